@@ -1,0 +1,57 @@
+"""Who the app is: name, version and the third-party components it ships with their licences."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from importlib import metadata
+
+from pydantic import BaseModel
+
+APP_NAME = "Treadwell"
+APP_AUTHOR = "Treadwell"  # platformdirs author: keeps Windows paths from doubling the name
+DISTRIBUTION = "treadwell"
+
+
+class Component(BaseModel):
+    name: str
+    version: str
+    licence: str
+
+
+# Licences of what the installer bundles (checked against each project's own licence file).
+_BUNDLED_LICENCES: dict[str, str] = {
+    "PySide6-Essentials": "LGPL-3.0 (Qt for Python)",
+    "PySide6_Pdf": "LGPL-3.0 (Qt PDF)",
+    "pydantic": "MIT",
+    "pydantic-core": "MIT",
+    "reportlab": "BSD-3-Clause",
+    "pillow": "MIT-CMU (HPND)",
+    "sqlite-utils": "Apache-2.0",
+    "platformdirs": "MIT",
+}
+
+
+def app_version() -> str:
+    """The version in pyproject.toml, read from the installed metadata (copied into the frozen bundle)."""
+    return metadata.version(DISTRIBUTION)
+
+
+def _installed_version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def bundled_components() -> list[Component]:
+    """Python, SQLite and every bundled library, for Help > About and the licence notice."""
+    python = Component(
+        name="Python", version=sys.version.split()[0], licence="PSF-2.0"
+    )
+    sqlite = Component(name="SQLite", version=sqlite3.sqlite_version, licence="Public domain")
+    libraries = [
+        Component(name=name, version=_installed_version(name), licence=licence)
+        for name, licence in _BUNDLED_LICENCES.items()
+    ]
+    return [python, sqlite, *libraries]

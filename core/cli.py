@@ -1,0 +1,56 @@
+"""The command line: options shared by every mode, and dispatch to the headless commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from core.app_info import APP_NAME, app_version
+from core.commands import command_modules
+from core.data_dir import DataDir
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=f"{APP_NAME}: moderate treadmill plans for neuropathic pain, with the evidence behind them. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the name and version, then exit")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder for everything the app writes: database, backups, settings, logs "
+        f"(default: {DataDir.default().root})",
+    )
+    parser.add_argument("--self-test", action="store_true", help="check every capability of this build, headless")
+    parser.add_argument(
+        "--smoke-start", action="store_true", help="open the window, exit 0 once it has been shown and painted"
+    )
+    parser.add_argument(
+        "--no-crash-dialog",
+        action="store_true",
+        default=os.environ.get("TREADWELL_NO_CRASH_DIALOG") == "1",
+        help="report unexpected errors on stderr instead of a dialog (also TREADWELL_NO_CRASH_DIALOG=1)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        module.add_parser(subparsers)
+    return parser
+
+
+def version_line() -> str:
+    return f"{APP_NAME} {app_version()}"
+
+
+def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
+    for module in command_modules():
+        if module.NAME == args.command:
+            return module.run(args, data_dir)
+    raise ValueError(f"unknown command {args.command!r}")

@@ -1,0 +1,76 @@
+"""The one folder every file the app writes goes under: database, backups, settings and logs."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from core.app_info import APP_AUTHOR, APP_NAME
+
+PRIVATE_DIR_MODE = 0o700
+
+
+class DataDirError(Exception):
+    """The data directory cannot be created or written; the message is for the clinician."""
+
+
+class DataDir:
+    """Paths inside the data directory; ``prepare`` creates them, private to this user on POSIX."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def default(cls) -> DataDir:
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)))
+
+    @property
+    def database_path(self) -> Path:
+        return self.root / "treadwell.sqlite3"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def window_state_path(self) -> Path:
+        """Qt window geometry (QSettings, INI format), kept apart from the clinician's settings."""
+        return self.root / "window-state.ini"
+
+    def prepare(self) -> DataDir:
+        try:
+            for folder in (self.root, self.backups_dir, self.logs_dir):
+                if folder.is_dir():
+                    continue  # an existing folder keeps the permissions its owner gave it
+                folder.mkdir(parents=True)
+                if os.name == "posix":
+                    folder.chmod(PRIVATE_DIR_MODE)
+        except OSError as error:
+            raise DataDirError(
+                f"Cannot use the data folder {self.root}: {error.strerror or error}. "
+                "Choose another folder with --data-dir or check its permissions."
+            ) from error
+        return self
+
+    def check_writable(self) -> None:
+        """Write, read back and remove a scratch file; raises DataDirError with a plain reason."""
+        try:
+            with tempfile.NamedTemporaryFile(dir=self.root, prefix=".write-check-", delete=True) as probe:
+                probe.write(b"treadwell")
+                probe.flush()
+                probe.seek(0)
+                if probe.read() != b"treadwell":
+                    raise DataDirError(f"The data folder {self.root} did not return what was written.")
+        except OSError as error:
+            raise DataDirError(f"The data folder {self.root} is not writable: {error.strerror or error}.") from error

@@ -1,0 +1,1 @@
+"""The curated evidence library: etiologies, mechanisms and animal exercise studies."""

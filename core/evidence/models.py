@@ -1,0 +1,168 @@
+"""The evidence library's data: etiologies, mechanisms and studies.
+
+Every curated fact keeps what the source said (``*_reported``) beside the value we normalised,
+and a flag names any field where the sources disagree or a value looks wrong. Nothing is
+corrected silently: a normalised value we cannot trust is ``None`` with a flag saying why.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=80)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    NO_CHANGE = "no change"
+
+
+class FlagCode(StrEnum):
+    """Kinds of data-quality problem a curator can raise on a field."""
+
+    CONFLICT = "conflict"  # two places in the sources give different values
+    IMPLAUSIBLE = "implausible"  # a value that cannot be right as printed (e.g. 18 m/s for a mouse)
+    UNIT_UNCLEAR = "unit-unclear"  # unit missing or ambiguous; converted with an assumption
+    NOT_REPORTED = "not-reported"  # the sources do not give it
+    REFERENCE = "reference"  # reference list problem: DOI missing, wrong or mismatched
+    OFF_TOPIC = "off-topic"  # the study is not a neuropathic pain model, or not treadmill
+
+
+class Flag(Strict):
+    code: FlagCode
+    field: str = Field(min_length=1, description="dotted path of the field, e.g. exercise.speed_m_per_min")
+    message: str = Field(min_length=10)
+
+
+class Citation(Strict):
+    """A human-evidence or safety source shown in the product (cite the DOI, not the brief)."""
+
+    label: str = Field(min_length=3, description="e.g. 'Kluding 2015, Phys Ther 95:223-234'")
+    doi: str | None = None
+    unverified: bool = False
+
+
+class SourceLocation(Strict):
+    review: Literal["he-2024", "ghanbari-2025"]
+    location: str = Field(min_length=3, description="e.g. 'Table 1, row 6' or 'Section 3.2'")
+
+
+class Finding(Strict):
+    marker: str = Field(min_length=1, description="as printed, Greek letters as Unicode: TNF-α, IL-1β")
+    direction: Direction
+    mechanism: Slug = Field(description="id of a Mechanism")
+    site: str | None = Field(default=None, description="tissue or region, e.g. 'spinal dorsal horn'")
+
+
+class ExerciseDosing(Strict):
+    type: Literal[
+        "treadmill", "voluntary wheel", "swimming", "resistance", "aerobic (unspecified)", "other"
+    ]
+    speed_reported: str | None = None
+    speed_m_per_min: float | None = Field(default=None, gt=0, le=60)
+    minutes_per_session: tuple[float, float] | None = None
+    sessions_per_day: int | None = Field(default=None, ge=1, le=4)
+    days_per_week: int | None = Field(default=None, ge=1, le=7)
+    weeks: float | None = Field(default=None, gt=0, le=260)
+    incline_percent: float | None = None
+    protocol: str = Field(min_length=3, description="the protocol in words, as reported")
+
+    @field_validator("minutes_per_session")
+    @classmethod
+    def _ordered_range(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None and not (0 < value[0] <= value[1] <= 600):
+            raise ValueError("minutes_per_session must be [low, high] with 0 < low <= high <= 600")
+        return value
+
+
+class Study(Strict):
+    id: Slug
+    first_author: str = Field(min_length=2)
+    year: int = Field(ge=1950, le=2100)
+    title: str | None = None
+    journal: str | None = None
+    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
+    reference: str | None = Field(default=None, description="the full reference as listed")
+    species: Literal["rat", "mouse", "human", "other"] | None
+    species_reported: str | None = None
+    strain: str | None = None
+    model: str = Field(min_length=2, description="animal model, e.g. CCI, PSL, contusion SCI")
+    etiologies: list[Slug] = Field(default_factory=list)
+    exercise: ExerciseDosing
+    findings: list[Finding] = Field(default_factory=list)
+    pain_outcome: str | None = None
+    sources: list[SourceLocation] = Field(min_length=1)
+    evidence_level: int = Field(ge=1, le=5, description="OCEBM 2011; animal studies are level 5")
+    evidence_note: str | None = None
+    flags: list[Flag] = Field(default_factory=list)
+    origin: Literal["library", "local"] = "library"
+
+
+class SafetyPoint(Strict):
+    text: str = Field(min_length=10)
+    citation: Citation
+
+
+class Etiology(Strict):
+    id: Slug
+    name: str = Field(min_length=3)
+    description: str = Field(min_length=10)
+    animal_models: list[str]
+    human_evidence: str = Field(min_length=10)
+    human_citations: list[Citation]
+    safety: list[SafetyPoint]
+    no_animal_treadmill_note: str | None = Field(
+        default=None, description="plain sentence shown when the library holds no animal treadmill study"
+    )
+
+
+class Mechanism(Strict):
+    id: Slug
+    name: str = Field(min_length=3)
+    summary: str = Field(min_length=20)
+    markers: list[str]
+    exercise_effect: str = Field(min_length=10, description="direction of exercise's effect, in words")
+    pathways: list[str]
+    exercise_types: list[str] = Field(default_factory=list)
+    sources: list[SourceLocation]
+
+
+class LibraryManifest(Strict):
+    library_version: str = Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$")
+    schema_version: int = Field(ge=1)
+    description: str
+
+
+class EvidenceLibrary(Strict):
+    manifest: LibraryManifest
+    etiologies: list[Etiology]
+    mechanisms: list[Mechanism]
+    studies: list[Study]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> EvidenceLibrary:
+        etiology_ids = {e.id for e in self.etiologies}
+        mechanism_ids = {m.id for m in self.mechanisms}
+        problems = []
+        for kind, items in (("etiology", self.etiologies), ("mechanism", self.mechanisms), ("study", self.studies)):
+            ids = [item.id for item in items]
+            for dup in sorted({i for i in ids if ids.count(i) > 1}):
+                problems.append(f"duplicate {kind} id '{dup}'")
+        for study in self.studies:
+            for eid in study.etiologies:
+                if eid not in etiology_ids:
+                    problems.append(f"study '{study.id}': unknown etiology '{eid}'")
+            for finding in study.findings:
+                if finding.mechanism not in mechanism_ids:
+                    problems.append(f"study '{study.id}': unknown mechanism '{finding.mechanism}'")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

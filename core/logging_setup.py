@@ -1,0 +1,45 @@
+"""Logging to a rotating file in the data directory. Logs hold events, never patient data."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from logging.handlers import RotatingFileHandler
+
+from core.data_dir import DataDir
+
+LOG_FILE_NAME = "treadwell.log"
+MAX_LOG_BYTES = 1_000_000
+LOG_FILES_KEPT = 5
+
+# pydantic puts the offending input into its error text; an input may be a patient's name.
+_INPUT_VALUE = re.compile(r"input_value=.*?(?=, input_type=|\]$|$)", re.MULTILINE)
+
+
+def redact(text: str) -> str:
+    return _INPUT_VALUE.sub("input_value=<withheld>", text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then withholds input values that validation errors would echo."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def configure_logging(data_dir: DataDir, level: int = logging.INFO) -> logging.Handler:
+    """Send the root logger to ``logs/treadwell.log`` (1 MB, five files kept)."""
+    path = data_dir.logs_dir / LOG_FILE_NAME
+    handler = RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8")
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if os.name == "posix" and path.exists():
+        path.chmod(0o600)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_treadwell", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler._treadwell = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    return handler

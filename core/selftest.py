@@ -1,0 +1,81 @@
+"""``--self-test``: check every capability of this build, one line per check, headless."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from pydantic import BaseModel
+
+from core.data_dir import DataDir
+from core.evidence.library import LIBRARY_FILES, load_library
+from core.resources import resource_path, resources_root
+from core.settings import load_settings
+from core.storage.database import open_database
+
+# A check returns a short detail on success and raises with a plain reason on failure.
+Check = tuple[str, Callable[[], str]]
+
+
+class CheckResult(BaseModel):
+    name: str
+    passed: bool
+    detail: str
+
+
+def _resources_found() -> str:
+    required = [resource_path("evidence", f"{name}.json") for name in LIBRARY_FILES]
+    missing = [str(path.relative_to(resources_root())) for path in required if not path.is_file()]
+    if missing:
+        raise FileNotFoundError(f"missing from {resources_root()}: {', '.join(missing)}")
+    return str(resources_root())
+
+
+def _database_opens(data_dir: DataDir) -> str:
+    database = open_database(data_dir.database_path)
+    try:
+        mode = database.execute("PRAGMA journal_mode").fetchone()[0]
+        return f"{data_dir.database_path.name} opened, quick_check ok, journal {mode}"
+    finally:
+        database.close()
+
+
+def _evidence_loads() -> str:
+    library = load_library()
+    return (
+        f"library {library.manifest.library_version}: {len(library.etiologies)} etiologies, "
+        f"{len(library.mechanisms)} mechanisms, {len(library.studies)} studies"
+    )
+
+
+def _settings_load(data_dir: DataDir) -> str:
+    settings = load_settings(data_dir.settings_path)
+    return f"schema {settings.schema_version}"
+
+
+def _data_dir_writable(data_dir: DataDir) -> str:
+    data_dir.check_writable()
+    return str(data_dir.root)
+
+
+def core_checks(data_dir: DataDir) -> list[Check]:
+    return [
+        ("resources found", _resources_found),
+        ("data directory writable", lambda: _data_dir_writable(data_dir)),
+        ("database opens", lambda: _database_opens(data_dir)),
+        ("settings load", lambda: _settings_load(data_dir)),
+        ("evidence library loads", _evidence_loads),
+    ]
+
+
+def run_checks(checks: Iterable[Check], out: TextIO) -> list[CheckResult]:
+    """Run every check even after a failure, printing ``PASS``/``FAIL`` lines as they finish."""
+    results = []
+    for name, check in checks:
+        try:
+            result = CheckResult(name=name, passed=True, detail=check())
+        except Exception as error:  # a failed check is reported, never raised
+            result = CheckResult(name=name, passed=False, detail=f"{type(error).__name__}: {error}")
+        print(f"{'PASS' if result.passed else 'FAIL'}  {result.name}: {result.detail}", file=out, flush=True)
+        results.append(result)
+    return results

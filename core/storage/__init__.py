@@ -1,0 +1,1 @@
+"""Everything that touches SQLite lives in this package."""

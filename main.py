@@ -1,0 +1,43 @@
+"""Treadwell's entry point: arguments, logging and crash hooks, then a command or the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from core import cli
+from core.crash import install_crash_handlers, stderr_reporter
+from core.data_dir import DataDir, DataDirError
+from core.logging_setup import configure_logging
+from core.selftest import core_checks, run_checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.version:
+        print(cli.version_line())
+        return cli.EXIT_OK
+    try:
+        data_dir = (DataDir(args.data_dir) if args.data_dir else DataDir.default()).prepare()
+    except DataDirError as error:
+        print(error, file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
+    configure_logging(data_dir)
+    logging.getLogger("treadwell").info("%s starting", cli.version_line())
+    headless = args.self_test or args.command is not None
+    if headless or args.no_crash_dialog:
+        install_crash_handlers(stderr_reporter)
+    if args.self_test:
+        from ui.selftest import qt_checks
+
+        results = run_checks([*core_checks(data_dir), *qt_checks(data_dir)], sys.stdout)
+        return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
+    if args.command is not None:
+        return cli.run_command(args, data_dir)
+    from ui.app import run_app
+
+    return run_app(data_dir, smoke_start=args.smoke_start, crash_dialog=not args.no_crash_dialog)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Build a .dmg from the macOS app bundle. UNTESTED: hdiutil exists only on macOS, not on the Linux CI.
+# On a Mac:  uv run python packaging/build.py && bash packaging/macos/make_dmg.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+app="build/dist/Treadwell.app"
+[ -d "$app" ] || { echo "missing $app: run packaging/build.py on macOS first" >&2; exit 1; }
+staging=$(mktemp -d)
+trap 'rm -rf "$staging"' EXIT
+cp -R "$app" "$staging/"
+ln -s /Applications "$staging/Applications"
+mkdir -p build/installer
+hdiutil create -volname "Treadwell $version" -srcfolder "$staging" -ov -format UDZO \
+  "build/installer/Treadwell-$version.dmg"
+echo "build/installer/Treadwell-$version.dmg"

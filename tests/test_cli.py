@@ -1,0 +1,83 @@
+"""The command line as a user meets it: run in a subprocess, exit codes and output checked."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+
+def pyproject_version() -> str:
+    return tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+def test_version_prints_name_and_version_from_pyproject(run_main) -> None:
+    result = run_main("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Treadwell {pyproject_version()}"
+
+
+def test_self_test_passes_every_check_in_a_fresh_data_dir(run_main, tmp_path: Path) -> None:
+    result = run_main("--self-test", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) >= 7
+    assert all(line.startswith("PASS") for line in lines), result.stdout
+    for check in ("resources found", "data directory writable", "database opens", "evidence library loads",
+                  "Qt window paints", "Qt PDF module loads"):
+        assert any(check in line for line in lines), check
+
+
+def test_self_test_fails_loudly_when_a_check_fails(run_main, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "treadwell.sqlite3").write_bytes(b"this is not a database" * 100)
+    result = run_main("--self-test", data_dir=data)
+    assert result.returncode == 1
+    assert any(line.startswith("FAIL  database opens") for line in result.stdout.splitlines()), result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_everything_written_goes_under_the_data_dir(run_main, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run_main("--self-test", data_dir=data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (data / "logs" / "treadwell.log").is_file()
+    assert (data / "treadwell.sqlite3").is_file()
+    assert (data / "backups").is_dir()
+    home = tmp_path / "home"
+    written = [p for p in home.rglob("*") if p.is_file() and "fontconfig" not in p.parts]
+    assert written == []
+
+
+def test_data_dir_is_private_on_posix(run_main, tmp_path: Path) -> None:
+    data = tmp_path / "fresh" / "data"
+    assert run_main("--self-test", data_dir=data).returncode == 0
+    if os.name == "posix":
+        assert data.stat().st_mode & 0o777 == 0o700
+        assert (data / "treadwell.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_unusable_data_dir_gets_a_plain_message(run_main, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_main("--self-test", data_dir=blocker / "data")
+    assert result.returncode == 2
+    assert "Cannot use the data folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_smoke_start_shows_and_paints_the_window_then_exits(run_main, tmp_path: Path) -> None:
+    result = run_main("--smoke-start", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    log = (tmp_path / "data" / "logs" / "treadwell.log").read_text()
+    assert "main window shown" in log
+
+
+def test_help_lists_the_shared_options(run_main) -> None:
+    result = run_main("--help")
+    assert result.returncode == 0
+    for option in ("--version", "--data-dir", "--self-test", "--smoke-start", "--no-crash-dialog"):
+        assert option in result.stdout

@@ -1,0 +1,93 @@
+"""Unexpected errors are logged with their traceback and reported plainly; logs withhold inputs."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sys
+import threading
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from core.crash import PLAIN_SUMMARY, describe_os_error, install_crash_handlers
+from core.logging_setup import LOG_FILE_NAME, configure_logging, redact
+
+
+@pytest.fixture
+def restore_hooks():
+    saved = sys.excepthook, threading.excepthook
+    yield
+    sys.excepthook, threading.excepthook = saved
+    for handler in [h for h in logging.getLogger().handlers if getattr(h, "_treadwell", False)]:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def raise_and_capture(error: BaseException):
+    try:
+        raise error
+    except BaseException:
+        return sys.exc_info()
+
+
+def test_uncaught_error_is_logged_and_reported(data_dir, restore_hooks) -> None:
+    configure_logging(data_dir)
+    reports: list[tuple[str, str]] = []
+    install_crash_handlers(lambda summary, details: reports.append((summary, details)))
+    sys.excepthook(*raise_and_capture(RuntimeError("engine fell over")))
+    assert reports and reports[0][0] == PLAIN_SUMMARY
+    assert "RuntimeError: engine fell over" in reports[0][1]
+    log_text = (data_dir.logs_dir / LOG_FILE_NAME).read_text()
+    assert "Unhandled error" in log_text and "Traceback" in log_text
+
+
+def test_error_on_a_worker_thread_reaches_the_reporter(data_dir, restore_hooks) -> None:
+    reports: list[tuple[str, str]] = []
+    install_crash_handlers(lambda summary, details: reports.append((summary, details)))
+
+    def work() -> None:
+        raise ValueError("worker failed")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert len(reports) == 1 and "ValueError: worker failed" in reports[0][1]
+
+
+def test_disk_full_gets_its_own_plain_sentence(restore_hooks) -> None:
+    reports: list[str] = []
+    install_crash_handlers(lambda summary, details: reports.append(summary))
+    sys.excepthook(*raise_and_capture(OSError(errno.ENOSPC, "No space left on device")))
+    assert reports == ["The disk is full. Free some space and try again."]
+    assert describe_os_error(ValueError("x")) is None
+
+
+def test_a_failing_reporter_does_not_hide_the_error(restore_hooks, capsys) -> None:
+    def broken(summary: str, details: str) -> None:
+        raise RuntimeError("no screen")
+
+    install_crash_handlers(broken)
+    sys.excepthook(*raise_and_capture(KeyError("plan")))
+    assert "KeyError" in capsys.readouterr().err
+
+
+class Patient(BaseModel):
+    name: str
+    age: int
+
+
+def test_validation_errors_in_logs_withhold_the_input(data_dir, restore_hooks) -> None:
+    configure_logging(data_dir)
+    with pytest.raises(ValidationError) as caught:
+        Patient(name="Zofia Kowalczyk", age="Zofia Kowalczyk")  # type: ignore[arg-type]
+    logging.getLogger("test").error("bad profile: %s", caught.value)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    log_text = (data_dir.logs_dir / LOG_FILE_NAME).read_text()
+    assert "bad profile" in log_text and "input_value=<withheld>" in log_text
+    assert "Kowalczyk" not in log_text
+
+
+def test_redact_leaves_ordinary_text_alone() -> None:
+    assert redact("plan saved in 4 ms") == "plan saved in 4 ms"

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.settings import Settings, SettingsError, load_settings, save_settings
+
+
+def test_missing_settings_file_gives_defaults(data_dir) -> None:
+    settings = load_settings(data_dir.settings_path)
+    assert settings.paper_size == "a4" and settings.units == "metric" and settings.schema_version == 1
+
+
+def test_settings_round_trip_with_any_script(data_dir) -> None:
+    saved = Settings(clinic_name="Клиника Αθήνα", clinician_name="Dr. Ødegård", paper_size="letter")
+    save_settings(saved, data_dir.settings_path)
+    assert load_settings(data_dir.settings_path) == saved
+    assert list(data_dir.root.glob(".settings-*")) == []  # no temporary file left behind
+
+
+def test_damaged_settings_file_is_reported_and_kept(data_dir) -> None:
+    data_dir.settings_path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(SettingsError, match="cannot be read"):
+        load_settings(data_dir.settings_path)
+    assert data_dir.settings_path.read_text(encoding="utf-8") == "{not json"
+
+
+def test_invalid_value_in_settings_file_is_reported(data_dir) -> None:
+    data_dir.settings_path.write_text(json.dumps({"paper_size": "a3"}), encoding="utf-8")
+    with pytest.raises(SettingsError):
+        load_settings(data_dir.settings_path)
+
+
+def test_failed_save_keeps_the_previous_file(data_dir, monkeypatch) -> None:
+    save_settings(Settings(clinic_name="First"), data_dir.settings_path)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("core.settings.os.replace", disk_full)
+    with pytest.raises(SettingsError, match="No space left"):
+        save_settings(Settings(clinic_name="Second"), data_dir.settings_path)
+    assert load_settings(data_dir.settings_path).clinic_name == "First"
+    assert list(data_dir.root.glob(".settings-*")) == []

@@ -1,0 +1,66 @@
+"""The main window shell, driven by pytest-qt on the offscreen platform."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QTableWidget
+
+from core.app_info import app_version
+from ui.about_dialog import AboutDialog
+from ui.crash_dialog import CrashDialog
+from ui.main_window import MainWindow
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [action.text().replace("&", "") for action in window.menuBar().actions()]
+
+
+def test_window_has_title_menus_and_status(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Treadwell"
+    assert menu_titles(window) == ["File", "Help"]
+    assert app_version() in window.statusBar().currentMessage()
+
+
+def test_window_reports_its_first_paint(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+
+
+def test_about_lists_version_and_components_with_licences(qtbot, data_dir, monkeypatch) -> None:
+    shown: list[AboutDialog] = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog) or QDialog.DialogCode.Accepted)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.about_action.trigger()
+    assert len(shown) == 1
+    table = shown[0].findChild(QTableWidget, "componentsTable")
+    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
+    for name in ("Python", "Qt", "PySide6-Essentials", "pydantic", "reportlab", "sqlite-utils", "SQLite"):
+        assert name in rows, name
+        version, licence = rows[name]
+        assert version and version != "not installed" and licence
+    assert rows["Qt"][1].startswith("LGPL")
+
+
+def test_window_geometry_is_remembered(qtbot, data_dir) -> None:
+    first = MainWindow(data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(701, 503)
+    first.close()
+    second = MainWindow(data_dir)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (701, 503)
+    assert data_dir.window_state_path.is_file()
+
+
+def test_crash_dialog_copies_the_details(qtbot) -> None:
+    dialog = CrashDialog("Something went wrong.", "Traceback: line 1")
+    qtbot.addWidget(dialog)
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "Something went wrong.\n\nTraceback: line 1"
+    assert dialog.copy_button.text() == "Copied"

@@ -1,0 +1,1 @@
+"""Treadwell's Qt interface. Holds no clinical logic: it shows what ``core`` computes."""

@@ -1,0 +1,45 @@
+"""Start the Qt application and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from core.app_info import APP_AUTHOR, APP_NAME, app_version
+from core.crash import install_crash_handlers, stderr_reporter
+from core.data_dir import DataDir
+from ui.crash_dialog import CrashNotifier
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+SMOKE_START_TIMEOUT_MS = 60_000
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(app_version())
+    return app
+
+
+def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool = True) -> int:
+    app = create_application()
+    notifier = CrashNotifier(app)
+    install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)
+    window = MainWindow(data_dir)
+    if smoke_start:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+        QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app))
+    window.show()
+    log.info("main window shown")
+    return app.exec()
+
+
+def _smoke_start_timed_out(app: QApplication) -> None:
+    print(f"--smoke-start: the window was not painted within {SMOKE_START_TIMEOUT_MS // 1000} s", file=sys.stderr)
+    app.exit(1)

@@ -1,0 +1,73 @@
+"""The main window shell: title, menus, status bar, and geometry remembered between sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from core.app_info import APP_NAME, app_version
+from core.data_dir import DataDir
+from ui.about_dialog import AboutDialog
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, data_dir: DataDir, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._painted = False
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self._build_menus()
+        self._build_central()
+        self.statusBar().showMessage(f"{APP_NAME} {app_version()} ready. Records are kept in {data_dir.root}")
+        self._window_state = QSettings(str(data_dir.window_state_path), QSettings.Format.IniFormat)
+        self._restore_geometry()
+        self.installEventFilter(self)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setObjectName("quitAction")
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        help_menu.addAction(self.about_action)
+
+    def _build_central(self) -> None:
+        intro = QLabel(
+            f"<h2>{APP_NAME}</h2><p>Choose the patient's neuropathic pain etiology, review the evidence "
+            "behind exercise for it, draft a moderate treadmill plan and print the large-print handout.</p>"
+        )
+        intro.setWordWrap(True)
+        intro.setMargin(24)
+        intro.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        intro.setAccessibleName("Welcome")
+        self.setCentralWidget(intro)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._window_state.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1100, 720)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._window_state.setValue("main_window/geometry", self.saveGeometry())
+        self._window_state.sync()
+        super().closeEvent(event)
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        AboutDialog(self).exec()
