@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
+import sqlite_utils
 from pydantic import BaseModel
 
 from core.data_dir import DataDir
-from core.evidence.library import LIBRARY_FILES, load_library
+from core.evidence.dosing import dosing_summary
+from core.evidence.library import LIBRARY_FILES, library_content_hash, load_library
 from core.resources import resource_path, resources_root
 from core.settings import load_settings
+from core.storage import evidence_store
 from core.storage.database import open_database
 
 # A check returns a short detail on success and raises with a plain reason on failure.
@@ -48,6 +51,22 @@ def _evidence_loads() -> str:
     )
 
 
+def _evidence_searches() -> str:
+    """Install the library into a scratch in-memory database and run a full-text search."""
+    db = sqlite_utils.Database(memory=True)
+    try:
+        evidence_store.ensure_schema(db)
+        evidence_store.install_library(db, load_library(), library_content_hash())
+        hits = evidence_store.search_studies(db, text="TNF")
+        if not hits:
+            raise LookupError("searching for 'TNF' found no study")
+        etiology = hits[0].etiologies[0] if hits[0].etiologies else "peripheral-nerve-injury"
+        summary = dosing_summary(etiology, evidence_store.search_studies(db, etiology=etiology))
+        return f"'TNF' found {len(hits)} studies; {etiology}: {summary.animal_treadmill_study_count} treadmill studies"
+    finally:
+        db.close()
+
+
 def _settings_load(data_dir: DataDir) -> str:
     settings = load_settings(data_dir.settings_path)
     return f"schema {settings.schema_version}"
@@ -65,6 +84,7 @@ def core_checks(data_dir: DataDir) -> list[Check]:
         ("database opens", lambda: _database_opens(data_dir)),
         ("settings load", lambda: _settings_load(data_dir)),
         ("evidence library loads", _evidence_loads),
+        ("evidence search works", _evidence_searches),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Headless commands of ``main.py``. Each module has ``add_parser(subparsers)`` and ``run(args, data_dir)``."""
+"""Headless commands of ``main.py``. Each module has NAME, ``add_parser(subparsers)`` and ``run(args, data_dir)``."""
 
 from __future__ import annotations
 
@@ -6,5 +6,7 @@ from types import ModuleType
 
 
 def command_modules() -> list[ModuleType]:
-    """The command modules, imported here so the window's start-up does not pay for them."""
-    return []
+    """The command modules; imported on first use so the window's start-up does not pay for them."""
+    from core.commands import etiologies, evidence
+
+    return [etiologies, evidence]

@@ -1,19 +1,49 @@
-"""Load the curated evidence library shipped in ``resources/evidence``."""
+"""Load the curated evidence library shipped in ``resources/evidence`` and keep the database in step."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
+from pathlib import Path
+
+import sqlite_utils
 
 from core.evidence.models import EvidenceLibrary
 from core.resources import resource_path
+from core.storage import evidence_store
+from core.storage.database import open_database
 
 LIBRARY_FILES = ("manifest", "etiologies", "mechanisms", "studies")
+
+
+def _library_bytes() -> dict[str, bytes]:
+    folder = resource_path("evidence")
+    return {name: (folder / f"{name}.json").read_bytes() for name in LIBRARY_FILES}
 
 
 @lru_cache(maxsize=1)
 def load_library() -> EvidenceLibrary:
     """Read and validate the library; a broken file raises pydantic's ValidationError naming the field."""
-    folder = resource_path("evidence")
-    parts = {name: json.loads((folder / f"{name}.json").read_text(encoding="utf-8")) for name in LIBRARY_FILES}
+    parts = {name: json.loads(raw.decode("utf-8")) for name, raw in _library_bytes().items()}
     return EvidenceLibrary.model_validate(parts)
+
+
+def library_content_hash() -> str:
+    digest = hashlib.sha256()
+    for name, raw in sorted(_library_bytes().items()):
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+    return digest.hexdigest()
+
+
+def sync_library(db: sqlite_utils.Database) -> bool:
+    """Install the shipped library into the database if it is newer or different; True if it was."""
+    return evidence_store.install_library(db, load_library(), library_content_hash())
+
+
+def open_evidence_database(path: Path) -> sqlite_utils.Database:
+    """Open the database with the evidence tables present and the shipped library installed."""
+    db = open_database(path)
+    evidence_store.ensure_schema(db)
+    sync_library(db)
+    return db

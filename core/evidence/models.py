@@ -51,7 +51,7 @@ class Citation(Strict):
 
 
 class SourceLocation(Strict):
-    review: Literal["he-2024", "ghanbari-2025"]
+    review: Literal["he-2024", "ghanbari-2025", "local-import"]
     location: str = Field(min_length=3, description="e.g. 'Table 1, row 6' or 'Section 3.2'")
 
 
@@ -85,7 +85,7 @@ class ExerciseDosing(Strict):
 
 class Study(Strict):
     id: Slug
-    first_author: str = Field(min_length=2)
+    first_author: str = Field(min_length=1, max_length=120)
     year: int = Field(ge=1950, le=2100)
     title: str | None = None
     journal: str | None = None

@@ -1,0 +1,40 @@
+"""``main.py etiologies``: the etiology catalogue with study counts and the animal dosing summary."""
+
+from __future__ import annotations
+
+import argparse
+
+from core.commands.output import add_format_option, format_table, print_json
+from core.data_dir import DataDir
+from core.evidence.dosing import dosing_summary
+from core.evidence.library import open_evidence_database
+from core.storage import evidence_store
+
+NAME = "etiologies"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(NAME, help="list the neuropathic pain etiologies and their evidence")
+    add_format_option(parser)
+
+
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    db = open_evidence_database(data_dir.database_path)
+    try:
+        etiologies = evidence_store.load_etiologies(db)
+        studies = evidence_store.search_studies(db, limit=1_000_000)
+    finally:
+        db.close()
+    if args.format == "json":
+        print_json([
+            {**e.model_dump(mode="json"), "dosing_summary": dosing_summary(e.id, studies).model_dump(mode="json")}
+            for e in etiologies
+        ])
+        return 0
+    rows = []
+    for etiology in etiologies:
+        summary = dosing_summary(etiology.id, studies)
+        rows.append([etiology.id, etiology.name, summary.study_count, summary.animal_treadmill_study_count,
+                     ", ".join(etiology.animal_models)])
+    print(format_table(["id", "name", "studies", "animal treadmill", "animal models"], rows))
+    return 0

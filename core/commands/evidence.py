@@ -1,0 +1,105 @@
+"""``main.py evidence``: search the studies; ``main.py evidence import FILE``: add the clinic's own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from core.commands.output import add_format_option, fail, format_table, print_json
+from core.data_dir import DataDir
+from core.evidence.dosing import DosingSummary, dosing_summary
+from core.evidence.importer import import_studies
+from core.evidence.library import open_evidence_database
+from core.evidence.models import Direction, Study
+from core.storage import evidence_store
+
+NAME = "evidence"
+ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(NAME, help="search the exercise studies, or import the clinic's own")
+    parser.add_argument("--etiology", metavar="ID", help="only studies of this etiology (see 'etiologies')")
+    parser.add_argument("--mechanism", metavar="ID", help="only studies with a finding on this mechanism")
+    parser.add_argument("--search", metavar="TEXT", help="full-text search: authors, titles, markers, models, mechanisms")
+    add_format_option(parser)
+    actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION")
+    importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
+    importer.add_argument("file", type=Path, metavar="FILE")
+
+
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    db = open_evidence_database(data_dir.database_path)
+    try:
+        if args.evidence_action == "import":
+            return _run_import(db, args.file)
+        etiology_ids = [e.id for e in evidence_store.load_etiologies(db)]
+        mechanism_ids = [m.id for m in evidence_store.load_mechanisms(db)]
+        if args.etiology and args.etiology not in etiology_ids:
+            return fail(f"--etiology: unknown etiology '{args.etiology}'; choose one of: {', '.join(etiology_ids)}")
+        if args.mechanism and args.mechanism not in mechanism_ids:
+            return fail(f"--mechanism: unknown mechanism '{args.mechanism}'; choose one of: {', '.join(mechanism_ids)}")
+        studies = evidence_store.search_studies(
+            db, etiology=args.etiology, mechanism=args.mechanism, text=args.search, limit=1_000_000
+        )
+    finally:
+        db.close()
+    if args.format == "json":
+        print_json([study.model_dump(mode="json") for study in studies])
+        return 0
+    print(format_table(
+        ["id", "author", "year", "species", "model", "m/min", "min", "d/wk", "wk", "findings", "level", "flags"],
+        [_row(study) for study in studies],
+    ))
+    print(f"\n{len(studies)} studies")
+    if args.etiology:
+        print("\n" + _describe_dosing(dosing_summary(args.etiology, studies)))
+    return 0
+
+
+def _run_import(db, path: Path) -> int:
+    report = import_studies(db, path)
+    if not report.ok:
+        for problem in report.problems:
+            print(f"{report.file}: {problem}", file=sys.stderr)
+        print(f"Nothing was imported: {len(report.problems)} problem(s).", file=sys.stderr)
+        return 2
+    print(f"Imported {len(report.added)} studies from {report.file}: {', '.join(report.added)}")
+    return 0
+
+
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def _row(study: Study) -> list:
+    dose = study.exercise
+    minutes = dose.minutes_per_session
+    minutes_text = None if minutes is None else (
+        _number(minutes[0]) if minutes[0] == minutes[1] else f"{_number(minutes[0])}-{_number(minutes[1])}"
+    )
+    findings = ", ".join(f"{f.marker}{ARROWS[f.direction]}" for f in study.findings)
+    return [study.id, study.first_author, study.year, study.species or "?", study.model,
+            _number(dose.speed_m_per_min), minutes_text, dose.days_per_week, _number(dose.weeks),
+            findings, study.evidence_level, len(study.flags) or None]
+
+
+def _describe_dosing(summary: DosingSummary) -> str:
+    def spread(label: str, value, unit: str) -> str:
+        if value.n == 0:
+            return f"  {label}: not reported"
+        return f"  {label}: {value.low:g}-{value.high:g} {unit}, median {value.median:g} ({value.n} studies)"
+
+    species = ", ".join(f"{count} {name}" for name, count in summary.species.items()) or "none"
+    lines = [
+        f"Animal treadmill dosing: {summary.animal_treadmill_study_count} studies ({species})",
+        spread("speed", summary.speed_m_per_min, "m/min"),
+        spread("longest session", summary.longest_session_min, "min"),
+        spread("days per week", summary.days_per_week, "days"),
+        spread("duration", summary.weeks, "weeks"),
+        *(f"  left out: {note}" for note in summary.not_usable),
+        f"Caution: {summary.caution}",
+        "  Sources: " + "; ".join(f"{c.label}, doi:{c.doi}" for c in summary.caution_citations),
+    ]
+    return "\n".join(lines)

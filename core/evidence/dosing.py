@@ -1,0 +1,84 @@
+"""The animal treadmill dosing behind an etiology: how many studies, which species, what ranges.
+
+Shown beside the human plan as the structure it borrows (frequency, session length, ramp), never
+as a human dose: the caution travels with every summary.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from statistics import median
+
+from pydantic import BaseModel
+
+from core.evidence.models import Citation, Study
+
+DOSING_CAUTION = (
+    "These are rat and mouse treadmill protocols. They show the shape the human plan borrows "
+    "(how often, how long, how gradual the ramp), not a human dose: a rodent treadmill speed never "
+    "converts into a human walking speed. In rats, 16 m/min is roughly 68% of VO2max; a meta-analysis "
+    "of 37 preclinical studies found no link between exercise duration or intensity and pain relief; "
+    "and forced running adds stress-induced analgesia of its own."
+)
+DOSING_CAUTION_CITATIONS = [
+    Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),
+    Citation(label="Matesanz-García 2023, J Pain", doi="10.1016/j.jpain.2023.01.011"),
+    Citation(label="Pitcher 2018, Curr Osteoporos Rep", doi="10.1007/s11914-018-0461-9"),
+]
+
+
+class Spread(BaseModel):
+    """Range and median over the studies that report a usable value (``n`` of them)."""
+
+    n: int
+    low: float | None
+    median: float | None
+    high: float | None
+
+
+class DosingSummary(BaseModel):
+    etiology_id: str
+    study_count: int
+    animal_treadmill_study_count: int
+    species: dict[str, int]
+    speed_m_per_min: Spread
+    longest_session_min: Spread
+    days_per_week: Spread
+    weeks: Spread
+    not_usable: list[str]  # "Mu 2022: speed" where a value is printed but cannot be trusted
+    caution: str = DOSING_CAUTION
+    caution_citations: list[Citation] = DOSING_CAUTION_CITATIONS
+
+
+def _spread(values: list[float]) -> Spread:
+    if not values:
+        return Spread(n=0, low=None, median=None, high=None)
+    return Spread(n=len(values), low=min(values), median=median(values), high=max(values))
+
+
+def is_animal_treadmill(study: Study) -> bool:
+    return study.exercise.type == "treadmill" and study.species not in ("human", None)
+
+
+def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
+    """Summarise the animal treadmill studies tagged with ``etiology_id``."""
+    tagged = [s for s in studies if etiology_id in s.etiologies]
+    treadmill = [s for s in tagged if is_animal_treadmill(s)]
+    not_usable = [
+        f"{s.first_author} {s.year}: speed printed as '{s.exercise.speed_reported}' cannot be trusted"
+        for s in treadmill
+        if s.exercise.speed_reported and s.exercise.speed_m_per_min is None
+    ]
+    return DosingSummary(
+        etiology_id=etiology_id,
+        study_count=len(tagged),
+        animal_treadmill_study_count=len(treadmill),
+        species=dict(sorted(Counter(s.species for s in treadmill if s.species).items())),
+        speed_m_per_min=_spread([s.exercise.speed_m_per_min for s in treadmill if s.exercise.speed_m_per_min]),
+        longest_session_min=_spread(
+            [s.exercise.minutes_per_session[1] for s in treadmill if s.exercise.minutes_per_session]
+        ),
+        days_per_week=_spread([float(s.exercise.days_per_week) for s in treadmill if s.exercise.days_per_week]),
+        weeks=_spread([s.exercise.weeks for s in treadmill if s.exercise.weeks]),
+        not_usable=not_usable,
+    )

@@ -1,0 +1,199 @@
+"""The evidence library in SQLite: versioned library tables, local studies, and FTS5 search.
+
+The shipped library is copied into ``evidence_*`` tables when its version or content changes;
+rows with origin 'library' are replaced in one transaction, rows with origin 'local' (studies a
+clinician imported) and every non-evidence table are left untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from core.evidence.models import Etiology, EvidenceLibrary, Mechanism, Study
+
+STATE = "evidence_state"
+ETIOLOGIES = "evidence_etiologies"
+MECHANISMS = "evidence_mechanisms"
+STUDIES = "evidence_studies"
+STUDY_ETIOLOGIES = "evidence_study_etiologies"
+STUDY_MECHANISMS = "evidence_study_mechanisms"
+SEARCH_COLUMNS = ["first_author", "title", "model", "species", "markers", "mechanisms", "etiologies", "exercise"]
+DEFAULT_LIMIT = 500
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the evidence tables if missing (idempotent)."""
+    with db.conn:
+        db[STATE].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+        db[ETIOLOGIES].create({"id": str, "position": int, "json": str}, pk="id", if_not_exists=True)
+        db[MECHANISMS].create({"id": str, "position": int, "json": str}, pk="id", if_not_exists=True)
+        db[STUDIES].create(
+            {"id": str, "origin": str, "year": int, **{column: str for column in SEARCH_COLUMNS}, "json": str},
+            pk="id",
+            if_not_exists=True,
+        )
+        db[STUDY_ETIOLOGIES].create(
+            {"study_id": str, "etiology_id": str}, pk=("study_id", "etiology_id"), if_not_exists=True,
+            foreign_keys=[("study_id", STUDIES, "id")],
+        )
+        db[STUDY_MECHANISMS].create(
+            {"study_id": str, "mechanism_id": str}, pk=("study_id", "mechanism_id"), if_not_exists=True,
+            foreign_keys=[("study_id", STUDIES, "id")],
+        )
+        db[STUDY_ETIOLOGIES].create_index(["etiology_id"], if_not_exists=True)
+        db[STUDY_MECHANISMS].create_index(["mechanism_id"], if_not_exists=True)
+        db[STUDIES].create_index(["origin"], if_not_exists=True)
+    if not db[STUDIES].detect_fts():
+        db[STUDIES].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+
+
+def installed_library(db: sqlite_utils.Database) -> dict[str, str]:
+    """The version and content hash of the library currently in the tables ({} when none)."""
+    ensure_schema(db)
+    return {row["key"]: row["value"] for row in db[STATE].rows}
+
+
+def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content_hash: str) -> bool:
+    """Replace the library rows if the shipped library differs; returns True when it did."""
+    current = installed_library(db)
+    if current.get("library_version") == library.manifest.library_version and current.get("content_hash") == content_hash:
+        return False
+    with db.conn:
+        library_ids = [row["id"] for row in db.query(f"select id from {STUDIES} where origin = 'library'")]
+        _delete_studies(db, library_ids)
+        db[ETIOLOGIES].delete_where()
+        db[MECHANISMS].delete_where()
+        db[ETIOLOGIES].insert_all(
+            ({"id": e.id, "position": i, "json": e.model_dump_json()} for i, e in enumerate(library.etiologies))
+        )
+        db[MECHANISMS].insert_all(
+            ({"id": m.id, "position": i, "json": m.model_dump_json()} for i, m in enumerate(library.mechanisms))
+        )
+        mechanism_names = {m.id: m.name for m in library.mechanisms}
+        etiology_names = {e.id: e.name for e in library.etiologies}
+        _insert_studies(db, library.studies, mechanism_names, etiology_names)
+        db[STATE].upsert_all(
+            [{"key": "library_version", "value": library.manifest.library_version},
+             {"key": "content_hash", "value": content_hash}],
+            pk="key",
+        )
+    return True
+
+
+def add_local_studies(db: sqlite_utils.Database, studies: list[Study]) -> None:
+    """Insert imported studies in one transaction: all of them, or none if anything fails."""
+    mechanism_names = {m.id: m.name for m in load_mechanisms(db)}
+    etiology_names = {e.id: e.name for e in load_etiologies(db)}
+    with db.conn:
+        _insert_studies(db, studies, mechanism_names, etiology_names)
+
+
+def existing_study_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str]:
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    marks = ",".join("?" for _ in wanted)
+    return {row["id"] for row in db.query(f"select id from {STUDIES} where id in ({marks})", wanted)}
+
+
+def load_etiologies(db: sqlite_utils.Database) -> list[Etiology]:
+    rows = db.query(f"select json from {ETIOLOGIES} order by position")
+    return [Etiology.model_validate_json(row["json"]) for row in rows]
+
+
+def load_mechanisms(db: sqlite_utils.Database) -> list[Mechanism]:
+    rows = db.query(f"select json from {MECHANISMS} order by position")
+    return [Mechanism.model_validate_json(row["json"]) for row in rows]
+
+
+def study_counts_by_etiology(db: sqlite_utils.Database) -> dict[str, int]:
+    rows = db.query(f"select etiology_id, count(*) as n from {STUDY_ETIOLOGIES} group by etiology_id")
+    return {row["etiology_id"]: row["n"] for row in rows}
+
+
+def search_studies(
+    db: sqlite_utils.Database,
+    *,
+    etiology: str | None = None,
+    mechanism: str | None = None,
+    text: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[Study]:
+    """Studies matching every filter given; full-text matches by relevance, the rest by year and author."""
+    joins, where, params = [], [], []
+    if etiology:
+        joins.append(f"join {STUDY_ETIOLOGIES} se on se.study_id = s.id")
+        where.append("se.etiology_id = ?")
+        params.append(etiology)
+    if mechanism:
+        joins.append(f"join {STUDY_MECHANISMS} sm on sm.study_id = s.id")
+        where.append("sm.mechanism_id = ?")
+        params.append(mechanism)
+    order = "s.year, s.first_author, s.id"
+    query = fts_query(text or "")
+    if query:
+        joins.append(f"join {STUDIES}_fts f on f.rowid = s.rowid")
+        where.append(f"{STUDIES}_fts match ?")
+        params.append(query)
+        order = "f.rank, " + order
+    sql = (
+        f"select s.json from {STUDIES} s {' '.join(joins)}"
+        + (f" where {' and '.join(where)}" if where else "")
+        + f" order by {order} limit ?"
+    )
+    return [Study.model_validate_json(row["json"]) for row in db.query(sql, [*params, limit])]
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Markers print Greek letters (TNF-α, IL-1β); people type them in Latin letters.
+_GREEK_SPELLED = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu"})
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must match, as a prefix."""
+    return " ".join(f'"{token}"*' for token in _TOKEN.findall(text))
+
+
+def _delete_studies(db: sqlite_utils.Database, ids: list[str]) -> None:
+    for table in (STUDY_ETIOLOGIES, STUDY_MECHANISMS):
+        db.conn.executemany(f"delete from {table} where study_id = ?", [(i,) for i in ids])
+    db.conn.executemany(f"delete from {STUDIES} where id = ?", [(i,) for i in ids])
+
+
+def _insert_studies(
+    db: sqlite_utils.Database, studies: list[Study], mechanism_names: dict[str, str], etiology_names: dict[str, str]
+) -> None:
+    db[STUDIES].insert_all((_study_row(s, mechanism_names, etiology_names) for s in studies), batch_size=1000)
+    db[STUDY_ETIOLOGIES].insert_all(
+        ({"study_id": s.id, "etiology_id": e} for s in studies for e in s.etiologies), batch_size=5000
+    )
+    db[STUDY_MECHANISMS].insert_all(
+        ({"study_id": s.id, "mechanism_id": m} for s in studies for m in sorted({f.mechanism for f in s.findings})),
+        batch_size=5000,
+    )
+
+
+def _with_spelled_greek(text: str) -> str:
+    spelled = text.translate(_GREEK_SPELLED)
+    return text if spelled == text else f"{text} {spelled}"
+
+
+def _study_row(study: Study, mechanism_names: dict[str, str], etiology_names: dict[str, str]) -> dict:
+    mechanism_ids = sorted({f.mechanism for f in study.findings})
+    return {
+        "id": study.id,
+        "origin": study.origin,
+        "year": study.year,
+        "first_author": study.first_author,
+        "title": study.title or "",
+        "model": study.model,
+        "species": " ".join(filter(None, [study.species, study.species_reported, study.strain])),
+        "markers": _with_spelled_greek(" ".join(f.marker for f in study.findings)),
+        "mechanisms": " ".join(mechanism_names.get(m, m) for m in mechanism_ids),
+        "etiologies": " ".join(etiology_names.get(e, e) for e in study.etiologies),
+        "exercise": f"{study.exercise.type} {study.exercise.protocol}",
+        "json": study.model_dump_json(),
+    }

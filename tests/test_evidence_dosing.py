@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from core.evidence.dosing import dosing_summary
+from tests import evidence_factory as make
+
+
+def test_summary_ranges_and_medians_over_animal_treadmill_studies() -> None:
+    studies = [
+        make.study("a-2010", "A", 2010, speed=6.0, minutes=(30.0, 30.0), days=5, weeks=2.0),
+        make.study("b-2011", "B", 2011, speed=12.0, minutes=(10.0, 60.0), days=3, weeks=6.0, species="mouse"),
+        make.study("c-2012", "C", 2012, speed=30.0, minutes=None, days=None, weeks=None),
+        make.study("d-2013", "D", 2013, speed=None, speed_reported="18 m/s"),
+        make.study("e-2014", "E", 2014, exercise_type="swimming", speed=None, speed_reported=None),
+        make.study("f-2015", "F", 2015, species="human"),
+        make.study("g-2016", "G", 2016, etiologies=("spinal-cord-injury",)),
+    ]
+    summary = dosing_summary("peripheral-nerve-injury", studies)
+    assert summary.study_count == 6
+    assert summary.animal_treadmill_study_count == 4
+    assert summary.species == {"mouse": 1, "rat": 3}
+    assert (summary.speed_m_per_min.low, summary.speed_m_per_min.median, summary.speed_m_per_min.high) == (6, 12, 30)
+    assert summary.speed_m_per_min.n == 3
+    assert (summary.longest_session_min.low, summary.longest_session_min.high, summary.longest_session_min.n) == (30, 60, 3)
+    assert summary.days_per_week.median == 5 and summary.days_per_week.n == 3
+    assert summary.weeks.n == 3
+    assert summary.not_usable == ["D 2013: speed printed as '18 m/s' cannot be trusted"]
+    assert "never converts into a human walking speed" in summary.caution
+    assert {c.doi for c in summary.caution_citations} >= {"10.1007/BF00581173", "10.1016/j.jpain.2023.01.011"}
+
+
+def test_etiology_without_studies_reports_nothing_rather_than_zero() -> None:
+    summary = dosing_summary("trigeminal-neuropathy", [make.study("a-2010", "A", 2010)])
+    assert summary.study_count == 0 and summary.speed_m_per_min.n == 0
+    assert summary.speed_m_per_min.median is None

@@ -1,0 +1,82 @@
+"""The evidence tables: versioned replacement, local studies surviving updates, and search."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.storage import evidence_store
+from core.storage.database import open_database
+from tests import evidence_factory as make
+
+
+@pytest.fixture
+def db(data_dir):
+    database = open_database(data_dir.database_path)
+    evidence_store.ensure_schema(database)
+    yield database
+    database.close()
+
+
+def ids(studies) -> list[str]:
+    return [s.id for s in studies]
+
+
+def test_install_is_skipped_when_nothing_changed(db) -> None:
+    lib = make.library()
+    assert evidence_store.install_library(db, lib, "hash-1") is True
+    assert evidence_store.install_library(db, lib, "hash-1") is False
+    assert evidence_store.installed_library(db) == {"library_version": "2026.1.1", "content_hash": "hash-1"}
+
+
+def test_newer_library_replaces_library_rows_but_keeps_local_studies_and_other_tables(db) -> None:
+    evidence_store.install_library(db, make.library(), "hash-1")
+    local = make.study("local-smith-2024", "Smith", 2024).model_copy(update={"origin": "local"})
+    evidence_store.add_local_studies(db, [local])
+    db["patients"].insert({"id": 1, "name": "kept"}, pk="id")
+    newer = make.library([make.study("bai-2022", "Bai", 2022)], version="2026.2.1")
+    assert evidence_store.install_library(db, newer, "hash-2") is True
+    assert set(ids(evidence_store.search_studies(db))) == {"bai-2022", "local-smith-2024"}
+    assert db["patients"].count == 1
+    assert evidence_store.search_studies(db, text="chen") == []  # the old library row is gone from FTS too
+
+
+def test_filters_by_etiology_and_mechanism(db) -> None:
+    evidence_store.install_library(db, make.library(), "h")
+    assert ids(evidence_store.search_studies(db, etiology="spinal-cord-injury")) == ["li-2020"]
+    assert ids(evidence_store.search_studies(db, mechanism="bdnf-trkb")) == ["kami-2016", "li-2020"]
+    assert ids(evidence_store.search_studies(db, etiology="peripheral-nerve-injury", mechanism="bdnf-trkb")) == ["kami-2016"]
+    assert evidence_store.search_studies(db, etiology="trigeminal-neuropathy") == []
+    assert evidence_store.study_counts_by_etiology(db) == {"peripheral-nerve-injury": 2, "spinal-cord-injury": 1}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("TNF-α", ["chen-2012", "mu-2022"]),
+        ("tnf alpha", ["chen-2012", "mu-2022"]),
+        ("IL-1β", ["li-2020"]),
+        ("il-1beta", ["li-2020"]),
+        ("cytokines", ["chen-2012"]),  # title
+        ("neuroinflam", ["chen-2012", "li-2020", "mu-2022"]),  # mechanism name, prefix
+        ("spinal cord", ["li-2020"]),  # etiology name
+        ("kami", ["kami-2016"]),  # author
+        ("mouse", ["kami-2016"]),  # species
+        ("\"; drop table evidence_studies; --", []),  # typed punctuation is never FTS syntax
+        ("", ["chen-2012", "kami-2016", "li-2020", "mu-2022"]),
+    ],
+)
+def test_full_text_search(db, query, expected) -> None:
+    evidence_store.install_library(db, make.library(), "h")
+    assert sorted(ids(evidence_store.search_studies(db, text=query))) == sorted(expected)
+
+
+def test_search_results_round_trip_the_study(db) -> None:
+    lib = make.library()
+    evidence_store.install_library(db, lib, "h")
+    stored = {s.id: s for s in evidence_store.search_studies(db)}
+    assert stored == {s.id: s for s in lib.studies}
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert evidence_store.fts_query('TNF-α "OR" x*') == '"TNF"* "α"* "OR"* "x"*'
+    assert evidence_store.fts_query("  ") == ""
