@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.app_info import APP_AUTHOR, APP_NAME, app_version
@@ -37,7 +37,9 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
         QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app))
     window.show()
     log.info("main window shown")
-    return app.exec()
+    status = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # let background work finish before Python shuts down
+    return status
 
 
 def _smoke_start_timed_out(app: QApplication) -> None:

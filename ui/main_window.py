@@ -8,11 +8,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
+from core.evidence.overview import EvidenceOverview, evidence_overview
 from ui.about_dialog import AboutDialog
+from ui.background import run_in_background
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    evidence_ready = Signal(object)  # EvidenceOverview
+    evidence_failed = Signal(str)
 
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +30,7 @@ class MainWindow(QMainWindow):
         self._window_state = QSettings(str(data_dir.window_state_path), QSettings.Format.IniFormat)
         self._restore_geometry()
         self.installEventFilter(self)
+        self.first_painted.connect(self._on_self_first_painted)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -67,6 +72,29 @@ class MainWindow(QMainWindow):
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()
         super().closeEvent(event)
+
+    @Slot()
+    def _on_self_first_painted(self) -> None:
+        """Install and read the evidence library only after the window is on screen."""
+        database_path = self._data_dir.database_path
+        run_in_background(
+            lambda: evidence_overview(database_path),
+            self._on_evidence_loaded,
+            self._on_evidence_failed,
+            parent=self,
+        )
+
+    def _on_evidence_loaded(self, overview: EvidenceOverview) -> None:
+        self.statusBar().showMessage(
+            f"Evidence library {overview.library_version}: {overview.study_count} studies, "
+            f"{len(overview.etiologies)} etiologies."
+        )
+        self.evidence_ready.emit(overview)
+
+    def _on_evidence_failed(self, error: Exception) -> None:
+        message = f"The evidence library could not be loaded: {error}"
+        self.statusBar().showMessage(message)
+        self.evidence_failed.emit(message)
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

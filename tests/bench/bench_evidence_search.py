@@ -1,0 +1,100 @@
+"""Benchmark: evidence search over a synthetic library of N studies (default 10,000).
+
+    uv run python -m tests.bench.bench_evidence_search [--studies 10000] [--repeats 50]
+
+Prints the median time per query, beside a bare baseline measured in the same run: a plain
+SQLite primary-key lookup on the same table. Goal: each query's median under 50 ms at 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from core.evidence.library import load_library
+from core.evidence.models import EvidenceLibrary, ExerciseDosing, Finding, SourceLocation, Study
+from core.storage import evidence_store
+from core.storage.database import open_database
+
+MARKERS = ["TNF-α", "IL-1β", "IL-6", "BDNF", "GAD65/67", "MOR", "KCC2", "NO", "GFAP", "Iba1", "IL-4", "NGF"]
+MODELS = ["CCI", "PSL", "SNI", "SNL", "sciatic crush", "contusion SCI", "STZ diabetes"]
+AUTHORS = ["Chen", "Kami", "Li", "Bai", "Lu", "Mu", "Cho", "Binda", "Dugan", "Almeida", "Grace", "Safakhah"]
+QUERIES = {
+    "marker": {"text": "TNF-α"},
+    "author prefix": {"text": "kam"},
+    "two words": {"text": "spinal cord BDNF"},
+    "etiology filter": {"etiology": "spinal-cord-injury"},
+    "etiology + mechanism + text": {"etiology": "peripheral-nerve-injury", "mechanism": "__first__", "text": "IL"},
+    "rare author": {"text": "Safakhah"},
+}
+
+
+def synthetic_library(count: int, seed: int = 7) -> EvidenceLibrary:
+    shipped = load_library()
+    rng = random.Random(seed)
+    etiology_ids = [e.id for e in shipped.etiologies]
+    mechanism_ids = [m.id for m in shipped.mechanisms]
+    studies = []
+    for number in range(count):
+        author = rng.choice(AUTHORS)
+        studies.append(Study(
+            id=f"synthetic-{number}", first_author=author, year=rng.randint(1995, 2025),
+            title=f"Treadmill exercise and {rng.choice(MARKERS)} in {rng.choice(MODELS)} rats",
+            species=rng.choice(["rat", "mouse"]), model=rng.choice(MODELS),
+            etiologies=rng.sample(etiology_ids, rng.randint(1, 2)),
+            exercise=ExerciseDosing(type="treadmill", speed_m_per_min=rng.choice([6, 8, 10, 12, 16, 18]),
+                                    minutes_per_session=(30, 60), days_per_week=5, weeks=4, protocol="synthetic"),
+            findings=[Finding(marker=m, direction=rng.choice(["up", "down"]), mechanism=rng.choice(mechanism_ids))
+                      for m in rng.sample(MARKERS, 3)],
+            sources=[SourceLocation(review="he-2024", location="synthetic")], evidence_level=5,
+        ))
+    return shipped.model_copy(update={"studies": studies})
+
+
+def median_ms(action, repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--studies", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=50)
+    args = parser.parse_args()
+    library = synthetic_library(args.studies)
+    first_mechanism = library.mechanisms[0].id
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "bench.sqlite3")
+        evidence_store.ensure_schema(db)
+        start = time.perf_counter()
+        evidence_store.install_library(db, library, "bench")
+        install_s = time.perf_counter() - start
+        baseline = median_ms(lambda: db.execute(
+            f"select json from {evidence_store.STUDIES} where id = ?", ["synthetic-4242"]).fetchall(), args.repeats)
+        results = {}
+        for name, query in QUERIES.items():
+            query = {k: (first_mechanism if v == "__first__" else v) for k, v in query.items()}
+            hits = len(evidence_store.search_studies(db, **query))
+            results[name] = {"median_ms": round(median_ms(lambda: evidence_store.search_studies(db, **query), args.repeats), 2),
+                             "hits": hits}
+        db.close()
+    print(f"evidence search, {args.studies} studies, median of {args.repeats} runs "
+          f"(install took {install_s:.1f} s; baseline pk lookup {baseline:.3f} ms)")
+    print(f"{'query':32} {'hits':>6} {'median ms':>10} {'x baseline':>11}  goal < 50 ms")
+    for name, result in results.items():
+        ok = "ok" if result["median_ms"] < 50 else "MISSED"
+        print(f"{name:32} {result['hits']:>6} {result['median_ms']:>10.2f} {result['median_ms'] / baseline:>11.0f}  {ok}")
+    print(json.dumps({"studies": args.studies, "baseline_ms": round(baseline, 4), "queries": results}))
+
+
+if __name__ == "__main__":
+    main()
