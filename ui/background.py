@@ -36,10 +36,13 @@ def run_in_background(
     work: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
-    parent: QObject,
 ) -> None:
-    """Start ``work`` on the shared thread pool. ``work`` must not touch widgets."""
-    relay = _Relay(parent)  # lives in the GUI thread, so its signals are delivered there
+    """Start ``work`` on the shared thread pool. ``work`` must not touch widgets.
+
+    The callbacks should be slots of a QObject: if that object is gone when the work ends,
+    Qt drops the call instead of touching a deleted widget.
+    """
+    relay = _Relay()  # created in the GUI thread and owned by the job, so its signals land there
     relay.succeeded.connect(on_success)
     relay.failed.connect(on_failure)
     relay.succeeded.connect(relay.deleteLater)

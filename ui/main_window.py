@@ -81,9 +81,9 @@ class MainWindow(QMainWindow):
             lambda: evidence_overview(database_path),
             self._on_evidence_loaded,
             self._on_evidence_failed,
-            parent=self,
         )
 
+    @Slot(object)
     def _on_evidence_loaded(self, overview: EvidenceOverview) -> None:
         self.statusBar().showMessage(
             f"Evidence library {overview.library_version}: {overview.study_count} studies, "
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         )
         self.evidence_ready.emit(overview)
 
+    @Slot(object)
     def _on_evidence_failed(self, error: Exception) -> None:
         message = f"The evidence library could not be loaded: {error}"
         self.statusBar().showMessage(message)

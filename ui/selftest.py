@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QThreadPool
+
 from core.data_dir import DataDir
 from core.selftest import Check
 
@@ -17,6 +19,7 @@ def _window_paints(data_dir: DataDir) -> str:
     window = MainWindow(data_dir)
     try:
         image = window.grab().toImage()
+        QThreadPool.globalInstance().waitForDone(30_000)  # the paint started the evidence load
         if image.isNull() or image.width() < 100:
             raise RuntimeError("the main window rendered an empty image")
         return f"{image.width()}x{image.height()} on the '{app.platformName()}' platform"

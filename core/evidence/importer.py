@@ -64,9 +64,9 @@ def import_studies(db: sqlite_utils.Database, path: Path) -> ImportReport:
     studies: list[Study] = []
     seen_ids: dict[str, int] = {}
     for row_number, raw in raw_rows:
-        problems, study = _validate_row(row_number, raw, path.name)
+        problems, study, candidate = _validate_row(row_number, raw, path.name)
+        problems += _check_references(row_number, candidate, known_etiologies, known_mechanisms)
         if study is not None:
-            problems += _check_references(row_number, study, known_etiologies, known_mechanisms)
             if study.id in seen_ids and not _has_own_id(raw):
                 study = study.model_copy(update={"id": _next_free_id(study.id, seen_ids)})
             if study.id in seen_ids:
@@ -142,31 +142,34 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def _validate_row(row_number: int, raw: dict[str, Any], file_name: str) -> tuple[list[ImportProblem], Study | None]:
+def _validate_row(
+    row_number: int, raw: dict[str, Any], file_name: str
+) -> tuple[list[ImportProblem], Study | None, dict[str, Any]]:
+    """Problems, the study if valid, and the candidate fields (for the reference checks)."""
     if raw.get("_extra_cells"):
-        return [ImportProblem(row=row_number, field=None, message="more cells than columns")], None
+        return [ImportProblem(row=row_number, field=None, message="more cells than columns")], None, {}
     if "_json" in raw:
         candidate = dict(raw["_json"])
     else:
         formula = [c for c, v in raw.items() if v.startswith(FORMULA_START)]
         if formula:
             return [ImportProblem(row=row_number, field=c, message="looks like a spreadsheet formula; "
-                                  "type the value itself") for c in formula], None
+                                  "type the value itself") for c in formula], None, {}
         try:
             candidate = _csv_to_study_fields(raw)
         except ValueError as error:
             field, message = error.args
-            return [ImportProblem(row=row_number, field=field, message=message)], None
+            return [ImportProblem(row=row_number, field=field, message=message)], None, {}
     candidate["origin"] = "local"
     candidate["id"] = _local_id(candidate)
     candidate.setdefault("sources", [{"review": "local-import", "location": f"{file_name}, row {row_number}"}])
     try:
-        return [], Study.model_validate(candidate)
+        return [], Study.model_validate(candidate), candidate
     except ValidationError as error:
         return [
             ImportProblem(row=row_number, field=".".join(str(p) for p in e["loc"]) or None, message=e["msg"])
             for e in error.errors(include_url=False, include_input=False)
-        ], None
+        ], None, candidate
 
 
 def _csv_to_study_fields(raw: dict[str, str]) -> dict[str, Any]:
@@ -214,14 +217,22 @@ def _finding(item: str) -> dict[str, str]:
     return {"marker": parts[0], "direction": parts[1], "mechanism": parts[2]}
 
 
-def _check_references(row: int, study: Study, etiologies: set[str], mechanisms: set[str]) -> list[ImportProblem]:
+def _check_references(
+    row: int, candidate: dict[str, Any], etiologies: set[str], mechanisms: set[str]
+) -> list[ImportProblem]:
+    """Unknown etiology and mechanism ids, reported even when other fields of the row are wrong."""
+    given_etiologies = candidate.get("etiologies")
+    given_findings = candidate.get("findings")
     problems = [
         ImportProblem(row=row, field="etiologies", message=f"unknown etiology '{e}'; allowed: {', '.join(sorted(etiologies))}")
-        for e in study.etiologies if e not in etiologies
+        for e in (given_etiologies if isinstance(given_etiologies, list) else [])
+        if isinstance(e, str) and e not in etiologies
     ]
+    mechanism_ids = [f.get("mechanism") for f in (given_findings if isinstance(given_findings, list) else []) if isinstance(f, dict)]
     problems += [
-        ImportProblem(row=row, field="findings", message=f"unknown mechanism '{f.mechanism}'; allowed: {', '.join(sorted(mechanisms))}")
-        for f in study.findings if f.mechanism not in mechanisms
+        ImportProblem(row=row, field="findings", message=f"unknown mechanism '{m}'; allowed: {', '.join(sorted(mechanisms))}")
+        for m in mechanism_ids
+        if isinstance(m, str) and m not in mechanisms
     ]
     return problems
 

@@ -2,8 +2,9 @@
 
     uv run python -m tests.bench.bench_evidence_search [--studies 10000] [--repeats 50]
 
-Prints the median time per query, beside a bare baseline measured in the same run: a plain
-SQLite primary-key lookup on the same table. Goal: each query's median under 50 ms at 10,000.
+Prints the median time per query beside a bare baseline measured in the same run: plain SQLite
+reading the same number of stored rows (no full-text search, no validation into models), so the
+ratio is what search and models cost. Goal: each query's median under 50 ms at 10,000.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from core.storage.database import open_database
 
 MARKERS = ["TNF-α", "IL-1β", "IL-6", "BDNF", "GAD65/67", "MOR", "KCC2", "NO", "GFAP", "Iba1", "IL-4", "NGF"]
 MODELS = ["CCI", "PSL", "SNI", "SNL", "sciatic crush", "contusion SCI", "STZ diabetes"]
-AUTHORS = ["Chen", "Kami", "Li", "Bai", "Lu", "Mu", "Cho", "Binda", "Dugan", "Almeida", "Grace", "Safakhah"]
+AUTHORS = ["Chen", "Kami", "Li", "Bai", "Lu", "Mu", "Cho", "Binda", "Dugan", "Almeida", "Grace"]
+RARE_AUTHOR = "Safakhah"  # one study in 1,000
 QUERIES = {
     "marker": {"text": "TNF-α"},
     "author prefix": {"text": "kam"},
@@ -41,7 +43,7 @@ def synthetic_library(count: int, seed: int = 7) -> EvidenceLibrary:
     mechanism_ids = [m.id for m in shipped.mechanisms]
     studies = []
     for number in range(count):
-        author = rng.choice(AUTHORS)
+        author = RARE_AUTHOR if number % 1000 == 999 else rng.choice(AUTHORS)
         studies.append(Study(
             id=f"synthetic-{number}", first_author=author, year=rng.randint(1995, 2025),
             title=f"Treadmill exercise and {rng.choice(MARKERS)} in {rng.choice(MODELS)} rats",
@@ -78,22 +80,23 @@ def main() -> None:
         start = time.perf_counter()
         evidence_store.install_library(db, library, "bench")
         install_s = time.perf_counter() - start
-        baseline = median_ms(lambda: db.execute(
-            f"select json from {evidence_store.STUDIES} where id = ?", ["synthetic-4242"]).fetchall(), args.repeats)
         results = {}
         for name, query in QUERIES.items():
             query = {k: (first_mechanism if v == "__first__" else v) for k, v in query.items()}
             hits = len(evidence_store.search_studies(db, **query))
+            baseline = median_ms(lambda: db.execute(
+                f"select json from {evidence_store.STUDIES} limit ?", [hits]).fetchall(), args.repeats)
             results[name] = {"median_ms": round(median_ms(lambda: evidence_store.search_studies(db, **query), args.repeats), 2),
-                             "hits": hits}
+                             "baseline_ms": round(baseline, 3), "hits": hits}
         db.close()
     print(f"evidence search, {args.studies} studies, median of {args.repeats} runs "
-          f"(install took {install_s:.1f} s; baseline pk lookup {baseline:.3f} ms)")
-    print(f"{'query':32} {'hits':>6} {'median ms':>10} {'x baseline':>11}  goal < 50 ms")
-    for name, result in results.items():
-        ok = "ok" if result["median_ms"] < 50 else "MISSED"
-        print(f"{name:32} {result['hits']:>6} {result['median_ms']:>10.2f} {result['median_ms'] / baseline:>11.0f}  {ok}")
-    print(json.dumps({"studies": args.studies, "baseline_ms": round(baseline, 4), "queries": results}))
+          f"(library install took {install_s:.1f} s; results capped at {evidence_store.DEFAULT_LIMIT})")
+    print(f"{'query':30} {'hits':>5} {'median ms':>10} {'baseline ms':>12} {'ratio':>6}  goal < 50 ms")
+    for name, r in results.items():
+        ok = "ok" if r["median_ms"] < 50 else "MISSED"
+        ratio = r["median_ms"] / max(r["baseline_ms"], 1e-3)
+        print(f"{name:30} {r['hits']:>5} {r['median_ms']:>10.2f} {r['baseline_ms']:>12.3f} {ratio:>6.1f}  {ok}")
+    print(json.dumps({"studies": args.studies, "repeats": args.repeats, "queries": results}))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,97 @@
+"""The evidence commands as a user runs them, against the shipped library."""
+
+from __future__ import annotations
+
+import json
+
+REQUIRED_ETIOLOGIES = {
+    "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
+    "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy",
+}
+
+
+def test_etiologies_json_lists_every_etiology_with_its_dosing(run_main, tmp_path) -> None:
+    result = run_main("etiologies", "--format", "json", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    etiologies = json.loads(result.stdout)
+    assert REQUIRED_ETIOLOGIES <= {e["id"] for e in etiologies}
+    for etiology in etiologies:
+        summary = etiology["dosing_summary"]
+        assert summary["caution"] and summary["caution_citations"]
+        if summary["animal_treadmill_study_count"] == 0:
+            assert etiology["no_animal_treadmill_note"], etiology["id"]
+
+
+def test_etiologies_table(run_main, tmp_path) -> None:
+    result = run_main("etiologies", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "spinal-cord-injury" in result.stdout and "animal treadmill" in result.stdout
+
+
+def test_evidence_filters_and_search(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    by_etiology = json.loads(run_main("evidence", "--etiology", "spinal-cord-injury", "--format", "json", data_dir=data).stdout)
+    assert by_etiology and all("spinal-cord-injury" in s["etiologies"] for s in by_etiology)
+    found = json.loads(run_main("evidence", "--search", "TNF", "--format", "json", data_dir=data).stdout)
+    assert any(s["first_author"] == "Chen" and s["year"] == 2012 for s in found)
+    for study in found:
+        assert set(study) >= {"id", "first_author", "year", "title", "journal", "doi", "species", "model",
+                              "etiologies", "exercise", "findings", "sources", "evidence_level", "flags"}
+        assert set(study["exercise"]) >= {"type", "speed_reported", "speed_m_per_min", "minutes_per_session",
+                                          "sessions_per_day", "days_per_week", "weeks", "protocol"}
+
+
+def test_evidence_table_shows_the_dosing_summary_with_its_caution(run_main, tmp_path) -> None:
+    result = run_main("evidence", "--etiology", "peripheral-nerve-injury", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "Animal treadmill dosing:" in result.stdout
+    assert "not a human dose" in result.stdout and "10.1007/BF00581173" in result.stdout
+
+
+def test_unknown_etiology_names_the_option_and_the_choices(run_main, tmp_path) -> None:
+    result = run_main("evidence", "--etiology", "gout", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "--etiology: unknown etiology 'gout'" in result.stderr and "spinal-cord-injury" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_import_reports_each_problem_and_changes_nothing(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    before = json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout)
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "first_author,year,species,model,exercise_type,protocol,evidence_level,etiologies\n"
+        "Smith,20x4,rat,CCI,treadmill,30 min,5,peripheral-nerve-injury\n"
+        "Jones,2020,rat,CCI,treadmill,30 min,7,gout\n",
+        encoding="utf-8",
+    )
+    result = run_main("evidence", "import", str(bad), data_dir=data)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("bad.csv: row 2, year:")
+    assert any(line.startswith("bad.csv: row 3, etiologies: unknown etiology 'gout'") for line in lines)
+    assert any(line.startswith("bad.csv: row 3, evidence_level:") for line in lines)
+    assert lines[-1] == "Nothing was imported: 3 problem(s)."
+    assert "Traceback" not in result.stderr
+    assert json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout) == before
+
+
+def test_imported_study_is_found_and_marked_local(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "first_author,year,species,model,exercise_type,protocol,evidence_level,etiologies,findings\n"
+        "Zhang,2023,rat,CCI,treadmill,15 m/min 30 min 5 days a week,5,peripheral-nerve-injury,"
+        "IL-6:down:" + _a_mechanism_id(run_main, data) + "\n",
+        encoding="utf-8",
+    )
+    result = run_main("evidence", "import", str(good), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "local-zhang-2023" in result.stdout
+    found = json.loads(run_main("evidence", "--search", "zhang", "--format", "json", data_dir=data).stdout)
+    assert [(s["id"], s["origin"]) for s in found] == [("local-zhang-2023", "local")]
+
+
+def _a_mechanism_id(run_main, data) -> str:
+    studies = json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout)
+    return next(f["mechanism"] for s in studies for f in s["findings"])
