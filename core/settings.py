@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from core.plan.engine import PlanOptions
+
 SETTINGS_SCHEMA_VERSION = 1
 
 
@@ -23,6 +25,7 @@ class Settings(BaseModel):
     logo_path: str | None = None
     paper_size: Literal["a4", "letter"] = "a4"
     units: Literal["metric", "imperial"] = "metric"
+    plan: PlanOptions = Field(default_factory=PlanOptions)  # HRmax formula and progression cap
 
 
 class SettingsError(Exception):

@@ -1,0 +1,82 @@
+"""``main.py plan PROFILE.json``: compute and print the treadmill plan for a patient profile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from core.commands.output import add_format_option, format_table, print_json
+from core.data_dir import DataDir
+from core.evidence.library import open_evidence_database
+from core.plan.engine import Plan, compute_plan
+from core.plan.profile import ProfileError, read_profile
+from core.settings import SettingsError, load_settings
+from core.storage import evidence_store
+
+NAME = "plan"
+EXIT_BLOCKED = 3
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(NAME, help="compute the treadmill plan for a patient profile (JSON)")
+    parser.add_argument("profile", type=Path, metavar="PROFILE.json")
+    add_format_option(parser)
+
+
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    try:
+        profile = read_profile(args.profile)
+    except ProfileError as error:
+        for problem in error.problems:
+            print(f"{args.profile.name}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        options = load_settings(data_dir.settings_path).plan
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    db = open_evidence_database(data_dir.database_path)
+    try:
+        studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
+    finally:
+        db.close()
+    plan = compute_plan(profile, studies, options)
+    if args.format == "json":
+        print_json(plan.model_dump(mode="json"))
+    else:
+        print(describe_plan(plan))
+    return EXIT_BLOCKED if plan.blocked else 0
+
+
+def _hr(value: tuple[int, int] | None) -> str | None:
+    return None if value is None else f"{value[0]}-{value[1]}"
+
+
+def describe_plan(plan: Plan) -> str:
+    intensity = plan.intensity
+    lines = [f"Treadmill plan ({plan.etiology}), guidelines {plan.guidelines_version}",
+             f"Screening (ACSM 2015): {plan.screening.acsm_row}"]
+    if plan.screening.ada_note:
+        lines.append(f"  ADA view: {plan.screening.ada_note}")
+    if plan.blocked:
+        lines.append("BLOCKED: the plan cannot start yet.")
+        lines += [f"  - {reason.message} To unblock: {reason.unblock}" for reason in plan.block_reasons]
+    lines.append(f"Intensity: {intensity.method_reason}")
+    if plan.weeks:
+        rows = [[w.week, w.sessions, f"{w.warmup_min:g}", f"{w.main_min:g}",
+                 w.bouts if w.bouts > 1 else None, f"{w.cooldown_min:g}", w.band, _hr(w.target_hr),
+                 f"{w.rpe[0]}-{w.rpe[1]}", None if w.speed_kmh is None else f"{w.speed_kmh:g}", w.grade_pct,
+                 f"{w.weekly_main_min:g}", None if w.increase_pct is None else f"{w.increase_pct:+g}%", w.note]
+                for w in plan.weeks]
+        lines += ["", format_table(["week", "days", "warm-up", "walk min", "bouts", "cool-down", "effort", "HR bpm",
+                                    "RPE", "km/h", "grade %", "min/week", "change", "note"], rows)]
+    lines += ["", f"Progression cap: {plan.rules.max_weekly_increase_pct}% a week "
+                  f"({plan.rules.max_weekly_increase_source.label}); at most {plan.rules.max_two_week_increase_pct}% "
+                  f"over two weeks ({plan.rules.max_two_week_increase_source.label}).",
+              f"Pain rules: {plan.rules.pain.rule} {plan.rules.pain.caveat}", "", "Warnings:"]
+    lines += [f"  [{w.severity}] {w.code}: {w.message}" for w in plan.warnings]
+    structure = plan.borrowed_structure
+    lines += ["", "Evidence: " + (", ".join(plan.evidence) or "no animal treadmill study for this etiology"),
+              f"  {structure.frequency}", f"  {structure.session_length}", f"  {structure.ramp}", f"  {structure.not_borrowed}"]
+    return "\n".join(lines)

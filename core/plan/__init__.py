@@ -1,0 +1,1 @@
+"""The plan engine: screening, intensity targets and the week-by-week treadmill progression."""

@@ -1,0 +1,131 @@
+"""Turn a patient profile into a plan: screening, intensity, weekly progression, warnings, evidence."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from core.evidence.models import Study
+from core.plan import guidelines as g
+from core.plan.evidence_link import BorrowedStructure, borrowed_structure
+from core.plan.intensity import Intensity, plan_intensity
+from core.plan.profile import PatientProfile
+from core.plan.progression import progression
+from core.plan.screening import BlockReason, Screening, screen
+from core.plan.walking import treadmill_setting
+from core.plan.warnings import PlanWarning, plan_warnings
+
+
+class PlanOptions(BaseModel):
+    """The clinician's choices among the documented options (kept in settings)."""
+
+    hr_max_formula: Literal["tanaka", "gellish", "fox"] = g.DEFAULT_HR_MAX_FORMULA
+    max_weekly_increase_pct: int = Field(default=g.DEFAULT_WEEKLY_INCREASE_PCT, ge=min(g.WEEKLY_INCREASE_CHOICES_PCT),
+                                         le=max(g.WEEKLY_INCREASE_CHOICES_PCT))
+
+    @field_validator("max_weekly_increase_pct")
+    @classmethod
+    def _documented_choice(cls, value: int) -> int:
+        if value not in g.WEEKLY_INCREASE_CHOICES_PCT:
+            raise ValueError(f"must be one of {', '.join(map(str, g.WEEKLY_INCREASE_CHOICES_PCT))} percent")
+        return value
+
+
+class Week(BaseModel):
+    week: int
+    sessions: int
+    warmup_min: float
+    main_min: float
+    bouts: int
+    bout_min: float
+    cooldown_min: float
+    band: Literal["light", "moderate"]
+    target_hr: tuple[int, int] | None
+    rpe: tuple[int, int]
+    speed_kmh: float | None
+    grade_pct: int
+    mets: float | None
+    weekly_main_min: float
+    increase_pct: float | None
+    note: str
+
+
+class PainRules(BaseModel):
+    safe_max: int = g.PAIN_SAFE_MAX
+    acceptable_max: int = g.PAIN_ACCEPTABLE_MAX
+    rule: str = (f"Pain during walking 0-{g.PAIN_SAFE_MAX}/10 is safe, {g.PAIN_SAFE_MAX + 1}-{g.PAIN_ACCEPTABLE_MAX}/10 "
+                 f"is acceptable, above {g.PAIN_ACCEPTABLE_MAX}/10 is too much. Pain should settle by the next morning; "
+                 "if next-morning pain or stiffness is up, step back.")
+    caveat: str = ("The traffic-light model was tested in Achilles tendon pain, not neuropathic pain, and its thresholds "
+                   "are not verified in a primary text.")
+    source: g.Source = g.PAIN_SOURCE
+
+
+class Rules(BaseModel):
+    max_weekly_increase_pct: int
+    max_weekly_increase_source: g.Source = g.WEEKLY_INCREASE_SOURCE
+    max_two_week_increase_pct: int = g.TWO_WEEK_INCREASE_LIMIT_PCT
+    max_two_week_increase_source: g.Source = g.TWO_WEEK_INCREASE_SOURCE
+    weekly_target_min: int = g.WEEKLY_TARGET_MIN
+    session_target_min: int = g.SESSION_TARGET_MIN
+    volume_source: g.Source = g.VOLUME_SOURCE
+    warmup_min: float = g.WARMUP_MIN
+    cooldown_min: float = g.COOLDOWN_MIN
+    warmup_source: g.Source = g.WARMUP_SOURCE
+    light_start_below_min: float = g.LIGHT_START_BELOW_MIN
+    light_start_weeks: int = g.LIGHT_START_WEEKS
+    light_start_source: g.Source = g.LIGHT_START_SOURCE
+    short_bout_source: g.Source = g.SHORT_BOUT_SOURCE
+    starting_sessions_source: g.Source = g.STARTING_SESSIONS_SOURCE
+    walking_equation_source: g.Source = g.WALKING_SOURCE
+    pain: PainRules = PainRules()
+
+
+class Plan(BaseModel):
+    guidelines_version: str = g.GUIDELINES_VERSION
+    etiology: str
+    blocked: bool
+    block_reasons: list[BlockReason]
+    screening: Screening
+    intensity: Intensity
+    weeks: list[Week]
+    rules: Rules
+    warnings: list[PlanWarning]
+    evidence: list[str]
+    borrowed_structure: BorrowedStructure
+
+
+def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOptions | None = None) -> Plan:
+    options = options or PlanOptions()
+    screening = screen(profile)
+    intensity = plan_intensity(profile, options.hr_max_formula)
+    weeks: list[Week] = []
+    if not screening.blocked:
+        light_weeks = g.LIGHT_START_WEEKS if profile.baseline_walk_min < g.LIGHT_START_BELOW_MIN else 0
+        for step in progression(
+            weeks=profile.weeks, tolerance_min=profile.baseline_walk_min, max_sessions=profile.max_sessions_per_week,
+            weekly_cap_pct=options.max_weekly_increase_pct, light_weeks=light_weeks,
+        ):
+            band = g.LIGHT if step.band == "light" else g.MODERATE
+            setting = treadmill_setting(profile.comfortable_speed_kmh, band)
+            weeks.append(Week(
+                week=step.week, sessions=step.sessions, warmup_min=g.WARMUP_MIN, main_min=step.main_min,
+                bouts=step.bouts, bout_min=step.bout_min, cooldown_min=g.COOLDOWN_MIN, band=step.band,
+                target_hr=(intensity.light_target_hr if step.band == "light" else intensity.target_hr),
+                rpe=band.rpe, speed_kmh=setting.speed_kmh, grade_pct=setting.grade_pct, mets=setting.mets,
+                weekly_main_min=step.weekly_main_min, increase_pct=step.increase_pct, note=step.note,
+            ))
+    structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks])
+    return Plan(
+        etiology=profile.etiology,
+        blocked=screening.blocked,
+        block_reasons=screening.block_reasons,
+        screening=screening,
+        intensity=intensity,
+        weeks=weeks,
+        rules=Rules(max_weekly_increase_pct=options.max_weekly_increase_pct),
+        warnings=plan_warnings(profile, screening, intensity),
+        evidence=structure.study_ids,
+        borrowed_structure=structure,
+    )

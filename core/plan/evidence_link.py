@@ -1,0 +1,51 @@
+"""Which animal studies back the plan, and which parts of their structure the plan borrows."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from core.evidence.dosing import DosingSummary, dosing_summary, is_animal_treadmill
+from core.evidence.models import Study
+
+
+class BorrowedStructure(BaseModel):
+    study_ids: list[str]  # animal treadmill studies of this etiology
+    frequency: str
+    session_length: str
+    ramp: str
+    not_borrowed: str
+    dosing: DosingSummary
+
+
+def _range(spread, unit: str) -> str:
+    if spread.n == 0:
+        return "not reported"
+    studies = "1 study" if spread.n == 1 else f"{spread.n} studies"
+    if spread.low == spread.high:
+        return f"{spread.low:g} {unit} ({studies})"
+    return f"{spread.low:g}-{spread.high:g} {unit} (median {spread.median:g}, {studies})"
+
+
+def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week: list[int]) -> BorrowedStructure:
+    mine = [s for s in studies if etiology_id in s.etiologies and is_animal_treadmill(s)]
+    summary = dosing_summary(etiology_id, studies)
+    ramped = [s.id for s in mine if s.exercise.minutes_per_session and s.exercise.minutes_per_session[0] < s.exercise.minutes_per_session[1]]
+    if not sessions_per_week:
+        plan_days = "no"
+    elif min(sessions_per_week) == max(sessions_per_week):
+        plan_days = str(sessions_per_week[0])
+    else:
+        plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
+    if not mine:
+        none = "no animal treadmill study for this etiology"
+        return BorrowedStructure(study_ids=[], frequency=none, session_length=none, ramp=none,
+                                 not_borrowed="Nothing is borrowed; the plan rests on the human guidance.", dosing=summary)
+    return BorrowedStructure(
+        study_ids=[s.id for s in mine],
+        frequency=f"The plan walks {plan_days} days a week; animal protocols: {_range(summary.days_per_week, 'days a week')}.",
+        session_length=f"Sessions build toward 30 minutes; longest animal sessions: {_range(summary.longest_session_min, 'min')}.",
+        ramp=("Session length grows gradually, as in " + ", ".join(ramped) + ", which ramped session length."
+              if ramped else "Session length grows gradually; none of these studies reported a ramp."),
+        not_borrowed="Speed is never borrowed: rodent treadmill speeds do not translate to people.",
+        dosing=summary,
+    )

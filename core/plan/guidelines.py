@@ -1,0 +1,156 @@
+"""Every clinical number the plan engine uses, with its source, in one versioned table.
+
+Nothing clinical is written anywhere else: the engine, the UI and the handout read it from here.
+Where a number has no primary source it says so (``unverified``) and is a setting the clinician
+can change. Bump GUIDELINES_VERSION whenever a number or a source changes; saved plans record it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+GUIDELINES_VERSION = "2026.11.1"
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    doi: str | None = None
+    unverified: bool = False  # seen only in secondary material, or a product default
+
+
+class Band(BaseModel):
+    """An intensity band of the ACSM table (10th edition)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: Literal["light", "moderate"]
+    hrr_pct: tuple[int, int]
+    hrmax_pct: tuple[int, int]
+    rpe: tuple[int, int]  # Borg 6-20
+    mets: tuple[float, float]
+
+
+class HrMaxFormula(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: Literal["tanaka", "gellish", "fox"]
+    label: str
+    intercept: float
+    slope: float
+    source: Source
+
+
+ACSM_10TH = Source(label="ACSM's Guidelines for Exercise Testing and Prescription, 10th ed. (2018)")
+GARBER_2011 = Source(label="Garber CE et al. 2011, Med Sci Sports Exerc 43:1334-1359", doi="10.1249/MSS.0b013e318213fefb")
+RIEBE_2015 = Source(label="Riebe D et al. 2015, ACSM pre-participation screening, Med Sci Sports Exerc")
+ADA_2016 = Source(label="Colberg SR et al. 2016, ADA position statement, Diabetes Care", doi="10.2337/dc16-1728")
+BUSHMAN_2020 = Source(label="Bushman BA 2020, ACSM's Health & Fitness Journal 24(4):5-8", doi="10.1249/FIT.0000000000000577")
+SILBERNAGEL_2007 = Source(
+    label="Silbernagel KG et al. 2007, Am J Sports Med 35:897-906 (Achilles tendon pain, not neuropathic pain)",
+    doi="10.1177/0363546506298279",
+    unverified=True,
+)
+BUIST_2008 = Source(label="Buist I et al. 2008, Am J Sports Med 36:33-39", doi="10.1177/0363546507307505")
+NIELSEN_2014 = Source(label="Nielsen RO et al. 2014 (n = 874 novice runners)")
+
+LIGHT = Band(name="light", hrr_pct=(30, 39), hrmax_pct=(57, 63), rpe=(9, 11), mets=(2.0, 2.9))
+MODERATE = Band(name="moderate", hrr_pct=(40, 59), hrmax_pct=(64, 76), rpe=(12, 13), mets=(3.0, 5.9))
+BANDS_SOURCE = Source(label=f"{ACSM_10TH.label}; {GARBER_2011.label}", doi=GARBER_2011.doi)
+
+HR_MAX_FORMULAS: dict[str, HrMaxFormula] = {
+    "tanaka": HrMaxFormula(
+        id="tanaka", label="Tanaka: 208 - 0.7 x age", intercept=208, slope=0.7,
+        source=Source(label="Tanaka H et al. 2001, J Am Coll Cardiol 37:153-156", doi="10.1016/S0735-1097(00)01054-8"),
+    ),
+    "gellish": HrMaxFormula(
+        id="gellish", label="Gellish: 207 - 0.7 x age", intercept=207, slope=0.7,
+        source=Source(label="Gellish RL et al. 2007, Med Sci Sports Exerc", doi="10.1097/mss.0b013e31803349c6"),
+    ),
+    "fox": HrMaxFormula(
+        id="fox", label="Fox: 220 - age (SD 10-12 bpm)", intercept=220, slope=1.0,
+        source=Source(label="Traditional 220 - age formula (SD 10-12 bpm)", unverified=True),
+    ),
+}
+DEFAULT_HR_MAX_FORMULA = "tanaka"
+
+# Why heart rate cannot set intensity, by condition (the plan then uses RPE and the talk test).
+HR_UNRELIABLE: dict[str, tuple[str, Source]] = {
+    "beta_blocker": ("beta-blockers blunt the heart-rate response (maximal heart rate can fall by 20-30%)",
+                     Source(label="Eston R & Connolly D 1996, Sports Med 21:176-190")),
+    "atrial_fibrillation": ("with atrial fibrillation the pulse is irregular; guidance is RPE with the talk test",
+                            Source(label="Keteyian SJ et al. 2019, J Cardiopulm Rehabil Prev", doi="10.1097/HCR.0000000000000423")),
+    "pacemaker_or_icd": ("a pacemaker or ICD sets or limits the heart rate", Source(label="Shephard RJ (pacemakers, ICD, heart transplant)")),
+    "autonomic_neuropathy": ("diabetic autonomic neuropathy blunts the heart-rate response",
+                             Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther", doi="10.2519/jospt.2020.9154")),
+    "sci_t6_or_above": ("a spinal cord injury at or above T6 impairs the heart's sympathetic control",
+                        Source(label="Hutchinson MJ & Goosey-Tolfrey VL 2022, Spinal Cord", doi="10.1038/s41393-021-00733-2")),
+}
+TALK_TEST = ("At moderate effort you can talk, but not sing.", Source(label="CDC, measuring physical activity intensity"))
+
+# Screening (ACSM 2015) and contraindications.
+RESTING_BP_LIMIT_MMHG = (200, 110)  # relative contraindication above this (exercise-testing lists)
+CONTRAINDICATIONS: dict[str, str] = {
+    "acute-mi": "acute myocardial infarction within 2 days",
+    "unstable-angina": "high-risk unstable angina",
+    "uncontrolled-arrhythmia": "uncontrolled cardiac arrhythmia",
+    "severe-aortic-stenosis": "symptomatic severe aortic stenosis",
+    "uncontrolled-heart-failure": "uncontrolled heart failure",
+    "acute-pulmonary-embolism": "acute pulmonary embolism",
+    "acute-myocarditis": "acute myocarditis or pericarditis",
+    "aortic-dissection": "acute aortic dissection",
+}
+CONTRAINDICATIONS_SOURCE = Source(label="Absolute contraindications to exercise testing (ACSM)", unverified=False)
+
+# Volume and progression.
+WEEKLY_TARGET_MIN = 150  # moderate minutes a week (Garber 2011)
+SESSION_TARGET_MIN = 30  # >= 30 min a day on >= 5 days (Garber 2011)
+VOLUME_SOURCE = GARBER_2011
+STARTING_SESSIONS_PER_WEEK = 3
+STARTING_SESSIONS_SOURCE = Source(
+    label="Product default: 3 days a week to start (within Garber 2011's 3-5 days; the SCI and MS guidelines ask for at least 2)",
+    unverified=True,
+)
+WEEKLY_INCREASE_CHOICES_PCT = (10, 15, 20, 25, 30)
+DEFAULT_WEEKLY_INCREASE_PCT = 10
+WEEKLY_INCREASE_SOURCE = Source(
+    label="The 10% rule; Buist 2008 found it did not lower injuries (20.8% vs 20.3%), so it is a cautious default, not a proven one",
+    doi=BUIST_2008.doi,
+)
+TWO_WEEK_INCREASE_LIMIT_PCT = 30
+TWO_WEEK_INCREASE_SOURCE = Source(label="Nielsen 2014: more than 30% over two weeks went with more injuries (HR 1.59, p = .07)")
+MINUTE_STEP = 0.5  # main-set minutes are planned in half minutes
+SHORT_BOUT_BELOW_MIN = 5  # under 5 minutes of continuous walking: bouts with rests, 5 minutes in all
+SHORT_BOUT_SOURCE = Source(
+    label="Product default: below 5 minutes of continuous walking, the main set is 5 minutes in bouts no longer "
+          "than today's tolerance, with standing rests between",
+    unverified=True,
+)
+VOLUME_AND_INTENSITY_TOGETHER = False  # the week intensity rises to moderate keeps last week's minutes
+WARMUP_MIN = 5
+COOLDOWN_MIN = 5
+WARMUP_SOURCE = Source(label="ACSM: warm-up and cool-down of 5-10 min at light-to-moderate intensity", unverified=True)
+LIGHT_START_BELOW_MIN = 10
+LIGHT_START_WEEKS = 2
+LIGHT_START_SOURCE = Source(
+    label="Product default: people who walk under 10 minutes today start with 2 light weeks (a setting, no trial behind it)",
+    unverified=True,
+)
+
+# Treadmill walking: the ACSM metabolic equation.
+ACSM_WALKING_VALID_M_PER_MIN = (50.0, 100.0)  # range unverified in ACSM's own wording
+MAX_SUGGESTED_GRADE_PCT = 5  # product default: a gentle incline only
+WALKING_SOURCE = BUSHMAN_2020
+
+# Pain monitoring ("traffic light").
+PAIN_SAFE_MAX = 3
+PAIN_ACCEPTABLE_MAX = 5
+PAIN_SOURCE = SILBERNAGEL_2007
+
+# Glucose thresholds for people on insulin or secretagogues (secondary sources only).
+GLUCOSE_LOW_MG_DL = 100
+GLUCOSE_KETONE_CHECK_MG_DL = 250
+GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes", unverified=True)

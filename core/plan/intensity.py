@@ -1,0 +1,88 @@
+"""Intensity targets: maximal heart rate, heart-rate reserve (Karvonen), and when to use RPE instead."""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel
+
+from core.plan import guidelines as g
+from core.plan.profile import PatientProfile
+
+
+def hr_max_from_formula(age: int, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> float:
+    """Predicted maximal heart rate, e.g. Tanaka: 208 - 0.7 x age."""
+    chosen = g.HR_MAX_FORMULAS[formula]
+    return chosen.intercept - chosen.slope * age
+
+
+def heart_rate_reserve(hr_max: float, hr_rest: float, fraction: float) -> float:
+    """Karvonen: target = (HRmax - HRrest) x fraction + HRrest."""
+    return (hr_max - hr_rest) * fraction + hr_rest
+
+
+def target_hr_range(hr_max: float, hr_rest: int, band: g.Band) -> tuple[int, int]:
+    """Whole beats per minute that stay inside the band: the low end rounded up, the high end down."""
+    low = heart_rate_reserve(hr_max, hr_rest, band.hrr_pct[0] / 100)
+    high = heart_rate_reserve(hr_max, hr_rest, band.hrr_pct[1] / 100)
+    return math.ceil(round(low, 6)), math.floor(round(high, 6))
+
+
+def hr_unreliable_reasons(profile: PatientProfile) -> list[str]:
+    """Keys of g.HR_UNRELIABLE that apply: heart rate then cannot set intensity."""
+    flags = {
+        "beta_blocker": profile.beta_blocker,
+        "atrial_fibrillation": profile.atrial_fibrillation,
+        "pacemaker_or_icd": profile.pacemaker_or_icd,
+        "autonomic_neuropathy": profile.autonomic_neuropathy,
+        "sci_t6_or_above": profile.sci_at_or_above_t6,
+    }
+    return [key for key, applies in flags.items() if applies]
+
+
+class Intensity(BaseModel):
+    method: Literal["hrr", "rpe"]
+    method_reason: str
+    hr_max: int | None
+    hr_max_source: str
+    hr_rest: int
+    target_hr: tuple[int, int] | None  # moderate band
+    light_target_hr: tuple[int, int] | None
+    rpe: tuple[int, int]
+    light_rpe: tuple[int, int]
+    talk_test: str
+    sources: list[g.Source]
+
+
+def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
+    if profile.measured_hr_max is not None:
+        hr_max = float(profile.measured_hr_max)
+        hr_max_source = "measured (exercise test); overrides any formula"
+        hr_max_ref = g.Source(label="Measured peak heart rate from an exercise test")
+    else:
+        hr_max = hr_max_from_formula(profile.age, formula)
+        hr_max_source = g.HR_MAX_FORMULAS[formula].label
+        hr_max_ref = g.HR_MAX_FORMULAS[formula].source
+    unreliable = hr_unreliable_reasons(profile)
+    talk_text, talk_source = g.TALK_TEST
+    sources = [g.BANDS_SOURCE, hr_max_ref, talk_source]
+    if unreliable:
+        reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
+        sources += [g.HR_UNRELIABLE[key][1] for key in unreliable]
+        return Intensity(
+            method="rpe",
+            method_reason="Heart rate cannot set intensity: " + "; ".join(reasons) + ". Use RPE and the talk test.",
+            hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
+            target_hr=None, light_target_hr=None,
+            rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+        )
+    return Intensity(
+        method="hrr",
+        method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "
+                       f"({hr_max_source}) and resting heart rate {profile.resting_hr} bpm; RPE and the talk test alongside."),
+        hr_max=round(hr_max), hr_max_source=hr_max_source, hr_rest=profile.resting_hr,
+        target_hr=target_hr_range(hr_max, profile.resting_hr, g.MODERATE),
+        light_target_hr=target_hr_range(hr_max, profile.resting_hr, g.LIGHT),
+        rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+    )

@@ -1,0 +1,185 @@
+"""The patient profile: what the clinician enters, with the ranges that are valid.
+
+Read from and written to JSON. Anything outside the ranges is refused with a message naming the
+field and what is allowed (``profile_problems``); no value is coerced silently.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+EtiologyId = Literal[
+    "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
+    "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy",
+]
+ContraindicationId = Literal[
+    "acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
+    "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis", "aortic-dissection",
+]
+SCI_LEVEL = re.compile(r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$")
+MAX_PROFILE_BYTES = 1_000_000
+
+# What each field allows, in the words of the error messages.
+ALLOWED: dict[str, str] = {
+    "name": "1 to 120 characters",
+    "age": "a whole number of years from 18 to 100",
+    "sex": '"female", "male", "other" or "unspecified"',
+    "resting_hr": "a whole number of beats per minute from 35 to 120",
+    "measured_hr_max": "a whole number of beats per minute from 80 to 220, above the resting heart rate, or null",
+    "etiology": ", ".join(EtiologyId.__args__),
+    "sci_level": "C1-C8, T1-T12, L1-L5 or S1-S5; required for spinal-cord-injury",
+    "sci_complete": "true, false or null",
+    "diabetes": '"none", "type1" or "type2"',
+    "contraindications": "a list of: " + ", ".join(ContraindicationId.__args__),
+    "resting_bp": "[systolic, diastolic] in mmHg (systolic 60-300, diastolic 30-200, systolic above diastolic) or null",
+    "baseline_walk_min": "minutes of continuous walking tolerated today, from 0 to 120",
+    "comfortable_speed_kmh": "a speed from 0.5 to 8 km/h, or null",
+    "pain_nrs": "a whole number from 0 to 10",
+    "weeks": "a whole number from 4 to 26",
+    "max_sessions_per_week": "a whole number from 2 to 7",
+}
+BOOLEAN_FIELDS = (
+    "beta_blocker", "atrial_fibrillation", "pacemaker_or_icd", "autonomic_neuropathy", "insulin_or_secretagogue",
+    "open_foot_wound", "currently_active", "known_disease", "symptoms", "medical_clearance",
+)
+ALLOWED.update({name: "true or false" for name in BOOLEAN_FIELDS})
+
+Systolic = Annotated[int, Field(ge=60, le=300)]
+Diastolic = Annotated[int, Field(ge=30, le=200)]
+
+
+class PatientProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False, frozen=True)
+
+    name: str = Field(min_length=1, max_length=120)
+    age: int = Field(ge=18, le=100)
+    sex: Literal["female", "male", "other", "unspecified"] | None = None
+    resting_hr: int = Field(ge=35, le=120)
+    measured_hr_max: int | None = Field(default=None, ge=80, le=220)
+    etiology: EtiologyId
+    sci_level: str | None = None
+    sci_complete: bool | None = None
+    beta_blocker: bool = False
+    atrial_fibrillation: bool = False
+    pacemaker_or_icd: bool = False
+    autonomic_neuropathy: bool = False
+    diabetes: Literal["none", "type1", "type2"] = "none"
+    insulin_or_secretagogue: bool = False
+    open_foot_wound: bool = False
+    currently_active: bool = False
+    known_disease: bool = False
+    symptoms: bool = False
+    medical_clearance: bool = False
+    contraindications: list[ContraindicationId] = Field(default_factory=list)
+    resting_bp: tuple[Systolic, Diastolic] | None = None
+    baseline_walk_min: float = Field(ge=0, le=120)
+    comfortable_speed_kmh: float | None = Field(default=None, ge=0.5, le=8)
+    pain_nrs: int = Field(ge=0, le=10)
+    weeks: int = Field(default=12, ge=4, le=26)
+    max_sessions_per_week: int = Field(default=5, ge=2, le=7)
+
+    @field_validator("name")
+    @classmethod
+    def _name_has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise ValueError("must not contain control characters such as line breaks or tabs")
+        return value
+
+    @field_validator("sci_level")
+    @classmethod
+    def _valid_sci_level(cls, value: str | None) -> str | None:
+        if value is not None and not SCI_LEVEL.match(value):
+            raise ValueError("is not a spinal cord level")
+        return value
+
+    @field_validator("contraindications")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists the same contraindication twice")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PatientProfile:
+        if self.etiology == "spinal-cord-injury" and self.sci_level is None:
+            raise ValueError("sci_level: is required when the etiology is spinal-cord-injury")
+        if self.measured_hr_max is not None and self.measured_hr_max <= self.resting_hr:
+            raise ValueError("measured_hr_max: must be above the resting heart rate")
+        if self.resting_bp is not None and self.resting_bp[0] <= self.resting_bp[1]:
+            raise ValueError("resting_bp: the systolic value must be above the diastolic value")
+        return self
+
+    @property
+    def sci_at_or_above_t6(self) -> bool:
+        """Cervical, or thoracic T1-T6: the levels with impaired cardiac sympathetic control."""
+        if self.etiology != "spinal-cord-injury" or self.sci_level is None:
+            return False
+        region, number = self.sci_level[0], int(self.sci_level[1:])
+        return region == "C" or (region == "T" and number <= 6)
+
+
+class ProfileError(Exception):
+    """The profile cannot be used; ``problems`` holds one plain line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def profile_problems(error: ValidationError) -> list[str]:
+    """One line per problem: the field, what is wrong, and what is allowed. Never echoes the value."""
+    lines = []
+    for item in error.errors(include_url=False, include_input=False):
+        location = [str(part) for part in item["loc"]]
+        message = item["msg"].removeprefix("Value error, ")
+        if not location and ": " in message:  # whole-profile checks name their field themselves
+            field, _, message = message.partition(": ")
+            location = [field]
+        field = location[0] if location else "profile"
+        where = ".".join(location) if location else "profile"
+        if item["type"] == "json_invalid":
+            detail = message.removeprefix("Invalid JSON: ")
+            lines.append(f"profile: the file is not valid JSON ({detail})")
+            continue
+        if item["type"] in ("literal_error", "enum"):
+            lines.append(f"{where}: is not one of the allowed values; allowed: {ALLOWED.get(field, '')}")
+            continue
+        if item["type"] == "extra_forbidden":
+            lines.append(f"{where}: is not a profile field (allowed fields: {', '.join(PatientProfile.model_fields)})")
+            continue
+        if item["type"] == "missing":
+            lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, 'see main.py schema profile')}")
+            continue
+        allowed = ALLOWED.get(field)
+        lines.append(f"{where}: {message[0].lower() + message[1:]}" + (f"; allowed: {allowed}" if allowed else ""))
+    return lines
+
+
+def parse_profile(text: str | bytes) -> PatientProfile:
+    """Validate profile JSON; raises ProfileError with one line per problem."""
+    if len(text) > MAX_PROFILE_BYTES:
+        raise ProfileError([f"profile: the file is larger than {MAX_PROFILE_BYTES // 1000} kB; a profile is a few hundred bytes"])
+    try:
+        return PatientProfile.model_validate_json(text)
+    except ValidationError as error:
+        return _raise(profile_problems(error))
+    except (RecursionError, ValueError) as error:
+        raise ProfileError([f"profile: the file is not valid JSON ({type(error).__name__})"]) from error
+
+
+def _raise(problems: list[str]) -> PatientProfile:
+    raise ProfileError(problems)
+
+
+def read_profile(path: Path) -> PatientProfile:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ProfileError([f"profile: cannot read {path.name}: {error.strerror or error}"]) from error
+    return parse_profile(data)

@@ -1,0 +1,97 @@
+"""The week-by-week progression of the main walking set.
+
+Rules, each from core/plan/guidelines.py: the main set starts at or below today's tolerance (in
+bouts when that is under 5 minutes); session length grows before the number of sessions; the
+weekly main-set minutes never rise faster than the weekly cap, nor by more than 30 % over two
+weeks; growth stops at 150 minutes a week; the week intensity rises from light to moderate keeps
+the previous week's minutes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel
+
+from core.plan import guidelines as g
+
+EPSILON = 1e-9
+
+
+class Progression(BaseModel):
+    week: int
+    sessions: int
+    main_min: float  # walking minutes per session, all bouts together
+    bouts: int
+    bout_min: float  # about this long each (main_min / bouts)
+    band: Literal["light", "moderate"]
+    weekly_main_min: float
+    increase_pct: float | None  # against the previous week
+    note: str
+
+
+def floor_to_step(minutes: float, step: float = g.MINUTE_STEP) -> float:
+    return math.floor(minutes / step + EPSILON) * step
+
+
+def progression(
+    *,
+    weeks: int,
+    tolerance_min: float,
+    max_sessions: int,
+    weekly_cap_pct: float,
+    light_weeks: int,
+) -> list[Progression]:
+    cap = weekly_cap_pct / 100
+    two_week_cap = g.TWO_WEEK_INCREASE_LIMIT_PCT / 100
+    bout_start = max(floor_to_step(min(tolerance_min, g.SESSION_TARGET_MIN)), g.MINUTE_STEP)
+    if tolerance_min < g.SHORT_BOUT_BELOW_MIN:
+        main = bout_start * math.ceil(g.SHORT_BOUT_BELOW_MIN / bout_start - EPSILON)
+    else:
+        main = bout_start
+    sessions = min(g.STARTING_SESSIONS_PER_WEEK, max_sessions)
+    totals: list[float] = []
+    continuous_limits: list[float] = []  # longest single bout, growing under the same two caps
+    weeks_out: list[Progression] = []
+    for week in range(1, weeks + 1):
+        band = "light" if week <= light_weeks else "moderate"
+        note = "first week: the main set starts at or below today's walking tolerance"
+        if week > 1:
+            allowed = totals[-1] * (1 + cap)
+            if week > 2:
+                allowed = min(allowed, totals[-2] * (1 + two_week_cap))
+            allowed = max(min(allowed, float(g.WEEKLY_TARGET_MIN)), totals[-1])
+            if band == "moderate" and weeks_out[-1].band == "light":
+                allowed, note = totals[-1], "effort rises to moderate this week, so the minutes stay the same"
+            else:
+                sessions, main, note = _next_week(sessions, main, allowed, max_sessions, totals[-1])
+        continuous_limit = bout_start if week == 1 else continuous_limits[-1] * (1 + cap)
+        if week > 2:
+            continuous_limit = min(continuous_limit, continuous_limits[-2] * (1 + two_week_cap))
+        continuous_limits.append(continuous_limit)
+        bouts = max(1, math.ceil(main / continuous_limit - EPSILON))
+        total = sessions * main
+        increase = None if not totals else round((total / totals[-1] - 1) * 100, 1)
+        totals.append(total)
+        weeks_out.append(Progression(
+            week=week, sessions=sessions, main_min=main, bouts=bouts, bout_min=round(main / bouts, 2), band=band,
+            weekly_main_min=total, increase_pct=increase, note=note,
+        ))
+    return weeks_out
+
+
+def _next_week(sessions: int, main: float, allowed: float, max_sessions: int, last_total: float) -> tuple[int, float, str]:
+    """Grow session length up to the target first; then add a day; otherwise hold."""
+    if last_total >= g.WEEKLY_TARGET_MIN - EPSILON:
+        return sessions, main, f"at {g.WEEKLY_TARGET_MIN} minutes a week: keep it here"
+    if main < g.SESSION_TARGET_MIN:
+        longer = min(float(g.SESSION_TARGET_MIN), floor_to_step(allowed / sessions))
+        if longer > main:
+            return sessions, longer, "longer walks"
+        return sessions, main, "consolidation week: same as last week"
+    if sessions < max_sessions:
+        shorter = min(float(g.SESSION_TARGET_MIN), floor_to_step(allowed / (sessions + 1)))
+        if shorter * (sessions + 1) > last_total:
+            return sessions + 1, shorter, "one more day a week; each walk a little shorter to keep the weekly rise in check"
+    return sessions, main, "consolidation week: same as last week"

@@ -1,0 +1,108 @@
+"""Pre-exercise screening (ACSM 2015) and the reasons a treadmill plan must wait.
+
+Diabetes counts as metabolic disease for ACSM; the ADA's view, which does not ask for clearance
+before brisk walking in people without symptoms, is shown beside it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from core.plan import guidelines as g
+from core.plan.profile import PatientProfile
+
+
+class BlockReason(BaseModel):
+    code: str
+    message: str
+    unblock: str  # what would let the plan go ahead
+
+
+class Screening(BaseModel):
+    acsm_row: str  # the row of the ACSM 2015 table that applies, in words
+    clearance_recommended: bool
+    clearance_documented: bool
+    blocked: bool
+    block_reasons: list[BlockReason]
+    ada_note: str | None
+    source: g.Source = g.RIEBE_2015
+
+
+def has_known_disease(profile: PatientProfile) -> bool:
+    """Known cardiovascular, metabolic or renal disease; diabetes counts as metabolic (ACSM)."""
+    return profile.known_disease or profile.diabetes != "none"
+
+
+def screen(profile: PatientProfile) -> Screening:
+    disease = has_known_disease(profile)
+    if profile.currently_active:
+        if profile.symptoms:
+            row, clearance = "active, with signs or symptoms: stop exercising and seek medical clearance", True
+        elif disease:
+            row, clearance = "active, known disease, no symptoms: no clearance needed for moderate exercise", False
+        else:
+            row, clearance = "active, no disease, no symptoms: no clearance needed", False
+    elif profile.symptoms:
+        row, clearance = "not active, with signs or symptoms: medical clearance recommended before starting", True
+    elif disease:
+        row, clearance = "not active, known disease, no symptoms: medical clearance recommended before starting", True
+    else:
+        row, clearance = "not active, no disease, no symptoms: no clearance needed; start light to moderate", False
+
+    reasons = [
+        BlockReason(
+            code=f"contraindication-{item}",
+            message=f"Absolute contraindication: {g.CONTRAINDICATIONS[item]}.",
+            unblock="Exercise waits until the condition is treated and a physician clears the patient.",
+        )
+        for item in profile.contraindications
+    ]
+    if profile.resting_bp is not None:
+        systolic, diastolic = profile.resting_bp
+        limit_s, limit_d = g.RESTING_BP_LIMIT_MMHG
+        if systolic > limit_s or diastolic > limit_d:
+            reasons.append(BlockReason(
+                code="resting-bp",
+                message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above {limit_s}/{limit_d} mmHg.",
+                unblock=f"A resting blood pressure at or below {limit_s}/{limit_d} mmHg, rechecked, or a physician's advice.",
+            ))
+    if profile.open_foot_wound:
+        reasons.append(BlockReason(
+            code="open-foot-wound",
+            message="An open foot sore or injury makes treadmill walking the wrong choice for now.",
+            unblock="Use non-weight-bearing exercise (seated cycling or arm ergometry) until the wound has healed.",
+        ))
+    if profile.etiology == "spinal-cord-injury" and profile.sci_complete:
+        reasons.append(BlockReason(
+            code="complete-sci",
+            message="Body-weight-supported treadmill walking is for incomplete spinal cord injuries.",
+            unblock="Plan another aerobic exercise (for example arm-crank ergometry), or review whether the injury is incomplete.",
+        ))
+    if profile.baseline_walk_min < g.MINUTE_STEP:
+        reasons.append(BlockReason(
+            code="no-walking-tolerance",
+            message="Less than half a minute of continuous walking is tolerated today, so there is nothing safe "
+                    "to start the main set from.",
+            unblock="Enter the minutes of continuous walking tolerated today once the patient can walk at least briefly.",
+        ))
+    if clearance and not profile.medical_clearance:
+        reasons.append(BlockReason(
+            code="medical-clearance",
+            message=f"Medical clearance is recommended ({row}).",
+            unblock="Record medical clearance once a physician has given it.",
+        ))
+    ada_note = None
+    if profile.diabetes != "none":
+        ada_note = (
+            "ACSM counts diabetes as metabolic disease, so an inactive patient is advised to get medical "
+            "clearance first. The ADA 2016 position does not require clearance before brisk walking for "
+            "people without symptoms. Both views are shown; the plan follows ACSM."
+        )
+    return Screening(
+        acsm_row=row,
+        clearance_recommended=clearance,
+        clearance_documented=profile.medical_clearance,
+        blocked=bool(reasons),
+        block_reasons=reasons,
+        ada_note=ada_note,
+    )
