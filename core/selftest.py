@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
 from core.evidence.library import LIBRARY_FILES, library_content_hash, load_library
+from core.plan.engine import compute_plan
+from core.plan.profile import read_profile
 from core.resources import resource_path, resources_root
 from core.settings import load_settings
 from core.storage import evidence_store
@@ -67,6 +69,21 @@ def _evidence_searches() -> str:
         db.close()
 
 
+def _plan_computes() -> str:
+    """Compute the plan of every shipped example profile."""
+    studies = load_library().studies
+    examples = sorted(resource_path("examples", "profiles").glob("*.json"))
+    if not examples:
+        raise FileNotFoundError("no example profiles in resources/examples/profiles")
+    weeks = 0
+    for path in examples:
+        plan = compute_plan(read_profile(path), studies)
+        if plan.blocked or not plan.weeks:
+            raise ValueError(f"the example {path.name} gave no plan")
+        weeks += len(plan.weeks)
+    return f"{len(examples)} example profiles, {weeks} weeks planned"
+
+
 def _settings_load(data_dir: DataDir) -> str:
     settings = load_settings(data_dir.settings_path)
     return f"schema {settings.schema_version}"
@@ -85,6 +102,7 @@ def core_checks(data_dir: DataDir) -> list[Check]:
         ("settings load", lambda: _settings_load(data_dir)),
         ("evidence library loads", _evidence_loads),
         ("evidence search works", _evidence_searches),
+        ("plan computes", _plan_computes),
     ]
 
 

@@ -77,12 +77,23 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
             target_hr=None, light_target_hr=None,
             rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
         )
+    moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
+    light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
+    if moderate_hr[0] > moderate_hr[1] or light_hr[0] > light_hr[1]:
+        return Intensity(
+            method="rpe",
+            method_reason=(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
+                           f"{profile.resting_hr} bpm) is too small to give a whole-beat range. Use RPE and the talk test."),
+            hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
+            target_hr=None, light_target_hr=None,
+            rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+        )
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "
                        f"({hr_max_source}) and resting heart rate {profile.resting_hr} bpm; RPE and the talk test alongside."),
         hr_max=round(hr_max), hr_max_source=hr_max_source, hr_rest=profile.resting_hr,
-        target_hr=target_hr_range(hr_max, profile.resting_hr, g.MODERATE),
-        light_target_hr=target_hr_range(hr_max, profile.resting_hr, g.LIGHT),
+        target_hr=moderate_hr,
+        light_target_hr=light_hr,
         rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
     )

@@ -44,8 +44,9 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
 
     etiology = profile.etiology
     if intensity.method == "rpe":
-        first_reason = hr_unreliable_reasons(profile)[0]
-        add("hr-unreliable", "caution", intensity.method_reason, g.HR_UNRELIABLE[first_reason][1])
+        reasons = hr_unreliable_reasons(profile)
+        source = g.HR_UNRELIABLE[reasons[0]][1] if reasons else g.BANDS_SOURCE
+        add("hr-unreliable", "caution", intensity.method_reason, source)
     if screening.clearance_recommended:
         if profile.medical_clearance:
             add("medical-clearance", "info", f"Medical clearance is recorded ({screening.acsm_row}).", g.RIEBE_2015)

@@ -1,0 +1,58 @@
+"""Profiles for plan tests: a plain valid one, and a hypothesis strategy over the whole valid space."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from core.plan.profile import PatientProfile
+
+ETIOLOGIES = ["peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
+              "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy"]
+CONTRAINDICATIONS = ["acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
+                     "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis", "aortic-dissection"]
+SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
+
+
+def profile(**changes) -> PatientProfile:
+    fields = dict(name="Test Patient", age=50, resting_hr=70, etiology="peripheral-nerve-injury",
+                  baseline_walk_min=10.0, comfortable_speed_kmh=4.0, pain_nrs=3)
+    fields.update(changes)
+    return PatientProfile(**fields)
+
+
+@st.composite
+def valid_profiles(draw) -> PatientProfile:
+    etiology = draw(st.sampled_from(ETIOLOGIES))
+    resting_hr = draw(st.integers(35, 120))
+    measured = draw(st.one_of(st.none(), st.integers(max(80, resting_hr + 1), 220)))
+    systolic = draw(st.integers(60, 300))
+    diastolic = draw(st.integers(30, min(200, systolic - 1)))
+    return PatientProfile(
+        name=draw(st.text(st.characters(min_codepoint=32, blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120)
+                  .filter(lambda s: s.strip())),
+        age=draw(st.integers(18, 100)),
+        sex=draw(st.sampled_from([None, "female", "male", "other", "unspecified"])),
+        resting_hr=resting_hr,
+        measured_hr_max=measured,
+        etiology=etiology,
+        sci_level=draw(st.sampled_from(SCI_LEVELS)) if etiology == "spinal-cord-injury" else draw(st.sampled_from([None] + SCI_LEVELS)),
+        sci_complete=draw(st.sampled_from([None, True, False])),
+        beta_blocker=draw(st.booleans()),
+        atrial_fibrillation=draw(st.booleans()),
+        pacemaker_or_icd=draw(st.booleans()),
+        autonomic_neuropathy=draw(st.booleans()),
+        diabetes=draw(st.sampled_from(["none", "type1", "type2"])),
+        insulin_or_secretagogue=draw(st.booleans()),
+        open_foot_wound=draw(st.booleans()),
+        currently_active=draw(st.booleans()),
+        known_disease=draw(st.booleans()),
+        symptoms=draw(st.booleans()),
+        medical_clearance=draw(st.booleans()),
+        contraindications=draw(st.lists(st.sampled_from(CONTRAINDICATIONS), unique=True, max_size=2)),
+        resting_bp=draw(st.sampled_from([None, (systolic, diastolic)])),
+        baseline_walk_min=draw(st.floats(0, 120, allow_nan=False)),
+        comfortable_speed_kmh=draw(st.one_of(st.none(), st.floats(0.5, 8, allow_nan=False))),
+        pain_nrs=draw(st.integers(0, 10)),
+        weeks=draw(st.integers(4, 26)),
+        max_sessions_per_week=draw(st.integers(2, 7)),
+    )

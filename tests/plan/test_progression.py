@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from core.plan.progression import progression
+
+
+def weeks(**changes):
+    arguments = dict(weeks=12, tolerance_min=10, max_sessions=5, weekly_cap_pct=10, light_weeks=0)
+    arguments.update(changes)
+    return progression(**arguments)
+
+
+def test_duration_grows_before_frequency() -> None:
+    plan = weeks(tolerance_min=60, weeks=12)
+    assert plan[0].sessions == 3 and plan[0].main_min == 30  # starts at the session target, not above
+    first_extra_day = next(w for w in plan if w.sessions == 4)
+    assert all(w.main_min == 30 for w in plan if w.week < first_extra_day.week)
+
+
+def test_reaches_and_keeps_150_minutes_when_the_weeks_allow() -> None:
+    plan = weeks(tolerance_min=60, weeks=26, weekly_cap_pct=30)
+    assert max(w.weekly_main_min for w in plan) == 150
+    assert plan[-1].weekly_main_min == 150 and plan[-1].sessions == 5
+
+
+def test_short_tolerance_gives_bouts_no_longer_than_today() -> None:
+    first = weeks(tolerance_min=3)[0]
+    assert first.bouts == 2 and first.bout_min == 3 and first.main_min == 6
+    tiny = weeks(tolerance_min=0.5)[0]
+    assert tiny.bout_min == 0.5 and tiny.main_min == 5
+
+
+def test_intensity_rise_keeps_the_minutes() -> None:
+    plan = weeks(tolerance_min=6, light_weeks=2)
+    assert [w.band for w in plan[:3]] == ["light", "light", "moderate"]
+    assert plan[2].weekly_main_min == plan[1].weekly_main_min
+
+
+def test_two_week_limit_forces_consolidation_at_a_30_percent_cap() -> None:
+    plan = weeks(tolerance_min=20, weekly_cap_pct=30)
+    assert plan[1].increase_pct == pytest.approx(30)
+    assert plan[2].increase_pct == 0 and "consolidation" in plan[2].note
+
+
+def test_never_more_days_than_allowed() -> None:
+    assert max(w.sessions for w in weeks(tolerance_min=60, weeks=26, max_sessions=2, weekly_cap_pct=30)) == 2

@@ -1,0 +1,78 @@
+"""Every screening path of the ACSM 2015 table, and every reason a plan is blocked."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.plan.screening import screen
+from tests.plan.profiles import profile
+
+
+def codes(result) -> list[str]:
+    return [reason.code for reason in result.block_reasons]
+
+
+@pytest.mark.parametrize(
+    ("active", "disease", "symptoms", "clearance_recommended"),
+    [
+        (False, False, False, False),  # no clearance needed; start light to moderate
+        (False, True, False, True),  # known disease: clearance recommended
+        (False, False, True, True),  # signs or symptoms: clearance recommended
+        (False, True, True, True),
+        (True, False, False, False),  # active, healthy
+        (True, True, False, False),  # active with known disease: none needed for moderate
+        (True, False, True, True),  # active with symptoms: stop and seek clearance
+        (True, True, True, True),
+    ],
+)
+def test_acsm_2015_table(active, disease, symptoms, clearance_recommended) -> None:
+    not_cleared = screen(profile(currently_active=active, known_disease=disease, symptoms=symptoms))
+    assert not_cleared.clearance_recommended is clearance_recommended
+    assert ("medical-clearance" in codes(not_cleared)) is clearance_recommended
+    assert not_cleared.blocked is clearance_recommended
+    cleared = screen(profile(currently_active=active, known_disease=disease, symptoms=symptoms, medical_clearance=True))
+    assert cleared.blocked is False and cleared.clearance_documented
+
+
+def test_active_with_symptoms_says_stop_and_seek_clearance() -> None:
+    result = screen(profile(currently_active=True, symptoms=True))
+    assert "stop exercising" in result.acsm_row and result.blocked
+
+
+def test_diabetes_counts_as_metabolic_disease_and_shows_the_ada_view() -> None:
+    result = screen(profile(diabetes="type2"))
+    assert result.clearance_recommended and result.blocked
+    assert "ADA" in result.ada_note and "ACSM" in result.ada_note
+    assert screen(profile()).ada_note is None
+
+
+@pytest.mark.parametrize("item", ["acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
+                                  "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis",
+                                  "aortic-dissection"])
+def test_absolute_contraindications_block_even_with_clearance(item) -> None:
+    result = screen(profile(contraindications=[item], medical_clearance=True))
+    assert result.blocked and codes(result) == [f"contraindication-{item}"]
+    assert result.block_reasons[0].unblock
+
+
+@pytest.mark.parametrize(("bp", "blocked"), [((200, 110), False), ((201, 100), True), ((180, 111), True), ((120, 80), False)])
+def test_resting_blood_pressure_above_200_110_blocks(bp, blocked) -> None:
+    result = screen(profile(resting_bp=bp))
+    assert ("resting-bp" in codes(result)) is blocked
+
+
+def test_open_foot_wound_suggests_non_weight_bearing_work() -> None:
+    result = screen(profile(open_foot_wound=True))
+    assert codes(result) == ["open-foot-wound"] and "non-weight-bearing" in result.block_reasons[0].unblock
+
+
+def test_complete_sci_and_no_walking_tolerance_block() -> None:
+    assert "complete-sci" in codes(screen(profile(etiology="spinal-cord-injury", sci_level="T10", sci_complete=True)))
+    assert "complete-sci" not in codes(screen(profile(etiology="spinal-cord-injury", sci_level="T10", sci_complete=False)))
+    assert codes(screen(profile(baseline_walk_min=0))) == ["no-walking-tolerance"]
+    assert screen(profile(baseline_walk_min=0.5)).blocked is False
+
+
+def test_several_reasons_are_all_listed() -> None:
+    result = screen(profile(contraindications=["acute-mi"], resting_bp=(210, 120), open_foot_wound=True, symptoms=True))
+    assert codes(result) == ["contraindication-acute-mi", "resting-bp", "open-foot-wound", "medical-clearance"]

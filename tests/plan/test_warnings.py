@@ -1,0 +1,66 @@
+"""Each etiology and condition rule raises its warning, and only where it applies."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.plan.engine import compute_plan
+from tests.plan.profiles import ETIOLOGIES, profile
+
+
+def codes(**changes) -> dict[str, str]:
+    plan = compute_plan(profile(**changes), [])
+    return {w.code: w.severity for w in plan.warnings}
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "severity"),
+    [
+        ({"beta_blocker": True}, "hr-unreliable", "caution"),
+        ({"known_disease": True}, "medical-clearance", "stop"),
+        ({"known_disease": True, "medical_clearance": True}, "medical-clearance", "info"),
+        ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "autonomic-dysreflexia", "caution"),
+        ({"etiology": "spinal-cord-injury", "sci_level": "L1", "sci_complete": False}, "harness", "caution"),
+        ({"etiology": "post-stroke-pain"}, "harness", "caution"),
+        ({"etiology": "parkinsons-pain"}, "harness", "caution"),
+        ({"etiology": "chemotherapy-neuropathy"}, "fall-risk", "caution"),
+        ({"etiology": "multiple-sclerosis-pain"}, "fall-risk", "caution"),
+        ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "foot-care", "caution"),
+        ({"diabetes": "type1", "insulin_or_secretagogue": True, "medical_clearance": True}, "hypoglycemia", "caution"),
+        ({"etiology": "multiple-sclerosis-pain"}, "heat-sensitivity", "caution"),
+        ({"etiology": "trigeminal-neuropathy"}, "cold-air-trigger", "info"),
+        ({"etiology": "parkinsons-pain"}, "higher-intensity-studied", "info"),
+        ({"etiology": "peripheral-nerve-injury"}, "no-human-trial", "info"),
+        ({"etiology": "post-stroke-pain"}, "no-human-trial", "info"),
+        ({"etiology": "trigeminal-neuropathy"}, "no-human-trial", "info"),
+    ],
+)
+def test_rule_applies(changes, code, severity) -> None:
+    assert codes(**changes).get(code) == severity
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({}, "hr-unreliable"),
+        ({}, "medical-clearance"),
+        ({"etiology": "spinal-cord-injury", "sci_level": "T7"}, "autonomic-dysreflexia"),
+        ({"etiology": "peripheral-nerve-injury"}, "harness"),
+        ({"etiology": "peripheral-nerve-injury"}, "fall-risk"),
+        ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "hypoglycemia"),
+        ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "no-human-trial"),
+        ({"etiology": "chemotherapy-neuropathy"}, "heat-sensitivity"),
+    ],
+)
+def test_rule_does_not_apply(changes, code) -> None:
+    assert code not in codes(**changes)
+
+
+@pytest.mark.parametrize("etiology", ETIOLOGIES)
+def test_animal_dosing_context_always_and_sorted_by_severity(etiology) -> None:
+    extra = {"sci_level": "T10"} if etiology == "spinal-cord-injury" else {}
+    plan = compute_plan(profile(etiology=etiology, known_disease=True, **extra), [])
+    assert "animal-dosing-context" in {w.code for w in plan.warnings}
+    order = [{"stop": 0, "caution": 1, "info": 2}[w.severity] for w in plan.warnings]
+    assert order == sorted(order)
+    assert all(w.message and w.source.label for w in plan.warnings)

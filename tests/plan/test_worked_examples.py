@@ -1,0 +1,68 @@
+"""The worked examples of the clinical brief, pinned."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.plan import guidelines as g
+from core.plan.intensity import heart_rate_reserve, hr_max_from_formula, plan_intensity, target_hr_range
+from core.plan.walking import kmh_to_m_per_min, treadmill_setting, walking_mets, walking_vo2
+from tests.plan.profiles import profile
+
+
+def test_karvonen_example() -> None:
+    assert heart_rate_reserve(160, 70, 0.40) == pytest.approx(106)
+    assert heart_rate_reserve(160, 70, 0.59) == pytest.approx(123.1)
+    assert target_hr_range(160, 70, g.MODERATE) == (106, 123)
+
+
+@pytest.mark.parametrize(("formula", "age", "expected"), [
+    ("tanaka", 40, 180.0), ("tanaka", 60, 166.0), ("gellish", 40, 179.0), ("fox", 40, 180.0), ("fox", 70, 150.0),
+])
+def test_hr_max_formulas(formula, age, expected) -> None:
+    assert hr_max_from_formula(age, formula) == pytest.approx(expected)
+
+
+def test_acsm_walking_equation_example() -> None:
+    assert walking_vo2(67, 0.03) == pytest.approx(13.818)
+    assert walking_mets(67, 0.03) == pytest.approx(3.948, abs=0.001)
+    assert kmh_to_m_per_min(6.0) == pytest.approx(100)
+
+
+def test_heart_rates_are_whole_bpm_inside_the_band() -> None:
+    intensity = plan_intensity(profile(age=57, resting_hr=63))
+    hr_max = 208 - 0.7 * 57
+    low, high = intensity.target_hr
+    assert isinstance(low, int) and isinstance(high, int)
+    assert heart_rate_reserve(hr_max, 63, 0.40) <= low <= high <= heart_rate_reserve(hr_max, 63, 0.59)
+    assert intensity.hr_max == 168 and intensity.rpe == (12, 13) and intensity.light_rpe == (9, 11)
+
+
+def test_measured_peak_overrides_any_formula() -> None:
+    intensity = plan_intensity(profile(age=50, resting_hr=70, measured_hr_max=150), "fox")
+    assert intensity.hr_max == 150 and intensity.hr_max_source.startswith("measured")
+    assert intensity.target_hr == (102, 117)  # 0.40 x 80 + 70 = 102; 0.59 x 80 + 70 = 117.2
+
+
+@pytest.mark.parametrize("changes", [
+    {"beta_blocker": True}, {"atrial_fibrillation": True}, {"pacemaker_or_icd": True}, {"autonomic_neuropathy": True},
+    {"etiology": "spinal-cord-injury", "sci_level": "T6"}, {"etiology": "spinal-cord-injury", "sci_level": "C5"},
+])
+def test_untrustworthy_heart_rate_switches_to_rpe_and_says_why(changes) -> None:
+    intensity = plan_intensity(profile(**changes))
+    assert intensity.method == "rpe" and intensity.target_hr is None and intensity.hr_max is None
+    assert "Heart rate cannot set intensity" in intensity.method_reason and "talk test" in intensity.method_reason
+
+
+def test_sci_below_t6_keeps_heart_rate() -> None:
+    assert plan_intensity(profile(etiology="spinal-cord-injury", sci_level="T7")).method == "hrr"
+
+
+def test_treadmill_speed_comes_from_comfortable_speed_with_acsm_mets() -> None:
+    flat = treadmill_setting(4.0, g.LIGHT)
+    assert (flat.speed_kmh, flat.grade_pct, flat.mets) == (4.0, 0, pytest.approx(2.9, abs=0.01))
+    uphill = treadmill_setting(4.0, g.MODERATE)
+    assert uphill.grade_pct == 1 and uphill.mets >= 3.0  # least incline that reaches moderate
+    slow = treadmill_setting(1.5, g.MODERATE)
+    assert slow.mets is None and slow.grade_pct == 0 and "meant for" in slow.note
+    assert treadmill_setting(None, g.MODERATE).speed_kmh is None

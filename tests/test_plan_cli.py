@@ -1,0 +1,84 @@
+"""``main.py plan`` and ``main.py schema profile`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = sorted((REPO_ROOT / "resources" / "examples" / "profiles").glob("*.json"))
+
+
+def test_there_is_an_example_for_every_etiology() -> None:
+    assert {path.stem for path in EXAMPLES} == {
+        "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
+        "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy"}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_gives_a_plan_in_the_documented_shape(run_main, tmp_path, example) -> None:
+    result = run_main("plan", str(example), "--format", "json", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["blocked"] is False and plan["block_reasons"] == []
+    assert set(plan["intensity"]) >= {"method", "hr_max", "hr_max_source", "hr_rest", "target_hr", "rpe"}
+    assert plan["intensity"]["method"] in ("hrr", "rpe")
+    week = plan["weeks"][0]
+    assert set(week) >= {"week", "sessions", "warmup_min", "main_min", "cooldown_min", "band", "target_hr", "rpe",
+                         "speed_kmh", "grade_pct"}
+    assert plan["rules"]["max_weekly_increase_pct"] == 10
+    assert all(set(w) >= {"code", "severity", "message"} for w in plan["warnings"])
+    assert isinstance(plan["evidence"], list)
+    if plan["intensity"]["target_hr"] is not None:
+        assert all(isinstance(v, int) for v in plan["intensity"]["target_hr"])
+
+
+def test_table_output(run_main, tmp_path) -> None:
+    result = run_main("plan", str(EXAMPLES[0]), data_dir=tmp_path / "data")
+    assert result.returncode == 0 and "week" in result.stdout and "Warnings:" in result.stdout
+
+
+def test_invalid_profile_exits_2_naming_each_field(run_main, tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"name": "X", "age": 12, "resting_hr": 70, "etiology": "gout",
+                               "baseline_walk_min": 10, "pain_nrs": 3}), encoding="utf-8")
+    result = run_main("plan", str(bad), data_dir=tmp_path / "data")
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("bad.json: age:") and "18 to 100" in lines[0]
+    assert lines[1].startswith("bad.json: etiology:")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2(run_main, tmp_path) -> None:
+    result = run_main("plan", str(tmp_path / "nope.json"), data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "cannot read nope.json" in result.stderr
+
+
+def test_blocked_plan_exits_3_and_still_says_why(run_main, tmp_path) -> None:
+    profile = json.loads(EXAMPLES[0].read_text())
+    profile.update(contraindications=["acute-mi"], open_foot_wound=True)
+    path = tmp_path / "blocked.json"
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    result = run_main("plan", str(path), "--format", "json", data_dir=tmp_path / "data")
+    assert result.returncode == 3
+    plan = json.loads(result.stdout)
+    assert plan["blocked"] is True and plan["weeks"] == []
+    assert [r["code"] for r in plan["block_reasons"]] == ["contraindication-acute-mi", "open-foot-wound"]
+
+
+def test_settings_choose_the_formula_and_cap(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"plan": {"hr_max_formula": "fox", "max_weekly_increase_pct": 20}}))
+    plan = json.loads(run_main("plan", str(EXAMPLES[0]), "--format", "json", data_dir=data).stdout)
+    assert plan["intensity"]["hr_max_source"].startswith("Fox") and plan["rules"]["max_weekly_increase_pct"] == 20
+
+
+def test_schema_profile_is_a_json_schema_with_the_ranges(run_main, tmp_path) -> None:
+    result = run_main("schema", "profile", data_dir=tmp_path / "data")
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["age"]["minimum"] == 18 and schema["properties"]["age"]["maximum"] == 100
+    assert set(schema["required"]) >= {"name", "age", "resting_hr", "etiology", "baseline_walk_min", "pain_nrs"}
