@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ from core.evidence.library import load_library
 from core.evidence.models import EvidenceLibrary, ExerciseDosing, Finding, SourceLocation, Study
 from core.storage import evidence_store
 from core.storage.database import open_database
+from tests.bench.timing import median_ms
 
 MARKERS = ["TNF-α", "IL-1β", "IL-6", "BDNF", "GAD65/67", "MOR", "KCC2", "NO", "GFAP", "Iba1", "IL-4", "NGF"]
 MODELS = ["CCI", "PSL", "SNI", "SNL", "sciatic crush", "contusion SCI", "STZ diabetes"]
@@ -56,15 +56,6 @@ def synthetic_library(count: int, seed: int = 7) -> EvidenceLibrary:
             sources=[SourceLocation(review="he-2024", location="synthetic")], evidence_level=5,
         ))
     return shipped.model_copy(update={"studies": studies})
-
-
-def median_ms(action, repeats: int) -> float:
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
 
 
 def main() -> None:

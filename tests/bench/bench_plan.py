@@ -10,22 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import time
 
 from core.evidence.library import load_library
 from core.plan.engine import compute_plan
 from core.plan.profile import PatientProfile, read_profile
 from core.resources import resource_path
-
-
-def median_ms(action, repeats: int) -> float:
-    timings = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
+from tests.bench.timing import median_ms
 
 
 def main() -> None:

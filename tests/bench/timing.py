@@ -1,0 +1,17 @@
+"""Shared timing helper for the benchmark scripts."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def median_ms(action: Callable[[], object], repeats: int) -> float:
+    """Median wall-clock milliseconds of ``repeats`` calls."""
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
