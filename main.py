@@ -9,7 +9,6 @@ from core import cli
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir, DataDirError
 from core.logging_setup import configure_logging
-from core.selftest import core_checks, run_checks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     if headless or args.no_crash_dialog:
         install_crash_handlers(stderr_reporter)
     if args.self_test:
+        from core.selftest import core_checks, run_checks
         from ui.selftest import qt_checks
 
         results = run_checks([*core_checks(data_dir), *qt_checks(data_dir)], sys.stdout)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from importlib import metadata
 
 from pydantic import BaseModel
 
@@ -29,15 +28,20 @@ _BUNDLED_LICENCES: dict[str, str] = {
     "pillow": "MIT-CMU (HPND)",
     "sqlite-utils": "Apache-2.0",
     "platformdirs": "MIT",
+    "pypdf": "BSD-3-Clause",
 }
 
 
 def app_version() -> str:
     """The version in pyproject.toml, read from the installed metadata (copied into the frozen bundle)."""
+    from importlib import metadata  # on demand: it is slow to import and most runs never ask
+
     return metadata.version(DISTRIBUTION)
 
 
 def _installed_version(distribution: str) -> str:
+    from importlib import metadata
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
@@ -50,8 +54,10 @@ def bundled_components() -> list[Component]:
         name="Python", version=sys.version.split()[0], licence="PSF-2.0"
     )
     sqlite = Component(name="SQLite", version=sqlite3.sqlite_version, licence="Public domain")
+    fonts = Component(name="DejaVu Sans (handout fonts)", version="2.37",
+                      licence="Bitstream Vera / DejaVu free font licence (resources/fonts/LICENSE-DejaVu.txt)")
     libraries = [
         Component(name=name, version=_installed_version(name), licence=licence)
         for name, licence in _BUNDLED_LICENCES.items()
     ]
-    return [python, sqlite, *libraries]
+    return [python, sqlite, fonts, *libraries]

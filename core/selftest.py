@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
@@ -11,10 +12,11 @@ from pydantic import BaseModel
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
 from core.evidence.library import LIBRARY_FILES, library_content_hash, load_library
+from core.handout.export import make_handout, render_handout
 from core.plan.engine import compute_plan
 from core.plan.profile import read_profile
 from core.resources import resource_path, resources_root
-from core.settings import load_settings
+from core.settings import Settings, load_settings
 from core.storage import evidence_store
 from core.storage.database import open_database
 
@@ -84,6 +86,24 @@ def _plan_computes() -> str:
     return f"{len(examples)} example profiles, {weeks} weeks planned"
 
 
+def _handout_renders() -> str:
+    """Render the handout of an example profile (with clinician summary) and read its text back."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    studies = load_library().studies
+    profile = read_profile(resource_path("examples", "profiles", "spinal-cord-injury.json"))
+    plan = compute_plan(profile, studies)
+    handout = make_handout(profile, plan, studies, Settings(), date=dt.date(2026, 1, 1), clinician_summary=True)
+    pdf = render_handout(handout)
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    for expected in (profile.name, "When to stop and get help", "Clinician summary"):
+        if expected not in text:
+            raise ValueError(f"the rendered handout does not read back '{expected}'")
+    return f"{len(PdfReader(BytesIO(pdf)).pages)} pages, {len(pdf) // 1024} kB, text read back"
+
+
 def _settings_load(data_dir: DataDir) -> str:
     settings = load_settings(data_dir.settings_path)
     return f"schema {settings.schema_version}"
@@ -103,6 +123,7 @@ def core_checks(data_dir: DataDir) -> list[Check]:
         ("evidence library loads", _evidence_loads),
         ("evidence search works", _evidence_searches),
         ("plan computes", _plan_computes),
+        ("handout renders and reads back", _handout_renders),
     ]
 
 

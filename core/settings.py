@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from core.atomic import WriteError, atomic_write_bytes
 from core.plan.engine import PlanOptions
 
 SETTINGS_SCHEMA_VERSION = 1
@@ -43,15 +42,8 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path) -> None:
-    """Write to a temporary file beside the target, fsync, then replace: never a half-written file."""
-    text = settings.model_dump_json(indent=2)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    """Never a half-written file: see core.atomic."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        Path(temp_name).unlink(missing_ok=True)
-        raise SettingsError(f"The settings could not be saved to {path}: {error.strerror or error}.") from error
+        atomic_write_bytes(path, settings.model_dump_json(indent=2).encode("utf-8"))
+    except WriteError as error:
+        raise SettingsError(f"The settings were not saved. {error}") from error

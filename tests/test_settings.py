@@ -16,7 +16,7 @@ def test_settings_round_trip_with_any_script(data_dir) -> None:
     saved = Settings(clinic_name="Клиника Αθήνα", clinician_name="Dr. Ødegård", paper_size="letter")
     save_settings(saved, data_dir.settings_path)
     assert load_settings(data_dir.settings_path) == saved
-    assert list(data_dir.root.glob(".settings-*")) == []  # no temporary file left behind
+    assert list(data_dir.root.glob(".settings.json.*")) == []  # no temporary file left behind
 
 
 def test_damaged_settings_file_is_reported_and_kept(data_dir) -> None:
@@ -38,8 +38,8 @@ def test_failed_save_keeps_the_previous_file(data_dir, monkeypatch) -> None:
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("core.settings.os.replace", disk_full)
-    with pytest.raises(SettingsError, match="No space left"):
+    monkeypatch.setattr("core.atomic.os.replace", disk_full)
+    with pytest.raises(SettingsError, match="The disk is full"):
         save_settings(Settings(clinic_name="Second"), data_dir.settings_path)
     assert load_settings(data_dir.settings_path).clinic_name == "First"
-    assert list(data_dir.root.glob(".settings-*")) == []
+    assert list(data_dir.root.glob(".settings.json.*")) == []

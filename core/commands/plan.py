@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
+from core.atomic import WriteError
 from core.commands.output import add_format_option, format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.library import open_evidence_database
@@ -22,6 +24,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(NAME, help="compute the treadmill plan for a patient profile (JSON)")
     parser.add_argument("profile", type=Path, metavar="PROFILE.json")
     add_format_option(parser)
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the large-print patient handout")
+    parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
+    parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
+    parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")
+    parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="date printed on the handout (default: today)")
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -32,7 +40,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"{args.profile.name}: {problem}", file=sys.stderr)
         return 2
     try:
-        options = load_settings(data_dir.settings_path).plan
+        settings = load_settings(data_dir.settings_path)
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
@@ -41,12 +49,30 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
     finally:
         db.close()
-    plan = compute_plan(profile, studies, options)
+    plan = compute_plan(profile, studies, settings.plan)
     if args.format == "json":
         print_json(plan.model_dump(mode="json"))
     else:
         print(describe_plan(plan))
-    return EXIT_BLOCKED if plan.blocked else 0
+    if plan.blocked:
+        return EXIT_BLOCKED
+    if args.pdf is not None:
+        return _write_handout(args, profile, plan, studies, settings)
+    return 0
+
+
+def _write_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> int:
+    from core.handout.export import HandoutError, make_handout, render_handout, save_handout  # reportlab: on demand
+
+    try:
+        handout = make_handout(profile, plan, studies, settings, date=args.date or dt.date.today(), paper=args.paper,
+                               units=args.units, clinician_summary=args.clinician_summary)
+        save_handout(render_handout(handout), args.pdf)
+    except (HandoutError, WriteError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"Handout saved: {args.pdf}", file=sys.stderr)
+    return 0
 
 
 def _hr(value: tuple[int, int] | None) -> str | None:

@@ -38,7 +38,10 @@ def library_content_hash() -> str:
 
 def sync_library(db: sqlite_utils.Database) -> bool:
     """Install the shipped library into the database if it is newer or different; True if it was."""
-    return evidence_store.install_library(db, load_library(), library_content_hash())
+    content_hash = library_content_hash()
+    if evidence_store.installed_library(db).get("content_hash") == content_hash:
+        return False  # the usual case: nothing to parse or validate
+    return evidence_store.install_library(db, load_library(), content_hash)
 
 
 def open_evidence_database(path: Path) -> sqlite_utils.Database:

@@ -1,0 +1,46 @@
+"""Write a file completely or not at all: a temporary file beside the target, fsync, then rename."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """The file could not be written; the message is a plain sentence naming the file."""
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """An existing file at ``path`` is replaced only by a complete new one; no partial file is left."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise WriteError(f"The folder {folder} does not exist. Choose another place to save {path.name}.")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError(_plain(error, path)) from error
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except OSError as error:
+        Path(temp_name).unlink(missing_ok=True)
+        raise WriteError(_plain(error, path)) from error
+
+
+def _plain(error: OSError, path: Path) -> str:
+    if error.errno == errno.ENOSPC:
+        return f"The disk is full, so {path.name} was not saved. Free some space and try again."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        if path.exists() and os.name == "nt":
+            return f"{path.name} is open in another program. Close it there and try again."
+        return f"Treadwell is not allowed to write in {path.parent}. Choose another folder."
+    if error.errno == errno.EROFS:
+        return f"{path.parent} is on a read-only drive. Choose another folder."
+    if error.errno == errno.EBUSY:
+        return f"{path.name} is open in another program. Close it there and try again."
+    return f"{path.name} could not be saved: {error.strerror or error}."

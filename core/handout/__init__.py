@@ -1,0 +1,1 @@
+"""The patient handout: a plain model built from a plan, rendered to a large-print PDF."""

@@ -1,0 +1,221 @@
+"""Build the handout model from a plan: the patient's words (grade 8 or below) and the clinician summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
+from core.evidence.models import FlagCode, Study
+from core.handout.model import ClinicianSummary, DosingRow, EffortLevel, Handout, ReferenceRow, WeekRow
+from core.plan import guidelines as g
+from core.plan.engine import Plan, Week
+from core.plan.profile import PatientProfile
+
+KM_PER_MILE = 1.609344
+LOGBOOK_ROWS = 14
+
+# What each plan warning asks of the patient, in plain words.
+PATIENT_SAFETY: dict[str, str] = {
+    "hr-unreliable": "Your pulse is not a good guide for you. Use the effort scale and the talk test.",
+    "autonomic-dysreflexia": ("Empty your bladder before you walk. If you get a pounding headache, or flushing or "
+                              "sweating above your injury, stop at once, sit up and get help."),
+    "harness": "Hold the handrails. Use the harness if your therapist asks you to. Have someone with you.",
+    "fall-risk": "Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. Have someone near.",
+    "foot-care": ("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that fit well. "
+                  "If you find a sore, stop the treadmill walks and call the clinic."),
+    "hypoglycemia": (f"Check your blood sugar before you walk. If it is below {g.GLUCOSE_LOW_MG_DL} mg/dL "
+                     f"({g.GLUCOSE_LOW_MG_DL / g.MG_DL_PER_MMOL_L:.1f} mmol/L), eat a snack with sugar first. If it is "
+                     f"above {g.GLUCOSE_KETONE_CHECK_MG_DL} mg/dL "
+                     f"({g.GLUCOSE_KETONE_CHECK_MG_DL / g.MG_DL_PER_MMOL_L:.1f} mmol/L), check for ketones. "
+                     "Carry juice or glucose tablets."),
+    "heat-sensitivity": "Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. Drink cool water.",
+    "cold-air-trigger": "Walk indoors. Keep fans and cold air away from your face.",
+}
+
+
+def number_text(minutes: float) -> str:
+    """Minutes in half minutes, as people write them: 8, 8½."""
+    whole = int(minutes)
+    return f"{whole}½" if minutes - whole >= 0.5 else f"{whole}"
+
+
+def minutes_text(minutes: float) -> str:
+    return f"{number_text(minutes)} min"
+
+
+def bout_text(minutes: float) -> str:
+    """One short walk, roughly: '3' (minutes) or '30 s' under a minute."""
+    if minutes < 1:
+        return f"{max(5, round(minutes * 60 / 5) * 5)} s"
+    return number_text(round(minutes * 2) / 2)
+
+
+def speed_text(week: Week, units: Literal["metric", "imperial"]) -> str:
+    if week.speed_kmh is None:
+        return "By feel"
+    speed = f"{week.speed_kmh:.1f} km/h" if units == "metric" else f"{week.speed_kmh / KM_PER_MILE:.1f} mph"
+    slope = "flat" if week.grade_pct == 0 else f"{week.grade_pct}% slope"
+    return f"{speed}, {slope}"
+
+
+def source_text(source: g.Source) -> str:
+    text = source.label + (f", doi:{source.doi}" if source.doi else "")
+    return text + (" (unverified)" if source.unverified else "")
+
+
+def week_row(week: Week, units: Literal["metric", "imperial"]) -> WeekRow:
+    walking = number_text(week.main_min)
+    if week.bouts > 1:
+        walking += f" ({week.bouts} × {bout_text(week.bout_min)})"
+    effort = "Light, 9-11" if week.band == "light" else "Moderate, 12-13"
+    heart_rate = None if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}"
+    return WeekRow(week=str(week.week), days=str(week.sessions), warmup=number_text(week.warmup_min),
+                   walking=walking, cooldown=number_text(week.cooldown_min), effort=effort,
+                   heart_rate=heart_rate, speed=speed_text(week, units))
+
+
+def build_handout(
+    profile: PatientProfile,
+    plan: Plan,
+    studies: list[Study],
+    *,
+    clinician: str,
+    clinic: str,
+    phone: str,
+    date: dt.date,
+    paper: Literal["a4", "letter"],
+    units: Literal["metric", "imperial"],
+    logo_path: str | None = None,
+    clinician_summary: bool = False,
+) -> Handout:
+    if plan.blocked:
+        raise ValueError("a blocked plan has no handout")
+    uses_hr = plan.intensity.method == "hrr"
+    first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
+    intro = [
+        "This plan helps you walk on a treadmill a little more each week.",
+        f"Each time, walk slowly for {minutes_text(g.WARMUP_MIN)} to warm up. Then do your walk. "
+        f"End with {minutes_text(g.COOLDOWN_MIN)} of slow walking.",
+        "Rest on the days between your walks.",
+        "The table shows how long and how hard to walk each week.",
+        "Fill in the log on the last page after each walk. Bring it to your next visit.",
+    ]
+    if first_with_bouts is not None:
+        example = week_row(first_with_bouts, units).walking
+        bout = bout_text(first_with_bouts.bout_min)
+        bout_words = bout.replace(" s", " seconds") if bout.endswith(" s") else f"{bout} minutes"
+        intro.insert(3, f"In some weeks you walk in short parts: {example} means {first_with_bouts.bouts} walks of "
+                        f"about {bout_words}. Stand and rest between them until your breathing settles.")
+    effort_intro = ["Use this scale to rate how hard your walk feels. It runs from 6 to 20."]
+    if any(week.band == "light" for week in plan.weeks):
+        effort_intro.append("Light is 9 to 11: it feels easy.")
+    effort_intro.append("Moderate is 12 to 13: between light and somewhat hard. Do not go above 13.")
+    if not uses_hr:
+        effort_intro.append("Do not use your pulse to judge your effort. Your health or your medicine changes it.")
+    pulse = []
+    if uses_hr:
+        pulse = [
+            "Check your pulse near the end of your walk.",
+            "Put two fingers on the inside of your wrist, below the thumb.",
+            "Count the beats for 15 seconds. Then times it by 4.",
+            "Keep it in the heart rate range in your table. If it is higher, slow down.",
+        ]
+    return Handout(
+        title="Your treadmill walking plan",
+        patient_name=profile.name,
+        prepared_by=clinician,
+        clinic=clinic,
+        phone=phone,
+        date=date.isoformat(),
+        paper=paper,
+        units=units,
+        logo_path=logo_path,
+        intro=intro,
+        weeks=[week_row(week, units) for week in plan.weeks],
+        weekly_minutes=[week.weekly_main_min for week in plan.weeks],
+        week_notes=["Some weeks stay the same as the week before. This gives your body time to get used to it."],
+        uses_heart_rate=uses_hr,
+        effort_intro=effort_intro,
+        effort_scale=[EffortLevel(rpe=str(level), words=g.RPE_WORDS.get(level, "")) for level in range(6, 21)],
+        talk_test=["The talk test: at a moderate effort you can talk, but you cannot sing.",
+                   "If you cannot talk, slow down."],
+        pulse=pulse,
+        pain_intro=["Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst)."],
+        pain_green=f"0 to {g.PAIN_SAFE_MAX}: safe. Keep going.",
+        pain_amber=(f"{g.PAIN_SAFE_MAX + 1} to {g.PAIN_ACCEPTABLE_MAX}: OK, but do not add more. Stay at the same "
+                    f"week until the pain stays at {g.PAIN_SAFE_MAX} or less."),
+        pain_red=f"{g.PAIN_ACCEPTABLE_MAX + 1} or more: too much. Slow down or stop. Next time, go back to last week.",
+        pain_morning=["Your pain should settle by the next morning.",
+                      "If pain or stiffness is worse the next morning, go back to last week."],
+        stop_intro="Stop walking at once if you have any of these:",
+        stop_signs=list(g.STOP_SIGNS),
+        stop_after=["Sit down and rest. If it does not pass in a few minutes, call an ambulance.",
+                    f"Then call the clinic: {phone}." if phone else "Then call your clinic."],
+        safety=[PATIENT_SAFETY[w.code] for w in plan.warnings if w.code in PATIENT_SAFETY],
+        logbook_intro=["Fill in one line after each walk.",
+                       "Rate your effort from 6 to 20 and your pain from 0 to 10.",
+                       "Fill in the next-morning pain the day after."],
+        logbook_rows=LOGBOOK_ROWS,
+        clinician=clinician_summary_for(plan, studies) if clinician_summary else None,
+    )
+
+
+def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
+    screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.",
+                 "Medical clearance: " + ("recorded." if plan.screening.clearance_documented else
+                                          "recommended." if plan.screening.clearance_recommended else "not needed.")]
+    if plan.screening.ada_note:
+        screening.append(plan.screening.ada_note)
+    intensity = [plan.intensity.method_reason]
+    if plan.intensity.target_hr:
+        intensity.append(f"Moderate target {plan.intensity.target_hr[0]}-{plan.intensity.target_hr[1]} bpm "
+                         f"(40-59% HRR); light {plan.intensity.light_target_hr[0]}-{plan.intensity.light_target_hr[1]} bpm.")
+    intensity.append(f"RPE {plan.intensity.rpe[0]}-{plan.intensity.rpe[1]} moderate, "
+                     f"{plan.intensity.light_rpe[0]}-{plan.intensity.light_rpe[1]} light; talk test.")
+    rules = plan.rules
+    rule_rows = [
+        ReferenceRow(text=f"Weekly main-set increase at most {rules.max_weekly_increase_pct}%.",
+                     source=source_text(rules.max_weekly_increase_source)),
+        ReferenceRow(text=f"At most {rules.max_two_week_increase_pct}% over any two weeks.",
+                     source=source_text(rules.max_two_week_increase_source)),
+        ReferenceRow(text=f"Toward {rules.weekly_target_min} min a week, sessions up to {rules.session_target_min} min.",
+                     source=source_text(rules.volume_source)),
+        ReferenceRow(text=f"Warm-up {rules.warmup_min:g} min and cool-down {rules.cooldown_min:g} min, light.",
+                     source=source_text(rules.warmup_source)),
+        ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
+                     source=source_text(rules.light_start_source)),
+        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=source_text(rules.pain.source)),
+        ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
+                          "walking speed.", source=source_text(rules.walking_equation_source)),
+    ]
+    warnings = [ReferenceRow(text=f"[{w.severity}] {w.code}: {w.message}", source=source_text(w.source))
+                for w in plan.warnings]
+    by_id = {s.id: s for s in studies}
+    linked = [by_id[i] for i in plan.evidence if i in by_id]
+    arrows = {"up": "↑", "down": "↓", "no change": "="}
+    study_rows = [ReferenceRow(
+        text=f"{s.first_author} {s.year}. {s.title or 'Title not given'}. {s.journal or ''}".strip()
+        + ("\nFindings: " + ", ".join(f"{f.marker} {arrows[f.direction]}" for f in s.findings) if s.findings else ""),
+        source=f"doi:{s.doi}" if s.doi else "DOI not given in the sources",
+    ) for s in linked]
+    dosing = [DosingRow(
+        study=f"{s.first_author} {s.year}", model=f"{s.model} ({s.species or '?'})",
+        speed=(f"{s.exercise.speed_m_per_min:g} m/min [{s.exercise.speed_reported}]" if s.exercise.speed_m_per_min
+               else f"not usable [{s.exercise.speed_reported}]" if s.exercise.speed_reported else "not reported"),
+        minutes=_range_text(s.exercise.minutes_per_session),
+        days_per_week=str(s.exercise.days_per_week or "n/r"), weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
+        flags=str(len(s.flags)),
+    ) for s in linked]
+    flags = [f"{s.first_author} {s.year}, {f.field}: {f.message}" for s in linked for f in s.flags
+             if f.code != FlagCode.NOT_REPORTED]
+    caution = DOSING_CAUTION + " Sources: " + "; ".join(
+        f"{c.label}, doi:{c.doi}" for c in DOSING_CAUTION_CITATIONS)
+    return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
+                            studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags)
+
+
+def _range_text(minutes: tuple[float, float] | None) -> str:
+    if minutes is None:
+        return "n/r"
+    return f"{minutes[0]:g}" if minutes[0] == minutes[1] else f"{minutes[0]:g}-{minutes[1]:g}"

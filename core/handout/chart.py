@@ -1,0 +1,44 @@
+"""The bar chart of weekly walking minutes, drawn with plain shapes (reportlab's chart
+package costs more to import than the whole chart takes to draw)."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+
+from core.handout.fonts import BOLD, REGULAR
+
+BAR_COLOUR = colors.HexColor("#2E6F9E")
+AXIS_COLOUR = colors.HexColor("#333333")
+LABEL_SIZE = 12
+
+
+def _axis_top(top: float) -> tuple[int, int]:
+    """A round top for the minutes axis, and the step between its labels."""
+    step = 10 if top <= 60 else 30
+    return (int(top // step) + 1) * step, step
+
+
+def weekly_minutes_chart(minutes: list[float], width: float, height: float = 230) -> Drawing:
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)
+    left, bottom, right, top_pad = 44, 40, 8, 30
+    plot_width, plot_height = width - left - right, height - bottom - top_pad
+    axis_max, step = _axis_top(max(minutes, default=10))
+    drawing.add(String(left, height - 16, "Minutes of walking in the week", fontName=BOLD, fontSize=LABEL_SIZE))
+    for value in range(0, axis_max + 1, step):
+        y = bottom + plot_height * value / axis_max
+        drawing.add(Line(left - 4, y, left, y, strokeColor=AXIS_COLOUR))
+        drawing.add(String(left - 8, y - 4, str(value), fontName=REGULAR, fontSize=LABEL_SIZE, textAnchor="end"))
+    slot = plot_width / max(len(minutes), 1)
+    for index, value in enumerate(minutes):
+        x = left + slot * index
+        bar_height = plot_height * value / axis_max
+        drawing.add(Rect(x + slot * 0.15, bottom, slot * 0.7, bar_height, fillColor=BAR_COLOUR, strokeColor=None))
+        label_every = 1 if len(minutes) <= 16 else 2
+        if index % label_every == 0:
+            drawing.add(String(x + slot / 2, bottom - 16, str(index + 1), fontName=REGULAR, fontSize=LABEL_SIZE,
+                               textAnchor="middle"))
+    drawing.add(Line(left, bottom, left, bottom + plot_height, strokeColor=AXIS_COLOUR))
+    drawing.add(Line(left, bottom, left + plot_width, bottom, strokeColor=AXIS_COLOUR))
+    drawing.add(String(left + plot_width / 2, 4, "Week", fontName=BOLD, fontSize=LABEL_SIZE, textAnchor="middle"))
+    return drawing

@@ -1,0 +1,59 @@
+"""Build, render and save a handout in one call, for the command line and the window alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from core.atomic import atomic_write_bytes
+from core.evidence.models import Study
+from core.handout.build import build_handout
+from core.handout.model import Handout
+from core.handout.renderer import HandoutRenderer
+from core.plan.engine import Plan
+from core.plan.profile import PatientProfile
+from core.settings import Settings
+
+
+class HandoutError(Exception):
+    """The handout cannot be made; the message says why in plain words."""
+
+
+def make_handout(
+    profile: PatientProfile,
+    plan: Plan,
+    studies: list[Study],
+    settings: Settings,
+    *,
+    date: dt.date,
+    paper: Literal["a4", "letter"] | None = None,
+    units: Literal["metric", "imperial"] | None = None,
+    clinician_summary: bool = False,
+) -> Handout:
+    if plan.blocked:
+        raise HandoutError("The plan is blocked by screening, so there is no handout to print: "
+                           + " ".join(reason.message for reason in plan.block_reasons))
+    logo = settings.logo_path
+    if logo and not Path(logo).is_file():
+        raise HandoutError(f"The clinic logo {logo} was not found. Choose it again in Settings, or clear it.")
+    return build_handout(
+        profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
+        phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
+        logo_path=logo or None, clinician_summary=clinician_summary,
+    )
+
+
+def render_handout(handout: Handout) -> bytes:
+    try:
+        return HandoutRenderer().render(handout)
+    except ValueError as error:  # UnprintableCharacters and image problems
+        raise HandoutError(f"The handout was not made: {error}. Check the patient's name and the clinic "
+                           "details in Settings.") from error
+    except OSError as error:
+        raise HandoutError(f"The handout was not made: the logo image could not be read ({error}).") from error
+
+
+def save_handout(pdf: bytes, path: Path) -> None:
+    """Atomic: raises core.atomic.WriteError with a plain message; no partial file is ever left."""
+    atomic_write_bytes(path, pdf)

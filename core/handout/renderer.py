@@ -1,0 +1,233 @@
+"""Render a Handout to PDF bytes: large print, embedded fonts, "Page X of Y", byte-identical output."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+    TableStyle,
+)
+
+from core.app_info import APP_NAME
+from core.handout.chart import weekly_minutes_chart
+from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
+from core.handout.model import ClinicianSummary, Handout
+
+MARGIN = 1.5 * cm
+GRID = colors.HexColor("#555555")
+HEADER_FILL = colors.HexColor("#DCE8F2")
+# Light tints with black text: readable, and still distinct when printed in grey.
+TRAFFIC = {"green": colors.HexColor("#CDEBD6"), "amber": colors.HexColor("#FBE3A6"), "red": colors.HexColor("#F5C1BA")}
+LIGHT_FILL = colors.HexColor("#EAF2E3")
+MODERATE_FILL = colors.HexColor("#FFF1C9")
+
+
+class UnprintableCharacters(ValueError):
+    """Text holds characters the embedded fonts cannot print; ``characters`` lists them."""
+
+    def __init__(self, characters: list[str]) -> None:
+        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in characters[:10])
+        super().__init__(f"the handout's fonts cannot print these characters: {shown}")
+        self.characters = characters
+
+
+def _style(name: str, size: float, *, bold: bool = False, space_after: float = 6, leading: float = 1.5,
+           keep_with_next: bool = False) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=BOLD if bold else REGULAR, fontSize=size, leading=size * leading,
+                          alignment=TA_LEFT, spaceAfter=space_after, keepWithNext=keep_with_next,
+                          bulletFontName=REGULAR, bulletFontSize=size, leftIndent=size * 1.2, bulletIndent=0)
+
+
+class _NumberedCanvas(Canvas):
+    """Draws 'Page X of Y' once the page count is known."""
+
+    def __init__(self, *args, footer: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._footer = footer
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(REGULAR, 11)
+            self.setFillColor(colors.black)
+            width = self._pagesize[0]
+            self.drawString(MARGIN, MARGIN / 2, self._footer)
+            self.drawRightString(width - MARGIN, MARGIN / 2, f"Page {self._pageNumber} of {total}")
+            super().showPage()
+        super().save()
+
+
+class HandoutRenderer:
+    """Registers the fonts once and keeps the named styles; ``render`` returns the PDF as bytes."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        self.title = _style("title", 24, bold=True, space_after=10, leading=1.25)
+        # Patient headings are kept with what follows by CondPageBreak: keepWithNext would push a long table whole.
+        self.heading = _style("heading", 19, bold=True, space_after=8, leading=1.3)
+        self.body = _style("body", 14)
+        self.bold_body = _style("bold-body", 14, bold=True)
+        for style in (self.title, self.heading):
+            style.leftIndent = 0
+        self.cell = _style("cell", 12, space_after=0, leading=1.35)
+        self.cell_bold = _style("cell-bold", 12, bold=True, space_after=0, leading=1.35)
+        self.small = _style("small", 10, space_after=4, leading=1.35)
+        self.small_bold = _style("small-bold", 10, bold=True, space_after=4, leading=1.35)
+        self.small_heading = _style("small-heading", 14, bold=True, space_after=6, leading=1.3, keep_with_next=True)
+        for style in (self.cell, self.cell_bold, self.small_heading):
+            style.leftIndent = 0
+
+    def render(self, handout: Handout) -> bytes:
+        missing = missing_characters(handout.all_texts())
+        if missing:
+            raise UnprintableCharacters(missing)
+        buffer = BytesIO()
+        page_size = A4 if handout.paper == "a4" else LETTER
+        document = BaseDocTemplate(
+            buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+            title=handout.title, author=handout.prepared_by or handout.clinic or APP_NAME,
+            subject=f"Treadmill walking plan for {handout.patient_name}", creator=APP_NAME, lang=handout.language,
+            invariant=1, initialFontName=REGULAR, initialFontSize=12,
+        )
+        frame = Frame(MARGIN, MARGIN, page_size[0] - 2 * MARGIN, page_size[1] - 2 * MARGIN, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._width = page_size[0] - 2 * MARGIN
+        story = self._patient_pages(handout)
+        if handout.clinician is not None:
+            story += self._clinician_pages(handout.clinician)
+        footer = f"{APP_NAME} plan for {handout.patient_name}, {handout.date}"
+        document.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, footer=footer, **k))
+        return buffer.getvalue()
+
+    # -- patient pages ------------------------------------------------------------------------------
+
+    def _p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None) -> Paragraph:
+        style = style or self.body
+        if bullet is None and style.leftIndent:
+            style = ParagraphStyle(f"{style.name}-flush", parent=style, leftIndent=0)
+        return Paragraph(escape(text), style, bulletText=bullet)
+
+    def _patient_pages(self, h: Handout) -> list:
+        story: list = []
+        if h.logo_path:
+            story += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional"), Spacer(1, 6)]
+        story.append(self._p(h.title, self.title))
+        facts = [("For", h.patient_name), ("Made by", h.prepared_by or "Your clinician"), ("Clinic", h.clinic or "-"),
+                 ("Phone", h.phone or "-"), ("Date", h.date)]
+        story.append(self._table([[self._p(k, self.bold_body), self._p(v)] for k, v in facts],
+                                 [3.2 * cm, self._width - 3.2 * cm], header=False, grid=False))
+        story.append(Spacer(1, 8))
+        story += [self._p(text, bullet="•") for text in h.intro]
+        story += [CondPageBreak(6 * cm), self._p("Your plan at a glance", self.heading)]
+        story.append(self._week_table(h))
+        story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
+        story.append(KeepTogether([Spacer(1, 10), weekly_minutes_chart(h.weekly_minutes, self._width, height=280)]))
+        story += [PageBreak(), self._p("How hard should it feel?", self.heading)]
+        story += [self._p(text) for text in h.effort_intro]
+        scale = [[self._p("Score", self.cell_bold), self._p("How it feels", self.cell_bold),
+                  self._p("Your target", self.cell_bold)]]
+        fills = []
+        for row, level in enumerate(h.effort_scale, start=1):
+            target = {"9": "light", "10": "light", "11": "light", "12": "moderate", "13": "moderate"}.get(level.rpe, "")
+            scale.append([self._p(level.rpe, self.cell_bold if target else self.cell), self._p(level.words, self.cell),
+                          self._p(target.capitalize(), self.cell_bold)])
+            if target:
+                fills.append(("BACKGROUND", (0, row), (-1, row), LIGHT_FILL if target == "light" else MODERATE_FILL))
+        scale_table = self._table(scale, [2.6 * cm, 7 * cm, 4 * cm])
+        scale_table.setStyle(TableStyle(fills + [("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
+        story += [scale_table, Spacer(1, 10)]
+        story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
+        if h.pulse:
+            story += [self._p("Taking your pulse", self.bold_body)] + [self._p(t, bullet="•") for t in h.pulse]
+        story += [CondPageBreak(9 * cm), self._p("Pain rules", self.heading)]
+        story += [self._p(text) for text in h.pain_intro]
+        lights = [(TRAFFIC["green"], "Green", h.pain_green), (TRAFFIC["amber"], "Amber", h.pain_amber),
+                  (TRAFFIC["red"], "Red", h.pain_red)]
+        rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
+        light_table = self._table(rows, [2.8 * cm, self._width - 2.8 * cm], header=False)
+        light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
+        story += [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
+        story += [PageBreak(), self._p("When to stop and get help", self.heading), self._p(h.stop_intro, self.bold_body)]
+        story += [self._p(sign, bullet="•") for sign in h.stop_signs]
+        story += [self._p(text, self.bold_body) for text in h.stop_after]
+        if h.safety:
+            story += [Spacer(1, 6), CondPageBreak(4 * cm), self._p("Your safety points", self.heading)]
+            story += [self._p(text, bullet="•") for text in h.safety]
+        story += [PageBreak(), self._p("My walking log", self.heading)] + [self._p(t) for t in h.logbook_intro]
+        headers = ["Date", "Minutes", "Speed", "Effort (6-20)", "Pain during (0-10)", "Pain next morning (0-10)"]
+        log = [[self._p(text, self.cell_bold) for text in headers]] + [[""] * 6 for _ in range(h.logbook_rows)]
+        widths = [0.16, 0.14, 0.14, 0.16, 0.19, 0.21]
+        story.append(self._table(log, [self._width * w for w in widths], row_height=30))
+        return story
+
+    def _week_table(self, h: Handout) -> Table:
+        columns = [("Week", "week", 50), ("Days", "days", 44), ("Warm-<br/>up<br/>(min)", "warmup", 54),
+                   ("Walk<br/>(min)", "walking", 74), ("Cool-<br/>down<br/>(min)", "cooldown", 56),
+                   ("How hard", "effort", 86)]
+        if h.uses_heart_rate:
+            columns.append(("Heart<br/>rate<br/>(beats a<br/>minute)", "heart_rate", 72))
+        columns.append(("Speed and<br/>slope", "speed", 0))
+        fixed = sum(width for _, _, width in columns)
+        widths = [width for _, _, width in columns[:-1]] + [self._width - fixed]
+        rows = [[Paragraph(title, self.cell_bold) for title, _, _ in columns]]
+        rows += [[Paragraph(escape(getattr(week, key) or "").replace(", ", "<br/>"), self.cell) for _, key, _ in columns]
+                 for week in h.weeks]
+        return self._table(rows, widths, repeat_header=True)
+
+    def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
+               repeat_header: bool = False, row_height: float | None = None) -> Table:
+        heights = None if row_height is None else [None] + [row_height] * (len(rows) - 1)
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                 ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+        if grid:
+            style.append(("GRID", (0, 0), (-1, -1), 0.75, GRID))
+        if header and grid:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
+        table.setStyle(TableStyle(style))
+        return table
+
+    # -- clinician pages ----------------------------------------------------------------------------
+
+    def _clinician_pages(self, c: ClinicianSummary) -> list:
+        small, bold = self.small, self.small_bold
+        story: list = [PageBreak(), self._p("Clinician summary", self.heading)]
+        for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
+            story += [self._p(heading, self.small_heading)] + [self._p(line, small) for line in lines]
+        for heading, rows in (("Rules and their sources", c.rules), ("Warnings", c.warnings),
+                              ("Evidence behind the plan", c.studies)):
+            story.append(self._p(heading, self.small_heading))
+            if not rows:
+                story.append(self._p("No animal treadmill study for this etiology in the library.", small))
+                continue
+            table_rows = [[Paragraph(escape(row.text).replace("\n", "<br/>"), small), self._p(row.source, small)]
+                          for row in rows]
+            story.append(self._table(table_rows, [self._width * 0.62, self._width * 0.38], header=False))
+        if c.dosing:
+            story.append(self._p("Animal treadmill dosing (context, not a human dose)", self.small_heading))
+            names = ["Study", "Model", "Speed [as printed]", "Min/session", "Days/wk", "Weeks", "Flags"]
+            rows = [[self._p(n, bold) for n in names]]
+            rows += [[self._p(v, small) for v in row.model_dump().values()] for row in c.dosing]
+            shares = [0.15, 0.24, 0.22, 0.11, 0.09, 0.09, 0.1]
+            story.append(self._table(rows, [self._width * s for s in shares], repeat_header=True))
+        story += [Spacer(1, 6), self._p(c.dosing_caution, bold)]
+        if c.flags:
+            story.append(self._p("Data-quality flags on these studies", self.small_heading))
+            story += [self._p(flag, small, bullet="•") for flag in c.flags]
+        return story

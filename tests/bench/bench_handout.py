@@ -1,0 +1,54 @@
+"""Benchmark: the whole command ``main.py plan PROFILE.json --pdf OUT.pdf --clinician-summary``
+against a whole Python process that renders a bare reportlab document (one table, ten paragraphs),
+the two run alternately. Goal: the ratio of medians at most 3.
+
+    uv run python -m tests.bench.bench_handout [--repeats 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "plan", str(EXAMPLE),
+                   "--pdf", str(Path(folder) / "handout.pdf"), "--clinician-summary", "--format", "json"]
+        baseline = [sys.executable, str(ROOT / "tests" / "bench" / "bare_reportlab.py"), str(Path(folder) / "bare.pdf")]
+        timed(command)  # first run installs the evidence library into the fresh data directory
+        handout_s, bare_s = [], []
+        for _ in range(args.repeats):
+            handout_s.append(timed(command))
+            bare_s.append(timed(baseline))
+    handout, bare = statistics.median(handout_s), statistics.median(bare_s)
+    ratio = handout / bare
+    print(f"handout command, median of {args.repeats} alternating runs")
+    print(f"  plan --pdf --clinician-summary: {handout * 1000:7.0f} ms")
+    print(f"  bare reportlab process:         {bare * 1000:7.0f} ms")
+    print(f"  ratio {ratio:.2f} (goal <= 3): {'ok' if ratio <= 3 else 'MISSED'}")
+    print(json.dumps({"repeats": args.repeats, "handout_ms": round(handout * 1000), "bare_ms": round(bare * 1000),
+                      "ratio": round(ratio, 2)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The handout model, tested on its own: words, reading level, safety points, clinician summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.handout.build import build_handout, minutes_text, speed_text
+from core.handout.readability import count_syllables, flesch_kincaid_grade
+from core.plan.engine import compute_plan
+from tests.handout.helpers import DATE, STUDIES, example, handout_for
+from tests.plan.profiles import ETIOLOGIES
+
+
+@pytest.mark.parametrize("etiology", ETIOLOGIES)
+def test_patient_text_reads_at_grade_8_or_below(etiology) -> None:
+    handout = handout_for(example(etiology))
+    assert flesch_kincaid_grade(handout.patient_texts()) <= 8
+
+
+def test_readability_formula() -> None:
+    # 0.39 x 6/1 + 11.8 x 6/6 - 15.59 = -1.45
+    assert flesch_kincaid_grade(["The cat sat on the mat."]) == pytest.approx(-1.45)
+    assert count_syllables("treadmill") == 2 and count_syllables("the") == 1 and count_syllables("exercise") == 3
+    hard = "Comprehensive cardiovascular evaluation necessitates individualized physiological assessment."
+    assert flesch_kincaid_grade([hard]) > 8
+
+
+def test_week_rows_follow_the_plan() -> None:
+    profile = example("spinal-cord-injury")
+    plan = compute_plan(profile, STUDIES)
+    handout = handout_for(profile)
+    assert len(handout.weeks) == len(plan.weeks)
+    first = handout.weeks[0]
+    assert (first.days, first.warmup, first.cooldown) == (str(plan.weeks[0].sessions), "5", "5")
+    assert first.walking == "8 (2 × 4)" and first.effort == "Light, 9-11"
+    assert first.heart_rate == f"{plan.weeks[0].target_hr[0]}-{plan.weeks[0].target_hr[1]}"
+    assert "2 walks of about 4 minutes" in " ".join(handout.intro)
+
+
+def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
+    handout = handout_for(example("post-stroke-pain"))  # on a beta-blocker
+    assert handout.uses_heart_rate is False and handout.pulse == []
+    assert all(row.heart_rate is None for row in handout.weeks)
+    assert any("Do not use your pulse" in line for line in handout.effort_intro)
+
+
+def test_safety_points_come_from_the_plan_warnings() -> None:
+    safety = " ".join(handout_for(example("diabetic-neuropathy")).safety)
+    assert "Check both feet every day" in safety and "blood sugar" in safety and "5.6 mmol/L" in safety
+    assert "Keep the room cool" in " ".join(handout_for(example("multiple-sclerosis-pain")).safety)
+
+
+def test_units_and_minutes_formatting() -> None:
+    plan = compute_plan(example("peripheral-nerve-injury"), STUDIES)
+    assert speed_text(plan.weeks[0], "metric").startswith("4.8 km/h")
+    assert speed_text(plan.weeks[0], "imperial").startswith("3.0 mph")
+    assert minutes_text(8.5) == "8½ min" and minutes_text(5.0) == "5 min"
+
+
+def test_missing_phone_gives_a_plain_sentence() -> None:
+    handout = handout_for(example("peripheral-nerve-injury"), phone="")
+    assert handout.stop_after[-1] == "Then call your clinic."
+
+
+def test_clinician_summary_carries_sources_dois_dosing_and_flags() -> None:
+    summary = handout_for(example("peripheral-nerve-injury"), summary=True).clinician
+    assert any("10.1177/0363546507307505" in row.source for row in summary.rules)  # Buist 2008
+    assert any("Achilles" in row.text for row in summary.rules)
+    assert any(row.source.startswith("doi:10.") for row in summary.studies)
+    assert any("TNF-α ↓" in row.text for row in summary.studies)
+    assert summary.dosing and any("not usable" in row.speed or "m/min" in row.speed for row in summary.dosing)
+    assert summary.flags and "not a human dose" in summary.dosing_caution
+    assert handout_for(example("peripheral-nerve-injury")).clinician is None
+
+
+def test_a_blocked_plan_has_no_handout() -> None:
+    profile = example("peripheral-nerve-injury", open_foot_wound=True)
+    with pytest.raises(ValueError, match="blocked"):
+        build_handout(profile, compute_plan(profile, STUDIES), STUDIES, clinician="", clinic="", phone="",
+                      date=DATE, paper="a4", units="metric")

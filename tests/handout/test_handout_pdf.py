@@ -1,0 +1,131 @@
+"""The real PDF, read back: text, fonts, metadata, determinism, rendering, and safe saving."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from core.atomic import WriteError
+from core.handout.export import save_handout
+from core.handout.renderer import HandoutRenderer, UnprintableCharacters
+from core.plan.engine import compute_plan
+from tests.handout.helpers import STUDIES, example, flat, handout_for, pdf_text
+
+
+@pytest.fixture(scope="module")
+def renderer() -> HandoutRenderer:
+    return HandoutRenderer()
+
+
+def test_every_week_row_is_in_the_pdf(renderer) -> None:
+    profile = example("spinal-cord-injury", weeks=16)
+    plan = compute_plan(profile, STUDIES)
+    handout = handout_for(profile)
+    text = flat(" ".join(pdf_text(renderer.render(handout))))
+    for row in handout.weeks:
+        line = " ".join([row.week, row.days, row.warmup, row.walking, row.cooldown])
+        assert line in text, line
+    assert len(handout.weeks) == len(plan.weeks) == 16
+    assert f"{plan.weeks[-1].target_hr[0]}-{plan.weeks[-1].target_hr[1]}" in text
+
+
+@pytest.mark.parametrize("name", ["Αικατερίνη Παπαδοπούλου", "Ольга Сергеевна Иванова", "Zoë Łukasiewicz-Ørsted",
+                                  "Nguyễn Thị Hương"])
+def test_patient_name_in_any_covered_script(renderer, name) -> None:
+    pages = pdf_text(renderer.render(handout_for(example("peripheral-nerve-injury", name=name))))
+    assert name in pages[0]
+    assert all(name in page for page in pages)  # the footer names the patient on every page
+
+
+def test_stop_signs_pain_rules_and_sections(renderer) -> None:
+    text = flat(" ".join(pdf_text(renderer.render(handout_for(example("diabetic-neuropathy"))))))
+    for phrase in ("Pain, pressure or tightness in your chest, neck, jaw or arm", "A sudden change in your sight",
+                   "0 to 3: safe. Keep going.", "6 or more: too much.", "How hard should it feel?",
+                   "The talk test", "Taking your pulse", "My walking log", "Pain next morning",
+                   "Check both feet every day", "Riverside Rehab", "555 0100", "2026-11-21"):
+        assert phrase in text, phrase
+    assert "Page 1 of" in text
+
+
+def test_clinician_summary_prints_greek_markers_and_dois(renderer) -> None:
+    text = flat(" ".join(pdf_text(renderer.render(handout_for(example("peripheral-nerve-injury"), summary=True)))))
+    assert "Clinician summary" in text and "TNF-α" in text and "IL-1β" in text
+    assert "doi:10.1177/0363546507307505" in text.replace(" ", "") or "10.1177/0363546507307505" in text
+    assert "not a human dose" in text
+
+
+def test_fonts_are_embedded_and_metadata_set(renderer) -> None:
+    reader = PdfReader(BytesIO(renderer.render(handout_for(example("peripheral-nerve-injury"), summary=True))))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    assert fonts and all(fonts.values()), fonts
+    assert all(name.endswith(("+DejaVuSans", "+DejaVuSans-Bold")) for name in fonts), fonts  # subset, embedded
+    info = reader.metadata
+    assert info.title == "Your treadmill walking plan" and info.author == "Dr Grace Okafor"
+    assert "Treadmill walking plan for" in info.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_identical_input_gives_identical_bytes(renderer) -> None:
+    handout = handout_for(example("multiple-sclerosis-pain"), summary=True)
+    assert renderer.render(handout) == HandoutRenderer().render(handout)
+
+
+def test_letter_paper(renderer) -> None:
+    reader = PdfReader(BytesIO(renderer.render(handout_for(example("parkinsons-pain"), paper="letter"))))
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]
+
+
+def test_unprintable_characters_are_found_before_rendering(renderer) -> None:
+    with pytest.raises(UnprintableCharacters) as caught:
+        renderer.render(handout_for(example("peripheral-nerve-injury", name="王芳 Wang")))
+    assert caught.value.characters == ["王", "芳"]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+def test_page_one_renders_to_an_image(renderer, tmp_path) -> None:
+    pdf = tmp_path / "handout.pdf"
+    pdf.write_bytes(renderer.render(handout_for(example("chemotherapy-neuropathy"))))
+    subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    image = next(tmp_path.glob("page*.png")).read_bytes()
+    assert image.startswith(b"\x89PNG") and len(image) > 5000  # a drawn page, not an empty one
+
+
+def test_saving_is_atomic(tmp_path) -> None:
+    target = tmp_path / "plan.pdf"
+    target.write_bytes(b"the previous handout")
+    with pytest.raises(WriteError, match="does not exist"):
+        save_handout(b"%PDF-new", tmp_path / "missing" / "plan.pdf")
+    save_handout(b"%PDF-new", target)
+    assert target.read_bytes() == b"%PDF-new"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
+
+
+def test_a_failed_save_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "plan.pdf"
+    target.write_bytes(b"the previous handout")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("core.atomic.os.replace", disk_full)
+    with pytest.raises(WriteError, match="The disk is full"):
+        save_handout(b"%PDF-new", target)
+    assert target.read_bytes() == b"the previous handout"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
+
+
+@pytest.mark.skipif(shutil.which("id") is None or __import__("os").geteuid() == 0, reason="root can write anywhere")
+def test_read_only_folder_is_reported(tmp_path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    with pytest.raises(WriteError, match="not allowed to write"):
+        save_handout(b"%PDF", folder / "plan.pdf")

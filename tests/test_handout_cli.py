@@ -1,0 +1,63 @@
+"""``main.py plan PROFILE.json --pdf OUT.pdf`` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+
+from pypdf import PdfReader
+
+from tests.conftest import REPO_ROOT
+
+EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+
+
+def write_profile(tmp_path, **changes):
+    profile = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    profile.update(changes)
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_pdf_with_clinician_summary_and_settings(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"clinic_name": "Clinique Émile", "clinician_name": "Dr Νίκος",
+                                                    "contact_phone": "+30 210 555 0100", "units": "imperial"}))
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(EXAMPLE), "--pdf", str(out), "--clinician-summary", "--paper", "letter",
+                      "--date", "2026-11-21", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(BytesIO(out.read_bytes()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "2026-11-21"):
+        assert expected in text, expected
+    assert round(float(reader.pages[0].mediabox[2])) == 612
+
+
+def test_same_input_same_bytes(run_main, tmp_path) -> None:
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (first, second):
+        assert run_main("plan", str(EXAMPLE), "--pdf", str(out), "--date", "2026-11-21",
+                        data_dir=tmp_path / "data").returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_unprintable_name_is_reported_and_nothing_written(run_main, tmp_path) -> None:
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(write_profile(tmp_path, name="王芳")), "--pdf", str(out), data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "cannot print" in result.stderr and "U+738B" in result.stderr
+    assert not out.exists() and "Traceback" not in result.stderr
+
+
+def test_blocked_plan_writes_no_handout(run_main, tmp_path) -> None:
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(write_profile(tmp_path, open_foot_wound=True)), "--pdf", str(out),
+                      data_dir=tmp_path / "data")
+    assert result.returncode == 3 and not out.exists()
+
+
+def test_missing_folder_is_a_plain_error(run_main, tmp_path) -> None:
+    result = run_main("plan", str(EXAMPLE), "--pdf", str(tmp_path / "nowhere" / "h.pdf"), data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
