@@ -87,21 +87,31 @@ def _plan_computes() -> str:
 
 
 def _handout_renders() -> str:
-    """Render the handout of an example profile (with clinician summary) and read its text back."""
+    """Render an example handout with a clinic logo and the clinician summary, then read it back."""
+    import tempfile
     from io import BytesIO
+    from pathlib import Path
 
+    from PIL import Image
     from pypdf import PdfReader
 
     studies = load_library().studies
     profile = read_profile(resource_path("examples", "profiles", "spinal-cord-injury.json"))
     plan = compute_plan(profile, studies)
-    handout = make_handout(profile, plan, studies, Settings(), date=dt.date(2026, 1, 1), clinician_summary=True)
-    pdf = render_handout(handout)
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
-    for expected in (profile.name, "When to stop and get help", "Clinician summary"):
+    with tempfile.TemporaryDirectory() as folder:
+        logo = Path(folder) / "logo.png"
+        Image.new("RGB", (120, 60), (40, 110, 160)).save(logo)
+        settings = Settings(clinic_name="Self-test clinic", logo_path=str(logo))
+        handout = make_handout(profile, plan, studies, settings, date=dt.date(2026, 1, 1), clinician_summary=True)
+        pdf = render_handout(handout)
+    reader = PdfReader(BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for expected in (profile.name, "Self-test clinic", "When to stop and get help", "Clinician summary"):
         if expected not in text:
             raise ValueError(f"the rendered handout does not read back '{expected}'")
-    return f"{len(PdfReader(BytesIO(pdf)).pages)} pages, {len(pdf) // 1024} kB, text read back"
+    if len(reader.pages[0].images) != 1:
+        raise ValueError("the clinic logo is missing from page 1")
+    return f"{len(reader.pages)} pages, {len(pdf) // 1024} kB, logo and text read back"
 
 
 def _settings_load(data_dir: DataDir) -> str:

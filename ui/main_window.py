@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
 from core.evidence.overview import EvidenceOverview, evidence_overview
+from core.settings import SettingsError, load_settings
 from ui.about_dialog import AboutDialog
 from ui.background import run_in_background
+from ui.handout_export_dialog import HandoutExportDialog
 
 
 class MainWindow(QMainWindow):
@@ -34,6 +36,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.export_action = QAction("&Export handout from a profile…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setObjectName("exportHandoutAction")
+        self.export_action.triggered.connect(self._on_export_action_triggered)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setObjectName("quitAction")
@@ -96,6 +104,21 @@ class MainWindow(QMainWindow):
         message = f"The evidence library could not be loaded: {error}"
         self.statusBar().showMessage(message)
         self.evidence_failed.emit(message)
+
+    @Slot()
+    def _on_export_action_triggered(self) -> None:
+        try:
+            settings = load_settings(self._data_dir.settings_path)
+        except SettingsError as error:
+            self.statusBar().showMessage(str(error))
+            return
+        dialog = HandoutExportDialog(self._data_dir, settings, self)
+        dialog.handout_saved.connect(self._on_handout_saved)
+        dialog.exec()
+
+    @Slot(str, int)
+    def _on_handout_saved(self, path: str, pages: int) -> None:
+        self.statusBar().showMessage(f"Handout saved: {path} ({pages} pages)")
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

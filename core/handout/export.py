@@ -57,3 +57,39 @@ def render_handout(handout: Handout) -> bytes:
 def save_handout(pdf: bytes, path: Path) -> None:
     """Atomic: raises core.atomic.WriteError with a plain message; no partial file is ever left."""
     atomic_write_bytes(path, pdf)
+
+
+def export_handout_file(
+    profile_path: Path,
+    out_path: Path,
+    database_path: Path,
+    settings: Settings,
+    *,
+    date: dt.date,
+    paper: Literal["a4", "letter"] | None = None,
+    units: Literal["metric", "imperial"] | None = None,
+    clinician_summary: bool = False,
+) -> int:
+    """From a profile file to a saved handout; returns the page count. Raises ProfileError, HandoutError
+    or WriteError, each with a plain message (the window shows them as they are)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from core.evidence.library import open_evidence_database
+    from core.plan.engine import compute_plan
+    from core.plan.profile import read_profile
+    from core.storage import evidence_store
+
+    profile = read_profile(profile_path)
+    db = open_evidence_database(database_path)
+    try:
+        studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
+    finally:
+        db.close()
+    plan = compute_plan(profile, studies, settings.plan)
+    handout = make_handout(profile, plan, studies, settings, date=date, paper=paper, units=units,
+                           clinician_summary=clinician_summary)
+    pdf = render_handout(handout)
+    save_handout(pdf, out_path)
+    return len(PdfReader(BytesIO(pdf)).pages)

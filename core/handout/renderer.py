@@ -62,7 +62,7 @@ class _NumberedCanvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self.setFont(REGULAR, 11)
+            self.setFont(REGULAR, 12)
             self.setFillColor(colors.black)
             width = self._pagesize[0]
             self.drawString(MARGIN, MARGIN / 2, self._footer)

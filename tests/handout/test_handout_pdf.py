@@ -129,3 +129,43 @@ def test_read_only_folder_is_reported(tmp_path) -> None:
     folder.mkdir(mode=0o500)
     with pytest.raises(WriteError, match="not allowed to write"):
         save_handout(b"%PDF", folder / "plan.pdf")
+
+
+def _sizes_by_page(pdf: bytes) -> list[list[tuple[float, str]]]:
+    """(effective font size, text) of every text run, page by page."""
+    pages = []
+    for page in PdfReader(BytesIO(pdf)).pages:
+        runs: list[tuple[float, str]] = []
+
+        def visit(text, cm, tm, font_dict, font_size, runs=runs):
+            if text.strip():
+                runs.append((round(abs(font_size * tm[3] * cm[3]) or font_size, 1), text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def test_patient_pages_print_at_12_point_or_larger(renderer) -> None:
+    pdf = renderer.render(handout_for(example("diabetic-neuropathy"), summary=True))
+    pages = _sizes_by_page(pdf)
+    patient_pages = []
+    for runs in pages:
+        if any("Clinician summary" in text for _, text in runs):
+            break
+        patient_pages.append(runs)
+    assert len(patient_pages) >= 5
+    sizes = [size for runs in patient_pages for size, _ in runs]
+    assert sizes and min(sizes) >= 12, sorted(set(sizes))
+    body = [size for size, text in patient_pages[0] if text.startswith("This plan helps you")]
+    assert body == [14]  # body text at the preferred 14 pt
+
+
+def test_clinic_logo_is_printed(tmp_path) -> None:
+    from PIL import Image as PilImage
+
+    logo = tmp_path / "logo.png"
+    PilImage.new("RGB", (240, 120), (30, 110, 160)).save(logo)
+    handout = handout_for(example("peripheral-nerve-injury")).model_copy(update={"logo_path": str(logo)})
+    reader = PdfReader(BytesIO(HandoutRenderer().render(handout)))
+    assert len(reader.pages[0].images) == 1

@@ -1,0 +1,131 @@
+"""File > Export handout: choose a patient profile and where to save the large-print PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from core.atomic import WriteError
+from core.data_dir import DataDir
+from core.handout.export import HandoutError, export_handout_file
+from core.plan.profile import ProfileError
+from core.settings import Settings
+from ui.background import run_in_background
+
+
+class HandoutExportDialog(QDialog):
+    handout_saved = Signal(str, int)  # path, pages
+
+    def __init__(self, data_dir: DataDir, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export patient handout")
+        self._data_dir = data_dir
+        self._settings = settings
+        self.profile_edit = QLineEdit()
+        self.profile_edit.setAccessibleName("Patient profile file")
+        self.output_edit = QLineEdit()
+        self.output_edit.setAccessibleName("Handout PDF file")
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItem("A4", "a4")
+        self.paper_combo.addItem("US Letter", "letter")
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(settings.paper_size))
+        self.paper_combo.setAccessibleName("Paper size")
+        self.units_combo = QComboBox()
+        self.units_combo.addItem("Metric (km/h)", "metric")
+        self.units_combo.addItem("Imperial (mph)", "imperial")
+        self.units_combo.setCurrentIndex(self.units_combo.findData(settings.units))
+        self.units_combo.setAccessibleName("Speed units")
+        self.summary_check = QCheckBox("Add the clinician summary pages")
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName("Export messages")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        form = QFormLayout()
+        form.addRow("Patient profile (JSON):", self._with_browse(self.profile_edit, self._on_profile_browse_clicked))
+        form.addRow("Save handout as:", self._with_browse(self.output_edit, self._on_output_browse_clicked))
+        form.addRow("Paper:", self.paper_combo)
+        form.addRow("Units:", self.units_combo)
+        form.addRow("", self.summary_check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.resize(640, 300)
+
+    def _with_browse(self, edit: QLineEdit, handler) -> QWidget:
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        button = QPushButton("Browse…")
+        button.setAccessibleName(f"Browse for {edit.accessibleName().lower()}")
+        button.clicked.connect(handler)
+        box.addWidget(edit)
+        box.addWidget(button)
+        return row
+
+    @Slot()
+    def _on_profile_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Patient profile", "", "Profile (*.json)")
+        if path:
+            self.profile_edit.setText(path)
+            if not self.output_edit.text():
+                self.output_edit.setText(str(Path(path).with_suffix(".pdf")))
+
+    @Slot()
+    def _on_output_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save handout as", self.output_edit.text(), "PDF (*.pdf)")
+        if path:
+            self.output_edit.setText(path)
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        profile, output = self.profile_edit.text().strip(), self.output_edit.text().strip()
+        if not profile or not output:
+            self._show_problem("Choose a patient profile file and where to save the handout.")
+            return
+        self._set_busy(True)
+        arguments = dict(
+            profile_path=Path(profile), out_path=Path(output), database_path=self._data_dir.database_path,
+            settings=self._settings, date=dt.date.today(), paper=self.paper_combo.currentData(),
+            units=self.units_combo.currentData(), clinician_summary=self.summary_check.isChecked(),
+        )
+        run_in_background(lambda: (output, export_handout_file(**arguments)), self._on_export_done, self._on_export_failed)
+
+    @Slot(object)
+    def _on_export_done(self, result: tuple[str, int]) -> None:
+        self._set_busy(False)
+        path, pages = result
+        self.handout_saved.emit(path, pages)
+        self.accept()
+
+    @Slot(object)
+    def _on_export_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, ProfileError):
+            self._show_problem("The profile cannot be used:\n" + "\n".join(error.problems))
+        elif isinstance(error, (HandoutError, WriteError)):
+            self._show_problem(str(error))
+        else:
+            self._show_problem(f"The handout was not made: {error}")
+
+    def _show_problem(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.export_button.setEnabled(not busy)
+        if busy:
+            self.message_label.setText("Making the handout…")
