@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from core import cli
@@ -12,6 +13,8 @@ from core.logging_setup import configure_logging
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.name == "posix":
+        os.umask(0o077)  # every file and folder the app creates is private to this user (0600 / 0700)
     args = cli.build_parser().parse_args(argv)
     if args.version:
         print(cli.version_line())

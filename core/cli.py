@@ -50,7 +50,20 @@ def version_line() -> str:
 
 
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """Run one headless command; storage problems become one plain line on stderr and exit 1."""
+    import sqlite3
+    import sys
+
+    from core.storage.database import DatabaseError, plain_storage_error
+    from core.storage.session import DataDirBusy
+
     for module in command_modules():
         if module.NAME == args.command:
-            return module.run(args, data_dir)
+            try:
+                return module.run(args, data_dir)
+            except (DatabaseError, DataDirBusy) as error:
+                print(error, file=sys.stderr)
+            except sqlite3.Error as error:
+                print(plain_storage_error(error), file=sys.stderr)
+            return EXIT_FAILURE
     raise ValueError(f"unknown command {args.command!r}")

@@ -44,6 +44,11 @@ class DataDir:
         return self.root / "settings.json"
 
     @property
+    def lock_path(self) -> Path:
+        """Held by the one process writing to this folder (see core.storage.lock)."""
+        return self.root / "treadwell.lock"
+
+    @property
     def window_state_path(self) -> Path:
         """Qt window geometry (QSettings, INI format), kept apart from the clinician's settings."""
         return self.root / "window-state.ini"

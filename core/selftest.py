@@ -114,6 +114,33 @@ def _handout_renders() -> str:
     return f"{len(reader.pages)} pages, {len(pdf) // 1024} kB, logo and text read back"
 
 
+def _records_round_trip() -> str:
+    """Save a plan, read it back, back up and verify, in a scratch data directory."""
+    import tempfile
+    from pathlib import Path
+
+    from core.storage import records
+    from core.storage.backup import integrity
+    from core.storage.maintenance import backup_now
+    from core.storage.session import open_data
+
+    studies = load_library().studies
+    profile = read_profile(resource_path("examples", "profiles", "multiple-sclerosis-pain.json"))
+    plan = compute_plan(profile, studies)
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = DataDir(Path(folder) / "data").prepare()
+        with open_data(scratch) as db:
+            saved = records.save_plan(db, profile, plan, clinician="self-test")
+            again = records.get_plan(db, saved.id)
+            if again.plan != plan or again.profile != profile:
+                raise ValueError("the saved plan did not read back the same")
+        backup = backup_now(scratch, daily=1, weekly=0)
+        verdict = integrity(backup)
+        if verdict != "ok":
+            raise ValueError(f"the backup failed integrity_check: {verdict}")
+    return f"plan {saved.id} saved, read back and backed up (integrity ok)"
+
+
 def _settings_load(data_dir: DataDir) -> str:
     settings = load_settings(data_dir.settings_path)
     return f"schema {settings.schema_version}"
@@ -134,6 +161,7 @@ def core_checks(data_dir: DataDir) -> list[Check]:
         ("evidence search works", _evidence_searches),
         ("plan computes", _plan_computes),
         ("handout renders and reads back", _handout_renders),
+        ("records save, read back and back up", _records_round_trip),
     ]
 
 

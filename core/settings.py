@@ -25,6 +25,13 @@ class Settings(BaseModel):
     paper_size: Literal["a4", "letter"] = "a4"
     units: Literal["metric", "imperial"] = "metric"
     plan: PlanOptions = Field(default_factory=PlanOptions)  # HRmax formula and progression cap
+    backup_daily_keep: int = Field(default=7, ge=1, le=60)
+    backup_weekly_keep: int = Field(default=4, ge=0, le=52)
+
+    @property
+    def clinician(self) -> str:
+        """Who the audit trail names."""
+        return self.clinician_name.strip() or "unnamed clinician"
 
 
 class SettingsError(Exception):

@@ -32,11 +32,11 @@ def test_newer_library_replaces_library_rows_but_keeps_local_studies_and_other_t
     evidence_store.install_library(db, make.library(), "hash-1")
     local = make.study("local-smith-2024", "Smith", 2024).model_copy(update={"origin": "local"})
     evidence_store.add_local_studies(db, [local])
-    db["patients"].insert({"id": 1, "name": "kept"}, pk="id")
+    db["clinic_notes"].insert({"id": 1, "note": "kept"}, pk="id")
     newer = make.library([make.study("bai-2022", "Bai", 2022)], version="2026.2.1")
     assert evidence_store.install_library(db, newer, "hash-2") is True
     assert set(ids(evidence_store.search_studies(db))) == {"bai-2022", "local-smith-2024"}
-    assert db["patients"].count == 1
+    assert db["clinic_notes"].count == 1
     assert evidence_store.search_studies(db, text="chen") == []  # the old library row is gone from FTS too
 
 

@@ -6,11 +6,12 @@ import logging
 import sys
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.app_info import APP_AUTHOR, APP_NAME, app_version
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
+from core.storage.lock import DataDirLock
 from ui.crash_dialog import CrashNotifier
 from ui.main_window import MainWindow
 
@@ -31,7 +32,13 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
     app = create_application()
     notifier = CrashNotifier(app)
     install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)
-    window = MainWindow(data_dir)
+    lock = DataDirLock(data_dir.lock_path)
+    read_only = not lock.acquire()
+    window = MainWindow(data_dir, read_only=read_only)
+    if read_only and not smoke_start:
+        QMessageBox.information(
+            window, APP_NAME, f"Treadwell is already open with the data folder {data_dir.root}.\n\n"
+            "This window opens read-only: you can look, but not save. Close the other window to make changes.")
     if smoke_start:
         window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
         QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app))
@@ -39,6 +46,7 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
     log.info("main window shown")
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let background work finish before Python shuts down
+    lock.release()
     return status
 
 

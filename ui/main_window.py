@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
-from core.evidence.overview import EvidenceOverview, evidence_overview
-from core.settings import SettingsError, load_settings
+from core.evidence.overview import StartupReport, start_records
+from core.settings import Settings, SettingsError, load_settings
+from core.storage.backup import BackupError, newest_good_backup, restore_backup
+from core.storage.database import DatabaseDamaged, DatabaseError
 from ui.about_dialog import AboutDialog
 from ui.background import run_in_background
 from ui.handout_export_dialog import HandoutExportDialog
@@ -19,10 +21,12 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
+    records_damaged = Signal(str)
 
-    def __init__(self, data_dir: DataDir, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self.read_only = read_only
         self._painted = False
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
@@ -83,27 +87,70 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_self_first_painted(self) -> None:
-        """Install and read the evidence library only after the window is on screen."""
-        database_path = self._data_dir.database_path
-        run_in_background(
-            lambda: evidence_overview(database_path),
-            self._on_evidence_loaded,
-            self._on_evidence_failed,
-        )
+        """Open the records, install the evidence and back up only after the window is on screen."""
+        self.start_records()
+
+    def start_records(self) -> None:
+        try:
+            settings = load_settings(self._data_dir.settings_path)
+        except SettingsError as error:
+            self.statusBar().showMessage(str(error))
+            settings = Settings()
+        data_dir, read_only = self._data_dir, self.read_only
+        run_in_background(lambda: start_records(data_dir, settings, read_only=read_only),
+                          self._on_records_started, self._on_records_failed)
 
     @Slot(object)
-    def _on_evidence_loaded(self, overview: EvidenceOverview) -> None:
-        self.statusBar().showMessage(
-            f"Evidence library {overview.library_version}: {overview.study_count} studies, "
-            f"{len(overview.etiologies)} etiologies."
-        )
-        self.evidence_ready.emit(overview)
+    def _on_records_started(self, report: StartupReport) -> None:
+        parts = []
+        if report.overview is not None:
+            overview = report.overview
+            parts.append(f"Evidence library {overview.library_version}: {overview.study_count} studies, "
+                         f"{len(overview.etiologies)} etiologies.")
+        if report.backup is not None:
+            parts.append(f"Backed up to {report.backup.name}.")
+        if report.read_only:
+            parts.append("Read-only: another Treadwell window is using this data folder.")
+        self.statusBar().showMessage(" ".join(parts))
+        if report.overview is not None:
+            self.evidence_ready.emit(report.overview)
 
     @Slot(object)
-    def _on_evidence_failed(self, error: Exception) -> None:
-        message = f"The evidence library could not be loaded: {error}"
+    def _on_records_failed(self, error: Exception) -> None:
+        if isinstance(error, DatabaseDamaged):
+            self.statusBar().showMessage("The records database is damaged; it has not been changed.")
+            self.records_damaged.emit(str(error))
+            self._offer_restore(str(error))
+            return
+        message = str(error) if isinstance(error, DatabaseError) else f"The records could not be opened: {error}"
         self.statusBar().showMessage(message)
         self.evidence_failed.emit(message)
+
+    def _offer_restore(self, problem: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Records damaged", problem, parent=self)
+        restore = box.addButton("Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore_newest_backup()
+
+    def restore_newest_backup(self) -> None:
+        data_dir = self._data_dir
+
+        def restore() -> str:
+            backup = newest_good_backup(data_dir.backups_dir)
+            if backup is None:
+                raise BackupError(f"No backup in {data_dir.backups_dir} passes its check. The damaged file is "
+                                  "untouched; ask your IT contact for help.")
+            aside = restore_backup(backup, data_dir.database_path)
+            return f"Restored {backup.name}; the damaged file was kept as {aside.name if aside else 'nothing'}."
+
+        run_in_background(restore, self._on_restored, self._on_records_failed)
+
+    @Slot(object)
+    def _on_restored(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.start_records()
 
     @Slot()
     def _on_export_action_triggered(self) -> None:

@@ -7,6 +7,6 @@ from types import ModuleType
 
 def command_modules() -> list[ModuleType]:
     """The command modules; imported on first use so the window's start-up does not pay for them."""
-    from core.commands import etiologies, evidence, plan, schema
+    from core.commands import db, etiologies, evidence, plan, plans, schema
 
-    return [etiologies, evidence, plan, schema]
+    return [etiologies, evidence, plan, plans, db, schema]

@@ -7,8 +7,8 @@ import argparse
 from core.commands.output import add_format_option, format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
-from core.evidence.library import open_evidence_database
 from core.storage import evidence_store
+from core.storage.session import open_data
 
 NAME = "etiologies"
 
@@ -19,12 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    db = open_evidence_database(data_dir.database_path)
-    try:
+    with open_data(data_dir, write=False) as db:
         etiologies = evidence_store.load_etiologies(db)
         studies = evidence_store.search_studies(db, limit=1_000_000)
-    finally:
-        db.close()
     if args.format == "json":
         print_json([
             {**e.model_dump(mode="json"), "dosing_summary": dosing_summary(e.id, studies).model_dump(mode="json")}

@@ -10,9 +10,9 @@ from core.commands.output import add_format_option, fail, format_table, print_js
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, dosing_summary
 from core.evidence.importer import import_studies
-from core.evidence.library import open_evidence_database
 from core.evidence.models import Direction, Study
 from core.storage import evidence_store
+from core.storage.session import open_data
 
 NAME = "evidence"
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
@@ -30,8 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    db = open_evidence_database(data_dir.database_path)
-    try:
+    with open_data(data_dir, write=args.evidence_action == "import") as db:
         if args.evidence_action == "import":
             return _run_import(db, args.file)
         etiology_ids = [e.id for e in evidence_store.load_etiologies(db)]
@@ -43,8 +42,6 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         studies = evidence_store.search_studies(
             db, etiology=args.etiology, mechanism=args.mechanism, text=args.search, limit=1_000_000
         )
-    finally:
-        db.close()
     if args.format == "json":
         print_json([study.model_dump(mode="json") for study in studies])
         return 0

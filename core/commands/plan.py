@@ -10,11 +10,11 @@ from pathlib import Path
 from core.atomic import WriteError
 from core.commands.output import add_format_option, format_table, print_json
 from core.data_dir import DataDir
-from core.evidence.library import open_evidence_database
 from core.plan.engine import Plan, compute_plan
 from core.plan.profile import ProfileError, read_profile
 from core.settings import SettingsError, load_settings
-from core.storage import evidence_store
+from core.storage import evidence_store, records
+from core.storage.session import DataDirBusy, open_data
 
 NAME = "plan"
 EXIT_BLOCKED = 3
@@ -30,6 +30,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")
     parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                         help="date printed on the handout (default: today)")
+    parser.add_argument("--save", action="store_true",
+                        help="save the plan as a new version; its id is printed alone on the last line")
+    parser.add_argument("--patient", type=int, metavar="ID",
+                        help="with --save: the patient id this is a new version for (default: a new patient)")
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -44,20 +48,33 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    db = open_evidence_database(data_dir.database_path)
+    if args.patient is not None and not args.save:
+        print("--patient: only used with --save", file=sys.stderr)
+        return 2
     try:
-        studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
-    finally:
-        db.close()
-    plan = compute_plan(profile, studies, settings.plan)
-    if args.format == "json":
-        print_json(plan.model_dump(mode="json"))
-    else:
-        print(describe_plan(plan))
-    if plan.blocked:
-        return EXIT_BLOCKED
-    if args.pdf is not None:
-        return _write_handout(args, profile, plan, studies, settings)
+        with open_data(data_dir, write=args.save) as db:
+            studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
+            plan = compute_plan(profile, studies, settings.plan)
+            if args.format == "json":
+                print_json(plan.model_dump(mode="json"))
+            else:
+                print(describe_plan(plan))
+            if plan.blocked:
+                return EXIT_BLOCKED
+            saved = None
+            if args.save:
+                saved = records.save_plan(db, profile, plan, clinician=settings.clinician, patient_id=args.patient)
+            if args.pdf is not None:
+                status = _write_handout(args, profile, plan, studies, settings)
+                if status != 0:
+                    return status
+                if saved is not None:
+                    records.record_event(db, "export", "plan", saved.id, settings.clinician)
+            if saved is not None:
+                print(saved.id, flush=True)  # alone, on the last line, for scripts
+    except (DataDirBusy, records.RecordNotFound) as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

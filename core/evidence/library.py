@@ -47,6 +47,9 @@ def sync_library(db: sqlite_utils.Database) -> bool:
 def open_evidence_database(path: Path) -> sqlite_utils.Database:
     """Open the database with the evidence tables present and the shipped library installed."""
     db = open_database(path)
-    evidence_store.ensure_schema(db)
-    sync_library(db)
+    try:
+        sync_library(db)
+    except BaseException:
+        db.close()
+        raise
     return db

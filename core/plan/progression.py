@@ -31,8 +31,9 @@ class Progression(BaseModel):
     note: str
 
 
-def floor_to_step(minutes: float, step: float = g.MINUTE_STEP) -> float:
-    return math.floor(minutes / step + EPSILON) * step
+def floor_to_step(minutes: float, step: float = g.MINUTE_STEP, *, slack: float = EPSILON) -> float:
+    """Round down to the planning step; ``slack`` forgives float noise in computed limits."""
+    return math.floor(minutes / step + slack) * step
 
 
 def progression(
@@ -45,7 +46,8 @@ def progression(
 ) -> list[Progression]:
     cap = weekly_cap_pct / 100
     two_week_cap = g.TWO_WEEK_INCREASE_LIMIT_PCT / 100
-    bout_start = max(floor_to_step(min(tolerance_min, g.SESSION_TARGET_MIN)), g.MINUTE_STEP)
+    # Strict rounding here: a bout must never exceed what the patient walked today.
+    bout_start = max(floor_to_step(min(tolerance_min, g.SESSION_TARGET_MIN), slack=0), g.MINUTE_STEP)
     if tolerance_min < g.SHORT_BOUT_BELOW_MIN:
         main = bout_start * math.ceil(g.SHORT_BOUT_BELOW_MIN / bout_start - EPSILON)
     else:

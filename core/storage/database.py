@@ -1,32 +1,98 @@
-"""Open the clinic database with the settings that keep records safe."""
+"""Open the clinic database safely: check it before writing, refuse a newer schema, then migrate."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import sqlite_utils
 
+from core.storage.schema import MIGRATIONS, known_migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
 
 class DatabaseError(Exception):
-    """The database cannot be opened or is damaged; the message is for the clinician."""
+    """The database cannot be used; the message is for the clinician."""
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
-    """Open (creating if needed) with WAL, synchronous=FULL and foreign keys, after a quick_check."""
-    is_new = not path.exists()
+class DatabaseDamaged(DatabaseError):
+    """quick_check failed or the file is not a database. Nothing has been written to it."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """Written by a newer Treadwell; it is left exactly as it is."""
+
+
+def check_file(path: Path, pragma: str = "quick_check") -> str:
+    """quick_check (or integrity_check) through a read-only connection: 'ok' or what SQLite says is
+    wrong. Never writes to the file."""
     try:
-        connection = sqlite3.connect(path)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    verdict = "; ".join(row[0] for row in rows[:5])
+    return verdict or f"empty answer from {pragma}"
+
+
+def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
+    """WAL, synchronous=FULL, foreign keys on; the schema migrated unless ``read_only``."""
+    if path.exists() and path.stat().st_size > 0:
+        verdict = check_file(path)
+        if verdict != "ok":
+            raise DatabaseDamaged(
+                f"The database {path.name} is damaged ({verdict}). It has not been changed. "
+                "Restore the newest good backup (main.py db restore, or the dialog in the app)."
+            )
+    elif read_only:
+        raise DatabaseError(f"There is no database at {path} yet.")
+    try:
+        if read_only:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            connection = sqlite3.connect(path, check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if not read_only:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"The database {path.name} cannot be opened: {error}.") from error
-    if verdict != "ok":
-        connection.close()
-        raise DatabaseError(f"The database {path.name} is damaged ({verdict}).")
-    if is_new and os.name == "posix":
-        path.chmod(0o600)
-    return sqlite_utils.Database(connection)
+    db = sqlite_utils.Database(connection, execute_plugins=False)
+    try:
+        _refuse_newer_schema(db, path)
+        if not read_only:
+            MIGRATIONS.apply(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _refuse_newer_schema(db: sqlite_utils.Database, path: Path) -> None:
+    applied = [migration.name for migration in MIGRATIONS.applied(db)]
+    unknown = [name for name in applied if name not in known_migrations()]
+    if unknown:
+        raise DatabaseTooNew(
+            f"The database {path.name} was written by a newer version of Treadwell "
+            f"(it has changes this version does not know: {', '.join(unknown)}). It has not been changed. "
+            "Install the newer version to open it."
+        )
+
+
+def plain_storage_error(error: sqlite3.Error) -> str:
+    """A sentence for the SQLite errors people meet; nothing half-saved is left (each change is one transaction)."""
+    text = str(error).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return "The disk is full, so nothing was saved. Free some space and try again; earlier records are safe."
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "The data folder is read-only, so nothing was saved. Check its permissions or choose another folder."
+    if "locked" in text or "busy" in text:
+        return "Another Treadwell window or command is writing to this data folder; try again in a moment."
+    if "disk i/o" in text:
+        return "The disk reported an error, so nothing was saved. Earlier records are safe; check the drive."
+    return f"The database reported a problem ({error}); nothing was saved."

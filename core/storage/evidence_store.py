@@ -26,7 +26,7 @@ DEFAULT_LIMIT = 500
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the evidence tables if missing (idempotent)."""
-    with db.conn:
+    with db.atomic():
         db[STATE].create({"key": str, "value": str}, pk="key", if_not_exists=True)
         db[ETIOLOGIES].create({"id": str, "position": int, "json": str}, pk="id", if_not_exists=True)
         db[MECHANISMS].create({"id": str, "position": int, "json": str}, pk="id", if_not_exists=True)
@@ -61,7 +61,7 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
     current = installed_library(db)
     if current.get("library_version") == library.manifest.library_version and current.get("content_hash") == content_hash:
         return False
-    with db.conn:
+    with db.atomic():
         library_ids = [row["id"] for row in db.query(f"select id from {STUDIES} where origin = 'library'")]
         _delete_studies(db, library_ids)
         db[ETIOLOGIES].delete_where()
@@ -87,7 +87,7 @@ def add_local_studies(db: sqlite_utils.Database, studies: list[Study]) -> None:
     """Insert imported studies in one transaction: all of them, or none if anything fails."""
     mechanism_names = {m.id: m.name for m in load_mechanisms(db)}
     etiology_names = {e.id: e.name for e in load_etiologies(db)}
-    with db.conn:
+    with db.atomic():
         _insert_studies(db, studies, mechanism_names, etiology_names)
 
 

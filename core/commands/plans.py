@@ -1,0 +1,94 @@
+"""``main.py plans list|show|export|import``: the saved plans."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from core.atomic import WriteError, atomic_write_bytes
+from core.commands.output import add_format_option, format_table, print_json
+from core.data_dir import DataDir
+from core.settings import SettingsError, load_settings
+from core.storage import records
+from core.storage.bundle import BundleError, export_bundle, import_bundle
+from core.storage.session import open_data
+
+NAME = "plans"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(NAME, help="list, show, export or import saved plans")
+    actions = parser.add_subparsers(dest="plans_action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the newest plan of each patient")
+    listing.add_argument("--search", metavar="NAME", help="any part of the patient's name (case and accents ignored)")
+    listing.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    add_format_option(listing)
+    show = actions.add_parser("show", help="one saved plan version")
+    show.add_argument("id", type=int, metavar="ID")
+    add_format_option(show)
+    export = actions.add_parser("export", help="write the patient's bundle (all versions and session logs)")
+    export.add_argument("id", type=int, metavar="ID")
+    export.add_argument("out", type=Path, metavar="OUT.json")
+    importer = actions.add_parser("import", help="add a patient from a plan bundle (checked fully first)")
+    importer.add_argument("file", type=Path, metavar="FILE")
+
+
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    try:
+        clinician = load_settings(data_dir.settings_path).clinician
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    action = args.plans_action
+    try:
+        with open_data(data_dir, write=action in ("export", "import")) as db:
+            if action == "list":
+                return _list(db, args)
+            if action == "show":
+                return _show(db, args.id, args.format)
+            if action == "export":
+                atomic_write_bytes(args.out, export_bundle(db, args.id, clinician=clinician).encode("utf-8"))
+                print(f"Exported the patient of plan {args.id} to {args.out}")
+                return 0
+            data = args.file.read_bytes()
+            ids = import_bundle(db, data, clinician=clinician)
+            print(f"Imported {len(ids)} plan version(s): {', '.join(map(str, ids))}")
+            return 0
+    except records.RecordNotFound as error:
+        print(error, file=sys.stderr)
+        return 2
+    except BundleError as error:
+        for problem in error.problems:
+            print(f"{args.file.name}: {problem}", file=sys.stderr)
+        print("Nothing was imported.", file=sys.stderr)
+        return 2
+    except (OSError, WriteError) as error:
+        print(getattr(error, "strerror", None) and f"{error.filename}: {error.strerror}" or str(error), file=sys.stderr)
+        return 2
+
+
+def _list(db, args: argparse.Namespace) -> int:
+    rows = records.list_plans(db, search=args.search, limit=args.limit)
+    if args.format == "json":
+        print_json([row.model_dump(mode="json") for row in rows])
+    else:
+        print(format_table(["plan id", "patient id", "name", "etiology", "version", "saved (UTC)"],
+                           [[r.plan_id, r.patient_id, r.patient_name, r.etiology, r.version, r.created_at[:19]]
+                            for r in rows]))
+    return 0
+
+
+def _show(db, plan_id: int, output_format: str) -> int:
+    version = records.get_plan(db, plan_id)
+    logs = records.session_logs(db, plan_id)
+    if output_format == "json":
+        print_json({**version.model_dump(mode="json"), "session_logs": [log.model_dump(mode="json") for log in logs]})
+    else:
+        from core.commands.plan import describe_plan
+
+        print(f"Plan {version.id}: patient {version.patient_id}, version {version.version}, "
+              f"saved {version.created_at[:19]} by {version.created_by}")
+        print(describe_plan(version.plan))
+        print(f"\n{len(logs)} session(s) logged.")
+    return 0

@@ -1,0 +1,147 @@
+"""Backups with SQLite's online backup API: verified after writing, rotated daily and weekly,
+and restored without ever writing into a damaged file (it is moved aside, untouched)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from core.storage.database import check_file
+
+BACKUP_PREFIX = "treadwell-"
+BACKUP_SUFFIX = ".sqlite3"
+STAMP = "%Y%m%d-%H%M%S"
+
+
+class BackupError(Exception):
+    """A backup could not be written, verified or restored; the message is for the clinician."""
+
+
+class BackupInfo(BaseModel):
+    path: Path
+    taken_at: dt.datetime
+
+
+def backup_name(taken_at: dt.datetime) -> str:
+    return f"{BACKUP_PREFIX}{taken_at.strftime(STAMP)}-{taken_at.microsecond:06d}{BACKUP_SUFFIX}"
+
+
+def list_backups(backups_dir: Path) -> list[BackupInfo]:
+    """Backups, newest first (by the time in their names)."""
+    found = []
+    for path in backups_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
+        stamp = path.name[len(BACKUP_PREFIX):-len(BACKUP_SUFFIX)]
+        try:
+            taken = dt.datetime.strptime(stamp[:15], STAMP).replace(microsecond=int(stamp[16:22] or 0))
+        except ValueError:
+            continue  # not one of ours
+        found.append(BackupInfo(path=path, taken_at=taken))
+    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+
+
+def integrity(path: Path) -> str:
+    """PRAGMA integrity_check through a read-only connection: 'ok' or the first problems."""
+    return check_file(path, "integrity_check")
+
+
+def _copy(source_path: Path, target: Path) -> None:
+    """SQLite's online backup API into ``target``, left as one self-contained file (no -wal/-shm)."""
+    source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())  # on disk before it is given its final name
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC: backup names and the records' last-change mark use the same clock."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | None = None) -> Path:
+    """Copy with the online backup API into a temporary file, verify it, then give it its name."""
+    now = now or utc_now()
+    target = backups_dir / backup_name(now)
+    temp = backups_dir / f".{target.name}.partial"
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+        _copy(database, temp)
+        verdict = integrity(temp)
+        if verdict != "ok":
+            raise BackupError(f"The backup failed its check ({verdict}) and was not kept.")
+        os.replace(temp, target)
+    except (OSError, sqlite3.Error) as error:
+        raise BackupError(f"The backup could not be written to {backups_dir}: {error}.") from error
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
+
+
+def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
+    """Keep the newest backup of each of the last ``daily`` days that have one, and the newest of each
+    of the ``weekly`` ISO weeks before those; delete the rest. Returns what was deleted."""
+    keep: set[Path] = set()
+    kept_days: set[dt.date] = set()
+    kept_weeks: set[tuple[int, int]] = set()
+    for info in list_backups(backups_dir):  # newest first, so the first of each day or week is its newest
+        day = info.taken_at.date()
+        week = tuple(day.isocalendar())[:2]
+        if day in kept_days:
+            continue
+        if len(kept_days) < daily:
+            kept_days.add(day)
+            kept_weeks.add(week)  # a week with a daily backup needs no weekly one
+            keep.add(info.path)
+        elif week not in kept_weeks and len(kept_weeks - {tuple(d.isocalendar())[:2] for d in kept_days}) < weekly:
+            kept_weeks.add(week)
+            keep.add(info.path)
+    deleted = []
+    for info in list_backups(backups_dir):
+        if info.path not in keep:
+            info.path.unlink(missing_ok=True)
+            deleted.append(info.path)
+    return deleted
+
+
+def newest_good_backup(backups_dir: Path) -> Path | None:
+    for info in list_backups(backups_dir):
+        if integrity(info.path) == "ok":
+            return info.path
+    return None
+
+
+def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = None) -> Path | None:
+    """Put a verified backup in place of the database. The current file (damaged or not) is moved
+    aside unchanged, with its WAL files; returns where it went, or None if there was none."""
+    verdict = integrity(backup)
+    if verdict != "ok":
+        raise BackupError(f"The backup {backup.name} failed its check ({verdict}); choose another.")
+    now = now or utc_now()
+    aside = None
+    temp = database.with_name(f".{database.name}.restoring")
+    try:
+        _copy(backup, temp)
+        if database.exists():
+            aside = database.with_name(f"{database.stem}.set-aside-{now.strftime(STAMP)}{database.suffix}")
+            os.replace(database, aside)
+            for extra in ("-wal", "-shm"):
+                companion = database.with_name(database.name + extra)
+                if companion.exists():
+                    os.replace(companion, aside.with_name(aside.name + extra))
+        os.replace(temp, database)
+    except (OSError, sqlite3.Error) as error:
+        raise BackupError(f"The backup could not be restored: {error}.") from error
+    finally:
+        temp.unlink(missing_ok=True)
+    return aside

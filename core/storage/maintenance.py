@@ -1,0 +1,91 @@
+"""Database health and routine backups, for `main.py db ...`, the window's start and the self-test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from core.data_dir import DataDir
+from core.storage import records
+from core.storage.backup import backup_database, list_backups, newest_good_backup, rotate_backups
+from core.storage.database import DatabaseError, check_file
+from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class HealthReport(BaseModel):
+    ok: bool
+    lines: list[str]
+    newest_good_backup: Path | None
+
+
+def check_health(data_dir: DataDir) -> HealthReport:
+    """quick_check, schema version and counts (read-only), plus the state of the backups."""
+    path = data_dir.database_path
+    lines: list[str] = []
+    ok = True
+    if not path.exists():
+        lines.append(f"No database yet at {path}: it is created on first use.")
+    else:
+        verdict = check_file(path)
+        if verdict != "ok":
+            ok = False
+            lines.append(f"Database {path.name} is damaged: {verdict}. It has not been changed.")
+        else:
+            db = _read_only(path)
+            try:
+                applied = [m.name for m in MIGRATIONS.applied(db)]
+                known = [m.name for m in MIGRATIONS._migrations]
+                unknown = [name for name in applied if name not in known]
+                if unknown:
+                    ok = False
+                    lines.append(f"Database {path.name} comes from a newer Treadwell ({', '.join(unknown)}); "
+                                 "it is left unchanged.")
+                else:
+                    tables = set(db.table_names())
+                    patients = db.execute("select count(*) from patients").fetchone()[0] if "patients" in tables else 0
+                    plans = db.execute("select count(*) from plans").fetchone()[0] if "plans" in tables else 0
+                    lines.append(f"Database {path.name}: ok (quick_check), schema {len(applied)} of {SCHEMA_VERSION}, "
+                                 f"{patients} patients, {plans} plan versions.")
+            finally:
+                db.close()
+    backups = list_backups(data_dir.backups_dir)
+    good = newest_good_backup(data_dir.backups_dir) if backups else None
+    if backups:
+        lines.append(f"Backups: {len(backups)} in {data_dir.backups_dir}; newest {backups[0].path.name}; "
+                     f"newest that passes integrity_check: {good.name if good else 'none'}.")
+    else:
+        lines.append(f"Backups: none yet in {data_dir.backups_dir}.")
+    if not ok and good:
+        lines.append(f"To restore it: main.py db restore {good}")
+    return HealthReport(ok=ok, lines=lines, newest_good_backup=good)
+
+
+def _read_only(path: Path) -> sqlite_utils.Database:
+    import sqlite3
+
+    return sqlite_utils.Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), execute_plugins=False)
+
+
+def backup_now(data_dir: DataDir, *, daily: int, weekly: int) -> Path:
+    if not data_dir.database_path.exists():
+        raise DatabaseError("There is no database to back up yet.")
+    target = backup_database(data_dir.database_path, data_dir.backups_dir)
+    rotate_backups(data_dir.backups_dir, daily=daily, weekly=weekly)
+    return target
+
+
+def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: int, weekly: int) -> Path | None:
+    """On start: back up when the records changed since the newest backup (or there is none yet)."""
+    changed = records.last_change_at(db)
+    if changed is None:
+        return None  # nothing saved yet
+    changed_at = dt.datetime.fromisoformat(changed).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    backups = list_backups(data_dir.backups_dir)
+    if backups and backups[0].taken_at >= changed_at:
+        return None
+    return backup_now(data_dir, daily=daily, weekly=weekly)
+
+

@@ -1,0 +1,220 @@
+"""Patients, immutable plan versions, session logs and the audit trail. All their SQL lives here.
+
+Every change runs in one transaction together with its audit event, so a crash leaves either
+the whole change or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from typing import Literal
+
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from core.plan.adjustment import SessionLog
+from core.plan.engine import Plan
+from core.plan.profile import PatientProfile
+
+AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
+
+
+class RecordNotFound(LookupError):
+    """No record with that id; the message names it."""
+
+
+class WeekOverride(BaseModel):
+    """A clinician's change to one week of the computed plan."""
+
+    week: int = Field(ge=1, le=26)
+    sessions: int | None = Field(default=None, ge=1, le=7)
+    main_min: float | None = Field(default=None, gt=0, le=120)
+    note: str = Field(default="", max_length=500)
+
+
+class PlanVersion(BaseModel):
+    id: int
+    patient_id: int
+    version: int
+    profile: PatientProfile
+    plan: Plan
+    overrides: list[WeekOverride]
+    guidelines_version: str
+    created_by: str
+    created_at: str
+
+
+class PlanSummary(BaseModel):
+    plan_id: int
+    patient_id: int
+    patient_name: str
+    etiology: str
+    version: int
+    created_at: str
+
+
+class SessionLogRecord(SessionLog):
+    id: int
+    plan_id: int
+    week: int
+
+
+class AuditEvent(BaseModel):
+    id: int
+    at: str
+    action: str
+    record_type: str
+    record_id: int | None
+    clinician: str | None
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+# Letters that carry no combining accent but that people type without one.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def fold_name(name: str) -> str:
+    """Case- and accent-insensitive form for search: 'Zoë Ørsted' and 'ZOE ORSTED' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+
+
+def save_plan(
+    db: sqlite_utils.Database,
+    profile: PatientProfile,
+    plan: Plan,
+    *,
+    clinician: str,
+    patient_id: int | None = None,
+    overrides: list[WeekOverride] | None = None,
+) -> PlanVersion:
+    """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``."""
+    at = now_iso()
+    overrides = overrides or []
+    with db.atomic():
+        if patient_id is None:
+            patient_id = db["patients"].insert({
+                "name": profile.name, "name_folded": fold_name(profile.name), "etiology": profile.etiology,
+                "created_at": at, "updated_at": at,
+            }).last_pk
+            action: AuditAction = "create"
+        else:
+            if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
+                raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            db.execute("update patients set name = ?, name_folded = ?, etiology = ?, updated_at = ? where id = ?",
+                       [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
+            action = "update"
+        version = db.execute("select coalesce(max(version), 0) + 1 from plans where patient_id = ?",
+                             [patient_id]).fetchone()[0]
+        plan_id = db["plans"].insert({
+            "patient_id": patient_id, "version": version, "profile_json": profile.model_dump_json(),
+            "plan_json": plan.model_dump_json(), "overrides_json": json.dumps([o.model_dump() for o in overrides]),
+            "guidelines_version": plan.guidelines_version, "created_by": clinician, "created_at": at,
+        }).last_pk
+        record_event(db, action, "plan", plan_id, clinician, at=at)
+    return get_plan(db, plan_id)
+
+
+def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanVersion:
+    row = db.execute(
+        "select id, patient_id, version, profile_json, plan_json, overrides_json, guidelines_version, created_by, "
+        "created_at from plans where id = ?", [plan_id]).fetchone()
+    if row is None:
+        raise RecordNotFound(f"There is no saved plan with id {plan_id}.")
+    return _plan_version(row)
+
+
+def plan_history(db: sqlite_utils.Database, patient_id: int) -> list[PlanVersion]:
+    rows = db.execute(
+        "select id, patient_id, version, profile_json, plan_json, overrides_json, guidelines_version, created_by, "
+        "created_at from plans where patient_id = ? order by version", [patient_id]).fetchall()
+    return [_plan_version(row) for row in rows]
+
+
+def _plan_version(row) -> PlanVersion:
+    return PlanVersion(
+        id=row[0], patient_id=row[1], version=row[2], profile=PatientProfile.model_validate_json(row[3]),
+        plan=Plan.model_validate_json(row[4]),
+        overrides=[WeekOverride.model_validate(item) for item in json.loads(row[5])],
+        guidelines_version=row[6] or "", created_by=row[7] or "", created_at=row[8],
+    )
+
+
+def list_plans(db: sqlite_utils.Database, *, search: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[PlanSummary]:
+    """The newest plan of each patient, most recently changed first; ``search`` matches any part of the name."""
+    where, params = "", []
+    if search and search.strip():
+        escaped = fold_name(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where, params = "where p.name_folded like ? escape '\\'", [f"%{escaped}%"]
+    rows = db.execute(
+        "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from patients p "
+        "join plans pl on pl.patient_id = p.id "
+        "and pl.version = (select max(version) from plans where patient_id = p.id) "
+        f"{where} order by p.updated_at desc, p.id desc limit ? offset ?", [*params, limit, offset]).fetchall()
+    return [PlanSummary(plan_id=r[0], patient_id=r[1], patient_name=r[2], etiology=r[3], version=r[4],
+                        created_at=r[5]) for r in rows]
+
+
+def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> int:
+    if search and search.strip():
+        escaped = fold_name(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return db.execute("select count(*) from patients where name_folded like ? escape '\\'",
+                          [f"%{escaped}%"]).fetchone()[0]
+    return db.execute("select count(*) from patients").fetchone()[0]
+
+
+def add_session_log(db: sqlite_utils.Database, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:
+    version = get_plan(db, plan_id)
+    if not 1 <= week <= max(len(version.plan.weeks), 1):
+        raise ValueError(f"week must be from 1 to {len(version.plan.weeks)} for plan {plan_id}")
+    with db.atomic():
+        log_id = db["session_logs"].insert({
+            "plan_id": plan_id, "week": week, **log.model_dump(mode="json"), "created_at": now_iso(),
+        }).last_pk
+        record_event(db, "create", "session_log", log_id, clinician)
+    return log_id
+
+
+def session_logs(db: sqlite_utils.Database, plan_id: int) -> list[SessionLogRecord]:
+    rows = db.execute("select id, plan_id, week, date, minutes, speed_kmh, rpe, pain_during, pain_next_morning "
+                      "from session_logs where plan_id = ? order by date, id", [plan_id]).fetchall()
+    return [SessionLogRecord(id=r[0], plan_id=r[1], week=r[2], date=r[3], minutes=r[4], speed_kmh=r[5], rpe=r[6],
+                             pain_during=r[7], pain_next_morning=r[8]) for r in rows]
+
+
+def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str) -> None:
+    """Delete a patient with every plan version and session log, in one transaction (backups keep them)."""
+    with db.atomic():
+        if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
+            raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        db.execute("delete from session_logs where plan_id in (select id from plans where patient_id = ?)", [patient_id])
+        db.execute("delete from plans where patient_id = ?", [patient_id])
+        db.execute("delete from patients where id = ?", [patient_id])
+        record_event(db, "delete", "patient", patient_id, clinician)
+
+
+def record_event(db: sqlite_utils.Database, action: AuditAction, record_type: str, record_id: int | None,
+                 clinician: str, *, at: str | None = None) -> None:
+    """An audit row (which record, what, when, who) and the last-change mark the backups look at."""
+    at = at or now_iso()
+    with db.atomic():
+        db["audit"].insert({"at": at, "action": action, "record_type": record_type, "record_id": record_id,
+                            "clinician": clinician})
+        db["meta"].upsert({"key": "last_change_at", "value": at}, pk="key")
+
+
+def audit_trail(db: sqlite_utils.Database, limit: int = 200) -> list[AuditEvent]:
+    rows = db.execute("select id, at, action, record_type, record_id, clinician from audit order by id desc limit ?",
+                      [limit]).fetchall()
+    return [AuditEvent(id=r[0], at=r[1], action=r[2], record_type=r[3], record_id=r[4], clinician=r[5]) for r in rows]
+
+
+def last_change_at(db: sqlite_utils.Database) -> str | None:
+    row = db.execute("select value from meta where key = 'last_change_at'").fetchone()
+    return row[0] if row else None

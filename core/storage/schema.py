@@ -1,0 +1,52 @@
+"""Schema migrations (sqlite-utils' Migrations). The released schema version is the number of
+migrations; never edit a released migration, add a new one. Each released version has a fixture
+database under tests/fixtures/db/ and a test that upgrades it."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from core.storage import evidence_store
+
+MIGRATIONS = Migrations("treadwell")
+
+
+@MIGRATIONS()
+def m001_records(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["patients"].create(
+        {"id": int, "name": str, "name_folded": str, "etiology": str, "created_at": str, "updated_at": str},
+        pk="id", not_null={"name", "name_folded", "etiology", "created_at", "updated_at"},
+    )
+    db["patients"].create_index(["name_folded"])
+    db["patients"].create_index(["updated_at", "id"])
+    db["plans"].create(
+        {"id": int, "patient_id": int, "version": int, "profile_json": str, "plan_json": str, "overrides_json": str,
+         "guidelines_version": str, "created_by": str, "created_at": str},
+        pk="id", foreign_keys=[("patient_id", "patients", "id")],
+        not_null={"patient_id", "version", "profile_json", "plan_json", "overrides_json", "created_at"},
+    )
+    db["plans"].create_index(["patient_id", "version"], unique=True)
+    db["session_logs"].create(
+        {"id": int, "plan_id": int, "week": int, "date": str, "minutes": float, "speed_kmh": float, "rpe": int,
+         "pain_during": int, "pain_next_morning": int, "created_at": str},
+        pk="id", foreign_keys=[("plan_id", "plans", "id")],
+        not_null={"plan_id", "week", "date", "minutes", "rpe", "pain_during", "created_at"},
+    )
+    db["session_logs"].create_index(["plan_id"])
+    # The audit trail names the record, the action and the clinician: never clinical content.
+    db["audit"].create({"id": int, "at": str, "action": str, "record_type": str, "record_id": int, "clinician": str},
+                       pk="id", not_null={"at", "action", "record_type"})
+
+
+@MIGRATIONS()
+def m002_evidence(db: sqlite_utils.Database) -> None:
+    evidence_store.ensure_schema(db)
+
+
+def known_migrations() -> list[str]:
+    return [migration.name for migration in MIGRATIONS._migrations]
+
+
+SCHEMA_VERSION = len(known_migrations())

@@ -1,0 +1,47 @@
+"""Open the data directory's database for a piece of work: with the writer's lock, or read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlite_utils
+
+from core.data_dir import DataDir
+from core.evidence.library import sync_library
+from core.storage.database import open_database
+from core.storage.lock import DataDirLock
+
+WAIT_FOR_OTHER_WRITER_S = 15.0
+
+
+class DataDirBusy(Exception):
+    """Another Treadwell process is writing to this data folder."""
+
+
+@contextmanager
+def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = None) -> Iterator[sqlite_utils.Database]:
+    """The database, migrated and with the shipped evidence installed, while holding the folder's lock.
+    A reader that cannot get the lock gets a read-only connection instead; a writer is refused."""
+    lock = DataDirLock(data_dir.lock_path)
+    if lock.acquire((WAIT_FOR_OTHER_WRITER_S if wait_s is None else wait_s) if write else 0.0):
+        try:
+            db = open_database(data_dir.database_path)
+            try:
+                sync_library(db)
+                yield db
+            finally:
+                db.close()
+        finally:
+            lock.release()
+        return
+    if write or not data_dir.database_path.exists():
+        raise DataDirBusy(
+            f"Another Treadwell window or command is using the data folder {data_dir.root}. "
+            "Close it, or wait for it to finish, and try again."
+        )
+    db = open_database(data_dir.database_path, read_only=True)
+    try:
+        yield db
+    finally:
+        db.close()

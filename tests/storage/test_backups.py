@@ -1,0 +1,106 @@
+"""Backups: online API, verified, rotated; restore moves the damaged file aside untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from core.storage import records
+from core.storage.backup import (
+    BackupError, backup_database, backup_name, integrity, list_backups, newest_good_backup, restore_backup,
+    rotate_backups,
+)
+from core.storage.database import open_database
+from core.storage.maintenance import backup_if_changed, check_health
+from tests.storage.helpers import digest, example
+
+
+def saved(data_dir, count: int = 2) -> list[int]:
+    db = open_database(data_dir.database_path)
+    try:
+        return [records.save_plan(db, *example(), clinician="Dr A").id for _ in range(count)]
+    finally:
+        db.close()
+
+
+def test_backup_is_a_verified_self_contained_copy(data_dir) -> None:
+    ids = saved(data_dir)
+    backup = backup_database(data_dir.database_path, data_dir.backups_dir)
+    assert integrity(backup) == "ok"
+    assert sorted(p.name for p in data_dir.backups_dir.iterdir()) == [backup.name]  # no -wal, -shm or partial file
+    copy = open_database(backup, read_only=True)
+    try:
+        assert sorted(r.plan_id for r in records.list_plans(copy)) == ids
+    finally:
+        copy.close()
+
+
+def test_backup_on_start_only_when_records_changed(data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    try:
+        assert backup_if_changed(db, data_dir, daily=7, weekly=4) is None  # nothing saved yet
+        records.save_plan(db, *example(), clinician="Dr A")
+        first = backup_if_changed(db, data_dir, daily=7, weekly=4)
+        assert first is not None
+        assert backup_if_changed(db, data_dir, daily=7, weekly=4) is None  # unchanged since
+        records.save_plan(db, *example(), clinician="Dr A")
+        assert backup_if_changed(db, data_dir, daily=7, weekly=4) is not None
+    finally:
+        db.close()
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path) -> None:
+    start = dt.datetime(2026, 11, 21, 18, 0)
+    for day in range(60):
+        for hour in (9, 17):
+            (tmp_path / backup_name(start - dt.timedelta(days=day, hours=hour))).write_bytes(b"")
+    rotate_backups(tmp_path, daily=7, weekly=4)
+    kept = [info.taken_at for info in list_backups(tmp_path)]
+    assert len(kept) == 11
+    days = [k.date() for k in kept]
+    assert len(set(days)) == 11  # never two from one day
+    assert kept[:7] == sorted(kept[:7], reverse=True) and (kept[0] - kept[6]).days == 6  # the last 7 days
+    weeks = {tuple(k.date().isocalendar())[:2] for k in kept[7:]}
+    assert len(weeks) == 4 and not weeks & {tuple(k.date().isocalendar())[:2] for k in kept[:7]}
+
+
+def test_restore_moves_the_damaged_file_aside_untouched(data_dir) -> None:
+    ids = saved(data_dir, 3)
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    data_dir.database_path.write_bytes(os.urandom(4096))
+    damaged = digest(data_dir.database_path)
+    report = check_health(data_dir)
+    assert not report.ok and "damaged" in report.lines[0] and report.newest_good_backup is not None
+    aside = restore_backup(newest_good_backup(data_dir.backups_dir), data_dir.database_path)
+    assert digest(aside) == damaged
+    db = open_database(data_dir.database_path)
+    try:
+        assert db.execute("select max(id) from plans").fetchone()[0] == ids[-1]
+    finally:
+        db.close()
+    assert check_health(data_dir).ok
+
+
+def test_a_bad_backup_is_never_restored(data_dir) -> None:
+    saved(data_dir)
+    bad = data_dir.backups_dir / backup_name(dt.datetime(2026, 1, 1))
+    bad.write_bytes(b"not a database" * 100)
+    before = digest(data_dir.database_path)
+    with pytest.raises(BackupError, match="failed its check"):
+        restore_backup(bad, data_dir.database_path)
+    assert digest(data_dir.database_path) == before
+    assert newest_good_backup(data_dir.backups_dir) is None
+
+
+def test_a_backup_to_a_full_or_missing_disk_fails_plainly(data_dir, monkeypatch) -> None:
+    saved(data_dir)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("core.storage.backup.os.replace", disk_full)
+    with pytest.raises(BackupError, match="could not be written"):
+        backup_database(data_dir.database_path, data_dir.backups_dir)
+    assert list(data_dir.backups_dir.iterdir()) == []

@@ -1,0 +1,128 @@
+"""Damaged, truncated, newer, read-only and full databases: refused plainly, never altered."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from core.storage import records
+from core.storage.database import DatabaseDamaged, DatabaseTooNew, open_database, plain_storage_error
+from core.storage.schema import SCHEMA_VERSION
+from tests.conftest import REPO_ROOT
+from tests.storage.helpers import digest, example
+
+FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sqlite3"))
+
+
+def saved_database(data_dir, count: int = 3):
+    db = open_database(data_dir.database_path)
+    ids = [records.save_plan(db, *example(), clinician="Dr A").id for _ in range(count)]
+    db.close()
+    return ids
+
+
+def test_garbage_file_is_refused_and_left_untouched(data_dir) -> None:
+    data_dir.database_path.write_bytes(os.urandom(8192))
+    before = digest(data_dir.database_path)
+    with pytest.raises(DatabaseDamaged, match="is damaged .* has not been changed"):
+        open_database(data_dir.database_path)
+    assert digest(data_dir.database_path) == before
+    assert sorted(p.name for p in data_dir.root.iterdir() if p.is_file()) == ["treadwell.sqlite3"]
+
+
+def test_truncated_file_is_refused_and_left_untouched(data_dir) -> None:
+    saved_database(data_dir, 30)
+    data = data_dir.database_path.read_bytes()
+    data_dir.database_path.write_bytes(data[: len(data) // 3])
+    before = digest(data_dir.database_path)
+    with pytest.raises(DatabaseDamaged):
+        open_database(data_dir.database_path)
+    assert digest(data_dir.database_path) == before
+
+
+def test_newer_schema_is_refused_and_left_untouched(data_dir) -> None:
+    saved_database(data_dir)
+    connection = sqlite3.connect(data_dir.database_path)
+    connection.execute("insert into _sqlite_migrations (migration_set, name, applied_at) "
+                       "values ('treadwell', 'm099_from_the_future', '2030-01-01')")
+    connection.commit()
+    connection.close()
+    before = digest(data_dir.database_path)
+    with pytest.raises(DatabaseTooNew, match="newer version of Treadwell .*m099_from_the_future"):
+        open_database(data_dir.database_path)
+    assert digest(data_dir.database_path) == before
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_every_released_schema_upgrades(data_dir, fixture) -> None:
+    shutil.copy(fixture, data_dir.database_path)
+    db = open_database(data_dir.database_path)
+    try:
+        applied = db.execute("select count(*) from _sqlite_migrations where migration_set = 'treadwell'").fetchone()[0]
+        assert applied == SCHEMA_VERSION
+        listed = records.list_plans(db)
+        assert len(listed) == 1 and listed[0].version == 2
+        assert records.session_logs(db, listed[0].plan_id)[0].minutes == 15
+    finally:
+        db.close()
+
+
+def test_there_is_a_fixture_for_the_current_schema() -> None:
+    assert any(p.stem == f"schema-{SCHEMA_VERSION}" for p in FIXTURES)
+
+
+def test_a_full_disk_saves_nothing_half_and_keeps_earlier_saves(data_dir) -> None:
+    earlier = saved_database(data_dir, 2)
+    db = open_database(data_dir.database_path)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite now answers SQLITE_FULL, as on a full disk
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        for _ in range(50):
+            records.save_plan(db, *example(), clinician="Dr A")
+    assert plain_storage_error(caught.value).startswith("The disk is full, so nothing was saved")
+    db.close()
+    db = open_database(data_dir.database_path)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ids = [row[0] for row in db.execute("select id from plans order by id")]
+        assert ids[: len(earlier)] == earlier
+        plans = db.execute("select count(*) from plans").fetchone()[0]
+        audits = db.execute("select count(*) from audit where record_type = 'plan'").fetchone()[0]
+        assert plans == audits  # every saved plan has its audit row: no half-done save
+    finally:
+        db.close()
+
+
+def test_read_only_data_directory(data_dir, monkeypatch) -> None:
+    earlier = saved_database(data_dir)
+    if os.geteuid() != 0:
+        data_dir.root.chmod(0o500)
+        data_dir.database_path.chmod(0o400)
+    else:  # root writes anywhere: make every connection read-only, as a read-only folder would
+        real_connect = sqlite3.connect
+
+        def read_only_connect(target, *args, **kwargs):
+            if not (isinstance(target, str) and target.startswith("file:")):
+                target = f"{Path(target).resolve().as_uri()}?mode=ro"
+            kwargs["uri"] = True
+            return real_connect(target, *args, **kwargs)
+
+        monkeypatch.setattr(sqlite3, "connect", read_only_connect)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            db = open_database(data_dir.database_path)
+            records.save_plan(db, *example(), clinician="Dr A")
+        assert "nothing was saved" in plain_storage_error(caught.value)
+    finally:
+        monkeypatch.undo()
+        data_dir.root.chmod(0o700)
+        data_dir.database_path.chmod(0o600)
+    db = open_database(data_dir.database_path)
+    try:
+        assert [row[0] for row in db.execute("select id from plans order by id")] == earlier
+    finally:
+        db.close()

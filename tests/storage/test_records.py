@@ -1,0 +1,82 @@
+"""Patients, immutable plan versions, session logs and the audit trail, on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.plan.adjustment import SessionLog
+from core.storage import records
+from tests.storage.helpers import example
+
+
+def test_versions_are_immutable_and_numbered(db) -> None:
+    profile, plan = example()
+    first = records.save_plan(db, profile, plan, clinician="Dr A")
+    changed_profile, changed_plan = example(weeks=8)
+    second = records.save_plan(db, changed_profile, changed_plan, clinician="Dr B", patient_id=first.patient_id)
+    assert (first.version, second.version) == (1, 2) and first.patient_id == second.patient_id
+    assert records.get_plan(db, first.id).profile.weeks == 12  # the first version is untouched
+    history = records.plan_history(db, first.patient_id)
+    assert [v.version for v in history] == [1, 2] and history[1].created_by == "Dr B"
+    assert records.get_plan(db, second.id).plan == changed_plan
+
+
+def test_list_shows_the_newest_version_and_searches_any_part_of_the_name(db) -> None:
+    for name in ("Zoë Ørsted", "Olga Ivanova", "Ольга Петрова", "Mary O'Neil 50%"):
+        profile, plan = example(name=name)
+        saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    records.save_plan(db, *example(name="Mary O'Neil 50%"), clinician="Dr A", patient_id=saved.patient_id)
+    listed = records.list_plans(db)
+    assert [r.patient_name for r in listed][0] == "Mary O'Neil 50%" and listed[0].version == 2
+    assert len(listed) == 4
+    assert [r.patient_name for r in records.list_plans(db, search="zoe orsted")] == ["Zoë Ørsted"]
+    assert [r.patient_name for r in records.list_plans(db, search="ОЛЬГА")] == ["Ольга Петрова"]
+    assert [r.patient_name for r in records.list_plans(db, search="olga")] == ["Olga Ivanova"]
+    assert [r.patient_name for r in records.list_plans(db, search="50%")] == ["Mary O'Neil 50%"]
+    assert [r.patient_name for r in records.list_plans(db, search="%")] == ["Mary O'Neil 50%"]  # % is literal
+    assert records.count_patients(db) == 4 and records.count_patients(db, search="o'neil") == 1
+
+
+def test_session_logs_and_their_week(db) -> None:
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    log = SessionLog(date=dt.date(2026, 11, 2), minutes=12.5, speed_kmh=3.6, rpe=12, pain_during=3, pain_next_morning=2)
+    records.add_session_log(db, saved.id, 1, log, clinician="Dr A")
+    assert records.session_logs(db, saved.id)[0].minutes == 12.5
+    with pytest.raises(ValueError, match="week must be from 1 to 12"):
+        records.add_session_log(db, saved.id, 13, log, clinician="Dr A")
+
+
+def test_audit_names_records_never_clinical_content(db) -> None:
+    profile, plan = example(name="Henrietta Lacks-Example")
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    records.save_plan(db, profile, plan, clinician="Dr A", patient_id=saved.patient_id)
+    records.record_event(db, "print", "plan", saved.id, "Dr A")
+    records.delete_patient(db, saved.patient_id, clinician="Dr C")
+    trail = records.audit_trail(db)
+    assert [e.action for e in reversed(trail)] == ["create", "update", "print", "delete"]
+    dump = " ".join(str(row) for row in db.execute("select * from audit").fetchall())
+    assert "Henrietta" not in dump and "chemotherapy" not in dump
+
+
+def test_delete_removes_every_version_and_log(db) -> None:
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    records.add_session_log(db, saved.id, 1, SessionLog(date=dt.date(2026, 1, 1), minutes=5, rpe=11, pain_during=1),
+                            clinician="Dr A")
+    records.delete_patient(db, saved.patient_id, clinician="Dr A")
+    assert records.list_plans(db) == [] and db["session_logs"].count == 0
+    with pytest.raises(records.RecordNotFound, match="no saved plan with id"):
+        records.get_plan(db, saved.id)
+
+
+def test_a_failed_save_writes_nothing(db) -> None:
+    with pytest.raises(records.RecordNotFound, match="no patient with id 99"):
+        records.save_plan(db, *example(), clinician="Dr A", patient_id=99)
+    assert db["plans"].count == 0 and db["audit"].count == 0 and db["patients"].count == 0
+
+
+def test_database_settings(db) -> None:
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1

@@ -1,0 +1,93 @@
+"""Saving plans and looking after the database from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = REPO_ROOT / "resources" / "examples" / "profiles"
+
+
+def save(run_main, data, etiology="parkinsons-pain", *extra):
+    result = run_main("plan", str(EXAMPLES / f"{etiology}.json"), "--save", *extra, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def test_save_prints_the_id_alone_on_the_last_line_and_versions_follow(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    first = save(run_main, data)
+    second = save(run_main, data, "parkinsons-pain", "--patient", "1", "--format", "json")
+    assert (first, second) == (1, 2)
+    shown = json.loads(run_main("plans", "show", "2", "--format", "json", data_dir=data).stdout)
+    assert shown["version"] == 2 and shown["patient_id"] == 1 and shown["plan"]["weeks"]
+    listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)
+    assert [(r["plan_id"], r["version"]) for r in listed] == [(2, 2)]
+
+
+def test_patient_without_save_and_unknown_ids_are_plain_errors(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    result = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--patient", "1", data_dir=data)
+    assert result.returncode == 2 and "--patient: only used with --save" in result.stderr
+    missing = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", "--patient", "9", data_dir=data)
+    assert missing.returncode == 2 and "no patient with id 9" in missing.stderr
+    show = run_main("plans", "show", "42", data_dir=data)
+    assert show.returncode == 2 and "no saved plan with id 42" in show.stderr
+
+
+def test_search_by_name(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    save(run_main, data, "parkinsons-pain")
+    save(run_main, data, "multiple-sclerosis-pain")
+    found = json.loads(run_main("plans", "list", "--search", "PARKINSON", "--format", "json", data_dir=data).stdout)
+    assert [r["etiology"] for r in found] == ["parkinsons-pain"]
+    table = run_main("plans", "list", data_dir=data).stdout
+    assert "Example Patient (MS)" in table and "plan id" in table
+
+
+def test_export_and_import_a_bundle(run_main, tmp_path) -> None:
+    data, other = tmp_path / "data", tmp_path / "other"
+    save(run_main, data)
+    bundle = tmp_path / "patient.json"
+    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    result = run_main("plans", "import", str(bundle), data_dir=other)
+    assert result.returncode == 0 and "Imported 1 plan version" in result.stdout
+    tampered = json.loads(bundle.read_text(encoding="utf-8"))
+    tampered["content"]["patient_name"] = "Someone Else"
+    bundle.write_text(json.dumps(tampered), encoding="utf-8")
+    refused = run_main("plans", "import", str(bundle), data_dir=other)
+    assert refused.returncode == 2 and "checksum does not match" in refused.stderr and "Nothing was imported" in refused.stderr
+    assert len(json.loads(run_main("plans", "list", "--format", "json", data_dir=other).stdout)) == 1
+
+
+def test_db_backup_check_and_restore_after_damage(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    save(run_main, data)
+    backup = run_main("db", "backup", data_dir=data)
+    assert backup.returncode == 0 and "verified" in backup.stdout
+    assert run_main("db", "check", data_dir=data).returncode == 0
+    (data / "treadwell.sqlite3").write_bytes(os.urandom(6000))
+    for extra in ("-wal", "-shm"):
+        (data / f"treadwell.sqlite3{extra}").unlink(missing_ok=True)
+    check = run_main("db", "check", data_dir=data)
+    assert check.returncode == 1 and "damaged" in check.stdout and "main.py db restore" in check.stdout
+    refused = run_main("plans", "list", data_dir=data)
+    assert refused.returncode == 1 and "damaged" in refused.stderr and "Traceback" not in refused.stderr
+    name = next((data / "backups").glob("treadwell-*.sqlite3")).name
+    restored = run_main("db", "restore", name, data_dir=data)
+    assert restored.returncode == 0 and "kept unchanged as" in restored.stdout
+    assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["plan_id"] == 1
+
+
+def test_files_are_private_on_posix(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    save(run_main, data)
+    assert run_main("db", "backup", data_dir=data).returncode == 0
+    if os.name != "posix":
+        return
+    assert data.stat().st_mode & 0o777 == 0o700
+    for path in [*data.rglob("*")]:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert path.stat().st_mode & 0o777 == expected, path

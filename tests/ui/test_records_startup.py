@@ -1,0 +1,47 @@
+"""The window at start: a damaged database is left alone and a restore is offered; read-only mode."""
+
+from __future__ import annotations
+
+import os
+
+from core.storage import records
+from core.storage.backup import backup_database
+from core.storage.database import open_database
+from tests.storage.helpers import digest, example
+from ui.main_window import MainWindow
+
+
+def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, monkeypatch) -> None:
+    db = open_database(data_dir.database_path)
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    data_dir.database_path.write_bytes(os.urandom(5000))
+    damaged = digest(data_dir.database_path)
+    offered: list[str] = []
+    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window, problem: offered.append(problem))
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.records_damaged, timeout=20_000):
+        window.show()
+    assert offered and "damaged" in offered[0]
+    assert digest(data_dir.database_path) == damaged  # not written to
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.restore_newest_backup()
+    aside = [p for p in data_dir.root.iterdir() if "set-aside" in p.name and p.suffix == ".sqlite3"]
+    assert len(aside) == 1 and digest(aside[0]) == damaged
+    db = open_database(data_dir.database_path)
+    try:
+        assert records.get_plan(db, saved.id).id == saved.id
+    finally:
+        db.close()
+
+
+def test_read_only_window_says_so(qtbot, data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    db.close()
+    window = MainWindow(data_dir, read_only=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.show()
+    assert "Read-only" in window.statusBar().currentMessage()
