@@ -12,6 +12,7 @@ from core.evidence.overview import StartupReport, start_records
 from core.settings import Settings, SettingsError, load_settings
 from core.storage.backup import BackupError, newest_good_backup, restore_backup
 from core.storage.database import DatabaseDamaged, DatabaseError
+from core.storage.maintenance import backup_now
 from ui.about_dialog import AboutDialog
 from ui.background import run_in_background
 from ui.handout_export_dialog import HandoutExportDialog
@@ -22,6 +23,7 @@ class MainWindow(QMainWindow):
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
     records_damaged = Signal(str)
+    backup_finished = Signal(str)  # the backup's path, or "" when it failed
 
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
@@ -45,6 +47,10 @@ class MainWindow(QMainWindow):
         self.export_action.setObjectName("exportHandoutAction")
         self.export_action.triggered.connect(self._on_export_action_triggered)
         file_menu.addAction(self.export_action)
+        self.backup_action = QAction("&Back up now", self)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self._on_backup_action_triggered)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -166,6 +172,32 @@ class MainWindow(QMainWindow):
     @Slot(str, int)
     def _on_handout_saved(self, path: str, pages: int) -> None:
         self.statusBar().showMessage(f"Handout saved: {path} ({pages} pages)")
+
+    @Slot()
+    def _on_backup_action_triggered(self) -> None:
+        if self.read_only:
+            self.statusBar().showMessage("Read-only: the window that holds this data folder makes the backups.")
+            return
+        try:
+            settings = load_settings(self._data_dir.settings_path)
+        except SettingsError as error:
+            self.statusBar().showMessage(str(error))
+            return
+        data_dir = self._data_dir
+        self.statusBar().showMessage("Backing up…")
+        run_in_background(lambda: backup_now(data_dir, daily=settings.backup_daily_keep,
+                                             weekly=settings.backup_weekly_keep),
+                          self._on_backup_done, self._on_backup_failed)
+
+    @Slot(object)
+    def _on_backup_done(self, path) -> None:
+        self.statusBar().showMessage(f"Backed up and verified: {path.name}")
+        self.backup_finished.emit(str(path))
+
+    @Slot(object)
+    def _on_backup_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(str(error))
+        self.backup_finished.emit("")
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

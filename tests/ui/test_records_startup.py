@@ -45,3 +45,14 @@ def test_read_only_window_says_so(qtbot, data_dir) -> None:
     with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
         window.show()
     assert "Read-only" in window.statusBar().currentMessage()
+
+
+def test_back_up_now_from_the_menu(qtbot, data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.backup_finished, timeout=20_000) as finished:
+        window.backup_action.trigger()
+    assert finished.args[0].endswith(".sqlite3") and "Backed up and verified" in window.statusBar().currentMessage()
