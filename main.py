@@ -25,8 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return cli.EXIT_BAD_INPUT
     configure_logging(data_dir)
-    logging.getLogger("treadwell").info("%s starting", cli.version_line())
-    headless = args.self_test or args.command is not None
+    headless = args.self_test or args.command is not None or args.screenshots is not None
+    if headless:
+        logging.getLogger("treadwell").info("%s starting", cli.version_line())
     if headless or args.no_crash_dialog:
         install_crash_handlers(stderr_reporter)
     if args.self_test:
@@ -37,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
     if args.command is not None:
         return cli.run_command(args, data_dir)
+    if args.screenshots is not None:
+        from ui.screenshots import take_screenshots
+
+        for path in take_screenshots(args.screenshots):
+            print(path)
+        return cli.EXIT_OK
     from ui.app import run_app
 
     return run_app(data_dir, smoke_start=args.smoke_start, crash_dialog=not args.no_crash_dialog)

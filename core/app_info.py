@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
-from pydantic import BaseModel
+from typing import NamedTuple
 
 APP_NAME = "Treadwell"
 APP_AUTHOR = "Treadwell"  # platformdirs author: keeps Windows paths from doubling the name
 DISTRIBUTION = "treadwell"
 
 
-class Component(BaseModel):
+class Component(NamedTuple):
+    """A bundled component (a plain tuple: this module is imported before the window's first paint)."""
+
     name: str
     version: str
     licence: str
@@ -50,6 +51,8 @@ def _installed_version(distribution: str) -> str:
 
 def bundled_components() -> list[Component]:
     """Python, SQLite and every bundled library, for Help > About and the licence notice."""
+    import sqlite3
+
     python = Component(
         name="Python", version=sys.version.split()[0], licence="PSF-2.0"
     )

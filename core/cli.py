@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from core.app_info import APP_NAME, app_version
-from core.commands import command_modules
+from core.commands import add_parsers, command_runner
 from core.data_dir import DataDir
 
 EXIT_OK = 0
@@ -27,12 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="folder for everything the app writes: database, backups, settings, logs "
-        f"(default: {DataDir.default().root})",
+        "(default: the platform's user data folder, see the README)",
     )
     parser.add_argument("--self-test", action="store_true", help="check every capability of this build, headless")
     parser.add_argument(
         "--smoke-start", action="store_true", help="open the window, exit 0 once it has been shown and painted"
     )
+    parser.add_argument("--screenshots", type=Path, metavar="DIR",
+                        help="save a PNG of each main view, with a sample patient, into DIR")
     parser.add_argument(
         "--no-crash-dialog",
         action="store_true",
@@ -40,8 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report unexpected errors on stderr instead of a dialog (also TREADWELL_NO_CRASH_DIALOG=1)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
-        module.add_parser(subparsers)
+    add_parsers(subparsers)
     return parser
 
 
@@ -57,13 +58,10 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     from core.storage.database import DatabaseError, plain_storage_error
     from core.storage.session import DataDirBusy
 
-    for module in command_modules():
-        if module.NAME == args.command:
-            try:
-                return module.run(args, data_dir)
-            except (DatabaseError, DataDirBusy) as error:
-                print(error, file=sys.stderr)
-            except sqlite3.Error as error:
-                print(plain_storage_error(error), file=sys.stderr)
-            return EXIT_FAILURE
-    raise ValueError(f"unknown command {args.command!r}")
+    try:
+        return command_runner(args.command)(args, data_dir)
+    except (DatabaseError, DataDirBusy) as error:
+        print(error, file=sys.stderr)
+    except sqlite3.Error as error:
+        print(plain_storage_error(error), file=sys.stderr)
+    return EXIT_FAILURE

@@ -6,8 +6,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import platformdirs
-
 from core.app_info import APP_AUTHOR, APP_NAME
 
 PRIVATE_DIR_MODE = 0o700
@@ -25,6 +23,8 @@ class DataDir:
 
     @classmethod
     def default(cls) -> DataDir:
+        import platformdirs  # only when no --data-dir is given
+
         return cls(Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)))
 
     @property

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.app_info import APP_AUTHOR, APP_NAME, app_version
+from core.app_info import APP_AUTHOR, APP_NAME
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
 from core.storage.lock import DataDirLock
@@ -24,7 +25,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
-    app.setApplicationVersion(app_version())
     return app
 
 
@@ -34,13 +34,17 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
     install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)
     lock = DataDirLock(data_dir.lock_path)
     read_only = not lock.acquire()
-    window = MainWindow(data_dir, read_only=read_only)
+    window = MainWindow(data_dir, read_only=read_only, deferred=True)
     if read_only and not smoke_start:
         QMessageBox.information(
             window, APP_NAME, f"Treadwell is already open with the data folder {data_dir.root}.\n\n"
             "This window opens read-only: you can look, but not save. Close the other window to make changes.")
     if smoke_start:
-        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+        # Exit once painted; with TREADWELL_SMOKE_UNTIL=data, once the records and evidence are loaded.
+        if os.environ.get("TREADWELL_SMOKE_UNTIL") == "data":
+            window.evidence_ready.connect(lambda overview: app.exit(0))
+        else:
+            window.first_painted.connect(lambda: app.exit(0))
         QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app))
     window.show()
     log.info("main window shown")

@@ -1,12 +1,21 @@
-"""Headless commands of ``main.py``. Each module has NAME, ``add_parser(subparsers)`` and ``run(args, data_dir)``."""
+"""Headless commands of ``main.py``: the grammar is in ``parsers``; each command's ``run(args, data_dir)``
+lives in the module of the same name and is imported only when that command runs."""
 
 from __future__ import annotations
 
-from types import ModuleType
+import argparse
+import importlib
+
+COMMAND_MODULES = {"etiologies": "etiologies", "evidence": "evidence", "plan": "plan", "plans": "plans", "db": "db",
+                   "schema": "schema"}
 
 
-def command_modules() -> list[ModuleType]:
-    """The command modules; imported on first use so the window's start-up does not pay for them."""
-    from core.commands import db, etiologies, evidence, plan, plans, schema
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    from core.commands.parsers import ADDERS
 
-    return [etiologies, evidence, plan, plans, db, schema]
+    for add in ADDERS:
+        add(subparsers)
+
+
+def command_runner(name: str):
+    return importlib.import_module(f"core.commands.{COMMAND_MODULES[name]}").run

@@ -14,16 +14,6 @@ from core.storage.lock import DataDirLock
 from core.storage.maintenance import backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S
 
-NAME = "db"
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(NAME, help="check the database, back it up, or restore a backup")
-    actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    actions.add_parser("check", help="quick_check the database (read-only) and list the backups")
-    actions.add_parser("backup", help="back up now (verified, then rotated)")
-    restore = actions.add_parser("restore", help="put a backup in place; the current file is moved aside")
-    restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:

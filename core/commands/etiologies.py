@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from core.commands.output import add_format_option, format_table, print_json
+from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
 from core.storage import evidence_store
 from core.storage.session import open_data
 
-NAME = "etiologies"
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(NAME, help="list the neuropathic pain etiologies and their evidence")
-    add_format_option(parser)
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:

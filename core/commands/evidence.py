@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.commands.output import add_format_option, fail, format_table, print_json
+from core.commands.output import fail, format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, dosing_summary
 from core.evidence.importer import import_studies
@@ -14,19 +14,7 @@ from core.evidence.models import Direction, Study
 from core.storage import evidence_store
 from core.storage.session import open_data
 
-NAME = "evidence"
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(NAME, help="search the exercise studies, or import the clinic's own")
-    parser.add_argument("--etiology", metavar="ID", help="only studies of this etiology (see 'etiologies')")
-    parser.add_argument("--mechanism", metavar="ID", help="only studies with a finding on this mechanism")
-    parser.add_argument("--search", metavar="TEXT", help="full-text search: authors, titles, markers, models, mechanisms")
-    add_format_option(parser)
-    actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION")
-    importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
-    importer.add_argument("file", type=Path, metavar="FILE")
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:

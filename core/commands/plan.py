@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
 from core.atomic import WriteError
-from core.commands.output import add_format_option, format_table, print_json
+from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.plan.engine import Plan, compute_plan
 from core.plan.profile import ProfileError, read_profile
@@ -16,24 +15,7 @@ from core.settings import SettingsError, load_settings
 from core.storage import evidence_store, records
 from core.storage.session import DataDirBusy, open_data
 
-NAME = "plan"
 EXIT_BLOCKED = 3
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(NAME, help="compute the treadmill plan for a patient profile (JSON)")
-    parser.add_argument("profile", type=Path, metavar="PROFILE.json")
-    add_format_option(parser)
-    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the large-print patient handout")
-    parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
-    parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
-    parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")
-    parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="date printed on the handout (default: today)")
-    parser.add_argument("--save", action="store_true",
-                        help="save the plan as a new version; its id is printed alone on the last line")
-    parser.add_argument("--patient", type=int, metavar="ID",
-                        help="with --save: the patient id this is a new version for (default: a new patient)")
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:

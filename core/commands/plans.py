@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from core.atomic import WriteError, atomic_write_bytes
-from core.commands.output import add_format_option, format_table, print_json
+from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
 from core.storage import records
 from core.storage.bundle import BundleError, export_bundle, import_bundle
 from core.storage.session import open_data
 
-NAME = "plans"
-
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(NAME, help="list, show, export or import saved plans")
-    actions = parser.add_subparsers(dest="plans_action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="the newest plan of each patient")
-    listing.add_argument("--search", metavar="NAME", help="any part of the patient's name (case and accents ignored)")
-    listing.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
-    add_format_option(listing)
-    show = actions.add_parser("show", help="one saved plan version")
-    show.add_argument("id", type=int, metavar="ID")
-    add_format_option(show)
-    export = actions.add_parser("export", help="write the patient's bundle (all versions and session logs)")
-    export.add_argument("id", type=int, metavar="ID")
-    export.add_argument("out", type=Path, metavar="OUT.json")
-    importer = actions.add_parser("import", help="add a patient from a plan bundle (checked fully first)")
-    importer.add_argument("file", type=Path, metavar="FILE")
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:

@@ -10,7 +10,6 @@ from core.atomic import atomic_write_bytes
 from core.evidence.models import Study
 from core.handout.build import build_handout
 from core.handout.model import Handout
-from core.handout.renderer import HandoutRenderer
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile
 from core.settings import Settings
@@ -45,6 +44,8 @@ def make_handout(
 
 
 def render_handout(handout: Handout) -> bytes:
+    from core.handout.renderer import HandoutRenderer  # reportlab is imported when a handout is made, not before
+
     try:
         return HandoutRenderer().render(handout)
     except ValueError as error:  # UnprintableCharacters and image problems

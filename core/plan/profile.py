@@ -183,3 +183,15 @@ def read_profile(path: Path) -> PatientProfile:
     except OSError as error:
         raise ProfileError([f"profile: cannot read {path.name}: {error.strerror or error}"]) from error
     return parse_profile(data)
+
+
+def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
+    """Validate form values: the profile, or the problem of each field (by field name) for inline messages."""
+    try:
+        return PatientProfile.model_validate(data), {}
+    except ValidationError as error:
+        problems: dict[str, str] = {}
+        for line in profile_problems(error):
+            field, _, message = line.partition(": ")
+            problems.setdefault(field.split(".")[0], message)
+        return None, problems

@@ -16,7 +16,7 @@ from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile, profile_problems
 from core.storage import records
-from core.storage.records import WeekOverride
+from core.plan.overrides import WeekOverride
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
 BUNDLE_VERSION = 1

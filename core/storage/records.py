@@ -12,10 +12,11 @@ import unicodedata
 from typing import Literal
 
 import sqlite_utils
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
@@ -23,15 +24,6 @@ AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 
 class RecordNotFound(LookupError):
     """No record with that id; the message names it."""
-
-
-class WeekOverride(BaseModel):
-    """A clinician's change to one week of the computed plan."""
-
-    week: int = Field(ge=1, le=26)
-    sessions: int | None = Field(default=None, ge=1, le=7)
-    main_min: float | None = Field(default=None, gt=0, le=120)
-    note: str = Field(default="", max_length=500)
 
 
 class PlanVersion(BaseModel):

@@ -19,8 +19,10 @@ def test_window_has_title_menus_and_status(qtbot, data_dir) -> None:
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     assert window.windowTitle() == "Treadwell"
-    assert menu_titles(window) == ["File", "Help"]
+    assert menu_titles(window) == ["File", "View", "Help"]
     assert app_version() in window.statusBar().currentMessage()
+    assert [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())] == [
+        "1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient & plan", "5 Session log", "6 Handout", "7 Records"]
 
 
 def test_window_reports_its_first_paint(qtbot, data_dir) -> None:
@@ -50,11 +52,11 @@ def test_window_geometry_is_remembered(qtbot, data_dir) -> None:
     first = MainWindow(data_dir)
     qtbot.addWidget(first)
     first.show()
-    first.resize(701, 503)
+    first.resize(781, 571)
     first.close()
     second = MainWindow(data_dir)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (701, 503)
+    assert (second.width(), second.height()) == (781, 571)
     assert data_dir.window_state_path.is_file()
 
 

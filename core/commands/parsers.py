@@ -1,0 +1,75 @@
+"""The command-line grammar of every headless command. Kept apart from the commands themselves so
+that parsing arguments (on every start, the window's too) imports nothing heavy."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from core.commands.output import add_format_option
+
+def add_etiologies(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("etiologies", help="list the neuropathic pain etiologies and their evidence")
+    add_format_option(parser)
+
+
+def add_evidence(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("evidence", help="search the exercise studies, or import the clinic's own")
+    parser.add_argument("--etiology", metavar="ID", help="only studies of this etiology (see 'etiologies')")
+    parser.add_argument("--mechanism", metavar="ID", help="only studies with a finding on this mechanism")
+    parser.add_argument("--search", metavar="TEXT", help="full-text search: authors, titles, markers, models, mechanisms")
+    add_format_option(parser)
+    actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION")
+    importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
+    importer.add_argument("file", type=Path, metavar="FILE")
+
+
+def add_plan(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("plan", help="compute the treadmill plan for a patient profile (JSON)")
+    parser.add_argument("profile", type=Path, metavar="PROFILE.json")
+    add_format_option(parser)
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the large-print patient handout")
+    parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
+    parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
+    parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")
+    parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="date printed on the handout (default: today)")
+    parser.add_argument("--save", action="store_true",
+                        help="save the plan as a new version; its id is printed alone on the last line")
+    parser.add_argument("--patient", type=int, metavar="ID",
+                        help="with --save: the patient id this is a new version for (default: a new patient)")
+
+
+def add_plans(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("plans", help="list, show, export or import saved plans")
+    actions = parser.add_subparsers(dest="plans_action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the newest plan of each patient")
+    listing.add_argument("--search", metavar="NAME", help="any part of the patient's name (case and accents ignored)")
+    listing.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    add_format_option(listing)
+    show = actions.add_parser("show", help="one saved plan version")
+    show.add_argument("id", type=int, metavar="ID")
+    add_format_option(show)
+    export = actions.add_parser("export", help="write the patient's bundle (all versions and session logs)")
+    export.add_argument("id", type=int, metavar="ID")
+    export.add_argument("out", type=Path, metavar="OUT.json")
+    importer = actions.add_parser("import", help="add a patient from a plan bundle (checked fully first)")
+    importer.add_argument("file", type=Path, metavar="FILE")
+
+
+def add_db(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("db", help="check the database, back it up, or restore a backup")
+    actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    actions.add_parser("check", help="quick_check the database (read-only) and list the backups")
+    actions.add_parser("backup", help="back up now (verified, then rotated)")
+    restore = actions.add_parser("restore", help="put a backup in place; the current file is moved aside")
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")
+
+
+def add_schema(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("schema", help="print the JSON Schema of a patient profile or a session log")
+    parser.add_argument("which", choices=["profile", "session-log"])
+
+
+ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_db, add_schema]

@@ -1,0 +1,79 @@
+"""A clinician's changes to single weeks of a computed plan, checked against the plan's own rules.
+
+An override is applied as asked, but each rule it breaks comes back as a warning: the clinician
+decides, nothing is accepted silently.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from core.plan import guidelines as g
+from core.plan.engine import Plan, Week
+from core.plan.warnings import PlanWarning
+
+OVERRIDE_SOURCE = g.Source(label="Clinician override of the computed plan")
+
+
+class WeekOverride(BaseModel):
+    """A clinician's change to one week of the computed plan."""
+
+    week: int = Field(ge=1, le=26)
+    sessions: int | None = Field(default=None, ge=1, le=7)
+    main_min: float | None = Field(default=None, gt=0, le=120)
+    note: str = Field(default="", max_length=500)
+
+
+class OverriddenPlan(BaseModel):
+    weeks: list[Week]
+    warnings: list[PlanWarning]
+
+
+def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int) -> OverriddenPlan:
+    by_week = {o.week: o for o in overrides if 1 <= o.week <= len(plan.weeks)}
+    weeks: list[Week] = []
+    for week in plan.weeks:
+        change = by_week.get(week.week)
+        if change is None:
+            weeks.append(week)
+            continue
+        sessions = change.sessions or week.sessions
+        main = change.main_min or week.main_min
+        note = f"changed by the clinician{': ' + change.note if change.note else ''}"
+        weeks.append(week.model_copy(update={"sessions": sessions, "main_min": main,
+                                             "bout_min": round(main / week.bouts, 2), "weekly_main_min": sessions * main,
+                                             "note": note}))
+    warnings = []
+    cap = plan.rules.max_weekly_increase_pct / 100
+    two_week = plan.rules.max_two_week_increase_pct / 100
+    for index, week in enumerate(weeks):
+        if week.week not in by_week:
+            continue
+
+        def warn(message: str, number: int = week.week) -> None:
+            warnings.append(PlanWarning(code="override-breaks-rule", severity="caution",
+                                        message=f"Week {number}: {message}", source=OVERRIDE_SOURCE))
+
+        if index and week.weekly_main_min > weeks[index - 1].weekly_main_min * (1 + cap) + 1e-9:
+            warn(f"{week.weekly_main_min:g} min is more than {plan.rules.max_weekly_increase_pct}% above the "
+                 f"week before ({weeks[index - 1].weekly_main_min:g} min).")
+        if index >= 2 and week.weekly_main_min > weeks[index - 2].weekly_main_min * (1 + two_week) + 1e-9:
+            warn(f"more than {plan.rules.max_two_week_increase_pct}% above two weeks before.")
+        if index + 1 < len(weeks) and weeks[index + 1].weekly_main_min > week.weekly_main_min * (1 + cap) + 1e-9:
+            warn(f"the following week now rises more than {plan.rules.max_weekly_increase_pct}% from it.",
+                 week.week + 1)
+        if week.main_min > g.SESSION_TARGET_MIN:
+            warn(f"{week.main_min:g} min walks are longer than the {g.SESSION_TARGET_MIN}-minute sessions the plan builds to.")
+        if week.sessions > max_sessions:
+            warn(f"{week.sessions} days is more than the patient's maximum of {max_sessions}.")
+        if week.weekly_main_min > g.WEEKLY_TARGET_MIN:
+            warn(f"{week.weekly_main_min:g} min is above the {g.WEEKLY_TARGET_MIN} minutes a week the plan aims for.")
+    return OverriddenPlan(weeks=weeks, warnings=warnings)
+
+
+def effective_plan(plan: Plan, overrides: list[WeekOverride], max_sessions: int) -> Plan:
+    """The plan as the clinician left it: overridden weeks in place, each broken rule added as a warning."""
+    if not overrides:
+        return plan
+    result = apply_overrides(plan, overrides, max_sessions)
+    return plan.model_copy(update={"weeks": result.weeks, "warnings": [*result.warnings, *plan.warnings]})

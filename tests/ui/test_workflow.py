@@ -1,0 +1,105 @@
+"""The whole clinician workflow, driven through the real window with pytest-qt."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from tests.handout.helpers import flat
+from ui.main_window import MainWindow
+
+
+def open_window(qtbot, data_dir) -> MainWindow:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    return window
+
+
+def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_path) -> None:
+    window = open_window(qtbot, data_dir)
+
+    # 1. pick an etiology from the keyboard
+    qtbot.keyClicks(window.picker.search, "nerve inj")
+    assert "Peripheral nerve injury" in window.picker.details.toPlainText()
+
+    # 2. read a study's flags
+    window.tabs.setCurrentWidget(window.evidence)
+    assert window.evidence.select_study("chen-2012")
+    detail = window.evidence.detail.toPlainText()
+    assert "Data-quality flags" in detail and "conflict on species" in detail and "He Table 1" in detail
+    window.evidence.copy_doi.click()
+    assert window.evidence.copy_doi.text() == "DOI copied"
+
+    # 3. fill the profile: an invalid value first, then a valid one
+    window.tabs.setCurrentWidget(window.editor)
+    form = window.editor.form
+    assert form.etiology.currentData() == "peripheral-nerve-injury"
+    qtbot.keyClicks(form.name, "Zofia Kowalczyk")
+    for field, text in (("resting_hr", "68"), ("baseline_walk_min", "12"), ("comfortable_speed_kmh", "4.2"),
+                        ("pain_nrs", "3")):
+        qtbot.keyClicks(form.numbers[field], text)
+    qtbot.keyClicks(form.numbers["age"], "17")
+    assert form._errors["age"].isVisibleTo(form) and "18 to 100" in form._errors["age"].text()
+    assert window.editor.plan is None
+    form.numbers["age"].clear()
+    qtbot.keyClicks(form.numbers["age"], "64")
+    assert not form._errors["age"].isVisibleTo(form)
+    assert window.editor.plan is not None and not window.editor.plan.blocked
+
+    # 4. override a week beyond the cap: applied, and shown as a warning
+    model = window.editor.panel.weeks
+    assert model.setData(model.index(1, 3), "30", Qt.ItemDataRole.EditRole)
+    assert window.editor.plan.weeks[1].main_min == 30
+    assert any(w.code == "override-breaks-rule" for w in window.editor.plan.warnings)
+    assert "override-breaks-rule" in window.editor.panel.warnings.item(0).text() or any(
+        "override-breaks-rule" in window.editor.panel.warnings.item(i).text()
+        for i in range(window.editor.panel.warnings.count()))
+
+    # 5. save
+    with qtbot.waitSignal(window.plan_saved, timeout=5_000) as saved:
+        window.save_action.trigger()
+    plan_id = saved.args[0]
+    assert window.editor.plan_id == plan_id and not window.editor.dirty
+
+    # 6. export the PDF and read it back
+    window.tabs.setCurrentWidget(window.handout)
+    if window.handout.document.pageCount() == 0:
+        with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
+            pass
+    out = tmp_path / "handout.pdf"
+    with qtbot.waitSignal(window.handout.exported, timeout=30_000):
+        window.handout.export_pdf(str(out))
+    text = flat(" ".join(page.extract_text() for page in PdfReader(out).pages))
+    assert "Zofia Kowalczyk" in text and "2 3 5 30 5" in text  # week 2: 3 days, 5 + 30 + 5 minutes
+
+    # 7. log a session and see the suggestion
+    window.tabs.setCurrentWidget(window.sessions)
+    window.sessions.week.setValue(1)
+    window.sessions.pain_during.setValue(2)
+    window.sessions.add_button.click()
+    assert window.sessions.model.rowCount() == 1
+    assert "Next week" in window.sessions.suggestion.text()
+
+    # 8. reopen the patient from the list
+    window.new_action.trigger()
+    assert window.editor.plan_id is None and form.name.text() == ""
+    window.tabs.setCurrentWidget(window.records)
+    qtbot.keyClicks(window.records.search, "kowal")
+    assert window.records.model.rowCount() == 1
+    window.records.open_button.click()
+    assert window.editor.plan_id == plan_id and form.name.text() == "Zofia Kowalczyk"
+    assert [o.week for o in window.editor.overrides] == [2]
+    assert window.sessions.model.rowCount() == 1
+
+
+def test_unsaved_changes_are_not_lost_silently(qtbot, data_dir, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(qtbot, data_dir)
+    qtbot.keyClicks(window.editor.form.name, "Unsaved Person")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert asked and "unsaved changes" in asked[0] and window.isVisible()

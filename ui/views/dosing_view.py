@@ -1,0 +1,121 @@
+"""Step 3: the animal treadmill dosing for the etiology, as context, never as a human dose."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
+
+from core.evidence.dosing import DosingSummary, dosing_summary, is_animal_treadmill
+from core.evidence.models import Study
+
+METRICS = [("Speed (m/min)", lambda s: s.exercise.speed_m_per_min),
+           ("Longest session (min)", lambda s: s.exercise.minutes_per_session[1] if s.exercise.minutes_per_session else None),
+           ("Days per week", lambda s: s.exercise.days_per_week),
+           ("Weeks", lambda s: s.exercise.weeks)]
+
+
+class ProtocolChart(QWidget):
+    """One panel per dosing measure, a bar per study; 'not reported' where a study gives no value."""
+
+    ROW = 22
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studies: list[Study] = []
+        self.setAccessibleName("Chart of the animal protocols: speed, minutes, days per week and weeks")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_studies(self, studies: list[Study]) -> None:
+        self._studies = studies
+        self.setMinimumHeight(max(120, 40 + (len(studies) + 2) * self.ROW * 2))
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        if not self._studies:
+            painter.setPen(text)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No animal treadmill study for this etiology.")
+            return
+        label_width = 150
+        panel_width = (self.width() - label_width - 20) / 2
+        panel_height = (len(self._studies) + 1.5) * self.ROW
+        for index, (title, value_of) in enumerate(METRICS):
+            left = label_width + (index % 2) * (panel_width + 10)
+            top = 10 + (index // 2) * (panel_height + 14)
+            values = [value_of(s) for s in self._studies]
+            top_value = max([v for v in values if v] or [1])
+            painter.setPen(text)
+            font = painter.font()
+            font.setBold(True)
+            painter.setFont(font)
+            painter.drawText(QRectF(left, top, panel_width, self.ROW), Qt.AlignmentFlag.AlignLeft, title)
+            font.setBold(False)
+            painter.setFont(font)
+            for row, (study, value) in enumerate(zip(self._studies, values)):
+                y = top + (row + 1) * self.ROW
+                if index % 2 == 0:
+                    painter.drawText(QRectF(0, y, label_width - 8, self.ROW), Qt.AlignmentFlag.AlignRight,
+                                     f"{study.first_author} {study.year}")
+                if value is None:
+                    painter.setPen(QColor("#888888"))
+                    painter.drawText(QRectF(left, y, panel_width, self.ROW), Qt.AlignmentFlag.AlignLeft, "not reported")
+                    painter.setPen(text)
+                    continue
+                bar = (panel_width - 50) * value / top_value
+                painter.fillRect(QRectF(left, y + 3, bar, self.ROW - 8), QColor("#2E6F9E"))
+                painter.drawText(QRectF(left + bar + 4, y, 50, self.ROW), Qt.AlignmentFlag.AlignLeft, f"{value:g}")
+
+
+class DosingView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.caution = QLabel()
+        self.caution.setWordWrap(True)
+        self.caution.setAccessibleName("Caution: animal dosing is context, not a human dose")
+        self.caution.setStyleSheet("QLabel { border: 2px solid #C0392B; padding: 8px; border-radius: 4px; }")
+        self.summary = QTextBrowser()
+        self.summary.setAccessibleName("Dosing summary")
+        self.summary.setMaximumHeight(180)
+        self.chart = ProtocolChart()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.caution)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+
+    def show_etiology(self, etiology_id: str, name: str, studies: list[Study]) -> DosingSummary:
+        summary = dosing_summary(etiology_id, studies)
+        treadmill = sorted((s for s in studies if etiology_id in s.etiologies and is_animal_treadmill(s)),
+                           key=lambda s: (s.year, s.first_author))
+        self.title.setText(f"<h3>3. Animal treadmill dosing: {escape(name)}</h3>")
+        self.caution.setText("<b>Context, not a human dose.</b> " + escape(summary.caution) + "<br><small>"
+                             + escape("; ".join(f"{c.label}, doi:{c.doi}" for c in summary.caution_citations)) + "</small>")
+        self.summary.setHtml(_summary_html(summary))
+        self.chart.set_studies(treadmill)
+        return summary
+
+
+def _summary_html(summary: DosingSummary) -> str:
+    def spread(label: str, value, unit: str) -> str:
+        if value.n == 0:
+            return f"<li>{label}: not reported</li>"
+        return (f"<li>{label}: {value.low:g}-{value.high:g} {unit}, median {value.median:g} "
+                f"({value.n} {'study' if value.n == 1 else 'studies'})</li>")
+
+    species = ", ".join(f"{n} {name}" for name, n in summary.species.items()) or "none"
+    items = [f"<p><b>{summary.animal_treadmill_study_count}</b> animal treadmill studies of "
+             f"{summary.study_count} tagged with this etiology ({escape(species)}).</p><ul>",
+             spread("Speed", summary.speed_m_per_min, "m/min"), spread("Longest session", summary.longest_session_min, "min"),
+             spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"), "</ul>"]
+    if summary.not_usable:
+        items.append("<p>Left out: " + escape("; ".join(summary.not_usable)) + "</p>")
+    return "".join(items)

@@ -1,0 +1,212 @@
+"""Step 2: the evidence for the chosen etiology: mechanisms, a sortable and searchable study table,
+and a detail pane with the full reference, a copyable DOI, where each fact came from, and flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from core.evidence.models import Direction, Mechanism, Study
+from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel
+
+ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _minutes(study: Study) -> str:
+    m = study.exercise.minutes_per_session
+    return "" if m is None else (_num(m[0]) if m[0] == m[1] else f"{_num(m[0])}-{_num(m[1])}")
+
+
+STUDY_COLUMNS: list[Column[Study]] = [
+    Column("Author", lambda s: s.first_author + (" (local)" if s.origin == "local" else "")),
+    Column("Year", lambda s: str(s.year), lambda s: s.year),
+    Column("Species", lambda s: s.species or "?"),
+    Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
+    Column("Findings", lambda s: ", ".join(f"{f.marker} {ARROWS[f.direction]}" for f in s.findings),
+           tooltip=lambda s: ", ".join(f"{f.marker} {f.direction.value}" for f in s.findings)),
+    Column("m/min", lambda s: _num(s.exercise.speed_m_per_min), lambda s: s.exercise.speed_m_per_min or -1.0,
+           tooltip=lambda s: f"as printed: {s.exercise.speed_reported or 'not reported'}"),
+    Column("Min", _minutes, lambda s: (s.exercise.minutes_per_session or (-1.0, -1.0))[1]),
+    Column("Days/wk", lambda s: _num(s.exercise.days_per_week), lambda s: s.exercise.days_per_week or -1),
+    Column("Weeks", lambda s: _num(s.exercise.weeks), lambda s: s.exercise.weeks or -1.0),
+    Column("Level", lambda s: str(s.evidence_level), lambda s: s.evidence_level),
+    Column("Flags", lambda s: str(len(s.flags)) if s.flags else "", lambda s: len(s.flags)),
+]
+
+
+class EvidenceView(QWidget):
+    study_selected = Signal(str)
+
+    def __init__(self, search_ids: Callable[[str], set[str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search_ids = search_ids  # full-text search in core, returning matching study ids
+        self._studies: list[Study] = []
+        self._mechanisms: dict[str, Mechanism] = {}
+        self.title = QLabel()
+        self.mechanisms = QTextBrowser()
+        self.mechanisms.setAccessibleName("Mechanisms for this etiology")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles, authors, markers (TNF-α or tnf alpha), models, mechanisms…")
+        self.search.setAccessibleName("Search studies")
+        self.search.setClearButtonEnabled(True)
+        self.mechanism_filter = QComboBox()
+        self.mechanism_filter.setAccessibleName("Filter by mechanism")
+        self.model = ObjectTableModel(STUDY_COLUMNS, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Studies")
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Study details")
+        self.copy_doi = QPushButton("Copy DOI")
+        self.copy_doi.setAccessibleName("Copy the study's DOI")
+        self.copy_doi.setEnabled(False)
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.mechanism_filter, 1)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail)
+        detail_layout.addWidget(self.copy_doi)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filters)
+        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.count_label)
+        split.addWidget(table_box)
+        split.addWidget(detail_box)
+        split.setSizes([700, 400])
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(self.mechanisms)
+        vertical.addWidget(split)
+        vertical.setSizes([170, 500])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(vertical)
+        self.search.textChanged.connect(self._on_filters_changed)
+        self.mechanism_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.copy_doi.clicked.connect(self._on_copy_doi_clicked)
+        self._current: Study | None = None
+
+    def show_etiology(self, name: str, studies: list[Study], mechanisms: list[Mechanism]) -> None:
+        self._studies = studies
+        self._mechanisms = {m.id: m for m in mechanisms}
+        self.title.setText(f"<h3>2. Evidence: {escape(name)}</h3>")
+        used = sorted({f.mechanism for s in studies for f in s.findings})
+        self.mechanism_filter.blockSignals(True)
+        self.mechanism_filter.clear()
+        self.mechanism_filter.addItem("All mechanisms", "")
+        for mechanism_id in used:
+            self.mechanism_filter.addItem(self._mechanisms[mechanism_id].name if mechanism_id in self._mechanisms
+                                          else mechanism_id, mechanism_id)
+        self.mechanism_filter.blockSignals(False)
+        self.mechanisms.setHtml(self._mechanisms_html(used, studies))
+        self._on_filters_changed()
+
+    def _mechanisms_html(self, used: list[str], studies: list[Study]) -> str:
+        if not studies:
+            return "<p>No study in the library is tagged with this etiology.</p>"
+        parts = []
+        for mechanism_id in used:
+            m = self._mechanisms.get(mechanism_id)
+            if m is None:
+                continue
+            count = sum(1 for s in studies if any(f.mechanism == mechanism_id for f in s.findings))
+            parts.append(f"<p><b>{escape(m.name)}</b> ({count} {'study' if count == 1 else 'studies'}): "
+                         f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
+                         f"<small>Markers: {escape(', '.join(m.markers))}</small></p>")
+        return "".join(parts) or "<p>These studies report no mechanism findings.</p>"
+
+    @Slot()
+    def _on_filters_changed(self, *_: object) -> None:
+        text = self.search.text().strip()
+        mechanism = self.mechanism_filter.currentData() or ""
+        matches = self._search_ids(text) if text else None
+        shown = [s for s in self._studies
+                 if (matches is None or s.id in matches)
+                 and (not mechanism or any(f.mechanism == mechanism for f in s.findings))]
+        self.model.set_rows(shown)
+        self.count_label.setText(f"{len(shown)} of {len(self._studies)} studies")
+        if shown:
+            self.table.selectRow(0)
+        else:
+            self._show_detail(None)
+
+    def select_study(self, study_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(OBJECT_ROLE).id == study_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _on_table_current_row_changed(self, current, previous) -> None:
+        study = self.proxy.index(current.row(), 0).data(OBJECT_ROLE) if current.isValid() else None
+        self._show_detail(study)
+
+    def _show_detail(self, study: Study | None) -> None:
+        self._current = study
+        self.copy_doi.setEnabled(bool(study and study.doi))
+        if study is None:
+            self.detail.setHtml("")
+            return
+        self.study_selected.emit(study.id)
+        self.detail.setHtml(study_detail_html(study, self._mechanisms))
+
+    @Slot()
+    def _on_copy_doi_clicked(self) -> None:
+        if self._current and self._current.doi:
+            QGuiApplication.clipboard().setText(self._current.doi)
+            self.copy_doi.setText("DOI copied")
+
+
+def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
+    e = study.exercise
+    rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
+            ("DOI", study.doi or "not given in the sources"),
+            ("Species and model", f"{study.species or '?'} ({study.species_reported or 'as named'}); {study.model}"),
+            ("Exercise", f"{e.type}: {e.protocol}"),
+            ("Speed", f"{e.speed_reported or 'not reported'} → {_num(e.speed_m_per_min) or 'no trusted value'} m/min"),
+            ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}")]
+    html = [f"<h3>{escape(study.first_author)} {study.year}</h3>", "<table cellpadding='3'>"]
+    html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
+    html.append("</table>")
+    if study.findings:
+        html.append("<p><b>Findings</b></p><ul>" + "".join(
+            f"<li>{escape(f.marker)} {ARROWS[f.direction]} ({escape(mechanisms[f.mechanism].name if f.mechanism in mechanisms else f.mechanism)})"
+            f"{' — ' + escape(f.site) if f.site else ''}</li>" for f in study.findings) + "</ul>")
+    if study.pain_outcome:
+        html.append(f"<p><b>Pain outcome:</b> {escape(study.pain_outcome)}</p>")
+    html.append("<p><b>Where this comes from</b></p><ul>" + "".join(
+        f"<li>{escape({'he-2024': 'He et al. 2024', 'ghanbari-2025': 'Ghanbari 2025', 'local-import': 'Imported by the clinic'}[s.review])}: "
+        f"{escape(s.location)}</li>" for s in study.sources) + "</ul>")
+    if study.flags:
+        html.append(f"<p><b>Data-quality flags ({len(study.flags)})</b></p><ul>" + "".join(
+            f"<li><b>{escape(f.code.value)}</b> on <i>{escape(f.field)}</i>: {escape(f.message)}</li>" for f in study.flags)
+            + "</ul>")
+    else:
+        html.append("<p>No data-quality flags.</p>")
+    return "".join(html)

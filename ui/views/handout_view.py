@@ -1,0 +1,190 @@
+"""Step 6: the real handout PDF, previewed in the window, exported to a file or printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from core.evidence.models import Study
+from core.handout.export import make_handout, render_handout, save_handout
+from core.plan.engine import Plan
+from core.plan.profile import PatientProfile
+from core.settings import Settings
+from ui.background import run_in_background
+
+
+class HandoutView(QWidget):
+    rendered = Signal(int)  # pages
+    exported = Signal(str)
+    printed = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._inputs: tuple[PatientProfile, Plan, list[Study], Settings] | None = None
+        self._pdf: bytes | None = None
+        self._generation = 0
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.units = QComboBox()
+        self.units.addItem("Metric (km/h)", "metric")
+        self.units.addItem("Imperial (mph)", "imperial")
+        self.summary = QCheckBox("Clinician summary pages")
+        self.export_button = QPushButton("&Export PDF…")
+        self.print_button = QPushButton("&Print…")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        for widget, name in ((self.paper, "Paper size"), (self.units, "Speed units"),
+                             (self.summary, "Include the clinician summary"), (self.export_button, "Export the PDF"),
+                             (self.print_button, "Print the handout"), (self.view, "Handout preview")):
+            widget.setAccessibleName(name)
+        bar = QHBoxLayout()
+        for widget in (QLabel("Paper:"), self.paper, QLabel("Units:"), self.units, self.summary):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.busy, self.export_button, self.print_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h3>6. Patient handout</h3>"))
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self._buffer: QBuffer | None = None
+        for combo in (self.paper, self.units):
+            combo.currentIndexChanged.connect(self._on_option_changed)
+        self.summary.toggled.connect(self._on_option_changed)
+        self.export_button.clicked.connect(self.export_pdf)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.set_inputs(None)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper_size)))
+        self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
+
+    def set_inputs(self, inputs: tuple[PatientProfile, Plan, list[Study], Settings] | None) -> None:
+        self._inputs = inputs
+        self._pdf = None
+        ready = inputs is not None and not inputs[1].blocked
+        self.export_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        if not ready:
+            self.document.close()
+            self.status.setText("A handout appears here once the profile is complete and the plan is not blocked.")
+            return
+        self.render()
+
+    @Slot()
+    def _on_option_changed(self, *_: object) -> None:
+        if self._inputs is not None:
+            self.set_inputs(self._inputs)
+
+    def render(self) -> None:
+        """Render off the GUI thread; a newer request wins over an older one still running."""
+        profile, plan, studies, settings = self._inputs
+        self._generation += 1
+        generation = self._generation
+        paper, units, summary = self.paper.currentData(), self.units.currentData(), self.summary.isChecked()
+        self.busy.setVisible(True)
+        self.status.setText("Making the handout…")
+
+        def work() -> tuple[int, bytes]:
+            handout = make_handout(profile, plan, studies, settings, date=dt.date.today(), paper=paper, units=units,
+                                   clinician_summary=summary)
+            return generation, render_handout(handout)
+
+        run_in_background(work, self._on_rendered, self._on_failed)
+
+    @Slot(object)
+    def _on_rendered(self, result: tuple[int, bytes]) -> None:
+        generation, pdf = result
+        if generation != self._generation:
+            return
+        self.busy.setVisible(False)
+        self._pdf = pdf
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        pages = self.document.pageCount()
+        self.status.setText(f"Preview of the handout: {pages} pages.")
+        self.export_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.rendered.emit(pages)
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        self.busy.setVisible(False)
+        self.status.setText(str(error))
+        self.failed.emit(str(error))
+
+    @Slot()
+    def export_pdf(self, path: str | None = None) -> None:
+        if self._pdf is None:
+            return
+        if not path:
+            profile = self._inputs[0]
+            suggested = f"Treadwell plan {profile.name}.pdf".replace("/", "-")
+            path, _ = QFileDialog.getSaveFileName(self, "Export handout", suggested, "PDF (*.pdf)")
+        if not path:
+            return
+        pdf = self._pdf
+        self.busy.setVisible(True)
+        run_in_background(lambda: (save_handout(pdf, Path(path)), path)[1], self._on_exported, self._on_failed)
+
+    @Slot(object)
+    def _on_exported(self, path: str) -> None:
+        self.busy.setVisible(False)
+        self.status.setText(f"Saved {path}")
+        self.exported.emit(path)
+
+    @Slot()
+    def print_pdf(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self._pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer) -> int:
+        """Draw each page of the rendered PDF onto the printer, scaled to its page."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText("The printer could not be started.")
+            return 0
+        pages = self.document.pageCount()
+        try:
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = self.document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                image = self.document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        self.status.setText(f"Sent {pages} pages to the printer.")
+        self.printed.emit(pages)
+        return pages

@@ -1,0 +1,188 @@
+"""The computed plan: blocked banner, intensity, the week table (editable overrides), a chart of
+weekly minutes and intensity, and the warnings by severity."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QTableView, QVBoxLayout, QWidget,
+)
+
+from core.plan.engine import Plan, Week
+from core.plan.overrides import WeekOverride
+
+SEVERITY_MARK = {"stop": "⛔ Stop", "caution": "⚠ Caution", "info": "ℹ Info"}
+HEADERS = ["Week", "Days", "Warm-up", "Walk (min)", "Cool-down", "Effort", "Heart rate", "RPE", "Speed", "Min/week",
+           "Change", "Note"]
+EDITABLE = {1: "sessions", 3: "main_min"}
+
+
+class WeekTableModel(QAbstractTableModel):
+    """Rows are weeks. Days and walk minutes can be edited; an edit becomes a WeekOverride."""
+
+    override_requested = Signal(object)  # WeekOverride
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._weeks: list[Week] = []
+        self._overridden: set[int] = set()
+
+    def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
+        self.beginResetModel()
+        self._weeks, self._overridden = list(weeks), set(overridden)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._weeks)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() in EDITABLE else base
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._weeks):
+            return None
+        week = self._weeks[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            values = [week.week, week.sessions, f"{week.warmup_min:g}",
+                      f"{week.main_min:g}" + (f" ({week.bouts} bouts)" if week.bouts > 1 and role == Qt.ItemDataRole.DisplayRole else ""),
+                      f"{week.cooldown_min:g}", week.band, "" if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}",
+                      f"{week.rpe[0]}-{week.rpe[1]}",
+                      "by feel" if week.speed_kmh is None else f"{week.speed_kmh:g} km/h, {week.grade_pct}%",
+                      f"{week.weekly_main_min:g}", "" if week.increase_pct is None else f"{week.increase_pct:+g}%", week.note]
+            if role == Qt.ItemDataRole.EditRole and index.column() == 3:
+                return week.main_min
+            return values[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and week.week in self._overridden:
+            return QColor("#FFF1C9")
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in EDITABLE:
+            return "Double-click to change this week; a change that breaks a rule is shown as a warning."
+        if role == Qt.ItemDataRole.UserRole:
+            return week
+        return None
+
+    def setData(self, index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
+            return False
+        week = self._weeks[index.row()]
+        try:
+            number = float(str(value).replace(",", "."))
+        except ValueError:
+            return False
+        field = EDITABLE[index.column()]
+        try:
+            change = WeekOverride(week=week.week, **{field: int(number) if field == "sessions" else number})
+        except ValueError:
+            return False
+        self.override_requested.emit(change)
+        return True
+
+
+class MinutesChart(QWidget):
+    """Weekly walking minutes; light weeks pale, moderate weeks strong, overridden weeks outlined."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._weeks: list[Week] = []
+        self._overridden: set[int] = set()
+        self.setMinimumHeight(150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Chart of weekly walking minutes and intensity")
+
+    def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
+        self._weeks, self._overridden = weeks, overridden
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(text)
+        if not self._weeks:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No plan to chart.")
+            return
+        top = max(w.weekly_main_min for w in self._weeks) or 1
+        left, bottom, height = 36, self.height() - 20, self.height() - 40
+        slot = (self.width() - left - 8) / len(self._weeks)
+        painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignLeft,
+                         f"Walking minutes per week (max {top:g}); pale = light, dark = moderate")
+        for i, week in enumerate(self._weeks):
+            bar = height * week.weekly_main_min / top
+            rect = QRectF(left + i * slot + slot * 0.15, bottom - bar, slot * 0.7, bar)
+            painter.fillRect(rect, QColor("#9CC3E0") if week.band == "light" else QColor("#2E6F9E"))
+            if week.week in self._overridden:
+                painter.setPen(QColor("#C77700"))
+                painter.drawRect(rect)
+                painter.setPen(text)
+            painter.drawText(QRectF(left + i * slot, bottom + 2, slot, 16), Qt.AlignmentFlag.AlignCenter, str(week.week))
+
+
+class PlanPanel(QWidget):
+    override_requested = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Plan status")
+        self.intensity = QLabel()
+        self.intensity.setWordWrap(True)
+        self.intensity.setAccessibleName("Intensity method")
+        self.weeks = WeekTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.weeks)
+        self.table.setAccessibleName("Week-by-week plan (days and walk minutes can be changed)")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.chart = MinutesChart()
+        self.warnings = QListWidget()
+        self.warnings.setAccessibleName("Warnings, most serious first")
+        self.warnings.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.intensity)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.chart)
+        layout.addWidget(QLabel("<b>Warnings</b>"))
+        layout.addWidget(self.warnings, 2)
+        self.weeks.override_requested.connect(self.override_requested)
+
+    def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
+        self.warnings.clear()
+        if plan is None:
+            self.banner.setText(f"<b>Fill in the profile:</b> {problems} field(s) need attention (see the messages "
+                                "under them)." if problems else "<b>Fill in the profile to see the plan.</b>")
+            self.banner.setStyleSheet("")
+            self.intensity.clear()
+            self.weeks.set_weeks([], set())
+            self.chart.set_weeks([], set())
+            return
+        if plan.blocked:
+            self.banner.setText("<b>Blocked: the plan cannot start yet.</b><ul>" + "".join(
+                f"<li>{escape(r.message)} <i>To unblock: {escape(r.unblock)}</i></li>" for r in plan.block_reasons) + "</ul>")
+            self.banner.setStyleSheet("QLabel { background: #FBE3E1; color: #5C1010; padding: 6px; }")
+        else:
+            total = sum(w.sessions * w.main_min for w in plan.weeks)
+            self.banner.setText(f"<b>Plan ready:</b> {len(plan.weeks)} weeks, {total:g} walking minutes in all. "
+                                f"Screening: {escape(plan.screening.acsm_row)}.")
+            self.banner.setStyleSheet("QLabel { background: #E3F1E6; color: #123D1C; padding: 6px; }")
+        self.intensity.setText(escape(plan.intensity.method_reason))
+        self.weeks.set_weeks(plan.weeks, overridden)
+        self.chart.set_weeks(plan.weeks, overridden)
+        for warning in plan.warnings:
+            item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} · {warning.code}: {warning.message}")
+            item.setToolTip(warning.source.label + (f", doi:{warning.source.doi}" if warning.source.doi else ""))
+            self.warnings.addItem(item)

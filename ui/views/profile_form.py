@@ -1,0 +1,257 @@
+"""The patient profile as a form, with the problem of each field shown right under it.
+
+The form only collects values: core.plan.profile.check_profile decides what is valid, and its
+messages (from the pydantic rules) are what the clinician sees.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from core.plan.guidelines import CONTRAINDICATIONS
+from core.plan.profile import PatientProfile
+
+SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
+             [f"S{i}" for i in range(1, 6)]
+NUMBER_FIELDS = {  # field: (label, placeholder)
+    "age": ("Age (years)", "18-100"),
+    "resting_hr": ("Resting heart rate (bpm)", "35-120"),
+    "measured_hr_max": ("Measured peak heart rate (bpm)", "optional, from an exercise test"),
+    "baseline_walk_min": ("Continuous walking today (min)", "0-120"),
+    "comfortable_speed_kmh": ("Comfortable walking speed (km/h)", "optional, 0.5-8"),
+    "pain_nrs": ("Usual pain (0-10)", "0-10"),
+    "weeks": ("Plan length (weeks)", "4-26"),
+    "max_sessions_per_week": ("Most days a week", "2-7"),
+}
+CONDITIONS = {
+    "beta_blocker": "Takes a beta-blocker",
+    "atrial_fibrillation": "Atrial fibrillation",
+    "pacemaker_or_icd": "Pacemaker or ICD",
+    "autonomic_neuropathy": "Autonomic neuropathy",
+    "insulin_or_secretagogue": "Uses insulin or a secretagogue",
+    "open_foot_wound": "Open foot sore or foot injury",
+}
+SCREENING = {
+    "currently_active": "Currently active",
+    "known_disease": "Known cardiovascular, metabolic or renal disease",
+    "symptoms": "Signs or symptoms of disease",
+    "medical_clearance": "Medical clearance given",
+}
+SCREENING_HELP = {
+    "currently_active": "At least 30 minutes of moderate exercise on at least 3 days a week for the last 3 months "
+                        "(ACSM 2015). Diabetes counts as metabolic disease.",
+    "symptoms": "Chest, neck, jaw or arm pain that may be ischaemic; breathlessness at rest or on mild exertion; "
+                "dizziness or fainting; orthopnoea or nocturnal dyspnoea; ankle oedema; palpitations; intermittent "
+                "claudication; known heart murmur; unusual fatigue.",
+}
+
+
+def _number(text: str) -> Any:
+    """A number when the text is one; otherwise the text itself, for the core check to name."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
+class ProfileForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._errors: dict[str, QLabel] = {}
+        self.name = QLineEdit()
+        self.etiology = QComboBox()
+        self.sex = QComboBox()
+        for label, value in (("Not given", None), ("Female", "female"), ("Male", "male"), ("Other", "other"),
+                             ("Unspecified", "unspecified")):
+            self.sex.addItem(label, value)
+        self.numbers = {field: QLineEdit() for field in NUMBER_FIELDS}
+        self.sci_level = QComboBox()
+        self.sci_level.addItem("Not given", None)
+        for level in SCI_LEVELS:
+            self.sci_level.addItem(level, level)
+        self.sci_complete = QComboBox()
+        for label, value in (("Not known", None), ("Incomplete", False), ("Complete", True)):
+            self.sci_complete.addItem(label, value)
+        self.diabetes = QComboBox()
+        for label, value in (("No diabetes", "none"), ("Type 1", "type1"), ("Type 2", "type2")):
+            self.diabetes.addItem(label, value)
+        self.bp_systolic, self.bp_diastolic = QLineEdit(), QLineEdit()
+        self.checks = {field: QCheckBox(label) for field, label in {**CONDITIONS, **SCREENING}.items()}
+        self.contraindications = {cid: QCheckBox(text[0].upper() + text[1:]) for cid, text in CONTRAINDICATIONS.items()}
+        self._layout()
+        self._name_everything()
+        self._connect()
+
+    def _row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> None:
+        error = QLabel()
+        error.setStyleSheet("color: #B3261E;")
+        error.setWordWrap(True)
+        error.setVisible(False)
+        error.setAccessibleName(f"Problem with {label.lower()}")
+        self._errors[field] = error
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label + ":", box)
+
+    def _layout(self) -> None:
+        patient = QGroupBox("Patient")
+        form = QFormLayout(patient)
+        self._row(form, "Name", "name", self.name)
+        self._row(form, "Etiology", "etiology", self.etiology)
+        self._row(form, "Sex", "sex", self.sex)
+        for field, (label, placeholder) in NUMBER_FIELDS.items():
+            self.numbers[field].setPlaceholderText(placeholder)
+            self._row(form, label, field, self.numbers[field])
+        bp = QWidget()
+        bp_row = QGridLayout(bp)
+        bp_row.setContentsMargins(0, 0, 0, 0)
+        self.bp_systolic.setPlaceholderText("systolic")
+        self.bp_diastolic.setPlaceholderText("diastolic")
+        bp_row.addWidget(self.bp_systolic, 0, 0)
+        bp_row.addWidget(QLabel("/"), 0, 1)
+        bp_row.addWidget(self.bp_diastolic, 0, 2)
+        self._row(form, "Resting blood pressure (mmHg)", "resting_bp", bp)
+        self._row(form, "Spinal cord injury level", "sci_level", self.sci_level)
+        self._row(form, "Spinal cord injury", "sci_complete", self.sci_complete)
+        self._row(form, "Diabetes", "diabetes", self.diabetes)
+        conditions = QGroupBox("Heart-rate and safety conditions")
+        grid = QVBoxLayout(conditions)
+        for field in CONDITIONS:
+            grid.addWidget(self.checks[field])
+        screening = QGroupBox("Screening (ACSM 2015)")
+        screen_box = QVBoxLayout(screening)
+        for field in SCREENING:
+            screen_box.addWidget(self.checks[field])
+        contra = QGroupBox("Absolute contraindications")
+        contra_box = QVBoxLayout(contra)
+        for box in self.contraindications.values():
+            contra_box.addWidget(box)
+        self._errors["contraindications"] = QLabel()
+        layout = QVBoxLayout(self)
+        for group in (patient, screening, conditions, contra):
+            layout.addWidget(group)
+        layout.addStretch(1)
+
+    def _name_everything(self) -> None:
+        self.name.setAccessibleName("Patient name")
+        self.etiology.setAccessibleName("Etiology")
+        self.sex.setAccessibleName("Sex")
+        for field, (label, _) in NUMBER_FIELDS.items():
+            self.numbers[field].setAccessibleName(label)
+        self.bp_systolic.setAccessibleName("Resting systolic blood pressure")
+        self.bp_diastolic.setAccessibleName("Resting diastolic blood pressure")
+        self.sci_level.setAccessibleName("Spinal cord injury level")
+        self.sci_complete.setAccessibleName("Spinal cord injury complete or incomplete")
+        self.diabetes.setAccessibleName("Diabetes")
+        for field, box in self.checks.items():
+            box.setAccessibleName(box.text())
+            if field in SCREENING_HELP:
+                box.setToolTip(SCREENING_HELP[field])
+                box.setAccessibleDescription(SCREENING_HELP[field])
+        for box in self.contraindications.values():
+            box.setAccessibleName(f"Contraindication: {box.text()}")
+
+    def _connect(self) -> None:
+        for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
+            edit.textChanged.connect(self._on_any_changed)
+        for combo in (self.etiology, self.sex, self.sci_level, self.sci_complete, self.diabetes):
+            combo.currentIndexChanged.connect(self._on_any_changed)
+        for box in (*self.checks.values(), *self.contraindications.values()):
+            box.toggled.connect(self._on_any_changed)
+        self.etiology.currentIndexChanged.connect(self._on_etiology_changed)
+        self._on_etiology_changed()
+
+    @Slot()
+    def _on_any_changed(self, *_: object) -> None:
+        self.changed.emit()
+
+    @Slot()
+    def _on_etiology_changed(self, *_: object) -> None:
+        is_sci = self.etiology.currentData() == "spinal-cord-injury"
+        self.sci_level.setEnabled(is_sci)
+        self.sci_complete.setEnabled(is_sci)
+
+    def set_etiologies(self, etiologies: list[tuple[str, str]]) -> None:
+        """(id, display name) pairs from the evidence library, once it has loaded."""
+        current = self.etiology.currentData()
+        self.etiology.blockSignals(True)
+        self.etiology.clear()
+        for etiology_id, name in etiologies:
+            self.etiology.addItem(name, etiology_id)
+        self.etiology.setCurrentIndex(max(0, self.etiology.findData(current)))
+        self.etiology.blockSignals(False)
+        self._on_etiology_changed()
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, for core.plan.profile.check_profile (empty optional fields left out)."""
+        data: dict[str, Any] = {"name": self.name.text(), "etiology": self.etiology.currentData(),
+                                "diabetes": self.diabetes.currentData()}
+        if self.sex.currentData():
+            data["sex"] = self.sex.currentData()
+        for field, edit in self.numbers.items():
+            value = _number(edit.text())
+            if value is not None:
+                data[field] = value
+        systolic, diastolic = _number(self.bp_systolic.text()), _number(self.bp_diastolic.text())
+        if systolic is not None or diastolic is not None:
+            data["resting_bp"] = (systolic, diastolic)
+        if data["etiology"] == "spinal-cord-injury":
+            data["sci_level"] = self.sci_level.currentData()
+            data["sci_complete"] = self.sci_complete.currentData()
+        data.update({field: box.isChecked() for field, box in self.checks.items()})
+        data["contraindications"] = [cid for cid, box in self.contraindications.items() if box.isChecked()]
+        return data
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for field, label in self._errors.items():
+            message = problems.get(field, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+
+    def set_profile(self, profile: PatientProfile) -> None:
+        self.blockSignals(True)
+        self.name.setText(profile.name)
+        self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
+        self.sex.setCurrentIndex(max(0, self.sex.findData(profile.sex)))
+        for field, edit in self.numbers.items():
+            value = getattr(profile, field)
+            edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
+        self.bp_systolic.setText(str(profile.resting_bp[0]) if profile.resting_bp else "")
+        self.bp_diastolic.setText(str(profile.resting_bp[1]) if profile.resting_bp else "")
+        self.sci_level.setCurrentIndex(max(0, self.sci_level.findData(profile.sci_level)))
+        self.sci_complete.setCurrentIndex(max(0, self.sci_complete.findData(profile.sci_complete)))
+        self.diabetes.setCurrentIndex(max(0, self.diabetes.findData(profile.diabetes)))
+        for field, box in self.checks.items():
+            box.setChecked(getattr(profile, field))
+        for cid, box in self.contraindications.items():
+            box.setChecked(cid in profile.contraindications)
+        self.blockSignals(False)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.blockSignals(True)
+        for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
+            edit.clear()
+        for combo in (self.sex, self.sci_level, self.sci_complete, self.diabetes):
+            combo.setCurrentIndex(0)
+        for box in (*self.checks.values(), *self.contraindications.values()):
+            box.setChecked(False)
+        self.blockSignals(False)
+        self.changed.emit()

@@ -1,0 +1,218 @@
+"""Step 7: the saved patients, searchable, with each patient's plan history, bundles and delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from core.storage.records import PlanSummary
+from ui.records_gateway import RecordsGateway
+
+PAGE = 200
+HEADERS = ["Name", "Etiology", "Version", "Saved (UTC)", "Plan id"]
+
+
+class PatientListModel(QAbstractTableModel):
+    """The newest plan of each patient, fetched a page at a time as the list scrolls."""
+
+    def __init__(self, gateway: RecordsGateway, parent=None) -> None:
+        super().__init__(parent)
+        self._gateway = gateway
+        self._search: str | None = None
+        self._rows: list[PlanSummary] = []
+        self._total = 0
+
+    def reload(self, search: str | None = None) -> None:
+        self.beginResetModel()
+        self._search = search or None
+        self._total = self._gateway.count_patients(self._search)
+        self._rows = self._gateway.list_plans(self._search, PAGE, 0)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        more = self._gateway.list_plans(self._search, PAGE, len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows += more
+        self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [row.patient_name, row.etiology, str(row.version), row.created_at[:16].replace("T", " "),
+                    str(row.plan_id)][index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+class RecordsView(QWidget):
+    open_plan = Signal(int)
+    changed = Signal(str)  # a status message after an import, export or delete
+
+    def __init__(self, gateway: RecordsGateway, clinician: callable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gateway = gateway
+        self._clinician = clinician
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search patients by any part of the name")
+        self.search.setClearButtonEnabled(True)
+        self.model = PatientListModel(gateway, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.history = QListWidget()
+        self.count = QLabel()
+        self.open_button = QPushButton("&Open")
+        self.export_button = QPushButton("E&xport bundle…")
+        self.import_button = QPushButton("&Import bundle…")
+        self.delete_button = QPushButton("&Delete patient…")
+        for widget, name in ((self.search, "Search patients"), (self.table, "Patients"),
+                             (self.history, "Plan versions of the selected patient"), (self.open_button, "Open plan"),
+                             (self.export_button, "Export patient bundle"), (self.import_button, "Import patient bundle"),
+                             (self.delete_button, "Delete patient")):
+            widget.setAccessibleName(name)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.export_button, self.import_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Plan versions</b> (double-click to open)"))
+        right.addWidget(self.history)
+        row = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.table)
+        left.addWidget(self.count)
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h3>7. Records</h3>"))
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.doubleClicked.connect(self._on_open_button_clicked)
+        self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+
+    def reload(self) -> None:
+        self.model.reload(self.search.text().strip())
+        self.count.setText(f"{self.model.total} patients" + (" match" if self.search.text().strip() else ""))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.history.clear()
+
+    def selected(self) -> PlanSummary | None:
+        index = self.table.currentIndex()
+        return self.model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self.reload()
+
+    def _on_table_current_row_changed(self, current, previous) -> None:
+        self.history.clear()
+        row = self.selected()
+        if row is None:
+            return
+        for version in reversed(self._gateway.history(row.patient_id)):
+            item = QListWidgetItem(f"Version {version.version} — {version.created_at[:16].replace('T', ' ')} — "
+                                   f"by {version.created_by} — plan {version.id}")
+            item.setData(Qt.ItemDataRole.UserRole, version.id)
+            self.history.addItem(item)
+
+    @Slot()
+    def _on_open_button_clicked(self, *_: object) -> None:
+        item = self.history.currentItem()
+        if item is not None and item.isSelected():
+            self.open_plan.emit(item.data(Qt.ItemDataRole.UserRole))
+        elif (row := self.selected()) is not None:
+            self.open_plan.emit(row.plan_id)
+
+    def _on_history_item_double_clicked(self, item: QListWidgetItem) -> None:
+        self.open_plan.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export patient bundle", f"{row.patient_name}.treadwell.json",
+                                              "Treadwell bundle (*.json)")
+        if path:
+            self._report(lambda: self._gateway.export_bundle(row.plan_id, Path(path),
+                                                             clinician=self._clinician()),
+                         f"Exported {row.patient_name} to {path}")
+
+    @Slot()
+    def _on_import_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import patient bundle", "", "Treadwell bundle (*.json)")
+        if path:
+            self._report(lambda: self._gateway.import_bundle(Path(path), clinician=self._clinician()),
+                         f"Imported {path}")
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete patient",
+            f"Delete {row.patient_name} with every plan version and session log?\n\n"
+            "This cannot be undone here; the backups still hold the record.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician()),
+                         f"Deleted {row.patient_name}")
+
+    def _report(self, action, success: str) -> None:
+        from core.storage.bundle import BundleError
+
+        try:
+            action()
+        except BundleError as error:
+            QMessageBox.warning(self, "Nothing was imported", "\n".join(error.problems))
+            return
+        except Exception as error:  # plain message; the details are in the log
+            QMessageBox.warning(self, "Records", str(error))
+            return
+        self.reload()
+        self.changed.emit(success)
