@@ -7,21 +7,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
-from ui.background import run_in_background
+from ui.records_lifecycle import RecordsLifecycle
 
 if TYPE_CHECKING:  # the workflow's modules are imported after the first paint (see _build_workflow)
     from core.evidence.models import Study
-    from core.evidence.overview import EvidenceOverview, StartupReport
     from core.plan.adjustment import SessionLog
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RecordsLifecycle, QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
@@ -39,7 +36,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._ready = False
         self.overview = None
-        self.setWindowTitle(APP_NAME + (" (read-only)" if read_only else ""))
+        self.setWindowTitle(APP_NAME + (" (read-only)" if read_only else "") + "[*]")  # [*]: unsaved changes mark
         self.setObjectName("mainWindow")
         self.setCentralWidget(self._loading_view())
         self.statusBar().showMessage(f"{APP_NAME}: opening the records in {data_dir.root}…")
@@ -51,27 +48,6 @@ class MainWindow(QMainWindow):
             self._build_workflow()
 
     # -- layout --------------------------------------------------------------------------------------
-
-    def _loading_view(self) -> QWidget:
-        """What the first frame shows: last start's etiologies and study counts, while the rest loads."""
-        from core.startup_snapshot import read_snapshot
-
-        snapshot = read_snapshot(self._data_dir.root)
-        view = QWidget()
-        layout = QVBoxLayout(view)
-        heading = QLabel(f"<h2>{APP_NAME}</h2><p>Opening the evidence library and the records…</p>")
-        heading.setAccessibleName("Loading")
-        layout.addWidget(heading)
-        if snapshot:
-            etiologies = QListWidget()
-            etiologies.setAccessibleName("Etiologies (loading)")
-            for item in snapshot["etiologies"]:
-                etiologies.addItem(f"{item.get('name', item.get('id'))}  ({item.get('study_count', 0)} studies)")
-            layout.addWidget(QLabel(f"Evidence library {snapshot.get('library_version', '')}:"))
-            layout.addWidget(etiologies, 1)
-        else:
-            layout.addStretch(1)
-        return view
 
     def _build_workflow(self) -> None:
         """Everything beyond the shell: settings, the seven views, the menus. Imported here so the
@@ -195,77 +171,6 @@ class MainWindow(QMainWindow):
         self._build_workflow()
         self.start_records()
 
-    def start_records(self) -> None:
-        from core.evidence.overview import start_records
-
-        data_dir, read_only, settings = self._data_dir, self.read_only, self.settings
-        run_in_background(lambda: start_records(data_dir, settings, read_only=read_only),
-                          self._on_records_started, self._on_records_failed)
-
-    @Slot(object)
-    def _on_records_started(self, report: StartupReport) -> None:
-        parts = []
-        if report.overview is not None:
-            self._show_overview(report.overview)
-            parts.append(f"Evidence library {report.overview.library_version}: {report.overview.study_count} studies, "
-                         f"{len(report.overview.etiologies)} etiologies.")
-        if report.backup is not None:
-            parts.append(f"Backed up to {report.backup.name}.")
-        if report.read_only:
-            parts.append("Read-only: another Treadwell window is using this data folder.")
-        self.statusBar().showMessage(" ".join(parts))
-        if report.overview is not None:
-            self.evidence_ready.emit(report.overview)
-
-    def _show_overview(self, overview: EvidenceOverview) -> None:
-        self.overview = overview
-        self.gateway.open()
-        self.editor.form.set_etiologies([(e.etiology.id, e.etiology.name) for e in overview.etiologies])
-        self.editor.set_context(overview.studies, self.settings.plan)
-        self.picker.set_entries(overview.etiologies)
-        self.records.reload()
-
-    @Slot(object)
-    def _on_records_failed(self, error: Exception) -> None:
-        from core.storage.database import DatabaseDamaged, DatabaseError
-
-        if isinstance(error, DatabaseDamaged):
-            self.statusBar().showMessage("The records database is damaged; it has not been changed.")
-            self.records_damaged.emit(str(error))
-            self._offer_restore(str(error))
-            return
-        message = str(error) if isinstance(error, DatabaseError) else f"The records could not be opened: {error}"
-        self.statusBar().showMessage(message)
-        self.evidence_failed.emit(message)
-
-    def _offer_restore(self, problem: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Records damaged", problem, parent=self)
-        restore = box.addButton("Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is restore:
-            self.restore_newest_backup()
-
-    def restore_newest_backup(self) -> None:
-        from core.storage.backup import BackupError, newest_good_backup, restore_backup
-
-        data_dir = self._data_dir
-
-        def restore() -> str:
-            backup = newest_good_backup(data_dir.backups_dir)
-            if backup is None:
-                raise BackupError(f"No backup in {data_dir.backups_dir} passes its check. The damaged file is "
-                                  "untouched; ask your IT contact for help.")
-            aside = restore_backup(backup, data_dir.database_path)
-            return f"Restored {backup.name}; the damaged file was kept as {aside.name if aside else 'nothing'}."
-
-        run_in_background(restore, self._on_restored, self._on_records_failed)
-
-    @Slot(object)
-    def _on_restored(self, message: str) -> None:
-        self.statusBar().showMessage(message)
-        self.start_records()
-
     # -- the workflow ----------------------------------------------------------------------------------
 
     def studies_for(self, etiology_id: str) -> list[Study]:
@@ -299,7 +204,6 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
-        self.setWindowTitle(APP_NAME + (" (read-only)" if self.read_only else "") + (" [*]" if dirty else ""))
         self._refresh_sessions()
 
     @Slot()
@@ -314,6 +218,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_plan(self) -> bool:
         if self.editor.profile is None or self.editor.computed_plan is None:
+            self.editor.form.show_all_problems = True
+            self.editor.recompute()
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
             self.tabs.setCurrentWidget(self.editor)
             return False
@@ -414,28 +320,6 @@ class MainWindow(QMainWindow):
         if self.overview is not None:
             self.editor.set_context(self.overview.studies, self.settings.plan)
         self.statusBar().showMessage("Settings saved.")
-
-    @Slot()
-    def _on_backup_action_triggered(self) -> None:
-        if self.read_only:
-            self.statusBar().showMessage("Read-only: the window that holds this data folder makes the backups.")
-            return
-        from core.storage.maintenance import backup_now
-
-        data_dir, settings = self._data_dir, self.settings
-        self.statusBar().showMessage("Backing up…")
-        run_in_background(lambda: backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep),
-                          self._on_backup_done, self._on_backup_failed)
-
-    @Slot(object)
-    def _on_backup_done(self, path) -> None:
-        self.statusBar().showMessage(f"Backed up and verified: {path.name}")
-        self.backup_finished.emit(str(path))
-
-    @Slot(object)
-    def _on_backup_failed(self, error: Exception) -> None:
-        self.statusBar().showMessage(str(error))
-        self.backup_finished.emit("")
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

@@ -153,7 +153,7 @@ def profile_problems(error: ValidationError) -> list[str]:
         if item["type"] == "extra_forbidden":
             lines.append(f"{where}: is not a profile field (allowed fields: {', '.join(PatientProfile.model_fields)})")
             continue
-        if item["type"] == "missing":
+        if item["type"] == "missing" or (item["type"] == "string_too_short" and item.get("ctx", {}).get("min_length") == 1):
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, 'see main.py schema profile')}")
             continue
         allowed = ALLOWED.get(field)

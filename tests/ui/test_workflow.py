@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from tests.handout.helpers import flat
+from tests.storage.helpers import example
 from ui.main_window import MainWindow
 
 
@@ -103,3 +104,21 @@ def test_unsaved_changes_are_not_lost_silently(qtbot, data_dir, monkeypatch) -> 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     window.close()
     assert asked and "unsaved changes" in asked[0] and window.isVisible()
+
+
+def test_printing_sends_every_page(qtbot, data_dir, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    window.tabs.setCurrentWidget(window.handout)
+    if window.handout.document.pageCount() == 0:
+        with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
+            pass
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(window.handout.printed, timeout=30_000) as printed:
+        pages = window.handout.print_to(printer)
+    assert pages == printed.args[0] == window.handout.document.pageCount() >= 5
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages

@@ -23,25 +23,38 @@ class Column(Generic[Row]):
     tooltip: Callable[[Row], str] | None = None
 
 
-class ObjectTableModel(QAbstractTableModel, Generic[Row]):
-    def __init__(self, columns: Sequence[Column[Row]], parent=None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[Row] = []
+class RowsTableModel(QAbstractTableModel):
+    """Rows of objects under fixed column headers; subclasses say what each cell shows."""
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def __init__(self, headers: Sequence[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list = []
+
+    def set_rows(self, rows: Sequence) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_object(self, row: int) -> Row:
+    def row_object(self, row: int):
         return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class ObjectTableModel(RowsTableModel, Generic[Row]):
+    def __init__(self, columns: Sequence[Column[Row]], parent=None) -> None:
+        super().__init__([column.header for column in columns], parent)
+        self._columns = list(columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -56,9 +69,4 @@ class ObjectTableModel(QAbstractTableModel, Generic[Row]):
         if role == SORT_ROLE:
             key = column.sort_key(row) if column.sort_key else column.display(row)
             return key if key is not None else ""
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].header
         return None

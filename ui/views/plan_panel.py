@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QTableView, QVBoxLayout, QWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
+from ui.models.table_model import RowsTableModel
 
 SEVERITY_MARK = {"stop": "⛔ Stop", "caution": "⚠ Caution", "info": "ℹ Info"}
 HEADERS = ["Week", "Days", "Warm-up", "Walk (min)", "Cool-down", "Effort", "Heart rate", "RPE", "Speed", "Min/week",
@@ -21,40 +22,27 @@ HEADERS = ["Week", "Days", "Warm-up", "Walk (min)", "Cool-down", "Effort", "Hear
 EDITABLE = {1: "sessions", 3: "main_min"}
 
 
-class WeekTableModel(QAbstractTableModel):
+class WeekTableModel(RowsTableModel):
     """Rows are weeks. Days and walk minutes can be edited; an edit becomes a WeekOverride."""
 
     override_requested = Signal(object)  # WeekOverride
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._weeks: list[Week] = []
+        super().__init__(HEADERS, parent)
         self._overridden: set[int] = set()
 
     def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
-        self.beginResetModel()
-        self._weeks, self._overridden = list(weeks), set(overridden)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._weeks)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
+        self._overridden = set(overridden)
+        self.set_rows(weeks)
 
     def flags(self, index) -> Qt.ItemFlag:
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() in EDITABLE else base
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._weeks):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        week = self._weeks[index.row()]
+        week = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             values = [week.week, week.sessions, f"{week.warmup_min:g}",
                       f"{week.main_min:g}" + (f" ({week.bouts} bouts)" if week.bouts > 1 and role == Qt.ItemDataRole.DisplayRole else ""),
@@ -67,6 +55,8 @@ class WeekTableModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and week.week in self._overridden:
             return QColor("#FFF1C9")
+        if role == Qt.ItemDataRole.ForegroundRole and week.week in self._overridden:
+            return QColor("#1F1A00")  # dark text on the pale fill, in light and dark themes alike
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in EDITABLE:
             return "Double-click to change this week; a change that breaks a rule is shown as a warning."
         if role == Qt.ItemDataRole.UserRole:
@@ -76,7 +66,7 @@ class WeekTableModel(QAbstractTableModel):
     def setData(self, index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
             return False
-        week = self._weeks[index.row()]
+        week = self._rows[index.row()]
         try:
             number = float(str(value).replace(",", "."))
         except ValueError:
@@ -95,29 +85,29 @@ class MinutesChart(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._weeks: list[Week] = []
+        self._rows: list[Week] = []
         self._overridden: set[int] = set()
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Chart of weekly walking minutes and intensity")
 
     def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
-        self._weeks, self._overridden = weeks, overridden
+        self._rows, self._overridden = weeks, overridden
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         painter.setPen(text)
-        if not self._weeks:
+        if not self._rows:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No plan to chart.")
             return
-        top = max(w.weekly_main_min for w in self._weeks) or 1
+        top = max(w.weekly_main_min for w in self._rows) or 1
         left, bottom, height = 36, self.height() - 20, self.height() - 40
-        slot = (self.width() - left - 8) / len(self._weeks)
+        slot = (self.width() - left - 8) / len(self._rows)
         painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignLeft,
                          f"Walking minutes per week (max {top:g}); pale = light, dark = moderate")
-        for i, week in enumerate(self._weeks):
+        for i, week in enumerate(self._rows):
             bar = height * week.weekly_main_min / top
             rect = QRectF(left + i * slot + slot * 0.15, bottom - bar, slot * 0.7, bar)
             painter.fillRect(rect, QColor("#9CC3E0") if week.band == "light" else QColor("#2E6F9E"))

@@ -71,6 +71,8 @@ class ProfileForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
+        self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
+        self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
         self.etiology = QComboBox()
         self.sex = QComboBox()
@@ -169,6 +171,11 @@ class ProfileForm(QWidget):
             box.setAccessibleName(f"Contraindication: {box.text()}")
 
     def _connect(self) -> None:
+        fields = {self.name: "name", self.bp_systolic: "resting_bp", self.bp_diastolic: "resting_bp",
+                  **{edit: field for field, edit in self.numbers.items()}}
+        for edit, field in fields.items():
+            edit.textEdited.connect(lambda _text, field=field: self._touched.add(field))
+            edit.editingFinished.connect(lambda field=field: (self._touched.add(field), self.changed.emit()))
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.textChanged.connect(self._on_any_changed)
         for combo in (self.etiology, self.sex, self.sci_level, self.sci_complete, self.diabetes):
@@ -220,12 +227,15 @@ class ProfileForm(QWidget):
         return data
 
     def show_problems(self, problems: dict[str, str]) -> None:
+        """Each field's problem under it, once the field was edited (or saving was attempted)."""
         for field, label in self._errors.items():
-            message = problems.get(field, "")
+            shown = self.show_all_problems or field in self._touched
+            message = problems.get(field, "") if shown else ""
             label.setText(message)
             label.setVisible(bool(message))
 
     def set_profile(self, profile: PatientProfile) -> None:
+        self._touched = set(NUMBER_FIELDS) | {"name", "resting_bp"}
         self.blockSignals(True)
         self.name.setText(profile.name)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
@@ -246,6 +256,8 @@ class ProfileForm(QWidget):
         self.changed.emit()
 
     def clear(self) -> None:
+        self._touched = set()
+        self.show_all_problems = False
         self.blockSignals(True)
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.clear()

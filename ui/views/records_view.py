@@ -5,27 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from core.storage.records import PlanSummary
+from ui.models.table_model import RowsTableModel
 from ui.records_gateway import RecordsGateway
 
 PAGE = 200
 HEADERS = ["Name", "Etiology", "Version", "Saved (UTC)", "Plan id"]
 
 
-class PatientListModel(QAbstractTableModel):
+class PatientListModel(RowsTableModel):
     """The newest plan of each patient, fetched a page at a time as the list scrolls."""
 
     def __init__(self, gateway: RecordsGateway, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._gateway = gateway
         self._search: str | None = None
-        self._rows: list[PlanSummary] = []
         self._total = 0
 
     def reload(self, search: str | None = None) -> None:
@@ -52,17 +52,6 @@ class PatientListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows += more
         self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

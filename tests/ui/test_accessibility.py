@@ -1,0 +1,54 @@
+"""Every control a screen reader lands on has a name, and the shortcuts a desktop user expects exist."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QHeaderView, QLineEdit, QMenuBar, QTextBrowser,
+    QWidget,
+)
+
+from ui.main_window import MainWindow
+
+NAMED = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextBrowser)
+
+
+def test_every_input_and_view_has_an_accessible_name(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if _inside_a_control(widget) or widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+            continue  # parts of a named control, or Qt's own (clear buttons, headers, popups, corner buttons)
+        if isinstance(widget, NAMED) and not widget.accessibleName():
+            unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+        if isinstance(widget, QAbstractButton) and not (widget.text() or widget.accessibleName()):
+            unnamed.append(f"{type(widget).__name__} without text in {type(widget.parent()).__name__}")
+    assert unnamed == []
+
+
+def _inside_a_control(widget: QWidget) -> bool:
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, (*NAMED, QComboBox, QMenuBar)):
+            return True
+        parent = parent.parent()
+    return False
+
+
+def test_desktop_shortcuts(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    shortcuts = {action.objectName(): action.shortcut() for action in window.findChildren(QAction)}
+    assert shortcuts["newAction"] == QKeySequence(QKeySequence.StandardKey.New)
+    assert shortcuts["saveAction"] == QKeySequence(QKeySequence.StandardKey.Save)
+    assert shortcuts["exportHandoutAction"] == QKeySequence("Ctrl+E")
+    assert shortcuts["printAction"] == QKeySequence(QKeySequence.StandardKey.Print)
+    assert shortcuts["findAction"] == QKeySequence(QKeySequence.StandardKey.Find)
+    assert shortcuts["tab4Action"] == QKeySequence("Ctrl+4")
+    window.findChild(QAction, "tab7Action").trigger()
+    assert window.tabs.currentWidget() is window.records
+    window.show()
+    window.activateWindow()
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.records.search, timeout=3000)

@@ -1,0 +1,133 @@
+"""The records' life cycle in the window: what the first frame shows, opening the records after it
+(evidence installed, backup made), a damaged database with its restore, and backups on demand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
+
+from core.app_info import APP_NAME
+from ui.background import run_in_background
+
+if TYPE_CHECKING:
+    from core.evidence.overview import EvidenceOverview, StartupReport
+
+
+class RecordsLifecycle:
+    """Mixed into MainWindow, which provides the signals, the status bar and the views."""
+
+    def _loading_view(self) -> QWidget:
+        """What the first frame shows: last start's etiologies and study counts, while the rest loads."""
+        from core.startup_snapshot import read_snapshot
+
+        snapshot = read_snapshot(self._data_dir.root)
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        heading = QLabel(f"<h2>{APP_NAME}</h2><p>Opening the evidence library and the records…</p>")
+        heading.setAccessibleName("Loading")
+        layout.addWidget(heading)
+        if snapshot:
+            etiologies = QListWidget()
+            etiologies.setAccessibleName("Etiologies (loading)")
+            for item in snapshot["etiologies"]:
+                etiologies.addItem(f"{item.get('name', item.get('id'))}  ({item.get('study_count', 0)} studies)")
+            layout.addWidget(QLabel(f"Evidence library {snapshot.get('library_version', '')}:"))
+            layout.addWidget(etiologies, 1)
+        else:
+            layout.addStretch(1)
+        return view
+
+    def start_records(self) -> None:
+        from core.evidence.overview import start_records
+
+        data_dir, read_only, settings = self._data_dir, self.read_only, self.settings
+        run_in_background(lambda: start_records(data_dir, settings, read_only=read_only),
+                          self._on_records_started, self._on_records_failed)
+
+    @Slot(object)
+    def _on_records_started(self, report: StartupReport) -> None:
+        parts = []
+        if report.overview is not None:
+            self._show_overview(report.overview)
+            parts.append(f"Evidence library {report.overview.library_version}: {report.overview.study_count} studies, "
+                         f"{len(report.overview.etiologies)} etiologies.")
+        if report.backup is not None:
+            parts.append(f"Backed up to {report.backup.name}.")
+        if report.read_only:
+            parts.append("Read-only: another Treadwell window is using this data folder.")
+        self.statusBar().showMessage(" ".join(parts))
+        if report.overview is not None:
+            self.evidence_ready.emit(report.overview)
+
+    def _show_overview(self, overview: EvidenceOverview) -> None:
+        self.overview = overview
+        self.gateway.open()
+        self.editor.form.set_etiologies([(e.etiology.id, e.etiology.name) for e in overview.etiologies])
+        self.editor.set_context(overview.studies, self.settings.plan)
+        self.picker.set_entries(overview.etiologies)
+        self.records.reload()
+
+    @Slot(object)
+    def _on_records_failed(self, error: Exception) -> None:
+        from core.storage.database import DatabaseDamaged, DatabaseError
+
+        if isinstance(error, DatabaseDamaged):
+            self.statusBar().showMessage("The records database is damaged; it has not been changed.")
+            self.records_damaged.emit(str(error))
+            self._offer_restore(str(error))
+            return
+        message = str(error) if isinstance(error, DatabaseError) else f"The records could not be opened: {error}"
+        self.statusBar().showMessage(message)
+        self.evidence_failed.emit(message)
+
+    def _offer_restore(self, problem: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Records damaged", problem, parent=self)
+        restore = box.addButton("Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore_newest_backup()
+
+    def restore_newest_backup(self) -> None:
+        from core.storage.backup import BackupError, newest_good_backup, restore_backup
+
+        data_dir = self._data_dir
+
+        def restore() -> str:
+            backup = newest_good_backup(data_dir.backups_dir)
+            if backup is None:
+                raise BackupError(f"No backup in {data_dir.backups_dir} passes its check. The damaged file is "
+                                  "untouched; ask your IT contact for help.")
+            aside = restore_backup(backup, data_dir.database_path)
+            return f"Restored {backup.name}; the damaged file was kept as {aside.name if aside else 'nothing'}."
+
+        run_in_background(restore, self._on_restored, self._on_records_failed)
+
+    @Slot(object)
+    def _on_restored(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        self.start_records()
+
+    @Slot()
+    def _on_backup_action_triggered(self) -> None:
+        if self.read_only:
+            self.statusBar().showMessage("Read-only: the window that holds this data folder makes the backups.")
+            return
+        from core.storage.maintenance import backup_now
+
+        data_dir, settings = self._data_dir, self.settings
+        self.statusBar().showMessage("Backing up…")
+        run_in_background(lambda: backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep),
+                          self._on_backup_done, self._on_backup_failed)
+
+    @Slot(object)
+    def _on_backup_done(self, path) -> None:
+        self.statusBar().showMessage(f"Backed up and verified: {path.name}")
+        self.backup_finished.emit(str(path))
+
+    @Slot(object)
+    def _on_backup_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(str(error))
+        self.backup_finished.emit("")
