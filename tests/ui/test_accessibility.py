@@ -52,3 +52,18 @@ def test_desktop_shortcuts(qtbot, data_dir) -> None:
     window.activateWindow()
     window.find_action.trigger()
     qtbot.waitUntil(lambda: window.focusWidget() is window.records.search, timeout=3000)
+
+
+def test_tab_moves_through_the_profile_in_reading_order(qtbot) -> None:
+    from ui.views.profile_form import ProfileForm
+
+    form = ProfileForm()
+    qtbot.addWidget(form)
+    form.show()
+    expected = form.tab_order()
+    walked = [expected[0]]
+    while len(walked) < len(expected):
+        walked.append(walked[-1].nextInFocusChain())
+        while walked[-1] not in expected:  # skip the internals of combo boxes and line edits
+            walked[-1] = walked[-1].nextInFocusChain()
+    assert walked == expected

@@ -96,6 +96,15 @@ class ProfileForm(QWidget):
         self._layout()
         self._name_everything()
         self._connect()
+        chain = self.tab_order()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def tab_order(self) -> list[QWidget]:
+        """The order the fields appear in, top to bottom: Tab follows it."""
+        return [self.name, self.etiology, self.sex, *self.numbers.values(), self.bp_systolic, self.bp_diastolic,
+                self.sci_level, self.sci_complete, self.diabetes, *(self.checks[f] for f in SCREENING),
+                *(self.checks[f] for f in CONDITIONS), *self.contraindications.values()]
 
     def _row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> None:
         error = QLabel()
