@@ -78,5 +78,12 @@ def test_search_results_round_trip_the_study(db) -> None:
 
 
 def test_fts_query_quotes_every_word() -> None:
-    assert evidence_store.fts_query('TNF-α "OR" x*') == '"TNF"* "α"* "OR"* "x"*'
+    assert evidence_store.fts_query('TNF-α "OR" x*') == '"TNF"* "α" "OR" "x"'
     assert evidence_store.fts_query("  ") == ""
+
+
+def test_search_ids_match_search_studies(db) -> None:
+    evidence_store.install_library(db, make.library(), "h")
+    for text in ("TNF-α", "kami", "spinal cord", "nothing-like-this"):
+        assert evidence_store.search_study_ids(db, text) == {s.id for s in evidence_store.search_studies(db, text=text)}
+    assert evidence_store.search_study_ids(db, "  ") == set()

@@ -51,7 +51,7 @@ class RecordsGateway:
     def search_study_ids(self, text: str) -> set[str]:
         if self._db is None:
             return set()
-        return {s.id for s in evidence_store.search_studies(self._db, text=text, limit=100_000)}
+        return evidence_store.search_study_ids(self._db, text)
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
                   patient_id: int | None) -> records.PlanVersion:

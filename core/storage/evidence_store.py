@@ -21,7 +21,9 @@ STUDIES = "evidence_studies"
 STUDY_ETIOLOGIES = "evidence_study_etiologies"
 STUDY_MECHANISMS = "evidence_study_mechanisms"
 SEARCH_COLUMNS = ["first_author", "title", "model", "species", "markers", "mechanisms", "etiologies", "exercise"]
-DEFAULT_LIMIT = 500
+DEFAULT_LIMIT = 200  # a page of results: each is validated into a model
+YEAR_INDEX = f"idx_{STUDIES}_year_first_author_id"
+RANKED_MATCHES_MAX = 5000  # above this many full-text matches, results come in year order
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -46,6 +48,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[STUDY_ETIOLOGIES].create_index(["etiology_id"], if_not_exists=True)
         db[STUDY_MECHANISMS].create_index(["mechanism_id"], if_not_exists=True)
         db[STUDIES].create_index(["origin"], if_not_exists=True)
+        db[STUDIES].create_index(["year", "first_author", "id"], index_name=YEAR_INDEX, if_not_exists=True)
     if not db[STUDIES].detect_fts():
         db[STUDIES].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
@@ -122,29 +125,46 @@ def search_studies(
     text: str | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[Study]:
-    """Studies matching every filter given; full-text matches by relevance, the rest by year and author."""
-    joins, where, params = [], [], []
+    """Studies matching every filter given; full-text matches by relevance, the rest by year and author.
+    Filters are semi-joins, so the planner can walk the full-text or year index and stop at ``limit``."""
+    conditions, params = [], []
     if etiology:
-        joins.append(f"join {STUDY_ETIOLOGIES} se on se.study_id = s.id")
-        where.append("se.etiology_id = ?")
+        conditions.append(f"s.id in (select study_id from {STUDY_ETIOLOGIES} where etiology_id = ?)")
         params.append(etiology)
     if mechanism:
-        joins.append(f"join {STUDY_MECHANISMS} sm on sm.study_id = s.id")
-        where.append("sm.mechanism_id = ?")
+        conditions.append(f"s.id in (select study_id from {STUDY_MECHANISMS} where mechanism_id = ?)")
         params.append(mechanism)
-    order = "s.year, s.first_author, s.id"
     query = fts_query(text or "")
+    if query and _fts_matches_more_than(db, query, RANKED_MATCHES_MAX):
+        # Thousands of matches: relevance order would rank them all; year order walks an index instead.
+        conditions.insert(0, f"s.rowid in (select rowid from {STUDIES}_fts where {STUDIES}_fts match ?)")
+        params.insert(0, query)
+        query = ""
     if query:
-        joins.append(f"join {STUDIES}_fts f on f.rowid = s.rowid")
-        where.append(f"{STUDIES}_fts match ?")
-        params.append(query)
-        order = "f.rank, " + order
-    sql = (
-        f"select s.json from {STUDIES} s {' '.join(joins)}"
-        + (f" where {' and '.join(where)}" if where else "")
-        + f" order by {order} limit ?"
-    )
-    return [Study.model_validate_json(row["json"]) for row in db.query(sql, [*params, limit])]
+        where = " and ".join([f"{STUDIES}_fts match ?", *conditions])
+        sql = (f"select s.json from {STUDIES}_fts f join {STUDIES} s on s.rowid = f.rowid where {where} "
+               "order by f.rank limit ?")
+        params.insert(0, query)
+    else:
+        where = f" where {' and '.join(conditions)}" if conditions else ""
+        sql = (f"select s.json from {STUDIES} s indexed by {YEAR_INDEX}{where} "
+               "order by s.year, s.first_author, s.id limit ?")
+    return [Study.model_validate_json(row[0]) for row in db.execute(sql, [*params, limit]).fetchall()]
+
+
+def _fts_matches_more_than(db: sqlite_utils.Database, query: str, threshold: int) -> bool:
+    probe = f"select count(*) from (select 1 from {STUDIES}_fts where {STUDIES}_fts match ? limit {threshold + 1})"
+    return db.execute(probe, [query]).fetchone()[0] > threshold
+
+
+def search_study_ids(db: sqlite_utils.Database, text: str) -> set[str]:
+    """Ids of the studies matching ``text`` (no models built: cheap enough for every keystroke)."""
+    query = fts_query(text)
+    if not query:
+        return set()
+    rows = db.execute(f"select s.id from {STUDIES}_fts f join {STUDIES} s on s.rowid = f.rowid "
+                      f"where {STUDIES}_fts match ?", [query]).fetchall()
+    return {row[0] for row in rows}
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -153,8 +173,9 @@ _GREEK_SPELLED = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ"
 
 
 def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must match, as a prefix."""
-    return " ".join(f'"{token}"*' for token in _TOKEN.findall(text))
+    """Turn what a person typed into a safe FTS5 query: every word must match; words of three or more
+    characters match as prefixes (a one- or two-letter prefix would match most of the library)."""
+    return " ".join(f'"{token}"*' if len(token) >= 3 else f'"{token}"' for token in _TOKEN.findall(text))
 
 
 def _delete_studies(db: sqlite_utils.Database, ids: list[str]) -> None:

@@ -137,15 +137,32 @@ def _plan_version(row) -> PlanVersion:
     )
 
 
+def _name_filter(search: str | None) -> tuple[str, list]:
+    """SQL condition on patients ``p`` for any part of the name: the trigram index for 3+ characters
+    (no row scan), a LIKE scan for shorter text. Case and accents are folded either way."""
+    folded = fold_name(search.strip()) if search and search.strip() else ""
+    if not folded:
+        return "", []
+    if len(folded) >= 3:
+        phrase = '"' + folded.replace('"', '""') + '"'
+        return "where p.id in (select rowid from patients_fts where patients_fts match ?)", [phrase]
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "where p.name_folded like ? escape '\\'", [f"%{escaped}%"]
+
+
+MANY_MATCHES = 500  # above this, walking patients newest-first beats sorting every match
+
+
 def list_plans(db: sqlite_utils.Database, *, search: str | None = None, limit: int = 100,
                offset: int = 0) -> list[PlanSummary]:
     """The newest plan of each patient, most recently changed first; ``search`` matches any part of the name."""
-    where, params = "", []
-    if search and search.strip():
-        escaped = fold_name(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where, params = "where p.name_folded like ? escape '\\'", [f"%{escaped}%"]
+    where, params = _name_filter(search)
+    # Few matches: fetch them by the name index and sort. Many (or no search): walk the recency index and
+    # stop after one page.
+    walk_recent = not where or _more_matches_than(db, where, params, MANY_MATCHES)
+    source = "patients p indexed by idx_patients_updated_at_id" if walk_recent else "patients p"
     rows = db.execute(
-        "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from patients p "
+        f"select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from {source} "
         "join plans pl on pl.patient_id = p.id "
         "and pl.version = (select max(version) from plans where patient_id = p.id) "
         f"{where} order by p.updated_at desc, p.id desc limit ? offset ?", [*params, limit, offset]).fetchall()
@@ -153,12 +170,15 @@ def list_plans(db: sqlite_utils.Database, *, search: str | None = None, limit: i
                         created_at=r[5]) for r in rows]
 
 
+def _more_matches_than(db: sqlite_utils.Database, where: str, params: list, threshold: int) -> bool:
+    """Stops counting at threshold + 1, so deciding costs little even with a million patients."""
+    probe = f"select count(*) from (select 1 from patients p {where} limit {threshold + 1})"
+    return db.execute(probe, params).fetchone()[0] > threshold
+
+
 def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> int:
-    if search and search.strip():
-        escaped = fold_name(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return db.execute("select count(*) from patients where name_folded like ? escape '\\'",
-                          [f"%{escaped}%"]).fetchone()[0]
-    return db.execute("select count(*) from patients").fetchone()[0]
+    where, params = _name_filter(search)
+    return db.execute(f"select count(*) from patients p {where}", params).fetchone()[0]
 
 
 def add_session_log(db: sqlite_utils.Database, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:

@@ -45,6 +45,28 @@ def m002_evidence(db: sqlite_utils.Database) -> None:
     evidence_store.ensure_schema(db)
 
 
+@MIGRATIONS()
+def m003_patient_name_search(db: sqlite_utils.Database) -> None:
+    """Trigram full-text index over the folded names: any 3+ letters of a name, without scanning rows."""
+    db.execute("create virtual table patients_fts using fts5(name_folded, content='patients', content_rowid='id', "
+               "tokenize='trigram')")
+    db.execute("insert into patients_fts(rowid, name_folded) select id, name_folded from patients")
+    db.execute("create trigger patients_fts_insert after insert on patients begin "
+               "insert into patients_fts(rowid, name_folded) values (new.id, new.name_folded); end")
+    db.execute("create trigger patients_fts_delete after delete on patients begin "
+               "insert into patients_fts(patients_fts, rowid, name_folded) values ('delete', old.id, old.name_folded); end")
+    db.execute("create trigger patients_fts_update after update of name_folded on patients begin "
+               "insert into patients_fts(patients_fts, rowid, name_folded) values ('delete', old.id, old.name_folded); "
+               "insert into patients_fts(rowid, name_folded) values (new.id, new.name_folded); end")
+
+
+@MIGRATIONS()
+def m004_studies_year_index(db: sqlite_utils.Database) -> None:
+    """Lets an unranked evidence search walk studies in year order and stop at the page size."""
+    db.execute(f"create index if not exists {evidence_store.YEAR_INDEX} on {evidence_store.STUDIES} "
+               "(year, first_author, id)")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

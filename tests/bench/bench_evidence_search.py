@@ -58,12 +58,8 @@ def synthetic_library(count: int, seed: int = 7) -> EvidenceLibrary:
     return shipped.model_copy(update={"studies": studies})
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--studies", type=int, default=10_000)
-    parser.add_argument("--repeats", type=int, default=50)
-    args = parser.parse_args()
-    library = synthetic_library(args.studies)
+def measure(count: int, repeats: int) -> dict:
+    library = synthetic_library(count)
     first_mechanism = library.mechanisms[0].id
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "bench.sqlite3")
@@ -76,18 +72,29 @@ def main() -> None:
             query = {k: (first_mechanism if v == "__first__" else v) for k, v in query.items()}
             hits = len(evidence_store.search_studies(db, **query))
             baseline = median_ms(lambda: db.execute(
-                f"select json from {evidence_store.STUDIES} limit ?", [hits]).fetchall(), args.repeats)
-            results[name] = {"median_ms": round(median_ms(lambda: evidence_store.search_studies(db, **query), args.repeats), 2),
+                f"select json from {evidence_store.STUDIES} limit ?", [hits]).fetchall(), repeats)
+            results[name] = {"median_ms": round(median_ms(lambda: evidence_store.search_studies(db, **query), repeats), 2),
                              "baseline_ms": round(baseline, 3), "hits": hits}
         db.close()
-    print(f"evidence search, {args.studies} studies, median of {args.repeats} runs "
-          f"(library install took {install_s:.1f} s; results capped at {evidence_store.DEFAULT_LIMIT})")
-    print(f"{'query':30} {'hits':>5} {'median ms':>10} {'baseline ms':>12} {'ratio':>6}  goal < 50 ms")
-    for name, r in results.items():
-        ok = "ok" if r["median_ms"] < 50 else "MISSED"
-        ratio = r["median_ms"] / max(r["baseline_ms"], 1e-3)
-        print(f"{name:30} {r['hits']:>5} {r['median_ms']:>10.2f} {r['baseline_ms']:>12.3f} {ratio:>6.1f}  {ok}")
-    print(json.dumps({"studies": args.studies, "repeats": args.repeats, "queries": results}))
+    return {"install_s": round(install_s, 1), "queries": results}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000", help="comma-separated library sizes, e.g. 1000,10000,100000")
+    parser.add_argument("--repeats", type=int, default=30)
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results = {size: measure(size, args.repeats) for size in sizes}
+    print(f"evidence search: median ms of {args.repeats} runs by library size (results capped at "
+          f"{evidence_store.DEFAULT_LIMIT}; baseline: reading as many stored rows without search or models)")
+    print(f"{'query':30}" + "".join(f"{size:>12,}" for size in sizes) + "   goal < 50 ms")
+    for name in QUERIES:
+        values = [results[size]["queries"][name]["median_ms"] for size in sizes]
+        print(f"{name:30}" + "".join(f"{v:>12.2f}" for v in values) + ("   ok" if max(values) < 50 else "   MISSED"))
+    print(f"{'baseline (first query)':30}" + "".join(
+        f"{results[size]['queries']['marker']['baseline_ms']:>12.3f}" for size in sizes))
+    print(json.dumps({"repeats": args.repeats, "sizes": {str(k): v for k, v in results.items()}}))
 
 
 if __name__ == "__main__":

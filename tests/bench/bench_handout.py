@@ -10,20 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from tests.bench.timing import process_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
 
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -35,11 +30,11 @@ def main() -> None:
         command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "plan", str(EXAMPLE),
                    "--pdf", str(Path(folder) / "handout.pdf"), "--clinician-summary", "--format", "json"]
         baseline = [sys.executable, str(ROOT / "tests" / "bench" / "bare_reportlab.py"), str(Path(folder) / "bare.pdf")]
-        timed(command)  # first run installs the evidence library into the fresh data directory
+        process_seconds(command)  # first run installs the evidence library into the fresh data directory
         handout_s, bare_s = [], []
         for _ in range(args.repeats):
-            handout_s.append(timed(command))
-            bare_s.append(timed(baseline))
+            handout_s.append(process_seconds(command))
+            bare_s.append(process_seconds(baseline))
     handout, bare = statistics.median(handout_s), statistics.median(bare_s)
     ratio = handout / bare
     print(f"handout command, median of {args.repeats} alternating runs")

@@ -12,19 +12,14 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from tests.bench.timing import process_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def timed(command: list[str], env: dict) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -35,13 +30,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(Path(folder) / "data"), "--smoke-start"]
         bare = [sys.executable, str(ROOT / "packaging" / "baseline" / "hello_window.py"), "--smoke-start"]
-        timed(app, env)  # the first start creates the database and installs the evidence library
+        process_seconds(app, env)  # the first start creates the database and installs the evidence library
         data_env = {**env, "TREADWELL_SMOKE_UNTIL": "data"}
         app_s, bare_s, data_s = [], [], []
         for _ in range(args.repeats):
-            app_s.append(timed(app, env))
-            bare_s.append(timed(bare, env))
-            data_s.append(timed(app, data_env))
+            app_s.append(process_seconds(app, env))
+            bare_s.append(process_seconds(bare, env))
+            data_s.append(process_seconds(app, data_env))
     app_ms, bare_ms = statistics.median(app_s) * 1000, statistics.median(bare_s) * 1000
     data_ms = statistics.median(data_s) * 1000
     ratio = app_ms / bare_ms

@@ -68,6 +68,7 @@ class HandoutView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
+        self._pending = None  # "export" or "print", asked for before the PDF was ready
         for combo in (self.paper, self.units):
             combo.currentIndexChanged.connect(self._on_option_changed)
         self.summary.toggled.connect(self._on_option_changed)
@@ -80,16 +81,28 @@ class HandoutView(QWidget):
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
 
     def set_inputs(self, inputs: tuple[PatientProfile, Plan, list[Study], Settings] | None) -> None:
+        """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
         self._inputs = inputs
         self._pdf = None
-        ready = inputs is not None and not inputs[1].blocked
         self.export_button.setEnabled(False)
         self.print_button.setEnabled(False)
-        if not ready:
+        if not self._ready_to_render():
+            self._pending = None
             self.document.close()
             self.status.setText("A handout appears here once the profile is complete and the plan is not blocked.")
             return
-        self.render()
+        if self.isVisible():
+            self.render()
+        else:
+            self.status.setText("The handout will be made when this tab is opened.")
+
+    def _ready_to_render(self) -> bool:
+        return self._inputs is not None and not self._inputs[1].blocked
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._pdf is None and self._ready_to_render():
+            self.render()
 
     @Slot()
     def _on_option_changed(self, *_: object) -> None:
@@ -128,6 +141,11 @@ class HandoutView(QWidget):
         self.export_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.rendered.emit(pages)
+        pending, self._pending = self._pending, None
+        if pending == "export":
+            self.export_pdf()
+        elif pending == "print":
+            self.print_pdf()
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
@@ -138,6 +156,7 @@ class HandoutView(QWidget):
     @Slot()
     def export_pdf(self, path: str | None = None) -> None:
         if self._pdf is None:
+            self._pending = "export" if self._ready_to_render() else None
             return
         if not path:
             profile = self._inputs[0]
@@ -160,6 +179,7 @@ class HandoutView(QWidget):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         if self._pdf is None:
+            self._pending = "print" if self._ready_to_render() else None
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
