@@ -6,14 +6,35 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+# Relays live here until their answer has been delivered on the GUI thread. Without this, the worker
+# could drop the last reference and delete a GUI-thread object from its own thread mid-delivery.
+_ALIVE: set[_Relay] = set()
+
 
 class _Relay(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+    """Created on the GUI thread, so a signal emitted by the worker is delivered there, queued."""
+
+    finished = Signal(bool, object)
+
+    def __init__(self, on_success: Callable[[Any], None], on_failure: Callable[[Exception], None]) -> None:
+        super().__init__()
+        self._on_success, self._on_failure = on_success, on_failure
+        self.finished.connect(self._on_self_finished)
+
+    @Slot(bool, object)
+    def _on_self_finished(self, succeeded: bool, value: object) -> None:
+        _ALIVE.discard(self)
+        try:
+            (self._on_success if succeeded else self._on_failure)(value)
+        except RuntimeError as error:
+            if "already deleted" not in str(error):  # the window that asked has closed: nothing to tell
+                raise
+        finally:
+            self.deleteLater()
 
 
 class _Job(QRunnable):
@@ -27,9 +48,9 @@ class _Job(QRunnable):
             result = self._work()
         except Exception as error:  # reported to the caller, who tells the person
             log.exception("background job failed")
-            self._relay.failed.emit(error)
+            self._relay.finished.emit(False, error)
         else:
-            self._relay.succeeded.emit(result)
+            self._relay.finished.emit(True, result)
 
 
 def run_in_background(
@@ -37,14 +58,8 @@ def run_in_background(
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
 ) -> None:
-    """Start ``work`` on the shared thread pool. ``work`` must not touch widgets.
-
-    The callbacks should be slots of a QObject: if that object is gone when the work ends,
-    Qt drops the call instead of touching a deleted widget.
-    """
-    relay = _Relay()  # created in the GUI thread and owned by the job, so its signals land there
-    relay.succeeded.connect(on_success)
-    relay.failed.connect(on_failure)
-    relay.succeeded.connect(relay.deleteLater)
-    relay.failed.connect(relay.deleteLater)
+    """Start ``work`` on the shared thread pool; ``work`` must not touch widgets. The callbacks run on
+    the GUI thread; if their window is gone by then, they are skipped."""
+    relay = _Relay(on_success, on_failure)
+    _ALIVE.add(relay)
     QThreadPool.globalInstance().start(_Job(work, relay))

@@ -6,6 +6,7 @@ field and what is allowed (``profile_problems``); no value is coerced silently.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Annotated, Literal
@@ -151,7 +152,8 @@ def profile_problems(error: ValidationError) -> list[str]:
             lines.append(f"{where}: is not one of the allowed values; allowed: {ALLOWED.get(field, '')}")
             continue
         if item["type"] == "extra_forbidden":
-            lines.append(f"{where}: is not a profile field (allowed fields: {', '.join(PatientProfile.model_fields)})")
+            shown = where if where.isidentifier() else json.dumps(where)  # '' or odd keys, visibly quoted
+            lines.append(f"{shown}: is not a profile field (allowed fields: {', '.join(PatientProfile.model_fields)})")
             continue
         if item["type"] == "missing" or (item["type"] == "string_too_short" and item.get("ctx", {}).get("min_length") == 1):
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, 'see main.py schema profile')}")
