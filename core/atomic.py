@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -17,6 +19,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise WriteError(f"The folder {folder} does not exist. Choose another place to save {path.name}.")
+    _remove_stale_temporaries(path)
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -30,6 +33,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
         raise WriteError(_plain(error, path)) from error
+
+
+STALE_AFTER_S = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of this target left by a process that was killed mid-write (older than 10 min,
+    so a write still under way elsewhere is never touched)."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if time.time() - stale.stat().st_mtime > STALE_AFTER_S:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 def _plain(error: OSError, path: Path) -> str:

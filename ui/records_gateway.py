@@ -22,6 +22,10 @@ class ReadOnlyRecords(Exception):
     """This window is read-only (another window holds the data folder)."""
 
 
+class DataFolderMissing(Exception):
+    """The data folder disappeared while the window was open."""
+
+
 class RecordsGateway:
     def __init__(self, data_dir: DataDir, *, read_only: bool) -> None:
         self.data_dir = data_dir
@@ -46,6 +50,11 @@ class RecordsGateway:
             raise records.RecordNotFound("The records are not open yet.")
         if write and self.read_only:
             raise ReadOnlyRecords("This window is read-only: another Treadwell window is using this data folder.")
+        if write and not self.data_dir.database_path.exists():
+            # The folder was deleted or moved while the window was open: a write would go to a file no one
+            # can open again. Refuse, and say so.
+            raise DataFolderMissing(f"The data folder {self.data_dir.root} was moved or deleted while Treadwell was "
+                                    "open, so nothing was saved. Restore the folder, then restart Treadwell.")
         return self._db
 
     def search_study_ids(self, text: str) -> set[str]:

@@ -76,6 +76,8 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
     temp = backups_dir / f".{target.name}.partial"
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
+        for stale in backups_dir.glob(f".{BACKUP_PREFIX}*.partial*"):  # left by a backup that was killed;
+            stale.unlink(missing_ok=True)  # safe: backups run only under the data folder's writer lock
         _copy(database, temp)
         verdict = integrity(temp)
         if verdict != "ok":
@@ -131,6 +133,7 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
     aside = None
     temp = database.with_name(f".{database.name}.restoring")
     try:
+        temp.unlink(missing_ok=True)  # a restore that was killed half-way leaves this behind
         _copy(backup, temp)
         if database.exists():
             aside = database.with_name(f"{database.stem}.set-aside-{now.strftime(STAMP)}{database.suffix}")

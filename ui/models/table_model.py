@@ -15,6 +15,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
+def combo_data(combo) -> Any:
+    """The current item's data, or "" when nothing is chosen. Never lets Qt hand back None: PySide6 6.12
+    miscounts references to None from currentData(), and enough calls abort the interpreter."""
+    return combo.itemData(combo.currentIndex()) if combo.currentIndex() >= 0 else ""
+
+
 @dataclass(frozen=True)
 class Column(Generic[Row]):
     header: str

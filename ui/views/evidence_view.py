@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.evidence.models import Direction, Mechanism, Study
-from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel
+from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 
@@ -148,7 +148,7 @@ class EvidenceView(QWidget):
     @Slot()
     def _on_filters_changed(self, *_: object) -> None:
         text = self.search.text().strip()
-        mechanism = self.mechanism_filter.currentData() or ""
+        mechanism = combo_data(self.mechanism_filter)
         matches = self._search_ids(text) if text else None
         shown = [s for s in self._studies
                  if (matches is None or s.id in matches)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.plan.guidelines import CONTRAINDICATIONS
+from ui.models.table_model import combo_data
 from core.plan.profile import PatientProfile
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
@@ -76,16 +77,18 @@ class ProfileForm(QWidget):
         self.name = QLineEdit()
         self.etiology = QComboBox()
         self.sex = QComboBox()
-        for label, value in (("Not given", None), ("Female", "female"), ("Male", "male"), ("Other", "other"),
+        # Item data is never None: PySide6 miscounts references to None returned by currentData(), and
+        # after enough keystrokes the interpreter aborts (found by the form fuzz test). "" stands for "not given".
+        for label, value in (("Not given", ""), ("Female", "female"), ("Male", "male"), ("Other", "other"),
                              ("Unspecified", "unspecified")):
             self.sex.addItem(label, value)
         self.numbers = {field: QLineEdit() for field in NUMBER_FIELDS}
         self.sci_level = QComboBox()
-        self.sci_level.addItem("Not given", None)
+        self.sci_level.addItem("Not given", "")
         for level in SCI_LEVELS:
             self.sci_level.addItem(level, level)
         self.sci_complete = QComboBox()
-        for label, value in (("Not known", None), ("Incomplete", False), ("Complete", True)):
+        for label, value in (("Not known", ""), ("Incomplete", "incomplete"), ("Complete", "complete")):
             self.sci_complete.addItem(label, value)
         self.diabetes = QComboBox()
         for label, value in (("No diabetes", "none"), ("Type 1", "type1"), ("Type 2", "type2")):
@@ -200,13 +203,13 @@ class ProfileForm(QWidget):
 
     @Slot()
     def _on_etiology_changed(self, *_: object) -> None:
-        is_sci = self.etiology.currentData() == "spinal-cord-injury"
+        is_sci = combo_data(self.etiology) == "spinal-cord-injury"
         self.sci_level.setEnabled(is_sci)
         self.sci_complete.setEnabled(is_sci)
 
     def set_etiologies(self, etiologies: list[tuple[str, str]]) -> None:
         """(id, display name) pairs from the evidence library, once it has loaded."""
-        current = self.etiology.currentData()
+        current = combo_data(self.etiology)
         self.etiology.blockSignals(True)
         self.etiology.clear()
         for etiology_id, name in etiologies:
@@ -217,10 +220,10 @@ class ProfileForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         """What the form holds, for core.plan.profile.check_profile (empty optional fields left out)."""
-        data: dict[str, Any] = {"name": self.name.text(), "etiology": self.etiology.currentData(),
-                                "diabetes": self.diabetes.currentData()}
-        if self.sex.currentData():
-            data["sex"] = self.sex.currentData()
+        data: dict[str, Any] = {"name": self.name.text(), "etiology": combo_data(self.etiology),
+                                "diabetes": combo_data(self.diabetes)}
+        if combo_data(self.sex):
+            data["sex"] = combo_data(self.sex)
         for field, edit in self.numbers.items():
             value = _number(edit.text())
             if value is not None:
@@ -229,8 +232,8 @@ class ProfileForm(QWidget):
         if systolic is not None or diastolic is not None:
             data["resting_bp"] = (systolic, diastolic)
         if data["etiology"] == "spinal-cord-injury":
-            data["sci_level"] = self.sci_level.currentData()
-            data["sci_complete"] = self.sci_complete.currentData()
+            data["sci_level"] = combo_data(self.sci_level) or None
+            data["sci_complete"] = {"complete": True, "incomplete": False}.get(combo_data(self.sci_complete))
         data.update({field: box.isChecked() for field, box in self.checks.items()})
         data["contraindications"] = [cid for cid, box in self.contraindications.items() if box.isChecked()]
         return data
@@ -248,14 +251,15 @@ class ProfileForm(QWidget):
         self.blockSignals(True)
         self.name.setText(profile.name)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
-        self.sex.setCurrentIndex(max(0, self.sex.findData(profile.sex)))
+        self.sex.setCurrentIndex(max(0, self.sex.findData(profile.sex or "")))
         for field, edit in self.numbers.items():
             value = getattr(profile, field)
             edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
         self.bp_systolic.setText(str(profile.resting_bp[0]) if profile.resting_bp else "")
         self.bp_diastolic.setText(str(profile.resting_bp[1]) if profile.resting_bp else "")
-        self.sci_level.setCurrentIndex(max(0, self.sci_level.findData(profile.sci_level)))
-        self.sci_complete.setCurrentIndex(max(0, self.sci_complete.findData(profile.sci_complete)))
+        self.sci_level.setCurrentIndex(max(0, self.sci_level.findData(profile.sci_level or "")))
+        complete = {True: "complete", False: "incomplete"}.get(profile.sci_complete, "")
+        self.sci_complete.setCurrentIndex(max(0, self.sci_complete.findData(complete)))
         self.diabetes.setCurrentIndex(max(0, self.diabetes.findData(profile.diabetes)))
         for field, box in self.checks.items():
             box.setChecked(getattr(profile, field))
