@@ -1,7 +1,6 @@
 """Schema migrations (sqlite-utils' Migrations). The released schema version is the number of
 migrations; never edit a released migration, add a new one. Each released version has a fixture
-database under tests/fixtures/db/ (made by tests/fixtures/db/make_fixture.py, committed on purpose
-as test data) and a test that upgrades it. Schema 4 is the first released version."""
+database under tests/fixtures/db/ (SQL text made by tests/fixtures/db/make_fixture.py) and a test that upgrades it. Schema 4 is the first released version."""
 
 from __future__ import annotations
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,9 +12,10 @@ from core.storage import records
 from core.storage.database import DatabaseDamaged, DatabaseTooNew, open_database, plain_storage_error
 from core.storage.schema import SCHEMA_VERSION
 from tests.conftest import REPO_ROOT
+from tests.fixtures.db.make_fixture import load_fixture
 from tests.storage.helpers import digest, example
 
-FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sqlite3"))
+FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sql"))
 
 
 def saved_database(data_dir, count: int = 3):
@@ -59,7 +59,7 @@ def test_newer_schema_is_refused_and_left_untouched(data_dir) -> None:
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_every_released_schema_upgrades(data_dir, fixture) -> None:
-    shutil.copy(fixture, data_dir.database_path)
+    load_fixture(fixture, data_dir.database_path)
     db = open_database(data_dir.database_path)
     try:
         applied = db.execute("select count(*) from _sqlite_migrations where migration_set = 'treadwell'").fetchone()[0]
@@ -67,6 +67,8 @@ def test_every_released_schema_upgrades(data_dir, fixture) -> None:
         listed = records.list_plans(db)
         assert len(listed) == 1 and listed[0].version == 2
         assert records.session_logs(db, listed[0].plan_id)[0].minutes == 15
+        assert records.list_plans(db, search="parkinson")[0].plan_id == listed[0].plan_id  # name index rebuilt
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         db.close()
 
