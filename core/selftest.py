@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TextIO
 
 import sqlite_utils
@@ -86,18 +88,21 @@ def _plan_computes() -> str:
     return f"{len(examples)} example profiles, {weeks} weeks planned"
 
 
+def _example_plan(etiology: str):
+    """A shipped example profile, its plan, and the studies it was computed from."""
+    studies = load_library().studies
+    profile = read_profile(resource_path("examples", "profiles", f"{etiology}.json"))
+    return profile, compute_plan(profile, studies), studies
+
+
 def _handout_renders() -> str:
     """Render an example handout with a clinic logo and the clinician summary, then read it back."""
-    import tempfile
     from io import BytesIO
-    from pathlib import Path
 
     from PIL import Image
     from pypdf import PdfReader
 
-    studies = load_library().studies
-    profile = read_profile(resource_path("examples", "profiles", "spinal-cord-injury.json"))
-    plan = compute_plan(profile, studies)
+    profile, plan, studies = _example_plan("spinal-cord-injury")
     with tempfile.TemporaryDirectory() as folder:
         logo = Path(folder) / "logo.png"
         Image.new("RGB", (120, 60), (40, 110, 160)).save(logo)
@@ -116,17 +121,12 @@ def _handout_renders() -> str:
 
 def _records_round_trip() -> str:
     """Save a plan, read it back, back up and verify, in a scratch data directory."""
-    import tempfile
-    from pathlib import Path
-
     from core.storage import records
     from core.storage.backup import integrity
     from core.storage.maintenance import backup_now
     from core.storage.session import open_data
 
-    studies = load_library().studies
-    profile = read_profile(resource_path("examples", "profiles", "multiple-sclerosis-pain.json"))
-    plan = compute_plan(profile, studies)
+    profile, plan, _ = _example_plan("multiple-sclerosis-pain")
     with tempfile.TemporaryDirectory() as folder:
         scratch = DataDir(Path(folder) / "data").prepare()
         with open_data(scratch) as db:
