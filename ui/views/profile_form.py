@@ -245,6 +245,8 @@ class ProfileForm(QWidget):
             message = problems.get(field, "") if shown else ""
             label.setText(message)
             label.setVisible(bool(message))
+            if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
+                label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))
 
     def set_profile(self, profile: PatientProfile) -> None:
         self._touched = set(NUMBER_FIELDS) | {"name", "resting_bp"}

@@ -1,0 +1,30 @@
+"""Messages under the profile fields are shown whole, not clipped (seen clipped under Xvfb)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from core.evidence.library import load_library
+from core.plan.engine import PlanOptions
+from ui.views.plan_editor import PlanEditor
+
+
+def test_every_shown_message_gets_the_height_its_text_needs(qtbot) -> None:
+    library = load_library()
+    editor = PlanEditor()
+    qtbot.addWidget(editor)
+    editor.form.set_etiologies([(e.id, e.name) for e in library.etiologies])
+    editor.set_context(library.studies, PlanOptions())
+    editor.resize(1280, 760)
+    editor.show()
+    QApplication.processEvents()
+    editor.form.show_all_problems = True
+    editor.recompute()
+    QApplication.processEvents()  # one pass of the event loop: what the clinician sees next
+    shown = [label for label in editor.form._errors.values() if label.isVisibleTo(editor.form) and label.text()]
+    assert len(shown) == 5
+    for label in shown:
+        needed = label.heightForWidth(label.width())
+        visible = min(label.height(), label.parentWidget().height() - label.y())  # the row may cut it off
+        assert visible >= needed, f"{label.text()!r}: {visible} px shown of {needed}"
+
