@@ -15,7 +15,7 @@ from core.logging_setup import configure_logging
 def main(argv: list[str] | None = None) -> int:
     if os.name == "posix":
         os.umask(0o077)  # every file and folder the app creates is private to this user (0600 / 0700)
-    args = cli.build_parser().parse_args(argv)
+    args = cli.parse_args(argv)
     if args.version:
         print(cli.version_line())
         return cli.EXIT_OK

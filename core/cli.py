@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from core.app_info import APP_NAME, app_version
@@ -15,7 +16,19 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse the command line. Opening the window (options only, no command, no help) skips building the
+    grammar of every command, which would cost the window's start a few milliseconds for nothing."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
         description=f"{APP_NAME}: moderate treadmill plans for neuropathic pain, with the evidence behind them. "
@@ -41,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("TREADWELL_NO_CRASH_DIALOG") == "1",
         help="report unexpected errors on stderr instead of a dialog (also TREADWELL_NO_CRASH_DIALOG=1)",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_parsers(subparsers)
+    if with_commands:
+        add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
 
 
@@ -53,7 +66,6 @@ def version_line() -> str:
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     """Run one headless command; storage problems become one plain line on stderr and exit 1."""
     import sqlite3
-    import sys
 
     from core.storage.database import DatabaseError, plain_storage_error
     from core.storage.session import DataDirBusy

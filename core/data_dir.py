@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from core.app_info import APP_AUTHOR, APP_NAME
@@ -71,6 +70,8 @@ class DataDir:
     def check_writable(self) -> None:
         """Write, read back and remove a scratch file; raises DataDirError with a plain reason."""
         try:
+            import tempfile  # only the self-test checks: kept off the window's start-up path
+
             with tempfile.NamedTemporaryFile(dir=self.root, prefix=".write-check-", delete=True) as probe:
                 probe.write(b"treadwell")
                 probe.flush()

@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
-from core.evidence.library import LIBRARY_FILES, library_content_hash, load_library
+from core.evidence.library import library_content_hash, load_library
+from core.evidence.shipped import LIBRARY_FILES
 from core.handout.export import make_handout, render_handout
 from core.plan.engine import compute_plan
 from core.plan.profile import read_profile

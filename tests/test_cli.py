@@ -81,3 +81,29 @@ def test_help_lists_the_shared_options(run_main) -> None:
     assert result.returncode == 0
     for option in ("--version", "--data-dir", "--self-test", "--smoke-start", "--no-crash-dialog"):
         assert option in result.stdout
+
+
+def test_opening_the_window_parses_without_the_commands_grammar_and_commands_still_parse(tmp_path: Path) -> None:
+    from core import cli
+
+    window = cli.parse_args(["--data-dir", str(tmp_path), "--smoke-start"])
+    assert window.command is None and window.smoke_start and window.data_dir == tmp_path
+    assert cli.parse_args(["--data-dir", "plan"]).command is None  # a folder named like a command
+    command = cli.parse_args(["--data-dir", str(tmp_path), "evidence", "--search", "BDNF"])
+    assert command.command == "evidence" and command.search == "BDNF"
+
+
+def test_an_unknown_command_is_named_with_the_known_ones(run_main) -> None:
+    result = run_main("flowchart")
+    assert result.returncode == 2
+    assert "invalid choice: 'flowchart'" in result.stderr and "etiologies" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_smoke_start_reports_each_moment_of_the_start(run_main, tmp_path: Path, monkeypatch) -> None:
+    for moment in ("painted", "data", "ready"):
+        monkeypatch.setenv("TREADWELL_SMOKE_UNTIL", moment)
+        result = run_main("--smoke-start", data_dir=tmp_path / "data")
+        assert result.returncode == 0, result.stderr
+        reported = [line.split() for line in result.stdout.splitlines() if line.startswith("smoke-start ")]
+        assert [r[1] for r in reported] == [moment] and float(reported[0][2]) > 1.7e9

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
@@ -16,6 +16,11 @@ from ui.records_lifecycle import RecordsLifecycle
 if TYPE_CHECKING:  # the workflow's modules are imported after the first paint (see _build_workflow)
     from core.evidence.models import Study
     from core.plan.adjustment import SessionLog
+
+
+STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan", "5 Session log", "6 Handout",
+               "7 Records")
+VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "handout", "records")  # steps 2 to 7, built in this order
 
 
 class MainWindow(RecordsLifecycle, QMainWindow):
@@ -28,17 +33,20 @@ class MainWindow(RecordsLifecycle, QMainWindow):
 
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False,
                  deferred: bool = False) -> None:
-        """``deferred``: paint a light shell first and build the workflow right after (the app's start-up);
-        otherwise build everything now (tests, screenshots)."""
+        """The first frame shows step 1, the etiologies as installed in the records, read with the
+        standard library before anything heavy loads. ``deferred``: build the other six steps after
+        that frame, one per turn of the event loop (the app's start-up); otherwise build them now
+        (tests, screenshots). Either way the records are opened once the window is painted."""
         super().__init__(parent)
         self._data_dir = data_dir
         self.read_only = read_only
         self._painted = False
         self._ready = False
+        self._parts_built = 0
         self.overview = None
         self.setWindowTitle(APP_NAME + (" (read-only)" if read_only else "") + "[*]")  # [*]: unsaved changes mark
         self.setObjectName("mainWindow")
-        self.setCentralWidget(self._loading_view())
+        self._build_first_step()
         self.statusBar().showMessage(f"{APP_NAME}: opening the records in {data_dir.root}…")
         self._window_state = QSettings(str(data_dir.window_state_path), QSettings.Format.IniFormat)
         self._restore_geometry()
@@ -49,11 +57,49 @@ class MainWindow(RecordsLifecycle, QMainWindow):
 
     # -- layout --------------------------------------------------------------------------------------
 
+    def _build_first_step(self) -> None:
+        from core.evidence.entries import read_installed_entries
+        from ui.views.etiology_picker import EtiologyPicker
+
+        self.picker = EtiologyPicker()
+        self.picker.set_entries(read_installed_entries(self._data_dir.database_path) or [],
+                                waiting="Opening the evidence library…")
+        self.picker.etiology_chosen.connect(self._on_picker_etiology_chosen)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Workflow steps")
+        self.tabs.addTab(self.picker, STEP_TITLES[0])
+        for title in STEP_TITLES[1:]:
+            self.tabs.addTab(QLabel("Loading…"), title)
+        self.setCentralWidget(self.tabs)
+
     def _build_workflow(self) -> None:
-        """Everything beyond the shell: settings, the seven views, the menus. Imported here so the
-        window paints before pydantic, SQLite helpers and the views are loaded."""
-        if self._ready:
-            return
+        """Everything beyond the first step, at once."""
+        while not self._ready:
+            self._build_next_part()
+
+    def _build_next_part(self) -> None:
+        """One part of the window per call: settings and the records gateway, then each view in its
+        tab, then the menus. The imports live in the parts, so the first frame paints before pydantic,
+        sqlite-utils and the views are loaded."""
+        part = self._parts_built
+        if part == 0:
+            self._build_gateway()
+        elif part <= len(VIEW_NAMES):
+            self._install_view(part, self._make_view(VIEW_NAMES[part - 1]))
+        else:
+            self._connect_views()
+            self._build_menus()
+            self._ready = True
+        self._parts_built += 1
+
+    def _install_view(self, index: int, view: QWidget) -> None:
+        current, waiting = self.tabs.currentIndex(), self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, STEP_TITLES[index])
+        self.tabs.setCurrentIndex(current)
+        waiting.deleteLater()
+
+    def _build_gateway(self) -> None:
         from ui.records_gateway import RecordsGateway
 
         import logging
@@ -64,34 +110,36 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.statusBar().showMessage(f"{APP_NAME} {version}: opening the records in {self._data_dir.root}…")
         self.settings = self._load_settings()
         self.gateway = RecordsGateway(self._data_dir, read_only=self.read_only)
-        self._build_views()
-        self._build_menus()
-        self._ready = True
 
-    def _build_views(self) -> None:
-        from ui.views.dosing_view import DosingView
-        from ui.views.etiology_picker import EtiologyPicker
-        from ui.views.evidence_view import EvidenceView
-        from ui.views.handout_view import HandoutView
-        from ui.views.plan_editor import PlanEditor
-        from ui.views.records_view import RecordsView
-        from ui.views.session_log_view import SessionLogView
+    def _make_view(self, name: str) -> QWidget:
+        if name == "evidence":
+            from ui.views.evidence_view import EvidenceView
 
-        self.picker = EtiologyPicker()
-        self.evidence = EvidenceView(self.gateway.search_study_ids)
-        self.dosing = DosingView()
-        self.editor = PlanEditor()
-        self.sessions = SessionLogView()
-        self.handout = HandoutView()
-        self.records = RecordsView(self.gateway, lambda: self.settings.clinician)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Workflow steps")
-        for view, title in ((self.picker, "1 Etiology"), (self.evidence, "2 Evidence"), (self.dosing, "3 Animal dosing"),
-                            (self.editor, "4 Patient && plan"), (self.sessions, "5 Session log"),
-                            (self.handout, "6 Handout"), (self.records, "7 Records")):
-            self.tabs.addTab(view, title)
-        self.setCentralWidget(self.tabs)
-        self.picker.etiology_chosen.connect(self._on_picker_etiology_chosen)
+            self.evidence = EvidenceView(self.gateway.search_study_ids)
+        elif name == "dosing":
+            from ui.views.dosing_view import DosingView
+
+            self.dosing = DosingView()
+        elif name == "editor":
+            from ui.views.plan_editor import PlanEditor
+
+            self.editor = PlanEditor()
+        elif name == "sessions":
+            from ui.views.session_log_view import SessionLogView
+
+            self.sessions = SessionLogView()
+        elif name == "handout":
+            from ui.views.handout_view import HandoutView
+
+            self.handout = HandoutView()
+            self.handout.apply_settings(self.settings)
+        else:
+            from ui.views.records_view import RecordsView
+
+            self.records = RecordsView(self.gateway, lambda: self.settings.clinician)
+        return getattr(self, name)
+
+    def _connect_views(self) -> None:
         self.editor.plan_changed.connect(self._on_editor_plan_changed)
         self.editor.dirty_changed.connect(self._on_editor_dirty_changed)
         self.sessions.log_requested.connect(self._on_sessions_log_requested)
@@ -99,7 +147,6 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.records.changed.connect(self.statusBar().showMessage)
         self.handout.exported.connect(lambda path: self._audit("export", f"Handout saved: {path}"))
         self.handout.printed.connect(lambda pages: self._audit("print", f"Handout printed ({pages} pages)"))
-        self.handout.apply_settings(self.settings)
 
     def _action(self, menu, text: str, shortcut: QKeySequence | str | None, handler, name: str) -> QAction:
         action = QAction(text, self)
@@ -161,15 +208,17 @@ class MainWindow(RecordsLifecycle, QMainWindow):
 
     @Slot()
     def _on_self_first_painted(self) -> None:
-        if self._ready:
-            self.start_records()
-        else:  # let the first frame reach the screen, then build the workflow and open the records
-            QTimer.singleShot(0, self._build_then_start)
+        QTimer.singleShot(0, self._build_in_turns)  # let the first frame reach the screen first
 
     @Slot()
-    def _build_then_start(self) -> None:
-        self._build_workflow()
-        self.start_records()
+    def _build_in_turns(self) -> None:
+        """Build one part, then let the event loop paint and handle input before the next; once the
+        window is whole, open the records."""
+        if self._ready:
+            self.start_records()
+            return
+        self._build_next_part()
+        QTimer.singleShot(0, self._build_in_turns)
 
     # -- the workflow ----------------------------------------------------------------------------------
 
@@ -180,7 +229,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
     def _on_picker_etiology_chosen(self, etiology_id: str) -> None:
         if self.overview is None:
             return
-        name = next((e.etiology.name for e in self.overview.etiologies if e.etiology.id == etiology_id), etiology_id)
+        name = next((e.name for e in self.overview.etiologies if e.id == etiology_id), etiology_id)
         studies = self.studies_for(etiology_id)
         self.evidence.show_etiology(name, studies, self.overview.mechanisms)
         self.dosing.show_etiology(etiology_id, name, studies)
@@ -208,11 +257,8 @@ class MainWindow(RecordsLifecycle, QMainWindow):
 
     @Slot()
     def new_patient(self) -> None:
-        from ui.models.table_model import OBJECT_ROLE
-
         if self._discard_ok():
-            etiology = self.picker.list.currentIndex().data(OBJECT_ROLE)
-            self.editor.new_patient(etiology.etiology.id if etiology else None)
+            self.editor.new_patient(self.picker.current_id() or None)
             self.tabs.setCurrentWidget(self.editor)
 
     @Slot()
@@ -333,6 +379,6 @@ class MainWindow(RecordsLifecycle, QMainWindow):
             return
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()
-        if self._ready:
+        if self._parts_built:
             self.gateway.close()
         super().closeEvent(event)

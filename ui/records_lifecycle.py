@@ -1,14 +1,13 @@
-"""The records' life cycle in the window: what the first frame shows, opening the records after it
-(evidence installed, backup made), a damaged database with its restore, and backups on demand."""
+"""The records' life cycle in the window: opening the records after the first frame (evidence
+installed, backup made), a damaged database with its restore, and backups on demand."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox
 
-from core.app_info import APP_NAME
 from ui.background import run_in_background
 
 if TYPE_CHECKING:
@@ -17,27 +16,6 @@ if TYPE_CHECKING:
 
 class RecordsLifecycle:
     """Mixed into MainWindow, which provides the signals, the status bar and the views."""
-
-    def _loading_view(self) -> QWidget:
-        """What the first frame shows: last start's etiologies and study counts, while the rest loads."""
-        from core.startup_snapshot import read_snapshot
-
-        snapshot = read_snapshot(self._data_dir.root)
-        view = QWidget()
-        layout = QVBoxLayout(view)
-        heading = QLabel(f"<h2>{APP_NAME}</h2><p>Opening the evidence library and the records…</p>")
-        heading.setAccessibleName("Loading")
-        layout.addWidget(heading)
-        if snapshot:
-            etiologies = QListWidget()
-            etiologies.setAccessibleName("Etiologies (loading)")
-            for item in snapshot["etiologies"]:
-                etiologies.addItem(f"{item.get('name', item.get('id'))}  ({item.get('study_count', 0)} studies)")
-            layout.addWidget(QLabel(f"Evidence library {snapshot.get('library_version', '')}:"))
-            layout.addWidget(etiologies, 1)
-        else:
-            layout.addStretch(1)
-        return view
 
     def start_records(self) -> None:
         from core.evidence.overview import start_records
@@ -49,7 +27,10 @@ class RecordsLifecycle:
     @Slot(object)
     def _on_records_started(self, report: StartupReport) -> None:
         parts = []
-        if report.overview is not None:
+        if report.overview is None:
+            self.picker.set_entries([], waiting="The evidence library is not in this data folder yet. The Treadwell "
+                                                "window that holds the folder installs it; open Treadwell again then.")
+        else:
             self._show_overview(report.overview)
             parts.append(f"Evidence library {report.overview.library_version}: {report.overview.study_count} studies, "
                          f"{len(report.overview.etiologies)} etiologies.")
@@ -64,7 +45,7 @@ class RecordsLifecycle:
     def _show_overview(self, overview: EvidenceOverview) -> None:
         self.overview = overview
         self.gateway.open()
-        self.editor.form.set_etiologies([(e.etiology.id, e.etiology.name) for e in overview.etiologies])
+        self.editor.form.set_etiologies([(e.id, e.name) for e in overview.etiologies])
         self.editor.set_context(overview.studies, self.settings.plan)
         self.picker.set_entries(overview.etiologies)
         self.records.reload()
@@ -74,13 +55,19 @@ class RecordsLifecycle:
         from core.storage.database import DatabaseDamaged, DatabaseError
 
         if isinstance(error, DatabaseDamaged):
-            self.statusBar().showMessage("The records database is damaged; it has not been changed.")
+            self._show_problem("The records database is damaged; it has not been changed.")
             self.records_damaged.emit(str(error))
             self._offer_restore(str(error))
             return
         message = str(error) if isinstance(error, DatabaseError) else f"The records could not be opened: {error}"
-        self.statusBar().showMessage(message)
+        self._show_problem(message)
         self.evidence_failed.emit(message)
+
+    def _show_problem(self, message: str) -> None:
+        """Nothing from records that did not open stays on screen."""
+        self.overview = None
+        self.picker.set_entries([], waiting=message)
+        self.statusBar().showMessage(message)
 
     def _offer_restore(self, problem: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Records damaged", problem, parent=self)

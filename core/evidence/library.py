@@ -10,28 +10,22 @@ from pathlib import Path
 import sqlite_utils
 
 from core.evidence.models import EvidenceLibrary
-from core.resources import resource_path
+from core.evidence.shipped import library_bytes
 from core.storage import evidence_store
 from core.storage.database import open_database
-
-LIBRARY_FILES = ("manifest", "etiologies", "mechanisms", "studies")
-
-
-def _library_bytes() -> dict[str, bytes]:
-    folder = resource_path("evidence")
-    return {name: (folder / f"{name}.json").read_bytes() for name in LIBRARY_FILES}
 
 
 @lru_cache(maxsize=1)
 def load_library() -> EvidenceLibrary:
     """Read and validate the library; a broken file raises pydantic's ValidationError naming the field."""
-    parts = {name: json.loads(raw.decode("utf-8")) for name, raw in _library_bytes().items()}
+    parts = {name: json.loads(raw.decode("utf-8")) for name, raw in library_bytes().items()}
     return EvidenceLibrary.model_validate(parts)
 
 
 def library_content_hash() -> str:
+    """What the database records when it installs the library: equal hashes, same library."""
     digest = hashlib.sha256()
-    for name, raw in sorted(_library_bytes().items()):
+    for name, raw in sorted(library_bytes().items()):
         digest.update(name.encode() + b"\0" + raw + b"\0")
     return digest.hexdigest()
 

@@ -13,13 +13,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from core.evidence.models import Etiology, EvidenceLibrary, Mechanism, Study
-
-STATE = "evidence_state"
-ETIOLOGIES = "evidence_etiologies"
-MECHANISMS = "evidence_mechanisms"
-STUDIES = "evidence_studies"
-STUDY_ETIOLOGIES = "evidence_study_etiologies"
-STUDY_MECHANISMS = "evidence_study_mechanisms"
+from core.storage.evidence_tables import ETIOLOGIES, MECHANISMS, STATE, STUDIES, STUDY_ETIOLOGIES, STUDY_MECHANISMS
 SEARCH_COLUMNS = ["first_author", "title", "model", "species", "markers", "mechanisms", "etiologies", "exercise"]
 DEFAULT_LIMIT = 200  # a page of results: each is validated into a model
 YEAR_INDEX = f"idx_{STUDIES}_year_first_author_id"
@@ -110,11 +104,6 @@ def load_etiologies(db: sqlite_utils.Database) -> list[Etiology]:
 def load_mechanisms(db: sqlite_utils.Database) -> list[Mechanism]:
     rows = db.query(f"select json from {MECHANISMS} order by position")
     return [Mechanism.model_validate_json(row["json"]) for row in rows]
-
-
-def study_counts_by_etiology(db: sqlite_utils.Database) -> dict[str, int]:
-    rows = db.query(f"select etiology_id, count(*) as n from {STUDY_ETIOLOGIES} group by etiology_id")
-    return {row["etiology_id"]: row["n"] for row in rows}
 
 
 def search_studies(

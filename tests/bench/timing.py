@@ -24,3 +24,17 @@ def process_seconds(command: list[str], env: dict | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
+
+
+def seconds_until_reported(command: list[str], env: dict | None = None) -> float:
+    """Seconds from launching ``command`` to the moment it reports with a ``smoke-start <moment> <epoch
+    seconds>`` line (the window painted, or its data shown); the process must succeed. Its exit is not
+    counted: start-up ends when the window is on screen, not when the process has torn down."""
+    import subprocess
+
+    launched = time.time()
+    result = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    reports = [line.split() for line in result.stdout.splitlines() if line.startswith("smoke-start ")]
+    if not reports:
+        raise RuntimeError(f"{command[0]} printed no smoke-start line")
+    return float(reports[-1][2]) - launched

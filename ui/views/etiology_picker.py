@@ -1,17 +1,22 @@
-"""Step 1: pick the patient's etiology. Searchable from the keyboard; each shows its study count."""
+"""Step 1: pick the patient's etiology. Searchable from the keyboard; each shows its study count.
+
+This step is in the window's first frame, so it is made of plain widgets: a QListWidget filtered by
+hiding rows, with no item model or proxy. That touches none of the enums of PySide6's Qt namespace,
+whose creation (about 110 enums, 12 ms) would cost the first frame a tenth of its budget
+(docs/performance.md)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QTextBrowser, QVBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
-from core.evidence.overview import EtiologyEntry
-from ui.models.table_model import OBJECT_ROLE, Column, ObjectTableModel
+from core.evidence.entries import EtiologyEntry
 
 
 def _label(entry: EtiologyEntry) -> str:
     count = entry.study_count
-    return f"{entry.etiology.name}  ({count} {'study' if count == 1 else 'studies'})"
+    return f"{entry.name}  ({count} {'study' if count == 1 else 'studies'})"
 
 
 class EtiologyPicker(QWidget):
@@ -19,17 +24,12 @@ class EtiologyPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ObjectTableModel([Column("Etiology", _label, lambda e: e.etiology.name,
-                                              lambda e: e.etiology.description)], self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._entries: list[EtiologyEntry] = []
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type to filter: nerve, diabetic, stroke…")
         self.search.setAccessibleName("Filter etiologies")
         self.search.setClearButtonEnabled(True)
-        self.list = QListView()
-        self.list.setModel(self.proxy)
+        self.list = QListWidget()
         self.list.setAccessibleName("Etiologies")
         self.list.setSpacing(3)
         self.details = QTextBrowser()
@@ -46,62 +46,101 @@ class EtiologyPicker(QWidget):
         layout.addWidget(heading)
         layout.addLayout(row)
         self.search.textChanged.connect(self._on_search_text_changed)
-        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self.list.activated.connect(self._on_list_activated)
         self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.list.itemActivated.connect(self._on_list_item_activated)
 
-    def set_entries(self, entries: list[EtiologyEntry]) -> None:
-        self.model.set_rows(entries)
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+    def set_entries(self, entries: list[EtiologyEntry], *, waiting: str = "") -> None:
+        """Show ``entries``, keeping the etiology that was chosen; with none, show ``waiting`` instead."""
+        chosen = self.current_id()
+        self.list.clear()
+        self._entries = list(entries)
+        for entry in self._entries:
+            QListWidgetItem(_label(entry), self.list).setToolTip(entry.description)
+        self._filter(self.search.text())
+        if not self._entries:
+            self.details.setPlainText(waiting)
+        elif not (chosen and self.select(chosen)):
+            self._choose_first_shown()
 
-    def select(self, etiology_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            entry = self.proxy.index(row, 0).data(OBJECT_ROLE)
-            if entry.etiology.id == etiology_id:
-                self.list.setCurrentIndex(self.proxy.index(row, 0))
-                self.etiology_chosen.emit(etiology_id)
-                return
+    def entry_count(self) -> int:
+        return len(self._entries)
+
+    def shown_names(self) -> list[str]:
+        """The etiologies the filter leaves in the list, in order."""
+        return [entry.name for row, entry in enumerate(self._entries) if not self.list.item(row).isHidden()]
+
+    def current_id(self) -> str:
+        row = self.list.currentRow()
+        return self._entries[row].id if 0 <= row < len(self._entries) else ""
+
+    def select(self, etiology_id: str) -> bool:
+        """Make ``etiology_id`` the chosen one (announced with etiology_chosen); False if it is not listed."""
+        row = next((i for i, entry in enumerate(self._entries) if entry.id == etiology_id), -1)
+        if row < 0:
+            return False
+        if self.list.item(row).isHidden():
+            self.search.clear()  # the filter would hide the chosen etiology
+        if row == self.list.currentRow():
+            self.etiology_chosen.emit(etiology_id)
+        else:
+            self.list.setCurrentRow(row)  # announced by _on_list_current_row_changed
+        return True
+
+    def _filter(self, text: str) -> None:
+        """Every word typed must appear in the etiology's name or study count, in any case."""
+        words = text.casefold().split()
+        for row, entry in enumerate(self._entries):
+            label = _label(entry).casefold()
+            self.list.item(row).setHidden(not all(word in label for word in words))
+
+    def _choose_first_shown(self) -> None:
+        row = next((r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
+        if row >= 0:
+            self.list.setCurrentRow(row)
+        elif self._entries:
+            self.details.setPlainText(f"No etiology matches “{self.search.text()}”. Clear the filter to see all "
+                                      f"{len(self._entries)}.")
 
     @Slot(str)
     def _on_search_text_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self._filter(text)
+        self._choose_first_shown()
 
     @Slot()
     def _on_search_return_pressed(self) -> None:
-        if self.list.currentIndex().isValid():
-            self._on_list_activated(self.list.currentIndex())
+        if self.current_id() and not self.list.currentItem().isHidden():
+            self.etiology_chosen.emit(self.current_id())
 
-    def _on_list_current_changed(self, current, previous) -> None:
-        entry = current.data(OBJECT_ROLE) if current.isValid() else None
+    @Slot(int)
+    def _on_list_current_row_changed(self, row: int) -> None:
+        entry = self._entries[row] if 0 <= row < len(self._entries) else None
         self.details.setHtml(self._describe(entry) if entry else "")
         if entry is not None:
-            self.etiology_chosen.emit(entry.etiology.id)
+            self.etiology_chosen.emit(entry.id)
 
-    def _on_list_activated(self, index) -> None:
-        entry = index.data(OBJECT_ROLE)
-        if entry is not None:
-            self.etiology_chosen.emit(entry.etiology.id)
+    @Slot(QListWidgetItem)
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        if 0 <= row < len(self._entries):
+            self.etiology_chosen.emit(self._entries[row].id)
 
     @staticmethod
-    def _describe(entry: EtiologyEntry) -> str:
+    def _describe(e: EtiologyEntry) -> str:
         from html import escape
 
-        e = entry.etiology
         parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}</p>",
                  f"<p><b>Animal models:</b> {escape(', '.join(e.animal_models) or 'none named')}</p>",
-                 f"<p><b>Studies in the library:</b> {entry.study_count}</p>"]
+                 f"<p><b>Studies in the library:</b> {e.study_count}</p>"]
         if e.no_animal_treadmill_note:
             parts.append(f"<p><i>{escape(e.no_animal_treadmill_note)}</i></p>")
         parts.append(f"<h3>Human evidence</h3><p>{escape(e.human_evidence)}</p>")
-        if e.human_citations:
+        if e.human_sources:
             parts.append("<ul>" + "".join(
                 f"<li>{escape(c.label)}{' — doi:' + escape(c.doi) if c.doi else ''}{' (unverified)' if c.unverified else ''}</li>"
-                for c in e.human_citations) + "</ul>")
+                for c in e.human_sources) + "</ul>")
         if e.safety:
             parts.append("<h3>Safety</h3><ul>" + "".join(
-                f"<li>{escape(s.text)} <small>({escape(s.citation.label)}{', doi:' + escape(s.citation.doi) if s.citation.doi else ''})</small></li>"
+                f"<li>{escape(s.text)} <small>({escape(s.source.label)}{', doi:' + escape(s.source.doi) if s.source.doi else ''})</small></li>"
                 for s in e.safety) + "</ul>")
         return "".join(parts)

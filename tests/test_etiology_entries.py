@@ -1,0 +1,102 @@
+"""The etiologies as the picker lists them, read with the standard library for the first frame."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.evidence.entries import EntryError, etiology_entries, read_installed_entries
+from core.evidence.library import load_library, open_evidence_database
+from core.evidence.shipped import shipped_library_version
+from core.resources import resource_path
+from core.storage import evidence_store
+from tests import evidence_factory as make
+from tests.storage.helpers import digest
+
+
+@pytest.fixture
+def installed(data_dir):
+    """A real database with the shipped library installed, closed again."""
+    open_evidence_database(data_dir.database_path).close()
+    return data_dir.database_path
+
+
+def test_the_shipped_library_reads_back_whole_with_its_counts(installed) -> None:
+    shipped = json.loads(resource_path("evidence", "etiologies.json").read_text(encoding="utf-8"))
+    entries = read_installed_entries(installed)
+    assert [e.id for e in entries] == [e["id"] for e in shipped]
+    for entry, record in zip(entries, shipped):
+        assert (entry.name, entry.description, entry.human_evidence) == \
+            (record["name"], record["description"], record["human_evidence"])
+        assert list(entry.animal_models) == record["animal_models"]
+        assert [(s.label, s.doi, s.unverified) for s in entry.human_sources] == \
+            [(c["label"], c["doi"], c["unverified"]) for c in record["human_citations"]]
+        assert [(p.text, p.source.label) for p in entry.safety] == [(p["text"], p["citation"]["label"]) for p in record["safety"]]
+        assert entry.no_animal_treadmill_note == record["no_animal_treadmill_note"]
+    library = load_library()
+    for entry in entries:
+        assert entry.study_count == sum(1 for study in library.studies if entry.id in study.etiologies)
+
+
+def test_counts_include_local_studies(data_dir) -> None:
+    db = open_evidence_database(data_dir.database_path)
+    try:
+        before = {e.id: e.study_count for e in etiology_entries(db.conn)}
+        local = make.study("local-smith-2024", "Smith", 2024).model_copy(
+            update={"origin": "local", "etiologies": ["spinal-cord-injury"]})
+        evidence_store.add_local_studies(db, [local])
+        after = {e.id: e.study_count for e in etiology_entries(db.conn)}
+    finally:
+        db.close()
+    assert after["spinal-cord-injury"] == before["spinal-cord-injury"] + 1
+    assert {k: v for k, v in after.items() if k != "spinal-cord-injury"} == \
+        {k: v for k, v in before.items() if k != "spinal-cord-injury"}
+
+
+def test_nothing_is_read_or_created_without_a_database(data_dir) -> None:
+    assert read_installed_entries(data_dir.database_path) is None
+    assert not data_dir.database_path.exists()
+
+
+def test_another_installed_version_waits_for_the_full_start(installed) -> None:
+    db = open_evidence_database(installed)
+    try:
+        db[evidence_store.STATE].upsert({"key": "library_version", "value": "2020.1.1"}, pk="key")
+    finally:
+        db.close()
+    assert shipped_library_version() != "2020.1.1"
+    assert read_installed_entries(installed) is None
+
+
+def test_reading_never_writes_the_file(installed) -> None:
+    before = digest(installed)
+    assert read_installed_entries(installed)
+    assert digest(installed) == before
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    (lambda r: r.pop("name"), "'name'"),
+    (lambda r: r.update(animal_models="CCI"), "'animal_models'"),
+    (lambda r: r.update(human_citations=[{"label": "X 2020", "unverified": "yes"}]), "'unverified'"),
+    (lambda r: r.update(safety=[{"text": "Check feet daily for blisters.", "citation": None}]), "citation"),
+])
+def test_a_tampered_row_is_named_and_the_first_frame_waits(installed, change, named) -> None:
+    db = open_evidence_database(installed)
+    try:
+        row = db.execute(f"select id, json from {evidence_store.ETIOLOGIES} order by position limit 1").fetchone()
+        record = json.loads(row[1])
+        change(record)
+        db.execute(f"update {evidence_store.ETIOLOGIES} set json = ? where id = ?", [json.dumps(record), row[0]])
+        db.conn.commit()
+        with pytest.raises(EntryError, match=named) as error:
+            etiology_entries(db.conn)
+        assert row[0] in str(error.value)
+    finally:
+        db.close()
+    assert read_installed_entries(installed) is None
+
+
+def test_a_damaged_file_gives_nothing_rather_than_an_error(data_dir) -> None:
+    data_dir.database_path.write_bytes(b"not a database" * 100)
+    assert read_installed_entries(data_dir.database_path) is None

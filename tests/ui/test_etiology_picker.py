@@ -1,0 +1,86 @@
+"""Step 1 on its own: filtering from the keyboard, choosing, and new entries keeping the choice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.evidence.entries import EtiologyEntry, Source
+from ui.views.etiology_picker import EtiologyPicker
+
+
+def entry(etiology_id: str, name: str, count: int) -> EtiologyEntry:
+    return EtiologyEntry(id=etiology_id, name=name, description=f"About {name.lower()} in plain words.",
+                         study_count=count, animal_models=("CCI",), human_evidence="Human evidence in plain words.",
+                         human_sources=(Source("Kluding 2015, Phys Ther", "10.2522/ptj.20130418", False),), safety=(),
+                         no_animal_treadmill_note=None)
+
+
+ENTRIES = [entry("peripheral-nerve-injury", "Peripheral nerve injury", 21), entry("diabetic-neuropathy",
+           "Painful diabetic neuropathy", 1), entry("post-stroke-pain", "Central post-stroke pain", 0)]
+
+
+def make_picker(qtbot) -> EtiologyPicker:
+    picker = EtiologyPicker()
+    qtbot.addWidget(picker)
+    picker.set_entries(ENTRIES)
+    return picker
+
+
+def test_lists_each_etiology_with_its_study_count(qtbot) -> None:
+    picker = make_picker(qtbot)
+    assert [picker.list.item(r).text() for r in range(picker.list.count())] == [
+        "Peripheral nerve injury  (21 studies)", "Painful diabetic neuropathy  (1 study)",
+        "Central post-stroke pain  (0 studies)"]
+    assert picker.current_id() == "peripheral-nerve-injury"
+    assert "doi:10.2522/ptj.20130418" in picker.details.toPlainText()
+
+
+def test_typed_words_filter_in_any_case_and_order_and_choose_the_first_left(qtbot) -> None:
+    picker = make_picker(qtbot)
+    with qtbot.waitSignal(picker.etiology_chosen) as chosen:
+        qtbot.keyClicks(picker.search, "NEUROPATHY diab")
+    assert picker.shown_names() == ["Painful diabetic neuropathy"] and chosen.args == ["diabetic-neuropathy"]
+    picker.search.clear()
+    assert len(picker.shown_names()) == 3 and picker.current_id() == "peripheral-nerve-injury"
+
+
+def test_no_match_says_so_and_keeps_the_choice(qtbot) -> None:
+    picker = make_picker(qtbot)
+    qtbot.keyClicks(picker.search, "migraine")
+    assert picker.shown_names() == []
+    assert "No etiology matches “migraine”" in picker.details.toPlainText()
+    assert picker.current_id() == "peripheral-nerve-injury"
+
+
+def test_return_in_the_filter_chooses_the_shown_etiology(qtbot) -> None:
+    picker = make_picker(qtbot)
+    qtbot.keyClicks(picker.search, "stroke")
+    with qtbot.waitSignal(picker.etiology_chosen) as chosen:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert chosen.args == ["post-stroke-pain"]
+
+
+def test_choosing_a_filtered_out_etiology_clears_the_filter(qtbot) -> None:
+    picker = make_picker(qtbot)
+    qtbot.keyClicks(picker.search, "nerve")
+    with qtbot.waitSignal(picker.etiology_chosen) as chosen:
+        assert picker.select("post-stroke-pain")
+    assert chosen.args == ["post-stroke-pain"] and picker.search.text() == "" and len(picker.shown_names()) == 3
+    assert not picker.select("migraine")
+
+
+def test_new_entries_keep_the_chosen_etiology_and_the_filter(qtbot) -> None:
+    picker = make_picker(qtbot)
+    qtbot.keyClicks(picker.search, "pain")
+    picker.select("post-stroke-pain")
+    picker.set_entries([*ENTRIES[:2], entry("post-stroke-pain", "Central post-stroke pain", 2)])
+    assert picker.current_id() == "post-stroke-pain"
+    assert picker.shown_names() == ["Painful diabetic neuropathy", "Central post-stroke pain"]
+    assert "Studies in the library: 2" in picker.details.toPlainText()
+
+
+def test_without_entries_the_details_say_why(qtbot) -> None:
+    picker = make_picker(qtbot)
+    picker.set_entries([], waiting="The records could not be opened: the disk is full.")
+    assert picker.entry_count() == 0 and picker.current_id() == ""
+    assert picker.details.toPlainText() == "The records could not be opened: the disk is full."
