@@ -69,8 +69,10 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.tabs.setAccessibleName("Workflow steps")
         self.tabs.addTab(self.picker, STEP_TITLES[0])
         for title in STEP_TITLES[1:]:
-            self.tabs.addTab(QLabel("Loading…"), title)
+            self.tabs.addTab(QLabel("<p align='center'>Preparing this step…</p>"), title)  # rich text: no Qt enum
         self.setCentralWidget(self.tabs)
+        # The menus are there from the first frame, so nothing moves when their actions arrive.
+        self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&View", "&Help")]
 
     def _build_workflow(self) -> None:
         """Everything beyond the first step, at once."""
@@ -88,7 +90,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
             self._install_view(part, self._make_view(VIEW_NAMES[part - 1]))
         else:
             self._connect_views()
-            self._build_menus()
+            self._fill_menus()
             self._ready = True
         self._parts_built += 1
 
@@ -157,8 +159,8 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         menu.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+    def _fill_menus(self) -> None:
+        file_menu, view_menu, help_menu = self._menus
         self.new_action = self._action(file_menu, "&New patient", QKeySequence.StandardKey.New, self.new_patient, "newAction")
         self.save_action = self._action(file_menu, "&Save plan", QKeySequence.StandardKey.Save, self.save_plan, "saveAction")
         self.export_action = self._action(file_menu, "&Export handout PDF…", "Ctrl+E", self._on_export_triggered,
@@ -173,13 +175,11 @@ class MainWindow(RecordsLifecycle, QMainWindow):
                      "settingsAction")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
-        view_menu = self.menuBar().addMenu("&View")
         self.find_action = self._action(view_menu, "&Find", QKeySequence.StandardKey.Find, self._on_find_triggered,
                                         "findAction")
         for index in range(self.tabs.count()):
             self._action(view_menu, self.tabs.tabText(index).replace("&&", "&"), f"Ctrl+{index + 1}",
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
-        help_menu = self.menuBar().addMenu("&Help")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
                                          "aboutAction")
 
