@@ -28,12 +28,9 @@ def register_fonts() -> None:
 def missing_characters(texts: list[str]) -> list[str]:
     """Characters the fonts cannot print, in order of first appearance (whitespace ignored)."""
     register_fonts()
-    covered = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in FONT_FILES]
+    covered = [pdfmetrics.getFont(name).face.charToGlyph for name in FONT_FILES]  # code point -> glyph
     missing: dict[str, None] = {}
-    for text in texts:
-        for char in text:
-            if char.isspace():
-                continue
-            if any(ord(char) not in glyphs for glyphs in covered):
-                missing.setdefault(char, None)
+    for char in dict.fromkeys("".join(texts)):
+        if not char.isspace() and any(ord(char) not in glyphs for glyphs in covered):
+            missing.setdefault(char, None)
     return list(missing)

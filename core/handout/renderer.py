@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -120,7 +120,7 @@ class HandoutRenderer:
         style = style or self.body
         if bullet is None and style.leftIndent:
             style = ParagraphStyle(f"{style.name}-flush", parent=style, leftIndent=0)
-        return Paragraph(escape(text), style, bulletText=bullet)
+        return Paragraph(escape(text, quote=False), style, bulletText=bullet)
 
     def _patient_pages(self, h: Handout) -> list:
         story: list = []
@@ -185,7 +185,7 @@ class HandoutRenderer:
         fixed = sum(width for _, _, width in columns)
         widths = [width for _, _, width in columns[:-1]] + [self._width - fixed]
         rows = [[Paragraph(title, self.cell_bold) for title, _, _ in columns]]
-        rows += [[Paragraph(escape(getattr(week, key) or "").replace(", ", "<br/>"), self.cell) for _, key, _ in columns]
+        rows += [[Paragraph(escape(getattr(week, key) or "", quote=False).replace(", ", "<br/>"), self.cell) for _, key, _ in columns]
                  for week in h.weeks]
         return self._table(rows, widths, repeat_header=True)
 
@@ -216,7 +216,7 @@ class HandoutRenderer:
             if not rows:
                 story.append(self._p("No animal treadmill study for this etiology in the library.", small))
                 continue
-            table_rows = [[Paragraph(escape(row.text).replace("\n", "<br/>"), small), self._p(row.source, small)]
+            table_rows = [[Paragraph(escape(row.text, quote=False).replace("\n", "<br/>"), small), self._p(row.source, small)]
                           for row in rows]
             story.append(self._table(table_rows, [self._width * 0.62, self._width * 0.38], header=False))
         if c.dosing:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from tests.bench.timing import process_seconds, seconds_until_reported
+from tests.bench.timing import bench_env, process_seconds, seconds_until_reported
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "build" / "dist" / "Treadwell"
@@ -36,7 +35,7 @@ def main() -> None:
     if not args.no_build or not (APP.is_dir() and BARE.is_dir()):
         subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--baseline"], check=True,
                        capture_output=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = bench_env()
     with tempfile.TemporaryDirectory() as folder:
         app = [str(APP / "treadwell"), "--data-dir", str(Path(folder) / "data"), "--smoke-start"]
         bare = [str(BARE / "hello_window"), "--smoke-start"]

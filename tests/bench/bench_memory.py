@@ -3,15 +3,14 @@ bare PySide6 window (both measured as the peak resident set of the whole process
 
     uv run python -m tests.bench.bench_memory [--plans 100000]
 
-The app runs with ``--smoke-start`` and TREADWELL_SMOKE_UNTIL=data, so it exits once the records
-and evidence are in the views (the patient list pages in 200 rows at a time).
+The app runs with ``--smoke-start`` and TREADWELL_SMOKE_UNTIL=ready, so it exits once every step is
+built and the records and evidence are in the views (the patient list pages in 200 rows at a time).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path
 from core.data_dir import DataDir
 from core.storage.database import open_database
 from tests.bench.bench_records import fill
+from tests.bench.timing import bench_env
 
 ROOT = Path(__file__).resolve().parents[2]
 PEAK = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); " \
@@ -35,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plans", type=int, default=100_000)
     args = parser.parse_args()
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "TREADWELL_SMOKE_UNTIL": "data"}
+    env = bench_env(TREADWELL_SMOKE_UNTIL="ready")  # every step built, the patient list loaded
     with tempfile.TemporaryDirectory() as folder:
         data_dir = DataDir(Path(folder) / "data").prepare()
         db = open_database(data_dir.database_path)

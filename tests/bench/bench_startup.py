@@ -7,9 +7,8 @@ the moment it reports (process exit is not start-up). Three moments of the app's
   database (issue 7's goal: at most 1.5x the bare window);
 - ready: every step of the window built and the records opened, checked and backed up.
 
-Both scripts run with Python's bytecode cache, as on a clinic's machine and in the frozen build:
-``PYTHONDONTWRITEBYTECODE`` (set on some build machines) is removed for the runs and one warm-up
-run of each writes the cache. Without it every start compiles pydantic, sqlite-utils and the app.
+Both scripts run with Python's bytecode cache, as on a clinic's machine and in the frozen build
+(``timing.bench_env``); one warm-up run of each writes it.
 
     uv run python -m tests.bench.bench_startup [--repeats 15]
 """
@@ -18,13 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from tests.bench.timing import process_seconds, seconds_until_reported
+from tests.bench.timing import bench_env, process_seconds, seconds_until_reported
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL = 1.5
@@ -35,8 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    env = bench_env()
     with tempfile.TemporaryDirectory() as folder:
         app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(Path(folder) / "data"), "--smoke-start"]
         bare = [sys.executable, str(ROOT / "packaging" / "baseline" / "hello_window.py"), "--smoke-start"]
