@@ -107,3 +107,13 @@ def test_smoke_start_reports_each_moment_of_the_start(run_main, tmp_path: Path, 
         assert result.returncode == 0, result.stderr
         reported = [line.split() for line in result.stdout.splitlines() if line.startswith("smoke-start ")]
         assert [r[1] for r in reported] == [moment] and float(reported[0][2]) > 1.7e9
+
+
+def test_smoke_start_fails_fast_when_the_records_do_not_open(run_main, tmp_path: Path, monkeypatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "treadwell.sqlite3").write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("TREADWELL_SMOKE_UNTIL", "ready")
+    result = run_main("--smoke-start", data_dir=data, timeout=30)
+    assert result.returncode == 1
+    assert "the records did not open" in result.stderr and "damaged" in result.stderr

@@ -41,8 +41,10 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
             window, APP_NAME, f"Treadwell is already open with the data folder {data_dir.root}.\n\n"
             "This window opens read-only: you can look, but not save. Close the other window to make changes.")
     if smoke_start:
-        _exit_when(os.environ.get("TREADWELL_SMOKE_UNTIL", "painted"), window, app)
-        QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app))
+        moment = os.environ.get("TREADWELL_SMOKE_UNTIL", "painted")
+        moment = moment if moment in ("data", "ready") else "painted"
+        _exit_when(moment, window, app)
+        QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app, moment))
     window.show()
     log.info("main window shown")
     status = app.exec()
@@ -61,6 +63,14 @@ def _exit_when(moment: str, window: MainWindow, app: QApplication) -> None:
         print(f"smoke-start {moment} {time.time():.6f}", flush=True)
         app.exit(0)
 
+    def failed(message: str) -> None:
+        print(f"--smoke-start: the records did not open: {message}", file=sys.stderr)
+        app.exit(1)
+
+    if moment != "painted":
+        window.evidence_failed.connect(failed)
+        window.records_damaged.connect(failed)
+
     if moment == "ready":
         window.evidence_ready.connect(lambda overview: reached())
     elif moment == "data":
@@ -70,6 +80,7 @@ def _exit_when(moment: str, window: MainWindow, app: QApplication) -> None:
         window.first_painted.connect(reached)
 
 
-def _smoke_start_timed_out(app: QApplication) -> None:
-    print(f"--smoke-start: the window was not painted within {SMOKE_START_TIMEOUT_MS // 1000} s", file=sys.stderr)
+def _smoke_start_timed_out(app: QApplication, moment: str) -> None:
+    print(f"--smoke-start: the window did not reach '{moment}' within {SMOKE_START_TIMEOUT_MS // 1000} s",
+          file=sys.stderr)
     app.exit(1)
