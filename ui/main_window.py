@@ -65,6 +65,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.picker.set_entries(read_installed_entries(self._data_dir.database_path) or [],
                                 waiting="Opening the evidence library…")
         self.picker.etiology_chosen.connect(self._on_picker_etiology_chosen)
+        self.picker.etiology_confirmed.connect(self._on_picker_etiology_confirmed)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Workflow steps")
         self.tabs.addTab(self.picker, STEP_TITLES[0])
@@ -235,6 +236,11 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.dosing.show_etiology(etiology_id, name, studies)
         if self.editor.plan_id is None:
             self.editor.set_etiology(etiology_id)
+
+    @Slot(str)
+    def _on_picker_etiology_confirmed(self, etiology_id: str) -> None:
+        if self.overview is not None:  # the evidence is there to show
+            self.tabs.setCurrentWidget(self.evidence)
 
     @Slot(object)
     def _on_editor_plan_changed(self, plan) -> None:

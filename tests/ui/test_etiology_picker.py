@@ -52,12 +52,33 @@ def test_no_match_says_so_and_keeps_the_choice(qtbot) -> None:
     assert picker.current_id() == "peripheral-nerve-injury"
 
 
-def test_return_in_the_filter_chooses_the_shown_etiology(qtbot) -> None:
+def test_return_in_the_filter_confirms_the_shown_etiology(qtbot) -> None:
     picker = make_picker(qtbot)
     qtbot.keyClicks(picker.search, "stroke")
-    with qtbot.waitSignal(picker.etiology_chosen) as chosen:
+    with qtbot.waitSignal(picker.etiology_confirmed) as confirmed:
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert confirmed.args == ["post-stroke-pain"]
+
+
+def test_arrow_keys_in_the_filter_move_through_the_shown_etiologies(qtbot) -> None:
+    picker = make_picker(qtbot)
+    qtbot.keyClicks(picker.search, "pain")  # hides the nerve injury
+    assert picker.current_id() == "diabetic-neuropathy"
+    with qtbot.waitSignal(picker.etiology_chosen) as chosen:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Down)
     assert chosen.args == ["post-stroke-pain"]
+    qtbot.keyClick(picker.search, Qt.Key.Key_Down)  # stays on the last one shown
+    assert picker.current_id() == "post-stroke-pain" and picker.search.text() == "pain"
+    qtbot.keyClick(picker.search, Qt.Key.Key_Up)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Up)
+    assert picker.current_id() == "diabetic-neuropathy"  # never onto the hidden row
+
+
+def test_double_click_confirms(qtbot) -> None:
+    picker = make_picker(qtbot)
+    with qtbot.waitSignal(picker.etiology_confirmed) as confirmed:
+        picker.list.itemActivated.emit(picker.list.item(2))
+    assert confirmed.args == ["post-stroke-pain"]
 
 
 def test_choosing_a_filtered_out_etiology_clears_the_filter(qtbot) -> None:

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from core.evidence.library import open_evidence_database
@@ -106,3 +107,15 @@ def test_the_first_frame_loads_nothing_heavy(data_dir) -> None:
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {"entries": 8, "heavy": [], "qt_namespace": False}
+
+
+def test_enter_on_an_etiology_goes_on_to_its_evidence(qtbot, data_dir) -> None:
+    install_library(data_dir)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    qtbot.keyClicks(window.picker.search, "parkinson")
+    qtbot.keyClick(window.picker.search, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.evidence
+    assert "Parkinson" in window.evidence.title.text()

@@ -7,7 +7,7 @@ whose creation (about 110 enums, 12 ms) would cost the first frame a tenth of it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -20,7 +20,8 @@ def _label(entry: EtiologyEntry) -> str:
 
 
 class EtiologyPicker(QWidget):
-    etiology_chosen = Signal(str)
+    etiology_chosen = Signal(str)  # the current etiology changed (arrow keys, a click, a filter)
+    etiology_confirmed = Signal(str)  # Enter or a double-click: go on to its evidence
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,8 @@ class EtiologyPicker(QWidget):
         self.search.setPlaceholderText("Type to filter: nerve, diabetic, stroke…")
         self.search.setAccessibleName("Filter etiologies")
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Up and Down move through the etiologies shown; Enter opens its evidence.")
+        self.search.installEventFilter(self)
         self.list = QListWidget()
         self.list.setAccessibleName("Etiologies")
         self.list.setSpacing(3)
@@ -107,10 +110,29 @@ class EtiologyPicker(QWidget):
         self._filter(text)
         self._choose_first_shown()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Up and Down in the filter move through the etiologies it shows, as in a search box."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt  # not at import: the first frame creates no Qt-namespace enums
+
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step is not None:
+                self._move(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, step: int) -> None:
+        shown = [r for r in range(self.list.count()) if not self.list.item(r).isHidden()]
+        if not shown:
+            return
+        current = self.list.currentRow()
+        position = shown.index(current) + step if current in shown else 0
+        self.list.setCurrentRow(shown[max(0, min(position, len(shown) - 1))])
+
     @Slot()
     def _on_search_return_pressed(self) -> None:
         if self.current_id() and not self.list.currentItem().isHidden():
-            self.etiology_chosen.emit(self.current_id())
+            self.etiology_confirmed.emit(self.current_id())
 
     @Slot(int)
     def _on_list_current_row_changed(self, row: int) -> None:
@@ -123,7 +145,7 @@ class EtiologyPicker(QWidget):
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         row = self.list.row(item)
         if 0 <= row < len(self._entries):
-            self.etiology_chosen.emit(self._entries[row].id)
+            self.etiology_confirmed.emit(self._entries[row].id)
 
     @staticmethod
     def _describe(e: EtiologyEntry) -> str:
