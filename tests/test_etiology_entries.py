@@ -100,3 +100,16 @@ def test_a_tampered_row_is_named_and_the_first_frame_waits(installed, change, na
 def test_a_damaged_file_gives_nothing_rather_than_an_error(data_dir) -> None:
     data_dir.database_path.write_bytes(b"not a database" * 100)
     assert read_installed_entries(data_dir.database_path) is None
+
+
+@pytest.mark.parametrize("stored", [42, "{not json", '"just a string"'])
+def test_a_row_that_is_not_an_etiology_object_is_refused_plainly(installed, stored) -> None:
+    db = open_evidence_database(installed)
+    try:
+        db.execute(f"update {evidence_store.ETIOLOGIES} set json = ? where position = 0", [stored])
+        db.conn.commit()
+        with pytest.raises(EntryError, match=evidence_store.ETIOLOGIES):
+            etiology_entries(db.conn)
+    finally:
+        db.close()
+    assert read_installed_entries(installed) is None

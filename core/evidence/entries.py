@@ -56,7 +56,7 @@ def etiology_entries(connection: sqlite3.Connection) -> list[EtiologyEntry]:
     rows = connection.execute(
         f"select e.json, (select count(*) from {STUDY_ETIOLOGIES} se where se.etiology_id = e.id) "
         f"from {ETIOLOGIES} e order by e.position").fetchall()
-    return [_entry(json.loads(raw), count) for raw, count in rows]
+    return [_entry(_parse(raw), count) for raw, count in rows]
 
 
 def read_installed_entries(database_path: Path) -> list[EtiologyEntry] | None:
@@ -78,6 +78,13 @@ def read_installed_entries(database_path: Path) -> list[EtiologyEntry] | None:
             connection.close()
     except (sqlite3.Error, OSError, ValueError):
         return None
+
+
+def _parse(raw: Any) -> Any:
+    try:
+        return json.loads(raw)
+    except (TypeError, ValueError) as error:
+        raise EntryError(f"An etiology row in {ETIOLOGIES} is not JSON text ({error}).") from error
 
 
 def _entry(record: Any, study_count: int) -> EtiologyEntry:
