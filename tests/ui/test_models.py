@@ -62,3 +62,36 @@ def test_patient_list_fetches_pages_on_demand(qtmodeltester, data_dir) -> None:
         assert model.total == 10
     finally:
         gateway.close()
+
+
+def test_patient_list_speaks_the_clinics_words(qtbot, data_dir) -> None:
+    """The etiology by its name, the saved time in this computer's time zone, and a count in plain English."""
+    import datetime as dt
+
+    from ui.views.records_view import RecordsView, local_time
+
+    db = open_database(data_dir.database_path)
+    profile, plan = example()
+    saved = records.save_plan(db, profile, plan, clinician="t")
+    db.close()
+    gateway = RecordsGateway(data_dir, read_only=False)
+    gateway.open()
+    try:
+        view = RecordsView(gateway, lambda: "t")
+        qtbot.addWidget(view)
+        view.set_etiology_names({profile.etiology: "Painful diabetic neuropathy"})
+        cells = [view.model.index(0, column).data() for column in range(view.model.columnCount())]
+        assert cells[1] == "Painful diabetic neuropathy" and view.count.text() == "1 patient"
+        stored = dt.datetime.fromisoformat(saved.created_at)
+        assert cells[3] == stored.astimezone().strftime("%Y-%m-%d %H:%M") == local_time(saved.created_at)
+        assert local_time(saved.created_at) in view.history.item(0).text()
+        view.search.setText(profile.name[:4])
+        assert view.count.text() == "1 patient matches"
+    finally:
+        gateway.close()
+
+
+def test_a_saved_time_that_is_not_iso_is_shown_as_stored() -> None:
+    from ui.views.records_view import local_time
+
+    assert local_time("yesterday afternoon") == "yesterday afternoon"

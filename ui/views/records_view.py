@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,15 @@ from ui.models.table_model import RowsTableModel
 from ui.records_gateway import RecordsGateway
 
 PAGE = 200
-HEADERS = ["Name", "Etiology", "Version", "Saved (UTC)", "Plan id"]
+HEADERS = ["Name", "Etiology", "Version", "Saved", "Plan id"]
+
+
+def local_time(stored: str) -> str:
+    """A saved time (UTC, ISO 8601, as stored) in this computer's time zone, to the minute."""
+    try:
+        return dt.datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stored
 
 
 class PatientListModel(RowsTableModel):
@@ -27,6 +36,7 @@ class PatientListModel(RowsTableModel):
         self._gateway = gateway
         self._search: str | None = None
         self._total = 0
+        self.etiology_names: dict[str, str] = {}  # id -> name, from the evidence library
 
     def reload(self, search: str | None = None) -> None:
         self.beginResetModel()
@@ -58,8 +68,8 @@ class PatientListModel(RowsTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [row.patient_name, row.etiology, str(row.version), row.created_at[:16].replace("T", " "),
-                    str(row.plan_id)][index.column()]
+            return [row.patient_name, self.etiology_names.get(row.etiology, row.etiology), str(row.version),
+                    local_time(row.created_at), str(row.plan_id)][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -82,7 +92,10 @@ class RecordsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # etiology and time on one line
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
         self.history = QListWidget()
         self.count = QLabel()
         self.open_button = QPushButton("&Open")
@@ -121,9 +134,15 @@ class RecordsView(QWidget):
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
 
+    def set_etiology_names(self, names: dict[str, str]) -> None:
+        self.model.etiology_names = dict(names)
+        self.reload()
+
     def reload(self) -> None:
         self.model.reload(self.search.text().strip())
-        self.count.setText(f"{self.model.total} patients" + (" match" if self.search.text().strip() else ""))
+        total, searching = self.model.total, bool(self.search.text().strip())
+        self.count.setText(f"{total} {'patient' if total == 1 else 'patients'}" +
+                           ((" matches" if total == 1 else " match") if searching else ""))
         if self.model.rowCount():
             self.table.selectRow(0)
         else:
@@ -143,7 +162,7 @@ class RecordsView(QWidget):
         if row is None:
             return
         for version in reversed(self._gateway.history(row.patient_id)):
-            item = QListWidgetItem(f"Version {version.version} — {version.created_at[:16].replace('T', ' ')} — "
+            item = QListWidgetItem(f"Version {version.version} — {local_time(version.created_at)} — "
                                    f"by {version.created_by} — plan {version.id}")
             item.setData(Qt.ItemDataRole.UserRole, version.id)
             self.history.addItem(item)
