@@ -112,7 +112,8 @@ def _summary_html(summary: DosingSummary) -> str:
                 f"({value.n} {'study' if value.n == 1 else 'studies'})</li>")
 
     species = ", ".join(f"{n} {name}" for name, n in summary.species.items()) or "none"
-    items = [f"<p><b>{summary.animal_treadmill_study_count}</b> animal treadmill studies of "
+    treadmill = summary.animal_treadmill_study_count
+    items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of "
              f"{summary.study_count} tagged with this etiology ({escape(species)}).</p><ul>",
              spread("Speed", summary.speed_m_per_min, "m/min"), spread("Longest session", summary.longest_session_min, "min"),
              spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"), "</ul>"]

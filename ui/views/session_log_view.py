@@ -6,8 +6,8 @@ from html import escape
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-    QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
 
@@ -42,7 +42,9 @@ class SessionLogView(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Logged sessions")
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat("yyyy-MM-dd")  # as in the table
         self.date.setCalendarPopup(True)
         self.week = QSpinBox()
         self.week.setRange(1, 26)
