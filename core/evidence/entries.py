@@ -95,8 +95,7 @@ def _entry(record: Any, study_count: int) -> EtiologyEntry:
         name=_text(record, "name", where),
         description=_text(record, "description", where),
         study_count=int(study_count),
-        animal_models=tuple(_text({"animal_models": item}, "animal_models", where)
-                            for item in _list(record, "animal_models", where)),
+        animal_models=tuple(_checked_text(item, "animal_models", where) for item in _list(record, "animal_models", where)),
         human_evidence=_text(record, "human_evidence", where),
         human_sources=tuple(_source(item, f"{where}, human_citations") for item in _list(record, "human_citations", where)),
         safety=tuple(_safety_point(item, f"{where}, safety") for item in _list(record, "safety", where)),
@@ -130,7 +129,10 @@ def _list(record: dict, key: str, where: str) -> list:
 
 
 def _text(record: dict, key: str, where: str) -> str:
-    value = record.get(key)
+    return _checked_text(record.get(key), key, where)
+
+
+def _checked_text(value: Any, key: str, where: str) -> str:
     if not isinstance(value, str) or not value:
         raise EntryError(f"{where}: field {key!r} must be non-empty text.")
     return value
