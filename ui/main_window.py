@@ -72,6 +72,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         for title in STEP_TITLES[1:]:
             self.tabs.addTab(QLabel("<p align='center'>Preparing this step…</p>"), title)  # rich text: no Qt enum
         self.setCentralWidget(self.tabs)
+        self.picker.search.setFocus()  # the clinician can type the etiology as soon as the window is up
         # The menus are there from the first frame, so nothing moves when their actions arrive.
         self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&View", "&Help")]
 
@@ -209,7 +210,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
 
     @Slot()
     def _on_self_first_painted(self) -> None:
-        QTimer.singleShot(0, self._build_in_turns)  # let the first frame reach the screen first
+        QTimer.singleShot(0, self, self._build_in_turns)  # let the first frame reach the screen first
 
     @Slot()
     def _build_in_turns(self) -> None:
@@ -219,7 +220,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
             self.start_records()
             return
         self._build_next_part()
-        QTimer.singleShot(0, self._build_in_turns)
+        QTimer.singleShot(0, self, self._build_in_turns)
 
     # -- the workflow ----------------------------------------------------------------------------------
 

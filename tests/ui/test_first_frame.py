@@ -109,6 +109,15 @@ def test_the_first_frame_loads_nothing_heavy(data_dir) -> None:
     assert seen == {"entries": 8, "heavy": [], "qt_namespace": False}
 
 
+def test_the_window_opens_with_the_cursor_in_the_etiology_filter(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert window.focusWidget() is window.picker.search
+
+
 def test_enter_on_an_etiology_goes_on_to_its_evidence(qtbot, data_dir) -> None:
     install_library(data_dir)
     window = MainWindow(data_dir)
