@@ -41,6 +41,12 @@ class SettingsDialog(QDialog):
             self.cap.addItem(f"{pct}% a week" + (" (default: the 10% rule, Buist 2008)" if pct == g.DEFAULT_WEEKLY_INCREASE_PCT
                                                  else ""), pct)
         self.cap.setCurrentIndex(self.cap.findData(settings.plan.max_weekly_increase_pct))
+        self.pain_rise = QComboBox()
+        for points in g.PAIN_RISE_CHOICES:
+            self.pain_rise.addItem(f"{points} point{'s' if points > 1 else ''} above usual pain"
+                                   + (" (product default)" if points == g.DEFAULT_PAIN_RISE else ""), points)
+        self.pain_rise.setCurrentIndex(self.pain_rise.findData(settings.plan.pain_rise_allowed))
+        self.pain_rise.setToolTip(g.PAIN_RISE_SOURCE.label)
         self.daily = QSpinBox()
         self.daily.setRange(1, 60)
         self.daily.setValue(settings.backup_daily_keep)
@@ -53,7 +59,8 @@ class SettingsDialog(QDialog):
         for widget, name in ((self.clinic, "Clinic name"), (self.clinician, "Clinician name"), (self.phone, "Clinic phone"),
                              (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
                              (self.paper, "Paper size"), (self.formula, "Maximal heart rate formula"),
-                             (self.cap, "Weekly progression cap"), (self.daily, "Daily backups kept"),
+                             (self.cap, "Weekly progression cap"),
+                             (self.pain_rise, "Acceptable rise in pain during walking"), (self.daily, "Daily backups kept"),
                              (self.weekly, "Weekly backups kept")):
             widget.setAccessibleName(name)
         logo_row = QWidget()
@@ -70,6 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow("Paper:", self.paper)
         form.addRow("Maximal heart rate:", self.formula)
         form.addRow("Progression cap:", self.cap)
+        form.addRow("Pain during walking:", self.pain_rise)
         form.addRow("Daily backups kept:", self.daily)
         form.addRow("Weekly backups kept:", self.weekly)
         form.addRow(self.problem)
@@ -96,7 +104,8 @@ class SettingsDialog(QDialog):
                 "logo_path": self.logo.text().strip() or None, "units": self.units.currentData(),
                 "paper_size": self.paper.currentData(),
                 "plan": PlanOptions(hr_max_formula=self.formula.currentData(),
-                                    max_weekly_increase_pct=self.cap.currentData()).model_dump(),
+                                    max_weekly_increase_pct=self.cap.currentData(),
+                                    pain_rise_allowed=self.pain_rise.currentData()).model_dump(),
                 "backup_daily_keep": self.daily.value(), "backup_weekly_keep": self.weekly.value(),
             })
         except ValidationError as error:

@@ -33,7 +33,8 @@ class FlagCode(StrEnum):
     UNIT_UNCLEAR = "unit-unclear"  # unit missing or ambiguous; converted with an assumption
     NOT_REPORTED = "not-reported"  # the sources do not give it
     REFERENCE = "reference"  # reference list problem: DOI missing, wrong or mismatched
-    OFF_TOPIC = "off-topic"  # the study is not a neuropathic pain model, or not treadmill
+    OFF_TOPIC = "off-topic"  # not a study of neuropathic pain: no pain model, or no pain outcome
+    NOT_TREADMILL = "not-treadmill"  # the exercise is not treadmill running or walking
 
 
 class Flag(Strict):
@@ -60,6 +61,9 @@ class Finding(Strict):
     direction: Direction
     mechanism: Slug = Field(description="id of a Mechanism")
     site: str | None = Field(default=None, description="tissue or region, e.g. 'spinal dorsal horn'")
+    stated_in: Literal["review", "title"] = Field(
+        default="review", description="where the finding is stated: the review text or table, or the study's own title"
+    )
 
 
 class ExerciseDosing(Strict):
@@ -94,7 +98,8 @@ class Study(Strict):
     species: Literal["rat", "mouse", "human", "other"] | None
     species_reported: str | None = None
     strain: str | None = None
-    model: str = Field(min_length=2, description="animal model, e.g. CCI, PSL, contusion SCI")
+    model: str = Field(min_length=2, description="animal model, short and shared by studies of the same model: CCI, PSL")
+    model_reported: str | None = Field(default=None, description="the model as the sources describe it")
     etiologies: list[Slug] = Field(default_factory=list)
     exercise: ExerciseDosing
     findings: list[Finding] = Field(default_factory=list)
@@ -105,19 +110,41 @@ class Study(Strict):
     flags: list[Flag] = Field(default_factory=list)
     origin: Literal["library", "local"] = "library"
 
+    @property
+    def is_pain_study(self) -> bool:
+        """A study of neuropathic pain: a pain model with a pain outcome (no ``off-topic`` flag)."""
+        return not any(flag.code == FlagCode.OFF_TOPIC for flag in self.flags)
+
+    @model_validator(mode="after")
+    def _treadmill_flag_matches_type(self) -> Study:
+        if self.exercise.type == "treadmill" and any(flag.code == FlagCode.NOT_TREADMILL for flag in self.flags):
+            raise ValueError("a treadmill study cannot carry a 'not-treadmill' flag")
+        return self
+
 
 class SafetyPoint(Strict):
     text: str = Field(min_length=10)
     citation: Citation
 
 
+class AnimalModel(Strict):
+    """An animal model of an etiology, with the library's pain studies that used it (its sources)."""
+
+    name: str = Field(min_length=2)
+    study_ids: list[Slug] = Field(min_length=1)
+
+
 class Etiology(Strict):
     id: Slug
     name: str = Field(min_length=3)
     description: str = Field(min_length=10)
-    animal_models: list[str]
+    description_source: Citation
+    animal_models: list[AnimalModel] = Field(
+        default_factory=list,
+        description="derived from the studies when the library is installed (animal_models_of); never listed by hand",
+    )
     human_evidence: str = Field(min_length=10)
-    human_citations: list[Citation]
+    human_citations: list[Citation] = Field(min_length=1)
     safety: list[SafetyPoint]
     no_animal_treadmill_note: str | None = Field(
         default=None, description="plain sentence shown when the library holds no animal treadmill study"
@@ -133,6 +160,16 @@ class Mechanism(Strict):
     pathways: list[str]
     exercise_types: list[str] = Field(default_factory=list)
     sources: list[SourceLocation]
+    flags: list[Flag] = Field(default_factory=list)
+
+
+def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel]:
+    """The animal models of an etiology, as its animal pain studies used them, in order of first use."""
+    models: dict[str, list[str]] = {}
+    for study in sorted(studies, key=lambda s: (s.year, s.id)):
+        if etiology_id in study.etiologies and study.species != "human" and study.is_pain_study:
+            models.setdefault(study.model, []).append(study.id)
+    return [AnimalModel(name=name, study_ids=ids) for name, ids in models.items()]
 
 
 class LibraryManifest(Strict):
@@ -156,6 +193,9 @@ class EvidenceLibrary(Strict):
             ids = [item.id for item in items]
             for dup in sorted({i for i in ids if ids.count(i) > 1}):
                 problems.append(f"duplicate {kind} id '{dup}'")
+        for etiology in self.etiologies:
+            if etiology.animal_models:
+                problems.append(f"etiology '{etiology.id}': animal_models are derived from the studies; do not list them")
         for study in self.studies:
             for eid in study.etiologies:
                 if eid not in etiology_ids:

@@ -10,27 +10,39 @@ from core.evidence.models import FlagCode, Study
 from core.handout.model import ClinicianSummary, DosingRow, EffortLevel, Handout, ReferenceRow, WeekRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
+from core.plan.intensity import hr_unreliable_reasons
+from core.plan.pain import PainRules
 from core.plan.profile import PatientProfile
+from core.plan.warnings import WarningCode
 
 KM_PER_MILE = 1.609344
 LOGBOOK_ROWS = 14
 
-# What each plan warning asks of the patient, in plain words.
-PATIENT_SAFETY: dict[str, str] = {
-    "hr-unreliable": "Your pulse is not a good guide for you. Use the effort scale and the talk test.",
-    "autonomic-dysreflexia": ("Empty your bladder before you walk. If you get a pounding headache, or flushing or "
+# What each plan warning asks of the patient, in plain words (every patient-facing WarningCode has one).
+PATIENT_SAFETY: dict[WarningCode, str] = {
+    WarningCode.HR_UNRELIABLE: "Your pulse is not a good guide for you. Use the effort scale and the talk test.",
+    WarningCode.AUTONOMIC_DYSREFLEXIA: ("Empty your bladder before you walk. If you get a pounding headache, or flushing or "
                               "sweating above your injury, stop at once, sit up and get help."),
-    "harness": "Hold the handrails. Use the harness if your therapist asks you to. Have someone with you.",
-    "fall-risk": "Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. Have someone near.",
-    "foot-care": ("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that fit well. "
+    WarningCode.HARNESS: "Hold the handrails. Use the harness if your therapist asks you to. Have someone with you.",
+    WarningCode.FALL_RISK: "Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. Have someone near.",
+    WarningCode.FOOT_CARE: ("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that fit well. "
                   "If you find a sore, stop the treadmill walks and call the clinic."),
-    "hypoglycemia": (f"Check your blood sugar before you walk. If it is below {g.GLUCOSE_LOW_MG_DL} mg/dL "
+    WarningCode.HYPOGLYCEMIA: (f"Check your blood sugar before you walk. If it is below {g.GLUCOSE_LOW_MG_DL} mg/dL "
                      f"({g.GLUCOSE_LOW_MG_DL / g.MG_DL_PER_MMOL_L:.1f} mmol/L), eat a snack with sugar first. If it is "
                      f"above {g.GLUCOSE_KETONE_CHECK_MG_DL} mg/dL "
                      f"({g.GLUCOSE_KETONE_CHECK_MG_DL / g.MG_DL_PER_MMOL_L:.1f} mmol/L), check for ketones. "
                      "Carry juice or glucose tablets."),
-    "heat-sensitivity": "Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. Drink cool water.",
-    "cold-air-trigger": "Walk indoors. Keep fans and cold air away from your face.",
+    WarningCode.HEAT_SENSITIVITY: "Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. Drink cool water.",
+    WarningCode.COLD_AIR_TRIGGER: "Walk indoors. Keep fans and cold air away from your face.",
+}
+# Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).
+PULSE_REASON: dict[str, str] = {
+    "beta_blocker": "Your heart medicine (a beta-blocker) keeps your pulse low.",
+    "atrial_fibrillation": "Your heartbeat is uneven, so your pulse is hard to count.",
+    "pacemaker_or_icd": "Your pacemaker or ICD sets your pulse.",
+    "heart_transplant": "After a heart transplant, your pulse goes up late and only a little when you exercise.",
+    "autonomic_neuropathy": "Nerve damage changes how your pulse goes up when you exercise.",
+    "sci_t6_or_above": "Your spinal cord injury changes how your pulse goes up when you exercise.",
 }
 
 
@@ -68,7 +80,7 @@ def week_row(week: Week, units: Literal["metric", "imperial"]) -> WeekRow:
     walking = number_text(week.main_min)
     if week.bouts > 1:
         walking += f" ({week.bouts} × {bout_text(week.bout_min)})"
-    effort = "Light, 9-11" if week.band == "light" else "Moderate, 12-13"
+    effort = f"{'Light' if week.band == 'light' else 'Moderate'}, {week.rpe[0]}-{week.rpe[1]}"
     heart_rate = None if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}"
     return WeekRow(week=str(week.week), days=str(week.sessions), warmup=number_text(week.warmup_min),
                    walking=walking, cooldown=number_text(week.cooldown_min), effort=effort,
@@ -110,8 +122,10 @@ def build_handout(
     effort_intro = ["Use this scale to rate how hard your walk feels. It runs from 6 to 20."]
     if any(week.band == "light" for week in plan.weeks):
         effort_intro.append("Light is 9 to 11: it feels easy.")
-    effort_intro.append("Moderate is 12 to 13: between light and somewhat hard. Do not go above 13.")
+    low, high = plan.intensity.rpe
+    effort_intro.append(f"Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.")
     if not uses_hr:
+        effort_intro += [PULSE_REASON[key] for key in hr_unreliable_reasons(profile)]
         effort_intro.append("Do not use your pulse to judge your effort. Your health or your medicine changes it.")
     pulse = []
     if uses_hr:
@@ -141,13 +155,7 @@ def build_handout(
         talk_test=["The talk test: at a moderate effort you can talk, but you cannot sing.",
                    "If you cannot talk, slow down."],
         pulse=pulse,
-        pain_intro=["Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst)."],
-        pain_green=f"0 to {g.PAIN_SAFE_MAX}: safe. Keep going.",
-        pain_amber=(f"{g.PAIN_SAFE_MAX + 1} to {g.PAIN_ACCEPTABLE_MAX}: OK, but do not add more. Stay at the same "
-                    f"week until the pain stays at {g.PAIN_SAFE_MAX} or less."),
-        pain_red=f"{g.PAIN_ACCEPTABLE_MAX + 1} or more: too much. Slow down or stop. Next time, go back to last week.",
-        pain_morning=["Your pain should settle by the next morning.",
-                      "If pain or stiffness is worse the next morning, go back to last week."],
+        **pain_lights(plan.rules.pain),
         stop_intro="Stop walking at once if you have any of these:",
         stop_signs=list(g.STOP_SIGNS),
         stop_after=["Sit down and rest. If it does not pass in a few minutes, call an ambulance.",
@@ -159,6 +167,33 @@ def build_handout(
         logbook_rows=LOGBOOK_ROWS,
         clinician=clinician_summary_for(plan, studies) if clinician_summary else None,
     )
+
+
+def pain_lights(pain: PainRules) -> dict:
+    """The handout's pain table, from the same numbers the plan and the session log use."""
+    usual = pain.usual_pain
+    intro = ["Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst)."]
+    if usual is not None and usual > g.PAIN_SAFE_MAX:
+        intro.append(f"Your usual pain is about {usual}. Pain up to your usual level is fine.")
+    amber = None
+    if pain.acceptable_max > pain.safe_max:
+        span = (f"{pain.safe_max + 1}" if pain.acceptable_max == pain.safe_max + 1
+                else f"{pain.safe_max + 1} to {pain.acceptable_max}")
+        amber = (f"{span}: OK, but do not add more. Stay at the same week until the pain stays at "
+                 f"{pain.safe_max} or less.")
+    if usual is None:
+        morning = ["Your pain should settle by the next morning.",
+                   "If pain or stiffness is worse the next morning, go back to last week."]
+    else:
+        morning = [f"Your pain should be back to your usual level ({usual} or less) by the next morning.",
+                   f"If it is above {usual} the next morning, go back to last week."]
+    return {
+        "pain_intro": intro,
+        "pain_green": f"0 to {pain.safe_max}: safe. Keep going.",
+        "pain_amber": amber,
+        "pain_red": f"{pain.acceptable_max + 1} or more: too much. Slow down or stop. Next time, go back to last week.",
+        "pain_morning": morning,
+    }
 
 
 def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
@@ -185,7 +220,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
                      source=source_text(rules.warmup_source)),
         ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
                      source=source_text(rules.light_start_source)),
-        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=source_text(rules.pain.source)),
+        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source="; ".join(
+            source_text(source) for source in (rules.pain.source, rules.pain.rise_source) if source)),
         ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
                           "walking speed.", source=source_text(rules.walking_equation_source)),
     ]

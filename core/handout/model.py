@@ -73,7 +73,7 @@ class Handout(BaseModel):
     pulse: list[str]  # how to take a pulse; empty when heart rate is not used
     pain_intro: list[str]
     pain_green: str
-    pain_amber: str
+    pain_amber: str | None  # None when usual pain leaves no room between safe and too much
     pain_red: str
     pain_morning: list[str]
     stop_intro: str
@@ -88,7 +88,7 @@ class Handout(BaseModel):
         """The prose a patient reads (for the reading-grade check); tables and numbers left out."""
         return [
             *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
-            self.pain_green, self.pain_amber, self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
+            self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
             *self.stop_after, *self.safety, *self.logbook_intro,
         ]
 

@@ -158,6 +158,7 @@ class HandoutRenderer:
         story += [self._p(text) for text in h.pain_intro]
         lights = [(TRAFFIC["green"], "Green", h.pain_green), (TRAFFIC["amber"], "Amber", h.pain_amber),
                   (TRAFFIC["red"], "Red", h.pain_red)]
+        lights = [light for light in lights if light[2] is not None]
         rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
         light_table = self._table(rows, [2.8 * cm, self._width - 2.8 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))

@@ -1,7 +1,8 @@
 """From a week's session log, suggest what next week should be: progress, hold or step back.
 
-Uses the pain-monitoring ("traffic light") rules: pain during walking 0-3/10 safe, 4-5/10
-acceptable, above 5/10 too much; pain should settle by the next morning. The model comes from
+Uses the plan's own pain rules (``plan.rules.pain``, judged against the patient's usual pain; see
+core/plan/pain.py): pain during walking above the acceptable top, or next-morning pain above usual,
+means stepping back; pain above the safe top means holding. The traffic-light model comes from
 Achilles tendon pain (Silbernagel 2007), not neuropathic pain, and every suggestion says so.
 """
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
+from core.plan.pain import CAVEAT
 
 
 class SessionLog(BaseModel):
@@ -31,13 +33,13 @@ class NextWeekSuggestion(BaseModel):
     action: Literal["progress", "hold", "step-back"]
     reason: str
     next_week: Week | None
-    caveat: str = ("Traffic-light pain rules from Achilles tendon pain (Silbernagel 2007), not tested in "
-                   "neuropathic pain; use clinical judgement.")
+    caveat: str = CAVEAT
     source: g.Source = g.PAIN_SOURCE
 
 
-def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], baseline_pain: int) -> NextWeekSuggestion:
-    """``week`` is the plan week the logs belong to (1-based); ``baseline_pain`` the usual pain (0-10)."""
+def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None) -> NextWeekSuggestion:
+    """``week`` is the plan week the logs belong to (1-based). ``usual_pain`` is read only for plans saved
+    before their pain rules recorded it (their next-morning check was against the profile's usual pain)."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="hold", reason="The plan is blocked by screening; nothing to progress.",
                                   next_week=None)
@@ -52,27 +54,31 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], baseline_pa
 
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
-    too_much = [log for log in logs if log.pain_during > g.PAIN_ACCEPTABLE_MAX]
+    pain = plan.rules.pain
+    too_much = [log for log in logs if log.pain_during > pain.acceptable_max]
     if too_much:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
-            reason=f"Pain went above {g.PAIN_ACCEPTABLE_MAX}/10 during walking on {too_much[0].date.isoformat()} "
+            reason=f"Pain went above {pain.acceptable_max}/10 during walking on {too_much[0].date.isoformat()} "
                    f"({too_much[0].pain_during}/10): step back to week {previous.week}'s minutes.",
         )
-    not_settled = [log for log in logs if log.pain_next_morning is not None and log.pain_next_morning > baseline_pain]
+    usual = pain.usual_pain if pain.usual_pain is not None else usual_pain if usual_pain is not None else pain.safe_max
+    not_settled = [log for log in logs if log.pain_next_morning is not None and log.pain_next_morning > usual]
     if not_settled:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
             reason=f"Pain the next morning after {not_settled[0].date.isoformat()} was {not_settled[0].pain_next_morning}/10, "
-                   f"above the usual {baseline_pain}/10: step back to week {previous.week}'s minutes.",
+                   f"above the usual {usual}/10: step back to week {previous.week}'s minutes.",
         )
-    amber = [log for log in logs if log.pain_during > g.PAIN_SAFE_MAX]
+    amber = [log for log in logs if log.pain_during > pain.safe_max]
     if amber:
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
-                    f"{g.PAIN_SAFE_MAX + 1}-{g.PAIN_ACCEPTABLE_MAX}/10): stay at this week until it stays at "
-                    f"{g.PAIN_SAFE_MAX}/10 or less.")
-    if any(log.rpe > g.MODERATE.rpe[1] for log in logs):
-        return hold(f"Effort was rated above {g.MODERATE.rpe[1]} (harder than moderate): keep the minutes and slow the belt.")
+                    f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
+                    f"{pain.safe_max}/10 or less.")
+    top_rpe = plan.intensity.rpe[1]
+    if any(log.rpe > top_rpe for log in logs):
+        return hold(f"Effort was rated above {top_rpe} (harder than the moderate target): keep the minutes and slow "
+                    "the belt.")
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "
@@ -85,6 +91,6 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], baseline_pa
                                          "and review the plan.")
     return NextWeekSuggestion(
         action="progress", next_week=following,
-        reason=f"All {this_week.sessions} sessions done, pain {g.PAIN_SAFE_MAX}/10 or less and settled by the next "
+        reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
                f"morning: move on to week {following.week}.",
     )

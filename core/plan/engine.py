@@ -10,6 +10,7 @@ from core.evidence.models import Study
 from core.plan import guidelines as g
 from core.plan.evidence_link import BorrowedStructure, borrowed_structure
 from core.plan.intensity import Intensity, plan_intensity
+from core.plan.pain import PainRules, pain_rules
 from core.plan.profile import PatientProfile
 from core.plan.progression import progression
 from core.plan.screening import BlockReason, Screening, screen
@@ -23,6 +24,8 @@ class PlanOptions(BaseModel):
     hr_max_formula: Literal["tanaka", "gellish", "fox"] = g.DEFAULT_HR_MAX_FORMULA
     max_weekly_increase_pct: int = Field(default=g.DEFAULT_WEEKLY_INCREASE_PCT, ge=min(g.WEEKLY_INCREASE_CHOICES_PCT),
                                          le=max(g.WEEKLY_INCREASE_CHOICES_PCT))
+
+    pain_rise_allowed: int = Field(default=g.DEFAULT_PAIN_RISE, ge=min(g.PAIN_RISE_CHOICES), le=max(g.PAIN_RISE_CHOICES))
 
     @field_validator("max_weekly_increase_pct")
     @classmethod
@@ -51,17 +54,6 @@ class Week(BaseModel):
     note: str
 
 
-class PainRules(BaseModel):
-    safe_max: int = g.PAIN_SAFE_MAX
-    acceptable_max: int = g.PAIN_ACCEPTABLE_MAX
-    rule: str = (f"Pain during walking 0-{g.PAIN_SAFE_MAX}/10 is safe, {g.PAIN_SAFE_MAX + 1}-{g.PAIN_ACCEPTABLE_MAX}/10 "
-                 f"is acceptable, above {g.PAIN_ACCEPTABLE_MAX}/10 is too much. Pain should settle by the next morning; "
-                 "if next-morning pain or stiffness is up, step back.")
-    caveat: str = ("The traffic-light model was tested in Achilles tendon pain, not neuropathic pain, and its thresholds "
-                   "are not verified in a primary text.")
-    source: g.Source = g.PAIN_SOURCE
-
-
 class Rules(BaseModel):
     max_weekly_increase_pct: int
     max_weekly_increase_source: g.Source = g.WEEKLY_INCREASE_SOURCE
@@ -79,7 +71,7 @@ class Rules(BaseModel):
     short_bout_source: g.Source = g.SHORT_BOUT_SOURCE
     starting_sessions_source: g.Source = g.STARTING_SESSIONS_SOURCE
     walking_equation_source: g.Source = g.WALKING_SOURCE
-    pain: PainRules = PainRules()
+    pain: PainRules = PainRules()  # plans saved before pain was judged against usual pain
 
 
 class Plan(BaseModel):
@@ -113,7 +105,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                 week=step.week, sessions=step.sessions, warmup_min=g.WARMUP_MIN, main_min=step.main_min,
                 bouts=step.bouts, bout_min=step.bout_min, cooldown_min=g.COOLDOWN_MIN, band=step.band,
                 target_hr=(intensity.light_target_hr if step.band == "light" else intensity.target_hr),
-                rpe=band.rpe, speed_kmh=setting.speed_kmh, grade_pct=setting.grade_pct, mets=setting.mets,
+                rpe=(intensity.light_rpe if step.band == "light" else intensity.rpe),
+                speed_kmh=setting.speed_kmh, grade_pct=setting.grade_pct, mets=setting.mets,
                 weekly_main_min=step.weekly_main_min, increase_pct=step.increase_pct, note=step.note,
             ))
     structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks])
@@ -124,7 +117,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
         screening=screening,
         intensity=intensity,
         weeks=weeks,
-        rules=Rules(max_weekly_increase_pct=options.max_weekly_increase_pct),
+        rules=Rules(max_weekly_increase_pct=options.max_weekly_increase_pct,
+                    pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
         warnings=plan_warnings(profile, screening, intensity),
         evidence=structure.study_ids,
         borrowed_structure=structure,

@@ -83,12 +83,22 @@ HR_UNRELIABLE: dict[str, tuple[str, Source]] = {
                      Source(label="Eston R & Connolly D 1996, Sports Med 21:176-190")),
     "atrial_fibrillation": ("with atrial fibrillation the pulse is irregular; guidance is RPE with the talk test",
                             Source(label="Keteyian SJ et al. 2019, J Cardiopulm Rehabil Prev", doi="10.1097/HCR.0000000000000423")),
-    "pacemaker_or_icd": ("a pacemaker or ICD sets or limits the heart rate", Source(label="Shephard RJ (pacemakers, ICD, heart transplant)")),
+    "pacemaker_or_icd": ("a pacemaker or ICD sets or limits the heart rate",
+                         Source(label="Shephard RJ (pacemakers, ICD, heart transplant)", unverified=True)),
+    "heart_transplant": ("a transplanted heart loses its nerve supply, so its rate responds late and only partly to "
+                         "effort (nerve regrowth is partial and varies)",
+                         Source(label="Nytrøen K & Gullestad L 2013, World J Transplant 3(4):78-90; Squires RW et al. "
+                                      "2002, Mayo Clin Proc 77:1295-1300", doi="10.5500/wjt.v3.i4.78")),
     "autonomic_neuropathy": ("diabetic autonomic neuropathy blunts the heart-rate response",
                              Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther", doi="10.2519/jospt.2020.9154")),
     "sci_t6_or_above": ("a spinal cord injury at or above T6 impairs the heart's sympathetic control",
                         Source(label="Hutchinson MJ & Goosey-Tolfrey VL 2022, Spinal Cord", doi="10.1038/s41393-021-00733-2")),
 }
+# With atrial fibrillation Keteyian 2019 advises RPE 11-14; the plan keeps the moderate band's 12-13, which lies
+# inside it, so that no plan reaches 14, the bottom of ACSM's vigorous band (docs/plan.md, departures).
+AF_RPE = (11, 14)
+AF_RPE_NOTE = (f"With atrial fibrillation the advised range is RPE {AF_RPE[0]}-{AF_RPE[1]} with the talk test (Keteyian "
+               f"2019); this plan keeps to {MODERATE.rpe[0]}-{MODERATE.rpe[1]}, inside that range and within moderate.")
 TALK_TEST = ("At moderate effort you can talk, but not sing.", Source(label="CDC, measuring physical activity intensity"))
 
 # Screening (ACSM 2015) and contraindications.
@@ -145,10 +155,22 @@ ACSM_WALKING_VALID_M_PER_MIN = (50.0, 100.0)  # range unverified in ACSM's own w
 MAX_SUGGESTED_GRADE_PCT = 5  # product default: a gentle incline only
 WALKING_SOURCE = BUSHMAN_2020
 
-# Pain monitoring ("traffic light").
+# Pain monitoring ("traffic light"), judged against the patient's usual pain (see core/plan/pain.py).
 PAIN_SAFE_MAX = 3
 PAIN_ACCEPTABLE_MAX = 5
 PAIN_SOURCE = SILBERNAGEL_2007
+PAIN_RISE_CHOICES = (1, 2, 3)  # points on the 0-10 scale above usual pain, during walking
+DEFAULT_PAIN_RISE = 2
+FARRAR_2001 = Source(label="Farrar JT et al. 2001, Pain 94:149-158", doi="10.1016/S0304-3959(01)00349-9")
+IASP_2023 = Source(label="IASP 2023 fact sheet, Integrative physical activity and exercise to address acute and chronic pain")
+PAIN_RISE_SOURCE = Source(
+    label="Product default (a setting): up to 2 points above usual pain. About 2 points on the 0-10 scale is the change "
+          "people with chronic pain, painful diabetic neuropathy included, rated clinically important (Farrar JT et al. "
+          "2001, Pain 94:149-158), so a larger rise counts as too much; a short-lived, mild rise after exercise may be "
+          "expected (IASP 2023 fact sheet on exercise and pain)",
+    doi=FARRAR_2001.doi,
+    unverified=True,
+)
 
 # Glucose thresholds for people on insulin or secretagogues (secondary sources only).
 GLUCOSE_LOW_MG_DL = 100

@@ -35,6 +35,7 @@ def hr_unreliable_reasons(profile: PatientProfile) -> list[str]:
         "beta_blocker": profile.beta_blocker,
         "atrial_fibrillation": profile.atrial_fibrillation,
         "pacemaker_or_icd": profile.pacemaker_or_icd,
+        "heart_transplant": profile.heart_transplant,
         "autonomic_neuropathy": profile.autonomic_neuropathy,
         "sci_t6_or_above": profile.sci_at_or_above_t6,
     }
@@ -66,16 +67,18 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         hr_max_ref = g.HR_MAX_FORMULAS[formula].source
     unreliable = hr_unreliable_reasons(profile)
     talk_text, talk_source = g.TALK_TEST
+    rpe = g.MODERATE.rpe
     sources = [g.BANDS_SOURCE, hr_max_ref, talk_source]
     if unreliable:
         reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
         sources += [g.HR_UNRELIABLE[key][1] for key in unreliable]
         return Intensity(
             method="rpe",
-            method_reason="Heart rate cannot set intensity: " + "; ".join(reasons) + ". Use RPE and the talk test.",
+            method_reason=("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
+                           "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else "")),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
-            rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
         )
     moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
@@ -86,7 +89,7 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
                            f"{profile.resting_hr} bpm) is too small to give a whole-beat range. Use RPE and the talk test."),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
-            rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
         )
     return Intensity(
         method="hrr",
@@ -95,5 +98,5 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         hr_max=round(hr_max), hr_max_source=hr_max_source, hr_rest=profile.resting_hr,
         target_hr=moderate_hr,
         light_target_hr=light_hr,
-        rpe=g.MODERATE.rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+        rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
     )

@@ -11,12 +11,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-EtiologyId = Literal[
-    "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
-    "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy",
-]
+from core.etiology import ETIOLOGY_IDS, EtiologyId
+from core.plan.implications import contradictions
+
 ContraindicationId = Literal[
     "acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
     "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis", "aortic-dissection",
@@ -31,7 +30,7 @@ ALLOWED: dict[str, str] = {
     "sex": '"female", "male", "other" or "unspecified"',
     "resting_hr": "a whole number of beats per minute from 35 to 120",
     "measured_hr_max": "a whole number of beats per minute from 80 to 220, above the resting heart rate, or null",
-    "etiology": ", ".join(EtiologyId.__args__),
+    "etiology": ", ".join(ETIOLOGY_IDS),
     "sci_level": "C1-C8, T1-T12, L1-L5 or S1-S5; required for spinal-cord-injury",
     "sci_complete": "true, false or null",
     "diabetes": '"none", "type1" or "type2"',
@@ -44,7 +43,8 @@ ALLOWED: dict[str, str] = {
     "max_sessions_per_week": "a whole number from 2 to 7",
 }
 BOOLEAN_FIELDS = (
-    "beta_blocker", "atrial_fibrillation", "pacemaker_or_icd", "autonomic_neuropathy", "insulin_or_secretagogue",
+    "beta_blocker", "atrial_fibrillation", "pacemaker_or_icd", "heart_transplant", "autonomic_neuropathy",
+    "insulin_or_secretagogue",
     "open_foot_wound", "currently_active", "known_disease", "symptoms", "medical_clearance",
 )
 ALLOWED.update({name: "true or false" for name in BOOLEAN_FIELDS})
@@ -67,6 +67,7 @@ class PatientProfile(BaseModel):
     beta_blocker: bool = False
     atrial_fibrillation: bool = False
     pacemaker_or_icd: bool = False
+    heart_transplant: bool = False
     autonomic_neuropathy: bool = False
     diabetes: Literal["none", "type1", "type2"] = "none"
     insulin_or_secretagogue: bool = False
@@ -107,9 +108,10 @@ class PatientProfile(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self) -> PatientProfile:
-        if self.etiology == "spinal-cord-injury" and self.sci_level is None:
-            raise ValueError("sci_level: is required when the etiology is spinal-cord-injury")
+    def _consistent(self, info: ValidationInfo) -> PatientProfile:
+        found = [] if (info.context or {}).get(STORED) else contradictions(self.__dict__)
+        if found:  # one at a time, like the checks below
+            raise ValueError(found[0])
         if self.measured_hr_max is not None and self.measured_hr_max <= self.resting_hr:
             raise ValueError("measured_hr_max: must be above the resting heart rate")
         if self.resting_bp is not None and self.resting_bp[0] <= self.resting_bp[1]:
@@ -123,6 +125,16 @@ class PatientProfile(BaseModel):
             return False
         region, number = self.sci_level[0], int(self.sci_level[1:])
         return region == "C" or (region == "T" and number <= 6)
+
+
+STORED = "stored"  # validation context of a saved record: see stored_profile
+
+
+def stored_profile(raw: str | bytes) -> PatientProfile:
+    """A profile as it was saved. A record is never made unreadable by a rule added after it was saved
+    (core/plan/implications.py): such a profile opens as saved, and the form names the contradiction
+    before it can be saved again or a new plan drafted from it."""
+    return PatientProfile.model_validate_json(raw, context={STORED: True})
 
 
 class ProfileError(Exception):
@@ -158,7 +170,7 @@ def profile_problems(error: ValidationError) -> list[str]:
         if item["type"] == "missing" or (item["type"] == "string_too_short" and item.get("ctx", {}).get("min_length") == 1):
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, 'see main.py schema profile')}")
             continue
-        allowed = ALLOWED.get(field)
+        allowed = None if "allowed here:" in message else ALLOWED.get(field)
         lines.append(f"{where}: {message[0].lower() + message[1:]}" + (f"; allowed: {allowed}" if allowed else ""))
     return lines
 

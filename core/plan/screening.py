@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from core.plan import guidelines as g
+from core.plan.implications import allowed_values
 from core.plan.profile import PatientProfile
 
 
@@ -29,8 +30,10 @@ class Screening(BaseModel):
 
 
 def has_known_disease(profile: PatientProfile) -> bool:
-    """Known cardiovascular, metabolic or renal disease; diabetes counts as metabolic (ACSM)."""
-    return profile.known_disease or profile.diabetes != "none"
+    """Known cardiovascular, metabolic or renal disease, as entered or as the profile implies (diabetes is
+    metabolic, a stroke cerebrovascular, ...: core/plan/implications.py). A new profile cannot say otherwise;
+    a record saved before a rule existed is screened as the rule says."""
+    return profile.known_disease or allowed_values(profile.__dict__, "known_disease") == frozenset({True})
 
 
 def screen(profile: PatientProfile) -> Screening:

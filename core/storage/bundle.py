@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from core.app_info import app_version
 from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
-from core.plan.profile import PatientProfile, profile_problems
+from core.plan.profile import PatientProfile, profile_problems, stored_profile
 from core.storage import records
 from core.plan.overrides import WeekOverride
 
@@ -115,7 +115,7 @@ def read_bundle(data: bytes) -> tuple[BundleContent, list[tuple[PatientProfile, 
         problems.append("versions: the same version number appears twice")
     for item in bundle.content.versions:
         try:
-            profile = PatientProfile.model_validate_json(json.dumps(item.profile))  # JSON rules, as from a file
+            profile = stored_profile(json.dumps(item.profile))  # JSON rules, as from a file; saved records open as saved
         except ValidationError as error:
             problems += [f"version {item.version} profile: {line}" for line in profile_problems(error)]
             continue

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
-from core.plan.profile import PatientProfile
+from core.plan.profile import PatientProfile, stored_profile
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 
@@ -130,7 +130,7 @@ def plan_history(db: sqlite_utils.Database, patient_id: int) -> list[PlanVersion
 
 def _plan_version(row) -> PlanVersion:
     return PlanVersion(
-        id=row[0], patient_id=row[1], version=row[2], profile=PatientProfile.model_validate_json(row[3]),
+        id=row[0], patient_id=row[1], version=row[2], profile=stored_profile(row[3]),
         plan=Plan.model_validate_json(row[4]),
         overrides=[WeekOverride.model_validate(item) for item in json.loads(row[5])],
         guidelines_version=row[6] or "", created_by=row[7] or "", created_at=row[8],

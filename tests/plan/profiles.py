@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from core.etiology import ETIOLOGY_IDS
+from core.plan.implications import implied_changes
 from core.plan.profile import PatientProfile
 
-ETIOLOGIES = ["peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
-              "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy"]
+ETIOLOGIES = list(ETIOLOGY_IDS)
 CONTRAINDICATIONS = ["acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
                      "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis", "aortic-dissection"]
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
 
 
 def profile(**changes) -> PatientProfile:
+    """A valid profile with ``changes``; what they imply is filled in as the window would (diabetes for
+    diabetic neuropathy, known disease for atrial fibrillation, ...), unless ``changes`` names it."""
     fields = dict(name="Test Patient", age=50, resting_hr=70, etiology="peripheral-nerve-injury",
                   baseline_walk_min=10.0, comfortable_speed_kmh=4.0, pain_nrs=3)
     fields.update(changes)
+    fields.update({k: v for k, v in implied_changes(fields).items() if k not in changes})
     return PatientProfile(**fields)
 
 
@@ -27,7 +31,7 @@ def valid_profiles(draw) -> PatientProfile:
     measured = draw(st.one_of(st.none(), st.integers(max(80, resting_hr + 1), 220)))
     systolic = draw(st.integers(60, 300))
     diastolic = draw(st.integers(30, min(200, systolic - 1)))
-    return PatientProfile(
+    fields = dict(
         name=draw(st.text(st.characters(min_codepoint=32, blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120)
                   .filter(lambda s: s.strip())),
         age=draw(st.integers(18, 100)),
@@ -55,4 +59,8 @@ def valid_profiles(draw) -> PatientProfile:
         pain_nrs=draw(st.integers(0, 10)),
         weeks=draw(st.integers(4, 26)),
         max_sessions_per_week=draw(st.integers(2, 7)),
+        heart_transplant=draw(st.booleans()),
     )
+    if etiology != "spinal-cord-injury" and fields["sci_level"] is not None and draw(st.booleans()):
+        fields["etiology"] = "spinal-cord-injury"  # keep drawing SCI levels, as the only etiology they fit
+    return PatientProfile(**{**fields, **implied_changes(fields)})

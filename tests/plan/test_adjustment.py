@@ -1,4 +1,4 @@
-"""Next-week suggestions from the session log (traffic-light pain rules)."""
+"""Next-week suggestions from the session log (pain rules judged against the patient's usual pain)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from core.plan.adjustment import SessionLog, suggest_next_week
 from core.plan.engine import compute_plan
+from core.plan.pain import PainRules
 from tests.plan.profiles import profile
 
 PLAN = compute_plan(profile(baseline_walk_min=10), [])
@@ -24,7 +25,7 @@ def full_week(**changes) -> list[SessionLog]:
 
 
 def suggest(logs):
-    return suggest_next_week(PLAN, 4, logs, baseline_pain=3)
+    return suggest_next_week(PLAN, 4, logs)
 
 
 def test_safe_complete_week_progresses() -> None:
@@ -48,7 +49,7 @@ def test_next_morning_pain_above_usual_steps_back() -> None:
     [
         ("none", "No sessions"),
         ("amber", "acceptable"),
-        ("hard", "harder than moderate"),
+        ("hard", "harder than the moderate target"),
         ("short", "planned sessions"),
         ("unknown-morning", "Next-morning pain"),
     ],
@@ -68,11 +69,46 @@ def test_holds(logs, words) -> None:
 def test_last_week_holds_and_bad_week_number_is_refused() -> None:
     last = len(PLAN.weeks)
     logs = [log(d, minutes=PLAN.weeks[-1].main_min) for d in range(1, PLAN.weeks[-1].sessions + 1)]
-    assert suggest_next_week(PLAN, last, logs, baseline_pain=3).action == "hold"
+    assert suggest_next_week(PLAN, last, logs, usual_pain=3).action == "hold"
     with pytest.raises(ValueError, match="week must be from 1 to"):
-        suggest_next_week(PLAN, last + 1, logs, baseline_pain=3)
+        suggest_next_week(PLAN, last + 1, logs, usual_pain=3)
 
 
 def test_blocked_plan_has_nothing_to_progress() -> None:
     blocked = compute_plan(profile(open_foot_wound=True), [])
-    assert suggest_next_week(blocked, 1, [log()], baseline_pain=3).next_week is None
+    assert suggest_next_week(blocked, 1, [log()], usual_pain=3).next_week is None
+
+
+# A patient who lives at 7/10: walking at their usual pain is safe, a rise of up to 2 points is acceptable
+# (the product default; Farrar 2001 put a clinically important change at about 2 points), more is too much.
+HIGH = compute_plan(profile(baseline_walk_min=10, pain_nrs=7), [])
+
+
+def high(pain_during: int, pain_next_morning: int | None = 7) -> list[SessionLog]:
+    week = HIGH.weeks[0]
+    return [SessionLog(date=dt.date(2026, 11, day), minutes=week.main_min, rpe=12, pain_during=pain_during,
+                       pain_next_morning=pain_next_morning) for day in range(1, week.sessions + 1)]
+
+
+def test_walking_at_usual_pain_is_safe_for_a_patient_who_lives_with_pain() -> None:
+    assert (HIGH.rules.pain.usual_pain, HIGH.rules.pain.safe_max, HIGH.rules.pain.acceptable_max) == (7, 7, 9)
+    assert suggest_next_week(HIGH, 1, high(7)).action == "progress"
+    assert suggest_next_week(HIGH, 1, high(6)).action == "progress"
+
+
+def test_a_small_rise_holds_and_a_larger_rise_steps_back() -> None:
+    assert suggest_next_week(HIGH, 1, high(9)).action == "hold"
+    result = suggest_next_week(HIGH, 1, high(10))
+    assert result.action == "step-back" and "above 9/10" in result.reason
+
+
+def test_next_morning_pain_above_usual_steps_back_whatever_the_usual_pain() -> None:
+    assert suggest_next_week(HIGH, 1, high(7, pain_next_morning=8)).action == "step-back"
+    assert suggest_next_week(HIGH, 1, high(7, pain_next_morning=7)).action == "progress"
+
+
+def test_plans_saved_before_personal_pain_rules_keep_the_fixed_thresholds() -> None:
+    old = PLAN.model_copy(update={"rules": PLAN.rules.model_copy(update={"pain": PainRules()})})
+    assert suggest_next_week(old, 4, full_week()[:-1] + [log(9, pain_during=6)]).action == "step-back"
+    assert suggest_next_week(old, 4, full_week(pain_next_morning=4), usual_pain=4).action == "progress"
+    assert suggest_next_week(old, 4, full_week(pain_next_morning=4)).action == "step-back"

@@ -9,7 +9,7 @@ import pytest
 from core.plan.profile import ProfileError, parse_profile
 
 VALID = {"name": "Ærøskøbing Müller-Łukasz 王芳 Олена", "age": 50, "resting_hr": 70, "etiology": "diabetic-neuropathy",
-         "baseline_walk_min": 10, "pain_nrs": 3}
+         "diabetes": "type2", "known_disease": True, "baseline_walk_min": 10, "pain_nrs": 3}
 
 
 def problems(**changes) -> list[str]:

@@ -125,7 +125,7 @@ class SessionLogView(QWidget):
         self.minutes.setValue(self._plan.weeks[week - 1].main_min)  # the planned minutes, as a starting value
         this_week = [SessionLog(**log.model_dump(include=set(SessionLog.model_fields))) for log in self._logs
                      if log.week == week]
-        result = suggest_next_week(self._plan, week, this_week, self._baseline_pain)
+        result = suggest_next_week(self._plan, week, this_week, usual_pain=self._baseline_pain)
         action = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}[result.action]
         self.suggestion.setText(f"<b>Next week ({action}):</b> {escape(result.reason)}<br><small>{escape(result.caveat)}"
                                 "</small>")

@@ -1,0 +1,54 @@
+"""Pain during walking, judged against the patient's own usual pain.
+
+People with neuropathic pain often live at 5-8/10, so fixed thresholds would call their everyday
+pain "too much". The traffic light (Silbernagel 2007: 0-3 safe, 4-5 acceptable) holds for usual
+pain of 3 or less; above that, pain up to the usual level is safe, a rise of up to ``allowed_rise``
+points is acceptable if it settles by the next morning, and anything more means stepping back.
+10/10 is never acceptable. Next-morning pain above the usual level always means stepping back.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from core.plan import guidelines as g
+
+NEVER_ACCEPTABLE = 10  # the worst pain imaginable is never an acceptable walk (product rule)
+CAVEAT = ("The traffic-light model was tested in Achilles tendon pain, not neuropathic pain, and its thresholds are not "
+          "verified in a primary text; the allowance above usual pain is a product default (a setting). Use clinical "
+          "judgement.")
+
+
+class PainRules(BaseModel):
+    """The numbers for this patient; plans saved before they were personal keep the fixed 3 and 5."""
+
+    usual_pain: int | None = None
+    allowed_rise: int | None = None
+    safe_max: int = g.PAIN_SAFE_MAX
+    acceptable_max: int = g.PAIN_ACCEPTABLE_MAX
+    rule: str = (f"Pain during walking 0-{g.PAIN_SAFE_MAX}/10 is safe, {g.PAIN_SAFE_MAX + 1}-{g.PAIN_ACCEPTABLE_MAX}/10 "
+                 f"is acceptable, above {g.PAIN_ACCEPTABLE_MAX}/10 is too much. Pain should settle by the next morning; "
+                 "if next-morning pain or stiffness is up, step back.")
+    caveat: str = CAVEAT
+    source: g.Source = g.PAIN_SOURCE
+    rise_source: g.Source | None = None
+
+    @property
+    def has_acceptable_band(self) -> bool:
+        return self.acceptable_max > self.safe_max
+
+
+def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> PainRules:
+    """The safe and acceptable tops of pain during walking, for a patient whose usual pain is ``usual_pain``."""
+    if allowed_rise not in g.PAIN_RISE_CHOICES:
+        raise ValueError(f"allowed_rise must be one of {g.PAIN_RISE_CHOICES}")
+    top = NEVER_ACCEPTABLE - 1
+    safe = min(max(g.PAIN_SAFE_MAX, usual_pain), top)
+    acceptable = min(max(g.PAIN_ACCEPTABLE_MAX, usual_pain + allowed_rise), top)
+    amber = (f"{safe + 1}-{acceptable}/10 is acceptable if it settles by the next morning; " if acceptable > safe else "")
+    rule = (f"Usual pain {usual_pain}/10. During walking, 0-{safe}/10 is safe; {amber}above {acceptable}/10 is too much: "
+            f"step back. Next-morning pain above the usual {usual_pain}/10 also means stepping back. With usual pain of "
+            f"{g.PAIN_SAFE_MAX} or less these are the traffic-light thresholds; above it, pain may rise up to "
+            f"{allowed_rise} points over usual pain (never to {NEVER_ACCEPTABLE}/10).")
+    return PainRules(usual_pain=usual_pain, allowed_rise=allowed_rise, safe_max=safe, acceptable_max=acceptable,
+                     rule=rule, rise_source=g.PAIN_RISE_SOURCE)
