@@ -10,7 +10,8 @@ from core.evidence.models import (
 
 def etiology(etiology_id: str, name: str) -> Etiology:
     return Etiology(
-        id=etiology_id, name=name, description=f"{name} for tests.", animal_models=["CCI"],
+        id=etiology_id, name=name, description=f"{name} for tests.",
+        description_source=Citation(label="Test 2019, J Test", doi="10.1000/test-description"),
         human_evidence="No human treadmill trial in this test library.",
         human_citations=[Citation(label="Test 2020, J Test", doi="10.1000/test")],
         safety=[SafetyPoint(text="Check the feet every day.", citation=Citation(label="Test 2020"))],

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from core.evidence.derived import animal_models_of, no_animal_treadmill_note
 from core.evidence.entries import EntryError, etiology_entries, read_installed_entries
 from core.evidence.library import load_library, open_evidence_database
 from core.evidence.shipped import shipped_library_version
@@ -29,14 +30,17 @@ def test_the_shipped_library_reads_back_whole_with_its_counts(installed) -> None
     for entry, record in zip(entries, shipped):
         assert (entry.name, entry.description, entry.human_evidence) == \
             (record["name"], record["description"], record["human_evidence"])
-        assert list(entry.animal_models) == record["animal_models"]
+        assert (entry.description_source.label, entry.description_source.doi) == \
+            (record["description_source"]["label"], record["description_source"]["doi"])
         assert [(s.label, s.doi, s.unverified) for s in entry.human_sources] == \
             [(c["label"], c["doi"], c["unverified"]) for c in record["human_citations"]]
         assert [(p.text, p.source.label) for p in entry.safety] == [(p["text"], p["citation"]["label"]) for p in record["safety"]]
-        assert entry.no_animal_treadmill_note == record["no_animal_treadmill_note"]
     library = load_library()
     for entry in entries:
         assert entry.study_count == sum(1 for study in library.studies if entry.id in study.etiologies)
+        derived = [(m.name, m.study_ids) for m in animal_models_of(entry.id, library.studies)]
+        assert [(m.name, list(m.study_ids)) for m in entry.animal_models] == derived
+        assert entry.no_animal_treadmill_note == no_animal_treadmill_note(entry.id, library.studies)
 
 
 def test_counts_include_local_studies(data_dir) -> None:
@@ -78,6 +82,7 @@ def test_reading_never_writes_the_file(installed) -> None:
 @pytest.mark.parametrize(("change", "named"), [
     (lambda r: r.pop("name"), "'name'"),
     (lambda r: r.update(animal_models="CCI"), "'animal_models'"),
+    (lambda r: r.update(animal_models=["CCI"]), "animal_models: expected an object"),
     (lambda r: r.update(human_citations=[{"label": "X 2020", "unverified": "yes"}]), "'unverified'"),
     (lambda r: r.update(safety=[{"text": "Check feet daily for blisters.", "citation": None}]), "citation"),
 ])

@@ -6,15 +6,14 @@ import json
 
 import pytest
 
+from core.etiology import ETIOLOGY_IDS
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = sorted((REPO_ROOT / "resources" / "examples" / "profiles").glob("*.json"))
 
 
 def test_there_is_an_example_for_every_etiology() -> None:
-    assert {path.stem for path in EXAMPLES} == {
-        "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
-        "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy"}
+    assert {path.stem for path in EXAMPLES} == set(ETIOLOGY_IDS)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
@@ -29,6 +28,9 @@ def test_every_example_gives_a_plan_in_the_documented_shape(run_main, tmp_path, 
     assert set(week) >= {"week", "sessions", "warmup_min", "main_min", "cooldown_min", "band", "target_hr", "rpe",
                          "speed_kmh", "grade_pct"}
     assert plan["rules"]["max_weekly_increase_pct"] == 10
+    pain, usual = plan["rules"]["pain"], json.loads(example.read_text())["pain_nrs"]
+    assert pain["usual_pain"] == usual and pain["allowed_rise"] == 2
+    assert pain["safe_max"] == max(3, usual) and pain["acceptable_max"] == max(5, usual + 2)
     assert all(set(w) >= {"code", "severity", "message"} for w in plan["warnings"])
     assert isinstance(plan["evidence"], list)
     if plan["intensity"]["target_hr"] is not None:
@@ -82,3 +84,21 @@ def test_schema_profile_is_a_json_schema_with_the_ranges(run_main, tmp_path) -> 
     schema = json.loads(result.stdout)
     assert schema["properties"]["age"]["minimum"] == 18 and schema["properties"]["age"]["maximum"] == 100
     assert set(schema["required"]) >= {"name", "age", "resting_hr", "etiology", "baseline_walk_min", "pain_nrs"}
+
+
+def test_diabetic_neuropathy_without_diabetes_is_refused_with_exit_2(run_main, tmp_path) -> None:
+    profile = json.loads((REPO_ROOT / "resources/examples/profiles/diabetic-neuropathy.json").read_text())
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps({**profile, "diabetes": "none"}))
+    result = run_main("plan", str(path), data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "diabetes: does not fit etiology = diabetic-neuropathy" in result.stderr + result.stdout
+
+
+def test_a_patient_who_lives_at_7_is_not_told_their_usual_pain_is_too_much(run_main, tmp_path) -> None:
+    profile = json.loads((REPO_ROOT / "resources/examples/profiles/multiple-sclerosis-pain.json").read_text())
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps({**profile, "pain_nrs": 7}))
+    result = run_main("plan", str(path), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "Usual pain 7/10. During walking, 0-7/10 is safe; 8-9/10 is acceptable" in " ".join(result.stdout.split())

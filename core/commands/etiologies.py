@@ -26,6 +26,6 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     for etiology in etiologies:
         summary = dosing_summary(etiology.id, studies)
         rows.append([etiology.id, etiology.name, summary.study_count, summary.animal_treadmill_study_count,
-                     ", ".join(etiology.animal_models)])
+                     ", ".join(model.name for model in etiology.animal_models)])
     print(format_table(["id", "name", "studies", "animal treadmill", "animal models"], rows))
     return 0

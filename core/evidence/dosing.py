@@ -46,6 +46,7 @@ class DosingSummary(BaseModel):
     days_per_week: Spread
     weeks: Spread
     not_usable: list[str]  # "Mu 2022: speed" where a value is printed but cannot be trusted
+    no_pain_outcome: list[str] = []  # animal treadmill studies left out: no pain model or no pain outcome
     caution: str = DOSING_CAUTION
     caution_citations: list[Citation] = DOSING_CAUTION_CITATIONS
 
@@ -60,10 +61,16 @@ def is_animal_treadmill(study: Study) -> bool:
     return study.exercise.type == "treadmill" and study.species not in ("human", None)
 
 
+def lends_structure(study: Study) -> bool:
+    """An animal treadmill study of pain: only these lend the plan its structure. A study flagged
+    off-topic (no pain model or no pain outcome) never does, whatever its protocol."""
+    return is_animal_treadmill(study) and study.is_pain_study
+
+
 def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
-    """Summarise the animal treadmill studies tagged with ``etiology_id``."""
+    """Summarise the animal treadmill pain studies tagged with ``etiology_id``."""
     tagged = [s for s in studies if etiology_id in s.etiologies]
-    treadmill = [s for s in tagged if is_animal_treadmill(s)]
+    treadmill = [s for s in tagged if lends_structure(s)]
     not_usable = [
         f"{s.first_author} {s.year}: speed printed as '{s.exercise.speed_reported}' cannot be trusted"
         for s in treadmill
@@ -81,4 +88,5 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
         days_per_week=_spread([float(s.exercise.days_per_week) for s in treadmill if s.exercise.days_per_week]),
         weeks=_spread([s.exercise.weeks for s in treadmill if s.exercise.weeks]),
         not_usable=not_usable,
+        no_pain_outcome=[f"{s.first_author} {s.year}" for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
     )

@@ -39,12 +39,19 @@ class SafetyPoint:
 
 
 @dataclass(frozen=True)
+class AnimalModelEntry:
+    name: str
+    study_ids: tuple[str, ...]  # the library's pain studies that used it: its sources
+
+
+@dataclass(frozen=True)
 class EtiologyEntry:
     id: str
     name: str
     description: str
+    description_source: Source
     study_count: int
-    animal_models: tuple[str, ...]
+    animal_models: tuple[AnimalModelEntry, ...]
     human_evidence: str
     human_sources: tuple[Source, ...]
     safety: tuple[SafetyPoint, ...]
@@ -94,13 +101,21 @@ def _entry(record: Any, study_count: int) -> EtiologyEntry:
         id=_text(record, "id", where),
         name=_text(record, "name", where),
         description=_text(record, "description", where),
+        description_source=_source(record.get("description_source"), f"{where}, description_source"),
         study_count=int(study_count),
-        animal_models=tuple(_checked_text(item, "animal_models", where) for item in _list(record, "animal_models", where)),
+        animal_models=tuple(_animal_model(item, f"{where}, animal_models") for item in _list(record, "animal_models", where)),
         human_evidence=_text(record, "human_evidence", where),
         human_sources=tuple(_source(item, f"{where}, human_citations") for item in _list(record, "human_citations", where)),
         safety=tuple(_safety_point(item, f"{where}, safety") for item in _list(record, "safety", where)),
         no_animal_treadmill_note=_optional_text(record, "no_animal_treadmill_note", where),
     )
+
+
+def _animal_model(item: Any, where: str) -> AnimalModelEntry:
+    _object(item, where)
+    ids = _list(item, "study_ids", where)
+    return AnimalModelEntry(name=_text(item, "name", where),
+                            study_ids=tuple(_checked_text(i, "study_ids", where) for i in ids))
 
 
 def _safety_point(item: Any, where: str) -> SafetyPoint:

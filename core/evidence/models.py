@@ -140,14 +140,13 @@ class Etiology(Strict):
     description: str = Field(min_length=10)
     description_source: Citation
     animal_models: list[AnimalModel] = Field(
-        default_factory=list,
-        description="derived from the studies when the library is installed (animal_models_of); never listed by hand",
+        default_factory=list, description="derived from the studies when installed (core/evidence/derived.py)"
     )
     human_evidence: str = Field(min_length=10)
     human_citations: list[Citation] = Field(min_length=1)
     safety: list[SafetyPoint]
     no_animal_treadmill_note: str | None = Field(
-        default=None, description="plain sentence shown when the library holds no animal treadmill study"
+        default=None, description="derived from the studies when installed (core/evidence/derived.py)"
     )
 
 
@@ -161,15 +160,6 @@ class Mechanism(Strict):
     exercise_types: list[str] = Field(default_factory=list)
     sources: list[SourceLocation]
     flags: list[Flag] = Field(default_factory=list)
-
-
-def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel]:
-    """The animal models of an etiology, as its animal pain studies used them, in order of first use."""
-    models: dict[str, list[str]] = {}
-    for study in sorted(studies, key=lambda s: (s.year, s.id)):
-        if etiology_id in study.etiologies and study.species != "human" and study.is_pain_study:
-            models.setdefault(study.model, []).append(study.id)
-    return [AnimalModel(name=name, study_ids=ids) for name, ids in models.items()]
 
 
 class LibraryManifest(Strict):
@@ -194,8 +184,9 @@ class EvidenceLibrary(Strict):
             for dup in sorted({i for i in ids if ids.count(i) > 1}):
                 problems.append(f"duplicate {kind} id '{dup}'")
         for etiology in self.etiologies:
-            if etiology.animal_models:
-                problems.append(f"etiology '{etiology.id}': animal_models are derived from the studies; do not list them")
+            if etiology.animal_models or etiology.no_animal_treadmill_note:
+                problems.append(f"etiology '{etiology.id}': animal_models and no_animal_treadmill_note are derived "
+                                "from the studies; do not write them by hand")
         for study in self.studies:
             for eid in study.etiologies:
                 if eid not in etiology_ids:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from core.evidence.dosing import DosingSummary, dosing_summary, is_animal_treadmill
+from core.evidence.dosing import DosingSummary, dosing_summary, lends_structure
 from core.evidence.models import Study
 
 
 class BorrowedStructure(BaseModel):
-    study_ids: list[str]  # animal treadmill studies of this etiology
+    study_ids: list[str]  # animal treadmill pain studies of this etiology
     frequency: str
     session_length: str
     ramp: str
@@ -27,7 +27,7 @@ def _range(spread, unit: str) -> str:
 
 
 def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week: list[int]) -> BorrowedStructure:
-    mine = [s for s in studies if etiology_id in s.etiologies and is_animal_treadmill(s)]
+    mine = [s for s in studies if etiology_id in s.etiologies and lends_structure(s)]
     summary = dosing_summary(etiology_id, studies)
     ramped = [s.id for s in mine if s.exercise.minutes_per_session and s.exercise.minutes_per_session[0] < s.exercise.minutes_per_session[1]]
     if not sessions_per_week:
@@ -37,9 +37,15 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     else:
         plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
     if not mine:
-        none = "no animal treadmill study for this etiology"
-        return BorrowedStructure(study_ids=[], frequency=none, session_length=none, ramp=none,
-                                 not_borrowed="Nothing is borrowed; the plan rests on the human guidance.", dosing=summary)
+        none = "nothing borrowed: no animal treadmill study of pain exists for this etiology"
+        left_out = (f" Treadmill studies without a pain outcome are not used: {', '.join(summary.no_pain_outcome)}."
+                    if summary.no_pain_outcome else "")
+        return BorrowedStructure(
+            study_ids=[], frequency=none, session_length=none, ramp=none,
+            not_borrowed=("No animal treadmill study of pain exists for this etiology, so nothing is borrowed from "
+                          "animals: how often, how long and how gradual the walks are rests on the human guidance "
+                          f"(3 days a week to start, sessions toward 30 minutes, 150 minutes a week).{left_out}"),
+            dosing=summary)
     return BorrowedStructure(
         study_ids=[s.id for s in mine],
         frequency=f"The plan walks {plan_days} days a week; animal protocols: {_range(summary.days_per_week, 'days a week')}.",

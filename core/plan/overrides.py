@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
-from core.plan.warnings import PlanWarning
+from core.plan.warnings import PlanWarning, WarningCode
 
 OVERRIDE_SOURCE = g.Source(label="Clinician override of the computed plan")
 
@@ -51,7 +51,7 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
             continue
 
         def warn(message: str, number: int = week.week) -> None:
-            warnings.append(PlanWarning(code="override-breaks-rule", severity="caution",
+            warnings.append(PlanWarning(code=WarningCode.OVERRIDE_BREAKS_RULE, severity="caution",
                                         message=f"Week {number}: {message}", source=OVERRIDE_SOURCE))
 
         if index and week.weekly_main_min > weeks[index - 1].weekly_main_min * (1 + cap) + 1e-9:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from core.etiology import EtiologyId
 from core.plan import guidelines as g
 from core.plan.intensity import Intensity, hr_unreliable_reasons
 from core.plan.profile import PatientProfile
@@ -28,28 +29,51 @@ class WarningCode(StrEnum):
     HIGHER_INTENSITY_STUDIED = "higher-intensity-studied"
     NO_HUMAN_TRIAL = "no-human-trial"
     ANIMAL_DOSING_CONTEXT = "animal-dosing-context"
+    OVERRIDE_BREAKS_RULE = "override-breaks-rule"  # added by core/plan/overrides.py to a clinician's week
 
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
-                            WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT})
+                            WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,
+                            WarningCode.OVERRIDE_BREAKS_RULE})
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
 
-FALL_RISK_ETIOLOGIES = {"chemotherapy-neuropathy", "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain",
-                        "diabetic-neuropathy"}
-NO_HUMAN_TRIAL = {
-    "peripheral-nerve-injury": ("No human treadmill trial was found for focal nerve injury pain; guidelines recommend "
-                                "exercise but its benefit and dose are unknown.",
-                                g.Source(label="Matesanz-García 2023, J Pain", doi="10.1016/j.jpain.2023.01.011")),
-    "post-stroke-pain": ("No exercise trial has treated central post-stroke pain itself; this plan follows aerobic "
-                         "training after stroke (50-80% HRR, 20-40 min, 3-5 days a week), kept at moderate.",
-                         g.Source(label="Pang MY et al. 2006, Clin Rehabil 20:97-111")),
-    "trigeminal-neuropathy": ("No exercise trial has been done in trigeminal neuropathic pain.",
-                              g.Source(label="Expert opinion", unverified=True)),
+PRECAUTIONS = "the precautions (handrails, safety clip, someone nearby) are usual treadmill practice, a product default"
+# Etiologies with a higher fall risk, each with the study that shows it.
+FALL_RISK: dict[EtiologyId, g.Source] = {
+    "diabetic-neuropathy": g.Source(label="Roman de Mettelinge T et al. 2013, PLoS One 8:e67055 (older adults with "
+                                          f"type 2 diabetes fell more); {PRECAUTIONS}",
+                                    doi="10.1371/journal.pone.0067055"),
+    "chemotherapy-neuropathy": g.Source(label=f"Gewandter JS et al. 2013, Support Care Cancer 21:2059-2066; {PRECAUTIONS}",
+                                        doi="10.1007/s00520-013-1766-y"),
+    "post-stroke-pain": g.Source(label=f"Tilson JK et al. 2012, Stroke 43:446-452 (LEAPS); {PRECAUTIONS}",
+                                 doi="10.1161/STROKEAHA.111.636258"),
+    "parkinsons-pain": g.Source(label=f"Canning CG et al. 2015, Neurology 84:304-312; {PRECAUTIONS}",
+                                doi="10.1212/WNL.0000000000001155"),
+    "multiple-sclerosis-pain": g.Source(label=f"Nilsagård Y et al. 2015, Mult Scler 21:92-100 (56% fell within 3 "
+                                              f"months); {PRECAUTIONS}", doi="10.1177/1352458514538884"),
 }
-EXPERT = g.Source(label="Clinical practice point; no study cited", unverified=True)
+NO_HUMAN_TRIAL: dict[EtiologyId, tuple[str, g.Source]] = {
+    "peripheral-nerve-injury": ("No human treadmill trial is cited for focal nerve injury pain; guidelines recommend "
+                                "exercise but its benefit and dose are unknown.",
+                                g.Source(label="Matesanz-García L et al. 2023, J Pain", doi="10.1016/j.jpain.2023.01.011")),
+    "post-stroke-pain": ("The stroke trials behind this plan measured fitness and walking, not pain; they trained at "
+                         "50-80% HRR, 20-40 min, 3-5 days a week, and this plan keeps to moderate.",
+                         g.Source(label="Pang MYC et al. 2006, Clin Rehabil 20:97-111", doi="10.1191/0269215506cr926oa")),
+    "trigeminal-neuropathy": ("Exercise is not among the treatments of the European guideline on trigeminal neuralgia, "
+                              "and no exercise trial is cited for this pain; the plan rests on general guidance.",
+                              g.Source(label="Bendtsen L et al. 2019, Eur J Neurol 26:831-849", doi="10.1111/ene.13950")),
+}
+AUTONOMIC_DYSREFLEXIA_SOURCE = g.Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
+                                        doi="10.1016/j.apmr.2008.10.017")
+HARNESS_SOURCE = g.Source(label=f"Wessels M et al. 2010, J Rehabil Med 42:513-519; {PRECAUTIONS}",
+                          doi="10.2340/16501977-0525")
+FOOT_CARE_SOURCE = g.Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther 50:5-16",
+                            doi="10.2519/jospt.2020.9154")
+COLD_AIR_SOURCE = g.Source(label="Koh W et al. 2021, Korean J Pain 34:66-71 (weather such as wind set off attacks in "
+                                 "1 in 5 of 60 patients)", doi="10.3344/kjp.2021.34.1.66")
 
 
 class PlanWarning(BaseModel):
@@ -80,20 +104,21 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
             "more than 20-30 mmHg above baseline). Empty the bladder before each session; stop and sit up if it starts.",
-            g.Source(label="Martin Ginis KA et al. 2018, Spinal Cord 56:308-321", doi="10.1038/s41393-017-0017-3"))
-    if (etiology == "spinal-cord-injury" and profile.sci_complete is not True) or etiology in ("post-stroke-pain", "parkinsons-pain"):
+            AUTONOMIC_DYSREFLEXIA_SOURCE)
+    if etiology == "spinal-cord-injury" and profile.sci_complete is not True:
         add(WarningCode.HARNESS, "caution",
-            "Use the handrails, and a body-weight-support harness where balance is unsafe; walk with supervision.",
-            EXPERT)
-    if etiology in FALL_RISK_ETIOLOGIES:
+            "Body-weight-supported treadmill walking in a harness is for incomplete injuries (in the first year, "
+            "over-ground practice did at least as well): use the handrails, the harness where balance is unsafe, and "
+            "walk with supervision.", HARNESS_SOURCE)
+    if etiology in FALL_RISK:
         add(WarningCode.FALL_RISK, "caution",
             "Higher fall risk on a moving belt (reduced foot sensation, balance or freezing): start slowly, hold the "
-            "handrails, use the safety clip, and have someone nearby.", EXPERT)
+            "handrails, use the safety clip, and have someone nearby.", FALL_RISK[etiology])
     if etiology == "diabetic-neuropathy":
         add(WarningCode.FOOT_CARE, "caution",
             "Check both feet every day and wear well-fitting shoes and socks; walking is fine, but stop treadmill work "
             "and switch to non-weight-bearing exercise if a sore or foot injury appears.",
-            g.Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther", doi="10.2519/jospt.2020.9154"))
+            FOOT_CARE_SOURCE)
     if profile.insulin_or_secretagogue:
         add(WarningCode.HYPOGLYCEMIA, "caution",
             f"Check blood glucose before walking: below {g.GLUCOSE_LOW_MG_DL} mg/dL take carbohydrate first; above "
@@ -106,8 +131,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
                                                             doi="10.1152/japplphysiol.00460.2010"))
     if etiology == "trigeminal-neuropathy":
         add(WarningCode.COLD_AIR_TRIGGER, "info",
-            "Wind or cold air on the face can trigger attacks, so an indoor treadmill suits; keep fans off the face.",
-            EXPERT)
+            "Weather such as wind on the face can set off attacks, so an indoor treadmill suits; keep fans off the face.",
+            COLD_AIR_SOURCE)
     if etiology == "parkinsons-pain":
         add(WarningCode.HIGHER_INTENSITY_STUDIED, "info",
             "SPARX compared 60-65% with 80-85% of maximal heart rate, 4 days a week, and only the higher arm passed "

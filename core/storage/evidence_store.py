@@ -12,10 +12,12 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
+from core.evidence.derived import with_study_facts
 from core.evidence.models import Etiology, EvidenceLibrary, Mechanism, Study
 from core.storage.evidence_tables import ETIOLOGIES, MECHANISMS, STATE, STUDIES, STUDY_ETIOLOGIES, STUDY_MECHANISMS
 SEARCH_COLUMNS = ["first_author", "title", "model", "species", "markers", "mechanisms", "etiologies", "exercise"]
 DEFAULT_LIMIT = 200  # a page of results: each is validated into a model
+MAX_STUDIES_READ = 1_000_000  # "every study", for the whole-library summaries
 YEAR_INDEX = f"idx_{STUDIES}_year_first_author_id"
 RANKED_MATCHES_MAX = 5000  # above this many full-text matches, results come in year order
 
@@ -63,15 +65,13 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
         _delete_studies(db, library_ids)
         db[ETIOLOGIES].delete_where()
         db[MECHANISMS].delete_where()
-        db[ETIOLOGIES].insert_all(
-            ({"id": e.id, "position": i, "json": e.model_dump_json()} for i, e in enumerate(library.etiologies))
-        )
         db[MECHANISMS].insert_all(
             ({"id": m.id, "position": i, "json": m.model_dump_json()} for i, m in enumerate(library.mechanisms))
         )
         mechanism_names = {m.id: m.name for m in library.mechanisms}
         etiology_names = {e.id: e.name for e in library.etiologies}
         _insert_studies(db, library.studies, mechanism_names, etiology_names)
+        _write_etiologies(db, library.etiologies)
         db[STATE].upsert_all(
             [{"key": "library_version", "value": library.manifest.library_version},
              {"key": "content_hash", "value": content_hash}],
@@ -83,9 +83,22 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
 def add_local_studies(db: sqlite_utils.Database, studies: list[Study]) -> None:
     """Insert imported studies in one transaction: all of them, or none if anything fails."""
     mechanism_names = {m.id: m.name for m in load_mechanisms(db)}
-    etiology_names = {e.id: e.name for e in load_etiologies(db)}
+    etiologies = load_etiologies(db)
+    etiology_names = {e.id: e.name for e in etiologies}
     with db.atomic():
         _insert_studies(db, studies, mechanism_names, etiology_names)
+        _write_etiologies(db, etiologies)
+
+
+def _write_etiologies(db: sqlite_utils.Database, etiologies: list[Etiology]) -> None:
+    """The etiology rows, each with the animal models and the no-treadmill note its studies (library and
+    local) give it (core/evidence/derived.py), so the entry can never contradict the study records."""
+    studies = search_studies(db, limit=MAX_STUDIES_READ)
+    db[ETIOLOGIES].delete_where()
+    db[ETIOLOGIES].insert_all(
+        ({"id": e.id, "position": i, "json": with_study_facts(e, studies).model_dump_json()}
+         for i, e in enumerate(etiologies))
+    )
 
 
 def existing_study_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str]:

@@ -17,7 +17,8 @@ JSON_VALUES = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=20,
 )
-VALID = {"name": "Test", "age": 50, "resting_hr": 70, "etiology": "diabetic-neuropathy", "baseline_walk_min": 10,
+VALID = {"name": "Test", "age": 50, "resting_hr": 70, "etiology": "diabetic-neuropathy", "diabetes": "type2",
+         "known_disease": True, "baseline_walk_min": 10,
          "pain_nrs": 3}
 
 

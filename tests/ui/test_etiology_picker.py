@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.evidence.entries import EtiologyEntry, Source
+from core.evidence.entries import AnimalModelEntry, EtiologyEntry, Source
 from ui.views.etiology_picker import EtiologyPicker
 
 
 def entry(etiology_id: str, name: str, count: int) -> EtiologyEntry:
     return EtiologyEntry(id=etiology_id, name=name, description=f"About {name.lower()} in plain words.",
-                         study_count=count, animal_models=("CCI",), human_evidence="Human evidence in plain words.",
+                         description_source=Source("Scholz J et al. 2019, Pain", "10.1097/j.pain.0000000000001365", False),
+                         study_count=count, animal_models=(AnimalModelEntry("CCI", ("chen-2012",)),),
+                         human_evidence="Human evidence in plain words.",
                          human_sources=(Source("Kluding 2015, Phys Ther", "10.2522/ptj.20130418", False),), safety=(),
                          no_animal_treadmill_note=None)
 

@@ -149,20 +149,24 @@ class EtiologyPicker(QWidget):
 
     @staticmethod
     def _describe(e: EtiologyEntry) -> str:
+        """Every statement with its source beside it: the clinician can see where each came from."""
         from html import escape
 
-        parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}</p>",
-                 f"<p><b>Animal models:</b> {escape(', '.join(e.animal_models) or 'none named')}</p>",
-                 f"<p><b>Studies in the library:</b> {e.study_count}</p>"]
+        def cite(source) -> str:
+            doi = f", doi:{escape(source.doi)}" if source.doi else ""
+            return f" <small>({escape(source.label)}{doi}{', unverified' if source.unverified else ''})</small>"
+
+        models = "".join(f"<li>{escape(m.name)} <small>(studies: {escape(', '.join(m.study_ids))})</small></li>"
+                         for m in e.animal_models)
+        parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}{cite(e.description_source)}</p>",
+                 f"<p><b>Studies in the library:</b> {e.study_count}</p>",
+                 f"<p><b>Animal models</b> (from the library's pain studies):</p><ul>{models}</ul>" if models
+                 else "<p><b>Animal models:</b> no animal pain study in the library</p>"]
         if e.no_animal_treadmill_note:
-            parts.append(f"<p><i>{escape(e.no_animal_treadmill_note)}</i></p>")
+            parts.append(f"<p><i>{escape(e.no_animal_treadmill_note)}</i> <small>(from the study records)</small></p>")
         parts.append(f"<h3>Human evidence</h3><p>{escape(e.human_evidence)}</p>")
-        if e.human_sources:
-            parts.append("<ul>" + "".join(
-                f"<li>{escape(c.label)}{' — doi:' + escape(c.doi) if c.doi else ''}{' (unverified)' if c.unverified else ''}</li>"
-                for c in e.human_sources) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{cite(c).strip()}</li>" for c in e.human_sources) + "</ul>")
         if e.safety:
-            parts.append("<h3>Safety</h3><ul>" + "".join(
-                f"<li>{escape(s.text)} <small>({escape(s.source.label)}{', doi:' + escape(s.source.doi) if s.source.doi else ''})</small></li>"
-                for s in e.safety) + "</ul>")
+            parts.append("<h3>Safety</h3><ul>" + "".join(f"<li>{escape(s.text)}{cite(s.source)}</li>"
+                                                         for s in e.safety) + "</ul>")
         return "".join(parts)

@@ -1,7 +1,9 @@
 """The patient profile as a form, with the problem of each field shown right under it.
 
 The form only collects values: core.plan.profile.check_profile decides what is valid, and its
-messages (from the pydantic rules) are what the clinician sees.
+messages (from the pydantic rules) are what the clinician sees. What the etiology or a condition
+implies (core/plan/implications.py) the form sets as soon as it is chosen, and it locks out the
+values that would contradict it, with the reason as the tooltip.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.plan.guidelines import CONTRAINDICATIONS
-from ui.models.table_model import combo_data
+from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
 from core.plan.profile import PatientProfile
+from ui.models.table_model import combo_data
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
              [f"S{i}" for i in range(1, 6)]
@@ -33,6 +36,7 @@ CONDITIONS = {
     "beta_blocker": "Takes a beta-blocker",
     "atrial_fibrillation": "Atrial fibrillation",
     "pacemaker_or_icd": "Pacemaker or ICD",
+    "heart_transplant": "Heart transplant",
     "autonomic_neuropathy": "Autonomic neuropathy",
     "insulin_or_secretagogue": "Uses insulin or a secretagogue",
     "open_foot_wound": "Open foot sore or foot injury",
@@ -73,6 +77,7 @@ class ProfileForm(QWidget):
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
+        self._applying = False  # while the form sets implied values itself
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
         self.etiology = QComboBox()
@@ -190,22 +195,69 @@ class ProfileForm(QWidget):
             edit.editingFinished.connect(lambda field=field: (self._touched.add(field), self.changed.emit()))
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.textChanged.connect(self._on_any_changed)
+        # Implied values first, so the plan is redrawn once, from a profile that no longer contradicts itself.
+        for field in sorted({implication.when for implication in IMPLICATIONS}):
+            widget = self._implied_widget(field)
+            signal = widget.toggled if isinstance(widget, QCheckBox) else widget.currentIndexChanged
+            signal.connect(self._on_implying_field_changed)
         for combo in (self.etiology, self.sex, self.sci_level, self.sci_complete, self.diabetes):
             combo.currentIndexChanged.connect(self._on_any_changed)
         for box in (*self.checks.values(), *self.contraindications.values()):
             box.toggled.connect(self._on_any_changed)
-        self.etiology.currentIndexChanged.connect(self._on_etiology_changed)
-        self._on_etiology_changed()
+        self._apply_implications(change_values=False)
 
     @Slot()
     def _on_any_changed(self, *_: object) -> None:
-        self.changed.emit()
+        if not self._applying:
+            self.changed.emit()
 
     @Slot()
-    def _on_etiology_changed(self, *_: object) -> None:
-        is_sci = combo_data(self.etiology) == "spinal-cord-injury"
-        self.sci_level.setEnabled(is_sci)
-        self.sci_complete.setEnabled(is_sci)
+    def _on_implying_field_changed(self, *_: object) -> None:
+        if not self._applying:  # the generic handler then announces the change once
+            self._apply_implications(change_values=not self.signalsBlocked(), announce=False)
+
+    def _implied_widget(self, field: str) -> QWidget:
+        return self.checks.get(field) or {"etiology": self.etiology, "diabetes": self.diabetes,
+                                          "sci_level": self.sci_level, "sci_complete": self.sci_complete}[field]
+
+    def _apply_implications(self, *, change_values: bool, announce: bool = True) -> None:
+        """Set what the profile now implies (not while a saved record is being shown: its own values stay,
+        and a contradiction is named under the field), then lock out the values that would contradict it."""
+        values = self.values()
+        self._applying = True
+        try:
+            if change_values:
+                for field, value in implied_changes(values).items():
+                    self._set_value(field, value)
+                values = self.values()
+            for field in {implication.field for implication in IMPLICATIONS}:
+                self._lock(field, allowed_values(values, field), values)
+        finally:
+            self._applying = False
+        if change_values and announce:
+            self.changed.emit()
+
+    def _set_value(self, field: str, value: Any) -> None:
+        widget = self._implied_widget(field)
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        else:
+            shown = {True: "complete", False: "incomplete", None: ""}.get(value, value) if field == "sci_complete" \
+                else ("" if value is None else value)
+            widget.setCurrentIndex(max(0, widget.findData(shown)))
+
+    def _lock(self, field: str, allowed: frozenset | None, values: dict[str, Any]) -> None:
+        widget = self._implied_widget(field)
+        reasons = [i.reason for i in IMPLICATIONS if i.field == field and i.applies(values) and i.allowed is not None]
+        widget.setToolTip("; ".join(reasons).capitalize() + "." if reasons else "")
+        if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
+            widget.setEnabled(allowed is None or len(allowed) > 1)
+            return
+        widget.setEnabled(True)
+        items = widget.model()
+        for row in range(widget.count()):
+            data = widget.itemData(row)
+            items.item(row).setEnabled(allowed is None or data in allowed or data == "")
 
     def set_etiologies(self, etiologies: list[tuple[str, str]]) -> None:
         """(id, display name) pairs from the evidence library, once it has loaded."""
@@ -216,7 +268,7 @@ class ProfileForm(QWidget):
             self.etiology.addItem(name, etiology_id)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(current)))
         self.etiology.blockSignals(False)
-        self._on_etiology_changed()
+        self._apply_implications(change_values=True)
 
     def values(self) -> dict[str, Any]:
         """What the form holds, for core.plan.profile.check_profile (empty optional fields left out)."""
@@ -231,9 +283,8 @@ class ProfileForm(QWidget):
         systolic, diastolic = _number(self.bp_systolic.text()), _number(self.bp_diastolic.text())
         if systolic is not None or diastolic is not None:
             data["resting_bp"] = (systolic, diastolic)
-        if data["etiology"] == "spinal-cord-injury":
-            data["sci_level"] = combo_data(self.sci_level) or None
-            data["sci_complete"] = {"complete": True, "incomplete": False}.get(combo_data(self.sci_complete))
+        data["sci_level"] = combo_data(self.sci_level) or None
+        data["sci_complete"] = {"complete": True, "incomplete": False}.get(combo_data(self.sci_complete))
         data.update({field: box.isChecked() for field, box in self.checks.items()})
         data["contraindications"] = [cid for cid, box in self.contraindications.items() if box.isChecked()]
         return data
@@ -267,6 +318,7 @@ class ProfileForm(QWidget):
             box.setChecked(getattr(profile, field))
         for cid, box in self.contraindications.items():
             box.setChecked(cid in profile.contraindications)
+        self._apply_implications(change_values=False)
         self.blockSignals(False)
         self.changed.emit()
 
@@ -280,5 +332,6 @@ class ProfileForm(QWidget):
             combo.setCurrentIndex(0)
         for box in (*self.checks.values(), *self.contraindications.values()):
             box.setChecked(False)
+        self._apply_implications(change_values=True)
         self.blockSignals(False)
         self.changed.emit()

@@ -1,0 +1,52 @@
+"""What an etiology's entry says about its animal studies, derived from the study records.
+
+Never written by hand, so the entry cannot contradict the studies: storage fills these in whenever
+the library is installed or a clinic imports studies.
+"""
+
+from __future__ import annotations
+
+from core.evidence.dosing import is_animal_treadmill
+from core.evidence.models import AnimalModel, Etiology, Study
+
+
+def _is_animal(study: Study) -> bool:
+    return study.species != "human"
+
+
+def _names(studies: list[Study]) -> str:
+    return ", ".join(f"{s.first_author} {s.year}" for s in studies)
+
+
+def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel]:
+    """The animal models of an etiology, as its animal pain studies used them, in order of first use."""
+    models: dict[str, list[str]] = {}
+    for study in sorted(studies, key=lambda s: (s.year, s.id)):
+        if etiology_id in study.etiologies and _is_animal(study) and study.is_pain_study:
+            models.setdefault(study.model, []).append(study.id)
+    return [AnimalModel(name=name, study_ids=ids) for name, ids in models.items()]
+
+
+def no_animal_treadmill_note(etiology_id: str, studies: list[Study]) -> str | None:
+    """A plain sentence when no animal treadmill study of pain backs this etiology, naming what there is."""
+    mine = sorted((s for s in studies if etiology_id in s.etiologies and _is_animal(s)), key=lambda s: (s.year, s.id))
+    if any(is_animal_treadmill(s) and s.is_pain_study for s in mine):
+        return None
+    parts = ["The library holds no animal treadmill study of pain for this etiology, so the plan borrows no "
+             "structure from animal studies."]
+    treadmill_no_pain = [s for s in mine if is_animal_treadmill(s)]
+    if treadmill_no_pain:
+        parts.append(f"Its animal treadmill studies measured no pain outcome: {_names(treadmill_no_pain)}.")
+    other = [s for s in mine if not is_animal_treadmill(s) and s.is_pain_study]
+    if other:
+        kinds = sorted({s.exercise.type for s in other})
+        parts.append(f"Animal pain studies with other exercise ({', '.join(kinds)}): {_names(other)}.")
+    return " ".join(parts)
+
+
+def with_study_facts(etiology: Etiology, studies: list[Study]) -> Etiology:
+    """The entry as installed: the hand-written text plus what its studies say."""
+    return etiology.model_copy(update={
+        "animal_models": animal_models_of(etiology.id, studies),
+        "no_animal_treadmill_note": no_animal_treadmill_note(etiology.id, studies),
+    })

@@ -1,0 +1,72 @@
+"""Every sentence a clinician or patient reads can be traced to its source: the etiology entries, the
+warnings and their patient wording, and the plan's structure, which only pain studies may lend."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.evidence.dosing import dosing_summary
+from core.evidence.models import Flag
+from core.handout.build import PATIENT_SAFETY, PULSE_REASON
+from core.plan import guidelines as g
+from core.plan.engine import compute_plan
+from core.plan.evidence_link import borrowed_structure
+from core.plan.warnings import CLINICIAN_ONLY, FALL_RISK, WarningCode, plan_warnings
+from core.plan.screening import screen
+from core.plan.intensity import plan_intensity
+from core.resources import resource_path
+from tests import evidence_factory as make
+from tests.plan.profiles import profile
+
+NOT_A_SOURCE = ("no study cited", "expert opinion", "todo", "clinical practice point")
+
+
+def shipped_citations():
+    for etiology in json.loads(resource_path("evidence", "etiologies.json").read_text(encoding="utf-8")):
+        yield etiology["id"], "description", etiology["description_source"]
+        for citation in etiology["human_citations"]:
+            yield etiology["id"], "human evidence", citation
+        for point in etiology["safety"]:
+            yield etiology["id"], point["text"][:40], point["citation"]
+
+
+@pytest.mark.parametrize(("etiology", "what", "citation"), list(shipped_citations()))
+def test_every_etiology_statement_names_a_real_source(etiology, what, citation) -> None:
+    assert not any(words in citation["label"].lower() for words in NOT_A_SOURCE), (etiology, what)
+    assert citation["doi"] or citation["unverified"] or "nchpad" in citation["label"].lower(), (etiology, what)
+
+
+def test_every_patient_facing_warning_has_patient_words() -> None:
+    patient_facing = set(WarningCode) - CLINICIAN_ONLY
+    assert patient_facing == set(PATIENT_SAFETY)
+
+
+def test_every_reason_the_pulse_cannot_guide_has_patient_words() -> None:
+    assert set(PULSE_REASON) == set(g.HR_UNRELIABLE)
+
+
+def test_no_warning_rests_on_an_unnamed_source() -> None:
+    everything = profile(etiology="spinal-cord-injury", sci_level="T4", insulin_or_secretagogue=True,
+                         heart_transplant=True)
+    for etiology in FALL_RISK:
+        for candidate in (everything, profile(etiology=etiology)):
+            for warning in plan_warnings(candidate, screen(candidate), plan_intensity(candidate)):
+                assert not any(words in warning.source.label.lower() for words in NOT_A_SOURCE), warning.code
+
+
+def test_a_study_without_a_pain_outcome_lends_the_plan_nothing() -> None:
+    study = make.study("lu-2021", "Lu", 2021, etiologies=("post-stroke-pain",), days=3, minutes=(30.0, 30.0))
+    flag = Flag(code="off-topic", field="model", message="A stroke model with no pain outcome in the sources.")
+    off_topic = study.model_copy(update={"flags": [flag]})
+    structure = borrowed_structure("post-stroke-pain", [off_topic], [3, 3])
+    assert structure.study_ids == [] and "No animal treadmill study of pain exists" in structure.not_borrowed
+    assert "Lu 2021" in structure.not_borrowed and structure.dosing.no_pain_outcome == ["Lu 2021"]
+    assert dosing_summary("post-stroke-pain", [off_topic]).animal_treadmill_study_count == 0
+
+
+def test_the_shipped_post_stroke_plan_borrows_nothing_from_studies_without_pain() -> None:
+    from core.evidence.library import load_library
+    plan = compute_plan(profile(etiology="post-stroke-pain"), load_library().studies)
+    assert plan.evidence == [] and plan.borrowed_structure.frequency.startswith("nothing borrowed")
