@@ -99,9 +99,11 @@ def describe_plan(plan: Plan) -> str:
     lines += ["", f"Progression cap: {plan.rules.max_weekly_increase_pct}% a week "
                   f"({plan.rules.max_weekly_increase_source.label}); at most {plan.rules.max_two_week_increase_pct}% "
                   f"over two weeks ({plan.rules.max_two_week_increase_source.label}).",
-              f"Pain rules: {plan.rules.pain.rule} {plan.rules.pain.caveat}", "", "Warnings:"]
-    lines += [f"  [{w.severity}] {w.code}: {w.message}" for w in plan.warnings]
+              f"Pain rules: {plan.rules.pain.rule} {plan.rules.pain.caveat}",
+              "  Sources: " + "; ".join(s.cited() for s in (plan.rules.pain.source, plan.rules.pain.rise_source) if s),
+              "", "Warnings:"]
+    lines += [f"  [{w.severity}] {w.code}: {w.message}\n      Source: {w.source.cited()}" for w in plan.warnings]
     structure = plan.borrowed_structure
-    lines += ["", "Evidence: " + (", ".join(plan.evidence) or "no animal treadmill study for this etiology"),
+    lines += ["", "Evidence: " + (", ".join(plan.evidence) or "no animal treadmill study of pain for this etiology"),
               f"  {structure.frequency}", f"  {structure.session_length}", f"  {structure.ramp}", f"  {structure.not_borrowed}"]
     return "\n".join(lines)

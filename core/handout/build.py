@@ -71,11 +71,6 @@ def speed_text(week: Week, units: Literal["metric", "imperial"]) -> str:
     return f"{speed}, {slope}"
 
 
-def source_text(source: g.Source) -> str:
-    text = source.label + (f", doi:{source.doi}" if source.doi else "")
-    return text + (" (unverified)" if source.unverified else "")
-
-
 def week_row(week: Week, units: Literal["metric", "imperial"]) -> WeekRow:
     walking = number_text(week.main_min)
     if week.bouts > 1:
@@ -211,21 +206,21 @@ def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
     rules = plan.rules
     rule_rows = [
         ReferenceRow(text=f"Weekly main-set increase at most {rules.max_weekly_increase_pct}%.",
-                     source=source_text(rules.max_weekly_increase_source)),
+                     source=rules.max_weekly_increase_source.cited()),
         ReferenceRow(text=f"At most {rules.max_two_week_increase_pct}% over any two weeks.",
-                     source=source_text(rules.max_two_week_increase_source)),
+                     source=rules.max_two_week_increase_source.cited()),
         ReferenceRow(text=f"Toward {rules.weekly_target_min} min a week, sessions up to {rules.session_target_min} min.",
-                     source=source_text(rules.volume_source)),
+                     source=rules.volume_source.cited()),
         ReferenceRow(text=f"Warm-up {rules.warmup_min:g} min and cool-down {rules.cooldown_min:g} min, light.",
-                     source=source_text(rules.warmup_source)),
+                     source=rules.warmup_source.cited()),
         ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
-                     source=source_text(rules.light_start_source)),
+                     source=rules.light_start_source.cited()),
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source="; ".join(
-            source_text(source) for source in (rules.pain.source, rules.pain.rise_source) if source)),
+            source.cited() for source in (rules.pain.source, rules.pain.rise_source) if source)),
         ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
-                          "walking speed.", source=source_text(rules.walking_equation_source)),
+                          "walking speed.", source=rules.walking_equation_source.cited()),
     ]
-    warnings = [ReferenceRow(text=f"[{w.severity}] {w.code}: {w.message}", source=source_text(w.source))
+    warnings = [ReferenceRow(text=f"[{w.severity}] {w.code}: {w.message}", source=w.source.cited())
                 for w in plan.warnings]
     by_id = {s.id: s for s in studies}
     linked = [by_id[i] for i in plan.evidence if i in by_id]

@@ -119,7 +119,7 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
         weeks=weeks,
         rules=Rules(max_weekly_increase_pct=options.max_weekly_increase_pct,
                     pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
-        warnings=plan_warnings(profile, screening, intensity),
+        warnings=plan_warnings(profile, screening, intensity, borrows_from_animals=bool(structure.study_ids)),
         evidence=structure.study_ids,
         borrowed_structure=structure,
     )

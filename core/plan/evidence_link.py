@@ -37,11 +37,13 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     else:
         plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
     if not mine:
-        none = "nothing borrowed: no animal treadmill study of pain exists for this etiology"
         left_out = (f" Treadmill studies without a pain outcome are not used: {', '.join(summary.no_pain_outcome)}."
                     if summary.no_pain_outcome else "")
         return BorrowedStructure(
-            study_ids=[], frequency=none, session_length=none, ramp=none,
+            study_ids=[],
+            frequency=f"The plan walks {plan_days} days a week, from the human guidance (no animal pain study).",
+            session_length="Sessions build toward 30 minutes, from the human guidance (no animal pain study).",
+            ramp="Session length grows gradually, within the weekly caps (no animal pain study).",
             not_borrowed=("No animal treadmill study of pain exists for this etiology, so nothing is borrowed from "
                           "animals: how often, how long and how gradual the walks are rests on the human guidance "
                           f"(3 days a week to start, sessions toward 30 minutes, 150 minutes a week).{left_out}"),

@@ -21,6 +21,10 @@ class Source(BaseModel):
     doi: str | None = None
     unverified: bool = False  # seen only in secondary material, or a product default
 
+    def cited(self) -> str:
+        """The source as the clinician reads it beside a statement."""
+        return self.label + (f", doi:{self.doi}" if self.doi else "") + (" (unverified)" if self.unverified else "")
+
 
 class Band(BaseModel):
     """An intensity band of the ACSM table (10th edition)."""
@@ -164,10 +168,10 @@ DEFAULT_PAIN_RISE = 2
 FARRAR_2001 = Source(label="Farrar JT et al. 2001, Pain 94:149-158", doi="10.1016/S0304-3959(01)00349-9")
 IASP_2023 = Source(label="IASP 2023 fact sheet, Integrative physical activity and exercise to address acute and chronic pain")
 PAIN_RISE_SOURCE = Source(
-    label="Product default (a setting): up to 2 points above usual pain. About 2 points on the 0-10 scale is the change "
-          "people with chronic pain, painful diabetic neuropathy included, rated clinically important (Farrar JT et al. "
-          "2001, Pain 94:149-158), so a larger rise counts as too much; a short-lived, mild rise after exercise may be "
-          "expected (IASP 2023 fact sheet on exercise and pain)",
+    label="Product default (a setting): up to 2 points above usual pain. A short-lived, mild rise in pain after exercise "
+          "may be expected (IASP 2023 fact sheet on exercise and pain); about 2 points on the 0-10 scale is the change "
+          "people with chronic pain, painful diabetic neuropathy included, rate as clinically important, so a larger "
+          "rise counts as too much (Farrar JT et al. 2001, Pain 94:149-158)",
     doi=FARRAR_2001.doi,
     unverified=True,
 )

@@ -83,7 +83,8 @@ class PlanWarning(BaseModel):
     source: g.Source
 
 
-def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity) -> list[PlanWarning]:
+def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity, *,
+                  borrows_from_animals: bool = True) -> list[PlanWarning]:
     found: list[PlanWarning] = []
 
     def add(code: WarningCode, severity: Severity, message: str, source: g.Source) -> None:
@@ -141,8 +142,10 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if etiology in NO_HUMAN_TRIAL:
         message, source = NO_HUMAN_TRIAL[etiology]
         add(WarningCode.NO_HUMAN_TRIAL, "info", message, source)
-    add(WarningCode.ANIMAL_DOSING_CONTEXT, "info",
-        "The animal studies lend this plan its structure (how often, how long, how gradual), never a speed: a rodent "
-        "treadmill speed does not translate to a person.",
-        g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies)", doi="10.1016/j.jpain.2023.01.011"))
+    if borrows_from_animals:
+        add(WarningCode.ANIMAL_DOSING_CONTEXT, "info",
+            "The animal studies lend this plan its structure (how often, how long, how gradual), never a speed: a "
+            "rodent treadmill speed does not translate to a person.",
+            g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies)",
+                     doi="10.1016/j.jpain.2023.01.011"))
     return sorted(found, key=lambda warning: SEVERITY_ORDER[warning.severity])

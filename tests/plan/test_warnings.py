@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.plan.engine import compute_plan
+from tests import evidence_factory as make
 from tests.plan.profiles import ETIOLOGIES, profile
 
 
@@ -59,10 +60,13 @@ def test_rule_does_not_apply(changes, code) -> None:
 
 
 @pytest.mark.parametrize("etiology", ETIOLOGIES)
-def test_animal_dosing_context_always_and_sorted_by_severity(etiology) -> None:
+def test_animal_dosing_context_only_when_animals_lend_the_structure_and_sorted_by_severity(etiology) -> None:
     extra = {"sci_level": "T10"} if etiology == "spinal-cord-injury" else {}
-    plan = compute_plan(profile(etiology=etiology, known_disease=True, **extra), [])
-    assert "animal-dosing-context" in {w.code for w in plan.warnings}
+    chosen = profile(etiology=etiology, known_disease=True, **extra)
+    plan = compute_plan(chosen, [])
+    assert "animal-dosing-context" not in {w.code for w in plan.warnings}  # no study lends it anything
+    lending = compute_plan(chosen, [make.study("s-2020", "S", 2020, etiologies=(etiology,))])
+    assert "animal-dosing-context" in {w.code for w in lending.warnings}
     order = [{"stop": 0, "caution": 1, "info": 2}[w.severity] for w in plan.warnings]
     assert order == sorted(order)
     assert all(w.message and w.source.label for w in plan.warnings)

@@ -140,9 +140,12 @@ class EvidenceView(QWidget):
             if m is None:
                 continue
             count = sum(1 for s in studies if any(f.mechanism == mechanism_id for f in s.findings))
+            where = "; ".join(f"{REVIEWS[s.review]} {s.location}" for s in m.sources)
             parts.append(f"<p><b>{escape(m.name)}</b> ({count} {'study' if count == 1 else 'studies'}): "
                          f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
-                         f"<small>Markers: {escape(', '.join(m.markers))}</small></p>")
+                         f"<small>Markers: {escape(', '.join(m.markers))}. Source: {escape(where)}.</small></p>")
+            parts += [f"<p style='margin-left:12px'><small><b>Flag ({escape(f.code.value)})</b> on "
+                      f"<i>{escape(f.field)}</i>: {escape(f.message)}</small></p>" for f in m.flags]
         return "".join(parts) or "<p>These studies report no mechanism findings.</p>"
 
     @Slot()
@@ -187,11 +190,15 @@ class EvidenceView(QWidget):
             self.copy_doi.setText("DOI copied")
 
 
+REVIEWS = {"he-2024": "He et al. 2024", "ghanbari-2025": "Ghanbari 2025", "local-import": "Imported by the clinic"}
+
+
 def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     e = study.exercise
     rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
             ("DOI", study.doi or "not given in the sources"),
-            ("Species and model", f"{study.species or '?'} ({study.species_reported or 'as named'}); {study.model}"),
+            ("Species and model", f"{study.species or '?'} ({study.species_reported or 'as named'}); {study.model}"
+                                  + (f" (as described: {study.model_reported})" if study.model_reported else "")),
             ("Exercise", f"{e.type}: {e.protocol}"),
             ("Speed", f"{e.speed_reported or 'not reported'} → {_num(e.speed_m_per_min) or 'no trusted value'} m/min"),
             ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}")]
@@ -201,11 +208,12 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     if study.findings:
         html.append("<p><b>Findings</b></p><ul>" + "".join(
             f"<li>{escape(f.marker)} {ARROWS[f.direction]} ({escape(mechanisms[f.mechanism].name if f.mechanism in mechanisms else f.mechanism)})"
-            f"{' — ' + escape(f.site) if f.site else ''}</li>" for f in study.findings) + "</ul>")
+            f"{' — ' + escape(f.site) if f.site else ''}{' <i>(stated in the title)</i>' if f.stated_in == 'title' else ''}"
+            "</li>" for f in study.findings) + "</ul>")
     if study.pain_outcome:
         html.append(f"<p><b>Pain outcome:</b> {escape(study.pain_outcome)}</p>")
     html.append("<p><b>Where this comes from</b></p><ul>" + "".join(
-        f"<li>{escape({'he-2024': 'He et al. 2024', 'ghanbari-2025': 'Ghanbari 2025', 'local-import': 'Imported by the clinic'}[s.review])}: "
+        f"<li>{escape(REVIEWS[s.review])}: "
         f"{escape(s.location)}</li>" for s in study.sources) + "</ul>")
     if study.flags:
         html.append(f"<p><b>Data-quality flags ({len(study.flags)})</b></p><ul>" + "".join(

@@ -129,6 +129,9 @@ class PlanPanel(QWidget):
         self.intensity = QLabel()
         self.intensity.setWordWrap(True)
         self.intensity.setAccessibleName("Intensity method")
+        self.pain = QLabel()
+        self.pain.setWordWrap(True)
+        self.pain.setAccessibleName("Pain rules for this patient")
         self.weeks = WeekTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.weeks)
@@ -144,6 +147,7 @@ class PlanPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.intensity)
+        layout.addWidget(self.pain)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.chart)
         layout.addWidget(QLabel("<b>Warnings</b>"))
@@ -157,6 +161,7 @@ class PlanPanel(QWidget):
                                 "under them)." if problems else "<b>Fill in the profile to see the plan.</b>")
             self.banner.setStyleSheet("")
             self.intensity.clear()
+            self.pain.clear()
             self.weeks.set_weeks([], set())
             self.chart.set_weeks([], set())
             return
@@ -172,7 +177,11 @@ class PlanPanel(QWidget):
         self.intensity.setText(escape(plan.intensity.method_reason))
         self.weeks.set_weeks(plan.weeks, overridden)
         self.chart.set_weeks(plan.weeks, overridden)
+        pain = plan.rules.pain
+        self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <small>({escape(pain.source.cited())}"
+                          + (f"; {escape(pain.rise_source.cited())}" if pain.rise_source else "") + ")</small>")
         for warning in plan.warnings:
-            item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} · {warning.code}: {warning.message}")
-            item.setToolTip(warning.source.label + (f", doi:{warning.source.doi}" if warning.source.doi else ""))
+            item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} · {warning.code}: {warning.message}\n"
+                                   f"Source: {warning.source.cited()}")
+            item.setToolTip(warning.source.cited())
             self.warnings.addItem(item)
