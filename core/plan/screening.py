@@ -66,8 +66,11 @@ def screen(profile: PatientProfile) -> Screening:
         if systolic > limit_s or diastolic > limit_d:
             reasons.append(BlockReason(
                 code="resting-bp",
-                message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above {limit_s}/{limit_d} mmHg.",
-                unblock=f"A resting blood pressure at or below {limit_s}/{limit_d} mmHg, rechecked, or a physician's advice.",
+                message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above {limit_s}/{limit_d} mmHg: a relative "
+                        "contraindication, which this product treats as a reason not to start a home plan "
+                        "(docs/plan.md, departures from the brief).",
+                unblock=f"A rechecked resting blood pressure at or below {limit_s}/{limit_d} mmHg, once the patient's "
+                        "physician has reviewed it.",
             ))
     if profile.open_foot_wound:
         reasons.append(BlockReason(

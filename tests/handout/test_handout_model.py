@@ -78,3 +78,28 @@ def test_a_blocked_plan_has_no_handout() -> None:
     with pytest.raises(ValueError, match="blocked"):
         build_handout(profile, compute_plan(profile, STUDIES), STUDIES, clinician="", clinic="", phone="",
                       date=DATE, paper="a4", units="metric")
+
+
+def test_heart_transplant_tells_the_patient_why_the_pulse_is_no_guide() -> None:
+    transplant = example("peripheral-nerve-injury", heart_transplant=True, known_disease=True, medical_clearance=True)
+    handout = handout_for(transplant)
+    assert handout.uses_heart_rate is False and handout.pulse == []
+    assert any("After a heart transplant" in line for line in handout.effort_intro)
+    summary = handout_for(transplant, summary=True).clinician
+    assert any("transplanted heart" in line for line in summary.intensity)
+
+
+@pytest.mark.parametrize(("usual", "green", "amber", "red"), [
+    (2, "0 to 3:", "4 to 5:", "6 or more:"),
+    (7, "0 to 7:", "8 to 9:", "10 or more:"),
+    (9, "0 to 9:", None, "10 or more:"),
+])
+def test_the_pain_table_is_the_patients_own(usual, green, amber, red) -> None:
+    profile = example("multiple-sclerosis-pain", pain_nrs=usual)
+    handout = handout_for(profile)
+    plan = compute_plan(profile, STUDIES)
+    assert handout.pain_green.startswith(green) and handout.pain_red.startswith(red)
+    assert (handout.pain_amber is None) if amber is None else handout.pain_amber.startswith(amber)
+    assert plan.rules.pain.safe_max == int(green.split()[2].rstrip(":"))
+    if usual > 3:
+        assert any(f"Your usual pain is about {usual}." in line for line in handout.pain_intro)
