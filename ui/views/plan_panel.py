@@ -178,8 +178,9 @@ class PlanPanel(QWidget):
         self.weeks.set_weeks(plan.weeks, overridden)
         self.chart.set_weeks(plan.weeks, overridden)
         pain = plan.rules.pain
-        self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <small>({escape(pain.source.cited())}"
-                          + (f"; {escape(pain.rise_source.cited())}" if pain.rise_source else "") + ")</small>")
+        sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
+        self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <small><i>(sources: point here)</i></small>")
+        self.pain.setToolTip("\n\n".join([pain.caveat, *sources]))
         for warning in plan.warnings:
             item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} · {warning.code}: {warning.message}\n"
                                    f"Source: {warning.source.cited()}")

@@ -1,0 +1,63 @@
+"""The form sets what the etiology or a condition implies, locks out what would contradict it, and
+leaves a saved record's own values alone (naming the contradiction instead)."""
+
+from __future__ import annotations
+
+import json
+
+from core.evidence.library import load_library
+from core.plan.profile import check_profile, stored_profile
+from core.resources import resource_path
+from ui.models.table_model import combo_data
+from ui.views.profile_form import ProfileForm
+
+
+def form_with_etiologies(qtbot) -> ProfileForm:
+    form = ProfileForm()
+    qtbot.addWidget(form)
+    form.set_etiologies([(e.id, e.name) for e in load_library().etiologies])
+    return form
+
+
+def choose(combo, value) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_diabetic_neuropathy_sets_type_2_diabetes_and_locks_out_none(qtbot) -> None:
+    form = form_with_etiologies(qtbot)
+    assert combo_data(form.diabetes) == "none" and not form.checks["known_disease"].isChecked()
+    choose(form.etiology, "diabetic-neuropathy")
+    assert combo_data(form.diabetes) == "type2"
+    assert form.checks["known_disease"].isChecked() and not form.checks["known_disease"].isEnabled()
+    none_item = form.diabetes.model().item(form.diabetes.findData("none"))
+    assert not none_item.isEnabled() and "diabetes" in form.diabetes.toolTip()
+    choose(form.diabetes, "type1")  # the clinician can still say which type
+    assert combo_data(form.diabetes) == "type1"
+
+
+def test_spinal_cord_fields_belong_to_spinal_cord_injury_only(qtbot) -> None:
+    form = form_with_etiologies(qtbot)
+    choose(form.etiology, "spinal-cord-injury")
+    assert form.sci_level.isEnabled()
+    choose(form.sci_level, "T4")
+    choose(form.etiology, "multiple-sclerosis-pain")
+    assert combo_data(form.sci_level) == "" and not form.sci_level.isEnabled()
+    assert "sci_level" not in form.values() or form.values()["sci_level"] is None
+
+
+def test_heart_conditions_tick_known_disease(qtbot) -> None:
+    form = form_with_etiologies(qtbot)
+    form.checks["heart_transplant"].setChecked(True)
+    assert form.checks["known_disease"].isChecked() and not form.checks["known_disease"].isEnabled()
+    form.checks["heart_transplant"].setChecked(False)
+    assert form.checks["known_disease"].isEnabled()  # still ticked: unticking is the clinician's choice
+
+
+def test_a_saved_record_that_contradicts_a_newer_rule_opens_as_saved_and_names_the_problem(qtbot) -> None:
+    form = form_with_etiologies(qtbot)
+    saved = json.loads(resource_path("examples", "profiles", "diabetic-neuropathy.json").read_text())
+    record = stored_profile(json.dumps({**saved, "diabetes": "none"}))
+    form.set_profile(record)
+    assert combo_data(form.diabetes) == "none"  # nothing changed behind the clinician's back
+    profile, problems = check_profile(form.values())
+    assert profile is None and "diabetes" in problems and "diabetic-neuropathy" in problems["diabetes"]
