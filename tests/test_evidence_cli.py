@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-REQUIRED_ETIOLOGIES = {
-    "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
-    "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy",
-}
+from core.etiology import ETIOLOGY_IDS
+
+REQUIRED_ETIOLOGIES = set(ETIOLOGY_IDS)
 
 
 def test_etiologies_json_lists_every_etiology_with_its_dosing(run_main, tmp_path) -> None:
