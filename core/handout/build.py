@@ -186,7 +186,8 @@ def pain_lights(pain: PainRules) -> dict:
         "pain_intro": intro,
         "pain_green": f"0 to {pain.safe_max}: safe. Keep going.",
         "pain_amber": amber,
-        "pain_red": f"{pain.acceptable_max + 1} or more: too much. Slow down or stop. Next time, go back to last week.",
+        "pain_red": (f"{pain.acceptable_max + 1}" + (" or more" if pain.acceptable_max + 1 < 10 else "")
+                     + ": too much. Slow down or stop. Next time, go back to last week."),
         "pain_morning": morning,
     }
 

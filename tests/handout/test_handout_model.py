@@ -91,8 +91,8 @@ def test_heart_transplant_tells_the_patient_why_the_pulse_is_no_guide() -> None:
 
 @pytest.mark.parametrize(("usual", "green", "amber", "red"), [
     (2, "0 to 3:", "4 to 5:", "6 or more:"),
-    (7, "0 to 7:", "8 to 9:", "10 or more:"),
-    (9, "0 to 9:", None, "10 or more:"),
+    (7, "0 to 7:", "8 to 9:", "10: too much"),
+    (9, "0 to 9:", None, "10: too much"),
 ])
 def test_the_pain_table_is_the_patients_own(usual, green, amber, red) -> None:
     profile = example("multiple-sclerosis-pain", pain_nrs=usual)
