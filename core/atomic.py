@@ -7,11 +7,40 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 
 class WriteError(Exception):
     """The file could not be written; the message is a plain sentence naming the file."""
+
+
+def write_output(path: Path, data: bytes, *, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
+    """A file the user asked for (a handout, an exported patient). It never lands inside Treadwell's data
+    folder, which holds the records and their backups, and never over a file the command reads; an
+    existing file anywhere else is replaced atomically, as asked."""
+    refuse_protected_output(path, data_folder=data_folder, inputs=inputs)
+    atomic_write_bytes(path, data)
+
+
+def refuse_protected_output(path: Path, *, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, or one of ``inputs``."""
+    target = path.resolve()
+    folder = data_folder.resolve()
+    if target == folder or folder in target.parents:
+        raise WriteError(f"{path.name} would be written inside Treadwell's data folder ({folder}), which holds the "
+                         "records and their backups. Choose another folder.")
+    if not target.exists():
+        return
+    protected = [*inputs, *(item for item in folder.rglob("*") if item.is_file())] if folder.is_dir() else [*inputs]
+    for item in protected:
+        try:
+            same = os.path.samefile(target, item)
+        except OSError:
+            continue
+        if same:
+            what = "the file this command reads" if item in inputs else "a file in Treadwell's data folder"
+            raise WriteError(f"{path.name} is {what}, so it was not overwritten. Choose another name.")
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

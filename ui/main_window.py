@@ -135,7 +135,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         elif name == "handout":
             from ui.views.handout_view import HandoutView
 
-            self.handout = HandoutView()
+            self.handout = HandoutView(self._data_dir.root)
             self.handout.apply_settings(self.settings)
         else:
             from ui.views.records_view import RecordsView

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from core.atomic import atomic_write_bytes
+from core.atomic import write_output
 from core.data_dir import DataDir
 from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
@@ -93,7 +93,8 @@ class RecordsGateway:
             records.record_event(self._db, action, "plan", plan_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
-        atomic_write_bytes(path, export_bundle(self._require(write=True), plan_id, clinician=clinician).encode("utf-8"))
+        write_output(path, export_bundle(self._require(write=True), plan_id, clinician=clinician).encode("utf-8"),
+                     data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> list[int]:
         return import_bundle(self._require(write=True), path.read_bytes(), clinician=clinician)

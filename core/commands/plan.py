@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from core.atomic import WriteError
+from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.plan.engine import Plan, compute_plan
@@ -33,6 +33,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.patient is not None and not args.save:
         print("--patient: only used with --save", file=sys.stderr)
         return 2
+    if args.pdf is not None:
+        try:  # before anything is saved, so a refused output leaves nothing half done
+            refuse_protected_output(args.pdf, data_folder=data_dir.root, inputs=(args.profile,))
+        except WriteError as error:
+            print(f"--pdf: {error}", file=sys.stderr)
+            return 2
     try:
         with open_data(data_dir, write=args.save) as db:
             studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if args.save:
                 saved = records.save_plan(db, profile, plan, clinician=settings.clinician, patient_id=args.patient)
             if args.pdf is not None:
-                status = _write_handout(args, profile, plan, studies, settings)
+                status = _write_handout(args, profile, plan, studies, settings, data_dir)
                 if status != 0:
                     return status
                 if saved is not None:
@@ -60,13 +66,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     return 0
 
 
-def _write_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> int:
+def _write_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings, data_dir: DataDir) -> int:
     from core.handout.export import HandoutError, make_handout, render_handout, save_handout  # reportlab: on demand
 
     try:
         handout = make_handout(profile, plan, studies, settings, date=args.date or dt.date.today(), paper=args.paper,
                                units=args.units, clinician_summary=args.clinician_summary)
-        save_handout(render_handout(handout), args.pdf)
+        save_handout(render_handout(handout), args.pdf, data_folder=data_dir.root, inputs=(args.profile,))
     except (HandoutError, WriteError) as error:
         print(error, file=sys.stderr)
         return 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.atomic import WriteError, atomic_write_bytes
+from core.atomic import WriteError, refuse_protected_output, write_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
@@ -22,6 +22,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(error, file=sys.stderr)
         return 2
     action = args.plans_action
+    if action == "export":
+        try:  # before the records are opened for writing
+            refuse_protected_output(args.out, data_folder=data_dir.root)
+        except WriteError as error:
+            print(error, file=sys.stderr)
+            return 2
     try:
         with open_data(data_dir, write=action in ("export", "import")) as db:
             if action == "list":
@@ -29,7 +35,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if action == "show":
                 return _show(db, args.id, args.format)
             if action == "export":
-                atomic_write_bytes(args.out, export_bundle(db, args.id, clinician=clinician).encode("utf-8"))
+                write_output(args.out, export_bundle(db, args.id, clinician=clinician).encode("utf-8"),
+                             data_folder=data_dir.root)
                 print(f"Exported the patient of plan {args.id} to {args.out}")
                 return 0
             data = args.file.read_bytes()

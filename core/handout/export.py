@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from core.atomic import atomic_write_bytes
+from core.atomic import refuse_protected_output, write_output
 from core.evidence.models import Study
 from core.handout.build import build_handout
 from core.handout.model import Handout
@@ -55,9 +55,10 @@ def render_handout(handout: Handout) -> bytes:
         raise HandoutError(f"The handout was not made: the logo image could not be read ({error}).") from error
 
 
-def save_handout(pdf: bytes, path: Path) -> None:
-    """Atomic: raises core.atomic.WriteError with a plain message; no partial file is ever left."""
-    atomic_write_bytes(path, pdf)
+def save_handout(pdf: bytes, path: Path, *, data_folder: Path, inputs: tuple[Path, ...] = ()) -> None:
+    """Atomic, never inside the data folder nor over an input: raises core.atomic.WriteError with a plain
+    message; no partial file is ever left."""
+    write_output(path, pdf, data_folder=data_folder, inputs=inputs)
 
 
 def export_handout_file(
@@ -82,6 +83,7 @@ def export_handout_file(
     from core.plan.profile import read_profile
     from core.storage import evidence_store
 
+    refuse_protected_output(out_path, data_folder=database_path.parent, inputs=(profile_path,))  # before any work
     profile = read_profile(profile_path)
     db = open_evidence_database(database_path)
     try:
@@ -92,5 +94,5 @@ def export_handout_file(
     handout = make_handout(profile, plan, studies, settings, date=date, paper=paper, units=units,
                            clinician_summary=clinician_summary)
     pdf = render_handout(handout)
-    save_handout(pdf, out_path)
+    save_handout(pdf, out_path, data_folder=database_path.parent, inputs=(profile_path,))
     return len(PdfReader(BytesIO(pdf)).pages)

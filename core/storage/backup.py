@@ -30,6 +30,17 @@ def backup_name(taken_at: dt.datetime) -> str:
     return f"{BACKUP_PREFIX}{taken_at.strftime(STAMP)}-{taken_at.microsecond:06d}{BACKUP_SUFFIX}"
 
 
+def unused_name(path: Path) -> Path:
+    """``path``, or ``stem-2.suffix``, ``stem-3.suffix``... : the first name no file (nor its -wal/-shm) has.
+    Backups and set-aside databases are named once and never overwritten; callers hold the writer lock,
+    so no other process takes the name in between."""
+    candidate, number = path, 1
+    while any(candidate.with_name(candidate.name + extra).exists() for extra in ("", "-wal", "-shm")):
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
 def list_backups(backups_dir: Path) -> list[BackupInfo]:
     """Backups, newest first (by the time in their names)."""
     found = []
@@ -72,7 +83,7 @@ def utc_now() -> dt.datetime:
 def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | None = None) -> Path:
     """Copy with the online backup API into a temporary file, verify it, then give it its name."""
     now = now or utc_now()
-    target = backups_dir / backup_name(now)
+    target = unused_name(backups_dir / backup_name(now))
     temp = backups_dir / f".{target.name}.partial"
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
@@ -136,7 +147,7 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
         temp.unlink(missing_ok=True)  # a restore that was killed half-way leaves this behind
         _copy(backup, temp)
         if database.exists():
-            aside = database.with_name(f"{database.stem}.set-aside-{now.strftime(STAMP)}{database.suffix}")
+            aside = unused_name(database.with_name(f"{database.stem}.set-aside-{now.strftime(STAMP)}{database.suffix}"))
             os.replace(database, aside)
             for extra in ("-wal", "-shm"):
                 companion = database.with_name(database.name + extra)

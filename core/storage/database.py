@@ -60,6 +60,9 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
         if not read_only:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
+            # Copy each committed transaction into the main file at once (a checkpoint after every commit):
+            # if a sync tool or a careless hand deletes the -wal file, what was confirmed is still there.
+            connection.execute("PRAGMA wal_autocheckpoint = 1")
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"The database {path.name} cannot be opened: {error}.") from error
     db = sqlite_utils.Database(connection, execute_plugins=False)

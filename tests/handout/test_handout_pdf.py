@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shutil
 import subprocess
 from io import BytesIO
@@ -100,12 +102,15 @@ def test_page_one_renders_to_an_image(renderer, tmp_path) -> None:
     assert image.startswith(b"\x89PNG") and len(image) > 5000  # a drawn page, not an empty one
 
 
+DATA_FOLDER = Path("/nonexistent/treadwell-data")  # these outputs are nowhere near a data folder
+
+
 def test_saving_is_atomic(tmp_path) -> None:
     target = tmp_path / "plan.pdf"
     target.write_bytes(b"the previous handout")
     with pytest.raises(WriteError, match="does not exist"):
-        save_handout(b"%PDF-new", tmp_path / "missing" / "plan.pdf")
-    save_handout(b"%PDF-new", target)
+        save_handout(b"%PDF-new", tmp_path / "missing" / "plan.pdf", data_folder=DATA_FOLDER)
+    save_handout(b"%PDF-new", target, data_folder=DATA_FOLDER)
     assert target.read_bytes() == b"%PDF-new"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
 
@@ -119,7 +124,7 @@ def test_a_failed_save_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkey
 
     monkeypatch.setattr("core.atomic.os.replace", disk_full)
     with pytest.raises(WriteError, match="The disk is full"):
-        save_handout(b"%PDF-new", target)
+        save_handout(b"%PDF-new", target, data_folder=DATA_FOLDER)
     assert target.read_bytes() == b"the previous handout"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
 
@@ -129,7 +134,7 @@ def test_read_only_folder_is_reported(tmp_path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
     with pytest.raises(WriteError, match="not allowed to write"):
-        save_handout(b"%PDF", folder / "plan.pdf")
+        save_handout(b"%PDF", folder / "plan.pdf", data_folder=DATA_FOLDER)
 
 
 def _sizes_by_page(pdf: bytes) -> list[list[tuple[float, str]]]:

@@ -92,7 +92,7 @@ def test_every_file_write_fails_plainly_and_keeps_what_was_there(data_dir, monke
     from core.storage.backup import BackupError
 
     save_settings(Settings(clinic_name="Before"), data_dir.settings_path)
-    handout = data_dir.root / "handout.pdf"
+    handout = data_dir.root.parent / "handout.pdf"  # outputs never go inside the data folder
     handout.write_bytes(b"the old handout")
     db = open_database(data_dir.database_path)
     records.save_plan(db, *example(), clinician="Dr A")
@@ -107,7 +107,7 @@ def test_every_file_write_fails_plainly_and_keeps_what_was_there(data_dir, monke
     with pytest.raises(SettingsError, match=words):
         save_settings(Settings(clinic_name="After"), data_dir.settings_path)
     with pytest.raises(Exception, match=words):
-        save_handout(b"%PDF new", handout)
+        save_handout(b"%PDF new", handout, data_folder=data_dir.root)
     with pytest.raises(BackupError):
         backup_database(data_dir.database_path, data_dir.backups_dir)
     monkeypatch.setattr(handler.stream, "write", refuse)

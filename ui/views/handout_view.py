@@ -27,8 +27,9 @@ class HandoutView(QWidget):
     printed = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._data_folder = data_folder  # a handout is never saved in it (core.atomic.write_output)
         self._inputs: tuple[PatientProfile, Plan, list[Study], Settings] | None = None
         self._pdf: bytes | None = None
         self._generation = 0
@@ -164,9 +165,10 @@ class HandoutView(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, "Export handout", suggested, "PDF (*.pdf)")
         if not path:
             return
-        pdf = self._pdf
+        pdf, folder = self._pdf, self._data_folder
         self.busy.setVisible(True)
-        run_in_background(lambda: (save_handout(pdf, Path(path)), path)[1], self._on_exported, self._on_failed)
+        run_in_background(lambda: (save_handout(pdf, Path(path), data_folder=folder), path)[1], self._on_exported,
+                          self._on_failed)
 
     @Slot(object)
     def _on_exported(self, path: str) -> None:
