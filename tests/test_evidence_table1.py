@@ -17,6 +17,7 @@ import math
 
 import pytest
 
+from core.evidence.derived import no_animal_treadmill_note
 from core.evidence.library import load_library
 
 UP, DOWN = "up", "down"
@@ -253,20 +254,21 @@ def test_required_etiologies_exist(lib):
 
 
 def test_etiologies_without_animal_treadmill_study_have_a_note(lib):
+    # The note is derived from the studies when the library is installed, never written by hand.
     for e in lib.etiologies:
         has_treadmill = any(
             e.id in s.etiologies and s.exercise.type == "treadmill" and s.species in ("rat", "mouse")
             for s in lib.studies
         )
         if not has_treadmill:
-            assert e.no_animal_treadmill_note, f"{e.id} has no animal treadmill study but no note"
+            assert no_animal_treadmill_note(e.id, lib.studies), f"{e.id} has no animal treadmill study but no note"
 
 
 @pytest.mark.parametrize("etiology_id", ["trigeminal-neuropathy", "chemotherapy-neuropathy", "multiple-sclerosis-pain"])
 def test_expected_gaps_are_real(lib, etiology_id):
     """The seeds hold no animal treadmill study for these; the library must not invent one."""
     assert not [s.id for s in lib.studies if etiology_id in s.etiologies and s.exercise.type == "treadmill"]
-    assert next(e for e in lib.etiologies if e.id == etiology_id).no_animal_treadmill_note
+    assert no_animal_treadmill_note(etiology_id, lib.studies)
 
 
 def test_every_study_with_an_etiology_has_a_source(lib):
@@ -293,3 +295,46 @@ def test_flags_name_a_field_and_say_something(lib):
     for s in lib.studies:
         for f in s.flags:
             assert f.field and len(f.message) >= 20, (s.id, f)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def test_rows_that_repeat_another_row_are_flagged(lib):
+    """A row whose markers and model, or whose exercise cell, repeat an earlier row's may be copied from it: the
+    later row's study must carry a conflict flag on the copied fields (read off the transcription above)."""
+    checked = 0
+    for i, first in enumerate(TABLE_1):
+        for later in TABLE_1[i + 1:]:
+            s = study_for_row(lib, later["row"])
+            same_markers = [_squash(m) for m in first["markers"]] == [_squash(m) for m in later["markers"]]
+            if same_markers and first["model"] == later["model"]:
+                assert flags_of(s, "conflict", "findings"), f"{s.id}: markers repeat row {first['row']}"
+                assert flags_of(s, "conflict", "model"), f"{s.id}: model repeats row {first['row']}"
+                checked += 1
+            a, b = _squash(first["exercise_cell"]), _squash(later["exercise_cell"])
+            shared = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            if shared >= 50:
+                assert flags_of(s, "conflict", "exercise.protocol"), f"{s.id}: protocol repeats row {first['row']}"
+                checked += 1
+    assert checked == 2  # Cho repeats Kami's markers and model; Bai repeats Kami's protocol
+
+
+# Article numbers as printed in He's reference list, the DOI printed in the same entry, and the article
+# number that DOI encodes (MDPI: journal, volume, issue, article; SAGE Mol Pain: the whole number).
+PRINTED_ARTICLE_NUMBERS = {
+    4: ("23:2655", "10.3390/ijms232012655", "12655"),
+    6: ("12:174480691662905", "10.1177/1744806916629059", "1744806916629059"),
+    7: ("16:174480692092451", "10.1177/1744806920924511", "1744806920924511"),
+}
+
+
+@pytest.mark.parametrize("row", sorted(PRINTED_ARTICLE_NUMBERS))
+def test_article_numbers_truncated_against_their_doi_are_flagged(lib, row):
+    printed, doi, encoded = PRINTED_ARTICLE_NUMBERS[row]
+    number = printed.split(":")[1]
+    assert number != encoded and doi.endswith(encoded)  # the transcription itself shows the mismatch
+    s = study_for_row(lib, row)
+    assert s.doi is not None and s.doi.lower() == doi.lower()
+    assert flags_of(s, "reference", "reference"), f"{s.id}: article number {printed} vs DOI {doi} not flagged"

@@ -1,0 +1,204 @@
+"""The curated study library against its inclusion rule (docs/evidence.md, "What is in the library").
+
+The rule: a work the seed reviews cite is in ``studies.json`` when it is an original study in which people or
+animals exercise, and (a) its subjects have a neuropathic pain model or a condition that causes neuropathic
+pain, or (b) a review cites it as evidence about exercise and pain (its effect on pain, or a mechanism).
+Every other work the reviews cite about exercise is in ``excluded.json`` with its reason. These tests check
+the parts of that rule a machine can check, that the two files never overlap, and that the counts the
+document states are the counts in the files.
+
+Run from the repository root:
+    uv run pytest tests/test_evidence_curation.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core.evidence.library import load_library
+from core.resources import resource_path
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "evidence.md"
+REASONS = {
+    "Review": "excluded: review, meta-analysis or consensus",
+    "No exercise intervention": "excluded: no exercise intervention",
+    "Not cited for pain": "excluded: not cited for pain",
+}
+REVIEW_WORDS = re.compile(r"\breview\b|meta-analy|consensus|\boverview\b", re.IGNORECASE)
+EXERCISE_WORDS = re.compile(
+    r"exercise|training|running|run\b|treadmill|swimming|walking|wheel|activity|task|locomotor|paradigm",
+    re.IGNORECASE)
+LOCATION = re.compile(r"^(Abstract|Table [12](, row \d+)?|Section \d+(\.\d+)?( \((Introduction|Conclusion)\))?)$")
+NO_PAIN = "No pain outcome"
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library()
+
+
+@pytest.fixture(scope="module")
+def excluded() -> list[dict]:
+    return json.loads(resource_path("evidence", "excluded.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def doc_counts() -> dict[str, int]:
+    text = DOC.read_text(encoding="utf-8")
+    block = re.search(r"<!-- counts.*?-->(.*?)<!-- /counts -->", text, re.DOTALL)
+    assert block, "docs/evidence.md has no <!-- counts --> block"
+    rows = re.findall(r"^\|\s*([^|]+?)\s*\|\s*(\d+)\s*\|$", block.group(1), re.MULTILINE)
+    return {label.replace("`", ""): int(n) for label, n in rows}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-zα-ω]", "", text.lower())
+
+
+def _flags(study, code: str, field: str | None = None):
+    return [f for f in study.flags if f.code == code and (field is None or f.field == field)]
+
+
+def _has_pain_outcome(study) -> bool:
+    return bool(study.pain_outcome) and not study.pain_outcome.startswith(NO_PAIN)
+
+
+# ---------------------------------------------------------------- the counts in the document
+
+def test_the_document_states_the_counts_of_the_files(lib, excluded, doc_counts):
+    assert doc_counts["included in studies.json"] == len(lib.studies)
+    assert doc_counts["excluded in excluded.json"] == len(excluded)
+    assert doc_counts["exercise studies cited in the seeds"] == len(lib.studies) + len(excluded)
+    reasons = Counter(entry["reason"].split(":")[0] for entry in excluded)
+    assert set(reasons) <= set(REASONS)
+    for prefix, label in REASONS.items():
+        assert doc_counts[label] == reasons.get(prefix, 0), label
+
+
+def test_the_document_counts_studies_by_review(lib, doc_counts):
+    reviews = Counter(tuple(sorted({src.review for src in s.sources})) for s in lib.studies)
+    assert doc_counts["included, cited by He et al. 2024 only"] == reviews[("he-2024",)]
+    assert doc_counts["included, cited by Ghanbari 2025 only"] == reviews[("ghanbari-2025",)]
+    assert doc_counts["included, cited by both reviews"] == reviews[("ghanbari-2025", "he-2024")]
+    assert doc_counts["included with an off-topic flag"] == sum(1 for s in lib.studies if not s.is_pain_study)
+
+
+# ---------------------------------------------------------------- excluded.json
+
+def test_excluded_entries_are_complete(excluded):
+    for entry in excluded:
+        assert set(entry) == {"first_author", "year", "reference", "sources", "reason"}, entry
+        assert entry["first_author"] and 1900 < entry["year"] < 2100 and len(entry["reference"]) > 30, entry
+        assert entry["reason"].split(":")[0] in REASONS and len(entry["reason"]) > 40, entry
+        assert entry["sources"], entry
+        for src in entry["sources"]:
+            assert src["review"] in ("he-2024", "ghanbari-2025") and LOCATION.match(src["location"]), entry
+
+
+def test_no_excluded_study_is_also_in_the_library(lib, excluded):
+    included = {(s.first_author.casefold(), s.year) for s in lib.studies}
+    titles = [_squash(s.title) for s in lib.studies if s.title]
+    for entry in excluded:
+        assert (entry["first_author"].casefold(), entry["year"]) not in included, entry["reference"]
+        reference = _squash(entry["reference"])
+        assert not any(title in reference for title in titles), entry["reference"]
+
+
+def test_excluded_entries_are_not_listed_twice(excluded):
+    keys = [_squash(entry["reference"]) for entry in excluded]
+    assert len(keys) == len(set(keys))
+
+
+# ---------------------------------------------------------------- the rule, study by study
+
+def test_every_study_is_an_original_exercise_study_from_the_seeds(lib):
+    for s in lib.studies:
+        assert s.origin == "library", s.id
+        assert s.title and not REVIEW_WORDS.search(s.title), f"{s.id}: a review is not an original study"
+        if s.exercise.type == "other":  # any other type names the exercise itself
+            assert EXERCISE_WORDS.search(s.exercise.protocol), f"{s.id}: the protocol names no exercise"
+        assert s.sources, s.id
+        for src in s.sources:
+            assert src.review in ("he-2024", "ghanbari-2025"), s.id
+            assert LOCATION.match(src.location), f"{s.id}: location {src.location!r}"
+        assert s.reference, f"{s.id}: the reference as listed is missing"
+
+
+def test_every_study_meets_one_arm_of_the_rule(lib):
+    """(a) a neuropathic pain model or condition (an etiology, or a model the seeds call neuropathic), or
+    (b) cited about exercise and pain: a pain outcome, a finding on a mechanism, or a citation in a place where
+    a review discusses a mechanism."""
+    mechanism_places = {(src.review, src.location) for m in lib.mechanisms for src in m.sources}
+    for s in lib.studies:
+        arm_a = bool(s.etiologies) or "neuropath" in s.model.lower()
+        arm_b = (_has_pain_outcome(s) or bool(s.findings)
+                 or any((src.review, src.location) in mechanism_places for src in s.sources))
+        assert arm_a or arm_b, f"{s.id} meets neither arm of the inclusion rule"
+
+
+def test_off_topic_means_no_neuropathic_pain_model_or_no_pain_outcome(lib):
+    for s in lib.studies:
+        if not _has_pain_outcome(s):
+            assert _flags(s, "off-topic"), f"{s.id}: no pain outcome but no off-topic flag"
+        for flag in _flags(s, "off-topic"):
+            assert flag.field in ("model", "pain_outcome"), f"{s.id}: off-topic names what is missing"
+
+
+def test_not_treadmill_flag_marks_exactly_the_non_treadmill_studies(lib):
+    for s in lib.studies:
+        assert bool(_flags(s, "not-treadmill", "exercise.type")) == (s.exercise.type != "treadmill"), s.id
+
+
+def test_human_studies_carry_a_graded_note(lib):
+    for s in lib.studies:
+        assert s.evidence_note and f"OCEBM 2011 level {s.evidence_level}" in s.evidence_note, s.id
+        if s.species == "human":
+            assert "human" in s.evidence_note.lower(), s.id
+
+
+def test_species_left_empty_is_flagged(lib):
+    for s in lib.studies:
+        if s.species is None:
+            assert _flags(s, "not-reported", "species") or _flags(s, "conflict", "species"), s.id
+
+
+def test_title_findings_are_in_the_title(lib):
+    for s in lib.studies:
+        for f in s.findings:
+            if f.stated_in != "title":
+                continue
+            title = _squash(s.title)
+            words = [w for w in re.findall(r"[0-9a-zα-ω]+", f.marker.lower()) if len(w) >= 4]
+            assert _squash(f.marker) in title or any(w in title for w in words), (s.id, f.marker)
+
+
+# ---------------------------------------------------------------- models: one short name per model
+
+def test_every_study_keeps_the_model_as_reported(lib):
+    for s in lib.studies:
+        assert s.model_reported, f"{s.id}: model_reported missing"
+
+
+def test_model_names_are_short_and_shared(lib):
+    names = {s.model for s in lib.studies}
+    for name in names:
+        assert len(name) <= 60, name
+        assert not re.search(r"Section|\(title\)|Table \d", name), f"model name carries a source: {name!r}"
+    squashed = Counter(_squash(name) for name in names)
+    assert not [n for n, k in squashed.items() if k > 1], "two model names differ only in case or punctuation"
+
+
+def test_the_seed_models_have_one_name_each(lib):
+    by_id = {s.id: s for s in lib.studies}
+    assert {by_id[i].model for i in ("chen-2012", "cobianchi-2010", "sumizono-2018")} == {"CCI of the sciatic nerve"}
+    assert {by_id[i].model for i in ("kami-2016-gaba", "cho-2021")} == {"PSL"}
+    assert {by_id[i].model for i in ("hutchinson-2004", "nees-2016")} == {"Spinal cord contusion"}
+    assert {by_id[i].model for i in ("souza-2017", "saffar-kohneh-quchan-2025")} == {"EAE"}
+    assert by_id["yamaoka-2017"].model == "SNL"
+    # Streptozotocin appears in the seeds only as an injection into the brain, never as a diabetes model.
+    assert not [s.id for s in lib.studies if "streptozotocin" in s.model.lower() and s.etiologies]
