@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
-from core.evidence.dosing import DosingSummary, dosing_summary, is_animal_treadmill
+from core.evidence.dosing import DosingSummary, dosing_summary, lends_structure
 from core.evidence.models import Study
 
 METRICS = [("Speed (m/min)", lambda s: s.exercise.speed_m_per_min),
@@ -94,7 +94,7 @@ class DosingView(QWidget):
 
     def show_etiology(self, etiology_id: str, name: str, studies: list[Study]) -> DosingSummary:
         summary = dosing_summary(etiology_id, studies)
-        treadmill = sorted((s for s in studies if etiology_id in s.etiologies and is_animal_treadmill(s)),
+        treadmill = sorted((s for s in studies if etiology_id in s.etiologies and lends_structure(s)),
                            key=lambda s: (s.year, s.first_author))
         self.title.setText(f"<h3>3. Animal treadmill dosing: {escape(name)}</h3>")
         self.caution.setText("<b>Context, not a human dose.</b> " + escape(summary.caution) + "<br><small>"
@@ -113,10 +113,13 @@ def _summary_html(summary: DosingSummary) -> str:
 
     species = ", ".join(f"{n} {name}" for name, n in summary.species.items()) or "none"
     treadmill = summary.animal_treadmill_study_count
-    items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of "
+    items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of pain of "
              f"{summary.study_count} tagged with this etiology ({escape(species)}).</p><ul>",
              spread("Speed", summary.speed_m_per_min, "m/min"), spread("Longest session", summary.longest_session_min, "min"),
              spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"), "</ul>"]
     if summary.not_usable:
         items.append("<p>Left out: " + escape("; ".join(summary.not_usable)) + "</p>")
+    if summary.no_pain_outcome:
+        items.append("<p>Not used, no pain model or no pain outcome (flagged off-topic): "
+                     + escape(", ".join(summary.no_pain_outcome)) + "</p>")
     return "".join(items)
