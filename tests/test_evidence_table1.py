@@ -17,6 +17,7 @@ import math
 
 import pytest
 
+from core.etiology import ETIOLOGY_IDS
 from core.evidence.derived import no_animal_treadmill_note
 from core.evidence.library import load_library
 
@@ -72,10 +73,7 @@ TABLE_1 = [
          markers=["IL-4", "IL-1ra", "IL-5", "M2"], direction=UP),
 ]
 
-REQUIRED_ETIOLOGIES = [
-    "peripheral-nerve-injury", "spinal-cord-injury", "diabetic-neuropathy", "chemotherapy-neuropathy",
-    "post-stroke-pain", "parkinsons-pain", "multiple-sclerosis-pain", "trigeminal-neuropathy",
-]
+REQUIRED_ETIOLOGIES = list(ETIOLOGY_IDS)
 
 
 @pytest.fixture(scope="module")
