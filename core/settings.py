@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Literal
@@ -9,13 +10,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.atomic import WriteError, atomic_write_bytes
+from core.inputs import InputError, read_input
 from core.plan.engine import PlanOptions
 
 SETTINGS_SCHEMA_VERSION = 1
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     schema_version: int = SETTINGS_SCHEMA_VERSION
     clinic_name: str = Field(default="", max_length=120)
@@ -35,17 +37,86 @@ class Settings(BaseModel):
 
 
 class SettingsError(Exception):
-    """Settings could not be read or written; the message names the file and the problem."""
+    """Settings could not be read or written; the message names the file and each problem."""
+
+    def __init__(self, problems: list[str] | str, path: Path | None = None) -> None:
+        self.problems = [problems] if isinstance(problems, str) else problems
+        where = f"The settings file {path} cannot be used: " if path is not None else ""
+        super().__init__(where + "; ".join(self.problems) + ("." if where else ""))
+
+
+MAX_SETTINGS_BYTES = 1_000_000
 
 
 def load_settings(path: Path) -> Settings:
-    """Missing file: defaults. A damaged file is reported, never overwritten behind the clinician's back."""
-    if not path.exists():
+    """Missing file: defaults. A damaged file is reported, never overwritten behind the clinician's back;
+    every problem is named (the field and what is allowed) in the SettingsError's ``problems``."""
+    data = _read(path)
+    if data is None:
         return Settings()
     try:
-        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError, ValidationError) as error:
-        raise SettingsError(f"The settings file {path} cannot be read ({type(error).__name__}).") from error
+        return Settings.model_validate(data)
+    except ValidationError as error:
+        raise SettingsError(_problems(error), path) from error
+
+
+def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]]:
+    """For the window, which must open whatever the file holds: every valid value kept, each invalid one
+    replaced by its default and named in the returned problems. The file itself is left as it is."""
+    try:
+        data = _read(path)
+    except SettingsError as error:
+        return Settings(), error.problems
+    if data is None:
+        return Settings(), []
+    try:
+        return Settings.model_validate(data), []
+    except ValidationError as error:
+        problems = _problems(error)
+        bad = {str(item["loc"][0]) for item in error.errors(include_url=False, include_input=False) if item["loc"]}
+    valid = {key: value for key, value in data.items() if key in Settings.model_fields and key not in bad}
+    try:
+        return Settings.model_validate(valid), problems
+    except ValidationError:
+        return Settings(), problems
+
+
+def _read(path: Path) -> dict | None:
+    """The settings file as a JSON object, or None when there is none. UTF-8 (with or without a BOM) and
+    UTF-16 with a BOM are read; anything else is refused with one plain sentence."""
+    if not path.exists():
+        return None
+    try:
+        raw = read_input(path, limit=MAX_SETTINGS_BYTES, what="settings")
+    except InputError as error:
+        raise SettingsError([str(error)], path) from error
+    encoding = "utf-16" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+    try:
+        data = json.loads(raw.decode(encoding))
+    except UnicodeDecodeError as error:
+        raise SettingsError(["the file is not UTF-8 text; save it as UTF-8 or open Settings and save again"],
+                            path) from error
+    except (ValueError, RecursionError) as error:  # not JSON, nested past reason, or a number past reason
+        raise SettingsError([f"the file is not valid settings JSON ({type(error).__name__})"], path) from error
+    if not isinstance(data, dict):
+        raise SettingsError(["the file must hold one JSON object of settings"], path)
+    version = data.get("schema_version", SETTINGS_SCHEMA_VERSION)
+    if version != SETTINGS_SCHEMA_VERSION or type(version) is not int:
+        raise SettingsError([f"schema_version: this Treadwell reads settings version {SETTINGS_SCHEMA_VERSION}; "
+                             "the file comes from another version of Treadwell"], path)
+    return data
+
+
+def _problems(error: ValidationError) -> list[str]:
+    lines = []
+    for item in error.errors(include_url=False, include_input=False):
+        where = ".".join(str(part) for part in item["loc"]) or "settings"
+        if item["type"] == "extra_forbidden":
+            lines.append(f"{where}: is not a setting (check its spelling; settings are: "
+                         f"{', '.join(name for name in Settings.model_fields if name != 'schema_version')})")
+        else:
+            lines.append(f"{where}: {item['msg'][0].lower() + item['msg'][1:]}")
+    return lines
 
 
 def save_settings(settings: Settings, path: Path) -> None:

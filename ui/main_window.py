@@ -192,13 +192,19 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.resize(1280, 800)
 
     def _load_settings(self):
-        from core.settings import Settings, SettingsError, load_settings
+        """The window opens whatever settings.json holds: valid values are kept, each bad one is replaced by
+        its default and named in the status bar until the clinician saves Settings (the file is not touched)."""
+        from core.settings import load_settings_keeping_what_is_valid
 
-        try:
-            return load_settings(self._data_dir.settings_path)
-        except SettingsError as error:
-            self.statusBar().showMessage(str(error))
-            return Settings()
+        settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
+        if problems:
+            self.settings_problem = QLabel(f"settings.json: {len(problems)} problem(s); defaults used for those "
+                                           "(File > Settings to fix)")
+            self.settings_problem.setStyleSheet("color: #B3261E;")
+            self.settings_problem.setToolTip("\n".join(problems))
+            self.settings_problem.setAccessibleName("Settings problems: " + "; ".join(problems))
+            self.statusBar().addPermanentWidget(self.settings_problem)
+        return settings
 
     # -- start-up ------------------------------------------------------------------------------------
 
@@ -369,6 +375,9 @@ class MainWindow(RecordsLifecycle, QMainWindow):
             QMessageBox.warning(self, "Settings", str(error))
             return
         self.settings = dialog.result_settings
+        if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again
+            self.statusBar().removeWidget(self.settings_problem)
+            self.settings_problem = None
         self.handout.apply_settings(self.settings)
         if self.overview is not None:
             self.editor.set_context(self.overview.studies, self.settings.plan)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.evidence.models import Study
 from core.plan import guidelines as g
@@ -20,6 +20,8 @@ from core.plan.warnings import PlanWarning, plan_warnings
 
 class PlanOptions(BaseModel):
     """The clinician's choices among the documented options (kept in settings)."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt option is named, never silently ignored
 
     hr_max_formula: Literal["tanaka", "gellish", "fox"] = g.DEFAULT_HR_MAX_FORMULA
     max_weekly_increase_pct: int = Field(default=g.DEFAULT_WEEKLY_INCREASE_PCT, ge=min(g.WEEKLY_INCREASE_CHOICES_PCT),

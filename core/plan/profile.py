@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from core.etiology import ETIOLOGY_IDS, EtiologyId
+from core.inputs import InputError, read_input
 from core.plan.implications import contradictions
 
 ContraindicationId = Literal[
     "acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
     "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis", "aortic-dissection",
 ]
-SCI_LEVEL = re.compile(r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$")
+SCI_LEVEL = re.compile(r"C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5]")  # whole value: fullmatch ("T6\n" is not a level)
 MAX_PROFILE_BYTES = 1_000_000
 
 # What each field allows, in the words of the error messages.
@@ -87,16 +89,12 @@ class PatientProfile(BaseModel):
     @field_validator("name")
     @classmethod
     def _name_has_text(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-            raise ValueError("must not contain control characters such as line breaks or tabs")
-        return value
+        return checked_name(value)
 
     @field_validator("sci_level")
     @classmethod
     def _valid_sci_level(cls, value: str | None) -> str | None:
-        if value is not None and not SCI_LEVEL.match(value):
+        if value is not None and not SCI_LEVEL.fullmatch(value):
             raise ValueError("is not a spinal cord level")
         return value
 
@@ -135,6 +133,23 @@ def stored_profile(raw: str | bytes) -> PatientProfile:
     (core/plan/implications.py): such a profile opens as saved, and the form names the contradiction
     before it can be saved again or a new plan drafted from it."""
     return PatientProfile.model_validate_json(raw, context={STORED: True})
+
+
+# Characters that can hide or reorder what a clinician reads: bidi embeddings, overrides and isolates.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def checked_name(value: str) -> str:
+    """A name any script can spell (joiners included), but with no control, line-separator or bidi
+    override characters, and not made only of spaces and invisible characters."""
+    if all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs") for ch in value):
+        raise ValueError("must not be blank (spaces and invisible characters only)")
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            raise ValueError("must not contain control characters such as line breaks or tabs")
+        if ch in BIDI_CONTROLS:
+            raise ValueError("must not contain right-to-left or left-to-right override characters")
+    return value
 
 
 class ProfileError(Exception):
@@ -180,11 +195,34 @@ def parse_profile(text: str | bytes) -> PatientProfile:
     if len(text) > MAX_PROFILE_BYTES:
         raise ProfileError([f"profile: the file is larger than {MAX_PROFILE_BYTES // 1000} kB; a profile is a few hundred bytes"])
     try:
+        repeated = repeated_keys(text)
+        if repeated:
+            raise ProfileError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
         return PatientProfile.model_validate_json(text)
     except ValidationError as error:
         return _raise(profile_problems(error))
     except (RecursionError, ValueError) as error:
         raise ProfileError([f"profile: the file is not valid JSON ({type(error).__name__})"]) from error
+
+
+def repeated_keys(text: str | bytes) -> list[str]:
+    """Keys given twice in one JSON object (JSON parsers keep the last one silently); [] for text that is
+    not JSON, which the model's own parsing then reports in detail."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen and key not in repeated:
+                repeated.append(key if key.isidentifier() else json.dumps(key))
+            seen.add(key)
+        return dict(items)
+
+    try:
+        json.loads(text, object_pairs_hook=pairs)
+    except (RecursionError, ValueError):
+        return []
+    return repeated
 
 
 def _raise(problems: list[str]) -> PatientProfile:
@@ -193,9 +231,9 @@ def _raise(problems: list[str]) -> PatientProfile:
 
 def read_profile(path: Path) -> PatientProfile:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ProfileError([f"profile: cannot read {path.name}: {error.strerror or error}"]) from error
+        data = read_input(path, limit=MAX_PROFILE_BYTES, what="profile")
+    except InputError as error:
+        raise ProfileError([str(error)]) from error
     return parse_profile(data)
 
 

@@ -81,3 +81,50 @@ def test_unreadable_files_give_one_plain_line(text) -> None:
 
 def test_nan_and_infinity_are_refused() -> None:
     assert problems(baseline_walk_min=float("inf"))[0].startswith("baseline_walk_min:")
+
+
+@pytest.mark.parametrize("name", [
+    "Ann\u0085Lee",  # C1 next line
+    "Ann\u009bLee",  # C1 control sequence introducer
+    "Ann\u2028Lee",  # line separator
+    "Ann\u2029Lee",  # paragraph separator
+    "\u202eeeL nnA",  # right-to-left override
+    "Ann \u2066Lee\u2069",  # isolates
+    "\u200b\u200c\u200d",  # zero-width characters only
+    "\u00a0\u3000",  # spaces only
+])
+def test_names_that_hide_or_reorder_text_are_refused(name) -> None:
+    [line] = problems(name=name)
+    assert line.startswith("name: ") and name not in line
+
+
+@pytest.mark.parametrize("name", ["محمد علي", "क्षत्रिय", "ਪੰਜਾਬੀ", "Nguyễn Thị Minh Khai", "王小明", "שלום כהן"])
+def test_names_in_any_script_with_their_joiners_are_accepted(name) -> None:
+    assert parse_profile(json.dumps({**VALID, "name": name})).name == name
+
+
+def test_a_key_given_twice_is_refused_not_silently_overwritten() -> None:
+    text = json.dumps(VALID)[:-1] + ', "age": 99}'
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(text)
+    assert caught.value.problems == ["age: appears more than once in the file; give each field once"]
+
+
+def test_a_spinal_level_with_a_line_break_is_not_a_level() -> None:
+    [line] = problems(etiology="spinal-cord-injury", diabetes="none", sci_level="T6\n")
+    assert line.startswith("sci_level: ")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading(tmp_path, kind) -> None:
+    import os
+    from pathlib import Path
+
+    from core.plan.profile import read_profile
+
+    path = {"fifo": tmp_path / "pipe", "device": Path("/dev/zero"), "folder": tmp_path}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    with pytest.raises(ProfileError) as caught:
+        read_profile(path)
+    assert "not a regular file" in caught.value.problems[0]

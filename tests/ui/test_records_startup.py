@@ -56,3 +56,18 @@ def test_back_up_now_from_the_menu(qtbot, data_dir) -> None:
     with qtbot.waitSignal(window.backup_finished, timeout=20_000) as finished:
         window.backup_action.trigger()
     assert finished.args[0].endswith(".sqlite3") and "Backed up and verified" in window.statusBar().currentMessage()
+
+
+def test_a_hostile_settings_file_at_start_up_keeps_the_good_values_and_is_named(qtbot, data_dir) -> None:
+    import json
+
+    data_dir.settings_path.write_text(json.dumps({"clinic_name": "Riverside", "units": "furlongs",
+                                                  "plan": {"max_weekly_increase_pct": 10}}), encoding="utf-8")
+    before = digest(data_dir.settings_path)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.show()
+    assert window.settings.clinic_name == "Riverside" and window.settings.units == "metric"
+    assert window.settings_problem.isVisible() and "units" in window.settings_problem.toolTip()
+    assert digest(data_dir.settings_path) == before  # never rewritten behind the clinician's back

@@ -1,0 +1,36 @@
+"""Reading a file the user points a command at: a regular file of bounded size, or a plain refusal.
+
+A FIFO, /dev/zero or another device would block or never end, so they are refused by their type
+before they are opened; a regular file is read to at most ``limit`` bytes (a file that grows while
+it is read is refused too). Callers read their input before they take the data folder's lock.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class InputError(ValueError):
+    """The file cannot be used as input; the message is one plain sentence naming it."""
+
+
+def read_input(path: Path, *, limit: int, what: str) -> bytes:
+    """The bytes of ``path``; ``what`` names the kind of file in messages ("profile", "bundle")."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise InputError(f"{what}: cannot read {path.name}: {error.strerror or error}") from error
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{what}: {path.name} is not a regular file (a folder, device or pipe); choose a file")
+    if info.st_size > limit:
+        raise InputError(f"{what}: {path.name} is larger than {limit // 1_000_000 or 1} MB, too large to be a {what}")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise InputError(f"{what}: cannot read {path.name}: {error.strerror or error}") from error
+    if len(data) > limit:
+        raise InputError(f"{what}: {path.name} grew past {limit // 1_000_000 or 1} MB while it was read")
+    return data
