@@ -70,10 +70,13 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     from core.storage.database import DatabaseError, plain_storage_error
     from core.storage.session import DataDirBusy
 
-    try:
-        return command_runner(args.command)(args, data_dir)
-    except (DatabaseError, DataDirBusy) as error:
-        print(error, file=sys.stderr)
-    except sqlite3.Error as error:
-        print(plain_storage_error(error), file=sys.stderr)
+    from core.commands.output import terminal_safe_output
+
+    with terminal_safe_output():
+        try:
+            return command_runner(args.command)(args, data_dir)
+        except (DatabaseError, DataDirBusy) as error:
+            print(error, file=sys.stderr)
+        except sqlite3.Error as error:
+            print(plain_storage_error(error), file=sys.stderr)
     return EXIT_FAILURE

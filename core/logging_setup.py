@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import traceback
 from logging.handlers import RotatingFileHandler
 
 from core.data_dir import DataDir
@@ -22,10 +23,25 @@ def redact(text: str) -> str:
 
 
 class RedactingFormatter(logging.Formatter):
-    """Formats as usual, then withholds input values that validation errors would echo."""
+    """Formats as usual, then withholds input values that validation errors would echo. A traceback keeps
+    where it happened (files, lines, code) but never the exception's message: messages name files the
+    clinician chose, often after a patient, and sometimes the text that could not be handled."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        cached, record.exc_text = record.exc_text, None  # another handler may have cached the full traceback
+        try:
+            return redact(super().format(record))
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei) -> str:  # noqa: N802 (logging's name)
+        kind, error, tb = ei
+        lines = ["Traceback (most recent call last):\n", *traceback.format_list(traceback.extract_tb(tb))]
+        chain = []
+        while error is not None:
+            chain.append(type(error).__name__)
+            error = error.__cause__ or error.__context__
+        return "".join(lines) + " <- ".join(chain) + ": (message withheld: it may name a patient or a file)"
 
 
 def configure_logging(data_dir: DataDir, level: int = logging.INFO) -> logging.Handler:

@@ -16,6 +16,7 @@ from core.data_dir import DataDir
 from core.storage.lock import DataDirLock
 from ui.crash_dialog import CrashNotifier
 from ui.main_window import MainWindow
+from ui.plain_text import shown_as_typed
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,9 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
     window = MainWindow(data_dir, read_only=read_only, deferred=True)
     if read_only and not smoke_start:
         QMessageBox.information(
-            window, APP_NAME, f"Treadwell is already open with the data folder {data_dir.root}.\n\n"
-            "This window opens read-only: you can look, but not save. Close the other window to make changes.")
+            window, APP_NAME, shown_as_typed(
+                f"Treadwell is already open with the data folder {data_dir.root}.\n\n"
+                "This window opens read-only: you can look, but not save. Close the other window to make changes."))
     if smoke_start:
         moment = os.environ.get("TREADWELL_SMOKE_UNTIL", "painted")
         moment = moment if moment in ("data", "ready") else "painted"

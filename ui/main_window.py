@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
+from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
 
 if TYPE_CHECKING:  # the workflow's modules are imported after the first paint (see _build_workflow)
@@ -372,7 +373,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         try:
             save_settings(dialog.result_settings, self._data_dir.settings_path)
         except SettingsError as error:
-            QMessageBox.warning(self, "Settings", str(error))
+            QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
             return
         self.settings = dialog.result_settings
         if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again

@@ -3,9 +3,44 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+# Characters a terminal acts on instead of showing: C0 controls but tab and line feed, DEL, C1 controls
+# (ESC and CSI start escape sequences), line separators and bidi overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text as typed, with every character a terminal would act on shown as a visible \\uXXXX escape
+    (also a valid JSON escape, so JSON output stays JSON)."""
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class _TerminalSafeStream:
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """Everything a command prints (records, imported text, file names) reaches the terminal as text:
+    an escape sequence hidden in an imported study or a name is shown, never obeyed."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafeStream(sys.stdout), _TerminalSafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def print_json(value: Any) -> None:

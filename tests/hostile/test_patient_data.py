@@ -68,3 +68,59 @@ def test_the_name_stays_in_the_records_and_the_chosen_exports(tmp_path) -> None:
     holders = files_mentioning(data, NAME)
     assert set(holders) <= {"treadwell.sqlite3", "treadwell.sqlite3-wal"} | {h for h in holders if h.startswith("backups/")}
     assert sorted(p.name for p in exports.iterdir()) == ["bad.json", "bundle.json", "handout.pdf", "profile.json"]
+
+
+def test_a_failed_export_logs_where_not_what(data_dir) -> None:
+    """Clinics name files after patients: a traceback in the log keeps code locations, never messages."""
+    import logging
+
+    from core.atomic import WriteError
+    from core.handout.export import save_handout
+    from core.logging_setup import LOG_FILE_NAME, configure_logging
+
+    handler = configure_logging(data_dir)
+    target = data_dir.root.parent / "missing folder" / "Zofia Kowalczyk-Wiśniewska handout.pdf"
+    try:
+        save_handout(b"%PDF", target, data_folder=data_dir.root)
+    except WriteError:
+        logging.getLogger("treadwell").exception("background job failed")
+    handler.flush()
+    log_text = (data_dir.logs_dir / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "background job failed" in log_text and "WriteError" in log_text and "save_handout" in log_text
+    assert "Kowalczyk" not in log_text and "missing folder" not in log_text
+
+
+def test_markup_in_a_name_is_shown_as_typed_in_message_boxes() -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from ui.plain_text import shown_as_typed
+
+    name = "<b>Ann</b><br><br><br><br><br><br><font color=white>"
+    document = QTextDocument()
+    document.setHtml(shown_as_typed(f"Delete {name} with every plan version?\n\nThis cannot be undone."))
+    assert document.toPlainText() == f"Delete {name} with every plan version?\n\nThis cannot be undone."
+
+
+def test_escape_sequences_in_records_are_shown_not_obeyed(run_main, tmp_path) -> None:
+    import json
+
+    from tests.conftest import REPO_ROOT
+
+    profile = json.loads((REPO_ROOT / "resources/examples/profiles/peripheral-nerve-injury.json").read_text())
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({**profile, "name": "Ann Lee"}))
+    data = tmp_path / "data"
+    plan_id = run_main("plan", str(path), "--save", data_dir=data).stdout.strip().splitlines()[-1]
+    bundle = tmp_path / "bundle.json"
+    assert run_main("plans", "export", plan_id, str(bundle), data_dir=data).returncode == 0
+    hostile = tmp_path / "evidence.csv"
+    hostile.write_text("first_author,year,species,model,exercise_type,protocol,evidence_level,title\n"
+                       "Evil\x1b]0;pwned\x07,2020,rat,CCI,treadmill,10 m/min,5,Title \x1b[2J cleared\n",
+                       encoding="utf-8")
+    assert run_main("evidence", "import", str(hostile), data_dir=data).returncode == 0
+    for args in (("evidence", "--search", "Evil"), ("evidence", "--search", "Evil", "--format", "json"),
+                 ("plans", "show", plan_id)):
+        result = run_main(*args, data_dir=data)
+        assert "\x1b" not in result.stdout + result.stderr and "\x9b" not in result.stdout + result.stderr
+    shown = run_main("evidence", "--search", "Evil", "--format", "json", data_dir=data).stdout
+    assert json.loads(shown)[0]["first_author"].startswith("Evil\x1b")  # JSON keeps the exact text, escaped

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -47,6 +47,7 @@ class HandoutView(QWidget):
         self.busy.setMaximumWidth(120)
         self.busy.setVisible(False)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows file paths the clinician typed
         self.status.setWordWrap(True)
         self.document = QPdfDocument(self)
         self.view = QPdfView()

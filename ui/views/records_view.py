@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from core.storage.records import PlanSummary
 from ui.models.table_model import RowsTableModel
+from ui.plain_text import shown_as_typed
 from ui.records_gateway import RecordsGateway
 
 PAGE = 200
@@ -204,8 +205,8 @@ class RecordsView(QWidget):
             return
         answer = QMessageBox.question(
             self, "Delete patient",
-            f"Delete {row.patient_name} with every plan version and session log?\n\n"
-            "This cannot be undone here; the backups still hold the record.",
+            shown_as_typed(f"Delete {row.patient_name} with every plan version and session log?\n\n"
+                           "This cannot be undone here; the backups still hold the record."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician()),
@@ -217,10 +218,10 @@ class RecordsView(QWidget):
         try:
             action()
         except BundleError as error:
-            QMessageBox.warning(self, "Nothing was imported", "\n".join(error.problems))
+            QMessageBox.warning(self, "Nothing was imported", shown_as_typed("\n".join(error.problems)))
             return
         except Exception as error:  # plain message; the details are in the log
-            QMessageBox.warning(self, "Records", str(error))
+            QMessageBox.warning(self, "Records", shown_as_typed(str(error)))
             return
         self.reload()
         self.changed.emit(success)
