@@ -37,7 +37,7 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
                         help="date printed on the handout (default: today)")
     parser.add_argument("--save", action="store_true",
                         help="save the plan as a new version; its id is printed alone on the last line")
-    parser.add_argument("--patient", type=int, metavar="ID",
+    parser.add_argument("--patient", type=record_id, metavar="ID",
                         help="with --save: the patient id this is a new version for (default: a new patient)")
 
 
@@ -46,13 +46,13 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="plans_action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="the newest plan of each patient")
     listing.add_argument("--search", metavar="NAME", help="any part of the patient's name (case and accents ignored)")
-    listing.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
+    listing.add_argument("--limit", type=count_limit, default=100, help="at most this many (default 100)")
     add_format_option(listing)
     show = actions.add_parser("show", help="one saved plan version")
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=record_id, metavar="ID")
     add_format_option(show)
     export = actions.add_parser("export", help="write the patient's bundle (all versions and session logs)")
-    export.add_argument("id", type=int, metavar="ID")
+    export.add_argument("id", type=record_id, metavar="ID")
     export.add_argument("out", type=Path, metavar="OUT.json")
     importer = actions.add_parser("import", help="add a patient from a plan bundle (checked fully first)")
     importer.add_argument("file", type=Path, metavar="FILE")
@@ -70,6 +70,24 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
 def add_schema(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("schema", help="print the JSON Schema of a patient profile or a session log")
     parser.add_argument("which", choices=["profile", "session-log"])
+
+
+MAX_RECORD_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def record_id(text: str) -> int:
+    """A plan or patient id: a whole number SQLite can hold (argparse turns ValueError into a plain line)."""
+    value = int(text) if text.strip().isdigit() and text.isascii() else -1
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"an id is a whole number from 1 to {MAX_RECORD_ID}")
+    return value
+
+
+def count_limit(text: str) -> int:
+    value = int(text) if text.strip().isdigit() and text.isascii() and len(text) < 10 else -1
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("a whole number from 1 to 1000000")
+    return value
 
 
 ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_db, add_schema]

@@ -6,7 +6,7 @@ decides, nothing is accepted silently.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
@@ -17,6 +17,8 @@ OVERRIDE_SOURCE = g.Source(label="Clinician override of the computed plan")
 
 class WeekOverride(BaseModel):
     """A clinician's change to one week of the computed plan."""
+
+    model_config = ConfigDict(allow_inf_nan=False)
 
     week: int = Field(ge=1, le=26)
     sessions: int | None = Field(default=None, ge=1, le=7)

@@ -95,3 +95,21 @@ def test_a_saved_time_that_is_not_iso_is_shown_as_stored() -> None:
     from ui.views.records_view import local_time
 
     assert local_time("yesterday afternoon") == "yesterday afternoon"
+
+
+def test_typing_inf_or_nonsense_in_a_week_cell_is_refused_with_a_sentence(qtbot) -> None:
+    from core.plan.engine import compute_plan
+    from tests.plan.profiles import profile
+    from ui.views.plan_panel import PlanPanel
+
+    panel = PlanPanel()
+    qtbot.addWidget(panel)
+    panel.show_plan(compute_plan(profile(), []), set())
+    model = panel.weeks
+    refused: list[str] = []
+    model.override_refused.connect(refused.append)
+    for column, text in ((1, "inf"), (1, "1e400"), (1, "2.5"), (3, "nan"), (3, "-inf"), (3, "abc"), (3, "121")):
+        assert model.setData(model.index(0, column), text) is False
+    assert len(refused) == 7 and all(line.startswith("Week 1 was not changed; allowed for ") for line in refused)
+    with qtbot.waitSignal(model.override_requested):
+        assert model.setData(model.index(0, 1), "4") is True

@@ -3,6 +3,8 @@ weekly minutes and intensity, and the warnings by severity."""
 
 from __future__ import annotations
 
+import math
+
 from html import escape
 from typing import Any
 
@@ -26,6 +28,7 @@ class WeekTableModel(RowsTableModel):
     """Rows are weeks. Days and walk minutes can be edited; an edit becomes a WeekOverride."""
 
     override_requested = Signal(object)  # WeekOverride
+    override_refused = Signal(str)  # why a typed value cannot be a week's days or minutes
 
     def __init__(self, parent=None) -> None:
         super().__init__(HEADERS, parent)
@@ -67,14 +70,16 @@ class WeekTableModel(RowsTableModel):
         if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
             return False
         week = self._rows[index.row()]
-        try:
-            number = float(str(value).replace(",", "."))
-        except ValueError:
-            return False
         field = EDITABLE[index.column()]
+        allowed = ("days: a whole number from 1 to 7" if field == "sessions"
+                   else "walk minutes: a number above 0 and up to 120")
         try:
+            number = float(str(value).strip().replace(",", "."))
+            if not math.isfinite(number) or (field == "sessions" and not number.is_integer()):
+                raise ValueError(value)
             change = WeekOverride(week=week.week, **{field: int(number) if field == "sessions" else number})
-        except ValueError:
+        except ValueError:  # pydantic's ValidationError is a ValueError too
+            self.override_refused.emit(f"Week {week.week} was not changed; allowed for {allowed}.")
             return False
         self.override_requested.emit(change)
         return True
@@ -132,6 +137,9 @@ class PlanPanel(QWidget):
         self.pain = QLabel()
         self.pain.setWordWrap(True)
         self.pain.setAccessibleName("Pain rules for this patient")
+        self.cell_problem = QLabel()
+        self.cell_problem.setStyleSheet("color: #B3261E;")
+        self.cell_problem.setAccessibleName("Problem with the value typed in the week table")
         self.weeks = WeekTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.weeks)
@@ -148,11 +156,14 @@ class PlanPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.intensity)
         layout.addWidget(self.pain)
+        layout.addWidget(self.cell_problem)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.chart)
         layout.addWidget(QLabel("<b>Warnings</b>"))
         layout.addWidget(self.warnings, 2)
         self.weeks.override_requested.connect(self.override_requested)
+        self.weeks.override_refused.connect(self.cell_problem.setText)
+        self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
         self.warnings.clear()
