@@ -9,7 +9,7 @@ import sys
 from core import cli
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir, DataDirError
-from core.logging_setup import configure_logging
+from core.logging_setup import LogUnavailable, configure_logging
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataDirError as error:
         print(error, file=sys.stderr)
         return cli.EXIT_BAD_INPUT
-    configure_logging(data_dir)
+    try:
+        configure_logging(data_dir)
+    except LogUnavailable as error:
+        print(error, file=sys.stderr)
     headless = args.self_test or args.command is not None or args.screenshots is not None
     if headless:
         logging.getLogger("treadwell").info("%s starting", cli.version_line())

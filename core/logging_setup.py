@@ -44,10 +44,19 @@ class RedactingFormatter(logging.Formatter):
         return "".join(lines) + " <- ".join(chain) + ": (message withheld: it may name a patient or a file)"
 
 
+class LogUnavailable(Exception):
+    """The log file cannot be opened; the message is one plain sentence. Treadwell runs on without it."""
+
+
 def configure_logging(data_dir: DataDir, level: int = logging.INFO) -> logging.Handler:
-    """Send the root logger to ``logs/treadwell.log`` (1 MB, five files kept)."""
+    """Send the root logger to ``logs/treadwell.log`` (1 MB, five files kept). Raises LogUnavailable when
+    the file cannot be opened (a folder in its place, no permission, a read-only drive)."""
     path = data_dir.logs_dir / LOG_FILE_NAME
-    handler = RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8")
+    try:
+        handler = RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8")
+    except OSError as error:
+        raise LogUnavailable(f"The log file {path} cannot be opened ({error.strerror or error}); Treadwell "
+                             "carries on without a log.") from error
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if os.name == "posix" and path.exists():
         path.chmod(0o600)

@@ -26,11 +26,12 @@ def data_dir(tmp_path: Path) -> DataDir:
 def run_main(tmp_path: Path):
     """Run ``main.py`` as a user would, in a subprocess, with a private home and data directory."""
 
-    def run(*args: str, data_dir: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, data_dir: Path | None = None, timeout: float = 120,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         home = tmp_path / "home"
         home.mkdir(exist_ok=True)
         env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local/share"),
-               "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache")}
+               "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache"), **(env or {})}
         command = [sys.executable, str(REPO_ROOT / "main.py")]
         if data_dir is not None:
             command += ["--data-dir", str(data_dir)]

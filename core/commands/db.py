@@ -10,7 +10,7 @@ from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
 from core.storage.backup import BackupError, restore_backup
 from core.storage.database import DatabaseError
-from core.storage.lock import DataDirLock
+from core.storage.lock import DataDirLock, LockFileError
 from core.storage.maintenance import backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S
 
@@ -27,8 +27,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(error, file=sys.stderr)
         return 2
     lock = DataDirLock(data_dir.lock_path)
-    if not lock.acquire(WAIT_FOR_OTHER_WRITER_S):
-        print(f"Another Treadwell window or command is using {data_dir.root}. Close it and try again.", file=sys.stderr)
+    try:
+        if not lock.acquire(WAIT_FOR_OTHER_WRITER_S):
+            print(f"Another Treadwell window or command is using {data_dir.root}. Close it and try again.",
+                  file=sys.stderr)
+            return 1
+    except LockFileError as error:
+        print(error, file=sys.stderr)
         return 1
     try:
         if args.db_action == "backup":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from core.storage.database import check_file
+from core.storage.database import check_file, read_only_uri
 
 BACKUP_PREFIX = "treadwell-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -61,7 +61,7 @@ def integrity(path: Path) -> str:
 
 def _copy(source_path: Path, target: Path) -> None:
     """SQLite's online backup API into ``target``, left as one self-contained file (no -wal/-shm)."""
-    source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(source_path), uri=True)
     try:
         destination = sqlite3.connect(target)
         try:

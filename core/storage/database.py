@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -24,11 +25,27 @@ class DatabaseTooNew(DatabaseError):
     """Written by a newer Treadwell; it is left exactly as it is."""
 
 
+class DataFolderReadOnly(DatabaseError):
+    """The database's folder or file cannot be written: a read-only drive, or no permission."""
+
+
+def writable(path: Path) -> bool:
+    """Can SQLite write ``path`` and create its -wal and -shm files beside it?"""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only connection's URI. In a folder nothing can write to (a read-only drive), SQLite cannot
+    make the -shm file a WAL reader needs; no one can be writing there either, so the file is read as
+    immutable."""
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if writable(path) else "&immutable=1")
+
+
 def check_file(path: Path, pragma: str = "quick_check") -> str:
     """quick_check (or integrity_check) through a read-only connection: 'ok' or what SQLite says is
     wrong. Never writes to the file."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             rows = connection.execute(f"PRAGMA {pragma}").fetchall()
         finally:
@@ -50,9 +67,13 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
             )
     elif read_only:
         raise DatabaseError(f"There is no database at {path} yet.")
+    if not read_only and not writable(path):
+        raise DataFolderReadOnly(
+            f"The data folder {path.parent} cannot be written (a read-only drive, or no permission), so Treadwell "
+            "cannot save there. Nothing was changed. Check the folder's permissions, or choose another data folder.")
     try:
         if read_only:
-            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            connection = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
         else:
             connection = sqlite3.connect(path, check_same_thread=False)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -1,74 +1,52 @@
-"""One writer per data directory: an exclusive lock on a file in it, held while writing."""
+"""One writer per data directory: an exclusive lock on a file in it, held while writing.
+
+The lock is filelock's (the cross-platform lock pip and virtualenv rely on, tested on Windows in its
+own CI), in place of a hand-written fcntl/msvcrt pair whose Windows branch had never run.
+"""
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 POLL_SECONDS = 0.05
 
 
+class LockFileError(OSError):
+    """The lock file itself cannot be opened (a folder in its place, no permission, a read-only drive)."""
+
+
 class DataDirLock:
-    """``acquire`` returns False when another Treadwell process holds the folder."""
+    """``acquire`` returns False when another Treadwell process holds the folder, and raises
+    LockFileError, with a plain sentence, when the lock file cannot be used at all."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle = None
+        self._lock = FileLock(path, thread_local=False, poll_interval=POLL_SECONDS, preserve_lock_file=True)
 
     def acquire(self, timeout_s: float = 0.0) -> bool:
-        deadline = time.monotonic() + timeout_s
-        handle = open(self.path, "a+b")  # noqa: SIM115 (kept open while the lock is held)
-        while True:
-            if _try_lock(handle):
-                self._handle = handle
-                return True
-            if time.monotonic() >= deadline:
-                handle.close()
-                return False
-            time.sleep(POLL_SECONDS)
+        try:
+            self._lock.acquire(timeout=timeout_s)
+        except Timeout:
+            return False
+        except OSError as error:
+            raise LockFileError(
+                f"The lock file {self.path.name} in {self.path.parent} cannot be opened "
+                f"({error.strerror or error}), so nothing can be saved there. Check that the data folder can "
+                "be written, and that treadwell.lock is a file.") from error
+        return True
 
     def release(self) -> None:
-        if self._handle is not None:
-            _unlock(self._handle)
-            self._handle.close()
-            self._handle = None
+        if self._lock.is_locked:
+            self._lock.release()
 
     @property
     def held(self) -> bool:
-        return self._handle is not None
+        return self._lock.is_locked
 
     def __enter__(self) -> DataDirLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(handle) -> bool:
-        try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(handle) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(handle) -> bool:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(handle) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import backup_database, list_backups, newest_good_backup, rotate_backups
-from core.storage.database import DatabaseError, check_file
+from core.storage.database import DatabaseError, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -48,7 +48,8 @@ def check_health(data_dir: DataDir) -> HealthReport:
                     patients = db.execute("select count(*) from patients").fetchone()[0] if "patients" in tables else 0
                     plans = db.execute("select count(*) from plans").fetchone()[0] if "plans" in tables else 0
                     lines.append(f"Database {path.name}: ok (quick_check), schema {len(applied)} of {SCHEMA_VERSION}, "
-                                 f"{patients} patients, {plans} plan versions.")
+                                 f"{patients} patient{'s' if patients != 1 else ''}, "
+                                 f"{plans} plan version{'s' if plans != 1 else ''}.")
             finally:
                 db.close()
     backups = list_backups(data_dir.backups_dir)
@@ -66,7 +67,7 @@ def check_health(data_dir: DataDir) -> HealthReport:
 def _read_only(path: Path) -> sqlite_utils.Database:
     import sqlite3
 
-    return sqlite_utils.Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), execute_plugins=False)
+    return sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True), execute_plugins=False)
 
 
 def backup_now(data_dir: DataDir, *, daily: int, weekly: int) -> Path:

@@ -10,7 +10,7 @@ import sqlite_utils
 from core.data_dir import DataDir
 from core.evidence.library import sync_library
 from core.storage.database import open_database
-from core.storage.lock import DataDirLock
+from core.storage.lock import DataDirLock, LockFileError
 
 WAIT_FOR_OTHER_WRITER_S = 15.0
 
@@ -24,7 +24,13 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
     """The database, migrated and with the shipped evidence installed, while holding the folder's lock.
     A reader that cannot get the lock gets a read-only connection instead; a writer is refused."""
     lock = DataDirLock(data_dir.lock_path)
-    if lock.acquire((WAIT_FOR_OTHER_WRITER_S if wait_s is None else wait_s) if write else 0.0):
+    try:
+        locked = lock.acquire((WAIT_FOR_OTHER_WRITER_S if wait_s is None else wait_s) if write else 0.0)
+    except LockFileError as error:
+        if write or not data_dir.database_path.exists():
+            raise DataDirBusy(str(error)) from error
+        locked = False  # nothing is written here anyway: read without the lock
+    if locked:
         try:
             db = open_database(data_dir.database_path)
             try:
