@@ -39,6 +39,14 @@ class RecordsLifecycle:
         if report.read_only:
             parts.append("Read-only: another Treadwell window is using this data folder.")
         self.statusBar().showMessage(" ".join(parts))
+        if report.backup_problem is not None:
+            from PySide6.QtWidgets import QLabel
+
+            self.backup_problem = QLabel("The start-up backup was not made (point here for why)")
+            self.backup_problem.setStyleSheet("color: #B3261E;")
+            self.backup_problem.setToolTip(report.backup_problem)
+            self.backup_problem.setAccessibleName(report.backup_problem)
+            self.statusBar().addPermanentWidget(self.backup_problem)
         if report.overview is not None:
             self.evidence_ready.emit(report.overview)
 

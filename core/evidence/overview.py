@@ -15,6 +15,7 @@ from core.evidence.models import Mechanism, Study
 from core.settings import Settings
 from core.storage import evidence_store
 from core.storage.database import open_database
+from core.storage.backup import BackupError
 from core.storage.maintenance import backup_if_changed
 
 
@@ -32,6 +33,7 @@ class StartupReport:
     overview: EvidenceOverview | None
     read_only: bool
     backup: Path | None
+    backup_problem: str | None = None  # the start-up backup failed: the records open all the same
 
 
 def evidence_overview(db: sqlite_utils.Database) -> EvidenceOverview:
@@ -50,10 +52,15 @@ def start_records(data_dir: DataDir, settings: Settings, *, read_only: bool) -> 
         return StartupReport(overview=None, read_only=True, backup=None)
     db = open_database(data_dir.database_path, read_only=read_only)
     try:
-        backup = None
+        backup, problem = None, None
         if not read_only:
             sync_library(db)
-            backup = backup_if_changed(db, data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep)
-        return StartupReport(overview=evidence_overview(db), read_only=read_only, backup=backup)
+            try:
+                backup = backup_if_changed(db, data_dir, daily=settings.backup_daily_keep,
+                                           weekly=settings.backup_weekly_keep)
+            except BackupError as error:  # a full disk or an unwritable backups/ must not keep the records shut
+                problem = f"The start-up backup was not made: {error} The records are open; back up when you can."
+        return StartupReport(overview=evidence_overview(db), read_only=read_only, backup=backup,
+                             backup_problem=problem)
     finally:
         db.close()

@@ -3,6 +3,7 @@ and restored without ever writing into a damaged file (it is moved aside, untouc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -42,7 +43,9 @@ def unused_name(path: Path) -> Path:
 
 
 def list_backups(backups_dir: Path) -> list[BackupInfo]:
-    """Backups, newest first (by the time in their names)."""
+    """Backups, newest first (by the time in their names); none when the folder is missing or not a folder."""
+    if not backups_dir.is_dir():
+        return []
     found = []
     for path in backups_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
         stamp = path.name[len(BACKUP_PREFIX):-len(BACKUP_SUFFIX)]
@@ -95,9 +98,10 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
             raise BackupError(f"The backup failed its check ({verdict}) and was not kept.")
         os.replace(temp, target)
     except (OSError, sqlite3.Error) as error:
-        raise BackupError(f"The backup could not be written to {backups_dir}: {error}.") from error
+        raise BackupError(f"The backup could not be written to {backups_dir}: {error.strerror or error}.") from error
     finally:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing to remove where the folder itself is unusable
+            temp.unlink(missing_ok=True)
     return target
 
 

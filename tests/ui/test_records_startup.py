@@ -71,3 +71,17 @@ def test_a_hostile_settings_file_at_start_up_keeps_the_good_values_and_is_named(
     assert window.settings.clinic_name == "Riverside" and window.settings.units == "metric"
     assert window.settings_problem.isVisible() and "units" in window.settings_problem.toolTip()
     assert digest(data_dir.settings_path) == before  # never rewritten behind the clinician's back
+
+
+def test_a_failed_start_up_backup_leaves_the_records_open_and_says_why(qtbot, data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    data_dir.backups_dir.rmdir() if data_dir.backups_dir.is_dir() else None
+    data_dir.backups_dir.write_bytes(b"a file where the backups folder should be")
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.show()
+    assert window.overview is not None and window.picker.entry_count() == 8
+    assert "backup was not made" in window.backup_problem.toolTip()
