@@ -9,9 +9,11 @@ import os
 import sqlite3
 from pathlib import Path
 
+import sqlite_utils
 from pydantic import BaseModel
 
 from core.storage.database import check_file, read_only_uri
+from core.storage.schema import MIGRATIONS, known_migrations
 
 BACKUP_PREFIX = "treadwell-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -138,12 +140,43 @@ def newest_good_backup(backups_dir: Path) -> Path | None:
     return None
 
 
+CORE_TABLES = ("meta", "patients", "plans", "session_logs", "audit")
+
+
+def not_a_treadwell_backup(path: Path) -> str | None:
+    """Why ``path`` cannot replace the records (an empty file, another program's database, a backup made
+    by a newer Treadwell), or None when it can."""
+    if path.stat().st_size == 0:
+        return "the file is empty"
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True), execute_plugins=False)
+    except sqlite3.Error as error:
+        return f"it cannot be opened as a database ({error})"
+    try:
+        tables = set(db.table_names())
+        missing = [name for name in CORE_TABLES if name not in tables]
+        if missing:
+            return "it is not a Treadwell database (it has no " + ", ".join(missing) + " table)"
+        unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known_migrations()]
+        if unknown:
+            return f"it was made by a newer Treadwell (schema changes {', '.join(unknown)})"
+    except sqlite3.Error as error:
+        return f"it cannot be read as a database ({error})"
+    finally:
+        db.close()
+    return None
+
+
 def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Put a verified backup in place of the database. The current file (damaged or not) is moved
     aside unchanged, with its WAL files; returns where it went, or None if there was none."""
     verdict = integrity(backup)
     if verdict != "ok":
         raise BackupError(f"The backup {backup.name} failed its check ({verdict}); choose another.")
+    problem = not_a_treadwell_backup(backup)
+    if problem:
+        raise BackupError(f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups "
+                          "main.py db check lists.")
     now = now or utc_now()
     aside = None
     temp = database.with_name(f".{database.name}.restoring")

@@ -90,3 +90,32 @@ def test_each_save_reaches_the_main_file_even_if_the_wal_is_deleted(data_dir, tm
     shutil.copy(data_dir.database_path, copy)  # what is left if a sync tool deletes the -wal now
     assert sqlite3.connect(copy).execute("select count(*) from plans where id = ?", [saved.id]).fetchone()[0] == 1
     db.close()
+
+
+@pytest.mark.parametrize("kind", ["empty", "another program's database", "newer schema"])
+def test_restore_refuses_what_is_not_a_treadwell_backup_and_changes_nothing(data_dir, tmp_path, kind) -> None:
+    from core.storage.backup import BackupError
+
+    db = open_database(data_dir.database_path)
+    records.save_plan(db, *example(), clinician="A")
+    db.close()
+    before = digest(data_dir.database_path)
+    candidate = tmp_path / "candidate.sqlite3"
+    if kind == "empty":
+        candidate.write_bytes(b"")
+    elif kind == "another program's database":
+        other = sqlite3.connect(candidate)
+        other.execute("create table photos (id integer primary key, path text)")
+        other.commit()
+        other.close()
+    else:
+        shutil.copy(data_dir.database_path, candidate)
+        newer = sqlite3.connect(candidate)
+        newer.execute("insert into _sqlite_migrations (migration_set, name, applied_at) "
+                      "values ('treadwell', 'm099_from_the_future', '2030-01-01')")
+        newer.commit()
+        newer.close()
+    with pytest.raises(BackupError, match="was not restored"):
+        restore_backup(candidate, data_dir.database_path)
+    assert digest(data_dir.database_path) == before
+    assert not [p for p in data_dir.root.iterdir() if "set-aside" in p.name]
