@@ -283,9 +283,25 @@ class MainWindow(RecordsLifecycle, QMainWindow):
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
             self.tabs.setCurrentWidget(self.editor)
             return False
+        from core.storage.records import DifferentPatient
+
+        save = lambda same_person: self.gateway.save_plan(  # noqa: E731
+            self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
+            patient_id=self.editor.patient_id, same_person=same_person)
         try:
-            version = self.gateway.save_plan(self.editor.profile, self.editor.computed_plan, self.editor.overrides,
-                                             clinician=self.settings.clinician, patient_id=self.editor.patient_id)
+            try:
+                version = save(False)
+            except DifferentPatient:
+                answer = QMessageBox.question(
+                    self, "A different name", shown_as_typed(
+                        "The name is not the one saved for this patient. Is this the same person, with the name "
+                        "corrected?\n\nYes saves a new version of this patient. No saves nothing: use File > New "
+                        "patient for someone else."),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.statusBar().showMessage("Not saved: the name differs from this patient's.")
+                    return False
+                version = save(True)
         except Exception as error:  # a plain sentence; details are in the log
             self.statusBar().showMessage(f"Not saved: {error}")
             return False

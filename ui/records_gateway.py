@@ -9,12 +9,13 @@ import sqlite_utils
 
 from core.atomic import write_output
 from core.data_dir import DataDir
+from core.inputs import InputError, read_input
 from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.storage import evidence_store, records
-from core.storage.bundle import export_bundle, import_bundle
+from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError, export_bundle, import_bundle
 from core.storage.database import open_database
 
 
@@ -63,9 +64,9 @@ class RecordsGateway:
         return evidence_store.search_study_ids(self._db, text)
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
-                  patient_id: int | None) -> records.PlanVersion:
+                  patient_id: int | None, same_person: bool = False) -> records.PlanVersion:
         return records.save_plan(self._require(write=True), profile, plan, clinician=clinician, patient_id=patient_id,
-                                 overrides=overrides)
+                                 overrides=overrides, same_person=same_person)
 
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[records.PlanSummary]:
         return records.list_plans(self._require(), search=search, limit=limit, offset=offset) if self._db else []
@@ -97,4 +98,11 @@ class RecordsGateway:
                      data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> list[int]:
-        return import_bundle(self._require(write=True), path.read_bytes(), clinician=clinician)
+        """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot
+        be a bundle (a folder, pipe, device, or one far too large) is refused like a bad bundle, in one sentence."""
+        db = self._require(write=True)
+        try:
+            data = read_input(path, limit=MAX_BUNDLE_BYTES, what="bundle")
+        except InputError as error:
+            raise BundleError([str(error)]) from error
+        return import_bundle(db, data, clinician=clinician)

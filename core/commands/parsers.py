@@ -39,6 +39,8 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
                         help="save the plan as a new version; its id is printed alone on the last line")
     parser.add_argument("--patient", type=record_id, metavar="ID",
                         help="with --save: the patient id this is a new version for (default: a new patient)")
+    parser.add_argument("--same-patient", action="store_true",
+                        help="with --patient: the profile's name differs from the saved one, and it is the same person")
 
 
 def add_plans(subparsers: argparse._SubParsersAction) -> None:

@@ -39,6 +39,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         except WriteError as error:
             print(f"--pdf: {error}", file=sys.stderr)
             return 2
+    if args.same_patient and args.patient is None:
+        print("--same-patient: only used with --patient", file=sys.stderr)
+        return 2
     try:
         with open_data(data_dir, write=args.save) as db:
             studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
@@ -49,35 +52,58 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(describe_plan(plan))
             if plan.blocked:
                 return EXIT_BLOCKED
+            pdf = None
+            if args.pdf is not None:  # made before anything is saved: a handout that cannot be made saves nothing
+                pdf = _render_handout(args, profile, plan, studies, settings)
+                if pdf is None:
+                    return 2
             saved = None
             if args.save:
-                saved = records.save_plan(db, profile, plan, clinician=settings.clinician, patient_id=args.patient)
-            if args.pdf is not None:
-                status = _write_handout(args, profile, plan, studies, settings, data_dir)
-                if status != 0:
-                    return status
+                saved = records.save_plan(db, profile, plan, clinician=settings.clinician, patient_id=args.patient,
+                                          same_person=args.same_patient)
+            if pdf is not None:
+                if not _write_handout(pdf, args, data_dir, saved):
+                    return 2
                 if saved is not None:
                     records.record_event(db, "export", "plan", saved.id, settings.clinician)
             if saved is not None:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
+    except records.DifferentPatient as error:
+        print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
+        return 2
     except (DataDirBusy, records.RecordNotFound) as error:
         print(error, file=sys.stderr)
         return 2
     return 0
 
 
-def _write_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings, data_dir: DataDir) -> int:
-    from core.handout.export import HandoutError, make_handout, render_handout, save_handout  # reportlab: on demand
+def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:
+    from core.handout.export import HandoutError, make_handout, render_handout  # reportlab: on demand
 
     try:
         handout = make_handout(profile, plan, studies, settings, date=args.date or dt.date.today(), paper=args.paper,
                                units=args.units, clinician_summary=args.clinician_summary)
-        save_handout(render_handout(handout), args.pdf, data_folder=data_dir.root, inputs=(args.profile,))
-    except (HandoutError, WriteError) as error:
-        print(error, file=sys.stderr)
-        return 2
+        return render_handout(handout)
+    except HandoutError as error:
+        print(f"{error} Nothing was saved.", file=sys.stderr)
+        return None
+
+
+def _write_handout(pdf: bytes, args: argparse.Namespace, data_dir: DataDir, saved) -> bool:
+    """Write the rendered handout; when that fails after the plan was saved, say exactly what happened."""
+    from core.handout.export import save_handout
+
+    try:
+        save_handout(pdf, args.pdf, data_folder=data_dir.root, inputs=(args.profile,))
+    except WriteError as error:
+        done = (f"The plan was saved as plan {saved.id} (its id is on the last line), but the handout was not "
+                "written: " if saved is not None else "The handout was not written: ")
+        print(done + str(error), file=sys.stderr)
+        if saved is not None:
+            print(saved.id, flush=True)
+        return False
     print(f"Handout saved: {args.pdf}", file=sys.stderr)
-    return 0
+    return True
 
 
 def _hr(value: tuple[int, int] | None) -> str | None:

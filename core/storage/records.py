@@ -22,6 +22,10 @@ from core.plan.profile import PatientProfile, stored_profile
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 
 
+class DifferentPatient(ValueError):
+    """A new version whose profile names someone else than the patient it would be filed under."""
+
+
 class RecordNotFound(LookupError):
     """No record with that id; the message names it."""
 
@@ -84,8 +88,11 @@ def save_plan(
     clinician: str,
     patient_id: int | None = None,
     overrides: list[WeekOverride] | None = None,
+    same_person: bool = False,
 ) -> PlanVersion:
-    """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``."""
+    """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
+    whose name differs from the patient's (case and accents aside) is refused with DifferentPatient unless
+    ``same_person`` says the clinician confirmed it is the same person (a corrected name)."""
     at = now_iso()
     overrides = overrides or []
     with db.atomic():
@@ -96,8 +103,13 @@ def save_plan(
             }).last_pk
             action: AuditAction = "create"
         else:
-            if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
+            saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
+            if saved is None:
                 raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            if saved[0] != fold_name(profile.name) and not same_person:
+                raise DifferentPatient(
+                    f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If it is "
+                    "the same person (a corrected name), confirm it; otherwise save it as a new patient.")
             db.execute("update patients set name = ?, name_folded = ?, etiology = ?, updated_at = ? where id = ?",
                        [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
             action = "update"

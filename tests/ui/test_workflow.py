@@ -122,3 +122,29 @@ def test_printing_sends_every_page(qtbot, data_dir, tmp_path) -> None:
         pages = window.handout.print_to(printer)
     assert pages == printed.args[0] == window.handout.document.pageCount() >= 5
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+
+
+def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.storage import records
+    from core.storage.database import open_database
+    from tests.storage.helpers import example
+    from ui.main_window import MainWindow
+
+    db = open_database(data_dir.database_path)
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.show()
+    window.open_plan(saved.id)
+    window.editor.form.name.setText("Someone Else Entirely")
+    window.editor.recompute()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.No)[1])
+    assert window.save_plan() is False and asked and "same person" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.save_plan() is True
+    assert window.editor.patient_id == saved.patient_id and window.editor.plan_id != saved.id
