@@ -148,3 +148,28 @@ def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.save_plan() is True
     assert window.editor.patient_id == saved.patient_id and window.editor.plan_id != saved.id
+
+
+def test_a_saved_plan_reopens_as_saved_and_today_s_settings_are_an_explicit_choice(qtbot) -> None:
+    from core.evidence.library import load_library
+    from core.plan.engine import PlanOptions, compute_plan
+    from core.storage.records import PlanVersion
+    from tests.storage.helpers import example
+    from ui.views.plan_editor import PlanEditor
+
+    library = load_library()
+    profile, _ = example()
+    saved_plan = compute_plan(profile, library.studies, PlanOptions(max_weekly_increase_pct=30))
+    version = PlanVersion(id=7, patient_id=3, version=1, profile=profile, plan=saved_plan, overrides=[],
+                          created_at="2026-11-01T10:00:00+00:00", created_by="Dr A",
+                          guidelines_version=saved_plan.guidelines_version)
+    editor = PlanEditor()
+    qtbot.addWidget(editor)
+    editor.form.set_etiologies([(e.id, e.name) for e in library.etiologies])
+    editor.set_context(library.studies, PlanOptions())  # today: the 10% default
+    editor.load_version(version)
+    assert editor.plan.weeks == saved_plan.weeks and not editor.dirty  # exactly as saved, nothing unsaved
+    assert editor.note_row.isVisibleTo(editor) and "Weekly increase cap (%): 30 -> 10" in editor.saved_note.toolTip()
+    editor.use_today.click()
+    assert editor.plan.rules.max_weekly_increase_pct == 10 and editor.dirty
+    assert not editor.note_row.isVisibleTo(editor)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.evidence.models import Study
+from core.plan.compare import plan_differences
 from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, check_profile
@@ -32,6 +35,21 @@ class PlanEditor(QWidget):
         self.patient_id: int | None = None
         self.plan_id: int | None = None
         self.dirty = False
+        self._saved: PlanVersion | None = None  # shown as saved until the clinician changes something
+        self._loading = False
+        self.saved_note = QLabel()
+        self.saved_note.setWordWrap(True)
+        self.saved_note.setAccessibleName("The saved plan and today's settings")
+        self.use_today = QPushButton("Use today's settings")
+        self.use_today.setAccessibleName("Recompute the saved plan with today's settings and guidelines")
+        self.use_today.clicked.connect(self._on_use_today_clicked)
+        note_row = QWidget()
+        note_box = QHBoxLayout(note_row)
+        note_box.setContentsMargins(0, 0, 0, 0)
+        note_box.addWidget(self.saved_note, 1)
+        note_box.addWidget(self.use_today)
+        self.note_row = note_row
+        note_row.setVisible(False)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -42,6 +60,7 @@ class PlanEditor(QWidget):
         self.form.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(note_row)
         layout.addWidget(split)
         self.form.changed.connect(self._on_form_changed)
         self.panel.override_requested.connect(self._on_panel_override_requested)
@@ -53,6 +72,7 @@ class PlanEditor(QWidget):
 
     def new_patient(self, etiology_id: str | None = None) -> None:
         self.patient_id = self.plan_id = None
+        self._saved = None
         self.overrides = []
         self.form.clear()
         if etiology_id:
@@ -65,10 +85,18 @@ class PlanEditor(QWidget):
             self.form.etiology.setCurrentIndex(index)
 
     def load_version(self, version: PlanVersion) -> None:
+        """Show the version exactly as it was saved; recomputing it with today's settings and guidelines is
+        the clinician's explicit choice (Use today's settings), after seeing what would change."""
         self.patient_id, self.plan_id = version.patient_id, version.id
         self.overrides = list(version.overrides)
-        self.form.set_profile(version.profile)
+        self._saved = version
+        self._loading = True
+        try:
+            self.form.set_profile(version.profile)
+        finally:
+            self._loading = False
         self._set_dirty(False)
+        self.recompute()
 
     def mark_saved(self, version: PlanVersion) -> None:
         self.patient_id, self.plan_id = version.patient_id, version.id
@@ -78,18 +106,41 @@ class PlanEditor(QWidget):
         profile, problems = check_profile(self.form.values())
         self.form.show_problems(problems)
         self.profile = profile
+        differences: list[str] = []
         if profile is None:
             self.computed_plan = self.plan = None
             self.panel.show_plan(None, set(), problems=len(problems))
         else:
             studies = [s for s in self._studies if profile.etiology in s.etiologies]
-            self.computed_plan = compute_plan(profile, studies, self._options)
+            today = compute_plan(profile, studies, self._options)
+            saved = self._saved if self._saved is not None and self._saved.profile == profile else None
+            self.computed_plan = saved.plan if saved is not None else today
             self.plan = effective_plan(self.computed_plan, self.overrides, profile.max_sessions_per_week)
+            if saved is not None:
+                differences = plan_differences(
+                    self.plan, effective_plan(today, self.overrides, profile.max_sessions_per_week))
             self.panel.show_plan(self.plan, {o.week for o in self.overrides})
+        self._show_saved_note(differences)
         self.plan_changed.emit(self.plan)
+
+    def _show_saved_note(self, differences: list[str]) -> None:
+        self.note_row.setVisible(bool(differences))
+        if differences:
+            shown = differences[:6] + ([f"... and {len(differences) - 6} more"] if len(differences) > 6 else [])
+            self.saved_note.setText("<b>Shown as saved.</b> Today's settings and guidelines would change: "
+                                    + "; ".join(escape(line) for line in shown) + ".")
+            self.saved_note.setToolTip("\n".join(differences))
+
+    @Slot()
+    def _on_use_today_clicked(self) -> None:
+        self._saved = None
+        self._set_dirty(True)
+        self.recompute()
 
     @Slot()
     def _on_form_changed(self) -> None:
+        if self._loading:
+            return
         self._set_dirty(True)
         self.recompute()
 

@@ -1,0 +1,35 @@
+"""What would change if a saved plan were recomputed today (other settings, other guidelines)."""
+
+from __future__ import annotations
+
+from core.plan.engine import Plan
+
+
+def _range(value: tuple[int, int] | None) -> str:
+    return "none (RPE)" if value is None else f"{value[0]}-{value[1]}"
+
+
+def plan_differences(saved: Plan, today: Plan) -> list[str]:
+    """One plain line per difference a clinician would act on, saved value first."""
+    lines: list[str] = []
+
+    def note(what: str, before: object, after: object) -> None:
+        if before != after:
+            lines.append(f"{what}: {before} -> {after}")
+
+    note("Guidelines version", saved.guidelines_version, today.guidelines_version)
+    note("Blocked", saved.blocked, today.blocked)
+    note("Intensity method", saved.intensity.method, today.intensity.method)
+    note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
+    note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))
+    note("Weekly increase cap (%)", saved.rules.max_weekly_increase_pct, today.rules.max_weekly_increase_pct)
+    note("Pain: safe up to", saved.rules.pain.safe_max, today.rules.pain.safe_max)
+    note("Pain: acceptable up to", saved.rules.pain.acceptable_max, today.rules.pain.acceptable_max)
+    note("Weeks", len(saved.weeks), len(today.weeks))
+    for before, after in zip(saved.weeks, today.weeks):
+        for what, old, new in (("days", before.sessions, after.sessions),
+                               ("walk minutes", f"{before.main_min:g}", f"{after.main_min:g}"),
+                               ("heart rate", _range(before.target_hr), _range(after.target_hr)),
+                               ("effort", before.band, after.band)):
+            note(f"Week {before.week} {what}", old, new)
+    return lines
