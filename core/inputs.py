@@ -25,7 +25,7 @@ def read_input(path: Path, *, limit: int, what: str) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{what}: {path.name} is not a regular file (a folder, device or pipe); choose a file")
     if info.st_size > limit:
-        raise InputError(f"{what}: {path.name} is larger than {limit // 1_000_000 or 1} MB, too large to be a {what}")
+        raise InputError(f"{what}: {path.name} is larger than {limit // 1_000_000 or 1} MB, the limit for this kind of file")
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)

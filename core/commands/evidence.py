@@ -9,7 +9,7 @@ from pathlib import Path
 from core.commands.output import fail, format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, dosing_summary
-from core.evidence.importer import import_studies
+from core.evidence.importer import ImportReport, import_study_file, read_study_file
 from core.evidence.models import Direction, Study
 from core.storage import evidence_store
 from core.storage.session import open_data
@@ -18,9 +18,9 @@ ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    with open_data(data_dir, write=args.evidence_action == "import") as db:
-        if args.evidence_action == "import":
-            return _run_import(db, args.file)
+    if args.evidence_action == "import":
+        return _run_import(data_dir, args.file)
+    with open_data(data_dir, write=False) as db:
         etiology_ids = [e.id for e in evidence_store.load_etiologies(db)]
         mechanism_ids = [m.id for m in evidence_store.load_mechanisms(db)]
         if args.etiology and args.etiology not in etiology_ids:
@@ -43,15 +43,25 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     return 0
 
 
-def _run_import(db, path: Path) -> int:
-    report = import_studies(db, path)
+def _run_import(data_dir: DataDir, path: Path) -> int:
+    """The file is read and parsed first (bounded, regular files only); the data folder is opened for
+    writing only for a file that could be read, so a FIFO, a device or a folder never holds the lock."""
+    study_file = read_study_file(path)
+    if study_file.problems:
+        return _refused(ImportReport(file=study_file.name, problems=study_file.problems))
+    with open_data(data_dir, write=True) as db:
+        report = import_study_file(db, study_file)
     if not report.ok:
-        for problem in report.problems:
-            print(f"{report.file}: {problem}", file=sys.stderr)
-        print(f"Nothing was imported: {len(report.problems)} problem(s).", file=sys.stderr)
-        return 2
+        return _refused(report)
     print(f"Imported {len(report.added)} studies from {report.file}: {', '.join(report.added)}")
     return 0
+
+
+def _refused(report: ImportReport) -> int:
+    for problem in report.problems:
+        print(f"{report.file}: {problem}", file=sys.stderr)
+    print(f"Nothing was imported: {len(report.problems)} problem(s).", file=sys.stderr)
+    return 2
 
 
 def _number(value: float | None) -> str | None:

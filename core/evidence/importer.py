@@ -3,6 +3,10 @@
 The CSV template and its notes are in ``resources/evidence/import-template.csv`` and
 ``import-template.md``. Imported studies get ids starting ``local-`` and origin 'local', so a
 library update never replaces or collides with them.
+
+The file is read and parsed by ``read_study_file`` without the database (so a command reads its
+input before it takes the data folder's lock); ``import_study_file`` checks every row against the
+library and saves them all, or nothing. ``import_studies`` does both.
 """
 
 from __future__ import annotations
@@ -10,8 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +26,7 @@ import sqlite_utils
 from pydantic import BaseModel, ValidationError
 
 from core.evidence.models import Study
+from core.inputs import InputError, read_input
 from core.storage import evidence_store
 
 MAX_IMPORT_BYTES = 20_000_000
@@ -27,12 +35,24 @@ OPTIONAL_COLUMNS = (
     "id", "title", "journal", "doi", "etiologies", "speed_reported", "speed_m_per_min", "minutes_low",
     "minutes_high", "sessions_per_day", "days_per_week", "weeks", "findings", "pain_outcome", "source_note",
 )
+WHOLE_NUMBER_COLUMNS = ("year", "evidence_level", "sessions_per_day", "days_per_week")
+DECIMAL_COLUMNS = ("speed_m_per_min", "minutes_low", "minutes_high", "weeks")
 LIST_SEPARATOR = ";"
-FORMULA_START = ("=", "@")
+# OWASP CSV injection: a spreadsheet may run a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LOCAL_REVIEW = "local-import"  # the only source an imported study can name (he-2024, ghanbari-2025 are curated)
+ID_MAX_LENGTH = 80  # core.evidence.models.Slug
+
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# C0 and C1 controls (tab and line feed allowed inside text), bidi embeddings, overrides and isolates,
+# and the Unicode line and paragraph separators: they can hide or reorder text on screen and in a terminal.
+_FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_SHOWN_NAME = re.compile(r"[\w .()/-]{1,40}")
 
 
 class ImportProblem(BaseModel):
-    row: int | None  # CSV line or JSON item number (1-based); None for the whole file
+    row: int | None  # CSV row (the header is row 1) or JSON item number (1-based); None for the whole file
     field: str | None
     message: str
 
@@ -51,35 +71,57 @@ class ImportReport(BaseModel):
         return not self.problems
 
 
+@dataclass
+class StudyFile:
+    """A file read and split into rows, before any check against the library."""
+
+    name: str
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)  # problems with the file as a whole
+
+
 def import_studies(db: sqlite_utils.Database, path: Path) -> ImportReport:
     """Validate every row; if all are valid, add them in one transaction, else add nothing."""
-    report = ImportReport(file=path.name)
+    return import_study_file(db, read_study_file(path))
+
+
+def read_study_file(path: Path) -> StudyFile:
+    """Read (bounded, regular files only) and parse the file; no database is touched."""
+    study_file = StudyFile(name=path.name)
     try:
-        raw_rows = _read_rows(path)
+        study_file.rows = _read_rows(path)
     except _FileProblem as problem:
-        report.problems.append(ImportProblem(row=None, field=None, message=str(problem)))
+        study_file.problems.append(ImportProblem(row=problem.row, field=None, message=str(problem)))
+        return study_file
+    if not study_file.rows:
+        study_file.problems.append(ImportProblem(row=None, field=None, message="the file holds no studies"))
+    return study_file
+
+
+def import_study_file(db: sqlite_utils.Database, study_file: StudyFile) -> ImportReport:
+    """Check every row of a file read by ``read_study_file``; save all of them in one transaction, or none."""
+    report = ImportReport(file=study_file.name, problems=list(study_file.problems))
+    if report.problems:
         return report
     known_etiologies = {e.id for e in evidence_store.load_etiologies(db)}
     known_mechanisms = {m.id for m in evidence_store.load_mechanisms(db)}
     studies: list[Study] = []
-    seen_ids: dict[str, int] = {}
-    for row_number, raw in raw_rows:
-        problems, study, candidate = _validate_row(row_number, raw, path.name)
+    ids = _Ids()
+    for row_number, raw in study_file.rows:
+        problems, study, candidate = _validate_row(row_number, raw, study_file.name)
         problems += _check_references(row_number, candidate, known_etiologies, known_mechanisms)
         if study is not None:
-            if study.id in seen_ids and not _has_own_id(raw):
-                study = study.model_copy(update={"id": _next_free_id(study.id, seen_ids)})
-            if study.id in seen_ids:
+            if study.id in ids.rows and not _has_own_id(raw):
+                study = study.model_copy(update={"id": ids.next_free(study.id)})
+            if study.id in ids.rows:
                 problems.append(ImportProblem(row=row_number, field="id",
-                                              message=f"duplicate id: also used on row {seen_ids[study.id]}"))
-            seen_ids.setdefault(study.id, row_number)
+                                              message=f"duplicate id: also used on row {ids.rows[study.id]}"))
+            ids.rows.setdefault(study.id, row_number)
             studies.append(study)
         report.problems += problems
-    for study_id in sorted(evidence_store.existing_study_ids(db, seen_ids)):
-        report.problems.append(ImportProblem(row=seen_ids[study_id], field="id",
+    for study_id in sorted(evidence_store.existing_study_ids(db, ids.rows)):
+        report.problems.append(ImportProblem(row=ids.rows[study_id], field="id",
                                              message=f"a study with id '{study_id}' is already in the library"))
-    if not raw_rows:
-        report.problems.append(ImportProblem(row=None, field=None, message="the file holds no studies"))
     if report.problems:
         report.problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         return report
@@ -89,30 +131,66 @@ def import_studies(db: sqlite_utils.Database, path: Path) -> ImportReport:
 
 
 class _FileProblem(Exception):
-    pass
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+class _Ids:
+    """The ids used so far (id -> row) and, per generated base, the next suffix to try: a run of
+    rows with the same author and year costs one step each, not a scan from -2 every time."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        self._next_suffix: dict[str, int] = {}
+
+    def next_free(self, base: str) -> str:
+        number = self._next_suffix.get(base, 2)
+        while True:
+            suffix = f"-{number}"
+            candidate = base[: ID_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
+            number += 1
+            if candidate not in self.rows:
+                self._next_suffix[base] = number
+                return candidate
 
 
 def _read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".json"):
+        raise _FileProblem("the file must end in .csv or .json")
+    what = "evidence file"
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise _FileProblem(f"the file is larger than {MAX_IMPORT_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
-    except OSError as error:
-        raise _FileProblem(f"cannot read the file: {error.strerror or error}") from error
+        data = read_input(path, limit=MAX_IMPORT_BYTES, what=what)
+    except InputError as error:  # "evidence file: NAME is ...": the report names the file already
+        raise _FileProblem(str(error).removeprefix(f"{what}: ")) from error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise _FileProblem("the file is not UTF-8 text; save it as 'CSV UTF-8' or UTF-8 JSON") from error
-    if path.suffix.lower() == ".json":
-        return _json_rows(text)
-    if path.suffix.lower() == ".csv":
-        return _csv_rows(text)
-    raise _FileProblem("the file must end in .csv or .json")
+    return _json_rows(text) if suffix == ".json" else _csv_rows(text)
+
+
+class _Object(dict):
+    """A JSON object that remembers the keys it was given more than once (json keeps only the last)."""
+
+    repeated: list[str]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object(pairs)
+    counts = Counter(key for key, _ in pairs)
+    result.repeated = [key for key, count in counts.items() if count > 1]
+    return result
+
+
+def _refuse_constant(name: str) -> None:
+    raise _FileProblem(f"the JSON holds {name}, which is not a number; write a number or leave the field out")
 
 
 def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     try:
-        items = json.loads(text)
+        items = json.loads(text, object_pairs_hook=_json_object, parse_constant=_refuse_constant)
     except (json.JSONDecodeError, RecursionError) as error:
         raise _FileProblem(f"the JSON cannot be read: {getattr(error, 'msg', 'nested too deeply')}") from error
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
@@ -121,25 +199,55 @@ def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in (reader.fieldnames or [])]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = _csv_records(reader)
+    header = [name.strip() for name in next(records, (1, []))[1]]
     if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
         raise _FileProblem("the columns are not separated by commas; save the file as CSV with commas")
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise _FileProblem(f"missing columns: {', '.join(missing)} (see import-template.csv)")
+    repeated = [name for name, count in Counter(header).items() if count > 1]
+    if repeated:
+        raise _FileProblem(f"columns given more than once: {_names(header, repeated)}; keep one of each")
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if unknown:
-        raise _FileProblem(f"unknown columns: {', '.join(unknown)} (see import-template.csv)")
-    reader.fieldnames = header
+        raise _FileProblem(f"unknown columns: {_names(header, unknown)} (see import-template.csv)")
     rows = []
-    for record in reader:
-        if None in record:
-            rows.append((reader.line_num, {"_extra_cells": True}))
+    for row_number, cells in records:
+        if len(cells) > len(header):
+            rows.append((row_number, {"_extra_cells": True}))
             continue
-        if any((value or "").strip() for value in record.values()):
-            rows.append((reader.line_num, {k: (v or "").strip() for k, v in record.items()}))
+        if any(cell.strip() for cell in cells):
+            rows.append((row_number, {"_cells": dict(zip(header, cells + [""] * (len(header) - len(cells))))}))
     return rows
+
+
+def _csv_records(reader):
+    """(row number, cells) of every record; rows are counted as a spreadsheet counts them (the header is
+    row 1), so a cell holding a line break does not shift the numbers. A broken file is one plain sentence."""
+    row_number = 0
+    while True:
+        row_number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise _FileProblem(f"a cell is longer than {csv.field_size_limit():,} characters; "
+                                   "is a closing quote (\") missing?", row=row_number) from error
+            raise _FileProblem(f"the CSV cannot be read ({error})", row=row_number) from error
+        yield row_number, cells
+
+
+def _names(header: list[str], names: list[str]) -> str:
+    """Column names for a message: as written when they are plain, else by position; at most ten."""
+    shown = []
+    for name in names[:10]:
+        shown.append(name if _SHOWN_NAME.fullmatch(name) else f"column {header.index(name) + 1}")
+    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+    return ", ".join(shown) + more
 
 
 def _validate_row(
@@ -149,40 +257,142 @@ def _validate_row(
     if raw.get("_extra_cells"):
         return [ImportProblem(row=row_number, field=None, message="more cells than columns")], None, {}
     if "_json" in raw:
-        candidate = dict(raw["_json"])
+        item = raw["_json"]
+        problems = [ImportProblem(row=row_number, field=path, message=message) for path, message in _json_text_problems(item)]
+        problems += _claims(row_number, item)
+        candidate = dict(item)
     else:
-        formula = [c for c, v in raw.items() if v.startswith(FORMULA_START)]
-        if formula:
-            return [ImportProblem(row=row_number, field=c, message="looks like a spreadsheet formula; "
-                                  "type the value itself") for c in formula], None, {}
+        cells = raw["_cells"]
+        problems = [ImportProblem(row=row_number, field=c, message=m) for c, m in _cell_problems(cells)]
+        if problems:
+            return problems, None, {}
         try:
-            candidate = _csv_to_study_fields(raw)
+            candidate = _csv_to_study_fields({column: _clean(value) for column, value in cells.items()})
         except ValueError as error:
-            field, message = error.args
-            return [ImportProblem(row=row_number, field=field, message=message)], None, {}
+            field_name, message = error.args
+            return [ImportProblem(row=row_number, field=field_name, message=message)], None, {}
+        problems = _claims(row_number, candidate)
     candidate["origin"] = "local"
     candidate["id"] = _local_id(candidate)
-    candidate.setdefault("sources", [{"review": "local-import", "location": f"{file_name}, row {row_number}"}])
+    candidate.setdefault("sources", [{"review": LOCAL_REVIEW, "location": f"{file_name}, row {row_number}"}])
     try:
-        return [], Study.model_validate(candidate), candidate
+        # Strict: a number is a number ("2_020" and "2020" are not years, true is not 1), as typed in JSON.
+        study = Study.model_validate_json(json.dumps(candidate, ensure_ascii=False), strict=True)
     except ValidationError as error:
-        return [
+        return problems + [
             ImportProblem(row=row_number, field=".".join(str(p) for p in e["loc"]) or None, message=e["msg"])
             for e in error.errors(include_url=False, include_input=False)
         ], None, candidate
+    return problems, (None if problems else study), candidate
+
+
+def _clean(value: str) -> str:
+    """A cell's text: line breaks as a single line feed, surrounding spaces removed."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _text_problem(value: str) -> str | None:
+    """Why a cell or a JSON string cannot be imported as it is, or None. The value is never repeated."""
+    stripped = value.strip()
+    start = value[:1] if value[:1] in ("\t", "\r") else stripped[:1]
+    if stripped and start in FORMULA_START and not _DECIMAL.fullmatch(stripped):
+        message = "looks like a spreadsheet formula; type the value itself"
+        if start not in ("=", "@"):
+            shown = {"\t": "a tab", "\r": "a line break"}.get(start, f"'{start}'")
+            message += f" (a cell may start with {shown} only when it is a plain number)"
+        return message
+    bad = _FORBIDDEN_CHARACTER.search(value.replace("\r\n", "\n").replace("\r", "\n"))
+    if bad:
+        return (f"holds the invisible control character U+{ord(bad.group()):04X}, which can hide or reorder "
+                "text; delete it")
+    return None
+
+
+def _cell_problems(cells: dict[str, str]) -> list[tuple[str, str]]:
+    problems = []
+    for column, value in cells.items():
+        message = _text_problem(value) if value else None
+        if message:
+            problems.append((column, message))
+        elif column in REQUIRED_COLUMNS and not value.strip():
+            problems.append((column, "is required; see import-template.md"))
+    return problems
+
+
+def _json_text_problems(item: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """Repeated keys and unsafe strings anywhere in a JSON study, by dotted path (walked without recursion)."""
+    problems = []
+    stack: list[tuple[str, Any]] = [("", item)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            message = _text_problem(value)
+            if message:
+                problems.append((path or None, message))
+        elif isinstance(value, dict):
+            for key in getattr(value, "repeated", []):
+                problems.append((f"{path}.{key}" if path else key,
+                                 "given more than once in this study; keep one (JSON keeps only the last)"))
+            stack += [(f"{path}.{key}" if path else str(key), child) for key, child in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}.{index}" if path else str(index), child) for index, child in enumerate(value)]
+    return sorted(problems, key=lambda p: p[0] or "")
+
+
+def _claims(row: int, candidate: dict[str, Any]) -> list[ImportProblem]:
+    """What a clinic cannot claim for its own study (import-template.md, "What Treadwell sets"): the
+    library's origin, the curated reviews as a source, curators' data-quality flags, and an evidence
+    level above 5 for a study that is not of people."""
+    problems = []
+    origin = candidate.get("origin", "local")
+    if origin != "local":
+        problems.append(ImportProblem(row=row, field="origin", message="an imported study is always 'local'; "
+                                      "leave origin out"))
+    sources = candidate.get("sources")
+    if isinstance(sources, list):
+        curated = sorted({s.get("review") for s in sources if isinstance(s, dict) and s.get("review") != LOCAL_REVIEW},
+                         key=str)
+        if curated:
+            problems.append(ImportProblem(row=row, field="sources", message=(
+                f"an imported study cannot name {', '.join(_source_name(r) for r in curated)} as its source: only "
+                f"the shipped library's curators cite those reviews; leave sources out and Treadwell records the "
+                f"file and row")))
+    if candidate.get("flags"):
+        problems.append(ImportProblem(row=row, field="flags", message=(
+            "data-quality flags are set by the library's curators; leave them out and put your own notes in "
+            "evidence_note")))
+    level, species = candidate.get("evidence_level"), candidate.get("species")
+    if type(level) is int and 1 <= level <= 4 and species != "human":
+        problems.append(ImportProblem(row=row, field="evidence_level", message=(
+            "only a study of people can be level 1-4 (OCEBM 2011); animal and other studies are level 5")))
+    return problems
+
+
+def _source_name(review: Any) -> str:
+    return f"'{review}'" if isinstance(review, str) and _SHOWN_NAME.fullmatch(review) else "a review"
 
 
 def _csv_to_study_fields(raw: dict[str, str]) -> dict[str, Any]:
-    def number(column: str) -> str | None:
-        return raw.get(column) or None
+    def number(column: str) -> int | float | None:
+        value = raw.get(column) or ""
+        if not value:
+            return None
+        if column in WHOLE_NUMBER_COLUMNS:
+            if not _WHOLE_NUMBER.fullmatch(value):
+                raise ValueError(column, "must be a whole number written with the digits 0-9, e.g. 5")
+            return int(value)
+        if not _DECIMAL.fullmatch(value) or not math.isfinite(float(value)):
+            raise ValueError(column, "must be a number written with the digits 0-9 and a point, e.g. 12 or 12.5")
+        return float(value)
 
     low, high = number("minutes_low"), number("minutes_high")
-    minutes = None if low is None and high is None else [low or high, high or low]
+    minutes = None if low is None and high is None else [low if low is not None else high,
+                                                           high if high is not None else low]
     source_note = raw.get("source_note")
     return {
         "id": raw.get("id") or None,
         "first_author": raw["first_author"],
-        "year": raw["year"],
+        "year": number("year"),
         "title": raw.get("title") or None,
         "journal": raw.get("journal") or None,
         "doi": raw.get("doi") or None,
@@ -201,7 +411,7 @@ def _csv_to_study_fields(raw: dict[str, str]) -> dict[str, Any]:
         },
         "findings": [_finding(item) for item in _split(raw.get("findings", ""))],
         "pain_outcome": raw.get("pain_outcome") or None,
-        "evidence_level": raw["evidence_level"],
+        "evidence_level": number("evidence_level"),
         **({"evidence_note": f"Source given by the clinician: {source_note}"} if source_note else {}),
     }
 
@@ -213,7 +423,8 @@ def _split(cell: str) -> list[str]:
 def _finding(item: str) -> dict[str, str]:
     parts = [p.strip() for p in item.rsplit(":", 2)]
     if len(parts) != 3:
-        raise ValueError("findings", f"'{item}' should be marker:direction:mechanism, e.g. TNF-α:down:neuroinflammation-glia")
+        raise ValueError("findings", "each finding should be marker:direction:mechanism, "
+                                     "e.g. TNF-α:down:neuroinflammation-glia")
     return {"marker": parts[0], "direction": parts[1], "mechanism": parts[2]}
 
 
@@ -238,15 +449,9 @@ def _check_references(
 
 
 def _has_own_id(raw: dict[str, Any]) -> bool:
-    given = raw["_json"].get("id") if "_json" in raw else raw.get("id")
-    return bool(given)
-
-
-def _next_free_id(base: str, taken: dict[str, int]) -> str:
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+    """Whether the row names its id (used as given, so a repeat is a problem) rather than having one made."""
+    given = raw["_json"].get("id") if "_json" in raw else raw["_cells"].get("id", "")
+    return isinstance(given, str) and bool(given.strip())
 
 
 def _local_id(candidate: dict[str, Any]) -> str:

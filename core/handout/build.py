@@ -226,20 +226,32 @@ def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
     by_id = {s.id: s for s in studies}
     linked = [by_id[i] for i in plan.evidence if i in by_id]
     arrows = {"up": "↑", "down": "↓", "no change": "="}
+    # Study text may come from a clinic's import: every piece is shortened to what a cell can hold and
+    # printed with a visible mark for a character the fonts lack, so no study can stop a handout.
+    from core.handout.renderer import study_text  # the fonts (reportlab) only when a summary is made
+
+    def author(s: Study) -> str:
+        return f"{study_text(s.first_author, 60)} {s.year}"
+
+    def findings(s: Study) -> str:
+        return study_text(", ".join(f"{study_text(f.marker, 40)} {arrows[f.direction]}" for f in s.findings), 400)
+
     study_rows = [ReferenceRow(
-        text=f"{s.first_author} {s.year}. {s.title or 'Title not given'}. {s.journal or ''}".strip()
-        + ("\nFindings: " + ", ".join(f"{f.marker} {arrows[f.direction]}" for f in s.findings) if s.findings else ""),
-        source=f"doi:{s.doi}" if s.doi else "DOI not given in the sources",
+        text=f"{author(s)}. {study_text(s.title or 'Title not given', 300)}. {study_text(s.journal or '', 120)}".strip()
+        + ("\nFindings: " + findings(s) if s.findings else ""),
+        source=f"doi:{study_text(s.doi, 100)}" if s.doi else "DOI not given in the sources",
     ) for s in linked]
     dosing = [DosingRow(
-        study=f"{s.first_author} {s.year}", model=f"{s.model} ({s.species or '?'})",
-        speed=(f"{s.exercise.speed_m_per_min:g} m/min [{s.exercise.speed_reported}]" if s.exercise.speed_m_per_min
-               else f"not usable [{s.exercise.speed_reported}]" if s.exercise.speed_reported else "not reported"),
+        study=author(s), model=f"{study_text(s.model, 60)} ({s.species or '?'})",
+        speed=(f"{s.exercise.speed_m_per_min:g} m/min [{study_text(str(s.exercise.speed_reported), 40)}]"
+               if s.exercise.speed_m_per_min
+               else f"not usable [{study_text(s.exercise.speed_reported, 40)}]" if s.exercise.speed_reported
+               else "not reported"),
         minutes=_range_text(s.exercise.minutes_per_session),
         days_per_week=str(s.exercise.days_per_week or "n/r"), weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
         flags=str(len(s.flags)),
     ) for s in linked]
-    flags = [f"{s.first_author} {s.year}, {f.field}: {f.message}" for s in linked for f in s.flags
+    flags = [f"{author(s)}, {study_text(f.field, 60)}: {study_text(f.message, 2000)}" for s in linked for f in s.flags
              if f.code != FlagCode.NOT_REPORTED]
     caution = DOSING_CAUTION + " Sources: " + "; ".join(
         f"{c.label}, doi:{c.doi}" for c in DOSING_CAUTION_CITATIONS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from io import BytesIO
 from html import escape
 
@@ -30,6 +32,14 @@ LIGHT_FILL = colors.HexColor("#EAF2E3")
 MODERATE_FILL = colors.HexColor("#FFF1C9")
 
 
+# The clinic logo is printed 4 x 2 cm: far fewer pixels than this; checked before anything is decoded.
+LOGO_MAX_BYTES = 10_000_000
+LOGO_MAX_PIXELS = 4096 * 4096
+LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF"}
+REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error
+SHORTENED = "…"
+
+
 class UnprintableCharacters(ValueError):
     """Text holds characters the embedded fonts cannot print; ``characters`` lists them."""
 
@@ -37,6 +47,63 @@ class UnprintableCharacters(ValueError):
         shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in characters[:10])
         super().__init__(f"the handout's fonts cannot print these characters: {shown}")
         self.characters = characters
+
+
+class LogoError(OSError):
+    """The clinic logo cannot be printed; the message is one plain sentence (it never names the path)."""
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the fonts cannot print replaced by a visible U+FFFD."""
+    missing = set(missing_characters([text]))
+    return "".join(REPLACEMENT if char in missing else char for char in text) if missing else text
+
+
+def study_text(text: str, limit: int) -> str:
+    """Text a study brings to the clinician pages (a clinic may have imported it): printable, and at most
+    ``limit`` characters, so no title, word or list can outgrow a table cell or a page."""
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + SHORTENED
+    return printable(text)
+
+
+def check_logo(path_text: str) -> None:
+    """Raise LogoError unless the logo is a regular PNG, JPEG or GIF file of bounded size that decodes
+    completely. The file size is checked before it is opened and the pixel count before it is decoded,
+    so a decompression bomb or an enormous file costs nothing."""
+    from PIL import GifImagePlugin, JpegImagePlugin, PngImagePlugin  # Pillow comes with reportlab
+
+    readers = {"PNG": PngImagePlugin.PngImageFile, "JPEG": JpegImagePlugin.JpegImageFile,
+               "GIF": GifImagePlugin.GifImageFile}
+    again = "choose the logo again in Settings, or clear it"
+    try:
+        info = os.stat(path_text)
+    except OSError as error:
+        raise LogoError(f"it cannot be opened ({error.strerror or 'unknown error'}); {again}") from error
+    if not stat.S_ISREG(info.st_mode):
+        raise LogoError(f"it is not a regular file (a folder, device or pipe); {again}")
+    if info.st_size > LOGO_MAX_BYTES:
+        raise LogoError(f"the file is {info.st_size / 1_000_000:.0f} MB, more than a logo needs; choose an image "
+                        f"under {LOGO_MAX_BYTES // 1_000_000} MB in Settings, or clear the logo")
+    try:
+        with open(path_text, "rb") as handle:
+            start = handle.read(8)
+            kind = next((name for magic, name in LOGO_SIGNATURES.items() if start.startswith(magic)), None)
+            if kind is None:
+                raise LogoError(f"it is not a PNG or JPEG image; {again}")
+            handle.seek(0)
+            # The format's own reader: it reads the header only, and is not Image.open, whose
+            # decompression-bomb warning would go to stderr; the pixel count is checked here instead.
+            image = readers[kind](handle)
+            width, height = image.size
+            if width * height > LOGO_MAX_PIXELS:
+                raise LogoError(f"it is {width} × {height} pixels; choose an image of at most "
+                                f"{LOGO_MAX_PIXELS // 1_000_000} megapixels in Settings, or clear the logo")
+            image.load()  # a truncated or damaged file fails here, not halfway through the PDF
+    except LogoError:
+        raise
+    except Exception as error:  # noqa: BLE001 (Pillow raises OSError, SyntaxError, ValueError, EOFError, ...)
+        raise LogoError(f"the image file is damaged or cut short; {again}") from error
 
 
 def _style(name: str, size: float, *, bold: bool = False, space_after: float = 6, leading: float = 1.5,
@@ -92,9 +159,13 @@ class HandoutRenderer:
             style.leftIndent = 0
 
     def render(self, handout: Handout) -> bytes:
-        missing = missing_characters(handout.all_texts())
+        # The patient's pages are refused when a character cannot be printed (the name, the clinic details);
+        # the clinician summary prints study text, which is never refused: see printable().
+        missing = missing_characters(handout.model_copy(update={"clinician": None}).all_texts())
         if missing:
             raise UnprintableCharacters(missing)
+        if handout.logo_path:
+            check_logo(handout.logo_path)
         buffer = BytesIO()
         page_size = A4 if handout.paper == "a4" else LETTER
         document = BaseDocTemplate(
@@ -208,27 +279,31 @@ class HandoutRenderer:
 
     def _clinician_pages(self, c: ClinicianSummary) -> list:
         small, bold = self.small, self.small_bold
+
+        def p(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+            return self._p(printable(text), style, bullet)
+
         story: list = [PageBreak(), self._p("Clinician summary", self.heading)]
         for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
-            story += [self._p(heading, self.small_heading)] + [self._p(line, small) for line in lines]
+            story += [self._p(heading, self.small_heading)] + [p(line, small) for line in lines]
         for heading, rows in (("Rules and their sources", c.rules), ("Warnings", c.warnings),
                               ("Evidence behind the plan", c.studies)):
             story.append(self._p(heading, self.small_heading))
             if not rows:
                 story.append(self._p("No animal treadmill study for this etiology in the library.", small))
                 continue
-            table_rows = [[Paragraph(escape(row.text, quote=False).replace("\n", "<br/>"), small), self._p(row.source, small)]
-                          for row in rows]
+            table_rows = [[Paragraph(escape(printable(row.text), quote=False).replace("\n", "<br/>"), small),
+                           p(row.source, small)] for row in rows]
             story.append(self._table(table_rows, [self._width * 0.62, self._width * 0.38], header=False))
         if c.dosing:
             story.append(self._p("Animal treadmill dosing (context, not a human dose)", self.small_heading))
             names = ["Study", "Model", "Speed [as printed]", "Min/session", "Days/wk", "Weeks", "Flags"]
             rows = [[self._p(n, bold) for n in names]]
-            rows += [[self._p(v, small) for v in row.model_dump().values()] for row in c.dosing]
+            rows += [[p(v, small) for v in row.model_dump().values()] for row in c.dosing]
             shares = [0.15, 0.24, 0.22, 0.11, 0.09, 0.09, 0.1]
             story.append(self._table(rows, [self._width * s for s in shares], repeat_header=True))
-        story += [Spacer(1, 6), self._p(c.dosing_caution, bold)]
+        story += [Spacer(1, 6), p(c.dosing_caution, bold)]
         if c.flags:
             story.append(self._p("Data-quality flags on these studies", self.small_heading))
-            story += [self._p(flag, small, bullet="•") for flag in c.flags]
+            story += [p(flag, small, bullet="•") for flag in c.flags]
         return story

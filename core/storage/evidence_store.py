@@ -20,6 +20,9 @@ DEFAULT_LIMIT = 200  # a page of results: each is validated into a model
 MAX_STUDIES_READ = 1_000_000  # "every study", for the whole-library summaries
 YEAR_INDEX = f"idx_{STUDIES}_year_first_author_id"
 RANKED_MATCHES_MAX = 5000  # above this many full-text matches, results come in year order
+# SQLITE_MAX_VARIABLE_NUMBER was 999 before SQLite 3.32 (and can be set lower at build time): every statement
+# with bound values stays under it, whatever SQLite the platform's Python carries.
+MAX_SQL_VARIABLES = 999
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -102,11 +105,14 @@ def _write_etiologies(db: sqlite_utils.Database, etiologies: list[Etiology]) -> 
 
 
 def existing_study_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are already studies; asked in batches of at most MAX_SQL_VARIABLES values."""
     wanted = list(ids)
-    if not wanted:
-        return set()
-    marks = ",".join("?" for _ in wanted)
-    return {row["id"] for row in db.query(f"select id from {STUDIES} where id in ({marks})", wanted)}
+    found: set[str] = set()
+    for start in range(0, len(wanted), MAX_SQL_VARIABLES):
+        batch = wanted[start:start + MAX_SQL_VARIABLES]
+        marks = ",".join("?" * len(batch))
+        found.update(row[0] for row in db.execute(f"select id from {STUDIES} where id in ({marks})", batch))
+    return found
 
 
 def load_etiologies(db: sqlite_utils.Database) -> list[Etiology]:
@@ -189,19 +195,28 @@ def _delete_studies(db: sqlite_utils.Database, ids: list[str]) -> None:
 def _insert_studies(
     db: sqlite_utils.Database, studies: list[Study], mechanism_names: dict[str, str], etiology_names: dict[str, str]
 ) -> None:
-    db[STUDIES].insert_all((_study_row(s, mechanism_names, etiology_names) for s in studies), batch_size=1000)
+    """Each multi-row insert binds at most MAX_SQL_VARIABLES values (rows x columns)."""
+    db[STUDIES].insert_all((_study_row(s, mechanism_names, etiology_names) for s in studies),
+                           batch_size=_rows_per_statement(len(_STUDY_COLUMNS)))
     db[STUDY_ETIOLOGIES].insert_all(
-        ({"study_id": s.id, "etiology_id": e} for s in studies for e in s.etiologies), batch_size=5000
+        ({"study_id": s.id, "etiology_id": e} for s in studies for e in s.etiologies), batch_size=_rows_per_statement(2)
     )
     db[STUDY_MECHANISMS].insert_all(
         ({"study_id": s.id, "mechanism_id": m} for s in studies for m in sorted({f.mechanism for f in s.findings})),
-        batch_size=5000,
+        batch_size=_rows_per_statement(2),
     )
+
+
+def _rows_per_statement(columns: int) -> int:
+    return max(1, MAX_SQL_VARIABLES // columns)
 
 
 def _with_spelled_greek(text: str) -> str:
     spelled = text.translate(_GREEK_SPELLED)
     return text if spelled == text else f"{text} {spelled}"
+
+
+_STUDY_COLUMNS = ("id", "origin", "year", *SEARCH_COLUMNS, "json")
 
 
 def _study_row(study: Study, mechanism_names: dict[str, str], etiology_names: dict[str, str]) -> dict:

@@ -175,3 +175,64 @@ def test_clinic_logo_is_printed(tmp_path) -> None:
     handout = handout_for(example("peripheral-nerve-injury")).model_copy(update={"logo_path": str(logo)})
     reader = PdfReader(BytesIO(HandoutRenderer().render(handout)))
     assert len(reader.pages[0].images) == 1
+
+
+# -- issue 14: a hostile clinic logo is one plain sentence, never a hang or a traceback -------------------
+
+def _png_bomb(path: Path, side: int = 30_000) -> None:
+    """A valid 1-bit PNG of side x side pixels whose data is zeros: ~100 kB on disk, 900 megapixels decoded."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" * (1 + (side + 7) // 8)
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
+                     + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def _logo_case(tmp_path: Path, case: str) -> Path:
+    from PIL import Image as PilImage
+
+    logo = tmp_path / f"{case}.png"
+    if case == "bomb":
+        _png_bomb(logo)
+    elif case in ("truncated", "truncated-jpeg"):
+        good = tmp_path / ("good.jpg" if case.endswith("jpeg") else "good.png")
+        PilImage.effect_noise((600, 300), 60).convert("RGB").save(good)
+        logo.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif case == "enormous":
+        with open(logo, "wb") as handle:
+            handle.write(b"\x89PNG\r\n\x1a\n")
+            handle.truncate(200_000_000)  # sparse: costs no disk
+    elif case == "not-an-image":
+        logo.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    elif case == "folder":
+        logo.mkdir()
+    return logo
+
+
+@pytest.mark.parametrize(("case", "message"), [
+    ("bomb", "it is 30000 × 30000 pixels; choose an image of at most 16 megapixels in Settings, or clear the logo"),
+    ("truncated", "the image file is damaged or cut short; choose the logo again in Settings, or clear it"),
+    ("truncated-jpeg", "the image file is damaged or cut short; choose the logo again in Settings, or clear it"),
+    ("enormous", "the file is 200 MB, more than a logo needs; choose an image under 10 MB in Settings, or clear the logo"),
+    ("not-an-image", "it is not a PNG or JPEG image; choose the logo again in Settings, or clear it"),
+    ("folder", "it is not a regular file (a folder, device or pipe); choose the logo again in Settings, or clear it"),
+])
+def test_a_hostile_logo_is_refused_in_one_sentence(tmp_path, case, message) -> None:
+    from core.handout.export import HandoutError, render_handout
+    from core.handout.renderer import LogoError
+
+    logo = _logo_case(tmp_path, case)
+    handout = handout_for(example("peripheral-nerve-injury")).model_copy(update={"logo_path": str(logo)})
+    with pytest.raises(LogoError) as caught:
+        HandoutRenderer().render(handout)
+    assert str(caught.value) == message
+    with pytest.raises(HandoutError) as plain:
+        render_handout(handout)
+    assert str(plain.value) == f"The handout was not made: the logo image could not be read ({message})."
+    assert str(logo) not in str(plain.value) and handout.patient_name not in str(plain.value)

@@ -102,25 +102,22 @@ def test_markup_in_a_name_is_shown_as_typed_in_message_boxes() -> None:
 
 
 def test_escape_sequences_in_records_are_shown_not_obeyed(run_main, tmp_path) -> None:
+    """Imports refuse control characters now, but records written before may hold them: output must show
+    them, never let the terminal obey them."""
     import json
 
-    from tests.conftest import REPO_ROOT
+    from core.data_dir import DataDir
+    from core.storage import evidence_store
+    from core.storage.session import open_data
+    from tests import evidence_factory as make
 
-    profile = json.loads((REPO_ROOT / "resources/examples/profiles/peripheral-nerve-injury.json").read_text())
-    path = tmp_path / "p.json"
-    path.write_text(json.dumps({**profile, "name": "Ann Lee"}))
-    data = tmp_path / "data"
-    plan_id = run_main("plan", str(path), "--save", data_dir=data).stdout.strip().splitlines()[-1]
-    bundle = tmp_path / "bundle.json"
-    assert run_main("plans", "export", plan_id, str(bundle), data_dir=data).returncode == 0
-    hostile = tmp_path / "evidence.csv"
-    hostile.write_text("first_author,year,species,model,exercise_type,protocol,evidence_level,title\n"
-                       "Evil\x1b]0;pwned\x07,2020,rat,CCI,treadmill,10 m/min,5,Title \x1b[2J cleared\n",
-                       encoding="utf-8")
-    assert run_main("evidence", "import", str(hostile), data_dir=data).returncode == 0
-    for args in (("evidence", "--search", "Evil"), ("evidence", "--search", "Evil", "--format", "json"),
-                 ("plans", "show", plan_id)):
-        result = run_main(*args, data_dir=data)
+    data = DataDir(tmp_path / "data").prepare()
+    hostile = make.study("local-evil-2020", "Evil\x1b]0;pwned\x07", 2020, title="Title \x1b[2J\x9b2J cleared")
+    with open_data(data) as db:
+        evidence_store.add_local_studies(db, [hostile.model_copy(update={"origin": "local"})])
+    for args in (("evidence", "--search", "Evil"), ("evidence", "--search", "Evil", "--format", "json")):
+        result = run_main(*args, data_dir=data.root)
+        assert result.returncode == 0 and "Evil" in result.stdout
         assert "\x1b" not in result.stdout + result.stderr and "\x9b" not in result.stdout + result.stderr
-    shown = run_main("evidence", "--search", "Evil", "--format", "json", data_dir=data).stdout
+    shown = run_main("evidence", "--search", "Evil", "--format", "json", data_dir=data.root).stdout
     assert json.loads(shown)[0]["first_author"].startswith("Evil\x1b")  # JSON keeps the exact text, escaped
