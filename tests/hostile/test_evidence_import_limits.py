@@ -152,4 +152,4 @@ def test_an_oversized_file_is_refused_by_its_size(tmp_path) -> None:
     with open(path, "wb") as handle:
         handle.truncate(importer.MAX_IMPORT_BYTES + 1)
     assert [str(p) for p in read_study_file(path).problems] == [
-        "file: huge.json is larger than 20 MB, too large to be a evidence file"]
+        "file: huge.json is larger than 20 MB, the limit for this kind of file"]
