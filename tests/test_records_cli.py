@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 
 from tests.conftest import REPO_ROOT
 
@@ -60,6 +61,41 @@ def test_export_and_import_a_bundle(run_main, tmp_path) -> None:
     refused = run_main("plans", "import", str(bundle), data_dir=other)
     assert refused.returncode == 2 and "checksum does not match" in refused.stderr and "Nothing was imported" in refused.stderr
     assert len(json.loads(run_main("plans", "list", "--format", "json", data_dir=other).stdout)) == 1
+
+
+def test_an_import_keeps_who_saved_each_version_and_audits_the_importer(run_main, tmp_path) -> None:
+    data, other = tmp_path / "data", tmp_path / "other"
+    for folder, clinician in ((data, "Dr Author"), (other, "Dr Importer")):
+        folder.mkdir()
+        (folder / "settings.json").write_text(json.dumps({"clinician_name": clinician}), encoding="utf-8")
+    save(run_main, data)
+    original = json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=data).stdout)
+    bundle = tmp_path / "patient.json"
+    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    assert run_main("plans", "import", str(bundle), data_dir=other).returncode == 0
+    imported = json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=other).stdout)
+    assert (imported["created_by"], imported["created_at"]) == ("Dr Author", original["created_at"])
+    assert imported["plan"] == original["plan"]
+    connection = sqlite3.connect(other / "treadwell.sqlite3")
+    try:
+        audit = connection.execute("select action, record_type, clinician from audit").fetchall()
+    finally:
+        connection.close()
+    assert {row[2] for row in audit} == {"Dr Importer"}
+    assert ("import", "patient", "Dr Importer") in audit and ("import", "plan", "Dr Importer") in audit
+
+
+def test_import_refuses_a_folder_or_a_pipe_in_one_sentence_without_opening_the_records(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    targets = [tmp_path]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "patient.fifo")
+        targets.append(tmp_path / "patient.fifo")
+    for target in targets:
+        result = run_main("plans", "import", str(target), data_dir=data, timeout=60)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1 and "is not a regular file" in result.stderr
+    assert not (data / "treadwell.sqlite3").exists()
 
 
 def test_db_backup_check_and_restore_after_damage(run_main, tmp_path) -> None:

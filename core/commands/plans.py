@@ -8,9 +8,10 @@ import sys
 from core.atomic import WriteError, refuse_protected_output, write_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
+from core.inputs import InputError, read_input
 from core.settings import SettingsError, load_settings
 from core.storage import records
-from core.storage.bundle import BundleError, export_bundle, import_bundle
+from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError, export_bundle, import_bundle
 from core.storage.session import open_data
 
 
@@ -28,6 +29,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         except WriteError as error:
             print(error, file=sys.stderr)
             return 2
+    data = None
+    if action == "import":
+        try:  # before the records are opened for writing, and never more than a bundle can be
+            data = read_input(args.file, limit=MAX_BUNDLE_BYTES, what="bundle")
+        except InputError as error:
+            print(error, file=sys.stderr)
+            return 2
     try:
         with open_data(data_dir, write=action in ("export", "import")) as db:
             if action == "list":
@@ -39,7 +47,6 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                              data_folder=data_dir.root)
                 print(f"Exported the patient of plan {args.id} to {args.out}")
                 return 0
-            data = args.file.read_bytes()
             ids = import_bundle(db, data, clinician=clinician)
             print(f"Imported {len(ids)} plan version(s): {', '.join(map(str, ids))}")
             return 0

@@ -27,7 +27,8 @@ def _range(spread, unit: str) -> str:
 
 
 def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week: list[int]) -> BorrowedStructure:
-    mine = [s for s in studies if etiology_id in s.etiologies and lends_structure(s)]
+    # In year order whatever order the studies came in, so the same library always gives the same plan.
+    mine = sorted((s for s in studies if etiology_id in s.etiologies and lends_structure(s)), key=lambda s: (s.year, s.id))
     summary = dosing_summary(etiology_id, studies)
     ramped = [s.id for s in mine if s.exercise.minutes_per_session and s.exercise.minutes_per_session[0] < s.exercise.minutes_per_session[1]]
     if not sessions_per_week:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-GUIDELINES_VERSION = "2026.11.1"
+GUIDELINES_VERSION = "2026.11.2"  # .2: pain against usual pain, heart transplant, sourced warnings
 
 
 class Source(BaseModel):

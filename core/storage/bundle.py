@@ -1,26 +1,62 @@
 """Plan bundles: one JSON file with a patient's profile, plan versions and session logs, to move a
-patient between workstations. Import checks everything (format, version, checksum, every record)
-before writing anything, then writes it all in one transaction."""
+patient between workstations.
+
+An import checks everything before writing anything, then writes it all in one transaction. Each
+refusal is one plain line per problem, naming the record ("version 2 plan", "session log 3") and the
+field, never echoing a value. The checks, in order:
+
+1. The file: UTF-8 JSON, no key given twice in one object, no NaN or infinity anywhere, text only.
+2. The envelope: the format, ``bundle_version`` exactly the whole number 1, the checksum. The checksum
+   is not keyed: it catches damage, not forgery, which is why step 4 exists.
+3. Every record, strictly typed ("1" is not 1, true is not 1), against the models and rules of data
+   typed in: profiles as saved records (``stored_profile``: a rule added after a record was saved does
+   not make it unreadable), overrides (``WeekOverride``, one per week, a week of the plan), session logs
+   (``SessionLog``, a week of their version's plan), versions numbered 1 to N, authors and dates.
+4. Every plan re-derived: ``compute_plan`` on the version's profile, with the options the plan records
+   (``rules.max_weekly_increase_pct``, ``rules.pain.allowed_rise``, and the HRmax formula its intensity
+   names) and the studies of this database's evidence library. Any clinical value that differs is
+   refused, by field; what the evidence library lends (cited studies, borrowed structure) is taken from
+   this workstation's library, as its studies may differ. A plan made under other guidelines than this
+   Treadwell's cannot be re-derived, so it is refused, saying which guidelines it was made under.
+
+Provenance: each plan version keeps the author and date recorded in the bundle (``created_by`` and
+``created_at`` of the version, so a second move carries them on). The audit trail holds only what
+happened on this workstation: every row is the importing clinician at the time of the import (the
+rows as written, an "import" of each plan version and one of the patient).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 import sqlite_utils
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.app_info import app_version
+from core.evidence.models import Study
+from core.plan import guidelines as g
 from core.plan.adjustment import SessionLog
-from core.plan.engine import Plan
-from core.plan.profile import PatientProfile, profile_problems, stored_profile
-from core.storage import records
+from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
+from core.plan.warnings import WarningCode
+from core.storage import evidence_store, records
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
 BUNDLE_VERSION = 1
-MAX_BUNDLE_BYTES = 50_000_000
+MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
+MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
+MAX_FIELDS_PER_LINE = 3
+AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
+_GUIDELINES_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,31}")  # shown in a message only if it looks like one
+
+StudiesFor = Callable[[str], list[Study]]
 
 
 class BundleError(Exception):
@@ -31,14 +67,34 @@ class BundleError(Exception):
         self.problems = problems
 
 
+def _timestamp(value: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a date and time, such as 2026-11-03T09:30:00+00:00") from None
+    if moment.tzinfo is None:
+        raise ValueError("must give its time zone, such as +00:00")
+    return value
+
+
 class BundledVersion(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: int = Field(ge=1)
     profile: dict
     plan: dict
     overrides: list[WeekOverride] = []
-    created_by: str = ""
-    created_at: str
+    created_by: str = Field(default="", max_length=AUTHOR_MAX_LENGTH)  # "": no author recorded
+    created_at: str = Field(max_length=64)
+
+    @field_validator("created_by")
+    @classmethod
+    def _plain_author(cls, value: str) -> str:
+        return checked_name(value) if value else value  # no control, line-separator or bidi characters
+
+    @field_validator("created_at")
+    @classmethod
+    def _when(cls, value: str) -> str:
+        return _timestamp(value)
 
 
 class BundledLog(SessionLog):
@@ -56,11 +112,39 @@ class BundleContent(BaseModel):
 class Bundle(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["treadwell-plan-bundle"]
-    bundle_version: int
-    app_version: str
-    exported_at: str
-    checksum: str
+    bundle_version: Literal[1]
+    app_version: str = Field(max_length=40)
+    exported_at: str = Field(max_length=64)
+    checksum: str = Field(max_length=100)
     content: BundleContent
+
+    @field_validator("exported_at")
+    @classmethod
+    def _when(cls, value: str) -> str:
+        return _timestamp(value)
+
+
+@dataclass(frozen=True)
+class CheckedVersion:
+    number: int
+    profile: PatientProfile
+    plan: Plan  # as the engine computes it: equal, field for field, to the bundle's
+    overrides: list[WeekOverride]
+    created_by: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class CheckedLog:
+    version: int
+    week: int
+    log: SessionLog
+
+
+@dataclass(frozen=True)
+class CheckedBundle:
+    versions: list[CheckedVersion]  # by version number
+    session_logs: list[CheckedLog]
 
 
 def _checksum(content: dict) -> str:
@@ -87,65 +171,345 @@ def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) ->
     return json.dumps(bundle, ensure_ascii=False, indent=2)
 
 
-def read_bundle(data: bytes) -> tuple[BundleContent, list[tuple[PatientProfile, Plan]]]:
-    """Validate a bundle completely; raises BundleError listing every problem."""
+# --- Reading and checking -------------------------------------------------------------------------------
+
+
+def read_bundle(data: bytes, studies_for: StudiesFor) -> CheckedBundle:
+    """Check a bundle completely (``studies_for(etiology)``: the evidence library's studies of an
+    etiology, to re-derive the plans); raises BundleError listing every problem."""
     if len(data) > MAX_BUNDLE_BYTES:
         raise BundleError([f"the file is larger than {MAX_BUNDLE_BYTES // 1_000_000} MB; a plan bundle is far smaller"])
+    raw = _parse(data)
+    _check_envelope(raw)
+    try:  # one serialisation, proving there is no NaN, infinity or lone surrogate anywhere
+        text = json.dumps(raw, allow_nan=False, ensure_ascii=False)
+        text.encode("utf-8")
+    except (ValueError, UnicodeEncodeError):
+        raise BundleError(_capped([f"{_where(raw, path)}: {what}" for path, what in _bad_values(raw)])) from None
+    except RecursionError:
+        raise BundleError(["the file is not a readable JSON plan bundle (nested too deeply)"]) from None
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise BundleError([f"the file is not a readable JSON plan bundle ({type(error).__name__})"]) from error
-    if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
-        raise BundleError(["the file is not a Treadwell plan bundle"])
-    version = raw.get("bundle_version")
-    if isinstance(version, int) and version > BUNDLE_VERSION:
-        raise BundleError([f"the bundle was made by a newer Treadwell (bundle version {version}; this version reads "
-                           f"up to {BUNDLE_VERSION}). Update Treadwell to import it."])
-    try:
-        bundle = Bundle.model_validate(raw)
+        bundle = Bundle.model_validate_json(text, strict=True)
     except ValidationError as error:
-        raise BundleError([f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                           for e in error.errors(include_url=False, include_input=False)]) from error
+        raise BundleError(_capped([_model_problem(raw, item) for item in
+                                   error.errors(include_url=False, include_input=False)])) from error
     if _checksum(raw["content"]) != bundle.checksum:
         raise BundleError(["the bundle's checksum does not match its content: the file was changed or damaged "
                            "after export"])
-    problems, pairs = [], []
-    versions = [v.version for v in bundle.content.versions]
-    if len(set(versions)) != len(versions):
-        problems.append("versions: the same version number appears twice")
-    for item in bundle.content.versions:
-        try:
-            profile = stored_profile(json.dumps(item.profile))  # JSON rules, as from a file; saved records open as saved
+    return _check_records(bundle.content, studies_for)
+
+
+def _parse(data: bytes) -> object:
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen and key not in repeated:
+                repeated.append(key)
+            seen.add(key)
+        return dict(items)
+
+    try:
+        raw = json.loads(data.decode("utf-8-sig"), object_pairs_hook=pairs)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise BundleError([f"the file is not a readable JSON plan bundle ({type(error).__name__})"]) from error
+    if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
+        raise BundleError(["the file is not a Treadwell plan bundle"])
+    if repeated:  # JSON parsers keep the last one silently
+        raise BundleError(_capped([f"{_shown_key(key)}: appears more than once in one object of the file; a "
+                                   "bundle gives each field once" for key in repeated]))
+    return raw
+
+
+def _check_envelope(raw: dict) -> None:
+    version = raw.get("bundle_version")
+    reads = f"this Treadwell reads bundle version {BUNDLE_VERSION}"
+    if "bundle_version" not in raw:
+        raise BundleError([f"bundle_version: is missing; {reads}"])
+    if type(version) is not int:  # strictly: not true, 1.0 or "1"
+        raise BundleError([f"bundle_version: must be a whole number; {reads}"])
+    if BUNDLE_VERSION < version <= 1000:
+        raise BundleError([f"the bundle was made by a newer Treadwell (bundle version {version}; this version reads "
+                           f"up to {BUNDLE_VERSION}). Update Treadwell to import it."])
+    if version != BUNDLE_VERSION:
+        shown = f" {version}" if abs(version) <= 1000 else ""
+        raise BundleError([f"bundle_version: there is no bundle version{shown}; {reads}"])
+
+
+def _check_records(content: BundleContent, studies_for: StudiesFor) -> CheckedBundle:
+    problems: list[str] = []
+    numbers = [item.version for item in content.versions]
+    if sorted(numbers) != list(range(1, len(numbers) + 1)):
+        problems.append(f"versions: must be numbered 1 to {len(numbers)}, each once, as Treadwell exports them")
+    cache: dict[str, list[Study]] = {}
+
+    def studies(etiology: str) -> list[Study]:
+        if etiology not in cache:
+            cache[etiology] = studies_for(etiology)
+        return cache[etiology]
+
+    checked: dict[int, CheckedVersion] = {}
+    for item in content.versions:
+        label = f"version {item.version}" if item.version <= 1_000_000 else "a version numbered too high"
+        try:  # as a saved record: JSON rules, as from a file, without rules added after it was saved
+            profile = stored_profile(json.dumps(item.profile))
         except ValidationError as error:
-            problems += [f"version {item.version} profile: {line}" for line in profile_problems(error)]
+            problems += [f"{label} profile: {line}" for line in profile_problems(error)]
+            profile = None
+        plan, plan_problems = (None, []) if profile is None else _rederive(label, profile, item.plan, studies)
+        problems += plan_problems
+        seen: set[int] = set()
+        for position, override in enumerate(item.overrides, start=1):
+            where = f"{label} override {position}: week"
+            if override.week in seen:
+                problems.append(f"{where}: the same week is changed twice; a plan has one change per week")
+            elif plan is not None and override.week > len(plan.weeks):
+                problems.append(f"{where}: " + (f"must be from 1 to {len(plan.weeks)}, the weeks of this version's plan"
+                                                if plan.weeks else "this version's plan is blocked and has no weeks"))
+            seen.add(override.week)
+        if plan is not None and item.version not in checked:
+            checked[item.version] = CheckedVersion(item.version, profile, plan, list(item.overrides), item.created_by,
+                                                   item.created_at)
+    logs: list[CheckedLog] = []
+    for position, log in enumerate(content.session_logs, start=1):
+        if log.version not in numbers:
+            problems.append(f"session log {position}: version: refers to a version the bundle does not hold")
             continue
-        try:
-            pairs.append((profile, Plan.model_validate_json(json.dumps(item.plan))))
-        except ValidationError as error:
-            problems.append(f"version {item.version} plan: {error.error_count()} field(s) do not fit this version")
-    for log in bundle.content.session_logs:
-        if log.version not in versions:
-            problems.append(f"session log of {log.date}: refers to version {log.version}, which is not in the bundle")
+        version = checked.get(log.version)
+        if version is None:
+            continue  # its version's problems are reported above
+        last = max(len(version.plan.weeks), 1)  # the rule records.add_session_log applies to data typed in
+        if log.week > last:
+            problems.append(f"session log {position}: week: must be from 1 to {last}, the weeks of version "
+                            f"{log.version}'s plan")
+            continue
+        logs.append(CheckedLog(log.version, log.week, SessionLog.model_validate(
+            log.model_dump(exclude={"version", "week"}))))
+    newest = max(content.versions, key=lambda item: item.version)
+    if newest.version in checked and checked[newest.version].profile.name != content.patient_name:
+        problems.append("patient_name: is not the name in the newest version's profile")
     if problems:
-        raise BundleError(problems)
-    return bundle.content, pairs
+        raise BundleError(_capped(problems))
+    return CheckedBundle(versions=[checked[number] for number in sorted(checked)], session_logs=logs)
+
+
+def _rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesFor) -> tuple[Plan | None, list[str]]:
+    """The plan as the engine computes it from the profile and the options ``given`` records, or the
+    lines naming each field of ``given`` that differs."""
+    where = f"{label} plan"
+    guidelines = given.get("guidelines_version")
+    if guidelines != g.GUIDELINES_VERSION:
+        made = ("records no guidelines version" if guidelines is None else
+                f"was made under guidelines {guidelines}"
+                if isinstance(guidelines, str) and _GUIDELINES_SHAPE.fullmatch(guidelines) else
+                "names guidelines this Treadwell does not know")
+        return None, [f"{where}: guidelines_version: the plan {made}; this Treadwell follows guidelines "
+                      f"{g.GUIDELINES_VERSION} and can re-derive only plans made under them, so it cannot check this "
+                      "one. Import the bundle with a Treadwell that follows the same guidelines."]
+    try:
+        plan = Plan.model_validate_json(json.dumps(given), strict=True)
+    except ValidationError as error:
+        return None, [f"{where}: {_fields(item['loc'])}: {_message(item)}"
+                      for item in error.errors(include_url=False, include_input=False)]
+    problems = []
+    weekly, rise = plan.rules.max_weekly_increase_pct, plan.rules.pain.allowed_rise
+    if weekly not in g.WEEKLY_INCREASE_CHOICES_PCT:
+        problems.append(f"{where}: rules.max_weekly_increase_pct: must be one of "
+                        f"{', '.join(map(str, g.WEEKLY_INCREASE_CHOICES_PCT))} (percent a week)")
+    if rise is None:  # saved before pain was judged against usual pain (still under this guidelines label)
+        problems.append(f"{where}: rules.pain.allowed_rise: is missing: the plan was saved by an earlier Treadwell, "
+                        "before pain rules followed the patient's usual pain, so this version cannot re-derive it "
+                        "to check it")
+    elif rise not in g.PAIN_RISE_CHOICES:
+        problems.append(f"{where}: rules.pain.allowed_rise: must be one of {', '.join(map(str, g.PAIN_RISE_CHOICES))} "
+                        "(points above usual pain)")
+    if problems:
+        return None, problems
+    # The HRmax formula is recorded by its label (or, when heart rate is not used, by its source): the
+    # formula the intensity names first, then the others. What the evidence library lends (the cited studies,
+    # the borrowed structure, the animal-dosing caveat) depends on the studies each workstation holds, so it is
+    # not compared: the saved plan takes it from this workstation's library. Every clinical value must match.
+    named = [key for key, formula in g.HR_MAX_FORMULAS.items() if formula.label == plan.intensity.hr_max_source]
+    library = studies(profile.etiology)
+    closest: list[tuple] | None = None
+    for formula in [*named, *(key for key in g.HR_MAX_FORMULAS if key not in named)]:
+        options = PlanOptions(hr_max_formula=formula, max_weekly_increase_pct=weekly, pain_rise_allowed=rise)
+        try:
+            expected = compute_plan(profile, library, options)
+        except (ValueError, ArithmeticError):
+            return None, [f"{where}: cannot be re-derived from this version's profile"]
+        paths = _differences(_clinical(given), _clinical(expected.model_dump(mode="json")))
+        if not paths:
+            return expected, []
+        if closest is None or len(paths) < len(closest):
+            closest = paths
+    groups: dict[str, list[str]] = {}
+    for path in closest or []:
+        while len(path) > 1 and isinstance(path[-1], int):  # target_hr, not target_hr.0 and target_hr.1
+            path = path[:-1]
+        fields = groups.setdefault(str(path[0]), [])
+        if _fields(path) not in fields:
+            fields.append(_fields(path))
+    lines = []
+    for fields in groups.values():
+        named_fields = ", ".join(fields[:MAX_FIELDS_PER_LINE])
+        if len(fields) > MAX_FIELDS_PER_LINE:
+            named_fields += f" and {len(fields) - MAX_FIELDS_PER_LINE} more"
+        lines.append(f"{where}: {named_fields}: does not match what Treadwell computes from this version's profile "
+                     f"and the options the plan records (guidelines {g.GUIDELINES_VERSION})")
+    return None, lines
+
+
+EVIDENCE_PARTS = ("evidence", "borrowed_structure")
+
+
+def _clinical(plan: object) -> object:
+    """A plan's JSON without what the workstation's evidence library lends it."""
+    if not isinstance(plan, dict):
+        return plan
+    kept = {key: value for key, value in plan.items() if key not in EVIDENCE_PARTS}
+    if isinstance(kept.get("warnings"), list):
+        kept["warnings"] = [w for w in kept["warnings"]
+                            if not (isinstance(w, dict) and w.get("code") == WarningCode.ANIMAL_DOSING_CONTEXT)]
+    return kept
+
+
+def _differences(given: object, expected: object, path: tuple = ()) -> list[tuple]:
+    """Paths where ``given`` (the bundle's JSON) differs from ``expected`` (the engine's, as JSON). Strict
+    on kind: true is not 1; 12 and 12.0 are the same number."""
+    if isinstance(expected, dict):
+        if not isinstance(given, dict):
+            return [path or ("plan",)]
+        found = []
+        for key, value in expected.items():
+            found += [(*path, key)] if key not in given else _differences(given[key], value, (*path, key))
+        return found + [(*path, key) for key in given if key not in expected]
+    if isinstance(expected, list):
+        if not isinstance(given, list) or len(given) != len(expected):
+            return [path]
+        return [found for index, (mine, theirs) in enumerate(zip(given, expected))
+                for found in _differences(mine, theirs, (*path, index))]
+    if isinstance(expected, bool) or isinstance(given, bool):
+        return [] if type(given) is type(expected) and given == expected else [path]
+    if isinstance(expected, (int, float)):
+        return [] if isinstance(given, (int, float)) and given == expected else [path]
+    return [] if type(given) is type(expected) and given == expected else [path]
+
+
+# --- Messages -------------------------------------------------------------------------------------------
+
+
+def _capped(problems: list[str]) -> list[str]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    return [*problems[:MAX_PROBLEMS], f"... and {len(problems) - MAX_PROBLEMS} more problems"]
+
+
+def _shown_key(key: object) -> str:
+    """A field name as it may appear in a message: a plain identifier, never arbitrary text from the file."""
+    if isinstance(key, int):
+        return str(key)
+    if isinstance(key, str) and key.isascii() and key.isidentifier() and len(key) <= 40:
+        return key
+    return "(a field with an unusual name)"
+
+
+def _fields(path) -> str:
+    return ".".join(_shown_key(part) for part in path)
+
+
+def _version_name(raw: dict, index: int) -> str:
+    try:
+        number = raw["content"]["versions"][index]["version"]
+    except (KeyError, IndexError, TypeError):
+        number = None
+    return f"version {number}" if type(number) is int and 1 <= number <= 1_000_000 else f"version entry {index + 1}"
+
+
+def _where(raw: dict, path) -> str:
+    """The record and field of a path in the file: 'version 2 plan: weeks.0.main_min', 'session log 3: week'."""
+    path = list(path)
+    if len(path) > 1 and path[0] == "content":
+        path = path[1:]
+        if len(path) >= 2 and path[0] == "versions" and isinstance(path[1], int):
+            record, rest = _version_name(raw, path[1]), path[2:]
+            if rest and rest[0] in ("profile", "plan"):
+                record, rest = f"{record} {rest[0]}", rest[1:]
+            elif len(rest) >= 2 and rest[0] == "overrides" and isinstance(rest[1], int):
+                record, rest = f"{record} override {rest[1] + 1}", rest[2:]
+            return f"{record}: {_fields(rest)}" if rest else record
+        if len(path) >= 2 and path[0] == "session_logs" and isinstance(path[1], int):
+            record, rest = f"session log {path[1] + 1}", path[2:]
+            return f"{record}: {_fields(rest)}" if rest else record
+    return _fields(path) if path else "bundle"
+
+
+def _message(item: dict) -> str:
+    if item["type"] == "extra_forbidden":
+        return "is not a field of a plan bundle here"
+    if item["type"] == "missing":
+        return "is required"
+    message = item["msg"].removeprefix("Value error, ")
+    return message[:1].lower() + message[1:]
+
+
+def _model_problem(raw: dict, item: dict) -> str:
+    if item["type"] == "json_invalid":
+        return "the file is not a readable JSON plan bundle"
+    if tuple(item["loc"]) == ("bundle_version",):
+        return f"bundle_version: must be {BUNDLE_VERSION}"
+    return f"{_where(raw, item['loc'])}: {_message(item)}"
+
+
+def _bad_values(raw: object) -> list[tuple[tuple, str]]:
+    """Where the file holds NaN, infinity (or a number too large to be finite) or text that is not text."""
+    found, stack = [], [((), raw)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and not _is_text(key):
+                    found.append((path, "a field name is not valid text"))
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            found.append((path, "must be a finite number (NaN, infinity and numbers too large are not allowed)"))
+        elif isinstance(value, str) and not _is_text(value):
+            found.append((path, "is not valid text (a lone surrogate character)"))
+    return sorted(found, key=lambda item: [str(part) for part in item[0]])
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# --- Writing --------------------------------------------------------------------------------------------
 
 
 def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> list[int]:
-    """Create the patient anew with every version and log; returns the new plan ids (oldest first)."""
-    content, pairs = read_bundle(data)
-    by_version = {item.version: (item, pair) for item, pair in zip(content.versions, pairs)}
+    """Create the patient anew with every version and log; returns the new plan ids (oldest first).
+    Everything is checked first (see the module's docstring); nothing is written unless all of it is valid."""
+    checked = read_bundle(data, lambda etiology: evidence_store.search_studies(db, etiology=etiology,
+                                                                                limit=1_000_000))
     plan_ids: dict[int, int] = {}
     with db.atomic():
         patient_id = None
-        for number in sorted(by_version):
-            item, (profile, plan) = by_version[number]
-            saved = records.save_plan(db, profile, plan, clinician=item.created_by or clinician,
-                                      patient_id=patient_id, overrides=item.overrides)
-            patient_id, plan_ids[number] = saved.patient_id, saved.id
-        for log in content.session_logs:
-            records.add_session_log(db, plan_ids[log.version], log.week,
-                                    SessionLog.model_validate(log.model_dump(exclude={"version", "week"})),
-                                    clinician=clinician)
+        for version in checked.versions:
+            # same_person: the versions are one patient's history, a corrected name included, as the exporting
+            # workstation filed them (it asked for that confirmation when each version was saved).
+            saved = records.save_plan(db, version.profile, version.plan, clinician=clinician, patient_id=patient_id,
+                                      overrides=version.overrides, same_person=True)
+            # The version's own provenance, as the bundle records it; the audit rows name the importer.
+            db["plans"].update(saved.id, {"created_by": version.created_by, "created_at": version.created_at})
+            records.record_event(db, "import", "plan", saved.id, clinician)
+            patient_id, plan_ids[version.number] = saved.patient_id, saved.id
+        for item in checked.session_logs:
+            records.add_session_log(db, plan_ids[item.version], item.week, item.log, clinician=clinician)
         records.record_event(db, "import", "patient", patient_id, clinician)
     return [plan_ids[number] for number in sorted(plan_ids)]

@@ -6,12 +6,20 @@ from hypothesis import strategies as st
 
 from core.etiology import ETIOLOGY_IDS
 from core.plan.implications import implied_changes
-from core.plan.profile import PatientProfile
+from core.plan.profile import PatientProfile, checked_name
 
 ETIOLOGIES = list(ETIOLOGY_IDS)
 CONTRAINDICATIONS = ["acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
                      "uncontrolled-heart-failure", "acute-pulmonary-embolism", "acute-myocarditis", "aortic-dissection"]
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + [f"S{i}" for i in range(1, 6)]
+
+
+def is_valid_name(name: str) -> bool:
+    try:
+        checked_name(name)
+    except ValueError:
+        return False
+    return True
 
 
 def profile(**changes) -> PatientProfile:
@@ -33,7 +41,7 @@ def valid_profiles(draw) -> PatientProfile:
     diastolic = draw(st.integers(30, min(200, systolic - 1)))
     fields = dict(
         name=draw(st.text(st.characters(min_codepoint=32, blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120)
-                  .filter(lambda s: s.strip())),
+                  .filter(is_valid_name)),
         age=draw(st.integers(18, 100)),
         sex=draw(st.sampled_from([None, "female", "male", "other", "unspecified"])),
         resting_hr=resting_hr,

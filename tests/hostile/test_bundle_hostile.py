@@ -1,0 +1,406 @@
+"""Hostile plan bundles (issue 14): records that break the product's rules, plans the engine would never
+produce behind a recomputed checksum, provenance kept apart from the import, and inputs that are not
+files. Every refusal is BundleError with one plain line per problem, nothing is written, and no message
+carries the patient's name."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from core.evidence.library import sync_library
+from core.plan import guidelines as g
+from core.plan.adjustment import SessionLog
+from core.plan.engine import PlanOptions, compute_plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import read_profile
+from core.resources import resource_path
+from core.storage import evidence_store, records
+from core.storage.bundle import BundleError, export_bundle, import_bundle
+from core.storage.database import open_database
+
+NAME = "Quillfeather Zbigniewska"
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A migrated database with the shipped evidence library, as every command and the window have it."""
+    database = open_database(tmp_path / "records.sqlite3")
+    sync_library(database)
+    yield database
+    database.close()
+
+
+def computed(db, etiology: str = "peripheral-nerve-injury", options: PlanOptions | None = None, **changes):
+    profile = read_profile(resource_path("examples", "profiles", f"{etiology}.json"))
+    profile = profile.model_copy(update={"name": NAME, **changes})
+    studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
+    return profile, compute_plan(profile, studies, options)
+
+
+def exported(db, **changes) -> dict:
+    """A genuine bundle: version 1 (12 weeks, an override of week 2), version 2 (8 weeks) with one session log."""
+    first = records.save_plan(db, *computed(db, **changes), clinician="Dr A",
+                              overrides=[WeekOverride(week=2, main_min=6)])
+    second = records.save_plan(db, *computed(db, weeks=8, **changes), clinician="Dr B",
+                               patient_id=first.patient_id)
+    records.add_session_log(db, second.id, 2, SessionLog(date=dt.date(2026, 11, 3), minutes=9, rpe=12, pain_during=3,
+                                                         pain_next_morning=3), clinician="Dr B")
+    return json.loads(export_bundle(db, second.id, clinician="Dr B"))
+
+
+def resigned(bundle: dict) -> bytes:
+    """What an attacker does: edit the content, then recompute the (unkeyed) checksum."""
+    canonical = json.dumps(bundle["content"], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    bundle = {**bundle, "checksum": "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()}
+    return json.dumps(bundle, ensure_ascii=False).encode("utf-8")
+
+
+def counts(db) -> tuple[int, ...]:
+    return tuple(db.execute(f"select count(*) from {table}").fetchone()[0]
+                 for table in ("patients", "plans", "session_logs", "audit"))
+
+
+def refused(db, data: bytes) -> list[str]:
+    """The problems of a refused import, after checking that nothing was written and nothing leaked."""
+    before = counts(db)
+    with pytest.raises(BundleError) as caught:
+        import_bundle(db, data, clinician="Dr C")
+    assert counts(db) == before, "a refused bundle must write nothing"
+    problems = caught.value.problems
+    assert problems and all(isinstance(line, str) and "\n" not in line for line in problems)
+    assert not any(NAME in line or "Quillfeather" in line for line in problems), problems
+    return problems
+
+
+def one_line_naming(problems: list[str], *parts: str) -> str:
+    found = [line for line in problems if all(part in line for part in parts)]
+    assert found, f"no line naming {parts}: {problems}"
+    return found[0]
+
+
+# --- Records that break the product's own rules ------------------------------------------------------------
+
+
+def test_a_session_week_beyond_its_plan_is_refused(db) -> None:
+    bundle = exported(db)
+    bundle["content"]["session_logs"][0]["week"] = 12  # version 2 has 8 weeks
+    one_line_naming(refused(db, resigned(bundle)), "session log 1", "week", "8")
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+@pytest.mark.parametrize("where, label", [
+    (("versions", 0, "plan", "weeks", 0, "main_min"), "version 1 plan: weeks.0.main_min"),
+    (("versions", 1, "plan", "intensity", "hr_max"), "version 2 plan: intensity.hr_max"),
+    (("versions", 0, "overrides", 0, "main_min"), "version 1 override 1: main_min"),
+    (("versions", 1, "profile", "baseline_walk_min"), "version 2 profile: baseline_walk_min"),
+    (("session_logs", 0, "minutes"), "session log 1: minutes"),
+])
+def test_nan_and_infinity_anywhere_are_refused_naming_the_field(db, number, where, label) -> None:
+    bundle = exported(db)
+    target = bundle["content"]
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = "__NUMBER__"
+    text = resigned(bundle).replace(b'"__NUMBER__"', number.encode())
+    one_line_naming(refused(db, text), label)
+
+
+@pytest.mark.parametrize("version", [0, -7, True, False, "1", 1.0, None, [1], {"v": 1}])
+def test_an_unknown_or_loosely_typed_bundle_version_is_refused(db, version) -> None:
+    bundle = exported(db)
+    bundle["bundle_version"] = version
+    line = one_line_naming(refused(db, json.dumps(bundle).encode()), "bundle_version")
+    assert "newer Treadwell" not in line
+
+
+def test_a_missing_bundle_version_is_refused(db) -> None:
+    bundle = exported(db)
+    del bundle["bundle_version"]
+    one_line_naming(refused(db, json.dumps(bundle).encode()), "bundle_version")
+
+
+@pytest.mark.parametrize("path, value, label", [
+    (("session_logs", 0, "minutes"), "9", "session log 1: minutes"),
+    (("session_logs", 0, "rpe"), True, "session log 1: rpe"),
+    (("session_logs", 0, "rpe"), 12.5, "session log 1: rpe"),
+    (("session_logs", 0, "rpe"), 30, "session log 1: rpe"),
+    (("session_logs", 0, "version"), "2", "session log 1: version"),
+    (("session_logs", 0, "week"), "2", "session log 1: week"),
+    (("session_logs", 0, "date"), "next tuesday", "session log 1: date"),
+    (("session_logs", 0, "colour"), "red", "session log 1: colour"),
+    (("versions", 0, "overrides", 0, "week"), "2", "version 1 override 1: week"),
+    (("versions", 0, "overrides", 0, "sessions"), 9, "version 1 override 1: sessions"),
+    (("versions", 0, "version"), "1", "version entry 1: version"),
+    (("versions", 0, "profile", "age"), "70", "version 1 profile: age"),
+    (("versions", 0, "plan", "weeks", 0, "sessions"), "3", "version 1 plan: weeks.0.sessions"),
+    (("versions", 0, "plan", "blocked"), 0, "version 1 plan: blocked"),
+    (("versions", 0, "created_at"), "yesterday", "version 1: created_at"),
+    (("versions", 0, "created_by"), "Dr \x1b[31mA", "version 1: created_by"),
+    (("versions", 0, "created_by"), "Dr \u202eA", "version 1: created_by"),
+    (("patient_name",), 5, "patient_name"),
+])
+def test_every_record_is_checked_strictly(db, path, value, label) -> None:
+    bundle = exported(db)
+    target = bundle["content"]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    one_line_naming(refused(db, resigned(bundle)), label)
+
+
+def test_a_profile_that_breaks_the_rules_is_refused(db) -> None:
+    bundle = exported(db)
+    bundle["content"]["versions"][1]["profile"]["weeks"] = 40
+    bundle["content"]["versions"][1]["profile"]["resting_hr"] = 500
+    problems = refused(db, resigned(bundle))
+    one_line_naming(problems, "version 2 profile: weeks")
+    one_line_naming(problems, "version 2 profile: resting_hr")
+
+
+def test_override_and_version_rules(db) -> None:
+    bundle = exported(db)
+    content = bundle["content"]
+    content["versions"][0]["overrides"].append({"week": 2, "sessions": 3})  # the same week twice
+    content["versions"][0]["overrides"].append({"week": 20, "sessions": 3})  # the plan has 12 weeks
+    problems = refused(db, resigned(bundle))
+    one_line_naming(problems, "version 1 override 2: week")
+    one_line_naming(problems, "version 1 override 3: week", "12")
+    gap = exported(db)
+    gap["content"]["versions"][1]["version"] = 3
+    gap["content"]["session_logs"][0]["version"] = 3
+    one_line_naming(refused(db, resigned(gap)), "versions")
+    orphan = exported(db)
+    orphan["content"]["session_logs"][0]["version"] = 5
+    one_line_naming(refused(db, resigned(orphan)), "session log 1: version")
+    renamed = exported(db)
+    renamed["content"]["patient_name"] = "Someone Else"
+    one_line_naming(refused(db, resigned(renamed)), "patient_name")
+
+
+def test_repeated_keys_deep_nesting_and_lone_surrogates_are_refused(db) -> None:
+    text = resigned(exported(db)).decode("utf-8")
+    repeated = text.replace('"rpe": 12', '"rpe": 12, "rpe": 6', 1)
+    assert repeated != text
+    one_line_naming(refused(db, repeated.encode()), "rpe", "more than once")
+    one_line_naming(refused(db, b"[" * 200_000 + b"]" * 200_000), "not a readable JSON")
+    bundle = exported(db)
+    bundle["content"]["patient_name"] = "\ud800"
+    canonical = json.dumps(bundle["content"], sort_keys=True, separators=(",", ":"))  # ASCII: escapes the surrogate
+    bundle["checksum"] = "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+    assert refused(db, json.dumps(bundle).encode())
+
+
+# --- Plans the engine would never produce --------------------------------------------------------------------
+
+
+def test_an_unblocked_plan_with_impossible_targets_for_an_acute_mi_is_refused(db) -> None:
+    bundle = exported(db)
+    version = bundle["content"]["versions"][1]
+    version["profile"]["contraindications"] = ["acute-mi"]  # screening blocks every plan for this patient
+    for week in version["plan"]["weeks"]:
+        week["target_hr"] = [250, 300]
+    version["plan"]["intensity"]["target_hr"] = [250, 300]
+    problems = refused(db, resigned(bundle))
+    line = one_line_naming(problems, "version 2 plan: blocked", g.GUIDELINES_VERSION)
+    assert "does not match" in line
+    one_line_naming(problems, "version 2 plan: intensity.target_hr")
+
+
+@pytest.mark.parametrize("path", [
+    ("intensity", "target_hr", 1), ("weeks", 3, "main_min"), ("weeks", 0, "speed_kmh"), ("rules", "pain", "safe_max"),
+    ("screening", "acsm_row"), ("warnings",),
+])
+def test_any_computed_value_that_differs_is_refused_naming_it(db, path) -> None:
+    bundle = exported(db)
+    target = bundle["content"]["versions"][0]["plan"]
+    for key in path[:-1]:
+        target = target[key]
+    old = target[path[-1]]
+    target[path[-1]] = ([] if isinstance(old, list) else "changed" if isinstance(old, str) else old + 1)
+    shown = path[:-1] if isinstance(path[-1], int) else path  # a pair such as target_hr is named whole
+    one_line_naming(refused(db, resigned(bundle)), "version 1 plan: " + ".".join(map(str, shown)), "does not match")
+
+
+def test_an_extra_or_missing_plan_field_is_refused(db) -> None:
+    bundle = exported(db)
+    bundle["content"]["versions"][0]["plan"]["cleared_by_cardiology"] = True
+    one_line_naming(refused(db, resigned(bundle)), "version 1 plan: cleared_by_cardiology")
+    missing = exported(db)
+    del missing["content"]["versions"][0]["plan"]["warnings"]
+    one_line_naming(refused(db, resigned(missing)), "version 1 plan: warnings")
+
+
+def test_a_plan_under_other_guidelines_is_refused_saying_so(db) -> None:
+    bundle = exported(db)
+    bundle["content"]["versions"][0]["plan"]["guidelines_version"] = "2025.3.1"
+    line = one_line_naming(refused(db, resigned(bundle)), "version 1 plan: guidelines_version", "2025.3.1",
+                           g.GUIDELINES_VERSION)
+    assert "guidelines" in line
+    odd = exported(db)
+    odd["content"]["versions"][0]["plan"]["guidelines_version"] = "\x1b[2J" + NAME
+    one_line_naming(refused(db, resigned(odd)), "version 1 plan: guidelines_version")
+
+
+def test_options_outside_the_documented_choices_are_refused(db) -> None:
+    bundle = exported(db)
+    bundle["content"]["versions"][0]["plan"]["rules"]["max_weekly_increase_pct"] = 95
+    one_line_naming(refused(db, resigned(bundle)), "version 1 plan: rules.max_weekly_increase_pct")
+    rise = exported(db)
+    rise["content"]["versions"][0]["plan"]["rules"]["pain"]["allowed_rise"] = 9
+    one_line_naming(refused(db, resigned(rise)), "version 1 plan: rules.pain.allowed_rise")
+    legacy = exported(db)  # as saved before pain rules followed usual pain (tests/fixtures/db/schema-4.sql)
+    pain = legacy["content"]["versions"][0]["plan"]["rules"]["pain"]
+    pain.update(usual_pain=None, allowed_rise=None, rise_source=None)
+    one_line_naming(refused(db, resigned(legacy)), "version 1 plan: rules.pain.allowed_rise", "earlier Treadwell")
+
+
+@pytest.mark.parametrize("etiology", ["spinal-cord-injury", "diabetic-neuropathy", "peripheral-nerve-injury",
+                                      "post-stroke-pain", "trigeminal-neuropathy"])
+@pytest.mark.parametrize("formula, cap, rise", [("tanaka", 10, 2), ("gellish", 30, 3), ("fox", 20, 1)])
+def test_plans_made_with_any_documented_options_are_re_derived_and_accepted(db, tmp_path, etiology, formula, cap,
+                                                                           rise) -> None:
+    options = PlanOptions(hr_max_formula=formula, max_weekly_increase_pct=cap, pain_rise_allowed=rise)
+    saved = records.save_plan(db, *computed(db, etiology, options), clinician="Dr A")
+    blocked = records.save_plan(db, *computed(db, etiology, options, contraindications=["unstable-angina"]),
+                                clinician="Dr A", patient_id=saved.patient_id)
+    assert blocked.plan.blocked
+    text = export_bundle(db, blocked.id, clinician="Dr A").encode("utf-8")
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        ids = import_bundle(other, text, clinician="Dr C")
+        assert [records.get_plan(other, i).plan for i in ids] == [saved.plan, blocked.plan]
+    finally:
+        other.close()
+
+
+def test_the_order_of_the_studies_does_not_change_the_plan(db) -> None:
+    """The engine cites studies in year order whatever order they come in, so a plan re-derives exactly."""
+    profile, _ = computed(db)
+    studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
+    plan = compute_plan(profile, list(reversed(studies)))
+    assert len(plan.evidence) > 1 and plan == compute_plan(profile, studies)
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    ids = import_bundle(db, export_bundle(db, saved.id, clinician="Dr A").encode("utf-8"), clinician="Dr C")
+    assert records.get_plan(db, ids[0]).plan == plan
+
+
+def test_what_the_evidence_library_lends_comes_from_this_workstation(db, tmp_path) -> None:
+    """Workstations may hold different studies (a clinic's own): the clinical plan must match, and the cited
+    studies and borrowed structure are this workstation's, never the bundle's."""
+    from tests.evidence_factory import study
+
+    bundle = exported(db)
+    forged = json.loads(json.dumps(bundle))
+    forged["content"]["versions"][0]["plan"]["evidence"] = ["made-up-2099"]
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        evidence_store.add_local_studies(other, [study("zz-local-2024", "Local", 2024)])
+        ids = import_bundle(other, resigned(forged), clinician="Dr C")
+        imported = records.get_plan(other, ids[0]).plan
+        assert "made-up-2099" not in imported.evidence and "zz-local-2024" in imported.evidence
+    finally:
+        other.close()
+
+
+# --- Provenance ---------------------------------------------------------------------------------------------
+
+
+def test_provenance_keeps_the_original_authors_and_dates_and_the_audit_names_the_importer(db, tmp_path) -> None:
+    bundle = exported(db)
+    recorded = [(v["created_by"], v["created_at"]) for v in bundle["content"]["versions"]]
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        started = records.now_iso()
+        ids = import_bundle(other, json.dumps(bundle).encode("utf-8"), clinician="Dr C")
+        versions = [records.get_plan(other, i) for i in ids]
+        assert [(v.created_by, v.created_at) for v in versions] == recorded  # as recorded in the bundle
+        trail = records.audit_trail(other)
+        assert trail and {event.clinician for event in trail} == {"Dr C"}  # the importer did every write here
+        assert all(event.at >= started for event in trail)  # at the time of the import, never backdated
+        assert any(e.action == "import" and e.record_type == "patient" for e in trail)
+        assert {e.record_id for e in trail if e.action == "import" and e.record_type == "plan"} == set(ids)
+        again = json.loads(export_bundle(other, ids[-1], clinician="Dr C"))  # the chain survives a second move
+        assert [(v["created_by"], v["created_at"]) for v in again["content"]["versions"]] == recorded
+    finally:
+        other.close()
+
+
+# --- Inputs that are not files ------------------------------------------------------------------------------
+
+
+def test_the_window_refuses_a_pipe_a_folder_and_a_device_without_reading_them(data_dir, tmp_path) -> None:
+    from ui.records_gateway import RecordsGateway
+
+    open_database(data_dir.database_path).close()
+    gateway = RecordsGateway(data_dir, read_only=False)
+    gateway.open()
+    try:
+        before = counts(gateway._db)
+        targets = [tmp_path]
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(tmp_path / "bundle.fifo")
+            targets.append(tmp_path / "bundle.fifo")
+        if Path("/dev/zero").exists():
+            targets.append(Path("/dev/zero"))
+        for target in targets:
+            with pytest.raises(BundleError) as caught:
+                gateway.import_bundle(target, clinician="Dr C")
+            assert len(caught.value.problems) == 1 and "not a regular file" in caught.value.problems[0]
+        huge = tmp_path / "huge.json"
+        with open(huge, "wb") as handle:
+            handle.truncate(10**10)  # sparse: refused by its size, never read
+        with pytest.raises(BundleError) as caught:
+            gateway.import_bundle(huge, clinician="Dr C")
+        assert "larger than" in caught.value.problems[0]
+        assert counts(gateway._db) == before
+    finally:
+        gateway.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_the_command_line_refuses_non_files_before_taking_the_lock(run_main, tmp_path, kind) -> None:
+    data = tmp_path / "data"
+    target = {"fifo": tmp_path / "bundle.fifo", "folder": tmp_path, "device": Path("/dev/zero")}[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+    if not target.exists():
+        pytest.skip(f"no {target} here")
+    result = run_main("plans", "import", str(target), data_dir=data, timeout=60)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not a regular file" in lines[0] and "Traceback" not in result.stderr
+    assert not (data / "treadwell.sqlite3").exists(), "the records were opened before the input was read"
+
+
+def test_a_forged_bundle_on_the_command_line_is_plain_and_writes_nothing(run_main, tmp_path, db) -> None:
+    data = tmp_path / "data"
+    bundle = exported(db)
+    bundle["content"]["versions"][0]["plan"]["weeks"][0]["target_hr"] = [250, 300]
+    bundle["content"]["session_logs"][0]["week"] = 26
+    path = tmp_path / "forged.json"
+    path.write_bytes(resigned(bundle))
+    result = run_main("plans", "import", str(path), data_dir=data)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and NAME not in result.stderr
+    assert "version 1 plan: weeks.0.target_hr" in result.stderr and "session log 1: week" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "Nothing was imported."
+    listed = run_main("plans", "list", "--format", "json", data_dir=data)
+    assert json.loads(listed.stdout) == []
+
+
+def test_a_big_list_of_bad_records_gives_a_bounded_answer(db) -> None:
+    bundle = exported(db)
+    log = bundle["content"]["session_logs"][0]
+    bundle["content"]["session_logs"] = [dict(copy.deepcopy(log), week=26) for _ in range(5_000)]
+    problems = refused(db, resigned(bundle))
+    assert len(problems) <= 51 and "more" in problems[-1]
