@@ -7,8 +7,10 @@ import json
 import pytest
 
 from core.evidence.derived import animal_models_of, no_animal_treadmill_note
-from core.evidence.entries import EntryError, etiology_entries, read_installed_entries
-from core.evidence.library import load_library, open_evidence_database
+from core.evidence.entries import EntryError
+from core.storage.etiology_entries import etiology_entries, read_installed_entries
+from core.evidence.library import load_library
+from core.storage.library_sync import open_evidence_database
 from core.evidence.shipped import shipped_library_version
 from core.resources import resource_path
 from core.storage import evidence_store

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.evidence.importer import import_studies
+from core.storage.evidence_import import import_studies
 from core.storage import evidence_store
 from core.storage.database import open_database
 from tests import evidence_factory as make

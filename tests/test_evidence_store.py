@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.evidence.entries import etiology_entries
+from core.storage.etiology_entries import etiology_entries
 from core.storage import evidence_store
 from core.storage.database import open_database
 from tests import evidence_factory as make

@@ -59,7 +59,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
     # -- layout --------------------------------------------------------------------------------------
 
     def _build_first_step(self) -> None:
-        from core.evidence.entries import read_installed_entries
+        from core.storage.etiology_entries import read_installed_entries
         from ui.views.etiology_picker import EtiologyPicker
 
         self.picker = EtiologyPicker()

@@ -9,7 +9,8 @@ from pathlib import Path
 from core.commands.output import fail, format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, dosing_summary
-from core.evidence.importer import ImportReport, import_study_file, read_study_file
+from core.evidence.importer import ImportReport, read_study_file
+from core.storage.evidence_import import import_study_file
 from core.evidence.models import Direction, Study
 from core.storage import evidence_store
 from core.storage.session import open_data

@@ -1,24 +1,18 @@
 """The etiologies as the picker lists them: each with its description, human evidence, safety
 points and study count.
 
-Plain dataclasses and the standard library's sqlite3, so the window's first frame can show them
-straight from the records database, before pydantic and sqlite-utils load. The rows were validated
-by pydantic when the library was installed; here each field's type is checked again, and a row that
-fails names its etiology and field.
+Plain dataclasses, so the window's first frame can show them straight from the records database
+(core/storage/etiology_entries.py reads the rows) before pydantic and sqlite-utils load. The rows
+were validated by pydantic when the library was installed; here each field's type is checked again,
+and a row that fails names its etiology and field.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from core.evidence.shipped import shipped_library_version
-from core.storage.evidence_tables import ETIOLOGIES, STATE, STUDY_ETIOLOGIES
-
-FIRST_FRAME_TIMEOUT_S = 0.2  # never keep the first frame waiting on another program's lock
 
 
 class EntryError(ValueError):
@@ -58,44 +52,20 @@ class EtiologyEntry:
     no_animal_treadmill_note: str | None
 
 
-def etiology_entries(connection: sqlite3.Connection) -> list[EtiologyEntry]:
-    """Every installed etiology in library order, with how many studies (library and local) it has."""
-    rows = connection.execute(
-        f"select e.json, (select count(*) from {STUDY_ETIOLOGIES} se where se.etiology_id = e.id) "
-        f"from {ETIOLOGIES} e order by e.position").fetchall()
-    return [_entry(_parse(raw), count) for raw, count in rows]
-
-
-def read_installed_entries(database_path: Path) -> list[EtiologyEntry] | None:
-    """The entries for the first frame, read-only, when the database holds the shipped library's version.
-    None when there is no database yet, another version is about to be installed, or anything is
-    amiss: the full start-up then opens, checks and reports on the records as usual (and replaces
-    these entries with its own, read by ``etiology_entries`` after it checked the whole library)."""
-    if not database_path.is_file():
-        return None
-    try:
-        connection = sqlite3.connect(f"{database_path.resolve().as_uri()}?mode=ro", uri=True,
-                                     timeout=FIRST_FRAME_TIMEOUT_S)
-        try:
-            installed = connection.execute(f"select value from {STATE} where key = 'library_version'").fetchone()
-            if installed is None or installed[0] != shipped_library_version():
-                return None
-            return etiology_entries(connection)
-        finally:
-            connection.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return None
+def entry_from_row(raw: Any, study_count: int) -> EtiologyEntry:
+    """One etiology row as storage reads it: its JSON text and how many studies it has."""
+    return _entry(_parse(raw), study_count)
 
 
 def _parse(raw: Any) -> Any:
     try:
         return json.loads(raw)
     except (TypeError, ValueError) as error:
-        raise EntryError(f"An etiology row in {ETIOLOGIES} is not JSON text ({error}).") from error
+        raise EntryError(f"An etiology row is not JSON text ({error}).") from error
 
 
 def _entry(record: Any, study_count: int) -> EtiologyEntry:
-    where = f"etiology {record.get('id')!r}" if isinstance(record, dict) else ETIOLOGIES
+    where = f"etiology {record.get('id')!r}" if isinstance(record, dict) else "an etiology row"
     _object(record, where)
     return EtiologyEntry(
         id=_text(record, "id", where),

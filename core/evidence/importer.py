@@ -18,16 +18,15 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from pydantic import BaseModel, ValidationError
 
 from core.evidence.models import Study
 from core.inputs import InputError, read_input
-from core.storage import evidence_store
 
 MAX_IMPORT_BYTES = 20_000_000
 REQUIRED_COLUMNS = ("first_author", "year", "species", "model", "exercise_type", "protocol", "evidence_level")
@@ -80,11 +79,6 @@ class StudyFile:
     problems: list[ImportProblem] = field(default_factory=list)  # problems with the file as a whole
 
 
-def import_studies(db: sqlite_utils.Database, path: Path) -> ImportReport:
-    """Validate every row; if all are valid, add them in one transaction, else add nothing."""
-    return import_study_file(db, read_study_file(path))
-
-
 def read_study_file(path: Path) -> StudyFile:
     """Read (bounded, regular files only) and parse the file; no database is touched."""
     study_file = StudyFile(name=path.name)
@@ -98,13 +92,17 @@ def read_study_file(path: Path) -> StudyFile:
     return study_file
 
 
-def import_study_file(db: sqlite_utils.Database, study_file: StudyFile) -> ImportReport:
-    """Check every row of a file read by ``read_study_file``; save all of them in one transaction, or none."""
+def check_study_file(
+    study_file: StudyFile,
+    known_etiologies: set[str],
+    known_mechanisms: set[str],
+    already_present: Callable[[Iterable[str]], set[str]],
+) -> tuple[ImportReport, list[Study]]:
+    """Check every row of a file read by ``read_study_file`` against the library's etiologies and mechanisms
+    and the ids ``already_present`` finds; the studies to add, or a report of every problem (then none)."""
     report = ImportReport(file=study_file.name, problems=list(study_file.problems))
     if report.problems:
-        return report
-    known_etiologies = {e.id for e in evidence_store.load_etiologies(db)}
-    known_mechanisms = {m.id for m in evidence_store.load_mechanisms(db)}
+        return report, []
     studies: list[Study] = []
     ids = _Ids()
     for row_number, raw in study_file.rows:
@@ -119,15 +117,13 @@ def import_study_file(db: sqlite_utils.Database, study_file: StudyFile) -> Impor
             ids.rows.setdefault(study.id, row_number)
             studies.append(study)
         report.problems += problems
-    for study_id in sorted(evidence_store.existing_study_ids(db, ids.rows)):
+    for study_id in sorted(already_present(ids.rows)):
         report.problems.append(ImportProblem(row=ids.rows[study_id], field="id",
                                              message=f"a study with id '{study_id}' is already in the library"))
     if report.problems:
         report.problems.sort(key=lambda p: (p.row or 0, p.field or ""))
-        return report
-    evidence_store.add_local_studies(db, studies)
-    report.added = [s.id for s in studies]
-    return report
+        return report, []
+    return report, studies
 
 
 class _FileProblem(Exception):

@@ -9,8 +9,9 @@ from pathlib import Path
 import sqlite_utils
 
 from core.data_dir import DataDir
-from core.evidence.entries import EtiologyEntry, etiology_entries
-from core.evidence.library import sync_library
+from core.evidence.entries import EtiologyEntry
+from core.storage.etiology_entries import etiology_entries
+from core.storage.library_sync import sync_library
 from core.evidence.models import Mechanism, Study
 from core.settings import Settings
 from core.storage import evidence_store

@@ -78,7 +78,7 @@ def export_handout_file(
 
     from pypdf import PdfReader
 
-    from core.evidence.library import open_evidence_database  # the window holds the folder's lock itself
+    from core.storage.library_sync import open_evidence_database  # the window holds the folder's lock itself
     from core.plan.engine import compute_plan
     from core.plan.profile import read_profile
     from core.storage import evidence_store

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import sqlite_utils
 
 from core.data_dir import DataDir
-from core.evidence.library import sync_library
+from core.storage.library_sync import sync_library
 from core.storage.database import open_database
 from core.storage.lock import DataDirLock, LockFileError
 

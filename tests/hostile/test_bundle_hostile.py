@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from core.evidence.library import sync_library
+from core.storage.library_sync import sync_library
 from core.plan import guidelines as g
 from core.plan.adjustment import SessionLog
 from core.plan.engine import PlanOptions, compute_plan

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from core.evidence import importer
-from core.evidence.importer import import_studies, read_study_file
+from core.evidence.importer import read_study_file
+from core.storage.evidence_import import import_studies
 from core.storage import evidence_store
 from core.storage.database import open_database
 from tests import evidence_factory as make

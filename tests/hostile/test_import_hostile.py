@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.evidence.importer import MAX_IMPORT_BYTES, import_studies
+from core.evidence.importer import MAX_IMPORT_BYTES
+from core.storage.evidence_import import import_studies
 from core.storage import evidence_store
 from core.storage.database import open_database
 from tests import evidence_factory as make

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from core.evidence.library import sync_library
+from core.storage.library_sync import sync_library
 from core.plan.adjustment import SessionLog
 from core.storage import records
 from core.plan.guidelines import GUIDELINES_VERSION

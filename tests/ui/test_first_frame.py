@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from core.evidence.library import open_evidence_database
+from core.storage.library_sync import open_evidence_database
 from core.storage.database import open_database
 from ui.main_window import STEP_TITLES, MainWindow
 

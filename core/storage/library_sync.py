@@ -1,0 +1,30 @@
+"""Keep the database's evidence tables in step with the library shipped in ``resources/evidence``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from core.evidence.library import library_content_hash, load_library
+from core.storage import evidence_store
+from core.storage.database import open_database
+
+
+def sync_library(db: sqlite_utils.Database) -> bool:
+    """Install the shipped library into the database if it is newer or different; True if it was."""
+    content_hash = library_content_hash()
+    if evidence_store.installed_library(db).get("content_hash") == content_hash:
+        return False  # the usual case: nothing to parse or validate
+    return evidence_store.install_library(db, load_library(), content_hash)
+
+
+def open_evidence_database(path: Path) -> sqlite_utils.Database:
+    """Open the database with the evidence tables present and the shipped library installed."""
+    db = open_database(path)
+    try:
+        sync_library(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
