@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from core.atomic import WriteError
 from core.data_dir import DataDir
-from core.handout.export import HandoutError, export_handout_file
+from core.handout.export import HandoutError
+from core.workspace.handouts import export_handout_file
 from core.plan.profile import ProfileError
 from core.settings import Settings
 from ui.background import run_in_background

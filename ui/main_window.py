@@ -105,7 +105,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         waiting.deleteLater()
 
     def _build_gateway(self) -> None:
-        from ui.records_gateway import RecordsGateway
+        from core.workspace.gateway import RecordsGateway
 
         import logging
 

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 from ui.background import run_in_background
 
 if TYPE_CHECKING:
-    from core.evidence.overview import EvidenceOverview, StartupReport
+    from core.workspace.startup import EvidenceOverview, StartupReport
 
 
 class RecordsLifecycle:
     """Mixed into MainWindow, which provides the signals, the status bar and the views."""
 
     def start_records(self) -> None:
-        from core.evidence.overview import start_records
+        from core.workspace.startup import start_records
 
         data_dir, read_only, settings = self._data_dir, self.read_only, self.settings
         run_in_background(lambda: start_records(data_dir, settings, read_only=read_only),

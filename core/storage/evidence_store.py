@@ -115,6 +115,10 @@ def existing_study_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str
     return found
 
 
+def study_count(db: sqlite_utils.Database) -> int:
+    return db[STUDIES].count
+
+
 def load_etiologies(db: sqlite_utils.Database) -> list[Etiology]:
     rows = db.query(f"select json from {ETIOLOGIES} order by position")
     return [Etiology.model_validate_json(row["json"]) for row in rows]

@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlite_utils
 
 from core.evidence.library import library_content_hash, load_library
+from core.evidence.models import Study
 from core.storage import evidence_store
 from core.storage.database import open_database
 
@@ -28,3 +29,16 @@ def open_evidence_database(path: Path) -> sqlite_utils.Database:
         db.close()
         raise
     return db
+
+
+def studies_of(path: Path, etiology: str) -> list[Study]:
+    """The etiology's studies through a read-only connection: never migrates, syncs or writes, so it is safe
+    beside a window that holds the data folder's lock. Before the first start has made the database, the
+    shipped library's studies are the library."""
+    if not path.exists():
+        return [study for study in load_library().studies if etiology in study.etiologies]
+    db = open_database(path, read_only=True)
+    try:
+        return evidence_store.search_studies(db, etiology=etiology, limit=evidence_store.MAX_STUDIES_READ)
+    finally:
+        db.close()

@@ -339,7 +339,7 @@ def test_provenance_keeps_the_original_authors_and_dates_and_the_audit_names_the
 
 
 def test_the_window_refuses_a_pipe_a_folder_and_a_device_without_reading_them(data_dir, tmp_path) -> None:
-    from ui.records_gateway import RecordsGateway
+    from core.workspace.gateway import RecordsGateway
 
     open_database(data_dir.database_path).close()
     gateway = RecordsGateway(data_dir, read_only=False)

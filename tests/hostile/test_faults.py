@@ -18,7 +18,7 @@ from core.storage.backup import backup_database, integrity, list_backups
 from core.storage.database import open_database
 from tests.conftest import REPO_ROOT
 from tests.storage.helpers import example
-from ui.records_gateway import DataFolderMissing, RecordsGateway
+from core.workspace.gateway import DataFolderMissing, RecordsGateway
 
 
 def test_killed_mid_backup_leaves_the_records_and_older_backups_sound(data_dir) -> None:

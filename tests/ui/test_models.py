@@ -9,7 +9,7 @@ from core.storage import records
 from core.storage.database import open_database
 from tests.storage.helpers import example
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, ObjectTableModel
-from ui.records_gateway import RecordsGateway
+from core.workspace.gateway import RecordsGateway
 from ui.views.evidence_view import STUDY_COLUMNS
 from ui.views.plan_panel import WeekTableModel
 from ui.views.records_view import PAGE, PatientListModel

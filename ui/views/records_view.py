@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from core.storage.records import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
-from ui.records_gateway import RecordsGateway
+from core.workspace.gateway import RecordsGateway
 
 PAGE = 200
 HEADERS = ["Name", "Etiology", "Version", "Saved", "Plan id"]

@@ -10,13 +10,13 @@ import sqlite_utils
 
 from core.data_dir import DataDir
 from core.evidence.entries import EtiologyEntry
-from core.storage.etiology_entries import etiology_entries
-from core.storage.library_sync import sync_library
 from core.evidence.models import Mechanism, Study
 from core.settings import Settings
 from core.storage import evidence_store
-from core.storage.database import open_database
 from core.storage.backup import BackupError
+from core.storage.database import open_database
+from core.storage.etiology_entries import etiology_entries
+from core.storage.library_sync import sync_library
 from core.storage.maintenance import backup_if_changed
 
 
@@ -40,7 +40,7 @@ class StartupReport:
 def evidence_overview(db: sqlite_utils.Database) -> EvidenceOverview:
     return EvidenceOverview(
         library_version=evidence_store.installed_library(db).get("library_version", "none"),
-        study_count=db[evidence_store.STUDIES].count,
+        study_count=evidence_store.study_count(db),
         etiologies=etiology_entries(db.conn),
         mechanisms=evidence_store.load_mechanisms(db),
         studies=evidence_store.search_studies(db, limit=1_000_000),

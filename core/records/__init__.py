@@ -1,0 +1,1 @@
+"""Patient records as the product knows them: the models and the interface every database engine fills."""

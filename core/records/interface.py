@@ -1,0 +1,46 @@
+"""Everything the product does with patient records, as one interface a database engine fills.
+
+The SQLite engine (core/storage/sqlite_records.py) is the embedded default. A second engine (the
+clinic's PostgreSQL server, say) implements the same methods and runs the same contract tests
+(tests/contract/), unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from core.plan.adjustment import SessionLog
+from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile
+from core.records.models import AuditAction, AuditEvent, PlanSummary, PlanVersion, SessionLogRecord
+
+
+class PatientRecords(Protocol):
+    """Patients, their plan versions, session logs and the audit trail. Every change is one transaction
+    with its audit event; a missing id raises RecordNotFound, another person's profile DifferentPatient."""
+
+    def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
+                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion: ...
+
+    def get_plan(self, plan_id: int) -> PlanVersion: ...
+
+    def plan_history(self, patient_id: int) -> list[PlanVersion]: ...
+
+    def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]: ...
+
+    def count_patients(self, *, search: str | None = None) -> int: ...
+
+    def add_session_log(self, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int: ...
+
+    def session_logs(self, plan_id: int) -> list[SessionLogRecord]: ...
+
+    def delete_patient(self, patient_id: int, *, clinician: str) -> None: ...
+
+    def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str) -> None: ...
+
+    def audit_trail(self, limit: int = 200) -> list[AuditEvent]: ...
+
+    def export_patient(self, plan_id: int, *, clinician: str) -> str: ...
+
+    def import_patient(self, data: bytes, *, clinician: str) -> list[int]: ...

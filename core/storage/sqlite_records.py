@@ -1,0 +1,59 @@
+"""The patient records in SQLite: core.records.interface.PatientRecords over the embedded database,
+with the SQL in core/storage/records.py and core/storage/bundle.py."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from core.plan.adjustment import SessionLog
+from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile
+from core.records.models import AuditAction, AuditEvent, PlanSummary, PlanVersion, SessionLogRecord
+from core.storage import records
+from core.storage.bundle import export_bundle, import_bundle
+
+
+class SqliteRecords:
+    """PatientRecords on one open sqlite-utils database (the caller owns the connection and the lock)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
+                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion:
+        return records.save_plan(self.db, profile, plan, clinician=clinician, patient_id=patient_id,
+                                 overrides=overrides, same_person=same_person)
+
+    def get_plan(self, plan_id: int) -> PlanVersion:
+        return records.get_plan(self.db, plan_id)
+
+    def plan_history(self, patient_id: int) -> list[PlanVersion]:
+        return records.plan_history(self.db, patient_id)
+
+    def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]:
+        return records.list_plans(self.db, search=search, limit=limit, offset=offset)
+
+    def count_patients(self, *, search: str | None = None) -> int:
+        return records.count_patients(self.db, search=search)
+
+    def add_session_log(self, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:
+        return records.add_session_log(self.db, plan_id, week, log, clinician=clinician)
+
+    def session_logs(self, plan_id: int) -> list[SessionLogRecord]:
+        return records.session_logs(self.db, plan_id)
+
+    def delete_patient(self, patient_id: int, *, clinician: str) -> None:
+        records.delete_patient(self.db, patient_id, clinician=clinician)
+
+    def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str) -> None:
+        records.record_event(self.db, action, record_type, record_id, clinician)
+
+    def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
+        return records.audit_trail(self.db, limit)
+
+    def export_patient(self, plan_id: int, *, clinician: str) -> str:
+        return export_bundle(self.db, plan_id, clinician=clinician)
+
+    def import_patient(self, data: bytes, *, clinician: str) -> list[int]:
+        return import_bundle(self.db, data, clinician=clinician)
