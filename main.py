@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if headless or args.no_crash_dialog:
         install_crash_handlers(stderr_reporter)
     if args.self_test:
-        from core.selftest import core_checks, run_checks
+        from core.workspace.selftest import core_checks, run_checks
         from ui.selftest import qt_checks
 
         results = run_checks([*core_checks(data_dir), *qt_checks(data_dir)], sys.stdout)

@@ -51,12 +51,12 @@ def _installed_version(distribution: str) -> str:
 
 def bundled_components() -> list[Component]:
     """Python, SQLite and every bundled library, for Help > About and the licence notice."""
-    import sqlite3
+    from core.storage.database import ENGINE_VERSION
 
     python = Component(
         name="Python", version=sys.version.split()[0], licence="PSF-2.0"
     )
-    sqlite = Component(name="SQLite", version=sqlite3.sqlite_version, licence="Public domain")
+    sqlite = Component(name="SQLite", version=ENGINE_VERSION, licence="Public domain")
     fonts = Component(name="DejaVu Sans (handout fonts)", version="2.37",
                       licence="Bitstream Vera / DejaVu free font licence (resources/fonts/LICENSE-DejaVu.txt)")
     libraries = [

@@ -65,10 +65,7 @@ def version_line() -> str:
 
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     """Run one headless command; storage problems become one plain line on stderr and exit 1."""
-    import sqlite3
-
-    from core.storage.database import DatabaseError, plain_storage_error
-    from core.storage.session import DataDirBusy
+    from core.workspace.errors import DataDirBusy, DatabaseError, StorageFailure, plain_storage_error
 
     from core.commands.output import terminal_safe_output
 
@@ -77,6 +74,6 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             return command_runner(args.command)(args, data_dir)
         except (DatabaseError, DataDirBusy) as error:
             print(error, file=sys.stderr)
-        except sqlite3.Error as error:
+        except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
     return EXIT_FAILURE

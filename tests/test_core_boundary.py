@@ -19,7 +19,7 @@ def core_module_names() -> list[str]:
 
 
 def test_there_are_core_modules_to_check() -> None:
-    assert {"core", "core.cli", "core.selftest", "core.evidence.models"} <= set(core_module_names())
+    assert {"core", "core.cli", "core.workspace.selftest", "core.evidence.models"} <= set(core_module_names())
 
 
 def test_every_core_module_imports_with_qt_blocked() -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from core.app_info import APP_AUTHOR, APP_NAME
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
-from core.storage.lock import DataDirLock, LockFileError
+from core.workspace.lock import DataDirLock, LockFileError
 from ui.crash_dialog import CrashNotifier
 from ui.main_window import MainWindow
 from ui.plain_text import shown_as_typed

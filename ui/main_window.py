@@ -59,7 +59,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
     # -- layout --------------------------------------------------------------------------------------
 
     def _build_first_step(self) -> None:
-        from core.storage.etiology_entries import read_installed_entries
+        from core.workspace.first_frame import read_installed_entries
         from ui.views.etiology_picker import EtiologyPicker
 
         self.picker = EtiologyPicker()
@@ -283,7 +283,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
             self.tabs.setCurrentWidget(self.editor)
             return False
-        from core.storage.records import DifferentPatient
+        from core.records.models import DifferentPatient
 
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,

@@ -60,7 +60,7 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_records_failed(self, error: Exception) -> None:
-        from core.storage.database import DatabaseDamaged, DatabaseError
+        from core.workspace.errors import DatabaseDamaged, DatabaseError
 
         if isinstance(error, DatabaseDamaged):
             self._show_problem("The records database is damaged; it has not been changed.")
@@ -86,19 +86,10 @@ class RecordsLifecycle:
             self.restore_newest_backup()
 
     def restore_newest_backup(self) -> None:
-        from core.storage.backup import BackupError, newest_good_backup, restore_backup
+        from core.workspace.maintenance import restore_newest
 
         data_dir = self._data_dir
-
-        def restore() -> str:
-            backup = newest_good_backup(data_dir.backups_dir)
-            if backup is None:
-                raise BackupError(f"No backup in {data_dir.backups_dir} passes its check. The damaged file is "
-                                  "untouched; ask your IT contact for help.")
-            aside = restore_backup(backup, data_dir.database_path)
-            return f"Restored {backup.name}; the damaged file was kept as {aside.name if aside else 'nothing'}."
-
-        run_in_background(restore, self._on_restored, self._on_records_failed)
+        run_in_background(lambda: restore_newest(data_dir), self._on_restored, self._on_records_failed)
 
     @Slot(object)
     def _on_restored(self, message: str) -> None:
@@ -110,7 +101,7 @@ class RecordsLifecycle:
         if self.read_only:
             self.statusBar().showMessage("Read-only: the window that holds this data folder makes the backups.")
             return
-        from core.storage.maintenance import backup_now
+        from core.workspace.maintenance import backup_now
 
         data_dir, settings = self._data_dir, self.settings
         self.statusBar().showMessage("Backing up…")

@@ -7,7 +7,7 @@ import os
 from PySide6.QtCore import QThreadPool
 
 from core.data_dir import DataDir
-from core.selftest import Check
+from core.workspace.selftest import Check
 
 
 def _window_paints(data_dir: DataDir) -> str:

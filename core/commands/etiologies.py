@@ -7,15 +7,14 @@ import argparse
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
-from core.storage import evidence_store
-from core.storage.session import open_data
+from core.workspace.session import open_workspace
 
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    with open_data(data_dir, write=False) as db:
-        etiologies = evidence_store.load_etiologies(db)
-        studies = evidence_store.search_studies(db, limit=1_000_000)
+    with open_workspace(data_dir, write=False) as workspace:
+        etiologies = workspace.etiologies()
+        studies = workspace.studies()
     if args.format == "json":
         print_json([
             {**e.model_dump(mode="json"), "dosing_summary": dosing_summary(e.id, studies).model_dump(mode="json")}

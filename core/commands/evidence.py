@@ -10,10 +10,8 @@ from core.commands.output import fail, format_table, print_json
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, dosing_summary
 from core.evidence.importer import ImportReport, read_study_file
-from core.storage.evidence_import import import_study_file
 from core.evidence.models import Direction, Study
-from core.storage import evidence_store
-from core.storage.session import open_data
+from core.workspace.session import open_workspace
 
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 
@@ -21,16 +19,14 @@ ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.evidence_action == "import":
         return _run_import(data_dir, args.file)
-    with open_data(data_dir, write=False) as db:
-        etiology_ids = [e.id for e in evidence_store.load_etiologies(db)]
-        mechanism_ids = [m.id for m in evidence_store.load_mechanisms(db)]
+    with open_workspace(data_dir, write=False) as workspace:
+        etiology_ids = [e.id for e in workspace.etiologies()]
+        mechanism_ids = [m.id for m in workspace.mechanisms()]
         if args.etiology and args.etiology not in etiology_ids:
             return fail(f"--etiology: unknown etiology '{args.etiology}'; choose one of: {', '.join(etiology_ids)}")
         if args.mechanism and args.mechanism not in mechanism_ids:
             return fail(f"--mechanism: unknown mechanism '{args.mechanism}'; choose one of: {', '.join(mechanism_ids)}")
-        studies = evidence_store.search_studies(
-            db, etiology=args.etiology, mechanism=args.mechanism, text=args.search, limit=1_000_000
-        )
+        studies = workspace.studies(etiology=args.etiology, mechanism=args.mechanism, text=args.search)
     if args.format == "json":
         print_json([study.model_dump(mode="json") for study in studies])
         return 0
@@ -50,8 +46,8 @@ def _run_import(data_dir: DataDir, path: Path) -> int:
     study_file = read_study_file(path)
     if study_file.problems:
         return _refused(ImportReport(file=study_file.name, problems=study_file.problems))
-    with open_data(data_dir, write=True) as db:
-        report = import_study_file(db, study_file)
+    with open_workspace(data_dir, write=True) as workspace:
+        report = workspace.import_studies(study_file)
     if not report.ok:
         return _refused(report)
     print(f"Imported {len(report.added)} studies from {report.file}: {', '.join(report.added)}")

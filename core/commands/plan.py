@@ -9,11 +9,11 @@ import sys
 from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
-from core.plan.engine import Plan, compute_plan
+from core.plan.engine import Plan
 from core.plan.profile import ProfileError, read_profile
 from core.settings import SettingsError, load_settings
-from core.storage import evidence_store, records
-from core.storage.session import DataDirBusy, open_data
+from core.workspace.errors import DataDirBusy, DifferentPatient, RecordNotFound
+from core.workspace.session import open_workspace
 
 EXIT_BLOCKED = 3
 
@@ -43,9 +43,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print("--same-patient: only used with --patient", file=sys.stderr)
         return 2
     try:
-        with open_data(data_dir, write=args.save) as db:
-            studies = evidence_store.search_studies(db, etiology=profile.etiology, limit=1_000_000)
-            plan = compute_plan(profile, studies, settings.plan)
+        with open_workspace(data_dir, write=args.save) as workspace:
+            plan, studies = workspace.draft_plan(profile, settings.plan)
             if args.format == "json":
                 print_json(plan.model_dump(mode="json"))
             else:
@@ -59,19 +58,19 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     return 2
             saved = None
             if args.save:
-                saved = records.save_plan(db, profile, plan, clinician=settings.clinician, patient_id=args.patient,
-                                          same_person=args.same_patient)
+                saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
+                                                    patient_id=args.patient, same_person=args.same_patient)
             if pdf is not None:
                 if not _write_handout(pdf, args, data_dir, saved):
                     return 2
                 if saved is not None:
-                    records.record_event(db, "export", "plan", saved.id, settings.clinician)
+                    workspace.records.record_event("export", "plan", saved.id, settings.clinician)
             if saved is not None:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
-    except records.DifferentPatient as error:
+    except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2
-    except (DataDirBusy, records.RecordNotFound) as error:
+    except (DataDirBusy, RecordNotFound) as error:
         print(error, file=sys.stderr)
         return 2
     return 0

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.atomic import WriteError, refuse_protected_output, write_output
+from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.settings import SettingsError, load_settings
-from core.storage import records
-from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError, export_bundle, import_bundle
-from core.storage.session import open_data
+from core.records.interface import PatientRecords
+from core.workspace.errors import MAX_BUNDLE_BYTES, BundleError, RecordNotFound
+from core.workspace.session import open_workspace
 
 
 
@@ -37,20 +37,19 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(error, file=sys.stderr)
             return 2
     try:
-        with open_data(data_dir, write=action in ("export", "import")) as db:
+        with open_workspace(data_dir, write=action in ("export", "import")) as workspace:
             if action == "list":
-                return _list(db, args)
+                return _list(workspace.records, args)
             if action == "show":
-                return _show(db, args.id, args.format)
+                return _show(workspace.records, args.id, args.format)
             if action == "export":
-                write_output(args.out, export_bundle(db, args.id, clinician=clinician).encode("utf-8"),
-                             data_folder=data_dir.root)
+                workspace.export_patient(args.id, args.out, clinician=clinician)
                 print(f"Exported the patient of plan {args.id} to {args.out}")
                 return 0
-            ids = import_bundle(db, data, clinician=clinician)
+            ids = workspace.records.import_patient(data, clinician=clinician)
             print(f"Imported {len(ids)} plan version(s): {', '.join(map(str, ids))}")
             return 0
-    except records.RecordNotFound as error:
+    except RecordNotFound as error:
         print(error, file=sys.stderr)
         return 2
     except BundleError as error:
@@ -63,8 +62,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 2
 
 
-def _list(db, args: argparse.Namespace) -> int:
-    rows = records.list_plans(db, search=args.search, limit=args.limit)
+def _list(records: PatientRecords, args: argparse.Namespace) -> int:
+    rows = records.list_plans(search=args.search, limit=args.limit)
     if args.format == "json":
         print_json([row.model_dump(mode="json") for row in rows])
     else:
@@ -74,9 +73,9 @@ def _list(db, args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(db, plan_id: int, output_format: str) -> int:
-    version = records.get_plan(db, plan_id)
-    logs = records.session_logs(db, plan_id)
+def _show(records: PatientRecords, plan_id: int, output_format: str) -> int:
+    version = records.get_plan(plan_id)
+    logs = records.session_logs(plan_id)
     if output_format == "json":
         print_json({**version.model_dump(mode="json"), "session_logs": [log.model_dump(mode="json") for log in logs]})
     else:

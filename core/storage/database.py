@@ -11,6 +11,9 @@ import sqlite_utils
 from core.storage.schema import MIGRATIONS, known_migrations
 
 BUSY_TIMEOUT_MS = 10_000
+Database = sqlite_utils.Database  # what the layers above hold and pass back to storage, never query
+StorageFailure = sqlite3.Error  # any error the SQLite engine raises (plain_storage_error words it)
+ENGINE_VERSION = sqlite3.sqlite_version
 
 
 class DatabaseError(Exception):
@@ -95,6 +98,15 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
         db.close()
         raise
     return db
+
+
+def journal_mode(path: Path) -> str:
+    """Open (check, migrate) the database and say which journal it keeps: 'wal' is expected."""
+    db = open_database(path)
+    try:
+        return db.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        db.close()
 
 
 def _refuse_newer_schema(db: sqlite_utils.Database, path: Path) -> None:

@@ -52,6 +52,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[STUDIES].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
 
 
+def scratch_library(library: EvidenceLibrary, content_hash: str) -> sqlite_utils.Database:
+    """An in-memory database holding only the library (the self-test searches it); the caller closes it."""
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    install_library(db, library, content_hash)
+    return db
+
+
 def installed_library(db: sqlite_utils.Database) -> dict[str, str]:
     """The version and content hash of the library currently in the tables ({} when none)."""
     ensure_schema(db)

@@ -1,11 +1,10 @@
-"""The window's one connection to the records, opened once the start-up checks have passed.
-A thin adapter: every decision is made by core.storage; this only owns the connection."""
+"""The window's one door to the records, opened once the start-up checks have passed: it owns the
+connection, refuses writes in a read-only window, and hands every decision to the PatientRecords
+interface (core/records/interface.py) and its engine."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import sqlite_utils
 
 from core.atomic import write_output
 from core.data_dir import DataDir
@@ -14,9 +13,12 @@ from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
-from core.storage import evidence_store, records
-from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError, export_bundle, import_bundle
-from core.storage.database import open_database
+from core.records.interface import PatientRecords
+from core.records.models import AuditAction, PlanSummary, PlanVersion, RecordNotFound, SessionLogRecord
+from core.storage import evidence_store
+from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
+from core.storage.database import Database, open_database
+from core.storage.sqlite_records import SqliteRecords
 
 
 class ReadOnlyRecords(Exception):
@@ -31,7 +33,7 @@ class RecordsGateway:
     def __init__(self, data_dir: DataDir, *, read_only: bool) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
-        self._db: sqlite_utils.Database | None = None
+        self._db: Database | None = None
 
     def open(self) -> None:
         if self._db is None and self.data_dir.database_path.exists():
@@ -46,9 +48,12 @@ class RecordsGateway:
     def is_open(self) -> bool:
         return self._db is not None
 
-    def _require(self, *, write: bool = False) -> sqlite_utils.Database:
+    def _records(self, *, write: bool = False) -> PatientRecords:
+        return SqliteRecords(self._require(write=write))
+
+    def _require(self, *, write: bool = False) -> Database:
         if self._db is None:
-            raise records.RecordNotFound("The records are not open yet.")
+            raise RecordNotFound("The records are not open yet.")
         if write and self.read_only:
             raise ReadOnlyRecords("This window is read-only: another Treadwell window is using this data folder.")
         if write and not self.data_dir.database_path.exists():
@@ -64,45 +69,45 @@ class RecordsGateway:
         return evidence_store.search_study_ids(self._db, text)
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
-                  patient_id: int | None, same_person: bool = False) -> records.PlanVersion:
-        return records.save_plan(self._require(write=True), profile, plan, clinician=clinician, patient_id=patient_id,
+                  patient_id: int | None, same_person: bool = False) -> PlanVersion:
+        return self._records(write=True).save_plan(profile, plan, clinician=clinician, patient_id=patient_id,
                                  overrides=overrides, same_person=same_person)
 
-    def list_plans(self, search: str | None, limit: int, offset: int) -> list[records.PlanSummary]:
-        return records.list_plans(self._require(), search=search, limit=limit, offset=offset) if self._db else []
+    def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
+        return self._records().list_plans(search=search, limit=limit, offset=offset) if self._db else []
 
     def count_patients(self, search: str | None) -> int:
-        return records.count_patients(self._require(), search=search) if self._db else 0
+        return self._records().count_patients(search=search) if self._db else 0
 
-    def history(self, patient_id: int) -> list[records.PlanVersion]:
-        return records.plan_history(self._require(), patient_id)
+    def history(self, patient_id: int) -> list[PlanVersion]:
+        return self._records().plan_history(patient_id)
 
-    def get_plan(self, plan_id: int) -> records.PlanVersion:
-        return records.get_plan(self._require(), plan_id)
+    def get_plan(self, plan_id: int) -> PlanVersion:
+        return self._records().get_plan(plan_id)
 
-    def session_logs(self, plan_id: int) -> list[records.SessionLogRecord]:
-        return records.session_logs(self._require(), plan_id)
+    def session_logs(self, plan_id: int) -> list[SessionLogRecord]:
+        return self._records().session_logs(plan_id)
 
     def add_session_log(self, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:
-        return records.add_session_log(self._require(write=True), plan_id, week, log, clinician=clinician)
+        return self._records(write=True).add_session_log(plan_id, week, log, clinician=clinician)
 
     def delete_patient(self, patient_id: int, *, clinician: str) -> None:
-        records.delete_patient(self._require(write=True), patient_id, clinician=clinician)
+        self._records(write=True).delete_patient(patient_id, clinician=clinician)
 
-    def record_event(self, action: records.AuditAction, plan_id: int, *, clinician: str) -> None:
+    def record_event(self, action: AuditAction, plan_id: int, *, clinician: str) -> None:
         if not self.read_only and self._db is not None:
-            records.record_event(self._db, action, "plan", plan_id, clinician)
+            SqliteRecords(self._db).record_event(action, "plan", plan_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
-        write_output(path, export_bundle(self._require(write=True), plan_id, clinician=clinician).encode("utf-8"),
+        write_output(path, self._records(write=True).export_patient(plan_id, clinician=clinician).encode("utf-8"),
                      data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> list[int]:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot
         be a bundle (a folder, pipe, device, or one far too large) is refused like a bad bundle, in one sentence."""
-        db = self._require(write=True)
+        records = self._records(write=True)
         try:
             data = read_input(path, limit=MAX_BUNDLE_BYTES, what="bundle")
         except InputError as error:
             raise BundleError([str(error)]) from error
-        return import_bundle(db, data, clinician=clinician)
+        return records.import_patient(data, clinician=clinician)

@@ -6,15 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from core.data_dir import DataDir
 from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Mechanism, Study
 from core.settings import Settings
 from core.storage import evidence_store
 from core.storage.backup import BackupError
-from core.storage.database import open_database
+from core.storage.database import Database, open_database
 from core.storage.etiology_entries import etiology_entries
 from core.storage.library_sync import sync_library
 from core.storage.maintenance import backup_if_changed
@@ -37,7 +35,7 @@ class StartupReport:
     backup_problem: str | None = None  # the start-up backup failed: the records open all the same
 
 
-def evidence_overview(db: sqlite_utils.Database) -> EvidenceOverview:
+def evidence_overview(db: Database) -> EvidenceOverview:
     return EvidenceOverview(
         library_version=evidence_store.installed_library(db).get("library_version", "none"),
         study_count=evidence_store.study_count(db),

@@ -12,7 +12,7 @@ from core.plan.compare import plan_differences
 from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, check_profile
-from core.storage.records import PlanVersion
+from core.records.models import PlanVersion
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 

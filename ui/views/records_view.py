@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from core.storage.records import PlanSummary
+from core.records.models import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
@@ -213,7 +213,7 @@ class RecordsView(QWidget):
                          f"Deleted {row.patient_name}")
 
     def _report(self, action, success: str) -> None:
-        from core.storage.bundle import BundleError
+        from core.workspace.errors import BundleError
 
         try:
             action()

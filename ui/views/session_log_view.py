@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from core.plan.adjustment import SessionLog, suggest_next_week
 from core.plan.engine import Plan
-from core.storage.records import SessionLogRecord
+from core.records.models import SessionLogRecord
 from ui.models.table_model import Column, ObjectTableModel
 
 LOG_COLUMNS: list[Column[SessionLogRecord]] = [

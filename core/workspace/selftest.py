@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-import sqlite_utils
 from pydantic import BaseModel
 
 from core.data_dir import DataDir
@@ -21,7 +20,7 @@ from core.plan.profile import read_profile
 from core.resources import resource_path, resources_root
 from core.settings import Settings, load_settings
 from core.storage import evidence_store
-from core.storage.database import open_database
+from core.storage.database import journal_mode
 
 # A check returns a short detail on success and raises with a plain reason on failure.
 Check = tuple[str, Callable[[], str]]
@@ -42,12 +41,7 @@ def _resources_found() -> str:
 
 
 def _database_opens(data_dir: DataDir) -> str:
-    database = open_database(data_dir.database_path)
-    try:
-        mode = database.execute("PRAGMA journal_mode").fetchone()[0]
-        return f"{data_dir.database_path.name} opened, quick_check ok, journal {mode}"
-    finally:
-        database.close()
+    return f"{data_dir.database_path.name} opened, quick_check ok, journal {journal_mode(data_dir.database_path)}"
 
 
 def _evidence_loads() -> str:
@@ -60,10 +54,8 @@ def _evidence_loads() -> str:
 
 def _evidence_searches() -> str:
     """Install the library into a scratch in-memory database and run a full-text search."""
-    db = sqlite_utils.Database(memory=True)
+    db = evidence_store.scratch_library(load_library(), library_content_hash())
     try:
-        evidence_store.ensure_schema(db)
-        evidence_store.install_library(db, load_library(), library_content_hash())
         hits = evidence_store.search_studies(db, text="TNF")
         if not hits:
             raise LookupError("searching for 'TNF' found no study")

@@ -1,0 +1,59 @@
+"""Looking after the data folder: its health, backups and restores, and the one-writer lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.data_dir import DataDir
+from core.settings import Settings
+from core.storage.backup import BackupError, newest_good_backup, restore_backup
+from core.storage.lock import DataDirLock, LockFileError
+from core.storage.maintenance import HealthReport, backup_now, check_health
+from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
+
+__all__ = ["DataDirLock", "HealthReport", "LockFileError", "backup", "backup_now", "check_health", "restore",
+           "restore_newest"]
+
+
+def _writer_lock(data_dir: DataDir) -> DataDirLock:
+    lock = DataDirLock(data_dir.lock_path)
+    try:
+        held = lock.acquire(WAIT_FOR_OTHER_WRITER_S)
+    except LockFileError as error:
+        raise DataDirBusy(str(error)) from error
+    if not held:
+        raise DataDirBusy(f"Another Treadwell window or command is using {data_dir.root}. Close it and try again.")
+    return lock
+
+
+def backup(data_dir: DataDir, settings: Settings) -> Path:
+    """Back up now (verified, then rotated), holding the writer's lock."""
+    with _writer_lock(data_dir):
+        return backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep)
+
+
+def find_backup(data_dir: DataDir, name: str) -> Path | None:
+    """A backup by path, or by its name in the data folder's backups."""
+    for candidate in (Path(name), data_dir.backups_dir / name):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def restore(data_dir: DataDir, backup_path: Path, *, locked: bool = True) -> Path | None:
+    """Put a verified backup in place; the current file is moved aside unchanged (returned). ``locked``:
+    take the writer's lock (the window that holds it already passes False)."""
+    if not locked:
+        return restore_backup(backup_path, data_dir.database_path)
+    with _writer_lock(data_dir):
+        return restore_backup(backup_path, data_dir.database_path)
+
+
+def restore_newest(data_dir: DataDir) -> str:
+    """The window's restore after damage (it holds the lock): the newest backup that passes its check."""
+    found = newest_good_backup(data_dir.backups_dir)
+    if found is None:
+        raise BackupError(f"No backup in {data_dir.backups_dir} passes its check. The damaged file is untouched; "
+                          "ask your IT contact for help.")
+    aside = restore(data_dir, found, locked=False)
+    return f"Restored {found.name}; the damaged file was kept as {aside.name if aside else 'nothing'}."

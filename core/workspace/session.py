@@ -1,0 +1,71 @@
+"""A data folder opened for one piece of work (a command), and the use cases the commands call.
+
+``open_workspace`` takes the writer's lock when asked (a second writer waits, then is refused with a
+plain sentence), migrates, installs the shipped evidence library, and gives a Workspace; a reader that
+cannot get the lock reads without writing. The window's long-lived equivalent is core/workspace/gateway.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from core.atomic import write_output
+from core.data_dir import DataDir
+from core.evidence.importer import ImportReport, StudyFile
+from core.evidence.models import Etiology, Mechanism, Study
+from core.plan.engine import Plan, PlanOptions, compute_plan
+from core.plan.profile import PatientProfile
+from core.records.interface import PatientRecords
+from core.storage import evidence_store
+from core.storage.database import Database
+from core.storage.evidence_import import import_study_file
+from core.storage.session import open_data
+from core.storage.sqlite_records import SqliteRecords
+
+EVERY_STUDY = evidence_store.MAX_STUDIES_READ
+
+
+class Workspace:
+    """The records and the evidence of one open data folder, and what the product does with them."""
+
+    def __init__(self, data_dir: DataDir, db: Database) -> None:
+        self.data_dir = data_dir
+        self._db = db
+        self.records: PatientRecords = SqliteRecords(db)
+
+    # -- evidence ------------------------------------------------------------------------------------
+
+    def etiologies(self) -> list[Etiology]:
+        return evidence_store.load_etiologies(self._db)
+
+    def mechanisms(self) -> list[Mechanism]:
+        return evidence_store.load_mechanisms(self._db)
+
+    def studies(self, *, etiology: str | None = None, mechanism: str | None = None, text: str | None = None,
+                limit: int = EVERY_STUDY) -> list[Study]:
+        return evidence_store.search_studies(self._db, etiology=etiology, mechanism=mechanism, text=text,
+                                             limit=limit)
+
+    def import_studies(self, study_file: StudyFile) -> ImportReport:
+        """Every row checked; all saved in one transaction, or none (read the file before opening)."""
+        return import_study_file(self._db, study_file)
+
+    # -- plans ---------------------------------------------------------------------------------------
+
+    def draft_plan(self, profile: PatientProfile, options: PlanOptions | None = None) -> tuple[Plan, list[Study]]:
+        """The plan the engine computes for ``profile``, and the studies of its etiology it drew on."""
+        studies = self.studies(etiology=profile.etiology)
+        return compute_plan(profile, studies, options), studies
+
+    def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> None:
+        """The patient's bundle, written where the clinician asked (never inside the data folder)."""
+        write_output(out, self.records.export_patient(plan_id, clinician=clinician).encode("utf-8"),
+                     data_folder=self.data_dir.root)
+
+
+@contextmanager
+def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None) -> Iterator[Workspace]:
+    with open_data(data_dir, write=write, wait_s=wait_s) as db:
+        yield Workspace(data_dir, db)
