@@ -1,0 +1,74 @@
+"""A second window on a held data folder is read-only and never writes: every path that could write is
+driven (save, log a session, delete, import, export, backup, restore-on-damage and export from file),
+and the folder is byte for byte what it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from core.plan.adjustment import SessionLog
+from core.settings import Settings
+from core.storage import records
+from core.storage.database import open_database
+from core.workspace.gateway import ReadOnlyRecords
+from core.workspace.handouts import export_handout_file
+from core.workspace.lock import DataDirLock
+from tests.conftest import REPO_ROOT
+from tests.storage.helpers import digest, example
+from ui.main_window import MainWindow
+
+
+def folder_state(data_dir) -> dict[str, str]:
+    """Every file's content, leaving out what readers legitimately touch: the log, window state, the lock,
+    and SQLite's reader bookkeeping (the -shm index, and an empty -wal a WAL reader may create)."""
+    return {str(p.relative_to(data_dir.root)): digest(p) for p in sorted(data_dir.root.rglob("*"))
+            if p.is_file() and p.suffix != ".log" and not p.name.endswith(("-shm", ".lock", ".ini"))
+            and not (p.name.endswith("-wal") and p.stat().st_size == 0)}
+
+
+def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
+    db = open_database(data_dir.database_path)
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    bundle = tmp_path / "bundle.json"
+    from core.storage.bundle import export_bundle
+    bundle.write_text(export_bundle(db, saved.id, clinician="Dr A"), encoding="utf-8")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()  # another window holds the folder
+    try:
+        before = folder_state(data_dir)
+        window = MainWindow(data_dir, read_only=True)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+            window.show()
+        gateway = window.gateway
+        window.open_plan(saved.id)
+        window.editor.form.numbers["weeks"].setText("9")
+        window.editor.recompute()
+        assert window.save_plan() is False
+        attempts = [
+            lambda: gateway.add_session_log(saved.id, 1, SessionLog(date=dt.date(2026, 11, 3), minutes=8, rpe=12,
+                                                                    pain_during=2), clinician="Dr B"),
+            lambda: gateway.delete_patient(saved.patient_id, clinician="Dr B"),
+            lambda: gateway.import_bundle(bundle, clinician="Dr B"),
+            lambda: gateway.export_bundle(saved.id, tmp_path / "out.json", clinician="Dr B"),
+        ]
+        for attempt in attempts:
+            with pytest.raises(ReadOnlyRecords):
+                attempt()
+        gateway.record_event("export", saved.id, clinician="Dr B")  # quietly not recorded
+        window._on_backup_action_triggered()
+        profile = tmp_path / "profile.json"
+        profile.write_text((REPO_ROOT / "resources/examples/profiles/chemotherapy-neuropathy.json").read_text())
+        pages = export_handout_file(profile, tmp_path / "handout.pdf", data_dir.database_path, Settings(),
+                                    date=dt.date(2026, 11, 30))
+        assert pages > 0 and (tmp_path / "handout.pdf").exists()
+        window.close()
+        assert folder_state(data_dir) == before
+        assert json.loads(bundle.read_text())["content"]  # the bundle itself was only read
+    finally:
+        holder.release()
