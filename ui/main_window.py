@@ -117,32 +117,41 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.gateway = RecordsGateway(self._data_dir, read_only=self.read_only)
 
     def _make_view(self, name: str) -> QWidget:
-        if name == "evidence":
-            from ui.views.evidence_view import EvidenceView
+        view = getattr(self, f"_make_{name}")()
+        setattr(self, name, view)
+        return view
 
-            self.evidence = EvidenceView(self.gateway.search_study_ids)
-        elif name == "dosing":
-            from ui.views.dosing_view import DosingView
+    def _make_evidence(self) -> QWidget:
+        from ui.views.evidence_view import EvidenceView
 
-            self.dosing = DosingView()
-        elif name == "editor":
-            from ui.views.plan_editor import PlanEditor
+        return EvidenceView(self.gateway.search_study_ids)
 
-            self.editor = PlanEditor()
-        elif name == "sessions":
-            from ui.views.session_log_view import SessionLogView
+    def _make_dosing(self) -> QWidget:
+        from ui.views.dosing_view import DosingView
 
-            self.sessions = SessionLogView()
-        elif name == "handout":
-            from ui.views.handout_view import HandoutView
+        return DosingView()
 
-            self.handout = HandoutView(self._data_dir.root)
-            self.handout.apply_settings(self.settings)
-        else:
-            from ui.views.records_view import RecordsView
+    def _make_editor(self) -> QWidget:
+        from ui.views.plan_editor import PlanEditor
 
-            self.records = RecordsView(self.gateway, lambda: self.settings.clinician)
-        return getattr(self, name)
+        return PlanEditor()
+
+    def _make_sessions(self) -> QWidget:
+        from ui.views.session_log_view import SessionLogView
+
+        return SessionLogView()
+
+    def _make_handout(self) -> QWidget:
+        from ui.views.handout_view import HandoutView
+
+        view = HandoutView(self._data_dir.root)
+        view.apply_settings(self.settings)
+        return view
+
+    def _make_records(self) -> QWidget:
+        from ui.views.records_view import RecordsView
+
+        return RecordsView(self.gateway, lambda: self.settings.clinician)
 
     def _connect_views(self) -> None:
         self.editor.plan_changed.connect(self._on_editor_plan_changed)
@@ -252,10 +261,11 @@ class MainWindow(RecordsLifecycle, QMainWindow):
 
     @Slot(object)
     def _on_editor_plan_changed(self, plan) -> None:
+        from core.workspace.draft import HandoutRequest
+
         profile = self.editor.profile
-        inputs = None if plan is None or profile is None else (profile, plan, self.studies_for(profile.etiology),
-                                                                self.settings)
-        self.handout.set_inputs(inputs)
+        self.handout.set_inputs(None if plan is None or profile is None else HandoutRequest(
+            profile=profile, plan=plan, studies=self.studies_for(profile.etiology), settings=self.settings))
         self._refresh_sessions()
 
     def _refresh_sessions(self) -> None:
@@ -278,8 +288,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
     @Slot()
     def save_plan(self) -> bool:
         if self.editor.profile is None or self.editor.computed_plan is None:
-            self.editor.form.show_all_problems = True
-            self.editor.recompute()
+            self.editor.show_every_problem()
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
             self.tabs.setCurrentWidget(self.editor)
             return False
@@ -328,7 +337,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         try:
             self.gateway.add_session_log(self.editor.plan_id, week, log, clinician=self.settings.clinician)
         except Exception as error:
-            self.sessions.message.setText(str(error))
+            self.sessions.show_problem(str(error))
             return
         self._refresh_sessions()
         self.statusBar().showMessage(f"Session of {log.date.isoformat()} recorded for week {week}.")
@@ -339,7 +348,7 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.statusBar().showMessage(message)
 
     def _discard_ok(self) -> bool:
-        if not self.editor.dirty or self.editor.profile is None and not self.editor.form.name.text():
+        if not self.editor.dirty or self.editor.is_blank():
             return True
         answer = QMessageBox.question(
             self, "Unsaved changes", "The plan has unsaved changes. Save them first?",

@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from core.evidence.models import Study
 from core.handout.export import make_handout, render_handout, save_handout
-from core.plan.engine import Plan
-from core.plan.profile import PatientProfile
 from core.settings import Settings
+from core.workspace.draft import HandoutRequest
 from ui.background import run_in_background
 
 
@@ -30,7 +28,7 @@ class HandoutView(QWidget):
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_folder = data_folder  # a handout is never saved in it (core.atomic.write_output)
-        self._inputs: tuple[PatientProfile, Plan, list[Study], Settings] | None = None
+        self._inputs: HandoutRequest | None = None
         self._pdf: bytes | None = None
         self._generation = 0
         self.paper = QComboBox()
@@ -82,7 +80,7 @@ class HandoutView(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper_size)))
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
 
-    def set_inputs(self, inputs: tuple[PatientProfile, Plan, list[Study], Settings] | None) -> None:
+    def set_inputs(self, inputs: HandoutRequest | None) -> None:
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
         self._inputs = inputs
         self._pdf = None
@@ -99,7 +97,7 @@ class HandoutView(QWidget):
             self.status.setText("The handout will be made when this tab is opened.")
 
     def _ready_to_render(self) -> bool:
-        return self._inputs is not None and not self._inputs[1].blocked
+        return self._inputs is not None and not self._inputs.plan.blocked
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -113,7 +111,8 @@ class HandoutView(QWidget):
 
     def render(self) -> None:
         """Render off the GUI thread; a newer request wins over an older one still running."""
-        profile, plan, studies, settings = self._inputs
+        request = self._inputs
+        profile, plan, studies, settings = request.profile, request.plan, request.studies, request.settings
         self._generation += 1
         generation = self._generation
         paper, units, summary = self.paper.currentData(), self.units.currentData(), self.summary.isChecked()
@@ -161,7 +160,7 @@ class HandoutView(QWidget):
             self._pending = "export" if self._ready_to_render() else None
             return
         if not path:
-            profile = self._inputs[0]
+            profile = self._inputs.profile
             suggested = f"Treadwell plan {profile.name}.pdf".replace("/", "-")
             path, _ = QFileDialog.getSaveFileName(self, "Export handout", suggested, "PDF (*.pdf)")
         if not path:

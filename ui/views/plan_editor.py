@@ -9,17 +9,35 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSp
 
 from core.evidence.models import Study
 from core.plan.compare import plan_differences
-from core.plan.engine import Plan, PlanOptions, compute_plan
+from core.plan.engine import PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride, effective_plan
-from core.plan.profile import PatientProfile, check_profile
+from core.plan.profile import check_profile
 from core.records.models import PlanVersion
+from core.workspace.draft import PlanDraft
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
 
+def _draft_field(name: str) -> property:
+    """A field of the draft, read and set through the editor (the window and the tests use these names)."""
+    return property(lambda self: getattr(self.draft, name), lambda self, value: setattr(self.draft, name, value))
+
+
 class PlanEditor(QWidget):
+    """The controller of the plan draft: it owns the PlanDraft, recomputes it through core as the
+    clinician types, and emits what changed; the form and the panel only render it."""
+
     plan_changed = Signal(object)  # the effective Plan, or None while the profile is invalid
     dirty_changed = Signal(bool)
+
+    profile = _draft_field("profile")
+    plan = _draft_field("plan")  # as the clinician left it (overrides applied)
+    computed_plan = _draft_field("computed_plan")  # as the engine computed it
+    overrides = _draft_field("overrides")
+    patient_id = _draft_field("patient_id")
+    plan_id = _draft_field("plan_id")
+    dirty = _draft_field("dirty")
+    _saved = _draft_field("saved")  # shown as saved until the clinician changes something
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,14 +46,7 @@ class PlanEditor(QWidget):
         self.header = QLabel()
         self._studies: list[Study] = []
         self._options = PlanOptions()
-        self.overrides: list[WeekOverride] = []
-        self.profile: PatientProfile | None = None
-        self.plan: Plan | None = None  # as the clinician left it (overrides applied)
-        self.computed_plan: Plan | None = None  # as the engine computed it
-        self.patient_id: int | None = None
-        self.plan_id: int | None = None
-        self.dirty = False
-        self._saved: PlanVersion | None = None  # shown as saved until the clinician changes something
+        self.draft = PlanDraft()  # the typed state this controller owns (core/workspace/draft.py)
         self._loading = False
         self.saved_note = QLabel()
         self.saved_note.setWordWrap(True)
@@ -101,6 +112,15 @@ class PlanEditor(QWidget):
     def mark_saved(self, version: PlanVersion) -> None:
         self.patient_id, self.plan_id = version.patient_id, version.id
         self._set_dirty(False)
+
+    def is_blank(self) -> bool:
+        """Nothing typed yet: no profile, and no name."""
+        return self.profile is None and not self.form.name.text()
+
+    def show_every_problem(self) -> None:
+        """Saving was attempted: every field's problem shows, touched or not."""
+        self.form.show_all_problems = True
+        self.recompute()
 
     def recompute(self) -> None:
         profile, problems = check_profile(self.form.values())

@@ -106,6 +106,10 @@ class SessionLogView(QWidget):
         self.week.valueChanged.connect(self._update_suggestion)
         self.set_plan(None, 0, [])
 
+    def show_problem(self, text: str) -> None:
+        """A session that could not be recorded, in one sentence under the form."""
+        self.message.setText(text)
+
     def set_plan(self, plan: Plan | None, baseline_pain: int, logs: list[SessionLogRecord], *, saved: bool = False) -> None:
         self._plan, self._baseline_pain, self._logs = plan, baseline_pain, logs
         self.model.set_rows(logs)

@@ -1,0 +1,43 @@
+"""What the window is working on, typed: the plan draft (profile, overrides, the computed and the
+effective plan, the patient and the version it belongs to) and what a handout is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.evidence.models import Study
+from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile
+from core.records.models import PlanVersion
+from core.settings import Settings
+
+
+@dataclass
+class PlanDraft:
+    """The clinician's plan as it stands. ``saved`` is the version on screen as saved (shown exactly as
+    saved until something changes); ``computed_plan`` is the engine's, ``plan`` the one with the
+    clinician's overrides applied, which every figure, the handout and the session log follow."""
+
+    profile: PatientProfile | None = None
+    overrides: list[WeekOverride] = field(default_factory=list)
+    computed_plan: Plan | None = None
+    plan: Plan | None = None
+    patient_id: int | None = None
+    plan_id: int | None = None
+    saved: PlanVersion | None = None
+    dirty: bool = False
+
+    @property
+    def is_saved_version(self) -> bool:
+        return self.plan_id is not None
+
+
+@dataclass(frozen=True)
+class HandoutRequest:
+    """Everything a handout is made from; the options on screen (paper, units, summary) are added there."""
+
+    profile: PatientProfile
+    plan: Plan
+    studies: list[Study]
+    settings: Settings
