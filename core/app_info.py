@@ -30,6 +30,7 @@ _BUNDLED_LICENCES: dict[str, str] = {
     "sqlite-utils": "Apache-2.0",
     "platformdirs": "MIT",
     "pypdf": "BSD-3-Clause",
+    "filelock": "Unlicense",
 }
 
 

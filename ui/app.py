@@ -8,15 +8,13 @@ import sys
 import time
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from core.app_info import APP_AUTHOR, APP_NAME
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
-from core.workspace.lock import DataDirLock, LockFileError
 from ui.crash_dialog import CrashNotifier
 from ui.main_window import MainWindow
-from ui.plain_text import shown_as_typed
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +32,7 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
     app = create_application()
     notifier = CrashNotifier(app)
     install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)
-    lock = DataDirLock(data_dir.lock_path)
-    try:
-        why_read_only = None if lock.acquire() else (
-            f"Treadwell is already open with the data folder {data_dir.root}.\n\n"
-            "This window opens read-only: you can look, but not save. Close the other window to make changes.")
-    except LockFileError as error:
-        why_read_only = f"{error}\n\nThis window opens read-only: you can look, but not save."
-    window = MainWindow(data_dir, read_only=why_read_only is not None, deferred=True)
-    if why_read_only and not smoke_start:
-        QMessageBox.information(window, APP_NAME, shown_as_typed(why_read_only))
+    window = MainWindow(data_dir, deferred=True, take_lock=True, quiet=smoke_start)
     if smoke_start:
         moment = os.environ.get("TREADWELL_SMOKE_UNTIL", "painted")
         moment = moment if moment in ("data", "ready") else "painted"
@@ -53,7 +42,7 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
     log.info("main window shown")
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let background work finish before Python shuts down
-    lock.release()
+    window.release_lock()
     return status
 
 

@@ -33,14 +33,17 @@ class MainWindow(RecordsLifecycle, QMainWindow):
     plan_saved = Signal(int)
 
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False,
-                 deferred: bool = False) -> None:
+                 deferred: bool = False, take_lock: bool = False, quiet: bool = False) -> None:
         """The first frame shows step 1, the etiologies as installed in the records, read with the
         standard library before anything heavy loads. ``deferred``: build the other six steps after
         that frame, one per turn of the event loop (the app's start-up); otherwise build them now
-        (tests, screenshots). Either way the records are opened once the window is painted."""
+        (tests, screenshots). Either way the records are opened once the window is painted.
+        ``take_lock``: the app's window takes the data folder's one-writer lock after the first frame,
+        and opens read-only, saying why (unless ``quiet``), when another process holds it."""
         super().__init__(parent)
         self._data_dir = data_dir
         self.read_only = read_only
+        self._take_lock, self._quiet, self._lock = take_lock, quiet, None
         self._painted = False
         self._ready = False
         self._parts_built = 0
@@ -104,10 +107,36 @@ class MainWindow(RecordsLifecycle, QMainWindow):
         self.tabs.setCurrentIndex(current)
         waiting.deleteLater()
 
+    def _acquire_lock(self) -> None:
+        from core.workspace.lock import DataDirLock, LockFileError
+
+        lock = DataDirLock(self._data_dir.lock_path)
+        try:
+            why = None if lock.acquire() else (
+                f"Treadwell is already open with the data folder {self._data_dir.root}.\n\n"
+                "This window opens read-only: you can look, but not save. Close the other window to make changes.")
+        except LockFileError as error:
+            why = f"{error}\n\nThis window opens read-only: you can look, but not save."
+        if why is None:
+            self._lock = lock
+            return
+        self.read_only = True
+        self.setWindowTitle(APP_NAME + " (read-only)[*]")
+        if not self._quiet:
+            QMessageBox.information(self, APP_NAME, shown_as_typed(why))
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
     def _build_gateway(self) -> None:
         from core.workspace.gateway import RecordsGateway
 
         import logging
+
+        if self._take_lock:  # after the first frame: filelock is not a first-frame import
+            self._acquire_lock()
 
         version = app_version()  # importlib.metadata is slow to import: after the first paint
         QApplication.instance().setApplicationVersion(version)

@@ -8,7 +8,8 @@ import sys
 from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
 from core.workspace import maintenance
-from core.workspace.errors import BackupError, DataDirBusy, DatabaseError
+from core.workspace.errors import DataDirBusy, DatabaseError
+from core.workspace.maintenance import BackupError
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:

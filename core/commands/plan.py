@@ -77,12 +77,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:
-    from core.handout.export import HandoutError, make_handout, render_handout  # reportlab: on demand
+    from core.handout.export import HandoutError
+    from core.workspace.draft import HandoutRequest
+    from core.workspace.handouts import handout_pdf  # reportlab: on demand
 
     try:
-        handout = make_handout(profile, plan, studies, settings, date=args.date or dt.date.today(), paper=args.paper,
-                               units=args.units, clinician_summary=args.clinician_summary)
-        return render_handout(handout)
+        request = HandoutRequest(profile=profile, plan=plan, studies=studies, settings=settings)
+        return handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
+                           clinician_summary=args.clinician_summary)
     except HandoutError as error:
         print(f"{error} Nothing was saved.", file=sys.stderr)
         return None

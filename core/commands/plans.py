@@ -11,7 +11,8 @@ from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.settings import SettingsError, load_settings
 from core.records.interface import PatientRecords
-from core.workspace.errors import MAX_BUNDLE_BYTES, BundleError, RecordNotFound
+from core.workspace.bundles import MAX_BUNDLE_BYTES, BundleError
+from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
 

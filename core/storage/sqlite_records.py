@@ -11,7 +11,6 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.records.models import AuditAction, AuditEvent, PlanSummary, PlanVersion, SessionLogRecord
 from core.storage import records
-from core.storage.bundle import export_bundle, import_bundle
 
 
 class SqliteRecords:
@@ -53,7 +52,11 @@ class SqliteRecords:
         return records.audit_trail(self.db, limit)
 
     def export_patient(self, plan_id: int, *, clinician: str) -> str:
+        from core.storage.bundle import export_bundle  # only when a patient moves: not on every command
+
         return export_bundle(self.db, plan_id, clinician=clinician)
 
     def import_patient(self, data: bytes, *, clinician: str) -> list[int]:
+        from core.storage.bundle import import_bundle
+
         return import_bundle(self.db, data, clinician=clinician)

@@ -8,11 +8,22 @@ from pathlib import Path
 from typing import Literal
 
 from core.atomic import refuse_protected_output
-from core.handout.export import make_handout, render_handout, save_handout
+from core.handout import export
+from core.handout.export import save_handout
 from core.plan.engine import compute_plan
 from core.plan.profile import read_profile
 from core.settings import Settings
 from core.storage.library_sync import studies_of
+from core.workspace.draft import HandoutRequest
+
+
+def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", "letter"] | None = None,
+                units: Literal["metric", "imperial"] | None = None, clinician_summary: bool = False) -> bytes:
+    """The patient's handout as PDF bytes (the window previews them, the command saves them). Raises
+    HandoutError with a plain message."""
+    handout = export.make_handout(request.profile, request.plan, request.studies, request.settings, date=date, paper=paper,
+                           units=units, clinician_summary=clinician_summary)
+    return export.render_handout(handout)
 
 
 def export_handout_file(
@@ -34,9 +45,8 @@ def export_handout_file(
     refuse_protected_output(out_path, data_folder=database_path.parent, inputs=(profile_path,))  # before any work
     profile = read_profile(profile_path)
     studies = studies_of(database_path, profile.etiology)
-    plan = compute_plan(profile, studies, settings.plan)
-    handout = make_handout(profile, plan, studies, settings, date=date, paper=paper, units=units,
-                           clinician_summary=clinician_summary)
-    pdf = render_handout(handout)
+    request = HandoutRequest(profile=profile, plan=compute_plan(profile, studies, settings.plan), studies=studies,
+                             settings=settings)
+    pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary)
     save_handout(pdf, out_path, data_folder=database_path.parent, inputs=(profile_path,))
     return len(PdfReader(BytesIO(pdf)).pages)

@@ -11,7 +11,7 @@ from core.storage.lock import DataDirLock, LockFileError
 from core.storage.maintenance import HealthReport, backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
-__all__ = ["DataDirLock", "HealthReport", "LockFileError", "backup", "backup_now", "check_health", "restore",
+__all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "backup", "backup_now", "check_health", "restore",
            "restore_newest"]
 
 

@@ -7,22 +7,25 @@ cannot get the lock reads without writing. The window's long-lived equivalent is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from core.atomic import write_output
 from core.data_dir import DataDir
-from core.evidence.importer import ImportReport, StudyFile
 from core.evidence.models import Etiology, Mechanism, Study
 from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.profile import PatientProfile
 from core.records.interface import PatientRecords
 from core.storage import evidence_store
 from core.storage.database import Database
-from core.storage.evidence_import import import_study_file
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
+
+if TYPE_CHECKING:
+    from core.evidence.importer import ImportReport, StudyFile
 
 EVERY_STUDY = evidence_store.MAX_STUDIES_READ
 
@@ -50,6 +53,8 @@ class Workspace:
 
     def import_studies(self, study_file: StudyFile) -> ImportReport:
         """Every row checked; all saved in one transaction, or none (read the file before opening)."""
+        from core.storage.evidence_import import import_study_file  # only for an import
+
         return import_study_file(self._db, study_file)
 
     # -- plans ---------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from core.handout.export import make_handout, render_handout, save_handout
+from core.handout.export import save_handout
 from core.settings import Settings
 from core.workspace.draft import HandoutRequest
+from core.workspace.handouts import handout_pdf
 from ui.background import run_in_background
 
 
@@ -112,7 +113,6 @@ class HandoutView(QWidget):
     def render(self) -> None:
         """Render off the GUI thread; a newer request wins over an older one still running."""
         request = self._inputs
-        profile, plan, studies, settings = request.profile, request.plan, request.studies, request.settings
         self._generation += 1
         generation = self._generation
         paper, units, summary = self.paper.currentData(), self.units.currentData(), self.summary.isChecked()
@@ -120,9 +120,8 @@ class HandoutView(QWidget):
         self.status.setText("Making the handout…")
 
         def work() -> tuple[int, bytes]:
-            handout = make_handout(profile, plan, studies, settings, date=dt.date.today(), paper=paper, units=units,
-                                   clinician_summary=summary)
-            return generation, render_handout(handout)
+            return generation, handout_pdf(request, date=dt.date.today(), paper=paper, units=units,
+                                           clinician_summary=summary)
 
         run_in_background(work, self._on_rendered, self._on_failed)
 

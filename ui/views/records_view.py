@@ -213,7 +213,7 @@ class RecordsView(QWidget):
                          f"Deleted {row.patient_name}")
 
     def _report(self, action, success: str) -> None:
-        from core.workspace.errors import BundleError
+        from core.workspace.bundles import BundleError
 
         try:
             action()
