@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.evidence.models import Study
-from core.plan.engine import Plan
+from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.records.models import PlanVersion
@@ -41,3 +41,9 @@ class HandoutRequest:
     plan: Plan
     studies: list[Study]
     settings: Settings
+
+
+def draft_plan(profile: PatientProfile, library: list[Study], options: PlanOptions | None = None) -> Plan:
+    """The plan the engine computes for ``profile`` from the studies of its etiology in ``library``: the one
+    place the chain profile -> studies -> plan is assembled (the window and the commands both call it)."""
+    return compute_plan(profile, [s for s in library if profile.etiology in s.etiologies], options)

@@ -10,11 +10,10 @@ from typing import Literal
 from core.atomic import refuse_protected_output
 from core.handout import export
 from core.handout.export import save_handout
-from core.plan.engine import compute_plan
 from core.plan.profile import read_profile
 from core.settings import Settings
 from core.storage.library_sync import studies_of
-from core.workspace.draft import HandoutRequest
+from core.workspace.draft import HandoutRequest, draft_plan
 
 
 def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", "letter"] | None = None,
@@ -45,7 +44,7 @@ def export_handout_file(
     refuse_protected_output(out_path, data_folder=database_path.parent, inputs=(profile_path,))  # before any work
     profile = read_profile(profile_path)
     studies = studies_of(database_path, profile.etiology)
-    request = HandoutRequest(profile=profile, plan=compute_plan(profile, studies, settings.plan), studies=studies,
+    request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,
                              settings=settings)
     pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary)
     save_handout(pdf, out_path, data_folder=database_path.parent, inputs=(profile_path,))

@@ -16,13 +16,14 @@ from pathlib import Path
 from core.atomic import write_output
 from core.data_dir import DataDir
 from core.evidence.models import Etiology, Mechanism, Study
-from core.plan.engine import Plan, PlanOptions, compute_plan
+from core.plan.engine import Plan, PlanOptions
 from core.plan.profile import PatientProfile
 from core.records.interface import PatientRecords
 from core.storage import evidence_store
 from core.storage.database import Database
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
+from core.workspace.draft import draft_plan
 
 if TYPE_CHECKING:
     from core.evidence.importer import ImportReport, StudyFile
@@ -62,7 +63,7 @@ class Workspace:
     def draft_plan(self, profile: PatientProfile, options: PlanOptions | None = None) -> tuple[Plan, list[Study]]:
         """The plan the engine computes for ``profile``, and the studies of its etiology it drew on."""
         studies = self.studies(etiology=profile.etiology)
-        return compute_plan(profile, studies, options), studies
+        return draft_plan(profile, studies, options), studies
 
     def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> None:
         """The patient's bundle, written where the clinician asked (never inside the data folder)."""

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSp
 
 from core.evidence.models import Study
 from core.plan.compare import plan_differences
-from core.plan.engine import PlanOptions, compute_plan
+from core.plan.engine import PlanOptions
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import PlanVersion
-from core.workspace.draft import PlanDraft
+from core.workspace.draft import PlanDraft, draft_plan
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
@@ -131,8 +131,7 @@ class PlanEditor(QWidget):
             self.computed_plan = self.plan = None
             self.panel.show_plan(None, set(), problems=len(problems))
         else:
-            studies = [s for s in self._studies if profile.etiology in s.etiologies]
-            today = compute_plan(profile, studies, self._options)
+            today = draft_plan(profile, self._studies, self._options)
             saved = self._saved if self._saved is not None and self._saved.profile == profile else None
             self.computed_plan = saved.plan if saved is not None else today
             self.plan = effective_plan(self.computed_plan, self.overrides, profile.max_sessions_per_week)
