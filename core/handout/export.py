@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from core.atomic import refuse_protected_output, write_output
+from core.atomic import write_output
 from core.evidence.models import Study
 from core.handout.build import build_handout
 from core.handout.model import Handout

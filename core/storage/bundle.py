@@ -30,8 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,23 +38,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core.app_info import app_version
 from core.evidence.models import Study
-from core.plan import guidelines as g
 from core.plan.adjustment import SessionLog
-from core.plan.engine import Plan, PlanOptions, compute_plan
+from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
-from core.plan.warnings import WarningCode
 from core.storage import evidence_store, records
+from core.storage.bundle_messages import field_path, plain_message, shown_key
+from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
 BUNDLE_VERSION = 1
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
-MAX_FIELDS_PER_LINE = 3
 AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
-_GUIDELINES_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,31}")  # shown in a message only if it looks like one
 
-StudiesFor = Callable[[str], list[Study]]
 
 
 class BundleError(Exception):
@@ -217,7 +212,7 @@ def _parse(data: bytes) -> object:
     if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
         raise BundleError(["the file is not a Treadwell plan bundle"])
     if repeated:  # JSON parsers keep the last one silently
-        raise BundleError(_capped([f"{_shown_key(key)}: appears more than once in one object of the file; a "
+        raise BundleError(_capped([f"{shown_key(key)}: appears more than once in one object of the file; a "
                                    "bundle gives each field once" for key in repeated]))
     return raw
 
@@ -257,7 +252,7 @@ def _check_records(content: BundleContent, studies_for: StudiesFor) -> CheckedBu
         except ValidationError as error:
             problems += [f"{label} profile: {line}" for line in profile_problems(error)]
             profile = None
-        plan, plan_problems = (None, []) if profile is None else _rederive(label, profile, item.plan, studies)
+        plan, plan_problems = (None, []) if profile is None else rederive(label, profile, item.plan, studies)
         problems += plan_problems
         seen: set[int] = set()
         for position, override in enumerate(item.overrides, start=1):
@@ -294,129 +289,10 @@ def _check_records(content: BundleContent, studies_for: StudiesFor) -> CheckedBu
     return CheckedBundle(versions=[checked[number] for number in sorted(checked)], session_logs=logs)
 
 
-def _rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesFor) -> tuple[Plan | None, list[str]]:
-    """The plan as the engine computes it from the profile and the options ``given`` records, or the
-    lines naming each field of ``given`` that differs."""
-    where = f"{label} plan"
-    guidelines = given.get("guidelines_version")
-    if guidelines != g.GUIDELINES_VERSION:
-        made = ("records no guidelines version" if guidelines is None else
-                f"was made under guidelines {guidelines}"
-                if isinstance(guidelines, str) and _GUIDELINES_SHAPE.fullmatch(guidelines) else
-                "names guidelines this Treadwell does not know")
-        return None, [f"{where}: guidelines_version: the plan {made}; this Treadwell follows guidelines "
-                      f"{g.GUIDELINES_VERSION} and can re-derive only plans made under them, so it cannot check this "
-                      "one. Import the bundle with a Treadwell that follows the same guidelines."]
-    try:
-        plan = Plan.model_validate_json(json.dumps(given), strict=True)
-    except ValidationError as error:
-        return None, [f"{where}: {_fields(item['loc'])}: {_message(item)}"
-                      for item in error.errors(include_url=False, include_input=False)]
-    problems = []
-    weekly, rise = plan.rules.max_weekly_increase_pct, plan.rules.pain.allowed_rise
-    if weekly not in g.WEEKLY_INCREASE_CHOICES_PCT:
-        problems.append(f"{where}: rules.max_weekly_increase_pct: must be one of "
-                        f"{', '.join(map(str, g.WEEKLY_INCREASE_CHOICES_PCT))} (percent a week)")
-    if rise is None:  # saved before pain was judged against usual pain (still under this guidelines label)
-        problems.append(f"{where}: rules.pain.allowed_rise: is missing: the plan was saved by an earlier Treadwell, "
-                        "before pain rules followed the patient's usual pain, so this version cannot re-derive it "
-                        "to check it")
-    elif rise not in g.PAIN_RISE_CHOICES:
-        problems.append(f"{where}: rules.pain.allowed_rise: must be one of {', '.join(map(str, g.PAIN_RISE_CHOICES))} "
-                        "(points above usual pain)")
-    if problems:
-        return None, problems
-    # The HRmax formula is recorded by its label (or, when heart rate is not used, by its source): the
-    # formula the intensity names first, then the others. What the evidence library lends (the cited studies,
-    # the borrowed structure, the animal-dosing caveat) depends on the studies each workstation holds, so it is
-    # not compared: the saved plan takes it from this workstation's library. Every clinical value must match.
-    named = [key for key, formula in g.HR_MAX_FORMULAS.items() if formula.label == plan.intensity.hr_max_source]
-    library = studies(profile.etiology)
-    closest: list[tuple] | None = None
-    for formula in [*named, *(key for key in g.HR_MAX_FORMULAS if key not in named)]:
-        options = PlanOptions(hr_max_formula=formula, max_weekly_increase_pct=weekly, pain_rise_allowed=rise)
-        try:
-            expected = compute_plan(profile, library, options)
-        except (ValueError, ArithmeticError):
-            return None, [f"{where}: cannot be re-derived from this version's profile"]
-        paths = _differences(_clinical(given), _clinical(expected.model_dump(mode="json")))
-        if not paths:
-            return expected, []
-        if closest is None or len(paths) < len(closest):
-            closest = paths
-    groups: dict[str, list[str]] = {}
-    for path in closest or []:
-        while len(path) > 1 and isinstance(path[-1], int):  # target_hr, not target_hr.0 and target_hr.1
-            path = path[:-1]
-        fields = groups.setdefault(str(path[0]), [])
-        if _fields(path) not in fields:
-            fields.append(_fields(path))
-    lines = []
-    for fields in groups.values():
-        named_fields = ", ".join(fields[:MAX_FIELDS_PER_LINE])
-        if len(fields) > MAX_FIELDS_PER_LINE:
-            named_fields += f" and {len(fields) - MAX_FIELDS_PER_LINE} more"
-        lines.append(f"{where}: {named_fields}: does not match what Treadwell computes from this version's profile "
-                     f"and the options the plan records (guidelines {g.GUIDELINES_VERSION})")
-    return None, lines
-
-
-EVIDENCE_PARTS = ("evidence", "borrowed_structure")
-
-
-def _clinical(plan: object) -> object:
-    """A plan's JSON without what the workstation's evidence library lends it."""
-    if not isinstance(plan, dict):
-        return plan
-    kept = {key: value for key, value in plan.items() if key not in EVIDENCE_PARTS}
-    if isinstance(kept.get("warnings"), list):
-        kept["warnings"] = [w for w in kept["warnings"]
-                            if not (isinstance(w, dict) and w.get("code") == WarningCode.ANIMAL_DOSING_CONTEXT)]
-    return kept
-
-
-def _differences(given: object, expected: object, path: tuple = ()) -> list[tuple]:
-    """Paths where ``given`` (the bundle's JSON) differs from ``expected`` (the engine's, as JSON). Strict
-    on kind: true is not 1; 12 and 12.0 are the same number."""
-    if isinstance(expected, dict):
-        if not isinstance(given, dict):
-            return [path or ("plan",)]
-        found = []
-        for key, value in expected.items():
-            found += [(*path, key)] if key not in given else _differences(given[key], value, (*path, key))
-        return found + [(*path, key) for key in given if key not in expected]
-    if isinstance(expected, list):
-        if not isinstance(given, list) or len(given) != len(expected):
-            return [path]
-        return [found for index, (mine, theirs) in enumerate(zip(given, expected))
-                for found in _differences(mine, theirs, (*path, index))]
-    if isinstance(expected, bool) or isinstance(given, bool):
-        return [] if type(given) is type(expected) and given == expected else [path]
-    if isinstance(expected, (int, float)):
-        return [] if isinstance(given, (int, float)) and given == expected else [path]
-    return [] if type(given) is type(expected) and given == expected else [path]
-
-
-# --- Messages -------------------------------------------------------------------------------------------
-
-
 def _capped(problems: list[str]) -> list[str]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     return [*problems[:MAX_PROBLEMS], f"... and {len(problems) - MAX_PROBLEMS} more problems"]
-
-
-def _shown_key(key: object) -> str:
-    """A field name as it may appear in a message: a plain identifier, never arbitrary text from the file."""
-    if isinstance(key, int):
-        return str(key)
-    if isinstance(key, str) and key.isascii() and key.isidentifier() and len(key) <= 40:
-        return key
-    return "(a field with an unusual name)"
-
-
-def _fields(path) -> str:
-    return ".".join(_shown_key(part) for part in path)
 
 
 def _version_name(raw: dict, index: int) -> str:
@@ -438,20 +314,11 @@ def _where(raw: dict, path) -> str:
                 record, rest = f"{record} {rest[0]}", rest[1:]
             elif len(rest) >= 2 and rest[0] == "overrides" and isinstance(rest[1], int):
                 record, rest = f"{record} override {rest[1] + 1}", rest[2:]
-            return f"{record}: {_fields(rest)}" if rest else record
+            return f"{record}: {field_path(rest)}" if rest else record
         if len(path) >= 2 and path[0] == "session_logs" and isinstance(path[1], int):
             record, rest = f"session log {path[1] + 1}", path[2:]
-            return f"{record}: {_fields(rest)}" if rest else record
-    return _fields(path) if path else "bundle"
-
-
-def _message(item: dict) -> str:
-    if item["type"] == "extra_forbidden":
-        return "is not a field of a plan bundle here"
-    if item["type"] == "missing":
-        return "is required"
-    message = item["msg"].removeprefix("Value error, ")
-    return message[:1].lower() + message[1:]
+            return f"{record}: {field_path(rest)}" if rest else record
+    return field_path(path) if path else "bundle"
 
 
 def _model_problem(raw: dict, item: dict) -> str:
@@ -459,7 +326,7 @@ def _model_problem(raw: dict, item: dict) -> str:
         return "the file is not a readable JSON plan bundle"
     if tuple(item["loc"]) == ("bundle_version",):
         return f"bundle_version: must be {BUNDLE_VERSION}"
-    return f"{_where(raw, item['loc'])}: {_message(item)}"
+    return f"{_where(raw, item['loc'])}: {plain_message(item)}"
 
 
 def _bad_values(raw: object) -> list[tuple[tuple, str]]:

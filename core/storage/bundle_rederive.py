@@ -1,0 +1,126 @@
+"""Step 4 of a bundle's check: every plan re-derived from its version's profile and the options the plan
+records, with this workstation's studies. Any clinical value that differs is refused by field; what the
+evidence library lends (cited studies, borrowed structure, the animal-dosing caveat) is this
+workstation's. A plan made under other guidelines cannot be re-derived, so it is refused, saying so."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from pydantic import ValidationError
+
+from core.evidence.models import Study
+from core.plan import guidelines as g
+from core.plan.engine import Plan, PlanOptions, compute_plan
+from core.plan.profile import PatientProfile
+from core.plan.warnings import WarningCode
+from core.storage.bundle_messages import field_path, plain_message
+
+MAX_FIELDS_PER_LINE = 3
+_GUIDELINES_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,31}")  # shown in a message only if it looks like one
+StudiesFor = Callable[[str], list[Study]]
+
+
+def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesFor) -> tuple[Plan | None, list[str]]:
+    """The plan as the engine computes it from the profile and the options ``given`` records, or the
+    lines naming each field of ``given`` that differs."""
+    where = f"{label} plan"
+    guidelines = given.get("guidelines_version")
+    if guidelines != g.GUIDELINES_VERSION:
+        made = ("records no guidelines version" if guidelines is None else
+                f"was made under guidelines {guidelines}"
+                if isinstance(guidelines, str) and _GUIDELINES_SHAPE.fullmatch(guidelines) else
+                "names guidelines this Treadwell does not know")
+        return None, [f"{where}: guidelines_version: the plan {made}; this Treadwell follows guidelines "
+                      f"{g.GUIDELINES_VERSION} and can re-derive only plans made under them, so it cannot check this "
+                      "one. Import the bundle with a Treadwell that follows the same guidelines."]
+    try:
+        plan = Plan.model_validate_json(json.dumps(given), strict=True)
+    except ValidationError as error:
+        return None, [f"{where}: {field_path(item['loc'])}: {plain_message(item)}"
+                      for item in error.errors(include_url=False, include_input=False)]
+    problems = []
+    weekly, rise = plan.rules.max_weekly_increase_pct, plan.rules.pain.allowed_rise
+    if weekly not in g.WEEKLY_INCREASE_CHOICES_PCT:
+        problems.append(f"{where}: rules.max_weekly_increase_pct: must be one of "
+                        f"{', '.join(map(str, g.WEEKLY_INCREASE_CHOICES_PCT))} (percent a week)")
+    if rise is None:  # saved before pain was judged against usual pain (still under this guidelines label)
+        problems.append(f"{where}: rules.pain.allowed_rise: is missing: the plan was saved by an earlier Treadwell, "
+                        "before pain rules followed the patient's usual pain, so this version cannot re-derive it "
+                        "to check it")
+    elif rise not in g.PAIN_RISE_CHOICES:
+        problems.append(f"{where}: rules.pain.allowed_rise: must be one of {', '.join(map(str, g.PAIN_RISE_CHOICES))} "
+                        "(points above usual pain)")
+    if problems:
+        return None, problems
+    # The HRmax formula is recorded by its label (or, when heart rate is not used, by its source): the
+    # formula the intensity names first, then the others. What the evidence library lends (the cited studies,
+    # the borrowed structure, the animal-dosing caveat) depends on the studies each workstation holds, so it is
+    # not compared: the saved plan takes it from this workstation's library. Every clinical value must match.
+    named = [key for key, formula in g.HR_MAX_FORMULAS.items() if formula.label == plan.intensity.hr_max_source]
+    library = studies(profile.etiology)
+    closest: list[tuple] | None = None
+    for formula in [*named, *(key for key in g.HR_MAX_FORMULAS if key not in named)]:
+        options = PlanOptions(hr_max_formula=formula, max_weekly_increase_pct=weekly, pain_rise_allowed=rise)
+        try:
+            expected = compute_plan(profile, library, options)
+        except (ValueError, ArithmeticError):
+            return None, [f"{where}: cannot be re-derived from this version's profile"]
+        paths = _differences(_clinical(given), _clinical(expected.model_dump(mode="json")))
+        if not paths:
+            return expected, []
+        if closest is None or len(paths) < len(closest):
+            closest = paths
+    groups: dict[str, list[str]] = {}
+    for path in closest or []:
+        while len(path) > 1 and isinstance(path[-1], int):  # target_hr, not target_hr.0 and target_hr.1
+            path = path[:-1]
+        fields = groups.setdefault(str(path[0]), [])
+        if field_path(path) not in fields:
+            fields.append(field_path(path))
+    lines = []
+    for fields in groups.values():
+        named_fields = ", ".join(fields[:MAX_FIELDS_PER_LINE])
+        if len(fields) > MAX_FIELDS_PER_LINE:
+            named_fields += f" and {len(fields) - MAX_FIELDS_PER_LINE} more"
+        lines.append(f"{where}: {named_fields}: does not match what Treadwell computes from this version's profile "
+                     f"and the options the plan records (guidelines {g.GUIDELINES_VERSION})")
+    return None, lines
+
+
+EVIDENCE_PARTS = ("evidence", "borrowed_structure")
+
+
+def _clinical(plan: object) -> object:
+    """A plan's JSON without what the workstation's evidence library lends it."""
+    if not isinstance(plan, dict):
+        return plan
+    kept = {key: value for key, value in plan.items() if key not in EVIDENCE_PARTS}
+    if isinstance(kept.get("warnings"), list):
+        kept["warnings"] = [w for w in kept["warnings"]
+                            if not (isinstance(w, dict) and w.get("code") == WarningCode.ANIMAL_DOSING_CONTEXT)]
+    return kept
+
+
+def _differences(given: object, expected: object, path: tuple = ()) -> list[tuple]:
+    """Paths where ``given`` (the bundle's JSON) differs from ``expected`` (the engine's, as JSON). Strict
+    on kind: true is not 1; 12 and 12.0 are the same number."""
+    if isinstance(expected, dict):
+        if not isinstance(given, dict):
+            return [path or ("plan",)]
+        found = []
+        for key, value in expected.items():
+            found += [(*path, key)] if key not in given else _differences(given[key], value, (*path, key))
+        return found + [(*path, key) for key in given if key not in expected]
+    if isinstance(expected, list):
+        if not isinstance(given, list) or len(given) != len(expected):
+            return [path]
+        return [found for index, (mine, theirs) in enumerate(zip(given, expected))
+                for found in _differences(mine, theirs, (*path, index))]
+    if isinstance(expected, bool) or isinstance(given, bool):
+        return [] if type(given) is type(expected) and given == expected else [path]
+    if isinstance(expected, (int, float)):
+        return [] if isinstance(given, (int, float)) and given == expected else [path]
+    return [] if type(given) is type(expected) and given == expected else [path]
