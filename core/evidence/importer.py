@@ -11,13 +11,10 @@ library and saves them all, or nothing. ``import_studies`` does both.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,14 +23,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from core.evidence.models import Study
-from core.inputs import InputError, read_input
-
-MAX_IMPORT_BYTES = 20_000_000
-REQUIRED_COLUMNS = ("first_author", "year", "species", "model", "exercise_type", "protocol", "evidence_level")
-OPTIONAL_COLUMNS = (
-    "id", "title", "journal", "doi", "etiologies", "speed_reported", "speed_m_per_min", "minutes_low",
-    "minutes_high", "sessions_per_day", "days_per_week", "weeks", "findings", "pain_outcome", "source_note",
+from core.evidence.import_files import (  # noqa: F401 (MAX_IMPORT_BYTES: the limit, for callers)
+    MAX_IMPORT_BYTES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, SHOWN_NAME, FileProblem, read_rows,
 )
+
 WHOLE_NUMBER_COLUMNS = ("year", "evidence_level", "sessions_per_day", "days_per_week")
 DECIMAL_COLUMNS = ("speed_m_per_min", "minutes_low", "minutes_high", "weeks")
 LIST_SEPARATOR = ";"
@@ -47,7 +40,6 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 # C0 and C1 controls (tab and line feed allowed inside text), bidi embeddings, overrides and isolates,
 # and the Unicode line and paragraph separators: they can hide or reorder text on screen and in a terminal.
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_SHOWN_NAME = re.compile(r"[\w .()/-]{1,40}")
 
 
 class ImportProblem(BaseModel):
@@ -83,8 +75,8 @@ def read_study_file(path: Path) -> StudyFile:
     """Read (bounded, regular files only) and parse the file; no database is touched."""
     study_file = StudyFile(name=path.name)
     try:
-        study_file.rows = _read_rows(path)
-    except _FileProblem as problem:
+        study_file.rows = read_rows(path)
+    except FileProblem as problem:
         study_file.problems.append(ImportProblem(row=problem.row, field=None, message=str(problem)))
         return study_file
     if not study_file.rows:
@@ -126,12 +118,6 @@ def check_study_file(
     return report, studies
 
 
-class _FileProblem(Exception):
-    def __init__(self, message: str, row: int | None = None) -> None:
-        super().__init__(message)
-        self.row = row
-
-
 class _Ids:
     """The ids used so far (id -> row) and, per generated base, the next suffix to try: a run of
     rows with the same author and year costs one step each, not a scan from -2 every time."""
@@ -149,101 +135,6 @@ class _Ids:
             if candidate not in self.rows:
                 self._next_suffix[base] = number
                 return candidate
-
-
-def _read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".json"):
-        raise _FileProblem("the file must end in .csv or .json")
-    what = "evidence file"
-    try:
-        data = read_input(path, limit=MAX_IMPORT_BYTES, what=what)
-    except InputError as error:  # "evidence file: NAME is ...": the report names the file already
-        raise _FileProblem(str(error).removeprefix(f"{what}: ")) from error
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise _FileProblem("the file is not UTF-8 text; save it as 'CSV UTF-8' or UTF-8 JSON") from error
-    return _json_rows(text) if suffix == ".json" else _csv_rows(text)
-
-
-class _Object(dict):
-    """A JSON object that remembers the keys it was given more than once (json keeps only the last)."""
-
-    repeated: list[str]
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> _Object:
-    result = _Object(pairs)
-    counts = Counter(key for key, _ in pairs)
-    result.repeated = [key for key, count in counts.items() if count > 1]
-    return result
-
-
-def _refuse_constant(name: str) -> None:
-    raise _FileProblem(f"the JSON holds {name}, which is not a number; write a number or leave the field out")
-
-
-def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        items = json.loads(text, object_pairs_hook=_json_object, parse_constant=_refuse_constant)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise _FileProblem(f"the JSON cannot be read: {getattr(error, 'msg', 'nested too deeply')}") from error
-    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise _FileProblem("the JSON must be a list of study objects")
-    return [(number, {"_json": item}) for number, item in enumerate(items, start=1)]
-
-
-def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records = _csv_records(reader)
-    header = [name.strip() for name in next(records, (1, []))[1]]
-    if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
-        raise _FileProblem("the columns are not separated by commas; save the file as CSV with commas")
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise _FileProblem(f"missing columns: {', '.join(missing)} (see import-template.csv)")
-    repeated = [name for name, count in Counter(header).items() if count > 1]
-    if repeated:
-        raise _FileProblem(f"columns given more than once: {_names(header, repeated)}; keep one of each")
-    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-    if unknown:
-        raise _FileProblem(f"unknown columns: {_names(header, unknown)} (see import-template.csv)")
-    rows = []
-    for row_number, cells in records:
-        if len(cells) > len(header):
-            rows.append((row_number, {"_extra_cells": True}))
-            continue
-        if any(cell.strip() for cell in cells):
-            rows.append((row_number, {"_cells": dict(zip(header, cells + [""] * (len(header) - len(cells))))}))
-    return rows
-
-
-def _csv_records(reader):
-    """(row number, cells) of every record; rows are counted as a spreadsheet counts them (the header is
-    row 1), so a cell holding a line break does not shift the numbers. A broken file is one plain sentence."""
-    row_number = 0
-    while True:
-        row_number += 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            if "field larger than field limit" in str(error):
-                raise _FileProblem(f"a cell is longer than {csv.field_size_limit():,} characters; "
-                                   "is a closing quote (\") missing?", row=row_number) from error
-            raise _FileProblem(f"the CSV cannot be read ({error})", row=row_number) from error
-        yield row_number, cells
-
-
-def _names(header: list[str], names: list[str]) -> str:
-    """Column names for a message: as written when they are plain, else by position; at most ten."""
-    shown = []
-    for name in names[:10]:
-        shown.append(name if _SHOWN_NAME.fullmatch(name) else f"column {header.index(name) + 1}")
-    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
-    return ", ".join(shown) + more
 
 
 def _validate_row(
@@ -365,7 +256,7 @@ def _claims(row: int, candidate: dict[str, Any]) -> list[ImportProblem]:
 
 
 def _source_name(review: Any) -> str:
-    return f"'{review}'" if isinstance(review, str) and _SHOWN_NAME.fullmatch(review) else "a review"
+    return f"'{review}'" if isinstance(review, str) and SHOWN_NAME.fullmatch(review) else "a review"
 
 
 def _csv_to_study_fields(raw: dict[str, str]) -> dict[str, Any]:

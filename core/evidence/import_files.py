@@ -1,0 +1,123 @@
+"""Reading a clinic's study file (CSV or JSON) into numbered rows: bounded, regular files only, UTF-8,
+one plain sentence for a file that cannot be read. core/evidence/importer.py checks the rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from core.inputs import InputError, read_input
+
+MAX_IMPORT_BYTES = 20_000_000
+REQUIRED_COLUMNS = ("first_author", "year", "species", "model", "exercise_type", "protocol", "evidence_level")
+OPTIONAL_COLUMNS = (
+    "id", "title", "journal", "doi", "etiologies", "speed_reported", "speed_m_per_min", "minutes_low",
+    "minutes_high", "sessions_per_day", "days_per_week", "weeks", "findings", "pain_outcome", "source_note",
+)
+SHOWN_NAME = re.compile(r"[\w .()/-]{1,40}")
+
+
+class FileProblem(Exception):
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".json"):
+        raise FileProblem("the file must end in .csv or .json")
+    what = "evidence file"
+    try:
+        data = read_input(path, limit=MAX_IMPORT_BYTES, what=what)
+    except InputError as error:  # "evidence file: NAME is ...": the report names the file already
+        raise FileProblem(str(error).removeprefix(f"{what}: ")) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem("the file is not UTF-8 text; save it as 'CSV UTF-8' or UTF-8 JSON") from error
+    return _json_rows(text) if suffix == ".json" else _csv_rows(text)
+
+
+class _Object(dict):
+    """A JSON object that remembers the keys it was given more than once (json keeps only the last)."""
+
+    repeated: list[str]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object(pairs)
+    counts = Counter(key for key, _ in pairs)
+    result.repeated = [key for key, count in counts.items() if count > 1]
+    return result
+
+
+def _refuse_constant(name: str) -> None:
+    raise FileProblem(f"the JSON holds {name}, which is not a number; write a number or leave the field out")
+
+
+def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        items = json.loads(text, object_pairs_hook=_json_object, parse_constant=_refuse_constant)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise FileProblem(f"the JSON cannot be read: {getattr(error, 'msg', 'nested too deeply')}") from error
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise FileProblem("the JSON must be a list of study objects")
+    return [(number, {"_json": item}) for number, item in enumerate(items, start=1)]
+
+
+def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = _csv_records(reader)
+    header = [name.strip() for name in next(records, (1, []))[1]]
+    if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
+        raise FileProblem("the columns are not separated by commas; save the file as CSV with commas")
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise FileProblem(f"missing columns: {', '.join(missing)} (see import-template.csv)")
+    repeated = [name for name, count in Counter(header).items() if count > 1]
+    if repeated:
+        raise FileProblem(f"columns given more than once: {_names(header, repeated)}; keep one of each")
+    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    if unknown:
+        raise FileProblem(f"unknown columns: {_names(header, unknown)} (see import-template.csv)")
+    rows = []
+    for row_number, cells in records:
+        if len(cells) > len(header):
+            rows.append((row_number, {"_extra_cells": True}))
+            continue
+        if any(cell.strip() for cell in cells):
+            rows.append((row_number, {"_cells": dict(zip(header, cells + [""] * (len(header) - len(cells))))}))
+    return rows
+
+
+def _csv_records(reader):
+    """(row number, cells) of every record; rows are counted as a spreadsheet counts them (the header is
+    row 1), so a cell holding a line break does not shift the numbers. A broken file is one plain sentence."""
+    row_number = 0
+    while True:
+        row_number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise FileProblem(f"a cell is longer than {csv.field_size_limit():,} characters; "
+                                   "is a closing quote (\") missing?", row=row_number) from error
+            raise FileProblem(f"the CSV cannot be read ({error})", row=row_number) from error
+        yield row_number, cells
+
+
+def _names(header: list[str], names: list[str]) -> str:
+    """Column names for a message: as written when they are plain, else by position; at most ten."""
+    shown = []
+    for name in names[:10]:
+        shown.append(name if SHOWN_NAME.fullmatch(name) else f"column {header.index(name) + 1}")
+    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+    return ", ".join(shown) + more
