@@ -54,7 +54,7 @@ def install_crash_handlers(reporter: CrashReporter) -> None:
             sys.__excepthook__(kind, value, tb)
             return
         details = format_details(kind, value, tb)
-        log.critical("Unhandled error\n%s", details)
+        log.critical("Unhandled error", exc_info=(kind, value, tb))  # the log keeps where, never the message
         summary = describe_os_error(value) or PLAIN_SUMMARY
         try:
             reporter(summary, details)

@@ -69,16 +69,28 @@ def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]
         return Settings(), error.problems
     if data is None:
         return Settings(), []
-    try:
-        return Settings.model_validate(data), []
-    except ValidationError as error:
-        problems = _problems(error)
-        bad = {str(item["loc"][0]) for item in error.errors(include_url=False, include_input=False) if item["loc"]}
-    valid = {key: value for key, value in data.items() if key in Settings.model_fields and key not in bad}
-    try:
-        return Settings.model_validate(valid), problems
-    except ValidationError:
-        return Settings(), problems
+    problems: list[str] = []
+    for _ in range(len(Settings.model_fields) + len(PlanOptions.model_fields) + 1):  # one bad value per pass at least
+        try:
+            return Settings.model_validate(data), problems
+        except ValidationError as error:
+            problems += [line for line in _problems(error) if line not in problems]
+            data = _without(data, [tuple(item["loc"]) for item in error.errors(include_url=False, include_input=False)])
+    return Settings(), problems
+
+
+def _without(data: dict, locations: list[tuple]) -> dict:
+    """``data`` without the values at ``locations`` (a nested value alone, not its whole section)."""
+    kept = json.loads(json.dumps(data))
+    for location in locations:
+        node: object = kept
+        for part in location[:-1]:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, dict) and location:
+            node.pop(location[-1], None)
+        elif location:
+            kept.pop(location[0], None)
+    return kept
 
 
 def _read(path: Path) -> dict | None:

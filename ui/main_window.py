@@ -331,6 +331,9 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
         from core.settings import SettingsError, save_settings
         from ui.settings_dialog import SettingsDialog
 
+        if self.read_only:  # settings.json belongs to the window that holds the data folder
+            self.statusBar().showMessage("Read-only: the window that holds this data folder changes its settings.")
+            return
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
             return

@@ -63,6 +63,11 @@ class RecordsLifecycle:
         from core.workspace.errors import DatabaseDamaged, DatabaseError
 
         if isinstance(error, DatabaseDamaged):
+            if self.read_only:  # only the window that holds the data folder may put a backup in place
+                self._show_problem("The records database is damaged; it has not been changed. The Treadwell window "
+                                   "that holds this data folder can restore the newest good backup.")
+                self.records_damaged.emit(str(error))
+                return
             self._show_problem("The records database is damaged; it has not been changed.")
             self.records_damaged.emit(str(error))
             self._offer_restore(str(error))
@@ -86,6 +91,9 @@ class RecordsLifecycle:
             self.restore_newest_backup()
 
     def restore_newest_backup(self) -> None:
+        if self.read_only:
+            self.statusBar().showMessage("Read-only: the window that holds this data folder restores backups.")
+            return
         from core.workspace.maintenance import restore_newest
 
         data_dir = self._data_dir

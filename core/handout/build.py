@@ -169,7 +169,8 @@ def pain_lights(pain: PainRules) -> dict:
     usual = pain.usual_pain
     intro = ["Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst)."]
     if usual is not None and usual > g.PAIN_SAFE_MAX:
-        intro.append(f"Your usual pain is about {usual}. Pain up to your usual level is fine.")
+        intro.append(f"Your usual pain is about {usual}. Pain up to {pain.safe_max} is fine."
+                     if pain.safe_max < usual else f"Your usual pain is about {usual}. Pain up to your usual level is fine.")
     amber = None
     if pain.acceptable_max > pain.safe_max:
         span = (f"{pain.safe_max + 1}" if pain.acceptable_max == pain.safe_max + 1

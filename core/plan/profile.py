@@ -12,7 +12,9 @@ import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator,
+)
 
 from core.etiology import ETIOLOGY_IDS, EtiologyId
 from core.inputs import InputError, read_input
@@ -105,9 +107,19 @@ class PatientProfile(BaseModel):
             raise ValueError("lists the same contraindication twice")
         return value
 
+    _stored_record: bool = PrivateAttr(default=False)  # opened by stored_profile: its rules were checked when saved
+
+    def __eq__(self, other: object) -> bool:
+        """Profiles are equal by their values, whether opened from the records or typed in."""
+        return isinstance(other, PatientProfile) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # holds a list: never a dict key
+
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> PatientProfile:
-        found = [] if (info.context or {}).get(STORED) else contradictions(self.__dict__)
+        if (info.context or {}).get(STORED):
+            self._stored_record = True  # pydantic re-runs this check wherever the profile is nested
+        found = [] if self._stored_record else contradictions(self.__dict__)
         if found:  # one at a time, like the checks below
             raise ValueError(found[0])
         if self.measured_hr_max is not None and self.measured_hr_max <= self.resting_hr:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from core.plan import guidelines as g
-from core.plan.implications import allowed_values
+from core.plan.implications import implied_changes
 from core.plan.profile import PatientProfile
 
 
@@ -33,7 +33,7 @@ def has_known_disease(profile: PatientProfile) -> bool:
     """Known cardiovascular, metabolic or renal disease, as entered or as the profile implies (diabetes is
     metabolic, a stroke cerebrovascular, ...: core/plan/implications.py). A new profile cannot say otherwise;
     a record saved before a rule existed is screened as the rule says."""
-    return profile.known_disease or allowed_values(profile.__dict__, "known_disease") == frozenset({True})
+    return profile.known_disease or implied_changes(profile.__dict__).get("known_disease") is True
 
 
 def screen(profile: PatientProfile) -> Screening:

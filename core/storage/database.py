@@ -38,10 +38,12 @@ def writable(path: Path) -> bool:
 
 
 def read_only_uri(path: Path) -> str:
-    """A read-only connection's URI. In a folder nothing can write to (a read-only drive), SQLite cannot
-    make the -shm file a WAL reader needs; no one can be writing there either, so the file is read as
-    immutable."""
-    return f"{path.resolve().as_uri()}?mode=ro" + ("" if writable(path) else "&immutable=1")
+    """A read-only connection's URI. In a folder this user cannot write to (a read-only drive), SQLite cannot
+    make the -shm file a WAL reader needs; when no WAL holds pending changes either, the file is read as
+    immutable. (Data folders are private to their user, so no one else writes there.)"""
+    wal = path.with_name(path.name + "-wal")
+    settled = not wal.exists() or wal.stat().st_size == 0  # no writer has changes pending in a WAL
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if not writable(path) and settled else "")
 
 
 def check_file(path: Path, pragma: str = "quick_check") -> str:

@@ -47,3 +47,8 @@ def draft_plan(profile: PatientProfile, library: list[Study], options: PlanOptio
     """The plan the engine computes for ``profile`` from the studies of its etiology in ``library``: the one
     place the chain profile -> studies -> plan is assembled (the window and the commands both call it)."""
     return compute_plan(profile, [s for s in library if profile.etiology in s.etiologies], options)
+
+
+def same_profile(first: PatientProfile, second: PatientProfile) -> bool:
+    """The same values, whether a profile was opened from the records or typed in the form."""
+    return first.model_dump() == second.model_dump()

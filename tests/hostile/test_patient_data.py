@@ -121,3 +121,27 @@ def test_escape_sequences_in_records_are_shown_not_obeyed(run_main, tmp_path) ->
         assert "\x1b" not in result.stdout + result.stderr and "\x9b" not in result.stdout + result.stderr
     shown = run_main("evidence", "--search", "Evil", "--format", "json", data_dir=data.root).stdout
     assert json.loads(shown)[0]["first_author"].startswith("Evil\x1b")  # JSON keeps the exact text, escaped
+
+
+def test_an_unhandled_error_logs_where_not_what(data_dir) -> None:
+    import logging
+    import sys
+
+    from core.crash import install_crash_handlers
+    from core.logging_setup import LOG_FILE_NAME, configure_logging
+
+    handler = configure_logging(data_dir)
+    saved_hook = sys.excepthook
+    install_crash_handlers(lambda summary, details: None)
+    try:
+        chosen = data_dir.root.parent / ("Jane " + "Mustermann handout.pdf")  # the code line shows no name
+        try:
+            open(chosen)  # noqa: SIM115
+        except FileNotFoundError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = saved_hook
+    handler.flush()
+    text = (data_dir.logs_dir / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "Unhandled error" in text and "FileNotFoundError" in text and "Mustermann" not in text
+    logging.getLogger().removeHandler(handler)

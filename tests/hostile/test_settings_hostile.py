@@ -55,3 +55,14 @@ def test_a_settings_file_that_is_not_a_regular_file_is_refused(data_dir) -> None
     os.mkfifo(data_dir.settings_path)
     with pytest.raises(SettingsError, match="not a regular file"):
         load_settings(data_dir.settings_path)
+
+
+def test_one_bad_plan_setting_keeps_the_other_plan_settings(data_dir) -> None:
+    from core.settings import load_settings_keeping_what_is_valid
+
+    data_dir.settings_path.write_text(json.dumps({"plan": {"hr_max_formula": "gellish", "max_weekly_increase_pct": 20,
+                                                           "pain_rise_allowed": 7}}), encoding="utf-8")
+    settings, problems = load_settings_keeping_what_is_valid(data_dir.settings_path)
+    assert (settings.plan.hr_max_formula, settings.plan.max_weekly_increase_pct, settings.plan.pain_rise_allowed) == \
+        ("gellish", 20, 2)
+    assert len(problems) == 1 and problems[0].startswith("plan.pain_rise_allowed: ")

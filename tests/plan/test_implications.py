@@ -90,3 +90,8 @@ def test_heart_transplant_sets_intensity_by_effort_and_says_why() -> None:
 def test_atrial_fibrillation_keeps_moderate_rpe_inside_the_advised_range_and_says_so() -> None:
     intensity = plan_intensity(profile(atrial_fibrillation=True))
     assert intensity.rpe == (12, 13) and "RPE 11-14" in intensity.method_reason and "Keteyian" in intensity.method_reason
+
+
+def test_a_saved_record_is_screened_through_every_step_of_the_table() -> None:
+    record = stored_profile(json.dumps({**BASE, "insulin_or_secretagogue": True, "diabetes": "none"}))
+    assert has_known_disease(record) and screen(record).clearance_recommended  # insulin -> diabetes -> disease

@@ -80,3 +80,20 @@ def test_database_settings(db) -> None:
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_record_saved_before_a_rule_existed_still_opens(db) -> None:
+    """A diabetic patient saved with known_disease false (allowed before core/plan/implications.py) opens
+    through every path that wraps it (PlanVersion re-runs the profile's checks wherever it is nested)."""
+    import json
+
+    from tests.storage.helpers import example
+
+    profile, plan = example("diabetic-neuropathy", known_disease=True)
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    stored = json.loads(db.execute("select profile_json from plans where id = ?", [saved.id]).fetchone()[0])
+    db.execute("update plans set profile_json = ? where id = ?",
+               [json.dumps({**stored, "known_disease": False}), saved.id])
+    db.conn.commit()
+    opened = records.get_plan(db, saved.id)
+    assert opened.profile.known_disease is False and records.plan_history(db, saved.patient_id)[0].id == saved.id

@@ -53,11 +53,26 @@ def test_heart_conditions_tick_known_disease(qtbot) -> None:
     assert form.checks["known_disease"].isEnabled()  # still ticked: unticking is the clinician's choice
 
 
-def test_a_saved_record_that_contradicts_a_newer_rule_opens_as_saved_and_names_the_problem(qtbot) -> None:
-    form = form_with_etiologies(qtbot)
+def test_a_saved_record_that_contradicts_a_newer_rule_opens_with_the_implied_values_filled_in(qtbot) -> None:
+    """Records saved before the rules existed (diabetes with known_disease false, say) must still give a plan:
+    the editor fills in what the record implies, marks the plan unsaved and says what it filled in."""
+    from core.evidence.library import load_library
+    from core.plan.engine import PlanOptions, compute_plan
+    from core.records.models import PlanVersion
+    from ui.views.plan_editor import PlanEditor
+
+    library = load_library()
     saved = json.loads(resource_path("examples", "profiles", "diabetic-neuropathy.json").read_text())
-    record = stored_profile(json.dumps({**saved, "diabetes": "none"}))
-    form.set_profile(record)
-    assert combo_data(form.diabetes) == "none"  # nothing changed behind the clinician's back
-    profile, problems = check_profile(form.values())
-    assert profile is None and "diabetes" in problems and "diabetic-neuropathy" in problems["diabetes"]
+    record = stored_profile(json.dumps({**saved, "known_disease": False}))
+    plan = compute_plan(record, library.studies)
+    version = PlanVersion(id=1, patient_id=1, version=1, profile=record, plan=plan, overrides=[],
+                          guidelines_version=plan.guidelines_version, created_by="Dr A", created_at="2026-11-01")
+    editor = PlanEditor()
+    qtbot.addWidget(editor)
+    editor.form.set_etiologies([(e.id, e.name) for e in library.etiologies])
+    editor.set_context(library.studies, PlanOptions())
+    editor.load_version(version)
+    assert editor.form.checks["known_disease"].isChecked() and editor.plan is not None and editor.dirty
+    assert "known_disease = true" in editor.saved_note.text() and editor.note_row.isVisibleTo(editor)
+    profile, problems = check_profile(editor.form.values())
+    assert profile is not None and not problems

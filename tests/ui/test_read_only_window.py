@@ -72,3 +72,32 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
         assert json.loads(bundle.read_text())["content"]  # the bundle itself was only read
     finally:
         holder.release()
+
+
+def test_a_read_only_window_offers_no_restore_and_saves_no_settings(qtbot, data_dir, monkeypatch) -> None:
+    import os
+
+    db = open_database(data_dir.database_path)
+    records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    from core.storage.backup import backup_database
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    data_dir.database_path.write_bytes(os.urandom(5000))  # damaged while another window holds the folder
+    damaged = digest(data_dir.database_path)
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    try:
+        offered: list[str] = []
+        monkeypatch.setattr(MainWindow, "_offer_restore", lambda window, problem: offered.append(problem))
+        window = MainWindow(data_dir, read_only=True)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.records_damaged, timeout=20_000):
+            window.show()
+        window.restore_newest_backup()
+        window._on_settings_triggered()
+        assert not offered and digest(data_dir.database_path) == damaged
+        assert not data_dir.settings_path.exists()
+        assert not [p for p in data_dir.root.iterdir() if "set-aside" in p.name]
+        window.close()
+    finally:
+        holder.release()

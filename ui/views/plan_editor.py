@@ -13,7 +13,7 @@ from core.plan.engine import PlanOptions
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import PlanVersion
-from core.workspace.draft import PlanDraft, draft_plan
+from core.workspace.draft import PlanDraft, draft_plan, same_profile
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
@@ -103,11 +103,19 @@ class PlanEditor(QWidget):
         self._saved = version
         self._loading = True
         try:
-            self.form.set_profile(version.profile)
+            filled = self.form.set_profile(version.profile)
         finally:
             self._loading = False
-        self._set_dirty(False)
+        self._set_dirty(bool(filled))
         self.recompute()
+        if filled:  # saved before a rule existed: what the record implies is filled in, for the clinician to check
+            shown = ", ".join(f"{field} = {str(value).lower() if isinstance(value, bool) else value}"
+                              for field, value in filled.items())
+            self.note_row.setVisible(True)
+            self.use_today.setVisible(False)
+            self.saved_note.setText(f"<b>Filled in:</b> this record was saved before Treadwell checked what its "
+                                    f"etiology and conditions imply; {escape(shown)}. Check them, then save.")
+            self.saved_note.setToolTip("")
 
     def mark_saved(self, version: PlanVersion) -> None:
         self.patient_id, self.plan_id = version.patient_id, version.id
@@ -132,7 +140,7 @@ class PlanEditor(QWidget):
             self.panel.show_plan(None, set(), problems=len(problems))
         else:
             today = draft_plan(profile, self._studies, self._options)
-            saved = self._saved if self._saved is not None and self._saved.profile == profile else None
+            saved = self._saved if self._saved is not None and same_profile(self._saved.profile, profile) else None
             self.computed_plan = saved.plan if saved is not None else today
             self.plan = effective_plan(self.computed_plan, self.overrides, profile.max_sessions_per_week)
             if saved is not None:
@@ -144,6 +152,7 @@ class PlanEditor(QWidget):
 
     def _show_saved_note(self, differences: list[str]) -> None:
         self.note_row.setVisible(bool(differences))
+        self.use_today.setVisible(True)
         if differences:
             shown = differences[:6] + ([f"... and {len(differences) - 6} more"] if len(differences) > 6 else [])
             self.saved_note.setText("<b>Shown as saved.</b> Today's settings and guidelines would change: "

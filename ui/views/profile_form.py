@@ -299,7 +299,10 @@ class ProfileForm(QWidget):
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
                 label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))
 
-    def set_profile(self, profile: PatientProfile) -> None:
+    def set_profile(self, profile: PatientProfile) -> dict[str, Any]:
+        """Show a saved profile. A record saved before a rule of core/plan/implications.py existed may
+        contradict it: the implied values are filled in, and returned ({field: value}) so the editor can
+        say what changed and mark the plan unsaved; nothing is hidden or locked in a contradicting state."""
         self._touched = set(NUMBER_FIELDS) | {"name", "resting_bp"}
         self.blockSignals(True)
         self.name.setText(profile.name)
@@ -318,9 +321,11 @@ class ProfileForm(QWidget):
             box.setChecked(getattr(profile, field))
         for cid, box in self.contraindications.items():
             box.setChecked(cid in profile.contraindications)
-        self._apply_implications(change_values=False)
+        filled = implied_changes(self.values())
+        self._apply_implications(change_values=True, announce=False)
         self.blockSignals(False)
         self.changed.emit()
+        return filled
 
     def clear(self) -> None:
         self._touched = set()
