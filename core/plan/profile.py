@@ -142,8 +142,8 @@ STORED = "stored"  # validation context of a saved record: see stored_profile
 
 def stored_profile(raw: str | bytes) -> PatientProfile:
     """A profile as it was saved. A record is never made unreadable by a rule added after it was saved
-    (core/plan/implications.py): such a profile opens as saved, and the form names the contradiction
-    before it can be saved again or a new plan drafted from it."""
+    (core/plan/implications.py): such a profile opens as saved; the window fills in what it implies and
+    marks the plan unsaved, and a new version must satisfy every rule."""
     return PatientProfile.model_validate_json(raw, context={STORED: True})
 
 
