@@ -23,11 +23,8 @@ SMALLEST_VARIABLE_LIMIT = 999  # SQLITE_MAX_VARIABLE_NUMBER before SQLite 3.32
 
 
 @pytest.fixture
-def db(data_dir):
-    database = open_database(data_dir.database_path)
-    evidence_store.install_library(database, make.library(), "h")
-    yield database
-    database.close()
+def db(small_library_db):
+    return small_library_db
 
 
 def _write(tmp_path: Path, rows: list[str], name: str = "s.csv") -> Path:

@@ -7,7 +7,6 @@ import pytest
 from core.evidence.importer import MAX_IMPORT_BYTES
 from core.storage.evidence_import import import_studies
 from core.storage import evidence_store
-from core.storage.database import open_database
 from tests import evidence_factory as make
 
 HEADER = "first_author,year,species,model,etiologies,exercise_type,protocol,findings,evidence_level"
@@ -15,11 +14,8 @@ ROW = "Author{n},2020,rat,CCI,peripheral-nerve-injury,treadmill,30 min a day,TNF
 
 
 @pytest.fixture
-def db(data_dir):
-    database = open_database(data_dir.database_path)
-    evidence_store.install_library(database, make.library(), "h")
-    yield database
-    database.close()
+def db(small_library_db):
+    return small_library_db
 
 
 @pytest.mark.slow
