@@ -9,6 +9,7 @@ import sys
 from core import cli
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir, DataDirError
+from core.handout import font_cache
 from core.logging_setup import LogUnavailable, configure_logging
 
 
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataDirError as error:
         print(error, file=sys.stderr)
         return cli.EXIT_BAD_INPUT
+    font_cache.use_folder(data_dir.font_cache_dir)
     try:
         configure_logging(data_dir)
     except LogUnavailable as error:

@@ -7,6 +7,8 @@ import sys
 from typing import NamedTuple
 
 APP_NAME = "Treadwell"
+__version__ = "0.1.0"  # as in pyproject.toml (tests/test_cli.py checks they agree); a constant because
+# importlib.metadata costs about 10 ms to import, on every run
 APP_AUTHOR = "Treadwell"  # platformdirs author: keeps Windows paths from doubling the name
 DISTRIBUTION = "treadwell"
 
@@ -26,6 +28,7 @@ _BUNDLED_LICENCES: dict[str, str] = {
     "pydantic": "MIT",
     "pydantic-core": "MIT",
     "reportlab": "BSD-3-Clause",
+    "rl_accel": "BSD (ReportLab's C helpers)",
     "pillow": "MIT-CMU (HPND)",
     "sqlite-utils": "Apache-2.0",
     "platformdirs": "MIT",
@@ -35,10 +38,8 @@ _BUNDLED_LICENCES: dict[str, str] = {
 
 
 def app_version() -> str:
-    """The version in pyproject.toml, read from the installed metadata (copied into the frozen bundle)."""
-    from importlib import metadata  # on demand: it is slow to import and most runs never ask
-
-    return metadata.version(DISTRIBUTION)
+    """The version in pyproject.toml."""
+    return __version__
 
 
 def _installed_version(distribution: str) -> str:

@@ -48,6 +48,11 @@ class DataDir:
         return self.root / "treadwell.lock"
 
     @property
+    def font_cache_dir(self) -> Path:
+        """Figures read from the handout's fonts, kept between runs (core/handout/font_cache.py)."""
+        return self.root / "cache" / "fonts"
+
+    @property
     def window_state_path(self) -> Path:
         """Qt window geometry (QSettings, INI format), kept apart from the clinician's settings."""
         return self.root / "window-state.ini"

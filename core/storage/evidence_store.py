@@ -54,7 +54,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 
 def scratch_library(library: EvidenceLibrary, content_hash: str) -> sqlite_utils.Database:
     """An in-memory database holding only the library (the self-test searches it); the caller closes it."""
-    db = sqlite_utils.Database(memory=True)
+    db = sqlite_utils.Database(memory=True, execute_plugins=False)  # no third-party plugin runs here
     ensure_schema(db)
     install_library(db, library, content_hash)
     return db
