@@ -20,7 +20,12 @@ def save(run_main, data, etiology="parkinsons-pain", *extra):
 def test_save_prints_the_id_alone_on_the_last_line_and_versions_follow(run_main, tmp_path) -> None:
     data = tmp_path / "data"
     first = save(run_main, data)
-    second = save(run_main, data, "parkinsons-pain", "--patient", "1", "--format", "json")
+    unchanged = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", "--patient", "1", data_dir=data)
+    assert unchanged.stdout.strip().splitlines()[-1] == "1" and "nothing new saved" in unchanged.stderr
+    changed = tmp_path / "parkinsons-10-weeks.json"
+    changed.write_text(json.dumps({**json.loads((EXAMPLES / "parkinsons-pain.json").read_text()), "weeks": 10}))
+    result = run_main("plan", str(changed), "--save", "--patient", "1", "--format", "json", data_dir=data)
+    second = int(result.stdout.strip().splitlines()[-1])
     assert (first, second) == (1, 2)
     shown = json.loads(run_main("plans", "show", "2", "--format", "json", data_dir=data).stdout)
     assert shown["version"] == 2 and shown["patient_id"] == 1 and shown["plan"]["weeks"]
@@ -54,7 +59,7 @@ def test_export_and_import_a_bundle(run_main, tmp_path) -> None:
     bundle = tmp_path / "patient.json"
     assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
     result = run_main("plans", "import", str(bundle), data_dir=other)
-    assert result.returncode == 0 and "Imported 1 plan version" in result.stdout
+    assert result.returncode == 0 and "1 plan version(s)" in result.stdout
     tampered = json.loads(bundle.read_text(encoding="utf-8"))
     tampered["content"]["patient_name"] = "Someone Else"
     bundle.write_text(json.dumps(tampered), encoding="utf-8")

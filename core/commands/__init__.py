@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-COMMAND_MODULES = {"etiologies": "etiologies", "evidence": "evidence", "plan": "plan", "plans": "plans", "db": "db",
-                   "schema": "schema"}
+COMMAND_MODULES = {"etiologies": "etiologies", "evidence": "evidence", "plan": "plan", "plans": "plans",
+                   "sessions": "sessions", "progress": "progress", "db": "db", "schema": "schema"}
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:

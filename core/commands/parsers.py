@@ -53,11 +53,44 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     show = actions.add_parser("show", help="one saved plan version")
     show.add_argument("id", type=record_id, metavar="ID")
     add_format_option(show)
-    export = actions.add_parser("export", help="write the patient's bundle (all versions and session logs)")
+    export = actions.add_parser("export", help="write the patient's bundle (the whole course: versions and sessions)")
     export.add_argument("id", type=record_id, metavar="ID")
     export.add_argument("out", type=Path, metavar="OUT.json")
-    importer = actions.add_parser("import", help="add a patient from a plan bundle (checked fully first)")
+    add_format_option(export)
+    importer = actions.add_parser("import", help="add a patient from a bundle, or what is new for one already here "
+                                                 "(checked fully first)")
     importer.add_argument("file", type=Path, metavar="FILE")
+    add_format_option(importer)
+
+
+def add_sessions(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("sessions", help="a patient's logged sessions: add, list, correct or delete")
+    actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="log a session (main.py schema session-log) under the patient's newest plan")
+    add.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    add.add_argument("file", type=Path, metavar="SESSION.json")
+    add.add_argument("--plan", type=record_id, metavar="PLAN_ID",
+                     help="the plan version it was walked under (default: the patient's newest)")
+    listing = actions.add_parser("list", help="every session of the patient, oldest first")
+    listing.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail)")
+    edit.add_argument("session", type=record_id, metavar="SESSION_ID")
+    edit.add_argument("file", type=Path, metavar="SESSION.json")
+    delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")
+    delete.add_argument("session", type=record_id, metavar="SESSION_ID")
+    for action in (add, listing, edit, delete):
+        add_format_option(action)
+
+
+def add_progress(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("progress", help="a patient's course of care: planned against walked, pain, "
+                                                    "effort; --pdf writes the progress report")
+    parser.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the progress report for the referrer")
+    parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
+    parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="the report's date (default: today)")
+    add_format_option(parser)
 
 
 def add_db(subparsers: argparse._SubParsersAction) -> None:
@@ -92,4 +125,4 @@ def count_limit(text: str) -> int:
     return value
 
 
-ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_db, add_schema]
+ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_sessions, add_progress, add_db, add_schema]

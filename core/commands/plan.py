@@ -58,8 +58,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     return 2
             saved = None
             if args.save:
+                newest = None if args.patient is None else workspace.records.latest_version(args.patient)
                 saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
                                                     patient_id=args.patient, same_person=args.same_patient)
+                if newest is not None and saved.id == newest.id:
+                    print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
+                          "nothing new saved.", file=sys.stderr)
             if pdf is not None:
                 if not _write_handout(pdf, args, data_dir, saved):
                     return 2

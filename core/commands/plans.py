@@ -45,10 +45,16 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _show(workspace.records, args.id, args.format)
             if action == "export":
                 workspace.export_patient(args.id, args.out, clinician=clinician)
-                print(f"Exported the patient of plan {args.id} to {args.out}")
+                if args.format == "json":
+                    print_json({"plan_id": args.id, "exported_to": str(args.out)})
+                else:
+                    print(f"Exported the patient of plan {args.id} (the whole course of care) to {args.out}")
                 return 0
-            ids = workspace.records.import_patient(data, clinician=clinician)
-            print(f"Imported {len(ids)} plan version(s): {', '.join(map(str, ids))}")
+            imported = workspace.records.import_patient(data, clinician=clinician)
+            if args.format == "json":
+                print_json(imported.model_dump(mode="json"))
+            else:
+                print(imported.sentence())
             return 0
     except RecordNotFound as error:
         print(error, file=sys.stderr)
@@ -75,15 +81,31 @@ def _list(records: PatientRecords, args: argparse.Namespace) -> int:
 
 
 def _show(records: PatientRecords, plan_id: int, output_format: str) -> int:
-    version = records.get_plan(plan_id)
-    logs = records.session_logs(plan_id)
-    if output_format == "json":
-        print_json({**version.model_dump(mode="json"), "session_logs": [log.model_dump(mode="json") for log in logs]})
-    else:
-        from core.commands.plan import describe_plan
+    """The version as the patient has it (the clinician's overrides applied, as on the handout), the
+    overrides themselves, and every session of the patient, under every version."""
+    from core.plan.progress import as_patient_has_it
+    from core.workspace.course import in_course
 
-        print(f"Plan {version.id}: patient {version.patient_id}, version {version.version}, "
-              f"saved {version.created_at[:19]} by {version.created_by}")
-        print(describe_plan(version.plan))
-        print(f"\n{len(logs)} session(s) logged.")
+    version = records.get_plan(plan_id)
+    plan = as_patient_has_it(in_course(version))
+    sessions = records.sessions(version.patient_id)
+    if output_format == "json":
+        shown = version.model_dump(mode="json", exclude={"plan"})
+        print_json({**shown, "plan": plan.model_dump(mode="json"), "computed_plan": version.plan.model_dump(mode="json"),
+                    "sessions": [session.model_dump(mode="json") for session in sessions]})
+        return 0
+    from core.commands.plan import describe_plan
+    from core.commands.sessions import session_table
+
+    print(f"Plan {version.id}: patient {version.patient_id}, version {version.version}, "
+          f"saved {version.created_at[:19]} by {version.created_by}")
+    print(describe_plan(plan))
+    if version.overrides:
+        print("\nChanged by the clinician (shown above as the patient has them):")
+        for change in version.overrides:
+            parts = [f"{change.sessions} days" if change.sessions else "", f"{change.main_min:g} min walks"
+                     if change.main_min else "", change.note]
+            print(f"  week {change.week}: " + ", ".join(part for part in parts if part))
+    print(f"\nSessions of patient {version.patient_id} (every plan version):")
+    print(session_table(sessions))
     return 0

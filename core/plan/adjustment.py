@@ -8,25 +8,14 @@ Achilles tendon pain (Silbernagel 2007), not neuropathic pain, and every suggest
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
 from core.plan.pain import CAVEAT
-
-
-class SessionLog(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-    date: dt.date
-    minutes: float = Field(ge=0, le=300)
-    speed_kmh: float | None = Field(default=None, ge=0, le=20)
-    rpe: int = Field(ge=6, le=20)
-    pain_during: int = Field(ge=0, le=10)
-    pain_next_morning: int | None = Field(default=None, ge=0, le=10)
+from core.plan.session_log import SessionLog
 
 
 class NextWeekSuggestion(BaseModel):
@@ -38,8 +27,9 @@ class NextWeekSuggestion(BaseModel):
 
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None) -> NextWeekSuggestion:
-    """``week`` is the plan week the logs belong to (1-based). ``usual_pain`` is read only for plans saved
-    before their pain rules recorded it (their next-morning check was against the profile's usual pain)."""
+    """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
+    read only for plans saved before their pain rules recorded it (their next-morning check was against
+    the profile's usual pain). A pain not recorded never counts as no pain: it holds the week."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="hold", reason="The plan is blocked by screening; nothing to progress.",
                                   next_week=None)
@@ -52,10 +42,11 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     def hold(reason: str) -> NextWeekSuggestion:
         return NextWeekSuggestion(action="hold", reason=reason, next_week=this_week)
 
+    logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
     pain = plan.rules.pain
-    too_much = [log for log in logs if log.pain_during > pain.acceptable_max]
+    too_much = [log for log in logs if log.pain_during is not None and log.pain_during > pain.acceptable_max]
     if too_much:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
@@ -70,7 +61,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
             reason=f"Pain the next morning after {not_settled[0].date.isoformat()} was {not_settled[0].pain_next_morning}/10, "
                    f"above the usual {usual}/10: step back to week {previous.week}'s minutes.",
         )
-    amber = [log for log in logs if log.pain_during > pain.safe_max]
+    amber = [log for log in logs if log.pain_during is not None and log.pain_during > pain.safe_max]
     if amber:
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
                     f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
@@ -83,6 +74,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "
                     "repeat this week.")
+    if any(log.pain_during is None for log in logs):
+        return hold("Pain during walking is not recorded for every session: record it before moving on.")
     if any(log.pain_next_morning is None for log in logs):
         return hold("Next-morning pain is not recorded for every session: record it before moving on.")
     if week == len(plan.weeks):

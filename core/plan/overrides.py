@@ -45,6 +45,7 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
         weeks.append(week.model_copy(update={"sessions": sessions, "main_min": main,
                                              "bout_min": round(main / week.bouts, 2), "weekly_main_min": sessions * main,
                                              "note": note}))
+    weeks = _with_increases(weeks)
     warnings = []
     cap = plan.rules.max_weekly_increase_pct / 100
     two_week = plan.rules.max_two_week_increase_pct / 100
@@ -71,6 +72,17 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
         if week.weekly_main_min > g.WEEKLY_TARGET_MIN:
             warn(f"{week.weekly_main_min:g} min is above the {g.WEEKLY_TARGET_MIN} minutes a week the plan aims for.")
     return OverriddenPlan(weeks=weeks, warnings=warnings)
+
+
+def _with_increases(weeks: list[Week]) -> list[Week]:
+    """Each week's change against the week before, from the weeks as overridden (an override changes its own
+    week's figure and the next one's), rounded as the engine rounds it."""
+    out: list[Week] = []
+    for index, week in enumerate(weeks):
+        before = weeks[index - 1].weekly_main_min if index else None
+        increase = None if not before else round((week.weekly_main_min / before - 1) * 100, 1)
+        out.append(week if increase == week.increase_pct else week.model_copy(update={"increase_pct": increase}))
+    return out
 
 
 def effective_plan(plan: Plan, overrides: list[WeekOverride], max_sessions: int) -> Plan:

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
-from core.records.models import AuditAction, AuditEvent, PlanSummary, PlanVersion, SessionLogRecord
+from core.plan.session_log import SessionLog
+from core.records.models import (
+    AuditAction, AuditEvent, ImportedPatient, PlanSummary, PlanVersion, SessionRecord,
+)
 
 
 class PatientRecords(Protocol):
-    """Patients, their plan versions, session logs and the audit trail. Every change is one transaction
-    with its audit event; a missing id raises RecordNotFound, another person's profile DifferentPatient."""
+    """Patients, their plan versions, their sessions and the audit trail. Every change is one transaction
+    with its audit event; a missing id raises RecordNotFound, another person's profile DifferentPatient,
+    a week outside the plan ValueError naming the field."""
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
-                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion: ...
+                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion:
+        """A new version, or the patient's newest one unchanged when nothing differs from it."""
+        ...
 
     def get_plan(self, plan_id: int) -> PlanVersion: ...
 
@@ -31,9 +36,22 @@ class PatientRecords(Protocol):
 
     def count_patients(self, *, search: str | None = None) -> int: ...
 
-    def add_session_log(self, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int: ...
+    def latest_version(self, patient_id: int) -> PlanVersion | None: ...
 
-    def session_logs(self, plan_id: int) -> list[SessionLogRecord]: ...
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str,
+                    plan_id: int | None = None) -> SessionRecord:
+        """Under ``plan_id``, or the patient's newest version."""
+        ...
+
+    def get_session(self, session_id: int) -> SessionRecord: ...
+
+    def sessions(self, patient_id: int) -> list[SessionRecord]:
+        """Every session of the patient, under every version, oldest walk first."""
+        ...
+
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord: ...
+
+    def delete_session(self, session_id: int, *, clinician: str) -> None: ...
 
     def delete_patient(self, patient_id: int, *, clinician: str) -> None: ...
 
@@ -43,4 +61,4 @@ class PatientRecords(Protocol):
 
     def export_patient(self, plan_id: int, *, clinician: str) -> str: ...
 
-    def import_patient(self, data: bytes, *, clinician: str) -> list[int]: ...
+    def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient: ...

@@ -1,5 +1,10 @@
 """The records' models: what a plan version, a patient listing, a logged session and an audit event are,
-whatever database holds them."""
+whatever database holds them.
+
+A patient has one course of care: plan versions are revisions within it (immutable, numbered 1 to N),
+and sessions belong to the patient, each remembering the version and the week it was walked under, so a
+new version never hides a session. ``uid``s are stable across workstations: a bundle carries them, and
+importing a patient who is already here adds only what is new."""
 
 from __future__ import annotations
 
@@ -7,10 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
+from core.plan.session_log import SessionLog
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 
@@ -27,6 +32,7 @@ class PlanVersion(BaseModel):
     id: int
     patient_id: int
     version: int
+    uid: str
     profile: PatientProfile
     plan: Plan
     overrides: list[WeekOverride]
@@ -44,10 +50,37 @@ class PlanSummary(BaseModel):
     created_at: str
 
 
-class SessionLogRecord(SessionLog):
+class SessionRecord(SessionLog):
+    """A logged session as saved: whose, under which plan version, and when it was last changed."""
+
     id: int
-    plan_id: int
-    week: int
+    uid: str
+    patient_id: int
+    plan_id: int  # the plan version it was walked under
+    plan_version: int
+    created_at: str
+    updated_at: str
+
+    def as_logged(self) -> SessionLog:
+        return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))
+
+
+class ImportedPatient(BaseModel):
+    """What an import added: a new patient, or to a patient already here only what was new."""
+
+    patient_id: int
+    existed: bool  # the patient was here already (the same patient id in the bundle)
+    plan_ids: list[int]  # versions added, oldest first
+    sessions_added: int
+
+    def sentence(self) -> str:
+        if not self.existed:
+            return (f"Imported patient {self.patient_id}: {len(self.plan_ids)} plan version(s) "
+                    f"({', '.join(map(str, self.plan_ids))}) and {self.sessions_added} session(s).")
+        if not self.plan_ids and not self.sessions_added:
+            return f"Nothing new: patient {self.patient_id} already has everything in this bundle."
+        return (f"Patient {self.patient_id} was here already: added {len(self.plan_ids)} plan version(s) and "
+                f"{self.sessions_added} session(s) that were new.")
 
 
 class AuditEvent(BaseModel):
@@ -57,3 +90,4 @@ class AuditEvent(BaseModel):
     record_type: str
     record_id: int | None
     clinician: str | None
+    before: dict | None = None  # a corrected or deleted session: its values before the change

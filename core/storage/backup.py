@@ -140,7 +140,7 @@ def newest_good_backup(backups_dir: Path) -> Path | None:
     return None
 
 
-CORE_TABLES = ("meta", "patients", "plans", "session_logs", "audit")
+CORE_TABLES = ("meta", "patients", "plans", "audit")  # in every released schema: an older backup restores too
 
 
 def not_a_treadwell_backup(path: Path) -> str | None:

@@ -1,17 +1,23 @@
-"""Plan bundles: one JSON file with a patient's profile, plan versions and session logs, to move a
-patient between workstations.
+"""Plan bundles: one JSON file with a patient's whole course of care (profile, plan versions and
+sessions), to move a patient between workstations.
+
+Bundle version 2 carries stable ids: the patient's, each version's and each session's (``uid``). Importing
+a patient who is already here (the same patient uid) adds only the versions and sessions that are new,
+or says that nothing is; it never makes a second patient. Version 1 bundles (before ids) still import:
+their ids are derived from their content, so importing the same version 1 file twice finds the first.
 
 An import checks everything before writing anything, then writes it all in one transaction. Each
 refusal is one plain line per problem, naming the record ("version 2 plan", "session log 3") and the
 field, never echoing a value. The checks, in order:
 
 1. The file: UTF-8 JSON, no key given twice in one object, no NaN or infinity anywhere, text only.
-2. The envelope: the format, ``bundle_version`` exactly the whole number 1, the checksum. The checksum
+2. The envelope: the format, ``bundle_version`` exactly the whole number 1 or 2, the checksum. The checksum
    is not keyed: it catches damage, not forgery, which is why step 4 exists.
 3. Every record, strictly typed ("1" is not 1, true is not 1), against the models and rules of data
    typed in: profiles as saved records (``stored_profile``: a rule added after a record was saved does
    not make it unreadable), overrides (``WeekOverride``, one per week, a week of the plan), session logs
-   (``SessionLog``, a week of their version's plan), versions numbered 1 to N, authors and dates.
+   (``SessionLog``, a week of their version's plan), versions numbered 1 to N, authors and dates, and
+   in version 2 the ids (each a UUID, none twice).
 4. Every plan re-derived: ``compute_plan`` on the version's profile, with the options the plan records
    (``rules.max_weekly_increase_pct``, ``rules.pain.allowed_rise``, and the HRmax formula its intensity
    names) and the studies of this database's evidence library. Any clinical value that differs is
@@ -30,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,16 +45,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core.app_info import app_version
 from core.evidence.models import Study
-from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
+from core.plan.session_log import SessionLog
+from core.records.models import ImportedPatient
 from core.storage import evidence_store, records
 from core.storage.bundle_messages import field_path, plain_message, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2
+READS_BUNDLE_VERSIONS = (1, 2)
+# Ids of a version 1 bundle, derived from its content (uuid5 in this namespace), so a second import finds the first.
+V1_NAMESPACE = uuid.UUID("5f0c1d2e-7a41-4c59-9f1e-2b8e6d0a9c31")
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
 AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
@@ -72,9 +83,18 @@ def _timestamp(value: str) -> str:
     return value
 
 
+def _uid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValueError("must be an id as Treadwell writes them (a UUID, such as "
+                         "0d4f8a52-6c1e-4b7a-9a43-5e2f1c7b8d90)") from None
+
+
 class BundledVersion(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: int = Field(ge=1)
+    uid: str | None = Field(default=None, max_length=36)  # bundle version 2
     profile: dict
     plan: dict
     overrides: list[WeekOverride] = []
@@ -91,23 +111,39 @@ class BundledVersion(BaseModel):
     def _when(cls, value: str) -> str:
         return _timestamp(value)
 
+    @field_validator("uid")
+    @classmethod
+    def _an_id(cls, value: str | None) -> str | None:
+        return None if value is None else _uid(value)
+
 
 class BundledLog(SessionLog):
     version: int = Field(ge=1)
-    week: int = Field(ge=1, le=26)
+    uid: str | None = Field(default=None, max_length=36)  # bundle version 2
+
+    @field_validator("uid")
+    @classmethod
+    def _an_id(cls, value: str | None) -> str | None:
+        return None if value is None else _uid(value)
 
 
 class BundleContent(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    patient_uid: str | None = Field(default=None, max_length=36)  # bundle version 2
     patient_name: str
     versions: list[BundledVersion] = Field(min_length=1)
     session_logs: list[BundledLog] = []
+
+    @field_validator("patient_uid")
+    @classmethod
+    def _an_id(cls, value: str | None) -> str | None:
+        return None if value is None else _uid(value)
 
 
 class Bundle(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["treadwell-plan-bundle"]
-    bundle_version: Literal[1]
+    bundle_version: Literal[1, 2]
     app_version: str = Field(max_length=40)
     exported_at: str = Field(max_length=64)
     checksum: str = Field(max_length=100)
@@ -122,6 +158,7 @@ class Bundle(BaseModel):
 @dataclass(frozen=True)
 class CheckedVersion:
     number: int
+    uid: str
     profile: PatientProfile
     plan: Plan  # as the engine computes it: equal, field for field, to the bundle's
     overrides: list[WeekOverride]
@@ -132,12 +169,13 @@ class CheckedVersion:
 @dataclass(frozen=True)
 class CheckedLog:
     version: int
-    week: int
+    uid: str
     log: SessionLog
 
 
 @dataclass(frozen=True)
 class CheckedBundle:
+    patient_uid: str
     versions: list[CheckedVersion]  # by version number
     session_logs: list[CheckedLog]
 
@@ -148,14 +186,15 @@ def _checksum(content: dict) -> str:
 
 
 def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) -> str:
-    """The bundle of the patient who owns ``plan_id``: every version and every session log."""
+    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids."""
     anchor = records.get_plan(db, plan_id)
     history = records.plan_history(db, anchor.patient_id)
-    logs = [BundledLog(version=v.version, **log.model_dump(exclude={"id", "plan_id"}))
-            for v in history for log in records.session_logs(db, v.id)]
+    logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
+            for session in records.sessions(db, anchor.patient_id)]
     content = BundleContent(
+        patient_uid=records.patient_uid(db, anchor.patient_id),
         patient_name=history[-1].profile.name,
-        versions=[BundledVersion(version=v.version, profile=v.profile.model_dump(mode="json"),
+        versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
                                  plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
                                  created_by=v.created_by, created_at=v.created_at) for v in history],
         session_logs=logs,
@@ -191,7 +230,7 @@ def read_bundle(data: bytes, studies_for: StudiesFor) -> CheckedBundle:
     if _checksum(raw["content"]) != bundle.checksum:
         raise BundleError(["the bundle's checksum does not match its content: the file was changed or damaged "
                            "after export"])
-    return _check_records(bundle.content, studies_for)
+    return _check_records(bundle.content, studies_for, bundle.bundle_version)
 
 
 def _parse(data: bytes) -> object:
@@ -219,7 +258,7 @@ def _parse(data: bytes) -> object:
 
 def _check_envelope(raw: dict) -> None:
     version = raw.get("bundle_version")
-    reads = f"this Treadwell reads bundle version {BUNDLE_VERSION}"
+    reads = f"this Treadwell reads bundle versions {' and '.join(map(str, READS_BUNDLE_VERSIONS))}"
     if "bundle_version" not in raw:
         raise BundleError([f"bundle_version: is missing; {reads}"])
     if type(version) is not int:  # strictly: not true, 1.0 or "1"
@@ -227,13 +266,14 @@ def _check_envelope(raw: dict) -> None:
     if BUNDLE_VERSION < version <= 1000:
         raise BundleError([f"the bundle was made by a newer Treadwell (bundle version {version}; this version reads "
                            f"up to {BUNDLE_VERSION}). Update Treadwell to import it."])
-    if version != BUNDLE_VERSION:
+    if version not in READS_BUNDLE_VERSIONS:
         shown = f" {version}" if abs(version) <= 1000 else ""
         raise BundleError([f"bundle_version: there is no bundle version{shown}; {reads}"])
 
 
-def _check_records(content: BundleContent, studies_for: StudiesFor) -> CheckedBundle:
-    problems: list[str] = []
+def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_version: int) -> CheckedBundle:
+    problems: list[str] = _id_problems(content) if bundle_version >= 2 else []
+    patient_uid = content.patient_uid or _derived_patient_uid(content)
     numbers = [item.version for item in content.versions]
     if sorted(numbers) != list(range(1, len(numbers) + 1)):
         problems.append(f"versions: must be numbered 1 to {len(numbers)}, each once, as Treadwell exports them")
@@ -264,8 +304,9 @@ def _check_records(content: BundleContent, studies_for: StudiesFor) -> CheckedBu
                                                 if plan.weeks else "this version's plan is blocked and has no weeks"))
             seen.add(override.week)
         if plan is not None and item.version not in checked:
-            checked[item.version] = CheckedVersion(item.version, profile, plan, list(item.overrides), item.created_by,
-                                                   item.created_at)
+            uid = item.uid or str(uuid.uuid5(V1_NAMESPACE, f"{patient_uid}|version|{item.version}|{item.created_at}"))
+            checked[item.version] = CheckedVersion(item.version, uid, profile, plan, list(item.overrides),
+                                                   item.created_by, item.created_at)
     logs: list[CheckedLog] = []
     for position, log in enumerate(content.session_logs, start=1):
         if log.version not in numbers:
@@ -274,19 +315,47 @@ def _check_records(content: BundleContent, studies_for: StudiesFor) -> CheckedBu
         version = checked.get(log.version)
         if version is None:
             continue  # its version's problems are reported above
-        last = max(len(version.plan.weeks), 1)  # the rule records.add_session_log applies to data typed in
+        last = max(len(version.plan.weeks), 1)  # the rule records.add_session applies to data typed in
         if log.week > last:
             problems.append(f"session log {position}: week: must be from 1 to {last}, the weeks of version "
                             f"{log.version}'s plan")
             continue
-        logs.append(CheckedLog(log.version, log.week, SessionLog.model_validate(
-            log.model_dump(exclude={"version", "week"}))))
+        session = SessionLog.model_validate(log.model_dump(exclude={"version", "uid"}))
+        uid = log.uid or str(uuid.uuid5(V1_NAMESPACE, f"{patient_uid}|session|{position}|{log.version}|"
+                                                      f"{session.model_dump_json()}"))
+        logs.append(CheckedLog(log.version, uid, session))
     newest = max(content.versions, key=lambda item: item.version)
     if newest.version in checked and checked[newest.version].profile.name != content.patient_name:
         problems.append("patient_name: is not the name in the newest version's profile")
     if problems:
         raise BundleError(_capped(problems))
-    return CheckedBundle(versions=[checked[number] for number in sorted(checked)], session_logs=logs)
+    return CheckedBundle(patient_uid=patient_uid, versions=[checked[number] for number in sorted(checked)],
+                         session_logs=logs)
+
+
+def _id_problems(content: BundleContent) -> list[str]:
+    """Bundle version 2: the patient, every version and every session carry an id, none given twice."""
+    problems = [] if content.patient_uid else ["patient_uid: is missing; a bundle version 2 names its patient's id"]
+    seen: set[str] = set()
+    for kind, items in (("version", content.versions), ("session log", content.session_logs)):
+        for position, item in enumerate(items, start=1):
+            label = f"version {item.version}" if kind == "version" and item.version <= 1_000_000 else \
+                f"{kind} {position}"
+            if item.uid is None:
+                problems.append(f"{label}: uid: is missing; a bundle version 2 gives each record its id")
+            elif item.uid in seen or item.uid == content.patient_uid:
+                problems.append(f"{label}: uid: is given to another record too; each record has its own id")
+            else:
+                seen.add(item.uid)
+    return problems
+
+
+def _derived_patient_uid(content: BundleContent) -> str:
+    """A version 1 bundle's patient id, from what does not change when it is exported again."""
+    first = min(content.versions, key=lambda item: item.version)
+    name = first.profile.get("name") if isinstance(first.profile, dict) else None
+    return str(uuid.uuid5(V1_NAMESPACE, f"{records.fold_name(name) if isinstance(name, str) else ''}|"
+                                        f"{first.created_at}"))
 
 
 def _capped(problems: list[str]) -> list[str]:
@@ -359,24 +428,38 @@ def _is_text(value: str) -> bool:
 # --- Writing --------------------------------------------------------------------------------------------
 
 
-def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> list[int]:
-    """Create the patient anew with every version and log; returns the new plan ids (oldest first).
-    Everything is checked first (see the module's docstring); nothing is written unless all of it is valid."""
+def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> ImportedPatient:
+    """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
+    new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
+    valid, and all of it is written in one transaction."""
     checked = read_bundle(data, lambda etiology: evidence_store.search_studies(db, etiology=etiology,
                                                                                 limit=1_000_000))
-    plan_ids: dict[int, int] = {}
     with db.atomic():
-        patient_id = None
+        patient_id = records.patient_with_uid(db, checked.patient_uid)
+        existed = patient_id is not None
+        local = {} if patient_id is None else {v.uid: v.id for v in records.plan_history(db, patient_id)}
+        new_plan_ids: list[int] = []
+        plan_ids: dict[int, int] = {}
         for version in checked.versions:
-            # same_person: the versions are one patient's history, a corrected name included, as the exporting
-            # workstation filed them (it asked for that confirmation when each version was saved).
-            saved = records.save_plan(db, version.profile, version.plan, clinician=clinician, patient_id=patient_id,
-                                      overrides=version.overrides, same_person=True)
-            # The version's own provenance, as the bundle records it; the audit rows name the importer.
-            db["plans"].update(saved.id, {"created_by": version.created_by, "created_at": version.created_at})
+            if version.uid in local:
+                plan_ids[version.number] = local[version.uid]
+                continue
+            # The versions are one patient's history (a corrected name included) as the exporting workstation
+            # filed them; each keeps its own provenance, and the audit rows name the importer.
+            saved = records.append_version(db, version.profile, version.plan, version.overrides,
+                                           patient_id=patient_id, patient_uid=checked.patient_uid, uid=version.uid,
+                                           created_by=version.created_by, created_at=version.created_at)
             records.record_event(db, "import", "plan", saved.id, clinician)
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
+            new_plan_ids.append(saved.id)
+        known = records.session_uids(db, patient_id)
+        added = 0
         for item in checked.session_logs:
-            records.add_session_log(db, plan_ids[item.version], item.week, item.log, clinician=clinician)
-        records.record_event(db, "import", "patient", patient_id, clinician)
-    return [plan_ids[number] for number in sorted(plan_ids)]
+            if item.uid in known:
+                continue
+            records.add_session(db, patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version],
+                                uid=item.uid)
+            added += 1
+        if new_plan_ids or added or not existed:
+            records.record_event(db, "import", "patient", patient_id, clinician)
+    return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added)

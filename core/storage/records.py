@@ -1,7 +1,8 @@
-"""Patients, immutable plan versions, session logs and the audit trail. All their SQL lives here.
+"""Patients, immutable plan versions, the patient's sessions and the audit trail. All their SQL lives here.
 
 Every change runs in one transaction together with its audit event, so a crash leaves either
-the whole change or none of it.
+the whole change or none of it. A session corrected or deleted keeps its values before the change in
+the audit trail.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
+import uuid
 
 import sqlite_utils
 
-from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
+from core.plan.session_log import SessionLog
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
-    AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionLogRecord,
+    AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 
 
@@ -47,60 +49,102 @@ def save_plan(
 ) -> PlanVersion:
     """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
     whose name differs from the patient's (case and accents aside) is refused with DifferentPatient unless
-    ``same_person`` says the clinician confirmed it is the same person (a corrected name)."""
-    at = now_iso()
+    ``same_person`` says the clinician confirmed it is the same person (a corrected name). When profile,
+    plan and overrides equal the patient's newest version, nothing is written and that version is returned
+    (compare its id with the one on screen to tell the clinician)."""
     overrides = overrides or []
     with db.atomic():
-        if patient_id is None:
-            patient_id = db["patients"].insert({
-                "name": profile.name, "name_folded": fold_name(profile.name), "etiology": profile.etiology,
-                "created_at": at, "updated_at": at,
-            }).last_pk
-            action: AuditAction = "create"
-        else:
+        if patient_id is not None:
             saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
             if saved is None:
                 raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            newest = latest_version(db, patient_id)
+            if newest is not None and _same_version(newest, profile, plan, overrides):
+                return newest
             if saved[0] != fold_name(profile.name) and not same_person:
                 raise DifferentPatient(
                     f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If it is "
                     "the same person (a corrected name), confirm it; otherwise save it as a new patient.")
-            db.execute("update patients set name = ?, name_folded = ?, etiology = ?, updated_at = ? where id = ?",
-                       [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
-            action = "update"
-        version = db.execute("select coalesce(max(version), 0) + 1 from plans where patient_id = ?",
-                             [patient_id]).fetchone()[0]
-        plan_id = db["plans"].insert({
-            "patient_id": patient_id, "version": version, "profile_json": profile.model_dump_json(),
-            "plan_json": plan.model_dump_json(), "overrides_json": json.dumps([o.model_dump() for o in overrides]),
-            "guidelines_version": plan.guidelines_version, "created_by": clinician, "created_at": at,
+        version = append_version(db, profile, plan, overrides, patient_id=patient_id, created_by=clinician)
+        record_event(db, "create" if patient_id is None else "update", "plan", version.id, clinician,
+                     at=version.created_at)
+    return version
+
+
+def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
+                   patient_id: int | None, created_by: str, patient_uid: str | None = None, uid: str | None = None,
+                   created_at: str | None = None) -> PlanVersion:
+    """Write the next version of ``patient_id`` (or a new patient, with ``patient_uid`` if given), as is:
+    the checks are the caller's. No audit row (the caller writes the one that says why)."""
+    at = now_iso()
+    if patient_id is None:
+        patient_id = db["patients"].insert({
+            "uid": patient_uid or str(uuid.uuid4()), "name": profile.name, "name_folded": fold_name(profile.name),
+            "etiology": profile.etiology, "created_at": at, "updated_at": at,
         }).last_pk
-        record_event(db, action, "plan", plan_id, clinician, at=at)
+    else:
+        db.execute("update patients set name = ?, name_folded = ?, etiology = ?, updated_at = ? where id = ?",
+                   [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
+    version = db.execute("select coalesce(max(version), 0) + 1 from plans where patient_id = ?",
+                         [patient_id]).fetchone()[0]
+    plan_id = db["plans"].insert({
+        "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "version": version,
+        "profile_json": profile.model_dump_json(), "plan_json": plan.model_dump_json(),
+        "overrides_json": json.dumps([o.model_dump() for o in overrides]),
+        "guidelines_version": plan.guidelines_version, "created_by": created_by, "created_at": created_at or at,
+    }).last_pk
     return get_plan(db, plan_id)
 
 
+def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
+    row = db.execute("select uid from patients where id = ?", [patient_id]).fetchone()
+    if row is None:
+        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    return row[0]
+
+
+def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:
+    row = db.execute("select id from patients where uid = ?", [uid]).fetchone()
+    return None if row is None else row[0]
+
+
+def session_uids(db: sqlite_utils.Database, patient_id: int) -> set[str]:
+    return {row[0] for row in db.execute("select uid from sessions where patient_id = ?", [patient_id])}
+
+
+def _same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:
+    """Equal values (not equal text: a record saved by an older Treadwell dumps differently)."""
+    return (saved.profile.model_dump() == profile.model_dump() and saved.plan.model_dump() == plan.model_dump()
+            and [o.model_dump() for o in saved.overrides] == [o.model_dump() for o in overrides])
+
+
+_PLAN_COLUMNS = ("select id, patient_id, version, uid, profile_json, plan_json, overrides_json, guidelines_version, "
+                 "created_by, created_at from plans")
+
+
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanVersion:
-    row = db.execute(
-        "select id, patient_id, version, profile_json, plan_json, overrides_json, guidelines_version, created_by, "
-        "created_at from plans where id = ?", [plan_id]).fetchone()
+    row = db.execute(f"{_PLAN_COLUMNS} where id = ?", [plan_id]).fetchone()
     if row is None:
         raise RecordNotFound(f"There is no saved plan with id {plan_id}.")
     return _plan_version(row)
 
 
+def latest_version(db: sqlite_utils.Database, patient_id: int) -> PlanVersion | None:
+    row = db.execute(f"{_PLAN_COLUMNS} where patient_id = ? order by version desc limit 1", [patient_id]).fetchone()
+    return None if row is None else _plan_version(row)
+
+
 def plan_history(db: sqlite_utils.Database, patient_id: int) -> list[PlanVersion]:
-    rows = db.execute(
-        "select id, patient_id, version, profile_json, plan_json, overrides_json, guidelines_version, created_by, "
-        "created_at from plans where patient_id = ? order by version", [patient_id]).fetchall()
+    rows = db.execute(f"{_PLAN_COLUMNS} where patient_id = ? order by version", [patient_id]).fetchall()
     return [_plan_version(row) for row in rows]
 
 
 def _plan_version(row) -> PlanVersion:
     return PlanVersion(
-        id=row[0], patient_id=row[1], version=row[2], profile=stored_profile(row[3]),
-        plan=Plan.model_validate_json(row[4]),
-        overrides=[WeekOverride.model_validate(item) for item in json.loads(row[5])],
-        guidelines_version=row[6] or "", created_by=row[7] or "", created_at=row[8],
+        id=row[0], patient_id=row[1], version=row[2], uid=row[3], profile=stored_profile(row[4]),
+        plan=Plan.model_validate_json(row[5]),
+        overrides=[WeekOverride.model_validate(item) for item in json.loads(row[6])],
+        guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9],
     )
 
 
@@ -148,50 +192,124 @@ def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> i
     return db.execute(f"select count(*) from patients p {where}", params).fetchone()[0]
 
 
-def add_session_log(db: sqlite_utils.Database, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:
-    version = get_plan(db, plan_id)
-    if not 1 <= week <= max(len(version.plan.weeks), 1):
-        raise ValueError(f"week must be from 1 to {len(version.plan.weeks)} for plan {plan_id}")
+def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None) -> PlanVersion:
+    if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
+        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    version = latest_version(db, patient_id) if plan_id is None else get_plan(db, plan_id)
+    if version is None or version.patient_id != patient_id:
+        raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")
+    return version
+
+
+def _check_week(version: PlanVersion, week: int) -> None:
+    if version.plan.blocked or not version.plan.weeks:
+        raise ValueError(f"week: plan version {version.version} is blocked by screening and has no weeks to walk")
+    if not 1 <= week <= len(version.plan.weeks):
+        raise ValueError(f"week: must be from 1 to {len(version.plan.weeks)}, the weeks of plan version "
+                         f"{version.version}")
+
+
+def _session_row(log: SessionLog) -> dict:
+    return {"week": log.week, "date": log.date.isoformat(), "minutes": log.minutes, "speed_kmh": log.speed_kmh,
+            "rpe": log.rpe, "heart_rate": log.heart_rate, "pain_during": log.pain_during,
+            "pain_next_morning": log.pain_next_morning, "note": log.note}
+
+
+def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, clinician: str,
+                plan_id: int | None = None, uid: str | None = None, at: str | None = None) -> SessionRecord:
+    """Log a walk of the patient under ``plan_id`` (default: their newest version); its week must be a
+    week of that version's plan. Raises RecordNotFound, or ValueError naming the field."""
+    version = _plan_of_patient(db, patient_id, plan_id)
+    _check_week(version, log.week)
+    at = at or now_iso()
     with db.atomic():
-        log_id = db["session_logs"].insert({
-            "plan_id": plan_id, "week": week, **log.model_dump(mode="json"), "created_at": now_iso(),
+        session_id = db["sessions"].insert({
+            "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "plan_id": version.id, **_session_row(log),
+            "created_at": at, "updated_at": at,
         }).last_pk
-        record_event(db, "create", "session_log", log_id, clinician)
-    return log_id
+        record_event(db, "create", "session", session_id, clinician, at=at)
+    return get_session(db, session_id)
 
 
-def session_logs(db: sqlite_utils.Database, plan_id: int) -> list[SessionLogRecord]:
-    rows = db.execute("select id, plan_id, week, date, minutes, speed_kmh, rpe, pain_during, pain_next_morning "
-                      "from session_logs where plan_id = ? order by date, id", [plan_id]).fetchall()
-    return [SessionLogRecord(id=r[0], plan_id=r[1], week=r[2], date=r[3], minutes=r[4], speed_kmh=r[5], rpe=r[6],
-                             pain_during=r[7], pain_next_morning=r[8]) for r in rows]
+_SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
+                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at "
+                    "from sessions s join plans p on p.id = s.plan_id")
+
+
+def _session(row) -> SessionRecord:
+    return SessionRecord(id=row[0], uid=row[1], patient_id=row[2], plan_id=row[3], plan_version=row[4], week=row[5],
+                         date=row[6], minutes=row[7], speed_kmh=row[8], rpe=row[9], heart_rate=row[10],
+                         pain_during=row[11], pain_next_morning=row[12], note=row[13], created_at=row[14],
+                         updated_at=row[15])
+
+
+def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
+    row = db.execute(f"{_SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
+    if row is None:
+        raise RecordNotFound(f"There is no logged session with id {session_id}.")
+    return _session(row)
+
+
+def sessions(db: sqlite_utils.Database, patient_id: int) -> list[SessionRecord]:
+    """Every session of the patient, under every plan version, oldest walk first."""
+    rows = db.execute(f"{_SESSION_COLUMNS} where s.patient_id = ? order by s.date, s.id", [patient_id]).fetchall()
+    return [_session(row) for row in rows]
+
+
+def _before(record: SessionRecord) -> dict:
+    return {"plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
+
+
+def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
+    """Correct a session: same patient and plan version; its values before are kept in the audit trail."""
+    with db.atomic():
+        saved = get_session(db, session_id)
+        _check_week(get_plan(db, saved.plan_id), log.week)
+        if saved.as_logged() == log:
+            return saved
+        at = now_iso()
+        db.execute("update sessions set week = ?, date = ?, minutes = ?, speed_kmh = ?, rpe = ?, heart_rate = ?, "
+                   "pain_during = ?, pain_next_morning = ?, note = ?, updated_at = ? where id = ?",
+                   [*_session_row(log).values(), at, session_id])
+        record_event(db, "update", "session", session_id, clinician, at=at, before=_before(saved))
+    return get_session(db, session_id)
+
+
+def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str) -> None:
+    """Delete a session; its values are kept in the audit trail (and in the backups)."""
+    with db.atomic():
+        saved = get_session(db, session_id)
+        db.execute("delete from sessions where id = ?", [session_id])
+        record_event(db, "delete", "session", session_id, clinician, before=_before(saved))
 
 
 def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str) -> None:
-    """Delete a patient with every plan version and session log, in one transaction (backups keep them)."""
+    """Delete a patient with every plan version and session, in one transaction (backups keep them)."""
     with db.atomic():
         if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
-        db.execute("delete from session_logs where plan_id in (select id from plans where patient_id = ?)", [patient_id])
+        db.execute("delete from sessions where patient_id = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])
         record_event(db, "delete", "patient", patient_id, clinician)
 
 
 def record_event(db: sqlite_utils.Database, action: AuditAction, record_type: str, record_id: int | None,
-                 clinician: str, *, at: str | None = None) -> None:
-    """An audit row (which record, what, when, who) and the last-change mark the backups look at."""
+                 clinician: str, *, at: str | None = None, before: dict | None = None) -> None:
+    """An audit row (which record, what, when, who; a changed session's values before) and the
+    last-change mark the backups look at."""
     at = at or now_iso()
     with db.atomic():
         db["audit"].insert({"at": at, "action": action, "record_type": record_type, "record_id": record_id,
-                            "clinician": clinician})
+                            "clinician": clinician, "before_json": None if before is None else json.dumps(before)})
         db["meta"].upsert({"key": "last_change_at", "value": at}, pk="key")
 
 
 def audit_trail(db: sqlite_utils.Database, limit: int = 200) -> list[AuditEvent]:
-    rows = db.execute("select id, at, action, record_type, record_id, clinician from audit order by id desc limit ?",
-                      [limit]).fetchall()
-    return [AuditEvent(id=r[0], at=r[1], action=r[2], record_type=r[3], record_id=r[4], clinician=r[5]) for r in rows]
+    rows = db.execute("select id, at, action, record_type, record_id, clinician, before_json from audit "
+                      "order by id desc limit ?", [limit]).fetchall()
+    return [AuditEvent(id=r[0], at=r[1], action=r[2], record_type=r[3], record_id=r[4], clinician=r[5],
+                       before=None if r[6] is None else json.loads(r[6])) for r in rows]
 
 
 def last_change_at(db: sqlite_utils.Database) -> str | None:

@@ -67,6 +67,46 @@ def m004_studies_year_index(db: sqlite_utils.Database) -> None:
                "(year, first_author, id)")
 
 
+@MIGRATIONS()
+def m005_course_of_care(db: sqlite_utils.Database) -> None:
+    """Sessions belong to the patient (each keeps the plan version and week it was walked under), with
+    heart rate, a note, and pains that may be "not recorded"; stable ids that travel in bundles; and the
+    audit keeps a corrected or deleted session's values. Every saved log is moved, none dropped."""
+    import uuid
+
+    for table in ("patients", "plans"):
+        db.execute(f"alter table {table} add column uid text")
+        for (row_id,) in db.execute(f"select id from {table}").fetchall():
+            db.execute(f"update {table} set uid = ? where id = ?", [str(uuid.uuid4()), row_id])
+        db.execute(f"create unique index idx_{table}_uid on {table} (uid)")
+    db["sessions"].create(
+        {"id": int, "uid": str, "patient_id": int, "plan_id": int, "week": int, "date": str, "minutes": float,
+         "speed_kmh": float, "rpe": int, "heart_rate": int, "pain_during": int, "pain_next_morning": int,
+         "note": str, "created_at": str, "updated_at": str},
+        pk="id", foreign_keys=[("patient_id", "patients", "id"), ("plan_id", "plans", "id")],
+        not_null={"uid", "patient_id", "plan_id", "week", "date", "minutes", "rpe", "note", "created_at",
+                  "updated_at"},
+    )
+    for log_id, plan_id, patient_id, week, date, minutes, speed, rpe, during, morning, created in db.execute(
+            "select l.id, l.plan_id, p.patient_id, l.week, l.date, l.minutes, l.speed_kmh, l.rpe, l.pain_during, "
+            "l.pain_next_morning, l.created_at from session_logs l join plans p on p.id = l.plan_id "
+            "order by l.id").fetchall():
+        db.execute("insert into sessions (id, uid, patient_id, plan_id, week, date, minutes, speed_kmh, rpe, "
+                   "heart_rate, pain_during, pain_next_morning, note, created_at, updated_at) "
+                   "values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, '', ?, ?)",
+                   [log_id, str(uuid.uuid4()), patient_id, plan_id, week, date, minutes, speed, rpe, during, morning,
+                    created, created])
+    moved = db.execute("select count(*) from sessions").fetchone()[0]
+    held = db.execute("select count(*) from session_logs").fetchone()[0]
+    if moved != held:  # a log whose plan is gone: stop, and leave the database as it was
+        raise RuntimeError(f"{held - moved} session log(s) refer to no plan; the upgrade was not applied")
+    db.execute("drop table session_logs")
+    db["sessions"].create_index(["patient_id", "date", "id"])
+    db["sessions"].create_index(["uid"], unique=True)
+    db["sessions"].create_index(["plan_id"])
+    db.execute("alter table audit add column before_json text")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

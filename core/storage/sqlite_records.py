@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
-from core.records.models import AuditAction, AuditEvent, PlanSummary, PlanVersion, SessionLogRecord
+from core.plan.session_log import SessionLog
+from core.records.models import (
+    AuditAction, AuditEvent, ImportedPatient, PlanSummary, PlanVersion, SessionRecord,
+)
 from core.storage import records
 
 
@@ -36,11 +38,24 @@ class SqliteRecords:
     def count_patients(self, *, search: str | None = None) -> int:
         return records.count_patients(self.db, search=search)
 
-    def add_session_log(self, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:
-        return records.add_session_log(self.db, plan_id, week, log, clinician=clinician)
+    def latest_version(self, patient_id: int) -> PlanVersion | None:
+        return records.latest_version(self.db, patient_id)
 
-    def session_logs(self, plan_id: int) -> list[SessionLogRecord]:
-        return records.session_logs(self.db, plan_id)
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str,
+                    plan_id: int | None = None) -> SessionRecord:
+        return records.add_session(self.db, patient_id, log, clinician=clinician, plan_id=plan_id)
+
+    def get_session(self, session_id: int) -> SessionRecord:
+        return records.get_session(self.db, session_id)
+
+    def sessions(self, patient_id: int) -> list[SessionRecord]:
+        return records.sessions(self.db, patient_id)
+
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
+        return records.edit_session(self.db, session_id, log, clinician=clinician)
+
+    def delete_session(self, session_id: int, *, clinician: str) -> None:
+        records.delete_session(self.db, session_id, clinician=clinician)
 
     def delete_patient(self, patient_id: int, *, clinician: str) -> None:
         records.delete_patient(self.db, patient_id, clinician=clinician)
@@ -56,7 +71,7 @@ class SqliteRecords:
 
         return export_bundle(self.db, plan_id, clinician=clinician)
 
-    def import_patient(self, data: bytes, *, clinician: str) -> list[int]:
+    def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient:
         from core.storage.bundle import import_bundle
 
         return import_bundle(self.db, data, clinician=clinician)

@@ -9,12 +9,14 @@ from pathlib import Path
 from core.atomic import write_output
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
-from core.plan.adjustment import SessionLog
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
+from core.plan.session_log import SessionLog
 from core.records.interface import PatientRecords
-from core.records.models import AuditAction, PlanSummary, PlanVersion, RecordNotFound, SessionLogRecord
+from core.records.models import (
+    AuditAction, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+)
 from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, open_database
@@ -85,11 +87,17 @@ class RecordsGateway:
     def get_plan(self, plan_id: int) -> PlanVersion:
         return self._records().get_plan(plan_id)
 
-    def session_logs(self, plan_id: int) -> list[SessionLogRecord]:
-        return self._records().session_logs(plan_id)
+    def sessions(self, patient_id: int) -> list[SessionRecord]:
+        return self._records().sessions(patient_id)
 
-    def add_session_log(self, plan_id: int, week: int, log: SessionLog, *, clinician: str) -> int:
-        return self._records(write=True).add_session_log(plan_id, week, log, clinician=clinician)
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None) -> SessionRecord:
+        return self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id)
+
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
+        return self._records(write=True).edit_session(session_id, log, clinician=clinician)
+
+    def delete_session(self, session_id: int, *, clinician: str) -> None:
+        self._records(write=True).delete_session(session_id, clinician=clinician)
 
     def delete_patient(self, patient_id: int, *, clinician: str) -> None:
         self._records(write=True).delete_patient(patient_id, clinician=clinician)
@@ -102,7 +110,7 @@ class RecordsGateway:
         write_output(path, self._records(write=True).export_patient(plan_id, clinician=clinician).encode("utf-8"),
                      data_folder=self.data_dir.root)
 
-    def import_bundle(self, path: Path, *, clinician: str) -> list[int]:
+    def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot
         be a bundle (a folder, pipe, device, or one far too large) is refused like a bad bundle, in one sentence."""
         records = self._records(write=True)

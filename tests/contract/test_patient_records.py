@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from core.plan.adjustment import SessionLog
+from core.plan.session_log import SessionLog
 from core.plan.overrides import WeekOverride
 from core.records.interface import PatientRecords
 from core.records.models import DifferentPatient, RecordNotFound
@@ -46,7 +46,7 @@ def other(request, tmp_path) -> Iterator[PatientRecords]:
 
 
 def log(day: int = 3, **changes) -> SessionLog:
-    return SessionLog(**{"date": dt.date(2026, 11, day), "minutes": 9.0, "rpe": 12, "pain_during": 3,
+    return SessionLog(**{"date": dt.date(2026, 11, day), "week": 1, "minutes": 9.0, "rpe": 12, "pain_during": 3,
                          "pain_next_morning": 3, **changes})
 
 
@@ -87,22 +87,75 @@ def test_listing_searching_and_paging(records: PatientRecords) -> None:
         {r.patient_id for r in records.list_plans(limit=10)}
 
 
-def test_session_logs_and_the_audit_trail(records: PatientRecords) -> None:
+def test_sessions_belong_to_the_patient_and_the_audit_trail(records: PatientRecords) -> None:
     saved = records.save_plan(*example(), clinician="Dr A")
-    first = records.add_session_log(saved.id, 1, log(3), clinician="Dr A")
-    records.add_session_log(saved.id, 1, log(5, pain_next_morning=None), clinician="Dr B")
-    logs = records.session_logs(saved.id)
-    assert [entry.id for entry in logs][0] == first and [entry.week for entry in logs] == [1, 1]
-    assert logs[1].pain_next_morning is None
+    first = records.add_session(saved.patient_id, log(3), clinician="Dr A")
+    records.add_session(saved.patient_id, log(5, pain_next_morning=None, pain_during=None, heart_rate=104,
+                                              note="tired"), clinician="Dr B")
+    sessions = records.sessions(saved.patient_id)
+    assert [entry.id for entry in sessions][0] == first.id and [entry.week for entry in sessions] == [1, 1]
+    assert (sessions[1].pain_during, sessions[1].pain_next_morning) == (None, None)  # not recorded, never 0
+    assert (sessions[1].heart_rate, sessions[1].note, sessions[1].plan_id) == (104, "tired", saved.id)
     records.record_event("print", "plan", saved.id, "Dr C")
     trail = records.audit_trail()
     assert {"create", "print"} <= {event.action for event in trail}
     assert "Dr C" in {event.clinician for event in trail}
 
 
+def test_a_new_version_never_hides_a_session(records: PatientRecords) -> None:
+    first = records.save_plan(*example(), clinician="Dr A")
+    records.add_session(first.patient_id, log(3), clinician="Dr A")
+    second = records.save_plan(*example(weeks=8), clinician="Dr A", patient_id=first.patient_id)
+    records.add_session(first.patient_id, log(10, week=2), clinician="Dr A")
+    sessions = records.sessions(first.patient_id)
+    assert [(entry.plan_version, entry.week) for entry in sessions] == [(1, 1), (2, 2)]
+    assert [entry.plan_id for entry in sessions] == [first.id, second.id]
+
+
+def test_saving_an_unchanged_plan_makes_no_version(records: PatientRecords) -> None:
+    first = records.save_plan(*example(), clinician="Dr A")
+    again = records.save_plan(*example(), clinician="Dr B", patient_id=first.patient_id)
+    assert again.id == first.id and [v.version for v in records.plan_history(first.patient_id)] == [1]
+    changed = records.save_plan(*example(), clinician="Dr B", patient_id=first.patient_id,
+                                overrides=[WeekOverride(week=2, main_min=6)])
+    assert changed.version == 2
+
+
+def test_a_session_is_corrected_and_deleted_with_its_old_values_audited(records: PatientRecords) -> None:
+    saved = records.save_plan(*example(), clinician="Dr A")
+    session = records.add_session(saved.patient_id, log(3, pain_during=None), clinician="Dr A")
+    corrected = records.edit_session(session.id, log(4, pain_during=2, note="typo fixed"), clinician="Dr B")
+    assert (corrected.date, corrected.pain_during, corrected.note) == (dt.date(2026, 11, 4), 2, "typo fixed")
+    assert (corrected.plan_id, corrected.patient_id) == (session.plan_id, session.patient_id)
+    update = records.audit_trail(limit=1)[0]
+    assert (update.action, update.record_type, update.record_id, update.clinician) == \
+        ("update", "session", session.id, "Dr B")
+    assert update.before["date"] == "2026-11-03" and update.before["pain_during"] is None
+    records.delete_session(session.id, clinician="Dr C")
+    assert records.sessions(saved.patient_id) == []
+    deleted = records.audit_trail(limit=1)[0]
+    assert (deleted.action, deleted.record_id, deleted.before["note"]) == ("delete", session.id, "typo fixed")
+    with pytest.raises(RecordNotFound):
+        records.edit_session(session.id, log(), clinician="Dr A")
+    with pytest.raises(RecordNotFound):
+        records.delete_session(session.id, clinician="Dr A")
+
+
+def test_a_session_week_must_be_a_week_of_its_plan(records: PatientRecords) -> None:
+    saved = records.save_plan(*example(weeks=8), clinician="Dr A")
+    with pytest.raises(ValueError, match="week"):
+        records.add_session(saved.patient_id, log(week=9), clinician="Dr A")
+    session = records.add_session(saved.patient_id, log(week=8), clinician="Dr A")
+    with pytest.raises(ValueError, match="week"):
+        records.edit_session(session.id, log(week=9), clinician="Dr A")
+    with pytest.raises(RecordNotFound):
+        records.add_session(424242, log(), clinician="Dr A")
+    assert [entry.week for entry in records.sessions(saved.patient_id)] == [8]
+
+
 def test_deleting_a_patient_takes_every_version_and_log(records: PatientRecords) -> None:
     saved = records.save_plan(*example(), clinician="Dr A")
-    records.add_session_log(saved.id, 1, log(), clinician="Dr A")
+    records.add_session(saved.patient_id, log(), clinician="Dr A")
     records.delete_patient(saved.patient_id, clinician="Dr A")
     assert records.count_patients() == 0
     with pytest.raises(RecordNotFound):
@@ -114,10 +167,27 @@ def test_a_patient_moves_whole_to_another_store(records: PatientRecords, other: 
     first = records.save_plan(*example(name="Αικατερίνη Π."), clinician="Dr A")
     second = records.save_plan(*example(name="Αικατερίνη Π.", weeks=8), clinician="Dr B",
                                patient_id=first.patient_id)
-    records.add_session_log(second.id, 2, log(), clinician="Dr B")
+    records.add_session(second.patient_id, log(week=2), clinician="Dr B")
     bundle = records.export_patient(second.id, clinician="Dr B")
-    ids = other.import_patient(bundle.encode("utf-8"), clinician="Dr C")
-    moved = other.plan_history(other.get_plan(ids[0]).patient_id)
+    imported = other.import_patient(bundle.encode("utf-8"), clinician="Dr C")
+    ids = imported.plan_ids
+    moved = other.plan_history(imported.patient_id)
     assert [v.version for v in moved] == [1, 2] and moved[0].profile.name == "Αικατερίνη Π."
     assert [(v.created_by, v.created_at) for v in moved] == [("Dr A", first.created_at), ("Dr B", second.created_at)]
-    assert [entry.week for entry in other.session_logs(ids[1])] == [2]
+    assert [(entry.week, entry.plan_id) for entry in other.sessions(imported.patient_id)] == [(2, ids[1])]
+
+
+def test_importing_a_patient_already_here_adds_only_what_is_new(records: PatientRecords, other: PatientRecords) -> None:
+    first = records.save_plan(*example(name="Jan Kowalski"), clinician="Dr A")
+    records.add_session(first.patient_id, log(3), clinician="Dr A")
+    imported = other.import_patient(records.export_patient(first.id, clinician="Dr A").encode(), clinician="Dr C")
+    again = other.import_patient(records.export_patient(first.id, clinician="Dr A").encode(), clinician="Dr C")
+    assert (again.patient_id, again.existed, again.plan_ids, again.sessions_added) == \
+        (imported.patient_id, True, [], 0)
+    assert other.count_patients() == 1
+    second = records.save_plan(*example(name="Jan Kowalski", weeks=8), clinician="Dr A", patient_id=first.patient_id)
+    records.add_session(first.patient_id, log(10, week=2), clinician="Dr A")
+    newer = other.import_patient(records.export_patient(second.id, clinician="Dr A").encode(), clinician="Dr C")
+    assert (newer.patient_id, len(newer.plan_ids), newer.sessions_added) == (imported.patient_id, 1, 1)
+    assert other.count_patients() == 1
+    assert [(s.plan_version, s.week) for s in other.sessions(imported.patient_id)] == [(1, 1), (2, 2)]

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from core.plan.adjustment import SessionLog
+from core.plan.session_log import SessionLog
 from core.plan.engine import PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import read_profile
@@ -34,8 +34,8 @@ def exported(db, **changes) -> dict:
                               overrides=[WeekOverride(week=2, main_min=6)])
     second = records.save_plan(db, *computed(db, weeks=8, **changes), clinician="Dr B",
                                patient_id=first.patient_id)
-    records.add_session_log(db, second.id, 2, SessionLog(date=dt.date(2026, 11, 3), minutes=9, rpe=12, pain_during=3,
-                                                         pain_next_morning=3), clinician="Dr B")
+    records.add_session(db, second.patient_id, SessionLog(date=dt.date(2026, 11, 3), week=2, minutes=9, rpe=12,
+                                                          pain_during=3, pain_next_morning=3), clinician="Dr B")
     return json.loads(export_bundle(db, second.id, clinician="Dr B"))
 
 
@@ -48,7 +48,7 @@ def resigned(bundle: dict) -> bytes:
 
 def counts(db) -> tuple[int, ...]:
     return tuple(db.execute(f"select count(*) from {table}").fetchone()[0]
-                 for table in ("patients", "plans", "session_logs", "audit"))
+                 for table in ("patients", "plans", "sessions", "audit"))
 
 
 def refused(db, data: bytes) -> list[str]:

@@ -26,7 +26,7 @@ def test_provenance_keeps_the_original_authors_and_dates_and_the_audit_names_the
     try:
         sync_library(other)
         started = records.now_iso()
-        ids = import_bundle(other, json.dumps(bundle).encode("utf-8"), clinician="Dr C")
+        ids = import_bundle(other, json.dumps(bundle).encode("utf-8"), clinician="Dr C").plan_ids
         versions = [records.get_plan(other, i) for i in ids]
         assert [(v.created_by, v.created_at) for v in versions] == recorded  # as recorded in the bundle
         trail = records.audit_trail(other)

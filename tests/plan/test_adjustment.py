@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from core.plan.adjustment import SessionLog, suggest_next_week
+from core.plan.adjustment import suggest_next_week
+from core.plan.session_log import SessionLog
 from core.plan.engine import compute_plan
 from core.plan.pain import PainRules
 from tests.plan.profiles import profile
@@ -15,8 +16,8 @@ PLAN = compute_plan(profile(baseline_walk_min=10), [])
 WEEK = PLAN.weeks[3]  # week 4
 
 
-def log(day: int = 1, *, minutes=None, rpe=12, pain_during=2, pain_next_morning=3) -> SessionLog:
-    return SessionLog(date=dt.date(2026, 11, day), minutes=WEEK.main_min if minutes is None else minutes,
+def log(day: int = 1, *, minutes=None, rpe=12, pain_during=2, pain_next_morning=3, week: int = 4) -> SessionLog:
+    return SessionLog(date=dt.date(2026, 11, day), week=week, minutes=WEEK.main_min if minutes is None else minutes,
                       rpe=rpe, pain_during=pain_during, pain_next_morning=pain_next_morning)
 
 
@@ -26,6 +27,11 @@ def full_week(**changes) -> list[SessionLog]:
 
 def suggest(logs):
     return suggest_next_week(PLAN, 4, logs)
+
+
+def test_only_the_judged_week_counts() -> None:
+    other_week = [log(day, week=3, pain_during=9) for day in range(1, 4)]
+    assert suggest(full_week() + other_week).action == "progress"
 
 
 def test_safe_complete_week_progresses() -> None:
@@ -52,6 +58,7 @@ def test_next_morning_pain_above_usual_steps_back() -> None:
         ("hard", "harder than the moderate target"),
         ("short", "planned sessions"),
         ("unknown-morning", "Next-morning pain"),
+        ("unknown-during", "Pain during walking is not recorded"),
     ],
 )
 def test_holds(logs, words) -> None:
@@ -61,6 +68,7 @@ def test_holds(logs, words) -> None:
         "hard": full_week()[:-1] + [log(9, rpe=15)],
         "short": full_week()[:-1],
         "unknown-morning": full_week()[:-1] + [log(9, pain_next_morning=None)],
+        "unknown-during": full_week()[:-1] + [log(9, pain_during=None)],
     }[logs]
     result = suggest(chosen)
     assert result.action == "hold" and words in result.reason and result.next_week.week == 4
@@ -68,8 +76,9 @@ def test_holds(logs, words) -> None:
 
 def test_last_week_holds_and_bad_week_number_is_refused() -> None:
     last = len(PLAN.weeks)
-    logs = [log(d, minutes=PLAN.weeks[-1].main_min) for d in range(1, PLAN.weeks[-1].sessions + 1)]
-    assert suggest_next_week(PLAN, last, logs, usual_pain=3).action == "hold"
+    logs = [log(d, minutes=PLAN.weeks[-1].main_min, week=last) for d in range(1, PLAN.weeks[-1].sessions + 1)]
+    result = suggest_next_week(PLAN, last, logs, usual_pain=3)
+    assert result.action == "hold" and "Last week of the plan" in result.reason
     with pytest.raises(ValueError, match="week must be from 1 to"):
         suggest_next_week(PLAN, last + 1, logs, usual_pain=3)
 
@@ -86,7 +95,7 @@ HIGH = compute_plan(profile(baseline_walk_min=10, pain_nrs=7), [])
 
 def high(pain_during: int, pain_next_morning: int | None = 7) -> list[SessionLog]:
     week = HIGH.weeks[0]
-    return [SessionLog(date=dt.date(2026, 11, day), minutes=week.main_min, rpe=12, pain_during=pain_during,
+    return [SessionLog(date=dt.date(2026, 11, day), week=1, minutes=week.main_min, rpe=12, pain_during=pain_during,
                        pain_next_morning=pain_next_morning) for day in range(1, week.sessions + 1)]
 
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from core.storage.library_sync import sync_library
-from core.plan.adjustment import SessionLog
+from core.plan.session_log import SessionLog
 from core.storage import records
 from core.plan.guidelines import GUIDELINES_VERSION
 from core.storage.bundle import BundleError, _checksum, export_bundle, import_bundle
@@ -25,8 +25,8 @@ def bundle_of(db) -> str:
     first = records.save_plan(db, *example(ETIOLOGY, name="Αικατερίνη Π."), clinician="Dr A")
     second = records.save_plan(db, *example(ETIOLOGY, name="Αικατερίνη Π.", weeks=8), clinician="Dr B",
                                patient_id=first.patient_id)
-    records.add_session_log(db, second.id, 2, SessionLog(date=dt.date(2026, 11, 3), minutes=9, rpe=12,
-                                                         pain_during=3, pain_next_morning=3), clinician="Dr B")
+    records.add_session(db, second.patient_id, SessionLog(date=dt.date(2026, 11, 3), week=2, minutes=9, rpe=12,
+                                                          pain_during=3, pain_next_morning=3), clinician="Dr B")
     return export_bundle(db, second.id, clinician="Dr B")
 
 
@@ -36,7 +36,7 @@ def test_round_trip_to_another_workstation(db, tmp_path) -> None:
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
-        ids = import_bundle(other, text.encode("utf-8"), clinician="Dr C")
+        ids = import_bundle(other, text.encode("utf-8"), clinician="Dr C").plan_ids
         history = records.plan_history(other, records.get_plan(other, ids[0]).patient_id)
         assert [v.version for v in history] == [1, 2] and history[1].profile.weeks == 8
         assert history[0].profile.name == "Αικατερίνη Π."
@@ -45,7 +45,8 @@ def test_round_trip_to_another_workstation(db, tmp_path) -> None:
         assert [(v.created_by, v.created_at) for v in history] == [("Dr A", source[0].created_at),
                                                                     ("Dr B", source[1].created_at)]
         assert {event.clinician for event in records.audit_trail(other)} == {"Dr C"}
-        assert records.session_logs(other, ids[1])[0].week == 2
+        (session,) = records.sessions(other, history[1].patient_id)
+        assert (session.week, session.plan_id) == (2, ids[1])
     finally:
         other.close()
 
@@ -58,7 +59,8 @@ def test_a_history_with_a_corrected_name_moves_whole(db, tmp_path) -> None:
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
-        ids = import_bundle(other, export_bundle(db, second.id, clinician="Dr A").encode("utf-8"), clinician="Dr C")
+        ids = import_bundle(other, export_bundle(db, second.id, clinician="Dr A").encode("utf-8"),
+                            clinician="Dr C").plan_ids
         assert [records.get_plan(other, i).profile.name for i in ids] == ["Jon Smiht", "John Smith"]
     finally:
         other.close()
@@ -116,3 +118,50 @@ def test_a_session_week_beyond_its_plan_is_refused(db) -> None:
 @pytest.mark.parametrize("data", [b"", b"\x00\xff\xfe", b"[]", b'{"format": "something else"}'])
 def test_other_files_are_refused(db, data) -> None:
     assert problems_for(db, data)
+
+
+def as_version_1(text: str) -> bytes:
+    """The same course as a Treadwell of bundle version 1 wrote it: no ids, sessions without heart rate or note."""
+    bundle = json.loads(text)
+    content = bundle["content"]
+    del content["patient_uid"]
+    for version in content["versions"]:
+        del version["uid"]
+    for log in content["session_logs"]:
+        for field in ("uid", "heart_rate", "note"):
+            del log[field]
+    bundle.update(bundle_version=1, checksum=_checksum(content))
+    return json.dumps(bundle).encode("utf-8")
+
+
+def test_a_version_1_bundle_still_imports_and_a_second_import_finds_the_first(db, tmp_path) -> None:
+    data = as_version_1(bundle_of(db))
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        first = import_bundle(other, data, clinician="Dr C")
+        assert (first.existed, len(first.plan_ids), first.sessions_added) == (False, 2, 1)
+        again = import_bundle(other, data, clinician="Dr C")
+        assert (again.patient_id, again.existed, again.plan_ids, again.sessions_added) == (first.patient_id, True, [], 0)
+        assert records.count_patients(other) == 1
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("where", ["patient", "version", "session"])
+def test_a_version_2_bundle_without_its_ids_is_refused(db, where) -> None:
+    bundle = json.loads(bundle_of(db))
+    content = bundle["content"]
+    target = {"patient": content, "version": content["versions"][0], "session": content["session_logs"][0]}[where]
+    del target["patient_uid" if where == "patient" else "uid"]
+    bundle["checksum"] = _checksum(content)
+    problems = problems_for(db, json.dumps(bundle).encode())
+    assert any("uid: is missing" in line for line in problems), problems
+
+
+def test_an_id_given_twice_is_refused(db) -> None:
+    bundle = json.loads(bundle_of(db))
+    content = bundle["content"]
+    content["versions"][1]["uid"] = content["versions"][0]["uid"]
+    bundle["checksum"] = _checksum(content)
+    assert any("is given to another record too" in line for line in problems_for(db, json.dumps(bundle).encode()))

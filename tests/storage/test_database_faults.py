@@ -66,9 +66,41 @@ def test_every_released_schema_upgrades(data_dir, fixture) -> None:
         assert applied == SCHEMA_VERSION
         listed = records.list_plans(db)
         assert len(listed) == 1 and listed[0].version == 2
-        assert records.session_logs(db, listed[0].plan_id)[0].minutes == 15
+        sessions = records.sessions(db, listed[0].patient_id)
+        assert sessions[-1].minutes == 15 and sessions[-1].date.isoformat() == "2026-01-05"
         assert records.list_plans(db, search="parkinson")[0].plan_id == listed[0].plan_id  # name index rebuilt
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        db.close()
+
+
+def test_the_first_released_schema_keeps_every_session_log_of_every_version(data_dir) -> None:
+    """Schema 4 filed logs under plan versions; after the upgrade they are the patient's sessions, each
+    still under its version and week, with nothing changed and nothing invented (no pain became 0)."""
+    load_fixture(REPO_ROOT / "tests" / "fixtures" / "db" / "schema-4.sql", data_dir.database_path)
+    connection = sqlite3.connect(data_dir.database_path)
+    with connection:  # more logs, as the schema 4 code wrote them: under version 1 too, one without morning pain
+        connection.executemany(
+            "insert into session_logs (plan_id, week, date, minutes, speed_kmh, rpe, pain_during, pain_next_morning, "
+            "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(1, 1, "2025-12-29", 10.0, 3.2, 11, 1, 1, "2025-12-29T10:00:00+00:00"),
+             (1, 2, "2026-01-01", 12.5, None, 13, 4, None, "2026-01-01T10:00:00+00:00"),
+             (2, 2, "2026-01-08", 16.0, 3.4, 12, 0, 0, "2026-01-08T10:00:00+00:00")])
+    before = connection.execute("select l.id, p.version, l.week, l.date, l.minutes, l.speed_kmh, l.rpe, l.pain_during, "
+                                "l.pain_next_morning from session_logs l join plans p on p.id = l.plan_id "
+                                "order by l.date").fetchall()
+    connection.close()
+    assert len(before) == 4 and {row[1] for row in before} == {1, 2}
+    db = open_database(data_dir.database_path)
+    try:
+        (patient,) = records.list_plans(db)
+        sessions = records.sessions(db, patient.patient_id)
+        assert [(s.id, s.plan_version, s.week, s.date.isoformat(), s.minutes, s.speed_kmh, s.rpe, s.pain_during,
+                 s.pain_next_morning) for s in sessions] == [tuple(row) for row in before]
+        assert all(s.heart_rate is None and s.note == "" for s in sessions)  # not recorded then: still not recorded
+        assert len({s.uid for s in sessions}) == 4 and records.patient_uid(db, patient.patient_id)
+        assert "session_logs" not in db.table_names()
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         db.close()
 

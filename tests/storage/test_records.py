@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from core.plan.adjustment import SessionLog
+from core.plan.session_log import SessionLog
 from core.storage import records
 from tests.storage.helpers import example
 
@@ -27,7 +27,7 @@ def test_list_shows_the_newest_version_and_searches_any_part_of_the_name(db) -> 
     for name in ("Zoë Ørsted", "Olga Ivanova", "Ольга Петрова", "Mary O'Neil 50%"):
         profile, plan = example(name=name)
         saved = records.save_plan(db, profile, plan, clinician="Dr A")
-    records.save_plan(db, *example(name="Mary O'Neil 50%"), clinician="Dr A", patient_id=saved.patient_id)
+    records.save_plan(db, *example(name="Mary O'Neil 50%", weeks=8), clinician="Dr A", patient_id=saved.patient_id)
     listed = records.list_plans(db)
     assert [r.patient_name for r in listed][0] == "Mary O'Neil 50%" and listed[0].version == 2
     assert len(listed) == 4
@@ -41,17 +41,21 @@ def test_list_shows_the_newest_version_and_searches_any_part_of_the_name(db) -> 
 
 def test_session_logs_and_their_week(db) -> None:
     saved = records.save_plan(db, *example(), clinician="Dr A")
-    log = SessionLog(date=dt.date(2026, 11, 2), minutes=12.5, speed_kmh=3.6, rpe=12, pain_during=3, pain_next_morning=2)
-    records.add_session_log(db, saved.id, 1, log, clinician="Dr A")
-    assert records.session_logs(db, saved.id)[0].minutes == 12.5
-    with pytest.raises(ValueError, match="week must be from 1 to 12"):
-        records.add_session_log(db, saved.id, 13, log, clinician="Dr A")
+    log = SessionLog(date=dt.date(2026, 11, 2), week=1, minutes=12.5, speed_kmh=3.6, rpe=12, pain_during=3,
+                     pain_next_morning=2)
+    records.add_session(db, saved.patient_id, log, clinician="Dr A")
+    assert records.sessions(db, saved.patient_id)[0].minutes == 12.5
+    with pytest.raises(ValueError, match="week: must be from 1 to 12"):
+        records.add_session(db, saved.patient_id, log.model_copy(update={"week": 13}), clinician="Dr A")
 
 
 def test_audit_names_records_never_clinical_content(db) -> None:
+    """Plans and patients are named by id only; a corrected or deleted session keeps its own values
+    (tests/contract), never the patient's name or diagnosis."""
     profile, plan = example(name="Henrietta Lacks-Example")
     saved = records.save_plan(db, profile, plan, clinician="Dr A")
-    records.save_plan(db, profile, plan, clinician="Dr A", patient_id=saved.patient_id)
+    records.save_plan(db, *example(name="Henrietta Lacks-Example", weeks=8), clinician="Dr A",
+                      patient_id=saved.patient_id)
     records.record_event(db, "print", "plan", saved.id, "Dr A")
     records.delete_patient(db, saved.patient_id, clinician="Dr C")
     trail = records.audit_trail(db)
@@ -62,10 +66,10 @@ def test_audit_names_records_never_clinical_content(db) -> None:
 
 def test_delete_removes_every_version_and_log(db) -> None:
     saved = records.save_plan(db, *example(), clinician="Dr A")
-    records.add_session_log(db, saved.id, 1, SessionLog(date=dt.date(2026, 1, 1), minutes=5, rpe=11, pain_during=1),
-                            clinician="Dr A")
+    records.add_session(db, saved.patient_id, SessionLog(date=dt.date(2026, 1, 1), week=1, minutes=5, rpe=11,
+                                                         pain_during=1), clinician="Dr A")
     records.delete_patient(db, saved.patient_id, clinician="Dr A")
-    assert records.list_plans(db) == [] and db["session_logs"].count == 0
+    assert records.list_plans(db) == [] and db["sessions"].count == 0
     with pytest.raises(records.RecordNotFound, match="no saved plan with id"):
         records.get_plan(db, saved.id)
 

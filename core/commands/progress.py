@@ -1,0 +1,94 @@
+"""``main.py progress PATIENT_ID [--pdf OUT.pdf]``: the patient's course of care, planned against walked,
+week by week, with pain and effort and the suggestion for next week; ``--pdf`` writes the progress
+report for the referring physician or the patient's file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from core.atomic import WriteError, refuse_protected_output
+from core.commands.output import format_table, print_json
+from core.data_dir import DataDir
+from core.plan.progress import Progress
+from core.settings import SettingsError, load_settings
+from core.workspace.course import patient_progress, progress_report_pdf
+from core.workspace.errors import DataDirBusy, RecordNotFound
+from core.workspace.session import open_workspace
+
+NOTE_MAX_LENGTH = 2000
+
+
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    try:
+        settings = load_settings(data_dir.settings_path)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if len(args.note) > NOTE_MAX_LENGTH:
+        print(f"--note: at most {NOTE_MAX_LENGTH} characters", file=sys.stderr)
+        return 2
+    if args.pdf is not None:
+        try:  # before any work, so a refused output leaves nothing half done
+            refuse_protected_output(args.pdf, data_folder=data_dir.root)
+        except WriteError as error:
+            print(f"--pdf: {error}", file=sys.stderr)
+            return 2
+    try:
+        with open_workspace(data_dir, write=args.pdf is not None) as workspace:
+            progress = patient_progress(workspace.records, args.patient)
+            if args.pdf is not None:
+                if not _write_report(progress, settings, args, data_dir):
+                    return 2
+                workspace.records.record_event("export", "patient", args.patient, settings.clinician)
+    except (RecordNotFound, DataDirBusy) as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print_json(progress.model_dump(mode="json"))
+    else:
+        print(describe_progress(progress))
+    return 0
+
+
+def _write_report(progress: Progress, settings, args: argparse.Namespace, data_dir: DataDir) -> bool:
+    from core.handout.export import HandoutError, save_handout
+
+    try:
+        pdf = progress_report_pdf(progress, settings, note=args.note, date=args.date or dt.date.today())
+        save_handout(pdf, args.pdf, data_folder=data_dir.root)
+    except (HandoutError, WriteError) as error:
+        print(f"The progress report was not written: {error}", file=sys.stderr)
+        return False
+    print(f"Progress report saved: {args.pdf}", file=sys.stderr)
+    return True
+
+
+def _shown(value: object, suffix: str = "") -> str:
+    if value is None:
+        return "-"
+    return (f"{value:g}" if isinstance(value, float) else str(value)) + suffix
+
+
+def describe_progress(progress: Progress) -> str:
+    lines = [f"Course of care: {progress.patient_name} ({progress.etiology}), usual pain "
+             f"{_shown(progress.usual_pain)}/10"]
+    lines.append("")
+    lines.append(format_table(["version", "saved", "by", "what changed"],
+                              [[v.version, v.saved_on.isoformat(), v.saved_by, "; ".join(v.changes)]
+                               for v in progress.versions]))
+    lines.append("")
+    lines.append(format_table(
+        ["week", "version", "planned days", "planned min", "walked", "done", "walked min", "adherence", "mean RPE",
+         "top pain during", "top pain next morning"],
+        [[w.week, w.plan_version, w.planned_sessions, _shown(w.planned_minutes), w.walked_sessions, w.sessions_done,
+          _shown(w.walked_minutes), _shown(w.adherence_pct, "%"), _shown(w.mean_rpe), _shown(w.highest_pain_during),
+          _shown(w.highest_pain_next_morning)] for w in progress.weeks]))
+    lines.append("")
+    lines.append(f"Adherence so far: {_shown(progress.adherence_pct, '%')} of the planned walking minutes, "
+                 f"{len(progress.sessions)} session(s) logged.")
+    if progress.suggestion is not None:
+        lines.append(f"Next week ({progress.suggestion.action}): {progress.suggestion.reason}")
+        lines.append(f"  {progress.suggestion.caveat}")
+    return "\n".join(lines)

@@ -1,0 +1,98 @@
+"""``main.py sessions add|list|edit|delete``: a patient's logged sessions (the session-log schema:
+``main.py schema session-log``). Each change is audited; a corrected or deleted session's values are kept
+in the audit trail."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.commands.output import format_table, print_json
+from core.data_dir import DataDir
+from core.inputs import InputError, read_input
+from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session
+from core.records.models import SessionRecord
+from core.settings import SettingsError, load_settings
+from core.workspace.errors import DataDirBusy, RecordNotFound
+from core.workspace.session import open_workspace
+
+
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    try:
+        clinician = load_settings(data_dir.settings_path).clinician
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    action = args.sessions_action
+    log = None
+    if action in ("add", "edit"):
+        try:  # read and checked before the records are opened for writing
+            log = parse_session(read_input(args.file, limit=MAX_SESSION_BYTES, what="session"))
+        except InputError as error:
+            print(error, file=sys.stderr)
+            return 2
+        except SessionLogError as error:
+            for problem in error.problems:
+                print(f"{args.file.name}: {problem}", file=sys.stderr)
+            return 2
+    try:
+        with open_workspace(data_dir, write=action != "list") as workspace:
+            records = workspace.records
+            if action == "list":
+                return _list(records.sessions(_existing_patient(records, args.patient)), args.format)
+            if action == "add":
+                saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
+                return _done(saved, f"Logged session {saved.id} for patient {saved.patient_id} (week {saved.week} "
+                                    f"of plan version {saved.plan_version}).", args.format)
+            if action == "edit":
+                before = records.get_session(args.session)
+                saved = records.edit_session(args.session, log, clinician=clinician)
+                said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
+                        f"Corrected session {saved.id}; its values before are kept in the audit trail.")
+                return _done(saved, said, args.format)
+            gone = records.get_session(args.session)
+            records.delete_session(args.session, clinician=clinician)
+            return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} (patient {gone.patient_id}); its "
+                               "values are kept in the audit trail.", args.format, deleted=True)
+    except (RecordNotFound, DataDirBusy) as error:
+        print(error, file=sys.stderr)
+        return 2
+    except ValueError as error:  # a week outside the plan version, naming the field
+        print(f"{args.file.name}: {error}" if getattr(args, "file", None) else str(error), file=sys.stderr)
+        return 2
+
+
+def _existing_patient(records, patient_id: int) -> int:
+    if records.latest_version(patient_id) is None:
+        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    return patient_id
+
+
+def _done(session: SessionRecord, sentence: str, output_format: str, *, deleted: bool = False) -> int:
+    if output_format == "json":
+        print_json({"deleted": deleted, "session": session.model_dump(mode="json")})
+    else:
+        print(sentence)
+    return 0
+
+
+def _shown(value: object) -> str:
+    return "not recorded" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _list(sessions: list[SessionRecord], output_format: str) -> int:
+    if output_format == "json":
+        print_json([session.model_dump(mode="json") for session in sessions])
+        return 0
+    print(session_table(sessions))
+    return 0
+
+
+def session_table(sessions: list[SessionRecord]) -> str:
+    return format_table(
+        ["id", "date", "week", "version", "minutes", "km/h", "RPE", "HR bpm", "pain during", "pain next morning",
+         "note"],
+        [[s.id, s.date.isoformat(), s.week, s.plan_version, _shown(s.minutes), _shown(s.speed_kmh), s.rpe,
+          _shown(s.heart_rate), _shown(s.pain_during), _shown(s.pain_next_morning), s.note] for s in sessions]
+    ) + f"\n{len(sessions)} session(s)."
+

@@ -1,0 +1,102 @@
+"""One walk as the patient reports it: the session-log schema (``main.py schema session-log``).
+
+A pain or a heart rate the patient did not report is ``None`` ("not recorded"), never 0: a missing
+answer must not read as "no pain". The ranges are what can be typed; what the numbers mean for the
+next week is core/plan/adjustment.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from core.plan.profile import checked_name
+
+HEART_RATE_RANGE = (30, 220)  # bpm a person can have while walking: a typing check, not a target
+NOTE_MAX_LENGTH = 300
+
+
+class SessionLog(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+    date: dt.date = Field(description="the day of the walk")
+    week: int = Field(ge=1, le=26, description="the plan week it was walked under")
+    minutes: float = Field(ge=0, le=300, description="minutes walked in the main set")
+    speed_kmh: float | None = Field(default=None, ge=0, le=20, description="belt speed; null: not recorded")
+    rpe: int = Field(ge=6, le=20, description="effort on the Borg 6-20 scale")
+    heart_rate: int | None = Field(default=None, ge=HEART_RATE_RANGE[0], le=HEART_RATE_RANGE[1],
+                                   description="beats a minute at the end of the main set; null: not recorded")
+    pain_during: int | None = Field(default=None, ge=0, le=10, description="0-10; null: not recorded")
+    pain_next_morning: int | None = Field(default=None, ge=0, le=10, description="0-10; null: not recorded")
+    note: str = Field(default="", max_length=NOTE_MAX_LENGTH, description="a short note, one line")
+
+    @field_validator("note")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return checked_name(value) if value.strip() else ""
+
+
+MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes
+ALLOWED = {
+    "date": "a date such as 2026-11-30, not after today",
+    "week": "a week of the plan, 1 to 26",
+    "minutes": "0 to 300",
+    "speed_kmh": "0 to 20, or null (not recorded)",
+    "rpe": "6 to 20 (Borg)",
+    "heart_rate": f"{HEART_RATE_RANGE[0]} to {HEART_RATE_RANGE[1]}, or null (not recorded)",
+    "pain_during": "0 to 10, or null (not recorded)",
+    "pain_next_morning": "0 to 10, or null (not recorded)",
+    "note": f"one line of text, at most {NOTE_MAX_LENGTH} characters",
+}
+
+
+class SessionLogError(ValueError):
+    """The session cannot be used; ``problems`` holds one plain line per problem, naming the field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def session_problems(error: ValidationError) -> list[str]:
+    """One line per problem: the field, what is wrong, and what is allowed. Never echoes the value."""
+    lines = []
+    for item in error.errors(include_url=False, include_input=False):
+        where = ".".join(str(part) for part in item["loc"]) or "session"
+        field = str(item["loc"][0]) if item["loc"] else "session"
+        if item["type"] == "json_invalid":
+            lines.append("session: the file is not valid JSON")
+        elif item["type"] == "extra_forbidden":
+            lines.append(f"{where}: is not a session field (allowed fields: {', '.join(SessionLog.model_fields)})")
+        elif item["type"] == "missing":
+            lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, '')}")
+        else:
+            message = item["msg"].removeprefix("Value error, ")
+            allowed = ALLOWED.get(field)
+            lines.append(f"{where}: {message[0].lower() + message[1:]}" + (f"; allowed: {allowed}" if allowed else ""))
+    return lines
+
+
+def parse_session(text: str | bytes, *, today: dt.date | None = None) -> SessionLog:
+    """A session from JSON (the session-log schema); raises SessionLogError. A walk cannot be dated after today."""
+    from core.plan.profile import repeated_keys
+
+    try:
+        repeated = repeated_keys(text)
+        if repeated:
+            raise SessionLogError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
+        log = SessionLog.model_validate_json(text)
+    except ValidationError as error:
+        raise SessionLogError(session_problems(error)) from None
+    except (RecursionError, ValueError) as error:
+        if isinstance(error, SessionLogError):
+            raise
+        raise SessionLogError([f"session: the file is not valid JSON ({type(error).__name__})"]) from error
+    check_not_after(log, today or dt.date.today())
+    return log
+
+
+def check_not_after(log: SessionLog, today: dt.date) -> None:
+    if log.date > today:
+        raise SessionLogError([f"date: is after today ({today.isoformat()}); allowed: {ALLOWED['date']}"])

@@ -1,0 +1,40 @@
+"""A patient's course of care, for the window and the commands alike: the versions and sessions the
+records hold, turned into the progress the view and the report draw (core/plan/progress.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_progress
+from core.records.interface import PatientRecords
+from core.records.models import PlanVersion, RecordNotFound, SessionRecord
+from core.settings import Settings
+
+
+def in_course(version: PlanVersion) -> VersionInCourse:
+    return VersionInCourse(version=version.version, plan_id=version.id, saved_at=version.created_at,
+                           saved_by=version.created_by, profile=version.profile, plan=version.plan,
+                           overrides=version.overrides)
+
+
+def progress_of(history: list[PlanVersion], sessions: list[SessionRecord]) -> Progress:
+    return course_progress([in_course(version) for version in history],
+                           [LoggedSession(plan_version=session.plan_version, log=session.as_logged())
+                            for session in sessions])
+
+
+def patient_progress(records: PatientRecords, patient_id: int) -> Progress:
+    history = records.plan_history(patient_id)
+    if not history:
+        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    return progress_of(history, records.sessions(patient_id))
+
+
+def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, date: dt.date,
+                        paper: Literal["a4", "letter"] | None = None) -> bytes:
+    """The progress report for the referring physician or the patient's file, as PDF bytes; raises
+    HandoutError with a plain message (a character no shipped font can print, say)."""
+    from core.handout.progress_report import render_progress_report  # reportlab: on demand
+
+    return render_progress_report(progress, settings=settings, note=note, date=date, paper=paper)

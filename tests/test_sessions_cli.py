@@ -1,0 +1,122 @@
+"""``sessions add|list|edit|delete`` and ``progress``, run as a clinic's script would, with the same exit
+codes as every command: 0 done, 2 bad input or a missing record (one plain line naming the field)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+
+
+@pytest.fixture
+def patient(run_main, tmp_path):
+    """A saved patient (id 1, plan 1: 12 weeks) and a helper that writes a session file."""
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+
+    def session_file(name: str, **fields) -> str:
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, **fields}))
+        return str(path)
+
+    return data, session_file
+
+
+def json_of(result) -> object:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_sessions_are_added_listed_corrected_and_deleted(run_main, patient) -> None:
+    data, session_file = patient
+    added = json_of(run_main("sessions", "add", "1", session_file("a", pain_during=3), "--format", "json",
+                             data_dir=data))["session"]
+    assert (added["patient_id"], added["plan_version"], added["pain_next_morning"]) == (1, 1, None)
+    run_main("sessions", "add", "1", session_file("b", date="2026-11-04", heart_rate=104, note="windy"), data_dir=data)
+    listed = json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))
+    assert [(s["date"], s["heart_rate"], s["note"]) for s in listed] == [("2026-11-02", None, ""),
+                                                                         ("2026-11-04", 104, "windy")]
+    table = run_main("sessions", "list", "1", data_dir=data).stdout
+    assert "not recorded" in table and "windy" in table
+    edited = run_main("sessions", "edit", str(added["id"]), session_file("c", pain_during=2, pain_next_morning=2),
+                      data_dir=data)
+    assert edited.returncode == 0 and "kept in the audit trail" in edited.stdout
+    deleted = json_of(run_main("sessions", "delete", str(listed[1]["id"]), "--format", "json", data_dir=data))
+    assert deleted["deleted"] is True and deleted["session"]["note"] == "windy"
+    left = json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))
+    assert [(s["pain_during"], s["pain_next_morning"]) for s in left] == [(2, 2)]
+
+
+@pytest.mark.parametrize(("fields", "named"), [
+    ({"week": 13}, "week: must be from 1 to 12"),
+    ({"rpe": 30}, "rpe:"),
+    ({"pain_during": -1}, "pain_during:"),
+    ({"heart_rate": 400}, "heart_rate:"),
+    ({"date": "2099-01-01"}, "date: is after today"),
+    ({"note": "two\nlines"}, "note:"),
+    ({"colour": "red"}, "colour: is not a session field"),
+])
+def test_a_bad_session_is_refused_naming_the_field_and_nothing_is_saved(run_main, patient, fields, named) -> None:
+    data, session_file = patient
+    result = run_main("sessions", "add", "1", session_file("bad", **fields), data_dir=data)
+    assert result.returncode == 2 and named in result.stderr and "Traceback" not in result.stderr
+    assert json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data)) == []
+
+
+def test_missing_patients_and_sessions_are_named(run_main, patient) -> None:
+    data, session_file = patient
+    for args, words in ((("sessions", "add", "7", session_file("a")), "no patient with id 7"),
+                        (("sessions", "list", "7"), "no patient with id 7"),
+                        (("sessions", "edit", "9", session_file("a")), "no logged session with id 9"),
+                        (("sessions", "delete", "9"), "no logged session with id 9"),
+                        (("progress", "7"), "no patient with id 7")):
+        result = run_main(*args, data_dir=data)
+        assert result.returncode == 2 and words in result.stderr, (args, result.stderr)
+
+
+def test_plans_show_has_the_overrides_the_plan_as_the_patient_has_it_and_every_session(run_main, patient,
+                                                                                         tmp_path) -> None:
+    data, session_file = patient
+    run_main("sessions", "add", "1", session_file("a"), data_dir=data)
+    changed = tmp_path / "ten-weeks.json"
+    changed.write_text(json.dumps({**json.loads(EXAMPLE.read_text()), "weeks": 10}))
+    assert run_main("plan", str(changed), "--save", "--patient", "1", data_dir=data).returncode == 0
+    run_main("sessions", "add", "1", session_file("b", date="2026-11-09", week=2), data_dir=data)
+    shown = json_of(run_main("plans", "show", "2", "--format", "json", data_dir=data))
+    assert [(s["plan_version"], s["week"]) for s in shown["sessions"]] == [(1, 1), (2, 2)]
+    assert shown["overrides"] == [] and shown["plan"] == shown["computed_plan"]
+    first = json_of(run_main("plans", "show", "1", "--format", "json", data_dir=data))
+    assert len(first["sessions"]) == 2  # an older version shows the whole course too
+
+
+def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, patient, tmp_path) -> None:
+    data, session_file = patient
+    for day in (2, 4, 6):
+        run_main("sessions", "add", "1", session_file(f"d{day}", date=f"2026-11-0{day}", pain_during=3,
+                                                      pain_next_morning=3), data_dir=data)
+    progress = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
+    week = progress["weeks"][0]
+    assert (week["planned_minutes"], week["walked_minutes"], week["walked_sessions"]) == (24.0, 24.0, 3)
+    assert progress["adherence_pct"] == 100.0 and progress["suggestion"]["action"] == "progress"
+    report = tmp_path / "report.pdf"
+    result = run_main("progress", "1", "--pdf", str(report), "--note", "Walking well.", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert report.read_bytes().startswith(b"%PDF")
+    inside = run_main("progress", "1", "--pdf", str(data / "report.pdf"), data_dir=data)
+    assert inside.returncode == 2 and "--pdf" in inside.stderr
+
+
+def test_a_bundle_imported_twice_is_one_patient(run_main, patient, tmp_path) -> None:
+    data, session_file = patient
+    run_main("sessions", "add", "1", session_file("a"), data_dir=data)
+    bundle = tmp_path / "bundle.json"
+    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    other = tmp_path / "other"
+    first = json_of(run_main("plans", "import", str(bundle), "--format", "json", data_dir=other))
+    again = run_main("plans", "import", str(bundle), data_dir=other)
+    assert first["existed"] is False and again.returncode == 0 and "Nothing new" in again.stdout
+    assert len(json_of(run_main("plans", "list", "--format", "json", data_dir=other))) == 1
