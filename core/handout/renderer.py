@@ -106,14 +106,14 @@ def check_logo(path_text: str) -> None:
         raise LogoError(f"the image file is damaged or cut short; {again}") from error
 
 
-def _style(name: str, size: float, *, bold: bool = False, space_after: float = 6, leading: float = 1.5,
+def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: float = 6, leading: float = 1.5,
            keep_with_next: bool = False) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=BOLD if bold else REGULAR, fontSize=size, leading=size * leading,
                           alignment=TA_LEFT, spaceAfter=space_after, keepWithNext=keep_with_next,
                           bulletFontName=REGULAR, bulletFontSize=size, leftIndent=size * 1.2, bulletIndent=0)
 
 
-class _NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):
     """Draws 'Page X of Y' once the page count is known."""
 
     def __init__(self, *args, footer: str = "", **kwargs) -> None:
@@ -143,18 +143,18 @@ class HandoutRenderer:
 
     def __init__(self) -> None:
         register_fonts()
-        self.title = _style("title", 24, bold=True, space_after=10, leading=1.25)
+        self.title = paragraph_style("title", 24, bold=True, space_after=10, leading=1.25)
         # Patient headings are kept with what follows by CondPageBreak: keepWithNext would push a long table whole.
-        self.heading = _style("heading", 19, bold=True, space_after=8, leading=1.3)
-        self.body = _style("body", 14)
-        self.bold_body = _style("bold-body", 14, bold=True)
+        self.heading = paragraph_style("heading", 19, bold=True, space_after=8, leading=1.3)
+        self.body = paragraph_style("body", 14)
+        self.bold_body = paragraph_style("bold-body", 14, bold=True)
         for style in (self.title, self.heading):
             style.leftIndent = 0
-        self.cell = _style("cell", 12, space_after=0, leading=1.35)
-        self.cell_bold = _style("cell-bold", 12, bold=True, space_after=0, leading=1.35)
-        self.small = _style("small", 10, space_after=4, leading=1.35)
-        self.small_bold = _style("small-bold", 10, bold=True, space_after=4, leading=1.35)
-        self.small_heading = _style("small-heading", 14, bold=True, space_after=6, leading=1.3, keep_with_next=True)
+        self.cell = paragraph_style("cell", 12, space_after=0, leading=1.35)
+        self.cell_bold = paragraph_style("cell-bold", 12, bold=True, space_after=0, leading=1.35)
+        self.small = paragraph_style("small", 10, space_after=4, leading=1.35)
+        self.small_bold = paragraph_style("small-bold", 10, bold=True, space_after=4, leading=1.35)
+        self.small_heading = paragraph_style("small-heading", 14, bold=True, space_after=6, leading=1.3, keep_with_next=True)
         for style in (self.cell, self.cell_bold, self.small_heading):
             style.leftIndent = 0
 
@@ -182,7 +182,7 @@ class HandoutRenderer:
         if handout.clinician is not None:
             story += self._clinician_pages(handout.clinician)
         footer = f"{APP_NAME} plan for {handout.patient_name}, {handout.date}"
-        document.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, footer=footer, **k))
+        document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(*a, footer=footer, **k))
         return buffer.getvalue()
 
     # -- patient pages ------------------------------------------------------------------------------

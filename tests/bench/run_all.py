@@ -44,6 +44,7 @@ def main() -> None:
         "evidence_search": run("bench_evidence_search", "--sizes", "1000,10000,100000", "--repeats", "5" if args.quick else "15"),
         "records": run("bench_records", "--sizes", "1000,10000,100000" + ("" if args.quick else ",1000000"),
                        "--repeats", "5" if args.quick else "15"),
+        "course": run("bench_course", "--repeats", "5" if args.quick else "15"),
         "memory": run("bench_memory"),
     }
     evidence = results["evidence_search"]["sizes"]["100000"]["queries"]
@@ -60,6 +61,8 @@ def main() -> None:
         ("evidence search at 100,000 (slowest query)", f"{max(q['median_ms'] for q in evidence.values()):.1f} ms", "< 50 ms"),
         ("patient list/search at 100,000 (slowest)", f"{max(v for k, v in records.items() if not k.startswith('save')):.1f} ms", "< 50 ms"),
         ("save a plan at 100,000", f"{records['save a plan version']:.2f} ms", "< 20 ms"),
+        ("500 sessions of a patient at 100,000: list", f"{results['course']['list_ms']:.2f} ms", "< 50 ms"),
+        ("500 sessions: progress computed and drawn", f"{results['course']['view_ms']:.1f} ms", "< 100 ms"),
         ("peak memory, 100,000 plans, vs bare window", f"{results['memory']['ratio']:.2f}x", "(reported)"),
     ]
     print("\nSummary")

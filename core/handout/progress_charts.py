@@ -1,0 +1,303 @@
+"""The progress report's three charts, drawn as vectors with plain reportlab shapes (no images):
+planned against walked minutes week by week, pain per walk against the usual pain and the plan's pain
+bands, and effort per walk. Every series differs in shape or dash as well as colour, so the charts
+still read when printed in black and white. Only figures from ``Progress`` are drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from core.handout.chart import AXIS_COLOUR
+from core.handout.fonts import BOLD, REGULAR
+from core.handout.renderer import TRAFFIC
+from core.plan.progress import SessionPoint, WeekProgress
+
+TEXT_SIZE = 11
+TITLE_SIZE = 12
+GRID_COLOUR = colors.HexColor("#C8C8C8")
+AHEAD_FILL = colors.HexColor("#EFEFEF")
+BAND_EDGE = colors.HexColor("#6E6E6E")
+PLANNED_FILL = colors.HexColor("#D3E3F0")
+WALKED_FILL = colors.HexColor("#1F4E79")
+DURING_COLOUR = colors.HexColor("#A93226")
+MORNING_COLOUR = colors.HexColor("#1F4E79")
+EFFORT_COLOUR = colors.HexColor("#333333")
+DASHED = [5, 3]
+DASH_DOT = [7, 3, 1.5, 3]
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not the locale's
+
+# Space around the plot area, in points.
+LEFT, BOTTOM, TOP_TITLE, LEGEND_ROW = 58, 46, 20, 19
+
+
+def _text(x: float, y: float, text: str, *, bold: bool = False, anchor: str = "start", size: float = TEXT_SIZE,
+          colour=colors.black) -> String:
+    return String(x, y, text, fontName=BOLD if bold else REGULAR, fontSize=size, textAnchor=anchor, fillColor=colour)
+
+
+def _width(text: str, bold: bool = False, size: float = TEXT_SIZE) -> float:
+    return stringWidth(text, BOLD if bold else REGULAR, size)
+
+
+def _step(top: float, ticks: int = 6) -> float:
+    """A round step for an axis from 0 to ``top`` with at most ``ticks`` steps."""
+    for step in (1, 2, 5, 10, 15, 20, 30, 60, 90, 120, 180, 240, 300, 600):
+        if top / step <= ticks:
+            return step
+    return math.ceil(top / ticks)
+
+
+def date_label(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+# -- legend markers: the same drawing in the legend and on the plot -----------------------------------
+
+def _circle(x: float, y: float, colour) -> Circle:
+    return Circle(x, y, 3.3, fillColor=colour, strokeColor=colour, strokeWidth=0.5)
+
+
+def _open_square(x: float, y: float, colour) -> Rect:
+    return Rect(x - 4, y - 4, 8, 8, fillColor=colors.white, strokeColor=colour, strokeWidth=1.4)
+
+
+def _diamond(x: float, y: float, colour) -> Polygon:
+    return Polygon([x, y + 4.5, x + 4.5, y, x, y - 4.5, x - 4.5, y], fillColor=colour, strokeColor=colour,
+                   strokeWidth=0.5)
+
+
+def _line_sample(colour, dash: list[float] | None, marker: Callable | None, width: float = 1.6) -> Callable:
+    def draw(group: Group, x: float, y: float) -> None:
+        group.add(Line(x, y, x + 26, y, strokeColor=colour, strokeWidth=width, strokeDashArray=dash))
+        if marker is not None:
+            group.add(marker(x + 13, y, colour))
+    return draw
+
+
+def _box_sample(fill, edge) -> Callable:
+    def draw(group: Group, x: float, y: float) -> None:
+        group.add(Rect(x + 5, y - 5, 16, 10, fillColor=fill, strokeColor=edge, strokeWidth=0.9))
+    return draw
+
+
+def _legend(drawing: Drawing, entries: list[tuple[Callable, str]], top: float) -> float:
+    """Draw the legend in rows under the title; returns the y below it."""
+    x, y = LEFT, top - 12
+    for draw, label in entries:
+        needed = 32 + _width(label) + 18
+        if x > LEFT and x + needed > drawing.width:
+            x, y = LEFT, y - LEGEND_ROW
+        draw(drawing, x, y + 4)
+        drawing.add(_text(x + 32, y, label))
+        x += needed
+    return y - 12
+
+
+def _axes(drawing: Drawing, left: float, bottom: float, width: float, height: float, *, low: float, high: float,
+          step: float, title: str, labels: Callable[[float], str] = lambda v: f"{v:g}") -> Callable[[float], float]:
+    """The y axis from ``low`` to ``high`` with light grid lines; returns value -> y."""
+
+    def to_y(value: float) -> float:
+        return bottom + height * (value - low) / (high - low)
+
+    value = low
+    while value <= high + 1e-9:
+        y = to_y(value)
+        drawing.add(Line(left, y, left + width, y, strokeColor=GRID_COLOUR, strokeWidth=0.5))
+        drawing.add(Line(left - 4, y, left, y, strokeColor=AXIS_COLOUR))
+        drawing.add(_text(left - 7, y - 4, labels(value), anchor="end"))
+        value += step
+    drawing.add(Line(left, bottom, left, bottom + height, strokeColor=AXIS_COLOUR))
+    drawing.add(Line(left, bottom, left + width, bottom, strokeColor=AXIS_COLOUR))
+    rotated = Group(_text(0, 0, title, bold=True, anchor="middle"))
+    rotated.transform = (0, 1, -1, 0, 14, bottom + height / 2)  # a quarter turn, reading upwards
+    drawing.add(rotated)
+    return to_y
+
+
+def _spread(labels: list[tuple[float, str]], gap: float, low: float, high: float) -> list[tuple[float, str]]:
+    """Labels at their y, moved apart just enough not to overlap, kept between ``low`` and ``high``."""
+    placed: list[tuple[float, str]] = []
+    for y, text in sorted(labels):
+        y = max(y, low)
+        if placed and y - placed[-1][0] < gap:
+            y = placed[-1][0] + gap
+        placed.append((y, text))
+    overflow = placed[-1][0] - high if placed else 0
+    return [(y - max(overflow, 0), text) for y, text in placed]
+
+
+# -- (a) planned against walked minutes ----------------------------------------------------------------
+
+def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: float, height: float = 250) -> Drawing:
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=TEXT_SIZE)
+    drawing.add(_text(0, height - 14, "Planned and walked minutes, week by week", bold=True, size=TITLE_SIZE))
+    top = _legend(drawing, [(_box_sample(PLANNED_FILL, WALKED_FILL), "Planned minutes"),
+                            (_box_sample(WALKED_FILL, WALKED_FILL), "Walked minutes")], height - TOP_TITLE) - 16
+    plot_width, plot_height = width - LEFT - 8, top - BOTTOM
+    highest = max([w.planned_minutes for w in weeks] + [w.walked_minutes for w in weeks] + [1])
+    step = _step(highest)
+    axis_max = math.ceil(highest / step) * step
+    to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=0, high=axis_max, step=step,
+                 title="Minutes a week")
+    slot = plot_width / max(len(weeks), 1)
+    ahead = [i for i, w in enumerate(weeks) if current_week is None or w.week > current_week]
+    if ahead:
+        start = LEFT + slot * ahead[0]
+        drawing.insert(0, Rect(start, BOTTOM + 0.5, LEFT + plot_width - start, plot_height - 0.5,
+                               fillColor=AHEAD_FILL, strokeColor=None))  # behind the grid lines
+        label = "not yet walked" if current_week is not None else "no walks logged yet"
+        if _width(label) + 8 <= LEFT + plot_width - start:
+            drawing.add(_text(LEFT + plot_width - 4, top + 3, label, anchor="end", colour=AXIS_COLOUR))
+    label_every = max(1, math.ceil((_width("26") + 6) / slot))
+    for index, week in enumerate(weeks):
+        x = LEFT + slot * index
+        bar = slot * 0.36
+        drawing.add(Rect(x + slot * 0.12, BOTTOM, bar, to_y(week.planned_minutes) - BOTTOM, fillColor=PLANNED_FILL,
+                         strokeColor=WALKED_FILL, strokeWidth=0.8))
+        if index not in ahead and week.walked_minutes > 0:
+            drawing.add(Rect(x + slot * 0.52, BOTTOM, bar, to_y(week.walked_minutes) - BOTTOM, fillColor=WALKED_FILL,
+                             strokeColor=WALKED_FILL, strokeWidth=0.8))
+        if index % label_every == 0:
+            drawing.add(_text(x + slot / 2, BOTTOM - 16, str(week.week), anchor="middle"))
+    drawing.add(_text(LEFT + plot_width / 2, 4, "Week of the plan", bold=True, anchor="middle"))
+    return drawing
+
+
+# -- (b) pain and (c) effort per walk ------------------------------------------------------------------
+
+class _DateAxis:
+    """x positions of the walks by their date, with the weeks of the plan marked above the plot."""
+
+    def __init__(self, sessions: list[SessionPoint], left: float, width: float) -> None:
+        self.sessions, self.left, self.width = sessions, left, width
+        self.first, self.last = sessions[0].date, sessions[-1].date
+        self.days = max((self.last - self.first).days, 1)
+        self.pad = min(18.0, width * 0.05)
+
+    def x(self, day: dt.date) -> float:
+        if self.first == self.last:
+            return self.left + self.width / 2
+        return self.left + self.pad + (self.width - 2 * self.pad) * (day - self.first).days / self.days
+
+    def draw(self, drawing: Drawing, bottom: float, top: float) -> None:
+        """Date labels under the axis (as many as fit), week boundaries and week numbers above the plot."""
+        days = list(dict.fromkeys(s.date for s in self.sessions))
+        shown: list[tuple[float, float]] = []  # the first and last dates first, then those that fit between
+        for day in [days[0], days[-1]] + days[1:-1]:
+            x, label = self.x(day), date_label(day)
+            half = _width(label) / 2
+            if any(x - half < end + 6 and x + half > start - 6 for start, end in shown):
+                continue
+            shown.append((x - half, x + half))
+            drawing.add(Line(x, bottom - 4, x, bottom, strokeColor=AXIS_COLOUR))
+            drawing.add(_text(x, bottom - 16, label, anchor="middle"))
+        spans: list[list] = []  # week, first x, last x
+        for session in self.sessions:
+            x = self.x(session.date)
+            if spans and spans[-1][0] == session.week:
+                spans[-1][2] = x
+            else:
+                spans.append([session.week, x, x])
+        for index, (week, start, end) in enumerate(spans):
+            low = self.left if index == 0 else (spans[index - 1][2] + start) / 2
+            high = self.left + self.width if index == len(spans) - 1 else (end + spans[index + 1][1]) / 2
+            if index:
+                drawing.add(Line(low, bottom, low, top + 14, strokeColor=AXIS_COLOUR, strokeWidth=0.6,
+                                 strokeDashArray=[1, 2]))
+            for label in (f"week {week}", str(week)):
+                if _width(label) + 4 <= high - low:
+                    drawing.add(_text((low + high) / 2, top + 3, label, anchor="middle", colour=AXIS_COLOUR))
+                    break
+
+    def title(self) -> str:
+        if self.first == self.last:
+            return f"Date of the walk ({self.first.isoformat()})"
+        return f"Date of the walk ({self.first.isoformat()} to {self.last.isoformat()})"
+
+
+def _series(drawing: Drawing, axis: _DateAxis, to_y: Callable[[float], float], values: list[int | None], colour,
+            dash: list[float] | None, marker: Callable) -> None:
+    """A line through the recorded values, broken where a value is not recorded, and a marker on each."""
+    runs: list[list[float]] = [[]]
+    for session, value in zip(axis.sessions, values):
+        if value is None:
+            runs.append([])
+        else:
+            runs[-1] += [axis.x(session.date), to_y(value)]
+    for points in runs:
+        if len(points) >= 4:
+            drawing.add(PolyLine(points, strokeColor=colour, strokeWidth=1.6, strokeDashArray=dash))
+    for session, value in zip(axis.sessions, values):
+        if value is not None:
+            drawing.add(marker(axis.x(session.date), to_y(value), colour))
+
+
+def pain_chart(sessions: list[SessionPoint], *, usual_pain: int | None, safe_max: int | None,
+               acceptable_max: int | None, width: float, height: float = 300) -> Drawing:
+    """Pain during and the next morning, per walk; the usual pain as a line; the plan's pain bands."""
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=TEXT_SIZE)
+    drawing.add(_text(0, height - 14, "Pain per walk, 0-10", bold=True, size=TITLE_SIZE))
+    entries = [(_line_sample(DURING_COLOUR, None, _circle), "Pain during the walk"),
+               (_line_sample(MORNING_COLOUR, DASHED, _open_square), "Pain the next morning")]
+    if usual_pain is not None:
+        entries.append((_line_sample(colors.black, DASH_DOT, None, width=1.3), f"Usual pain ({usual_pain}/10)"))
+    top = _legend(drawing, entries, height - TOP_TITLE) - 16  # room for the week numbers
+    bands = _pain_bands(safe_max, acceptable_max)
+    right = max((_width(label) for _, _, _, label in bands), default=0) + 14
+    plot_width, plot_height = width - LEFT - right, top - BOTTOM
+    axis = _DateAxis(sessions, LEFT, plot_width)
+    to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=0, high=10, step=1, title="Pain (0-10)",
+                 labels=lambda v: f"{v:g}" if v % 2 == 0 else "")
+    labels = []
+    for low, high, fill, label in bands:
+        drawing.insert(0, Rect(LEFT, to_y(low), plot_width, to_y(high) - to_y(low), fillColor=fill, strokeColor=None))
+        labels.append((to_y((low + high) / 2) - 4, label))
+        if low > 0:  # the tints look alike in grey print: a rule marks where a band starts
+            drawing.add(Line(LEFT, to_y(low), LEFT + plot_width, to_y(low), strokeColor=BAND_EDGE, strokeWidth=0.8))
+    for y, label in _spread(labels, TEXT_SIZE + 3, BOTTOM, top - TEXT_SIZE):
+        drawing.add(_text(LEFT + plot_width + 6, y, label))
+    if usual_pain is not None:
+        drawing.add(Line(LEFT, to_y(usual_pain), LEFT + plot_width, to_y(usual_pain), strokeColor=colors.black,
+                         strokeWidth=1.3, strokeDashArray=DASH_DOT))
+    axis.draw(drawing, BOTTOM, top)
+    _series(drawing, axis, to_y, [s.pain_during for s in sessions], DURING_COLOUR, None, _circle)
+    _series(drawing, axis, to_y, [s.pain_next_morning for s in sessions], MORNING_COLOUR, DASHED, _open_square)
+    drawing.add(_text(LEFT + plot_width / 2, 4, axis.title(), bold=True, anchor="middle"))
+    return drawing
+
+
+def _pain_bands(safe_max: int | None, acceptable_max: int | None) -> list[tuple[float, float, object, str]]:
+    """The plan's pain bands on a 0-10 scale (a band holds whole ratings, so it ends half a point above)."""
+    if safe_max is None or acceptable_max is None:
+        return []
+    bands = [(0.0, min(safe_max + 0.5, 10), TRAFFIC["green"], f"safe 0-{safe_max}")]
+    if acceptable_max > safe_max:
+        span = f"{safe_max + 1}-{acceptable_max}" if acceptable_max > safe_max + 1 else f"{acceptable_max}"
+        bands.append((safe_max + 0.5, min(acceptable_max + 0.5, 10), TRAFFIC["amber"], f"acceptable {span}"))
+    if acceptable_max < 10:
+        bands.append((acceptable_max + 0.5, 10.0, TRAFFIC["red"], f"too much {acceptable_max + 1}-10"
+                      if acceptable_max < 9 else "too much 10"))
+    return bands
+
+
+def effort_chart(sessions: list[SessionPoint], width: float, height: float = 230) -> Drawing:
+    """Effort (Borg RPE 6-20) per walk."""
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=TEXT_SIZE)
+    drawing.add(_text(0, height - 14, "Effort per walk, Borg RPE 6-20", bold=True, size=TITLE_SIZE))
+    top = _legend(drawing, [(_line_sample(EFFORT_COLOUR, None, _diamond), "Effort of the walk (RPE)")],
+                  height - TOP_TITLE) - 16
+    plot_width, plot_height = width - LEFT - 8, top - BOTTOM
+    axis = _DateAxis(sessions, LEFT, plot_width)
+    to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=6, high=20, step=2, title="RPE (6-20)")
+    axis.draw(drawing, BOTTOM, top)
+    _series(drawing, axis, to_y, [s.rpe for s in sessions], EFFORT_COLOUR, None, _diamond)
+    drawing.add(_text(LEFT + plot_width / 2, 4, axis.title(), bold=True, anchor="middle"))
+    return drawing

@@ -1,0 +1,338 @@
+"""The progress report: a patient's course of care for the referring physician or the patient's file.
+
+What the plan versions were and why they changed, what was walked week by week against what was
+planned, pain and effort per walk (charts drawn as vectors), the suggestion for the coming week and
+the clinician's note. Every figure comes from ``core.plan.progress.Progress``; a value that was not
+recorded is printed as "not recorded" (or "—" when there was no walk to record it for), never as 0.
+
+Same conventions as the handout (renderer.py): embedded DejaVu fonts, "Page X of Y" footers,
+byte-identical output for the same input. Text the clinician can change (the patient's name, the note,
+the clinic details in Settings) is refused with a HandoutError when the fonts cannot print it; text the
+records hold from earlier plan versions is printed with a visible mark instead, so history never
+stops a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from io import BytesIO
+from typing import Literal
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from core.app_info import APP_NAME
+from core.evidence.library import load_library
+from core.handout.export import HandoutError
+from core.handout.fonts import REGULAR, missing_characters, register_fonts
+from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
+from core.handout.renderer import (
+    GRID, HEADER_FILL, MARGIN, LogoError, NumberedCanvas, check_logo, paragraph_style, printable,
+)
+from core.plan.progress import Progress, WeekProgress
+from core.settings import Settings
+
+TITLE = "Progress report"
+NOT_RECORDED = "not recorded"
+NO_WALK = "—"
+ACTIONS = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}  # as the session log view names them
+
+
+def render_progress_report(progress: Progress, *, settings: Settings, note: str, date: dt.date,
+                           paper: Literal["a4", "letter"] | None = None) -> bytes:
+    """The report as PDF bytes; HandoutError (one plain sentence) when it cannot be made."""
+    _check_printable(progress, settings, note)
+    if settings.logo_path:
+        try:
+            check_logo(settings.logo_path)
+        except LogoError as error:
+            raise HandoutError(f"The progress report was not made: the clinic logo cannot be printed: {error}.") \
+                from error
+    try:
+        return _Report(progress, settings, note, date, paper or settings.paper_size).render()
+    except LayoutError as error:
+        raise HandoutError("The progress report was not made: a part of it is too large to fit on a page. "
+                           "Shorten the note.") from error
+    except OSError as error:
+        raise HandoutError(f"The progress report was not made: the logo image could not be read ({error}).") \
+            from error
+
+
+def etiology_name(etiology: str) -> str:
+    """The etiology's name as the evidence library gives it (the one place names are kept)."""
+    return next((e.name for e in load_library().etiologies if e.id == etiology), etiology)
+
+
+def _check_printable(progress: Progress, settings: Settings, note: str) -> None:
+    places = [("the patient's name", [progress.patient_name]), ("the note", [note]),
+              ("the clinic details in Settings",
+               [settings.clinic_name, settings.clinician_name, settings.contact_phone])]
+    for where, texts in places:
+        missing = missing_characters(texts)
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:10])
+            more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            raise HandoutError(f"The progress report was not made: its fonts cannot print {shown}{more} in {where}. "
+                               "Write it with other characters, or leave it out.")
+
+
+def _number(value: float) -> str:
+    """A figure as the clinic writes it: 24, 25.5 (one decimal at most)."""
+    return f"{round(value, 1):g}"
+
+
+def _pain(value: int | None, walks: int) -> str:
+    if value is not None:
+        return str(value)
+    return NOT_RECORDED if walks else NO_WALK
+
+
+class _Report:
+    def __init__(self, progress: Progress, settings: Settings, note: str, date: dt.date,
+                 paper: Literal["a4", "letter"]) -> None:
+        register_fonts()
+        self.progress, self.settings, self.note, self.date = progress, settings, note, date
+        self.page_size = A4 if paper == "a4" else LETTER
+        self.width = self.page_size[0] - 2 * MARGIN
+        self.title = paragraph_style("report-title", 22, bold=True, space_after=6, leading=1.25)
+        self.clinic = paragraph_style("report-clinic", 14, bold=True, space_after=2, leading=1.3)
+        # Headings are kept with what follows by CondPageBreak: keepWithNext would push a long table whole.
+        self.heading = paragraph_style("report-heading", 16, bold=True, space_after=6, leading=1.3)
+        self.body = paragraph_style("report-body", 11.5, space_after=5, leading=1.4)
+        self.cell = paragraph_style("report-cell", 11, space_after=0, leading=1.3)
+        self.cell_bold = paragraph_style("report-cell-bold", 11, bold=True, space_after=0, leading=1.3)
+        for style in (self.title, self.clinic, self.heading, self.body, self.cell, self.cell_bold):
+            style.leftIndent = 0
+        # the weeks that have walks or lie between walks; later weeks are still ahead
+        current = progress.current_week or 0
+        self.covered = [w for w in progress.weeks if w.week <= current]
+        self.ahead = [w for w in progress.weeks if w.week > current]
+
+    def _p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(escape(text, quote=False), style or self.body)
+
+    def render(self) -> bytes:
+        p, s = self.progress, self.settings
+        buffer = BytesIO()
+        document = BaseDocTemplate(
+            buffer, pagesize=self.page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+            bottomMargin=MARGIN, title=TITLE, author=s.clinician_name or s.clinic_name or APP_NAME,
+            subject=f"Progress report for {p.patient_name}", creator=APP_NAME, lang="en", invariant=1,
+            initialFontName=REGULAR, initialFontSize=12,
+        )
+        frame = Frame(MARGIN, MARGIN, self.width, self.page_size[1] - 2 * MARGIN, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        story = self._header() + self._versions() + self._walked() + self._charts() + self._suggestion() + self._note()
+        footer = self._footer()
+        document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(*a, footer=footer, **k))
+        return buffer.getvalue()
+
+    def _footer(self) -> str:
+        """'Progress report for NAME, DATE'; where that would run into 'Page X of Y' (the canvas draws both
+        at 12 pt), 'NAME, DATE', and the name shortened only if even that is too long."""
+        room = self.width - stringWidth("Page 99 of 99", REGULAR, 12) - 12
+        name, date = self.progress.patient_name, self.date.isoformat()
+        footer = f"Progress report for {name}, {date}"
+        if stringWidth(footer, REGULAR, 12) <= room:
+            return footer
+        while len(name) > 1 and stringWidth(f"{name}, {date}", REGULAR, 12) > room:
+            name = name[:-2].rstrip() + "…"
+        return f"{name}, {date}"
+
+    # -- 1. who, what, when -----------------------------------------------------------------------------
+
+    def _header(self) -> list:
+        p, s = self.progress, self.settings
+        story: list = []
+        if s.logo_path:
+            story += [Image(s.logo_path, width=4 * cm, height=2 * cm, kind="proportional", hAlign="LEFT"),
+                      Spacer(1, 6)]
+        if s.clinic_name:
+            story.append(self._p(s.clinic_name, self.clinic))
+        story.append(self._p(TITLE, self.title))
+        facts = [("Patient", p.patient_name), ("Diagnosis", printable(etiology_name(p.etiology)))]
+        if s.clinician_name:
+            facts.append(("Clinician", s.clinician_name))
+        if s.contact_phone:
+            facts.append(("Clinic phone", s.contact_phone))
+        facts.append(("Report date", self.date.isoformat()))
+        latest = p.versions[-1] if p.versions else None
+        if latest is not None:
+            facts.append(("Plan versions", f"{len(p.versions)} (the latest, version {latest.version}, saved "
+                                           f"{latest.saved_on.isoformat()})" if len(p.versions) > 1
+                          else f"1 (saved {latest.saved_on.isoformat()})"))
+        facts.append(("Weeks covered", self._weeks_covered()))
+        if p.usual_pain is not None:
+            facts.append(("Usual pain", f"{p.usual_pain}/10 (the latest plan version's pain rules)"))
+        rows = [[self._p(label, self.cell_bold), self._p(value, self.cell)] for label, value in facts]
+        table = Table(rows, colWidths=[3.6 * cm, self.width - 3.6 * cm], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        return story + [table, Spacer(1, 10)]
+
+    def _weeks_covered(self) -> str:
+        p = self.progress
+        plan_weeks = max((w.week for w in p.weeks), default=0)
+        if not p.sessions or p.current_week is None:
+            return f"none yet: no walks are logged (the plan has {plan_weeks} weeks)"
+        walks = len(p.sessions)
+        first, last = p.sessions[0].date.isoformat(), p.sessions[-1].date.isoformat()
+        span = "week 1" if p.current_week == 1 else f"weeks 1 to {p.current_week}"
+        return (f"{span} of {plan_weeks}; {walks} walk{'s' if walks != 1 else ''} logged"
+                + (f" on {first}" if first == last else f" from {first} to {last}"))
+
+    # -- 2. plan versions -------------------------------------------------------------------------------
+
+    def _versions(self) -> list:
+        story: list = [CondPageBreak(4 * cm), self._p("Plan versions and why they changed", self.heading)]
+        rows = [[self._p(text, self.cell_bold) for text in ("Version", "Saved on", "By", "What changed")]]
+        group_ends = []
+        for version in self.progress.versions:
+            for index, change in enumerate(version.changes or [""]):
+                first = index == 0
+                rows.append([self._p(str(version.version) if first else "", self.cell),
+                             self._p(version.saved_on.isoformat() if first else "", self.cell),
+                             self._p(printable(version.saved_by) if first else "", self.cell),
+                             self._p(printable(change), self.cell)])
+            group_ends.append(len(rows) - 1)
+        widths = [2.0 * cm, 2.7 * cm, 3.6 * cm]
+        table = self._table(rows, widths + [self.width - sum(widths)], header_rows=1)
+        # one row per change, so a long list of changes can continue on the next page; a rule under each version
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.75, GRID),
+                                   ("LINEAFTER", (0, 0), (-2, -1), 0.75, GRID)]
+                                  + [("LINEBELOW", (0, row), (-1, row), 0.75, GRID) for row in group_ends]))
+        return story + [table, Spacer(1, 12)]
+
+    # -- 3. what was walked -----------------------------------------------------------------------------
+
+    def _walked(self) -> list:
+        p = self.progress
+        story: list = [CondPageBreak(6 * cm), self._p("What was walked, week by week", self.heading)]
+        if not self.covered:
+            return story + [self._p("No walks are logged yet; the planned minutes of every week are in the first "
+                                    "chart."), Spacer(1, 8)]
+        story += [self._week_table(), Spacer(1, 6)]
+        first, last = self.covered[0].week, self.covered[-1].week
+        span = f"week {first}" if first == last else f"weeks {first} to {last}"
+        adherence = ("not available (no planned minutes)" if p.adherence_pct is None
+                     else f"{_number(p.adherence_pct)} % of the planned walking minutes")
+        story.append(self._p(f"Overall adherence, {span}: {adherence}.", self._bold_body()))
+        explained = [
+            "Minutes are minutes of the main walk; warm-up and cool-down are not counted. Adherence is walked "
+            "minutes over planned minutes, each week counted up to its planned minutes. Effort is the mean "
+            "Borg RPE (6-20) of the week's walks; pain is the highest rating of the week (0-10).",
+            f"“{NOT_RECORDED}”: walks were logged without that rating. “{NO_WALK}”: no walk that week.",
+        ]
+        if self.ahead:
+            first, last = self.ahead[0].week, self.ahead[-1].week
+            span = f"Week {first} is" if first == last else f"Weeks {first} to {last} are"
+            explained.append(f"{span} still ahead; their planned minutes are in the first chart.")
+        story += [self._p(text) for text in explained]
+        return story + [Spacer(1, 8)]
+
+    def _bold_body(self) -> ParagraphStyle:
+        return ParagraphStyle("report-bold-body", parent=self.body, fontName=self.cell_bold.fontName)
+
+    def _week_table(self) -> Table:
+        cell, bold = self.cell, self.cell_bold
+        header = [[self._p(t, bold) for t in ("Week", "Plan version", "Planned", "", "Walked", "", "Adherence",
+                                              "Mean RPE", "Highest pain", "")],
+                  [self._p(t, cell) for t in ("", "", "walks", "minutes", "walks", "minutes", "", "",
+                                              "during", "next morning")]]
+        rows = header + [self._week_row(week) for week in self.covered]
+        widths = [42, 52, 40, 51, 40, 51, 73, 42, 56, 56]  # points: each header word fits on a line
+        scale = self.width / sum(widths)
+        table = self._table(rows, [w * scale for w in widths], header_rows=2)
+        table.setStyle(TableStyle([
+            ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (5, 0)), ("SPAN", (8, 0), (9, 0)),
+            ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (6, 0), (6, 1)), ("SPAN", (7, 0), (7, 1)),
+            ("BACKGROUND", (0, 0), (-1, 1), HEADER_FILL),
+        ]))
+        return table
+
+    def _week_row(self, week: WeekProgress) -> list:
+        walks = week.walked_sessions
+        values = [str(week.week), str(week.plan_version), str(week.planned_sessions), _number(week.planned_minutes),
+                  str(walks), _number(week.walked_minutes),
+                  NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)} %",
+                  NO_WALK if week.mean_rpe is None else _number(week.mean_rpe),
+                  _pain(week.highest_pain_during, walks), _pain(week.highest_pain_next_morning, walks)]
+        return [self._p(value, self.cell) for value in values]
+
+    def _table(self, rows: list, widths: list[float], *, header_rows: int) -> Table:
+        table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                 ("TOPPADDING", (0, 0), (-1, -1), 3),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL)]
+        if header_rows == 2:
+            style.append(("GRID", (0, 0), (-1, -1), 0.75, GRID))
+        table.setStyle(TableStyle(style))
+        return table
+
+    # -- 4. charts --------------------------------------------------------------------------------------
+
+    def _charts(self) -> list:
+        p = self.progress
+        story: list = [self._p("Charts", self.heading)]
+        if p.weeks:
+            story = [KeepTogether(story + [minutes_chart(p.weeks, p.current_week, self.width)]), Spacer(1, 14)]
+        if not p.sessions:
+            return story + [self._p("No walks are logged yet, so there is no pain or effort to chart.")]
+        pain = [pain_chart(p.sessions, usual_pain=p.usual_pain, safe_max=p.safe_max, acceptable_max=p.acceptable_max,
+                           width=self.width), Spacer(1, 6)]
+        if p.safe_max is not None and p.acceptable_max is not None:
+            pain.append(self._p("The bands are the latest plan version's pain rules for pain during walking."))
+        gaps = self._not_recorded()
+        pain += [self._p(text) for text in gaps]
+        story += [KeepTogether(pain), Spacer(1, 14), effort_chart(p.sessions, self.width), Spacer(1, 8)]
+        return story
+
+    def _not_recorded(self) -> list[str]:
+        """Which walks have no point on the pain chart, by date."""
+        lines = []
+        for what, key in (("Pain during the walk", "pain_during"), ("Pain the next morning", "pain_next_morning")):
+            days = list(dict.fromkeys(s.date.isoformat() for s in self.progress.sessions if getattr(s, key) is None))
+            if days:
+                lines.append(f"{what} {NOT_RECORDED} (no point on the chart): {', '.join(days)}.")
+        return lines
+
+    # -- 5. suggestion, 6. note -------------------------------------------------------------------------
+
+    def _suggestion(self) -> list:
+        p = self.progress
+        suggestion = p.suggestion
+        if suggestion is None:
+            return []
+        week = p.current_week
+        story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading),
+                       self._p(f"From the walks logged in week {week}, under the plan's pain and effort rules:")]
+        story.append(Paragraph(f"<b>{escape(ACTIONS[suggestion.action])}.</b> {escape(suggestion.reason)}", self.body))
+        if suggestion.next_week is not None:
+            w = suggestion.next_week
+            story.append(self._p(f"The week it points to: week {w.week} of the plan, {w.sessions} walk"
+                                 f"{'s' if w.sessions != 1 else ''} of {_number(w.main_min)} minutes "
+                                 f"({_number(w.weekly_main_min)} minutes in the week)."))
+        story.append(self._p(f"Caveat: {suggestion.caveat}"))
+        story.append(self._p(f"Source: {suggestion.source.cited()}"))
+        return story + [Spacer(1, 8)]
+
+    def _note(self) -> list:
+        if not self.note.strip():
+            return []
+        story: list = [CondPageBreak(4 * cm), self._p("Clinician's note", self.heading)]
+        text = self.note.replace("\r\n", "\n").replace("\r", "\n").strip()
+        for paragraph in text.split("\n\n"):
+            if paragraph.strip():
+                lines = [escape(line, quote=False) for line in paragraph.strip().splitlines()]
+                story.append(Paragraph("<br/>".join(lines), self.body))
+        return story

@@ -1,0 +1,255 @@
+"""The progress report PDF, read back: what it says, its fonts, footers, charts drawn as vectors,
+determinism, refused characters, and its pages rendered to images."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from core.handout.export import HandoutError
+from core.handout.progress_report import render_progress_report
+from core.plan.engine import compute_plan
+from core.plan.overrides import WeekOverride
+from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_progress
+from core.plan.session_log import SessionLog
+from core.settings import Settings
+from tests.handout.helpers import example, flat, pdf_text
+
+DATE = dt.date(2026, 9, 25)
+SETTINGS = Settings(clinic_name="Riverside Rehab", clinician_name="Dr Grace Okafor", contact_phone="555 0100")
+NOTE = ("Walking is now part of her week; feet checked at each visit.\n\n"
+        "Αικατερίνη asked for a copy. Ольга will bring the log.")
+
+
+def _walk(day: int, week: int, minutes: float, rpe: int, during: int | None, morning: int | None, *,
+          version: int = 1, heart_rate: int | None = None, note: str = "") -> LoggedSession:
+    return LoggedSession(plan_version=version, log=SessionLog(
+        date=dt.date(2026, 9, day), week=week, minutes=minutes, rpe=rpe, pain_during=during,
+        pain_next_morning=morning, heart_rate=heart_rate, note=note))
+
+
+def course(name: str | None = None, sessions: list[LoggedSession] | None = None) -> Progress:
+    """Two plan versions (the second changes the comfortable speed and week 3) and six walks, some of
+    them without a pain rating: week 2 has no pain recorded at all."""
+    first = example("diabetic-neuropathy", **({"name": name} if name else {}))
+    second = first.model_copy(update={"comfortable_speed_kmh": 3.5})
+    versions = [
+        VersionInCourse(version=1, plan_id=1, saved_at="2026-09-01T10:00:00", saved_by="Dr Grace Okafor",
+                        profile=first, plan=compute_plan(first, []), overrides=[]),
+        VersionInCourse(version=2, plan_id=2, saved_at="2026-09-15T11:30:00", saved_by="Dr Grace Okafor",
+                        profile=second, plan=compute_plan(second, []),
+                        overrides=[WeekOverride(week=3, sessions=3, main_min=9, note="sore feet after week 2")]),
+    ]
+    if sessions is None:
+        sessions = [_walk(2, 1, 8, 11, 3, 4, heart_rate=98), _walk(4, 1, 8, 12, 4, None, heart_rate=101),
+                    _walk(6, 1, 6, 12, None, 4, note="tired"), _walk(9, 2, 9, 12, None, None, heart_rate=104),
+                    _walk(11, 2, 9, 13, None, None), _walk(16, 3, 9, 12, 4, 4, version=2)]
+    return course_progress(versions, sessions)
+
+
+@pytest.fixture(scope="module")
+def progress() -> Progress:
+    return course()
+
+
+@pytest.fixture(scope="module")
+def pdf(progress) -> bytes:
+    return render_progress_report(progress, settings=SETTINGS, note=NOTE, date=DATE)
+
+
+@pytest.fixture(scope="module")
+def text(pdf) -> str:
+    return flat(" ".join(pdf_text(pdf)))
+
+
+def test_who_what_and_when(progress, text) -> None:
+    assert len(progress.versions) == 2 and len(progress.sessions) == 6  # the course is as meant
+    for phrase in ("Riverside Rehab", "Progress report", "Patient Example Patient (diabetic neuropathy)",
+                   "Diagnosis Painful diabetic neuropathy",  # the evidence library's name, not the id
+                   "Clinician Dr Grace Okafor", "Clinic phone 555 0100", "Report date 2026-09-25",
+                   "Plan versions 2 (the latest, version 2, saved 2026-09-15)",
+                   "Weeks covered weeks 1 to 3 of 12; 6 walks logged from 2026-09-02 to 2026-09-16",
+                   "Usual pain 4/10"):
+        assert phrase in text, phrase
+    assert "diabetic-neuropathy" not in text
+
+
+def test_every_version_and_its_changes(progress, text) -> None:
+    assert progress.versions[1].changes[-1].startswith("Week 3 changed by the clinician")
+    for version in progress.versions:
+        row = f"{version.version} {version.saved_on.isoformat()} {version.saved_by} {version.changes[0]}"
+        assert row in text, row
+        for change in version.changes:
+            assert change in text, change
+
+
+def test_every_week_planned_and_walked(progress, text) -> None:
+    assert [week.week for week in progress.weeks if week.week <= progress.current_week] == [1, 2, 3]
+    assert "1 1 3 24 3 22 91.7 % 11.7 4 4" in text
+    assert "2 1 3 25.5 2 18 70.6 % 12.5 not recorded not recorded" in text  # no pain rating that week
+    assert "3 2 3 27 1 9 33.3 % 12 4 4" in text  # planned by version 2, with the clinician's week 3
+    assert f"Overall adherence, weeks 1 to 3: {progress.adherence_pct:g} % of the planned walking minutes." in text
+    assert "Weeks 4 to 12 are still ahead" in text
+    assert "None" not in text
+
+
+def test_a_week_without_walks_is_not_a_missing_rating() -> None:
+    walks = [_walk(2, 1, 8, 11, 3, 4), _walk(16, 3, 9, 12, 4, 4, version=2)]
+    text = flat(" ".join(pdf_text(render_progress_report(course(sessions=walks), settings=SETTINGS, note="",
+                                                         date=DATE))))
+    # walked nothing (a real 0, planned by the newest version); no effort or pain to show
+    assert "2 2 3 25.5 0 0 0 % — — —" in text
+    assert "None" not in text and "Clinician's note" not in text
+
+
+def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
+    for phrase in ("Pain per walk, 0-10", "Usual pain (4/10)", "safe 0-4", "acceptable 5-6", "too much 7-10",
+                   "Pain during the walk not recorded (no point on the chart): 2026-09-06, 2026-09-09, 2026-09-11.",
+                   "Pain the next morning not recorded (no point on the chart): 2026-09-04, 2026-09-09, "
+                   "2026-09-11.",
+                   "Planned and walked minutes, week by week", "Planned minutes", "Walked minutes",
+                   "Minutes a week", "Week of the plan", "Effort per walk, Borg RPE 6-20", "RPE (6-20)",
+                   "Date of the walk (2026-09-02 to 2026-09-16)"):
+        assert phrase in text, phrase
+
+
+def test_suggestion_and_note(progress, text) -> None:
+    suggestion = progress.suggestion
+    assert suggestion is not None and suggestion.action == "hold"
+    assert f"Hold. {suggestion.reason}" in text
+    assert flat(suggestion.caveat) in text
+    assert suggestion.source.cited() in text
+    assert "Clinician's note Walking is now part of her week" in text
+    assert "Αικατερίνη asked for a copy. Ольга will bring the log." in text
+
+
+def test_no_walks_yet() -> None:
+    progress = course(sessions=[])
+    assert progress.current_week is None and progress.suggestion is None
+    text = flat(" ".join(pdf_text(render_progress_report(progress, settings=Settings(), note="", date=DATE))))
+    assert "No walks are logged yet" in text and "none yet: no walks are logged (the plan has 12 weeks)" in text
+    assert "Suggestion for the next week" not in text and "None" not in text
+    assert "Clinician Dr" not in text  # no clinician in the settings: the line is left out, not printed empty
+
+
+def test_fonts_are_embedded_and_metadata_set(pdf) -> None:
+    reader = PdfReader(BytesIO(pdf))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    assert fonts and all(fonts.values()), fonts
+    assert all(name.endswith(("+DejaVuSans", "+DejaVuSans-Bold")) for name in fonts), fonts  # subset, embedded
+    info = reader.metadata
+    assert info.title == "Progress report" and info.author == "Dr Grace Okafor"
+    assert info.subject == "Progress report for Example Patient (diabetic neuropathy)"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_every_page_has_the_footer(pdf) -> None:
+    pages = pdf_text(pdf)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Example Patient" in page and "2026-09-25" in page
+
+
+def test_a_short_name_is_printed_whole_in_every_footer() -> None:
+    pages = pdf_text(render_progress_report(course(name="Zoë Łukasiewicz"), settings=SETTINGS, note="", date=DATE))
+    assert all("Progress report for Zoë Łukasiewicz, 2026-09-25" in page for page in pages)
+
+
+def test_identical_input_gives_identical_bytes(progress, pdf) -> None:
+    assert render_progress_report(progress, settings=SETTINGS, note=NOTE, date=DATE) == pdf
+    assert render_progress_report(course(), settings=SETTINGS, note=NOTE, date=DATE) == pdf
+
+
+def test_paper_size_from_the_argument_or_the_settings(progress) -> None:
+    def size(pdf: bytes) -> list[int]:
+        return [round(float(v)) for v in PdfReader(BytesIO(pdf)).pages[0].mediabox[2:]]
+
+    assert size(render_progress_report(progress, settings=SETTINGS, note="", date=DATE, paper="letter")) == [612, 792]
+    letter = SETTINGS.model_copy(update={"paper_size": "letter"})
+    assert size(render_progress_report(progress, settings=letter, note="", date=DATE)) == [612, 792]
+    assert size(render_progress_report(progress, settings=letter, note="", date=DATE, paper="a4")) == [595, 842]
+
+
+def test_characters_no_font_has_are_refused_in_one_sentence() -> None:
+    with pytest.raises(HandoutError) as caught:
+        render_progress_report(course(name="王小明"), settings=SETTINGS, note="", date=DATE)
+    message = str(caught.value)
+    assert "'王' (U+738B)" in message and "'小' (U+5C0F)" in message and "'明' (U+660E)" in message
+    assert "the patient's name" in message and "\n" not in message
+    with pytest.raises(HandoutError, match=r"'東' \(U\+6771\).* in the note"):
+        render_progress_report(course(), settings=SETTINGS, note="Seen at 東京 clinic", date=DATE)
+    with pytest.raises(HandoutError, match="in the clinic details in Settings"):
+        render_progress_report(course(), settings=SETTINGS.model_copy(update={"clinic_name": "晴れ Rehab"}), note="",
+                               date=DATE)
+
+
+def _images(pdf: bytes) -> int:
+    """Image XObjects on the pages, at any depth of form XObjects."""
+    def count(resources) -> int:
+        found = 0
+        xobjects = resources.get("/XObject") if resources is not None else None
+        for item in (xobjects.get_object().values() if xobjects is not None else []):
+            item = item.get_object()
+            if item.get("/Subtype") == "/Image":
+                found += 1
+            elif item.get("/Subtype") == "/Form":
+                found += count(item.get("/Resources"))
+        return found
+
+    return sum(count(page.get("/Resources")) for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def test_charts_are_vectors_not_images(pdf) -> None:
+    assert _images(pdf) == 0
+    chart_page = next(page for page in PdfReader(BytesIO(pdf)).pages if "Pain per walk" in page.extract_text())
+    assert chart_page.get_contents().get_data().count(b" re ") > 10  # the bars and bands are drawn rectangles
+
+
+def test_the_clinic_logo_is_the_only_image(progress, tmp_path) -> None:
+    from PIL import Image as PilImage
+
+    logo = tmp_path / "logo.png"
+    PilImage.new("RGB", (240, 120), (30, 110, 160)).save(logo)
+    settings = SETTINGS.model_copy(update={"logo_path": str(logo)})
+    assert _images(render_progress_report(progress, settings=settings, note="", date=DATE)) == 1
+    with pytest.raises(HandoutError, match="the clinic logo cannot be printed"):
+        render_progress_report(progress, settings=settings.model_copy(update={"logo_path": str(tmp_path / "gone.png")}),
+                               note="", date=DATE)
+
+
+def test_all_text_is_at_least_11_point(pdf) -> None:
+    sizes = set()
+    for page in PdfReader(BytesIO(pdf)).pages:
+        def visit(text, cm, tm, font_dict, font_size):
+            if text.strip():
+                sizes.add(round(abs(font_size * tm[3] * cm[3]) or abs(font_size * tm[1] * cm[2]) or font_size, 1))
+
+        page.extract_text(visitor_text=visit)
+    assert sizes and min(sizes) >= 11, sorted(sizes)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+def test_every_page_renders_to_a_drawn_image(pdf, tmp_path) -> None:
+    from PIL import Image as PilImage
+
+    (tmp_path / "progress-report.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(tmp_path / "progress-report.pdf"), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    images = sorted(tmp_path.glob("page*.png"))
+    assert len(images) == len(PdfReader(BytesIO(pdf)).pages)
+    for image in images:
+        with PilImage.open(image) as picture:
+            grey = picture.convert("L")
+            dark = sum(grey.histogram()[:200])  # pixels that are not paper white
+            assert dark > grey.width * grey.height * 0.01, image.name
