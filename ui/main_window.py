@@ -1,4 +1,4 @@
-"""The main window: the clinician's workflow in seven tabs, menus and shortcuts, and the start-up
+"""The main window: the clinician's workflow in eight tabs, menus and shortcuts, and the start-up
 work (records checked, evidence installed, backup made) done after the first paint."""
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ if TYPE_CHECKING:  # the workflow's modules are imported after the first paint (
     from core.evidence.models import Study
 
 
-STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan", "5 Session log", "6 Handout",
-               "7 Records")
-VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "handout", "records")  # steps 2 to 7, built in this order
+STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan", "5 Session log", "6 Progress",
+               "7 Handout", "8 Records")
+VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "progress", "handout", "records")  # steps 2 to 8, in order
 
 
 class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
@@ -35,7 +35,7 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False,
                  deferred: bool = False, take_lock: bool = False, quiet: bool = False) -> None:
         """The first frame shows step 1, the etiologies as installed in the records, read with the
-        standard library before anything heavy loads. ``deferred``: build the other six steps after
+        standard library before anything heavy loads. ``deferred``: build the other steps after
         that frame, one per turn of the event loop (the app's start-up); otherwise build them now
         (tests, screenshots). Either way the records are opened once the window is painted.
         ``take_lock``: the app's window takes the data folder's one-writer lock after the first frame,
@@ -170,6 +170,13 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
 
         return SessionLogView()
 
+    def _make_progress(self) -> QWidget:
+        from ui.views.progress_view import ProgressView
+
+        view = ProgressView(self._data_dir.root)
+        view.apply_settings(self.settings)
+        return view
+
     def _make_handout(self) -> QWidget:
         from ui.views.handout_view import HandoutView
 
@@ -186,8 +193,13 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
         self.editor.plan_changed.connect(self._on_editor_plan_changed)
         self.editor.dirty_changed.connect(self._on_editor_dirty_changed)
         self.sessions.log_requested.connect(self._on_sessions_log_requested)
+        self.sessions.correction_requested.connect(self._on_sessions_correction_requested)
+        self.sessions.delete_requested.connect(self._on_sessions_delete_requested)
+        self.progress.report_saved.connect(lambda path: self._audit("export", f"Progress report saved: {path}"))
+        self.progress.report_failed.connect(self.statusBar().showMessage)
         self.records.open_plan.connect(self.open_plan)
         self.records.changed.connect(self.statusBar().showMessage)
+        self.records.changed.connect(lambda _message: self._refresh_course())  # an import or delete may touch it
         self.handout.exported.connect(lambda path: self._audit("export", f"Handout saved: {path}"))
         self.handout.printed.connect(lambda pages: self._audit("print", f"Handout printed ({pages} pages)"))
 
@@ -295,7 +307,6 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
         profile = self.editor.profile
         self.handout.set_inputs(None if plan is None or profile is None else HandoutRequest(
             profile=profile, plan=plan, studies=self.studies_for(profile.etiology), settings=self.settings))
-        self._refresh_sessions()
 
     # -- menu actions ----------------------------------------------------------------------------------
 
@@ -347,6 +358,7 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
             self.statusBar().removeWidget(self.settings_problem)
             self.settings_problem = None
         self.handout.apply_settings(self.settings)
+        self.progress.apply_settings(self.settings)
         if self.overview is not None:
             self.editor.set_context(self.overview.studies, self.settings.plan)
         self.statusBar().showMessage("Settings saved.")

@@ -1,9 +1,11 @@
-"""A patient's care in the window: new, open and save a plan version, log a session, and the audit of
-handouts. Mixed into MainWindow, which provides the views, the gateway, the settings and the status bar;
-the decisions are made by the plan draft's controller (the editor) and the records (core/workspace)."""
+"""A patient's care in the window: new, open and save a plan version; log, correct and delete the patient's
+sessions; the course of care the session log and the progress view show; and the audit of handouts and
+reports. Mixed into MainWindow, which provides the views, the gateway, the settings and the status bar; the
+decisions are made by the plan draft's controller (the editor) and the records (core/workspace)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -12,25 +14,59 @@ from PySide6.QtWidgets import QMessageBox
 from ui.plain_text import shown_as_typed
 
 if TYPE_CHECKING:
-    from core.plan.adjustment import SessionLog
+    from core.plan.session_log import SessionLog
+    from ui.models.course import CourseOfCare
+
+SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logged for a saved patient."
 
 
 class PatientCare:
-    def _refresh_sessions(self) -> None:
-        plan_id = self.editor.plan_id
-        logs = self.gateway.session_logs(plan_id) if plan_id is not None and self.gateway.is_open else []
-        pain = self.editor.profile.pain_nrs if self.editor.profile else 0
-        self.sessions.set_plan(self.editor.plan, pain, logs, saved=plan_id is not None and not self.editor.dirty)
+    _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
+
+    @property
+    def course(self) -> CourseOfCare | None:
+        """The open patient's saved course as the session log and the progress view show it."""
+        return self._course
+
+    def _refresh_course(self) -> None:
+        """Read the open patient's versions and sessions from the records; show them in the session log and
+        the progress view."""
+        from core.workspace.course import progress_of
+        from ui.models.course import CourseOfCare
+
+        patient_id, course, why = self.editor.patient_id, None, ""
+        if patient_id is None:
+            why = SAVE_FIRST
+        elif not self.gateway.is_open:
+            why = "The records are not open yet."
+        else:
+            try:
+                history = self.gateway.history(patient_id)
+                sessions = self.gateway.sessions(patient_id) if history else []
+                if history:
+                    course = CourseOfCare(patient_id=patient_id, history=history, sessions=sessions,
+                                          progress=progress_of(history, sessions), shown_plan_id=self.editor.plan_id,
+                                          unsaved_edits=self.editor.dirty)
+                else:
+                    why = f"Patient {patient_id} is no longer in the records."
+            except Exception as error:  # a plain sentence; details are in the log
+                why = f"The patient's sessions could not be read: {error}"
+        self._course = course
+        self.sessions.set_course(course, why_not=why)
+        self.progress.set_course(course, why_not=why)
 
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
-        self._refresh_sessions()
+        if self._course is not None:  # the log says where a session goes while the form has unsaved edits
+            self._course = dataclasses.replace(self._course, unsaved_edits=dirty)
+            self.sessions.set_course(self._course)
 
     @Slot()
     def new_patient(self) -> None:
         if self._discard_ok():
             self.editor.new_patient(self.picker.current_id() or None)
+            self._refresh_course()
             self.tabs.setCurrentWidget(self.editor)
 
     @Slot()
@@ -45,6 +81,7 @@ class PatientCare:
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
             patient_id=self.editor.patient_id, same_person=same_person)
+        known = {self.editor.plan_id} | ({v.id for v in self._course.history} if self._course else set())
         try:
             try:
                 version = save(False)
@@ -63,8 +100,11 @@ class PatientCare:
             self.statusBar().showMessage(f"Not saved: {error}")
             return False
         self.editor.mark_saved(version)
+        self._refresh_course()
+        if version.id in known:  # the records returned the version they hold: nothing differed from it
+            self.statusBar().showMessage(f"No changes since version {version.version}: nothing new saved.")
+            return True
         self.records.reload()
-        self._refresh_sessions()
         self.statusBar().showMessage(f"Saved plan {version.id} (patient {version.patient_id}, version {version.version}).")
         self.plan_saved.emit(version.id)
         return True
@@ -77,18 +117,52 @@ class PatientCare:
         self.editor.load_version(version)
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)
-        self._refresh_sessions()
+        self._refresh_course()
         self.statusBar().showMessage(f"Opened plan {plan_id}, version {version.version} of patient {version.patient_id}.")
 
-    @Slot(int, object)
-    def _on_sessions_log_requested(self, week: int, log: SessionLog) -> None:
+    # -- the patient's sessions --------------------------------------------------------------------------
+
+    def _change_sessions(self, change, done: str, *, week: int | None = None) -> bool:
+        """Run one change to the patient's sessions through the records (audited there); on success show
+        the new log with ``done``, otherwise say why and keep the form as it was."""
+        if self._course is None:
+            self.sessions.show_problem(SAVE_FIRST)
+            return False
         try:
-            self.gateway.add_session_log(self.editor.plan_id, week, log, clinician=self.settings.clinician)
-        except Exception as error:
+            change(self._course)
+        except Exception as error:  # ValueError naming the field, RecordNotFound, ReadOnlyRecords...
             self.sessions.show_problem(str(error))
-            return
-        self._refresh_sessions()
-        self.statusBar().showMessage(f"Session of {log.date.isoformat()} recorded for week {week}.")
+            self.statusBar().showMessage(f"Not saved: {error}")
+            return False
+        self._refresh_course()
+        self.sessions.clear_form(week=week)
+        self.sessions.show_done(done)
+        self.statusBar().showMessage(done)
+        return True
+
+    @Slot(object)
+    def _on_sessions_log_requested(self, log: SessionLog) -> None:
+        course = self._course
+        version = course.in_force.version if course else None
+        self._change_sessions(
+            lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician,
+                                                    plan_id=course.in_force.id),
+            f"Session of {log.date.isoformat()} logged for week {log.week} under plan version {version}.", week=log.week)
+
+    @Slot(int, object)
+    def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
+        self._change_sessions(
+            lambda _course: self.gateway.edit_session(session_id, log, clinician=self.settings.clinician),
+            f"Session of {log.date.isoformat()} corrected; the audit trail keeps what it held before.", week=log.week)
+
+    @Slot(int)
+    def _on_sessions_delete_requested(self, session_id: int) -> None:
+        record = next((s for s in self._course.sessions if s.id == session_id), None) if self._course else None
+        when = record.date.isoformat() if record else f"id {session_id}"
+        self._change_sessions(
+            lambda _course: self.gateway.delete_session(session_id, clinician=self.settings.clinician),
+            f"Session of {when} deleted; the audit trail keeps what it held.",
+            week=self.sessions.week.value())
 
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:

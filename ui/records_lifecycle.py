@@ -53,10 +53,11 @@ class RecordsLifecycle:
     def _show_overview(self, overview: EvidenceOverview) -> None:
         self.overview = overview
         self.gateway.open()
-        self.editor.form.set_etiologies([(e.id, e.name) for e in overview.etiologies])
+        self.editor.set_etiologies([(e.id, e.name) for e in overview.etiologies])
         self.editor.set_context(overview.studies, self.settings.plan)
         self.picker.set_entries(overview.etiologies)
         self.records.set_etiology_names({e.id: e.name for e in overview.etiologies})
+        self.progress.set_etiology_names({e.id: e.name for e in overview.etiologies})
 
     @Slot(object)
     def _on_records_failed(self, error: Exception) -> None:

@@ -13,13 +13,15 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 
 from core.data_dir import DataDir
-from core.plan.adjustment import SessionLog
 from core.plan.profile import read_profile
+from core.plan.session_log import SessionLog
 from core.resources import resource_path
 from core.settings import Settings, save_settings
 
 SAMPLE = "diabetic-neuropathy"
-VIEWS = ["etiology-picker", "evidence", "animal-dosing", "plan-editor", "session-log", "handout-preview", "records"]
+VIEWS = ["etiology-picker", "evidence", "animal-dosing", "plan-editor", "session-log", "progress", "handout-preview",
+         "records"]
+SIZE = (1366, 768)  # the smallest screen the window is made for
 
 
 def wait_for(signal: SignalInstance, timeout_ms: int = 30_000) -> bool:
@@ -37,7 +39,35 @@ def settle(ms: int = 200) -> None:
     loop.exec()
 
 
-def take_screenshots(out_dir: Path) -> list[Path]:
+def sample_course(window, clinician: str) -> None:
+    """A realistic course of care: a plan, two walks in week 1, week 2 changed by the clinician and saved
+    again (version 2), then two walks in week 2, one without a next-morning pain."""
+    today = dt.date.today()
+
+    def walk(days_ago: int, week: int, minutes: float, rpe: int, during: int | None, morning: int | None, *,
+             speed: float | None = None, heart_rate: int | None = None, note: str = "") -> None:
+        window.gateway.add_session(window.editor.patient_id, SessionLog(
+            date=today - dt.timedelta(days=days_ago), week=week, minutes=minutes, speed_kmh=speed, rpe=rpe,
+            heart_rate=heart_rate, pain_during=during, pain_next_morning=morning, note=note), clinician=clinician)
+
+    profile = read_profile(resource_path("examples", "profiles", f"{SAMPLE}.json"))
+    window.picker.select(SAMPLE)
+    window.editor.form.set_profile(profile.model_copy(update={"name": "Margaret Ellis"}))
+    if not window.save_plan():
+        raise RuntimeError("the sample plan was not saved: " + window.statusBar().currentMessage())
+    walk(16, 1, 8, 10, 4, 4, speed=3.6, heart_rate=96)
+    walk(14, 1, 8, 11, 5, 4, speed=3.6, note="feet tingling after, settled by evening")
+    walk(12, 1, 8, 11, 4, 3, speed=3.7, heart_rate=99)
+    weeks = window.editor.panel.weeks
+    weeks.setData(weeks.index(1, 3), "10")  # week 2: 10-minute walks, the clinician's change
+    if not window.save_plan():
+        raise RuntimeError("the sample plan was not saved: " + window.statusBar().currentMessage())
+    walk(7, 2, 10, 12, 5, None, speed=3.8, heart_rate=104, note="forgot the morning score")
+    walk(5, 2, 9, 13, 6, 5, speed=3.8, heart_rate=108, note="burning feet in the evening")
+    window._refresh_course()
+
+
+def take_screenshots(out_dir: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import create_application
     from ui.main_window import MainWindow
@@ -49,17 +79,11 @@ def take_screenshots(out_dir: Path) -> list[Path]:
         save_settings(Settings(clinic_name="Riverside Rehabilitation Clinic", clinician_name="Dr Grace Okafor",
                                contact_phone="+1 555 0100"), data_dir.settings_path)
         window = MainWindow(data_dir)
-        window.resize(1366, 860)
+        window.resize(*size)
         window.show()
         if not wait_for(window.evidence_ready):
             raise RuntimeError("the records did not open within 30 s")
-        profile = read_profile(resource_path("examples", "profiles", f"{SAMPLE}.json"))
-        window.picker.select(SAMPLE)
-        window.editor.form.set_profile(profile)
-        window.save_plan()
-        window.gateway.add_session_log(window.editor.plan_id, 1, SessionLog(
-            date=dt.date(2026, 11, 2), minutes=8, speed_kmh=3.8, rpe=10, pain_during=3, pain_next_morning=3),
-            clinician="Dr Grace Okafor")
+        sample_course(window, "Dr Grace Okafor")
         window.records.reload()
         flagged = next((s for s in window.studies_for(SAMPLE) if s.flags), None)
         if flagged:
@@ -67,15 +91,12 @@ def take_screenshots(out_dir: Path) -> list[Path]:
         written = []
         for index, name in enumerate(VIEWS):
             window.tabs.setCurrentIndex(index)
-            if name == "session-log":
-                window._refresh_sessions()
             if name == "handout-preview" and window.handout.document.pageCount() == 0:
                 wait_for(window.handout.rendered)
             settle()
             path = out_dir / f"{index + 1}-{name}.png"
             window.grab().save(str(path))
             written.append(path)
-        window.editor._set_dirty(False)
         window.close()
         app.processEvents()
         window.gateway.close()

@@ -46,7 +46,7 @@ def test_desktop_shortcuts(qtbot, data_dir) -> None:
     assert shortcuts["printAction"] == QKeySequence(QKeySequence.StandardKey.Print)
     assert shortcuts["findAction"] == QKeySequence(QKeySequence.StandardKey.Find)
     assert shortcuts["tab4Action"] == QKeySequence("Ctrl+4")
-    window.findChild(QAction, "tab7Action").trigger()
+    window.findChild(QAction, "tab8Action").trigger()
     assert window.tabs.currentWidget() is window.records
     window.show()
     window.activateWindow()

@@ -35,7 +35,7 @@ def test_first_frame_lists_the_installed_etiologies_before_the_records_open(qtbo
     assert all(isinstance(window.tabs.widget(i), QLabel) for i in range(1, len(STEP_TITLES)))  # built after the frame
     with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
         window.show()
-    assert window.tabs.widget(1) is window.evidence and window.tabs.widget(6) is window.records
+    assert window.tabs.widget(1) is window.evidence and window.tabs.widget(7) is window.records
     assert window.picker.entry_count() == 8 and window.tabs.currentIndex() == 0
 
 

@@ -22,7 +22,8 @@ def test_window_has_title_menus_and_status(qtbot, data_dir) -> None:
     assert menu_titles(window) == ["File", "View", "Help"]
     assert app_version() in window.statusBar().currentMessage()
     assert [window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())] == [
-        "1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient & plan", "5 Session log", "6 Handout", "7 Records"]
+        "1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient & plan", "5 Session log", "6 Progress", "7 Handout",
+        "8 Records"]
 
 
 def test_window_reports_its_first_paint(qtbot, data_dir) -> None:

@@ -65,7 +65,7 @@ def test_a_saved_record_that_contradicts_a_newer_rule_opens_with_the_implied_val
     saved = json.loads(resource_path("examples", "profiles", "diabetic-neuropathy.json").read_text())
     record = stored_profile(json.dumps({**saved, "known_disease": False}))
     plan = compute_plan(record, library.studies)
-    version = PlanVersion(id=1, patient_id=1, version=1, profile=record, plan=plan, overrides=[],
+    version = PlanVersion(id=1, patient_id=1, version=1, uid="plan-1", profile=record, plan=plan, overrides=[],
                           guidelines_version=plan.guidelines_version, created_by="Dr A", created_at="2026-11-01")
     editor = PlanEditor()
     qtbot.addWidget(editor)

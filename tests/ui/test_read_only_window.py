@@ -1,5 +1,6 @@
 """A second window on a held data folder is read-only and never writes: every path that could write is
-driven (save, log a session, delete, import, export, backup, restore-on-damage and export from file),
+driven (save, log, correct and delete a session, delete, import, export, backup, restore-on-damage and
+export from file),
 and the folder is byte for byte what it was."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import json
 
 import pytest
 
-from core.plan.adjustment import SessionLog
+from core.plan.session_log import SessionLog
 from core.settings import Settings
 from core.storage import records
 from core.storage.database import open_database
@@ -32,6 +33,8 @@ def folder_state(data_dir) -> dict[str, str]:
 def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
     db = open_database(data_dir.database_path)
     saved = records.save_plan(db, *example(), clinician="Dr A")
+    walk = SessionLog(date=dt.date(2026, 11, 3), week=1, minutes=8, rpe=12, pain_during=2)
+    logged = records.add_session(db, saved.patient_id, walk, clinician="Dr A")
     bundle = tmp_path / "bundle.json"
     from core.storage.bundle import export_bundle
     bundle.write_text(export_bundle(db, saved.id, clinician="Dr A"), encoding="utf-8")
@@ -51,8 +54,9 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
         window.editor.recompute()
         assert window.save_plan() is False
         attempts = [
-            lambda: gateway.add_session_log(saved.id, 1, SessionLog(date=dt.date(2026, 11, 3), minutes=8, rpe=12,
-                                                                    pain_during=2), clinician="Dr B"),
+            lambda: gateway.add_session(saved.patient_id, walk, clinician="Dr B"),
+            lambda: gateway.edit_session(logged.id, walk.model_copy(update={"minutes": 9}), clinician="Dr B"),
+            lambda: gateway.delete_session(logged.id, clinician="Dr B"),
             lambda: gateway.delete_patient(saved.patient_id, clinician="Dr B"),
             lambda: gateway.import_bundle(bundle, clinician="Dr B"),
             lambda: gateway.export_bundle(saved.id, tmp_path / "out.json", clinician="Dr B"),

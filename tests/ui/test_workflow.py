@@ -78,8 +78,9 @@ def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_pat
     # 7. log a session and see the suggestion
     window.tabs.setCurrentWidget(window.sessions)
     window.sessions.week.setValue(1)
+    window.sessions.rpe.setValue(12)
     window.sessions.pain_during.setValue(2)
-    window.sessions.add_button.click()
+    window.sessions.save_button.click()
     assert window.sessions.model.rowCount() == 1
     assert "Next week" in window.sessions.suggestion.text()
 
@@ -160,7 +161,7 @@ def test_a_saved_plan_reopens_as_saved_and_today_s_settings_are_an_explicit_choi
     library = load_library()
     profile, _ = example()
     saved_plan = compute_plan(profile, library.studies, PlanOptions(max_weekly_increase_pct=30))
-    version = PlanVersion(id=7, patient_id=3, version=1, profile=profile, plan=saved_plan, overrides=[],
+    version = PlanVersion(id=7, patient_id=3, version=1, uid="plan-7", profile=profile, plan=saved_plan, overrides=[],
                           created_at="2026-11-01T10:00:00+00:00", created_by="Dr A",
                           guidelines_version=saved_plan.guidelines_version)
     editor = PlanEditor()

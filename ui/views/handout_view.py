@@ -1,4 +1,4 @@
-"""Step 6: the real handout PDF, previewed in the window, exported to a file or printed."""
+"""Step 7: the real handout PDF, previewed in the window, exported to a file or printed."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class HandoutView(QWidget):
         for widget in (self.busy, self.export_button, self.print_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h3>6. Patient handout</h3>"))
+        layout.addWidget(QLabel("<h3>7. Patient handout</h3>"))
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)

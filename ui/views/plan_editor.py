@@ -48,6 +48,10 @@ class PlanEditor(QWidget):
         self._options = PlanOptions()
         self.draft = PlanDraft()  # the typed state this controller owns (core/workspace/draft.py)
         self._loading = False
+        # Dirty means "the values differ from the saved ones": the version last opened or saved, or for a
+        # new patient the form as it was started (etiology chosen, nothing typed).
+        self._reference: PlanVersion | None = None
+        self._blank: dict | None = None
         self.saved_note = QLabel()
         self.saved_note.setWordWrap(True)
         self.saved_note.setAccessibleName("The saved plan and today's settings")
@@ -74,7 +78,9 @@ class PlanEditor(QWidget):
         layout.addWidget(note_row)
         layout.addWidget(split)
         self.form.changed.connect(self._on_form_changed)
+        self.form.field_left.connect(self._on_form_field_left)
         self.panel.override_requested.connect(self._on_panel_override_requested)
+        self._blank = self.form.values()
         self._update_header()
 
     def set_context(self, studies: list[Study], options: PlanOptions) -> None:
@@ -83,31 +89,53 @@ class PlanEditor(QWidget):
 
     def new_patient(self, etiology_id: str | None = None) -> None:
         self.patient_id = self.plan_id = None
-        self._saved = None
+        self._saved = self._reference = None
+        self._blank = None
         self.overrides = []
         self.form.clear()
         if etiology_id:
             self.set_etiology(etiology_id)
-        self._set_dirty(False)
+        self._blank = self.form.values()
+        self._update_dirty()
+
+    def set_etiologies(self, etiologies: list[tuple[str, str]]) -> None:
+        """(id, display name) pairs from the evidence library; a new patient not yet typed stays unchanged."""
+        self._quietly(lambda: self.form.set_etiologies(etiologies))
 
     def set_etiology(self, etiology_id: str) -> None:
+        """The etiology chosen on step 1. For a new patient not yet typed this is where the form starts, not an edit."""
         index = self.form.etiology.findData(etiology_id)
         if index >= 0 and index != self.form.etiology.currentIndex():
-            self.form.etiology.setCurrentIndex(index)
+            self._quietly(lambda: self.form.etiology.setCurrentIndex(index))
+
+    def _quietly(self, change) -> None:
+        """A change the window makes to the form (not the clinician's typing), then one recompute."""
+        untouched = self._untouched_new_patient()
+        self._loading = True
+        try:
+            change()
+        finally:
+            self._loading = False
+        if untouched:
+            self._blank = self.form.values()
+        self.recompute()
+
+    def _untouched_new_patient(self) -> bool:
+        return self._reference is None and not self.dirty
 
     def load_version(self, version: PlanVersion) -> None:
         """Show the version exactly as it was saved; recomputing it with today's settings and guidelines is
         the clinician's explicit choice (Use today's settings), after seeing what would change."""
         self.patient_id, self.plan_id = version.patient_id, version.id
         self.overrides = list(version.overrides)
-        self._saved = version
+        self._saved = self._reference = version
+        self._blank = None
         self._loading = True
         try:
             filled = self.form.set_profile(version.profile)
         finally:
             self._loading = False
-        self._set_dirty(bool(filled))
-        self.recompute()
+        self.recompute()  # dirty when what the record implies was filled in (the values now differ)
         if filled:  # saved before a rule existed: what the record implies is filled in, for the clinician to check
             shown = ", ".join(f"{field} = {str(value).lower() if isinstance(value, bool) else value}"
                               for field, value in filled.items())
@@ -118,8 +146,11 @@ class PlanEditor(QWidget):
             self.saved_note.setToolTip("")
 
     def mark_saved(self, version: PlanVersion) -> None:
+        """``version`` is what the records now hold for what is on screen (new, or the newest unchanged)."""
         self.patient_id, self.plan_id = version.patient_id, version.id
-        self._set_dirty(False)
+        self._saved = self._reference = version
+        self._blank = None
+        self._update_dirty()
 
     def is_blank(self) -> bool:
         """Nothing typed yet: no profile, and no name."""
@@ -148,6 +179,7 @@ class PlanEditor(QWidget):
                     self.plan, effective_plan(today, self.overrides, profile.max_sessions_per_week))
             self.panel.show_plan(self.plan, {o.week for o in self.overrides})
         self._show_saved_note(differences)
+        self._update_dirty()
         self.plan_changed.emit(self.plan)
 
     def _show_saved_note(self, differences: list[str]) -> None:
@@ -162,15 +194,18 @@ class PlanEditor(QWidget):
     @Slot()
     def _on_use_today_clicked(self) -> None:
         self._saved = None
-        self._set_dirty(True)
         self.recompute()
 
     @Slot()
     def _on_form_changed(self) -> None:
         if self._loading:
             return
-        self._set_dirty(True)
         self.recompute()
+
+    @Slot()
+    def _on_form_field_left(self) -> None:
+        """Leaving a field changes no value: only its problem, if any, shows now."""
+        self.form.show_problems(check_profile(self.form.values())[1])
 
     @Slot(object)
     def _on_panel_override_requested(self, change: WeekOverride) -> None:
@@ -178,13 +213,26 @@ class PlanEditor(QWidget):
         merged = change if previous is None else previous.model_copy(
             update={k: v for k, v in change.model_dump().items() if v is not None and k != "note"})
         self.overrides = sorted([o for o in self.overrides if o.week != change.week] + [merged], key=lambda o: o.week)
-        self._set_dirty(True)
         self.recompute()
 
     def clear_overrides(self) -> None:
         self.overrides = []
-        self._set_dirty(True)
         self.recompute()
+
+    def differs_from_saved(self) -> bool:
+        """The profile, the clinician's changes or the plan differ from the saved version (for a new patient:
+        the form differs from how it started)."""
+        saved = self._reference
+        if saved is None:
+            return self._blank is not None and self.form.values() != self._blank
+        if self.profile is None or self.computed_plan is None or not same_profile(saved.profile, self.profile):
+            return True
+        if [o.model_dump() for o in self.overrides] != [o.model_dump() for o in saved.overrides]:
+            return True
+        return self.computed_plan is not saved.plan and self.computed_plan.model_dump() != saved.plan.model_dump()
+
+    def _update_dirty(self) -> None:
+        self._set_dirty(self.differs_from_saved())
 
     def _set_dirty(self, dirty: bool) -> None:
         changed = dirty != self.dirty

@@ -71,7 +71,8 @@ def _number(text: str) -> Any:
 
 
 class ProfileForm(QWidget):
-    changed = Signal()
+    changed = Signal()  # a value may have changed
+    field_left = Signal()  # the clinician left a field (focus alone changes no value): its problem may show now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,7 +193,7 @@ class ProfileForm(QWidget):
                   **{edit: field for field, edit in self.numbers.items()}}
         for edit, field in fields.items():
             edit.textEdited.connect(lambda _text, field=field: self._touched.add(field))
-            edit.editingFinished.connect(lambda field=field: (self._touched.add(field), self.changed.emit()))
+            edit.editingFinished.connect(lambda field=field: (self._touched.add(field), self.field_left.emit()))
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.textChanged.connect(self._on_any_changed)
         # Implied values first, so the plan is redrawn once, from a profile that no longer contradicts itself.

@@ -1,4 +1,4 @@
-"""Step 7: the saved patients, searchable, with each patient's plan history, bundles and delete."""
+"""Step 8: the saved patients, searchable, with each patient's plan history, bundles and delete."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ class RecordsView(QWidget):
         row.addLayout(left, 3)
         row.addLayout(right, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h3>7. Records</h3>"))
+        layout.addWidget(QLabel("<h3>8. Records</h3>"))
         layout.addLayout(row)
         layout.addLayout(buttons)
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -195,7 +195,7 @@ class RecordsView(QWidget):
     def _on_import_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import patient bundle", "", "Treadwell bundle (*.json)")
         if path:
-            self._report(lambda: self._gateway.import_bundle(Path(path), clinician=self._clinician()),
+            self._report(lambda: self._gateway.import_bundle(Path(path), clinician=self._clinician()).sentence(),
                          f"Imported {path}")
 
     @Slot()
@@ -205,7 +205,7 @@ class RecordsView(QWidget):
             return
         answer = QMessageBox.question(
             self, "Delete patient",
-            shown_as_typed(f"Delete {row.patient_name} with every plan version and session log?\n\n"
+            shown_as_typed(f"Delete {row.patient_name} with every plan version and session?\n\n"
                            "This cannot be undone here; the backups still hold the record."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -216,7 +216,7 @@ class RecordsView(QWidget):
         from core.workspace.bundles import BundleError
 
         try:
-            action()
+            said = action()
         except BundleError as error:
             QMessageBox.warning(self, "Nothing was imported", shown_as_typed("\n".join(error.problems)))
             return
@@ -224,4 +224,4 @@ class RecordsView(QWidget):
             QMessageBox.warning(self, "Records", shown_as_typed(str(error)))
             return
         self.reload()
-        self.changed.emit(success)
+        self.changed.emit(said if isinstance(said, str) else success)

@@ -1,148 +1,413 @@
-"""Step 5: record the sessions of a saved plan and see the engine's suggestion for next week."""
+"""Step 5: the patient's session log. Every walk the patient has logged, under every plan version, with a
+form to log a new one or correct one, and the engine's suggestion for the coming week.
+
+Sessions belong to the patient, so the log is open as soon as the patient is saved, whatever the form
+on step 4 holds: a new session is logged under the newest saved version. A pain or heart rate left
+"not recorded" is saved as not recorded, never as 0."""
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
 
-from core.plan.adjustment import SessionLog, suggest_next_week
-from core.plan.engine import Plan
-from core.records.models import SessionLogRecord
-from ui.models.table_model import Column, ObjectTableModel
+from core.plan.session_log import (
+    HEART_RATE_RANGE, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
+)
+from core.records.models import SessionRecord
+from ui.models.course import CourseOfCare
+from ui.models.table_model import OBJECT_ROLE, Column, ObjectTableModel
+from ui.plain_text import shown_as_typed
+from ui.views.suggestion import suggestion_html
 
-LOG_COLUMNS: list[Column[SessionLogRecord]] = [
+NOT_RECORDED = "not recorded"
+FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
+                "rpe": "Effort (RPE)", "heart_rate": "Heart rate", "pain_during": "Pain during",
+                "pain_next_morning": "Pain next morning", "note": "Note"}
+
+
+def shown(value: float | int | None) -> str:
+    return NOT_RECORDED if value is None else f"{value:g}"
+
+
+def in_clinic_words(problem: str) -> str:
+    """'pain_during: ...' as 'Pain during: ...' (a problem line from core names the field by its code)."""
+    field, _, rest = problem.partition(": ")
+    label = FIELD_LABELS.get(field.split(".")[0])
+    return f"{label}: {rest}" if label and rest else problem
+
+
+def saved_on(stored: str) -> str:
+    """A saved time (UTC, ISO 8601) as this computer's local date."""
+    try:
+        return dt.datetime.fromisoformat(stored).astimezone().date().isoformat()
+    except (TypeError, ValueError):
+        return stored[:10]
+
+
+def _sort(value: float | int | None) -> float:
+    return -1.0 if value is None else float(value)
+
+
+LOG_COLUMNS: list[Column[SessionRecord]] = [
     Column("Date", lambda r: r.date.isoformat()),
     Column("Week", lambda r: str(r.week), lambda r: r.week),
+    Column("Plan\nversion", lambda r: str(r.plan_version), lambda r: r.plan_version),
     Column("Minutes", lambda r: f"{r.minutes:g}", lambda r: r.minutes),
-    Column("Speed", lambda r: "" if r.speed_kmh is None else f"{r.speed_kmh:g}", lambda r: r.speed_kmh or -1.0),
-    Column("Effort (RPE)", lambda r: str(r.rpe), lambda r: r.rpe),
-    Column("Pain during", lambda r: str(r.pain_during), lambda r: r.pain_during),
-    Column("Pain next morning", lambda r: "" if r.pain_next_morning is None else str(r.pain_next_morning),
-           lambda r: -1 if r.pain_next_morning is None else r.pain_next_morning),
+    Column("Speed\n(km/h)", lambda r: shown(r.speed_kmh), lambda r: _sort(r.speed_kmh)),
+    Column("Effort\n(RPE)", lambda r: str(r.rpe), lambda r: r.rpe),
+    Column("Heart\nrate", lambda r: shown(r.heart_rate), lambda r: _sort(r.heart_rate)),
+    Column("Pain\nduring", lambda r: shown(r.pain_during), lambda r: _sort(r.pain_during)),
+    Column("Pain next\nmorning", lambda r: shown(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
+    Column("Note", lambda r: r.note, tooltip=lambda r: r.note),
 ]
 
 
+def _optional_spin(low: int, high: int, blank: str) -> QSpinBox:
+    """A whole number, with one step below ``low`` that reads ``blank`` and means 'not given'."""
+    spin = QSpinBox()
+    spin.setRange(low - 1, high)
+    spin.setSpecialValueText(blank)
+    spin.setValue(low - 1)
+    return spin
+
+
+def _given(spin: QSpinBox) -> int | None:
+    return None if spin.value() == spin.minimum() else spin.value()
+
+
 class SessionLogView(QWidget):
-    log_requested = Signal(int, object)  # week, SessionLog
+    log_requested = Signal(object)  # SessionLog: a new session, under the newest saved version
+    correction_requested = Signal(int, object)  # session id, the corrected SessionLog
+    delete_requested = Signal(int)  # session id, confirmed by the clinician
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._plan: Plan | None = None
-        self._baseline_pain = 0
-        self._logs: list[SessionLogRecord] = []
-        self.title = QLabel("<h3>5. Session log</h3>")
+        self._course: CourseOfCare | None = None
+        self._correcting: SessionRecord | None = None
+        self._suggested_minutes: float | None = None  # the planned minutes put in the form, until edited
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Whose session log")
         self.model = ObjectTableModel(LOG_COLUMNS, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Logged sessions")
+        self.table.setAccessibleName("Logged sessions of the patient, every plan version")
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)  # one line a session; a long note shows whole as its tooltip
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.count = QLabel()
+        self.correct_button = QPushButton("&Correct selected session")
+        self.delete_button = QPushButton("De&lete selected session…")
+        self._build_form()
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setAccessibleName("Suggestion for next week")
+        self._layout()
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.doubleClicked.connect(self._on_correct_button_clicked)
+        self.correct_button.clicked.connect(self._on_correct_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.week.valueChanged.connect(self._on_week_value_changed)
+        self.set_course(None)
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
         self.date = QDateEdit(QDate.currentDate())
         self.date.setDisplayFormat("yyyy-MM-dd")  # as in the table
         self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate.currentDate())
         self.week = QSpinBox()
         self.week.setRange(1, 26)
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(0, 300)
+        self.minutes.setDecimals(1)
         self.minutes.setSingleStep(0.5)
         self.speed = QDoubleSpinBox()
         self.speed.setRange(0, 20)
+        self.speed.setDecimals(1)
         self.speed.setSingleStep(0.1)
-        self.speed.setSpecialValueText("not recorded")
-        self.rpe = QSpinBox()
-        self.rpe.setRange(6, 20)
-        self.rpe.setValue(12)
-        self.pain_during = QSpinBox()
-        self.pain_during.setRange(0, 10)
-        self.pain_morning = QSpinBox()
-        self.pain_morning.setRange(0, 10)
-        self.morning_known = QCheckBox("Known")
-        self.morning_known.setChecked(True)
-        self.add_button = QPushButton("&Add session")
+        self.speed.setSpecialValueText(NOT_RECORDED)
+        self.rpe = _optional_spin(6, 20, "not entered")  # required: no value is put in for the clinician
+        self.heart_rate = _optional_spin(*HEART_RATE_RANGE, NOT_RECORDED)
+        self.pain_during = _optional_spin(0, 10, NOT_RECORDED)
+        self.pain_morning = _optional_spin(0, 10, NOT_RECORDED)
+        self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX_LENGTH)
+        self.note.setPlaceholderText("optional, one line")
+        self.save_button = QPushButton("&Add session")
+        self.cancel_button = QPushButton("Cancel correction")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.suggestion = QLabel()
-        self.suggestion.setWordWrap(True)
-        self.suggestion.setAccessibleName("Suggestion for next week")
-        for widget, name in ((self.date, "Session date"), (self.week, "Plan week"), (self.minutes, "Minutes walked"),
-                             (self.speed, "Speed in km/h"), (self.rpe, "Effort, RPE 6-20"),
-                             (self.pain_during, "Pain during, 0-10"), (self.pain_morning, "Pain next morning, 0-10"),
-                             (self.morning_known, "Next-morning pain known"), (self.add_button, "Add session")):
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
+        self.message.setAccessibleName("Problem with the session, or what was saved")
+        self.form_box = QGroupBox("Log a session")
+        form = QFormLayout(self.form_box)
+        for label, widget, name in (
+                ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
+                ("Minutes walked:", self.minutes, "Minutes walked in the main set"),
+                ("Speed (km/h):", self.speed, "Belt speed in km/h, or not recorded"),
+                ("Effort (RPE 6-20):", self.rpe, "Effort, Borg RPE 6 to 20"),
+                ("Heart rate (bpm):", self.heart_rate, "Heart rate at the end of the walk, or not recorded"),
+                ("Pain during (0-10):", self.pain_during, "Pain during walking, 0 to 10, or not recorded"),
+                ("Pain next morning (0-10):", self.pain_morning, "Pain the next morning, 0 to 10, or not recorded"),
+                ("Note:", self.note, "Note about the session")):
             widget.setAccessibleName(name)
-        form_box = QGroupBox("Add a session")
-        form = QFormLayout(form_box)
-        form.addRow("Date:", self.date)
-        form.addRow("Plan week:", self.week)
-        form.addRow("Minutes walked:", self.minutes)
-        form.addRow("Speed (km/h):", self.speed)
-        form.addRow("Effort (RPE 6-20):", self.rpe)
-        form.addRow("Pain during (0-10):", self.pain_during)
-        morning = QWidget()
-        morning_row = QHBoxLayout(morning)
-        morning_row.setContentsMargins(0, 0, 0, 0)
-        morning_row.addWidget(self.pain_morning)
-        morning_row.addWidget(self.morning_known)
-        form.addRow("Pain next morning:", morning)
-        form.addRow(self.add_button)
+            form.addRow(label, widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
         form.addRow(self.message)
-        side = QVBoxLayout()
-        side.addWidget(form_box)
+        self.save_button.setAccessibleName("Add the session")
+        self.cancel_button.setAccessibleName("Cancel the correction")
+        self.correct_button.setAccessibleName("Correct the selected session")
+        self.delete_button.setAccessibleName("Delete the selected session")
+
+    def _layout(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.count)
+        row.addStretch(1)
+        row.addWidget(self.correct_button)
+        row.addWidget(self.delete_button)
+        left.addLayout(row)
+        side_panel = QWidget()
+        side_panel.setMaximumWidth(480)
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.form_box)
         side.addWidget(self.suggestion)
         side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addLayout(side, 2)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addWidget(side_panel, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(row)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.morning_known.toggled.connect(self.pain_morning.setEnabled)
-        self.week.valueChanged.connect(self._update_suggestion)
-        self.set_plan(None, 0, [])
+        layout.addLayout(body, 1)
+
+    # -- what the window tells the view ----------------------------------------------------------------
+
+    def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
+        """The open patient's saved course, or None (``why_not`` says why there is no log to show)."""
+        same_patient = course is not None and self._course is not None and course.patient_id == self._course.patient_id
+        self._course = course
+        self.model.set_rows(course.sessions if course else [])
+        self.table.scrollToBottom()
+        self.date.setMaximumDate(QDate.currentDate())  # the window may stay open past midnight
+        if course is None:
+            self._leave_correction()
+            self.title.setText("<h3>5. Session log</h3><p>" + escape(
+                why_not or "Save the plan first: sessions are logged for a saved patient.") + "</p>")
+            self.count.setText("")
+            self.suggestion.setText("")
+            self._set_usable(False)
+            return
+        self.title.setText(self._whose(course))
+        if self._correcting is None:
+            self._leave_correction()  # the form's title names the version a new session goes under
+        count = len(course.sessions)
+        versions = sorted({s.plan_version for s in course.sessions})
+        self.count.setText(f"{count} session{'' if count == 1 else 's'}" + (
+            f" under plan version{'s' if len(versions) > 1 else ''} {', '.join(map(str, versions))}" if versions else ""))
+        self.suggestion.setText(suggestion_html(course.progress))
+        if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
+            self._leave_correction()  # deleted meanwhile
+        self._set_usable(True)
+        if not same_patient:
+            self.clear_form(week=course.progress.current_week or 1)
+        elif self._correcting is None:
+            self._set_week_range(len(course.plan_in_force.weeks))
+        self._on_table_selection_changed()
+
+    def _whose(self, course: CourseOfCare) -> str:
+        version = course.in_force
+        lines = [f"<h3>5. Session log of {escape(course.patient_name)} (patient {course.patient_id})</h3>",
+                 f"<p>Plan version {version.version} in force (plan {version.id}, saved {saved_on(version.created_at)}); "
+                 "every session of every version is listed."]
+        if course.in_force.plan.blocked:
+            lines.append(f" <b>Version {version.version} is blocked by screening:</b> no new session can be logged "
+                         "under it until the plan is unblocked and saved.")
+        elif course.unsaved_edits:
+            lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a session logged now goes under version "
+                         f"{version.version}, the newest saved version.")
+        elif course.shown_plan_id is not None and course.shown_plan_id != version.id:
+            shown_version = course.version_of(course.shown_plan_id)
+            if shown_version is not None:
+                lines.append(f" Step 4 shows the older version {shown_version.version}; a session logged now goes "
+                             f"under version {version.version}, the newest saved version.")
+        return "".join(lines) + "</p>"
+
+    def _set_usable(self, usable: bool) -> None:
+        blocked = self._course is not None and self._course.in_force.plan.blocked and self._correcting is None
+        for widget in (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
+                       self.pain_morning, self.note):
+            widget.setEnabled(usable and not blocked)
+        self.save_button.setEnabled(usable and not blocked)
 
     def show_problem(self, text: str) -> None:
-        """A session that could not be recorded, in one sentence under the form."""
+        """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
+        self.message.setStyleSheet("color: #B3261E;")
+        self.message.setText("Not saved. " + "; ".join(in_clinic_words(line) for line in text.split("; ")))
+
+    def show_done(self, text: str) -> None:
+        self.message.setStyleSheet("")
         self.message.setText(text)
 
-    def set_plan(self, plan: Plan | None, baseline_pain: int, logs: list[SessionLogRecord], *, saved: bool = False) -> None:
-        self._plan, self._baseline_pain, self._logs = plan, baseline_pain, logs
-        self.model.set_rows(logs)
-        usable = bool(plan and saved and not plan.blocked and plan.weeks)
-        self.add_button.setEnabled(usable)
-        if plan and plan.weeks:
-            self.week.setRange(1, len(plan.weeks))
-        self.message.setText("" if usable else "Save the plan first: sessions are logged against a saved plan.")
-        self._update_suggestion()
+    def clear_form(self, *, week: int | None = None) -> None:
+        """Ready for the next session: today's date, the same week, nothing recorded yet."""
+        self._leave_correction()
+        self.date.setDate(QDate.currentDate())
+        if self._course is not None:
+            self._set_week_range(len(self._course.plan_in_force.weeks))
+        if week is not None:
+            self.week.setValue(week)
+        for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
+            spin.setValue(spin.minimum())
+        self.speed.setValue(0)
+        self.note.clear()
+        self._suggested_minutes = None
+        self._suggest_minutes()
 
-    @Slot()
-    def _update_suggestion(self, *_: object) -> None:
-        if not self._plan or not self._plan.weeks:
-            self.suggestion.setText("")
+    # -- the form ------------------------------------------------------------------------------------
+
+    def _set_week_range(self, weeks: int) -> None:
+        self.week.setRange(1, max(1, weeks))
+
+    def _suggest_minutes(self) -> None:
+        """The planned minutes of the week, as a starting value for a new session (until the clinician types)."""
+        if self._course is None or self._correcting is not None:
             return
-        week = self.week.value()
-        self.minutes.setValue(self._plan.weeks[week - 1].main_min)  # the planned minutes, as a starting value
-        this_week = [SessionLog(**log.model_dump(include=set(SessionLog.model_fields))) for log in self._logs
-                     if log.week == week]
-        result = suggest_next_week(self._plan, week, this_week, usual_pain=self._baseline_pain)
-        action = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}[result.action]
-        self.suggestion.setText(f"<b>Next week ({action}):</b> {escape(result.reason)}<br><small>{escape(result.caveat)}"
-                                "</small>")
+        weeks = self._course.plan_in_force.weeks
+        self._set_week_range(len(weeks))
+        if not weeks:
+            return
+        if self._suggested_minutes is None or abs(self.minutes.value() - self._suggested_minutes) < 1e-9:
+            self._suggested_minutes = weeks[self.week.value() - 1].main_min
+            self.minutes.setValue(self._suggested_minutes)
+
+    @Slot(int)
+    def _on_week_value_changed(self, _week: int) -> None:
+        self._suggest_minutes()
+
+    def entered(self) -> SessionLog:
+        """The session as the form holds it; raises SessionLogError with one line per problem."""
+        values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
+                        "speed_kmh": self.speed.value() or None, "heart_rate": _given(self.heart_rate),
+                        "pain_during": _given(self.pain_during), "pain_next_morning": _given(self.pain_morning),
+                        "note": self.note.text()}
+        if _given(self.rpe) is not None:
+            values["rpe"] = _given(self.rpe)
+        try:
+            log = SessionLog.model_validate(values)
+        except ValidationError as error:
+            raise SessionLogError(session_problems(error)) from None
+        check_not_after(log, dt.date.today())
+        return log
 
     @Slot()
-    def _on_add_button_clicked(self) -> None:
+    def _on_save_button_clicked(self) -> None:
         try:
-            log = SessionLog(date=self.date.date().toPython(), minutes=self.minutes.value(),
-                             speed_kmh=self.speed.value() or None, rpe=self.rpe.value(),
-                             pain_during=self.pain_during.value(),
-                             pain_next_morning=self.pain_morning.value() if self.morning_known.isChecked() else None)
-        except ValidationError as error:
-            self.message.setText("; ".join(e["msg"] for e in error.errors(include_url=False)))
+            log = self.entered()
+        except SessionLogError as error:
+            self.show_problem("; ".join(error.problems))
             return
         self.message.clear()
-        self.log_requested.emit(self.week.value(), log)
+        if self._correcting is None:
+            self.log_requested.emit(log)
+        else:
+            self.correction_requested.emit(self._correcting.id, log)
+
+    # -- correcting and deleting ---------------------------------------------------------------------
+
+    def selected(self) -> SessionRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.index(rows[0].row(), 0).data(OBJECT_ROLE) if rows else None
+
+    def select_session(self, session_id: int) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.row_object(row).id == session_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    @Slot()
+    def _on_table_selection_changed(self, *_: object) -> None:
+        chosen = self.selected() is not None and self._course is not None
+        self.correct_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    @Slot()
+    def _on_correct_button_clicked(self, *_: object) -> None:
+        record = self.selected()
+        if record is not None:
+            self.load_for_correction(record)
+
+    def load_for_correction(self, record: SessionRecord) -> None:
+        """Put a logged session into the form; saving then corrects it (same patient and plan version)."""
+        self._correcting = record
+        version = self._course.version_of(record.plan_id) if self._course else None
+        self._set_week_range(len(version.plan.weeks) if version else 26)
+        self.date.setDate(QDate(record.date.year, record.date.month, record.date.day))
+        self.week.setValue(record.week)
+        self.minutes.setValue(record.minutes)
+        self.speed.setValue(record.speed_kmh or 0)
+        self.rpe.setValue(record.rpe)
+        for spin, value in ((self.heart_rate, record.heart_rate), (self.pain_during, record.pain_during),
+                            (self.pain_morning, record.pain_next_morning)):
+            spin.setValue(spin.minimum() if value is None else value)
+        self.note.setText(record.note)
+        self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
+        self.save_button.setText("&Save correction")
+        self.save_button.setAccessibleName("Save the correction")
+        self.cancel_button.setVisible(True)
+        self.message.clear()
+        self._set_usable(True)
+
+    def _leave_correction(self) -> None:
+        self._correcting = None
+        self.form_box.setTitle("Log a session" if self._course is None else
+                               f"Log a session (under plan version {self._course.in_force.version})")
+        self.save_button.setText("&Add session")
+        self.save_button.setAccessibleName("Add the session")
+        self.cancel_button.setVisible(False)
+
+    @property
+    def correcting(self) -> SessionRecord | None:
+        return self._correcting
+
+    @Slot()
+    def _on_cancel_button_clicked(self) -> None:
+        self.clear_form(week=self.week.value())
+        self.message.clear()
+        self._set_usable(self._course is not None)
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete session", shown_as_typed(
+                f"Delete the session of {record.date.isoformat()} (week {record.week}, plan version "
+                f"{record.plan_version}, {record.minutes:g} minutes)?\n\nThe audit trail keeps what it held."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_requested.emit(record.id)

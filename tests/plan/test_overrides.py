@@ -1,0 +1,34 @@
+"""A clinician's overrides: every figure of the plan as the patient has it follows them."""
+
+from __future__ import annotations
+
+from core.plan.engine import compute_plan
+from core.plan.overrides import WeekOverride, effective_plan
+from tests.plan.profiles import profile
+
+PATIENT = profile(baseline_walk_min=10)
+PLAN = compute_plan(PATIENT, [])
+
+
+def test_the_change_column_follows_the_overridden_minutes() -> None:
+    """The issue's case: week 3 overridden to a 3 % rise must not still read the engine's +9.1 %."""
+    week_2 = PLAN.weeks[1].weekly_main_min
+    sessions = PLAN.weeks[2].sessions
+    main = round(week_2 * 1.03 / sessions, 2)
+    plan = effective_plan(PLAN, [WeekOverride(week=3, main_min=main)], PATIENT.max_sessions_per_week)
+    expected = round((sessions * main / week_2 - 1) * 100, 1)
+    assert plan.weeks[2].weekly_main_min == sessions * main and plan.weeks[2].increase_pct == expected
+    # the week after is measured against the overridden week, not the computed one
+    assert plan.weeks[3].increase_pct == round((plan.weeks[3].weekly_main_min / (sessions * main) - 1) * 100, 1)
+    assert plan.weeks[1] == PLAN.weeks[1] and plan.weeks[0].increase_pct is None
+
+
+def test_every_week_of_the_overridden_plan_is_consistent() -> None:
+    plan = effective_plan(PLAN, [WeekOverride(week=2, sessions=2, main_min=20), WeekOverride(week=5, main_min=9)],
+                          PATIENT.max_sessions_per_week)
+    for before, week in zip(plan.weeks, plan.weeks[1:]):
+        assert week.increase_pct == round((week.weekly_main_min / before.weekly_main_min - 1) * 100, 1)
+        assert week.weekly_main_min == week.sessions * week.main_min
+    rises = [w.message for w in plan.warnings if w.code == "override-breaks-rule"]
+    assert any(message.startswith("Week 2:") for message in rises)  # 40 min against week 1's
+    assert effective_plan(PLAN, [], PATIENT.max_sessions_per_week) is PLAN

@@ -1,0 +1,53 @@
+"""A window with the records open and a saved patient, for the session log, progress and saving tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from core.plan.session_log import SessionLog
+from tests.storage.helpers import example
+from ui.main_window import MainWindow
+
+TODAY = dt.date.today()
+
+
+def open_window(qtbot, data_dir) -> MainWindow:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    return window
+
+
+def saved_patient(qtbot, data_dir, **changes) -> MainWindow:
+    """The chemotherapy-neuropathy example, saved once (version 1)."""
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(**changes)[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert not window.editor.dirty
+    return window
+
+
+def walk(days_ago: int, week: int, minutes: float = 10, rpe: int = 12, during: int | None = 3,
+         morning: int | None = 3, **more) -> SessionLog:
+    return SessionLog(date=TODAY - dt.timedelta(days=days_ago), week=week, minutes=minutes, rpe=rpe,
+                      pain_during=during, pain_next_morning=morning, **more)
+
+
+def log(window: MainWindow, session: SessionLog) -> None:
+    """Through the records (as an import would), then shown as the window shows a reopened patient."""
+    window.gateway.add_session(window.editor.patient_id, session, clinician="Dr Test")
+    window._refresh_course()
+
+
+def override_week(window: MainWindow, week: int, minutes: str) -> None:
+    model = window.editor.panel.weeks
+    assert model.setData(model.index(week - 1, 3), minutes, Qt.ItemDataRole.EditRole)
+
+
+def table_text(view, column: str) -> list[str]:
+    model = view.model
+    index = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == column)
+    return [model.index(row, index).data() for row in range(model.rowCount())]

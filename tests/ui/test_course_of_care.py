@@ -1,0 +1,100 @@
+"""Three visits of one patient, driven through the real window as a clinician would: the plan and two
+sessions, then an override, a re-save and two more sessions, then the progress report. At every step
+every session is visible and every figure follows the plan as overridden."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+
+from tests.ui.course_helpers import open_window, override_week, table_text
+from tests.storage.helpers import example
+
+
+def log_through_the_form(qtbot, window, *, days_ago: int, week: int, minutes: float, rpe: int,
+                         during: int | None, morning: int | None) -> None:
+    form = window.sessions
+    form.date.setDate(QDate(dt.date.today() - dt.timedelta(days=days_ago)))
+    form.week.setValue(week)
+    form.minutes.setValue(minutes)
+    form.rpe.setValue(rpe)
+    if during is not None:
+        form.pain_during.setValue(during)
+    if morning is not None:
+        form.pain_morning.setValue(morning)
+    before = form.model.rowCount()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.model.rowCount() == before + 1, form.message.text()
+
+
+def panel_column(window, name: str) -> list[str]:
+    model = window.editor.panel.weeks
+    column = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == name)
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def check_every_figure(window, sessions_so_far: int) -> None:
+    """The plan panel, the session log, the progress view and the handout's input agree with each other
+    and with arithmetic on the minutes the panel shows."""
+    assert window.sessions.model.rowCount() == sessions_so_far
+    assert window.progress.weeks_model.rowCount() and len(window.course.progress.sessions) == sessions_so_far
+    weekly = [float(value) for value in panel_column(window, "Min/week")]
+    changes = panel_column(window, "Change")
+    for before, now, shown in zip(weekly, weekly[1:], changes[1:]):
+        assert shown == f"{round((now / before - 1) * 100, 1):+g}%", (before, now, shown)
+    plan = window.editor.plan
+    assert [w.weekly_main_min for w in plan.weeks] == weekly
+    assert [w.weekly_main_min for w in window.handout._inputs.plan.weeks] == weekly  # the handout's plan
+    if not window.editor.dirty:  # progress follows the saved version in force, as the patient has it
+        planned = [row.planned_minutes for row in window.course.progress.weeks]
+        assert planned == weekly[:len(planned)]
+    rising = [w.message for w in plan.warnings if w.code == "override-breaks-rule"]
+    for index, change in enumerate(changes[1:], start=1):
+        if window.editor.overrides and float(change.rstrip("%")) > plan.rules.max_weekly_increase_pct:
+            assert any(message.startswith(f"Week {index + 1}:") or message.startswith(f"Week {index}:")
+                       for message in rising), (index, change, rising)
+
+
+def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
+    window = open_window(qtbot, data_dir)
+    # Visit 1: the plan, saved; two walks of week 1 logged through the session form.
+    window.editor.form.set_profile(example(name="Teodora Vasquez-Lindqvist")[0])
+    window.save_action.trigger()
+    assert window.editor.plan_id is not None and not window.editor.dirty
+    first_version = window.editor.plan_id
+    log_through_the_form(qtbot, window, days_ago=20, week=1, minutes=8, rpe=11, during=3, morning=None)
+    log_through_the_form(qtbot, window, days_ago=18, week=1, minutes=8, rpe=12, during=4, morning=3)
+    check_every_figure(window, 2)
+    assert table_text(window.sessions, "Pain next\nmorning")[0] == "not recorded"
+
+    # Visit 2: week 2 changed by the clinician, saved as version 2; two walks of week 2.
+    minutes = float(panel_column(window, "Walk (min)")[1].split()[0]) + 2
+    override_week(window, 2, f"{minutes:g}")
+    assert window.editor.dirty
+    check_every_figure(window, 2)
+    window.save_action.trigger()
+    assert window.editor.plan_id != first_version and window.course.in_force.version == 2
+    check_every_figure(window, 2)  # the new version hides no session
+    log_through_the_form(qtbot, window, days_ago=11, week=2, minutes=minutes, rpe=12, during=3, morning=3)
+    log_through_the_form(qtbot, window, days_ago=9, week=2, minutes=minutes, rpe=13, during=4, morning=4)
+    check_every_figure(window, 4)
+    assert table_text(window.sessions, "Plan\nversion") == ["1", "1", "2", "2"]
+    window.save_action.trigger()  # nothing changed: no third version
+    assert window.course.in_force.version == 2 and "nothing new saved" in window.statusBar().currentMessage()
+
+    # Visit 3: reopened from the records, every session is still there; the progress report is written.
+    window.open_plan(first_version)  # an older version on screen: the log still holds the whole course
+    assert window.sessions.model.rowCount() == 4 and not window.editor.overrides and not window.editor.dirty
+    window.open_plan(window.course.in_force.id)
+    check_every_figure(window, 4)
+    report = tmp_path / "progress.pdf"
+    assert window.progress.export_report(report, "Walking steadily; review in four weeks.")
+    text = " ".join(page.extract_text() for page in PdfReader(report).pages)
+    flat = " ".join(text.split())
+    assert "Teodora Vasquez-Lindqvist" in flat and "Walking steadily; review in four weeks." in flat
+    assert "Week 2 changed by the clinician" in flat
+    walked = window.course.progress.weeks
+    assert (walked[0].walked_sessions, walked[1].walked_sessions) == (2, 2)
+    assert walked[1].planned_minutes == float(panel_column(window, "Min/week")[1])

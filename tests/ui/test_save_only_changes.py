@@ -1,0 +1,73 @@
+"""A version is saved only when something changed: focus alone changes nothing. Unsaved means "the values
+differ from the saved version" (profile and the clinician's changes), and Ctrl+S with nothing changed
+saves no new version and says so."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
+
+from tests.ui.course_helpers import open_window, override_week, saved_patient
+
+
+def visit_every_field(qtbot, window) -> None:
+    """Focus into each field of the profile and out again (Tab), typing nothing; then every line edit's
+    'editing finished' once more, as leaving it with the mouse does."""
+    form = window.editor.form
+    window.tabs.setCurrentWidget(window.editor)
+    window.activateWindow()
+    for widget in form.tab_order():
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+    for edit in form.findChildren(QLineEdit):
+        edit.editingFinished.emit()
+    for combo in form.findChildren(QComboBox):  # re-choosing the value a combo already has
+        combo.setCurrentIndex(combo.currentIndex())
+    for box in form.findChildren(QCheckBox):
+        box.setChecked(box.isChecked())
+
+
+def test_focus_in_and_out_of_every_field_changes_nothing(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    visit_every_field(qtbot, window)
+    assert not window.editor.dirty and not window.isWindowModified()
+    assert "unsaved" not in window.editor.header.text()
+
+
+def test_ctrl_s_with_nothing_changed_saves_no_new_version(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    visit_every_field(qtbot, window)
+    window.save_action.trigger()
+    assert [v.version for v in window.gateway.history(window.editor.patient_id)] == [1]
+    assert window.statusBar().currentMessage() == "No changes since version 1: nothing new saved."
+    # reopened from the records, it is still the same values
+    window.open_plan(window.editor.plan_id)
+    assert not window.editor.dirty
+    window.save_action.trigger()
+    assert len(window.gateway.history(window.editor.patient_id)) == 1
+
+
+def test_unsaved_means_the_values_differ(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    age = window.editor.form.numbers["age"]
+    before = age.text()
+    qtbot.keyClicks(age, "1")
+    assert window.editor.dirty and window.isWindowModified()
+    qtbot.keyClick(age, Qt.Key.Key_Backspace)  # typed back to the saved value
+    assert age.text() == before and not window.editor.dirty
+    override_week(window, 2, "30")  # the clinician's change to a week is a change too
+    assert window.editor.dirty
+    window.save_action.trigger()
+    assert [v.version for v in window.gateway.history(window.editor.patient_id)] == [1, 2]
+    assert window.statusBar().currentMessage().startswith("Saved plan 2") and not window.editor.dirty
+
+
+def test_a_new_patient_is_unchanged_until_something_is_typed(qtbot, data_dir) -> None:
+    window = open_window(qtbot, data_dir)
+    assert not window.editor.dirty and not window.isWindowModified()  # the library loading is not an edit
+    window.picker.select("post-stroke-pain")  # choosing where the form starts is not an edit either
+    visit_every_field(qtbot, window)
+    assert not window.editor.dirty
+    qtbot.keyClicks(window.editor.form.name, "Ada Lovelace")
+    assert window.editor.dirty

@@ -1,0 +1,146 @@
+"""Step 5, the patient's session log, driven through the real window: log, correct and delete a session,
+pains left "not recorded", logging while the plan has unsaved edits, and every version's sessions shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from core.storage.database import open_database
+from core.storage.records import audit_trail
+from tests.ui.course_helpers import TODAY, log, open_window, override_week, saved_patient, table_text, walk
+
+PAIN_DURING, PAIN_MORNING = "Pain\nduring", "Pain next\nmorning"
+
+
+def fill(view, *, week: int = 1, minutes: float = 10, rpe: int | None = 12, during: int | None = None,
+         morning: int | None = None, note: str = "") -> None:
+    view.week.setValue(week)
+    view.minutes.setValue(minutes)
+    if rpe is not None:
+        view.rpe.setValue(rpe)
+    if during is not None:
+        view.pain_during.setValue(during)
+    if morning is not None:
+        view.pain_morning.setValue(morning)
+    view.note.setText(note)
+
+
+def test_before_the_first_save_the_log_asks_for_it(qtbot, data_dir) -> None:
+    window = open_window(qtbot, data_dir)
+    view = window.sessions
+    assert "Save the plan first" in view.title.text()
+    assert not view.save_button.isEnabled() and view.model.rowCount() == 0
+
+
+def test_a_session_is_logged_with_pains_not_recorded_until_entered(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    assert "Example Patient" in view.title.text() and "patient 1" in view.title.text()
+    assert "Plan version 1 in force" in view.title.text()
+    # the form starts with nothing recorded: no pain of 0, no effort put in for the clinician
+    assert [spin.text() for spin in (view.pain_during, view.pain_morning, view.heart_rate)] == ["not recorded"] * 3
+    assert view.rpe.text() == "not entered" and view.speed.text() == "not recorded"
+    fill(view, week=1, minutes=9, rpe=11, note="calves tight")
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.pain_during is None and saved.pain_next_morning is None and saved.heart_rate is None
+    assert (saved.minutes, saved.rpe, saved.note, saved.plan_version) == (9, 11, "calves tight", 1)
+    assert table_text(view, PAIN_DURING) == ["not recorded"] and table_text(view, PAIN_MORNING) == ["not recorded"]
+    assert table_text(view, "Heart\nrate") == ["not recorded"]
+    assert "logged for week 1 under plan version 1" in view.message.text()
+    assert view.pain_during.text() == "not recorded" and view.rpe.text() == "not entered"  # ready for the next one
+    # a pain of 0 is a value, kept as 0
+    fill(view, week=1, minutes=10, rpe=12, during=0, morning=2)
+    view.save_button.click()
+    assert table_text(view, PAIN_DURING) == ["not recorded", "0"] and table_text(view, PAIN_MORNING)[1] == "2"
+
+
+def test_bad_input_names_the_field_and_loses_nothing(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=12, rpe=None, during=4, note="windy day")
+    view.save_button.click()
+    assert "Effort (RPE)" in view.message.text() and "6 to 20" in view.message.text()
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert (view.minutes.value(), view.pain_during.value(), view.note.text()) == (12, 4, "windy day")
+    view.note.setText("line one\u2028line two")  # one line only
+    view.rpe.setValue(12)
+    view.save_button.click()
+    assert view.message.text().startswith("Not saved.") and "Note:" in view.message.text()
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert view.date.maximumDate() == QDate.currentDate()  # a walk cannot be dated after today
+
+
+def test_logging_is_open_while_the_plan_has_unsaved_edits(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    window.editor.form.numbers["pain_nrs"].setText("6")
+    assert window.editor.dirty
+    view = window.sessions
+    assert view.save_button.isEnabled()
+    assert "unsaved changes" in view.title.text() and "goes under version 1, the newest saved version" in view.title.text()
+    fill(view, week=1, rpe=12, during=2, morning=2)
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.plan_version == 1 and window.editor.dirty  # the edits are still there, unsaved
+
+
+def test_every_session_of_every_version_is_listed(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(9, 1))
+    log(window, walk(7, 1, note="first week done"))
+    override_week(window, 2, "12")
+    assert window.save_plan() and window.editor.plan_id == 2
+    log(window, walk(3, 2, minutes=12))
+    fill(window.sessions, week=2, minutes=12, rpe=13, during=4, morning=3)
+    window.sessions.save_button.click()
+    view = window.sessions
+    assert table_text(view, "Plan\nversion") == ["1", "1", "2", "2"]
+    assert "Plan version 2 in force" in view.title.text() and "4 sessions under plan versions 1, 2" == view.count.text()
+    # opening the first version still shows the patient's whole log
+    window.open_plan(1)
+    assert view.model.rowCount() == 4 and "Step 4 shows the older version 1" in view.title.text()
+    assert "Next week" in view.suggestion.text()
+
+
+def test_a_session_is_corrected_in_the_form_and_audited(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(4, 1, minutes=8, during=None, morning=None))
+    view = window.sessions
+    assert view.select_session(1)
+    view.correct_button.click()
+    assert view.correcting is not None and view.save_button.text() == "&Save correction"
+    assert view.minutes.value() == 8 and view.pain_during.text() == "not recorded"
+    assert view.date.date().toPython() == TODAY - dt.timedelta(days=4)
+    view.pain_during.setValue(5)
+    view.save_button.click()
+    [corrected] = window.gateway.sessions(window.editor.patient_id)
+    assert corrected.id == 1 and corrected.pain_during == 5 and corrected.pain_next_morning is None
+    assert view.correcting is None and view.save_button.text() == "&Add session"
+    assert "corrected" in window.statusBar().currentMessage()
+    db = open_database(data_dir.database_path, read_only=True)
+    try:
+        event = next(e for e in audit_trail(db) if e.record_type == "session" and e.action == "update")
+    finally:
+        db.close()
+    assert event.record_id == 1 and event.before["pain_during"] is None and event.clinician
+
+
+def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, data_dir, monkeypatch) -> None:
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(6, 1))
+    log(window, walk(2, 1))
+    view = window.sessions
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answer)[1])
+    assert view.select_session(1)
+    view.delete_button.click()
+    when = (TODAY - dt.timedelta(days=6)).isoformat()
+    assert asked and when in asked[0] and view.model.rowCount() == 2  # No: nothing deleted
+    answer = QMessageBox.StandardButton.Yes
+    view.delete_button.click()
+    assert [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [2]
+    assert view.model.rowCount() == 1 and f"Session of {when} deleted" in view.message.text()

@@ -1,0 +1,39 @@
+"""The open patient's saved course of care, as the session log and progress views show it: whose it
+is, every plan version and session the records hold, and the progress core computed from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.plan.engine import Plan
+from core.plan.overrides import effective_plan
+from core.plan.progress import Progress
+from core.records.models import PlanVersion, SessionRecord
+
+
+@dataclass(frozen=True)
+class CourseOfCare:
+    patient_id: int
+    history: list[PlanVersion]  # oldest first, at least one
+    sessions: list[SessionRecord]  # oldest walk first
+    progress: Progress
+    shown_plan_id: int | None = None  # the version the plan editor shows
+    unsaved_edits: bool = False  # the editor's values differ from the version it shows
+
+    @property
+    def in_force(self) -> PlanVersion:
+        """The newest saved version: a new session is logged under it."""
+        return self.history[-1]
+
+    @property
+    def patient_name(self) -> str:
+        return self.in_force.profile.name
+
+    @property
+    def plan_in_force(self) -> Plan:
+        """The newest version's plan as the patient has it (the clinician's changes applied)."""
+        version = self.in_force
+        return effective_plan(version.plan, version.overrides, version.profile.max_sessions_per_week)
+
+    def version_of(self, plan_id: int) -> PlanVersion | None:
+        return next((version for version in self.history if version.id == plan_id), None)

@@ -1,0 +1,384 @@
+"""The progress charts, drawn with QPainter (the app ships without QtCharts): planned against walked
+minutes week by week, effort per session, and pain per session against the patient's usual pain.
+
+Each series differs by more than colour (hatched or solid bars; solid or dashed lines with round or
+square marks; a dotted reference line), each chart has a title, a legend and labelled axes, and its
+figures are also given as text in the accessible description. The figures come from core
+(core/plan/progress.py); the charts only place them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from core.plan.progress import SessionPoint, WeekProgress
+
+PLANNED = QColor("#4A6F96")
+WALKED = QColor("#1F3B5C")
+PAIN_DURING = QColor("#B3261E")
+PAIN_MORNING = QColor("#5E2D91")
+EFFORT = QColor("#1F5C3A")
+REFERENCE = QColor("#202020")
+TARGET_FILL = QColor(31, 92, 58, 40)
+TOO_MUCH_FILL = QColor(179, 38, 30, 28)
+GRID = QColor(128, 128, 128, 60)
+
+
+def nice_step(span: float, ticks: int = 4) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``ticks`` steps over ``span``."""
+    if span <= 0:
+        return 1.0
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    pen: QPen | None = None  # a line sample
+    brush: QBrush | None = None  # a box sample
+    marker: str | None = None  # "circle", "square", "diamond"
+
+
+def draw_marker(painter: QPainter, centre: QPointF, kind: str, colour: QColor, size: float = 4.5) -> None:
+    painter.save()
+    painter.setPen(QPen(colour, 1.6))
+    if kind == "circle":
+        painter.setBrush(colour)
+        painter.drawEllipse(centre, size, size)
+    elif kind == "square":
+        painter.setBrush(QColor("white"))  # hollow: told apart from the round marks without colour
+        painter.drawRect(QRectF(centre.x() - size, centre.y() - size, 2 * size, 2 * size))
+    elif kind == "diamond":
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([QPointF(centre.x(), centre.y() - size - 1), QPointF(centre.x() + size + 1, centre.y()),
+                                       QPointF(centre.x(), centre.y() + size + 1), QPointF(centre.x() - size - 1, centre.y())]))
+    painter.restore()
+
+
+class Chart(QWidget):
+    """Title, legend, axes and an empty-state sentence; a subclass draws its data in ``plot``."""
+
+    LEFT, RIGHT, BOTTOM = 46, 16, 38
+
+    def __init__(self, title: str, y_label: str, x_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title, self.y_label, self.x_label = title, y_label, x_label
+        self.empty_text = "Nothing to chart yet."
+        self.setMinimumHeight(170)
+        self.setMinimumWidth(320)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(title)
+
+    # -- what a subclass provides --------------------------------------------------------------------
+
+    def has_data(self) -> bool:
+        return False
+
+    def legend(self) -> list[LegendItem]:
+        return []
+
+    def y_range(self) -> tuple[float, float, float]:
+        """(bottom, top, step) of the value axis."""
+        return 0.0, 1.0, 1.0
+
+    def plot(self, painter: QPainter, area: QRectF) -> None: ...
+
+    # -- drawing -------------------------------------------------------------------------------------
+
+    @property
+    def text_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def y_at(self, value: float, area: QRectF) -> float:
+        bottom, top, _ = self.y_range()
+        return area.bottom() - (value - bottom) / ((top - bottom) or 1) * area.height()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
+        painter.setPen(self.text_colour)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        metrics = QFontMetricsF(bold)
+        painter.drawText(QRectF(8, 4, self.width() - 16, metrics.height()), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.setFont(self.font())
+        top = 6 + metrics.height()
+        if not self.has_data():
+            painter.drawText(QRectF(0, top, self.width(), self.height() - top), Qt.AlignmentFlag.AlignCenter,
+                             self.empty_text)
+            return
+        top = self._draw_legend(painter, top) + 8
+        area = QRectF(self.LEFT, top, self.width() - self.LEFT - self.RIGHT, self.height() - top - self.BOTTOM)
+        if area.height() < 30 or area.width() < 60:
+            return
+        self._draw_value_axis(painter, area)
+        self.plot(painter, area)
+        painter.setPen(self.text_colour)
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        painter.drawText(QRectF(area.left(), self.height() - 16, area.width(), 14), Qt.AlignmentFlag.AlignCenter,
+                         self.x_label)
+
+    def _draw_legend(self, painter: QPainter, top: float) -> float:
+        metrics = QFontMetricsF(self.font())
+        x, row = 10.0, top
+        for item in self.legend():
+            width = 26 + metrics.horizontalAdvance(item.label) + 14
+            if x + width > self.width() - 8 and x > 10:
+                x, row = 10.0, row + metrics.height() + 2
+            middle = row + metrics.height() / 2
+            if item.brush is not None:
+                painter.setPen(QPen(self.text_colour, 1))
+                painter.setBrush(item.brush)
+                painter.drawRect(QRectF(x, middle - 5, 20, 10))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            if item.pen is not None:
+                painter.setPen(item.pen)
+                painter.drawLine(QPointF(x, middle), QPointF(x + 20, middle))
+            if item.marker is not None:
+                draw_marker(painter, QPointF(x + 10, middle), item.marker, item.pen.color() if item.pen else WALKED, 3.5)
+            painter.setPen(self.text_colour)
+            painter.drawText(QRectF(x + 26, row, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, item.label)
+            x += width
+        return row + metrics.height()
+
+    def _draw_value_axis(self, painter: QPainter, area: QRectF) -> None:
+        bottom, top, step = self.y_range()
+        painter.setPen(self.text_colour)
+        painter.drawLine(area.bottomLeft(), area.topLeft())
+        value = bottom
+        while value <= top + 1e-9:
+            y = self.y_at(value, area)
+            painter.setPen(GRID)
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(self.text_colour)
+            painter.drawLine(QPointF(area.left() - 4, y), QPointF(area.left(), y))
+            painter.drawText(QRectF(0, y - 8, area.left() - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{value:g}")
+            value += step
+        painter.save()
+        painter.translate(10, area.center().y())
+        painter.rotate(-90)
+        painter.drawText(QRectF(-area.height() / 2, -8, area.height(), 16), Qt.AlignmentFlag.AlignCenter, self.y_label)
+        painter.restore()
+
+    def label_below(self, painter: QPainter, x: float, area: QRectF, text: str, line: int = 0, width: float = 60) -> None:
+        painter.setPen(self.text_colour)
+        painter.drawText(QRectF(x - width / 2, area.bottom() + 3 + line * 13, width, 14), Qt.AlignmentFlag.AlignCenter,
+                         text)
+
+    def reference_line(self, painter: QPainter, area: QRectF, value: float, label: str, style: Qt.PenStyle) -> None:
+        """A horizontal line across the plot, named in the margin to its right (clear of the data)."""
+        y = self.y_at(value, area)
+        painter.setPen(QPen(REFERENCE, 1.6, style))
+        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        painter.setPen(self.text_colour)
+        painter.drawText(QRectF(area.right() + 4, y - 8, self.width() - area.right() - 4, 16),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+
+
+class WeeklyMinutesChart(Chart):
+    """Planned (hatched) against walked (solid) minutes per week, each week's adherence above its bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Minutes per week: planned against walked", "minutes a week", "plan week (v = plan version)",
+                         parent)
+        self.weeks: list[WeekProgress] = []
+
+    def set_weeks(self, weeks: list[WeekProgress]) -> None:
+        self.weeks = list(weeks)
+        self.setAccessibleDescription("; ".join(
+            f"week {w.week}: planned {w.planned_minutes:g} min, walked {w.walked_minutes:g} min"
+            + ("" if w.adherence_pct is None else f", {w.adherence_pct:g} %") for w in self.weeks))
+        self.update()
+
+    def has_data(self) -> bool:
+        return bool(self.weeks)
+
+    def legend(self) -> list[LegendItem]:
+        return [LegendItem("planned", brush=QBrush(PLANNED, Qt.BrushStyle.BDiagPattern)),
+                LegendItem("walked", brush=QBrush(WALKED)),
+                LegendItem("% = adherence that week")]
+
+    def y_range(self) -> tuple[float, float, float]:
+        most = max(max(w.planned_minutes, w.walked_minutes) for w in self.weeks) if self.weeks else 1
+        step = nice_step(most)
+        return 0.0, math.ceil(most * 1.12 / step) * step, step  # room above for the adherence figures
+
+    def plot(self, painter: QPainter, area: QRectF) -> None:
+        slot = area.width() / len(self.weeks)
+        bar = max(2.0, min(slot * 0.36, 28))
+        metrics = QFontMetricsF(self.font())
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
+        previous_version = None
+        for index, week in enumerate(self.weeks):
+            centre = area.left() + slot * (index + 0.5)
+            planned_top = self.y_at(week.planned_minutes, area)
+            painter.setPen(QPen(PLANNED, 1.2))
+            painter.setBrush(QBrush(PLANNED, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(QRectF(centre - bar - 1, planned_top, bar, area.bottom() - planned_top))
+            if week.walked_sessions:
+                walked_top = self.y_at(week.walked_minutes, area)
+                painter.setPen(QPen(WALKED, 1.2))
+                painter.setBrush(QBrush(WALKED))
+                painter.drawRect(QRectF(centre + 1, walked_top, bar, area.bottom() - walked_top))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if week.adherence_pct is not None:
+                text = f"{week.adherence_pct:.0f}%"
+                if metrics.horizontalAdvance(text) <= slot + 2:
+                    painter.setFont(small)
+                    painter.setPen(self.text_colour)
+                    top = min(planned_top, self.y_at(week.walked_minutes, area))
+                    painter.drawText(QRectF(centre - slot / 2 - 4, top - 15, slot + 8, 14), Qt.AlignmentFlag.AlignCenter,
+                                     text)
+                    painter.setFont(self.font())
+            every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))
+            if index % every == 0 or week.week == self.weeks[-1].week:
+                self.label_below(painter, centre, area, str(week.week), width=slot * every)
+            if week.plan_version != previous_version:
+                self.label_below(painter, centre, area, f"v{week.plan_version}", line=1, width=max(slot, 24))
+                previous_version = week.plan_version
+
+
+class SessionChart(Chart):
+    """One point per session, oldest first; dates below, plan-version changes marked by a dashed line."""
+
+    RIGHT = 58  # room for a reference line's name; the same in every session chart, so their dates line up
+
+    def __init__(self, title: str, y_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, y_label, "session date (v = plan version)", parent)
+        self.sessions: list[SessionPoint] = []
+        self.empty_text = "No session logged yet."
+
+    def has_data(self) -> bool:
+        return bool(self.sessions)
+
+    def x_at(self, index: int, area: QRectF, shift: float = 0.0) -> float:
+        slot = area.width() / len(self.sessions)
+        return area.left() + slot * (index + 0.5) + min(slot * shift, 8.0)
+
+    def draw_sessions_axis(self, painter: QPainter, area: QRectF) -> None:
+        metrics = QFontMetricsF(self.font())
+        slot = area.width() / len(self.sessions)
+        every = max(1, math.ceil((metrics.horizontalAdvance("00-00") + 8) / slot))
+        previous = None
+        for index, session in enumerate(self.sessions):
+            x = self.x_at(index, area)
+            if index % every == 0:
+                self.label_below(painter, x, area, session.date.strftime("%m-%d"), width=slot * every)
+            if session.plan_version != previous:
+                if previous is not None:
+                    boundary = x - slot / 2
+                    painter.setPen(QPen(REFERENCE, 1, Qt.PenStyle.DashLine))
+                    painter.drawLine(QPointF(boundary, area.top()), QPointF(boundary, area.bottom()))
+                self.label_below(painter, x, area, f"v{session.plan_version}", line=1, width=max(slot, 24))
+                previous = session.plan_version
+
+    def draw_series(self, painter: QPainter, area: QRectF, values: list[float | None], colour: QColor,
+                    style: Qt.PenStyle, marker: str, shift: float = 0.0) -> None:
+        """A line through the recorded values; a value not recorded leaves a gap, never a zero. ``shift`` moves
+        the marks a little to the right (a fraction of a session's width), so equal values stay visible."""
+        path, drawing = QPainterPath(), False
+        points = []
+        for index, value in enumerate(values):
+            if value is None:
+                drawing = False
+                continue
+            point = QPointF(self.x_at(index, area, shift), self.y_at(value, area))
+            points.append(point)
+            if drawing:
+                path.lineTo(point)
+            else:
+                path.moveTo(point)
+                drawing = True
+        painter.setPen(QPen(colour, 2, style))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        for point in points:
+            draw_marker(painter, point, marker, colour)
+
+
+class EffortChart(SessionChart):
+    """Effort (Borg RPE 6-20) per session, with the moderate target of the plan in force as a band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Effort per session (Borg RPE)", "RPE 6-20", parent)
+        self.target: tuple[int, int] | None = None
+
+    def set_sessions(self, sessions: list[SessionPoint], target: tuple[int, int] | None) -> None:
+        self.sessions, self.target = list(sessions), target
+        self.setAccessibleDescription(
+            (f"moderate target RPE {target[0]}-{target[1]}; " if target else "")
+            + "; ".join(f"{s.date.isoformat()}: RPE {s.rpe}" for s in self.sessions))
+        self.update()
+
+    def legend(self) -> list[LegendItem]:
+        items = [LegendItem("effort (RPE)", pen=QPen(EFFORT, 2), marker="diamond")]
+        if self.target:
+            items.append(LegendItem(f"moderate target {self.target[0]}-{self.target[1]}", brush=QBrush(TARGET_FILL)))
+        return items
+
+    def y_range(self) -> tuple[float, float, float]:
+        return 6.0, 20.0, 2.0
+
+    def plot(self, painter: QPainter, area: QRectF) -> None:
+        if self.target:
+            top, bottom = self.y_at(self.target[1], area), self.y_at(self.target[0], area)
+            painter.fillRect(QRectF(area.left(), top, area.width(), bottom - top), TARGET_FILL)
+        self.draw_sessions_axis(painter, area)
+        self.draw_series(painter, area, [s.rpe for s in self.sessions], EFFORT, Qt.PenStyle.SolidLine, "diamond")
+
+
+class PainChart(SessionChart):
+    """Pain during walking (solid, round marks) and the next morning (dashed, square marks) per session,
+    against the patient's usual pain (dotted line); above the acceptable top is shaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Pain per session against usual pain", "pain 0-10", parent)
+        self.usual: int | None = None
+        self.acceptable_max: int | None = None
+
+    def set_sessions(self, sessions: list[SessionPoint], usual: int | None, acceptable_max: int | None) -> None:
+        self.sessions, self.usual, self.acceptable_max = list(sessions), usual, acceptable_max
+
+        def said(value: int | None) -> str:
+            return "not recorded" if value is None else f"{value}/10"
+
+        self.setAccessibleDescription(
+            (f"usual pain {usual}/10; " if usual is not None else "")
+            + "; ".join(f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}"
+                        for s in self.sessions))
+        self.update()
+
+    def legend(self) -> list[LegendItem]:
+        items = [LegendItem("during", pen=QPen(PAIN_DURING, 2), marker="circle"),
+                 LegendItem("next morning", pen=QPen(PAIN_MORNING, 2, Qt.PenStyle.DashLine), marker="square")]
+        if self.usual is not None:
+            items.append(LegendItem(f"usual pain {self.usual}/10", pen=QPen(REFERENCE, 1.6, Qt.PenStyle.DotLine)))
+        if self.acceptable_max is not None and self.acceptable_max < 10:
+            items.append(LegendItem(f"too much: above {self.acceptable_max}", brush=QBrush(TOO_MUCH_FILL)))
+        items.append(LegendItem("gap = not recorded"))
+        return items
+
+    def y_range(self) -> tuple[float, float, float]:
+        return 0.0, 10.0, 2.0
+
+    def plot(self, painter: QPainter, area: QRectF) -> None:
+        if self.acceptable_max is not None and self.acceptable_max < 10:
+            line = self.y_at(self.acceptable_max, area)
+            painter.fillRect(QRectF(area.left(), area.top(), area.width(), line - area.top()), TOO_MUCH_FILL)
+        if self.usual is not None:
+            self.reference_line(painter, area, self.usual, f"usual {self.usual}", Qt.PenStyle.DotLine)
+        self.draw_sessions_axis(painter, area)
+        self.draw_series(painter, area, [s.pain_during for s in self.sessions], PAIN_DURING, Qt.PenStyle.SolidLine,
+                         "circle")
+        self.draw_series(painter, area, [s.pain_next_morning for s in self.sessions], PAIN_MORNING,
+                         Qt.PenStyle.DashLine, "square", shift=0.2)

@@ -1,0 +1,221 @@
+"""Step 6: the open patient's progress at a glance. Planned against walked minutes week by week, adherence
+(overall and per week), effort and pain per session against the patient's usual pain, what changed
+between plan versions, the suggestion for the coming week, and the progress report as a PDF.
+
+Every figure comes from core.plan.progress (through core.workspace.course); this view only shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+    QPushButton, QScrollArea, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from core.plan.progress import Progress, WeekProgress
+from core.settings import Settings
+from ui.models.course import CourseOfCare
+from ui.models.table_model import Column, ObjectTableModel
+from ui.views.charts import EffortChart, PainChart, WeeklyMinutesChart
+from ui.views.suggestion import suggestion_html
+
+
+def _maybe(value: float | int | None, suffix: str = "") -> str:
+    return "" if value is None else f"{value:g}{suffix}"
+
+
+WEEK_COLUMNS: list[Column[WeekProgress]] = [
+    Column("Week", lambda w: str(w.week), lambda w: w.week),
+    Column("Plan\nversion", lambda w: str(w.plan_version), lambda w: w.plan_version),
+    Column("Planned\nmin (days)", lambda w: f"{w.planned_minutes:g} ({w.planned_sessions})", lambda w: w.planned_minutes,
+           tooltip=lambda w: f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all"),
+    Column("Walked\nmin (walks)", lambda w: f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes,
+           tooltip=lambda w: f"{w.walked_sessions} walks logged, {w.sessions_done} of them the full planned "
+                             f"minutes; {w.walked_minutes:g} walking minutes in all"),
+    Column("Adherence", lambda w: _maybe(w.adherence_pct, " %"), lambda w: w.adherence_pct),
+    Column("Mean\nRPE", lambda w: _maybe(w.mean_rpe), lambda w: w.mean_rpe),
+    Column("Top pain\nduring", lambda w: _maybe(w.highest_pain_during), lambda w: w.highest_pain_during),
+    Column("Top pain\nnext morning", lambda w: _maybe(w.highest_pain_next_morning),
+           lambda w: w.highest_pain_next_morning),
+]
+
+
+def adherence_sentence(progress: Progress) -> str:
+    if progress.adherence_pct is None or progress.current_week is None:
+        return "Adherence: no session logged yet."
+    walked = len(progress.sessions)
+    return (f"Adherence {progress.adherence_pct:g} % of the planned walking minutes, weeks 1 to "
+            f"{progress.current_week}; {walked} session{'' if walked == 1 else 's'} logged.")
+
+
+class ProgressView(QWidget):
+    report_saved = Signal(str)  # the report's path
+    report_failed = Signal(str)  # why, in plain words
+
+    def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data_folder = data_folder  # a report is never saved in it (core.atomic.write_output)
+        self._settings = Settings()
+        self._course: CourseOfCare | None = None
+        self._etiology_names: dict[str, str] = {}
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Whose progress")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Adherence overall")
+        self.minutes_chart = WeeklyMinutesChart()
+        self.effort_chart = EffortChart()
+        self.pain_chart = PainChart()
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setAccessibleName("Suggestion for next week")
+        self.weeks_model = ObjectTableModel(WEEK_COLUMNS, self)
+        self.weeks_table = QTableView()
+        self.weeks_table.setModel(self.weeks_model)
+        self.weeks_table.setAccessibleName("Planned and walked, week by week")
+        self.weeks_table.verticalHeader().setVisible(False)
+        self.weeks_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.versions = QListWidget()
+        self.versions.setWordWrap(True)
+        self.versions.setSpacing(4)
+        self.versions.setAlternatingRowColors(True)
+        self.versions.setAccessibleName("What changed between plan versions")
+        self.details = QTabWidget()
+        self.details.addTab(self.weeks_table, "Week by week")
+        self.details.addTab(self.versions, "Plan versions")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Optional note for the report (to the referring physician, say)")
+        self.note.setAccessibleName("Note for the progress report")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.report_button = QPushButton("Progress report &PDF…")
+        self.report_button.setAccessibleName("Save the progress report as a PDF")
+        self.report_status = QLabel()
+        self.report_status.setWordWrap(True)
+        self.report_status.setTextFormat(Qt.TextFormat.PlainText)  # it shows file paths the clinician typed
+        self.report_status.setAccessibleName("What became of the progress report")
+        self._layout()
+        self.report_button.clicked.connect(self._on_report_button_clicked)
+        self.set_course(None)
+
+    def _layout(self) -> None:
+        charts_panel = QWidget()
+        charts = QVBoxLayout(charts_panel)
+        charts.setContentsMargins(0, 0, 0, 0)
+        for chart in (self.minutes_chart, self.effort_chart, self.pain_chart):
+            charts.addWidget(chart, 1)
+        scroll = QScrollArea()  # a small window scrolls the charts rather than squashing them
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(charts_panel)
+        report = QGroupBox("Progress report")
+        report_box = QVBoxLayout(report)
+        report_box.addWidget(self.note)
+        row = QHBoxLayout()
+        row.addWidget(self.report_button)
+        row.addStretch(1)
+        report_box.addLayout(row)
+        report_box.addWidget(self.report_status)
+        side = QVBoxLayout()
+        side.addWidget(self.suggestion)
+        side.addWidget(self.details, 1)
+        side.addWidget(report)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 5)
+        body.addLayout(side, 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(body, 1)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def set_etiology_names(self, names: dict[str, str]) -> None:
+        self._etiology_names = dict(names)
+        if self._course is not None:
+            self.set_course(self._course)
+
+    def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
+        self._course = course
+        progress = course.progress if course else None
+        self.report_button.setEnabled(course is not None)
+        if course is None or progress is None:
+            self.title.setText("<h3>6. Progress</h3><p>" + escape(
+                why_not or "Save the plan first: progress is shown for a saved patient.") + "</p>")
+            self.summary.setText("")
+            self.suggestion.setText("")
+            self.weeks_model.set_rows([])
+            self.versions.clear()
+            self.minutes_chart.set_weeks([])
+            self.effort_chart.set_sessions([], None)
+            self.pain_chart.set_sessions([], None, None)
+            return
+        etiology = self._etiology_names.get(progress.etiology, progress.etiology)
+        version = course.in_force
+        self.title.setText(f"<h3>6. Progress of {escape(progress.patient_name)} (patient {course.patient_id})</h3>"
+                           f"<p>{escape(etiology)}; plan version {version.version} in force. Planned figures are the "
+                           "plan as the patient has it, the clinician's changes included.</p>")
+        self.summary.setText(f"<b>{escape(adherence_sentence(progress))}</b>")
+        self.suggestion.setText(suggestion_html(progress))
+        self.weeks_model.set_rows(progress.weeks)
+        self.versions.clear()
+        for change in reversed(progress.versions):
+            self.versions.addItem(f"Version {change.version}, {change.saved_on.isoformat()}, by {change.saved_by}:\n"
+                                  + "\n".join(f"• {line}" for line in change.changes))
+        self.minutes_chart.set_weeks(progress.weeks)
+        plan = course.plan_in_force
+        self.effort_chart.set_sessions(progress.sessions, None if plan.blocked else tuple(plan.intensity.rpe))
+        self.pain_chart.set_sessions(progress.sessions, progress.usual_pain, progress.acceptable_max)
+
+    # -- the progress report -------------------------------------------------------------------------
+
+    def suggested_file_name(self) -> str:
+        name = self._course.patient_name if self._course else "patient"
+        return f"Treadwell progress {name} {dt.date.today().isoformat()}.pdf".replace("/", "-")
+
+    @Slot()
+    def _on_report_button_clicked(self) -> None:
+        if self._course is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save the progress report", self.suggested_file_name(),
+                                              "PDF (*.pdf)")
+        if path:
+            self.export_report(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def export_report(self, path: str | Path, note: str | None = None) -> bool:
+        """Make the report of the progress on screen and save it at ``path`` (the note typed here unless
+        ``note`` is given); say what became of it. True when the file was written."""
+        if self._course is None:
+            return self._failed("No progress report: open or save a patient first.")
+        note = self.note.toPlainText() if note is None else note
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            from core.handout.export import save_handout
+            from core.workspace.course import progress_report_pdf
+
+            pdf = progress_report_pdf(self._course.progress, self._settings, note=note.strip(), date=dt.date.today())
+            save_handout(pdf, Path(path), data_folder=self._data_folder)
+        except ImportError:
+            return self._failed("The progress report was not made: this copy of Treadwell cannot make progress "
+                                "reports yet.")
+        except Exception as error:  # HandoutError, WriteError: plain sentences; anything else, its message
+            return self._failed(f"The progress report was not saved: {error}")
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.report_status.setStyleSheet("")
+        self.report_status.setText(f"Progress report saved: {path}")
+        self.report_saved.emit(str(path))
+        return True
+
+    def _failed(self, message: str) -> bool:
+        self.report_status.setStyleSheet("color: #B3261E;")
+        self.report_status.setText(message)
+        self.report_failed.emit(message)
+        return False

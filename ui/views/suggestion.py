@@ -1,0 +1,27 @@
+"""The engine's suggestion for the coming week (core.plan.adjustment, via core.plan.progress), as the
+session log and the progress view show it: what to do, the reason, the week it leads to, and the caveat."""
+
+from __future__ import annotations
+
+from html import escape
+
+from core.plan.progress import Progress
+
+ACTION_WORDS = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}
+
+
+def suggestion_html(progress: Progress | None) -> str:
+    if progress is None:
+        return ""
+    suggestion = progress.suggestion
+    if suggestion is None:
+        return ("<b>Next week:</b> no session is logged yet. The suggestion appears once a week of the plan has a "
+                "session.")
+    judged = next((week for week in progress.weeks if week.week == progress.current_week), None)
+    where = f" judged from week {progress.current_week}" + (
+        f" (plan version {judged.plan_version})" if judged is not None else "")
+    target = suggestion.next_week
+    then = "" if target is None else (
+        f"<br><b>Then:</b> week {target.week}, {target.sessions} days of {target.main_min:g} min walks.")
+    return (f"<b>Next week: {ACTION_WORDS[suggestion.action]}</b>{escape(where)}.<br>{escape(suggestion.reason)}{then}"
+            f"<br><small>{escape(suggestion.caveat)} Source: {escape(suggestion.source.cited())}.</small>")
