@@ -62,7 +62,12 @@ class DataDir:
             for folder in (self.root, self.backups_dir, self.logs_dir):
                 if folder.is_dir():
                     continue  # an existing folder keeps the permissions its owner gave it
-                folder.mkdir(parents=True)
+                try:
+                    folder.mkdir(parents=True)
+                except FileExistsError:
+                    if folder.is_dir():
+                        continue  # another Treadwell process starting at the same moment made it
+                    raise
                 if os.name == "posix":
                     folder.chmod(PRIVATE_DIR_MODE)
         except OSError as error:
