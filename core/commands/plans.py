@@ -64,6 +64,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"{args.file.name}: {problem}", file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
         return 2
+    except ValueError as error:  # a record the checks let through but the records refuse: nothing was written
+        print(f"{getattr(args, 'file', None) and args.file.name or 'plans'}: {error}. Nothing was imported.",
+              file=sys.stderr)
+        return 2
     except (OSError, WriteError) as error:
         print(getattr(error, "strerror", None) and f"{error.filename}: {error.strerror}" or str(error), file=sys.stderr)
         return 2

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 2
     try:
         with open_workspace(data_dir, write=args.pdf is not None) as workspace:
-            progress = patient_progress(workspace.records, args.patient)
+            progress = patient_progress(workspace.records, args.patient, today=args.date)
             if args.pdf is not None:
                 if not _write_report(progress, settings, args, data_dir):
                     return 2
@@ -72,22 +72,22 @@ def _shown(value: object, suffix: str = "") -> str:
 
 
 def describe_progress(progress: Progress) -> str:
-    lines = [f"Course of care: {progress.patient_name} ({progress.etiology}), usual pain "
-             f"{_shown(progress.usual_pain)}/10"]
+    usual = "not recorded" if progress.usual_pain is None else f"{progress.usual_pain}/10"
+    lines = [f"Course of care: {progress.patient_name} ({progress.etiology}), usual pain {usual}"]
     lines.append("")
     lines.append(format_table(["version", "saved", "by", "what changed"],
                               [[v.version, v.saved_on.isoformat(), v.saved_by, "; ".join(v.changes)]
                                for v in progress.versions]))
     lines.append("")
     lines.append(format_table(
-        ["week", "version", "planned days", "planned min", "walked", "done", "walked min", "adherence", "mean RPE",
-         "top pain during", "top pain next morning"],
-        [[w.week, w.plan_version, w.planned_sessions, _shown(w.planned_minutes), w.walked_sessions, w.sessions_done,
+        ["week", "version", "status", "planned days", "planned min", "walked", "done", "walked min", "adherence",
+         "mean RPE", "top pain during", "top pain next morning"],
+        [[w.label, w.plan_version, w.status, w.planned_sessions, _shown(w.planned_minutes), w.walked_sessions, w.sessions_done,
           _shown(w.walked_minutes), _shown(w.adherence_pct, "%"), _shown(w.mean_rpe), _shown(w.highest_pain_during),
           _shown(w.highest_pain_next_morning)] for w in progress.weeks]))
     lines.append("")
-    lines.append(f"Adherence so far: {_shown(progress.adherence_pct, '%')} of the planned walking minutes, "
-                 f"{len(progress.sessions)} session(s) logged.")
+    lines.append(f"Adherence so far: {_shown(progress.adherence_pct, '%')} of the planned walking minutes (weeks done "
+                 f"or missed; a week in progress counts once complete), {len(progress.sessions)} session(s) logged.")
     if progress.suggestion is not None:
         lines.append(f"Next week ({progress.suggestion.action}): {progress.suggestion.reason}")
         lines.append(f"  {progress.suggestion.caveat}")

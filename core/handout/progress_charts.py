@@ -148,7 +148,7 @@ def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: fl
     to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=0, high=axis_max, step=step,
                  title="Minutes a week")
     slot = plot_width / max(len(weeks), 1)
-    ahead = [i for i, w in enumerate(weeks) if current_week is None or w.week > current_week]
+    ahead = [i for i, w in enumerate(weeks) if w.status == "ahead"]
     if ahead:
         start = LEFT + slot * ahead[0]
         drawing.insert(0, Rect(start, BOTTOM + 0.5, LEFT + plot_width - start, plot_height - 0.5,

@@ -111,9 +111,8 @@ class _Report:
         for style in (self.title, self.clinic, self.heading, self.body, self.cell, self.cell_bold):
             style.leftIndent = 0
         # the weeks that have walks or lie between walks; later weeks are still ahead
-        current = progress.current_week or 0
-        self.covered = [w for w in progress.weeks if w.week <= current]
-        self.ahead = [w for w in progress.weeks if w.week > current]
+        self.covered = [w for w in progress.weeks if w.status != "ahead"]
+        self.ahead = [w for w in progress.weeks if w.status == "ahead"]
 
     def _p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(escape(text, quote=False), style or self.body)
@@ -221,15 +220,23 @@ class _Report:
             return story + [self._p("No walks are logged yet; the planned minutes of every week are in the first "
                                     "chart."), Spacer(1, 8)]
         story += [self._week_table(), Spacer(1, 6)]
-        first, last = self.covered[0].week, self.covered[-1].week
-        span = f"week {first}" if first == last else f"weeks {first} to {last}"
-        adherence = ("not available (no planned minutes)" if p.adherence_pct is None
-                     else f"{_number(p.adherence_pct)} % of the planned walking minutes")
-        story.append(self._p(f"Overall adherence, {span}: {adherence}.", self._bold_body()))
+        counted = [w for w in self.covered if w.status != "in progress"]
+        in_progress = [w for w in self.covered if w.status == "in progress"]
+        if counted:
+            first, last = counted[0].week, counted[-1].week
+            span = f"week {first}" if first == last else f"weeks {first} to {last}"
+            adherence = ("not available (no planned minutes)" if p.adherence_pct is None
+                         else f"{_number(p.adherence_pct)} % of the planned walking minutes")
+            story.append(self._p(f"Overall adherence, {span}: {adherence}.", self._bold_body()))
+        for week in in_progress:
+            story.append(self._p(f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} "
+                                 "walks so far) and counts once complete.", self._bold_body()))
         explained = [
             "Minutes are minutes of the main walk; warm-up and cool-down are not counted. Adherence is walked "
-            "minutes over planned minutes, each week counted up to its planned minutes. Effort is the mean "
-            "Borg RPE (6-20) of the week's walks; pain is the highest rating of the week (0-10).",
+            "minutes over planned minutes, each week counted up to its planned minutes; a week not yet complete "
+            "(\"so far\") counts once it is, or a week after its last walk, and a repeated week (\"again\") "
+            "counts with its own planned minutes. Effort is the mean Borg RPE (6-20) of the week's walks; pain is "
+            "the highest rating of the week (0-10).",
             f"“{NOT_RECORDED}”: walks were logged without that rating. “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:
@@ -261,9 +268,10 @@ class _Report:
 
     def _week_row(self, week: WeekProgress) -> list:
         walks = week.walked_sessions
-        values = [str(week.week), str(week.plan_version), str(week.planned_sessions), _number(week.planned_minutes),
+        values = [week.label, str(week.plan_version), str(week.planned_sessions), _number(week.planned_minutes),
                   str(walks), _number(week.walked_minutes),
-                  NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)} %",
+                  NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)} %"
+                  + (" so far" if week.status == "in progress" else ""),
                   NO_WALK if week.mean_rpe is None else _number(week.mean_rpe),
                   _pain(week.highest_pain_during, walks), _pain(week.highest_pain_next_morning, walks)]
         return [self._p(value, self.cell) for value in values]
@@ -315,7 +323,8 @@ class _Report:
             return []
         week = p.current_week
         story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading),
-                       self._p(f"From the walks logged in week {week}, under the plan's pain and effort rules:")]
+                       self._p(f"From the walks logged in week {week} (plan version {p.current_version}), under "
+                               "that version's pain and effort rules:")]
         story.append(Paragraph(f"<b>{escape(ACTIONS[suggestion.action])}.</b> {escape(suggestion.reason)}", self.body))
         if suggestion.next_week is not None:
             w = suggestion.next_week

@@ -2,17 +2,24 @@
 effort and pain against the patient's usual pain, what changed between plan versions, and the
 engine's suggestion for the coming week. The progress view and the progress report both draw this.
 
-Planned figures come from the plan as the patient has it (the clinician's overrides applied): for a
-week with sessions, the version those sessions were walked under (the newest of them); for a week
-without, the newest version. Adherence is walked minutes over planned minutes, capped at 100 % per
-week so a long week does not hide a missed one; sessions done counts walks of at least the planned
-minutes.
+Rows are weeks as walked: the sessions of one plan version and week, in date order, taken a week's
+worth at a time (the week's planned sessions), so a repeated week (after "hold" or "step back") is a
+row of its own with its own planned minutes. Planned figures come from the plan as the patient has it
+(the clinician's overrides applied) under the version the sessions were walked under; a week no one
+walked comes from the newest version: missed if it lies before the latest week walked, ahead if after.
+Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week does not hide
+a missed one. The latest row counts once it is complete or a week has passed since its last walk
+(before that it is "in progress" and left out of the overall figure). The next-week suggestion judges
+the latest row's walks under their own version's rules; the week it points to is taken from the
+newest version, the plan in force (a blocked newest version holds).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
+
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -43,8 +50,14 @@ class VersionChange(BaseModel):
     changes: list[str]  # what differs from the version before, one plain line each ("first plan" for version 1)
 
 
+WeekStatus = Literal["done", "in progress", "missed", "ahead"]
+IN_PROGRESS_DAYS = 7  # a week of walking: after that a week with missing walks counts as walked as it is
+
+
 class WeekProgress(BaseModel):
     week: int
+    label: str  # "3", or "3 (again)" for a repeated week
+    status: WeekStatus
     plan_version: int  # whose figures are planned here
     planned_sessions: int
     planned_minutes: float  # walking minutes that week (sessions x minutes)
@@ -80,9 +93,10 @@ class Progress(BaseModel):
     versions: list[VersionChange]
     weeks: list[WeekProgress]
     sessions: list[SessionPoint]
-    adherence_pct: float | None  # every week up to the last one walked
-    current_week: int | None  # the latest week with a session
-    suggestion: NextWeekSuggestion | None  # for the current week, under its version's plan
+    adherence_pct: float | None  # every row up to the latest, the latest once it is complete
+    current_week: int | None  # the week of the latest session
+    current_version: int | None  # the plan version of the latest session
+    suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
 
 
 def as_patient_has_it(version: VersionInCourse) -> Plan:
@@ -90,58 +104,35 @@ def as_patient_has_it(version: VersionInCourse) -> Plan:
 
 
 class LoggedSession(BaseModel):
-    """A session with the plan version it was walked under (a records.SessionRecord fits)."""
+    """A session with the plan version it was walked under; ``order`` breaks ties on one day (the record id)."""
 
     plan_version: int
     log: SessionLog
+    order: int = 0
 
 
-def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSession]) -> Progress:
-    """``versions`` oldest first (at least one); ``sessions`` any order."""
+def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSession], *,
+                    today: dt.date | None = None) -> Progress:
+    """``versions`` oldest first (at least one); ``sessions`` any order; ``today`` decides whether the latest
+    week is still in progress (None: it is, until complete)."""
     if not versions:
         raise ValueError("a course of care has at least one plan version")
     plans = {version.version: as_patient_has_it(version) for version in versions}
     newest = versions[-1]
-    ordered = sorted(sessions, key=lambda item: (item.log.date, item.log.week))
-    by_week: dict[int, list[LoggedSession]] = {}
-    for item in ordered:
-        by_week.setdefault(item.log.week, []).append(item)
-    last_walked = max(by_week) if by_week else None
-    weeks: list[WeekProgress] = []
-    week_count = max(len(plans[newest.version].weeks), last_walked or 0)
-    for number in range(1, week_count + 1):
-        walked = by_week.get(number, [])
-        version = max((item.plan_version for item in walked), default=newest.version)
-        plan_weeks = plans[version].weeks
-        if number > len(plan_weeks):
-            continue  # walked under a version whose plan had this week, shown where that version is
-        planned = plan_weeks[number - 1]
-        walked_minutes = sum(item.log.minutes for item in walked)
-        ahead = last_walked is None or number > last_walked
-        adherence = None if ahead or not planned.weekly_main_min else round(
-            min(walked_minutes / planned.weekly_main_min, 1.0) * 100, 1)
-        during = [item.log.pain_during for item in walked if item.log.pain_during is not None]
-        morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
-        weeks.append(WeekProgress(
-            week=number, plan_version=version, planned_sessions=planned.sessions,
-            planned_minutes=planned.weekly_main_min, walked_sessions=len(walked),
-            sessions_done=sum(1 for item in walked if item.log.minutes >= planned.main_min - 1e-9),
-            walked_minutes=walked_minutes, adherence_pct=adherence,
-            mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
-            highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
-        ))
-    counted = [week for week in weeks if week.adherence_pct is not None]
+    ordered = sorted(sessions, key=lambda item: (item.log.date, item.order))
+    rows = _walked_rows(ordered, plans)
+    latest = ordered[-1] if ordered else None
+    current_week = latest.log.week if latest else None
+    walked_numbers = {row[1] for row in rows}
+    for week in plans[newest.version].weeks:
+        if week.week not in walked_numbers:
+            rows.append((newest.version, week.week, 1, []))
+    rows.sort(key=lambda row: (row[1], row[0], row[2]))
+    weeks = [_week_row(row, plans, current_week, latest, today) for row in rows]
+    counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
         sum(min(week.walked_minutes, week.planned_minutes) for week in counted) / planned_total * 100, 1)
-    suggestion = None
-    if last_walked is not None:
-        version = max(item.plan_version for item in by_week[last_walked])
-        plan = plans[version]
-        if last_walked <= len(plan.weeks):
-            profile = next(v.profile for v in versions if v.version == version)
-            suggestion = suggest_next_week(plan, last_walked, [item.log for item in by_week[last_walked]],
-                                           usual_pain=profile.pain_nrs)
     pain = plans[newest.version].rules.pain
     return Progress(
         patient_name=newest.profile.name, etiology=newest.profile.etiology,
@@ -152,8 +143,85 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
                                note=item.log.note) for item in ordered],
-        adherence_pct=adherence, current_week=last_walked, suggestion=suggestion,
+        adherence_pct=adherence, current_week=current_week,
+        current_version=latest.plan_version if latest else None,
+        suggestion=_suggestion(rows, plans, versions, latest),
     )
+
+
+Row = tuple[int, int, int, list[LoggedSession]]  # version, week, attempt, its sessions in date order
+
+
+def _walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[Row]:
+    """The sessions of each (version, week), a week's worth (its planned sessions) at a time."""
+    groups: dict[tuple[int, int], list[LoggedSession]] = {}
+    for item in ordered:
+        groups.setdefault((item.plan_version, item.log.week), []).append(item)
+    rows: list[Row] = []
+    for (version, week), walked in groups.items():
+        weeks = plans[version].weeks
+        per_week = weeks[week - 1].sessions if 1 <= week <= len(weeks) else max(len(walked), 1)
+        for attempt, start in enumerate(range(0, len(walked), per_week), start=1):
+            rows.append((version, week, attempt, walked[start:start + per_week]))
+    return rows
+
+
+def _week_row(row: Row, plans: dict[int, Plan], current_week: int | None, latest: LoggedSession | None,
+              today: dt.date | None) -> WeekProgress:
+    version, number, attempt, walked = row
+    plan_weeks = plans[version].weeks
+    planned = plan_weeks[min(number, len(plan_weeks)) - 1] if plan_weeks else None
+    planned_sessions = planned.sessions if planned else 0
+    planned_minutes = planned.weekly_main_min if planned else 0.0
+    if walked:
+        is_latest = latest is not None and walked[-1] is latest
+        recent = today is None or (today - walked[-1].log.date).days < IN_PROGRESS_DAYS
+        status: WeekStatus = "in progress" if is_latest and len(walked) < planned_sessions and recent else "done"
+    else:
+        status = "missed" if current_week is not None and number < current_week else "ahead"
+    walked_minutes = sum(item.log.minutes for item in walked)
+    adherence = None if status == "ahead" or not planned_minutes else round(
+        min(walked_minutes / planned_minutes, 1.0) * 100, 1)
+    during = [item.log.pain_during for item in walked if item.log.pain_during is not None]
+    morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
+    return WeekProgress(
+        week=number, label=str(number) if attempt == 1 else f"{number} (again)", status=status, plan_version=version,
+        planned_sessions=planned_sessions, planned_minutes=planned_minutes, walked_sessions=len(walked),
+        sessions_done=sum(1 for item in walked if planned and item.log.minutes >= planned.main_min - 1e-9),
+        walked_minutes=walked_minutes, adherence_pct=adherence,
+        mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
+        highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
+    )
+
+
+def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionInCourse],
+                latest: LoggedSession | None) -> NextWeekSuggestion | None:
+    """The latest row's walks judged under their own version's rules; the week it points to from the plan in force."""
+    if latest is None:
+        return None
+    version, week = latest.plan_version, latest.log.week
+    judged = next(row for row in reversed(rows) if row[3] and row[3][-1] is latest)
+    plan = plans[version]
+    if not 1 <= week <= len(plan.weeks):
+        return None
+    profile = next(v.profile for v in versions if v.version == version)
+    suggestion = suggest_next_week(plan, week, [item.log for item in judged[3]], usual_pain=profile.pain_nrs)
+    newest = versions[-1].version
+    if newest == version:
+        return suggestion
+    in_force = plans[newest]
+    if in_force.blocked or not in_force.weeks:
+        return NextWeekSuggestion(action="hold", next_week=None, reason=(
+            f"Plan version {newest}, saved after these walks, is blocked by screening: no walking week to move to "
+            "until it is resolved."))
+    if suggestion.next_week is None:
+        return suggestion
+    target = in_force.weeks[min(suggestion.next_week.week, len(in_force.weeks)) - 1]
+    return suggestion.model_copy(update={
+        "next_week": target,
+        "reason": f"{suggestion.reason} The week's figures are from plan version {newest}, the plan in force "
+                  f"(these walks were under version {version}).",
+    })
 
 
 def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:

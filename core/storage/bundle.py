@@ -27,8 +27,8 @@ field, never echoing a value. The checks, in order:
 
 Provenance: each plan version keeps the author and date recorded in the bundle (``created_by`` and
 ``created_at`` of the version, so a second move carries them on). The audit trail holds only what
-happened on this workstation: every row is the importing clinician at the time of the import (the
-rows as written, an "import" of each plan version and one of the patient).
+happened on this workstation: every row is the importing clinician at the time of the import (an
+"import" of each plan version added, a "create" of each session added, and one "import" of the patient).
 """
 
 from __future__ import annotations
@@ -50,15 +50,13 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog
 from core.records.models import ImportedPatient
-from core.storage import evidence_store, records
+from core.storage import evidence_store, legacy_ids, records
 from core.storage.bundle_messages import field_path, plain_message, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
 BUNDLE_VERSION = 2
-READS_BUNDLE_VERSIONS = (1, 2)
-# Ids of a version 1 bundle, derived from its content (uuid5 in this namespace), so a second import finds the first.
-V1_NAMESPACE = uuid.UUID("5f0c1d2e-7a41-4c59-9f1e-2b8e6d0a9c31")
+READS_BUNDLE_VERSIONS = (1, 2)  # version 1 has no ids: they are derived from its content (core/storage/legacy_ids.py)
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
 AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
@@ -304,10 +302,11 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
                                                 if plan.weeks else "this version's plan is blocked and has no weeks"))
             seen.add(override.week)
         if plan is not None and item.version not in checked:
-            uid = item.uid or str(uuid.uuid5(V1_NAMESPACE, f"{patient_uid}|version|{item.version}|{item.created_at}"))
+            uid = item.uid or legacy_ids.version_uid(patient_uid, item.version, item.created_at)
             checked[item.version] = CheckedVersion(item.version, uid, profile, plan, list(item.overrides),
                                                    item.created_by, item.created_at)
     logs: list[CheckedLog] = []
+    seen_sessions: dict[tuple, int] = {}
     for position, log in enumerate(content.session_logs, start=1):
         if log.version not in numbers:
             problems.append(f"session log {position}: version: refers to a version the bundle does not hold")
@@ -315,14 +314,22 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
         version = checked.get(log.version)
         if version is None:
             continue  # its version's problems are reported above
-        last = max(len(version.plan.weeks), 1)  # the rule records.add_session applies to data typed in
+        last = len(version.plan.weeks)  # the rule records.add_session applies to data typed in
+        if version.plan.blocked or not last:
+            problems.append(f"session log {position}: week: version {log.version}'s plan is blocked by screening and "
+                            "has no weeks to walk")
+            continue
         if log.week > last:
             problems.append(f"session log {position}: week: must be from 1 to {last}, the weeks of version "
                             f"{log.version}'s plan")
             continue
         session = SessionLog.model_validate(log.model_dump(exclude={"version", "uid"}))
-        uid = log.uid or str(uuid.uuid5(V1_NAMESPACE, f"{patient_uid}|session|{position}|{log.version}|"
-                                                      f"{session.model_dump_json()}"))
+        uid = log.uid
+        if uid is None:  # version 1: as migration m005 derives the ids of the sessions it moves
+            key = (log.version, session.week, session.date.isoformat(), float(session.minutes), session.speed_kmh,
+                   session.rpe, session.pain_during, session.pain_next_morning)
+            seen_sessions[key] = seen_sessions.get(key, 0) + 1
+            uid = legacy_ids.session_uid(patient_uid, *key, occurrence=seen_sessions[key])
         logs.append(CheckedLog(log.version, uid, session))
     newest = max(content.versions, key=lambda item: item.version)
     if newest.version in checked and checked[newest.version].profile.name != content.patient_name:
@@ -351,11 +358,10 @@ def _id_problems(content: BundleContent) -> list[str]:
 
 
 def _derived_patient_uid(content: BundleContent) -> str:
-    """A version 1 bundle's patient id, from what does not change when it is exported again."""
+    """A version 1 bundle's patient id, as migration m005 derives it for a patient saved before ids."""
     first = min(content.versions, key=lambda item: item.version)
     name = first.profile.get("name") if isinstance(first.profile, dict) else None
-    return str(uuid.uuid5(V1_NAMESPACE, f"{records.fold_name(name) if isinstance(name, str) else ''}|"
-                                        f"{first.created_at}"))
+    return legacy_ids.patient_uid(records.fold_name(name) if isinstance(name, str) else "", first.created_at)
 
 
 def _capped(problems: list[str]) -> list[str]:

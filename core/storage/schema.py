@@ -71,13 +71,44 @@ def m004_studies_year_index(db: sqlite_utils.Database) -> None:
 def m005_course_of_care(db: sqlite_utils.Database) -> None:
     """Sessions belong to the patient (each keeps the plan version and week it was walked under), with
     heart rate, a note, and pains that may be "not recorded"; stable ids that travel in bundles; and the
-    audit keeps a corrected or deleted session's values. Every saved log is moved, none dropped."""
+    audit keeps a corrected or deleted session's values. Every saved log is moved, none dropped.
+
+    The ids of existing records are derived as a version 1 bundle's are (core/storage/legacy_ids.py), so a
+    patient moved between workstations before this upgrade is one patient after it on both; a second
+    copy of a patient on one workstation (imported twice before) gets fresh ids."""
+    import json
     import uuid
+
+    from core.storage import legacy_ids
+    from core.storage.records import fold_name
 
     for table in ("patients", "plans"):
         db.execute(f"alter table {table} add column uid text")
-        for (row_id,) in db.execute(f"select id from {table}").fetchall():
-            db.execute(f"update {table} set uid = ? where id = ?", [str(uuid.uuid4()), row_id])
+    taken: set[str] = set()
+
+    def unique(derived: str) -> str:
+        uid = derived if derived not in taken else str(uuid.uuid4())
+        taken.add(uid)
+        return uid
+
+    patient_uids: dict[int, str] = {}
+    for patient_id, first_profile, first_at in db.execute(
+            "select p.patient_id, p.profile_json, p.created_at from plans p where p.version = "
+            "(select min(version) from plans where patient_id = p.patient_id) order by p.patient_id").fetchall():
+        try:
+            name = json.loads(first_profile).get("name", "")
+        except (ValueError, AttributeError):
+            name = ""
+        patient_uids[patient_id] = unique(legacy_ids.patient_uid(fold_name(name if isinstance(name, str) else ""),
+                                                                 first_at))
+    for (patient_id,) in db.execute("select id from patients order by id").fetchall():
+        db.execute("update patients set uid = ? where id = ?",
+                   [patient_uids.get(patient_id) or unique(str(uuid.uuid4())), patient_id])
+    for plan_id, patient_id, version, created_at in db.execute(
+            "select id, patient_id, version, created_at from plans order by id").fetchall():
+        db.execute("update plans set uid = ? where id = ?",
+                   [unique(legacy_ids.version_uid(patient_uids[patient_id], version, created_at)), plan_id])
+    for table in ("patients", "plans"):
         db.execute(f"create unique index idx_{table}_uid on {table} (uid)")
     db["sessions"].create(
         {"id": int, "uid": str, "patient_id": int, "plan_id": int, "week": int, "date": str, "minutes": float,
@@ -87,19 +118,27 @@ def m005_course_of_care(db: sqlite_utils.Database) -> None:
         not_null={"uid", "patient_id", "plan_id", "week", "date", "minutes", "rpe", "note", "created_at",
                   "updated_at"},
     )
-    for log_id, plan_id, patient_id, week, date, minutes, speed, rpe, during, morning, created in db.execute(
-            "select l.id, l.plan_id, p.patient_id, l.week, l.date, l.minutes, l.speed_kmh, l.rpe, l.pain_during, "
-            "l.pain_next_morning, l.created_at from session_logs l join plans p on p.id = l.plan_id "
+    occurrences: dict[tuple, int] = {}
+    for log_id, plan_id, patient_id, version, week, date, minutes, speed, rpe, during, morning, created in db.execute(
+            "select l.id, l.plan_id, p.patient_id, p.version, l.week, l.date, l.minutes, l.speed_kmh, l.rpe, "
+            "l.pain_during, l.pain_next_morning, l.created_at from session_logs l join plans p on p.id = l.plan_id "
             "order by l.id").fetchall():
+        key = (patient_id, version, week, date, float(minutes), speed, rpe, during, morning)
+        occurrences[key] = occurrences.get(key, 0) + 1
+        uid = unique(legacy_ids.session_uid(patient_uids[patient_id], *key[1:], occurrence=occurrences[key]))
         db.execute("insert into sessions (id, uid, patient_id, plan_id, week, date, minutes, speed_kmh, rpe, "
                    "heart_rate, pain_during, pain_next_morning, note, created_at, updated_at) "
                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, '', ?, ?)",
-                   [log_id, str(uuid.uuid4()), patient_id, plan_id, week, date, minutes, speed, rpe, during, morning,
-                    created, created])
+                   [log_id, uid, patient_id, plan_id, week, date, minutes, speed, rpe, during, morning, created,
+                    created])
     moved = db.execute("select count(*) from sessions").fetchone()[0]
     held = db.execute("select count(*) from session_logs").fetchone()[0]
     if moved != held:  # a log whose plan is gone: stop, and leave the database as it was
-        raise RuntimeError(f"{held - moved} session log(s) refer to no plan; the upgrade was not applied")
+        from core.storage.database import DatabaseError
+
+        raise DatabaseError(f"{held - moved} session log(s) refer to no saved plan, so the records were not upgraded "
+                            "and are unchanged. Restore the newest good backup (main.py db restore), or keep using "
+                            "the previous Treadwell and ask for support.")
     db.execute("drop table session_logs")
     db["sessions"].create_index(["patient_id", "date", "id"])
     db["sessions"].create_index(["uid"], unique=True)

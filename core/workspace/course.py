@@ -18,17 +18,18 @@ def in_course(version: PlanVersion) -> VersionInCourse:
                            overrides=version.overrides)
 
 
-def progress_of(history: list[PlanVersion], sessions: list[SessionRecord]) -> Progress:
+def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, today: dt.date | None = None) -> Progress:
+    """``today``: the latest week still counts as in progress for a week after its last walk (default: today)."""
     return course_progress([in_course(version) for version in history],
-                           [LoggedSession(plan_version=session.plan_version, log=session.as_logged())
-                            for session in sessions])
+                           [LoggedSession(plan_version=session.plan_version, log=session.as_logged(), order=session.id)
+                            for session in sessions], today=today or dt.date.today())
 
 
-def patient_progress(records: PatientRecords, patient_id: int) -> Progress:
+def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date | None = None) -> Progress:
     history = records.plan_history(patient_id)
     if not history:
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
-    return progress_of(history, records.sessions(patient_id))
+    return progress_of(history, records.sessions(patient_id), today=today)
 
 
 def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, date: dt.date,

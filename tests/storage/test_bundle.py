@@ -165,3 +165,58 @@ def test_an_id_given_twice_is_refused(db) -> None:
     content["versions"][1]["uid"] = content["versions"][0]["uid"]
     bundle["checksum"] = _checksum(content)
     assert any("is given to another record too" in line for line in problems_for(db, json.dumps(bundle).encode()))
+
+
+def test_a_session_under_a_blocked_version_is_refused_before_anything_is_written(db) -> None:
+    sync_library(db)
+    blocked = records.save_plan(db, *example(ETIOLOGY, contraindications=["unstable-angina"]), clinician="Dr A")
+    assert blocked.plan.blocked
+    bundle = json.loads(export_bundle(db, blocked.id, clinician="Dr A"))
+    content = bundle["content"]
+    content["session_logs"] = [{"version": 1, "uid": "0d4f8a52-6c1e-4b7a-9a43-5e2f1c7b8d90", "date": "2026-11-03",
+                                "week": 1, "minutes": 9, "rpe": 12}]
+    content["patient_uid"] = "7e0c1d2e-7a41-4c59-9f1e-2b8e6d0a9c31"  # another patient, so the import would add it
+    bundle["checksum"] = _checksum(content)
+    problems = problems_for(db, json.dumps(bundle).encode())
+    assert problems == ["session log 1: week: version 1's plan is blocked by screening and has no weeks to walk"]
+
+
+def test_a_patient_moved_with_version_1_bundles_before_the_upgrade_stays_one_patient(tmp_path) -> None:
+    """Workstation A upgrades from the first released schema; the version 1 bundle that moved its patient
+    (made before the upgrade, so without ids) is imported again: the ids derived on both sides agree."""
+    from tests.conftest import REPO_ROOT
+    from tests.fixtures.db.make_fixture import load_fixture
+
+    import sqlite3
+
+    from core.evidence.library import load_library
+    from core.plan.engine import compute_plan
+    from core.plan.profile import stored_profile
+
+    load_fixture(REPO_ROOT / "tests" / "fixtures" / "db" / "schema-4.sql", tmp_path / "a.sqlite3")
+    connection = sqlite3.connect(tmp_path / "a.sqlite3")
+    with connection:  # its plans as today's guidelines compute them, so the bundle can be re-derived here
+        studies = load_library().studies
+        for plan_id, profile_json in connection.execute("select id, profile_json from plans").fetchall():
+            profile = stored_profile(profile_json)
+            plan = compute_plan(profile, [s for s in studies if profile.etiology in s.etiologies])
+            connection.execute("update plans set plan_json = ? where id = ?", [plan.model_dump_json(), plan_id])
+        for _ in range(2):  # two logs under version 1, the same walk entered twice
+            connection.execute("insert into session_logs (plan_id, week, date, minutes, speed_kmh, rpe, pain_during, "
+                               "pain_next_morning, created_at) values (1, 1, '2026-01-02', 15.0, null, 12, 2, 2, "
+                               "'2026-01-02T10:00:00+00:00')")
+    connection.close()
+    upgraded = open_database(tmp_path / "a.sqlite3")
+    try:
+        sync_library(upgraded)
+        (patient,) = records.list_plans(upgraded)
+        before = (records.plan_history(upgraded, patient.patient_id), records.sessions(upgraded, patient.patient_id))
+        assert len(before[1]) == 3
+        version_1 = as_version_1(export_bundle(upgraded, patient.plan_id, clinician="Dr A"))
+        again = import_bundle(upgraded, version_1, clinician="Dr C")
+        assert (again.patient_id, again.existed, again.plan_ids, again.sessions_added) == \
+            (patient.patient_id, True, [], 0)
+        assert (records.plan_history(upgraded, patient.patient_id),
+                records.sessions(upgraded, patient.patient_id)) == before
+    finally:
+        upgraded.close()

@@ -99,7 +99,7 @@ def test_the_charts_draw_empty_full_and_small(qtbot) -> None:
 
     from core.plan.progress import SessionPoint, WeekProgress
 
-    weeks = [WeekProgress(week=n, plan_version=1 + (n > 3), planned_sessions=3, planned_minutes=24 + 3 * n,
+    weeks = [WeekProgress(week=n, label=str(n), status="done" if n < 5 else "ahead", plan_version=1 + (n > 3), planned_sessions=3, planned_minutes=24 + 3 * n,
                           walked_sessions=3 if n < 5 else 0, sessions_done=2, walked_minutes=20 if n < 5 else 0,
                           adherence_pct=83.3 if n < 5 else None, mean_rpe=12 if n < 5 else None,
                           highest_pain_during=None, highest_pain_next_morning=None) for n in range(1, 27)]

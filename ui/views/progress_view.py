@@ -29,14 +29,15 @@ def _maybe(value: float | int | None, suffix: str = "") -> str:
 
 
 WEEK_COLUMNS: list[Column[WeekProgress]] = [
-    Column("Week", lambda w: str(w.week), lambda w: w.week),
+    Column("Week", lambda w: w.label, lambda w: w.week),
     Column("Plan\nversion", lambda w: str(w.plan_version), lambda w: w.plan_version),
     Column("Planned\nmin (days)", lambda w: f"{w.planned_minutes:g} ({w.planned_sessions})", lambda w: w.planned_minutes,
            tooltip=lambda w: f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all"),
     Column("Walked\nmin (walks)", lambda w: f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes,
            tooltip=lambda w: f"{w.walked_sessions} walks logged, {w.sessions_done} of them the full planned "
                              f"minutes; {w.walked_minutes:g} walking minutes in all"),
-    Column("Adherence", lambda w: _maybe(w.adherence_pct, " %"), lambda w: w.adherence_pct),
+    Column("Adherence", lambda w: _maybe(w.adherence_pct, " %") + (" so far" if w.status == "in progress" else ""),
+           lambda w: w.adherence_pct),
     Column("Mean\nRPE", lambda w: _maybe(w.mean_rpe), lambda w: w.mean_rpe),
     Column("Top pain\nduring", lambda w: _maybe(w.highest_pain_during), lambda w: w.highest_pain_during),
     Column("Top pain\nnext morning", lambda w: _maybe(w.highest_pain_next_morning),
@@ -45,11 +46,14 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
 
 
 def adherence_sentence(progress: Progress) -> str:
-    if progress.adherence_pct is None or progress.current_week is None:
+    if progress.current_week is None:
         return "Adherence: no session logged yet."
     walked = len(progress.sessions)
-    return (f"Adherence {progress.adherence_pct:g} % of the planned walking minutes, weeks 1 to "
-            f"{progress.current_week}; {walked} session{'' if walked == 1 else 's'} logged.")
+    logged = f"{walked} session{'' if walked == 1 else 's'} logged"
+    if progress.adherence_pct is None:
+        return f"Adherence: counted once week {progress.current_week} is complete; {logged}."
+    return (f"Adherence {progress.adherence_pct:g} % of the planned walking minutes, up to week "
+            f"{progress.current_week} (a week in progress counts once complete); {logged}.")
 
 
 class ProgressView(QWidget):

@@ -17,9 +17,7 @@ def suggestion_html(progress: Progress | None) -> str:
     if suggestion is None:
         return ("<b>Next week:</b> no session is logged yet. The suggestion appears once a week of the plan has a "
                 "session.")
-    judged = next((week for week in progress.weeks if week.week == progress.current_week), None)
-    where = f" judged from week {progress.current_week}" + (
-        f" (plan version {judged.plan_version})" if judged is not None else "")
+    where = f" judged from week {progress.current_week} (plan version {progress.current_version})"
     target = suggestion.next_week
     then = "" if target is None else (
         f"<br><b>Then:</b> week {target.week}, {target.sessions} days of {target.main_min:g} min walks.")

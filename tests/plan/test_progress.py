@@ -1,0 +1,89 @@
+"""The course of care's progress (core/plan/progress.py): rows as walked, adherence, and the next-week
+suggestion judged on the latest walks, pointing into the plan in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.engine import compute_plan
+from core.plan.overrides import WeekOverride
+from core.plan.progress import LoggedSession, VersionInCourse, course_progress
+from core.plan.session_log import SessionLog
+from tests.plan.profiles import profile
+
+START = dt.date(2026, 9, 1)
+PATIENT = profile(baseline_walk_min=10)
+
+
+def version(number: int, *, overrides=(), **changes) -> VersionInCourse:
+    patient = PATIENT.model_copy(update=changes)
+    return VersionInCourse(version=number, plan_id=number, saved_at=f"2026-09-{number:02d}T10:00:00+00:00",
+                           saved_by="Dr A", profile=patient, plan=compute_plan(patient, []), overrides=list(overrides))
+
+
+V1 = version(1)
+
+
+def walks(week: int, days: list[int], *, plan_version: int = 1, pain: int | None = 2, morning: int | None = 2,
+          minutes: float | None = None) -> list[LoggedSession]:
+    planned = V1.plan.weeks[week - 1].main_min if minutes is None else minutes
+    return [LoggedSession(plan_version=plan_version, order=day, log=SessionLog(
+        date=START + dt.timedelta(days=day), week=week, minutes=planned, rpe=12, pain_during=pain,
+        pain_next_morning=morning)) for day in days]
+
+
+def test_a_repeated_week_is_its_own_row_and_the_latest_walks_are_judged() -> None:
+    """Week 3 went badly (pain 8: step back), week 2 was repeated well: judge the repeat, not week 3."""
+    sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8)
+                + walks(2, [16, 18, 20]))
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=21))
+    assert [w.label for w in progress.weeks[:4]] == ["1", "2", "2 (again)", "3"]
+    assert progress.current_week == 2 and progress.suggestion.action == "progress"
+    assert progress.suggestion.next_week.week == 3
+
+
+def test_the_week_it_points_to_comes_from_the_plan_in_force() -> None:
+    v2 = version(2, overrides=[WeekOverride(week=3, main_min=7)])
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11])
+    progress = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=12))
+    assert progress.suggestion.action == "progress" and progress.current_version == 1
+    target = progress.suggestion.next_week
+    assert (target.week, target.main_min) == (3, 7) and "plan version 2, the plan in force" in progress.suggestion.reason
+
+
+def test_a_blocked_newest_version_holds() -> None:
+    blocked = version(2, contraindications=["unstable-angina"])
+    assert blocked.plan.blocked
+    progress = course_progress([V1, blocked], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=5))
+    assert progress.suggestion.action == "hold" and progress.suggestion.next_week is None
+    assert "blocked by screening" in progress.suggestion.reason
+
+
+def test_a_new_version_starting_again_at_week_1_is_judged_on_its_own_walks() -> None:
+    v2 = version(2, weeks=8)
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(1, [14, 16, 18], plan_version=2)
+    progress = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=19))
+    assert (progress.current_week, progress.current_version) == (1, 2)
+    assert progress.suggestion.next_week.week == 2
+    rows = [(w.plan_version, w.week, w.walked_sessions) for w in progress.weeks if w.walked_sessions]
+    assert rows == [(1, 1, 3), (2, 1, 3), (1, 2, 3)]  # never pooled across versions
+
+
+def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
+    sessions = walks(1, [0, 2, 4]) + walks(3, [14])  # week 2 missed, week 3 just begun
+    today = START + dt.timedelta(days=15)
+    progress = course_progress([V1], sessions, today=today)
+    status = {w.week: w.status for w in progress.weeks[:4]}
+    assert status == {1: "done", 2: "missed", 3: "in progress", 4: "ahead"}
+    week_1, week_2 = progress.weeks[0], progress.weeks[1]
+    assert progress.adherence_pct == round(week_1.walked_minutes / (week_1.planned_minutes + week_2.planned_minutes)
+                                           * 100, 1)
+    later = course_progress([V1], sessions, today=today + dt.timedelta(days=10))  # no walk for a week and more
+    assert later.weeks[2].status == "done" and later.adherence_pct < progress.adherence_pct
+
+
+def test_a_pain_not_recorded_is_never_zero() -> None:
+    progress = course_progress([V1], walks(1, [0, 2, 4], pain=None, morning=None), today=START)
+    week = progress.weeks[0]
+    assert (week.highest_pain_during, week.highest_pain_next_morning) == (None, None)
+    assert progress.suggestion.action == "hold" and "not recorded" in progress.suggestion.reason
