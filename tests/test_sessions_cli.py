@@ -85,7 +85,7 @@ def test_plans_show_has_the_overrides_the_plan_as_the_patient_has_it_and_every_s
     changed = tmp_path / "ten-weeks.json"
     changed.write_text(json.dumps({**json.loads(EXAMPLE.read_text()), "weeks": 10}))
     assert run_main("plan", str(changed), "--save", "--patient", "1", data_dir=data).returncode == 0
-    run_main("sessions", "add", "1", session_file("b", date="2026-11-09", week=2), data_dir=data)
+    run_main("sessions", "add", "1", session_file("b", date="2026-11-09", week=2), "--plan", "2", data_dir=data)
     shown = json_of(run_main("plans", "show", "2", "--format", "json", data_dir=data))
     assert [(s["plan_version"], s["week"]) for s in shown["sessions"]] == [(1, 1), (2, 2)]
     assert shown["overrides"] == [] and shown["plan"] == shown["computed_plan"]

@@ -122,32 +122,32 @@ class PatientCare:
 
     # -- the patient's sessions --------------------------------------------------------------------------
 
-    def _change_sessions(self, change, done: str, *, week: int | None = None) -> bool:
+    def _change_sessions(self, change, done, *, week: int | None = None) -> bool:
         """Run one change to the patient's sessions through the records (audited there); on success show
-        the new log with ``done``, otherwise say why and keep the form as it was."""
+        the new log with ``done`` (a sentence, or one made from what the change returned), otherwise say why
+        and keep the form as it was."""
         if self._course is None:
             self.sessions.show_problem(SAVE_FIRST)
             return False
         try:
-            change(self._course)
+            result = change(self._course)
         except Exception as error:  # ValueError naming the field, RecordNotFound, ReadOnlyRecords...
             self.sessions.show_problem(str(error))
             self.statusBar().showMessage(f"Not saved: {error}")
             return False
         self._refresh_course()
         self.sessions.clear_form(week=week)
+        done = done(result) if callable(done) else done
         self.sessions.show_done(done)
         self.statusBar().showMessage(done)
         return True
 
     @Slot(object)
     def _on_sessions_log_requested(self, log: SessionLog) -> None:
-        course = self._course
-        version = course.in_force.version if course else None
-        self._change_sessions(
-            lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician,
-                                                    plan_id=course.in_force.id),
-            f"Session of {log.date.isoformat()} logged for week {log.week} under plan version {version}.", week=log.week)
+        self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
+            lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
+            lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
+                          f"{saved.plan_version}, the version in force that day.", week=log.week)
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:

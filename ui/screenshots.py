@@ -48,7 +48,8 @@ def sample_course(window, clinician: str) -> None:
              speed: float | None = None, heart_rate: int | None = None, note: str = "") -> None:
         window.gateway.add_session(window.editor.patient_id, SessionLog(
             date=today - dt.timedelta(days=days_ago), week=week, minutes=minutes, speed_kmh=speed, rpe=rpe,
-            heart_rate=heart_rate, pain_during=during, pain_next_morning=morning, note=note), clinician=clinician)
+            heart_rate=heart_rate, pain_during=during, pain_next_morning=morning, note=note), clinician=clinician,
+            plan_id=window.editor.plan_id)  # the sample's versions are all saved today: file each walk by hand
 
     profile = read_profile(resource_path("examples", "profiles", f"{SAMPLE}.json"))
     window.picker.select(SAMPLE)

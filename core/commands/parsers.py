@@ -66,11 +66,12 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
 def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("sessions", help="a patient's logged sessions: add, list, correct or delete")
     actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="log a session (main.py schema session-log) under the patient's newest plan")
+    add = actions.add_parser("add", help="log a session (main.py schema session-log) under the plan version in force "
+                                         "on its date")
     add.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     add.add_argument("file", type=Path, metavar="SESSION.json")
     add.add_argument("--plan", type=record_id, metavar="PLAN_ID",
-                     help="the plan version it was walked under (default: the patient's newest)")
+                     help="the plan version it was walked under (default: the one in force on its date)")
     listing = actions.add_parser("list", help="every session of the patient, oldest first")
     listing.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail)")

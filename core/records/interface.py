@@ -40,7 +40,7 @@ class PatientRecords(Protocol):
 
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str,
                     plan_id: int | None = None) -> SessionRecord:
-        """Under ``plan_id``, or the patient's newest version."""
+        """Under ``plan_id``, or the version in force on the walk's date (the newest saved that day or before)."""
         ...
 
     def get_session(self, session_id: int) -> SessionRecord: ...

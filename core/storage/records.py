@@ -192,11 +192,20 @@ def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> i
     return db.execute(f"select count(*) from patients p {where}", params).fetchone()[0]
 
 
-def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None) -> PlanVersion:
+def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date) -> PlanVersion:
+    """``plan_id``, or the version in force on ``on``: the newest saved that day or before (the first
+    version for a walk before any), so a walk entered late from a diary is judged by the plan it followed."""
     if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
-    version = latest_version(db, patient_id) if plan_id is None else get_plan(db, plan_id)
-    if version is None or version.patient_id != patient_id:
+    if plan_id is None:
+        saved = db.execute("select id, created_at from plans where patient_id = ? order by version",
+                           [patient_id]).fetchall()
+        if not saved:
+            raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
+        in_force = [row_id for row_id, at in saved if dt.datetime.fromisoformat(at).astimezone().date() <= on]
+        plan_id = in_force[-1] if in_force else saved[0][0]
+    version = get_plan(db, plan_id)
+    if version.patient_id != patient_id:
         raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")
     return version
 
@@ -217,9 +226,9 @@ def _session_row(log: SessionLog) -> dict:
 
 def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, clinician: str,
                 plan_id: int | None = None, uid: str | None = None, at: str | None = None) -> SessionRecord:
-    """Log a walk of the patient under ``plan_id`` (default: their newest version); its week must be a
-    week of that version's plan. Raises RecordNotFound, or ValueError naming the field."""
-    version = _plan_of_patient(db, patient_id, plan_id)
+    """Log a walk of the patient under ``plan_id`` (default: the version in force on the walk's date); its
+    week must be a week of that version's plan. Raises RecordNotFound, or ValueError naming the field."""
+    version = _plan_of_patient(db, patient_id, plan_id, log.date)
     _check_week(version, log.week)
     at = at or now_iso()
     with db.atomic():
@@ -257,7 +266,8 @@ def sessions(db: sqlite_utils.Database, patient_id: int) -> list[SessionRecord]:
 
 
 def _before(record: SessionRecord) -> dict:
-    return {"plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
+    """A session's values as the audit keeps them (``patient_id``: so deleting the patient erases them too)."""
+    return {"patient_id": record.patient_id, "plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
 
 
 def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
@@ -289,6 +299,10 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
         db.execute("delete from sessions where patient_id = ?", [patient_id])
+        # The audit keeps who did what to which record; the values of the patient's corrected or deleted
+        # sessions go with the patient.
+        db.execute("update audit set before_json = null where record_type = 'session' and "
+                   "json_extract(before_json, '$.patient_id') = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])
         record_event(db, "delete", "patient", patient_id, clinician)

@@ -106,10 +106,20 @@ def test_a_new_version_never_hides_a_session(records: PatientRecords) -> None:
     first = records.save_plan(*example(), clinician="Dr A")
     records.add_session(first.patient_id, log(3), clinician="Dr A")
     second = records.save_plan(*example(weeks=8), clinician="Dr A", patient_id=first.patient_id)
-    records.add_session(first.patient_id, log(10, week=2), clinician="Dr A")
+    records.add_session(first.patient_id, log(10, week=2), clinician="Dr A", plan_id=second.id)
     sessions = records.sessions(first.patient_id)
     assert [(entry.plan_version, entry.week) for entry in sessions] == [(1, 1), (2, 2)]
     assert [entry.plan_id for entry in sessions] == [first.id, second.id]
+
+
+def test_a_walk_goes_under_the_version_in_force_on_its_date(records: PatientRecords) -> None:
+    first = records.save_plan(*example(), clinician="Dr A")
+    second = records.save_plan(*example(weeks=8), clinician="Dr A", patient_id=first.patient_id)
+    today = dt.date.today()
+    diary = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today - dt.timedelta(days=3)}),
+                                clinician="Dr A")  # walked before either version was saved: the first plan
+    now = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A")
+    assert (diary.plan_id, now.plan_id) == (first.id, second.id)
 
 
 def test_saving_an_unchanged_plan_makes_no_version(records: PatientRecords) -> None:
@@ -139,6 +149,9 @@ def test_a_session_is_corrected_and_deleted_with_its_old_values_audited(records:
         records.edit_session(session.id, log(), clinician="Dr A")
     with pytest.raises(RecordNotFound):
         records.delete_session(session.id, clinician="Dr A")
+    records.delete_patient(saved.patient_id, clinician="Dr A")  # the kept values go with the patient
+    assert all(event.before is None for event in records.audit_trail() if event.record_type == "session")
+    assert {event.action for event in records.audit_trail() if event.record_id == session.id} >= {"update", "delete"}
 
 
 def test_a_session_week_must_be_a_week_of_its_plan(records: PatientRecords) -> None:
@@ -167,7 +180,7 @@ def test_a_patient_moves_whole_to_another_store(records: PatientRecords, other: 
     first = records.save_plan(*example(name="Αικατερίνη Π."), clinician="Dr A")
     second = records.save_plan(*example(name="Αικατερίνη Π.", weeks=8), clinician="Dr B",
                                patient_id=first.patient_id)
-    records.add_session(second.patient_id, log(week=2), clinician="Dr B")
+    records.add_session(second.patient_id, log(week=2), clinician="Dr B", plan_id=second.id)
     bundle = records.export_patient(second.id, clinician="Dr B")
     imported = other.import_patient(bundle.encode("utf-8"), clinician="Dr C")
     ids = imported.plan_ids
@@ -186,7 +199,7 @@ def test_importing_a_patient_already_here_adds_only_what_is_new(records: Patient
         (imported.patient_id, True, [], 0)
     assert other.count_patients() == 1
     second = records.save_plan(*example(name="Jan Kowalski", weeks=8), clinician="Dr A", patient_id=first.patient_id)
-    records.add_session(first.patient_id, log(10, week=2), clinician="Dr A")
+    records.add_session(first.patient_id, log(10, week=2), clinician="Dr A", plan_id=second.id)
     newer = other.import_patient(records.export_patient(second.id, clinician="Dr A").encode(), clinician="Dr C")
     assert (newer.patient_id, len(newer.plan_ids), newer.sessions_added) == (imported.patient_id, 1, 1)
     assert other.count_patients() == 1

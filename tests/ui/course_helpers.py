@@ -37,8 +37,10 @@ def walk(days_ago: int, week: int, minutes: float = 10, rpe: int = 12, during: i
 
 
 def log(window: MainWindow, session: SessionLog) -> None:
-    """Through the records (as an import would), then shown as the window shows a reopened patient."""
-    window.gateway.add_session(window.editor.patient_id, session, clinician="Dr Test")
+    """Under the newest saved version, through the records (as an import would), then shown as the window
+    shows a reopened patient."""
+    newest = window.gateway.history(window.editor.patient_id)[-1]
+    window.gateway.add_session(window.editor.patient_id, session, clinician="Dr Test", plan_id=newest.id)
     window._refresh_course()
 
 

@@ -77,8 +77,9 @@ def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
     window.save_action.trigger()
     assert window.editor.plan_id != first_version and window.course.in_force.version == 2
     check_every_figure(window, 2)  # the new version hides no session
-    log_through_the_form(qtbot, window, days_ago=11, week=2, minutes=minutes, rpe=12, during=3, morning=3)
-    log_through_the_form(qtbot, window, days_ago=9, week=2, minutes=minutes, rpe=13, during=4, morning=4)
+    # walked after version 2 was saved (today): logged under it, the version in force on their date
+    log_through_the_form(qtbot, window, days_ago=0, week=2, minutes=minutes, rpe=12, during=3, morning=3)
+    log_through_the_form(qtbot, window, days_ago=0, week=2, minutes=minutes, rpe=13, during=4, morning=4)
     check_every_figure(window, 4)
     assert table_text(window.sessions, "Plan\nversion") == ["1", "1", "2", "2"]
     window.save_action.trigger()  # nothing changed: no third version

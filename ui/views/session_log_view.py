@@ -136,11 +136,11 @@ class SessionLogView(QWidget):
         self.week.setRange(1, 26)
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(0, 300)
-        self.minutes.setDecimals(1)
+        self.minutes.setDecimals(2)  # as stored: a correction must not round what it does not change
         self.minutes.setSingleStep(0.5)
         self.speed = QDoubleSpinBox()
         self.speed.setRange(0, 20)
-        self.speed.setDecimals(1)
+        self.speed.setDecimals(2)
         self.speed.setSingleStep(0.1)
         self.speed.setSpecialValueText(NOT_RECORDED)
         self.rpe = _optional_spin(6, 20, "not entered")  # required: no value is put in for the clinician
@@ -246,13 +246,17 @@ class SessionLogView(QWidget):
             lines.append(f" <b>Version {version.version} is blocked by screening:</b> no new session can be logged "
                          "under it until the plan is unblocked and saved.")
         elif course.unsaved_edits:
-            lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a session logged now goes under version "
-                         f"{version.version}, the newest saved version.")
+            lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a walk from {saved_on(version.created_at)} "
+                         f"on goes under version {version.version}, the newest saved version; save first to log under "
+                         "the changed plan.")
         elif course.shown_plan_id is not None and course.shown_plan_id != version.id:
             shown_version = course.version_of(course.shown_plan_id)
             if shown_version is not None:
-                lines.append(f" Step 4 shows the older version {shown_version.version}; a session logged now goes "
-                             f"under version {version.version}, the newest saved version.")
+                lines.append(f" Step 4 shows the older version {shown_version.version}; a walk from "
+                             f"{saved_on(version.created_at)} on goes under version {version.version}, the newest "
+                             "saved version.")
+        if len(course.history) > 1:
+            lines.append(" A walk is logged under the version in force on its date.")
         return "".join(lines) + "</p>"
 
     def _set_usable(self, usable: bool) -> None:
@@ -383,8 +387,7 @@ class SessionLogView(QWidget):
 
     def _leave_correction(self) -> None:
         self._correcting = None
-        self.form_box.setTitle("Log a session" if self._course is None else
-                               f"Log a session (under plan version {self._course.in_force.version})")
+        self.form_box.setTitle("Log a session (under the plan version in force on its date)")
         self.save_button.setText("&Add session")
         self.save_button.setAccessibleName("Add the session")
         self.cancel_button.setVisible(False)
