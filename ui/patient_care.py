@@ -76,6 +76,8 @@ class PatientCare:
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
             self.tabs.setCurrentWidget(self.editor)
             return False
+        if not self._older_version_confirmed():
+            return False
         from core.records.models import DifferentPatient
 
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
@@ -108,6 +110,24 @@ class PatientCare:
         self.statusBar().showMessage(f"Saved plan {version.id} (patient {version.patient_id}, version {version.version}).")
         self.plan_saved.emit(version.id)
         return True
+
+    def _older_version_confirmed(self) -> bool:
+        """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""
+        course, shown_id = self._course, self.editor.plan_id
+        if course is None or shown_id is None or shown_id == course.in_force.id or self.editor.dirty:
+            return True
+        shown = course.version_of(shown_id)
+        if shown is None:
+            return True
+        answer = QMessageBox.question(
+            self, "An older version", shown_as_typed(
+                f"Step 4 shows version {shown.version}; version {course.in_force.version} is the plan in force.\n\n"
+                f"Save version {shown.version}'s plan again as a new version, the plan in force from now on?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.statusBar().showMessage(f"Not saved: version {course.in_force.version} stays the plan in force.")
+        return False
 
     @Slot(int)
     def open_plan(self, plan_id: int) -> None:

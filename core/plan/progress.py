@@ -28,6 +28,7 @@ from core.plan.compare import plan_differences
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
+from core.plan.profile_labels import FIELD_LABELS
 from core.plan.session_log import SessionLog
 
 
@@ -235,14 +236,14 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
                 plans[before.version], plans[version.version])
             changes += _override_changes(before.overrides, version.overrides)
             changes = changes or ["saved again with no change to the plan"]
-        out.append(VersionChange(version=version.version, saved_on=dt.datetime.fromisoformat(version.saved_at).date(),
+        out.append(VersionChange(version=version.version, saved_on=_local_date(version.saved_at),
                                  saved_by=version.saved_by, changes=changes))
     return out
 
 
 def _profile_changes(before: PatientProfile, after: PatientProfile) -> list[str]:
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
-    return [f"Profile {field.replace('_', ' ')}: {_shown(old.get(field))} -> {_shown(new.get(field))}"
+    return [f"{FIELD_LABELS.get(field, field)}: {_shown(old.get(field))} -> {_shown(new.get(field))}"
             for field in new if field != "name" and old.get(field) != new.get(field)]
 
 
@@ -257,9 +258,15 @@ def _override_changes(before: list[WeekOverride], after: list[WeekOverride]) -> 
             change = new[week]
             what = ", ".join(part for part in (
                 f"{change.sessions} days" if change.sessions else "",
-                f"{change.main_min:g} min walks" if change.main_min else "") if part)
+                f"{change.main_min:g} min walks" if change.main_min else "") if part) or "a note only"
             lines.append(f"Week {week} changed by the clinician: {what}" + (f" ({change.note})" if change.note else ""))
     return lines
+
+
+def _local_date(stamp: str) -> dt.date:
+    """The day on this workstation's calendar (stamps are saved in UTC; one without a zone is taken as local)."""
+    moment = dt.datetime.fromisoformat(stamp)
+    return (moment.astimezone() if moment.tzinfo else moment).date()
 
 
 def _shown(value: object) -> str:

@@ -72,15 +72,27 @@ class ImportedPatient(BaseModel):
     existed: bool  # the patient was here already (the same patient id in the bundle)
     plan_ids: list[int]  # versions added, oldest first
     sessions_added: int
+    sessions_differing: int = 0  # sessions here whose values differ from the bundle's (kept as they are here)
+    versions_only_here: int = 0  # versions this workstation has that the bundle does not
+    version_in_force: int | None = None  # the patient's newest version after the import
 
     def sentence(self) -> str:
         if not self.existed:
-            return (f"Imported patient {self.patient_id}: {len(self.plan_ids)} plan version(s) "
-                    f"({', '.join(map(str, self.plan_ids))}) and {self.sessions_added} session(s).")
-        if not self.plan_ids and not self.sessions_added:
-            return f"Nothing new: patient {self.patient_id} already has everything in this bundle."
-        return (f"Patient {self.patient_id} was here already: added {len(self.plan_ids)} plan version(s) and "
-                f"{self.sessions_added} session(s) that were new.")
+            said = (f"Imported patient {self.patient_id}: {len(self.plan_ids)} plan version(s) (plan ids "
+                    f"{', '.join(map(str, self.plan_ids))}) and {self.sessions_added} session(s).")
+        elif not self.plan_ids and not self.sessions_added:
+            said = f"Nothing new: patient {self.patient_id} already has everything in this bundle."
+        else:
+            said = (f"Patient {self.patient_id} was here already: added {len(self.plan_ids)} plan version(s) and "
+                    f"{self.sessions_added} session(s) that were new.")
+        if self.versions_only_here and self.plan_ids:
+            said += (f" This workstation had {self.versions_only_here} version(s) the bundle does not; the imported "
+                     f"ones were added after them, so version {self.version_in_force} is now the plan in force: "
+                     "check it.")
+        if self.sessions_differing:
+            said += (f" {self.sessions_differing} session(s) differ from the bundle's (corrected on one side); they "
+                     "were kept as they are here.")
+        return said
 
 
 class AuditEvent(BaseModel):

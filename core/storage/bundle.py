@@ -458,14 +458,19 @@ def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> 
             records.record_event(db, "import", "plan", saved.id, clinician)
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)
-        known = records.session_uids(db, patient_id)
-        added = 0
+        bundled = {version.uid for version in checked.versions}
+        only_here = sum(1 for uid in local if uid not in bundled)
+        known = {session.uid: session.as_logged() for session in records.sessions(db, patient_id)}
+        added = differing = 0
         for item in checked.session_logs:
             if item.uid in known:
+                differing += known[item.uid] != item.log
                 continue
             records.add_session(db, patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version],
                                 uid=item.uid)
             added += 1
         if new_plan_ids or added or not existed:
             records.record_event(db, "import", "patient", patient_id, clinician)
-    return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added)
+    return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
+                           sessions_differing=differing, versions_only_here=only_here,
+                           version_in_force=records.latest_version(db, patient_id).version)

@@ -108,10 +108,6 @@ def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:
     return None if row is None else row[0]
 
 
-def session_uids(db: sqlite_utils.Database, patient_id: int) -> set[str]:
-    return {row[0] for row in db.execute("select uid from sessions where patient_id = ?", [patient_id])}
-
-
 def _same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:
     """Equal values (not equal text: a record saved by an older Treadwell dumps differently)."""
     return (saved.profile.model_dump() == profile.model_dump() and saved.plan.model_dump() == plan.model_dump()

@@ -204,3 +204,11 @@ def test_importing_a_patient_already_here_adds_only_what_is_new(records: Patient
     assert (newer.patient_id, len(newer.plan_ids), newer.sessions_added) == (imported.patient_id, 1, 1)
     assert other.count_patients() == 1
     assert [(s.plan_version, s.week) for s in other.sessions(imported.patient_id)] == [(1, 1), (2, 2)]
+    corrected = records.sessions(first.patient_id)[0]
+    records.edit_session(corrected.id, corrected.as_logged().model_copy(update={"pain_during": 1}), clinician="Dr A")
+    local = other.save_plan(*example(name="Jan Kowalski", weeks=10), clinician="Dr C", patient_id=imported.patient_id)
+    third = records.save_plan(*example(name="Jan Kowalski", weeks=6), clinician="Dr A", patient_id=first.patient_id)
+    merged = other.import_patient(records.export_patient(third.id, clinician="Dr A").encode(), clinician="Dr C")
+    assert (merged.sessions_differing, merged.versions_only_here, len(merged.plan_ids)) == (1, 1, 1)
+    assert merged.version_in_force == local.version + 1 and "check it" in merged.sentence()
+    assert other.sessions(imported.patient_id)[0].pain_during == 3  # kept as it is here

@@ -99,3 +99,22 @@ def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
     walked = window.course.progress.weeks
     assert (walked[0].walked_sessions, walked[1].walked_sessions) == (2, 2)
     assert walked[1].planned_minutes == float(panel_column(window, "Min/week")[1])
+
+
+def test_saving_an_older_version_unchanged_asks_first(qtbot, data_dir, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    window.save_action.trigger()
+    first = window.editor.plan_id
+    override_week(window, 2, "11")
+    window.save_action.trigger()
+    window.open_plan(first)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    assert window.save_plan() is False and "version 2 stays the plan in force" in window.statusBar().currentMessage()
+    assert "version 1" in asked[0] and window.course.in_force.version == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.save_plan() and window.course.in_force.version == 3
+    assert window.course.in_force.overrides == []  # version 1's plan, in force again

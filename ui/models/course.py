@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.plan.engine import Plan
-from core.plan.overrides import effective_plan
+from core.plan.progress import as_patient_has_it
 from core.plan.progress import Progress
 from core.records.models import PlanVersion, SessionRecord
+from core.workspace.course import in_course
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,7 @@ class CourseOfCare:
     @property
     def plan_in_force(self) -> Plan:
         """The newest version's plan as the patient has it (the clinician's changes applied)."""
-        version = self.in_force
-        return effective_plan(version.plan, version.overrides, version.profile.max_sessions_per_week)
+        return as_patient_has_it(in_course(self.in_force))
 
     def version_of(self, plan_id: int) -> PlanVersion | None:
         return next((version for version in self.history if version.id == plan_id), None)

@@ -18,35 +18,17 @@ from PySide6.QtWidgets import (
 from core.plan.guidelines import CONTRAINDICATIONS
 from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
 from core.plan.profile import PatientProfile
+from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
 from ui.models.table_model import combo_data
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
              [f"S{i}" for i in range(1, 6)]
-NUMBER_FIELDS = {  # field: (label, placeholder)
-    "age": ("Age (years)", "18-100"),
-    "resting_hr": ("Resting heart rate (bpm)", "35-120"),
-    "measured_hr_max": ("Measured peak heart rate (bpm)", "optional, from an exercise test"),
-    "baseline_walk_min": ("Continuous walking today (min)", "0-120"),
-    "comfortable_speed_kmh": ("Comfortable walking speed (km/h)", "optional, 0.5-8"),
-    "pain_nrs": ("Usual pain (0-10)", "0-10"),
-    "weeks": ("Plan length (weeks)", "4-26"),
-    "max_sessions_per_week": ("Most days a week", "2-7"),
-}
-CONDITIONS = {
-    "beta_blocker": "Takes a beta-blocker",
-    "atrial_fibrillation": "Atrial fibrillation",
-    "pacemaker_or_icd": "Pacemaker or ICD",
-    "heart_transplant": "Heart transplant",
-    "autonomic_neuropathy": "Autonomic neuropathy",
-    "insulin_or_secretagogue": "Uses insulin or a secretagogue",
-    "open_foot_wound": "Open foot sore or foot injury",
-}
-SCREENING = {
-    "currently_active": "Currently active",
-    "known_disease": "Known cardiovascular, metabolic or renal disease",
-    "symptoms": "Signs or symptoms of disease",
-    "medical_clearance": "Medical clearance given",
-}
+PLACEHOLDERS = {"age": "18-100", "resting_hr": "35-120", "measured_hr_max": "optional, from an exercise test",
+                "baseline_walk_min": "0-120", "comfortable_speed_kmh": "optional, 0.5-8", "pain_nrs": "0-10",
+                "weeks": "4-26", "max_sessions_per_week": "2-7"}
+NUMBER_FIELDS = {field: (label, PLACEHOLDERS[field]) for field, label in NUMBER_LABELS.items()}  # (label, placeholder)
+CONDITIONS = CONDITION_LABELS
+SCREENING = SCREENING_LABELS
 SCREENING_HELP = {
     "currently_active": "At least 30 minutes of moderate exercise on at least 3 days a week for the last 3 months "
                         "(ACSM 2015). Diabetes counts as metabolic disease.",
@@ -133,9 +115,9 @@ class ProfileForm(QWidget):
     def _layout(self) -> None:
         patient = QGroupBox("Patient")
         form = QFormLayout(patient)
-        self._row(form, "Name", "name", self.name)
-        self._row(form, "Etiology", "etiology", self.etiology)
-        self._row(form, "Sex", "sex", self.sex)
+        self._row(form, FIELD_LABELS["name"], "name", self.name)
+        self._row(form, FIELD_LABELS["etiology"], "etiology", self.etiology)
+        self._row(form, FIELD_LABELS["sex"], "sex", self.sex)
         for field, (label, placeholder) in NUMBER_FIELDS.items():
             self.numbers[field].setPlaceholderText(placeholder)
             self._row(form, label, field, self.numbers[field])
@@ -147,10 +129,10 @@ class ProfileForm(QWidget):
         bp_row.addWidget(self.bp_systolic, 0, 0)
         bp_row.addWidget(QLabel("/"), 0, 1)
         bp_row.addWidget(self.bp_diastolic, 0, 2)
-        self._row(form, "Resting blood pressure (mmHg)", "resting_bp", bp)
-        self._row(form, "Spinal cord injury level", "sci_level", self.sci_level)
-        self._row(form, "Spinal cord injury", "sci_complete", self.sci_complete)
-        self._row(form, "Diabetes", "diabetes", self.diabetes)
+        self._row(form, FIELD_LABELS["resting_bp"], "resting_bp", bp)
+        self._row(form, FIELD_LABELS["sci_level"], "sci_level", self.sci_level)
+        self._row(form, FIELD_LABELS["sci_complete"], "sci_complete", self.sci_complete)
+        self._row(form, FIELD_LABELS["diabetes"], "diabetes", self.diabetes)
         conditions = QGroupBox("Heart-rate and safety conditions")
         grid = QVBoxLayout(conditions)
         for field in CONDITIONS:
