@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.plan.engine import Plan
-from core.plan.progress import as_patient_has_it
-from core.plan.progress import Progress
+from core.plan.progress import Progress, as_patient_has_it
 from core.records.models import PlanVersion, SessionRecord
 from core.workspace.course import in_course
 
