@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 POLL_SECONDS = 0.05
 
 
@@ -22,10 +20,14 @@ class DataDirLock:
     LockFileError, with a plain sentence, when the lock file cannot be used at all."""
 
     def __init__(self, path: Path) -> None:
+        from filelock import FileLock  # about 7 ms to import: only when a lock is taken, not for every reader
+
         self.path = path
         self._lock = FileLock(path, thread_local=False, poll_interval=POLL_SECONDS, preserve_lock_file=True)
 
     def acquire(self, timeout_s: float = 0.0) -> bool:
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=timeout_s)
         except Timeout:

@@ -22,7 +22,17 @@ class DataDirBusy(Exception):
 @contextmanager
 def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = None) -> Iterator[sqlite_utils.Database]:
     """The database, migrated and with the shipped evidence installed, while holding the folder's lock.
-    A reader that cannot get the lock gets a read-only connection instead; a writer is refused."""
+    A reader of records that are already current (migrated, library installed: the usual case) reads
+    without the lock; one that finds work to do takes the lock to do it, and one that cannot get the lock
+    gets a read-only connection instead; a writer is refused."""
+    if not write:
+        current = _current_records(data_dir)
+        if current is not None:
+            try:
+                yield current
+            finally:
+                current.close()
+            return
     lock = DataDirLock(data_dir.lock_path)
     try:
         locked = lock.acquire((WAIT_FOR_OTHER_WRITER_S if wait_s is None else wait_s) if write else 0.0)
@@ -51,3 +61,24 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
         yield db
     finally:
         db.close()
+
+
+def _current_records(data_dir: DataDir) -> sqlite_utils.Database | None:
+    """A read-only connection when there is nothing to migrate or install (WAL lets it read beside a
+    writer); None when there is, or when there is no database yet."""
+    if not data_dir.database_path.exists():
+        return None
+    from core.evidence.library import library_content_hash
+    from core.storage import evidence_store
+    from core.storage.schema import MIGRATIONS
+
+    db = open_database(data_dir.database_path, read_only=True)
+    try:
+        if not MIGRATIONS.pending(db) and \
+                evidence_store.installed_library(db).get("content_hash") == library_content_hash():
+            return db
+    except BaseException:
+        db.close()
+        raise
+    db.close()
+    return None
