@@ -69,11 +69,15 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
 
     from core.commands.output import terminal_safe_output
 
-    with terminal_safe_output():
-        try:
-            return command_runner(args.command)(args, data_dir)
-        except (DatabaseError, DataDirBusy) as error:
-            print(error, file=sys.stderr)
-        except StorageFailure as error:
-            print(plain_storage_error(error), file=sys.stderr)
+    try:
+        with terminal_safe_output():
+            try:
+                return command_runner(args.command)(args, data_dir)
+            except (DatabaseError, DataDirBusy) as error:
+                print(error, file=sys.stderr)
+            except StorageFailure as error:
+                print(plain_storage_error(error), file=sys.stderr)
+    except BrokenPipeError:  # the reader stopped reading (``| head``): not a crash; nothing more to say
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
     return EXIT_FAILURE

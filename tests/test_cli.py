@@ -117,3 +117,18 @@ def test_smoke_start_fails_fast_when_the_records_do_not_open(run_main, tmp_path:
     result = run_main("--smoke-start", data_dir=data, timeout=30)
     assert result.returncode == 1
     assert "the records did not open" in result.stderr and "damaged" in result.stderr
+
+
+def test_a_reader_that_stops_early_is_not_a_crash(tmp_path) -> None:
+    """``main.py evidence --format json | head``: the pipe closes early; no traceback, no crash report."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), "evidence",
+               "--format", "json"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()  # as head does once it has its lines
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "unexpected problem" not in stderr, stderr
