@@ -36,3 +36,14 @@ def pdf_text(pdf: bytes) -> list[str]:
 def flat(text: str) -> str:
     """Text with line breaks and repeated spaces folded, for phrase checks across wrapped lines."""
     return " ".join(text.split())
+
+
+def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font the pages use, by name: True when its TrueType program is embedded in the file."""
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    return fonts

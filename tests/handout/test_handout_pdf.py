@@ -15,7 +15,7 @@ from core.atomic import WriteError
 from core.handout.export import save_handout
 from core.handout.renderer import HandoutRenderer, UnprintableCharacters
 from core.plan.engine import compute_plan
-from tests.handout.helpers import STUDIES, example, flat, handout_for, pdf_text
+from tests.handout.helpers import STUDIES, embedded_fonts, example, flat, handout_for, pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +63,7 @@ def test_clinician_summary_prints_greek_markers_and_dois(renderer) -> None:
 
 def test_fonts_are_embedded_and_metadata_set(renderer) -> None:
     reader = PdfReader(BytesIO(renderer.render(handout_for(example("peripheral-nerve-injury"), summary=True))))
-    fonts = {}
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    fonts = embedded_fonts(reader)
     assert fonts and all(fonts.values()), fonts
     assert all(name.endswith(("+DejaVuSans", "+DejaVuSans-Bold")) for name in fonts), fonts  # subset, embedded
     info = reader.metadata

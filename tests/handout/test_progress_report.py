@@ -18,7 +18,7 @@ from core.plan.overrides import WeekOverride
 from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_progress
 from core.plan.session_log import SessionLog
 from core.settings import Settings
-from tests.handout.helpers import example, flat, pdf_text
+from tests.handout.helpers import embedded_fonts, example, flat, pdf_text
 
 DATE = dt.date(2026, 9, 25)
 SETTINGS = Settings(clinic_name="Riverside Rehab", clinician_name="Dr Grace Okafor", contact_phone="555 0100")
@@ -140,12 +140,7 @@ def test_no_walks_yet() -> None:
 
 def test_fonts_are_embedded_and_metadata_set(pdf) -> None:
     reader = PdfReader(BytesIO(pdf))
-    fonts = {}
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    fonts = embedded_fonts(reader)
     assert fonts and all(fonts.values()), fonts
     assert all(name.endswith(("+DejaVuSans", "+DejaVuSans-Bold")) for name in fonts), fonts  # subset, embedded
     info = reader.metadata

@@ -7,15 +7,8 @@ from PySide6.QtCore import Qt
 
 from tests.handout.helpers import flat
 from tests.storage.helpers import example
+from tests.ui.course_helpers import open_window
 from ui.main_window import MainWindow
-
-
-def open_window(qtbot, data_dir) -> MainWindow:
-    window = MainWindow(data_dir)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
-        window.show()
-    return window
 
 
 def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_path) -> None:
@@ -131,7 +124,6 @@ def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, 
     from core.storage import records
     from core.storage.database import open_database
     from tests.storage.helpers import example
-    from ui.main_window import MainWindow
 
     db = open_database(data_dir.database_path)
     saved = records.save_plan(db, *example(), clinician="Dr A")
