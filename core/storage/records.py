@@ -9,32 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 import uuid
 
 import sqlite_utils
 
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
-from core.plan.profile import PatientProfile, stored_profile
+from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-# Letters that carry no combining accent but that people type without one.
-_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
-
-
-def fold_name(name: str) -> str:
-    """Case- and accent-insensitive form for search: 'Zoë Ørsted' and 'ZOE ORSTED' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, now_iso, plan_version, same_version,
+    session_record, session_values, version_in_force,
+)
 
 
 def save_plan(
@@ -59,7 +48,7 @@ def save_plan(
             if saved is None:
                 raise RecordNotFound(f"There is no patient with id {patient_id}.")
             newest = latest_version(db, patient_id)
-            if newest is not None and _same_version(newest, profile, plan, overrides):
+            if newest is not None and same_version(newest, profile, plan, overrides):
                 return newest
             if saved[0] != fold_name(profile.name) and not same_person:
                 raise DifferentPatient(
@@ -108,40 +97,21 @@ def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:
     return None if row is None else row[0]
 
 
-def _same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:
-    """Equal values (not equal text: a record saved by an older Treadwell dumps differently)."""
-    return (saved.profile.model_dump() == profile.model_dump() and saved.plan.model_dump() == plan.model_dump()
-            and [o.model_dump() for o in saved.overrides] == [o.model_dump() for o in overrides])
-
-
-_PLAN_COLUMNS = ("select id, patient_id, version, uid, profile_json, plan_json, overrides_json, guidelines_version, "
-                 "created_by, created_at from plans")
-
-
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanVersion:
-    row = db.execute(f"{_PLAN_COLUMNS} where id = ?", [plan_id]).fetchone()
+    row = db.execute(f"{PLAN_COLUMNS} where id = ?", [plan_id]).fetchone()
     if row is None:
         raise RecordNotFound(f"There is no saved plan with id {plan_id}.")
-    return _plan_version(row)
+    return plan_version(row)
 
 
 def latest_version(db: sqlite_utils.Database, patient_id: int) -> PlanVersion | None:
-    row = db.execute(f"{_PLAN_COLUMNS} where patient_id = ? order by version desc limit 1", [patient_id]).fetchone()
-    return None if row is None else _plan_version(row)
+    row = db.execute(f"{PLAN_COLUMNS} where patient_id = ? order by version desc limit 1", [patient_id]).fetchone()
+    return None if row is None else plan_version(row)
 
 
 def plan_history(db: sqlite_utils.Database, patient_id: int) -> list[PlanVersion]:
-    rows = db.execute(f"{_PLAN_COLUMNS} where patient_id = ? order by version", [patient_id]).fetchall()
-    return [_plan_version(row) for row in rows]
-
-
-def _plan_version(row) -> PlanVersion:
-    return PlanVersion(
-        id=row[0], patient_id=row[1], version=row[2], uid=row[3], profile=stored_profile(row[4]),
-        plan=Plan.model_validate_json(row[5]),
-        overrides=[WeekOverride.model_validate(item) for item in json.loads(row[6])],
-        guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9],
-    )
+    rows = db.execute(f"{PLAN_COLUMNS} where patient_id = ? order by version", [patient_id]).fetchall()
+    return [plan_version(row) for row in rows]
 
 
 def _name_filter(search: str | None) -> tuple[str, list]:
@@ -198,26 +168,11 @@ def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | 
                            [patient_id]).fetchall()
         if not saved:
             raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
-        in_force = [row_id for row_id, at in saved if dt.datetime.fromisoformat(at).astimezone().date() <= on]
-        plan_id = in_force[-1] if in_force else saved[0][0]
+        plan_id = version_in_force(saved, on)
     version = get_plan(db, plan_id)
     if version.patient_id != patient_id:
         raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")
     return version
-
-
-def _check_week(version: PlanVersion, week: int) -> None:
-    if version.plan.blocked or not version.plan.weeks:
-        raise ValueError(f"week: plan version {version.version} is blocked by screening and has no weeks to walk")
-    if not 1 <= week <= len(version.plan.weeks):
-        raise ValueError(f"week: must be from 1 to {len(version.plan.weeks)}, the weeks of plan version "
-                         f"{version.version}")
-
-
-def _session_row(log: SessionLog) -> dict:
-    return {"week": log.week, "date": log.date.isoformat(), "minutes": log.minutes, "speed_kmh": log.speed_kmh,
-            "rpe": log.rpe, "heart_rate": log.heart_rate, "pain_during": log.pain_during,
-            "pain_next_morning": log.pain_next_morning, "note": log.note}
 
 
 def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, clinician: str,
@@ -225,59 +180,42 @@ def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, 
     """Log a walk of the patient under ``plan_id`` (default: the version in force on the walk's date); its
     week must be a week of that version's plan. Raises RecordNotFound, or ValueError naming the field."""
     version = _plan_of_patient(db, patient_id, plan_id, log.date)
-    _check_week(version, log.week)
+    check_week(version, log.week)
     at = at or now_iso()
     with db.atomic():
         session_id = db["sessions"].insert({
-            "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "plan_id": version.id, **_session_row(log),
+            "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "plan_id": version.id, **session_values(log),
             "created_at": at, "updated_at": at,
         }).last_pk
         record_event(db, "create", "session", session_id, clinician, at=at)
     return get_session(db, session_id)
 
 
-_SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
-                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at "
-                    "from sessions s join plans p on p.id = s.plan_id")
-
-
-def _session(row) -> SessionRecord:
-    return SessionRecord(id=row[0], uid=row[1], patient_id=row[2], plan_id=row[3], plan_version=row[4], week=row[5],
-                         date=row[6], minutes=row[7], speed_kmh=row[8], rpe=row[9], heart_rate=row[10],
-                         pain_during=row[11], pain_next_morning=row[12], note=row[13], created_at=row[14],
-                         updated_at=row[15])
-
-
 def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
-    row = db.execute(f"{_SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
+    row = db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
     if row is None:
         raise RecordNotFound(f"There is no logged session with id {session_id}.")
-    return _session(row)
+    return session_record(row)
 
 
 def sessions(db: sqlite_utils.Database, patient_id: int) -> list[SessionRecord]:
     """Every session of the patient, under every plan version, oldest walk first."""
-    rows = db.execute(f"{_SESSION_COLUMNS} where s.patient_id = ? order by s.date, s.id", [patient_id]).fetchall()
-    return [_session(row) for row in rows]
-
-
-def _before(record: SessionRecord) -> dict:
-    """A session's values as the audit keeps them (``patient_id``: so deleting the patient erases them too)."""
-    return {"patient_id": record.patient_id, "plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
+    rows = db.execute(f"{SESSION_COLUMNS} where s.patient_id = ? order by s.date, s.id", [patient_id]).fetchall()
+    return [session_record(row) for row in rows]
 
 
 def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
     """Correct a session: same patient and plan version; its values before are kept in the audit trail."""
     with db.atomic():
         saved = get_session(db, session_id)
-        _check_week(get_plan(db, saved.plan_id), log.week)
+        check_week(get_plan(db, saved.plan_id), log.week)
         if saved.as_logged() == log:
             return saved
         at = now_iso()
         db.execute("update sessions set week = ?, date = ?, minutes = ?, speed_kmh = ?, rpe = ?, heart_rate = ?, "
                    "pain_during = ?, pain_next_morning = ?, note = ?, updated_at = ? where id = ?",
-                   [*_session_row(log).values(), at, session_id])
-        record_event(db, "update", "session", session_id, clinician, at=at, before=_before(saved))
+                   [*session_values(log).values(), at, session_id])
+        record_event(db, "update", "session", session_id, clinician, at=at, before=before_values(saved))
     return get_session(db, session_id)
 
 
@@ -286,7 +224,7 @@ def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str
     with db.atomic():
         saved = get_session(db, session_id)
         db.execute("delete from sessions where id = ?", [session_id])
-        record_event(db, "delete", "session", session_id, clinician, before=_before(saved))
+        record_event(db, "delete", "session", session_id, clinician, before=before_values(saved))
 
 
 def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str) -> None:

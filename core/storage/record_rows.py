@@ -1,0 +1,86 @@
+"""What both records engines share: the rows' columns and their models, and the rules a row must keep
+(the week of a session, what counts as an unchanged version, how names fold for search). No SQL
+dialect here beyond the plain column lists both engines read the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+
+from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile, stored_profile
+from core.plan.session_log import SessionLog
+from core.records.models import PlanVersion, SessionRecord
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+# Letters that carry no combining accent but that people type without one.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def fold_name(name: str) -> str:
+    """Case- and accent-insensitive form for search: 'Zoë Ørsted' and 'ZOE ORSTED' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+
+
+def same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:
+    """Equal values (not equal text: a record saved by an older Treadwell dumps differently)."""
+    return (saved.profile.model_dump() == profile.model_dump() and saved.plan.model_dump() == plan.model_dump()
+            and [o.model_dump() for o in saved.overrides] == [o.model_dump() for o in overrides])
+
+
+PLAN_COLUMNS = ("select id, patient_id, version, uid, profile_json, plan_json, overrides_json, guidelines_version, "
+                 "created_by, created_at from plans")
+
+
+def plan_version(row) -> PlanVersion:
+    return PlanVersion(
+        id=row[0], patient_id=row[1], version=row[2], uid=row[3], profile=stored_profile(row[4]),
+        plan=Plan.model_validate_json(row[5]),
+        overrides=[WeekOverride.model_validate(item) for item in json.loads(row[6])],
+        guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9],
+    )
+
+
+def check_week(version: PlanVersion, week: int) -> None:
+    if version.plan.blocked or not version.plan.weeks:
+        raise ValueError(f"week: plan version {version.version} is blocked by screening and has no weeks to walk")
+    if not 1 <= week <= len(version.plan.weeks):
+        raise ValueError(f"week: must be from 1 to {len(version.plan.weeks)}, the weeks of plan version "
+                         f"{version.version}")
+
+
+def session_values(log: SessionLog) -> dict:
+    return {"week": log.week, "date": log.date.isoformat(), "minutes": log.minutes, "speed_kmh": log.speed_kmh,
+            "rpe": log.rpe, "heart_rate": log.heart_rate, "pain_during": log.pain_during,
+            "pain_next_morning": log.pain_next_morning, "note": log.note}
+
+
+SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
+                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at "
+                    "from sessions s join plans p on p.id = s.plan_id")
+
+
+def session_record(row) -> SessionRecord:
+    return SessionRecord(id=row[0], uid=row[1], patient_id=row[2], plan_id=row[3], plan_version=row[4], week=row[5],
+                         date=row[6], minutes=row[7], speed_kmh=row[8], rpe=row[9], heart_rate=row[10],
+                         pain_during=row[11], pain_next_morning=row[12], note=row[13], created_at=row[14],
+                         updated_at=row[15])
+
+
+def before_values(record: SessionRecord) -> dict:
+    """A session's values as the audit keeps them (``patient_id``: so deleting the patient erases them too)."""
+    return {"patient_id": record.patient_id, "plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
+
+
+def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
+    """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
+    that day or before on this workstation's calendar (the first version for a day before any)."""
+    in_force = [row_id for row_id, at in saved if dt.datetime.fromisoformat(at).astimezone().date() <= on]
+    return in_force[-1] if in_force else saved[0][0]

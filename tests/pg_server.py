@@ -1,0 +1,87 @@
+"""A throwaway PostgreSQL server for the tests: initdb and pg_ctl in a temporary folder, on a free
+loopback port, stopped and removed afterwards. Where PostgreSQL's server programs are not installed
+the tests that need it are skipped with that reason (``.ci/run`` installs them and fails on the skip).
+
+As root (CI containers), the server runs as the ``postgres`` system user, as PostgreSQL requires.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ADMIN_PASSWORD = "admin-secret"  # the throwaway server's superuser; never a real clinic's
+SKIP_REASON = ("PostgreSQL's server programs (initdb, pg_ctl) are not installed; on Debian: "
+               "apt-get install postgresql")
+ADMIN = "treadwell_admin"
+
+
+def server_programs() -> Path | None:
+    """The folder holding initdb and pg_ctl, or None."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+    return Path(candidates[-1]).parent if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Server:
+    folder: Path
+    port: int
+    bin: Path
+    _as_user: list[str]
+
+    @property
+    def admin_url(self) -> str:
+        return self.url(ADMIN, "postgres", ADMIN_PASSWORD)
+
+    def url(self, user: str = ADMIN, database: str = "treadwell", password: str | None = None) -> str:
+        secret = f":{password}" if password else ""
+        return f"postgresql://{user}{secret}@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        subprocess.run([*self._as_user, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
+                        "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_server() -> Server:
+    programs = server_programs()
+    if programs is None:
+        raise RuntimeError(SKIP_REASON)
+    folder = Path(tempfile.mkdtemp(prefix="treadwell-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        shutil.chown(folder, "postgres")
+        folder.chmod(0o700)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data = folder / "data"
+    password_file = folder / "admin-password"
+    password_file.write_text(ADMIN_PASSWORD + "\n", encoding="utf-8")
+    if as_user:
+        shutil.chown(password_file, "postgres")
+    subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-U", ADMIN, "-A", "scram-sha-256",
+                    "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", str(password_file), "-E", "UTF8",
+                    "--no-instructions"], check=True, capture_output=True, timeout=120)
+    password_file.unlink()
+    port = _free_port()
+    with open(data / "pg_hba.conf", "w", encoding="utf-8") as hba:  # as a clinic sets it: passwords over TCP
+        hba.write("local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n")
+    subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "server.log"),
+                    "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                   check=True, capture_output=True, timeout=120)
+    return Server(folder=folder, port=port, bin=programs, _as_user=as_user)
+
