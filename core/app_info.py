@@ -34,6 +34,8 @@ _BUNDLED_LICENCES: dict[str, str] = {
     "platformdirs": "MIT",
     "pypdf": "BSD-3-Clause",
     "filelock": "Unlicense",
+    "psycopg": "LGPL-3.0 (psycopg 3)",
+    "psycopg-binary": "LGPL-3.0 (psycopg 3, with libpq under the PostgreSQL licence)",
 }
 
 

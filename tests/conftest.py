@@ -40,3 +40,43 @@ def run_main(tmp_path: Path):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the whole run (tests/pg_server.py), with one clinician role; skipped
+    with its reason where PostgreSQL's server programs are not installed."""
+    from tests.pg_server import SKIP_REASON, server_programs, start_server
+
+    if server_programs() is None:
+        pytest.skip(SKIP_REASON)
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def clinic_database(server) -> str:
+    """A fresh clinic database on ``server``, set up by ``init_clinic``: the URL a clinician signs in with."""
+    import uuid
+
+    import psycopg
+
+    from core.storage.clinic import add_clinician, init_clinic
+
+    name = f"clinic_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server.admin_url, autocommit=True) as admin:
+        admin.execute(f"create database {name}")
+    init_clinic(server.url(database=name, password=ADMIN_SECRET))
+    add_clinician(server.url(database=name, password=ADMIN_SECRET), "test_clinician", CLINICIAN_SECRET)
+    return server.url("test_clinician", name, CLINICIAN_SECRET)
+
+
+@pytest.fixture
+def clinic_url(pg_server) -> str:
+    return clinic_database(pg_server)
+
+
+ADMIN_SECRET = "admin-secret"  # tests/pg_server.py's throwaway superuser
+CLINICIAN_SECRET = "clinician-secret-for-tests"

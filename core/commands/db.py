@@ -1,4 +1,5 @@
-"""``main.py db check|backup|restore``: the database's health and its backups."""
+"""``main.py db check|backup|restore``: the database's health and its backups (``init-clinic`` and
+``add-clinician``, for the clinic server: core/commands/clinic_db.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from core.workspace.maintenance import BackupError
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
+    if args.db_action in ("init-clinic", "add-clinician"):
+        from core.commands import clinic_db  # psycopg: only for the clinic server
+
+        return clinic_db.run(args)
     if args.db_action == "check":
         report = maintenance.check_health(data_dir)
         print("\n".join(report.lines))

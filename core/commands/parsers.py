@@ -101,6 +101,15 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("backup", help="back up now (verified, then rotated)")
     restore = actions.add_parser("restore", help="put a backup in place; the current file is moved aside")
     restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")
+    init = actions.add_parser("init-clinic", help="the clinic server: create or upgrade the schema and the roles "
+                                                  "(as its administrator; safe to run again)")
+    init.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST/DATABASE (the password from libpq's "
+                                                 "password or service file)")
+    clinician = actions.add_parser("add-clinician", help="the clinic server: a clinician's own sign-in role")
+    clinician.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST/DATABASE")
+    clinician.add_argument("name", metavar="NAME", help="the sign-in name: lower-case letters, digits and _")
+    clinician.add_argument("--password-stdin", action="store_true",
+                           help="read the new password from standard input instead of a prompt")
 
 
 def add_schema(subparsers: argparse._SubParsersAction) -> None:

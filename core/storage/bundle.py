@@ -37,8 +37,9 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 import sqlite_utils
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -49,7 +50,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import ImportedPatient
+from core.records.models import ImportedPatient, PlanVersion, SessionRecord
 from core.storage import evidence_store, legacy_ids, records
 from core.storage.bundle_messages import field_path, plain_message, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
@@ -183,14 +184,55 @@ def _checksum(content: dict) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+class BundleStore(Protocol):
+    """What a records engine gives the bundle code: both engines (SQLite here, the clinic's PostgreSQL in
+    core/storage/postgres_records.py) move patients through the same export and import."""
+
+    def transaction(self) -> AbstractContextManager: ...
+    def studies_for(self, etiology: str) -> list[Study]: ...
+    def get_plan(self, plan_id: int) -> PlanVersion: ...
+    def plan_history(self, patient_id: int) -> list[PlanVersion]: ...
+    def latest_version(self, patient_id: int) -> PlanVersion | None: ...
+    def sessions(self, patient_id: int) -> list[SessionRecord]: ...
+    def patient_uid(self, patient_id: int) -> str: ...
+    def patient_with_uid(self, uid: str) -> int | None: ...
+    def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
+                       patient_id: int | None, created_by: str, patient_uid: str | None = None,
+                       uid: str | None = None, created_at: str | None = None) -> PlanVersion: ...
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
+                    uid: str | None = None) -> SessionRecord: ...
+    def record_event(self, action: str, record_type: str, record_id: int | None, clinician: str) -> None: ...
+
+
+class _SqliteStore:
+    """The SQLite records as a BundleStore."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def transaction(self) -> AbstractContextManager:
+        return self.db.atomic()
+
+    def studies_for(self, etiology: str) -> list[Study]:
+        return evidence_store.search_studies(self.db, etiology=etiology, limit=1_000_000)
+
+    def __getattr__(self, name: str):
+        function = getattr(records, name)
+        return lambda *args, **kwargs: function(self.db, *args, **kwargs)
+
+
 def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) -> str:
+    return bundle_text(_SqliteStore(db), plan_id, clinician=clinician)
+
+
+def bundle_text(store: BundleStore, plan_id: int, *, clinician: str) -> str:
     """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids."""
-    anchor = records.get_plan(db, plan_id)
-    history = records.plan_history(db, anchor.patient_id)
+    anchor = store.get_plan(plan_id)
+    history = store.plan_history(anchor.patient_id)
     logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
-            for session in records.sessions(db, anchor.patient_id)]
+            for session in store.sessions(anchor.patient_id)]
     content = BundleContent(
-        patient_uid=records.patient_uid(db, anchor.patient_id),
+        patient_uid=store.patient_uid(anchor.patient_id),
         patient_name=history[-1].profile.name,
         versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
                                  plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
@@ -199,7 +241,7 @@ def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) ->
     ).model_dump(mode="json")
     bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),
               "exported_at": records.now_iso(), "checksum": _checksum(content), "content": content}
-    records.record_event(db, "export", "patient", anchor.patient_id, clinician)
+    store.record_event("export", "patient", anchor.patient_id, clinician)
     return json.dumps(bundle, ensure_ascii=False, indent=2)
 
 
@@ -435,15 +477,18 @@ def _is_text(value: str) -> bool:
 
 
 def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> ImportedPatient:
+    return import_into(_SqliteStore(db), data, clinician=clinician)
+
+
+def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedPatient:
     """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
     new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
     valid, and all of it is written in one transaction."""
-    checked = read_bundle(data, lambda etiology: evidence_store.search_studies(db, etiology=etiology,
-                                                                                limit=1_000_000))
-    with db.atomic():
-        patient_id = records.patient_with_uid(db, checked.patient_uid)
+    checked = read_bundle(data, store.studies_for)
+    with store.transaction():
+        patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None
-        local = {} if patient_id is None else {v.uid: v.id for v in records.plan_history(db, patient_id)}
+        local = {} if patient_id is None else {v.uid: v.id for v in store.plan_history(patient_id)}
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}
         for version in checked.versions:
@@ -452,25 +497,24 @@ def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> 
                 continue
             # The versions are one patient's history (a corrected name included) as the exporting workstation
             # filed them; each keeps its own provenance, and the audit rows name the importer.
-            saved = records.append_version(db, version.profile, version.plan, version.overrides,
-                                           patient_id=patient_id, patient_uid=checked.patient_uid, uid=version.uid,
-                                           created_by=version.created_by, created_at=version.created_at)
-            records.record_event(db, "import", "plan", saved.id, clinician)
+            saved = store.append_version(version.profile, version.plan, version.overrides, patient_id=patient_id,
+                                         patient_uid=checked.patient_uid, uid=version.uid,
+                                         created_by=version.created_by, created_at=version.created_at)
+            store.record_event("import", "plan", saved.id, clinician)
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in local if uid not in bundled)
-        known = {session.uid: session.as_logged() for session in records.sessions(db, patient_id)}
+        known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
         added = differing = 0
         for item in checked.session_logs:
             if item.uid in known:
                 differing += known[item.uid] != item.log
                 continue
-            records.add_session(db, patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version],
-                                uid=item.uid)
+            store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
             added += 1
         if new_plan_ids or added or not existed:
-            records.record_event(db, "import", "patient", patient_id, clinician)
+            store.record_event("import", "patient", patient_id, clinician)
     return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
                            sessions_differing=differing, versions_only_here=only_here,
-                           version_in_force=records.latest_version(db, patient_id).version)
+                           version_in_force=store.latest_version(patient_id).version)

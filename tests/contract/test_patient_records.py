@@ -29,20 +29,52 @@ def sqlite_engine(tmp_path) -> Iterator[PatientRecords]:
         db.close()
 
 
-ENGINES: dict[str, Callable] = {"sqlite": sqlite_engine}
+def postgresql_engine(tmp_path, request) -> Iterator[PatientRecords]:
+    """A clinic database of its own on the throwaway server, signed in as a clinician (not the administrator)."""
+    from core.evidence.library import load_library
+    from core.storage.clinic import open_clinic_records
+
+    url = request.getfixturevalue("clinic_url")
+    studies = load_library().studies
+    store = open_clinic_records(url, lambda etiology: [s for s in studies if etiology in s.etiologies])
+    try:
+        yield store
+    finally:
+        store.connection.close()
+
+
+ENGINES: dict[str, Callable] = {"sqlite": sqlite_engine, "postgresql": postgresql_engine}
+
+
+def _engine(name: str, folder, request) -> Iterator[PatientRecords]:
+    return ENGINES[name](folder, request) if name == "postgresql" else ENGINES[name](folder)
 
 
 @pytest.fixture(params=sorted(ENGINES))
 def records(request, tmp_path) -> Iterator[PatientRecords]:
-    yield from ENGINES[request.param](tmp_path)
+    yield from _engine(request.param, tmp_path, request)
 
 
 @pytest.fixture
 def other(request, tmp_path) -> Iterator[PatientRecords]:
-    """A second, empty store of the same engine: another workstation."""
+    """A second, empty store of the same engine: another workstation (for PostgreSQL, another clinic's server)."""
     folder = tmp_path / "other"
     folder.mkdir()
-    yield from ENGINES[request.node.callspec.params["records"]](folder)
+    name = request.node.callspec.params["records"]
+    if name == "postgresql":
+        from core.evidence.library import load_library
+        from core.storage.clinic import open_clinic_records
+        from tests.conftest import clinic_database
+
+        studies = load_library().studies
+        store = open_clinic_records(clinic_database(request.getfixturevalue("pg_server")),
+                                    lambda etiology: [s for s in studies if etiology in s.etiologies])
+        try:
+            yield store
+        finally:
+            store.connection.close()
+        return
+    yield from _engine(name, folder, request)
 
 
 def log(day: int = 3, **changes) -> SessionLog:

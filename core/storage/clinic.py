@@ -1,0 +1,99 @@
+"""Setting up and signing in to the clinic's PostgreSQL server: ``db init-clinic`` (schema and roles,
+idempotent), ``db add-clinician`` (a clinician's own sign-in role), and a workstation's connection.
+
+Passwords are never written anywhere by Treadwell: a sign-in uses libpq's own password file or service
+file, or the password typed at a prompt; a new clinician's password is turned into a SCRAM verifier on
+this workstation (libpq's PQencryptPasswordConn), so the server and its logs never see it in clear text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import psycopg
+from psycopg import sql
+
+from core.evidence.models import Study
+from core.storage import pg_schema
+from core.storage.postgres_records import PostgresRecords, check_schema
+
+ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
+class ClinicServerError(Exception):
+    """The clinic server cannot be used: one plain sentence, never a password."""
+
+
+def plain_error(error: psycopg.Error) -> str:
+    """psycopg's message, first line only (libpq's text names host and role, never the password)."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text
+
+
+def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, application_name="Treadwell")
+    except psycopg.OperationalError as error:
+        raise ClinicServerError(f"The clinic database cannot be reached or refused the sign-in: "
+                                f"{plain_error(error)}") from None
+    except psycopg.ProgrammingError as error:  # a malformed URL
+        raise ClinicServerError(f"The clinic database address is not valid: {plain_error(error)}") from None
+
+
+def open_clinic_records(url: str, studies_for: Callable[[str], list[Study]]) -> PostgresRecords:
+    """A workstation's records on the clinic server; refuses a server set up by a newer Treadwell."""
+    connection = connect(url)
+    try:
+        check_schema(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return PostgresRecords(connection, studies_for)
+
+
+def init_clinic(url: str) -> list[str]:
+    """Create the roles, the schema and every pending migration (run as the server's administrator); safe to
+    run again. Returns what was done, one line each."""
+    done: list[str] = []
+    with connect(url) as connection:
+        for statement in pg_schema.init_statements():
+            connection.execute(statement)
+        applied = {row[0] for row in connection.execute("select name from treadwell_migrations")}
+        for name, body in pg_schema.MIGRATIONS:
+            if name in applied:
+                continue
+            with connection.transaction():
+                connection.execute(body)
+                connection.execute("insert into treadwell_migrations (name) values (%s)", [name])
+                for (table,) in connection.execute("select tablename from pg_tables where schemaname = 'public'"
+                                                   ).fetchall():
+                    connection.execute(sql.SQL("alter table {} owner to {}").format(
+                        sql.Identifier(table), sql.Identifier(pg_schema.OWNER)))
+                connection.execute(sql.SQL("alter function audit_signed() owner to {}").format(
+                    sql.Identifier(pg_schema.OWNER)))
+            done.append(f"applied {name}")
+    return done or ["the clinic database is up to date; nothing to do"]
+
+
+def add_clinician(url: str, name: str, password: str) -> str:
+    """A clinician's own sign-in role in the clinician group (run as the administrator). The password reaches
+    the server only as a SCRAM verifier."""
+    if not ROLE_NAME.fullmatch(name):
+        raise ClinicServerError("NAME: a sign-in name is lower-case letters, digits and _, starting with a letter "
+                                "(at most 63), such as grace_okafor")
+    if len(password) < 12:
+        raise ClinicServerError("password: at least 12 characters")
+    with connect(url) as connection:
+        verifier = connection.pgconn.encrypt_password(password.encode("utf-8"), name.encode("utf-8"),
+                                                      b"scram-sha-256").decode("ascii")
+        exists = connection.execute("select 1 from pg_roles where rolname = %s", [name]).fetchone()
+        action = "alter" if exists else "create"
+        connection.execute(sql.SQL(f"{action} role {{}} login password {{}} in role {{}}" if action == "create"
+                                   else "alter role {} login password {}").format(
+            *([sql.Identifier(name), sql.Literal(verifier), sql.Identifier(pg_schema.CLINICIANS)]
+              if action == "create" else [sql.Identifier(name), sql.Literal(verifier)])))
+        if exists:
+            connection.execute(sql.SQL("grant {} to {}").format(sql.Identifier(pg_schema.CLINICIANS),
+                                                                  sql.Identifier(name)))
+    return f"{'Updated' if exists else 'Added'} clinician {name} (member of {pg_schema.CLINICIANS})."

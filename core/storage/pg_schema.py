@@ -1,0 +1,75 @@
+"""The clinic server's schema (PostgreSQL), its roles, and its forward-only migrations.
+
+The tables hold what SQLite's records tables hold from schema 5 on (core/storage/schema.py; the same
+columns and meanings, so both engines fill the same models through core/storage/record_rows.py). The
+shipped evidence library stays local and read-only on each workstation.
+
+Roles (``db init-clinic``): ``treadwell_owner`` owns the schema and its tables and never signs in;
+``treadwell_clinician`` is the group each clinician's own sign-in role joins (``db add-clinician``): it
+reads and writes records but cannot alter or drop a table, and it can only add to the audit trail,
+never change or remove an entry. The audit trail's ``db_role`` is set by a trigger to the role that
+signed in (``session_user``), whatever the workstation sends.
+"""
+
+from __future__ import annotations
+
+OWNER = "treadwell_owner"
+CLINICIANS = "treadwell_clinician"
+
+# (name, SQL), applied in order, each in one transaction with its row in treadwell_migrations.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("p001_records", f"""
+        create extension if not exists pg_trgm;
+        create table patients (
+            id bigserial primary key, uid text not null unique, name text not null, name_folded text not null,
+            etiology text not null, created_at text not null, updated_at text not null);
+        create index patients_name_trgm on patients using gin (name_folded gin_trgm_ops);
+        create index patients_recent on patients (updated_at desc, id desc);
+        create table plans (
+            id bigserial primary key, uid text not null unique, patient_id bigint not null references patients (id),
+            version integer not null, profile_json text not null, plan_json text not null,
+            overrides_json text not null, guidelines_version text, created_by text, created_at text not null,
+            unique (patient_id, version));
+        create table sessions (
+            id bigserial primary key, uid text not null unique, patient_id bigint not null references patients (id),
+            plan_id bigint not null references plans (id), week integer not null, date text not null,
+            minutes double precision not null, speed_kmh double precision, rpe integer not null,
+            heart_rate integer, pain_during integer, pain_next_morning integer, note text not null default '',
+            created_at text not null, updated_at text not null);
+        create index sessions_of_patient on sessions (patient_id, date, id);
+        create index sessions_of_plan on sessions (plan_id);
+        create table audit (
+            id bigserial primary key, at text not null, action text not null, record_type text not null,
+            record_id bigint, clinician text, before_json text, db_role text not null default session_user);
+        create table meta (key text primary key, value text);
+        create function audit_signed() returns trigger language plpgsql as $$
+        begin
+            new.db_role := session_user;  -- the role that signed in, never a value a workstation sends
+            return new;
+        end $$;
+        create trigger audit_signed before insert or update on audit for each row execute function audit_signed();
+        grant usage on schema public to {CLINICIANS};
+        grant select, insert, update, delete on patients, plans, sessions, meta to {CLINICIANS};
+        grant select, insert on audit to {CLINICIANS};
+        grant update (before_json) on audit to {CLINICIANS};  -- a deleted patient's session values leave
+        grant usage, select on all sequences in schema public to {CLINICIANS};
+        grant select on treadwell_migrations to {CLINICIANS};
+    """),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+MIGRATIONS_TABLE = """
+    create table if not exists treadwell_migrations (name text primary key, applied_at timestamptz not null default now());
+"""
+
+
+def init_statements() -> list[str]:
+    """Roles first (idempotent), then the migrations table, owned by the owner role."""
+    return [
+        f"do $$ begin if not exists (select from pg_roles where rolname = '{OWNER}') then "
+        f"create role {OWNER} nologin; end if; end $$",
+        f"do $$ begin if not exists (select from pg_roles where rolname = '{CLINICIANS}') then "
+        f"create role {CLINICIANS} nologin; end if; end $$",
+        MIGRATIONS_TABLE,
+    ]

@@ -1,0 +1,269 @@
+"""The patient records on the clinic's PostgreSQL server: core.records.interface.PatientRecords over a
+psycopg 3 connection. The same models and rules as SQLite's engine (core/storage/record_rows.py); each
+change is one transaction with its audit row, whose signed-in role the server records itself.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import psycopg
+
+from core.evidence.models import Study
+from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile
+from core.plan.session_log import SessionLog
+from core.records.models import (
+    AuditAction, AuditEvent, DifferentPatient, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+)
+from core.storage import pg_schema
+from core.storage.record_rows import (
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, now_iso, plan_version, same_version,
+    session_record, session_values, version_in_force,
+)
+
+
+class ServerSchemaTooNew(Exception):
+    """The server's records were set up by a newer Treadwell: this one must not write to them."""
+
+
+class ServerNotSetUp(Exception):
+    """The database has no Treadwell schema yet (``db init-clinic`` has not been run)."""
+
+
+def check_schema(connection: psycopg.Connection) -> None:
+    """Refuse a server this program cannot write correctly, with a sentence saying why."""
+    table = connection.execute("select to_regclass('treadwell_migrations')").fetchone()[0]
+    if table is None:
+        raise ServerNotSetUp("The clinic database has no Treadwell records yet: the administrator sets it up with "
+                             "main.py db init-clinic URL.")
+    applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
+    known = [name for name, _ in pg_schema.MIGRATIONS]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise ServerSchemaTooNew(f"The clinic database was set up by a newer Treadwell ({', '.join(unknown)}); this "
+                                 "workstation will not write to it. Update Treadwell on this workstation.")
+    if len(applied) < len(known):
+        raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs main.py db "
+                             "init-clinic URL with this Treadwell.")
+
+
+class PostgresRecords:
+    """PatientRecords on one open psycopg connection (autocommit; each change in its own transaction).
+    ``studies_for`` gives this workstation's studies of an etiology, to re-derive an imported plan."""
+
+    def __init__(self, connection: psycopg.Connection, studies_for: Callable[[str], list[Study]]) -> None:
+        self.connection = connection
+        self.studies_for = studies_for
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.connection.transaction():
+            yield
+
+    def _one(self, sql: str, params: list | tuple = ()) -> tuple | None:
+        return self.connection.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        return self.connection.execute(sql, params).fetchall()
+
+    # -- plan versions ---------------------------------------------------------------------------------
+
+    def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
+                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion:
+        overrides = overrides or []
+        with self.transaction():
+            if patient_id is not None:
+                saved = self._one("select name_folded from patients where id = %s for update", [patient_id])
+                if saved is None:
+                    raise RecordNotFound(f"There is no patient with id {patient_id}.")
+                newest = self.latest_version(patient_id)
+                if newest is not None and same_version(newest, profile, plan, overrides):
+                    return newest
+                if saved[0] != fold_name(profile.name) and not same_person:
+                    raise DifferentPatient(
+                        f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If "
+                        "it is the same person (a corrected name), confirm it; otherwise save it as a new patient.")
+            version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician)
+            self.record_event("create" if patient_id is None else "update", "plan", version.id, clinician,
+                              at=version.created_at)
+        return version
+
+    def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
+                       patient_id: int | None, created_by: str, patient_uid: str | None = None,
+                       uid: str | None = None, created_at: str | None = None) -> PlanVersion:
+        at = now_iso()
+        with self.transaction():
+            if patient_id is None:
+                patient_id = self._one(
+                    "insert into patients (uid, name, name_folded, etiology, created_at, updated_at) "
+                    "values (%s, %s, %s, %s, %s, %s) returning id",
+                    [patient_uid or str(uuid.uuid4()), profile.name, fold_name(profile.name), profile.etiology,
+                     at, at])[0]
+            else:
+                self.connection.execute(
+                    "update patients set name = %s, name_folded = %s, etiology = %s, updated_at = %s where id = %s",
+                    [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
+            number = self._one("select coalesce(max(version), 0) + 1 from plans where patient_id = %s",
+                               [patient_id])[0]
+            plan_id = self._one(
+                "insert into plans (uid, patient_id, version, profile_json, plan_json, overrides_json, "
+                "guidelines_version, created_by, created_at) values (%s, %s, %s, %s, %s, %s, %s, %s, %s) returning id",
+                [uid or str(uuid.uuid4()), patient_id, number, profile.model_dump_json(), plan.model_dump_json(),
+                 json.dumps([o.model_dump() for o in overrides]), plan.guidelines_version, created_by,
+                 created_at or at])[0]
+        return self.get_plan(plan_id)
+
+    def get_plan(self, plan_id: int) -> PlanVersion:
+        row = self._one(f"{PLAN_COLUMNS} where id = %s", [plan_id])
+        if row is None:
+            raise RecordNotFound(f"There is no saved plan with id {plan_id}.")
+        return plan_version(row)
+
+    def latest_version(self, patient_id: int) -> PlanVersion | None:
+        row = self._one(f"{PLAN_COLUMNS} where patient_id = %s order by version desc limit 1", [patient_id])
+        return None if row is None else plan_version(row)
+
+    def plan_history(self, patient_id: int) -> list[PlanVersion]:
+        return [plan_version(row) for row in
+                self._all(f"{PLAN_COLUMNS} where patient_id = %s order by version", [patient_id])]
+
+    def patient_uid(self, patient_id: int) -> str:
+        row = self._one("select uid from patients where id = %s", [patient_id])
+        if row is None:
+            raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        return row[0]
+
+    def patient_with_uid(self, uid: str) -> int | None:
+        row = self._one("select id from patients where uid = %s", [uid])
+        return None if row is None else row[0]
+
+    # -- finding patients ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _name_filter(search: str | None) -> tuple[str, list]:
+        """Any part of the folded name; a trigram index serves three letters or more."""
+        folded = fold_name(search.strip()) if search and search.strip() else ""
+        if not folded:
+            return "", []
+        escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "where p.name_folded like %s", [f"%{escaped}%"]
+
+    def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]:
+        where, params = self._name_filter(search)
+        rows = self._all(
+            "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from patients p "
+            "join plans pl on pl.patient_id = p.id "
+            "and pl.version = (select max(version) from plans where patient_id = p.id) "
+            f"{where} order by p.updated_at desc, p.id desc limit %s offset %s", [*params, limit, offset])
+        return [PlanSummary(plan_id=r[0], patient_id=r[1], patient_name=r[2], etiology=r[3], version=r[4],
+                            created_at=r[5]) for r in rows]
+
+    def count_patients(self, *, search: str | None = None) -> int:
+        where, params = self._name_filter(search)
+        return self._one(f"select count(*) from patients p {where}", params)[0]
+
+    # -- sessions --------------------------------------------------------------------------------------
+
+    def _plan_of_patient(self, patient_id: int, plan_id: int | None, log: SessionLog) -> PlanVersion:
+        if self._one("select 1 from patients where id = %s", [patient_id]) is None:
+            raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        if plan_id is None:
+            saved = self._all("select id, created_at from plans where patient_id = %s order by version", [patient_id])
+            if not saved:
+                raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
+            plan_id = version_in_force(saved, log.date)
+        version = self.get_plan(plan_id)
+        if version.patient_id != patient_id:
+            raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")
+        return version
+
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
+                    uid: str | None = None) -> SessionRecord:
+        version = self._plan_of_patient(patient_id, plan_id, log)
+        check_week(version, log.week)
+        at = now_iso()
+        values = session_values(log)
+        with self.transaction():
+            session_id = self._one(
+                f"insert into sessions (uid, patient_id, plan_id, {', '.join(values)}, created_at, updated_at) "
+                f"values (%s, %s, %s, {', '.join(['%s'] * len(values))}, %s, %s) returning id",
+                [uid or str(uuid.uuid4()), patient_id, version.id, *values.values(), at, at])[0]
+            self.record_event("create", "session", session_id, clinician, at=at)
+        return self.get_session(session_id)
+
+    def get_session(self, session_id: int) -> SessionRecord:
+        row = self._one(f"{SESSION_COLUMNS} where s.id = %s", [session_id])
+        if row is None:
+            raise RecordNotFound(f"There is no logged session with id {session_id}.")
+        return session_record(row)
+
+    def sessions(self, patient_id: int) -> list[SessionRecord]:
+        return [session_record(row) for row in
+                self._all(f"{SESSION_COLUMNS} where s.patient_id = %s order by s.date, s.id", [patient_id])]
+
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
+        with self.transaction():
+            saved = self.get_session(session_id)
+            check_week(self.get_plan(saved.plan_id), log.week)
+            if saved.as_logged() == log:
+                return saved
+            at = now_iso()
+            values = session_values(log)
+            self.connection.execute(
+                f"update sessions set {', '.join(f'{column} = %s' for column in values)}, updated_at = %s "
+                "where id = %s", [*values.values(), at, session_id])
+            self.record_event("update", "session", session_id, clinician, at=at, before=before_values(saved))
+        return self.get_session(session_id)
+
+    def delete_session(self, session_id: int, *, clinician: str) -> None:
+        with self.transaction():
+            saved = self.get_session(session_id)
+            self.connection.execute("delete from sessions where id = %s", [session_id])
+            self.record_event("delete", "session", session_id, clinician, before=before_values(saved))
+
+    def delete_patient(self, patient_id: int, *, clinician: str) -> None:
+        with self.transaction():
+            if self._one("select 1 from patients where id = %s for update", [patient_id]) is None:
+                raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            self.connection.execute("delete from sessions where patient_id = %s", [patient_id])
+            self.connection.execute("delete from plans where patient_id = %s", [patient_id])
+            self.connection.execute("delete from patients where id = %s", [patient_id])
+            self.connection.execute("update audit set before_json = null where record_type = 'session' and "
+                                    "(before_json::jsonb ->> 'patient_id')::bigint = %s", [patient_id])
+            self.record_event("delete", "patient", patient_id, clinician)
+
+    # -- audit -----------------------------------------------------------------------------------------
+
+    def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str, *,
+                     at: str | None = None, before: dict | None = None) -> None:
+        at = at or now_iso()
+        with self.transaction():
+            self.connection.execute(
+                "insert into audit (at, action, record_type, record_id, clinician, before_json) "
+                "values (%s, %s, %s, %s, %s, %s)",
+                [at, action, record_type, record_id, clinician, None if before is None else json.dumps(before)])
+            self.connection.execute("insert into meta (key, value) values ('last_change_at', %s) "
+                                    "on conflict (key) do update set value = excluded.value", [at])
+
+    def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
+        rows = self._all("select id, at, action, record_type, record_id, clinician, before_json from audit "
+                         "order by id desc limit %s", [limit])
+        return [AuditEvent(id=r[0], at=r[1], action=r[2], record_type=r[3], record_id=r[4], clinician=r[5],
+                           before=None if r[6] is None else json.loads(r[6])) for r in rows]
+
+    # -- moving a patient ------------------------------------------------------------------------------
+
+    def export_patient(self, plan_id: int, *, clinician: str) -> str:
+        from core.storage.bundle import bundle_text
+
+        return bundle_text(self, plan_id, clinician=clinician)
+
+    def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient:
+        from core.storage.bundle import import_into
+
+        return import_into(self, data, clinician=clinician)

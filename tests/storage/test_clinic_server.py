@@ -1,0 +1,82 @@
+"""The clinic server on a real (throwaway) PostgreSQL: setting it up twice, what a clinician's role may
+and may not do, the audit's signed-in role, and plain sentences for a wrong password or a newer server.
+The records contract (tests/contract) runs on it too."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from core.storage.clinic import ClinicServerError, add_clinician, connect, init_clinic, open_clinic_records
+from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
+from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
+from tests.storage.helpers import example
+
+
+def admin_url(pg_server, clinic_url: str) -> str:
+    return pg_server.url(database=clinic_url.rsplit("/", 1)[1], password=ADMIN_SECRET)
+
+
+def test_setting_up_twice_changes_nothing(pg_server, clinic_url) -> None:
+    assert init_clinic(admin_url(pg_server, clinic_url)) == ["the clinic database is up to date; nothing to do"]
+    assert add_clinician(admin_url(pg_server, clinic_url), "test_clinician", CLINICIAN_SECRET).startswith("Updated")
+
+
+def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(clinic_url) -> None:
+    store = open_clinic_records(clinic_url, lambda etiology: [])
+    saved = store.save_plan(*example(), clinician="Dr A")
+    with connect(clinic_url) as connection:
+        for statement in ("drop table audit", "alter table patients add column x text", "delete from audit",
+                          "update audit set action = 'print'", "truncate audit", "create table mine (x int)"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                connection.execute(statement)
+        # a row claiming another role is signed with the role that really signed in
+        connection.execute("insert into audit (at, action, record_type, record_id, clinician, db_role) "
+                           "values ('2026-11-30T10:00:00+00:00', 'print', 'plan', %s, 'Dr B', 'treadwell_admin')",
+                           [saved.id])
+        roles = {row[0] for row in connection.execute("select db_role from audit")}
+    assert roles == {"test_clinician"}
+    store.connection.close()
+
+
+def test_a_wrong_password_or_no_server_is_one_plain_sentence(pg_server, clinic_url) -> None:
+    wrong = clinic_url.replace(CLINICIAN_SECRET, "not-the-password")
+    with pytest.raises(ClinicServerError) as caught:
+        open_clinic_records(wrong, lambda etiology: [])
+    message = str(caught.value)
+    assert "\n" not in message and "not-the-password" not in message and "password authentication failed" in message
+    with pytest.raises(ClinicServerError, match="cannot be reached"):
+        connect(f"postgresql://test_clinician@127.0.0.1:{pg_server.port + 1}/none")
+    with pytest.raises(ClinicServerError, match="not valid"):
+        connect("postgresql://[not a host")
+
+
+def test_a_server_set_up_by_a_newer_treadwell_is_not_written_to(pg_server, clinic_url) -> None:
+    with connect(admin_url(pg_server, clinic_url)) as admin:
+        admin.execute("insert into treadwell_migrations (name) values ('p099_from_the_future')")
+    with pytest.raises(ServerSchemaTooNew, match="newer Treadwell .*p099_from_the_future"):
+        open_clinic_records(clinic_url, lambda etiology: [])
+
+
+def test_a_database_not_set_up_says_how_to(pg_server) -> None:
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+        admin.execute("create database not_set_up")
+    with pytest.raises(ServerNotSetUp, match="db init-clinic"):
+        open_clinic_records(pg_server.url(database="not_set_up", password=ADMIN_SECRET), lambda etiology: [])
+
+
+@pytest.mark.parametrize(("name", "password", "named"), [("Grace Okafor", "long-enough-secret", "NAME"),
+                                                          ("grace", "short", "password")])
+def test_a_bad_clinician_name_or_password_is_refused(pg_server, clinic_url, name, password, named) -> None:
+    with pytest.raises(ClinicServerError, match=named):
+        add_clinician(admin_url(pg_server, clinic_url), name, password)
+
+
+def test_the_password_never_reaches_the_server_in_clear_text(pg_server, clinic_url) -> None:
+    add_clinician(admin_url(pg_server, clinic_url), "second_clinician", "a-secret-of-sixteen")
+    log = (pg_server.folder / "server.log").read_text(errors="replace") if (pg_server.folder / "server.log").exists() \
+        else ""
+    assert "a-secret-of-sixteen" not in log
+    with connect(admin_url(pg_server, clinic_url)) as admin:
+        stored = admin.execute("select rolpassword from pg_authid where rolname = 'second_clinician'").fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$")
