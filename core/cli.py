@@ -42,6 +42,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help="folder for everything the app writes: database, backups, settings, logs "
         "(default: the platform's user data folder, see the README)",
     )
+    parser.add_argument("--records", metavar="URL",
+                        help="keep patient records on the clinic's PostgreSQL server, e.g. "
+                             "postgresql://grace_okafor@clinic-server/treadwell (the password from libpq's password "
+                             "or service file); the evidence library stays on this workstation")
     parser.add_argument("--self-test", action="store_true", help="check every capability of this build, headless")
     parser.add_argument(
         "--smoke-start", action="store_true", help="open the window, exit 0 once it has been shown and painted"
@@ -65,7 +69,7 @@ def version_line() -> str:
 
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     """Run one headless command; storage problems become one plain line on stderr and exit 1."""
-    from core.workspace.errors import DataDirBusy, DatabaseError, StorageFailure, plain_storage_error
+    from core.workspace.errors import ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, plain_storage_error
 
     from core.commands.output import terminal_safe_output
 
@@ -73,10 +77,17 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
         with terminal_safe_output():
             try:
                 return command_runner(args.command)(args, data_dir)
-            except (DatabaseError, DataDirBusy) as error:
+            except (DatabaseError, DataDirBusy, ClinicServerError) as error:
                 print(error, file=sys.stderr)
             except StorageFailure as error:
                 print(plain_storage_error(error), file=sys.stderr)
+            except Exception as error:
+                psycopg = sys.modules.get("psycopg")  # imported only in clinic mode
+                if psycopg is None or not isinstance(error, psycopg.Error):
+                    raise
+                first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+                print(f"The clinic database did not complete the request ({first_line}). Each change is one "
+                      "transaction, so nothing was half-written; try again when the server answers.", file=sys.stderr)
     except BrokenPipeError:  # the reader stopped reading (``| head``): not a crash; nothing more to say
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, sys.stdout.fileno())  # so the interpreter's final flush does not fail again

@@ -36,3 +36,28 @@ def test_the_administrator_sets_up_the_clinic_and_adds_a_clinician(pg_server, tm
     wrong = main_py(tmp_path, "db", "init-clinic", url.replace(ADMIN_SECRET, "wrong-password"))
     assert wrong.returncode == 1 and len(wrong.stderr.strip().splitlines()) == 1
     assert "wrong-password" not in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_two_workstations_share_one_clinic_database(clinic_url, tmp_path) -> None:
+    """Workstation A saves a plan and a session on the clinic server; workstation B (another data folder)
+    sees them, logs the next session, and A's progress report holds both."""
+    import json
+
+    example = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
+    a, b = tmp_path / "a", tmp_path / "b"
+    saved = main_py(a, "--records", clinic_url, "plan", example, "--save")
+    assert saved.returncode == 0, saved.stderr
+    plan_id = saved.stdout.strip().splitlines()[-1]
+    session = tmp_path / "session.json"
+    session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}))
+    assert main_py(a, "--records", clinic_url, "sessions", "add", "1", str(session)).returncode == 0
+    seen = main_py(b, "--records", clinic_url, "plans", "list", "--format", "json")
+    assert [row["plan_id"] for row in json.loads(seen.stdout)] == [int(plan_id)]
+    assert main_py(b, "--records", clinic_url, "sessions", "add", "1", str(session)).returncode == 0
+    listed = json.loads(main_py(b, "--records", clinic_url, "sessions", "list", "1", "--format", "json").stdout)
+    assert len(listed) == 2
+    report = tmp_path / "report.pdf"
+    written = main_py(a, "--records", clinic_url, "progress", "1", "--pdf", str(report))
+    assert written.returncode == 0 and report.read_bytes().startswith(b"%PDF"), written.stderr
+    local = main_py(a, "plans", "list", "--format", "json")  # the workstation's own file holds no patient
+    assert json.loads(local.stdout) == []

@@ -172,7 +172,9 @@ class PatientCare:
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
         self._change_sessions(
-            lambda _course: self.gateway.edit_session(session_id, log, clinician=self.settings.clinician),
+            lambda course: self.gateway.edit_session(  # refused if someone changed it since it was read
+                session_id, log, clinician=self.settings.clinician,
+                based_on=next((s.updated_at for s in course.sessions if s.id == session_id), None)),
             f"Session of {log.date.isoformat()} corrected; the audit trail keeps what it held before.", week=log.week)
 
     @Slot(int)

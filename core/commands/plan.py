@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print("--same-patient: only used with --patient", file=sys.stderr)
         return 2
     try:
-        with open_workspace(data_dir, write=args.save) as workspace:
+        with open_workspace(data_dir, write=args.save, records_url=args.records) as workspace:
             plan, studies = workspace.draft_plan(profile, settings.plan)
             if args.format == "json":
                 print_json(plan.model_dump(mode="json"))

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(error, file=sys.stderr)
             return 2
     try:
-        with open_workspace(data_dir, write=action in ("export", "import")) as workspace:
+        with open_workspace(data_dir, write=action in ("export", "import"),
+                            records_url=args.records) as workspace:
             if action == "list":
                 return _list(workspace.records, args)
             if action == "show":

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"--pdf: {error}", file=sys.stderr)
             return 2
     try:
-        with open_workspace(data_dir, write=args.pdf is not None) as workspace:
+        with open_workspace(data_dir, write=args.pdf is not None, records_url=args.records) as workspace:
             progress = patient_progress(workspace.records, args.patient, today=args.date)
             if args.pdf is not None:
                 if not _write_report(progress, settings, args, data_dir):

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(f"{args.file.name}: {problem}", file=sys.stderr)
             return 2
     try:
-        with open_workspace(data_dir, write=action != "list") as workspace:
+        with open_workspace(data_dir, write=action != "list", records_url=args.records) as workspace:
             records = workspace.records
             if action == "list":
                 return _list(records.sessions(_existing_patient(records, args.patient)), args.format)

@@ -65,6 +65,26 @@ class SessionRecord(SessionLog):
         return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))
 
 
+class ChangedMeanwhile(Exception):
+    """A correction made against a session someone else changed (or deleted) since it was read: refused, with
+    both versions, so nothing typed is lost and nothing is overwritten unseen."""
+
+    def __init__(self, yours: SessionLog, theirs: SessionRecord | None) -> None:
+        self.yours, self.theirs = yours, theirs
+        said = ("was deleted by someone else meanwhile" if theirs is None else
+                f"was changed by someone else at {theirs.updated_at[:19].replace('T', ' ')} UTC")
+        super().__init__(f"Not saved: this session {said}. Yours: {_shown(yours)}. "
+                         + ("" if theirs is None else f"Theirs: {_shown(theirs.as_logged())}. ")
+                         + "Check which is right, then correct it again.")
+
+
+def _shown(log: SessionLog) -> str:
+    missing = "not recorded"
+    return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min, RPE {log.rpe}, pain during "
+            f"{missing if log.pain_during is None else log.pain_during}, next morning "
+            f"{missing if log.pain_next_morning is None else log.pain_next_morning}")
+
+
 class ImportedPatient(BaseModel):
     """What an import added: a new patient, or to a patient already here only what was new."""
 

@@ -16,13 +16,10 @@ from psycopg import sql
 
 from core.evidence.models import Study
 from core.storage import pg_schema
+from core.storage.clinic_errors import ClinicServerError
 from core.storage.postgres_records import PostgresRecords, check_schema
 
 ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
-
-
-class ClinicServerError(Exception):
-    """The clinic server cannot be used: one plain sentence, never a password."""
 
 
 def plain_error(error: psycopg.Error) -> str:

@@ -21,18 +21,12 @@ from core.records.models import (
     AuditAction, AuditEvent, DifferentPatient, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.storage import pg_schema
+from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, now_iso, plan_version, same_version,
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    plan_version, same_version,
     session_record, session_values, version_in_force,
 )
-
-
-class ServerSchemaTooNew(Exception):
-    """The server's records were set up by a newer Treadwell: this one must not write to them."""
-
-
-class ServerNotSetUp(Exception):
-    """The database has no Treadwell schema yet (``db init-clinic`` has not been run)."""
 
 
 def check_schema(connection: psycopg.Connection) -> None:
@@ -206,9 +200,11 @@ class PostgresRecords:
         return [session_record(row) for row in
                 self._all(f"{SESSION_COLUMNS} where s.patient_id = %s order by s.date, s.id", [patient_id])]
 
-    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str,
+                     based_on: str | None = None) -> SessionRecord:
         with self.transaction():
-            saved = self.get_session(session_id)
+            row = self._one(f"{SESSION_COLUMNS} where s.id = %s for update of s", [session_id])
+            saved = get_session_as_read(None if row is None else session_record(row), session_id, log, based_on)
             check_week(self.get_plan(saved.plan_id), log.week)
             if saved.as_logged() == log:
                 return saved

@@ -12,7 +12,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import PlanVersion, SessionRecord
+from core.records.models import ChangedMeanwhile, PlanVersion, RecordNotFound, SessionRecord
 
 
 def now_iso() -> str:
@@ -84,3 +84,15 @@ def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
     that day or before on this workstation's calendar (the first version for a day before any)."""
     in_force = [row_id for row_id, at in saved if dt.datetime.fromisoformat(at).astimezone().date() <= on]
     return in_force[-1] if in_force else saved[0][0]
+
+
+def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog,
+                        based_on: str | None) -> SessionRecord:
+    """The session a correction applies to, refusing one changed or deleted since ``based_on`` was read."""
+    if current is None:
+        if based_on is not None:
+            raise ChangedMeanwhile(log, None)
+        raise RecordNotFound(f"There is no logged session with id {session_id}.")
+    if based_on is not None and current.updated_at != based_on:
+        raise ChangedMeanwhile(log, current)
+    return current

@@ -21,7 +21,8 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, now_iso, plan_version, same_version,
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    plan_version, same_version,
     session_record, session_values, version_in_force,
 )
 
@@ -191,6 +192,11 @@ def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, 
     return get_session(db, session_id)
 
 
+def get_session_or_none(db: sqlite_utils.Database, session_id: int) -> SessionRecord | None:
+    row = db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
+    return None if row is None else session_record(row)
+
+
 def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
     row = db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
     if row is None:
@@ -204,10 +210,11 @@ def sessions(db: sqlite_utils.Database, patient_id: int) -> list[SessionRecord]:
     return [session_record(row) for row in rows]
 
 
-def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
+def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *, clinician: str,
+                 based_on: str | None = None) -> SessionRecord:
     """Correct a session: same patient and plan version; its values before are kept in the audit trail."""
     with db.atomic():
-        saved = get_session(db, session_id)
+        saved = get_session_as_read(get_session_or_none(db, session_id), session_id, log, based_on)
         check_week(get_plan(db, saved.plan_id), log.week)
         if saved.as_logged() == log:
             return saved

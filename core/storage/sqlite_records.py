@@ -51,8 +51,9 @@ class SqliteRecords:
     def sessions(self, patient_id: int) -> list[SessionRecord]:
         return records.sessions(self.db, patient_id)
 
-    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
-        return records.edit_session(self.db, session_id, log, clinician=clinician)
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str,
+                     based_on: str | None = None) -> SessionRecord:
+        return records.edit_session(self.db, session_id, log, clinician=clinician, based_on=based_on)
 
     def delete_session(self, session_id: int, *, clinician: str) -> None:
         records.delete_session(self.db, session_id, clinician=clinician)

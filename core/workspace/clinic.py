@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from core.storage.clinic import ClinicServerError, add_clinician, init_clinic, open_clinic_records
-from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic import add_clinician, init_clinic, open_clinic_records
+from core.storage.clinic_errors import ClinicServerError, ServerNotSetUp, ServerSchemaTooNew
 
 __all__ = ["ClinicServerError", "ServerNotSetUp", "ServerSchemaTooNew", "add_clinician", "init_clinic",
            "open_clinic_records"]

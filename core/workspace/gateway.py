@@ -93,8 +93,9 @@ class RecordsGateway:
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None) -> SessionRecord:
         return self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id)
 
-    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str) -> SessionRecord:
-        return self._records(write=True).edit_session(session_id, log, clinician=clinician)
+    def edit_session(self, session_id: int, log: SessionLog, *, clinician: str,
+                     based_on: str | None = None) -> SessionRecord:
+        return self._records(write=True).edit_session(session_id, log, clinician=clinician, based_on=based_on)
 
     def delete_session(self, session_id: int, *, clinician: str) -> None:
         self._records(write=True).delete_session(session_id, clinician=clinician)

@@ -34,10 +34,10 @@ EVERY_STUDY = evidence_store.MAX_STUDIES_READ
 class Workspace:
     """The records and the evidence of one open data folder, and what the product does with them."""
 
-    def __init__(self, data_dir: DataDir, db: Database) -> None:
+    def __init__(self, data_dir: DataDir, db: Database, records: PatientRecords | None = None) -> None:
         self.data_dir = data_dir
         self._db = db
-        self.records: PatientRecords = SqliteRecords(db)
+        self.records: PatientRecords = records if records is not None else SqliteRecords(db)
 
     # -- evidence ------------------------------------------------------------------------------------
 
@@ -72,6 +72,20 @@ class Workspace:
 
 
 @contextmanager
-def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None) -> Iterator[Workspace]:
-    with open_data(data_dir, write=write, wait_s=wait_s) as db:
-        yield Workspace(data_dir, db)
+def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None,
+                   records_url: str | None = None) -> Iterator[Workspace]:
+    """``records_url``: the patient records are on the clinic's server (the evidence stays in the local data
+    folder, only read there); otherwise in the local database, with the writer's lock when ``write``."""
+    if records_url is None:
+        with open_data(data_dir, write=write, wait_s=wait_s) as db:
+            yield Workspace(data_dir, db)
+        return
+    from core.workspace.clinic import open_clinic_records  # psycopg: only for the clinic server
+
+    with open_data(data_dir, write=False, wait_s=wait_s) as db:
+        clinic = open_clinic_records(records_url, lambda etiology: evidence_store.search_studies(
+            db, etiology=etiology, limit=EVERY_STUDY))
+        try:
+            yield Workspace(data_dir, db, clinic)
+        finally:
+            clinic.connection.close()

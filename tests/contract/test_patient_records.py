@@ -12,7 +12,7 @@ import pytest
 from core.plan.session_log import SessionLog
 from core.plan.overrides import WeekOverride
 from core.records.interface import PatientRecords
-from core.records.models import DifferentPatient, RecordNotFound
+from core.records.models import ChangedMeanwhile, DifferentPatient, RecordNotFound
 from tests.storage.helpers import example
 
 
@@ -184,6 +184,20 @@ def test_a_session_is_corrected_and_deleted_with_its_old_values_audited(records:
     records.delete_patient(saved.patient_id, clinician="Dr A")  # the kept values go with the patient
     assert all(event.before is None for event in records.audit_trail() if event.record_type == "session")
     assert {event.action for event in records.audit_trail() if event.record_id == session.id} >= {"update", "delete"}
+
+
+def test_a_correction_against_a_session_changed_meanwhile_is_refused_with_both(records: PatientRecords) -> None:
+    saved = records.save_plan(*example(), clinician="Dr A")
+    read = records.add_session(saved.patient_id, log(3), clinician="Dr A")  # both clinicians read this
+    theirs = records.edit_session(read.id, log(3, pain_during=5), clinician="Dr B", based_on=read.updated_at)
+    with pytest.raises(ChangedMeanwhile) as caught:
+        records.edit_session(read.id, log(3, pain_during=1), clinician="Dr A", based_on=read.updated_at)
+    assert caught.value.theirs == theirs and caught.value.yours.pain_during == 1
+    assert "changed by someone else" in str(caught.value) and "pain during 1" in str(caught.value)
+    assert records.get_session(read.id).pain_during == 5  # nothing overwritten unseen
+    records.delete_session(read.id, clinician="Dr B")
+    with pytest.raises(ChangedMeanwhile, match="deleted by someone else"):
+        records.edit_session(read.id, log(3), clinician="Dr A", based_on=theirs.updated_at)
 
 
 def test_a_session_week_must_be_a_week_of_its_plan(records: PatientRecords) -> None:
