@@ -61,3 +61,31 @@ def test_two_workstations_share_one_clinic_database(clinic_url, tmp_path) -> Non
     assert written.returncode == 0 and report.read_bytes().startswith(b"%PDF"), written.stderr
     local = main_py(a, "plans", "list", "--format", "json")  # the workstation's own file holds no patient
     assert json.loads(local.stdout) == []
+
+
+def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clinic_url, tmp_path) -> None:
+    import hashlib
+    import json
+
+    example = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
+    local = tmp_path / "local"
+    for _ in range(2):  # two patients
+        assert main_py(local, "plan", example, "--save").returncode == 0
+    session = tmp_path / "session.json"
+    session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "note": "moved"}))
+    assert main_py(local, "sessions", "add", "2", str(session)).returncode == 0
+    database = local / "data" / "treadwell.sqlite3"
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    moved = main_py(local, "db", "move-to", clinic_url)
+    assert moved.returncode == 0, moved.stderr
+    assert "2 patient(s) checked: 2 new on the server, 2 plan version(s) and 1 session(s) added" in moved.stdout
+    again = main_py(local, "db", "move-to", clinic_url)
+    assert again.returncode == 0 and "0 new on the server, 0 plan version(s) and 0 session(s) added, 0 audit" \
+        in again.stdout
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before  # only read
+    on_server = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "plans", "list", "--format",
+                                   "json").stdout)
+    assert len(on_server) == 2
+    sessions = [json.loads(main_py(tmp_path / "other", "--records", clinic_url, "sessions", "list", str(row["patient_id"]),
+                                   "--format", "json").stdout) for row in on_server]
+    assert sorted(len(s) for s in sessions) == [0, 1] and any(s and s[0]["note"] == "moved" for s in sessions)

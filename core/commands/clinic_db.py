@@ -1,4 +1,5 @@
-"""``main.py db init-clinic URL`` and ``db add-clinician URL NAME``: the clinic administrator's two commands.
+"""``main.py db init-clinic URL`` and ``db add-clinician URL NAME``: the clinic administrator's two commands;
+``db move-to URL``: a workstation's local records copied to the clinic server (core/storage/move.py).
 
 The URL signs in as the server's administrator (for example ``postgresql://postgres@clinic-server/treadwell``);
 its password comes from libpq's password or service file, or PGPASSWORD in the administrator's own
@@ -12,15 +13,26 @@ import argparse
 import getpass
 import sys
 
-from core.workspace.clinic import ClinicServerError, add_clinician, init_clinic
+from core.data_dir import DataDir
+from core.settings import SettingsError, load_settings
+from core.workspace.clinic import ClinicServerError, add_clinician, init_clinic, move_local_records
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     try:
         if args.db_action == "init-clinic":
             for line in init_clinic(args.url):
                 print(line)
             return 0
+        if args.db_action == "move-to":
+            try:
+                clinician = load_settings(data_dir.settings_path).clinician
+            except SettingsError as error:
+                print(error, file=sys.stderr)
+                return 2
+            report = move_local_records(data_dir, args.url, clinician=clinician)
+            print("\n".join(report.lines()))
+            return 1 if report.problems else 0
         password = _password(args)
         if password is None:
             return 2

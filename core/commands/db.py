@@ -14,10 +14,10 @@ from core.workspace.maintenance import BackupError
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    if args.db_action in ("init-clinic", "add-clinician"):
+    if args.db_action in ("init-clinic", "add-clinician", "move-to"):
         from core.commands import clinic_db  # psycopg: only for the clinic server
 
-        return clinic_db.run(args)
+        return clinic_db.run(args, data_dir)
     if args.db_action == "check":
         report = maintenance.check_health(data_dir)
         print("\n".join(report.lines))

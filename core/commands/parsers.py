@@ -110,6 +110,9 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     clinician.add_argument("name", metavar="NAME", help="the sign-in name: lower-case letters, digits and _")
     clinician.add_argument("--password-stdin", action="store_true",
                            help="read the new password from standard input instead of a prompt")
+    move = actions.add_parser("move-to", help="copy this workstation's records to the clinic server (checked "
+                                              "before and after, safe to run twice; the local file is only read)")
+    move.add_argument("url", metavar="URL", help="postgresql://CLINICIAN@HOST/DATABASE")
 
 
 def add_schema(subparsers: argparse._SubParsersAction) -> None:

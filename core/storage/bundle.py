@@ -225,8 +225,9 @@ def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) ->
     return bundle_text(_SqliteStore(db), plan_id, clinician=clinician)
 
 
-def bundle_text(store: BundleStore, plan_id: int, *, clinician: str) -> str:
-    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids."""
+def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> str:
+    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids.
+    The export is audited as ``clinician``'s (None: read only, as moving records to the clinic server)."""
     anchor = store.get_plan(plan_id)
     history = store.plan_history(anchor.patient_id)
     logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
@@ -241,7 +242,8 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str) -> str:
     ).model_dump(mode="json")
     bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),
               "exported_at": records.now_iso(), "checksum": _checksum(content), "content": content}
-    store.record_event("export", "patient", anchor.patient_id, clinician)
+    if clinician is not None:
+        store.record_event("export", "patient", anchor.patient_id, clinician)
     return json.dumps(bundle, ensure_ascii=False, indent=2)
 
 

@@ -3,8 +3,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from core.data_dir import DataDir
 from core.storage.clinic import add_clinician, init_clinic, open_clinic_records
 from core.storage.clinic_errors import ClinicServerError, ServerNotSetUp, ServerSchemaTooNew
 
+if TYPE_CHECKING:
+    from core.storage.move import MoveReport
+
 __all__ = ["ClinicServerError", "ServerNotSetUp", "ServerSchemaTooNew", "add_clinician", "init_clinic",
-           "open_clinic_records"]
+           "move_local_records", "open_clinic_records"]
+
+
+def move_local_records(data_dir: DataDir, url: str, *, clinician: str) -> MoveReport:
+    """Copy this workstation's records to the clinic server (core/storage/move.py); the local file is only read."""
+    from core.storage import evidence_store
+    from core.storage.move import move_to
+    from core.storage.session import open_data
+
+    with open_data(data_dir, write=False) as local:
+        server = open_clinic_records(url, lambda etiology: evidence_store.search_studies(
+            local, etiology=etiology, limit=evidence_store.MAX_STUDIES_READ))
+        try:
+            return move_to(local, data_dir.database_path, server, clinician=clinician)
+        finally:
+            server.connection.close()
