@@ -72,7 +72,8 @@ class PostgresRecords:
         overrides = overrides or []
         with self.transaction():
             if patient_id is not None:
-                saved = self._one("select name_folded from patients where id = %s for update", [patient_id])
+                # one new version of a patient at a time; logging a session (a key-share lock) is not held up
+                saved = self._one("select name_folded from patients where id = %s for no key update", [patient_id])
                 if saved is None:
                     raise RecordNotFound(f"There is no patient with id {patient_id}.")
                 newest = self.latest_version(patient_id)
@@ -224,7 +225,7 @@ class PostgresRecords:
 
     def delete_patient(self, patient_id: int, *, clinician: str) -> None:
         with self.transaction():
-            if self._one("select 1 from patients where id = %s for update", [patient_id]) is None:
+            if self._one("select 1 from patients where id = %s for update", [patient_id]) is None:  # nothing added meanwhile
                 raise RecordNotFound(f"There is no patient with id {patient_id}.")
             self.connection.execute("delete from sessions where patient_id = %s", [patient_id])
             self.connection.execute("delete from plans where patient_id = %s", [patient_id])
@@ -239,12 +240,12 @@ class PostgresRecords:
                      at: str | None = None, before: dict | None = None) -> None:
         at = at or now_iso()
         with self.transaction():
+            # (no last-change mark as in SQLite: that one row would serialise every workstation's saves, and
+            # the server's backups are the clinic's, not Treadwell's)
             self.connection.execute(
                 "insert into audit (at, action, record_type, record_id, clinician, before_json) "
                 "values (%s, %s, %s, %s, %s, %s)",
                 [at, action, record_type, record_id, clinician, None if before is None else json.dumps(before)])
-            self.connection.execute("insert into meta (key, value) values ('last_change_at', %s) "
-                                    "on conflict (key) do update set value = excluded.value", [at])
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
         rows = self._all("select id, at, action, record_type, record_id, clinician, before_json from audit "
