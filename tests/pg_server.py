@@ -58,7 +58,24 @@ class Server:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_server() -> Server:
+def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A test CA and a server certificate for 127.0.0.1 and localhost signed by it (openssl): (ca, cert, key)."""
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True, timeout=60)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Treadwell test CA",
+            "-keyout", "ca.key", "-out", "ca.crt")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
+            "-out", "server.csr")
+    (folder / "san.ext").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n", encoding="utf-8")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+            "-extfile", "san.ext", "-out", "server.crt")
+    return folder / "ca.crt", folder / "server.crt", folder / "server.key"
+
+
+def start_server(*, tls: bool = False) -> Server:
+    """``tls``: the server takes only TLS connections over TCP, with a certificate from a test CA
+    (``Server.folder / "ca.crt"``)."""
     programs = server_programs()
     if programs is None:
         raise RuntimeError(SKIP_REASON)
@@ -78,10 +95,19 @@ def start_server() -> Server:
                     "--no-instructions"], check=True, capture_output=True, timeout=120)
     password_file.unlink()
     port = _free_port()
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    tcp = "host"
+    if tls:
+        _, certificate, key = make_certificates(folder)
+        for made in folder.iterdir():
+            if as_user and made.is_file():
+                shutil.chown(made, "postgres")
+        key.chmod(0o600)
+        options += f" -c ssl=on -c ssl_cert_file={certificate} -c ssl_key_file={key}"
+        tcp = "hostssl"
     with open(data / "pg_hba.conf", "w", encoding="utf-8") as hba:  # as a clinic sets it: passwords over TCP
-        hba.write("local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n")
+        hba.write(f"local all all trust\n{tcp} all all 127.0.0.1/32 scram-sha-256\n")
     subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "server.log"),
-                    "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-                   check=True, capture_output=True, timeout=120)
+                    "-o", options, "start"], check=True, capture_output=True, timeout=120)
     return Server(folder=folder, port=port, bin=programs, _as_user=as_user)
 

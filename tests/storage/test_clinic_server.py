@@ -80,3 +80,25 @@ def test_the_password_never_reaches_the_server_in_clear_text(pg_server, clinic_u
     with connect(admin_url(pg_server, clinic_url)) as admin:
         stored = admin.execute("select rolpassword from pg_authid where rolname = 'second_clinician'").fetchone()[0]
     assert stored.startswith("SCRAM-SHA-256$")
+
+
+@pytest.mark.skipif(__import__("shutil").which("openssl") is None, reason="openssl is not installed (it makes the "
+                    "test certificates)")
+def test_a_tls_only_server_is_reached_with_verify_full_and_nothing_less() -> None:
+    from tests.pg_server import SKIP_REASON, server_programs, start_server
+
+    if server_programs() is None:
+        pytest.skip(SKIP_REASON)
+    server = start_server(tls=True)
+    try:
+        ca = server.folder / "ca.crt"
+        base = f"postgresql://treadwell_admin:{ADMIN_SECRET}@localhost:{server.port}/postgres"
+        with connect(f"{base}?sslmode=verify-full&sslrootcert={ca}") as connection:
+            in_use = connection.execute("select ssl, version from pg_stat_ssl where pid = pg_backend_pid()").fetchone()
+        assert in_use[0] is True and in_use[1].startswith("TLS")
+        with pytest.raises(ClinicServerError):  # the server refuses a connection without TLS
+            connect(f"{base}?sslmode=disable")
+        with pytest.raises(ClinicServerError):  # and the client refuses a server it cannot verify
+            connect(f"{base}?sslmode=verify-full&sslrootcert={server.folder / 'server.crt'}")
+    finally:
+        server.stop()
