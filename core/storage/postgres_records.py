@@ -150,11 +150,14 @@ class PostgresRecords:
 
     def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]:
         where, params = self._name_filter(search)
+        # One page of patients by the recency index first, then each one's newest version (lateral, by the
+        # (patient_id, version) index): the work is the page, not the whole table.
         rows = self._all(
-            "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from patients p "
-            "join plans pl on pl.patient_id = p.id "
-            "and pl.version = (select max(version) from plans where patient_id = p.id) "
-            f"{where} order by p.updated_at desc, p.id desc limit %s offset %s", [*params, limit, offset])
+            "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from "
+            f"(select id, name, etiology, updated_at from patients p {where} "
+            " order by updated_at desc, id desc limit %s offset %s) p "
+            "cross join lateral (select id, version, created_at from plans where patient_id = p.id "
+            " order by version desc limit 1) pl order by p.updated_at desc, p.id desc", [*params, limit, offset])
         return [PlanSummary(plan_id=r[0], patient_id=r[1], patient_name=r[2], etiology=r[3], version=r[4],
                             created_at=r[5]) for r in rows]
 
