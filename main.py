@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         from core.workspace.selftest import core_checks, run_checks
         from ui.selftest import qt_checks
 
-        results = run_checks([*core_checks(data_dir), *qt_checks(data_dir)], sys.stdout)
+        results = run_checks([*core_checks(data_dir, args.records), *qt_checks(data_dir)], sys.stdout)
         return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
     if args.command is not None:
         return cli.run_command(args, data_dir)

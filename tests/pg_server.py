@@ -111,3 +111,37 @@ def start_server(*, tls: bool = False) -> Server:
                     "-o", options, "start"], check=True, capture_output=True, timeout=120)
     return Server(folder=folder, port=port, bin=programs, _as_user=as_user)
 
+
+
+def main() -> int:
+    """``python -m tests.pg_server COMMAND ... {url} ...``: run COMMAND against a fresh clinic database on a
+    throwaway server (``{url}`` is replaced by a clinician's sign-in URL), then stop the server. CI runs the
+    frozen bundle's self-test this way."""
+    import sys
+
+    from core.storage.clinic import add_clinician, init_clinic
+
+    command = sys.argv[1:]
+    if not command:
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    if server_programs() is None:
+        print(SKIP_REASON, file=sys.stderr)
+        return 1
+    server = start_server()
+    try:
+        import psycopg
+
+        with psycopg.connect(server.admin_url, autocommit=True) as admin:
+            admin.execute("create database treadwell")
+        admin_url = server.url(database="treadwell", password=ADMIN_PASSWORD)
+        init_clinic(admin_url)
+        add_clinician(admin_url, "ci_clinician", "ci-clinician-secret")
+        url = server.url("ci_clinician", "treadwell", "ci-clinician-secret")
+        return subprocess.run([part.replace("{url}", url) for part in command]).returncode
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

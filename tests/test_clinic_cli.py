@@ -89,3 +89,13 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     sessions = [json.loads(main_py(tmp_path / "other", "--records", clinic_url, "sessions", "list", str(row["patient_id"]),
                                    "--format", "json").stdout) for row in on_server]
     assert sorted(len(s) for s in sessions) == [0, 1] and any(s and s[0]["note"] == "moved" for s in sessions)
+
+
+def test_the_self_test_checks_the_clinic_database_and_leaves_nothing_there(clinic_url, tmp_path) -> None:
+    import json
+
+    result = main_py(tmp_path, "--records", clinic_url, "--self-test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "PASS  clinic database signs in, saves and reads back: signed in as test_clinician" in result.stdout
+    listed = main_py(tmp_path, "--records", clinic_url, "plans", "list", "--format", "json")
+    assert json.loads(listed.stdout) == []  # rolled back

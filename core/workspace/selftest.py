@@ -144,8 +144,28 @@ def _data_dir_writable(data_dir: DataDir) -> str:
     return str(data_dir.root)
 
 
-def core_checks(data_dir: DataDir) -> list[Check]:
-    return [
+def _clinic_database(url: str) -> str:
+    """Sign in, check the schema, and save, read back and delete a patient in a transaction that is rolled
+    back: nothing reaches the clinic's records."""
+    from core.workspace.clinic import open_clinic_records
+
+    store = open_clinic_records(url, lambda etiology: [])
+    try:
+        with store.connection.transaction(force_rollback=True):
+            profile = read_profile(resource_path("examples", "profiles", "diabetic-neuropathy.json"))
+            saved = store.save_plan(profile, compute_plan(profile, []), clinician="self-test")
+            if store.get_plan(saved.id).profile.name != profile.name:
+                raise RuntimeError("the saved plan did not read back")
+            signed_in = store.connection.execute("select session_user").fetchone()[0]
+        return f"signed in as {signed_in}; a plan saved and read back in a transaction rolled back"
+    finally:
+        store.connection.close()
+
+
+def core_checks(data_dir: DataDir, records_url: str | None = None) -> list[Check]:
+    clinic: list[Check] = [] if records_url is None else [
+        ("clinic database signs in, saves and reads back", lambda: _clinic_database(records_url))]
+    return [*clinic,
         ("resources found", _resources_found),
         ("data directory writable", lambda: _data_dir_writable(data_dir)),
         ("database opens", lambda: _database_opens(data_dir)),
