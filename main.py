@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli.EXIT_OK
     from ui.app import run_app
 
-    return run_app(data_dir, smoke_start=args.smoke_start, crash_dialog=not args.no_crash_dialog)
+    return run_app(data_dir, smoke_start=args.smoke_start, crash_dialog=not args.no_crash_dialog,
+                   records_url=args.records)
 
 
 if __name__ == "__main__":

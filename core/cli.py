@@ -67,12 +67,25 @@ def version_line() -> str:
     return f"{APP_NAME} {app_version()}"
 
 
+def clinic_database_of(data_dir: DataDir) -> str | None:
+    """The clinic server chosen in Settings (None: this workstation's own records, or settings a command will
+    report as unreadable itself)."""
+    from core.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(data_dir.settings_path).records_url or None
+    except SettingsError:
+        return None
+
+
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     """Run one headless command; storage problems become one plain line on stderr and exit 1."""
     from core.workspace.errors import ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, plain_storage_error
 
     from core.commands.output import terminal_safe_output
 
+    if getattr(args, "records", None) is None:
+        args.records = clinic_database_of(data_dir)
     try:
         with terminal_safe_output():
             try:

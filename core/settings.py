@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.atomic import WriteError, atomic_write_bytes
 from core.inputs import InputError, read_input
@@ -29,6 +29,28 @@ class Settings(BaseModel):
     plan: PlanOptions = Field(default_factory=PlanOptions)  # HRmax formula and progression cap
     backup_daily_keep: int = Field(default=7, ge=1, le=60)
     backup_weekly_keep: int = Field(default=4, ge=0, le=52)
+    # The clinic's PostgreSQL server for patient records ("": this workstation's own file). Never a password:
+    # libpq's password or service file holds it, or the clinician types it when asked (docs/clinic-server.md).
+    records_url: str = Field(default="", max_length=500)
+
+    @field_validator("records_url")
+    @classmethod
+    def _clinic_address(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        value = value.strip()
+        if not value:
+            return value
+        if not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a PostgreSQL address such as postgresql://grace_okafor@clinic-server/treadwell")
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            raise ValueError("is not a valid address") from None
+        if parts.password is not None or "password=" in parts.query:
+            raise ValueError("must not hold a password (settings.json is not the place for it): use libpq's "
+                             "password file, or type it when Treadwell asks")
+        return value
 
     @property
     def clinician(self) -> str:

@@ -43,6 +43,7 @@ class Server:
     port: int
     bin: Path
     _as_user: list[str]
+    options: str = ""
 
     @property
     def admin_url(self) -> str:
@@ -51,6 +52,16 @@ class Server:
     def url(self, user: str = ADMIN, database: str = "treadwell", password: str | None = None) -> str:
         secret = f":{password}" if password else ""
         return f"postgresql://{user}{secret}@127.0.0.1:{self.port}/{database}"
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data (a clinic's server going down)."""
+        subprocess.run([*self._as_user, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast",
+                        "-w", "stop"], check=True, capture_output=True, timeout=60)
+
+    def resume(self) -> None:
+        subprocess.run([*self._as_user, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-w", "-l",
+                        str(self.folder / "server.log"), "-o", self.options, "start"], check=True, capture_output=True,
+                       timeout=120)
 
     def stop(self) -> None:
         subprocess.run([*self._as_user, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
@@ -109,7 +120,7 @@ def start_server(*, tls: bool = False) -> Server:
         hba.write(f"local all all trust\n{tcp} all all 127.0.0.1/32 scram-sha-256\n")
     subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "server.log"),
                     "-o", options, "start"], check=True, capture_output=True, timeout=120)
-    return Server(folder=folder, port=port, bin=programs, _as_user=as_user)
+    return Server(folder=folder, port=port, bin=programs, _as_user=as_user, options=options)
 
 
 

@@ -28,11 +28,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool = True) -> int:
+def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool = True,
+            records_url: str | None = None) -> int:
     app = create_application()
     notifier = CrashNotifier(app)
     install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)
-    window = MainWindow(data_dir, deferred=True, take_lock=True, quiet=smoke_start)
+    window = MainWindow(data_dir, deferred=True, take_lock=True, quiet=smoke_start, records_url=records_url)
     if smoke_start:
         moment = os.environ.get("TREADWELL_SMOKE_UNTIL", "painted")
         moment = moment if moment in ("data", "ready") else "painted"

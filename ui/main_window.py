@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
+from ui.clinic_link import ClinicLink
 from ui.patient_care import PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
@@ -24,7 +25,7 @@ STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan
 VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "progress", "handout", "records")  # steps 2 to 8, in order
 
 
-class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
+class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
@@ -33,7 +34,8 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
     plan_saved = Signal(int)
 
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False,
-                 deferred: bool = False, take_lock: bool = False, quiet: bool = False) -> None:
+                 deferred: bool = False, take_lock: bool = False, quiet: bool = False,
+                 records_url: str | None = None) -> None:
         """The first frame shows step 1, the etiologies as installed in the records, read with the
         standard library before anything heavy loads. ``deferred``: build the other steps after
         that frame, one per turn of the event loop (the app's start-up); otherwise build them now
@@ -42,6 +44,7 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
         and opens read-only, saying why (unless ``quiet``), when another process holds it."""
         super().__init__(parent)
         self._data_dir = data_dir
+        self._records_url = records_url  # the clinic server (--records), else Settings decide
         self.read_only = read_only
         self._take_lock, self._quiet, self._lock = take_lock, quiet, None
         self._painted = False
@@ -143,7 +146,8 @@ class MainWindow(RecordsLifecycle, PatientCare, QMainWindow):
         logging.getLogger("treadwell").info("%s %s window open", APP_NAME, version)
         self.statusBar().showMessage(f"{APP_NAME} {version}: opening the records in {self._data_dir.root}…")
         self.settings = self._load_settings()
-        self.gateway = RecordsGateway(self._data_dir, read_only=self.read_only)
+        self.gateway = RecordsGateway(self._data_dir, read_only=self.read_only,
+                                      records_url=self._records_url or self.settings.records_url or None)
 
     def _make_view(self, name: str) -> QWidget:
         view = getattr(self, f"_make_{name}")()

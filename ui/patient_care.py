@@ -98,7 +98,13 @@ class PatientCare:
                     self.statusBar().showMessage("Not saved: the name differs from this patient's.")
                     return False
                 version = save(True)
-        except Exception as error:  # a plain sentence; details are in the log
+        except Exception as error:  # a plain sentence
+            from core.workspace.clinic_errors import ClinicServerError
+
+            if self.gateway.on_clinic_server and isinstance(error, ClinicServerError):
+                self.statusBar().showMessage(f"Not saved yet: {error} Treadwell tries again every 10 seconds.")
+                self._save_again_later()
+                return False
             self.statusBar().showMessage(f"Not saved: {error}")
             return False
         self.editor.mark_saved(version)
@@ -133,7 +139,11 @@ class PatientCare:
     def open_plan(self, plan_id: int) -> None:
         if not self._discard_ok():
             return
-        version = self.gateway.get_plan(plan_id)
+        try:
+            version = self.gateway.get_plan(plan_id)
+        except Exception as error:  # the clinic server went away, or the plan was deleted elsewhere
+            self.statusBar().showMessage(f"Not opened: {error}")
+            return
         self.editor.load_version(version)
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)

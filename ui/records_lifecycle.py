@@ -58,6 +58,7 @@ class RecordsLifecycle:
         self.picker.set_entries(overview.etiologies)
         self.records.set_etiology_names({e.id: e.name for e in overview.etiologies})
         self.progress.set_etiology_names({e.id: e.name for e in overview.etiologies})
+        self._connect_records_place()
 
     @Slot(object)
     def _on_records_failed(self, error: Exception) -> None:

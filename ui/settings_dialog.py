@@ -1,4 +1,5 @@
-"""Settings: clinic details for the handout, units and paper, the documented plan options, backups."""
+"""Settings: clinic details for the handout, units and paper, the documented plan options, backups, and
+the clinic database (the PostgreSQL server holding the clinic's patient records, or none)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ class SettingsDialog(QDialog):
         self.weekly = QSpinBox()
         self.weekly.setRange(0, 52)
         self.weekly.setValue(settings.backup_weekly_keep)
+        self.records_url = QLineEdit(settings.records_url)
+        self.records_url.setPlaceholderText("empty: this workstation; e.g. postgresql://grace_okafor@clinic-server/"
+                                            "treadwell")
+        self.test_button = QPushButton("Test connection")
+        self.test_result = QLabel("Used from the next start of Treadwell. The password is never kept here: "
+                                  "libpq's password file, or Treadwell asks.")
+        self.test_result.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #B3261E;")
         self.problem.setWordWrap(True)
@@ -61,6 +69,7 @@ class SettingsDialog(QDialog):
                              (self.paper, "Paper size"), (self.formula, "Maximal heart rate formula"),
                              (self.cap, "Weekly progression cap"),
                              (self.pain_rise, "Acceptable rise in pain during walking"), (self.daily, "Daily backups kept"),
+                             (self.records_url, "Clinic database address"), (self.test_button, "Test the clinic database"),
                              (self.weekly, "Weekly backups kept")):
             widget.setAccessibleName(name)
         logo_row = QWidget()
@@ -80,20 +89,68 @@ class SettingsDialog(QDialog):
         form.addRow("Pain during walking:", self.pain_rise)
         form.addRow("Daily backups kept:", self.daily)
         form.addRow("Weekly backups kept:", self.weekly)
+        clinic_row = QWidget()
+        clinic_box = QHBoxLayout(clinic_row)
+        clinic_box.setContentsMargins(0, 0, 0, 0)
+        clinic_box.addWidget(self.records_url, 1)
+        clinic_box.addWidget(self.test_button)
+        form.addRow("Clinic database:", clinic_row)
+        form.addRow(self.test_result)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         form.addRow(buttons)
         browse.clicked.connect(self._on_browse_clicked)
+        self.test_button.clicked.connect(self._on_test_button_clicked)
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         self._base = settings
-        self.resize(620, 420)
+        self.resize(640, max(self.sizeHint().height(), 470))
 
     @Slot()
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Clinic logo", "", "Images (*.png *.jpg *.jpeg)")
         if path:
             self.logo.setText(path)
+
+    @Slot()
+    def _on_test_button_clicked(self) -> None:
+        """Sign in with the address as typed (off the GUI thread: a server that does not answer takes 10 s)."""
+        from pydantic import ValidationError as Invalid
+
+        from ui.background import run_in_background
+
+        try:
+            url = Settings(records_url=self.records_url.text()).records_url
+        except Invalid as error:
+            self.test_result.setText("Clinic database: " + error.errors(include_url=False)[0]["msg"].removeprefix(
+                "Value error, "))
+            return
+        if not url:
+            self.test_result.setText("No address: the records stay on this workstation.")
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setText("Connecting…")
+
+        def work() -> str:
+            from core.workspace.clinic import PasswordNeeded, test_connection
+
+            try:
+                return test_connection(url)
+            except PasswordNeeded:
+                return ("The server answers and asks for a password; none is on file for this sign-in, so Treadwell "
+                        "will ask for it when it starts.")
+
+        run_in_background(work, self._on_tested, self._on_test_failed)
+
+    @Slot(object)
+    def _on_tested(self, sentence: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setText(sentence)
+
+    @Slot(object)
+    def _on_test_failed(self, error: Exception) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setText(str(error))
 
     @Slot()
     def _on_save_clicked(self) -> None:
@@ -107,6 +164,7 @@ class SettingsDialog(QDialog):
                                     max_weekly_increase_pct=self.cap.currentData(),
                                     pain_rise_allowed=self.pain_rise.currentData()).model_dump(),
                 "backup_daily_keep": self.daily.value(), "backup_weekly_keep": self.weekly.value(),
+                "records_url": self.records_url.text().strip(),
             })
         except ValidationError as error:
             self.problem.setText("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"

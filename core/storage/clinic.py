@@ -16,7 +16,7 @@ from psycopg import sql
 
 from core.evidence.models import Study
 from core.storage import pg_schema
-from core.storage.clinic_errors import ClinicServerError
+from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerLost
 from core.storage.postgres_records import PostgresRecords, check_schema
 
 ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
@@ -28,25 +28,50 @@ def plain_error(error: psycopg.Error) -> str:
     return text
 
 
-def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection:
+NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file
+
+
+def connect(url: str, *, autocommit: bool = True, password: str | None = None) -> psycopg.Connection:
+    """``password``: typed by the clinician when libpq has none on file; kept in memory only."""
+    extra = {} if password is None else {"password": password}
     try:
-        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, application_name="Treadwell")
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, application_name="Treadwell", **extra)
     except psycopg.OperationalError as error:
+        if NO_PASSWORD in str(error):
+            raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in.") \
+                from None
         raise ClinicServerError(f"The clinic database cannot be reached or refused the sign-in: "
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL
         raise ClinicServerError(f"The clinic database address is not valid: {plain_error(error)}") from None
 
 
-def open_clinic_records(url: str, studies_for: Callable[[str], list[Study]]) -> PostgresRecords:
+def open_clinic_records(url: str, studies_for: Callable[[str], list[Study]], *,
+                        password: str | None = None) -> PostgresRecords:
     """A workstation's records on the clinic server; refuses a server set up by a newer Treadwell."""
-    connection = connect(url)
+    connection = connect(url, password=password)
     try:
         check_schema(connection)
     except BaseException:
         connection.close()
         raise
     return PostgresRecords(connection, studies_for)
+
+
+def call_guarded(method, *args, **kwargs):
+    """``method(*args, **kwargs)`` on the clinic engine, a dropped connection raised as ServerLost (each change
+    is one transaction, so nothing of the call was saved)."""
+    try:
+        return method(*args, **kwargs)
+    except psycopg.OperationalError as error:
+        raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); nothing was saved and "
+                         "what is on screen is kept.") from None
+
+
+def describe(store: PostgresRecords) -> str:
+    """Where the records are and who is signed in, for the status bar: 'clinic-server/treadwell as grace_okafor'."""
+    info = store.connection.info
+    return f"{info.host}:{info.port}/{info.dbname} as {info.user}"
 
 
 def init_clinic(url: str) -> list[str]:
@@ -67,8 +92,12 @@ def init_clinic(url: str) -> list[str]:
                                                    ).fetchall():
                     connection.execute(sql.SQL("alter table {} owner to {}").format(
                         sql.Identifier(table), sql.Identifier(pg_schema.OWNER)))
-                connection.execute(sql.SQL("alter function audit_signed() owner to {}").format(
-                    sql.Identifier(pg_schema.OWNER)))
+                for (function,) in connection.execute(
+                        "select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
+                        "where n.nspname = 'public' and p.prolang = (select oid from pg_language where lanname = "
+                        "'plpgsql')").fetchall():
+                    connection.execute(sql.SQL("alter function {} owner to {}").format(
+                        sql.SQL(function), sql.Identifier(pg_schema.OWNER)))
             done.append(f"applied {name}")
     return done or ["the clinic database is up to date; nothing to do"]
 
@@ -94,3 +123,22 @@ def add_clinician(url: str, name: str, password: str) -> str:
             connection.execute(sql.SQL("grant {} to {}").format(sql.Identifier(pg_schema.CLINICIANS),
                                                                   sql.Identifier(name)))
     return f"{'Updated' if exists else 'Added'} clinician {name} (member of {pg_schema.CLINICIANS})."
+
+
+class ChangeListener:
+    """Another connection that LISTENs for the records other workstations change (migration p002)."""
+
+    def __init__(self, url: str, password: str | None = None) -> None:
+        self.connection = connect(url, password=password)
+        self.connection.execute(f"listen {pg_schema.CHANNEL}")
+
+    def changed_patients(self) -> set[int]:
+        """The patients changed since the last call; returns at once (nothing waits on the server)."""
+        changed: set[int] = set()
+        for notice in self.connection.notifies(timeout=0):
+            if notice.payload.isdigit():
+                changed.add(int(notice.payload))
+        return changed
+
+    def close(self) -> None:
+        self.connection.close()

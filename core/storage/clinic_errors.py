@@ -13,3 +13,11 @@ class ServerSchemaTooNew(ClinicServerError):
 
 class ServerNotSetUp(ClinicServerError):
     """The database has no Treadwell schema yet, or needs an upgrade (``db init-clinic``)."""
+
+
+class PasswordNeeded(ClinicServerError):
+    """The server asks for a password and libpq has none on file: the window asks the clinician."""
+
+
+class ServerLost(ClinicServerError):
+    """The connection to the clinic server dropped during a call: nothing of that call was saved."""

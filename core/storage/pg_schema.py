@@ -55,9 +55,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         grant usage, select on all sequences in schema public to {CLINICIANS};
         grant select on treadwell_migrations to {CLINICIANS};
     """),
+    ("p002_records_changed", """
+        create function records_changed() returns trigger language plpgsql as $$
+        declare
+            patient bigint;
+        begin
+            if tg_table_name = 'patients' then
+                patient := coalesce(new.id, old.id);
+            else
+                patient := coalesce(new.patient_id, old.patient_id);
+            end if;
+            perform pg_notify('treadwell_records', patient::text);  -- other workstations refresh that patient
+            return null;
+        end $$;
+        create trigger records_changed after insert or update or delete on patients
+            for each row execute function records_changed();
+        create trigger records_changed after insert or update or delete on plans
+            for each row execute function records_changed();
+        create trigger records_changed after insert or update or delete on sessions
+            for each row execute function records_changed();
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+CHANNEL = "treadwell_records"  # p002: the id of each patient whose records changed
 
 MIGRATIONS_TABLE = """
     create table if not exists treadwell_migrations (name text primary key, applied_at timestamptz not null default now());

@@ -6,14 +6,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.data_dir import DataDir
-from core.storage.clinic import add_clinician, init_clinic, open_clinic_records
-from core.storage.clinic_errors import ClinicServerError, ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic import add_clinician, describe, init_clinic, open_clinic_records
+from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerNotSetUp, ServerSchemaTooNew
 
 if TYPE_CHECKING:
     from core.storage.move import MoveReport
 
-__all__ = ["ClinicServerError", "ServerNotSetUp", "ServerSchemaTooNew", "add_clinician", "init_clinic",
-           "move_local_records", "open_clinic_records"]
+__all__ = ["ClinicServerError", "PasswordNeeded", "ServerNotSetUp", "ServerSchemaTooNew", "add_clinician",
+           "describe", "init_clinic", "move_local_records", "open_clinic_records", "test_connection"]
+
+
+def test_connection(url: str, password: str | None = None) -> str:
+    """Sign in and check the schema; one sentence saying where and as whom, or ClinicServerError."""
+    store = open_clinic_records(url, lambda etiology: [], password=password)
+    try:
+        return f"Connected to {describe(store)}; {store.count_patients()} patient(s) on the server."
+    finally:
+        store.connection.close()
 
 
 def move_local_records(data_dir: DataDir, url: str, *, clinician: str) -> MoveReport:

@@ -1,6 +1,10 @@
 """The window's one door to the records, opened once the start-up checks have passed: it owns the
 connection, refuses writes in a read-only window, and hands every decision to the PatientRecords
-interface (core/records/interface.py) and its engine."""
+interface (core/records/interface.py) and its engine: this workstation's SQLite file, or the clinic's
+PostgreSQL server when a records URL is given (the evidence library stays in the local file either way).
+
+On the clinic server a lost connection is one plain sentence (ClinicServerError) and the next call
+signs in again; what the clinician typed stays on screen, and the window tries the save again."""
 
 from __future__ import annotations
 
@@ -31,26 +35,108 @@ class DataFolderMissing(Exception):
     """The data folder disappeared while the window was open."""
 
 
+class _ClinicGuard:
+    """The clinic engine's methods, with a dropped connection turned into one plain sentence."""
+
+    def __init__(self, gateway: RecordsGateway) -> None:
+        self._gateway = gateway
+
+    def __getattr__(self, name: str):
+        from core.storage.clinic import call_guarded
+        from core.storage.clinic_errors import ServerLost
+
+        method = getattr(self._gateway._clinic_records(), name)
+
+        def guarded(*args, **kwargs):
+            try:
+                return call_guarded(method, *args, **kwargs)
+            except ServerLost:
+                self._gateway._drop_clinic()  # the next call signs in again
+                raise
+        return guarded
+
+
 class RecordsGateway:
-    def __init__(self, data_dir: DataDir, *, read_only: bool) -> None:
+    def __init__(self, data_dir: DataDir, *, read_only: bool, records_url: str | None = None) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
+        self.records_url = records_url or None
         self._db: Database | None = None
+        self._clinic = None  # PostgresRecords, once signed in
+        self._password: str | None = None  # typed by the clinician, in memory only
+        self._listener = None
+        self._signed_in = False
 
     def open(self) -> None:
         if self._db is None and self.data_dir.database_path.exists():
             self._db = open_database(self.data_dir.database_path, read_only=self.read_only)
 
     def close(self) -> None:
+        self._drop_clinic()
         if self._db is not None:
             self._db.close()
             self._db = None
 
+    # -- the clinic server -----------------------------------------------------------------------------
+
+    def sign_in(self, password: str | None = None) -> str:
+        """Sign in to the clinic server (raises PasswordNeeded when it asks for a password none is on file
+        for, ClinicServerError otherwise); returns where and as whom, for the status bar."""
+        from core.workspace.clinic import describe, open_clinic_records
+        from core.storage.clinic import ChangeListener
+
+        self._drop_clinic()
+        self._clinic = open_clinic_records(self.records_url, self._studies_for, password=password)
+        self._password = password
+        self._signed_in = True
+        try:
+            self._listener = ChangeListener(self.records_url, password)
+        except Exception:  # live updates are a convenience: the records work without them
+            self._listener = None
+        return describe(self._clinic)
+
+    def _studies_for(self, etiology: str) -> list:
+        return evidence_store.search_studies(self._db, etiology=etiology, limit=evidence_store.MAX_STUDIES_READ) \
+            if self._db is not None else []
+
+    def _clinic_records(self):
+        if self._clinic is None:  # dropped: sign in again (the server may be back)
+            self.sign_in(self._password)
+        return self._clinic
+
+    def _drop_clinic(self) -> None:
+        for part in (self._clinic, self._listener):
+            if part is not None:
+                try:
+                    part.connection.close()
+                except Exception:  # already gone
+                    pass
+        self._clinic = self._listener = None
+
+    def changed_patients(self) -> set[int]:
+        """Patients another workstation changed since the last call (clinic server only; empty otherwise)."""
+        if self._listener is None:
+            return set()
+        try:
+            return self._listener.changed_patients()
+        except Exception:  # the server went away: the next records call reports it and signs in again
+            self._listener = None
+            return set()
+
+    @property
+    def on_clinic_server(self) -> bool:
+        return self.records_url is not None
+
     @property
     def is_open(self) -> bool:
-        return self._db is not None
+        """The local records are open, and in clinic mode the server has been signed in to."""
+        return self._db is not None and (self.records_url is None or self._signed_in)
 
     def _records(self, *, write: bool = False) -> PatientRecords:
+        if self.records_url is not None:
+            if write and self.read_only:
+                raise ReadOnlyRecords("This window is read-only: another Treadwell window is using this data folder.")
+            return _ClinicGuard(self)  # type: ignore[return-value]
         return SqliteRecords(self._require(write=write))
 
     def _require(self, *, write: bool = False) -> Database:
@@ -76,10 +162,10 @@ class RecordsGateway:
                                  overrides=overrides, same_person=same_person)
 
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
-        return self._records().list_plans(search=search, limit=limit, offset=offset) if self._db else []
+        return self._records().list_plans(search=search, limit=limit, offset=offset) if self.is_open else []
 
     def count_patients(self, search: str | None) -> int:
-        return self._records().count_patients(search=search) if self._db else 0
+        return self._records().count_patients(search=search) if self.is_open else 0
 
     def history(self, patient_id: int) -> list[PlanVersion]:
         return self._records().plan_history(patient_id)
@@ -104,8 +190,8 @@ class RecordsGateway:
         self._records(write=True).delete_patient(patient_id, clinician=clinician)
 
     def record_event(self, action: AuditAction, plan_id: int, *, clinician: str) -> None:
-        if not self.read_only and self._db is not None:
-            SqliteRecords(self._db).record_event(action, "plan", plan_id, clinician)
+        if not self.read_only and self.is_open:
+            self._records(write=True).record_event(action, "plan", plan_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
         write_output(path, self._records(write=True).export_patient(plan_id, clinician=clinician).encode("utf-8"),

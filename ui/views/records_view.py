@@ -40,11 +40,17 @@ class PatientListModel(RowsTableModel):
         self.etiology_names: dict[str, str] = {}  # id -> name, from the evidence library
 
     def reload(self, search: str | None = None) -> None:
+        """Raises what the gateway raises (the clinic server gone, say) after showing an empty list."""
         self.beginResetModel()
         self._search = search or None
-        self._total = self._gateway.count_patients(self._search)
-        self._rows = self._gateway.list_plans(self._search, PAGE, 0)
-        self.endResetModel()
+        try:
+            self._total = self._gateway.count_patients(self._search)
+            self._rows = self._gateway.list_plans(self._search, PAGE, 0)
+        except Exception:
+            self._total, self._rows = 0, []
+            raise
+        finally:
+            self.endResetModel()
 
     @property
     def total(self) -> int:
@@ -140,7 +146,12 @@ class RecordsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.reload(self.search.text().strip())
+        try:
+            self.model.reload(self.search.text().strip())
+        except Exception as error:  # the clinic server cannot be reached: said where the count goes
+            self.count.setText(f"The patients could not be listed: {error}")
+            self.history.clear()
+            return
         total, searching = self.model.total, bool(self.search.text().strip())
         self.count.setText(f"{total} {'patient' if total == 1 else 'patients'}" +
                            ((" matches" if total == 1 else " match") if searching else ""))

@@ -1,0 +1,5 @@
+"""The clinic server's refusals for the front ends, importable without psycopg."""
+
+from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerNotSetUp, ServerSchemaTooNew
+
+__all__ = ["ClinicServerError", "PasswordNeeded", "ServerNotSetUp", "ServerSchemaTooNew"]

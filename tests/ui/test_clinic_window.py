@@ -1,0 +1,92 @@
+"""The window on the clinic's PostgreSQL server (a throwaway one): signing in (with the password asked for
+when none is on file), saving there, another workstation's changes appearing within seconds, and a save
+kept on screen and tried again while the server is down."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from core.storage.clinic import open_clinic_records
+from tests.conftest import CLINICIAN_SECRET, clinic_database
+from tests.storage.helpers import example
+from ui.main_window import MainWindow
+
+
+def clinic_window(qtbot, data_dir, url: str) -> MainWindow:
+    window = MainWindow(data_dir, records_url=url)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    return window
+
+
+def test_the_window_keeps_records_on_the_server_and_sees_other_workstations(qtbot, data_dir, clinic_url) -> None:
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    assert "clinic database" in window._where_label.text() and "as test_clinician" in window._where_label.text()
+    window.editor.form.set_profile(example(name="Amara Okafor")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    other = open_clinic_records(clinic_url, lambda etiology: [])
+    try:
+        assert [row.patient_name for row in other.list_plans()] == ["Amara Okafor"]
+        other.save_plan(*example(name="Bo Lund"), clinician="Dr B")  # another workstation
+        qtbot.waitUntil(lambda: window.records.model.total == 2, timeout=8_000)
+        assert "another workstation" in window.statusBar().currentMessage()
+    finally:
+        other.connection.close()
+    window.gateway.close()
+
+
+def test_the_password_is_asked_for_when_none_is_on_file(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args, **kwargs: asked.append(args[2]) or (CLINICIAN_SECRET, True))
+    window = clinic_window(qtbot, data_dir, clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    assert asked and "password of test_clinician" in asked[0]
+    assert "as test_clinician" in window._where_label.text()
+    window.gateway.close()
+
+
+@pytest.mark.slow
+def test_a_save_while_the_server_is_down_is_kept_and_tried_again(qtbot, data_dir, monkeypatch) -> None:
+    from tests.pg_server import SKIP_REASON, server_programs, start_server
+
+    if server_programs() is None:
+        pytest.skip(SKIP_REASON)
+    monkeypatch.setattr("ui.clinic_link.RETRY_MS", 500)
+    server = start_server()  # its own server: this test stops it
+    try:
+        url = clinic_database(server)
+        window = clinic_window(qtbot, data_dir, url)
+        window.editor.form.set_profile(example(name="Ines Duarte")[0])
+        server.pause()
+        assert window.save_plan() is False
+        assert "tries again" in window.statusBar().currentMessage() and window.editor.dirty
+        assert window.editor.form.name.text() == "Ines Duarte"  # nothing typed is lost
+        server.resume()
+        qtbot.waitUntil(lambda: not window.editor.dirty, timeout=20_000)
+        check = open_clinic_records(url, lambda etiology: [])
+        assert [row.patient_name for row in check.list_plans()] == ["Ines Duarte"]
+        check.connection.close()
+        window.gateway.close()
+    finally:
+        server.stop()
+
+
+def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clinic_url) -> None:
+    from core.settings import Settings
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.records_url.setText(clinic_url)  # this one holds the test password
+    dialog.test_button.click()
+    assert "must not hold a password" in dialog.test_result.text()
+    dialog._on_save_clicked()
+    assert dialog.result_settings is None and "records_url" in dialog.problem.text()
+    dialog.records_url.setText(clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+    assert "asks for a password" in dialog.test_result.text()
+    dialog._on_save_clicked()
+    assert dialog.result_settings.records_url == clinic_url.replace(f":{CLINICIAN_SECRET}", "")

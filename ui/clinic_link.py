@@ -1,0 +1,90 @@
+"""The window on the clinic's PostgreSQL server: signing in (asking for the password when none is on file,
+keeping it in memory only), the status bar saying where the records are and who is signed in, other
+workstations' changes shown within seconds, and a save the server could not take tried again until it
+can. Mixed into MainWindow; the records work is core/workspace/gateway.py's."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+
+POLL_MS = 2_000  # other workstations' changes appear within this
+RETRY_MS = 10_000  # a save the server could not take is tried again this often
+
+
+class ClinicLink:
+    _where_label: QLabel | None = None
+    _poll_timer: QTimer | None = None
+    _retry_timer: QTimer | None = None
+
+    def _show_records_place(self, text: str, *, problem: bool = False) -> None:
+        if self._where_label is None:
+            self._where_label = QLabel()
+            self._where_label.setAccessibleName("Where the records are")
+            self.statusBar().addPermanentWidget(self._where_label)
+        self._where_label.setText(text)
+        self._where_label.setStyleSheet("color: #B3261E;" if problem else "")
+
+    def _connect_records_place(self) -> None:
+        """After the local records opened: say where the patient records are, signing in to the server if chosen."""
+        if not self.gateway.on_clinic_server:
+            self._show_records_place("Records: this workstation")
+            return
+        self.sign_in_to_clinic()
+
+    def sign_in_to_clinic(self, password: str | None = None) -> bool:
+        from core.workspace.clinic import ClinicServerError, PasswordNeeded
+
+        user = urlsplit(self.gateway.records_url).username or "you"
+        while True:
+            try:
+                where = self.gateway.sign_in(password)
+                break
+            except PasswordNeeded:
+                prompt = f"The clinic database asks for the password of {user}:"
+            except ClinicServerError as error:
+                if password is None or "password authentication failed" not in str(error):
+                    self._show_records_place("Clinic database: not signed in (point here for why)", problem=True)
+                    self._where_label.setToolTip(str(error))
+                    self.statusBar().showMessage(str(error))
+                    return False
+                prompt = f"That password was not accepted. The password of {user}:"
+            password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
+            if not given:
+                self._show_records_place("Clinic database: not signed in", problem=True)
+                return False
+        self._show_records_place(f"Records: clinic database {where}")
+        self._where_label.setToolTip("")
+        if self._poll_timer is None:
+            self._poll_timer = QTimer(self)
+            self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
+            self._poll_timer.start(POLL_MS)
+        self.records.reload()
+        self._refresh_course()
+        return True
+
+    @Slot()
+    def _on_poll_timer_timeout(self) -> None:
+        changed = self.gateway.changed_patients()
+        if not changed:
+            return
+        self.records.reload()
+        if self.editor.patient_id in changed:
+            self._refresh_course()
+        self.statusBar().showMessage(f"Updated from the clinic database ({len(changed)} patient(s) changed on "
+                                     "another workstation).")
+
+    def _save_again_later(self) -> None:
+        """The server could not take a save: what is on screen stays, and the save is tried again."""
+        if self._retry_timer is None:
+            self._retry_timer = QTimer(self)
+            self._retry_timer.setSingleShot(True)
+            self._retry_timer.timeout.connect(self._on_retry_timer_timeout)
+        self._retry_timer.start(RETRY_MS)
+
+    @Slot()
+    def _on_retry_timer_timeout(self) -> None:
+        if self.editor.dirty and self.editor.profile is not None:
+            self.save_plan()
