@@ -22,6 +22,7 @@ SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logge
 
 class PatientCare:
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
+    _told_of_newer: tuple[int, int] | None = None  # (patient, version id) a refused save named as saved meanwhile
 
     @property
     def course(self) -> CourseOfCare | None:
@@ -80,9 +81,16 @@ class PatientCare:
             return False
         from core.records.models import DifferentPatient
 
+        # The version the editor's plan was made from: if someone saves a newer one meanwhile, this save is
+        # refused and says so. Saving an older version again (confirmed above) is based on the newest known.
+        based_on = self.editor.plan_id
+        if self._course is not None and based_on is not None and not self.editor.dirty:
+            based_on = self._course.in_force.id
+        if self._told_of_newer is not None and self._told_of_newer[0] == self.editor.patient_id:
+            based_on = self._told_of_newer[1]  # the clinician has been told of that version: theirs to replace
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
-            patient_id=self.editor.patient_id, same_person=same_person)
+            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on)
         known = {self.editor.plan_id} | ({v.id for v in self._course.history} if self._course else set())
         try:
             try:
@@ -101,12 +109,21 @@ class PatientCare:
         except Exception as error:  # a plain sentence
             from core.workspace.clinic_errors import ClinicServerError
 
+            from core.records.models import VersionSavedMeanwhile
+
+            if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
+                self._told_of_newer = (self.editor.patient_id, error.theirs.id)
+                self._refresh_course()
+                QMessageBox.information(self, "Saved meanwhile by someone else", shown_as_typed(str(error)))
+                self.statusBar().showMessage(f"Not saved: version {error.theirs.version} was saved meanwhile.")
+                return False
             if self.gateway.on_clinic_server and isinstance(error, ClinicServerError):
                 self.statusBar().showMessage(f"Not saved yet: {error} Treadwell tries again every 10 seconds.")
                 self._save_again_later()
                 return False
             self.statusBar().showMessage(f"Not saved: {error}")
             return False
+        self._told_of_newer = None
         self.editor.mark_saved(version)
         self._refresh_course()
         if version.id in known:  # the records returned the version they hold: nothing differed from it

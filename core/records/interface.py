@@ -24,8 +24,10 @@ class PatientRecords(Protocol):
     a week outside the plan ValueError naming the field."""
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
-                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion:
-        """A new version, or the patient's newest one unchanged when nothing differs from it."""
+                  overrides: list[WeekOverride] | None = None, same_person: bool = False,
+                  based_on: int | None = None) -> PlanVersion:
+        """A new version, or the patient's newest one unchanged when nothing differs from it. ``based_on``: the
+        newest version's id when the clinician opened the patient; if another is newer now, VersionSavedMeanwhile."""
         ...
 
     def get_plan(self, plan_id: int) -> PlanVersion: ...

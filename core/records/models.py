@@ -78,6 +78,20 @@ class ChangedMeanwhile(Exception):
                          + "Check which is right, then correct it again.")
 
 
+class VersionSavedMeanwhile(Exception):
+    """A new version saved from a plan read before someone else saved a newer one: refused, naming theirs and
+    what differs, so nothing is replaced unseen; what is on screen stays."""
+
+    def __init__(self, theirs: PlanVersion, differences: list[str]) -> None:
+        self.theirs, self.differences = theirs, differences
+        shown = "; ".join(differences[:4]) + (f"; and {len(differences) - 4} more" if len(differences) > 4 else "")
+        super().__init__(
+            f"Not saved: version {theirs.version} of this patient was saved by {theirs.created_by or 'someone'} at "
+            f"{theirs.created_at[:19].replace('T', ' ')} UTC, after you opened it. "
+            + (f"Yours differs from it: {shown}. " if differences else "It holds the same plan as yours. ")
+            + "Yours is still on screen: look at theirs in Records, then save again to make yours the newest.")
+
+
 def _shown(log: SessionLog) -> str:
     missing = "not recorded"
     return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min, RPE {log.rpe}, pain during "

@@ -23,7 +23,7 @@ from core.records.models import (
 from core.storage import pg_schema
 from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_based_on, check_week, fold_name, get_session_as_read, now_iso,
     plan_version, same_version,
     session_record, session_values, version_in_force,
 )
@@ -68,7 +68,8 @@ class PostgresRecords:
     # -- plan versions ---------------------------------------------------------------------------------
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
-                  overrides: list[WeekOverride] | None = None, same_person: bool = False) -> PlanVersion:
+                  overrides: list[WeekOverride] | None = None, same_person: bool = False,
+                  based_on: int | None = None) -> PlanVersion:
         overrides = overrides or []
         with self.transaction():
             if patient_id is not None:
@@ -79,6 +80,7 @@ class PostgresRecords:
                 newest = self.latest_version(patient_id)
                 if newest is not None and same_version(newest, profile, plan, overrides):
                     return newest
+                check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
                 if saved[0] != fold_name(profile.name) and not same_person:
                     raise DifferentPatient(
                         f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If "

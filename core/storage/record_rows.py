@@ -12,7 +12,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import ChangedMeanwhile, PlanVersion, RecordNotFound, SessionRecord
+from core.records.models import ChangedMeanwhile, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile
 
 
 def now_iso() -> str:
@@ -84,6 +84,19 @@ def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
     that day or before on this workstation's calendar (the first version for a day before any)."""
     in_force = [row_id for row_id, at in saved if dt.datetime.fromisoformat(at).astimezone().date() <= on]
     return in_force[-1] if in_force else saved[0][0]
+
+
+def check_based_on(newest: PlanVersion | None, based_on: int | None, plan: Plan, overrides: list[WeekOverride],
+                   max_sessions: int) -> None:
+    """Refuse a version saved from a plan older than the patient's newest (someone saved meanwhile)."""
+    if based_on is None or newest is None or newest.id == based_on:
+        return
+    from core.plan.compare import plan_differences
+    from core.plan.overrides import effective_plan
+
+    theirs = effective_plan(newest.plan, newest.overrides, newest.profile.max_sessions_per_week)
+    yours = effective_plan(plan, overrides, max_sessions)
+    raise VersionSavedMeanwhile(newest, plan_differences(theirs, yours))
 
 
 def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog,

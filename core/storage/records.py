@@ -21,7 +21,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_based_on, check_week, fold_name, get_session_as_read, now_iso,
     plan_version, same_version,
     session_record, session_values, version_in_force,
 )
@@ -36,6 +36,7 @@ def save_plan(
     patient_id: int | None = None,
     overrides: list[WeekOverride] | None = None,
     same_person: bool = False,
+    based_on: int | None = None,
 ) -> PlanVersion:
     """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
     whose name differs from the patient's (case and accents aside) is refused with DifferentPatient unless
@@ -51,6 +52,7 @@ def save_plan(
             newest = latest_version(db, patient_id)
             if newest is not None and same_version(newest, profile, plan, overrides):
                 return newest
+            check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
             if saved[0] != fold_name(profile.name) and not same_person:
                 raise DifferentPatient(
                     f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If it is "

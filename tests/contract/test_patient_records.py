@@ -12,7 +12,7 @@ import pytest
 from core.plan.session_log import SessionLog
 from core.plan.overrides import WeekOverride
 from core.records.interface import PatientRecords
-from core.records.models import ChangedMeanwhile, DifferentPatient, RecordNotFound
+from core.records.models import ChangedMeanwhile, DifferentPatient, RecordNotFound, VersionSavedMeanwhile
 from tests.storage.helpers import example
 
 
@@ -198,6 +198,18 @@ def test_a_correction_against_a_session_changed_meanwhile_is_refused_with_both(r
     records.delete_session(read.id, clinician="Dr B")
     with pytest.raises(ChangedMeanwhile, match="deleted by someone else"):
         records.edit_session(read.id, log(3), clinician="Dr A", based_on=theirs.updated_at)
+
+
+def test_two_clinicians_saving_one_patient_never_replace_each_other_unseen(records: PatientRecords) -> None:
+    first = records.save_plan(*example(), clinician="Dr A")  # both clinicians open version 1
+    theirs = records.save_plan(*example(weeks=8), clinician="Dr B", patient_id=first.patient_id, based_on=first.id)
+    with pytest.raises(VersionSavedMeanwhile) as caught:
+        records.save_plan(*example(weeks=10), clinician="Dr A", patient_id=first.patient_id, based_on=first.id)
+    assert caught.value.theirs == theirs and "Weeks: 8 -> 10" in caught.value.differences
+    assert "saved by Dr B" in str(caught.value) and "Yours is still on screen" in str(caught.value)
+    assert [v.version for v in records.plan_history(first.patient_id)] == [1, 2]
+    mine = records.save_plan(*example(weeks=10), clinician="Dr A", patient_id=first.patient_id, based_on=theirs.id)
+    assert mine.version == 3  # after seeing theirs, Dr A's plan becomes the newest
 
 
 def test_a_session_week_must_be_a_week_of_its_plan(records: PatientRecords) -> None:

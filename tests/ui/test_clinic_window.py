@@ -90,3 +90,26 @@ def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clin
     assert "asks for a password" in dialog.test_result.text()
     dialog._on_save_clicked()
     assert dialog.result_settings.records_url == clinic_url.replace(f":{CLINICIAN_SECRET}", "")
+
+
+def test_a_version_saved_meanwhile_on_another_workstation_is_not_replaced_unseen(qtbot, data_dir, clinic_url,
+                                                                                 monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr("ui.patient_care.QMessageBox.information", lambda *args, **kwargs: told.append(args[2]))
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Lena Berg")[0])
+    assert window.save_plan()
+    first = window.editor.plan_id
+    other = open_clinic_records(clinic_url, lambda etiology: [])
+    try:
+        other.save_plan(*example(name="Lena Berg", weeks=8), clinician="Dr B", patient_id=window.editor.patient_id,
+                        based_on=first)
+        qtbot.waitUntil(lambda: window.course.in_force.version == 2, timeout=8_000)  # seen within seconds
+        window.editor.form.numbers["weeks"].setText("10")  # Dr A's change, made on version 1
+        assert window.editor.dirty and window.save_plan() is False
+        assert told and "saved by Dr B" in told[0] and window.editor.form.numbers["weeks"].text() == "10"
+        assert window.save_plan() and window.course.in_force.version == 3  # told, the clinician saves theirs over
+        assert window.course.in_force.profile.weeks == 10
+    finally:
+        other.connection.close()
+    window.gateway.close()
