@@ -20,7 +20,7 @@ def test_the_administrator_sets_up_the_clinic_and_adds_a_clinician(pg_server, tm
         admin.execute("create database clinic_cli")
     url = pg_server.url(database="clinic_cli", password=ADMIN_SECRET)
     first = main_py(tmp_path, "db", "init-clinic", url)
-    assert first.returncode == 0 and "applied p001_records" in first.stdout, first.stderr
+    assert first.returncode == 0 and "applied m005_course_of_care" in first.stdout, first.stderr
     again = main_py(tmp_path, "db", "init-clinic", url)
     assert again.returncode == 0 and "nothing to do" in again.stdout
     added = main_py(tmp_path, "db", "add-clinician", url, "grace_okafor", "--password-stdin",

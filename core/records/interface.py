@@ -18,6 +18,9 @@ from core.records.models import (
 )
 
 
+COUNT_CAP = 10_000  # count_patients stops counting above this and returns COUNT_CAP + 1 ("more than 10,000")
+
+
 class PatientRecords(Protocol):
     """Patients, their plan versions, their sessions and the audit trail. Every change is one transaction
     with its audit event; a missing id raises RecordNotFound, another person's profile DifferentPatient,
@@ -36,7 +39,9 @@ class PatientRecords(Protocol):
 
     def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]: ...
 
-    def count_patients(self, *, search: str | None = None) -> int: ...
+    def count_patients(self, *, search: str | None = None) -> int:
+        """How many patients match, up to COUNT_CAP; COUNT_CAP + 1 means more than that."""
+        ...
 
     def latest_version(self, patient_id: int) -> PlanVersion | None: ...
 

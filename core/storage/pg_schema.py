@@ -16,9 +16,11 @@ from __future__ import annotations
 OWNER = "treadwell_owner"
 CLINICIANS = "treadwell_clinician"
 
-# (name, SQL), applied in order, each in one transaction with its row in treadwell_migrations.
+# (name, SQL), applied in order, each in one transaction with its row in treadwell_migrations. The names are
+# SQLite's (core/storage/schema.py) from schema 5 on, the first with stable ids: one versioned list, each
+# engine with its own implementation of an entry (tests/storage/test_clinic_server.py checks they agree).
 MIGRATIONS: list[tuple[str, str]] = [
-    ("p001_records", f"""
+    ("m005_course_of_care", f"""
         create extension if not exists pg_trgm;
         create table patients (
             id bigserial primary key, uid text not null unique, name text not null, name_folded text not null,
@@ -55,7 +57,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         grant usage, select on all sequences in schema public to {CLINICIANS};
         grant select on treadwell_migrations to {CLINICIANS};
     """),
-    ("p002_records_changed", """
+    ("m006_records_changed", """
         create function records_changed() returns trigger language plpgsql as $$
         declare
             patient bigint;
@@ -75,10 +77,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         create trigger records_changed after insert or update or delete on sessions
             for each row execute function records_changed();
     """),
+    ("m007_name_bigrams", """
+        create function name_bigrams(name text) returns text[] language sql immutable parallel safe as $$
+            select coalesce(array_agg(distinct substr(name, i, 2)), '{}')
+            from generate_series(1, greatest(length(name) - 1, 0)) i
+        $$;
+        alter table patients add column name_bigrams text[] generated always as (name_bigrams(name_folded)) stored;
+        create index patients_name_bigrams on patients using gin (name_bigrams);
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-CHANNEL = "treadwell_records"  # p002: the id of each patient whose records changed
+CHANNEL = "treadwell_records"  # m006: the id of each patient whose records changed
 
 MIGRATIONS_TABLE = """
     create table if not exists treadwell_migrations (name text primary key, applied_at timestamptz not null default now());

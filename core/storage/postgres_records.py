@@ -20,6 +20,7 @@ from core.plan.session_log import SessionLog
 from core.records.models import (
     AuditAction, AuditEvent, DifferentPatient, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
+from core.records.interface import COUNT_CAP
 from core.storage import pg_schema
 from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
@@ -44,6 +45,9 @@ def check_schema(connection: psycopg.Connection) -> None:
     if len(applied) < len(known):
         raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs main.py db "
                              "init-clinic URL with this Treadwell.")
+
+
+MANY_MATCHES = 500  # above this, walking patients newest-first beats sorting every match (as in SQLite)
 
 
 class PostgresRecords:
@@ -143,21 +147,31 @@ class PostgresRecords:
 
     @staticmethod
     def _name_filter(search: str | None) -> tuple[str, list]:
-        """Any part of the folded name; a trigram index serves three letters or more."""
+        """Any part of the folded name: a trigram index serves three letters or more, the letter-pair index two."""
         folded = fold_name(search.strip()) if search and search.strip() else ""
         if not folded:
             return "", []
         escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        if len(folded) == 2:
+            return "where p.name_bigrams @> array[%s] and p.name_folded like %s", [folded, f"%{escaped}%"]
         return "where p.name_folded like %s", [f"%{escaped}%"]
 
     def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]:
         where, params = self._name_filter(search)
-        # One page of patients by the recency index first, then each one's newest version (lateral, by the
-        # (patient_id, version) index): the work is the page, not the whole table.
+        # One page of patients first, then each one's newest version (lateral, by the (patient_id, version)
+        # index): the work is the page, not the whole table. Few matches: found by the name indexes, then
+        # sorted (a materialised CTE, so the planner cannot walk every patient looking for them); many, or no
+        # search: walk the recency index and stop after the page.
+        few = bool(where) and self._one(
+            f"select count(*) from (select 1 from patients p {where} limit {MANY_MATCHES + 1}) probe",
+            params)[0] <= MANY_MATCHES
+        source = (f"with matched as materialized (select id, name, etiology, updated_at from patients p {where}) "
+                  "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from (select * from matched "
+                  if few else
+                  "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from "
+                  f"(select id, name, etiology, updated_at from patients p {where} ")
         rows = self._all(
-            "select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from "
-            f"(select id, name, etiology, updated_at from patients p {where} "
-            " order by updated_at desc, id desc limit %s offset %s) p "
+            f"{source} order by updated_at desc, id desc limit %s offset %s) p "
             "cross join lateral (select id, version, created_at from plans where patient_id = p.id "
             " order by version desc limit 1) pl order by p.updated_at desc, p.id desc", [*params, limit, offset])
         return [PlanSummary(plan_id=r[0], patient_id=r[1], patient_name=r[2], etiology=r[3], version=r[4],
@@ -165,7 +179,8 @@ class PostgresRecords:
 
     def count_patients(self, *, search: str | None = None) -> int:
         where, params = self._name_filter(search)
-        return self._one(f"select count(*) from patients p {where}", params)[0]
+        return self._one(f"select count(*) from (select 1 from patients p {where} limit {COUNT_CAP + 1}) counted",
+                         params)[0]
 
     # -- sessions --------------------------------------------------------------------------------------
 

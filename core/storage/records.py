@@ -17,6 +17,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
+from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
@@ -157,8 +158,10 @@ def _more_matches_than(db: sqlite_utils.Database, where: str, params: list, thre
 
 
 def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> int:
+    """Up to COUNT_CAP (core/records/interface.py); COUNT_CAP + 1 means more."""
     where, params = _name_filter(search)
-    return db.execute(f"select count(*) from patients p {where}", params).fetchone()[0]
+    return db.execute(f"select count(*) from (select 1 from patients p {where} limit {COUNT_CAP + 1})",
+                      params).fetchone()[0]
 
 
 def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date) -> PlanVersion:

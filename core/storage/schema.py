@@ -146,6 +146,18 @@ def m005_course_of_care(db: sqlite_utils.Database) -> None:
     db.execute("alter table audit add column before_json text")
 
 
+@MIGRATIONS()
+def m006_records_changed(db: sqlite_utils.Database) -> None:
+    """On the clinic server, other workstations are told which patients changed. One workstation's own file has
+    no one else to tell: nothing to do here (the entry keeps one versioned list for both engines)."""
+
+
+@MIGRATIONS()
+def m007_name_bigrams(db: sqlite_utils.Database) -> None:
+    """On the clinic server, an index of each name's letter pairs serves two-letter searches. Here a two-letter
+    search scans the names (docs/performance.md): nothing to do (the entry keeps one versioned list)."""
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -17,6 +17,14 @@ def admin_url(pg_server, clinic_url: str) -> str:
     return pg_server.url(database=clinic_url.rsplit("/", 1)[1], password=ADMIN_SECRET)
 
 
+def test_both_engines_follow_one_versioned_list() -> None:
+    """The server starts at schema 5 (the first with stable ids); from there its migrations are SQLite's."""
+    from core.storage import pg_schema
+    from core.storage.schema import known_migrations
+
+    assert [name for name, _ in pg_schema.MIGRATIONS] == known_migrations()[4:]
+
+
 def test_setting_up_twice_changes_nothing(pg_server, clinic_url) -> None:
     assert init_clinic(admin_url(pg_server, clinic_url)) == ["the clinic database is up to date; nothing to do"]
     assert add_clinician(admin_url(pg_server, clinic_url), "test_clinician", CLINICIAN_SECRET).startswith("Updated")

@@ -101,3 +101,13 @@ def test_a_record_saved_before_a_rule_existed_still_opens(db) -> None:
     db.conn.commit()
     opened = records.get_plan(db, saved.id)
     assert opened.profile.known_disease is False and records.plan_history(db, saved.patient_id)[0].id == saved.id
+
+
+def test_counting_stops_above_the_cap(db) -> None:
+    """"More than 10,000" is all the window says, so counting a million matches stops there."""
+    from core.records.interface import COUNT_CAP
+    from tests.bench.bench_records import fill
+
+    fill(db, COUNT_CAP + 50)
+    assert records.count_patients(db) == COUNT_CAP + 1
+    assert records.count_patients(db, search="zzzz-no-such-name") == 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from core.records.interface import COUNT_CAP
 from core.records.models import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
@@ -57,7 +58,7 @@ class PatientListModel(RowsTableModel):
         return self._total
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (len(self._rows) < self._total or self._total > COUNT_CAP)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         if parent.isValid():
@@ -153,7 +154,8 @@ class RecordsView(QWidget):
             self.history.clear()
             return
         total, searching = self.model.total, bool(self.search.text().strip())
-        self.count.setText(f"{total} {'patient' if total == 1 else 'patients'}" +
+        self.count.setText((f"more than {COUNT_CAP:,} patients" if total > COUNT_CAP else
+                            f"{total} {'patient' if total == 1 else 'patients'}") +
                            ((" matches" if total == 1 else " match") if searching else ""))
         if self.model.rowCount():
             self.table.selectRow(0)
