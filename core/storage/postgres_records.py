@@ -18,14 +18,14 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, DifferentPatient, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+    AuditAction, AuditEvent, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.records.interface import COUNT_CAP
 from core.storage import pg_schema
 from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_based_on, check_week, fold_name, get_session_as_read, now_iso,
-    plan_version, same_version,
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    plan_version, unchanged_or_checked,
     session_record, session_values, version_in_force,
 )
 
@@ -79,16 +79,10 @@ class PostgresRecords:
             if patient_id is not None:
                 # one new version of a patient at a time; logging a session (a key-share lock) is not held up
                 saved = self._one("select name_folded from patients where id = %s for no key update", [patient_id])
-                if saved is None:
-                    raise RecordNotFound(f"There is no patient with id {patient_id}.")
-                newest = self.latest_version(patient_id)
-                if newest is not None and same_version(newest, profile, plan, overrides):
-                    return newest
-                check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
-                if saved[0] != fold_name(profile.name) and not same_person:
-                    raise DifferentPatient(
-                        f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If "
-                        "it is the same person (a corrected name), confirm it; otherwise save it as a new patient.")
+                unchanged = unchanged_or_checked(patient_id, saved and saved[0], self.latest_version(patient_id),
+                                                 profile, plan, overrides, based_on=based_on, same_person=same_person)
+                if unchanged is not None:
+                    return unchanged
             version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician)
             self.record_event("create" if patient_id is None else "update", "plan", version.id, clinician,
                               at=version.created_at)

@@ -12,7 +12,9 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import ChangedMeanwhile, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile
+from core.records.models import (
+    ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile,
+)
 
 
 def now_iso() -> str:
@@ -109,3 +111,21 @@ def get_session_as_read(current: SessionRecord | None, session_id: int, log: Ses
     if based_on is not None and current.updated_at != based_on:
         raise ChangedMeanwhile(log, current)
     return current
+
+
+def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,
+                         profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, based_on: int | None,
+                         same_person: bool) -> PlanVersion | None:
+    """Before a new version of an existing patient: the newest version when nothing differs from it (nothing is
+    saved); otherwise None once the save may go ahead. Raises RecordNotFound, VersionSavedMeanwhile, or
+    DifferentPatient (a profile naming someone else, unless the clinician confirmed it is the same person)."""
+    if saved_name_folded is None:
+        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    if newest is not None and same_version(newest, profile, plan, overrides):
+        return newest
+    check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
+    if saved_name_folded != fold_name(profile.name) and not same_person:
+        raise DifferentPatient(
+            f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If it is "
+            "the same person (a corrected name), confirm it; otherwise save it as a new patient.")
+    return None

@@ -22,8 +22,8 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_based_on, check_week, fold_name, get_session_as_read, now_iso,
-    plan_version, same_version,
+    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    plan_version, unchanged_or_checked,
     session_record, session_values, version_in_force,
 )
 
@@ -48,16 +48,10 @@ def save_plan(
     with db.atomic():
         if patient_id is not None:
             saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
-            if saved is None:
-                raise RecordNotFound(f"There is no patient with id {patient_id}.")
-            newest = latest_version(db, patient_id)
-            if newest is not None and same_version(newest, profile, plan, overrides):
-                return newest
-            check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
-            if saved[0] != fold_name(profile.name) and not same_person:
-                raise DifferentPatient(
-                    f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If it is "
-                    "the same person (a corrected name), confirm it; otherwise save it as a new patient.")
+            unchanged = unchanged_or_checked(patient_id, saved and saved[0], latest_version(db, patient_id), profile,
+                                             plan, overrides, based_on=based_on, same_person=same_person)
+            if unchanged is not None:
+                return unchanged
         version = append_version(db, profile, plan, overrides, patient_id=patient_id, created_by=clinician)
         record_event(db, "create" if patient_id is None else "update", "plan", version.id, clinician,
                      at=version.created_at)
