@@ -1,5 +1,5 @@
 """Plan bundles: one JSON file with a patient's whole course of care (profile, plan versions and
-sessions), to move a patient between workstations.
+sessions), to move a patient between workstations: its format, and the checks every import passes.
 
 Bundle version 2 carries stable ids: the patient's, each version's and each session's (``uid``). Importing
 a patient who is already here (the same patient uid) adds only the versions and sessions that are new,
@@ -25,10 +25,7 @@ field, never echoing a value. The checks, in order:
    this workstation's library, as its studies may differ. A plan made under other guidelines than this
    Treadwell's cannot be re-derived, so it is refused, saying which guidelines it was made under.
 
-Provenance: each plan version keeps the author and date recorded in the bundle (``created_by`` and
-``created_at`` of the version, so a second move carries them on). The audit trail holds only what
-happened on this workstation: every row is the importing clinician at the time of the import (an
-"import" of each plan version added, a "create" of each session added, and one "import" of the patient).
+Writing a bundle and importing one (what is added, provenance, the audit): core/storage/bundle_transfer.py.
 """
 
 from __future__ import annotations
@@ -37,22 +34,18 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
-import sqlite_utils
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from core.app_info import app_version
 from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import ImportedPatient, PlanVersion, SessionRecord
-from core.storage import evidence_store, legacy_ids, records
-from core.storage.bundle_messages import field_path, plain_message, shown_key
+from core.storage import legacy_ids, records
+from core.storage.bundle_messages import plain_message, record_and_field, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
@@ -179,72 +172,9 @@ class CheckedBundle:
     session_logs: list[CheckedLog]
 
 
-def _checksum(content: dict) -> str:
+def content_checksum(content: dict) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-class BundleStore(Protocol):
-    """What a records engine gives the bundle code: both engines (SQLite here, the clinic's PostgreSQL in
-    core/storage/postgres_records.py) move patients through the same export and import."""
-
-    def transaction(self) -> AbstractContextManager: ...
-    def studies_for(self, etiology: str) -> list[Study]: ...
-    def get_plan(self, plan_id: int) -> PlanVersion: ...
-    def plan_history(self, patient_id: int) -> list[PlanVersion]: ...
-    def latest_version(self, patient_id: int) -> PlanVersion | None: ...
-    def sessions(self, patient_id: int) -> list[SessionRecord]: ...
-    def patient_uid(self, patient_id: int) -> str: ...
-    def patient_with_uid(self, uid: str) -> int | None: ...
-    def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
-                       patient_id: int | None, created_by: str, patient_uid: str | None = None,
-                       uid: str | None = None, created_at: str | None = None) -> PlanVersion: ...
-    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
-                    uid: str | None = None) -> SessionRecord: ...
-    def record_event(self, action: str, record_type: str, record_id: int | None, clinician: str) -> None: ...
-
-
-class _SqliteStore:
-    """The SQLite records as a BundleStore."""
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-
-    def transaction(self) -> AbstractContextManager:
-        return self.db.atomic()
-
-    def studies_for(self, etiology: str) -> list[Study]:
-        return evidence_store.search_studies(self.db, etiology=etiology, limit=1_000_000)
-
-    def __getattr__(self, name: str):
-        function = getattr(records, name)
-        return lambda *args, **kwargs: function(self.db, *args, **kwargs)
-
-
-def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) -> str:
-    return bundle_text(_SqliteStore(db), plan_id, clinician=clinician)
-
-
-def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> str:
-    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids.
-    The export is audited as ``clinician``'s (None: read only, as moving records to the clinic server)."""
-    anchor = store.get_plan(plan_id)
-    history = store.plan_history(anchor.patient_id)
-    logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
-            for session in store.sessions(anchor.patient_id)]
-    content = BundleContent(
-        patient_uid=store.patient_uid(anchor.patient_id),
-        patient_name=history[-1].profile.name,
-        versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
-                                 plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
-                                 created_by=v.created_by, created_at=v.created_at) for v in history],
-        session_logs=logs,
-    ).model_dump(mode="json")
-    bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),
-              "exported_at": records.now_iso(), "checksum": _checksum(content), "content": content}
-    if clinician is not None:
-        store.record_event("export", "patient", anchor.patient_id, clinician)
-    return json.dumps(bundle, ensure_ascii=False, indent=2)
 
 
 # --- Reading and checking -------------------------------------------------------------------------------
@@ -261,7 +191,7 @@ def read_bundle(data: bytes, studies_for: StudiesFor) -> CheckedBundle:
         text = json.dumps(raw, allow_nan=False, ensure_ascii=False)
         text.encode("utf-8")
     except (ValueError, UnicodeEncodeError):
-        raise BundleError(_capped([f"{_where(raw, path)}: {what}" for path, what in _bad_values(raw)])) from None
+        raise BundleError(_capped([f"{record_and_field(raw, path)}: {what}" for path, what in _bad_values(raw)])) from None
     except RecursionError:
         raise BundleError(["the file is not a readable JSON plan bundle (nested too deeply)"]) from None
     try:
@@ -269,7 +199,7 @@ def read_bundle(data: bytes, studies_for: StudiesFor) -> CheckedBundle:
     except ValidationError as error:
         raise BundleError(_capped([_model_problem(raw, item) for item in
                                    error.errors(include_url=False, include_input=False)])) from error
-    if _checksum(raw["content"]) != bundle.checksum:
+    if content_checksum(raw["content"]) != bundle.checksum:
         raise BundleError(["the bundle's checksum does not match its content: the file was changed or damaged "
                            "after export"])
     return _check_records(bundle.content, studies_for, bundle.bundle_version)
@@ -414,38 +344,12 @@ def _capped(problems: list[str]) -> list[str]:
     return [*problems[:MAX_PROBLEMS], f"... and {len(problems) - MAX_PROBLEMS} more problems"]
 
 
-def _version_name(raw: dict, index: int) -> str:
-    try:
-        number = raw["content"]["versions"][index]["version"]
-    except (KeyError, IndexError, TypeError):
-        number = None
-    return f"version {number}" if type(number) is int and 1 <= number <= 1_000_000 else f"version entry {index + 1}"
-
-
-def _where(raw: dict, path) -> str:
-    """The record and field of a path in the file: 'version 2 plan: weeks.0.main_min', 'session log 3: week'."""
-    path = list(path)
-    if len(path) > 1 and path[0] == "content":
-        path = path[1:]
-        if len(path) >= 2 and path[0] == "versions" and isinstance(path[1], int):
-            record, rest = _version_name(raw, path[1]), path[2:]
-            if rest and rest[0] in ("profile", "plan"):
-                record, rest = f"{record} {rest[0]}", rest[1:]
-            elif len(rest) >= 2 and rest[0] == "overrides" and isinstance(rest[1], int):
-                record, rest = f"{record} override {rest[1] + 1}", rest[2:]
-            return f"{record}: {field_path(rest)}" if rest else record
-        if len(path) >= 2 and path[0] == "session_logs" and isinstance(path[1], int):
-            record, rest = f"session log {path[1] + 1}", path[2:]
-            return f"{record}: {field_path(rest)}" if rest else record
-    return field_path(path) if path else "bundle"
-
-
 def _model_problem(raw: dict, item: dict) -> str:
     if item["type"] == "json_invalid":
         return "the file is not a readable JSON plan bundle"
     if tuple(item["loc"]) == ("bundle_version",):
         return f"bundle_version: must be {BUNDLE_VERSION}"
-    return f"{_where(raw, item['loc'])}: {plain_message(item)}"
+    return f"{record_and_field(raw, item['loc'])}: {plain_message(item)}"
 
 
 def _bad_values(raw: object) -> list[tuple[tuple, str]]:
@@ -473,50 +377,3 @@ def _is_text(value: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-# --- Writing --------------------------------------------------------------------------------------------
-
-
-def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> ImportedPatient:
-    return import_into(_SqliteStore(db), data, clinician=clinician)
-
-
-def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedPatient:
-    """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
-    new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
-    valid, and all of it is written in one transaction."""
-    checked = read_bundle(data, store.studies_for)
-    with store.transaction():
-        patient_id = store.patient_with_uid(checked.patient_uid)
-        existed = patient_id is not None
-        local = {} if patient_id is None else {v.uid: v.id for v in store.plan_history(patient_id)}
-        new_plan_ids: list[int] = []
-        plan_ids: dict[int, int] = {}
-        for version in checked.versions:
-            if version.uid in local:
-                plan_ids[version.number] = local[version.uid]
-                continue
-            # The versions are one patient's history (a corrected name included) as the exporting workstation
-            # filed them; each keeps its own provenance, and the audit rows name the importer.
-            saved = store.append_version(version.profile, version.plan, version.overrides, patient_id=patient_id,
-                                         patient_uid=checked.patient_uid, uid=version.uid,
-                                         created_by=version.created_by, created_at=version.created_at)
-            store.record_event("import", "plan", saved.id, clinician)
-            patient_id, plan_ids[version.number] = saved.patient_id, saved.id
-            new_plan_ids.append(saved.id)
-        bundled = {version.uid for version in checked.versions}
-        only_here = sum(1 for uid in local if uid not in bundled)
-        known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
-        added = differing = 0
-        for item in checked.session_logs:
-            if item.uid in known:
-                differing += known[item.uid] != item.log
-                continue
-            store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
-            added += 1
-        if new_plan_ids or added or not existed:
-            store.record_event("import", "patient", patient_id, clinician)
-    return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
-                           sessions_differing=differing, versions_only_here=only_here,
-                           version_in_force=store.latest_version(patient_id).version)

@@ -1,6 +1,6 @@
 """``db move-to URL``: a workstation's local records copied to the clinic server, whole.
 
-Each patient moves as a bundle (core/storage/bundle.py): checked completely (every plan re-derived)
+Each patient moves as a bundle (core/storage/bundle_transfer.py): checked completely (every plan re-derived)
 before anything is written, each patient in one transaction, matched by the stable ids so a second run
 adds nothing twice. Afterwards every local version and session is looked up on the server by its id and
 compared value for value. The local audit entries are copied once, marked as moved from this workstation
@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from core.storage import records
-from core.storage.bundle import _SqliteStore, bundle_text
+from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
 from core.storage.postgres_records import PostgresRecords
 
 PAGE = 500
@@ -52,7 +52,7 @@ def workstation_key(database: Path) -> str:
 def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords, *,
             clinician: str) -> MoveReport:
     report = MoveReport()
-    source = _SqliteStore(local)
+    source = SqliteBundleStore(local)
     offset = 0
     while True:
         page = records.list_plans(local, limit=PAGE, offset=offset)

@@ -270,11 +270,11 @@ class PostgresRecords:
     # -- moving a patient ------------------------------------------------------------------------------
 
     def export_patient(self, plan_id: int, *, clinician: str) -> str:
-        from core.storage.bundle import bundle_text
+        from core.storage.bundle_transfer import bundle_text
 
         return bundle_text(self, plan_id, clinician=clinician)
 
     def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient:
-        from core.storage.bundle import import_into
+        from core.storage.bundle_transfer import import_into
 
         return import_into(self, data, clinician=clinician)

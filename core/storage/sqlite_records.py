@@ -1,5 +1,5 @@
 """The patient records in SQLite: core.records.interface.PatientRecords over the embedded database,
-with the SQL in core/storage/records.py and core/storage/bundle.py."""
+with the SQL in core/storage/records.py and core/storage/bundle_transfer.py."""
 
 from __future__ import annotations
 
@@ -69,11 +69,11 @@ class SqliteRecords:
         return records.audit_trail(self.db, limit)
 
     def export_patient(self, plan_id: int, *, clinician: str) -> str:
-        from core.storage.bundle import export_bundle  # only when a patient moves: not on every command
+        from core.storage.bundle_transfer import export_bundle  # only when a patient moves: not on every command
 
         return export_bundle(self.db, plan_id, clinician=clinician)
 
     def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient:
-        from core.storage.bundle import import_bundle
+        from core.storage.bundle_transfer import import_bundle
 
         return import_bundle(self.db, data, clinician=clinician)

@@ -14,7 +14,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import read_profile
 from core.resources import resource_path
 from core.storage import evidence_store, records
-from core.storage.bundle import BundleError, export_bundle, import_bundle
+from core.storage.bundle import BundleError
+from core.storage.bundle_transfer import export_bundle, import_bundle
 
 NAME = "Quillfeather Zbigniewska"
 

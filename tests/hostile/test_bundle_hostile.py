@@ -13,7 +13,7 @@ import pytest
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions, compute_plan
 from core.storage import evidence_store, records
-from core.storage.bundle import export_bundle, import_bundle
+from core.storage.bundle_transfer import export_bundle, import_bundle
 from core.storage.database import open_database
 from core.storage.library_sync import sync_library
 from tests.hostile.bundle_helpers import (

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from core.storage import records
-from core.storage.bundle import BundleError, export_bundle, import_bundle
+from core.storage.bundle import BundleError
+from core.storage.bundle_transfer import export_bundle, import_bundle
 from core.storage.database import open_database
 from core.storage.library_sync import sync_library
 from tests.hostile.bundle_helpers import NAME, counts, exported, refused, resigned

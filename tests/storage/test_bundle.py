@@ -12,7 +12,9 @@ from core.storage.library_sync import sync_library
 from core.plan.session_log import SessionLog
 from core.storage import records
 from core.plan.guidelines import GUIDELINES_VERSION
-from core.storage.bundle import BundleError, _checksum, export_bundle, import_bundle
+from core.storage.bundle import BundleError
+from core.storage.bundle import content_checksum
+from core.storage.bundle_transfer import export_bundle, import_bundle
 from core.storage.database import open_database
 from tests.storage.helpers import example
 
@@ -102,7 +104,7 @@ def test_an_unknown_bundle_version_is_refused(db, version) -> None:
 def test_a_forged_plan_with_a_recomputed_checksum_is_refused(db) -> None:
     bundle = json.loads(bundle_of(db))
     bundle["content"]["versions"][1]["plan"]["intensity"]["target_hr"] = [250, 300]
-    bundle["checksum"] = _checksum(bundle["content"])  # unkeyed: anyone can recompute it
+    bundle["checksum"] = content_checksum(bundle["content"])  # unkeyed: anyone can recompute it
     assert problems_for(db, json.dumps(bundle).encode()) == [
         "version 2 plan: intensity.target_hr: does not match what Treadwell computes from this version's profile and "
         f"the options the plan records (guidelines {GUIDELINES_VERSION})"]
@@ -111,7 +113,7 @@ def test_a_forged_plan_with_a_recomputed_checksum_is_refused(db) -> None:
 def test_a_session_week_beyond_its_plan_is_refused(db) -> None:
     bundle = json.loads(bundle_of(db))
     bundle["content"]["session_logs"][0]["week"] = 9  # version 2 has 8 weeks
-    bundle["checksum"] = _checksum(bundle["content"])
+    bundle["checksum"] = content_checksum(bundle["content"])
     assert problems_for(db, json.dumps(bundle).encode()) == [
         "session log 1: week: must be from 1 to 8, the weeks of version 2's plan"]
 
@@ -131,7 +133,7 @@ def as_version_1(text: str) -> bytes:
     for log in content["session_logs"]:
         for field in ("uid", "heart_rate", "note"):
             del log[field]
-    bundle.update(bundle_version=1, checksum=_checksum(content))
+    bundle.update(bundle_version=1, checksum=content_checksum(content))
     return json.dumps(bundle).encode("utf-8")
 
 
@@ -155,7 +157,7 @@ def test_a_version_2_bundle_without_its_ids_is_refused(db, where) -> None:
     content = bundle["content"]
     target = {"patient": content, "version": content["versions"][0], "session": content["session_logs"][0]}[where]
     del target["patient_uid" if where == "patient" else "uid"]
-    bundle["checksum"] = _checksum(content)
+    bundle["checksum"] = content_checksum(content)
     problems = problems_for(db, json.dumps(bundle).encode())
     assert any("uid: is missing" in line for line in problems), problems
 
@@ -164,7 +166,7 @@ def test_an_id_given_twice_is_refused(db) -> None:
     bundle = json.loads(bundle_of(db))
     content = bundle["content"]
     content["versions"][1]["uid"] = content["versions"][0]["uid"]
-    bundle["checksum"] = _checksum(content)
+    bundle["checksum"] = content_checksum(content)
     assert any("is given to another record too" in line for line in problems_for(db, json.dumps(bundle).encode()))
 
 
@@ -177,7 +179,7 @@ def test_a_session_under_a_blocked_version_is_refused_before_anything_is_written
     content["session_logs"] = [{"version": 1, "uid": "0d4f8a52-6c1e-4b7a-9a43-5e2f1c7b8d90", "date": "2026-11-03",
                                 "week": 1, "minutes": 9, "rpe": 12}]
     content["patient_uid"] = "7e0c1d2e-7a41-4c59-9f1e-2b8e6d0a9c31"  # another patient, so the import would add it
-    bundle["checksum"] = _checksum(content)
+    bundle["checksum"] = content_checksum(content)
     problems = problems_for(db, json.dumps(bundle).encode())
     assert problems == ["session log 1: week: version 1's plan is blocked by screening and has no weeks to walk"]
 

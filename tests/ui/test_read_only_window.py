@@ -36,7 +36,7 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
     walk = SessionLog(date=dt.date(2026, 11, 3), week=1, minutes=8, rpe=12, pain_during=2)
     logged = records.add_session(db, saved.patient_id, walk, clinician="Dr A")
     bundle = tmp_path / "bundle.json"
-    from core.storage.bundle import export_bundle
+    from core.storage.bundle_transfer import export_bundle
     bundle.write_text(export_bundle(db, saved.id, clinician="Dr A"), encoding="utf-8")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

@@ -22,52 +22,10 @@ from core.plan.session_log import (
 )
 from core.records.models import SessionRecord
 from ui.models.course import CourseOfCare
-from ui.models.table_model import OBJECT_ROLE, Column, ObjectTableModel
+from ui.models.session_columns import LOG_COLUMNS, NOT_RECORDED, in_clinic_words, saved_on
+from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.plain_text import shown_as_typed
 from ui.views.suggestion import suggestion_html
-
-NOT_RECORDED = "not recorded"
-FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
-                "rpe": "Effort (RPE)", "heart_rate": "Heart rate", "pain_during": "Pain during",
-                "pain_next_morning": "Pain next morning", "note": "Note"}
-
-
-def shown(value: float | int | None) -> str:
-    return NOT_RECORDED if value is None else f"{value:g}"
-
-
-def in_clinic_words(problem: str) -> str:
-    """'pain_during: ...' as 'Pain during: ...' (a problem line from core names the field by its code)."""
-    field, _, rest = problem.partition(": ")
-    label = FIELD_LABELS.get(field.split(".")[0])
-    return f"{label}: {rest}" if label and rest else problem
-
-
-def saved_on(stored: str) -> str:
-    """A saved time (UTC, ISO 8601) as this computer's local date."""
-    try:
-        return dt.datetime.fromisoformat(stored).astimezone().date().isoformat()
-    except (TypeError, ValueError):
-        return stored[:10]
-
-
-def _sort(value: float | int | None) -> float:
-    return -1.0 if value is None else float(value)
-
-
-LOG_COLUMNS: list[Column[SessionRecord]] = [
-    Column("Date", lambda r: r.date.isoformat()),
-    Column("Week", lambda r: str(r.week), lambda r: r.week),
-    Column("Plan\nversion", lambda r: str(r.plan_version), lambda r: r.plan_version),
-    Column("Minutes", lambda r: f"{r.minutes:g}", lambda r: r.minutes),
-    Column("Speed\n(km/h)", lambda r: shown(r.speed_kmh), lambda r: _sort(r.speed_kmh)),
-    Column("Effort\n(RPE)", lambda r: str(r.rpe), lambda r: r.rpe),
-    Column("Heart\nrate", lambda r: shown(r.heart_rate), lambda r: _sort(r.heart_rate)),
-    Column("Pain\nduring", lambda r: shown(r.pain_during), lambda r: _sort(r.pain_during)),
-    Column("Pain next\nmorning", lambda r: shown(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
-    Column("Note", lambda r: r.note, tooltip=lambda r: r.note),
-]
-
 
 def _optional_spin(low: int, high: int, blank: str) -> QSpinBox:
     """A whole number, with one step below ``low`` that reads ``blank`` and means 'not given'."""

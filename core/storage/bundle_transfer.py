@@ -1,0 +1,137 @@
+"""Moving a patient between records stores through a bundle: writing a patient's bundle, and importing
+one, adding the patient or, for a patient already here, only what is new. Both engines (this
+workstation's SQLite file, the clinic's PostgreSQL server) do it through one ``BundleStore`` protocol.
+The file format and its checks (everything checked before anything is written) are core/storage/bundle.py.
+
+Provenance: each plan version keeps the author and date recorded in the bundle (``created_by`` and
+``created_at`` of the version, so a second move carries them on). The audit trail holds only what
+happened on this workstation: every row is the importing clinician at the time of the import (an
+"import" of each plan version added, a "create" of each session added, and one "import" of the patient).
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+import sqlite_utils
+
+from core.app_info import app_version
+from core.evidence.models import Study
+from core.plan.engine import Plan
+from core.plan.overrides import WeekOverride
+from core.plan.profile import PatientProfile
+from core.plan.session_log import SessionLog
+from core.records.models import ImportedPatient, PlanVersion, SessionRecord
+from core.storage import evidence_store, records
+from core.storage.bundle import (
+    BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, content_checksum, read_bundle,
+)
+
+
+class BundleStore(Protocol):
+    """What a records engine gives the bundle code: both engines (SQLite here, the clinic's PostgreSQL in
+    core/storage/postgres_records.py) move patients through the same export and import."""
+
+    def transaction(self) -> AbstractContextManager: ...
+    def studies_for(self, etiology: str) -> list[Study]: ...
+    def get_plan(self, plan_id: int) -> PlanVersion: ...
+    def plan_history(self, patient_id: int) -> list[PlanVersion]: ...
+    def latest_version(self, patient_id: int) -> PlanVersion | None: ...
+    def sessions(self, patient_id: int) -> list[SessionRecord]: ...
+    def patient_uid(self, patient_id: int) -> str: ...
+    def patient_with_uid(self, uid: str) -> int | None: ...
+    def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
+                       patient_id: int | None, created_by: str, patient_uid: str | None = None,
+                       uid: str | None = None, created_at: str | None = None) -> PlanVersion: ...
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
+                    uid: str | None = None) -> SessionRecord: ...
+    def record_event(self, action: str, record_type: str, record_id: int | None, clinician: str) -> None: ...
+
+
+class SqliteBundleStore:
+    """The SQLite records as a BundleStore."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def transaction(self) -> AbstractContextManager:
+        return self.db.atomic()
+
+    def studies_for(self, etiology: str) -> list[Study]:
+        return evidence_store.search_studies(self.db, etiology=etiology, limit=1_000_000)
+
+    def __getattr__(self, name: str):
+        function = getattr(records, name)
+        return lambda *args, **kwargs: function(self.db, *args, **kwargs)
+
+
+def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) -> str:
+    return bundle_text(SqliteBundleStore(db), plan_id, clinician=clinician)
+
+
+def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> str:
+    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids.
+    The export is audited as ``clinician``'s (None: read only, as moving records to the clinic server)."""
+    anchor = store.get_plan(plan_id)
+    history = store.plan_history(anchor.patient_id)
+    logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
+            for session in store.sessions(anchor.patient_id)]
+    content = BundleContent(
+        patient_uid=store.patient_uid(anchor.patient_id),
+        patient_name=history[-1].profile.name,
+        versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
+                                 plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
+                                 created_by=v.created_by, created_at=v.created_at) for v in history],
+        session_logs=logs,
+    ).model_dump(mode="json")
+    bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),
+              "exported_at": records.now_iso(), "checksum": content_checksum(content), "content": content}
+    if clinician is not None:
+        store.record_event("export", "patient", anchor.patient_id, clinician)
+    return json.dumps(bundle, ensure_ascii=False, indent=2)
+
+
+def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> ImportedPatient:
+    return import_into(SqliteBundleStore(db), data, clinician=clinician)
+
+
+def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedPatient:
+    """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
+    new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
+    valid, and all of it is written in one transaction."""
+    checked = read_bundle(data, store.studies_for)
+    with store.transaction():
+        patient_id = store.patient_with_uid(checked.patient_uid)
+        existed = patient_id is not None
+        local = {} if patient_id is None else {v.uid: v.id for v in store.plan_history(patient_id)}
+        new_plan_ids: list[int] = []
+        plan_ids: dict[int, int] = {}
+        for version in checked.versions:
+            if version.uid in local:
+                plan_ids[version.number] = local[version.uid]
+                continue
+            # The versions are one patient's history (a corrected name included) as the exporting workstation
+            # filed them; each keeps its own provenance, and the audit rows name the importer.
+            saved = store.append_version(version.profile, version.plan, version.overrides, patient_id=patient_id,
+                                         patient_uid=checked.patient_uid, uid=version.uid,
+                                         created_by=version.created_by, created_at=version.created_at)
+            store.record_event("import", "plan", saved.id, clinician)
+            patient_id, plan_ids[version.number] = saved.patient_id, saved.id
+            new_plan_ids.append(saved.id)
+        bundled = {version.uid for version in checked.versions}
+        only_here = sum(1 for uid in local if uid not in bundled)
+        known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
+        added = differing = 0
+        for item in checked.session_logs:
+            if item.uid in known:
+                differing += known[item.uid] != item.log
+                continue
+            store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
+            added += 1
+        if new_plan_ids or added or not existed:
+            store.record_event("import", "patient", patient_id, clinician)
+    return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
+                           sessions_differing=differing, versions_only_here=only_here,
+                           version_in_force=store.latest_version(patient_id).version)
