@@ -60,7 +60,7 @@ class SqliteBundleStore:
         return self.db.atomic()
 
     def studies_for(self, etiology: str) -> list[Study]:
-        return evidence_store.search_studies(self.db, etiology=etiology, limit=1_000_000)
+        return evidence_store.studies_of(self.db, etiology)
 
     def __getattr__(self, name: str):
         function = getattr(records, name)

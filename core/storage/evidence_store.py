@@ -137,6 +137,11 @@ def load_mechanisms(db: sqlite_utils.Database) -> list[Mechanism]:
     return [Mechanism.model_validate_json(row["json"]) for row in rows]
 
 
+def studies_of(db: sqlite_utils.Database, etiology: str) -> list[Study]:
+    """Every study of an etiology (library and local): what a plan is drafted and re-derived from."""
+    return search_studies(db, etiology=etiology, limit=MAX_STUDIES_READ)
+
+
 def search_studies(
     db: sqlite_utils.Database,
     *,

@@ -39,6 +39,6 @@ def studies_of(path: Path, etiology: str) -> list[Study]:
         return [study for study in load_library().studies if etiology in study.etiologies]
     db = open_database(path, read_only=True)
     try:
-        return evidence_store.search_studies(db, etiology=etiology, limit=evidence_store.MAX_STUDIES_READ)
+        return evidence_store.studies_of(db, etiology)
     finally:
         db.close()

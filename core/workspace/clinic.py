@@ -32,8 +32,7 @@ def move_local_records(data_dir: DataDir, url: str, *, clinician: str) -> MoveRe
     from core.storage.session import open_data
 
     with open_data(data_dir, write=False) as local:
-        server = open_clinic_records(url, lambda etiology: evidence_store.search_studies(
-            local, etiology=etiology, limit=evidence_store.MAX_STUDIES_READ))
+        server = open_clinic_records(url, lambda etiology: evidence_store.studies_of(local, etiology))
         try:
             return move_to(local, data_dir.database_path, server, clinician=clinician)
         finally:

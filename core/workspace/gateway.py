@@ -96,8 +96,7 @@ class RecordsGateway:
         return describe(self._clinic)
 
     def _studies_for(self, etiology: str) -> list:
-        return evidence_store.search_studies(self._db, etiology=etiology, limit=evidence_store.MAX_STUDIES_READ) \
-            if self._db is not None else []
+        return evidence_store.studies_of(self._db, etiology) if self._db is not None else []
 
     def _clinic_records(self):
         if self._clinic is None:  # dropped: sign in again (the server may be back)

@@ -83,8 +83,7 @@ def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = Non
     from core.workspace.clinic import open_clinic_records  # psycopg: only for the clinic server
 
     with open_data(data_dir, write=False, wait_s=wait_s) as db:
-        clinic = open_clinic_records(records_url, lambda etiology: evidence_store.search_studies(
-            db, etiology=etiology, limit=EVERY_STUDY))
+        clinic = open_clinic_records(records_url, lambda etiology: evidence_store.studies_of(db, etiology))
         try:
             yield Workspace(data_dir, db, clinic)
         finally:
