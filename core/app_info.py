@@ -10,7 +10,6 @@ APP_NAME = "Treadwell"
 __version__ = "0.1.0"  # as in pyproject.toml (tests/test_cli.py checks they agree); a constant because
 # importlib.metadata costs about 10 ms to import, on every run
 APP_AUTHOR = "Treadwell"  # platformdirs author: keeps Windows paths from doubling the name
-DISTRIBUTION = "treadwell"
 
 
 class Component(NamedTuple):

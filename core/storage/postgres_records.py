@@ -24,7 +24,7 @@ from core.records.interface import COUNT_CAP
 from core.storage import pg_schema
 from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
     plan_version, unchanged_or_checked,
     session_record, session_values, version_in_force,
 )
@@ -45,9 +45,6 @@ def check_schema(connection: psycopg.Connection) -> None:
     if len(applied) < len(known):
         raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs main.py db "
                              "init-clinic URL with this Treadwell.")
-
-
-MANY_MATCHES = 500  # above this, walking patients newest-first beats sorting every match (as in SQLite)
 
 
 class PostgresRecords:

@@ -17,6 +17,9 @@ from core.records.models import (
 )
 
 
+MANY_MATCHES = 500  # a search matching more: walking patients newest-first beats sorting every match
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 

@@ -22,7 +22,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
+    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
     plan_version, unchanged_or_checked,
     session_record, session_values, version_in_force,
 )
@@ -123,9 +123,6 @@ def _name_filter(search: str | None) -> tuple[str, list]:
         return "where p.id in (select rowid from patients_fts where patients_fts match ?)", [phrase]
     escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return "where p.name_folded like ? escape '\\'", [f"%{escaped}%"]
-
-
-MANY_MATCHES = 500  # above this, walking patients newest-first beats sorting every match
 
 
 def list_plans(db: sqlite_utils.Database, *, search: str | None = None, limit: int = 100,
