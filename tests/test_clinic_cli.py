@@ -63,6 +63,39 @@ def test_two_workstations_share_one_clinic_database(clinic_url, tmp_path) -> Non
     assert json.loads(local.stdout) == []
 
 
+STUDY_CSV = ("first_author,year,species,model,exercise_type,protocol,evidence_level,etiologies,findings\n"
+             "Zhang,2023,rat,CCI,treadmill,15 m/min 30 min 5 days a week,5,peripheral-nerve-injury,"
+             "IL-6:down:neuroinflammation-glia\n")
+
+
+def test_a_study_imported_at_one_workstation_is_there_at_every_other(clinic_url, tmp_path) -> None:
+    """Workstation A imports a study to the clinic server; workstation B (another data folder) finds it in its
+    evidence and its etiology entry; neither local file holds it; importing it again is refused by id."""
+    import json
+
+    import psycopg
+
+    study = tmp_path / "study.csv"
+    study.write_text(STUDY_CSV, encoding="utf-8")
+    a, b = tmp_path / "a", tmp_path / "b"
+    imported = main_py(a, "--records", clinic_url, "evidence", "import", str(study))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("Imported 1 study to the clinic database from study.csv: local-zhang-2023")
+    found = json.loads(main_py(b, "--records", clinic_url, "evidence", "--search", "zhang", "--format",
+                               "json").stdout)
+    assert [(s["id"], s["origin"]) for s in found] == [("local-zhang-2023", "local")]
+    entries = json.loads(main_py(b, "--records", clinic_url, "etiologies", "--format", "json").stdout)
+    nerve = next(e for e in entries if e["id"] == "peripheral-nerve-injury")
+    assert any("local-zhang-2023" in model["study_ids"] for model in nerve["animal_models"])
+    for workstation in (a, b):  # the workstations' own files do not hold it
+        assert json.loads(main_py(workstation, "evidence", "--search", "zhang", "--format", "json").stdout) == []
+    again = main_py(b, "--records", clinic_url, "evidence", "import", str(study))
+    assert again.returncode == 2 and "local-zhang-2023" in again.stderr and "Nothing was imported" in again.stderr
+    with psycopg.connect(clinic_url) as connection:
+        assert connection.execute("select id, imported_by from clinic_studies").fetchall() == \
+            [("local-zhang-2023", "test_clinician")]
+
+
 def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clinic_url, tmp_path) -> None:
     import hashlib
     import json
@@ -74,14 +107,21 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     session = tmp_path / "session.json"
     session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "note": "moved"}))
     assert main_py(local, "sessions", "add", "2", str(session)).returncode == 0
+    study = tmp_path / "study.csv"
+    study.write_text(STUDY_CSV, encoding="utf-8")
+    assert main_py(local, "evidence", "import", str(study)).returncode == 0
     database = local / "data" / "treadwell.sqlite3"
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     moved = main_py(local, "db", "move-to", clinic_url)
     assert moved.returncode == 0, moved.stderr
     assert "2 patient(s) checked: 2 new on the server, 2 plan version(s) and 1 session(s) added" in moved.stdout
+    assert "1 imported study added" in moved.stdout
     again = main_py(local, "db", "move-to", clinic_url)
     assert again.returncode == 0 and "0 new on the server, 0 plan version(s) and 0 session(s) added, 0 audit" \
-        in again.stdout
+        in again.stdout and "0 imported studies added" in again.stdout
+    found = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "evidence", "--search", "zhang",
+                               "--format", "json").stdout)
+    assert [s["id"] for s in found] == ["local-zhang-2023"]
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before  # only read
     on_server = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "plans", "list", "--format",
                                    "json").stdout)

@@ -57,6 +57,7 @@ class ClinicLink:
                 return False
         self._show_records_place(f"Records: clinic database {where}")
         self._where_label.setToolTip("")
+        self._show_clinic_evidence()
         if self._poll_timer is None:
             self._poll_timer = QTimer(self)
             self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
@@ -65,9 +66,18 @@ class ClinicLink:
         self._refresh_course()
         return True
 
+    def _show_clinic_evidence(self) -> None:
+        """The evidence with the clinic's imported studies (from the server) in every view that shows it."""
+        overview = self.gateway.evidence_overview()
+        if overview is not None:
+            self._use_evidence(overview)
+
     @Slot()
     def _on_poll_timer_timeout(self) -> None:
-        changed = self.gateway.changed_patients()
+        changed, studies = self.gateway.changes()
+        if studies:
+            self._show_clinic_evidence()
+            self.statusBar().showMessage("Updated from the clinic database: another workstation imported studies.")
         if not changed:
             return
         self.records.reload()

@@ -51,14 +51,18 @@ class RecordsLifecycle:
             self.evidence_ready.emit(report.overview)
 
     def _show_overview(self, overview: EvidenceOverview) -> None:
-        self.overview = overview
         self.gateway.open()
+        self._use_evidence(overview)
+        self._connect_records_place()
+
+    def _use_evidence(self, overview: EvidenceOverview) -> None:
+        """Every view that shows the evidence, from ``overview`` (the chosen etiology stays chosen)."""
+        self.overview = overview
         self.editor.set_etiologies([(e.id, e.name) for e in overview.etiologies])
         self.editor.set_context(overview.studies, self.settings.plan)
         self.picker.set_entries(overview.etiologies)
         self.records.set_etiology_names({e.id: e.name for e in overview.etiologies})
         self.progress.set_etiology_names({e.id: e.name for e in overview.etiologies})
-        self._connect_records_place()
 
     @Slot(object)
     def _on_records_failed(self, error: Exception) -> None:

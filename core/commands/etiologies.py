@@ -10,9 +10,8 @@ from core.evidence.dosing import dosing_summary
 from core.workspace.session import open_workspace
 
 
-
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    with open_workspace(data_dir, write=False) as workspace:
+    with open_workspace(data_dir, write=False, records_url=args.records) as workspace:
         etiologies = workspace.etiologies()
         studies = workspace.studies()
     if args.format == "json":

@@ -18,8 +18,8 @@ ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.evidence_action == "import":
-        return _run_import(data_dir, args.file)
-    with open_workspace(data_dir, write=False) as workspace:
+        return _run_import(data_dir, args.file, args.records)
+    with open_workspace(data_dir, write=False, records_url=args.records) as workspace:
         etiology_ids = [e.id for e in workspace.etiologies()]
         mechanism_ids = [m.id for m in workspace.mechanisms()]
         if args.etiology and args.etiology not in etiology_ids:
@@ -34,23 +34,26 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         ["id", "author", "year", "species", "model", "m/min", "min", "d/wk", "wk", "findings", "level", "flags"],
         [_row(study) for study in studies],
     ))
-    print(f"\n{len(studies)} studies")
+    print(f"\n{len(studies)} stud{'y' if len(studies) == 1 else 'ies'}")
     if args.etiology:
         print("\n" + _describe_dosing(dosing_summary(args.etiology, studies)))
     return 0
 
 
-def _run_import(data_dir: DataDir, path: Path) -> int:
+def _run_import(data_dir: DataDir, path: Path, records_url: str | None) -> int:
     """The file is read and parsed first (bounded, regular files only); the data folder is opened for
-    writing only for a file that could be read, so a FIFO, a device or a folder never holds the lock."""
+    writing only for a file that could be read, so a FIFO, a device or a folder never holds the lock. With
+    ``records_url`` the studies go to the clinic server, for every workstation of the clinic."""
     study_file = read_study_file(path)
     if study_file.problems:
         return _refused(ImportReport(file=study_file.name, problems=study_file.problems))
-    with open_workspace(data_dir, write=True) as workspace:
+    with open_workspace(data_dir, write=True, records_url=records_url) as workspace:
         report = workspace.import_studies(study_file)
     if not report.ok:
         return _refused(report)
-    print(f"Imported {len(report.added)} studies from {report.file}: {', '.join(report.added)}")
+    where = " to the clinic database" if records_url else ""
+    print(f"Imported {len(report.added)} stud{'y' if len(report.added) == 1 else 'ies'}{where} from {report.file}: "
+          f"{', '.join(report.added)}")
     return 0
 
 

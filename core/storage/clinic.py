@@ -126,19 +126,22 @@ def add_clinician(url: str, name: str, password: str) -> str:
 
 
 class ChangeListener:
-    """Another connection that LISTENs for the records other workstations change (migration p002)."""
+    """Another connection that LISTENs for what other workstations change (migrations m006 and m008)."""
 
     def __init__(self, url: str, password: str | None = None) -> None:
         self.connection = connect(url, password=password)
         self.connection.execute(f"listen {pg_schema.CHANNEL}")
 
-    def changed_patients(self) -> set[int]:
-        """The patients changed since the last call; returns at once (nothing waits on the server)."""
+    def changes(self) -> tuple[set[int], bool]:
+        """The patients changed since the last call, and whether the clinic's imported studies changed;
+        returns at once (nothing waits on the server)."""
         changed: set[int] = set()
+        studies = False
         for notice in self.connection.notifies(timeout=0):
             if notice.payload.isdigit():
                 changed.add(int(notice.payload))
-        return changed
+            studies |= notice.payload == pg_schema.STUDIES_CHANGED
+        return changed, studies
 
     def close(self) -> None:
         self.connection.close()

@@ -21,3 +21,8 @@ class PasswordNeeded(ClinicServerError):
 
 class ServerLost(ClinicServerError):
     """The connection to the clinic server dropped during a call: nothing of that call was saved."""
+
+
+class StudyImportedMeanwhile(ClinicServerError):
+    """Another workstation imported a study with one of these ids since the file was checked: nothing was
+    imported."""

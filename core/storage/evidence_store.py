@@ -91,6 +91,18 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
     return True
 
 
+def install_copy(db: sqlite_utils.Database, *, installed: dict[str, str], mechanisms: list[Mechanism],
+                 etiologies: list[Etiology], studies: list[Study]) -> None:
+    """Fill empty evidence tables with what another database holds (a clinic workstation's evidence:
+    core/storage/clinic_studies.py); the etiology entries are derived again from ``studies``."""
+    with db.atomic():
+        db[MECHANISMS].insert_all(
+            ({"id": m.id, "position": i, "json": m.model_dump_json()} for i, m in enumerate(mechanisms)))
+        _insert_studies(db, studies, {m.id: m.name for m in mechanisms}, {e.id: e.name for e in etiologies})
+        _write_etiologies(db, etiologies)
+        db[STATE].upsert_all([{"key": key, "value": value} for key, value in installed.items()], pk="key")
+
+
 def add_local_studies(db: sqlite_utils.Database, studies: list[Study]) -> None:
     """Insert imported studies in one transaction: all of them, or none if anything fails."""
     mechanism_names = {m.id: m.name for m in load_mechanisms(db)}

@@ -3,7 +3,9 @@
 Each patient moves as a bundle (core/storage/bundle_transfer.py): checked completely (every plan re-derived)
 before anything is written, each patient in one transaction, matched by the stable ids so a second run
 adds nothing twice. Afterwards every local version and session is looked up on the server by its id and
-compared value for value. The local audit entries are copied once, marked as moved from this workstation
+compared value for value. The studies the workstation imported go to the clinic's studies on the server,
+each checked there afterwards (a different study under the same id there is named, not replaced). The
+local audit entries are copied once, marked as moved from this workstation
 (the server signs them with the role that moved them). The local file is only read.
 """
 
@@ -16,7 +18,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from core.storage import records
+from core.storage import evidence_store, records
+from core.storage.clinic_studies import ClinicStudies
 from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
 from core.storage.postgres_records import PostgresRecords
 
@@ -30,12 +33,14 @@ class MoveReport:
     versions_added: int = 0
     sessions_added: int = 0
     audit_copied: int = 0
+    studies_added: int = 0
     problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         said = [f"{self.patients} patient(s) checked: {self.added_patients} new on the server, "
                 f"{self.versions_added} plan version(s) and {self.sessions_added} session(s) added, "
-                f"{self.audit_copied} audit entr{'y' if self.audit_copied == 1 else 'ies'} copied."]
+                f"{self.audit_copied} audit entr{'y' if self.audit_copied == 1 else 'ies'} copied, "
+                f"{self.studies_added} imported stud{'y' if self.studies_added == 1 else 'ies'} added."]
         if self.problems:
             said += [f"Not moved: {problem}" for problem in self.problems]
         else:
@@ -52,6 +57,7 @@ def workstation_key(database: Path) -> str:
 def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords, *,
             clinician: str) -> MoveReport:
     report = MoveReport()
+    _move_studies(local, ClinicStudies(server.connection), report)
     source = SqliteBundleStore(local)
     offset = 0
     while True:
@@ -74,6 +80,22 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
     if not report.problems:
         report.audit_copied = _copy_audit(local, database_path, server)
     return report
+
+
+def _move_studies(local: sqlite_utils.Database, server: ClinicStudies, report: MoveReport) -> None:
+    """The studies imported on this workstation, added to the clinic's; then each looked up there."""
+    mine = [study for study in evidence_store.search_studies(local, limit=evidence_store.MAX_STUDIES_READ)
+            if study.origin == "local"]
+    if not mine:
+        return
+    there = {study.id: study for study in server.all()}
+    new = [study for study in mine if study.id not in there]
+    if new:
+        server.add(new)
+        report.studies_added = len(new)
+    there = {study.id: study for study in server.all()}
+    report.problems += [f"imported study {study.id}: the clinic database has a different study under this id "
+                        "(kept as it is there)" for study in mine if there.get(study.id) != study]
 
 
 def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_id: int) -> list[str]:

@@ -2,7 +2,8 @@
 
 The tables hold what SQLite's records tables hold from schema 5 on (core/storage/schema.py; the same
 columns and meanings, so both engines fill the same models through core/storage/record_rows.py). The
-shipped evidence library stays local and read-only on each workstation.
+shipped evidence library stays local and read-only on each workstation; the studies a clinic imports
+(``evidence import``) are on the server, in ``clinic_studies`` (m008), signed by the role that imported them.
 
 Roles (``db init-clinic``): ``treadwell_owner`` owns the schema and its tables and never signs in;
 ``treadwell_clinician`` is the group each clinician's own sign-in role joins (``db add-clinician``): it
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 OWNER = "treadwell_owner"
 CLINICIANS = "treadwell_clinician"
+STUDIES_CHANGED = "studies"  # m008: the payload on CHANNEL when the clinic's imported studies changed
 
 # (name, SQL), applied in order, each in one transaction with its row in treadwell_migrations. The names are
 # SQLite's (core/storage/schema.py) from schema 5 on, the first with stable ids: one versioned list, each
@@ -85,10 +87,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         alter table patients add column name_bigrams text[] generated always as (name_bigrams(name_folded)) stored;
         create index patients_name_bigrams on patients using gin (name_bigrams);
     """),
+    ("m008_clinic_studies", f"""
+        create table clinic_studies (
+            id text primary key, study_json text not null,
+            imported_by text not null default session_user, imported_at timestamptz not null default now());
+        create function clinic_study_signed() returns trigger language plpgsql as $$
+        begin
+            new.imported_by := session_user;  -- who imported it, never a value a workstation sends
+            return new;
+        end $$;
+        create trigger clinic_study_signed before insert or update on clinic_studies
+            for each row execute function clinic_study_signed();
+        create function clinic_studies_changed() returns trigger language plpgsql as $$
+        begin
+            perform pg_notify('treadwell_records', '{STUDIES_CHANGED}');  -- workstations reload the evidence
+            return null;
+        end $$;
+        create trigger clinic_studies_changed after insert or update or delete on clinic_studies
+            for each statement execute function clinic_studies_changed();
+        grant select, insert on clinic_studies to {CLINICIANS};
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-CHANNEL = "treadwell_records"  # m006: the id of each patient whose records changed
+CHANNEL = "treadwell_records"  # m006: the id of each patient whose records changed; m008: STUDIES_CHANGED
 
 MIGRATIONS_TABLE = """
     create table if not exists treadwell_migrations (name text primary key, applied_at timestamptz not null default now());

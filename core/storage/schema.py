@@ -158,6 +158,12 @@ def m007_name_bigrams(db: sqlite_utils.Database) -> None:
     search scans the names (docs/performance.md): nothing to do (the entry keeps one versioned list)."""
 
 
+@MIGRATIONS()
+def m008_clinic_studies(db: sqlite_utils.Database) -> None:
+    """On the clinic server, the studies a clinic imports are kept for every workstation. Here they are in the
+    evidence tables with origin 'local', as since m002: nothing to do (the entry keeps one versioned list)."""
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -1,19 +1,45 @@
-"""The clinic server, for the front ends: set it up, add a clinician, and sign in to its records
-(core/storage/clinic.py does the work; the shipped evidence library stays local on each workstation)."""
+"""The clinic server, for the front ends: set it up, add a clinician, and sign in to its records and its
+imported studies (core/storage/clinic.py and clinic_studies.py do the work; the shipped evidence library
+stays local on each workstation)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from core.data_dir import DataDir
-from core.storage.clinic import add_clinician, describe, init_clinic, open_clinic_records
+from core.storage import evidence_store
+from core.storage.clinic import add_clinician, call_guarded, describe, init_clinic, open_clinic_records
 from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic_studies import ClinicStudies, clinic_evidence
 
 if TYPE_CHECKING:
+    from core.storage.database import Database
     from core.storage.move import MoveReport
+    from core.storage.postgres_records import PostgresRecords
 
 __all__ = ["ClinicServerError", "PasswordNeeded", "ServerNotSetUp", "ServerSchemaTooNew", "add_clinician",
-           "describe", "init_clinic", "move_local_records", "open_clinic_records", "test_connection"]
+           "describe", "init_clinic", "move_local_records", "open_clinic_records", "open_clinic_session",
+           "test_connection"]
+
+
+@contextmanager
+def open_clinic_session(local: Database, url: str, *, password: str | None = None
+                        ) -> Iterator[tuple[PostgresRecords, Database, ClinicStudies]]:
+    """Signed in to the server: its records, the evidence this workstation reads (its shipped library and the
+    clinic's imported studies, in memory), and where an import goes. Closes both on leaving."""
+    evidence: Database | None = None
+    records = open_clinic_records(url, lambda etiology: evidence_store.studies_of(evidence, etiology),
+                                  password=password)
+    try:
+        studies = ClinicStudies(records.connection)
+        evidence = clinic_evidence(local, call_guarded(studies.all))
+        yield records, evidence, studies
+    finally:
+        if evidence is not None:
+            evidence.close()
+        records.connection.close()
 
 
 def test_connection(url: str, password: str | None = None) -> str:

@@ -1,7 +1,9 @@
 """The window's one door to the records, opened once the start-up checks have passed: it owns the
 connection, refuses writes in a read-only window, and hands every decision to the PatientRecords
 interface (core/records/interface.py) and its engine: this workstation's SQLite file, or the clinic's
-PostgreSQL server when a records URL is given (the evidence library stays in the local file either way).
+PostgreSQL server when a records URL is given. The shipped evidence library is read from the local file either
+way; on the clinic server the clinic's imported studies are the server's, read beside it in memory
+(core/storage/clinic_studies.py) and read again when another workstation imports some.
 
 On the clinic server a lost connection is one plain sentence (ClinicServerError) and the next call
 signs in again; what the clinician typed stays on screen, and the window tries the save again."""
@@ -63,6 +65,7 @@ class RecordsGateway:
         self.records_url = records_url or None
         self._db: Database | None = None
         self._clinic = None  # PostgresRecords, once signed in
+        self._evidence: Database | None = None  # on the clinic server: the library and the clinic's studies
         self._password: str | None = None  # typed by the clinician, in memory only
         self._listener = None
         self._signed_in = False
@@ -73,6 +76,9 @@ class RecordsGateway:
 
     def close(self) -> None:
         self._drop_clinic()
+        if self._evidence is not None:
+            self._evidence.close()
+            self._evidence = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -89,14 +95,37 @@ class RecordsGateway:
         self._clinic = open_clinic_records(self.records_url, self._studies_for, password=password)
         self._password = password
         self._signed_in = True
+        self._read_clinic_studies()
         try:
             self._listener = ChangeListener(self.records_url, password)
         except Exception:  # live updates are a convenience: the records work without them
             self._listener = None
         return describe(self._clinic)
 
+    def _read_clinic_studies(self) -> None:
+        """The evidence as this workstation reads it on the clinic server: its library and the clinic's studies."""
+        from core.storage.clinic import call_guarded
+        from core.storage.clinic_studies import ClinicStudies, clinic_evidence
+
+        if self._db is None or self._clinic is None:
+            return
+        evidence = clinic_evidence(self._db, call_guarded(ClinicStudies(self._clinic.connection).all))
+        if self._evidence is not None:
+            self._evidence.close()
+        self._evidence = evidence
+
+    @property
+    def _evidence_db(self) -> Database | None:
+        return self._evidence if self._evidence is not None else self._db
+
+    def evidence_overview(self):
+        """The evidence as the window shows it (EvidenceOverview), or None before the records are open."""
+        from core.workspace.startup import evidence_overview
+
+        return evidence_overview(self._evidence_db) if self._evidence_db is not None else None
+
     def _studies_for(self, etiology: str) -> list:
-        return evidence_store.studies_of(self._db, etiology) if self._db is not None else []
+        return evidence_store.studies_of(self._evidence_db, etiology) if self._evidence_db is not None else []
 
     def _clinic_records(self):
         if self._clinic is None:  # dropped: sign in again (the server may be back)
@@ -112,15 +141,19 @@ class RecordsGateway:
                     pass
         self._clinic = self._listener = None
 
-    def changed_patients(self) -> set[int]:
-        """Patients another workstation changed since the last call (clinic server only; empty otherwise)."""
+    def changes(self) -> tuple[set[int], bool]:
+        """Patients another workstation changed since the last call, and whether the clinic's imported studies
+        changed (then they are read again here); clinic server only, nothing otherwise."""
         if self._listener is None:
-            return set()
+            return set(), False
         try:
-            return self._listener.changed_patients()
+            patients, studies = self._listener.changes()
+            if studies:
+                self._read_clinic_studies()
+            return patients, studies
         except Exception:  # the server went away: the next records call reports it and signs in again
             self._listener = None
-            return set()
+            return set(), False
 
     @property
     def on_clinic_server(self) -> bool:
@@ -151,9 +184,9 @@ class RecordsGateway:
         return self._db
 
     def search_study_ids(self, text: str) -> set[str]:
-        if self._db is None:
+        if self._evidence_db is None:
             return set()
-        return evidence_store.search_study_ids(self._db, text)
+        return evidence_store.search_study_ids(self._evidence_db, text)
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
                   patient_id: int | None, same_person: bool = False, based_on: int | None = None) -> PlanVersion:

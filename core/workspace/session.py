@@ -27,6 +27,7 @@ from core.workspace.draft import draft_plan
 
 if TYPE_CHECKING:
     from core.evidence.importer import ImportReport, StudyFile
+    from core.storage.clinic_studies import ClinicStudies
 
 EVERY_STUDY = evidence_store.MAX_STUDIES_READ
 
@@ -34,10 +35,14 @@ EVERY_STUDY = evidence_store.MAX_STUDIES_READ
 class Workspace:
     """The records and the evidence of one open data folder, and what the product does with them."""
 
-    def __init__(self, data_dir: DataDir, db: Database, records: PatientRecords | None = None) -> None:
+    def __init__(self, data_dir: DataDir, db: Database, records: PatientRecords | None = None,
+                 clinic_studies: ClinicStudies | None = None) -> None:
+        """``db``: the evidence (and, without ``records``, the records); ``clinic_studies``: where an import goes
+        on a clinic workstation (the server), else into ``db``."""
         self.data_dir = data_dir
         self._db = db
         self.records: PatientRecords = records if records is not None else SqliteRecords(db)
+        self._clinic_studies = clinic_studies
 
     # -- evidence ------------------------------------------------------------------------------------
 
@@ -56,7 +61,7 @@ class Workspace:
         """Every row checked; all saved in one transaction, or none (read the file before opening)."""
         from core.storage.evidence_import import import_study_file  # only for an import
 
-        return import_study_file(self._db, study_file)
+        return import_study_file(self._db, study_file, clinic=self._clinic_studies)
 
     # -- plans ---------------------------------------------------------------------------------------
 
@@ -74,17 +79,15 @@ class Workspace:
 @contextmanager
 def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None,
                    records_url: str | None = None) -> Iterator[Workspace]:
-    """``records_url``: the patient records are on the clinic's server (the evidence stays in the local data
-    folder, only read there); otherwise in the local database, with the writer's lock when ``write``."""
+    """``records_url``: the patient records and the clinic's imported studies are on the clinic's server (the
+    shipped library is read from the local data folder, which is not written); otherwise in the local database,
+    with the writer's lock when ``write``."""
     if records_url is None:
         with open_data(data_dir, write=write, wait_s=wait_s) as db:
             yield Workspace(data_dir, db)
         return
-    from core.workspace.clinic import open_clinic_records  # psycopg: only for the clinic server
+    from core.workspace.clinic import open_clinic_session  # psycopg: only for the clinic server
 
-    with open_data(data_dir, write=False, wait_s=wait_s) as db:
-        clinic = open_clinic_records(records_url, lambda etiology: evidence_store.studies_of(db, etiology))
-        try:
-            yield Workspace(data_dir, db, clinic)
-        finally:
-            clinic.connection.close()
+    with open_data(data_dir, write=False, wait_s=wait_s) as local, \
+            open_clinic_session(local, records_url) as (records, evidence, clinic_studies):
+        yield Workspace(data_dir, evidence, records, clinic_studies)

@@ -35,7 +35,9 @@ def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(clinic_url) -> None:
     saved = store.save_plan(*example(), clinician="Dr A")
     with connect(clinic_url) as connection:
         for statement in ("drop table audit", "alter table patients add column x text", "delete from audit",
-                          "update audit set action = 'print'", "truncate audit", "create table mine (x int)"):
+                          "update audit set action = 'print'", "truncate audit", "create table mine (x int)",
+                          "delete from clinic_studies", "update clinic_studies set study_json = '{}'",
+                          "drop table clinic_studies"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 connection.execute(statement)
         # a row claiming another role is signed with the role that really signed in

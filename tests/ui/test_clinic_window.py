@@ -113,3 +113,26 @@ def test_a_version_saved_meanwhile_on_another_workstation_is_not_replaced_unseen
     finally:
         other.connection.close()
     window.gateway.close()
+
+
+def test_a_study_another_workstation_imports_appears_in_the_evidence_and_nothing_typed_is_lost(
+        qtbot, data_dir, clinic_url) -> None:
+    from core.storage.clinic_studies import ClinicStudies
+    from tests.evidence_factory import study as make_study
+
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Noor Haddad")[0])
+    window.picker.select("peripheral-nerve-injury")
+    shown_before = window.evidence.model.rowCount()
+    other = open_clinic_records(clinic_url, lambda etiology: [])
+    try:
+        study = make_study("local-clinic-2026", "Clinic", 2026, markers=(("IL-6", "down", "neuroinflammation-glia"),))
+        ClinicStudies(other.connection).add([study.model_copy(update={"origin": "local"})])  # imported on another workstation
+        qtbot.waitUntil(lambda: any(s.id == "local-clinic-2026" for s in window.overview.studies), timeout=8_000)
+    finally:
+        other.connection.close()
+    assert "imported studies" in window.statusBar().currentMessage()
+    assert window.evidence.model.rowCount() == shown_before + 1  # the etiology on screen shows it at once
+    assert "local-clinic-2026" in window.gateway.search_study_ids("Clinic 2026")  # the text search finds it too
+    assert window.editor.form.name.text() == "Noor Haddad" and window.editor.dirty  # nothing typed is lost
+    window.gateway.close()
