@@ -26,12 +26,20 @@ class Settings(BaseModel):
     logo_path: str | None = None
     paper_size: Literal["a4", "letter"] = "a4"
     units: Literal["metric", "imperial"] = "metric"
+    handout_language: str = "en"  # a patient's handout language when their profile names none (BCP 47)
     plan: PlanOptions = Field(default_factory=PlanOptions)  # HRmax formula and progression cap
     backup_daily_keep: int = Field(default=7, ge=1, le=60)
     backup_weekly_keep: int = Field(default=4, ge=0, le=52)
     # The clinic's PostgreSQL server for patient records ("": this workstation's own file). Never a password:
     # libpq's password or service file holds it, or the clinician types it when asked (docs/clinic-server.md).
     records_url: str = Field(default="", max_length=500)
+
+    @field_validator("handout_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        from core.languages import canonical_tag
+
+        return canonical_tag(value)
 
     @field_validator("records_url")
     @classmethod

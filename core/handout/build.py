@@ -1,4 +1,5 @@
-"""Build the handout model from a plan: the patient's words (grade 8 or below) and the clinician summary."""
+"""Build the handout model from a plan: the patient's words in their language (core/handout/language.py; in
+English at grade 8 or below) and the clinician summary (in English)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from typing import Literal
 
 from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
 from core.evidence.models import FlagCode, Study
-from core.handout.model import ClinicianSummary, DosingRow, EffortLevel, Handout, ReferenceRow, WeekRow
+from core.handout.language import N_, Wording
+from core.languages import SOURCE_LANGUAGE
+from core.handout.model import ClinicianSummary, DosingRow, EffortLevel, Handout, HandoutLabels, ReferenceRow, WeekRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
 from core.plan.intensity import hr_unreliable_reasons
@@ -18,32 +21,53 @@ from core.plan.warnings import WarningCode
 KM_PER_MILE = 1.609344
 LOGBOOK_ROWS = 14
 
+# Every sentence below is a message of the handout catalogs (core/handout/language.py): English here,
+# translated where it is used. ``{name}`` fields are filled in after translation.
+
 # What each plan warning asks of the patient, in plain words (every patient-facing WarningCode has one).
 PATIENT_SAFETY: dict[WarningCode, str] = {
-    WarningCode.HR_UNRELIABLE: "Your pulse is not a good guide for you. Use the effort scale and the talk test.",
-    WarningCode.AUTONOMIC_DYSREFLEXIA: ("Empty your bladder before you walk. If you get a pounding headache, or flushing or "
-                              "sweating above your injury, stop at once, sit up and get help."),
-    WarningCode.HARNESS: "Hold the handrails. Use the harness if your therapist asks you to. Have someone with you.",
-    WarningCode.FALL_RISK: "Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. Have someone near.",
-    WarningCode.FOOT_CARE: ("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that fit well. "
-                  "If you find a sore, stop the treadmill walks and call the clinic."),
-    WarningCode.HYPOGLYCEMIA: (f"Check your blood sugar before you walk. If it is below {g.GLUCOSE_LOW_MG_DL} mg/dL "
-                     f"({g.GLUCOSE_LOW_MG_DL / g.MG_DL_PER_MMOL_L:.1f} mmol/L), eat a snack with sugar first. If it is "
-                     f"above {g.GLUCOSE_KETONE_CHECK_MG_DL} mg/dL "
-                     f"({g.GLUCOSE_KETONE_CHECK_MG_DL / g.MG_DL_PER_MMOL_L:.1f} mmol/L), check for ketones. "
-                     "Carry juice or glucose tablets."),
-    WarningCode.HEAT_SENSITIVITY: "Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. Drink cool water.",
-    WarningCode.COLD_AIR_TRIGGER: "Walk indoors. Keep fans and cold air away from your face.",
+    WarningCode.HR_UNRELIABLE: N_("Your pulse is not a good guide for you. Use the effort scale and the talk test."),
+    WarningCode.AUTONOMIC_DYSREFLEXIA: N_("Empty your bladder before you walk. If you get a pounding headache, or "
+                                          "flushing or sweating above your injury, stop at once, sit up and get help."),
+    WarningCode.HARNESS: N_("Hold the handrails. Use the harness if your therapist asks you to. Have someone with you."),
+    WarningCode.FALL_RISK: N_("Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. "
+                              "Have someone near."),
+    WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
+                              "fit well. If you find a sore, stop the treadmill walks and call the clinic."),
+    WarningCode.HYPOGLYCEMIA: N_("Check your blood sugar before you walk. If it is below {low_mg} mg/dL ({low_mmol} "
+                                "mmol/L), eat a snack with sugar first. If it is above {high_mg} mg/dL ({high_mmol} "
+                                "mmol/L), check for ketones. Carry juice or glucose tablets."),
+    WarningCode.HEAT_SENSITIVITY: N_("Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. "
+                                     "Drink cool water."),
+    WarningCode.COLD_AIR_TRIGGER: N_("Walk indoors. Keep fans and cold air away from your face."),
 }
 # Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).
 PULSE_REASON: dict[str, str] = {
-    "beta_blocker": "Your heart medicine (a beta-blocker) keeps your pulse low.",
-    "atrial_fibrillation": "Your heartbeat is uneven, so your pulse is hard to count.",
-    "pacemaker_or_icd": "Your pacemaker or ICD sets your pulse.",
-    "heart_transplant": "After a heart transplant, your pulse goes up late and only a little when you exercise.",
-    "autonomic_neuropathy": "Nerve damage changes how your pulse goes up when you exercise.",
-    "sci_t6_or_above": "Your spinal cord injury changes how your pulse goes up when you exercise.",
+    "beta_blocker": N_("Your heart medicine (a beta-blocker) keeps your pulse low."),
+    "atrial_fibrillation": N_("Your heartbeat is uneven, so your pulse is hard to count."),
+    "pacemaker_or_icd": N_("Your pacemaker or ICD sets your pulse."),
+    "heart_transplant": N_("After a heart transplant, your pulse goes up late and only a little when you exercise."),
+    "autonomic_neuropathy": N_("Nerve damage changes how your pulse goes up when you exercise."),
+    "sci_t6_or_above": N_("Your spinal cord injury changes how your pulse goes up when you exercise."),
 }
+# The Borg 6-20 scale's anchors in plain words (Borg GA 1982, Med Sci Sports Exerc 14:377-381: guidelines.RPE_SOURCE).
+RPE_WORDS: dict[int, str] = {
+    6: N_("no effort at all"), 7: N_("extremely light"), 9: N_("very light"), 11: N_("light"), 13: N_("somewhat hard"),
+    15: N_("hard"), 17: N_("very hard"), 19: N_("extremely hard"), 20: N_("as hard as you can"),
+}
+# Stop at once: the ACSM warning signs, in plain words.
+STOP_SIGNS = (
+    N_("Pain, pressure or tightness in your chest, neck, jaw or arm"),
+    N_("Feeling dizzy or light-headed"),
+    N_("Fainting, or feeling you are about to faint"),
+    N_("So out of breath that you cannot talk"),
+    N_("A heartbeat that feels uneven or races"),
+    N_("A cold sweat"),
+    N_("Feeling sick to your stomach"),
+    N_("Tiredness that is not normal for you"),
+    N_("New numbness or weakness"),
+    N_("A sudden change in your sight"),
+)
 
 
 def number_text(minutes: float) -> str:
@@ -52,34 +76,43 @@ def number_text(minutes: float) -> str:
     return f"{whole}½" if minutes - whole >= 0.5 else f"{whole}"
 
 
-def minutes_text(minutes: float) -> str:
-    return f"{number_text(minutes)} min"
+def minutes_text(minutes: float, t: Wording | None = None) -> str:
+    t = t or _ENGLISH
+    return t("{minutes} min", minutes=number_text(minutes))
 
 
-def bout_text(minutes: float) -> str:
+def bout_text(minutes: float, t: Wording | None = None) -> str:
     """One short walk, roughly: '3' (minutes) or '30 s' under a minute."""
+    t = t or _ENGLISH
     if minutes < 1:
-        return f"{max(5, round(minutes * 60 / 5) * 5)} s"
+        return t("{seconds} s", seconds=max(5, round(minutes * 60 / 5) * 5))
     return number_text(round(minutes * 2) / 2)
 
 
-def speed_text(week: Week, units: Literal["metric", "imperial"]) -> str:
+def speed_text(week: Week, units: Literal["metric", "imperial"], t: Wording | None = None) -> str:
+    t = t or _ENGLISH
     if week.speed_kmh is None:
-        return "By feel"
-    speed = f"{week.speed_kmh:.1f} km/h" if units == "metric" else f"{week.speed_kmh / KM_PER_MILE:.1f} mph"
-    slope = "flat" if week.grade_pct == 0 else f"{week.grade_pct}% slope"
-    return f"{speed}, {slope}"
+        return t("By feel")
+    speed = (t("{speed} km/h", speed=t.number(week.speed_kmh)) if units == "metric"
+             else t("{speed} mph", speed=t.number(week.speed_kmh / KM_PER_MILE)))
+    slope = t("flat") if week.grade_pct == 0 else t("{grade}% slope", grade=t.number(week.grade_pct, 0))
+    return f"{speed}\n{slope}"
 
 
-def week_row(week: Week, units: Literal["metric", "imperial"]) -> WeekRow:
+def week_row(week: Week, units: Literal["metric", "imperial"], t: Wording | None = None) -> WeekRow:
+    t = t or _ENGLISH
     walking = number_text(week.main_min)
     if week.bouts > 1:
-        walking += f" ({week.bouts} × {bout_text(week.bout_min)})"
-    effort = f"{'Light' if week.band == 'light' else 'Moderate'}, {week.rpe[0]}-{week.rpe[1]}"
+        walking += f" ({week.bouts} × {bout_text(week.bout_min, t)})"
+    band = t("Light") if week.band == "light" else t("Moderate")
+    effort = f"{band}\n{week.rpe[0]}-{week.rpe[1]}"
     heart_rate = None if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}"
     return WeekRow(week=str(week.week), days=str(week.sessions), warmup=number_text(week.warmup_min),
                    walking=walking, cooldown=number_text(week.cooldown_min), effort=effort,
-                   heart_rate=heart_rate, speed=speed_text(week, units))
+                   heart_rate=heart_rate, speed=speed_text(week, units, t))
+
+
+_ENGLISH = Wording()
 
 
 def build_handout(
@@ -95,100 +128,153 @@ def build_handout(
     units: Literal["metric", "imperial"],
     logo_path: str | None = None,
     clinician_summary: bool = False,
+    language: str = SOURCE_LANGUAGE,
 ) -> Handout:
+    """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
+    t = Wording(language)
     uses_hr = plan.intensity.method == "hrr"
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     intro = [
-        "This plan helps you walk on a treadmill a little more each week.",
-        f"Each time, walk slowly for {minutes_text(g.WARMUP_MIN)} to warm up. Then do your walk. "
-        f"End with {minutes_text(g.COOLDOWN_MIN)} of slow walking.",
-        "Rest on the days between your walks.",
-        "The table shows how long and how hard to walk each week.",
-        "Fill in the log on the last page after each walk. Bring it to your next visit.",
+        t("This plan helps you walk on a treadmill a little more each week."),
+        t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
+          warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t)),
+        t("Rest on the days between your walks."),
+        t("The table shows how long and how hard to walk each week."),
+        t("Fill in the log on the last page after each walk. Bring it to your next visit."),
     ]
     if first_with_bouts is not None:
-        example = week_row(first_with_bouts, units).walking
-        bout = bout_text(first_with_bouts.bout_min)
-        bout_words = bout.replace(" s", " seconds") if bout.endswith(" s") else f"{bout} minutes"
-        intro.insert(3, f"In some weeks you walk in short parts: {example} means {first_with_bouts.bouts} walks of "
-                        f"about {bout_words}. Stand and rest between them until your breathing settles.")
-    effort_intro = ["Use this scale to rate how hard your walk feels. It runs from 6 to 20."]
+        example = week_row(first_with_bouts, units, t).walking
+        if first_with_bouts.bout_min < 1:
+            bout_words = t("about {seconds} seconds", seconds=max(5, round(first_with_bouts.bout_min * 60 / 5) * 5))
+        else:
+            bout_words = t("about {minutes} minutes", minutes=bout_text(first_with_bouts.bout_min, t))
+        intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Stand "
+                          "and rest between them until your breathing settles.",
+                          example=example, bouts=first_with_bouts.bouts, length=bout_words))
+    effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
+    light_low, light_high = plan.intensity.light_rpe
     if any(week.band == "light" for week in plan.weeks):
-        effort_intro.append("Light is 9 to 11: it feels easy.")
+        effort_intro.append(t("Light is {low} to {high}: it feels easy.", low=light_low, high=light_high))
     low, high = plan.intensity.rpe
-    effort_intro.append(f"Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.")
+    effort_intro.append(t("Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.",
+                          low=low, high=high))
     if not uses_hr:
-        effort_intro += [PULSE_REASON[key] for key in hr_unreliable_reasons(profile)]
-        effort_intro.append("Do not use your pulse to judge your effort. Your health or your medicine changes it.")
+        effort_intro += [t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)]
+        effort_intro.append(t("Do not use your pulse to judge your effort. Your health or your medicine changes it."))
     pulse = []
     if uses_hr:
         pulse = [
-            "Check your pulse near the end of your walk.",
-            "Put two fingers on the inside of your wrist, below the thumb.",
-            "Count the beats for 15 seconds. Then times it by 4.",
-            "Keep it in the heart rate range in your table. If it is higher, slow down.",
+            t("Check your pulse near the end of your walk."),
+            t("Put two fingers on the inside of your wrist, below the thumb."),
+            t("Count the beats for 15 seconds. Then times it by 4."),
+            t("Keep it in the heart rate range in your table. If it is higher, slow down."),
         ]
+
+    def effort_level(level: int) -> EffortLevel:
+        band = "light" if light_low <= level <= light_high else "moderate" if low <= level <= high else ""
+        words = RPE_WORDS.get(level)
+        return EffortLevel(rpe=str(level), words=t(words) if words else "", band=band,
+                           target={"light": t("Light"), "moderate": t("Moderate"), "": ""}[band])
+
     return Handout(
-        title="Your treadmill walking plan",
+        title=t("Your treadmill walking plan"),
+        language=t.language.tag,
+        direction=t.language.direction,
         patient_name=profile.name,
         prepared_by=clinician,
         clinic=clinic,
         phone=phone,
-        date=date.isoformat(),
+        date=t.date(date),
         paper=paper,
         units=units,
         logo_path=logo_path,
         intro=intro,
-        weeks=[week_row(week, units) for week in plan.weeks],
+        weeks=[week_row(week, units, t) for week in plan.weeks],
         weekly_minutes=[week.weekly_main_min for week in plan.weeks],
-        week_notes=["Some weeks stay the same as the week before. This gives your body time to get used to it."],
+        week_notes=[t("Some weeks stay the same as the week before. This gives your body time to get used to it.")],
         uses_heart_rate=uses_hr,
         effort_intro=effort_intro,
-        effort_scale=[EffortLevel(rpe=str(level), words=g.RPE_WORDS.get(level, "")) for level in range(6, 21)],
-        talk_test=["The talk test: at a moderate effort you can talk, but you cannot sing.",
-                   "If you cannot talk, slow down."],
+        effort_scale=[effort_level(level) for level in range(6, 21)],
+        talk_test=[t("The talk test: at a moderate effort you can talk, but you cannot sing."),
+                   t("If you cannot talk, slow down.")],
         pulse=pulse,
-        **pain_lights(plan.rules.pain),
-        stop_intro="Stop walking at once if you have any of these:",
-        stop_signs=list(g.STOP_SIGNS),
-        stop_after=["Sit down and rest. If it does not pass in a few minutes, call an ambulance.",
-                    f"Then call the clinic: {phone}." if phone else "Then call your clinic."],
-        safety=[PATIENT_SAFETY[w.code] for w in plan.warnings if w.code in PATIENT_SAFETY],
-        logbook_intro=["Fill in one line after each walk.",
-                       "Rate your effort from 6 to 20 and your pain from 0 to 10.",
-                       "Fill in the next-morning pain the day after."],
+        **pain_lights(plan.rules.pain, t),
+        stop_intro=t("Stop walking at once if you have any of these:"),
+        stop_signs=[t(sign) for sign in STOP_SIGNS],
+        stop_after=[t("Sit down and rest. If it does not pass in a few minutes, call an ambulance."),
+                    t("Then call the clinic: {phone}.", phone=phone) if phone else t("Then call your clinic.")],
+        safety=[_safety(w.code, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
+        logbook_intro=[t("Fill in one line after each walk."),
+                       t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
+                       t("Fill in the next-morning pain the day after.")],
         logbook_rows=LOGBOOK_ROWS,
+        labels=HandoutLabels(
+            facts=[(t("For"), profile.name), (t("Made by"), clinician or t("Your clinician")),
+                   (t("Clinic"), clinic or "-"), (t("Phone"), phone or "-"), (t("Date"), t.date(date))],
+            plan_heading=t("Your plan at a glance"),
+            week_columns=[t("Week"), t("Days"), t("Warm-up (min)"), t("Walk (min)"), t("Cool-down (min)"),
+                          t("How hard"), t("Heart rate (beats a minute)"), t("Speed and slope")],
+            chart_title=t("Minutes of walking in the week"),
+            chart_axis=t("Week"),
+            effort_heading=t("How hard should it feel?"),
+            scale_columns=[t("Score"), t("How it feels"), t("Your target")],
+            pulse_heading=t("Taking your pulse"),
+            pain_heading=t("Pain rules"),
+            lights=[t("Green"), t("Amber"), t("Red")],
+            stop_heading=t("When to stop and get help"),
+            safety_heading=t("Your safety points"),
+            log_heading=t("My walking log"),
+            log_columns=[t("Date"), t("Minutes"), t("Speed"), t("Effort (6-20)"), t("Pain during (0-10)"),
+                         t("Pain next morning (0-10)")],
+            footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
+            page=t("Page {page} of {total}"),
+            subject=t("Treadmill walking plan for {name}", name=profile.name),
+        ),
         clinician=clinician_summary_for(plan, studies) if clinician_summary else None,
     )
 
 
-def pain_lights(pain: PainRules) -> dict:
+def _safety(code: WarningCode, t: Wording) -> str:
+    if code == WarningCode.HYPOGLYCEMIA:
+        return t(PATIENT_SAFETY[code], low_mg=g.GLUCOSE_LOW_MG_DL,
+                 low_mmol=t.number(g.GLUCOSE_LOW_MG_DL / g.MG_DL_PER_MMOL_L),
+                 high_mg=g.GLUCOSE_KETONE_CHECK_MG_DL,
+                 high_mmol=t.number(g.GLUCOSE_KETONE_CHECK_MG_DL / g.MG_DL_PER_MMOL_L))
+    return t(PATIENT_SAFETY[code])
+
+
+def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
     """The handout's pain table, from the same numbers the plan and the session log use."""
+    t = t or _ENGLISH
     usual = pain.usual_pain
-    intro = ["Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst)."]
+    intro = [t("Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst).")]
     if usual is not None and usual > g.PAIN_SAFE_MAX:
-        intro.append(f"Your usual pain is about {usual}. Pain up to {pain.safe_max} is fine."
-                     if pain.safe_max < usual else f"Your usual pain is about {usual}. Pain up to your usual level is fine.")
+        intro.append(t("Your usual pain is about {usual}. Pain up to {safe} is fine.", usual=usual, safe=pain.safe_max)
+                     if pain.safe_max < usual else
+                     t("Your usual pain is about {usual}. Pain up to your usual level is fine.", usual=usual))
     amber = None
     if pain.acceptable_max > pain.safe_max:
         span = (f"{pain.safe_max + 1}" if pain.acceptable_max == pain.safe_max + 1
-                else f"{pain.safe_max + 1} to {pain.acceptable_max}")
-        amber = (f"{span}: OK, but do not add more. Stay at the same week until the pain stays at "
-                 f"{pain.safe_max} or less.")
+                else t("{low} to {high}", low=pain.safe_max + 1, high=pain.acceptable_max))
+        amber = t("{span}: OK, but do not add more. Stay at the same week until the pain stays at {safe} or less.",
+                  span=span, safe=pain.safe_max)
     if usual is None:
-        morning = ["Your pain should settle by the next morning.",
-                   "If pain or stiffness is worse the next morning, go back to last week."]
+        morning = [t("Your pain should settle by the next morning."),
+                   t("If pain or stiffness is worse the next morning, go back to last week.")]
     else:
-        morning = [f"Your pain should be back to your usual level ({usual} or less) by the next morning.",
-                   f"If it is above {usual} the next morning, go back to last week."]
+        morning = [t("Your pain should be back to your usual level ({usual} or less) by the next morning.",
+                     usual=usual),
+                   t("If it is above {usual} the next morning, go back to last week.", usual=usual)]
+    red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,
-        "pain_green": f"0 to {pain.safe_max}: safe. Keep going.",
+        "pain_green": t("0 to {safe}: safe. Keep going.", safe=pain.safe_max),
         "pain_amber": amber,
-        "pain_red": (f"{pain.acceptable_max + 1}" + (" or more" if pain.acceptable_max + 1 < 10 else "")
-                     + ": too much. Slow down or stop. Next time, go back to last week."),
+        "pain_red": (t("{level} or more: too much. Slow down or stop. Next time, go back to last week.", level=red_from)
+                     if red_from < 10 else
+                     t("{level}: too much. Slow down or stop. Next time, go back to last week.", level=red_from)),
         "pain_morning": morning,
     }
 

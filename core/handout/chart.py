@@ -1,12 +1,13 @@
 """The bar chart of weekly walking minutes, drawn with plain shapes (reportlab's chart
-package costs more to import than the whole chart takes to draw)."""
+package costs more to import than the whole chart takes to draw). Only numbers are drawn in it: its
+title and axis name are paragraphs around it, in the patient's language and script."""
 
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from core.handout.fonts import BOLD, REGULAR
+from core.handout.fonts import REGULAR
 
 BAR_COLOUR = colors.HexColor("#2E6F9E")
 AXIS_COLOUR = colors.HexColor("#333333")
@@ -21,10 +22,9 @@ def _axis_top(top: float) -> tuple[int, int]:
 
 def weekly_minutes_chart(minutes: list[float], width: float, height: float = 230) -> Drawing:
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)
-    left, bottom, right, top_pad = 44, 40, 8, 30
+    left, bottom, right, top_pad = 44, 24, 8, 10
     plot_width, plot_height = width - left - right, height - bottom - top_pad
     axis_max, step = _axis_top(max(minutes, default=10))
-    drawing.add(String(left, height - 16, "Minutes of walking in the week", fontName=BOLD, fontSize=LABEL_SIZE))
     for value in range(0, axis_max + 1, step):
         y = bottom + plot_height * value / axis_max
         drawing.add(Line(left - 4, y, left, y, strokeColor=AXIS_COLOUR))
@@ -40,5 +40,4 @@ def weekly_minutes_chart(minutes: list[float], width: float, height: float = 230
                                textAnchor="middle"))
     drawing.add(Line(left, bottom, left, bottom + plot_height, strokeColor=AXIS_COLOUR))
     drawing.add(Line(left, bottom, left + plot_width, bottom, strokeColor=AXIS_COLOUR))
-    drawing.add(String(left + plot_width / 2, 4, "Week", fontName=BOLD, fontSize=LABEL_SIZE, textAnchor="middle"))
     return drawing

@@ -29,7 +29,9 @@ def make_handout(
     paper: Literal["a4", "letter"] | None = None,
     units: Literal["metric", "imperial"] | None = None,
     clinician_summary: bool = False,
+    language: str | None = None,
 ) -> Handout:
+    """``language``: the patient's (a BCP 47 tag), else the profile's, else the settings' default."""
     if plan.blocked:
         raise HandoutError("The plan is blocked by screening, so there is no handout to print: "
                            + " ".join(reason.message for reason in plan.block_reasons))
@@ -40,6 +42,7 @@ def make_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
         phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary,
+        language=language or profile.language or settings.handout_language,
     )
 
 

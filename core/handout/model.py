@@ -21,6 +21,36 @@ class WeekRow(BaseModel):
 class EffortLevel(BaseModel):
     rpe: str
     words: str
+    band: Literal["light", "moderate", ""] = ""  # the plan's target bands on the scale
+    target: str = ""  # the band's name in the patient's language
+
+
+class HandoutLabels(BaseModel):
+    """The headings, column names and page furniture, in the patient's language."""
+
+    facts: list[tuple[str, str]]  # (label, value): for, made by, clinic, phone, date
+    plan_heading: str
+    week_columns: list[str]  # week, days, warm-up, walk, cool-down, how hard, heart rate, speed
+    chart_title: str
+    chart_axis: str
+    effort_heading: str
+    scale_columns: list[str]
+    pulse_heading: str
+    pain_heading: str
+    lights: list[str]  # green, amber, red
+    stop_heading: str
+    safety_heading: str
+    log_heading: str
+    log_columns: list[str]
+    footer: str  # with {name} and {date}
+    page: str  # with {page} and {total}
+    subject: str  # the PDF's subject line
+
+    def texts(self) -> list[str]:
+        return [*(f"{label} {value}" for label, value in self.facts), self.plan_heading, *self.week_columns,
+                self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
+                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.log_heading,
+                *self.log_columns, self.footer, self.page]
 
 
 class ReferenceRow(BaseModel):
@@ -53,7 +83,8 @@ class ClinicianSummary(BaseModel):
 
 class Handout(BaseModel):
     title: str
-    language: str = "en"
+    language: str = "en"  # BCP 47
+    direction: Literal["ltr", "rtl"] = "ltr"
     patient_name: str
     prepared_by: str
     clinic: str
@@ -82,7 +113,8 @@ class Handout(BaseModel):
     safety: list[str]
     logbook_intro: list[str]
     logbook_rows: int
-    clinician: ClinicianSummary | None
+    labels: HandoutLabels
+    clinician: ClinicianSummary | None  # in English, for the clinician
 
     def patient_texts(self) -> list[str]:
         """The prose a patient reads (for the reading-grade check); tables and numbers left out."""
@@ -98,7 +130,8 @@ class Handout(BaseModel):
                  *self.patient_texts()]
         for row in self.weeks:
             texts += [row.week, row.days, row.warmup, row.walking, row.cooldown, row.effort, row.heart_rate or "", row.speed]
-        texts += [level.rpe + level.words for level in self.effort_scale]
+        texts += [level.rpe + level.words + level.target for level in self.effort_scale]
+        texts += self.labels.texts()
         if self.clinician:
             summary = self.clinician
             texts += [*summary.screening, *summary.intensity, summary.dosing_caution, *summary.flags]

@@ -33,8 +33,9 @@ from core.evidence.library import load_library
 from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts
 from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
+from core.handout.script_text import paragraph, text_width
 from core.handout.renderer import (
-    GRID, HEADER_FILL, MARGIN, LogoError, NumberedCanvas, check_logo, paragraph_style, printable,
+    GRID, HEADER_FILL, MARGIN, LogoError, NumberedCanvas, check_logo, fitted_footer, paragraph_style, printable,
 )
 from core.plan.progress import Progress, WeekProgress
 from core.settings import Settings
@@ -114,8 +115,9 @@ class _Report:
         self.covered = [w for w in progress.weeks if w.status != "ahead"]
         self.ahead = [w for w in progress.weeks if w.status == "ahead"]
 
-    def _p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(text, quote=False), style or self.body)
+    def _p(self, text: str, style: ParagraphStyle | None = None):
+        """``text`` in any script (a name may be in any): core/handout/script_text.py."""
+        return paragraph(text, style or self.body)
 
     def render(self) -> bytes:
         p, s = self.progress, self.settings
@@ -140,11 +142,9 @@ class _Report:
         room = self.width - stringWidth("Page 99 of 99", REGULAR, 12) - 12
         name, date = self.progress.patient_name, self.date.isoformat()
         footer = f"Progress report for {name}, {date}"
-        if stringWidth(footer, REGULAR, 12) <= room:
+        if text_width(footer, 12) <= room:
             return footer
-        while len(name) > 1 and stringWidth(f"{name}, {date}", REGULAR, 12) > room:
-            name = name[:-2].rstrip() + "…"
-        return f"{name}, {date}"
+        return fitted_footer("{name}, {date}", name, date, room)
 
     # -- 1. who, what, when -----------------------------------------------------------------------------
 
@@ -340,8 +340,7 @@ class _Report:
             return []
         story: list = [CondPageBreak(4 * cm), self._p("Clinician's note", self.heading)]
         text = self.note.replace("\r\n", "\n").replace("\r", "\n").strip()
-        for paragraph in text.split("\n\n"):
-            if paragraph.strip():
-                lines = [escape(line, quote=False) for line in paragraph.strip().splitlines()]
-                story.append(Paragraph("<br/>".join(lines), self.body))
+        for block in text.split("\n\n"):
+            if block.strip():
+                story.append(self._p("\n".join(block.strip().splitlines())))
         return story

@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 import stat
 from io import BytesIO
-from html import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, PageBreak, PageTemplate, Spacer, Table,
     TableStyle,
 )
 
@@ -22,6 +22,7 @@ from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.model import ClinicianSummary, Handout
+from core.handout.script_text import paragraph, text_width
 
 MARGIN = 1.5 * cm
 GRID = colors.HexColor("#555555")
@@ -114,12 +115,14 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
 
 
 class NumberedCanvas(Canvas):
-    """Draws 'Page X of Y' once the page count is known."""
+    """Draws the footer and 'Page X of Y' once the page count is known. ``footer`` and ``page`` (with
+    {page} and {total}) are in the patient's language; a right-to-left handout mirrors them."""
 
-    def __init__(self, *args, footer: str = "", **kwargs) -> None:
+    def __init__(self, *args, footer: str = "", page: str = "Page {page} of {total}", rtl: bool = False,
+                 **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
-        self._footer = footer
+        self._footer, self._page, self._rtl = footer, page, rtl
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -127,15 +130,43 @@ class NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        footer_style = paragraph_style("footer", 12, space_after=0, leading=1.2)
+        footer_style.leftIndent = 0
         for state in self._pages:
             self.__dict__.update(state)
-            self.setFont(REGULAR, 12)
-            self.setFillColor(colors.black)
-            width = self._pagesize[0]
-            self.drawString(MARGIN, MARGIN / 2, self._footer)
-            self.drawRightString(width - MARGIN, MARGIN / 2, f"Page {self._pageNumber} of {total}")
+            width = self._pagesize[0] - 2 * MARGIN
+            number = self._page.format(page=self._pageNumber, total=total)
+            number_width = stringWidth(number, REGULAR, 12) + 12
+            for text, x, room, align in (
+                    (self._footer, MARGIN + (number_width if self._rtl else 0), width - number_width,
+                     TA_RIGHT if self._rtl else TA_LEFT),
+                    (number, MARGIN if self._rtl else MARGIN + width - number_width, number_width,
+                     TA_LEFT if self._rtl else TA_RIGHT)):
+                style = ParagraphStyle(f"footer-{align}", parent=footer_style, alignment=align)
+                flowable = paragraph(_fitting(text, room), style, rtl=self._rtl)
+                _, height = flowable.wrapOn(self, room, MARGIN)
+                flowable.drawOn(self, x, MARGIN / 2 + 12 - height)
             super().showPage()
         super().save()
+
+
+def _fitting(text: str, room: float) -> str:
+    """``text`` shortened with … to fit one footer line (a long name must not run into the page number)."""
+    if text_width(text, 12) <= room:
+        return text
+    while len(text) > 1 and text_width(text + SHORTENED, 12) > room:
+        text = text[:-1]
+    return text.rstrip() + SHORTENED
+
+
+def fitted_footer(template: str, name: str, date: str, room: float) -> str:
+    """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``: the name is shortened with …
+    before anything else is."""
+    text = template.format(name=name, date=date)
+    while len(name) > 1 and text_width(text, 12) > room:
+        name = name[:-1].rstrip()
+        text = template.format(name=name + SHORTENED, date=date)
+    return text
 
 
 class HandoutRenderer:
@@ -155,6 +186,8 @@ class HandoutRenderer:
         self.small = paragraph_style("small", 10, space_after=4, leading=1.35)
         self.small_bold = paragraph_style("small-bold", 10, bold=True, space_after=4, leading=1.35)
         self.small_heading = paragraph_style("small-heading", 14, bold=True, space_after=6, leading=1.3, keep_with_next=True)
+        self.chart_axis = ParagraphStyle("chart-axis", parent=self.bold_body, alignment=TA_CENTER, leftIndent=0)
+        self._rtl = False
         for style in (self.cell, self.cell_bold, self.small_heading):
             style.leftIndent = 0
 
@@ -171,100 +204,108 @@ class HandoutRenderer:
         document = BaseDocTemplate(
             buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
             title=handout.title, author=handout.prepared_by or handout.clinic or APP_NAME,
-            subject=f"Treadmill walking plan for {handout.patient_name}", creator=APP_NAME, lang=handout.language,
+            subject=handout.labels.subject, creator=APP_NAME, lang=handout.language,
             invariant=1, initialFontName=REGULAR, initialFontSize=12,
         )
         frame = Frame(MARGIN, MARGIN, page_size[0] - 2 * MARGIN, page_size[1] - 2 * MARGIN, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._width = page_size[0] - 2 * MARGIN
+        self._rtl = handout.direction == "rtl"
         story = self._patient_pages(handout)
         if handout.clinician is not None:
+            self._rtl = False  # the clinician summary is in English
             story += self._clinician_pages(handout.clinician)
-        footer = f"{APP_NAME} plan for {handout.patient_name}, {handout.date}"
-        document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(*a, footer=footer, **k))
+        labels = handout.labels
+        room = self._width - text_width(labels.page.format(page=99, total=99), 12) - 24
+        footer = fitted_footer(labels.footer, handout.patient_name, handout.date, room)
+        document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(
+            *a, footer=footer, page=labels.page, rtl=handout.direction == "rtl", **k))
         return buffer.getvalue()
 
     # -- patient pages ------------------------------------------------------------------------------
 
-    def _p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None) -> Paragraph:
+    def _p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None):
+        """``text`` in any script (core/handout/script_text.py); a line break is "\\n"."""
         style = style or self.body
         if bullet is None and style.leftIndent:
             style = ParagraphStyle(f"{style.name}-flush", parent=style, leftIndent=0)
-        return Paragraph(escape(text, quote=False), style, bulletText=bullet)
+        return paragraph(text, style, bullet=bullet, rtl=self._rtl)
 
     def _patient_pages(self, h: Handout) -> list:
+        labels = h.labels
         story: list = []
         if h.logo_path:
-            story += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional"), Spacer(1, 6)]
+            story += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional",
+                            hAlign="RIGHT" if self._rtl else "LEFT"), Spacer(1, 6)]
         story.append(self._p(h.title, self.title))
-        facts = [("For", h.patient_name), ("Made by", h.prepared_by or "Your clinician"), ("Clinic", h.clinic or "-"),
-                 ("Phone", h.phone or "-"), ("Date", h.date)]
-        story.append(self._table([[self._p(k, self.bold_body), self._p(v)] for k, v in facts],
+        story.append(self._table([[self._p(k, self.bold_body), self._p(v)] for k, v in labels.facts],
                                  [3.2 * cm, self._width - 3.2 * cm], header=False, grid=False))
         story.append(Spacer(1, 8))
         story += [self._p(text, bullet="•") for text in h.intro]
-        story += [CondPageBreak(6 * cm), self._p("Your plan at a glance", self.heading)]
+        story += [CondPageBreak(6 * cm), self._p(labels.plan_heading, self.heading)]
         story.append(self._week_table(h))
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
-        story.append(KeepTogether([Spacer(1, 10), weekly_minutes_chart(h.weekly_minutes, self._width, height=280)]))
-        story += [PageBreak(), self._p("How hard should it feel?", self.heading)]
+        story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
+                                   weekly_minutes_chart(h.weekly_minutes, self._width, height=260),
+                                   self._p(labels.chart_axis, self.chart_axis)]))
+        story += [PageBreak(), self._p(labels.effort_heading, self.heading)]
         story += [self._p(text) for text in h.effort_intro]
-        scale = [[self._p("Score", self.cell_bold), self._p("How it feels", self.cell_bold),
-                  self._p("Your target", self.cell_bold)]]
+        scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
         fills = []
         for row, level in enumerate(h.effort_scale, start=1):
-            target = {"9": "light", "10": "light", "11": "light", "12": "moderate", "13": "moderate"}.get(level.rpe, "")
-            scale.append([self._p(level.rpe, self.cell_bold if target else self.cell), self._p(level.words, self.cell),
-                          self._p(target.capitalize(), self.cell_bold)])
-            if target:
-                fills.append(("BACKGROUND", (0, row), (-1, row), LIGHT_FILL if target == "light" else MODERATE_FILL))
+            scale.append([self._p(level.rpe, self.cell_bold if level.band else self.cell), self._p(level.words, self.cell),
+                          self._p(level.target, self.cell_bold)])
+            if level.band:
+                fills.append(("BACKGROUND", (0, row), (-1, row), LIGHT_FILL if level.band == "light" else MODERATE_FILL))
         scale_table = self._table(scale, [2.6 * cm, 7 * cm, 4 * cm])
         scale_table.setStyle(TableStyle(fills + [("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
         story += [scale_table, Spacer(1, 10)]
         story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
         if h.pulse:
-            story += [self._p("Taking your pulse", self.bold_body)] + [self._p(t, bullet="•") for t in h.pulse]
-        story += [CondPageBreak(9 * cm), self._p("Pain rules", self.heading)]
+            story += [self._p(labels.pulse_heading, self.bold_body)] + [self._p(t, bullet="•") for t in h.pulse]
+        story += [CondPageBreak(9 * cm), self._p(labels.pain_heading, self.heading)]
         story += [self._p(text) for text in h.pain_intro]
-        lights = [(TRAFFIC["green"], "Green", h.pain_green), (TRAFFIC["amber"], "Amber", h.pain_amber),
-                  (TRAFFIC["red"], "Red", h.pain_red)]
+        lights = [(TRAFFIC[colour], name, text) for colour, name, text in
+                  zip(("green", "amber", "red"), labels.lights, (h.pain_green, h.pain_amber, h.pain_red))]
         lights = [light for light in lights if light[2] is not None]
         rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
         light_table = self._table(rows, [2.8 * cm, self._width - 2.8 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
         story += [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [PageBreak(), self._p("When to stop and get help", self.heading), self._p(h.stop_intro, self.bold_body)]
+        story += [PageBreak(), self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         story += [self._p(sign, bullet="•") for sign in h.stop_signs]
         story += [self._p(text, self.bold_body) for text in h.stop_after]
         if h.safety:
-            story += [Spacer(1, 6), CondPageBreak(4 * cm), self._p("Your safety points", self.heading)]
+            story += [Spacer(1, 6), CondPageBreak(4 * cm), self._p(labels.safety_heading, self.heading)]
             story += [self._p(text, bullet="•") for text in h.safety]
-        story += [PageBreak(), self._p("My walking log", self.heading)] + [self._p(t) for t in h.logbook_intro]
-        headers = ["Date", "Minutes", "Speed", "Effort (6-20)", "Pain during (0-10)", "Pain next morning (0-10)"]
-        log = [[self._p(text, self.cell_bold) for text in headers]] + [[""] * 6 for _ in range(h.logbook_rows)]
+        story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
+        log = [[self._p(text, self.cell_bold) for text in labels.log_columns]] + [[""] * 6 for _ in range(h.logbook_rows)]
         widths = [0.16, 0.14, 0.14, 0.16, 0.19, 0.21]
         story.append(self._table(log, [self._width * w for w in widths], row_height=30))
         return story
 
-    def _week_table(self, h: Handout) -> Table:
-        columns = [("Week", "week", 50), ("Days", "days", 44), ("Warm-<br/>up<br/>(min)", "warmup", 54),
-                   ("Walk<br/>(min)", "walking", 74), ("Cool-<br/>down<br/>(min)", "cooldown", 56),
-                   ("How hard", "effort", 86)]
+    def _week_table(self, h: Handout):
+        names = h.labels.week_columns
+        columns = [(names[0], "week", 50), (names[1], "days", 44), (names[2], "warmup", 54), (names[3], "walking", 74),
+                   (names[4], "cooldown", 56), (names[5], "effort", 86)]
         if h.uses_heart_rate:
-            columns.append(("Heart<br/>rate<br/>(beats a<br/>minute)", "heart_rate", 72))
-        columns.append(("Speed and<br/>slope", "speed", 0))
+            columns.append((names[6], "heart_rate", 72))
+        columns.append((names[7], "speed", 0))
         fixed = sum(width for _, _, width in columns)
         widths = [width for _, _, width in columns[:-1]] + [self._width - fixed]
-        rows = [[Paragraph(title, self.cell_bold) for title, _, _ in columns]]
-        rows += [[Paragraph(escape(getattr(week, key) or "", quote=False).replace(", ", "<br/>"), self.cell) for _, key, _ in columns]
-                 for week in h.weeks]
+        rows = [[self._p(title, self.cell_bold) for title, _, _ in columns]]
+        rows += [[self._p(getattr(week, key) or "", self.cell) for _, key, _ in columns] for week in h.weeks]
         return self._table(rows, widths, repeat_header=True)
 
     def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
                repeat_header: bool = False, row_height: float | None = None) -> Table:
+        """A right-to-left handout's tables read from the right: their columns are mirrored."""
+        if self._rtl:
+            rows, widths = [list(reversed(row)) for row in rows], list(reversed(widths))
         heights = None if row_height is None else [None] + [row_height] * (len(rows) - 1)
-        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1 if repeat_header else 0,
+                      hAlign="RIGHT" if self._rtl else "LEFT")
         style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                  ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
@@ -280,7 +321,7 @@ class HandoutRenderer:
     def _clinician_pages(self, c: ClinicianSummary) -> list:
         small, bold = self.small, self.small_bold
 
-        def p(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+        def p(text: str, style: ParagraphStyle, bullet: str | None = None):
             return self._p(printable(text), style, bullet)
 
         story: list = [PageBreak(), self._p("Clinician summary", self.heading)]
@@ -292,7 +333,7 @@ class HandoutRenderer:
             if not rows:
                 story.append(self._p("No animal treadmill study for this etiology in the library.", small))
                 continue
-            table_rows = [[Paragraph(escape(printable(row.text), quote=False).replace("\n", "<br/>"), small),
+            table_rows = [[self._p(printable(row.text), small),
                            p(row.source, small)] for row in rows]
             story.append(self._table(table_rows, [self._width * 0.62, self._width * 0.38], header=False))
         if c.dosing:

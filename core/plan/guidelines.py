@@ -181,24 +181,7 @@ GLUCOSE_LOW_MG_DL = 100
 GLUCOSE_KETONE_CHECK_MG_DL = 250
 GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes", unverified=True)
 
-# Borg 6-20 scale, verbal anchors, for the patient handout.
-RPE_WORDS: dict[int, str] = {
-    6: "no effort at all", 7: "extremely light", 9: "very light", 11: "light", 13: "somewhat hard",
-    15: "hard", 17: "very hard", 19: "extremely hard", 20: "as hard as you can",
-}
+# Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381")
-
-# Stop signs for the patient handout (ACSM warning signs), in plain words.
-STOP_SIGNS = (
-    "Pain, pressure or tightness in your chest, neck, jaw or arm",
-    "Feeling dizzy or light-headed",
-    "Fainting, or feeling you are about to faint",
-    "So out of breath that you cannot talk",
-    "A heartbeat that feels uneven or races",
-    "A cold sweat",
-    "Feeling sick to your stomach",
-    "Tiredness that is not normal for you",
-    "New numbness or weakness",
-    "A sudden change in your sight",
-)
+# The stop signs for the patient handout (ACSM warning signs) are core/handout/build.py STOP_SIGNS.
 MG_DL_PER_MMOL_L = 18.0  # glucose unit conversion

@@ -87,11 +87,19 @@ class PatientProfile(BaseModel):
     pain_nrs: int = Field(ge=0, le=10)
     weeks: int = Field(default=12, ge=4, le=26)
     max_sessions_per_week: int = Field(default=5, ge=2, le=7)
+    language: str | None = None  # the handout's language, a BCP 47 tag (None: the clinic's default in Settings)
 
     @field_validator("name")
     @classmethod
     def _name_has_text(cls, value: str) -> str:
         return checked_name(value)
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        from core.languages import canonical_tag
+
+        return None if value is None else canonical_tag(value)
 
     @field_validator("sci_level")
     @classmethod

@@ -179,14 +179,14 @@ def test_paper_size_from_the_argument_or_the_settings(progress) -> None:
 
 def test_characters_no_font_has_are_refused_in_one_sentence() -> None:
     with pytest.raises(HandoutError) as caught:
-        render_progress_report(course(name="王小明"), settings=SETTINGS, note="", date=DATE)
+        render_progress_report(course(name="សុខា"), settings=SETTINGS, note="", date=DATE)  # Khmer: no font ships
     message = str(caught.value)
-    assert "'王' (U+738B)" in message and "'小' (U+5C0F)" in message and "'明' (U+660E)" in message
+    assert "'ស' (U+179F)" in message and "'ខ' (U+1781)" in message
     assert "the patient's name" in message and "\n" not in message
-    with pytest.raises(HandoutError, match=r"'東' \(U\+6771\).* in the note"):
-        render_progress_report(course(), settings=SETTINGS, note="Seen at 東京 clinic", date=DATE)
+    with pytest.raises(HandoutError, match=r"'ស' \(U\+179F\).* in the note"):
+        render_progress_report(course(), settings=SETTINGS, note="Seen at សុខា clinic", date=DATE)
     with pytest.raises(HandoutError, match="in the clinic details in Settings"):
-        render_progress_report(course(), settings=SETTINGS.model_copy(update={"clinic_name": "晴れ Rehab"}), note="",
+        render_progress_report(course(), settings=SETTINGS.model_copy(update={"clinic_name": "ខ Rehab"}), note="",
                                date=DATE)
 
 

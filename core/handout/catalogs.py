@@ -1,0 +1,68 @@
+"""The handout's message catalogs kept in step with the code, for the team and the translators:
+
+    uv run python -m core.handout.catalogs
+
+extracts every ``t(...)`` and ``N_(...)`` message of the handout code into resources/locale/handout.pot
+(Babel's extractor), and merges it into each language's handout.po: a new message arrives untranslated, a
+changed one is marked fuzzy (printed in English until a translator confirms it), and nothing translated
+is lost. tests/handout/test_languages.py fails while a catalog lacks a message or holds a fuzzy one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po, write_po
+
+from core.handout.language import DOMAIN
+from core.languages import SOURCE_LANGUAGE, languages
+from core.resources import resource_path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ("core/handout/build.py",)  # every message a patient reads is written there
+KEYWORDS = {"t": None, "N_": None}
+FIELD = re.compile(r"\{(\w+)\}")
+
+
+def template() -> Catalog:
+    """The messages as the code has them now."""
+    catalog = Catalog(domain=DOMAIN, project="Treadwell handout", msgid_bugs_address="",
+                      copyright_holder="Treadwell", fuzzy=False)
+    for source in SOURCES:
+        for line, message, comments, _ in extract_from_file("python", ROOT / source, keywords=KEYWORDS,
+                                                           options={"encoding": "utf-8"}):
+            catalog.add(message, locations=[(source, line)], auto_comments=comments,
+                        flags=["python-brace-format"] if FIELD.search(message) else [])
+    return catalog
+
+
+def catalog_path(tag: str) -> Path:
+    return resource_path("locale", tag.replace("-", "_"), "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+def fields(text: str) -> set[str]:
+    return set(FIELD.findall(text))
+
+
+def main() -> None:
+    pot = template()
+    with open(resource_path("locale", f"{DOMAIN}.pot"), "wb") as handle:
+        write_po(handle, pot, width=100, omit_header=False, sort_output=False)
+    for known in languages():
+        if known.tag == SOURCE_LANGUAGE:
+            continue
+        path = catalog_path(known.tag)
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, locale=known.babel_locale, domain=DOMAIN)
+        catalog.update(pot, no_fuzzy_matching=False)
+        with open(path, "wb") as handle:
+            write_po(handle, catalog, width=100, ignore_obsolete=True)
+        untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        print(f"{known.tag}: {len(catalog) - len(untranslated)} of {len(catalog)} messages translated")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The languages a patient's handout is printed in, and the wording in each.
+
+Every word a patient reads is an English message in the handout code (core/handout/build.py, marked
+with ``t(...)`` or ``N_(...)`` so Babel's extractor finds it) translated through a gettext catalog:
+``resources/locale/<tag>/LC_MESSAGES/handout.po``, the format translators' ordinary tools (Poedit,
+Weblate, Lokalise) edit. ``resources/locale/languages.json`` lists the languages, one line each.
+Each catalog says in its header whether a qualified medical translator has reviewed it
+(``X-Medical-Review``); an unreviewed language is offered with a note to the clinician, never a word on
+the patient's pages. Dates and numbers are written the language's way (Babel's CLDR locale data).
+
+To add a language: a line in languages.json, then
+``uv run pybabel init -D handout -i resources/locale/handout.pot -d resources/locale -l TAG`` and translate.
+After changing a message: ``uv run python -m core.handout.catalogs`` brings the template and every
+catalog up to date (tests/handout/test_languages.py fails until they are).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.languages import SOURCE_LANGUAGE, language
+from core.resources import resource_path
+
+DOMAIN = "handout"
+NOT_REVIEWED = "none"
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name)
+    """Marks a message for the catalogs where it is defined; it is translated where it is used."""
+    return message
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewed: bool
+    note: str  # who reviewed it and when, or why it is not reviewed
+
+
+@lru_cache(maxsize=None)
+def _catalog(tag: str):
+    """The language's Babel catalog (None for the source language)."""
+    if tag == SOURCE_LANGUAGE:
+        return None
+    from babel.messages.pofile import read_po  # only for a translated handout
+
+    path = resource_path("locale", language(tag).babel_locale, "LC_MESSAGES", f"{DOMAIN}.po")
+    with open(path, "rb") as handle:
+        return read_po(handle, locale=language(tag).babel_locale, domain=DOMAIN)
+
+
+def review(tag: str) -> Review:
+    """Whether a qualified medical translator has reviewed the language's catalog (its X-Medical-Review header)."""
+    catalog = _catalog(language(tag).tag)
+    if catalog is None:
+        return Review(True, "the source language: written and checked by the clinical team")
+    status = dict(catalog.mime_headers).get("X-Medical-Review", NOT_REVIEWED).strip()
+    return Review(status.lower() != NOT_REVIEWED, status)
+
+
+def unreviewed_note(tag: str) -> str | None:
+    """What the clinician is told before giving a handout in a language no medical translator has reviewed."""
+    known = language(tag)
+    if review(known.tag).reviewed:
+        return None
+    return (f"The {known.name} handout has not been reviewed by a qualified medical translator. Check it with "
+            f"someone who reads {known.name} well before giving it to the patient.")
+
+
+class Wording:
+    """The messages, dates and numbers of one language."""
+
+    def __init__(self, tag: str = SOURCE_LANGUAGE) -> None:
+        self.language = language(tag)
+        self._catalog = _catalog(self.language.tag)
+
+    def __call__(self, message: str, /, **values: object) -> str:
+        """``message`` in this language, with ``{name}`` filled in from ``values``."""
+        text = message
+        if self._catalog is not None:
+            entry = self._catalog.get(message)
+            if entry is not None and entry.string and not entry.fuzzy:
+                text = entry.string
+        return text.format(**values) if values else text
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """``value`` with ``digits`` decimals, as the language writes it (3.5, 3,5)."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0",
+                              locale=self.language.babel_locale)
+
+    def date(self, day: dt.date) -> str:
+        """A date as the language writes it in full (30 November 2026, 30 de noviembre de 2026, 2026年11月30日)."""
+        from babel.dates import format_date
+
+        return format_date(day, format="long", locale=self.language.babel_locale)

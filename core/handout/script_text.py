@@ -1,0 +1,240 @@
+"""Text in any script, as a flowable: each run of characters in its script's font, shaped where the script
+needs it, and right-to-left text in reading order.
+
+Left-to-right text goes to reportlab's Paragraph: plain when it is all in DejaVu (an English handout is
+built exactly as before), else with each run in its font (core/handout/fonts.py), HarfBuzz shaping for
+Devanagari and Gurmukhi, and line breaks between any two CJK characters.
+
+Text with Arabic or Hebrew in it, and every paragraph of a right-to-left handout, is a BidiParagraph.
+reportlab's own bidi support needs rlbidi, which is not on PyPI, so this lays the words out itself: words
+are broken into lines in reading order, each word is shaped by HarfBuzz (which puts its letters in visual
+order and joins them), and each line's words are placed by the Unicode Bidirectional Algorithm at word
+level (https://unicode.org/reports/tr9/): a run of right-to-left words, and the numbers among them, reads
+from the right; a run of left-to-right words keeps its order; a right-to-left paragraph starts at the right
+margin, with its bullet on the right.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import shapeStr
+from reportlab.platypus import Flowable, Paragraph
+
+from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
+
+
+def runs(text: str) -> list[tuple[str | None, str]]:
+    """``text`` in runs of one script each (None: DejaVu). Spaces, digits and punctuation stay in the run
+    around them when its font has them."""
+    result: list[tuple[str | None, str]] = []
+    for char in text:
+        script = script_of(char)
+        if script is None and result and result[-1][0] is not None and _neutral(char) \
+                and has_glyph(font_for(result[-1][0], bold=False), char):
+            script = result[-1][0]
+        if result and result[-1][0] == script:
+            result[-1] = (script, result[-1][1] + char)
+        else:
+            result.append((script, char))
+    return result
+
+
+def _neutral(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("WS", "ON", "CS", "ES", "ET", "NSM", "BN", "S", "EN", "AN") \
+        or char.isspace()
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` on one line, each run in its script's font (shaping is not counted: close enough
+    for deciding what fits)."""
+    return sum(stringWidth(part, font_for(script, bold=bold), size) for script, part in runs(text))
+
+
+def scripts_in(text: str) -> set[str]:
+    return {script for char in text if (script := script_of(char)) is not None}
+
+
+def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rtl: bool = False) -> Flowable:
+    """``text`` (a line break is "\\n") as a flowable in ``style``. ``rtl``: the handout reads right to left."""
+    scripts = scripts_in(text)
+    if rtl or scripts & RTL_SCRIPTS:
+        return BidiParagraph(text, style, bullet=bullet, rtl=rtl)
+    if not scripts:
+        return Paragraph(escape(text, quote=False).replace("\n", "<br/>"), style, bulletText=bullet)
+    bold = style.fontName == BOLD
+    marked = "".join(f'<font face="{font_for(script, bold=bold)}">{escape(part, quote=False)}</font>'
+                     for script, part in runs(text)).replace("\n", "<br/>")
+    shaped = scripts & SHAPED_SCRIPTS
+    changes: dict = {}
+    if shaped:  # reportlab shapes a paragraph whose own font is shapable
+        changes.update(shaping=1, fontName=font_for(sorted(shaped)[0], bold=bold))
+    if "han" in scripts:
+        changes["wordWrap"] = "CJK"
+    if changes:
+        style = ParagraphStyle(f"{style.name}-{'-'.join(sorted(scripts))}", parent=style, **changes)
+    return Paragraph(marked, style, bulletText=bullet)
+
+
+@dataclass
+class _Piece:
+    font: str
+    text: object  # str, or reportlab's ShapedStr
+    width: float
+
+
+@dataclass
+class _Word:
+    pieces: list[_Piece]
+    width: float
+    direction: str  # "L", "R", or "N" (numbers and punctuation: they take the run around them)
+
+
+def _strong_direction(text: str) -> str:
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return "N"
+
+
+class BidiParagraph(Flowable):
+    """A paragraph holding right-to-left text (see the module's docstring). Splits between lines."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, bullet: str | None = None, rtl: bool = False,
+                 lines: list[list[_Word]] | None = None, first: bool = True) -> None:
+        super().__init__()
+        self.text, self.style, self.bullet, self.rtl = text, style, bullet, rtl
+        self._given_lines = lines
+        self._first = first  # the bullet and the space before belong to the first part of a split paragraph
+        self._lines: list[list[_Word]] = []
+        self._width = 0.0
+
+    # -- layout ---------------------------------------------------------------------------------------
+
+    def _words(self, text: str) -> list[_Word]:
+        bold = self.style.fontName == BOLD
+        size = self.style.fontSize
+        words = []
+        for raw in text.split():
+            pieces = []
+            for script, part in runs(raw):
+                font = font_for(script, bold=bold)
+                if script in SHAPED_SCRIPTS:
+                    shaped = shapeStr(part, font, size, force=True)
+                    width = sum(data.x_advance for data in shaped.__shapeData__) * size / 1000
+                    pieces.append(_Piece(font, shaped, width))
+                else:
+                    pieces.append(_Piece(font, part, stringWidth(part, font, size)))
+            direction = _strong_direction(raw)
+            if direction == "R":
+                pieces.reverse()  # the runs of a right-to-left word, right to left
+            words.append(_Word(pieces, sum(piece.width for piece in pieces), direction))
+        return words
+
+    def _indent(self) -> float:
+        return self.style.leftIndent
+
+    def _break(self, width: float) -> list[list[_Word]]:
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        room = width - self._indent() - self.style.rightIndent
+        lines: list[list[_Word]] = []
+        for text_line in self.text.split("\n"):
+            line: list[_Word] = []
+            used = 0.0
+            for word in self._words(text_line):
+                extra = word.width + (space if line else 0)
+                if line and used + extra > room:
+                    lines.append(line)
+                    line, used = [word], word.width
+                else:
+                    line.append(word)
+                    used += extra
+            lines.append(line)
+        return lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N802, N803 (reportlab's names)
+        self._width = availWidth
+        self._lines = self._given_lines if self._given_lines is not None else self._break(availWidth)
+        self.height = len(self._lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N802, N803
+        self.wrap(availWidth, availHeight)
+        fit = int(availHeight // self.style.leading)
+        if fit <= 0 or fit >= len(self._lines):
+            return [] if fit <= 0 else [self]
+        head = BidiParagraph(self.text, self.style, bullet=self.bullet, rtl=self.rtl, lines=self._lines[:fit],
+                             first=self._first)
+        tail = BidiParagraph(self.text, self.style, rtl=self.rtl, lines=self._lines[fit:], first=False)
+        return [head, tail]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return self.style.spaceBefore if self._first else 0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.style.spaceAfter
+
+    # -- drawing --------------------------------------------------------------------------------------
+
+    def _visual(self, line: list[_Word]) -> list[_Word]:
+        """The line's words left to right on the page (the bidi algorithm at word level)."""
+        base = "R" if self.rtl else "L"
+        resolved = []
+        for index, word in enumerate(line):
+            direction = word.direction
+            if direction == "N":  # numbers and punctuation join a left-to-right run only inside one
+                before = next((w.direction for w in reversed(line[:index]) if w.direction != "N"), base)
+                after = next((w.direction for w in line[index + 1:] if w.direction != "N"), base)
+                direction = "L" if before == after == "L" else "R"
+            resolved.append(direction)
+        ordered: list[_Word] = []
+        runs_: list[tuple[str, list[_Word]]] = []
+        for word, direction in zip(line, resolved):
+            if runs_ and runs_[-1][0] == direction:
+                runs_[-1][1].append(word)
+            else:
+                runs_.append((direction, [word]))
+        if base == "R":
+            runs_.reverse()
+        for direction, words in runs_:
+            ordered += list(reversed(words)) if direction == "R" else words
+        return ordered
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        space = stringWidth(" ", style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        y = self.height - style.fontSize
+        for number, line in enumerate(self._lines):
+            words = self._visual(line)
+            width = sum(word.width for word in words) + space * max(len(words) - 1, 0)
+            if self.rtl:  # from the right margin; the indent is on the right
+                x = self._width - self._indent() - width
+            elif style.alignment == TA_RIGHT:
+                x = self._width - style.rightIndent - width
+            elif style.alignment == TA_CENTER:
+                x = (self._width - width) / 2
+            else:
+                x = self._indent()
+            for word in words:
+                for piece in word.pieces:
+                    text = canvas.beginText(x, y)
+                    text.setFont(piece.font, style.fontSize)
+                    text.textOut(piece.text)
+                    canvas.drawText(text)
+                    x += piece.width
+                x += space
+            if number == 0 and self._first and self.bullet:
+                bullet_width = stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
+                bx = self._width - style.bulletIndent - bullet_width if self.rtl else style.bulletIndent
+                canvas.setFont(style.bulletFontName, style.bulletFontSize)
+                canvas.drawString(bx, y, self.bullet)
+            y -= style.leading

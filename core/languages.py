@@ -1,0 +1,54 @@
+"""The languages a patient's handout can be printed in (``resources/locale/languages.json``, one line each);
+their wording is core/handout/language.py's. Here so a profile and the settings can check a tag."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from core.resources import resource_path
+
+SOURCE_LANGUAGE = "en"
+
+
+class UnknownLanguage(ValueError):
+    """A language tag no catalog is shipped for; the message names the ones there are."""
+
+
+@dataclass(frozen=True)
+class Language:
+    tag: str  # BCP 47: en, es, zh-Hans, vi, ar, pt
+    name: str  # in English, for the clinician
+    native_name: str  # in the language itself, for the patient and the clinician who asks them
+    direction: Literal["ltr", "rtl"]
+    readability: str  # the check its patient text gets (core/handout/readability.py)
+
+    @property
+    def babel_locale(self) -> str:
+        return self.tag.replace("-", "_")
+
+    @property
+    def label(self) -> str:
+        return self.name if self.native_name == self.name else f"{self.native_name} ({self.name})"
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[Language, ...]:
+    data = json.loads(resource_path("locale", "languages.json").read_text(encoding="utf-8"))
+    return tuple(Language(**entry) for entry in data["languages"])
+
+
+def language(tag: str) -> Language:
+    """The language of a BCP 47 tag, matched without regard to case (``zh-hans`` is ``zh-Hans``)."""
+    for known in languages():
+        if known.tag.lower() == tag.strip().lower():
+            return known
+    raise UnknownLanguage(f"language '{tag}' has no handout catalog; choose one of: "
+                          + ", ".join(f"{known.tag} ({known.name})" for known in languages()))
+
+
+def canonical_tag(tag: str) -> str:
+    """The tag as the catalogs spell it, or UnknownLanguage naming the ones there are."""
+    return language(tag).tag
