@@ -24,6 +24,7 @@ class Language:
     native_name: str  # in the language itself, for the patient and the clinician who asks them
     direction: Literal["ltr", "rtl"]
     readability: str  # the check its patient text gets (core/handout/readability.py)
+    readability_limit: float  # the most (grade, sentence length) or least (score) that check allows
 
     @property
     def babel_locale(self) -> str:

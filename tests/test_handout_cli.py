@@ -61,3 +61,30 @@ def test_blocked_plan_writes_no_handout(run_main, tmp_path) -> None:
 def test_missing_folder_is_a_plain_error(run_main, tmp_path) -> None:
     result = run_main("plan", str(EXAMPLE), "--pdf", str(tmp_path / "nowhere" / "h.pdf"), data_dir=tmp_path / "data")
     assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_handout_in_the_patients_language_with_a_note_for_the_clinician(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(EXAMPLE), "--pdf", str(out), "--language", "vi", "--clinician-summary",
+                      data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "Note: The Vietnamese handout has not been reviewed by a qualified medical translator" in result.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Kế hoạch đi bộ" in text or "máy chạy bộ" in text  # the patient's pages in Vietnamese
+    assert "qualified medical translator" not in text and "Clinician summary" in text  # summary stays English
+    from_profile = tmp_path / "from-profile.pdf"
+    result = run_main("plan", str(write_profile(tmp_path, language="zh-hans")), "--pdf", str(from_profile),
+                      data_dir=data)
+    assert result.returncode == 0 and "Chinese (Simplified) handout has not been reviewed" in result.stderr
+    assert "跑步机" in PdfReader(from_profile).pages[0].extract_text()
+
+
+def test_an_unknown_language_names_the_field_and_the_choices(run_main, tmp_path) -> None:
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(EXAMPLE), "--pdf", str(out), "--language", "tlh", data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "--language" in result.stderr and "es (Spanish)" in result.stderr
+    result = run_main("plan", str(write_profile(tmp_path, language="tlh")), "--pdf", str(out),
+                      data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "language" in result.stderr and "zh-Hans" in result.stderr
+    assert not out.exists() and "Traceback" not in result.stderr

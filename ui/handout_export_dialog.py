@@ -14,14 +14,16 @@ from PySide6.QtWidgets import (
 from core.atomic import WriteError
 from core.data_dir import DataDir
 from core.handout.export import HandoutError
-from core.workspace.handouts import export_handout_file
+from core.handout.language import unreviewed_note
+from core.languages import languages
+from core.workspace.handouts import ExportedHandout, export_handout_file
 from core.plan.profile import ProfileError
 from core.settings import Settings
 from ui.background import run_in_background
 
 
 class HandoutExportDialog(QDialog):
-    handout_saved = Signal(str, int)  # path, pages
+    handout_saved = Signal(str, int, str)  # path, pages, a note for the clinician ("" when none)
 
     def __init__(self, data_dir: DataDir, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +44,15 @@ class HandoutExportDialog(QDialog):
         self.units_combo.addItem("Imperial (mph)", "imperial")
         self.units_combo.setCurrentIndex(self.units_combo.findData(settings.units))
         self.units_combo.setAccessibleName("Speed units")
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("As in the profile (else the clinic's default)", "")
+        for known in languages():
+            self.language_combo.addItem(known.label, known.tag)
+        self.language_combo.setAccessibleName("Handout language")
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        self.language_note.setAccessibleName("About the handout language")
+        self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
         self.summary_check = QCheckBox("Add the clinician summary pages")
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
@@ -58,6 +69,8 @@ class HandoutExportDialog(QDialog):
         form.addRow("Save handout as:", self._with_browse(self.output_edit, self._on_output_browse_clicked))
         form.addRow("Paper:", self.paper_combo)
         form.addRow("Units:", self.units_combo)
+        form.addRow("Language:", self.language_combo)
+        form.addRow("", self.language_note)
         form.addRow("", self.summary_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -91,6 +104,12 @@ class HandoutExportDialog(QDialog):
         if path:
             self.output_edit.setText(path)
 
+    @Slot(int)
+    def _on_language_combo_changed(self, _index: int) -> None:
+        """An unreviewed translation is named to the clinician here; the patient's pages never say it."""
+        tag = self.language_combo.currentData()
+        self.language_note.setText((unreviewed_note(tag) or "") if tag else "")
+
     @Slot()
     def _on_export_button_clicked(self) -> None:
         profile, output = self.profile_edit.text().strip(), self.output_edit.text().strip()
@@ -102,14 +121,15 @@ class HandoutExportDialog(QDialog):
             profile_path=Path(profile), out_path=Path(output), database_path=self._data_dir.database_path,
             settings=self._settings, date=dt.date.today(), paper=self.paper_combo.currentData(),
             units=self.units_combo.currentData(), clinician_summary=self.summary_check.isChecked(),
+            language=self.language_combo.currentData() or None,
         )
         run_in_background(lambda: (output, export_handout_file(**arguments)), self._on_export_done, self._on_export_failed)
 
     @Slot(object)
-    def _on_export_done(self, result: tuple[str, int]) -> None:
+    def _on_export_done(self, result: tuple[str, ExportedHandout]) -> None:
         self._set_busy(False)
-        path, pages = result
-        self.handout_saved.emit(path, pages)
+        path, exported = result
+        self.handout_saved.emit(path, exported.pages, unreviewed_note(exported.language) or "")
         self.accept()
 
     @Slot(object)

@@ -94,6 +94,9 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
         sqlite-utils and the views are loaded."""
         part = self._parts_built
         if part == 0:
+            from ui.script_fonts import add_script_fonts
+
+            add_script_fonts()
             self._build_gateway()
         elif part <= len(VIEW_NAMES):
             self._install_view(part, self._make_view(VIEW_NAMES[part - 1]))
@@ -338,7 +341,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
         from ui.handout_export_dialog import HandoutExportDialog
 
         dialog = HandoutExportDialog(self._data_dir, self.settings, self)
-        dialog.handout_saved.connect(lambda path, pages: self.statusBar().showMessage(f"Handout saved: {path} ({pages} pages)"))
+        dialog.handout_saved.connect(lambda path, pages, note: self.statusBar().showMessage(
+            f"Handout saved: {path} ({pages} pages)." + (f" {note}" if note else "")))
         dialog.exec()
 
     @Slot()

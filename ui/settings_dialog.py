@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 from pydantic import ValidationError
 
+from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
 from core.settings import Settings
@@ -33,6 +34,10 @@ class SettingsDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(self.paper.findData(settings.paper_size))
+        self.language = QComboBox()
+        for known in languages():
+            self.language.addItem(known.label, known.tag)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.handout_language)))
         self.formula = QComboBox()
         for formula in g.HR_MAX_FORMULAS.values():
             self.formula.addItem(f"{formula.label} ({formula.source.label})", formula.id)
@@ -66,7 +71,8 @@ class SettingsDialog(QDialog):
         self.problem.setWordWrap(True)
         for widget, name in ((self.clinic, "Clinic name"), (self.clinician, "Clinician name"), (self.phone, "Clinic phone"),
                              (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
-                             (self.paper, "Paper size"), (self.formula, "Maximal heart rate formula"),
+                             (self.paper, "Paper size"), (self.language, "Handout language for patients whose profile names none"),
+                             (self.formula, "Maximal heart rate formula"),
                              (self.cap, "Weekly progression cap"),
                              (self.pain_rise, "Acceptable rise in pain during walking"), (self.daily, "Daily backups kept"),
                              (self.records_url, "Clinic database address"), (self.test_button, "Test the clinic database"),
@@ -84,6 +90,7 @@ class SettingsDialog(QDialog):
         form.addRow("Logo (PNG or JPEG):", logo_row)
         form.addRow("Units:", self.units)
         form.addRow("Paper:", self.paper)
+        form.addRow("Handout language:", self.language)
         form.addRow("Maximal heart rate:", self.formula)
         form.addRow("Progression cap:", self.cap)
         form.addRow("Pain during walking:", self.pain_rise)
@@ -159,7 +166,7 @@ class SettingsDialog(QDialog):
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
                 "clinician_name": self.clinician.text().strip(), "contact_phone": self.phone.text().strip(),
                 "logo_path": self.logo.text().strip() or None, "units": self.units.currentData(),
-                "paper_size": self.paper.currentData(),
+                "paper_size": self.paper.currentData(), "handout_language": self.language.currentData(),
                 "plan": PlanOptions(hr_max_formula=self.formula.currentData(),
                                     max_weekly_increase_pct=self.cap.currentData(),
                                     pain_rise_allowed=self.pain_rise.currentData()).model_dump(),

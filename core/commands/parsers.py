@@ -8,6 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 from core.commands.output import add_format_option
+from core.languages import UnknownLanguage, canonical_tag, languages
+
 
 def add_etiologies(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("etiologies", help="list the neuropathic pain etiologies and their evidence")
@@ -33,6 +35,10 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
     parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
     parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")
+    parser.add_argument("--language", type=_language_tag, metavar="TAG",
+                        help="the handout's language, a BCP 47 tag: " + ", ".join(
+                            f"{known.tag} ({known.name})" for known in languages())
+                        + " (default: the profile's language, else the one in settings)")
     parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                         help="date printed on the handout (default: today)")
     parser.add_argument("--save", action="store_true",
@@ -139,3 +145,10 @@ def count_limit(text: str) -> int:
 
 
 ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_sessions, add_progress, add_db, add_schema]
+
+
+def _language_tag(text: str) -> str:
+    try:
+        return canonical_tag(text)
+    except UnknownLanguage as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

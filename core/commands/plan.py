@@ -82,16 +82,22 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:
     from core.handout.export import HandoutError
+    from core.handout.language import unreviewed_note
     from core.workspace.draft import HandoutRequest
-    from core.workspace.handouts import handout_pdf  # reportlab: on demand
+    from core.workspace.handouts import handout_language, handout_pdf  # reportlab: on demand
 
+    language = handout_language(profile.language, settings, args.language)
     try:
         request = HandoutRequest(profile=profile, plan=plan, studies=studies, settings=settings)
-        return handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
-                           clinician_summary=args.clinician_summary)
+        pdf = handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
+                          clinician_summary=args.clinician_summary, language=language)
     except HandoutError as error:
         print(f"{error} Nothing was saved.", file=sys.stderr)
         return None
+    note = unreviewed_note(language)
+    if note:  # for the clinician; never on the patient's pages
+        print(f"Note: {note}", file=sys.stderr)
+    return pdf
 
 
 def _write_handout(pdf: bytes, args: argparse.Namespace, data_dir: DataDir, saved) -> bool:

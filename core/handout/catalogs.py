@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
-from core.handout.language import DOMAIN
+from core.handout.language import DOMAIN, review
 from core.languages import SOURCE_LANGUAGE, languages
 from core.resources import resource_path
 
@@ -34,8 +34,9 @@ def template() -> Catalog:
     for source in SOURCES:
         for line, message, comments, _ in extract_from_file("python", ROOT / source, keywords=KEYWORDS,
                                                            options={"encoding": "utf-8"}):
-            catalog.add(message, locations=[(source, line)], auto_comments=comments,
-                        flags=["python-brace-format"] if FIELD.search(message) else [])
+            added = catalog.add(message, locations=[(source, line)], auto_comments=comments,
+                                flags=["python-brace-format"] if FIELD.search(message) else [])
+            added.flags.discard("python-format")  # Babel guesses it from "% s" in "{grade}% slope": these are {} fields
     return catalog
 
 
@@ -57,9 +58,14 @@ def main() -> None:
         path = catalog_path(known.tag)
         with open(path, "rb") as handle:
             catalog = read_po(handle, locale=known.babel_locale, domain=DOMAIN)
+        status = review(known.tag).note  # Babel drops header fields it does not know: written back below
         catalog.update(pot, no_fuzzy_matching=False)
         with open(path, "wb") as handle:
             write_po(handle, catalog, width=100, ignore_obsolete=True)
+        text = path.read_text(encoding="utf-8")
+        if "X-Medical-Review:" not in text:
+            marker = '"Generated-By: '
+            path.write_text(text.replace(marker, f'"X-Medical-Review: {status}\\n"\n{marker}', 1), encoding="utf-8")
         untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
         print(f"{known.tag}: {len(catalog) - len(untranslated)} of {len(catalog)} messages translated")
 

@@ -42,8 +42,14 @@ def make_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
         phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary,
-        language=language or profile.language or settings.handout_language,
+        language=handout_language(profile.language, settings, language),
     )
+
+
+def handout_language(profile_language: str | None, settings: Settings, chosen: str | None = None) -> str:
+    """The language a handout is printed in: the one chosen for this export, else the profile's, else the
+    clinic's default."""
+    return chosen or profile_language or settings.handout_language
 
 
 def render_handout(handout: Handout) -> bytes:

@@ -9,7 +9,6 @@ for Chinese, Japanese kana and CJK punctuation. Every file has TrueType outlines
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from fnmatch import fnmatch
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -22,6 +21,10 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 
 from core.handout import font_cache
 from core.resources import resource_path
+from core.scripts import RTL_SCRIPTS, SCRIPT_FONTS, SHAPED_SCRIPTS, script_of
+
+__all__ = ["BOLD", "REGULAR", "RTL_SCRIPTS", "SHAPED_SCRIPTS", "font_for", "has_glyph", "missing_characters",
+           "register_fonts", "script_font", "script_of"]
 
 REGULAR = "TreadwellSans"
 BOLD = "TreadwellSans-Bold"
@@ -60,38 +63,6 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
-
-
-# script: (regular file, bold file or None (the regular one), shaped, right to left)
-SCRIPT_FONTS: dict[str, tuple[str, str | None, bool, bool]] = {
-    "arabic": ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", True, True),
-    "hebrew": ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", True, True),
-    "devanagari": ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", True, False),
-    "gurmukhi": ("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf", True, False),
-    "han": ("DroidSansFallbackFull.ttf", None, False, False),  # no bold face: bold prints regular
-}
-RTL_SCRIPTS = frozenset(script for script, (_, _, _, rtl) in SCRIPT_FONTS.items() if rtl)
-SHAPED_SCRIPTS = frozenset(script for script, (_, _, shaped, _) in SCRIPT_FONTS.items() if shaped)
-# Unicode blocks (first, last, script), in order: what DejaVu does not print as well as these fonts.
-_BLOCKS = [
-    (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
-    (0x08A0, 0x08FF, "arabic"), (0x0900, 0x097F, "devanagari"), (0x0A00, 0x0A7F, "gurmukhi"),
-    (0x2E80, 0x2FDF, "han"), (0x3000, 0x30FF, "han"), (0x3100, 0x31BF, "han"), (0x3400, 0x4DBF, "han"),
-    (0x4E00, 0x9FFF, "han"), (0xA8E0, 0xA8FF, "devanagari"), (0xF900, 0xFAFF, "han"), (0xFB1D, 0xFB4F, "hebrew"),
-    (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"), (0xFF00, 0xFFEF, "han"), (0x20000, 0x2FA1F, "han"),
-]
-_STARTS = [first for first, _, _ in _BLOCKS]
-
-
-def script_of(char: str) -> str | None:
-    """The script font ``char`` needs, or None for DejaVu (Latin, Greek, Cyrillic, digits, punctuation)."""
-    code = ord(char)
-    index = bisect_right(_STARTS, code) - 1
-    if index >= 0:
-        first, last, script = _BLOCKS[index]
-        if code <= last:
-            return script
-    return None
 
 
 @lru_cache(maxsize=None)

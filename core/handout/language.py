@@ -17,8 +17,10 @@ catalog up to date (tests/handout/test_languages.py fails until they are).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from core.languages import SOURCE_LANGUAGE, language
 from core.resources import resource_path
@@ -38,6 +40,10 @@ class Review:
     note: str  # who reviewed it and when, or why it is not reviewed
 
 
+def _catalog_path(tag: str) -> Path:
+    return resource_path("locale", language(tag).babel_locale, "LC_MESSAGES", f"{DOMAIN}.po")
+
+
 @lru_cache(maxsize=None)
 def _catalog(tag: str):
     """The language's Babel catalog (None for the source language)."""
@@ -45,18 +51,24 @@ def _catalog(tag: str):
         return None
     from babel.messages.pofile import read_po  # only for a translated handout
 
-    path = resource_path("locale", language(tag).babel_locale, "LC_MESSAGES", f"{DOMAIN}.po")
-    with open(path, "rb") as handle:
+    with open(_catalog_path(tag), "rb") as handle:
         return read_po(handle, locale=language(tag).babel_locale, domain=DOMAIN)
 
 
+REVIEW_HEADER = re.compile(r'^"X-Medical-Review:\s*(.*?)\\n"\s*$', re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
 def review(tag: str) -> Review:
-    """Whether a qualified medical translator has reviewed the language's catalog (its X-Medical-Review header)."""
-    catalog = _catalog(language(tag).tag)
-    if catalog is None:
+    """Whether a qualified medical translator has reviewed the language's catalog: its ``X-Medical-Review``
+    header ("none", or who reviewed it and when). Read from the file itself: Babel keeps only the header
+    fields it knows."""
+    known = language(tag)
+    if known.tag == SOURCE_LANGUAGE:
         return Review(True, "the source language: written and checked by the clinical team")
-    status = dict(catalog.mime_headers).get("X-Medical-Review", NOT_REVIEWED).strip()
-    return Review(status.lower() != NOT_REVIEWED, status)
+    found = REVIEW_HEADER.search(_catalog_path(known.tag).read_text(encoding="utf-8"))
+    status = found.group(1).strip() if found else NOT_REVIEWED
+    return Review(bool(status) and status.lower() != NOT_REVIEWED, status or NOT_REVIEWED)
 
 
 def unreviewed_note(tag: str) -> str | None:

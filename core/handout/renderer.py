@@ -8,7 +8,6 @@ from io import BytesIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -136,7 +135,7 @@ class NumberedCanvas(Canvas):
             self.__dict__.update(state)
             width = self._pagesize[0] - 2 * MARGIN
             number = self._page.format(page=self._pageNumber, total=total)
-            number_width = stringWidth(number, REGULAR, 12) + 12
+            number_width = text_width(number, 12) + 12
             for text, x, room, align in (
                     (self._footer, MARGIN + (number_width if self._rtl else 0), width - number_width,
                      TA_RIGHT if self._rtl else TA_LEFT),
@@ -225,12 +224,14 @@ class HandoutRenderer:
 
     # -- patient pages ------------------------------------------------------------------------------
 
-    def _p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None):
-        """``text`` in any script (core/handout/script_text.py); a line break is "\\n"."""
+    def _p(self, text: str, style: ParagraphStyle | None = None, bullet: str | None = None, *,
+           isolate: bool = False):
+        """``text`` in any script (core/handout/script_text.py); a line break is "\\n". ``isolate``: data typed
+        by someone (a name, a phone number), which keeps its own direction."""
         style = style or self.body
         if bullet is None and style.leftIndent:
             style = ParagraphStyle(f"{style.name}-flush", parent=style, leftIndent=0)
-        return paragraph(text, style, bullet=bullet, rtl=self._rtl)
+        return paragraph(text, style, bullet=bullet, rtl=self._rtl, isolate=isolate)
 
     def _patient_pages(self, h: Handout) -> list:
         labels = h.labels
@@ -239,7 +240,7 @@ class HandoutRenderer:
             story += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional",
                             hAlign="RIGHT" if self._rtl else "LEFT"), Spacer(1, 6)]
         story.append(self._p(h.title, self.title))
-        story.append(self._table([[self._p(k, self.bold_body), self._p(v)] for k, v in labels.facts],
+        story.append(self._table([[self._p(k, self.bold_body), self._p(v, isolate=True)] for k, v in labels.facts],
                                  [3.2 * cm, self._width - 3.2 * cm], header=False, grid=False))
         story.append(Spacer(1, 8))
         story += [self._p(text, bullet="•") for text in h.intro]

@@ -60,9 +60,17 @@ def scripts_in(text: str) -> set[str]:
     return {script for char in text if (script := script_of(char)) is not None}
 
 
-def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rtl: bool = False) -> Flowable:
-    """``text`` (a line break is "\\n") as a flowable in ``style``. ``rtl``: the handout reads right to left."""
+def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rtl: bool = False,
+              isolate: bool = False) -> Flowable:
+    """``text`` (a line break is "\\n") as a flowable in ``style``. ``rtl``: the handout reads right to left.
+    ``isolate``: the text is data (a name, a phone number) that keeps its own direction, from its first
+    letter (left to right when it has none: "555 0100" stays as typed), wherever it is placed."""
     scripts = scripts_in(text)
+    if isolate:
+        own = _strong_direction(text) == "R"
+        if rtl or own:
+            return BidiParagraph(text, style, bullet=bullet, rtl=own, align_right=rtl)
+        rtl = False
     if rtl or scripts & RTL_SCRIPTS:
         return BidiParagraph(text, style, bullet=bullet, rtl=rtl)
     if not scripts:
@@ -95,6 +103,9 @@ class _Word:
     direction: str  # "L", "R", or "N" (numbers and punctuation: they take the run around them)
 
 
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # Unicode's Bidi_Mirrored pairs that handouts use
+
+
 def _strong_direction(text: str) -> str:
     for char in text:
         kind = unicodedata.bidirectional(char)
@@ -109,9 +120,11 @@ class BidiParagraph(Flowable):
     """A paragraph holding right-to-left text (see the module's docstring). Splits between lines."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, bullet: str | None = None, rtl: bool = False,
-                 lines: list[list[_Word]] | None = None, first: bool = True) -> None:
+                 align_right: bool | None = None, lines: list[list[_Word]] | None = None, first: bool = True) -> None:
+        """``rtl``: the paragraph's base direction; ``align_right`` (default: ``rtl``): it starts at the right."""
         super().__init__()
         self.text, self.style, self.bullet, self.rtl = text, style, bullet, rtl
+        self.align_right = rtl if align_right is None else align_right
         self._given_lines = lines
         self._first = first  # the bullet and the space before belong to the first part of a split paragraph
         self._lines: list[list[_Word]] = []
@@ -136,6 +149,9 @@ class BidiParagraph(Flowable):
             direction = _strong_direction(raw)
             if direction == "R":
                 pieces.reverse()  # the runs of a right-to-left word, right to left
+                for piece in pieces:  # its brackets and punctuation (in DejaVu) read right to left too
+                    if isinstance(piece.text, str) and not any(c.isalnum() for c in piece.text):
+                        piece.text = piece.text[::-1].translate(_MIRRORED)
             words.append(_Word(pieces, sum(piece.width for piece in pieces), direction))
         return words
 
@@ -171,9 +187,10 @@ class BidiParagraph(Flowable):
         fit = int(availHeight // self.style.leading)
         if fit <= 0 or fit >= len(self._lines):
             return [] if fit <= 0 else [self]
-        head = BidiParagraph(self.text, self.style, bullet=self.bullet, rtl=self.rtl, lines=self._lines[:fit],
-                             first=self._first)
-        tail = BidiParagraph(self.text, self.style, rtl=self.rtl, lines=self._lines[fit:], first=False)
+        head = BidiParagraph(self.text, self.style, bullet=self.bullet, rtl=self.rtl, align_right=self.align_right,
+                             lines=self._lines[:fit], first=self._first)
+        tail = BidiParagraph(self.text, self.style, rtl=self.rtl, align_right=self.align_right,
+                             lines=self._lines[fit:], first=False)
         return [head, tail]
 
     def getSpaceBefore(self) -> float:  # noqa: N802
@@ -216,7 +233,7 @@ class BidiParagraph(Flowable):
         for number, line in enumerate(self._lines):
             words = self._visual(line)
             width = sum(word.width for word in words) + space * max(len(words) - 1, 0)
-            if self.rtl:  # from the right margin; the indent is on the right
+            if self.align_right and (self.rtl or self.bullet is None):  # from the right margin, indent on the right
                 x = self._width - self._indent() - width
             elif style.alignment == TA_RIGHT:
                 x = self._width - style.rightIndent - width
@@ -234,7 +251,7 @@ class BidiParagraph(Flowable):
                 x += space
             if number == 0 and self._first and self.bullet:
                 bullet_width = stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
-                bx = self._width - style.bulletIndent - bullet_width if self.rtl else style.bulletIndent
+                bx = self._width - style.bulletIndent - bullet_width if self.align_right else style.bulletIndent
                 canvas.setFont(style.bulletFontName, style.bulletFontSize)
                 canvas.drawString(bx, y, self.bullet)
             y -= style.leading

@@ -36,6 +36,7 @@ OTHER_LABELS = {
     "sci_level": "Spinal cord injury level",
     "sci_complete": "Spinal cord injury",
     "diabetes": "Diabetes",
+    "language": "Handout language",
     "contraindications": "Contraindications",
 }
 FIELD_LABELS = {**OTHER_LABELS, **NUMBER_LABELS, **CONDITION_LABELS, **SCREENING_LABELS}

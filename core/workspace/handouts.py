@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Literal
 
 from core.atomic import refuse_protected_output
 from core.handout import export
-from core.handout.export import save_handout
+from core.handout.export import handout_language, save_handout
 from core.plan.profile import read_profile
 from core.settings import Settings
 from core.storage.library_sync import studies_of
 from core.workspace.draft import HandoutRequest, draft_plan
 
+__all__ = ["ExportedHandout", "export_handout_file", "handout_language", "handout_pdf"]
+
+
+@dataclass(frozen=True)
+class ExportedHandout:
+    pages: int
+    language: str  # BCP 47
+
 
 def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", "letter"] | None = None,
-                units: Literal["metric", "imperial"] | None = None, clinician_summary: bool = False) -> bytes:
+                units: Literal["metric", "imperial"] | None = None, clinician_summary: bool = False,
+                language: str | None = None) -> bytes:
     """The patient's handout as PDF bytes (the window previews them, the command saves them). Raises
-    HandoutError with a plain message."""
-    handout = export.make_handout(request.profile, request.plan, request.studies, request.settings, date=date, paper=paper,
-                           units=units, clinician_summary=clinician_summary)
+    HandoutError with a plain message. ``language``: else the profile's, else the settings' default."""
+    handout = export.make_handout(request.profile, request.plan, request.studies, request.settings, date=date,
+                                  paper=paper, units=units, clinician_summary=clinician_summary, language=language)
     return export.render_handout(handout)
 
 
@@ -35,8 +45,9 @@ def export_handout_file(
     paper: Literal["a4", "letter"] | None = None,
     units: Literal["metric", "imperial"] | None = None,
     clinician_summary: bool = False,
-) -> int:
-    """From a profile file to a saved handout; returns the page count. Raises ProfileError, HandoutError
+    language: str | None = None,
+) -> ExportedHandout:
+    """From a profile file to a saved handout; returns its page count and language. Raises ProfileError, HandoutError
     or WriteError, each with a plain message (the window shows them as they are). The records are only
     read, so a read-only window can use it beside the window that holds the data folder."""
     from pypdf import PdfReader
@@ -46,6 +57,7 @@ def export_handout_file(
     studies = studies_of(database_path, profile.etiology)
     request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,
                              settings=settings)
-    pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary)
+    used = handout_language(profile.language, settings, language)
+    pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary, language=used)
     save_handout(pdf, out_path, data_folder=database_path.parent, inputs=(profile_path,))
-    return len(PdfReader(BytesIO(pdf)).pages)
+    return ExportedHandout(pages=len(PdfReader(BytesIO(pdf)).pages), language=used)

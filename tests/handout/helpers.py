@@ -23,10 +23,11 @@ def example(etiology: str, **changes) -> PatientProfile:
     return profile.model_copy(update=changes) if changes else profile
 
 
-def handout_for(profile: PatientProfile, *, summary: bool = False, paper="a4", units="metric", phone="555 0100") -> Handout:
+def handout_for(profile: PatientProfile, *, summary: bool = False, paper="a4", units="metric", phone="555 0100",
+                language: str = "en") -> Handout:
     plan = compute_plan(profile, STUDIES)
     return build_handout(profile, plan, STUDIES, clinician="Dr Grace Okafor", clinic="Riverside Rehab", phone=phone,
-                         date=DATE, paper=paper, units=units, clinician_summary=summary)
+                         date=DATE, paper=paper, units=units, clinician_summary=summary, language=language)
 
 
 def pdf_text(pdf: bytes) -> list[str]:

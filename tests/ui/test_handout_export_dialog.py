@@ -25,7 +25,7 @@ def test_export_writes_the_pdf_off_the_gui_thread(qtbot, data_dir, tmp_path) -> 
     with qtbot.waitSignal(dialog.handout_saved, timeout=30_000) as saved:
         dialog.export_button.click()
         assert not dialog.busy.isHidden() and not dialog.export_button.isEnabled()  # busy while it works
-    assert saved.args == [str(out), len(PdfReader(out).pages)]
+    assert saved.args == [str(out), len(PdfReader(out).pages), ""]  # English: no note
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Riverside Rehab" in text and "Clinician summary" in text
 
@@ -55,7 +55,7 @@ def test_menu_action_opens_the_dialog_and_reports_in_the_status_bar(qtbot, data_
 
     def fake_exec(dialog):
         opened.append(dialog)
-        dialog.handout_saved.emit("/tmp/x.pdf", 6)
+        dialog.handout_saved.emit("/tmp/x.pdf", 6, "")
         return 1
 
     monkeypatch.setattr(HandoutExportDialog, "exec", fake_exec)

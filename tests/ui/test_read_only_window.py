@@ -68,9 +68,9 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
         window._on_backup_action_triggered()
         profile = tmp_path / "profile.json"
         profile.write_text((REPO_ROOT / "resources/examples/profiles/chemotherapy-neuropathy.json").read_text())
-        pages = export_handout_file(profile, tmp_path / "handout.pdf", data_dir.database_path, Settings(),
-                                    date=dt.date(2026, 11, 30))
-        assert pages > 0 and (tmp_path / "handout.pdf").exists()
+        exported = export_handout_file(profile, tmp_path / "handout.pdf", data_dir.database_path, Settings(),
+                                       date=dt.date(2026, 11, 30))
+        assert exported.pages > 0 and exported.language == "en" and (tmp_path / "handout.pdf").exists()
         window.close()
         assert folder_state(data_dir) == before
         assert json.loads(bundle.read_text())["content"]  # the bundle itself was only read

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from core.handout.export import save_handout
 from core.settings import Settings
 from core.workspace.draft import HandoutRequest
-from core.workspace.handouts import handout_pdf
+from core.handout.language import unreviewed_note
+from core.workspace.handouts import handout_language, handout_pdf
 from ui.background import run_in_background
 
 
@@ -119,15 +120,15 @@ class HandoutView(QWidget):
         self.busy.setVisible(True)
         self.status.setText("Making the handout…")
 
-        def work() -> tuple[int, bytes]:
-            return generation, handout_pdf(request, date=dt.date.today(), paper=paper, units=units,
-                                           clinician_summary=summary)
+        def work() -> tuple[int, bytes, str | None]:
+            pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary)
+            return generation, pdf, unreviewed_note(handout_language(request.profile.language, request.settings))
 
         run_in_background(work, self._on_rendered, self._on_failed)
 
     @Slot(object)
-    def _on_rendered(self, result: tuple[int, bytes]) -> None:
-        generation, pdf = result
+    def _on_rendered(self, result: tuple[int, bytes, str | None]) -> None:
+        generation, pdf, note = result
         if generation != self._generation:
             return
         self.busy.setVisible(False)
@@ -137,7 +138,8 @@ class HandoutView(QWidget):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         pages = self.document.pageCount()
-        self.status.setText(f"Preview of the handout: {pages} pages.")
+        # the clinician is told here, never on the patient's pages
+        self.status.setText(f"Preview of the handout: {pages} pages." + (f" {note}" if note else ""))
         self.export_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.rendered.emit(pages)

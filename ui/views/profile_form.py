@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from core.languages import languages
 from core.plan.guidelines import CONTRAINDICATIONS
 from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
 from core.plan.profile import PatientProfile
@@ -81,6 +82,10 @@ class ProfileForm(QWidget):
         self.diabetes = QComboBox()
         for label, value in (("No diabetes", "none"), ("Type 1", "type1"), ("Type 2", "type2")):
             self.diabetes.addItem(label, value)
+        self.language = QComboBox()
+        self.language.addItem("The clinic's default (Settings)", "")
+        for known in languages():
+            self.language.addItem(known.label, known.tag)
         self.bp_systolic, self.bp_diastolic = QLineEdit(), QLineEdit()
         self.checks = {field: QCheckBox(label) for field, label in {**CONDITIONS, **SCREENING}.items()}
         self.contraindications = {cid: QCheckBox(text[0].upper() + text[1:]) for cid, text in CONTRAINDICATIONS.items()}
@@ -93,8 +98,8 @@ class ProfileForm(QWidget):
 
     def tab_order(self) -> list[QWidget]:
         """The order the fields appear in, top to bottom: Tab follows it."""
-        return [self.name, self.etiology, self.sex, *self.numbers.values(), self.bp_systolic, self.bp_diastolic,
-                self.sci_level, self.sci_complete, self.diabetes, *(self.checks[f] for f in SCREENING),
+        return [self.name, self.etiology, self.sex, self.language, *self.numbers.values(), self.bp_systolic,
+                self.bp_diastolic, self.sci_level, self.sci_complete, self.diabetes, *(self.checks[f] for f in SCREENING),
                 *(self.checks[f] for f in CONDITIONS), *self.contraindications.values()]
 
     def _row(self, form: QFormLayout, label: str, field: str, widget: QWidget) -> None:
@@ -118,6 +123,7 @@ class ProfileForm(QWidget):
         self._row(form, FIELD_LABELS["name"], "name", self.name)
         self._row(form, FIELD_LABELS["etiology"], "etiology", self.etiology)
         self._row(form, FIELD_LABELS["sex"], "sex", self.sex)
+        self._row(form, FIELD_LABELS["language"], "language", self.language)
         for field, (label, placeholder) in NUMBER_FIELDS.items():
             self.numbers[field].setPlaceholderText(placeholder)
             self._row(form, label, field, self.numbers[field])
@@ -162,6 +168,8 @@ class ProfileForm(QWidget):
         self.sci_level.setAccessibleName("Spinal cord injury level")
         self.sci_complete.setAccessibleName("Spinal cord injury complete or incomplete")
         self.diabetes.setAccessibleName("Diabetes")
+        self.language.setAccessibleName("Handout language")
+        self.language.setToolTip("The language of the patient's printed handout; the clinician summary stays in English.")
         for field, box in self.checks.items():
             box.setAccessibleName(box.text())
             if field in SCREENING_HELP:
@@ -183,7 +191,7 @@ class ProfileForm(QWidget):
             widget = self._implied_widget(field)
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.currentIndexChanged
             signal.connect(self._on_implying_field_changed)
-        for combo in (self.etiology, self.sex, self.sci_level, self.sci_complete, self.diabetes):
+        for combo in (self.etiology, self.sex, self.language, self.sci_level, self.sci_complete, self.diabetes):
             combo.currentIndexChanged.connect(self._on_any_changed)
         for box in (*self.checks.values(), *self.contraindications.values()):
             box.toggled.connect(self._on_any_changed)
@@ -259,6 +267,8 @@ class ProfileForm(QWidget):
                                 "diabetes": combo_data(self.diabetes)}
         if combo_data(self.sex):
             data["sex"] = combo_data(self.sex)
+        if combo_data(self.language):
+            data["language"] = combo_data(self.language)
         for field, edit in self.numbers.items():
             value = _number(edit.text())
             if value is not None:
@@ -291,6 +301,7 @@ class ProfileForm(QWidget):
         self.name.setText(profile.name)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
         self.sex.setCurrentIndex(max(0, self.sex.findData(profile.sex or "")))
+        self.language.setCurrentIndex(max(0, self.language.findData(profile.language or "")))
         for field, edit in self.numbers.items():
             value = getattr(profile, field)
             edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
@@ -316,7 +327,7 @@ class ProfileForm(QWidget):
         self.blockSignals(True)
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.clear()
-        for combo in (self.sex, self.sci_level, self.sci_complete, self.diabetes):
+        for combo in (self.sex, self.language, self.sci_level, self.sci_complete, self.diabetes):
             combo.setCurrentIndex(0)
         for box in (*self.checks.values(), *self.contraindications.values()):
             box.setChecked(False)

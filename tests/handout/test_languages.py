@@ -1,0 +1,229 @@
+"""Handouts in every language: the catalogs are complete and match the code, every handout is built and read
+back, every character is drawn by an embedded font that has it, and right-to-left and shaped text is checked
+on rendered pages. A language no medical translator has reviewed is named to the clinician only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from io import BytesIO
+
+import pytest
+from babel.messages.pofile import read_po
+from pypdf import PdfReader
+
+from core.handout.build import build_handout
+from core.handout.catalogs import catalog_path, fields, template
+from core.handout.language import Wording, review, unreviewed_note
+from core.handout.readability import readability
+from core.handout.renderer import HandoutRenderer
+from core.languages import SOURCE_LANGUAGE, UnknownLanguage, canonical_tag, languages
+from core.plan.engine import compute_plan
+from core.resources import resource_path
+from tests.handout.helpers import DATE, STUDIES, example
+
+TAGS = [known.tag for known in languages()]
+TRANSLATED = [tag for tag in TAGS if tag != SOURCE_LANGUAGE]
+# Between them these profiles use every sentence of the handout: pulse and no pulse, short walks, an amber
+# pain band, each safety point.
+PROFILES = {
+    "diabetic": example("diabetic-neuropathy"),
+    "spinal": example("spinal-cord-injury"),
+    "stroke": example("post-stroke-pain", pain_nrs=5),
+    "trigeminal": example("trigeminal-neuropathy", beta_blocker=True),
+    "sclerosis": example("multiple-sclerosis-pain"),
+}
+poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+
+
+def _handout(profile, tag: str, name: str | None = None):
+    if name is not None:
+        profile = profile.model_copy(update={"name": name})
+    return build_handout(profile, compute_plan(profile, STUDIES), STUDIES, clinician="Dr Grace Okafor",
+                         clinic="Riverside Rehab", phone="555 0100", date=DATE, paper="a4", units="metric",
+                         language=tag)
+
+
+@pytest.fixture(scope="module")
+def renderer() -> HandoutRenderer:
+    return HandoutRenderer()
+
+
+def test_the_template_holds_every_message_of_the_code() -> None:
+    with open(resource_path("locale", "handout.pot"), "rb") as handle:
+        on_disk = {message.id for message in read_po(handle) if message.id}
+    assert on_disk == {message.id for message in template() if message.id}, \
+        "run: uv run python -m core.handout.catalogs"
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_every_catalog_translates_every_message_with_its_fields(tag) -> None:
+    with open(catalog_path(tag), "rb") as handle:
+        catalog = read_po(handle)
+    wanted = {message.id for message in template() if message.id}
+    translated = {message.id: message for message in catalog if message.id}
+    assert wanted <= set(translated), sorted(wanted - set(translated))
+    for message_id in wanted:
+        message = translated[message_id]
+        assert message.string and not message.fuzzy, message_id
+        assert fields(message.string) == fields(message_id), message_id
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_no_medical_translator_has_reviewed_these_yet_and_the_clinician_is_told(tag) -> None:
+    assert review(tag).reviewed is False and review(tag).note == "none"
+    note = unreviewed_note(tag)
+    assert note and "qualified medical translator" in note
+    assert unreviewed_note("en") is None
+
+
+def test_a_tag_is_matched_as_bcp47_and_an_unknown_one_names_the_choices() -> None:
+    assert canonical_tag("zh-hans") == "zh-Hans" and canonical_tag("ES") == "es"
+    with pytest.raises(UnknownLanguage, match=r"choose one of: en \(English\), es \(Spanish\)"):
+        canonical_tag("klingon")
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_the_patient_words_come_from_the_catalog_and_read_easily(tag) -> None:
+    t = Wording(tag)
+    texts = []
+    for profile in PROFILES.values():
+        handout = _handout(profile, tag)
+        assert handout.language == tag and handout.title == t("Your treadmill walking plan")
+        assert handout.stop_intro == t("Stop walking at once if you have any of these:")
+        assert handout.labels.page == t("Page {page} of {total}")
+        texts += handout.patient_texts()
+    if tag != SOURCE_LANGUAGE:
+        english = set(_handout(PROFILES["diabetic"], SOURCE_LANGUAGE).patient_texts())
+        assert not english & set(_handout(PROFILES["diabetic"], tag).patient_texts())  # nothing left in English
+    check = readability(texts, tag)
+    assert check.ok, str(check)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@pytest.mark.parametrize("tag", [tag for tag in TAGS if tag != "ar"])
+def test_the_text_read_back_is_the_catalogs(renderer, tag) -> None:
+    """Every sentence of the patient's pages is in the PDF as the catalog has it (Arabic, drawn as shaped
+    glyphs in visual order, is checked on rendered pages below)."""
+    for profile in PROFILES.values():
+        handout = _handout(profile, tag)
+        text = _flat("".join(page.extract_text() for page in PdfReader(BytesIO(renderer.render(handout))).pages))
+        columns = [name for index, name in enumerate(handout.labels.week_columns) if index != 6 or handout.uses_heart_rate]
+        for sentence in [*handout.patient_texts(), *columns, handout.labels.log_heading]:
+            assert _flat(sentence) in text, sentence
+
+
+NAMES = {
+    "Latin": "Nguyễn Thị Ánh Đào", "Greek": "Ελένη Παπαδοπούλου", "Cyrillic": "Ольга Иванова", "CJK": "王小明",
+    "Arabic": "سلمى حداد", "Hebrew": "שרה כהן", "Devanagari": "राम शर्मा", "Gurmukhi": "ਹਰਪ੍ਰੀਤ ਸਿੰਘ",
+}
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_every_script_prints_in_every_language_with_embedded_fonts(renderer, tag, tmp_path) -> None:
+    name = " ".join(NAMES.values())[:120]
+    pdf = renderer.render(_handout(PROFILES["diabetic"], tag, name=name))
+    reader = PdfReader(BytesIO(pdf))
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)
+            assert "/FontFile2" in descriptor["/FontDescriptor"], font["/BaseFont"]  # embedded TrueType subsets
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "\ufffd" not in text and "\x00" not in text
+    # Shaped scripts are checked on rendered pages: reportlab maps a conjunct's glyph to a private code point.
+    for script in ("Latin", "Greek", "Cyrillic", "CJK"):
+        for word in NAMES[script].split():  # a right-to-left line puts left-to-right runs in its own order
+            assert _flat(word) in _flat(text), script
+
+
+def _words(pdf_path, page: int = 1) -> list[tuple[float, float, str]]:
+    """(x, y, text) of each word pdftotext finds on the page."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [(float(x), float(y), word) for x, y, word in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)]
+
+
+def _logical(visual: str) -> str:
+    """A right-to-left word as extracted (shaped glyphs, left to right) back in reading order."""
+    return "".join(unicodedata.normalize("NFKC", glyph) for glyph in reversed(visual))  # a ligature reads in order
+
+
+@poppler
+def test_right_to_left_text_reads_from_the_right_on_the_rendered_page(renderer, tmp_path) -> None:
+    """In the English handout the Arabic name's first word is to the right of its second; in the Arabic
+    handout the title starts at the right margin and its words run right to left."""
+    english = tmp_path / "en.pdf"
+    english.write_bytes(renderer.render(_handout(PROFILES["diabetic"], "en", name="سلمى حداد")))
+    words = [(x, word) for x, y, word in _words(english) if re.search(r"[\u0600-\u06ff\ufb50-\ufeff]", word)]
+    placed = {_logical(word): x for x, word in words[:2]}
+    assert placed["سلمى"] > placed["حداد"], placed
+    arabic = tmp_path / "ar.pdf"
+    handout = _handout(PROFILES["diabetic"], "ar")
+    arabic.write_bytes(renderer.render(handout))
+    title_words = handout.title.split()
+    first_line = sorted(_words(arabic), key=lambda w: (round(w[1]), w[0]))
+    top = [w for w in first_line if round(w[1]) == round(first_line[0][1])]
+    assert [_logical(word) for _, _, word in sorted(top, key=lambda w: -w[0])] == title_words
+    image = _page_image(arabic, tmp_path)
+    ink = [x for x in range(image.width) if any(image.getpixel((x, y)) < 128 for y in range(60, 120))]
+    assert ink and image.width - max(ink) < image.width * 0.12 and min(ink) > image.width * 0.2  # flush right
+
+
+def _page_image(pdf_path, tmp_path, dpi: int = 72):
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-gray", "-png", str(pdf_path),
+                    str(tmp_path / "page")], check=True)
+    return Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+
+
+def _ink_blobs(pdf_path, tmp_path) -> int:
+    """Separate marks of ink on page 1 (8-connected), at 150 dpi."""
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-gray", "-png", str(pdf_path),
+                    str(tmp_path / "blobs")], check=True)
+    image = Image.open(next(tmp_path.glob("blobs*.png"))).convert("L")
+    width, height = image.size[0], image.size[1] // 4  # the word is at the top of the page
+    pixels = image.load()
+    seen, blobs = set(), 0
+    for start in ((x, y) for y in range(height) for x in range(width)):
+        if start in seen or pixels[start] >= 128:
+            continue
+        blobs += 1
+        stack = [start]
+        seen.add(start)
+        while stack:
+            x, y = stack.pop()
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    near = (x + dx, y + dy)
+                    if 0 <= near[0] < width and 0 <= near[1] < height and near not in seen and pixels[near] < 128:
+                        seen.add(near)
+                        stack.append(near)
+    return blobs
+
+
+@poppler
+@pytest.mark.parametrize("word, letters", [("سلمى", 4), ("हिन्दी", 4)])
+def test_shaped_scripts_are_joined_on_the_rendered_page(word, letters, tmp_path) -> None:
+    """Arabic letters join and Devanagari letters hang from one headline: a shaped word is far fewer separate
+    marks of ink than its letters drawn one by one."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import paragraph
+
+    shaped, apart = tmp_path / "shaped", tmp_path / "apart"
+    for folder, text in ((shaped, word), (apart, "  ".join(word))):
+        folder.mkdir()
+        SimpleDocTemplate(str(folder / "word.pdf")).build([paragraph(text, paragraph_style("word", 40))])
+    assert _ink_blobs(shaped / "word.pdf", shaped) < _ink_blobs(apart / "word.pdf", apart)
+    assert _ink_blobs(shaped / "word.pdf", shaped) <= letters // 2 + 1
