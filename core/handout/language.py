@@ -98,13 +98,19 @@ class Wording:
 
     def number(self, value: float, digits: int = 1) -> str:
         """``value`` with ``digits`` decimals, as the language writes it (3.5, 3,5)."""
-        from babel.numbers import format_decimal
+        if self._catalog is None:  # English: see date()
+            return f"{value:,.{digits}f}"
+        from babel.numbers import format_decimal  # imported for a translated handout only
 
         return format_decimal(value, format=f"#,##0.{'0' * digits}" if digits else "#,##0",
                               locale=self.language.babel_locale)
 
     def date(self, day: dt.date) -> str:
-        """A date as the language writes it in full (30 November 2026, 30 de noviembre de 2026, 2026年11月30日)."""
+        """A date as the language writes it in full (30 de noviembre de 2026, 2026年11月30日). English handouts go
+        to readers in the US, the UK and elsewhere, who write dates in different orders, so English keeps the
+        one order all of them read alike: 2026-11-30 (ISO 8601), without loading Babel's data."""
+        if self._catalog is None:
+            return day.isoformat()
         from babel.dates import format_date
 
         return format_date(day, format="long", locale=self.language.babel_locale)

@@ -112,6 +112,32 @@ def _handout_renders() -> str:
     return f"{len(reader.pages)} pages, {len(pdf) // 1024} kB, logo and text read back"
 
 
+def _handout_languages() -> str:
+    """Every handout language's catalog, its dates, and the script fonts and shaping a Chinese and an Arabic
+    handout need (Babel's locale data, HarfBuzz and the fonts are in the build)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from core.handout.language import Wording
+    from core.languages import languages
+
+    profile, plan, studies = _example_plan("post-stroke-pain")
+    for known in languages():
+        Wording(known.tag).date(dt.date(2026, 1, 1))
+    for tag, name, expected in (("zh-Hans", "王小明", "跑步机"), ("ar", "سلمى حداد", None)):
+        handout = make_handout(profile.model_copy(update={"name": name}), plan, studies, Settings(),
+                               date=dt.date(2026, 1, 1), language=tag)
+        reader = PdfReader(BytesIO(render_handout(handout)))
+        fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
+                 for font in page["/Resources"]["/Font"].values()}
+        if expected and expected not in reader.pages[0].extract_text():
+            raise ValueError(f"the {tag} handout does not read back '{expected}'")
+        if not any(("Arabic" if tag == "ar" else "DroidSans") in font for font in fonts):
+            raise ValueError(f"the {tag} handout has no font of its script ({', '.join(sorted(fonts))})")
+    return f"{len(languages())} languages; Chinese and Arabic handouts render with their fonts"
+
+
 def _records_round_trip() -> str:
     """Save a plan, read it back, back up and verify, in a scratch data directory."""
     from core.storage import records
@@ -174,6 +200,7 @@ def core_checks(data_dir: DataDir, records_url: str | None = None) -> list[Check
         ("evidence search works", _evidence_searches),
         ("plan computes", _plan_computes),
         ("handout renders and reads back", _handout_renders),
+        ("handout languages and scripts", _handout_languages),
         ("records save, read back and back up", _records_round_trip),
     ]
 
