@@ -5,6 +5,7 @@ libraries."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 # script: (regular file, bold file or None (the regular one), shaped, right to left)
@@ -26,6 +27,8 @@ _BLOCKS = [
     (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"), (0xFF00, 0xFFEF, "han"), (0x20000, 0x2FA1F, "han"),
 ]
 _STARTS = [first for first, _, _ in _BLOCKS]
+# Any character of those blocks: one C-speed search tells that a text (most of an English handout) needs none.
+ANY_SCRIPT_CHARACTER = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in _BLOCKS) + "]")
 
 
 def script_of(char: str) -> str | None:

@@ -27,6 +27,7 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
+from core.scripts import ANY_SCRIPT_CHARACTER
 
 
 def runs(text: str) -> list[tuple[str | None, str]]:
@@ -57,6 +58,8 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 
 def scripts_in(text: str) -> set[str]:
+    if not ANY_SCRIPT_CHARACTER.search(text):
+        return set()
     return {script for char in text if (script := script_of(char)) is not None}
 
 
