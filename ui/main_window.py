@@ -342,7 +342,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
 
         dialog = HandoutExportDialog(self._data_dir, self.settings, self)
         dialog.handout_saved.connect(lambda path, pages, note: self.statusBar().showMessage(
-            f"Handout saved: {path} ({pages} pages)." + (f" {note}" if note else "")))
+            f"Handout saved: {path} ({pages} pages)" + (f". {note}" if note else "")))
         dialog.exec()
 
     @Slot()
