@@ -238,16 +238,33 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
         self.find_action = self._action(view_menu, "&Find", QKeySequence.StandardKey.Find, self._on_find_triggered,
                                         "findAction")
         for index in range(self.tabs.count()):
-            self._action(view_menu, self.tabs.tabText(index).replace("&&", "&"), f"Ctrl+{index + 1}",
+            self._action(view_menu, self.tabs.tabText(index), f"Ctrl+{index + 1}",  # "&&" shows as "&" there too
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
                                          "aboutAction")
 
     def _restore_geometry(self) -> None:
         geometry = self._window_state.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1280, 800)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen it opens on (a 1366x768 laptop, 125-150 % scaling), and on it: a size
+        saved on a bigger monitor is shrunk and moved into view."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             return
-        self.resize(1280, 800)
+        room = screen.availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds around the window
+        width, height = min(self.width(), room.width() - 16), min(self.height(), room.height() - frame)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), room.left()), room.right() - width)
+        y = min(max(self.y(), room.top()), room.bottom() - height - frame)
+        self.move(x, y)
 
     def _load_settings(self):
         """The window opens whatever settings.json holds: valid values are kept, each bad one is replaced by

@@ -1,0 +1,37 @@
+"""The window on a small screen: it never opens larger than the screen, and it opens unmodified."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRect
+
+from ui.main_window import MainWindow
+
+
+def _ready(qtbot, data_dir) -> MainWindow:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    return window
+
+
+def test_the_window_opens_within_the_screen_and_unmodified(qtbot, data_dir) -> None:
+    window = _ready(qtbot, data_dir)
+    room = window.screen().availableGeometry()
+    assert room.contains(window.geometry()), (room, window.geometry())
+    assert not window.isWindowModified()  # nothing typed yet: no unsaved mark in the title
+
+
+def test_a_size_saved_on_a_bigger_monitor_is_shrunk_into_view(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.resize(3000, 2000)
+    window.move(2500, 1500)
+    window._window_state.setValue("main_window/geometry", window.saveGeometry())
+    again = MainWindow(data_dir)
+    qtbot.addWidget(again)
+    again._restore_geometry()
+    room = again.screen().availableGeometry()
+    assert again.width() <= room.width() and again.height() <= room.height()
+    assert room.intersects(QRect(again.pos(), again.size()))
+    assert isinstance(again.saveGeometry(), QByteArray)
