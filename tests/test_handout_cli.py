@@ -56,6 +56,7 @@ def test_blocked_plan_writes_no_handout(run_main, tmp_path) -> None:
     result = run_main("plan", str(write_profile(tmp_path, open_foot_wound=True)), "--pdf", str(out),
                       data_dir=tmp_path / "data")
     assert result.returncode == 3 and not out.exists()
+    assert "--pdf: no handout was written: the plan is blocked by screening" in result.stderr
 
 
 def test_missing_folder_is_a_plain_error(run_main, tmp_path) -> None:
@@ -70,6 +71,7 @@ def test_the_handout_in_the_patients_language_with_a_note_for_the_clinician(run_
                       data_dir=data)
     assert result.returncode == 0, result.stderr
     assert "Note: The Vietnamese handout has not been reviewed by a qualified medical translator" in result.stderr
+    assert "Note: The handout prints without the clinic's phone number" in result.stderr  # no settings yet
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Kế hoạch đi bộ" in text or "máy chạy bộ" in text  # the patient's pages in Vietnamese
     assert "qualified medical translator" not in text and "Clinician summary" in text  # summary stays English

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 from core.atomic import WriteError
 from core.data_dir import DataDir
 from core.handout.export import HandoutError
-from core.handout.language import unreviewed_note
-from core.languages import languages
-from core.workspace.handouts import ExportedHandout, export_handout_file
+from core.languages import SOURCE_LANGUAGE, languages
+from core.workspace.handouts import ExportedHandout, export_handout_file, notes_for_clinician
 from core.plan.profile import ProfileError
 from core.settings import Settings
 from ui.background import run_in_background
@@ -77,6 +76,7 @@ class HandoutExportDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        self._on_language_combo_changed()
         self.resize(640, 300)
 
     def _with_browse(self, edit: QLineEdit, handler) -> QWidget:
@@ -105,10 +105,11 @@ class HandoutExportDialog(QDialog):
             self.output_edit.setText(path)
 
     @Slot(int)
-    def _on_language_combo_changed(self, _index: int) -> None:
-        """An unreviewed translation is named to the clinician here; the patient's pages never say it."""
-        tag = self.language_combo.currentData()
-        self.language_note.setText((unreviewed_note(tag) or "") if tag else "")
+    def _on_language_combo_changed(self, _index: int = 0) -> None:
+        """What the clinician should know (an unreviewed translation, no clinic phone) is said here; the
+        patient's pages never say it."""
+        tag = self.language_combo.currentData() or SOURCE_LANGUAGE  # the profile's is known once it is read
+        self.language_note.setText(" ".join(notes_for_clinician(self._settings, tag)))
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
@@ -129,7 +130,7 @@ class HandoutExportDialog(QDialog):
     def _on_export_done(self, result: tuple[str, ExportedHandout]) -> None:
         self._set_busy(False)
         path, exported = result
-        self.handout_saved.emit(path, exported.pages, unreviewed_note(exported.language) or "")
+        self.handout_saved.emit(path, exported.pages, " ".join(notes_for_clinician(self._settings, exported.language)))
         self.accept()
 
     @Slot(object)

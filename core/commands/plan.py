@@ -50,6 +50,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             else:
                 print(describe_plan(plan))
             if plan.blocked:
+                if args.pdf is not None:
+                    print("--pdf: no handout was written: the plan is blocked by screening ("
+                          + " ".join(reason.message for reason in plan.block_reasons) + ")", file=sys.stderr)
                 return EXIT_BLOCKED
             pdf = None
             if args.pdf is not None:  # made before anything is saved: a handout that cannot be made saves nothing
@@ -82,9 +85,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:
     from core.handout.export import HandoutError
-    from core.handout.language import unreviewed_note
     from core.workspace.draft import HandoutRequest
-    from core.workspace.handouts import handout_language, handout_pdf  # reportlab: on demand
+    from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician  # reportlab: on demand
 
     language = handout_language(profile.language, settings, args.language)
     try:
@@ -94,8 +96,7 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, sett
     except HandoutError as error:
         print(f"{error} Nothing was saved.", file=sys.stderr)
         return None
-    note = unreviewed_note(language)
-    if note:  # for the clinician; never on the patient's pages
+    for note in notes_for_clinician(settings, language):  # never on the patient's pages
         print(f"Note: {note}", file=sys.stderr)
     return pdf
 

@@ -140,7 +140,7 @@ def build_handout(
         t("This plan helps you walk on a treadmill a little more each week."),
         t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
           warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t)),
-        t("Rest on the days between your walks."),
+        *([t("Rest on the days between your walks.")] if any(week.sessions < 7 for week in plan.weeks) else []),
         t("The table shows how long and how hard to walk each week."),
         t("Fill in the log on the last page after each walk. Bring it to your next visit."),
     ]

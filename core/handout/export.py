@@ -52,6 +52,20 @@ def handout_language(profile_language: str | None, settings: Settings, chosen: s
     return chosen or profile_language or settings.handout_language
 
 
+NO_PHONE = ("The handout prints without the clinic's phone number, so it tells the patient only to call their "
+            "clinic: add the number in Settings.")
+
+
+def notes_for_clinician(settings: Settings, language: str) -> list[str]:
+    """What the clinician should know before giving the handout; never printed on the patient's pages."""
+    from core.handout.language import unreviewed_note
+
+    notes = [note] if (note := unreviewed_note(language)) else []
+    if not settings.contact_phone.strip():
+        notes.append(NO_PHONE)
+    return notes
+
+
 def render_handout(handout: Handout) -> bytes:
     from core.handout.renderer import HandoutRenderer  # reportlab is imported when a handout is made, not before
 

@@ -10,13 +10,13 @@ from typing import Literal
 
 from core.atomic import refuse_protected_output
 from core.handout import export
-from core.handout.export import handout_language, save_handout
+from core.handout.export import handout_language, notes_for_clinician, save_handout
 from core.plan.profile import read_profile
 from core.settings import Settings
 from core.storage.library_sync import studies_of
 from core.workspace.draft import HandoutRequest, draft_plan
 
-__all__ = ["ExportedHandout", "export_handout_file", "handout_language", "handout_pdf"]
+__all__ = ["ExportedHandout", "export_handout_file", "handout_language", "handout_pdf", "notes_for_clinician"]
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 from core.handout.export import save_handout
 from core.settings import Settings
 from core.workspace.draft import HandoutRequest
-from core.handout.language import unreviewed_note
-from core.workspace.handouts import handout_language, handout_pdf
+from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
 from ui.background import run_in_background
 
 
@@ -122,7 +121,8 @@ class HandoutView(QWidget):
 
         def work() -> tuple[int, bytes, str | None]:
             pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary)
-            return generation, pdf, unreviewed_note(handout_language(request.profile.language, request.settings))
+            language = handout_language(request.profile.language, request.settings)
+            return generation, pdf, " ".join(notes_for_clinician(request.settings, language)) or None
 
         run_in_background(work, self._on_rendered, self._on_failed)
 
