@@ -39,6 +39,8 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
         moment = moment if moment in ("data", "ready") else "painted"
         _exit_when(moment, window, app)
         QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app, moment))
+    if not smoke_start:  # once the records are open: the first run asks for the clinic's details
+        window.evidence_ready.connect(lambda overview: QTimer.singleShot(0, window, window.welcome_if_first_run))
     window.show()
     log.info("main window shown")
     status = app.exec()

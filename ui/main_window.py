@@ -362,9 +362,22 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
             f"Handout saved: {path} ({pages} pages)" + (f". {note}" if note else "")))
         dialog.exec()
 
+    def welcome_if_first_run(self) -> None:
+        """The first start (nothing about the clinic entered, the welcome not shown before): ask for what the
+        handouts print. Shown once; skipping leaves Settings for later."""
+        from ui.welcome_dialog import WelcomeDialog, needs_welcome
+
+        if self.read_only or self._quiet or self._window_state.value("welcome/shown") or not needs_welcome(
+                self.settings):
+            return
+        self._window_state.setValue("welcome/shown", True)
+        self._window_state.sync()
+        dialog = WelcomeDialog(self.settings, self)
+        if dialog.exec() == WelcomeDialog.DialogCode.Accepted and dialog.result_settings is not None:
+            self._use_settings(dialog.result_settings)
+
     @Slot()
     def _on_settings_triggered(self) -> None:
-        from core.settings import SettingsError, save_settings
         from ui.settings_dialog import SettingsDialog
 
         if self.read_only:  # settings.json belongs to the window that holds the data folder
@@ -373,12 +386,18 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
             return
+        self._use_settings(dialog.result_settings)
+
+    def _use_settings(self, settings) -> None:
+        """Save ``settings`` to settings.json and use them in every view."""
+        from core.settings import SettingsError, save_settings
+
         try:
-            save_settings(dialog.result_settings, self._data_dir.settings_path)
+            save_settings(settings, self._data_dir.settings_path)
         except SettingsError as error:
             QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
             return
-        self.settings = dialog.result_settings
+        self.settings = settings
         if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again
             self.statusBar().removeWidget(self.settings_problem)
             self.settings_problem = None

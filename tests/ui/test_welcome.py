@@ -1,0 +1,52 @@
+"""The first run asks for the clinic's details once; skipping leaves them for Settings."""
+
+from __future__ import annotations
+
+from core.settings import Settings, load_settings
+from ui.main_window import MainWindow
+from ui.welcome_dialog import WelcomeDialog, needs_welcome
+
+
+def test_the_welcome_saves_what_every_handout_prints(qtbot, data_dir, monkeypatch) -> None:
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    shown = []
+
+    def fill_in(dialog: WelcomeDialog) -> int:
+        shown.append(dialog)
+        dialog.clinic.setText("Riverside Rehab")
+        dialog.phone.setText("020 7946 0000")
+        dialog.clinician.setText("Dr Grace Okafor")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", fill_in)
+    window.welcome_if_first_run()
+    assert len(shown) == 1
+    saved = load_settings(data_dir.settings_path)
+    assert (saved.clinic_name, saved.contact_phone, saved.clinician_name) == ("Riverside Rehab", "020 7946 0000",
+                                                                              "Dr Grace Okafor")
+    assert window.settings == saved
+    window.welcome_if_first_run()
+    assert len(shown) == 1  # once
+
+
+def test_skipping_is_remembered_and_nothing_is_written(qtbot, data_dir, monkeypatch) -> None:
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: dialog.skip_button.click() or dialog.result())
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.welcome_if_first_run()
+    assert not data_dir.settings_path.exists()
+    again = MainWindow(data_dir)
+    qtbot.addWidget(again)
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: (_ for _ in ()).throw(AssertionError("shown again")))
+    again.welcome_if_first_run()
+
+
+def test_a_bad_value_names_the_field_and_keeps_the_dialog_open(qtbot) -> None:
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.phone.setText("5" * 41)
+    dialog.save_button.click()
+    assert dialog.result_settings is None and "contact_phone" in dialog.problem.text()
+    assert needs_welcome(Settings()) and not needs_welcome(Settings(contact_phone="555"))

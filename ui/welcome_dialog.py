@@ -1,0 +1,65 @@
+"""The first run: a short welcome that asks for what every handout prints (the clinic's name and phone, and
+the clinician's name). Skippable; the same fields are in Settings later."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from core.settings import Settings
+
+
+class WelcomeDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Treadwell")
+        self._base = settings
+        self.result_settings: Settings | None = None
+        intro = QLabel("Every patient handout prints your clinic's name and the phone number a patient calls "
+                       "when something is wrong. Enter them now, or skip and add them in File > Settings later.")
+        intro.setWordWrap(True)
+        self.clinic = QLineEdit(settings.clinic_name)
+        self.phone = QLineEdit(settings.contact_phone)
+        self.clinician = QLineEdit(settings.clinician_name)
+        self.phone.setPlaceholderText("the number patients call, e.g. 020 7946 0000")
+        for widget, name in ((self.clinic, "Clinic name"), (self.phone, "Clinic phone"),
+                             (self.clinician, "Your name, as the handout's author")):
+            widget.setAccessibleName(name)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #B3261E;")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Clinic name:", self.clinic)
+        form.addRow("Clinic phone:", self.phone)
+        form.addRow("Your name:", self.clinician)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = buttons.addButton("S&kip for now", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.skip_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.clinic.setFocus()
+        self.resize(520, self.sizeHint().height())
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        try:
+            self.result_settings = Settings.model_validate({
+                **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
+                "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip()})
+        except ValidationError as error:
+            self.problem.setText("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                           for e in error.errors(include_url=False)))
+            return
+        self.accept()
+
+
+def needs_welcome(settings: Settings) -> bool:
+    """Nothing a handout needs about the clinic has been entered yet."""
+    return not (settings.clinic_name.strip() or settings.contact_phone.strip() or settings.clinician_name.strip())
