@@ -69,6 +69,7 @@ class PatientCare:
             self.editor.new_patient(self.picker.current_id() or None)
             self._refresh_course()
             self.tabs.setCurrentWidget(self.editor)
+            self.editor.form.name.setFocus()  # Ctrl+N: type the name at once
 
     @Slot()
     def save_plan(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
 
@@ -35,3 +36,15 @@ def test_a_size_saved_on_a_bigger_monitor_is_shrunk_into_view(qtbot, data_dir) -
     assert again.width() <= room.width() and again.height() <= room.height()
     assert room.intersects(QRect(again.pos(), again.size()))
     assert isinstance(again.saveGeometry(), QByteArray)
+
+
+def test_new_patient_puts_the_cursor_in_name_and_studies_sort_a_to_z(qtbot, data_dir) -> None:
+    from PySide6.QtCore import Qt
+
+    window = _ready(qtbot, data_dir)
+    window.activateWindow()
+    window.new_patient()
+    qtbot.waitUntil(lambda: window.editor.form.name.hasFocus() or QApplication.focusWidget() is window.editor.form.name,
+                    timeout=2_000)
+    header = window.evidence.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 0 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

@@ -70,6 +70,7 @@ class EvidenceView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Studies")
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # authors A to Z (Qt's own default is Z to A)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
