@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ from core.workspace.handouts import ExportedHandout, export_handout_file, notes_
 from core.plan.profile import ProfileError
 from core.settings import Settings
 from ui.background import run_in_background
+from ui.file_dialogs import open_file, save_file
 
 
 class HandoutExportDialog(QDialog):
@@ -92,7 +93,7 @@ class HandoutExportDialog(QDialog):
 
     @Slot()
     def _on_profile_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Patient profile", "", "Profile (*.json)")
+        path = open_file(self, "Patient profile", "Profile (*.json)")
         if path:
             self.profile_edit.setText(path)
             if not self.output_edit.text():
@@ -100,7 +101,7 @@ class HandoutExportDialog(QDialog):
 
     @Slot()
     def _on_output_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save handout as", self.output_edit.text(), "PDF (*.pdf)")
+        path = save_file(self, "Save handout as", self.output_edit.text() or "handout.pdf", "PDF (*.pdf)")
         if path:
             self.output_edit.setText(path)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QWidget,
 )
 from pydantic import ValidationError
@@ -14,6 +14,7 @@ from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
 from core.settings import Settings
+from ui.file_dialogs import open_file
 
 
 class SettingsDialog(QDialog):
@@ -115,7 +116,7 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Clinic logo", "", "Images (*.png *.jpg *.jpeg)")
+        path = open_file(self, "Clinic logo", "Images (*.png *.jpg *.jpeg)")
         if path:
             self.logo.setText(path)
 

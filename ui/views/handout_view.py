@@ -10,7 +10,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from core.handout.export import save_handout
@@ -18,6 +18,7 @@ from core.settings import Settings
 from core.workspace.draft import HandoutRequest
 from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
 from ui.background import run_in_background
+from ui.file_dialogs import save_file
 
 
 class HandoutView(QWidget):
@@ -163,7 +164,7 @@ class HandoutView(QWidget):
         if not path:
             profile = self._inputs.profile
             suggested = f"Treadwell plan {profile.name}.pdf".replace("/", "-")
-            path, _ = QFileDialog.getSaveFileName(self, "Export handout", suggested, "PDF (*.pdf)")
+            path = save_file(self, "Export handout", suggested, "PDF (*.pdf)")
         if not path:
             return
         pdf, folder = self._pdf, self._data_folder

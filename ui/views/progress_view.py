@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+    QApplication, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
     QPushButton, QScrollArea, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,7 @@ from ui.models.course import CourseOfCare
 from ui.models.table_model import Column, ObjectTableModel
 from ui.views.charts import EffortChart, PainChart, WeeklyMinutesChart
 from ui.views.suggestion import suggestion_html
+from ui.file_dialogs import save_file
 
 
 def _maybe(value: float | int | None, suffix: str = "") -> str:
@@ -188,8 +189,7 @@ class ProgressView(QWidget):
     def _on_report_button_clicked(self) -> None:
         if self._course is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the progress report", self.suggested_file_name(),
-                                              "PDF (*.pdf)")
+        path = save_file(self, "Save the progress report", self.suggested_file_name(), "PDF (*.pdf)")
         if path:
             self.export_report(path if path.lower().endswith(".pdf") else path + ".pdf")
 

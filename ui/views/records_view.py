@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from core.records.models import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
+from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
 HEADERS = ["Name", "Etiology", "Version", "Saved", "Plan id"]
@@ -197,8 +198,8 @@ class RecordsView(QWidget):
         row = self.selected()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export patient bundle", f"{row.patient_name}.treadwell.json",
-                                              "Treadwell bundle (*.json)")
+        path = save_file(self, "Export patient bundle", f"{row.patient_name}.treadwell.json".replace("/", "-"),
+                         "Treadwell bundle (*.json)")
         if path:
             self._report(lambda: self._gateway.export_bundle(row.plan_id, Path(path),
                                                              clinician=self._clinician()),
@@ -206,7 +207,7 @@ class RecordsView(QWidget):
 
     @Slot()
     def _on_import_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import patient bundle", "", "Treadwell bundle (*.json)")
+        path = open_file(self, "Import patient bundle", "Treadwell bundle (*.json)")
         if path:
             self._report(lambda: self._gateway.import_bundle(Path(path), clinician=self._clinician()).sentence(),
                          f"Imported {path}")

@@ -1,0 +1,36 @@
+"""Where file dialogs open: the folder the clinician last used in this run, else their Documents folder,
+never the program's working directory (which, for an installed Treadwell, is its own folder)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+_last_folder: str | None = None
+
+
+def start_folder() -> str:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for folder in (_last_folder, documents, os.path.expanduser("~")):
+        if folder and os.path.isdir(folder):
+            return folder
+    return ""
+
+
+def _used(path: str) -> str:
+    global _last_folder
+    if path:
+        _last_folder = os.path.dirname(path)
+    return path
+
+
+def open_file(parent: QWidget, title: str, file_filter: str) -> str:
+    return _used(QFileDialog.getOpenFileName(parent, title, start_folder(), file_filter)[0])
+
+
+def save_file(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+    """``suggested``: a file name (put in the start folder) or a whole path the clinician typed before."""
+    where = suggested if os.path.dirname(suggested) else os.path.join(start_folder(), suggested)
+    return _used(QFileDialog.getSaveFileName(parent, title, where, file_filter)[0])
