@@ -27,6 +27,7 @@ class Settings(BaseModel):
     paper_size: Literal["a4", "letter"] = "a4"
     units: Literal["metric", "imperial"] = "metric"
     handout_language: str = "en"  # a patient's handout language when their profile names none (BCP 47)
+    handout_print: Literal["large", "standard"] = "large"  # patient text at 16 pt or more, or at 14 pt
     plan: PlanOptions = Field(default_factory=PlanOptions)  # HRmax formula and progression cap
     backup_daily_keep: int = Field(default=7, ge=1, le=60)
     backup_weekly_keep: int = Field(default=4, ge=0, le=52)

@@ -53,6 +53,11 @@ class HandoutExportDialog(QDialog):
         self.language_note.setWordWrap(True)
         self.language_note.setAccessibleName("About the handout language")
         self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
+        self.print_combo = QComboBox()
+        self.print_combo.addItem("Large print (16 pt)", "large")
+        self.print_combo.addItem("Standard print (14 pt, fewer pages)", "standard")
+        self.print_combo.setCurrentIndex(max(0, self.print_combo.findData(settings.handout_print)))
+        self.print_combo.setAccessibleName("Print size")
         self.summary_check = QCheckBox("Add the clinician summary pages")
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
@@ -69,6 +74,7 @@ class HandoutExportDialog(QDialog):
         form.addRow("Save handout as:", self._with_browse(self.output_edit, self._on_output_browse_clicked))
         form.addRow("Paper:", self.paper_combo)
         form.addRow("Units:", self.units_combo)
+        form.addRow("Print:", self.print_combo)
         form.addRow("Language:", self.language_combo)
         form.addRow("", self.language_note)
         form.addRow("", self.summary_check)
@@ -123,7 +129,7 @@ class HandoutExportDialog(QDialog):
             profile_path=Path(profile), out_path=Path(output), database_path=self._data_dir.database_path,
             settings=self._settings, date=dt.date.today(), paper=self.paper_combo.currentData(),
             units=self.units_combo.currentData(), clinician_summary=self.summary_check.isChecked(),
-            language=self.language_combo.currentData() or None,
+            language=self.language_combo.currentData() or None, print_size=self.print_combo.currentData(),
         )
         run_in_background(lambda: (output, export_handout_file(**arguments)), self._on_export_done, self._on_export_failed)
 

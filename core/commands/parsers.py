@@ -35,6 +35,9 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
     parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
     parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")
+    parser.add_argument("--print", dest="print_size", choices=["large", "standard"],
+                        help="large print (16 pt and more, the default) or standard print (14 pt, fewer pages) "
+                             "(default: from settings)")
     parser.add_argument("--language", type=_language_tag, metavar="TAG",
                         help="the handout's language, a BCP 47 tag: " + ", ".join(
                             f"{known.tag} ({known.name})" for known in languages())

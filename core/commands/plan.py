@@ -92,7 +92,7 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, sett
     try:
         request = HandoutRequest(profile=profile, plan=plan, studies=studies, settings=settings)
         pdf = handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
-                          clinician_summary=args.clinician_summary, language=language)
+                          clinician_summary=args.clinician_summary, language=language, print_size=args.print_size)
     except HandoutError as error:
         print(f"{error} Nothing was saved.", file=sys.stderr)
         return None

@@ -10,7 +10,9 @@ from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
 from core.evidence.models import FlagCode, Study
 from core.handout.language import N_, Wording
 from core.languages import SOURCE_LANGUAGE
-from core.handout.model import ClinicianSummary, DosingRow, EffortLevel, Handout, HandoutLabels, ReferenceRow, WeekRow
+from core.handout.model import (
+    ClinicianSummary, DosingRow, EffortLevel, Handout, HandoutLabels, LogWeek, ReferenceRow, WeekRow,
+)
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
 from core.plan.intensity import hr_unreliable_reasons
@@ -19,7 +21,6 @@ from core.plan.profile import PatientProfile
 from core.plan.warnings import WarningCode
 
 KM_PER_MILE = 1.609344
-LOGBOOK_ROWS = 14
 
 # Every sentence below is a message of the handout catalogs (core/handout/language.py): English here,
 # translated where it is used. ``{name}`` fields are filled in after translation.
@@ -129,11 +130,13 @@ def build_handout(
     logo_path: str | None = None,
     clinician_summary: bool = False,
     language: str = SOURCE_LANGUAGE,
+    print_size: Literal["large", "standard"] = "large",
 ) -> Handout:
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)
+    phone = phone.replace(" ", "\u00a0")  # one word: never broken across lines, and in order in right-to-left text
     uses_hr = plan.intensity.method == "hrr"
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     intro = [
@@ -209,13 +212,15 @@ def build_handout(
         logbook_intro=[t("Fill in one line after each walk."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
                        t("Fill in the next-morning pain the day after.")],
-        logbook_rows=LOGBOOK_ROWS,
+        log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks],
+        print_size=print_size,
         labels=HandoutLabels(
             facts=[(t("For"), profile.name), (t("Made by"), clinician or t("Your clinician")),
                    (t("Clinic"), clinic or "-"), (t("Phone"), phone or "-"), (t("Date"), t.date(date))],
             plan_heading=t("Your plan at a glance"),
-            week_columns=[t("Week"), t("Days"), t("Warm-up (min)"), t("Walk (min)"), t("Cool-down (min)"),
-                          t("How hard"), t("Heart rate (beats a minute)"), t("Speed and slope")],
+            week_columns=[t("Week"), t("Days"), t("Walk (min)"), t("How hard"), t("Heart rate (beats a minute)"),
+                          t("Speed and slope")],
+            clinic_phone=t("Clinic phone: {phone}", phone=phone) if phone.strip() else "",
             chart_title=t("Minutes of walking in the week"),
             chart_axis=t("Week"),
             effort_heading=t("How hard should it feel?"),

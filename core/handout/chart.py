@@ -11,7 +11,7 @@ from core.handout.fonts import REGULAR
 
 BAR_COLOUR = colors.HexColor("#2E6F9E")
 AXIS_COLOUR = colors.HexColor("#333333")
-LABEL_SIZE = 12
+LABEL_SIZE = 14  # the numbers a patient reads off the chart: 14 pt at least
 
 
 def _axis_top(top: float) -> tuple[int, int]:

@@ -30,6 +30,7 @@ def make_handout(
     units: Literal["metric", "imperial"] | None = None,
     clinician_summary: bool = False,
     language: str | None = None,
+    print_size: Literal["large", "standard"] | None = None,
 ) -> Handout:
     """``language``: the patient's (a BCP 47 tag), else the profile's, else the settings' default."""
     if plan.blocked:
@@ -43,6 +44,7 @@ def make_handout(
         phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary,
         language=handout_language(profile.language, settings, language),
+        print_size=print_size or settings.handout_print,
     )
 
 

@@ -25,12 +25,20 @@ class EffortLevel(BaseModel):
     target: str = ""  # the band's name in the patient's language
 
 
+class LogWeek(BaseModel):
+    """A week of the walking log: its heading and a line for each planned walk."""
+
+    heading: str
+    walks: int
+
+
 class HandoutLabels(BaseModel):
     """The headings, column names and page furniture, in the patient's language."""
 
     facts: list[tuple[str, str]]  # (label, value): for, made by, clinic, phone, date
     plan_heading: str
-    week_columns: list[str]  # week, days, warm-up, walk, cool-down, how hard, heart rate, speed
+    week_columns: list[str]  # week, days, walk, how hard, heart rate, speed
+    clinic_phone: str  # on every page, when the clinic's number is known ("" otherwise)
     chart_title: str
     chart_axis: str
     effort_heading: str
@@ -50,7 +58,7 @@ class HandoutLabels(BaseModel):
         return [*(f"{label} {value}" for label, value in self.facts), self.plan_heading, *self.week_columns,
                 self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
                 self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.log_heading,
-                *self.log_columns, self.footer, self.page]
+                *self.log_columns, self.footer, self.page, self.clinic_phone]
 
 
 class ReferenceRow(BaseModel):
@@ -112,7 +120,8 @@ class Handout(BaseModel):
     stop_after: list[str]
     safety: list[str]
     logbook_intro: list[str]
-    logbook_rows: int
+    log_weeks: list[LogWeek]
+    print_size: Literal["large", "standard"] = "large"  # patient text at 16 pt or more, or at 14 pt
     labels: HandoutLabels
     clinician: ClinicianSummary | None  # in English, for the clinician
 
@@ -127,6 +136,7 @@ class Handout(BaseModel):
     def all_texts(self) -> list[str]:
         """Every string that will be printed, for the font coverage check."""
         texts = [self.title, self.patient_name, self.prepared_by, self.clinic, self.phone, self.date,
+                 *(week.heading for week in self.log_weeks),
                  *self.patient_texts()]
         for row in self.weeks:
             texts += [row.week, row.days, row.warmup, row.walking, row.cooldown, row.effort, row.heart_rate or "", row.speed]

@@ -113,15 +113,21 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
                           bulletFontName=REGULAR, bulletFontSize=size, leftIndent=size * 1.2, bulletIndent=0)
 
 
+# print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
+PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
+FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
+
+
 class NumberedCanvas(Canvas):
     """Draws the footer and 'Page X of Y' once the page count is known. ``footer`` and ``page`` (with
     {page} and {total}) are in the patient's language; a right-to-left handout mirrors them."""
 
     def __init__(self, *args, footer: str = "", page: str = "Page {page} of {total}", rtl: bool = False,
-                 **kwargs) -> None:
+                 phone: str = "", **kwargs) -> None:
+        """``phone``: the clinic's number, printed above the footer of every page in bold (14 pt)."""
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
-        self._footer, self._page, self._rtl = footer, page, rtl
+        self._footer, self._page, self._rtl, self._phone = footer, page, rtl, phone
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -145,6 +151,12 @@ class NumberedCanvas(Canvas):
                 flowable = paragraph(_fitting(text, room), style, rtl=self._rtl)
                 _, height = flowable.wrapOn(self, room, MARGIN)
                 flowable.drawOn(self, x, MARGIN / 2 + 12 - height)
+            if self._phone:
+                style = paragraph_style("phone-line", 14, bold=True, space_after=0, leading=1.2)
+                style.leftIndent, style.alignment = 0, TA_RIGHT if self._rtl else TA_LEFT
+                flowable = paragraph(self._phone, style, rtl=self._rtl)
+                _, height = flowable.wrapOn(self, width, MARGIN)
+                flowable.drawOn(self, MARGIN, MARGIN / 2 + 34 - height)
             super().showPage()
         super().save()
 
@@ -173,22 +185,36 @@ class HandoutRenderer:
 
     def __init__(self) -> None:
         register_fonts()
-        self.title = paragraph_style("title", 24, bold=True, space_after=10, leading=1.25)
-        # Patient headings are kept with what follows by CondPageBreak: keepWithNext would push a long table whole.
-        self.heading = paragraph_style("heading", 19, bold=True, space_after=8, leading=1.3)
-        self.body = paragraph_style("body", 14)
-        self.bold_body = paragraph_style("bold-body", 14, bold=True)
-        for style in (self.title, self.heading):
-            style.leftIndent = 0
-        self.cell = paragraph_style("cell", 12, space_after=0, leading=1.35)
-        self.cell_bold = paragraph_style("cell-bold", 12, bold=True, space_after=0, leading=1.35)
         self.small = paragraph_style("small", 10, space_after=4, leading=1.35)
         self.small_bold = paragraph_style("small-bold", 10, bold=True, space_after=4, leading=1.35)
         self.small_heading = paragraph_style("small-heading", 14, bold=True, space_after=6, leading=1.3, keep_with_next=True)
-        self.chart_axis = ParagraphStyle("chart-axis", parent=self.bold_body, alignment=TA_CENTER, leftIndent=0)
+        self.small_heading.leftIndent = 0
+        self._sizes: dict[str, dict[str, ParagraphStyle]] = {size: self._patient_styles(size) for size in PRINT_SIZES}
+        self._use_size("large")
         self._rtl = False
-        for style in (self.cell, self.cell_bold, self.small_heading):
-            style.leftIndent = 0
+
+    @staticmethod
+    def _patient_styles(size: str) -> dict[str, ParagraphStyle]:
+        """The patient's pages: body and tables at 16 pt in large print (RNIB: 16-22 pt), 14 pt in standard."""
+        text, heading, title = PRINT_SIZES[size]
+        styles = {
+            "title": paragraph_style(f"title-{size}", title, bold=True, space_after=10, leading=1.25),
+            # Headings are kept with what follows by CondPageBreak: keepWithNext would push a long table whole.
+            "heading": paragraph_style(f"heading-{size}", heading, bold=True, space_after=8, leading=1.3),
+            "body": paragraph_style(f"body-{size}", text),
+            "bold_body": paragraph_style(f"bold-body-{size}", text, bold=True),
+            "cell": paragraph_style(f"cell-{size}", text, space_after=0, leading=1.3),
+            "cell_bold": paragraph_style(f"cell-bold-{size}", text, bold=True, space_after=0, leading=1.3),
+        }
+        for name in ("title", "heading", "cell", "cell_bold"):
+            styles[name].leftIndent = 0
+        styles["chart_axis"] = ParagraphStyle(f"chart-axis-{size}", parent=styles["bold_body"], alignment=TA_CENTER,
+                                              leftIndent=0)
+        return styles
+
+    def _use_size(self, size: str) -> None:
+        for name, style in self._sizes[size].items():
+            setattr(self, name, style)
 
     def render(self, handout: Handout) -> bytes:
         # The patient's pages are refused when a character cannot be printed (the name, the clinic details);
@@ -198,15 +224,16 @@ class HandoutRenderer:
             raise UnprintableCharacters(missing)
         if handout.logo_path:
             check_logo(handout.logo_path)
+        self._use_size(handout.print_size)
         buffer = BytesIO()
         page_size = A4 if handout.paper == "a4" else LETTER
         document = BaseDocTemplate(
-            buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+            buffer, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=FOOTER_ROOM,
             title=handout.title, author=handout.prepared_by or handout.clinic or APP_NAME,
             subject=handout.labels.subject, creator=APP_NAME, lang=handout.language,
             invariant=1, initialFontName=REGULAR, initialFontSize=12,
         )
-        frame = Frame(MARGIN, MARGIN, page_size[0] - 2 * MARGIN, page_size[1] - 2 * MARGIN, id="body",
+        frame = Frame(MARGIN, FOOTER_ROOM, page_size[0] - 2 * MARGIN, page_size[1] - MARGIN - FOOTER_ROOM, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._width = page_size[0] - 2 * MARGIN
@@ -219,7 +246,7 @@ class HandoutRenderer:
         room = self._width - text_width(labels.page.format(page=99, total=99), 12) - 24
         footer = fitted_footer(labels.footer, handout.patient_name, handout.date, room)
         document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(
-            *a, footer=footer, page=labels.page, rtl=handout.direction == "rtl", **k))
+            *a, footer=footer, page=labels.page, rtl=handout.direction == "rtl", phone=labels.clinic_phone, **k))
         return buffer.getvalue()
 
     # -- patient pages ------------------------------------------------------------------------------
@@ -241,10 +268,10 @@ class HandoutRenderer:
                             hAlign="RIGHT" if self._rtl else "LEFT"), Spacer(1, 6)]
         story.append(self._p(h.title, self.title))
         story.append(self._table([[self._p(k, self.bold_body), self._p(v, isolate=True)] for k, v in labels.facts],
-                                 [3.2 * cm, self._width - 3.2 * cm], header=False, grid=False))
+                                 [4.2 * cm, self._width - 4.2 * cm], header=False, grid=False))
         story.append(Spacer(1, 8))
         story += [self._p(text, bullet="•") for text in h.intro]
-        story += [CondPageBreak(6 * cm), self._p(labels.plan_heading, self.heading)]
+        story += [CondPageBreak(12 * cm), self._p(labels.plan_heading, self.heading)]  # the table starts with room
         story.append(self._week_table(h))
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
         story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
@@ -259,7 +286,7 @@ class HandoutRenderer:
                           self._p(level.target, self.cell_bold)])
             if level.band:
                 fills.append(("BACKGROUND", (0, row), (-1, row), LIGHT_FILL if level.band == "light" else MODERATE_FILL))
-        scale_table = self._table(scale, [2.6 * cm, 7 * cm, 4 * cm])
+        scale_table = self._table(scale, [self._width * 0.2, self._width * 0.5, self._width * 0.3])
         scale_table.setStyle(TableStyle(fills + [("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
         story += [scale_table, Spacer(1, 10)]
         story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
@@ -271,7 +298,7 @@ class HandoutRenderer:
                   zip(("green", "amber", "red"), labels.lights, (h.pain_green, h.pain_amber, h.pain_red))]
         lights = [light for light in lights if light[2] is not None]
         rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
-        light_table = self._table(rows, [2.8 * cm, self._width - 2.8 * cm], header=False)
+        light_table = self._table(rows, [3.6 * cm, self._width - 3.6 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
         story += [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
         story += [PageBreak(), self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
@@ -281,23 +308,50 @@ class HandoutRenderer:
             story += [Spacer(1, 6), CondPageBreak(4 * cm), self._p(labels.safety_heading, self.heading)]
             story += [self._p(text, bullet="•") for text in h.safety]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
-        log = [[self._p(text, self.cell_bold) for text in labels.log_columns]] + [[""] * 6 for _ in range(h.logbook_rows)]
-        widths = [0.16, 0.14, 0.14, 0.16, 0.19, 0.21]
-        story.append(self._table(log, [self._width * w for w in widths], row_height=30))
+        story.append(self._log_table(h))
         return story
 
     def _week_table(self, h: Handout):
+        """The plan for a patient: a row a week, at the patient's print size. The warm-up and cool-down are the
+        same every week, so the introduction says them once instead of two columns."""
         names = h.labels.week_columns
-        columns = [(names[0], "week", 50), (names[1], "days", 44), (names[2], "warmup", 54), (names[3], "walking", 74),
-                   (names[4], "cooldown", 56), (names[5], "effort", 86)]
+        columns = [(names[0], "week", 0.13), (names[1], "days", 0.11), (names[2], "walking", 0.19),
+                   (names[3], "effort", 0.19)]
         if h.uses_heart_rate:
-            columns.append((names[6], "heart_rate", 72))
-        columns.append((names[7], "speed", 0))
-        fixed = sum(width for _, _, width in columns)
-        widths = [width for _, _, width in columns[:-1]] + [self._width - fixed]
+            columns.append((names[4], "heart_rate", 0.17))
+        columns.append((names[5], "speed", 0))
+        fixed = sum(share for _, _, share in columns)
+        widths = [self._width * share for _, _, share in columns[:-1]] + [self._width * (1 - fixed)]
         rows = [[self._p(title, self.cell_bold) for title, _, _ in columns]]
-        rows += [[self._p(getattr(week, key) or "", self.cell) for _, key, _ in columns] for week in h.weeks]
+        rows += [[self._p(getattr(week, key) or "", self.cell_bold if key == "week" else self.cell, isolate=True)
+                  for _, key, _ in columns] for week in h.weeks]
         return self._table(rows, widths, repeat_header=True)
+
+    def _log_table(self, h: Handout) -> Table:
+        """A line for every planned walk, under its week's heading, with room to write by hand."""
+        columns = h.labels.log_columns
+        header = ParagraphStyle(f"{self.cell_bold.name}-log", parent=self.cell_bold, fontSize=14, leading=17)
+        rows: list[list] = [[self._p(text, header) for text in columns]]
+        week_rows = []
+        for week in h.log_weeks:
+            week_rows.append(len(rows))
+            rows.append([self._p(week.heading, self.cell_bold)] + [""] * (len(columns) - 1))
+            rows += [[""] * len(columns) for _ in range(week.walks)]
+        widths = [self._width * share for share in (0.15, 0.15, 0.17, 0.16, 0.17, 0.20)]
+        heights = [None] + [None if row in week_rows else 34 for row in range(1, len(rows))]
+        if self._rtl:  # a week's heading stays in the first cell: its span shows that cell, right-aligned
+            rows = [row if index in week_rows else list(reversed(row)) for index, row in enumerate(rows)]
+            widths = list(reversed(widths))
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="RIGHT" if self._rtl else "LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                 ("GRID", (0, 0), (-1, -1), 0.75, GRID),
+                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        for row in week_rows:
+            style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), LIGHT_FILL)]
+        table.setStyle(TableStyle(style))
+        return table
 
     def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
                repeat_header: bool = False, row_height: float | None = None) -> Table:

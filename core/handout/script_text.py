@@ -16,6 +16,7 @@ margin, with its bullet on the right.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from html import escape
@@ -106,6 +107,7 @@ class _Word:
     direction: str  # "L", "R", or "N" (numbers and punctuation: they take the run around them)
 
 
+_SPACES = re.compile(r"[ \t]+")
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # Unicode's Bidi_Mirrored pairs that handouts use
 
 
@@ -139,7 +141,9 @@ class BidiParagraph(Flowable):
         bold = self.style.fontName == BOLD
         size = self.style.fontSize
         words = []
-        for raw in text.split():
+        for raw in _SPACES.split(text.strip(" \t")):  # a no-break space keeps a phone number one word
+            if not raw:
+                continue
             pieces = []
             for script, part in runs(raw):
                 font = font_for(script, bold=bold)

@@ -27,11 +27,12 @@ class ExportedHandout:
 
 def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", "letter"] | None = None,
                 units: Literal["metric", "imperial"] | None = None, clinician_summary: bool = False,
-                language: str | None = None) -> bytes:
+                language: str | None = None, print_size: Literal["large", "standard"] | None = None) -> bytes:
     """The patient's handout as PDF bytes (the window previews them, the command saves them). Raises
     HandoutError with a plain message. ``language``: else the profile's, else the settings' default."""
     handout = export.make_handout(request.profile, request.plan, request.studies, request.settings, date=date,
-                                  paper=paper, units=units, clinician_summary=clinician_summary, language=language)
+                                  paper=paper, units=units, clinician_summary=clinician_summary, language=language,
+                                  print_size=print_size)
     return export.render_handout(handout)
 
 
@@ -46,6 +47,7 @@ def export_handout_file(
     units: Literal["metric", "imperial"] | None = None,
     clinician_summary: bool = False,
     language: str | None = None,
+    print_size: Literal["large", "standard"] | None = None,
 ) -> ExportedHandout:
     """From a profile file to a saved handout; returns its page count and language. Raises ProfileError, HandoutError
     or WriteError, each with a plain message (the window shows them as they are). The records are only
@@ -58,6 +60,7 @@ def export_handout_file(
     request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,
                              settings=settings)
     used = handout_language(profile.language, settings, language)
-    pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary, language=used)
+    pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary, language=used,
+                      print_size=print_size)
     save_handout(pdf, out_path, data_folder=database_path.parent, inputs=(profile_path,))
     return ExportedHandout(pages=len(PdfReader(BytesIO(pdf)).pages), language=used)

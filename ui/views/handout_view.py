@@ -39,6 +39,9 @@ class HandoutView(QWidget):
         self.units = QComboBox()
         self.units.addItem("Metric (km/h)", "metric")
         self.units.addItem("Imperial (mph)", "imperial")
+        self.print_size = QComboBox()
+        self.print_size.addItem("Large print (16 pt)", "large")
+        self.print_size.addItem("Standard print (14 pt, fewer pages)", "standard")
         self.summary = QCheckBox("Clinician summary pages")
         self.export_button = QPushButton("&Export PDF…")
         self.print_button = QPushButton("&Print…")
@@ -54,12 +57,13 @@ class HandoutView(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        for widget, name in ((self.paper, "Paper size"), (self.units, "Speed units"),
+        for widget, name in ((self.paper, "Paper size"), (self.units, "Speed units"), (self.print_size, "Print size"),
                              (self.summary, "Include the clinician summary"), (self.export_button, "Export the PDF"),
                              (self.print_button, "Print the handout"), (self.view, "Handout preview")):
             widget.setAccessibleName(name)
         bar = QHBoxLayout()
-        for widget in (QLabel("Paper:"), self.paper, QLabel("Units:"), self.units, self.summary):
+        for widget in (QLabel("Paper:"), self.paper, QLabel("Units:"), self.units, QLabel("Print:"), self.print_size,
+                       self.summary):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.busy, self.export_button, self.print_button):
@@ -71,7 +75,7 @@ class HandoutView(QWidget):
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
         self._pending = None  # "export" or "print", asked for before the PDF was ready
-        for combo in (self.paper, self.units):
+        for combo in (self.paper, self.units, self.print_size):
             combo.currentIndexChanged.connect(self._on_option_changed)
         self.summary.toggled.connect(self._on_option_changed)
         self.export_button.clicked.connect(self.export_pdf)
@@ -81,6 +85,7 @@ class HandoutView(QWidget):
     def apply_settings(self, settings: Settings) -> None:
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper_size)))
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
+        self.print_size.setCurrentIndex(max(0, self.print_size.findData(settings.handout_print)))
 
     def set_inputs(self, inputs: HandoutRequest | None) -> None:
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
@@ -117,11 +122,13 @@ class HandoutView(QWidget):
         self._generation += 1
         generation = self._generation
         paper, units, summary = self.paper.currentData(), self.units.currentData(), self.summary.isChecked()
+        print_size = self.print_size.currentData()
         self.busy.setVisible(True)
         self.status.setText("Making the handout…")
 
         def work() -> tuple[int, bytes, str | None]:
-            pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary)
+            pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary,
+                              print_size=print_size)
             language = handout_language(request.profile.language, request.settings)
             return generation, pdf, " ".join(notes_for_clinician(request.settings, language)) or None
 

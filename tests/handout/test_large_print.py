@@ -1,0 +1,60 @@
+"""Large print as low-vision guidance asks (RNIB: 16 pt or more, sans-serif, bold for emphasis): measured on
+the rendered pages, in English, Spanish and Chinese; the standard print choice; the clinic's phone on every
+page; a log line for every planned walk."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from core.handout.renderer import FOOTER_ROOM, HandoutRenderer
+from tests.handout.test_languages import PROFILES, _handout
+
+
+@pytest.fixture(scope="module")
+def renderer() -> HandoutRenderer:
+    return HandoutRenderer()
+
+
+def _sizes(pdf: bytes) -> tuple[list[tuple[float, int]], int]:
+    """(font size, characters) of every piece of text above the page footer, and the page count."""
+    pieces: list[tuple[float, int]] = []
+    reader = PdfReader(BytesIO(pdf))
+    for page in reader.pages:
+        def visit(text, cm, tm, font, size):
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            if text.strip() and tm[5] * cm[3] + cm[5] > FOOTER_ROOM:
+                pieces.append((round(size * scale, 1), len(text.strip())))
+        page.extract_text(visitor_text=visit)
+    return pieces, len(reader.pages)
+
+
+@pytest.mark.parametrize("tag", ["en", "es", "zh-Hans"])
+def test_large_print_is_16_pt_or_more_and_nothing_below_14(renderer, tag) -> None:
+    handout = _handout(PROFILES["stroke"], tag)
+    pieces, _ = _sizes(renderer.render(handout))
+    total = sum(count for _, count in pieces)
+    large = sum(count for size, count in pieces if size >= 16)
+    assert large / total >= 0.9, f"{large / total:.0%} at 16 pt or more"
+    assert min(size for size, _ in pieces) >= 14, sorted({size for size, _ in pieces})
+
+
+def test_standard_print_is_14_pt_and_shorter(renderer) -> None:
+    large = _handout(PROFILES["stroke"], "en")
+    standard = large.model_copy(update={"print_size": "standard"})
+    large_pieces, large_pages = _sizes(renderer.render(large))
+    pieces, pages = _sizes(renderer.render(standard))
+    assert min(size for size, _ in pieces) >= 14 and pages < large_pages
+
+
+def test_the_clinic_phone_is_on_every_page_and_every_walk_has_a_log_line(renderer) -> None:
+    handout = _handout(PROFILES["diabetic"], "en")
+    assert sum(week.walks for week in handout.log_weeks) == sum(
+        int(row.days) for row in handout.weeks)
+    reader = PdfReader(BytesIO(renderer.render(handout)))
+    pages = [page.extract_text() for page in reader.pages]
+    assert all("Clinic phone: 555 0100" in text for text in pages)
+    text = " ".join(pages)
+    assert all(f"Week {number}" in text for number in range(1, len(handout.weeks) + 1))
