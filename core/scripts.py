@@ -45,3 +45,14 @@ def script_of(char: str) -> str | None:
 def script_font_files() -> list[str]:
     """Every script font file, regular and bold."""
     return [name for regular, bold, _, _ in SCRIPT_FONTS.values() for name in (regular, bold) if name]
+
+
+# Isolates (Unicode TR9 X5a-X5c): an inserted value (a name, a phone number) keeps its own direction inside a
+# sentence of another. core/handout/script_text.py's BidiParagraph reads them; elsewhere they are removed
+# before drawing (they print nothing).
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+ISOLATE_STARTS = (LRI, RLI, FSI)
+
+
+def isolated(value: str) -> str:
+    return f"{FSI}{value}{PDI}" if value else value

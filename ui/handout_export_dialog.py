@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from core.atomic import WriteError
 from core.data_dir import DataDir
 from core.handout.export import HandoutError
+from core.handout.language import offered_label
 from core.languages import SOURCE_LANGUAGE, languages
 from core.workspace.handouts import ExportedHandout, export_handout_file, notes_for_clinician
 from core.plan.profile import ProfileError
@@ -47,7 +48,7 @@ class HandoutExportDialog(QDialog):
         self.language_combo = QComboBox()
         self.language_combo.addItem("As in the profile (else the clinic's default)", "")
         for known in languages():
-            self.language_combo.addItem(known.label, known.tag)
+            self.language_combo.addItem(offered_label(known.tag), known.tag)
         self.language_combo.setAccessibleName("Handout language")
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 from pydantic import ValidationError
 
+from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
@@ -37,7 +38,7 @@ class SettingsDialog(QDialog):
         self.paper.setCurrentIndex(self.paper.findData(settings.paper_size))
         self.language = QComboBox()
         for known in languages():
-            self.language.addItem(known.label, known.tag)
+            self.language.addItem(offered_label(known.tag), known.tag)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.handout_language)))
         self.formula = QComboBox()
         for formula in g.HR_MAX_FORMULAS.values():

@@ -8,19 +8,23 @@ those scripts is shaped (tests/handout/test_languages.py checks both).
 
 import importlib.util
 import sys
+import threading
 import types
+
+_LOADING = threading.RLock()
 
 
 class _HarfBuzzOnFirstUse(types.ModuleType):
     """Stands for ``uharfbuzz`` until an attribute is asked for, then hands over to the real module."""
 
     def __getattr__(self, name: str):
-        spec = self.__dict__["_real_spec"]
-        real = sys.modules.get("uharfbuzz")
-        if real is None or real is self:
-            real = importlib.util.module_from_spec(spec)
-            sys.modules["uharfbuzz"] = real  # its own relative imports find their package
-            spec.loader.exec_module(real)
+        with _LOADING:  # the preview and an export may shape at the same moment
+            spec = self.__dict__["_real_spec"]
+            real = sys.modules.get("uharfbuzz")
+            if real is None or real is self:
+                real = importlib.util.module_from_spec(spec)
+                sys.modules["uharfbuzz"] = real  # its own relative imports find their package
+                spec.loader.exec_module(real)
         return getattr(real, name)
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
 from core.evidence.models import FlagCode, Study
 from core.handout.language import N_, Wording
+from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import (
     ClinicianSummary, DosingRow, EffortLevel, Handout, HandoutLabels, LogWeek, ReferenceRow, WeekRow,
@@ -155,7 +156,7 @@ def build_handout(
             bout_words = t("about {minutes} minutes", minutes=bout_text(first_with_bouts.bout_min, t))
         intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Stand "
                           "and rest between them until your breathing settles.",
-                          example=example, bouts=first_with_bouts.bouts, length=bout_words))
+                          example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))
     effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
     light_low, light_high = plan.intensity.light_rpe
     if any(week.band == "light" for week in plan.weeks):
@@ -207,7 +208,7 @@ def build_handout(
         stop_intro=t("Stop walking at once if you have any of these:"),
         stop_signs=[t(sign) for sign in STOP_SIGNS],
         stop_after=[t("Sit down and rest. If it does not pass in a few minutes, call an ambulance."),
-                    t("Then call the clinic: {phone}.", phone=phone) if phone else t("Then call your clinic.")],
+                    t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         safety=[_safety(w.code, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
         logbook_intro=[t("Fill in one line after each walk."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
@@ -220,7 +221,7 @@ def build_handout(
             plan_heading=t("Your plan at a glance"),
             week_columns=[t("Week"), t("Days"), t("Walk (min)"), t("How hard"), t("Heart rate (beats a minute)"),
                           t("Speed and slope")],
-            clinic_phone=t("Clinic phone: {phone}", phone=phone) if phone.strip() else "",
+            clinic_phone=t("Clinic phone: {phone}", phone=isolated(phone)) if phone.strip() else "",
             chart_title=t("Minutes of walking in the week"),
             chart_axis=t("Week"),
             effort_heading=t("How hard should it feel?"),

@@ -9,6 +9,7 @@ from typing import Literal
 from core.atomic import write_output
 from core.evidence.models import Study
 from core.handout.build import build_handout
+from core.handout.language import Wording
 from core.handout.model import Handout
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile
@@ -39,11 +40,18 @@ def make_handout(
     logo = settings.logo_path
     if logo and not Path(logo).is_file():
         raise HandoutError(f"The clinic logo {logo} was not found. Choose it again in Settings, or clear it.")
+    from core.languages import UnknownLanguage
+
+    try:
+        language = handout_language(profile.language, settings, language)
+        Wording(language)  # a saved profile may name a language this Treadwell no longer ships
+    except UnknownLanguage as error:
+        raise HandoutError(f"The handout was not made: {error}. Choose the language again on the profile.") from None
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
         phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary,
-        language=handout_language(profile.language, settings, language),
+        language=language,
         print_size=print_size or settings.handout_print,
     )
 

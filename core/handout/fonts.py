@@ -99,4 +99,4 @@ def missing_characters(texts: list[str]) -> list[str]:
 
 
 # Joiners and direction marks: they change how the letters around them are drawn, and print nothing.
-_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f")
+_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069")

@@ -71,6 +71,12 @@ def review(tag: str) -> Review:
     return Review(bool(status) and status.lower() != NOT_REVIEWED, status or NOT_REVIEWED)
 
 
+def offered_label(tag: str) -> str:
+    """The language as the clinician chooses it: its names, and whether a medical translator has checked it."""
+    known = language(tag)
+    return known.label + ("" if review(known.tag).reviewed else " (not yet medically reviewed)")
+
+
 def unreviewed_note(tag: str) -> str | None:
     """What the clinician is told before giving a handout in a language no medical translator has reviewed."""
     known = language(tag)

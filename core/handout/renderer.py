@@ -21,7 +21,7 @@ from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.model import ClinicianSummary, Handout
-from core.handout.script_text import paragraph, text_width
+from core.handout.script_text import isolated, paragraph, text_width
 
 MARGIN = 1.5 * cm
 GRID = colors.HexColor("#555555")
@@ -172,12 +172,11 @@ def _fitting(text: str, room: float) -> str:
 
 def fitted_footer(template: str, name: str, date: str, room: float) -> str:
     """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``: the name is shortened with …
-    before anything else is."""
-    text = template.format(name=name, date=date)
-    while len(name) > 1 and text_width(text, 12) > room:
-        name = name[:-1].rstrip()
-        text = template.format(name=name + SHORTENED, date=date)
-    return text
+    before anything else is. Both keep their own direction (isolated) in a sentence of another."""
+    shown = name
+    while len(shown) > 1 and text_width(template.format(name=shown, date=date), 12) > room:
+        shown = name[:len(shown.rstrip(SHORTENED)) - 1].rstrip() + SHORTENED
+    return template.format(name=isolated(shown), date=isolated(date))
 
 
 class HandoutRenderer:
@@ -243,7 +242,7 @@ class HandoutRenderer:
             self._rtl = False  # the clinician summary is in English
             story += self._clinician_pages(handout.clinician)
         labels = handout.labels
-        room = self._width - text_width(labels.page.format(page=99, total=99), 12) - 24
+        room = self._width - text_width(labels.page.format(page=99, total=99), 12) - 12
         footer = fitted_footer(labels.footer, handout.patient_name, handout.date, room)
         document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(
             *a, footer=footer, page=labels.page, rtl=handout.direction == "rtl", phone=labels.clinic_phone, **k))

@@ -28,7 +28,9 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
-from core.scripts import ANY_SCRIPT_CHARACTER
+from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, isolated
+
+__all__ = ["BidiParagraph", "isolated", "paragraph", "runs", "scripts_in", "text_width", "without_isolates"]
 
 
 def runs(text: str) -> list[tuple[str | None, str]]:
@@ -48,14 +50,15 @@ def runs(text: str) -> list[tuple[str | None, str]]:
 
 
 def _neutral(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("WS", "ON", "CS", "ES", "ET", "NSM", "BN", "S", "EN", "AN") \
-        or char.isspace()
+    """Spaces and punctuation. Digits are not: HarfBuzz would turn them round with the letters of a
+    right-to-left run, so they are drawn apart, left to right (BidiParagraph)."""
+    return unicodedata.bidirectional(char) in ("WS", "ON", "CS", "ES", "ET", "NSM", "BN", "S") or char.isspace()
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width of ``text`` on one line, each run in its script's font (shaping is not counted: close enough
     for deciding what fits)."""
-    return sum(stringWidth(part, font_for(script, bold=bold), size) for script, part in runs(text))
+    return sum(stringWidth(part, font_for(script, bold=bold), size) for script, part in runs(without_isolates(text)))
 
 
 def scripts_in(text: str) -> set[str]:
@@ -70,6 +73,8 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rt
     ``isolate``: the text is data (a name, a phone number) that keeps its own direction, from its first
     letter (left to right when it has none: "555 0100" stays as typed), wherever it is placed."""
     scripts = scripts_in(text)
+    if not (rtl or isolate or scripts & RTL_SCRIPTS):
+        text = without_isolates(text)  # they order right-to-left text only, and print nothing
     if isolate:
         own = _strong_direction(text) == "R"
         if rtl or own:
@@ -105,9 +110,24 @@ class _Word:
     pieces: list[_Piece]
     width: float
     direction: str  # "L", "R", or "N" (numbers and punctuation: they take the run around them)
+    text: str = ""
+    isolate: int | None = None  # the inserted value (a name, a phone number) it belongs to
+    space_before: bool = True
+    index: int = 0  # its place in reading order
 
 
 _SPACES = re.compile(r"[ \t]+")
+_ISOLATES = re.compile(f"([{LRI}{RLI}{FSI}{PDI}])")
+_DIGITS = re.compile(r"([0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)")
+
+
+def without_isolates(text: str) -> str:
+    return _ISOLATES.sub("", text)
+
+
+def _numbers_apart(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (part, is_number): numbers are drawn as written, the rest is shaped."""
+    return [(part, index % 2 == 1) for index, part in enumerate(_DIGITS.split(text)) if part]
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # Unicode's Bidi_Mirrored pairs that handouts use
 
 
@@ -137,29 +157,47 @@ class BidiParagraph(Flowable):
 
     # -- layout ---------------------------------------------------------------------------------------
 
-    def _words(self, text: str) -> list[_Word]:
+    def _word(self, raw: str, **where) -> _Word:
         bold = self.style.fontName == BOLD
         size = self.style.fontSize
-        words = []
-        for raw in _SPACES.split(text.strip(" \t")):  # a no-break space keeps a phone number one word
-            if not raw:
-                continue
-            pieces = []
-            for script, part in runs(raw):
-                font = font_for(script, bold=bold)
-                if script in SHAPED_SCRIPTS:
-                    shaped = shapeStr(part, font, size, force=True)
-                    width = sum(data.x_advance for data in shaped.__shapeData__) * size / 1000
-                    pieces.append(_Piece(font, shaped, width))
+        pieces = []
+        for script, part in runs(raw):
+            font = font_for(script, bold=bold)
+            for chunk, is_number in _numbers_apart(part) if script in SHAPED_SCRIPTS else [(part, True)]:
+                if is_number:  # drawn as written, left to right
+                    pieces.append(_Piece(font, chunk, stringWidth(chunk, font, size)))
                 else:
-                    pieces.append(_Piece(font, part, stringWidth(part, font, size)))
-            direction = _strong_direction(raw)
-            if direction == "R":
-                pieces.reverse()  # the runs of a right-to-left word, right to left
-                for piece in pieces:  # its brackets and punctuation (in DejaVu) read right to left too
-                    if isinstance(piece.text, str) and not any(c.isalnum() for c in piece.text):
-                        piece.text = piece.text[::-1].translate(_MIRRORED)
-            words.append(_Word(pieces, sum(piece.width for piece in pieces), direction))
+                    shaped = shapeStr(chunk, font, size, force=True)
+                    pieces.append(_Piece(font, shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000))
+        direction = _strong_direction(raw)
+        if direction == "R":
+            pieces.reverse()  # the runs of a right-to-left word, right to left
+            for piece in pieces:  # its brackets and punctuation (in DejaVu) read right to left too
+                if isinstance(piece.text, str) and not any(c.isalnum() for c in piece.text):
+                    piece.text = piece.text[::-1].translate(_MIRRORED)
+        return _Word(pieces, sum(piece.width for piece in pieces), direction, raw, **where)
+
+    def _words(self, text: str) -> list[_Word]:
+        """The words in reading order. A value inserted between isolate marks (FSI/LRI/RLI ... PDI) keeps its
+        own direction and its order as one unit; "word." after it is a word of its own, with no space."""
+        words: list[_Word] = []
+        isolate, count, gap = None, 0, False
+        for segment in _ISOLATES.split(text):
+            if segment in ISOLATE_STARTS:
+                count += 1
+                isolate = count
+                continue
+            if segment == PDI:
+                isolate = None
+                continue
+            gap = gap or not words or segment[:1] in " \t"
+            for number, raw in enumerate(_SPACES.split(segment)):  # a no-break space keeps a phone number one word
+                if not raw:
+                    gap = True
+                    continue
+                words.append(self._word(raw, isolate=isolate, space_before=gap or number > 0, index=len(words)))
+                gap = False
+            gap = segment[-1:] in (" ", "\t")
         return words
 
     def _indent(self) -> float:
@@ -172,8 +210,8 @@ class BidiParagraph(Flowable):
         for text_line in self.text.split("\n"):
             line: list[_Word] = []
             used = 0.0
-            for word in self._words(text_line):
-                extra = word.width + (space if line else 0)
+            for word in self._fitting_words(self._words(text_line), room):
+                extra = word.width + (space if line and word.space_before else 0)
                 if line and used + extra > room:
                     lines.append(line)
                     line, used = [word], word.width
@@ -182,6 +220,23 @@ class BidiParagraph(Flowable):
                     used += extra
             lines.append(line)
         return lines
+
+    def _fitting_words(self, words: list[_Word], room: float) -> list[_Word]:
+        """A word wider than the line (a long address, a name with no spaces) is cut into parts that fit."""
+        fitted: list[_Word] = []
+        for word in words:
+            if word.width <= room or len(word.text) < 2:
+                fitted.append(word)
+                continue
+            rest, first = word.text, True
+            while rest:
+                cut = len(rest)
+                while cut > 1 and text_width(rest[:cut], self.style.fontSize, bold=self.style.fontName == BOLD) > room:
+                    cut -= 1
+                fitted.append(self._word(rest[:cut], isolate=word.isolate,
+                                         space_before=word.space_before if first else True, index=word.index))
+                rest, first = rest[cut:], False
+        return fitted
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N802, N803 (reportlab's names)
         self._width = availWidth
@@ -209,28 +264,44 @@ class BidiParagraph(Flowable):
     # -- drawing --------------------------------------------------------------------------------------
 
     def _visual(self, line: list[_Word]) -> list[_Word]:
-        """The line's words left to right on the page (the bidi algorithm at word level)."""
+        """The line's words left to right on the page: the bidi algorithm at word level, with each isolated
+        value one unit that takes the direction around it (as a neutral does) and keeps its own inside."""
         base = "R" if self.rtl else "L"
-        resolved = []
-        for index, word in enumerate(line):
-            direction = word.direction
-            if direction == "N":  # numbers and punctuation join a left-to-right run only inside one
-                before = next((w.direction for w in reversed(line[:index]) if w.direction != "N"), base)
-                after = next((w.direction for w in line[index + 1:] if w.direction != "N"), base)
-                direction = "L" if before == after == "L" else "R"
-            resolved.append(direction)
-        ordered: list[_Word] = []
-        runs_: list[tuple[str, list[_Word]]] = []
-        for word, direction in zip(line, resolved):
-            if runs_ and runs_[-1][0] == direction:
-                runs_[-1][1].append(word)
+        units: list[list[_Word]] = []
+        for word in line:
+            if units and word.isolate is not None and units[-1][0].isolate == word.isolate:
+                units[-1].append(word)
             else:
-                runs_.append((direction, [word]))
+                units.append([word])
+        kinds = ["N" if unit[0].isolate is not None else unit[0].direction for unit in units]
+        resolved = []
+        for index, kind in enumerate(kinds):
+            if kind == "N":  # numbers, punctuation and isolated values join a left-to-right run only inside one
+                before = next((k for k in reversed(kinds[:index]) if k != "N"), base)
+                after = next((k for k in kinds[index + 1:] if k != "N"), base)
+                kind = "L" if before == after == "L" else "R"
+            resolved.append(kind)
+        groups: list[tuple[str, list[list[_Word]]]] = []
+        for unit, kind in zip(units, resolved):
+            if groups and groups[-1][0] == kind:
+                groups[-1][1].append(unit)
+            else:
+                groups.append((kind, [unit]))
         if base == "R":
-            runs_.reverse()
-        for direction, words in runs_:
-            ordered += list(reversed(words)) if direction == "R" else words
+            groups.reverse()
+        ordered: list[_Word] = []
+        for kind, members in groups:
+            for unit in (reversed(members) if kind == "R" else members):
+                own = _strong_direction(" ".join(word.text for word in unit))
+                ordered += list(reversed(unit)) if unit[0].isolate is not None and own == "R" else unit
         return ordered
+
+    @staticmethod
+    def _gap(left: _Word, right: _Word) -> bool:
+        """A space between two words side by side on the page: as in the text when they were next to each
+        other there, else one."""
+        first, second = (left, right) if left.index < right.index else (right, left)
+        return second.space_before if second.index - first.index == 1 else True
 
     def draw(self) -> None:
         canvas, style = self.canv, self.style
@@ -239,7 +310,8 @@ class BidiParagraph(Flowable):
         y = self.height - style.fontSize
         for number, line in enumerate(self._lines):
             words = self._visual(line)
-            width = sum(word.width for word in words) + space * max(len(words) - 1, 0)
+            gaps = [False] + [self._gap(a, b) for a, b in zip(words, words[1:])]
+            width = sum(word.width for word in words) + space * sum(gaps)
             if self.align_right and (self.rtl or self.bullet is None):  # from the right margin, indent on the right
                 x = self._width - self._indent() - width
             elif style.alignment == TA_RIGHT:
@@ -248,14 +320,14 @@ class BidiParagraph(Flowable):
                 x = (self._width - width) / 2
             else:
                 x = self._indent()
-            for word in words:
+            for word, gap in zip(words, gaps):
+                x += space if gap else 0
                 for piece in word.pieces:
                     text = canvas.beginText(x, y)
                     text.setFont(piece.font, style.fontSize)
                     text.textOut(piece.text)
                     canvas.drawText(text)
                     x += piece.width
-                x += space
             if number == 0 and self._first and self.bullet:
                 bullet_width = stringWidth(self.bullet, style.bulletFontName, style.bulletFontSize)
                 bx = self._width - style.bulletIndent - bullet_width if self.align_right else style.bulletIndent

@@ -107,6 +107,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             for each statement execute function clinic_studies_changed();
         grant select, insert on clinic_studies to {CLINICIANS};
     """),
+    # Profiles may name the handout language: no table changes; an older Treadwell stops at this entry.
+    ("m009_handout_language", "select 1;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -164,6 +164,12 @@ def m008_clinic_studies(db: sqlite_utils.Database) -> None:
     evidence tables with origin 'local', as since m002: nothing to do (the entry keeps one versioned list)."""
 
 
+@MIGRATIONS()
+def m009_handout_language(db: sqlite_utils.Database) -> None:
+    """Profiles may name the patient's handout language (``language``). No row changes; the entry tells a
+    Treadwell too old to read that field not to open these records, rather than fail on a saved profile."""
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

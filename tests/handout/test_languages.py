@@ -114,7 +114,7 @@ def _body_text(pdf: bytes) -> str:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"[\s\u2066-\u2069]+", "", unicodedata.normalize("NFKC", text))
 
 
 @pytest.mark.parametrize("tag", [tag for tag in TAGS if tag != "ar"])
@@ -254,3 +254,57 @@ def test_harfbuzz_loads_only_for_a_script_that_is_shaped() -> None:
               "print('uharfbuzz._harfbuzz' in sys.modules)\n")
     result = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _fonts() -> None:
+    from core.handout.fonts import register_fonts
+
+    register_fonts()
+
+
+def _visual_lines(text: str, *, rtl: bool, width: float = 400) -> list[list[str]]:
+    """The words of each laid-out line, left to right as drawn (a word as typed)."""
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    flowable = BidiParagraph(text, paragraph_style("check", 16), rtl=rtl)
+    flowable.wrap(width, 10_000)
+    return [[word.text for word in flowable._visual(line)] for line in flowable._lines]
+
+
+def test_a_phone_number_and_a_short_walk_keep_their_order_in_right_to_left_text() -> None:
+    from core.scripts import isolated
+
+    line = _visual_lines(f"ثم اتصل بالعيادة: {isolated('555 0100')}.", rtl=True)[0]
+    assert line[:3] == [".", "555", "0100"]  # the full stop at the sentence's end (left); the number as written
+    intro = _visual_lines(f"في بعض الأسابيع: {isolated('8 (2 × 4)')} تعني مرتين", rtl=True)[0]
+    at = intro.index("8")
+    assert intro[at:at + 4] == ["8", "(2", "×", "4)"]
+
+
+def test_digits_inside_arabic_words_are_drawn_as_written() -> None:
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    flowable = BidiParagraph("غرفة12 ٠١٢٣", paragraph_style("check", 16), rtl=True)
+    flowable.wrap(400, 1000)
+    pieces = [str(piece.text) for word in flowable._lines[0] for piece in word.pieces]
+    assert "12" in pieces and "٠١٢٣" in pieces
+
+
+def test_a_long_word_in_right_to_left_text_is_cut_to_fit_the_line() -> None:
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    flowable = BidiParagraph("العيادة " + "x" * 120, paragraph_style("check", 16), rtl=True)
+    flowable.wrap(200, 10_000)
+    assert len(flowable._lines) >= 3 and all(sum(word.width for word in line) <= 200 for line in flowable._lines)
+
+
+def test_an_english_footer_keeps_the_date_after_an_arabic_name() -> None:
+    from core.handout.renderer import fitted_footer
+
+    footer = fitted_footer("Treadmill plan for {name}, {date}", "سلمى حداد", "2026-11-30", 500)
+    line = _visual_lines(footer, rtl=False, width=500)[0]
+    assert line == ["Treadmill", "plan", "for", "حداد", "سلمى", ",", "2026-11-30"]  # the name reads right to left

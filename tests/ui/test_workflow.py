@@ -66,7 +66,7 @@ def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_pat
     with qtbot.waitSignal(window.handout.exported, timeout=30_000):
         window.handout.export_pdf(str(out))
     text = flat(" ".join(page.extract_text() for page in PdfReader(out).pages))
-    assert "Zofia Kowalczyk" in text and "2 3 5 30 5" in text  # week 2: 3 days, 5 + 30 + 5 minutes
+    assert "Zofia Kowalczyk" in text and "2 3 30" in text  # week 2: 3 days, 30 minutes
 
     # 7. log a session and see the suggestion
     window.tabs.setCurrentWidget(window.sessions)

@@ -40,8 +40,9 @@ class HandoutView(QWidget):
         self.units.addItem("Metric (km/h)", "metric")
         self.units.addItem("Imperial (mph)", "imperial")
         self.print_size = QComboBox()
-        self.print_size.addItem("Large print (16 pt)", "large")
-        self.print_size.addItem("Standard print (14 pt, fewer pages)", "standard")
+        self.print_size.addItem("Large (16 pt)", "large")
+        self.print_size.addItem("Standard (14 pt)", "standard")
+        self.print_size.setToolTip("Large print: patient text at 16 pt or more. Standard print: 14 pt, fewer pages.")
         self.summary = QCheckBox("Clinician summary pages")
         self.export_button = QPushButton("&Export PDF…")
         self.print_button = QPushButton("&Print…")
@@ -61,16 +62,19 @@ class HandoutView(QWidget):
                              (self.summary, "Include the clinician summary"), (self.export_button, "Export the PDF"),
                              (self.print_button, "Print the handout"), (self.view, "Handout preview")):
             widget.setAccessibleName(name)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # the options, then the actions on a row of their own: the tab fits a small screen
         for widget in (QLabel("Paper:"), self.paper, QLabel("Units:"), self.units, QLabel("Print:"), self.print_size,
                        self.summary):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.busy, self.export_button, self.print_button):
-            bar.addWidget(widget)
+        actions = QHBoxLayout()
+        for widget in (self.export_button, self.print_button, self.busy):
+            actions.addWidget(widget)
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>7. Patient handout</h3>"))
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None

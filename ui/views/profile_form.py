@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from core.handout.language import offered_label
 from core.languages import languages
 from core.plan.guidelines import CONTRAINDICATIONS
 from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
@@ -85,7 +86,7 @@ class ProfileForm(QWidget):
         self.language = QComboBox()
         self.language.addItem("The clinic's default (Settings)", "")
         for known in languages():
-            self.language.addItem(known.label, known.tag)
+            self.language.addItem(offered_label(known.tag), known.tag)
         self.bp_systolic, self.bp_diastolic = QLineEdit(), QLineEdit()
         self.checks = {field: QCheckBox(label) for field, label in {**CONDITIONS, **SCREENING}.items()}
         self.contraindications = {cid: QCheckBox(text[0].upper() + text[1:]) for cid, text in CONTRAINDICATIONS.items()}
