@@ -7,11 +7,14 @@ Devanagari and Gurmukhi, and line breaks between any two CJK characters.
 
 Text with Arabic or Hebrew in it, and every paragraph of a right-to-left handout, is a BidiParagraph.
 reportlab's own bidi support needs rlbidi, which is not on PyPI, so this lays the words out itself: words
-are broken into lines in reading order, each word is shaped by HarfBuzz (which puts its letters in visual
-order and joins them), and each line's words are placed by the Unicode Bidirectional Algorithm at word
-level (https://unicode.org/reports/tr9/): a run of right-to-left words, and the numbers among them, reads
-from the right; a run of left-to-right words keeps its order; a right-to-left paragraph starts at the right
-margin, with its bullet on the right.
+are broken into lines in reading order (a word wider than the line is cut), each word is shaped by HarfBuzz
+(which puts its letters in visual order and joins them; numbers inside it are drawn apart, as written), and
+each line's words are placed by the Unicode Bidirectional Algorithm at word level
+(https://unicode.org/reports/tr9/): a run of right-to-left words, and the numbers among them, reads from
+the right; a run of left-to-right words keeps its order; a value inserted between isolate marks (a name, a
+phone number: core/scripts.py ``isolated``) is one unit that keeps its own order; a right-to-left paragraph
+starts at the right margin, with its bullet on the right. Known limits: no bracket pairing inside a word
+run beyond mirroring, and no Chinese line breaking rules (reportlab's CJK wrapping may break a Latin word).
 """
 
 from __future__ import annotations

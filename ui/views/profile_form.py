@@ -87,6 +87,9 @@ class ProfileForm(QWidget):
         self.language.addItem("The clinic's default (Settings)", "")
         for known in languages():
             self.language.addItem(offered_label(known.tag), known.tag)
+        # its long names must not widen the form: the list opens as wide as they need
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language.setMinimumContentsLength(14)
         self.bp_systolic, self.bp_diastolic = QLineEdit(), QLineEdit()
         self.checks = {field: QCheckBox(label) for field, label in {**CONDITIONS, **SCREENING}.items()}
         self.contraindications = {cid: QCheckBox(text[0].upper() + text[1:]) for cid, text in CONTRAINDICATIONS.items()}
