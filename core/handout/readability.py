@@ -25,14 +25,7 @@ def count_syllables(word: str) -> int:
 
 def flesch_kincaid_grade(texts: list[str]) -> float:
     """0.39 x words/sentence + 11.8 x syllables/word - 15.59; each text counts as at least one sentence."""
-    words = sentences = syllables = 0
-    for text in texts:
-        found = _WORD.findall(text)
-        if not found:
-            continue
-        words += len(found)
-        syllables += sum(count_syllables(word) for word in found)
-        sentences += max(1, len(_SENTENCE_END.findall(text.strip() + " ")))
+    words, sentences, syllables = _counts(texts, _WORD, count_syllables)
     if words == 0:
         return 0.0
     return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
@@ -53,15 +46,16 @@ def romance_syllables(word: str) -> int:
     return max(len(_ROMANCE_VOWELS.findall(word)) + len(_HIATUS.findall(word)), 1)
 
 
-def _counts(texts: list[str]) -> tuple[int, int, int]:
-    """Words, sentences and syllables of Spanish or Portuguese text; each text is at least one sentence."""
+def _counts(texts: list[str], word_pattern: re.Pattern = _LATIN_WORD,
+            syllables_of=romance_syllables) -> tuple[int, int, int]:
+    """Words, sentences and syllables; each text is at least one sentence."""
     words = sentences = syllables = 0
     for text in texts:
-        found = _LATIN_WORD.findall(text)
+        found = word_pattern.findall(text)
         if not found:
             continue
         words += len(found)
-        syllables += sum(romance_syllables(word) for word in found)
+        syllables += sum(syllables_of(word) for word in found)
         sentences += max(1, len(_SENTENCE_END.findall(text.strip() + " ")))
     return words, sentences, syllables
 

@@ -5,19 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.course_helpers import open_window
 from ui.main_window import MainWindow
 
 
-def _ready(qtbot, data_dir) -> MainWindow:
-    window = MainWindow(data_dir)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
-        window.show()
-    return window
-
-
 def test_the_window_opens_within_the_screen_and_unmodified(qtbot, data_dir) -> None:
-    window = _ready(qtbot, data_dir)
+    window = open_window(qtbot, data_dir)
     room = window.screen().availableGeometry()
     assert room.contains(window.geometry()), (room, window.geometry())
     assert not window.isWindowModified()  # nothing typed yet: no unsaved mark in the title
@@ -41,7 +34,7 @@ def test_a_size_saved_on_a_bigger_monitor_is_shrunk_into_view(qtbot, data_dir) -
 def test_new_patient_puts_the_cursor_in_name_and_studies_sort_a_to_z(qtbot, data_dir) -> None:
     from PySide6.QtCore import Qt
 
-    window = _ready(qtbot, data_dir)
+    window = open_window(qtbot, data_dir)
     window.activateWindow()
     window.new_patient()
     qtbot.waitUntil(lambda: window.editor.form.name.hasFocus() or QApplication.focusWidget() is window.editor.form.name,
