@@ -18,7 +18,7 @@ from pydantic import (
 
 from core.etiology import ETIOLOGY_IDS, EtiologyId
 from core.inputs import InputError, read_input
-from core.languages import languages
+from core.languages import canonical_tag
 from core.plan.implications import contradictions
 
 ContraindicationId = Literal[
@@ -27,8 +27,6 @@ ContraindicationId = Literal[
 ]
 SCI_LEVEL = re.compile(r"C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5]")  # whole value: fullmatch ("T6\n" is not a level)
 MAX_PROFILE_BYTES = 1_000_000
-
-LANGUAGE_TAGS = [known.tag for known in languages()]
 
 # What each field allows, in the words of the error messages.
 ALLOWED: dict[str, str] = {
@@ -41,7 +39,6 @@ ALLOWED: dict[str, str] = {
     "sci_level": "C1-C8, T1-T12, L1-L5 or S1-S5; required for spinal-cord-injury",
     "sci_complete": "true, false or null",
     "diabetes": '"none", "type1" or "type2"',
-    "language": "a handout language tag (" + ", ".join(tag for tag in LANGUAGE_TAGS) + ") or null",
     "contraindications": "a list of: " + ", ".join(ContraindicationId.__args__),
     "resting_bp": "[systolic, diastolic] in mmHg (systolic 60-300, diastolic 30-200, systolic above diastolic) or null",
     "baseline_walk_min": "minutes of continuous walking tolerated today, from 0 to 120",
@@ -103,9 +100,7 @@ class PatientProfile(BaseModel):
     def _known_language(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None or (info.context or {}).get(STORED):  # a saved record opens even if a catalog went
             return value
-        if value.strip().lower() not in {tag.lower() for tag in LANGUAGE_TAGS}:
-            raise ValueError("is not a handout language")
-        return next(tag for tag in LANGUAGE_TAGS if tag.lower() == value.strip().lower())
+        return canonical_tag(value)  # the tag as the catalogs spell it, or the error naming the choices
 
     @field_validator("sci_level")
     @classmethod
