@@ -46,7 +46,7 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
                         help="date printed on the handout (default: today)")
     parser.add_argument("--save", action="store_true",
                         help="save the plan as a new version; its id is printed alone on the last line")
-    parser.add_argument("--patient", type=record_id, metavar="ID",
+    parser.add_argument("--patient", type=record_id, metavar="PATIENT_ID",
                         help="with --save: the patient id this is a new version for (default: a new patient)")
     parser.add_argument("--same-patient", action="store_true",
                         help="with --patient: the profile's name differs from the saved one, and it is the same person")
@@ -60,10 +60,10 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--limit", type=count_limit, default=100, help="at most this many (default 100)")
     add_format_option(listing)
     show = actions.add_parser("show", help="one saved plan version")
-    show.add_argument("id", type=record_id, metavar="ID")
+    show.add_argument("id", type=record_id, metavar="PLAN_ID", help="a plan version's id (plans list shows them)")
     add_format_option(show)
     export = actions.add_parser("export", help="write the patient's bundle (the whole course: versions and sessions)")
-    export.add_argument("id", type=record_id, metavar="ID")
+    export.add_argument("id", type=record_id, metavar="PLAN_ID", help="the id of any of the patient's plan versions")
     export.add_argument("out", type=Path, metavar="OUT.json")
     add_format_option(export)
     importer = actions.add_parser("import", help="add a patient from a bundle, or what is new for one already here "
