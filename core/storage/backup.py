@@ -108,14 +108,19 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
 
 
 def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
-    """Keep the newest backup of each of the last ``daily`` days that have one, and the newest of each
-    of the ``weekly`` ISO weeks before those; delete the rest. Returns what was deleted."""
+    """Keep every backup of the newest day (a backup made by hand never takes the place of one made earlier
+    that day), the newest of each of the other last ``daily`` days that have one, and the newest of each of
+    the ``weekly`` ISO weeks before those; delete the rest. Returns what was deleted."""
     keep: set[Path] = set()
     kept_days: set[dt.date] = set()
     kept_weeks: set[tuple[int, int]] = set()
-    for info in list_backups(backups_dir):  # newest first, so the first of each day or week is its newest
+    backups = list_backups(backups_dir)
+    newest_day = backups[0].taken_at.date() if backups else None
+    for info in backups:  # newest first, so the first of each day or week is its newest
         day = info.taken_at.date()
         week = tuple(day.isocalendar())[:2]
+        if day == newest_day:
+            keep.add(info.path)
         if day in kept_days:
             continue
         if len(kept_days) < daily:

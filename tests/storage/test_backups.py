@@ -58,12 +58,24 @@ def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path) -> None:
             (tmp_path / backup_name(start - dt.timedelta(days=day, hours=hour))).write_bytes(b"")
     rotate_backups(tmp_path, daily=7, weekly=4)
     kept = [info.taken_at for info in list_backups(tmp_path)]
-    assert len(kept) == 11
+    assert len(kept) == 12 and kept[0].date() == kept[1].date()  # both of the newest day (one made by hand, say)
+    kept = [kept[0], *kept[2:]]  # the rest as before: the newest of each day
     days = [k.date() for k in kept]
-    assert len(set(days)) == 11  # never two from one day
+    assert len(set(days)) == 11  # before the newest day, never two from one day
     assert kept[:7] == sorted(kept[:7], reverse=True) and (kept[0] - kept[6]).days == 6  # the last 7 days
     weeks = {tuple(k.date().isocalendar())[:2] for k in kept[7:]}
     assert len(weeks) == 4 and not weeks & {tuple(k.date().isocalendar())[:2] for k in kept[:7]}
+
+
+def test_a_backup_by_hand_keeps_the_one_made_earlier_that_day_until_the_next_day(tmp_path) -> None:
+    morning, noon = dt.datetime(2026, 11, 21, 8, 0), dt.datetime(2026, 11, 21, 12, 30)
+    for taken in (morning, noon):
+        (tmp_path / backup_name(taken)).write_bytes(b"")
+    rotate_backups(tmp_path, daily=7, weekly=4)
+    assert [info.taken_at for info in list_backups(tmp_path)] == [noon, morning]
+    (tmp_path / backup_name(dt.datetime(2026, 11, 22, 8, 0))).write_bytes(b"")
+    rotate_backups(tmp_path, daily=7, weekly=4)
+    assert [info.taken_at for info in list_backups(tmp_path)][1:] == [noon]  # then the day's newest stays
 
 
 def test_restore_moves_the_damaged_file_aside_untouched(data_dir) -> None:
