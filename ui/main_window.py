@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
 from ui.clinic_link import ClinicLink
+from ui.clinic_settings import ClinicSettings
 from ui.patient_care import PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
@@ -25,7 +26,7 @@ STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan
 VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "progress", "handout", "records")  # steps 2 to 8, in order
 
 
-class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
+class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
@@ -266,21 +267,6 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
         y = min(max(self.y(), room.top()), room.bottom() - height - frame)
         self.move(x, y)
 
-    def _load_settings(self):
-        """The window opens whatever settings.json holds: valid values are kept, each bad one is replaced by
-        its default and named in the status bar until the clinician saves Settings (the file is not touched)."""
-        from core.settings import load_settings_keeping_what_is_valid
-
-        settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
-        if problems:
-            self.settings_problem = QLabel(f"settings.json: {len(problems)} problem(s); defaults used for those "
-                                           "(File > Settings to fix)")
-            self.settings_problem.setStyleSheet("color: #B3261E;")
-            self.settings_problem.setToolTip("\n".join(problems))
-            self.settings_problem.setAccessibleName("Settings problems: " + "; ".join(problems))
-            self.statusBar().addPermanentWidget(self.settings_problem)
-        return settings
-
     # -- start-up ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -361,51 +347,6 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, QMainWindow):
         dialog.handout_saved.connect(lambda path, pages, note: self.statusBar().showMessage(
             f"Handout saved: {path} ({pages} pages)" + (f". {note}" if note else "")))
         dialog.exec()
-
-    def welcome_if_first_run(self) -> None:
-        """The first start (nothing about the clinic entered, the welcome not shown before): ask for what the
-        handouts print. Shown once; skipping leaves Settings for later."""
-        from ui.welcome_dialog import WelcomeDialog, needs_welcome
-
-        if self.read_only or self._quiet or self._window_state.value("welcome/shown") or not needs_welcome(
-                self.settings):
-            return
-        self._window_state.setValue("welcome/shown", True)
-        self._window_state.sync()
-        dialog = WelcomeDialog(self.settings, self)
-        if dialog.exec() == WelcomeDialog.DialogCode.Accepted and dialog.result_settings is not None:
-            self._use_settings(dialog.result_settings)
-
-    @Slot()
-    def _on_settings_triggered(self) -> None:
-        from ui.settings_dialog import SettingsDialog
-
-        if self.read_only:  # settings.json belongs to the window that holds the data folder
-            self.statusBar().showMessage("Read-only: the window that holds this data folder changes its settings.")
-            return
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
-            return
-        self._use_settings(dialog.result_settings)
-
-    def _use_settings(self, settings) -> None:
-        """Save ``settings`` to settings.json and use them in every view."""
-        from core.settings import SettingsError, save_settings
-
-        try:
-            save_settings(settings, self._data_dir.settings_path)
-        except SettingsError as error:
-            QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
-            return
-        self.settings = settings
-        if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again
-            self.statusBar().removeWidget(self.settings_problem)
-            self.settings_problem = None
-        self.handout.apply_settings(self.settings)
-        self.progress.apply_settings(self.settings)
-        if self.overview is not None:
-            self.editor.set_context(self.overview.studies, self.settings.plan)
-        self.statusBar().showMessage("Settings saved.")
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

@@ -32,10 +32,11 @@ from core.app_info import APP_NAME
 from core.evidence.library import load_library
 from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts
+from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
 from core.handout.script_text import paragraph, text_width
 from core.handout.renderer import (
-    GRID, HEADER_FILL, MARGIN, LogoError, NumberedCanvas, check_logo, fitted_footer, paragraph_style, printable,
+    GRID, HEADER_FILL, MARGIN, NumberedCanvas, fitted_footer, paragraph_style, printable,
 )
 from core.plan.progress import Progress, WeekProgress
 from core.settings import Settings

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from io import BytesIO
 
 from reportlab.lib import colors
@@ -20,6 +18,7 @@ from reportlab.platypus import (
 from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
+from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.script_text import isolated, paragraph, text_width
 
@@ -32,10 +31,6 @@ LIGHT_FILL = colors.HexColor("#EAF2E3")
 MODERATE_FILL = colors.HexColor("#FFF1C9")
 
 
-# The clinic logo is printed 4 x 2 cm: far fewer pixels than this; checked before anything is decoded.
-LOGO_MAX_BYTES = 10_000_000
-LOGO_MAX_PIXELS = 4096 * 4096
-LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF"}
 REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error
 SHORTENED = "…"
 
@@ -47,10 +42,6 @@ class UnprintableCharacters(ValueError):
         shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in characters[:10])
         super().__init__(f"the handout's fonts cannot print these characters: {shown}")
         self.characters = characters
-
-
-class LogoError(OSError):
-    """The clinic logo cannot be printed; the message is one plain sentence (it never names the path)."""
 
 
 def printable(text: str) -> str:
@@ -65,45 +56,6 @@ def study_text(text: str, limit: int) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + SHORTENED
     return printable(text)
-
-
-def check_logo(path_text: str) -> None:
-    """Raise LogoError unless the logo is a regular PNG, JPEG or GIF file of bounded size that decodes
-    completely. The file size is checked before it is opened and the pixel count before it is decoded,
-    so a decompression bomb or an enormous file costs nothing."""
-    from PIL import GifImagePlugin, JpegImagePlugin, PngImagePlugin  # Pillow comes with reportlab
-
-    readers = {"PNG": PngImagePlugin.PngImageFile, "JPEG": JpegImagePlugin.JpegImageFile,
-               "GIF": GifImagePlugin.GifImageFile}
-    again = "choose the logo again in Settings, or clear it"
-    try:
-        info = os.stat(path_text)
-    except OSError as error:
-        raise LogoError(f"it cannot be opened ({error.strerror or 'unknown error'}); {again}") from error
-    if not stat.S_ISREG(info.st_mode):
-        raise LogoError(f"it is not a regular file (a folder, device or pipe); {again}")
-    if info.st_size > LOGO_MAX_BYTES:
-        raise LogoError(f"the file is {info.st_size / 1_000_000:.0f} MB, more than a logo needs; choose an image "
-                        f"under {LOGO_MAX_BYTES // 1_000_000} MB in Settings, or clear the logo")
-    try:
-        with open(path_text, "rb") as handle:
-            start = handle.read(8)
-            kind = next((name for magic, name in LOGO_SIGNATURES.items() if start.startswith(magic)), None)
-            if kind is None:
-                raise LogoError(f"it is not a PNG or JPEG image; {again}")
-            handle.seek(0)
-            # The format's own reader: it reads the header only, and is not Image.open, whose
-            # decompression-bomb warning would go to stderr; the pixel count is checked here instead.
-            image = readers[kind](handle)
-            width, height = image.size
-            if width * height > LOGO_MAX_PIXELS:
-                raise LogoError(f"it is {width} × {height} pixels; choose an image of at most "
-                                f"{LOGO_MAX_PIXELS // 1_000_000} megapixels in Settings, or clear the logo")
-            image.load()  # a truncated or damaged file fails here, not halfway through the PDF
-    except LogoError:
-        raise
-    except Exception as error:  # noqa: BLE001 (Pillow raises OSError, SyntaxError, ValueError, EOFError, ...)
-        raise LogoError(f"the image file is damaged or cut short; {again}") from error
 
 
 def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: float = 6, leading: float = 1.5,

@@ -220,7 +220,7 @@ def _logo_case(tmp_path: Path, case: str) -> Path:
 ])
 def test_a_hostile_logo_is_refused_in_one_sentence(tmp_path, case, message) -> None:
     from core.handout.export import HandoutError, render_handout
-    from core.handout.renderer import LogoError
+    from core.handout.logo import LogoError
 
     logo = _logo_case(tmp_path, case)
     handout = handout_for(example("peripheral-nerve-injury")).model_copy(update={"logo_path": str(logo)})

@@ -1,0 +1,71 @@
+"""The clinic's settings in the window: settings.json read keeping what is valid, the first run's welcome,
+File > Settings, and the saved settings put to use in every view. Mixed into MainWindow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from ui.plain_text import shown_as_typed
+
+
+class ClinicSettings:
+    def _load_settings(self):
+        """The window opens whatever settings.json holds: valid values are kept, each bad one is replaced by
+        its default and named in the status bar until the clinician saves Settings (the file is not touched)."""
+        from core.settings import load_settings_keeping_what_is_valid
+
+        settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
+        if problems:
+            self.settings_problem = QLabel(f"settings.json: {len(problems)} problem(s); defaults used for those "
+                                           "(File > Settings to fix)")
+            self.settings_problem.setStyleSheet("color: #B3261E;")
+            self.settings_problem.setToolTip("\n".join(problems))
+            self.settings_problem.setAccessibleName("Settings problems: " + "; ".join(problems))
+            self.statusBar().addPermanentWidget(self.settings_problem)
+        return settings
+
+    def welcome_if_first_run(self) -> None:
+        """The first start (nothing about the clinic entered, the welcome not shown before): ask for what the
+        handouts print. Shown once; skipping leaves Settings for later."""
+        from ui.welcome_dialog import WelcomeDialog, needs_welcome
+
+        if self.read_only or self._quiet or self._window_state.value("welcome/shown") or not needs_welcome(
+                self.settings):
+            return
+        self._window_state.setValue("welcome/shown", True)
+        self._window_state.sync()
+        dialog = WelcomeDialog(self.settings, self)
+        if dialog.exec() == WelcomeDialog.DialogCode.Accepted and dialog.result_settings is not None:
+            self._use_settings(dialog.result_settings)
+
+    @Slot()
+    def _on_settings_triggered(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        if self.read_only:  # settings.json belongs to the window that holds the data folder
+            self.statusBar().showMessage("Read-only: the window that holds this data folder changes its settings.")
+            return
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
+            return
+        self._use_settings(dialog.result_settings)
+
+    def _use_settings(self, settings) -> None:
+        """Save ``settings`` to settings.json and use them in every view."""
+        from core.settings import SettingsError, save_settings
+
+        try:
+            save_settings(settings, self._data_dir.settings_path)
+        except SettingsError as error:
+            QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
+            return
+        self.settings = settings
+        if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again
+            self.statusBar().removeWidget(self.settings_problem)
+            self.settings_problem = None
+        self.handout.apply_settings(self.settings)
+        self.progress.apply_settings(self.settings)
+        if self.overview is not None:
+            self.editor.set_context(self.overview.studies, self.settings.plan)
+        self.statusBar().showMessage("Settings saved.")
