@@ -9,7 +9,6 @@ from typing import Literal
 from core.atomic import write_output
 from core.evidence.models import Study
 from core.handout.build import build_handout
-from core.handout.language import Wording
 from core.handout.model import Handout
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile
@@ -40,11 +39,10 @@ def make_handout(
     logo = settings.logo_path
     if logo and not Path(logo).is_file():
         raise HandoutError(f"The clinic logo {logo} was not found. Choose it again in Settings, or clear it.")
-    from core.languages import UnknownLanguage
+    from core.languages import UnknownLanguage, canonical_tag
 
-    try:
-        language = handout_language(profile.language, settings, language)
-        Wording(language)  # a saved profile may name a language this Treadwell no longer ships
+    try:  # a saved profile may name a language this Treadwell no longer ships
+        language = canonical_tag(handout_language(profile.language, settings, language))
     except UnknownLanguage as error:
         raise HandoutError(f"The handout was not made: {error}. Choose the language again on the profile.") from None
     return build_handout(

@@ -242,8 +242,11 @@ class BidiParagraph(Flowable):
         return fitted
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N802, N803 (reportlab's names)
+        if self._given_lines is not None:
+            self._lines = self._given_lines
+        elif availWidth != self._width or not self._lines:  # a table asks more than once: shape the words once
+            self._lines = self._break(availWidth)
         self._width = availWidth
-        self._lines = self._given_lines if self._given_lines is not None else self._break(availWidth)
         self.height = len(self._lines) * self.style.leading
         return availWidth, self.height
 
