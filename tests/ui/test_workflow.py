@@ -100,24 +100,6 @@ def test_unsaved_changes_are_not_lost_silently(qtbot, data_dir, monkeypatch) -> 
     assert asked and "unsaved changes" in asked[0] and window.isVisible()
 
 
-def test_printing_sends_every_page(qtbot, data_dir, tmp_path) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-
-    window = open_window(qtbot, data_dir)
-    window.editor.form.set_profile(example()[0])
-    window.tabs.setCurrentWidget(window.handout)
-    if window.handout.document.pageCount() == 0:
-        with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
-            pass
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    with qtbot.waitSignal(window.handout.printed, timeout=30_000) as printed:
-        pages = window.handout.print_to(printer)
-    assert pages == printed.args[0] == window.handout.document.pageCount() >= 5
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
-
-
 def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 

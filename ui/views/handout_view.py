@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -19,6 +18,13 @@ from core.workspace.draft import HandoutRequest
 from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
 from ui.background import run_in_background
 from ui.file_dialogs import save_file
+from ui.printing import PrintRequest, request_from_printer, send
+
+
+class _Progress(QObject):
+    """Made on the GUI thread: the print worker's words arrive here, queued."""
+
+    said = Signal(str)
 
 
 class HandoutView(QWidget):
@@ -46,6 +52,8 @@ class HandoutView(QWidget):
         self.summary = QCheckBox("Clinician summary pages")
         self.export_button = QPushButton("&Export PDF…")
         self.print_button = QPushButton("&Print…")
+        self.cancel_print_button = QPushButton("&Cancel printing")
+        self.cancel_print_button.setVisible(False)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
@@ -60,7 +68,8 @@ class HandoutView(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         for widget, name in ((self.paper, "Paper size"), (self.units, "Speed units"), (self.print_size, "Print size"),
                              (self.summary, "Include the clinician summary"), (self.export_button, "Export the PDF"),
-                             (self.print_button, "Print the handout"), (self.view, "Handout preview")):
+                             (self.print_button, "Print the handout"),
+                             (self.cancel_print_button, "Cancel printing"), (self.view, "Handout preview")):
             widget.setAccessibleName(name)
         bar = QHBoxLayout()  # the options, then the actions on a row of their own: the tab fits a small screen
         for widget in (QLabel("Paper:"), self.paper, QLabel("Units:"), self.units, QLabel("Print:"), self.print_size,
@@ -68,7 +77,7 @@ class HandoutView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.export_button, self.print_button, self.busy):
+        for widget in (self.export_button, self.print_button, self.cancel_print_button, self.busy):
             actions.addWidget(widget)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -79,11 +88,15 @@ class HandoutView(QWidget):
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
         self._pending = None  # "export" or "print", asked for before the PDF was ready
+        self._printing: PrintRequest | None = None
+        self._print_progress = _Progress(self)
+        self._print_progress.said.connect(self.status.setText)
         for combo in (self.paper, self.units, self.print_size):
             combo.currentIndexChanged.connect(self._on_option_changed)
         self.summary.toggled.connect(self._on_option_changed)
         self.export_button.clicked.connect(self.export_pdf)
         self.print_button.clicked.connect(self.print_pdf)
+        self.cancel_print_button.clicked.connect(self.cancel_print)
         self.set_inputs(None)
 
     def apply_settings(self, settings: Settings) -> None:
@@ -153,7 +166,7 @@ class HandoutView(QWidget):
         # the clinician is told here, never on the patient's pages
         self.status.setText(f"Preview of the handout: {pages} pages." + (f" {note}" if note else ""))
         self.export_button.setEnabled(True)
-        self.print_button.setEnabled(True)
+        self.print_button.setEnabled(self._printing is None)
         self.rendered.emit(pages)
         pending, self._pending = self._pending, None
         if pending == "export":
@@ -202,24 +215,44 @@ class HandoutView(QWidget):
             return
         self.print_to(printer)
 
-    def print_to(self, printer) -> int:
-        """Draw each page of the rendered PDF onto the printer, scaled to its page."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.status.setText("The printer could not be started.")
-            return 0
-        pages = self.document.pageCount()
-        try:
-            for page in range(pages):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = self.document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        self.status.setText(f"Sent {pages} pages to the printer.")
-        self.printed.emit(pages)
-        return pages
+    def print_to(self, printer) -> None:
+        """Send the PDF itself to the chosen printer (or file), off the GUI thread; ``printed`` or
+        ``failed`` says how it went. The window answers throughout, and the job can be cancelled."""
+        if self._printing is not None:
+            self.status.setText("A print is already being sent; wait for it or cancel it.")
+            return
+        request = request_from_printer(printer, self._pdf, self.document.pageCount())
+        self._printing = request
+        self.print_button.setEnabled(False)
+        self.cancel_print_button.setVisible(True)
+        self.busy.setVisible(True)
+        said = self._print_progress.said
+        run_in_background(lambda: send(request, said.emit), self._on_printed, self._on_print_failed)
+
+    @Slot()
+    def cancel_print(self) -> None:
+        if self._printing is not None:
+            self._printing.cancel.set()
+            self.status.setText("Cancelling the print…")
+
+    def _print_done(self) -> None:
+        self._printing = None
+        self.busy.setVisible(False)
+        self.cancel_print_button.setVisible(False)
+        self.print_button.setEnabled(self._pdf is not None)
+
+    @Slot(object)
+    def _on_printed(self, result) -> None:
+        self._print_done()
+        if result.cancelled:
+            self.status.setText("Printing was cancelled.")
+            return
+        job = f" (print job {result.job_id})" if result.job_id else ""
+        pages = f"{result.pages} page" + ("" if result.pages == 1 else "s")
+        self.status.setText(f"Sent {pages} to {result.destination}{job}.")
+        self.printed.emit(result.pages)
+
+    @Slot(object)
+    def _on_print_failed(self, error: Exception) -> None:
+        self._print_done()
+        self._on_failed(error)
