@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build a .dmg from the macOS app bundle. UNTESTED: hdiutil exists only on macOS, not on the Linux CI.
+# Build a .dmg from the macOS app bundle. hdiutil exists only on macOS: .github/workflows/installers.yml runs this.
 # On a Mac:  uv run python packaging/build.py && bash packaging/macos/make_dmg.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."

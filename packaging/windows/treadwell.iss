@@ -1,4 +1,4 @@
-; Inno Setup script for the Windows installer. UNTESTED: Inno Setup does not run on the Linux CI.
+; Inno Setup script for the Windows installer; .github/workflows/installers.yml builds it on Windows.
 ; Build the bundle on Windows first (uv run python packaging/build.py), then:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\treadwell.iss
 ; The version must match pyproject.toml; build.py prints it.
