@@ -210,6 +210,7 @@ def build_handout(
         stop_after=[t("Sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         safety=[_safety(w.code, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
+        **safety_picture({w.code for w in plan.warnings}, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
                        t("Fill in the next-morning pain the day after.")],
@@ -240,6 +241,17 @@ def build_handout(
         ),
         clinician=clinician_summary_for(plan, studies) if clinician_summary else None,
     )
+
+
+def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
+    """The treadmill drawing shows what the safety points ask: holding the handrails (fall risk, harness)
+    and, for fall risk, the safety cord clipped on. Its captions match the drawing's numbered markers."""
+    if WarningCode.FALL_RISK in codes:
+        return {"safety_picture": "handrails-and-clip",
+                "safety_captions": [t("Hold the handrails."), t("Clip the safety cord to your clothes.")]}
+    if WarningCode.HARNESS in codes:
+        return {"safety_picture": "handrails", "safety_captions": [t("Hold the handrails.")]}
+    return {}
 
 
 def _safety(code: WarningCode, t: Wording) -> str:

@@ -119,6 +119,9 @@ class Handout(BaseModel):
     stop_signs: list[str]
     stop_after: list[str]
     safety: list[str]
+    # a drawing of the precautions in ``safety`` (core/handout/drawings.py), and its numbered captions
+    safety_picture: Literal["", "handrails", "handrails-and-clip"] = ""
+    safety_captions: list[str] = []
     logbook_intro: list[str]
     log_weeks: list[LogWeek]
     print_size: Literal["large", "standard"] = "large"  # patient text at 16 pt or more, or at 14 pt
@@ -130,7 +133,7 @@ class Handout(BaseModel):
         return [
             *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
-            *self.stop_after, *self.safety, *self.logbook_intro,
+            *self.stop_after, *self.safety, *self.safety_captions, *self.logbook_intro,
         ]
 
     def all_texts(self) -> list[str]:

@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
+from core.handout.drawings import LIGHT_FILL, MODERATE_FILL, effort_scale_drawing, treadmill_drawing
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
@@ -27,8 +28,6 @@ GRID = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#DCE8F2")
 # Light tints with black text: readable, and still distinct when printed in grey.
 TRAFFIC = {"green": colors.HexColor("#CDEBD6"), "amber": colors.HexColor("#FBE3A6"), "red": colors.HexColor("#F5C1BA")}
-LIGHT_FILL = colors.HexColor("#EAF2E3")
-MODERATE_FILL = colors.HexColor("#FFF1C9")
 
 
 REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error
@@ -230,6 +229,7 @@ class HandoutRenderer:
                                    self._p(labels.chart_axis, self.chart_axis)]))
         story += [PageBreak(), self._p(labels.effort_heading, self.heading)]
         story += [self._p(text) for text in h.effort_intro]
+        story += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
         scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
         fills = []
         for row, level in enumerate(h.effort_scale, start=1):
@@ -256,11 +256,27 @@ class HandoutRenderer:
         story += [self._p(sign, bullet="•") for sign in h.stop_signs]
         story += [self._p(text, self.bold_body) for text in h.stop_after]
         if h.safety:
-            story += [Spacer(1, 6), CondPageBreak(4 * cm), self._p(labels.safety_heading, self.heading)]
+            story += [Spacer(1, 6), CondPageBreak(4 * cm if not h.safety_picture else 11 * cm),
+                      self._p(labels.safety_heading, self.heading)]
+            if h.safety_picture:  # the picture, then its numbered captions, kept together
+                picture = treadmill_drawing(min(self._width, 11 * cm), clip=h.safety_picture == "handrails-and-clip")
+                picture.hAlign = "RIGHT" if self._rtl else "LEFT"
+                story.append(KeepTogether([picture, Spacer(1, 6)] + [
+                    self._p(caption, self.bold_body, bullet=str(number))
+                    for number, caption in enumerate(h.safety_captions, start=1)]))
             story += [self._p(text, bullet="•") for text in h.safety]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(self._log_table(h))
         return story
+
+    def _effort_drawing(self, h: Handout):
+        """The scale as a row of numbers with the target outlined; the table under it says the words."""
+        def span(band: str) -> tuple[int, int] | None:
+            levels = [int(level.rpe) for level in h.effort_scale if level.band == band]
+            return (min(levels), max(levels)) if levels else None
+
+        drawing = effort_scale_drawing(self._width, span("moderate") or (12, 13), span("light"), rtl=self._rtl)
+        return drawing
 
     def _week_table(self, h: Handout):
         """The plan for a patient: a row a week, at the patient's print size. The warm-up and cool-down are the

@@ -6,7 +6,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from tests.handout.helpers import flat
-from tests.storage.helpers import example
 from tests.ui.course_helpers import open_window
 from ui.main_window import MainWindow
 

@@ -1,0 +1,109 @@
+"""Simple drawings for the patient's pages, as vectors: a person holding a treadmill's handrails with the
+safety cord clipped on, and the effort scale with the patient's target marked.
+
+They carry no words, only numbers and numbered markers: what they show is said beside them in the patient's
+language (the captions are paragraphs), so a drawing never needs translating. Shapes are thick and dark,
+and nothing is told by colour alone (the target is outlined and pointed at, not only shaded).
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib import colors
+
+from core.handout.fonts import BOLD, REGULAR
+
+INK = colors.HexColor("#222222")
+MACHINE = colors.HexColor("#6B6B6B")
+BELT = colors.HexColor("#3A3A3A")
+STOP_RED = colors.HexColor("#C62828")
+MARKER = colors.HexColor("#0B4F8A")
+# Light tints with black text, also used by the effort scale's table: distinct when printed in grey too.
+LIGHT_FILL = colors.HexColor("#EAF2E3")
+MODERATE_FILL = colors.HexColor("#FFF1C9")
+NUMBER_SIZE = 16  # the numbers a patient reads in a drawing, at the large-print size
+
+
+def _marker(drawing: Drawing, x: float, y: float, number: int) -> None:
+    """A numbered disc the captions refer to ("1 Hold the handrails")."""
+    drawing.add(Circle(x, y, 12, fillColor=MARKER, strokeColor=None))
+    drawing.add(String(x, y - 6, str(number), fontName=BOLD, fontSize=NUMBER_SIZE, fillColor=colors.white,
+                       textAnchor="middle"))
+
+
+def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
+    """A person walking on a treadmill, both hands on the handrail (marker 1) and, when ``clip``, the safety
+    cord running from a clip at the waist to the stop key on the console (marker 2). Seen from the side."""
+    height = 190.0
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
+    scale = min(width / 300.0, 1.0)
+    drawing.scale(scale, scale)
+    drawing.height = height * scale
+    drawing.width = 300 * scale
+    x0 = 10.0
+    # the machine: deck and belt, rollers, the upright and console at the front (right), the side handrail
+    drawing.add(Rect(x0, 14, 250, 22, rx=8, ry=8, fillColor=MACHINE, strokeColor=INK, strokeWidth=2))
+    drawing.add(Rect(x0 + 8, 30, 234, 8, fillColor=BELT, strokeColor=None))
+    for x in (x0 + 14, x0 + 236):
+        drawing.add(Circle(x, 25, 6, fillColor=colors.white, strokeColor=INK, strokeWidth=1.5))
+    drawing.add(Line(x0 + 236, 36, x0 + 226, 150, strokeColor=MACHINE, strokeWidth=9))
+    drawing.add(Rect(x0 + 196, 146, 64, 26, rx=4, ry=4, fillColor=MACHINE, strokeColor=INK, strokeWidth=2))
+    drawing.add(Line(x0 + 126, 118, x0 + 232, 118, strokeColor=INK, strokeWidth=7, strokeLineCap=1))
+    drawing.add(Line(x0 + 130, 118, x0 + 130, 100, strokeColor=INK, strokeWidth=4))  # the rail's back post
+    # the person, facing the console: legs mid-stride, upright body, both arms forward to the rail
+    hip, shoulder, head = (x0 + 112, 96), (x0 + 116, 146), (x0 + 118, 166)
+    body = dict(strokeColor=INK, strokeWidth=6, strokeLineCap=1, strokeLineJoin=1)
+    drawing.add(PolyLine([*hip, x0 + 100, 68, x0 + 92, 40, x0 + 104, 40], **body))  # back leg and foot
+    drawing.add(PolyLine([*hip, x0 + 126, 68, x0 + 130, 40, x0 + 144, 40], **body))  # front leg and foot
+    drawing.add(Line(*hip, *shoulder, **body))
+    drawing.add(Circle(*head, 12, fillColor=colors.white, strokeColor=INK, strokeWidth=4))
+    hand = (x0 + 162, 121)
+    drawing.add(PolyLine([*shoulder, x0 + 140, 124, *hand], **body))
+    drawing.add(Circle(*hand, 5, fillColor=INK, strokeColor=None))
+    drawing.add(Circle(*hand, 15, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+    _marker(drawing, hand[0] + 4, hand[1] + 34, 1)
+    if clip:
+        key = (x0 + 214, 159)
+        waist = (x0 + 121, 100)
+        drawing.add(Rect(waist[0] - 5, waist[1] - 6, 10, 12, fillColor=STOP_RED, strokeColor=INK, strokeWidth=1.5))
+        drawing.add(PolyLine([*waist, x0 + 150, 92, x0 + 185, 102, x0 + 205, 130, *key], strokeColor=STOP_RED,
+                             strokeWidth=2.5, strokeDashArray=[5, 3], strokeLineJoin=1))
+        drawing.add(Circle(*key, 7, fillColor=STOP_RED, strokeColor=INK, strokeWidth=1.5))
+        drawing.add(Circle(*waist, 15, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+        _marker(drawing, waist[0] - 32, waist[1] + 2, 2)
+    return drawing
+
+
+def effort_scale_drawing(width: float, target: tuple[int, int], light: tuple[int, int] | None = None, *,
+                         rtl: bool = False) -> Drawing:
+    """The 6-20 effort scale as a row of numbered boxes. The target range is outlined and pointed at from
+    above; the light range, when the plan starts light, is shaded with a thinner outline. Right to left
+    when the patient's language reads that way."""
+    levels = list(range(6, 21))
+    height = 78.0
+    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
+    box = (width - 4) / len(levels)
+    bottom = 8.0
+
+    def left_of(level: int) -> float:
+        index = levels.index(level)
+        return 2 + box * (len(levels) - 1 - index if rtl else index)
+
+    for level in levels:
+        in_target = target[0] <= level <= target[1]
+        in_light = light is not None and light[0] <= level <= light[1]
+        fill = MODERATE_FILL if in_target else LIGHT_FILL if in_light else colors.white
+        drawing.add(Rect(left_of(level), bottom, box, 34, fillColor=fill, strokeColor=MACHINE, strokeWidth=1))
+        drawing.add(String(left_of(level) + box / 2, bottom + 11, str(level), fontName=BOLD if in_target else REGULAR,
+                           fontSize=NUMBER_SIZE, fillColor=INK, textAnchor="middle"))
+    for span, stroke in ((light, 2), (target, 4)):
+        if span is None:
+            continue
+        lefts = [left_of(level) for level in range(span[0], span[1] + 1)]
+        drawing.add(Rect(min(lefts), bottom, max(lefts) + box - min(lefts), 34, fillColor=None, strokeColor=INK,
+                         strokeWidth=stroke))
+    middle = (min(left_of(target[0]), left_of(target[1])) + max(left_of(target[0]), left_of(target[1])) + box) / 2
+    drawing.add(Polygon([middle - 10, bottom + 56, middle + 10, bottom + 56, middle, bottom + 40],
+                        fillColor=INK, strokeColor=None))
+    drawing.add(Line(middle, bottom + 56, middle, bottom + 68, strokeColor=INK, strokeWidth=4))
+    return drawing
