@@ -94,3 +94,37 @@ def test_imported_study_is_found_and_marked_local(run_main, tmp_path) -> None:
 def _a_mechanism_id(run_main, data) -> str:
     studies = json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout)
     return next(f["mechanism"] for s in studies for f in s["findings"])
+
+
+def test_importing_the_untouched_template_says_why_and_adds_nothing(run_main, tmp_path) -> None:
+    from core.resources import resource_path
+
+    data = tmp_path / "data"
+    before = json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout)
+    result = run_main("evidence", "import", str(resource_path("evidence", "import-template.csv")), data_dir=data)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "import-template.csv: row 2: this is the template's example row (marked EXAMPLE ROW): a study copied from "
+        "Treadwell's evidence library to show how a row is filled in, not one of your studies. Delete the row and "
+        "import again; if you typed your own study over it, empty its id and source_note cells, which mark it as "
+        "the example",
+        "Nothing was imported: 1 problem(s)."]
+    assert json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout) == before
+
+
+def test_a_formula_cell_and_the_rows_other_problems_are_reported_together(run_main, tmp_path) -> None:
+    bad = tmp_path / "formula.csv"
+    bad.write_text(
+        "first_author,year,species,model,exercise_type,protocol,evidence_level,etiologies,doi\n"
+        "=HYPERLINK(\"http://x\"),20x4,dog,CCI,treadmill,30 min,5,gout,https://doi.org/10.1016/j.pain.2020.01.001\n",
+        encoding="utf-8",
+    )
+    result = run_main("evidence", "import", str(bad), data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    for start in ("row 2, doi: must be a DOI such as", "row 2, etiologies: unknown etiology 'gout'",
+                  "row 2, first_author: looks like a spreadsheet formula", "row 2, species: Input should be 'rat'",
+                  "row 2, year: must be a whole number"):
+        assert any(line.startswith(f"formula.csv: {start}") for line in lines), (start, lines)
+    assert lines[-1] == "Nothing was imported: 5 problem(s)."
+    assert not any(syntax in result.stderr for syntax in ("^", "\\d", "String should match pattern"))

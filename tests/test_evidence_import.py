@@ -120,3 +120,211 @@ def test_json_import_uses_the_study_shape(db, tmp_path) -> None:
     bad = dict(item, id="x-1", year=1800)
     report = import_studies(db, write(tmp_path, "t.json", json.dumps([bad])))
     assert problems(report)[0].startswith("row 1, year:")
+
+
+# -- every problem of every row in one run, even beside a formula cell ---------------------------------------
+
+
+def test_a_formula_cell_does_not_hide_the_rows_other_problems(db, tmp_path) -> None:
+    header = HEADER + ",doi"
+    rows = [
+        ',=HYPERLINK("http://x"),20x4,dog,CCI,gout,treadmill,12 m/min,fast,30,,9,4,30 min a day,'
+        'TNF-α down;IL-6:sideways:neuroinflammation,7,10.1016/x y',
+        GOOD_ROW.replace(",5,4,", ",+SUM(A1),4,") + ",doi:10.1016/j.neuroscience.2010.03.035",
+    ]
+    before = study_count(db)
+    report = import_studies(db, write(tmp_path, "mixed.csv", header + "\n" + "\n".join(rows) + "\n"))
+    text = problems(report)
+    expected = [
+        "row 2, doi: must be a DOI such as 10.1016/j.neuroscience.2010.03.035",
+        "row 2, etiologies: unknown etiology 'gout'; allowed: peripheral-nerve-injury",
+        "row 2, evidence_level: Input should be less than or equal to 5",
+        "row 2, exercise.days_per_week: Input should be less than or equal to 7",
+        "row 2, findings.1.direction: Input should be 'up', 'down' or 'no change'",  # numbered as in the cell
+        "row 2, findings: finding 1 is not written as marker:direction:mechanism",
+        "row 2, first_author: looks like a spreadsheet formula",
+        "row 2, speed_m_per_min: must be a number written with the digits 0-9 and a point",
+        "row 2, species: Input should be 'rat', 'mouse', 'human' or 'other'",
+        "row 2, year: must be a whole number written with the digits 0-9",
+        "row 3, days_per_week: looks like a spreadsheet formula",
+        "row 3, doi: must be a DOI such as",
+    ]
+    for start in expected:
+        assert sum(p.startswith(start) for p in text) == 1, (start, text)
+    assert len(text) == len(expected), text  # a refused cell is named once, not again by its study field
+    assert report.added == [] and study_count(db) == before
+
+
+def test_a_refused_required_cell_is_named_once(db, tmp_path) -> None:
+    row = GOOD_ROW.replace("Smith", "@Smith").replace(",CCI,", ",,").replace("30 min a day", "-30 min")
+    text = problems(import_studies(db, write(tmp_path, "r.csv", HEADER + "\n" + row + "\n")))
+    assert text == ["row 2, first_author: looks like a spreadsheet formula; type the value itself",
+                    "row 2, model: is required; see import-template.md",
+                    "row 2, protocol: looks like a spreadsheet formula; type the value itself "
+                    "(a cell may start with '-' only when it is a plain number)"]
+
+
+# -- no regular expression in a message --------------------------------------------------------------------
+
+REGEX_SYNTAX = ("^", "$", "\\d", "\\S", "\\.", "[", "(?", "{4,9}", "*", "pattern")
+NOT_VALID = "Not Valid"  # fails every pattern of the study model, and holds no regex syntax itself
+
+
+def _pattern_fields(schema: dict, node: dict | None = None, path: str = ""):
+    """Dotted paths of every field of the study model checked against a regular expression."""
+    node = schema if node is None else node
+    if "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    if "pattern" in node:
+        yield path
+    for name, child in node.get("properties", {}).items():
+        yield from _pattern_fields(schema, child, f"{path}.{name}" if path else name)
+    for child in node.get("anyOf", []) + node.get("prefixItems", []) + ([node["items"]] if "items" in node else []):
+        yield from _pattern_fields(schema, child, path)
+
+
+def _fails_every_pattern(item: dict, path: str) -> None:
+    """Put NOT_VALID in the field at ``path`` (a list field: in its first element)."""
+    *parents, last = path.split(".")
+    for name in parents:
+        item = item[name][0] if isinstance(item[name], list) else item[name]
+    item[last] = [NOT_VALID] if isinstance(item.get(last), list) else NOT_VALID
+
+
+def _json_item() -> dict:
+    item = make.study("garcia-2021", "García", 2021).model_dump(mode="json")
+    del item["origin"], item["sources"]
+    return item
+
+
+def test_every_pattern_field_fails_in_plain_words() -> None:
+    from pydantic import ValidationError
+
+    from core.evidence.import_messages import plain_message
+    from core.evidence.models import Study
+
+    fields = set(_pattern_fields(Study.model_json_schema()))
+    # A new pattern-checked field needs plain words in core/evidence/import_messages.py, then a place here.
+    assert fields == {"id", "doi", "etiologies", "findings.mechanism"}
+    for path in sorted(fields):
+        item = dict(_json_item(), sources=[{"review": "local-import", "location": "f.csv, row 2"}])
+        _fails_every_pattern(item, path)
+        with pytest.raises(ValidationError) as raised:
+            Study.model_validate(item)
+        messages = [plain_message(tuple(e["loc"]), e["type"], e["msg"]) for e in raised.value.errors()]
+        assert messages, path
+        for message in messages:
+            assert not any(syntax in message for syntax in REGEX_SYNTAX), (path, message)
+            assert " such as " in message, (path, message)  # what is allowed, with an example
+
+
+def test_no_import_message_shows_a_regular_expression(db, tmp_path) -> None:
+    before = study_count(db)
+    item = _json_item()
+    for path in ("id", "doi", "etiologies", "findings.mechanism"):
+        _fails_every_pattern(item, path)
+    row = GOOD_ROW.replace(",Smith", f"{NOT_VALID},Smith", 1).replace("peripheral-nerve-injury", NOT_VALID)
+    row = row.replace(":neuroinflammation", f":{NOT_VALID}") + f",https://doi.org/{NOT_VALID}"
+    for report in (import_studies(db, write(tmp_path, "p.json", json.dumps([item]))),
+                   import_studies(db, write(tmp_path, "p.csv", f"{HEADER},doi\n{row}\n"))):
+        text = problems(report)
+        assert {p.field.split(".")[0] for p in report.problems} == {"doi", "etiologies", "findings"}, text
+        for message in text:
+            assert not any(syntax in message for syntax in REGEX_SYNTAX), message
+        assert any("a DOI such as 10.1016/j.neuroscience.2010.03.035" in m for m in text), text
+    assert study_count(db) == before
+
+
+# -- the template's example row ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shipped_db(data_dir):
+    from core.evidence.library import library_content_hash, load_library
+
+    database = open_database(data_dir.database_path)
+    evidence_store.ensure_schema(database)
+    evidence_store.install_library(database, load_library(), library_content_hash())
+    yield database
+    database.close()
+
+
+def _template() -> tuple[str, list[dict[str, str]]]:
+    import csv
+    import io
+
+    from core.resources import resource_path
+
+    text = resource_path("evidence", "import-template.csv").read_text(encoding="utf-8-sig")
+    return text.splitlines()[0], list(csv.DictReader(io.StringIO(text)))
+
+
+def _csv_line(header: str, cells: dict[str, str]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=header.split(","), lineterminator="\n").writerow(cells)
+    return out.getvalue()
+
+
+def test_the_untouched_template_adds_no_study_and_says_why(shipped_db, tmp_path) -> None:
+    from core.resources import resource_path
+
+    before = study_count(shipped_db)
+    report = import_studies(shipped_db, resource_path("evidence", "import-template.csv"))
+    assert report.added == [] and study_count(shipped_db) == before
+    assert problems(report) == [
+        "row 2: this is the template's example row (marked EXAMPLE ROW): a study copied from Treadwell's evidence "
+        "library to show how a row is filled in, not one of your studies. Delete the row and import again; if you "
+        "typed your own study over it, empty its id and source_note cells, which mark it as the example"]
+
+
+def test_the_example_row_is_a_shipped_study_marked_as_an_example() -> None:
+    from core.evidence.library import load_library
+
+    header, rows = _template()
+    assert len(rows) == 1
+    example = rows[0]
+    assert example["id"].startswith("EXAMPLE-ROW") and example["source_note"].startswith("EXAMPLE ROW")
+    study = next(s for s in load_library().studies if s.doi == example["doi"])
+    dose = study.exercise
+    assert example == {
+        "id": example["id"], "source_note": example["source_note"],
+        "first_author": study.first_author, "year": str(study.year), "title": study.title, "journal": study.journal,
+        "doi": study.doi, "species": study.species, "model": study.model, "etiologies": ";".join(study.etiologies),
+        "exercise_type": dose.type, "speed_reported": dose.speed_reported, "speed_m_per_min": f"{dose.speed_m_per_min:g}",
+        "minutes_low": f"{dose.minutes_per_session[0]:g}", "minutes_high": f"{dose.minutes_per_session[1]:g}",
+        "sessions_per_day": "", "days_per_week": str(dose.days_per_week), "weeks": f"{dose.weeks:g}",
+        "protocol": dose.protocol, "pain_outcome": study.pain_outcome, "evidence_level": str(study.evidence_level),
+        "findings": ";".join(f"{f.marker}:{f.direction}:{f.mechanism}" for f in study.findings),
+    }
+
+
+def test_the_template_with_a_real_row_in_place_of_the_example_imports(shipped_db, tmp_path) -> None:
+    header, rows = _template()
+    real = dict.fromkeys(rows[0], "") | {
+        "first_author": "Okafor", "year": "2024", "species": "rat", "model": "CCI", "exercise_type": "treadmill",
+        "etiologies": "peripheral-nerve-injury", "speed_m_per_min": "12", "minutes_low": "30", "days_per_week": "5",
+        "protocol": "12 m/min, 30 min a day, 5 days a week", "findings": "IL-6:down:neuroinflammation-glia",
+        "evidence_level": "5"}
+    report = import_studies(shipped_db, write(tmp_path, "ours.csv", "\ufeff" + header + "\n" + _csv_line(header, real)))
+    assert report.ok and report.added == ["local-okafor-2024"], problems(report)
+
+
+def test_a_study_typed_over_the_example_row_but_still_marked_is_refused(shipped_db, tmp_path) -> None:
+    header, rows = _template()
+    typed_over = rows[0] | {"first_author": "Okafor", "year": "2024", "days_per_week": "8"}
+    text = problems(import_studies(shipped_db, write(tmp_path, "over.csv", header + "\n" + _csv_line(header, typed_over))))
+    assert text[0].startswith("row 2: this is the template's example row") and len(text) == 2
+    assert text[1].startswith("row 2, exercise.days_per_week:")  # and its other problems, in the same run
+    emptied = typed_over | {"id": "", "source_note": "", "days_per_week": "5"}
+    report = import_studies(shipped_db, write(tmp_path, "own.csv", header + "\n" + _csv_line(header, emptied)))
+    assert report.added == ["local-okafor-2024"], problems(report)
+
+
+def test_a_json_study_marked_as_the_example_is_refused(db, tmp_path) -> None:
+    marked = [dict(_json_item(), id="example-row-1"), dict(_json_item(), id="b-1", evidence_note="EXAMPLE ROW, delete")]
+    report = import_studies(db, write(tmp_path, "e.json", json.dumps(marked)))
+    assert [(p.row, p.field) for p in report.problems] == [(1, None), (2, None)] and report.added == []
+    assert all("marked as the import template's example" in p.message for p in report.problems)

@@ -2,7 +2,8 @@
 
 The CSV template and its notes are in ``resources/evidence/import-template.csv`` and
 ``import-template.md``. Imported studies get ids starting ``local-`` and origin 'local', so a
-library update never replaces or collides with them.
+library update never replaces or collides with them. The template's example row (a shipped study, marked
+EXAMPLE ROW) is refused with the reason (import_messages.py), never imported.
 
 The file is read and parsed by ``read_study_file`` without the database (so a command reads its
 input before it takes the data folder's lock); ``import_study_file`` checks every row against the
@@ -22,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core.evidence.import_messages import example_row_problem, is_reference, plain_message
 from core.evidence.models import Study
 from core.evidence.import_files import (  # noqa: F401 (MAX_IMPORT_BYTES: the limit, for callers)
     MAX_IMPORT_BYTES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, SHOWN_NAME, FileProblem, read_rows,
@@ -32,6 +34,13 @@ DECIMAL_COLUMNS = ("speed_m_per_min", "minutes_low", "minutes_high", "weeks")
 LIST_SEPARATOR = ";"
 # OWASP CSV injection: a spreadsheet may run a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# CSV columns whose study field has another name: a column already named is not named again by its field.
+_CSV_FIELDS = {
+    "exercise_type": "exercise.type", "speed_reported": "exercise.speed_reported", "protocol": "exercise.protocol",
+    "speed_m_per_min": "exercise.speed_m_per_min", "minutes_low": "exercise.minutes_per_session",
+    "minutes_high": "exercise.minutes_per_session", "sessions_per_day": "exercise.sessions_per_day",
+    "days_per_week": "exercise.days_per_week", "weeks": "exercise.weeks", "source_note": "evidence_note",
+}
 LOCAL_REVIEW = "local-import"  # the only source an imported study can name (he-2024, ghanbari-2025 are curated)
 ID_MAX_LENGTH = 80  # core.evidence.models.Slug
 
@@ -140,25 +149,29 @@ class _Ids:
 def _validate_row(
     row_number: int, raw: dict[str, Any], file_name: str
 ) -> tuple[list[ImportProblem], Study | None, dict[str, Any]]:
-    """Problems, the study if valid, and the candidate fields (for the reference checks)."""
+    """Problems, the study if valid, and the candidate fields (for the reference checks). Every problem of
+    the row is found in one run: a refused value (a formula, a number that is not one) is left out of the
+    study, named once, and the other fields are still checked."""
     if raw.get("_extra_cells"):
         return [ImportProblem(row=row_number, field=None, message="more cells than columns")], None, {}
+    example = example_row_problem(raw)
+    problems = [ImportProblem(row=row_number, field=None, message=example)] if example else []
+    finding_numbers: list[int] | None = None
     if "_json" in raw:
         item = raw["_json"]
-        problems = [ImportProblem(row=row_number, field=path, message=message) for path, message in _json_text_problems(item)]
-        problems += _claims(row_number, item)
+        problems += [ImportProblem(row=row_number, field=path, message=message) for path, message in _json_text_problems(item)]
+        reported = {p.field for p in problems if p.field}
         candidate = dict(item)
     else:
         cells = raw["_cells"]
-        problems = [ImportProblem(row=row_number, field=c, message=m) for c, m in _cell_problems(cells)]
-        if problems:
-            return problems, None, {}
-        try:
-            candidate = _csv_to_study_fields({column: _clean(value) for column, value in cells.items()})
-        except ValueError as error:
-            field_name, message = error.args
-            return [ImportProblem(row=row_number, field=field_name, message=message)], None, {}
-        problems = _claims(row_number, candidate)
+        refused = _cell_problems(cells)
+        left_out = {column for column, _ in refused}
+        candidate, wrong, finding_numbers = _csv_to_study_fields(
+            {column: "" if column in left_out else _clean(value) for column, value in cells.items()})
+        problems += [ImportProblem(row=row_number, field=c, message=m) for c, m in refused + wrong]
+        # A malformed finding is left out of the list, so the others are still checked.
+        reported = {_CSV_FIELDS.get(c, c) for c, _ in refused + wrong if c != "findings"}
+    problems += _claims(row_number, candidate, species_known="species" not in reported)
     candidate["origin"] = "local"
     candidate["id"] = _local_id(candidate)
     candidate.setdefault("sources", [{"review": LOCAL_REVIEW, "location": f"{file_name}, row {row_number}"}])
@@ -166,11 +179,27 @@ def _validate_row(
         # Strict: a number is a number ("2_020" and "2020" are not years, true is not 1), as typed in JSON.
         study = Study.model_validate_json(json.dumps(candidate, ensure_ascii=False), strict=True)
     except ValidationError as error:
-        return problems + [
-            ImportProblem(row=row_number, field=".".join(str(p) for p in e["loc"]) or None, message=e["msg"])
-            for e in error.errors(include_url=False, include_input=False)
-        ], None, candidate
+        return problems + _model_problems(row_number, error, reported, finding_numbers), None, candidate
     return problems, (None if problems else study), candidate
+
+
+def _model_problems(
+    row: int, error: ValidationError, reported: set[str], finding_numbers: list[int] | None
+) -> list[ImportProblem]:
+    """The study model's objections in plain words (import_messages.py), leaving out fields already named
+    and etiology and mechanism ids, which ``_check_references`` names with the ids allowed."""
+    problems = []
+    for item in error.errors(include_url=False, include_input=False):
+        loc = tuple(item["loc"])
+        if finding_numbers is not None and len(loc) > 1 and loc[0] == "findings" and isinstance(loc[1], int):
+            loc = ("findings", finding_numbers[loc[1]], *loc[2:])  # numbered as in the cell
+        path = ".".join(str(part) for part in loc)
+        if any(path == field or path.startswith(field + ".") for field in reported):
+            continue
+        if item["type"] == "string_pattern_mismatch" and is_reference(loc):
+            continue
+        problems.append(ImportProblem(row=row, field=path or None, message=plain_message(loc, item["type"], item["msg"])))
+    return problems
 
 
 def _clean(value: str) -> str:
@@ -226,10 +255,10 @@ def _json_text_problems(item: dict[str, Any]) -> list[tuple[str | None, str]]:
     return sorted(problems, key=lambda p: p[0] or "")
 
 
-def _claims(row: int, candidate: dict[str, Any]) -> list[ImportProblem]:
+def _claims(row: int, candidate: dict[str, Any], species_known: bool = True) -> list[ImportProblem]:
     """What a clinic cannot claim for its own study (import-template.md, "What Treadwell sets"): the
     library's origin, the curated reviews as a source, curators' data-quality flags, and an evidence
-    level above 5 for a study that is not of people."""
+    level above 5 for a study that is not of people (not judged when the species was refused)."""
     problems = []
     origin = candidate.get("origin", "local")
     if origin != "local":
@@ -249,7 +278,7 @@ def _claims(row: int, candidate: dict[str, Any]) -> list[ImportProblem]:
             "data-quality flags are set by the library's curators; leave them out and put your own notes in "
             "evidence_note")))
     level, species = candidate.get("evidence_level"), candidate.get("species")
-    if type(level) is int and 1 <= level <= 4 and species != "human":
+    if species_known and type(level) is int and 1 <= level <= 4 and species != "human":
         problems.append(ImportProblem(row=row, field="evidence_level", message=(
             "only a study of people can be level 1-4 (OCEBM 2011); animal and other studies are level 5")))
     return problems
@@ -259,24 +288,43 @@ def _source_name(review: Any) -> str:
     return f"'{review}'" if isinstance(review, str) and SHOWN_NAME.fullmatch(review) else "a review"
 
 
-def _csv_to_study_fields(raw: dict[str, str]) -> dict[str, Any]:
+def _csv_to_study_fields(raw: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]], list[int]]:
+    """The study fields of a row's cells, the cells that cannot be read (left out, so the rest is still
+    checked), and the position in the findings cell of each finding kept."""
+    wrong: list[tuple[str, str]] = []
+
     def number(column: str) -> int | float | None:
         value = raw.get(column) or ""
         if not value:
             return None
         if column in WHOLE_NUMBER_COLUMNS:
-            if not _WHOLE_NUMBER.fullmatch(value):
-                raise ValueError(column, "must be a whole number written with the digits 0-9, e.g. 5")
-            return int(value)
-        if not _DECIMAL.fullmatch(value) or not math.isfinite(float(value)):
-            raise ValueError(column, "must be a number written with the digits 0-9 and a point, e.g. 12 or 12.5")
-        return float(value)
+            if _WHOLE_NUMBER.fullmatch(value) and len(value) <= 20:  # int() refuses over 4,300 digits
+                return int(value)
+            wrong.append((column, "must be a whole number written with the digits 0-9, e.g. 5"
+                          if len(value) <= 20 else "is too long to be a number here; check the cell"))
+        elif _DECIMAL.fullmatch(value) and math.isfinite(float(value)):
+            return float(value)
+        else:
+            wrong.append((column, "must be a number written with the digits 0-9 and a point, e.g. 12 or 12.5"))
+        return None
 
     low, high = number("minutes_low"), number("minutes_high")
     minutes = None if low is None and high is None else [low if low is not None else high,
                                                            high if high is not None else low]
+    findings, finding_numbers, malformed = [], [], []
+    for position, item in enumerate(_split(raw.get("findings", ""))):
+        parts = [p.strip() for p in item.rsplit(":", 2)]
+        if len(parts) == 3:
+            findings.append({"marker": parts[0], "direction": parts[1], "mechanism": parts[2]})
+            finding_numbers.append(position)
+        else:
+            malformed.append(str(position + 1))
+    if malformed:
+        which = f"finding {malformed[0]} is" if len(malformed) == 1 else f"findings {', '.join(malformed)} are"
+        wrong.append(("findings", f"{which} not written as marker:direction:mechanism; each finding should be "
+                                  "marker:direction:mechanism, e.g. TNF-α:down:neuroinflammation-glia"))
     source_note = raw.get("source_note")
-    return {
+    fields = {
         "id": raw.get("id") or None,
         "first_author": raw["first_author"],
         "year": number("year"),
@@ -296,23 +344,16 @@ def _csv_to_study_fields(raw: dict[str, str]) -> dict[str, Any]:
             "weeks": number("weeks"),
             "protocol": raw["protocol"],
         },
-        "findings": [_finding(item) for item in _split(raw.get("findings", ""))],
+        "findings": findings,
         "pain_outcome": raw.get("pain_outcome") or None,
         "evidence_level": number("evidence_level"),
         **({"evidence_note": f"Source given by the clinician: {source_note}"} if source_note else {}),
     }
+    return fields, wrong, finding_numbers
 
 
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
-
-
-def _finding(item: str) -> dict[str, str]:
-    parts = [p.strip() for p in item.rsplit(":", 2)]
-    if len(parts) != 3:
-        raise ValueError("findings", "each finding should be marker:direction:mechanism, "
-                                     "e.g. TNF-α:down:neuroinflammation-glia")
-    return {"marker": parts[0], "direction": parts[1], "mechanism": parts[2]}
 
 
 def _check_references(
