@@ -341,32 +341,6 @@ class HandoutRenderer:
     # -- clinician pages ----------------------------------------------------------------------------
 
     def _clinician_pages(self, c: ClinicianSummary) -> list:
-        small, bold = self.small, self.small_bold
+        from core.handout.clinician_pages import clinician_pages
 
-        def p(text: str, style: ParagraphStyle, bullet: str | None = None):
-            return self._p(printable(text), style, bullet)
-
-        story: list = [PageBreak(), self._p("Clinician summary", self.heading)]
-        for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
-            story += [self._p(heading, self.small_heading)] + [p(line, small) for line in lines]
-        for heading, rows in (("Rules and their sources", c.rules), ("Warnings", c.warnings),
-                              ("Evidence behind the plan", c.studies)):
-            story.append(self._p(heading, self.small_heading))
-            if not rows:
-                story.append(self._p("No animal treadmill study for this etiology in the library.", small))
-                continue
-            table_rows = [[self._p(printable(row.text), small),
-                           p(row.source, small)] for row in rows]
-            story.append(self._table(table_rows, [self._width * 0.62, self._width * 0.38], header=False))
-        if c.dosing:
-            story.append(self._p("Animal treadmill dosing (context, not a human dose)", self.small_heading))
-            names = ["Study", "Model", "Speed [as printed]", "Min/session", "Days/wk", "Weeks", "Flags"]
-            rows = [[self._p(n, bold) for n in names]]
-            rows += [[p(v, small) for v in row.model_dump().values()] for row in c.dosing]
-            shares = [0.15, 0.24, 0.22, 0.11, 0.09, 0.09, 0.1]
-            story.append(self._table(rows, [self._width * s for s in shares], repeat_header=True))
-        story += [Spacer(1, 6), p(c.dosing_caution, bold)]
-        if c.flags:
-            story.append(self._p("Data-quality flags on these studies", self.small_heading))
-            story += [p(flag, small, bullet="•") for flag in c.flags]
-        return story
+        return clinician_pages(self, c)

@@ -1,0 +1,78 @@
+"""The handout's clinician summary pages (in English): screening, intensity, the rules, warnings and evidence
+with their sources, and the animal treadmill dosing. A DOI is printed whole on one line, so it can be read and
+copied; the dosing table's headers break only between words."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import PageBreak, Spacer
+
+from core.handout.model import ClinicianSummary
+from core.handout.renderer import printable
+
+if TYPE_CHECKING:
+    from core.handout.renderer import HandoutRenderer
+
+DOI = re.compile(r"doi:[^\s;,]+(?<![.)])")
+CELL_PADDING = 8  # a table cell's left and right padding together (HandoutRenderer._table)
+# The sources' column is wide enough for the library's longest DOI at 10 pt (doi:10.1097/01.j.pain.00004...,
+# about 225 points), whole on one line beside the text it supports.
+REFERENCE_SHARES = (0.53, 0.47)
+# Each header word fits its column at 10 pt bold, so a header wraps between words, never inside one.
+DOSING_COLUMNS = (("Study", 0.15), ("Model", 0.22), ("Speed [as printed]", 0.22), ("Min per session", 0.11),
+                  ("Days a week", 0.10), ("Weeks", 0.10), ("Flags", 0.10))
+
+
+def unbroken_dois(text: str, style: ParagraphStyle, room: float) -> str:
+    """``text`` with every DOI kept whole on one line of ``room`` points. Only a DOI wider than a whole line (a
+    clinic's imported study may bring one) is broken, on a line of its own and only after a '/', with no hyphen
+    added, so what is printed can still be copied."""
+    def whole(match: re.Match) -> str:
+        doi = match.group(0)
+        if stringWidth(doi, style.fontName, style.fontSize) <= room:
+            return doi
+        lines = [""]
+        for part in re.split(r"(?<=/)", doi):
+            if lines[-1] and stringWidth(lines[-1] + part, style.fontName, style.fontSize) > room:
+                lines.append("")
+            lines[-1] += part
+        return ("\n" if match.start() else "") + "\n".join(lines)
+    return DOI.sub(whole, text)
+
+
+def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
+    small, bold = r.small, r.small_bold
+
+    def p(text: str, style: ParagraphStyle, bullet: str | None = None, *, column: float | None = None):
+        """Study text, printable, each DOI whole on one line of its table column (or of the page)."""
+        room = r._width - (style.leftIndent if bullet else 0) if column is None else column - CELL_PADDING
+        return r._p(unbroken_dois(printable(text), style, room), style, bullet)
+
+    story: list = [PageBreak(), r._p("Clinician summary", r.heading)]
+    for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
+        story += [r._p(heading, r.small_heading)] + [p(line, small) for line in lines]
+    widths = [r._width * share for share in REFERENCE_SHARES]
+    for heading, rows in (("Rules and their sources", c.rules), ("Warnings", c.warnings),
+                          ("Evidence behind the plan", c.studies)):
+        story.append(r._p(heading, r.small_heading))
+        if not rows:
+            story.append(r._p("No animal treadmill study for this etiology in the library.", small))
+            continue
+        table_rows = [[p(row.text, small, column=widths[0]), p(row.source, small, column=widths[1])] for row in rows]
+        story.append(r._table(table_rows, widths, header=False))
+    if c.dosing:
+        story.append(r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading))
+        widths = [r._width * share for _, share in DOSING_COLUMNS]
+        rows = [[r._p(name, bold) for name, _ in DOSING_COLUMNS]]
+        rows += [[p(value, small, column=width) for value, width in zip(row.model_dump().values(), widths)]
+                 for row in c.dosing]
+        story.append(r._table(rows, widths, repeat_header=True))
+    story += [Spacer(1, 6), p(c.dosing_caution, bold)]
+    if c.flags:
+        story.append(r._p("Data-quality flags on these studies", r.small_heading))
+        story += [p(flag, small, bullet="•") for flag in c.flags]
+    return story

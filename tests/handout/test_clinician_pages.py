@@ -1,0 +1,69 @@
+"""The clinician summary pages (issue 19): every DOI is printed whole on one line, so it can be read and copied,
+and the dosing table's headers break only between words. Read back from the PDF with pypdf."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from core.handout.fonts import REGULAR
+from core.handout.renderer import HandoutRenderer
+from core.resources import resource_path
+from tests.handout.helpers import example, handout_for, pdf_text
+
+DOI = re.compile(r"doi:[^\s;,]+(?<![.)])")
+EXAMPLES = sorted(p.stem for p in resource_path("examples", "profiles").glob("*.json"))
+HEADER_WORDS = ["Min", "per", "session", "Days", "a", "week"]
+
+
+@pytest.fixture(scope="module")
+def renderer() -> HandoutRenderer:
+    return HandoutRenderer()
+
+
+def clinician_lines(pdf: bytes) -> list[str]:
+    pages = pdf_text(pdf)
+    first = next(i for i, text in enumerate(pages) if "Clinician summary" in text)
+    return [line.strip() for text in pages[first:] for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("etiology", EXAMPLES)
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_doi_is_whole_on_one_line(renderer, etiology, paper) -> None:
+    handout = handout_for(example(etiology), summary=True, paper=paper)
+    c = handout.clinician
+    texts = [row.source for row in c.rules + c.warnings + c.studies] + [row.text for row in c.rules + c.warnings]
+    dois = {doi for text in texts + [c.dosing_caution, *c.flags] for doi in DOI.findall(text)}
+    assert dois  # every summary cites some
+    lines = clinician_lines(renderer.render(handout))
+    broken = [doi for doi in sorted(dois) if not any(doi in line for line in lines)]
+    assert not broken, f"split across lines: {broken}"
+
+
+def test_the_dosing_headers_break_only_between_words(renderer) -> None:
+    handout = handout_for(example("diabetic-neuropathy"), summary=True)
+    assert handout.clinician.dosing  # the table is printed
+    lines = clinician_lines(renderer.render(handout))
+    words = {word for line in lines for word in line.split()}
+    assert "Min/ses" not in words and "sion" not in words and "Days/" not in words
+    start = next(i for i, line in enumerate(lines) if line.startswith("Study"))
+    header = " ".join(lines[start:start + 10]).split()
+    assert all(word in header for word in HEADER_WORDS), header
+
+
+def test_a_doi_wider_than_its_column_breaks_only_after_a_slash() -> None:
+    from core.handout.clinician_pages import unbroken_dois
+
+    renderer = HandoutRenderer()
+    style = renderer.small
+    doi = "doi:10.1002/(SICI)1097-4636(199601)30:1/abcdefghijklmnop.2024/0123456789abcdef"
+    room = 200
+    text = unbroken_dois(f"Imported study, {doi}; more text", style, room)
+    assert text.startswith("Imported study, \n") and text.endswith("; more text")
+    lines = text.split("\n")[1:]
+    assert "".join(lines).split(";")[0] == doi  # nothing added: no hyphen, no space
+    assert all(line.endswith("/") for line in lines[:-1])
+    assert all(stringWidth(line, REGULAR, style.fontSize) <= room for line in lines[:-1])
+    assert unbroken_dois("see doi:10.1177/0363546507307505.", style, room) == "see doi:10.1177/0363546507307505."
