@@ -13,6 +13,7 @@ from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
 from ui.clinic_link import ClinicLink
 from ui.clinic_settings import ClinicSettings
+from ui.editing_switch import EditingSwitch
 from ui.patient_care import PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
@@ -26,7 +27,7 @@ STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan
 VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "progress", "handout", "records")  # steps 2 to 8, in order
 
 
-class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, QMainWindow):
+class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, EditingSwitch, QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
@@ -52,7 +53,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, QMai
         self._ready = False
         self._parts_built = 0
         self.overview = None
-        self.setWindowTitle(APP_NAME + (" (read-only)" if read_only else "") + "[*]")  # [*]: unsaved changes mark
+        self._show_title()
         self.setObjectName("mainWindow")
         self._build_first_step()
         self.statusBar().showMessage(f"{APP_NAME}: opening the records in {data_dir.root}…")
@@ -117,18 +118,22 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, QMai
     def _acquire_lock(self) -> None:
         from core.workspace.lock import DataDirLock, LockFileError
 
-        lock = DataDirLock(self._data_dir.lock_path)
+        lock, held = DataDirLock(self._data_dir.lock_path), False
         try:
-            why = None if lock.acquire() else (
+            held = not lock.acquire()
+            why = None if not held else (
                 f"Treadwell is already open with the data folder {self._data_dir.root}.\n\n"
-                "This window opens read-only: you can look, but not save. Close the other window to make changes.")
+                "This window opens read-only: you can look, but not save. When the other window closes, this one "
+                "offers to switch to editing.")
         except LockFileError as error:
             why = f"{error}\n\nThis window opens read-only: you can look, but not save."
         if why is None:
             self._lock = lock
             return
         self.read_only = True
-        self.setWindowTitle(APP_NAME + " (read-only)[*]")
+        self._show_title()
+        if held:
+            self._watch_for_free_lock()  # ui/editing_switch.py
         if not self._quiet:
             QMessageBox.information(self, APP_NAME, shown_as_typed(why))
 

@@ -74,6 +74,14 @@ class RecordsGateway:
         if self._db is None and self.data_dir.database_path.exists():
             self._db = open_database(self.data_dir.database_path, read_only=self.read_only)
 
+    def become_writer(self) -> None:
+        """The window took the data folder's lock after opening read-only: writes are allowed from now on, and
+        the local records are opened again for writing by the next ``open`` (a clinic sign-in is kept)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self.read_only = False
+
     def close(self) -> None:
         self._drop_clinic()
         if self._evidence is not None:

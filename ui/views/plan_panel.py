@@ -8,8 +8,8 @@ import math
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
@@ -23,6 +23,22 @@ SEVERITY_MARK = {"stop": "⊘ Stop", "caution": "⚠ Caution", "info": "ℹ Info
 HEADERS = ["Week", "Days", "Warm-up", "Walk (min)", "Cool-down", "Effort", "Heart rate", "RPE", "Speed", "Min/week",
            "Change", "Note"]
 EDITABLE = {1: "sessions", 3: "main_min"}
+EDIT_HINT = "Click or press F2 to change. A change that breaks a rule is shown as a warning."
+COMPUTED_HINT = "Computed from the profile and the evidence: change the profile to change it."
+CHANGED_FILL, CHANGED_COMPUTED_FILL, CHANGED_TEXT = QColor("#FFF1C9"), QColor("#EEDCA6"), QColor("#1F1A00")
+
+
+def computed_fill(palette: QPalette) -> QColor:
+    """The shade of a computed cell: the palette's input background a tenth of the way to its text colour, so
+    it stands apart from an editable cell (the input background itself) in a light and a dark palette alike."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    return QColor.fromRgbF(*(b + (t - b) * 0.1 for b, t in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
+
+
+def cell_fill(editable: bool, changed: bool, palette: QPalette) -> QColor:
+    if changed:  # a week the clinician changed: pale yellow, its computed cells a shade darker
+        return CHANGED_FILL if editable else CHANGED_COMPUTED_FILL
+    return palette.color(QPalette.ColorRole.Base) if editable else computed_fill(palette)
 
 
 class WeekTableModel(RowsTableModel):
@@ -57,12 +73,12 @@ class WeekTableModel(RowsTableModel):
             if role == Qt.ItemDataRole.EditRole and index.column() == 3:
                 return week.main_min
             return values[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and week.week in self._overridden:
-            return QColor("#FFF1C9")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return cell_fill(index.column() in EDITABLE, week.week in self._overridden, QGuiApplication.palette())
         if role == Qt.ItemDataRole.ForegroundRole and week.week in self._overridden:
-            return QColor("#1F1A00")  # dark text on the pale fill, in light and dark themes alike
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in EDITABLE:
-            return "Double-click to change this week; a change that breaks a rule is shown as a warning."
+            return CHANGED_TEXT  # dark text on the pale fill, in light and dark themes alike
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return EDIT_HINT if index.column() in EDITABLE else COMPUTED_HINT
         if role == Qt.ItemDataRole.UserRole:
             return week
         return None
@@ -149,6 +165,11 @@ class PlanPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.clicked.connect(lambda index: index.column() in EDITABLE and self.table.edit(index))
+        self.legend = QLabel()  # which cells can be changed, in words (the shading only repeats it)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("Which cells of the week table can be changed")
+        self._show_legend()
         self.chart = MinutesChart()
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Warnings, most serious first")
@@ -159,12 +180,31 @@ class PlanPanel(QWidget):
         layout.addWidget(self.pain)
         layout.addWidget(self.cell_problem)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.legend)
         layout.addWidget(self.chart)
         layout.addWidget(QLabel("<b>Warnings</b>"))
         layout.addWidget(self.warnings, 2)
         self.weeks.override_requested.connect(self.override_requested)
         self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
+
+    def _show_legend(self) -> None:
+        palette = QGuiApplication.palette()
+
+        def swatch(text: str, fill: QColor, ink: QColor) -> str:
+            return f"<span style='background-color:{fill.name()}; color:{ink.name()}'>&nbsp;{text}&nbsp;</span>"
+
+        text = palette.color(QPalette.ColorRole.Text)
+        names = " and ".join(HEADERS[column] for column in EDITABLE)
+        self.legend.setText(
+            swatch(f"{escape(names)}: click or press F2 to change", palette.color(QPalette.ColorRole.Base), text) + " "
+            + swatch("other columns: computed, read-only", computed_fill(palette), text) + " "
+            + swatch("a week you changed", CHANGED_COMPUTED_FILL, CHANGED_TEXT))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._show_legend()  # a light or dark theme chosen while the window is open
+        super().changeEvent(event)
 
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
         self.warnings.clear()

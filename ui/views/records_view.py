@@ -17,6 +17,7 @@ from core.records.models import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
+from ui.enter_key import EnterKey
 from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
@@ -121,7 +122,7 @@ class RecordsView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Plan versions</b> (double-click to open)"))
+        right.addWidget(QLabel("<b>Plan versions</b> (double-click or Enter to open)"))
         right.addWidget(self.history)
         row = QHBoxLayout()
         left = QVBoxLayout()
@@ -136,8 +137,11 @@ class RecordsView(QWidget):
         layout.addLayout(buttons)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        self.table.doubleClicked.connect(self._on_open_button_clicked)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
+        EnterKey(self.table, self._on_table_double_clicked)  # Enter on a row or a version: as a double-click
+        EnterKey(self.history, lambda: self.history.currentItem() and self._on_history_item_double_clicked(
+            self.history.currentItem()))
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
@@ -188,6 +192,12 @@ class RecordsView(QWidget):
         if item is not None and item.isSelected():
             self.open_plan.emit(item.data(Qt.ItemDataRole.UserRole))
         elif (row := self.selected()) is not None:
+            self.open_plan.emit(row.plan_id)
+
+    @Slot()
+    def _on_table_double_clicked(self, *_: object) -> None:
+        """The patient's newest plan (the row acted on, whichever version is selected beside it)."""
+        if (row := self.selected()) is not None:
             self.open_plan.emit(row.plan_id)
 
     def _on_history_item_double_clicked(self, item: QListWidgetItem) -> None:

@@ -1,0 +1,138 @@
+"""Enter does what the button beside it does (issue 19): in the session form it adds the session (or saves the
+correction), and on a patient or plan version in the records it opens that plan."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
+
+from tests.ui.course_helpers import saved_patient
+from ui.main_window import MainWindow
+
+ENTER_KEYS = [Qt.Key.Key_Return, Qt.Key.Key_Enter]
+
+
+def sessions_ready(qtbot, data_dir) -> MainWindow:
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.sessions)
+    window.activateWindow()
+    return window
+
+
+@pytest.mark.parametrize("key", ENTER_KEYS, ids=["Return", "Enter"])
+@pytest.mark.parametrize("field", ["minutes", "rpe", "note", "date", "pain_during"])
+def test_enter_in_a_session_field_adds_the_session(qtbot, data_dir, field, key) -> None:
+    window = sessions_ready(qtbot, data_dir)
+    view = window.sessions
+    view.week.setValue(1)
+    view.minutes.setValue(9)
+    widget = getattr(view, field)
+    widget.setFocus()
+    if field == "rpe":
+        widget.selectAll()  # as when the clinician tabs into it
+        qtbot.keyClicks(widget, "13")  # typed, then Enter: what is typed is taken
+    else:
+        view.rpe.setValue(13)
+    qtbot.keyClick(widget, key)
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert (saved.minutes, saved.rpe, saved.week) == (9, 13, 1)
+    assert "logged for week 1" in view.message.text()
+
+
+def test_enter_with_a_problem_says_so_and_saves_nothing(qtbot, data_dir) -> None:
+    window = sessions_ready(qtbot, data_dir)
+    view = window.sessions
+    view.note.setFocus()
+    qtbot.keyClick(view.note, Qt.Key.Key_Return)  # no effort (RPE) entered yet
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert view.message.text().startswith("Not saved.")
+
+
+def test_enter_saves_a_correction(qtbot, data_dir) -> None:
+    window = sessions_ready(qtbot, data_dir)
+    view = window.sessions
+    view.rpe.setValue(12)
+    view.save_button.click()
+    view.table.selectRow(0)
+    view.correct_button.click()
+    view.minutes.setValue(11.5)
+    view.minutes.setFocus()
+    qtbot.keyClick(view.minutes, Qt.Key.Key_Return)
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.minutes == 11.5 and view.correcting is None
+    assert "corrected" in view.message.text()
+
+
+def test_enter_elsewhere_adds_nothing(qtbot, data_dir) -> None:
+    """Enter on the buttons, the table, or in a multi-line text box in the form keeps its own meaning."""
+    window = sessions_ready(qtbot, data_dir)
+    view = window.sessions
+    view.rpe.setValue(12)
+    for widget in (view.cancel_button, view.table):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    text = QPlainTextEdit(view.form_box)  # a multi-line box, should the form ever have one
+    text.show()
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    assert text.toPlainText() == "\n"
+    assert window.gateway.sessions(window.editor.patient_id) == []
+
+
+def test_enter_does_nothing_while_logging_is_closed(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    window.new_patient()  # no saved patient: the form is disabled
+    view = window.sessions
+    assert not view.save_button.isEnabled()
+    emitted: list[object] = []
+    view.log_requested.connect(emitted.append)
+    view._on_form_enter()  # what Enter would call, were a field able to take focus
+    assert emitted == []
+
+
+def records_ready(qtbot, data_dir) -> MainWindow:
+    window = saved_patient(qtbot, data_dir)
+    window.editor.form.numbers["weeks"].setText("9")
+    window.editor.recompute()
+    assert window.save_plan()  # version 2
+    window.new_patient()
+    window.tabs.setCurrentWidget(window.records)
+    window.activateWindow()
+    return window
+
+
+@pytest.mark.parametrize("key", ENTER_KEYS, ids=["Return", "Enter"])
+def test_enter_on_a_patient_row_opens_the_newest_plan(qtbot, data_dir, key) -> None:
+    window = records_ready(qtbot, data_dir)
+    view = window.records
+    view.table.setFocus()
+    view.table.selectRow(0)
+    newest = view.selected()
+    assert newest.version == 2
+    qtbot.keyClick(view.table, key)
+    assert window.editor.plan_id == newest.plan_id
+    assert window.tabs.currentWidget() is window.editor
+
+
+@pytest.mark.parametrize("key", ENTER_KEYS, ids=["Return", "Enter"])
+def test_enter_on_a_plan_version_opens_it(qtbot, data_dir, key) -> None:
+    window = records_ready(qtbot, data_dir)
+    view = window.records
+    view.table.selectRow(0)
+    assert view.history.count() == 2
+    view.history.setFocus()
+    view.history.setCurrentRow(1)  # newest first: version 1
+    first = view.history.currentItem().data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(view.history, key)
+    assert window.editor.plan_id == first
+    assert window.editor._reference.version == 1
+
+
+def test_enter_in_the_search_box_opens_nothing(qtbot, data_dir) -> None:
+    window = records_ready(qtbot, data_dir)
+    view = window.records
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "Example")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert window.editor.plan_id is None and window.tabs.currentWidget() is view

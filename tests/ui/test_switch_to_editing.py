@@ -1,0 +1,123 @@
+"""A read-only window (another window held the data folder) offers to switch to editing once that window has
+closed, and switching opens the records read-write keeping what is on screen (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.app_info import APP_NAME
+from core.storage import records
+from core.storage.database import open_database
+from core.workspace.lock import DataDirLock
+from tests.storage.helpers import example
+from ui import editing_switch
+from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def quick_polls(monkeypatch):
+    monkeypatch.setattr(editing_switch, "LOCK_POLL_MS", 50)
+
+
+def app_window(qtbot, data_dir) -> MainWindow:
+    """A window as the app opens it: it takes the data folder's lock, or opens read-only."""
+    window = MainWindow(data_dir, take_lock=True, quiet=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    return window
+
+
+def offered(window: MainWindow) -> bool:
+    return window.editing_offer is not None and window.editing_offer.isVisible()
+
+
+def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbot, data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    first = app_window(qtbot, data_dir)
+    second = app_window(qtbot, data_dir)
+    try:
+        assert not first.read_only and second.read_only
+        assert second.windowTitle() == APP_NAME + " (read-only)[*]"
+        second.open_plan(saved.id)
+        second.editor.form.numbers["weeks"].setText("9")  # typed in the read-only window, not savable yet
+        second.editor.recompute()
+        assert second.save_plan() is False
+        second.tabs.setCurrentWidget(second.sessions)
+        qtbot.wait(300)  # several polls while the first window is open
+        assert not offered(second)
+
+        first.close()
+        first.release_lock()  # as the app does once its window has closed
+        qtbot.waitUntil(lambda: offered(second), timeout=5_000)
+        assert second.editing_offer_text.text() == "The other Treadwell window has closed."
+        assert second.read_only and second.isVisible()
+        second.switch_button.click()
+        qtbot.waitUntil(lambda: second.gateway.is_open and not second.gateway.read_only, timeout=20_000)
+
+        assert not second.read_only and not offered(second)
+        assert second.windowTitle() == APP_NAME + "[*]" and second.isWindowModified()
+        # what was shown is still shown: the step, the patient, the typed change
+        assert second.tabs.currentWidget() is second.sessions
+        assert second.editor.plan_id == saved.id and second.editor.form.numbers["weeks"].text() == "9"
+        assert second.editor.dirty and second.course is not None and second.sessions.save_button.isEnabled()
+        assert second.save_plan(), second.statusBar().currentMessage()
+        assert [v.version for v in second.gateway.history(saved.patient_id)] == [1, 2]
+        assert not DataDirLock(data_dir.lock_path).acquire()  # the switched window holds the folder now
+    finally:
+        first.release_lock()
+        second.release_lock()
+
+
+def test_no_switch_when_another_window_took_the_folder_first(qtbot, data_dir) -> None:
+    open_database(data_dir.database_path).close()
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    window = app_window(qtbot, data_dir)
+    try:
+        assert window.read_only
+        holder.release()
+        qtbot.waitUntil(lambda: offered(window), timeout=5_000)
+        assert holder.acquire()  # a third window opened and took it before the click
+        qtbot.waitUntil(lambda: not offered(window), timeout=5_000)  # the stale offer goes
+        holder.release()
+        qtbot.waitUntil(lambda: offered(window), timeout=5_000)
+        assert holder.acquire()
+        window.switch_button.click()  # taken again between the last poll and the click
+        assert window.read_only and window.gateway.read_only and not offered(window)
+        assert "stays read-only" in window.statusBar().currentMessage()
+        holder.release()
+        qtbot.waitUntil(lambda: offered(window), timeout=5_000)  # still watching
+    finally:
+        holder.release()
+        window.release_lock()
+
+
+def test_a_window_that_found_no_library_yet_opens_the_records_on_switching(qtbot, data_dir) -> None:
+    """The second window of the very first start: the first had not installed the library yet."""
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    window = MainWindow(data_dir, take_lock=True, quiet=True)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: "not in this data folder yet" in window.picker.details.toPlainText(), timeout=20_000)
+        holder.release()
+        qtbot.waitUntil(lambda: offered(window), timeout=5_000)
+        with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+            window.switch_button.click()
+        assert not window.read_only and window.overview is not None and window.picker.entry_count() > 0
+        assert window.gateway.is_open and not window.gateway.read_only
+    finally:
+        holder.release()
+        window.release_lock()
+
+
+def test_a_window_that_holds_the_folder_never_polls(qtbot, data_dir) -> None:
+    window = app_window(qtbot, data_dir)
+    try:
+        assert not window.read_only and window._lock_poll is None and window.editing_offer is None
+    finally:
+        window.release_lock()
