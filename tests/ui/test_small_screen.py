@@ -1,11 +1,15 @@
-"""The window on a small screen: it never opens larger than the screen, and it opens unmodified."""
+"""The window on a small screen: it never opens larger than the screen, it opens unmodified, and every control of
+every view and dialog can be reached at 1366x768 with 100, 125 and 150 % scaling."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QScrollArea, QWidget,
+)
 
-from tests.ui.course_helpers import open_window
+from tests.ui.course_helpers import log, open_window, saved_patient, walk
 from ui.main_window import MainWindow
 
 
@@ -41,3 +45,94 @@ def test_new_patient_puts_the_cursor_in_name_and_studies_sort_a_to_z(qtbot, data
                     timeout=2_000)
     header = window.evidence.table.horizontalHeader()
     assert header.sortIndicatorSection() == 0 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
+# A 1366x768 laptop screen at 100, 125 and 150 % scaling, in Qt's logical pixels (what layouts are made
+# in: text in points keeps its logical size at any scaling), less a taskbar (40 px) and the window's title
+# bar and borders (30 px), both scaled too.
+SMALL_SCREENS = {f"{round(100 * scale)} %": (int(1366 / scale), int((768 - 70) / scale)) for scale in (1, 1.25, 1.5)}
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)  # lists, tables, text
+
+
+def _controls(root: QWidget) -> list[QWidget]:
+    found = [widget for kind in CONTROLS for widget in root.findChildren(kind)]
+    return [widget for widget in found if widget.isVisibleTo(root.window()) and widget.window() is root.window()
+            and not isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox, QAbstractScrollArea))]
+
+
+def _shown_whole(widget: QWidget, window: QWidget) -> bool:
+    """The widget's whole rectangle is inside every widget around it, up to the window."""
+    visible = widget.rect()
+    parent = widget.parentWidget()
+    while parent is not None:
+        visible = visible.intersected(QRect(widget.mapFrom(parent, QPoint(0, 0)), parent.size()))
+        if parent is window:
+            break
+        parent = parent.parentWidget()
+    return visible == widget.rect()
+
+
+def _unreachable(root: QWidget) -> list[str]:
+    """Every control under ``root`` that cannot be brought whole into view (scrolling as a person would), or
+    that is squeezed below the size it needs."""
+    window = root.window()
+    problems = []
+    for widget in _controls(root):
+        parent = widget.parentWidget()
+        while parent is not None and parent is not window:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            parent = parent.parentWidget()
+        QApplication.processEvents()
+        needs = widget.minimumSizeHint().boundedTo(widget.maximumSize())  # a fixed size is the size it needs
+        squeezed = widget.width() < min(needs.width(), 40) or widget.height() < needs.height() - 2
+        if squeezed or not _shown_whole(widget, window):
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")() or type(widget).__name__
+            problems.append(f"{name!r} at {QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).getRect()}")
+    return problems
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_every_control_of_every_view_is_reachable_on_a_small_screen(qtbot, data_dir, scaling) -> None:
+    width, height = SMALL_SCREENS[scaling]
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=1, week=1))
+    window.resize(width, height)
+    QApplication.processEvents()
+    assert window.size().toTuple() == (width, height), f"the window cannot be made {width}x{height}"
+    problems = {}
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        page = window.tabs.widget(index)
+        assert window.size().toTuple() == (width, height), f"{window.tabs.tabText(index)} widened the window"
+        assert _controls(page), f"no controls found on {window.tabs.tabText(index)}"
+        if found := _unreachable(page):
+            problems[window.tabs.tabText(index)] = found
+    assert not problems, problems
+
+
+def _dialogs(window, data_dir):
+    from ui.about_dialog import AboutDialog
+    from ui.handout_export_dialog import HandoutExportDialog
+    from ui.settings_dialog import SettingsDialog
+    from ui.welcome_dialog import WelcomeDialog
+
+    return [SettingsDialog(window.settings, window), WelcomeDialog(window.settings, window),
+            HandoutExportDialog(data_dir, window.settings, window), AboutDialog(window)]
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_every_dialog_fits_a_small_screen(qtbot, data_dir, scaling) -> None:
+    width, height = SMALL_SCREENS[scaling]
+    window = open_window(qtbot, data_dir)
+    for dialog in _dialogs(window, data_dir):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        wanted = dialog.sizeHint().boundedTo(QSize(width, height))
+        dialog.resize(wanted)
+        QApplication.processEvents()
+        name = type(dialog).__name__
+        assert dialog.width() <= width and dialog.height() <= height, (name, dialog.size().toTuple())
+        assert not _unreachable(dialog), (name, _unreachable(dialog))
+        dialog.close()

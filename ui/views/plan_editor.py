@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from core.evidence.models import Study
 from core.plan.compare import plan_differences
@@ -14,6 +14,7 @@ from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import PlanVersion
 from core.workspace.draft import PlanDraft, draft_plan, same_profile
+from ui.scrolling import VerticalScroll
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
@@ -65,18 +66,19 @@ class PlanEditor(QWidget):
         note_box.addWidget(self.use_today)
         self.note_row = note_row
         note_row.setVisible(False)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        self.form.setMinimumWidth(460)
+        scroll = VerticalScroll(self.form)  # the form scrolls down, never sideways
+        panel_scroll = VerticalScroll(self.panel, frame=False)  # a small screen scrolls the plan, never clips it
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
-        split.addWidget(self.panel)
+        split.addWidget(panel_scroll)
+        split.setCollapsible(0, False)
+        split.setCollapsible(1, False)
         split.setSizes([520, 840])
-        self.form.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(note_row)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)
         self.form.changed.connect(self._on_form_changed)
         self.form.field_left.connect(self._on_form_field_left)
         self.panel.override_requested.connect(self._on_panel_override_requested)

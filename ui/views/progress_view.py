@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.plan.progress import Progress, WeekProgress
 from core.settings import Settings
+from ui.scrolling import VerticalScroll
 from ui.models.course import CourseOfCare
 from ui.models.table_model import Column, ObjectTableModel
 from ui.views.charts import EffortChart, PainChart, WeeklyMinutesChart
@@ -127,13 +128,16 @@ class ProgressView(QWidget):
         row.addStretch(1)
         report_box.addLayout(row)
         report_box.addWidget(self.report_status)
-        side = QVBoxLayout()
+        side_panel = QWidget()
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.suggestion)
         side.addWidget(self.details, 1)
         side.addWidget(report)
+        self.details.setMinimumHeight(160)  # a few weeks' rows, even when the side panel has to scroll
         body = QHBoxLayout()
         body.addWidget(scroll, 5)
-        body.addLayout(side, 4)
+        body.addWidget(VerticalScroll(side_panel, frame=False), 4)  # a small screen scrolls it, never squeezes it
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)

@@ -24,7 +24,9 @@ from core.records.models import SessionRecord
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, NOT_RECORDED, in_clinic_words, saved_on
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
+from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
+from ui.scrolling import VerticalScroll
 from ui.views.suggestion import suggestion_html
 
 def _optional_spin(low: int, high: int, blank: str) -> QSpinBox:
@@ -66,6 +68,7 @@ class SessionLogView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.count = QLabel()
+        self.count.setWordWrap(True)  # a long count wraps rather than widen the window past a small screen
         self.correct_button = QPushButton("&Correct selected session")
         self.delete_button = QPushButton("De&lete selected session…")
         self._build_form()
@@ -115,6 +118,9 @@ class SessionLogView(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
         self.message.setAccessibleName("Problem with the session, or what was saved")
         self.form_box = QGroupBox("Log a session")
+        self._fields = (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
+                        self.pain_morning, self.note)
+        EnterKey(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
         form = QFormLayout(self.form_box)
         for label, widget, name in (
                 ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
@@ -154,9 +160,11 @@ class SessionLogView(QWidget):
         side.addWidget(self.form_box)
         side.addWidget(self.suggestion)
         side.addStretch(1)
+        side_scroll = VerticalScroll(side_panel, frame=False)  # a small screen scrolls the form, never clips it
+        side_scroll.setMaximumWidth(480 + side_scroll.verticalScrollBar().sizeHint().width())
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addWidget(side_panel, 1)
+        body.addWidget(side_scroll, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
@@ -219,8 +227,7 @@ class SessionLogView(QWidget):
 
     def _set_usable(self, usable: bool) -> None:
         blocked = self._course is not None and self._course.in_force.plan.blocked and self._correcting is None
-        for widget in (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
-                       self.pain_morning, self.note):
+        for widget in self._fields:
             widget.setEnabled(usable and not blocked)
         self.save_button.setEnabled(usable and not blocked)
 
@@ -296,6 +303,11 @@ class SessionLogView(QWidget):
             self.log_requested.emit(log)
         else:
             self.correction_requested.emit(self._correcting.id, log)
+
+    @Slot()
+    def _on_form_enter(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_button.click()  # adds the session, or saves the correction
 
     # -- correcting and deleting ---------------------------------------------------------------------
 
