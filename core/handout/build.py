@@ -80,14 +80,15 @@ def number_text(minutes: float) -> str:
 
 def minutes_text(minutes: float, t: Wording | None = None) -> str:
     t = t or _ENGLISH
-    return t("{minutes} min", minutes=number_text(minutes))
+    return t.plural("{minutes} min", "{minutes} min", minutes, minutes=number_text(minutes))
 
 
 def bout_text(minutes: float, t: Wording | None = None) -> str:
     """One short walk, roughly: '3' (minutes) or '30 s' under a minute."""
     t = t or _ENGLISH
     if minutes < 1:
-        return t("{seconds} s", seconds=max(5, round(minutes * 60 / 5) * 5))
+        seconds = max(5, round(minutes * 60 / 5) * 5)
+        return t.plural("{seconds} s", "{seconds} s", seconds, seconds=seconds)
     return number_text(round(minutes * 2) / 2)
 
 
@@ -151,9 +152,11 @@ def build_handout(
     if first_with_bouts is not None:
         example = week_row(first_with_bouts, units, t).walking
         if first_with_bouts.bout_min < 1:
-            bout_words = t("about {seconds} seconds", seconds=max(5, round(first_with_bouts.bout_min * 60 / 5) * 5))
+            seconds = max(5, round(first_with_bouts.bout_min * 60 / 5) * 5)
+            bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
         else:
-            bout_words = t("about {minutes} minutes", minutes=bout_text(first_with_bouts.bout_min, t))
+            minutes, written = round(first_with_bouts.bout_min * 2) / 2, bout_text(first_with_bouts.bout_min, t)
+            bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", minutes, minutes=written)
         intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Stand "
                           "and rest between them until your breathing settles.",
                           example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))

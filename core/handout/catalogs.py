@@ -23,7 +23,7 @@ from core.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("core/handout/build.py",)  # every message a patient reads is written there
-KEYWORDS = {"t": None, "N_": None}
+KEYWORDS = {"t": None, "N_": None, "plural": (1, 2)}  # t.plural(singular, plural, count)
 FIELD = re.compile(r"\{(\w+)\}")
 
 
@@ -35,17 +35,22 @@ def template() -> Catalog:
         for line, message, comments, _ in extract_from_file("python", ROOT / source, keywords=KEYWORDS,
                                                            options={"encoding": "utf-8"}):
             added = catalog.add(message, locations=[(source, line)], auto_comments=comments,
-                                flags=["python-brace-format"] if FIELD.search(message) else [])
+                                flags=["python-brace-format"] if FIELD.search(" ".join(_forms(message))) else [])
             added.flags.discard("python-format")  # Babel guesses it from "% s" in "{grade}% slope": these are {} fields
     return catalog
+
+
+def _forms(message: str | tuple[str, ...]) -> tuple[str, ...]:
+    return message if isinstance(message, tuple) else (message,)
 
 
 def catalog_path(tag: str) -> Path:
     return resource_path("locale", tag.replace("-", "_"), "LC_MESSAGES", f"{DOMAIN}.po")
 
 
-def fields(text: str) -> set[str]:
-    return set(FIELD.findall(text))
+def fields(text: str | tuple[str, ...]) -> set[str]:
+    """The ``{fields}`` of a message; of a counted message (its forms), those every form has."""
+    return set.intersection(*(set(FIELD.findall(form)) for form in _forms(text)))
 
 
 def main() -> None:

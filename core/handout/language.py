@@ -55,6 +55,20 @@ def _catalog(tag: str):
         return read_po(handle, locale=language(tag).babel_locale, domain=DOMAIN)
 
 
+FRACTION_COUNT = 100
+
+
+@lru_cache(maxsize=None)
+def _plural_rule(expression: str):
+    from gettext import c2py  # the catalog's Plural-Forms expression, as gettext itself reads it
+
+    return c2py(expression)
+
+
+def _plural_index(expression: str, n: int) -> int:
+    return int(_plural_rule(expression)(n))
+
+
 REVIEW_HEADER = re.compile(r'^"X-Medical-Review:\s*(.*?)\\n"\s*$', re.MULTILINE)
 
 
@@ -100,6 +114,18 @@ class Wording:
             entry = self._catalog.get(message)
             if entry is not None and entry.string and not entry.fuzzy:
                 text = entry.string
+        return text.format(**values) if values else text
+
+    def plural(self, singular: str, plural: str, count: float, /, **values: object) -> str:
+        """The form of a counted message that this language uses for ``count``: "about 1 minute", "about 2
+        minutes"; Arabic has six forms (3 to 10 minutes: دقائق). A count with a fraction (2½) takes the form the
+        language uses for 100, its general form ("other" in CLDR's terms) in every handout language."""
+        n = int(count) if float(count).is_integer() else FRACTION_COUNT
+        text = singular if n == 1 else plural
+        if self._catalog is not None:
+            entry = self._catalog.get(singular)
+            if entry is not None and isinstance(entry.string, tuple) and all(entry.string) and not entry.fuzzy:
+                text = entry.string[min(_plural_index(self._catalog.plural_expr, n), len(entry.string) - 1)]
         return text.format(**values) if values else text
 
     def number(self, value: float, digits: int = 1) -> str:

@@ -67,8 +67,11 @@ def test_every_catalog_translates_every_message_with_its_fields(tag) -> None:
     assert wanted <= set(translated), sorted(wanted - set(translated))
     for message_id in wanted:
         message = translated[message_id]
-        assert message.string and not message.fuzzy, message_id
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(forms) and not message.fuzzy, message_id
         assert fields(message.string) == fields(message_id), message_id
+        if isinstance(message.id, tuple):  # a counted message: one form for each of the language's plural forms
+            assert len(forms) == catalog.num_plurals, message_id
 
 
 @pytest.mark.parametrize("tag", TRANSLATED)
@@ -308,3 +311,15 @@ def test_an_english_footer_keeps_the_date_after_an_arabic_name() -> None:
     footer = fitted_footer("Treadmill plan for {name}, {date}", "سلمى حداد", "2026-11-30", 500)
     line = _visual_lines(footer, rtl=False, width=500)[0]
     assert line == ["Treadmill", "plan", "for", "حداد", "سلمى", ",", "2026-11-30"]  # the name reads right to left
+
+
+@pytest.mark.parametrize(("tag", "counts"), [
+    ("en", {1: "about 1 minute", 2: "about 2 minutes", 2.5: "about 2.5 minutes"}),
+    ("es", {1: "alrededor de 1 minuto", 3: "unos 3 minutos"}),
+    ("ar", {1: "حوالي 1 دقيقة", 5: "حوالي 5 دقائق", 11: "حوالي 11 دقيقة", 2.5: "حوالي 2.5 دقيقة"}),
+    ("zh-Hans", {1: "约 1 分钟", 5: "约 5 分钟"}),
+])
+def test_a_counted_message_takes_the_languages_form_for_the_count(tag, counts) -> None:
+    t = Wording(tag)
+    for count, expected in counts.items():
+        assert t.plural("about {minutes} minute", "about {minutes} minutes", count, minutes=str(count)) == expected
