@@ -14,6 +14,9 @@ from core.logging_setup import LogUnavailable, configure_logging
 
 
 def main(argv: list[str] | None = None) -> int:
+    for name in ("stdout", "stderr"):  # a windowed build (Windows, macOS) started without a console has neither
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (open for the whole run)
     if os.name == "posix":
         os.umask(0o077)  # every file and folder the app creates is private to this user (0600 / 0700)
     args = cli.parse_args(argv)

@@ -88,8 +88,7 @@ class EditingSwitch:
                                          "stays read-only.")
             self._watch_for_free_lock()
             return False
-        self._lock, self.read_only = lock, False
-        self._show_title()
+        self._lock = lock  # still read-only (title, Save, backups) until the records are open for writing
         self.statusBar().showMessage("Opening the records for editing…")
         data_dir, settings = self._data_dir, self.settings
         run_in_background(lambda: start_records(data_dir, settings, read_only=False), self._on_editing_records_open,
@@ -98,6 +97,8 @@ class EditingSwitch:
 
     @Slot(object)
     def _on_editing_records_open(self, report) -> None:
+        self.read_only = False
+        self._show_title()
         self.gateway.become_writer()
         if self.overview is None:  # nothing from the records was shown: open them as at start-up
             self._on_records_started(report)
@@ -110,5 +111,7 @@ class EditingSwitch:
 
     @Slot(object)
     def _on_editing_records_failed(self, error: Exception) -> None:
+        self.read_only = False  # this window holds the folder: it may offer the restore
+        self._show_title()
         self.gateway.become_writer()
         self._on_records_failed(error)  # a damaged database: this window may now offer the restore

@@ -13,7 +13,6 @@ because a printer's queue is visible to everyone who shares it.
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
 import shutil
@@ -47,6 +46,7 @@ class PrintRequest:
     copies: int = 1
     page_range: tuple[int, int] | None = None  # first and last page, 1-based
     two_sided: bool = False
+    short_edge: bool = False  # two-sided, flipped on the short edge
     cancel: threading.Event = field(default_factory=threading.Event, compare=False)
 
     @property
@@ -72,14 +72,15 @@ def request_from_printer(printer, pdf: bytes, pages: int) -> PrintRequest:
     """Read the choices off a QPrinter (GUI thread) into a plain request a worker may use."""
     from PySide6.QtPrintSupport import QPrinter
 
-    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
+    to_file = bool(printer.outputFileName())  # "Print to file", in Qt's dialog or the system's
     page_range = None
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         page_range = (printer.fromPage(), max(printer.fromPage(), printer.toPage()))
     return PrintRequest(
         pdf=pdf, pages=pages, printer_name="" if to_file else printer.printerName(),
         output_file=printer.outputFileName() if to_file else "", copies=max(1, printer.copyCount()),
-        page_range=page_range, two_sided=printer.duplex() not in (QPrinter.DuplexMode.DuplexNone,),
+        page_range=page_range, two_sided=printer.duplex() != QPrinter.DuplexMode.DuplexNone,
+        short_edge=printer.duplex() == QPrinter.DuplexMode.DuplexShortSide,
     )
 
 
@@ -88,6 +89,10 @@ def send(request: PrintRequest, progress=lambda words: None) -> PrintResult:
     try:
         if request.cancel.is_set():
             raise PrintCancelled
+        if request.pages_sent == 0:
+            first, last = request.page_range
+            raise PrintFailed(f"Pages {first} to {last} are past the end of the handout, which has {request.pages} "
+                              "pages. Choose pages within it, or all pages.")
         if request.output_file:
             return _to_file(request, progress)
         if sys.platform == "win32":
@@ -129,7 +134,7 @@ def lp_command(request: PrintRequest) -> list[str]:
     if request.page_range:
         command += ["-P", f"{request.page_range[0]}-{request.page_range[1]}"]
     if request.two_sided:
-        command += ["-o", "sides=two-sided-long-edge"]
+        command += ["-o", "sides=two-sided-short-edge" if request.short_edge else "sides=two-sided-long-edge"]
     command += ["-o", "document-format=application/pdf"]
     return command
 
@@ -157,7 +162,8 @@ def _to_cups(request: PrintRequest, progress) -> PrintResult:
     out = process.stdout.read().decode(errors="replace")
     err = process.stderr.read().decode(errors="replace").strip()
     if process.returncode != 0:
-        raise PrintFailed(f"The printer refused the handout: {err or 'lp exited with ' + str(process.returncode)}.")
+        reason = re.sub(r"^lp:\s*", "", err).rstrip(".") if err else f"the print system stopped ({process.returncode})"
+        raise PrintFailed(f"The printer refused the handout: {reason}.")
     found = re.search(r"request id is (\S+)", out)
     job = found.group(1) if found else ""
     progress(f"The print system has the handout (job {job or 'without a number'}).")
@@ -182,9 +188,13 @@ def _withdraw(job: str) -> None:
 
 
 def _to_windows(request: PrintRequest, progress) -> PrintResult:  # pragma: no cover - Windows only
+    """Windows has no print system that takes a PDF itself: the PDF program Windows has (Adobe Reader, Foxit,
+    SumatraPDF...) prints it with the printer's own settings. Where none offers to print (Edge, the usual
+    viewer, does not), the handout opens in the PDF viewer to be printed from there. The file stays until
+    the next print: the PDF program reads it after this returns."""
     progress(f"Sending the handout to {request.destination}…")
-    folder = Path(tempfile.mkdtemp(prefix="treadwell-print-"))  # readable by this user only
-    atexit.register(shutil.rmtree, folder, True)  # the PDF program reads it after this returns
+    _remove_earlier_print_files()
+    folder = Path(tempfile.mkdtemp(prefix=PRINT_FOLDER_PREFIX))  # readable by this user only
     path = folder / "handout.pdf"
     path.write_bytes(request.pdf)
     try:
@@ -192,7 +202,22 @@ def _to_windows(request: PrintRequest, progress) -> PrintResult:  # pragma: no c
             os.startfile(str(path), "printto", f'"{request.printer_name}"')
         else:
             os.startfile(str(path), "print")
-    except OSError as error:
-        raise PrintFailed("Windows has no program set up to print PDF files. Export the PDF and print it "
-                          "from your PDF reader.") from error
-    return PrintResult(request.destination, request.pages_sent)
+    except OSError:
+        try:
+            os.startfile(str(path))
+        except OSError as error:
+            raise PrintFailed("Windows has no program for PDF files. Export the PDF and print it from a PDF "
+                              "reader.") from error
+        raise PrintFailed("Windows' PDF viewer cannot be asked to print: the handout is open in it, print it from "
+                          "there (Ctrl+P).") from None
+    return PrintResult(f"{request.destination}, through Windows' PDF program (its copies and pages settings)",
+                       request.pages)
+
+
+PRINT_FOLDER_PREFIX = "treadwell-print-"
+
+
+def _remove_earlier_print_files() -> None:
+    """The handouts earlier prints left for the PDF program: a patient's handout is not left in the temp folder."""
+    for folder in Path(tempfile.gettempdir()).glob(PRINT_FOLDER_PREFIX + "*"):
+        shutil.rmtree(folder, ignore_errors=True)

@@ -162,7 +162,8 @@ def build_handout(
                           example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))
     effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
     light_low, light_high = plan.intensity.light_rpe
-    if any(week.band == "light" for week in plan.weeks):
+    starts_light = any(week.band == "light" for week in plan.weeks)
+    if starts_light:
         effort_intro.append(t("Light is {low} to {high}: it feels easy.", low=light_low, high=light_high))
     low, high = plan.intensity.rpe
     effort_intro.append(t("Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.",
@@ -180,7 +181,8 @@ def build_handout(
         ]
 
     def effort_level(level: int) -> EffortLevel:
-        band = "light" if light_low <= level <= light_high else "moderate" if low <= level <= high else ""
+        band = ("light" if starts_light and light_low <= level <= light_high else
+                "moderate" if low <= level <= high else "")  # the targets of this plan, none other
         words = RPE_WORDS.get(level)
         return EffortLevel(rpe=str(level), words=t(words) if words else "", band=band,
                            target={"light": t("Light"), "moderate": t("Moderate"), "": ""}[band])

@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from core.handout.fonts import BOLD, REGULAR
 
 INK = colors.HexColor("#222222")
+FAR_INK = colors.HexColor("#5A5A5A")
 MACHINE = colors.HexColor("#6B6B6B")
 BELT = colors.HexColor("#3A3A3A")
 STOP_RED = colors.HexColor("#C62828")
@@ -33,13 +34,12 @@ def _marker(drawing: Drawing, x: float, y: float, number: int) -> None:
 
 def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
     """A person walking on a treadmill, both hands on the handrail (marker 1) and, when ``clip``, the safety
-    cord running from a clip at the waist to the stop key on the console (marker 2). Seen from the side."""
-    height = 190.0
-    drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
-    scale = min(width / 300.0, 1.0)
+    cord running from a clip at the waist to the stop key on the console (marker 2). Seen from the side, drawn
+    300 points wide and scaled to ``width``. The key and the clip are red with thick black outlines and the cord
+    is dark, so they still stand out printed in grey."""
+    scale = width / 300.0
+    drawing = Drawing(300 * scale, 190 * scale, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
     drawing.scale(scale, scale)
-    drawing.height = height * scale
-    drawing.width = 300 * scale
     x0 = 10.0
     # the machine: deck and belt, rollers, the upright and console at the front (right), the side handrail
     drawing.add(Rect(x0, 14, 250, 22, rx=8, ry=8, fillColor=MACHINE, strokeColor=INK, strokeWidth=2))
@@ -49,7 +49,6 @@ def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
     drawing.add(Line(x0 + 236, 36, x0 + 226, 150, strokeColor=MACHINE, strokeWidth=9))
     drawing.add(Rect(x0 + 196, 146, 64, 26, rx=4, ry=4, fillColor=MACHINE, strokeColor=INK, strokeWidth=2))
     drawing.add(Line(x0 + 126, 118, x0 + 232, 118, strokeColor=INK, strokeWidth=7, strokeLineCap=1))
-    drawing.add(Line(x0 + 130, 118, x0 + 130, 100, strokeColor=INK, strokeWidth=4))  # the rail's back post
     # the person, facing the console: legs mid-stride, upright body, both arms forward to the rail
     hip, shoulder, head = (x0 + 112, 96), (x0 + 116, 146), (x0 + 118, 166)
     body = dict(strokeColor=INK, strokeWidth=6, strokeLineCap=1, strokeLineJoin=1)
@@ -57,20 +56,22 @@ def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
     drawing.add(PolyLine([*hip, x0 + 126, 68, x0 + 130, 40, x0 + 144, 40], **body))  # front leg and foot
     drawing.add(Line(*hip, *shoulder, **body))
     drawing.add(Circle(*head, 12, fillColor=colors.white, strokeColor=INK, strokeWidth=4))
-    hand = (x0 + 162, 121)
-    drawing.add(PolyLine([*shoulder, x0 + 140, 124, *hand], **body))
-    drawing.add(Circle(*hand, 5, fillColor=INK, strokeColor=None))
-    drawing.add(Circle(*hand, 15, fillColor=None, strokeColor=MARKER, strokeWidth=3))
-    _marker(drawing, hand[0] + 4, hand[1] + 34, 1)
+    far_arm = dict(body, strokeColor=FAR_INK, strokeWidth=5)  # the arm on the far side, behind the body
+    for arm, elbow, hand in ((far_arm, (x0 + 140, 138), (x0 + 172, 121)), (body, (x0 + 128, 124), (x0 + 150, 121))):
+        drawing.add(PolyLine([*shoulder, *elbow, *hand], **arm))
+        drawing.add(Circle(*hand, 5, fillColor=arm["strokeColor"], strokeColor=None))
+    drawing.add(Circle(x0 + 159, 121, 19, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+    _marker(drawing, x0 + 165, 160, 1)
     if clip:
         key = (x0 + 214, 159)
-        waist = (x0 + 121, 100)
-        drawing.add(Rect(waist[0] - 5, waist[1] - 6, 10, 12, fillColor=STOP_RED, strokeColor=INK, strokeWidth=1.5))
-        drawing.add(PolyLine([*waist, x0 + 150, 92, x0 + 185, 102, x0 + 205, 130, *key], strokeColor=STOP_RED,
-                             strokeWidth=2.5, strokeDashArray=[5, 3], strokeLineJoin=1))
-        drawing.add(Circle(*key, 7, fillColor=STOP_RED, strokeColor=INK, strokeWidth=1.5))
-        drawing.add(Circle(*waist, 15, fillColor=None, strokeColor=MARKER, strokeWidth=3))
-        _marker(drawing, waist[0] - 32, waist[1] + 2, 2)
+        waist = (x0 + 122, 100)
+        drawing.add(PolyLine([*waist, x0 + 150, 90, x0 + 185, 100, x0 + 203, 128, *key], strokeColor=INK,
+                             strokeWidth=3, strokeDashArray=[6, 3], strokeLineJoin=1))
+        drawing.add(Rect(waist[0] - 7, waist[1] - 8, 14, 16, fillColor=STOP_RED, strokeColor=INK, strokeWidth=3))
+        drawing.add(Circle(*key, 10, fillColor=STOP_RED, strokeColor=INK, strokeWidth=3))
+        drawing.add(Circle(*key, 3, fillColor=colors.white, strokeColor=None))
+        drawing.add(Circle(*waist, 17, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+        _marker(drawing, waist[0] - 40, waist[1], 2)
     return drawing
 
 

@@ -256,10 +256,10 @@ class HandoutRenderer:
         story += [self._p(sign, bullet="•") for sign in h.stop_signs]
         story += [self._p(text, self.bold_body) for text in h.stop_after]
         if h.safety:
-            story += [Spacer(1, 6), CondPageBreak(4 * cm if not h.safety_picture else 11 * cm),
+            story += [Spacer(1, 6), CondPageBreak(4 * cm if not h.safety_picture else 14 * cm),
                       self._p(labels.safety_heading, self.heading)]
             if h.safety_picture:  # the picture, then its numbered captions, kept together
-                picture = treadmill_drawing(min(self._width, 11 * cm), clip=h.safety_picture == "handrails-and-clip")
+                picture = treadmill_drawing(min(self._width, 15 * cm), clip=h.safety_picture == "handrails-and-clip")
                 picture.hAlign = "RIGHT" if self._rtl else "LEFT"
                 story.append(KeepTogether([picture, Spacer(1, 6)] + [
                     self._p(caption, self.bold_body, bullet=str(number))
@@ -275,8 +275,7 @@ class HandoutRenderer:
             levels = [int(level.rpe) for level in h.effort_scale if level.band == band]
             return (min(levels), max(levels)) if levels else None
 
-        drawing = effort_scale_drawing(self._width, span("moderate") or (12, 13), span("light"), rtl=self._rtl)
-        return drawing
+        return effort_scale_drawing(self._width, span("moderate"), span("light"), rtl=self._rtl)
 
     def _week_table(self, h: Handout):
         """The plan for a patient: a row a week, at the patient's print size. The warm-up and cool-down are the

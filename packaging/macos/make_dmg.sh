@@ -3,7 +3,7 @@
 # On a Mac:  uv run python packaging/build.py && bash packaging/macos/make_dmg.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+version=$(uv run python -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 app="build/dist/Treadwell.app"
 [ -d "$app" ] || { echo "missing $app: run packaging/build.py on macOS first" >&2; exit 1; }
 staging=$(mktemp -d)

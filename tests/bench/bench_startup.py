@@ -4,7 +4,7 @@ the moment it reports (process exit is not start-up). Three moments of the app's
 
 - painted: the first frame;
 - data: the first frame that shows the etiologies and their study counts read from the records
-  database (issue 7's goal: at most 1.5x the bare window);
+  database (issue 19's goal: at most 1.2x the bare window; issue 7 asked 1.5x);
 - ready: every step of the window built and the records opened, checked and backed up.
 
 Both scripts run with Python's bytecode cache, as on a clinic's machine and in the frozen build
@@ -25,7 +25,7 @@ from pathlib import Path
 from tests.bench.timing import bench_env, process_seconds, seconds_until_reported
 
 ROOT = Path(__file__).resolve().parents[2]
-GOAL = 1.5
+GOAL = 1.2  # issue 19 (issue 7 asked 1.5)
 MOMENTS = ("painted", "data", "ready")
 
 

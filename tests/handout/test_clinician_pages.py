@@ -67,3 +67,14 @@ def test_a_doi_wider_than_its_column_breaks_only_after_a_slash() -> None:
     assert all(line.endswith("/") for line in lines[:-1])
     assert all(stringWidth(line, REGULAR, style.fontSize) <= room for line in lines[:-1])
     assert unbroken_dois("see doi:10.1177/0363546507307505.", style, room) == "see doi:10.1177/0363546507307505."
+
+
+def test_a_long_doi_starts_its_own_line_on_the_rendered_page() -> None:
+    doi = "doi:10.1002/(SICI)1097-4636(199601)30:1/abcdefghijklmnop.2024/0123456789abcdef"
+    handout = handout_for(example("diabetic-neuropathy"), summary=True)
+    rows = list(handout.clinician.studies)
+    rows[0] = rows[0].model_copy(update={"source": f"Imported study, {doi}"})
+    handout = handout.model_copy(update={"clinician": handout.clinician.model_copy(update={"studies": rows})})
+    lines = [line.strip() for page in pdf_text(HandoutRenderer().render(handout)) for line in page.splitlines()]
+    start = lines.index("Imported study,")
+    assert lines[start + 1].startswith("doi:10.1002/") and "".join(lines[start + 1:start + 3]) == doi

@@ -79,3 +79,13 @@ def test_a_plan_without_those_precautions_has_no_treadmill_picture(renderer) -> 
     assert not handout.safety_picture
     text = flat(" ".join(page.extract_text() for page in PdfReader(BytesIO(renderer.render(handout))).pages))
     assert "Hold the handrails." not in text
+
+
+def test_the_scale_marks_a_light_target_only_when_the_plan_has_light_weeks() -> None:
+    for etiology in ETIOLOGIES:
+        profile = example(etiology)
+        light_weeks = any(week.band == "light" for week in compute_plan(profile, STUDIES).weeks)
+        handout = handout_for(profile)
+        bands = {level.band for level in handout.effort_scale} - {""}
+        assert bands == ({"light", "moderate"} if light_weeks else {"moderate"}), etiology
+        assert any("Light is" in text for text in handout.effort_intro) == light_weeks, etiology

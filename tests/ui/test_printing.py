@@ -102,6 +102,9 @@ def test_two_sided_printing_is_asked_of_cups(tmp_path, monkeypatch) -> None:
     _stand_in(tmp_path, monkeypatch, "")
     command = printing.lp_command(PrintRequest(pdf=b"", pages=2, printer_name="Clinic_Laser", two_sided=True))
     assert command[command.index("-o") + 1] == "sides=two-sided-long-edge"
+    command = printing.lp_command(PrintRequest(pdf=b"", pages=2, printer_name="Clinic_Laser", two_sided=True,
+                                               short_edge=True))
+    assert command[command.index("-o") + 1] == "sides=two-sided-short-edge"
 
 
 def _stand_in(tmp_path, monkeypatch, lp_body: str) -> None:
@@ -172,7 +175,7 @@ def test_a_refused_print_says_why_in_the_window(qtbot, data_dir, tmp_path, monke
     window = _rendered_window(qtbot, data_dir)
     with qtbot.waitSignal(window.handout.failed, timeout=10_000) as failed:
         window.handout.print_to(None)
-    assert failed.args[0] == "The printer refused the handout: lp: The printer or class does not exist.."
+    assert failed.args[0] == "The printer refused the handout: The printer or class does not exist."
     assert window.handout.status.text() == failed.args[0] and window.handout.print_button.isEnabled()
 
 
@@ -189,6 +192,11 @@ def test_a_job_cancelled_after_cups_took_it_is_withdrawn(tmp_path, monkeypatch) 
     result = printing.send(request, cancel_once_cups_has_it)
     assert result.cancelled and said[0] == "Sending the handout to Clinic_Laser…" and said[-1] == "The print system has the handout (job Clinic_Laser-44)."
     assert (tmp_path / "cancelled").read_text().strip() == "Clinic_Laser-44"
+
+
+def test_pages_past_the_end_are_refused_in_plain_words() -> None:
+    with pytest.raises(printing.PrintFailed, match="Pages 12 to 14 are past the end of the handout, which has 9 pages"):
+        printing.send(PrintRequest(pdf=b"%PDF", pages=9, printer_name="Any", page_range=(12, 14)))
 
 
 def test_no_print_system_is_a_plain_message(tmp_path, monkeypatch) -> None:

@@ -4,7 +4,7 @@ every view and dialog can be reached at 1366x768 with 100, 125 and 150 % scaling
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QScrollArea, QWidget,
 )
@@ -82,10 +82,12 @@ def _unreachable(root: QWidget) -> list[str]:
         while parent is not None and parent is not window:
             if isinstance(parent, QScrollArea):
                 parent.ensureWidgetVisible(widget)
+                if parent.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                    parent.horizontalScrollBar().setValue(0)  # a person cannot scroll it sideways
             parent = parent.parentWidget()
         QApplication.processEvents()
         needs = widget.minimumSizeHint().boundedTo(widget.maximumSize())  # a fixed size is the size it needs
-        squeezed = widget.width() < min(needs.width(), 40) or widget.height() < needs.height() - 2
+        squeezed = widget.width() < needs.width() - 2 or widget.height() < needs.height() - 2
         if squeezed or not _shown_whole(widget, window):
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")() or type(widget).__name__
             problems.append(f"{name!r} at {QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).getRect()}")

@@ -55,7 +55,9 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
         assert second.editing_offer_text.text() == "The other Treadwell window has closed."
         assert second.read_only and second.isVisible()
         second.switch_button.click()
+        assert second.read_only and "(read-only)" in second.windowTitle()  # until the records open for writing
         qtbot.waitUntil(lambda: second.gateway.is_open and not second.gateway.read_only, timeout=20_000)
+        assert "(read-only)" not in second.windowTitle()
 
         assert not second.read_only and not offered(second)
         assert second.windowTitle() == APP_NAME + "[*]" and second.isWindowModified()

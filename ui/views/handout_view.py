@@ -120,6 +120,9 @@ class HandoutView(QWidget):
         else:
             self.status.setText("The handout will be made when this tab is opened.")
 
+    def _rendering(self) -> bool:
+        return self._ready_to_render() and self._pdf is None
+
     def _ready_to_render(self) -> bool:
         return self._inputs is not None and not self._inputs.plan.blocked
 
@@ -156,7 +159,7 @@ class HandoutView(QWidget):
         generation, pdf, note = result
         if generation != self._generation:
             return
-        self.busy.setVisible(False)
+        self.busy.setVisible(self._printing is not None)
         self._pdf = pdf
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
@@ -176,7 +179,7 @@ class HandoutView(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
-        self.busy.setVisible(False)
+        self.busy.setVisible(self._printing is not None)
         self.status.setText(str(error))
         self.failed.emit(str(error))
 
@@ -198,7 +201,7 @@ class HandoutView(QWidget):
 
     @Slot(object)
     def _on_exported(self, path: str) -> None:
-        self.busy.setVisible(False)
+        self.busy.setVisible(self._printing is not None)
         self.status.setText(f"Saved {path}")
         self.exported.emit(path)
 
@@ -237,7 +240,7 @@ class HandoutView(QWidget):
 
     def _print_done(self) -> None:
         self._printing = None
-        self.busy.setVisible(False)
+        self.busy.setVisible(self._rendering())  # a new preview may still be on its way
         self.cancel_print_button.setVisible(False)
         self.print_button.setEnabled(self._pdf is not None)
 
