@@ -14,19 +14,25 @@ import sqlite_utils
 
 from core.evidence.derived import with_study_facts
 from core.evidence.models import Etiology, EvidenceLibrary, Mechanism, Study
-from core.storage.evidence_tables import ETIOLOGIES, MECHANISMS, STATE, STUDIES, STUDY_ETIOLOGIES, STUDY_MECHANISMS
-SEARCH_COLUMNS = ["first_author", "title", "model", "species", "markers", "mechanisms", "etiologies", "exercise"]
+from core.storage import evidence_filter
+from core.storage.evidence_tables import (
+    ETIOLOGIES, MECHANISMS, SEARCH_COLUMNS, STATE, STUDIES, STUDY_ETIOLOGIES, STUDY_MECHANISMS,
+)
+
 DEFAULT_LIMIT = 200  # a page of results: each is validated into a model
 MAX_STUDIES_READ = 1_000_000  # "every study", for the whole-library summaries
 YEAR_INDEX = f"idx_{STUDIES}_year_first_author_id"
 RANKED_MATCHES_MAX = 5000  # above this many full-text matches, results come in year order
+SORTED_MATCHES_MAX = 1000  # up to this many filtered matches are sorted, more are found walking the year index
 # SQLITE_MAX_VARIABLE_NUMBER was 999 before SQLite 3.32 (and can be set lower at build time): every statement
 # with bound values stays under it, whatever SQLite the platform's Python carries.
 MAX_SQL_VARIABLES = 999
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the evidence tables if missing (idempotent)."""
+    """Create the evidence tables if missing (idempotent). The filter index comes with new tables; tables made
+    before it get it from migration m011 (so this writes nothing to existing tables, even read-only ones)."""
+    new = not db[STUDIES].exists()
     with db.atomic():
         db[STATE].create({"key": str, "value": str}, pk="key", if_not_exists=True)
         db[ETIOLOGIES].create({"id": str, "position": int, "json": str}, pk="id", if_not_exists=True)
@@ -50,6 +56,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[STUDIES].create_index(["year", "first_author", "id"], index_name=YEAR_INDEX, if_not_exists=True)
     if not db[STUDIES].detect_fts():
         db[STUDIES].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+    if new:
+        with db.atomic():
+            evidence_filter.create(db)
 
 
 def scratch_library(library: EvidenceLibrary, content_hash: str) -> sqlite_utils.Database:
@@ -163,7 +172,37 @@ def search_studies(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Study]:
     """Studies matching every filter given; full-text matches by relevance, the rest by year and author.
-    Filters are semi-joins, so the planner can walk the full-text or year index and stop at ``limit``."""
+    With a filter, the words and the filters are one query of the filter index (core/storage/evidence_filter.py).
+    Conditions are semi-joins, so the planner can walk the full-text or year index and stop at ``limit``."""
+    query = fts_query(text or "")
+    # Thousands of full-text matches: relevance order would rank them all; year order walks an index instead.
+    ranked = bool(query) and not _matches_more_than(db, f"{STUDIES}_fts", query, RANKED_MATCHES_MAX)
+    filtered = bool(etiology or mechanism) and evidence_filter.present(db)
+    if filtered:
+        expression = evidence_filter.expression(query, etiology, mechanism)
+        # Ranked, it only checks the rows the main index yields in rank order (``+``: never a way to find rows).
+        conditions, params = [f"{'+' if ranked else ''}s.rowid in ({evidence_filter.MATCHING})"], [expression]
+    else:
+        conditions, params = _link_conditions(etiology, mechanism)
+        if query and not ranked:
+            conditions.insert(0, f"s.rowid in (select rowid from {STUDIES}_fts where {STUDIES}_fts match ?)")
+            params.insert(0, query)
+    if ranked:
+        where = " and ".join([f"{STUDIES}_fts match ?", *conditions])
+        sql = (f"select s.json from {STUDIES}_fts f join {STUDIES} s on s.rowid = f.rowid where {where} "
+               "order by f.rank limit ?")
+        params.insert(0, query)
+    else:
+        # Few filtered matches are sorted; walking the year index for them would read most of it.
+        few = filtered and not _matches_more_than(db, evidence_filter.INDEX, expression, SORTED_MATCHES_MAX)
+        source = f"{STUDIES} s" if few else f"{STUDIES} s indexed by {YEAR_INDEX}"
+        where = f" where {' and '.join(conditions)}" if conditions else ""
+        sql = f"select s.json from {source}{where} order by s.year, s.first_author, s.id limit ?"
+    return [Study.model_validate_json(row[0]) for row in db.execute(sql, [*params, limit]).fetchall()]
+
+
+def _link_conditions(etiology: str | None, mechanism: str | None) -> tuple[list[str], list]:
+    """The filters as semi-joins on the link tables: for a database read before migration m011."""
     conditions, params = [], []
     if etiology:
         conditions.append(f"s.id in (select study_id from {STUDY_ETIOLOGIES} where etiology_id = ?)")
@@ -171,26 +210,11 @@ def search_studies(
     if mechanism:
         conditions.append(f"s.id in (select study_id from {STUDY_MECHANISMS} where mechanism_id = ?)")
         params.append(mechanism)
-    query = fts_query(text or "")
-    if query and _fts_matches_more_than(db, query, RANKED_MATCHES_MAX):
-        # Thousands of matches: relevance order would rank them all; year order walks an index instead.
-        conditions.insert(0, f"s.rowid in (select rowid from {STUDIES}_fts where {STUDIES}_fts match ?)")
-        params.insert(0, query)
-        query = ""
-    if query:
-        where = " and ".join([f"{STUDIES}_fts match ?", *conditions])
-        sql = (f"select s.json from {STUDIES}_fts f join {STUDIES} s on s.rowid = f.rowid where {where} "
-               "order by f.rank limit ?")
-        params.insert(0, query)
-    else:
-        where = f" where {' and '.join(conditions)}" if conditions else ""
-        sql = (f"select s.json from {STUDIES} s indexed by {YEAR_INDEX}{where} "
-               "order by s.year, s.first_author, s.id limit ?")
-    return [Study.model_validate_json(row[0]) for row in db.execute(sql, [*params, limit]).fetchall()]
+    return conditions, params
 
 
-def _fts_matches_more_than(db: sqlite_utils.Database, query: str, threshold: int) -> bool:
-    probe = f"select count(*) from (select 1 from {STUDIES}_fts where {STUDIES}_fts match ? limit {threshold + 1})"
+def _matches_more_than(db: sqlite_utils.Database, index: str, query: str, threshold: int) -> bool:
+    probe = f"select count(*) from (select 1 from {index} where {index} match ? limit {threshold + 1})"
     return db.execute(probe, [query]).fetchone()[0] > threshold
 
 

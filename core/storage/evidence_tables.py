@@ -7,3 +7,4 @@ MECHANISMS = "evidence_mechanisms"
 STUDIES = "evidence_studies"
 STUDY_ETIOLOGIES = "evidence_study_etiologies"
 STUDY_MECHANISMS = "evidence_study_mechanisms"
+SEARCH_COLUMNS = ["first_author", "title", "model", "species", "markers", "mechanisms", "etiologies", "exercise"]

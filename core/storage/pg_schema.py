@@ -109,6 +109,11 @@ MIGRATIONS: list[tuple[str, str]] = [
     """),
     # Profiles may name the handout language: no table changes; an older Treadwell stops at this entry.
     ("m009_handout_language", "select 1;"),
+    # SQLite's index of each name's letter pairs: the server has had its own since m007.
+    ("m010_name_pair_index", "select 1;"),
+    # SQLite's evidence search index: the evidence a clinic workstation searches is an in-memory SQLite copy
+    # (core/storage/clinic_studies.py), which makes the index itself.
+    ("m011_evidence_filter_index", "select 1;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

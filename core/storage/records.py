@@ -21,6 +21,7 @@ from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
+from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
     plan_version, unchanged_or_checked,
@@ -125,13 +126,24 @@ def _name_filter(search: str | None) -> tuple[str, list]:
     return "where p.name_folded like ? escape '\\'", [f"%{escaped}%"]
 
 
+def _pair(db: sqlite_utils.Database, search: str | None) -> str:
+    """The two folded characters of a search the letter-pair index serves (core/storage/name_pairs.py), or ''."""
+    folded = fold_name(search.strip()) if search and search.strip() else ""
+    return folded if len(folded) == 2 and name_pairs.present(db) else ""
+
+
 def list_plans(db: sqlite_utils.Database, *, search: str | None = None, limit: int = 100,
                offset: int = 0) -> list[PlanSummary]:
     """The newest plan of each patient, most recently changed first; ``search`` matches any part of the name."""
-    where, params = _name_filter(search)
     # Few matches: fetch them by the name index and sort. Many (or no search): walk the recency index and
-    # stop after one page.
-    walk_recent = not where or _more_matches_than(db, where, params, MANY_MATCHES)
+    # stop after one page. Two letters that many names hold are checked on each name walked (LIKE), which
+    # stops sooner than listing every match first.
+    pair = _pair(db, search)
+    if pair and name_pairs.count(db, pair, MANY_MATCHES + 1) <= MANY_MATCHES:
+        (where, params), walk_recent = name_pairs.condition(pair), False
+    else:
+        where, params = _name_filter(search)
+        walk_recent = not where or bool(pair) or _more_matches_than(db, where, params, MANY_MATCHES)
     source = "patients p indexed by idx_patients_updated_at_id" if walk_recent else "patients p"
     rows = db.execute(
         f"select pl.id, p.id, p.name, p.etiology, pl.version, pl.created_at from {source} "
@@ -150,6 +162,9 @@ def _more_matches_than(db: sqlite_utils.Database, where: str, params: list, thre
 
 def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> int:
     """Up to COUNT_CAP (core/records/interface.py); COUNT_CAP + 1 means more."""
+    pair = _pair(db, search)
+    if pair:
+        return name_pairs.count(db, pair, COUNT_CAP + 1)
     where, params = _name_filter(search)
     return db.execute(f"select count(*) from (select 1 from patients p {where} limit {COUNT_CAP + 1})",
                       params).fetchone()[0]

@@ -170,6 +170,28 @@ def m009_handout_language(db: sqlite_utils.Database) -> None:
     Treadwell too old to read that field not to open these records, rather than fail on a saved profile."""
 
 
+@MIGRATIONS()
+def m010_name_pair_index(db: sqlite_utils.Database) -> None:
+    """A two-letter search finds its patients by an index of each folded name's letter pairs, as the clinic
+    server does since m007, instead of reading every name (core/storage/name_pairs.py, docs/performance.md).
+    Built from the names already saved; no row changes."""
+    from core.storage import name_pairs
+
+    if not name_pairs.present(db):
+        name_pairs.create(db)
+
+
+@MIGRATIONS()
+def m011_evidence_filter_index(db: sqlite_utils.Database) -> None:
+    """An evidence search with an etiology or mechanism filter is one full-text query over the studies' words
+    and their etiology and mechanism ids (core/storage/evidence_filter.py, docs/performance.md). Built from the
+    studies already stored (a database made since this entry has it from m002); no row changes."""
+    from core.storage import evidence_filter
+
+    if db[evidence_store.STUDIES].exists() and not evidence_filter.present(db):
+        evidence_filter.create(db)
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 
