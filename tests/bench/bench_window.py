@@ -5,7 +5,7 @@
 1. A keystroke in the patient form, with the whole window open (editor, handout, progress and records
    listening): the form is read, the plan recomputed and every view told; goal one frame, 16 ms.
    Baseline: the same text change in a bare QLineEdit.
-2. The handout tab after a change to the plan: the walking minutes are changed in the form, then the
+2. The handout tab after a change to the plan (and, once, the tab's first opening after start-up): the walking minutes are changed in the form, then the
    handout tab is opened; timed until the new PDF is made (off the GUI thread), loaded into the preview
    and its first page painted. Goal 300 ms. Also timed: a handout option changed on the tab itself.
    Baseline: the same steps for a bare reportlab document (one table, ten paragraphs) in a bare QPdfView.
@@ -79,6 +79,17 @@ def main() -> None:
     rendered: list[int] = []
     handout.rendered.connect(rendered.append)
 
+    def painted_after(change) -> float:
+        rendered.clear()
+        started = time.perf_counter()
+        change()
+        _wait(app, lambda: rendered)
+        handout.view.viewport().grab()  # the first page drawn, as the clinician sees it
+        return (time.perf_counter() - started) * 1000
+
+    # 0. the first time the handout tab opens in this process (reportlab and the fonts load then)
+    first_open_ms = painted_after(lambda: window.tabs.setCurrentWidget(handout))
+
     # 1. keystrokes in the window
     window.tabs.setCurrentWidget(editor)
     app.processEvents()
@@ -103,14 +114,6 @@ def main() -> None:
     # 2. the handout tab after a change to the plan
     minutes = iter(["12", "14"] * args.repeats)
 
-    def painted_after(change) -> float:
-        rendered.clear()
-        started = time.perf_counter()
-        change()
-        _wait(app, lambda: rendered)
-        handout.view.viewport().grab()  # the first page drawn, as the clinician sees it
-        return (time.perf_counter() - started) * 1000
-
     def plan_changed_then_tab_opened() -> None:
         window.tabs.setCurrentWidget(editor)
         app.processEvents()
@@ -118,8 +121,6 @@ def main() -> None:
         app.processEvents()
         return painted_after(lambda: window.tabs.setCurrentWidget(handout))
 
-    window.tabs.setCurrentWidget(handout)
-    painted_after(lambda: None) if not handout.document.pageCount() else None
     tab_ms = [plan_changed_then_tab_opened() for _ in range(args.repeats)]
     sizes = iter(["standard", "large"] * args.repeats)
     option_ms = [painted_after(lambda: handout.print_size.setCurrentIndex(handout.print_size.findData(next(sizes))))
@@ -148,7 +149,7 @@ def main() -> None:
         "repeats": args.repeats,
         "keystroke_ms": round(keystroke_ms, 2), "bare_keystroke_ms": round(bare_keystroke_ms, 3),
         "handout_tab_ms": round(statistics.median(tab_ms), 1), "handout_tab_worst_ms": round(max(tab_ms), 1),
-        "handout_option_ms": round(statistics.median(option_ms), 1),
+        "handout_option_ms": round(statistics.median(option_ms), 1), "handout_first_open_ms": round(first_open_ms, 1),
         "bare_handout_ms": round(statistics.median(bare_tab_ms), 1),
     }
     print("the real window, offscreen")
@@ -158,6 +159,7 @@ def main() -> None:
           f"(worst {results['handout_tab_worst_ms']:.0f}; goal 300 ms: "
           f"{'ok' if results['handout_tab_ms'] < 300 else 'MISSED'})")
     print(f"  print size changed on the tab, first page painted:        {results['handout_option_ms']:7.1f} ms")
+    print(f"  the tab's first opening in this process (reportlab loads): {first_open_ms:7.1f} ms (once)")
     print(f"  bare reportlab document made, loaded and painted:         {results['bare_handout_ms']:7.1f} ms "
           f"(ratio {results['handout_tab_ms'] / results['bare_handout_ms']:.1f})")
     print(json.dumps(results), flush=True)
