@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from core.crash import PLAIN_SUMMARY, describe_os_error, install_crash_handlers
-from core.logging_setup import LOG_FILE_NAME, configure_logging, redact
+from core.logging_setup import LOG_FILE_NAME, LOG_FILES_KEPT, RotatingLogFile, configure_logging, redact
 
 
 @pytest.fixture
@@ -91,3 +91,38 @@ def test_validation_errors_in_logs_withhold_the_input(data_dir, restore_hooks) -
 
 def test_redact_leaves_ordinary_text_alone() -> None:
     assert redact("plan saved in 4 ms") == "plan saved in 4 ms"
+
+
+def test_the_log_rolls_over_keeping_five_files_of_at_most_the_limit(tmp_path) -> None:
+    path = tmp_path / LOG_FILE_NAME
+    handler = RotatingLogFile(path, max_bytes=1000, kept=LOG_FILES_KEPT)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("treadwell.test_rollover")
+    logger.propagate, logger.level = False, logging.INFO
+    logger.addHandler(handler)
+    try:
+        for number in range(400):  # 400 lines of 50 bytes: 20 files' worth
+            logger.info("line %03d %s", number, "x" * 40)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    files = sorted(tmp_path.iterdir())
+    assert [file.name for file in files] == [LOG_FILE_NAME, *(f"{LOG_FILE_NAME}.{n}" for n in range(1, 6))]
+    assert all(0 < file.stat().st_size <= 1000 for file in files)
+    # 50-byte lines, 20 to a file: the log holds the newest 20, each older file the 20 before, none lost between
+    for index, file in enumerate(files):
+        numbers = [int(line.split()[1]) for line in file.read_text(encoding="utf-8").splitlines()]
+        assert numbers == list(range(380 - 20 * index, 400 - 20 * index)), file.name
+
+
+def test_a_record_larger_than_the_limit_is_written_whole(tmp_path) -> None:
+    handler = RotatingLogFile(tmp_path / LOG_FILE_NAME, max_bytes=100, kept=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    record = logging.LogRecord("treadwell", logging.INFO, __file__, 1, "y" * 500, None, None)
+    try:
+        handler.emit(record)
+        handler.emit(record)
+    finally:
+        handler.close()
+    assert (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8") == "y" * 500 + "\n"
+    assert (tmp_path / f"{LOG_FILE_NAME}.1").read_text(encoding="utf-8") == "y" * 500 + "\n"

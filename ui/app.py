@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from core.app_info import APP_AUTHOR, APP_NAME
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
-from ui.crash_dialog import CrashNotifier
+from ui.crash_notifier import CrashNotifier
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,20 +42,3 @@ class CrashDialog(QDialog):
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._report)
         self.copy_button.setText("Copied")
-
-
-class CrashNotifier(QObject):
-    """Carries reports from any thread to the GUI thread, where the dialog may be shown."""
-
-    crash_reported = Signal(str, str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.crash_reported.connect(self._on_self_crash_reported)
-
-    def report(self, summary: str, details: str) -> None:
-        self.crash_reported.emit(summary, details)
-
-    @Slot(str, str)
-    def _on_self_crash_reported(self, summary: str, details: str) -> None:
-        CrashDialog(summary, details).exec()

@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
 
 from core.app_info import APP_NAME
-from ui.background import run_in_background
 
 LOCK_POLL_MS = 3_000  # the offer appears within this of the other window closing
 OFFER = "The other Treadwell window has closed."
@@ -75,6 +74,7 @@ class EditingSwitch:
         backup included); False, saying so, when another window took the folder first."""
         from core.workspace.lock import DataDirLock, LockFileError
         from core.workspace.startup import start_records
+        from ui.background import run_in_background
 
         lock = DataDirLock(self._data_dir.lock_path)
         try:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from core.app_info import APP_NAME, app_version
 from core.data_dir import DataDir
@@ -18,7 +17,9 @@ from ui.patient_care import PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
 
-if TYPE_CHECKING:  # the workflow's modules are imported after the first paint (see _build_workflow)
+if TYPE_CHECKING:  # the workflow's modules, and Qt classes the first frame does not use, come after it
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
     from core.evidence.models import Study
 
 
@@ -135,6 +136,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         if held:
             self._watch_for_free_lock()  # ui/editing_switch.py
         if not self._quiet:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, APP_NAME, shown_as_typed(why))
 
     def release_lock(self) -> None:
@@ -217,6 +220,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.handout.printed.connect(lambda pages: self._audit("print", f"Handout printed ({pages} pages)"))
 
     def _action(self, menu, text: str, shortcut: QKeySequence | str | None, handler, name: str) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -226,6 +231,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         return action
 
     def _fill_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         file_menu, view_menu, help_menu = self._menus
         self.new_action = self._action(file_menu, "&New patient", QKeySequence.StandardKey.New, self.new_patient, "newAction")
         self.save_action = self._action(file_menu, "&Save plan", QKeySequence.StandardKey.Save, self.save_plan, "saveAction")

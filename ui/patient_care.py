@@ -5,7 +5,6 @@ decisions are made by the plan draft's controller (the editor) and the records (
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -60,6 +59,8 @@ class PatientCare:
     def _on_editor_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
         if self._course is not None:  # the log says where a session goes while the form has unsaved edits
+            import dataclasses  # not at import: the window's first frame does without it
+
             self._course = dataclasses.replace(self._course, unsaved_edits=dirty)
             self.sessions.set_course(self._course)
 

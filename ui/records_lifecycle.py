@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
-from ui.background import run_in_background
 
 if TYPE_CHECKING:
     from core.workspace.startup import EvidenceOverview, StartupReport
 
 
 class RecordsLifecycle:
-    """Mixed into MainWindow, which provides the signals, the status bar and the views."""
+    """Mixed into MainWindow, which provides the signals, the status bar and the views. Its imports come
+    when the records are opened, after the window's first frame."""
 
     def start_records(self) -> None:
         from core.workspace.startup import start_records
+        from ui.background import run_in_background
 
         data_dir, read_only, settings = self._data_dir, self.read_only, self.settings
         run_in_background(lambda: start_records(data_dir, settings, read_only=read_only),
@@ -101,6 +102,7 @@ class RecordsLifecycle:
             self.statusBar().showMessage("Read-only: the window that holds this data folder restores backups.")
             return
         from core.workspace.maintenance import restore_newest
+        from ui.background import run_in_background
 
         data_dir = self._data_dir
         run_in_background(lambda: restore_newest(data_dir), self._on_restored, self._on_records_failed)
@@ -116,6 +118,7 @@ class RecordsLifecycle:
             self.statusBar().showMessage("Read-only: the window that holds this data folder makes the backups.")
             return
         from core.workspace.maintenance import backup_now
+        from ui.background import run_in_background
 
         data_dir, settings = self._data_dir, self.settings
         self.statusBar().showMessage("Backing up…")

@@ -1,7 +1,7 @@
 """The etiologies as the picker lists them: each with its description, human evidence, safety
 points and study count.
 
-Plain dataclasses, so the window's first frame can show them straight from the records database
+Plain named tuples, so the window's first frame can show them straight from the records database
 (core/storage/etiology_entries.py reads the rows) before pydantic and sqlite-utils load. The rows
 were validated by pydantic when the library was installed; here each field's type is checked again,
 and a row that fails names its etiology and field.
@@ -10,36 +10,30 @@ and a row that fails names its etiology and field.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
-
+from typing import Any, NamedTuple
 
 
 class EntryError(ValueError):
     """An etiology row that is not what the library installs."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     label: str
     doi: str | None
     unverified: bool
 
 
-@dataclass(frozen=True)
-class SafetyPoint:
+class SafetyPoint(NamedTuple):
     text: str
     source: Source
 
 
-@dataclass(frozen=True)
-class AnimalModelEntry:
+class AnimalModelEntry(NamedTuple):
     name: str
     study_ids: tuple[str, ...]  # the library's pain studies that used it: its sources
 
 
-@dataclass(frozen=True)
-class EtiologyEntry:
+class EtiologyEntry(NamedTuple):
     id: str
     name: str
     description: str

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QLis
                                QVBoxLayout, QWidget)
 
 from core.evidence.entries import EtiologyEntry
+from ui.plain_text import escaped as escape
 
 
 def _label(entry: EtiologyEntry) -> str:
@@ -150,8 +151,6 @@ class EtiologyPicker(QWidget):
     @staticmethod
     def _describe(e: EtiologyEntry) -> str:
         """Every statement with its source beside it: the clinician can see where each came from."""
-        from html import escape
-
         def cite(source) -> str:
             doi = f", doi:{escape(source.doi)}" if source.doi else ""
             return f" <small>({escape(source.label)}{doi}{', unverified' if source.unverified else ''})</small>"
