@@ -1,5 +1,7 @@
 """Benchmark: start-up. ``main.py --smoke-start`` against a bare PySide6 window script doing the same
-(window shown and painted once), run alternately on this machine. Each is timed from its launch to
+(window shown and painted once), run alternately on this machine. A third script, the floor, paints the
+first frame's widgets with fixed text and none of Treadwell's code (``first_frame_widgets.py``): the part of
+the ratio that is the widgets themselves. Each is timed from its launch to
 the moment it reports (process exit is not start-up). Three moments of the app's start:
 
 - painted: the first frame;
@@ -37,25 +39,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(Path(folder) / "data"), "--smoke-start"]
         bare = [sys.executable, str(ROOT / "packaging" / "baseline" / "hello_window.py"), "--smoke-start"]
+        floor = [sys.executable, str(Path(__file__).with_name("first_frame_widgets.py"))]
         # Warm-up: the first start creates the database and installs the library; both write bytecode.
         process_seconds(app, {**env, "TREADWELL_SMOKE_UNTIL": "ready"})
         process_seconds(bare, env)
-        times: dict[str, list[float]] = {moment: [] for moment in ("bare", *MOMENTS)}
+        process_seconds(floor, env)
+        times: dict[str, list[float]] = {moment: [] for moment in ("bare", "floor", *MOMENTS)}
         for _ in range(args.repeats):
             times["bare"].append(seconds_until_reported(bare, env))
+            times["floor"].append(seconds_until_reported(floor, env))
             for moment in MOMENTS:
                 times[moment].append(seconds_until_reported(app, {**env, "TREADWELL_SMOKE_UNTIL": moment}))
     ms = {moment: statistics.median(values) * 1000 for moment, values in times.items()}
-    ratios = {moment: ms[moment] / ms["bare"] for moment in MOMENTS}
+    ratios = {moment: ms[moment] / ms["bare"] for moment in ("floor", *MOMENTS)}
     print(f"start-up, median of {args.repeats} alternating runs ({env['QT_QPA_PLATFORM']} platform)")
     print(f"  bare PySide6 window, painted:                  {ms['bare']:6.0f} ms")
+    print(f"  floor: the first frame's widgets, no app code: {ms['floor']:6.0f} ms  {ratios['floor']:.2f}x")
     print(f"  Treadwell, first frame painted:                {ms['painted']:6.0f} ms  {ratios['painted']:.2f}x")
     print(f"  Treadwell, first frame with the etiologies:    {ms['data']:6.0f} ms  {ratios['data']:.2f}x "
           f"(goal <= {GOAL}x: {'ok' if ratios['data'] <= GOAL else 'MISSED'})")
     print(f"  Treadwell, every step built, records open:     {ms['ready']:6.0f} ms  {ratios['ready']:.2f}x")
     print(json.dumps({"repeats": args.repeats, "bare_ms": round(ms["bare"]),
-                      **{f"{moment}_ms": round(ms[moment]) for moment in MOMENTS},
-                      **{f"{moment}_ratio": round(ratios[moment], 2) for moment in MOMENTS}}))
+                      **{f"{moment}_ms": round(ms[moment]) for moment in ("floor", *MOMENTS)},
+                      **{f"{moment}_ratio": round(ratios[moment], 2) for moment in ("floor", *MOMENTS)}}))
 
 
 if __name__ == "__main__":
