@@ -114,20 +114,28 @@ class NumberedCanvas(Canvas):
 
 def _fitting(text: str, room: float) -> str:
     """``text`` shortened with … to fit one footer line (a long name must not run into the page number)."""
-    if text_width(text, 12) <= room:
-        return text
-    while len(text) > 1 and text_width(text + SHORTENED, 12) > room:
-        text = text[:-1]
-    return text.rstrip() + SHORTENED
+    return shortened(text, lambda shown: text_width(shown, 12) <= room)
 
 
 def fitted_footer(template: str, name: str, date: str, room: float) -> str:
     """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``: the name is shortened with …
     before anything else is. Both keep their own direction (isolated) in a sentence of another."""
-    shown = name
-    while len(shown) > 1 and text_width(template.format(name=shown, date=date), 12) > room:
-        shown = name[:len(shown.rstrip(SHORTENED)) - 1].rstrip() + SHORTENED
+    shown = shortened(name, lambda shown: text_width(template.format(name=shown, date=date), 12) <= room)
     return template.format(name=isolated(shown), date=isolated(date))
+
+
+def shortened(text: str, fits) -> str:
+    """``text`` whole when it ``fits``, else shortened with …: after its last whole word that fits ("Example
+    Patient (diabetic…", not "(diabetic neuropat…"), unless that keeps under two thirds of what cutting
+    between letters keeps ("Maria Gonzále…", not "Maria…"; and a script written without spaces)."""
+    if fits(text):
+        return text
+    by_letter = next((shown for end in range(len(text) - 1, 0, -1)
+                      if fits(shown := text[:end].rstrip() + SHORTENED)), SHORTENED)
+    words = text.split()
+    by_word = next((shown for count in range(len(words) - 1, 0, -1)
+                    if fits(shown := " ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED)), SHORTENED)
+    return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
 
 
 class HandoutRenderer:

@@ -231,3 +231,32 @@ def test_a_hostile_logo_is_refused_in_one_sentence(tmp_path, case, message) -> N
         render_handout(handout)
     assert str(plain.value) == f"The handout was not made: the logo image could not be read ({message})."
     assert str(logo) not in str(plain.value) and handout.patient_name not in str(plain.value)
+
+
+@pytest.mark.parametrize(("name", "footer"), [
+    ("Example Patient (diabetic neuropathy) " * 3, "Treadmill plan for Example Patient (diabetic…"),
+    ("Maria Fernanda Gonzalez-Iglesias de la Santísima Trinidad y Montenegro",
+     "Treadmill plan for Maria Fernanda Gonzalez-Iglesias…"),
+    ("Hubertus" + "x" * 80, "Treadmill plan for Hubertus" + "x" * 22 + "…"),
+])
+def test_a_long_name_is_shortened_in_the_footer_at_a_word_where_it_can_be(renderer, name, footer) -> None:
+    """The footer stays one line beside 'Page X of Y'; a cut between words unless that loses too much."""
+    pages = pdf_text(renderer.render(handout_for(example("diabetic-neuropathy", name=name.strip()))))
+    for number, page in enumerate(pages, start=1):
+        line = next(line for line in page.splitlines() if "Treadmill plan for" in line)
+        assert line == f"{footer}, 2026-11-21"
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_shortening_keeps_whole_words_unless_that_loses_a_third() -> None:
+    from core.handout.renderer import shortened
+
+    def fits(room: int):
+        return lambda text: len(text) <= room
+
+    assert shortened("Example Patient (diabetic neuropathy)", fits(40)) == "Example Patient (diabetic neuropathy)"
+    assert shortened("Example Patient (diabetic neuropathy)", fits(34)) == "Example Patient (diabetic…"
+    assert shortened("Maria Gonzalez-Fernandez", fits(16)) == "Maria Gonzalez-…"
+    assert shortened("Maria Gonzalez Fernandez", fits(16)) == "Maria Gonzalez…"
+    assert shortened("王小明王小明王小明", fits(5)) == "王小明王…"
+    assert shortened("Ann", fits(0)) == "…"
