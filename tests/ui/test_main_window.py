@@ -67,3 +67,23 @@ def test_crash_dialog_copies_the_details(qtbot) -> None:
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Something went wrong.\n\nTraceback: line 1"
     assert dialog.copy_button.text() == "Copied"
+
+
+def test_a_report_from_a_worker_thread_opens_the_crash_dialog_on_the_gui_thread(qtbot, monkeypatch) -> None:
+    import threading
+
+    from ui.crash_notifier import CrashNotifier
+
+    shown: list[tuple[str, bool]] = []
+
+    def exec_(dialog) -> int:
+        shown.append((dialog.details_view.toPlainText(), threading.current_thread() is threading.main_thread()))
+        return 0
+
+    monkeypatch.setattr(CrashDialog, "exec", exec_)
+    notifier = CrashNotifier()
+    worker = threading.Thread(target=notifier.report, args=("Something went wrong.", "Traceback: line 2"))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [("Traceback: line 2", True)]
