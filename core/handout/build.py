@@ -244,7 +244,7 @@ def build_handout(
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),
         ),
-        clinician=clinician_summary_for(plan, studies) if clinician_summary else None,
+        clinician=clinician_summary_for(plan, studies, date) if clinician_summary else None,
     )
 
 
@@ -302,7 +302,7 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
     }
 
 
-def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
+def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> ClinicianSummary:
     screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.",
                  "Medical clearance: " + ("recorded." if plan.screening.clearance_documented else
                                           "recommended." if plan.screening.clearance_recommended else "not needed.")]
@@ -366,7 +366,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study]) -> ClinicianSummary:
     caution = DOSING_CAUTION + " Sources: " + "; ".join(
         f"{c.label}, doi:{c.doi}" for c in DOSING_CAUTION_CITATIONS)
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
-                            studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags)
+                            studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags,
+                            date=date.isoformat())
 
 
 def _range_text(minutes: tuple[float, float] | None) -> str:

@@ -87,6 +87,7 @@ class ClinicianSummary(BaseModel):
     dosing: list[DosingRow]
     dosing_caution: str
     flags: list[str]
+    date: str  # as its pages' footers print it, in English: ISO 8601, as an English handout's date
 
 
 class Handout(BaseModel):

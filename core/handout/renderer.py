@@ -11,8 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, PageBreak, PageTemplate, Spacer, Table,
-    TableStyle,
+    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer,
+    Table, TableStyle,
 )
 
 from core.app_info import APP_NAME
@@ -69,16 +69,26 @@ PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
 FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
 
 
+# The clinician pages' furniture, in English like the pages (the patient's pages take the catalog's wording).
+ENGLISH_FOOTER = "Treadmill plan for {name}, {date}"
+ENGLISH_PAGE = "Page {page} of {total}"
+ENGLISH_PHONE = "Clinic phone: {phone}"
+
+
 class NumberedCanvas(Canvas):
     """Draws the footer and 'Page X of Y' once the page count is known. ``footer`` and ``page`` (with
-    {page} and {total}) are in the patient's language; a right-to-left handout mirrors them."""
+    {page} and {total}) are in the patient's language; a right-to-left handout mirrors them. Pages whose
+    template sets ``clinician_page`` (the clinician summary, in English) take ``clinician_footer`` and
+    ``clinician_phone``, in English and left to right, whatever the patient's language."""
 
-    def __init__(self, *args, footer: str = "", page: str = "Page {page} of {total}", rtl: bool = False,
-                 phone: str = "", **kwargs) -> None:
+    def __init__(self, *args, footer: str = "", page: str = ENGLISH_PAGE, rtl: bool = False, phone: str = "",
+                 clinician_footer: str = "", clinician_phone: str = "", **kwargs) -> None:
         """``phone``: the clinic's number, printed above the footer of every page in bold (14 pt)."""
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._footer, self._page, self._rtl, self._phone = footer, page, rtl, phone
+        self._clinician = (clinician_footer, ENGLISH_PAGE, False, clinician_phone)
+        self.clinician_page = False
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
@@ -90,22 +100,23 @@ class NumberedCanvas(Canvas):
         footer_style.leftIndent = 0
         for state in self._pages:
             self.__dict__.update(state)
+            footer, page, rtl, phone = (self._clinician if self.clinician_page else
+                                        (self._footer, self._page, self._rtl, self._phone))
             width = self._pagesize[0] - 2 * MARGIN
-            number = self._page.format(page=self._pageNumber, total=total)
+            number = page.format(page=self._pageNumber, total=total)
             number_width = text_width(number, 12) + 12
             for text, x, room, align in (
-                    (self._footer, MARGIN + (number_width if self._rtl else 0), width - number_width,
-                     TA_RIGHT if self._rtl else TA_LEFT),
-                    (number, MARGIN if self._rtl else MARGIN + width - number_width, number_width,
-                     TA_LEFT if self._rtl else TA_RIGHT)):
+                    (footer, MARGIN + (number_width if rtl else 0), width - number_width, TA_RIGHT if rtl else TA_LEFT),
+                    (number, MARGIN if rtl else MARGIN + width - number_width, number_width,
+                     TA_LEFT if rtl else TA_RIGHT)):
                 style = ParagraphStyle(f"footer-{align}", parent=footer_style, alignment=align)
-                flowable = paragraph(_fitting(text, room), style, rtl=self._rtl)
+                flowable = paragraph(_fitting(text, room), style, rtl=rtl)
                 _, height = flowable.wrapOn(self, room, MARGIN)
                 flowable.drawOn(self, x, MARGIN / 2 + 12 - height)
-            if self._phone:
+            if phone:
                 style = paragraph_style("phone-line", 14, bold=True, space_after=0, leading=1.2)
-                style.leftIndent, style.alignment = 0, TA_RIGHT if self._rtl else TA_LEFT
-                flowable = paragraph(self._phone, style, rtl=self._rtl)
+                style.leftIndent, style.alignment = 0, TA_RIGHT if rtl else TA_LEFT
+                flowable = paragraph(phone, style, rtl=rtl)
                 _, height = flowable.wrapOn(self, width, MARGIN)
                 flowable.drawOn(self, MARGIN, MARGIN / 2 + 34 - height)
             super().showPage()
@@ -136,6 +147,15 @@ def shortened(text: str, fits) -> str:
     by_word = next((shown for count in range(len(words) - 1, 0, -1)
                     if fits(shown := " ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED)), SHORTENED)
     return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
+
+
+def _marking(*, clinician: bool):
+    """A page template's onPage: tells the canvas whose page it is drawing (see NumberedCanvas)."""
+
+    def mark(canvas: Canvas, document) -> None:
+        canvas.clinician_page = clinician
+
+    return mark
 
 
 class HandoutRenderer:
@@ -193,19 +213,26 @@ class HandoutRenderer:
         )
         frame = Frame(MARGIN, FOOTER_ROOM, page_size[0] - 2 * MARGIN, page_size[1] - MARGIN - FOOTER_ROOM, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        document.addPageTemplates([PageTemplate(id=kind, frames=[frame], onPage=_marking(clinician=kind == "clinician"))
+                                   for kind in ("patient", "clinician")])
         self._width = page_size[0] - 2 * MARGIN
         self._rtl = handout.direction == "rtl"
         story = self._patient_pages(handout)
         if handout.clinician is not None:
-            self._rtl = False  # the clinician summary is in English
-            story += self._clinician_pages(handout.clinician)
+            self._rtl = False  # the clinician summary is in English, and so are its pages' footers
+            story += [NextPageTemplate("clinician"), *self._clinician_pages(handout.clinician)]
         labels = handout.labels
-        room = self._width - text_width(labels.page.format(page=99, total=99), 12) - 12
-        footer = fitted_footer(labels.footer, handout.patient_name, handout.date, room)
         document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(
-            *a, footer=footer, page=labels.page, rtl=handout.direction == "rtl", phone=labels.clinic_phone, **k))
+            *a, footer=self._footer(labels.footer, labels.page, handout.patient_name, handout.date), page=labels.page,
+            rtl=handout.direction == "rtl", phone=labels.clinic_phone,
+            clinician_footer=(self._footer(ENGLISH_FOOTER, ENGLISH_PAGE, handout.patient_name, handout.clinician.date)
+                              if handout.clinician else ""),
+            clinician_phone=ENGLISH_PHONE.format(phone=isolated(handout.phone)) if handout.phone.strip() else "", **k))
         return buffer.getvalue()
+
+    def _footer(self, template: str, page: str, name: str, date: str) -> str:
+        room = self._width - text_width(page.format(page=99, total=99), 12) - 12
+        return fitted_footer(template, name, date, room)
 
     # -- patient pages ------------------------------------------------------------------------------
 

@@ -323,3 +323,20 @@ def test_a_counted_message_takes_the_languages_form_for_the_count(tag, counts) -
     t = Wording(tag)
     for count, expected in counts.items():
         assert t.plural("about {minutes} minute", "about {minutes} minutes", count, minutes=str(count)) == expected
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-Hans", "es"])
+def test_the_clinician_pages_have_english_footers_in_any_language(language) -> None:
+    """The clinician summary is in English, and so are its pages' footer, page number and phone line; the
+    patient's pages keep theirs in the patient's language, numbered on through the whole document."""
+    from core.handout.renderer import HandoutRenderer
+    from tests.handout.helpers import example, handout_for, pdf_text
+
+    handout = handout_for(example("diabetic-neuropathy"), summary=True, language=language)
+    pages = pdf_text(HandoutRenderer().render(handout))
+    first_clinician = next(index for index, page in enumerate(pages) if "Clinician summary" in page)
+    assert first_clinician > 0
+    for index, page in enumerate(pages):
+        english = (f"Page {index + 1} of {len(pages)}" in page and "Treadmill plan for" in page
+                   and "Clinic phone: 555 0100" in page and "2026-11-21" in page)
+        assert english == (index >= first_clinician), (index, page[-200:])
