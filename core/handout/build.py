@@ -212,7 +212,10 @@ def build_handout(
         **pain_lights(plan.rules.pain, t),
         stop_intro=t("Stop walking at once if you have any of these:"),
         stop_signs=[t(sign) for sign in STOP_SIGNS],
-        stop_after=[t("Sit down and rest. If it does not pass in a few minutes, call an ambulance."),
+        # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
+        stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, or a sudden "
+                      "change in your sight."),
+                    t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         safety=[_safety(w.code, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture({w.code for w in plan.warnings}, t),
@@ -289,7 +292,8 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
     else:
         morning = [t("Your pain should be back to your usual level ({usual} or less) by the next morning.",
                      usual=usual),
-                   t("If it is above {usual} the next morning, go back to last week.", usual=usual)]
+                   t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to last "
+                     "week.", usual=usual)]
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,
@@ -328,6 +332,9 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
                      source=rules.light_start_source.cited()),
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source="; ".join(
             source.cited() for source in (rules.pain.source, rules.pain.rise_source) if source)),
+        ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, or "
+                          "a sudden change in sight; otherwise rest, and an ambulance if it does not pass in a few "
+                          "minutes.", source="; ".join(source.cited() for source in g.EMERGENCY_SOURCES)),
         ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
                           "walking speed.", source=rules.walking_equation_source.cited()),
     ]

@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-GUIDELINES_VERSION = "2026.11.2"  # .2: pain against usual pain, heart transplant, sourced warnings
+GUIDELINES_VERSION = "2026.11.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+# call an ambulance after a stop sign, next-morning stiffness with usual pain, the two-week cap's full source
 
 
 class Source(BaseModel):
@@ -183,5 +184,15 @@ GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes", unver
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381")
-# The stop signs for the patient handout (ACSM warning signs) are core/handout/build.py STOP_SIGNS.
+# The stop signs for the patient handout (ACSM warning signs) are core/handout/build.py STOP_SIGNS. After one,
+# an ambulance at once for the signs of a heart attack or a stroke and for fainting during exercise; rest first
+# for the others, and an ambulance if they do not pass within minutes.
+EMERGENCY_SOURCES = (
+    Source(label="Gulati M et al. 2021, AHA/ACC chest pain guideline, Circulation 144:e368-e454 (call emergency "
+                 "services for acute chest pain)", doi="10.1161/CIR.0000000000001029"),
+    Source(label="Powers WJ et al. 2019, AHA/ASA acute ischemic stroke guideline, Stroke 50:e344-e418 (call "
+                 "emergency services at once for stroke signs)", doi="10.1161/STR.0000000000000211"),
+    Source(label="Brignole M et al. 2018, ESC syncope guidelines, Eur Heart J 39:1883-1948 (fainting during exertion "
+                 "is a high-risk feature)", doi="10.1093/eurheartj/ehy037"),
+)
 MG_DL_PER_MMOL_L = 18.0  # glucose unit conversion

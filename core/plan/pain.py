@@ -15,8 +15,8 @@ from core.plan import guidelines as g
 
 NEVER_ACCEPTABLE = 10  # the worst pain imaginable is never an acceptable walk (product rule)
 CAVEAT = ("The traffic-light model was tested in Achilles tendon pain, not neuropathic pain, and its thresholds are not "
-          "verified in a primary text; the allowance above usual pain is a product default (a setting). Use clinical "
-          "judgement.")
+          "verified in a primary text. Treating pain up to the patient's usual level as safe, and the allowance above "
+          "it (a setting), are product defaults with no trial behind them. Use clinical judgement.")
 
 
 class PainRules(BaseModel):
@@ -47,8 +47,9 @@ def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> Pain
     acceptable = min(max(g.PAIN_ACCEPTABLE_MAX, usual_pain + allowed_rise), top)
     amber = (f"{safe + 1}-{acceptable}/10 is acceptable if it settles by the next morning; " if acceptable > safe else "")
     rule = (f"Usual pain {usual_pain}/10. During walking, 0-{safe}/10 is safe; {amber}above {acceptable}/10 is too much: "
-            f"step back. Next-morning pain above the usual {usual_pain}/10 also means stepping back. With usual pain of "
-            f"{g.PAIN_SAFE_MAX} or less these are the traffic-light thresholds; above it, pain may rise up to "
+            f"step back. Next-morning pain above the usual {usual_pain}/10, or more stiffness than usual, also means "
+            f"stepping back. With usual pain of {g.PAIN_SAFE_MAX} or less these are the traffic-light thresholds; "
+            f"above it, pain may rise up to "
             f"{allowed_rise} points over usual pain (never to {NEVER_ACCEPTABLE}/10).")
     return PainRules(usual_pain=usual_pain, allowed_rise=allowed_rise, safe_max=safe, acceptable_max=acceptable,
                      rule=rule, rise_source=g.PAIN_RISE_SOURCE)

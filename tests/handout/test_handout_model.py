@@ -103,3 +103,28 @@ def test_the_pain_table_is_the_patients_own(usual, green, amber, red) -> None:
     assert plan.rules.pain.safe_max == int(green.split()[2].rstrip(":"))
     if usual > 3:
         assert any(f"Your usual pain is about {usual}." in line for line in handout.pain_intro)
+
+
+def test_the_signs_of_a_heart_attack_or_stroke_and_fainting_mean_an_ambulance_at_once() -> None:
+    """Resting a few minutes first is for the other stop signs only (guidelines.EMERGENCY_SOURCES)."""
+    handout = handout_for(example("post-stroke-pain"), summary=True)
+    first, then = handout.stop_after[0], handout.stop_after[1]
+    assert first.startswith("Call an ambulance at once for chest pain, fainting, new numbness or weakness")
+    assert "sudden change in your sight" in first
+    assert then.startswith("For anything else, sit down and rest.")
+    row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
+    for doi in ("10.1161/CIR.0000000000001029", "10.1161/STR.0000000000000211", "10.1093/eurheartj/ehy037"):
+        assert doi in row.source
+
+
+@pytest.mark.parametrize("usual", [2, 7])
+def test_more_stiffness_the_next_morning_means_going_back_a_week(usual) -> None:
+    """Silbernagel 2007: if next-day pain or stiffness is up, step back; so for a patient's own pain too, and for
+    plans saved before pain was the patient's own (no usual pain: the fixed traffic light)."""
+    from core.handout.build import pain_lights
+    from core.plan.pain import PainRules
+
+    profile = example("multiple-sclerosis-pain", pain_nrs=usual)
+    for morning in (handout_for(profile).pain_morning, pain_lights(PainRules())["pain_morning"]):
+        assert "stiff" in morning[-1] and morning[-1].endswith("go back to last week.")
+    assert "stiffness" in compute_plan(profile, STUDIES).rules.pain.rule and "stiffness" in PainRules().rule
