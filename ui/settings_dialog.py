@@ -46,8 +46,8 @@ class SettingsDialog(QDialog):
         self.formula.setCurrentIndex(self.formula.findData(settings.plan.hr_max_formula))
         self.cap = QComboBox()
         for pct in g.WEEKLY_INCREASE_CHOICES_PCT:
-            self.cap.addItem(f"{pct}% a week" + (" (default: the 10% rule, Buist 2008)" if pct == g.DEFAULT_WEEKLY_INCREASE_PCT
-                                                 else ""), pct)
+            self.cap.addItem(f"{pct}% a week" + (" (cautious default; Buist 2008: not proven to prevent injury)"
+                                                 if pct == g.DEFAULT_WEEKLY_INCREASE_PCT else ""), pct)
         self.cap.setCurrentIndex(self.cap.findData(settings.plan.max_weekly_increase_pct))
         self.pain_rise = QComboBox()
         for points in g.PAIN_RISE_CHOICES:

@@ -34,6 +34,7 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
     WarningCode.HARNESS: N_("Hold the handrails. Use the harness if your therapist asks you to. Have someone with you."),
     WarningCode.FALL_RISK: N_("Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. "
                               "Have someone near."),
+    WarningCode.FREEZING: N_("If your feet feel stuck, hold the handrails and press the stop key."),
     WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
                               "fit well. If you find a sore, stop the treadmill walks and call the clinic."),
     WarningCode.HYPOGLYCEMIA: N_("Check your blood sugar before you walk. If it is below {low_mg} mg/dL ({low_mmol} "

@@ -6,6 +6,7 @@ from pydantic import BaseModel
 
 from core.evidence.dosing import DosingSummary, dosing_summary, lends_structure
 from core.evidence.models import Study
+from core.plan import guidelines as g
 
 
 class BorrowedStructure(BaseModel):
@@ -42,12 +43,16 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
                     if summary.no_pain_outcome else "")
         return BorrowedStructure(
             study_ids=[],
-            frequency=f"The plan walks {plan_days} days a week, from the human guidance (no animal pain study).",
-            session_length="Sessions build toward 30 minutes, from the human guidance (no animal pain study).",
+            frequency=(f"The plan walks {plan_days} days a week: a product default within the human guidance's "
+                       "3-5 days (no animal pain study)."),
+            session_length=(f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance (no animal "
+                            "pain study)."),
             ramp="Session length grows gradually, within the weekly caps (no animal pain study).",
             not_borrowed=("No animal treadmill study of pain exists for this etiology, so nothing is borrowed from "
-                          "animals: how often, how long and how gradual the walks are rests on the human guidance "
-                          f"(3 days a week to start, sessions toward 30 minutes, 150 minutes a week).{left_out}"),
+                          "animals: how long and how gradual the walks are rests on the human guidance (sessions "
+                          f"toward {g.SESSION_TARGET_MIN} minutes, {g.WEEKLY_TARGET_MIN} minutes a week; Garber 2011), "
+                          f"and starting at {g.STARTING_SESSIONS_PER_WEEK} days a week is a product default within "
+                          f"its 3-5 days.{left_out}"),
             dosing=summary)
     return BorrowedStructure(
         study_ids=[s.id for s in mine],

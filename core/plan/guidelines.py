@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 GUIDELINES_VERSION = "2026.11.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
-# call an ambulance after a stop sign, next-morning stiffness with usual pain, the two-week cap's full source
+# call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
+# contraindications), harness after a stroke and in Parkinson's, freezing of gait
 
 
 class Source(BaseModel):
@@ -51,7 +52,8 @@ class HrMaxFormula(BaseModel):
 
 ACSM_10TH = Source(label="ACSM's Guidelines for Exercise Testing and Prescription, 10th ed. (2018)")
 GARBER_2011 = Source(label="Garber CE et al. 2011, Med Sci Sports Exerc 43:1334-1359", doi="10.1249/MSS.0b013e318213fefb")
-RIEBE_2015 = Source(label="Riebe D et al. 2015, ACSM pre-participation screening, Med Sci Sports Exerc")
+RIEBE_2015 = Source(label="Riebe D et al. 2015, ACSM pre-participation screening, Med Sci Sports Exerc 47:2473-2479",
+                    doi="10.1249/MSS.0000000000000664")
 ADA_2016 = Source(label="Colberg SR et al. 2016, ADA position statement, Diabetes Care", doi="10.2337/dc16-1728")
 BUSHMAN_2020 = Source(label="Bushman BA 2020, ACSM's Health & Fitness Journal 24(4):5-8", doi="10.1249/FIT.0000000000000577")
 SILBERNAGEL_2007 = Source(
@@ -60,7 +62,8 @@ SILBERNAGEL_2007 = Source(
     unverified=True,
 )
 BUIST_2008 = Source(label="Buist I et al. 2008, Am J Sports Med 36:33-39", doi="10.1177/0363546507307505")
-NIELSEN_2014 = Source(label="Nielsen RO et al. 2014 (n = 874 novice runners)")
+NIELSEN_2014 = Source(label="Nielsen RO et al. 2014, J Orthop Sports Phys Ther 44:739-747 (n = 874 novice runners)",
+                      doi="10.2519/jospt.2014.5164")
 
 LIGHT = Band(name="light", hrr_pct=(30, 39), hrmax_pct=(57, 63), rpe=(9, 11), mets=(2.0, 2.9))
 MODERATE = Band(name="moderate", hrr_pct=(40, 59), hrmax_pct=(64, 76), rpe=(12, 13), mets=(3.0, 5.9))
@@ -118,7 +121,7 @@ CONTRAINDICATIONS: dict[str, str] = {
     "acute-myocarditis": "acute myocarditis or pericarditis",
     "aortic-dissection": "acute aortic dissection",
 }
-CONTRAINDICATIONS_SOURCE = Source(label="Absolute contraindications to exercise testing (ACSM)", unverified=False)
+CONTRAINDICATIONS_SOURCE = Source(label=f"Absolute contraindications to exercise testing, {ACSM_10TH.label}")
 
 # Volume and progression.
 WEEKLY_TARGET_MIN = 150  # moderate minutes a week (Garber 2011)
@@ -136,7 +139,10 @@ WEEKLY_INCREASE_SOURCE = Source(
     doi=BUIST_2008.doi,
 )
 TWO_WEEK_INCREASE_LIMIT_PCT = 30
-TWO_WEEK_INCREASE_SOURCE = Source(label="Nielsen 2014: more than 30% over two weeks went with more injuries (HR 1.59, p = .07)")
+TWO_WEEK_INCREASE_SOURCE = Source(
+    label=f"{NIELSEN_2014.label}: more than 30% over two weeks went with more distance-related injuries (HR 1.59, p = .07)",
+    doi=NIELSEN_2014.doi,
+)
 MINUTE_STEP = 0.5  # main-set minutes are planned in half minutes
 SHORT_BOUT_BELOW_MIN = 5  # under 5 minutes of continuous walking: bouts with rests, 5 minutes in all
 SHORT_BOUT_SOURCE = Source(

@@ -55,7 +55,7 @@ def screen(profile: PatientProfile) -> Screening:
     reasons = [
         BlockReason(
             code=f"contraindication-{item}",
-            message=f"Absolute contraindication: {g.CONTRAINDICATIONS[item]}.",
+            message=f"Absolute contraindication: {g.CONTRAINDICATIONS[item]} ({g.CONTRAINDICATIONS_SOURCE.cited()}).",
             unblock="Exercise waits until the condition is treated and a physician clears the patient.",
         )
         for item in profile.contraindications
@@ -102,7 +102,8 @@ def screen(profile: PatientProfile) -> Screening:
         ada_note = (
             "ACSM counts diabetes as metabolic disease, so an inactive patient is advised to get medical "
             "clearance first. The ADA 2016 position does not require clearance before brisk walking for "
-            "people without symptoms. Both views are shown; the plan follows ACSM."
+            "people without symptoms. Both views are shown; the plan follows ACSM. "
+            f"({g.RIEBE_2015.cited()}; {g.ADA_2016.cited()})"
         )
     return Screening(
         acsm_row=row,

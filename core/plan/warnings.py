@@ -22,6 +22,7 @@ class WarningCode(StrEnum):
     AUTONOMIC_DYSREFLEXIA = "autonomic-dysreflexia"
     HARNESS = "harness"
     FALL_RISK = "fall-risk"
+    FREEZING = "freezing"
     FOOT_CARE = "foot-care"
     HYPOGLYCEMIA = "hypoglycemia"
     HEAT_SENSITIVITY = "heat-sensitivity"
@@ -70,6 +71,16 @@ AUTONOMIC_DYSREFLEXIA_SOURCE = g.Source(label="Krassioukov A et al. 2009, Arch P
                                         doi="10.1016/j.apmr.2008.10.017")
 HARNESS_SOURCE = g.Source(label=f"Wessels M et al. 2010, J Rehabil Med 42:513-519; {PRECAUTIONS}",
                           doi="10.2340/16501977-0525")
+# A harness where balance is unsafe, with someone beside the patient: after a stroke and in Parkinson's disease.
+BALANCE_HARNESS: dict[EtiologyId, g.Source] = {
+    "post-stroke-pain": g.Source(label="Mehrholz J et al. 2017, Cochrane Database Syst Rev CD002840 (treadmill training "
+                                       f"after stroke, with or without a harness); {PRECAUTIONS}",
+                                 doi="10.1002/14651858.CD002840.pub4"),
+    "parkinsons-pain": g.Source(label=f"A harness where balance is unsafe is usual treadmill practice; {PRECAUTIONS}",
+                                unverified=True),
+}
+FREEZING_SOURCE = g.Source(label=f"Bloem BR et al. 2004, Mov Disord 19:871-884 (freezing of gait and falls); {PRECAUTIONS}",
+                           doi="10.1002/mds.20115")
 FOOT_CARE_SOURCE = g.Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther 50:5-16",
                             doi="10.2519/jospt.2020.9154")
 COLD_AIR_SOURCE = g.Source(label="Koh W et al. 2021, Korean J Pain 34:66-71 (weather such as wind set off attacks in "
@@ -93,7 +104,9 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     etiology = profile.etiology
     if intensity.method == "rpe":
         reasons = hr_unreliable_reasons(profile)
-        source = g.HR_UNRELIABLE[reasons[0]][1] if reasons else g.BANDS_SOURCE
+        sources = list(dict.fromkeys(g.HR_UNRELIABLE[reason][1] for reason in reasons)) or [g.BANDS_SOURCE]
+        # several reasons: each one's source, each already marked (unverified) where it is
+        source = sources[0] if len(sources) == 1 else g.Source(label="; ".join(source.cited() for source in sources))
         add(WarningCode.HR_UNRELIABLE, "caution", intensity.method_reason, source)
     if screening.clearance_recommended:
         if profile.medical_clearance:
@@ -111,6 +124,15 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             "Body-weight-supported treadmill walking in a harness is for incomplete injuries (in the first year, "
             "over-ground practice did at least as well): use the handrails, the harness where balance is unsafe, and "
             "walk with supervision.", HARNESS_SOURCE)
+    if etiology in BALANCE_HARNESS:
+        add(WarningCode.HARNESS, "caution",
+            "Where balance is unsafe on the belt, walk in an overhead safety harness, with someone beside the patient.",
+            BALANCE_HARNESS[etiology])
+    if etiology == "parkinsons-pain":
+        add(WarningCode.FREEZING, "caution",
+            "Freezing of gait: the feet can stop while the belt runs on. Keep the safety clip on, start and stop the "
+            "belt slowly, and teach the patient to hold the handrails and press the stop key if the feet stick.",
+            FREEZING_SOURCE)
     if etiology in FALL_RISK:
         add(WarningCode.FALL_RISK, "caution",
             "Higher fall risk on a moving belt (reduced foot sensation, balance or freezing): start slowly, hold the "

@@ -23,6 +23,9 @@ def codes(**changes) -> dict[str, str]:
         ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "autonomic-dysreflexia", "caution"),
         ({"etiology": "spinal-cord-injury", "sci_level": "L1", "sci_complete": False}, "harness", "caution"),
         ({"etiology": "post-stroke-pain"}, "fall-risk", "caution"),
+        ({"etiology": "post-stroke-pain"}, "harness", "caution"),  # where balance is unsafe (Mehrholz 2017)
+        ({"etiology": "parkinsons-pain"}, "harness", "caution"),
+        ({"etiology": "parkinsons-pain"}, "freezing", "caution"),  # Bloem 2004
         ({"etiology": "parkinsons-pain"}, "fall-risk", "caution"),
         ({"etiology": "chemotherapy-neuropathy"}, "fall-risk", "caution"),
         ({"etiology": "multiple-sclerosis-pain"}, "fall-risk", "caution"),
@@ -47,7 +50,8 @@ def test_rule_applies(changes, code, severity) -> None:
         ({}, "medical-clearance"),
         ({"etiology": "spinal-cord-injury", "sci_level": "T7"}, "autonomic-dysreflexia"),
         ({"etiology": "peripheral-nerve-injury"}, "harness"),
-        ({"etiology": "post-stroke-pain"}, "harness"),  # a harness is sourced for incomplete SCI only (Wessels 2010)
+        ({"etiology": "multiple-sclerosis-pain"}, "harness"),
+        ({"etiology": "post-stroke-pain"}, "freezing"),
         ({"etiology": "spinal-cord-injury", "sci_level": "T10", "sci_complete": True}, "harness"),
         ({"etiology": "peripheral-nerve-injury"}, "fall-risk"),
         ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "hypoglycemia"),
@@ -57,6 +61,12 @@ def test_rule_applies(changes, code, severity) -> None:
 )
 def test_rule_does_not_apply(changes, code) -> None:
     assert code not in codes(**changes)
+
+
+def test_several_reasons_the_pulse_misleads_cite_every_reasons_source() -> None:
+    plan = compute_plan(profile(beta_blocker=True, atrial_fibrillation=True, known_disease=True), [])
+    source = next(w.source for w in plan.warnings if w.code == "hr-unreliable")
+    assert "Eston" in source.label and "10.1097/HCR.0000000000000423" in source.label  # Keteyian 2019
 
 
 @pytest.mark.parametrize("etiology", ETIOLOGIES)

@@ -35,8 +35,8 @@ SCREENING_HELP = {
     "currently_active": "At least 30 minutes of moderate exercise on at least 3 days a week for the last 3 months "
                         "(ACSM 2015). Diabetes counts as metabolic disease.",
     "symptoms": "Chest, neck, jaw or arm pain that may be ischaemic; breathlessness at rest or on mild exertion; "
-                "dizziness or fainting; orthopnoea or nocturnal dyspnoea; ankle oedema; palpitations; intermittent "
-                "claudication; known heart murmur; unusual fatigue.",
+                "dizziness or fainting; orthopnoea or nocturnal dyspnoea; ankle oedema; palpitations or tachycardia; "
+                "intermittent claudication; known heart murmur; unusual fatigue.",
 }
 
 
