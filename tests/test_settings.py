@@ -32,6 +32,19 @@ def test_invalid_value_in_settings_file_is_reported(data_dir) -> None:
         load_settings(data_dir.settings_path)
 
 
+@pytest.mark.parametrize(("plan", "named"), [
+    ({"glucose_low_mg_dl": 40}, "glucose_low_mg_dl"),
+    ({"glucose_ketone_check_mg_dl": 500}, "glucose_ketone_check_mg_dl"),
+    ({"max_two_week_increase_pct": 33}, "max_two_week_increase_pct"),
+])
+def test_an_unverified_threshold_out_of_range_is_named_with_what_is_allowed(data_dir, plan, named) -> None:
+    data_dir.settings_path.write_text(json.dumps({"plan": plan}), encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(data_dir.settings_path)
+    message = str(caught.value)
+    assert named in message and ("greater than" in message or "less than" in message or "one of" in message)
+
+
 def test_failed_save_keeps_the_previous_file(data_dir, monkeypatch) -> None:
     save_settings(Settings(clinic_name="First"), data_dir.settings_path)
 

@@ -3,10 +3,11 @@ the clinic database (the PostgreSQL server holding the clinic's patient records,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QSize, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QWidget,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
 
@@ -16,6 +17,7 @@ from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
 from core.settings import Settings
 from ui.file_dialogs import open_file
+from ui.scrolling import VerticalScroll
 
 
 class SettingsDialog(QDialog):
@@ -55,6 +57,30 @@ class SettingsDialog(QDialog):
                                    + (" (product default)" if points == g.DEFAULT_PAIN_RISE else ""), points)
         self.pain_rise.setCurrentIndex(self.pain_rise.findData(settings.plan.pain_rise_allowed))
         self.pain_rise.setToolTip(g.PAIN_RISE_SOURCE.label)
+        self.two_week_cap = QComboBox()
+        for pct in g.TWO_WEEK_INCREASE_CHOICES_PCT:
+            self.two_week_cap.addItem(f"{pct}% over any two weeks" + (" (default: Nielsen 2014)"
+                                                                      if pct == g.TWO_WEEK_INCREASE_LIMIT_PCT else ""), pct)
+        self.two_week_cap.setCurrentIndex(self.two_week_cap.findData(settings.plan.max_two_week_increase_pct))
+        self.two_week_cap.setToolTip(g.TWO_WEEK_INCREASE_SOURCE.cited())
+        self.glucose_low, self.glucose_ketones = QSpinBox(), QSpinBox()
+        for spin, (low, high), value in ((self.glucose_low, g.GLUCOSE_LOW_RANGE_MG_DL, settings.plan.glucose_low_mg_dl),
+                                         (self.glucose_ketones, g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL,
+                                          settings.plan.glucose_ketone_check_mg_dl)):
+            spin.setRange(low, high)
+            spin.setSingleStep(10)
+            spin.setSuffix(" mg/dL")
+            spin.setValue(value)
+            spin.setToolTip(f"{g.GLUCOSE_SOURCE.cited()}. For patients on insulin or secretagogues; the handout also "
+                            "gives mmol/L.")
+        glucose_row = QWidget()
+        glucose_box = QHBoxLayout(glucose_row)
+        glucose_box.setContentsMargins(0, 0, 0, 0)
+        glucose_box.addWidget(QLabel("carbohydrate first below"))
+        glucose_box.addWidget(self.glucose_low)
+        glucose_box.addWidget(QLabel("ketones above"))
+        glucose_box.addWidget(self.glucose_ketones)
+        glucose_box.addStretch(1)
         self.daily = QSpinBox()
         self.daily.setRange(1, 60)
         self.daily.setValue(settings.backup_daily_keep)
@@ -75,7 +101,9 @@ class SettingsDialog(QDialog):
                              (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
                              (self.paper, "Paper size"), (self.language, "Handout language for patients whose profile names none"),
                              (self.formula, "Maximal heart rate formula"),
-                             (self.cap, "Weekly progression cap"),
+                             (self.cap, "Weekly progression cap"), (self.two_week_cap, "Two-week progression cap"),
+                             (self.glucose_low, "Blood sugar below which to eat carbohydrate before a walk"),
+                             (self.glucose_ketones, "Blood sugar above which to check ketones before a walk"),
                              (self.pain_rise, "Acceptable rise in pain during walking"), (self.daily, "Daily backups kept"),
                              (self.records_url, "Clinic database address"), (self.test_button, "Test the clinic database"),
                              (self.weekly, "Weekly backups kept")):
@@ -85,7 +113,8 @@ class SettingsDialog(QDialog):
         logo_box.setContentsMargins(0, 0, 0, 0)
         logo_box.addWidget(self.logo)
         logo_box.addWidget(browse)
-        form = QFormLayout(self)
+        content = QWidget()
+        form = QFormLayout(content)
         form.addRow("Clinic name:", self.clinic)
         form.addRow("Clinician:", self.clinician)
         form.addRow("Phone on the handout:", self.phone)
@@ -95,6 +124,8 @@ class SettingsDialog(QDialog):
         form.addRow("Handout language:", self.language)
         form.addRow("Maximal heart rate:", self.formula)
         form.addRow("Progression cap:", self.cap)
+        form.addRow("Two-week cap:", self.two_week_cap)
+        form.addRow("Blood sugar (unverified):", glucose_row)
         form.addRow("Pain during walking:", self.pain_rise)
         form.addRow("Daily backups kept:", self.daily)
         form.addRow("Weekly backups kept:", self.weekly)
@@ -105,15 +136,20 @@ class SettingsDialog(QDialog):
         clinic_box.addWidget(self.test_button)
         form.addRow("Clinic database:", clinic_row)
         form.addRow(self.test_result)
-        form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        form.addRow(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(VerticalScroll(content, frame=False), 1)  # a small screen scrolls the form; Save stays in view
+        outer.addWidget(self.problem)
+        outer.addWidget(buttons)
         browse.clicked.connect(self._on_browse_clicked)
         self.test_button.clicked.connect(self._on_test_button_clicked)
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         self._base = settings
-        self.resize(640, max(self.sizeHint().height(), 470))
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+        whole = content.sizeHint().height() + buttons.sizeHint().height() + 2 * outer.spacing() + 40
+        self.resize(min(max(640, self.sizeHint().width()), room.width()), min(whole, room.height() - 40))
 
     @Slot()
     def _on_browse_clicked(self) -> None:
@@ -171,7 +207,10 @@ class SettingsDialog(QDialog):
                 "paper_size": self.paper.currentData(), "handout_language": self.language.currentData(),
                 "plan": PlanOptions(hr_max_formula=self.formula.currentData(),
                                     max_weekly_increase_pct=self.cap.currentData(),
-                                    pain_rise_allowed=self.pain_rise.currentData()).model_dump(),
+                                    pain_rise_allowed=self.pain_rise.currentData(),
+                                    max_two_week_increase_pct=self.two_week_cap.currentData(),
+                                    glucose_low_mg_dl=self.glucose_low.value(),
+                                    glucose_ketone_check_mg_dl=self.glucose_ketones.value()).model_dump(),
                 "backup_daily_keep": self.daily.value(), "backup_weekly_keep": self.weekly.value(),
                 "records_url": self.records_url.text().strip(),
             })

@@ -15,7 +15,7 @@ from core.handout.model import (
     ClinicianSummary, DosingRow, EffortLevel, Handout, HandoutLabels, LogWeek, ReferenceRow, WeekRow,
 )
 from core.plan import guidelines as g
-from core.plan.engine import Plan, Week
+from core.plan.engine import Plan, Rules, Week
 from core.plan.intensity import hr_unreliable_reasons
 from core.plan.pain import PainRules
 from core.plan.profile import PatientProfile
@@ -218,7 +218,7 @@ def build_handout(
                       "change in your sight."),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
-        safety=[_safety(w.code, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
+        safety=[_safety(w.code, plan.rules, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture({w.code for w in plan.warnings}, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
@@ -263,12 +263,11 @@ def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
     return {}
 
 
-def _safety(code: WarningCode, t: Wording) -> str:
+def _safety(code: WarningCode, rules: Rules, t: Wording) -> str:
     if code == WarningCode.HYPOGLYCEMIA:
-        return t(PATIENT_SAFETY[code], low_mg=g.GLUCOSE_LOW_MG_DL,
-                 low_mmol=t.number(g.GLUCOSE_LOW_MG_DL / g.MG_DL_PER_MMOL_L),
-                 high_mg=g.GLUCOSE_KETONE_CHECK_MG_DL,
-                 high_mmol=t.number(g.GLUCOSE_KETONE_CHECK_MG_DL / g.MG_DL_PER_MMOL_L))
+        low, high = rules.glucose_low_mg_dl, rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
+        return t(PATIENT_SAFETY[code], low_mg=low, low_mmol=t.number(low / g.MG_DL_PER_MMOL_L),
+                 high_mg=high, high_mmol=t.number(high / g.MG_DL_PER_MMOL_L))
     return t(PATIENT_SAFETY[code])
 
 

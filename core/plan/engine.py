@@ -28,12 +28,26 @@ class PlanOptions(BaseModel):
                                          le=max(g.WEEKLY_INCREASE_CHOICES_PCT))
 
     pain_rise_allowed: int = Field(default=g.DEFAULT_PAIN_RISE, ge=min(g.PAIN_RISE_CHOICES), le=max(g.PAIN_RISE_CHOICES))
+    max_two_week_increase_pct: int = Field(default=g.TWO_WEEK_INCREASE_LIMIT_PCT,
+                                           ge=min(g.TWO_WEEK_INCREASE_CHOICES_PCT),
+                                           le=max(g.TWO_WEEK_INCREASE_CHOICES_PCT))
+    glucose_low_mg_dl: int = Field(default=g.GLUCOSE_LOW_MG_DL, ge=g.GLUCOSE_LOW_RANGE_MG_DL[0],
+                                   le=g.GLUCOSE_LOW_RANGE_MG_DL[1])
+    glucose_ketone_check_mg_dl: int = Field(default=g.GLUCOSE_KETONE_CHECK_MG_DL, ge=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[0],
+                                            le=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[1])
 
     @field_validator("max_weekly_increase_pct")
     @classmethod
     def _documented_choice(cls, value: int) -> int:
         if value not in g.WEEKLY_INCREASE_CHOICES_PCT:
             raise ValueError(f"must be one of {', '.join(map(str, g.WEEKLY_INCREASE_CHOICES_PCT))} percent")
+        return value
+
+    @field_validator("max_two_week_increase_pct")
+    @classmethod
+    def _offered_two_week_choice(cls, value: int) -> int:
+        if value not in g.TWO_WEEK_INCREASE_CHOICES_PCT:
+            raise ValueError(f"must be one of {', '.join(map(str, g.TWO_WEEK_INCREASE_CHOICES_PCT))} percent")
         return value
 
 
@@ -61,6 +75,9 @@ class Rules(BaseModel):
     max_weekly_increase_source: g.Source = g.WEEKLY_INCREASE_SOURCE
     max_two_week_increase_pct: int = g.TWO_WEEK_INCREASE_LIMIT_PCT
     max_two_week_increase_source: g.Source = g.TWO_WEEK_INCREASE_SOURCE
+    glucose_low_mg_dl: int = g.GLUCOSE_LOW_MG_DL  # before a walk, for insulin or secretagogue users
+    glucose_ketone_check_mg_dl: int = g.GLUCOSE_KETONE_CHECK_MG_DL
+    glucose_source: g.Source = g.GLUCOSE_SOURCE
     weekly_target_min: int = g.WEEKLY_TARGET_MIN
     session_target_min: int = g.SESSION_TARGET_MIN
     volume_source: g.Source = g.VOLUME_SOURCE
@@ -99,7 +116,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
         light_weeks = g.LIGHT_START_WEEKS if profile.baseline_walk_min < g.LIGHT_START_BELOW_MIN else 0
         for step in progression(
             weeks=profile.weeks, tolerance_min=profile.baseline_walk_min, max_sessions=profile.max_sessions_per_week,
-            weekly_cap_pct=options.max_weekly_increase_pct, light_weeks=light_weeks,
+            weekly_cap_pct=options.max_weekly_increase_pct, two_week_cap_pct=options.max_two_week_increase_pct,
+            light_weeks=light_weeks,
         ):
             band = g.LIGHT if step.band == "light" else g.MODERATE
             setting = treadmill_setting(profile.comfortable_speed_kmh, band)
@@ -120,8 +138,12 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
         intensity=intensity,
         weeks=weeks,
         rules=Rules(max_weekly_increase_pct=options.max_weekly_increase_pct,
+                    max_two_week_increase_pct=options.max_two_week_increase_pct,
+                    glucose_low_mg_dl=options.glucose_low_mg_dl,
+                    glucose_ketone_check_mg_dl=options.glucose_ketone_check_mg_dl,
                     pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
-        warnings=plan_warnings(profile, screening, intensity, borrows_from_animals=bool(structure.study_ids)),
+        warnings=plan_warnings(profile, screening, intensity, borrows_from_animals=bool(structure.study_ids),
+                               glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl)),
         evidence=structure.study_ids,
         borrowed_structure=structure,
     )

@@ -138,7 +138,8 @@ WEEKLY_INCREASE_SOURCE = Source(
     label="The 10% rule; Buist 2008 found it did not lower injuries (20.8% vs 20.3%), so it is a cautious default, not a proven one",
     doi=BUIST_2008.doi,
 )
-TWO_WEEK_INCREASE_LIMIT_PCT = 30
+TWO_WEEK_INCREASE_CHOICES_PCT = (20, 25, 30, 35, 40)
+TWO_WEEK_INCREASE_LIMIT_PCT = 30  # the default (a setting): Nielsen 2014's threshold
 TWO_WEEK_INCREASE_SOURCE = Source(
     label=f"{NIELSEN_2014.label}: more than 30% over two weeks went with more distance-related injuries (HR 1.59, p = .07)",
     doi=NIELSEN_2014.doi,
@@ -183,10 +184,14 @@ PAIN_RISE_SOURCE = Source(
     unverified=True,
 )
 
-# Glucose thresholds for people on insulin or secretagogues (secondary sources only).
+# Glucose thresholds for people on insulin or secretagogues (secondary sources only): settings, so a clinic can
+# follow the patient's diabetes team; what can be set is a product limit, not guidance.
 GLUCOSE_LOW_MG_DL = 100
 GLUCOSE_KETONE_CHECK_MG_DL = 250
-GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes", unverified=True)
+GLUCOSE_LOW_RANGE_MG_DL = (70, 150)
+GLUCOSE_KETONE_CHECK_RANGE_MG_DL = (180, 350)
+GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes; defaults 100 and 250 mg/dL, settings to match "
+                              "the patient's diabetes team", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381")

@@ -43,9 +43,10 @@ def progression(
     max_sessions: int,
     weekly_cap_pct: float,
     light_weeks: int,
+    two_week_cap_pct: float = g.TWO_WEEK_INCREASE_LIMIT_PCT,
 ) -> list[Progression]:
     cap = weekly_cap_pct / 100
-    two_week_cap = g.TWO_WEEK_INCREASE_LIMIT_PCT / 100
+    two_week_cap = two_week_cap_pct / 100
     # Strict rounding here: a bout must never exceed what the patient walked today.
     bout_start = max(floor_to_step(min(tolerance_min, g.SESSION_TARGET_MIN), slack=0), g.MINUTE_STEP)
     if tolerance_min < g.SHORT_BOUT_BELOW_MIN:

@@ -38,8 +38,8 @@ def treadmill_setting(comfortable_speed_kmh: float | None, band: g.Band) -> Trea
     if not low <= speed <= high:
         return TreadmillSetting(
             speed_kmh=comfortable_speed_kmh, grade_pct=0, mets=None,
-            note=(f"The ACSM walking equation is meant for about {low / 1000 * 60:g}-{high / 1000 * 60:g} km/h, "
-                  "so no energy cost is estimated; adjust speed by the effort targets."),
+            note=(f"The ACSM walking equation is meant for about {low / 1000 * 60:g}-{high / 1000 * 60:g} km/h (a range "
+                  "seen only in secondary sources), so no energy cost is estimated; adjust speed by the effort targets."),
         )
     grade = 0
     if band.name == "moderate":

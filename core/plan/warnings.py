@@ -95,7 +95,9 @@ class PlanWarning(BaseModel):
 
 
 def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity, *,
-                  borrows_from_animals: bool = True) -> list[PlanWarning]:
+                  borrows_from_animals: bool = True,
+                  glucose_mg_dl: tuple[int, int] = (g.GLUCOSE_LOW_MG_DL, g.GLUCOSE_KETONE_CHECK_MG_DL)) -> list[PlanWarning]:
+    """``glucose_mg_dl``: the settings' low and ketone-check thresholds (unverified defaults 100 and 250)."""
     found: list[PlanWarning] = []
 
     def add(code: WarningCode, severity: Severity, message: str, source: g.Source) -> None:
@@ -144,9 +146,9 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             FOOT_CARE_SOURCE)
     if profile.insulin_or_secretagogue:
         add(WarningCode.HYPOGLYCEMIA, "caution",
-            f"Check blood glucose before walking: below {g.GLUCOSE_LOW_MG_DL} mg/dL take carbohydrate first; above "
-            f"{g.GLUCOSE_KETONE_CHECK_MG_DL} mg/dL check ketones. Carry fast sugar. (Thresholds from secondary "
-            "sources: confirm with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
+            f"Check blood glucose before walking: below {glucose_mg_dl[0]} mg/dL take carbohydrate first; above "
+            f"{glucose_mg_dl[1]} mg/dL check ketones. Carry fast sugar. (Thresholds from secondary sources, set in "
+            "Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",
             "Heat can bring on MS symptoms for a while (60-80% of people): keep the room cool, use a fan and cool "

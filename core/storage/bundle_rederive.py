@@ -53,6 +53,14 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
     elif rise not in g.PAIN_RISE_CHOICES:
         problems.append(f"{where}: rules.pain.allowed_rise: must be one of {', '.join(map(str, g.PAIN_RISE_CHOICES))} "
                         "(points above usual pain)")
+    chosen = {"max_two_week_increase_pct": plan.rules.max_two_week_increase_pct,
+              "glucose_low_mg_dl": plan.rules.glucose_low_mg_dl,
+              "glucose_ketone_check_mg_dl": plan.rules.glucose_ketone_check_mg_dl}
+    try:
+        PlanOptions(**chosen)
+    except ValidationError as error:
+        problems += [f"{where}: rules.{field_path(item['loc'])}: {plain_message(item)}"
+                     for item in error.errors(include_url=False, include_input=False)]
     if problems:
         return None, problems
     # The HRmax formula is recorded by its label (or, when heart rate is not used, by its source): the
@@ -63,7 +71,7 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
     library = studies(profile.etiology)
     closest: list[tuple] | None = None
     for formula in [*named, *(key for key in g.HR_MAX_FORMULAS if key not in named)]:
-        options = PlanOptions(hr_max_formula=formula, max_weekly_increase_pct=weekly, pain_rise_allowed=rise)
+        options = PlanOptions(hr_max_formula=formula, max_weekly_increase_pct=weekly, pain_rise_allowed=rise, **chosen)
         try:
             expected = compute_plan(profile, library, options)
         except (ValueError, ArithmeticError):

@@ -14,7 +14,8 @@ from tests.plan.profiles import valid_profiles
 
 STUDIES = load_library().studies
 OPTIONS = st.builds(PlanOptions, hr_max_formula=st.sampled_from(["tanaka", "gellish", "fox"]),
-                    max_weekly_increase_pct=st.sampled_from(g.WEEKLY_INCREASE_CHOICES_PCT))
+                    max_weekly_increase_pct=st.sampled_from(g.WEEKLY_INCREASE_CHOICES_PCT),
+                    max_two_week_increase_pct=st.sampled_from(g.TWO_WEEK_INCREASE_CHOICES_PCT))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,7 +54,8 @@ def test_every_valid_profile_gives_a_safe_plan(profile, options) -> None:
             assert week.weekly_main_min <= before * (1 + cap) + 1e-9
         if index >= 2:
             two_before = plan.weeks[index - 2].weekly_main_min
-            assert week.weekly_main_min <= two_before * (1 + g.TWO_WEEK_INCREASE_LIMIT_PCT / 100) + 1e-9
+            assert week.weekly_main_min <= two_before * (1 + options.max_two_week_increase_pct / 100) + 1e-9
+    assert plan.rules.max_two_week_increase_pct == options.max_two_week_increase_pct
     first = plan.weeks[0]
     tolerance = profile.baseline_walk_min
     assert first.bout_min <= tolerance  # each bout starts at or below today's tolerance

@@ -43,5 +43,13 @@ def test_two_week_limit_forces_consolidation_at_a_30_percent_cap() -> None:
     assert plan[2].increase_pct == 0 and "consolidation" in plan[2].note
 
 
+def test_a_tighter_two_week_cap_from_the_settings_slows_the_progression() -> None:
+    default, tighter = weeks(tolerance_min=20, weekly_cap_pct=20), weeks(tolerance_min=20, weekly_cap_pct=20,
+                                                                         two_week_cap_pct=20)
+    assert default[2].weekly_main_min > tighter[2].weekly_main_min
+    for index in range(2, len(tighter)):
+        assert tighter[index].weekly_main_min <= tighter[index - 2].weekly_main_min * 1.2 + 1e-9
+
+
 def test_never_more_days_than_allowed() -> None:
     assert max(w.sessions for w in weeks(tolerance_min=60, weeks=26, max_sessions=2, weekly_cap_pct=30)) == 2

@@ -1,0 +1,41 @@
+"""The settings dialog keeps the unverified clinical numbers the clinician can set: the two-week
+progression cap and the blood-sugar thresholds, which reach the plan and the patient's handout."""
+
+from __future__ import annotations
+
+from core.handout.build import build_handout
+from core.plan.engine import compute_plan
+from core.settings import Settings
+from tests.handout.helpers import DATE, STUDIES, example
+from ui.settings_dialog import SettingsDialog
+
+
+def test_the_two_week_cap_and_the_blood_sugar_thresholds_are_saved(qtbot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.two_week_cap.currentData() == 30 and "Nielsen 2014" in dialog.two_week_cap.currentText()
+    assert (dialog.glucose_low.value(), dialog.glucose_ketones.value()) == (100, 250)
+    assert "unverified" in dialog.glucose_low.toolTip()
+    dialog.two_week_cap.setCurrentIndex(dialog.two_week_cap.findData(20))
+    dialog.glucose_low.setValue(90)
+    dialog.glucose_ketones.setValue(300)
+    dialog._on_save_clicked()
+    options = dialog.result_settings.plan
+    assert (options.max_two_week_increase_pct, options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl) == (
+        20, 90, 300)
+    reopened = SettingsDialog(dialog.result_settings)
+    qtbot.addWidget(reopened)
+    assert (reopened.two_week_cap.currentData(), reopened.glucose_low.value()) == (20, 90)
+
+
+def test_the_thresholds_set_reach_the_clinicians_warning_and_the_patients_handout() -> None:
+    options = Settings().plan.model_copy(update={"glucose_low_mg_dl": 90, "glucose_ketone_check_mg_dl": 300})
+    profile = example("diabetic-neuropathy", insulin_or_secretagogue=True)
+    plan = compute_plan(profile, STUDIES, options)
+    warning = next(w for w in plan.warnings if w.code == "hypoglycemia")
+    assert "below 90 mg/dL" in warning.message and "above 300 mg/dL" in warning.message
+    assert "unverified" in warning.source.cited()
+    handout = build_handout(profile, plan, STUDIES, clinician="", clinic="", phone="", date=DATE, paper="a4",
+                            units="metric")
+    line = next(line for line in handout.safety if "blood sugar" in line)
+    assert "below 90 mg/dL (5.0 mmol/L)" in line and "above 300 mg/dL (16.7 mmol/L)" in line
