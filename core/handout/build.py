@@ -53,7 +53,7 @@ PULSE_REASON: dict[str, str] = {
     "autonomic_neuropathy": N_("Nerve damage changes how your pulse goes up when you exercise."),
     "sci_t6_or_above": N_("Your spinal cord injury changes how your pulse goes up when you exercise."),
 }
-# The Borg 6-20 scale's anchors in plain words (Borg GA 1982, Med Sci Sports Exerc 14:377-381: guidelines.RPE_SOURCE).
+# The Borg 6-20 scale's anchors in plain words (Borg 1982's scale with Borg 1998's anchors: guidelines.RPE_SOURCE).
 RPE_WORDS: dict[int, str] = {
     6: N_("no effort at all"), 7: N_("extremely light"), 9: N_("very light"), 11: N_("light"), 13: N_("somewhat hard"),
     15: N_("hard"), 17: N_("very hard"), 19: N_("extremely hard"), 20: N_("as hard as you can"),

@@ -107,6 +107,15 @@ class Plan(BaseModel):
     borrowed_structure: BorrowedStructure
 
 
+def _light_but_brisk(band: g.Band, mets: float | None) -> str:
+    """A light week walks flat at the comfortable speed; where that speed is moderate by the ACSM table's METs,
+    the effort target (RPE 9-11) decides, and the week says so."""
+    if band.name != "light" or mets is None or mets < g.MODERATE.mets[0]:
+        return ""
+    return (f"; at this speed the ACSM estimate is {mets:g} METs, moderate by the ACSM table: slow the belt until "
+            f"the effort feels light (RPE {band.rpe[0]}-{band.rpe[1]})")
+
+
 def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOptions | None = None) -> Plan:
     options = options or PlanOptions()
     screening = screen(profile)
@@ -127,7 +136,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                 target_hr=(intensity.light_target_hr if step.band == "light" else intensity.target_hr),
                 rpe=(intensity.light_rpe if step.band == "light" else intensity.rpe),
                 speed_kmh=setting.speed_kmh, grade_pct=setting.grade_pct, mets=setting.mets,
-                weekly_main_min=step.weekly_main_min, increase_pct=step.increase_pct, note=step.note,
+                weekly_main_min=step.weekly_main_min, increase_pct=step.increase_pct,
+                note=step.note + _light_but_brisk(band, setting.mets),
             ))
     structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks])
     return Plan(

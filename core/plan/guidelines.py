@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 GUIDELINES_VERSION = "2026.11.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
-# contraindications), harness after a stroke and in Parkinson's, freezing of gait
+# contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
+# unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs
 
 
 class Source(BaseModel):
@@ -194,7 +195,8 @@ GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes; defaul
                               "the patient's diabetes team", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
-RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381")
+RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "
+                          "Borg G 1998, Borg's Perceived Exertion and Pain Scales (Human Kinetics)")
 # The stop signs for the patient handout (ACSM warning signs) are core/handout/build.py STOP_SIGNS. After one,
 # an ambulance at once for the signs of a heart attack or a stroke and for fainting during exercise; rest first
 # for the others, and an ambulance if they do not pass within minutes.

@@ -53,3 +53,15 @@ def test_a_tighter_two_week_cap_from_the_settings_slows_the_progression() -> Non
 
 def test_never_more_days_than_allowed() -> None:
     assert max(w.sessions for w in weeks(tolerance_min=60, weeks=26, max_sessions=2, weekly_cap_pct=30)) == 2
+
+
+def test_a_light_week_at_a_brisk_comfortable_speed_says_to_slow_until_it_feels_light() -> None:
+    from core.plan.engine import compute_plan
+    from tests.plan.profiles import profile
+
+    brisk = compute_plan(profile(baseline_walk_min=6, comfortable_speed_kmh=5.0), [])
+    assert brisk.weeks[0].band == "light" and brisk.weeks[0].mets >= 3.0
+    assert "slow the belt until the effort feels light (RPE 9-11)" in brisk.weeks[0].note
+    assert "slow the belt" not in brisk.weeks[2].note  # moderate weeks: the moderate targets
+    easy = compute_plan(profile(baseline_walk_min=6, comfortable_speed_kmh=3.0), [])
+    assert "slow the belt" not in easy.weeks[0].note
