@@ -25,6 +25,10 @@ def plan_differences(saved: Plan, today: Plan) -> list[str]:
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))
     note("Weekly increase cap (%)", saved.rules.max_weekly_increase_pct, today.rules.max_weekly_increase_pct)
+    note("Two-week increase cap (%)", saved.rules.max_two_week_increase_pct, today.rules.max_two_week_increase_pct)
+    note("Blood sugar: carbohydrate first below (mg/dL)", saved.rules.glucose_low_mg_dl, today.rules.glucose_low_mg_dl)
+    note("Blood sugar: check ketones above (mg/dL)", saved.rules.glucose_ketone_check_mg_dl,
+         today.rules.glucose_ketone_check_mg_dl)
     note("Pain: safe up to", saved.rules.pain.safe_max, today.rules.pain.safe_max)
     note("Pain: acceptable up to", saved.rules.pain.acceptable_max, today.rules.pain.acceptable_max)
     note("Weeks", len(saved.weeks), len(today.weeks))

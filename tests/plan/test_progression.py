@@ -65,3 +65,17 @@ def test_a_light_week_at_a_brisk_comfortable_speed_says_to_slow_until_it_feels_l
     assert "slow the belt" not in brisk.weeks[2].note  # moderate weeks: the moderate targets
     easy = compute_plan(profile(baseline_walk_min=6, comfortable_speed_kmh=3.0), [])
     assert "slow the belt" not in easy.weeks[0].note
+
+
+def test_a_saved_plan_compared_with_today_names_changed_caps_and_blood_sugar_thresholds() -> None:
+    from core.plan.compare import plan_differences
+    from core.plan.engine import PlanOptions, compute_plan
+    from tests.plan.profiles import profile
+
+    patient = profile(diabetes="type1", insulin_or_secretagogue=True, known_disease=True, medical_clearance=True)
+    saved = compute_plan(patient, [])
+    today = compute_plan(patient, [], PlanOptions(max_two_week_increase_pct=20, glucose_low_mg_dl=90))
+    lines = plan_differences(saved, today)
+    assert "Two-week increase cap (%): 30 -> 20" in lines
+    assert "Blood sugar: carbohydrate first below (mg/dL): 100 -> 90" in lines
+    assert not any("ketones" in line for line in lines)
