@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from core.evidence.models import Study
 from core.plan import guidelines as g
@@ -36,18 +36,13 @@ class PlanOptions(BaseModel):
     glucose_ketone_check_mg_dl: int = Field(default=g.GLUCOSE_KETONE_CHECK_MG_DL, ge=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[0],
                                             le=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[1])
 
-    @field_validator("max_weekly_increase_pct")
+    @field_validator("max_weekly_increase_pct", "max_two_week_increase_pct")
     @classmethod
-    def _documented_choice(cls, value: int) -> int:
-        if value not in g.WEEKLY_INCREASE_CHOICES_PCT:
-            raise ValueError(f"must be one of {', '.join(map(str, g.WEEKLY_INCREASE_CHOICES_PCT))} percent")
-        return value
-
-    @field_validator("max_two_week_increase_pct")
-    @classmethod
-    def _offered_two_week_choice(cls, value: int) -> int:
-        if value not in g.TWO_WEEK_INCREASE_CHOICES_PCT:
-            raise ValueError(f"must be one of {', '.join(map(str, g.TWO_WEEK_INCREASE_CHOICES_PCT))} percent")
+    def _offered_choice(cls, value: int, info: ValidationInfo) -> int:
+        choices = {"max_weekly_increase_pct": g.WEEKLY_INCREASE_CHOICES_PCT,
+                   "max_two_week_increase_pct": g.TWO_WEEK_INCREASE_CHOICES_PCT}[info.field_name]
+        if value not in choices:
+            raise ValueError(f"must be one of {', '.join(map(str, choices))} percent")
         return value
 
 
