@@ -42,12 +42,32 @@ def languages() -> tuple[Language, ...]:
 
 
 def language(tag: str) -> Language:
-    """The language of a BCP 47 tag, matched without regard to case (``zh-hans`` is ``zh-Hans``)."""
-    for known in languages():
-        if known.tag.lower() == tag.strip().lower():
-            return known
+    """The language of a BCP 47 tag, matched without regard to case (``zh-hans`` is ``zh-Hans``). A tag with
+    a region or script falls back to the shipped language it is written in: ``es-MX`` is ``es``, ``pt-BR``
+    is ``pt``, ``zh-CN`` and ``zh`` are ``zh-Hans`` (Simplified characters); ``zh-TW`` (Traditional) has
+    no catalog and is refused."""
+    wanted = tag.strip().replace("_", "-").lower()
+    by_tag = {known.tag.lower(): known for known in languages()}
+    for candidate in (wanted, _written_as(wanted)):
+        if candidate in by_tag:
+            return by_tag[candidate]
     raise UnknownLanguage(f"language '{tag}' has no handout catalog; choose one of: "
                           + ", ".join(f"{known.tag} ({known.name})" for known in languages()))
+
+
+# Chinese is written in Simplified characters in mainland China and Singapore (and when no region is
+# named), in Traditional ones in Taiwan, Hong Kong and Macao (CLDR's likely subtags).
+_TRADITIONAL_CHINESE_REGIONS = ("tw", "hk", "mo")
+
+
+def _written_as(wanted: str) -> str:
+    """The shipped tag a regional or scripted tag falls back to: its language, and for Chinese its script."""
+    language_subtag, *rest = wanted.split("-")
+    if language_subtag != "zh":
+        return language_subtag
+    if "hant" in rest or ("hans" not in rest and any(region in rest for region in _TRADITIONAL_CHINESE_REGIONS)):
+        return "zh-hant"
+    return "zh-hans"
 
 
 def canonical_tag(tag: str) -> str:

@@ -139,7 +139,11 @@ def _read(path: Path) -> dict | None:
     except UnicodeDecodeError as error:
         raise SettingsError(["the file is not UTF-8 text; save it as UTF-8 or open Settings and save again"],
                             path) from error
-    except (ValueError, RecursionError) as error:  # not JSON, nested past reason, or a number past reason
+    except json.JSONDecodeError as error:  # where, so it can be mended in a text editor
+        raise SettingsError([f"the file is not valid settings JSON: {error.msg.lower()} at line {error.lineno}, "
+                             f"column {error.colno}; mend it there, or open Settings and save again"],
+                            path) from error
+    except (ValueError, RecursionError) as error:  # nested past reason, or a number past reason
         raise SettingsError([f"the file is not valid settings JSON ({type(error).__name__})"], path) from error
     if not isinstance(data, dict):
         raise SettingsError(["the file must hold one JSON object of settings"], path)

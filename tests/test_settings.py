@@ -26,6 +26,13 @@ def test_damaged_settings_file_is_reported_and_kept(data_dir) -> None:
     assert data_dir.settings_path.read_text(encoding="utf-8") == "{not json"
 
 
+def test_a_damaged_settings_file_names_the_line_and_column_to_mend(data_dir) -> None:
+    data_dir.settings_path.write_text('{\n  "clinic_name": "North",\n  "contact_phone": 555\n  "paper_size": "a4"\n}',
+                                      encoding="utf-8")
+    with pytest.raises(SettingsError, match="expecting ',' delimiter at line 4, column 3"):
+        load_settings(data_dir.settings_path)
+
+
 def test_invalid_value_in_settings_file_is_reported(data_dir) -> None:
     data_dir.settings_path.write_text(json.dumps({"paper_size": "a3"}), encoding="utf-8")
     with pytest.raises(SettingsError):

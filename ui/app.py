@@ -11,6 +11,7 @@ from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.app_info import APP_AUTHOR, APP_NAME
+from core.cli import EXIT_FAILURE
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
 from ui.crash_notifier import CrashNotifier
@@ -28,8 +29,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def missing_display() -> str | None:
+    """Why the window cannot open here, or None: on Linux and the BSDs Qt needs an X11 or Wayland display,
+    and without one it aborts with a message about reinstalling. Checked first so the clinician reads
+    the real reason instead."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (f"{APP_NAME}'s window needs a graphical desktop, and none was found (DISPLAY and WAYLAND_DISPLAY "
+            "are not set). Start it from the desktop session, or use its commands, which need no window "
+            "(main.py --help).")
+
+
 def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool = True,
             records_url: str | None = None) -> int:
+    reason = missing_display()
+    if reason:
+        print(reason, file=sys.stderr)
+        return EXIT_FAILURE
     app = create_application()
     notifier = CrashNotifier(app)
     install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)

@@ -212,7 +212,9 @@ def profile_problems(error: ValidationError) -> list[str]:
 
 
 def parse_profile(text: str | bytes) -> PatientProfile:
-    """Validate profile JSON; raises ProfileError with one line per problem."""
+    """Validate profile JSON; raises ProfileError with one line per problem. A UTF-8 byte-order mark, as
+    Windows Notepad may save one, is skipped."""
+    text = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text.removeprefix("\ufeff")
     if len(text) > MAX_PROFILE_BYTES:
         raise ProfileError([f"profile: the file is larger than {MAX_PROFILE_BYTES // 1000} kB; a profile is a few hundred bytes"])
     try:

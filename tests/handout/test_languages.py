@@ -88,6 +88,20 @@ def test_a_tag_is_matched_as_bcp47_and_an_unknown_one_names_the_choices() -> Non
         canonical_tag("klingon")
 
 
+@pytest.mark.parametrize(("tag", "shipped"), [
+    ("es-MX", "es"), ("pt-BR", "pt"), ("en-GB", "en"), ("ar-EG", "ar"), ("vi_VN", "vi"),
+    ("zh", "zh-Hans"), ("zh-CN", "zh-Hans"), ("zh-SG", "zh-Hans"), ("zh-Hans-CN", "zh-Hans"),
+])
+def test_a_regional_tag_falls_back_to_the_shipped_language_it_is_written_in(tag, shipped) -> None:
+    assert canonical_tag(tag) == shipped
+
+
+@pytest.mark.parametrize("tag", ["zh-TW", "zh-HK", "zh-Hant", "fr-CA"])
+def test_a_tag_whose_writing_has_no_catalog_is_refused(tag) -> None:
+    with pytest.raises(UnknownLanguage, match=f"language '{tag}' has no handout catalog"):
+        canonical_tag(tag)
+
+
 @pytest.mark.parametrize("tag", TAGS)
 def test_the_patient_words_come_from_the_catalog_and_read_easily(tag) -> None:
     t = Wording(tag)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.plan.profile import ProfileError, parse_profile
+from core.plan.profile import ProfileError, parse_profile, read_profile
 
 VALID = {"name": "Ærøskøbing Müller-Łukasz 王芳 Олена", "age": 50, "resting_hr": 70, "etiology": "diabetic-neuropathy",
          "diabetes": "type2", "known_disease": True, "baseline_walk_min": 10, "pain_nrs": 3}
@@ -77,6 +77,13 @@ def test_unreadable_files_give_one_plain_line(text) -> None:
     with pytest.raises(ProfileError) as caught:
         parse_profile(text)
     assert caught.value.problems and all(line.startswith(("profile:", "age:")) for line in caught.value.problems)
+
+
+def test_a_profile_saved_with_a_utf8_byte_order_mark_parses(tmp_path) -> None:
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VALID, ensure_ascii=False).encode("utf-8"))
+    assert read_profile(path).name == VALID["name"]
+    assert parse_profile("\ufeff" + json.dumps(VALID)).age == 50
 
 
 def test_nan_and_infinity_are_refused() -> None:

@@ -10,11 +10,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from core.storage.library_sync import open_evidence_database
 from core.storage.database import open_database
+from core.storage.library_sync import open_evidence_database
 from ui.main_window import STEP_TITLES, MainWindow
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +135,14 @@ def test_enter_on_an_etiology_goes_on_to_its_evidence(qtbot, data_dir) -> None:
     qtbot.keyClick(window.picker.search, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.evidence
     assert "Parkinson" in window.evidence.title.text()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="Windows and macOS always have their own display")
+def test_without_a_display_the_window_says_so_instead_of_qt_aborting(data_dir) -> None:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(data_dir.root)],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1, result.stderr
+    assert "needs a graphical desktop" in result.stderr and "main.py --help" in result.stderr
+    assert "Reinstalling" not in result.stderr
