@@ -67,6 +67,14 @@ def test_a_bad_session_is_refused_naming_the_field_and_nothing_is_saved(run_main
     assert json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data)) == []
 
 
+def test_a_walk_dated_before_its_plan_was_saved_is_kept_and_said(run_main, patient) -> None:
+    data, session_file = patient
+    result = run_main("sessions", "add", "1", session_file("typo", date="2019-03-04"), data_dir=data)
+    assert result.returncode == 0 and "Logged session 1" in result.stdout
+    assert "Note: The walk is dated 2019-03-04, before plan version 1 was saved on" in result.stderr
+    assert "check the date" in result.stderr
+
+
 def test_missing_patients_and_sessions_are_named(run_main, patient) -> None:
     data, session_file = patient
     for args, words in ((("sessions", "add", "7", session_file("a")), "no patient with id 7"),

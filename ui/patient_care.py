@@ -14,6 +14,7 @@ from ui.plain_text import shown_as_typed
 
 if TYPE_CHECKING:
     from core.plan.session_log import SessionLog
+    from core.records.models import SessionRecord
     from ui.models.course import CourseOfCare
 
 SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logged for a saved patient."
@@ -196,7 +197,8 @@ class PatientCare:
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
             lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
-                          f"{saved.plan_version}, the version in force that day.", week=log.week)
+                          f"{saved.plan_version}, the version in force that day.{self._early_walk_note(saved)}",
+            week=log.week)
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
@@ -204,7 +206,8 @@ class PatientCare:
             lambda course: self.gateway.edit_session(  # refused if someone changed it since it was read
                 session_id, log, clinician=self.settings.clinician,
                 based_on=next((s.updated_at for s in course.sessions if s.id == session_id), None)),
-            f"Session of {log.date.isoformat()} corrected; the audit trail keeps what it held before.", week=log.week)
+            lambda saved: f"Session of {log.date.isoformat()} corrected; the audit trail keeps what it held before."
+                          f"{self._early_walk_note(saved)}", week=log.week)
 
     @Slot(int)
     def _on_sessions_delete_requested(self, session_id: int) -> None:
@@ -214,6 +217,12 @@ class PatientCare:
             lambda _course: self.gateway.delete_session(session_id, clinician=self.settings.clinician),
             f"Session of {when} deleted; the audit trail keeps what it held.",
             week=self.sessions.week.value())
+
+    def _early_walk_note(self, saved: SessionRecord) -> str:
+        """The note, after a space, when the walk is dated before its plan version was saved; else nothing."""
+        version = self._course.version_of(saved.plan_id) if self._course else None
+        note = version.early_walk_note(saved.date) if version else None
+        return f" {note}" if note else ""
 
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:

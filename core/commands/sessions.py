@@ -42,11 +42,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _list(records.sessions(_existing_patient(records, args.patient)), args.format)
             if action == "add":
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
+                _note_an_early_walk(records, saved)
                 return _done(saved, f"Logged session {saved.id} for patient {saved.patient_id} (week {saved.week} "
                                     f"of plan version {saved.plan_version}).", args.format)
             if action == "edit":
                 before = records.get_session(args.session)
                 saved = records.edit_session(args.session, log, clinician=clinician)
+                _note_an_early_walk(records, saved)
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
                         f"Corrected session {saved.id}; its values before are kept in the audit trail.")
                 return _done(saved, said, args.format)
@@ -66,6 +68,12 @@ def _existing_patient(records, patient_id: int) -> int:
     if records.latest_version(patient_id) is None:
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
     return patient_id
+
+
+def _note_an_early_walk(records, saved: SessionRecord) -> None:
+    note = records.get_plan(saved.plan_id).early_walk_note(saved.date)
+    if note:
+        print(f"Note: {note}", file=sys.stderr)
 
 
 def _done(session: SessionRecord, sentence: str, output_format: str, *, deleted: bool = False) -> int:

@@ -8,6 +8,7 @@ importing a patient who is already here adds only what is new."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel
@@ -39,6 +40,19 @@ class PlanVersion(BaseModel):
     guidelines_version: str
     created_by: str
     created_at: str
+
+    @property
+    def saved_on(self) -> dt.date:
+        """The day it was saved, on this workstation's calendar."""
+        return dt.datetime.fromisoformat(self.created_at).astimezone().date()
+
+    def early_walk_note(self, walked_on: dt.date) -> str | None:
+        """A walk dated before this version was saved is kept (a paper diary entered late), but said: a
+        mistyped year would otherwise pass unseen."""
+        if walked_on >= self.saved_on:
+            return None
+        return (f"The walk is dated {walked_on.isoformat()}, before plan version {self.version} was saved on "
+                f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine).")
 
 
 class PlanSummary(BaseModel):

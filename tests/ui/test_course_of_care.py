@@ -118,3 +118,14 @@ def test_saving_an_older_version_unchanged_asks_first(qtbot, data_dir, monkeypat
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.save_plan() and window.course.in_force.version == 3
     assert window.course.in_force.overrides == []  # version 1's plan, in force again
+
+
+def test_a_walk_dated_before_the_plan_was_saved_is_logged_with_a_note_to_check_the_date(qtbot, data_dir) -> None:
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    log_through_the_form(qtbot, window, days_ago=3 * 365, week=1, minutes=8, rpe=12, during=3, morning=3)
+    said = window.sessions.message.text()
+    assert "before plan version 1 was saved" in said and "check the date" in said
+    log_through_the_form(qtbot, window, days_ago=0, week=1, minutes=8, rpe=12, during=3, morning=3)
+    assert "check the date" not in window.sessions.message.text()
