@@ -128,3 +128,11 @@ def test_a_bundle_imported_twice_is_one_patient(run_main, patient, tmp_path) -> 
     again = run_main("plans", "import", str(bundle), data_dir=other)
     assert first["existed"] is False and again.returncode == 0 and "Nothing new" in again.stdout
     assert len(json_of(run_main("plans", "list", "--format", "json", data_dir=other))) == 1
+
+
+def test_progress_before_any_walk_says_adherence_is_not_yet_known(run_main, patient) -> None:
+    data, _ = patient
+    result = run_main("progress", "1", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "Adherence so far: not yet known" in result.stdout and "0 sessions logged" in result.stdout
+    assert "Adherence so far: -" not in result.stdout

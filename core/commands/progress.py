@@ -86,8 +86,14 @@ def describe_progress(progress: Progress) -> str:
           _shown(w.walked_minutes), _shown(w.adherence_pct, "%"), _shown(w.mean_rpe), _shown(w.highest_pain_during),
           _shown(w.highest_pain_next_morning)] for w in progress.weeks]))
     lines.append("")
-    lines.append(f"Adherence so far: {_shown(progress.adherence_pct, '%')} of the planned walking minutes (weeks done "
-                 f"or missed; a week in progress counts once complete), {len(progress.sessions)} session(s) logged.")
+    logged = len(progress.sessions)
+    logged = f"{logged} session{'' if logged == 1 else 's'} logged"
+    if progress.adherence_pct is None:
+        lines.append(f"Adherence so far: not yet known: no week is done or missed yet (a week in progress counts "
+                     f"once complete); {logged}.")
+    else:
+        lines.append(f"Adherence so far: {_shown(progress.adherence_pct, '%')} of the planned walking minutes (weeks "
+                     f"done or missed; a week in progress counts once complete), {logged}.")
     if progress.suggestion is not None:
         lines.append(f"Next week ({progress.suggestion.action}): {progress.suggestion.reason}")
         lines.append(f"  {progress.suggestion.caveat}")

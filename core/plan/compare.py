@@ -9,13 +9,19 @@ def _range(value: tuple[int, int] | None) -> str:
     return "none (RPE)" if value is None else f"{value[0]}-{value[1]}"
 
 
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value) if value != "" else "none"
+
+
 def plan_differences(saved: Plan, today: Plan) -> list[str]:
     """One plain line per difference a clinician would act on, saved value first."""
     lines: list[str] = []
 
     def note(what: str, before: object, after: object) -> None:
         if before != after:
-            lines.append(f"{what}: {before} -> {after}")
+            lines.append(f"{what}: {_shown(before)} -> {_shown(after)}")
 
     note("Guidelines version", saved.guidelines_version, today.guidelines_version)
     note("Blocked", saved.blocked, today.blocked)

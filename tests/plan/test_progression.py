@@ -79,3 +79,16 @@ def test_a_saved_plan_compared_with_today_names_changed_caps_and_blood_sugar_thr
     assert "Two-week increase cap (%): 30 -> 20" in lines
     assert "Blood sugar: carbohydrate first below (mg/dL): 100 -> 90" in lines
     assert not any("ketones" in line for line in lines)
+
+
+def test_a_saved_plan_compared_with_today_says_yes_and_no_not_python_words() -> None:
+    from core.plan.compare import plan_differences
+    from core.plan.engine import compute_plan
+    from tests.plan.profiles import profile
+
+    blocked = compute_plan(profile(symptoms=True), [])
+    cleared = compute_plan(profile(), [])
+    assert blocked.blocked and not cleared.blocked
+    lines = plan_differences(blocked, cleared)
+    assert "Blocked: yes -> no" in lines
+    assert not any("True" in line or "False" in line for line in lines)

@@ -1,0 +1,76 @@
+"""The walking-log page, read back from the real PDF: its column headings break between words (or between
+Chinese characters), never inside a word or a number, and a week's heading is never left at the foot of a
+page without its lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from core.handout.renderer import FOOTER_ROOM, LOG_LINE, HandoutRenderer
+from tests.handout.test_languages import PROFILES, _handout
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+@pytest.fixture(scope="module")
+def renderer() -> HandoutRenderer:
+    return HandoutRenderer()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[\s\u2066-\u2069]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _lines(page) -> list[tuple[float, str]]:
+    """(baseline height, text) of each line above the page footer, top to bottom."""
+    pieces: dict[float, str] = {}
+
+    def visit(text, cm, tm, font, size) -> None:
+        y = round(tm[5] * cm[3] + cm[5], 1)
+        if text.strip() and y > FOOTER_ROOM:
+            pieces[y] = pieces.get(y, "") + text
+
+    page.extract_text(visitor_text=visit)
+    return sorted(pieces.items(), reverse=True)
+
+
+def _log_pages(handout, pdf: bytes) -> list:
+    pages = PdfReader(BytesIO(pdf)).pages
+    first = next(i for i, page in enumerate(pages) if _flat(handout.labels.log_heading) in _flat(page.extract_text()))
+    return pages[first:]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
+def test_log_column_headings_never_break_inside_a_word(renderer, tag, paper) -> None:
+    """"Velocidade" is not printed "Velocidad" over "e", nor "用力（6-20）" as "用力（6-2" over "0）": each word,
+    and each number with its brackets, is whole on one line of every log page's heading row."""
+    handout = _handout(PROFILES["diabetic"], tag).model_copy(update={"paper": paper})
+    for page in _log_pages(handout, renderer.render(handout)):
+        lines = [_flat(text) for _, text in _lines(page)]
+        for column in handout.labels.log_columns:
+            for word in re.findall(f"[^\\s{HAN}]+", column):  # Chinese may break between its characters
+                assert any(_flat(word) in line for line in lines), (column, word, lines[:6])
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans", "ar"])
+@pytest.mark.parametrize("profile", ["diabetic", "spinal", "sclerosis"])
+def test_a_week_heading_stays_on_the_page_with_its_lines(renderer, tag, paper, profile) -> None:
+    handout = _handout(PROFILES[profile], tag).model_copy(update={"paper": paper})
+    walks = {_flat(week.heading): week.walks for week in handout.log_weeks}
+    if tag == "ar":  # drawn as shaped glyphs, right to left: the heading is found by its week's number
+        walks = {re.search(r"\d+", week.heading).group(): week.walks for week in handout.log_weeks}
+    seen = []
+    for page in _log_pages(handout, renderer.render(handout)):
+        for y, text in _lines(page):
+            week = _flat(text) if tag != "ar" else "".join(re.findall(r"\d+", text))
+            if week in walks and (tag != "ar" or not re.search(r"[A-Za-z]", text)):
+                seen.append(week)
+                assert y - FOOTER_ROOM >= walks[week] * LOG_LINE, f"{text!r} at the foot of a page, its lines on the next"
+    assert seen == list(walks)
