@@ -32,3 +32,12 @@ def test_etiology_without_studies_reports_nothing_rather_than_zero() -> None:
     summary = dosing_summary("trigeminal-neuropathy", [make.study("a-2010", "A", 2010)])
     assert summary.study_count == 0 and summary.speed_m_per_min.n == 0
     assert summary.speed_m_per_min.median is None
+
+
+def test_a_spread_reads_as_a_sentence_one_study_or_many_one_value_or_a_range() -> None:
+    from core.evidence.dosing import Spread
+
+    assert Spread(n=0, low=None, median=None, high=None).described("days") == "not reported"
+    assert Spread(n=1, low=5, median=5, high=5).described("days") == "5 days (1 study)"
+    assert Spread(n=2, low=5, median=5, high=5).described("days") == "5 days (2 studies)"
+    assert Spread(n=3, low=10, median=12, high=16).described("m/min") == "10-16 m/min, median 12 (3 studies)"

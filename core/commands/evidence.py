@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.commands.output import fail, format_table, print_json
 from core.data_dir import DataDir
-from core.evidence.dosing import DosingSummary, dosing_summary
+from core.evidence.dosing import DosingSummary, Spread, count_of_studies, dosing_summary
 from core.evidence.importer import ImportReport, read_study_file
 from core.evidence.models import Direction, Study
 from core.workspace.session import open_workspace
@@ -81,14 +81,12 @@ def _row(study: Study) -> list:
 
 
 def _describe_dosing(summary: DosingSummary) -> str:
-    def spread(label: str, value, unit: str) -> str:
-        if value.n == 0:
-            return f"  {label}: not reported"
-        return f"  {label}: {value.low:g}-{value.high:g} {unit}, median {value.median:g} ({value.n} studies)"
+    def spread(label: str, value: Spread, unit: str) -> str:
+        return f"  {label}: {value.described(unit)}"
 
     species = ", ".join(f"{count} {name}" for name, count in summary.species.items()) or "none"
     lines = [
-        f"Animal treadmill dosing: {summary.animal_treadmill_study_count} studies ({species})",
+        f"Animal treadmill dosing: {count_of_studies(summary.animal_treadmill_study_count)} ({species})",
         spread("speed", summary.speed_m_per_min, "m/min"),
         spread("longest session", summary.longest_session_min, "min"),
         spread("days per week", summary.days_per_week, "days"),

@@ -35,6 +35,18 @@ class Spread(BaseModel):
     median: float | None
     high: float | None
 
+    def described(self, unit: str) -> str:
+        """Such as "10-16 m/min, median 12 (3 studies)", or "5 days (2 studies)" when every study gave the same."""
+        if self.n == 0:
+            return "not reported"
+        values = f"{self.low:g} {unit}" if self.low == self.high else \
+            f"{self.low:g}-{self.high:g} {unit}, median {self.median:g}"
+        return f"{values} ({count_of_studies(self.n)})"
+
+
+def count_of_studies(n: int) -> str:
+    return f"{n} study" if n == 1 else f"{n} studies"
+
 
 class DosingSummary(BaseModel):
     etiology_id: str

@@ -67,6 +67,7 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
 # print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
 PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
 FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
+LOG_LINE = 34  # the height of a walking-log line: room to write by hand
 
 
 # The clinician pages' furniture, in English like the pages (the patient's pages take the catalog's wording).
@@ -339,7 +340,7 @@ class HandoutRenderer:
             rows.append([self._p(week.heading, self.cell_bold)] + [""] * (len(columns) - 1))
             rows += [[""] * len(columns) for _ in range(week.walks)]
         widths = [self._width * share for share in (0.15, 0.15, 0.17, 0.16, 0.17, 0.20)]
-        heights = [None] + [None if row in week_rows else 34 for row in range(1, len(rows))]
+        heights = [None] + [None if row in week_rows else LOG_LINE for row in range(1, len(rows))]
         if self._rtl:  # a week's heading stays in the first cell: its span shows that cell, right-aligned
             rows = [row if index in week_rows else list(reversed(row)) for index, row in enumerate(rows)]
             widths = list(reversed(widths))

@@ -59,18 +59,16 @@ def test_log_column_headings_never_break_inside_a_word(renderer, tag, paper) -> 
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans", "ar"])
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
 @pytest.mark.parametrize("profile", ["diabetic", "spinal", "sclerosis"])
 def test_a_week_heading_stays_on_the_page_with_its_lines(renderer, tag, paper, profile) -> None:
+    """Each week's heading has room below it, on its own page, for every line of that week."""
     handout = _handout(PROFILES[profile], tag).model_copy(update={"paper": paper})
     walks = {_flat(week.heading): week.walks for week in handout.log_weeks}
-    if tag == "ar":  # drawn as shaped glyphs, right to left: the heading is found by its week's number
-        walks = {re.search(r"\d+", week.heading).group(): week.walks for week in handout.log_weeks}
     seen = []
     for page in _log_pages(handout, renderer.render(handout)):
         for y, text in _lines(page):
-            week = _flat(text) if tag != "ar" else "".join(re.findall(r"\d+", text))
-            if week in walks and (tag != "ar" or not re.search(r"[A-Za-z]", text)):
+            if (week := _flat(text)) in walks:
                 seen.append(week)
                 assert y - FOOTER_ROOM >= walks[week] * LOG_LINE, f"{text!r} at the foot of a page, its lines on the next"
     assert seen == list(walks)

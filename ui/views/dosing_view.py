@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
-from core.evidence.dosing import DosingSummary, dosing_summary, lends_structure
+from core.evidence.dosing import DosingSummary, Spread, dosing_summary, lends_structure
 from core.evidence.models import Study
 
 METRICS = [("Speed (m/min)", lambda s: s.exercise.speed_m_per_min),
@@ -105,11 +105,8 @@ class DosingView(QWidget):
 
 
 def _summary_html(summary: DosingSummary) -> str:
-    def spread(label: str, value, unit: str) -> str:
-        if value.n == 0:
-            return f"<li>{label}: not reported</li>"
-        return (f"<li>{label}: {value.low:g}-{value.high:g} {unit}, median {value.median:g} "
-                f"({value.n} {'study' if value.n == 1 else 'studies'})</li>")
+    def spread(label: str, value: Spread, unit: str) -> str:
+        return f"<li>{label}: {escape(value.described(unit))}</li>"
 
     species = ", ".join(f"{n} {name}" for name, n in summary.species.items()) or "none"
     treadmill = summary.animal_treadmill_study_count
