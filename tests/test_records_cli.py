@@ -103,6 +103,21 @@ def test_import_refuses_a_folder_or_a_pipe_in_one_sentence_without_opening_the_r
     assert not (data / "treadwell.sqlite3").exists()
 
 
+def test_commands_that_write_back_up_the_records_once_a_day_before_changing_them(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    save(run_main, data)  # nothing saved before it: nothing to back up
+    assert not list((data / "backups").glob("treadwell-*.sqlite3"))
+    save(run_main, data, "diabetic-neuropathy")  # the first patient is backed up before the second is saved
+    backups = list((data / "backups").glob("treadwell-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("select count(*) from patients").fetchone()[0] == 1
+    save(run_main, data, "post-stroke-pain")  # the same day: no second backup
+    assert len(list((data / "backups").glob("treadwell-*.sqlite3"))) == 1
+    run_main("etiologies", data_dir=data)  # reading never backs up
+    assert len(list((data / "backups").glob("treadwell-*.sqlite3"))) == 1
+
+
 def test_db_backup_check_and_restore_after_damage(run_main, tmp_path) -> None:
     data = tmp_path / "data"
     save(run_main, data)

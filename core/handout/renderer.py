@@ -21,7 +21,7 @@ from core.handout.drawings import LIGHT_FILL, MODERATE_FILL, effort_scale_drawin
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
-from core.handout.script_text import isolated, paragraph, text_width
+from core.handout.script_text import isolated, line_broken, paragraph, text_width, unbreakable
 
 MARGIN = 1.5 * cm
 GRID = colors.HexColor("#555555")
@@ -148,6 +148,25 @@ def shortened(text: str, fits) -> str:
     by_word = next((shown for count in range(len(words) - 1, 0, -1)
                     if fits(shown := " ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED)), SHORTENED)
     return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
+
+
+def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
+                  padding: float = 8) -> list[float]:
+    """Column widths in proportion to ``shares`` of ``width``, but none too narrow for the longest word of its
+    ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
+    and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
+    proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right."""
+    least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding for text in texts]
+    if sum(least) > width:
+        return [width * share for share in shares]
+    fixed: set[int] = set()
+    while True:
+        free, rest = width - sum(least[i] for i in fixed), sum(s for i, s in enumerate(shares) if i not in fixed)
+        widths = [least[i] if i in fixed else free * share / rest for i, share in enumerate(shares)]
+        short = {i for i, column in enumerate(widths) if column < least[i]}
+        if not short:
+            return widths
+        fixed |= short
 
 
 def _marking(*, clinician: bool):
@@ -333,13 +352,15 @@ class HandoutRenderer:
         """A line for every planned walk, under its week's heading, with room to write by hand."""
         columns = h.labels.log_columns
         header = ParagraphStyle(f"{self.cell_bold.name}-log", parent=self.cell_bold, fontSize=14, leading=17)
-        rows: list[list] = [[self._p(text, header) for text in columns]]
-        week_rows = []
+        widths = fitted_widths([0.15, 0.15, 0.17, 0.16, 0.17, 0.20], columns, self._width, header.fontSize)
+        rows: list[list] = [[self._p(line_broken(text, width - 8, header.fontSize, bold=True), header)
+                             for text, width in zip(columns, widths)]]
+        weeks = []  # the rows of each week's heading and last line: a week is kept on one page
         for week in h.log_weeks:
-            week_rows.append(len(rows))
+            weeks.append((len(rows), len(rows) + week.walks))
             rows.append([self._p(week.heading, self.cell_bold)] + [""] * (len(columns) - 1))
             rows += [[""] * len(columns) for _ in range(week.walks)]
-        widths = [self._width * share for share in (0.15, 0.15, 0.17, 0.16, 0.17, 0.20)]
+        week_rows = [first for first, _ in weeks]
         heights = [None] + [None if row in week_rows else LOG_LINE for row in range(1, len(rows))]
         if self._rtl:  # a week's heading stays in the first cell: its span shows that cell, right-aligned
             rows = [row if index in week_rows else list(reversed(row)) for index, row in enumerate(rows)]
@@ -352,6 +373,7 @@ class HandoutRenderer:
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
         for row in week_rows:
             style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), LIGHT_FILL)]
+        style += [("NOSPLIT", (0, first), (-1, last)) for first, last in weeks]
         table.setStyle(TableStyle(style))
         return table
 

@@ -14,7 +14,8 @@ each line's words are placed by the Unicode Bidirectional Algorithm at word leve
 the right; a run of left-to-right words keeps its order; a value inserted between isolate marks (a name, a
 phone number: core/scripts.py ``isolated``) is one unit that keeps its own order; a right-to-left paragraph
 starts at the right margin, with its bullet on the right. Known limits: no bracket pairing inside a word
-run beyond mirroring, and no Chinese line breaking rules (reportlab's CJK wrapping may break a Latin word).
+run beyond mirroring, and no Chinese line breaking rules (reportlab's CJK wrapping may break a Latin word or
+a number; line_broken() breaks a table's heading only where Chinese may).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from reportlab.platypus import Flowable, Paragraph
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
 from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, isolated
 
-__all__ = ["BidiParagraph", "isolated", "paragraph", "runs", "scripts_in", "text_width", "without_isolates"]
+__all__ = ["BidiParagraph", "isolated", "line_broken", "paragraph", "runs", "scripts_in", "text_width", "unbreakable",
+           "without_isolates"]
 
 
 def runs(text: str) -> list[tuple[str | None, str]]:
@@ -62,6 +64,36 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width of ``text`` on one line, each run in its script's font (shaping is not counted: close enough
     for deciding what fits)."""
     return sum(stringWidth(part, font_for(script, bold=bold), size) for script, part in runs(without_isolates(text)))
+
+
+# Where Chinese may break a line with no space: between two Han characters, and before an opening bracket that
+# follows one ("用力（6-20）": 用 力 （6-20）). Never inside a number or a Latin word, nor after an opening bracket.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_BREAK = re.compile(f"(?<=[{_HAN}])(?=[{_HAN}\uff08])")
+
+
+def unbreakable(text: str) -> list[str]:
+    """The pieces of ``text`` a line must not break inside: its words, and in Chinese its characters, with a
+    number and its brackets whole."""
+    return [piece for word in text.split() for piece in _HAN_BREAK.split(word)]
+
+
+def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """Chinese ``text`` with a line break ("\\n") before each piece (unbreakable()) that would pass ``room``.
+    reportlab's CJK wrapping breaks between any two characters, a number's too ("用力（6-2" over "0）"); these
+    breaks come first, so it makes none of its own when every piece fits. Other text is returned as it is:
+    it wraps between words."""
+    if "han" not in scripts_in(text):
+        return text
+    lines: list[str] = []
+    for word in text.split():
+        for number, piece in enumerate(_HAN_BREAK.split(word)):
+            line = lines[-1] + ("" if number else " ") + piece if lines else piece
+            if lines and text_width(line, size, bold=bold) <= room:
+                lines[-1] = line
+            else:
+                lines.append(piece)
+    return "\n".join(lines)
 
 
 def scripts_in(text: str) -> set[str]:

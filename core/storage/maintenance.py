@@ -78,8 +78,11 @@ def backup_now(data_dir: DataDir, *, daily: int, weekly: int) -> Path:
     return target
 
 
-def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: int, weekly: int) -> Path | None:
-    """On start: back up when the records changed since the newest backup (or there is none yet)."""
+def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: int, weekly: int,
+                      once_a_day: bool = False) -> Path | None:
+    """On start: back up when the records changed since the newest backup (or there is none yet). With
+    ``once_a_day`` (a command that writes, which may run many times a day), only when the newest backup
+    is from an earlier day."""
     changed = records.last_change_at(db)
     if changed is None:
         return None  # nothing saved yet
@@ -87,6 +90,12 @@ def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: in
     backups = list_backups(data_dir.backups_dir)
     if backups and backups[0].taken_at >= changed_at:
         return None
+    if backups and once_a_day and _local_day(backups[0].taken_at) == dt.date.today():
+        return None
     return backup_now(data_dir, daily=daily, weekly=weekly)
+
+
+def _local_day(taken_at_utc: dt.datetime) -> dt.date:
+    return taken_at_utc.replace(tzinfo=dt.timezone.utc).astimezone().date()
 
 

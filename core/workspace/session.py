@@ -7,11 +7,11 @@ cannot get the lock reads without writing. The window's long-lived equivalent is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.atomic import write_output
 from core.data_dir import DataDir
@@ -76,6 +76,25 @@ class Workspace:
                      data_folder=self.data_dir.root)
 
 
+def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
+    """A command that writes backs up first, as the window does on start, at most once a day: a clinic
+    that only uses the commands has daily backups too. A backup that fails is logged and the command
+    goes on (its own change is what the clinician asked for)."""
+    from core.settings import Settings, SettingsError, load_settings
+    from core.storage.backup import BackupError
+    from core.storage.maintenance import backup_if_changed
+
+    try:
+        settings = load_settings(data_dir.settings_path)
+    except SettingsError:
+        settings = Settings()
+    try:
+        backup_if_changed(db, data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep,
+                          once_a_day=True)
+    except BackupError as error:
+        logging.getLogger(__name__).warning("the command's daily backup was not made: %s", error)
+
+
 @contextmanager
 def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None,
                    records_url: str | None = None) -> Iterator[Workspace]:
@@ -84,6 +103,8 @@ def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = Non
     with the writer's lock when ``write``."""
     if records_url is None:
         with open_data(data_dir, write=write, wait_s=wait_s) as db:
+            if write:
+                _first_backup_of_the_day(db, data_dir)
             yield Workspace(data_dir, db)
         return
     from core.workspace.clinic import open_clinic_session  # psycopg: only for the clinic server
