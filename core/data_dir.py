@@ -67,7 +67,11 @@ class DataDir:
                 except FileExistsError:
                     if folder.is_dir():
                         continue  # another Treadwell process starting at the same moment made it
-                    raise
+                    raise DataDirError(f"Cannot use the data folder {self.root}: {folder} is a file, not a folder. "
+                                       "Choose another folder with --data-dir, or move that file away.") from None
+                except NotADirectoryError:
+                    raise DataDirError(f"Cannot use the data folder {self.root}: part of its path is a file, not a "
+                                       "folder. Choose another folder with --data-dir.") from None
                 if os.name == "posix":
                     folder.chmod(PRIVATE_DIR_MODE)
         except OSError as error:

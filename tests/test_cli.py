@@ -65,8 +65,17 @@ def test_unusable_data_dir_gets_a_plain_message(run_main, tmp_path: Path) -> Non
     blocker.write_text("not a folder")
     result = run_main("--self-test", data_dir=blocker / "data")
     assert result.returncode == 2
-    assert "Cannot use the data folder" in result.stderr
+    assert "Cannot use the data folder" in result.stderr and "part of its path is a file" in result.stderr
     assert "Traceback" not in result.stderr
+    result = run_main("etiologies", data_dir=blocker)
+    assert result.returncode == 2 and f"{blocker} is a file, not a folder" in result.stderr
+    assert "File exists" not in result.stderr
+
+
+def test_a_date_that_is_not_iso_names_the_form_it_must_take(run_main, tmp_path: Path) -> None:
+    result = run_main("progress", "1", "--date", "yesterday", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "--date: must be a date written YYYY-MM-DD" in result.stderr and "fromisoformat" not in result.stderr
 
 
 def test_smoke_start_shows_and_paints_the_window_then_exits(run_main, tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
                         help="the handout's language, a BCP 47 tag: " + ", ".join(
                             f"{known.tag} ({known.name})" for known in languages())
                         + " (default: the profile's language, else the one in settings)")
-    parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                         help="date printed on the handout (default: today)")
     parser.add_argument("--save", action="store_true",
                         help="save the plan as a new version; its id is printed alone on the last line")
@@ -98,7 +98,7 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the progress report for the referrer")
     parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
-    parser.add_argument("--date", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                         help="the report's date (default: today)")
     add_format_option(parser)
 
@@ -148,6 +148,13 @@ def count_limit(text: str) -> int:
 
 
 ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_sessions, add_progress, add_db, add_schema]
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD, such as 2026-11-30") from None
 
 
 def _language_tag(text: str) -> str:
