@@ -70,7 +70,7 @@ def test_import_reports_each_problem_and_changes_nothing(run_main, tmp_path) -> 
     assert lines[0].startswith("bad.csv: row 2, year:")
     assert any(line.startswith("bad.csv: row 3, etiologies: unknown etiology 'gout'") for line in lines)
     assert any(line.startswith("bad.csv: row 3, evidence_level:") for line in lines)
-    assert lines[-1] == "Nothing was imported: 3 problem(s)."
+    assert lines[-1] == "Nothing was imported: 3 problems."
     assert "Traceback" not in result.stderr
     assert json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout) == before
 
@@ -108,7 +108,7 @@ def test_importing_the_untouched_template_says_why_and_adds_nothing(run_main, tm
         "Treadwell's evidence library to show how a row is filled in, not one of your studies. Delete the row and "
         "import again; if you typed your own study over it, empty its id and source_note cells, which mark it as "
         "the example",
-        "Nothing was imported: 1 problem(s)."]
+        "Nothing was imported: 1 problem."]
     assert json.loads(run_main("evidence", "--format", "json", data_dir=data).stdout) == before
 
 
@@ -126,5 +126,5 @@ def test_a_formula_cell_and_the_rows_other_problems_are_reported_together(run_ma
                   "row 2, first_author: looks like a spreadsheet formula", "row 2, species: Input should be 'rat'",
                   "row 2, year: must be a whole number"):
         assert any(line.startswith(f"formula.csv: {start}") for line in lines), (start, lines)
-    assert lines[-1] == "Nothing was imported: 5 problem(s)."
+    assert lines[-1] == "Nothing was imported: 5 problems."
     assert not any(syntax in result.stderr for syntax in ("^", "\\d", "String should match pattern"))

@@ -74,7 +74,7 @@ def test_one_bad_row_means_nothing_is_imported(db, tmp_path) -> None:
     assert any(p.startswith("row 3, year:") for p in text), text
     assert any(p.startswith("row 4, etiologies: unknown etiology 'gout'") for p in text), text
     assert any(p.startswith("row 5, findings:") and "marker:direction:mechanism" in p for p in text), text
-    assert any(p.startswith("row 6, exercise.days_per_week:") for p in text), text
+    assert any(p.startswith("row 6, days_per_week:") for p in text), text  # the column, not the model field
     assert any(p.startswith("row 7, first_author: looks like a spreadsheet formula") for p in text), text
     assert study_count(db) == before
 
@@ -138,13 +138,13 @@ def test_a_formula_cell_does_not_hide_the_rows_other_problems(db, tmp_path) -> N
     expected = [
         "row 2, doi: must be a DOI such as 10.1016/j.neuroscience.2010.03.035",
         "row 2, etiologies: unknown etiology 'gout'; allowed: peripheral-nerve-injury",
-        "row 2, evidence_level: Input should be less than or equal to 5",
-        "row 2, exercise.days_per_week: Input should be less than or equal to 7",
-        "row 2, findings.1.direction: Input should be 'up', 'down' or 'no change'",  # numbered as in the cell
+        "row 2, evidence_level: must be at most 5",
+        "row 2, days_per_week: must be at most 7",
+        "row 2, findings: finding 2: its direction must be 'up', 'down' or 'no change'",  # numbered as in the cell
         "row 2, findings: finding 1 is not written as marker:direction:mechanism",
         "row 2, first_author: looks like a spreadsheet formula",
         "row 2, speed_m_per_min: must be a number written with the digits 0-9 and a point",
-        "row 2, species: Input should be 'rat', 'mouse', 'human' or 'other'",
+        "row 2, species: must be 'rat', 'mouse', 'human' or 'other'",
         "row 2, year: must be a whole number written with the digits 0-9",
         "row 3, days_per_week: looks like a spreadsheet formula",
         "row 3, doi: must be a DOI such as",
@@ -317,7 +317,7 @@ def test_a_study_typed_over_the_example_row_but_still_marked_is_refused(shipped_
     typed_over = rows[0] | {"first_author": "Okafor", "year": "2024", "days_per_week": "8"}
     text = problems(import_studies(shipped_db, write(tmp_path, "over.csv", header + "\n" + _csv_line(header, typed_over))))
     assert text[0].startswith("row 2: this is the template's example row") and len(text) == 2
-    assert text[1].startswith("row 2, exercise.days_per_week:")  # and its other problems, in the same run
+    assert text[1].startswith("row 2, days_per_week:")  # and its other problems, in the same run
     emptied = typed_over | {"id": "", "source_note": "", "days_per_week": "5"}
     report = import_studies(shipped_db, write(tmp_path, "own.csv", header + "\n" + _csv_line(header, emptied)))
     assert report.added == ["local-okafor-2024"], problems(report)

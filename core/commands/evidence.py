@@ -60,7 +60,8 @@ def _run_import(data_dir: DataDir, path: Path, records_url: str | None) -> int:
 def _refused(report: ImportReport) -> int:
     for problem in report.problems:
         print(f"{report.file}: {problem}", file=sys.stderr)
-    print(f"Nothing was imported: {len(report.problems)} problem(s).", file=sys.stderr)
+    count = len(report.problems)
+    print(f"Nothing was imported: {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
     return 2
 
 

@@ -198,8 +198,22 @@ def _model_problems(
             continue
         if item["type"] == "string_pattern_mismatch" and is_reference(loc):
             continue
-        problems.append(ImportProblem(row=row, field=path or None, message=plain_message(loc, item["type"], item["msg"])))
+        message = plain_message(loc, item["type"], item["msg"])
+        if finding_numbers is not None:  # a CSV row: the column the clinician typed in, not the model's path
+            path, message = _csv_column(loc, path, message)
+        problems.append(ImportProblem(row=row, field=path or None, message=message))
     return problems
+
+
+# Each study field a CSV column fills, back to that column (a problem names the column the clinician can see).
+_COLUMN_OF_FIELD = {field: column for column, field in _CSV_FIELDS.items()} | {
+    "exercise.minutes_per_session": "minutes_low/minutes_high"}
+
+
+def _csv_column(loc: tuple, path: str, message: str) -> tuple[str, str]:
+    if len(loc) > 2 and loc[0] == "findings" and isinstance(loc[1], int):
+        return "findings", f"finding {loc[1] + 1}: its {'.'.join(map(str, loc[2:]))} {message}"
+    return _COLUMN_OF_FIELD.get(path, path), message
 
 
 def _clean(value: str) -> str:

@@ -341,9 +341,12 @@ class HandoutRenderer:
         if h.uses_heart_rate:
             columns.append((names[4], "heart_rate", 0.17))
         columns.append((names[5], "speed", 0))
-        fixed = sum(share for _, _, share in columns)
-        widths = [self._width * share for _, _, share in columns[:-1]] + [self._width * (1 - fixed)]
-        rows = [[self._p(title, self.cell_bold) for title, _, _ in columns]]
+        shares = [share for _, _, share in columns[:-1]]
+        texts = [" ".join([title] + [getattr(week, key) or "" for week in h.weeks]) for title, key, _ in columns]
+        size = self.cell_bold.fontSize  # every word of a column fits its width: the heading's and the weeks'
+        widths = fitted_widths(shares + [1 - sum(shares)], texts, self._width, size)
+        rows = [[self._p(line_broken(title, width - 8, size, bold=True), self.cell_bold)
+                 for (title, _, _), width in zip(columns, widths)]]
         rows += [[self._p(getattr(week, key) or "", self.cell_bold if key == "week" else self.cell, isolate=True)
                   for _, key, _ in columns] for week in h.weeks]
         return self._table(rows, widths, repeat_header=True)

@@ -66,16 +66,22 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     return sum(stringWidth(part, font_for(script, bold=bold), size) for script, part in runs(without_isolates(text)))
 
 
-# Where Chinese may break a line with no space: between two Han characters, and before an opening bracket that
-# follows one ("用力（6-20）": 用 力 （6-20）). Never inside a number or a Latin word, nor after an opening bracket.
+# Chinese breaks a line between characters, with no space; a piece it must not break inside: a bracketed part
+# ("（6-20）", "（分钟）"), or a character with the punctuation or number after it ("手。"). A word in any other
+# script is one piece.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_BREAK = re.compile(f"(?<=[{_HAN}])(?=[{_HAN}\uff08])")
+_HAN_CHARACTER = re.compile(f"[{_HAN}]")
+_HAN_PIECE = re.compile(f"[（(][^）)]*[）)]?[^{_HAN}（(]*|[{_HAN}]?[^{_HAN}（(]+|[{_HAN}]")
+
+
+def _pieces(word: str) -> list[str]:
+    return _HAN_PIECE.findall(word) if _HAN_CHARACTER.search(word) else [word]
 
 
 def unbreakable(text: str) -> list[str]:
     """The pieces of ``text`` a line must not break inside: its words, and in Chinese its characters, with a
-    number and its brackets whole."""
-    return [piece for word in text.split() for piece in _HAN_BREAK.split(word)]
+    bracketed part whole."""
+    return [piece for word in text.split() for piece in _pieces(word)]
 
 
 def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> str:
@@ -83,11 +89,11 @@ def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> s
     reportlab's CJK wrapping breaks between any two characters, a number's too ("用力（6-2" over "0）"); these
     breaks come first, so it makes none of its own when every piece fits. Other text is returned as it is:
     it wraps between words."""
-    if "han" not in scripts_in(text):
+    if not _HAN_CHARACTER.search(text):
         return text
     lines: list[str] = []
     for word in text.split():
-        for number, piece in enumerate(_HAN_BREAK.split(word)):
+        for number, piece in enumerate(_pieces(word)):
             line = lines[-1] + ("" if number else " ") + piece if lines else piece
             if lines and text_width(line, size, bold=bold) <= room:
                 lines[-1] = line

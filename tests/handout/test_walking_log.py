@@ -1,6 +1,6 @@
-"""The walking-log page, read back from the real PDF: its column headings break between words (or between
-Chinese characters), never inside a word or a number, and a week's heading is never left at the foot of a
-page without its lines."""
+"""The handout's tables, read back from the real PDF: the column headings of the walking log and of the plan
+at a glance break between words (or between Chinese characters), never inside a word or a number, and a
+week's heading in the walking log is never left at the foot of a page without its lines."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ def _log_pages(handout, pdf: bytes) -> list:
     return pages[first:]
 
 
+def _words_whole(page, columns: list[str]) -> None:
+    lines = [_flat(text) for _, text in _lines(page)]
+    for column in columns:
+        for word in re.findall(f"[^\\s{HAN}]+", column):  # Chinese may break between its characters
+            assert any(_flat(word) in line for line in lines), (column, word, lines[:8])
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
 def test_log_column_headings_never_break_inside_a_word(renderer, tag, paper) -> None:
@@ -52,10 +59,18 @@ def test_log_column_headings_never_break_inside_a_word(renderer, tag, paper) -> 
     and each number with its brackets, is whole on one line of every log page's heading row."""
     handout = _handout(PROFILES["diabetic"], tag).model_copy(update={"paper": paper})
     for page in _log_pages(handout, renderer.render(handout)):
-        lines = [_flat(text) for _, text in _lines(page)]
-        for column in handout.labels.log_columns:
-            for word in re.findall(f"[^\\s{HAN}]+", column):  # Chinese may break between its characters
-                assert any(_flat(word) in line for line in lines), (column, word, lines[:6])
+        _words_whole(page, handout.labels.log_columns)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
+def test_plan_column_headings_never_break_inside_a_word(renderer, tag, paper) -> None:
+    """The plan at a glance, at 16 pt: not "Pulsaçã" over "o", nor "(nhịp/ph" over "út)"."""
+    handout = _handout(PROFILES["diabetic"], tag).model_copy(update={"paper": paper})
+    assert handout.uses_heart_rate  # every column, the pulse's too
+    pages = PdfReader(BytesIO(renderer.render(handout))).pages
+    page = next(page for page in pages if _flat(handout.labels.plan_heading) in _flat(page.extract_text()))
+    _words_whole(page, handout.labels.week_columns)
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

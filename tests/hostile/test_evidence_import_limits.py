@@ -141,7 +141,7 @@ def test_the_command_refuses_odd_files_before_opening_the_data_folder(run_main, 
         assert result.returncode == 2, (kind, result.stderr)
         assert result.stderr.splitlines() == [
             f"{path.name}: file: {path.name} is not a regular file (a folder, device or pipe); choose a file",
-            "Nothing was imported: 1 problem(s)."], kind
+            "Nothing was imported: 1 problem."], kind
         assert not (data / "treadwell.sqlite3").exists(), kind  # the database was never opened, nothing written
 
 

@@ -106,7 +106,7 @@ def test_a_plain_number_and_a_hyphen_inside_text_are_not_formulas(db, tmp_path) 
     # Row 2: '+12 m/min' is not a plain number: refused; '+4' is, and the hyphen inside the protocol is fine.
     # Row 3: '-12' is a number: not a formula, but no speed is negative.
     assert problems[0].startswith("row 2, speed_reported: looks like a spreadsheet formula"), problems
-    assert len(problems) == 2 and problems[1].startswith("row 3, exercise.speed_m_per_min: Input should be greater than 0")
+    assert len(problems) == 2 and problems[1].startswith("row 3, speed_m_per_min: must be greater than 0")
     fixed = text.replace("+12 m/min", "12 m/min").replace(",-12,", ",12,")
     report = import_studies(db, _csv(tmp_path, fixed, "fixed.csv"))
     assert report.ok, report.problems
@@ -133,7 +133,7 @@ def test_json_numbers_are_numbers(db, tmp_path, year) -> None:
     del item["origin"], item["sources"]
     item["year"] = year
     problems = [str(p) for p in import_studies(db, _json(tmp_path, [item])).problems]
-    assert len(problems) == 1 and problems[0].startswith("row 1, year: Input should be a valid integer"), problems
+    assert len(problems) == 1 and problems[0].startswith("row 1, year: must be a whole number"), problems
 
 
 def test_duplicate_csv_columns_are_refused(db, tmp_path) -> None:
