@@ -34,3 +34,19 @@ def read_input(path: Path, *, limit: int, what: str) -> bytes:
     if len(data) > limit:
         raise InputError(f"{what}: {path.name} grew past {limit // 1_000_000 or 1} MB while it was read")
     return data
+
+
+_PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal to ", "at least "),
+                ("a valid integer", "a whole number"), ("a valid number", "a number"), ("a valid string", "text"),
+                ("a valid boolean", "true or false"), ("a valid date", "a date written YYYY-MM-DD"))
+
+
+def said_plainly(message: str) -> str:
+    """A validation message as Treadwell's own messages say it: pydantic's "Input should be less than or
+    equal to 20" is "must be at most 20"; a message of another form keeps its words, lower-cased first."""
+    if not message.startswith("Input should be "):
+        return message[:1].lower() + message[1:]
+    rest = message.removeprefix("Input should be ")
+    for words, plain in _PLAIN_WORDS:
+        rest = rest.replace(words, plain)
+    return "must be " + rest

@@ -123,7 +123,7 @@ def test_a_formula_cell_and_the_rows_other_problems_are_reported_together(run_ma
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     for start in ("row 2, doi: must be a DOI such as", "row 2, etiologies: unknown etiology 'gout'",
-                  "row 2, first_author: looks like a spreadsheet formula", "row 2, species: Input should be 'rat'",
+                  "row 2, first_author: looks like a spreadsheet formula", "row 2, species: must be 'rat'",
                   "row 2, year: must be a whole number"):
         assert any(line.startswith(f"formula.csv: {start}") for line in lines), (start, lines)
     assert lines[-1] == "Nothing was imported: 5 problems."

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.inputs import said_plainly
+
 # The template's example row: its id cell and its source_note (CSV) or evidence_note (JSON) say so.
 EXAMPLE_ID = "example-row"
 EXAMPLE_MARK = "example row"
@@ -41,14 +43,7 @@ def plain_message(loc: tuple[str | int, ...], kind: str, message: str) -> str:
         return _PATTERN_WORDS.get(names[-1] if names else "", _PATTERN_FALLBACK)
     if names == ["exercise", "minutes_per_session"] and kind == "value_error":
         return _MINUTES
-    if message.startswith("Input should be "):  # pydantic's wording, said as the rest of the messages say it
-        rest = message.removeprefix("Input should be ")
-        for words, plain in (("less than or equal to ", "at most "), ("greater than or equal to ", "at least "),
-                             ("a valid integer", "a whole number"), ("a valid number", "a number"),
-                             ("a valid string", "text")):
-            rest = rest.replace(words, plain)
-        return "must be " + rest  # "must be at most 7", "must be 'up', 'down' or 'no change'"
-    return message
+    return said_plainly(message)
 
 
 def is_reference(loc: tuple[str | int, ...]) -> bool:

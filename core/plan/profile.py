@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from core.etiology import ETIOLOGY_IDS, EtiologyId
-from core.inputs import InputError, read_input
+from core.inputs import InputError, read_input, said_plainly
 from core.languages import canonical_tag
 from core.plan.implications import contradictions
 
@@ -207,7 +207,7 @@ def profile_problems(error: ValidationError) -> list[str]:
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, 'see main.py schema profile')}")
             continue
         allowed = None if "allowed here:" in message else ALLOWED.get(field)
-        lines.append(f"{where}: {message[0].lower() + message[1:]}" + (f"; allowed: {allowed}" if allowed else ""))
+        lines.append(f"{where}: {said_plainly(message)}" + (f"; allowed: {allowed}" if allowed else ""))
     return lines
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from core.inputs import said_plainly
 from core.plan.profile import checked_name
 
 HEART_RATE_RANGE = (30, 220)  # bpm a person can have while walking: a typing check, not a target
@@ -74,7 +75,7 @@ def session_problems(error: ValidationError) -> list[str]:
         else:
             message = item["msg"].removeprefix("Value error, ")
             allowed = ALLOWED.get(field)
-            lines.append(f"{where}: {message[0].lower() + message[1:]}" + (f"; allowed: {allowed}" if allowed else ""))
+            lines.append(f"{where}: {said_plainly(message)}" + (f"; allowed: {allowed}" if allowed else ""))
     return lines
 
 
