@@ -31,9 +31,9 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
     WarningCode.HR_UNRELIABLE: N_("Your pulse is not a good guide for you. Use the effort scale and the talk test."),
     WarningCode.AUTONOMIC_DYSREFLEXIA: N_("Empty your bladder before you walk. If you get a pounding headache, or "
                                           "flushing or sweating above your injury, stop at once, sit up and get help."),
-    WarningCode.HARNESS: N_("Hold the handrails. Use the harness if your therapist asks you to. Have someone with you."),
-    WarningCode.FALL_RISK: N_("Clip the safety cord to your clothes. Start the belt slowly. Hold the handrails. "
-                              "Have someone near."),
+    # Not "Hold the handrails." nor "Clip the safety cord to your clothes.": the picture's captions say them once.
+    WarningCode.HARNESS: N_("Use the harness if your therapist asks you to. Have someone with you."),
+    WarningCode.FALL_RISK: N_("Start the belt slowly. Have someone near."),
     WarningCode.FREEZING: N_("If your feet feel stuck, hold the handrails and press the stop key."),
     WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
                               "fit well. If you find a sore, stop the treadmill walks and call the clinic."),

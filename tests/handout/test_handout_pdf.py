@@ -260,3 +260,22 @@ def test_shortening_keeps_whole_words_unless_that_loses_a_third() -> None:
     assert shortened("Maria Gonzalez Fernandez", fits(16)) == "Maria Gonzalez…"
     assert shortened("王小明王小明王小明", fits(5)) == "王小明王…"
     assert shortened("Ann", fits(0)) == "…"
+
+
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
+def test_the_safety_page_says_hold_the_handrails_once(renderer, tag) -> None:
+    """Parkinson's brings the harness, fall-risk and freezing points and the treadmill picture: its captions say
+    to hold the handrails and clip the cord, once; the points add what is their own, the freezing line whole."""
+    from core.handout.language import Wording
+    from tests.handout.test_languages import _flat
+
+    t = Wording(tag)
+    handout = handout_for(example("parkinsons-pain"), language=tag)
+    pages = [_flat(text) for text in pdf_text(renderer.render(handout))]
+    page = next(text for text in pages if _flat(t("Your safety points")) in text)
+    assert page.count(_flat(t("Hold the handrails."))) == 1
+    assert page.count(_flat(t("Clip the safety cord to your clothes."))) == 1
+    freezing = t("If your feet feel stuck, hold the handrails and press the stop key.")
+    assert freezing in handout.safety
+    for point in [*handout.safety_captions, *handout.safety]:
+        assert _flat(point) in page, point
