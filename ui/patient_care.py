@@ -98,15 +98,16 @@ class PatientCare:
         try:
             try:
                 version = save(False)
-            except DifferentPatient:
+            except DifferentPatient as different:
                 answer = QMessageBox.question(
-                    self, "A different name", shown_as_typed(
-                        "The name is not the one saved for this patient. Is this the same person, with the name "
+                    self, "The same patient?", shown_as_typed(
+                        f"The {different.what} in the profile {'does' if len(different.differs) == 1 else 'do'} not "
+                        f"match what is saved for this patient. Is this the same person, with the {different.what} "
                         "corrected?\n\nYes saves a new version of this patient. No saves nothing: use File > New "
                         "patient for someone else."),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
-                    self.statusBar().showMessage("Not saved: the name differs from this patient's.")
+                    self.statusBar().showMessage(f"Not saved: the {different.what} differs from this patient's.")
                     return False
                 version = save(True)
         except Exception as error:  # a plain sentence

@@ -49,7 +49,8 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--patient", type=record_id, metavar="PATIENT_ID",
                         help="with --save: the patient id this is a new version for (default: a new patient)")
     parser.add_argument("--same-patient", action="store_true",
-                        help="with --patient: the profile's name differs from the saved one, and it is the same person")
+                        help="with --patient: the profile's name, sex or age does not match the saved one, and it is the "
+                             "same person")
 
 
 def add_plans(subparsers: argparse._SubParsersAction) -> None:

@@ -22,7 +22,16 @@ AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 
 
 class DifferentPatient(ValueError):
-    """A new version whose profile names someone else than the patient it would be filed under."""
+    """A new version whose profile may be someone else than the patient it would be filed under: ``differs``
+    names what does not match ("name", "sex", "age"), never the values."""
+
+    def __init__(self, patient_id: int, differs: list[str]) -> None:
+        self.differs = differs
+        self.what = differs[0] if len(differs) == 1 else f"{', '.join(differs[:-1])} and {differs[-1]}"
+        super().__init__(
+            f"The profile's {self.what} {'does' if len(differs) == 1 else 'do'} not match what is saved for patient "
+            f"{patient_id}, so nothing was saved. If it is the same person (a corrected name, sex or age), confirm "
+            "it; otherwise save it as a new patient.")
 
 
 class RecordNotFound(LookupError):

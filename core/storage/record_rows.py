@@ -127,8 +127,24 @@ def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest:
     if newest is not None and same_version(newest, profile, plan, overrides):
         return newest
     check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
-    if saved_name_folded != fold_name(profile.name) and not same_person:
-        raise DifferentPatient(
-            f"The profile's name is not the name saved for patient {patient_id}, so nothing was saved. If it is "
-            "the same person (a corrected name), confirm it; otherwise save it as a new patient.")
+    differs = [] if same_person else identity_differences(saved_name_folded, newest, profile)
+    if differs:
+        raise DifferentPatient(patient_id, differs)
     return None
+
+
+def identity_differences(saved_name_folded: str, newest: PlanVersion | None, profile: PatientProfile) -> list[str]:
+    """What suggests the profile is someone else than the saved patient: another name (case and accents
+    aside), another sex (where both are known), or an age that went down or up by more than the years since
+    the last version was saved allow. A profile holds no date of birth or record number, so these three are
+    what a same-name mix-up can be caught by."""
+    differs = [] if saved_name_folded == fold_name(profile.name) else ["name"]
+    if newest is None:
+        return differs
+    before = newest.profile
+    if {before.sex, profile.sex}.isdisjoint({None, "unspecified"}) and before.sex != profile.sex:
+        differs.append("sex")
+    years_since = (dt.date.today() - newest.saved_on).days // 365
+    if not before.age <= profile.age <= before.age + years_since + 1:
+        differs.append("age")
+    return differs

@@ -105,6 +105,27 @@ def test_missing_records_and_another_person(records: PatientRecords) -> None:
     assert corrected.patient_id == first.patient_id
 
 
+def test_the_same_name_with_another_sex_or_an_impossible_age_is_not_filed_under_the_patient(
+        records: PatientRecords) -> None:
+    """A profile holds no date of birth: a second John Smith is caught by sex and age."""
+    first = records.save_plan(*example(name="John Smith", sex="male", age=60), clinician="Dr A")
+    with pytest.raises(DifferentPatient) as caught:
+        records.save_plan(*example(name="John Smith", sex="female", age=60), clinician="Dr A", patient_id=first.patient_id)
+    assert caught.value.differs == ["sex"] and "John" not in str(caught.value)
+    with pytest.raises(DifferentPatient) as caught:
+        records.save_plan(*example(name="Jon Smith", sex="male", age=35), clinician="Dr A", patient_id=first.patient_id)
+    assert caught.value.differs == ["name", "age"] and "name and age do not match" in str(caught.value)
+    a_birthday = records.save_plan(*example(name="John Smith", sex="male", age=61), clinician="Dr A",
+                                   patient_id=first.patient_id)  # a year older, within the year allowed
+    assert a_birthday.version == 2
+    unknown_sex = records.save_plan(*example(name="John Smith", sex=None, age=61, weeks=10), clinician="Dr A",
+                                    patient_id=first.patient_id)
+    assert unknown_sex.version == 3  # a sex left out is not a different one
+    confirmed = records.save_plan(*example(name="John Smith", sex="male", age=16 + 40), clinician="Dr A",
+                                  patient_id=first.patient_id, same_person=True)  # the age typed wrong before
+    assert confirmed.version == 4
+
+
 def test_listing_searching_and_paging(records: PatientRecords) -> None:
     for name in ("Ærø Jensen", "Bo Lund", "Cleo Lundqvist", "Dana Smith"):
         records.save_plan(*example(name=name), clinician="Dr A")

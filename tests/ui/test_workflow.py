@@ -119,9 +119,17 @@ def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, 
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.No)[1])
     assert window.save_plan() is False and asked and "same person" in asked[0]
+    assert "The name in the profile does not match" in asked[0]
+    assert "the name differs" in window.statusBar().currentMessage()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.save_plan() is True
     assert window.editor.patient_id == saved.patient_id and window.editor.plan_id != saved.id
+    age = window.editor.form.numbers["age"]
+    age.setText(str(int(age.text()) - 20))  # a same-name mix-up, caught by age
+    window.editor.recompute()
+    asked.clear()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.No)[1])
+    assert window.save_plan() is False and "The age in the profile does not match" in asked[0]
 
 
 def test_a_saved_plan_reopens_as_saved_and_today_s_settings_are_an_explicit_choice(qtbot) -> None:
