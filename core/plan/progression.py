@@ -2,9 +2,9 @@
 
 Rules, each from core/plan/guidelines.py: the main set starts at or below today's tolerance (in
 bouts when that is under 5 minutes); session length grows before the number of sessions; the
-weekly main-set minutes never rise faster than the weekly cap, nor by more than 30 % over two
-weeks; growth stops at 150 minutes a week; the week intensity rises from light to moderate keeps
-the previous week's minutes.
+weekly main-set minutes never rise faster than the weekly cap, nor by more than the two-week cap (30 %
+by default) over two weeks, so never by more than the two-week cap in one week either; growth stops at
+150 minutes a week; the week intensity rises from light to moderate keeps the previous week's minutes.
 """
 
 from __future__ import annotations
@@ -45,8 +45,10 @@ def progression(
     light_weeks: int,
     two_week_cap_pct: float = g.TWO_WEEK_INCREASE_LIMIT_PCT,
 ) -> list[Progression]:
-    cap = weekly_cap_pct / 100
     two_week_cap = two_week_cap_pct / 100
+    # One week's rise can never exceed the two-week cap: the minutes never fall, so the week after it, even
+    # held, would be that far above the week before it (a weekly cap of 25 % with a two-week cap of 20 %).
+    cap = min(weekly_cap_pct, two_week_cap_pct) / 100
     # Strict rounding here: a bout must never exceed what the patient walked today.
     bout_start = max(floor_to_step(min(tolerance_min, g.SESSION_TARGET_MIN), slack=0), g.MINUTE_STEP)
     if tolerance_min < g.SHORT_BOUT_BELOW_MIN:
