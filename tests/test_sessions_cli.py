@@ -136,3 +136,15 @@ def test_progress_before_any_walk_says_adherence_is_not_yet_known(run_main, pati
     assert result.returncode == 0, result.stderr
     assert "Adherence so far: not yet known" in result.stdout and "0 sessions logged" in result.stdout
     assert "Adherence so far: -" not in result.stdout
+
+
+def test_a_stiffer_morning_is_logged_listed_and_steps_the_week_back(run_main, patient) -> None:
+    data, session_file = patient
+    added = run_main("sessions", "add", "1", session_file("stiff", pain_during=2, pain_next_morning=2,
+                                                          stiffer_next_morning=True), data_dir=data)
+    assert added.returncode == 0, added.stderr
+    table = run_main("sessions", "list", "1", data_dir=data).stdout
+    assert "stiffer next morning" in table and "yes" in table.splitlines()[2].split() and "1 session." in table
+    assert "morning after 2026-11-02 was stiffer than usual: step back" in run_main("progress", "1", data_dir=data).stdout
+    refused = run_main("sessions", "add", "1", session_file("odd", stiffer_next_morning="very"), data_dir=data)
+    assert refused.returncode == 2 and "stiffer_next_morning:" in refused.stderr

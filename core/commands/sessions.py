@@ -85,7 +85,11 @@ def _done(session: SessionRecord, sentence: str, output_format: str, *, deleted:
 
 
 def _shown(value: object) -> str:
-    return "not recorded" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    if value is None:
+        return "not recorded"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _list(sessions: list[SessionRecord], output_format: str) -> int:
@@ -99,8 +103,9 @@ def _list(sessions: list[SessionRecord], output_format: str) -> int:
 def session_table(sessions: list[SessionRecord]) -> str:
     return format_table(
         ["id", "date", "week", "version", "minutes", "km/h", "RPE", "HR bpm", "pain during", "pain next morning",
-         "note"],
+         "stiffer next morning", "note"],
         [[s.id, s.date.isoformat(), s.week, s.plan_version, _shown(s.minutes), _shown(s.speed_kmh), s.rpe,
-          _shown(s.heart_rate), _shown(s.pain_during), _shown(s.pain_next_morning), s.note] for s in sessions]
-    ) + f"\n{len(sessions)} session(s)."
+          _shown(s.heart_rate), _shown(s.pain_during), _shown(s.pain_next_morning), _shown(s.stiffer_next_morning),
+          s.note] for s in sessions]
+    ) + f"\n{len(sessions)} session{'' if len(sessions) == 1 else 's'}."
 

@@ -1,8 +1,8 @@
 """From a week's session log, suggest what next week should be: progress, hold or step back.
 
 Uses the plan's own pain rules (``plan.rules.pain``, judged against the patient's usual pain; see
-core/plan/pain.py): pain during walking above the acceptable top, or next-morning pain above usual,
-means stepping back; pain above the safe top means holding. The traffic-light model comes from
+core/plan/pain.py): pain during walking above the acceptable top, next-morning pain above usual, or
+more stiffness than usual the next morning, means stepping back; pain above the safe top means holding. The traffic-light model comes from
 Achilles tendon pain (Silbernagel 2007), not neuropathic pain, and every suggestion says so.
 """
 
@@ -60,6 +60,13 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
             action="step-back", next_week=previous,
             reason=f"Pain the next morning after {not_settled[0].date.isoformat()} was {not_settled[0].pain_next_morning}/10, "
                    f"above the usual {usual}/10: step back to week {previous.week}'s minutes.",
+        )
+    stiffer = [log for log in logs if log.stiffer_next_morning]
+    if stiffer:
+        return NextWeekSuggestion(
+            action="step-back", next_week=previous,
+            reason=f"The morning after {stiffer[0].date.isoformat()} was stiffer than usual: step back to week "
+                   f"{previous.week}'s minutes.",
         )
     amber = [log for log in logs if log.pain_during is not None and log.pain_during > pain.safe_max]
     if amber:

@@ -30,6 +30,9 @@ class SessionLog(BaseModel):
                                    description="beats a minute at the end of the main set; null: not recorded")
     pain_during: int | None = Field(default=None, ge=0, le=10, description="0-10; null: not recorded")
     pain_next_morning: int | None = Field(default=None, ge=0, le=10, description="0-10; null: not recorded")
+    stiffer_next_morning: bool | None = Field(
+        default=None, description="more stiffness than usual the next morning (Silbernagel 2007: pain or stiffness); "
+                                  "null: not recorded")
     note: str = Field(default="", max_length=NOTE_MAX_LENGTH, description="a short note, one line")
 
     @field_validator("note")
@@ -48,6 +51,7 @@ ALLOWED = {
     "heart_rate": f"{HEART_RATE_RANGE[0]} to {HEART_RATE_RANGE[1]}, or null (not recorded)",
     "pain_during": "0 to 10, or null (not recorded)",
     "pain_next_morning": "0 to 10, or null (not recorded)",
+    "stiffer_next_morning": "true (stiffer than usual), false, or null (not recorded)",
     "note": f"one line of text, at most {NOTE_MAX_LENGTH} characters",
 }
 

@@ -119,7 +119,9 @@ def _shown(log: SessionLog) -> str:
     missing = "not recorded"
     return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min, RPE {log.rpe}, pain during "
             f"{missing if log.pain_during is None else log.pain_during}, next morning "
-            f"{missing if log.pain_next_morning is None else log.pain_next_morning}")
+            f"{missing if log.pain_next_morning is None else log.pain_next_morning}"
+            + ("" if log.stiffer_next_morning is None else
+               f", {'stiffer than usual' if log.stiffer_next_morning else 'not stiffer'} next morning"))
 
 
 class ImportedPatient(BaseModel):

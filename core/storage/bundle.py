@@ -1,7 +1,7 @@
 """Plan bundles: one JSON file with a patient's whole course of care (profile, plan versions and
 sessions), to move a patient between workstations: its format, and the checks every import passes.
 
-Bundle version 2 carries stable ids: the patient's, each version's and each session's (``uid``). Importing
+Bundle version 2 carries stable ids (and version 3 a session's next-morning stiffness): the patient's, each version's and each session's (``uid``). Importing
 a patient who is already here (the same patient uid) adds only the versions and sessions that are new,
 or says that nothing is; it never makes a second patient. Version 1 bundles (before ids) still import:
 their ids are derived from their content, so importing the same version 1 file twice finds the first.
@@ -11,13 +11,13 @@ refusal is one plain line per problem, naming the record ("version 2 plan", "ses
 field, never echoing a value. The checks, in order:
 
 1. The file: UTF-8 JSON, no key given twice in one object, no NaN or infinity anywhere, text only.
-2. The envelope: the format, ``bundle_version`` exactly the whole number 1 or 2, the checksum. The checksum
+2. The envelope: the format, ``bundle_version`` exactly the whole number 1, 2 or 3, the checksum. The checksum
    is not keyed: it catches damage, not forgery, which is why step 4 exists.
 3. Every record, strictly typed ("1" is not 1, true is not 1), against the models and rules of data
    typed in: profiles as saved records (``stored_profile``: a rule added after a record was saved does
    not make it unreadable), overrides (``WeekOverride``, one per week, a week of the plan), session logs
    (``SessionLog``, a week of their version's plan), versions numbered 1 to N, authors and dates, and
-   in version 2 the ids (each a UUID, none twice).
+   from version 2 the ids (each a UUID, none twice).
 4. Every plan re-derived: ``compute_plan`` on the version's profile, with the options the plan records
    (``rules.max_weekly_increase_pct``, ``rules.pain.allowed_rise``, and the HRmax formula its intensity
    names) and the studies of this database's evidence library. Any clinical value that differs is
@@ -49,8 +49,10 @@ from core.storage.bundle_messages import plain_message, record_and_field, shown_
 from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
-BUNDLE_VERSION = 2
-READS_BUNDLE_VERSIONS = (1, 2)  # version 1 has no ids: they are derived from its content (core/storage/legacy_ids.py)
+BUNDLE_VERSION = 3
+# Version 1 has no ids: they are derived from its content (core/storage/legacy_ids.py). Version 3 adds a
+# session's stiffer_next_morning: an older Treadwell refuses it, asking to be updated, rather than the field.
+READS_BUNDLE_VERSIONS = (1, 2, 3)
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
 AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
@@ -135,7 +137,7 @@ class BundleContent(BaseModel):
 class Bundle(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["treadwell-plan-bundle"]
-    bundle_version: Literal[1, 2]
+    bundle_version: Literal[1, 2, 3]
     app_version: str = Field(max_length=40)
     exported_at: str = Field(max_length=64)
     checksum: str = Field(max_length=100)

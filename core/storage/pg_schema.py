@@ -114,6 +114,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     # SQLite's evidence search index: the evidence a clinic workstation searches is an in-memory SQLite copy
     # (core/storage/clinic_studies.py), which makes the index itself.
     ("m011_evidence_filter_index", "select 1;"),
+    # A session may record a stiffer morning than usual; sessions logged before it: not recorded (null).
+    ("m012_session_stiffness", "alter table sessions add column stiffer_next_morning boolean;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -64,11 +64,13 @@ def check_week(version: PlanVersion, week: int) -> None:
 def session_values(log: SessionLog) -> dict:
     return {"week": log.week, "date": log.date.isoformat(), "minutes": log.minutes, "speed_kmh": log.speed_kmh,
             "rpe": log.rpe, "heart_rate": log.heart_rate, "pain_during": log.pain_during,
-            "pain_next_morning": log.pain_next_morning, "note": log.note}
+            "pain_next_morning": log.pain_next_morning, "stiffer_next_morning": log.stiffer_next_morning,
+            "note": log.note}
 
 
 SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
-                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at "
+                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at, "
+                    "s.stiffer_next_morning "
                     "from sessions s join plans p on p.id = s.plan_id")
 
 
@@ -76,7 +78,7 @@ def session_record(row) -> SessionRecord:
     return SessionRecord(id=row[0], uid=row[1], patient_id=row[2], plan_id=row[3], plan_version=row[4], week=row[5],
                          date=row[6], minutes=row[7], speed_kmh=row[8], rpe=row[9], heart_rate=row[10],
                          pain_during=row[11], pain_next_morning=row[12], note=row[13], created_at=row[14],
-                         updated_at=row[15])
+                         updated_at=row[15], stiffer_next_morning=None if row[16] is None else bool(row[16]))
 
 
 def before_values(record: SessionRecord) -> dict:

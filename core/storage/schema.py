@@ -192,6 +192,13 @@ def m011_evidence_filter_index(db: sqlite_utils.Database) -> None:
         evidence_filter.create(db)
 
 
+@MIGRATIONS()
+def m012_session_stiffness(db: sqlite_utils.Database) -> None:
+    """A session may record whether the next morning was stiffer than usual (``stiffer_next_morning``, 1 or
+    0), which the next-week suggestion reads as the pain rules do. Sessions logged before it: not recorded."""
+    db.execute("alter table sessions add column stiffer_next_morning integer")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -233,6 +233,18 @@ def test_two_clinicians_saving_one_patient_never_replace_each_other_unseen(recor
     assert mine.version == 3  # after seeing theirs, Dr A's plan becomes the newest
 
 
+def test_next_morning_stiffness_is_kept_as_recorded_yes_no_or_not_recorded(records: PatientRecords) -> None:
+    saved = records.save_plan(*example(), clinician="Dr A")
+    stiffer = records.add_session(saved.patient_id, log(stiffer_next_morning=True), clinician="Dr A")
+    unknown = records.add_session(saved.patient_id, log(day=4), clinician="Dr A")
+    assert (stiffer.stiffer_next_morning, unknown.stiffer_next_morning) == (True, None)
+    corrected = records.edit_session(stiffer.id, log(stiffer_next_morning=False), clinician="Dr A")
+    assert corrected.stiffer_next_morning is False
+    assert [s.stiffer_next_morning for s in records.sessions(saved.patient_id)] == [False, None]
+    (event,) = [e for e in records.audit_trail() if e.action == "update" and e.record_type == "session"]
+    assert event.before["stiffer_next_morning"] is True  # the audit keeps what it held
+
+
 def test_a_session_week_must_be_a_week_of_its_plan(records: PatientRecords) -> None:
     saved = records.save_plan(*example(weeks=8), clinician="Dr A")
     with pytest.raises(ValueError, match="week"):

@@ -50,6 +50,15 @@ def test_next_morning_pain_above_usual_steps_back() -> None:
     assert result.action == "step-back" and "next morning" in result.reason
 
 
+def test_a_morning_stiffer_than_usual_steps_back_and_one_not_recorded_does_not_hold() -> None:
+    stiff = full_week()[:-1] + [log(9).model_copy(update={"stiffer_next_morning": True})]
+    result = suggest(stiff)
+    assert result.action == "step-back" and result.next_week.week == 3 and "stiffer than usual" in result.reason
+    not_stiff = [entry.model_copy(update={"stiffer_next_morning": False}) for entry in full_week()]
+    assert suggest(not_stiff).action == "progress"
+    assert suggest(full_week()).action == "progress"  # not recorded: the pain rules decide, as before
+
+
 @pytest.mark.parametrize(
     ("logs", "words"),
     [

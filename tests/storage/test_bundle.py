@@ -28,7 +28,8 @@ def bundle_of(db) -> str:
     second = records.save_plan(db, *example(ETIOLOGY, name="Αικατερίνη Π.", weeks=8), clinician="Dr B",
                                patient_id=first.patient_id)
     records.add_session(db, second.patient_id, SessionLog(date=dt.date(2026, 11, 3), week=2, minutes=9, rpe=12,
-                                                          pain_during=3, pain_next_morning=3), clinician="Dr B",
+                                                          pain_during=3, pain_next_morning=3,
+                                                          stiffer_next_morning=True), clinician="Dr B",
                         plan_id=second.id)
     return export_bundle(db, second.id, clinician="Dr B")
 
@@ -49,7 +50,7 @@ def test_round_trip_to_another_workstation(db, tmp_path) -> None:
                                                                     ("Dr B", source[1].created_at)]
         assert {event.clinician for event in records.audit_trail(other)} == {"Dr C"}
         (session,) = records.sessions(other, history[1].patient_id)
-        assert (session.week, session.plan_id) == (2, ids[1])
+        assert (session.week, session.plan_id, session.stiffer_next_morning) == (2, ids[1], True)
     finally:
         other.close()
 

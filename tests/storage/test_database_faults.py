@@ -97,7 +97,8 @@ def test_the_first_released_schema_keeps_every_session_log_of_every_version(data
         sessions = records.sessions(db, patient.patient_id)
         assert [(s.id, s.plan_version, s.week, s.date.isoformat(), s.minutes, s.speed_kmh, s.rpe, s.pain_during,
                  s.pain_next_morning) for s in sessions] == [tuple(row) for row in before]
-        assert all(s.heart_rate is None and s.note == "" for s in sessions)  # not recorded then: still not recorded
+        assert all(s.heart_rate is None and s.note == "" and s.stiffer_next_morning is None
+                   for s in sessions)  # not recorded then: still not recorded
         assert len({s.uid for s in sessions}) == 4 and records.patient_uid(db, patient.patient_id)
         assert "session_logs" not in db.table_names()
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -144,3 +144,24 @@ def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, d
     view.delete_button.click()
     assert [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [2]
     assert view.model.rowCount() == 1 and f"Session of {when} deleted" in view.message.text()
+
+
+def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    assert view.stiffer_morning.currentText() == "not recorded"  # nothing put in for the clinician
+    fill(view, week=1, minutes=9, rpe=11, during=2, morning=2)
+    view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findText("yes, stiffer than usual"))
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.stiffer_next_morning is True
+    assert table_text(view, "Stiffer next\nmorning") == ["yes"]
+    assert view.stiffer_morning.currentText() == "not recorded"  # ready for the next one
+    assert "stiffer than usual" in view.suggestion.text()
+    assert view.select_session(saved.id)
+    view.correct_button.click()
+    assert view.stiffer_morning.currentData() is True
+    view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findData(False))
+    view.save_button.click()
+    [corrected] = window.gateway.sessions(window.editor.patient_id)
+    assert corrected.stiffer_next_morning is False and table_text(view, "Stiffer next\nmorning") == ["no"]

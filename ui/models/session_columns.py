@@ -11,11 +11,16 @@ from ui.models.table_model import Column
 NOT_RECORDED = "not recorded"
 FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
                 "rpe": "Effort (RPE)", "heart_rate": "Heart rate", "pain_during": "Pain during",
-                "pain_next_morning": "Pain next morning", "note": "Note"}
+                "pain_next_morning": "Pain next morning", "stiffer_next_morning": "Stiffer next morning",
+                "note": "Note"}
 
 
 def shown(value: float | int | None) -> str:
     return NOT_RECORDED if value is None else f"{value:g}"
+
+
+def yes_or_no(value: bool | None) -> str:
+    return NOT_RECORDED if value is None else "yes" if value else "no"
 
 
 def in_clinic_words(problem: str) -> str:
@@ -47,5 +52,6 @@ LOG_COLUMNS: list[Column[SessionRecord]] = [
     Column("Heart\nrate", lambda r: shown(r.heart_rate), lambda r: _sort(r.heart_rate)),
     Column("Pain\nduring", lambda r: shown(r.pain_during), lambda r: _sort(r.pain_during)),
     Column("Pain next\nmorning", lambda r: shown(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
+    Column("Stiffer next\nmorning", lambda r: yes_or_no(r.stiffer_next_morning), lambda r: _sort(r.stiffer_next_morning)),
     Column("Note", lambda r: r.note, tooltip=lambda r: r.note),
 ]

@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
@@ -40,6 +40,16 @@ def _optional_spin(low: int, high: int, blank: str) -> QSpinBox:
 
 def _given(spin: QSpinBox) -> int | None:
     return None if spin.value() == spin.minimum() else spin.value()
+
+
+STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
+
+
+def _stiffness_box() -> QComboBox:
+    box = QComboBox()
+    for text, value in STIFFNESS_CHOICES:
+        box.addItem(text, value)
+    return box
 
 
 class SessionLogView(QWidget):
@@ -108,6 +118,7 @@ class SessionLogView(QWidget):
         self.heart_rate = _optional_spin(*HEART_RATE_RANGE, NOT_RECORDED)
         self.pain_during = _optional_spin(0, 10, NOT_RECORDED)
         self.pain_morning = _optional_spin(0, 10, NOT_RECORDED)
+        self.stiffer_morning = _stiffness_box()
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX_LENGTH)
         self.note.setPlaceholderText("optional, one line")
@@ -119,7 +130,7 @@ class SessionLogView(QWidget):
         self.message.setAccessibleName("Problem with the session, or what was saved")
         self.form_box = QGroupBox("Log a session")
         self._fields = (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
-                        self.pain_morning, self.note)
+                        self.pain_morning, self.stiffer_morning, self.note)
         EnterKey(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
         form = QFormLayout(self.form_box)
         for label, widget, name in (
@@ -130,6 +141,8 @@ class SessionLogView(QWidget):
                 ("Heart rate (bpm):", self.heart_rate, "Heart rate at the end of the walk, or not recorded"),
                 ("Pain during (0-10):", self.pain_during, "Pain during walking, 0 to 10, or not recorded"),
                 ("Pain next morning (0-10):", self.pain_morning, "Pain the next morning, 0 to 10, or not recorded"),
+                ("Stiffer next morning:", self.stiffer_morning,
+                 "More stiffness than usual the next morning: yes, no, or not recorded"),
                 ("Note:", self.note, "Note about the session")):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
@@ -250,6 +263,7 @@ class SessionLogView(QWidget):
             self.week.setValue(week)
         for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
             spin.setValue(spin.minimum())
+        self.stiffer_morning.setCurrentIndex(0)
         self.speed.setValue(0)
         self.note.clear()
         self._suggested_minutes = None
@@ -281,7 +295,7 @@ class SessionLogView(QWidget):
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
                         "speed_kmh": self.speed.value() or None, "heart_rate": _given(self.heart_rate),
                         "pain_during": _given(self.pain_during), "pain_next_morning": _given(self.pain_morning),
-                        "note": self.note.text()}
+                        "stiffer_next_morning": self.stiffer_morning.currentData(), "note": self.note.text()}
         if _given(self.rpe) is not None:
             values["rpe"] = _given(self.rpe)
         try:
@@ -347,6 +361,7 @@ class SessionLogView(QWidget):
         for spin, value in ((self.heart_rate, record.heart_rate), (self.pain_during, record.pain_during),
                             (self.pain_morning, record.pain_next_morning)):
             spin.setValue(spin.minimum() if value is None else value)
+        self.stiffer_morning.setCurrentIndex(self.stiffer_morning.findData(record.stiffer_next_morning))
         self.note.setText(record.note)
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")
