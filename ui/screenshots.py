@@ -45,10 +45,12 @@ def sample_course(window, clinician: str) -> None:
     today = dt.date.today()
 
     def walk(days_ago: int, week: int, minutes: float, rpe: int, during: int | None, morning: int | None, *,
-             speed: float | None = None, heart_rate: int | None = None, note: str = "") -> None:
+             speed: float | None = None, heart_rate: int | None = None, stiffer: bool | None = None,
+             note: str = "") -> None:
         window.gateway.add_session(window.editor.patient_id, SessionLog(
             date=today - dt.timedelta(days=days_ago), week=week, minutes=minutes, speed_kmh=speed, rpe=rpe,
-            heart_rate=heart_rate, pain_during=during, pain_next_morning=morning, note=note), clinician=clinician,
+            heart_rate=heart_rate, pain_during=during, pain_next_morning=morning, stiffer_next_morning=stiffer,
+            note=note), clinician=clinician,
             plan_id=window.editor.plan_id)  # the sample's versions are all saved today: file each walk by hand
 
     profile = read_profile(resource_path("examples", "profiles", f"{SAMPLE}.json"))
@@ -56,15 +58,15 @@ def sample_course(window, clinician: str) -> None:
     window.editor.form.set_profile(profile.model_copy(update={"name": "Margaret Ellis"}))
     if not window.save_plan():
         raise RuntimeError("the sample plan was not saved: " + window.statusBar().currentMessage())
-    walk(16, 1, 8, 10, 4, 4, speed=3.6, heart_rate=96)
-    walk(14, 1, 8, 11, 5, 4, speed=3.6, note="feet tingling after, settled by evening")
-    walk(12, 1, 8, 11, 4, 3, speed=3.7, heart_rate=99)
+    walk(16, 1, 8, 10, 4, 4, speed=3.6, heart_rate=96, stiffer=False)
+    walk(14, 1, 8, 11, 5, 4, speed=3.6, stiffer=False, note="feet tingling after, settled by evening")
+    walk(12, 1, 8, 11, 4, 3, speed=3.7, heart_rate=99, stiffer=False)
     weeks = window.editor.panel.weeks
     weeks.setData(weeks.index(1, 3), "10")  # week 2: 10-minute walks, the clinician's change
     if not window.save_plan():
         raise RuntimeError("the sample plan was not saved: " + window.statusBar().currentMessage())
     walk(7, 2, 10, 12, 5, None, speed=3.8, heart_rate=104, note="forgot the morning score")
-    walk(5, 2, 9, 13, 6, 5, speed=3.8, heart_rate=108, note="burning feet in the evening")
+    walk(5, 2, 9, 13, 6, 5, speed=3.8, heart_rate=108, stiffer=True, note="burning feet in the evening")
     window._refresh_course()
 
 
