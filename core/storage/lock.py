@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 POLL_SECONDS = 0.05
+# A read-only window checks every few seconds whether the folder came free by taking its lock for an
+# instant: a window starting at that instant waits this long for it rather than open read-only.
+PROBE_GRACE_SECONDS = 0.5
 
 
 class LockFileError(OSError):

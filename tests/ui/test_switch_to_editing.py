@@ -123,3 +123,20 @@ def test_a_window_that_holds_the_folder_never_polls(qtbot, data_dir) -> None:
         assert not window.read_only and window._lock_poll is None and window.editing_offer is None
     finally:
         window.release_lock()
+
+
+def test_a_window_starting_while_another_probes_the_lock_still_takes_it(qtbot, data_dir) -> None:
+    """A read-only window's probe holds the lock for an instant; a window starting then waits, not read-only."""
+    import threading
+    import time
+
+    probe = DataDirLock(data_dir.lock_path)
+    assert probe.acquire()
+    releaser = threading.Thread(target=lambda: (time.sleep(0.15), probe.release()))
+    releaser.start()
+    try:
+        window = app_window(qtbot, data_dir)
+    finally:
+        releaser.join()
+    assert not window.read_only and window._lock is not None
+    window.release_lock()
