@@ -2,8 +2,9 @@
 
 Uses the plan's own pain rules (``plan.rules.pain``, judged against the patient's usual pain; see
 core/plan/pain.py): pain during walking above the acceptable top, next-morning pain above usual, or
-more stiffness than usual the next morning, means stepping back; pain above the safe top means holding. The traffic-light model comes from
-Achilles tendon pain (Silbernagel 2007), not neuropathic pain, and every suggestion says so.
+more stiffness than usual the next morning, means stepping back; pain above the safe top means holding.
+The traffic-light model comes from Achilles tendon pain (Silbernagel 2007), not neuropathic pain, and
+every suggestion says so.
 """
 
 from __future__ import annotations
