@@ -38,15 +38,22 @@ def read_input(path: Path, *, limit: int, what: str) -> bytes:
 
 _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal to ", "at least "),
                 ("a valid integer", "a whole number"), ("a valid number", "a number"), ("a valid string", "text"),
-                ("a valid boolean", "true or false"), ("a valid date", "a date written YYYY-MM-DD"))
+                ("a valid boolean", "true or false"))
 
 
 def said_plainly(message: str) -> str:
     """A validation message as Treadwell's own messages say it: pydantic's "Input should be less than or
-    equal to 20" is "must be at most 20"; a message of another form keeps its words, lower-cased first."""
+    equal to 20" is "must be at most 20", "String should have at least 2 characters" is "must have at least
+    2 characters", any date it cannot read "must be a real date written YYYY-MM-DD"; a message of another
+    form keeps its words, lower-cased first."""
+    message = message.removeprefix("Value error, ")
+    if message.startswith("Input should be a valid date"):  # 01/12/2026, 2026-02-30, "yesterday"
+        return "must be a real date written YYYY-MM-DD, such as 2026-11-30"
+    if message.startswith("String should have "):
+        return "must have " + message.removeprefix("String should have ")
     if not message.startswith("Input should be "):
         return message[:1].lower() + message[1:]
-    rest = message.removeprefix("Input should be ")
+    rest = message.removeprefix("Input should be ").split(", unable to parse")[0].split(", got a number")[0]
     for words, plain in _PLAIN_WORDS:
         rest = rest.replace(words, plain)
     return "must be " + rest

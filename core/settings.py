@@ -10,8 +10,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.atomic import WriteError, atomic_write_bytes
-from core.inputs import InputError, read_input
+from core.inputs import InputError, read_input, said_plainly
+from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
+from core.records_address import checked_address
 
 SETTINGS_SCHEMA_VERSION = 1
 
@@ -45,21 +47,7 @@ class Settings(BaseModel):
     @field_validator("records_url")
     @classmethod
     def _clinic_address(cls, value: str) -> str:
-        from urllib.parse import urlsplit
-
-        value = value.strip()
-        if not value:
-            return value
-        if not value.startswith(("postgresql://", "postgres://")):
-            raise ValueError("must be a PostgreSQL address such as postgresql://grace_okafor@clinic-server/treadwell")
-        try:
-            parts = urlsplit(value)
-        except ValueError:
-            raise ValueError("is not a valid address") from None
-        if parts.password is not None or "password=" in parts.query:
-            raise ValueError("must not hold a password (settings.json is not the place for it): use libpq's "
-                             "password file, or type it when Treadwell asks")
-        return value
+        return checked_address(value)
 
     @property
     def clinician(self) -> str:
@@ -162,8 +150,20 @@ def _problems(error: ValidationError) -> list[str]:
             lines.append(f"{where}: is not a setting (check its spelling; settings are: "
                          f"{', '.join(name for name in Settings.model_fields if name != 'schema_version')})")
         else:
-            lines.append(f"{where}: {item['msg'][0].lower() + item['msg'][1:]}")
+            unit = _UNITS.get(str(item["loc"][-1])) if item["loc"] else None
+            lines.append(f"{where}: {said_plainly(item['msg'])}" + (f" ({unit})" if unit else ""))
     return lines
+
+
+# What a number in the settings is counted in, where a clinician could write another unit.
+_GLUCOSE = "in mg/dL; a value in mmol/L times 18 is mg/dL: 5.6 mmol/L is about 100 mg/dL"
+_UNITS = {
+    "glucose_low_mg_dl": f"{g.GLUCOSE_LOW_RANGE_MG_DL[0]} to {g.GLUCOSE_LOW_RANGE_MG_DL[1]} {_GLUCOSE}",
+    "glucose_ketone_check_mg_dl": f"{g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[0]} to {g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[1]} "
+                                  f"{_GLUCOSE}",
+    "backup_daily_keep": "how many daily backups to keep, 1 to 60",
+    "backup_weekly_keep": "how many weekly backups to keep, 0 to 52",
+}
 
 
 def save_settings(settings: Settings, path: Path) -> None:

@@ -102,3 +102,17 @@ def test_a_patient_who_lives_at_7_is_not_told_their_usual_pain_is_too_much(run_m
     result = run_main("plan", str(path), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert "Usual pain 7/10. During walking, 0-7/10 is safe; 8-9/10 is acceptable" in " ".join(result.stdout.split())
+
+
+def test_a_blocked_plan_saved_is_kept_as_the_record_of_the_screening(run_main, tmp_path) -> None:
+    profile = json.loads(EXAMPLES[0].read_text())
+    profile.update(open_foot_wound=True)
+    path = tmp_path / "blocked.json"
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    data = tmp_path / "data"
+    result = run_main("plan", str(path), "--save", "--pdf", str(tmp_path / "h.pdf"), data_dir=data)
+    assert result.returncode == 3 and result.stdout.strip().splitlines()[-1] == "1"
+    assert "Saved as the record of this screening (plan 1)" in result.stderr
+    assert "no handout was written" in result.stderr and not (tmp_path / "h.pdf").exists()
+    listed = run_main("plans", "list", data_dir=data)
+    assert listed.returncode == 0 and "blocked" not in listed.stderr and " 1 " in listed.stdout

@@ -12,7 +12,7 @@ from core.data_dir import DataDir
 from core.plan.engine import Plan
 from core.plan.profile import ProfileError, read_profile
 from core.settings import SettingsError, load_settings
-from core.workspace.errors import DataDirBusy, DifferentPatient, RecordNotFound
+from core.workspace.errors import DifferentPatient, RecordNotFound
 from core.workspace.session import open_workspace
 
 EXIT_BLOCKED = 3
@@ -49,14 +49,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print_json(plan.model_dump(mode="json"))
             else:
                 print(describe_plan(plan))
-            if plan.blocked:
-                if args.pdf is not None:
-                    print("--pdf: no handout was written: the plan is blocked by screening ("
-                          + " ".join(reason.message for reason in plan.block_reasons) + ")", file=sys.stderr)
-                return EXIT_BLOCKED
+            if plan.blocked and args.pdf is not None:
+                print("--pdf: no handout was written: the plan is blocked by screening ("
+                      + " ".join(reason.message for reason in plan.block_reasons) + ")", file=sys.stderr)
             pdf = None
-            if args.pdf is not None:  # made before anything is saved: a handout that cannot be made saves nothing
-                pdf = _render_handout(args, profile, plan, studies, settings)
+            if args.pdf is not None and not plan.blocked:  # made before anything is saved: one that cannot be
+                pdf = _render_handout(args, profile, plan, studies, settings)  # made saves nothing
                 if pdf is None:
                     return 2
             saved = None
@@ -67,6 +65,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved.", file=sys.stderr)
+                elif plan.blocked:  # kept as the record of the screening, as the window keeps it
+                    print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
+                          "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
             if pdf is not None:
                 if not _write_handout(pdf, args, data_dir, saved):
                     return 2
@@ -77,10 +78,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2
-    except (DataDirBusy, RecordNotFound) as error:
+    except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
-    return 0
+    return EXIT_BLOCKED if plan.blocked else 0
 
 
 def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:

@@ -14,7 +14,7 @@ from core.data_dir import DataDir
 from core.plan.progress import Progress
 from core.settings import SettingsError, load_settings
 from core.workspace.course import patient_progress, progress_report_pdf
-from core.workspace.errors import DataDirBusy, RecordNotFound
+from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
 NOTE_MAX_LENGTH = 2000
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 if not _write_report(progress, settings, args, data_dir):
                     return 2
                 workspace.records.record_event("export", "patient", args.patient, settings.clinician)
-    except (RecordNotFound, DataDirBusy) as error:
+    except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
     if args.format == "json":

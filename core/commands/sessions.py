@@ -13,7 +13,7 @@ from core.inputs import InputError, read_input
 from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session
 from core.records.models import SessionRecord
 from core.settings import SettingsError, load_settings
-from core.workspace.errors import DataDirBusy, RecordNotFound
+from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             records.delete_session(args.session, clinician=clinician)
             return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} (patient {gone.patient_id}); its "
                                "values are kept in the audit trail.", args.format, deleted=True)
-    except (RecordNotFound, DataDirBusy) as error:
+    except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
     except ValueError as error:  # a week outside the plan version, naming the field

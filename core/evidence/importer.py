@@ -314,7 +314,8 @@ def _csv_to_study_fields(raw: dict[str, str]) -> tuple[dict[str, Any], list[tupl
         if column in WHOLE_NUMBER_COLUMNS:
             if _WHOLE_NUMBER.fullmatch(value) and len(value) <= 20:  # int() refuses over 4,300 digits
                 return int(value)
-            wrong.append((column, "must be a whole number written with the digits 0-9, e.g. 5"
+            example = "2019" if column == "year" else "5"
+            wrong.append((column, f"must be a whole number written with the digits 0-9, e.g. {example}"
                           if len(value) <= 20 else "is too long to be a number here; check the cell"))
         elif _DECIMAL.fullmatch(value) and math.isfinite(float(value)):
             return float(value)

@@ -67,8 +67,8 @@ def screen(profile: PatientProfile) -> Screening:
             reasons.append(BlockReason(
                 code="resting-bp",
                 message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above {limit_s}/{limit_d} mmHg: a relative "
-                        "contraindication, which this product treats as a reason not to start a home plan "
-                        "(docs/plan.md, departures from the brief).",
+                        "contraindication, which Treadwell treats, more strictly than the guideline, as a reason not to "
+                        "start a home plan (a product default).",
                 unblock=f"A rechecked resting blood pressure at or below {limit_s}/{limit_d} mmHg, once the patient's "
                         "physician has reviewed it.",
             ))

@@ -70,22 +70,25 @@ def session_problems(error: ValidationError) -> list[str]:
     for item in error.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in item["loc"]) or "session"
         field = str(item["loc"][0]) if item["loc"] else "session"
-        if item["type"] == "json_invalid":
-            lines.append("session: the file is not valid JSON")
+        if item["type"] == "json_invalid":  # where, so it can be mended in a text editor
+            lines.append(f"session: the file is not valid JSON ({item['msg'].removeprefix('Invalid JSON: ')})")
         elif item["type"] == "extra_forbidden":
             lines.append(f"{where}: is not a session field (allowed fields: {', '.join(SessionLog.model_fields)})")
         elif item["type"] == "missing":
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, '')}")
         else:
-            message = item["msg"].removeprefix("Value error, ")
-            allowed = ALLOWED.get(field)
-            lines.append(f"{where}: {said_plainly(message)}" + (f"; allowed: {allowed}" if allowed else ""))
+            message = said_plainly(item["msg"])
+            allowed = None if "such as" in message else ALLOWED.get(field)  # the message gives its own example
+            lines.append(f"{where}: {message}" + (f"; allowed: {allowed}" if allowed else ""))
     return lines
 
 
 def parse_session(text: str | bytes, *, today: dt.date | None = None) -> SessionLog:
-    """A session from JSON (the session-log schema); raises SessionLogError. A walk cannot be dated after today."""
+    """A session from JSON (the session-log schema); raises SessionLogError. A walk cannot be dated after today.
+    A UTF-8 byte-order mark, as Windows Notepad may save one, is skipped."""
     from core.plan.profile import repeated_keys
+
+    text = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text.removeprefix("\ufeff")
 
     try:
         repeated = repeated_keys(text)

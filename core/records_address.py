@@ -1,0 +1,25 @@
+"""The address of a clinic's PostgreSQL server for the patient records, as Settings and ``--records`` take it:
+a postgresql:// address, never with a password in it (libpq's password or service file holds it, or the
+clinician types it when asked; docs/clinic-server.md). Standard library only: the command line checks it
+before anything heavy loads."""
+
+from __future__ import annotations
+
+
+def checked_address(value: str) -> str:
+    """The address, stripped; "" for none. Raises ValueError with a sentence saying what is allowed."""
+    from urllib.parse import urlsplit
+
+    value = value.strip()
+    if not value:
+        return value
+    if not value.startswith(("postgresql://", "postgres://")):
+        raise ValueError("must be a PostgreSQL address such as postgresql://grace_okafor@clinic-server/treadwell")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise ValueError("is not a valid address") from None
+    if parts.password is not None or "password=" in parts.query:
+        raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
+                         "use libpq's password file, or type it when Treadwell asks")
+    return value
