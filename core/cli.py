@@ -42,7 +42,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help="folder for everything the app writes: database, backups, settings, logs "
         "(default: the platform's user data folder, see the README)",
     )
-    parser.add_argument("--records", metavar="URL", type=_records_address,
+    parser.add_argument("--records", metavar="URL", type=_address,
                         help="keep patient records on the clinic's PostgreSQL server, e.g. "
                              "postgresql://grace_okafor@clinic-server/treadwell (the password from libpq's password "
                              "or service file); the evidence library stays on this workstation")
@@ -63,13 +63,10 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def _records_address(text: str) -> str:
-    from core.records_address import checked_address
+def _address(text: str) -> str | None:
+    from core.records_address import address_argument
 
-    try:
-        return checked_address(text) or None
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    return address_argument(text) or None  # "": this workstation's own records
 
 
 def version_line() -> str:

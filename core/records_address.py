@@ -23,3 +23,14 @@ def checked_address(value: str) -> str:
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
                          "use libpq's password file, or type it when Treadwell asks")
     return value
+
+
+def address_argument(text: str) -> str:
+    """``checked_address`` as an argparse type: a password on the command line is refused like one in Settings
+    (the shell's history and the process list would keep it)."""
+    import argparse
+
+    try:
+        return checked_address(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

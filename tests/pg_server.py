@@ -37,6 +37,18 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def without_password(url: str) -> tuple[str, dict[str, str]]:
+    """A URL with its password taken out, and the environment that gives libpq the password instead, as a
+    clinic does (Treadwell refuses a password on its command line, where the shell's history keeps it)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, {}
+    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
+    return urlunsplit(parts._replace(netloc=netloc)), {"PGPASSWORD": parts.password}
+
+
 @dataclass
 class Server:
     folder: Path
@@ -148,8 +160,9 @@ def main() -> int:
         admin_url = server.url(database="treadwell", password=ADMIN_PASSWORD)
         init_clinic(admin_url)
         add_clinician(admin_url, "ci_clinician", "ci-clinician-secret")
-        url = server.url("ci_clinician", "treadwell", "ci-clinician-secret")
-        return subprocess.run([part.replace("{url}", url) for part in command]).returncode
+        url, password = without_password(server.url("ci_clinician", "treadwell", "ci-clinician-secret"))
+        return subprocess.run([part.replace("{url}", url) for part in command],
+                              env={**os.environ, **password}).returncode
     finally:
         server.stop()
 

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import psycopg
 
 from tests.conftest import ADMIN_SECRET, REPO_ROOT
+from tests.pg_server import without_password
 
 
 def main_py(tmp_path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), *args],
-                          input=stdin, capture_output=True, text=True, timeout=120)
+    """A URL's password goes to libpq through PGPASSWORD, as a clinic's would (never on the command line)."""
+    env, plain = dict(os.environ), []
+    for arg in args:
+        url, password = without_password(arg) if arg.startswith("postgresql://") else (arg, {})
+        plain.append(url)
+        env.update(password)
+    return subprocess.run([sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), *plain],
+                          input=stdin, capture_output=True, text=True, timeout=120, env=env)
 
 
 def test_the_administrator_sets_up_the_clinic_and_adds_a_clinician(pg_server, tmp_path) -> None:

@@ -3,6 +3,7 @@ codes as every command: 0 done, 2 bad input or a missing record (one plain line 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -144,7 +145,27 @@ def test_a_stiffer_morning_is_logged_listed_and_steps_the_week_back(run_main, pa
                                                           stiffer_next_morning=True), data_dir=data)
     assert added.returncode == 0, added.stderr
     table = run_main("sessions", "list", "1", data_dir=data).stdout
-    assert "stiffer next morning" in table and "yes" in table.splitlines()[2].split() and "1 session." in table
+    assert "stiffer next morning" in table and "yes" in table.splitlines()[3].split() and "1 session." in table
     assert "morning after 2026-11-02 was stiffer than usual: step back" in run_main("progress", "1", data_dir=data).stdout
     refused = run_main("sessions", "add", "1", session_file("odd", stiffer_next_morning="very"), data_dir=data)
     assert refused.returncode == 2 and "stiffer_next_morning:" in refused.stderr
+
+
+def test_session_commands_name_the_patient_and_check_the_week_and_minutes(run_main, patient) -> None:
+    data, session_file = patient
+    added = run_main("sessions", "add", "1", session_file("w3", date=dt.date.today().isoformat(), week=3, minutes=200),
+                     data_dir=data)
+    assert added.returncode == 0 and "for patient 1, Example Patient" in added.stdout
+    assert "Note: Week 3 begins 2 weeks after the first plan was saved" in added.stderr
+    assert "check the week" in added.stderr and "200 minutes are more than twice week 3's planned" in added.stderr
+    listed = run_main("sessions", "list", "1", data_dir=data)
+    assert listed.stdout.startswith("Sessions of patient 1, Example Patient")
+
+
+def test_a_password_on_the_command_line_is_refused_as_in_settings(run_main, tmp_path) -> None:
+    result = run_main("--records", "postgresql://grace:secret@clinic-server/treadwell", "plans", "list",
+                      data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "--records: must not hold a password" in result.stderr
+    assert "secret" not in result.stderr
+    moved = run_main("db", "move-to", "postgresql://grace:secret@clinic-server/treadwell", data_dir=tmp_path / "data")
+    assert moved.returncode == 2 and "must not hold a password" in moved.stderr

@@ -198,7 +198,7 @@ class PatientCare:
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
             lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
-                          f"{saved.plan_version}, the version in force that day.{self._early_walk_note(saved)}",
+                          f"{saved.plan_version}, the version in force that day.{self._walk_notes(saved)}",
             week=log.week)
 
     @Slot(int, object)
@@ -208,7 +208,7 @@ class PatientCare:
                 session_id, log, clinician=self.settings.clinician,
                 based_on=next((s.updated_at for s in course.sessions if s.id == session_id), None)),
             lambda saved: f"Session of {log.date.isoformat()} corrected; the audit trail keeps what it held before."
-                          f"{self._early_walk_note(saved)}", week=log.week)
+                          f"{self._walk_notes(saved)}", week=log.week)
 
     @Slot(int)
     def _on_sessions_delete_requested(self, session_id: int) -> None:
@@ -219,11 +219,12 @@ class PatientCare:
             f"Session of {when} deleted; the audit trail keeps what it held.",
             week=self.sessions.week.value())
 
-    def _early_walk_note(self, saved: SessionRecord) -> str:
-        """The note, after a space, when the walk is dated before its plan version was saved; else nothing."""
+    def _walk_notes(self, saved: SessionRecord) -> str:
+        """What to check in the walk just saved (PlanVersion.walk_notes), each after a space; else nothing."""
         version = self._course.version_of(saved.plan_id) if self._course else None
-        note = version.early_walk_note(saved.date) if version else None
-        return f" {note}" if note else ""
+        if version is None:
+            return ""
+        return "".join(f" {note}" for note in version.walk_notes(saved.as_logged(), self._course.history[0].saved_on))
 
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:

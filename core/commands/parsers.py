@@ -9,6 +9,7 @@ from pathlib import Path
 
 from core.commands.output import add_format_option
 from core.languages import UnknownLanguage, canonical_tag, languages
+from core.records_address import address_argument
 
 
 def add_etiologies(subparsers: argparse._SubParsersAction) -> None:
@@ -113,16 +114,16 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")
     init = actions.add_parser("init-clinic", help="the clinic server: create or upgrade the schema and the roles "
                                                   "(as its administrator; safe to run again)")
-    init.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST/DATABASE (the password from libpq's "
+    init.add_argument("url", metavar="URL", type=address_argument, help="postgresql://ADMIN@HOST/DATABASE (the password from libpq's "
                                                  "password or service file)")
     clinician = actions.add_parser("add-clinician", help="the clinic server: a clinician's own sign-in role")
-    clinician.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST/DATABASE")
+    clinician.add_argument("url", metavar="URL", type=address_argument, help="postgresql://ADMIN@HOST/DATABASE")
     clinician.add_argument("name", metavar="NAME", help="the sign-in name: lower-case letters, digits and _")
     clinician.add_argument("--password-stdin", action="store_true",
                            help="read the new password from standard input instead of a prompt")
     move = actions.add_parser("move-to", help="copy this workstation's records to the clinic server (checked "
                                               "before and after, safe to run twice; the local file is only read)")
-    move.add_argument("url", metavar="URL", help="postgresql://CLINICIAN@HOST/DATABASE")
+    move.add_argument("url", metavar="URL", type=address_argument, help="postgresql://CLINICIAN@HOST/DATABASE")
 
 
 def add_schema(subparsers: argparse._SubParsersAction) -> None:

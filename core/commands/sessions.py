@@ -39,23 +39,26 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         with open_workspace(data_dir, write=action != "list", records_url=args.records) as workspace:
             records = workspace.records
             if action == "list":
-                return _list(records.sessions(_existing_patient(records, args.patient)), args.format)
+                return _list(records.sessions(_existing_patient(records, args.patient)), args.format,
+                             _whose(records, args.patient))
             if action == "add":
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
-                _note_an_early_walk(records, saved)
-                return _done(saved, f"Logged session {saved.id} for patient {saved.patient_id} (week {saved.week} "
-                                    f"of plan version {saved.plan_version}).", args.format)
+                _notes_on_the_walk(records, saved)
+                return _done(saved, f"Logged session {saved.id} for {_whose(records, saved.patient_id)} (week "
+                                    f"{saved.week} of plan version {saved.plan_version}).", args.format)
             if action == "edit":
                 before = records.get_session(args.session)
                 saved = records.edit_session(args.session, log, clinician=clinician)
-                _note_an_early_walk(records, saved)
+                _notes_on_the_walk(records, saved)
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
-                        f"Corrected session {saved.id}; its values before are kept in the audit trail.")
+                        f"Corrected session {saved.id} of {_whose(records, saved.patient_id)}; its values before "
+                        "are kept in the audit trail.")
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)
+            whose = _whose(records, gone.patient_id)
             records.delete_session(args.session, clinician=clinician)
-            return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} (patient {gone.patient_id}); its "
-                               "values are kept in the audit trail.", args.format, deleted=True)
+            return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} ({whose}); its values are kept "
+                               "in the audit trail.", args.format, deleted=True)
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
@@ -64,15 +67,21 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 2
 
 
+def _whose(records, patient_id: int) -> str:
+    """Such as "patient 3, Ana Silva": the name beside the id, so a walk filed under the wrong person shows."""
+    newest = records.latest_version(patient_id)
+    return f"patient {patient_id}" + (f", {newest.profile.name}" if newest else "")
+
+
 def _existing_patient(records, patient_id: int) -> int:
     if records.latest_version(patient_id) is None:
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
     return patient_id
 
 
-def _note_an_early_walk(records, saved: SessionRecord) -> None:
-    note = records.get_plan(saved.plan_id).early_walk_note(saved.date)
-    if note:
+def _notes_on_the_walk(records, saved: SessionRecord) -> None:
+    course_began = records.plan_history(saved.patient_id)[0].saved_on
+    for note in records.get_plan(saved.plan_id).walk_notes(saved.as_logged(), course_began):
         print(f"Note: {note}", file=sys.stderr)
 
 
@@ -92,10 +101,11 @@ def _shown(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _list(sessions: list[SessionRecord], output_format: str) -> int:
+def _list(sessions: list[SessionRecord], output_format: str, whose: str) -> int:
     if output_format == "json":
         print_json([session.model_dump(mode="json") for session in sessions])
         return 0
+    print(f"Sessions of {whose}:")
     print(session_table(sessions))
     return 0
 

@@ -55,13 +55,27 @@ class PlanVersion(BaseModel):
         """The day it was saved, on this workstation's calendar."""
         return dt.datetime.fromisoformat(self.created_at).astimezone().date()
 
-    def early_walk_note(self, walked_on: dt.date) -> str | None:
-        """A walk dated before this version was saved is kept (a paper diary entered late), but said: a
-        mistyped year would otherwise pass unseen."""
-        if walked_on >= self.saved_on:
-            return None
-        return (f"The walk is dated {walked_on.isoformat()}, before plan version {self.version} was saved on "
-                f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine).")
+    def walk_notes(self, walk: SessionLog, course_began: dt.date) -> list[str]:
+        """What to check in a walk that is kept as logged under this version (``course_began``: the day the
+        patient's first version was saved). A walk dated before this version was saved (a paper diary entered
+        late, or a mistyped year); a week the calendar cannot have reached yet (week 3 on the day the plan was
+        saved, which would count weeks 1 and 2 as missed); minutes more than twice the week's plan."""
+        if walk.date < self.saved_on:
+            return [f"The walk is dated {walk.date.isoformat()}, before plan version {self.version} was saved on "
+                    f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine)."]
+        notes = []
+        week_begins = course_began + dt.timedelta(weeks=walk.week - 1)
+        if walk.date < week_begins:
+            notes.append(f"Week {walk.week} begins {walk.week - 1} weeks after the first plan was saved "
+                         f"({course_began.isoformat()}), on {week_begins.isoformat()} at the earliest, and the walk "
+                         f"is dated {walk.date.isoformat()}: check the week (the weeks before it count as missed).")
+        changed = {override.week: override.main_min for override in self.overrides if override.main_min}
+        if 1 <= walk.week <= len(self.plan.weeks):
+            planned = changed.get(walk.week) or self.plan.weeks[walk.week - 1].main_min
+            if walk.minutes > 2 * planned:
+                notes.append(f"The walk's {walk.minutes:g} minutes are more than twice week {walk.week}'s planned "
+                             f"{planned:g}: check the minutes.")
+        return notes
 
 
 class PlanSummary(BaseModel):
