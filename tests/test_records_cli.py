@@ -147,3 +147,14 @@ def test_files_are_private_on_posix(run_main, tmp_path) -> None:
     for path in [*data.rglob("*")]:
         expected = 0o700 if path.is_dir() else 0o600
         assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_saving_a_second_patient_of_the_same_name_says_so_and_names_the_first(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    save(run_main, data)
+    result = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", data_dir=data)
+    assert result.returncode == 0 and result.stdout.strip().splitlines()[-1] == "2"
+    assert "saved as a new patient, 2; patient 1 has the same name" in result.stderr
+    assert "--patient 1" in result.stderr
+    other = run_main("plan", str(EXAMPLES / "diabetic-neuropathy.json"), "--save", data_dir=data)
+    assert "same name" not in other.stderr

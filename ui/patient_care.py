@@ -134,7 +134,12 @@ class PatientCare:
             self.statusBar().showMessage(f"No changes since version {version.version}: nothing new saved.")
             return True
         self.records.reload()
-        self.statusBar().showMessage(f"Saved plan {version.id} (patient {version.patient_id}, version {version.version}).")
+        said = f"Saved plan {version.id} (patient {version.patient_id}, version {version.version})."
+        others = self.gateway.namesakes(version.profile.name, besides=version.patient_id) if version.version == 1 else []
+        if others:  # a new patient: perhaps meant as a new version of one already here
+            said += (f" Patient {others[0]} has the same name: if this is the same person, open that patient in "
+                     "Records and save the plan there instead.")
+        self.statusBar().showMessage(said)
         self.plan_saved.emit(version.id)
         return True
 

@@ -65,7 +65,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved.", file=sys.stderr)
-                elif plan.blocked:  # kept as the record of the screening, as the window keeps it
+                elif args.patient is None:
+                    _note_namesakes(workspace.records, saved)
+                if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
             if pdf is not None:
@@ -82,6 +84,17 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(error, file=sys.stderr)
         return 2
     return EXIT_BLOCKED if plan.blocked else 0
+
+
+def _note_namesakes(records, saved) -> None:
+    from core.workspace.course import namesakes
+
+    others = namesakes(records, saved.profile.name, besides=saved.patient_id)
+    if others:
+        listed = ", ".join(map(str, others))
+        print(f"Note: saved as a new patient, {saved.patient_id}; patient{'s' if len(others) > 1 else ''} {listed} "
+              f"{'have' if len(others) > 1 else 'has'} the same name. If this is the same person, save the plan "
+              f"with --patient {others[0]} instead (a new version of that patient).", file=sys.stderr)
 
 
 def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:

@@ -39,3 +39,13 @@ def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, da
     from core.handout.progress_report import render_progress_report  # reportlab: on demand
 
     return render_progress_report(progress, settings=settings, note=note, date=date, paper=paper)
+
+
+def namesakes(records: PatientRecords, name: str, *, besides: int) -> list[int]:
+    """Other patients saved under the same name (case and accents aside), newest first: a second plan saved as
+    a new patient may be meant as a new version of one of them."""
+    from core.storage.record_rows import fold_name
+
+    folded = fold_name(name)
+    return list(dict.fromkeys(row.patient_id for row in records.list_plans(search=name.strip(), limit=50)
+                              if row.patient_id != besides and fold_name(row.patient_name) == folded))

@@ -204,6 +204,11 @@ class RecordsGateway:
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
         return self._records().list_plans(search=search, limit=limit, offset=offset) if self.is_open else []
 
+    def namesakes(self, name: str, *, besides: int) -> list[int]:
+        from core.workspace.course import namesakes
+
+        return namesakes(self._records(), name, besides=besides) if self.is_open else []
+
     def count_patients(self, search: str | None) -> int:
         return self._records().count_patients(search=search) if self.is_open else 0
 

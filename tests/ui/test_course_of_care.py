@@ -129,3 +129,16 @@ def test_a_walk_dated_before_the_plan_was_saved_is_logged_with_a_note_to_check_t
     assert "before plan version 1 was saved" in said and "check the date" in said
     log_through_the_form(qtbot, window, days_ago=0, week=1, minutes=8, rpe=12, during=3, morning=3)
     assert "check the date" not in window.sessions.message.text()
+
+
+def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other_named(qtbot, data_dir,
+                                                                                        monkeypatch) -> None:
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    assert window.save_plan()
+    monkeypatch.setattr(window, "_discard_ok", lambda: True)
+    window.new_patient()
+    window.editor.form.set_profile(example()[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert "(patient 2, version 1)" in said and "Patient 1 has the same name" in said
