@@ -158,3 +158,14 @@ def test_saving_a_second_patient_of_the_same_name_says_so_and_names_the_first(ru
     assert "--patient 1" in result.stderr
     other = run_main("plan", str(EXAMPLES / "diabetic-neuropathy.json"), "--save", data_dir=data)
     assert "same name" not in other.stderr
+
+
+def test_a_name_the_handout_cannot_print_is_refused_before_anything_is_saved(run_main, tmp_path) -> None:
+    profile = json.loads((EXAMPLES / "diabetic-neuropathy.json").read_text())
+    path = tmp_path / "khmer.json"
+    path.write_text(json.dumps({**profile, "name": "សុខ ចាន់"}, ensure_ascii=False), encoding="utf-8")
+    data = tmp_path / "data"
+    result = run_main("plan", str(path), "--save", data_dir=data)
+    assert result.returncode == 2 and "name: the handout's fonts cannot print 'ស' (U+179F)" in result.stderr
+    assert "Nothing was saved" in result.stderr
+    assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout) == []

@@ -80,6 +80,15 @@ class PatientCare:
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
             self.tabs.setCurrentWidget(self.editor)
             return False
+        from core.handout.fonts import name_problem
+
+        problem = name_problem(self.editor.profile.name)
+        if problem:
+            self.editor.form.show_all_problems = True  # the profile is valid: the name's problem is the only one
+            self.editor.form.show_problems({"name": problem})
+            self.statusBar().showMessage(f"Not saved: Name: {problem}.")
+            self.tabs.setCurrentWidget(self.editor)
+            return False
         if not self._older_version_confirmed():
             return False
         from core.records.models import DifferentPatient

@@ -42,6 +42,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.same_patient and args.patient is None:
         print("--same-patient: only used with --patient", file=sys.stderr)
         return 2
+    if args.save:
+        from core.handout.fonts import name_problem  # reportlab's font tables: only when saving
+
+        problem = name_problem(profile.name)
+        if problem:
+            print(f"{args.profile.name}: name: {problem}. Nothing was saved.", file=sys.stderr)
+            return 2
     try:
         with open_workspace(data_dir, write=args.save, records_url=args.records) as workspace:
             plan, studies = workspace.draft_plan(profile, settings.plan)

@@ -59,3 +59,16 @@ def test_the_profile_form_and_the_export_dialog_offer_the_languages(qtbot, data_
     assert "Spanish handout has not been reviewed by a qualified medical translator" in dialog.language_note.text()
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     assert dialog.language_note.text() == ""
+
+
+def test_a_name_the_handout_cannot_print_is_not_saved_and_the_name_field_says_why(qtbot, data_dir) -> None:
+    from tests.storage.helpers import example
+    from tests.ui.course_helpers import open_window
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="សុខ ចាន់")[0])
+    assert window.save_plan() is False
+    assert "Not saved: Name: the handout's fonts cannot print 'ស' (U+179F)" in window.statusBar().currentMessage()
+    label = window.editor.form._errors["name"]
+    assert label.isVisibleTo(window) and "write the name in letters they print" in label.text()
+    assert window.gateway.list_plans(None, 10, 0) == []
