@@ -124,6 +124,15 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     assert moved.returncode == 0, moved.stderr
     assert "2 patient(s) checked: 2 new on the server, 2 plan version(s) and 1 session(s) added" in moved.stdout
     assert "1 imported study added" in moved.stdout
+    server_id = {1: 1, 2: 2}  # patients whose id is not listed keep it
+    for line in moved.stdout.splitlines():  # "  patient 2 is now patient 1: Example Patient (...)"
+        if " is now patient " in line:
+            words = line.split()
+            server_id[int(words[1])] = int(words[5].rstrip(":"))
+    assert sorted(server_id.values()) == [1, 2]
+    walked = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "sessions", "list", str(server_id[2]),
+                                "--format", "json").stdout)
+    assert [s["note"] for s in walked] == ["moved"]  # local patient 2's walk, under the id the move named
     again = main_py(local, "db", "move-to", clinic_url)
     assert again.returncode == 0 and "0 new on the server, 0 plan version(s) and 0 session(s) added, 0 audit" \
         in again.stdout and "0 imported studies added" in again.stdout
@@ -147,3 +156,21 @@ def test_the_self_test_checks_the_clinic_database_and_leaves_nothing_there(clini
     assert "PASS  clinic database signs in, saves and reads back: signed in as test_clinician" in result.stdout
     listed = main_py(tmp_path, "--records", clinic_url, "plans", "list", "--format", "json")
     assert json.loads(listed.stdout) == []  # rolled back
+
+
+def test_a_second_workstation_moved_in_is_told_each_patients_new_id(clinic_url, tmp_path) -> None:
+    import json
+
+    examples = REPO_ROOT / "resources" / "examples" / "profiles"
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert main_py(first, "plan", str(examples / "post-stroke-pain.json"), "--save").returncode == 0
+    assert main_py(first, "db", "move-to", clinic_url).returncode == 0  # the server's patient 1
+    for name in ("diabetic-neuropathy", "parkinsons-pain"):
+        assert main_py(second, "plan", str(examples / f"{name}.json"), "--save").returncode == 0
+    moved = main_py(second, "db", "move-to", clinic_url)
+    assert moved.returncode == 0, moved.stderr
+    assert "These patients have another id on the server; use the new ids from now on" in moved.stdout
+    assert "  patient 1 is now patient 2: Example Patient (diabetic neuropathy)" in moved.stdout
+    assert "  patient 2 is now patient 3: Example Patient (Parkinson's)" in moved.stdout
+    listed = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "plans", "list", "--format", "json").stdout)
+    assert {row["patient_id"]: row["patient_name"] for row in listed}[3] == "Example Patient (Parkinson's)"

@@ -35,12 +35,17 @@ class MoveReport:
     audit_copied: int = 0
     studies_added: int = 0
     problems: list[str] = field(default_factory=list)
+    renumbered: list[tuple[int, int, str]] = field(default_factory=list)  # (id here, id on the server, name)
 
     def lines(self) -> list[str]:
         said = [f"{self.patients} patient(s) checked: {self.added_patients} new on the server, "
                 f"{self.versions_added} plan version(s) and {self.sessions_added} session(s) added, "
                 f"{self.audit_copied} audit entr{'y' if self.audit_copied == 1 else 'ies'} copied, "
                 f"{self.studies_added} imported stud{'y' if self.studies_added == 1 else 'ies'} added."]
+        if self.renumbered:  # the server numbers its patients itself: an id written down here may be another there
+            said.append("These patients have another id on the server; use the new ids from now on "
+                        "(every other patient keeps its id):")
+            said += [f"  patient {here} is now patient {there}: {name}" for here, there, name in self.renumbered]
         if self.problems:
             said += [f"Not moved: {problem}" for problem in self.problems]
         else:
@@ -59,24 +64,24 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
     report = MoveReport()
     _move_studies(local, ClinicStudies(server.connection), report)
     source = SqliteBundleStore(local)
-    offset = 0
-    while True:
-        page = records.list_plans(local, limit=PAGE, offset=offset)
-        if not page:
-            break
-        for row in page:
-            report.patients += 1
-            try:
-                imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
-                                                 clinician=clinician)
-            except Exception as error:  # a bundle that does not check out: named, the others still move
-                report.problems.append(f"patient {row.patient_id}: {error}")
-                continue
-            report.added_patients += not imported.existed
-            report.versions_added += len(imported.plan_ids)
-            report.sessions_added += imported.sessions_added
-            report.problems += _differences(local, server, row.patient_id)
+    listed, offset = [], 0
+    while page := records.list_plans(local, limit=PAGE, offset=offset):
+        listed += page
         offset += PAGE
+    for row in sorted(listed, key=lambda row: row.patient_id):  # in id order: an empty server gives the same ids
+        report.patients += 1
+        try:
+            imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
+                                             clinician=clinician)
+        except Exception as error:  # a bundle that does not check out: named, the others still move
+            report.problems.append(f"patient {row.patient_id}: {error}")
+            continue
+        report.added_patients += not imported.existed
+        if imported.patient_id != row.patient_id:
+            report.renumbered.append((row.patient_id, imported.patient_id, row.patient_name))
+        report.versions_added += len(imported.plan_ids)
+        report.sessions_added += imported.sessions_added
+        report.problems += _differences(local, server, row.patient_id)
     if not report.problems:
         report.audit_copied = _copy_audit(local, database_path, server)
     return report
