@@ -128,8 +128,8 @@ def _read(path: Path) -> dict | None:
         raise SettingsError(["the file is not UTF-8 text; save it as UTF-8 or open Settings and save again"],
                             path) from error
     except json.JSONDecodeError as error:  # where, so it can be mended in a text editor
-        raise SettingsError([f"the file is not valid settings JSON: {error.msg.lower()} at line {error.lineno}, "
-                             f"column {error.colno}; mend it there, or open Settings and save again"],
+        raise SettingsError([f"the file is not valid settings JSON: {error.msg.lower()} (line {error.lineno}, "
+                             f"column {error.colno}); mend it there, or open Settings and save again"],
                             path) from error
     except (ValueError, RecursionError) as error:  # nested past reason, or a number past reason
         raise SettingsError([f"the file is not valid settings JSON ({type(error).__name__})"], path) from error

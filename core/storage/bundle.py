@@ -220,7 +220,13 @@ def _parse(data: bytes) -> object:
 
     try:
         raw = json.loads(data.decode("utf-8-sig"), object_pairs_hook=pairs)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+    except UnicodeDecodeError as error:
+        raise BundleError(["the file is not text (a PDF, or another kind of file?): a plan bundle is the .json file "
+                           "that plans export writes"]) from error
+    except json.JSONDecodeError as error:
+        raise BundleError([f"the file is not a readable JSON plan bundle: {error.msg.lower()} (line {error.lineno}, "
+                           f"column {error.colno}: cut short, or changed by hand?)"]) from error
+    except (ValueError, RecursionError) as error:  # nested past reason, or a number past reason
         raise BundleError([f"the file is not a readable JSON plan bundle ({type(error).__name__})"]) from error
     if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
         raise BundleError(["the file is not a Treadwell plan bundle"])
