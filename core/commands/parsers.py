@@ -72,6 +72,7 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
                                                  "(checked fully first)")
     importer.add_argument("file", type=Path, metavar="FILE")
     add_format_option(importer)
+    _name_the_actions(actions)
 
 
 def add_sessions(subparsers: argparse._SubParsersAction) -> None:
@@ -92,6 +93,7 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     delete.add_argument("session", type=record_id, metavar="SESSION_ID")
     for action in (add, listing, edit, delete):
         add_format_option(action)
+    _name_the_actions(actions)
 
 
 def add_progress(subparsers: argparse._SubParsersAction) -> None:
@@ -124,6 +126,7 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     move = actions.add_parser("move-to", help="copy this workstation's records to the clinic server (checked "
                                               "before and after, safe to run twice; the local file is only read)")
     move.add_argument("url", metavar="URL", type=address_argument, help="postgresql://CLINICIAN@HOST/DATABASE")
+    _name_the_actions(actions)
 
 
 def add_schema(subparsers: argparse._SubParsersAction) -> None:
@@ -150,6 +153,11 @@ def count_limit(text: str) -> int:
 
 
 ADDERS = [add_etiologies, add_evidence, add_plan, add_plans, add_sessions, add_progress, add_db, add_schema]
+
+
+def _name_the_actions(actions: argparse._SubParsersAction) -> None:
+    """'required: ACTION (add, list, edit, delete)': a command given without its action says which there are."""
+    actions.metavar = f"ACTION ({', '.join(actions.choices)})"
 
 
 def _iso_date(text: str) -> dt.date:
