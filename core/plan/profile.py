@@ -191,7 +191,7 @@ def profile_problems(error: ValidationError) -> list[str]:
             field, _, message = message.partition(": ")
             location = [field]
         field = location[0] if location else "profile"
-        where = ".".join(location) if location else "profile"
+        where = _shown_location(location) if location else "profile"
         if item["type"] == "json_invalid":
             detail = message.removeprefix("Invalid JSON: ")
             lines.append(f"profile: the file is not valid JSON ({detail})")
@@ -209,6 +209,22 @@ def profile_problems(error: ValidationError) -> list[str]:
         allowed = None if "allowed here:" in message else ALLOWED.get(field)
         lines.append(f"{where}: {said_plainly(message)}" + (f"; allowed: {allowed}" if allowed else ""))
     return lines
+
+
+# A list's items by their place, as a clinician counts them ("contraindications, item 2"); the blood pressure's
+# two numbers by name.
+_ITEM_NAMES = {"resting_bp": ("systolic", "diastolic")}
+
+
+def _shown_location(location: list[str]) -> str:
+    shown = location[0]
+    for part in location[1:]:
+        if part.isdigit():
+            names = _ITEM_NAMES.get(location[0], ())
+            shown += f" ({names[int(part)]})" if int(part) < len(names) else f", item {int(part) + 1}"
+        else:
+            shown += f".{part}"
+    return shown
 
 
 def parse_profile(text: str | bytes) -> PatientProfile:
@@ -268,5 +284,5 @@ def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
         problems: dict[str, str] = {}
         for line in profile_problems(error):
             field, _, message = line.partition(": ")
-            problems.setdefault(field.split(".")[0], message)
+            problems.setdefault(re.split(r"[., (]", field)[0], message)  # "resting_bp (systolic)": resting_bp
         return None, problems
