@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,7 @@ def check_answer(text: str | bytes, extra_keys: tuple = ()) -> None:
         assert error.problems, "a refusal must say why"
         for line in error.problems:
             assert "\n" not in line and "Traceback" not in line
-            field = line.split(":", 1)[0].split(".")[0]
+            field = re.split(r"[., (]", line.split(":", 1)[0])[0]  # "contraindications, item 2", "resting_bp (systolic)"
             named = (*FIELDS, "profile", *extra_keys, *(json.dumps(k) for k in extra_keys))
             assert field in named, line  # every line names a field, or the file
         return
