@@ -232,6 +232,11 @@ class _Report:
         for week in in_progress:
             story.append(self._p(f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} "
                                  "walks so far) and counts once complete.", self._bold_body()))
+        stiff = [week for week in self.covered if week.stiffer_mornings]
+        if stiff:  # the pain rules step back after a stiffer morning too (Silbernagel 2007: pain or stiffness)
+            listed = "; ".join(f"week {week.label}, after {week.stiffer_mornings} of {week.walked_sessions} "
+                               f"walk{'' if week.walked_sessions == 1 else 's'}" for week in stiff)
+            story.append(self._p(f"Mornings stiffer than usual: {listed}.", self._bold_body()))
         explained = [
             "Minutes are minutes of the main walk; warm-up and cool-down are not counted. Adherence is walked "
             "minutes over planned minutes, each week counted up to its planned minutes; a week not yet complete "

@@ -69,6 +69,7 @@ class WeekProgress(BaseModel):
     mean_rpe: float | None
     highest_pain_during: int | None
     highest_pain_next_morning: int | None
+    stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
 
 
 class SessionPoint(BaseModel):
@@ -185,6 +186,7 @@ def _week_row(row: Row, plans: dict[int, Plan], current_week: int | None, latest
         min(walked_minutes / planned_minutes, 1.0) * 100, 1)
     during = [item.log.pain_during for item in walked if item.log.pain_during is not None]
     morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
+    stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
         week=number, label=str(number) if attempt == 1 else f"{number} (again)", status=status, plan_version=version,
         planned_sessions=planned_sessions, planned_minutes=planned_minutes, walked_sessions=len(walked),
@@ -192,6 +194,7 @@ def _week_row(row: Row, plans: dict[int, Plan], current_week: int | None, latest
         walked_minutes=walked_minutes, adherence_pct=adherence,
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
+        stiffer_mornings=sum(stiffness) if stiffness else None,
     )
 
 

@@ -27,10 +27,10 @@ NOTE = ("Walking is now part of her week; feet checked at each visit.\n\n"
 
 
 def _walk(day: int, week: int, minutes: float, rpe: int, during: int | None, morning: int | None, *,
-          version: int = 1, heart_rate: int | None = None, note: str = "") -> LoggedSession:
+          version: int = 1, heart_rate: int | None = None, note: str = "", stiffer: bool | None = None) -> LoggedSession:
     return LoggedSession(plan_version=version, log=SessionLog(
         date=dt.date(2026, 9, day), week=week, minutes=minutes, rpe=rpe, pain_during=during,
-        pain_next_morning=morning, heart_rate=heart_rate, note=note))
+        pain_next_morning=morning, heart_rate=heart_rate, note=note, stiffer_next_morning=stiffer))
 
 
 def course(name: str | None = None, sessions: list[LoggedSession] | None = None) -> Progress:
@@ -46,9 +46,10 @@ def course(name: str | None = None, sessions: list[LoggedSession] | None = None)
                         overrides=[WeekOverride(week=3, sessions=3, main_min=9, note="sore feet after week 2")]),
     ]
     if sessions is None:
-        sessions = [_walk(2, 1, 8, 11, 3, 4, heart_rate=98), _walk(4, 1, 8, 12, 4, None, heart_rate=101),
+        sessions = [_walk(2, 1, 8, 11, 3, 4, heart_rate=98, stiffer=False),
+                    _walk(4, 1, 8, 12, 4, None, heart_rate=101, stiffer=True),
                     _walk(6, 1, 6, 12, None, 4, note="tired"), _walk(9, 2, 9, 12, None, None, heart_rate=104),
-                    _walk(11, 2, 9, 13, None, None), _walk(16, 3, 9, 12, 4, 4, version=2)]
+                    _walk(11, 2, 9, 13, None, None), _walk(16, 3, 9, 12, 4, 4, version=2, stiffer=False)]
     return course_progress(versions, sessions)
 
 
@@ -93,6 +94,7 @@ def test_every_week_planned_and_walked(progress, text) -> None:
     assert "1 1 3 24 3 22 91.7 % 11.7 4 4" in text
     assert "2 1 3 25.5 2 18 70.6 % 12.5 not recorded not recorded" in text  # no pain rating that week
     assert "3 2 3 27 1 9 33.3 % so far 12 4 4" in text  # planned by version 2, with the clinician's week 3
+    assert "Mornings stiffer than usual: week 1, after 1 of 3 walks." in text
     assert f"Overall adherence, weeks 1 to 2: {progress.adherence_pct:g} % of the planned walking minutes." in text
     assert "Week 3 is in progress (1 of 3 walks so far) and counts once complete." in text
     assert "Weeks 4 to 12 are still ahead" in text
@@ -106,6 +108,7 @@ def test_a_week_without_walks_is_not_a_missing_rating() -> None:
     # walked nothing (a real 0, planned by the newest version); no effort or pain to show
     assert "2 2 3 25.5 0 0 0 % — — —" in text
     assert "None" not in text and "Clinician's note" not in text
+    assert "Mornings stiffer" not in text  # none recorded: nothing said
 
 
 def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
