@@ -13,7 +13,6 @@ library and saves them all, or nothing. ``import_studies`` does both.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -23,29 +22,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from core.evidence.import_csv import CSV_FIELDS, DECIMAL, cleaned, column_of, study_fields
 from core.evidence.import_messages import example_row_problem, is_reference, plain_message
 from core.evidence.models import Study
 from core.evidence.import_files import (  # noqa: F401 (MAX_IMPORT_BYTES: the limit, for callers)
     MAX_IMPORT_BYTES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, SHOWN_NAME, FileProblem, read_rows,
 )
 
-WHOLE_NUMBER_COLUMNS = ("year", "evidence_level", "sessions_per_day", "days_per_week")
-DECIMAL_COLUMNS = ("speed_m_per_min", "minutes_low", "minutes_high", "weeks")
-LIST_SEPARATOR = ";"
 # OWASP CSV injection: a spreadsheet may run a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# CSV columns whose study field has another name: a column already named is not named again by its field.
-_CSV_FIELDS = {
-    "exercise_type": "exercise.type", "speed_reported": "exercise.speed_reported", "protocol": "exercise.protocol",
-    "speed_m_per_min": "exercise.speed_m_per_min", "minutes_low": "exercise.minutes_per_session",
-    "minutes_high": "exercise.minutes_per_session", "sessions_per_day": "exercise.sessions_per_day",
-    "days_per_week": "exercise.days_per_week", "weeks": "exercise.weeks", "source_note": "evidence_note",
-}
 LOCAL_REVIEW = "local-import"  # the only source an imported study can name (he-2024, ghanbari-2025 are curated)
 ID_MAX_LENGTH = 80  # core.evidence.models.Slug
 
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 # C0 and C1 controls (tab and line feed allowed inside text), bidi embeddings, overrides and isolates,
 # and the Unicode line and paragraph separators: they can hide or reorder text on screen and in a terminal.
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -166,11 +154,11 @@ def _validate_row(
         cells = raw["_cells"]
         refused = _cell_problems(cells)
         left_out = {column for column, _ in refused}
-        candidate, wrong, finding_numbers = _csv_to_study_fields(
-            {column: "" if column in left_out else _clean(value) for column, value in cells.items()})
+        candidate, wrong, finding_numbers = study_fields(
+            {column: "" if column in left_out else cleaned(value) for column, value in cells.items()})
         problems += [ImportProblem(row=row_number, field=c, message=m) for c, m in refused + wrong]
         # A malformed finding is left out of the list, so the others are still checked.
-        reported = {_CSV_FIELDS.get(c, c) for c, _ in refused + wrong if c != "findings"}
+        reported = {CSV_FIELDS.get(c, c) for c, _ in refused + wrong if c != "findings"}
     problems += _claims(row_number, candidate, species_known="species" not in reported)
     candidate["origin"] = "local"
     candidate["id"] = _local_id(candidate)
@@ -200,32 +188,16 @@ def _model_problems(
             continue
         message = plain_message(loc, item["type"], item["msg"])
         if finding_numbers is not None:  # a CSV row: the column the clinician typed in, not the model's path
-            path, message = _csv_column(loc, path, message)
+            path, message = column_of(loc, path, message)
         problems.append(ImportProblem(row=row, field=path or None, message=message))
     return problems
-
-
-# Each study field a CSV column fills, back to that column (a problem names the column the clinician can see).
-_COLUMN_OF_FIELD = {field: column for column, field in _CSV_FIELDS.items()} | {
-    "exercise.minutes_per_session": "minutes_low/minutes_high"}
-
-
-def _csv_column(loc: tuple, path: str, message: str) -> tuple[str, str]:
-    if len(loc) > 2 and loc[0] == "findings" and isinstance(loc[1], int):
-        return "findings", f"finding {loc[1] + 1}: its {'.'.join(map(str, loc[2:]))} {message}"
-    return _COLUMN_OF_FIELD.get(path, path), message
-
-
-def _clean(value: str) -> str:
-    """A cell's text: line breaks as a single line feed, surrounding spaces removed."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _text_problem(value: str) -> str | None:
     """Why a cell or a JSON string cannot be imported as it is, or None. The value is never repeated."""
     stripped = value.strip()
     start = value[:1] if value[:1] in ("\t", "\r") else stripped[:1]
-    if stripped and start in FORMULA_START and not _DECIMAL.fullmatch(stripped):
+    if stripped and start in FORMULA_START and not DECIMAL.fullmatch(stripped):
         message = "looks like a spreadsheet formula; type the value itself"
         if start not in ("=", "@"):
             shown = {"\t": "a tab", "\r": "a line break"}.get(start, f"'{start}'")
@@ -300,75 +272,6 @@ def _claims(row: int, candidate: dict[str, Any], species_known: bool = True) -> 
 
 def _source_name(review: Any) -> str:
     return f"'{review}'" if isinstance(review, str) and SHOWN_NAME.fullmatch(review) else "a review"
-
-
-def _csv_to_study_fields(raw: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]], list[int]]:
-    """The study fields of a row's cells, the cells that cannot be read (left out, so the rest is still
-    checked), and the position in the findings cell of each finding kept."""
-    wrong: list[tuple[str, str]] = []
-
-    def number(column: str) -> int | float | None:
-        value = raw.get(column) or ""
-        if not value:
-            return None
-        if column in WHOLE_NUMBER_COLUMNS:
-            if _WHOLE_NUMBER.fullmatch(value) and len(value) <= 20:  # int() refuses over 4,300 digits
-                return int(value)
-            example = "2019" if column == "year" else "5"
-            wrong.append((column, f"must be a whole number written with the digits 0-9, e.g. {example}"
-                          if len(value) <= 20 else "is too long to be a number here; check the cell"))
-        elif _DECIMAL.fullmatch(value) and math.isfinite(float(value)):
-            return float(value)
-        else:
-            wrong.append((column, "must be a number written with the digits 0-9 and a point, e.g. 12 or 12.5"))
-        return None
-
-    low, high = number("minutes_low"), number("minutes_high")
-    minutes = None if low is None and high is None else [low if low is not None else high,
-                                                           high if high is not None else low]
-    findings, finding_numbers, malformed = [], [], []
-    for position, item in enumerate(_split(raw.get("findings", ""))):
-        parts = [p.strip() for p in item.rsplit(":", 2)]
-        if len(parts) == 3:
-            findings.append({"marker": parts[0], "direction": parts[1], "mechanism": parts[2]})
-            finding_numbers.append(position)
-        else:
-            malformed.append(str(position + 1))
-    if malformed:
-        which = f"finding {malformed[0]} is" if len(malformed) == 1 else f"findings {', '.join(malformed)} are"
-        wrong.append(("findings", f"{which} not written as marker:direction:mechanism; each finding should be "
-                                  "marker:direction:mechanism, e.g. TNF-α:down:neuroinflammation-glia"))
-    source_note = raw.get("source_note")
-    fields = {
-        "id": raw.get("id") or None,
-        "first_author": raw["first_author"],
-        "year": number("year"),
-        "title": raw.get("title") or None,
-        "journal": raw.get("journal") or None,
-        "doi": raw.get("doi") or None,
-        "species": raw["species"] or None,
-        "model": raw["model"],
-        "etiologies": _split(raw.get("etiologies", "")),
-        "exercise": {
-            "type": raw["exercise_type"],
-            "speed_reported": raw.get("speed_reported") or None,
-            "speed_m_per_min": number("speed_m_per_min"),
-            "minutes_per_session": minutes,
-            "sessions_per_day": number("sessions_per_day"),
-            "days_per_week": number("days_per_week"),
-            "weeks": number("weeks"),
-            "protocol": raw["protocol"],
-        },
-        "findings": findings,
-        "pain_outcome": raw.get("pain_outcome") or None,
-        "evidence_level": number("evidence_level"),
-        **({"evidence_note": f"Source given by the clinician: {source_note}"} if source_note else {}),
-    }
-    return fields, wrong, finding_numbers
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
 
 
 def _check_references(
