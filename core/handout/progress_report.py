@@ -35,9 +35,8 @@ from core.handout.fonts import REGULAR, missing_characters, register_fonts
 from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
 from core.handout.script_text import paragraph, text_width
-from core.handout.renderer import (
-    GRID, HEADER_FILL, MARGIN, NumberedCanvas, fitted_footer, paragraph_style, printable,
-)
+from core.handout.fitting import fitted_footer
+from core.handout.renderer import GRID, HEADER_FILL, MARGIN, NumberedCanvas, paragraph_style, printable
 from core.plan.progress import Progress, WeekProgress
 from core.settings import Settings
 

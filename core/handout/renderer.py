@@ -21,7 +21,8 @@ from core.handout.drawings import LIGHT_FILL, MODERATE_FILL, effort_scale_drawin
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
-from core.handout.script_text import isolated, line_broken, paragraph, text_width, unbreakable
+from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
+from core.handout.script_text import isolated, line_broken, paragraph, text_width
 
 MARGIN = 1.5 * cm
 GRID = colors.HexColor("#555555")
@@ -31,7 +32,6 @@ TRAFFIC = {"green": colors.HexColor("#CDEBD6"), "amber": colors.HexColor("#FBE3A
 
 
 REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error
-SHORTENED = "…"
 
 
 class UnprintableCharacters(ValueError):
@@ -111,7 +111,7 @@ class NumberedCanvas(Canvas):
                     (number, MARGIN if rtl else MARGIN + width - number_width, number_width,
                      TA_LEFT if rtl else TA_RIGHT)):
                 style = ParagraphStyle(f"footer-{align}", parent=footer_style, alignment=align)
-                flowable = paragraph(_fitting(text, room), style, rtl=rtl)
+                flowable = paragraph(one_line(text, room, 12), style, rtl=rtl)
                 _, height = flowable.wrapOn(self, room, MARGIN)
                 flowable.drawOn(self, x, MARGIN / 2 + 12 - height)
             if phone:
@@ -122,51 +122,6 @@ class NumberedCanvas(Canvas):
                 flowable.drawOn(self, MARGIN, MARGIN / 2 + 34 - height)
             super().showPage()
         super().save()
-
-
-def _fitting(text: str, room: float) -> str:
-    """``text`` shortened with … to fit one footer line (a long name must not run into the page number)."""
-    return shortened(text, lambda shown: text_width(shown, 12) <= room)
-
-
-def fitted_footer(template: str, name: str, date: str, room: float) -> str:
-    """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``: the name is shortened with …
-    before anything else is. Both keep their own direction (isolated) in a sentence of another."""
-    shown = shortened(name, lambda shown: text_width(template.format(name=shown, date=date), 12) <= room)
-    return template.format(name=isolated(shown), date=isolated(date))
-
-
-def shortened(text: str, fits) -> str:
-    """``text`` whole when it ``fits``, else shortened with …: after its last whole word that fits ("Example
-    Patient (diabetic…", not "(diabetic neuropat…"), unless that keeps under two thirds of what cutting
-    between letters keeps ("Maria Gonzále…", not "Maria…"; and a script written without spaces)."""
-    if fits(text):
-        return text
-    by_letter = next((shown for end in range(len(text) - 1, 0, -1)
-                      if fits(shown := text[:end].rstrip() + SHORTENED)), SHORTENED)
-    words = text.split()
-    by_word = next((shown for count in range(len(words) - 1, 0, -1)
-                    if fits(shown := " ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED)), SHORTENED)
-    return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
-
-
-def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
-                  padding: float = 8) -> list[float]:
-    """Column widths in proportion to ``shares`` of ``width``, but none too narrow for the longest word of its
-    ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
-    and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
-    proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right."""
-    least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding for text in texts]
-    if sum(least) > width:
-        return [width * share for share in shares]
-    fixed: set[int] = set()
-    while True:
-        free, rest = width - sum(least[i] for i in fixed), sum(s for i, s in enumerate(shares) if i not in fixed)
-        widths = [least[i] if i in fixed else free * share / rest for i, share in enumerate(shares)]
-        short = {i for i, column in enumerate(widths) if column < least[i]}
-        if not short:
-            return widths
-        fixed |= short
 
 
 def _marking(*, clinician: bool):

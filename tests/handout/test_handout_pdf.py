@@ -249,7 +249,7 @@ def test_a_long_name_is_shortened_in_the_footer_at_a_word_where_it_can_be(render
 
 
 def test_shortening_keeps_whole_words_unless_that_loses_a_third() -> None:
-    from core.handout.renderer import shortened
+    from core.handout.fitting import shortened
 
     def fits(room: int):
         return lambda text: len(text) <= room

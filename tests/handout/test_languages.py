@@ -320,7 +320,7 @@ def test_a_long_word_in_right_to_left_text_is_cut_to_fit_the_line() -> None:
 
 
 def test_an_english_footer_keeps_the_date_after_an_arabic_name() -> None:
-    from core.handout.renderer import fitted_footer
+    from core.handout.fitting import fitted_footer
 
     footer = fitted_footer("Treadmill plan for {name}, {date}", "سلمى حداد", "2026-11-30", 500)
     line = _visual_lines(footer, rtl=False, width=500)[0]

@@ -1,0 +1,54 @@
+"""Text fitted to the room the page gives it: a line shortened with … where it must be, at a whole word where it
+can be, and table columns wide enough for their longest word, so nothing breaks inside a word."""
+
+from __future__ import annotations
+
+from core.handout.script_text import isolated, text_width, unbreakable
+
+SHORTENED = "…"
+
+
+def one_line(text: str, room: float, size: float) -> str:
+    """``text`` shortened with … to fit one line of ``room`` at ``size`` (a footer: a long name must not run
+    into the page number)."""
+    return shortened(text, lambda shown: text_width(shown, size) <= room)
+
+
+def fitted_footer(template: str, name: str, date: str, room: float) -> str:
+    """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``: the name is shortened with …
+    before anything else is. Both keep their own direction (isolated) in a sentence of another."""
+    shown = shortened(name, lambda shown: text_width(template.format(name=shown, date=date), 12) <= room)
+    return template.format(name=isolated(shown), date=isolated(date))
+
+
+def shortened(text: str, fits) -> str:
+    """``text`` whole when it ``fits``, else shortened with …: after its last whole word that fits ("Example
+    Patient (diabetic…", not "(diabetic neuropat…"), unless that keeps under two thirds of what cutting
+    between letters keeps ("Maria Gonzále…", not "Maria…"; and a script written without spaces)."""
+    if fits(text):
+        return text
+    by_letter = next((shown for end in range(len(text) - 1, 0, -1)
+                      if fits(shown := text[:end].rstrip() + SHORTENED)), SHORTENED)
+    words = text.split()
+    by_word = next((shown for count in range(len(words) - 1, 0, -1)
+                    if fits(shown := " ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED)), SHORTENED)
+    return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
+
+
+def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
+                  padding: float = 8) -> list[float]:
+    """Column widths in proportion to ``shares`` of ``width``, but none too narrow for the longest word of its
+    ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
+    and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
+    proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right."""
+    least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding for text in texts]
+    if sum(least) > width:
+        return [width * share for share in shares]
+    fixed: set[int] = set()
+    while True:
+        free, rest = width - sum(least[i] for i in fixed), sum(s for i, s in enumerate(shares) if i not in fixed)
+        widths = [least[i] if i in fixed else free * share / rest for i, share in enumerate(shares)]
+        short = {i for i, column in enumerate(widths) if column < least[i]}
+        if not short:
+            return widths
+        fixed |= short
