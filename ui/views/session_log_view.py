@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
@@ -28,28 +28,10 @@ from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
 from ui.views.suggestion import suggestion_html
-
-def _optional_spin(low: int, high: int, blank: str) -> QSpinBox:
-    """A whole number, with one step below ``low`` that reads ``blank`` and means 'not given'."""
-    spin = QSpinBox()
-    spin.setRange(low - 1, high)
-    spin.setSpecialValueText(blank)
-    spin.setValue(low - 1)
-    return spin
-
-
-def _given(spin: QSpinBox) -> int | None:
-    return None if spin.value() == spin.minimum() else spin.value()
+from ui.views.unrecorded_fields import choice_box, given, optional_spin, show_choice, show_given
 
 
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
-
-
-def _stiffness_box() -> QComboBox:
-    box = QComboBox()
-    for text, value in STIFFNESS_CHOICES:
-        box.addItem(text, value)
-    return box
 
 
 class SessionLogView(QWidget):
@@ -114,11 +96,11 @@ class SessionLogView(QWidget):
         self.speed.setDecimals(2)
         self.speed.setSingleStep(0.1)
         self.speed.setSpecialValueText(NOT_RECORDED)
-        self.rpe = _optional_spin(6, 20, "not entered")  # required: no value is put in for the clinician
-        self.heart_rate = _optional_spin(*HEART_RATE_RANGE, NOT_RECORDED)
-        self.pain_during = _optional_spin(0, 10, NOT_RECORDED)
-        self.pain_morning = _optional_spin(0, 10, NOT_RECORDED)
-        self.stiffer_morning = _stiffness_box()
+        self.rpe = optional_spin(6, 20, "not entered")  # required: no value is put in for the clinician
+        self.heart_rate = optional_spin(*HEART_RATE_RANGE, NOT_RECORDED)
+        self.pain_during = optional_spin(0, 10, NOT_RECORDED)
+        self.pain_morning = optional_spin(0, 10, NOT_RECORDED)
+        self.stiffer_morning = choice_box(STIFFNESS_CHOICES)
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX_LENGTH)
         self.note.setPlaceholderText("optional, one line")
@@ -262,8 +244,8 @@ class SessionLogView(QWidget):
         if week is not None:
             self.week.setValue(week)
         for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
-            spin.setValue(spin.minimum())
-        self.stiffer_morning.setCurrentIndex(0)
+            show_given(spin, None)
+        show_choice(self.stiffer_morning, None)
         self.speed.setValue(0)
         self.note.clear()
         self._suggested_minutes = None
@@ -293,11 +275,11 @@ class SessionLogView(QWidget):
     def entered(self) -> SessionLog:
         """The session as the form holds it; raises SessionLogError with one line per problem."""
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
-                        "speed_kmh": self.speed.value() or None, "heart_rate": _given(self.heart_rate),
-                        "pain_during": _given(self.pain_during), "pain_next_morning": _given(self.pain_morning),
+                        "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
+                        "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
                         "stiffer_next_morning": self.stiffer_morning.currentData(), "note": self.note.text()}
-        if _given(self.rpe) is not None:
-            values["rpe"] = _given(self.rpe)
+        if given(self.rpe) is not None:
+            values["rpe"] = given(self.rpe)
         try:
             log = SessionLog.model_validate(values)
         except ValidationError as error:
@@ -360,8 +342,8 @@ class SessionLogView(QWidget):
         self.rpe.setValue(record.rpe)
         for spin, value in ((self.heart_rate, record.heart_rate), (self.pain_during, record.pain_during),
                             (self.pain_morning, record.pain_next_morning)):
-            spin.setValue(spin.minimum() if value is None else value)
-        self.stiffer_morning.setCurrentIndex(self.stiffer_morning.findData(record.stiffer_next_morning))
+            show_given(spin, value)
+        show_choice(self.stiffer_morning, record.stiffer_next_morning)
         self.note.setText(record.note)
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")
