@@ -9,10 +9,15 @@ def _range(value: tuple[int, int] | None) -> str:
     return "none (RPE)" if value is None else f"{value[0]}-{value[1]}"
 
 
-def _shown(value: object) -> str:
+def in_words(value: object) -> str:
+    """A saved or recomputed value as a change line shows it: yes or no, a list joined, "none" for nothing."""
+    if value is None:
+        return "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value) if value != "" else "none"
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "none"
+    return str(value)
 
 
 def plan_differences(saved: Plan, today: Plan) -> list[str]:
@@ -21,12 +26,12 @@ def plan_differences(saved: Plan, today: Plan) -> list[str]:
 
     def note(what: str, before: object, after: object) -> None:
         if before != after:
-            lines.append(f"{what}: {_shown(before)} -> {_shown(after)}")
+            lines.append(f"{what}: {in_words(before)} -> {in_words(after)}")
 
     note("Guidelines version", saved.guidelines_version, today.guidelines_version)
     note("Blocked", saved.blocked, today.blocked)
     note("Medical clearance recommended", saved.screening.clearance_recommended, today.screening.clearance_recommended)
-    note("Warnings", ", ".join(sorted(w.code for w in saved.warnings)), ", ".join(sorted(w.code for w in today.warnings)))
+    note("Warnings", sorted(w.code for w in saved.warnings), sorted(w.code for w in today.warnings))
     note("Intensity method", saved.intensity.method, today.intensity.method)
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))

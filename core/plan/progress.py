@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from core.plan.adjustment import NextWeekSuggestion, suggest_next_week
-from core.plan.compare import plan_differences
+from core.plan.compare import in_words, plan_differences
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
@@ -246,7 +246,7 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
 
 def _profile_changes(before: PatientProfile, after: PatientProfile) -> list[str]:
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
-    return [f"{FIELD_LABELS.get(field, field)}: {_shown(old.get(field))} -> {_shown(new.get(field))}"
+    return [f"{FIELD_LABELS.get(field, field)}: {in_words(old.get(field))} -> {in_words(new.get(field))}"
             for field in new if field != "name" and old.get(field) != new.get(field)]
 
 
@@ -271,12 +271,3 @@ def _local_date(stamp: str) -> dt.date:
     moment = dt.datetime.fromisoformat(stamp)
     return (moment.astimezone() if moment.tzinfo else moment).date()
 
-
-def _shown(value: object) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "none"
-    return str(value)
