@@ -116,8 +116,8 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")
     init = actions.add_parser("init-clinic", help="the clinic server: create or upgrade the schema and the roles "
                                                   "(as its administrator; safe to run again)")
-    init.add_argument("url", metavar="URL", type=address_argument, help="postgresql://ADMIN@HOST/DATABASE (the password from libpq's "
-                                                 "password or service file)")
+    init.add_argument("url", metavar="URL", type=address_argument,
+                      help="postgresql://ADMIN@HOST/DATABASE (the password from libpq's password or service file)")
     clinician = actions.add_parser("add-clinician", help="the clinic server: a clinician's own sign-in role")
     clinician.add_argument("url", metavar="URL", type=address_argument, help="postgresql://ADMIN@HOST/DATABASE")
     clinician.add_argument("name", metavar="NAME", help="the sign-in name: lower-case letters, digits and _")

@@ -60,8 +60,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print("--pdf: no handout was written: the plan is blocked by screening ("
                       + " ".join(reason.message for reason in plan.block_reasons) + ")", file=sys.stderr)
             pdf = None
-            if args.pdf is not None and not plan.blocked:  # made before anything is saved: one that cannot be
-                pdf = _render_handout(args, profile, plan, studies, settings)  # made saves nothing
+            # The handout is made before anything is saved: one that cannot be made saves nothing.
+            if args.pdf is not None and not plan.blocked:
+                pdf = _render_handout(args, profile, plan, studies, settings)
                 if pdf is None:
                     return 2
             saved = None

@@ -11,7 +11,7 @@ from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session
-from core.records.models import SessionRecord
+from core.records.models import PlanVersion, SessionRecord
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
@@ -39,23 +39,23 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         with open_workspace(data_dir, write=action != "list", records_url=args.records) as workspace:
             records = workspace.records
             if action == "list":
-                return _list(records.sessions(_existing_patient(records, args.patient)), args.format,
-                             _whose(records, args.patient))
+                newest = _newest(records, args.patient)
+                return _list(records.sessions(args.patient), args.format, _whose(newest))
             if action == "add":
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
-                _notes_on_the_walk(records, saved)
-                return _done(saved, f"Logged session {saved.id} for {_whose(records, saved.patient_id)} (week "
-                                    f"{saved.week} of plan version {saved.plan_version}).", args.format)
+                history = _notes_on_the_walk(records, saved)
+                return _done(saved, f"Logged session {saved.id} for {_whose(history[-1])} (week {saved.week} of plan "
+                                    f"version {saved.plan_version}).", args.format)
             if action == "edit":
                 before = records.get_session(args.session)
                 saved = records.edit_session(args.session, log, clinician=clinician)
-                _notes_on_the_walk(records, saved)
+                history = _notes_on_the_walk(records, saved)
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
-                        f"Corrected session {saved.id} of {_whose(records, saved.patient_id)}; its values before "
-                        "are kept in the audit trail.")
+                        f"Corrected session {saved.id} of {_whose(history[-1])}; its values before are kept in the "
+                        "audit trail.")
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)
-            whose = _whose(records, gone.patient_id)
+            whose = _whose(_newest(records, gone.patient_id))
             records.delete_session(args.session, clinician=clinician)
             return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} ({whose}); its values are kept "
                                "in the audit trail.", args.format, deleted=True)
@@ -67,22 +67,25 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 2
 
 
-def _whose(records, patient_id: int) -> str:
-    """Such as "patient 3, Ana Silva": the name beside the id, so a walk filed under the wrong person shows."""
+def _newest(records, patient_id: int) -> PlanVersion:
     newest = records.latest_version(patient_id)
-    return f"patient {patient_id}" + (f", {newest.profile.name}" if newest else "")
-
-
-def _existing_patient(records, patient_id: int) -> int:
-    if records.latest_version(patient_id) is None:
+    if newest is None:
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
-    return patient_id
+    return newest
 
 
-def _notes_on_the_walk(records, saved: SessionRecord) -> None:
-    course_began = records.plan_history(saved.patient_id)[0].saved_on
-    for note in records.get_plan(saved.plan_id).walk_notes(saved.as_logged(), course_began):
+def _whose(version: PlanVersion) -> str:
+    """Such as "patient 3, Ana Silva": the name beside the id, so a walk filed under the wrong person shows."""
+    return f"patient {version.patient_id}, {version.profile.name}"
+
+
+def _notes_on_the_walk(records, saved: SessionRecord) -> list[PlanVersion]:
+    """Says what to check in the walk just saved (PlanVersion.walk_notes); the patient's versions, read once."""
+    history = records.plan_history(saved.patient_id)
+    version = next(version for version in history if version.id == saved.plan_id)
+    for note in version.walk_notes(saved.as_logged(), history[0].saved_on):
         print(f"Note: {note}", file=sys.stderr)
+    return history
 
 
 def _done(session: SessionRecord, sentence: str, output_format: str, *, deleted: bool = False) -> int:

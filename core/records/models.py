@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from core.plan.engine import Plan
-from core.plan.overrides import WeekOverride
+from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 
@@ -69,9 +69,9 @@ class PlanVersion(BaseModel):
             notes.append(f"Week {walk.week} begins {walk.week - 1} weeks after the first plan was saved "
                          f"({course_began.isoformat()}), on {week_begins.isoformat()} at the earliest, and the walk "
                          f"is dated {walk.date.isoformat()}: check the week (the weeks before it count as missed).")
-        changed = {override.week: override.main_min for override in self.overrides if override.main_min}
-        if 1 <= walk.week <= len(self.plan.weeks):
-            planned = changed.get(walk.week) or self.plan.weeks[walk.week - 1].main_min
+        weeks = effective_plan(self.plan, self.overrides, self.profile.max_sessions_per_week).weeks  # as overridden
+        if 1 <= walk.week <= len(weeks):
+            planned = weeks[walk.week - 1].main_min
             if walk.minutes > 2 * planned:
                 notes.append(f"The walk's {walk.minutes:g} minutes are more than twice week {walk.week}'s planned "
                              f"{planned:g}: check the minutes.")
