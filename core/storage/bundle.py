@@ -3,8 +3,9 @@ sessions), to move a patient between workstations: its format, and the checks ev
 
 Bundle version 2 carries stable ids: the patient's, each version's and each session's (``uid``); version 3
 adds a session's next-morning stiffness. Importing a patient who is already here (the same patient uid)
-adds only the versions and sessions that are new, or says that nothing is; it never makes a second patient. Version 1 bundles (before ids) still import:
-their ids are derived from their content, so importing the same version 1 file twice finds the first.
+adds only the versions and sessions that are new, or says that nothing is; it never makes a second
+patient. Version 1 bundles (before ids) still import: their ids are derived from their content, so
+importing the same version 1 file twice finds the first.
 
 An import checks everything before writing anything, then writes it all in one transaction. Each
 refusal is one plain line per problem, naming the record ("version 2 plan", "session log 3") and the
