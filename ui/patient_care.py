@@ -238,7 +238,8 @@ class PatientCare:
         version = self._course.version_of(saved.plan_id) if self._course else None
         if version is None:
             return ""
-        return "".join(f" {note}" for note in version.walk_notes(saved.as_logged(), self._course.history[0].saved_on))
+        notes = version.walk_notes(saved.as_logged(), course_began=self._course.history[0].saved_on)
+        return "".join(f" {note}" for note in notes)
 
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:
