@@ -28,6 +28,7 @@ from core.plan.compare import in_words, plan_differences
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
+from core.stamps import local_day
 from core.plan.profile_labels import FIELD_LABELS
 from core.plan.session_log import SessionLog
 
@@ -239,7 +240,7 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
                 plans[before.version], plans[version.version])
             changes += _override_changes(before.overrides, version.overrides)
             changes = changes or ["saved again with no change to the plan"]
-        out.append(VersionChange(version=version.version, saved_on=_local_date(version.saved_at),
+        out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
                                  saved_by=version.saved_by, changes=changes))
     return out
 
@@ -264,10 +265,3 @@ def _override_changes(before: list[WeekOverride], after: list[WeekOverride]) -> 
                 f"{change.main_min:g} min walks" if change.main_min else "") if part) or "a note only"
             lines.append(f"Week {week} changed by the clinician: {what}" + (f" ({change.note})" if change.note else ""))
     return lines
-
-
-def _local_date(stamp: str) -> dt.date:
-    """The day on this workstation's calendar (stamps are saved in UTC; one without a zone is taken as local)."""
-    moment = dt.datetime.fromisoformat(stamp)
-    return (moment.astimezone() if moment.tzinfo else moment).date()
-

@@ -17,6 +17,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
+from core.stamps import local_day
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 
@@ -53,7 +54,7 @@ class PlanVersion(BaseModel):
     @property
     def saved_on(self) -> dt.date:
         """The day it was saved, on this workstation's calendar."""
-        return dt.datetime.fromisoformat(self.created_at).astimezone().date()
+        return local_day(self.created_at)
 
     def walk_notes(self, walk: SessionLog, course_began: dt.date) -> list[str]:
         """What to check in a walk that is kept as logged under this version (``course_began``: the day the

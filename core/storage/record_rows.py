@@ -15,6 +15,7 @@ from core.plan.session_log import SessionLog
 from core.records.models import (
     ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile,
 )
+from core.stamps import local_day
 
 
 MANY_MATCHES = 500  # a search matching more: walking patients newest-first beats sorting every match
@@ -89,7 +90,7 @@ def before_values(record: SessionRecord) -> dict:
 def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
     """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
     that day or before on this workstation's calendar (the first version for a day before any)."""
-    in_force = [row_id for row_id, at in saved if dt.datetime.fromisoformat(at).astimezone().date() <= on]
+    in_force = [row_id for row_id, at in saved if local_day(at) <= on]
     return in_force[-1] if in_force else saved[0][0]
 
 

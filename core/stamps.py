@@ -1,0 +1,13 @@
+"""Saved moments as days on this workstation's calendar. The records save when a version or session was saved as
+an ISO 8601 stamp in UTC; a clinician counts days on the local calendar (a plan saved at 23:30 in Honolulu was
+saved that day, not the next). One reading, used by the records, the course of care and storage alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def local_day(stamp: str) -> dt.date:
+    """The day of ``stamp`` on this workstation's calendar (a stamp without a zone is taken as local time)."""
+    moment = dt.datetime.fromisoformat(stamp)
+    return (moment.astimezone() if moment.tzinfo else moment).date()
