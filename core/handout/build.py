@@ -22,6 +22,7 @@ from core.plan.profile import PatientProfile
 from core.plan.warnings import WarningCode
 
 KM_PER_MILE = 1.609344
+NO_BREAK = "\u00a0"  # a space no line breaks at
 
 # Every sentence below is a message of the handout catalogs (core/handout/language.py): English here,
 # translated where it is used. ``{name}`` fields are filled in after translation.
@@ -107,7 +108,7 @@ def week_row(week: Week, units: Literal["metric", "imperial"], t: Wording | None
     t = t or _ENGLISH
     walking = number_text(week.main_min)
     if week.bouts > 1:
-        walking += f" ({week.bouts} × {bout_text(week.bout_min, t)})"
+        walking += f" ({week.bouts}{NO_BREAK}×{NO_BREAK}{bout_text(week.bout_min, t)})"  # "(2 × 5½)" on one line
     band = t("Light") if week.band == "light" else t("Moderate")
     effort = f"{band}\n{week.rpe[0]}-{week.rpe[1]}"
     heart_rate = None if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}"

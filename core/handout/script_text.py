@@ -71,6 +71,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 # script is one piece.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHARACTER = re.compile(f"[{_HAN}]")
+_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at: not the no-break spaces
 _HAN_PIECE = re.compile(f"[（(][^）)]*[）)]?[^{_HAN}（(]*|[{_HAN}]?[^{_HAN}（(]+|[{_HAN}]")
 
 
@@ -79,9 +80,9 @@ def _pieces(word: str) -> list[str]:
 
 
 def unbreakable(text: str) -> list[str]:
-    """The pieces of ``text`` a line must not break inside: its words, and in Chinese its characters, with a
-    bracketed part whole."""
-    return [piece for word in text.split() for piece in _pieces(word)]
+    """The pieces of ``text`` a line must not break inside: its words (joined by no-break spaces, as reportlab
+    keeps them), and in Chinese its characters, with a bracketed part whole."""
+    return [piece for word in _BREAKS.split(text) if word for piece in _pieces(word)]
 
 
 def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> str:

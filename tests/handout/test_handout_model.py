@@ -32,7 +32,7 @@ def test_week_rows_follow_the_plan() -> None:
     assert len(handout.weeks) == len(plan.weeks)
     first = handout.weeks[0]
     assert (first.days, first.warmup, first.cooldown) == (str(plan.weeks[0].sessions), "5", "5")
-    assert first.walking == "8 (2 × 4)" and first.effort == "Light\n9-11"
+    assert first.walking == "8 (2\u00a0×\u00a04)" and first.effort == "Light\n9-11"  # no line breaks inside the bouts
     assert first.heart_rate == f"{plan.weeks[0].target_hr[0]}-{plan.weeks[0].target_hr[1]}"
     assert "2 walks of about 4 minutes" in " ".join(handout.intro)
 

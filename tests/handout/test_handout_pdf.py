@@ -29,10 +29,20 @@ def test_every_week_row_is_in_the_pdf(renderer) -> None:
     handout = handout_for(profile)
     text = flat(" ".join(pdf_text(renderer.render(handout))))
     for row in handout.weeks:
-        line = " ".join([row.week, row.days, row.walking])  # warm-up and cool-down are said once, above
+        line = flat(" ".join([row.week, row.days, row.walking]))  # warm-up and cool-down are said once, above
         assert line in text, line
     assert len(handout.weeks) == len(plan.weeks) == 16
     assert f"{plan.weeks[-1].target_hr[0]}-{plan.weeks[-1].target_hr[1]}" in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_weeks_walks_in_parts_stay_on_one_line(renderer, paper) -> None:
+    """"11 (2 × 5½)" may wrap before its bracket, never inside it ("11 (2 ×" over "5½)")."""
+    handout = handout_for(example("spinal-cord-injury", weeks=16), paper=paper)
+    lines = [line for page in pdf_text(renderer.render(handout)) for line in page.splitlines()]
+    parts = [line for line in lines if "(2" in line and "×" in line]
+    assert len(parts) >= 16  # the plan's weeks, and the log's headings
+    assert not [line for line in parts if ")" not in line.split("(2")[1]]
 
 
 @pytest.mark.parametrize("name", ["Αικατερίνη Παπαδοπούλου", "Ольга Сергеевна Иванова", "Zoë Łukasiewicz-Ørsted",
