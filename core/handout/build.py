@@ -167,6 +167,7 @@ def build_handout(
     starts_light = any(week.band == "light" for week in plan.weeks)
     if starts_light:
         effort_intro.append(t("Light is {low} to {high}: it feels easy.", low=light_low, high=light_high))
+        effort_intro.append(t("In a light week, walk slower if it feels harder than {high}.", high=light_high))
     low, high = plan.intensity.rpe
     effort_intro.append(t("Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.",
                           low=low, high=high))

@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
-from core.handout.language import DOMAIN, review
+from core.handout.language import DOMAIN, REVIEW_HEADER, review
 from core.languages import SOURCE_LANGUAGE, languages
 from core.resources import resource_path
 
@@ -68,7 +68,7 @@ def main() -> None:
         with open(path, "wb") as handle:
             write_po(handle, catalog, width=100, ignore_obsolete=True)
         text = path.read_text(encoding="utf-8")
-        if "X-Medical-Review:" not in text:
+        if not REVIEW_HEADER.search(text):  # the header field, not the file comment that names it
             marker = '"Generated-By: '
             path.write_text(text.replace(marker, f'"X-Medical-Review: {status}\\n"\n{marker}', 1), encoding="utf-8")
         untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]

@@ -43,16 +43,16 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
                     if summary.no_pain_outcome else "")
         return BorrowedStructure(
             study_ids=[],
-            frequency=(f"The plan walks {plan_days} days a week: a product default within the human guidance's "
-                       "3-5 days (no animal pain study)."),
+            frequency=(f"The plan walks {plan_days} days a week: a product default (no animal pain study); Garber "
+                       "2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines on at least 2."),
             session_length=(f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance (no animal "
                             "pain study)."),
             ramp="Session length grows gradually, within the weekly caps (no animal pain study).",
             not_borrowed=("No animal treadmill study of pain exists for this etiology, so nothing is borrowed from "
                           "animals: how long and how gradual the walks are rests on the human guidance (sessions "
                           f"toward {g.SESSION_TARGET_MIN} minutes, {g.WEEKLY_TARGET_MIN} minutes a week; Garber 2011), "
-                          f"and starting at {g.STARTING_SESSIONS_PER_WEEK} days a week is a product default within "
-                          f"its 3-5 days.{left_out}"),
+                          f"and starting at {g.STARTING_SESSIONS_PER_WEEK} days a week is a product default, fewer "
+                          f"than its 5 or more days of moderate exercise.{left_out}"),
             dosing=summary)
     return BorrowedStructure(
         study_ids=[s.id for s in mine],

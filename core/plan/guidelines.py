@@ -130,7 +130,8 @@ SESSION_TARGET_MIN = 30  # >= 30 min a day on >= 5 days (Garber 2011)
 VOLUME_SOURCE = GARBER_2011
 STARTING_SESSIONS_PER_WEEK = 3
 STARTING_SESSIONS_SOURCE = Source(
-    label="Product default: 3 days a week to start (within Garber 2011's 3-5 days; the SCI and MS guidelines ask for at least 2)",
+    label=("Product default: 3 days a week to start, fewer than Garber 2011's 5 or more days of moderate exercise "
+           "(3-5 days where moderate and vigorous are combined); the SCI and MS guidelines ask for at least 2"),
     unverified=True,
 )
 WEEKLY_INCREASE_CHOICES_PCT = (10, 15, 20, 25, 30)

@@ -2,8 +2,9 @@
 
 People with neuropathic pain often live at 5-8/10, so fixed thresholds would call their everyday
 pain "too much". The traffic light (Silbernagel 2007: 0-3 safe, 4-5 acceptable) holds for usual
-pain of 3 or less; above that, pain up to the usual level is safe, a rise of up to ``allowed_rise``
-points is acceptable if it settles by the next morning, and anything more means stepping back.
+pain of 3 or less, whatever the allowance; above that, pain up to the usual level is safe, a rise of up to
+``allowed_rise`` points is acceptable if it settles by the next morning (the week is held: no more minutes
+until pain stays safe), and anything more means stepping back.
 10/10 is never acceptable. Next-morning pain above the usual level always means stepping back.
 """
 
@@ -43,9 +44,12 @@ def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> Pain
     if allowed_rise not in g.PAIN_RISE_CHOICES:
         raise ValueError(f"allowed_rise must be one of {g.PAIN_RISE_CHOICES}")
     top = NEVER_ACCEPTABLE - 1
-    safe = min(max(g.PAIN_SAFE_MAX, usual_pain), top)
-    acceptable = min(max(g.PAIN_ACCEPTABLE_MAX, usual_pain + allowed_rise), top)
-    amber = (f"{safe + 1}-{acceptable}/10 is acceptable if it settles by the next morning; " if acceptable > safe else "")
+    if usual_pain <= g.PAIN_SAFE_MAX:  # the traffic light as it is (usual pain 3 and a 3-point allowance: 5, not 6)
+        safe, acceptable = g.PAIN_SAFE_MAX, g.PAIN_ACCEPTABLE_MAX
+    else:
+        safe, acceptable = min(usual_pain, top), min(usual_pain + allowed_rise, top)
+    amber = (f"{safe + 1}-{acceptable}/10 is acceptable if it settles by the next morning, but holds the week (no "
+             f"more minutes until pain stays at {safe}/10 or less); " if acceptable > safe else "")
     rule = (f"Usual pain {usual_pain}/10. During walking, 0-{safe}/10 is safe; {amber}above {acceptable}/10 is too much: "
             f"step back. Next-morning pain above the usual {usual_pain}/10, or more stiffness than usual, also means "
             f"stepping back. With usual pain of {g.PAIN_SAFE_MAX} or less these are the traffic-light thresholds; "

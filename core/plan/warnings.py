@@ -168,8 +168,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.NO_HUMAN_TRIAL, "info", message, source)
     if borrows_from_animals:
         add(WarningCode.ANIMAL_DOSING_CONTEXT, "info",
-            "The animal studies lend this plan its structure (how often, how long, how gradual), never a speed: a "
-            "rodent treadmill speed does not translate to a person.",
+            "The animal studies are set beside this plan for its structure only (how often, how long, how gradual), "
+            "where they report it, and never for a speed: a rodent treadmill speed does not translate to a person.",
             g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies)",
                      doi="10.1016/j.jpain.2023.01.011"))
     return sorted(found, key=lambda warning: SEVERITY_ORDER[warning.severity])

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from core.handout.build import build_handout
 from core.handout.catalogs import catalog_path, fields, template
-from core.handout.language import Wording, review, unreviewed_note
+from core.handout.language import REVIEW_HEADER, Wording, review, unreviewed_note
 from core.handout.readability import readability
 from core.handout.renderer import HandoutRenderer
 from core.languages import SOURCE_LANGUAGE, UnknownLanguage, canonical_tag, languages
@@ -354,3 +354,10 @@ def test_the_clinician_pages_have_english_footers_in_any_language(language) -> N
         english = (f"Page {index + 1} of {len(pages)}" in page and "Treadmill plan for" in page
                    and "Clinic phone: 555 0100" in page and "2026-11-21" in page)
         assert english == (index >= first_clinician), (index, page[-200:])
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_every_catalog_states_its_medical_review_in_its_header(tag) -> None:
+    """The X-Medical-Review header field, which translators' tools show and keep (a file comment naming it is not
+    the field)."""
+    assert REVIEW_HEADER.search(catalog_path(tag).read_text(encoding="utf-8"))

@@ -9,7 +9,8 @@ import pytest
 from core.plan.adjustment import suggest_next_week
 from core.plan.session_log import SessionLog
 from core.plan.engine import compute_plan
-from core.plan.pain import PainRules
+from core.plan import guidelines as g
+from core.plan.pain import PainRules, pain_rules
 from tests.plan.profiles import profile
 
 PLAN = compute_plan(profile(baseline_walk_min=10), [])
@@ -118,6 +119,21 @@ def test_a_small_rise_holds_and_a_larger_rise_steps_back() -> None:
     assert suggest_next_week(HIGH, 1, high(9)).action == "hold"
     result = suggest_next_week(HIGH, 1, high(10))
     assert result.action == "step-back" and "above 9/10" in result.reason
+
+
+@pytest.mark.parametrize("allowed_rise", g.PAIN_RISE_CHOICES)
+@pytest.mark.parametrize("usual", range(11))
+def test_pain_rules_keep_the_traffic_light_at_low_usual_pain_and_never_reach_10(usual, allowed_rise) -> None:
+    """Usual pain of 3 or less: 0-3 safe, 4-5 acceptable, whatever the allowance (a 3-point allowance once made
+    it 4-6 at usual pain 3). Above it: safe up to usual pain, acceptable up to the allowance over it, never 10."""
+    rules = pain_rules(usual, allowed_rise)
+    if usual <= g.PAIN_SAFE_MAX:
+        assert (rules.safe_max, rules.acceptable_max) == (g.PAIN_SAFE_MAX, g.PAIN_ACCEPTABLE_MAX)
+    else:
+        assert (rules.safe_max, rules.acceptable_max) == (min(usual, 9), min(usual + allowed_rise, 9))
+    if rules.has_acceptable_band:
+        assert f"{rules.safe_max + 1}-{rules.acceptable_max}/10 is acceptable" in rules.rule
+        assert "holds the week" in rules.rule  # as the suggestion does, and the handout's "do not add more"
 
 
 def test_next_morning_pain_above_usual_steps_back_whatever_the_usual_pain() -> None:
