@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sqlite3
 
 from tests.conftest import REPO_ROOT
@@ -128,11 +129,12 @@ def test_db_backup_check_and_restore_after_damage(run_main, tmp_path) -> None:
     for extra in ("-wal", "-shm"):
         (data / f"treadwell.sqlite3{extra}").unlink(missing_ok=True)
     check = run_main("db", "check", data_dir=data)
-    assert check.returncode == 1 and "damaged" in check.stdout and "main.py db restore" in check.stdout
+    assert check.returncode == 1 and "damaged" in check.stdout
     refused = run_main("plans", "list", data_dir=data)
     assert refused.returncode == 1 and "damaged" in refused.stderr and "Traceback" not in refused.stderr
-    name = next((data / "backups").glob("treadwell-*.sqlite3")).name
-    restored = run_main("db", "restore", name, data_dir=data)
+    # The line to run names this data folder: run as printed, it restores here, not into the default folder.
+    suggested = next(line for line in check.stdout.splitlines() if line.startswith("To restore it: main.py "))
+    restored = run_main(*shlex.split(suggested.removeprefix("To restore it: main.py ")))
     assert restored.returncode == 0 and "kept unchanged as" in restored.stdout
     assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["plan_id"] == 1
 

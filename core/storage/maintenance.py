@@ -60,7 +60,8 @@ def check_health(data_dir: DataDir) -> HealthReport:
     else:
         lines.append(f"Backups: none yet in {data_dir.backups_dir}.")
     if not ok and good:
-        lines.append(f"To restore it: main.py db restore {good}")
+        # the data folder named, so the line can be run as printed whichever folder was checked
+        lines.append(f'To restore it: main.py --data-dir "{data_dir.root}" db restore "{good}"')
     return HealthReport(ok=ok, lines=lines, newest_good_backup=good)
 
 
