@@ -38,9 +38,8 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
     WarningCode.FREEZING: N_("If your feet feel stuck, hold the handrails and press the stop key."),
     WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
                               "fit well. If you find a sore, stop the treadmill walks and call the clinic."),
-    WarningCode.HYPOGLYCEMIA: N_("Check your blood sugar before you walk. If it is below {low_mg} mg/dL ({low_mmol} "
-                                "mmol/L), eat a snack with sugar first. If it is above {high_mg} mg/dL ({high_mmol} "
-                                "mmol/L), check for ketones. Carry juice or glucose tablets."),
+    WarningCode.HYPOGLYCEMIA: N_("Check your blood sugar before you walk. If it is below {low}, eat a snack with sugar "
+                                "first. If it is above {high}, check for ketones. Carry juice or glucose tablets."),
     WarningCode.HEAT_SENSITIVITY: N_("Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. "
                                      "Drink cool water."),
     WarningCode.COLD_AIR_TRIGGER: N_("Walk indoors. Keep fans and cold air away from your face."),
@@ -268,9 +267,15 @@ def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
 def _safety(code: WarningCode, rules: Rules, t: Wording) -> str:
     if code == WarningCode.HYPOGLYCEMIA:
         low, high = rules.glucose_low_mg_dl, rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
-        return t(PATIENT_SAFETY[code], low_mg=low, low_mmol=t.number(low / g.MG_DL_PER_MMOL_L),
-                 high_mg=high, high_mmol=t.number(high / g.MG_DL_PER_MMOL_L))
+        return t(PATIENT_SAFETY[code], low=_blood_sugar(low, t), high=_blood_sugar(high, t))
     return t(PATIENT_SAFETY[code])
+
+
+def _blood_sugar(mg_dl: int, t: Wording) -> str:
+    """A blood sugar level in both units as one unbroken, left-to-right piece of the sentence: split across lines in
+    a right-to-left sentence, "100 mg/dL (5.6 mmol/L)" came out as "(5.6 mg/dL 100" over "mmol/L)"."""
+    level = t("{mg} mg/dL ({mmol} mmol/L)", mg=mg_dl, mmol=t.number(mg_dl / g.MG_DL_PER_MMOL_L))
+    return isolated(level.replace(" ", NO_BREAK))
 
 
 def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:

@@ -46,7 +46,7 @@ def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
 
 def test_safety_points_come_from_the_plan_warnings() -> None:
     safety = " ".join(handout_for(example("diabetic-neuropathy")).safety)
-    assert "Check both feet every day" in safety and "blood sugar" in safety and "5.6 mmol/L" in safety
+    assert "Check both feet every day" in safety and "blood sugar" in safety and "5.6\u00a0mmol/L" in safety
     assert "Keep the room cool" in " ".join(handout_for(example("multiple-sclerosis-pain")).safety)
 
 

@@ -300,6 +300,16 @@ def test_a_phone_number_and_a_short_walk_keep_their_order_in_right_to_left_text(
     assert intro[at:at + 4] == ["8", "(2", "×", "4)"]
 
 
+@pytest.mark.parametrize("width", [260, 330, 400, 480])  # a patient page is about 480 points wide
+def test_a_blood_sugar_level_stays_whole_and_left_to_right_in_arabic(width) -> None:
+    """"100 mg/dL (5.6 mmol/L)" is one left-to-right unit of the right-to-left sentence at any line width (it was
+    split over two lines and drawn as "(5.6 mg/dL 100" over "mmol/L)")."""
+    line = next(text for text in _handout(PROFILES["diabetic"], "ar").safety if "mg/dL" in text)
+    drawn = [word for words in _visual_lines(line, rtl=True, width=width) for word in words]
+    for level in ("100\u00a0mg/dL\u00a0(5.6\u00a0mmol/L)", "250\u00a0mg/dL\u00a0(13.9\u00a0mmol/L)"):
+        assert level in drawn, drawn
+
+
 def test_digits_inside_arabic_words_are_drawn_as_written() -> None:
     from core.handout.renderer import paragraph_style
     from core.handout.script_text import BidiParagraph
