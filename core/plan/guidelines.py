@@ -146,6 +146,22 @@ TWO_WEEK_INCREASE_SOURCE = Source(
     label=f"{NIELSEN_2014.label}: more than 30% over two weeks went with more distance-related injuries (HR 1.59, p = .07)",
     doi=NIELSEN_2014.doi,
 )
+
+
+def weekly_increase_source(pct: int) -> Source:
+    """Why the weekly cap is what it is: the 10% rule, or the clinic's own setting beside what is known of it."""
+    if pct == DEFAULT_WEEKLY_INCREASE_PCT:
+        return WEEKLY_INCREASE_SOURCE
+    return Source(label=f"A setting of this clinic: {pct}% a week, above the traditional 10% rule, which Buist 2008 "
+                        "found no safer (20.8% vs 20.3% injured)", doi=BUIST_2008.doi, unverified=True)
+
+
+def two_week_increase_source(pct: int) -> Source:
+    """Why the two-week cap is what it is: Nielsen 2014's threshold, or the clinic's own setting beside it."""
+    if pct == TWO_WEEK_INCREASE_LIMIT_PCT:
+        return TWO_WEEK_INCREASE_SOURCE
+    return Source(label=f"A setting of this clinic: {pct}% over two weeks; {NIELSEN_2014.label} found more "
+                        "distance-related injuries above 30% (HR 1.59, p = .07)", doi=NIELSEN_2014.doi, unverified=True)
 MINUTE_STEP = 0.5  # main-set minutes are planned in half minutes
 SHORT_BOUT_BELOW_MIN = 5  # under 5 minutes of continuous walking: bouts with rests, 5 minutes in all
 SHORT_BOUT_SOURCE = Source(
@@ -179,12 +195,23 @@ FARRAR_2001 = Source(label="Farrar JT et al. 2001, Pain 94:149-158", doi="10.101
 IASP_2023 = Source(label="IASP 2023 fact sheet, Integrative physical activity and exercise to address acute and chronic pain")
 PAIN_RISE_SOURCE = Source(
     label="Product default (a setting): up to 2 points above usual pain. A short-lived, mild rise in pain after exercise "
-          "may be expected (IASP 2023 fact sheet on exercise and pain); about 2 points on the 0-10 scale is the change "
-          "people with chronic pain, painful diabetic neuropathy included, rate as clinically important, so a larger "
-          "rise counts as too much (Farrar JT et al. 2001, Pain 94:149-158)",
+          "may be expected (IASP 2023 fact sheet on exercise and pain); about 2 points on the 0-10 scale is the smallest "
+          "change people with chronic pain, painful diabetic neuropathy included, rate as clinically important (an "
+          "improvement in those trials, used here by analogy as the largest rise to accept), so a larger rise counts as "
+          "too much (Farrar JT et al. 2001, Pain 94:149-158)",
     doi=FARRAR_2001.doi,
     unverified=True,
 )
+
+
+def pain_rise_source(points: int) -> Source:
+    """Why pain may rise ``points`` above usual pain: the product default, or the clinic's own setting beside it."""
+    if points == DEFAULT_PAIN_RISE:
+        return PAIN_RISE_SOURCE
+    return Source(label=f"A setting of this clinic: up to {points} point{'s' if points != 1 else ''} above usual pain "
+                        "(the product default is 2: about 2 points is the smallest change in chronic pain people rate as "
+                        "clinically important, Farrar JT et al. 2001, Pain 94:149-158)",
+                  doi=FARRAR_2001.doi, unverified=True)
 
 # Glucose thresholds for people on insulin or secretagogues (secondary sources only): settings, so a clinic can
 # follow the patient's diabetes team; what can be set is a product limit, not guidance.

@@ -48,12 +48,13 @@ def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> Pain
         safe, acceptable = g.PAIN_SAFE_MAX, g.PAIN_ACCEPTABLE_MAX
     else:
         safe, acceptable = min(usual_pain, top), min(usual_pain + allowed_rise, top)
-    amber = (f"{safe + 1}-{acceptable}/10 is acceptable if it settles by the next morning, but holds the week (no "
-             f"more minutes until pain stays at {safe}/10 or less); " if acceptable > safe else "")
+    band = f"{acceptable}/10" if acceptable == safe + 1 else f"{safe + 1}-{acceptable}/10"
+    amber = (f"{band} is acceptable if it settles by the next morning, but holds the week (no more minutes until "
+             f"pain stays at {safe}/10 or less); " if acceptable > safe else "")
     rule = (f"Usual pain {usual_pain}/10. During walking, 0-{safe}/10 is safe; {amber}above {acceptable}/10 is too much: "
             f"step back. Next-morning pain above the usual {usual_pain}/10, or more stiffness than usual, also means "
             f"stepping back. With usual pain of {g.PAIN_SAFE_MAX} or less these are the traffic-light thresholds; "
-            f"above it, pain may rise up to "
-            f"{allowed_rise} points over usual pain (never to {NEVER_ACCEPTABLE}/10).")
+            f"above it, pain may rise up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} over usual pain "
+            f"(never to {NEVER_ACCEPTABLE}/10).")
     return PainRules(usual_pain=usual_pain, allowed_rise=allowed_rise, safe_max=safe, acceptable_max=acceptable,
-                     rule=rule, rise_source=g.PAIN_RISE_SOURCE)
+                     rule=rule, rise_source=g.pain_rise_source(allowed_rise))

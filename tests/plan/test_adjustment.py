@@ -8,7 +8,7 @@ import pytest
 
 from core.plan.adjustment import suggest_next_week
 from core.plan.session_log import SessionLog
-from core.plan.engine import compute_plan
+from core.plan.engine import PlanOptions, compute_plan
 from core.plan import guidelines as g
 from core.plan.pain import PainRules, pain_rules
 from tests.plan.profiles import profile
@@ -132,8 +132,21 @@ def test_pain_rules_keep_the_traffic_light_at_low_usual_pain_and_never_reach_10(
     else:
         assert (rules.safe_max, rules.acceptable_max) == (min(usual, 9), min(usual + allowed_rise, 9))
     if rules.has_acceptable_band:
-        assert f"{rules.safe_max + 1}-{rules.acceptable_max}/10 is acceptable" in rules.rule
+        band = (f"{rules.acceptable_max}/10" if rules.acceptable_max == rules.safe_max + 1
+                else f"{rules.safe_max + 1}-{rules.acceptable_max}/10")  # "5/10", never "5-5/10"
+        assert f"{band} is acceptable" in rules.rule
         assert "holds the week" in rules.rule  # as the suggestion does, and the handout's "do not add more"
+    assert f"up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} " in rules.rule
+    assert f"up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} above usual pain" in rules.rise_source.label
+
+
+def test_a_clinics_own_caps_are_cited_as_its_settings_not_as_the_10_percent_rule() -> None:
+    default = compute_plan(profile(), [])
+    assert default.rules.max_weekly_increase_source.label.startswith("The 10% rule")
+    assert default.rules.max_two_week_increase_source.label.startswith("Nielsen")
+    own = compute_plan(profile(), [], PlanOptions(max_weekly_increase_pct=20, max_two_week_increase_pct=40))
+    assert own.rules.max_weekly_increase_source.label.startswith("A setting of this clinic: 20% a week")
+    assert own.rules.max_two_week_increase_source.label.startswith("A setting of this clinic: 40% over two weeks")
 
 
 def test_next_morning_pain_above_usual_steps_back_whatever_the_usual_pain() -> None:
