@@ -168,7 +168,7 @@ def describe_plan(plan: Plan) -> str:
               f"Pain rules: {plan.rules.pain.rule} {plan.rules.pain.caveat}",
               "  Sources: " + "; ".join(s.cited() for s in (plan.rules.pain.source, plan.rules.pain.rise_source) if s),
               "", "Warnings:"]
-    lines += [f"  [{w.severity}] {w.code}: {w.message}\n      Source: {w.source.cited()}" for w in plan.warnings]
+    lines += [f"  {w.headline}\n      Source: {w.source.cited()}" for w in plan.warnings]
     structure = plan.borrowed_structure
     lines += ["", "Evidence: " + (", ".join(plan.evidence) or "no animal treadmill study of pain for this etiology"),
               f"  {structure.frequency}", f"  {structure.session_length}", f"  {structure.ramp}", f"  {structure.not_borrowed}"]

@@ -7,7 +7,8 @@ import datetime as dt
 from typing import Literal
 
 from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
-from core.evidence.models import FlagCode, Study
+from core.evidence.flag_words import flag_in_words, listed_flags
+from core.evidence.models import Study
 from core.handout.language import N_, Wording
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -345,7 +346,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
         ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
                           "walking speed.", source=rules.walking_equation_source.cited()),
     ]
-    warnings = [ReferenceRow(text=f"[{w.severity}] {w.code}: {w.message}", source=w.source.cited())
+    warnings = [ReferenceRow(text=w.headline, source=w.source.cited())
                 for w in plan.warnings]
     by_id = {s.id: s for s in studies}
     linked = [by_id[i] for i in plan.evidence if i in by_id]
@@ -373,10 +374,10 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
                else "not reported"),
         minutes=_range_text(s.exercise.minutes_per_session),
         days_per_week=str(s.exercise.days_per_week or "n/r"), weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
-        flags=str(len(s.flags)),
+        flags=str(len(listed_flags(s.flags)) or ""),
     ) for s in linked]
-    flags = [f"{author(s)}, {study_text(f.field, 60)}: {study_text(f.message, 2000)}" for s in linked for f in s.flags
-             if f.code != FlagCode.NOT_REPORTED]
+    flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked
+             for f in listed_flags(s.flags)]
     caution = DOSING_CAUTION + " Sources: " + "; ".join(
         f"{c.label}, doi:{c.doi}" for c in DOSING_CAUTION_CITATIONS)
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,

@@ -40,6 +40,7 @@ CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_IN
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
+SEVERITY_WORDS = {"stop": "Stop", "caution": "Caution", "info": "Note"}  # as a clinician reads them (not the codes)
 
 PRECAUTIONS = "the precautions (handrails, safety clip, someone nearby) are usual treadmill practice, a product default"
 # Etiologies with a higher fall risk, each with the study that shows it.
@@ -92,6 +93,11 @@ class PlanWarning(BaseModel):
     severity: Severity
     message: str
     source: g.Source
+
+    @property
+    def headline(self) -> str:
+        """"Caution: Higher fall risk on a moving belt…": how every front end shows it (the code is for programs)."""
+        return f"{SEVERITY_WORDS[self.severity]}: {self.message}"
 
 
 def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity, *,

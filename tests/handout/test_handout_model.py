@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
 from core.handout.build import build_handout, minutes_text, speed_text
 from core.handout.readability import count_syllables, flesch_kincaid_grade
 from core.plan.engine import compute_plan
+from core.plan.warnings import WarningCode
 from tests.handout.helpers import DATE, STUDIES, example, handout_for
 from tests.plan.profiles import ETIOLOGIES
 
@@ -128,3 +132,19 @@ def test_more_stiffness_the_next_morning_means_going_back_a_week(usual) -> None:
     for morning in (handout_for(profile).pain_morning, pain_lights(PainRules())["pain_morning"]):
         assert "stiff" in morning[-1] and morning[-1].endswith("go back to last week.")
     assert "stiffness" in compute_plan(profile, STUDIES).rules.pain.rule and "stiffness" in PainRules().rule
+
+
+def test_the_clinician_summary_names_warnings_and_flags_in_words_not_codes() -> None:
+    """"Caution: Higher fall risk…", not "[caution] fall-risk: …"; a flag as "implausible as printed on weeks of
+    training", not "implausible on exercise.weeks"; and a study's flag count is the number of flags listed under the
+    table."""
+    summary = handout_for(example("spinal-cord-injury"), summary=True).clinician
+    codes = {code.value for code in WarningCode if "-" in code.value}  # "fall-risk" (a code "harness" is also a word)
+    assert summary.warnings and all(row.text.split(":")[0] in ("Stop", "Caution", "Note") for row in summary.warnings)
+    assert not [row.text for row in summary.warnings if any(code in row.text for code in codes)]
+    assert summary.flags and not [flag for flag in summary.flags if re.search(r"\w\.\w|\w_\w", flag.split(":")[0])]
+    assert "Dugan 2021, implausible as printed on weeks of training" in [flag.split(":")[0] for flag in summary.flags]
+    assert "Li 2020, reference problem" in [flag.split(":")[0] for flag in summary.flags]
+    listed = Counter(flag.split(",")[0] for flag in summary.flags)
+    assert {row.study: int(row.flags or 0) for row in summary.dosing} == {row.study: listed[row.study]
+                                                                          for row in summary.dosing}

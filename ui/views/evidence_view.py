@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from core.evidence.flag_words import flag_in_words
 from core.evidence.models import Direction, Mechanism, Study
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 
@@ -145,8 +146,8 @@ class EvidenceView(QWidget):
             parts.append(f"<p><b>{escape(m.name)}</b> ({count} {'study' if count == 1 else 'studies'}): "
                          f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
                          f"<small>Markers: {escape(', '.join(m.markers))}. Source: {escape(where)}.</small></p>")
-            parts += [f"<p style='margin-left:12px'><small><b>Flag ({escape(f.code.value)})</b> on "
-                      f"<i>{escape(f.field)}</i>: {escape(f.message)}</small></p>" for f in m.flags]
+            parts += [f"<p style='margin-left:12px'><small><b>Flag: {escape(flag_in_words(f))}.</b> "
+                      f"{escape(f.message)}</small></p>" for f in m.flags]
         return "".join(parts) or "<p>These studies report no mechanism findings.</p>"
 
     @Slot()
@@ -218,8 +219,7 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
         f"{escape(s.location)}</li>" for s in study.sources) + "</ul>")
     if study.flags:
         html.append(f"<p><b>Data-quality flags ({len(study.flags)})</b></p><ul>" + "".join(
-            f"<li><b>{escape(f.code.value)}</b> on <i>{escape(f.field)}</i>: {escape(f.message)}</li>" for f in study.flags)
-            + "</ul>")
+            f"<li><b>{escape(flag_in_words(f))}.</b> {escape(f.message)}</li>" for f in study.flags) + "</ul>")
     else:
         html.append("<p>No data-quality flags.</p>")
     return "".join(html)

@@ -19,7 +19,7 @@ from core.plan.overrides import WeekOverride
 from ui.models.table_model import RowsTableModel
 
 # Marks every shipped font has (an emoji such as U+26D4 is an empty box where no emoji font is installed).
-SEVERITY_MARK = {"stop": "⊘ Stop", "caution": "⚠ Caution", "info": "ℹ Info"}
+SEVERITY_MARK = {"stop": "⊘", "caution": "⚠", "info": "ℹ"}
 HEADERS = ["Week", "Days", "Warm-up", "Walk (min)", "Cool-down", "Effort", "Heart rate", "RPE", "Speed", "Min/week",
            "Change", "Note"]
 EDITABLE = {1: "sessions", 3: "main_min"}
@@ -234,7 +234,7 @@ class PlanPanel(QWidget):
         self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <small><i>(sources: point here)</i></small>")
         self.pain.setToolTip("\n\n".join([pain.caveat, *sources]))
         for warning in plan.warnings:
-            item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} · {warning.message}\n"
+            item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} {warning.headline}\n"
                                    f"Source: {warning.source.cited()}")
             item.setToolTip(warning.source.cited())
             self.warnings.addItem(item)

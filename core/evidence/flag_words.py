@@ -1,0 +1,54 @@
+"""A curator's data-quality flag in the clinic's words: what kind of problem, on which fact of the study ("sources
+disagree on weeks of training", not "conflict on exercise.weeks"). The window, the commands and the clinician
+summary show flags this way."""
+
+from __future__ import annotations
+
+import re
+
+from core.evidence.models import Flag, FlagCode
+
+KINDS = {
+    FlagCode.CONFLICT: "sources disagree",
+    FlagCode.IMPLAUSIBLE: "implausible as printed",
+    FlagCode.UNIT_UNCLEAR: "unit unclear",
+    FlagCode.NOT_REPORTED: "not reported",
+    FlagCode.REFERENCE: "reference problem",
+    FlagCode.OFF_TOPIC: "not a pain study",
+    FlagCode.NOT_TREADMILL: "not treadmill exercise",
+}
+FACTS = {
+    "exercise.weeks": "weeks of training", "exercise.minutes_per_session": "minutes a session",
+    "exercise.days_per_week": "days a week", "exercise.sessions_per_day": "sessions a day",
+    "exercise.type": "type of exercise", "exercise.protocol": "protocol", "exercise.speed_m_per_min": "speed",
+    "exercise.speed_reported": "speed as printed", "exercise.incline_percent": "incline", "model": "pain model",
+    "pain_outcome": "pain outcome", "species": "species", "findings": "findings", "sources": "where it is cited",
+    "reference": "reference", "doi": "DOI", "first_author": "first author", "title": "title", "journal": "journal",
+    "year": "year", "exercise_effect": "effect of exercise", "exercise_types": "types of exercise",
+    "markers": "markers",
+}
+_FINDING = re.compile(r"findings\[(\d+)\]\.(\w+)")
+
+
+def fact_in_words(field: str) -> str:
+    """The flagged fact: "weeks of training" for ``exercise.weeks``, "finding 1's direction" for
+    ``findings[0].direction``; a field not listed here in words made of its own name."""
+    if field in FACTS:
+        return FACTS[field]
+    finding = _FINDING.fullmatch(field)
+    if finding:
+        return f"finding {int(finding.group(1)) + 1}'s {finding.group(2).replace('_', ' ')}"
+    return field.rsplit(".", 1)[-1].replace("_", " ")
+
+
+def flag_in_words(flag: Flag) -> str:
+    """"Sources disagree on weeks of training": the kind of problem, then the fact it is about."""
+    kind, fact = KINDS.get(flag.code, str(flag.code).replace("-", " ")), fact_in_words(flag.field)
+    said = kind if fact in kind else f"{kind} on {fact}"  # "reference problem", not "... on reference"
+    return said[:1].upper() + said[1:]
+
+
+def listed_flags(flags: list[Flag]) -> list[Flag]:
+    """The flags a table counts and a list explains: a fact not reported already reads "not reported" where it
+    would be shown."""
+    return [flag for flag in flags if flag.code != FlagCode.NOT_REPORTED]
