@@ -24,6 +24,7 @@ from core.plan.warnings import WarningCode
 
 KM_PER_MILE = 1.609344
 NO_BREAK = "\u00a0"  # a space no line breaks at
+QUARTERS = ("", "¼", "½", "¾")
 
 # Every sentence below is a message of the handout catalogs (core/handout/language.py): English here,
 # translated where it is used. ``{name}`` fields are filled in after translation.
@@ -86,12 +87,14 @@ def minutes_text(minutes: float, t: Wording | None = None) -> str:
 
 
 def bout_text(minutes: float, t: Wording | None = None) -> str:
-    """One short walk, roughly: '3' (minutes) or '30 s' under a minute."""
+    """One short walk: '4', '4¼' (minutes, to the quarter, so two walks add up to a week's half minutes: 8½ is
+    2 × 4¼, not 2 × 4), or '30 s' under a minute."""
     t = t or _ENGLISH
     if minutes < 1:
         seconds = max(5, round(minutes * 60 / 5) * 5)
         return t.plural("{seconds} s", "{seconds} s", seconds, seconds=seconds)
-    return number_text(round(minutes * 2) / 2)
+    quarters = round(minutes * 4)
+    return f"{quarters // 4}{QUARTERS[quarters % 4]}"
 
 
 def speed_text(week: Week, units: Literal["metric", "imperial"], t: Wording | None = None) -> str:

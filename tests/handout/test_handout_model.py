@@ -148,3 +148,15 @@ def test_the_clinician_summary_names_warnings_and_flags_in_words_not_codes() -> 
     listed = Counter(flag.split(",")[0] for flag in summary.flags)
     assert {row.study: int(row.flags or 0) for row in summary.dosing} == {row.study: listed[row.study]
                                                                           for row in summary.dosing}
+
+
+def test_a_week_walked_in_two_parts_adds_up() -> None:
+    """"8½ (2 × 4¼)": the parts make the week's minutes ("8½ (2 × 4)" did not)."""
+    def minutes(text: str) -> float:
+        return int(text.rstrip("¼½¾")) + {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(text[-1:], 0)
+
+    rows = [row.walking for row in handout_for(example("spinal-cord-injury", weeks=16)).weeks if "×" in row.walking]
+    assert len(rows) >= 10 and any("¼" in row or "¾" in row for row in rows)
+    for row in rows:
+        total, count, each = re.fullmatch(r"(\S+) \((\d+)\u00a0×\u00a0(\S+)\)", row).groups()
+        assert minutes(total) == int(count) * minutes(each), row
