@@ -135,8 +135,8 @@ def test_progress_before_any_walk_says_adherence_is_not_yet_known(run_main, pati
     data, _ = patient
     result = run_main("progress", "1", data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "Adherence so far: not yet known" in result.stdout and "0 sessions logged" in result.stdout
-    assert "Adherence so far: -" not in result.stdout
+    assert "Adherence: not yet known, no walk is logged yet (0 sessions logged)." in result.stdout
+    assert "Adherence: -" not in result.stdout
 
 
 def test_a_stiffer_morning_is_logged_listed_and_steps_the_week_back(run_main, patient) -> None:

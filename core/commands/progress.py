@@ -11,7 +11,7 @@ import sys
 from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
-from core.plan.progress import Progress
+from core.plan.progress import Progress, adherence_in_words
 from core.settings import SettingsError, load_settings
 from core.workspace.course import patient_progress, progress_report_pdf
 from core.workspace.errors import RecordNotFound
@@ -86,14 +86,7 @@ def describe_progress(progress: Progress) -> str:
           _shown(w.walked_minutes), _shown(w.adherence_pct, "%"), _shown(w.mean_rpe), _shown(w.highest_pain_during),
           _shown(w.highest_pain_next_morning), _shown(w.stiffer_mornings)] for w in progress.weeks]))
     lines.append("")
-    logged = len(progress.sessions)
-    logged = f"{logged} session{'' if logged == 1 else 's'} logged"
-    if progress.adherence_pct is None:
-        lines.append(f"Adherence so far: not yet known: no week is done or missed yet (a week in progress counts "
-                     f"once complete); {logged}.")
-    else:
-        lines.append(f"Adherence so far: {_shown(progress.adherence_pct, '%')} of the planned walking minutes (weeks "
-                     f"done or missed; a week in progress counts once complete), {logged}.")
+    lines.append(adherence_in_words(progress))
     if progress.suggestion is not None:
         lines.append(f"Next week ({progress.suggestion.action}): {progress.suggestion.reason}")
         lines.append(f"  {progress.suggestion.caveat}")

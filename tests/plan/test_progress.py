@@ -7,7 +7,7 @@ import datetime as dt
 
 from core.plan.engine import compute_plan
 from core.plan.overrides import WeekOverride
-from core.plan.progress import LoggedSession, VersionInCourse, course_progress
+from core.plan.progress import LoggedSession, VersionInCourse, adherence_in_words, course_progress
 from core.plan.session_log import SessionLog
 from tests.plan.profiles import profile
 
@@ -80,6 +80,13 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
                                            * 100, 1)
     later = course_progress([V1], sessions, today=today + dt.timedelta(days=10))  # no walk for a week and more
     assert later.weeks[2].status == "done" and later.adherence_pct < progress.adherence_pct
+    # Said with the counted weeks named, and the week in progress apart from them.
+    assert adherence_in_words(progress) == (
+        f"Adherence, weeks 1 to 2: {progress.adherence_pct:g} % of the planned walking minutes; week 3 is in progress "
+        "(1 of 3 walks so far) and counts once complete (4 sessions logged).")
+    assert adherence_in_words(course_progress([V1], [])) == "Adherence: not yet known, no walk is logged yet (0 sessions logged)."
+    first_walk = course_progress([V1], walks(1, [0]), today=START)
+    assert adherence_in_words(first_walk).startswith("Adherence: not yet known, no week is done or missed yet; week 1 is in")
 
 
 def test_a_pain_not_recorded_is_never_zero() -> None:

@@ -9,6 +9,7 @@ from html import escape
 import pytest
 from PySide6.QtCore import Qt
 
+from core.plan.progress import adherence_in_words
 from core.workspace.course import progress_of
 from tests.storage.helpers import example
 from tests.ui.course_helpers import log, open_window, override_week, saved_patient, walk
@@ -45,7 +46,7 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     week2 = progress.weeks[1]
     assert week2.plan_version == 2 and week2.planned_minutes == week2.planned_sessions * 12  # the override counts
     assert cells(view)[1][:3] == ["2", "2", f"{week2.planned_minutes:g} ({week2.planned_sessions})"]
-    assert f"Adherence {progress.adherence_pct:g} %" in view.summary.text() and "4 sessions" in view.summary.text()
+    assert escape(adherence_in_words(progress)) in view.summary.text() and "4 sessions" in view.summary.text()
     assert escape(progress.suggestion.reason) in view.suggestion.text()
     assert "Example Patient" in view.title.text() and "plan version 2 in force" in view.title.text()
     # the charts hold the same series
@@ -63,7 +64,7 @@ def test_progress_follows_the_open_patient(qtbot, data_dir) -> None:
     assert "Save the plan first" in window.progress.title.text() and not window.progress.report_button.isEnabled()
     window.editor.form.set_profile(example()[0])
     window.save_plan()
-    assert "no session logged yet" in window.progress.summary.text()
+    assert "no walk is logged yet" in window.progress.summary.text()
     log(window, walk(2, 1))
     assert "1 session logged" in window.progress.summary.text()
     window.new_action.trigger()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from core.plan.progress import Progress, WeekProgress
+from core.plan.progress import WeekProgress, adherence_in_words
 from core.settings import Settings
 from ui.scrolling import VerticalScroll
 from ui.models.course import CourseOfCare
@@ -45,17 +45,6 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
     Column("Top pain\nnext morning", lambda w: _maybe(w.highest_pain_next_morning),
            lambda w: w.highest_pain_next_morning),
 ]
-
-
-def adherence_sentence(progress: Progress) -> str:
-    if progress.current_week is None:
-        return "Adherence: no session logged yet."
-    walked = len(progress.sessions)
-    logged = f"{walked} session{'' if walked == 1 else 's'} logged"
-    if progress.adherence_pct is None:
-        return f"Adherence: counted once week {progress.current_week} is complete; {logged}."
-    return (f"Adherence {progress.adherence_pct:g} % of the planned walking minutes, up to week "
-            f"{progress.current_week} (a week in progress counts once complete); {logged}.")
 
 
 class ProgressView(QWidget):
@@ -171,7 +160,7 @@ class ProgressView(QWidget):
         self.title.setText(f"<h3>6. Progress of {escape(progress.patient_name)} (patient {course.patient_id})</h3>"
                            f"<p>{escape(etiology)}; plan version {version.version} in force. Planned figures are the "
                            "plan as the patient has it, the clinician's changes included.</p>")
-        self.summary.setText(f"<b>{escape(adherence_sentence(progress))}</b>")
+        self.summary.setText(f"<b>{escape(adherence_in_words(progress))}</b>")
         self.suggestion.setText(suggestion_html(progress))
         self.weeks_model.set_rows(progress.weeks)
         self.versions.clear()
