@@ -24,12 +24,15 @@ def write_output(path: Path, data: bytes, *, data_folder: Path, inputs: Iterable
 
 
 def refuse_protected_output(path: Path, *, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
-    """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, or one of ``inputs``."""
+    """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, or one of ``inputs``, or
+    when its folder does not exist: checked before a command does any work or saves anything."""
     target = path.resolve()
     folder = data_folder.resolve()
     if target == folder or folder in target.parents:
         raise WriteError(f"{path.name} would be written inside Treadwell's data folder ({folder}), which holds the "
                          "records and their backups. Choose another folder.")
+    if not path.parent.is_dir():
+        raise WriteError(f"The folder {path.parent} does not exist. Choose another place to save {path.name}.")
     if not target.exists():
         return
     protected = [*inputs, *(item for item in folder.rglob("*") if item.is_file())] if folder.is_dir() else [*inputs]

@@ -59,9 +59,14 @@ def test_blocked_plan_writes_no_handout(run_main, tmp_path) -> None:
     assert "--pdf: no handout was written: the plan is blocked by screening" in result.stderr
 
 
-def test_missing_folder_is_a_plain_error(run_main, tmp_path) -> None:
+def test_missing_folder_is_a_plain_error_and_nothing_is_saved(run_main, tmp_path) -> None:
     result = run_main("plan", str(EXAMPLE), "--pdf", str(tmp_path / "nowhere" / "h.pdf"), data_dir=tmp_path / "data")
     assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+    saving = run_main("plan", str(EXAMPLE), "--save", "--pdf", str(tmp_path / "nowhere" / "h.pdf"),
+                      data_dir=tmp_path / "data")
+    assert saving.returncode == 2 and "does not exist" in saving.stderr and "saved" not in saving.stderr
+    listed = run_main("plans", "list", "--format", "json", data_dir=tmp_path / "data")
+    assert listed.returncode == 0 and json.loads(listed.stdout) == []  # tried again, it is not a second patient
 
 
 def test_the_handout_in_the_patients_language_with_a_note_for_the_clinician(run_main, tmp_path) -> None:
