@@ -42,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         from core.workspace.selftest import core_checks, run_checks
         from ui.selftest import qt_checks
 
-        results = run_checks([*core_checks(data_dir, args.records), *qt_checks(data_dir)], sys.stdout)
-        return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
+        with cli.reader_may_stop():
+            results = run_checks([*core_checks(data_dir, args.records), *qt_checks(data_dir)], sys.stdout)
+            return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
+        return cli.EXIT_FAILURE
     if args.command is not None:
         return cli.run_command(args, data_dir)
     if args.screenshots is not None:

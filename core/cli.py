@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from core.app_info import APP_NAME, app_version
@@ -92,22 +93,28 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
 
     if getattr(args, "records", None) is None:
         args.records = clinic_database_of(data_dir)
+    with reader_may_stop(), terminal_safe_output():
+        try:
+            return command_runner(args.command)(args, data_dir)
+        except (DatabaseError, DataDirBusy, ClinicServerError) as error:
+            print(error, file=sys.stderr)
+        except StorageFailure as error:
+            print(plain_storage_error(error), file=sys.stderr)
+        except Exception as error:
+            psycopg = sys.modules.get("psycopg")  # imported only in clinic mode
+            if psycopg is None or not isinstance(error, psycopg.Error):
+                raise
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            print(f"The clinic database did not complete the request ({first_line}). Each change is one "
+                  "transaction, so nothing was half-written; try again when the server answers.", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+@contextmanager
+def reader_may_stop():
+    """Output read by a program that stops reading (``| head``) ends quietly: not a crash, nothing more to say."""
     try:
-        with terminal_safe_output():
-            try:
-                return command_runner(args.command)(args, data_dir)
-            except (DatabaseError, DataDirBusy, ClinicServerError) as error:
-                print(error, file=sys.stderr)
-            except StorageFailure as error:
-                print(plain_storage_error(error), file=sys.stderr)
-            except Exception as error:
-                psycopg = sys.modules.get("psycopg")  # imported only in clinic mode
-                if psycopg is None or not isinstance(error, psycopg.Error):
-                    raise
-                first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-                print(f"The clinic database did not complete the request ({first_line}). Each change is one "
-                      "transaction, so nothing was half-written; try again when the server answers.", file=sys.stderr)
-    except BrokenPipeError:  # the reader stopped reading (``| head``): not a crash; nothing more to say
+        yield
+    except BrokenPipeError:
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
-    return EXIT_FAILURE

@@ -6,6 +6,8 @@ import os
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO_ROOT
 
 
@@ -128,14 +130,16 @@ def test_smoke_start_fails_fast_when_the_records_do_not_open(run_main, tmp_path:
     assert "the records did not open" in result.stderr and "damaged" in result.stderr
 
 
-def test_a_reader_that_stops_early_is_not_a_crash(tmp_path) -> None:
-    """``main.py evidence --format json | head``: the pipe closes early; no traceback, no crash report."""
+@pytest.mark.parametrize("arguments", [["evidence", "--format", "json"], ["--self-test"]])
+def test_a_reader_that_stops_early_is_not_a_crash(tmp_path, arguments) -> None:
+    """``main.py evidence --format json | head``: the pipe closes early; no traceback, no crash report. The
+    self-test too, which prints each check as it ends (it showed a traceback)."""
     import subprocess
     import sys
 
-    command = [sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), "evidence",
-               "--format", "json"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = [sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(tmp_path / "data"), *arguments]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     process.stdout.read(100)
     process.stdout.close()  # as head does once it has its lines
     stderr = process.stderr.read().decode()

@@ -69,6 +69,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(f"{getattr(args, 'file', None) and args.file.name or 'plans'}: {error}. Nothing was imported.",
               file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader stopped reading (``| head``): run_command ends quietly
+        raise
     except (OSError, WriteError) as error:
         print(getattr(error, "strerror", None) and f"{error.filename}: {error.strerror}" or str(error), file=sys.stderr)
         return 2
