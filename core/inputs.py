@@ -47,13 +47,15 @@ def said_plainly(message: str) -> str:
     2 characters", any date it cannot read "must be a real date written YYYY-MM-DD"; a message of another
     form keeps its words, lower-cased first."""
     message = message.removeprefix("Value error, ")
-    if message.startswith("Input should be a valid date"):  # 01/12/2026, 2026-02-30, "yesterday"
-        return "must be a real date written YYYY-MM-DD, such as 2026-11-30"
+    if message.startswith(("Input should be a valid date", "Datetimes provided to dates should have zero time")):
+        return "must be a real date written YYYY-MM-DD, such as 2026-11-30"  # 01/12/2026, 2026-02-30, 20261201
     if message.startswith("String should have "):
         return "must have " + message.removeprefix("String should have ")
     if not message.startswith("Input should be "):
         return message[:1].lower() + message[1:]
-    rest = message.removeprefix("Input should be ").split(", unable to parse")[0].split(", got a number")[0]
+    rest = message.removeprefix("Input should be ")
+    for tail in (", unable to parse", ", got a number", ", unable to interpret"):
+        rest = rest.split(tail)[0]
     for words, plain in _PLAIN_WORDS:
         rest = rest.replace(words, plain)
     return "must be " + rest

@@ -74,8 +74,9 @@ def test_unusable_data_dir_gets_a_plain_message(run_main, tmp_path: Path) -> Non
     assert "File exists" not in result.stderr
 
 
-def test_a_date_that_is_not_iso_names_the_form_it_must_take(run_main, tmp_path: Path) -> None:
-    result = run_main("progress", "1", "--date", "yesterday", data_dir=tmp_path / "data")
+@pytest.mark.parametrize("date", ["yesterday", "20261130", "2026-W48-1"])
+def test_a_date_that_is_not_iso_names_the_form_it_must_take(run_main, tmp_path: Path, date) -> None:
+    result = run_main("progress", "1", "--date", date, data_dir=tmp_path / "data")
     assert result.returncode == 2
     assert "--date: must be a date written YYYY-MM-DD" in result.stderr and "fromisoformat" not in result.stderr
 

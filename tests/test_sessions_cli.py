@@ -60,6 +60,10 @@ def test_sessions_are_added_listed_corrected_and_deleted(run_main, patient) -> N
     ({"date": "2099-01-01"}, "date: is after today"),
     ({"note": "two\nlines"}, "note:"),
     ({"colour": "red"}, "colour: is not a session field"),
+    ({"minutes": "10"}, "minutes: must be a number"),  # as strict as a profile: a number written as text is not one
+    ({"stiffer_next_morning": "yes"}, "stiffer_next_morning: must be true or false; allowed: true (stiffer"),
+    ({"date": "20261130"}, "date: must be a real date written YYYY-MM-DD"),
+    ({"date": 20261130}, "date: must be a real date written YYYY-MM-DD"),
 ])
 def test_a_bad_session_is_refused_naming_the_field_and_nothing_is_saved(run_main, patient, fields, named) -> None:
     data, session_file = patient

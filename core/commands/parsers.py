@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 
 from core.commands.output import add_format_option
@@ -161,10 +162,16 @@ def _name_the_actions(actions: argparse._SubParsersAction) -> None:
 
 
 def _iso_date(text: str) -> dt.date:
+    """A date as written YYYY-MM-DD only (Python also reads 20261130, which the message would not explain)."""
     try:
+        if not _ISO_DATE.fullmatch(text.strip()):
+            raise ValueError(text)
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD, such as 2026-11-30") from None
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _language_tag(text: str) -> str:

@@ -94,7 +94,7 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
         repeated = repeated_keys(text)
         if repeated:
             raise SessionLogError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
-        log = SessionLog.model_validate_json(text)
+        log = SessionLog.model_validate_json(text, strict=True)  # as a profile: "10" is not a number, "yes" not true
     except ValidationError as error:
         raise SessionLogError(session_problems(error)) from None
     except (RecursionError, ValueError) as error:
