@@ -318,9 +318,7 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
 
 
 def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> ClinicianSummary:
-    screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.",
-                 "Medical clearance: " + ("recorded." if plan.screening.clearance_documented else
-                                          "recommended." if plan.screening.clearance_recommended else "not needed.")]
+    screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.", plan.screening.clearance_in_words]
     if plan.screening.ada_note:
         screening.append(plan.screening.ada_note)
     intensity = [plan.intensity.method_reason]

@@ -28,6 +28,16 @@ class Screening(BaseModel):
     ada_note: str | None
     source: g.Source = g.RIEBE_2015
 
+    @property
+    def clearance_in_words(self) -> str:
+        """Medical clearance as the window and the clinician summary say it: recommended by the ACSM row, and
+        whether the profile records it as given (the row alone read as if it were still missing)."""
+        if self.clearance_documented:
+            return "Medical clearance: recorded as given."
+        if self.clearance_recommended:
+            return "Medical clearance: recommended, not yet recorded."
+        return "Medical clearance: not needed."
+
 
 def has_known_disease(profile: PatientProfile) -> bool:
     """Known cardiovascular, metabolic or renal disease, as entered or as the profile implies (diabetes is

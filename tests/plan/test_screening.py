@@ -76,3 +76,13 @@ def test_complete_sci_and_no_walking_tolerance_block() -> None:
 def test_several_reasons_are_all_listed() -> None:
     result = screen(profile(contraindications=["acute-mi"], resting_bp=(210, 120), open_foot_wound=True, symptoms=True))
     assert codes(result) == ["contraindication-acute-mi", "resting-bp", "open-foot-wound", "medical-clearance"]
+
+
+def test_clearance_is_said_with_whether_it_is_recorded() -> None:
+    """The ACSM row says clearance is recommended; the window and the summary add whether it was given, so a
+    patient cleared is not shown as if the clearance were missing."""
+    needs = profile(currently_active=False, known_disease=True)
+    assert screen(needs).clearance_in_words == "Medical clearance: recommended, not yet recorded."
+    assert screen(needs.model_copy(update={"medical_clearance": True})).clearance_in_words == (
+        "Medical clearance: recorded as given.")
+    assert screen(profile(currently_active=True)).clearance_in_words == "Medical clearance: not needed."

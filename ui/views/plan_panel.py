@@ -224,7 +224,8 @@ class PlanPanel(QWidget):
         else:
             total = sum(w.sessions * w.main_min for w in plan.weeks)
             self.banner.setText(f"<b>Plan ready:</b> {len(plan.weeks)} weeks, {total:g} walking minutes in all. "
-                                f"Screening: {escape(plan.screening.acsm_row)}.")
+                                f"Screening: {escape(plan.screening.acsm_row)}. "
+                                f"{escape(plan.screening.clearance_in_words)}")
             self.banner.setStyleSheet("QLabel { background: #E3F1E6; color: #123D1C; padding: 6px; }")
         self.intensity.setText(escape(plan.intensity.method_reason))
         self.weeks.set_weeks(plan.weeks, overridden)
