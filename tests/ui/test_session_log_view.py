@@ -33,6 +33,7 @@ def test_before_the_first_save_the_log_asks_for_it(qtbot, data_dir) -> None:
     view = window.sessions
     assert "Save the plan first" in view.title.text()
     assert not view.save_button.isEnabled() and view.model.rowCount() == 0
+    assert not view.correct_button.isEnabled() and not view.delete_button.isEnabled()  # no session to act on
 
 
 def test_a_session_is_logged_with_pains_not_recorded_until_entered(qtbot, data_dir) -> None:

@@ -209,8 +209,10 @@ class PlanPanel(QWidget):
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
         self.warnings.clear()
         if plan is None:
-            self.banner.setText(f"<b>Fill in the profile:</b> {problems} field(s) need attention (see the messages "
-                                "under them)." if problems else "<b>Fill in the profile to see the plan.</b>")
+            self.banner.setText(  # a field says what it needs once the clinician has been to it, or on saving
+                f"<b>Fill in the profile:</b> {problems} field{'s' if problems != 1 else ''} still to fill in or "
+                "correct; each says what it needs once you have been to it." if problems
+                else "<b>Fill in the profile to see the plan.</b>")
             self.banner.setStyleSheet("")
             self.intensity.clear()
             self.pain.clear()

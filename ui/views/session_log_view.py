@@ -180,6 +180,7 @@ class SessionLogView(QWidget):
             self.count.setText("")
             self.suggestion.setText("")
             self._set_usable(False)
+            self._on_table_selection_changed()  # no session to correct or delete
             return
         self.title.setText(self._whose(course))
         if self._correcting is None:
