@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is not None:
         return cli.run_command(args, data_dir)
     if args.screenshots is not None:
+        if args.screenshots.exists() and not args.screenshots.is_dir():
+            print(f"--screenshots: {args.screenshots} is a file; give a folder for the pictures.", file=sys.stderr)
+            return cli.EXIT_BAD_INPUT
         from ui.screenshots import take_screenshots
 
         for path in take_screenshots(args.screenshots):

@@ -38,7 +38,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the name and version, then exit")
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder,
         metavar="DIR",
         help="folder for everything the app writes: database, backups, settings, logs "
         "(default: the platform's user data folder, see the README)",
@@ -51,7 +51,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-start", action="store_true", help="open the window, exit 0 once it has been shown and painted"
     )
-    parser.add_argument("--screenshots", type=Path, metavar="DIR",
+    parser.add_argument("--screenshots", type=_folder, metavar="DIR",
                         help="save a PNG of each main view, with a sample patient, into DIR")
     parser.add_argument(
         "--no-crash-dialog",
@@ -62,6 +62,12 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if with_commands:
         add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
+
+
+def _folder(text: str) -> Path:
+    if not text.strip():  # Path("") is the current folder: never what an empty value meant
+        raise argparse.ArgumentTypeError("must name a folder; it is empty")
+    return Path(text)
 
 
 def _address(text: str) -> str | None:

@@ -146,3 +146,15 @@ def test_a_reader_that_stops_early_is_not_a_crash(tmp_path, arguments) -> None:
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 1
     assert "Traceback" not in stderr and "unexpected problem" not in stderr, stderr
+
+
+def test_an_empty_data_folder_or_a_file_for_screenshots_is_refused_by_name(run_main, tmp_path: Path) -> None:
+    """``--data-dir ""`` meant the current folder, where it made a database; a file for --screenshots ended in a
+    traceback."""
+    empty = run_main("--data-dir", "", "etiologies")
+    assert empty.returncode == 2 and "--data-dir: must name a folder; it is empty" in empty.stderr
+    assert not (tmp_path / "treadwell.sqlite3").exists()  # run_main runs in tmp_path
+    picture = tmp_path / "shot.png"
+    picture.write_bytes(b"")
+    refused = run_main("--screenshots", str(picture), data_dir=tmp_path / "data")
+    assert refused.returncode == 2 and "is a file; give a folder" in refused.stderr and "Traceback" not in refused.stderr
