@@ -234,10 +234,11 @@ class HandoutRenderer:
         story += [CondPageBreak(12 * cm), self._p(labels.plan_heading, self.heading)]  # the table starts with room
         story.append(self._week_table(h))
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
+        compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
-                                   weekly_minutes_chart(h.weekly_minutes, self._width, height=260),
+                                   weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260),
                                    self._p(labels.chart_axis, self.chart_axis)]))
-        story += [PageBreak(), self._p(labels.effort_heading, self.heading)]
+        story += [self._new_section(compact, 8 * cm), self._p(labels.effort_heading, self.heading)]
         story += [self._p(text) for text in h.effort_intro]
         story += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
         scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
@@ -262,9 +263,10 @@ class HandoutRenderer:
         light_table = self._table(rows, [3.6 * cm, self._width - 3.6 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
         story += [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [PageBreak(), self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
-        story += [self._p(sign, bullet="•") for sign in h.stop_signs]
-        story += [self._p(text, self.bold_body) for text in h.stop_after]
+        stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
+        stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
+        stop += [self._p(text, self.bold_body) for text in h.stop_after]
+        story += [self._new_section(compact, 0), KeepTogether(stop)]  # when to stop is never split over two pages
         if h.safety:
             story += [Spacer(1, 6), CondPageBreak(4 * cm if not h.safety_picture else 14 * cm),
                       self._p(labels.safety_heading, self.heading)]
@@ -278,6 +280,12 @@ class HandoutRenderer:
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(self._log_table(h))
         return story
+
+    @staticmethod
+    def _new_section(compact: bool, room: float):
+        """Large print starts each section on a page of its own; standard print (``compact``) starts it on the
+        same page when ``room`` is left there, for patients who prefer fewer pages."""
+        return CondPageBreak(room) if compact else PageBreak()
 
     def _effort_drawing(self, h: Handout):
         """The scale as a row of numbers with the target outlined; the table under it says the words."""

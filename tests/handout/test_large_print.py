@@ -10,7 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from core.handout.renderer import FOOTER_ROOM, HandoutRenderer
+from tests.handout.helpers import example, handout_for
 from tests.handout.test_languages import PROFILES, _handout
+from tests.plan.profiles import ETIOLOGIES
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +43,12 @@ def test_large_print_is_16_pt_or_more_and_nothing_below_14(renderer, tag) -> Non
     assert min(size for size, _ in pieces) >= 14, sorted({size for size, _ in pieces})
 
 
-def test_standard_print_is_14_pt_and_shorter(renderer) -> None:
-    large = _handout(PROFILES["stroke"], "en")
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("etiology", ETIOLOGIES)
+def test_standard_print_is_14_pt_and_shorter(renderer, etiology, paper) -> None:
+    """For patients who prefer fewer pages: its sections share pages where they fit (large print starts each on
+    a page of its own), so every example is at least a page shorter."""
+    large = handout_for(example(etiology), paper=paper)
     standard = large.model_copy(update={"print_size": "standard"})
     large_pieces, large_pages = _sizes(renderer.render(large))
     pieces, pages = _sizes(renderer.render(standard))
