@@ -171,3 +171,17 @@ def test_a_name_the_handout_cannot_print_is_refused_before_anything_is_saved(run
     assert result.returncode == 2 and "name: the handout's fonts cannot print 'ស' (U+179F)" in result.stderr
     assert "Nothing was saved" in result.stderr
     assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout) == []
+
+
+def test_db_check_and_backup_say_the_clinic_servers_records_are_backed_up_there(run_main, tmp_path) -> None:
+    """With a clinic server, `db check` and `db backup` cover this workstation's own database only, and say so
+    (they reported '0 patients' and 'Backed up' as if the clinic's records were in them)."""
+    data = tmp_path / "data"
+    save(run_main, data)
+    server = ("--records", "postgresql://grace_okafor@clinic-server.invalid/treadwell")
+    for action in ("check", "backup"):
+        result = run_main(*server, "db", action, data_dir=data)
+        assert result.returncode == 0, result.stderr
+        assert "The patient records are on the clinic server, which backs them up itself" in result.stdout
+        plain = run_main("db", action, data_dir=data)
+        assert "clinic server" not in plain.stdout

@@ -18,9 +18,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         from core.commands import clinic_db  # psycopg: only for the clinic server
 
         return clinic_db.run(args, data_dir)
+    on_server = ("The patient records are on the clinic server, which backs them up itself (pg_dump, or WAL "
+                 "archiving: docs/clinic-server.md); this is this workstation's own database (its evidence library "
+                 "and any records kept here).") if args.records else None
     if args.db_action == "check":
         report = maintenance.check_health(data_dir)
-        print("\n".join(report.lines))
+        print("\n".join(report.lines + ([on_server] if on_server else [])))
         return 0 if report.ok else 1
     try:
         settings = load_settings(data_dir.settings_path)
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     try:
         if args.db_action == "backup":
             target = maintenance.backup(data_dir, settings)
-            print(f"Backed up and verified: {target}")
+            print(f"Backed up and verified: {target}" + (f"\n{on_server}" if on_server else ""))
             return 0
         backup = maintenance.find_backup(data_dir, args.backup)
         if backup is None:

@@ -147,7 +147,7 @@ def _hr(value: tuple[int, int] | None) -> str | None:
 def describe_plan(plan: Plan) -> str:
     intensity = plan.intensity
     lines = [f"Treadmill plan ({plan.etiology}), guidelines {plan.guidelines_version}",
-             f"Screening (ACSM 2015): {plan.screening.acsm_row}"]
+             f"Screening (ACSM 2015): {plan.screening.acsm_row}. {plan.screening.clearance_in_words}"]
     if plan.screening.ada_note:
         lines.append(f"  ADA view: {plan.screening.ada_note}")
     if plan.blocked:

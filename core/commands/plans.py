@@ -104,8 +104,13 @@ def _show(records: PatientRecords, plan_id: int, output_format: str) -> int:
     from core.commands.plan import describe_plan
     from core.commands.sessions import session_table
 
+    profile = version.profile
     print(f"Plan {version.id}: patient {version.patient_id}, version {version.version}, "
-          f"saved {version.created_at[:19]} by {version.created_by}")
+          f"saved {version.created_at[:19]} UTC by {version.created_by}")
+    print(f"Patient: {profile.name}, {profile.age}" + (f", {profile.sex}" if profile.sex else "")
+          + f"; usual pain {profile.pain_nrs}/10; walks {profile.baseline_walk_min:g} min today"
+          + (f" at {profile.comfortable_speed_kmh:g} km/h" if profile.comfortable_speed_kmh else "")
+          + " (the whole profile: --format json)")
     print(describe_plan(plan))
     if version.overrides:
         print("\nChanged by the clinician (shown above as the patient has them):")
