@@ -55,13 +55,25 @@ def test_a_handout_that_cannot_be_made_saves_nothing(run_main, tmp_path, monkeyp
     assert not (tmp_path / "o.pdf").exists() and patients(run_main, tmp_path / "data") == 0
 
 
-def test_a_handout_that_cannot_be_written_after_the_save_says_the_plan_was_saved(run_main, tmp_path) -> None:
-    data = tmp_path / "data"
-    result = run_main("plan", str(profile_file(tmp_path, "Ann Lee")), "--save", "--pdf",
-                      str(tmp_path / "no such folder" / "out.pdf"), data_dir=data)
-    plan_id = result.stdout.strip().splitlines()[-1]
-    assert result.returncode == 2 and f"saved as plan {plan_id}" in result.stderr
-    assert patients(run_main, data) == 1
+def test_a_handout_that_cannot_be_written_after_the_save_says_the_plan_was_saved(run_main, tmp_path, monkeypatch,
+                                                                                  capsys) -> None:
+    """A missing folder is refused before the save; a write that fails after it (a full disk, a folder removed
+    meanwhile) says the plan was saved, with its id."""
+    from core import cli
+    from core.atomic import WriteError
+    from core.data_dir import DataDir
+
+    def full_disk(*args, **kwargs):
+        raise WriteError("out.pdf could not be written: the disk is full.")
+
+    monkeypatch.setattr("core.handout.export.save_handout", full_disk)
+    data = DataDir(tmp_path / "data").prepare()
+    args = cli.parse_args(["plan", str(profile_file(tmp_path, "Ann Lee")), "--save", "--pdf", str(tmp_path / "out.pdf")])
+    assert cli.run_command(args, data) == 2
+    said = capsys.readouterr()
+    plan_id = said.out.strip().splitlines()[-1]
+    assert f"saved as plan {plan_id}" in said.err and "the disk is full" in said.err
+    assert patients(run_main, tmp_path / "data") == 1
 
 
 @pytest.mark.parametrize("value", ["99999999999999999999", "9223372036854775808", "-1", "0", "1e3", "٣"])
