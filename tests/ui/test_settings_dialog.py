@@ -4,6 +4,7 @@ progression cap and the blood-sugar thresholds, which reach the plan and the pat
 from __future__ import annotations
 
 from core.handout.build import build_handout
+from core.handout.script_text import without_isolates
 from core.plan.engine import compute_plan
 from core.settings import Settings
 from tests.handout.helpers import DATE, STUDIES, example
@@ -38,4 +39,5 @@ def test_the_thresholds_set_reach_the_clinicians_warning_and_the_patients_handou
     handout = build_handout(profile, plan, STUDIES, clinician="", clinic="", phone="", date=DATE, paper="a4",
                             units="metric")
     line = next(line for line in handout.safety if "blood sugar" in line)
-    assert "below 90 mg/dL (5.0 mmol/L)" in line and "above 300 mg/dL (16.7 mmol/L)" in line
+    shown = without_isolates(line).replace("\u00a0", " ")  # each level is one unbroken, left-to-right piece
+    assert "below 90 mg/dL (5.0 mmol/L)" in shown and "above 300 mg/dL (16.7 mmol/L)" in shown
