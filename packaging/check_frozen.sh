@@ -24,7 +24,8 @@ step "--version, --self-test and --smoke-start"
 step "the headless commands"
 frozen() { "$binary" --data-dir "$scratch/commands" "$@"; }
 frozen plan resources/examples/profiles/diabetic-neuropathy.json --save --pdf "$scratch/handout.pdf" >/dev/null
-frozen plan resources/examples/profiles/diabetic-neuropathy.json --language ar --pdf "$scratch/handout-ar.pdf" >/dev/null
+frozen plan resources/examples/profiles/diabetic-neuropathy.json --language ar \
+  --pdf "$scratch/handout-ar.pdf" >/dev/null
 printf '{"date": "%s", "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}\n' "$(date +%F)" > "$scratch/session.json"
 frozen sessions add 1 "$scratch/session.json"
 frozen progress 1 --pdf "$scratch/progress.pdf" >/dev/null

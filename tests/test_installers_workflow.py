@@ -40,8 +40,10 @@ def test_the_workflow_checks_the_bundle_as_ci_does() -> None:
 
 
 def test_every_file_the_workflow_names_exists() -> None:
-    named = set(re.findall(r"\b(?:packaging|resources)/[\w./-]+\.(?:py|sh|iss|json)\b", WORKFLOW.read_text(encoding="utf-8")))
-    named |= set(re.findall(r"\bresources/[\w./-]+\.json\b", (ROOT / "packaging" / "check_frozen.sh").read_text(encoding="utf-8")))
+    script = (ROOT / "packaging" / "check_frozen.sh").read_text(encoding="utf-8")
+    paths = r"\b(?:packaging|resources)/[\w./-]+\.(?:py|sh|iss|json)\b"
+    named = set(re.findall(paths, WORKFLOW.read_text(encoding="utf-8")))
+    named |= set(re.findall(r"\bresources/[\w./-]+\.json\b", script))
     assert {"packaging/build.py", "packaging/check_frozen.sh", "packaging/windows/treadwell.iss",
             "packaging/macos/make_dmg.sh"} <= named
     assert [path for path in sorted(named) if not (ROOT / path).is_file()] == []
@@ -55,6 +57,7 @@ def test_the_binaries_and_installers_are_where_the_workflow_looks() -> None:
     assert 'name="treadwell"' in spec and "BUNDLE(coll, name=f\"{APP_NAME}.app\"" in spec
     assert "binary=build/dist/Treadwell/treadwell.exe" in workflow
     assert "binary=build/dist/Treadwell.app/Contents/MacOS/treadwell" in workflow
-    assert "OutputDir=..\\..\\build\\installer" in (ROOT / "packaging" / "windows" / "treadwell.iss").read_text(encoding="utf-8")
-    assert '"build/installer/Treadwell-$version.dmg"' in (ROOT / "packaging" / "macos" / "make_dmg.sh").read_text(encoding="utf-8")
+    inno = (ROOT / "packaging" / "windows" / "treadwell.iss").read_text(encoding="utf-8")
+    dmg = (ROOT / "packaging" / "macos" / "make_dmg.sh").read_text(encoding="utf-8")
+    assert "OutputDir=..\\..\\build\\installer" in inno and '"build/installer/Treadwell-$version.dmg"' in dmg
     assert "path: build/installer/" in workflow

@@ -194,11 +194,11 @@ DEFAULT_PAIN_RISE = 2
 FARRAR_2001 = Source(label="Farrar JT et al. 2001, Pain 94:149-158", doi="10.1016/S0304-3959(01)00349-9")
 IASP_2023 = Source(label="IASP 2023 fact sheet, Integrative physical activity and exercise to address acute and chronic pain")
 PAIN_RISE_SOURCE = Source(
-    label="Product default (a setting): up to 2 points above usual pain. A short-lived, mild rise in pain after exercise "
-          "may be expected (IASP 2023 fact sheet on exercise and pain); about 2 points on the 0-10 scale is the smallest "
-          "change people with chronic pain, painful diabetic neuropathy included, rate as clinically important (an "
-          "improvement in those trials, used here by analogy as the largest rise to accept), so a larger rise counts as "
-          "too much (Farrar JT et al. 2001, Pain 94:149-158)",
+    label="Product default (a setting): up to 2 points above usual pain. A short-lived, mild rise in pain after "
+          "exercise may be expected (IASP 2023 fact sheet on exercise and pain); about 2 points on the 0-10 scale is "
+          "the smallest change people with chronic pain, painful diabetic neuropathy included, rate as clinically "
+          "important (an improvement in those trials, used here by analogy as the largest rise to accept), so a "
+          "larger rise counts as too much (Farrar JT et al. 2001, Pain 94:149-158)",
     doi=FARRAR_2001.doi,
     unverified=True,
 )
@@ -208,9 +208,9 @@ def pain_rise_source(points: int) -> Source:
     """Why pain may rise ``points`` above usual pain: the product default, or the clinic's own setting beside it."""
     if points == DEFAULT_PAIN_RISE:
         return PAIN_RISE_SOURCE
-    return Source(label=f"A setting of this clinic: up to {points} point{'s' if points != 1 else ''} above usual pain "
-                        "(the product default is 2: about 2 points is the smallest change in chronic pain people rate as "
-                        "clinically important, Farrar JT et al. 2001, Pain 94:149-158)",
+    return Source(label=f"A setting of this clinic: up to {points} point{'s' if points != 1 else ''} above usual "
+                        "pain (the product default is 2: about 2 points is the smallest change in chronic pain people "
+                        "rate as clinically important, Farrar JT et al. 2001, Pain 94:149-158)",
                   doi=FARRAR_2001.doi, unverified=True)
 
 # Glucose thresholds for people on insulin or secretagogues (secondary sources only): settings, so a clinic can

@@ -68,7 +68,8 @@ def test_a_handout_that_cannot_be_written_after_the_save_says_the_plan_was_saved
 
     monkeypatch.setattr("core.handout.export.save_handout", full_disk)
     data = DataDir(tmp_path / "data").prepare()
-    args = cli.parse_args(["plan", str(profile_file(tmp_path, "Ann Lee")), "--save", "--pdf", str(tmp_path / "out.pdf")])
+    args = cli.parse_args(["plan", str(profile_file(tmp_path, "Ann Lee")), "--save", "--pdf",
+                           str(tmp_path / "out.pdf")])
     assert cli.run_command(args, data) == 2
     said = capsys.readouterr()
     plan_id = said.out.strip().splitlines()[-1]

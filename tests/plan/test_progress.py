@@ -84,9 +84,11 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
     assert adherence_in_words(progress) == (
         f"Adherence, weeks 1 to 2: {progress.adherence_pct:g} % of the planned walking minutes; week 3 is in progress "
         "(1 of 3 walks so far) and counts once complete (4 sessions logged).")
-    assert adherence_in_words(course_progress([V1], [])) == "Adherence: not yet known, no walk is logged yet (0 sessions logged)."
+    assert adherence_in_words(course_progress([V1], [])) == (
+        "Adherence: not yet known, no walk is logged yet (0 sessions logged).")
     first_walk = course_progress([V1], walks(1, [0]), today=START)
-    assert adherence_in_words(first_walk).startswith("Adherence: not yet known, no week is done or missed yet; week 1 is in")
+    assert adherence_in_words(first_walk).startswith(
+        "Adherence: not yet known, no week is done or missed yet; week 1 is in")
 
 
 def test_a_pain_not_recorded_is_never_zero() -> None:

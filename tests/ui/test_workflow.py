@@ -21,7 +21,8 @@ def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_pat
     window.tabs.setCurrentWidget(window.evidence)
     assert window.evidence.select_study("chen-2012")
     detail = window.evidence.detail.toPlainText()
-    assert "Data-quality flags" in detail and "Sources disagree on species." in detail and "Table 1 of He et al. 2024" in detail
+    assert "Data-quality flags" in detail and "Sources disagree on species." in detail
+    assert "Table 1 of He et al. 2024" in detail
     window.evidence.copy_doi.click()
     assert window.evidence.copy_doi.text() == "DOI copied"
 

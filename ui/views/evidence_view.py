@@ -198,8 +198,8 @@ REVIEWS = {"he-2024": "He et al. 2024", "ghanbari-2025": "Ghanbari 2025", "local
 def _speed_words(reported: str | None, m_per_min: float | None) -> str:
     """"12 m/min", "0.2 m/s as printed → 12 m/min", "18 m/s as printed: not a usable speed", or "not reported"."""
     if m_per_min:
-        return f"{_num(m_per_min)} m/min" + (f" ({reported} as printed)" if reported and reported != f"{_num(m_per_min)} m/min"
-                                             else "")
+        speed = f"{_num(m_per_min)} m/min"
+        return speed + (f" ({reported} as printed)" if reported and reported != speed else "")
     return f"{reported} as printed: not a usable speed (see the flags)" if reported else "not reported"
 
 
