@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 
-def local_day(stamp: str) -> dt.date:
-    """The day of ``stamp`` on this workstation's calendar (a stamp without a zone is taken as local time)."""
-    moment = dt.datetime.fromisoformat(stamp)
+def local_day(stamp: str | dt.datetime) -> dt.date:
+    """The day of ``stamp`` (ISO 8601 text, or a moment) on this workstation's calendar; one without a zone is
+    taken as local time."""
+    moment = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
     return (moment.astimezone() if moment.tzinfo else moment).date()

@@ -10,7 +10,7 @@ import sys
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
-from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session
+from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session, recorded
 from core.records.models import PlanVersion, SessionRecord
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import RecordNotFound
@@ -96,14 +96,6 @@ def _done(session: SessionRecord, sentence: str, output_format: str, *, deleted:
     return 0
 
 
-def _shown(value: object) -> str:
-    if value is None:
-        return "not recorded"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def _list(sessions: list[SessionRecord], output_format: str, whose: str) -> int:
     if output_format == "json":
         print_json([session.model_dump(mode="json") for session in sessions])
@@ -117,8 +109,9 @@ def session_table(sessions: list[SessionRecord]) -> str:
     return format_table(
         ["id", "date", "week", "version", "minutes", "km/h", "RPE", "HR bpm", "pain during", "pain next morning",
          "stiffer next morning", "note"],
-        [[s.id, s.date.isoformat(), s.week, s.plan_version, _shown(s.minutes), _shown(s.speed_kmh), s.rpe,
-          _shown(s.heart_rate), _shown(s.pain_during), _shown(s.pain_next_morning), _shown(s.stiffer_next_morning),
+        [[s.id, s.date.isoformat(), s.week, s.plan_version, recorded(s.minutes), recorded(s.speed_kmh), s.rpe,
+          recorded(s.heart_rate), recorded(s.pain_during), recorded(s.pain_next_morning),
+          recorded(s.stiffer_next_morning),
           s.note] for s in sessions]
     ) + f"\n{len(sessions)} session{'' if len(sessions) == 1 else 's'}."
 

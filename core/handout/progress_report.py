@@ -38,10 +38,10 @@ from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.renderer import GRID, HEADER_FILL, MARGIN, NumberedCanvas, paragraph_style, printable
 from core.plan.progress import Progress, WeekProgress
+from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings
 
 TITLE = "Progress report"
-NOT_RECORDED = "not recorded"
 NO_WALK = "—"
 ACTIONS = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}  # as the session log view names them
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from core.inputs import said_plainly
 from core.plan.profile import checked_name
 
+NOT_RECORDED = "not recorded"  # what the patient did not report: never read as 0 or "no"
 HEART_RATE_RANGE = (30, 220)  # bpm a person can have while walking: a typing check, not a target
 NOTE_MAX_LENGTH = 300
 
@@ -39,6 +40,15 @@ class SessionLog(BaseModel):
     @classmethod
     def _one_line(cls, value: str) -> str:
         return checked_name(value) if value.strip() else ""
+
+
+def recorded(value: float | bool | None) -> str:
+    """A logged value as every view and command says it: "not recorded", yes or no, a number as written (8, 8.5)."""
+    if value is None:
+        return NOT_RECORDED
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"{value:g}"
 
 
 MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes

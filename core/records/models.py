@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
-from core.plan.session_log import SessionLog
+from core.plan.session_log import SessionLog, recorded
 from core.stamps import local_day
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
@@ -131,10 +131,8 @@ class VersionSavedMeanwhile(Exception):
 
 
 def _shown(log: SessionLog) -> str:
-    missing = "not recorded"
     return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min, RPE {log.rpe}, pain during "
-            f"{missing if log.pain_during is None else log.pain_during}, next morning "
-            f"{missing if log.pain_next_morning is None else log.pain_next_morning}"
+            f"{recorded(log.pain_during)}, next morning {recorded(log.pain_next_morning)}"
             + ("" if log.stiffer_next_morning is None else
                f", {'stiffer than usual' if log.stiffer_next_morning else 'not stiffer'} next morning"))
 

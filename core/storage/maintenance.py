@@ -13,6 +13,7 @@ from core.storage import records
 from core.storage.backup import backup_database, list_backups, newest_good_backup, rotate_backups
 from core.storage.database import DatabaseError, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
+from core.stamps import local_day
 
 
 class HealthReport(BaseModel):
@@ -79,24 +80,22 @@ def backup_now(data_dir: DataDir, *, daily: int, weekly: int) -> Path:
     return target
 
 
-def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: int, weekly: int,
-                      once_a_day: bool = False) -> Path | None:
-    """On start: back up when the records changed since the newest backup (or there is none yet). With
-    ``once_a_day`` (a command that writes, which may run many times a day), only when the newest backup
-    is from an earlier day."""
+def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: int, weekly: int) -> Path | None:
+    """On start: back up when the records changed since the newest backup (or there is none yet)."""
+    return backup_now(data_dir, daily=daily, weekly=weekly) if backup_due(db, data_dir) else None
+
+
+def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool = False) -> bool:
+    """Whether the records changed since the newest backup (or there is none yet). With ``once_a_day`` (a
+    command that writes, which may run many times a day), only when the newest backup is from an earlier day."""
     changed = records.last_change_at(db)
     if changed is None:
-        return None  # nothing saved yet
+        return False  # nothing saved yet
     changed_at = dt.datetime.fromisoformat(changed).astimezone(dt.timezone.utc).replace(tzinfo=None)
     backups = list_backups(data_dir.backups_dir)
     if backups and backups[0].taken_at >= changed_at:
-        return None
-    if backups and once_a_day and _local_day(backups[0].taken_at) == dt.date.today():
-        return None
-    return backup_now(data_dir, daily=daily, weekly=weekly)
-
-
-def _local_day(taken_at_utc: dt.datetime) -> dt.date:
-    return taken_at_utc.replace(tzinfo=dt.timezone.utc).astimezone().date()
+        return False
+    taken_on = local_day(backups[0].taken_at.replace(tzinfo=dt.timezone.utc)) if backups else None
+    return not (once_a_day and taken_on == dt.date.today())
 
 

@@ -79,18 +79,21 @@ class Workspace:
 def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
     """A command that writes backs up first, as the window does on start, at most once a day: a clinic
     that only uses the commands has daily backups too. A backup that fails is logged and the command
-    goes on (its own change is what the clinician asked for)."""
-    from core.settings import Settings, SettingsError, load_settings
+    goes on (its own change is what the clinician asked for). The settings (how many to keep) are read only
+    when a backup is due."""
     from core.storage.backup import BackupError
-    from core.storage.maintenance import backup_if_changed
+    from core.storage.maintenance import backup_due, backup_now
+
+    if not backup_due(db, data_dir, once_a_day=True):
+        return
+    from core.settings import Settings, SettingsError, load_settings
 
     try:
         settings = load_settings(data_dir.settings_path)
     except SettingsError:
         settings = Settings()
     try:
-        backup_if_changed(db, data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep,
-                          once_a_day=True)
+        backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep)
     except BackupError as error:
         logging.getLogger(__name__).warning("the command's daily backup was not made: %s", error)
 

@@ -3,24 +3,15 @@ report, problems named by the form's labels, and saved times as this computer's 
 
 from __future__ import annotations
 
-import datetime as dt
-
+from core.plan.session_log import recorded
 from core.records.models import SessionRecord
+from core.stamps import local_day
 from ui.models.table_model import Column
 
-NOT_RECORDED = "not recorded"
 FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
                 "rpe": "Effort (RPE)", "heart_rate": "Heart rate", "pain_during": "Pain during",
                 "pain_next_morning": "Pain next morning", "stiffer_next_morning": "Stiffer next morning",
                 "note": "Note"}
-
-
-def shown(value: float | int | None) -> str:
-    return NOT_RECORDED if value is None else f"{value:g}"
-
-
-def yes_or_no(value: bool | None) -> str:
-    return NOT_RECORDED if value is None else "yes" if value else "no"
 
 
 def in_clinic_words(problem: str) -> str:
@@ -33,7 +24,7 @@ def in_clinic_words(problem: str) -> str:
 def saved_on(stored: str) -> str:
     """A saved time (UTC, ISO 8601) as this computer's local date."""
     try:
-        return dt.datetime.fromisoformat(stored).astimezone().date().isoformat()
+        return local_day(stored).isoformat()
     except (TypeError, ValueError):
         return stored[:10]
 
@@ -47,11 +38,12 @@ LOG_COLUMNS: list[Column[SessionRecord]] = [
     Column("Week", lambda r: str(r.week), lambda r: r.week),
     Column("Plan\nversion", lambda r: str(r.plan_version), lambda r: r.plan_version),
     Column("Minutes", lambda r: f"{r.minutes:g}", lambda r: r.minutes),
-    Column("Speed\n(km/h)", lambda r: shown(r.speed_kmh), lambda r: _sort(r.speed_kmh)),
+    Column("Speed\n(km/h)", lambda r: recorded(r.speed_kmh), lambda r: _sort(r.speed_kmh)),
     Column("Effort\n(RPE)", lambda r: str(r.rpe), lambda r: r.rpe),
-    Column("Heart\nrate", lambda r: shown(r.heart_rate), lambda r: _sort(r.heart_rate)),
-    Column("Pain\nduring", lambda r: shown(r.pain_during), lambda r: _sort(r.pain_during)),
-    Column("Pain next\nmorning", lambda r: shown(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
-    Column("Stiffer next\nmorning", lambda r: yes_or_no(r.stiffer_next_morning), lambda r: _sort(r.stiffer_next_morning)),
+    Column("Heart\nrate", lambda r: recorded(r.heart_rate), lambda r: _sort(r.heart_rate)),
+    Column("Pain\nduring", lambda r: recorded(r.pain_during), lambda r: _sort(r.pain_during)),
+    Column("Pain next\nmorning", lambda r: recorded(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
+    Column("Stiffer next\nmorning", lambda r: recorded(r.stiffer_next_morning),
+           lambda r: _sort(r.stiffer_next_morning)),
     Column("Note", lambda r: r.note, tooltip=lambda r: r.note),
 ]

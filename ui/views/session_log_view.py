@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    HEART_RATE_RANGE, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
+    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
 )
 from core.records.models import SessionRecord
 from ui.models.course import CourseOfCare
-from ui.models.session_columns import LOG_COLUMNS, NOT_RECORDED, in_clinic_words, saved_on
+from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, saved_on
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
