@@ -82,7 +82,11 @@ def _pieces(word: str) -> list[str]:
 def unbreakable(text: str) -> list[str]:
     """The pieces of ``text`` a line must not break inside: its words (joined by no-break spaces, as reportlab
     keeps them), and in Chinese its characters, with a bracketed part whole."""
-    return [piece for word in _BREAKS.split(text) if word for piece in _pieces(word)]
+    return [piece for word in _words(text) for piece in _pieces(word)]
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in _BREAKS.split(text) if word]
 
 
 def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> str:
@@ -93,7 +97,7 @@ def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> s
     if not _HAN_CHARACTER.search(text):
         return text
     lines: list[str] = []
-    for word in text.split():
+    for word in _words(text):
         for number, piece in enumerate(_pieces(word)):
             line = lines[-1] + ("" if number else " ") + piece if lines else piece
             if lines and text_width(line, size, bold=bold) <= room:
