@@ -97,6 +97,18 @@ def bout_text(minutes: float, t: Wording | None = None) -> str:
     return f"{quarters // 4}{QUARTERS[quarters % 4]}"
 
 
+def bouts_text(week: Week, t: Wording | None = None) -> str:
+    """The parts of a walk in parts: '2 × 4¼', or '5 × about 1' when equal parts written as ``bout_text``
+    writes them do not add up to the walk (5½ minutes in 5 parts is not 5 × 1). No-break spaces: one line."""
+    t = t or _ENGLISH
+    length = bout_text(week.bout_min, t)
+    per_part = week.main_min / week.bouts
+    unit = 1 / 12 if per_part < 1 else 1 / 4  # five seconds under a minute, else a quarter minute
+    if abs(round(per_part / unit) * unit * week.bouts - week.main_min) > 1e-6:
+        length = t("about {length}", length=length)
+    return f"{week.bouts}{NO_BREAK}×{NO_BREAK}{length.replace(' ', NO_BREAK)}"
+
+
 def speed_text(week: Week, units: Literal["metric", "imperial"], t: Wording | None = None) -> str:
     t = t or _ENGLISH
     if week.speed_kmh is None:
@@ -111,7 +123,7 @@ def week_row(week: Week, units: Literal["metric", "imperial"], t: Wording | None
     t = t or _ENGLISH
     walking = number_text(week.main_min)
     if week.bouts > 1:
-        walking += f" ({week.bouts}{NO_BREAK}×{NO_BREAK}{bout_text(week.bout_min, t)})"  # "(2 × 5½)" on one line
+        walking += f" ({bouts_text(week, t)})"
     band = t("Light") if week.band == "light" else t("Moderate")
     effort = f"{band}\n{week.rpe[0]}-{week.rpe[1]}"
     heart_rate = None if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}"

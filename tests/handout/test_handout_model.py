@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from core.handout.build import build_handout, minutes_text, speed_text
+from core.handout.build import bouts_text, build_handout, minutes_text, speed_text
 from core.handout.readability import count_syllables, flesch_kincaid_grade
 from core.plan.engine import compute_plan
 from core.plan.warnings import WarningCode
@@ -39,6 +39,32 @@ def test_week_rows_follow_the_plan() -> None:
     assert first.walking == "8 (2\u00a0×\u00a04)" and first.effort == "Light\n9-11"  # no line breaks inside the bouts
     assert first.heart_rate == f"{plan.weeks[0].target_hr[0]}-{plan.weeks[0].target_hr[1]}"
     assert "2 walks of about 4 minutes" in " ".join(handout.intro)
+
+
+@pytest.mark.parametrize("baseline", [0.5, 1, 1.5, 2, 3])
+def test_walks_in_parts_add_up_or_say_about(baseline) -> None:
+    """Equal parts, written to the quarter minute (five seconds under a minute), must add up to the walk;
+    where they cannot (5½ minutes in 5 parts), the part says 'about' instead of a sum that is wrong."""
+    plan = compute_plan(example("spinal-cord-injury").model_copy(update={"baseline_walk_min": baseline}), STUDIES)
+    in_parts = [week for week in plan.weeks if week.bouts > 1]
+    assert in_parts
+    for week in in_parts:
+        count, length = bouts_text(week).split("\u00a0×\u00a0")
+        assert int(count) == week.bouts
+        if length.startswith("about"):
+            continue
+        quarter = {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(length[-1], 0)
+        value = (int(length.removesuffix("\u00a0s")) / 60 if length.endswith("s")
+                 else int(length.rstrip("¼½¾") or 0) + quarter)
+        assert value * week.bouts == pytest.approx(week.main_min), (week.week, bouts_text(week))
+
+
+def test_a_part_that_cannot_be_exact_says_about() -> None:
+    week = compute_plan(example("spinal-cord-injury"), STUDIES).weeks[0].model_copy(
+        update={"main_min": 5.5, "bouts": 5, "bout_min": 1.1})
+    assert bouts_text(week) == "5\u00a0×\u00a0about\u00a01"
+    exact = week.model_copy(update={"main_min": 6.25, "bout_min": 1.25})
+    assert bouts_text(exact) == "5\u00a0×\u00a01¼"
 
 
 def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
