@@ -259,7 +259,8 @@ def build_handout(
             stop_heading=t("When to stop and get help"),
             safety_heading=t("Your safety points"),
             log_heading=t("My walking log"),
-            log_columns=[t("Date"), t("Minutes"), t("Speed"), t("Effort (6-20)"), t("Pain during (0-10)"),
+            log_columns=[t("Date"), t("Minutes"), t("Speed (km/h)") if units == "metric" else t("Speed (mph)"),
+                         t("Effort (6-20)"), t("Pain during (0-10)"),
                          t("Pain next morning (0-10)")],
             footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
             page=t("Page {page} of {total}"),

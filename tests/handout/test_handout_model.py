@@ -67,6 +67,11 @@ def test_a_part_that_cannot_be_exact_says_about() -> None:
     assert bouts_text(exact) == "5\u00a0×\u00a01¼"
 
 
+@pytest.mark.parametrize(("units", "heading"), [("metric", "Speed (km/h)"), ("imperial", "Speed (mph)")])
+def test_the_walking_log_asks_for_speed_in_the_plans_unit(units, heading) -> None:
+    assert heading in handout_for(example("diabetic-neuropathy"), units=units).labels.log_columns
+
+
 def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
     handout = handout_for(example("post-stroke-pain"))  # on a beta-blocker
     assert handout.uses_heart_rate is False and handout.pulse == []
