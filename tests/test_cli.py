@@ -81,6 +81,27 @@ def test_a_date_that_is_not_iso_names_the_form_it_must_take(run_main, tmp_path: 
     assert "--date: must be a date written YYYY-MM-DD" in result.stderr and "fromisoformat" not in result.stderr
 
 
+@pytest.mark.parametrize("date", ["0026-11-30", "2062-11-30", "1999-12-31"])
+def test_a_date_far_from_today_is_refused_as_a_typing_slip(run_main, tmp_path: Path, date) -> None:
+    result = run_main("progress", "1", "--date", date, data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "--date: must be a date from 2000-01-01 to " in result.stderr
+
+
+@pytest.mark.parametrize("options", [["--paper", "letter"], ["--date", "2026-11-30", "--language", "es"],
+                                     ["--clinician-summary"], ["--print", "standard", "--units", "imperial"]])
+def test_handout_options_without_a_pdf_are_refused_not_ignored(run_main, tmp_path: Path, options) -> None:
+    profile = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+    result = run_main("plan", str(profile), *options, "--save", data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "only used with --pdf" in result.stderr
+    assert all(flag in result.stderr for flag in options if flag.startswith("--") and flag != "--save")
+    assert run_main("plans", "list", "--format", "json", data_dir=tmp_path / "data").stdout.strip() == "[]"  # not saved
+
+
+def test_a_report_note_without_a_pdf_is_refused(run_main, tmp_path: Path) -> None:
+    result = run_main("progress", "1", "--note", "Walking well", data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "--note: only used with --pdf" in result.stderr
+
+
 def test_smoke_start_shows_and_paints_the_window_then_exits(run_main, tmp_path: Path) -> None:
     result = run_main("--smoke-start", data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr

@@ -162,13 +162,22 @@ def _name_the_actions(actions: argparse._SubParsersAction) -> None:
 
 
 def _iso_date(text: str) -> dt.date:
-    """A date as written YYYY-MM-DD only (Python also reads 20261130, which the message would not explain)."""
+    """A date as written YYYY-MM-DD only (Python also reads 20261130, which the message would not explain),
+    from EARLIEST_DATE to a year from today: a handout or report dated 2062 or 0026 is a typing slip."""
     try:
         if not _ISO_DATE.fullmatch(text.strip()):
             raise ValueError(text)
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD, such as 2026-11-30") from None
+    latest = dt.date.today() + dt.timedelta(days=366)
+    if not EARLIEST_DATE <= date <= latest:
+        raise argparse.ArgumentTypeError(f"must be a date from {EARLIEST_DATE.isoformat()} to {latest.isoformat()} "
+                                         "(a year from today)")
+    return date
+
+
+EARLIEST_DATE = dt.date(2000, 1, 1)
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

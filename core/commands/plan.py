@@ -33,6 +33,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.patient is not None and not args.save:
         print("--patient: only used with --save", file=sys.stderr)
         return 2
+    handout_only = [flag for flag, given in (("--paper", args.paper), ("--units", args.units),
+                                             ("--clinician-summary", args.clinician_summary or None),
+                                             ("--print", args.print_size), ("--language", args.language),
+                                             ("--date", args.date)) if given is not None]
+    if handout_only and args.pdf is None:
+        print(f"{', '.join(handout_only)}: only used with --pdf OUT.pdf (they set up the handout); nothing was done",
+              file=sys.stderr)
+        return 2
     if args.pdf is not None:
         try:  # before anything is saved, so a refused output leaves nothing half done
             refuse_protected_output(args.pdf, data_folder=data_dir.root, inputs=(args.profile,))

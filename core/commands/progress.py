@@ -29,6 +29,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if len(args.note) > NOTE_MAX_LENGTH:
         print(f"--note: at most {NOTE_MAX_LENGTH} characters", file=sys.stderr)
         return 2
+    if args.note and args.pdf is None:
+        print("--note: only used with --pdf OUT.pdf (the note is printed in the report); nothing was done",
+              file=sys.stderr)
+        return 2
     if args.pdf is not None:
         try:  # before any work, so a refused output leaves nothing half done
             refuse_protected_output(args.pdf, data_folder=data_dir.root)
