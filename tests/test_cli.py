@@ -42,6 +42,13 @@ def test_self_test_fails_loudly_when_a_check_fails(run_main, tmp_path: Path) -> 
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_self_test_says_a_clinic_server_problem_in_words_not_a_class_name(run_main, tmp_path: Path) -> None:
+    result = run_main("--records", "postgresql://nobody@127.0.0.1:1/none", "--self-test", data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    line = next(line for line in result.stdout.splitlines() if line.startswith("FAIL  clinic database"))
+    assert ": The clinic database cannot be reached" in line and "ClinicServerError" not in line
+
+
 def test_everything_written_goes_under_the_data_dir(run_main, tmp_path: Path) -> None:
     data = tmp_path / "data"
     result = run_main("--self-test", data_dir=data)

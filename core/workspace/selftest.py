@@ -212,7 +212,13 @@ def run_checks(checks: Iterable[Check], out: TextIO) -> list[CheckResult]:
         try:
             result = CheckResult(name=name, passed=True, detail=check())
         except Exception as error:  # a failed check is reported, never raised
-            result = CheckResult(name=name, passed=False, detail=f"{type(error).__name__}: {error}")
+            result = CheckResult(name=name, passed=False, detail=_said(error))
         print(f"{'PASS' if result.passed else 'FAIL'}  {result.name}: {result.detail}", file=out, flush=True)
         results.append(result)
     return results
+
+
+def _said(error: Exception) -> str:
+    """Treadwell's own errors are written for the reader ("The clinic database cannot be reached…"); anything
+    else is named by its type as well, for whoever supports the installation."""
+    return str(error) if type(error).__module__.startswith("core.") else f"{type(error).__name__}: {error}"
