@@ -113,3 +113,23 @@ def test_typing_inf_or_nonsense_in_a_week_cell_is_refused_with_a_sentence(qtbot)
     assert len(refused) == 7 and all(line.startswith("Week 1 was not changed; allowed for ") for line in refused)
     with qtbot.waitSignal(model.override_requested):
         assert model.setData(model.index(0, 1), "4") is True
+
+
+def test_the_pain_rules_caveat_and_sources_open_from_a_link(qtbot) -> None:
+    """Not only a tooltip (mouse-only): a link the keyboard reaches opens the caveat and both sources."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.plan.engine import compute_plan
+    from tests.plan.profiles import profile
+    from ui.views.plan_panel import PlanPanel
+
+    panel = PlanPanel()
+    qtbot.addWidget(panel)
+    plan = compute_plan(profile(), [])
+    panel.show_plan(plan, set())
+    assert "point here" not in panel.pain.text() and "href='sources'" in panel.pain.text()
+    panel.pain.linkActivated.emit("sources")
+    box = panel.findChild(QMessageBox, "pain-sources")
+    assert box is not None and box.isVisible()
+    assert plan.rules.pain.caveat in box.text() and plan.rules.pain.source.cited() in box.text()
+    box.close()

@@ -154,6 +154,10 @@ class PlanPanel(QWidget):
         self.pain = QLabel()
         self.pain.setWordWrap(True)
         self.pain.setAccessibleName("Pain rules for this patient")
+        self.pain.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.pain.linkActivated.connect(self._show_pain_sources)
+        self.pain_sources = ""  # the rules' caveat and sources, shown by the label's link
         self.cell_problem = QLabel()
         self.cell_problem.setStyleSheet("color: #B3261E;")
         self.cell_problem.setAccessibleName("Problem with the value typed in the week table")
@@ -188,6 +192,16 @@ class PlanPanel(QWidget):
         self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
+    def _show_pain_sources(self, _link: str) -> None:
+        """The caveat and sources of the pain rules, for the mouse and the keyboard alike (a tooltip is mouse-only)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Pain rules: caveat and sources", self.pain_sources,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("pain-sources")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def _show_legend(self) -> None:
         palette = QGuiApplication.palette()
 
@@ -216,6 +230,7 @@ class PlanPanel(QWidget):
             self.banner.setStyleSheet("")
             self.intensity.clear()
             self.pain.clear()
+            self.pain_sources = ""
             self.weeks.set_weeks([], set())
             self.chart.set_weeks([], set())
             return
@@ -234,8 +249,9 @@ class PlanPanel(QWidget):
         self.chart.set_weeks(plan.weeks, overridden)
         pain = plan.rules.pain
         sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
-        self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <small><i>(sources: point here)</i></small>")
-        self.pain.setToolTip("\n\n".join([pain.caveat, *sources]))
+        self.pain_sources = "\n\n".join([pain.caveat, *sources])
+        self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <a href='sources'>Caveat and sources</a>")
+        self.pain.setToolTip(self.pain_sources)
         for warning in plan.warnings:
             item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} {warning.headline}\n"
                                    f"Source: {warning.source.cited()}")
