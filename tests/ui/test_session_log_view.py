@@ -166,3 +166,21 @@ def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtb
     view.save_button.click()
     [corrected] = window.gateway.sessions(window.editor.patient_id)
     assert corrected.stiffer_next_morning is False and table_text(view, "Stiffer next\nmorning") == ["no"]
+
+
+def test_minutes_and_speed_read_as_people_write_them_in_the_workstations_locale(qtbot) -> None:
+    """8 and 8.5, not 8.00 and 8.50; 8.25 is kept; a comma where the locale writes one, and read back."""
+    from PySide6.QtCore import QLocale
+
+    from ui.views.session_log_view import PlainNumberSpinBox
+
+    spin = PlainNumberSpinBox()
+    qtbot.addWidget(spin)
+    spin.setDecimals(2)
+    spin.setRange(0, 300)
+    for value, text in ((8, "8"), (8.5, "8.5"), (8.25, "8.25"), (0.1, "0.1")):
+        spin.setValue(value)
+        assert spin.text() == text
+    spin.setLocale(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    spin.setValue(12.5)
+    assert spin.text() == "12,5" and spin.valueFromText(spin.text()) == 12.5

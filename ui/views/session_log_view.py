@@ -34,6 +34,15 @@ from ui.views.unrecorded_fields import choice_box, given, optional_spin, show_ch
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
 
 
+class PlainNumberSpinBox(QDoubleSpinBox):
+    """A number as people write it, 8 or 8.5, not 8.00; two decimals are still kept, so a correction never
+    rounds a value it does not change (8.25 stays 8.25)."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        text, point = self.locale().toString(value, "f", self.decimals()), self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
+
+
 class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the newest saved version
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
@@ -87,11 +96,11 @@ class SessionLogView(QWidget):
         self.date.setMaximumDate(QDate.currentDate())
         self.week = QSpinBox()
         self.week.setRange(1, 26)
-        self.minutes = QDoubleSpinBox()
+        self.minutes = PlainNumberSpinBox()
         self.minutes.setRange(0, 300)
         self.minutes.setDecimals(2)  # as stored: a correction must not round what it does not change
         self.minutes.setSingleStep(0.5)
-        self.speed = QDoubleSpinBox()
+        self.speed = PlainNumberSpinBox()
         self.speed.setRange(0, 20)
         self.speed.setDecimals(2)
         self.speed.setSingleStep(0.1)
