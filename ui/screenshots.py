@@ -82,7 +82,8 @@ def take_screenshots(out_dir: Path, size: tuple[int, int] = SIZE) -> list[Path]:
         save_settings(Settings(clinic_name="Riverside Rehabilitation Clinic", clinician_name="Dr Grace Okafor",
                                contact_phone="+1 555 0100"), data_dir.settings_path)
         window = MainWindow(data_dir)
-        window.resize(*size)
+        room = window.screen().availableGeometry()  # with 150 % scaling, a 1366x768 screen holds 910x512
+        window.resize(min(size[0], room.width()), min(size[1], room.height()))
         window.show()
         if not wait_for(window.evidence_ready):
             raise RuntimeError("the records did not open within 30 s")

@@ -125,3 +125,24 @@ def test_the_charts_draw_empty_full_and_small(qtbot) -> None:
                        for y in range(40, image.height() - 40, 5))
         assert chart.accessibleDescription() and chart.legend()
     assert all(Qt.PenStyle.DashLine == item.pen.style() for item in PainChart().legend() if item.label == "next morning")
+
+
+def test_a_chart_keeps_its_axis_title_whole_in_a_short_plot_with_large_text(qtbot) -> None:
+    """At 150 % on a small screen the plot can be shorter than 'minutes a week': the title then runs past the plot,
+    but stays inside the chart, and the rows below the plot are each a line of the font."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    chart = WeeklyMinutesChart()
+    qtbot.addWidget(chart)
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    chart.setFont(font)
+    chart.resize(500, 260)
+    words = QFontMetricsF(chart.font()).horizontalAdvance(chart.y_label)
+    short = QRectF(46, 60, 430, 60)
+    centre, length = chart.y_label_span(short)
+    assert length >= words and 0 <= centre - length / 2 and centre + length / 2 <= chart.height()
+    tall = QRectF(46, 20, 430, 200)
+    assert chart.y_label_span(tall) == (tall.center().y(), tall.height())
+    assert chart.line_height() == QFontMetricsF(chart.font()).height()

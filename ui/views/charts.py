@@ -64,7 +64,7 @@ def draw_marker(painter: QPainter, centre: QPointF, kind: str, colour: QColor, s
 class Chart(QWidget):
     """Title, legend, axes and an empty-state sentence; a subclass draws its data in ``plot``."""
 
-    LEFT, RIGHT, BOTTOM = 46, 16, 38
+    LEFT, RIGHT = 46, 16  # below the plot: two lines of labels and the axis title, each a line of the font
 
     def __init__(self, title: str, y_label: str, x_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,15 +116,20 @@ class Chart(QWidget):
                              self.empty_text)
             return
         top = self._draw_legend(painter, top) + 8
-        area = QRectF(self.LEFT, top, self.width() - self.LEFT - self.RIGHT, self.height() - top - self.BOTTOM)
+        line = self.line_height()
+        area = QRectF(self.LEFT, top, self.width() - self.LEFT - self.RIGHT, self.height() - top - 3 * line - 5)
         if area.height() < 30 or area.width() < 60:
             return
         self._draw_value_axis(painter, area)
         self.plot(painter, area)
         painter.setPen(self.text_colour)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
-        painter.drawText(QRectF(area.left(), self.height() - 16, area.width(), 14), Qt.AlignmentFlag.AlignCenter,
+        painter.drawText(QRectF(area.left(), self.height() - line - 2, area.width(), line), Qt.AlignmentFlag.AlignCenter,
                          self.x_label)
+
+    def line_height(self) -> float:
+        """A line of the chart's font: labels and margins follow it, so nothing is clipped at 125 or 150 %."""
+        return QFontMetricsF(self.font()).height()
 
     def _draw_legend(self, painter: QPainter, top: float) -> float:
         metrics = QFontMetricsF(self.font())
@@ -151,28 +156,40 @@ class Chart(QWidget):
 
     def _draw_value_axis(self, painter: QPainter, area: QRectF) -> None:
         bottom, top, step = self.y_range()
+        line = self.line_height()
         painter.setPen(self.text_colour)
         painter.drawLine(area.bottomLeft(), area.topLeft())
-        value = bottom
+        spacing = area.height() * step / ((top - bottom) or 1)
+        every = max(1, math.ceil(line * 1.1 / spacing)) if spacing > 0 else 1  # numbers never touch: every other, say
+        value, index = bottom, 0
         while value <= top + 1e-9:
             y = self.y_at(value, area)
             painter.setPen(GRID)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.setPen(self.text_colour)
             painter.drawLine(QPointF(area.left() - 4, y), QPointF(area.left(), y))
-            painter.drawText(QRectF(0, y - 8, area.left() - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{value:g}")
-            value += step
+            if index % every == 0:
+                painter.drawText(QRectF(0, y - line / 2, area.left() - 6, line),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{value:g}")
+            value, index = value + step, index + 1
+        centre, length = self.y_label_span(area)
         painter.save()
-        painter.translate(10, area.center().y())
+        painter.translate(line / 2 + 2, centre)
         painter.rotate(-90)
-        painter.drawText(QRectF(-area.height() / 2, -8, area.height(), 16), Qt.AlignmentFlag.AlignCenter, self.y_label)
+        painter.drawText(QRectF(-length / 2, -line / 2, length, line), Qt.AlignmentFlag.AlignCenter, self.y_label)
         painter.restore()
+
+    def y_label_span(self, area: QRectF) -> tuple[float, float]:
+        """(centre, length) of the value axis's title: along the plot, or past it when the plot is shorter than
+        the words (at 150 %, say), but never past the chart."""
+        length = min(max(area.height(), QFontMetricsF(self.font()).horizontalAdvance(self.y_label) + 4), self.height())
+        return min(max(area.center().y(), length / 2), self.height() - length / 2), length
 
     def label_below(self, painter: QPainter, x: float, area: QRectF, text: str, line: int = 0, width: float = 60) -> None:
         painter.setPen(self.text_colour)
-        painter.drawText(QRectF(x - width / 2, area.bottom() + 3 + line * 13, width, 14), Qt.AlignmentFlag.AlignCenter,
-                         text)
+        height = self.line_height()
+        painter.drawText(QRectF(x - width / 2, area.bottom() + 3 + line * height, width, height),
+                         Qt.AlignmentFlag.AlignCenter, text)
 
     def reference_line(self, painter: QPainter, area: QRectF, value: float, label: str, style: Qt.PenStyle) -> None:
         """A horizontal line across the plot, named in the margin to its right (clear of the data)."""
@@ -180,7 +197,8 @@ class Chart(QWidget):
         painter.setPen(QPen(REFERENCE, 1.6, style))
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(self.text_colour)
-        painter.drawText(QRectF(area.right() + 4, y - 8, self.width() - area.right() - 4, 16),
+        line = self.line_height()
+        painter.drawText(QRectF(area.right() + 4, y - line / 2, self.width() - area.right() - 4, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
 
 
@@ -237,8 +255,9 @@ class WeeklyMinutesChart(Chart):
                     painter.setFont(small)
                     painter.setPen(self.text_colour)
                     top = min(planned_top, self.y_at(week.walked_minutes, area))
-                    painter.drawText(QRectF(centre - slot / 2 - 4, top - 15, slot + 8, 14), Qt.AlignmentFlag.AlignCenter,
-                                     text)
+                    height = QFontMetricsF(small).height()
+                    painter.drawText(QRectF(centre - slot / 2 - 4, top - height - 1, slot + 8, height),
+                                     Qt.AlignmentFlag.AlignCenter, text)
                     painter.setFont(self.font())
             every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))
             if index % every == 0 or week.week == self.weeks[-1].week:
