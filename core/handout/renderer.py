@@ -61,7 +61,8 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
            keep_with_next: bool = False) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=BOLD if bold else REGULAR, fontSize=size, leading=size * leading,
                           alignment=TA_LEFT, spaceAfter=space_after, keepWithNext=keep_with_next,
-                          bulletFontName=REGULAR, bulletFontSize=size, leftIndent=size * 1.2, bulletIndent=0)
+                          bulletFontName=REGULAR, bulletFontSize=size, leftIndent=size * 1.2, bulletIndent=0,
+                          allowWidows=0)  # a paragraph's last line never starts a page alone
 
 
 # print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.

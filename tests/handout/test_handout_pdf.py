@@ -289,3 +289,26 @@ def test_the_safety_page_says_hold_the_handrails_once(renderer, tag) -> None:
     assert freezing in handout.safety
     for point in [*handout.safety_captions, *handout.safety]:
         assert _flat(point) in page, point
+
+
+def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page() -> None:
+    """The clinician summary's last flag printed its last line alone on a 16th page; a paragraph split across
+    pages now carries at least two lines over."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from core.handout.fonts import register_fonts
+    from core.handout.renderer import paragraph_style
+
+    register_fonts()
+    style = paragraph_style("widow-test", 12)
+    words = " ".join(f"word{i}" for i in range(60))
+    out = BytesIO()
+    document = SimpleDocTemplate(out, pagesize=A4)
+    paragraph = Paragraph(words, style)
+    paragraph.wrap(document.width - 12, document.height)  # the frame's padding, 6 pt each side
+    lines = len(paragraph.blPara.lines)
+    room = (lines - 1) * style.leading + style.leading / 2  # every line but the last fits on page 1
+    document.build([Spacer(1, document.height - 12 - room), Paragraph(words, style)])
+    second = PdfReader(BytesIO(out.getvalue())).pages[1].extract_text().splitlines()
+    assert len([line for line in second if line.strip()]) >= 2, second
