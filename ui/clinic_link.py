@@ -19,12 +19,14 @@ class ClinicLink:
     _poll_timer: QTimer | None = None
     _retry_timer: QTimer | None = None
 
-    def _show_records_place(self, text: str, *, problem: bool = False) -> None:
+    def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
+        from ui.why_link import show_with_why
+
         if self._where_label is None:
             self._where_label = QLabel()
             self._where_label.setAccessibleName("Where the records are")
             self.statusBar().addPermanentWidget(self._where_label)
-        self._where_label.setText(text)
+        show_with_why(self._where_label, text, why, title="Clinic database")
         self._where_label.setStyleSheet("color: #B3261E;" if problem else "")
 
     def _connect_records_place(self) -> None:
@@ -46,8 +48,7 @@ class ClinicLink:
                 prompt = f"The clinic database asks for the password of {user}:"
             except ClinicServerError as error:
                 if password is None or "password authentication failed" not in str(error):
-                    self._show_records_place("Clinic database: not signed in (point here for why)", problem=True)
-                    self._where_label.setToolTip(str(error))
+                    self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error))
                     self.statusBar().showMessage(str(error))
                     return False
                 prompt = f"That password was not accepted. The password of {user}:"
@@ -56,7 +57,6 @@ class ClinicLink:
                 self._show_records_place("Clinic database: not signed in", problem=True)
                 return False
         self._show_records_place(f"Records: clinic database {where}")
-        self._where_label.setToolTip("")
         self._show_clinic_evidence()
         if self._poll_timer is None:
             self._poll_timer = QTimer(self)

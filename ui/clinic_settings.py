@@ -17,10 +17,12 @@ class ClinicSettings:
 
         settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
         if problems:
-            self.settings_problem = QLabel(f"settings.json: {len(problems)} problem(s); defaults used for those "
-                                           "(File > Settings to fix)")
+            from ui.why_link import show_with_why
+
+            self.settings_problem = QLabel()
+            show_with_why(self.settings_problem, f"settings.json: {len(problems)} problem(s); defaults used for those "
+                          "(File > Settings to fix).", "\n".join(problems), title="Settings")
             self.settings_problem.setStyleSheet("color: #B3261E;")
-            self.settings_problem.setToolTip("\n".join(problems))
             self.settings_problem.setAccessibleName("Settings problems: " + "; ".join(problems))
             self.statusBar().addPermanentWidget(self.settings_problem)
         return settings

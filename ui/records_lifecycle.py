@@ -43,9 +43,12 @@ class RecordsLifecycle:
         if report.backup_problem is not None:
             from PySide6.QtWidgets import QLabel
 
-            self.backup_problem = QLabel("The start-up backup was not made (point here for why)")
+            from ui.why_link import show_with_why
+
+            self.backup_problem = QLabel()
+            show_with_why(self.backup_problem, "The start-up backup was not made.", report.backup_problem,
+                          title="Start-up backup")
             self.backup_problem.setStyleSheet("color: #B3261E;")
-            self.backup_problem.setToolTip(report.backup_problem)
             self.backup_problem.setAccessibleName(report.backup_problem)
             self.statusBar().addPermanentWidget(self.backup_problem)
         if report.overview is not None:

@@ -70,6 +70,7 @@ def test_a_hostile_settings_file_at_start_up_keeps_the_good_values_and_is_named(
         window.show()
     assert window.settings.clinic_name == "Riverside" and window.settings.units == "metric"
     assert window.settings_problem.isVisible() and "units" in window.settings_problem.toolTip()
+    assert_reason_opens(window, window.settings_problem, "units")
     assert digest(data_dir.settings_path) == before  # never rewritten behind the clinician's back
 
 
@@ -85,3 +86,24 @@ def test_a_failed_start_up_backup_leaves_the_records_open_and_says_why(qtbot, da
         window.show()
     assert window.overview is not None and window.picker.entry_count() == 8
     assert "backup was not made" in window.backup_problem.toolTip()
+    assert_reason_opens(window, window.backup_problem, "backup was not made")
+
+
+def assert_reason_opens(window, label, words: str) -> None:
+    """A status-bar problem's reason opens from its "Why?" link (the keyboard reaches it; a tooltip is mouse-only)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    assert "href='why'" in label.text() and "point here" not in label.text()
+    label.linkActivated.emit("why")
+    box = window.findChild(QMessageBox, "why")
+    assert box is not None and box.isVisible() and words in box.text()
+    box.close()
+
+
+def test_a_clinic_server_that_cannot_be_reached_says_why_from_the_status_bar(qtbot, data_dir) -> None:
+    window = MainWindow(data_dir, records_url="postgresql://nobody@127.0.0.1:1/treadwell")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    assert window._where_label.text().startswith("Clinic database: not signed in.")
+    assert_reason_opens(window, window._where_label, "cannot be reached")
