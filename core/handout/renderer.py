@@ -237,7 +237,8 @@ class HandoutRenderer:
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
-                                   weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260),
+                                   weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260,
+                                                        right_to_left=self._rtl),
                                    self._p(labels.chart_axis, self.chart_axis)]))
         story += [self._new_section(compact, 8 * cm), self._p(labels.effort_heading, self.heading)]
         story += [self._p(text) for text in h.effort_intro]
