@@ -239,7 +239,7 @@ def build_handout(
         **safety_picture({w.code for w in plan.warnings}, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
-                       t("Fill in the next-morning pain the day after.")],
+                       t("The next morning, fill in your pain and whether you are stiffer than usual.")],
         log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks],
         print_size=print_size,
         labels=HandoutLabels(
@@ -260,8 +260,7 @@ def build_handout(
             safety_heading=t("Your safety points"),
             log_heading=t("My walking log"),
             log_columns=[t("Date"), t("Minutes"), t("Speed (km/h)") if units == "metric" else t("Speed (mph)"),
-                         t("Effort (6-20)"), t("Pain during (0-10)"),
-                         t("Pain next morning (0-10)")],
+                         t("Effort"), t("Pain during"), t("Pain next morning"), t("Stiffer?")],  # the scales: the intro
             footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),

@@ -11,7 +11,7 @@ from core.handout.fonts import REGULAR
 
 BAR_COLOUR = colors.HexColor("#2E6F9E")
 AXIS_COLOUR = colors.HexColor("#333333")
-LABEL_SIZE = 14  # the numbers a patient reads off the chart: 14 pt at least
+LABEL_SIZE = 16  # the numbers a patient reads off the chart: large print, as the text around it
 
 
 def _axis_top(top: float) -> tuple[int, int]:
@@ -25,7 +25,7 @@ def weekly_minutes_chart(minutes: list[float], width: float, height: float = 230
     """Week 1 on the left, the minutes axis on the left; ``right_to_left`` mirrors both, as a right-to-left
     handout's tables are mirrored, so the chart reads from the same side as the week table."""
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=LABEL_SIZE)
-    axis_room, far_pad, bottom, top_pad = 44, 8, 24, 10
+    axis_room, far_pad, bottom, top_pad = 44, 8, 26, 10
     left = far_pad if right_to_left else axis_room
     plot_width, plot_height = width - axis_room - far_pad, height - bottom - top_pad
     axis_x = left + plot_width if right_to_left else left
@@ -34,7 +34,7 @@ def weekly_minutes_chart(minutes: list[float], width: float, height: float = 230
     for value in range(0, axis_max + 1, step):
         y = bottom + plot_height * value / axis_max
         drawing.add(Line(axis_x, y, axis_x + tick, y, strokeColor=AXIS_COLOUR))
-        drawing.add(String(axis_x + 2 * tick, y - 4, str(value), fontName=REGULAR, fontSize=LABEL_SIZE,
+        drawing.add(String(axis_x + 2 * tick, y - LABEL_SIZE * 0.35, str(value), fontName=REGULAR, fontSize=LABEL_SIZE,
                            textAnchor="start" if right_to_left else "end"))
     slot = plot_width / max(len(minutes), 1)
     label_every = 1 if len(minutes) <= 16 else 2
@@ -43,7 +43,7 @@ def weekly_minutes_chart(minutes: list[float], width: float, height: float = 230
         bar_height = plot_height * value / axis_max
         drawing.add(Rect(x + slot * 0.15, bottom, slot * 0.7, bar_height, fillColor=BAR_COLOUR, strokeColor=None))
         if index % label_every == 0:
-            drawing.add(String(x + slot / 2, bottom - 16, str(index + 1), fontName=REGULAR, fontSize=LABEL_SIZE,
+            drawing.add(String(x + slot / 2, bottom - LABEL_SIZE - 2, str(index + 1), fontName=REGULAR, fontSize=LABEL_SIZE,
                                textAnchor="middle"))
     drawing.add(Line(axis_x, bottom, axis_x, bottom + plot_height, strokeColor=AXIS_COLOUR))
     drawing.add(Line(left, bottom, left + plot_width, bottom, strokeColor=AXIS_COLOUR))

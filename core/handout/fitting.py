@@ -35,13 +35,16 @@ def shortened(text: str, fits) -> str:
     return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
 
 
+SLACK = 1.0  # a point to spare: a word exactly as wide as its column is wrapped by reportlab's rounding
+
+
 def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
                   padding: float = 8) -> list[float]:
     """Column widths in proportion to ``shares`` of ``width``, but none too narrow for the longest word of its
     ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
     and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
     proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right."""
-    least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding for text in texts]
+    least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding + SLACK for text in texts]
     if sum(least) > width:
         return [width * share for share in shares]
     fixed: set[int] = set()

@@ -320,7 +320,7 @@ class HandoutRenderer:
         """A line for every planned walk, under its week's heading, with room to write by hand."""
         columns = h.labels.log_columns
         header = ParagraphStyle(f"{self.cell_bold.name}-log", parent=self.cell_bold, fontSize=14, leading=17)
-        widths = fitted_widths([0.15, 0.15, 0.17, 0.16, 0.17, 0.20], columns, self._width, header.fontSize)
+        widths = fitted_widths([0.12, 0.12, 0.15, 0.14, 0.15, 0.16, 0.16], columns, self._width, header.fontSize)
         rows: list[list] = [[self._p(line_broken(text, width - 8, header.fontSize, bold=True), header)
                              for text, width in zip(columns, widths)]]
         weeks = []  # the rows of each week's heading and last line: a week is kept on one page

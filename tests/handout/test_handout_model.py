@@ -72,6 +72,15 @@ def test_the_walking_log_asks_for_speed_in_the_plans_unit(units, heading) -> Non
     assert heading in handout_for(example("diabetic-neuropathy"), units=units).labels.log_columns
 
 
+def test_the_walking_log_asks_what_the_pain_rules_ask_the_next_morning() -> None:
+    """The rules send a patient back a week for next-morning pain above usual or more stiffness than usual: the log
+    has a place for both, and its introduction gives the scales its headings leave out."""
+    handout = handout_for(example("peripheral-nerve-injury"))
+    assert handout.labels.log_columns[-2:] == ["Pain next morning", "Stiffer?"]
+    intro = " ".join(handout.logbook_intro)
+    assert "effort from 6 to 20" in intro and "pain from 0 to 10" in intro and "stiffer than usual" in intro
+
+
 def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
     handout = handout_for(example("post-stroke-pain"))  # on a beta-blocker
     assert handout.uses_heart_rate is False and handout.pulse == []
