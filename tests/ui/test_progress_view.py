@@ -13,7 +13,8 @@ from core.plan.progress import adherence_in_words
 from core.workspace.course import progress_of
 from tests.storage.helpers import example
 from tests.ui.course_helpers import log, open_window, override_week, saved_patient, walk
-from ui.views.charts import EffortChart, PainChart, WeeklyMinutesChart
+from ui.views.charts import WeeklyMinutesChart
+from ui.views.session_charts import EffortChart, PainChart
 from ui.views.progress_view import WEEK_COLUMNS, ProgressView
 
 REPORT_MISSING = importlib.util.find_spec("core.handout.progress_report") is None

@@ -21,7 +21,8 @@ from core.settings import Settings
 from ui.scrolling import VerticalScroll
 from ui.models.course import CourseOfCare
 from ui.models.table_model import Column, ObjectTableModel
-from ui.views.charts import EffortChart, PainChart, WeeklyMinutesChart
+from ui.views.charts import WeeklyMinutesChart
+from ui.views.session_charts import EffortChart, PainChart
 from ui.views.suggestion import suggestion_html
 from ui.file_dialogs import save_file
 

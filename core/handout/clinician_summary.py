@@ -1,0 +1,88 @@
+"""The clinician summary pages' content, in English whatever the handout's language: screening, intensity, the
+plan's rules with their sources, warnings, the linked studies with their animal dosing and data-quality flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
+from core.evidence.flag_words import flag_in_words, listed_flags
+from core.evidence.models import Study
+from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
+from core.plan import guidelines as g
+from core.plan.engine import Plan
+
+
+def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> ClinicianSummary:
+    screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.", plan.screening.clearance_in_words]
+    if plan.screening.ada_note:
+        screening.append(plan.screening.ada_note)
+    intensity = [plan.intensity.method_reason]
+    if plan.intensity.target_hr:
+        intensity.append(f"Moderate target {plan.intensity.target_hr[0]}-{plan.intensity.target_hr[1]} bpm "
+                         f"(40-59% HRR); light {plan.intensity.light_target_hr[0]}-{plan.intensity.light_target_hr[1]} bpm.")
+    intensity.append(f"RPE {plan.intensity.rpe[0]}-{plan.intensity.rpe[1]} moderate, "
+                     f"{plan.intensity.light_rpe[0]}-{plan.intensity.light_rpe[1]} light; talk test.")
+    rules = plan.rules
+    rule_rows = [
+        ReferenceRow(text=f"Weekly main-set increase at most {rules.max_weekly_increase_pct}%.",
+                     source=rules.max_weekly_increase_source.cited()),
+        ReferenceRow(text=f"At most {rules.max_two_week_increase_pct}% over any two weeks.",
+                     source=rules.max_two_week_increase_source.cited()),
+        ReferenceRow(text=f"Toward {rules.weekly_target_min} min a week, sessions up to {rules.session_target_min} min.",
+                     source=rules.volume_source.cited()),
+        ReferenceRow(text=f"Warm-up {rules.warmup_min:g} min and cool-down {rules.cooldown_min:g} min, light.",
+                     source=rules.warmup_source.cited()),
+        ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
+                     source=rules.light_start_source.cited()),
+        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source="; ".join(
+            source.cited() for source in (rules.pain.source, rules.pain.rise_source) if source)),
+        ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, or "
+                          "a sudden change in sight; otherwise rest, and an ambulance if it does not pass in a few "
+                          "minutes.", source="; ".join(source.cited() for source in g.EMERGENCY_SOURCES)),
+        ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
+                          "walking speed.", source=rules.walking_equation_source.cited()),
+    ]
+    warnings = [ReferenceRow(text=w.headline, source=w.source.cited())
+                for w in plan.warnings]
+    by_id = {s.id: s for s in studies}
+    linked = [by_id[i] for i in plan.evidence if i in by_id]
+    arrows = {"up": "↑", "down": "↓", "no change": "="}
+    # Study text may come from a clinic's import: every piece is shortened to what a cell can hold and
+    # printed with a visible mark for a character the fonts lack, so no study can stop a handout.
+    from core.handout.renderer import study_text  # the fonts (reportlab) only when a summary is made
+
+    def author(s: Study) -> str:
+        return f"{study_text(s.first_author, 60)} {s.year}"
+
+    def findings(s: Study) -> str:
+        return study_text(", ".join(f"{study_text(f.marker, 40)} {arrows[f.direction]}" for f in s.findings), 400)
+
+    study_rows = [ReferenceRow(
+        text=f"{author(s)}. {study_text(s.title or 'Title not given', 300)}. {study_text(s.journal or '', 120)}".strip()
+        + ("\nFindings: " + findings(s) if s.findings else ""),
+        source=f"doi:{study_text(s.doi, 100)}" if s.doi else "DOI not given in the sources",
+    ) for s in linked]
+    dosing = [DosingRow(
+        study=author(s), model=f"{study_text(s.model, 60)} ({s.species or '?'})",
+        speed=(f"{s.exercise.speed_m_per_min:g} m/min [{study_text(str(s.exercise.speed_reported), 40)}]"
+               if s.exercise.speed_m_per_min
+               else f"not usable [{study_text(s.exercise.speed_reported, 40)}]" if s.exercise.speed_reported
+               else "not reported"),
+        minutes=_range_text(s.exercise.minutes_per_session),
+        days_per_week=str(s.exercise.days_per_week or "n/r"), weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
+        flags=str(len(listed_flags(s.flags)) or ""),
+    ) for s in linked]
+    flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked
+             for f in listed_flags(s.flags)]
+    caution = DOSING_CAUTION + " Sources: " + "; ".join(
+        f"{c.label}, doi:{c.doi}" for c in DOSING_CAUTION_CITATIONS)
+    return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
+                            studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags,
+                            date=date.isoformat())
+
+
+def _range_text(minutes: tuple[float, float] | None) -> str:
+    if minutes is None:
+        return "n/r"
+    return f"{minutes[0]:g}" if minutes[0] == minutes[1] else f"{minutes[0]:g}-{minutes[1]:g}"

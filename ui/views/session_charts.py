@@ -1,0 +1,151 @@
+"""The progress charts with one point per session (ui/views/charts.py draws their axes and legends): effort per
+session against the moderate target, and pain during and the next morning against the patient's usual pain."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
+
+from core.plan.progress import SessionPoint
+from ui.views.charts import (
+    EFFORT, PAIN_DURING, PAIN_MORNING, REFERENCE, TARGET_FILL, TOO_MUCH_FILL, Chart, LegendItem, draw_marker,
+)
+
+
+class SessionChart(Chart):
+    """One point per session, oldest first; dates below, plan-version changes marked by a dashed line."""
+
+    RIGHT = 58  # room for a reference line's name; the same in every session chart, so their dates line up
+
+    def __init__(self, title: str, y_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, y_label, "session date (v = plan version)", parent)
+        self.sessions: list[SessionPoint] = []
+        self.empty_text = "No session logged yet."
+
+    def has_data(self) -> bool:
+        return bool(self.sessions)
+
+    def x_at(self, index: int, area: QRectF, shift: float = 0.0) -> float:
+        slot = area.width() / len(self.sessions)
+        return area.left() + slot * (index + 0.5) + min(slot * shift, 8.0)
+
+    def draw_sessions_axis(self, painter: QPainter, area: QRectF) -> None:
+        metrics = QFontMetricsF(self.font())
+        slot = area.width() / len(self.sessions)
+        every = max(1, math.ceil((metrics.horizontalAdvance("00-00") + 8) / slot))
+        previous = None
+        for index, session in enumerate(self.sessions):
+            x = self.x_at(index, area)
+            if index % every == 0:
+                self.label_below(painter, x, area, session.date.strftime("%m-%d"), width=slot * every)
+            if session.plan_version != previous:
+                if previous is not None:
+                    boundary = x - slot / 2
+                    painter.setPen(QPen(REFERENCE, 1, Qt.PenStyle.DashLine))
+                    painter.drawLine(QPointF(boundary, area.top()), QPointF(boundary, area.bottom()))
+                self.label_below(painter, x, area, f"v{session.plan_version}", line=1, width=max(slot, 24))
+                previous = session.plan_version
+
+    def draw_series(self, painter: QPainter, area: QRectF, values: list[float | None], colour: QColor,
+                    style: Qt.PenStyle, marker: str, shift: float = 0.0) -> None:
+        """A line through the recorded values; a value not recorded leaves a gap, never a zero. ``shift`` moves
+        the marks a little to the right (a fraction of a session's width), so equal values stay visible."""
+        path, drawing = QPainterPath(), False
+        points = []
+        for index, value in enumerate(values):
+            if value is None:
+                drawing = False
+                continue
+            point = QPointF(self.x_at(index, area, shift), self.y_at(value, area))
+            points.append(point)
+            if drawing:
+                path.lineTo(point)
+            else:
+                path.moveTo(point)
+                drawing = True
+        painter.setPen(QPen(colour, 2, style))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        for point in points:
+            draw_marker(painter, point, marker, colour)
+
+
+class EffortChart(SessionChart):
+    """Effort (Borg RPE 6-20) per session, with the moderate target of the plan in force as a band."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Effort per session (Borg RPE)", "RPE 6-20", parent)
+        self.target: tuple[int, int] | None = None
+
+    def set_sessions(self, sessions: list[SessionPoint], target: tuple[int, int] | None) -> None:
+        self.sessions, self.target = list(sessions), target
+        self.setAccessibleDescription(
+            (f"moderate target RPE {target[0]}-{target[1]}; " if target else "")
+            + "; ".join(f"{s.date.isoformat()}: RPE {s.rpe}" for s in self.sessions))
+        self.update()
+
+    def legend(self) -> list[LegendItem]:
+        items = [LegendItem("effort (RPE)", pen=QPen(EFFORT, 2), marker="diamond")]
+        if self.target:
+            items.append(LegendItem(f"moderate target {self.target[0]}-{self.target[1]}", brush=QBrush(TARGET_FILL)))
+        return items
+
+    def y_range(self) -> tuple[float, float, float]:
+        return 6.0, 20.0, 2.0
+
+    def plot(self, painter: QPainter, area: QRectF) -> None:
+        if self.target:
+            top, bottom = self.y_at(self.target[1], area), self.y_at(self.target[0], area)
+            painter.fillRect(QRectF(area.left(), top, area.width(), bottom - top), TARGET_FILL)
+        self.draw_sessions_axis(painter, area)
+        self.draw_series(painter, area, [s.rpe for s in self.sessions], EFFORT, Qt.PenStyle.SolidLine, "diamond")
+
+
+class PainChart(SessionChart):
+    """Pain during walking (solid, round marks) and the next morning (dashed, square marks) per session,
+    against the patient's usual pain (dotted line); above the acceptable top is shaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Pain per session against usual pain", "pain 0-10", parent)
+        self.usual: int | None = None
+        self.acceptable_max: int | None = None
+
+    def set_sessions(self, sessions: list[SessionPoint], usual: int | None, acceptable_max: int | None) -> None:
+        self.sessions, self.usual, self.acceptable_max = list(sessions), usual, acceptable_max
+
+        def said(value: int | None) -> str:
+            return "not recorded" if value is None else f"{value}/10"
+
+        self.setAccessibleDescription(
+            (f"usual pain {usual}/10; " if usual is not None else "")
+            + "; ".join(f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}"
+                        for s in self.sessions))
+        self.update()
+
+    def legend(self) -> list[LegendItem]:
+        items = [LegendItem("during", pen=QPen(PAIN_DURING, 2), marker="circle"),
+                 LegendItem("next morning", pen=QPen(PAIN_MORNING, 2, Qt.PenStyle.DashLine), marker="square")]
+        if self.usual is not None:
+            items.append(LegendItem(f"usual pain {self.usual}/10", pen=QPen(REFERENCE, 1.6, Qt.PenStyle.DotLine)))
+        if self.acceptable_max is not None and self.acceptable_max < 10:
+            items.append(LegendItem(f"too much: above {self.acceptable_max}", brush=QBrush(TOO_MUCH_FILL)))
+        items.append(LegendItem("gap = not recorded"))
+        return items
+
+    def y_range(self) -> tuple[float, float, float]:
+        return 0.0, 10.0, 2.0
+
+    def plot(self, painter: QPainter, area: QRectF) -> None:
+        if self.acceptable_max is not None and self.acceptable_max < 10:
+            line = self.y_at(self.acceptable_max, area)
+            painter.fillRect(QRectF(area.left(), area.top(), area.width(), line - area.top()), TOO_MUCH_FILL)
+        if self.usual is not None:
+            self.reference_line(painter, area, self.usual, f"usual {self.usual}", Qt.PenStyle.DotLine)
+        self.draw_sessions_axis(painter, area)
+        self.draw_series(painter, area, [s.pain_during for s in self.sessions], PAIN_DURING, Qt.PenStyle.SolidLine,
+                         "circle")
+        self.draw_series(painter, area, [s.pain_next_morning for s in self.sessions], PAIN_MORNING,
+                         Qt.PenStyle.DashLine, "square", shift=0.2)
