@@ -20,14 +20,16 @@ class ClinicLink:
     _retry_timer: QTimer | None = None
 
     def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
-        from ui.why_link import show_with_why
+        from html import escape
+
+        from ui.why_link import PROBLEM_STYLE, reason_label, show_reason
 
         if self._where_label is None:
-            self._where_label = QLabel()
+            self._where_label = reason_label(title="Clinic database")
             self._where_label.setAccessibleName("Where the records are")
             self.statusBar().addPermanentWidget(self._where_label)
-        show_with_why(self._where_label, text, why, title="Clinic database")
-        self._where_label.setStyleSheet("color: #B3261E;" if problem else "")
+        show_reason(self._where_label, escape(text), why)
+        self._where_label.setStyleSheet(PROBLEM_STYLE if problem else "")
 
     def _connect_records_place(self) -> None:
         """After the local records opened: say where the patient records are, signing in to the server if chosen."""

@@ -4,7 +4,7 @@ File > Settings, and the saved settings put to use in every view. Mixed into Mai
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ui.plain_text import shown_as_typed
 
@@ -17,14 +17,11 @@ class ClinicSettings:
 
         settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
         if problems:
-            from ui.why_link import show_with_why
+            from ui.why_link import status_problem
 
-            self.settings_problem = QLabel()
-            show_with_why(self.settings_problem, f"settings.json: {len(problems)} problem(s); defaults used for those "
-                          "(File > Settings to fix).", "\n".join(problems), title="Settings")
-            self.settings_problem.setStyleSheet("color: #B3261E;")
-            self.settings_problem.setAccessibleName("Settings problems: " + "; ".join(problems))
-            self.statusBar().addPermanentWidget(self.settings_problem)
+            self.settings_problem = status_problem(
+                self, f"settings.json: {len(problems)} problem(s); defaults used for those (File > Settings to fix).",
+                "\n".join(problems), title="Settings", accessible_name="Settings problems: " + "; ".join(problems))
         return settings
 
     def welcome_if_first_run(self) -> None:

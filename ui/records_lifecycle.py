@@ -41,16 +41,10 @@ class RecordsLifecycle:
             parts.append("Read-only: another Treadwell window is using this data folder.")
         self.statusBar().showMessage(" ".join(parts))
         if report.backup_problem is not None:
-            from PySide6.QtWidgets import QLabel
+            from ui.why_link import status_problem
 
-            from ui.why_link import show_with_why
-
-            self.backup_problem = QLabel()
-            show_with_why(self.backup_problem, "The start-up backup was not made.", report.backup_problem,
-                          title="Start-up backup")
-            self.backup_problem.setStyleSheet("color: #B3261E;")
-            self.backup_problem.setAccessibleName(report.backup_problem)
-            self.statusBar().addPermanentWidget(self.backup_problem)
+            self.backup_problem = status_problem(self, "The start-up backup was not made.", report.backup_problem,
+                                                 title="Start-up backup", accessible_name=report.backup_problem)
         if report.overview is not None:
             self.evidence_ready.emit(report.overview)
 

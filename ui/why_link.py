@@ -1,35 +1,45 @@
-"""A status-bar problem with its reason one click or key away: "… not made. Why?" opens the reason in a box
-(a tooltip alone is mouse-only, and hides the words a clinician needs to act on)."""
+"""A label with a reason one click or key away: "… not made. Why?" or the pain rules' "Caveat and sources" open
+the reason in a box (a tooltip alone is mouse-only, and hides the words a clinician needs to act on)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+
+PROBLEM_STYLE = "color: #B3261E;"
 
 
-def show_with_why(label: QLabel, text: str, reason: str, *, title: str) -> None:
-    """``label`` shows ``text`` and a "Why?" link that opens ``reason``; an empty ``reason``, ``text`` alone."""
+def reason_label(*, title: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning, name: str = "why") -> QLabel:
+    """A rich-text label whose link opens its reason (``show_reason``) in a box named ``name``."""
+    label = QLabel()
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setProperty("why", reason)
-    label.setProperty("why_title", title)
-    label.setToolTip(reason)
-    if not reason:
-        label.setText(escape(text))
-        return
-    label.setText(f"{escape(text)} <a href='why'>Why?</a>")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-    if not label.property("why_connected"):
-        label.linkActivated.connect(lambda _link: _open_reason(label))
-        label.setProperty("why_connected", True)
+    label.linkActivated.connect(lambda _link: _open_reason(label, title, icon, name))
+    return label
 
 
-def _open_reason(label: QLabel) -> None:
-    parent: QWidget = label.window()
-    box = QMessageBox(QMessageBox.Icon.Warning, label.property("why_title"), label.property("why"),
-                      QMessageBox.StandardButton.Close, parent)
-    box.setObjectName("why")
+def show_reason(label: QLabel, html: str, reason: str, *, link: str = "Why?", href: str = "why") -> None:
+    """``label`` shows ``html`` and, when there is a ``reason``, a ``link`` that opens it."""
+    label.setProperty("reason", reason)
+    label.setToolTip(reason)
+    label.setText(f"{html} <a href='{href}'>{escape(link)}</a>" if reason else html)
+
+
+def status_problem(window: QMainWindow, text: str, reason: str, *, title: str, accessible_name: str) -> QLabel:
+    """A problem in red at the right of ``window``'s status bar, its reason behind "Why?"."""
+    label = reason_label(title=title)
+    show_reason(label, escape(text), reason)
+    label.setStyleSheet(PROBLEM_STYLE)
+    label.setAccessibleName(accessible_name)
+    window.statusBar().addPermanentWidget(label)
+    return label
+
+
+def _open_reason(label: QLabel, title: str, icon: QMessageBox.Icon, name: str) -> None:
+    box = QMessageBox(icon, title, label.property("reason"), QMessageBox.StandardButton.Close, label.window())
+    box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

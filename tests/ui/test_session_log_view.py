@@ -148,6 +148,9 @@ def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, d
 
 
 def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtbot, data_dir) -> None:
+    from ui.views.session_log_view import STIFFNESS_CHOICES
+    from ui.views.unrecorded_fields import chosen
+
     window = saved_patient(qtbot, data_dir)
     view = window.sessions
     assert view.stiffer_morning.currentText() == "not recorded"  # nothing put in for the clinician
@@ -161,8 +164,8 @@ def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtb
     assert "stiffer than usual" in view.suggestion.text()
     assert view.select_session(saved.id)
     view.correct_button.click()
-    assert view.stiffer_morning.currentData() is True
-    view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findData(False))
+    assert chosen(view.stiffer_morning, STIFFNESS_CHOICES) is True  # the correction shows what was saved
+    view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findText("no"))
     view.save_button.click()
     [corrected] = window.gateway.sessions(window.editor.patient_id)
     assert corrected.stiffer_next_morning is False and table_text(view, "Stiffer next\nmorning") == ["no"]

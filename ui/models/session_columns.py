@@ -1,11 +1,10 @@
 """How a logged session reads in the window: its columns, "not recorded" for what the patient did not
-report, problems named by the form's labels, and saved times as this computer's dates."""
+report, and problems named by the form's labels."""
 
 from __future__ import annotations
 
 from core.plan.session_log import recorded
 from core.records.models import SessionRecord
-from core.stamps import local_day
 from ui.models.table_model import Column
 
 FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
@@ -19,14 +18,6 @@ def in_clinic_words(problem: str) -> str:
     field, _, rest = problem.partition(": ")
     label = FIELD_LABELS.get(field.split(".")[0])
     return f"{label}: {rest}" if label and rest else problem
-
-
-def saved_on(stored: str) -> str:
-    """A saved time (UTC, ISO 8601) as this computer's local date."""
-    try:
-        return local_day(stored).isoformat()
-    except (TypeError, ValueError):
-        return stored[:10]
 
 
 def _sort(value: float | int | None) -> float:

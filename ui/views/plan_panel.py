@@ -11,12 +11,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
 from ui.models.table_model import RowsTableModel
+from ui.why_link import reason_label, show_reason
 
 # Marks every shipped font has (an emoji such as U+26D4 is an empty box where no emoji font is installed).
 SEVERITY_MARK = {"stop": "⊘", "caution": "⚠", "info": "ℹ"}
@@ -151,13 +153,10 @@ class PlanPanel(QWidget):
         self.intensity = QLabel()
         self.intensity.setWordWrap(True)
         self.intensity.setAccessibleName("Intensity method")
-        self.pain = QLabel()
+        self.pain = reason_label(title="Pain rules: caveat and sources", icon=QMessageBox.Icon.Information,
+                                 name="pain-sources")
         self.pain.setWordWrap(True)
         self.pain.setAccessibleName("Pain rules for this patient")
-        self.pain.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.pain.linkActivated.connect(self._show_pain_sources)
-        self.pain_sources = ""  # the rules' caveat and sources, shown by the label's link
         self.cell_problem = QLabel()
         self.cell_problem.setStyleSheet("color: #B3261E;")
         self.cell_problem.setAccessibleName("Problem with the value typed in the week table")
@@ -192,16 +191,6 @@ class PlanPanel(QWidget):
         self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
-    def _show_pain_sources(self, _link: str) -> None:
-        """The caveat and sources of the pain rules, for the mouse and the keyboard alike (a tooltip is mouse-only)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Information, "Pain rules: caveat and sources", self.pain_sources,
-                          QMessageBox.StandardButton.Close, self)
-        box.setObjectName("pain-sources")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
     def _show_legend(self) -> None:
         palette = QGuiApplication.palette()
 
@@ -230,7 +219,6 @@ class PlanPanel(QWidget):
             self.banner.setStyleSheet("")
             self.intensity.clear()
             self.pain.clear()
-            self.pain_sources = ""
             self.weeks.set_weeks([], set())
             self.chart.set_weeks([], set())
             return
@@ -249,9 +237,8 @@ class PlanPanel(QWidget):
         self.chart.set_weeks(plan.weeks, overridden)
         pain = plan.rules.pain
         sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
-        self.pain_sources = "\n\n".join([pain.caveat, *sources])
-        self.pain.setText(f"<b>Pain rules:</b> {escape(pain.rule)} <a href='sources'>Caveat and sources</a>")
-        self.pain.setToolTip(self.pain_sources)
+        show_reason(self.pain, f"<b>Pain rules:</b> {escape(pain.rule)}", "\n\n".join([pain.caveat, *sources]),
+                    link="Caveat and sources", href="sources")
         for warning in plan.warnings:
             item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} {warning.headline}\n"
                                    f"Source: {warning.source.cited()}")

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from PySide6.QtWidgets import QWidget
 
 from core.plan.progress import SessionPoint
+from core.plan.session_log import recorded
 from ui.views.charts import (
     EFFORT, PAIN_DURING, PAIN_MORNING, REFERENCE, TARGET_FILL, TOO_MUCH_FILL, Chart, LegendItem, draw_marker,
 )
@@ -117,7 +118,7 @@ class PainChart(SessionChart):
         self.sessions, self.usual, self.acceptable_max = list(sessions), usual, acceptable_max
 
         def said(value: int | None) -> str:
-            return "not recorded" if value is None else f"{value}/10"
+            return recorded(value) + ("/10" if value is not None else "")
 
         self.setAccessibleDescription(
             (f"usual pain {usual}/10; " if usual is not None else "")

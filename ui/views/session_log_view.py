@@ -22,13 +22,13 @@ from core.plan.session_log import (
 )
 from core.records.models import SessionRecord
 from ui.models.course import CourseOfCare
-from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, saved_on
+from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
 from ui.views.suggestion import suggestion_html
-from ui.views.unrecorded_fields import choice_box, given, optional_spin, show_choice, show_given
+from ui.views.unrecorded_fields import choice_box, chosen, given, optional_spin, show_choice, show_given
 
 
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
@@ -211,20 +211,20 @@ class SessionLogView(QWidget):
     def _whose(self, course: CourseOfCare) -> str:
         version = course.in_force
         lines = [f"<h3>5. Session log of {escape(course.patient_name)} (patient {course.patient_id})</h3>",
-                 f"<p>Plan version {version.version} in force (plan {version.id}, saved {saved_on(version.created_at)}); "
+                 f"<p>Plan version {version.version} in force (plan {version.id}, saved {version.saved_on.isoformat()}); "
                  "every session of every version is listed."]
         if course.in_force.plan.blocked:
             lines.append(f" <b>Version {version.version} is blocked by screening:</b> no new session can be logged "
                          "under it until the plan is unblocked and saved.")
         elif course.unsaved_edits:
-            lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a walk from {saved_on(version.created_at)} "
+            lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a walk from {version.saved_on.isoformat()} "
                          f"on goes under version {version.version}, the newest saved version; save first to log under "
                          "the changed plan.")
         elif course.shown_plan_id is not None and course.shown_plan_id != version.id:
             shown_version = course.version_of(course.shown_plan_id)
             if shown_version is not None:
                 lines.append(f" Step 4 shows the older version {shown_version.version}; a walk from "
-                             f"{saved_on(version.created_at)} on goes under version {version.version}, the newest "
+                             f"{version.saved_on.isoformat()} on goes under version {version.version}, the newest "
                              "saved version.")
         if len(course.history) > 1:
             lines.append(" A walk is logged under the version in force on its date.")
@@ -255,7 +255,7 @@ class SessionLogView(QWidget):
             self.week.setValue(week)
         for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
             show_given(spin, None)
-        show_choice(self.stiffer_morning, None)
+        show_choice(self.stiffer_morning, STIFFNESS_CHOICES, None)
         self.speed.setValue(0)
         self.note.clear()
         self._suggested_minutes = None
@@ -287,7 +287,7 @@ class SessionLogView(QWidget):
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
                         "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
                         "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
-                        "stiffer_next_morning": self.stiffer_morning.currentData(), "note": self.note.text()}
+                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES), "note": self.note.text()}
         if given(self.rpe) is not None:
             values["rpe"] = given(self.rpe)
         try:
@@ -353,7 +353,7 @@ class SessionLogView(QWidget):
         for spin, value in ((self.heart_rate, record.heart_rate), (self.pain_during, record.pain_during),
                             (self.pain_morning, record.pain_next_morning)):
             show_given(spin, value)
-        show_choice(self.stiffer_morning, record.stiffer_next_morning)
+        show_choice(self.stiffer_morning, STIFFNESS_CHOICES, record.stiffer_next_morning)
         self.note.setText(record.note)
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")

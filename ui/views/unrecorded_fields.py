@@ -25,12 +25,18 @@ def show_given(spin: QSpinBox, value: int | None) -> None:
 
 
 def choice_box(choices: tuple[tuple[str, object], ...]) -> QComboBox:
-    """The (text, value) ``choices``, the first of them the one for not recorded (value None)."""
+    """The texts of the (text, value) ``choices``, the first of them the one for not recorded (value None).
+    The values stay in ``choices``, read by position: no item holds None as data (PySide6 miscounts references
+    to None handed back by currentData(), and enough calls abort the interpreter; see ui/models/table_model.py)."""
     box = QComboBox()
-    for text, value in choices:
-        box.addItem(text, value)
+    for text, _ in choices:
+        box.addItem(text)
     return box
 
 
-def show_choice(box: QComboBox, value: object) -> None:
-    box.setCurrentIndex(box.findData(value))
+def chosen(box: QComboBox, choices: tuple[tuple[str, object], ...]) -> object:
+    return choices[max(box.currentIndex(), 0)][1]
+
+
+def show_choice(box: QComboBox, choices: tuple[tuple[str, object], ...], value: object) -> None:
+    box.setCurrentIndex(next(index for index, (_, known) in enumerate(choices) if known is value))
