@@ -234,12 +234,8 @@ class PatientCare:
             week=self.sessions.week.value())
 
     def _walk_notes(self, saved: SessionRecord) -> str:
-        """What to check in the walk just saved (PlanVersion.walk_notes), each after a space; else nothing."""
-        version = self._course.version_of(saved.plan_id) if self._course else None
-        if version is None:
-            return ""
-        notes = version.walk_notes(saved.as_logged(), course_began=self._course.history[0].saved_on)
-        return "".join(f" {note}" for note in notes)
+        """What to check in the walk just saved (SessionRecord.notes_in), each after a space; else nothing."""
+        return "".join(f" {note}" for note in saved.notes_in(self._course.history)) if self._course else ""
 
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:

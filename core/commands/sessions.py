@@ -82,8 +82,7 @@ def _whose(version: PlanVersion) -> str:
 def _notes_on_the_walk(records, saved: SessionRecord) -> list[PlanVersion]:
     """Says what to check in the walk just saved (PlanVersion.walk_notes); the patient's versions, read once."""
     history = records.plan_history(saved.patient_id)
-    version = next(version for version in history if version.id == saved.plan_id)
-    for note in version.walk_notes(saved.as_logged(), history[0].saved_on):
+    for note in saved.notes_in(history):
         print(f"Note: {note}", file=sys.stderr)
     return history
 

@@ -102,6 +102,12 @@ class SessionRecord(SessionLog):
     def as_logged(self) -> SessionLog:
         return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))
 
+    def notes_in(self, history: list[PlanVersion]) -> list[str]:
+        """What to check in this walk (PlanVersion.walk_notes of the version it was walked under), given the
+        patient's ``history`` oldest first, whose first version's day is the day the course began."""
+        version = next((version for version in history if version.id == self.plan_id), None)
+        return [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on)
+
 
 class ChangedMeanwhile(Exception):
     """A correction made against a session someone else changed (or deleted) since it was read: refused, with
