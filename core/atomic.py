@@ -31,8 +31,7 @@ def refuse_protected_output(path: Path, *, data_folder: Path, inputs: Iterable[P
     if target == folder or folder in target.parents:
         raise WriteError(f"{path.name} would be written inside Treadwell's data folder ({folder}), which holds the "
                          "records and their backups. Choose another folder.")
-    if not path.parent.is_dir():
-        raise WriteError(f"The folder {path.parent} does not exist. Choose another place to save {path.name}.")
+    _refuse_missing_folder(path)
     if not target.exists():
         return
     protected = [*inputs, *(item for item in folder.rglob("*") if item.is_file())] if folder.is_dir() else [*inputs]
@@ -46,11 +45,15 @@ def refuse_protected_output(path: Path, *, data_folder: Path, inputs: Iterable[P
             raise WriteError(f"{path.name} is {what}, so it was not overwritten. Choose another name.")
 
 
+def _refuse_missing_folder(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise WriteError(f"The folder {path.parent} does not exist. Choose another place to save {path.name}.")
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """An existing file at ``path`` is replaced only by a complete new one; no partial file is left."""
     folder = path.parent
-    if not folder.is_dir():
-        raise WriteError(f"The folder {folder} does not exist. Choose another place to save {path.name}.")
+    _refuse_missing_folder(path)
     _remove_stale_temporaries(path)
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

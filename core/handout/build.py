@@ -154,7 +154,7 @@ def build_handout(
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)
-    phone = phone.replace(" ", "\u00a0")  # one word: never broken across lines, and in order in right-to-left text
+    phone = phone.replace(" ", NO_BREAK)  # one word: never broken across lines, and in order in right-to-left text
     uses_hr = plan.intensity.method == "hrr"
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     intro = [

@@ -24,7 +24,7 @@ from core.resources import resource_path
 from core.scripts import RTL_SCRIPTS, SCRIPT_FONTS, SHAPED_SCRIPTS, script_of
 
 __all__ = ["BOLD", "REGULAR", "RTL_SCRIPTS", "SHAPED_SCRIPTS", "font_for", "has_glyph", "missing_characters", "name_problem",
-           "register_fonts", "script_font", "script_of"]
+           "register_fonts", "script_font", "script_of", "shown_characters"]
 
 REGULAR = "TreadwellSans"
 BOLD = "TreadwellSans-Bold"
@@ -102,12 +102,17 @@ def missing_characters(texts: list[str]) -> list[str]:
 _FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069")
 
 
+def shown_characters(characters: list[str]) -> str:
+    """Characters as a reader can find them: 'ក' (U+1780), one after another."""
+    return ", ".join(f"'{char}' (U+{ord(char):04X})" for char in characters)
+
+
 def name_problem(name: str) -> str | None:
     """Why a patient's name cannot be saved, or None: every handout page and report carries the name, so a
     character no shipped font has (Khmer, say) would make them all impossible to print."""
     missing = missing_characters([name])
     if not missing:
         return None
-    shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5]) + (" and more" if len(missing) > 5 else "")
+    shown = shown_characters(missing[:5]) + (" and more" if len(missing) > 5 else "")
     return (f"the handout's fonts cannot print {shown}: write the name in letters they print (Latin, Greek, "
             "Cyrillic, Arabic, Hebrew, Chinese, Devanagari or Gurmukhi), so every handout and report can carry it")

@@ -31,7 +31,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from core.app_info import APP_NAME
 from core.evidence.library import load_library
 from core.handout.export import HandoutError
-from core.handout.fonts import REGULAR, missing_characters, register_fonts
+from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
 from core.handout.script_text import paragraph, text_width
@@ -78,7 +78,7 @@ def _check_printable(progress: Progress, settings: Settings, note: str) -> None:
     for where, texts in places:
         missing = missing_characters(texts)
         if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:10])
+            shown = shown_characters(missing[:10])
             more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
             raise HandoutError(f"The progress report was not made: its fonts cannot print {shown}{more} in {where}. "
                                "Write it with other characters, or leave it out.")

@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
 from core.handout.drawings import LIGHT_FILL, MODERATE_FILL, effort_scale_drawing, treadmill_drawing
-from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
+from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
@@ -38,7 +38,7 @@ class UnprintableCharacters(ValueError):
     """Text holds characters the embedded fonts cannot print; ``characters`` lists them."""
 
     def __init__(self, characters: list[str]) -> None:
-        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in characters[:10])
+        shown = shown_characters(characters[:10])
         super().__init__(f"the handout's fonts cannot print these characters: {shown}")
         self.characters = characters
 

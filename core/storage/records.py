@@ -230,10 +230,9 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
         if saved.as_logged() == log:
             return saved
         at = now_iso()
-        db.execute("update sessions set week = ?, date = ?, minutes = ?, speed_kmh = ?, rpe = ?, heart_rate = ?, "
-                   "pain_during = ?, pain_next_morning = ?, stiffer_next_morning = ?, note = ?, updated_at = ? "
-                   "where id = ?",
-                   [*session_values(log).values(), at, session_id])
+        values = session_values(log)
+        db.execute(f"update sessions set {', '.join(f'{column} = ?' for column in values)}, updated_at = ? where id = ?",
+                   [*values.values(), at, session_id])
         record_event(db, "update", "session", session_id, clinician, at=at, before=before_values(saved))
     return get_session(db, session_id)
 
