@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from core import cli
+from core import cli, collector
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir, DataDirError
 from core.handout import font_cache
@@ -14,6 +14,7 @@ from core.logging_setup import LogUnavailable, configure_logging
 
 
 def main(argv: list[str] | None = None) -> int:
+    collector.collect_less_often()
     for name in ("stdout", "stderr"):  # a windowed build (Windows, macOS) started without a console has neither
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (open for the whole run)
@@ -47,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
         return cli.EXIT_FAILURE
     if args.command is not None:
-        return cli.run_command(args, data_dir)
+        status = cli.run_command(args, data_dir)
+        collector.skip_final_collection()
+        return status
     if args.screenshots is not None:
         if args.screenshots.exists() and not args.screenshots.is_dir():
             print(f"--screenshots: {args.screenshots} is a file; give a folder for the pictures.", file=sys.stderr)
