@@ -12,7 +12,7 @@ from core.handout.language import N_, Wording
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import (
-    EffortLevel, Handout, HandoutLabels, LogWeek, WeekRow,
+    EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow,
 )
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Rules, Week
@@ -238,6 +238,7 @@ def build_handout(
         **safety_picture({w.code for w in plan.warnings}, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
+                       *([t("Write down the pulse you counted near the end of your walk.")] if uses_hr else []),
                        t("The next morning, fill in your pain and whether you are stiffer than usual.")],
         log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks],
         print_size=print_size,
@@ -258,14 +259,24 @@ def build_handout(
             stop_heading=t("When to stop and get help"),
             safety_heading=t("Your safety points"),
             log_heading=t("My walking log"),
-            log_columns=[t("Date"), t("Minutes"), t("Speed (km/h)") if units == "metric" else t("Speed (mph)"),
-                         t("Effort"), t("Pain during"), t("Pain next morning"), t("Stiffer?")],  # the scales: the intro
+            log_groups=log_groups(units, uses_hr, t),
             footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),
         ),
         clinician=clinician_summary_for(plan, studies, date) if clinician_summary else None,
     )
+
+
+def log_groups(units: str, uses_hr: bool, t: Wording) -> list[LogGroup]:
+    """The walking log's columns, under when to fill them in. The pulse has a column when the plan's targets are
+    heart rates (the session log records it). The scales are in the log's introduction, not the headings: eight
+    headings with them do not fit a line at 14 pt in Spanish or Portuguese."""
+    during = [t("Minutes"), t("Speed (km/h)") if units == "metric" else t("Speed (mph)"), t("Effort"),
+              *([t("Pulse")] if uses_hr else []), t("Pain")]
+    return [LogGroup(heading="", columns=[t("Date")]),
+            LogGroup(heading=t("During the walk"), columns=during),
+            LogGroup(heading=t("Next morning"), columns=[t("Pain"), t("Stiffer?")])]
 
 
 def safety_picture(codes: set[WarningCode], t: Wording) -> dict:

@@ -39,12 +39,15 @@ SLACK = 1.0  # a point to spare: a word exactly as wide as its column is wrapped
 
 
 def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
-                  padding: float = 8) -> list[float]:
+                  padding: float = 8, wanted: list[float] | None = None) -> list[float]:
     """Column widths in proportion to ``shares`` of ``width``, but none too narrow for the longest word of its
     ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
     and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
-    proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right."""
+    proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right.
+    ``wanted``: a width for each column that it is given too where all of them fit along with the words."""
     least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding + SLACK for text in texts]
+    if wanted and sum(map(max, least, wanted)) <= width:
+        least = list(map(max, least, wanted))
     if sum(least) > width:
         return [width * share for share in shares]
     fixed: set[int] = set()

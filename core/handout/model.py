@@ -32,6 +32,14 @@ class LogWeek(BaseModel):
     walks: int
 
 
+class LogGroup(BaseModel):
+    """Columns of the walking log under one heading: when to fill them in ("During the walk", "Next morning").
+    A column standing alone (the date) has no heading: its own spans both heading rows."""
+
+    heading: str
+    columns: list[str]
+
+
 class HandoutLabels(BaseModel):
     """The headings, column names and page furniture, in the patient's language."""
 
@@ -49,16 +57,20 @@ class HandoutLabels(BaseModel):
     stop_heading: str
     safety_heading: str
     log_heading: str
-    log_columns: list[str]
+    log_groups: list[LogGroup]
     footer: str  # with {name} and {date}
     page: str  # with {page} and {total}
     subject: str  # the PDF's subject line
+
+    @property
+    def log_columns(self) -> list[str]:
+        return [column for group in self.log_groups for column in group.columns]
 
     def texts(self) -> list[str]:
         return [*(f"{label} {value}" for label, value in self.facts), self.plan_heading, *self.week_columns,
                 self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
                 self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.log_heading,
-                *self.log_columns, self.footer, self.page, self.clinic_phone]
+                *(group.heading for group in self.log_groups), *self.log_columns, self.footer, self.page, self.clinic_phone]
 
 
 class ReferenceRow(BaseModel):

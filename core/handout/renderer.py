@@ -23,6 +23,7 @@ from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
 from core.handout.script_text import isolated, line_broken, paragraph, text_width
+from core.handout.walking_log import walking_log_table
 
 MARGIN = 1.5 * cm
 GRID = colors.HexColor("#555555")
@@ -68,7 +69,6 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
 # print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
 PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
 FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
-LOG_LINE = 34  # the height of a walking-log line: room to write by hand
 
 
 # The clinician pages' furniture, in English like the pages (the patient's pages take the catalog's wording).
@@ -317,33 +317,8 @@ class HandoutRenderer:
         return self._table(rows, widths, repeat_header=True)
 
     def _log_table(self, h: Handout) -> Table:
-        """A line for every planned walk, under its week's heading, with room to write by hand."""
-        columns = h.labels.log_columns
-        header = ParagraphStyle(f"{self.cell_bold.name}-log", parent=self.cell_bold, fontSize=14, leading=17)
-        widths = fitted_widths([0.12, 0.12, 0.15, 0.14, 0.15, 0.16, 0.16], columns, self._width, header.fontSize)
-        rows: list[list] = [[self._p(line_broken(text, width - 8, header.fontSize, bold=True), header)
-                             for text, width in zip(columns, widths)]]
-        weeks = []  # the rows of each week's heading and last line: a week is kept on one page
-        for week in h.log_weeks:
-            weeks.append((len(rows), len(rows) + week.walks))
-            rows.append([self._p(week.heading, self.cell_bold)] + [""] * (len(columns) - 1))
-            rows += [[""] * len(columns) for _ in range(week.walks)]
-        week_rows = [first for first, _ in weeks]
-        heights = [None] + [None if row in week_rows else LOG_LINE for row in range(1, len(rows))]
-        if self._rtl:  # a week's heading stays in the first cell: its span shows that cell, right-aligned
-            rows = [row if index in week_rows else list(reversed(row)) for index, row in enumerate(rows)]
-            widths = list(reversed(widths))
-        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="RIGHT" if self._rtl else "LEFT")
-        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                 ("GRID", (0, 0), (-1, -1), 0.75, GRID),
-                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                 ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
-        for row in week_rows:
-            style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), LIGHT_FILL)]
-        style += [("NOSPLIT", (0, first), (-1, last)) for first, last in weeks]
-        table.setStyle(TableStyle(style))
-        return table
+        return walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, grid=GRID,
+                                 fill=HEADER_FILL, rtl=self._rtl)
 
     def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
                repeat_header: bool = False, row_height: float | None = None) -> Table:

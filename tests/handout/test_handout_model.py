@@ -76,9 +76,22 @@ def test_the_walking_log_asks_what_the_pain_rules_ask_the_next_morning() -> None
     """The rules send a patient back a week for next-morning pain above usual or more stiffness than usual: the log
     has a place for both, and its introduction gives the scales its headings leave out."""
     handout = handout_for(example("peripheral-nerve-injury"))
-    assert handout.labels.log_columns[-2:] == ["Pain next morning", "Stiffer?"]
+    morning = handout.labels.log_groups[-1]
+    assert (morning.heading, morning.columns) == ("Next morning", ["Pain", "Stiffer?"])
     intro = " ".join(handout.logbook_intro)
     assert "effort from 6 to 20" in intro and "pain from 0 to 10" in intro and "stiffer than usual" in intro
+
+
+@pytest.mark.parametrize(("name", "pulse"), [("diabetic-neuropathy", True), ("post-stroke-pain", False)])
+def test_the_walking_log_asks_for_the_pulse_when_the_plan_targets_heart_rate(name, pulse) -> None:
+    """Heart-rate plans ask the patient to count their pulse near the end of a walk, and the session log records it:
+    the log has a place for it then, and none in a plan whose patient is told not to go by the pulse."""
+    handout = handout_for(example(name))
+    assert handout.uses_heart_rate is pulse
+    during = handout.labels.log_groups[1]
+    assert during.heading == "During the walk"
+    assert during.columns == ["Minutes", "Speed (km/h)", "Effort", *(["Pulse"] if pulse else []), "Pain"]
+    assert any("pulse you counted" in line for line in handout.logbook_intro) is pulse
 
 
 def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:

@@ -11,7 +11,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from core.handout.renderer import FOOTER_ROOM, LOG_LINE, HandoutRenderer
+from core.handout.renderer import FOOTER_ROOM, HandoutRenderer
+from core.handout.walking_log import LOG_LINES
 from tests.handout.test_languages import PROFILES, _handout
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -55,11 +56,14 @@ def _words_whole(page, columns: list[str]) -> None:
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
 def test_log_column_headings_never_break_inside_a_word(renderer, tag, paper) -> None:
-    """"Velocidade" is not printed "Velocidad" over "e", nor "用力（6-20）" as "用力（6-2" over "0）": each word,
-    and each number with its brackets, is whole on one line of every log page's heading row."""
+    """"Velocidade" is not printed "Velocidad" over "e", nor "(km/h)" as "(km/" over "h)": each word, and each
+    number with its brackets, is whole on one line of every log page's heading rows, the groups' ("Na manhã
+    seguinte") and the columns'."""
     handout = _handout(PROFILES["diabetic"], tag).model_copy(update={"paper": paper})
+    assert handout.uses_heart_rate  # eight columns, the pulse's too
+    headings = [group.heading for group in handout.labels.log_groups if group.heading]
     for page in _log_pages(handout, renderer.render(handout)):
-        _words_whole(page, handout.labels.log_columns)
+        _words_whole(page, [*headings, *handout.labels.log_columns])
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -80,10 +84,11 @@ def test_a_week_heading_stays_on_the_page_with_its_lines(renderer, tag, paper, p
     """Each week's heading has room below it, on its own page, for every line of that week."""
     handout = _handout(PROFILES[profile], tag).model_copy(update={"paper": paper})
     walks = {_flat(week.heading): week.walks for week in handout.log_weeks}
+    line = LOG_LINES[handout.print_size]
     seen = []
     for page in _log_pages(handout, renderer.render(handout)):
         for y, text in _lines(page):
             if (week := _flat(text)) in walks:
                 seen.append(week)
-                assert y - FOOTER_ROOM >= walks[week] * LOG_LINE, f"{text!r} at the foot of a page, its lines on the next"
+                assert y - FOOTER_ROOM >= walks[week] * line, f"{text!r} at the foot of a page, its lines on the next"
     assert seen == list(walks)
