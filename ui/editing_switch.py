@@ -27,23 +27,14 @@ class EditingSwitch:
             self._lock_poll.timeout.connect(self._on_lock_poll_timeout)
         self._lock_poll.start(LOCK_POLL_MS)
 
-    def _lock_is_free(self) -> bool:
-        from core.workspace.lock import DataDirLock, LockFileError
-
-        probe = DataDirLock(self._data_dir.lock_path)
-        try:
-            free = probe.acquire()
-        except LockFileError:
-            return False
-        probe.release()
-        return free
-
     @Slot()
     def _on_lock_poll_timeout(self) -> None:
         if not self.read_only or self._lock is not None:
             self._lock_poll.stop()
             return
-        free = self._lock_is_free()
+        from core.workspace.lock import DataDirLock
+
+        free = DataDirLock(self._data_dir.lock_path).is_free()
         if free and self.editing_offer is None:
             self._build_editing_offer()
         if self.editing_offer is not None:
@@ -78,7 +69,7 @@ class EditingSwitch:
 
         lock = DataDirLock(self._data_dir.lock_path)
         try:
-            taken = lock.acquire()
+            taken = lock.acquire()  # waits for another read-only window's probe to let go
         except LockFileError:
             taken = False
         if self.editing_offer is not None:

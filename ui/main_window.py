@@ -117,11 +117,11 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         waiting.deleteLater()
 
     def _acquire_lock(self) -> None:
-        from core.workspace.lock import PROBE_GRACE_SECONDS, DataDirLock, LockFileError
+        from core.workspace.lock import DataDirLock, LockFileError
 
         lock, held = DataDirLock(self._data_dir.lock_path), False
         try:
-            held = not lock.acquire(timeout_s=PROBE_GRACE_SECONDS)  # not read-only over another window's probe
+            held = not lock.acquire()  # not read-only over another window's probe: it waits for that to let go
             why = None if not held else (
                 f"Treadwell is already open with the data folder {self._data_dir.root}.\n\n"
                 "This window opens read-only: you can look, but not save. When the other window closes, this one "

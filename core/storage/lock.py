@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 POLL_SECONDS = 0.05
-# A read-only window checks every few seconds whether the folder came free by taking its lock for an
-# instant: a window starting at that instant waits this long for it rather than open read-only.
-PROBE_GRACE_SECONDS = 0.5
+# A read-only window checks every few seconds whether the folder came free by taking its lock for an instant
+# (is_free): a window starting, or switching to editing, at that instant waits this long for it rather than
+# be refused. Five polls; a window that finds the folder really taken waits this long before opening read-only.
+PROBE_GRACE_SECONDS = 0.25
 
 
 class LockFileError(OSError):
@@ -28,7 +29,8 @@ class DataDirLock:
         self.path = path
         self._lock = FileLock(path, thread_local=False, poll_interval=POLL_SECONDS, preserve_lock_file=True)
 
-    def acquire(self, timeout_s: float = 0.0) -> bool:
+    def acquire(self, timeout_s: float = PROBE_GRACE_SECONDS) -> bool:
+        """Take the lock, waiting up to ``timeout_s`` for it (by default, long enough for a probe to let go)."""
         from filelock import Timeout
 
         try:
@@ -41,6 +43,16 @@ class DataDirLock:
                 f"({error.strerror or error}), so nothing can be saved there. Check that the data folder can "
                 "be written, and that treadwell.lock is a file.") from error
         return True
+
+    def is_free(self) -> bool:
+        """Whether no process holds the folder now: the lock taken and let go at once, without waiting (a
+        read-only window's check). A lock file that cannot be used is not free."""
+        try:
+            free = self.acquire(timeout_s=0.0)
+        except LockFileError:
+            return False
+        self.release()
+        return free
 
     def release(self) -> None:
         if self._lock.is_locked:

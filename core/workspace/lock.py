@@ -3,6 +3,6 @@ first frame)."""
 
 from __future__ import annotations
 
-from core.storage.lock import PROBE_GRACE_SECONDS, DataDirLock, LockFileError
+from core.storage.lock import DataDirLock, LockFileError
 
-__all__ = ["PROBE_GRACE_SECONDS", "DataDirLock", "LockFileError"]
+__all__ = ["DataDirLock", "LockFileError"]

@@ -140,3 +140,45 @@ def test_a_window_starting_while_another_probes_the_lock_still_takes_it(qtbot, d
         releaser.join()
     assert not window.read_only and window._lock is not None
     window.release_lock()
+
+
+def test_switching_while_another_window_probes_the_lock_still_takes_it(qtbot, data_dir) -> None:
+    """A third, read-only window's check holds the lock for an instant: a click on "Switch to editing" at that
+    instant waits for it to let go instead of saying another window took the folder."""
+    import threading
+    import time
+
+    open_database(data_dir.database_path).close()
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    window = app_window(qtbot, data_dir)
+    try:
+        assert window.read_only
+        holder.release()
+        probe = DataDirLock(data_dir.lock_path)
+        assert probe.acquire()  # the probe's instant, stretched so the click lands inside it
+        releaser = threading.Thread(target=lambda: (time.sleep(0.1), probe.release()))
+        releaser.start()
+        try:
+            assert window.switch_to_editing() is True
+        finally:
+            releaser.join()
+        qtbot.waitUntil(lambda: window.gateway.is_open and not window.gateway.read_only, timeout=20_000)
+        assert not window.read_only
+    finally:
+        window.release_lock()
+
+
+def test_a_probe_finds_the_folder_free_or_taken_without_waiting(data_dir) -> None:
+    import time
+
+    assert DataDirLock(data_dir.lock_path).is_free()
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    try:
+        started = time.monotonic()
+        assert DataDirLock(data_dir.lock_path).is_free() is False
+        assert time.monotonic() - started < 0.2  # no probe's grace: that is for taking the lock
+    finally:
+        holder.release()
+    assert DataDirLock(data_dir.lock_path).is_free()
