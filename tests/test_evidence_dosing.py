@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from core.evidence.dosing import dosing_summary
+import datetime as dt
+
+import pytest
+
+from core.evidence.dosing import dosing_summary, speed_in_words
+from core.handout.clinician_summary import clinician_summary_for
+from core.plan.engine import compute_plan
+from tests.handout.helpers import example
 from tests import evidence_factory as make
 
 
@@ -41,3 +48,22 @@ def test_a_spread_reads_as_a_sentence_one_study_or_many_one_value_or_a_range() -
     assert Spread(n=1, low=5, median=5, high=5).described("days") == "5 days (1 study)"
     assert Spread(n=2, low=5, median=5, high=5).described("days") == "5 days (2 studies)"
     assert Spread(n=3, low=10, median=12, high=16).described("m/min") == "10-16 m/min, median 12 (3 studies)"
+
+
+@pytest.mark.parametrize(("m_per_min", "reported", "words"), [
+    (12.0, "12 m/min", "12 m/min"),
+    (12.0, "0.2 m/s", "12 m/min (0.2 m/s as printed)"),
+    (None, "18 m/s", "18 m/s as printed: not a usable speed (see the flags)"),
+    (None, None, "not reported"),
+])
+def test_a_studys_speed_is_worded_one_way(m_per_min, reported, words) -> None:
+    assert speed_in_words(m_per_min, reported) == words
+
+
+def test_the_clinician_summary_words_a_studys_speed_as_the_evidence_view_does() -> None:
+    studies = [make.study("a-2010", "A", 2010, speed=12.0, speed_reported="0.2 m/s", etiologies=("diabetic-neuropathy",)),
+               make.study("d-2013", "D", 2013, speed=None, speed_reported="18 m/s", etiologies=("diabetic-neuropathy",))]
+    profile = example("diabetic-neuropathy")
+    summary = clinician_summary_for(compute_plan(profile, studies), studies, dt.date(2026, 12, 1))
+    assert {row.study: row.speed for row in summary.dosing} == {
+        "A 2010": "12 m/min (0.2 m/s as printed)", "D 2013": "18 m/s as printed: not a usable speed (see the flags)"}

@@ -27,6 +27,15 @@ DOSING_CAUTION_CITATIONS = [
 ]
 
 
+def speed_in_words(m_per_min: float | None, reported: str | None) -> str:
+    """A study's treadmill speed as the evidence view and the clinician summary say it: "12 m/min", "12 m/min
+    (0.2 m/s as printed)", "18 m/s as printed: not a usable speed (see the flags)", or "not reported"."""
+    if m_per_min:
+        speed = f"{m_per_min:g} m/min"
+        return speed + (f" ({reported} as printed)" if reported and reported != speed else "")
+    return f"{reported} as printed: not a usable speed (see the flags)" if reported else "not reported"
+
+
 class Spread(BaseModel):
     """Range and median over the studies that report a usable value (``n`` of them)."""
 

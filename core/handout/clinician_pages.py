@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Spacer
 
+from core.handout.fitting import fitted_widths
 from core.handout.model import ClinicianSummary
 from core.handout.renderer import printable
 
@@ -22,8 +23,9 @@ CELL_PADDING = 8  # a table cell's left and right padding together (HandoutRende
 # The sources' column is wide enough for the library's longest DOI at 10 pt (doi:10.1097/01.j.pain.00004...,
 # about 225 points), whole on one line beside the text it supports.
 REFERENCE_SHARES = (0.53, 0.47)
-# Each header word fits its column at 10 pt bold, so a header wraps between words, never inside one.
-DOSING_COLUMNS = (("Study", 0.15), ("Model", 0.22), ("Speed [as printed]", 0.22), ("Min per session", 0.11),
+# Shares of the width; each column is widened for its longest word (fitted_widths), so a header or an author's
+# name ("López-Álvarez") wraps between words, never inside one.
+DOSING_COLUMNS = (("Study", 0.15), ("Model", 0.22), ("Speed", 0.22), ("Min per session", 0.11),
                   ("Days a week", 0.10), ("Weeks", 0.10), ("Flags", 0.10))
 
 
@@ -66,7 +68,9 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
         story.append(r._table(table_rows, widths, header=False))
     if c.dosing:
         story.append(r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading))
-        widths = [r._width * share for _, share in DOSING_COLUMNS]
+        columns = [" ".join([name, *(printable(str(value)) for value in values)])  # bold: the wider, to be safe
+                   for (name, _), *values in zip(DOSING_COLUMNS, *(row.model_dump().values() for row in c.dosing))]
+        widths = fitted_widths([share for _, share in DOSING_COLUMNS], columns, r._width, small.fontSize)
         rows = [[r._p(name, bold) for name, _ in DOSING_COLUMNS]]
         rows += [[p(value, small, column=width) for value, width in zip(row.model_dump().values(), widths)]
                  for row in c.dosing]

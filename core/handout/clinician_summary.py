@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS
+from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, speed_in_words
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
@@ -65,10 +65,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
     ) for s in linked]
     dosing = [DosingRow(
         study=author(s), model=f"{study_text(s.model, 60)} ({s.species or '?'})",
-        speed=(f"{s.exercise.speed_m_per_min:g} m/min [{study_text(str(s.exercise.speed_reported), 40)}]"
-               if s.exercise.speed_m_per_min
-               else f"not usable [{study_text(s.exercise.speed_reported, 40)}]" if s.exercise.speed_reported
-               else "not reported"),
+        speed=speed_in_words(s.exercise.speed_m_per_min,
+                             study_text(s.exercise.speed_reported, 40) if s.exercise.speed_reported else None),
         minutes=_range_text(s.exercise.minutes_per_session),
         days_per_week=str(s.exercise.days_per_week or "n/r"), weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
         flags=str(len(listed_flags(s.flags)) or ""),

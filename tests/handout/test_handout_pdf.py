@@ -71,6 +71,18 @@ def test_clinician_summary_prints_greek_markers_and_dois(renderer) -> None:
     assert "not a human dose" in text
 
 
+def test_the_dosing_tables_names_and_headers_never_break_inside_a_word(renderer) -> None:
+    """"López-Álvarez 2015" was printed "López-Álvare" over "z 2015": each column is as wide as its longest word."""
+    handout = handout_for(example("peripheral-nerve-injury"), summary=True)
+    text = "\n".join(pdf_text(renderer.render(handout)))
+    table = text[text.index("Animal treadmill dosing"):text.index("These are rat and mouse")]
+    lines = table.splitlines()
+    words = {word for row in handout.clinician.dosing for word in row.study.split()}
+    assert "López-Álvarez" in words
+    for word in words | {"session", "week", "Weeks", "Flags"}:
+        assert any(word in line for line in lines), word
+
+
 def test_fonts_are_embedded_and_metadata_set(renderer) -> None:
     reader = PdfReader(BytesIO(renderer.render(handout_for(example("peripheral-nerve-injury"), summary=True))))
     fonts = embedded_fonts(reader)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from core.evidence.dosing import speed_in_words
 from core.evidence.flag_words import flag_in_words
 from core.evidence.models import Direction, Mechanism, Study
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
@@ -195,14 +196,6 @@ class EvidenceView(QWidget):
 REVIEWS = {"he-2024": "He et al. 2024", "ghanbari-2025": "Ghanbari 2025", "local-import": "Imported by the clinic"}
 
 
-def _speed_words(reported: str | None, m_per_min: float | None) -> str:
-    """"12 m/min", "0.2 m/s as printed → 12 m/min", "18 m/s as printed: not a usable speed", or "not reported"."""
-    if m_per_min:
-        speed = f"{_num(m_per_min)} m/min"
-        return speed + (f" ({reported} as printed)" if reported and reported != speed else "")
-    return f"{reported} as printed: not a usable speed (see the flags)" if reported else "not reported"
-
-
 def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     e = study.exercise
     rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
@@ -210,7 +203,7 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
             ("Species and model", f"{study.species or '?'} ({study.species_reported or 'as named'}); {study.model}"
                                   + (f" (as described: {study.model_reported})" if study.model_reported else "")),
             ("Exercise", f"{e.type}: {e.protocol}"),
-            ("Speed", _speed_words(e.speed_reported, e.speed_m_per_min)),
+            ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)),
             ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}")]
     html = [f"<h3>{escape(study.first_author)} {study.year}</h3>", "<table cellpadding='3'>"]
     html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
