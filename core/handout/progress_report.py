@@ -37,7 +37,7 @@ from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
 from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.renderer import GRID, HEADER_FILL, MARGIN, NumberedCanvas, paragraph_style, printable
-from core.plan.progress import Progress, WeekProgress
+from core.plan.progress import Progress, WeekProgress, adherence_statements
 from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings
 
@@ -220,17 +220,7 @@ class _Report:
             return story + [self._p("No walks are logged yet; the planned minutes of every week are in the first "
                                     "chart."), Spacer(1, 8)]
         story += [self._week_table(), Spacer(1, 6)]
-        counted = [w for w in self.covered if w.status != "in progress"]
-        in_progress = [w for w in self.covered if w.status == "in progress"]
-        if counted:
-            first, last = counted[0].week, counted[-1].week
-            span = f"week {first}" if first == last else f"weeks {first} to {last}"
-            adherence = ("not available (no planned minutes)" if p.adherence_pct is None
-                         else f"{_number(p.adherence_pct)} % of the planned walking minutes")
-            story.append(self._p(f"Overall adherence, {span}: {adherence}.", self._bold_body()))
-        for week in in_progress:
-            story.append(self._p(f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} "
-                                 "walks so far) and counts once complete.", self._bold_body()))
+        story += [self._p(f"{sentence}.", self._bold_body()) for sentence in adherence_statements(p)]
         stiff = [week for week in self.covered if week.stiffer_mornings]
         if stiff:  # the pain rules step back after a stiffer morning too (Silbernagel 2007: pain or stiffness)
             listed = "; ".join(f"week {week.label}, after {week.stiffer_mornings} of {week.walked_sessions} "

@@ -102,22 +102,29 @@ class Progress(BaseModel):
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
 
 
+def adherence_statements(progress: Progress) -> list[str]:
+    """Adherence as the window, the progress command and the progress report say it, one sentence each (no full
+    stop): over the weeks done or missed, then each week in progress named apart ("Adherence 100 %, up to week 2"
+    read as if week 2, at 63 % so far, were in it)."""
+    counted = sorted(week.week for week in progress.weeks if week.status in ("done", "missed"))
+    if not counted:
+        said = ["Adherence: not yet known, no week is done or missed yet"]
+    else:
+        span = f"week {counted[0]}" if counted[0] == counted[-1] else f"weeks {counted[0]} to {counted[-1]}"
+        share = ("not available (no planned minutes)" if progress.adherence_pct is None
+                 else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
+        said = [f"Adherence, {span}: {share}"]
+    return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
+                   "and counts once complete" for week in progress.weeks if week.status == "in progress"]
+
+
 def adherence_in_words(progress: Progress) -> str:
-    """Adherence as the window and the progress command say it: over the weeks done or missed, with a week in
-    progress named apart ("Adherence 100 %, up to week 2" read as if week 2, at 63 % so far, were in it)."""
+    """The window's and the progress command's line: adherence_statements, with how many sessions are logged."""
     logged = len(progress.sessions)
     logged_text = f"{logged} session{'' if logged == 1 else 's'} logged"
     if not logged:
         return f"Adherence: not yet known, no walk is logged yet ({logged_text})."
-    counted = sorted(week.week for week in progress.weeks if week.status in ("done", "missed"))
-    if progress.adherence_pct is None or not counted:
-        parts = ["Adherence: not yet known, no week is done or missed yet"]
-    else:
-        span = f"week {counted[0]}" if counted[0] == counted[-1] else f"weeks {counted[0]} to {counted[-1]}"
-        parts = [f"Adherence, {span}: {progress.adherence_pct:g} % of the planned walking minutes"]
-    parts += [f"week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) and "
-              "counts once complete" for week in progress.weeks if week.status == "in progress"]
-    return "; ".join(parts) + f" ({logged_text})."
+    return ". ".join(adherence_statements(progress)) + f" ({logged_text})."
 
 
 def as_patient_has_it(version: VersionInCourse) -> Plan:

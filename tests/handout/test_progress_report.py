@@ -95,7 +95,7 @@ def test_every_week_planned_and_walked(progress, text) -> None:
     assert "2 1 3 25.5 2 18 70.6 % 12.5 not recorded not recorded" in text  # no pain rating that week
     assert "3 2 3 27 1 9 33.3 % so far 12 4 4" in text  # planned by version 2, with the clinician's week 3
     assert "Mornings stiffer than usual: week 1, after 1 of 3 walks." in text
-    assert f"Overall adherence, weeks 1 to 2: {progress.adherence_pct:g} % of the planned walking minutes." in text
+    assert f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes." in text
     assert "Week 3 is in progress (1 of 3 walks so far) and counts once complete." in text
     assert "Weeks 4 to 12 are still ahead" in text
     assert "None" not in text

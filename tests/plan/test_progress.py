@@ -82,13 +82,13 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
     assert later.weeks[2].status == "done" and later.adherence_pct < progress.adherence_pct
     # Said with the counted weeks named, and the week in progress apart from them.
     assert adherence_in_words(progress) == (
-        f"Adherence, weeks 1 to 2: {progress.adherence_pct:g} % of the planned walking minutes; week 3 is in progress "
+        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. Week 3 is in progress "
         "(1 of 3 walks so far) and counts once complete (4 sessions logged).")
     assert adherence_in_words(course_progress([V1], [])) == (
         "Adherence: not yet known, no walk is logged yet (0 sessions logged).")
     first_walk = course_progress([V1], walks(1, [0]), today=START)
     assert adherence_in_words(first_walk).startswith(
-        "Adherence: not yet known, no week is done or missed yet; week 1 is in")
+        "Adherence: not yet known, no week is done or missed yet. Week 1 is in")
 
 
 def test_a_pain_not_recorded_is_never_zero() -> None:
