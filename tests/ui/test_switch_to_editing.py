@@ -28,6 +28,16 @@ def app_window(qtbot, data_dir) -> MainWindow:
     return window
 
 
+def read_only_window(qtbot, data_dir) -> tuple[MainWindow, DataDirLock]:
+    """A window that opened read-only because another held the folder, and that other's lock, still held."""
+    open_database(data_dir.database_path).close()
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    window = app_window(qtbot, data_dir)
+    assert window.read_only
+    return window, holder
+
+
 def offered(window: MainWindow) -> bool:
     return window.editing_offer is not None and window.editing_offer.isVisible()
 
@@ -74,12 +84,8 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
 
 
 def test_no_switch_when_another_window_took_the_folder_first(qtbot, data_dir) -> None:
-    open_database(data_dir.database_path).close()
-    holder = DataDirLock(data_dir.lock_path)
-    assert holder.acquire()
-    window = app_window(qtbot, data_dir)
+    window, holder = read_only_window(qtbot, data_dir)
     try:
-        assert window.read_only
         holder.release()
         qtbot.waitUntil(lambda: offered(window), timeout=5_000)
         assert holder.acquire()  # a third window opened and took it before the click
@@ -148,12 +154,8 @@ def test_switching_while_another_window_probes_the_lock_still_takes_it(qtbot, da
     import threading
     import time
 
-    open_database(data_dir.database_path).close()
-    holder = DataDirLock(data_dir.lock_path)
-    assert holder.acquire()
-    window = app_window(qtbot, data_dir)
+    window, holder = read_only_window(qtbot, data_dir)
     try:
-        assert window.read_only
         holder.release()
         probe = DataDirLock(data_dir.lock_path)
         assert probe.acquire()  # the probe's instant, stretched so the click lands inside it
