@@ -40,16 +40,16 @@ SLACK = 1.0  # a point to spare: a word exactly as wide as its column is wrapped
 
 def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
                   padding: float = 8, wanted: list[float] | None = None) -> list[float]:
-    """Column widths in proportion to ``shares`` of ``width``, but none too narrow for the longest word of its
+    """Column widths in proportion to ``shares`` (any positive numbers) of ``width``, but none too narrow for the longest word of its
     ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
     and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
     proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right.
     ``wanted``: a width for each column that it is given too where all of them fit along with the words."""
     least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding + SLACK for text in texts]
-    if wanted and sum(map(max, least, wanted)) <= width:
-        least = list(map(max, least, wanted))
+    if wanted and sum(at_least := [max(pair) for pair in zip(least, wanted, strict=True)]) <= width:
+        least = at_least
     if sum(least) > width:
-        return [width * share for share in shares]
+        return [width * share / sum(shares) for share in shares]
     fixed: set[int] = set()
     while True:
         free, rest = width - sum(least[i] for i in fixed), sum(s for i, s in enumerate(shares) if i not in fixed)

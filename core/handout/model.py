@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, model_validator
 
 
 class WeekRow(BaseModel):
@@ -37,7 +37,13 @@ class LogGroup(BaseModel):
     A column standing alone (the date) has no heading: its own spans both heading rows."""
 
     heading: str
-    columns: list[str]
+    columns: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_column_without_a_heading(self) -> LogGroup:
+        if not self.heading and len(self.columns) != 1:
+            raise ValueError("a walking-log group without a heading is one column, whose heading spans both rows")
+        return self
 
 
 class HandoutLabels(BaseModel):

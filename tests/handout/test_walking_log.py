@@ -92,3 +92,42 @@ def test_a_week_heading_stays_on_the_page_with_its_lines(renderer, tag, paper, p
                 seen.append(week)
                 assert y - FOOTER_ROOM >= walks[week] * line, f"{text!r} at the foot of a page, its lines on the next"
     assert seen == list(walks)
+
+
+@pytest.mark.parametrize("tag", ["en", "ar"])
+def test_each_heading_is_in_the_cell_its_span_shows(renderer, tag) -> None:
+    """A span shows its top-left cell: in a mirrored (Arabic) log the group's heading must be in the cell that is
+    leftmost once mirrored, and the date, on the right, spans both heading rows. (``renderer``: the fonts.)"""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    from core.handout.walking_log import walking_log_table
+
+    handout = _handout(PROFILES["diabetic"], tag)
+    week_style = ParagraphStyle("week", fontName="Helvetica-Bold", fontSize=16)
+    table = walking_log_table(handout, 510, paragraph=lambda text, style: text, week_style=week_style,
+                              grid=colors.black, fill=colors.white, rtl=tag == "ar")
+    spans = [(start, end) for _, start, end in table._spanCmds if start[1] == 0]  # the heading rows'
+    columns = len(handout.labels.log_columns)
+    shown = {table._cellvalues[0][start[0]].replace("\n", " ") for start, _ in spans}
+    assert shown == {group.heading or group.columns[0] for group in handout.labels.log_groups}
+    date = next((start, end) for start, end in spans if end[1] == 1)
+    assert date == (((columns - 1, 0), (columns - 1, 1)) if tag == "ar" else ((0, 0), (0, 1)))
+
+
+def test_a_log_group_without_a_heading_is_one_column() -> None:
+    from pydantic import ValidationError
+
+    from core.handout.model import LogGroup
+
+    with pytest.raises(ValidationError, match="one column"):
+        LogGroup(heading="", columns=["Date", "Minutes"])
+    with pytest.raises(ValidationError):
+        LogGroup(heading="Next morning", columns=[])
+
+
+def test_columns_that_cannot_all_fit_share_the_width_whatever_the_shares_add_up_to(renderer) -> None:
+    from core.handout.fitting import fitted_widths
+
+    widths = fitted_widths([60, 60, 120], ["Velocidade", "Pulsação", "Esforço"], 100, 14)
+    assert widths == pytest.approx([25, 25, 50])
