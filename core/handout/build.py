@@ -163,7 +163,7 @@ def build_handout(
           warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t)),
         *([t("Rest on the days between your walks.")] if any(week.sessions < 7 for week in plan.weeks) else []),
         t("The table shows how long and how hard to walk each week."),
-        t("Fill in the log on the last page after each walk. Bring it to your next visit."),
+        t("Fill in the walking log at the end of this plan after each walk. Bring it to your next visit."),
     ]
     if first_with_bouts is not None:
         example = week_row(first_with_bouts, units, t).walking

@@ -213,3 +213,9 @@ def test_a_week_walked_in_two_parts_adds_up() -> None:
     for row in rows:
         total, count, each = re.fullmatch(r"(\S+) \((\d+)\u00a0×\u00a0(\S+)\)", row).groups()
         assert minutes(total) == int(count) * minutes(each), row
+
+
+def test_the_introduction_does_not_put_a_log_of_several_pages_on_the_last_page() -> None:
+    """The log takes three or four pages of a 12-week plan: "on the last page" sent the patient to its end."""
+    intro = " ".join(handout_for(example("diabetic-neuropathy")).intro)
+    assert "last page" not in intro and "walking log at the end of this plan" in intro
