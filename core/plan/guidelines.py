@@ -11,10 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-GUIDELINES_VERSION = "2026.11.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.1"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
-# unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs
+# unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
+# 2026.12.1: usual pain 3 keeps the traffic light whatever the allowance (a 3-point allowance made 4-6 acceptable),
+# a cap or allowance other than the default cited as the clinic's setting
 
 
 class Source(BaseModel):
