@@ -85,14 +85,19 @@ def minutes_text(minutes: float, t: Wording | None = None) -> str:
     return t.plural("{minutes} min", "{minutes} min", minutes, minutes=number_text(minutes))
 
 
+def bout_rounded(minutes: float) -> float:
+    """A short walk's length as the handout writes it: to the quarter minute (so two walks add up to a week's half
+    minutes: 8½ is 2 × 4¼, not 2 × 4), or to five seconds under a minute (never below 5 s)."""
+    return max(5, round(minutes * 60 / 5) * 5) / 60 if minutes < 1 else round(minutes * 4) / 4
+
+
 def bout_text(minutes: float, t: Wording | None = None) -> str:
-    """One short walk: '4', '4¼' (minutes, to the quarter, so two walks add up to a week's half minutes: 8½ is
-    2 × 4¼, not 2 × 4), or '30 s' under a minute."""
+    """One short walk, bout_rounded: '4', '4¼' (minutes), or '30 s' under a minute."""
     t = t or _ENGLISH
     if minutes < 1:
-        seconds = max(5, round(minutes * 60 / 5) * 5)
+        seconds = round(bout_rounded(minutes) * 60)
         return t.plural("{seconds} s", "{seconds} s", seconds, seconds=seconds)
-    quarters = round(minutes * 4)
+    quarters = round(bout_rounded(minutes) * 4)
     return f"{quarters // 4}{QUARTERS[quarters % 4]}"
 
 
@@ -101,9 +106,7 @@ def bouts_text(week: Week, t: Wording | None = None) -> str:
     writes them do not add up to the walk (5½ minutes in 5 parts is not 5 × 1). No-break spaces: one line."""
     t = t or _ENGLISH
     length = bout_text(week.bout_min, t)
-    per_part = week.main_min / week.bouts
-    unit = 1 / 12 if per_part < 1 else 1 / 4  # five seconds under a minute, else a quarter minute
-    if abs(round(per_part / unit) * unit * week.bouts - week.main_min) > 1e-6:
+    if abs(bout_rounded(week.main_min / week.bouts) * week.bouts - week.main_min) > 1e-6:
         length = t("about {length}", length=length)
     return f"{week.bouts}{NO_BREAK}×{NO_BREAK}{length.replace(' ', NO_BREAK)}"
 
@@ -167,12 +170,13 @@ def build_handout(
     ]
     if first_with_bouts is not None:
         example = week_row(first_with_bouts, units, t).walking
+        rounded = bout_rounded(first_with_bouts.bout_min)
         if first_with_bouts.bout_min < 1:
-            seconds = max(5, round(first_with_bouts.bout_min * 60 / 5) * 5)
+            seconds = round(rounded * 60)
             bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
-        else:
-            minutes, written = round(first_with_bouts.bout_min * 2) / 2, bout_text(first_with_bouts.bout_min, t)
-            bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", minutes, minutes=written)
+        else:  # counted as written: "about 1¼ minutes", not "minute"
+            bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded,
+                                  minutes=bout_text(first_with_bouts.bout_min, t))
         intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Stand "
                           "and rest between them until your breathing settles.",
                           example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))

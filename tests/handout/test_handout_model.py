@@ -15,6 +15,11 @@ from tests.handout.helpers import DATE, STUDIES, example, handout_for
 from tests.plan.profiles import ETIOLOGIES
 
 
+def _minutes(text: str) -> float:
+    """Minutes as the handout writes them to the quarter: "4¼", "½", "12"."""
+    return int(text.rstrip("¼½¾") or 0) + {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(text[-1:], 0)
+
+
 @pytest.mark.parametrize("etiology", ETIOLOGIES)
 def test_patient_text_reads_at_grade_8_or_below(etiology) -> None:
     handout = handout_for(example(etiology))
@@ -53,9 +58,7 @@ def test_walks_in_parts_add_up_or_say_about(baseline) -> None:
         assert int(count) == week.bouts
         if length.startswith("about"):
             continue
-        quarter = {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(length[-1], 0)
-        value = (int(length.removesuffix("\u00a0s")) / 60 if length.endswith("s")
-                 else int(length.rstrip("¼½¾") or 0) + quarter)
+        value = int(length.removesuffix("\u00a0s")) / 60 if length.endswith("s") else _minutes(length)
         assert value * week.bouts == pytest.approx(week.main_min), (week.week, bouts_text(week))
 
 
@@ -205,17 +208,26 @@ def test_the_clinician_summary_names_warnings_and_flags_in_words_not_codes() -> 
 
 def test_a_week_walked_in_two_parts_adds_up() -> None:
     """"8½ (2 × 4¼)": the parts make the week's minutes ("8½ (2 × 4)" did not)."""
-    def minutes(text: str) -> float:
-        return int(text.rstrip("¼½¾")) + {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(text[-1:], 0)
-
     rows = [row.walking for row in handout_for(example("spinal-cord-injury", weeks=16)).weeks if "×" in row.walking]
     assert len(rows) >= 10 and any("¼" in row or "¾" in row for row in rows)
     for row in rows:
         total, count, each = re.fullmatch(r"(\S+) \((\d+)\u00a0×\u00a0(\S+)\)", row).groups()
-        assert minutes(total) == int(count) * minutes(each), row
+        assert _minutes(total) == int(count) * _minutes(each), row
 
 
 def test_the_introduction_does_not_put_a_log_of_several_pages_on_the_last_page() -> None:
     """The log takes three or four pages of a 12-week plan: "on the last page" sent the patient to its end."""
     intro = " ".join(handout_for(example("diabetic-neuropathy")).intro)
     assert "last page" not in intro and "walking log at the end of this plan" in intro
+
+
+def test_the_introduction_counts_a_part_as_it_writes_it() -> None:
+    """A part of 1¼ minutes was counted at the half minute, 1, and read "about 1¼ minute"."""
+    profile = example("spinal-cord-injury")
+    plan = compute_plan(profile, STUDIES)
+    first = next(week for week in plan.weeks if week.bouts > 1)
+    weeks = [week.model_copy(update={"main_min": 6.25, "bout_min": 1.25, "bouts": 5}) if week is first else week
+             for week in plan.weeks]
+    handout = build_handout(profile, plan.model_copy(update={"weeks": weeks}), STUDIES, clinician="", clinic="",
+                            phone="", date=DATE, paper="a4", units="metric")
+    assert any("5 walks of about 1¼ minutes" in line for line in handout.intro), handout.intro
