@@ -10,13 +10,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import REPO_ROOT as ROOT
+
 WORKFLOW = ROOT / ".github" / "workflows" / "installers.yml"
 
 
+def _schema_check(path: Path) -> subprocess.CompletedProcess:
+    """check-jsonschema against GitHub's workflow schema as it vendors it (no network)."""
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                           str(path)], capture_output=True, text=True, timeout=120)
+
+
 def test_the_installers_workflow_is_a_valid_github_actions_workflow() -> None:
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    result = _schema_check(WORKFLOW)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -25,8 +31,7 @@ def test_a_workflow_that_breaks_the_schema_is_refused(tmp_path) -> None:
     broken = tmp_path / "installers.yml"
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("        run: uv sync --locked\n", "", 1),
                       encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             str(broken)], capture_output=True, text=True, timeout=120)
+    result = _schema_check(broken)
     assert result.returncode == 1, result.stdout + result.stderr
 
 

@@ -43,13 +43,15 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _list(records.sessions(args.patient), args.format, _whose(newest))
             if action == "add":
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
-                history = _notes_on_the_walk(records, saved)
+                history = records.plan_history(saved.patient_id)
+                _print_notes(saved, history)
                 return _done(saved, f"Logged session {saved.id} for {_whose(history[-1])} (week {saved.week} of plan "
                                     f"version {saved.plan_version}).", args.format)
             if action == "edit":
                 before = records.get_session(args.session)
                 saved = records.edit_session(args.session, log, clinician=clinician)
-                history = _notes_on_the_walk(records, saved)
+                history = records.plan_history(saved.patient_id)
+                _print_notes(saved, history)
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
                         f"Corrected session {saved.id} of {_whose(history[-1])}; its values before are kept in the "
                         "audit trail.")
@@ -79,12 +81,10 @@ def _whose(version: PlanVersion) -> str:
     return f"patient {version.patient_id}, {version.profile.name}"
 
 
-def _notes_on_the_walk(records, saved: SessionRecord) -> list[PlanVersion]:
-    """Says what to check in the walk just saved (PlanVersion.walk_notes); the patient's versions, read once."""
-    history = records.plan_history(saved.patient_id)
+def _print_notes(saved: SessionRecord, history: list[PlanVersion]) -> None:
+    """Says what to check in the walk just saved (SessionRecord.notes_in the patient's ``history``)."""
     for note in saved.notes_in(history):
         print(f"Note: {note}", file=sys.stderr)
-    return history
 
 
 def _done(session: SessionRecord, sentence: str, output_format: str, *, deleted: bool = False) -> int:

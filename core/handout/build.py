@@ -174,9 +174,9 @@ def build_handout(
         if first_with_bouts.bout_min < 1:
             seconds = round(rounded * 60)
             bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
-        else:  # counted as written: "about 1¼ minutes", not "minute"
-            bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded,
-                                  minutes=bout_text(first_with_bouts.bout_min, t))
+        else:  # counted as written: "about 1¼ minutes", not "minute" (a plain name: Babel's extractor loses a
+            written = bout_text(first_with_bouts.bout_min, t)  # message whose call holds a call)
+            bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded, minutes=written)
         intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Stand "
                           "and rest between them until your breathing settles.",
                           example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))

@@ -19,6 +19,8 @@ MACHINE = colors.HexColor("#6B6B6B")
 BELT = colors.HexColor("#3A3A3A")
 STOP_RED = colors.HexColor("#C62828")
 MARKER = colors.HexColor("#0B4F8A")
+GRID = colors.HexColor("#555555")  # table rules
+HEADER_FILL = colors.HexColor("#DCE8F2")  # table headings
 # Light tints with black text, also used by the effort scale's table: distinct when printed in grey too.
 LIGHT_FILL = colors.HexColor("#EAF2E3")
 MODERATE_FILL = colors.HexColor("#FFF1C9")

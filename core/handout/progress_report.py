@@ -36,7 +36,8 @@ from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
 from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
-from core.handout.renderer import GRID, HEADER_FILL, MARGIN, NumberedCanvas, paragraph_style, printable
+from core.handout.drawings import GRID, HEADER_FILL
+from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style, printable
 from core.plan.progress import Progress, WeekProgress, adherence_statements
 from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings

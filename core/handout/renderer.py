@@ -17,7 +17,9 @@ from reportlab.platypus import (
 
 from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
-from core.handout.drawings import LIGHT_FILL, MODERATE_FILL, effort_scale_drawing, treadmill_drawing
+from core.handout.drawings import (
+    GRID, HEADER_FILL, LIGHT_FILL, MODERATE_FILL, effort_scale_drawing, treadmill_drawing,
+)
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
@@ -26,8 +28,6 @@ from core.handout.script_text import isolated, line_broken, paragraph, text_widt
 from core.handout.walking_log import walking_log_table
 
 MARGIN = 1.5 * cm
-GRID = colors.HexColor("#555555")
-HEADER_FILL = colors.HexColor("#DCE8F2")
 # Light tints with black text: readable, and still distinct when printed in grey.
 TRAFFIC = {"green": colors.HexColor("#CDEBD6"), "amber": colors.HexColor("#FBE3A6"), "red": colors.HexColor("#F5C1BA")}
 
@@ -317,8 +317,7 @@ class HandoutRenderer:
         return self._table(rows, widths, repeat_header=True)
 
     def _log_table(self, h: Handout) -> Table:
-        return walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, grid=GRID,
-                                 fill=HEADER_FILL, rtl=self._rtl)
+        return walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl)
 
     def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
                repeat_header: bool = False, row_height: float | None = None) -> Table:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table, TableStyle
 
-from core.handout.drawings import LIGHT_FILL
+from core.handout.drawings import GRID, HEADER_FILL, LIGHT_FILL
 from core.handout.fitting import SLACK, fitted_widths
 from core.handout.fonts import REGULAR
 from core.handout.model import Handout
@@ -20,8 +20,7 @@ HEADING_ROWS = 2
 ROOM_TO_WRITE = 60  # points: a column's share of the width, unless its group's heading asks more
 
 
-def walking_log_table(h: Handout, width: float, *, paragraph, week_style: ParagraphStyle, grid, fill,
-                      rtl: bool) -> Table:
+def walking_log_table(h: Handout, width: float, *, paragraph, week_style: ParagraphStyle, rtl: bool) -> Table:
     """``paragraph(text, style)`` makes a cell; ``week_style`` is the groups' and the weeks' headings' (bold, the
     body's size). Each column is wide enough for its longest word (fitted_widths); a group's heading spans its
     columns, on one line where the page has room (English, Vietnamese, Chinese; Spanish's "A la mañana
@@ -71,8 +70,8 @@ def walking_log_table(h: Handout, width: float, *, paragraph, week_style: Paragr
     table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=HEADING_ROWS,
                   hAlign="RIGHT" if rtl else "LEFT")
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-             ("GRID", (0, 0), (-1, -1), 0.75, grid),
-             ("BACKGROUND", (0, 0), (-1, HEADING_ROWS - 1), fill), ("LEFTPADDING", (0, 0), (-1, -1), 4),
+             ("GRID", (0, 0), (-1, -1), 0.75, GRID),
+             ("BACKGROUND", (0, 0), (-1, HEADING_ROWS - 1), HEADER_FILL), ("LEFTPADDING", (0, 0), (-1, -1), 4),
              ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 3),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     for first, last, both_rows in spans:

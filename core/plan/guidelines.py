@@ -150,20 +150,28 @@ TWO_WEEK_INCREASE_SOURCE = Source(
 )
 
 
+def clinic_setting_source(value: int, default: int, default_source: Source, said: str, doi: str | None) -> Source:
+    """Why a setting is what it is: the default's own source, or the clinic's setting named as such (``said``: the
+    value, beside what is known of it), unverified."""
+    if value == default:
+        return default_source
+    return Source(label=f"A setting of this clinic: {said}", doi=doi, unverified=True)
+
+
 def weekly_increase_source(pct: int) -> Source:
     """Why the weekly cap is what it is: the 10% rule, or the clinic's own setting beside what is known of it."""
-    if pct == DEFAULT_WEEKLY_INCREASE_PCT:
-        return WEEKLY_INCREASE_SOURCE
-    return Source(label=f"A setting of this clinic: {pct}% a week, above the traditional 10% rule, which Buist 2008 "
-                        "found no safer (20.8% vs 20.3% injured)", doi=BUIST_2008.doi, unverified=True)
+    return clinic_setting_source(pct, DEFAULT_WEEKLY_INCREASE_PCT, WEEKLY_INCREASE_SOURCE,
+                                 f"{pct}% a week, above the traditional 10% rule, which Buist 2008 found no safer "
+                                 "(20.8% vs 20.3% injured)", BUIST_2008.doi)
 
 
 def two_week_increase_source(pct: int) -> Source:
     """Why the two-week cap is what it is: Nielsen 2014's threshold, or the clinic's own setting beside it."""
-    if pct == TWO_WEEK_INCREASE_LIMIT_PCT:
-        return TWO_WEEK_INCREASE_SOURCE
-    return Source(label=f"A setting of this clinic: {pct}% over two weeks; {NIELSEN_2014.label} found more "
-                        "distance-related injuries above 30% (HR 1.59, p = .07)", doi=NIELSEN_2014.doi, unverified=True)
+    return clinic_setting_source(pct, TWO_WEEK_INCREASE_LIMIT_PCT, TWO_WEEK_INCREASE_SOURCE,
+                                 f"{pct}% over two weeks; {NIELSEN_2014.label} found more distance-related injuries "
+                                 "above 30% (HR 1.59, p = .07)", NIELSEN_2014.doi)
+
+
 MINUTE_STEP = 0.5  # main-set minutes are planned in half minutes
 SHORT_BOUT_BELOW_MIN = 5  # under 5 minutes of continuous walking: bouts with rests, 5 minutes in all
 SHORT_BOUT_SOURCE = Source(
@@ -208,12 +216,11 @@ PAIN_RISE_SOURCE = Source(
 
 def pain_rise_source(points: int) -> Source:
     """Why pain may rise ``points`` above usual pain: the product default, or the clinic's own setting beside it."""
-    if points == DEFAULT_PAIN_RISE:
-        return PAIN_RISE_SOURCE
-    return Source(label=f"A setting of this clinic: up to {points} point{'s' if points != 1 else ''} above usual "
-                        "pain (the product default is 2: about 2 points is the smallest change in chronic pain people "
-                        "rate as clinically important, Farrar JT et al. 2001, Pain 94:149-158)",
-                  doi=FARRAR_2001.doi, unverified=True)
+    return clinic_setting_source(points, DEFAULT_PAIN_RISE, PAIN_RISE_SOURCE,
+                                 f"up to {points} point{'s' if points != 1 else ''} above usual pain (the product "
+                                 "default is 2: about 2 points is the smallest change in chronic pain people rate as "
+                                 "clinically important, Farrar JT et al. 2001, Pain 94:149-158)", FARRAR_2001.doi)
+
 
 # Glucose thresholds for people on insulin or secretagogues (secondary sources only): settings, so a clinic can
 # follow the patient's diabetes team; what can be set is a product limit, not guidance.

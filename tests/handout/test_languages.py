@@ -14,15 +14,13 @@ import pytest
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
-from core.handout.build import build_handout
 from core.handout.catalogs import catalog_path, fields, template
 from core.handout.language import REVIEW_HEADER, Wording, review, unreviewed_note
 from core.handout.readability import readability
 from core.handout.renderer import HandoutRenderer
 from core.languages import SOURCE_LANGUAGE, UnknownLanguage, canonical_tag, languages
-from core.plan.engine import compute_plan
 from core.resources import resource_path
-from tests.handout.helpers import DATE, STUDIES, example
+from tests.handout.helpers import example, handout_for
 
 TAGS = [known.tag for known in languages()]
 TRANSLATED = [tag for tag in TAGS if tag != SOURCE_LANGUAGE]
@@ -41,9 +39,7 @@ poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm 
 def _handout(profile, tag: str, name: str | None = None):
     if name is not None:
         profile = profile.model_copy(update={"name": name})
-    return build_handout(profile, compute_plan(profile, STUDIES), STUDIES, clinician="Dr Grace Okafor",
-                         clinic="Riverside Rehab", phone="555 0100", date=DATE, paper="a4", units="metric",
-                         language=tag)
+    return handout_for(profile, language=tag)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from core.handout.renderer import FOOTER_ROOM, HandoutRenderer
 from tests.handout.helpers import example, handout_for
-from tests.handout.test_languages import PROFILES, _handout
+from tests.handout.test_languages import PROFILES
 from tests.plan.profiles import ETIOLOGIES
 
 
@@ -39,7 +39,7 @@ def test_large_print_is_16_pt_or_more_and_nothing_below_14(renderer, tag) -> Non
     peripheral nerve and trigeminal handouts in Chinese and Arabic were at 88 % before the headings lost their
     scales, which the log's introduction gives, and the chart's numbers went to 16 pt)."""
     for etiology in ETIOLOGIES:
-        pieces, _ = _sizes(renderer.render(_handout(example(etiology), tag)))
+        pieces, _ = _sizes(renderer.render(handout_for(example(etiology), language=tag)))
         total = sum(count for _, count in pieces)
         large = sum(count for size, count in pieces if size >= 16)
         assert large / total >= 0.9, f"{etiology}: {large / total:.1%} at 16 pt or more"
@@ -59,7 +59,7 @@ def test_standard_print_is_14_pt_and_shorter(renderer, etiology, paper) -> None:
 
 
 def test_the_clinic_phone_is_on_every_page_and_every_walk_has_a_log_line(renderer) -> None:
-    handout = _handout(PROFILES["diabetic"], "en")
+    handout = handout_for(PROFILES["diabetic"])
     assert sum(week.walks for week in handout.log_weeks) == sum(
         int(row.days) for row in handout.weeks)
     reader = PdfReader(BytesIO(renderer.render(handout)))

@@ -98,7 +98,6 @@ def test_a_week_heading_stays_on_the_page_with_its_lines(renderer, tag, paper, p
 def test_each_heading_is_in_the_cell_its_span_shows(renderer, tag) -> None:
     """A span shows its top-left cell: in a mirrored (Arabic) log the group's heading must be in the cell that is
     leftmost once mirrored, and the date, on the right, spans both heading rows. (``renderer``: the fonts.)"""
-    from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
     from core.handout.walking_log import walking_log_table
@@ -106,7 +105,7 @@ def test_each_heading_is_in_the_cell_its_span_shows(renderer, tag) -> None:
     handout = _handout(PROFILES["diabetic"], tag)
     week_style = ParagraphStyle("week", fontName="Helvetica-Bold", fontSize=16)
     table = walking_log_table(handout, 510, paragraph=lambda text, style: text, week_style=week_style,
-                              grid=colors.black, fill=colors.white, rtl=tag == "ar")
+                              rtl=tag == "ar")
     spans = [(start, end) for _, start, end in table._spanCmds if start[1] == 0]  # the heading rows'
     columns = len(handout.labels.log_columns)
     shown = {table._cellvalues[0][start[0]].replace("\n", " ") for start, _ in spans}

@@ -125,3 +125,17 @@ def test_a_writer_waits_then_gets_a_plain_refusal(run_main, tmp_path) -> None:
         assert "Traceback" not in writer.stderr
     finally:
         lock.release()
+
+
+def test_a_probe_finds_the_folder_free_or_taken_without_waiting(tmp_path) -> None:
+    """A read-only window's check (is_free) takes no grace: that is for taking the lock."""
+    assert DataDirLock(tmp_path / "treadwell.lock").is_free()
+    holder = DataDirLock(tmp_path / "treadwell.lock")
+    assert holder.acquire()
+    try:
+        started = time.monotonic()
+        assert DataDirLock(tmp_path / "treadwell.lock").is_free() is False
+        assert time.monotonic() - started < 0.2
+    finally:
+        holder.release()
+    assert DataDirLock(tmp_path / "treadwell.lock").is_free()

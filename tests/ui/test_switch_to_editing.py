@@ -3,6 +3,10 @@ closed, and switching opens the records read-write keeping what is on screen (is
 
 from __future__ import annotations
 
+import threading
+import time
+from contextlib import contextmanager
+
 import pytest
 
 from core.app_info import APP_NAME
@@ -36,6 +40,19 @@ def read_only_window(qtbot, data_dir) -> tuple[MainWindow, DataDirLock]:
     window = app_window(qtbot, data_dir)
     assert window.read_only
     return window, holder
+
+
+@contextmanager
+def probe_held(data_dir, seconds: float):
+    """Another read-only window's probe of the lock, held for ``seconds`` (let go from a thread) while the body runs."""
+    probe = DataDirLock(data_dir.lock_path)
+    assert probe.acquire()
+    releaser = threading.Thread(target=lambda: (time.sleep(seconds), probe.release()))
+    releaser.start()
+    try:
+        yield
+    finally:
+        releaser.join()
 
 
 def offered(window: MainWindow) -> bool:
@@ -133,17 +150,8 @@ def test_a_window_that_holds_the_folder_never_polls(qtbot, data_dir) -> None:
 
 def test_a_window_starting_while_another_probes_the_lock_still_takes_it(qtbot, data_dir) -> None:
     """A read-only window's probe holds the lock for an instant; a window starting then waits, not read-only."""
-    import threading
-    import time
-
-    probe = DataDirLock(data_dir.lock_path)
-    assert probe.acquire()
-    releaser = threading.Thread(target=lambda: (time.sleep(0.15), probe.release()))
-    releaser.start()
-    try:
+    with probe_held(data_dir, 0.15):
         window = app_window(qtbot, data_dir)
-    finally:
-        releaser.join()
     assert not window.read_only and window._lock is not None
     window.release_lock()
 
@@ -151,36 +159,13 @@ def test_a_window_starting_while_another_probes_the_lock_still_takes_it(qtbot, d
 def test_switching_while_another_window_probes_the_lock_still_takes_it(qtbot, data_dir) -> None:
     """A third, read-only window's check holds the lock for an instant: a click on "Switch to editing" at that
     instant waits for it to let go instead of saying another window took the folder."""
-    import threading
-    import time
-
     window, holder = read_only_window(qtbot, data_dir)
     try:
         holder.release()
-        probe = DataDirLock(data_dir.lock_path)
-        assert probe.acquire()  # the probe's instant, stretched so the click lands inside it
-        releaser = threading.Thread(target=lambda: (time.sleep(0.1), probe.release()))
-        releaser.start()
-        try:
+        with probe_held(data_dir, 0.1):  # the probe's instant, stretched so the click lands inside it
             assert window.switch_to_editing() is True
-        finally:
-            releaser.join()
         qtbot.waitUntil(lambda: window.gateway.is_open and not window.gateway.read_only, timeout=20_000)
         assert not window.read_only
     finally:
         window.release_lock()
 
-
-def test_a_probe_finds_the_folder_free_or_taken_without_waiting(data_dir) -> None:
-    import time
-
-    assert DataDirLock(data_dir.lock_path).is_free()
-    holder = DataDirLock(data_dir.lock_path)
-    assert holder.acquire()
-    try:
-        started = time.monotonic()
-        assert DataDirLock(data_dir.lock_path).is_free() is False
-        assert time.monotonic() - started < 0.2  # no probe's grace: that is for taking the lock
-    finally:
-        holder.release()
-    assert DataDirLock(data_dir.lock_path).is_free()

@@ -237,6 +237,8 @@ class WeeklyMinutesChart(Chart):
         metrics = QFontMetricsF(self.font())
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
+        small_height = QFontMetricsF(small).height()
+        every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))  # week numbers never touch
         previous_version = None
         for index, week in enumerate(self.weeks):
             centre = area.left() + slot * (index + 0.5)
@@ -256,11 +258,9 @@ class WeeklyMinutesChart(Chart):
                     painter.setFont(small)
                     painter.setPen(self.text_colour)
                     top = min(planned_top, self.y_at(week.walked_minutes, area))
-                    height = QFontMetricsF(small).height()
-                    painter.drawText(QRectF(centre - slot / 2 - 4, top - height - 1, slot + 8, height),
+                    painter.drawText(QRectF(centre - slot / 2 - 4, top - small_height - 1, slot + 8, small_height),
                                      Qt.AlignmentFlag.AlignCenter, text)
                     painter.setFont(self.font())
-            every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))
             if index % every == 0 or week.week == self.weeks[-1].week:
                 self.label_below(painter, centre, area, str(week.week), width=slot * every)
             if week.plan_version != previous_version:

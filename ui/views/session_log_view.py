@@ -180,6 +180,7 @@ class SessionLogView(QWidget):
         same_patient = course is not None and self._course is not None and course.patient_id == self._course.patient_id
         self._course = course
         self.model.set_rows(course.sessions if course else [])
+        self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
         self.table.scrollToBottom()
         self.date.setMaximumDate(QDate.currentDate())  # the window may stay open past midnight
         if course is None:
@@ -189,7 +190,6 @@ class SessionLogView(QWidget):
             self.count.setText("")
             self.suggestion.setText("")
             self._set_usable(False)
-            self._on_table_selection_changed()  # no session to correct or delete
             return
         self.title.setText(self._whose(course))
         if self._correcting is None:
@@ -206,7 +206,6 @@ class SessionLogView(QWidget):
             self.clear_form(week=course.progress.current_week or 1)
         elif self._correcting is None:
             self._set_week_range(len(course.plan_in_force.weeks))
-        self._on_table_selection_changed()
 
     def _whose(self, course: CourseOfCare) -> str:
         version = course.in_force
