@@ -43,7 +43,7 @@ def fact_in_words(field: str) -> str:
 
 def flag_in_words(flag: Flag) -> str:
     """"Sources disagree on weeks of training": the kind of problem, then the fact it is about."""
-    kind, fact = KINDS.get(flag.code, str(flag.code).replace("-", " ")), fact_in_words(flag.field)
+    kind, fact = KINDS[flag.code], fact_in_words(flag.field)  # every code has its words (tests/test_flag_words.py)
     said = kind if fact in kind else f"{kind} on {fact}"  # "reference problem", not "... on reference"
     return said[:1].upper() + said[1:]
 

@@ -1,0 +1,25 @@
+"""A curator's flag in the clinic's words (core/evidence/flag_words.py)."""
+
+import pytest
+
+from core.evidence.flag_words import KINDS, fact_in_words, flag_in_words
+from core.evidence.models import Flag, FlagCode
+
+
+def test_every_kind_of_flag_has_its_words():
+    assert set(KINDS) == set(FlagCode)
+
+
+@pytest.mark.parametrize(("code", "field", "words"), [
+    (FlagCode.CONFLICT, "exercise.weeks", "Sources disagree on weeks of training"),
+    (FlagCode.REFERENCE, "reference", "Reference problem"),
+    (FlagCode.IMPLAUSIBLE, "exercise.speed_m_per_min", "Implausible as printed on speed"),
+    (FlagCode.UNIT_UNCLEAR, "findings[0].direction", "Unit unclear on finding 1's direction"),
+    (FlagCode.NOT_REPORTED, "exercise.some_new_field", "Not reported on some new field"),
+])
+def test_a_flag_reads_as_the_kind_of_problem_then_the_fact(code, field, words):
+    assert flag_in_words(Flag(code=code, field=field, message="a curator's note on it")) == words
+
+
+def test_a_field_not_listed_is_named_by_its_own_last_part():
+    assert fact_in_words("exercise.rest_days") == "rest days"
