@@ -110,7 +110,7 @@ def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, p
     data, session_file = patient
     for day in (2, 4, 6):
         run_main("sessions", "add", "1", session_file(f"d{day}", date=f"2026-11-0{day}", pain_during=3,
-                                                      pain_next_morning=3), data_dir=data)
+                                                      pain_next_morning=3, rpe=11), data_dir=data)  # a light week: 9-11
     progress = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
     week = progress["weeks"][0]
     assert (week["planned_minutes"], week["walked_minutes"], week["walked_sessions"]) == (24.0, 24.0, 3)

@@ -59,13 +59,16 @@ RPE_WORDS: dict[int, str] = {
     6: N_("no effort at all"), 7: N_("extremely light"), 9: N_("very light"), 11: N_("light"), 13: N_("somewhat hard"),
     15: N_("hard"), 17: N_("very hard"), 19: N_("extremely hard"), 20: N_("as hard as you can"),
 }
+UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
+# With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
+CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
 # Stop at once: the ACSM warning signs, in plain words.
 STOP_SIGNS = (
     N_("Pain, pressure or tightness in your chest, neck, jaw or arm"),
     N_("Feeling dizzy or light-headed"),
     N_("Fainting, or feeling you are about to faint"),
     N_("So out of breath that you cannot talk"),
-    N_("A heartbeat that feels uneven or races"),
+    UNEVEN_HEARTBEAT,
     N_("A cold sweat"),
     N_("Feeling sick to your stomach"),
     N_("Tiredness that is not normal for you"),
@@ -232,7 +235,8 @@ def build_handout(
         pulse=pulse,
         **pain_lights(plan.rules.pain, t),
         stop_intro=t("Stop walking at once if you have any of these:"),
-        stop_signs=[t(sign) for sign in STOP_SIGNS],
+        stop_signs=[t(CHANGED_HEARTBEAT if sign == UNEVEN_HEARTBEAT and profile.atrial_fibrillation else sign)
+                    for sign in STOP_SIGNS],
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
         stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, or a sudden "
                       "change in your sight."),

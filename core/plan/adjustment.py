@@ -74,10 +74,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
                     f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
                     f"{pain.safe_max}/10 or less.")
-    top_rpe = plan.intensity.rpe[1]
+    top_rpe = this_week.rpe[1]  # a light week's own target, not the plan's moderate one
     if any(log.rpe > top_rpe for log in logs):
-        return hold(f"Effort was rated above {top_rpe} (harder than the moderate target): keep the minutes and slow "
-                    "the belt.")
+        return hold(f"Effort was rated above {top_rpe} (harder than this week's {this_week.band} target): keep the "
+                    "minutes and slow the belt.")
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "

@@ -11,12 +11,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-GUIDELINES_VERSION = "2026.12.1"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.2"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
 # 2026.12.1: usual pain 3 keeps the traffic light whatever the allowance (a 3-point allowance made 4-6 acceptable),
-# a cap or allowance other than the default cited as the clinic's setting
+# a cap or allowance other than the default cited as the clinic's setting; 2026.12.2: a resting pulse above 100 counts
+# as a sign (tachycardia), usual pain 10/10 and SCI at or above T6 without a resting blood pressure block, a short
+# tolerance walks 5 minutes in all (it walked whole bouts: 8 minutes for a tolerance of 4)
 
 
 class Source(BaseModel):
@@ -125,6 +127,13 @@ CONTRAINDICATIONS: dict[str, str] = {
     "aortic-dissection": "acute aortic dissection",
 }
 CONTRAINDICATIONS_SOURCE = Source(label=f"Absolute contraindications to exercise testing, {ACSM_10TH.label}")
+AUTONOMIC_DYSREFLEXIA_SOURCE = Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
+                                      doi="10.1016/j.apmr.2008.10.017")
+# A resting pulse above this is tachycardia, one of the ACSM 2015 signs and symptoms (screening counts it as one).
+RESTING_TACHYCARDIA_ABOVE_BPM = 100
+TACHYCARDIA_SOURCE = Source(label="Page RL et al. 2016, Circulation 133:e506-e574 (2015 ACC/AHA/HRS guideline: sinus "
+                                  "tachycardia is a rate above 100 beats a minute)",
+                            doi="10.1161/CIR.0000000000000311", unverified=True)
 
 # Volume and progression.
 WEEKLY_TARGET_MIN = 150  # moderate minutes a week (Garber 2011)

@@ -51,10 +51,9 @@ def progression(
     cap = min(weekly_cap_pct, two_week_cap_pct) / 100
     # Strict rounding here: a bout must never exceed what the patient walked today.
     bout_start = max(floor_to_step(min(tolerance_min, g.SESSION_TARGET_MIN), slack=0), g.MINUTE_STEP)
-    if tolerance_min < g.SHORT_BOUT_BELOW_MIN:
-        main = bout_start * math.ceil(g.SHORT_BOUT_BELOW_MIN / bout_start - EPSILON)
-    else:
-        main = bout_start
+    # Below 5 minutes, 5 minutes in all, in equal bouts no longer than today's tolerance (never more than a
+    # patient who walks 5 minutes gets).
+    main = max(bout_start, float(g.SHORT_BOUT_BELOW_MIN))
     sessions = min(g.STARTING_SESSIONS_PER_WEEK, max_sessions)
     totals: list[float] = []
     continuous_limits: list[float] = []  # longest single bout, growing under the same two caps

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from core.plan import guidelines as g
 from core.plan.implications import implied_changes
+from core.plan.pain import NEVER_ACCEPTABLE
 from core.plan.profile import PatientProfile
 
 
@@ -46,17 +47,26 @@ def has_known_disease(profile: PatientProfile) -> bool:
     return profile.known_disease or implied_changes(profile.__dict__).get("known_disease") is True
 
 
+def resting_tachycardia(profile: PatientProfile) -> bool:
+    """A resting pulse above 100: tachycardia, one of the ACSM signs, whether or not the profile ticks symptoms."""
+    return profile.resting_hr > g.RESTING_TACHYCARDIA_ABOVE_BPM
+
+
 def screen(profile: PatientProfile) -> Screening:
     disease = has_known_disease(profile)
+    signs = profile.symptoms or resting_tachycardia(profile)
+    which = (f" (resting pulse {profile.resting_hr} bpm, above {g.RESTING_TACHYCARDIA_ABOVE_BPM}: tachycardia, "
+             f"{g.TACHYCARDIA_SOURCE.cited()})" if resting_tachycardia(profile) else "")
     if profile.currently_active:
-        if profile.symptoms:
-            row, clearance = "active, with signs or symptoms: stop exercising and seek medical clearance", True
+        if signs:
+            row, clearance = f"active, with signs or symptoms{which}: stop exercising and seek medical clearance", True
         elif disease:
             row, clearance = "active, known disease, no symptoms: no clearance needed for moderate exercise", False
         else:
             row, clearance = "active, no disease, no symptoms: no clearance needed", False
-    elif profile.symptoms:
-        row, clearance = "not active, with signs or symptoms: medical clearance recommended before starting", True
+    elif signs:
+        row, clearance = (f"not active, with signs or symptoms{which}: medical clearance recommended before starting",
+                          True)
     elif disease:
         row, clearance = "not active, known disease, no symptoms: medical clearance recommended before starting", True
     else:
@@ -76,12 +86,29 @@ def screen(profile: PatientProfile) -> Screening:
         if systolic > limit_s or diastolic > limit_d:
             reasons.append(BlockReason(
                 code="resting-bp",
-                message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above {limit_s}/{limit_d} mmHg: a relative "
+                message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above the limit (systolic above {limit_s} "
+                        f"or diastolic above {limit_d} mmHg): a relative "
                         "contraindication, which Treadwell treats, more strictly than the guideline, as a reason not to "
                         "start a home plan (a product default).",
                 unblock=f"A rechecked resting blood pressure at or below {limit_s}/{limit_d} mmHg, once the patient's "
                         "physician has reviewed it.",
             ))
+    elif profile.sci_at_or_above_t6:
+        reasons.append(BlockReason(
+            code="no-baseline-bp",
+            message="No resting blood pressure is recorded. With an injury at or above T6, autonomic dysreflexia is "
+                    "recognised by a systolic rise of more than 20-30 mmHg above the patient's baseline, so the plan "
+                    f"needs that baseline ({g.AUTONOMIC_DYSREFLEXIA_SOURCE.cited()}; the block is a product rule).",
+            unblock="Measure and record the resting blood pressure.",
+        ))
+    if profile.pain_nrs >= NEVER_ACCEPTABLE:
+        reasons.append(BlockReason(
+            code="usual-pain-worst",
+            message=f"Usual pain is {profile.pain_nrs}/10, the worst imaginable: the pain rules judge walking against "
+                    "usual pain, and at the top of the scale they could neither let walking stay at it nor notice a "
+                    "rise the next morning (a product rule).",
+            unblock="Review the pain and its treatment; enter the usual pain again once it is below 10/10.",
+        ))
     if profile.open_foot_wound:
         reasons.append(BlockReason(
             code="open-foot-wound",

@@ -31,12 +31,13 @@ class WarningCode(StrEnum):
     NO_HUMAN_TRIAL = "no-human-trial"
     ANIMAL_DOSING_CONTEXT = "animal-dosing-context"
     OVERRIDE_BREAKS_RULE = "override-breaks-rule"  # added by core/plan/overrides.py to a clinician's week
+    BP_NOT_RECORDED = "bp-not-recorded"
 
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
                             WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,
-                            WarningCode.OVERRIDE_BREAKS_RULE})
+                            WarningCode.OVERRIDE_BREAKS_RULE, WarningCode.BP_NOT_RECORDED})
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
@@ -54,6 +55,9 @@ FALL_RISK: dict[EtiologyId, g.Source] = {
                                  doi="10.1161/STROKEAHA.111.636258"),
     "parkinsons-pain": g.Source(label=f"Canning CG et al. 2015, Neurology 84:304-312; {PRECAUTIONS}",
                                 doi="10.1212/WNL.0000000000001155"),
+    "spinal-cord-injury": g.Source(label="Brotherton SS et al. 2007, Spinal Cord 45:37-40 (75% of people walking "
+                                         f"with an incomplete injury fell within a year); {PRECAUTIONS}",
+                                   doi="10.1038/sj.sc.3101909"),
     "multiple-sclerosis-pain": g.Source(label=f"Nilsagård Y et al. 2015, Mult Scler 21:92-100 (56% fell within 3 "
                                               f"months); {PRECAUTIONS}", doi="10.1177/1352458514538884"),
 }
@@ -68,8 +72,6 @@ NO_HUMAN_TRIAL: dict[EtiologyId, tuple[str, g.Source]] = {
                               "and no exercise trial is cited for this pain; the plan rests on general guidance.",
                               g.Source(label="Bendtsen L et al. 2019, Eur J Neurol 26:831-849", doi="10.1111/ene.13950")),
 }
-AUTONOMIC_DYSREFLEXIA_SOURCE = g.Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
-                                        doi="10.1016/j.apmr.2008.10.017")
 HARNESS_SOURCE = g.Source(label=f"Wessels M et al. 2010, J Rehabil Med 42:513-519; {PRECAUTIONS}",
                           doi="10.2340/16501977-0525")
 # A harness where balance is unsafe, with someone beside the patient: after a stroke and in Parkinson's disease.
@@ -122,11 +124,16 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         else:
             add(WarningCode.MEDICAL_CLEARANCE, "stop", f"Medical clearance is recommended before starting ({screening.acsm_row}).",
                 g.RIEBE_2015)
+    if profile.resting_bp is None and not profile.sci_at_or_above_t6:  # there, screening blocks the plan instead
+        limit_s, limit_d = g.RESTING_BP_LIMIT_MMHG
+        add(WarningCode.BP_NOT_RECORDED, "caution",
+            f"No resting blood pressure is recorded, so screening could not check it against {limit_s}/{limit_d} mmHg "
+            "(a relative contraindication): measure it before the first session.", g.CONTRAINDICATIONS_SOURCE)
     if profile.sci_at_or_above_t6:
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
             "more than 20-30 mmHg above baseline). Empty the bladder before each session; stop and sit up if it starts.",
-            AUTONOMIC_DYSREFLEXIA_SOURCE)
+            g.AUTONOMIC_DYSREFLEXIA_SOURCE)
     if etiology == "spinal-cord-injury" and profile.sci_complete is not True:
         add(WarningCode.HARNESS, "caution",
             "Body-weight-supported treadmill walking in a harness is for incomplete injuries (in the first year, "

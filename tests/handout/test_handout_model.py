@@ -41,9 +41,9 @@ def test_week_rows_follow_the_plan() -> None:
     assert len(handout.weeks) == len(plan.weeks)
     first = handout.weeks[0]
     assert (first.days, first.warmup, first.cooldown) == (str(plan.weeks[0].sessions), "5", "5")
-    assert first.walking == "8 (2\u00a0×\u00a04)" and first.effort == "Light\n9-11"  # no line breaks inside the bouts
+    assert first.walking == "5 (2\u00a0×\u00a02½)" and first.effort == "Light\n9-11"  # no line breaks inside the bouts
     assert first.heart_rate == f"{plan.weeks[0].target_hr[0]}-{plan.weeks[0].target_hr[1]}"
-    assert "2 walks of about 4 minutes" in " ".join(handout.intro)
+    assert "2 walks of about 2½ minutes" in " ".join(handout.intro)
 
 
 @pytest.mark.parametrize("baseline", [0.5, 1, 1.5, 2, 3])
@@ -209,7 +209,7 @@ def test_the_clinician_summary_names_warnings_and_flags_in_words_not_codes() -> 
 def test_a_week_walked_in_two_parts_adds_up() -> None:
     """"8½ (2 × 4¼)": the parts make the week's minutes ("8½ (2 × 4)" did not)."""
     rows = [row.walking for row in handout_for(example("spinal-cord-injury", weeks=16)).weeks if "×" in row.walking]
-    assert len(rows) >= 10 and any("¼" in row or "¾" in row for row in rows)
+    assert len(rows) >= 8 and any("¼" in row or "¾" in row for row in rows)
     for row in rows:
         total, count, each = re.fullmatch(r"(\S+) \((\d+)\u00a0×\u00a0(\S+)\)", row).groups()
         assert _minutes(total) == int(count) * _minutes(each), row
@@ -231,3 +231,15 @@ def test_the_introduction_counts_a_part_as_it_writes_it() -> None:
     handout = build_handout(profile, plan.model_copy(update={"weeks": weeks}), STUDIES, clinician="", clinic="",
                             phone="", date=DATE, paper="a4", units="metric")
     assert any("5 walks of about 1¼ minutes" in line for line in handout.intro), handout.intro
+
+
+def test_with_atrial_fibrillation_the_stop_sign_is_a_heartbeat_that_changes() -> None:
+    """The handout said the beat is uneven and so hard to count, then: stop at once for a heartbeat that feels uneven,
+    and call an ambulance if it does not pass. With atrial fibrillation it never passes."""
+    usual = handout_for(example("diabetic-neuropathy"))
+    uneven = handout_for(example("diabetic-neuropathy", atrial_fibrillation=True, known_disease=True))
+    assert "A heartbeat that feels uneven or races" in usual.stop_signs
+    assert "A heartbeat that feels uneven or races" not in uneven.stop_signs
+    assert ("A heartbeat that suddenly feels faster than usual, or different from your usual beat"
+            in uneven.stop_signs)
+    assert len(uneven.stop_signs) == len(usual.stop_signs)

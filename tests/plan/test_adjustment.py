@@ -65,7 +65,7 @@ def test_a_morning_stiffer_than_usual_steps_back_and_one_not_recorded_does_not_h
     [
         ("none", "No sessions"),
         ("amber", "acceptable"),
-        ("hard", "harder than the moderate target"),
+        ("hard", "harder than this week's moderate target"),
         ("short", "planned sessions"),
         ("unknown-morning", "Next-morning pain"),
         ("unknown-during", "Pain during walking is not recorded"),
@@ -82,6 +82,16 @@ def test_holds(logs, words) -> None:
     }[logs]
     result = suggest(chosen)
     assert result.action == "hold" and words in result.reason and result.next_week.week == 4
+
+
+def test_a_light_week_is_judged_against_its_own_effort_target() -> None:
+    plan = compute_plan(profile(baseline_walk_min=4), [])  # a short tolerance starts with light weeks
+    first = plan.weeks[0]
+    assert first.band == "light" and first.rpe[1] < plan.intensity.rpe[1]
+    logs = [SessionLog(date=dt.date(2026, 11, day), week=1, minutes=first.main_min, rpe=plan.intensity.rpe[1],
+                       pain_during=2, pain_next_morning=3) for day in range(1, first.sessions + 1)]
+    result = suggest_next_week(plan, 1, logs)
+    assert result.action == "hold" and f"above {first.rpe[1]} (harder than this week's light target)" in result.reason
 
 
 def test_last_week_holds_and_bad_week_number_is_refused() -> None:

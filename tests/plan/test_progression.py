@@ -24,11 +24,17 @@ def test_reaches_and_keeps_150_minutes_when_the_weeks_allow() -> None:
     assert plan[-1].weekly_main_min == 150 and plan[-1].sessions == 5
 
 
-def test_short_tolerance_gives_bouts_no_longer_than_today() -> None:
+def test_short_tolerance_walks_five_minutes_in_bouts_no_longer_than_today() -> None:
     first = weeks(tolerance_min=3)[0]
-    assert first.bouts == 2 and first.bout_min == 3 and first.main_min == 6
+    assert first.bouts == 2 and first.bout_min == 2.5 and first.main_min == 5
     tiny = weeks(tolerance_min=0.5)[0]
-    assert tiny.bout_min == 0.5 and tiny.main_min == 5
+    assert tiny.bouts == 10 and tiny.bout_min == 0.5 and tiny.main_min == 5
+
+
+@pytest.mark.parametrize("tolerance", [0.5, 1, 2, 3, 4, 4.5, 4.9])
+def test_a_shorter_tolerance_never_starts_with_more_minutes(tolerance) -> None:
+    """It did: a tolerance of 4.5 walked two whole bouts, 9 minutes, when a tolerance of 5 walked 5."""
+    assert weeks(tolerance_min=tolerance)[0].main_min == 5 == weeks(tolerance_min=5)[0].main_min
 
 
 def test_intensity_rise_keeps_the_minutes() -> None:

@@ -86,3 +86,41 @@ def test_clearance_is_said_with_whether_it_is_recorded() -> None:
     assert screen(needs.model_copy(update={"medical_clearance": True})).clearance_in_words == (
         "Medical clearance: recorded as given.")
     assert screen(profile(currently_active=True)).clearance_in_words == "Medical clearance: not needed."
+
+
+@pytest.mark.parametrize(("resting_hr", "active", "signs"), [(100, False, False), (101, False, True), (115, True, True)])
+def test_a_resting_pulse_above_100_is_a_sign_tachycardia(resting_hr, active, signs) -> None:
+    """The ACSM 2015 signs and symptoms include tachycardia: a profile with a resting pulse of 115 and no symptoms
+    ticked was screened as needing no clearance."""
+    result = screen(profile(resting_hr=resting_hr, currently_active=active))
+    assert result.clearance_recommended is signs and ("medical-clearance" in codes(result)) is signs
+    if signs:
+        assert f"resting pulse {resting_hr} bpm, above 100: tachycardia" in result.acsm_row
+        assert "10.1161/CIR.0000000000000311" in result.acsm_row
+    assert screen(profile(resting_hr=resting_hr, medical_clearance=True)).blocked is False
+
+
+def test_the_blood_pressure_limit_is_worded_as_either_value_above_it() -> None:
+    """'190/112 mmHg is above 200/110 mmHg' read as wrong: the diastolic alone passes its limit."""
+    message = screen(profile(resting_bp=(190, 112))).block_reasons[0].message
+    assert "190/112 mmHg is above the limit (systolic above 200 or diastolic above 110 mmHg)" in message
+
+
+@pytest.mark.parametrize(("level", "blocked"), [("C5", True), ("T6", True), ("T7", False), ("T10", False)])
+def test_sci_at_or_above_t6_needs_a_resting_blood_pressure(level, blocked) -> None:
+    """Autonomic dysreflexia is a rise above the patient's baseline: without one the plan waits."""
+    sci = dict(etiology="spinal-cord-injury", sci_level=level, sci_complete=False, medical_clearance=True)
+    result = screen(profile(**sci))
+    assert ("no-baseline-bp" in codes(result)) is blocked
+    if blocked:
+        assert "20-30 mmHg above the patient's baseline" in result.block_reasons[0].message
+        assert "record the resting blood pressure" in result.block_reasons[0].unblock
+    assert screen(profile(**sci, resting_bp=(120, 80))).blocked is False
+
+
+@pytest.mark.parametrize(("usual", "blocked"), [(9, False), (10, True)])
+def test_usual_pain_of_10_blocks_the_plan(usual, blocked) -> None:
+    """At 10/10 the pain rules said 'pain up to 9 is fine' and 'above 10 the next morning': neither can hold."""
+    result = screen(profile(pain_nrs=usual))
+    assert ("usual-pain-worst" in codes(result)) is blocked
+    assert result.blocked is blocked

@@ -28,6 +28,7 @@ def codes(**changes) -> dict[str, str]:
         ({"etiology": "parkinsons-pain"}, "freezing", "caution"),  # Bloem 2004
         ({"etiology": "parkinsons-pain"}, "fall-risk", "caution"),
         ({"etiology": "chemotherapy-neuropathy"}, "fall-risk", "caution"),
+        ({"etiology": "spinal-cord-injury", "sci_level": "L1", "sci_complete": False}, "fall-risk", "caution"),
         ({"etiology": "multiple-sclerosis-pain"}, "fall-risk", "caution"),
         ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "foot-care", "caution"),
         ({"diabetes": "type1", "insulin_or_secretagogue": True, "medical_clearance": True}, "hypoglycemia", "caution"),
@@ -37,6 +38,7 @@ def codes(**changes) -> dict[str, str]:
         ({"etiology": "peripheral-nerve-injury"}, "no-human-trial", "info"),
         ({"etiology": "post-stroke-pain"}, "no-human-trial", "info"),
         ({"etiology": "trigeminal-neuropathy"}, "no-human-trial", "info"),
+        ({}, "bp-not-recorded", "caution"),  # screening could not check it against 200/110
     ],
 )
 def test_rule_applies(changes, code, severity) -> None:
@@ -57,6 +59,8 @@ def test_rule_applies(changes, code, severity) -> None:
         ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "hypoglycemia"),
         ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "no-human-trial"),
         ({"etiology": "chemotherapy-neuropathy"}, "heat-sensitivity"),
+        ({"resting_bp": (120, 80)}, "bp-not-recorded"),
+        ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "bp-not-recorded"),  # there, screening blocks instead
     ],
 )
 def test_rule_does_not_apply(changes, code) -> None:
