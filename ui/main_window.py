@@ -216,6 +216,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.records.open_plan.connect(self.open_plan)
         self.records.changed.connect(self.statusBar().showMessage)
         self.records.changed.connect(lambda _message: self._refresh_course())  # an import or delete may touch it
+        self.records.patient_deleted.connect(self.close_deleted_patient)
         self.handout.exported.connect(lambda path: self._audit("export", f"Handout saved: {path}"))
         self.handout.printed.connect(lambda pages: self._audit("print", f"Handout printed ({pages} pages)"))
 

@@ -73,6 +73,17 @@ class PatientCare:
             self.tabs.setCurrentWidget(self.editor)
             self.editor.form.name.setFocus()  # Ctrl+N: type the name at once
 
+    @Slot(int)
+    def close_deleted_patient(self, patient_id: int) -> None:
+        """The patient open in the editor was deleted in the records: the form starts a new patient (its plan, its
+        handout and any unsaved edits belonged to a record that is gone, and could no longer be saved)."""
+        if self.editor.patient_id != patient_id:
+            return
+        self.editor.new_patient(self.picker.current_id() or None)
+        self._refresh_course()
+        self.statusBar().showMessage(f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
+                                     "patient.")
+
     @Slot()
     def save_plan(self) -> bool:
         if self.editor.profile is None or self.editor.computed_plan is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.plan.engine import Plan
+from core.plan.warnings import WARNING_NAMES
 
 
 def _range(value: tuple[int, int] | None) -> str:
@@ -31,7 +32,8 @@ def plan_differences(saved: Plan, today: Plan) -> list[str]:
     note("Guidelines version", saved.guidelines_version, today.guidelines_version)
     note("Blocked", saved.blocked, today.blocked)
     note("Medical clearance recommended", saved.screening.clearance_recommended, today.screening.clearance_recommended)
-    note("Warnings", sorted(w.code for w in saved.warnings), sorted(w.code for w in today.warnings))
+    note("Warnings", sorted({WARNING_NAMES[w.code] for w in saved.warnings}),
+         sorted({WARNING_NAMES[w.code] for w in today.warnings}))
     note("Intensity method", saved.intensity.method, today.intensity.method)
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))

@@ -18,7 +18,8 @@ GUIDELINES_VERSION = "2026.12.2"  # .2: pain against usual pain, heart transplan
 # 2026.12.1: usual pain 3 keeps the traffic light whatever the allowance (a 3-point allowance made 4-6 acceptable),
 # a cap or allowance other than the default cited as the clinic's setting; 2026.12.2: a resting pulse above 100 counts
 # as a sign (tachycardia), usual pain 10/10 and SCI at or above T6 without a resting blood pressure block, a short
-# tolerance walks 5 minutes in all (it walked whole bouts: 8 minutes for a tolerance of 4)
+# tolerance walks 5 minutes in all (it walked whole bouts: 8 minutes for a tolerance of 4), the light heart-rate
+# band reaches up to moderate's first beat (a beat between them fell in neither)
 
 
 class Source(BaseModel):

@@ -91,6 +91,9 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
             target_hr=None, light_target_hr=None,
             rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
         )
+    # Light is 30 to under 40 % HRR: its top meets moderate's first beat (rounded separately, 39 % left a pulse
+    # between the two bands that neither named: light 100-107, moderate 109-126).
+    light_hr = (light_hr[0], max(light_hr[1], moderate_hr[0] - 1))
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "

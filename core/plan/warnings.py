@@ -34,6 +34,18 @@ class WarningCode(StrEnum):
     BP_NOT_RECORDED = "bp-not-recorded"
 
 
+# Each warning's name where a list of them is shown (what changed between two versions of a plan), not its code.
+WARNING_NAMES: dict[WarningCode, str] = {
+    WarningCode.HR_UNRELIABLE: "heart rate unreliable", WarningCode.MEDICAL_CLEARANCE: "medical clearance",
+    WarningCode.AUTONOMIC_DYSREFLEXIA: "autonomic dysreflexia", WarningCode.HARNESS: "harness",
+    WarningCode.FALL_RISK: "fall risk", WarningCode.FREEZING: "freezing of gait", WarningCode.FOOT_CARE: "foot care",
+    WarningCode.HYPOGLYCEMIA: "blood sugar", WarningCode.HEAT_SENSITIVITY: "heat sensitivity",
+    WarningCode.COLD_AIR_TRIGGER: "wind and cold air", WarningCode.HIGHER_INTENSITY_STUDIED: "higher intensity studied",
+    WarningCode.NO_HUMAN_TRIAL: "no human trial", WarningCode.ANIMAL_DOSING_CONTEXT: "animal dosing as context",
+    WarningCode.OVERRIDE_BREAKS_RULE: "a changed week breaks a rule",
+    WarningCode.BP_NOT_RECORDED: "blood pressure not recorded",
+}
+
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
                             WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,

@@ -75,3 +75,12 @@ def test_light_weeks_only_at_the_start_and_only_for_low_tolerance(profile) -> No
         assert "light" not in bands
     light = bands.count("light")
     assert bands[:light] == ["light"] * light and light <= g.LIGHT_START_WEEKS
+
+
+@settings(max_examples=200, deadline=None)
+@given(profile=valid_profiles())
+def test_the_light_and_moderate_heart_rates_leave_no_beat_between_them(profile) -> None:
+    """Rounded apart, light 100-107 and moderate 109-126 named no band for a pulse of 108."""
+    intensity = compute_plan(profile, STUDIES).intensity
+    if intensity.method == "hrr":
+        assert intensity.light_target_hr[0] <= intensity.light_target_hr[1] == intensity.target_hr[0] - 1

@@ -100,6 +100,21 @@ def test_a_saved_plan_compared_with_today_says_yes_and_no_not_python_words() -> 
     assert not any("True" in line or "False" in line for line in lines)
 
 
+def test_a_change_of_warnings_is_named_in_words_not_codes() -> None:
+    """The progress view and the report for the referring physician read 'animal-dosing-context, fall-risk'."""
+    from core.plan.compare import plan_differences
+    from core.plan.engine import compute_plan
+    from core.plan.warnings import WARNING_NAMES, WarningCode
+    from tests.plan.profiles import profile
+
+    assert set(WARNING_NAMES) == set(WarningCode)
+    before = compute_plan(profile(etiology="post-stroke-pain", medical_clearance=True, resting_bp=(120, 80)), [])
+    after = compute_plan(profile(etiology="post-stroke-pain", medical_clearance=True), [])
+    [line] = [line for line in plan_differences(before, after) if line.startswith("Warnings")]
+    assert "blood pressure not recorded" in line.split(" -> ")[1] and "fall risk" in line
+    assert "-risk" not in line and "bp-not" not in line
+
+
 def test_a_weekly_cap_above_the_two_week_cap_never_lets_one_week_break_the_two_week_cap() -> None:
     """Found by the property test: weekly 25 %, two-week 20 %; week 2 rose 25 % and week 3, held, was then
     25 % above week 1."""

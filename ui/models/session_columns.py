@@ -15,6 +15,7 @@ FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked"
 
 def in_clinic_words(problem: str) -> str:
     """'pain_during: ...' as 'Pain during: ...' (a problem line from core names the field by its code)."""
+    problem = problem.replace("or null (", "or left empty (")  # the form's word for a value not given
     field, _, rest = problem.partition(": ")
     label = FIELD_LABELS.get(field.split(".")[0])
     return f"{label}: {rest}" if label and rest else problem

@@ -88,6 +88,7 @@ class PatientListModel(RowsTableModel):
 class RecordsView(QWidget):
     open_plan = Signal(int)
     changed = Signal(str)  # a status message after an import, export or delete
+    patient_deleted = Signal(int)  # patient id, once deleted
 
     def __init__(self, gateway: RecordsGateway, clinician: callable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,20 +233,23 @@ class RecordsView(QWidget):
             shown_as_typed(f"Delete {row.patient_name} with every plan version and session?\n\n"
                            "This cannot be undone here; the backups still hold the record."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician()),
-                         f"Deleted {row.patient_name}")
+        if answer == QMessageBox.StandardButton.Yes and self._report(
+                lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician()),
+                f"Deleted {row.patient_name}"):
+            self.patient_deleted.emit(row.patient_id)
 
-    def _report(self, action, success: str) -> None:
+    def _report(self, action, success: str) -> bool:
+        """Run ``action``; True once it is done and said, False when it failed and a message box said why."""
         from core.workspace.bundles import BundleError
 
         try:
             said = action()
         except BundleError as error:
             QMessageBox.warning(self, "Nothing was imported", shown_as_typed("\n".join(error.problems)))
-            return
+            return False
         except Exception as error:  # plain message; the details are in the log
             QMessageBox.warning(self, "Records", shown_as_typed(str(error)))
-            return
+            return False
         self.reload()
         self.changed.emit(said if isinstance(said, str) else success)
+        return True

@@ -28,7 +28,8 @@ from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
 from ui.views.suggestion import suggestion_html
-from ui.views.unrecorded_fields import choice_box, chosen, given, optional_spin, show_choice, show_given
+from ui.views.unrecorded_fields import (TYPING_ROOM, choice_box, chosen, given, optional_spin, show_choice,
+                                       show_given)
 
 
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
@@ -36,7 +37,13 @@ STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than us
 
 class PlainNumberSpinBox(QDoubleSpinBox):
     """A number as people write it, 8 or 8.5, not 8.00; two decimals are still kept, so a correction never
-    rounds a value it does not change (8.25 stays 8.25)."""
+    rounds a value it does not change (8.25 stays 8.25). Either mark is a decimal point: 12,5 is 12.5 (it was
+    read as 125, the comma taken for a thousands separator), as the profile form reads it. Its range is only
+    room to type in: the record's check names the field's own range."""
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
+        point = self.locale().decimalPoint()
+        return super().validate(text.replace("," if point == "." else ".", point), pos)
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
         text, point = self.locale().toString(value, "f", self.decimals()), self.locale().decimalPoint()
@@ -97,11 +104,11 @@ class SessionLogView(QWidget):
         self.week = QSpinBox()
         self.week.setRange(1, 26)
         self.minutes = PlainNumberSpinBox()
-        self.minutes.setRange(0, 300)
+        self.minutes.setRange(0, TYPING_ROOM)
         self.minutes.setDecimals(2)  # as stored: a correction must not round what it does not change
         self.minutes.setSingleStep(0.5)
         self.speed = PlainNumberSpinBox()
-        self.speed.setRange(0, 20)
+        self.speed.setRange(0, 999)
         self.speed.setDecimals(2)
         self.speed.setSingleStep(0.1)
         self.speed.setSpecialValueText(NOT_RECORDED)

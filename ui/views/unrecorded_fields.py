@@ -4,16 +4,45 @@ first item. Used by the session log's form (ui/views/session_log_view.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
+NOT_GIVEN = -1  # the step below every range: shown as the field's word for "not recorded"
+TYPING_ROOM = 9999  # the box keeps any number typed up to this, so the record's own check can name the range
 
-def optional_spin(low: int, high: int, blank: str) -> QSpinBox:
-    """A whole number from ``low`` to ``high``, with one step below ``low`` that reads ``blank``: not given."""
-    spin = QSpinBox()
-    spin.setRange(low - 1, high)
-    spin.setSpecialValueText(blank)
-    spin.setValue(low - 1)
-    return spin
+
+class OptionalSpinBox(QSpinBox):
+    """A whole number from ``low`` to ``high`` or nothing (shown as a word). What is typed is kept as typed, in
+    range or not: the record's check then names the field and its range. A plain spin box with its own range
+    dropped the keystroke that left it, so 300 for a pulse became 30, and 12 for a pain became 1, silently."""
+
+    def __init__(self, low: int, high: int, blank: str) -> None:
+        super().__init__()
+        self.low, self.high = low, high
+        self.setRange(NOT_GIVEN, max(high, TYPING_ROOM))
+        self.setSpecialValueText(blank)
+        self.setValue(NOT_GIVEN)
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
+        if not text.strip():  # a cleared box: not given
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt's name)
+        return self.minimum() if not text.strip() else super().valueFromText(text)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name): the arrows move within the range and "not given"
+        if self.value() == self.minimum() and steps > 0:
+            self.setValue(self.low)
+        elif self.value() <= self.low and steps < 0:
+            self.setValue(self.minimum())
+        else:
+            self.setValue(min(self.value() + steps * self.singleStep(), self.high))
+
+
+def optional_spin(low: int, high: int, blank: str) -> OptionalSpinBox:
+    """A whole number from ``low`` to ``high``, or ``blank``: not given."""
+    return OptionalSpinBox(low, high, blank)
 
 
 def given(spin: QSpinBox) -> int | None:
