@@ -155,6 +155,24 @@ def _problems(error: ValidationError) -> list[str]:
     return lines
 
 
+# How the Settings and Welcome dialogs name a setting (the file's own names are for the file and its messages).
+DIALOG_WORDS = {
+    "clinic_name": "Clinic name", "clinician_name": "Clinician", "contact_phone": "Phone", "logo_path": "Logo",
+    "paper_size": "Paper", "units": "Units", "handout_language": "Handout language", "handout_print": "Print size",
+    "plan": "Plan", "backup_daily_keep": "Daily backups kept", "backup_weekly_keep": "Weekly backups kept",
+    "records_url": "Clinic database",
+}
+
+
+def problems_in_words(error: ValidationError) -> list[str]:
+    """The dialogs' lines: each setting named as the dialog labels it ("Clinic name: ...", not "clinic_name: ...")."""
+    lines = []
+    for line in _problems(error):
+        where, _, said = line.partition(": ")
+        lines.append(f"{DIALOG_WORDS.get(where.split('.')[0], where)}: {said}")
+    return lines
+
+
 # What a number in the settings is counted in, where a clinician could write another unit.
 _GLUCOSE = "in mg/dL; a value in mmol/L times 18 is mg/dL: 5.6 mmol/L is about 100 mg/dL"
 _UNITS = {

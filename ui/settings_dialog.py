@@ -15,7 +15,7 @@ from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
-from core.settings import Settings
+from core.settings import Settings, problems_in_words
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll
 
@@ -215,7 +215,14 @@ class SettingsDialog(QDialog):
                 "records_url": self.records_url.text().strip(),
             })
         except ValidationError as error:
-            self.problem.setText("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                           for e in error.errors(include_url=False)))
+            self.problem.setText("; ".join(problems_in_words(error)))
             return
+        if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:
+            from core.handout.logo import LogoError, check_logo
+
+            try:  # a logo that cannot be printed stopped every handout later, with no word here
+                check_logo(self.result_settings.logo_path)
+            except LogoError as error:
+                self.problem.setText(f"Logo: {error}.")
+                return
         self.accept()

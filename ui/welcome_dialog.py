@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.settings import Settings
+from core.settings import Settings, problems_in_words
 
 
 class WelcomeDialog(QDialog):
@@ -54,8 +54,7 @@ class WelcomeDialog(QDialog):
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
                 "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip()})
         except ValidationError as error:
-            self.problem.setText("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                           for e in error.errors(include_url=False)))
+            self.problem.setText("; ".join(problems_in_words(error)))
             return
         self.accept()
 

@@ -252,19 +252,24 @@ class HandoutRenderer:
                 fills.append(("BACKGROUND", (0, row), (-1, row), LIGHT_FILL if level.band == "light" else MODERATE_FILL))
         scale_table = self._table(scale, [self._width * 0.2, self._width * 0.5, self._width * 0.3])
         scale_table.setStyle(TableStyle(fills + [("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
-        story += [scale_table, Spacer(1, 10)]
+        # Split, the scale's last rows (or its target's) stood apart from its head: large print keeps it on one page
+        # (standard print, for fewer pages, may still split it).
+        story += [scale_table if compact else KeepTogether([scale_table]), Spacer(1, 10)]
         story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
         if h.pulse:
             story += [self._p(labels.pulse_heading, self.bold_body)] + [self._p(t, bullet="•") for t in h.pulse]
-        story += [CondPageBreak(9 * cm), self._p(labels.pain_heading, self.heading)]
-        story += [self._p(text) for text in h.pain_intro]
+        pain = [self._p(labels.pain_heading, self.heading)] + [self._p(text) for text in h.pain_intro]
         lights = [(TRAFFIC[colour], name, text) for colour, name, text in
                   zip(("green", "amber", "red"), labels.lights, (h.pain_green, h.pain_amber, h.pain_red))]
         lights = [light for light in lights if light[2] is not None]
         rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
         light_table = self._table(rows, [3.6 * cm, self._width - 3.6 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
-        story += [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
+        # Large print: the next-morning rule alone at the top of a page read as a stray line, so it stays with the
+        # traffic light, and the heading starts a page unless there is room for the section (standard print, for
+        # fewer pages, lets them part).
+        rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
+        story += [CondPageBreak(9 * cm), *pain, *rules] if compact else [CondPageBreak(14 * cm), *pain, KeepTogether(rules)]
         stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]

@@ -67,3 +67,21 @@ def test_the_clinic_phone_is_on_every_page_and_every_walk_has_a_log_line(rendere
     assert all("Clinic phone: 555 0100" in text for text in pages)
     text = " ".join(pages)
     assert all(f"Week {number}" in text for number in range(1, len(handout.weeks) + 1))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_large_print_keeps_the_effort_scale_and_the_pain_rules_each_on_one_page(renderer, language) -> None:
+    """Seen in review: the scale's rows 19-20 alone at the top of a page, away from its heading row (a beta-blocker
+    plan, whose guide to effort the scale is), and in Spanish the next-morning rule alone on a page."""
+    from tests.handout.helpers import pdf_text
+
+    heading, last_row, red, morning = {
+        "en": ("How it feels", "as hard as you can", "Red", "stiffer than usual, go back"),
+        "es": ("Cómo se siente", "esfuerzo máximo", "Rojo", "más rigidez de lo normal, vuelva"),
+    }[language]
+    for etiology in ETIOLOGIES:
+        for profile in (example(etiology), example(etiology, beta_blocker=True)):
+            pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout_for(profile, language=language)))]
+            [scale] = [page for page in pages if last_row in page]
+            [rules] = [page for page in pages if morning in page]
+            assert heading in scale and red in rules, etiology

@@ -41,3 +41,18 @@ def test_the_thresholds_set_reach_the_clinicians_warning_and_the_patients_handou
     line = next(line for line in handout.safety if "blood sugar" in line)
     shown = without_isolates(line).replace("\u00a0", " ")  # each level is one unbroken, left-to-right piece
     assert "below 90 mg/dL (5.0 mmol/L)" in shown and "above 300 mg/dL (16.7 mmol/L)" in shown
+
+
+def test_a_logo_that_cannot_be_printed_is_refused_when_chosen(qtbot, tmp_path) -> None:
+    """A logo path with no file was saved with 'Settings saved'; every handout then failed, explained only on the
+    handout tab."""
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.logo.setText(str(tmp_path / "no-such-logo.png"))
+    dialog._on_save_clicked()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.problem.text().startswith("Logo: it cannot be opened")
+    dialog.logo.setText("")
+    dialog.clinic.setText("C" * 121)
+    dialog._on_save_clicked()
+    assert dialog.problem.text().startswith("Clinic name: ")  # the dialog's label, not clinic_name
