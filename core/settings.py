@@ -142,10 +142,13 @@ def _read(path: Path) -> dict | None:
     return data
 
 
-def _problems(error: ValidationError) -> list[str]:
+def _problems(error: ValidationError, names: dict[str, str] | None = None) -> list[str]:
+    """One line per problem, each setting named by ``names`` (the dialogs' labels) or by its name in the file."""
     lines = []
     for item in error.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in item["loc"]) or "settings"
+        if names and item["loc"]:
+            where = names.get(str(item["loc"][0]), where)
         if item["type"] == "extra_forbidden":
             lines.append(f"{where}: is not a setting (check its spelling; settings are: "
                          f"{', '.join(name for name in Settings.model_fields if name != 'schema_version')})")
@@ -166,11 +169,7 @@ DIALOG_WORDS = {
 
 def problems_in_words(error: ValidationError) -> list[str]:
     """The dialogs' lines: each setting named as the dialog labels it ("Clinic name: ...", not "clinic_name: ...")."""
-    lines = []
-    for line in _problems(error):
-        where, _, said = line.partition(": ")
-        lines.append(f"{DIALOG_WORDS.get(where.split('.')[0], where)}: {said}")
-    return lines
+    return _problems(error, DIALOG_WORDS)
 
 
 # What a number in the settings is counted in, where a clinician could write another unit.

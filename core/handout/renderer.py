@@ -269,7 +269,7 @@ class HandoutRenderer:
         # traffic light, and the heading starts a page unless there is room for the section (standard print, for
         # fewer pages, lets them part).
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [CondPageBreak(9 * cm), *pain, *rules] if compact else [CondPageBreak(14 * cm), *pain, KeepTogether(rules)]
+        story += [CondPageBreak((9 if compact else 14) * cm), *pain, *(rules if compact else [KeepTogether(rules)])]
         stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]

@@ -28,7 +28,7 @@ from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
 from ui.views.suggestion import suggestion_html
-from ui.views.unrecorded_fields import (TYPING_ROOM, choice_box, chosen, given, optional_spin, show_choice,
+from ui.views.unrecorded_fields import (TYPING_ROOM, OptionalSpinBox, choice_box, chosen, given, show_choice,
                                        show_given)
 
 
@@ -112,10 +112,10 @@ class SessionLogView(QWidget):
         self.speed.setDecimals(2)
         self.speed.setSingleStep(0.1)
         self.speed.setSpecialValueText(NOT_RECORDED)
-        self.rpe = optional_spin(6, 20, "not entered")  # required: no value is put in for the clinician
-        self.heart_rate = optional_spin(*HEART_RATE_RANGE, NOT_RECORDED)
-        self.pain_during = optional_spin(0, 10, NOT_RECORDED)
-        self.pain_morning = optional_spin(0, 10, NOT_RECORDED)
+        self.rpe = OptionalSpinBox(6, 20, "not entered")  # required: no value is put in for the clinician
+        self.heart_rate = OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED)
+        self.pain_during = OptionalSpinBox(0, 10, NOT_RECORDED)
+        self.pain_morning = OptionalSpinBox(0, 10, NOT_RECORDED)
         self.stiffer_morning = choice_box(STIFFNESS_CHOICES)
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX_LENGTH)

@@ -40,11 +40,6 @@ class OptionalSpinBox(QSpinBox):
             self.setValue(min(self.value() + steps * self.singleStep(), self.high))
 
 
-def optional_spin(low: int, high: int, blank: str) -> OptionalSpinBox:
-    """A whole number from ``low`` to ``high``, or ``blank``: not given."""
-    return OptionalSpinBox(low, high, blank)
-
-
 def given(spin: QSpinBox) -> int | None:
     return None if spin.value() == spin.minimum() else spin.value()
 
