@@ -40,9 +40,14 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
     WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
                               "fit well. If you find a sore, stop the treadmill walks and call the clinic."),
     WarningCode.HYPOGLYCEMIA: N_("Check your blood sugar before you walk. If it is below {low}, eat a snack with sugar "
-                                "first. If it is above {high}, check for ketones. Carry juice or glucose tablets."),
-    WarningCode.HEAT_SENSITIVITY: N_("Heat can make your symptoms worse for a while. Keep the room cool. Use a fan. "
-                                     "Drink cool water."),
+                                "first. If it is above {high}, check for ketones. If you have ketones, do not walk "
+                                "that day, and call your diabetes team. Carry juice or glucose tablets."),
+    # Uhthoff's phenomenon: heat brings back or worsens known MS symptoms for a while, and they ease with cooling
+    # (Davis 2010); told apart from the stop signs' "new numbness or weakness", which still means stop at once.
+    WarningCode.HEAT_SENSITIVITY: N_("Heat can make your usual symptoms worse for a while, such as blurred sight, "
+                                     "numbness or weakness. Keep the room cool. Use a fan. Drink cool water. If your "
+                                     "usual symptoms get worse, stop and cool off. They should get better as you cool "
+                                     "down. A symptom that is new for you is a sign to stop at once."),
     WarningCode.COLD_AIR_TRIGGER: N_("Walk indoors. Keep fans and cold air away from your face."),
 }
 # Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-GUIDELINES_VERSION = "2026.12.2"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -19,7 +19,9 @@ GUIDELINES_VERSION = "2026.12.2"  # .2: pain against usual pain, heart transplan
 # a cap or allowance other than the default cited as the clinic's setting; 2026.12.2: a resting pulse above 100 counts
 # as a sign (tachycardia), usual pain 10/10 and SCI at or above T6 without a resting blood pressure block, a short
 # tolerance walks 5 minutes in all (it walked whole bouts: 8 minutes for a tolerance of 4), the light heart-rate
-# band reaches up to moderate's first beat (a beat between them fell in neither)
+# band reaches up to moderate's first beat (a beat between them fell in neither); 2026.12.3: an absolute
+# contraindication counts as known disease in the ACSM row, ketones present mean no walk that day, MS heat
+# worsening of usual symptoms eases with cooling while a new symptom is still a stop sign
 
 
 class Source(BaseModel):
@@ -240,6 +242,10 @@ GLUCOSE_LOW_RANGE_MG_DL = (70, 150)
 GLUCOSE_KETONE_CHECK_RANGE_MG_DL = (180, 350)
 GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes; defaults 100 and 250 mg/dL, settings to match "
                               "the patient's diabetes team", unverified=True)
+# Above the ketone-check level, ketones present mean no exercise that day; seen only as quoted by secondary sources
+# ("avoid physical activity if glucose is above 250 mg/dL and ketosis is present").
+KETONES_SOURCE = Source(label="American Diabetes Association 2004, Diabetes Care 27 Suppl 1:S58-S62, as quoted by "
+                              "secondary sources", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "

@@ -43,8 +43,11 @@ class Screening(BaseModel):
 def has_known_disease(profile: PatientProfile) -> bool:
     """Known cardiovascular, metabolic or renal disease, as entered or as the profile implies (diabetes is
     metabolic, a stroke cerebrovascular, ...: core/plan/implications.py). A new profile cannot say otherwise;
-    a record saved before a rule existed is screened as the rule says."""
-    return profile.known_disease or implied_changes(profile.__dict__).get("known_disease") is True
+    a record saved before a rule existed is screened as the rule says. Every absolute contraindication is a
+    heart, lung-vessel or aortic disease, so one recorded is known disease too (the row read "no disease"
+    beside an acute myocardial infarction)."""
+    return (profile.known_disease or bool(profile.contraindications)
+            or implied_changes(profile.__dict__).get("known_disease") is True)
 
 
 def resting_tachycardia(profile: PatientProfile) -> bool:
@@ -71,6 +74,8 @@ def screen(profile: PatientProfile) -> Screening:
         row, clearance = "not active, known disease, no symptoms: medical clearance recommended before starting", True
     else:
         row, clearance = "not active, no disease, no symptoms: no clearance needed; start light to moderate", False
+    if profile.contraindications:
+        row += "; but an absolute contraindication is recorded, so exercise waits (below)"
 
     reasons = [
         BlockReason(

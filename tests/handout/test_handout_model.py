@@ -107,7 +107,11 @@ def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
 def test_safety_points_come_from_the_plan_warnings() -> None:
     safety = " ".join(handout_for(example("diabetic-neuropathy")).safety)
     assert "Check both feet every day" in safety and "blood sugar" in safety and "5.6\u00a0mmol/L" in safety
-    assert "Keep the room cool" in " ".join(handout_for(example("multiple-sclerosis-pain")).safety)
+    assert "If you have ketones, do not walk that day, and call your diabetes team." in safety  # not just "check"
+    heat = " ".join(handout_for(example("multiple-sclerosis-pain")).safety)
+    assert "Keep the room cool" in heat
+    # Uhthoff: usual symptoms worsened by heat ease with cooling; a new one is still a stop sign
+    assert "They should get better as you cool down. A symptom that is new for you is a sign to stop at once." in heat
 
 
 def test_units_and_minutes_formatting() -> None:

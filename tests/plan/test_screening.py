@@ -55,6 +55,15 @@ def test_absolute_contraindications_block_even_with_clearance(item) -> None:
     assert result.block_reasons[0].unblock
 
 
+@pytest.mark.parametrize("active", [False, True])
+def test_a_contraindication_is_known_disease_not_no_clearance_needed(active) -> None:
+    """The ACSM row said 'no disease, no symptoms: no clearance needed' beside an acute myocardial infarction."""
+    result = screen(profile(currently_active=active, contraindications=["acute-mi"]))
+    assert "no disease" not in result.acsm_row and "known disease" in result.acsm_row
+    assert "absolute contraindication is recorded, so exercise waits" in result.acsm_row
+    assert result.blocked and codes(result)[0] == "contraindication-acute-mi"
+
+
 @pytest.mark.parametrize(("bp", "blocked"), [((200, 110), False), ((201, 100), True), ((180, 111), True), ((120, 80), False)])
 def test_resting_blood_pressure_above_200_110_blocks(bp, blocked) -> None:
     result = screen(profile(resting_bp=bp))
