@@ -68,7 +68,9 @@ def test_blocked_plan_exits_3_and_still_says_why(run_main, tmp_path) -> None:
     assert result.returncode == 3
     plan = json.loads(result.stdout)
     assert plan["blocked"] is True and plan["weeks"] == []
-    assert [r["code"] for r in plan["block_reasons"]] == ["contraindication-acute-mi", "open-foot-wound"]
+    # an acute MI is known heart disease, so this inactive patient's clearance is asked for too
+    assert [r["code"] for r in plan["block_reasons"]] == ["contraindication-acute-mi", "open-foot-wound",
+                                                           "medical-clearance"]
 
 
 def test_settings_choose_the_formula_and_cap(run_main, tmp_path) -> None:

@@ -87,7 +87,8 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
                      help="the plan version it was walked under (default: the one in force on its date)")
     listing = actions.add_parser("list", help="every session of the patient, oldest first")
     listing.add_argument("patient", type=record_id, metavar="PATIENT_ID")
-    edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail)")
+    edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail; a "
+                                               "corrected date moves it under the version in force on that date)")
     edit.add_argument("session", type=record_id, metavar="SESSION_ID")
     edit.add_argument("file", type=Path, metavar="SESSION.json")
     delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")

@@ -53,8 +53,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history)
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
-                        f"Corrected session {saved.id} of {_whose(history[-1])}; its values before are kept in the "
-                        "audit trail.")
+                        f"Corrected session {saved.id} of {_whose(history[-1])}"
+                        + (f", moved from plan version {before.plan_version} to version {saved.plan_version}, the "
+                           "version in force on its date" if saved.plan_version != before.plan_version else "")
+                        + "; its values before are kept in the audit trail.")
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)
             whose = _whose(_newest(records, gone.patient_id))

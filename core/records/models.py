@@ -79,6 +79,14 @@ class PlanVersion(BaseModel):
         return notes
 
 
+def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
+    """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
+    that day or before on this workstation's calendar (the first version for a day before any). A walk is
+    logged, and a corrected date moves it, under that version."""
+    in_force = [row_id for row_id, at in saved if local_day(at) <= on]
+    return in_force[-1] if in_force else saved[0][0]
+
+
 class PlanSummary(BaseModel):
     plan_id: int
     patient_id: int

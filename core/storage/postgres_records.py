@@ -217,11 +217,13 @@ class PostgresRecords:
         with self.transaction():
             row = self._one(f"{SESSION_COLUMNS} where s.id = %s for update of s", [session_id])
             saved = get_session_as_read(None if row is None else session_record(row), session_id, log, based_on)
-            check_week(self.get_plan(saved.plan_id), log.week)
+            version = (self.get_plan(saved.plan_id) if log.date == saved.date  # a corrected date: records.edit_session
+                       else self._plan_of_patient(saved.patient_id, None, log))
+            check_week(version, log.week)
             if saved.as_logged() == log:
                 return saved
             at = now_iso()
-            values = session_values(log)
+            values = {**session_values(log), "plan_id": version.id}
             self.connection.execute(
                 f"update sessions set {', '.join(f'{column} = %s' for column in values)}, updated_at = %s "
                 "where id = %s", [*values.values(), at, session_id])

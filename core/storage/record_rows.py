@@ -12,10 +12,10 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import (
+from core.records.models import (  # noqa: F401 (version_in_force: both engines take it from here)
     ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile,
+    version_in_force,
 )
-from core.stamps import local_day
 
 
 MANY_MATCHES = 500  # a search matching more: walking patients newest-first beats sorting every match
@@ -85,13 +85,6 @@ def session_record(row) -> SessionRecord:
 def before_values(record: SessionRecord) -> dict:
     """A session's values as the audit keeps them (``patient_id``: so deleting the patient erases them too)."""
     return {"patient_id": record.patient_id, "plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
-
-
-def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
-    """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
-    that day or before on this workstation's calendar (the first version for a day before any)."""
-    in_force = [row_id for row_id, at in saved if local_day(at) <= on]
-    return in_force[-1] if in_force else saved[0][0]
 
 
 def check_based_on(newest: PlanVersion | None, based_on: int | None, plan: Plan, overrides: list[WeekOverride],

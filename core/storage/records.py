@@ -223,14 +223,18 @@ def sessions(db: sqlite_utils.Database, patient_id: int) -> list[SessionRecord]:
 
 def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *, clinician: str,
                  based_on: str | None = None) -> SessionRecord:
-    """Correct a session: same patient and plan version; its values before are kept in the audit trail."""
+    """Correct a session of the same patient; its values before are kept in the audit trail. A corrected date
+    moves the walk under the version in force on it, as logging it with that date would have (a walk typed with
+    today's date from last month's diary was judged by today's plan); otherwise it keeps its version."""
     with db.atomic():
         saved = get_session_as_read(get_session_or_none(db, session_id), session_id, log, based_on)
-        check_week(get_plan(db, saved.plan_id), log.week)
+        version = (get_plan(db, saved.plan_id) if log.date == saved.date
+                   else _plan_of_patient(db, saved.patient_id, None, log.date))
+        check_week(version, log.week)
         if saved.as_logged() == log:
             return saved
         at = now_iso()
-        values = session_values(log)
+        values = {**session_values(log), "plan_id": version.id}
         db.execute(f"update sessions set {', '.join(f'{column} = ?' for column in values)}, updated_at = ? where id = ?",
                    [*values.values(), at, session_id])
         record_event(db, "update", "session", session_id, clinician, at=at, before=before_values(saved))

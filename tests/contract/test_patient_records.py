@@ -175,6 +175,24 @@ def test_a_walk_goes_under_the_version_in_force_on_its_date(records: PatientReco
     assert (diary.plan_id, now.plan_id) == (first.id, second.id)
 
 
+def test_a_corrected_date_moves_the_walk_under_the_version_in_force_on_it(records: PatientRecords) -> None:
+    """A walk typed with today's date from an old diary stayed under today's version once its date was corrected."""
+    first = records.save_plan(*example(), clinician="Dr A")
+    second = records.save_plan(*example(weeks=8), clinician="Dr A", patient_id=first.patient_id)
+    today = dt.date.today()
+    typed = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A")
+    assert typed.plan_id == second.id
+    corrected = records.edit_session(typed.id, log(week=2).model_copy(update={"date": today - dt.timedelta(days=3)}),
+                                     clinician="Dr B")
+    assert (corrected.plan_id, corrected.plan_version) == (first.id, 1)
+    assert records.audit_trail(limit=1)[0].before["plan_id"] == second.id  # the audit keeps where it was
+    chosen = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A",
+                                 plan_id=first.id)  # logged under a chosen version on purpose
+    kept = records.edit_session(chosen.id, log(week=2, note="felt fine").model_copy(update={"date": today}),
+                                clinician="Dr B")
+    assert kept.plan_id == first.id  # the date is unchanged, so the version is too
+
+
 def test_saving_an_unchanged_plan_makes_no_version(records: PatientRecords) -> None:
     first = records.save_plan(*example(), clinician="Dr A")
     again = records.save_plan(*example(), clinician="Dr B", patient_id=first.patient_id)

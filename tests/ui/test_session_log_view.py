@@ -175,7 +175,7 @@ def test_minutes_and_speed_read_as_people_write_them_in_the_workstations_locale(
     """8 and 8.5, not 8.00 and 8.50; 8.25 is kept; a comma where the locale writes one, and read back."""
     from PySide6.QtCore import QLocale
 
-    from ui.views.session_log_view import PlainNumberSpinBox
+    from ui.views.unrecorded_fields import PlainNumberSpinBox
 
     spin = PlainNumberSpinBox()
     qtbot.addWidget(spin)
@@ -245,3 +245,59 @@ def test_deleting_the_open_patient_in_the_records_closes_them(qtbot, data_dir, m
     assert window.editor.patient_id is None and window.editor.form.name.text() == ""
     assert not window.isWindowModified() and "who was open" in window.statusBar().currentMessage()
     assert "Save the plan first" in window.sessions.title.text()
+
+
+def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, data_dir) -> None:
+    """The whole form was disabled once the newest version was blocked, even for a diary walk dated under an
+    earlier version; now only walks the blocked version would hold wait, and the form says why."""
+    window = saved_patient(qtbot, data_dir)
+    ten_days_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()
+    db = open_database(data_dir.database_path)
+    try:
+        db.execute("update plans set created_at = ? where version = 1", [ten_days_ago])  # version 1: saved earlier
+        db.conn.commit()
+    finally:
+        db.close()
+    window.editor.form.contraindications["acute-mi"].setChecked(True)
+    assert window.save_plan() and window.editor.plan_id == 2
+    view = window.sessions
+    assert "Version 2 is blocked by screening" in view.title.text()
+    assert "A walk is logged under the version in force on its date" in view.title.text()
+    assert not view.save_button.isEnabled() and not view.minutes.isEnabled() and view.date.isEnabled()
+    assert view.blocked_note.isVisibleTo(view) and "plan version 2, which is blocked" in view.blocked_note.text()
+    view.date.setDate(QDate(TODAY - dt.timedelta(days=5)))  # a walk from the diary, under version 1
+    assert view.save_button.isEnabled() and view.minutes.isEnabled() and not view.blocked_note.isVisibleTo(view)
+    fill(view, week=1, minutes=9, rpe=12)
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert (saved.plan_version, saved.date) == (1, TODAY - dt.timedelta(days=5))
+    view.date.setDate(QDate(TODAY))  # back under the blocked version
+    assert not view.save_button.isEnabled()
+    assert view.select_session(saved.id)
+    view.correct_button.click()
+    assert view.save_button.isEnabled()  # its own date: its own version 1
+    view.date.setDate(QDate(TODAY))  # corrected to a date under the blocked version: it would move there
+    assert not view.save_button.isEnabled() and "plan version 2, which is blocked" in view.blocked_note.text()
+
+
+def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    db = open_database(data_dir.database_path)
+    try:
+        db.execute("update plans set created_at = ? where version = 1",
+                   [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
+        db.conn.commit()
+    finally:
+        db.close()
+    override_week(window, 2, "12")
+    assert window.save_plan() and window.editor.plan_id == 2
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=12)
+    view.save_button.click()  # typed with today's date: version 2
+    assert view.select_session(1)
+    view.correct_button.click()
+    view.date.setDate(QDate(TODAY - dt.timedelta(days=5)))  # the diary's date: version 1 was in force
+    view.save_button.click()
+    [corrected] = window.gateway.sessions(window.editor.patient_id)
+    assert corrected.plan_version == 1
+    assert "moved from plan version 2 to version 1, the version in force on its date" in view.message.text()

@@ -3,11 +3,12 @@ is, every plan version and session the records hold, and the progress core compu
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from core.plan.engine import Plan
 from core.plan.progress import Progress, as_patient_has_it
-from core.records.models import PlanVersion, SessionRecord
+from core.records.models import PlanVersion, SessionRecord, version_in_force
 from core.workspace.course import in_course
 
 
@@ -33,6 +34,14 @@ class CourseOfCare:
     def plan_in_force(self) -> Plan:
         """The newest version's plan as the patient has it (the clinician's changes applied)."""
         return as_patient_has_it(in_course(self.in_force))
+
+    def version_on(self, day: dt.date) -> PlanVersion:
+        """The version a walk of ``day`` is logged under: the one in force that day (the records' own rule)."""
+        return self.version_of(version_in_force([(v.id, v.created_at) for v in self.history], day))
+
+    def plan_on(self, day: dt.date) -> Plan:
+        """That version's plan as the patient has it."""
+        return as_patient_has_it(in_course(self.version_on(day)))
 
     def version_of(self, plan_id: int) -> PlanVersion | None:
         return next((version for version in self.history if version.id == plan_id), None)

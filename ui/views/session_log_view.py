@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
@@ -20,34 +20,21 @@ from pydantic import ValidationError
 from core.plan.session_log import (
     HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
 )
-from core.records.models import SessionRecord
+from core.records.models import PlanVersion, SessionRecord
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
+from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
-from ui.views.unrecorded_fields import (TYPING_ROOM, OptionalSpinBox, choice_box, chosen, given, show_choice,
-                                       show_given)
+from ui.views.unrecorded_fields import (
+    TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, choice_box, chosen, given, show_choice, show_given,
+)
 
 
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
-
-
-class PlainNumberSpinBox(QDoubleSpinBox):
-    """A number as people write it, 8 or 8.5, not 8.00; two decimals are still kept, so a correction never
-    rounds a value it does not change (8.25 stays 8.25). Either mark is a decimal point: 12,5 is 12.5 (it was
-    read as 125, the comma taken for a thousands separator), as the profile form reads it. Its range is only
-    room to type in: the record's check names the field's own range."""
-
-    def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
-        point = self.locale().decimalPoint()
-        return super().validate(text.replace("," if point == "." else ".", point), pos)
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
-        text, point = self.locale().toString(value, "f", self.decimals()), self.locale().decimalPoint()
-        return text.rstrip("0").rstrip(point) if point in text else text
 
 
 class SessionLogView(QWidget):
@@ -92,6 +79,7 @@ class SessionLogView(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.week.valueChanged.connect(self._on_week_value_changed)
+        self.date.dateChanged.connect(self._on_date_date_changed)
         self.set_course(None)
 
     # -- building ------------------------------------------------------------------------------------
@@ -126,6 +114,10 @@ class SessionLogView(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
         self.message.setAccessibleName("Problem with the session, or what was saved")
+        self.blocked_note = QLabel()  # why the form waits: the date falls under a version blocked by screening
+        self.blocked_note.setWordWrap(True)
+        self.blocked_note.setVisible(False)
+        self.blocked_note.setAccessibleName("Why this walk cannot be logged")
         self.form_box = QGroupBox("Log a session")
         self._fields = (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
                         self.pain_morning, self.stiffer_morning, self.note)
@@ -144,6 +136,8 @@ class SessionLogView(QWidget):
                 ("Note:", self.note, "Note about the session")):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
+            if widget is self.date:
+                form.addRow(self.blocked_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -198,7 +192,7 @@ class SessionLogView(QWidget):
             self.suggestion.setText("")
             self._set_usable(False)
             return
-        self.title.setText(self._whose(course))
+        self.title.setText(log_title_html(course))
         if self._correcting is None:
             self._leave_correction()  # the form's title names the version a new session goes under
         count = len(course.sessions)
@@ -214,33 +208,28 @@ class SessionLogView(QWidget):
         elif self._correcting is None:
             self._set_week_range(len(course.plan_in_force.weeks))
 
-    def _whose(self, course: CourseOfCare) -> str:
-        version = course.in_force
-        lines = [f"<h3>5. Session log of {escape(course.patient_name)} (patient {course.patient_id})</h3>",
-                 f"<p>Plan version {version.version} in force (plan {version.id}, saved {version.saved_on.isoformat()}); "
-                 "every session of every version is listed."]
-        if course.in_force.plan.blocked:
-            lines.append(f" <b>Version {version.version} is blocked by screening:</b> no new session can be logged "
-                         "under it until the plan is unblocked and saved.")
-        elif course.unsaved_edits:
-            lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a walk from {version.saved_on.isoformat()} "
-                         f"on goes under version {version.version}, the newest saved version; save first to log under "
-                         "the changed plan.")
-        elif course.shown_plan_id is not None and course.shown_plan_id != version.id:
-            shown_version = course.version_of(course.shown_plan_id)
-            if shown_version is not None:
-                lines.append(f" Step 4 shows the older version {shown_version.version}; a walk from "
-                             f"{version.saved_on.isoformat()} on goes under version {version.version}, the newest "
-                             "saved version.")
-        if len(course.history) > 1:
-            lines.append(" A walk is logged under the version in force on its date.")
-        return "".join(lines) + "</p>"
+    def _form_version(self) -> PlanVersion | None:
+        """The version the form's walk goes under: a correction keeps its own unless its date changes; otherwise
+        the version in force on the form's date."""
+        if self._course is None:
+            return None
+        day = self.date.date().toPython()
+        if self._correcting is not None and day == self._correcting.date:
+            return self._course.version_of(self._correcting.plan_id)
+        return self._course.version_on(day)
 
     def _set_usable(self, usable: bool) -> None:
-        blocked = self._course is not None and self._course.in_force.plan.blocked and self._correcting is None
+        """A walk dated under a version blocked by screening cannot be logged: every field but the date waits (an
+        earlier date may fall under an earlier version), and the form says why."""
+        version = self._form_version() if usable else None
+        blocked = version is not None and version.plan.blocked
         for widget in self._fields:
-            widget.setEnabled(usable and not blocked)
+            widget.setEnabled(usable and (widget is self.date or not blocked))
         self.save_button.setEnabled(usable and not blocked)
+        self.blocked_note.setVisible(blocked)
+        if blocked:
+            self.blocked_note.setText(f"A walk of this date goes under plan version {version.version}, which is "
+                                      "blocked by screening: choose an earlier date, or unblock and save the plan.")
 
     def show_problem(self, text: str) -> None:
         """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
@@ -276,7 +265,7 @@ class SessionLogView(QWidget):
         """The planned minutes of the week, as a starting value for a new session (until the clinician types)."""
         if self._course is None or self._correcting is not None:
             return
-        weeks = self._course.plan_in_force.weeks
+        weeks = self._course.plan_on(self.date.date().toPython()).weeks
         self._set_week_range(len(weeks))
         if not weeks:
             return
@@ -287,6 +276,17 @@ class SessionLogView(QWidget):
     @Slot(int)
     def _on_week_value_changed(self, _week: int) -> None:
         self._suggest_minutes()
+
+    @Slot(QDate)
+    def _on_date_date_changed(self, _date: QDate) -> None:
+        """Another date may fall under another version: its weeks, its minutes, and whether it is blocked."""
+        if self._course is None:
+            return
+        self._set_usable(True)
+        if self._correcting is None:
+            self._suggest_minutes()
+        else:
+            self._set_week_range(len(self._form_version().plan.weeks))
 
     def entered(self) -> SessionLog:
         """The session as the form holds it; raises SessionLogError with one line per problem."""
@@ -347,7 +347,8 @@ class SessionLogView(QWidget):
             self.load_for_correction(record)
 
     def load_for_correction(self, record: SessionRecord) -> None:
-        """Put a logged session into the form; saving then corrects it (same patient and plan version)."""
+        """Put a logged session into the form; saving then corrects it (same patient; a changed date moves it under
+        the version in force on that date)."""
         self._correcting = record
         version = self._course.version_of(record.plan_id) if self._course else None
         self._set_week_range(len(version.plan.weeks) if version else 26)

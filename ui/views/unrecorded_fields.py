@@ -1,11 +1,11 @@
-"""Form fields that can say "not recorded": a value the patient did not report is kept as None, never as 0
-or "no". A whole number has one step below its range that reads as a word; a choice has that word as its
-first item. Used by the session log's form (ui/views/session_log_view.py)."""
+"""The session log form's fields (ui/views/session_log_view.py): numbers as people write them, and fields that
+can say "not recorded": a value the patient did not report is kept as None, never as 0 or "no". A whole number
+has one step below its range that reads as a word; a choice has that word as its first item."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox
 
 NOT_GIVEN = -1  # the step below every range: shown as the field's word for "not recorded"
 TYPING_ROOM = 9999  # the box keeps any number typed up to this, so the record's own check can name the range
@@ -64,3 +64,18 @@ def chosen(box: QComboBox, choices: tuple[tuple[str, object], ...]) -> object:
 
 def show_choice(box: QComboBox, choices: tuple[tuple[str, object], ...], value: object) -> None:
     box.setCurrentIndex(next(index for index, (_, known) in enumerate(choices) if known is value))
+
+
+class PlainNumberSpinBox(QDoubleSpinBox):
+    """A number as people write it, 8 or 8.5, not 8.00; two decimals are still kept, so a correction never
+    rounds a value it does not change (8.25 stays 8.25). Either mark is a decimal point: 12,5 is 12.5 (it was
+    read as 125, the comma taken for a thousands separator), as the profile form reads it. Its range is only
+    room to type in: the record's check names the field's own range."""
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
+        point = self.locale().decimalPoint()
+        return super().validate(text.replace("," if point == "." else ".", point), pos)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        text, point = self.locale().toString(value, "f", self.decimals()), self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
