@@ -21,6 +21,7 @@ from core.plan.guidelines import CONTRAINDICATIONS
 from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
+from ui.models.profile_words import in_form_words
 from ui.models.table_model import combo_data
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
@@ -290,7 +291,7 @@ class ProfileForm(QWidget):
         """Each field's problem under it, once the field was edited (or saving was attempted)."""
         for field, label in self._errors.items():
             shown = self.show_all_problems or field in self._touched
-            message = problems.get(field, "") if shown else ""
+            message = in_form_words(field, problems[field]) if shown and field in problems else ""
             label.setText(message)
             label.setVisible(bool(message))
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs

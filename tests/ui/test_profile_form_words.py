@@ -1,0 +1,31 @@
+"""The profile form names what a field allows in the form's own words: boxes left empty, not a profile file's
+"null" or "[systolic, diastolic]" (core's messages keep those for files)."""
+
+from __future__ import annotations
+
+from tests.storage.helpers import example
+from tests.ui.course_helpers import open_window
+
+
+def test_problems_speak_of_boxes_not_of_a_file(qtbot, data_dir) -> None:
+    window = open_window(qtbot, data_dir)
+    form = window.editor.form
+    form.set_profile(example()[0])
+    form.bp_systolic.clear()
+    form.bp_diastolic.clear()
+    qtbot.keyClicks(form.bp_systolic, "150")  # the diastolic box left empty
+    bp = form._errors["resting_bp"]
+    assert bp.isVisibleTo(form)
+    assert bp.text() == ("enter both the systolic and the diastolic value; allowed: systolic 60-300 and diastolic "
+                         "30-200 mmHg, systolic above diastolic; or both boxes left empty")
+    qtbot.keyClicks(form.bp_diastolic, "160")
+    assert bp.text().startswith("the systolic value must be above the diastolic value; allowed: systolic 60-300")
+    form.numbers["measured_hr_max"].clear()
+    qtbot.keyClicks(form.numbers["measured_hr_max"], "300")
+    hr_max = form._errors["measured_hr_max"].text()
+    assert hr_max.startswith("must be at most 220;") and hr_max.endswith(
+        "or left empty (the formula chosen in Settings is used)")
+    form.numbers["comfortable_speed_kmh"].clear()
+    qtbot.keyClicks(form.numbers["comfortable_speed_kmh"], "12")
+    shown = [label.text() for label in form._errors.values()]
+    assert not any("null" in text or "[" in text for text in shown), shown
