@@ -216,6 +216,7 @@ def build_handout(
         return EffortLevel(rpe=str(level), words=t(words) if words else "", band=band,
                            target={"light": t("Light"), "moderate": t("Moderate"), "": ""}[band])
 
+    rows = [week_row(week, units, t) for week in plan.weeks]
     return Handout(
         title=t("Your treadmill walking plan"),
         language=t.language.tag,
@@ -229,9 +230,11 @@ def build_handout(
         units=units,
         logo_path=logo_path,
         intro=intro,
-        weeks=[week_row(week, units, t) for week in plan.weeks],
+        weeks=rows,
         weekly_minutes=[week.weekly_main_min for week in plan.weeks],
-        week_notes=[t("Some weeks stay the same as the week before. This gives your body time to get used to it.")],
+        # said only where the table shows it: a plan that grows every week has no week like the one before
+        week_notes=[t("Some weeks stay the same as the week before. This gives your body time to get used to it.")]
+        if any(_same_walks(before, after) for before, after in zip(rows, rows[1:])) else [],
         uses_heart_rate=uses_hr,
         effort_intro=effort_intro,
         effort_scale=[effort_level(level) for level in range(6, 21)],
@@ -250,6 +253,8 @@ def build_handout(
         safety=[_safety(w.code, plan.rules, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture({w.code for w in plan.warnings}, t),
         logbook_intro=[t("Fill in one line after each walk."),
+                       # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
+                       t("In Minutes, write how long your walk was. Do not count the slow walking before and after."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
                        *([t("Write down the pulse you counted near the end of your walk.")] if uses_hr else []),
                        t("The next morning, fill in your pain and whether you are stiffer than usual.")],
@@ -279,6 +284,11 @@ def build_handout(
         ),
         clinician=clinician_summary_for(plan, studies, date) if clinician_summary else None,
     )
+
+
+def _same_walks(before: WeekRow, after: WeekRow) -> bool:
+    """Two rows of the week table that ask the same walking of the patient."""
+    return before.model_copy(update={"week": ""}) == after.model_copy(update={"week": ""})
 
 
 def log_groups(units: str, uses_hr: bool, t: Wording) -> list[LogGroup]:

@@ -247,3 +247,18 @@ def test_with_atrial_fibrillation_the_stop_sign_is_a_heartbeat_that_changes() ->
     assert ("A heartbeat that suddenly feels faster than usual, or different from your usual beat"
             in uneven.stop_signs)
     assert len(uneven.stop_signs) == len(usual.stop_signs)
+
+
+def test_the_week_note_says_weeks_stay_the_same_only_where_some_do() -> None:
+    """It was printed under every table, beside plans that grow every week."""
+    steady = handout_for(example("trigeminal-neuropathy"))  # reaches 4 x 30 minutes, then holds
+    assert any("stay the same as the week before" in note for note in steady.week_notes)
+    growing = handout_for(example("chemotherapy-neuropathy"))
+    assert len({(row.days, row.walking) for row in growing.weeks}) == len(growing.weeks) and growing.week_notes == []
+
+
+def test_the_log_says_its_minutes_are_the_walk_without_warm_up_and_cool_down() -> None:
+    """The session log records the main walk's minutes; a patient who wrote 5 + 20 + 5 logged 30."""
+    intro = handout_for(example("chemotherapy-neuropathy")).logbook_intro
+    assert "In Minutes, write how long your walk was. Do not count the slow walking before and after." in intro
+
