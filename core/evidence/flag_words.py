@@ -16,6 +16,7 @@ KINDS = {
     FlagCode.REFERENCE: "reference problem",
     FlagCode.OFF_TOPIC: "not a pain study",
     FlagCode.NOT_TREADMILL: "not treadmill exercise",
+    FlagCode.CO_INTERVENTION: "co-intervention",
 }
 FACTS = {
     "exercise.weeks": "weeks of training", "exercise.minutes_per_session": "minutes a session",

@@ -35,6 +35,7 @@ class FlagCode(StrEnum):
     REFERENCE = "reference"  # reference list problem: DOI missing, wrong or mismatched
     OFF_TOPIC = "off-topic"  # not a study of neuropathic pain: no pain model, or no pain outcome
     NOT_TREADMILL = "not-treadmill"  # the exercise is not treadmill running or walking
+    CO_INTERVENTION = "co-intervention"  # exercise given with another treatment: its effect is not exercise's alone
 
 
 class Flag(Strict):
