@@ -32,6 +32,7 @@ class WarningCode(StrEnum):
     ANIMAL_DOSING_CONTEXT = "animal-dosing-context"
     OVERRIDE_BREAKS_RULE = "override-breaks-rule"  # added by core/plan/overrides.py to a clinician's week
     BP_NOT_RECORDED = "bp-not-recorded"
+    HR_ROUGH_GUIDE = "hr-rough-guide"
 
 
 # Each warning's name where a list of them is shown (what changed between two versions of a plan), not its code.
@@ -44,12 +45,14 @@ WARNING_NAMES: dict[WarningCode, str] = {
     WarningCode.NO_HUMAN_TRIAL: "no human trial", WarningCode.ANIMAL_DOSING_CONTEXT: "animal dosing as context",
     WarningCode.OVERRIDE_BREAKS_RULE: "a changed week breaks a rule",
     WarningCode.BP_NOT_RECORDED: "blood pressure not recorded",
+    WarningCode.HR_ROUGH_GUIDE: "heart rate a rough guide",
 }
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
                             WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,
-                            WarningCode.OVERRIDE_BREAKS_RULE, WarningCode.BP_NOT_RECORDED})
+                            WarningCode.OVERRIDE_BREAKS_RULE, WarningCode.BP_NOT_RECORDED,
+                            WarningCode.HR_ROUGH_GUIDE})
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
@@ -130,6 +133,14 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         # several reasons: each one's source, each already marked (unverified) where it is
         source = sources[0] if len(sources) == 1 else g.Source(label="; ".join(source.cited() for source in sources))
         add(WarningCode.HR_UNRELIABLE, "caution", intensity.method_reason, source)
+    elif etiology == "spinal-cord-injury":
+        # Below T6 the heart rate may set intensity (ACSM), but the SCI safety point on step 2 warns against fixed
+        # percentages in SCI at any level; the plan keeps its targets and says which guide leads.
+        add(WarningCode.HR_ROUGH_GUIDE, "caution",
+            "Injury below T6: the heart-rate targets use the usual formula, but in spinal cord injury the same "
+            "percentage of peak heart rate matched very different efforts from person to person, in paraplegia too. "
+            f"Let RPE {intensity.rpe[0]}-{intensity.rpe[1]} and the talk test lead; treat the heart-rate range as a "
+            "rough guide.", g.HR_UNRELIABLE["sci_t6_or_above"][1])
     if screening.clearance_recommended:
         if profile.medical_clearance:
             add(WarningCode.MEDICAL_CLEARANCE, "info", f"Medical clearance is recorded ({screening.acsm_row}).", g.RIEBE_2015)

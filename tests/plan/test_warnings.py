@@ -39,6 +39,8 @@ def codes(**changes) -> dict[str, str]:
         ({"etiology": "post-stroke-pain"}, "no-human-trial", "info"),
         ({"etiology": "trigeminal-neuropathy"}, "no-human-trial", "info"),
         ({}, "bp-not-recorded", "caution"),  # screening could not check it against 200/110
+        # below T6 the heart rate sets targets, but Hutchinson 2022 warns against fixed percentages in SCI
+        ({"etiology": "spinal-cord-injury", "sci_level": "L1", "sci_complete": False}, "hr-rough-guide", "caution"),
     ],
 )
 def test_rule_applies(changes, code, severity) -> None:
@@ -61,6 +63,8 @@ def test_rule_applies(changes, code, severity) -> None:
         ({"etiology": "chemotherapy-neuropathy"}, "heat-sensitivity"),
         ({"resting_bp": (120, 80)}, "bp-not-recorded"),
         ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "bp-not-recorded"),  # there, screening blocks instead
+        ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "hr-rough-guide"),  # there, heart rate is not used
+        ({"etiology": "multiple-sclerosis-pain"}, "hr-rough-guide"),
     ],
 )
 def test_rule_does_not_apply(changes, code) -> None:
