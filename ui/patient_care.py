@@ -157,8 +157,12 @@ class PatientCare:
         said = f"Saved plan {version.id} (patient {version.patient_id}, version {version.version})."
         others = self.gateway.namesakes(version.profile.name, besides=version.patient_id) if version.version == 1 else []
         if others:  # a new patient: perhaps meant as a new version of one already here
-            said += (f" Patient {others[0]} has the same name: if this is the same person, open that patient in "
-                     "Records and save the plan there instead.")
+            same = (f"Patient {others[0]} has the same name: if this is the same person, open that patient in "
+                    "Records and save the plan there instead.")
+            said += " " + same
+            # not only in the status bar, which a clinician may not read (and which cuts long messages short)
+            QMessageBox.warning(self, "Another patient has this name", shown_as_typed(
+                f"Saved as a new patient, {version.patient_id}. {same}"))
         self.statusBar().showMessage(said)
         self.plan_saved.emit(version.id)
         return True
