@@ -74,6 +74,8 @@ FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the 
 # The clinician pages' furniture, in English like the pages (the patient's pages take the catalog's wording).
 ENGLISH_FOOTER = "Treadmill plan for {name}, {date}"
 ENGLISH_PAGE = "Page {page} of {total}"
+# The clinician summary counts its own pages: the patient's pages, handed over without it, are complete.
+CLINICIAN_PAGE = "Clinician page {page} of {total}"
 ENGLISH_PHONE = "Clinic phone: {phone}"
 
 
@@ -89,7 +91,7 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self._footer, self._page, self._rtl, self._phone = footer, page, rtl, phone
-        self._clinician = (clinician_footer, ENGLISH_PAGE, False, clinician_phone)
+        self._clinician = (clinician_footer, CLINICIAN_PAGE, False, clinician_phone)
         self.clinician_page = False
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -97,7 +99,9 @@ class NumberedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
+        """Each part is numbered on its own: the patient's pages 1 to P, the clinician summary's 1 to C."""
+        totals = {part: sum(state["clinician_page"] is part for state in self._pages) for part in (False, True)}
+        seen = {False: 0, True: 0}
         footer_style = paragraph_style("footer", 12, space_after=0, leading=1.2)
         footer_style.leftIndent = 0
         for state in self._pages:
@@ -105,7 +109,8 @@ class NumberedCanvas(Canvas):
             footer, page, rtl, phone = (self._clinician if self.clinician_page else
                                         (self._footer, self._page, self._rtl, self._phone))
             width = self._pagesize[0] - 2 * MARGIN
-            number = page.format(page=self._pageNumber, total=total)
+            seen[self.clinician_page] += 1
+            number = page.format(page=seen[self.clinician_page], total=totals[self.clinician_page])
             number_width = text_width(number, 12) + 12
             for text, x, room, align in (
                     (footer, MARGIN + (number_width if rtl else 0), width - number_width, TA_RIGHT if rtl else TA_LEFT),
@@ -201,7 +206,7 @@ class HandoutRenderer:
         document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(
             *a, footer=self._footer(labels.footer, labels.page, handout.patient_name, handout.date), page=labels.page,
             rtl=handout.direction == "rtl", phone=labels.clinic_phone,
-            clinician_footer=(self._footer(ENGLISH_FOOTER, ENGLISH_PAGE, handout.patient_name, handout.clinician.date)
+            clinician_footer=(self._footer(ENGLISH_FOOTER, CLINICIAN_PAGE, handout.patient_name, handout.clinician.date)
                               if handout.clinician else ""),
             clinician_phone=ENGLISH_PHONE.format(phone=isolated(handout.phone)) if handout.phone.strip() else "", **k))
         return buffer.getvalue()

@@ -324,3 +324,13 @@ def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page() -> 
     document.build([Spacer(1, document.height - 12 - room), Paragraph(words, style)])
     second = PdfReader(BytesIO(out.getvalue())).pages[1].extract_text().splitlines()
     assert len([line for line in second if line.strip()]) >= 2, second
+
+
+def test_the_patients_pages_are_numbered_without_the_clinician_summary(renderer) -> None:
+    """'Page 10 of 12' on the patient's last page read as two pages missing once the summary was kept back."""
+    pages = pdf_text(renderer.render(handout_for(example("peripheral-nerve-injury"), summary=True)))
+    patient = next(index for index, page in enumerate(pages) if "Clinician summary" in page)
+    for index, page in enumerate(pages):
+        number = (f"Page {index + 1} of {patient}" if index < patient else
+                  f"Clinician page {index - patient + 1} of {len(pages) - patient}")
+        assert number in page, (index, page[-120:])
