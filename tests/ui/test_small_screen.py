@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QScrollArea, QWidget,
+    QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QScrollArea, QWidget,
 )
 
 from tests.ui.course_helpers import log, open_window, saved_patient, walk
@@ -60,16 +60,47 @@ def _controls(root: QWidget) -> list[QWidget]:
             and not isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox, QAbstractScrollArea))]
 
 
-def _shown_whole(widget: QWidget, window: QWidget) -> bool:
-    """The widget's whole rectangle is inside every widget around it, up to the window."""
-    visible = widget.rect()
+def _shown_whole(widget: QWidget, window: QWidget, part: QRect | None = None) -> bool:
+    """The widget's whole rectangle (or ``part`` of it) is inside every widget around it, up to the window."""
+    part = part or widget.rect()
+    visible = part
     parent = widget.parentWidget()
     while parent is not None:
         visible = visible.intersected(QRect(widget.mapFrom(parent, QPoint(0, 0)), parent.size()))
         if parent is window:
             break
         parent = parent.parentWidget()
-    return visible == widget.rect()
+    return visible == part
+
+
+def _grown_to_its_rows(widget: QWidget) -> bool:
+    """A table shown at the height of all its rows, with no scrolling of its own: the view around it scrolls."""
+    return (isinstance(widget, QAbstractItemView)
+            and widget.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def _every_row_reachable(widget: QWidget, window: QWidget) -> bool:
+    """Its first, middle and last lines can each be scrolled into view whole across."""
+    areas = [parent for parent in _ancestors(widget, window) if isinstance(parent, QScrollArea)]  # innermost first
+    for y in (0, widget.height() // 2, widget.height() - 1):
+        line = QRect(0, y, widget.width(), 1)
+        for area in areas:
+            at = widget.mapTo(area.widget(), QPoint(0, y))
+            area.ensureVisible(at.x(), at.y(), 0, area.viewport().height() // 3)  # the line well inside
+            if area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                area.horizontalScrollBar().setValue(0)  # a person cannot scroll it sideways
+        QApplication.processEvents()
+        if not _shown_whole(widget, window, line):
+            return False
+    return True
+
+
+def _ancestors(widget: QWidget, window: QWidget) -> list[QWidget]:
+    found, parent = [], widget.parentWidget()
+    while parent is not None and parent is not window:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
 
 
 def _unreachable(root: QWidget) -> list[str]:
@@ -88,7 +119,8 @@ def _unreachable(root: QWidget) -> list[str]:
         QApplication.processEvents()
         needs = widget.minimumSizeHint().boundedTo(widget.maximumSize())  # a fixed size is the size it needs
         squeezed = widget.width() < needs.width() - 2 or widget.height() < needs.height() - 2
-        if squeezed or not _shown_whole(widget, window):
+        shown = _every_row_reachable(widget, window) if _grown_to_its_rows(widget) else _shown_whole(widget, window)
+        if squeezed or not shown:
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")() or type(widget).__name__
             problems.append(f"{name!r} at {QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()).getRect()}")
     return problems

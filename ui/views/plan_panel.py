@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QSizePolicy,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from core.plan.engine import Plan, Week
@@ -169,6 +169,11 @@ class PlanPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(lambda index: index.column() in EDITABLE and self.table.edit(index))
+        # every week shown at full height: the panel scrolls, the table does not (a table scrolling inside the
+        # scrolling panel showed three weeks at 150 % and took the mouse wheel from the panel)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.legend = QLabel()  # which cells can be changed, in words (the shading only repeats it)
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName("Which cells of the week table can be changed")
@@ -182,7 +187,7 @@ class PlanPanel(QWidget):
         layout.addWidget(self.intensity)
         layout.addWidget(self.pain)
         layout.addWidget(self.cell_problem)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table)
         layout.addWidget(self.legend)
         layout.addWidget(self.chart)
         layout.addWidget(QLabel("<b>Warnings</b>"))
