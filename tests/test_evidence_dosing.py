@@ -67,3 +67,12 @@ def test_the_clinician_summary_words_a_studys_speed_as_the_evidence_view_does() 
     summary = clinician_summary_for(compute_plan(profile, studies), studies, dt.date(2026, 12, 1))
     assert {row.study: row.speed for row in summary.dosing} == {
         "A 2010": "12 m/min (0.2 m/s as printed)", "D 2013": "18 m/s as printed: not a usable speed (see the flags)"}
+
+
+def test_the_caution_says_where_the_reviews_disagree_on_intensity_with_their_sources() -> None:
+    """Ghanbari favours medium intensity; He reports relief after high-intensity running: both are shown."""
+    summary = dosing_summary("peripheral-nerve-injury", [])
+    assert "The two reviews differ on intensity" in summary.caution and "López-Álvarez 2015" in summary.caution
+    cited = [citation.cited() for citation in summary.caution_citations]
+    assert "Ghanbari A 2025, Pain Res Manag, Conclusion" in cited  # no DOI in the seed: none printed ("doi:None")
+    assert any(c.startswith("He W-C et al. 2024") and c.endswith("doi:10.3389/fnmol.2024.1345864") for c in cited)

@@ -18,12 +18,17 @@ DOSING_CAUTION = (
     "(how often, how long, how gradual the ramp), not a human dose: a rodent treadmill speed never "
     "converts into a human walking speed. In rats, 16 m/min is roughly 68% of VO2max; a meta-analysis "
     "of 37 preclinical studies found no link between exercise duration or intensity and pain relief; "
-    "and forced running adds stress-induced analgesia of its own."
+    "and forced running adds stress-induced analgesia of its own. The two reviews differ on intensity: Ghanbari "
+    "2025 (Conclusion) favours medium intensity, as intense exercise may be stressful and low intensity of "
+    "limited effect, while He et al. 2024 (Section 3.2) reports that high-intensity treadmill running reduced early "
+    "pain hypersensitivity after sciatic nerve injury (López-Álvarez 2015). The plan stays at moderate intensity."
 )
 DOSING_CAUTION_CITATIONS = [
     Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),
     Citation(label="Matesanz-García 2023, J Pain", doi="10.1016/j.jpain.2023.01.011"),
     Citation(label="Pitcher 2018, Curr Osteoporos Rep", doi="10.1007/s11914-018-0461-9"),
+    Citation(label="Ghanbari A 2025, Pain Res Manag, Conclusion"),
+    Citation(label="He W-C et al. 2024, Front Mol Neurosci 17:1345864, Section 3.2", doi="10.3389/fnmol.2024.1345864"),
 ]
 
 

@@ -51,6 +51,10 @@ class Citation(Strict):
     doi: str | None = None
     unverified: bool = False
 
+    def cited(self) -> str:
+        """As a clinician reads it beside a statement (as core/plan/guidelines.py Source.cited)."""
+        return self.label + (f", doi:{self.doi}" if self.doi else "") + (" (unverified)" if self.unverified else "")
+
 
 class SourceLocation(Strict):
     review: Literal["he-2024", "ghanbari-2025", "local-import"]
