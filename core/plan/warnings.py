@@ -183,15 +183,15 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if profile.insulin_or_secretagogue:
         add(WarningCode.HYPOGLYCEMIA, "caution",
             f"Check blood glucose before walking: below {glucose_mg_dl[0]} mg/dL take carbohydrate first; above "
-            f"{glucose_mg_dl[1]} mg/dL check ketones, and with ketones present no walk that day ({g.KETONES_SOURCE.cited()}). "
-            "Carry fast sugar. (Thresholds from secondary sources, set in Settings: confirm them with the patient's "
-            "diabetes team.)", g.GLUCOSE_SOURCE)
+            f"{glucose_mg_dl[1]} mg/dL check ketones, and with ketones present no walk that day "
+            f"({g.KETONES_SOURCE.cited()}). Carry fast sugar. (Thresholds from secondary sources, set in Settings: "
+            "confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",
             "Heat can bring on MS symptoms for a while (60-80% of people): keep the room cool, use a fan and cool "
             "drinks, and stop if symptoms flare. Worsening of known symptoms with heat (Uhthoff's phenomenon) is "
-            "temporary and eases with cooling; a symptom new to the patient is still a stop sign.", g.Source(label="Davis SL et al. 2010, J Appl Physiol",
-                                                            doi="10.1152/japplphysiol.00460.2010"))
+            "temporary and eases with cooling; a symptom new to the patient is still a stop sign.",
+            g.Source(label="Davis SL et al. 2010, J Appl Physiol", doi="10.1152/japplphysiol.00460.2010"))
     if etiology == "trigeminal-neuropathy":
         add(WarningCode.COLD_AIR_TRIGGER, "info",
             "Weather such as wind on the face can set off attacks, so an indoor treadmill suits; keep fans off the face.",

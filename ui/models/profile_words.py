@@ -8,7 +8,8 @@ from core.plan.profile import ALLOWED
 
 # The form's words for what a field allows, where they differ from a profile file's.
 FORM_ALLOWED: dict[str, str] = {
-    "measured_hr_max": ALLOWED["measured_hr_max"].replace(", or null", ", or left empty (the formula chosen in Settings is used)"),
+    "measured_hr_max": ALLOWED["measured_hr_max"].replace(
+        ", or null", ", or left empty (the formula chosen in Settings is used)"),
     "comfortable_speed_kmh": ALLOWED["comfortable_speed_kmh"].replace(", or null", ", or left empty"),
     "resting_bp": "systolic 60-300 and diastolic 30-200 mmHg, systolic above diastolic; or both boxes left empty",
 }
