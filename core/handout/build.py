@@ -82,6 +82,19 @@ STOP_SIGNS = (
 )
 
 
+def pulse_count(beats_a_minute: tuple[int, int]) -> tuple[int, int, int]:
+    """A heart-rate range as the beats a patient counts: (seconds, lowest, highest count) for 15 seconds, or for 30
+    where fewer than two whole 15-second counts lie inside a narrow range (a count is a quarter of a minute's
+    beats, so a range of 4 beats a minute may hold one count, or none)."""
+    low, high = beats_a_minute
+    for seconds in (15, 30):
+        per_minute = 60 // seconds
+        first, last = -(-low // per_minute), high // per_minute  # only counts whose minute lies in the range
+        if first < last:
+            return seconds, first, last
+    return 60, low, high
+
+
 def number_text(minutes: float) -> str:
     """Minutes in half minutes, as people write them: 8, 8½."""
     whole = int(minutes)
@@ -202,10 +215,20 @@ def build_handout(
         effort_intro.append(t("Do not use your pulse to judge your effort. Your health or your medicine changes it."))
     pulse = []
     if uses_hr:
+        # the count itself, so no sum is needed on the belt: light weeks first, as the plan has them
+        counts = []
+        for band, words in (("light", N_("In a light week, that is {low} to {high} beats in {seconds} seconds.")),
+                            ("moderate", N_("In a moderate week, that is {low} to {high} beats in {seconds} "
+                                            "seconds."))):
+            if any(week.band == band for week in plan.weeks):
+                seconds, count_low, count_high = pulse_count(
+                    plan.intensity.light_target_hr if band == "light" else plan.intensity.target_hr)
+                counts.append(t(words, low=count_low, high=count_high, seconds=seconds))
         pulse = [
             t("Check your pulse near the end of your walk."),
             t("Put two fingers on the inside of your wrist, below the thumb."),
             t("Count the beats for 15 seconds. Then times it by 4."),
+            *counts,
             t("Keep it in the heart rate range in your table. If it is higher, slow down."),
         ]
 

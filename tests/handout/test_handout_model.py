@@ -262,3 +262,27 @@ def test_the_log_says_its_minutes_are_the_walk_without_warm_up_and_cool_down() -
     intro = handout_for(example("chemotherapy-neuropathy")).logbook_intro
     assert "In Minutes, write how long your walk was. Do not count the slow walking before and after." in intro
 
+
+
+@pytest.mark.parametrize("etiology", ETIOLOGIES)
+def test_the_pulse_section_gives_the_count_itself_inside_each_weeks_range(etiology) -> None:
+    """'Count 15 seconds, times 4' left the sum to a patient on the belt; each count given lies in the range."""
+    profile = example(etiology)
+    plan = compute_plan(profile, STUDIES)
+    handout = handout_for(profile)
+    if plan.intensity.method != "hrr":
+        assert handout.pulse == []
+        return
+    for band, target in (("light", plan.intensity.light_target_hr), ("moderate", plan.intensity.target_hr)):
+        line = next((text for text in handout.pulse if f"In a {band} week" in text), None)
+        assert (line is not None) == any(week.band == band for week in plan.weeks)
+        if line:
+            low, high, seconds = map(int, re.findall(r"\d+", line))
+            assert low < high and all(target[0] <= count * 60 // seconds <= target[1] for count in (low, high))
+
+
+def test_a_narrow_range_is_counted_over_30_seconds() -> None:
+    from core.handout.build import pulse_count
+
+    assert pulse_count((107, 123)) == (15, 27, 30)  # 108 to 120 a minute
+    assert pulse_count((114, 117)) == (30, 57, 58)  # in 15 seconds only 29 (116) would fit
