@@ -38,6 +38,7 @@ class AboutDialog(QDialog):
         blurb.setWordWrap(True)
         components = about_components()
         table = QTableWidget(len(components), 3, self)
+        table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         table.setObjectName("componentsTable")
         table.setAccessibleName("Bundled components, versions and licences")
         table.setHorizontalHeaderLabels(["Component", "Version", "Licence"])

@@ -69,6 +69,7 @@ class EvidenceView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Studies")
         self.table.setSortingEnabled(True)

@@ -162,6 +162,7 @@ class PlanPanel(QWidget):
         self.cell_problem.setAccessibleName("Problem with the value typed in the week table")
         self.weeks = WeekTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.weeks)
         self.table.setAccessibleName("Week-by-week plan (days and walk minutes can be changed)")
         self.table.verticalHeader().setVisible(False)

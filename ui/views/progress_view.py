@@ -73,6 +73,7 @@ class ProgressView(QWidget):
         self.suggestion.setAccessibleName("Suggestion for next week")
         self.weeks_model = ObjectTableModel(WEEK_COLUMNS, self)
         self.weeks_table = QTableView()
+        self.weeks_table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.weeks_table.setModel(self.weeks_model)
         self.weeks_table.setAccessibleName("Planned and walked, week by week")
         self.weeks_table.verticalHeader().setVisible(False)

@@ -99,6 +99,7 @@ class RecordsView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.model = PatientListModel(gateway, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

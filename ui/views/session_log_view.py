@@ -52,6 +52,7 @@ class SessionLogView(QWidget):
         self.title.setAccessibleName("Whose session log")
         self.model = ObjectTableModel(LOG_COLUMNS, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName("Logged sessions of the patient, every plan version")
         self.table.verticalHeader().setVisible(False)
@@ -59,9 +60,8 @@ class SessionLogView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)  # one line a session; a long note shows whole as its tooltip
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel()
         self.count.setWordWrap(True)  # a long count wraps rather than widen the window past a small screen
         self.correct_button = QPushButton("&Correct selected session")

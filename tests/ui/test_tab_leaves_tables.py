@@ -1,0 +1,28 @@
+"""Tab moves on from a table to the next control, as it does from a field: a keyboard user was kept inside
+every table, Tab stepping from cell to cell (the arrows move within a table)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
+
+from tests.ui.course_helpers import saved_patient
+
+
+def test_no_table_of_any_view_keeps_the_tab_key(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    tables = [view for view in window.findChildren(QAbstractItemView)
+              if not isinstance(view, QListView) and view.window() is window]  # a combo box's list is its own
+    assert len(tables) >= 5
+    assert [view.accessibleName() for view in tables if view.tabKeyNavigation()] == []
+
+
+def test_tab_from_the_studies_table_reaches_the_next_control(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.evidence)
+    window.activateWindow()
+    table = window.evidence.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2_000)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
