@@ -25,6 +25,9 @@ def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_pat
     assert "Table 1 of He et al. 2024" in detail
     window.evidence.copy_doi.click()
     assert window.evidence.copy_doi.text() == "DOI copied"
+    assert window.evidence.select_study("cobianchi-2010")  # another study: its DOI is not copied yet
+    assert window.evidence.copy_doi.text() == "Copy DOI"
+    assert window.evidence.select_study("chen-2012")
 
     # 3. fill the profile: an invalid value first, then a valid one
     window.tabs.setCurrentWidget(window.editor)

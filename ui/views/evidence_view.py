@@ -181,6 +181,7 @@ class EvidenceView(QWidget):
     def _show_detail(self, study: Study | None) -> None:
         self._current = study
         self.copy_doi.setEnabled(bool(study and study.doi))
+        self.copy_doi.setText("Copy DOI")  # "DOI copied" was about the study shown before
         if study is None:
             self.detail.setHtml("")
             return
