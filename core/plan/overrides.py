@@ -37,7 +37,10 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
     for week in plan.weeks:
         change = by_week.get(week.week)
         if change is None:
-            weeks.append(week)
+            # its note ("longer walks") compared it with the week before as the engine planned it, not as changed
+            stale = week.week - 1 in by_week and week.note
+            weeks.append(week.model_copy(update={"note": f"{week.note} (as planned before week {week.week - 1} was "
+                                                         "changed)"}) if stale else week)
             continue
         sessions = change.sessions or week.sessions
         main = change.main_min or week.main_min

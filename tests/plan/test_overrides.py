@@ -32,3 +32,11 @@ def test_every_week_of_the_overridden_plan_is_consistent() -> None:
     rises = [w.message for w in plan.warnings if w.code == "override-breaks-rule"]
     assert any(message.startswith("Week 2:") for message in rises)  # 40 min against week 1's
     assert effective_plan(PLAN, [], PATIENT.max_sessions_per_week) is PLAN
+
+
+def test_the_week_after_a_changed_one_says_its_note_was_planned_before_the_change() -> None:
+    """Week 4 still read 'longer walks' after week 3 was raised above it by the clinician."""
+    plan = effective_plan(PLAN, [WeekOverride(week=3, main_min=25)], PATIENT.max_sessions_per_week)
+    assert plan.weeks[2].note == "changed by the clinician"
+    assert plan.weeks[3].note == f"{PLAN.weeks[3].note} (as planned before week 3 was changed)"
+    assert plan.weeks[4].note == PLAN.weeks[4].note and plan.weeks[1].note == PLAN.weeks[1].note
