@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.citing import cited
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=80)]
 
 
@@ -52,8 +54,7 @@ class Citation(Strict):
     unverified: bool = False
 
     def cited(self) -> str:
-        """As a clinician reads it beside a statement (as core/plan/guidelines.py Source.cited)."""
-        return self.label + (f", doi:{self.doi}" if self.doi else "") + (" (unverified)" if self.unverified else "")
+        return cited(self.label, self.doi, self.unverified)
 
 
 class SourceLocation(Strict):

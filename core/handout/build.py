@@ -59,6 +59,11 @@ PULSE_REASON: dict[str, str] = {
     "autonomic_neuropathy": N_("Nerve damage changes how your pulse goes up when you exercise."),
     "sci_t6_or_above": N_("Your spinal cord injury changes how your pulse goes up when you exercise."),
 }
+# The pulse to count in each band the plan has, so no sum is needed on the belt (light weeks come first).
+PULSE_COUNT: dict[str, str] = {
+    "light": N_("In a light week, that is {low} to {high} beats in {seconds} seconds."),
+    "moderate": N_("In a moderate week, that is {low} to {high} beats in {seconds} seconds."),
+}
 # The Borg 6-20 scale's anchors in plain words (Borg 1982's scale with Borg 1998's anchors: guidelines.RPE_SOURCE).
 RPE_WORDS: dict[int, str] = {
     6: N_("no effort at all"), 7: N_("extremely light"), 9: N_("very light"), 11: N_("light"), 13: N_("somewhat hard"),
@@ -215,11 +220,8 @@ def build_handout(
         effort_intro.append(t("Do not use your pulse to judge your effort. Your health or your medicine changes it."))
     pulse = []
     if uses_hr:
-        # the count itself, so no sum is needed on the belt: light weeks first, as the plan has them
         counts = []
-        for band, words in (("light", N_("In a light week, that is {low} to {high} beats in {seconds} seconds.")),
-                            ("moderate", N_("In a moderate week, that is {low} to {high} beats in {seconds} "
-                                            "seconds."))):
+        for band, words in PULSE_COUNT.items():
             if any(week.band == band for week in plan.weeks):
                 seconds, count_low, count_high = pulse_count(
                     plan.intensity.light_target_hr if band == "light" else plan.intensity.target_hr)

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from core.citing import cited
+
 GUIDELINES_VERSION = "2026.12.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
@@ -33,7 +35,7 @@ class Source(BaseModel):
 
     def cited(self) -> str:
         """The source as the clinician reads it beside a statement."""
-        return self.label + (f", doi:{self.doi}" if self.doi else "") + (" (unverified)" if self.unverified else "")
+        return cited(self.label, self.doi, self.unverified)
 
 
 class Band(BaseModel):

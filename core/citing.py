@@ -1,0 +1,8 @@
+"""A source as a clinician reads it beside a statement: "Label, doi:10.x/y (unverified)". One wording for the plan's
+sources (core/plan/guidelines.py Source) and the evidence library's citations (core/evidence/models.py Citation)."""
+
+from __future__ import annotations
+
+
+def cited(label: str, doi: str | None, unverified: bool) -> str:
+    return label + (f", doi:{doi}" if doi else "") + (" (unverified)" if unverified else "")
