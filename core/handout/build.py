@@ -251,6 +251,7 @@ def build_handout(
         clinic=clinic,
         phone=phone,
         date=t.date(date),
+        issued=date,
         paper=paper,
         units=units,
         logo_path=logo_path,

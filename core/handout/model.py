@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -116,7 +117,8 @@ class Handout(BaseModel):
     prepared_by: str
     clinic: str
     phone: str
-    date: str
+    date: str  # as the footer prints it, in the patient's language
+    issued: dt.date  # the same date, for the PDF's creation date
     paper: Literal["a4", "letter"]
     units: Literal["metric", "imperial"]
     logo_path: str | None

@@ -134,7 +134,7 @@ class _Report:
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         story = self._header() + self._versions() + self._walked() + self._charts() + self._suggestion() + self._note()
         footer = self._footer()
-        document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(*a, footer=footer, **k))
+        document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(*a, footer=footer, issued=self.date, **k))
         return buffer.getvalue()
 
     def _footer(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import BytesIO
 
 from reportlab.lib import colors
@@ -86,9 +87,13 @@ class NumberedCanvas(Canvas):
     ``clinician_phone``, in English and left to right, whatever the patient's language."""
 
     def __init__(self, *args, footer: str = "", page: str = ENGLISH_PAGE, rtl: bool = False, phone: str = "",
-                 clinician_footer: str = "", clinician_phone: str = "", **kwargs) -> None:
-        """``phone``: the clinic's number, printed above the footer of every page in bold (14 pt)."""
+                 clinician_footer: str = "", clinician_phone: str = "", issued: dt.date | None = None,
+                 **kwargs) -> None:
+        """``phone``: the clinic's number, printed above the footer of every page in bold (14 pt). ``issued``:
+        the document's date, as its creation date; reportlab's invariant mode would give 2000-01-01."""
         super().__init__(*args, **kwargs)
+        if issued is not None:
+            self.setDateFormatter(lambda *_: f"D:{issued:%Y%m%d}000000")
         self._pages: list[dict] = []
         self._footer, self._page, self._rtl, self._phone = footer, page, rtl, phone
         self._clinician = (clinician_footer, CLINICIAN_PAGE, False, clinician_phone)
@@ -205,7 +210,7 @@ class HandoutRenderer:
         labels = handout.labels
         document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(
             *a, footer=self._footer(labels.footer, labels.page, handout.patient_name, handout.date), page=labels.page,
-            rtl=handout.direction == "rtl", phone=labels.clinic_phone,
+            rtl=handout.direction == "rtl", phone=labels.clinic_phone, issued=handout.issued,
             clinician_footer=(self._footer(ENGLISH_FOOTER, CLINICIAN_PAGE, handout.patient_name, handout.clinician.date)
                               if handout.clinician else ""),
             clinician_phone=ENGLISH_PHONE.format(phone=isolated(handout.phone)) if handout.phone.strip() else "", **k))

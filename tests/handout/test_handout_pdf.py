@@ -15,7 +15,7 @@ from core.atomic import WriteError
 from core.handout.export import save_handout
 from core.handout.renderer import HandoutRenderer, UnprintableCharacters
 from core.plan.engine import compute_plan
-from tests.handout.helpers import STUDIES, embedded_fonts, example, flat, handout_for, pdf_text
+from tests.handout.helpers import DATE, STUDIES, embedded_fonts, example, flat, handout_for, pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +92,8 @@ def test_fonts_are_embedded_and_metadata_set(renderer) -> None:
     assert info.title == "Your treadmill walking plan" and info.author == "Dr Grace Okafor"
     assert "Treadmill walking plan for" in info.subject
     assert reader.trailer["/Root"]["/Lang"] == "en"
+    # the handout's own date, not reportlab's reproducible 2000-01-01
+    assert info.creation_date.date() == info.modification_date.date() == DATE
 
 
 def test_identical_input_gives_identical_bytes(renderer) -> None:

@@ -150,6 +150,7 @@ def test_fonts_are_embedded_and_metadata_set(pdf) -> None:
     assert info.title == "Progress report" and info.author == "Dr Grace Okafor"
     assert info.subject == "Progress report for Example Patient (diabetic neuropathy)"
     assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert info.creation_date.date() == DATE  # the report's date, not reportlab's reproducible 2000-01-01
 
 
 def test_every_page_has_the_footer(pdf) -> None:
