@@ -266,8 +266,9 @@ class HandoutRenderer:
         # (standard print, for fewer pages, may still split it).
         story += [scale_table if compact else KeepTogether([scale_table]), Spacer(1, 10)]
         story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
-        if h.pulse:
-            story += [self._p(labels.pulse_heading, self.bold_body)] + [self._p(t, bullet="•") for t in h.pulse]
+        if h.pulse:  # short: its heading never stays alone at the foot of a page
+            story.append(KeepTogether([self._p(labels.pulse_heading, self.bold_body)] +
+                                      [self._p(t, bullet="•") for t in h.pulse]))
         pain = [self._p(labels.pain_heading, self.heading)] + [self._p(text) for text in h.pain_intro]
         lights = [(TRAFFIC[colour], name, text) for colour, name, text in
                   zip(("green", "amber", "red"), labels.lights, (h.pain_green, h.pain_amber, h.pain_red))]

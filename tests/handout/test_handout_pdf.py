@@ -336,3 +336,26 @@ def test_the_patients_pages_are_numbered_without_the_clinician_summary(renderer)
         number = (f"Page {index + 1} of {patient}" if index < patient else
                   f"Clinician page {index - patient + 1} of {len(pages) - patient}")
         assert number in page, (index, page[-120:])
+
+
+@pytest.mark.parametrize("language", ["en", "zh_Hans"])
+def test_no_heading_is_the_last_line_of_a_page(renderer, language) -> None:
+    """The pulse heading stood alone at the foot of a Chinese page, its steps on the next; in standard print
+    the English one kept one step of four. A heading is never a page's last line, and the pulse steps stay
+    together."""
+    from tests.handout.test_languages import _flat
+    from tests.plan.profiles import ETIOLOGIES
+
+    for etiology in ETIOLOGIES:
+        for size in ("large", "standard"):
+            handout = handout_for(example(etiology), language=language).model_copy(update={"print_size": size})
+            labels = handout.labels
+            headings = [labels.plan_heading, labels.effort_heading, labels.pulse_heading, labels.pain_heading,
+                        labels.stop_heading, labels.safety_heading, labels.log_heading, labels.chart_title]
+            pages = pdf_text(renderer.render(handout))
+            for number, page in enumerate(pages, start=1):
+                body = [line.strip() for line in page.splitlines() if line.strip()][:-3]  # the footer's 3 lines
+                assert body[-1] not in headings, (etiology, size, number, body[-3:])
+            if handout.pulse:
+                pulse_page = next(page for page in pages if labels.pulse_heading in page)
+                assert all(_flat(step) in _flat(pulse_page) for step in handout.pulse), (etiology, size)
