@@ -260,10 +260,14 @@ class HandoutRenderer:
                           self._p(level.target, self.cell_bold)])
             if level.band:
                 fills.append(("BACKGROUND", (0, row), (-1, row), LIGHT_FILL if level.band == "light" else MODERATE_FILL))
-        scale_table = self._table(scale, [self._width * 0.2, self._width * 0.5, self._width * 0.3])
-        scale_table.setStyle(TableStyle(fills + [("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
-        # Split, the scale's last rows (or its target's) stood apart from its head: large print keeps it on one page
-        # (standard print, for fewer pages, may still split it).
+        scale_table = self._table(scale, [self._width * 0.2, self._width * 0.5, self._width * 0.3], repeat_header=True)
+        # The target's rows are never parted: split between 12 and 13, a page began inside the moderate band.
+        targets = [row for row, level in enumerate(h.effort_scale, start=1) if level.band]
+        together = [("NOSPLIT", (0, targets[0]), (-1, targets[-1]))] if targets else []
+        scale_table.setStyle(TableStyle(fills + together + [("TOPPADDING", (0, 1), (-1, -1), 1),
+                                                            ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
+        # Large print keeps the scale on one page; standard print, for fewer pages, may split it outside the
+        # target, and the next page repeats its head.
         story += [scale_table if compact else KeepTogether([scale_table]), Spacer(1, 10)]
         story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
         if h.pulse:  # short: its heading never stays alone at the foot of a page

@@ -85,3 +85,20 @@ def test_large_print_keeps_the_effort_scale_and_the_pain_rules_each_on_one_page(
             [scale] = [page for page in pages if last_row in page]
             [rules] = [page for page in pages if morning in page]
             assert heading in scale and red in rules, etiology
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_standard_print_splits_the_effort_scale_only_outside_the_target_and_repeats_its_head(renderer, language) -> None:
+    """Standard print may split the scale for fewer pages; a Vietnamese page broke it between 12 and 13, inside the
+    moderate band, and the rows on the next page had no head."""
+    from tests.handout.helpers import pdf_text
+
+    for etiology in ETIOLOGIES:
+        handout = handout_for(example(etiology), language=language).model_copy(update={"print_size": "standard"})
+        head = handout.labels.scale_columns[1]
+        target = [level.words or level.rpe for level in handout.effort_scale if level.band]
+        last = handout.effort_scale[-1].words
+        pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout))]
+        scale_pages = [page for page in pages if head in page and (last in page or target[0] in page)]
+        assert all(page.count(head) == 1 for page in scale_pages), etiology  # a split's second part repeats the head
+        assert any(all(words in page for words in target) for page in scale_pages), etiology
