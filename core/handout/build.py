@@ -69,6 +69,11 @@ RPE_WORDS: dict[int, str] = {
     6: N_("no effort at all"), 7: N_("extremely light"), 9: N_("very light"), 11: N_("light"), 13: N_("somewhat hard"),
     15: N_("hard"), 17: N_("very hard"), 19: N_("extremely hard"), 20: N_("as hard as you can"),
 }
+# For a patient on insulin or a secretagogue, some stop signs may be low blood sugar, which rest does not mend: the
+# "15-15 rule" (guidelines.HYPOGLYCEMIA_TREATMENT_SOURCE), in plain words.
+LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking. Check your "
+               "blood sugar and eat or drink something sugary, such as juice or glucose tablets. Check again after "
+               "15 minutes. If it is still low, take more sugar.")
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
@@ -87,12 +92,12 @@ STOP_SIGNS = (
 )
 
 
-def pulse_count(beats_a_minute: tuple[int, int]) -> tuple[int, int, int]:
+def pulse_count(beats_a_minute: tuple[int, int], shortest: int = 15) -> tuple[int, int, int]:
     """A heart-rate range as the beats a patient counts: (seconds, lowest, highest count) for 15 seconds, or for 30
     where fewer than two whole 15-second counts lie inside a narrow range (a count is a quarter of a minute's
-    beats, so a range of 4 beats a minute may hold one count, or none)."""
+    beats, so a range of 4 beats a minute may hold one count, or none); never shorter than ``shortest``."""
     low, high = beats_a_minute
-    for seconds in (15, 30):
+    for seconds in (s for s in (15, 30) if s >= shortest):
         per_minute = 60 // seconds
         first, last = -(-low // per_minute), high // per_minute  # only counts whose minute lies in the range
         if first < last:
@@ -188,7 +193,12 @@ def build_handout(
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     intro = [
         t("This plan helps you walk on a treadmill a little more each week."),
+        # a patient who walks under 5 minutes today walks the main set in parts: 5 slow minutes may be too many
         t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
+          warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t))
+        if profile.baseline_walk_min >= g.SHORT_BOUT_BELOW_MIN else
+        t("Each time, walk slowly for up to {warmup} to warm up. Then do your walk. End with up to {cooldown} of slow "
+          "walking. If you get tired, make the slow walking shorter.",
           warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t)),
         *([t("Rest on the days between your walks.")] if any(week.sessions < 7 for week in plan.weeks) else []),
         t("The table shows how long and how hard to walk each week."),
@@ -218,19 +228,23 @@ def build_handout(
     if not uses_hr:
         effort_intro += [t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)]
         effort_intro.append(t("Do not use your pulse to judge your effort. Your health or your medicine changes it."))
-    pulse = []
+    pulse, pulse_seconds = [], 0
     if uses_hr:
-        counts = []
-        for band, words in PULSE_COUNT.items():
-            if any(week.band == band for week in plan.weeks):
-                seconds, count_low, count_high = pulse_count(
-                    plan.intensity.light_target_hr if band == "light" else plan.intensity.target_hr)
-                counts.append(t(words, low=count_low, high=count_high, seconds=seconds))
+        # one count for every week: as long as the narrowest band needs, so the patient learns a single way
+        ranges = {band: plan.intensity.light_target_hr if band == "light" else plan.intensity.target_hr
+                  for band in PULSE_COUNT if any(week.band == band for week in plan.weeks)}
+        seconds = pulse_seconds = max(pulse_count(beats)[0] for beats in ranges.values())
+        counts = [t(PULSE_COUNT[band], low=low, high=high, seconds=seconds)
+                  for band, (_, low, high) in ((band, pulse_count(beats, seconds)) for band, beats in ranges.items())]
+        rough = any(w.code == WarningCode.HR_ROUGH_GUIDE for w in plan.warnings)
         pulse = [
             t("Check your pulse near the end of your walk."),
             t("Put two fingers on the inside of your wrist, below the thumb."),
-            t("Count the beats for 15 seconds. Then times it by 4."),
+            t("Count the beats for {seconds} seconds.", seconds=seconds),
             *counts,
+            # spinal cord injury below T6: effort leads, the pulse is a rough guide (guidelines.HR_UNRELIABLE)
+            *([t("Go by the effort scale and the talk test first. With your spinal cord injury, your pulse is only a "
+                 "rough guide.")] if rough else []),
             t("Keep it in the heart rate range in your table. If it is higher, slow down."),
         ]
 
@@ -274,6 +288,7 @@ def build_handout(
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
         stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, or a sudden "
                       "change in your sight."),
+                    *([t(LOW_SUGAR)] if any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) else []),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         safety=[_safety(w.code, plan.rules, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
@@ -282,7 +297,9 @@ def build_handout(
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
                        t("In Minutes, write how long your walk was. Do not count the slow walking before and after."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
-                       *([t("Write down the pulse you counted near the end of your walk.")] if uses_hr else []),
+                       # the count itself, as the pulse section gives it: no sum for the patient to get wrong
+                       *([t("In Pulse, write the beats you counted in {seconds} seconds near the end of your walk.",
+                            seconds=pulse_seconds)] if uses_hr else []),
                        t("The next morning, fill in your pain and whether you are stiffer than usual.")],
         log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks],
         print_size=print_size,
@@ -379,7 +396,9 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,
-        "pain_green": t("0 to {safe}: safe. Keep going.", safe=pain.safe_max),
+        # above the traffic light's 3, green is the patient's own usual pain, not pain the model calls safe
+        "pain_green": (t("0 to {safe}: safe. Keep going.", safe=pain.safe_max) if pain.safe_max <= g.PAIN_SAFE_MAX else
+                       t("0 to {safe}: no more than your usual pain. Keep going.", safe=pain.safe_max)),
         "pain_amber": amber,
         "pain_red": (t("{level} or more: too much. Slow down or stop. Next time, go back to last week.", level=red_from)
                      if red_from < 10 else

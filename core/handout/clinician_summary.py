@@ -31,7 +31,9 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
                      source=rules.max_two_week_increase_source.cited()),
         ReferenceRow(text=f"Toward {rules.weekly_target_min} min a week, sessions up to {rules.session_target_min} min.",
                      source=rules.volume_source.cited()),
-        ReferenceRow(text=f"Warm-up {rules.warmup_min:g} min and cool-down {rules.cooldown_min:g} min, light.",
+        ReferenceRow(text=f"Warm-up {rules.warmup_min:g} min and cool-down {rules.cooldown_min:g} min, light"
+                          + ("; the patient, who walks in bouts, is told 'up to' and to shorten them when tired "
+                             "(product default)." if any(week.bouts > 1 for week in plan.weeks) else "."),
                      source=rules.warmup_source.cited()),
         ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
                      source=rules.light_start_source.cited()),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.3"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.4"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -23,7 +23,9 @@ GUIDELINES_VERSION = "2026.12.3"  # .2: pain against usual pain, heart transplan
 # tolerance walks 5 minutes in all (it walked whole bouts: 8 minutes for a tolerance of 4), the light heart-rate
 # band reaches up to moderate's first beat (a beat between them fell in neither); 2026.12.3: an absolute
 # contraindication counts as known disease in the ACSM row, ketones present mean no walk that day, MS heat
-# worsening of usual symptoms eases with cooling while a new symptom is still a stop sign
+# worsening of usual symptoms eases with cooling while a new symptom is still a stop sign; 2026.12.4: type 1 diabetes
+# gets the blood-sugar warning whether or not the insulin box is ticked, and low blood sugar during a walk its own
+# action (the ADA's 15-15 rule); at high usual pain the rule no longer promises a rise it cannot give
 
 
 class Source(BaseModel):
@@ -248,6 +250,11 @@ GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes; defaul
 # ("avoid physical activity if glucose is above 250 mg/dL and ketosis is present").
 KETONES_SOURCE = Source(label="American Diabetes Association 2004, Diabetes Care 27 Suppl 1:S58-S62, as quoted by "
                               "secondary sources", unverified=True)
+# Low blood sugar during exercise: stop, take 15-20 g of fast glucose, check again after 15 minutes and repeat while
+# it stays below 70 mg/dL (the "15-15 rule"); seen as the ADA's professional education summarises it.
+HYPOGLYCEMIA_TREATMENT_SOURCE = Source(label="American Diabetes Association, Standards of Care in Diabetes 2024, "
+                                             "section 6 (treatment of hypoglycemia), as summarised by the ADA",
+                                       doi="10.2337/dc24-S006", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "

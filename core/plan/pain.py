@@ -54,7 +54,8 @@ def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> Pain
     rule = (f"Usual pain {usual_pain}/10. During walking, 0-{safe}/10 is safe; {amber}above {acceptable}/10 is too much: "
             f"step back. Next-morning pain above the usual {usual_pain}/10, or more stiffness than usual, also means "
             f"stepping back. With usual pain of {g.PAIN_SAFE_MAX} or less these are the traffic-light thresholds; "
-            f"above it, pain may rise up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} over usual pain "
-            f"(never to {NEVER_ACCEPTABLE}/10).")
+            + (f"above it, pain may rise up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} over usual pain "
+               f"(never to {NEVER_ACCEPTABLE}/10)." if acceptable > safe else
+               f"above it, no rise over usual pain is allowed here, as {NEVER_ACCEPTABLE}/10 is always too much."))
     return PainRules(usual_pain=usual_pain, allowed_rise=allowed_rise, safe_max=safe, acceptable_max=acceptable,
                      rule=rule, rise_source=g.pain_rise_source(allowed_rise))

@@ -180,11 +180,13 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             "Check both feet every day and wear well-fitting shoes and socks; walking is fine, but stop treadmill work "
             "and switch to non-weight-bearing exercise if a sore or foot injury appears.",
             FOOT_CARE_SOURCE)
-    if profile.insulin_or_secretagogue:
+    if profile.insulin_or_secretagogue or profile.diabetes == "type1":  # type 1 diabetes is treated with insulin
         add(WarningCode.HYPOGLYCEMIA, "caution",
             f"Check blood glucose before walking: below {glucose_mg_dl[0]} mg/dL take carbohydrate first; above "
             f"{glucose_mg_dl[1]} mg/dL check ketones, and with ketones present no walk that day "
-            f"({g.KETONES_SOURCE.cited()}). Carry fast sugar. (Thresholds from secondary sources, set in Settings: "
+            f"({g.KETONES_SOURCE.cited()}). Carry fast sugar: shaking, sweating, dizziness or confusion during a "
+            "walk may be low blood sugar, so stop, check, take 15-20 g of glucose and check again after 15 minutes "
+            f"({g.HYPOGLYCEMIA_TREATMENT_SOURCE.cited()}). (Thresholds from secondary sources, set in Settings: "
             "confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",

@@ -94,7 +94,8 @@ def test_the_walking_log_asks_for_the_pulse_when_the_plan_targets_heart_rate(nam
     during = handout.labels.log_groups[1]
     assert during.heading == "During the walk"
     assert during.columns == ["Minutes", "Speed (km/h)", "Effort", *(["Pulse"] if pulse else []), "Pain"]
-    assert any("pulse you counted" in line for line in handout.logbook_intro) is pulse
+    # the count itself, over the seconds the pulse section counts: the patient does no sum
+    assert any("In Pulse, write the beats you counted in 15 seconds" in line for line in handout.logbook_intro) is pulse
 
 
 def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
@@ -286,3 +287,68 @@ def test_a_narrow_range_is_counted_over_30_seconds() -> None:
 
     assert pulse_count((107, 123)) == (15, 27, 30)  # 108 to 120 a minute
     assert pulse_count((114, 117)) == (30, 57, 58)  # in 15 seconds only 29 (116) would fit
+
+
+@pytest.mark.parametrize(("changes", "low_sugar"), [
+    ({}, True),  # the example takes insulin
+    ({"insulin_or_secretagogue": False, "diabetes": "type1"}, True),  # type 1 diabetes is treated with insulin
+    ({"insulin_or_secretagogue": False, "diabetes": "type2"}, False),
+])
+def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, low_sugar) -> None:
+    """The stop section sent shaking, sweating and dizziness to 'sit down and rest', which does not mend low blood
+    sugar; and a type 1 profile with the insulin box unticked got no blood-sugar advice at all."""
+    profile = example("diabetic-neuropathy", **changes)
+    plan = compute_plan(profile, STUDIES)
+    handout = handout_for(profile)
+    assert any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) is low_sugar
+    assert any("your blood sugar may be low" in line and "Check again after 15 minutes" in line
+               for line in handout.stop_after) is low_sugar
+    assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
+
+
+def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_down() -> None:
+    """'Count for 15 seconds. Then times it by 4' stood above counts given for 15 seconds (and, in a narrow
+    range, for 30): the steps now say the seconds the counts are for, and the log asks for that count."""
+    for profile in (example("diabetic-neuropathy"), example("diabetic-neuropathy", measured_hr_max=95,
+                                                                 resting_hr=80)):
+        handout = handout_for(profile)
+        if not handout.pulse:
+            continue
+        [how] = [line for line in handout.pulse if line.startswith("Count the beats")]
+        seconds = int(re.findall(r"\d+", how)[0])
+        counts = [line for line in handout.pulse if line.startswith("In a ")]
+        assert counts and all(line.endswith(f"in {seconds} seconds.") for line in counts)
+        assert not any("times it by" in line for line in handout.pulse)
+        assert any(f"beats you counted in {seconds} seconds" in line for line in handout.logbook_intro)
+
+
+@pytest.mark.parametrize(("level", "rough"), [("T10", True), ("T7", True), ("T6", None), ("L2", True)])
+def test_below_t6_the_patient_is_told_the_effort_scale_leads_and_the_pulse_is_a_rough_guide(level, rough) -> None:
+    """The clinician was told the heart rate is a rough guide below T6; the patient was told only to keep it in
+    range. At T6 and above the pulse is not used at all."""
+    handout = handout_for(example("spinal-cord-injury", sci_level=level))
+    if rough is None:
+        assert handout.pulse == []
+        return
+    assert any("Go by the effort scale and the talk test first" in line for line in handout.pulse)
+
+
+def test_the_rough_guide_line_is_only_for_spinal_cord_injury() -> None:
+    for etiology in ETIOLOGIES:
+        if etiology != "spinal-cord-injury":
+            assert not any("rough guide" in line for line in handout_for(example(etiology)).pulse), etiology
+
+
+@pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, False), (8, False)])
+def test_a_patient_who_walks_in_parts_warms_up_for_up_to_five_minutes(walk, up_to) -> None:
+    """A patient who walks 4 minutes today was told to walk slowly for 5 minutes before walks of 2 x 2½."""
+    intro = " ".join(handout_for(example("spinal-cord-injury", baseline_walk_min=walk)).intro)
+    assert ("walk slowly for up to 5 min to warm up" in intro and "make the slow walking shorter" in intro) is up_to
+
+
+@pytest.mark.parametrize(("usual", "green"), [(2, "0 to 3: safe. Keep going."),
+                                              (6, "0 to 6: no more than your usual pain. Keep going."),
+                                              (9, "0 to 9: no more than your usual pain. Keep going.")])
+def test_green_above_the_traffic_light_is_the_patients_usual_pain_not_safe_pain(usual, green) -> None:
+    """'0 to 9: safe' told a patient whose pain is usually 9 that 9 is safe; the model calls 0-3 safe."""
+    assert handout_for(example("diabetic-neuropathy", pain_nrs=usual)).pain_green == green

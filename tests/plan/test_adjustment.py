@@ -146,7 +146,10 @@ def test_pain_rules_keep_the_traffic_light_at_low_usual_pain_and_never_reach_10(
                 else f"{rules.safe_max + 1}-{rules.acceptable_max}/10")  # "5/10", never "5-5/10"
         assert f"{band} is acceptable" in rules.rule
         assert "holds the week" in rules.rule  # as the suggestion does, and the handout's "do not add more"
-    assert f"up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} " in rules.rule
+    if rules.has_acceptable_band or usual <= g.PAIN_SAFE_MAX:
+        assert f"up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} " in rules.rule
+    else:  # usual pain 9: no room below 10, and the rule does not promise a rise it cannot give
+        assert "no rise over usual pain is allowed here" in rules.rule and "may rise" not in rules.rule
     assert f"up to {allowed_rise} point{'s' if allowed_rise != 1 else ''} above usual pain" in rules.rise_source.label
 
 

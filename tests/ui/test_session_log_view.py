@@ -177,10 +177,8 @@ def test_minutes_and_speed_read_as_people_write_them_in_the_workstations_locale(
 
     from ui.views.unrecorded_fields import PlainNumberSpinBox
 
-    spin = PlainNumberSpinBox()
+    spin = PlainNumberSpinBox(300, step=0.5)
     qtbot.addWidget(spin)
-    spin.setDecimals(2)
-    spin.setRange(0, 300)
     for value, text in ((8, "8"), (8.5, "8.5"), (8.25, "8.25"), (0.1, "0.1")):
         spin.setValue(value)
         assert spin.text() == text

@@ -91,17 +91,11 @@ class SessionLogView(QWidget):
         self.date.setMaximumDate(QDate.currentDate())
         self.week = QSpinBox()
         self.week.setRange(1, 26)
-        self.minutes = PlainNumberSpinBox()
-        self.minutes.setRange(0, TYPING_ROOM)
-        self.minutes.setDecimals(2)  # as stored: a correction must not round what it does not change
-        self.minutes.setSingleStep(0.5)
-        self.speed = PlainNumberSpinBox()
-        self.speed.setRange(0, 999)
-        self.speed.setDecimals(2)
-        self.speed.setSingleStep(0.1)
-        self.speed.setSpecialValueText(NOT_RECORDED)
+        self.minutes = PlainNumberSpinBox(TYPING_ROOM, step=0.5)
+        self.speed = PlainNumberSpinBox(999, step=0.1, blank=NOT_RECORDED)
         self.rpe = OptionalSpinBox(6, 20, "not entered")  # required: no value is put in for the clinician
-        self.heart_rate = OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED)
+        self.heart_rate = OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED, tip=(
+            "Beats a minute. The handout's walking log holds the patient's count: times 4 for 15 seconds, 2 for 30."))
         self.pain_during = OptionalSpinBox(0, 10, NOT_RECORDED)
         self.pain_morning = OptionalSpinBox(0, 10, NOT_RECORDED)
         self.stiffer_morning = choice_box(STIFFNESS_CHOICES)

@@ -16,8 +16,9 @@ class OptionalSpinBox(QSpinBox):
     range or not: the record's check then names the field and its range. A plain spin box with its own range
     dropped the keystroke that left it, so 300 for a pulse became 30, and 12 for a pain became 1, silently."""
 
-    def __init__(self, low: int, high: int, blank: str) -> None:
+    def __init__(self, low: int, high: int, blank: str, tip: str = "") -> None:
         super().__init__()
+        self.setToolTip(tip)
         self.low, self.high = low, high
         self.setRange(NOT_GIVEN, max(high, TYPING_ROOM))
         self.setSpecialValueText(blank)
@@ -70,7 +71,14 @@ class PlainNumberSpinBox(QDoubleSpinBox):
     """A number as people write it, 8 or 8.5, not 8.00; two decimals are still kept, so a correction never
     rounds a value it does not change (8.25 stays 8.25). Either mark is a decimal point: 12,5 is 12.5 (it was
     read as 125, the comma taken for a thousands separator), as the profile form reads it. Its range is only
-    room to type in: the record's check names the field's own range."""
+    room to type in: the record's check names the field's own range. ``blank``: the text for 0, if 0 means none."""
+
+    def __init__(self, high: float, *, step: float, blank: str = "") -> None:
+        super().__init__()
+        self.setRange(0, high)
+        self.setDecimals(2)  # as stored: a correction must not round what it does not change
+        self.setSingleStep(step)
+        self.setSpecialValueText(blank)
 
     def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
         point = self.locale().decimalPoint()
