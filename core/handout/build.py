@@ -16,7 +16,7 @@ from core.handout.model import (
 )
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Rules, Week
-from core.plan.intensity import hr_unreliable_reasons
+from core.plan.intensity import hr_unreliable_reasons, pulse_count
 from core.plan.pain import PainRules
 from core.plan.profile import PatientProfile
 from core.plan.warnings import WarningCode
@@ -90,19 +90,6 @@ STOP_SIGNS = (
     N_("New numbness or weakness"),
     N_("A sudden change in your sight"),
 )
-
-
-def pulse_count(beats_a_minute: tuple[int, int], shortest: int = 15) -> tuple[int, int, int]:
-    """A heart-rate range as the beats a patient counts: (seconds, lowest, highest count) for 15 seconds, or for 30
-    where fewer than two whole 15-second counts lie inside a narrow range (a count is a quarter of a minute's
-    beats, so a range of 4 beats a minute may hold one count, or none); never shorter than ``shortest``."""
-    low, high = beats_a_minute
-    for seconds in (s for s in (15, 30) if s >= shortest):
-        per_minute = 60 // seconds
-        first, last = -(-low // per_minute), high // per_minute  # only counts whose minute lies in the range
-        if first < last:
-            return seconds, first, last
-    return 60, low, high
 
 
 def number_text(minutes: float) -> str:

@@ -25,7 +25,8 @@ GUIDELINES_VERSION = "2026.12.4"  # .2: pain against usual pain, heart transplan
 # contraindication counts as known disease in the ACSM row, ketones present mean no walk that day, MS heat
 # worsening of usual symptoms eases with cooling while a new symptom is still a stop sign; 2026.12.4: type 1 diabetes
 # gets the blood-sugar warning whether or not the insulin box is ticked, and low blood sugar during a walk its own
-# action (the ADA's 15-15 rule); at high usual pain the rule no longer promises a rise it cannot give
+# action (the ADA's 15-15 rule); at high usual pain the rule no longer promises a rise it cannot give; a heart-rate
+# band too narrow to count to (fewer than two 30-second counts) gives way to RPE, as an empty one did
 
 
 class Source(BaseModel):
@@ -250,6 +251,10 @@ GLUCOSE_SOURCE = Source(label="Secondary sources on exercise in diabetes; defaul
 # ("avoid physical activity if glucose is above 250 mg/dL and ketosis is present").
 KETONES_SOURCE = Source(label="American Diabetes Association 2004, Diabetes Care 27 Suppl 1:S58-S62, as quoted by "
                               "secondary sources", unverified=True)
+# A heart-rate band a patient cannot keep to by counting: fewer than two whole 30-second counts inside it (a range
+# of under about 4 beats a minute, as a small heart-rate reserve gives) - then RPE and the talk test set intensity.
+NARROW_RANGE_SOURCE = Source(label="Product default: a band holding fewer than two 30-second pulse counts is too "
+                                   "narrow to count to", unverified=True)
 # Low blood sugar during exercise: stop, take 15-20 g of fast glucose, check again after 15 minutes and repeat while
 # it stays below 70 mg/dL (the "15-15 rule"); seen as the ADA's professional education summarises it.
 HYPOGLYCEMIA_TREATMENT_SOURCE = Source(label="American Diabetes Association, Standards of Care in Diabetes 2024, "

@@ -56,6 +56,20 @@ class Intensity(BaseModel):
     sources: list[g.Source]
 
 
+def pulse_count(beats_a_minute: tuple[int, int], shortest: int = 15) -> tuple[int, int, int] | None:
+    """A heart-rate range as the beats a patient counts by hand: (seconds, lowest, highest count) for 15 seconds, or
+    for 30 where fewer than two whole 15-second counts lie inside a narrow range (a count is a quarter of a minute's
+    beats, so a range of 4 beats a minute may hold one count, or none); never shorter than ``shortest``. None: the
+    range is too narrow for two 30-second counts, so a patient cannot keep to it by counting."""
+    low, high = beats_a_minute
+    for seconds in (s for s in (15, 30) if s >= shortest):
+        per_minute = 60 // seconds
+        first, last = -(-low // per_minute), high // per_minute  # only counts whose minute lies in the range
+        if first < last:
+            return seconds, first, last
+    return None
+
+
 def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
     if profile.measured_hr_max is not None:
         hr_max = float(profile.measured_hr_max)
@@ -82,18 +96,19 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         )
     moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
-    if moderate_hr[0] > moderate_hr[1] or light_hr[0] > light_hr[1]:
-        return Intensity(
-            method="rpe",
-            method_reason=(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
-                           f"{profile.resting_hr} bpm) is too small to give a whole-beat range. Use RPE and the talk test."),
-            hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
-            target_hr=None, light_target_hr=None,
-            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
-        )
     # Light is 30 to under 40 % HRR: its top meets moderate's first beat (rounded separately, 39 % left a pulse
     # between the two bands that neither named: light 100-107, moderate 109-126).
     light_hr = (light_hr[0], max(light_hr[1], moderate_hr[0] - 1))
+    if pulse_count(moderate_hr) is None or pulse_count(light_hr) is None:
+        return Intensity(
+            method="rpe",
+            method_reason=(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
+                           f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
+                           f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test."),
+            hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
+            target_hr=None, light_target_hr=None,
+            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*sources, g.NARROW_RANGE_SOURCE],
+        )
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "

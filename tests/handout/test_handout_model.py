@@ -283,10 +283,23 @@ def test_the_pulse_section_gives_the_count_itself_inside_each_weeks_range(etiolo
 
 
 def test_a_narrow_range_is_counted_over_30_seconds() -> None:
-    from core.handout.build import pulse_count
+    from core.plan.intensity import pulse_count
 
     assert pulse_count((107, 123)) == (15, 27, 30)  # 108 to 120 a minute
     assert pulse_count((114, 117)) == (30, 57, 58)  # in 15 seconds only 29 (116) would fit
+    assert pulse_count((86, 88)) == (30, 43, 44)  # two 30-second counts still fit
+    assert pulse_count((85, 85)) is None  # none does: 42 and 43 in 30 seconds are 84 and 86
+
+
+def test_a_band_too_narrow_to_count_to_gives_way_to_rpe() -> None:
+    """A measured peak of 95 and a resting pulse of 80 gave a light week of '85 to 85 beats in 60 seconds': no one
+    keeps to that by counting on a belt."""
+    profile = example("diabetic-neuropathy", measured_hr_max=95, resting_hr=80)
+    plan = compute_plan(profile, STUDIES)
+    assert plan.intensity.method == "rpe" and plan.intensity.target_hr is None
+    assert "too narrow to keep to by counting" in plan.intensity.method_reason
+    handout = handout_for(profile)
+    assert handout.pulse == [] and not handout.uses_heart_rate
 
 
 @pytest.mark.parametrize(("changes", "low_sugar"), [
@@ -309,11 +322,8 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
 def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_down() -> None:
     """'Count for 15 seconds. Then times it by 4' stood above counts given for 15 seconds (and, in a narrow
     range, for 30): the steps now say the seconds the counts are for, and the log asks for that count."""
-    for profile in (example("diabetic-neuropathy"), example("diabetic-neuropathy", measured_hr_max=95,
-                                                                 resting_hr=80)):
+    for profile in (example("diabetic-neuropathy"), example("parkinsons-pain"), example("spinal-cord-injury")):
         handout = handout_for(profile)
-        if not handout.pulse:
-            continue
         [how] = [line for line in handout.pulse if line.startswith("Count the beats")]
         seconds = int(re.findall(r"\d+", how)[0])
         counts = [line for line in handout.pulse if line.startswith("In a ")]
