@@ -66,8 +66,13 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
         if index >= 2 and week.weekly_main_min > weeks[index - 2].weekly_main_min * (1 + two_week) + 1e-9:
             warn(f"more than {plan.rules.max_two_week_increase_pct}% above two weeks before.")
         if index + 1 < len(weeks) and weeks[index + 1].weekly_main_min > week.weekly_main_min * (1 + cap) + 1e-9:
-            warn(f"the following week now rises more than {plan.rules.max_weekly_increase_pct}% from it.",
+            warn(f"rises more than {plan.rules.max_weekly_increase_pct}% from week {week.week} as changed.",
                  week.week + 1)
+        planned = plan.weeks[index]
+        if week.bouts > 1 and week.bout_min > planned.bout_min + 1e-9:
+            # the engine keeps bouts within today's walking tolerance; a longer walk in as many parts breaks that
+            warn(f"each of its {week.bouts} parts is now {week.bout_min:g} min, longer than the {planned.bout_min:g} "
+                 "min planned from the patient's walking tolerance.")
         if week.main_min > g.SESSION_TARGET_MIN:
             warn(f"{week.main_min:g} min walks are longer than the {g.SESSION_TARGET_MIN}-minute sessions the plan builds to.")
         if week.sessions > max_sessions:

@@ -40,3 +40,19 @@ def test_the_week_after_a_changed_one_says_its_note_was_planned_before_the_chang
     assert plan.weeks[2].note == "changed by the clinician"
     assert plan.weeks[3].note == f"{PLAN.weeks[3].note} (as planned before week 3 was changed)"
     assert plan.weeks[4].note == PLAN.weeks[4].note and plan.weeks[1].note == PLAN.weeks[1].note
+
+
+def test_longer_walks_in_parts_are_warned_against_the_tolerance_they_were_planned_from() -> None:
+    """Week 1 of a 1-minute walker raised to 20 minutes became 5 parts of 4 minutes, with no warning."""
+    short = profile(baseline_walk_min=1)
+    plan = compute_plan(short, [])
+    first = plan.weeks[0]
+    assert first.bouts > 1
+    changed = effective_plan(plan, [WeekOverride(week=1, main_min=20)], short.max_sessions_per_week)
+    messages = [w.message for w in changed.warnings if w.code == "override-breaks-rule"]
+    assert f"Week 1: each of its {first.bouts} parts is now {20 / first.bouts:g} min, longer than the " \
+           f"{first.bout_min:g} min planned from the patient's walking tolerance." in messages
+    # the week after is named as the one that rises, from the changed week
+    lower = effective_plan(plan, [WeekOverride(week=1, main_min=1)], short.max_sessions_per_week)
+    assert any(w.message.startswith("Week 2: rises more than 10% from week 1 as changed") for w in lower.warnings)
+    assert not any("parts is now" in w.message for w in lower.warnings)
