@@ -167,6 +167,19 @@ _ISOLATES = re.compile(f"([{LRI}{RLI}{FSI}{PDI}])")
 _DIGITS = re.compile(r"([0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)")
 
 
+_NUMBER_CORE = re.compile(r"^([^0-9\u0660-\u0669\u06f0-\u06f9]*)(.*[0-9\u0660-\u0669\u06f0-\u06f9])(.*)$", re.S)
+
+
+def _marks_apart(raw: str) -> list[str]:
+    """A word of a number and punctuation only, cut into the marks before it, the number, and the marks after it
+    ("(4" -> "(", "4"; "20." -> "20", "."): in right-to-left text the number reads left to right while the marks
+    take the sentence's direction. "6-20" and "13.9" stay whole; a word with letters stays as it is."""
+    if _strong_direction(raw) != "N":
+        return [raw]
+    found = _NUMBER_CORE.match(raw)
+    return [part for part in found.groups() if part] if found else [raw]
+
+
 def without_isolates(text: str) -> str:
     return _ISOLATES.sub("", text)
 
@@ -185,6 +198,12 @@ def _strong_direction(text: str) -> str:
         if kind in ("R", "AL"):
             return "R"
     return "N"
+
+
+def _mirrored(word: _Word) -> _Word:
+    """Marks in a right-to-left run: drawn in reverse order, each bracket as its mirror image."""
+    pieces = [_Piece(p.font, p.text[::-1].translate(_MIRRORED), p.width) for p in reversed(word.pieces)]
+    return _Word(pieces, word.width, word.direction, word.text, word.isolate, word.space_before, word.index)
 
 
 class BidiParagraph(Flowable):
@@ -237,11 +256,13 @@ class BidiParagraph(Flowable):
                 isolate = None
                 continue
             gap = gap or not words or segment[:1] in " \t"
-            for number, raw in enumerate(_SPACES.split(segment)):  # a no-break space keeps a phone number one word
-                if not raw:
+            for number, token in enumerate(_SPACES.split(segment)):  # a no-break space keeps a phone number one word
+                if not token:
                     gap = True
                     continue
-                words.append(self._word(raw, isolate=isolate, space_before=gap or number > 0, index=len(words)))
+                for part, raw in enumerate(_marks_apart(token) if self.rtl and isolate is None else [token]):
+                    words.append(self._word(raw, isolate=isolate, space_before=(gap or number > 0) and not part,
+                                            index=len(words)))
                 gap = False
             gap = segment[-1:] in (" ", "\t")
         return words
@@ -342,6 +363,9 @@ class BidiParagraph(Flowable):
         for kind, members in groups:
             for unit in (reversed(members) if kind == "R" else members):
                 own = _strong_direction(" ".join(word.text for word in unit))
+                if kind == "R" and unit[0].isolate is None and unit[0].direction == "N" and not any(
+                        c.isalnum() for c in unit[0].text):  # a bracket read right to left is drawn mirrored
+                    unit = [_mirrored(unit[0])]
                 ordered += list(reversed(unit)) if unit[0].isolate is not None and own == "R" else unit
         return ordered
 

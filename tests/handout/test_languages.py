@@ -369,3 +369,22 @@ def test_every_catalog_states_its_medical_review_in_its_header(tag) -> None:
     """The X-Medical-Review header field, which translators' tools show and keep (a file comment naming it is not
     the field)."""
     assert REVIEW_HEADER.search(catalog_path(tag).read_text(encoding="utf-8"))
+
+
+def test_punctuation_beside_a_number_takes_the_arabic_sentences_side() -> None:
+    """"إلى 20." was drawn with the full stop between the number and the word before it, and "(4 أو أقل)" with both
+    brackets facing one way: a number reads left to right, its marks read with the sentence."""
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    def drawn(text: str) -> list[str]:
+        flowable = BidiParagraph(text, paragraph_style("check", 16), rtl=True)
+        flowable.wrap(480, 1000)
+        return ["".join(str(piece.text) for piece in word.pieces) if word.direction == "N" else word.text
+                for word in flowable._visual(flowable._lines[0])]
+
+    assert drawn("قيم من 6 إلى 20. اكتب")[:4] == ["اكتب", ".", "20", "إلى"]  # the stop ends the sentence, on its left
+    assert drawn("من 9 إلى 11: تشعر")[:3] == ["تشعر", ":", "11"]
+    # the bracket before 4 is drawn at its right, mirrored to close over the words it opens
+    assert drawn("المعتاد (4 أو أقل) صباح")[1:5] == ["أقل)", "أو", "4", ")"]
+    assert drawn("من 6-20 و 13.9")[:3] == ["13.9", "و", "6-20"]  # a range and a decimal stay whole
