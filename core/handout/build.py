@@ -260,8 +260,12 @@ def build_handout(
         weeks=rows,
         weekly_minutes=[week.weekly_main_min for week in plan.weeks],
         # said only where the table shows it: a plan that grows every week has no week like the one before
-        week_notes=[t("Some weeks stay the same as the week before. This gives your body time to get used to it.")]
-        if any(_same_walks(before, after) for before, after in zip(rows, rows[1:])) else [],
+        week_notes=[*([t("Some weeks stay the same as the week before. This gives your body time to get used to "
+                         "it.")] if any(_same_walks(before, after) for before, after in zip(rows, rows[1:])) else []),
+                    # a walk shorter than the week before's read as a mistake where a day is added
+                    *([t("In some weeks you walk one more day. Then each walk is a little shorter, so the week does "
+                         "not grow too fast.")] if any(after.sessions > before.sessions and after.main_min < before.main_min
+                                                       for before, after in zip(plan.weeks, plan.weeks[1:])) else [])],
         uses_heart_rate=uses_hr,
         effort_intro=effort_intro,
         effort_scale=[effort_level(level) for level in range(6, 21)],

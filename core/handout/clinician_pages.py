@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import PageBreak
 
 from core.handout.fitting import fitted_widths
 from core.handout.model import ClinicianSummary
@@ -58,16 +58,17 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
     for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
         story += [r._p(heading, r.small_heading)] + [p(line, small) for line in lines]
     widths = [r._width * share for share in REFERENCE_SHARES]
-    for heading, rows in (("Rules and their sources", c.rules), ("Warnings", c.warnings),
-                          ("Evidence behind the plan", c.studies)):
+    for heading, rows, none in (("Rules and their sources", c.rules, "None."), ("Warnings", c.warnings, "None."),
+                                ("Evidence behind the plan", c.studies,
+                                 "No animal treadmill study for this etiology in the library.")):
         story.append(r._p(heading, r.small_heading))
         if not rows:
-            story.append(r._p("No animal treadmill study for this etiology in the library.", small))
+            story.append(r._p(none, small))
             continue
         table_rows = [[p(row.text, small, column=widths[0]), p(row.source, small, column=widths[1])] for row in rows]
         story.append(r._table(table_rows, widths, header=False))
-    if c.dosing:
-        story.append(r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading))
+    if c.dosing:  # the caution first, so it is read with the table wherever the table breaks
+        story += [r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading), p(c.dosing_caution, bold)]
         columns = [" ".join([name, *(printable(str(value)) for value in values)])  # bold: the wider, to be safe
                    for (name, _), *values in zip(DOSING_COLUMNS, *(row.model_dump().values() for row in c.dosing))]
         widths = fitted_widths([share for _, share in DOSING_COLUMNS], columns, r._width, small.fontSize)
@@ -75,7 +76,6 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
         rows += [[p(value, small, column=width) for value, width in zip(row.model_dump().values(), widths)]
                  for row in c.dosing]
         story.append(r._table(rows, widths, repeat_header=True))
-    story += [Spacer(1, 6), p(c.dosing_caution, bold)]
     if c.flags:
         story.append(r._p("Data-quality flags on these studies", r.small_heading))
         story += [p(flag, small, bullet="•") for flag in c.flags]

@@ -242,10 +242,11 @@ class HandoutRenderer:
                                  [4.2 * cm, self._width - 4.2 * cm], header=False, grid=False))
         story.append(Spacer(1, 8))
         story += [self._p(text, bullet="•") for text in h.intro]
-        story += [CondPageBreak(12 * cm), self._p(labels.plan_heading, self.heading)]  # the table starts with room
+        compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
+        # the table starts with room (standard print lets it start lower, its head repeated over the split)
+        story += [CondPageBreak((6 if compact else 12) * cm), self._p(labels.plan_heading, self.heading)]
         story.append(self._week_table(h))
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
-        compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
                                    weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260,
                                                         right_to_left=self._rtl),

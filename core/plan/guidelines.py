@@ -110,7 +110,7 @@ HR_UNRELIABLE: dict[str, tuple[str, Source]] = {
                          "effort (nerve regrowth is partial and varies)",
                          Source(label="Nytrøen K & Gullestad L 2013, World J Transplant 3(4):78-90; Squires RW et al. "
                                       "2002, Mayo Clin Proc 77:1295-1300", doi="10.5500/wjt.v3.i4.78")),
-    "autonomic_neuropathy": ("diabetic autonomic neuropathy blunts the heart-rate response",
+    "autonomic_neuropathy": ("autonomic neuropathy blunts the heart-rate response (as shown in diabetes)",
                              Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther", doi="10.2519/jospt.2020.9154")),
     "sci_t6_or_above": ("a spinal cord injury at or above T6 impairs the heart's sympathetic control",
                         Source(label="Hutchinson MJ & Goosey-Tolfrey VL 2022, Spinal Cord", doi="10.1038/s41393-021-00733-2")),
@@ -135,6 +135,8 @@ CONTRAINDICATIONS: dict[str, str] = {
     "aortic-dissection": "acute aortic dissection",
 }
 CONTRAINDICATIONS_SOURCE = Source(label=f"Absolute contraindications to exercise testing, {ACSM_10TH.label}")
+RESTING_BP_SOURCE = Source(label=f"Relative contraindications to exercise testing (resting blood pressure above "
+                                 f"200/110 mmHg), {ACSM_10TH.label}")
 AUTONOMIC_DYSREFLEXIA_SOURCE = Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
                                       doi="10.1016/j.apmr.2008.10.017")
 # A resting pulse above this is tachycardia, one of the ACSM 2015 signs and symptoms (screening counts it as one).

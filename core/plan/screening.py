@@ -92,9 +92,9 @@ def screen(profile: PatientProfile) -> Screening:
             reasons.append(BlockReason(
                 code="resting-bp",
                 message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above the limit (systolic above {limit_s} "
-                        f"or diastolic above {limit_d} mmHg): a relative "
-                        "contraindication, which Treadwell treats, more strictly than the guideline, as a reason not to "
-                        "start a home plan (a product default).",
+                        f"or diastolic above {limit_d} mmHg): a relative contraindication "
+                        f"({g.RESTING_BP_SOURCE.cited()}), which Treadwell treats, more strictly than the guideline, "
+                        "as a reason not to start a home plan (a product default).",
                 unblock=f"A rechecked resting blood pressure at or below {limit_s}/{limit_d} mmHg, once the patient's "
                         "physician has reviewed it.",
             ))

@@ -151,7 +151,7 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         limit_s, limit_d = g.RESTING_BP_LIMIT_MMHG
         add(WarningCode.BP_NOT_RECORDED, "caution",
             f"No resting blood pressure is recorded, so screening could not check it against {limit_s}/{limit_d} mmHg "
-            "(a relative contraindication): measure it before the first session.", g.CONTRAINDICATIONS_SOURCE)
+            "(a relative contraindication): measure it before the first session.", g.RESTING_BP_SOURCE)
     if profile.sci_at_or_above_t6:
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
@@ -175,7 +175,7 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.FALL_RISK, "caution",
             "Higher fall risk on a moving belt (reduced foot sensation, balance or freezing): start slowly, hold the "
             "handrails, use the safety clip, and have someone nearby.", FALL_RISK[etiology])
-    if etiology == "diabetic-neuropathy":
+    if etiology == "diabetic-neuropathy" or profile.diabetes != "none":  # diabetic feet, whatever the pain's cause
         add(WarningCode.FOOT_CARE, "caution",
             "Check both feet every day and wear well-fitting shoes and socks; walking is fine, but stop treadmill work "
             "and switch to non-weight-bearing exercise if a sore or foot injury appears.",

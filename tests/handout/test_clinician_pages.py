@@ -35,7 +35,8 @@ def test_every_doi_is_whole_on_one_line(renderer, etiology, paper) -> None:
     handout = handout_for(example(etiology), summary=True, paper=paper)
     c = handout.clinician
     texts = [row.source for row in c.rules + c.warnings + c.studies] + [row.text for row in c.rules + c.warnings]
-    dois = {doi for text in texts + [c.dosing_caution, *c.flags] for doi in DOI.findall(text)}
+    caution = [c.dosing_caution] if c.dosing else []  # printed above a dosing table, and only there
+    dois = {doi for text in texts + caution + c.flags for doi in DOI.findall(text)}
     assert dois  # every summary cites some
     lines = clinician_lines(renderer.render(handout))
     broken = [doi for doi in sorted(dois) if not any(doi in line for line in lines)]
@@ -78,3 +79,18 @@ def test_a_long_doi_starts_its_own_line_on_the_rendered_page() -> None:
     lines = [line.strip() for page in pdf_text(HandoutRenderer().render(handout)) for line in page.splitlines()]
     start = lines.index("Imported study,")
     assert lines[start + 1].startswith("doi:10.1002/") and "".join(lines[start + 1:start + 3]) == doi
+
+
+@pytest.mark.parametrize("etiology", EXAMPLES)
+def test_the_dosing_caution_stands_above_its_table_and_only_where_there_is_one(renderer, etiology) -> None:
+    """The caution ended one page while its table ended the page before; and a post-stroke summary, with no
+    animal study, said 'These are rat and mouse treadmill protocols' about a table that was not there."""
+    handout = handout_for(example(etiology), summary=True)
+    lines = clinician_lines(renderer.render(handout))
+    text = " ".join(lines)
+    caution = "These are rat and mouse treadmill protocols."
+    if not handout.clinician.dosing:
+        assert caution not in text and "No animal treadmill study for this etiology in the library." in text
+        return
+    heading = lines.index("Animal treadmill dosing (context, not a human dose)")
+    assert " ".join(lines[heading + 1:heading + 3]).startswith(caution[:40])
