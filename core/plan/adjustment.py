@@ -43,6 +43,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     def hold(reason: str) -> NextWeekSuggestion:
         return NextWeekSuggestion(action="hold", reason=reason, next_week=this_week)
 
+    back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
+            "stay at week 1's minutes, as there is no earlier week, and slow the belt")
     logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
@@ -52,7 +54,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
             reason=f"Pain went above {pain.acceptable_max}/10 during walking on {too_much[0].date.isoformat()} "
-                   f"({too_much[0].pain_during}/10): step back to week {previous.week}'s minutes.",
+                   f"({too_much[0].pain_during}/10): {back}.",
         )
     usual = pain.usual_pain if pain.usual_pain is not None else usual_pain if usual_pain is not None else pain.safe_max
     not_settled = [log for log in logs if log.pain_next_morning is not None and log.pain_next_morning > usual]
@@ -60,14 +62,13 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
             reason=f"Pain the next morning after {not_settled[0].date.isoformat()} was {not_settled[0].pain_next_morning}/10, "
-                   f"above the usual {usual}/10: step back to week {previous.week}'s minutes.",
+                   f"above the usual {usual}/10: {back}.",
         )
     stiffer = [log for log in logs if log.stiffer_next_morning]
     if stiffer:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
-            reason=f"The morning after {stiffer[0].date.isoformat()} was stiffer than usual: step back to week "
-                   f"{previous.week}'s minutes.",
+            reason=f"The morning after {stiffer[0].date.isoformat()} was stiffer than usual: {back}.",
         )
     amber = [log for log in logs if log.pain_during is not None and log.pain_during > pain.safe_max]
     if amber:
@@ -78,6 +79,11 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if any(log.rpe > top_rpe for log in logs):
         return hold(f"Effort was rated above {top_rpe} (harder than this week's {this_week.band} target): keep the "
                     "minutes and slow the belt.")
+    # the handout tells the patient to slow down above the week's heart-rate range; the log can show they did not
+    fast = [log for log in logs if this_week.target_hr and log.heart_rate and log.heart_rate > this_week.target_hr[1]]
+    if fast:
+        return hold(f"Heart rate was {fast[0].heart_rate} bpm on {fast[0].date.isoformat()}, above this week's "
+                    f"{this_week.target_hr[0]}-{this_week.target_hr[1]} bpm: keep the minutes and slow the belt.")
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "

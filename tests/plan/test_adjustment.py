@@ -172,3 +172,23 @@ def test_plans_saved_before_personal_pain_rules_keep_the_fixed_thresholds() -> N
     assert suggest_next_week(old, 4, full_week()[:-1] + [log(9, pain_during=6)]).action == "step-back"
     assert suggest_next_week(old, 4, full_week(pain_next_morning=4), usual_pain=4).action == "progress"
     assert suggest_next_week(old, 4, full_week(pain_next_morning=4)).action == "step-back"
+
+
+def test_a_pulse_logged_above_the_weeks_range_holds_the_week() -> None:
+    """The patient is told to slow down above the range; a logged 150 against 109-126 still 'progressed'."""
+    assert WEEK.target_hr is not None
+    top = WEEK.target_hr[1]
+    fast = full_week()[:-1] + [log(9).model_copy(update={"heart_rate": top + 1})]
+    result = suggest(fast)
+    assert result.action == "hold" and f"{top + 1} bpm" in result.reason and "slow the belt" in result.reason
+    in_range = full_week()[:-1] + [log(9).model_copy(update={"heart_rate": top})]
+    assert suggest(in_range).action == "progress"
+
+
+def test_stepping_back_from_week_1_does_not_name_week_1_as_the_week_before() -> None:
+    first = PLAN.weeks[0]
+    logs = [SessionLog(date=dt.date(2026, 11, 2), week=1, minutes=first.main_min, rpe=11, pain_during=7,
+                       pain_next_morning=3)]
+    result = suggest_next_week(PLAN, 1, logs)
+    assert result.action == "step-back" and "no earlier week" in result.reason
+    assert "step back to week 1" not in result.reason
