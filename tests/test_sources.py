@@ -72,3 +72,16 @@ def test_the_shipped_post_stroke_plan_borrows_nothing_from_studies_without_pain(
     plan = compute_plan(profile(etiology="post-stroke-pain"), load_library().studies)
     assert plan.evidence == [] and "no animal pain study" in plan.borrowed_structure.frequency
     assert "animal-dosing-context" not in {w.code for w in plan.warnings}
+
+
+def test_the_shipped_diabetic_plan_borrows_nothing_from_a_study_that_reports_no_protocol() -> None:
+    """Its one animal study (treadmill with insulin, Chen 2015) reports no days, minutes or weeks, yet the plan said
+    the animal studies were set beside it 'for its structure' and listed 'not reported' three times."""
+    from core.evidence.library import load_library
+    plan = compute_plan(profile(etiology="diabetic-neuropathy", diabetes="type2", known_disease=True),
+                        load_library().studies)
+    structure = plan.borrowed_structure
+    assert plan.evidence == ["chen-2015"] and not structure.borrows
+    assert "report no frequency, session length or duration" in structure.not_borrowed
+    assert "not reported" not in structure.frequency + structure.session_length
+    assert "animal-dosing-context" not in {w.code for w in plan.warnings}

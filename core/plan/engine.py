@@ -149,7 +149,7 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                     glucose_low_mg_dl=options.glucose_low_mg_dl,
                     glucose_ketone_check_mg_dl=options.glucose_ketone_check_mg_dl,
                     pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
-        warnings=plan_warnings(profile, screening, intensity, borrows_from_animals=bool(structure.study_ids),
+        warnings=plan_warnings(profile, screening, intensity, borrows_from_animals=structure.borrows and bool(structure.study_ids),
                                glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl)),
         evidence=structure.study_ids,
         borrowed_structure=structure,

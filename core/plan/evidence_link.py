@@ -11,6 +11,7 @@ from core.plan import guidelines as g
 
 class BorrowedStructure(BaseModel):
     study_ids: list[str]  # animal treadmill pain studies of this etiology
+    borrows: bool = True  # False where none of them reports how often, how long or for how many weeks
     frequency: str
     session_length: str
     ramp: str
@@ -38,18 +39,22 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
         plan_days = str(sessions_per_week[0])
     else:
         plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
-    if not mine:
+    silent = bool(mine) and not any(s.exercise.days_per_week or s.exercise.minutes_per_session or s.exercise.weeks
+                                    for s in mine)  # e.g. treadmill with insulin, its protocol not reported
+    if not mine or silent:
         left_out = (f" Treadmill studies without a pain outcome are not used: {', '.join(summary.no_pain_outcome)}."
                     if summary.no_pain_outcome else "")
+        why = (f"The animal treadmill studies of pain for this etiology ({', '.join(s.id for s in mine)}) report no "
+               "frequency, session length or duration, so nothing is borrowed from animals" if silent else
+               "No animal treadmill study of pain exists for this etiology, so nothing is borrowed from animals")
+        none = "no animal pain study reports it" if silent else "no animal pain study"
         return BorrowedStructure(
-            study_ids=[],
-            frequency=(f"The plan walks {plan_days} days a week: a product default (no animal pain study); Garber "
+            study_ids=[s.id for s in mine], borrows=False,
+            frequency=(f"The plan walks {plan_days} days a week: a product default ({none}); Garber "
                        "2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines on at least 2."),
-            session_length=(f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance (no animal "
-                            "pain study)."),
-            ramp="Session length grows gradually, within the weekly caps (no animal pain study).",
-            not_borrowed=("No animal treadmill study of pain exists for this etiology, so nothing is borrowed from "
-                          "animals: how long and how gradual the walks are rests on the human guidance (sessions "
+            session_length=f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance ({none}).",
+            ramp=f"Session length grows gradually, within the weekly caps ({none}).",
+            not_borrowed=(f"{why}: how long and how gradual the walks are rests on the human guidance (sessions "
                           f"toward {g.SESSION_TARGET_MIN} minutes, {g.WEEKLY_TARGET_MIN} minutes a week; Garber 2011), "
                           f"and starting at {g.STARTING_SESSIONS_PER_WEEK} days a week is a product default, fewer "
                           f"than its 5 or more days of moderate exercise.{left_out}"),
