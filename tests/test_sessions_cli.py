@@ -150,7 +150,7 @@ def test_a_stiffer_morning_is_logged_listed_and_steps_the_week_back(run_main, pa
     assert added.returncode == 0, added.stderr
     table = run_main("sessions", "list", "1", data_dir=data).stdout
     assert "stiffer next morning" in table and "yes" in table.splitlines()[3].split() and "1 session." in table
-    assert "morning after 2026-11-02 was stiffer than usual: step back" in run_main("progress", "1", data_dir=data).stdout
+    assert "morning after 2026-11-02 was stiffer than usual: stay at week 1's minutes" in run_main("progress", "1", data_dir=data).stdout
     refused = run_main("sessions", "add", "1", session_file("odd", stiffer_next_morning="very"), data_dir=data)
     assert refused.returncode == 2 and "stiffer_next_morning:" in refused.stderr
 

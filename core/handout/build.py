@@ -31,8 +31,12 @@ QUARTERS = ("", "¼", "½", "¾")
 # What each plan warning asks of the patient, in plain words (every patient-facing WarningCode has one).
 PATIENT_SAFETY: dict[WarningCode, str] = {
     WarningCode.HR_UNRELIABLE: N_("Your pulse is not a good guide for you. Use the effort scale and the talk test."),
+    # first aid for autonomic dysreflexia: sit up, remove what irritates below the injury (tight clothing, a full
+    # bladder or a kinked catheter), and emergency care if it does not settle (Krassioukov 2009)
     WarningCode.AUTONOMIC_DYSREFLEXIA: N_("Empty your bladder before you walk. If you get a pounding headache, or "
-                                          "flushing or sweating above your injury, stop at once, sit up and get help."),
+                                          "flushing or sweating above your injury, stop at once and sit up. Loosen "
+                                          "anything tight, and check your bladder or catheter. If it does not settle "
+                                          "in a few minutes, call an ambulance."),
     # Not "Hold the handrails." nor "Clip the safety cord to your clothes.": the picture's captions say them once.
     WarningCode.HARNESS: N_("Use the harness if your therapist asks you to. Have someone with you."),
     WarningCode.FALL_RISK: N_("Start the belt slowly. Have someone near."),
@@ -77,7 +81,7 @@ LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar m
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
-# Stop at once: the ACSM warning signs, in plain words.
+# Stop at once: the ACSM warning signs, in plain words, with the stroke signs the ambulance rule names.
 STOP_SIGNS = (
     N_("Pain, pressure or tightness in your chest, neck, jaw or arm"),
     N_("Feeling dizzy or light-headed"),
@@ -88,6 +92,7 @@ STOP_SIGNS = (
     N_("Feeling sick to your stomach"),
     N_("Tiredness that is not normal for you"),
     N_("New numbness or weakness"),
+    N_("Trouble speaking, or one side of your face drooping"),  # stroke signs (guidelines.EMERGENCY_SOURCES)
     N_("A sudden change in your sight"),
 )
 
@@ -277,11 +282,11 @@ def build_handout(
         stop_signs=[t(CHANGED_HEARTBEAT if sign == UNEVEN_HEARTBEAT and profile.atrial_fibrillation else sign)
                     for sign in STOP_SIGNS],
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
-        stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, or a sudden "
-                      "change in your sight."),
-                    *([t(LOW_SUGAR)] if any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) else []),
+        stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, trouble "
+                      "speaking, a drooping face, or a sudden change in your sight."),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
+        low_sugar=t(LOW_SUGAR) if any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) else "",
         safety=[_safety(w.code, plan.rules, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture({w.code for w in plan.warnings}, t),
         logbook_intro=[t("Fill in one line after each walk."),

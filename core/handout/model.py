@@ -139,6 +139,7 @@ class Handout(BaseModel):
     stop_intro: str
     stop_signs: list[str]
     stop_after: list[str]
+    low_sugar: str = ""  # what to do for low blood sugar, after the stop signs (on insulin or a secretagogue)
     safety: list[str]
     # a drawing of the precautions in ``safety`` (core/handout/drawings.py), and its numbered captions
     safety_picture: Literal["", "handrails", "handrails-and-clip"] = ""
@@ -154,7 +155,8 @@ class Handout(BaseModel):
         return [
             *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
-            *self.stop_after, *self.safety, *self.safety_captions, *self.logbook_intro,
+            *self.stop_after, *filter(None, [self.low_sugar]), *self.safety, *self.safety_captions,
+            *self.logbook_intro,
         ]
 
     def all_texts(self) -> list[str]:

@@ -290,6 +290,8 @@ class HandoutRenderer:
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
         story += [self._new_section(compact, 0), KeepTogether(stop)]  # when to stop is never split over two pages
+        if h.low_sugar:  # beside the stop signs that low blood sugar can look like, on the next page if need be
+            story.append(KeepTogether([self._p(h.low_sugar, self.bold_body)]))
         if h.safety:
             story += [Spacer(1, 6), CondPageBreak(4 * cm if not h.safety_picture else 14 * cm),
                       self._p(labels.safety_heading, self.heading)]

@@ -155,13 +155,16 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if profile.sci_at_or_above_t6:
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
-            "more than 20-30 mmHg above baseline). Empty the bladder before each session; stop and sit up if it starts.",
+            "more than 20-30 mmHg above baseline). Empty the bladder before each session; if it starts: stop, sit up, "
+            "loosen tight clothing, check the bladder or catheter, and emergency care if it does not settle.",
             g.AUTONOMIC_DYSREFLEXIA_SOURCE)
     if etiology == "spinal-cord-injury" and profile.sci_complete is not True:
         add(WarningCode.HARNESS, "caution",
             "Body-weight-supported treadmill walking in a harness is for incomplete injuries (in the first year, "
             "over-ground practice did at least as well): use the handrails, the harness where balance is unsafe, and "
-            "walk with supervision.", HARNESS_SOURCE)
+            "walk with supervision." + (" Complete or incomplete is not recorded: confirm the injury is incomplete "
+                                        "before the first session." if profile.sci_complete is None else ""),
+            HARNESS_SOURCE)
     if etiology in BALANCE_HARNESS:
         add(WarningCode.HARNESS, "caution",
             "Where balance is unsafe on the belt, walk in an overhead safety harness, with someone beside the patient.",

@@ -325,8 +325,8 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     plan = compute_plan(profile, STUDIES)
     handout = handout_for(profile)
     assert any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) is low_sugar
-    assert any("your blood sugar may be low" in line and "Check again after 15 minutes" in line
-               for line in handout.stop_after) is low_sugar
+    assert ("your blood sugar may be low" in handout.low_sugar and "Check again after 15 minutes" in handout.low_sugar
+            ) is low_sugar
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
 
 
@@ -383,3 +383,19 @@ def test_every_patient_with_diabetes_is_told_to_check_their_feet(etiology, diabe
     changes = {"diabetes": diabetes, **({"known_disease": True} if diabetes != "none" else {})}
     plan = compute_plan(example(etiology, **changes), STUDIES)
     assert any(w.code == WarningCode.FOOT_CARE for w in plan.warnings) is foot_care
+
+
+def test_the_stop_signs_name_a_strokes_speech_and_face_and_send_them_to_an_ambulance() -> None:
+    """The ambulance rule is for a heart attack's or a stroke's signs (Powers 2019), but the list named only
+    numbness, weakness and sight: not trouble speaking or a drooping face, which a post-stroke patient most needs."""
+    handout = handout_for(example("post-stroke-pain"))
+    assert "Trouble speaking, or one side of your face drooping" in handout.stop_signs
+    assert "trouble speaking, a drooping face" in handout.stop_after[0]
+
+
+def test_dysreflexia_says_what_to_do_and_when_to_call_an_ambulance() -> None:
+    """'stop at once, sit up and get help' left out the first aid (loosen what is tight, check the bladder or
+    catheter) and when to call for help."""
+    handout = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)))
+    [point] = [line for line in handout.safety if "bladder" in line]
+    assert "Loosen anything tight, and check your bladder or catheter" in point and "call an ambulance" in point

@@ -102,3 +102,16 @@ def test_standard_print_splits_the_effort_scale_only_outside_the_target_and_repe
         scale_pages = [page for page in pages if head in page and (last in page or target[0] in page)]
         assert all(page.count(head) == 1 for page in scale_pages), etiology  # a split's second part repeats the head
         assert any(all(words in page for words in target) for page in scale_pages), etiology
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+def test_when_to_stop_stays_on_one_page_with_the_low_sugar_advice_after_it(renderer, language) -> None:
+    """The low-sugar advice, put inside 'When to stop', pushed its last lines onto the next page in Spanish."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    handout = handout_for(example("diabetic-neuropathy"), language=language)
+    pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+    [stop] = [i for i, page in enumerate(pages) if _flat(handout.stop_signs[0]) in page]
+    assert all(_flat(line) in pages[stop] for line in [handout.stop_intro, *handout.stop_after])
+    assert handout.low_sugar and any(_flat(handout.low_sugar) in page for page in pages[stop:stop + 2])
