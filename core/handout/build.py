@@ -78,6 +78,7 @@ RPE_WORDS: dict[int, str] = {
 LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking. Check your "
                "blood sugar and eat or drink something sugary, such as juice or glucose tablets. Check again after "
                "15 minutes. If it is still low, take more sugar.")
+WRITE_IN = "_" * 24
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
@@ -301,7 +302,8 @@ def build_handout(
         print_size=print_size,
         labels=HandoutLabels(
             facts=[(t("For"), profile.name), (t("Made by"), clinician or t("Your clinician")),
-                   (t("Clinic"), clinic or "-"), (t("Phone"), phone or "-"), (t("Date"), t.date(date))],
+                   # left blank in Settings: a line to write it on by hand, so "call the clinic" can be acted on
+                   (t("Clinic"), clinic or WRITE_IN), (t("Phone"), phone or WRITE_IN), (t("Date"), t.date(date))],
             plan_heading=t("Your plan at a glance"),
             week_columns=[t("Week"), t("Days"), t("Walk (min)"), t("How hard"), t("Heart rate (beats a minute)"),
                           t("Speed and slope")],

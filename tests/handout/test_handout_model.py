@@ -399,3 +399,12 @@ def test_dysreflexia_says_what_to_do_and_when_to_call_an_ambulance() -> None:
     handout = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)))
     [point] = [line for line in handout.safety if "bladder" in line]
     assert "Loosen anything tight, and check your bladder or catheter" in point and "call an ambulance" in point
+
+
+def test_a_clinic_left_blank_in_settings_gets_a_line_to_write_it_on() -> None:
+    """'Phone: -' left a patient told to 'call the clinic' with no number and nowhere to write it."""
+    profile = example("diabetic-neuropathy")
+    handout = build_handout(profile, compute_plan(profile, STUDIES), STUDIES, clinician="", clinic="", phone="",
+                            date=DATE, paper="a4", units="metric")
+    facts = dict(handout.labels.facts)
+    assert facts["Clinic"] == facts["Phone"] == "_" * 24
