@@ -249,6 +249,14 @@ def build_handout(
                            target={"light": t("Light"), "moderate": t("Moderate"), "": ""}[band])
 
     rows = [week_row(week, units, t) for week in plan.weeks]
+    week_notes = []
+    if any(_same_walks(before, after) for before, after in zip(rows, rows[1:])):
+        week_notes.append(t("Some weeks stay the same as the week before. This gives your body time to get used to it."))
+    # a walk shorter than the week before's read as a mistake where a day is added
+    if any(after.sessions > before.sessions and after.main_min < before.main_min
+           for before, after in zip(plan.weeks, plan.weeks[1:])):
+        week_notes.append(t("In some weeks you walk one more day. Then each walk is a little shorter, so the week "
+                            "does not grow too fast."))
     return Handout(
         title=t("Your treadmill walking plan"),
         language=t.language.tag,
@@ -266,12 +274,7 @@ def build_handout(
         weeks=rows,
         weekly_minutes=[week.weekly_main_min for week in plan.weeks],
         # said only where the table shows it: a plan that grows every week has no week like the one before
-        week_notes=[*([t("Some weeks stay the same as the week before. This gives your body time to get used to "
-                         "it.")] if any(_same_walks(before, after) for before, after in zip(rows, rows[1:])) else []),
-                    # a walk shorter than the week before's read as a mistake where a day is added
-                    *([t("In some weeks you walk one more day. Then each walk is a little shorter, so the week does "
-                         "not grow too fast.")] if any(after.sessions > before.sessions and after.main_min < before.main_min
-                                                       for before, after in zip(plan.weeks, plan.weeks[1:])) else [])],
+        week_notes=week_notes,
         uses_heart_rate=uses_hr,
         effort_intro=effort_intro,
         effort_scale=[effort_level(level) for level in range(6, 21)],

@@ -68,7 +68,8 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
         table_rows = [[p(row.text, small, column=widths[0]), p(row.source, small, column=widths[1])] for row in rows]
         story.append(r._table(table_rows, widths, header=False))
     if c.dosing:  # the caution first, so it is read with the table wherever the table breaks
-        story += [r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading), p(c.dosing_caution, bold)]
+        story += [r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading),
+                  p(c.dosing_caution, bold)]
         columns = [" ".join([name, *(printable(str(value)) for value in values)])  # bold: the wider, to be safe
                    for (name, _), *values in zip(DOSING_COLUMNS, *(row.model_dump().values() for row in c.dosing))]
         widths = fitted_widths([share for _, share in DOSING_COLUMNS], columns, r._width, small.fontSize)

@@ -39,8 +39,9 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
                      source=rules.light_start_source.cited()),
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source="; ".join(
             source.cited() for source in (rules.pain.source, rules.pain.rise_source) if source)),
-        ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, trouble "
-                          "speaking, a drooping face, or a sudden change in sight; otherwise rest, and an ambulance if it does not pass in a few "
+        ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, "
+                          "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
+                          "ambulance if it does not pass in a few "
                           "minutes.", source="; ".join(source.cited() for source in g.EMERGENCY_SOURCES)),
         ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
                           "walking speed.", source=rules.walking_equation_source.cited()),
