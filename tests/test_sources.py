@@ -9,7 +9,7 @@ import pytest
 
 from core.evidence.dosing import dosing_summary
 from core.evidence.models import Flag
-from core.handout.build import PATIENT_SAFETY, PULSE_REASON
+from core.handout.patient_words import PATIENT_SAFETY, PULSE_REASON
 from core.plan import guidelines as g
 from core.plan.engine import compute_plan
 from core.plan.evidence_link import borrowed_structure

@@ -8,7 +8,10 @@ from typing import Literal
 
 from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
-from core.handout.language import N_, Wording
+from core.handout.language import Wording
+from core.handout.patient_words import (
+    CHANGED_HEARTBEAT, LOW_SUGAR, PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS, STOP_SIGNS, UNEVEN_HEARTBEAT,
+)
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import (
@@ -25,77 +28,7 @@ KM_PER_MILE = 1.609344
 NO_BREAK = "\u00a0"  # a space no line breaks at
 QUARTERS = ("", "¼", "½", "¾")
 
-# Every sentence below is a message of the handout catalogs (core/handout/language.py): English here,
-# translated where it is used. ``{name}`` fields are filled in after translation.
-
-# What each plan warning asks of the patient, in plain words (every patient-facing WarningCode has one).
-PATIENT_SAFETY: dict[WarningCode, str] = {
-    WarningCode.HR_UNRELIABLE: N_("Your pulse is not a good guide for you. Use the effort scale and the talk test."),
-    # first aid for autonomic dysreflexia: sit up, remove what irritates below the injury (tight clothing, a full
-    # bladder or a kinked catheter), and emergency care if it does not settle (Krassioukov 2009)
-    WarningCode.AUTONOMIC_DYSREFLEXIA: N_("Empty your bladder before you walk. If you get a pounding headache, or "
-                                          "flushing or sweating above your injury, stop at once and sit up. Loosen "
-                                          "anything tight, and check your bladder or catheter. If it does not settle "
-                                          "in a few minutes, call an ambulance."),
-    # Not "Hold the handrails." nor "Clip the safety cord to your clothes.": the picture's captions say them once.
-    WarningCode.HARNESS: N_("Use the harness if your therapist asks you to. Have someone with you."),
-    WarningCode.FALL_RISK: N_("Start the belt slowly. Have someone near."),
-    WarningCode.FREEZING: N_("If your feet feel stuck, hold the handrails and press the stop key."),
-    WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
-                              "fit well. If you find a sore, stop the treadmill walks and call the clinic."),
-    WarningCode.HYPOGLYCEMIA: N_("Check your blood sugar before you walk. If it is below {low}, eat a snack with sugar "
-                                "first. If it is above {high}, check for ketones. If you have ketones, do not walk "
-                                "that day, and call your diabetes team. Carry juice or glucose tablets."),
-    # Uhthoff's phenomenon: heat brings back or worsens known MS symptoms for a while, and they ease with cooling
-    # (Davis 2010); told apart from the stop signs' "new numbness or weakness", which still means stop at once.
-    WarningCode.HEAT_SENSITIVITY: N_("Heat can make your usual symptoms worse for a while, such as blurred sight, "
-                                     "numbness or weakness. Keep the room cool. Use a fan. Drink cool water. If your "
-                                     "usual symptoms get worse, stop and cool off. They should get better as you cool "
-                                     "down. A symptom that is new for you is a sign to stop at once."),
-    WarningCode.COLD_AIR_TRIGGER: N_("Walk indoors. Keep fans and cold air away from your face."),
-}
-# Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).
-PULSE_REASON: dict[str, str] = {
-    "beta_blocker": N_("Your heart medicine (a beta-blocker) keeps your pulse low."),
-    "atrial_fibrillation": N_("Your heartbeat is uneven, so your pulse is hard to count."),
-    "pacemaker_or_icd": N_("Your pacemaker or ICD sets your pulse."),
-    "heart_transplant": N_("After a heart transplant, your pulse goes up late and only a little when you exercise."),
-    "autonomic_neuropathy": N_("Nerve damage changes how your pulse goes up when you exercise."),
-    "sci_t6_or_above": N_("Your spinal cord injury changes how your pulse goes up when you exercise."),
-}
-# The pulse to count in each band the plan has, so no sum is needed on the belt (light weeks come first).
-PULSE_COUNT: dict[str, str] = {
-    "light": N_("In a light week, that is {low} to {high} beats in {seconds} seconds."),
-    "moderate": N_("In a moderate week, that is {low} to {high} beats in {seconds} seconds."),
-}
-# The Borg 6-20 scale's anchors in plain words (Borg 1982's scale with Borg 1998's anchors: guidelines.RPE_SOURCE).
-RPE_WORDS: dict[int, str] = {
-    6: N_("no effort at all"), 7: N_("extremely light"), 9: N_("very light"), 11: N_("light"), 13: N_("somewhat hard"),
-    15: N_("hard"), 17: N_("very hard"), 19: N_("extremely hard"), 20: N_("as hard as you can"),
-}
-# For a patient on insulin or a secretagogue, some stop signs may be low blood sugar, which rest does not mend: the
-# "15-15 rule" (guidelines.HYPOGLYCEMIA_TREATMENT_SOURCE), in plain words.
-LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking. Check your "
-               "blood sugar and eat or drink something sugary, such as juice or glucose tablets. Check again after "
-               "15 minutes. If it is still low, take more sugar.")
-WRITE_IN = "_" * 24
-UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
-# With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
-CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
-# Stop at once: the ACSM warning signs, in plain words, with the stroke signs the ambulance rule names.
-STOP_SIGNS = (
-    N_("Pain, pressure or tightness in your chest, neck, jaw or arm"),
-    N_("Feeling dizzy or light-headed"),
-    N_("Fainting, or feeling you are about to faint"),
-    N_("So out of breath that you cannot talk"),
-    UNEVEN_HEARTBEAT,
-    N_("A cold sweat"),
-    N_("Feeling sick to your stomach"),
-    N_("Tiredness that is not normal for you"),
-    N_("New numbness or weakness"),
-    N_("Trouble speaking, or one side of your face drooping"),  # stroke signs (guidelines.EMERGENCY_SOURCES)
-    N_("A sudden change in your sight"),
-)
+WRITE_IN = "_" * 24  # a clinic detail left blank in Settings: a line to write it on by hand
 
 
 def number_text(minutes: float) -> str:

@@ -3,7 +3,8 @@ can be, and table columns wide enough for their longest word, so nothing breaks 
 
 from __future__ import annotations
 
-from core.handout.script_text import isolated, text_width, unbreakable
+from core.handout.line_breaks import unbreakable
+from core.handout.script_text import isolated, text_width
 
 SHORTENED = "…"
 

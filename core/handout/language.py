@@ -1,7 +1,8 @@
 """The languages a patient's handout is printed in, and the wording in each.
 
-Every word a patient reads is an English message in the handout code (core/handout/build.py, marked
-with ``t(...)`` or ``N_(...)`` so Babel's extractor finds it) translated through a gettext catalog:
+Every word a patient reads is an English message in the handout code (core/handout/build.py and
+patient_words.py, marked with ``t(...)`` or ``N_(...)`` so Babel's extractor finds it) translated through a
+gettext catalog:
 ``resources/locale/<tag>/LC_MESSAGES/handout.po``, the format translators' ordinary tools (Poedit,
 Weblate, Lokalise) edit. ``resources/locale/languages.json`` lists the languages, one line each.
 Each catalog says in its header whether a qualified medical translator has reviewed it

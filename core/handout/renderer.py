@@ -25,7 +25,8 @@ from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
-from core.handout.script_text import isolated, line_broken, paragraph, text_width
+from core.handout.line_breaks import line_broken
+from core.handout.script_text import isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
 
 MARGIN = 1.5 * cm

@@ -15,7 +15,7 @@ the right; a run of left-to-right words keeps its order; a value inserted betwee
 phone number: core/scripts.py ``isolated``) is one unit that keeps its own order; a right-to-left paragraph
 starts at the right margin, with its bullet on the right. Known limits: no bracket pairing inside a word
 run beyond mirroring, and no Chinese line breaking rules (reportlab's CJK wrapping may break a Latin word or
-a number; line_broken() breaks a table's heading only where Chinese may).
+a number; core/handout/line_breaks.py breaks a table's heading only where Chinese may).
 """
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ from reportlab.platypus import Flowable, Paragraph
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
 from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, isolated
 
-__all__ = ["BidiParagraph", "isolated", "line_broken", "paragraph", "runs", "scripts_in", "text_width", "unbreakable",
-           "without_isolates"]
+__all__ = ["BidiParagraph", "isolated", "paragraph", "runs", "scripts_in", "text_width", "without_isolates"]
 
 
 def runs(text: str) -> list[tuple[str | None, str]]:
@@ -64,47 +63,6 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width of ``text`` on one line, each run in its script's font (shaping is not counted: close enough
     for deciding what fits)."""
     return sum(stringWidth(part, font_for(script, bold=bold), size) for script, part in runs(without_isolates(text)))
-
-
-# Chinese breaks a line between characters, with no space; a piece it must not break inside: a bracketed part
-# ("（6-20）", "（分钟）"), or a character with the punctuation or number after it ("手。"). A word in any other
-# script is one piece.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHARACTER = re.compile(f"[{_HAN}]")
-_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at: not the no-break spaces
-_HAN_PIECE = re.compile(f"[（(][^）)]*[）)]?[^{_HAN}（(]*|[{_HAN}]?[^{_HAN}（(]+|[{_HAN}]")
-
-
-def _pieces(word: str) -> list[str]:
-    return _HAN_PIECE.findall(word) if _HAN_CHARACTER.search(word) else [word]
-
-
-def unbreakable(text: str) -> list[str]:
-    """The pieces of ``text`` a line must not break inside: its words (joined by no-break spaces, as reportlab
-    keeps them), and in Chinese its characters, with a bracketed part whole."""
-    return [piece for word in _words(text) for piece in _pieces(word)]
-
-
-def _words(text: str) -> list[str]:
-    return [word for word in _BREAKS.split(text) if word]
-
-
-def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> str:
-    """Chinese ``text`` with a line break ("\\n") before each piece (unbreakable()) that would pass ``room``.
-    reportlab's CJK wrapping breaks between any two characters, a number's too ("用力（6-2" over "0）"); these
-    breaks come first, so it makes none of its own when every piece fits. Other text is returned as it is:
-    it wraps between words."""
-    if not _HAN_CHARACTER.search(text):
-        return text
-    lines: list[str] = []
-    for word in _words(text):
-        for number, piece in enumerate(_pieces(word)):
-            line = lines[-1] + ("" if number else " ") + piece if lines else piece
-            if lines and text_width(line, size, bold=bold) <= room:
-                lines[-1] = line
-            else:
-                lines.append(piece)
-    return "\n".join(lines)
 
 
 def scripts_in(text: str) -> set[str]:

@@ -10,7 +10,8 @@ from core.handout.drawings import GRID, HEADER_FILL, LIGHT_FILL
 from core.handout.fitting import SLACK, fitted_widths
 from core.handout.fonts import REGULAR
 from core.handout.model import Handout
-from core.handout.script_text import line_broken, text_width
+from core.handout.line_breaks import line_broken
+from core.handout.script_text import text_width
 
 # The height of a walking-log line, room to write by hand: 12 mm in large print, for bigger handwriting too;
 # 10.6 mm in standard print, whose patients asked for fewer pages (a 12-week log takes a page less).

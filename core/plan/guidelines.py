@@ -263,10 +263,10 @@ HYPOGLYCEMIA_TREATMENT_SOURCE = Source(label="American Diabetes Association, Sta
                                              "section 6 (treatment of hypoglycemia), as summarised by the ADA",
                                        doi="10.2337/dc24-S006", unverified=True)
 
-# Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/build.py RPE_WORDS.
+# Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "
                           "Borg G 1998, Borg's Perceived Exertion and Pain Scales (Human Kinetics)")
-# The stop signs for the patient handout (ACSM warning signs) are core/handout/build.py STOP_SIGNS. After one,
+# The stop signs for the patient handout (ACSM warning signs) are core/handout/patient_words.py STOP_SIGNS. After one,
 # an ambulance at once for the signs of a heart attack or a stroke and for fainting during exercise; rest first
 # for the others, and an ambulance if they do not pass within minutes.
 EMERGENCY_SOURCES = (

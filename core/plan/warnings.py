@@ -15,7 +15,7 @@ from core.plan.screening import Screening
 
 class WarningCode(StrEnum):
     """Every warning the plan can carry. Those outside CLINICIAN_ONLY reach the patient, and the
-    handout has plain words for each (core/handout/build.py PATIENT_SAFETY; a test checks it)."""
+    handout has plain words for each (core/handout/patient_words.py PATIENT_SAFETY; a test checks it)."""
 
     HR_UNRELIABLE = "hr-unreliable"
     MEDICAL_CLEARANCE = "medical-clearance"
