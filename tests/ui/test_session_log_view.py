@@ -265,6 +265,9 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     assert view.blocked_note.isVisibleTo(view) and "plan version 2, which is blocked" in view.blocked_note.text()
     view.date.setDate(QDate(TODAY - dt.timedelta(days=5)))  # a walk from the diary, under version 1
     assert view.save_button.isEnabled() and view.minutes.isEnabled() and not view.blocked_note.isVisibleTo(view)
+    view.week.setValue(10)
+    view.set_course(view._course)  # the window tells the view again (a save elsewhere): the form's date still rules
+    assert view.week.value() == 10  # the blocked newest version has no weeks: it clamped the week to 1
     fill(view, week=1, minutes=9, rpe=12)
     view.save_button.click()
     [saved] = window.gateway.sessions(window.editor.patient_id)

@@ -2,7 +2,7 @@
 form to log a new one or correct one, and the engine's suggestion for the coming week.
 
 Sessions belong to the patient, so the log is open as soon as the patient is saved, whatever the form
-on step 4 holds: a new session is logged under the newest saved version. A pain or heart rate left
+on step 4 holds: a session is logged under the version in force on its date. A pain or heart rate left
 "not recorded" is saved as not recorded, never as 0."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than us
 
 
 class SessionLogView(QWidget):
-    log_requested = Signal(object)  # SessionLog: a new session, under the newest saved version
+    log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
     delete_requested = Signal(int)  # session id, confirmed by the clinician
 
@@ -200,7 +200,7 @@ class SessionLogView(QWidget):
         if not same_patient:
             self.clear_form(week=course.progress.current_week or 1)
         elif self._correcting is None:
-            self._set_week_range(len(course.plan_in_force.weeks))
+            self._suggest_minutes()  # the week range of the version in force on the form's date
 
     def _form_version(self) -> PlanVersion | None:
         """The version the form's walk goes under: a correction keeps its own unless its date changes; otherwise
