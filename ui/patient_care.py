@@ -232,16 +232,14 @@ class PatientCare:
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
+        from core.records.models import moved_words
+
         before = next((s for s in self._course.sessions if s.id == session_id), None) if self._course else None
         self._change_sessions(
             lambda course: self.gateway.edit_session(  # refused if someone changed it since it was read
-                session_id, log, clinician=self.settings.clinician,
-                based_on=next((s.updated_at for s in course.sessions if s.id == session_id), None)),
-            lambda saved: f"Session of {log.date.isoformat()} corrected"
-                          + (f" and moved from plan version {before.plan_version} to version {saved.plan_version}, "
-                             "the version in force on its date" if before and before.plan_version != saved.plan_version
-                             else "")
-                          + f"; the audit trail keeps what it held before.{self._walk_notes(saved)}", week=log.week)
+                session_id, log, clinician=self.settings.clinician, based_on=before.updated_at if before else None),
+            lambda saved: f"Session of {log.date.isoformat()} corrected{moved_words(before, saved)}; the audit trail "
+                          f"keeps what it held before.{self._walk_notes(saved)}", week=log.week)
 
     @Slot(int)
     def _on_sessions_delete_requested(self, session_id: int) -> None:

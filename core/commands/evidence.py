@@ -94,6 +94,6 @@ def _describe_dosing(summary: DosingSummary) -> str:
         spread("duration", summary.weeks, "weeks"),
         *(f"  left out: {note}" for note in summary.not_usable),
         f"Caution: {summary.caution}",
-        "  Sources: " + "; ".join(c.cited() for c in summary.caution_citations),
+        "  Sources: " + summary.caution_sources,
     ]
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session, recorded
-from core.records.models import PlanVersion, SessionRecord
+from core.records.models import PlanVersion, SessionRecord, moved_words
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
@@ -53,10 +53,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history)
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
-                        f"Corrected session {saved.id} of {_whose(history[-1])}"
-                        + (f", moved from plan version {before.plan_version} to version {saved.plan_version}, the "
-                           "version in force on its date" if saved.plan_version != before.plan_version else "")
-                        + "; its values before are kept in the audit trail.")
+                        f"Corrected session {saved.id} of {_whose(history[-1])}{moved_words(before, saved)}; its "
+                        "values before are kept in the audit trail.")
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)
             whose = _whose(_newest(records, gone.patient_id))

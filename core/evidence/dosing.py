@@ -76,6 +76,15 @@ class DosingSummary(BaseModel):
     caution: str = DOSING_CAUTION
     caution_citations: list[Citation] = DOSING_CAUTION_CITATIONS
 
+    @property
+    def caution_sources(self) -> str:
+        return cited_together(self.caution_citations)
+
+
+def cited_together(citations: list[Citation]) -> str:
+    """Citations as one line: "Shepherd & Gollnick 1976, Pflügers Arch, doi:...; ..."."""
+    return "; ".join(c.cited() for c in citations)
+
 
 def _spread(values: list[float]) -> Spread:
     if not values:

@@ -116,16 +116,16 @@ def build_handout(
     t = Wording(language)
     phone = phone.replace(" ", NO_BREAK)  # one word: never broken across lines, and in order in right-to-left text
     uses_hr = plan.intensity.method == "hrr"
+    codes = {w.code for w in plan.warnings}
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
+    slow = {"warmup": minutes_text(g.WARMUP_MIN, t), "cooldown": minutes_text(g.COOLDOWN_MIN, t)}
     intro = [
         t("This plan helps you walk on a treadmill a little more each week."),
-        # a patient who walks under 5 minutes today walks the main set in parts: 5 slow minutes may be too many
+        # a patient who walks in parts (under 5 minutes today): 5 slow minutes may be too many
         t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
-          warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t))
-        if profile.baseline_walk_min >= g.SHORT_BOUT_BELOW_MIN else
+          **slow) if first_with_bouts is None else
         t("Each time, walk slowly for up to {warmup} to warm up. Then do your walk. End with up to {cooldown} of slow "
-          "walking. If you get tired, make the slow walking shorter.",
-          warmup=minutes_text(g.WARMUP_MIN, t), cooldown=minutes_text(g.COOLDOWN_MIN, t)),
+          "walking. If you get tired, make the slow walking shorter.", **slow),
         *([t("Rest on the days between your walks.")] if any(week.sessions < 7 for week in plan.weeks) else []),
         t("The table shows how long and how hard to walk each week."),
         t("Fill in the walking log at the end of this plan after each walk. Bring it to your next visit."),
@@ -154,23 +154,23 @@ def build_handout(
     if not uses_hr:
         effort_intro += [t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)]
         effort_intro.append(t("Do not use your pulse to judge your effort. Your health or your medicine changes it."))
-    pulse, pulse_seconds = [], 0
+    pulse, count_seconds = [], 0
     if uses_hr:
+        ranges = {week.band: week.target_hr for week in plan.weeks}  # as the week table prints them, light first
         # one count for every week: as long as the narrowest band needs, so the patient learns a single way
-        ranges = {band: plan.intensity.light_target_hr if band == "light" else plan.intensity.target_hr
-                  for band in PULSE_COUNT if any(week.band == band for week in plan.weeks)}
-        seconds = pulse_seconds = max(pulse_count(beats)[0] for beats in ranges.values())
-        counts = [t(PULSE_COUNT[band], low=low, high=high, seconds=seconds)
-                  for band, (_, low, high) in ((band, pulse_count(beats, seconds)) for band, beats in ranges.items())]
-        rough = any(w.code == WarningCode.HR_ROUGH_GUIDE for w in plan.warnings)
+        count_seconds = max(pulse_count(beats)[0] for beats in ranges.values())
+        counts = []
+        for band, beats in ranges.items():
+            _, low_count, high_count = pulse_count(beats, count_seconds)
+            counts.append(t(PULSE_COUNT[band], low=low_count, high=high_count, seconds=count_seconds))
         pulse = [
             t("Check your pulse near the end of your walk."),
             t("Put two fingers on the inside of your wrist, below the thumb."),
-            t("Count the beats for {seconds} seconds.", seconds=seconds),
+            t("Count the beats for {seconds} seconds.", seconds=count_seconds),
             *counts,
             # spinal cord injury below T6: effort leads, the pulse is a rough guide (guidelines.HR_UNRELIABLE)
             *([t("Go by the effort scale and the talk test first. With your spinal cord injury, your pulse is only a "
-                 "rough guide.")] if rough else []),
+                 "rough guide.")] if WarningCode.HR_ROUGH_GUIDE in codes else []),
             t("Keep it in the heart rate range in your table. If it is higher, slow down."),
         ]
 
@@ -223,16 +223,16 @@ def build_handout(
                       "speaking, a drooping face, or a sudden change in your sight."),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
-        low_sugar=t(LOW_SUGAR) if any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) else "",
+        low_sugar=t(LOW_SUGAR) if WarningCode.HYPOGLYCEMIA in codes else "",
         safety=[_safety(w.code, plan.rules, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
-        **safety_picture({w.code for w in plan.warnings}, t),
+        **safety_picture(codes, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
                        t("In Minutes, write how long your walk was. Do not count the slow walking before and after."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
                        # the count itself, as the pulse section gives it: no sum for the patient to get wrong
                        *([t("In Pulse, write the beats you counted in {seconds} seconds near the end of your walk.",
-                            seconds=pulse_seconds)] if uses_hr else []),
+                            seconds=count_seconds)] if uses_hr else []),
                        t("The next morning, fill in your pain and whether you are stiffer than usual.")],
         log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks],
         print_size=print_size,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, speed_in_words
+from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, cited_together, speed_in_words
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
@@ -76,7 +76,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
     ) for s in linked]
     flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked
              for f in listed_flags(s.flags)]
-    caution = DOSING_CAUTION + " Sources: " + "; ".join(c.cited() for c in DOSING_CAUTION_CITATIONS)
+    caution = DOSING_CAUTION + " Sources: " + cited_together(DOSING_CAUTION_CITATIONS)
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
                             studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags,
                             date=date.isoformat())

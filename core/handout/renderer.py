@@ -82,10 +82,10 @@ ENGLISH_PHONE = "Clinic phone: {phone}"
 
 
 class NumberedCanvas(Canvas):
-    """Draws the footer and 'Page X of Y' once the page count is known. ``footer`` and ``page`` (with
-    {page} and {total}) are in the patient's language; a right-to-left handout mirrors them. Pages whose
-    template sets ``clinician_page`` (the clinician summary, in English) take ``clinician_footer`` and
-    ``clinician_phone``, in English and left to right, whatever the patient's language."""
+    """Draws the footer and 'Page X of Y' once the page count is known (the clinician summary counts its own
+    pages). ``footer`` and ``page`` (with {page} and {total}) are in the patient's language; a right-to-left
+    handout mirrors them. Pages whose template sets ``clinician_page`` (the clinician summary, in English) take
+    ``clinician_footer`` and ``clinician_phone``, in English and left to right, whatever the patient's language."""
 
     def __init__(self, *args, footer: str = "", page: str = ENGLISH_PAGE, rtl: bool = False, phone: str = "",
                  clinician_footer: str = "", clinician_phone: str = "", issued: dt.date | None = None,

@@ -122,10 +122,11 @@ class _Word:
 
 _SPACES = re.compile(r"[ \t]+")
 _ISOLATES = re.compile(f"([{LRI}{RLI}{FSI}{PDI}])")
-_DIGITS = re.compile(r"([0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)")
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"  # Western, Arabic-Indic and Eastern Arabic-Indic digits
+_DIGITS = re.compile(f"([{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)")
 
 
-_NUMBER_CORE = re.compile(r"^([^0-9\u0660-\u0669\u06f0-\u06f9]*)(.*[0-9\u0660-\u0669\u06f0-\u06f9])(.*)$", re.S)
+_NUMBER_CORE = re.compile(f"^([^{_DIGIT}]*)(.*[{_DIGIT}])(.*)$", re.S)
 
 
 def _marks_apart(raw: str) -> list[str]:
@@ -158,9 +159,14 @@ def _strong_direction(text: str) -> str:
     return "N"
 
 
+def _read_right_to_left(marks: str) -> str:
+    """Punctuation and brackets as drawn in right-to-left text: in reverse order, each bracket mirrored."""
+    return marks[::-1].translate(_MIRRORED)
+
+
 def _mirrored(word: _Word) -> _Word:
     """Marks in a right-to-left run: drawn in reverse order, each bracket as its mirror image."""
-    pieces = [_Piece(p.font, p.text[::-1].translate(_MIRRORED), p.width) for p in reversed(word.pieces)]
+    pieces = [_Piece(p.font, _read_right_to_left(p.text), p.width) for p in reversed(word.pieces)]
     return _Word(pieces, word.width, word.direction, word.text, word.isolate, word.space_before, word.index)
 
 
@@ -197,7 +203,7 @@ class BidiParagraph(Flowable):
             pieces.reverse()  # the runs of a right-to-left word, right to left
             for piece in pieces:  # its brackets and punctuation (in DejaVu) read right to left too
                 if isinstance(piece.text, str) and not any(c.isalnum() for c in piece.text):
-                    piece.text = piece.text[::-1].translate(_MIRRORED)
+                    piece.text = _read_right_to_left(piece.text)
         return _Word(pieces, sum(piece.width for piece in pieces), direction, raw, **where)
 
     def _words(self, text: str) -> list[_Word]:

@@ -150,7 +150,7 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                     glucose_ketone_check_mg_dl=options.glucose_ketone_check_mg_dl,
                     pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
         warnings=plan_warnings(profile, screening, intensity,
-                               borrows_from_animals=structure.borrows and bool(structure.study_ids),
+                               borrows_from_animals=structure.borrows,
                                glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl)),
         evidence=structure.study_ids,
         borrowed_structure=structure,

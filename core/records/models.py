@@ -87,6 +87,15 @@ def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
     return in_force[-1] if in_force else saved[0][0]
 
 
+def moved_words(before: SessionRecord | None, after: SessionRecord) -> str:
+    """How a correction moved a walk, for the message that says it was saved: its new date fell under another
+    version ("" when it stayed)."""
+    if before is None or before.plan_version == after.plan_version:
+        return ""
+    return (f", moved from plan version {before.plan_version} to version {after.plan_version}, the version in force "
+            "on its date")
+
+
 class PlanSummary(BaseModel):
     plan_id: int
     patient_id: int

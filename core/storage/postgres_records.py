@@ -19,14 +19,14 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
     AuditAction, AuditEvent, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+    version_in_force,
 )
 from core.records.interface import COUNT_CAP
 from core.storage import pg_schema
 from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
     MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
-    plan_version, unchanged_or_checked,
-    session_record, session_values, version_in_force,
+    plan_version, unchanged_or_checked, session_record, session_values,
 )
 
 

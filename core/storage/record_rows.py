@@ -12,9 +12,8 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.models import (  # noqa: F401 (version_in_force: both engines take it from here)
+from core.records.models import (
     ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile,
-    version_in_force,
 )
 
 

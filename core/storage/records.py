@@ -20,12 +20,12 @@ from core.plan.session_log import SessionLog
 from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
     AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+    version_in_force,
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
-    plan_version, unchanged_or_checked,
-    session_record, session_values, version_in_force,
+    plan_version, unchanged_or_checked, session_record, session_values,
 )
 
 

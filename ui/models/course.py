@@ -23,7 +23,7 @@ class CourseOfCare:
 
     @property
     def in_force(self) -> PlanVersion:
-        """The newest saved version: a new session is logged under it."""
+        """The newest saved version; a session goes under the version in force on its date (version_on)."""
         return self.history[-1]
 
     @property

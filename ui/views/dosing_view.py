@@ -98,7 +98,7 @@ class DosingView(QWidget):
                            key=lambda s: (s.year, s.first_author))
         self.title.setText(f"<h3>3. Animal treadmill dosing: {escape(name)}</h3>")
         self.caution.setText("<b>Context, not a human dose.</b> " + escape(summary.caution) + "<br><small>"
-                             + escape("; ".join(c.cited() for c in summary.caution_citations)) + "</small>")
+                             + escape(summary.caution_sources) + "</small>")
         self.summary.setHtml(_summary_html(summary))
         self.chart.set_studies(treadmill)
         return summary

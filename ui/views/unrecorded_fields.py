@@ -1,6 +1,6 @@
 """The session log form's fields (ui/views/session_log_view.py): numbers as people write them, and fields that
 can say "not recorded": a value the patient did not report is kept as None, never as 0 or "no". A whole number
-has one step below its range that reads as a word; a choice has that word as its first item."""
+has a value below its range (NOT_GIVEN) that reads as a word; a choice has that word as its first item."""
 
 from __future__ import annotations
 
