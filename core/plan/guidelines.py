@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.4"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.5"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -27,6 +27,8 @@ GUIDELINES_VERSION = "2026.12.4"  # .2: pain against usual pain, heart transplan
 # gets the blood-sugar warning whether or not the insulin box is ticked, and low blood sugar during a walk its own
 # action (the ADA's 15-15 rule); at high usual pain the rule no longer promises a rise it cannot give; a heart-rate
 # band too narrow to count to (fewer than two 30-second counts) gives way to RPE, as an empty one did
+# 2026.12.5: the longest part walked without a rest grows under the caps from the parts walked (two parts of 4
+# minutes became one walk of 8½ in a week)
 
 
 class Source(BaseModel):

@@ -4,7 +4,9 @@ Rules, each from core/plan/guidelines.py: the main set starts at or below today'
 bouts when that is under 5 minutes); session length grows before the number of sessions; the
 weekly main-set minutes never rise faster than the weekly cap, nor by more than the two-week cap (30 %
 by default) over two weeks, so never by more than the two-week cap in one week either; growth stops at
-150 minutes a week; the week intensity rises from light to moderate keeps the previous week's minutes.
+150 minutes a week; the week intensity rises from light to moderate keeps the previous week's minutes. The
+longest part walked without a rest grows under the same two caps, from the parts walked, beyond today's
+tolerance.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def progression(
     main = max(bout_start, float(g.SHORT_BOUT_BELOW_MIN))
     sessions = min(g.STARTING_SESSIONS_PER_WEEK, max_sessions)
     totals: list[float] = []
-    continuous_limits: list[float] = []  # longest single bout, growing under the same two caps
+    longest: list[float] = []  # the longest part walked each week: it grows under the same two caps
     weeks_out: list[Progression] = []
     for week in range(1, weeks + 1):
         band = "light" if week <= light_weeks else "moderate"
@@ -70,11 +72,8 @@ def progression(
                 allowed, note = totals[-1], "effort rises to moderate this week, so the minutes stay the same"
             else:
                 sessions, main, note = _next_week(sessions, main, allowed, max_sessions, totals[-1])
-        continuous_limit = bout_start if week == 1 else continuous_limits[-1] * (1 + cap)
-        if week > 2:
-            continuous_limit = min(continuous_limit, continuous_limits[-2] * (1 + two_week_cap))
-        continuous_limits.append(continuous_limit)
-        bouts = max(1, math.ceil(main / continuous_limit - EPSILON))
+        bouts = max(1, math.ceil(main / _longest_part(bout_start, longest, cap, two_week_cap) - EPSILON))
+        longest.append(main / bouts)
         total = sessions * main
         increase = None if not totals else round((total / totals[-1] - 1) * 100, 1)
         totals.append(total)
@@ -83,6 +82,18 @@ def progression(
             weekly_main_min=total, increase_pct=increase, note=note,
         ))
     return weeks_out
+
+
+def _longest_part(bout_start: float, longest: list[float], cap: float, two_week_cap: float) -> float:
+    """The longest part this week may hold: today's tolerance, or the parts walked grown under the caps.
+
+    Grown from the parts the patient walked, not from last week's limit: a limit that grew while the parts
+    stayed shorter let two parts of 4 minutes become one walk of 8½ in a week.
+    """
+    grown = longest[-1] * (1 + cap) if longest else 0.0
+    if len(longest) > 1:
+        grown = min(grown, longest[-2] * (1 + two_week_cap))
+    return max(bout_start, grown)
 
 
 def _next_week(sessions: int, main: float, allowed: float, max_sessions: int, last_total: float) -> tuple[int, float, str]:

@@ -52,6 +52,9 @@ def test_every_valid_profile_gives_a_safe_plan(profile, options) -> None:
         if index >= 1:
             before = plan.weeks[index - 1].weekly_main_min
             assert week.weekly_main_min <= before * (1 + cap) + 1e-9
+            # the longest walk without a rest: today's tolerance, or last week's parts grown under the cap
+            longest_before = plan.weeks[index - 1].bout_min
+            assert week.bout_min <= max(profile.baseline_walk_min, longest_before * (1 + cap)) + 0.01
         if index >= 2:
             two_before = plan.weeks[index - 2].weekly_main_min
             assert week.weekly_main_min <= two_before * (1 + options.max_two_week_increase_pct / 100) + 1e-9

@@ -127,3 +127,12 @@ def test_a_weekly_cap_above_the_two_week_cap_never_lets_one_week_break_the_two_w
         assert after <= before * 1.2 + 1e-9, totals
     for before, after in zip(totals, totals[1:]):
         assert after <= before * 1.2 + 1e-9, totals
+
+
+def test_the_longest_walk_without_a_rest_grows_from_the_parts_walked_not_from_a_limit_never_reached() -> None:
+    """A tolerance of 4 walked 2 x 4 minutes in week 8 and 8 1/2 minutes unbroken in week 9: the longest part
+    grew from a limit that had risen 10 % a week while the parts stayed near half of it."""
+    plan = weeks(tolerance_min=4, light_weeks=2)
+    assert [(w.bouts, w.bout_min) for w in plan[7:9]] == [(2, 4.0), (2, 4.25)]
+    for before, after in zip(plan, plan[1:]):
+        assert after.bout_min <= max(4, before.bout_min * 1.1) + 1e-9
