@@ -64,7 +64,7 @@ def test_the_clinician_summary_words_a_studys_speed_as_the_evidence_view_does() 
     studies = [make.study("a-2010", "A", 2010, speed=12.0, speed_reported="0.2 m/s", etiologies=("diabetic-neuropathy",)),
                make.study("d-2013", "D", 2013, speed=None, speed_reported="18 m/s", etiologies=("diabetic-neuropathy",))]
     profile = example("diabetic-neuropathy")
-    summary = clinician_summary_for(compute_plan(profile, studies), studies, dt.date(2026, 12, 1))
+    summary = clinician_summary_for(compute_plan(profile, studies), studies, None, dt.date(2026, 12, 1))
     assert {row.study: row.speed for row in summary.dosing} == {
         "A 2010": "12 m/min (0.2 m/s as printed)", "D 2013": "18 m/s as printed: not a usable speed (see the flags)"}
 

@@ -31,7 +31,8 @@ def test_pdf_with_clinician_summary_and_settings(run_main, tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     reader = PdfReader(BytesIO(out.read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
-    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "2026-11-21"):
+    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "2026-11-21",
+                     "Evidence in people"):
         assert expected in text, expected
     assert round(float(reader.pages[0].mediabox[2])) == 612
 

@@ -20,6 +20,7 @@ from ui.records_lifecycle import RecordsLifecycle
 if TYPE_CHECKING:  # the workflow's modules, and Qt classes the first frame does not use, come after it
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
+    from core.evidence.entries import EtiologyEntry
     from core.evidence.models import Study
 
 
@@ -307,6 +308,9 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def studies_for(self, etiology_id: str) -> list[Study]:
         return [s for s in (self.overview.studies if self.overview else []) if etiology_id in s.etiologies]
 
+    def etiology_entry(self, etiology_id: str) -> EtiologyEntry | None:
+        return next((e for e in (self.overview.etiologies if self.overview else []) if e.id == etiology_id), None)
+
     @Slot(str)
     def _on_picker_etiology_chosen(self, etiology_id: str) -> None:
         if self.overview is None:
@@ -329,7 +333,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
         profile = self.editor.profile
         self.handout.set_inputs(None if plan is None or profile is None else HandoutRequest(
-            profile=profile, plan=plan, studies=self.studies_for(profile.etiology), settings=self.settings))
+            profile=profile, plan=plan, studies=self.studies_for(profile.etiology),
+            etiology=self.etiology_entry(profile.etiology), settings=self.settings))
 
     # -- menu actions ----------------------------------------------------------------------------------
 

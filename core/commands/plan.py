@@ -70,7 +70,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             pdf = None
             # The handout is made before anything is saved: one that cannot be made saves nothing.
             if args.pdf is not None and not plan.blocked:
-                pdf = _render_handout(args, profile, plan, studies, settings)
+                pdf = _render_handout(args, profile, plan, studies, workspace.etiology_entry(profile.etiology), settings)
                 if pdf is None:
                     return 2
             saved = None
@@ -113,14 +113,14 @@ def _note_namesakes(records, saved) -> None:
               f"with --patient {others[0]} instead (a new version of that patient).", file=sys.stderr)
 
 
-def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, settings) -> bytes | None:
+def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etiology, settings) -> bytes | None:
     from core.handout.export import HandoutError
     from core.workspace.draft import HandoutRequest
     from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician  # reportlab: on demand
 
     language = handout_language(profile.language, settings, args.language)
     try:
-        request = HandoutRequest(profile=profile, plan=plan, studies=studies, settings=settings)
+        request = HandoutRequest(profile=profile, plan=plan, studies=studies, etiology=etiology, settings=settings)
         pdf = handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
                           clinician_summary=args.clinician_summary, language=language, print_size=args.print_size)
     except HandoutError as error:

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Literal
 
 from core.evidence.models import Study
+from core.evidence.entries import EtiologyEntry
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
@@ -107,10 +108,12 @@ def build_handout(
     units: Literal["metric", "imperial"],
     logo_path: str | None = None,
     clinician_summary: bool = False,
+    etiology: EtiologyEntry | None = None,
     language: str = SOURCE_LANGUAGE,
     print_size: Literal["large", "standard"] = "large",
 ) -> Handout:
-    """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English."""
+    """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
+    gives ``etiology``'s human evidence (the records' entry for the plan's etiology)."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)
@@ -259,7 +262,7 @@ def build_handout(
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),
         ),
-        clinician=clinician_summary_for(plan, studies, date) if clinician_summary else None,
+        clinician=clinician_summary_for(plan, studies, etiology, date) if clinician_summary else None,
     )
 
 

@@ -1,6 +1,6 @@
-"""The handout's clinician summary pages (in English): screening, intensity, the rules, warnings and evidence
-with their sources, and the animal treadmill dosing. A DOI is printed whole on one line, so it can be read and
-copied; the dosing table's headers break only between words."""
+"""The handout's clinician summary pages (in English): screening, intensity, the rules, warnings, the evidence in
+people and the animal studies with their sources, and the animal treadmill dosing. A DOI is printed whole on one
+line, so it can be read and copied; the dosing table's headers break only between words."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
         story += [r._p(heading, r.small_heading)] + [p(line, small) for line in lines]
     widths = [r._width * share for share in REFERENCE_SHARES]
     for heading, rows, none in (("Rules and their sources", c.rules, "None."), ("Warnings", c.warnings, "None."),
-                                ("Evidence behind the plan", c.studies,
+                                ("Evidence in people", c.human_evidence,
+                                 "No entry for this etiology in the records' evidence library."),
+                                ("Animal studies behind the plan", c.studies,
                                  "No animal treadmill study for this etiology in the library.")):
         story.append(r._p(heading, r.small_heading))
         if not rows:

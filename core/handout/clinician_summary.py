@@ -1,11 +1,14 @@
 """The clinician summary pages' content, in English whatever the handout's language: screening, intensity, the
-plan's rules with their sources, warnings, the linked studies with their animal dosing and data-quality flags."""
+plan's rules with their sources, warnings, the etiology's human evidence, the linked animal studies with their
+dosing and data-quality flags."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from core.citing import cited
 from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, cited_together, speed_in_words
+from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
@@ -13,7 +16,10 @@ from core.plan import guidelines as g
 from core.plan.engine import Plan
 
 
-def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> ClinicianSummary:
+def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEntry | None,
+                          date: dt.date) -> ClinicianSummary:
+    """``etiology``: the entry step 2 shows for the plan's etiology, for its human evidence; None where the records
+    hold no entry for it (the summary then says so)."""
     screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.", plan.screening.clearance_in_words]
     if plan.screening.ada_note:
         screening.append(plan.screening.ada_note)
@@ -77,8 +83,10 @@ def clinician_summary_for(plan: Plan, studies: list[Study], date: dt.date) -> Cl
     flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked
              for f in listed_flags(s.flags)]
     caution = DOSING_CAUTION + " Sources: " + cited_together(DOSING_CAUTION_CITATIONS)
+    human = [] if etiology is None else [ReferenceRow(
+        text=etiology.human_evidence, source="; ".join(cited(*source) for source in etiology.human_sources))]
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
-                            studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags,
+                            human_evidence=human, studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags,
                             date=date.isoformat())
 
 

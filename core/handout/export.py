@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from core.atomic import write_output
+from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Study
 from core.handout.build import build_handout
 from core.handout.model import Handout
@@ -25,6 +26,7 @@ def make_handout(
     studies: list[Study],
     settings: Settings,
     *,
+    etiology: EtiologyEntry | None,
     date: dt.date,
     paper: Literal["a4", "letter"] | None = None,
     units: Literal["metric", "imperial"] | None = None,
@@ -32,7 +34,8 @@ def make_handout(
     language: str | None = None,
     print_size: Literal["large", "standard"] | None = None,
 ) -> Handout:
-    """``language``: the patient's (a BCP 47 tag), else the profile's, else the settings' default."""
+    """``language``: the patient's (a BCP 47 tag), else the profile's, else the settings' default. ``etiology``: the
+    records' entry for the profile's etiology, whose human evidence the clinician summary gives."""
     if plan.blocked:
         raise HandoutError("The plan is blocked by screening, so there is no handout to print: "
                            + " ".join(reason.message for reason in plan.block_reasons))
@@ -48,7 +51,7 @@ def make_handout(
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
         phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
-        logo_path=logo or None, clinician_summary=clinician_summary,
+        logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
         print_size=print_size or settings.handout_print,
     )

@@ -102,7 +102,8 @@ class ClinicianSummary(BaseModel):
     intensity: list[str]
     rules: list[ReferenceRow]
     warnings: list[ReferenceRow]
-    studies: list[ReferenceRow]  # study line and DOI
+    human_evidence: list[ReferenceRow]  # the etiology's human trials and guidelines, as step 2 shows them
+    studies: list[ReferenceRow]  # the linked animal studies: study line and DOI
     dosing: list[DosingRow]
     dosing_caution: str
     flags: list[str]

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from core.evidence.entries import EtiologyEntry, entry_from_row
 from core.evidence.library import library_content_hash, load_library
 from core.evidence.models import Study
 from core.storage import evidence_store
 from core.storage.database import open_database
+from core.storage.etiology_entries import etiology_entries
 
 
 def sync_library(db: sqlite_utils.Database) -> bool:
@@ -42,3 +44,23 @@ def studies_of(path: Path, etiology: str) -> list[Study]:
         return evidence_store.studies_of(db, etiology)
     finally:
         db.close()
+
+
+def etiology_entry_of(path: Path, etiology: str) -> EtiologyEntry | None:
+    """The etiology's entry as step 2 shows it (its human evidence and safety points), read as ``studies_of``
+    reads the studies: read-only, or from the shipped library before the first start. None for an etiology the
+    library does not hold."""
+    if not path.exists():
+        return shipped_etiology_entry(etiology)
+    db = open_database(path, read_only=True)
+    try:
+        return next((entry for entry in etiology_entries(db.conn) if entry.id == etiology), None)
+    finally:
+        db.close()
+
+
+def shipped_etiology_entry(etiology: str) -> EtiologyEntry | None:
+    """The etiology's entry in the library shipped with Treadwell (its animal models are derived when installed)."""
+    shipped = load_library()
+    count = sum(etiology in study.etiologies for study in shipped.studies)
+    return next((entry_from_row(e.model_dump_json(), count) for e in shipped.etiologies if e.id == etiology), None)

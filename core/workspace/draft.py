@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Study
 from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride
@@ -40,6 +41,7 @@ class HandoutRequest:
     profile: PatientProfile
     plan: Plan
     studies: list[Study]
+    etiology: EtiologyEntry | None  # the records' entry for the profile's etiology: its human evidence
     settings: Settings
 
 

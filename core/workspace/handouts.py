@@ -13,7 +13,7 @@ from core.handout import export
 from core.handout.export import handout_language, notes_for_clinician, save_handout
 from core.plan.profile import read_profile
 from core.settings import Settings
-from core.storage.library_sync import studies_of
+from core.storage.library_sync import etiology_entry_of, studies_of
 from core.workspace.draft import HandoutRequest, draft_plan
 
 __all__ = ["ExportedHandout", "export_handout_file", "handout_language", "handout_pdf", "notes_for_clinician"]
@@ -30,7 +30,8 @@ def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", 
                 language: str | None = None, print_size: Literal["large", "standard"] | None = None) -> bytes:
     """The patient's handout as PDF bytes (the window previews them, the command saves them). Raises
     HandoutError with a plain message. ``language``: else the profile's, else the settings' default."""
-    handout = export.make_handout(request.profile, request.plan, request.studies, request.settings, date=date,
+    handout = export.make_handout(request.profile, request.plan, request.studies, request.settings,
+                                  etiology=request.etiology, date=date,
                                   paper=paper, units=units, clinician_summary=clinician_summary, language=language,
                                   print_size=print_size)
     return export.render_handout(handout)
@@ -58,7 +59,7 @@ def export_handout_file(
     profile = read_profile(profile_path)
     studies = studies_of(database_path, profile.etiology)
     request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,
-                             settings=settings)
+                             etiology=etiology_entry_of(database_path, profile.etiology), settings=settings)
     used = handout_language(profile.language, settings, language)
     pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary, language=used,
                       print_size=print_size)

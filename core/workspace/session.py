@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 
 from core.atomic import write_output
 from core.data_dir import DataDir
+from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Etiology, Mechanism, Study
 from core.plan.engine import Plan, PlanOptions
 from core.plan.profile import PatientProfile
 from core.records.interface import PatientRecords
 from core.storage import evidence_store
 from core.storage.database import Database
+from core.storage.etiology_entries import etiology_entries
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
 from core.workspace.draft import draft_plan
@@ -48,6 +50,10 @@ class Workspace:
 
     def etiologies(self) -> list[Etiology]:
         return evidence_store.load_etiologies(self._db)
+
+    def etiology_entry(self, etiology: str) -> EtiologyEntry | None:
+        """The etiology as step 2 shows it, with its human evidence; None for one the library does not hold."""
+        return next((entry for entry in etiology_entries(self._db.conn) if entry.id == etiology), None)
 
     def mechanisms(self) -> list[Mechanism]:
         return evidence_store.load_mechanisms(self._db)

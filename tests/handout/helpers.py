@@ -13,6 +13,7 @@ from core.handout.model import Handout
 from core.plan.engine import compute_plan
 from core.plan.profile import PatientProfile, read_profile
 from core.resources import resource_path
+from core.storage.library_sync import shipped_etiology_entry
 
 STUDIES = load_library().studies
 DATE = dt.date(2026, 11, 21)
@@ -27,7 +28,8 @@ def handout_for(profile: PatientProfile, *, summary: bool = False, paper="a4", u
                 language: str = "en") -> Handout:
     plan = compute_plan(profile, STUDIES)
     return build_handout(profile, plan, STUDIES, clinician="Dr Grace Okafor", clinic="Riverside Rehab", phone=phone,
-                         date=DATE, paper=paper, units=units, clinician_summary=summary, language=language)
+                         date=DATE, paper=paper, units=units, clinician_summary=summary,
+                         etiology=shipped_etiology_entry(profile.etiology), language=language)
 
 
 def pdf_text(pdf: bytes) -> list[str]:

@@ -11,7 +11,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from core.handout.fonts import REGULAR
 from core.handout.renderer import HandoutRenderer
 from core.resources import resource_path
-from tests.handout.helpers import example, handout_for, pdf_text
+from core.handout.build import build_handout
+from core.plan.engine import compute_plan
+from core.storage.library_sync import shipped_etiology_entry
+from tests.handout.helpers import example, flat, handout_for, pdf_text
 
 DOI = re.compile(r"doi:[^\s;,]+(?<![.)])")
 EXAMPLES = sorted(p.stem for p in resource_path("examples", "profiles").glob("*.json"))
@@ -34,7 +37,8 @@ def clinician_lines(pdf: bytes) -> list[str]:
 def test_every_doi_is_whole_on_one_line(renderer, etiology, paper) -> None:
     handout = handout_for(example(etiology), summary=True, paper=paper)
     c = handout.clinician
-    texts = [row.source for row in c.rules + c.warnings + c.studies] + [row.text for row in c.rules + c.warnings]
+    texts = ([row.source for row in c.rules + c.warnings + c.human_evidence + c.studies]
+             + [row.text for row in c.rules + c.warnings])
     caution = [c.dosing_caution] if c.dosing else []  # printed above a dosing table, and only there
     dois = {doi for text in texts + caution + c.flags for doi in DOI.findall(text)}
     assert dois  # every summary cites some
@@ -94,3 +98,30 @@ def test_the_dosing_caution_stands_above_its_table_and_only_where_there_is_one(r
         return
     heading = lines.index("Animal treadmill dosing (context, not a human dose)")
     assert " ".join(lines[heading + 1:heading + 3]).startswith(caution[:40])
+
+
+@pytest.mark.parametrize("etiology", EXAMPLES)
+def test_the_summary_gives_the_evidence_in_people_before_the_animal_studies(renderer, etiology) -> None:
+    """The printed summary listed only the animal studies under 'Evidence behind the plan': the human trials and
+    guidelines step 2 shows (Kluding 2012 and 2015 and Yoo 2015 for diabetic neuropathy) were not on record."""
+    entry = shipped_etiology_entry(etiology)
+    lines = clinician_lines(renderer.render(handout_for(example(etiology), summary=True)))
+    text = flat(" ".join(lines))
+    people, animals = lines.index("Evidence in people"), lines.index("Animal studies behind the plan")
+    assert people < animals
+    assert flat(entry.human_evidence)[:60] in text
+    for source in entry.human_sources:
+        assert flat(source.label) in text and (source.doi is None or f"doi:{source.doi}" in text)
+    if etiology == "diabetic-neuropathy":
+        assert all(name in text for name in ("Kluding PM et al. 2012", "Kluding PM et al. 2015", "Yoo M et al. 2015"))
+
+
+def test_a_summary_without_the_etiologys_entry_says_so() -> None:
+    from tests.handout.helpers import DATE, STUDIES
+
+    profile = example("diabetic-neuropathy")
+    plan = compute_plan(profile, STUDIES)
+    handout = build_handout(profile, plan, STUDIES, clinician="", clinic="", phone="", date=DATE, paper="a4",
+                            units="metric", clinician_summary=True, etiology=None)
+    text = flat(" ".join(clinician_lines(HandoutRenderer().render(handout))))
+    assert "Evidence in people No entry for this etiology in the records' evidence library." in text

@@ -42,7 +42,7 @@ def test_thousand_rounds_keep_memory_and_handles_flat(data_dir, tmp_path) -> Non
         for round_number in range(ROUNDS):
             plan = compute_plan(profile.model_copy(update={"weeks": 4 + round_number % 20}), STUDIES)
             records.save_plan(db, profile, plan, clinician="soak")
-            save_handout(render_handout(make_handout(profile, plan, STUDIES, settings,
+            save_handout(render_handout(make_handout(profile, plan, STUDIES, settings, etiology=None,
                                                      date=dt.date(2026, 1, 1))), out,
                          data_folder=data_dir.root)
             if round_number == 99:

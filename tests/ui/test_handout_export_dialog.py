@@ -28,7 +28,8 @@ def test_export_writes_the_pdf_off_the_gui_thread(qtbot, data_dir, tmp_path) -> 
     assert saved.args[:2] == [str(out), len(PdfReader(out).pages)]
     assert saved.args[2].startswith("The handout prints without the clinic's phone number")  # English: no other note
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
-    assert "Riverside Rehab" in text and "Clinician summary" in text
+    assert "Riverside Rehab" in text and "Clinician summary" in text and "Evidence in people" in text
+    assert "No entry for this etiology" not in text
 
 
 def test_invalid_profile_is_explained_in_the_dialog(qtbot, data_dir, tmp_path) -> None:

@@ -65,11 +65,15 @@ def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_pat
     if window.handout.document.pageCount() == 0:
         with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
             pass
+    with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
+        window.handout.summary.setChecked(True)
     out = tmp_path / "handout.pdf"
     with qtbot.waitSignal(window.handout.exported, timeout=30_000):
         window.handout.export_pdf(str(out))
     text = flat(" ".join(page.extract_text() for page in PdfReader(out).pages))
     assert "Zofia Kowalczyk" in text and "2 3 30" in text  # week 2: 3 days, 30 minutes
+    entry = window.etiology_entry(window.editor.profile.etiology)  # the summary gives step 2's human evidence
+    assert "Evidence in people" in text and flat(entry.human_evidence)[:60] in text
 
     # 7. log a session and see the suggestion
     window.tabs.setCurrentWidget(window.sessions)
