@@ -89,7 +89,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         return Intensity(
             method="rpe",
             method_reason=("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
-                           "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else "")),
+                           "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else "")
+                           + _measured_peak_set_aside(profile)),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
             rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
@@ -104,7 +105,7 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
             method="rpe",
             method_reason=(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
                            f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
-                           f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test."),
+                           f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test." + _measured_peak_set_aside(profile)),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
             rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*sources, g.NARROW_RANGE_SOURCE],
@@ -118,3 +119,11 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         light_target_hr=light_hr,
         rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
     )
+
+
+def _measured_peak_set_aside(profile: PatientProfile) -> str:
+    """Said where RPE sets the intensity: a peak heart rate measured in an exercise test is on record, not used."""
+    if profile.measured_hr_max is None:
+        return ""
+    return (f" The measured peak heart rate ({profile.measured_hr_max} bpm) is kept on record but sets no target "
+            "while heart rate cannot set intensity.")

@@ -21,6 +21,7 @@ from core.resources import resource_path, resources_root
 from core.settings import Settings, load_settings
 from core.storage import evidence_store
 from core.storage.database import journal_mode
+from core.storage.library_sync import shipped_etiology_entry
 
 # A check returns a short detail on success and raises with a plain reason on failure.
 Check = tuple[str, Callable[[], str]]
@@ -100,11 +101,13 @@ def _handout_renders() -> str:
         logo = Path(folder) / "logo.png"
         Image.new("RGB", (120, 60), (40, 110, 160)).save(logo)
         settings = Settings(clinic_name="Self-test clinic", logo_path=str(logo))
-        handout = make_handout(profile, plan, studies, settings, date=dt.date(2026, 1, 1), clinician_summary=True)
+        handout = make_handout(profile, plan, studies, settings, etiology=shipped_etiology_entry(profile.etiology),
+                               date=dt.date(2026, 1, 1), clinician_summary=True)
         pdf = render_handout(handout)
     reader = PdfReader(BytesIO(pdf))
     text = " ".join(page.extract_text() for page in reader.pages)
-    for expected in (profile.name, "Self-test clinic", "When to stop and get help", "Clinician summary"):
+    for expected in (profile.name, "Self-test clinic", "When to stop and get help", "Clinician summary",
+                     "Evidence in people"):
         if expected not in text:
             raise ValueError(f"the rendered handout does not read back '{expected}'")
     if len(reader.pages[0].images) != 1:
@@ -126,7 +129,7 @@ def _handout_languages() -> str:
     for known in languages():
         Wording(known.tag).date(dt.date(2026, 1, 1))
     for tag, name, expected in (("zh-Hans", "王小明", "跑步机"), ("ar", "سلمى حداد", None)):
-        handout = make_handout(profile.model_copy(update={"name": name}), plan, studies, Settings(),
+        handout = make_handout(profile.model_copy(update={"name": name}), plan, studies, Settings(), etiology=None,
                                date=dt.date(2026, 1, 1), language=tag)
         reader = PdfReader(BytesIO(render_handout(handout)))
         fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages

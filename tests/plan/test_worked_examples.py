@@ -54,6 +54,15 @@ def test_untrustworthy_heart_rate_switches_to_rpe_and_says_why(changes) -> None:
     assert "Heart rate cannot set intensity" in intensity.method_reason and "talk test" in intensity.method_reason
 
 
+def test_a_measured_peak_set_aside_for_rpe_is_named_not_dropped_silently() -> None:
+    """A beta-blocker set a measured peak of 150 aside without a word: the clinician who entered it read only
+    that heart rate cannot set intensity."""
+    intensity = plan_intensity(profile(beta_blocker=True, measured_hr_max=150))
+    assert intensity.method == "rpe"
+    assert "measured peak heart rate (150 bpm) is kept on record but sets no target" in intensity.method_reason
+    assert "measured peak" not in plan_intensity(profile(beta_blocker=True)).method_reason
+
+
 def test_sci_below_t6_keeps_heart_rate() -> None:
     assert plan_intensity(profile(etiology="spinal-cord-injury", sci_level="T7")).method == "hrr"
 
