@@ -35,6 +35,46 @@ def test_summary_ranges_and_medians_over_animal_treadmill_studies() -> None:
     assert {c.doi for c in summary.caution_citations} >= {"10.1007/BF00581173", "10.1016/j.jpain.2023.01.011"}
 
 
+def test_a_value_flagged_implausible_stays_out_of_every_range_and_is_named() -> None:
+    """Chen 2012's 30 m/min, flagged implausible, topped the nerve injury speed range at 7-30 m/min."""
+    from core.evidence.models import Flag, FlagCode
+
+    doubtful = make.study("c-2012", "C", 2012, speed=30.0, weeks=26.0)
+    doubtful = doubtful.model_copy(update={"flags": [
+        Flag(code=FlagCode.IMPLAUSIBLE, field="exercise.speed_m_per_min", message="almost twice the next-fastest"),
+        Flag(code=FlagCode.IMPLAUSIBLE, field="exercise.weeks", message="a two-year programme is not plausible")]})
+    summary = dosing_summary("peripheral-nerve-injury", [make.study("a-2010", "A", 2010, speed=7.0), doubtful])
+    assert (summary.speed_m_per_min.low, summary.speed_m_per_min.high, summary.speed_m_per_min.n) == (7, 7, 1)
+    assert (summary.weeks.high, summary.weeks.n) == (2, 1)
+    assert summary.longest_session_min.n == 2  # its other values still count
+    assert summary.not_usable == ["C 2012: speed 30 m/min is flagged as implausible",
+                                  "C 2012: duration 26 weeks is flagged as implausible"]
+
+
+def test_a_treadmill_study_whose_species_the_sources_never_name_counts_as_animal() -> None:
+    """López-Álvarez 2018 (increasing-intensity running after nerve injury, species not named) had dropped out."""
+    summary = dosing_summary("peripheral-nerve-injury", [make.study("a-2010", "A", 2010),
+                                                         make.study("l-2018", "L", 2018, species=None)])
+    assert summary.animal_treadmill_study_count == 2
+    assert summary.species == {"rat": 1, "species not stated": 1}
+
+
+def test_the_shipped_nerve_injury_summary_keeps_chen_2012_out_of_the_speed_range_and_lopez_alvarez_2018_in() -> None:
+    from core.evidence.library import load_library
+
+    studies = load_library().studies
+    summary = dosing_summary("peripheral-nerve-injury", studies)
+    assert summary.speed_m_per_min.high == 12 and "Chen 2012: speed 30 m/min is flagged as implausible" in summary.not_usable
+    assert "lopez-alvarez-2018" in compute_plan(example("peripheral-nerve-injury"), studies).evidence
+
+
+def test_the_dosing_caution_gives_both_sides_of_the_intensity_question() -> None:
+    summary = dosing_summary("peripheral-nerve-injury", [])
+    assert "low-intensity treadmill exercise" in summary.caution and "short but not long-lasting" in summary.caution
+    assert {c.doi for c in summary.caution_citations} >= {
+        "10.1097/j.pain.0000000000000372", "10.1097/j.pain.0000000000001109", "10.1016/j.neuroscience.2010.03.035"}
+
+
 def test_etiology_without_studies_reports_nothing_rather_than_zero() -> None:
     summary = dosing_summary("trigeminal-neuropathy", [make.study("a-2010", "A", 2010)])
     assert summary.study_count == 0 and summary.speed_m_per_min.n == 0

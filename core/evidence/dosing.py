@@ -11,7 +11,7 @@ from statistics import median
 
 from pydantic import BaseModel
 
-from core.evidence.models import Citation, Study
+from core.evidence.models import Citation, FlagCode, Study
 
 DOSING_CAUTION = (
     "These are rat and mouse treadmill protocols. They show the shape the human plan borrows "
@@ -21,14 +21,20 @@ DOSING_CAUTION = (
     "and forced running adds stress-induced analgesia of its own. The two reviews differ on intensity: Ghanbari "
     "2025 (Conclusion) favours medium intensity, as intense exercise may be stressful and low intensity of "
     "limited effect, while He et al. 2024 (Section 3.2) reports that high-intensity treadmill running reduced early "
-    "pain hypersensitivity after sciatic nerve injury (López-Álvarez 2015). The plan stays at moderate intensity."
+    "pain hypersensitivity after sciatic nerve injury (López-Álvarez 2015); yet both Bobinski studies report "
+    "analgesia from low-intensity treadmill exercise in mice (2015, 2018), Cobianchi 2010 found that short but not "
+    "long-lasting running reduced allodynia after nerve injury (as their titles say), and He et al. 2024 (Section 4) "
+    "concludes that not all intensities help. The plan stays at moderate intensity."
 )
 DOSING_CAUTION_CITATIONS = [
     Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),
     Citation(label="Matesanz-García 2023, J Pain", doi="10.1016/j.jpain.2023.01.011"),
     Citation(label="Pitcher 2018, Curr Osteoporos Rep", doi="10.1007/s11914-018-0461-9"),
     Citation(label="Ghanbari A 2025, Pain Res Manag, Conclusion"),
-    Citation(label="He W-C et al. 2024, Front Mol Neurosci 17:1345864, Section 3.2", doi="10.3389/fnmol.2024.1345864"),
+    Citation(label="He W-C et al. 2024, Front Mol Neurosci 17:1345864, Sections 3.2 and 4", doi="10.3389/fnmol.2024.1345864"),
+    Citation(label="Bobinski F et al. 2015, Pain 156:2595-2606", doi="10.1097/j.pain.0000000000000372"),
+    Citation(label="Bobinski F et al. 2018, Pain 159:437-450", doi="10.1097/j.pain.0000000000001109"),
+    Citation(label="Cobianchi S et al. 2010, Neuroscience 168:273-287", doi="10.1016/j.neuroscience.2010.03.035"),
 ]
 
 
@@ -92,14 +98,33 @@ def _spread(values: list[float]) -> Spread:
     return Spread(n=len(values), low=min(values), median=median(values), high=max(values))
 
 
+SPECIES_NOT_STATED = "species not stated"
+
+
 def is_animal_treadmill(study: Study) -> bool:
-    return study.exercise.type == "treadmill" and study.species not in ("human", None)
+    """A treadmill study not in people: the reviews' lab studies, some of which never name the species."""
+    return study.exercise.type == "treadmill" and study.species != "human"
+
+
+def _implausible(study: Study, field: str) -> bool:
+    """The curators flagged this field's value as one that cannot be right as printed."""
+    return any(flag.code == FlagCode.IMPLAUSIBLE and flag.field == field for flag in study.flags)
 
 
 def lends_structure(study: Study) -> bool:
     """An animal treadmill study of pain: only these lend the plan its structure. A study flagged
     off-topic (no pain model or no pain outcome) never does, whatever its protocol."""
     return is_animal_treadmill(study) and study.is_pain_study
+
+
+# Each dose the summary gives a range of: the study's field, its name and unit, and its value.
+_DOSES = (
+    ("speed_m_per_min", "speed", "m/min", lambda s: s.exercise.speed_m_per_min or None),
+    ("minutes_per_session", "longest session", "min",
+     lambda s: s.exercise.minutes_per_session[1] if s.exercise.minutes_per_session else None),
+    ("days_per_week", "days a week", "", lambda s: float(s.exercise.days_per_week) if s.exercise.days_per_week else None),
+    ("weeks", "duration", "weeks", lambda s: s.exercise.weeks or None),
+)
 
 
 def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
@@ -111,17 +136,26 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
         for s in treadmill
         if s.exercise.speed_reported and s.exercise.speed_m_per_min is None
     ]
+    values: dict[str, list[float]] = {}
+    for field, name, unit, value_of in _DOSES:
+        values[field] = []
+        for s in treadmill:
+            value = value_of(s)
+            if value is None:
+                continue
+            if _implausible(s, f"exercise.{field}"):  # kept in the study as printed, never in a range
+                not_usable.append(f"{s.first_author} {s.year}: {name} {value:g}{' ' + unit if unit else ''} is flagged as implausible")
+            else:
+                values[field].append(value)
     return DosingSummary(
         etiology_id=etiology_id,
         study_count=len(tagged),
         animal_treadmill_study_count=len(treadmill),
-        species=dict(sorted(Counter(s.species for s in treadmill if s.species).items())),
-        speed_m_per_min=_spread([s.exercise.speed_m_per_min for s in treadmill if s.exercise.speed_m_per_min]),
-        longest_session_min=_spread(
-            [s.exercise.minutes_per_session[1] for s in treadmill if s.exercise.minutes_per_session]
-        ),
-        days_per_week=_spread([float(s.exercise.days_per_week) for s in treadmill if s.exercise.days_per_week]),
-        weeks=_spread([s.exercise.weeks for s in treadmill if s.exercise.weeks]),
+        species=dict(sorted(Counter(s.species or SPECIES_NOT_STATED for s in treadmill).items())),
+        speed_m_per_min=_spread(values["speed_m_per_min"]),
+        longest_session_min=_spread(values["minutes_per_session"]),
+        days_per_week=_spread(values["days_per_week"]),
+        weeks=_spread(values["weeks"]),
         not_usable=not_usable,
         no_pain_outcome=[f"{s.first_author} {s.year}" for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
     )
