@@ -171,3 +171,32 @@ def test_every_dialog_fits_a_small_screen(qtbot, data_dir, scaling) -> None:
         assert dialog.width() <= width and dialog.height() <= height, (name, dialog.size().toTuple())
         assert not _unreachable(dialog), (name, _unreachable(dialog))
         dialog.close()
+
+
+def test_a_refused_week_edit_never_widens_the_window_past_a_small_screen(qtbot, data_dir) -> None:
+    """The refusal ("Week 12 was not changed; allowed for walk minutes: ...") was one unwrapped line: at 150 % it
+    widened the window to 1052 logical pixels on a 911-pixel screen, the plan's scroll bar off its edge."""
+    width, height = SMALL_SCREENS["150 %"]
+    window = saved_patient(qtbot, data_dir)
+    window.resize(width, height)
+    window.tabs.setCurrentWidget(window.editor)
+    QApplication.processEvents()
+    panel = window.editor.panel
+    assert not panel.weeks.setData(panel.weeks.index(panel.weeks.rowCount() - 1, 3), "200", Qt.ItemDataRole.EditRole)
+    QApplication.processEvents()
+    assert panel.cell_problem.text().startswith(f"Week {panel.weeks.rowCount()} was not changed")
+    assert window.minimumSizeHint().width() <= width and window.width() == width
+    assert _shown_whole(panel.cell_problem, window)  # scrolled into view, under the weeks
+
+
+def test_the_plans_warnings_come_before_its_weeks_and_are_read_whole(qtbot, data_dir) -> None:
+    """They were a list at the foot of the plan that scrolled inside the scrolling panel."""
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.editor)
+    QApplication.processEvents()
+    panel = window.editor.panel
+    assert window.editor.plan.warnings
+    assert panel.warnings.isVisibleTo(panel) and panel.warnings.y() < panel.table.y()
+    assert not isinstance(panel.warnings, QAbstractScrollArea)
+    for warning in window.editor.plan.warnings:
+        assert warning.message.split(":")[0] in panel.warnings.text()

@@ -1,5 +1,5 @@
-"""The computed plan: blocked banner, intensity, the week table (editable overrides), a chart of
-weekly minutes and intensity, and the warnings by severity."""
+"""The computed plan: the banner, the warnings by severity, intensity, the week table (editable overrides) and a
+chart of weekly minutes and intensity."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QSizePolicy,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QMessageBox, QScrollArea, QSizePolicy, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from core.plan.engine import Plan, Week
@@ -158,6 +158,7 @@ class PlanPanel(QWidget):
         self.pain.setWordWrap(True)
         self.pain.setAccessibleName("Pain rules for this patient")
         self.cell_problem = QLabel()
+        self.cell_problem.setWordWrap(True)  # unwrapped, a refusal widened the window past a 150 % screen
         self.cell_problem.setStyleSheet("color: #B3261E;")
         self.cell_problem.setAccessibleName("Problem with the value typed in the week table")
         self.weeks = WeekTableModel(self)
@@ -180,22 +181,31 @@ class PlanPanel(QWidget):
         self.legend.setAccessibleName("Which cells of the week table can be changed")
         self._show_legend()
         self.chart = MinutesChart()
-        self.warnings = QListWidget()
-        self.warnings.setAccessibleName("Warnings, most serious first")
+        # Under the banner, before the weeks, each at full length: at the foot of the plan, in a list that scrolled
+        # inside the scrolling panel, a safety warning was read last, if at all (one and a half showed at 150 %).
+        self.warnings = QLabel()
         self.warnings.setWordWrap(True)
+        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings.setAccessibleName("Warnings, most serious first")
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.intensity)
         layout.addWidget(self.pain)
-        layout.addWidget(self.cell_problem)
         layout.addWidget(self.table)
+        layout.addWidget(self.cell_problem)  # under the weeks, where the value was typed
         layout.addWidget(self.legend)
         layout.addWidget(self.chart)
-        layout.addWidget(QLabel("<b>Warnings</b>"))
-        layout.addWidget(self.warnings, 2)
+        layout.addStretch(1)
         self.weeks.override_requested.connect(self.override_requested)
-        self.weeks.override_refused.connect(self.cell_problem.setText)
+        self.weeks.override_refused.connect(self._show_cell_problem)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
+
+    def _show_cell_problem(self, text: str) -> None:
+        self.cell_problem.setText(text)
+        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None  # a VerticalScroll's viewport
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(self.cell_problem)
 
     def _show_legend(self) -> None:
         palette = QGuiApplication.palette()
@@ -217,6 +227,7 @@ class PlanPanel(QWidget):
 
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
         self.warnings.clear()
+        self.warnings.setVisible(plan is not None and bool(plan.warnings))
         if plan is None:
             self.banner.setText(  # a field says what it needs once the clinician has been to it, or on saving
                 f"<b>Fill in the profile:</b> {problems} field{'s' if problems != 1 else ''} still to fill in or "
@@ -245,8 +256,6 @@ class PlanPanel(QWidget):
         sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
         show_reason(self.pain, f"<b>Pain rules:</b> {escape(pain.rule)}", "\n\n".join([pain.caveat, *sources]),
                     link="Caveat and sources", href="sources")
-        for warning in plan.warnings:
-            item = QListWidgetItem(f"{SEVERITY_MARK[warning.severity]} {warning.headline}\n"
-                                   f"Source: {warning.source.cited()}")
-            item.setToolTip(warning.source.cited())
-            self.warnings.addItem(item)
+        self.warnings.setText("<b>Warnings, most serious first</b>" + "".join(
+            f"<p style='margin-top:4px'>{SEVERITY_MARK[w.severity]} {escape(w.headline)}<br>"
+            f"<small>Source: {escape(w.source.cited())}</small></p>" for w in plan.warnings))
