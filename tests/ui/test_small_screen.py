@@ -200,3 +200,16 @@ def test_the_plans_warnings_come_before_its_weeks_and_are_read_whole(qtbot, data
     assert not isinstance(panel.warnings, QAbstractScrollArea)
     for warning in window.editor.plan.warnings:
         assert warning.message.split(":")[0] in panel.warnings.text()
+
+
+def test_the_handout_preview_opens_at_page_width_and_can_be_zoomed(qtbot, data_dir) -> None:
+    """A whole page fitted to the view printed the body text about 8 pixels high at 150 %, with no zoom."""
+    from PySide6.QtPdfWidgets import QPdfView
+
+    window = saved_patient(qtbot, data_dir)
+    handout = window.handout
+    assert handout.view.zoomMode() == QPdfView.ZoomMode.FitToWidth and handout.zoom.currentText() == "Page width"
+    handout.zoom.setCurrentIndex(handout.zoom.findText("150 %"))
+    assert handout.view.zoomMode() == QPdfView.ZoomMode.Custom and handout.view.zoomFactor() == 1.5
+    handout.zoom.setCurrentIndex(handout.zoom.findText("Whole page"))
+    assert handout.view.zoomMode() == QPdfView.ZoomMode.FitInView

@@ -21,6 +21,11 @@ from ui.file_dialogs import save_file
 from ui.printing import PrintRequest, request_from_printer, send
 
 
+ZOOMS = (("Page width", QPdfView.ZoomMode.FitToWidth, None), ("Whole page", QPdfView.ZoomMode.FitInView, None),
+         ("100 %", QPdfView.ZoomMode.Custom, 1.0), ("150 %", QPdfView.ZoomMode.Custom, 1.5),
+         ("200 %", QPdfView.ZoomMode.Custom, 2.0))
+
+
 class _Progress(QObject):
     """Made on the GUI thread: the print worker's words arrive here, queued."""
 
@@ -65,11 +70,17 @@ class HandoutView(QWidget):
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # Page width first: a whole page fitted to the view printed its body text about 8 pixels high at 150 %.
+        self.zoom = QComboBox()
+        for label, mode, factor in ZOOMS:
+            self.zoom.addItem(label, (mode, factor))
+        self.zoom.currentIndexChanged.connect(self._on_zoom_changed)
+        self._on_zoom_changed()
         for widget, name in ((self.paper, "Paper size"), (self.units, "Speed units"), (self.print_size, "Print size"),
                              (self.summary, "Include the clinician summary"), (self.export_button, "Export the PDF"),
                              (self.print_button, "Print the handout"),
-                             (self.cancel_print_button, "Cancel printing"), (self.view, "Handout preview")):
+                             (self.cancel_print_button, "Cancel printing"), (self.view, "Handout preview"),
+                             (self.zoom, "Preview zoom")):
             widget.setAccessibleName(name)
         bar = QHBoxLayout()  # the options, then the actions on a row of their own: the tab fits a small screen
         for widget in (QLabel("Paper:"), self.paper, QLabel("Units:"), self.units, QLabel("Print:"), self.print_size,
@@ -80,6 +91,10 @@ class HandoutView(QWidget):
         for widget in (self.export_button, self.print_button, self.cancel_print_button, self.busy):
             actions.addWidget(widget)
         actions.addStretch(1)
+        zoom_label = QLabel("&Zoom:")
+        zoom_label.setBuddy(self.zoom)
+        actions.addWidget(zoom_label)
+        actions.addWidget(self.zoom)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>7. Patient handout</h3>"))
         layout.addLayout(bar)
@@ -98,6 +113,13 @@ class HandoutView(QWidget):
         self.print_button.clicked.connect(self.print_pdf)
         self.cancel_print_button.clicked.connect(self.cancel_print)
         self.set_inputs(None)
+
+    @Slot()
+    def _on_zoom_changed(self, *_: object) -> None:
+        mode, factor = self.zoom.currentData()
+        self.view.setZoomMode(mode)
+        if factor:
+            self.view.setZoomFactor(factor)
 
     def apply_settings(self, settings: Settings) -> None:
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper_size)))
