@@ -173,3 +173,10 @@ def test_a_password_on_the_command_line_is_refused_as_in_settings(run_main, tmp_
     assert "secret" not in result.stderr
     moved = run_main("db", "move-to", "postgresql://grace:secret@clinic-server/treadwell", data_dir=tmp_path / "data")
     assert moved.returncode == 2 and "must not hold a password" in moved.stderr
+
+
+def test_a_week_two_walk_logged_too_soon_says_one_week_not_one_weeks(run_main, patient) -> None:
+    data, session_file = patient
+    added = run_main("sessions", "add", "1", session_file("w2", date=dt.date.today().isoformat(), week=2),
+                     data_dir=data)
+    assert added.returncode == 0 and "Note: Week 2 begins 1 week after the first plan was saved" in added.stderr

@@ -12,6 +12,9 @@ class VerticalScroll(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own (an empty stop with no visible focus): Tab goes to the controls inside, and the
+        # area scrolls to show the one that has the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if not frame:
             self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)

@@ -67,7 +67,8 @@ class PlanVersion(BaseModel):
         notes = []
         week_begins = course_began + dt.timedelta(weeks=walk.week - 1)
         if walk.date < week_begins:
-            notes.append(f"Week {walk.week} begins {walk.week - 1} weeks after the first plan was saved "
+            notes.append(f"Week {walk.week} begins {walk.week - 1} week{'s' if walk.week != 2 else ''} after the first "
+                         "plan was saved "
                          f"({course_began.isoformat()}), on {week_begins.isoformat()} at the earliest, and the walk "
                          f"is dated {walk.date.isoformat()}: check the week (the weeks before it count as missed).")
         weeks = effective_plan(self.plan, self.overrides, self.profile.max_sessions_per_week).weeks  # as overridden

@@ -133,3 +133,17 @@ def test_the_pain_rules_caveat_and_sources_open_from_a_link(qtbot) -> None:
     assert box is not None and box.isVisible()
     assert plan.rules.pain.caveat in box.text() and plan.rules.pain.source.cited() in box.text()
     box.close()
+
+
+def test_the_records_patient_actions_are_greyed_out_until_a_patient_is_listed(qtbot, data_dir) -> None:
+    """With no patient, Open, Export bundle and Delete patient looked usable and did nothing."""
+    from tests.ui.course_helpers import open_window, saved_patient
+
+    records = open_window(qtbot, data_dir).records
+    actions = (records.open_button, records.export_button, records.delete_button)
+    assert not any(button.isEnabled() for button in actions) and records.import_button.isEnabled()
+    records = saved_patient(qtbot, data_dir).records
+    records.reload()
+    assert all(button.isEnabled() for button in (records.open_button, records.export_button, records.delete_button))
+    records.search.setText("nobody by this name")
+    assert not records.open_button.isEnabled() and not records.delete_button.isEnabled()

@@ -31,6 +31,8 @@ def test_diabetic_neuropathy_sets_type_2_diabetes_and_locks_out_none(qtbot) -> N
     assert form.checks["known_disease"].isChecked() and not form.checks["known_disease"].isEnabled()
     none_item = form.diabetes.model().item(form.diabetes.findData("none"))
     assert not none_item.isEnabled() and "diabetes" in form.diabetes.toolTip()
+    known = form.checks["known_disease"].toolTip()  # .capitalize() made it "...disease in acsm 2015 screening"
+    assert "ACSM 2015" in known and known[0].isupper() and "acsm" not in known
     choose(form.diabetes, "type1")  # the clinician can still say which type
     assert combo_data(form.diabetes) == "type1"
 

@@ -33,7 +33,7 @@ def _minutes(study: Study) -> str:
 STUDY_COLUMNS: list[Column[Study]] = [
     Column("Author", lambda s: s.first_author + (" (local)" if s.origin == "local" else "")),
     Column("Year", lambda s: str(s.year), lambda s: s.year),
-    Column("Species", lambda s: s.species or "?"),
+    Column("Species", lambda s: s.species or "not stated"),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
     Column("Findings", lambda s: ", ".join(f"{f.marker} {ARROWS[f.direction]}" for f in s.findings),
            tooltip=lambda s: ", ".join(f"{f.marker} {f.direction.value}" for f in s.findings)),
@@ -202,7 +202,8 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     e = study.exercise
     rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
             ("DOI", study.doi or "not given in the sources"),
-            ("Species and model", f"{study.species or '?'} ({study.species_reported or 'as named'}); {study.model}"
+            ("Species and model", f"{study.species or 'species not stated'}"
+                                  + (f" (named '{study.species_reported}')" if study.species_reported else "") + f"; {study.model}"
                                   + (f" (as described: {study.model_reported})" if study.model_reported else "")),
             ("Exercise", f"{e.type}: {e.protocol}"),
             ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)),

@@ -193,8 +193,8 @@ class PlanPanel(QWidget):
         layout.addWidget(self.intensity)
         layout.addWidget(self.pain)
         layout.addWidget(self.table)
-        layout.addWidget(self.cell_problem)  # under the weeks, where the value was typed
         layout.addWidget(self.legend)
+        layout.addWidget(self.cell_problem)  # under the weeks, where the value was typed
         layout.addWidget(self.chart)
         layout.addStretch(1)
         self.weeks.override_requested.connect(self.override_requested)

@@ -245,7 +245,8 @@ class ProfileForm(QWidget):
     def _lock(self, field: str, allowed: frozenset | None, values: dict[str, Any]) -> None:
         widget = self._implied_widget(field)
         reasons = [i.reason for i in IMPLICATIONS if i.field == field and i.applies(values) and i.allowed is not None]
-        widget.setToolTip("; ".join(reasons).capitalize() + "." if reasons else "")
+        text = "; ".join(dict.fromkeys(reasons))  # each reason once, its capitals kept ("ACSM")
+        widget.setToolTip(text[:1].upper() + text[1:] + "." if text else "")
         if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
             widget.setEnabled(allowed is None or len(allowed) > 1)
             return

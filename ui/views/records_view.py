@@ -168,6 +168,12 @@ class RecordsView(QWidget):
             self.table.selectRow(0)
         else:
             self.history.clear()
+            self._show_patient_actions(False)
+
+    def _show_patient_actions(self, enabled: bool) -> None:
+        """Open, export and delete act on a patient: greyed out while none is listed (they did nothing)."""
+        for button in (self.open_button, self.export_button, self.delete_button):
+            button.setEnabled(enabled)
 
     def selected(self) -> PlanSummary | None:
         index = self.table.currentIndex()
@@ -180,6 +186,7 @@ class RecordsView(QWidget):
     def _on_table_current_row_changed(self, current, previous) -> None:
         self.history.clear()
         row = self.selected()
+        self._show_patient_actions(row is not None)
         if row is None:
             return
         for version in reversed(self._gateway.history(row.patient_id)):
