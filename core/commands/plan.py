@@ -70,7 +70,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             pdf = None
             # The handout is made before anything is saved: one that cannot be made saves nothing.
             if args.pdf is not None and not plan.blocked:
-                pdf = _render_handout(args, profile, plan, studies, workspace.etiology_entry(profile.etiology), settings)
+                etiology = workspace.etiology_entry(profile.etiology)
+                pdf = _render_handout(args, profile, plan, studies, etiology, settings)
                 if pdf is None:
                     return 2
             saved = None

@@ -31,7 +31,8 @@ DOSING_CAUTION_CITATIONS = [
     Citation(label="Matesanz-García 2023, J Pain", doi="10.1016/j.jpain.2023.01.011"),
     Citation(label="Pitcher 2018, Curr Osteoporos Rep", doi="10.1007/s11914-018-0461-9"),
     Citation(label="Ghanbari A 2025, Pain Res Manag, Conclusion"),
-    Citation(label="He W-C et al. 2024, Front Mol Neurosci 17:1345864, Sections 3.2 and 4", doi="10.3389/fnmol.2024.1345864"),
+    Citation(label="He W-C et al. 2024, Front Mol Neurosci 17:1345864, Sections 3.2 and 4",
+             doi="10.3389/fnmol.2024.1345864"),
     Citation(label="Bobinski F et al. 2015, Pain 156:2595-2606", doi="10.1097/j.pain.0000000000000372"),
     Citation(label="Bobinski F et al. 2018, Pain 159:437-450", doi="10.1097/j.pain.0000000000001109"),
     Citation(label="Cobianchi S et al. 2010, Neuroscience 168:273-287", doi="10.1016/j.neuroscience.2010.03.035"),
@@ -122,7 +123,8 @@ _DOSES = (
     ("speed_m_per_min", "speed", "m/min", lambda s: s.exercise.speed_m_per_min or None),
     ("minutes_per_session", "longest session", "min",
      lambda s: s.exercise.minutes_per_session[1] if s.exercise.minutes_per_session else None),
-    ("days_per_week", "days a week", "", lambda s: float(s.exercise.days_per_week) if s.exercise.days_per_week else None),
+    ("days_per_week", "days a week", "",
+     lambda s: float(s.exercise.days_per_week) if s.exercise.days_per_week else None),
     ("weeks", "duration", "weeks", lambda s: s.exercise.weeks or None),
 )
 
@@ -144,7 +146,8 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
             if value is None:
                 continue
             if _implausible(s, f"exercise.{field}"):  # kept in the study as printed, never in a range
-                not_usable.append(f"{s.first_author} {s.year}: {name} {value:g}{' ' + unit if unit else ''} is flagged as implausible")
+                shown = f"{value:g} {unit}".strip()
+                not_usable.append(f"{s.first_author} {s.year}: {name} {shown} is flagged as implausible")
             else:
                 values[field].append(value)
     return DosingSummary(

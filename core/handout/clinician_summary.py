@@ -86,8 +86,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
     human = [] if etiology is None else [ReferenceRow(
         text=etiology.human_evidence, source="; ".join(cited(*source) for source in etiology.human_sources))]
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
-                            human_evidence=human, studies=study_rows, dosing=dosing, dosing_caution=caution, flags=flags,
-                            date=date.isoformat())
+                            human_evidence=human, studies=study_rows, dosing=dosing, dosing_caution=caution,
+                            flags=flags, date=date.isoformat())
 
 
 def _range_text(minutes: tuple[float, float] | None) -> str:

@@ -105,7 +105,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
             method="rpe",
             method_reason=(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
                            f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
-                           f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test." + _measured_peak_set_aside(profile)),
+                           f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test."
+                           + _measured_peak_set_aside(profile)),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
             rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*sources, g.NARROW_RANGE_SOURCE],

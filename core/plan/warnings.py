@@ -161,8 +161,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if etiology == "spinal-cord-injury" and profile.sci_complete is not True:
         add(WarningCode.HARNESS, "caution",
             "Body-weight-supported treadmill walking in a harness is for incomplete injuries (in the first year, "
-            "over-ground practice led to more independent walking): use the handrails, the harness where balance is unsafe, and "
-            "walk with supervision." + (" Complete or incomplete is not recorded: confirm the injury is incomplete "
+            "over-ground practice led to more independent walking): use the handrails, the harness where balance is "
+            "unsafe, and walk with supervision." + (" Complete or incomplete is not recorded: confirm the injury is incomplete "
                                         "before the first session." if profile.sci_complete is None else ""),
             HARNESS_SOURCE)
     if etiology in BALANCE_HARNESS:

@@ -203,7 +203,8 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
             ("DOI", study.doi or "not given in the sources"),
             ("Species and model", f"{study.species or 'species not stated'}"
-                                  + (f" (named '{study.species_reported}')" if study.species_reported else "") + f"; {study.model}"
+                                  + (f" (named '{study.species_reported}')" if study.species_reported else "")
+                                  + f"; {study.model}"
                                   + (f" (as described: {study.model_reported})" if study.model_reported else "")),
             ("Exercise", f"{e.type}: {e.protocol}"),
             ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)),
