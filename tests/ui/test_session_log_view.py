@@ -263,6 +263,7 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     assert "A walk is logged under the version in force on its date" in view.title.text()
     assert not view.save_button.isEnabled() and not view.minutes.isEnabled() and view.date.isEnabled()
     assert view.blocked_note.isVisibleTo(view) and "plan version 2, which is blocked" in view.blocked_note.text()
+    assert "choose an earlier date, or unblock" in view.blocked_note.text()  # version 1 is not blocked
     view.date.setDate(QDate(TODAY - dt.timedelta(days=5)))  # a walk from the diary, under version 1
     assert view.save_button.isEnabled() and view.minutes.isEnabled() and not view.blocked_note.isVisibleTo(view)
     view.week.setValue(10)
@@ -279,6 +280,14 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     assert view.save_button.isEnabled()  # its own date: its own version 1
     view.date.setDate(QDate(TODAY))  # corrected to a date under the blocked version: it would move there
     assert not view.save_button.isEnabled() and "plan version 2, which is blocked" in view.blocked_note.text()
+
+
+def test_a_blocked_first_version_does_not_send_the_clinician_to_an_earlier_date(qtbot, data_dir) -> None:
+    """'Choose an earlier date' was said where no earlier version exists."""
+    window = saved_patient(qtbot, data_dir, contraindications=["acute-mi"])
+    view = window.sessions
+    assert view.blocked_note.isVisibleTo(view) and "plan version 1, which is blocked" in view.blocked_note.text()
+    assert "earlier date" not in view.blocked_note.text() and "unblock and save the plan" in view.blocked_note.text()
 
 
 def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:

@@ -222,8 +222,11 @@ class SessionLogView(QWidget):
         self.save_button.setEnabled(usable and not blocked)
         self.blocked_note.setVisible(blocked)
         if blocked:
+            # an earlier date helps only where an earlier version is not blocked (the first version had none)
+            earlier = any(v.version < version.version and not v.plan.blocked for v in self._course.history)
             self.blocked_note.setText(f"A walk of this date goes under plan version {version.version}, which is "
-                                      "blocked by screening: choose an earlier date, or unblock and save the plan.")
+                                      "blocked by screening: " + ("choose an earlier date, or " if earlier else "")
+                                      + "unblock and save the plan.")
 
     def show_problem(self, text: str) -> None:
         """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
