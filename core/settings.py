@@ -158,18 +158,10 @@ def _problems(error: ValidationError, names: dict[str, str] | None = None) -> li
     return lines
 
 
-# How the Settings and Welcome dialogs name a setting (the file's own names are for the file and its messages).
-DIALOG_WORDS = {
-    "clinic_name": "Clinic name", "clinician_name": "Clinician", "contact_phone": "Phone", "logo_path": "Logo",
-    "paper_size": "Paper", "units": "Units", "handout_language": "Handout language", "handout_print": "Print size",
-    "plan": "Plan", "backup_daily_keep": "Daily backups kept", "backup_weekly_keep": "Weekly backups kept",
-    "records_url": "Clinic database",
-}
-
-
-def problems_in_words(error: ValidationError) -> list[str]:
-    """The dialogs' lines: each setting named as the dialog labels it ("Clinic name: ...", not "clinic_name: ...")."""
-    return _problems(error, DIALOG_WORDS)
+def problems_in_words(error: ValidationError, labels: dict[str, str]) -> list[str]:
+    """A dialog's lines: each setting named by ``labels``, the words the dialog itself shows beside it ("Phone on the
+    handout: ...", not "contact_phone: ...")."""
+    return _problems(error, labels)
 
 
 # What a number in the settings is counted in, where a clinician could write another unit.

@@ -20,6 +20,16 @@ from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll
 
 
+# The words beside each setting, which its problems are named by too (a plan rule's problem is named "Plan rules").
+LABELS = {
+    "clinic_name": "Clinic name", "clinician_name": "Clinician", "contact_phone": "Phone on the handout",
+    "logo_path": "Logo (PNG or JPEG)", "units": "Units", "paper_size": "Paper", "handout_language": "Handout language",
+    "plan.hr_max_formula": "Maximal heart rate", "plan.max_weekly_increase_pct": "Progression cap",
+    "plan.max_two_week_increase_pct": "Two-week cap", "plan.glucose": "Blood sugar (unverified)",
+    "plan.pain_rise_allowed": "Pain during walking", "plan": "Plan rules", "backup_daily_keep": "Daily backups kept",
+    "backup_weekly_keep": "Weekly backups kept", "records_url": "Clinic database",
+}
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,26 +125,19 @@ class SettingsDialog(QDialog):
         logo_box.addWidget(browse)
         content = QWidget()
         form = QFormLayout(content)
-        form.addRow("Clinic name:", self.clinic)
-        form.addRow("Clinician:", self.clinician)
-        form.addRow("Phone on the handout:", self.phone)
-        form.addRow("Logo (PNG or JPEG):", logo_row)
-        form.addRow("Units:", self.units)
-        form.addRow("Paper:", self.paper)
-        form.addRow("Handout language:", self.language)
-        form.addRow("Maximal heart rate:", self.formula)
-        form.addRow("Progression cap:", self.cap)
-        form.addRow("Two-week cap:", self.two_week_cap)
-        form.addRow("Blood sugar (unverified):", glucose_row)
-        form.addRow("Pain during walking:", self.pain_rise)
-        form.addRow("Daily backups kept:", self.daily)
-        form.addRow("Weekly backups kept:", self.weekly)
         clinic_row = QWidget()
         clinic_box = QHBoxLayout(clinic_row)
         clinic_box.setContentsMargins(0, 0, 0, 0)
         clinic_box.addWidget(self.records_url, 1)
         clinic_box.addWidget(self.test_button)
-        form.addRow("Clinic database:", clinic_row)
+        for field, widget in (("clinic_name", self.clinic), ("clinician_name", self.clinician),
+                              ("contact_phone", self.phone), ("logo_path", logo_row), ("units", self.units),
+                              ("paper_size", self.paper), ("handout_language", self.language),
+                              ("plan.hr_max_formula", self.formula), ("plan.max_weekly_increase_pct", self.cap),
+                              ("plan.max_two_week_increase_pct", self.two_week_cap), ("plan.glucose", glucose_row),
+                              ("plan.pain_rise_allowed", self.pain_rise), ("backup_daily_keep", self.daily),
+                              ("backup_weekly_keep", self.weekly), ("records_url", clinic_row)):
+            form.addRow(f"{LABELS[field]}:", widget)
         form.addRow(self.test_result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         outer = QVBoxLayout(self)
@@ -215,7 +218,7 @@ class SettingsDialog(QDialog):
                 "records_url": self.records_url.text().strip(),
             })
         except ValidationError as error:
-            self.problem.setText("; ".join(problems_in_words(error)))
+            self.problem.setText("; ".join(problems_in_words(error, LABELS)))
             return
         if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:
             from core.handout.logo import LogoError, check_logo
@@ -223,6 +226,6 @@ class SettingsDialog(QDialog):
             try:  # a logo that cannot be printed stopped every handout later, with no word here
                 check_logo(self.result_settings.logo_path)
             except LogoError as error:
-                self.problem.setText(f"Logo: {error}.")
+                self.problem.setText(f"{LABELS['logo_path']}: {error}.")
                 return
         self.accept()

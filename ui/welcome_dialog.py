@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from core.settings import Settings, problems_in_words
 
 
+# The words beside each setting, which its problems are named by too.
+LABELS = {"clinic_name": "Clinic name", "contact_phone": "Clinic phone", "clinician_name": "Your name"}
+
 class WelcomeDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,9 +33,9 @@ class WelcomeDialog(QDialog):
         self.problem.setStyleSheet("color: #B3261E;")
         self.problem.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Clinic name:", self.clinic)
-        form.addRow("Clinic phone:", self.phone)
-        form.addRow("Your name:", self.clinician)
+        for field, widget in (("clinic_name", self.clinic), ("contact_phone", self.phone),
+                              ("clinician_name", self.clinician)):
+            form.addRow(f"{LABELS[field]}:", widget)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.skip_button = buttons.addButton("S&kip for now", QDialogButtonBox.ButtonRole.RejectRole)
@@ -54,7 +57,7 @@ class WelcomeDialog(QDialog):
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
                 "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip()})
         except ValidationError as error:
-            self.problem.setText("; ".join(problems_in_words(error)))
+            self.problem.setText("; ".join(problems_in_words(error, LABELS)))
             return
         self.accept()
 

@@ -51,8 +51,25 @@ def test_a_logo_that_cannot_be_printed_is_refused_when_chosen(qtbot, tmp_path) -
     dialog.logo.setText(str(tmp_path / "no-such-logo.png"))
     dialog._on_save_clicked()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.problem.text().startswith("Logo: it cannot be opened")
+    assert dialog.problem.text().startswith("Logo (PNG or JPEG): it cannot be opened")  # as the dialog labels it
     dialog.logo.setText("")
     dialog.clinic.setText("C" * 121)
     dialog._on_save_clicked()
     assert dialog.problem.text().startswith("Clinic name: ")  # the dialog's label, not clinic_name
+
+
+def test_a_problem_is_named_by_the_words_beside_its_field() -> None:
+    """The dialogs' problems used a copy of their labels kept apart, which had drifted ("Phone" beside "Phone on the
+    handout", "Logo" beside "Logo (PNG or JPEG)"): every label is now what names its problems."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from ui.settings_dialog import LABELS
+
+    dialog = SettingsDialog(Settings())
+    form = dialog.findChild(QFormLayout)
+    shown = {form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text().rstrip(":")
+             for row in range(form.rowCount()) if form.itemAt(row, QFormLayout.ItemRole.LabelRole)}
+    assert {label for field, label in LABELS.items() if field != "plan"} <= shown
+    dialog.phone.setText("5" * 41)
+    dialog._on_save_clicked()
+    assert dialog.problem.text().startswith("Phone on the handout: ")

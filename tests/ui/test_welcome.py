@@ -48,5 +48,5 @@ def test_a_bad_value_names_the_field_and_keeps_the_dialog_open(qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.phone.setText("5" * 41)
     dialog.save_button.click()
-    assert dialog.result_settings is None and dialog.problem.text().startswith("Phone: ")  # not "contact_phone"
+    assert dialog.result_settings is None and dialog.problem.text().startswith("Clinic phone: ")  # its label, not "contact_phone"
     assert needs_welcome(Settings()) and not needs_welcome(Settings(contact_phone="555"))
