@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from core.evidence.models import Study
 from core.evidence.entries import EtiologyEntry
+from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (

@@ -25,6 +25,11 @@ def etiology_entries(connection: sqlite3.Connection) -> list[EtiologyEntry]:
         raise EntryError(f"In {ETIOLOGIES}: {error}") from error
 
 
+def etiology_entry(connection: sqlite3.Connection, etiology: str) -> EtiologyEntry | None:
+    """One installed etiology's entry; None for one the library does not hold."""
+    return next((entry for entry in etiology_entries(connection) if entry.id == etiology), None)
+
+
 def read_installed_entries(database_path: Path) -> list[EtiologyEntry] | None:
     """The entries for the first frame, read-only, when the database holds the shipped library's version.
     None when there is no database yet, another version is about to be installed, or anything is

@@ -11,7 +11,7 @@ from core.evidence.library import library_content_hash, load_library
 from core.evidence.models import Study
 from core.storage import evidence_store
 from core.storage.database import open_database
-from core.storage.etiology_entries import etiology_entries
+from core.storage.etiology_entries import etiology_entry
 
 
 def sync_library(db: sqlite_utils.Database) -> bool:
@@ -54,7 +54,7 @@ def etiology_entry_of(path: Path, etiology: str) -> EtiologyEntry | None:
         return shipped_etiology_entry(etiology)
     db = open_database(path, read_only=True)
     try:
-        return next((entry for entry in etiology_entries(db.conn) if entry.id == etiology), None)
+        return etiology_entry(db.conn, etiology)
     finally:
         db.close()
 

@@ -22,7 +22,7 @@ from core.plan.profile import PatientProfile
 from core.records.interface import PatientRecords
 from core.storage import evidence_store
 from core.storage.database import Database
-from core.storage.etiology_entries import etiology_entries
+from core.storage.etiology_entries import etiology_entry
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
 from core.workspace.draft import draft_plan
@@ -53,7 +53,7 @@ class Workspace:
 
     def etiology_entry(self, etiology: str) -> EtiologyEntry | None:
         """The etiology as step 2 shows it, with its human evidence; None for one the library does not hold."""
-        return next((entry for entry in etiology_entries(self._db.conn) if entry.id == etiology), None)
+        return etiology_entry(self._db.conn, etiology)
 
     def mechanisms(self) -> list[Mechanism]:
         return evidence_store.load_mechanisms(self._db)
