@@ -201,6 +201,15 @@ class PlanPanel(QWidget):
         self.weeks.override_refused.connect(self._show_cell_problem)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
+    def _show_warnings(self, warnings: list) -> None:
+        """Set again only when they change: laying out their rich text took 2 ms of every keystroke in the form."""
+        text = "<b>Warnings, most serious first</b>" + "".join(
+            f"<p style='margin-top:4px'>{SEVERITY_MARK[w.severity]} {escape(w.headline)}<br>"
+            f"<small>Source: {escape(w.source.cited())}</small></p>" for w in warnings) if warnings else ""
+        if text != self.warnings.text():
+            self.warnings.setText(text)
+        self.warnings.setVisible(bool(warnings))
+
     def _show_cell_problem(self, text: str) -> None:
         self.cell_problem.setText(text)
         scroll = self.parentWidget().parentWidget() if self.parentWidget() else None  # a VerticalScroll's viewport
@@ -226,8 +235,7 @@ class PlanPanel(QWidget):
         super().changeEvent(event)
 
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
-        self.warnings.clear()
-        self.warnings.setVisible(plan is not None and bool(plan.warnings))
+        self._show_warnings([] if plan is None else plan.warnings)
         if plan is None:
             self.banner.setText(  # a field says what it needs once the clinician has been to it, or on saving
                 f"<b>Fill in the profile:</b> {problems} field{'s' if problems != 1 else ''} still to fill in or "
@@ -256,6 +264,4 @@ class PlanPanel(QWidget):
         sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
         show_reason(self.pain, f"<b>Pain rules:</b> {escape(pain.rule)}", "\n\n".join([pain.caveat, *sources]),
                     link="Caveat and sources", href="sources")
-        self.warnings.setText("<b>Warnings, most serious first</b>" + "".join(
-            f"<p style='margin-top:4px'>{SEVERITY_MARK[w.severity]} {escape(w.headline)}<br>"
-            f"<small>Source: {escape(w.source.cited())}</small></p>" for w in plan.warnings))
+
