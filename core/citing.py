@@ -4,5 +4,18 @@ sources (core/plan/guidelines.py Source) and the evidence library's citations (c
 from __future__ import annotations
 
 
+from collections.abc import Iterable
+from typing import Protocol
+
+
+class Cited(Protocol):
+    def cited(self) -> str: ...
+
+
 def cited(label: str, doi: str | None, unverified: bool) -> str:
     return label + (f", doi:{doi}" if doi else "") + (" (unverified)" if unverified else "")
+
+
+def cited_together(sources: Iterable[Cited]) -> str:
+    """Sources as one line: "Shepherd & Gollnick 1976, Pflügers Arch, doi:...; ..."."""
+    return "; ".join(source.cited() for source in sources)

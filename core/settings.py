@@ -76,7 +76,7 @@ def load_settings(path: Path) -> Settings:
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
-        raise SettingsError(_problems(error), path) from error
+        raise SettingsError(problems_in_words(error), path) from error
 
 
 def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]]:
@@ -93,7 +93,7 @@ def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]
         try:
             return Settings.model_validate(data), problems
         except ValidationError as error:
-            problems += [line for line in _problems(error) if line not in problems]
+            problems += [line for line in problems_in_words(error) if line not in problems]
             data = _without(data, [tuple(item["loc"]) for item in error.errors(include_url=False, include_input=False)])
     return Settings(), problems
 
@@ -142,8 +142,9 @@ def _read(path: Path) -> dict | None:
     return data
 
 
-def _problems(error: ValidationError, names: dict[str, str] | None = None) -> list[str]:
-    """One line per problem, each setting named by ``names`` (the dialogs' labels) or by its name in the file."""
+def problems_in_words(error: ValidationError, names: dict[str, str] | None = None) -> list[str]:
+    """One line per problem, each setting named by ``names`` (a dialog's labels: "Phone on the handout: ...", not
+    "contact_phone: ...") or by its name in the file."""
     lines = []
     for item in error.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in item["loc"]) or "settings"
@@ -156,12 +157,6 @@ def _problems(error: ValidationError, names: dict[str, str] | None = None) -> li
             unit = _UNITS.get(str(item["loc"][-1])) if item["loc"] else None
             lines.append(f"{where}: {said_plainly(item['msg'])}" + (f" ({unit})" if unit else ""))
     return lines
-
-
-def problems_in_words(error: ValidationError, labels: dict[str, str]) -> list[str]:
-    """A dialog's lines: each setting named by ``labels``, the words the dialog itself shows beside it ("Phone on the
-    handout: ...", not "contact_phone: ...")."""
-    return _problems(error, labels)
 
 
 # What a number in the settings is counted in, where a clinician could write another unit.

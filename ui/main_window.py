@@ -315,7 +315,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def _on_picker_etiology_chosen(self, etiology_id: str) -> None:
         if self.overview is None:
             return
-        name = next((e.name for e in self.overview.etiologies if e.id == etiology_id), etiology_id)
+        entry = self.etiology_entry(etiology_id)
+        name = entry.name if entry else etiology_id
         studies = self.studies_for(etiology_id)
         self.evidence.show_etiology(name, studies, self.overview.mechanisms)
         self.dosing.show_etiology(etiology_id, name, studies)

@@ -11,6 +11,7 @@ from statistics import median
 
 from pydantic import BaseModel
 
+from core.citing import cited_together
 from core.evidence.models import Citation, FlagCode, Study
 
 DOSING_CAUTION = (
@@ -88,11 +89,6 @@ class DosingSummary(BaseModel):
         return cited_together(self.caution_citations)
 
 
-def cited_together(citations: list[Citation]) -> str:
-    """Citations as one line: "Shepherd & Gollnick 1976, Pflügers Arch, doi:...; ..."."""
-    return "; ".join(c.cited() for c in citations)
-
-
 def _spread(values: list[float]) -> Spread:
     if not values:
         return Spread(n=0, low=None, median=None, high=None)
@@ -118,14 +114,14 @@ def lends_structure(study: Study) -> bool:
     return is_animal_treadmill(study) and study.is_pain_study
 
 
-# Each dose the summary gives a range of: the study's field, its name and unit, and its value.
+# Each dose the summary gives a range of: the summary's field, the study's field, its name and unit, and its value.
 _DOSES = (
-    ("speed_m_per_min", "speed", "m/min", lambda s: s.exercise.speed_m_per_min or None),
-    ("minutes_per_session", "longest session", "min",
+    ("speed_m_per_min", "speed_m_per_min", "speed", "m/min", lambda s: s.exercise.speed_m_per_min or None),
+    ("longest_session_min", "minutes_per_session", "longest session", "min",
      lambda s: s.exercise.minutes_per_session[1] if s.exercise.minutes_per_session else None),
-    ("days_per_week", "days a week", "",
+    ("days_per_week", "days_per_week", "days a week", "",
      lambda s: float(s.exercise.days_per_week) if s.exercise.days_per_week else None),
-    ("weeks", "duration", "weeks", lambda s: s.exercise.weeks or None),
+    ("weeks", "weeks", "duration", "weeks", lambda s: s.exercise.weeks or None),
 )
 
 
@@ -138,9 +134,9 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
         for s in treadmill
         if s.exercise.speed_reported and s.exercise.speed_m_per_min is None
     ]
-    values: dict[str, list[float]] = {}
-    for field, name, unit, value_of in _DOSES:
-        values[field] = []
+    spreads: dict[str, Spread] = {}
+    for summary_field, field, name, unit, value_of in _DOSES:
+        usable = []
         for s in treadmill:
             value = value_of(s)
             if value is None:
@@ -149,16 +145,14 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
                 shown = f"{value:g} {unit}".strip()
                 not_usable.append(f"{s.first_author} {s.year}: {name} {shown} is flagged as implausible")
             else:
-                values[field].append(value)
+                usable.append(value)
+        spreads[summary_field] = _spread(usable)
     return DosingSummary(
         etiology_id=etiology_id,
         study_count=len(tagged),
         animal_treadmill_study_count=len(treadmill),
         species=dict(sorted(Counter(s.species or SPECIES_NOT_STATED for s in treadmill).items())),
-        speed_m_per_min=_spread(values["speed_m_per_min"]),
-        longest_session_min=_spread(values["minutes_per_session"]),
-        days_per_week=_spread(values["days_per_week"]),
-        weeks=_spread(values["weeks"]),
+        **spreads,
         not_usable=not_usable,
         no_pain_outcome=[f"{s.first_author} {s.year}" for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+from core.citing import cited
+
 
 class EntryError(ValueError):
     """An etiology row that is not what the library installs."""
@@ -21,6 +23,9 @@ class Source(NamedTuple):
     label: str
     doi: str | None
     unverified: bool
+
+    def cited(self) -> str:
+        return cited(self.label, self.doi, self.unverified)
 
 
 class SafetyPoint(NamedTuple):

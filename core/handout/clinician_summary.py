@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.citing import cited
-from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, cited_together, speed_in_words
+from core.citing import cited_together
+from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, speed_in_words
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
@@ -43,12 +43,12 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                      source=rules.warmup_source.cited()),
         ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
                      source=rules.light_start_source.cited()),
-        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source="; ".join(
-            source.cited() for source in (rules.pain.source, rules.pain.rise_source) if source)),
+        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(
+            source for source in (rules.pain.source, rules.pain.rise_source) if source)),
         ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, "
                           "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
                           "ambulance if it does not pass in a few "
-                          "minutes.", source="; ".join(source.cited() for source in g.EMERGENCY_SOURCES)),
+                          "minutes.", source=cited_together(g.EMERGENCY_SOURCES)),
         ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
                           "walking speed.", source=rules.walking_equation_source.cited()),
     ]
@@ -84,7 +84,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
              for f in listed_flags(s.flags)]
     caution = DOSING_CAUTION + " Sources: " + cited_together(DOSING_CAUTION_CITATIONS)
     human = [] if etiology is None else [ReferenceRow(
-        text=etiology.human_evidence, source="; ".join(cited(*source) for source in etiology.human_sources))]
+        text=etiology.human_evidence, source=cited_together(etiology.human_sources))]
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
                             human_evidence=human, studies=study_rows, dosing=dosing, dosing_caution=caution,
                             flags=flags, date=date.isoformat())

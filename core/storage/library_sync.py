@@ -6,6 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from core.evidence.derived import with_study_facts
 from core.evidence.entries import EtiologyEntry, entry_from_row
 from core.evidence.library import library_content_hash, load_library
 from core.evidence.models import Study
@@ -33,34 +34,23 @@ def open_evidence_database(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def studies_of(path: Path, etiology: str) -> list[Study]:
-    """The etiology's studies through a read-only connection: never migrates, syncs or writes, so it is safe
-    beside a window that holds the data folder's lock. Before the first start has made the database, the
-    shipped library's studies are the library."""
+def evidence_of(path: Path, etiology: str) -> tuple[list[Study], EtiologyEntry | None]:
+    """The etiology's studies and its entry as step 2 shows it (None for an etiology the library does not hold),
+    through one read-only connection: never migrates, syncs or writes, so it is safe beside a window that holds the
+    data folder's lock. Before the first start has made the database, the shipped library is the library."""
     if not path.exists():
-        return [study for study in load_library().studies if etiology in study.etiologies]
+        return ([study for study in load_library().studies if etiology in study.etiologies],
+                shipped_etiology_entry(etiology))
     db = open_database(path, read_only=True)
     try:
-        return evidence_store.studies_of(db, etiology)
-    finally:
-        db.close()
-
-
-def etiology_entry_of(path: Path, etiology: str) -> EtiologyEntry | None:
-    """The etiology's entry as step 2 shows it (its human evidence and safety points), read as ``studies_of``
-    reads the studies: read-only, or from the shipped library before the first start. None for an etiology the
-    library does not hold."""
-    if not path.exists():
-        return shipped_etiology_entry(etiology)
-    db = open_database(path, read_only=True)
-    try:
-        return etiology_entry(db.conn, etiology)
+        return evidence_store.studies_of(db, etiology), etiology_entry(db.conn, etiology)
     finally:
         db.close()
 
 
 def shipped_etiology_entry(etiology: str) -> EtiologyEntry | None:
-    """The etiology's entry in the library shipped with Treadwell (its animal models are derived when installed)."""
+    """The etiology's entry in the library shipped with Treadwell, as installing it would write it."""
     shipped = load_library()
     count = sum(etiology in study.etiologies for study in shipped.studies)
-    return next((entry_from_row(e.model_dump_json(), count) for e in shipped.etiologies if e.id == etiology), None)
+    return next((entry_from_row(with_study_facts(e, shipped.studies).model_dump_json(), count)
+                 for e in shipped.etiologies if e.id == etiology), None)

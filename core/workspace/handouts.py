@@ -13,7 +13,7 @@ from core.handout import export
 from core.handout.export import handout_language, notes_for_clinician, save_handout
 from core.plan.profile import read_profile
 from core.settings import Settings
-from core.storage.library_sync import etiology_entry_of, studies_of
+from core.storage.library_sync import evidence_of
 from core.workspace.draft import HandoutRequest, draft_plan
 
 __all__ = ["ExportedHandout", "export_handout_file", "handout_language", "handout_pdf", "notes_for_clinician"]
@@ -57,9 +57,9 @@ def export_handout_file(
 
     refuse_protected_output(out_path, data_folder=database_path.parent, inputs=(profile_path,))  # before any work
     profile = read_profile(profile_path)
-    studies = studies_of(database_path, profile.etiology)
+    studies, etiology = evidence_of(database_path, profile.etiology)
     request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,
-                             etiology=etiology_entry_of(database_path, profile.etiology), settings=settings)
+                             etiology=etiology, settings=settings)
     used = handout_language(profile.language, settings, language)
     pdf = handout_pdf(request, date=date, paper=paper, units=units, clinician_summary=clinician_summary, language=used,
                       print_size=print_size)

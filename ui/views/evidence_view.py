@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from core.evidence.dosing import speed_in_words
+from core.evidence.dosing import SPECIES_NOT_STATED, speed_in_words
 from core.evidence.flag_words import flag_in_words
 from core.evidence.models import Direction, Mechanism, Study
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
@@ -202,7 +202,7 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     e = study.exercise
     rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
             ("DOI", study.doi or "not given in the sources"),
-            ("Species and model", f"{study.species or 'species not stated'}"
+            ("Species and model", f"{study.species or SPECIES_NOT_STATED}"
                                   + (f" (named '{study.species_reported}')" if study.species_reported else "")
                                   + f"; {study.model}"
                                   + (f" (as described: {study.model_reported})" if study.model_reported else "")),

@@ -82,6 +82,9 @@ class PlanEditor(QWidget):
         self.form.changed.connect(self._on_form_changed)
         self.form.field_left.connect(self._on_form_field_left)
         self.panel.override_requested.connect(self._on_panel_override_requested)
+        # a refusal shows under the weeks: scrolled into view (after the panel's own slot has set it)
+        self.panel.weeks.override_refused.connect(
+            lambda _why: panel_scroll.ensureWidgetVisible(self.panel.cell_problem))
         self._blank = self.form.values()
         self._update_header()
 

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QMessageBox, QScrollArea, QSizePolicy, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QMessageBox, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from core.plan.engine import Plan, Week
@@ -198,23 +198,16 @@ class PlanPanel(QWidget):
         layout.addWidget(self.chart)
         layout.addStretch(1)
         self.weeks.override_requested.connect(self.override_requested)
-        self.weeks.override_refused.connect(self._show_cell_problem)
+        self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
     def _show_warnings(self, warnings: list) -> None:
-        """Set again only when they change: laying out their rich text took 2 ms of every keystroke in the form."""
-        text = "<b>Warnings, most serious first</b>" + "".join(
+        """Never cleared first: QLabel lays out the same text again for nothing only after a clear, which cost 2 ms
+        of every keystroke in the form (it returns at once for the text it already shows)."""
+        self.warnings.setText("<b>Warnings, most serious first</b>" + "".join(
             f"<p style='margin-top:4px'>{SEVERITY_MARK[w.severity]} {escape(w.headline)}<br>"
-            f"<small>Source: {escape(w.source.cited())}</small></p>" for w in warnings) if warnings else ""
-        if text != self.warnings.text():
-            self.warnings.setText(text)
+            f"<small>Source: {escape(w.source.cited())}</small></p>" for w in warnings) if warnings else "")
         self.warnings.setVisible(bool(warnings))
-
-    def _show_cell_problem(self, text: str) -> None:
-        self.cell_problem.setText(text)
-        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None  # a VerticalScroll's viewport
-        if isinstance(scroll, QScrollArea):
-            scroll.ensureWidgetVisible(self.cell_problem)
 
     def _show_legend(self) -> None:
         palette = QGuiApplication.palette()
@@ -264,4 +257,3 @@ class PlanPanel(QWidget):
         sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
         show_reason(self.pain, f"<b>Pain rules:</b> {escape(pain.rule)}", "\n\n".join([pain.caveat, *sources]),
                     link="Caveat and sources", href="sources")
-
