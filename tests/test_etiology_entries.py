@@ -120,3 +120,10 @@ def test_a_row_that_is_not_an_etiology_object_is_refused_plainly(installed, stor
     finally:
         db.close()
     assert read_installed_entries(installed) is None
+
+
+def test_the_diabetic_entry_names_its_one_animal_treadmill_study_as_given_with_insulin() -> None:
+    """Chen 2015 gave treadmill training with insulin: the entry said nothing of an animal treadmill study missing."""
+    note = no_animal_treadmill_note("diabetic-neuropathy", load_library().studies)
+    assert note.startswith("The library holds no animal treadmill study of pain that tested exercise alone for this")
+    assert "gave exercise together with another treatment, so their effect is not exercise's alone: Chen 2015." in note

@@ -47,6 +47,14 @@ def test_evidence_table_shows_the_dosing_summary_with_its_caution(run_main, tmp_
     assert "not a human dose" in result.stdout and "10.1007/BF00581173" in result.stdout
 
 
+def test_evidence_table_names_the_studies_its_dosing_leaves_out_and_a_species_not_stated(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    spinal = run_main("evidence", "--etiology", "spinal-cord-injury", data_dir=data)
+    assert "not used, exercise given with another treatment: Tashiro 2018, Dugan 2020" in spinal.stdout
+    nerve = run_main("evidence", "--etiology", "peripheral-nerve-injury", data_dir=data)
+    assert "not stated" in nerve.stdout and " ? " not in nerve.stdout
+
+
 def test_unknown_etiology_names_the_option_and_the_choices(run_main, tmp_path) -> None:
     result = run_main("evidence", "--etiology", "gout", data_dir=tmp_path / "data")
     assert result.returncode == 2

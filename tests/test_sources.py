@@ -74,14 +74,37 @@ def test_the_shipped_post_stroke_plan_borrows_nothing_from_studies_without_pain(
     assert "animal-dosing-context" not in {w.code for w in plan.warnings}
 
 
-def test_the_shipped_diabetic_plan_borrows_nothing_from_a_study_that_reports_no_protocol() -> None:
-    """Its one animal study (treadmill with insulin, Chen 2015) reports no days, minutes or weeks, yet the plan said
-    the animal studies were set beside it 'for its structure' and listed 'not reported' three times."""
+def test_a_treadmill_study_that_reports_no_protocol_lends_the_plan_nothing() -> None:
+    """A pain study whose days, minutes and weeks the sources never give: the plan said the animal studies were set
+    beside it 'for its structure' and listed 'not reported' three times."""
+    silent = make.study("wu-2019", "Wu", 2019, etiologies=("spinal-cord-injury",), speed=None, speed_reported=None,
+                        minutes=None, days=None, weeks=None)
+    structure = borrowed_structure("spinal-cord-injury", [silent], [3, 3])
+    assert structure.study_ids == ["wu-2019"] and not structure.borrows
+    assert "report no frequency, session length or duration" in structure.not_borrowed
+    assert "not reported" not in structure.frequency + structure.session_length
+
+
+def test_a_study_of_exercise_with_another_treatment_lends_the_plan_nothing() -> None:
+    """Chen 2015 gave treadmill training with insulin: its effect is the combination's, yet it was the diabetic
+    plan's one animal study, listed in the clinician summary as a study behind the plan."""
     from core.evidence.library import load_library
     plan = compute_plan(profile(etiology="diabetic-neuropathy", diabetes="type2", known_disease=True),
                         load_library().studies)
     structure = plan.borrowed_structure
-    assert plan.evidence == ["chen-2015"] and not structure.borrows
-    assert "report no frequency, session length or duration" in structure.not_borrowed
-    assert "not reported" not in structure.frequency + structure.session_length
+    assert plan.evidence == [] and not structure.borrows
+    assert "No animal treadmill study of exercise alone for pain exists" in structure.not_borrowed
+    assert "gave exercise with another treatment are not used, as their effect is not exercise's alone: Chen 2015." \
+        in structure.not_borrowed
+    assert structure.dosing.with_other_treatment == ["Chen 2015"]
+    assert structure.dosing.animal_treadmill_study_count == 0
+    assert "no animal pain study of exercise alone" in structure.frequency
     assert "animal-dosing-context" not in {w.code for w in plan.warnings}
+
+
+def test_the_spinal_cord_plan_leaves_out_its_studies_with_cell_transplants() -> None:
+    from core.evidence.library import load_library
+    plan = compute_plan(profile(etiology="spinal-cord-injury", sci_level="L1", sci_complete=False),
+                        load_library().studies)
+    assert plan.evidence and not {"tashiro-2018", "dugan-2020"} & set(plan.evidence)
+    assert plan.borrowed_structure.dosing.with_other_treatment == ["Tashiro 2018", "Dugan 2020"]

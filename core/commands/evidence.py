@@ -76,7 +76,7 @@ def _row(study: Study) -> list:
         _number(minutes[0]) if minutes[0] == minutes[1] else f"{_number(minutes[0])}-{_number(minutes[1])}"
     )
     findings = ", ".join(f"{f.marker}{ARROWS[f.direction]}" for f in study.findings)
-    return [study.id, study.first_author, study.year, study.species or "?", study.model,
+    return [study.id, study.first_author, study.year, study.species or "not stated", study.model,
             _number(dose.speed_m_per_min), minutes_text, dose.days_per_week, _number(dose.weeks),
             findings, study.evidence_level, len(study.flags) or None]
 
@@ -93,6 +93,10 @@ def _describe_dosing(summary: DosingSummary) -> str:
         spread("days per week", summary.days_per_week, "days"),
         spread("duration", summary.weeks, "weeks"),
         *(f"  left out: {note}" for note in summary.not_usable),
+        *([f"  not used, no pain model or no pain outcome: {', '.join(summary.no_pain_outcome)}"]
+          if summary.no_pain_outcome else []),
+        *([f"  not used, exercise given with another treatment: {', '.join(summary.with_other_treatment)}"]
+          if summary.with_other_treatment else []),
         f"Caution: {summary.caution}",
         "  Sources: " + summary.caution_sources,
     ]

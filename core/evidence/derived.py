@@ -6,7 +6,7 @@ the library is installed or a clinic imports studies.
 
 from __future__ import annotations
 
-from core.evidence.dosing import is_animal_treadmill
+from core.evidence.dosing import is_animal_treadmill, lends_structure, with_other_treatment
 from core.evidence.models import AnimalModel, Etiology, Study
 
 
@@ -30,11 +30,16 @@ def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel
 def no_animal_treadmill_note(etiology_id: str, studies: list[Study]) -> str | None:
     """A plain sentence when no animal treadmill study of pain backs this etiology, naming what there is."""
     mine = sorted((s for s in studies if etiology_id in s.etiologies and _is_animal(s)), key=lambda s: (s.year, s.id))
-    if any(is_animal_treadmill(s) and s.is_pain_study for s in mine):
+    if any(lends_structure(s) for s in mine):
         return None
-    parts = ["The library holds no animal treadmill study of pain for this etiology, so the plan borrows no "
-             "structure from animal studies."]
-    treadmill_no_pain = [s for s in mine if is_animal_treadmill(s)]
+    combined = [s for s in mine if is_animal_treadmill(s) and s.is_pain_study and with_other_treatment(s)]
+    parts = ["The library holds no animal treadmill study of pain "
+             + ("that tested exercise alone " if combined else "")
+             + "for this etiology, so the plan borrows no structure from animal studies."]
+    if combined:
+        parts.append("Its animal treadmill studies of pain gave exercise together with another treatment, so their "
+                     f"effect is not exercise's alone: {_names(combined)}.")
+    treadmill_no_pain = [s for s in mine if is_animal_treadmill(s) and not s.is_pain_study]
     if treadmill_no_pain:
         parts.append(f"Its animal treadmill studies measured no pain outcome: {_names(treadmill_no_pain)}.")
     other = [s for s in mine if not is_animal_treadmill(s) and s.is_pain_study]

@@ -81,6 +81,9 @@ class DosingSummary(BaseModel):
     weeks: Spread
     not_usable: list[str]  # "Mu 2022: speed" where a value is printed but cannot be trusted
     no_pain_outcome: list[str] = []  # animal treadmill studies left out: no pain model or no pain outcome
+    # animal treadmill pain studies left out: exercise given with another treatment (a plan saved before library
+    # 2026.12.4 counted them among its studies, and has none listed here)
+    with_other_treatment: list[str] = []
     caution: str = DOSING_CAUTION
     caution_citations: list[Citation] = DOSING_CAUTION_CITATIONS
 
@@ -108,10 +111,17 @@ def _implausible(study: Study, field: str) -> bool:
     return any(flag.code == FlagCode.IMPLAUSIBLE and flag.field == field for flag in study.flags)
 
 
+def with_other_treatment(study: Study) -> bool:
+    """Exercise was given together with another treatment (insulin, a cell transplant): the effect the study
+    reports belongs to the combination, not to exercise alone."""
+    return any(flag.code == FlagCode.CO_INTERVENTION for flag in study.flags)
+
+
 def lends_structure(study: Study) -> bool:
-    """An animal treadmill study of pain: only these lend the plan its structure. A study flagged
-    off-topic (no pain model or no pain outcome) never does, whatever its protocol."""
-    return is_animal_treadmill(study) and study.is_pain_study
+    """An animal treadmill study of pain that tested exercise alone: only these lend the plan its structure. A
+    study flagged off-topic (no pain model or no pain outcome) or co-intervention never does, whatever its
+    protocol."""
+    return is_animal_treadmill(study) and study.is_pain_study and not with_other_treatment(study)
 
 
 # Each dose the summary gives a range of: the summary's field, the study's field, its name and unit, and its value.
@@ -155,4 +165,6 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
         **spreads,
         not_usable=not_usable,
         no_pain_outcome=[f"{s.first_author} {s.year}" for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
+        with_other_treatment=[f"{s.first_author} {s.year}" for s in tagged
+                              if is_animal_treadmill(s) and s.is_pain_study and with_other_treatment(s)],
     )

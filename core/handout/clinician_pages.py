@@ -61,8 +61,7 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
     for heading, rows, none in (("Rules and their sources", c.rules, "None."), ("Warnings", c.warnings, "None."),
                                 ("Evidence in people", c.human_evidence,
                                  "No entry for this etiology in the records' evidence library."),
-                                ("Animal studies behind the plan", c.studies,
-                                 "No animal treadmill study for this etiology in the library.")):
+                                ("Animal studies behind the plan", c.studies, c.no_studies)):
         story.append(r._p(heading, r.small_heading))
         if not rows:
             story.append(r._p(none, small))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core.citing import cited_together
-from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, speed_in_words
+from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, SPECIES_NOT_STATED, speed_in_words
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
@@ -73,7 +73,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         source=f"doi:{study_text(s.doi, 100)}" if s.doi else "DOI not given in the sources",
     ) for s in linked]
     dosing = [DosingRow(
-        study=author(s), model=f"{study_text(s.model, 60)} ({s.species or '?'})",
+        study=author(s), model=f"{study_text(s.model, 60)} ({s.species or SPECIES_NOT_STATED})",
         speed=speed_in_words(s.exercise.speed_m_per_min,
                              study_text(s.exercise.speed_reported, 40) if s.exercise.speed_reported else None),
         minutes=_range_text(s.exercise.minutes_per_session),
@@ -86,7 +86,10 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
     human = [] if etiology is None else [ReferenceRow(
         text=etiology.human_evidence, source=cited_together(etiology.human_sources))]
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
-                            human_evidence=human, studies=study_rows, dosing=dosing, dosing_caution=caution,
+                            human_evidence=human, studies=study_rows,
+                            # why none: the plan's own words, naming the studies it left out and why
+                            no_studies=plan.borrowed_structure.not_borrowed if not plan.evidence else
+                            "The plan's animal studies are not in this library.", dosing=dosing, dosing_caution=caution,
                             flags=flags, date=date.isoformat())
 
 

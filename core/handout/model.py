@@ -104,6 +104,7 @@ class ClinicianSummary(BaseModel):
     warnings: list[ReferenceRow]
     human_evidence: list[ReferenceRow]  # the etiology's human trials and guidelines, as step 2 shows them
     studies: list[ReferenceRow]  # the linked animal studies: study line and DOI
+    no_studies: str = "No animal treadmill study for this etiology in the library."  # printed where there are none
     dosing: list[DosingRow]
     dosing_caution: str
     flags: list[str]

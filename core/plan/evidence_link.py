@@ -10,7 +10,7 @@ from core.plan import guidelines as g
 
 
 class BorrowedStructure(BaseModel):
-    study_ids: list[str]  # animal treadmill pain studies of this etiology
+    study_ids: list[str]  # animal treadmill pain studies of this etiology that tested exercise alone
     borrows: bool = True  # False where none of them reports how often, how long or for how many weeks
     frequency: str
     session_length: str
@@ -40,14 +40,20 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     else:
         plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
     silent = bool(mine) and not any(s.exercise.days_per_week or s.exercise.minutes_per_session or s.exercise.weeks
-                                    for s in mine)  # e.g. treadmill with insulin, its protocol not reported
+                                    for s in mine)  # a treadmill protocol the sources do not report
     if not mine or silent:
-        left_out = (f" Treadmill studies without a pain outcome are not used: {', '.join(summary.no_pain_outcome)}."
-                    if summary.no_pain_outcome else "")
+        left_out = "".join(
+            f" {words}: {', '.join(names)}." for words, names in (
+                ("Treadmill studies without a pain outcome are not used", summary.no_pain_outcome),
+                ("Treadmill studies of pain that gave exercise with another treatment are not used, as their effect "
+                 "is not exercise's alone", summary.with_other_treatment)) if names)
         why = (f"The animal treadmill studies of pain for this etiology ({', '.join(s.id for s in mine)}) report no "
                "frequency, session length or duration, so nothing is borrowed from animals" if silent else
+               "No animal treadmill study of exercise alone for pain exists for this etiology, so nothing is borrowed "
+               "from animals" if summary.with_other_treatment else
                "No animal treadmill study of pain exists for this etiology, so nothing is borrowed from animals")
-        none = "no animal pain study reports it" if silent else "no animal pain study"
+        none = ("no animal pain study reports it" if silent else "no animal pain study of exercise alone"
+                if summary.with_other_treatment else "no animal pain study")
         return BorrowedStructure(
             study_ids=[s.id for s in mine], borrows=False,
             frequency=(f"The plan walks {plan_days} days a week: a product default ({none}); Garber "

@@ -48,7 +48,7 @@ def test_every_doi_is_whole_on_one_line(renderer, etiology, paper) -> None:
 
 
 def test_the_dosing_headers_break_only_between_words(renderer) -> None:
-    handout = handout_for(example("diabetic-neuropathy"), summary=True)
+    handout = handout_for(example("spinal-cord-injury"), summary=True)
     assert handout.clinician.dosing  # the table is printed
     lines = clinician_lines(renderer.render(handout))
     words = {word for line in lines for word in line.split()}
@@ -76,7 +76,7 @@ def test_a_doi_wider_than_its_column_breaks_only_after_a_slash() -> None:
 
 def test_a_long_doi_starts_its_own_line_on_the_rendered_page() -> None:
     doi = "doi:10.1002/(SICI)1097-4636(199601)30:1/abcdefghijklmnop.2024/0123456789abcdef"
-    handout = handout_for(example("diabetic-neuropathy"), summary=True)
+    handout = handout_for(example("spinal-cord-injury"), summary=True)
     rows = list(handout.clinician.studies)
     rows[0] = rows[0].model_copy(update={"source": f"Imported study, {doi}"})
     handout = handout.model_copy(update={"clinician": handout.clinician.model_copy(update={"studies": rows})})
@@ -94,7 +94,7 @@ def test_the_dosing_caution_stands_above_its_table_and_only_where_there_is_one(r
     text = " ".join(lines)
     caution = "These are rat and mouse treadmill protocols."
     if not handout.clinician.dosing:
-        assert caution not in text and "No animal treadmill study for this etiology in the library." in text
+        assert caution not in text and "so nothing is borrowed from animals" in flat(text)
         return
     heading = lines.index("Animal treadmill dosing (context, not a human dose)")
     assert " ".join(lines[heading + 1:heading + 3]).startswith(caution[:40])
@@ -125,3 +125,18 @@ def test_a_summary_without_the_etiologys_entry_says_so() -> None:
                             units="metric", clinician_summary=True, etiology=None)
     text = flat(" ".join(clinician_lines(HandoutRenderer().render(handout))))
     assert "Evidence in people No entry for this etiology in the records' evidence library." in text
+
+
+def test_a_study_of_exercise_with_another_treatment_is_not_printed_as_behind_the_plan(renderer) -> None:
+    """Chen 2015 (treadmill with insulin) was printed as the diabetic plan's one animal study."""
+    text = flat(" ".join(clinician_lines(renderer.render(handout_for(example("diabetic-neuropathy"), summary=True)))))
+    animals = text[text.index("Animal studies behind the plan"):]
+    assert animals.startswith("Animal studies behind the plan No animal treadmill study of exercise alone for pain")
+    assert "another treatment are not used, as their effect is not exercise's alone: Chen 2015." in animals
+    assert "doi:10.1213/ane.0000000000000799" not in animals and "Animal treadmill dosing" not in animals
+
+
+def test_a_species_the_sources_never_name_is_printed_as_not_stated(renderer) -> None:
+    text = flat(" ".join(clinician_lines(renderer.render(handout_for(example("peripheral-nerve-injury"),
+                                                                     summary=True)))))
+    assert "(species not stated)" in text and "(?)" not in text

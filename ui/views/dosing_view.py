@@ -39,7 +39,8 @@ class ProtocolChart(QWidget):
         text = self.palette().color(QPalette.ColorRole.WindowText)
         if not self._studies:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No animal treadmill study for this etiology.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             "No animal treadmill study of pain that tested exercise alone.")
             return
         label_width = 150
         panel_width = (self.width() - label_width - 20) / 2
@@ -119,4 +120,7 @@ def _summary_html(summary: DosingSummary) -> str:
     if summary.no_pain_outcome:
         items.append("<p>Not used, no pain model or no pain outcome (flagged off-topic): "
                      + escape(", ".join(summary.no_pain_outcome)) + "</p>")
+    if summary.with_other_treatment:
+        items.append("<p>Not used, exercise given together with another treatment, so the effect is not exercise's "
+                     "alone (flagged co-intervention): " + escape(", ".join(summary.with_other_treatment)) + "</p>")
     return "".join(items)
