@@ -13,6 +13,7 @@ from core.data_dir import DataDir
 from ui.clinic_link import ClinicLink
 from ui.clinic_settings import ClinicSettings
 from ui.editing_switch import EditingSwitch
+from ui.message_bar import MessageBar
 from ui.patient_care import PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
@@ -57,6 +58,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.overview = None
         self._show_title()
         self.setObjectName("mainWindow")
+        self.setStatusBar(MessageBar())
         self._build_first_step()
         self.statusBar().showMessage(f"{APP_NAME}: opening the records in {data_dir.root}…")
         self._window_state = QSettings(str(data_dir.window_state_path), QSettings.Format.IniFormat)

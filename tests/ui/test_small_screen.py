@@ -213,3 +213,21 @@ def test_the_handout_preview_opens_at_page_width_and_can_be_zoomed(qtbot, data_d
     assert handout.view.zoomMode() == QPdfView.ZoomMode.Custom and handout.view.zoomFactor() == 1.5
     handout.zoom.setCurrentIndex(handout.zoom.findText("Whole page"))
     assert handout.view.zoomMode() == QPdfView.ZoomMode.FitInView
+
+
+def test_a_long_status_message_is_read_whole_on_a_small_screen(qtbot, data_dir) -> None:
+    """The status bar cut a long message off at the window's edge ("Not saved: …" lost its reason)."""
+    from PySide6.QtWidgets import QLabel
+
+    width, height = SMALL_SCREENS["150 %"]
+    window = open_window(qtbot, data_dir)
+    window.resize(width, height)
+    message = ("Not saved yet: the clinic database at clinic-server.example.org did not answer within 5 seconds. "
+               "Treadwell tries again every 10 seconds; the plan stays on this screen until it is saved.")
+    window.statusBar().showMessage(message)
+    shown = window.statusBar().findChild(QLabel, "statusMessage")
+    qtbot.waitUntil(lambda: shown.height() >= shown.heightForWidth(shown.width()), timeout=2_000)
+    assert window.statusBar().currentMessage() == shown.text() == message
+    assert shown.heightForWidth(shown.width()) > shown.fontMetrics().height() * 1.5  # it takes two lines or more
+    assert _shown_whole(shown, window) and window.width() == width
+    assert window.minimumSizeHint().width() <= width
