@@ -142,8 +142,10 @@ def build_handout(
         else:  # counted as written: "about 1¼ minutes", not "minute" (a plain name: Babel's extractor loses a
             written = bout_text(first_with_bouts.bout_min, t)  # message whose call holds a call)
             bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded, minutes=written)
-        intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Stand "
-                          "and rest between them until your breathing settles.",
+        # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
+        # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
+        intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Between "
+                          "them, stop the treadmill and rest until your breathing settles. Sit down if you need to.",
                           example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))
     effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
     light_low, light_high = plan.intensity.light_rpe

@@ -238,6 +238,16 @@ def test_the_introduction_counts_a_part_as_it_writes_it() -> None:
     assert any("5 walks of about 1¼ minutes" in line for line in handout.intro), handout.intro
 
 
+@pytest.mark.parametrize("language", ["en", "es", "zh_Hans"])
+def test_between_parts_the_patient_stops_the_treadmill_and_may_sit(language) -> None:
+    """'Stand and rest between them' was told to a patient with a spinal cord injury walking in a harness."""
+    handout = handout_for(example("spinal-cord-injury"), language=language)
+    parts = next(line for line in handout.intro if "×" in line)
+    sit = {"en": "Sit down if you need to.", "es": "Siéntese si lo necesita.", "zh_Hans": "需要的话就坐下。"}[language]
+    assert parts.endswith(sit), parts
+    assert "Stand" not in parts and "de pie" not in parts and "站着" not in parts
+
+
 def test_with_atrial_fibrillation_the_stop_sign_is_a_heartbeat_that_changes() -> None:
     """The handout said the beat is uneven and so hard to count, then: stop at once for a heartbeat that feels uneven,
     and call an ambulance if it does not pass. With atrial fibrillation it never passes."""
