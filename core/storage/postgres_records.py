@@ -217,8 +217,8 @@ class PostgresRecords:
         with self.transaction():
             row = self._one(f"{SESSION_COLUMNS} where s.id = %s for update of s", [session_id])
             saved = get_session_as_read(None if row is None else session_record(row), session_id, log, based_on)
-            version = (self.get_plan(saved.plan_id) if log.date == saved.date  # a corrected date: records.edit_session
-                       else self._plan_of_patient(saved.patient_id, None, log))
+            # a corrected date moves the walk under the version in force on it (records.edit_session)
+            version = self._plan_of_patient(saved.patient_id, saved.plan_id if log.date == saved.date else None, log)
             check_week(version, log.week)
             if saved.as_logged() == log:
                 return saved

@@ -228,8 +228,7 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
     today's date from last month's diary was judged by today's plan); otherwise it keeps its version."""
     with db.atomic():
         saved = get_session_as_read(get_session_or_none(db, session_id), session_id, log, based_on)
-        version = (get_plan(db, saved.plan_id) if log.date == saved.date
-                   else _plan_of_patient(db, saved.patient_id, None, log.date))
+        version = _plan_of_patient(db, saved.patient_id, saved.plan_id if log.date == saved.date else None, log.date)
         check_week(version, log.week)
         if saved.as_logged() == log:
             return saved
