@@ -127,3 +127,12 @@ def test_the_diabetic_entry_names_its_one_animal_treadmill_study_as_given_with_i
     note = no_animal_treadmill_note("diabetic-neuropathy", load_library().studies)
     assert note.startswith("The library holds no animal treadmill study of pain that tested exercise alone for this")
     assert "gave exercise together with another treatment, so their effect is not exercise's alone: Chen 2015." in note
+
+
+def test_an_installed_entry_names_its_models_studies_and_one_stored_without_names_still_reads(installed) -> None:
+    diabetic = next(e for e in read_installed_entries(installed) if e.id == "diabetic-neuropathy")
+    assert diabetic.animal_models[0].studies == ("Chen 2013", "Chen 2015", "Azarbayjani 2020")
+    from core.evidence.entries import entry_from_row
+    shipped = json.loads(resource_path("evidence", "etiologies.json").read_text(encoding="utf-8"))[0]
+    older = {**shipped, "animal_models": [{"name": "CCI", "study_ids": ["chen-2012"]}]}  # as stored before 2026.12.4
+    assert entry_from_row(json.dumps(older), 1).animal_models[0].named == "chen-2012"

@@ -80,7 +80,7 @@ def test_a_treadmill_study_that_reports_no_protocol_lends_the_plan_nothing() -> 
     silent = make.study("wu-2019", "Wu", 2019, etiologies=("spinal-cord-injury",), speed=None, speed_reported=None,
                         minutes=None, days=None, weeks=None)
     structure = borrowed_structure("spinal-cord-injury", [silent], [3, 3])
-    assert structure.study_ids == ["wu-2019"] and not structure.borrows
+    assert structure.study_ids == ["wu-2019"] and not structure.borrows and "(Wu 2019)" in structure.not_borrowed
     assert "report no frequency, session length or duration" in structure.not_borrowed
     assert "not reported" not in structure.frequency + structure.session_length
 

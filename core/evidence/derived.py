@@ -20,11 +20,12 @@ def _names(studies: list[Study]) -> str:
 
 def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel]:
     """The animal models of an etiology, as its animal pain studies used them, in order of first use."""
-    models: dict[str, list[str]] = {}
+    models: dict[str, list[Study]] = {}
     for study in sorted(studies, key=lambda s: (s.year, s.id)):
         if etiology_id in study.etiologies and _is_animal(study) and study.is_pain_study:
-            models.setdefault(study.model, []).append(study.id)
-    return [AnimalModel(name=name, study_ids=ids) for name, ids in models.items()]
+            models.setdefault(study.model, []).append(study)
+    return [AnimalModel(name=name, study_ids=[s.id for s in used], studies=[f"{s.first_author} {s.year}" for s in used])
+            for name, used in models.items()]
 
 
 def no_animal_treadmill_note(etiology_id: str, studies: list[Study]) -> str | None:

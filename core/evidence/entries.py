@@ -36,6 +36,12 @@ class SafetyPoint(NamedTuple):
 class AnimalModelEntry(NamedTuple):
     name: str
     study_ids: tuple[str, ...]  # the library's pain studies that used it: its sources
+    studies: tuple[str, ...] = ()  # the same by author and year, "Chen 2013" (none in an entry stored before 2026.12.4)
+
+    @property
+    def named(self) -> str:
+        """The studies as a clinician knows them, or their ids where the stored entry does not name them."""
+        return ", ".join(self.studies or self.study_ids)
 
 
 class EtiologyEntry(NamedTuple):
@@ -84,7 +90,8 @@ def _animal_model(item: Any, where: str) -> AnimalModelEntry:
     _object(item, where)
     ids = _list(item, "study_ids", where)
     return AnimalModelEntry(name=_text(item, "name", where),
-                            study_ids=tuple(_checked_text(i, "study_ids", where) for i in ids))
+                            study_ids=tuple(_checked_text(i, "study_ids", where) for i in ids),
+                            studies=tuple(_checked_text(n, "studies", where) for n in _list(item, "studies", where)))
 
 
 def _safety_point(item: Any, where: str) -> SafetyPoint:

@@ -138,6 +138,7 @@ class AnimalModel(Strict):
 
     name: str = Field(min_length=2)
     study_ids: list[Slug] = Field(min_length=1)
+    studies: list[str] = []  # the same studies as the clinician knows them ("Chen 2013"); stored since library 2026.12.4
 
 
 class Etiology(Strict):

@@ -47,7 +47,8 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
                 ("Treadmill studies without a pain outcome are not used", summary.no_pain_outcome),
                 ("Treadmill studies of pain that gave exercise with another treatment are not used, as their effect "
                  "is not exercise's alone", summary.with_other_treatment)) if names)
-        why = (f"The animal treadmill studies of pain for this etiology ({', '.join(s.id for s in mine)}) report no "
+        named = ", ".join(f"{s.first_author} {s.year}" for s in mine)
+        why = (f"The animal treadmill studies of pain for this etiology ({named}) report no "
                "frequency, session length or duration, so nothing is borrowed from animals" if silent else
                "No animal treadmill study of exercise alone for pain exists for this etiology, so nothing is borrowed "
                "from animals" if summary.with_other_treatment else

@@ -107,3 +107,19 @@ def test_without_entries_the_details_say_why(qtbot) -> None:
     picker.set_entries([], waiting="The records could not be opened: the disk is full.")
     assert picker.entry_count() == 0 and picker.current_id() == ""
     assert picker.details.toPlainText() == "The records could not be opened: the disk is full."
+
+
+def test_the_animal_models_name_their_studies_by_author_and_year(qtbot) -> None:
+    """They listed record ids ("chen-2013-diabetic, chen-2015"), which a clinician never sees anywhere else."""
+    from core.storage.library_sync import shipped_etiology_entry
+
+    picker = EtiologyPicker()
+    qtbot.addWidget(picker)
+    picker.set_entries([shipped_etiology_entry("diabetic-neuropathy")])
+    text = picker.details.toPlainText()
+    assert "(studies: Chen 2013, Chen 2015, Azarbayjani 2020)" in text and "chen-2015" not in text
+
+
+def test_an_entry_stored_before_its_studies_were_named_still_shows_them_by_id(qtbot) -> None:
+    picker = make_picker(qtbot)
+    assert "(studies: chen-2012)" in picker.details.toPlainText()

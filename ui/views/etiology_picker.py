@@ -155,7 +155,7 @@ class EtiologyPicker(QWidget):
             doi = f", doi:{escape(source.doi)}" if source.doi else ""
             return f" <small>({escape(source.label)}{doi}{', unverified' if source.unverified else ''})</small>"
 
-        models = "".join(f"<li>{escape(m.name)} <small>(studies: {escape(', '.join(m.study_ids))})</small></li>"
+        models = "".join(f"<li>{escape(m.name)} <small>(studies: {escape(m.named)})</small></li>"
                          for m in e.animal_models)
         parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}{cite(e.description_source)}</p>",
                  f"<p><b>Studies in the library:</b> {e.study_count}</p>",
