@@ -147,3 +147,14 @@ def test_the_records_patient_actions_are_greyed_out_until_a_patient_is_listed(qt
     assert all(button.isEnabled() for button in (records.open_button, records.export_button, records.delete_button))
     records.search.setText("nobody by this name")
     assert not records.open_button.isEnabled() and not records.delete_button.isEnabled()
+
+
+def test_a_studys_details_say_its_exercise_and_model_in_words() -> None:
+    """They read "other: Exercise combined with ultrasound ..." and "(as described: ...)"."""
+    from ui.views.evidence_view import study_detail_html
+
+    by_id = {s.id: s for s in load_library().studies}
+    other = study_detail_html(by_id["huang-2017"], {})
+    assert "Exercise</b></td><td>Exercise combined with ultrasound" in other and "other:" not in other
+    treadmill = study_detail_html(by_id["chen-2012"], {})
+    assert "<td>Treadmill: " in treadmill and "(as the sources describe it: CCI Rats" in treadmill

@@ -205,8 +205,10 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
             ("Species and model", f"{study.species or SPECIES_NOT_STATED}"
                                   + (f" (named '{study.species_reported}')" if study.species_reported else "")
                                   + f"; {study.model}"
-                                  + (f" (as described: {study.model_reported})" if study.model_reported else "")),
-            ("Exercise", f"{e.type}: {e.protocol}"),
+                                  + (f" (as the sources describe it: {study.model_reported})"
+                                     if study.model_reported else "")),
+            # the protocol says what "other" exercise was; a named type leads it ("Treadmill: ...")
+            ("Exercise", e.protocol if e.type == "other" else f"{e.type[0].upper()}{e.type[1:]}: {e.protocol}"),
             ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)),
             ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}")]
     html = [f"<h3>{escape(study.first_author)} {study.year}</h3>", "<table cellpadding='3'>"]
