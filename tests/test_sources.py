@@ -93,7 +93,7 @@ def test_a_study_of_exercise_with_another_treatment_lends_the_plan_nothing() -> 
                         load_library().studies)
     structure = plan.borrowed_structure
     assert plan.evidence == [] and not structure.borrows
-    assert "No animal treadmill study of exercise alone for pain exists" in structure.not_borrowed
+    assert "No animal treadmill study of pain that tested exercise alone exists" in structure.not_borrowed
     assert "gave exercise with another treatment are not used, as their effect is not exercise's alone: Chen 2015." \
         in structure.not_borrowed
     assert structure.dosing.with_other_treatment == ["Chen 2015"]
@@ -108,3 +108,6 @@ def test_the_spinal_cord_plan_leaves_out_its_studies_with_cell_transplants() -> 
                         load_library().studies)
     assert plan.evidence and not {"tashiro-2018", "dugan-2020"} & set(plan.evidence)
     assert plan.borrowed_structure.dosing.with_other_treatment == ["Tashiro 2018", "Dugan 2020"]
+    assert plan.borrowed_structure.borrows  # it borrows from the others, and still says which it left out, and why
+    assert "another treatment are not used, as their effect is not exercise's alone: Tashiro 2018, Dugan 2020." \
+        in plan.borrowed_structure.not_borrowed

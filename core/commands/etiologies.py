@@ -25,5 +25,5 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         summary = dosing_summary(etiology.id, studies)
         rows.append([etiology.id, etiology.name, summary.study_count, summary.animal_treadmill_study_count,
                      ", ".join(model.name for model in etiology.animal_models)])
-    print(format_table(["id", "name", "studies", "animal treadmill", "animal models"], rows))
+    print(format_table(["id", "name", "studies", "animal treadmill (exercise alone)", "animal models"], rows))
     return 0

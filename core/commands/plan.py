@@ -179,6 +179,6 @@ def describe_plan(plan: Plan) -> str:
               "", "Warnings:"]
     lines += [f"  {w.headline}\n      Source: {w.source.cited()}" for w in plan.warnings]
     structure = plan.borrowed_structure
-    lines += ["", "Evidence: " + (", ".join(plan.evidence) or "no animal treadmill study of pain for this etiology"),
+    lines += ["", "Evidence: " + (", ".join(plan.evidence) or "no animal study behind the plan (why: below)"),
               f"  {structure.frequency}", f"  {structure.session_length}", f"  {structure.ramp}", f"  {structure.not_borrowed}"]
     return "\n".join(lines)

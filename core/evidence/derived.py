@@ -15,7 +15,7 @@ def _is_animal(study: Study) -> bool:
 
 
 def _names(studies: list[Study]) -> str:
-    return ", ".join(f"{s.first_author} {s.year}" for s in studies)
+    return ", ".join(s.named for s in studies)
 
 
 def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel]:
@@ -24,7 +24,7 @@ def animal_models_of(etiology_id: str, studies: list[Study]) -> list[AnimalModel
     for study in sorted(studies, key=lambda s: (s.year, s.id)):
         if etiology_id in study.etiologies and _is_animal(study) and study.is_pain_study:
             models.setdefault(study.model, []).append(study)
-    return [AnimalModel(name=name, study_ids=[s.id for s in used], studies=[f"{s.first_author} {s.year}" for s in used])
+    return [AnimalModel(name=name, study_ids=[s.id for s in used], studies=[s.named for s in used])
             for name, used in models.items()]
 
 
@@ -33,7 +33,7 @@ def no_animal_treadmill_note(etiology_id: str, studies: list[Study]) -> str | No
     mine = sorted((s for s in studies if etiology_id in s.etiologies and _is_animal(s)), key=lambda s: (s.year, s.id))
     if any(lends_structure(s) for s in mine):
         return None
-    combined = [s for s in mine if is_animal_treadmill(s) and s.is_pain_study and with_other_treatment(s)]
+    combined = [s for s in mine if with_other_treatment(s)]
     parts = ["The library holds no animal treadmill study of pain "
              + ("that tested exercise alone " if combined else "")
              + "for this etiology, so the plan borrows no structure from animal studies."]

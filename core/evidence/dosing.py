@@ -111,9 +111,7 @@ def _implausible(study: Study, field: str) -> bool:
     return any(flag.code == FlagCode.IMPLAUSIBLE and flag.field == field for flag in study.flags)
 
 
-def with_other_treatment(study: Study) -> bool:
-    """Exercise was given together with another treatment (insulin, a cell transplant): the effect the study
-    reports belongs to the combination, not to exercise alone."""
+def _with_other_treatment(study: Study) -> bool:
     return any(flag.code == FlagCode.CO_INTERVENTION for flag in study.flags)
 
 
@@ -121,7 +119,13 @@ def lends_structure(study: Study) -> bool:
     """An animal treadmill study of pain that tested exercise alone: only these lend the plan its structure. A
     study flagged off-topic (no pain model or no pain outcome) or co-intervention never does, whatever its
     protocol."""
-    return is_animal_treadmill(study) and study.is_pain_study and not with_other_treatment(study)
+    return is_animal_treadmill(study) and study.is_pain_study and not _with_other_treatment(study)
+
+
+def with_other_treatment(study: Study) -> bool:
+    """An animal treadmill study of pain that gave exercise together with another treatment (insulin, a cell
+    transplant): the effect it reports belongs to the combination, not to exercise alone, so it lends nothing."""
+    return is_animal_treadmill(study) and study.is_pain_study and _with_other_treatment(study)
 
 
 # Each dose the summary gives a range of: the summary's field, the study's field, its name and unit, and its value.
@@ -140,7 +144,7 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
     tagged = [s for s in studies if etiology_id in s.etiologies]
     treadmill = [s for s in tagged if lends_structure(s)]
     not_usable = [
-        f"{s.first_author} {s.year}: speed printed as '{s.exercise.speed_reported}' cannot be trusted"
+        f"{s.named}: speed printed as '{s.exercise.speed_reported}' cannot be trusted"
         for s in treadmill
         if s.exercise.speed_reported and s.exercise.speed_m_per_min is None
     ]
@@ -153,7 +157,7 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
                 continue
             if _implausible(s, f"exercise.{field}"):  # kept in the study as printed, never in a range
                 shown = f"{value:g} {unit}".strip()
-                not_usable.append(f"{s.first_author} {s.year}: {name} {shown} is flagged as implausible")
+                not_usable.append(f"{s.named}: {name} {shown} is flagged as implausible")
             else:
                 usable.append(value)
         spreads[summary_field] = _spread(usable)
@@ -164,7 +168,6 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
         species=dict(sorted(Counter(s.species or SPECIES_NOT_STATED for s in treadmill).items())),
         **spreads,
         not_usable=not_usable,
-        no_pain_outcome=[f"{s.first_author} {s.year}" for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
-        with_other_treatment=[f"{s.first_author} {s.year}" for s in tagged
-                              if is_animal_treadmill(s) and s.is_pain_study and with_other_treatment(s)],
+        no_pain_outcome=[s.named for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
+        with_other_treatment=[s.named for s in tagged if with_other_treatment(s)],
     )

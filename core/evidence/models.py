@@ -117,6 +117,11 @@ class Study(Strict):
     origin: Literal["library", "local"] = "library"
 
     @property
+    def named(self) -> str:
+        """The study as a clinician knows it: "Chen 2015"."""
+        return f"{self.first_author} {self.year}"
+
+    @property
     def is_pain_study(self) -> bool:
         """A study of neuropathic pain: a pain model with a pain outcome (no ``off-topic`` flag)."""
         return not any(flag.code == FlagCode.OFF_TOPIC for flag in self.flags)

@@ -64,7 +64,7 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
                                 ("Animal studies behind the plan", c.studies, c.no_studies)):
         story.append(r._p(heading, r.small_heading))
         if not rows:
-            story.append(r._p(none, small))
+            story.append(p(none, small))  # the plan's reason names studies, which a clinic may have imported
             continue
         table_rows = [[p(row.text, small, column=widths[0]), p(row.source, small, column=widths[1])] for row in rows]
         story.append(r._table(table_rows, widths, header=False))

@@ -32,7 +32,7 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     # In year order whatever order the studies came in, so the same library always gives the same plan.
     mine = sorted((s for s in studies if etiology_id in s.etiologies and lends_structure(s)), key=lambda s: (s.year, s.id))
     summary = dosing_summary(etiology_id, studies)
-    ramped = [s.id for s in mine if s.exercise.minutes_per_session and s.exercise.minutes_per_session[0] < s.exercise.minutes_per_session[1]]
+    ramped = [s.named for s in mine if (minutes := s.exercise.minutes_per_session) and minutes[0] < minutes[1]]
     if not sessions_per_week:
         plan_days = "no"
     elif min(sessions_per_week) == max(sessions_per_week):
@@ -41,17 +41,16 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
         plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
     silent = bool(mine) and not any(s.exercise.days_per_week or s.exercise.minutes_per_session or s.exercise.weeks
                                     for s in mine)  # a treadmill protocol the sources do not report
+    left_out = "".join(  # the etiology's other animal treadmill studies, and why none of them lends anything
+        f" {words}: {', '.join(names)}." for words, names in (
+            ("Treadmill studies without a pain outcome are not used", summary.no_pain_outcome),
+            ("Treadmill studies of pain that gave exercise with another treatment are not used, as their effect "
+             "is not exercise's alone", summary.with_other_treatment)) if names)
     if not mine or silent:
-        left_out = "".join(
-            f" {words}: {', '.join(names)}." for words, names in (
-                ("Treadmill studies without a pain outcome are not used", summary.no_pain_outcome),
-                ("Treadmill studies of pain that gave exercise with another treatment are not used, as their effect "
-                 "is not exercise's alone", summary.with_other_treatment)) if names)
-        named = ", ".join(f"{s.first_author} {s.year}" for s in mine)
-        why = (f"The animal treadmill studies of pain for this etiology ({named}) report no "
-               "frequency, session length or duration, so nothing is borrowed from animals" if silent else
-               "No animal treadmill study of exercise alone for pain exists for this etiology, so nothing is borrowed "
-               "from animals" if summary.with_other_treatment else
+        why = (f"The animal treadmill studies of pain for this etiology ({', '.join(s.named for s in mine)}) report "
+               "no frequency, session length or duration, so nothing is borrowed from animals" if silent else
+               "No animal treadmill study of pain that tested exercise alone exists for this etiology, so nothing is "
+               "borrowed from animals" if summary.with_other_treatment else
                "No animal treadmill study of pain exists for this etiology, so nothing is borrowed from animals")
         none = ("no animal pain study reports it" if silent else "no animal pain study of exercise alone"
                 if summary.with_other_treatment else "no animal pain study")
@@ -72,6 +71,6 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
         session_length=f"Sessions build toward 30 minutes; longest animal sessions: {_range(summary.longest_session_min, 'min')}.",
         ramp=("Session length grows gradually, as in " + ", ".join(ramped) + ", which ramped session length."
               if ramped else "Session length grows gradually; none of these studies reported a ramp."),
-        not_borrowed="Speed is never borrowed: rodent treadmill speeds do not translate to people.",
+        not_borrowed=f"Speed is never borrowed: rodent treadmill speeds do not translate to people.{left_out}",
         dosing=summary,
     )

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.5"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.6"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -28,7 +28,8 @@ GUIDELINES_VERSION = "2026.12.5"  # .2: pain against usual pain, heart transplan
 # action (the ADA's 15-15 rule); at high usual pain the rule no longer promises a rise it cannot give; a heart-rate
 # band too narrow to count to (fewer than two 30-second counts) gives way to RPE, as an empty one did
 # 2026.12.5: the longest part walked without a rest grows under the caps from the parts walked (two parts of 4
-# minutes became one walk of 8½ in a week)
+# minutes became one walk of 8½ in a week); 2026.12.6: rests between short parts with the treadmill stopped, sitting
+# down where needed (they were standing rests)
 
 
 class Source(BaseModel):
@@ -197,7 +198,7 @@ MINUTE_STEP = 0.5  # main-set minutes are planned in half minutes
 SHORT_BOUT_BELOW_MIN = 5  # under 5 minutes of continuous walking: bouts with rests, 5 minutes in all
 SHORT_BOUT_SOURCE = Source(
     label="Product default: below 5 minutes of continuous walking, the main set is 5 minutes in bouts no longer "
-          "than today's tolerance, with standing rests between",
+          "than today's tolerance, with rests between, the treadmill stopped (sitting down where needed)",
     unverified=True,
 )
 VOLUME_AND_INTENSITY_TOGETHER = False  # the week intensity rises to moderate keeps last week's minutes

@@ -131,7 +131,8 @@ def test_a_study_of_exercise_with_another_treatment_is_not_printed_as_behind_the
     """Chen 2015 (treadmill with insulin) was printed as the diabetic plan's one animal study."""
     text = flat(" ".join(clinician_lines(renderer.render(handout_for(example("diabetic-neuropathy"), summary=True)))))
     animals = text[text.index("Animal studies behind the plan"):]
-    assert animals.startswith("Animal studies behind the plan No animal treadmill study of exercise alone for pain")
+    assert animals.startswith("Animal studies behind the plan No animal treadmill study of pain that tested exercise "
+                              "alone")
     assert "another treatment are not used, as their effect is not exercise's alone: Chen 2015." in animals
     assert "doi:10.1213/ane.0000000000000799" not in animals and "Animal treadmill dosing" not in animals
 

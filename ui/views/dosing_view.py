@@ -40,7 +40,7 @@ class ProtocolChart(QWidget):
         if not self._studies:
             painter.setPen(text)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "No animal treadmill study of pain that tested exercise alone.")
+                             "No animal treadmill study is used for this etiology: the summary above says why.")
             return
         label_width = 150
         panel_width = (self.width() - label_width - 20) / 2
@@ -111,8 +111,8 @@ def _summary_html(summary: DosingSummary) -> str:
 
     species = ", ".join(f"{n} {name}" for name, n in summary.species.items()) or "none"
     treadmill = summary.animal_treadmill_study_count
-    items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of pain of "
-             f"{summary.study_count} tagged with this etiology ({escape(species)}).</p><ul>",
+    items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of pain that tested "
+             f"exercise alone, of {summary.study_count} tagged with this etiology ({escape(species)}).</p><ul>",
              spread("Speed", summary.speed_m_per_min, "m/min"), spread("Longest session", summary.longest_session_min, "min"),
              spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"), "</ul>"]
     if summary.not_usable:
