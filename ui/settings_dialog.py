@@ -30,6 +30,7 @@ LABELS = {
     "backup_weekly_keep": "Weekly backups kept", "records_url": "Clinic database",
 }
 
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

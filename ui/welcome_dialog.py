@@ -13,6 +13,7 @@ from core.settings import Settings, problems_in_words
 # The words beside each setting, which its problems are named by too.
 LABELS = {"clinic_name": "Clinic name", "contact_phone": "Clinic phone", "clinician_name": "Your name"}
 
+
 class WelcomeDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

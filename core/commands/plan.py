@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from core.atomic import WriteError, refuse_protected_output
+from core.citing import cited_together
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.plan.engine import Plan
@@ -175,7 +176,7 @@ def describe_plan(plan: Plan) -> str:
                   f"({plan.rules.max_weekly_increase_source.label}); at most {plan.rules.max_two_week_increase_pct}% "
                   f"over two weeks ({plan.rules.max_two_week_increase_source.label}).",
               f"Pain rules: {plan.rules.pain.rule} {plan.rules.pain.caveat}",
-              "  Sources: " + "; ".join(s.cited() for s in (plan.rules.pain.source, plan.rules.pain.rise_source) if s),
+              "  Sources: " + cited_together(plan.rules.pain.sources),
               "", "Warnings:"]
     lines += [f"  {w.headline}\n      Source: {w.source.cited()}" for w in plan.warnings]
     structure = plan.borrowed_structure

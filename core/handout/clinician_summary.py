@@ -43,8 +43,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                      source=rules.warmup_source.cited()),
         ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
                      source=rules.light_start_source.cited()),
-        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(
-            source for source in (rules.pain.source, rules.pain.rise_source) if source)),
+        ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(rules.pain.sources)),
         ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, "
                           "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
                           "ambulance if it does not pass in a few "

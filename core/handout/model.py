@@ -104,7 +104,7 @@ class ClinicianSummary(BaseModel):
     warnings: list[ReferenceRow]
     human_evidence: list[ReferenceRow]  # the etiology's human trials and guidelines, as step 2 shows them
     studies: list[ReferenceRow]  # the linked animal studies: study line and DOI
-    no_studies: str = "No animal treadmill study for this etiology in the library."  # printed where there are none
+    no_studies: str  # printed where there are none: why (the plan's own reason)
     dosing: list[DosingRow]
     dosing_caution: str
     flags: list[str]
@@ -141,7 +141,7 @@ class Handout(BaseModel):
     stop_intro: str
     stop_signs: list[str]
     stop_after: list[str]
-    low_sugar: str = ""  # what to do for low blood sugar, after the stop signs (on insulin or a secretagogue)
+    low_sugar: str  # what to do for low blood sugar, after the stop signs (on insulin or a secretagogue)
     safety: list[str]
     # a drawing of the precautions in ``safety`` (core/handout/drawings.py), and its numbered captions
     safety_picture: Literal["", "handrails", "handrails-and-clip"] = ""

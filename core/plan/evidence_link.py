@@ -47,20 +47,22 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
             ("Treadmill studies of pain that gave exercise with another treatment are not used, as their effect "
              "is not exercise's alone", summary.with_other_treatment)) if names)
     if not mine or silent:
-        why = (f"The animal treadmill studies of pain for this etiology ({', '.join(s.named for s in mine)}) report "
-               "no frequency, session length or duration, so nothing is borrowed from animals" if silent else
-               "No animal treadmill study of pain that tested exercise alone exists for this etiology, so nothing is "
-               "borrowed from animals" if summary.with_other_treatment else
-               "No animal treadmill study of pain exists for this etiology, so nothing is borrowed from animals")
-        none = ("no animal pain study reports it" if silent else "no animal pain study of exercise alone"
-                if summary.with_other_treatment else "no animal pain study")
+        if silent:
+            why = (f"The animal treadmill studies of pain for this etiology ({', '.join(s.named for s in mine)}) "
+                   "report no frequency, session length or duration")
+            none = "no animal pain study reports it"
+        elif summary.with_other_treatment:
+            why = "No animal treadmill study of pain that tested exercise alone exists for this etiology"
+            none = "no animal pain study of exercise alone"
+        else:
+            why, none = "No animal treadmill study of pain exists for this etiology", "no animal pain study"
         return BorrowedStructure(
             study_ids=[s.id for s in mine], borrows=False,
             frequency=(f"The plan walks {plan_days} days a week: a product default ({none}); Garber "
                        "2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines on at least 2."),
             session_length=f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance ({none}).",
             ramp=f"Session length grows gradually, within the weekly caps ({none}).",
-            not_borrowed=(f"{why}: how long and how gradual the walks are rests on the human guidance (sessions "
+            not_borrowed=(f"{why}, so nothing is borrowed from animals: how long and how gradual the walks are rests on the human guidance (sessions "
                           f"toward {g.SESSION_TARGET_MIN} minutes, {g.WEEKLY_TARGET_MIN} minutes a week; Garber 2011), "
                           f"and starting at {g.STARTING_SESSIONS_PER_WEEK} days a week is a product default, fewer "
                           f"than its 5 or more days of moderate exercise.{left_out}"),

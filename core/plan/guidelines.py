@@ -139,7 +139,7 @@ CONTRAINDICATIONS: dict[str, str] = {
 }
 CONTRAINDICATIONS_SOURCE = Source(label=f"Absolute contraindications to exercise testing, {ACSM_10TH.label}")
 RESTING_BP_SOURCE = Source(label=f"Relative contraindications to exercise testing (resting blood pressure above "
-                                 f"200/110 mmHg), {ACSM_10TH.label}")
+                                 f"{RESTING_BP_LIMIT_MMHG[0]}/{RESTING_BP_LIMIT_MMHG[1]} mmHg), {ACSM_10TH.label}")
 AUTONOMIC_DYSREFLEXIA_SOURCE = Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
                                       doi="10.1016/j.apmr.2008.10.017")
 # A resting pulse above this is tachycardia, one of the ACSM 2015 signs and symptoms (screening counts it as one).

@@ -83,34 +83,30 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     talk_text, talk_source = g.TALK_TEST
     rpe = g.MODERATE.rpe
     sources = [g.BANDS_SOURCE, hr_max_ref, talk_source]
-    if unreliable:
-        reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
-        sources += [g.HR_UNRELIABLE[key][1] for key in unreliable]
+
+    def by_rpe(reason: str, *more_sources: g.Source) -> Intensity:
+        """Heart rate cannot set intensity: RPE and the talk test, saying why (and that a measured peak is unused)."""
         return Intensity(
-            method="rpe",
-            method_reason=("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
-                           "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else "")
-                           + _measured_peak_set_aside(profile)),
+            method="rpe", method_reason=reason + _measured_peak_set_aside(profile),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
-            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=sources,
+            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*sources, *more_sources],
         )
+
+    if unreliable:
+        reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
+        return by_rpe("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
+                      "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else ""),
+                      *(g.HR_UNRELIABLE[key][1] for key in unreliable))
     moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
     # Light is 30 to under 40 % HRR: its top meets moderate's first beat (rounded separately, 39 % left a pulse
     # between the two bands that neither named: light 100-107, moderate 109-126).
     light_hr = (light_hr[0], max(light_hr[1], moderate_hr[0] - 1))
     if pulse_count(moderate_hr) is None or pulse_count(light_hr) is None:
-        return Intensity(
-            method="rpe",
-            method_reason=(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
-                           f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
-                           f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test."
-                           + _measured_peak_set_aside(profile)),
-            hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
-            target_hr=None, light_target_hr=None,
-            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*sources, g.NARROW_RANGE_SOURCE],
-        )
+        return by_rpe(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
+                      f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
+                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test.", g.NARROW_RANGE_SOURCE)
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "

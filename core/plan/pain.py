@@ -35,6 +35,11 @@ class PainRules(BaseModel):
     rise_source: g.Source | None = None
 
     @property
+    def sources(self) -> list[g.Source]:
+        """The traffic light's source, then the allowance's where there is one."""
+        return [self.source, *([self.rise_source] if self.rise_source else [])]
+
+    @property
     def has_acceptable_band(self) -> bool:
         return self.acceptable_max > self.safe_max
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from core.citing import cited_together
 from core.etiology import EtiologyId
 from core.plan import guidelines as g
 from core.plan.intensity import Intensity, hr_unreliable_reasons
@@ -131,7 +132,7 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         reasons = hr_unreliable_reasons(profile)
         sources = list(dict.fromkeys(g.HR_UNRELIABLE[reason][1] for reason in reasons)) or [g.BANDS_SOURCE]
         # several reasons: each one's source, each already marked (unverified) where it is
-        source = sources[0] if len(sources) == 1 else g.Source(label="; ".join(source.cited() for source in sources))
+        source = sources[0] if len(sources) == 1 else g.Source(label=cited_together(sources))
         add(WarningCode.HR_UNRELIABLE, "caution", intensity.method_reason, source)
     elif etiology == "spinal-cord-injury":
         # Below T6 the heart rate may set intensity (ACSM), but the SCI safety point on step 2 warns against fixed

@@ -254,6 +254,6 @@ class PlanPanel(QWidget):
         self.weeks.set_weeks(plan.weeks, overridden)
         self.chart.set_weeks(plan.weeks, overridden)
         pain = plan.rules.pain
-        sources = [pain.source.cited()] + ([pain.rise_source.cited()] if pain.rise_source else [])
+        sources = [source.cited() for source in pain.sources]
         show_reason(self.pain, f"<b>Pain rules:</b> {escape(pain.rule)}", "\n\n".join([pain.caveat, *sources]),
                     link="Caveat and sources", href="sources")
