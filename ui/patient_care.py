@@ -154,7 +154,7 @@ class PatientCare:
             self.statusBar().showMessage(f"No changes since version {version.version}: nothing new saved.")
             return True
         self.records.reload()
-        said = f"Saved plan {version.id} (patient {version.patient_id}, version {version.version})."
+        said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
         others = self.gateway.namesakes(version.profile.name, besides=version.patient_id) if version.version == 1 else []
         if others:  # a new patient: perhaps meant as a new version of one already here
             same = (f"Patient {others[0]} has the same name: if this is the same person, open that patient in "
@@ -198,7 +198,8 @@ class PatientCare:
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)
         self._refresh_course()
-        self.statusBar().showMessage(f"Opened plan {plan_id}, version {version.version} of patient {version.patient_id}.")
+        self.statusBar().showMessage(f"Opened plan version {version.version} of {version.profile.name} "
+                                     f"(patient {version.patient_id}).")
 
     # -- the patient's sessions --------------------------------------------------------------------------
 

@@ -144,7 +144,8 @@ def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a: shown.append((title, text)))
     assert window.save_plan(), window.statusBar().currentMessage()
     said = window.statusBar().currentMessage()
-    assert "(patient 2, version 1)" in said and "Patient 1 has the same name" in said
+    assert said.startswith("Saved plan version 1 of Example Patient (CIPN) (patient 2).")
+    assert "Patient 1 has the same name" in said
     # in a message the clinician must answer, not only in the status bar
     assert shown == [("Another patient has this name", "<p>Saved as a new patient, 2. Patient 1 has the same name: "
                       "if this is the same person, open that patient in Records and save the plan there instead.</p>")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
 
+from tests.storage.helpers import example
 from tests.ui.course_helpers import open_window, override_week, saved_patient
 
 
@@ -60,7 +61,24 @@ def test_unsaved_means_the_values_differ(qtbot, data_dir) -> None:
     assert window.editor.dirty
     window.save_action.trigger()
     assert [v.version for v in window.gateway.history(window.editor.patient_id)] == [1, 2]
-    assert window.statusBar().currentMessage().startswith("Saved plan 2") and not window.editor.dirty
+    assert window.statusBar().currentMessage() == "Saved plan version 2 of Example Patient (CIPN) (patient 1)."
+    assert not window.editor.dirty
+
+
+def test_the_window_names_versions_not_database_ids(qtbot, data_dir) -> None:
+    """A second patient's first plan is plan 2 in the database: the window said "Saved plan 2 (patient 2,
+    version 1)" and "patient 2, plan 2" beside "Plan version 1", two numbers for one thing."""
+    window = saved_patient(qtbot, data_dir)
+    window.new_patient()
+    window.editor.form.set_profile(example(name="Second Patient")[0])
+    assert window.save_plan()
+    assert (window.editor.plan_id, window.editor.patient_id) == (2, 2)
+    assert window.statusBar().currentMessage() == "Saved plan version 1 of Second Patient (patient 2)."
+    assert "Second Patient (patient 2), plan version 1" in window.editor.header.text()
+    window.open_plan(1)
+    assert window.statusBar().currentMessage() == "Opened plan version 1 of Example Patient (CIPN) (patient 1)."
+    shown = [window.editor.header.text(), window.sessions.title.text(), window.progress.title.text()]
+    assert not [text for text in shown if "plan 1" in text or "plan 2" in text]
 
 
 def test_a_new_patient_is_unchanged_until_something_is_typed(qtbot, data_dir) -> None:

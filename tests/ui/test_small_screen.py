@@ -232,3 +232,21 @@ def test_a_long_status_message_is_read_whole_on_a_small_screen(qtbot, data_dir) 
     assert shown.heightForWidth(shown.width()) > shown.fontMetrics().height() * 1.5  # it takes two lines or more
     assert _shown_whole(shown, window) and window.width() == width
     assert window.minimumSizeHint().width() <= width
+
+
+def test_the_lists_wrap_a_long_line_rather_than_scroll_sideways(qtbot, data_dir) -> None:
+    """At 150 % "Chemotherapy-induced peripheral neuropathy (0 studies)" and a version's "by <clinician>" ran
+    past the edge of their lists, read only by scrolling sideways."""
+    width, height = SMALL_SCREENS["150 %"]
+    window = saved_patient(qtbot, data_dir)
+    window.resize(width, height)
+    window.records.table.selectRow(0)
+    for tab, listing in ((window.picker, window.picker.list), (window.records, window.records.history)):
+        window.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        assert listing.count()
+        listing.item(0).setText(listing.item(0).text() + " and a long clinician's name, Dr Anna-Maria Rossi-Oyelaran")
+        QApplication.processEvents()
+        assert not listing.horizontalScrollBar().isVisible(), listing.accessibleName()
+        longest = max(listing.visualItemRect(listing.item(row)).width() for row in range(listing.count()))
+        assert longest <= listing.viewport().width()

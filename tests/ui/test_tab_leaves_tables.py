@@ -26,3 +26,17 @@ def test_tab_from_the_studies_table_reaches_the_next_control(qtbot, data_dir) ->
     qtbot.waitUntil(table.hasFocus, timeout=2_000)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
+
+
+def test_tab_leaves_the_session_date_in_one_press(qtbot, data_dir) -> None:
+    """Qt's date edit spent Tab on year, month and day: three presses to leave the date."""
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.sessions)
+    window.activateWindow()
+    date = window.sessions.date
+    date.setFocus()
+    qtbot.waitUntil(date.hasFocus, timeout=2_000)
+    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.sessions.week
+    qtbot.keyClick(window.sessions.week, Qt.Key.Key_Backtab)
+    assert date.hasFocus()

@@ -36,6 +36,7 @@ class EtiologyPicker(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Etiologies")
         self.list.setSpacing(3)
+        self.list.setWordWrap(True)  # a long name wraps at 125-150 % rather than scrolling sideways
         self.details = QTextBrowser()
         self.details.setAccessibleName("Etiology details")
         self.details.setOpenExternalLinks(False)

@@ -247,7 +247,8 @@ class PlanEditor(QWidget):
             self.dirty_changed.emit(dirty)
 
     def _update_header(self) -> None:
-        where = "new patient, not saved yet" if self.plan_id is None else \
-            f"patient {self.patient_id}, plan {self.plan_id}"
+        saved = self._reference
+        where = "new patient, not saved yet" if saved is None else \
+            f"{escape(saved.profile.name)} (patient {saved.patient_id}), plan version {saved.version}"
         state = " — unsaved changes" if self.dirty and self.plan_id is not None else ""
         self.header.setText(f"<h3>4. Patient and plan</h3><p>{where}{state}</p>")

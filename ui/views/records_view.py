@@ -109,6 +109,7 @@ class RecordsView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
         self.history = QListWidget()
+        self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
         self.count = QLabel()
         self.open_button = QPushButton("&Open")
         self.export_button = QPushButton("E&xport bundle…")
@@ -191,7 +192,8 @@ class RecordsView(QWidget):
             return
         for version in reversed(self._gateway.history(row.patient_id)):
             item = QListWidgetItem(f"Version {version.version} — {local_time(version.created_at)} — "
-                                   f"by {version.created_by} — plan {version.id}")
+                                   f"by {version.created_by}")
+            item.setToolTip(f"Plan id {version.id}, as the command line names it (plans show {version.id})")
             item.setData(Qt.ItemDataRole.UserRole, version.id)
             self.history.addItem(item)
 

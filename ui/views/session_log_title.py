@@ -11,7 +11,7 @@ from ui.models.course import CourseOfCare
 def log_title_html(course: CourseOfCare) -> str:
     version = course.in_force
     lines = [f"<h3>5. Session log of {escape(course.patient_name)} (patient {course.patient_id})</h3>",
-             f"<p>Plan version {version.version} in force (plan {version.id}, saved {version.saved_on.isoformat()}); "
+             f"<p>Plan version {version.version} in force (saved {version.saved_on.isoformat()}); "
              "every session of every version is listed."]
     if course.in_force.plan.blocked:
         lines.append(f" <b>Version {version.version} is blocked by screening:</b> no walk dated "

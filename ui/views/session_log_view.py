@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
@@ -27,6 +27,7 @@ from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import EnterKey
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
+from ui.views.date_field import DateField
 from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
 from ui.views.unrecorded_fields import (
@@ -85,7 +86,7 @@ class SessionLogView(QWidget):
     # -- building ------------------------------------------------------------------------------------
 
     def _build_form(self) -> None:
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = DateField(QDate.currentDate())
         self.date.setDisplayFormat("yyyy-MM-dd")  # as in the table
         self.date.setCalendarPopup(True)
         self.date.setMaximumDate(QDate.currentDate())
