@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshots.exists() and not args.screenshots.is_dir():
             print(f"--screenshots: {args.screenshots} is a file; give a folder for the pictures.", file=sys.stderr)
             return cli.EXIT_BAD_INPUT
+        try:
+            args.screenshots.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"--screenshots: the folder {args.screenshots} cannot be made ({error.strerror}); give another.",
+                  file=sys.stderr)
+            return cli.EXIT_BAD_INPUT
         from ui.screenshots import take_screenshots
 
         for path in take_screenshots(args.screenshots):

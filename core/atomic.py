@@ -9,28 +9,50 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 
 class WriteError(Exception):
     """The file could not be written; the message is a plain sentence naming the file."""
 
 
-def write_output(path: Path, data: bytes, *, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
+class OutputKind(NamedTuple):
+    """What is written for the user, and how a file of that kind begins: only such a file is replaced."""
+    name: str  # as the message names it: "PDF"
+    example: str  # a file name to suggest when a folder is given instead of a file
+    marker: bytes  # found near the start of every file of this kind
+
+
+SNIFFED_BYTES = 512
+
+
+def write_output(path: Path, data: bytes, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
     """A file the user asked for (a handout, an exported patient). It never lands inside Treadwell's data
-    folder, which holds the records and their backups, and never over a file the command reads; an
-    existing file anywhere else is replaced atomically, as asked."""
-    refuse_protected_output(path, data_folder=data_folder, inputs=inputs)
-    atomic_write_bytes(path, data)
+    folder, which holds the records and their backups, never over a file the command reads, and never over
+    a file of another kind (a profile given as the PDF's name); a file of its own kind is replaced
+    atomically, as asked."""
+    stage_output(path, data, kind=kind, data_folder=data_folder, inputs=inputs).commit()
 
 
-def refuse_protected_output(path: Path, *, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
-    """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, or one of ``inputs``, or
-    when its folder does not exist: checked before a command does any work or saves anything."""
+def stage_output(path: Path, data: bytes, *, kind: OutputKind, data_folder: Path,
+                 inputs: Iterable[Path] = ()) -> StagedFile:
+    """As write_output, but put in place only by ``commit()``: a command stages what it writes before it saves
+    anything, so a folder it cannot write to stops it while nothing is done yet."""
+    refuse_protected_output(path, kind=kind, data_folder=data_folder, inputs=inputs)
+    return StagedFile(path, data)
+
+
+def refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, one of ``inputs``, a
+    folder, or a file that is not of ``kind``, or when its folder does not exist: checked before a command
+    does any work or saves anything."""
     target = path.resolve()
     folder = data_folder.resolve()
     if target == folder or folder in target.parents:
         raise WriteError(f"{path.name} would be written inside Treadwell's data folder ({folder}), which holds the "
                          "records and their backups. Choose another folder.")
+    if target.is_dir():
+        raise WriteError(f"{path} is a folder. Give the file's name too, for example {path / kind.example}.")
     _refuse_missing_folder(path)
     if not target.exists():
         return
@@ -43,6 +65,19 @@ def refuse_protected_output(path: Path, *, data_folder: Path, inputs: Iterable[P
         if same:
             what = "the file this command reads" if item in inputs else "a file in Treadwell's data folder"
             raise WriteError(f"{path.name} is {what}, so it was not overwritten. Choose another name.")
+    if not _is_of_kind(target, kind):
+        raise WriteError(f"{path.name} already exists and is not a {kind.name}, so it was not overwritten. "
+                         "Choose another name.")
+
+
+def _is_of_kind(path: Path, kind: OutputKind) -> bool:
+    """An empty file holds nothing to lose; one that cannot be read is left for the write to report."""
+    try:
+        with path.open("rb") as existing:
+            start = existing.read(SNIFFED_BYTES)
+    except OSError:
+        return True
+    return not start or kind.marker in start
 
 
 def _refuse_missing_folder(path: Path) -> None:
@@ -52,22 +87,45 @@ def _refuse_missing_folder(path: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """An existing file at ``path`` is replaced only by a complete new one; no partial file is left."""
-    folder = path.parent
-    _refuse_missing_folder(path)
-    _remove_stale_temporaries(path)
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise WriteError(_plain(error, path)) from error
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        Path(temp_name).unlink(missing_ok=True)
-        raise WriteError(_plain(error, path)) from error
+    StagedFile(path, data).commit()
+
+
+class StagedFile:
+    """The whole new file, written and flushed to disk beside ``path`` under a temporary name; ``commit()`` puts
+    it in place in one rename, ``discard()`` removes it. Raises WriteError with a plain message."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        _refuse_missing_folder(path)
+        _remove_stale_temporaries(path)
+        try:
+            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as error:
+            raise WriteError(_plain(error, path)) from error
+        self._temp: Path | None = Path(temp_name)
+        try:
+            with os.fdopen(handle, "wb") as temp:
+                temp.write(data)
+                temp.flush()
+                os.fsync(temp.fileno())
+        except OSError as error:
+            self.discard()
+            raise WriteError(_plain(error, path)) from error
+
+    def commit(self) -> None:
+        assert self._temp is not None, "committed or discarded already"
+        try:
+            os.replace(self._temp, self.path)
+        except OSError as error:
+            self.discard()
+            raise WriteError(_plain(error, self.path)) from error
+        self._temp = None
+
+    def discard(self) -> None:
+        """Nothing is left of a file that was not committed; a committed one stays."""
+        if self._temp is not None:
+            self._temp.unlink(missing_ok=True)
+            self._temp = None
 
 
 STALE_AFTER_S = 600

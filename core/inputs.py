@@ -36,9 +36,23 @@ def read_input(path: Path, *, limit: int, what: str) -> bytes:
     return data
 
 
+def encoding_problem(data: str | bytes, what: str) -> str | None:
+    """A JSON file saved in another encoding than UTF-8 (Windows-1252 or Latin-1, by an older editor): said
+    as such, not as the JSON parser's "invalid unicode code point"."""
+    if isinstance(data, bytes):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return (f"{what}: the file is not UTF-8 text (saved as Windows-1252 or Latin-1?); save it as UTF-8 and "
+                    "try again")
+    return None
+
+
 _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal to ", "at least "),
                 ("a valid integer", "a whole number"), ("a valid number", "a number"), ("a valid string", "text"),
-                ("a valid boolean", "true or false"))
+                ("a valid boolean", "true or false"), ("a valid array", "a list in square brackets"),
+                ("a valid list", "a list in square brackets"), ("an object", "one JSON object in curly braces { }"),
+                ("a valid dictionary", "one JSON object in curly braces { }"))
 
 
 def said_plainly(message: str) -> str:

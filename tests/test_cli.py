@@ -88,6 +88,20 @@ def test_a_date_that_is_not_iso_names_the_form_it_must_take(run_main, tmp_path: 
     assert "--date: must be a date written YYYY-MM-DD" in result.stderr and "fromisoformat" not in result.stderr
 
 
+@pytest.mark.parametrize("date", ["2025-02-30", "2026-13-01"])
+def test_a_date_written_as_asked_but_not_on_the_calendar_says_so(run_main, tmp_path: Path, date) -> None:
+    """2025-02-30 was told "must be a date written YYYY-MM-DD", which it is."""
+    result = run_main("progress", "1", "--date", date, data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "--date: is not a day of the calendar: check the month and the day" in result.stderr
+
+
+def test_schema_without_its_kind_names_the_choices(run_main, tmp_path: Path) -> None:
+    result = run_main("schema", data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "required: KIND" in result.stderr and "which" not in result.stderr
+    assert "profile or session-log" in run_main("schema", "--help", data_dir=tmp_path / "data").stdout
+
+
 @pytest.mark.parametrize("date", ["0026-11-30", "2062-11-30", "1999-12-31"])
 def test_a_date_far_from_today_is_refused_as_a_typing_slip(run_main, tmp_path: Path, date) -> None:
     result = run_main("progress", "1", "--date", date, data_dir=tmp_path / "data")
@@ -187,3 +201,6 @@ def test_an_empty_data_folder_or_a_file_for_screenshots_is_refused_by_name(run_m
     refused = run_main("--screenshots", str(picture), data_dir=tmp_path / "data")
     assert refused.returncode == 2 and "is a file; give a folder" in refused.stderr
     assert "Traceback" not in refused.stderr
+    beneath_a_file = run_main("--screenshots", str(picture / "shots"), data_dir=tmp_path / "data")
+    assert beneath_a_file.returncode == 2 and "Traceback" not in beneath_a_file.stderr
+    assert f"--screenshots: the folder {picture / 'shots'} cannot be made" in beneath_a_file.stderr

@@ -58,7 +58,10 @@ def test_export_and_import_a_bundle(run_main, tmp_path) -> None:
     data, other = tmp_path / "data", tmp_path / "other"
     save(run_main, data)
     bundle = tmp_path / "patient.json"
-    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    exported = run_main("plans", "export", "1", str(bundle), data_dir=data)
+    # named: a patient id typed where the plan id goes exports someone else, and the clinician must see whom
+    assert exported.returncode == 0 and exported.stdout.startswith("Exported ")
+    assert "(patient 1; plan 1 is their version 1), the whole course of care, to" in exported.stdout
     result = run_main("plans", "import", str(bundle), data_dir=other)
     assert result.returncode == 0 and "1 plan version(s)" in result.stdout
     tampered = json.loads(bundle.read_text(encoding="utf-8"))
@@ -77,7 +80,10 @@ def test_an_import_keeps_who_saved_each_version_and_audits_the_importer(run_main
     save(run_main, data)
     original = json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=data).stdout)
     bundle = tmp_path / "patient.json"
-    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    exported = run_main("plans", "export", "1", str(bundle), data_dir=data)
+    # named: a patient id typed where the plan id goes exports someone else, and the clinician must see whom
+    assert exported.returncode == 0 and exported.stdout.startswith("Exported ")
+    assert "(patient 1; plan 1 is their version 1), the whole course of care, to" in exported.stdout
     assert run_main("plans", "import", str(bundle), data_dir=other).returncode == 0
     imported = json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=other).stdout)
     assert (imported["created_by"], imported["created_at"]) == ("Dr Author", original["created_at"])
@@ -185,3 +191,17 @@ def test_db_check_and_backup_say_the_clinic_servers_records_are_backed_up_there(
         assert "The patient records are on the clinic server, which backs them up itself" in result.stdout
         plain = run_main("db", action, data_dir=data)
         assert "clinic server" not in plain.stdout
+
+
+def test_restoring_a_file_that_is_not_a_backup_is_bad_input_and_changes_nothing(run_main, tmp_path) -> None:
+    """An exported patient or the live database given to `db restore` said SQLite's "file is not a database" with
+    exit 1, or set the live database aside and copied it back."""
+    data = tmp_path / "data"
+    save(run_main, data)
+    bundle = tmp_path / "patient.json"
+    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    for given, said in ((bundle, "patient.json was not restored: it is not a database file"),
+                        (data / "treadwell.sqlite3", "treadwell.sqlite3 is the database in use, not a backup")):
+        result = run_main("db", "restore", str(given), data_dir=data)
+        assert result.returncode == 2 and said in result.stderr and "Nothing was changed" in result.stderr
+    assert not [p for p in data.iterdir() if "set-aside" in p.name]

@@ -52,6 +52,29 @@ def test_sessions_are_added_listed_corrected_and_deleted(run_main, patient) -> N
     assert [(s["pain_during"], s["pain_next_morning"]) for s in left] == [(2, 2)]
 
 
+def test_a_correction_that_leaves_out_recorded_values_is_refused_and_null_clears_them(run_main, patient) -> None:
+    """A correction file of only the changed fields cleared the speed, heart rate, pains and note without a word."""
+    data, session_file = patient
+    full = {"speed_kmh": 3.6, "heart_rate": 104, "pain_during": 3, "stiffer_next_morning": False, "note": "windy"}
+    added = json_of(run_main("sessions", "add", "1", session_file("a", **full), "--format", "json", data_dir=data))
+    session_id = str(added["session"]["id"])
+    refused = run_main("sessions", "edit", session_id, session_file("b", minutes=9), data_dir=data)
+    assert refused.returncode == 2 and refused.stderr.splitlines() == [
+        "b.json: speed_kmh: left out of the file, but the session has 3.6 saved; give it again, or null to clear it",
+        "b.json: heart_rate: left out of the file, but the session has 104 saved; give it again, or null to clear it",
+        "b.json: pain_during: left out of the file, but the session has 3 saved; give it again, or null to clear it",
+        "b.json: stiffer_next_morning: left out of the file, but the session has false saved; give it again, or "
+        "null to clear it",
+        'b.json: note: left out of the file, but the session has "windy" saved; give it again, or "" to clear it',
+        f"Session {session_id} was not changed."]
+    assert json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))[0]["minutes"] == 8
+    cleared = {"speed_kmh": None, "heart_rate": None, "pain_during": None, "stiffer_next_morning": None, "note": ""}
+    edited = run_main("sessions", "edit", session_id, session_file("c", minutes=9, **cleared), data_dir=data)
+    assert edited.returncode == 0, edited.stderr
+    listed = json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))[0]
+    assert (listed["minutes"], listed["speed_kmh"], listed["heart_rate"], listed["note"]) == (9, None, None, "")
+
+
 @pytest.mark.parametrize(("fields", "named"), [
     ({"week": 13}, "week: must be from 1 to 12"),
     ({"rpe": 30}, "rpe:"),

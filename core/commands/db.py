@@ -10,7 +10,7 @@ from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
 from core.workspace import maintenance
 from core.workspace.errors import DataDirBusy, DatabaseError
-from core.workspace.maintenance import BackupError
+from core.workspace.maintenance import BackupError, NotABackup
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -45,6 +45,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except DataDirBusy as error:
         print(error, file=sys.stderr)
         return 1
+    except NotABackup as error:  # bad input, as every command's: nothing was changed
+        print(error, file=sys.stderr)
+        return 2
     except (BackupError, DatabaseError) as error:
         print(error, file=sys.stderr)
         return 1

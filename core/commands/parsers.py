@@ -133,7 +133,7 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
 
 def add_schema(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("schema", help="print the JSON Schema of a patient profile or a session log")
-    parser.add_argument("which", choices=["profile", "session-log"])
+    parser.add_argument("which", metavar="KIND", choices=["profile", "session-log"], help="profile or session-log")
 
 
 MAX_RECORD_ID = 2**63 - 1  # SQLite's largest integer
@@ -143,7 +143,7 @@ def record_id(text: str) -> int:
     """A plan or patient id: a whole number SQLite can hold (argparse turns ValueError into a plain line)."""
     value = int(text) if text.strip().isdigit() and text.isascii() else -1
     if not 1 <= value <= MAX_RECORD_ID:
-        raise argparse.ArgumentTypeError(f"an id is a whole number from 1 to {MAX_RECORD_ID}")
+        raise argparse.ArgumentTypeError("an id is a whole number such as 12, as plans list shows the ids")
     return value
 
 
@@ -165,12 +165,12 @@ def _name_the_actions(actions: argparse._SubParsersAction) -> None:
 def _iso_date(text: str) -> dt.date:
     """A date as written YYYY-MM-DD only (Python also reads 20261130, which the message would not explain),
     from EARLIEST_DATE to a year from today: a handout or report dated 2062 or 0026 is a typing slip."""
+    if not _ISO_DATE.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD, such as 2026-11-30")
     try:
-        if not _ISO_DATE.fullmatch(text.strip()):
-            raise ValueError(text)
         date = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD, such as 2026-11-30") from None
+    except ValueError:  # 2025-02-30: written as asked, but no such day
+        raise argparse.ArgumentTypeError("is not a day of the calendar: check the month and the day") from None
     latest = dt.date.today() + dt.timedelta(days=366)
     if not EARLIEST_DATE <= date <= latest:
         raise argparse.ArgumentTypeError(f"must be a date from {EARLIEST_DATE.isoformat()} to {latest.isoformat()} "

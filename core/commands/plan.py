@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from core.atomic import WriteError, refuse_protected_output
+from core.atomic import StagedFile, WriteError, refuse_protected_output, stage_output
 from core.citing import cited_together
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
@@ -43,8 +43,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
               file=sys.stderr)
         return 2
     if args.pdf is not None:
+        from core.handout.export import HANDOUT_PDF
+
         try:  # before anything is saved, so a refused output leaves nothing half done
-            refuse_protected_output(args.pdf, data_folder=data_dir.root, inputs=(args.profile,))
+            refuse_protected_output(args.pdf, kind=HANDOUT_PDF, data_folder=data_dir.root, inputs=(args.profile,))
         except WriteError as error:
             print(f"--pdf: {error}", file=sys.stderr)
             return 2
@@ -58,6 +60,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         if problem:
             print(f"{args.profile.name}: name: {problem}. Nothing was saved.", file=sys.stderr)
             return 2
+    staged = None  # the handout, written beside its place before anything is saved
     try:
         with open_workspace(data_dir, write=args.save, records_url=args.records) as workspace:
             plan, studies = workspace.draft_plan(profile, settings.plan)
@@ -68,12 +71,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if plan.blocked and args.pdf is not None:
                 print("--pdf: no handout was written: the plan is blocked by screening ("
                       + " ".join(reason.message for reason in plan.block_reasons) + ")", file=sys.stderr)
-            pdf = None
-            # The handout is made before anything is saved: one that cannot be made saves nothing.
+            # The handout is made and written beside its place before anything is saved: one that cannot be
+            # made, or a folder that cannot be written to, saves nothing.
             if args.pdf is not None and not plan.blocked:
                 etiology = workspace.etiology_entry(profile.etiology)
                 pdf = _render_handout(args, profile, plan, studies, etiology, settings)
-                if pdf is None:
+                staged = None if pdf is None else _stage_handout(pdf, args, data_dir)
+                if staged is None:
                     return 2
             saved = None
             if args.save:
@@ -88,8 +92,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
-            if pdf is not None:
-                if not _write_handout(pdf, args, data_dir, saved):
+            if staged is not None:
+                if not _put_handout_in_place(staged, args, saved):
                     return 2
                 if saved is not None:
                     workspace.records.record_event("export", "plan", saved.id, settings.clinician)
@@ -101,6 +105,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
+    finally:
+        if staged is not None:
+            staged.discard()  # not saved after all (or already in place: then nothing to remove)
     return EXIT_BLOCKED if plan.blocked else 0
 
 
@@ -133,14 +140,22 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etio
     return pdf
 
 
-def _write_handout(pdf: bytes, args: argparse.Namespace, data_dir: DataDir, saved) -> bool:
-    """Write the rendered handout; when that fails after the plan was saved, say exactly what happened."""
-    from core.handout.export import save_handout
+def _stage_handout(pdf: bytes, args: argparse.Namespace, data_dir: DataDir) -> StagedFile | None:
+    from core.handout.export import HANDOUT_PDF
 
     try:
-        save_handout(pdf, args.pdf, data_folder=data_dir.root, inputs=(args.profile,))
+        return stage_output(args.pdf, pdf, kind=HANDOUT_PDF, data_folder=data_dir.root, inputs=(args.profile,))
     except WriteError as error:
-        done = (f"The plan was saved as plan {saved.id} (its id is on the last line), but the handout was not "
+        print(f"The handout was not written: {error} Nothing was saved.", file=sys.stderr)
+        return None
+
+
+def _put_handout_in_place(staged: StagedFile, args: argparse.Namespace, saved) -> bool:
+    """When the last rename fails after the plan was saved, say exactly what happened."""
+    try:
+        staged.commit()
+    except WriteError as error:
+        done = (f"The plan is saved as plan {saved.id} (its id is on the last line), but the handout was not "
                 "written: " if saved is not None else "The handout was not written: ")
         print(done + str(error), file=sys.stderr)
         if saved is not None:

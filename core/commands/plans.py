@@ -11,7 +11,7 @@ from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.settings import SettingsError, load_settings
 from core.records.interface import PatientRecords
-from core.workspace.bundles import MAX_BUNDLE_BYTES, BundleError
+from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     action = args.plans_action
     if action == "export":
         try:  # before the records are opened for writing
-            refuse_protected_output(args.out, data_folder=data_dir.root)
+            refuse_protected_output(args.out, kind=BUNDLE_FILE, data_folder=data_dir.root)
         except WriteError as error:
             print(error, file=sys.stderr)
             return 2
@@ -45,11 +45,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if action == "show":
                 return _show(workspace.records, args.id, args.format)
             if action == "export":
+                version = workspace.records.get_plan(args.id)  # named: a patient id given as the plan's exports another
                 workspace.export_patient(args.id, args.out, clinician=clinician)
                 if args.format == "json":
-                    print_json({"plan_id": args.id, "exported_to": str(args.out)})
+                    print_json({"plan_id": args.id, "patient_id": version.patient_id, "name": version.profile.name,
+                                "exported_to": str(args.out)})
                 else:
-                    print(f"Exported the patient of plan {args.id} (the whole course of care) to {args.out}")
+                    print(f"Exported {version.profile.name} (patient {version.patient_id}; plan {args.id} is their "
+                          f"version {version.version}), the whole course of care, to {args.out}")
                 return 0
             imported = workspace.records.import_patient(data, clinician=clinician)
             if args.format == "json":

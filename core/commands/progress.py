@@ -34,8 +34,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
               file=sys.stderr)
         return 2
     if args.pdf is not None:
+        from core.handout.export import REPORT_PDF
+
         try:  # before any work, so a refused output leaves nothing half done
-            refuse_protected_output(args.pdf, data_folder=data_dir.root)
+            refuse_protected_output(args.pdf, kind=REPORT_PDF, data_folder=data_dir.root)
         except WriteError as error:
             print(f"--pdf: {error}", file=sys.stderr)
             return 2
@@ -57,11 +59,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def _write_report(progress: Progress, settings, args: argparse.Namespace, data_dir: DataDir) -> bool:
-    from core.handout.export import HandoutError, save_handout
+    from core.handout.export import REPORT_PDF, HandoutError, save_handout
 
     try:
         pdf = progress_report_pdf(progress, settings, note=args.note, date=args.date or dt.date.today())
-        save_handout(pdf, args.pdf, data_folder=data_dir.root)
+        save_handout(pdf, args.pdf, data_folder=data_dir.root, kind=REPORT_PDF)
     except (HandoutError, WriteError) as error:
         print(f"The progress report was not written: {error}", file=sys.stderr)
         return False

@@ -10,7 +10,9 @@ import sys
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
-from core.plan.session_log import MAX_SESSION_BYTES, SessionLogError, parse_session, recorded
+from core.plan.session_log import (
+    MAX_SESSION_BYTES, SessionLogError, left_out_of_correction, parse_session, recorded,
+)
 from core.records.models import PlanVersion, SessionRecord, moved_words
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import RecordNotFound
@@ -49,6 +51,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                                     f"version {saved.plan_version}).", args.format)
             if action == "edit":
                 before = records.get_session(args.session)
+                if left_out := left_out_of_correction(log, before):
+                    for problem in left_out:
+                        print(f"{args.file.name}: {problem}", file=sys.stderr)
+                    print(f"Session {args.session} was not changed.", file=sys.stderr)
+                    return 2
                 saved = records.edit_session(args.session, log, clinician=clinician)
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history)

@@ -94,12 +94,15 @@ def check_study_file(
         return report, []
     studies: list[Study] = []
     ids = _Ids()
+    made = set()  # ids made from author and year, for rows that left the id empty
     for row_number, raw in study_file.rows:
         problems, study, candidate = _validate_row(row_number, raw, study_file.name)
         problems += _check_references(row_number, candidate, known_etiologies, known_mechanisms)
         if study is not None:
             if study.id in ids.rows and not _has_own_id(raw):
                 study = study.model_copy(update={"id": ids.next_free(study.id)})
+            if not _has_own_id(raw):
+                made.add(study.id)
             if study.id in ids.rows:
                 problems.append(ImportProblem(row=row_number, field="id",
                                               message=f"duplicate id: also used on row {ids.rows[study.id]}"))
@@ -107,8 +110,10 @@ def check_study_file(
             studies.append(study)
         report.problems += problems
     for study_id in sorted(already_present(ids.rows)):
-        report.problems.append(ImportProblem(row=ids.rows[study_id], field="id",
-                                             message=f"a study with id '{study_id}' is already in the library"))
+        another = (f" (imported before?); if this row is another study, give it its own id, such as {study_id}-b"
+                   if study_id in made else "")
+        message = f"a study with id '{study_id}' is already in the library{another}"
+        report.problems.append(ImportProblem(row=ids.rows[study_id], field="id", message=message))
     if report.problems:
         report.problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         return report, []

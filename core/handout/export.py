@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from core.atomic import write_output
+from core.atomic import OutputKind, write_output
 from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Study
 from core.handout.build import build_handout
@@ -89,7 +89,12 @@ def render_handout(handout: Handout) -> bytes:
         raise HandoutError(f"The handout was not made: the logo image could not be read ({error}).") from error
 
 
-def save_handout(pdf: bytes, path: Path, *, data_folder: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """Atomic, never inside the data folder nor over an input: raises core.atomic.WriteError with a plain
-    message; no partial file is ever left."""
-    write_output(path, pdf, data_folder=data_folder, inputs=inputs)
+HANDOUT_PDF = OutputKind("PDF", "handout.pdf", b"%PDF-")
+REPORT_PDF = HANDOUT_PDF._replace(example="progress-report.pdf")
+
+
+def save_handout(pdf: bytes, path: Path, *, data_folder: Path, inputs: tuple[Path, ...] = (),
+                 kind: OutputKind = HANDOUT_PDF) -> None:
+    """Atomic, never inside the data folder, over an input or over a file that is not a PDF: raises
+    core.atomic.WriteError with a plain message; no partial file is ever left."""
+    write_output(path, pdf, kind=kind, data_folder=data_folder, inputs=inputs)

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from core.etiology import ETIOLOGY_IDS, EtiologyId
-from core.inputs import InputError, read_input, said_plainly
+from core.inputs import InputError, encoding_problem, read_input, said_plainly
 from core.languages import canonical_tag
 from core.plan.implications import contradictions
 
@@ -233,6 +233,8 @@ def parse_profile(text: str | bytes) -> PatientProfile:
     text = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text.removeprefix("\ufeff")
     if len(text) > MAX_PROFILE_BYTES:
         raise ProfileError([f"profile: the file is larger than {MAX_PROFILE_BYTES // 1000} kB; a profile is a few hundred bytes"])
+    if problem := encoding_problem(text, "profile"):
+        raise ProfileError([problem])
     try:
         repeated = repeated_keys(text)
         if repeated:

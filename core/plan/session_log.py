@@ -8,10 +8,11 @@ next week is core/plan/adjustment.py.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from core.inputs import said_plainly
+from core.inputs import encoding_problem, said_plainly
 from core.plan.profile import checked_name
 
 NOT_RECORDED = "not recorded"  # what the patient did not report: never read as 0 or "no"
@@ -99,7 +100,8 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
     from core.plan.profile import repeated_keys
 
     text = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text.removeprefix("\ufeff")
-
+    if problem := encoding_problem(text, "session"):
+        raise SessionLogError([problem])
     try:
         repeated = repeated_keys(text)
         if repeated:
@@ -113,6 +115,26 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
         raise SessionLogError([f"session: the file is not valid JSON ({type(error).__name__})"]) from error
     check_not_after(log, today or dt.date.today())
     return log
+
+
+EMPTY_NOTE = '""'
+
+
+def left_out_of_correction(correction: SessionLog, saved: SessionLog) -> list[str]:
+    """A correction file is the whole session. One that holds only the changed fields would clear every value it
+    leaves out without a word: each left-out field with a recorded value is a problem; null (or "" for the note)
+    clears one on purpose."""
+    return [f"{field}: left out of the file, but the session has {shown} saved; give it again, or "
+            f"{EMPTY_NOTE if field == 'note' else 'null'} to clear it"
+            for field in SessionLog.model_fields
+            if field not in correction.model_fields_set and (shown := _saved_value(getattr(saved, field)))]
+
+
+def _saved_value(value: object) -> str:
+    """As the file would give it (3.6, false, "felt fine"); empty when nothing is recorded."""
+    if value is None or value == "":
+        return ""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def check_not_after(log: SessionLog, today: dt.date) -> None:

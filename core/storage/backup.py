@@ -24,6 +24,10 @@ class BackupError(Exception):
     """A backup could not be written, verified or restored; the message is for the clinician."""
 
 
+class NotABackup(BackupError):
+    """The file given to restore is not a backup of Treadwell's records (nothing was changed)."""
+
+
 class BackupInfo(BaseModel):
     path: Path
     taken_at: dt.datetime
@@ -145,6 +149,7 @@ def newest_good_backup(backups_dir: Path) -> Path | None:
     return None
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
 CORE_TABLES = ("meta", "patients", "plans", "audit")  # in every released schema: an older backup restores too
 
 
@@ -153,6 +158,9 @@ def not_a_treadwell_backup(path: Path) -> str | None:
     by a newer Treadwell), or None when it can."""
     if path.stat().st_size == 0:
         return "the file is empty"
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return "it is not a database file (a backup is a .sqlite3 file from the backups folder)"
     try:
         db = sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True), execute_plugins=False)
     except sqlite3.Error as error:
@@ -161,7 +169,7 @@ def not_a_treadwell_backup(path: Path) -> str | None:
         tables = set(db.table_names())
         missing = [name for name in CORE_TABLES if name not in tables]
         if missing:
-            return "it is not a Treadwell database (it has no " + ", ".join(missing) + " table)"
+            return "it is another program's database, not Treadwell's records"
         unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known_migrations()]
         if unknown:
             return f"it was made by a newer Treadwell (schema changes {', '.join(unknown)})"
@@ -175,13 +183,16 @@ def not_a_treadwell_backup(path: Path) -> str | None:
 def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Put a verified backup in place of the database. The current file (damaged or not) is moved
     aside unchanged, with its WAL files; returns where it went, or None if there was none."""
+    if database.exists() and os.path.samefile(backup, database):
+        raise NotABackup(f"{backup.name} is the database in use, not a backup. Nothing was changed; choose one of "
+                         "the backups main.py db check lists.")
+    problem = not_a_treadwell_backup(backup)
+    if problem:
+        raise NotABackup(f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups "
+                         "main.py db check lists.")
     verdict = integrity(backup)
     if verdict != "ok":
         raise BackupError(f"The backup {backup.name} failed its check ({verdict}); choose another.")
-    problem = not_a_treadwell_backup(backup)
-    if problem:
-        raise BackupError(f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups "
-                          "main.py db check lists.")
     now = now or utc_now()
     aside = None
     temp = database.with_name(f".{database.name}.restoring")

@@ -44,6 +44,7 @@ from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
+from core.plan.session_log import ALLOWED as SESSION_ALLOWED
 from core.plan.session_log import SessionLog
 from core.storage import legacy_ids, records
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
@@ -55,6 +56,7 @@ BUNDLE_VERSION = 3
 # session's stiffer_next_morning: an older Treadwell refuses it, asking to be updated, rather than the field.
 READS_BUNDLE_VERSIONS = (1, 2, 3)
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
+CLOCK_SLACK = dt.timedelta(days=1)  # a session dated "tomorrow" by a workstation whose clock or time zone is ahead
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
 AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
 
@@ -183,7 +185,7 @@ def content_checksum(content: dict) -> str:
 # --- Reading and checking -------------------------------------------------------------------------------
 
 
-def read_bundle(data: bytes, studies_for: StudiesFor) -> CheckedBundle:
+def read_bundle(data: bytes, studies_for: StudiesFor, *, today: dt.date | None = None) -> CheckedBundle:
     """Check a bundle completely (``studies_for(etiology)``: the evidence library's studies of an
     etiology, to re-derive the plans); raises BundleError listing every problem."""
     if len(data) > MAX_BUNDLE_BYTES:
@@ -205,7 +207,7 @@ def read_bundle(data: bytes, studies_for: StudiesFor) -> CheckedBundle:
     if content_checksum(raw["content"]) != bundle.checksum:
         raise BundleError(["the bundle's checksum does not match its content: the file was changed or damaged "
                            "after export"])
-    return _check_records(bundle.content, studies_for, bundle.bundle_version)
+    return _check_records(bundle.content, studies_for, bundle.bundle_version, today or dt.date.today())
 
 
 def _parse(data: bytes) -> object:
@@ -252,7 +254,8 @@ def _check_envelope(raw: dict) -> None:
         raise BundleError([f"bundle_version: there is no bundle version{shown}; {reads}"])
 
 
-def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_version: int) -> CheckedBundle:
+def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_version: int,
+                   today: dt.date) -> CheckedBundle:
     problems: list[str] = _id_problems(content) if bundle_version >= 2 else []
     patient_uid = content.patient_uid or _derived_patient_uid(content)
     numbers = [item.version for item in content.versions]
@@ -307,6 +310,10 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
                             f"{log.version}'s plan")
             continue
         session = SessionLog.model_validate(log.model_dump(exclude={"version", "uid"}))
+        if session.date > today + CLOCK_SLACK:  # as typed in; a day's slack for another workstation's clock
+            problems.append(f"session log {position}: date: is after today ({today.isoformat()}); allowed: "
+                            f"{SESSION_ALLOWED['date']}")
+            continue
         uid = log.uid
         if uid is None:  # version 1: as migration m005 derives the ids of the sessions it moves
             key = (log.version, session.week, session.date.isoformat(), float(session.minutes), session.speed_kmh,
@@ -358,7 +365,11 @@ def _model_problem(raw: dict, item: dict) -> str:
         return "the file is not a readable JSON plan bundle"
     if tuple(item["loc"]) == ("bundle_version",):
         return f"bundle_version: must be {BUNDLE_VERSION}"
-    return f"{record_and_field(raw, item['loc'])}: {plain_message(item)}"
+    loc = tuple(item["loc"])
+    said = f"{record_and_field(raw, loc)}: {plain_message(item)}"
+    if loc[:2] == ("content", "session_logs") and len(loc) > 3 and loc[3] in SESSION_ALLOWED:
+        said += f"; allowed: {SESSION_ALLOWED[loc[3]]}"  # as a session file typed in says it
+    return said
 
 
 def _bad_values(raw: object) -> list[tuple[tuple, str]]:

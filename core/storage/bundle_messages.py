@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from core.inputs import said_plainly
+
 
 def shown_key(key: object) -> str:
     """A field name as it may appear in a message: a plain identifier, never arbitrary text from the file."""
@@ -22,8 +24,7 @@ def plain_message(item: dict) -> str:
         return "is not a field of a plan bundle here"
     if item["type"] == "missing":
         return "is required"
-    message = item["msg"].removeprefix("Value error, ")
-    return message[:1].lower() + message[1:]
+    return said_plainly(item["msg"])  # as every input's messages: "must be at most 20"
 
 
 def _version_name(raw: dict, index: int) -> str:

@@ -27,6 +27,7 @@ from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, open_database
 from core.storage.sqlite_records import SqliteRecords
+from core.workspace.bundles import BUNDLE_FILE
 
 
 class ReadOnlyRecords(Exception):
@@ -240,7 +241,7 @@ class RecordsGateway:
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
         write_output(path, self._records(write=True).export_patient(plan_id, clinician=clinician).encode("utf-8"),
-                     data_folder=self.data_dir.root)
+                     kind=BUNDLE_FILE, data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot

@@ -10,7 +10,7 @@ from typing import Literal
 
 from core.atomic import refuse_protected_output
 from core.handout import export
-from core.handout.export import handout_language, notes_for_clinician, save_handout
+from core.handout.export import HANDOUT_PDF, handout_language, notes_for_clinician, save_handout
 from core.plan.profile import read_profile
 from core.settings import Settings
 from core.storage.library_sync import evidence_of
@@ -55,7 +55,8 @@ def export_handout_file(
     read, so a read-only window can use it beside the window that holds the data folder."""
     from pypdf import PdfReader
 
-    refuse_protected_output(out_path, data_folder=database_path.parent, inputs=(profile_path,))  # before any work
+    # before any work
+    refuse_protected_output(out_path, kind=HANDOUT_PDF, data_folder=database_path.parent, inputs=(profile_path,))
     profile = read_profile(profile_path)
     studies, etiology = evidence_of(database_path, profile.etiology)
     request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from core.data_dir import DataDir
 from core.settings import Settings
-from core.storage.backup import BackupError, newest_good_backup, restore_backup
+from core.storage.backup import BackupError, NotABackup, newest_good_backup, restore_backup
 from core.storage.lock import DataDirLock, LockFileError
 from core.storage.maintenance import HealthReport, backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
-__all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "backup", "backup_now", "check_health", "restore",
-           "restore_newest"]
+__all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotABackup", "backup", "backup_now",
+           "check_health", "restore", "restore_newest"]
 
 
 def _writer_lock(data_dir: DataDir) -> DataDirLock:

@@ -25,6 +25,7 @@ from core.storage.database import Database
 from core.storage.etiology_entries import etiology_entry
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
+from core.workspace.bundles import BUNDLE_FILE
 from core.workspace.draft import draft_plan
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class Workspace:
     def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> None:
         """The patient's bundle, written where the clinician asked (never inside the data folder)."""
         write_output(out, self.records.export_patient(plan_id, clinician=clinician).encode("utf-8"),
-                     data_folder=self.data_dir.root)
+                     kind=BUNDLE_FILE, data_folder=self.data_dir.root)
 
 
 def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:

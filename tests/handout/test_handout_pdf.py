@@ -126,7 +126,7 @@ DATA_FOLDER = Path("/nonexistent/treadwell-data")  # these outputs are nowhere n
 
 def test_saving_is_atomic(tmp_path) -> None:
     target = tmp_path / "plan.pdf"
-    target.write_bytes(b"the previous handout")
+    target.write_bytes(b"%PDF-1.4 the previous handout")
     with pytest.raises(WriteError, match="does not exist"):
         save_handout(b"%PDF-new", tmp_path / "missing" / "plan.pdf", data_folder=DATA_FOLDER)
     save_handout(b"%PDF-new", target, data_folder=DATA_FOLDER)
@@ -136,7 +136,7 @@ def test_saving_is_atomic(tmp_path) -> None:
 
 def test_a_failed_save_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkeypatch) -> None:
     target = tmp_path / "plan.pdf"
-    target.write_bytes(b"the previous handout")
+    target.write_bytes(b"%PDF-1.4 the previous handout")
 
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -144,7 +144,7 @@ def test_a_failed_save_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkey
     monkeypatch.setattr("core.atomic.os.replace", disk_full)
     with pytest.raises(WriteError, match="The disk is full"):
         save_handout(b"%PDF-new", target, data_folder=DATA_FOLDER)
-    assert target.read_bytes() == b"the previous handout"
+    assert target.read_bytes() == b"%PDF-1.4 the previous handout"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
 
 

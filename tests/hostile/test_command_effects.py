@@ -57,24 +57,26 @@ def test_a_handout_that_cannot_be_made_saves_nothing(run_main, tmp_path, monkeyp
 
 def test_a_handout_that_cannot_be_written_after_the_save_says_the_plan_was_saved(run_main, tmp_path, monkeypatch,
                                                                                   capsys) -> None:
-    """A missing folder is refused before the save; a write that fails after it (a full disk, a folder removed
-    meanwhile) says the plan was saved, with its id."""
+    """A folder that cannot be written to is refused before the save (the handout is written beside its place
+    first); the last rename failing after the save (the folder removed meanwhile) says the plan is saved, with
+    its id, and leaves no temporary file."""
     from core import cli
     from core.atomic import WriteError
     from core.data_dir import DataDir
 
-    def full_disk(*args, **kwargs):
-        raise WriteError("out.pdf could not be written: the disk is full.")
+    def folder_gone(*args, **kwargs):
+        raise WriteError("out.pdf could not be saved: No such file or directory.")
 
-    monkeypatch.setattr("core.handout.export.save_handout", full_disk)
+    monkeypatch.setattr("core.atomic.StagedFile.commit", folder_gone)
     data = DataDir(tmp_path / "data").prepare()
     args = cli.parse_args(["plan", str(profile_file(tmp_path, "Ann Lee")), "--save", "--pdf",
                            str(tmp_path / "out.pdf")])
     assert cli.run_command(args, data) == 2
     said = capsys.readouterr()
     plan_id = said.out.strip().splitlines()[-1]
-    assert f"saved as plan {plan_id}" in said.err and "the disk is full" in said.err
+    assert f"saved as plan {plan_id}" in said.err and "No such file or directory" in said.err
     assert patients(run_main, tmp_path / "data") == 1
+    assert not list(tmp_path.glob(".out.pdf.*")) and not (tmp_path / "out.pdf").exists()
 
 
 @pytest.mark.parametrize("value", ["99999999999999999999", "9223372036854775808", "-1", "0", "1e3", "٣"])

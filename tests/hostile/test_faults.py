@@ -93,7 +93,7 @@ def test_every_file_write_fails_plainly_and_keeps_what_was_there(data_dir, monke
 
     save_settings(Settings(clinic_name="Before"), data_dir.settings_path)
     handout = data_dir.root.parent / "handout.pdf"  # outputs never go inside the data folder
-    handout.write_bytes(b"the old handout")
+    handout.write_bytes(b"%PDF-1.4 the old handout")
     db = open_database(data_dir.database_path)
     records.save_plan(db, *example(), clinician="Dr A")
     db.close()
@@ -114,7 +114,7 @@ def test_every_file_write_fails_plainly_and_keeps_what_was_there(data_dir, monke
     logging.getLogger("treadwell").error("this line cannot be written")  # must not raise
     monkeypatch.undo()
     assert load_settings(data_dir.settings_path).clinic_name == "Before"
-    assert handout.read_bytes() == b"the old handout"
+    assert handout.read_bytes() == b"%PDF-1.4 the old handout"
     assert list(data_dir.backups_dir.iterdir()) == []
     assert integrity(data_dir.database_path) == "ok"
     leftovers = [p.name for p in data_dir.root.rglob(".*") if p.is_file()]

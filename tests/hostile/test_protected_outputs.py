@@ -9,10 +9,15 @@ import sqlite3
 
 import pytest
 
+import json
+from pathlib import Path
+
 from core.atomic import WriteError, write_output
+from core.handout.export import HANDOUT_PDF
 from core.storage import records
 from core.storage.backup import backup_database, restore_backup
 from core.storage.database import open_database
+from core.workspace.bundles import BUNDLE_FILE
 from tests.conftest import REPO_ROOT
 from tests.storage.helpers import digest, example
 
@@ -56,16 +61,72 @@ def test_a_hard_link_to_the_database_is_protected_too(tmp_path) -> None:
     link = tmp_path / "innocent.json"
     link.hardlink_to(data / "treadwell.sqlite3")
     with pytest.raises(WriteError, match="data folder"):
-        write_output(link, b"bundle", data_folder=data)
+        write_output(link, b"bundle", kind=BUNDLE_FILE, data_folder=data)
     assert (data / "treadwell.sqlite3").read_bytes() == b"records"
 
 
 def test_an_existing_file_elsewhere_is_replaced_as_asked(tmp_path) -> None:
     data, out = tmp_path / "data", tmp_path / "out.pdf"
     data.mkdir()
-    out.write_bytes(b"old")
-    write_output(out, b"new", data_folder=data)
-    assert out.read_bytes() == b"new"
+    out.write_bytes(b"%PDF-1.4 old")
+    write_output(out, b"%PDF-1.4 new", kind=HANDOUT_PDF, data_folder=data)
+    assert out.read_bytes() == b"%PDF-1.4 new"
+
+
+def test_an_output_never_replaces_a_file_of_another_kind(run_main, tmp_path) -> None:
+    """`plans export 3 notes.json` overwrote a profile without a word, and a handout could land on any file."""
+    data = tmp_path / "data"
+    plan_id = saved_patient(run_main, data)
+    other_profile = tmp_path / "next-patient.json"
+    shutil.copy(PROFILE, other_profile)
+    before = digest(other_profile)
+    for command in (("plans", "export", plan_id, str(other_profile)),
+                    ("plan", str(PROFILE), "--pdf", str(other_profile)),
+                    ("progress", "1", "--pdf", str(other_profile))):
+        result = run_main(*command, data_dir=data)
+        assert result.returncode == 2, result.stderr
+        assert "next-patient.json already exists and is not a" in result.stderr and "not overwritten" in result.stderr
+    assert digest(other_profile) == before
+    # a file of its own kind is replaced, as asked: exporting or printing again
+    bundle, handout = tmp_path / "bundle.json", tmp_path / "handout.pdf"
+    for command, out in ((("plans", "export", plan_id), bundle), (("plan", str(PROFILE), "--pdf"), handout)):
+        assert run_main(*command, str(out), data_dir=data).returncode == 0
+        out.write_bytes(out.read_bytes() + b"\nedited")
+        assert run_main(*command, str(out), data_dir=data).returncode == 0
+        assert not out.read_bytes().endswith(b"edited")
+    empty = tmp_path / "empty.pdf"
+    empty.touch()  # nothing in it to lose
+    assert run_main("plan", str(PROFILE), "--pdf", str(empty), data_dir=data).returncode == 0
+
+
+def test_a_folder_given_as_the_output_is_refused_with_an_example(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    plan_id = saved_patient(run_main, data)
+    for command, example_name in ((("plan", str(PROFILE), "--save", "--pdf"), "handout.pdf"),
+                                  (("plans", "export", plan_id), "patient-bundle.json")):
+        for folder in (str(tmp_path), ""):  # "" is the working folder
+            result = run_main(*command, folder, data_dir=data)
+            assert result.returncode == 2 and "is a folder. Give the file's name too" in result.stderr
+            assert example_name in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["version"] == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc: a folder no one can write in")
+def test_a_handout_that_cannot_be_written_saves_nothing(run_main, tmp_path) -> None:
+    """The plan was saved and then the handout failed ("The plan was saved as plan 6, but the handout was not
+    written"), though the README promises the handout is made before anything is saved."""
+    data = tmp_path / "data"
+    saved_patient(run_main, data)
+    changed = json.loads(PROFILE.read_text(encoding="utf-8")) | {"age": 61}
+    profile = tmp_path / "changed.json"
+    profile.write_text(json.dumps(changed), encoding="utf-8")
+    result = run_main("plan", str(profile), "--save", "--patient", "1", "--pdf", "/proc/handout.pdf", data_dir=data)
+    assert result.returncode == 2 and "The handout was not written" in result.stderr
+    assert "Nothing was saved" in result.stderr and "is saved" not in result.stderr
+    assert result.stdout.strip().splitlines()[-1] != "2"  # no plan id on the last line: nothing for a script to use
+    listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)
+    assert [row["version"] for row in listed] == [1]
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_two_restores_in_the_same_second_keep_both_set_aside_databases(data_dir) -> None:
@@ -92,10 +153,8 @@ def test_each_save_reaches_the_main_file_even_if_the_wal_is_deleted(data_dir, tm
     db.close()
 
 
-@pytest.mark.parametrize("kind", ["empty", "another program's database", "newer schema"])
+@pytest.mark.parametrize("kind", ["empty", "not a database", "another program's database", "newer schema", "in use"])
 def test_restore_refuses_what_is_not_a_treadwell_backup_and_changes_nothing(data_dir, tmp_path, kind) -> None:
-    from core.storage.backup import BackupError
-
     db = open_database(data_dir.database_path)
     records.save_plan(db, *example(), clinician="A")
     db.close()
@@ -103,6 +162,10 @@ def test_restore_refuses_what_is_not_a_treadwell_backup_and_changes_nothing(data
     candidate = tmp_path / "candidate.sqlite3"
     if kind == "empty":
         candidate.write_bytes(b"")
+    elif kind == "not a database":  # an exported patient given by mistake
+        candidate.write_text('{"format": "treadwell-plan-bundle"}', encoding="utf-8")
+    elif kind == "in use":
+        candidate = data_dir.database_path
     elif kind == "another program's database":
         other = sqlite3.connect(candidate)
         other.execute("create table photos (id integer primary key, path text)")
@@ -115,7 +178,9 @@ def test_restore_refuses_what_is_not_a_treadwell_backup_and_changes_nothing(data
                       "values ('treadwell', 'm099_from_the_future', '2030-01-01')")
         newer.commit()
         newer.close()
-    with pytest.raises(BackupError, match="was not restored"):
+    from core.storage.backup import NotABackup
+
+    with pytest.raises(NotABackup, match="is the database in use" if kind == "in use" else "was not restored"):
         restore_backup(candidate, data_dir.database_path)
     assert digest(data_dir.database_path) == before
     assert not [p for p in data_dir.root.iterdir() if "set-aside" in p.name]

@@ -86,6 +86,28 @@ def test_a_profile_saved_with_a_utf8_byte_order_mark_parses(tmp_path) -> None:
     assert parse_profile("\ufeff" + json.dumps(VALID)).age == 50
 
 
+def test_a_file_saved_in_windows_1252_is_told_to_be_saved_as_utf8() -> None:
+    """"José Pérez" saved by an older editor read as "not valid JSON (invalid unicode code point ...)"."""
+    from core.plan.session_log import SessionLogError, parse_session
+
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(json.dumps({**VALID, "name": "José Pérez"}, ensure_ascii=False).encode("cp1252"))
+    assert caught.value.problems == ["profile: the file is not UTF-8 text (saved as Windows-1252 or Latin-1?); save "
+                                     "it as UTF-8 and try again"]
+    with pytest.raises(SessionLogError) as caught:
+        parse_session('{"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "note": "café"}'.encode("latin-1"))
+    assert caught.value.problems[0].startswith("session: the file is not UTF-8 text")
+
+
+def test_a_list_or_an_object_of_the_wrong_shape_is_said_in_plain_words() -> None:
+    """"must be a valid array" and "must be an object" are a programmer's words."""
+    assert problems(resting_bp="140/90")[0].startswith("resting_bp: must be a list in square brackets; allowed: "
+                                                       "[systolic, diastolic]")
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(json.dumps([VALID]))
+    assert caught.value.problems == ["profile: must be one JSON object in curly braces { }"]
+
+
 def test_nan_and_infinity_are_refused() -> None:
     assert problems(baseline_walk_min=float("inf"))[0].startswith("baseline_walk_min:")
 

@@ -119,6 +119,30 @@ def test_a_session_week_beyond_its_plan_is_refused(db) -> None:
         "session log 1: week: must be from 1 to 8, the weeks of version 2's plan"]
 
 
+def test_a_session_is_checked_as_strictly_as_one_typed_in(db, tmp_path) -> None:
+    """A session dated 2030 was imported (typed in, it is refused as after today), and an effort of 25 was
+    refused in pydantic's words ("input should be less than or equal to 20") without the allowed range."""
+    bundle = json.loads(bundle_of(db))
+    bundle["content"]["session_logs"][0]["rpe"] = 25
+    bundle["checksum"] = content_checksum(bundle["content"])
+    assert problems_for(db, json.dumps(bundle).encode()) == [
+        "session log 1: rpe: must be at most 20; allowed: 6 to 20 (Borg)"]
+    bundle["content"]["session_logs"][0] |= {"rpe": 12, "date": (dt.date.today() + dt.timedelta(days=2)).isoformat()}
+    bundle["checksum"] = content_checksum(bundle["content"])
+    assert problems_for(db, json.dumps(bundle).encode()) == [
+        f"session log 1: date: is after today ({dt.date.today().isoformat()}); allowed: a date such as 2026-11-30, "
+        "not after today"]
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # another workstation's clock or time zone a little ahead
+    bundle["content"]["session_logs"][0]["date"] = tomorrow.isoformat()
+    bundle["checksum"] = content_checksum(bundle["content"])
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        assert import_bundle(other, json.dumps(bundle).encode(), clinician="Dr C").sessions_added == 1
+    finally:
+        other.close()
+
+
 @pytest.mark.parametrize("data", [b"", b"\x00\xff\xfe", b"[]", b'{"format": "something else"}'])
 def test_other_files_are_refused(db, data) -> None:
     assert problems_for(db, data)

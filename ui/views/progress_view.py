@@ -196,11 +196,11 @@ class ProgressView(QWidget):
         note = self.note.toPlainText() if note is None else note
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            from core.handout.export import save_handout
+            from core.handout.export import REPORT_PDF, save_handout
             from core.workspace.course import progress_report_pdf
 
             pdf = progress_report_pdf(self._course.progress, self._settings, note=note.strip(), date=dt.date.today())
-            save_handout(pdf, Path(path), data_folder=self._data_folder)
+            save_handout(pdf, Path(path), data_folder=self._data_folder, kind=REPORT_PDF)
         except ImportError:
             return self._failed("The progress report was not made: this copy of Treadwell cannot make progress "
                                 "reports yet.")
