@@ -73,7 +73,7 @@ def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
 
 def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    records = _csv_records(reader)
+    records = _csv_records(reader, unclosed_quote=_ends_inside_a_quote(text))
     header = [name.strip() for name in next(records, (1, []))[1]]
     if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
         raise FileProblem("the columns are not separated by commas; save the file as CSV with commas")
@@ -96,7 +96,18 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def _csv_records(reader):
+def _ends_inside_a_quote(text: str) -> bool:
+    """A quote (") opened and never closed: the rest of the file is read as one cell of that row, whose other
+    cells then look empty ("evidence_level: is required"). Only Python's strict reading says so."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+def _csv_records(reader, *, unclosed_quote: bool = False):
     """(row number, cells) of every record; rows are counted as a spreadsheet counts them (the header is
     row 1), so a cell holding a line break does not shift the numbers. A broken file is one plain sentence."""
     row_number = 0
@@ -105,6 +116,9 @@ def _csv_records(reader):
         try:
             cells = next(reader)
         except StopIteration:
+            if unclosed_quote:  # the last record is the row where the quote was opened
+                raise FileProblem('a quote (") opened in this row is never closed, so the rest of the file reads '
+                                  "as one cell; add the closing quote", row=row_number - 1) from None
             return
         except csv.Error as error:
             if "field larger than field limit" in str(error):

@@ -221,6 +221,15 @@ def test_a_cell_over_the_csv_field_limit_is_one_plain_sentence(db, tmp_path) -> 
         "row 2: a cell is longer than")
 
 
+def test_a_quote_never_closed_is_named_not_the_cells_it_swallowed(db, tmp_path) -> None:
+    """A quote left open read the rest of the file as one cell: "row 2, evidence_level: is required" for a row
+    whose every cell was filled in."""
+    unclosed = f"{FULL_HEADER}\n{FULL_ROW}\n" + FULL_ROW.replace("CCI", '"CCI') + f"\n{FULL_ROW}\n"
+    assert [str(p) for p in import_studies(db, _csv(tmp_path, unclosed, "q.csv")).problems] == [
+        'row 3: a quote (") opened in this row is never closed, so the rest of the file reads as one cell; add the '
+        "closing quote"]
+
+
 def test_rows_are_numbered_as_a_spreadsheet_numbers_them(db, tmp_path) -> None:
     """A cell holding a line break is one row in a spreadsheet; the rows after it keep their numbers."""
     text = f"{FULL_HEADER}\n" + FULL_ROW.replace("30 min a day", '"30 min\na day"') + "\n" + FULL_ROW.replace("2020", "20x0") + "\n"
