@@ -86,6 +86,7 @@ class PatientCare:
 
     @Slot()
     def save_plan(self) -> bool:
+        self.editor.panel.finish_editing()  # a week's value still being typed is part of what is saved
         if self.editor.profile is None or self.editor.computed_plan is None:
             self.editor.show_every_problem()
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
@@ -157,8 +158,10 @@ class PatientCare:
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
         others = self.gateway.namesakes(version.profile.name, besides=version.patient_id) if version.version == 1 else []
         if others:  # a new patient: perhaps meant as a new version of one already here
-            same = (f"Patient {others[0]} has the same name: if this is the same person, open that patient in "
-                    "Records and save the plan there instead.")
+            who = f"Patient {others[0]} has" if len(others) == 1 else \
+                f"Patients {', '.join(map(str, others[:-1]))} and {others[-1]} have"
+            same = (f"{who} the same name: if this is the same person, open that patient in Records (the Patient no. "
+                    "column) and save the plan there instead.")
             said += " " + same
             # not only in the status bar, which a clinician may not read (and which cuts long messages short)
             QMessageBox.warning(self, "Another patient has this name", shown_as_typed(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from core.plan.engine import Plan
 from core.plan.warnings import WARNING_NAMES
 
@@ -21,8 +23,9 @@ def in_words(value: object) -> str:
     return str(value)
 
 
-def plan_differences(saved: Plan, today: Plan) -> list[str]:
-    """One plain line per difference a clinician would act on, saved value first."""
+def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Set[int] = frozenset()) -> list[str]:
+    """One plain line per difference a clinician would act on, saved value first. The days and minutes of the
+    weeks in ``changed_by_hand`` are left to the line that says the clinician changed them."""
     lines: list[str] = []
 
     def note(what: str, before: object, after: object) -> None:
@@ -32,8 +35,12 @@ def plan_differences(saved: Plan, today: Plan) -> list[str]:
     note("Guidelines version", saved.guidelines_version, today.guidelines_version)
     note("Blocked", saved.blocked, today.blocked)
     note("Medical clearance recommended", saved.screening.clearance_recommended, today.screening.clearance_recommended)
-    note("Warnings", sorted({WARNING_NAMES[w.code] for w in saved.warnings}),
-         sorted({WARNING_NAMES[w.code] for w in today.warnings}))
+    warned_before = {WARNING_NAMES[w.code] for w in saved.warnings}
+    warned_now = {WARNING_NAMES[w.code] for w in today.warnings}
+    if added := sorted(warned_now - warned_before):  # "a -> b, c" read as a change of a into b
+        lines.append(f"Warnings added: {', '.join(added)}")
+    if gone := sorted(warned_before - warned_now):
+        lines.append(f"Warnings no longer given: {', '.join(gone)}")
     note("Intensity method", saved.intensity.method, today.intensity.method)
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))
@@ -50,5 +57,6 @@ def plan_differences(saved: Plan, today: Plan) -> list[str]:
                                ("walk minutes", f"{before.main_min:g}", f"{after.main_min:g}"),
                                ("heart rate", _range(before.target_hr), _range(after.target_hr)),
                                ("effort", before.band, after.band)):
-            note(f"Week {before.week} {what}", old, new)
+            if not (before.week in changed_by_hand and what in ("days", "walk minutes")):
+                note(f"Week {before.week} {what}", old, new)
     return lines

@@ -261,9 +261,11 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
             changes = ["first plan"]
         else:
             before = versions[index - 1]
+            by_hand = _override_changes(before.overrides, version.overrides, plans[before.version])
+            changed = set(by_hand) & {o.week for o in version.overrides}  # removed changes show the plan's values
             changes = _profile_changes(before.profile, version.profile) + plan_differences(
-                plans[before.version], plans[version.version])
-            changes += _override_changes(before.overrides, version.overrides)
+                plans[before.version], plans[version.version], changed_by_hand=changed)
+            changes += by_hand.values()
             changes = changes or ["saved again with no change to the plan"]
         out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
                                  saved_by=version.saved_by, changes=changes))
@@ -276,17 +278,25 @@ def _profile_changes(before: PatientProfile, after: PatientProfile) -> list[str]
             for field in new if field != "name" and old.get(field) != new.get(field)]
 
 
-def _override_changes(before: list[WeekOverride], after: list[WeekOverride]) -> list[str]:
+def _override_changes(before: list[WeekOverride], after: list[WeekOverride], plan_before: Plan) -> dict[int, str]:
+    """Week -> what the clinician changed in it since the version before, with the value it had there (one
+    line a week: the plan's own difference in days and minutes is this change)."""
     old = {o.week: o for o in before}
     new = {o.week: o for o in after}
-    lines = []
+    weeks_before = {w.week: w for w in plan_before.weeks}
+    lines = {}
     for week in sorted(set(old) | set(new)):
         if week not in new:
-            lines.append(f"Week {week}: the clinician's change was removed")
+            lines[week] = f"Week {week}: the clinician's change was removed"
         elif old.get(week) != new[week]:
-            change = new[week]
-            what = ", ".join(part for part in (
-                f"{change.sessions} days" if change.sessions else "",
-                f"{change.main_min:g} min walks" if change.main_min else "") if part) or "a note only"
-            lines.append(f"Week {week} changed by the clinician: {what}" + (f" ({change.note})" if change.note else ""))
+            change, was = new[week], weeks_before.get(week)
+            days = f"{change.sessions} days" + _was(was and was.sessions, change.sessions) if change.sessions else ""
+            minutes = f"{change.main_min:g} min walks" + _was(was and was.main_min, change.main_min) \
+                if change.main_min else ""
+            what = ", ".join(part for part in (days, minutes) if part) or "a note only"
+            lines[week] = f"Week {week} changed by the clinician: {what}" + (f" ({change.note})" if change.note else "")
     return lines
+
+
+def _was(before: float | None, now: float) -> str:
+    return f" (was {before:g})" if before and before != now else ""

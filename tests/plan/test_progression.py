@@ -110,9 +110,11 @@ def test_a_change_of_warnings_is_named_in_words_not_codes() -> None:
     assert set(WARNING_NAMES) == set(WarningCode)
     before = compute_plan(profile(etiology="post-stroke-pain", medical_clearance=True, resting_bp=(120, 80)), [])
     after = compute_plan(profile(etiology="post-stroke-pain", medical_clearance=True), [])
-    [line] = [line for line in plan_differences(before, after) if line.startswith("Warnings")]
-    assert "blood pressure not recorded" in line.split(" -> ")[1] and "fall risk" in line
-    assert "-risk" not in line and "bp-not" not in line
+    # what was added, not the whole list before and after ("a -> b, c" read as a turned into b)
+    assert [line for line in plan_differences(before, after) if line.startswith("Warnings")] == [
+        "Warnings added: blood pressure not recorded"]
+    gone = [line for line in plan_differences(after, before) if line.startswith("Warnings")]
+    assert gone == ["Warnings no longer given: blood pressure not recorded"] and "bp-not" not in gone[0]
 
 
 def test_a_weekly_cap_above_the_two_week_cap_never_lets_one_week_break_the_two_week_cap() -> None:

@@ -109,7 +109,7 @@ def test_saving_an_older_version_unchanged_asks_first(qtbot, data_dir, monkeypat
     window.editor.form.set_profile(example(name="Ines Duarte")[0])
     window.save_action.trigger()
     first = window.editor.plan_id
-    override_week(window, 2, "11")
+    override_week(window, 2, f"{window.editor.plan.weeks[1].main_min + 1:g}")
     window.save_action.trigger()
     window.open_plan(first)
     asked = []
@@ -148,4 +148,12 @@ def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other
     assert "Patient 1 has the same name" in said
     # in a message the clinician must answer, not only in the status bar
     assert shown == [("Another patient has this name", "<p>Saved as a new patient, 2. Patient 1 has the same name: "
-                      "if this is the same person, open that patient in Records and save the plan there instead.</p>")]
+                      "if this is the same person, open that patient in Records (the Patient no. column) and save the "
+                      "plan there instead.</p>")]
+    records = window.records.table.model()
+    assert [records.index(row, 1).data() for row in range(records.rowCount())] == ["2", "1"]  # Records shows them
+    window.new_patient()  # a third: both named, not only the first found
+    window.editor.form.set_profile(example()[0])
+    assert window.save_plan()
+    assert "Patients 2 and 1 have the same name" in window.statusBar().currentMessage() or \
+        "Patients 1 and 2 have the same name" in window.statusBar().currentMessage()

@@ -81,9 +81,10 @@ def test_patient_list_speaks_the_clinics_words(qtbot, data_dir) -> None:
         qtbot.addWidget(view)
         view.set_etiology_names({profile.etiology: "Painful diabetic neuropathy"})
         cells = [view.model.index(0, column).data() for column in range(view.model.columnCount())]
-        assert cells[1] == "Painful diabetic neuropathy" and view.count.text() == "1 patient"
+        assert cells[1] == str(saved.patient_id)  # the number the window's messages name a patient by
+        assert cells[2] == "Painful diabetic neuropathy" and view.count.text() == "1 patient"
         stored = dt.datetime.fromisoformat(saved.created_at)
-        assert cells[3] == stored.astimezone().strftime("%Y-%m-%d %H:%M") == local_time(saved.created_at)
+        assert cells[4] == stored.astimezone().strftime("%Y-%m-%d %H:%M") == local_time(saved.created_at)
         assert local_time(saved.created_at) in view.history.item(0).text()
         view.search.setText(profile.name[:4])
         assert view.count.text() == "1 patient matches"

@@ -51,8 +51,27 @@ def test_heart_conditions_tick_known_disease(qtbot) -> None:
     form = form_with_etiologies(qtbot)
     form.checks["heart_transplant"].setChecked(True)
     assert form.checks["known_disease"].isChecked() and not form.checks["known_disease"].isEnabled()
+    form.checks["heart_transplant"].setChecked(False)  # ticked by mistake: what the form set goes with it
+    assert form.checks["known_disease"].isEnabled() and not form.checks["known_disease"].isChecked()
+    form.checks["known_disease"].setChecked(True)  # the clinician's own tick stays
+    form.checks["heart_transplant"].setChecked(True)
     form.checks["heart_transplant"].setChecked(False)
-    assert form.checks["known_disease"].isEnabled()  # still ticked: unticking is the clinician's choice
+    assert form.checks["known_disease"].isChecked()
+
+
+def test_what_the_etiology_set_goes_when_the_etiology_is_changed(qtbot) -> None:
+    """Diabetic neuropathy set type 2 diabetes and known disease; changed to a nerve injury, both stayed (the
+    known disease ticked and greyed out), with the diabetic warnings and the medical clearance."""
+    form = form_with_etiologies(qtbot)
+    choose(form.etiology, "diabetic-neuropathy")
+    assert combo_data(form.diabetes) == "type2" and form.checks["known_disease"].isChecked()
+    choose(form.etiology, "peripheral-nerve-injury")
+    assert combo_data(form.diabetes) == "none" and not form.checks["known_disease"].isChecked()
+    assert form.checks["known_disease"].isEnabled()
+    choose(form.etiology, "diabetic-neuropathy")
+    choose(form.diabetes, "type1")  # the clinician's choice: kept, and with it the known disease it implies
+    choose(form.etiology, "peripheral-nerve-injury")
+    assert combo_data(form.diabetes) == "type1" and form.checks["known_disease"].isChecked()
 
 
 def test_a_saved_record_that_contradicts_a_newer_rule_opens_with_the_implied_values_filled_in(qtbot) -> None:

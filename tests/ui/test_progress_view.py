@@ -57,7 +57,12 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     described = view.pain_chart.accessibleDescription()
     assert f"usual pain {progress.usual_pain}/10" in described
     assert "during not recorded, next morning 4/10" in described and "next morning not recorded" in described
-    assert "Version 2" in view.versions.item(0).text() and "Week 2 changed by the clinician" in view.versions.item(0).text()
+    assert "Version 2" in view.versions.item(0).text()
+    # one line for the clinician's change, with the value it had; not a second "Week 2 walk minutes: 11 -> 12"
+    version_2 = next(change for change in progress.versions if change.version == 2)
+    was = window.gateway.history(patient)[0].plan.weeks[1].main_min
+    assert f"Week 2 changed by the clinician: 12 min walks (was {was:g})" in version_2.changes
+    assert not [line for line in version_2.changes if line.startswith("Week 2 walk minutes")]
 
 
 def test_progress_follows_the_open_patient(qtbot, data_dir) -> None:

@@ -89,3 +89,37 @@ def test_a_new_patient_is_unchanged_until_something_is_typed(qtbot, data_dir) ->
     assert not window.editor.dirty
     qtbot.keyClicks(window.editor.form.name, "Ada Lovelace")
     assert window.editor.dirty
+
+
+def test_ctrl_s_with_a_week_still_being_typed_saves_the_typed_value(qtbot, data_dir) -> None:
+    """F2 on week 2's walk minutes, 9 typed, Ctrl+S: the status said saved, but the version lacked the 9, which
+    then showed (and printed) as an unsaved change."""
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.editor)
+    window.activateWindow()
+    table, model = window.editor.panel.table, window.editor.panel.weeks
+    table.setCurrentIndex(model.index(1, 3))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    cell = table.indexWidget(model.index(1, 3))
+    assert cell is not None
+    cell.selectAll()
+    qtbot.keyClicks(cell, "9")
+    qtbot.keyClick(cell, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    newest = window.gateway.history(window.editor.patient_id)[-1]
+    assert newest.version == 2 and [(o.week, o.main_min) for o in newest.overrides] == [(2, 9)]
+    assert not window.editor.dirty and window.editor.plan.weeks[1].main_min == 9
+
+
+def test_a_week_left_as_it_was_or_typed_back_is_not_a_change(qtbot, data_dir) -> None:
+    """F2 then Enter with nothing typed marked the week "changed by the clinician", and the history and the
+    progress report listed a change to the value the plan already had."""
+    window = saved_patient(qtbot, data_dir)
+    model = window.editor.panel.weeks
+    computed = window.editor.plan.weeks[1].main_min
+    assert not model.setData(model.index(1, 3), f"{computed:g}", Qt.ItemDataRole.EditRole)
+    assert window.editor.overrides == [] and not window.editor.dirty
+    override_week(window, 2, f"{computed + 1:g}")
+    assert [o.week for o in window.editor.overrides] == [2] and window.editor.dirty
+    override_week(window, 2, f"{computed:g}")  # typed back to what the engine computed
+    assert window.editor.overrides == [] and not window.editor.dirty

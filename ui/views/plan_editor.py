@@ -217,8 +217,16 @@ class PlanEditor(QWidget):
         previous = next((o for o in self.overrides if o.week == change.week), None)
         merged = change if previous is None else previous.model_copy(
             update={k: v for k, v in change.model_dump().items() if v is not None and k != "note"})
-        self.overrides = sorted([o for o in self.overrides if o.week != change.week] + [merged], key=lambda o: o.week)
+        others = [o for o in self.overrides if o.week != change.week]
+        self.overrides = others if self._as_computed(merged) else sorted([*others, merged], key=lambda o: o.week)
         self.recompute()
+
+    def _as_computed(self, change: WeekOverride) -> bool:
+        """A week typed back to what the engine computed, with no note: no longer the clinician's change."""
+        computed = next((w for w in self.computed_plan.weeks if w.week == change.week), None) \
+            if self.computed_plan is not None else None
+        return computed is not None and not change.note and all(
+            getattr(change, field) in (None, getattr(computed, field)) for field in ("sessions", "main_min"))
 
     def clear_overrides(self) -> None:
         self.overrides = []

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QMessageBox, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QMessageBox, QSizePolicy,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from core.plan.engine import Plan, Week
@@ -99,6 +99,8 @@ class WeekTableModel(RowsTableModel):
             change = WeekOverride(week=week.week, **{field: int(number) if field == "sessions" else number})
         except ValueError:  # pydantic's ValidationError is a ValueError too
             self.override_refused.emit(f"Week {week.week} was not changed; allowed for {allowed}.")
+            return False
+        if number == getattr(week, field):  # an edit left as it was is not the clinician's change to the week
             return False
         self.override_requested.emit(change)
         return True
@@ -200,6 +202,16 @@ class PlanPanel(QWidget):
         self.weeks.override_requested.connect(self.override_requested)
         self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
+
+    def finish_editing(self) -> None:
+        """A week's cell still being typed in is taken as if the clinician had left it: Ctrl+S with the cursor
+        in the cell saved the plan without the value, which then showed (and printed) as an unsaved change."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _show_warnings(self, warnings: list) -> None:
         """Never cleared first: QLabel lays out the same text again for nothing only after a clear, which cost 2 ms

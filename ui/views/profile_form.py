@@ -64,6 +64,7 @@ class ProfileForm(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
         self._applying = False  # while the form sets implied values itself
+        self._set_by_form: dict[str, Any] = {}  # implied values the form set, undone when their cause goes
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
         self.etiology = QComboBox()
@@ -223,8 +224,10 @@ class ProfileForm(QWidget):
         self._applying = True
         try:
             if change_values:
-                for field, value in implied_changes(values).items():
+                self._undo_what_no_longer_applies()
+                for field, value in implied_changes(self.values()).items():
                     self._set_value(field, value)
+                    self._set_by_form[field] = value
                 values = self.values()
             for field in {implication.field for implication in IMPLICATIONS}:
                 self._lock(field, allowed_values(values, field), values)
@@ -232,6 +235,22 @@ class ProfileForm(QWidget):
             self._applying = False
         if change_values and announce:
             self.changed.emit()
+
+    def _undo_what_no_longer_applies(self) -> None:
+        """A value the form set because of another goes back to not given when that other changes: diabetes
+        and known disease, set for painful diabetic neuropathy, stayed when the etiology was changed to a nerve
+        injury, with the diabetic warnings and the medical clearance. A value the clinician changed stays."""
+        while True:
+            values = self.values()
+            for field in [f for f, value in self._set_by_form.items() if values.get(f) != value]:
+                del self._set_by_form[field]  # changed by the clinician since: theirs
+            stale = [field for field in self._set_by_form
+                     if not any(i.field == field and i.applies(values) for i in IMPLICATIONS)]
+            if not stale:
+                return
+            for field in stale:  # one cause gone may take another's with it (diabetes -> known disease)
+                self._set_value(field, PatientProfile.model_fields[field].default)
+                del self._set_by_form[field]
 
     def _set_value(self, field: str, value: Any) -> None:
         widget = self._implied_widget(field)
@@ -303,6 +322,7 @@ class ProfileForm(QWidget):
         contradict it: the implied values are filled in, and returned ({field: value}) so the editor can
         say what changed and mark the plan unsaved; nothing is hidden or locked in a contradicting state."""
         self._touched = set(NUMBER_FIELDS) | {"name", "resting_bp"}
+        self._set_by_form = {}  # the record's values are the clinician's
         self.blockSignals(True)
         self.name.setText(profile.name)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
@@ -329,6 +349,7 @@ class ProfileForm(QWidget):
 
     def clear(self) -> None:
         self._touched = set()
+        self._set_by_form = {}
         self.show_all_problems = False
         self.blockSignals(True)
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):

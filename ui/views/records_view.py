@@ -21,7 +21,7 @@ from ui.enter_key import EnterKey
 from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
-HEADERS = ["Name", "Etiology", "Version", "Saved", "Plan id"]
+HEADERS = ["Name", "Patient no.", "Etiology", "Version", "Saved", "Plan id"]  # the numbers messages name
 
 
 def local_time(stored: str) -> str:
@@ -78,8 +78,8 @@ class PatientListModel(RowsTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [row.patient_name, self.etiology_names.get(row.etiology, row.etiology), str(row.version),
-                    local_time(row.created_at), str(row.plan_id)][index.column()]
+            return [row.patient_name, str(row.patient_id), self.etiology_names.get(row.etiology, row.etiology),
+                    str(row.version), local_time(row.created_at), str(row.plan_id)][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
