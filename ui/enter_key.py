@@ -42,3 +42,19 @@ class EnterKey(QObject):
             self._handler()
             return True
         return False
+
+
+class KeyPress(QObject):
+    """Calls ``handler`` when a plain ``key`` (no Ctrl, Alt or Shift) reaches ``watched``, and takes the key."""
+
+    def __init__(self, watched: QWidget, key: Qt.Key, handler: Callable[[], object]) -> None:
+        super().__init__(watched)
+        self._key, self._handler = key, handler
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.KeyPress and event.key() == self._key
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self._handler()
+            return True
+        return False

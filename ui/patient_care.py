@@ -55,6 +55,12 @@ class PatientCare:
         self._course = course
         self.sessions.set_course(course, why_not=why)
         self.progress.set_course(course, why_not=why)
+        self._tell_handout_which_plan()
+
+    def _tell_handout_which_plan(self) -> None:
+        from ui.models.course import handout_note
+
+        self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty))
 
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:
@@ -64,6 +70,7 @@ class PatientCare:
 
             self._course = dataclasses.replace(self._course, unsaved_edits=dirty)
             self.sessions.set_course(self._course)
+        self._tell_handout_which_plan()
 
     @Slot()
     def new_patient(self) -> None:

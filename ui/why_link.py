@@ -26,6 +26,8 @@ def show_reason(label: QLabel, html: str, reason: str, *, link: str = "Why?", hr
     label.setProperty("reason", reason)
     label.setToolTip(reason)
     label.setText(f"{html} <a href='{href}'>{escape(link)}</a>" if reason else html)
+    # Tab stops at a link to open, not at a label with none ("Records: this workstation" took a Tab press)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus if reason else Qt.FocusPolicy.NoFocus)
 
 
 def status_problem(window: QMainWindow, text: str, reason: str, *, title: str, accessible_name: str) -> QLabel:

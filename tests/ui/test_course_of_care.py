@@ -157,3 +157,22 @@ def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other
     assert window.save_plan()
     assert "Patients 2 and 1 have the same name" in window.statusBar().currentMessage() or \
         "Patients 1 and 2 have the same name" in window.statusBar().currentMessage()
+
+
+def test_the_handout_tab_says_when_it_is_not_the_plan_in_force(qtbot, data_dir) -> None:
+    """Opening version 1 from Records showed its handout, dated today, exactly like the plan in force: nothing said
+    it was an older version, or that a plan with unsaved changes was not the one on record."""
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    note = window.handout.record_note
+    assert note.text().startswith("Not saved yet")
+    assert window.save_plan() and note.text() == "" and note.isHidden()
+    first = window.editor.plan_id
+    override_week(window, 2, f"{window.editor.plan.weeks[1].main_min + 1:g}")
+    assert "unsaved changes, so this handout is not the plan on record" in note.text()
+    assert window.save_plan() and note.text() == ""
+    window.open_plan(first)
+    assert note.text() == ("This handout is of plan version 1, an older version: version 2 is the plan in force "
+                           "(open it in Records to give its handout).")
+    window.tabs.setCurrentWidget(window.handout)
+    assert note.isVisible()

@@ -136,3 +136,39 @@ def test_enter_in_the_search_box_opens_nothing(qtbot, data_dir) -> None:
     qtbot.keyClicks(view.search, "Example")
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
     assert window.editor.plan_id is None and window.tabs.currentWidget() is view
+
+
+def test_sessions_and_records_answer_the_keys_a_clinician_tries(qtbot, data_dir, monkeypatch) -> None:
+    """Enter and Delete on a session did nothing, Escape did not cancel a correction, and Down or Enter in the
+    Records search stayed in the search box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.course_helpers import log, walk
+
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=1, week=1))
+    view = window.sessions
+    window.tabs.setCurrentWidget(view)
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.correcting is not None  # Enter: as a double-click, the session in the form to correct
+    qtbot.keyClick(view.minutes, Qt.Key.Key_Escape)
+    assert view.correcting is None
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "Delete the session of" in asked[0]
+    window.tabs.setCurrentWidget(window.records)
+    window.records.search.setFocus()
+    qtbot.keyClick(window.records.search, Qt.Key.Key_Down)
+    assert window.records.table.hasFocus() and window.records.selected() is not None
+
+
+def test_tab_never_stops_at_a_label_with_no_link_to_open(qtbot, data_dir) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = saved_patient(qtbot, data_dir)
+    where = next(label for label in window.statusBar().findChildren(QLabel)
+                 if label.accessibleName() == "Where the records are")
+    assert "Why?" not in where.text() and where.focusPolicy() == Qt.FocusPolicy.NoFocus

@@ -45,3 +45,22 @@ class CourseOfCare:
 
     def version_of(self, plan_id: int) -> PlanVersion | None:
         return next((version for version in self.history if version.id == plan_id), None)
+
+
+NOT_SAVED_YET = ("Not saved yet: save the plan (Ctrl+S) so the record holds the plan this handout gives the "
+                 "patient.")
+
+
+def handout_note(course: CourseOfCare | None, *, unsaved: bool) -> str:
+    """What the clinician should know before giving this handout: it is not the plan on record (unsaved changes,
+    a patient not saved yet) or it is an older version than the one in force. Empty when it is the plan in force."""
+    if course is None:
+        return NOT_SAVED_YET if unsaved else ""
+    if course.unsaved_edits:
+        return ("The plan on step 4 has unsaved changes, so this handout is not the plan on record: save it "
+                "(Ctrl+S) before the patient takes it home.")
+    shown = course.version_of(course.shown_plan_id) if course.shown_plan_id is not None else None
+    if shown is not None and shown.id != course.in_force.id:
+        return (f"This handout is of plan version {shown.version}, an older version: version "
+                f"{course.in_force.version} is the plan in force (open it in Records to give its handout).")
+    return ""

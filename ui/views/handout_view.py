@@ -66,6 +66,12 @@ class HandoutView(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows file paths the clinician typed
         self.status.setWordWrap(True)
+        self.record_note = QLabel()  # when this is not the plan on record, or not the version in force
+        self.record_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.record_note.setWordWrap(True)
+        self.record_note.setStyleSheet("QLabel { background: #FFF4D6; color: #4A3500; padding: 6px; }")
+        self.record_note.setAccessibleName("Which plan this handout gives")
+        self.record_note.setVisible(False)
         self.document = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
@@ -99,6 +105,7 @@ class HandoutView(QWidget):
         layout.addWidget(QLabel("<h3>7. Patient handout</h3>"))
         layout.addLayout(bar)
         layout.addLayout(actions)
+        layout.addWidget(self.record_note)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
@@ -125,6 +132,11 @@ class HandoutView(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper_size)))
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
         self.print_size.setCurrentIndex(max(0, self.print_size.findData(settings.handout_print)))
+
+    def set_record_note(self, note: str) -> None:
+        """Said above the preview: an older version, or a plan not saved as shown, looks like any other handout."""
+        self.record_note.setText(note)
+        self.record_note.setVisible(bool(note))
 
     def set_inputs(self, inputs: HandoutRequest | None) -> None:
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""

@@ -17,7 +17,7 @@ from core.records.models import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
-from ui.enter_key import EnterKey
+from ui.enter_key import EnterKey, KeyPress
 from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
@@ -143,6 +143,8 @@ class RecordsView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
         EnterKey(self.table, self._on_table_double_clicked)  # Enter on a row or a version: as a double-click
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):  # from the search to the patients found
+            KeyPress(self.search, key, self._go_to_patients)
         EnterKey(self.history, lambda: self.history.currentItem() and self._on_history_item_double_clicked(
             self.history.currentItem()))
         self.open_button.clicked.connect(self._on_open_button_clicked)
@@ -204,6 +206,12 @@ class RecordsView(QWidget):
             self.open_plan.emit(item.data(Qt.ItemDataRole.UserRole))
         elif (row := self.selected()) is not None:
             self.open_plan.emit(row.plan_id)
+
+    def _go_to_patients(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
 
     @Slot()
     def _on_table_double_clicked(self, *_: object) -> None:

@@ -24,7 +24,7 @@ from core.records.models import PlanVersion, SessionRecord
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
-from ui.enter_key import EnterKey
+from ui.enter_key import EnterKey, KeyPress
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
 from ui.views.date_field import DateField
@@ -75,6 +75,8 @@ class SessionLogView(QWidget):
         self._layout()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_correct_button_clicked)
+        EnterKey(self.table, self._on_correct_button_clicked)  # Enter on a session: as a double-click
+        KeyPress(self.table, Qt.Key.Key_Delete, self._on_delete_button_clicked)
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -117,6 +119,7 @@ class SessionLogView(QWidget):
         self._fields = (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
                         self.pain_morning, self.stiffer_morning, self.note)
         EnterKey(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
+        KeyPress(self.form_box, Qt.Key.Key_Escape, lambda: self._correcting and self._on_cancel_button_clicked())
         form = QFormLayout(self.form_box)
         for label, widget, name in (
                 ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
