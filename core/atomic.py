@@ -52,7 +52,7 @@ def refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, 
         raise WriteError(f"{path.name} would be written inside Treadwell's data folder ({folder}), which holds the "
                          "records and their backups. Choose another folder.")
     if target.is_dir():
-        raise WriteError(f"{path} is a folder. Give the file's name too, for example {path / kind.example}.")
+        raise WriteError(f"{target} is a folder. Give the file's name too, for example {target / kind.example}.")
     _refuse_missing_folder(path)
     if not target.exists():
         return

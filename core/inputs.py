@@ -40,6 +40,8 @@ def encoding_problem(data: str | bytes, what: str) -> str | None:
     """A JSON file saved in another encoding than UTF-8 (Windows-1252 or Latin-1, by an older editor): said
     as such, not as the JSON parser's "invalid unicode code point"."""
     if isinstance(data, bytes):
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+            return f"{what}: the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8 and try again"
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
@@ -70,6 +72,7 @@ def said_plainly(message: str) -> str:
     rest = message.removeprefix("Input should be ")
     for tail in (", unable to parse", ", got a number", ", unable to interpret"):
         rest = rest.split(tail)[0]
+    rest = rest.split(" or instance of ")[0]  # pydantic names its own class: "or instance of BundledVersion"
     for words, plain in _PLAIN_WORDS:
         rest = rest.replace(words, plain)
     return "must be " + rest

@@ -93,7 +93,10 @@ class PatientCare:
 
     @Slot()
     def save_plan(self) -> bool:
-        self.editor.panel.finish_editing()  # a week's value still being typed is part of what is saved
+        if refused := self.editor.panel.finish_editing():  # a week's value still being typed is part of the save
+            self.statusBar().showMessage(f"Not saved: {refused}")
+            self.tabs.setCurrentWidget(self.editor)
+            return False
         if self.editor.profile is None or self.editor.computed_plan is None:
             self.editor.show_every_problem()
             self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")

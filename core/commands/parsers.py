@@ -143,7 +143,9 @@ def record_id(text: str) -> int:
     """A plan or patient id: a whole number SQLite can hold (argparse turns ValueError into a plain line)."""
     value = int(text) if text.strip().isdigit() and text.isascii() else -1
     if not 1 <= value <= MAX_RECORD_ID:
-        raise argparse.ArgumentTypeError("an id is a whole number such as 12, as plans list shows the ids")
+        too_large = f", and {text.strip()} is too large for one" if value > MAX_RECORD_ID else ""
+        raise argparse.ArgumentTypeError(f"an id is a whole number such as 12{too_large} (plans list and sessions "
+                                         "list show them)")
     return value
 
 

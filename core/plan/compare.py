@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
+from types import MappingProxyType
 
 from core.plan.engine import Plan
 from core.plan.warnings import WARNING_NAMES
+
+
+BY_HAND = {"days": "sessions", "walk minutes": "main_min"}  # a line of the week and the override field it shows
 
 
 def _range(value: tuple[int, int] | None) -> str:
@@ -23,9 +27,10 @@ def in_words(value: object) -> str:
     return str(value)
 
 
-def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Set[int] = frozenset()) -> list[str]:
-    """One plain line per difference a clinician would act on, saved value first. The days and minutes of the
-    weeks in ``changed_by_hand`` are left to the line that says the clinician changed them."""
+def plan_differences(saved: Plan, today: Plan, *,
+                     changed_by_hand: Mapping[int, Set[str]] = MappingProxyType({})) -> list[str]:
+    """One plain line per difference a clinician would act on, saved value first. ``changed_by_hand``: week ->
+    the fields ("sessions", "main_min") the clinician set in it, left to the line that says so."""
     lines: list[str] = []
 
     def note(what: str, before: object, after: object) -> None:
@@ -57,6 +62,6 @@ def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Set[int] = fr
                                ("walk minutes", f"{before.main_min:g}", f"{after.main_min:g}"),
                                ("heart rate", _range(before.target_hr), _range(after.target_hr)),
                                ("effort", before.band, after.band)):
-            if not (before.week in changed_by_hand and what in ("days", "walk minutes")):
+            if BY_HAND.get(what) not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
     return lines

@@ -153,14 +153,28 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite databa
 CORE_TABLES = ("meta", "patients", "plans", "audit")  # in every released schema: an older backup restores too
 
 
-def not_a_treadwell_backup(path: Path) -> str | None:
-    """Why ``path`` cannot replace the records (an empty file, another program's database, a backup made
-    by a newer Treadwell), or None when it can."""
-    if path.stat().st_size == 0:
+def not_a_database_file(path: Path) -> str | None:
+    """Why ``path`` is no database at all (empty, another kind of file, unreadable), or None."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        return f"it cannot be read ({error.strerror or error})"
+    if not start:
         return "the file is empty"
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return "it is not a database file (a backup is a .sqlite3 file from the backups folder)"
+    if start != SQLITE_HEADER:
+        return "it is not a database file (a backup is a .sqlite3 file from the backups folder)"
+    return None
+
+
+def _damaged(path: Path) -> str | None:
+    verdict = integrity(path)
+    return None if verdict == "ok" else f"it failed its check ({verdict})"
+
+
+def not_a_treadwell_backup(path: Path) -> str | None:
+    """Why a database file that passed its integrity check cannot replace the records (another program's
+    database, a backup made by a newer Treadwell), or None when it can."""
     try:
         db = sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True), execute_plugins=False)
     except sqlite3.Error as error:
@@ -186,13 +200,11 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
     if database.exists() and os.path.samefile(backup, database):
         raise NotABackup(f"{backup.name} is the database in use, not a backup. Nothing was changed; choose one of "
                          "the backups main.py db check lists.")
-    problem = not_a_treadwell_backup(backup)
-    if problem:
-        raise NotABackup(f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups "
-                         "main.py db check lists.")
-    verdict = integrity(backup)
-    if verdict != "ok":
-        raise BackupError(f"The backup {backup.name} failed its check ({verdict}); choose another.")
+    for check in (not_a_database_file, _damaged, not_a_treadwell_backup):  # a damaged backup is not bad input
+        if problem := check(backup):
+            kind = BackupError if check is _damaged else NotABackup
+            raise kind(f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups "
+                       "main.py db check lists.")
     now = now or utc_now()
     aside = None
     temp = database.with_name(f".{database.name}.restoring")

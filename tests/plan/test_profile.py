@@ -97,6 +97,9 @@ def test_a_file_saved_in_windows_1252_is_told_to_be_saved_as_utf8() -> None:
     with pytest.raises(SessionLogError) as caught:
         parse_session('{"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "note": "café"}'.encode("latin-1"))
     assert caught.value.problems[0].startswith("session: the file is not UTF-8 text")
+    with pytest.raises(ProfileError) as caught:  # Notepad's "Unicode" is UTF-16, not Windows-1252
+        parse_profile(json.dumps(VALID).encode("utf-16"))
+    assert caught.value.problems == ['profile: the file is saved as UTF-16 ("Unicode"); save it as UTF-8 and try again']
 
 
 def test_a_list_or_an_object_of_the_wrong_shape_is_said_in_plain_words() -> None:
@@ -106,6 +109,10 @@ def test_a_list_or_an_object_of_the_wrong_shape_is_said_in_plain_words() -> None
     with pytest.raises(ProfileError) as caught:
         parse_profile(json.dumps([VALID]))
     assert caught.value.problems == ["profile: must be one JSON object in curly braces { }"]
+    from core.inputs import said_plainly  # a bundle's records: pydantic named its own class after "or instance of"
+
+    assert said_plainly("Input should be a valid dictionary or instance of BundledVersion") == \
+        "must be one JSON object in curly braces { }"
 
 
 def test_nan_and_infinity_are_refused() -> None:

@@ -100,12 +100,15 @@ def test_a_bad_backup_is_never_restored(data_dir) -> None:
     bad = data_dir.backups_dir / backup_name(dt.datetime(2026, 1, 1))
     bad.write_bytes(b"not a database" * 100)
     before = digest(data_dir.database_path)
-    with pytest.raises(BackupError, match="was not restored: it is not a database file"):
+    from core.storage.backup import NotABackup
+
+    with pytest.raises(NotABackup, match="was not restored: it is not a database file"):
         restore_backup(bad, data_dir.database_path)
     damaged = data_dir.backups_dir / backup_name(dt.datetime(2026, 1, 2))
     damaged.write_bytes(data_dir.database_path.read_bytes()[:4096] + b"\x00" * 8192)  # its pages gone
-    with pytest.raises(BackupError):
+    with pytest.raises(BackupError, match="failed its check") as caught:  # a damaged backup, not bad input
         restore_backup(damaged, data_dir.database_path)
+    assert not isinstance(caught.value, NotABackup)
     assert digest(data_dir.database_path) == before
     assert newest_good_backup(data_dir.backups_dir) is None
 

@@ -123,3 +123,25 @@ def test_a_week_left_as_it_was_or_typed_back_is_not_a_change(qtbot, data_dir) ->
     assert [o.week for o in window.editor.overrides] == [2] and window.editor.dirty
     override_week(window, 2, f"{computed:g}")  # typed back to what the engine computed
     assert window.editor.overrides == [] and not window.editor.dirty
+    days = window.editor.plan.weeks[1].sessions
+    model.setData(model.index(1, 1), str(days - 1 if days > 1 else 2), Qt.ItemDataRole.EditRole)
+    override_week(window, 2, f"{computed + 1:g}")
+    override_week(window, 2, f"{computed:g}")  # the minutes back: only the days stay the clinician's
+    [kept] = window.editor.overrides
+    assert kept.main_min is None and kept.sessions is not None
+
+
+def test_ctrl_s_with_a_refused_week_value_being_typed_saves_nothing(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.editor)
+    window.activateWindow()
+    table, model = window.editor.panel.table, window.editor.panel.weeks
+    table.setCurrentIndex(model.index(1, 3))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    cell = table.indexWidget(model.index(1, 3))
+    cell.selectAll()
+    qtbot.keyClicks(cell, "150")
+    qtbot.keyClick(cell, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage().startswith("Not saved: Week 2 was not changed")
+    assert len(window.gateway.history(window.editor.patient_id)) == 1

@@ -39,7 +39,9 @@ class ProtocolChart(QWidget):
         text = self.palette().color(QPalette.ColorRole.WindowText)
         if not self._studies:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+            # at the top, word-wrapped: centred in a chart taller than its pane, it was cut in half at 150 %
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8),
+                             Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
                              "No animal treadmill study is used for this etiology: the summary above says why.")
             return
         label_width = 150

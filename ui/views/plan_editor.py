@@ -218,15 +218,20 @@ class PlanEditor(QWidget):
         merged = change if previous is None else previous.model_copy(
             update={k: v for k, v in change.model_dump().items() if v is not None and k != "note"})
         others = [o for o in self.overrides if o.week != change.week]
-        self.overrides = others if self._as_computed(merged) else sorted([*others, merged], key=lambda o: o.week)
+        kept = self._beyond_computed(merged)
+        self.overrides = sorted([*others, kept], key=lambda o: o.week) if kept is not None else others
         self.recompute()
 
-    def _as_computed(self, change: WeekOverride) -> bool:
-        """A week typed back to what the engine computed, with no note: no longer the clinician's change."""
+    def _beyond_computed(self, change: WeekOverride) -> WeekOverride | None:
+        """The change without the fields typed back to what the engine computed (they would stay pinned to that
+        value if the profile changed); None when nothing of the clinician's is left."""
         computed = next((w for w in self.computed_plan.weeks if w.week == change.week), None) \
             if self.computed_plan is not None else None
-        return computed is not None and not change.note and all(
-            getattr(change, field) in (None, getattr(computed, field)) for field in ("sessions", "main_min"))
+        if computed is None:
+            return change
+        change = change.model_copy(update={field: None for field in ("sessions", "main_min")
+                                           if getattr(change, field) == getattr(computed, field)})
+        return None if change.sessions is None and change.main_min is None and not change.note else change
 
     def clear_overrides(self) -> None:
         self.overrides = []

@@ -129,10 +129,12 @@ class MinutesChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No plan to chart.")
             return
         top = max(w.weekly_main_min for w in self._rows) or 1
-        left, bottom, height = 36, self.height() - 20, self.height() - 40
+        caption = f"Walking minutes per week (max {top:g}); pale = light, dark = moderate"
+        wrapped = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap  # on one line it was cut off at 150 %
+        caption_height = painter.boundingRect(QRectF(0, 0, self.width(), self.height()), wrapped, caption).height()
+        painter.drawText(QRectF(0, 0, self.width(), caption_height), wrapped, caption)
+        left, bottom, height = 36, self.height() - 20, self.height() - 24 - caption_height
         slot = (self.width() - left - 8) / len(self._rows)
-        painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignLeft,
-                         f"Walking minutes per week (max {top:g}); pale = light, dark = moderate")
         for i, week in enumerate(self._rows):
             bar = height * week.weekly_main_min / top
             rect = QRectF(left + i * slot + slot * 0.15, bottom - bar, slot * 0.7, bar)
@@ -203,15 +205,27 @@ class PlanPanel(QWidget):
         self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
-    def finish_editing(self) -> None:
+    def finish_editing(self) -> str:
         """A week's cell still being typed in is taken as if the clinician had left it: Ctrl+S with the cursor
-        in the cell saved the plan without the value, which then showed (and printed) as an unsaved change."""
+        in the cell saved the plan without the value, which then showed (and printed) as an unsaved change.
+        Returns why the value was refused, or "" (taken, or no cell open)."""
         if self.table.state() != QAbstractItemView.State.EditingState:
-            return
+            return ""
         editor = self.table.indexWidget(self.table.currentIndex())
-        if editor is not None:
+        if editor is None:
+            return ""
+        refused: list[str] = []
+
+        def heard(why: str) -> None:
+            refused.append(why)
+
+        self.weeks.override_refused.connect(heard)
+        try:
             self.table.commitData(editor)
-            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        finally:
+            self.weeks.override_refused.disconnect(heard)
+        self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return " ".join(refused)
 
     def _show_warnings(self, warnings: list) -> None:
         """Never cleared first: QLabel lays out the same text again for nothing only after a clear, which cost 2 ms
