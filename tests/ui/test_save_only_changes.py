@@ -91,9 +91,8 @@ def test_a_new_patient_is_unchanged_until_something_is_typed(qtbot, data_dir) ->
     assert window.editor.dirty
 
 
-def test_ctrl_s_with_a_week_still_being_typed_saves_the_typed_value(qtbot, data_dir) -> None:
-    """F2 on week 2's walk minutes, 9 typed, Ctrl+S: the status said saved, but the version lacked the 9, which
-    then showed (and printed) as an unsaved change."""
+def type_week_2_minutes_then_ctrl_s(qtbot, data_dir, typed: str):
+    """F2 on week 2's walk minutes, ``typed`` typed, and Ctrl+S with the cursor still in the cell."""
     window = saved_patient(qtbot, data_dir)
     window.tabs.setCurrentWidget(window.editor)
     window.activateWindow()
@@ -104,8 +103,15 @@ def test_ctrl_s_with_a_week_still_being_typed_saves_the_typed_value(qtbot, data_
     cell = table.indexWidget(model.index(1, 3))
     assert cell is not None
     cell.selectAll()
-    qtbot.keyClicks(cell, "9")
+    qtbot.keyClicks(cell, typed)
     qtbot.keyClick(cell, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return window
+
+
+def test_ctrl_s_with_a_week_still_being_typed_saves_the_typed_value(qtbot, data_dir) -> None:
+    """F2 on week 2's walk minutes, 9 typed, Ctrl+S: the status said saved, but the version lacked the 9, which
+    then showed (and printed) as an unsaved change."""
+    window = type_week_2_minutes_then_ctrl_s(qtbot, data_dir, "9")
     newest = window.gateway.history(window.editor.patient_id)[-1]
     assert newest.version == 2 and [(o.week, o.main_min) for o in newest.overrides] == [(2, 9)]
     assert not window.editor.dirty and window.editor.plan.weeks[1].main_min == 9
@@ -132,16 +138,6 @@ def test_a_week_left_as_it_was_or_typed_back_is_not_a_change(qtbot, data_dir) ->
 
 
 def test_ctrl_s_with_a_refused_week_value_being_typed_saves_nothing(qtbot, data_dir) -> None:
-    window = saved_patient(qtbot, data_dir)
-    window.tabs.setCurrentWidget(window.editor)
-    window.activateWindow()
-    table, model = window.editor.panel.table, window.editor.panel.weeks
-    table.setCurrentIndex(model.index(1, 3))
-    table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    cell = table.indexWidget(model.index(1, 3))
-    cell.selectAll()
-    qtbot.keyClicks(cell, "150")
-    qtbot.keyClick(cell, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window = type_week_2_minutes_then_ctrl_s(qtbot, data_dir, "150")
     assert window.statusBar().currentMessage().startswith("Not saved: Week 2 was not changed")
     assert len(window.gateway.history(window.editor.patient_id)) == 1
