@@ -148,7 +148,7 @@ def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, d
 
 
 def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtbot, data_dir) -> None:
-    from ui.views.session_log_view import STIFFNESS_CHOICES
+    from ui.views.session_fields import STIFFNESS_CHOICES
     from ui.views.unrecorded_fields import chosen
 
     window = saved_patient(qtbot, data_dir)

@@ -7,19 +7,15 @@ on step 4 holds: a session is logged under the version in force on its date. A p
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
-from pydantic import ValidationError
 
-from core.plan.session_log import (
-    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
-)
+from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
@@ -27,15 +23,9 @@ from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import EnterKey, KeyPress
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
-from ui.views.date_field import DateField
+from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
-from ui.views.unrecorded_fields import (
-    TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, choice_box, chosen, given, show_choice, show_given,
-)
-
-
-STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
 
 
 class SessionLogView(QWidget):
@@ -88,23 +78,9 @@ class SessionLogView(QWidget):
     # -- building ------------------------------------------------------------------------------------
 
     def _build_form(self) -> None:
-        self.date = DateField(QDate.currentDate())
-        self.date.setDisplayFormat("yyyy-MM-dd")  # as in the table
-        self.date.setCalendarPopup(True)
-        self.date.setMaximumDate(QDate.currentDate())
-        self.week = QSpinBox()
-        self.week.setRange(1, 26)
-        self.minutes = PlainNumberSpinBox(TYPING_ROOM, step=0.5)
-        self.speed = PlainNumberSpinBox(999, step=0.1, blank=NOT_RECORDED)
-        self.rpe = OptionalSpinBox(6, 20, "not entered")  # required: no value is put in for the clinician
-        self.heart_rate = OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED, tip=(
-            "Beats a minute. The handout's walking log holds the patient's count: times 4 for 15 seconds, 2 for 30."))
-        self.pain_during = OptionalSpinBox(0, 10, NOT_RECORDED)
-        self.pain_morning = OptionalSpinBox(0, 10, NOT_RECORDED)
-        self.stiffer_morning = choice_box(STIFFNESS_CHOICES)
-        self.note = QLineEdit()
-        self.note.setMaxLength(NOTE_MAX_LENGTH)
-        self.note.setPlaceholderText("optional, one line")
+        self._fields = SessionFields.build()
+        (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during, self.pain_morning,
+         self.stiffer_morning, self.note) = self._fields
         self.save_button = QPushButton("&Add session")
         self.cancel_button = QPushButton("Cancel correction")
         self.message = QLabel()
@@ -116,22 +92,10 @@ class SessionLogView(QWidget):
         self.blocked_note.setVisible(False)
         self.blocked_note.setAccessibleName("Why this walk cannot be logged")
         self.form_box = QGroupBox("Log a session")
-        self._fields = (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during,
-                        self.pain_morning, self.stiffer_morning, self.note)
         EnterKey(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
         KeyPress(self.form_box, Qt.Key.Key_Escape, lambda: self._correcting and self._on_cancel_button_clicked())
         form = QFormLayout(self.form_box)
-        for label, widget, name in (
-                ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
-                ("Minutes walked:", self.minutes, "Minutes walked in the main set"),
-                ("Speed (km/h):", self.speed, "Belt speed in km/h, or not recorded"),
-                ("Effort (RPE 6-20):", self.rpe, "Effort, Borg RPE 6 to 20"),
-                ("Heart rate (bpm):", self.heart_rate, "Heart rate at the end of the walk, or not recorded"),
-                ("Pain during (0-10):", self.pain_during, "Pain during walking, 0 to 10, or not recorded"),
-                ("Pain next morning (0-10):", self.pain_morning, "Pain the next morning, 0 to 10, or not recorded"),
-                ("Stiffer next morning:", self.stiffer_morning,
-                 "More stiffness than usual the next morning: yes, no, or not recorded"),
-                ("Note:", self.note, "Note about the session")):
+        for label, widget, name in self._fields.rows():
             widget.setAccessibleName(name)
             form.addRow(label, widget)
             if widget is self.date:
@@ -249,11 +213,7 @@ class SessionLogView(QWidget):
             self._set_week_range(len(self._course.plan_in_force.weeks))
         if week is not None:
             self.week.setValue(week)
-        for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
-            show_given(spin, None)
-        show_choice(self.stiffer_morning, STIFFNESS_CHOICES, None)
-        self.speed.setValue(0)
-        self.note.clear()
+        self._fields.clear_recorded()
         self._suggested_minutes = None
         self._suggest_minutes()
 
@@ -289,25 +249,10 @@ class SessionLogView(QWidget):
         else:
             self._set_week_range(len(self._form_version().plan.weeks))
 
-    def entered(self) -> SessionLog:
-        """The session as the form holds it; raises SessionLogError with one line per problem."""
-        values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
-                        "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
-                        "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
-                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES), "note": self.note.text()}
-        if given(self.rpe) is not None:
-            values["rpe"] = given(self.rpe)
-        try:
-            log = SessionLog.model_validate(values)
-        except ValidationError as error:
-            raise SessionLogError(session_problems(error)) from None
-        check_not_after(log, dt.date.today())
-        return log
-
     @Slot()
     def _on_save_button_clicked(self) -> None:
         try:
-            log = self.entered()
+            log = self._fields.entered()
         except SessionLogError as error:
             self.show_problem("; ".join(error.problems))
             return
@@ -353,16 +298,7 @@ class SessionLogView(QWidget):
         self._correcting = record
         version = self._course.version_of(record.plan_id) if self._course else None
         self._set_week_range(len(version.plan.weeks) if version else 26)
-        self.date.setDate(QDate(record.date.year, record.date.month, record.date.day))
-        self.week.setValue(record.week)
-        self.minutes.setValue(record.minutes)
-        self.speed.setValue(record.speed_kmh or 0)
-        self.rpe.setValue(record.rpe)
-        for spin, value in ((self.heart_rate, record.heart_rate), (self.pain_during, record.pain_during),
-                            (self.pain_morning, record.pain_next_morning)):
-            show_given(spin, value)
-        show_choice(self.stiffer_morning, STIFFNESS_CHOICES, record.stiffer_next_morning)
-        self.note.setText(record.note)
+        self._fields.show(record)
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")
         self.save_button.setAccessibleName("Save the correction")

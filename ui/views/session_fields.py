@@ -1,0 +1,106 @@
+"""The fields of one walk in the session form, and the session they hold: read into a SessionLog, filled from
+a saved one, emptied for the next. A pain, heart rate or stiffness left "not recorded" is read as not
+recorded (None), never as 0 or no."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from pydantic import ValidationError
+
+from core.plan.session_log import (
+    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
+)
+from ui.views.date_field import DateField
+from ui.views.unrecorded_fields import (
+    TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, choice_box, chosen, given, show_choice, show_given,
+)
+
+STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
+
+
+class SessionFields(NamedTuple):
+    date: DateField
+    week: QSpinBox
+    minutes: PlainNumberSpinBox
+    speed: PlainNumberSpinBox
+    rpe: OptionalSpinBox
+    heart_rate: OptionalSpinBox
+    pain_during: OptionalSpinBox
+    pain_morning: OptionalSpinBox
+    stiffer_morning: QComboBox
+    note: QLineEdit
+
+    @classmethod
+    def build(cls) -> SessionFields:
+        date = DateField(QDate.currentDate())
+        date.setDisplayFormat("yyyy-MM-dd")  # as in the table
+        date.setCalendarPopup(True)
+        date.setMaximumDate(QDate.currentDate())
+        week = QSpinBox()
+        week.setRange(1, 26)
+        note = QLineEdit()
+        note.setMaxLength(NOTE_MAX_LENGTH)
+        note.setPlaceholderText("optional, one line")
+        return cls(
+            date=date, week=week, minutes=PlainNumberSpinBox(TYPING_ROOM, step=0.5),
+            speed=PlainNumberSpinBox(999, step=0.1, blank=NOT_RECORDED),
+            rpe=OptionalSpinBox(6, 20, "not entered"),  # required: no value is put in for the clinician
+            heart_rate=OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED, tip=(
+                "Beats a minute. The handout's walking log holds the patient's count: times 4 for 15 seconds, 2 for "
+                "30.")),
+            pain_during=OptionalSpinBox(0, 10, NOT_RECORDED), pain_morning=OptionalSpinBox(0, 10, NOT_RECORDED),
+            stiffer_morning=choice_box(STIFFNESS_CHOICES), note=note)
+
+    def rows(self) -> list[tuple[str, QWidget, str]]:
+        """(label, field, accessible name), in the form's order."""
+        return [
+            ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
+            ("Minutes walked:", self.minutes, "Minutes walked in the main set"),
+            ("Speed (km/h):", self.speed, "Belt speed in km/h, or not recorded"),
+            ("Effort (RPE 6-20):", self.rpe, "Effort, Borg RPE 6 to 20"),
+            ("Heart rate (bpm):", self.heart_rate, "Heart rate at the end of the walk, or not recorded"),
+            ("Pain during (0-10):", self.pain_during, "Pain during walking, 0 to 10, or not recorded"),
+            ("Pain next morning (0-10):", self.pain_morning, "Pain the next morning, 0 to 10, or not recorded"),
+            ("Stiffer next morning:", self.stiffer_morning,
+             "More stiffness than usual the next morning: yes, no, or not recorded"),
+            ("Note:", self.note, "Note about the session")]
+
+    def entered(self) -> SessionLog:
+        """The session the fields hold; raises SessionLogError with one line per problem."""
+        values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
+                        "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
+                        "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
+                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES), "note": self.note.text()}
+        if given(self.rpe) is not None:
+            values["rpe"] = given(self.rpe)
+        try:
+            log = SessionLog.model_validate(values)
+        except ValidationError as error:
+            raise SessionLogError(session_problems(error)) from None
+        check_not_after(log, dt.date.today())
+        return log
+
+    def show(self, log: SessionLog) -> None:
+        """A saved session's values, as they were logged."""
+        self.date.setDate(QDate(log.date.year, log.date.month, log.date.day))
+        self.week.setValue(log.week)
+        self.minutes.setValue(log.minutes)
+        self.speed.setValue(log.speed_kmh or 0)
+        self.rpe.setValue(log.rpe)
+        for spin, value in ((self.heart_rate, log.heart_rate), (self.pain_during, log.pain_during),
+                            (self.pain_morning, log.pain_next_morning)):
+            show_given(spin, value)
+        show_choice(self.stiffer_morning, STIFFNESS_CHOICES, log.stiffer_next_morning)
+        self.note.setText(log.note)
+
+    def clear_recorded(self) -> None:
+        """Nothing recorded yet (the date, week and minutes are the view's to set)."""
+        for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
+            show_given(spin, None)
+        show_choice(self.stiffer_morning, STIFFNESS_CHOICES, None)
+        self.speed.setValue(0)
+        self.note.clear()
