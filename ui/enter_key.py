@@ -14,10 +14,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def is_enter(event: QEvent) -> bool:
-    """A plain Enter or Return: Ctrl, Alt or Shift with it is left to whatever uses it."""
-    return (event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS
+def is_plain_press(event: QEvent, keys: tuple[Qt.Key, ...]) -> bool:
+    """One of ``keys`` pressed alone: Ctrl, Alt or Shift with it is left to whatever uses it."""
+    return (event.type() == QEvent.Type.KeyPress and event.key() in keys
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+
+
+def is_enter(event: QEvent) -> bool:
+    """A plain Enter or Return."""
+    return is_plain_press(event, ENTER_KEYS)
 
 
 class EnterKey(QObject):
@@ -53,8 +58,7 @@ class KeyPress(QObject):
         watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.KeyPress and event.key() == self._key
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        if is_plain_press(event, (self._key,)):
             self._handler()
             return True
         return False

@@ -99,9 +99,9 @@ def check_study_file(
         problems, study, candidate = _validate_row(row_number, raw, study_file.name)
         problems += _check_references(row_number, candidate, known_etiologies, known_mechanisms)
         if study is not None:
-            if study.id in ids.rows and not _has_own_id(raw):
-                study = study.model_copy(update={"id": ids.next_free(study.id)})
             if not _has_own_id(raw):
+                if study.id in ids.rows:
+                    study = study.model_copy(update={"id": ids.next_free(study.id)})
                 made.add(study.id)
             if study.id in ids.rows:
                 problems.append(ImportProblem(row=row_number, field="id",

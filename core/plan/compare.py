@@ -9,9 +9,6 @@ from core.plan.engine import Plan
 from core.plan.warnings import WARNING_NAMES
 
 
-BY_HAND = {"days": "sessions", "walk minutes": "main_min"}  # a line of the week and the override field it shows
-
-
 def _range(value: tuple[int, int] | None) -> str:
     return "none (RPE)" if value is None else f"{value[0]}-{value[1]}"
 
@@ -58,10 +55,10 @@ def plan_differences(saved: Plan, today: Plan, *,
     note("Pain: acceptable up to", saved.rules.pain.acceptable_max, today.rules.pain.acceptable_max)
     note("Weeks", len(saved.weeks), len(today.weeks))
     for before, after in zip(saved.weeks, today.weeks):
-        for what, old, new in (("days", before.sessions, after.sessions),
-                               ("walk minutes", f"{before.main_min:g}", f"{after.main_min:g}"),
-                               ("heart rate", _range(before.target_hr), _range(after.target_hr)),
-                               ("effort", before.band, after.band)):
-            if BY_HAND.get(what) not in changed_by_hand.get(before.week, ()):
+        for what, field, old, new in (("days", "sessions", before.sessions, after.sessions),
+                                      ("walk minutes", "main_min", f"{before.main_min:g}", f"{after.main_min:g}"),
+                                      ("heart rate", "target_hr", _range(before.target_hr), _range(after.target_hr)),
+                                      ("effort", "band", before.band, after.band)):
+            if field not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
     return lines

@@ -62,8 +62,9 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
                        "2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines on at least 2."),
             session_length=f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance ({none}).",
             ramp=f"Session length grows gradually, within the weekly caps ({none}).",
-            not_borrowed=(f"{why}, so nothing is borrowed from animals: how long and how gradual the walks are rests on the human guidance (sessions "
-                          f"toward {g.SESSION_TARGET_MIN} minutes, {g.WEEKLY_TARGET_MIN} minutes a week; Garber 2011), "
+            not_borrowed=(f"{why}, so nothing is borrowed from animals: how long and how gradual the walks are "
+                          f"rests on the human guidance (sessions toward {g.SESSION_TARGET_MIN} minutes, "
+                          f"{g.WEEKLY_TARGET_MIN} minutes a week; Garber 2011), "
                           f"and starting at {g.STARTING_SESSIONS_PER_WEEK} days a week is a product default, fewer "
                           f"than its 5 or more days of moderate exercise.{left_out}"),
             dosing=summary)

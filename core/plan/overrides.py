@@ -25,6 +25,14 @@ class WeekOverride(BaseModel):
     main_min: float | None = Field(default=None, gt=0, le=120)
     note: str = Field(default="", max_length=500)
 
+    @property
+    def changed_fields(self) -> set[str]:
+        """The week's values this change sets (of OVERRIDABLE): days, walk minutes, or both."""
+        return {field for field in OVERRIDABLE if getattr(self, field) is not None}
+
+
+OVERRIDABLE = ("sessions", "main_min")  # the values of a week a clinician can change
+
 
 class OverriddenPlan(BaseModel):
     weeks: list[Week]

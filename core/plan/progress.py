@@ -262,8 +262,8 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
         else:
             before = versions[index - 1]
             by_hand = _override_changes(before.overrides, version.overrides, plans[before.version])
-            set_by_hand = {o.week: {f for f in ("sessions", "main_min") if getattr(o, f) is not None}
-                           for o in version.overrides if o.week in by_hand}  # a removed change shows the plan's values
+            # a removed change shows the plan's values
+            set_by_hand = {o.week: o.changed_fields for o in version.overrides if o.week in by_hand}
             changes = _profile_changes(before.profile, version.profile) + plan_differences(
                 plans[before.version], plans[version.version], changed_by_hand=set_by_hand)
             changes += by_hand.values()

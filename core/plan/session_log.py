@@ -89,9 +89,14 @@ def session_problems(error: ValidationError) -> list[str]:
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, '')}")
         else:
             message = said_plainly(item["msg"])
-            allowed = None if "such as" in message else ALLOWED.get(field)  # the message gives its own example
-            lines.append(f"{where}: {message}" + (f"; allowed: {allowed}" if allowed else ""))
+            lines.append(f"{where}: {message}{allowed_after(field, message)}")
     return lines
+
+
+def allowed_after(field: str, message: str) -> str:
+    """"; allowed: ..." for a session field's problem, unless the message gives its own example."""
+    allowed = None if "such as" in message else ALLOWED.get(field)
+    return f"; allowed: {allowed}" if allowed else ""
 
 
 def parse_session(text: str | bytes, *, today: dt.date | None = None) -> SessionLog:
@@ -137,6 +142,7 @@ def _saved_value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def check_not_after(log: SessionLog, today: dt.date) -> None:
-    if log.date > today:
+def check_not_after(log: SessionLog, today: dt.date, *, slack: dt.timedelta = dt.timedelta(0)) -> None:
+    """``slack``: days after today let through (another workstation's clock or time zone a little ahead)."""
+    if log.date > today + slack:
         raise SessionLogError([f"date: is after today ({today.isoformat()}); allowed: {ALLOWED['date']}"])

@@ -44,8 +44,7 @@ from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
-from core.plan.session_log import ALLOWED as SESSION_ALLOWED
-from core.plan.session_log import SessionLog
+from core.plan.session_log import SessionLog, SessionLogError, allowed_after, check_not_after
 from core.storage import legacy_ids, records
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
@@ -310,9 +309,10 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
                             f"{log.version}'s plan")
             continue
         session = SessionLog.model_validate(log.model_dump(exclude={"version", "uid"}))
-        if session.date > today + CLOCK_SLACK:  # as typed in; a day's slack for another workstation's clock
-            problems.append(f"session log {position}: date: is after today ({today.isoformat()}); allowed: "
-                            f"{SESSION_ALLOWED['date']}")
+        try:  # as typed in, with a day's slack for another workstation's clock
+            check_not_after(session, today, slack=CLOCK_SLACK)
+        except SessionLogError as error:
+            problems += [f"session log {position}: {problem}" for problem in error.problems]
             continue
         uid = log.uid
         if uid is None:  # version 1: as migration m005 derives the ids of the sessions it moves
@@ -365,11 +365,10 @@ def _model_problem(raw: dict, item: dict) -> str:
         return "the file is not a readable JSON plan bundle"
     if tuple(item["loc"]) == ("bundle_version",):
         return f"bundle_version: must be {BUNDLE_VERSION}"
-    loc = tuple(item["loc"])
-    said = f"{record_and_field(raw, loc)}: {plain_message(item)}"
-    if loc[:2] == ("content", "session_logs") and len(loc) > 3 and loc[3] in SESSION_ALLOWED and "such as" not in said:
-        said += f"; allowed: {SESSION_ALLOWED[loc[3]]}"  # as a session file typed in says it (an example once)
-    return said
+    loc, message = tuple(item["loc"]), plain_message(item)
+    if loc[:2] == ("content", "session_logs") and len(loc) > 3:  # as a session file typed in says it
+        message += allowed_after(str(loc[3]), message)
+    return f"{record_and_field(raw, loc)}: {message}"
 
 
 def _bad_values(raw: object) -> list[tuple[tuple, str]]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from core.evidence.models import Study
 from core.plan.compare import plan_differences
 from core.plan.engine import PlanOptions
-from core.plan.overrides import WeekOverride, effective_plan
+from core.plan.overrides import OVERRIDABLE, WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import PlanVersion
 from core.workspace.draft import PlanDraft, draft_plan, same_profile
@@ -229,9 +229,9 @@ class PlanEditor(QWidget):
             if self.computed_plan is not None else None
         if computed is None:
             return change
-        change = change.model_copy(update={field: None for field in ("sessions", "main_min")
+        change = change.model_copy(update={field: None for field in OVERRIDABLE
                                            if getattr(change, field) == getattr(computed, field)})
-        return None if change.sessions is None and change.main_min is None and not change.note else change
+        return change if change.changed_fields or change.note else None
 
     def clear_overrides(self) -> None:
         self.overrides = []

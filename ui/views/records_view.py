@@ -143,8 +143,8 @@ class RecordsView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
         EnterKey(self.table, self._on_table_double_clicked)  # Enter on a row or a version: as a double-click
-        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):  # from the search to the patients found
-            KeyPress(self.search, key, self._go_to_patients)
+        EnterKey(self.search, self._go_to_patients)  # from the search to the patients found
+        KeyPress(self.search, Qt.Key.Key_Down, self._go_to_patients)
         EnterKey(self.history, lambda: self.history.currentItem() and self._on_history_item_double_clicked(
             self.history.currentItem()))
         self.open_button.clicked.connect(self._on_open_button_clicked)
