@@ -17,26 +17,25 @@ def test_no_table_of_any_view_keeps_the_tab_key(qtbot, data_dir) -> None:
     assert [view.accessibleName() for view in tables if view.tabKeyNavigation()] == []
 
 
+def tab_from(qtbot, window, step, widget):
+    """Tab pressed once in ``widget`` of ``step``, which has the keyboard focus; returns what has it then."""
+    window.tabs.setCurrentWidget(step)
+    window.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2_000)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
 def test_tab_from_the_studies_table_reaches_the_next_control(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir)
-    window.tabs.setCurrentWidget(window.evidence)
-    window.activateWindow()
-    table = window.evidence.table
-    table.setFocus()
-    qtbot.waitUntil(table.hasFocus, timeout=2_000)
-    qtbot.keyClick(table, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is not table
+    assert tab_from(qtbot, window, window.evidence, window.evidence.table) is not window.evidence.table
 
 
 def test_tab_leaves_the_session_date_in_one_press(qtbot, data_dir) -> None:
     """Qt's date edit spent Tab on year, month and day: three presses to leave the date."""
     window = saved_patient(qtbot, data_dir)
-    window.tabs.setCurrentWidget(window.sessions)
-    window.activateWindow()
     date = window.sessions.date
-    date.setFocus()
-    qtbot.waitUntil(date.hasFocus, timeout=2_000)
-    qtbot.keyClick(date, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.sessions.week
+    assert tab_from(qtbot, window, window.sessions, date) is window.sessions.week
     qtbot.keyClick(window.sessions.week, Qt.Key.Key_Backtab)
     assert date.hasFocus()
