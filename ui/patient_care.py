@@ -60,7 +60,8 @@ class PatientCare:
     def _tell_handout_which_plan(self) -> None:
         from ui.models.course import handout_note
 
-        self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty))
+        self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
+                                                 read_only=self.read_only))
 
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:

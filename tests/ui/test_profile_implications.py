@@ -42,8 +42,11 @@ def test_spinal_cord_fields_belong_to_spinal_cord_injury_only(qtbot) -> None:
     choose(form.etiology, "spinal-cord-injury")
     assert form.sci_level.isEnabled()
     choose(form.sci_level, "T4")
+    assert not form.implied_note.isVisibleTo(form)  # the clinician's own choice: nothing to say
     choose(form.etiology, "multiple-sclerosis-pain")
     assert combo_data(form.sci_level) == "" and not form.sci_level.isEnabled()
+    assert form.implied_note.text() == ("Cleared Spinal cord injury level (was T4): a spinal cord injury level is "
+                                        "used only when the etiology is spinal-cord-injury.")
     assert "sci_level" not in form.values() or form.values()["sci_level"] is None
 
 
@@ -65,9 +68,19 @@ def test_what_the_etiology_set_goes_when_the_etiology_is_changed(qtbot) -> None:
     form = form_with_etiologies(qtbot)
     choose(form.etiology, "diabetic-neuropathy")
     assert combo_data(form.diabetes) == "type2" and form.checks["known_disease"].isChecked()
+    assert form.implied_note.text() == (
+        "Set Diabetes to Type 2: painful diabetic neuropathy is nerve damage caused by diabetes.<br>"
+        "Ticked Known cardiovascular, metabolic or renal disease: diabetes counts as metabolic disease in ACSM 2015 "
+        "screening.")
     choose(form.etiology, "peripheral-nerve-injury")
     assert combo_data(form.diabetes) == "none" and not form.checks["known_disease"].isChecked()
     assert form.checks["known_disease"].isEnabled()
+    # put back without a word, a patient who does have diabetes would lose it unseen: the note names both
+    assert form.implied_note.isVisibleTo(form) and form.implied_note.text() == (
+        "Put Diabetes back to No diabetes (was Type 2): it had been set because painful diabetic neuropathy is nerve "
+        "damage caused by diabetes; set it again if this patient has it.<br>"
+        "Unticked Known cardiovascular, metabolic or renal disease: it had been ticked because diabetes counts as "
+        "metabolic disease in ACSM 2015 screening; tick it again if this patient has it.")
     choose(form.etiology, "diabetic-neuropathy")
     choose(form.diabetes, "type1")  # the clinician's choice: kept, and with it the known disease it implies
     choose(form.etiology, "peripheral-nerve-injury")
@@ -95,5 +108,6 @@ def test_a_saved_record_that_contradicts_a_newer_rule_opens_with_the_implied_val
     editor.load_version(version)
     assert editor.form.checks["known_disease"].isChecked() and editor.plan is not None and editor.dirty
     assert "known_disease = true" in editor.saved_note.text() and editor.note_row.isVisibleTo(editor)
+    assert not editor.form.implied_note.isVisibleTo(editor)  # said once, by the editor's note
     profile, problems = check_profile(editor.form.values())
     assert profile is not None and not problems

@@ -72,6 +72,9 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
         second.editor.form.numbers["weeks"].setText("9")  # typed in the read-only window, not savable yet
         second.editor.recompute()
         assert second.save_plan() is False
+        note = second.handout.record_note.text()  # it cannot save: Ctrl+S is not what the clinician is told
+        assert "this window is read-only, so save the plan in the Treadwell window that holds the records" in note
+        assert "Ctrl+S" not in note
         second.tabs.setCurrentWidget(second.sessions)
         qtbot.wait(300)  # several polls while the first window is open
         assert not offered(second)
@@ -92,6 +95,8 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
         assert second.tabs.currentWidget() is second.sessions
         assert second.editor.plan_id == saved.id and second.editor.form.numbers["weeks"].text() == "9"
         assert second.editor.dirty and second.course is not None and second.sessions.save_button.isEnabled()
+        assert "unsaved changes, so this handout is not the plan on record: save the plan (Ctrl+S)" in \
+            second.handout.record_note.text()
         assert second.save_plan(), second.statusBar().currentMessage()
         assert [v.version for v in second.gateway.history(saved.patient_id)] == [1, 2]
         assert not DataDirLock(data_dir.lock_path).acquire()  # the switched window holds the folder now

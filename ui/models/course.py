@@ -47,18 +47,17 @@ class CourseOfCare:
         return next((version for version in self.history if version.id == plan_id), None)
 
 
-NOT_SAVED_YET = ("Not saved yet: save the plan (Ctrl+S) so the record holds the plan this handout gives the "
-                 "patient.")
-
-
-def handout_note(course: CourseOfCare | None, *, unsaved: bool) -> str:
+def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only: bool = False) -> str:
     """What the clinician should know before giving this handout: it is not the plan on record (unsaved changes,
-    a patient not saved yet) or it is an older version than the one in force. Empty when it is the plan in force."""
+    a patient not saved yet) or it is an older version than the one in force. Empty when it is the plan in force.
+    A read-only window cannot save, so it is not told to."""
+    save = ("this window is read-only, so save the plan in the Treadwell window that holds the records (or switch "
+            "this one to editing when that one closes)" if read_only else "save the plan (Ctrl+S)")
     if course is None:
-        return NOT_SAVED_YET if unsaved else ""
+        return f"Not saved yet: {save} so the record holds the plan this handout gives the patient." if unsaved else ""
     if course.unsaved_edits:
-        return ("The plan on step 4 has unsaved changes, so this handout is not the plan on record: save it "
-                "(Ctrl+S) before the patient takes it home.")
+        return (f"The plan on step 4 has unsaved changes, so this handout is not the plan on record: {save} before "
+                "the patient takes it home.")
     shown = course.version_of(course.shown_plan_id) if course.shown_plan_id is not None else None
     if shown is not None and shown.id != course.in_force.id:
         return (f"This handout is of plan version {shown.version}, an older version: version "

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 from core.handout.language import offered_label
 from core.languages import languages
 from core.plan.guidelines import CONTRAINDICATIONS
-from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
+from core.plan.implications import IMPLICATIONS, implied_changes
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
 from ui.models.profile_words import in_form_words
 from ui.models.table_model import combo_data
+from ui.views.implied_values import ImpliedValues
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
              [f"S{i}" for i in range(1, 6)]
@@ -55,7 +56,7 @@ def _number(text: str) -> Any:
             return text
 
 
-class ProfileForm(QWidget):
+class ProfileForm(ImpliedValues, QWidget):
     changed = Signal()  # a value may have changed
     field_left = Signal()  # the clinician left a field (focus alone changes no value): its problem may show now
 
@@ -63,8 +64,7 @@ class ProfileForm(QWidget):
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
-        self._applying = False  # while the form sets implied values itself
-        self._set_by_form: dict[str, Any] = {}  # implied values the form set, undone when their cause goes
+        self._start_implied_values()
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
         self.etiology = QComboBox()
@@ -159,8 +159,8 @@ class ProfileForm(QWidget):
             contra_box.addWidget(box)
         self._errors["contraindications"] = QLabel()
         layout = QVBoxLayout(self)
-        for group in (patient, screening, conditions, contra):
-            layout.addWidget(group)
+        for widget in (patient, self.implied_note, screening, conditions, contra):
+            layout.addWidget(widget)
         layout.addStretch(1)
 
     def _name_everything(self) -> None:
@@ -207,73 +207,6 @@ class ProfileForm(QWidget):
     def _on_any_changed(self, *_: object) -> None:
         if not self._applying:
             self.changed.emit()
-
-    @Slot()
-    def _on_implying_field_changed(self, *_: object) -> None:
-        if not self._applying:  # the generic handler then announces the change once
-            self._apply_implications(change_values=not self.signalsBlocked(), announce=False)
-
-    def _implied_widget(self, field: str) -> QWidget:
-        return self.checks.get(field) or {"etiology": self.etiology, "diabetes": self.diabetes,
-                                          "sci_level": self.sci_level, "sci_complete": self.sci_complete}[field]
-
-    def _apply_implications(self, *, change_values: bool, announce: bool = True) -> None:
-        """Set what the profile now implies (not while a saved record is being shown: its own values stay,
-        and a contradiction is named under the field), then lock out the values that would contradict it."""
-        values = self.values()
-        self._applying = True
-        try:
-            if change_values:
-                self._undo_what_no_longer_applies()
-                for field, value in implied_changes(self.values()).items():
-                    self._set_value(field, value)
-                    self._set_by_form[field] = value
-                values = self.values()
-            for field in {implication.field for implication in IMPLICATIONS}:
-                self._lock(field, allowed_values(values, field), values)
-        finally:
-            self._applying = False
-        if change_values and announce:
-            self.changed.emit()
-
-    def _undo_what_no_longer_applies(self) -> None:
-        """A value the form set because of another goes back to not given when that other changes: diabetes
-        and known disease, set for painful diabetic neuropathy, stayed when the etiology was changed to a nerve
-        injury, with the diabetic warnings and the medical clearance. A value the clinician changed stays."""
-        while True:
-            values = self.values()
-            for field in [f for f, value in self._set_by_form.items() if values.get(f) != value]:
-                del self._set_by_form[field]  # changed by the clinician since: theirs
-            stale = [field for field in self._set_by_form
-                     if not any(i.field == field and i.applies(values) for i in IMPLICATIONS)]
-            if not stale:
-                return
-            for field in stale:  # one cause gone may take another's with it (diabetes -> known disease)
-                self._set_value(field, PatientProfile.model_fields[field].default)
-                del self._set_by_form[field]
-
-    def _set_value(self, field: str, value: Any) -> None:
-        widget = self._implied_widget(field)
-        if isinstance(widget, QCheckBox):
-            widget.setChecked(bool(value))
-        else:
-            shown = {True: "complete", False: "incomplete", None: ""}.get(value, value) if field == "sci_complete" \
-                else ("" if value is None else value)
-            widget.setCurrentIndex(max(0, widget.findData(shown)))
-
-    def _lock(self, field: str, allowed: frozenset | None, values: dict[str, Any]) -> None:
-        widget = self._implied_widget(field)
-        reasons = [i.reason for i in IMPLICATIONS if i.field == field and i.applies(values) and i.allowed is not None]
-        text = "; ".join(dict.fromkeys(reasons))  # each reason once, its capitals kept ("ACSM")
-        widget.setToolTip(text[:1].upper() + text[1:] + "." if text else "")
-        if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
-            widget.setEnabled(allowed is None or len(allowed) > 1)
-            return
-        widget.setEnabled(True)
-        items = widget.model()
-        for row in range(widget.count()):
-            data = widget.itemData(row)
-            items.item(row).setEnabled(allowed is None or data in allowed or data == "")
 
     def set_etiologies(self, etiologies: list[tuple[str, str]]) -> None:
         """(id, display name) pairs from the evidence library, once it has loaded."""
@@ -322,7 +255,7 @@ class ProfileForm(QWidget):
         contradict it: the implied values are filled in, and returned ({field: value}) so the editor can
         say what changed and mark the plan unsaved; nothing is hidden or locked in a contradicting state."""
         self._touched = set(NUMBER_FIELDS) | {"name", "resting_bp"}
-        self._set_by_form = {}  # the record's values are the clinician's
+        self._forget_implied_values()  # the record's values are the clinician's
         self.blockSignals(True)
         self.name.setText(profile.name)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
@@ -343,13 +276,14 @@ class ProfileForm(QWidget):
             box.setChecked(cid in profile.contraindications)
         filled = implied_changes(self.values())
         self._apply_implications(change_values=True, announce=False)
+        self.implied_note.setVisible(False)  # the editor names what it filled in
         self.blockSignals(False)
         self.changed.emit()
         return filled
 
     def clear(self) -> None:
         self._touched = set()
-        self._set_by_form = {}
+        self._forget_implied_values()
         self.show_all_problems = False
         self.blockSignals(True)
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
@@ -359,5 +293,6 @@ class ProfileForm(QWidget):
         for box in (*self.checks.values(), *self.contraindications.values()):
             box.setChecked(False)
         self._apply_implications(change_values=True)
+        self.implied_note.setVisible(False)  # a new patient: nothing the form did is news
         self.blockSignals(False)
         self.changed.emit()

@@ -1,0 +1,147 @@
+"""What the etiology or a condition implies about the rest of the profile, as the form applies it: the implied
+value is set as soon as its cause is chosen and put back when the cause goes (a value the clinician changed
+stays), the values that would contradict it are locked out with the reason as the tooltip, and a note beside
+the fields names what the form changed and why. The rules are core/plan/implications.py's; mixed into
+ProfileForm, which provides the widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+
+from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
+from core.plan.profile import PatientProfile
+from core.plan.profile_labels import FIELD_LABELS
+from ui.plain_text import escaped
+
+
+class ImpliedValues:
+    _applying = False  # while the form sets implied values itself
+    implied_note: QLabel
+
+    def _start_implied_values(self) -> None:
+        self._set_by_form: dict[str, Any] = {}  # implied values the form set, undone when their cause goes
+        self._why_set: dict[str, str] = {}  # the reason each of those was set, for the note when it is undone
+        self.implied_note = QLabel()  # what the form itself just set or put back, beside the fields it changed
+        self.implied_note.setWordWrap(True)
+        self.implied_note.setVisible(False)
+        self.implied_note.setAccessibleName("What the form changed")
+        self.implied_note.setStyleSheet("background: #FFF4CE; color: #3B2F00; padding: 6px;")
+
+    def _forget_implied_values(self) -> None:
+        """A record or a new patient is shown: its values are the clinician's."""
+        self._set_by_form, self._why_set = {}, {}
+        self.implied_note.setVisible(False)
+
+    @Slot()
+    def _on_implying_field_changed(self, *_: object) -> None:
+        if not self._applying:  # the generic handler then announces the change once
+            self._apply_implications(change_values=not self.signalsBlocked(), announce=False)
+
+    def _implied_widget(self, field: str) -> QWidget:
+        return self.checks.get(field) or {"etiology": self.etiology, "diabetes": self.diabetes,
+                                          "sci_level": self.sci_level, "sci_complete": self.sci_complete}[field]
+
+    def _apply_implications(self, *, change_values: bool, announce: bool = True) -> None:
+        """Set what the profile now implies (not while a saved record is being shown: its own values stay,
+        and a contradiction is named under the field), then lock out the values that would contradict it.
+        What the form changed is named in a note beside the fields, with the reason: a value it puts back
+        (diabetes, when painful diabetic neuropathy was changed to a nerve injury) would otherwise go unseen."""
+        values = self.values()
+        self._applying = True
+        try:
+            if change_values:
+                before = {field: self._value_words(field) for field in self._implied_fields()}
+                undone = self._undo_what_no_longer_applies()
+                for field, value in implied_changes(self.values()).items():
+                    self._set_value(field, value)
+                    self._set_by_form[field] = value
+                    self._why_set[field] = self._reason_for(field, self.values())
+                changed = [field for field in self._implied_fields() if self._value_words(field) != before[field]]
+                self._show_implied_note(changed, before, undone)
+                values = self.values()
+            for field in {implication.field for implication in IMPLICATIONS}:
+                self._lock(field, allowed_values(values, field), values)
+        finally:
+            self._applying = False
+        if change_values and announce:
+            self.changed.emit()
+
+    def _undo_what_no_longer_applies(self) -> dict[str, str]:
+        """A value the form set because of another goes back to not given when that other changes: diabetes
+        and known disease, set for painful diabetic neuropathy, stayed when the etiology was changed to a nerve
+        injury, with the diabetic warnings and the medical clearance. A value the clinician changed stays.
+        Returns why each undone value had been set ({field: reason})."""
+        undone: dict[str, str] = {}
+        while True:
+            values = self.values()
+            for field in [f for f, value in self._set_by_form.items() if values.get(f) != value]:
+                del self._set_by_form[field]  # changed by the clinician since: theirs
+            stale = [field for field in self._set_by_form
+                     if not any(i.field == field and i.applies(values) for i in IMPLICATIONS)]
+            if not stale:
+                return undone
+            for field in stale:  # one cause gone may take another's with it (diabetes -> known disease)
+                self._set_value(field, PatientProfile.model_fields[field].default)
+                del self._set_by_form[field]
+                undone[field] = self._why_set.pop(field, "")
+
+    @staticmethod
+    def _implied_fields() -> list[str]:
+        return list(dict.fromkeys(implication.field for implication in IMPLICATIONS))
+
+    @staticmethod
+    def _reason_for(field: str, values: dict[str, Any]) -> str:
+        return next((i.reason for i in IMPLICATIONS if i.field == field and i.applies(values)), "")
+
+    def _value_words(self, field: str) -> str:
+        widget = self._implied_widget(field)
+        return ("ticked" if widget.isChecked() else "not ticked") if isinstance(widget, QCheckBox) \
+            else widget.currentText()
+
+    def _show_implied_note(self, changed: list[str], before: dict[str, str], undone: dict[str, str]) -> None:
+        """Name each value the form just set, cleared or put back, and why; nothing changed: no note."""
+        lines = []
+        for field in changed:
+            label, now, box = FIELD_LABELS[field], self._value_words(field), self._implied_widget(field)
+            if isinstance(box, QCheckBox):
+                what, again = f"{'Ticked' if box.isChecked() else 'Unticked'} {label}", "tick it again"
+            elif field in undone:
+                what, again = f"Put {label} back to {now} (was {before[field]})", "set it again"
+            elif box.currentIndex() == 0:  # the first choice is "not given" (or no diabetes)
+                what, again = f"Cleared {label} (was {before[field]})", ""
+            else:
+                what, again = f"Set {label} to {now}", ""
+            if field in undone:
+                why = f"it had been {'ticked' if isinstance(box, QCheckBox) else 'set'} because {undone[field]}"
+                why += f"; {again} if this patient has it" if undone[field] else ""
+            else:
+                why = self._why_set.get(field, "")
+            lines.append(escaped(what + (f": {why}." if why else ".")))
+        self.implied_note.setText("<br>".join(lines))
+        self.implied_note.setVisible(bool(lines))
+
+    def _set_value(self, field: str, value: Any) -> None:
+        widget = self._implied_widget(field)
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        else:
+            shown = {True: "complete", False: "incomplete", None: ""}.get(value, value) if field == "sci_complete" \
+                else ("" if value is None else value)
+            widget.setCurrentIndex(max(0, widget.findData(shown)))
+
+    def _lock(self, field: str, allowed: frozenset | None, values: dict[str, Any]) -> None:
+        widget = self._implied_widget(field)
+        reasons = [i.reason for i in IMPLICATIONS if i.field == field and i.applies(values) and i.allowed is not None]
+        text = "; ".join(dict.fromkeys(reasons))  # each reason once, its capitals kept ("ACSM")
+        widget.setToolTip(text[:1].upper() + text[1:] + "." if text else "")
+        if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
+            widget.setEnabled(allowed is None or len(allowed) > 1)
+            return
+        widget.setEnabled(True)
+        items = widget.model()
+        for row in range(widget.count()):
+            data = widget.itemData(row)
+            items.item(row).setEnabled(allowed is None or data in allowed or data == "")
