@@ -59,7 +59,8 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("plans", help="list, show, export or import saved plans")
     actions = parser.add_subparsers(dest="plans_action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="the newest plan of each patient")
-    listing.add_argument("--search", metavar="NAME", help="any part of the patient's name (case and accents ignored)")
+    listing.add_argument("--search", metavar="NAME",
+                         help="any part of the patient's name (case, accents and apostrophes ignored)")
     listing.add_argument("--limit", type=count_limit, default=100, help="at most this many (default 100)")
     add_format_option(listing)
     show = actions.add_parser("show", help="one saved plan version")

@@ -45,7 +45,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog, SessionLogError, allowed_after, check_not_after
-from core.storage import legacy_ids, records
+from core.storage import legacy_ids
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
 
@@ -351,7 +351,8 @@ def _derived_patient_uid(content: BundleContent) -> str:
     """A version 1 bundle's patient id, as migration m005 derives it for a patient saved before ids."""
     first = min(content.versions, key=lambda item: item.version)
     name = first.profile.get("name") if isinstance(first.profile, dict) else None
-    return legacy_ids.patient_uid(records.fold_name(name) if isinstance(name, str) else "", first.created_at)
+    return legacy_ids.patient_uid(legacy_ids.folded_as_before_m013(name) if isinstance(name, str) else "",
+                                 first.created_at)
 
 
 def _capped(problems: list[str]) -> list[str]:

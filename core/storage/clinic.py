@@ -86,7 +86,7 @@ def init_clinic(url: str) -> list[str]:
             if name in applied:
                 continue
             with connection.transaction():
-                connection.execute(body)
+                connection.execute(body) if isinstance(body, str) else body(connection)
                 connection.execute("insert into treadwell_migrations (name) values (%s)", [name])
                 for (table,) in connection.execute("select tablename from pg_tables where schemaname = 'public'"
                                                    ).fetchall():

@@ -8,13 +8,24 @@ make the same record two records.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 
 NAMESPACE = uuid.UUID("5f0c1d2e-7a41-4c59-9f1e-2b8e6d0a9c31")
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def folded_as_before_m013(name: str) -> str:
+    """A name folded as records folded it up to schema 12 (case and accents aside; apostrophes and dashes kept as
+    typed), which derived a version 1 bundle's patient id: search folds them since m013 (record_rows.fold_name)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+
+
 def patient_uid(first_name_folded: str, first_version_created_at: str) -> str:
-    """From the folded name in the patient's first version and when that version was saved."""
+    """From the name in the patient's first version, folded as before m013, and when that version was saved."""
     return str(uuid.uuid5(NAMESPACE, f"{first_name_folded}|{first_version_created_at}"))
 
 

@@ -14,14 +14,28 @@ signed in (``session_user``), whatever the workstation sends.
 
 from __future__ import annotations
 
+from typing import Callable
+
 OWNER = "treadwell_owner"
 CLINICIANS = "treadwell_clinician"
 STUDIES_CHANGED = "studies"  # m008: the payload on CHANNEL when the clinic's imported studies changed
 
-# (name, SQL), applied in order, each in one transaction with its row in treadwell_migrations. The names are
-# SQLite's (core/storage/schema.py) from schema 5 on, the first with stable ids: one versioned list, each
-# engine with its own implementation of an entry (tests/storage/test_clinic_server.py checks they agree).
-MIGRATIONS: list[tuple[str, str]] = [
+
+def m013_names_fold_apostrophes(connection) -> None:
+    """Each saved name folded again without its apostrophes (record_rows.fold_name; see SQLite's m013): by the
+    same Python function that folds every name saved since, not an SQL imitation of it."""
+    from core.storage.record_rows import fold_name
+
+    for patient_id, name, folded in connection.execute("select id, name, name_folded from patients").fetchall():
+        if fold_name(name) != folded:
+            connection.execute("update patients set name_folded = %s where id = %s", [fold_name(name), patient_id])
+
+
+# (name, SQL or a function given the connection), applied in order, each in one transaction with its row in
+# treadwell_migrations. The names are SQLite's (core/storage/schema.py) from schema 5 on, the first with stable
+# ids: one versioned list, each engine with its own implementation of an entry (tests/storage/test_clinic_server.py
+# checks they agree).
+MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m005_course_of_care", f"""
         create extension if not exists pg_trgm;
         create table patients (
@@ -116,6 +130,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("m011_evidence_filter_index", "select 1;"),
     # A session may record a stiffer morning than usual; sessions logged before it: not recorded (null).
     ("m012_session_stiffness", "alter table sessions add column stiffer_next_morning boolean;"),
+    # Names fold without their apostrophes: each saved name is folded again.
+    ("m013_names_fold_apostrophes", m013_names_fold_apostrophes),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

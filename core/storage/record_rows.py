@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
@@ -15,6 +14,7 @@ from core.plan.session_log import SessionLog
 from core.records.models import (
     ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile,
 )
+from core.storage.legacy_ids import folded_as_before_m013
 
 
 MANY_MATCHES = 500  # a search matching more: walking patients newest-first beats sorting every match
@@ -24,14 +24,18 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-# Letters that carry no combining accent but that people type without one.
-_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+# An apostrophe however it was typed or pasted (a word processor's ’, a keyboard's ´ or `) is left out, so O’Connor,
+# O'Connor and OConnor are one name to search; a dash however typed is a hyphen (m013 re-folded saved names).
+APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_PUNCTUATION = str.maketrans({**dict.fromkeys(APOSTROPHES), "\u00ad": None, **dict.fromkeys(DASHES, "-")})
 
 
 def fold_name(name: str) -> str:
-    """Case- and accent-insensitive form for search: 'Zoë Ørsted' and 'ZOE ORSTED' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_UNDECOMPOSED)
+    """Case-, accent- and apostrophe-insensitive form for search: 'Zoë Ørsted' and 'ZOE ORSTED' fold alike, and
+    'O’Connor' and 'oconnor' (a soft hyphen is left out too, and every dash is '-'). Case and accents fold as
+    they always have (legacy_ids keeps that folding, frozen, for the ids it derives)."""
+    return folded_as_before_m013(name.translate(_PUNCTUATION))
 
 
 def same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:
@@ -129,9 +133,9 @@ def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest:
 
 
 def identity_differences(saved_name_folded: str, newest: PlanVersion | None, profile: PatientProfile) -> list[str]:
-    """What suggests the profile is someone else than the saved patient: another name (case and accents
-    aside), another sex (where both are known), or an age that went down or up by more than the years since
-    the last version was saved allow. A profile holds no date of birth or record number, so these three are
+    """What suggests the profile is someone else than the saved patient: another name (case, accents and
+    apostrophes aside), another sex (where both are known), or an age that went down or up by more than the years
+    since the last version was saved allow. A profile holds no date of birth or record number, so these three are
     what a same-name mix-up can be caught by."""
     differs = [] if saved_name_folded == fold_name(profile.name) else ["name"]
     if newest is None:

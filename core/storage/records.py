@@ -41,7 +41,7 @@ def save_plan(
     based_on: int | None = None,
 ) -> PlanVersion:
     """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
-    whose name differs from the patient's (case and accents aside) is refused with DifferentPatient unless
+    whose name differs from the patient's (case, accents and apostrophes aside) is refused with DifferentPatient unless
     ``same_person`` says the clinician confirmed it is the same person (a corrected name). When profile,
     plan and overrides equal the patient's newest version, nothing is written and that version is returned
     (compare its id with the one on screen to tell the clinician)."""

@@ -80,8 +80,8 @@ def m005_course_of_care(db: sqlite_utils.Database) -> None:
     import uuid
 
     from core.storage import legacy_ids
-    from core.storage.records import fold_name
 
+    fold_name = legacy_ids.folded_as_before_m013  # frozen, as the version 1 bundle import derives the same ids
     for table in ("patients", "plans"):
         db.execute(f"alter table {table} add column uid text")
     taken: set[str] = set()
@@ -197,6 +197,19 @@ def m012_session_stiffness(db: sqlite_utils.Database) -> None:
     """A session may record whether the next morning was stiffer than usual (``stiffer_next_morning``, 1 or
     0), which the next-week suggestion reads as the pain rules do. Sessions logged before it: not recorded."""
     db.execute("alter table sessions add column stiffer_next_morning integer")
+
+
+@MIGRATIONS()
+def m013_names_fold_apostrophes(db: sqlite_utils.Database) -> None:
+    """A name folds without its apostrophes, and with any dash as a hyphen (record_rows.fold_name): searching
+    O'Connor did not find a patient saved as O’Connor (a name pasted from a letter), so neither did the check
+    for another patient of the same name. Each saved name is folded again; the search indexes follow by their
+    triggers. Names, and everything else, are unchanged."""
+    from core.storage.record_rows import fold_name
+
+    for patient_id, name, folded in db.execute("select id, name, name_folded from patients").fetchall():
+        if fold_name(name) != folded:
+            db.execute("update patients set name_folded = ? where id = ?", [fold_name(name), patient_id])
 
 
 def known_migrations() -> list[str]:

@@ -140,6 +140,19 @@ def test_listing_searching_and_paging(records: PatientRecords) -> None:
         {r.patient_id for r in records.list_plans(limit=10)}
 
 
+def test_an_apostrophe_or_dash_however_typed_finds_the_patient(records: PatientRecords) -> None:
+    """A name pasted from a referral letter has a typographic apostrophe: searching O'Brien did not find
+    O’Brien, so neither did the check for another patient of the same name."""
+    saved = records.save_plan(*example(name="Siobhán O’Brien-Walsh"), clinician="Dr A")
+    records.save_plan(*example(name="Bo Lund"), clinician="Dr A")
+    for typed in ("O'Brien", "o´brien", "OBrien", "o’b", "n-w", "N‑Walsh", "siobhan obrien–walsh"):
+        assert [row.patient_id for row in records.list_plans(search=typed)] == [saved.patient_id], typed
+        assert records.count_patients(search=typed) == 1, typed
+    assert records.list_plans(search="'")[0].patient_id  # nothing left to search by: every patient
+    again = records.save_plan(*example(name="Siobhan O'Brien-Walsh"), clinician="Dr A", patient_id=saved.patient_id)
+    assert again.version == 2  # the same name, typed on another keyboard: not "another patient"
+
+
 def test_sessions_belong_to_the_patient_and_the_audit_trail(records: PatientRecords) -> None:
     saved = records.save_plan(*example(), clinician="Dr A")
     first = records.add_session(saved.patient_id, log(3), clinician="Dr A")

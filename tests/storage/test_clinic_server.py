@@ -25,6 +25,34 @@ def test_both_engines_follow_one_versioned_list() -> None:
     assert [name for name, _ in pg_schema.MIGRATIONS] == known_migrations()[4:]
 
 
+def test_names_saved_before_m013_are_folded_again_by_the_upgrade(pg_server, monkeypatch) -> None:
+    """A server set up to m012, with patients saved by that Treadwell (apostrophes kept in the folded name);
+    the upgrade folds each name again, so O'Connor finds O’Connor, by the trigram and the letter-pair indexes."""
+    import uuid
+
+    from core.storage import pg_schema
+    from core.storage.legacy_ids import folded_as_before_m013
+
+    name = f"clinic_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+        admin.execute(f"create database {name}")
+    url = pg_server.url(database=name, password=ADMIN_SECRET)
+    with monkeypatch.context() as before:
+        before.setattr(pg_schema, "MIGRATIONS", pg_schema.MIGRATIONS[:-1])
+        assert init_clinic(url)[-1] == "applied m012_session_stiffness"
+    with connect(url) as admin:
+        for uid, patient in (("p1", "Niamh O’Connor"), ("p2", "Ana Smith‐Jones"), ("p3", "Bo Lund")):
+            admin.execute("insert into patients (uid, name, name_folded, etiology, created_at, updated_at) values "
+                          "(%s, %s, %s, 'peripheral-nerve-injury', '2026-11-01', '2026-11-01')",
+                          [uid, patient, folded_as_before_m013(patient)])
+        assert admin.execute("select count(*) from patients where name_folded like '%%oconnor%%'").fetchone()[0] == 0
+    assert init_clinic(url) == ["applied m013_names_fold_apostrophes"]
+    with connect(url) as admin:
+        folded = dict(admin.execute("select uid, name_folded from patients").fetchall())
+        assert folded == {"p1": "niamh oconnor", "p2": "ana smith-jones", "p3": "bo lund"}
+        assert admin.execute("select uid from patients where name_bigrams @> array['oc']").fetchall() == [("p1",)]
+
+
 def test_setting_up_twice_changes_nothing(pg_server, clinic_url) -> None:
     assert init_clinic(admin_url(pg_server, clinic_url)) == ["the clinic database is up to date; nothing to do"]
     assert add_clinician(admin_url(pg_server, clinic_url), "test_clinician", CLINICIAN_SECRET).startswith("Updated")

@@ -69,6 +69,9 @@ def test_every_released_schema_upgrades(data_dir, fixture) -> None:
         sessions = records.sessions(db, listed[0].patient_id)
         assert sessions[-1].minutes == 15 and sessions[-1].date.isoformat() == "2026-01-05"
         assert records.list_plans(db, search="parkinson")[0].plan_id == listed[0].plan_id  # name index rebuilt
+        # saved as "(Parkinson's)": found however the apostrophe is typed, or left out (m013 folded it again)
+        for typed in ("Parkinson’s", "parkinson's", "parkinsons", "n's", "n’s", "sons)"):
+            assert [row.plan_id for row in records.list_plans(db, search=typed)] == [listed[0].plan_id], typed
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         db.close()
