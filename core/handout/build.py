@@ -158,7 +158,7 @@ def build_handout(
                           low=low, high=high))
     if not uses_hr:
         effort_intro += [t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)]
-        effort_intro.append(t("Do not use your pulse to judge your effort. Your health or your medicine changes it."))
+        effort_intro.append(t("So do not use your pulse to judge your effort: go by the effort scale and the talk test."))
     pulse, count_seconds = [], 0
     if uses_hr:
         ranges = {week.band: week.target_hr for week in plan.weeks}  # as the week table prints them, light first
@@ -176,7 +176,9 @@ def build_handout(
             # spinal cord injury below T6: effort leads, the pulse is a rough guide (guidelines.HR_UNRELIABLE)
             *([t("Go by the effort scale and the talk test first. With your spinal cord injury, your pulse is only a "
                  "rough guide.")] if WarningCode.HR_ROUGH_GUIDE in codes else []),
-            t("Keep it in the heart rate range in your table. If it is higher, slow down."),
+            # the count, not the table's beats a minute, is what the patient holds against the range (25 is not 100)
+            t("If your count is higher, slow down. Your table gives the same range per minute: your count times "
+              "{times}.", times=60 // count_seconds),
         ]
 
     def effort_level(level: int) -> EffortLevel:

@@ -102,7 +102,8 @@ def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
     handout = handout_for(example("post-stroke-pain"))  # on a beta-blocker
     assert handout.uses_heart_rate is False and handout.pulse == []
     assert all(row.heart_rate is None for row in handout.weeks)
-    assert any("Do not use your pulse" in line for line in handout.effort_intro)
+    assert "So do not use your pulse to judge your effort: go by the effort scale and the talk test." in \
+        handout.effort_intro  # "Your health or your medicine changes it." repeated the reason just given
 
 
 def test_safety_points_come_from_the_plan_warnings() -> None:
@@ -335,6 +336,11 @@ def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_
         assert counts and all(line.endswith(f"in {seconds} seconds.") for line in counts)
         assert not any("times it by" in line for line in handout.pulse)
         assert any(f"beats you counted in {seconds} seconds" in line for line in handout.logbook_intro)
+        # "Keep it in the heart rate range in your table" held a count of 27 against 100-108 a minute: a patient
+        # would speed up. The count is held against the counts above, and the table's range is explained.
+        assert not any("range in your table" in line for line in handout.pulse)
+        assert handout.pulse[-1] == ("If your count is higher, slow down. Your table gives the same range per "
+                                     f"minute: your count times {60 // seconds}.")
 
 
 @pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, False), (8, False)])
