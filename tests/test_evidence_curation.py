@@ -202,3 +202,18 @@ def test_the_seed_models_have_one_name_each(lib):
     assert by_id["yamaoka-2017"].model == "SNL"
     # Streptozotocin appears in the seeds only as an injection into the brain, never as a diabetes model.
     assert not [s.id for s in lib.studies if "streptozotocin" in s.model.lower() and s.etiologies]
+
+
+@pytest.mark.parametrize(("mechanism", "where"), [
+    ("glutamate-nmda", "In rats and mice:"), ("gene-expression", "In rats:"), ("descending-modulation", "In rodents:")])
+def test_a_mechanism_shown_beside_the_studies_says_whose_evidence_it_is(lib, mechanism, where):
+    """Step 2's 'Exercise:' sentence stated rodent findings as facts about exercise ('reduces NR1 phosphorylation,
+    so fewer pain signals pass'), where the reviews say 'it has been reported (studies on rats and mice)'."""
+    effect = next(m for m in lib.mechanisms if m.id == mechanism).exercise_effect
+    assert effect.startswith(where)
+
+
+def test_where_the_reviews_disagree_on_a_mechanism_it_is_flagged(lib):
+    flagged = {m.id: " ".join(f.message for f in m.flags if f.code == "conflict") for m in lib.mechanisms}
+    assert all(study in flagged["oxidative-stress"] for study in ("Moflehi (ref 56)", "Wang and Huang (ref 57)"))
+    assert "reversing BDNF overexpression" in flagged["gene-expression"]

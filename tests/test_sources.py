@@ -111,3 +111,14 @@ def test_the_spinal_cord_plan_leaves_out_its_studies_with_cell_transplants() -> 
     assert plan.borrowed_structure.borrows  # it borrows from the others, and still says which it left out, and why
     assert "another treatment are not used, as their effect is not exercise's alone: Tashiro 2018, Dugan 2020." \
         in plan.borrowed_structure.not_borrowed
+
+
+def test_a_rodent_ramp_lends_the_idea_of_ramping_not_its_pace() -> None:
+    """'Session length grows gradually, as in Kami 2016, Bai 2022' read as if the plan followed their ramp, which
+    went from 10 to 60 minutes a session within two weeks: the plan rises by at most 10 % a week."""
+    ramped = make.study("kami-2016", "Kami", 2016, etiologies=("peripheral-nerve-injury",), minutes=(10.0, 60.0))
+    structure = borrowed_structure("peripheral-nerve-injury", [ramped], [3, 3])
+    assert structure.ramp == ("Session length grows gradually, within the weekly caps. Animal studies that ramped "
+                              "session length: Kami 2016 (10 to 60 min); only the idea of a ramp is borrowed, not "
+                              "their pace.")
+    assert "as in" not in structure.ramp

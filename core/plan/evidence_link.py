@@ -32,7 +32,8 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     # In year order whatever order the studies came in, so the same library always gives the same plan.
     mine = sorted((s for s in studies if etiology_id in s.etiologies and lends_structure(s)), key=lambda s: (s.year, s.id))
     summary = dosing_summary(etiology_id, studies)
-    ramped = [s.named for s in mine if (minutes := s.exercise.minutes_per_session) and minutes[0] < minutes[1]]
+    ramped = [f"{s.named} ({minutes[0]:g} to {minutes[1]:g} min)" for s in mine
+              if (minutes := s.exercise.minutes_per_session) and minutes[0] < minutes[1]]
     if not sessions_per_week:
         plan_days = "no"
     elif min(sessions_per_week) == max(sessions_per_week):
@@ -72,7 +73,9 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
         study_ids=[s.id for s in mine],
         frequency=f"The plan walks {plan_days} days a week; animal protocols: {_range(summary.days_per_week, 'days a week')}.",
         session_length=f"Sessions build toward 30 minutes; longest animal sessions: {_range(summary.longest_session_min, 'min')}.",
-        ramp=("Session length grows gradually, as in " + ", ".join(ramped) + ", which ramped session length."
+        # the idea of a ramp, never its pace: a rodent protocol may go from 10 to 60 minutes within two weeks
+        ramp=("Session length grows gradually, within the weekly caps. Animal studies that ramped session length: "
+              + ", ".join(ramped) + "; only the idea of a ramp is borrowed, not their pace."
               if ramped else "Session length grows gradually; none of these studies reported a ramp."),
         not_borrowed=f"Speed is never borrowed: rodent treadmill speeds do not translate to people.{left_out}",
         dosing=summary,
