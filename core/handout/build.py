@@ -11,7 +11,8 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    CHANGED_HEARTBEAT, LOW_SUGAR, PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS, STOP_SIGNS, UNEVEN_HEARTBEAT,
+    CHANGED_HEARTBEAT, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS,
+    STOP_SIGNS, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -231,7 +232,7 @@ def build_handout(
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR) if WarningCode.HYPOGLYCEMIA in codes else "",
-        safety=[_safety(w.code, plan.rules, t) for w in plan.warnings if w.code in PATIENT_SAFETY],
+        safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
@@ -297,7 +298,9 @@ def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
     return {}
 
 
-def _safety(code: WarningCode, rules: Rules, t: Wording) -> str:
+def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]) -> str:
+    if code == WarningCode.FALL_RISK and WarningCode.HARNESS in codes:
+        return t(FALL_RISK_BESIDE_HARNESS)
     if code == WarningCode.HYPOGLYCEMIA:
         low, high = rules.glucose_low_mg_dl, rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
         return t(PATIENT_SAFETY[code], low=_blood_sugar(low, t), high=_blood_sugar(high, t))

@@ -35,6 +35,8 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
                                      "down. A symptom that is new for you is a sign to stop at once."),
     WarningCode.COLD_AIR_TRIGGER: N_("Walk indoors. Keep fans and cold air away from your face."),
 }
+# The fall-risk line where the harness line has just said "Have someone with you." ("Have someone near." repeated it)
+FALL_RISK_BESIDE_HARNESS = N_("Start the belt slowly.")
 # Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).
 PULSE_REASON: dict[str, str] = {
     "beta_blocker": N_("Your heart medicine (a beta-blocker) keeps your pulse low."),

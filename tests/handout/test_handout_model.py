@@ -357,3 +357,13 @@ def test_a_clinic_left_blank_in_settings_gets_a_line_to_write_it_on() -> None:
                             date=DATE, paper="a4", units="metric")
     facts = dict(handout.labels.facts)
     assert facts["Clinic"] == facts["Phone"] == "_" * 24
+
+
+def test_someone_nearby_is_asked_for_once() -> None:
+    """After a stroke, in Parkinson's and after a spinal cord injury the safety page said 'Have someone with you.'
+    and, a line later, 'Have someone near.'"""
+    for etiology in ("post-stroke-pain", "parkinsons-pain", "spinal-cord-injury"):
+        safety = " ".join(handout_for(example(etiology)).safety)
+        assert safety.count("Have someone") == 1 and "Start the belt slowly." in safety, etiology
+    alone = " ".join(handout_for(example("chemotherapy-neuropathy")).safety)  # fall risk without the harness
+    assert "Start the belt slowly. Have someone near." in alone
