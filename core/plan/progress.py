@@ -108,7 +108,8 @@ def adherence_statements(progress: Progress) -> list[str]:
     read as if week 2, at 63 % so far, were in it)."""
     counted = sorted(week.week for week in progress.weeks if week.status in ("done", "missed"))
     if not counted:
-        said = ["Adherence: not yet known, no week is done or missed yet"]
+        # not "not yet known" right under a week's "62.5 % so far": the overall figure waits for a whole week
+        said = ["Overall adherence: none counted yet, as no week is done or missed"]
     else:
         span = f"week {counted[0]}" if counted[0] == counted[-1] else f"weeks {counted[0]} to {counted[-1]}"
         share = ("not available (no planned minutes)" if progress.adherence_pct is None

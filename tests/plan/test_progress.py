@@ -88,7 +88,8 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
         "Adherence: not yet known, no walk is logged yet (0 sessions logged).")
     first_walk = course_progress([V1], walks(1, [0]), today=START)
     assert adherence_in_words(first_walk).startswith(
-        "Adherence: not yet known, no week is done or missed yet. Week 1 is in")
+        "Overall adherence: none counted yet, as no week is done or missed. Week 1 is in progress (1 of 3 walks so "
+        "far)")
 
 
 def test_a_pain_not_recorded_is_never_zero() -> None:
