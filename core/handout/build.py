@@ -159,7 +159,8 @@ def build_handout(
                           low=low, high=high))
     if not uses_hr:
         effort_intro += [t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)]
-        effort_intro.append(t("So do not use your pulse to judge your effort: go by the effort scale and the talk test."))
+        effort_intro.append(t("So do not use your pulse to judge your effort: go by the effort scale and the talk "
+                              "test."))
     pulse, count_seconds = [], 0
     if uses_hr:
         ranges = {week.band: week.target_hr for week in plan.weeks}  # as the week table prints them, light first
@@ -232,7 +233,8 @@ def build_handout(
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR) if WarningCode.HYPOGLYCEMIA in codes else "",
-        safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],
+        safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
+                if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
         logbook_intro=[t("Fill in one line after each walk."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's

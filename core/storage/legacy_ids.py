@@ -14,7 +14,8 @@ import uuid
 NAMESPACE = uuid.UUID("5f0c1d2e-7a41-4c59-9f1e-2b8e6d0a9c31")
 
 
-_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                               "ı": "i"})
 
 
 def folded_as_before_m013(name: str) -> str:

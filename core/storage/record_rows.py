@@ -24,8 +24,9 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-# An apostrophe however it was typed or pasted (a word processor's ’, a keyboard's ´ or `) is left out, so O’Connor,
-# O'Connor and OConnor are one name to search; a dash however typed is a hyphen (m013 re-folded saved names).
+# An apostrophe however it was typed or pasted (a word processor's ’, a keyboard's ´ or `) is left out, so
+# O’Connor, O'Connor and OConnor are one name to search; a dash however typed is a hyphen (m013 re-folded saved
+# names).
 APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _PUNCTUATION = str.maketrans({**dict.fromkeys(APOSTROPHES), "\u00ad": None, **dict.fromkeys(DASHES, "-")})
