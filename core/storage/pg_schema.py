@@ -22,13 +22,13 @@ STUDIES_CHANGED = "studies"  # m008: the payload on CHANNEL when the clinic's im
 
 
 def m013_names_fold_apostrophes(connection) -> None:
-    """Each saved name folded again without its apostrophes (record_rows.fold_name; see SQLite's m013): by the
-    same Python function that folds every name saved since, not an SQL imitation of it."""
-    from core.storage.record_rows import fold_name
+    """Each saved name folded again without its apostrophes (see SQLite's m013): by the same Python function
+    that folds every name saved since (record_rows.fold_name), not an SQL imitation of it."""
+    from core.storage.record_rows import refolded_names
 
-    for patient_id, name, folded in connection.execute("select id, name, name_folded from patients").fetchall():
-        if fold_name(name) != folded:
-            connection.execute("update patients set name_folded = %s where id = %s", [fold_name(name), patient_id])
+    rows = connection.execute("select id, name, name_folded from patients").fetchall()
+    with connection.cursor() as cursor:
+        cursor.executemany("update patients set name_folded = %s where id = %s", refolded_names(rows))
 
 
 # (name, SQL or a function given the connection), applied in order, each in one transaction with its row in

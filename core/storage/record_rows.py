@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
@@ -37,6 +38,12 @@ def fold_name(name: str) -> str:
     'O’Connor' and 'oconnor' (a soft hyphen is left out too, and every dash is '-'). Case and accents fold as
     they always have (legacy_ids keeps that folding, frozen, for the ids it derives)."""
     return folded_as_before_m013(name.translate(_PUNCTUATION))
+
+
+def refolded_names(rows: Iterable[tuple[int, str, str]]) -> list[tuple[str, int]]:
+    """Of saved patients as (id, name, folded name), the (new folded name, id) of each whose folding changed:
+    migration m013, on either engine."""
+    return [(folded, patient_id) for patient_id, name, saved in rows if (folded := fold_name(name)) != saved]
 
 
 def same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:

@@ -205,11 +205,10 @@ def m013_names_fold_apostrophes(db: sqlite_utils.Database) -> None:
     O'Connor did not find a patient saved as O’Connor (a name pasted from a letter), so neither did the check
     for another patient of the same name. Each saved name is folded again; the search indexes follow by their
     triggers. Names, and everything else, are unchanged."""
-    from core.storage.record_rows import fold_name
+    from core.storage.record_rows import refolded_names
 
-    for patient_id, name, folded in db.execute("select id, name, name_folded from patients").fetchall():
-        if fold_name(name) != folded:
-            db.execute("update patients set name_folded = ? where id = ?", [fold_name(name), patient_id])
+    rows = db.execute("select id, name, name_folded from patients").fetchall()
+    db.conn.executemany("update patients set name_folded = ? where id = ?", refolded_names(rows))
 
 
 def known_migrations() -> list[str]:

@@ -22,8 +22,8 @@ class ImpliedValues:
     implied_note: QLabel
 
     def _start_implied_values(self) -> None:
-        self._set_by_form: dict[str, Any] = {}  # implied values the form set, undone when their cause goes
-        self._why_set: dict[str, str] = {}  # the reason each of those was set, for the note when it is undone
+        # implied values the form set, each with the reason it was set: undone, and named, when their cause goes
+        self._set_by_form: dict[str, tuple[Any, str]] = {}
         self.implied_note = QLabel()  # what the form itself just set or put back, beside the fields it changed
         self.implied_note.setWordWrap(True)
         self.implied_note.setVisible(False)
@@ -32,7 +32,7 @@ class ImpliedValues:
 
     def _forget_implied_values(self) -> None:
         """A record or a new patient is shown: its values are the clinician's."""
-        self._set_by_form, self._why_set = {}, {}
+        self._set_by_form = {}
         self.implied_note.setVisible(False)
 
     @Slot()
@@ -57,8 +57,7 @@ class ImpliedValues:
                 undone = self._undo_what_no_longer_applies()
                 for field, value in implied_changes(self.values()).items():
                     self._set_value(field, value)
-                    self._set_by_form[field] = value
-                    self._why_set[field] = self._reason_for(field, self.values())
+                    self._set_by_form[field] = (value, self._reason_for(field, self.values()))
                 changed = [field for field in self._implied_fields() if self._value_words(field) != before[field]]
                 self._show_implied_note(changed, before, undone)
                 values = self.values()
@@ -77,7 +76,7 @@ class ImpliedValues:
         undone: dict[str, str] = {}
         while True:
             values = self.values()
-            for field in [f for f, value in self._set_by_form.items() if values.get(f) != value]:
+            for field in [f for f, (value, _) in self._set_by_form.items() if values.get(f) != value]:
                 del self._set_by_form[field]  # changed by the clinician since: theirs
             stale = [field for field in self._set_by_form
                      if not any(i.field == field and i.applies(values) for i in IMPLICATIONS)]
@@ -85,8 +84,7 @@ class ImpliedValues:
                 return undone
             for field in stale:  # one cause gone may take another's with it (diabetes -> known disease)
                 self._set_value(field, PatientProfile.model_fields[field].default)
-                del self._set_by_form[field]
-                undone[field] = self._why_set.pop(field, "")
+                undone[field] = self._set_by_form.pop(field)[1]
 
     @staticmethod
     def _implied_fields() -> list[str]:
@@ -118,7 +116,7 @@ class ImpliedValues:
                 why = f"it had been {'ticked' if isinstance(box, QCheckBox) else 'set'} because {undone[field]}"
                 why += f"; {again} if this patient has it" if undone[field] else ""
             else:
-                why = self._why_set.get(field, "")
+                why = self._set_by_form[field][1] if field in self._set_by_form else ""
             lines.append(escaped(what + (f": {why}." if why else ".")))
         self.implied_note.setText("<br>".join(lines))
         self.implied_note.setVisible(bool(lines))
