@@ -111,3 +111,18 @@ def test_a_saved_record_that_contradicts_a_newer_rule_opens_with_the_implied_val
     assert not editor.form.implied_note.isVisibleTo(editor)  # said once, by the editor's note
     profile, problems = check_profile(editor.form.values())
     assert profile is not None and not problems
+
+
+def test_what_the_form_put_back_shows_where_the_etiology_was_changed(qtbot) -> None:
+    """Between the Patient and Screening groups the note was below the fold at 150 %, out of sight of the
+    etiology just changed: it sits right under the etiology."""
+    from PySide6.QtCore import QPoint
+
+    form = form_with_etiologies(qtbot)
+    form.resize(600, 1400)
+    form.show()
+    choose(form.etiology, "diabetic-neuropathy")
+    choose(form.etiology, "peripheral-nerve-injury")
+    top = {widget: widget.mapTo(form, QPoint(0, 0)).y() for widget in (form.etiology, form.implied_note, form.sex)}
+    assert form.implied_note.isVisible()
+    assert top[form.etiology] < top[form.implied_note] < top[form.sex]

@@ -1,7 +1,7 @@
 """What the etiology or a condition implies about the rest of the profile, as the form applies it: the implied
 value is set as soon as its cause is chosen and put back when the cause goes (a value the clinician changed
-stays), the values that would contradict it are locked out with the reason as the tooltip, and a note beside
-the fields names what the form changed and why. The rules are core/plan/implications.py's; mixed into
+stays), the values that would contradict it are locked out with the reason as the tooltip, and a note under
+the etiology names what the form changed and why. The rules are core/plan/implications.py's; mixed into
 ProfileForm, which provides the widgets."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class ImpliedValues:
     def _start_implied_values(self) -> None:
         # implied values the form set, each with the reason it was set: undone, and named, when their cause goes
         self._set_by_form: dict[str, tuple[Any, str]] = {}
-        self.implied_note = QLabel()  # what the form itself just set or put back, beside the fields it changed
+        self.implied_note = QLabel()  # what the form itself just set or put back, and why
         self.implied_note.setWordWrap(True)
         self.implied_note.setVisible(False)
         self.implied_note.setAccessibleName("What the form changed")
@@ -47,7 +47,7 @@ class ImpliedValues:
     def _apply_implications(self, *, change_values: bool, announce: bool = True) -> None:
         """Set what the profile now implies (not while a saved record is being shown: its own values stay,
         and a contradiction is named under the field), then lock out the values that would contradict it.
-        What the form changed is named in a note beside the fields, with the reason: a value it puts back
+        What the form changed is named in a note under the etiology, with the reason: a value it puts back
         (diabetes, when painful diabetic neuropathy was changed to a nerve injury) would otherwise go unseen."""
         values = self.values()
         self._applying = True

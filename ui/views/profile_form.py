@@ -128,6 +128,7 @@ class ProfileForm(ImpliedValues, QWidget):
         form = QFormLayout(patient)
         self._row(form, FIELD_LABELS["name"], "name", self.name)
         self._row(form, FIELD_LABELS["etiology"], "etiology", self.etiology)
+        form.addRow(self.implied_note)  # under the etiology, where a change is made and seen at any scaling
         self._row(form, FIELD_LABELS["sex"], "sex", self.sex)
         self._row(form, FIELD_LABELS["language"], "language", self.language)
         for field, (label, placeholder) in NUMBER_FIELDS.items():
@@ -159,7 +160,7 @@ class ProfileForm(ImpliedValues, QWidget):
             contra_box.addWidget(box)
         self._errors["contraindications"] = QLabel()
         layout = QVBoxLayout(self)
-        for widget in (patient, self.implied_note, screening, conditions, contra):
+        for widget in (patient, screening, conditions, contra):
             layout.addWidget(widget)
         layout.addStretch(1)
 
