@@ -12,7 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Spacer,
+    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+    Spacer,
     Table, TableStyle,
 )
 
@@ -26,7 +27,7 @@ from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
 from core.handout.line_breaks import line_broken
-from core.handout.script_text import isolated, paragraph, text_width
+from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
 
 MARGIN = 1.5 * cm
@@ -293,19 +294,18 @@ class HandoutRenderer:
         story += [self._new_section(compact, 0), KeepTogether(stop)]  # when to stop is never split over two pages
         if h.low_sugar:  # beside the stop signs that low blood sugar can look like, on the next page if need be
             story.append(KeepTogether([self._p(h.low_sugar, self.bold_body)]))
-        if h.safety:
-            story += [Spacer(1, 6), CondPageBreak(4 * cm if not h.safety_picture else 14 * cm),
-                      self._p(labels.safety_heading, self.heading)]
-            if h.safety_picture:  # the picture, then its numbered captions, kept together
+        if h.safety:  # the section on one page: its last point alone on the next page read as a stray line
+            safety = [self._p(labels.safety_heading, self.heading)]
+            if h.safety_picture:  # the picture, then its numbered captions
                 picture = treadmill_drawing(min(self._width, 15 * cm), clip=h.safety_picture == "handrails-and-clip")
                 picture.hAlign = "RIGHT" if self._rtl else "LEFT"
-                story.append(KeepTogether([picture, Spacer(1, 6)] + [
-                    self._p(caption, self.bold_body, bullet=str(number))
-                    for number, caption in enumerate(h.safety_captions, start=1)]))
-            story += [self._p(text, bullet="•") for text in h.safety]
+                safety += [picture, Spacer(1, 6)] + [self._p(caption, self.bold_body, bullet=str(number))
+                                                     for number, caption in enumerate(h.safety_captions, start=1)]
+            safety += [self._p(text, bullet="•") for text in h.safety]
+            story += [Spacer(1, 6), KeepTogether(safety)]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(self._log_table(h))
-        return story
+        return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
     @staticmethod
     def _new_section(compact: bool, room: float):
@@ -338,7 +338,9 @@ class HandoutRenderer:
                  for (title, _, _), width in zip(columns, widths)]]
         rows += [[self._p(getattr(week, key) or "", self.cell_bold if key == "week" else self.cell, isolate=True)
                   for _, key, _ in columns] for week in h.weeks]
-        return self._table(rows, widths, repeat_header=True)
+        table = self._table(rows, widths, repeat_header=True)
+        table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))  # the last week never alone on a page
+        return table
 
     def _log_table(self, h: Handout) -> Table:
         return walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl)

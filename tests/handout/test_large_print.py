@@ -115,3 +115,33 @@ def test_when_to_stop_stays_on_one_page_with_the_low_sugar_advice_after_it(rende
     [stop] = [i for i, page in enumerate(pages) if _flat(handout.stop_signs[0]) in page]
     assert all(_flat(line) in pages[stop] for line in [handout.stop_intro, *handout.stop_after])
     assert handout.low_sugar and any(_flat(handout.low_sugar) in page for page in pages[stop:stop + 2])
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt"])
+def test_the_safety_points_stay_on_one_page_with_their_heading(renderer, language) -> None:
+    """Seen in review: the Spanish diabetic handout's last safety point alone on the next page, and the Portuguese
+    one's parted over two pages, half a sentence each side of the page turn."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    for etiology in ETIOLOGIES:
+        for print_size in ("large", "standard"):
+            handout = handout_for(example(etiology), language=language).model_copy(update={"print_size": print_size})
+            if not handout.safety:
+                continue
+            pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+            [safety] = [page for page in pages if _flat(handout.labels.safety_heading) in page]
+            assert all(_flat(point) in safety for point in handout.safety), (etiology, print_size)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_week_plan_never_leaves_its_last_week_alone_on_a_page(renderer, language) -> None:
+    """Seen in review: week 12 alone at the top of a page, above the chart, away from the eleven before it."""
+    from tests.handout.helpers import pdf_text
+
+    for etiology in ETIOLOGIES:
+        handout = handout_for(example(etiology), language=language)
+        rows = [" ".join(" ".join([week.week, week.days, week.walking]).split()) for week in handout.weeks[-2:]]
+        pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout))]
+        [last] = [page for page in pages if rows[1] in page]
+        assert rows[0] in last, etiology
