@@ -145,9 +145,13 @@ def build_handout(
             bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded, minutes=written)
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
-        intro.insert(3, t("In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Between "
-                          "them, stop the treadmill and rest until your breathing settles. Sit down if you need to.",
-                          example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))
+        # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again
+        intro.insert(3, t.plural(
+            "In some weeks you walk in short parts: {example} means {bouts} walk of {length}. Between them, stop the "
+            "treadmill and rest until your breathing settles. Sit down if you need to.",
+            "In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Between them, stop the "
+            "treadmill and rest until your breathing settles. Sit down if you need to.",
+            first_with_bouts.bouts, example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))
     effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
     light_low, light_high = plan.intensity.light_rpe
     starts_light = any(week.band == "light" for week in plan.weeks)
