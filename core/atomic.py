@@ -44,7 +44,7 @@ def stage_output(path: Path, data: bytes, *, kind: OutputKind, data_folder: Path
 
 def refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
     """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, one of ``inputs``, a
-    folder, or a file that is not of ``kind``, or when its folder does not exist: checked before a command
+    folder, a device or a pipe, or a file that is not of ``kind``, or when its folder does not exist: checked before a command
     does any work or saves anything."""
     target = path.resolve()
     folder = data_folder.resolve()
@@ -56,6 +56,9 @@ def refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, 
     _refuse_missing_folder(path)
     if not target.exists():
         return
+    if not target.is_file():  # read to check its kind, a pipe would wait for ever; replaced, a device is gone
+        raise WriteError(f"{path.name} is a device or a pipe, not a file, so nothing was written to it. "
+                         "Choose a file name.")
     protected = [*inputs, *(item for item in folder.rglob("*") if item.is_file())] if folder.is_dir() else [*inputs]
     for item in protected:
         try:

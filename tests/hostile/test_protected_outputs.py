@@ -4,8 +4,10 @@ command's own input. Backup and set-aside names are never reused. Each save reac
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import stat
 
 import pytest
 
@@ -109,6 +111,23 @@ def test_a_folder_given_as_the_output_is_refused_with_an_example(run_main, tmp_p
             assert result.returncode == 2 and "is a folder. Give the file's name too" in result.stderr
             assert example_name in result.stderr and "Traceback" not in result.stderr
     assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["version"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/null").exists(), reason="needs named pipes and /dev/null")
+def test_a_device_or_a_pipe_given_as_the_output_is_refused_and_left_as_it_is(run_main, tmp_path) -> None:
+    """Seen in review: a handout given /dev/null's name (as root) replaced the device with a PDF, and one given a
+    named pipe waited for ever, reading it to see whether it was a PDF."""
+    data = tmp_path / "data"
+    plan_id = saved_patient(run_main, data)
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    device = tmp_path / "device.pdf"
+    device.symlink_to("/dev/null")
+    for target in (pipe, device):
+        for command in (("plan", str(PROFILE), "--pdf"), ("progress", "1", "--pdf"), ("plans", "export", plan_id)):
+            result = run_main(*command, str(target), data_dir=data, timeout=60)
+            assert result.returncode == 2 and "is a device or a pipe, not a file" in result.stderr, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and stat.S_ISCHR(Path("/dev/null").stat().st_mode)
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc: a folder no one can write in")
