@@ -70,10 +70,10 @@ def _folder(text: str) -> Path:
     return Path(text)
 
 
-def _address(text: str) -> str | None:
-    from core.records_address import address_argument
+def _address(text: str) -> str:
+    from core.records_address import address_argument  # loaded only when the option is given
 
-    return address_argument(text) or None  # "": this workstation's own records
+    return address_argument(text)
 
 
 def version_line() -> str:

@@ -15,10 +15,16 @@ def checked_address(value: str) -> str:
         return value
     if not value.startswith(("postgresql://", "postgres://")):
         raise ValueError("must be a PostgreSQL address such as postgresql://grace_okafor@clinic-server/treadwell")
+    if any(character.isspace() for character in value):
+        raise ValueError("must not hold spaces: a user or database name with a space is written %20")
     try:
         parts = urlsplit(value)
+        parts.port  # noqa: B018 - a port that is not a number from 0 to 65535 raises ValueError
     except ValueError:
-        raise ValueError("is not a valid address") from None
+        raise ValueError("is not a valid address: the port, after the server's name and a colon, is a number "
+                         "from 1 to 65535 (5432 when left out)") from None
+    if parts.port == 0:
+        raise ValueError("is not a valid address: the port is a number from 1 to 65535 (5432 when left out)")
     if parts.password is not None or "password=" in parts.query:
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
                          "use libpq's password file, or type it when Treadwell asks")
@@ -30,6 +36,9 @@ def address_argument(text: str) -> str:
     (the shell's history and the process list would keep it)."""
     import argparse
 
+    if not text.strip():  # an unset variable in a script: never taken to mean this workstation's records
+        raise argparse.ArgumentTypeError("must be a PostgreSQL address such as postgresql://grace_okafor@clinic-server/"
+                                         "treadwell; it is empty")
     try:
         return checked_address(text)
     except ValueError as error:

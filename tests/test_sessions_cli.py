@@ -203,3 +203,15 @@ def test_a_week_two_walk_logged_too_soon_says_one_week_not_one_weeks(run_main, p
     added = run_main("sessions", "add", "1", session_file("w2", date=dt.date.today().isoformat(), week=2),
                      data_dir=data)
     assert added.returncode == 0 and "Note: Week 2 begins 1 week after the first plan was saved" in added.stderr
+
+
+@pytest.mark.parametrize(("address", "says"), [
+    ("", "it is empty"),  # an unset variable in a clinic's script used this workstation's file
+    ("postgresql://grace@127.0.0.1:99999/treadwell", "the port"),  # was "cannot be reached", exit 1
+    ("postgresql://grace@127.0.0.1:abc/treadwell", "the port"),
+    ("postgresql://grace okafor@clinic-server/treadwell", "must not hold spaces"),
+])
+def test_a_clinic_address_that_cannot_be_right_is_refused_as_bad_input(run_main, tmp_path, address, says) -> None:
+    for command in (("--records", address, "plans", "list"), ("db", "move-to", address)):
+        result = run_main(*command, data_dir=tmp_path / "data")
+        assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr, result.stderr
