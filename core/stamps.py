@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+EARLIEST_DATE = dt.date(2000, 1, 1)  # product default: a walk, handout or report dated before it is a typing slip
+
 
 def local_day(stamp: str | dt.datetime) -> dt.date:
     """The day of ``stamp`` (ISO 8601 text, or a moment) on this workstation's calendar; one without a zone is

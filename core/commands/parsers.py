@@ -11,6 +11,7 @@ from pathlib import Path
 from core.commands.output import add_format_option
 from core.languages import UnknownLanguage, canonical_tag, languages
 from core.records_address import address_argument
+from core.stamps import EARLIEST_DATE
 
 
 def add_etiologies(subparsers: argparse._SubParsersAction) -> None:
@@ -179,9 +180,6 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"must be a date from {EARLIEST_DATE.isoformat()} to {latest.isoformat()} "
                                          "(a year from today)")
     return date
-
-
-EARLIEST_DATE = dt.date(2000, 1, 1)
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core.inputs import encoding_problem, said_plainly
 from core.plan.profile import checked_name
+from core.stamps import EARLIEST_DATE
 
 NOT_RECORDED = "not recorded"  # what the patient did not report: never read as 0 or "no"
 HEART_RATE_RANGE = (30, 220)  # bpm a person can have while walking: a typing check, not a target
@@ -54,7 +55,7 @@ def recorded(value: float | bool | None) -> str:
 
 MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes
 ALLOWED = {
-    "date": "a date such as 2026-11-30, not after today",
+    "date": f"a date such as 2026-11-30, from {EARLIEST_DATE.isoformat()} to today",
     "week": "a week of the plan, 1 to 26",
     "minutes": "0 to 300",
     "speed_kmh": "0 to 20, or null (not recorded)",
@@ -118,7 +119,7 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
         if isinstance(error, SessionLogError):
             raise
         raise SessionLogError([f"session: the file is not valid JSON ({type(error).__name__})"]) from error
-    check_not_after(log, today or dt.date.today())
+    check_walk_date(log, today or dt.date.today())
     return log
 
 
@@ -140,6 +141,13 @@ def _saved_value(value: object) -> str:
     if value is None or value == "":
         return ""
     return json.dumps(value, ensure_ascii=False)
+
+
+def check_walk_date(log: SessionLog, today: dt.date) -> None:
+    """A walk as it is typed: from EARLIEST_DATE to today (0001-01-01 or 1999 was logged under week 1)."""
+    if log.date < EARLIEST_DATE:
+        raise SessionLogError([f"date: is before {EARLIEST_DATE.isoformat()}; allowed: {ALLOWED['date']}"])
+    check_not_after(log, today)
 
 
 def check_not_after(log: SessionLog, today: dt.date, *, slack: dt.timedelta = dt.timedelta(0)) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_not_after, session_problems,
+    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_walk_date, session_problems,
 )
 from ui.views.date_field import DateField
 from ui.views.unrecorded_fields import (
@@ -81,7 +81,7 @@ class SessionFields(NamedTuple):
             log = SessionLog.model_validate(values)
         except ValidationError as error:
             raise SessionLogError(session_problems(error)) from None
-        check_not_after(log, dt.date.today())
+        check_walk_date(log, dt.date.today())
         return log
 
     def show(self, log: SessionLog) -> None:
