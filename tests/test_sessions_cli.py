@@ -217,3 +217,16 @@ def test_a_clinic_address_that_cannot_be_right_is_refused_as_bad_input(run_main,
     for command in (("--records", address, "plans", "list"), ("db", "move-to", address)):
         result = run_main(*command, data_dir=tmp_path / "data")
         assert result.returncode == 2 and says in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_progress_on_a_date_leaves_out_the_walks_after_it(run_main, patient) -> None:
+    """Seen in review: progress --date 2026-11-30 counted a walk dated 2026-12-01 in week 1 and its effort."""
+    data, session_file = patient
+    for day, minutes in ((2, 8), (4, 8), (9, 9)):
+        run_main("sessions", "add", "1", session_file(f"d{day}", date=f"2026-11-0{day}", minutes=minutes, rpe=11),
+                 data_dir=data)
+    then = json_of(run_main("progress", "1", "--date", "2026-11-05", "--format", "json", data_dir=data))
+    assert [session["date"] for session in then["sessions"]] == ["2026-11-02", "2026-11-04"]
+    assert then["weeks"][0]["walked_minutes"] == 16.0
+    now = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
+    assert now["weeks"][0]["walked_minutes"] == 25.0

@@ -10,6 +10,7 @@ from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_
 from core.records.interface import PatientRecords
 from core.records.models import PlanVersion, RecordNotFound, SessionRecord
 from core.settings import Settings
+from core.stamps import local_day
 
 
 def in_course(version: PlanVersion) -> VersionInCourse:
@@ -19,10 +20,17 @@ def in_course(version: PlanVersion) -> VersionInCourse:
 
 
 def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, today: dt.date | None = None) -> Progress:
-    """``today``: the latest week still counts as in progress for a week after its last walk (default: today)."""
-    return course_progress([in_course(version) for version in history],
+    """The course as it stood on ``today`` (default: today): walks dated after it, and versions saved after it, are
+    not yet part of it (a report dated 2026-11-30 counted a walk of 2026-12-01). The first version always is: a
+    course typed in from paper has walks dated before its plan was saved. The latest week still counts as in
+    progress for a week after its last walk."""
+    today = today or dt.date.today()
+    known = history[:1] + [version for version in history[1:] if local_day(version.created_at) <= today]
+    numbers = {version.version for version in known}
+    return course_progress([in_course(version) for version in known],
                            [LoggedSession(plan_version=session.plan_version, log=session.as_logged(), order=session.id)
-                            for session in sessions], today=today or dt.date.today())
+                            for session in sessions if session.date <= today and session.plan_version in numbers],
+                           today=today)
 
 
 def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date | None = None) -> Progress:
