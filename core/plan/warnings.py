@@ -77,6 +77,12 @@ FALL_RISK: dict[EtiologyId, g.Source] = {
     "multiple-sclerosis-pain": g.Source(label=f"Nilsagård Y et al. 2015, Mult Scler 21:92-100 (56% fell within 3 "
                                               f"months); {PRECAUTIONS}", doi="10.1177/1352458514538884"),
 }
+# why each etiology falls more on a moving belt, in the warning's words: freezing is Parkinson's alone
+FALL_RISK_WHY: dict[EtiologyId, str] = {
+    "diabetic-neuropathy": "reduced foot sensation", "chemotherapy-neuropathy": "reduced foot sensation",
+    "post-stroke-pain": "weakness and poor balance", "parkinsons-pain": "poor balance and freezing of gait",
+    "spinal-cord-injury": "weakness and poor balance", "multiple-sclerosis-pain": "weakness and poor balance",
+}
 NO_HUMAN_TRIAL: dict[EtiologyId, tuple[str, g.Source]] = {
     "peripheral-nerve-injury": ("No human treadmill trial is cited for focal nerve injury pain; guidelines recommend "
                                 "exercise but its benefit and dose are unknown.",
@@ -177,8 +183,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             FREEZING_SOURCE)
     if etiology in FALL_RISK:
         add(WarningCode.FALL_RISK, "caution",
-            "Higher fall risk on a moving belt (reduced foot sensation, balance or freezing): start slowly, hold the "
-            "handrails, use the safety clip, and have someone nearby.", FALL_RISK[etiology])
+            f"Higher fall risk on a moving belt ({FALL_RISK_WHY[etiology]}): start slowly, hold the handrails, use the "
+            "safety clip, and have someone nearby.", FALL_RISK[etiology])
     if etiology == "diabetic-neuropathy" or profile.diabetes != "none":  # diabetic feet, whatever the pain's cause
         add(WarningCode.FOOT_CARE, "caution",
             "Check both feet every day and wear well-fitting shoes and socks; walking is fine, but stop treadmill work "

@@ -88,3 +88,15 @@ def test_animal_dosing_context_only_when_animals_lend_the_structure_and_sorted_b
     order = [{"stop": 0, "caution": 1, "info": 2}[w.severity] for w in plan.warnings]
     assert order == sorted(order)
     assert all(w.message and w.source.label for w in plan.warnings)
+
+
+def test_the_fall_risk_warning_gives_each_etiologys_own_reason() -> None:
+    """Seen in review: the diabetic and stroke plans said their fall risk came from "reduced foot sensation,
+    balance or freezing"; freezing of gait is Parkinson's."""
+    def fall_risk(etiology: str) -> str:
+        plan = compute_plan(profile(etiology=etiology), [])
+        return next(w.message for w in plan.warnings if w.code == "fall-risk")
+
+    assert "(reduced foot sensation)" in fall_risk("diabetic-neuropathy")
+    assert "freezing" not in fall_risk("post-stroke-pain") and "freezing" not in fall_risk("diabetic-neuropathy")
+    assert "freezing of gait" in fall_risk("parkinsons-pain")
