@@ -250,3 +250,16 @@ def test_the_lists_wrap_a_long_line_rather_than_scroll_sideways(qtbot, data_dir)
         assert not listing.horizontalScrollBar().isVisible(), listing.accessibleName()
         longest = max(listing.visualItemRect(listing.item(row)).width() for row in range(listing.count()))
         assert longest <= listing.viewport().width()
+
+
+def test_the_records_show_a_patients_whole_name_at_150_percent(qtbot, data_dir) -> None:
+    """Seen in review: "Mar… Ellis" in the Name column at 125 and 150 %, while the plan versions beside the table
+    took two fifths of the width."""
+    window = saved_patient(qtbot, data_dir, name="Margaret Ellis")
+    window.resize(*SMALL_SCREENS["150 %"])
+    window.tabs.setCurrentWidget(window.records)
+    window.records.reload()
+    QApplication.processEvents()
+    table = window.records.table
+    needed = max(table.fontMetrics().horizontalAdvance("Margaret Ellis"), table.sizeHintForColumn(0))
+    assert table.horizontalHeader().sectionSize(0) >= needed, (table.horizontalHeader().sectionSize(0), needed)

@@ -77,7 +77,8 @@ class PatientListModel(RowsTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            # the etiology's column is the one that gives way on a small screen: its whole name on hover
             return [row.patient_name, str(row.patient_id), self.etiology_names.get(row.etiology, row.etiology),
                     str(row.version), local_time(row.created_at), str(row.plan_id)][index.column()]
         if role == Qt.ItemDataRole.UserRole:
@@ -105,8 +106,8 @@ class RecordsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # etiology and time on one line
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the name and the time on one line
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a long etiology wraps, never the name
         header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
         self.history = QListWidget()
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
@@ -133,7 +134,7 @@ class RecordsView(QWidget):
         left.addWidget(self.table)
         left.addWidget(self.count)
         row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        row.addLayout(right, 1)  # the patients get the room: a name cut to "Mar… Ellis" at 150 %
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>8. Records</h3>"))
         layout.addLayout(row)
