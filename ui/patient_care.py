@@ -227,8 +227,7 @@ class PatientCare:
         try:
             result = change(self._course)
         except Exception as error:  # ValueError naming the field, RecordNotFound, ReadOnlyRecords...
-            self.sessions.show_problem(str(error))
-            self.statusBar().showMessage(f"Not saved: {error}")
+            self.sessions.show_problem(str(error))  # said in the status bar too (SessionLogView.refused)
             return False
         self._refresh_course()
         self.sessions.clear_form(week=week)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -32,6 +32,7 @@ class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
     delete_requested = Signal(int)  # session id, confirmed by the clinician
+    refused = Signal(str)  # why the form's session was not saved, for the status bar too
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,7 @@ class SessionLogView(QWidget):
         side.addWidget(self.suggestion)
         side.addStretch(1)
         side_scroll = VerticalScroll(side_panel, frame=False)  # a small screen scrolls the form, never clips it
+        self._side_scroll = side_scroll
         side_scroll.setMaximumWidth(480 + side_scroll.verticalScrollBar().sizeHint().width())
         body = QHBoxLayout()
         body.addLayout(left, 2)
@@ -200,10 +202,24 @@ class SessionLogView(QWidget):
         """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
         self.message.setStyleSheet("color: #B3261E;")
         self.message.setText("Not saved. " + "; ".join(in_clinic_words(line) for line in text.split("; ")))
+        self._bring_into_view(self.message)
+        self.refused.emit(self.message.text())
 
     def show_done(self, text: str) -> None:
+        """What was saved, and the suggestion for the next week under it: both scrolled into view, as a step back
+        after a painful walk sat below the fold at 150 %."""
         self.message.setStyleSheet("")
         self.message.setText(text)
+        self._bring_into_view(self.message, self.suggestion)
+
+    def _bring_into_view(self, *widgets: QWidget) -> None:
+        """Once the new text is laid out, scroll the side panel so each widget is in view (the last one wins)."""
+        def scroll() -> None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new text's height, laid out
+            for widget in widgets:
+                if widget.isVisible() and widget.height():
+                    self._side_scroll.ensureWidgetVisible(widget, 0, 8)
+        QTimer.singleShot(0, scroll)
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
