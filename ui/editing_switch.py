@@ -19,7 +19,11 @@ class EditingSwitch:
     editing_offer: QToolBar | None = None
 
     def _show_title(self) -> None:
+        """The title says whether this window can save; the records' import and delete follow (once built)."""
         self.setWindowTitle(APP_NAME + (" (read-only)" if self.read_only else "") + "[*]")  # [*]: unsaved changes
+        records = getattr(self, "records", None)
+        if records is not None:
+            records.set_writable(not self.read_only)
 
     def _watch_for_free_lock(self) -> None:
         if self._lock_poll is None:

@@ -206,7 +206,9 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def _make_records(self) -> QWidget:
         from ui.views.records_view import RecordsView
 
-        return RecordsView(self.gateway, lambda: self.settings.clinician)
+        view = RecordsView(self.gateway, lambda: self.settings.clinician)
+        view.set_writable(not self.read_only)
+        return view
 
     def _connect_views(self) -> None:
         self.editor.plan_changed.connect(self._on_editor_plan_changed)

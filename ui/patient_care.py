@@ -47,7 +47,7 @@ class PatientCare:
                 if history:
                     course = CourseOfCare(patient_id=patient_id, history=history, sessions=sessions,
                                           progress=progress_of(history, sessions), shown_plan_id=self.editor.plan_id,
-                                          unsaved_edits=self.editor.dirty)
+                                          unsaved_edits=self.editor.dirty, read_only=self.read_only)
                 else:
                     why = f"Patient {patient_id} is no longer in the records."
             except Exception as error:  # a plain sentence; details are in the log

@@ -20,6 +20,7 @@ class CourseOfCare:
     progress: Progress
     shown_plan_id: int | None = None  # the version the plan editor shows
     unsaved_edits: bool = False  # the editor's values differ from the version it shows
+    read_only: bool = False  # another window holds the data folder: the course is read here, not changed
 
     @property
     def in_force(self) -> PlanVersion:

@@ -95,6 +95,7 @@ class RecordsView(QWidget):
         super().__init__(parent)
         self._gateway = gateway
         self._clinician = clinician
+        self._writable = True
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search patients by any part of the name")
         self.search.setClearButtonEnabled(True)
@@ -153,6 +154,16 @@ class RecordsView(QWidget):
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
 
+    def set_writable(self, writable: bool) -> None:
+        """A read-only window (another holds the data folder) reads and exports patients; it does not import or
+        delete them, and says why on the buttons' tooltips rather than after a confirmation."""
+        self._writable = writable
+        why = "" if writable else "Read-only: another Treadwell window holds this data folder."
+        self.import_button.setEnabled(writable)
+        for button in (self.import_button, self.delete_button):
+            button.setToolTip(why)
+        self._show_patient_actions(self.delete_button.isEnabled() or self.open_button.isEnabled())
+
     def set_etiology_names(self, names: dict[str, str]) -> None:
         self.model.etiology_names = dict(names)
         self.reload()
@@ -176,8 +187,9 @@ class RecordsView(QWidget):
 
     def _show_patient_actions(self, enabled: bool) -> None:
         """Open, export and delete act on a patient: greyed out while none is listed (they did nothing)."""
-        for button in (self.open_button, self.export_button, self.delete_button):
+        for button in (self.open_button, self.export_button):
             button.setEnabled(enabled)
+        self.delete_button.setEnabled(enabled and self._writable)
 
     def selected(self) -> PlanSummary | None:
         index = self.table.currentIndex()

@@ -166,7 +166,7 @@ class SessionLogView(QWidget):
         self.suggestion.setText(suggestion_html(course.progress))
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             self._leave_correction()  # deleted meanwhile
-        self._set_usable(True)
+        self._set_usable(not course.read_only)
         if not same_patient:
             self.clear_form(week=course.progress.current_week or 1)
         elif self._correcting is None:
@@ -298,7 +298,7 @@ class SessionLogView(QWidget):
 
     @Slot()
     def _on_table_selection_changed(self, *_: object) -> None:
-        chosen = self.selected() is not None and self._course is not None
+        chosen = self.selected() is not None and self._course is not None and not self._course.read_only
         self.correct_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
