@@ -27,10 +27,13 @@ class NextWeekSuggestion(BaseModel):
     source: g.Source = g.PAIN_SOURCE
 
 
-def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None) -> NextWeekSuggestion:
+def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
+                      in_progress: bool = False) -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
-    the profile's usual pain). A pain not recorded never counts as no pain: it holds the week."""
+    the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
+    the week's walks are not all done yet, so a pain or effort rule acts at once, but too few walks is not yet a
+    reason to repeat the week."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="hold", reason="The plan is blocked by screening; nothing to progress.",
                                   next_week=None)
@@ -84,6 +87,9 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if fast:
         return hold(f"Heart rate was {fast[0].heart_rate} bpm on {fast[0].date.isoformat()}, above this week's "
                     f"{this_week.target_hr[0]}-{this_week.target_hr[1]} bpm: keep the minutes and slow the belt.")
+    if in_progress and len(logs) < this_week.sessions:
+        return hold(f"Week {week} is in progress, {len(logs)} of {this_week.sessions} walks so far: finish its walks; "
+                    "the next week is judged when they are done.")
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "

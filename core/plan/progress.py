@@ -174,7 +174,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                note=item.log.note) for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
-        suggestion=_suggestion(rows, plans, versions, latest),
+        suggestion=_suggestion(rows, plans, versions, latest,
+                               in_progress=any(week.status == "in progress" for week in weeks)),
     )
 
 
@@ -226,7 +227,7 @@ def _week_row(row: Row, plans: dict[int, Plan], current_week: int | None, latest
 
 
 def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionInCourse],
-                latest: LoggedSession | None) -> NextWeekSuggestion | None:
+                latest: LoggedSession | None, *, in_progress: bool) -> NextWeekSuggestion | None:
     """The latest row's walks judged under their own version's rules; the week it points to from the plan in force."""
     if latest is None:
         return None
@@ -236,7 +237,8 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
     if not 1 <= week <= len(plan.weeks):
         return None
     profile = next(v.profile for v in versions if v.version == version)
-    suggestion = suggest_next_week(plan, week, [item.log for item in judged[3]], usual_pain=profile.pain_nrs)
+    suggestion = suggest_next_week(plan, week, [item.log for item in judged[3]], usual_pain=profile.pain_nrs,
+                                   in_progress=in_progress)  # only the latest week can be in progress
     newest = versions[-1].version
     if newest == version:
         return suggestion

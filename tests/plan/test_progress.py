@@ -97,3 +97,16 @@ def test_a_pain_not_recorded_is_never_zero() -> None:
     week = progress.weeks[0]
     assert (week.highest_pain_during, week.highest_pain_next_morning) == (None, None)
     assert progress.suggestion.action == "hold" and "not recorded" in progress.suggestion.reason
+
+
+def test_a_week_in_progress_is_not_judged_short_but_its_pain_rules_act_at_once() -> None:
+    """Seen in review: "Week 7 is in progress (2 of 3 walks so far)" beside "Hold: 2 of 3 planned sessions
+    reached 16.5 minutes: repeat this week", and "Next week: Hold" after the first walk of week 1."""
+    first_walk = course_progress([V1], walks(1, [0]), today=START)
+    assert first_walk.suggestion.action == "hold"
+    assert "Week 1 is in progress, 1 of 3 walks so far: finish its walks" in first_walk.suggestion.reason
+    assert "repeat this week" not in first_walk.suggestion.reason
+    painful = course_progress([V1], walks(1, [0], pain=8), today=START)
+    assert painful.suggestion.action == "step-back"  # pain above the rules: said at once, mid-week
+    stopped = course_progress([V1], walks(1, [0]), today=START + dt.timedelta(days=20))  # the week ended short
+    assert "repeat this week" in stopped.suggestion.reason
