@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from core.plan.adjustment import NextWeekSuggestion, suggest_next_week
 from core.plan.compare import in_words, plan_differences
-from core.plan.engine import Plan
+from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
 from core.stamps import local_day
@@ -249,12 +249,29 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
             "until it is resolved."))
     if suggestion.next_week is None:
         return suggestion
-    target = in_force.weeks[min(suggestion.next_week.week, len(in_force.weeks)) - 1]
+    wanted = suggestion.next_week
+    same = in_force.weeks[min(wanted.week, len(in_force.weeks)) - 1]
+    target = continuing_week(in_force, wanted)
+    where = "" if target is same else (
+        f" Version {newest} is walked from its week {target.week}: its week {same.week}, {same.main_min:g} min walks, "
+        f"would jump from the {wanted.main_min:g} min these walks pointed to.")
     return suggestion.model_copy(update={
         "next_week": target,
         "reason": f"{suggestion.reason} The week's figures are from plan version {newest}, the plan in force "
-                  f"(these walks were under version {version}).",
+                  f"(these walks were under version {version}).{where}",
     })
+
+
+def continuing_week(plan: Plan, wanted: Week) -> Week:
+    """The week of ``plan`` (a version saved since the walks) to walk next, for ``wanted``, the week the walks'
+    own version points to: the same week number unless its walks are longer, as in a plan based again on what the
+    patient walks now, whose weeks start again low (seen in review: week 7 of a plan re-based on 16 min was 26.5
+    min, after 16.5 min walks); then its last week whose walks are no longer than ``wanted``'s."""
+    same = plan.weeks[min(wanted.week, len(plan.weeks)) - 1]
+    if same.main_min <= wanted.main_min + 1e-9:
+        return same
+    shorter = [week for week in plan.weeks if week.main_min <= wanted.main_min + 1e-9]
+    return shorter[-1] if shorter else plan.weeks[0]
 
 
 def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:

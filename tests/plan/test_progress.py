@@ -110,3 +110,19 @@ def test_a_week_in_progress_is_not_judged_short_but_its_pain_rules_act_at_once()
     assert painful.suggestion.action == "step-back"  # pain above the rules: said at once, mid-week
     stopped = course_progress([V1], walks(1, [0]), today=START + dt.timedelta(days=20))  # the week ended short
     assert "repeat this week" in stopped.suggestion.reason
+
+
+def test_a_version_based_again_on_what_the_patient_walks_now_is_walked_on_without_a_jump() -> None:
+    """Seen in review: in week 7 the clinician saved version 2 with "continuous walking today" raised from 10 to
+    16 min; its week 7 was 26.5 min, and the suggestion said "Then: week 7, 3 days of 26.5 min walks" after walks
+    of 16.5 min. The walks go on at the new version's last week no longer than the week they pointed to."""
+    sessions = [item for week in range(1, 7) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    rebased = version(2, baseline_walk_min=16)
+    progress = course_progress([V1, rebased], sessions, today=START + dt.timedelta(days=40))
+    wanted = V1.plan.weeks[6]  # week 6 done: week 7 of version 1 is next
+    target = progress.suggestion.next_week
+    assert rebased.plan.weeks[6].main_min > wanted.main_min  # the same week number would be a jump
+    assert target.main_min <= max(wanted.main_min, rebased.plan.weeks[0].main_min) and target.week < 7
+    assert f"Version 2 is walked from its week {target.week}" in progress.suggestion.reason
+    unchanged = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=40))
+    assert unchanged.suggestion.next_week.week == 7  # a version that does not start again lower goes on as numbered

@@ -342,3 +342,24 @@ def test_on_a_small_screen_the_refusal_and_the_step_back_are_scrolled_into_view(
     view.save_button.click()
     assert "Step back" in view.suggestion.text() or "step back" in view.suggestion.text().lower()
     qtbot.waitUntil(lambda: _in_view(view, view.suggestion))
+
+
+def test_after_a_version_based_again_on_todays_walking_the_form_goes_on_without_a_jump(qtbot, data_dir) -> None:
+    """Seen in review: saving version 2 in week 7 with "continuous walking today" raised put week 7 and its 26.5
+    minutes into the form, after walks of 16.5 minutes; version 2's handout starts at week 1."""
+    window = saved_patient(qtbot, data_dir)
+    first = window.gateway.history(window.editor.patient_id)[-1].plan
+    for week in range(1, 7):
+        for day in (0, 2, 4):
+            log(window, walk(days_ago=60 - 7 * week - day, week=week, minutes=first.weeks[week - 1].main_min,
+                             during=2, morning=2))
+    window.sessions.week.setValue(6)  # where the form is after logging week 6's walks in it
+    form = window.editor.form
+    form.numbers["baseline_walk_min"].setText(f"{first.weeks[6].main_min:g}")
+    window.editor.recompute()
+    assert window.save_plan(), window.statusBar().currentMessage()
+    second = window.gateway.history(window.editor.patient_id)[-1].plan
+    view = window.sessions
+    assert second.weeks[6].main_min > first.weeks[6].main_min  # its week 7 would be a jump
+    assert view.week.value() < 7
+    assert view.minutes.value() == second.weeks[view.week.value() - 1].main_min <= first.weeks[6].main_min

@@ -28,6 +28,16 @@ from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
 
 
+def proposed_week(course: CourseOfCare) -> int:
+    """The week a new walk is likely in: the latest walked; after a version saved since, the week the suggestion
+    goes on at in it (a version based again on what the patient walks now starts again low)."""
+    progress = course.progress
+    if progress.current_version not in (None, course.in_force.version) and progress.suggestion is not None \
+            and progress.suggestion.next_week is not None:
+        return progress.suggestion.next_week.week
+    return progress.current_week or 1
+
+
 class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
@@ -143,6 +153,7 @@ class SessionLogView(QWidget):
     def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
         """The open patient's saved course, or None (``why_not`` says why there is no log to show)."""
         same_patient = course is not None and self._course is not None and course.patient_id == self._course.patient_id
+        new_version = same_patient and course.in_force.version != self._course.in_force.version
         self._course = course
         self.model.set_rows(course.sessions if course else [])
         self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
@@ -167,8 +178,8 @@ class SessionLogView(QWidget):
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             self._leave_correction()  # deleted meanwhile
         self._set_usable(not course.read_only)
-        if not same_patient:
-            self.clear_form(week=course.progress.current_week or 1)
+        if not same_patient or new_version:
+            self.clear_form(week=proposed_week(course))
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
