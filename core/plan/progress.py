@@ -154,8 +154,9 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     current_week = latest.log.week if latest else None
     walked_numbers = {row[1] for row in rows}
     for week in plans[newest.version].weeks:
-        if week.week not in walked_numbers:
-            rows.append((newest.version, week.week, 1, []))
+        if week.week not in walked_numbers:  # a week skipped before the latest walk stays under their version
+            skipped = latest is not None and week.week < latest.log.week <= len(plans[latest.plan_version].weeks)
+            rows.append((latest.plan_version if skipped else newest.version, week.week, 1, []))
     rows.sort(key=lambda row: (row[1], row[0], row[2]))
     weeks = [_week_row(row, plans, current_week, latest, today) for row in rows]
     counted = [week for week in weeks if week.status in ("done", "missed")]

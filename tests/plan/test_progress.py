@@ -126,3 +126,14 @@ def test_a_version_based_again_on_what_the_patient_walks_now_is_walked_on_withou
     assert f"Version 2 is walked from its week {target.week}" in progress.suggestion.reason
     unchanged = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=40))
     assert unchanged.suggestion.next_week.week == 7  # a version that does not start again lower goes on as numbered
+
+
+def test_a_week_missed_before_a_new_version_stays_under_the_version_it_was_missed_in() -> None:
+    """Seen in review: week 4, missed under version 1, showed as "v2, 61.5 min, 0 %" once version 2 was saved, in
+    the progress report for the referring physician too, and overall adherence fell from 64.3 to 59.6 %."""
+    sessions = [item for week in (1, 2, 3, 5, 6, 7) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    alone = course_progress([V1], sessions, today=START + dt.timedelta(days=50))
+    both = course_progress([V1, version(2, baseline_walk_min=16)], sessions, today=START + dt.timedelta(days=50))
+    [missed] = [week for week in both.weeks if week.status == "missed"]
+    assert (missed.week, missed.plan_version, missed.planned_minutes) == (4, 1, V1.plan.weeks[3].weekly_main_min)
+    assert both.adherence_pct == alone.adherence_pct
