@@ -85,6 +85,7 @@ class SessionPoint(BaseModel):
     pain_during: int | None
     pain_next_morning: int | None
     note: str
+    target_rpe: tuple[int, int] | None = None  # its week's own effort target (light or moderate), as planned
 
 
 class Progress(BaseModel):
@@ -172,12 +173,17 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         sessions=[SessionPoint(date=item.log.date, week=item.log.week, plan_version=item.plan_version,
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
-                               note=item.log.note) for item in ordered],
+                               note=item.log.note, target_rpe=_week_target(plans[item.plan_version], item.log.week))
+                  for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
         suggestion=_suggestion(rows, plans, versions, latest,
                                in_progress=any(week.status == "in progress" for week in weeks)),
     )
+
+
+def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:
+    return tuple(plan.weeks[week - 1].rpe) if 1 <= week <= len(plan.weeks) else None
 
 
 Row = tuple[int, int, int, list[LoggedSession]]  # version, week, attempt, its sessions in date order

@@ -137,3 +137,19 @@ def test_a_week_missed_before_a_new_version_stays_under_the_version_it_was_misse
     [missed] = [week for week in both.weeks if week.status == "missed"]
     assert (missed.week, missed.plan_version, missed.planned_minutes) == (4, 1, V1.plan.weeks[3].weekly_main_min)
     assert both.adherence_pct == alone.adherence_pct
+
+
+def test_each_walk_carries_its_own_weeks_effort_target() -> None:
+    """Seen in review: the effort chart shaded the plan's moderate 12-13 for every walk, so a light week's 12
+    looked on target while the suggestion beside it said the walk was too hard."""
+    from core.plan import guidelines as g
+
+    starts_light = version(1, baseline_walk_min=g.LIGHT_START_BELOW_MIN - 1)
+    light = next(week for week in starts_light.plan.weeks if week.band == "light")
+    moderate = next(week for week in starts_light.plan.weeks if week.band == "moderate")
+    sessions = [LoggedSession(plan_version=1, order=day, log=SessionLog(
+        date=START + dt.timedelta(days=day), week=week.week, minutes=week.main_min, rpe=12, pain_during=2,
+        pain_next_morning=2)) for day, week in ((0, light), (30, moderate))]
+    progress = course_progress([starts_light], sessions, today=START)
+    assert [point.target_rpe for point in progress.sessions] == [tuple(light.rpe), tuple(moderate.rpe)]
+    assert light.rpe != moderate.rpe

@@ -154,7 +154,7 @@ class ProgressView(QWidget):
             self.weeks_model.set_rows([])
             self.versions.clear()
             self.minutes_chart.set_weeks([])
-            self.effort_chart.set_sessions([], None)
+            self.effort_chart.set_sessions([])
             self.pain_chart.set_sessions([], None, None)
             return
         etiology = self._etiology_names.get(progress.etiology, progress.etiology)
@@ -170,8 +170,7 @@ class ProgressView(QWidget):
             self.versions.addItem(f"Version {change.version}, {change.saved_on.isoformat()}, by {change.saved_by}:\n"
                                   + "\n".join(f"• {line}" for line in change.changes))
         self.minutes_chart.set_weeks(progress.weeks)
-        plan = course.plan_in_force
-        self.effort_chart.set_sessions(progress.sessions, None if plan.blocked else tuple(plan.intensity.rpe))
+        self.effort_chart.set_sessions(progress.sessions)
         self.pain_chart.set_sessions(progress.sessions, progress.usual_pain, progress.acceptable_max)
 
     # -- the progress report -------------------------------------------------------------------------

@@ -75,32 +75,35 @@ class SessionChart(Chart):
 
 
 class EffortChart(SessionChart):
-    """Effort (Borg RPE 6-20) per session, with the moderate target of the plan in force as a band."""
+    """Effort (Borg RPE 6-20) per session, each against its own week's target as a band: a light week's 9-11,
+    a moderate week's 12-13 (one band for the plan's moderate target showed a light week's 12 on target)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Effort per session (Borg RPE)", "RPE 6-20", parent)
-        self.target: tuple[int, int] | None = None
 
-    def set_sessions(self, sessions: list[SessionPoint], target: tuple[int, int] | None) -> None:
-        self.sessions, self.target = list(sessions), target
-        self.setAccessibleDescription(
-            (f"moderate target RPE {target[0]}-{target[1]}; " if target else "")
-            + "; ".join(f"{s.date.isoformat()}: RPE {s.rpe}" for s in self.sessions))
+    def set_sessions(self, sessions: list[SessionPoint]) -> None:
+        self.sessions = list(sessions)
+        self.setAccessibleDescription("; ".join(
+            f"{s.date.isoformat()}: RPE {s.rpe}" + (f" (target {s.target_rpe[0]}-{s.target_rpe[1]})" if s.target_rpe
+                                                   else "") for s in self.sessions))
         self.update()
 
     def legend(self) -> list[LegendItem]:
         items = [LegendItem("effort (RPE)", pen=QPen(EFFORT, 2), marker="diamond")]
-        if self.target:
-            items.append(LegendItem(f"moderate target {self.target[0]}-{self.target[1]}", brush=QBrush(TARGET_FILL)))
+        if any(s.target_rpe for s in self.sessions):
+            items.append(LegendItem("the week's target", brush=QBrush(TARGET_FILL)))
         return items
 
     def y_range(self) -> tuple[float, float, float]:
         return 6.0, 20.0, 2.0
 
     def plot(self, painter: QPainter, area: QRectF) -> None:
-        if self.target:
-            top, bottom = self.y_at(self.target[1], area), self.y_at(self.target[0], area)
-            painter.fillRect(QRectF(area.left(), top, area.width(), bottom - top), TARGET_FILL)
+        slot = area.width() / len(self.sessions)
+        for index, session in enumerate(self.sessions):
+            if session.target_rpe:  # a band holds whole ratings: it reaches half a point beyond each end
+                top, bottom = self.y_at(session.target_rpe[1] + 0.5, area), self.y_at(session.target_rpe[0] - 0.5, area)
+                left = self.x_at(index, area) - slot / 2
+                painter.fillRect(QRectF(left, top, slot, bottom - top), TARGET_FILL)
         self.draw_sessions_axis(painter, area)
         self.draw_series(painter, area, [s.rpe for s in self.sessions], EFFORT, Qt.PenStyle.SolidLine, "diamond")
 
