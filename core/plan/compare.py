@@ -20,7 +20,9 @@ def in_words(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(map(str, value)) or "none"
+        return ", ".join(map(in_words, value)) or "none"
+    if isinstance(value, float):
+        return f"{value:g}"  # 16, as the form shows it, not 16.0
     return str(value)
 
 

@@ -153,3 +153,10 @@ def test_each_walk_carries_its_own_weeks_effort_target() -> None:
     progress = course_progress([starts_light], sessions, today=START)
     assert [point.target_rpe for point in progress.sessions] == [tuple(light.rpe), tuple(moderate.rpe)]
     assert light.rpe != moderate.rpe
+
+
+def test_a_changed_number_in_the_version_history_reads_as_the_form_shows_it() -> None:
+    """Seen in review: "Continuous walking today (min): 10.0 -> 16.0" in the window and the report."""
+    progress = course_progress([V1, version(2, baseline_walk_min=16)], [], today=START)
+    lines = [line for change in progress.versions for line in change.changes]
+    assert any(line.endswith(": 10 -> 16") for line in lines), lines
