@@ -14,7 +14,7 @@ from ui.clinic_link import ClinicLink
 from ui.clinic_settings import ClinicSettings
 from ui.editing_switch import EditingSwitch
 from ui.message_bar import MessageBar
-from ui.patient_care import PatientCare
+from ui.patient_care import FIELDS_FIRST, PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
 
@@ -338,6 +338,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         from core.workspace.draft import HandoutRequest
 
         profile = self.editor.profile
+        if plan is not None and self.statusBar().currentMessage() == FIELDS_FIRST:
+            self.statusBar().clearMessage()  # seen in review: it stayed after every field was put right
         self.handout.set_inputs(None if plan is None or profile is None else HandoutRequest(
             profile=profile, plan=plan, studies=self.studies_for(profile.etiology),
             etiology=self.etiology_entry(profile.etiology), settings=self.settings))

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logged for a saved patient."
 
 
+FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # taken back once they are
+
 class PatientCare:
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
     _told_of_newer: tuple[int, int] | None = None  # (patient, version id) a refused save named as saved meanwhile
@@ -100,7 +102,7 @@ class PatientCare:
             return False
         if self.editor.profile is None or self.editor.computed_plan is None:
             self.editor.show_every_problem()
-            self.statusBar().showMessage("Not saved: correct the fields marked in the profile first.")
+            self.statusBar().showMessage(FIELDS_FIRST)
             self.tabs.setCurrentWidget(self.editor)
             return False
         from core.handout.fonts import name_problem

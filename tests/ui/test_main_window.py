@@ -87,3 +87,21 @@ def test_a_report_from_a_worker_thread_opens_the_crash_dialog_on_the_gui_thread(
     worker.join()
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == [("Traceback: line 2", True)]
+
+
+def test_the_refusal_to_save_is_taken_back_once_the_fields_are_put_right(qtbot, data_dir) -> None:
+    """Seen in review: "Not saved: correct the fields marked in the profile first." stayed in the status bar
+    after every field had been corrected."""
+    from tests.ui.course_helpers import example, open_window
+    from ui.patient_care import FIELDS_FIRST
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    age = window.editor.form.numbers["age"]
+    good = age.text()
+    age.setText("130")
+    window.editor.recompute()
+    assert window.save_plan() is False and window.statusBar().currentMessage() == FIELDS_FIRST
+    age.setText(good)
+    window.editor.recompute()
+    assert window.statusBar().currentMessage() != FIELDS_FIRST
