@@ -169,6 +169,7 @@ class ImportedPatient(BaseModel):
     plan_ids: list[int]  # versions added, oldest first
     sessions_added: int
     sessions_differing: int = 0  # sessions here whose values differ from the bundle's (kept as they are here)
+    versions_differing: int = 0  # versions here whose profile, plan or overrides differ from the bundle's (kept)
     versions_only_here: int = 0  # versions this workstation has that the bundle does not
     version_in_force: int | None = None  # the patient's newest version after the import
 
@@ -177,7 +178,9 @@ class ImportedPatient(BaseModel):
             said = (f"Imported patient {self.patient_id}: {len(self.plan_ids)} plan version(s) (plan ids "
                     f"{', '.join(map(str, self.plan_ids))}) and {self.sessions_added} session(s).")
         elif not self.plan_ids and not self.sessions_added:
-            said = f"Nothing new: patient {self.patient_id} already has everything in this bundle."
+            said = (f"Nothing new: patient {self.patient_id} already has everything in this bundle." if not
+                    (self.versions_differing or self.sessions_differing) else
+                    f"Nothing added: patient {self.patient_id} already has every version and session in this bundle.")
         else:
             said = (f"Patient {self.patient_id} was here already: added {len(self.plan_ids)} plan version(s) and "
                     f"{self.sessions_added} session(s) that were new.")
@@ -185,6 +188,10 @@ class ImportedPatient(BaseModel):
             said += (f" This workstation had {self.versions_only_here} version(s) the bundle does not; the imported "
                      f"ones were added after them, so version {self.version_in_force} is now the plan in force: "
                      "check it.")
+        if self.versions_differing:
+            said += (f" {self.versions_differing} plan version(s) in the bundle differ from the same version(s) here; "
+                     "a saved version never changes, so the bundle was edited after it was exported: the versions "
+                     "were kept as they are here.")
         if self.sessions_differing:
             said += (f" {self.sessions_differing} session(s) differ from the bundle's (corrected on one side); they "
                      "were kept as they are here.")

@@ -105,12 +105,17 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
     with store.transaction():
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None
-        local = {} if patient_id is None else {v.uid: v.id for v in store.plan_history(patient_id)}
+        here = {} if patient_id is None else {v.uid: v for v in store.plan_history(patient_id)}
+        local = {uid: v.id for uid, v in here.items()}
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}
+        versions_differing = 0
         for version in checked.versions:
             if version.uid in local:
                 plan_ids[version.number] = local[version.uid]
+                saved = here[version.uid]
+                versions_differing += (saved.profile, saved.plan, saved.overrides) != (
+                    version.profile, version.plan, version.overrides)
                 continue
             # The versions are one patient's history (a corrected name included) as the exporting workstation
             # filed them; each keeps its own provenance, and the audit rows name the importer.
@@ -133,5 +138,6 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
         if new_plan_ids or added or not existed:
             store.record_event("import", "patient", patient_id, clinician)
     return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
-                           sessions_differing=differing, versions_only_here=only_here,
+                           sessions_differing=differing, versions_differing=versions_differing,
+                           versions_only_here=only_here,
                            version_in_force=store.latest_version(patient_id).version)

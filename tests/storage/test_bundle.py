@@ -248,3 +248,17 @@ def test_a_patient_moved_with_version_1_bundles_before_the_upgrade_stays_one_pat
                 records.sessions(upgraded, patient.patient_id)) == before
     finally:
         upgraded.close()
+
+
+def test_a_bundle_whose_version_was_edited_is_said_to_differ_and_changes_nothing_here(db) -> None:
+    """Seen in review: a bundle with the same ids and an edited profile name (checksum recomputed) was imported
+    as "Nothing new: patient 2 already has everything in this bundle", though a saved version never changes."""
+    bundle = json.loads(bundle_of(db))
+    again = import_bundle(db, json.dumps(bundle).encode(), clinician="Dr C")
+    assert again.versions_differing == 0 and again.sentence().startswith("Nothing new")
+    bundle["content"]["versions"][0]["profile"]["name"] = "Other Name"
+    bundle["checksum"] = content_checksum(bundle["content"])
+    edited = import_bundle(db, json.dumps(bundle).encode(), clinician="Dr C")
+    assert edited.versions_differing == 1 and edited.plan_ids == [] and "Nothing new" not in edited.sentence()
+    assert "1 plan version(s) in the bundle differ from the same version(s) here" in edited.sentence()
+    assert records.plan_history(db, edited.patient_id)[0].profile.name == "Αικατερίνη Π."
