@@ -51,7 +51,7 @@ def encoding_problem(data: str | bytes, what: str) -> str | None:
 
 
 _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal to ", "at least "),
-                ("a valid integer", "a whole number"), ("a valid number", "a number"), ("a valid string", "text"),
+                ("a valid integer", "a whole number, written without a decimal point"), ("a valid number", "a number"), ("a valid string", "text"),
                 ("a valid boolean", "true or false"), ("a valid array", "a list in square brackets"),
                 ("a valid list", "a list in square brackets"), ("an object", "one JSON object in curly braces { }"),
                 ("a valid dictionary", "one JSON object in curly braces { }"))
@@ -67,6 +67,10 @@ def said_plainly(message: str) -> str:
         return "must be a real date written YYYY-MM-DD, such as 2026-11-30"  # 01/12/2026, 2026-02-30, 20261201
     if message.startswith("String should have "):
         return "must have " + message.removeprefix("String should have ")
+    if message.startswith(("Tuple should have ", "List should have ")):  # "... at most 2 items after validation, not 3"
+        count = message.split(" should have ", 1)[1].split(" after validation")[0]
+        given = message.rsplit(", not ", 1)[-1] if ", not " in message else ""
+        return f"must have {count}" + (f"; it has {given}" if given.isdigit() else "")
     if not message.startswith("Input should be "):
         return message[:1].lower() + message[1:]
     rest = message.removeprefix("Input should be ")

@@ -118,3 +118,16 @@ def test_a_blocked_plan_saved_is_kept_as_the_record_of_the_screening(run_main, t
     assert "no handout was written" in result.stderr and not (tmp_path / "h.pdf").exists()
     listed = run_main("plans", "list", data_dir=data)
     assert listed.returncode == 0 and "blocked" not in listed.stderr and " 1 " in listed.stdout
+
+
+def test_a_decimal_age_and_a_three_number_blood_pressure_are_said_plainly(run_main, tmp_path) -> None:
+    """Seen in review: "age: must be a whole number" for 63.0, which is one, and "resting_bp: tuple should have at
+    most 2 items after validation, not 3", in the validation library's words."""
+    profile = json.loads(EXAMPLES[0].read_text()) | {"age": 63.0, "resting_bp": [120, 80, 70]}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(profile), encoding="utf-8")
+    result = run_main("plan", str(bad), data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "age: must be a whole number, written without a decimal point" in result.stderr
+    assert "resting_bp: must have at most 2 items; it has 3" in result.stderr
+    assert "after validation" not in result.stderr and "tuple" not in result.stderr
