@@ -102,12 +102,26 @@ def test_duplicate_ids(db, tmp_path) -> None:
         ("empty.csv", HEADER + "\n", "the file holds no studies"),
         ("notes.txt", "hello", "must end in .csv or .json"),
         ("bad.json", "{not json", "the JSON cannot be read"),
+        # seen in review: each of these said "missing columns: first_author, year, species, ..."
+        ("nothing.csv", "", "the file is empty: its first line names the columns"),
+        ("bom.csv", "\ufeff", "the file is empty"),
+        ("cut.json", '[{"id": "x"', "the JSON cannot be read: Expecting ',' delimiter at line 1, column 12"),
         ("obj.json", "{\"a\": 1}", "must be a list of study objects"),
     ],
 )
 def test_file_level_problems(db, tmp_path, name, content, message) -> None:
     report = import_studies(db, write(tmp_path, name, content))
     assert len(report.problems) == 1 and message in str(report.problems[0]), problems(report)
+
+
+def test_excels_separator_line_and_capitalised_column_names_are_read(db, tmp_path) -> None:
+    """Seen in review: a CSV saved by Excel with its "sep=," first line, or with the column names in capitals, was
+    refused as missing every required column."""
+    report = import_studies(db, write(tmp_path, "excel.csv", f"sep=,\n{HEADER}\n{GOOD_ROW}\n"))
+    assert report.added == ["local-smith-2024"], problems(report)
+    capitals = GOOD_ROW.replace("Smith", "Jones")
+    report = import_studies(db, write(tmp_path, "caps.csv", f"{HEADER.upper()}\n{capitals}\n"))
+    assert report.added == ["local-jones-2024"], problems(report)
 
 
 def test_non_utf8_file_is_refused_plainly(db, tmp_path) -> None:

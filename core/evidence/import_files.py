@@ -65,7 +65,8 @@ def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     try:
         items = json.loads(text, object_pairs_hook=_json_object, parse_constant=_refuse_constant)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise FileProblem(f"the JSON cannot be read: {getattr(error, 'msg', 'nested too deeply')}") from error
+        where = f" at line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
+        raise FileProblem(f"the JSON cannot be read: {getattr(error, 'msg', 'nested too deeply')}{where}") from error
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise FileProblem("the JSON must be a list of study objects")
     return [(number, {"_json": item}) for number, item in enumerate(items, start=1)]
@@ -75,6 +76,11 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     records = _csv_records(reader, unclosed_quote=_ends_inside_a_quote(text))
     header = [name.strip() for name in next(records, (1, []))[1]]
+    if header and header[0].lower().startswith("sep=") and not any(header[1:]):  # Excel's "sep=," hint line
+        header = [name.strip().lstrip("\ufeff") for name in next(records, (2, []))[1]]
+    if not any(header):
+        raise FileProblem("the file is empty: its first line names the columns (see import-template.csv)")
+    header = [name.lower() for name in header]  # First_Author is first_author
     if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
         raise FileProblem("the columns are not separated by commas; save the file as CSV with commas")
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
