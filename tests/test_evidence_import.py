@@ -246,7 +246,8 @@ def test_no_import_message_shows_a_regular_expression(db, tmp_path) -> None:
     for report in (import_studies(db, write(tmp_path, "p.json", json.dumps([item]))),
                    import_studies(db, write(tmp_path, "p.csv", f"{HEADER},doi\n{row}\n"))):
         text = problems(report)
-        assert {p.field.split(".")[0] for p in report.problems} == {"doi", "etiologies", "findings"}, text
+        # the id too, since an id is used as typed (it was made into a slug without a word)
+        assert {p.field.split(".")[0] for p in report.problems} == {"id", "doi", "etiologies", "findings"}, text
         for message in text:
             assert not any(syntax in message for syntax in REGEX_SYNTAX), message
         assert any("a DOI such as 10.1016/j.neuroscience.2010.03.035" in m for m in text), text
@@ -346,3 +347,11 @@ def test_a_json_study_marked_as_the_example_is_refused(db, tmp_path) -> None:
     report = import_studies(db, write(tmp_path, "e.json", json.dumps(marked)))
     assert [(p.row, p.field) for p in report.problems] == [(1, None), (2, None)] and report.added == []
     assert all("marked as the import template's example" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize("given", ["has space", "../etc", "é-2024", "smith--2024", "a" * 71])
+def test_an_id_that_cannot_be_used_as_typed_is_refused_not_rewritten(db, tmp_path, given) -> None:
+    """Seen in review: "has space", "../etc" and "é-2024" were imported as local-has-space, local-etc and
+    local-e-2024, and two long ids cut to the same 70 characters were called duplicates of each other."""
+    report = import_studies(db, write(tmp_path, "ids.csv", f"{HEADER}\n{given}{GOOD_ROW}\n"))  # id is the first cell
+    assert report.added == [] and any(p.startswith("row 2, id:") for p in problems(report)), problems(report)

@@ -166,6 +166,8 @@ def _validate_row(
         reported = {CSV_FIELDS.get(c, c) for c, _ in refused + wrong if c != "findings"}
     problems += _claims(row_number, candidate, species_known="species" not in reported)
     candidate["origin"] = "local"
+    if problem := _given_id_problem(candidate.get("id")):  # used as given: never rewritten without a word
+        problems.append(ImportProblem(row=row_number, field="id", message=problem))
     candidate["id"] = _local_id(candidate)
     candidate.setdefault("sources", [{"review": LOCAL_REVIEW, "location": f"{file_name}, row {row_number}"}])
     try:
@@ -303,6 +305,24 @@ def _has_own_id(raw: dict[str, Any]) -> bool:
     """Whether the row names its id (used as given, so a repeat is a problem) rather than having one made."""
     given = raw["_json"].get("id") if "_json" in raw else raw["_cells"].get("id", "")
     return isinstance(given, str) and bool(given.strip())
+
+
+ID_MAX_LENGTH = 70
+_GIVEN_ID = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
+
+
+def _given_id_problem(given: object) -> str | None:
+    """An id the row gives is used as typed (lower-cased): "has space" was imported as local-has-space, "../etc"
+    as local-etc, and two ids cut to the same 70 characters were called duplicates of each other."""
+    if not isinstance(given, str) or not given.strip():
+        return None
+    given = given.strip()
+    if not _GIVEN_ID.fullmatch(given):
+        return (f"'{given[:40]}' is not an id: use letters a-z, digits 0-9 and single hyphens between them, such as "
+                "smith-2024 (or leave it empty to have one made from the author and year)")
+    if len(given) > ID_MAX_LENGTH:
+        return f"at most {ID_MAX_LENGTH} characters; this one has {len(given)}"
+    return None
 
 
 def _local_id(candidate: dict[str, Any]) -> str:
