@@ -307,7 +307,7 @@ def _has_own_id(raw: dict[str, Any]) -> bool:
     return isinstance(given, str) and bool(given.strip())
 
 
-ID_MAX_LENGTH = 70
+GIVEN_ID_MAX_LENGTH = 70  # as _slugify keeps it: with "local-" within ID_MAX_LENGTH
 _GIVEN_ID = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
 
 
@@ -320,8 +320,8 @@ def _given_id_problem(given: object) -> str | None:
     if not _GIVEN_ID.fullmatch(given):
         return (f"'{given[:40]}' is not an id: use letters a-z, digits 0-9 and single hyphens between them, such as "
                 "smith-2024 (or leave it empty to have one made from the author and year)")
-    if len(given) > ID_MAX_LENGTH:
-        return f"at most {ID_MAX_LENGTH} characters; this one has {len(given)}"
+    if len(given) > GIVEN_ID_MAX_LENGTH:
+        return f"at most {GIVEN_ID_MAX_LENGTH} characters; this one has {len(given)}"
     return None
 
 
