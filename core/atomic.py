@@ -44,8 +44,8 @@ def stage_output(path: Path, data: bytes, *, kind: OutputKind, data_folder: Path
 
 def refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
     """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, one of ``inputs``, a
-    folder, a device or a pipe, or a file that is not of ``kind``, or when its folder does not exist: checked before a command
-    does any work or saves anything."""
+    folder, a device or a pipe, or a file that is not of ``kind``, or when its folder does not exist: checked
+    before a command does any work or saves anything."""
     target = path.resolve()
     folder = data_folder.resolve()
     if target == folder or folder in target.parents:

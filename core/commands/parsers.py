@@ -146,8 +146,8 @@ def record_id(text: str) -> int:
     value = int(text) if text.strip().isdigit() and text.isascii() else -1
     if not 1 <= value <= MAX_RECORD_ID:
         too_large = f", and {text.strip()} is too large for one" if value > MAX_RECORD_ID else ""
-        raise argparse.ArgumentTypeError(f"an id is a whole number from 1, such as 12{too_large} (plans list and sessions "
-                                         "list show them)")
+        raise argparse.ArgumentTypeError(f"an id is a whole number from 1, such as 12{too_large} (plans list and "
+                                         "sessions list show them)")
     return value
 
 

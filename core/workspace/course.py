@@ -20,17 +20,18 @@ def in_course(version: PlanVersion) -> VersionInCourse:
 
 
 def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, today: dt.date | None = None) -> Progress:
-    """The course as it stood on ``today`` (default: today): walks dated after it, and versions saved after it, are
-    not yet part of it (a report dated 2026-11-30 counted a walk of 2026-12-01). The first version always is: a
-    course typed in from paper has walks dated before its plan was saved. The latest week still counts as in
-    progress for a week after its last walk."""
-    today = today or dt.date.today()
-    known = history[:1] + [version for version in history[1:] if local_day(version.created_at) <= today]
-    numbers = {version.version for version in known}
-    return course_progress([in_course(version) for version in known],
+    """The course as it stood on ``today`` when given (a report dated 2026-11-30 counted a walk of 2026-12-01):
+    walks dated after it, and versions saved after it, are not yet part of it; the first version always is, as a
+    course typed in from paper has walks dated before its plan was saved. Without ``today``, the whole course (a
+    walk from a workstation whose clock runs a little ahead included), judged today. The latest week still counts
+    as in progress for a week after its last walk."""
+    if today is not None:
+        history = history[:1] + [version for version in history[1:] if local_day(version.created_at) <= today]
+        numbers = {version.version for version in history}
+        sessions = [session for session in sessions if session.date <= today and session.plan_version in numbers]
+    return course_progress([in_course(version) for version in history],
                            [LoggedSession(plan_version=session.plan_version, log=session.as_logged(), order=session.id)
-                            for session in sessions if session.date <= today and session.plan_version in numbers],
-                           today=today)
+                            for session in sessions], today=today or dt.date.today())
 
 
 def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date | None = None) -> Progress:

@@ -113,7 +113,8 @@ def test_a_folder_given_as_the_output_is_refused_with_an_example(run_main, tmp_p
     assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["version"] == 1
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/null").exists(), reason="needs named pipes and /dev/null")
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/null").exists(),
+                    reason="needs named pipes and /dev/null")
 def test_a_device_or_a_pipe_given_as_the_output_is_refused_and_left_as_it_is(run_main, tmp_path) -> None:
     """Seen in review: a handout given /dev/null's name (as root) replaced the device with a PDF, and one given a
     named pipe waited for ever, reading it to see whether it was a PDF."""

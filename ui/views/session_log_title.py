@@ -15,8 +15,8 @@ def log_title_html(course: CourseOfCare) -> str:
              "every session of every version is listed."]
     if course.read_only:
         lines.append(" <b>Read-only:</b> another Treadwell window holds this data folder, so sessions can be read "
-                     "here but not logged, corrected or deleted; once that window is closed, Switch to editing appears at the "
-                     "top.")
+                     "here but not logged, corrected or deleted; once that window is closed, Switch to editing "
+                     "appears at the top.")
     elif course.in_force.plan.blocked:
         lines.append(f" <b>Version {version.version} is blocked by screening:</b> no walk dated "
                      f"{version.saved_on.isoformat()} or later can be logged until the plan is unblocked and "
