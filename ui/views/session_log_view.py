@@ -230,7 +230,7 @@ class SessionLogView(QWidget):
             for widget in widgets:
                 if widget.isVisible() and widget.height():
                     self._side_scroll.ensureWidgetVisible(widget, 0, 8)
-        QTimer.singleShot(0, scroll)
+        QTimer.singleShot(0, self, scroll)  # dropped if the view is gone by then
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
