@@ -162,7 +162,7 @@ class RecordsView(QWidget):
         self.import_button.setEnabled(writable)
         for button in (self.import_button, self.delete_button):
             button.setToolTip(why)
-        self._show_patient_actions(self.delete_button.isEnabled() or self.open_button.isEnabled())
+        self.delete_button.setEnabled(writable and self.open_button.isEnabled())  # a patient listed, as Open
 
     def set_etiology_names(self, names: dict[str, str]) -> None:
         self.model.etiology_names = dict(names)
