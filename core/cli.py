@@ -29,8 +29,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+BEFORE_THE_COMMAND = ("--data-dir", "--records")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: ANN201 - argparse's own signature
+        """Seen in review: "plan PROFILE --data-dir D" said only "unrecognized arguments: --data-dir D"."""
+        given = message.removeprefix("unrecognized arguments: ").split() if "unrecognized arguments" in message else []
+        misplaced = [option for option in BEFORE_THE_COMMAND if any(word.split("=")[0] == option for word in given)]
+        if misplaced:
+            message += (f" ({' and '.join(misplaced)} go{'es' if len(misplaced) == 1 else ''} before the command, "
+                        f"as in: main.py {misplaced[0]} ... plan PROFILE.json)")
+        super().error(message)
+
+
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py",
         description=f"{APP_NAME}: moderate treadmill plans for neuropathic pain, with the evidence behind them. "
         "With no command, opens the window.",

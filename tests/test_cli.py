@@ -204,3 +204,12 @@ def test_an_empty_data_folder_or_a_file_for_screenshots_is_refused_by_name(run_m
     beneath_a_file = run_main("--screenshots", str(picture / "shots"), data_dir=tmp_path / "data")
     assert beneath_a_file.returncode == 2 and "Traceback" not in beneath_a_file.stderr
     assert f"--screenshots: the folder {picture / 'shots'} cannot be made" in beneath_a_file.stderr
+
+
+def test_an_option_of_the_whole_program_after_the_command_says_where_it_goes(run_main, tmp_path: Path) -> None:
+    """Seen in review: "plan PROFILE --data-dir D" said only "unrecognized arguments: --data-dir D"."""
+    profile = str(Path(__file__).parent.parent / "resources/examples/profiles/diabetic-neuropathy.json")
+    result = run_main("plan", profile, "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2 and "--data-dir goes before the command" in result.stderr
+    listed = run_main("plans", "list", "--records", "postgresql://grace@clinic-server/treadwell")
+    assert listed.returncode == 2 and "--records goes before the command" in listed.stderr
