@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QRawFont
 from PySide6.QtWidgets import QApplication
 
-from tests.handout.test_languages import NAMES
+from tests.handout.test_scripts_on_the_page import NAMES
 from ui.script_fonts import add_script_fonts
 
 
