@@ -75,9 +75,10 @@ class SessionLogView(QWidget):
         self.suggestion.setAccessibleName("Suggestion for next week")
         self._layout()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self.table.doubleClicked.connect(self._on_correct_button_clicked)
-        EnterKey(self.table, self._on_correct_button_clicked)  # Enter on a session: as a double-click
-        KeyPress(self.table, Qt.Key.Key_Delete, self._on_delete_button_clicked)
+        # a double-click, Enter and Delete are the buttons' own clicks: nothing while a button is greyed out
+        self.table.doubleClicked.connect(self.correct_button.click)
+        EnterKey(self.table, self.correct_button.click)  # Enter on a session: as a double-click
+        KeyPress(self.table, Qt.Key.Key_Delete, self.delete_button.click)
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -177,7 +178,7 @@ class SessionLogView(QWidget):
         self.suggestion.setText(suggestion_html(course.progress))
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             self._leave_correction()  # deleted meanwhile
-        self._set_usable(not course.read_only)
+        self._set_usable(True)
         if not same_patient or new_version:
             self.clear_form(week=proposed_week(course))
         elif self._correcting is None:
@@ -195,7 +196,9 @@ class SessionLogView(QWidget):
 
     def _set_usable(self, usable: bool) -> None:
         """A walk dated under a version blocked by screening cannot be logged: every field but the date waits (an
-        earlier date may fall under an earlier version), and the form says why."""
+        earlier date may fall under an earlier version), and the form says why. A read-only window's form is never
+        usable, whoever asks (a date changed, a correction begun or cancelled)."""
+        usable = usable and self._course is not None and not self._course.read_only
         version = self._form_version() if usable else None
         blocked = version is not None and version.plan.blocked
         for widget in self._fields:
