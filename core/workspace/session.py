@@ -25,7 +25,6 @@ from core.storage.database import Database
 from core.storage.etiology_entries import etiology_entry
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
-from core.workspace.bundles import BUNDLE_FILE
 from core.workspace.draft import draft_plan
 
 if TYPE_CHECKING:
@@ -79,6 +78,8 @@ class Workspace:
 
     def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> None:
         """The patient's bundle, written where the clinician asked (never inside the data folder)."""
+        from core.workspace.bundles import BUNDLE_FILE  # the bundle modules: not on every command
+
         write_output(out, self.records.export_patient(plan_id, clinician=clinician).encode("utf-8"),
                      kind=BUNDLE_FILE, data_folder=self.data_dir.root)
 
