@@ -28,6 +28,7 @@ from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, content_checksum, read_bundle,
 )
+from core.storage.record_rows import same_version
 
 
 class BundleStore(Protocol):
@@ -106,16 +107,14 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None
         here = {} if patient_id is None else {v.uid: v for v in store.plan_history(patient_id)}
-        local = {uid: v.id for uid, v in here.items()}
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}
         versions_differing = 0
         for version in checked.versions:
-            if version.uid in local:
-                plan_ids[version.number] = local[version.uid]
-                saved = here[version.uid]
-                versions_differing += (saved.profile, saved.plan, saved.overrides) != (
-                    version.profile, version.plan, version.overrides)
+            if version.uid in here:
+                plan_ids[version.number] = here[version.uid].id
+                versions_differing += not same_version(here[version.uid], version.profile, version.plan,
+                                                       version.overrides)
                 continue
             # The versions are one patient's history (a corrected name included) as the exporting workstation
             # filed them; each keeps its own provenance, and the audit rows name the importer.
@@ -126,7 +125,7 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)
         bundled = {version.uid for version in checked.versions}
-        only_here = sum(1 for uid in local if uid not in bundled)
+        only_here = sum(1 for uid in here if uid not in bundled)
         known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
         added = differing = 0
         for item in checked.session_logs:
