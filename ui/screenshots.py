@@ -71,12 +71,12 @@ def sample_course(window, clinician: str) -> None:
 
 
 def take_screenshots(out_dir: Path, size: tuple[int, int] = SIZE) -> list[Path]:
+    """A PNG of each view into ``out_dir``, which main.py has made (or refused, saying why)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import create_application
     from ui.main_window import MainWindow
 
     app = create_application()
-    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         data_dir = DataDir(Path(folder) / "data").prepare()
         save_settings(Settings(clinic_name="Riverside Rehabilitation Clinic", clinician_name="Dr Grace Okafor",
