@@ -102,6 +102,15 @@ class Progress(BaseModel):
     current_version: int | None  # the plan version of the latest session
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
 
+    @property
+    def next_walk_week(self) -> int:
+        """The week a new walk is likely in: the latest walked; after a version saved since, the week the suggestion
+        goes on at in it (a version based again on what the patient walks now starts again low)."""
+        newest = self.versions[-1].version if self.versions else None
+        if self.current_version not in (None, newest) and self.suggestion and self.suggestion.next_week:
+            return self.suggestion.next_week.week
+        return self.current_week or 1
+
 
 def adherence_statements(progress: Progress) -> list[str]:
     """Adherence as the window, the progress command and the progress report say it, one sentence each (no full

@@ -28,16 +28,6 @@ from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
 
 
-def proposed_week(course: CourseOfCare) -> int:
-    """The week a new walk is likely in: the latest walked; after a version saved since, the week the suggestion
-    goes on at in it (a version based again on what the patient walks now starts again low)."""
-    progress = course.progress
-    if progress.current_version not in (None, course.in_force.version) and progress.suggestion is not None \
-            and progress.suggestion.next_week is not None:
-        return progress.suggestion.next_week.week
-    return progress.current_week or 1
-
-
 class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
@@ -180,7 +170,7 @@ class SessionLogView(QWidget):
             self._leave_correction()  # deleted meanwhile
         self._set_usable(True)
         if not same_patient or new_version:
-            self.clear_form(week=proposed_week(course))
+            self.clear_form(week=course.progress.next_walk_week)
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
