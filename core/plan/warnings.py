@@ -60,28 +60,25 @@ SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
 SEVERITY_WORDS = {"stop": "Stop", "caution": "Caution", "info": "Note"}  # as a clinician reads them (not the codes)
 
 PRECAUTIONS = "the precautions (handrails, safety clip, someone nearby) are usual treadmill practice, a product default"
-# Etiologies with a higher fall risk, each with the study that shows it.
-FALL_RISK: dict[EtiologyId, g.Source] = {
-    "diabetic-neuropathy": g.Source(label="Roman de Mettelinge T et al. 2013, PLoS One 8:e67055 (older adults with "
-                                          f"type 2 diabetes fell more); {PRECAUTIONS}",
-                                    doi="10.1371/journal.pone.0067055"),
-    "chemotherapy-neuropathy": g.Source(label=f"Gewandter JS et al. 2013, Support Care Cancer 21:2059-2066; {PRECAUTIONS}",
-                                        doi="10.1007/s00520-013-1766-y"),
-    "post-stroke-pain": g.Source(label=f"Tilson JK et al. 2012, Stroke 43:446-452 (LEAPS); {PRECAUTIONS}",
-                                 doi="10.1161/STROKEAHA.111.636258"),
-    "parkinsons-pain": g.Source(label=f"Canning CG et al. 2015, Neurology 84:304-312; {PRECAUTIONS}",
-                                doi="10.1212/WNL.0000000000001155"),
-    "spinal-cord-injury": g.Source(label="Brotherton SS et al. 2007, Spinal Cord 45:37-40 (75% of people walking "
-                                         f"with an incomplete injury fell within a year); {PRECAUTIONS}",
-                                   doi="10.1038/sj.sc.3101909"),
-    "multiple-sclerosis-pain": g.Source(label=f"Nilsagård Y et al. 2015, Mult Scler 21:92-100 (56% fell within 3 "
-                                              f"months); {PRECAUTIONS}", doi="10.1177/1352458514538884"),
-}
-# why each etiology falls more on a moving belt, in the warning's words: freezing is Parkinson's alone
-FALL_RISK_WHY: dict[EtiologyId, str] = {
-    "diabetic-neuropathy": "reduced foot sensation", "chemotherapy-neuropathy": "reduced foot sensation",
-    "post-stroke-pain": "weakness and poor balance", "parkinsons-pain": "poor balance and freezing of gait",
-    "spinal-cord-injury": "weakness and poor balance", "multiple-sclerosis-pain": "weakness and poor balance",
+# Etiologies with a higher fall risk: why, in the warning's words (freezing is Parkinson's alone), and the study
+# that shows it.
+FALL_RISK: dict[EtiologyId, tuple[str, g.Source]] = {
+    "diabetic-neuropathy": ("reduced foot sensation", g.Source(
+        label=f"Roman de Mettelinge T et al. 2013, PLoS One 8:e67055 (older adults with type 2 diabetes fell more); "
+              f"{PRECAUTIONS}", doi="10.1371/journal.pone.0067055")),
+    "chemotherapy-neuropathy": ("reduced foot sensation", g.Source(
+        label=f"Gewandter JS et al. 2013, Support Care Cancer 21:2059-2066; {PRECAUTIONS}",
+        doi="10.1007/s00520-013-1766-y")),
+    "post-stroke-pain": ("weakness and poor balance", g.Source(
+        label=f"Tilson JK et al. 2012, Stroke 43:446-452 (LEAPS); {PRECAUTIONS}", doi="10.1161/STROKEAHA.111.636258")),
+    "parkinsons-pain": ("poor balance and freezing of gait", g.Source(
+        label=f"Canning CG et al. 2015, Neurology 84:304-312; {PRECAUTIONS}", doi="10.1212/WNL.0000000000001155")),
+    "spinal-cord-injury": ("weakness and poor balance", g.Source(
+        label=f"Brotherton SS et al. 2007, Spinal Cord 45:37-40 (75% of people walking with an incomplete injury fell "
+              f"within a year); {PRECAUTIONS}", doi="10.1038/sj.sc.3101909")),
+    "multiple-sclerosis-pain": ("weakness and poor balance", g.Source(
+        label=f"Nilsagård Y et al. 2015, Mult Scler 21:92-100 (56% fell within 3 months); {PRECAUTIONS}",
+        doi="10.1177/1352458514538884")),
 }
 NO_HUMAN_TRIAL: dict[EtiologyId, tuple[str, g.Source]] = {
     "peripheral-nerve-injury": ("No human treadmill trial is cited for focal nerve injury pain; guidelines recommend "
@@ -182,9 +179,10 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             "belt slowly, and teach the patient to hold the handrails and press the stop key if the feet stick.",
             FREEZING_SOURCE)
     if etiology in FALL_RISK:
+        why, source = FALL_RISK[etiology]
         add(WarningCode.FALL_RISK, "caution",
-            f"Higher fall risk on a moving belt ({FALL_RISK_WHY[etiology]}): start slowly, hold the handrails, use the "
-            "safety clip, and have someone nearby.", FALL_RISK[etiology])
+            f"Higher fall risk on a moving belt ({why}): start slowly, hold the handrails, use the safety clip, and "
+            "have someone nearby.", source)
     if etiology == "diabetic-neuropathy" or profile.diabetes != "none":  # diabetic feet, whatever the pain's cause
         add(WarningCode.FOOT_CARE, "caution",
             "Check both feet every day and wear well-fitting shoes and socks; walking is fine, but stop treadmill work "
