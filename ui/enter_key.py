@@ -1,4 +1,4 @@
-"""Enter (Return, or Enter on the keypad) doing what the button beside a field or list does.
+"""A key (Enter, Return or keypad Enter, unless told another) doing what the button beside a field or list does.
 
 A line edit, spin box or date field lets Enter through to its parent once it has taken what was typed; a
 multi-line text box keeps it (a new line), and a calendar pop-up is a window of its own, so neither reaches
@@ -20,19 +20,15 @@ def is_plain_press(event: QEvent, keys: tuple[Qt.Key, ...]) -> bool:
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
 
 
-def is_enter(event: QEvent) -> bool:
-    """A plain Enter or Return."""
-    return is_plain_press(event, ENTER_KEYS)
+class KeyPress(QObject):
+    """Calls ``handler`` when one of ``keys`` (Enter by default), pressed alone, reaches ``watched`` (typed in it,
+    or let through by a field in it), and takes the key; with ``fields``, only while the focus is in one of them
+    (not on a button or a table beside them)."""
 
-
-class EnterKey(QObject):
-    """Calls ``handler`` when Enter reaches ``watched`` (typed in it, or let through by a field in it); with
-    ``fields``, only while the focus is in one of them (not on a button or a table beside them)."""
-
-    def __init__(self, watched: QWidget, handler: Callable[[], object], *,
+    def __init__(self, watched: QWidget, handler: Callable[[], object], *, keys: tuple[Qt.Key, ...] = ENTER_KEYS,
                  fields: Iterable[QWidget] | None = None) -> None:
         super().__init__(watched)
-        self._handler = handler
+        self._handler, self._keys = handler, keys
         self._fields = None if fields is None else tuple(fields)
         watched.installEventFilter(self)
 
@@ -43,22 +39,7 @@ class EnterKey(QObject):
         return focus is not None and any(focus is field or field.isAncestorOf(focus) for field in self._fields)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if is_enter(event) and self._focus_in_fields():
-            self._handler()
-            return True
-        return False
-
-
-class KeyPress(QObject):
-    """Calls ``handler`` when a plain ``key`` (no Ctrl, Alt or Shift) reaches ``watched``, and takes the key."""
-
-    def __init__(self, watched: QWidget, key: Qt.Key, handler: Callable[[], object]) -> None:
-        super().__init__(watched)
-        self._key, self._handler = key, handler
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if is_plain_press(event, (self._key,)):
+        if is_plain_press(event, self._keys) and self._focus_in_fields():
             self._handler()
             return True
         return False

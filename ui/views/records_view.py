@@ -17,7 +17,7 @@ from core.records.models import PlanSummary
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
-from ui.enter_key import EnterKey, KeyPress
+from ui.enter_key import KeyPress
 from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
@@ -144,10 +144,10 @@ class RecordsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
-        EnterKey(self.table, self._on_table_double_clicked)  # Enter on a row or a version: as a double-click
-        EnterKey(self.search, self._go_to_patients)  # from the search to the patients found
-        KeyPress(self.search, Qt.Key.Key_Down, self._go_to_patients)
-        EnterKey(self.history, lambda: self.history.currentItem() and self._on_history_item_double_clicked(
+        KeyPress(self.table, self._on_table_double_clicked)  # Enter on a row or a version: as a double-click
+        KeyPress(self.search, self._go_to_patients)  # from the search to the patients found
+        KeyPress(self.search, self._go_to_patients, keys=(Qt.Key.Key_Down,))
+        KeyPress(self.history, lambda: self.history.currentItem() and self._on_history_item_double_clicked(
             self.history.currentItem()))
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)

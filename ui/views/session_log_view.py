@@ -20,7 +20,7 @@ from core.records.models import PlanVersion, SessionRecord
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
-from ui.enter_key import EnterKey, KeyPress
+from ui.enter_key import KeyPress
 from ui.plain_text import shown_as_typed
 from ui.scrolling import VerticalScroll
 from ui.views.session_fields import SessionFields
@@ -67,8 +67,8 @@ class SessionLogView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         # a double-click, Enter and Delete are the buttons' own clicks: nothing while a button is greyed out
         self.table.doubleClicked.connect(self.correct_button.click)
-        EnterKey(self.table, self.correct_button.click)  # Enter on a session: as a double-click
-        KeyPress(self.table, Qt.Key.Key_Delete, self.delete_button.click)
+        KeyPress(self.table, self.correct_button.click)  # Enter on a session: as a double-click
+        KeyPress(self.table, self.delete_button.click, keys=(Qt.Key.Key_Delete,))
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -94,8 +94,9 @@ class SessionLogView(QWidget):
         self.blocked_note.setVisible(False)
         self.blocked_note.setAccessibleName("Why this walk cannot be logged")
         self.form_box = QGroupBox("Log a session")
-        EnterKey(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
-        KeyPress(self.form_box, Qt.Key.Key_Escape, lambda: self._correcting and self._on_cancel_button_clicked())
+        KeyPress(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
+        KeyPress(self.form_box, lambda: self._correcting and self._on_cancel_button_clicked(),
+                 keys=(Qt.Key.Key_Escape,))
         form = QFormLayout(self.form_box)
         for label, widget, name in self._fields.rows():
             widget.setAccessibleName(name)
