@@ -148,13 +148,25 @@ def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: fl
     to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=0, high=axis_max, step=step,
                  title="Minutes a week")
     slot = plot_width / max(len(weeks), 1)
+    versions = _version_starts(weeks)
+    taken = LEFT  # the row above the plot, left to right: each version's name where its weeks start, as it fits
+    for (index, version), (end, _) in zip(versions, versions[1:] + [(len(weeks), 0)]) if len(versions) > 1 else ():
+        x = LEFT + slot * index
+        if index:
+            drawing.add(Line(x, BOTTOM, x, top + 14, strokeColor=AXIS_COLOUR, strokeDashArray=DASHED))
+        room = LEFT + slot * end - x - 6
+        label = next((text for text in (f"plan version {version}", f"version {version}", f"v{version}")
+                      if _width(text) <= room), "")
+        if label:
+            drawing.add(_text(x + 3, top + 3, label, colour=AXIS_COLOUR))
+            taken = x + 3 + _width(label) + 8
     ahead = [i for i, w in enumerate(weeks) if w.status == "ahead"]
     if ahead:
         start = LEFT + slot * ahead[0]
         drawing.insert(0, Rect(start, BOTTOM + 0.5, LEFT + plot_width - start, plot_height - 0.5,
                                fillColor=AHEAD_FILL, strokeColor=None))  # behind the grid lines
         label = "not yet walked" if current_week is not None else "no walks logged yet"
-        if _width(label) + 8 <= LEFT + plot_width - start:
+        if _width(label) + 8 <= LEFT + plot_width - max(start, taken):
             drawing.add(_text(LEFT + plot_width - 4, top + 3, label, anchor="end", colour=AXIS_COLOUR))
     label_every = max(1, math.ceil((_width("26") + 6) / slot))
     for index, week in enumerate(weeks):
@@ -169,6 +181,13 @@ def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: fl
             drawing.add(_text(x + slot / 2, BOTTOM - 16, str(week.week), anchor="middle"))
     drawing.add(_text(LEFT + plot_width / 2, 4, "Week of the plan", bold=True, anchor="middle"))
     return drawing
+
+
+def _version_starts(weeks: list[WeekProgress]) -> list[tuple[int, int]]:
+    """(index, plan version) of each row where a version's weeks begin: the week numbers start again after a
+    version based again on what the patient walks now, and the chart says whose weeks they are."""
+    return [(index, week.plan_version) for index, week in enumerate(weeks)
+            if index == 0 or week.plan_version != weeks[index - 1].plan_version]
 
 
 # -- (b) pain and (c) effort per walk ------------------------------------------------------------------

@@ -38,7 +38,7 @@ from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
 from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style, printable
-from core.plan.progress import Progress, WeekProgress, adherence_statements
+from core.plan.progress import Progress, WeekProgress, adherence_statements, week_runs, weeks_span
 from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings
 
@@ -181,13 +181,16 @@ class _Report:
 
     def _weeks_covered(self) -> str:
         p = self.progress
-        plan_weeks = max((w.week for w in p.weeks), default=0)
+        newest = p.versions[-1].version if p.versions else None
+        plan_weeks = max((w.week for w in p.weeks if w.plan_version == newest), default=0) or max(
+            (w.week for w in p.weeks), default=0)
         if not p.sessions or p.current_week is None:
             return f"none yet: no walks are logged (the plan has {plan_weeks} weeks)"
         walks = len(p.sessions)
         first, last = p.sessions[0].date.isoformat(), p.sessions[-1].date.isoformat()
-        span = "week 1" if p.current_week == 1 else f"weeks 1 to {p.current_week}"
-        return (f"{span} of {plan_weeks}; {walks} walk{'s' if walks != 1 else ''} logged"
+        span = (f"{weeks_span(self.covered)} of {plan_weeks}" if len(week_runs(self.covered)) == 1
+                else f"{weeks_span(self.covered)} (version {newest} has {plan_weeks} weeks)")
+        return (f"{span}; {walks} walk{'s' if walks != 1 else ''} logged"
                 + (f" on {first}" if first == last else f" from {first} to {last}"))
 
     # -- 2. plan versions -------------------------------------------------------------------------------
@@ -237,7 +240,10 @@ class _Report:
         ]
         if self.ahead:
             first, last = self.ahead[0].week, self.ahead[-1].week
-            span = f"Week {first} is" if first == last else f"Weeks {first} to {last} are"
+            span = f"Week {first}" if first == last else f"Weeks {first} to {last}"
+            if len(week_runs(self.progress.weeks)) > 1:
+                span += f" of plan version {self.ahead[0].plan_version}"
+            span += " is" if first == last else " are"
             explained.append(f"{span} still ahead; their planned minutes are in the first chart.")
         story += [self._p(text) for text in explained]
         return story + [Spacer(1, 8)]

@@ -2,11 +2,14 @@
 effort and pain against the patient's usual pain, what changed between plan versions, and the
 engine's suggestion for the coming week. The progress view and the progress report both draw this.
 
-Rows are weeks as walked: the sessions of one plan version and week, in date order, taken a week's
-worth at a time (the week's planned sessions), so a repeated week (after "hold" or "step back") is a
-row of its own with its own planned minutes. Planned figures come from the plan as the patient has it
-(the clinician's overrides applied) under the version the sessions were walked under; a week no one
-walked comes from the newest version: missed if it lies before the latest week walked, ahead if after.
+Rows are weeks as walked, in the order of the course (plan version, then week): the sessions of one
+plan version and week, in date order, taken a week's worth at a time (the week's planned sessions), so
+a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes. Planned
+figures come from the plan as the patient has it (the clinician's overrides applied) under the version
+the sessions were walked under. Each version's stretch of the course runs from where the walks before it
+left off (or its first walk, if lower: a version based again on what the patient walks now starts again
+low) to its last walk; a week in it no one walked is missed. The newest version's weeks after its last
+walk are ahead: with no walk under it yet, from its week that goes on after the latest walk's.
 Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week does not hide
 a missed one. The latest row counts once it is complete or a week has passed since its last walk
 (before that it is "in progress" and left out of the overall figure). The next-week suggestion judges
@@ -19,13 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
 from core.plan.adjustment import NextWeekSuggestion, suggest_next_week
 from core.plan.compare import in_words, plan_differences
-from core.plan.engine import Plan, Week
+from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
 from core.stamps import local_day
@@ -116,17 +119,40 @@ def adherence_statements(progress: Progress) -> list[str]:
     """Adherence as the window, the progress command and the progress report say it, one sentence each (no full
     stop): over the weeks done or missed, then each week in progress named apart ("Adherence 100 %, up to week 2"
     read as if week 2, at 63 % so far, were in it)."""
-    counted = sorted(week.week for week in progress.weeks if week.status in ("done", "missed"))
+    counted = [week for week in progress.weeks if week.status in ("done", "missed")]
     if not counted:
         # not "not yet known" right under a week's "62.5 % so far": the overall figure waits for a whole week
         said = ["Overall adherence: none counted yet, as no week is done or missed"]
     else:
-        span = f"week {counted[0]}" if counted[0] == counted[-1] else f"weeks {counted[0]} to {counted[-1]}"
+        span = weeks_span(counted)
         share = ("not available (no planned minutes)" if progress.adherence_pct is None
                  else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
         said = [f"Adherence, {span}: {share}"]
     return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
                    "and counts once complete" for week in progress.weeks if week.status == "in progress"]
+
+
+def week_runs(rows: list[WeekProgress]) -> list[tuple[int, int, int]]:
+    """(plan version, first week, last week) of rows in course order: one run, unless a later version starts again
+    at a week no higher than the run before it ended (a version based again on what the patient walks now)."""
+    runs: list[tuple[int, int, int]] = []
+    for row in rows:
+        if runs and (row.plan_version == runs[-1][0] or row.week > runs[-1][2]):
+            runs[-1] = (runs[-1][0], runs[-1][1], max(runs[-1][2], row.week))
+        else:
+            runs.append((row.plan_version, row.week, row.week))
+    return runs
+
+
+def weeks_span(rows: list[WeekProgress]) -> str:
+    """"weeks 1 to 9"; where the numbering starts again, each version's weeks named apart ("weeks 1 to 7 of plan
+    version 1 and weeks 1 to 3 of plan version 2"), not "weeks 1 to 7" of two versions' weeks."""
+    def weeks(first: int, last: int) -> str:
+        return f"week {first}" if first == last else f"weeks {first} to {last}"
+    runs = week_runs(rows)
+    if len(runs) == 1:
+        return weeks(*runs[0][1:])
+    return " and ".join(f"{weeks(first, last)} of plan version {version}" for version, first, last in runs)
 
 
 def adherence_in_words(progress: Progress) -> str:
@@ -159,16 +185,12 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     plans = {version.version: as_patient_has_it(version) for version in versions}
     newest = versions[-1]
     ordered = sorted(sessions, key=lambda item: (item.log.date, item.order))
-    rows = _walked_rows(ordered, plans)
+    walked = _walked_rows(ordered, plans)
     latest = ordered[-1] if ordered else None
     current_week = latest.log.week if latest else None
-    walked_numbers = {row[1] for row in rows}
-    for week in plans[newest.version].weeks:
-        if week.week not in walked_numbers:  # a week skipped before the latest walk stays under their version
-            skipped = latest is not None and week.week < latest.log.week <= len(plans[latest.plan_version].weeks)
-            rows.append((latest.plan_version if skipped else newest.version, week.week, 1, []))
-    rows.sort(key=lambda row: (row[1], row[0], row[2]))
-    weeks = [_week_row(row, plans, current_week, latest, today) for row in rows]
+    rows = sorted(walked + _unwalked_rows(walked, plans, newest.version, _ahead_from(latest, versions)),
+                  key=lambda row: (row.version, row.week, row.attempt))
+    weeks = [_week_row(row, plans, latest, today) for row in rows]
     counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
@@ -186,7 +208,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
-        suggestion=_suggestion(rows, plans, versions, latest,
+        suggestion=_suggestion(walked, plans, versions, latest,
                                in_progress=any(week.status == "in progress" for week in weeks)),
     )
 
@@ -195,7 +217,15 @@ def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:
     return tuple(plan.weeks[week - 1].rpe) if 1 <= week <= len(plan.weeks) else None
 
 
-Row = tuple[int, int, int, list[LoggedSession]]  # version, week, attempt, its sessions in date order
+class Row(NamedTuple):
+    """A row of the course: its version and week, which time the week is walked (1, or 2 for "again"), and its
+    sessions in date order (none: missed, or ahead)."""
+
+    version: int
+    week: int
+    attempt: int
+    walks: list[LoggedSession]
+    ahead: bool = False
 
 
 def _walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[Row]:
@@ -208,23 +238,60 @@ def _walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[R
         weeks = plans[version].weeks
         per_week = weeks[week - 1].sessions if 1 <= week <= len(weeks) else max(len(walked), 1)
         for attempt, start in enumerate(range(0, len(walked), per_week), start=1):
-            rows.append((version, week, attempt, walked[start:start + per_week]))
+            rows.append(Row(version, week, attempt, walked[start:start + per_week]))
     return rows
 
 
-def _week_row(row: Row, plans: dict[int, Plan], current_week: int | None, latest: LoggedSession | None,
-              today: dt.date | None) -> WeekProgress:
-    version, number, attempt, walked = row
+def _unwalked_rows(walked: list[Row], plans: dict[int, Plan], newest: int, ahead_from: int) -> list[Row]:
+    """The weeks no one walked: missed within a version's stretch of the course (from where the walks before it
+    left off, or its first walk if lower, to its last walk), and the newest version's weeks ahead. A version's
+    weeks before its stretch are not the course's: the walks before it covered them (seen in review: weeks 2-7
+    of a version based again on what the patient walks now were hidden behind version 1's, then shown missed)."""
+    numbers: dict[int, set[int]] = {}
+    for row in walked:
+        numbers.setdefault(row.version, set()).add(row.week)
+    rows: list[Row] = []
+    left_off = 0
+    for version in sorted(numbers):
+        weeks = {week.week for week in plans[version].weeks}
+        first, last = min(numbers[version]), max(numbers[version])
+        rows += [Row(version, number, 1, []) for number in range(min(first, left_off + 1), last)
+                 if number in weeks and number not in numbers[version]]
+        left_off = last
+    if newest in numbers:
+        ahead_from = max(numbers[newest]) + 1
+    return rows + [Row(newest, week.week, 1, [], ahead=True) for week in plans[newest].weeks if week.week >= ahead_from]
+
+
+def _ahead_from(latest: LoggedSession | None, versions: list[VersionInCourse]) -> int:
+    """The newest version's first week ahead when no walk is under it yet: the one after the latest walk's week, as
+    with one version (a week held or stepped back to shows once walked, "again"), in a version based again on what
+    the patient walks now its week that goes on without a jump (continuing_week)."""
+    if latest is None:
+        return 1
+    computed = {v.version: v.plan for v in versions}
+    walked_under, newest, after = computed[latest.plan_version], versions[-1].plan, latest.log.week + 1
+    if not newest.weeks or not 1 <= after <= len(walked_under.weeks):
+        return after
+    return continuing_week(walked_under, newest, after)
+
+
+def _status(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekStatus:
+    if not row.walks:
+        return "ahead" if row.ahead else "missed"
+    plan_weeks = plans[row.version].weeks
+    planned_sessions = plan_weeks[min(row.week, len(plan_weeks)) - 1].sessions if plan_weeks else 0
+    recent = today is None or (today - row.walks[-1].log.date).days < IN_PROGRESS_DAYS
+    latest_row = latest is not None and row.walks[-1] is latest
+    return "in progress" if latest_row and len(row.walks) < planned_sessions and recent else "done"
+
+
+def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekProgress:
+    version, number, attempt, walked, _ = row
     plan_weeks = plans[version].weeks
     planned = plan_weeks[min(number, len(plan_weeks)) - 1] if plan_weeks else None
-    planned_sessions = planned.sessions if planned else 0
     planned_minutes = planned.weekly_main_min if planned else 0.0
-    if walked:
-        is_latest = latest is not None and walked[-1] is latest
-        recent = today is None or (today - walked[-1].log.date).days < IN_PROGRESS_DAYS
-        status: WeekStatus = "in progress" if is_latest and len(walked) < planned_sessions and recent else "done"
-    else:
-        status = "missed" if current_week is not None and number < current_week else "ahead"
+    status = _status(row, plans, latest, today)
     walked_minutes = sum(item.log.minutes for item in walked)
     adherence = None if status == "ahead" or not planned_minutes else round(
         min(walked_minutes / planned_minutes, 1.0) * 100, 1)
@@ -233,7 +300,8 @@ def _week_row(row: Row, plans: dict[int, Plan], current_week: int | None, latest
     stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
         week=number, label=str(number) if attempt == 1 else f"{number} (again)", status=status, plan_version=version,
-        planned_sessions=planned_sessions, planned_minutes=planned_minutes, walked_sessions=len(walked),
+        planned_sessions=planned.sessions if planned else 0, planned_minutes=planned_minutes,
+        walked_sessions=len(walked),
         sessions_done=sum(1 for item in walked if planned and item.log.minutes >= planned.main_min - 1e-9),
         walked_minutes=walked_minutes, adherence_pct=adherence,
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
@@ -248,12 +316,12 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
     if latest is None:
         return None
     version, week = latest.plan_version, latest.log.week
-    judged = next(row for row in reversed(rows) if row[3] and row[3][-1] is latest)
+    judged = next(row for row in reversed(rows) if row.walks and row.walks[-1] is latest)
     plan = plans[version]
     if not 1 <= week <= len(plan.weeks):
         return None
     profile = next(v.profile for v in versions if v.version == version)
-    suggestion = suggest_next_week(plan, week, [item.log for item in judged[3]], usual_pain=profile.pain_nrs,
+    suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
                                    in_progress=in_progress)  # only the latest week can be in progress
     newest = versions[-1].version
     if newest == version:
@@ -267,8 +335,9 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
         return suggestion
     wanted = suggestion.next_week
     same = in_force.weeks[min(wanted.week, len(in_force.weeks)) - 1]
-    target = continuing_week(in_force, wanted)
-    where = "" if target is same else (
+    computed = {v.version: v.plan for v in versions}
+    target = in_force.weeks[continuing_week(computed[version], computed[newest], wanted.week) - 1]
+    where = "" if target.week == same.week else (
         f" Version {newest} is walked from its week {target.week}: its week {same.week}, {same.main_min:g} min walks, "
         f"would jump from the {wanted.main_min:g} min these walks pointed to.")
     return suggestion.model_copy(update={
@@ -278,16 +347,18 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
     })
 
 
-def continuing_week(plan: Plan, wanted: Week) -> Week:
-    """The week of ``plan`` (a version saved since the walks) to walk next, for ``wanted``, the week the walks'
-    own version points to: the same week number unless its walks are longer, as in a plan based again on what the
-    patient walks now, whose weeks start again low (seen in review: week 7 of a plan re-based on 16 min was 26.5
-    min, after 16.5 min walks); then its last week whose walks are no longer than ``wanted``'s."""
-    same = plan.weeks[min(wanted.week, len(plan.weeks)) - 1]
-    if same.main_min <= wanted.main_min + 1e-9:
-        return same
-    shorter = [week for week in plan.weeks if week.main_min <= wanted.main_min + 1e-9]
-    return shorter[-1] if shorter else plan.weeks[0]
+def continuing_week(walked_under: Plan, saved_since: Plan, number: int) -> int:
+    """The week of ``saved_since`` to walk next where ``walked_under`` points to its week ``number``: the same week
+    unless its walks are longer, as in a plan based again on what the patient walks now, whose weeks start again
+    low (seen in review: week 7 of a plan re-based on 16 min was 26.5 min, after 16.5 min walks); then its last
+    week whose walks are no longer. Both are the engine's plans, before the clinician's changes: a week changed by
+    hand is meant as it is (seen in review: week 2 raised by hand from 11 to 13 min sent the walks back to week 1)."""
+    wanted = walked_under.weeks[min(number, len(walked_under.weeks)) - 1].main_min
+    same = saved_since.weeks[min(number, len(saved_since.weeks)) - 1]
+    if same.main_min <= wanted + 1e-9:
+        return same.week
+    shorter = [week for week in saved_since.weeks if week.main_min <= wanted + 1e-9]
+    return shorter[-1].week if shorter else saved_since.weeks[0].week
 
 
 def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:

@@ -111,6 +111,24 @@ def test_a_week_without_walks_is_not_a_missing_rating() -> None:
     assert "Mornings stiffer" not in text  # none recorded: nothing said
 
 
+def test_a_version_based_again_on_a_longer_walk_is_reported_in_the_order_walked() -> None:
+    """Seen in review: version 2, based again on a longer walk, starts again at week 1; the report said "weeks 1 to
+    2 of 12" for weeks of two versions, and its chart numbered 1, 2, 1, 2 with nothing to say whose weeks."""
+    first = example("diabetic-neuropathy")
+    second = first.model_copy(update={"baseline_walk_min": 16})
+    versions = [VersionInCourse(version=number, plan_id=number, saved_at=f"2026-09-{day:02d}T10:00:00",
+                                saved_by="Dr Grace Okafor", profile=patient, plan=compute_plan(patient, []),
+                                overrides=[]) for number, day, patient in ((1, 1, first), (2, 15, second))]
+    walks = [_walk(day, week, 9, 12, 2, 2) for day, week in ((2, 1), (4, 1), (6, 1), (9, 2), (11, 2), (13, 2))]
+    progress = course_progress(versions, walks + [_walk(16, 1, 16, 12, 2, 2, version=2)])
+    assert [(w.plan_version, w.week) for w in progress.weeks][:4] == [(1, 1), (1, 2), (2, 1), (2, 2)]
+    text = flat(" ".join(pdf_text(render_progress_report(progress, settings=SETTINGS, note="", date=DATE))))
+    for phrase in ("Weeks covered weeks 1 to 2 of plan version 1 and week 1 of plan version 2 (version 2 has 12 "
+                   "weeks)", "Adherence, weeks 1 to 2: ", "Weeks 2 to 12 of plan version 2 are still ahead",
+                   "Minutes a week version 1 plan version 2 not yet walked 1 2 1 2 3"):  # whose weeks, in the chart
+        assert phrase in text, phrase
+
+
 def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
     for phrase in ("Pain per walk, 0-10", "Usual pain (4/10)", "safe 0-4", "acceptable 5-6", "too much 7-10",
                    "Pain during the walk not recorded (no point on the chart): 2026-09-06, 2026-09-09, 2026-09-11.",

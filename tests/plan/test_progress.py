@@ -51,6 +51,17 @@ def test_the_week_it_points_to_comes_from_the_plan_in_force() -> None:
     assert (target.week, target.main_min) == (3, 7) and "plan version 2, the plan in force" in progress.suggestion.reason
 
 
+def test_a_week_the_clinician_lengthened_by_hand_is_walked_as_changed() -> None:
+    """Seen in review: version 2 raised week 2 by hand from 11 to 13 min; the walks were sent back to week 1 as if
+    the version had been based again on a longer walk, and version 2's week 1 showed ahead after version 1's."""
+    longer = V1.plan.weeks[1].main_min + 2
+    v2 = version(2, overrides=[WeekOverride(week=2, main_min=longer)])
+    progress = course_progress([V1, v2], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=5))
+    target = progress.suggestion.next_week
+    assert (target.week, target.main_min) == (2, longer) and "is walked from its week" not in progress.suggestion.reason
+    assert [(w.plan_version, w.week) for w in progress.weeks][:3] == [(1, 1), (2, 2), (2, 3)]
+
+
 def test_a_blocked_newest_version_holds() -> None:
     blocked = version(2, contraindications=["unstable-angina"])
     assert blocked.plan.blocked
@@ -66,7 +77,8 @@ def test_a_new_version_starting_again_at_week_1_is_judged_on_its_own_walks() -> 
     assert (progress.current_week, progress.current_version) == (1, 2)
     assert progress.suggestion.next_week.week == 2
     rows = [(w.plan_version, w.week, w.walked_sessions) for w in progress.weeks if w.walked_sessions]
-    assert rows == [(1, 1, 3), (2, 1, 3), (1, 2, 3)]  # never pooled across versions
+    assert rows == [(1, 1, 3), (1, 2, 3), (2, 1, 3)]  # never pooled across versions; in the order walked
+    assert [(w.plan_version, w.week) for w in progress.weeks if w.status == "ahead"] == [(2, n) for n in range(2, 9)]
 
 
 def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
@@ -126,6 +138,28 @@ def test_a_version_based_again_on_what_the_patient_walks_now_is_walked_on_withou
     assert f"Version 2 is walked from its week {target.week}" in progress.suggestion.reason
     unchanged = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=40))
     assert unchanged.suggestion.next_week.week == 7  # a version that does not start again lower goes on as numbered
+
+
+def test_the_course_of_a_version_based_again_on_what_the_patient_walks_now_reads_in_order() -> None:
+    """Seen in review: after version 2, based again on 16 min, was saved in week 7, its weeks 1-7 were hidden
+    behind version 1's, version 1's rows and version 2's interleaved by week number, and adherence said "weeks 1
+    to 7" of two versions' weeks."""
+    sessions = [item for week in range(1, 7) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    rebased = version(2, baseline_walk_min=16)
+    saved = course_progress([V1, rebased], sessions, today=START + dt.timedelta(days=40))
+    start = saved.suggestion.next_week.week
+    assert [(w.plan_version, w.week, w.status) for w in saved.weeks] == (
+        [(1, n, "done") for n in range(1, 7)] + [(2, n, "ahead") for n in range(start, 13)])
+    assert saved.next_walk_week == start
+    later = sessions + walks(start, [42, 44, 46], plan_version=2, minutes=rebased.plan.weeks[start - 1].main_min) \
+        + walks(start + 2, [56], plan_version=2, minutes=rebased.plan.weeks[start + 1].main_min)
+    walked_on = course_progress([V1, rebased], later, today=START + dt.timedelta(days=57))
+    assert [(w.plan_version, w.week, w.status) for w in walked_on.weeks] == (
+        [(1, n, "done") for n in range(1, 7)] + [(2, start, "done"), (2, start + 1, "missed"),
+                                                 (2, start + 2, "in progress")]
+        + [(2, n, "ahead") for n in range(start + 3, 13)])
+    assert adherence_in_words(walked_on).startswith(
+        f"Adherence, weeks 1 to 6 of plan version 1 and weeks {start} to {start + 1} of plan version 2: ")
 
 
 def test_a_week_missed_before_a_new_version_stays_under_the_version_it_was_missed_in() -> None:
