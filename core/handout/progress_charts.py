@@ -29,6 +29,8 @@ WALKED_FILL = colors.HexColor("#1F4E79")
 DURING_COLOUR = colors.HexColor("#A93226")
 MORNING_COLOUR = colors.HexColor("#1F4E79")
 EFFORT_COLOUR = colors.HexColor("#333333")
+TARGET_FILL = colors.HexColor("#D5E6DA")  # the window's effort target green, lightened for print
+TARGET_EDGE = colors.HexColor("#1F5C3A")
 DASHED = [5, 3]
 DASH_DOT = [7, 3, 1.5, 3]
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not the locale's
@@ -308,15 +310,44 @@ def _pain_bands(safe_max: int | None, acceptable_max: int | None) -> list[tuple[
 
 
 def effort_chart(sessions: list[SessionPoint], width: float, height: float = 230) -> Drawing:
-    """Effort (Borg RPE 6-20) per walk."""
+    """Effort (Borg RPE 6-20) per walk, against its own week's target as a band, as the window shows it (a light
+    week's 9-11, a moderate week's 12-13: seen in review, the report showed the walks with no target at all)."""
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=TEXT_SIZE)
     drawing.add(_text(0, height - 14, "Effort per walk, Borg RPE 6-20", bold=True, size=TITLE_SIZE))
-    top = _legend(drawing, [(_line_sample(EFFORT_COLOUR, None, _diamond), "Effort of the walk (RPE)")],
-                  height - TOP_TITLE) - 16
+    entries = [(_line_sample(EFFORT_COLOUR, None, _diamond), "Effort of the walk (RPE)")]
+    if any(s.target_rpe for s in sessions):
+        entries.append((_box_sample(TARGET_FILL, TARGET_EDGE), "The week's target effort"))
+    top = _legend(drawing, entries, height - TOP_TITLE) - 16
     plot_width, plot_height = width - LEFT - 8, top - BOTTOM
     axis = _DateAxis(sessions, LEFT, plot_width)
     to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=6, high=20, step=2, title="RPE (6-20)")
+    for low, high, (least, most) in _target_spans(axis, LEFT, LEFT + plot_width):
+        # a band holds whole ratings: it reaches half a point beyond each end; ruled above and below for grey print
+        bottom, top_edge = to_y(least - 0.5), to_y(most + 0.5)
+        drawing.insert(0, Rect(low, bottom, high - low, top_edge - bottom, fillColor=TARGET_FILL, strokeColor=None))
+        for y in (bottom, top_edge):
+            drawing.add(Line(low, y, high, y, strokeColor=TARGET_EDGE, strokeWidth=0.8))
     axis.draw(drawing, BOTTOM, top)
     _series(drawing, axis, to_y, [s.rpe for s in sessions], EFFORT_COLOUR, None, _diamond)
     drawing.add(_text(LEFT + plot_width / 2, 4, axis.title(), bold=True, anchor="middle"))
     return drawing
+
+
+def _target_spans(axis: _DateAxis, left: float, right: float) -> list[tuple[float, float, tuple[int, int]]]:
+    """(from x, to x, target) for each run of walk days with one effort target, each day reaching halfway to its
+    neighbours (walks of one day share their x; the day's last walk gives its target)."""
+    targets = {session.date: session.target_rpe for session in axis.sessions}
+    days = list(targets)
+    xs = [axis.x(day) for day in days]
+    spans: list[tuple[float, float, tuple[int, int]]] = []
+    for index, day in enumerate(days):
+        low = left if index == 0 else (xs[index - 1] + xs[index]) / 2
+        high = right if index == len(days) - 1 else (xs[index] + xs[index + 1]) / 2
+        target = targets[day]
+        if target is None:
+            continue
+        if spans and spans[-1][2] == tuple(target) and abs(spans[-1][1] - low) < 1e-6:
+            spans[-1] = (spans[-1][0], high, spans[-1][2])
+        else:
+            spans.append((low, high, tuple(target)))
+    return spans

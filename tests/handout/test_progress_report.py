@@ -10,12 +10,13 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
+from reportlab.graphics.shapes import Rect, String
 
 from core.handout.export import HandoutError
 from core.handout.progress_report import render_progress_report
 from core.plan.engine import compute_plan
 from core.plan.overrides import WeekOverride
-from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_progress
+from core.plan.progress import LoggedSession, Progress, SessionPoint, VersionInCourse, course_progress
 from core.plan.session_log import SessionLog
 from core.settings import Settings
 from tests.handout.helpers import embedded_fonts, example, flat, pdf_text
@@ -127,6 +128,26 @@ def test_a_version_based_again_on_a_longer_walk_is_reported_in_the_order_walked(
                    "weeks)", "Adherence, weeks 1 to 2: ", "Weeks 2 to 12 of plan version 2 are still ahead",
                    "Minutes a week version 1 plan version 2 not yet walked 1 2 1 2 3"):  # whose weeks, in the chart
         assert phrase in text, phrase
+
+
+def test_the_effort_chart_shades_each_walks_own_week_target() -> None:
+    """Seen in review: the window's effort chart shades each walk's week target, the report's showed none."""
+    from core.handout.fonts import register_fonts
+    from core.handout.progress_charts import TARGET_FILL, effort_chart
+
+    register_fonts()
+    light, moderate = (8, 10), (12, 13)
+    points = [SessionPoint(date=dt.date(2026, 9, day), week=week, plan_version=1, minutes=10, rpe=12, heart_rate=None,
+                           pain_during=2, pain_next_morning=2, note="", target_rpe=target)
+              for day, week, target in ((2, 1, light), (4, 1, light), (9, 2, moderate), (11, 2, moderate))]
+    drawing = effort_chart(points, 400)
+    bands = sorted((rect for rect in drawing.contents if isinstance(rect, Rect) and rect.fillColor == TARGET_FILL
+                    and rect.strokeColor is None), key=lambda rect: rect.x)  # not the legend's sample
+    assert len(bands) == 2 and bands[0].x + bands[0].width == bands[1].x  # one band a week, meeting halfway
+    assert bands[1].y > bands[0].y and bands[1].height < bands[0].height  # 12-13 sits above 8-10, and is narrower
+    assert "The week's target effort" in [item.text for item in drawing.contents if isinstance(item, String)]
+    assert not [r for r in effort_chart([p.model_copy(update={"target_rpe": None}) for p in points], 400).contents
+                if isinstance(r, Rect) and r.fillColor == TARGET_FILL]
 
 
 def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
