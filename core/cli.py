@@ -26,7 +26,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         if not rest:
             args.command = None
             return args
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    parser.given = argv  # for its error messages
+    return parser.parse_args(argv)
 
 
 BEFORE_THE_COMMAND = ("--data-dir", "--records")
@@ -40,7 +42,36 @@ class _Parser(argparse.ArgumentParser):
         if misplaced:
             message += (f" ({' and '.join(misplaced)} go{'es' if len(misplaced) == 1 else ''} before the command, "
                         f"as in: main.py {misplaced[0]} ... plan PROFILE.json)")
+        if message.startswith(("argument COMMAND: invalid choice", "unrecognized arguments")):
+            message += self._after_the_command()
         super().error(message)
+
+    def _after_the_command(self) -> str:
+        """Seen in review: "main.py --date 2026-01-01 progress 1" said only "invalid choice: '2026-01-01'" (the
+        date read as the command), "main.py --clinician-summary plan P" only "unrecognized arguments"."""
+        names = {name for action in self._actions if isinstance(action, argparse._SubParsersAction)
+                 for name in action.choices}
+        for word in getattr(self, "given", []):
+            option = word.split("=")[0]
+            if option in names:
+                break  # after the command, an option is the command's own to refuse
+            commands = _commands_taking(self, option) if option not in self._option_string_actions else []
+            if option.startswith("--") and commands:
+                listed = " and ".join([", ".join(commands[:-1]), commands[-1]] if len(commands) > 1 else commands)
+                return f" ({option} goes after the command: it is an option of {listed})"
+        return ""
+
+
+def _commands_taking(parser: argparse.ArgumentParser, option: str, prefix: str = "") -> list[str]:
+    """The commands ("sessions add" for a subcommand's) that take ``option``."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                if option in command._option_string_actions:
+                    found.append(prefix + name)
+                found += _commands_taking(command, option, f"{prefix}{name} ")
+    return found
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:

@@ -51,6 +51,7 @@ def encoding_problem(data: str | bytes, what: str) -> str | None:
 
 
 _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal to ", "at least "),
+                ("greater than ", "more than "),
                 ("a valid integer", "a whole number, written without a decimal point"), ("a valid number", "a number"),
                 ("a valid string", "text"),
                 ("a valid boolean", "true or false"), ("a valid array", "a list in square brackets"),

@@ -213,3 +213,22 @@ def test_an_option_of_the_whole_program_after_the_command_says_where_it_goes(run
     assert result.returncode == 2 and "--data-dir goes before the command" in result.stderr
     listed = run_main("plans", "list", "--records", "postgresql://grace@clinic-server/treadwell")
     assert listed.returncode == 2 and "--records goes before the command" in listed.stderr
+
+
+def test_an_option_of_a_command_before_it_says_where_it_goes(capsys) -> None:
+    """Seen in review: "--date 2026-01-01 progress 1" said only "invalid choice: '2026-01-01'" (the date read as
+    the command), "--clinician-summary plan P" only "unrecognized arguments"."""
+    from core.cli import parse_args
+
+    def refused(*argv: str) -> str:
+        with pytest.raises(SystemExit) as stopped:
+            parse_args(list(argv))
+        assert stopped.value.code == 2
+        return capsys.readouterr().err
+
+    assert "(--date goes after the command: it is an option of plan and progress)" in refused(
+        "--date", "2026-01-01", "progress", "1")
+    assert "(--clinician-summary goes after the command: it is an option of plan)" in refused(
+        "--clinician-summary", "plan", "p.json")
+    assert "goes after the command" not in refused("plan", "p.json", "--bogus")  # the command's own to refuse
+    assert "goes after the command" not in refused("--bogus", "1", "plan", "p.json")  # no command takes it

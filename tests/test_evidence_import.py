@@ -156,8 +156,9 @@ def test_a_formula_cell_does_not_hide_the_rows_other_problems(db, tmp_path) -> N
     expected = [
         "row 2, doi: must be a DOI such as 10.1016/j.neuroscience.2010.03.035",
         "row 2, etiologies: unknown etiology 'gout'; allowed: peripheral-nerve-injury",
-        "row 2, evidence_level: must be at most 5",
-        "row 2, days_per_week: must be at most 7",
+        "row 2, evidence_level: must be at most 5; allowed: a whole number from 1 to 5 (OCEBM 2011; animal studies "
+        "are level 5)",  # both ends, and what the scale is (seen in review: "must be at most 5" alone)
+        "row 2, days_per_week: must be at most 7; allowed: a whole number from 1 to 7",
         "row 2, findings: finding 2: its direction must be 'up', 'down' or 'no change'",  # numbered as in the cell
         "row 2, findings: finding 1 is not written as marker:direction:mechanism",
         "row 2, first_author: looks like a spreadsheet formula",

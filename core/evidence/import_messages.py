@@ -8,7 +8,9 @@ shipped study, copied to show the format and marked EXAMPLE ROW: ``example_row_p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from core.inputs import said_plainly
 
@@ -43,7 +45,41 @@ def plain_message(loc: tuple[str | int, ...], kind: str, message: str) -> str:
         return _PATTERN_WORDS.get(names[-1] if names else "", _PATTERN_FALLBACK)
     if names == ["exercise", "minutes_per_session"] and kind == "value_error":
         return _MINUTES
-    return said_plainly(message)
+    allowed = number_range(names) if kind in _OUT_OF_RANGE else None
+    return said_plainly(message) + (f"; allowed: {allowed}" if allowed else "")
+
+
+_OUT_OF_RANGE = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
+
+
+def number_range(names: list[str]) -> str | None:
+    """What a study's number field allows, from the model itself ("a whole number from 1 to 5 (OCEBM 2011;
+    animal studies are level 5)"): seen in review, "evidence_level: must be at most 5" left the lower end to
+    guess. None for a field that is not a bounded number."""
+    from annotated_types import Ge, Gt, Le, Lt
+
+    from core.evidence.models import Study
+
+    model, field = Study, None
+    for name in names:
+        field = model.model_fields.get(name) if model is not None else None
+        if field is None:
+            return None
+        model = next((kind for kind in (field.annotation, *get_args(field.annotation))
+                      if isinstance(kind, type) and issubclass(kind, BaseModel)), None)
+    bounds = {type(item): getattr(item, type(item).__name__.lower()) for item in field.metadata
+              if isinstance(item, (Ge, Gt, Le, Lt))}
+    if not bounds:
+        return None
+    whole = int in (field.annotation, *get_args(field.annotation))
+    kind = "a whole number" if whole else "a number"
+    if Ge in bounds and Le in bounds:
+        said = f"{kind} from {bounds[Ge]:g} to {bounds[Le]:g}"
+    else:
+        low = f"more than {bounds[Gt]:g}" if Gt in bounds else f"at least {bounds[Ge]:g}" if Ge in bounds else ""
+        high = f"less than {bounds[Lt]:g}" if Lt in bounds else f"at most {bounds[Le]:g}" if Le in bounds else ""
+        said = f"{kind} " + " and ".join(part for part in (low, high) if part)
+    return said + (f" ({field.description})" if field.description else "")
 
 
 def is_reference(loc: tuple[str | int, ...]) -> bool:
