@@ -85,6 +85,17 @@ IMPLICATIONS: tuple[Implication, ...] = (
 )
 
 
+IMPLIED_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(implication.field for implication in IMPLICATIONS))
+IMPLYING_FIELDS: tuple[str, ...] = tuple(sorted({implication.when for implication in IMPLICATIONS}))
+
+
+def reasons_for(profile: Mapping[str, Any], field: str, *, limiting: bool = False) -> list[str]:
+    """Why the rest of ``profile`` implies ``field``, each reason once, in table order (none: nothing implies it
+    now); ``limiting``: only the rows that limit its values (not those that only ask for a value)."""
+    return list(dict.fromkeys(i.reason for i in IMPLICATIONS if i.field == field and i.applies(profile)
+                              and not (limiting and i.allowed is ANY_VALUE)))
+
+
 def _trigger(implication: Implication, profile: Mapping[str, Any]) -> str:
     value = profile.get(implication.when)
     return f"{implication.when} = {value if isinstance(value, str) else str(value).lower()}"

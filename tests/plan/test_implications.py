@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from core.plan.implications import IMPLICATIONS, allowed_values, contradictions, implied_changes
+from core.plan.implications import (IMPLICATIONS, IMPLIED_FIELDS, IMPLYING_FIELDS, allowed_values, contradictions,
+                                    implied_changes, reasons_for)
 from core.plan.intensity import plan_intensity
 from core.plan.profile import PatientProfile, ProfileError, parse_profile, stored_profile
 from core.plan.screening import has_known_disease, screen
@@ -95,3 +96,15 @@ def test_atrial_fibrillation_keeps_moderate_rpe_inside_the_advised_range_and_say
 def test_a_saved_record_is_screened_through_every_step_of_the_table() -> None:
     record = stored_profile(json.dumps({**BASE, "insulin_or_secretagogue": True, "diabetes": "none"}))
     assert has_known_disease(record) and screen(record).clearance_recommended  # insulin -> diabetes -> disease
+
+
+def test_the_reasons_a_field_is_implied_are_given_once_each_in_table_order() -> None:
+    diabetic = {"etiology": "diabetic-neuropathy", "diabetes": "type2", "insulin_or_secretagogue": True}
+    assert reasons_for(diabetic, "diabetes") == ["painful diabetic neuropathy is nerve damage caused by diabetes",
+                                                 "insulin and insulin secretagogues are diabetes medicines"]
+    assert len(reasons_for(diabetic, "known_disease")) == 2  # diabetes, and the etiology that means it
+    sci = {"etiology": "spinal-cord-injury"}
+    assert reasons_for(sci, "sci_level") and not reasons_for(sci, "sci_level", limiting=True)  # asked for, any level
+    assert reasons_for({"etiology": "multiple-sclerosis"}, "diabetes") == []
+    assert IMPLIED_FIELDS[0] == "diabetes" and len(set(IMPLIED_FIELDS)) == len(IMPLIED_FIELDS)
+    assert "etiology" in IMPLYING_FIELDS and list(IMPLYING_FIELDS) == sorted(IMPLYING_FIELDS)

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from core.plan.implications import IMPLICATIONS, allowed_values, implied_changes
+from core.plan.implications import IMPLIED_FIELDS, allowed_values, implied_changes, reasons_for
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
 from ui.plain_text import escaped
@@ -53,15 +53,15 @@ class ImpliedValues:
         self._applying = True
         try:
             if change_values:
-                before = {field: self._value_words(field) for field in self._implied_fields()}
+                before = {field: self._value_words(field) for field in IMPLIED_FIELDS}
                 undone = self._undo_what_no_longer_applies()
                 for field, value in implied_changes(self.values()).items():
                     self._set_value(field, value)
-                    self._set_by_form[field] = (value, self._reason_for(field, self.values()))
-                changed = [field for field in self._implied_fields() if self._value_words(field) != before[field]]
+                    self._set_by_form[field] = (value, next(iter(reasons_for(self.values(), field)), ""))
+                changed = [field for field in IMPLIED_FIELDS if self._value_words(field) != before[field]]
                 self._show_implied_note(changed, before, undone)
                 values = self.values()
-            for field in {implication.field for implication in IMPLICATIONS}:
+            for field in IMPLIED_FIELDS:
                 self._lock(field, allowed_values(values, field), values)
         finally:
             self._applying = False
@@ -78,21 +78,12 @@ class ImpliedValues:
             values = self.values()
             for field in [f for f, (value, _) in self._set_by_form.items() if values.get(f) != value]:
                 del self._set_by_form[field]  # changed by the clinician since: theirs
-            stale = [field for field in self._set_by_form
-                     if not any(i.field == field and i.applies(values) for i in IMPLICATIONS)]
+            stale = [field for field in self._set_by_form if not reasons_for(values, field)]
             if not stale:
                 return undone
             for field in stale:  # one cause gone may take another's with it (diabetes -> known disease)
                 self._set_value(field, PatientProfile.model_fields[field].default)
                 undone[field] = self._set_by_form.pop(field)[1]
-
-    @staticmethod
-    def _implied_fields() -> list[str]:
-        return list(dict.fromkeys(implication.field for implication in IMPLICATIONS))
-
-    @staticmethod
-    def _reason_for(field: str, values: dict[str, Any]) -> str:
-        return next((i.reason for i in IMPLICATIONS if i.field == field and i.applies(values)), "")
 
     def _value_words(self, field: str) -> str:
         widget = self._implied_widget(field)
@@ -132,8 +123,7 @@ class ImpliedValues:
 
     def _lock(self, field: str, allowed: frozenset | None, values: dict[str, Any]) -> None:
         widget = self._implied_widget(field)
-        reasons = [i.reason for i in IMPLICATIONS if i.field == field and i.applies(values) and i.allowed is not None]
-        text = "; ".join(dict.fromkeys(reasons))  # each reason once, its capitals kept ("ACSM")
+        text = "; ".join(reasons_for(values, field, limiting=True))  # its capitals kept ("ACSM")
         widget.setToolTip(text[:1].upper() + text[1:] + "." if text else "")
         if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
             widget.setEnabled(allowed is None or len(allowed) > 1)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from core.handout.language import offered_label
 from core.languages import languages
 from core.plan.guidelines import CONTRAINDICATIONS
-from core.plan.implications import IMPLICATIONS, implied_changes
+from core.plan.implications import IMPLYING_FIELDS, implied_changes
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
 from ui.models.profile_words import in_form_words
@@ -194,7 +194,7 @@ class ProfileForm(ImpliedValues, QWidget):
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.textChanged.connect(self._on_any_changed)
         # Implied values first, so the plan is redrawn once, from a profile that no longer contradicts itself.
-        for field in sorted({implication.when for implication in IMPLICATIONS}):
+        for field in IMPLYING_FIELDS:
             widget = self._implied_widget(field)
             signal = widget.toggled if isinstance(widget, QCheckBox) else widget.currentIndexChanged
             signal.connect(self._on_implying_field_changed)
