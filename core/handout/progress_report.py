@@ -182,14 +182,15 @@ class _Report:
     def _weeks_covered(self) -> str:
         p = self.progress
         newest = p.versions[-1].version if p.versions else None
-        plan_weeks = max((w.week for w in p.weeks if w.plan_version == newest), default=0) or max(
-            (w.week for w in p.weeks), default=0)
+        in_force = (f"plan version {newest}, the plan in force, is blocked by screening" if not p.plan_weeks
+                    else f"plan version {newest}, the plan in force, has {p.plan_weeks} weeks")
         if not p.sessions or p.current_week is None:
-            return f"none yet: no walks are logged (the plan has {plan_weeks} weeks)"
+            return f"none yet: no walks are logged ({in_force})"
         walks = len(p.sessions)
         first, last = p.sessions[0].date.isoformat(), p.sessions[-1].date.isoformat()
-        span = (f"{weeks_span(self.covered)} of {plan_weeks}" if len(week_runs(self.covered)) == 1
-                else f"{weeks_span(self.covered)} (version {newest} has {plan_weeks} weeks)")
+        runs = week_runs(self.covered)  # seen in review: "weeks 1 to 8 of 6", "weeks 1 to 6 of 6" (blocked)
+        one_plan = len(runs) == 1 and p.plan_weeks and runs[0][2] <= p.plan_weeks
+        span = weeks_span(self.covered) + (f" of {p.plan_weeks}" if one_plan else f" ({in_force})")
         return (f"{span}; {walks} walk{'s' if walks != 1 else ''} logged"
                 + (f" on {first}" if first == last else f" from {first} to {last}"))
 

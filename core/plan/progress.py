@@ -2,19 +2,15 @@
 effort and pain against the patient's usual pain, what changed between plan versions, and the
 engine's suggestion for the coming week. The progress view and the progress report both draw this.
 
-Rows are weeks as walked, in the order of the course (plan version, then week): the sessions of one
-plan version and week, in date order, taken a week's worth at a time (the week's planned sessions), so
-a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes. Planned
-figures come from the plan as the patient has it (the clinician's overrides applied) under the version
-the sessions were walked under. Each version's stretch of the course runs from where the walks before it
-left off (or its first walk, if lower: a version based again on what the patient walks now starts again
-low) to its last walk; a week in it no one walked is missed. The newest version's weeks after its last
-walk are ahead: with no walk under it yet, from its week that goes on after the latest walk's.
-Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week does not hide
-a missed one. The latest row counts once it is complete or a week has passed since its last walk
-(before that it is "in progress" and left out of the overall figure). The next-week suggestion judges
-the latest row's walks under their own version's rules; the week it points to is taken from the
-newest version, the plan in force (a blocked newest version holds).
+Rows are weeks in the order walked (core/plan/course_rows.py): a run of walks of one week, a week's worth at a
+time, so a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes; weeks
+the walks skipped over are missed, and the newest version's weeks after the latest row are ahead. Planned
+figures come from the plan as the patient has it (the clinician's overrides applied) under the version in force
+at the row's last walk. Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week
+does not hide a missed one. The latest row counts once it is complete or a week has passed since its last walk
+(before that it is "in progress" and left out of the overall figure). The next-week suggestion judges the
+latest row's walks under their own version's rules; the week it points to is taken from the newest version, the
+plan in force (a blocked newest version holds; one that ends before the walks' week says so).
 """
 
 from __future__ import annotations
@@ -22,18 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
-from typing import Literal, NamedTuple
-
 from pydantic import BaseModel
 
 from core.plan.adjustment import NextWeekSuggestion, suggest_next_week
 from core.plan.compare import in_words, plan_differences
+from core.plan.course_rows import (LoggedSession, Row, WeekStatus, ahead_rows, continuing_week, status_of,
+                                   walked_rows)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
 from core.stamps import local_day
 from core.plan.profile_labels import FIELD_LABELS
-from core.plan.session_log import SessionLog
 
 
 class VersionInCourse(BaseModel):
@@ -53,10 +48,6 @@ class VersionChange(BaseModel):
     saved_on: dt.date
     saved_by: str
     changes: list[str]  # what differs from the version before, one plain line each ("first plan" for version 1)
-
-
-WeekStatus = Literal["done", "in progress", "missed", "ahead"]
-IN_PROGRESS_DAYS = 7  # a week of walking: after that a week with missing walks counts as walked as it is
 
 
 class WeekProgress(BaseModel):
@@ -104,6 +95,7 @@ class Progress(BaseModel):
     current_week: int | None  # the week of the latest session
     current_version: int | None  # the plan version of the latest session
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
+    plan_weeks: int = 0  # the weeks of the plan in force (0: blocked by screening)
 
     @property
     def next_walk_week(self) -> int:
@@ -112,7 +104,8 @@ class Progress(BaseModel):
         newest = self.versions[-1].version if self.versions else None
         if self.current_version not in (None, newest) and self.suggestion and self.suggestion.next_week:
             return self.suggestion.next_week.week
-        return self.current_week or 1
+        week = self.current_week or 1
+        return min(week, self.plan_weeks) if self.plan_weeks else week  # a plan in force shorter than the walks
 
 
 def adherence_statements(progress: Progress) -> list[str]:
@@ -132,27 +125,33 @@ def adherence_statements(progress: Progress) -> list[str]:
                    "and counts once complete" for week in progress.weeks if week.status == "in progress"]
 
 
-def week_runs(rows: list[WeekProgress]) -> list[tuple[int, int, int]]:
-    """(plan version, first week, last week) of rows in course order: one run, unless a later version starts again
-    at a week no higher than the run before it ended (a version based again on what the patient walks now)."""
-    runs: list[tuple[int, int, int]] = []
+def week_runs(rows: list[WeekProgress]) -> list[tuple[list[int], int, int]]:
+    """(plan versions, first week, last week) of rows in course order: one run, unless a later version starts
+    again at a week no higher than the run before it ended (a version based again on what the patient walks now)."""
+    runs: list[tuple[list[int], int, int]] = []
     for row in rows:
-        if runs and (row.plan_version == runs[-1][0] or row.week > runs[-1][2]):
-            runs[-1] = (runs[-1][0], runs[-1][1], max(runs[-1][2], row.week))
+        if runs and (row.plan_version in runs[-1][0] or row.week > runs[-1][2]):
+            versions, first, last = runs[-1]
+            runs[-1] = (versions + [v for v in [row.plan_version] if v not in versions], first, max(last, row.week))
         else:
-            runs.append((row.plan_version, row.week, row.week))
+            runs.append(([row.plan_version], row.week, row.week))
     return runs
 
 
 def weeks_span(rows: list[WeekProgress]) -> str:
-    """"weeks 1 to 9"; where the numbering starts again, each version's weeks named apart ("weeks 1 to 7 of plan
-    version 1 and weeks 1 to 3 of plan version 2"), not "weeks 1 to 7" of two versions' weeks."""
+    """"weeks 1 to 9"; where the numbering starts again, each run's weeks named apart with their versions ("weeks 1
+    to 7 of plan version 1 and weeks 1 to 3 of plan version 2"), not "weeks 1 to 7" of two versions' weeks."""
     def weeks(first: int, last: int) -> str:
         return f"week {first}" if first == last else f"weeks {first} to {last}"
+
+    def of(versions: list[int]) -> str:
+        named = [str(v) for v in versions]
+        return f"plan version {named[0]}" if len(named) == 1 else \
+            f"plan versions {', '.join(named[:-1])} and {named[-1]}"
     runs = week_runs(rows)
     if len(runs) == 1:
         return weeks(*runs[0][1:])
-    return " and ".join(f"{weeks(first, last)} of plan version {version}" for version, first, last in runs)
+    return " and ".join(f"{weeks(first, last)} of {of(versions)}" for versions, first, last in runs)
 
 
 def adherence_in_words(progress: Progress) -> str:
@@ -168,14 +167,6 @@ def as_patient_has_it(version: VersionInCourse) -> Plan:
     return effective_plan(version.plan, version.overrides, version.profile.max_sessions_per_week)
 
 
-class LoggedSession(BaseModel):
-    """A session with the plan version it was walked under; ``order`` breaks ties on one day (the record id)."""
-
-    plan_version: int
-    log: SessionLog
-    order: int = 0
-
-
 def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSession], *,
                     today: dt.date | None = None) -> Progress:
     """``versions`` oldest first (at least one); ``sessions`` any order; ``today`` decides whether the latest
@@ -185,11 +176,13 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     plans = {version.version: as_patient_has_it(version) for version in versions}
     newest = versions[-1]
     ordered = sorted(sessions, key=lambda item: (item.log.date, item.order))
-    walked = _walked_rows(ordered, plans)
+    walked = walked_rows(ordered, plans)
     latest = ordered[-1] if ordered else None
     current_week = latest.log.week if latest else None
-    rows = sorted(walked + _unwalked_rows(walked, plans, newest.version, _ahead_from(latest, versions)),
-                  key=lambda row: (row.version, row.week, row.attempt))
+    in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
+    suggestion = _suggestion(walked, plans, versions, latest, in_progress=in_progress)
+    rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
+                               _ahead_from(latest, suggestion, in_progress, versions))
     weeks = [_week_row(row, plans, latest, today) for row in rows]
     counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)
@@ -208,8 +201,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
-        suggestion=_suggestion(walked, plans, versions, latest,
-                               in_progress=any(week.status == "in progress" for week in weeks)),
+        suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
     )
 
 
@@ -217,73 +209,22 @@ def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:
     return tuple(plan.weeks[week - 1].rpe) if 1 <= week <= len(plan.weeks) else None
 
 
-class Row(NamedTuple):
-    """A row of the course: its version and week, which time the week is walked (1, or 2 for "again"), and its
-    sessions in date order (none: missed, or ahead)."""
-
-    version: int
-    week: int
-    attempt: int
-    walks: list[LoggedSession]
-    ahead: bool = False
-
-
-def _walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[Row]:
-    """The sessions of each (version, week), a week's worth (its planned sessions) at a time."""
-    groups: dict[tuple[int, int], list[LoggedSession]] = {}
-    for item in ordered:
-        groups.setdefault((item.plan_version, item.log.week), []).append(item)
-    rows: list[Row] = []
-    for (version, week), walked in groups.items():
-        weeks = plans[version].weeks
-        per_week = weeks[week - 1].sessions if 1 <= week <= len(weeks) else max(len(walked), 1)
-        for attempt, start in enumerate(range(0, len(walked), per_week), start=1):
-            rows.append(Row(version, week, attempt, walked[start:start + per_week]))
-    return rows
-
-
-def _unwalked_rows(walked: list[Row], plans: dict[int, Plan], newest: int, ahead_from: int) -> list[Row]:
-    """The weeks no one walked: missed within a version's stretch of the course (from where the walks before it
-    left off, or its first walk if lower, to its last walk), and the newest version's weeks ahead. A version's
-    weeks before its stretch are not the course's: the walks before it covered them (seen in review: weeks 2-7
-    of a version based again on what the patient walks now were hidden behind version 1's, then shown missed)."""
-    numbers: dict[int, set[int]] = {}
-    for row in walked:
-        numbers.setdefault(row.version, set()).add(row.week)
-    rows: list[Row] = []
-    left_off = 0
-    for version in sorted(numbers):
-        weeks = {week.week for week in plans[version].weeks}
-        first, last = min(numbers[version]), max(numbers[version])
-        rows += [Row(version, number, 1, []) for number in range(min(first, left_off + 1), last)
-                 if number in weeks and number not in numbers[version]]
-        left_off = last
-    if newest in numbers:
-        ahead_from = max(numbers[newest]) + 1
-    return rows + [Row(newest, week.week, 1, [], ahead=True) for week in plans[newest].weeks if week.week >= ahead_from]
-
-
-def _ahead_from(latest: LoggedSession | None, versions: list[VersionInCourse]) -> int:
-    """The newest version's first week ahead when no walk is under it yet: the one after the latest walk's week, as
-    with one version (a week held or stepped back to shows once walked, "again"), in a version based again on what
-    the patient walks now its week that goes on without a jump (continuing_week)."""
+def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | None, in_progress: bool,
+                versions: list[VersionInCourse]) -> int:
+    """The newest version's first week ahead: the week the suggestion points to (a week held or stepped back to shows
+    again, "again"; in a version saved since, its week by continuing_week), but the following week while the week
+    in progress goes on (its remaining walks join its row). Seen in review: the suggestion pointed to version 2's
+    week 1 after walks in week 7, the rows ahead began at its week 2."""
     if latest is None:
         return 1
-    computed = {v.version: v.plan for v in versions}
-    walked_under, newest, after = computed[latest.plan_version], versions[-1].plan, latest.log.week + 1
-    if not newest.weeks or not 1 <= after <= len(walked_under.weeks):
+    target = suggestion.next_week.week if suggestion is not None and suggestion.next_week is not None else None
+    if target is not None:
+        return target + 1 if in_progress and target == latest.log.week else target
+    newest, after = versions[-1].plan, latest.log.week + 1
+    walked_under = next(v.plan for v in versions if v.version == latest.plan_version)
+    if latest.plan_version == versions[-1].version or not newest.weeks or after > len(walked_under.weeks):
         return after
     return continuing_week(walked_under, newest, after)
-
-
-def _status(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekStatus:
-    if not row.walks:
-        return "ahead" if row.ahead else "missed"
-    plan_weeks = plans[row.version].weeks
-    planned_sessions = plan_weeks[min(row.week, len(plan_weeks)) - 1].sessions if plan_weeks else 0
-    recent = today is None or (today - row.walks[-1].log.date).days < IN_PROGRESS_DAYS
-    latest_row = latest is not None and row.walks[-1] is latest
-    return "in progress" if latest_row and len(row.walks) < planned_sessions and recent else "done"
 
 
 def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekProgress:
@@ -291,7 +232,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     plan_weeks = plans[version].weeks
     planned = plan_weeks[min(number, len(plan_weeks)) - 1] if plan_weeks else None
     planned_minutes = planned.weekly_main_min if planned else 0.0
-    status = _status(row, plans, latest, today)
+    status = status_of(row, plans, latest, today)
     walked_minutes = sum(item.log.minutes for item in walked)
     adherence = None if status == "ahead" or not planned_minutes else round(
         min(walked_minutes / planned_minutes, 1.0) * 100, 1)
@@ -334,6 +275,13 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
     if suggestion.next_week is None:
         return suggestion
     wanted = suggestion.next_week
+    if wanted.week > len(in_force.weeks):  # seen in review: "progress" to a shorter week 6 after walks of week 8
+        ends = (f"Plan version {newest}, the plan in force, ends at week {len(in_force.weeks)}, before week "
+                f"{wanted.week}: keep this level and review the plan.")
+        if suggestion.action == "progress":
+            return suggestion.model_copy(update={"action": "hold", "next_week": None, "reason": (
+                f"Week {week}'s walks went well (these walks were under version {version}). {ends}")})
+        return suggestion.model_copy(update={"next_week": None, "reason": f"{suggestion.reason} {ends}"})
     same = in_force.weeks[min(wanted.week, len(in_force.weeks)) - 1]
     computed = {v.version: v.plan for v in versions}
     target = in_force.weeks[continuing_week(computed[version], computed[newest], wanted.week) - 1]
@@ -345,20 +293,6 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
         "reason": f"{suggestion.reason} The week's figures are from plan version {newest}, the plan in force "
                   f"(these walks were under version {version}).{where}",
     })
-
-
-def continuing_week(walked_under: Plan, saved_since: Plan, number: int) -> int:
-    """The week of ``saved_since`` to walk next where ``walked_under`` points to its week ``number``: the same week
-    unless its walks are longer, as in a plan based again on what the patient walks now, whose weeks start again
-    low (seen in review: week 7 of a plan re-based on 16 min was 26.5 min, after 16.5 min walks); then its last
-    week whose walks are no longer. Both are the engine's plans, before the clinician's changes: a week changed by
-    hand is meant as it is (seen in review: week 2 raised by hand from 11 to 13 min sent the walks back to week 1)."""
-    wanted = walked_under.weeks[min(number, len(walked_under.weeks)) - 1].main_min
-    same = saved_since.weeks[min(number, len(saved_since.weeks)) - 1]
-    if same.main_min <= wanted + 1e-9:
-        return same.week
-    shorter = [week for week in saved_since.weeks if week.main_min <= wanted + 1e-9]
-    return shorter[-1].week if shorter else saved_since.weeks[0].week
 
 
 def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:

@@ -124,10 +124,25 @@ def test_a_version_based_again_on_a_longer_walk_is_reported_in_the_order_walked(
     progress = course_progress(versions, walks + [_walk(16, 1, 16, 12, 2, 2, version=2)])
     assert [(w.plan_version, w.week) for w in progress.weeks][:4] == [(1, 1), (1, 2), (2, 1), (2, 2)]
     text = flat(" ".join(pdf_text(render_progress_report(progress, settings=SETTINGS, note="", date=DATE))))
-    for phrase in ("Weeks covered weeks 1 to 2 of plan version 1 and week 1 of plan version 2 (version 2 has 12 "
-                   "weeks)", "Adherence, weeks 1 to 2: ", "Weeks 2 to 12 of plan version 2 are still ahead",
+    for phrase in ("Weeks covered weeks 1 to 2 of plan version 1 and week 1 of plan version 2 (plan version 2, the "
+                   "plan in force, has 12 weeks)", "Adherence, weeks 1 to 2: ",
+                   "Weeks 2 to 12 of plan version 2 are still ahead",
                    "Minutes a week version 1 plan version 2 not yet walked 1 2 1 2 3"):  # whose weeks, in the chart
         assert phrase in text, phrase
+
+
+def test_a_blocked_plan_in_force_is_not_read_as_a_course_complete() -> None:
+    """Seen in review: with version 3 blocked by screening, "Weeks covered: weeks 1 to 2 of 2"."""
+    first = example("diabetic-neuropathy")
+    blocked = first.model_copy(update={"contraindications": ["unstable-angina"]})
+    versions = [VersionInCourse(version=number, plan_id=number, saved_at=f"2026-09-{day:02d}T10:00:00",
+                                saved_by="Dr Grace Okafor", profile=patient, plan=compute_plan(patient, []),
+                                overrides=[]) for number, day, patient in ((1, 1, first), (2, 15, blocked))]
+    walks = [_walk(day, week, 9, 12, 2, 2) for day, week in ((2, 1), (4, 1), (6, 1), (9, 2), (11, 2), (13, 2))]
+    text = flat(" ".join(pdf_text(render_progress_report(course_progress(versions, walks), settings=SETTINGS,
+                                                         note="", date=DATE))))
+    assert ("Weeks covered weeks 1 to 2 (plan version 2, the plan in force, is blocked by screening); 6 walks"
+            in text), text[:600]
 
 
 def test_the_effort_chart_shades_each_walks_own_week_target() -> None:
@@ -175,7 +190,8 @@ def test_no_walks_yet() -> None:
     progress = course(sessions=[])
     assert progress.current_week is None and progress.suggestion is None
     text = flat(" ".join(pdf_text(render_progress_report(progress, settings=Settings(), note="", date=DATE))))
-    assert "No walks are logged yet" in text and "none yet: no walks are logged (the plan has 12 weeks)" in text
+    assert "No walks are logged yet" in text
+    assert "none yet: no walks are logged (plan version 2, the plan in force, has 12 weeks)" in text
     assert "Suggestion for the next week" not in text and "None" not in text
     assert "Clinician Dr" not in text  # no clinician in the settings: the line is left out, not printed empty
 

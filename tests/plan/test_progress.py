@@ -37,7 +37,7 @@ def test_a_repeated_week_is_its_own_row_and_the_latest_walks_are_judged() -> Non
     sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8)
                 + walks(2, [16, 18, 20]))
     progress = course_progress([V1], sessions, today=START + dt.timedelta(days=21))
-    assert [w.label for w in progress.weeks[:4]] == ["1", "2", "2 (again)", "3"]
+    assert [w.label for w in progress.weeks[:5]] == ["1", "2", "3", "2 (again)", "3 (again)"]  # in the order walked
     assert progress.current_week == 2 and progress.suggestion.action == "progress"
     assert progress.suggestion.next_week.week == 3
 
@@ -194,3 +194,79 @@ def test_a_changed_number_in_the_version_history_reads_as_the_form_shows_it() ->
     progress = course_progress([V1, version(2, baseline_walk_min=16)], [], today=START)
     lines = [line for change in progress.versions for line in change.changes]
     assert any(line.endswith(": 10 -> 16") for line in lines), lines
+
+
+def test_a_week_walked_again_after_a_step_back_is_its_own_row_in_the_order_walked() -> None:
+    """Seen in review: walks grouped by week and cut into threes pooled a painful walk of week 4 with two of its
+    retry, so the retry's third walk showed "4 (again), in progress, 1 of 3" and the suggestion said "repeat this
+    week"; and the abandoned week 4 was listed after the repeat of week 3."""
+    sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14, 16, 18]) + walks(4, [21], pain=8)
+                + walks(3, [23, 25, 27]) + walks(4, [28, 30, 32]))
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=45))
+    assert [(w.label, w.walked_sessions, w.status) for w in progress.weeks[:7]] == [
+        ("1", 3, "done"), ("2", 3, "done"), ("3", 3, "done"), ("4", 1, "done"), ("3 (again)", 3, "done"),
+        ("4 (again)", 3, "done"), ("5", 0, "ahead")]
+    assert progress.suggestion.action == "progress" and progress.suggestion.next_week.week == 5
+
+
+def test_a_version_saved_in_the_middle_of_a_week_keeps_the_week_whole() -> None:
+    """Seen in review: version 2 saved after week 3's first walk split it into "v1 week 3, 1 walk, 33 %" and "v2
+    week 3, 2 walks", and the suggestion said "repeat this week" after all three walks."""
+    v2 = version(2, overrides=[WeekOverride(week=8, main_min=14)])
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14]) + walks(3, [16, 18], plan_version=2)
+    progress = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=30))
+    assert [(w.plan_version, w.week, w.walked_sessions) for w in progress.weeks[:3]] == [
+        (1, 1, 3), (1, 2, 3), (2, 3, 3)]
+    assert progress.adherence_pct == 100 and progress.suggestion.action == "progress"
+
+
+def test_the_rows_ahead_begin_where_the_suggestion_points_in_a_version_saved_since() -> None:
+    """Seen in review: with week 7 in progress when version 2 (based again on 16 min) was saved, the suggestion
+    and the session form pointed to version 2's week 1, the rows ahead began at its week 2."""
+    sessions = [item for week in range(1, 7) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    progress = course_progress([V1, version(2, baseline_walk_min=16)], sessions + walks(7, [42]),
+                               today=START + dt.timedelta(days=43))
+    first_ahead = next(w for w in progress.weeks if w.status == "ahead")
+    assert (first_ahead.plan_version, first_ahead.week) == (2, progress.suggestion.next_week.week) == (2, 1)
+
+
+def test_a_version_saved_since_that_ends_before_the_walks_week_says_so() -> None:
+    """Seen in review: version 2 of 6 weeks, saved after week 8 went well, gave "progress" to its week 6 (15 min
+    after 18 min walks), and showed week 6 again ahead."""
+    sessions = [item for week in range(1, 9) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    progress = course_progress([V1, version(2, weeks=6)], sessions, today=START + dt.timedelta(days=55))
+    assert progress.suggestion.action == "hold" and progress.suggestion.next_week is None
+    assert "Plan version 2, the plan in force, ends at week 6, before week 9" in progress.suggestion.reason
+    assert not [w for w in progress.weeks if w.status == "ahead"] and progress.next_walk_week == 6
+
+
+def test_a_week_walked_under_an_older_version_later_is_not_also_missed() -> None:
+    """Seen in review: a walk of week 6 logged under version 1 after version 2's week 5 made week 5 "missed" under
+    version 1 as well as done under version 2 (adherence 84.3 % instead of 100 %)."""
+    v2 = version(2, overrides=[WeekOverride(week=8, main_min=14)])
+    sessions = [item for week in range(1, 5) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    sessions += walks(5, [28, 30, 32], plan_version=2) + walks(6, [35, 37, 39])
+    progress = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=40))
+    assert not [w for w in progress.weeks if w.status == "missed"] and progress.adherence_pct == 100
+    assert [(w.plan_version, w.week) for w in progress.weeks[3:6]] == [(1, 4), (2, 5), (1, 6)]  # in date order
+
+
+def test_adherence_names_every_version_of_a_stretch_of_weeks() -> None:
+    rebased = version(2, baseline_walk_min=16)
+    sessions = [item for week in range(1, 7) for item in walks(week, [7 * (week - 1) + d for d in (0, 2, 4)])]
+    for week, under in ((1, 2), (2, 2), (3, 2), (4, 3), (5, 3)):
+        sessions += walks(week, [35 + 7 * week + d for d in (0, 2, 4)], plan_version=under,
+                          minutes=rebased.plan.weeks[week - 1].main_min)
+    progress = course_progress([V1, rebased, version(3, baseline_walk_min=16, weeks=11)], sessions,
+                               today=START + dt.timedelta(days=90))
+    assert adherence_in_words(progress).startswith(
+        "Adherence, weeks 1 to 6 of plan version 1 and weeks 1 to 5 of plan versions 2 and 3: ")
+
+
+def test_a_week_to_repeat_shows_again_ahead_but_not_while_it_is_still_being_walked() -> None:
+    ended_short = course_progress([V1], walks(1, [0, 2]), today=START + dt.timedelta(days=12))
+    assert ended_short.suggestion.action == "hold"  # 2 of 3 walks, and the week is over: repeat it
+    assert [(w.label, w.status) for w in ended_short.weeks[:3]] == [("1", "done"), ("1 (again)", "ahead"),
+                                                                   ("2", "ahead")]
+    going_on = course_progress([V1], walks(1, [0, 2]), today=START + dt.timedelta(days=3))
+    assert [(w.label, w.status) for w in going_on.weeks[:2]] == [("1", "in progress"), ("2", "ahead")]

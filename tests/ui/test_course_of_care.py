@@ -49,8 +49,8 @@ def check_every_figure(window, sessions_so_far: int) -> None:
     assert [w.weekly_main_min for w in plan.weeks] == weekly
     assert [w.weekly_main_min for w in window.handout._inputs.plan.weeks] == weekly  # the handout's plan
     if not window.editor.dirty:  # progress follows the saved version in force, as the patient has it
-        planned = [row.planned_minutes for row in window.course.progress.weeks]
-        assert planned == weekly[:len(planned)]
+        in_force = [row for row in window.course.progress.weeks if row.plan_version == window.course.in_force.version]
+        assert in_force and all(row.planned_minutes == weekly[row.week - 1] for row in in_force)
     rising = [w.message for w in plan.warnings if w.code == "override-breaks-rule"]
     for index, change in enumerate(changes[1:], start=1):
         if window.editor.overrides and float(change.rstrip("%")) > plan.rules.max_weekly_increase_pct:
