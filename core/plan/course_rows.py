@@ -3,9 +3,10 @@ and which lie ahead.
 
 A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned
 sessions) at a time: a week walked again later (after "step back"), or more times than planned (after "hold"),
-is a row of its own ("again"). A run keeps going when a plan version is saved in the middle of the week (the
-week's walks are one week, judged together under the version in force at its last walk). A week never walked
-under its version that the walks skipped over is missed, under the version of the walk after the gap. The
+is a row of its own ("again", counted under its version). A row goes on under a plan version saved before the
+week's walks are done (one week, judged together under the version of its last walk); a week already done is not
+continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week
+never walked under its version that the walks skipped over is missed, under the version of the walk after. The
 newest version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or
 stepped back to shows again, "again"), the following week while the week in progress goes on (progress.py).
 """
@@ -17,7 +18,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.engine import Plan
+from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
 
 WeekStatus = Literal["done", "in progress", "missed", "ahead"]
@@ -33,8 +34,8 @@ class LoggedSession(BaseModel):
 
 
 class Row(NamedTuple):
-    """A row of the course: its version and week, which time the week is walked (1, or 2 for "again"), and its
-    sessions in date order (none: missed, or ahead)."""
+    """A row of the course: its version and week, which time the week is walked under that version (1, or 2 for
+    "again"), its sessions in date order (none: missed, or ahead), and whether it lies ahead."""
 
     version: int
     week: int
@@ -47,31 +48,38 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[Ro
     """The walks (in date order) as rows, with the weeks skipped between them as missed rows, in the order walked.
     Seen in review: walks grouped by (version, week) and cut into the week's planned sessions pooled a painful
     walk of week 4 with a later retry, and split week 3 in two when version 2 was saved after its first walk."""
-    runs: list[list[LoggedSession]] = []
+    weeks: list[list[LoggedSession]] = []  # each a week's walks: one row
     for item in ordered:
-        if runs and runs[-1][-1].log.week == item.log.week:
-            runs[-1].append(item)
+        current = weeks[-1] if weeks else []
+        same_week = bool(current) and current[-1].log.week == item.log.week
+        if same_week and len(current) < planned_sessions(plans, current[-1]) and (
+                current[-1].plan_version == item.plan_version or len(current) < planned_sessions(plans, item)):
+            current.append(item)
         else:
-            runs.append([item])
+            weeks.append([item])
     walked_weeks = {(item.plan_version, item.log.week) for item in ordered}
     rows: list[Row] = []
     attempts: dict[tuple[int, int], int] = {}
     left_off = 0
-    for run in runs:
-        version, week = run[-1].plan_version, run[-1].log.week
+    for walks in weeks:
+        version, week = walks[-1].plan_version, walks[-1].log.week
         rows += [Row(version, number, 1, []) for number in range(left_off + 1, week)  # skipped over, never walked
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
-        weeks = plans[version].weeks
-        per_week = weeks[week - 1].sessions if 1 <= week <= len(weeks) else len(run)
-        for start in range(0, len(run), per_week):
-            attempts[version, week] = attempts.get((version, week), 0) + 1
-            rows.append(Row(version, week, attempts[version, week], run[start:start + per_week]))
+        attempts[version, week] = attempts.get((version, week), 0) + 1
+        rows.append(Row(version, week, attempts[version, week], walks))
         left_off = week
     return rows
 
 
+def planned_sessions(plans: dict[int, Plan], walk: LoggedSession) -> int:
+    """The planned sessions of the week ``walk`` is in, under its version (a week beyond its plan: no limit)."""
+    weeks = plans[walk.plan_version].weeks
+    return weeks[walk.log.week - 1].sessions if 1 <= walk.log.week <= len(weeks) else 10**6
+
+
 def ahead_rows(walked: list[Row], plan: Plan, version: int, first: int) -> list[Row]:
-    """The newest plan's weeks from week ``first`` on, numbered as walked again where they were walked before."""
+    """The newest plan's weeks from week ``first`` on, numbered as walked again where they were walked before under
+    that version."""
     attempts: dict[int, int] = {}
     for row in walked:
         if row.version == version and row.walks:
@@ -84,11 +92,15 @@ def status_of(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     """``today``: None counts the latest row as in progress until it is complete."""
     if not row.walks:
         return "ahead" if row.ahead else "missed"
-    plan_weeks = plans[row.version].weeks
-    planned_sessions = plan_weeks[min(row.week, len(plan_weeks)) - 1].sessions if plan_weeks else 0
+    planned = planned_week(plans[row.version], row.week)
     recent = today is None or (today - row.walks[-1].log.date).days < IN_PROGRESS_DAYS
     latest_row = latest is not None and row.walks[-1] is latest
-    return "in progress" if latest_row and len(row.walks) < planned_sessions and recent else "done"
+    return "in progress" if latest_row and planned and len(row.walks) < planned.sessions and recent else "done"
+
+
+def planned_week(plan: Plan, week: int) -> Week | None:
+    """The plan's figures for a row's week: a week beyond the plan's end has its last week's (None: blocked)."""
+    return plan.weeks[min(week, len(plan.weeks)) - 1] if plan.weeks else None
 
 
 def continuing_week(walked_under: Plan, saved_since: Plan, number: int) -> int:

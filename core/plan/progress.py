@@ -4,9 +4,9 @@ engine's suggestion for the coming week. The progress view and the progress repo
 
 Rows are weeks in the order walked (core/plan/course_rows.py): a run of walks of one week, a week's worth at a
 time, so a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes; weeks
-the walks skipped over are missed, and the newest version's weeks after the latest row are ahead. Planned
-figures come from the plan as the patient has it (the clinician's overrides applied) under the version in force
-at the row's last walk. Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week
+the walks skipped over are missed, and the newest version's weeks from where the suggestion points are ahead.
+Planned figures come from the plan as the patient has it (the clinician's overrides applied) under the version
+of the row's last walk. Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week
 does not hide a missed one. The latest row counts once it is complete or a week has passed since its last walk
 (before that it is "in progress" and left out of the overall figure). The next-week suggestion judges the
 latest row's walks under their own version's rules; the week it points to is taken from the newest version, the
@@ -22,8 +22,8 @@ from pydantic import BaseModel
 
 from core.plan.adjustment import NextWeekSuggestion, suggest_next_week
 from core.plan.compare import in_words, plan_differences
-from core.plan.course_rows import (LoggedSession, Row, WeekStatus, ahead_rows, continuing_week, status_of,
-                                   walked_rows)
+from core.plan.course_rows import (LoggedSession, Row, WeekStatus, ahead_rows, continuing_week, planned_week,
+                                   status_of, walked_rows)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
@@ -95,7 +95,7 @@ class Progress(BaseModel):
     current_week: int | None  # the week of the latest session
     current_version: int | None  # the plan version of the latest session
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
-    plan_weeks: int = 0  # the weeks of the plan in force (0: blocked by screening)
+    plan_weeks: int  # the weeks of the plan in force (0: blocked by screening)
 
     @property
     def next_walk_week(self) -> int:
@@ -229,8 +229,7 @@ def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | N
 
 def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekProgress:
     version, number, attempt, walked, _ = row
-    plan_weeks = plans[version].weeks
-    planned = plan_weeks[min(number, len(plan_weeks)) - 1] if plan_weeks else None
+    planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
     walked_minutes = sum(item.log.minutes for item in walked)
@@ -282,7 +281,7 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
             return suggestion.model_copy(update={"action": "hold", "next_week": None, "reason": (
                 f"Week {week}'s walks went well (these walks were under version {version}). {ends}")})
         return suggestion.model_copy(update={"next_week": None, "reason": f"{suggestion.reason} {ends}"})
-    same = in_force.weeks[min(wanted.week, len(in_force.weeks)) - 1]
+    same = in_force.weeks[wanted.week - 1]
     computed = {v.version: v.plan for v in versions}
     target = in_force.weeks[continuing_week(computed[version], computed[newest], wanted.week) - 1]
     where = "" if target.week == same.week else (

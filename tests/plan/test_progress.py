@@ -270,3 +270,14 @@ def test_a_week_to_repeat_shows_again_ahead_but_not_while_it_is_still_being_walk
                                                                    ("2", "ahead")]
     going_on = course_progress([V1], walks(1, [0, 2]), today=START + dt.timedelta(days=3))
     assert [(w.label, w.status) for w in going_on.weeks[:2]] == [("1", "in progress"), ("2", "ahead")]
+
+
+def test_a_week_done_under_one_version_is_not_continued_by_walks_under_another() -> None:
+    """Seen in review: three walks of week 1 under version 1, then three of version 2's week 1 (based again on 16
+    min), made "v2 week 1" and "v2 week 1 (again)": version 1's 10 min walks judged against version 2's 48 planned
+    minutes (81.2 %)."""
+    rebased = version(2, baseline_walk_min=16)
+    sessions = walks(1, [0, 2, 4]) + walks(1, [7, 9, 11], plan_version=2, minutes=rebased.plan.weeks[0].main_min)
+    progress = course_progress([V1, rebased], sessions, today=START + dt.timedelta(days=12))
+    assert [(w.plan_version, w.label, w.walked_sessions) for w in progress.weeks[:2]] == [(1, "1", 3), (2, "1", 3)]
+    assert progress.adherence_pct == 100
