@@ -19,12 +19,11 @@ def checked_address(value: str) -> str:
         raise ValueError("must not hold spaces: a user or database name with a space is written %20")
     try:
         parts = urlsplit(value)
-        parts.port  # noqa: B018 - a port that is not a number from 0 to 65535 raises ValueError
+        if parts.port == 0:  # a port that is not a number from 0 to 65535 raises ValueError itself
+            raise ValueError
     except ValueError:
         raise ValueError("is not a valid address: the port, after the server's name and a colon, is a number "
                          "from 1 to 65535 (5432 when left out)") from None
-    if parts.port == 0:
-        raise ValueError("is not a valid address: the port is a number from 1 to 65535 (5432 when left out)")
     if parts.password is not None or "password=" in parts.query:
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
                          "use libpq's password file, or type it when Treadwell asks")

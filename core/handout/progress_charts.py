@@ -201,6 +201,7 @@ class _DateAxis:
         self.sessions, self.left, self.width = sessions, left, width
         self.first, self.last = sessions[0].date, sessions[-1].date
         self.days = max((self.last - self.first).days, 1)
+        self.walk_days = list(dict.fromkeys(s.date for s in sessions))  # each day with walks, once, in order
         self.pad = min(18.0, width * 0.05)
 
     def x(self, day: dt.date) -> float:
@@ -210,7 +211,7 @@ class _DateAxis:
 
     def draw(self, drawing: Drawing, bottom: float, top: float) -> None:
         """Date labels under the axis (as many as fit), week boundaries and week numbers above the plot."""
-        days = list(dict.fromkeys(s.date for s in self.sessions))
+        days = self.walk_days
         shown: list[tuple[float, float]] = []  # the first and last dates first, then those that fit between
         for day in [days[0], days[-1]] + days[1:-1]:
             x, label = self.x(day), date_label(day)
@@ -337,7 +338,7 @@ def _target_spans(axis: _DateAxis, left: float, right: float) -> list[tuple[floa
     """(from x, to x, target) for each run of walk days with one effort target, each day reaching halfway to its
     neighbours (walks of one day share their x; the day's last walk gives its target)."""
     targets = {session.date: session.target_rpe for session in axis.sessions}
-    days = list(targets)
+    days = axis.walk_days
     xs = [axis.x(day) for day in days]
     spans: list[tuple[float, float, tuple[int, int]]] = []
     for index, day in enumerate(days):

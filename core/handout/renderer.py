@@ -13,8 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
-    Spacer,
-    Table, TableStyle,
+    Spacer, Table, TableStyle,
 )
 
 from core.app_info import APP_NAME

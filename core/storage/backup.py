@@ -167,11 +167,6 @@ def not_a_database_file(path: Path) -> str | None:
     return None
 
 
-def _damaged(path: Path) -> str | None:
-    verdict = integrity(path)
-    return None if verdict == "ok" else f"it failed its check ({verdict})"
-
-
 def not_a_treadwell_backup(path: Path) -> str | None:
     """Why a database file that passed its integrity check cannot replace the records (another program's
     database, a backup made by a newer Treadwell), or None when it can."""
@@ -200,11 +195,15 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
     if database.exists() and os.path.samefile(backup, database):
         raise NotABackup(f"{backup.name} is the database in use, not a backup. Nothing was changed; choose one of "
                          "the backups main.py db check lists.")
-    for check in (not_a_database_file, _damaged, not_a_treadwell_backup):  # a damaged backup is not bad input
-        if problem := check(backup):
-            kind = BackupError if check is _damaged else NotABackup
-            raise kind(f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups "
-                       "main.py db check lists.")
+    def refused(problem: str) -> str:
+        return f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups main.py " \
+               "db check lists."
+    if problem := not_a_database_file(backup):
+        raise NotABackup(refused(problem))
+    if (verdict := integrity(backup)) != "ok":  # a damaged backup is not bad input
+        raise BackupError(refused(f"it failed its check ({verdict})"))
+    if problem := not_a_treadwell_backup(backup):
+        raise NotABackup(refused(problem))
     now = now or utc_now()
     aside = None
     temp = database.with_name(f".{database.name}.restoring")

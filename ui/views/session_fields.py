@@ -74,7 +74,8 @@ class SessionFields(NamedTuple):
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
                         "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
                         "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
-                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES), "note": self.note.text()}
+                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES),
+                        "note": self.note.text()}
         if given(self.rpe) is not None:
             values["rpe"] = given(self.rpe)
         try:
