@@ -71,7 +71,7 @@ def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
     assert table_text(window.sessions, "Pain next\nmorning")[0] == "not recorded"
 
     # Visit 2: week 2 changed by the clinician, saved as version 2; two walks of week 2.
-    minutes = float(panel_column(window, "Walk (min)")[1].split()[0]) + 2
+    minutes = float(panel_column(window, "Walk\n(min)")[1].split()[0]) + 2
     override_week(window, 2, f"{minutes:g}")
     assert window.editor.dirty
     check_every_figure(window, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.evidence.models import Study
 from core.plan.compare import plan_differences
@@ -14,7 +14,7 @@ from core.plan.overrides import OVERRIDABLE, WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import PlanVersion
 from core.workspace.draft import PlanDraft, draft_plan, same_profile
-from ui.scrolling import VerticalScroll
+from ui.scrolling import SideBySideOrStacked
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
@@ -67,24 +67,18 @@ class PlanEditor(QWidget):
         self.note_row = note_row
         note_row.setVisible(False)
         self.form.setMinimumWidth(460)
-        scroll = VerticalScroll(self.form)  # the form scrolls down, never sideways
-        panel_scroll = VerticalScroll(self.panel, frame=False)  # a small screen scrolls the plan, never clips it
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(scroll)
-        split.addWidget(panel_scroll)
-        split.setCollapsible(0, False)
-        split.setCollapsible(1, False)
-        split.setSizes([520, 840])
+        # side by side where the week table fits beside the form, one above the other where it does not
+        self.panes = SideBySideOrStacked(self.form, self.panel, needs=self.panel.full_width, sizes=(520, 840))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(note_row)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.panes, 1)
         self.form.changed.connect(self._on_form_changed)
         self.form.field_left.connect(self._on_form_field_left)
         self.panel.override_requested.connect(self._on_panel_override_requested)
         # a refusal shows under the weeks: scrolled into view (after the panel's own slot has set it)
         self.panel.weeks.override_refused.connect(
-            lambda _why: panel_scroll.ensureWidgetVisible(self.panel.cell_problem))
+            lambda _why: self.panes.scroll_to(self.panel.cell_problem))
         self._blank = self.form.values()
         self._update_header()
 

@@ -22,9 +22,11 @@ from ui.why_link import reason_label, show_reason
 
 # Marks every shipped font has (an emoji such as U+26D4 is an empty box where no emoji font is installed).
 SEVERITY_MARK = {"stop": "⊘", "caution": "⚠", "info": "ℹ"}
-HEADERS = ["Week", "Days", "Warm-up", "Walk (min)", "Cool-down", "Effort", "Heart rate", "RPE", "Speed", "Min/week",
+# two-word headers on two lines, as in the session log: the week table fits beside the form at 1366 px and 100 %
+HEADERS = ["Week", "Days", "Warm-up", "Walk\n(min)", "Cool-down", "Effort", "Heart\nrate", "RPE", "Speed", "Min/week",
            "Change", "Note"]
 EDITABLE = {1: "sessions", 3: "main_min"}
+NOTE = HEADERS.index("Note")
 EDIT_HINT = "Click or press F2 to change. A change that breaks a rule is shown as a warning."
 COMPUTED_HINT = "Computed from the profile and the evidence: change the profile to change it."
 CHANGED_FILL, CHANGED_COMPUTED_FILL, CHANGED_TEXT = QColor("#FFF1C9"), QColor("#EEDCA6"), QColor("#1F1A00")
@@ -80,6 +82,8 @@ class WeekTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and week.week in self._overridden:
             return CHANGED_TEXT  # dark text on the pale fill, in light and dark themes alike
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == NOTE and week.note:  # the whole note, cut short in its column
+                return f"{week.note}\n\n{COMPUTED_HINT}"
             return EDIT_HINT if index.column() in EDITABLE else COMPUTED_HINT
         if role == Qt.ItemDataRole.UserRole:
             return week
@@ -205,6 +209,14 @@ class PlanPanel(QWidget):
         self.weeks.override_refused.connect(self.cell_problem.setText)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
+    def full_width(self) -> int:
+        """The width that shows every column of the week table, the note at its default width (it stretches to
+        fill the rest), and the panel's margins: the same whatever the width the panel has now."""
+        header, margins = self.table.horizontalHeader(), self.layout().contentsMargins()
+        last = header.count() - 1
+        columns = sum(header.sectionSize(column) for column in range(last)) + header.defaultSectionSize()
+        return columns + 2 * self.table.frameWidth() + margins.left() + margins.right()
+
     def finish_editing(self) -> str:
         """A week's cell still being typed in is taken as if the clinician had left it: Ctrl+S with the cursor
         in the cell saved the plan without the value, which then showed (and printed) as an unsaved change.
@@ -242,7 +254,7 @@ class PlanPanel(QWidget):
             return f"<span style='background-color:{fill.name()}; color:{ink.name()}'>&nbsp;{text}&nbsp;</span>"
 
         text = palette.color(QPalette.ColorRole.Text)
-        names = " and ".join(HEADERS[column] for column in EDITABLE)
+        names = " and ".join(HEADERS[column].replace("\n", " ") for column in EDITABLE)
         self.legend.setText(
             swatch(f"{escape(names)}: click or press F2 to change", palette.color(QPalette.ColorRole.Base), text) + " "
             + swatch("other columns: computed, read-only", computed_fill(palette), text) + " "
