@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
 class VerticalScroll(QScrollArea):
@@ -38,6 +43,8 @@ class SideBySideOrStacked(QStackedWidget):
     125-150 % on a 1366x768 laptop the plan's week table needed twice the width left beside the profile form and
     scrolled sideways; stacked, it shows whole."""
 
+    arranged = Signal(bool)  # stacked or not, after a change of arrangement
+
     def __init__(self, first: QWidget, second: QWidget, *, needs: Callable[[], int], sizes: tuple[int, int]) -> None:
         super().__init__()
         self._first, self._second, self._needs = first, second, needs
@@ -49,10 +56,21 @@ class SideBySideOrStacked(QStackedWidget):
         self.side.setCollapsible(0, False)
         self.side.setCollapsible(1, False)
         self.side.setSizes(list(sizes))
-        self._column = QVBoxLayout()
-        self._column.setContentsMargins(0, 0, 0, 0)
+        for pane, scroll in ((first, self._first_scroll), (second, self._second_scroll)):
+            if pane.maximumWidth() < QWIDGETSIZE_MAX:  # no blank margin beside a pane that stops growing
+                scroll.setMaximumWidth(pane.maximumWidth() + scroll._room())
         column = QWidget()
-        column.setLayout(self._column)
+        rows = QVBoxLayout(column)
+        rows.setContentsMargins(0, 0, 0, 0)
+        # a row each, a pane that stops growing held at its width by a stretch: its height is then worked out at
+        # that width (laid out at the row's whole width, a wrapped label's height came out short and squeezed the
+        # form above it below its fields' height)
+        self._rows = [QHBoxLayout(), QHBoxLayout()]
+        for pane, row in zip((first, second), self._rows):
+            if pane.maximumWidth() < QWIDGETSIZE_MAX:
+                row.addStretch(1)
+            rows.addLayout(row)
+        rows.addStretch(1)
         self.column = VerticalScroll(column, frame=False)
         self.addWidget(self.side)
         self.addWidget(self.column)
@@ -61,13 +79,23 @@ class SideBySideOrStacked(QStackedWidget):
     def stacked(self) -> bool:
         return self.currentWidget() is self.column
 
-    def scroll_to(self, widget: QWidget) -> None:
-        """Scrolls whichever area now holds ``widget`` to show it."""
+    @staticmethod
+    def area_of(widget: QWidget) -> QScrollArea | None:
+        """The scroll area that now holds ``widget``."""
         area = widget.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
-        if area is not None:
-            area.ensureWidgetVisible(widget)
+        return area
+
+    def scroll_to(self, widget: QWidget, margin: int = 50) -> None:
+        """Scrolls whichever area now holds ``widget`` to show it (``margin`` pixels above and below it); one
+        taller than the area shows from its top (Qt would centre it, its title out of view)."""
+        if (area := self.area_of(widget)) is None:
+            return
+        if widget.height() + 2 * margin > area.viewport().height():
+            area.verticalScrollBar().setValue(widget.mapTo(area.widget(), QPoint(0, 0)).y() - margin)
+        else:
+            area.ensureWidgetVisible(widget, 0, margin)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self.column.minimumSizeHint() if self.stacked else super().minimumSizeHint()
@@ -85,13 +113,9 @@ class SideBySideOrStacked(QStackedWidget):
             return
         focus = QApplication.focusWidget()
         if stacked:
-            for scroll in (self._first_scroll, self._second_scroll):
-                self._column.addWidget(scroll.takeWidget())
-            self._column.addStretch(1)
-        else:
-            while (item := self._column.takeAt(0)) is not None:
-                if item.widget() is not None:
-                    item.widget().setParent(None)
+            for scroll, row in zip((self._first_scroll, self._second_scroll), self._rows):
+                row.insertWidget(0, scroll.takeWidget())
+        else:  # a widget given to a scroll area leaves its row
             self._first_scroll.setWidget(self._first)
             self._second_scroll.setWidget(self._second)
         for pane in (self._first, self._second):
@@ -101,3 +125,24 @@ class SideBySideOrStacked(QStackedWidget):
         if focus is not None and (self._first.isAncestorOf(focus) or self._second.isAncestorOf(focus)):
             focus.setFocus()
             self.scroll_to(focus)
+        self.arranged.emit(stacked)
+
+
+def all_columns_width(table: QTableView) -> int:
+    """The width that shows every column of ``table``, its last (stretched to fill the rest) at the header's
+    default width: the same whatever width the table has now."""
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    return sum(header.sectionSize(column) for column in range(last)) + header.defaultSectionSize() \
+        + 2 * table.frameWidth()
+
+
+def grow_to_rows(table: QTableView, grow: bool) -> None:
+    """``grow``: every row at full height, the view around it scrolling (a table scrolling inside a scrolling
+    view takes the mouse wheel from it); else the table fills the height it is given and scrolls itself."""
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents if grow
+                              else QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if grow
+                                     else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed if grow
+                        else QSizePolicy.Policy.Expanding)

@@ -314,8 +314,8 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
 
 
 def _in_view(view, widget) -> bool:
-    """The widget's top lines are inside the side panel's visible part."""
-    scroll = view._side_scroll
+    """The widget's top lines are inside the visible part of the view's scroll area that holds it."""
+    scroll = view.panes.area_of(widget)
     top = widget.mapTo(scroll.widget(), widget.rect().topLeft()).y() - scroll.verticalScrollBar().value()
     return 0 <= top and top + min(widget.height(), 40) <= scroll.viewport().height()
 
@@ -330,14 +330,15 @@ def test_on_a_small_screen_the_refusal_and_the_step_back_are_scrolled_into_view(
     window.resize(*SMALL_SCREENS["150 %"])
     window.tabs.setCurrentWidget(window.sessions)
     view = window.sessions
-    qtbot.waitUntil(lambda: view._side_scroll.viewport().height() < view._side_scroll.widget().height())
+    scroll = view.panes.area_of(view.form_box)
+    qtbot.waitUntil(lambda: scroll.viewport().height() < scroll.widget().height())
     said = []  # the status bar's messages (the start-up backup's may come in after, on a slow machine)
     window.statusBar().messageChanged.connect(said.append)
     fill(view, week=1, minutes=12, rpe=None)
     view.save_button.click()
     qtbot.waitUntil(lambda: _in_view(view, view.message))
     assert any(text.startswith("Not saved.") and "Effort (RPE)" in text for text in said), said
-    view._side_scroll.verticalScrollBar().setValue(0)
+    scroll.verticalScrollBar().setValue(0)
     fill(view, week=1, minutes=12, rpe=13, during=8, morning=6)
     view.save_button.click()
     assert "Step back" in view.suggestion.text() or "step back" in view.suggestion.text().lower()

@@ -11,13 +11,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QLabel, QMessageBox, QSizePolicy,
+    QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QMessageBox, QSizePolicy,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
 from ui.models.table_model import RowsTableModel
+from ui.scrolling import all_columns_width, grow_to_rows
 from ui.why_link import reason_label, show_reason
 
 # Marks every shipped font has (an emoji such as U+26D4 is an empty box where no emoji font is installed).
@@ -181,9 +182,7 @@ class PlanPanel(QWidget):
         self.table.clicked.connect(lambda index: index.column() in EDITABLE and self.table.edit(index))
         # every week shown at full height: the panel scrolls, the table does not (a table scrolling inside the
         # scrolling panel showed three weeks at 150 % and took the mouse wheel from the panel)
-        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        grow_to_rows(self.table, True)
         self.legend = QLabel()  # which cells can be changed, in words (the shading only repeats it)
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName("Which cells of the week table can be changed")
@@ -210,12 +209,9 @@ class PlanPanel(QWidget):
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
 
     def full_width(self) -> int:
-        """The width that shows every column of the week table, the note at its default width (it stretches to
-        fill the rest), and the panel's margins: the same whatever the width the panel has now."""
-        header, margins = self.table.horizontalHeader(), self.layout().contentsMargins()
-        last = header.count() - 1
-        columns = sum(header.sectionSize(column) for column in range(last)) + header.defaultSectionSize()
-        return columns + 2 * self.table.frameWidth() + margins.left() + margins.right()
+        """The width that shows every column of the week table, and the panel's margins."""
+        margins = self.layout().contentsMargins()
+        return all_columns_width(self.table) + margins.left() + margins.right()
 
     def finish_editing(self) -> str:
         """A week's cell still being typed in is taken as if the clinician had left it: Ctrl+S with the cursor

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -22,7 +23,7 @@ from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.plain_text import shown_as_typed
-from ui.scrolling import VerticalScroll
+from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
@@ -39,6 +40,7 @@ class SessionLogView(QWidget):
         self._course: CourseOfCare | None = None
         self._correcting: SessionRecord | None = None
         self._suggested_minutes: float | None = None  # the planned minutes put in the form, until edited
+        self._form_to_show = False  # a patient opened: the form is scrolled into view when the log shows
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Whose session log")
@@ -115,7 +117,9 @@ class SessionLogView(QWidget):
         self.delete_button.setAccessibleName("Delete the selected session")
 
     def _layout(self) -> None:
-        left = QVBoxLayout()
+        log_panel = QWidget()
+        left = QVBoxLayout(log_panel)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.count)
@@ -130,15 +134,20 @@ class SessionLogView(QWidget):
         side.addWidget(self.form_box)
         side.addWidget(self.suggestion)
         side.addStretch(1)
-        side_scroll = VerticalScroll(side_panel, frame=False)  # a small screen scrolls the form, never clips it
-        self._side_scroll = side_scroll
-        side_scroll.setMaximumWidth(480 + side_scroll.verticalScrollBar().sizeHint().width())
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addWidget(side_scroll, 1)
+        # the form beside the sessions where every column fits beside it, under them where not (125-150 %)
+        self.panes = SideBySideOrStacked(log_panel, side_panel, needs=lambda: all_columns_width(self.table),
+                                         sizes=(640, 320))
+        self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.panes, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """A patient's log opens on the latest sessions and the form under them, when one is above the other."""
+        super().showEvent(event)
+        if self._form_to_show:
+            self._form_to_show = False
+            self._bring_into_view(self.form_box, margin=60)
 
     # -- what the window tells the view ----------------------------------------------------------------
 
@@ -172,6 +181,7 @@ class SessionLogView(QWidget):
         self._set_usable(True)
         if not same_patient or new_version:
             self.clear_form(week=course.progress.next_walk_week)
+            self._form_to_show = self._form_to_show or not same_patient
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
@@ -217,13 +227,13 @@ class SessionLogView(QWidget):
         self.message.setText(text)
         self._bring_into_view(self.message, self.suggestion)
 
-    def _bring_into_view(self, *widgets: QWidget) -> None:
-        """Once the new text is laid out, scroll the side panel so each widget is in view (the last one wins)."""
+    def _bring_into_view(self, *widgets: QWidget, margin: int = 8) -> None:
+        """Once the new text is laid out, scroll so each widget is in view (the last one wins)."""
         def scroll() -> None:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new text's height, laid out
             for widget in widgets:
                 if widget.isVisible() and widget.height():
-                    self._side_scroll.ensureWidgetVisible(widget, 0, 8)
+                    self.panes.scroll_to(widget, margin)
         QTimer.singleShot(0, self, scroll)  # dropped if the view is gone by then
 
     def clear_form(self, *, week: int | None = None) -> None:
@@ -326,6 +336,7 @@ class SessionLogView(QWidget):
         self.cancel_button.setVisible(True)
         self.message.clear()
         self._set_usable(True)
+        self._bring_into_view(self.form_box, margin=60)  # under the sessions, when one is above the other
 
     def _leave_correction(self) -> None:
         self._correcting = None

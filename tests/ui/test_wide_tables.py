@@ -1,12 +1,13 @@
-"""Step 4 on a small screen: the profile form beside the plan where the week table fits beside it whole, the form
-above the plan where it does not; never a week table read by scrolling sideways."""
+"""Steps 4 and 5 on a small screen: a form beside its table where the table fits beside it whole, one above the
+other where it does not; never a table read by scrolling sideways."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.course_helpers import saved_patient
+from tests.ui.course_helpers import log, saved_patient, walk
 from tests.ui.test_small_screen import SMALL_SCREENS, _shown_whole
 
 
@@ -57,3 +58,25 @@ def test_a_change_of_width_keeps_what_is_typed_and_the_cursor(qtbot, data_dir) -
         assert editor.form.values() == values and not editor.dirty and not window.isWindowModified()
         assert field.hasFocus() and _shown_whole(field, window), size
         assert editor.form.isVisibleTo(window) and editor.panel.table.isVisibleTo(window)
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_every_column_of_the_session_log_shows_without_scrolling_sideways(qtbot, data_dir, scaling) -> None:
+    """At 150 % the log showed the date to the heart rate: pain during, pain next morning, stiffness and the note
+    were read by scrolling it sideways."""
+    window = saved_patient(qtbot, data_dir)
+    for days_ago in (5, 3, 1):
+        log(window, walk(days_ago=days_ago, week=1))
+    window.resize(*SMALL_SCREENS[scaling])
+    window.tabs.setCurrentWidget(window.sessions)
+    QApplication.processEvents()
+    view = window.sessions
+    table = view.table
+    assert table.horizontalScrollBar().maximum() == 0, (scaling, table.width())
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert view.panes.stacked == (scaling != "100 %")
+    if view.panes.stacked:  # every session at full height, the form under them, scrolled to when the log opens
+        assert table.verticalScrollBar().maximum() == 0
+        title = QRect(0, 0, view.form_box.width(), 40)
+        qtbot.waitUntil(lambda: _shown_whole(view.form_box, window, title))
+        assert view.form_box.mapTo(window, QPoint(0, 0)).y() > table.mapTo(window, QPoint(0, table.height())).y()
