@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
