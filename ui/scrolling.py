@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
@@ -41,11 +41,12 @@ class SideBySideOrStacked(QStackedWidget):
     """Two panes side by side, each scrolling down on its own, where there is room for the first at its narrowest
     beside the second at the width it ``needs()``; one above the other in a single scroll where there is not. At
     125-150 % on a 1366x768 laptop the plan's week table needed twice the width left beside the profile form and
-    scrolled sideways; stacked, it shows whole."""
+    scrolled sideways; stacked, it shows whole. Stacked, the first pane is on top unless ``second_on_top``."""
 
     arranged = Signal(bool)  # stacked or not, after a change of arrangement
 
-    def __init__(self, first: QWidget, second: QWidget, *, needs: Callable[[], int], sizes: tuple[int, int]) -> None:
+    def __init__(self, first: QWidget, second: QWidget, *, needs: Callable[[], int], sizes: tuple[int, int],
+                 second_on_top: bool = False) -> None:
         super().__init__()
         self._first, self._second, self._needs = first, second, needs
         self._first_scroll = VerticalScroll(first)
@@ -56,6 +57,7 @@ class SideBySideOrStacked(QStackedWidget):
         self.side.setCollapsible(0, False)
         self.side.setCollapsible(1, False)
         self.side.setSizes(list(sizes))
+        self.side.installEventFilter(self)
         for pane, scroll in ((first, self._first_scroll), (second, self._second_scroll)):
             if pane.maximumWidth() < QWIDGETSIZE_MAX:  # no blank margin beside a pane that stops growing
                 scroll.setMaximumWidth(pane.maximumWidth() + scroll._room())
@@ -69,6 +71,7 @@ class SideBySideOrStacked(QStackedWidget):
         for pane, row in zip((first, second), self._rows):
             if pane.maximumWidth() < QWIDGETSIZE_MAX:
                 row.addStretch(1)
+        for row in reversed(self._rows) if second_on_top else self._rows:
             rows.addLayout(row)
         rows.addStretch(1)
         self.column = VerticalScroll(column, frame=False)
@@ -102,7 +105,27 @@ class SideBySideOrStacked(QStackedWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._arrange(stacked=event.size().width() < self.side_by_side_width())
+        self.refit(event.size().width())
+
+    def refit(self, width: int | None = None) -> None:
+        """Side by side or stacked for ``width`` (now: the width it has), as the second pane now needs (call it
+        when that changes: a table's columns fitted to new contents)."""
+        width = self.width() if width is None else width
+        self._arrange(stacked=width < self.side_by_side_width())
+        if not self.stacked:
+            self._give_second_its_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.side and event.type() == QEvent.Type.Resize:  # after the splitter shared out its width
+            self._give_second_its_width()
+        return super().eventFilter(watched, event)
+
+    def _give_second_its_width(self) -> None:
+        """The splitter shares by proportion: the second pane is widened to what it needs, from the first."""
+        second = self._needs() + self._second_scroll._room()
+        first, current = self.side.sizes()
+        if current < second:
+            self.side.setSizes([max(first + current - second, 0), second])
 
     def side_by_side_width(self) -> int:
         first = max(self._first.minimumSizeHint().width(), self._first.minimumWidth()) + self._first_scroll._room()
@@ -129,12 +152,14 @@ class SideBySideOrStacked(QStackedWidget):
 
 
 def all_columns_width(table: QTableView) -> int:
-    """The width that shows every column of ``table``, its last (stretched to fill the rest) at the header's
-    default width: the same whatever width the table has now."""
+    """The width that shows every column of ``table`` (a last column stretched to fill the rest at the header's
+    default width), with its frame and room for a vertical scroll bar: the same whatever width it has now, and
+    whether it scrolls itself or not (else a change of arrangement could call for the other one)."""
     header = table.horizontalHeader()
     last = header.count() - 1
-    return sum(header.sectionSize(column) for column in range(last)) + header.defaultSectionSize() \
-        + 2 * table.frameWidth()
+    columns = sum(header.sectionSize(column) for column in range(last))
+    columns += header.defaultSectionSize() if header.stretchLastSection() else header.sectionSize(last)
+    return columns + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
 
 
 def grow_to_rows(table: QTableView, grow: bool) -> None:

@@ -80,3 +80,25 @@ def test_every_column_of_the_session_log_shows_without_scrolling_sideways(qtbot,
         title = QRect(0, 0, view.form_box.width(), 40)
         qtbot.waitUntil(lambda: _shown_whole(view.form_box, window, title))
         assert view.form_box.mapTo(window, QPoint(0, 0)).y() > table.mapTo(window, QPoint(0, table.height())).y()
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_every_column_of_the_weeks_on_progress_shows_without_scrolling_sideways(qtbot, data_dir, scaling) -> None:
+    """At 150 % the week-by-week table showed the week to the adherence: mean effort and the top pains were read by
+    scrolling it sideways. Stacked, the suggestion for next week and the weeks come before the charts."""
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=1, week=1))
+    window.resize(*SMALL_SCREENS[scaling])
+    window.tabs.setCurrentWidget(window.progress)
+    QApplication.processEvents()
+    view = window.progress
+    table = view.weeks_table
+    assert table.horizontalScrollBar().maximum() == 0, (scaling, table.width())
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert view.panes.stacked == (scaling == "150 %")  # at 125 % the weeks fit beside the charts
+    suggestion_at = view.suggestion.mapTo(window, QPoint(0, 0))
+    chart_at = view.minutes_chart.mapTo(window, QPoint(0, 0))
+    if view.panes.stacked:
+        assert suggestion_at.y() < chart_at.y() and table.verticalScrollBar().maximum() == 0
+    else:
+        assert suggestion_at.x() > chart_at.x()

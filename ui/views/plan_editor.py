@@ -69,6 +69,7 @@ class PlanEditor(QWidget):
         self.form.setMinimumWidth(460)
         # side by side where the week table fits beside the form, one above the other where it does not
         self.panes = SideBySideOrStacked(self.form, self.panel, needs=self.panel.full_width, sizes=(520, 840))
+        self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # a new plan
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(note_row)

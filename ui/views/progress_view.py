@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
-    QPushButton, QScrollArea, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+    QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from core.plan.progress import WeekProgress, adherence_in_words
 from core.settings import Settings
-from ui.scrolling import VerticalScroll
+from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
 from ui.models.course import CourseOfCare
 from ui.models.table_model import Column, ObjectTableModel
 from ui.views.charts import WeeklyMinutesChart
@@ -107,10 +107,6 @@ class ProgressView(QWidget):
         charts.setContentsMargins(0, 0, 0, 0)
         for chart in (self.minutes_chart, self.effort_chart, self.pain_chart):
             charts.addWidget(chart, 1)
-        scroll = QScrollArea()  # a small window scrolls the charts rather than squashing them
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(charts_panel)
         report = QGroupBox("Progress report")
         report_box = QVBoxLayout(report)
         report_box.addWidget(self.note)
@@ -126,13 +122,20 @@ class ProgressView(QWidget):
         side.addWidget(self.details, 1)
         side.addWidget(report)
         self.details.setMinimumHeight(160)  # a few weeks' rows, even when the side panel has to scroll
-        body = QHBoxLayout()
-        body.addWidget(scroll, 5)
-        body.addWidget(VerticalScroll(side_panel, frame=False), 4)  # a small screen scrolls it, never squeezes it
+        # the charts beside the weeks where every column of the weeks fits; where not (125-150 %), the suggestion
+        # for next week and the weeks first, then the charts
+        self.panes = SideBySideOrStacked(charts_panel, side_panel, needs=self._weeks_width, sizes=(500, 400),
+                                         second_on_top=True)
+        self.panes.arranged.connect(lambda stacked: grow_to_rows(self.weeks_table, stacked))
+        self.weeks_table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # new contents
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.panes, 1)
+
+    def _weeks_width(self) -> int:
+        """Every column of the week-by-week table, inside its tab."""
+        return all_columns_width(self.weeks_table) + self.details.width() - self.weeks_table.width()
 
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings

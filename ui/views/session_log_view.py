@@ -138,6 +138,7 @@ class SessionLogView(QWidget):
         self.panes = SideBySideOrStacked(log_panel, side_panel, needs=lambda: all_columns_width(self.table),
                                          sizes=(640, 320))
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # new contents
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.panes, 1)
