@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
@@ -57,6 +57,7 @@ class SideBySideOrStacked(QStackedWidget):
         self.side.setCollapsible(0, False)
         self.side.setCollapsible(1, False)
         self.side.setSizes(list(sizes))
+        self._second_share = sizes[1] / sum(sizes)
         self.side.installEventFilter(self)
         for pane, scroll in ((first, self._first_scroll), (second, self._second_scroll)):
             if pane.maximumWidth() < QWIDGETSIZE_MAX:  # no blank margin beside a pane that stops growing
@@ -116,16 +117,16 @@ class SideBySideOrStacked(QStackedWidget):
             self._give_second_its_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.side and event.type() == QEvent.Type.Resize:  # after the splitter shared out its width
-            self._give_second_its_width()
+        if watched is self.side and event.type() == QEvent.Type.Resize:  # once the splitter has shared it out
+            QTimer.singleShot(0, self, self._give_second_its_width)
         return super().eventFilter(watched, event)
 
     def _give_second_its_width(self) -> None:
-        """The splitter shares by proportion: the second pane is widened to what it needs, from the first."""
-        second = self._needs() + self._second_scroll._room()
-        first, current = self.side.sizes()
-        if current < second:
-            self.side.setSizes([max(first + current - second, 0), second])
+        """The second pane's share of ``sizes``, or the width it needs if more (a splitter shares by proportion
+        alone: grown from a narrow window, the table's side kept the share it was given there)."""
+        total = sum(self.side.sizes())
+        second = max(self._needs() + self._second_scroll._room(), round(total * self._second_share))
+        self.side.setSizes([max(total - second, 0), second])
 
     def side_by_side_width(self) -> int:
         first = max(self._first.minimumSizeHint().width(), self._first.minimumWidth()) + self._first_scroll._room()

@@ -134,8 +134,10 @@ class ProgressView(QWidget):
         layout.addWidget(self.panes, 1)
 
     def _weeks_width(self) -> int:
-        """Every column of the week-by-week table, inside its tab."""
-        return all_columns_width(self.weeks_table) + self.details.width() - self.weeks_table.width()
+        """Every column of the week-by-week table, inside its tab: Qt's styles inset a tab's page 2 pixels on each
+        side (SE_TabWidgetTabContents). Not measured from the widths the tabs have now: a hidden view's are not
+        laid out yet, and a tab widget's size hint follows its widest page."""
+        return all_columns_width(self.weeks_table) + 2 * 2
 
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings
