@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
@@ -38,17 +38,18 @@ class VerticalScroll(QScrollArea):
 
 
 class SideBySideOrStacked(QStackedWidget):
-    """Two panes side by side, each scrolling down on its own, where there is room for the first at its narrowest
-    beside the second at the width it ``needs()``; one above the other in a single scroll where there is not. At
-    125-150 % on a 1366x768 laptop the plan's week table needed twice the width left beside the profile form and
-    scrolled sideways; stacked, it shows whole. Stacked, the first pane is on top unless ``second_on_top``."""
+    """Two panes side by side, each scrolling down on its own, where there is room for the ``wide`` one (0 or 1:
+    the one holding a table) at the width it ``needs()`` beside the other at its narrowest; one above the other in
+    a single scroll where there is not. At 125-150 % on a 1366x768 laptop the plan's week table needed twice the
+    width left beside the profile form and scrolled sideways; stacked, it shows whole. Stacked, the first pane is
+    on top unless ``second_on_top``."""
 
     arranged = Signal(bool)  # stacked or not, after a change of arrangement
 
-    def __init__(self, first: QWidget, second: QWidget, *, needs: Callable[[], int], sizes: tuple[int, int],
-                 second_on_top: bool = False) -> None:
+    def __init__(self, first: QWidget, second: QWidget, *, wide: int, needs: Callable[[], int],
+                 sizes: tuple[int, int], second_on_top: bool = False) -> None:
         super().__init__()
-        self._first, self._second, self._needs = first, second, needs
+        self._first, self._second, self._needs, self._wide = first, second, needs, wide
         self._first_scroll = VerticalScroll(first)
         self._second_scroll = VerticalScroll(second, frame=False)
         self.side = QSplitter(Qt.Orientation.Horizontal)
@@ -57,7 +58,7 @@ class SideBySideOrStacked(QStackedWidget):
         self.side.setCollapsible(0, False)
         self.side.setCollapsible(1, False)
         self.side.setSizes(list(sizes))
-        self._second_share = sizes[1] / sum(sizes)
+        self._wide_share = sizes[wide] / sum(sizes)
         self.side.installEventFilter(self)
         for pane, scroll in ((first, self._first_scroll), (second, self._second_scroll)):
             if pane.maximumWidth() < QWIDGETSIZE_MAX:  # no blank margin beside a pane that stops growing
@@ -106,36 +107,52 @@ class SideBySideOrStacked(QStackedWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.refit(event.size().width())
+        self.refit(width=event.size().width())
 
-    def refit(self, width: int | None = None) -> None:
-        """Side by side or stacked for ``width`` (now: the width it has), as the second pane now needs (call it
-        when that changes: a table's columns fitted to new contents)."""
+    def refit(self, *, width: int | None = None) -> None:
+        """Side by side or stacked for ``width`` (by default the width it has), as the wide pane needs now: called
+        on every resize and when a table's columns are fitted to new contents."""
         width = self.width() if width is None else width
         self._arrange(stacked=width < self.side_by_side_width())
         if not self.stacked:
-            self._give_second_its_width()
+            self._give_wide_its_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.side and event.type() == QEvent.Type.Resize:  # once the splitter has shared it out
-            QTimer.singleShot(0, self, self._give_second_its_width)
+            QTimer.singleShot(0, self, self._give_wide_its_width)
         return super().eventFilter(watched, event)
 
-    def _give_second_its_width(self) -> None:
-        """The second pane's share of ``sizes``, or the width it needs if more (a splitter shares by proportion
+    def _panes(self) -> tuple[tuple[QWidget, VerticalScroll], tuple[QWidget, VerticalScroll]]:
+        """(pane, its scroll area when side by side) of the wide pane, then of the other."""
+        both = ((self._first, self._first_scroll), (self._second, self._second_scroll))
+        return both[self._wide], both[1 - self._wide]
+
+    def _wide_width(self) -> int:
+        (pane, scroll), _ = self._panes()
+        return max(self._needs(), pane.minimumSizeHint().width(), pane.minimumWidth()) + scroll._room()
+
+    def _give_wide_its_width(self) -> None:
+        """The wide pane's share of ``sizes``, or the width it needs if more (a splitter shares by proportion
         alone: grown from a narrow window, the table's side kept the share it was given there)."""
+        if self.stacked:
+            return
         total = sum(self.side.sizes())
-        second = max(self._needs() + self._second_scroll._room(), round(total * self._second_share))
-        self.side.setSizes([max(total - second, 0), second])
+        wide = max(self._wide_width(), round(total * self._wide_share))
+        sizes = [max(total - wide, 0), wide]
+        self.side.setSizes(sizes if self._wide == 1 else sizes[::-1])
 
     def side_by_side_width(self) -> int:
-        first = max(self._first.minimumSizeHint().width(), self._first.minimumWidth()) + self._first_scroll._room()
-        return first + self.side.handleWidth() + self._needs() + self._second_scroll._room()
+        _, (other, scroll) = self._panes()
+        narrowest = max(other.minimumSizeHint().width(), other.minimumWidth()) + scroll._room()
+        return narrowest + self.side.handleWidth() + self._wide_width()
 
     def _arrange(self, *, stacked: bool) -> None:
         if stacked == self.stacked:
             return
         focus = QApplication.focusWidget()
+        # moving a pane takes the focus from a field for a moment: not the clinician leaving it (no "editing
+        # finished", which would show a half-typed value's problem)
+        blocker = QSignalBlocker(focus) if focus is not None else None
         if stacked:
             for scroll, row in zip((self._first_scroll, self._second_scroll), self._rows):
                 row.insertWidget(0, scroll.takeWidget())
@@ -148,14 +165,17 @@ class SideBySideOrStacked(QStackedWidget):
         self.updateGeometry()
         if focus is not None and (self._first.isAncestorOf(focus) or self._second.isAncestorOf(focus)):
             focus.setFocus()
-            self.scroll_to(focus)
+            QTimer.singleShot(0, self, lambda: self.scroll_to(focus))  # once the new arrangement is laid out
+        if blocker is not None:
+            blocker.unblock()
         self.arranged.emit(stacked)
 
 
 def all_columns_width(table: QTableView) -> int:
     """The width that shows every column of ``table`` (a last column stretched to fill the rest at the header's
-    default width), with its frame and room for a vertical scroll bar: the same whatever width it has now, and
-    whether it scrolls itself or not (else a change of arrangement could call for the other one)."""
+    default width), with its frame and room for a vertical scroll bar. The same whatever width the table has now
+    and whether it scrolls itself (stacked) or not (side by side): were it to differ between the arrangements,
+    each could call for the other."""
     header = table.horizontalHeader()
     last = header.count() - 1
     columns = sum(header.sectionSize(column) for column in range(last))

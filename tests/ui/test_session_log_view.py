@@ -330,8 +330,8 @@ def test_on_a_small_screen_the_refusal_and_the_step_back_are_scrolled_into_view(
     window.resize(*SMALL_SCREENS["150 %"])
     window.tabs.setCurrentWidget(window.sessions)
     view = window.sessions
+    qtbot.waitUntil(lambda: (area := view.panes.area_of(view.form_box)).viewport().height() < area.widget().height())
     scroll = view.panes.area_of(view.form_box)
-    qtbot.waitUntil(lambda: scroll.viewport().height() < scroll.widget().height())
     said = []  # the status bar's messages (the start-up backup's may come in after, on a slow machine)
     window.statusBar().messageChanged.connect(said.append)
     fill(view, week=1, minutes=12, rpe=None)

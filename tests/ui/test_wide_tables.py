@@ -1,4 +1,4 @@
-"""Steps 4 and 5 on a small screen: a form beside its table where the table fits beside it whole, one above the
+"""Steps 4, 5 and 6 on a small screen: a form beside its table where the table fits beside it whole, one above the
 other where it does not; never a table read by scrolling sideways."""
 
 from __future__ import annotations
@@ -102,3 +102,23 @@ def test_every_column_of_the_weeks_on_progress_shows_without_scrolling_sideways(
         assert suggestion_at.y() < chart_at.y() and table.verticalScrollBar().maximum() == 0
     else:
         assert suggestion_at.x() > chart_at.x()
+
+
+@pytest.mark.parametrize("step", ["editor", "sessions", "progress"])
+def test_at_every_width_the_table_shows_whole_in_one_arrangement_or_the_other(qtbot, data_dir, step) -> None:
+    """Seen in review: the session log's table is its first pane, and the width was checked against the form: for
+    a hundred pixels above the switch the two sat side by side with the sessions scrolling sideways."""
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=1, week=1))
+    view = getattr(window, step)
+    window.tabs.setCurrentWidget(view)
+    table = {"editor": lambda: view.panel.table, "sessions": lambda: view.table,
+             "progress": lambda: view.weeks_table}[step]()
+    arrangements = []
+    for width in range(880, 1381, 25):
+        window.resize(width, 560)
+        qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2_000)
+        arrangements.append(view.panes.stacked)
+    assert arrangements[0] and not arrangements[-1], arrangements  # stacked when narrow, side by side when wide
+    switch = arrangements.index(False)
+    assert not any(arrangements[switch:]), arrangements  # one switch point

@@ -68,8 +68,9 @@ class PlanEditor(QWidget):
         note_row.setVisible(False)
         self.form.setMinimumWidth(460)
         # side by side where the week table fits beside the form, one above the other where it does not
-        self.panes = SideBySideOrStacked(self.form, self.panel, needs=self.panel.full_width, sizes=(520, 840))
-        self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # a new plan
+        self.panes = SideBySideOrStacked(self.form, self.panel, wide=1, needs=self.panel.full_width,
+                                         sizes=(520, 840))
+        self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # columns refitted
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(note_row)

@@ -124,10 +124,10 @@ class ProgressView(QWidget):
         self.details.setMinimumHeight(160)  # a few weeks' rows, even when the side panel has to scroll
         # the charts beside the weeks where every column of the weeks fits; where not (125-150 %), the suggestion
         # for next week and the weeks first, then the charts
-        self.panes = SideBySideOrStacked(charts_panel, side_panel, needs=self._weeks_width, sizes=(500, 400),
+        self.panes = SideBySideOrStacked(charts_panel, side_panel, wide=1, needs=self._weeks_width, sizes=(500, 400),
                                          second_on_top=True)
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.weeks_table, stacked))
-        self.weeks_table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # new contents
+        self.weeks_table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # columns refitted
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)

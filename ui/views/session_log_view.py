@@ -135,10 +135,10 @@ class SessionLogView(QWidget):
         side.addWidget(self.suggestion)
         side.addStretch(1)
         # the form beside the sessions where every column fits beside it, under them where not (125-150 %)
-        self.panes = SideBySideOrStacked(log_panel, side_panel, needs=lambda: all_columns_width(self.table),
+        self.panes = SideBySideOrStacked(log_panel, side_panel, wide=0, needs=lambda: all_columns_width(self.table),
                                          sizes=(640, 320))
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # new contents
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # columns refitted
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.panes, 1)
@@ -182,7 +182,10 @@ class SessionLogView(QWidget):
         self._set_usable(True)
         if not same_patient or new_version:
             self.clear_form(week=course.progress.next_walk_week)
-            self._form_to_show = self._form_to_show or not same_patient
+            if not same_patient and self.isVisible():
+                self._bring_into_view(self.form_box, margin=60)
+            elif not same_patient:
+                self._form_to_show = True
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
