@@ -139,7 +139,9 @@ class SideBySideOrStacked(QStackedWidget):
         total = sum(self.side.sizes())
         wide = max(self._wide_width(), round(total * self._wide_share))
         sizes = [max(total - wide, 0), wide]
-        self.side.setSizes(sizes if self._wide == 1 else sizes[::-1])
+        sizes = sizes if self._wide == 1 else sizes[::-1]
+        if sizes != self.side.sizes():  # a refit on every keystroke's new plan mostly changes nothing
+            self.side.setSizes(sizes)
 
     def side_by_side_width(self) -> int:
         _, (other, scroll) = self._panes()

@@ -182,10 +182,10 @@ class SessionLogView(QWidget):
         self._set_usable(True)
         if not same_patient or new_version:
             self.clear_form(week=course.progress.next_walk_week)
-            if not same_patient and self.isVisible():
-                self._bring_into_view(self.form_box, margin=60)
-            elif not same_patient:
-                self._form_to_show = True
+            if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
+                self._form_to_show = not self.isVisible()
+                if self.isVisible():
+                    self._bring_into_view(self.form_box, margin=60)
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
