@@ -1,5 +1,5 @@
-"""Scroll areas for forms and panels that must stay whole on a small screen (1366x768 at 125-150 %): they
-scroll down, never sideways, and ask their layout for the content's full width."""
+"""Scroll areas and splitters for forms, panels and tables that must stay whole on a small screen (1366x768 at
+125-150 %): they scroll down, never sideways, and ask their layout for the content's full width."""
 
 from __future__ import annotations
 
@@ -171,6 +171,42 @@ class SideBySideOrStacked(QStackedWidget):
         if blocker is not None:
             blocker.unblock()
         self.arranged.emit(stacked)
+
+
+class TurningSplitter(QSplitter):
+    """Two panes that scroll themselves (a table, a text pane) side by side where the ``first`` shows at the width
+    it ``needs()`` beside the second at ``narrowest``, the second under the first where it does not: on a 1366x768
+    screen at 125-150 % the study table scrolled sideways beside the study's details. Each turn gives the panes
+    ``sizes`` (side by side, then one under the other) in proportion; side by side the first never gets less than
+    it needs while the window has the room."""
+
+    def __init__(self, first: QWidget, second: QWidget, *, needs: Callable[[], int], narrowest: int,
+                 sizes: tuple[tuple[int, int], tuple[int, int]]) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self._needs, self._narrowest, self._sizes = needs, narrowest, sizes
+        for index, pane in enumerate((first, second)):
+            self.addWidget(pane)
+            self.setCollapsible(index, False)
+        self.setSizes(list(sizes[0]))
+
+    @property
+    def stacked(self) -> bool:
+        return self.orientation() == Qt.Orientation.Vertical
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        """Turned for the width it has and the first pane's width now: called on every resize and when the
+        table's columns are fitted to new contents."""
+        needs = self._needs()
+        stacked = self.width() < needs + self.handleWidth() + self._narrowest
+        if stacked != self.stacked:
+            self.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
+            self.setSizes(list(self._sizes[stacked]))
+        if not stacked and self.sizes()[0] < needs:  # a splitter shares out a change of width by proportion alone
+            self.setSizes([needs, sum(self.sizes()) - needs])
 
 
 def all_columns_width(table: QTableView) -> int:

@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
-    QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStyle,
+    QTableView, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from core.evidence.dosing import SPECIES_NOT_STATED, speed_in_words
 from core.evidence.flag_words import flag_in_words
 from core.evidence.models import Direction, Mechanism, Study
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
+from ui.scrolling import TurningSplitter
 
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 
@@ -47,6 +48,29 @@ STUDY_COLUMNS: list[Column[Study]] = [
 ]
 
 
+MODEL, FINDINGS = 3, 4  # STUDY_COLUMNS
+FINDINGS_NARROWEST = 200  # pixels: three or four markers with their arrows
+DETAIL_NARROWEST = 320  # pixels: a study's reference and flags readable beside the table
+
+
+class StudyHeader(QHeaderView):
+    """The study table's header, with room for the sort arrow in the column sorted by alone: Qt keeps that room
+    (about 20 pixels) in every column fitted to its contents, and over eleven columns it was most of what pushed
+    the dosing columns out of view on a small screen. Qt fits the columns again when the sort column changes."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setSectionsClickable(True)  # as the header QTableView makes for itself
+        self.setHighlightSections(True)
+
+    def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802 (Qt's name)
+        size = super().sectionSizeFromContents(logical_index)
+        if self.isSortIndicatorShown() and logical_index != self.sortIndicatorSection():
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+            size.setWidth(size.width() - size.height() - margin)  # what Qt added for the arrow
+        return size
+
+
 class EvidenceView(QWidget):
     study_selected = Signal(str)
 
@@ -69,6 +93,7 @@ class EvidenceView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setHorizontalHeader(StudyHeader())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Studies")
@@ -78,9 +103,11 @@ class EvidenceView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((3, 170), (4, 220)):  # model and findings: long text, shown in full as tooltips
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        # model and findings: long text, shown in full as tooltips and in the study's details; the findings take
+        # whatever width the table has over what its columns need
+        header.setSectionResizeMode(MODEL, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(MODEL, 170)
+        header.setSectionResizeMode(FINDINGS, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.detail = QTextBrowser()
@@ -97,19 +124,18 @@ class EvidenceView(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail)
         detail_layout.addWidget(self.copy_doi)
-        split = QSplitter(Qt.Orientation.Horizontal)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(filters)
         table_layout.addWidget(self.table)
         table_layout.addWidget(self.count_label)
-        split.addWidget(table_box)
-        split.addWidget(detail_box)
-        split.setSizes([700, 400])
+        self.panes = TurningSplitter(table_box, detail_box, needs=self._table_width,
+                                     narrowest=DETAIL_NARROWEST, sizes=((700, 400), (300, 200)))
+        header.sectionResized.connect(lambda *_: self.panes.refit())  # columns fitted to new rows
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(self.mechanisms)
-        vertical.addWidget(split)
+        vertical.addWidget(self.panes)
         vertical.setSizes([170, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -119,6 +145,14 @@ class EvidenceView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.copy_doi.clicked.connect(self._on_copy_doi_clicked)
         self._current: Study | None = None
+
+    def _table_width(self) -> int:
+        """The width that shows every column, the findings at their narrowest (not at their width now, which is
+        whatever the table has to spare: the table's width would then depend on itself)."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(column) for column in range(header.count()) if column != FINDINGS)
+        frame = self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        return columns + FINDINGS_NARROWEST + frame
 
     def show_etiology(self, name: str, studies: list[Study], mechanisms: list[Mechanism]) -> None:
         self._studies = studies
