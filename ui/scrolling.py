@@ -59,6 +59,7 @@ class SideBySideOrStacked(QStackedWidget):
         self.side.setCollapsible(1, False)
         self.side.setSizes(list(sizes))
         self._wide_share = sizes[wide] / sum(sizes)
+        self.side.splitterMoved.connect(self._keep_share)
         self.side.installEventFilter(self)
         for pane, scroll in ((first, self._first_scroll), (second, self._second_scroll)):
             if pane.maximumWidth() < QWIDGETSIZE_MAX:  # no blank margin beside a pane that stops growing
@@ -114,7 +115,7 @@ class SideBySideOrStacked(QStackedWidget):
         on every resize and when a table's columns are fitted to new contents."""
         width = self.width() if width is None else width
         self._arrange(stacked=width < self.side_by_side_width())
-        if not self.stacked:
+        if not self.stacked and self.side.sizes()[self._wide] < self._wide_width():
             self._give_wide_its_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -130,6 +131,11 @@ class SideBySideOrStacked(QStackedWidget):
     def _wide_width(self) -> int:
         (pane, scroll), _ = self._panes()
         return max(self._needs(), pane.minimumSizeHint().width(), pane.minimumWidth()) + scroll._room()
+
+    def _keep_share(self, *_: object) -> None:
+        """The share the clinician dragged the handle to, kept through later changes of width and refits (they
+        gave the panes back their first share)."""
+        self._wide_share = self.side.sizes()[self._wide] / max(sum(self.side.sizes()), 1)
 
     def _give_wide_its_width(self) -> None:
         """The wide pane's share of ``sizes``, or the width it needs if more (a splitter shares by proportion

@@ -169,3 +169,40 @@ def test_at_every_width_the_table_shows_whole_in_one_arrangement_or_the_other(qt
     assert arrangements[0] and not arrangements[-1], arrangements  # stacked when narrow, side by side when wide
     switch = arrangements.index(False)
     assert not any(arrangements[switch:]), arrangements  # one switch point
+
+
+def _drag(handle, by: int) -> None:
+    """The handle pressed, moved ``by`` pixels across with the button held, and let go (QTest's own move carries
+    no button, and a splitter's handle follows only a move with the button down)."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    start = QPointF(handle.width() / 2, handle.height() / 2)
+    end = start + QPointF(by, 0)
+    for kind, at, button, buttons in ((QEvent.Type.MouseButtonPress, start, left, left),
+                                      (QEvent.Type.MouseMove, end, none, left),
+                                      (QEvent.Type.MouseButtonRelease, end, left, none)):
+        QApplication.sendEvent(handle, QMouseEvent(kind, at, handle.mapToGlobal(at), button, buttons,
+                                                   Qt.KeyboardModifier.NoModifier))
+
+
+def test_a_handle_the_clinician_dragged_stays_where_it_was_put(qtbot, data_dir) -> None:
+    """Seen in review: every change of width, and in step 4 every keystroke's new plan, gave the panes back their
+    first share, undoing a handle the clinician had dragged."""
+    window = saved_patient(qtbot, data_dir)
+    window.show()
+    _show_plan(window, (1500, 700))  # room to drag: at 1366 pixels the form is near its narrowest
+    editor = window.editor
+    splitter = editor.panes.side
+    assert not editor.panes.stacked
+    form_width, plan_width = splitter.sizes()
+    _drag(splitter.handle(1), -40)  # more room for the plan
+    dragged = splitter.sizes()[1]
+    assert dragged >= plan_width + 30
+    editor.form.numbers["age"].setText("67")  # a new plan: its columns fitted again
+    editor.recompute()
+    window.resize(1450, 700)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: abs(splitter.sizes()[1] / sum(splitter.sizes()) - dragged / (form_width + plan_width))
+                    < 0.02, timeout=2_000)
