@@ -203,11 +203,25 @@ class _DateAxis:
         self.days = max((self.last - self.first).days, 1)
         self.walk_days = list(dict.fromkeys(s.date for s in sessions))  # each day with walks, once, in order
         self.pad = min(18.0, width * 0.05)
+        self.walk_xs = self._walks_side_by_side()
 
     def x(self, day: dt.date) -> float:
         if self.first == self.last:
             return self.left + self.width / 2
         return self.left + self.pad + (self.width - 2 * self.pad) * (day - self.first).days / self.days
+
+    def _walks_side_by_side(self) -> list[float]:
+        """Each walk's x: its day's, the walks of one day set a few points apart around it, in the order walked
+        (on one x, a second walk's markers hid the first's), never reaching halfway to the next walk day."""
+        day_xs = [self.x(day) for day in self.walk_days]
+        gaps = [b - a for a, b in zip(day_xs, day_xs[1:])]
+        xs: list[float] = []
+        for index, (day, x) in enumerate(zip(self.walk_days, day_xs)):
+            count = sum(1 for session in self.sessions if session.date == day)
+            room = min(gaps[max(index - 1, 0):index + 1], default=self.width / 2)  # to the nearer neighbour
+            apart = min(9.0, room / count)  # the day's walks span less than the room: under half on each side
+            xs += [x + (walk - (count - 1) / 2) * apart for walk in range(count)]
+        return xs
 
     def draw(self, drawing: Drawing, bottom: float, top: float) -> None:
         """Date labels under the axis (as many as fit), week boundaries and week numbers above the plot."""
@@ -222,8 +236,7 @@ class _DateAxis:
             drawing.add(Line(x, bottom - 4, x, bottom, strokeColor=AXIS_COLOUR))
             drawing.add(_text(x, bottom - 16, label, anchor="middle"))
         spans: list[list] = []  # week, first x, last x
-        for session in self.sessions:
-            x = self.x(session.date)
+        for session, x in zip(self.sessions, self.walk_xs):
             if spans and spans[-1][0] == session.week:
                 spans[-1][2] = x
             else:
@@ -249,17 +262,17 @@ def _series(drawing: Drawing, axis: _DateAxis, to_y: Callable[[float], float], v
             dash: list[float] | None, marker: Callable) -> None:
     """A line through the recorded values, broken where a value is not recorded, and a marker on each."""
     runs: list[list[float]] = [[]]
-    for session, value in zip(axis.sessions, values):
+    for x, value in zip(axis.walk_xs, values):
         if value is None:
             runs.append([])
         else:
-            runs[-1] += [axis.x(session.date), to_y(value)]
+            runs[-1] += [x, to_y(value)]
     for points in runs:
         if len(points) >= 4:
             drawing.add(PolyLine(points, strokeColor=colour, strokeWidth=1.6, strokeDashArray=dash))
-    for session, value in zip(axis.sessions, values):
+    for x, value in zip(axis.walk_xs, values):
         if value is not None:
-            drawing.add(marker(axis.x(session.date), to_y(value), colour))
+            drawing.add(marker(x, to_y(value), colour))
 
 
 def pain_chart(sessions: list[SessionPoint], *, usual_pain: int | None, safe_max: int | None,
@@ -336,7 +349,7 @@ def effort_chart(sessions: list[SessionPoint], width: float, height: float = 230
 
 def _target_spans(axis: _DateAxis, left: float, right: float) -> list[tuple[float, float, tuple[int, int]]]:
     """(from x, to x, target) for each run of walk days with one effort target, each day reaching halfway to its
-    neighbours (walks of one day share their x; the day's last walk gives its target)."""
+    neighbours (the walks of one day sit around their day's x; the day's last walk gives its target)."""
     targets = {session.date: session.target_rpe for session in axis.sessions}
     days = axis.walk_days
     xs = [axis.x(day) for day in days]

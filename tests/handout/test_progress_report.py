@@ -10,7 +10,7 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Rect, String
+from reportlab.graphics.shapes import Circle, Polygon, Rect, String
 
 from core.handout.export import HandoutError
 from core.handout.progress_report import render_progress_report
@@ -163,6 +163,27 @@ def test_the_effort_chart_shades_each_walks_own_week_target() -> None:
     assert "The week's target effort" in [item.text for item in drawing.contents if isinstance(item, String)]
     assert not [r for r in effort_chart([p.model_copy(update={"target_rpe": None}) for p in points], 400).contents
                 if isinstance(r, Rect) and r.fillColor == TARGET_FILL]
+
+
+def test_two_walks_on_one_day_are_two_points_on_the_charts() -> None:
+    """Seen in review: the walks of one day shared one x, so a second walk's markers hid the first's (here a pain
+    of 6 during the second walk sat on the first walk's 2 line, the line drawn straight up and down)."""
+    from core.handout.fonts import register_fonts
+    from core.handout.progress_charts import DURING_COLOUR, EFFORT_COLOUR, effort_chart, pain_chart
+
+    register_fonts()
+    points = [SessionPoint(date=dt.date(2026, 9, day), week=1, plan_version=1, minutes=10, rpe=rpe, heart_rate=None,
+                           pain_during=during, pain_next_morning=2, note="", target_rpe=(12, 13))
+              for day, during, rpe in ((2, 2, 11), (4, 2, 12), (4, 6, 14), (7, 3, 12))]
+    for drawing, colour in ((pain_chart(points, usual_pain=3, safe_max=3, acceptable_max=5, width=400),
+                             DURING_COLOUR),
+                            (effort_chart(points, 400), EFFORT_COLOUR)):
+        markers = [item for item in drawing.contents if isinstance(item, (Circle, Polygon))
+                   and item.fillColor == colour][1:]  # the legend's sample first
+        xs = [item.cx if isinstance(item, Circle) else item.points[0] for item in markers]  # in the order walked
+        assert len(set(round(x, 3) for x in xs)) == 4, xs  # four walks, four places
+        same_day = xs[2] - xs[1]
+        assert 4 <= same_day <= 9 and xs[1] - xs[0] > 2 * same_day and xs[3] - xs[2] > 2 * same_day, xs
 
 
 def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
