@@ -235,19 +235,25 @@ class _DateAxis:
             shown.append((x - half, x + half))
             drawing.add(Line(x, bottom - 4, x, bottom, strokeColor=AXIS_COLOUR))
             drawing.add(_text(x, bottom - 16, label, anchor="middle"))
-        spans: list[list] = []  # week, first x, last x
+        spans: list[list] = []  # (plan version, week), first x, last x
         for session, x in zip(self.sessions, self.walk_xs):
-            if spans and spans[-1][0] == session.week:
+            if spans and spans[-1][0] == (session.plan_version, session.week):
                 spans[-1][2] = x
             else:
-                spans.append([session.week, x, x])
-        for index, (week, start, end) in enumerate(spans):
+                spans.append([(session.plan_version, session.week), x, x])
+        versions = len({version for (version, _), _, _ in spans})
+        for index, ((version, week), start, end) in enumerate(spans):
             low = self.left if index == 0 else (spans[index - 1][2] + start) / 2
             high = self.left + self.width if index == len(spans) - 1 else (end + spans[index + 1][1]) / 2
             if index:
                 drawing.add(Line(low, bottom, low, top + 14, strokeColor=AXIS_COLOUR, strokeWidth=0.6,
                                  strokeDashArray=[1, 2]))
-            for label in (f"week {week}", str(week)):
+            # a version's weeks start again at 1 when it is based on what the patient walks now: where a version's
+            # walks begin, the label says whose weeks they are, as the minutes chart does
+            starts = versions > 1 and (index == 0 or spans[index - 1][0][0] != version)
+            labels = ((f"version {version}, week {week}", f"v{version} week {week}", f"v{version}: {week}")
+                      if starts else (f"week {week}", str(week)))
+            for label in labels:
                 if _width(label) + 4 <= high - low:
                     drawing.add(_text((low + high) / 2, top + 3, label, anchor="middle", colour=AXIS_COLOUR))
                     break

@@ -186,6 +186,26 @@ def test_two_walks_on_one_day_are_two_points_on_the_charts() -> None:
         assert 4 <= same_day <= 9 and xs[1] - xs[0] > 2 * same_day and xs[3] - xs[2] > 2 * same_day, xs
 
 
+def test_the_week_labels_over_the_walks_say_whose_weeks_they_are() -> None:
+    """A version based again on what the patient walks now starts its weeks at 1: over the walks the labels read
+    "week 1 ... week 6, week 1"; where each version's walks begin the label now names the version."""
+    from core.handout.fonts import register_fonts
+    from core.handout.progress_charts import effort_chart, pain_chart
+
+    register_fonts()
+    points = [SessionPoint(date=dt.date(2026, 9, 1) + dt.timedelta(days=day), week=week, plan_version=version,
+                           minutes=10, rpe=12, heart_rate=None, pain_during=2, pain_next_morning=2, note="")
+              for day, week, version in ((0, 1, 1), (2, 1, 1), (7, 2, 1), (9, 2, 1), (14, 1, 2), (16, 1, 2))]
+    for chart in (lambda walks: pain_chart(walks, usual_pain=3, safe_max=3, acceptable_max=5, width=450),
+                  lambda walks: effort_chart(walks, 450)):
+        labels = [item.text for item in chart(points).contents if isinstance(item, String)]
+        for version in (1, 2):  # the longest form that fits
+            assert {f"version {version}, week 1", f"v{version} week 1", f"v{version}: 1"} & set(labels), labels
+        assert "week 2" in labels, labels
+        alone = [item.text for item in chart(points[:4]).contents if isinstance(item, String)]
+        assert "week 1" in alone and not [label for label in alone if label.startswith("v")], alone
+
+
 def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
     for phrase in ("Pain per walk, 0-10", "Usual pain (4/10)", "safe 0-4", "acceptable 5-6", "too much 7-10",
                    "Pain during the walk not recorded (no point on the chart): 2026-09-06, 2026-09-09, 2026-09-11.",
