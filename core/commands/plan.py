@@ -12,6 +12,7 @@ from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.plan.engine import Plan
 from core.plan.profile import ProfileError, read_profile
+from core.plan.walking import energy_cost_in_words
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import DifferentPatient, RecordNotFound
 from core.workspace.session import open_workspace
@@ -180,6 +181,7 @@ def describe_plan(plan: Plan) -> str:
         lines += [f"  - {reason.message} To unblock: {reason.unblock}" for reason in plan.block_reasons]
     lines.append(f"Intensity: {intensity.method_reason}")
     if plan.weeks:
+        lines.append(f"Treadmill: {energy_cost_in_words(plan.weeks)}")
         rows = [[w.week, w.sessions, f"{w.warmup_min:g}", f"{w.main_min:g}",
                  w.bouts if w.bouts > 1 else None, f"{w.cooldown_min:g}", w.band, _hr(w.target_hr),
                  f"{w.rpe[0]}-{w.rpe[1]}", None if w.speed_kmh is None else f"{w.speed_kmh:g}", w.grade_pct,

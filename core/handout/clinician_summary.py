@@ -14,6 +14,7 @@ from core.evidence.models import Study
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan
+from core.plan.walking import energy_cost_in_words
 
 
 def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEntry | None,
@@ -48,8 +49,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                           "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
                           "ambulance if it does not pass in a few "
                           "minutes.", source=cited_together(g.EMERGENCY_SOURCES)),
-        ReferenceRow(text="Treadmill energy cost from the ACSM walking equation; speed from the patient's comfortable "
-                          "walking speed.", source=rules.walking_equation_source.cited()),
+        ReferenceRow(text="Treadmill speed from the patient's comfortable walking speed. "
+                          + energy_cost_in_words(plan.weeks), source=rules.walking_equation_source.cited()),
     ]
     warnings = [ReferenceRow(text=w.headline, source=w.source.cited())
                 for w in plan.warnings]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel
 
 from core.plan import guidelines as g
+
+if TYPE_CHECKING:
+    from core.plan.engine import Week
 
 
 def kmh_to_m_per_min(speed_kmh: float) -> float:
@@ -23,28 +29,47 @@ def walking_mets(speed_m_per_min: float, grade_fraction: float) -> float:
 class TreadmillSetting(BaseModel):
     speed_kmh: float | None
     grade_pct: int
-    mets: float | None
-    note: str
+    mets: float | None  # None where there is no speed, or the equation is not meant for it
 
 
 def treadmill_setting(comfortable_speed_kmh: float | None, band: g.Band) -> TreadmillSetting:
     """Start at the comfortable speed, flat; in moderate weeks add the least gentle incline that
     brings the ACSM estimate to the moderate band, if the equation is valid at that speed."""
     if comfortable_speed_kmh is None:
-        return TreadmillSetting(speed_kmh=None, grade_pct=0, mets=None,
-                                note="No comfortable speed recorded: set the speed by feel, using the effort targets.")
+        return TreadmillSetting(speed_kmh=None, grade_pct=0, mets=None)
     speed = kmh_to_m_per_min(comfortable_speed_kmh)
     low, high = g.ACSM_WALKING_VALID_M_PER_MIN
     if not low <= speed <= high:
-        return TreadmillSetting(
-            speed_kmh=comfortable_speed_kmh, grade_pct=0, mets=None,
-            note=(f"The ACSM walking equation is meant for about {low / 1000 * 60:g}-{high / 1000 * 60:g} km/h (a range "
-                  "seen only in secondary sources), so no energy cost is estimated; adjust speed by the effort targets."),
-        )
+        return TreadmillSetting(speed_kmh=comfortable_speed_kmh, grade_pct=0, mets=None)
     grade = 0
     if band.name == "moderate":
         while walking_mets(speed, grade / 100) < band.mets[0] and grade < g.MAX_SUGGESTED_GRADE_PCT:
             grade += 1
     mets = round(walking_mets(speed, grade / 100), 2)
-    note = f"About {mets:g} METs by the ACSM walking equation (an estimate; the effort targets decide)."
-    return TreadmillSetting(speed_kmh=comfortable_speed_kmh, grade_pct=grade, mets=mets, note=note)
+    return TreadmillSetting(speed_kmh=comfortable_speed_kmh, grade_pct=grade, mets=mets)
+
+
+def energy_cost_in_words(weeks: Sequence[Week]) -> str:
+    """The treadmill's energy cost as the plan estimates it, for the clinician: each setting with its weeks
+    ("4 km/h flat, about 2.9 METs (weeks 1-2)"), or why none is estimated (no comfortable speed recorded, or a
+    speed the ACSM walking equation is not meant for)."""
+    if not weeks:
+        return ""
+    speed = weeks[0].speed_kmh
+    if speed is None:
+        return "No comfortable walking speed recorded: the speed is set by feel, using the effort targets."
+    if any(week.mets is None for week in weeks):
+        low, high = (limit / 1000 * 60 for limit in g.ACSM_WALKING_VALID_M_PER_MIN)
+        return (f"{speed:g} km/h ({kmh_to_m_per_min(speed):.0f} m/min) is outside the {low:g}-{high:g} km/h the ACSM "
+                "walking equation is meant for (a range seen only in secondary sources): no energy cost is "
+                "estimated, and the effort targets set the speed.")
+    runs: list[list] = []  # [speed, grade, METs, first week, last week]
+    for week in weeks:
+        if runs and runs[-1][:3] == [week.speed_kmh, week.grade_pct, week.mets]:
+            runs[-1][4] = week.week
+        else:
+            runs.append([week.speed_kmh, week.grade_pct, week.mets, week.week, week.week])
+    parts = [f"{kmh:g} km/h {'flat' if grade == 0 else f'at {grade}% grade'}, about {mets:g} METs"
+             + ("" if len(runs) == 1 else f" (week {first})" if first == last else f" (weeks {first}-{last})")
+             for kmh, grade, mets, first, last in runs]
+    return ("By the ACSM walking equation (an estimate; the effort targets decide): " + "; ".join(parts) + ".")

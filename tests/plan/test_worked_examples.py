@@ -73,5 +73,22 @@ def test_treadmill_speed_comes_from_comfortable_speed_with_acsm_mets() -> None:
     uphill = treadmill_setting(4.0, g.MODERATE)
     assert uphill.grade_pct == 1 and uphill.mets >= 3.0  # least incline that reaches moderate
     slow = treadmill_setting(1.5, g.MODERATE)
-    assert slow.mets is None and slow.grade_pct == 0 and "meant for" in slow.note
+    assert slow.mets is None and slow.grade_pct == 0
     assert treadmill_setting(None, g.MODERATE).speed_kmh is None
+
+
+def test_the_energy_cost_is_said_for_each_setting_or_why_there_is_none() -> None:
+    """The clinician summary said "Treadmill energy cost from the ACSM walking equation" and showed none: the
+    estimate (or why there is none) was worked out for every week and then dropped."""
+    from core.plan.engine import compute_plan
+    from core.plan.walking import energy_cost_in_words
+
+    two_light = compute_plan(profile(comfortable_speed_kmh=4.0, baseline_walk_min=8), [])
+    words = energy_cost_in_words(two_light.weeks)
+    light_weeks = [w.week for w in two_light.weeks if w.band == "light"]
+    assert light_weeks == [1, 2], light_weeks
+    assert words.startswith("By the ACSM walking equation") and "4 km/h flat, about 2.9 METs (weeks 1-2)" in words
+    assert f"4 km/h at 1% grade, about {two_light.weeks[2].mets:g} METs (weeks 3-{len(two_light.weeks)})" in words
+    slow = energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=1.5), []).weeks)
+    assert slow.startswith("1.5 km/h (25 m/min) is outside the 3-6 km/h") and "no energy cost" in slow
+    assert "by feel" in energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=None), []).weeks)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
+from core.plan.walking import energy_cost_in_words
 from ui.models.table_model import RowsTableModel
 from ui.scrolling import all_columns_width, grow_to_rows
 from ui.why_link import reason_label, show_reason
@@ -284,7 +285,10 @@ class PlanPanel(QWidget):
                                 f"Screening: {escape(plan.screening.acsm_row)}. "
                                 f"{escape(plan.screening.clearance_in_words)}")
             self.banner.setStyleSheet("QLabel { background: #E3F1E6; color: #123D1C; padding: 6px; }")
-        self.intensity.setText(escape(plan.intensity.method_reason))
+        intensity = escape(plan.intensity.method_reason)
+        if plan.weeks:
+            intensity += "<br>Treadmill: " + escape(energy_cost_in_words(plan.weeks))
+        self.intensity.setText(intensity)
         self.weeks.set_weeks(plan.weeks, overridden)
         self.chart.set_weeks(plan.weeks, overridden)
         pain = plan.rules.pain
