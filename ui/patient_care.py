@@ -221,8 +221,8 @@ class PatientCare:
 
     def _change_sessions(self, change, done, *, week: int | None = None) -> bool:
         """Run one change to the patient's sessions through the records (audited there); on success show
-        the new log with ``done`` (a sentence, or one made from what the change returned), otherwise say why
-        and keep the form as it was."""
+        the new log with ``done`` (a sentence, or one made from what the change returned) and the form ready for
+        ``week`` (by default the week the next walk is likely in), otherwise say why and keep the form as it was."""
         if self._course is None:
             self.sessions.show_problem(SAVE_FIRST)
             return False
@@ -232,7 +232,8 @@ class PatientCare:
             self.sessions.show_problem(str(error))  # said in the status bar too (SessionLogView.refused)
             return False
         self._refresh_course()
-        self.sessions.clear_form(week=week)
+        self.sessions.clear_form(week=week if week is not None or self._course is None
+                                 else self._course.progress.next_walk_week)
         done = done(result) if callable(done) else done
         self.sessions.show_done(done)
         self.statusBar().showMessage(done)
@@ -243,8 +244,7 @@ class PatientCare:
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
             lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
-                          f"{saved.plan_version}, the version in force that day.{self._walk_notes(saved)}",
-            week=log.week)
+                          f"{saved.plan_version}, the version in force that day.{self._walk_notes(saved)}")
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
@@ -255,7 +255,7 @@ class PatientCare:
             lambda course: self.gateway.edit_session(  # refused if someone changed it since it was read
                 session_id, log, clinician=self.settings.clinician, based_on=before.updated_at if before else None),
             lambda saved: f"Session of {log.date.isoformat()} corrected{moved_words(before, saved)}; the audit trail "
-                          f"keeps what it held before.{self._walk_notes(saved)}", week=log.week)
+                          f"keeps what it held before.{self._walk_notes(saved)}")
 
     @Slot(int)
     def _on_sessions_delete_requested(self, session_id: int) -> None:

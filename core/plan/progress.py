@@ -99,10 +99,11 @@ class Progress(BaseModel):
 
     @property
     def next_walk_week(self) -> int:
-        """The week a new walk is likely in: the latest walked; after a version saved since, the week the suggestion
-        goes on at in it (a version based again on what the patient walks now starts again low)."""
-        newest = self.versions[-1].version if self.versions else None
-        if self.current_version not in (None, newest) and self.suggestion and self.suggestion.next_week:
+        """The week a new walk is likely in: where the suggestion points in the plan in force, the week in progress
+        while its walks go on, then the next week, the same again or an easier one (the latest week walked kept
+        being offered after it was done: a walk saved as it was counted as that week walked again); after a version
+        saved since, the week the suggestion goes on at in it. With no such week, the latest walked."""
+        if self.suggestion and self.suggestion.next_week:
             return self.suggestion.next_week.week
         week = self.current_week or 1
         return min(week, self.plan_weeks) if self.plan_weeks else week  # a plan in force shorter than the walks

@@ -364,3 +364,28 @@ def test_after_a_version_based_again_on_todays_walking_the_form_goes_on_without_
     assert second.weeks[6].main_min > first.weeks[6].main_min  # its week 7 would be a jump
     assert view.week.value() < 7
     assert view.minutes.value() == second.weeks[view.week.value() - 1].main_min <= first.weeks[6].main_min
+
+
+def test_once_a_weeks_walks_are_done_the_form_offers_the_week_the_suggestion_points_to(qtbot, data_dir) -> None:
+    """Seen in review: after week 1's three walks went well the log said "move on to week 2" while the form still
+    offered week 1 and its minutes; a walk added as offered was counted as week 1 walked again, and the advice
+    turned to "hold week 1". After a step back it offered the week stepped back from."""
+    window = saved_patient(qtbot, data_dir)
+    plan = window.gateway.history(window.editor.patient_id)[-1].plan
+    view = window.sessions
+    window.tabs.setCurrentWidget(view)
+    days = plan.weeks[0].sessions
+    for walk_number in range(days):
+        assert view.week.value() == 1  # the week in progress while its walks go on
+        view.date.setDate(QDate(TODAY - dt.timedelta(days=2 * (days - walk_number))))
+        fill(view, week=1, minutes=plan.weeks[0].main_min, rpe=12, during=2, morning=2)
+        view.save_button.click()
+    progress = window._course.progress
+    assert progress.suggestion.action == "progress" and progress.suggestion.next_week.week == 2
+    assert "week 2" in view.suggestion.text()
+    assert view.week.value() == 2 and view.minutes.value() == plan.weeks[1].main_min
+    fill(view, week=2, minutes=plan.weeks[1].main_min, rpe=12, during=9, morning=2)  # far too much pain
+    view.save_button.click()
+    stepped_back = window._course.progress.suggestion
+    assert stepped_back.action == "step-back" and stepped_back.next_week.week == 1
+    assert view.week.value() == 1 and view.minutes.value() == plan.weeks[0].main_min
