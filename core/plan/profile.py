@@ -184,9 +184,11 @@ class ProfileError(Exception):
 def profile_problems(error: ValidationError) -> list[str]:
     """One line per problem: the field, what is wrong, and what is allowed. Never echoes the value."""
     lines = []
-    for item in error.errors(include_url=False, include_input=False):
+    for item in error.errors(include_url=False):  # the input is looked at (text or not), never shown
         location = [str(part) for part in item["loc"]]
         message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "int_type" and isinstance(item.get("input"), str):  # "abc", typed or in the file
+            message = "must be a whole number, in digits only"  # no decimal point was typed
         if not location and ": " in message:  # whole-profile checks name their field themselves
             field, _, message = message.partition(": ")
             location = [field]

@@ -29,3 +29,20 @@ def test_problems_speak_of_boxes_not_of_a_file(qtbot, data_dir) -> None:
     qtbot.keyClicks(form.numbers["comfortable_speed_kmh"], "12")
     shown = [label.text() for label in form._errors.values()]
     assert not any("null" in text or "[" in text for text in shown), shown
+
+
+def test_letters_in_a_number_box_are_not_called_a_decimal_point(qtbot, data_dir) -> None:
+    """Seen in review: "abc" for the resting heart rate was "must be a whole number, written without a decimal
+    point", and "12o" in the systolic box "enter both the systolic and the diastolic value", both boxes filled."""
+    window = open_window(qtbot, data_dir)
+    form = window.editor.form
+    form.set_profile(example()[0])
+    for text, said in (("abc", "must be a whole number, in digits only;"),
+                       ("72.5", "must be a whole number, written without a decimal point;")):
+        form.numbers["resting_hr"].clear()
+        qtbot.keyClicks(form.numbers["resting_hr"], text)
+        assert form._errors["resting_hr"].text().startswith(said), text
+    form.bp_systolic.clear()
+    qtbot.keyClicks(form.bp_systolic, "12o")
+    assert form.bp_diastolic.text() and form._errors["resting_bp"].text().startswith(
+        "must be a whole number, in digits only;")
