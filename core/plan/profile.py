@@ -129,12 +129,9 @@ class PatientProfile(BaseModel):
         if (info.context or {}).get(STORED):
             self._stored_record = True  # pydantic re-runs this check wherever the profile is nested
         found = [] if self._stored_record else contradictions(self.__dict__)
-        if found:  # one at a time, like the checks below
+        found += [f"{field}: {message}" for field, _, message in pair_problems(self.__dict__)]
+        if found:  # one at a time
             raise ValueError(found[0])
-        if self.measured_hr_max is not None and self.measured_hr_max <= self.resting_hr:
-            raise ValueError("measured_hr_max: must be above the resting heart rate")
-        if self.resting_bp is not None and self.resting_bp[0] <= self.resting_bp[1]:
-            raise ValueError("resting_bp: the systolic value must be above the diastolic value")
         return self
 
     @property
@@ -280,8 +277,23 @@ def read_profile(path: Path) -> PatientProfile:
     return parse_profile(data)
 
 
+def pair_problems(values: dict) -> list[tuple[str, str, str]]:
+    """The checks of one field against another, as (field, the other field, message); a value not yet a whole
+    number is left to its own field's check."""
+    found = []
+    hr_max, resting = values.get("measured_hr_max"), values.get("resting_hr")
+    if type(hr_max) is int and type(resting) is int and hr_max <= resting:
+        found.append(("measured_hr_max", "resting_hr", "must be above the resting heart rate"))
+    bp = values.get("resting_bp")
+    if isinstance(bp, tuple) and len(bp) == 2 and all(type(v) is int for v in bp) and bp[0] <= bp[1]:
+        found.append(("resting_bp", "resting_bp", "the systolic value must be above the diastolic value"))
+    return found
+
+
 def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
-    """Validate form values: the profile, or the problem of each field (by field name) for inline messages."""
+    """Validate form values: the profile, or the problem of each field (by field name) for inline messages. A
+    check of one field against another is named too while other fields are wrong (pydantic runs it only once
+    every field is right, so the form counted one problem too few and the clinician met it last)."""
     try:
         return PatientProfile.model_validate(data), {}
     except ValidationError as error:
@@ -289,4 +301,7 @@ def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
         for line in profile_problems(error):
             field, _, message = line.partition(": ")
             problems.setdefault(re.split(r"[., (]", field)[0], message)  # "resting_bp (systolic)": resting_bp
+        for field, other, message in pair_problems(data):
+            if field not in problems and other not in problems:
+                problems[field] = f"{message}; allowed: {ALLOWED[field]}"
         return None, problems

@@ -164,3 +164,17 @@ def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading(tmp_pat
     with pytest.raises(ProfileError) as caught:
         read_profile(path)
     assert "not a regular file" in caught.value.problems[0]
+
+
+def test_a_check_of_one_field_against_another_is_named_while_other_fields_are_wrong() -> None:
+    """Seen in review: with the age at 300, the form said nothing of a blood pressure of 80/120 and counted one
+    problem too few; "the systolic value must be above the diastolic value" came only once everything else was
+    right (pydantic checks the whole profile last). A pair with a wrong half is left to that half's message."""
+    from core.plan.profile import check_profile
+
+    _, found = check_profile({**VALID, "age": 300, "resting_bp": (80, 120), "measured_hr_max": 90, "resting_hr": 95})
+    assert found["age"].startswith("must be at most 100")
+    assert found["resting_bp"].startswith("the systolic value must be above the diastolic value; allowed:")
+    assert found["measured_hr_max"].startswith("must be above the resting heart rate; allowed:")
+    _, found = check_profile({**VALID, "age": 300, "measured_hr_max": 90, "resting_hr": 300})
+    assert found["resting_hr"].startswith("must be at most 120") and "measured_hr_max" not in found
