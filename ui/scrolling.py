@@ -112,7 +112,9 @@ class SideBySideOrStacked(QStackedWidget):
 
     def refit(self, *, width: int | None = None) -> None:
         """Side by side or stacked for ``width`` (by default the width it has), as the wide pane needs now: called
-        on every resize and when a table's columns are fitted to new contents."""
+        on every resize and when a table's columns are fitted to new contents. Side by side, the wide pane is
+        widened when it has less than it needs, never narrowed: a share the clinician dragged stays, and width
+        it no longer needs comes back at the next resize."""
         width = self.width() if width is None else width
         self._arrange(stacked=width < self.side_by_side_width())
         if not self.stacked and self.side.sizes()[self._wide] < self._wide_width():
@@ -205,7 +207,7 @@ class TurningSplitter(QSplitter):
 
     def refit(self) -> None:
         """Turned for the width it has and the first pane's width now: called on every resize and when the
-        table's columns are fitted to new contents."""
+        table is given new contents."""
         needs = self._needs()
         stacked = self.width() < needs + self.handleWidth() + self._narrowest
         if stacked != self.stacked:

@@ -49,7 +49,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                           "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
                           "ambulance if it does not pass in a few "
                           "minutes.", source=cited_together(g.EMERGENCY_SOURCES)),
-        ReferenceRow(text="Treadmill speed from the patient's comfortable walking speed. "
+        ReferenceRow(text=("Treadmill speed from the patient's comfortable walking speed. "
+                           if plan.weeks and plan.weeks[0].speed_kmh is not None else "")
                           + energy_cost_in_words(plan.weeks), source=rules.walking_equation_source.cited()),
     ]
     warnings = [ReferenceRow(text=w.headline, source=w.source.cited())

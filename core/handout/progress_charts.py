@@ -219,7 +219,8 @@ class _DateAxis:
         for index, (day, x) in enumerate(zip(self.walk_days, day_xs)):
             count = sum(1 for session in self.sessions if session.date == day)
             room = min(gaps[max(index - 1, 0):index + 1], default=self.width / 2)  # to the nearer neighbour
-            apart = min(9.0, room / count)  # the day's walks span less than the room: under half on each side
+            edge = min(x - self.left, self.left + self.width - x)  # the first and last days: not onto the axes
+            apart = min(9.0, room / count, 2 * edge / count)  # under half the room (and the edge) on each side
             xs += [x + (walk - (count - 1) / 2) * apart for walk in range(count)]
         return xs
 
@@ -251,7 +252,7 @@ class _DateAxis:
             # a version's weeks start again at 1 when it is based on what the patient walks now: where a version's
             # walks begin, the label says whose weeks they are, as the minutes chart does
             starts = versions > 1 and (index == 0 or spans[index - 1][0][0] != version)
-            labels = ((f"version {version}, week {week}", f"v{version} week {week}", f"v{version}: {week}")
+            labels = ((f"version {version}, week {week}", f"v{version} week {week}", f"v{version}: {week}", str(week))
                       if starts else (f"week {week}", str(week)))
             for label in labels:
                 if _width(label) + 4 <= high - low:

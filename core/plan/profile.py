@@ -184,8 +184,12 @@ def profile_problems(error: ValidationError) -> list[str]:
     for item in error.errors(include_url=False):  # the input is looked at (text or not), never shown
         location = [str(part) for part in item["loc"]]
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "int_type" and isinstance(item.get("input"), str):  # "abc", typed or in the file
-            message = "must be a whole number, in digits only"  # no decimal point was typed
+        given = item.get("input")
+        if item["type"] == "int_type" and isinstance(given, str):  # "abc" typed, or "72" in quotes in a file
+            message = ("must be a whole number, written without quotes" if given.strip().isdigit()
+                       else "must be a whole number, in digits only")  # no decimal point was typed
+        elif item["type"] == "int_type" and given is None:  # a blood pressure box left empty, null in a file
+            message = "is required"
         if not location and ": " in message:  # whole-profile checks name their field themselves
             field, _, message = message.partition(": ")
             location = [field]

@@ -178,3 +178,12 @@ def test_a_check_of_one_field_against_another_is_named_while_other_fields_are_wr
     assert found["measured_hr_max"].startswith("must be above the resting heart rate; allowed:")
     _, found = check_profile({**VALID, "age": 300, "measured_hr_max": 90, "resting_hr": 300})
     assert found["resting_hr"].startswith("must be at most 120") and "measured_hr_max" not in found
+
+
+def test_a_number_in_quotes_or_null_is_said_as_such() -> None:
+    """Seen in review: "resting_hr": "72" in a file was told "must be a whole number, in digits only" (it is all
+    digits: the quotes are wrong), and null "written without a decimal point"."""
+    assert problems(resting_hr="72")[0].startswith("resting_hr: must be a whole number, written without quotes;")
+    assert problems(resting_hr="7 2")[0].startswith("resting_hr: must be a whole number, in digits only;")
+    assert problems(resting_hr=None)[0].startswith("resting_hr: is required;")
+    assert problems(resting_bp=[120, None])[0].startswith("resting_bp (diastolic): is required;")

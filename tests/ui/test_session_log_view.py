@@ -249,6 +249,7 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     """The whole form was disabled once the newest version was blocked, even for a diary walk dated under an
     earlier version; now only walks the blocked version would hold wait, and the form says why."""
     window = saved_patient(qtbot, data_dir)
+    today = dt.date.today()  # not the module's TODAY, read at import: a run crossing midnight failed here
     ten_days_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()
     db = open_database(data_dir.database_path)
     try:
@@ -264,7 +265,7 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     assert not view.save_button.isEnabled() and not view.minutes.isEnabled() and view.date.isEnabled()
     assert view.blocked_note.isVisibleTo(view) and "plan version 2, which is blocked" in view.blocked_note.text()
     assert "choose an earlier date, or unblock" in view.blocked_note.text()  # version 1 is not blocked
-    view.date.setDate(QDate(TODAY - dt.timedelta(days=5)))  # a walk from the diary, under version 1
+    view.date.setDate(QDate(today - dt.timedelta(days=5)))  # a walk from the diary, under version 1
     assert view.save_button.isEnabled() and view.minutes.isEnabled() and not view.blocked_note.isVisibleTo(view)
     view.week.setValue(10)
     view.set_course(view._course)  # the window tells the view again (a save elsewhere): the form's date still rules
@@ -272,13 +273,13 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     fill(view, week=1, minutes=9, rpe=12)
     view.save_button.click()
     [saved] = window.gateway.sessions(window.editor.patient_id)
-    assert (saved.plan_version, saved.date) == (1, TODAY - dt.timedelta(days=5))
-    view.date.setDate(QDate(TODAY))  # back under the blocked version
+    assert (saved.plan_version, saved.date) == (1, today - dt.timedelta(days=5))
+    view.date.setDate(QDate(today))  # back under the blocked version
     assert not view.save_button.isEnabled()
     assert view.select_session(saved.id)
     view.correct_button.click()
     assert view.save_button.isEnabled()  # its own date: its own version 1
-    view.date.setDate(QDate(TODAY))  # corrected to a date under the blocked version: it would move there
+    view.date.setDate(QDate(today))  # corrected to a date under the blocked version: it would move there
     assert not view.save_button.isEnabled() and "plan version 2, which is blocked" in view.blocked_note.text()
 
 

@@ -140,7 +140,8 @@ def test_the_sort_arrow_has_room_in_the_column_sorted_by_alone(qtbot, data_dir) 
     header = table.horizontalHeader()
     weeks = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())].index("Weeks")
     unsorted = header.sectionSize(weeks)
-    assert unsorted <= header.fontMetrics().horizontalAdvance("Weeks") + 12  # the title and the margins, no arrow
+    title = header.fontMetrics().horizontalAdvance("Weeks")
+    assert title < unsorted <= title + 12  # the title whole and its margins, no room for an arrow
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(weeks) + unsorted // 2, header.height() // 2))
     assert header.sortIndicatorSection() == weeks
@@ -149,6 +150,27 @@ def test_the_sort_arrow_has_room_in_the_column_sorted_by_alone(qtbot, data_dir) 
     studies = [table.model().index(row, weeks).data() for row in range(table.model().rowCount())]
     numbers = [float(value) for value in studies if value]
     assert numbers == sorted(numbers)
+
+
+def test_a_search_does_not_turn_the_study_view(qtbot, data_dir) -> None:
+    """Seen in review: the turn was checked whenever the columns were fitted, so near the switch a search that
+    showed fewer (narrower) rows turned the view under the clinician's typing, search box and all."""
+    from ui.views.evidence_view import DETAIL_NARROWEST
+
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.evidence)
+    window.resize(1200, 560)
+    QApplication.processEvents()
+    view = window.evidence
+    around = window.width() - view.panes.width()
+    switch = view._table_width() + view.panes.handleWidth() + DETAIL_NARROWEST
+    window.resize(switch + around - 4, 560)  # just too narrow to sit side by side
+    qtbot.waitUntil(lambda: view.panes.stacked, timeout=2_000)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "zzz")  # nothing found: every column fitted to its title alone
+    QApplication.processEvents()
+    assert view._table_width() < switch - view.panes.handleWidth() - DETAIL_NARROWEST - 4
+    assert view.panes.stacked and view.search.text() == "zzz"
 
 
 @pytest.mark.parametrize("step", ["evidence", "editor", "sessions", "progress"])

@@ -14,7 +14,7 @@ FORM_ALLOWED: dict[str, str] = {
     "resting_bp": "systolic 60-300 and diastolic 30-200 mmHg, systolic above diastolic; or both boxes left empty",
 }
 # Pydantic's words for a blood pressure with one box empty, which the form can say plainly.
-ONE_BOX_EMPTY = ("must be a whole number, written without a decimal point", "must be a valid tuple", "is required")
+ONE_BOX_EMPTY = ("must be a valid tuple", "is required")
 
 
 def in_form_words(field: str, problem: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStyle,
@@ -132,7 +132,6 @@ class EvidenceView(QWidget):
         table_layout.addWidget(self.count_label)
         self.panes = TurningSplitter(table_box, detail_box, needs=self._table_width,
                                      narrowest=DETAIL_NARROWEST, sizes=((700, 400), (300, 200)))
-        header.sectionResized.connect(lambda *_: self.panes.refit())  # columns fitted to new rows
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(self.mechanisms)
         vertical.addWidget(self.panes)
@@ -168,6 +167,9 @@ class EvidenceView(QWidget):
         self.mechanism_filter.blockSignals(False)
         self.mechanisms.setHtml(self._mechanisms_html(used, studies))
         self._on_filters_changed()
+        # turned for this etiology's studies once their columns are fitted (Qt fits them on its next turn); not
+        # on every search or filter, whose fewer rows fit narrower: near the switch a keystroke turned the view
+        QTimer.singleShot(0, self, self.panes.refit)
 
     def _mechanisms_html(self, used: list[str], studies: list[Study]) -> str:
         if not studies:
