@@ -232,8 +232,9 @@ class PatientCare:
             self.sessions.show_problem(str(error))  # said in the status bar too (SessionLogView.refused)
             return False
         self._refresh_course()
-        self.sessions.clear_form(week=week if week is not None or self._course is None
-                                 else self._course.progress.next_walk_week)
+        if week is None and self._course is not None:
+            week = self._course.progress.next_walk_week
+        self.sessions.clear_form(week=week)
         done = done(result) if callable(done) else done
         self.sessions.show_done(done)
         self.statusBar().showMessage(done)

@@ -217,16 +217,18 @@ class TurningSplitter(QSplitter):
             self.setSizes([needs, sum(self.sizes()) - needs])
 
 
-def all_columns_width(table: QTableView) -> int:
-    """The width that shows every column of ``table`` (a last column stretched to fill the rest at the header's
-    default width), with its frame and room for a vertical scroll bar. The same whatever width the table has now
-    and whether it scrolls itself (stacked) or not (side by side): were it to differ between the arrangements,
-    each could call for the other."""
+def all_columns_width(table: QTableView, *, stretched: tuple[int, int] | None = None) -> int:
+    """The width that shows every column of ``table`` (a column stretched to fill the rest at its least width:
+    ``stretched`` = (column, width), else a stretched last column at the header's default width), with its frame
+    and room for a vertical scroll bar. The same whatever width the table has now and whether it scrolls itself
+    (stacked) or not (side by side): were it to differ between the arrangements, each could call for the other."""
     header = table.horizontalHeader()
     last = header.count() - 1
-    columns = sum(header.sectionSize(column) for column in range(last))
-    columns += header.defaultSectionSize() if header.stretchLastSection() else header.sectionSize(last)
-    return columns + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+    if stretched is None and header.stretchLastSection():
+        stretched = (last, header.defaultSectionSize())
+    column_widths = [stretched[1] if stretched and column == stretched[0] else header.sectionSize(column)
+                     for column in range(last + 1)]
+    return sum(column_widths) + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
 
 
 def grow_to_rows(table: QTableView, grow: bool) -> None:

@@ -203,6 +203,7 @@ class _DateAxis:
         self.days = max((self.last - self.first).days, 1)
         self.walk_days = list(dict.fromkeys(s.date for s in sessions))  # each day with walks, once, in order
         self.pad = min(18.0, width * 0.05)
+        self.day_xs = [self.x(day) for day in self.walk_days]
         self.walk_xs = self._walks_side_by_side()
 
     def x(self, day: dt.date) -> float:
@@ -213,10 +214,9 @@ class _DateAxis:
     def _walks_side_by_side(self) -> list[float]:
         """Each walk's x: its day's, the walks of one day set a few points apart around it, in the order walked
         (on one x, a second walk's markers hid the first's), never reaching halfway to the next walk day."""
-        day_xs = [self.x(day) for day in self.walk_days]
-        gaps = [b - a for a, b in zip(day_xs, day_xs[1:])]
+        gaps = [b - a for a, b in zip(self.day_xs, self.day_xs[1:])]
         xs: list[float] = []
-        for index, (day, x) in enumerate(zip(self.walk_days, day_xs)):
+        for index, (day, x) in enumerate(zip(self.walk_days, self.day_xs)):
             count = sum(1 for session in self.sessions if session.date == day)
             room = min(gaps[max(index - 1, 0):index + 1], default=self.width / 2)  # to the nearer neighbour
             edge = min(x - self.left, self.left + self.width - x)  # the first and last days: not onto the axes
@@ -358,8 +358,7 @@ def _target_spans(axis: _DateAxis, left: float, right: float) -> list[tuple[floa
     """(from x, to x, target) for each run of walk days with one effort target, each day reaching halfway to its
     neighbours (the walks of one day sit around their day's x; the day's last walk gives its target)."""
     targets = {session.date: session.target_rpe for session in axis.sessions}
-    days = axis.walk_days
-    xs = [axis.x(day) for day in days]
+    days, xs = axis.walk_days, axis.day_xs
     spans: list[tuple[float, float, tuple[int, int]]] = []
     for index, day in enumerate(days):
         low = left if index == 0 else (xs[index - 1] + xs[index]) / 2

@@ -17,7 +17,7 @@ from core.evidence.dosing import SPECIES_NOT_STATED, speed_in_words
 from core.evidence.flag_words import flag_in_words
 from core.evidence.models import Direction, Mechanism, Study
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
-from ui.scrolling import TurningSplitter
+from ui.scrolling import TurningSplitter, all_columns_width
 
 ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 
@@ -148,10 +148,7 @@ class EvidenceView(QWidget):
     def _table_width(self) -> int:
         """The width that shows every column, the findings at their narrowest (not at their width now, which is
         whatever the table has to spare: the table's width would then depend on itself)."""
-        header = self.table.horizontalHeader()
-        columns = sum(header.sectionSize(column) for column in range(header.count()) if column != FINDINGS)
-        frame = self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
-        return columns + FINDINGS_NARROWEST + frame
+        return all_columns_width(self.table, stretched=(FINDINGS, FINDINGS_NARROWEST))
 
     def show_etiology(self, name: str, studies: list[Study], mechanisms: list[Mechanism]) -> None:
         self._studies = studies
