@@ -12,7 +12,7 @@ from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
     CHANGED_HEARTBEAT, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS,
-    STOP_SIGNS, UNEVEN_HEARTBEAT,
+    STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -240,6 +240,7 @@ def build_handout(
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
+        treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
         logbook_intro=[t("Fill in one line after each walk."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
                        t("In Minutes, write how long your walk was. Do not count the slow walking before and after."),
@@ -267,6 +268,7 @@ def build_handout(
             lights=[t("Green"), t("Amber"), t("Red")],
             stop_heading=t("When to stop and get help"),
             safety_heading=t("Your safety points"),
+            treadmill_heading=t("Using the treadmill safely"),
             log_heading=t("My walking log"),
             log_groups=log_groups(units, uses_hr, t),
             footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
@@ -294,14 +296,12 @@ def log_groups(units: str, uses_hr: bool, t: Wording) -> list[LogGroup]:
 
 
 def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
-    """The treadmill drawing shows what the safety points ask: holding the handrails (fall risk, harness)
-    and, for fall risk, the safety cord clipped on. Its captions match the drawing's numbered markers."""
-    if WarningCode.FALL_RISK in codes:
-        return {"safety_picture": "handrails-and-clip",
-                "safety_captions": [t("Hold the handrails."), t("Clip the safety cord to your clothes.")]}
-    if WarningCode.HARNESS in codes:
-        return {"safety_picture": "handrails", "safety_captions": [t("Hold the handrails.")]}
-    return {}
+    """The treadmill drawing shows what the safety points ask: the safety cord clipped on, for every patient, and
+    holding the handrails (fall risk, harness). Its captions match the drawing's numbered markers."""
+    clip = t("Clip the safety cord to your clothes.")
+    if codes & {WarningCode.FALL_RISK, WarningCode.HARNESS}:
+        return {"safety_picture": "handrails-and-clip", "safety_captions": [t("Hold the handrails."), clip]}
+    return {"safety_picture": "clip", "safety_captions": [clip]}
 
 
 def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]) -> str:

@@ -49,6 +49,9 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                           "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
                           "ambulance if it does not pass in a few "
                           "minutes.", source=cited_together(g.EMERGENCY_SOURCES)),
+        ReferenceRow(text="On and off the treadmill (every handout): the safety cord clipped on, the belt straddled "
+                          "while it starts, never stepping off it moving, looking ahead.",
+                     source=g.TREADMILL_SAFETY_SOURCE.cited()),
         ReferenceRow(text=("Treadmill speed from the patient's comfortable walking speed. "
                            if plan.weeks and plan.weeks[0].speed_kmh is not None else "")
                           + energy_cost_in_words(plan.weeks), source=rules.walking_equation_source.cited()),

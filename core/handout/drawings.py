@@ -1,5 +1,5 @@
-"""Simple drawings for the patient's pages, as vectors: a person holding a treadmill's handrails with the
-safety cord clipped on, and the effort scale with the patient's target marked.
+"""Simple drawings for the patient's pages, as vectors: a person on a treadmill with the safety cord clipped on,
+holding the handrails where the plan asks for them, and the effort scale with the patient's target marked.
 
 They carry no words, only numbers and numbered markers: what they show is said beside them in the patient's
 language (the captions are paragraphs), so a drawing never needs translating. Shapes are thick and dark,
@@ -34,11 +34,12 @@ def _marker(drawing: Drawing, x: float, y: float, number: int) -> None:
                        textAnchor="middle"))
 
 
-def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
-    """A person walking on a treadmill, both hands on the handrail (marker 1) and, when ``clip``, the safety
-    cord running from a clip at the waist to the stop key on the console (marker 2). Seen from the side, drawn
-    300 points wide and scaled to ``width``. The key and the clip are red with thick black outlines and the cord
-    is dark, so they still stand out printed in grey."""
+def treadmill_drawing(width: float, *, handrails: bool) -> Drawing:
+    """A person walking on a treadmill with the safety cord running from a clip at the waist to the stop key on
+    the console and, when ``handrails``, both hands on the handrail (marker 1, the clip then marker 2); without,
+    the arms swing free of the rail and the clip is marker 1. Seen from the side, drawn 300 points wide and
+    scaled to ``width``. The key and the clip are red with thick black outlines and the cord is dark, so they
+    still stand out printed in grey."""
     scale = width / 300.0
     drawing = Drawing(300 * scale, 190 * scale, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
     drawing.scale(scale, scale)
@@ -51,7 +52,7 @@ def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
     drawing.add(Line(x0 + 236, 36, x0 + 226, 150, strokeColor=MACHINE, strokeWidth=9))
     drawing.add(Rect(x0 + 196, 146, 64, 26, rx=4, ry=4, fillColor=MACHINE, strokeColor=INK, strokeWidth=2))
     drawing.add(Line(x0 + 126, 118, x0 + 232, 118, strokeColor=INK, strokeWidth=7, strokeLineCap=1))
-    # the person, facing the console: legs mid-stride, upright body, both arms forward to the rail
+    # the person, facing the console: legs mid-stride, upright body
     hip, shoulder, head = (x0 + 112, 96), (x0 + 116, 146), (x0 + 118, 166)
     body = dict(strokeColor=INK, strokeWidth=6, strokeLineCap=1, strokeLineJoin=1)
     drawing.add(PolyLine([*hip, x0 + 100, 68, x0 + 92, 40, x0 + 104, 40], **body))  # back leg and foot
@@ -59,21 +60,28 @@ def treadmill_drawing(width: float, *, clip: bool) -> Drawing:
     drawing.add(Line(*hip, *shoulder, **body))
     drawing.add(Circle(*head, 12, fillColor=colors.white, strokeColor=INK, strokeWidth=4))
     far_arm = dict(body, strokeColor=FAR_INK, strokeWidth=5)  # the arm on the far side, behind the body
-    for arm, elbow, hand in ((far_arm, (x0 + 140, 138), (x0 + 172, 121)), (body, (x0 + 128, 124), (x0 + 150, 121))):
+    if handrails:  # both arms forward to the rail
+        arms = ((far_arm, (x0 + 140, 138), (x0 + 172, 121)), (body, (x0 + 128, 124), (x0 + 150, 121)))
+    else:  # walking arms, bent at the elbow: the far one forward, the near one back, both above the rail
+        arms = ((far_arm, (x0 + 128, 125), (x0 + 146, 136)), (body, (x0 + 101, 125), (x0 + 95, 104)))
+    for arm, elbow, hand in arms:
         drawing.add(PolyLine([*shoulder, *elbow, *hand], **arm))
         drawing.add(Circle(*hand, 5, fillColor=arm["strokeColor"], strokeColor=None))
-    drawing.add(Circle(x0 + 159, 121, 19, fillColor=None, strokeColor=MARKER, strokeWidth=3))
-    _marker(drawing, x0 + 165, 160, 1)
-    if clip:
-        key = (x0 + 214, 159)
-        waist = (x0 + 122, 100)
-        drawing.add(PolyLine([*waist, x0 + 150, 90, x0 + 185, 100, x0 + 203, 128, *key], strokeColor=INK,
-                             strokeWidth=3, strokeDashArray=[6, 3], strokeLineJoin=1))
-        drawing.add(Rect(waist[0] - 7, waist[1] - 8, 14, 16, fillColor=STOP_RED, strokeColor=INK, strokeWidth=3))
-        drawing.add(Circle(*key, 10, fillColor=STOP_RED, strokeColor=INK, strokeWidth=3))
-        drawing.add(Circle(*key, 3, fillColor=colors.white, strokeColor=None))
-        drawing.add(Circle(*waist, 17, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+    if handrails:
+        drawing.add(Circle(x0 + 159, 121, 19, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+        _marker(drawing, x0 + 165, 160, 1)
+    key = (x0 + 214, 159)
+    waist = (x0 + 122, 100)
+    drawing.add(PolyLine([*waist, x0 + 150, 90, x0 + 185, 100, x0 + 203, 128, *key], strokeColor=INK,
+                         strokeWidth=3, strokeDashArray=[6, 3], strokeLineJoin=1))
+    drawing.add(Rect(waist[0] - 7, waist[1] - 8, 14, 16, fillColor=STOP_RED, strokeColor=INK, strokeWidth=3))
+    drawing.add(Circle(*key, 10, fillColor=STOP_RED, strokeColor=INK, strokeWidth=3))
+    drawing.add(Circle(*key, 3, fillColor=colors.white, strokeColor=None))
+    drawing.add(Circle(*waist, 17, fillColor=None, strokeColor=MARKER, strokeWidth=3))
+    if handrails:
         _marker(drawing, waist[0] - 40, waist[1], 2)
+    else:  # clear of the hand swinging back
+        _marker(drawing, waist[0] + 30, waist[1] - 36, 1)
     return drawing
 
 

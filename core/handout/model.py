@@ -63,6 +63,7 @@ class HandoutLabels(BaseModel):
     lights: list[str]  # green, amber, red
     stop_heading: str
     safety_heading: str
+    treadmill_heading: str  # over the picture and the points on getting on and off the machine
     log_heading: str
     log_groups: list[LogGroup]
     footer: str  # with {name} and {date}
@@ -76,7 +77,8 @@ class HandoutLabels(BaseModel):
     def texts(self) -> list[str]:
         return [*(f"{label} {value}" for label, value in self.facts), self.plan_heading, *self.week_columns,
                 self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
-                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.log_heading,
+                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.treadmill_heading,
+                self.log_heading,
                 *(group.heading for group in self.log_groups), *self.log_columns, self.footer, self.page, self.clinic_phone]
 
 
@@ -142,10 +144,12 @@ class Handout(BaseModel):
     stop_signs: list[str]
     stop_after: list[str]
     low_sugar: str  # what to do for low blood sugar, after the stop signs (on insulin or a secretagogue)
-    safety: list[str]
-    # a drawing of the precautions in ``safety`` (core/handout/drawings.py), and its numbered captions
-    safety_picture: Literal["", "handrails", "handrails-and-clip"] = ""
+    safety: list[str]  # this patient's own points, from the plan's warnings
+    # on and off the machine, for every patient: a drawing (core/handout/drawings.py), its numbered captions, and
+    # the points that go with it
+    safety_picture: Literal["clip", "handrails-and-clip"] = "clip"
     safety_captions: list[str] = []
+    treadmill_safety: list[str] = []
     logbook_intro: list[str]
     log_weeks: list[LogWeek]
     print_size: Literal["large", "standard"] = "large"  # patient text at 16 pt or more, or at 14 pt
@@ -158,6 +162,7 @@ class Handout(BaseModel):
             *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
             *self.stop_after, *filter(None, [self.low_sugar]), *self.safety, *self.safety_captions,
+            *self.treadmill_safety,
             *self.logbook_intro,
         ]
 

@@ -35,6 +35,16 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
                                      "down. A symptom that is new for you is a sign to stop at once."),
     WarningCode.COLD_AIR_TRIGGER: N_("Walk indoors. Keep fans and cold air away from your face."),
 }
+# On and off the machine, for every patient (guidelines.TREADMILL_SAFETY_SOURCE), after the picture's caption "Clip
+# the safety cord to your clothes.": why the cord, straddling the belt to start it, not stepping off it moving,
+# and the head up.
+TREADMILL_SAFETY = (
+    N_("The safety cord stops the belt if you slip or fall."),
+    N_("When you start the treadmill, stand with one foot on each side of the belt. Step on when the belt moves "
+       "slowly."),
+    N_("Do not step off while the belt moves. Wait until it stops."),
+    N_("Look ahead, not down at your feet."),
+)
 # The fall-risk line where the harness line has just said "Have someone with you." ("Have someone near." repeated it)
 FALL_RISK_BESIDE_HARNESS = N_("Start the belt slowly.")
 # Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).

@@ -216,6 +216,11 @@ LIGHT_START_SOURCE = Source(
 ACSM_WALKING_VALID_M_PER_MIN = (50.0, 100.0)  # range unverified in ACSM's own wording
 MAX_SUGGESTED_GRADE_PCT = 5  # product default: a gentle incline only
 WALKING_SOURCE = BUSHMAN_2020
+# Getting on and off the treadmill, for every patient's handout (core/handout/patient_words.py TREADMILL_SAFETY):
+# the safety key clipped on, the belt straddled while it starts, never stepping off it moving, the head up.
+TREADMILL_SAFETY_SOURCE = Source(label="Consumer Reports 2019, How to stay safe on a treadmill (Consumer Reports "
+                                       "magazine, January 2019; www.consumerreports.org/treadmills/"
+                                       "how-to-stay-safe-on-a-treadmill)")
 
 # Pain monitoring ("traffic light"), judged against the patient's usual pain (see core/plan/pain.py).
 PAIN_SAFE_MAX = 3

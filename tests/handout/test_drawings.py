@@ -1,5 +1,6 @@
-"""The drawings on the patient's pages (core/handout/drawings.py): the treadmill with the handrails and the
-safety clip where the plan asks for them, and the effort scale with the target marked, drawn as vectors."""
+"""The drawings on the patient's pages (core/handout/drawings.py): the treadmill with the safety clip for every
+patient and the handrails where the plan asks for them, and the effort scale with the target marked, drawn as
+vectors."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from reportlab.graphics.shapes import String
+from reportlab.graphics.shapes import Circle, String
 from reportlab.lib.rl_accel import fp_str
 
-from core.handout.drawings import MARKER, MODERATE_FILL, effort_scale_drawing
+from core.handout.drawings import MARKER, MODERATE_FILL, effort_scale_drawing, treadmill_drawing
+from core.handout.patient_words import TREADMILL_SAFETY
 from core.handout.renderer import HandoutRenderer
 from core.plan.engine import compute_plan
 from core.plan.warnings import WarningCode
@@ -30,13 +32,12 @@ def test_the_treadmill_picture_shows_what_the_safety_points_ask(etiology) -> Non
     profile = example(etiology)
     codes = {warning.code for warning in compute_plan(profile, STUDIES).warnings}
     handout = handout_for(profile)
-    if WarningCode.FALL_RISK in codes:
+    if codes & {WarningCode.FALL_RISK, WarningCode.HARNESS}:
         assert handout.safety_picture == "handrails-and-clip"
         assert handout.safety_captions == ["Hold the handrails.", "Clip the safety cord to your clothes."]
-    elif WarningCode.HARNESS in codes:
-        assert (handout.safety_picture, handout.safety_captions) == ("handrails", ["Hold the handrails."])
     else:
-        assert (handout.safety_picture, handout.safety_captions) == ("", [])
+        assert (handout.safety_picture, handout.safety_captions) == ("clip", ["Clip the safety cord to your clothes."])
+    assert handout.treadmill_safety == list(TREADMILL_SAFETY)  # getting on and off the machine, for every patient
 
 
 def _colour(colour) -> bytes:
@@ -52,7 +53,7 @@ def test_drawings_are_vectors_on_the_pages_that_explain_them(renderer) -> None:
         assert not [ref for ref in objects.values() if ref.get_object().get("/Subtype") == "/Image"]
     texts = [flat(page.extract_text()) for page in reader.pages]
     streams = [page.get_contents().get_data() for page in reader.pages]
-    safety = next(i for i, text in enumerate(texts) if "Your safety points" in text)
+    safety = next(i for i, text in enumerate(texts) if "Using the treadmill safely" in text)
     assert "1 Hold the handrails. 2 Clip the safety cord to your clothes." in texts[safety]
     assert _colour(MARKER) in streams[safety]  # the numbered markers, filled discs drawn on that page
     effort = next(i for i, text in enumerate(texts) if "How hard should it feel?" in text)
@@ -74,11 +75,33 @@ def test_the_effort_scale_marks_the_target_and_reads_right_to_left_in_arabic() -
     assert _numbers_left_to_right(right_to_left) == [str(n) for n in range(20, 5, -1)]
 
 
-def test_a_plan_without_those_precautions_has_no_treadmill_picture(renderer) -> None:
-    handout = handout_for(example("trigeminal-neuropathy"))
-    assert not handout.safety_picture
-    text = flat(" ".join(page.extract_text() for page in PdfReader(BytesIO(renderer.render(handout))).pages))
-    assert "Hold the handrails." not in text
+def test_a_plan_without_a_fall_risk_shows_the_clip_with_the_arms_free(renderer) -> None:
+    """A patient with no fall risk is not told to hold the handrails (the arms swing), but clips the safety cord
+    on and reads how to get on and off the belt, in the clinician summary with its source."""
+    handout = handout_for(example("trigeminal-neuropathy"), summary=True)
+    assert handout.safety_picture == "clip"
+    reader = PdfReader(BytesIO(renderer.render(handout)))
+    texts = [flat(page.extract_text()) for page in reader.pages]
+    assert "Your safety points • Walk indoors." in " ".join(texts)  # the patient's own point (cold air) first
+    safety = next(i for i, text in enumerate(texts) if "Using the treadmill safely" in text)
+    assert "1 Clip the safety cord to your clothes. • The safety cord stops the belt" in texts[safety]
+    assert "stand with one foot on each side of the belt" in texts[safety]
+    assert "Do not step off while the belt moves." in texts[safety]
+    assert "Hold the handrails." not in " ".join(texts)
+    assert "Consumer Reports 2019" in " ".join(texts)  # the clinician's pages cite it
+
+
+def test_the_drawing_holds_the_rail_only_where_the_plan_asks() -> None:
+    """Marker 1 is on the handrail when the patient holds it (the clip then 2); without, the clip is 1 and no hand
+    is at the rail's height."""
+    def markers(drawing) -> list[str]:
+        return sorted(s.text for s in drawing.contents if isinstance(s, String))
+
+    assert markers(treadmill_drawing(300, handrails=True)) == ["1", "2"]
+    free = treadmill_drawing(300, handrails=False)
+    assert markers(free) == ["1"]
+    hands = [shape for shape in free.contents if isinstance(shape, Circle) and shape.r == 5]
+    assert len(hands) == 2 and all(abs(hand.cy - 118) > 10 for hand in hands)  # the rail is at 118
 
 
 def test_the_scale_marks_a_light_target_only_when_the_plan_has_light_weeks() -> None:
