@@ -182,9 +182,10 @@ def build_handout(
             # spinal cord injury below T6: effort leads, the pulse is a rough guide (guidelines.HR_UNRELIABLE)
             *([t("Go by the effort scale and the talk test first. With your spinal cord injury, your pulse is only a "
                  "rough guide.")] if WarningCode.HR_ROUGH_GUIDE in codes else []),
-            # the count, not the table's beats a minute, is what the patient holds against the range (25 is not 100)
-            t("If your count is higher, slow down. Your table gives the same range per minute: your count times "
-              "{times}.", times=60 // count_seconds),
+            # the count, not the table's beats a minute, is what the patient holds against the range (25 is not 100);
+            # "about": the counts are rounded inward (intensity.pulse_count), so times 4 may be a little narrower
+            t("If your count is higher, slow down. Your table gives about the same range per minute: your count "
+              "times {times}.", times=60 // count_seconds),
         ]
 
     def effort_level(level: int) -> EffortLevel:
