@@ -10,7 +10,10 @@ from core.plan.session_log import SessionLog
 from tests.storage.helpers import example
 from ui.main_window import MainWindow
 
-TODAY = dt.date.today()
+
+def today() -> dt.date:
+    """Read when a test asks, not at import: a run crossing midnight compared yesterday's date with today's."""
+    return dt.date.today()
 
 
 def open_window(qtbot, data_dir) -> MainWindow:
@@ -32,7 +35,7 @@ def saved_patient(qtbot, data_dir, **changes) -> MainWindow:
 
 def walk(days_ago: int, week: int, minutes: float = 10, rpe: int = 12, during: int | None = 3,
          morning: int | None = 3, **more) -> SessionLog:
-    return SessionLog(date=TODAY - dt.timedelta(days=days_ago), week=week, minutes=minutes, rpe=rpe,
+    return SessionLog(date=today() - dt.timedelta(days=days_ago), week=week, minutes=minutes, rpe=rpe,
                       pain_during=during, pain_next_morning=morning, **more)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.storage.database import open_database
 from core.storage.records import audit_trail
-from tests.ui.course_helpers import TODAY, log, open_window, override_week, saved_patient, table_text, walk
+from tests.ui.course_helpers import log, open_window, override_week, saved_patient, table_text, walk
 
 PAIN_DURING, PAIN_MORNING = "Pain\nduring", "Pain next\nmorning"
 
@@ -114,7 +114,7 @@ def test_a_session_is_corrected_in_the_form_and_audited(qtbot, data_dir) -> None
     view.correct_button.click()
     assert view.correcting is not None and view.save_button.text() == "&Save correction"
     assert view.minutes.value() == 8 and view.pain_during.text() == "not recorded"
-    assert view.date.date().toPython() == TODAY - dt.timedelta(days=4)
+    assert view.date.date().toPython() == dt.date.today() - dt.timedelta(days=4)
     view.pain_during.setValue(5)
     view.save_button.click()
     [corrected] = window.gateway.sessions(window.editor.patient_id)
@@ -139,7 +139,7 @@ def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, d
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answer)[1])
     assert view.select_session(1)
     view.delete_button.click()
-    when = (TODAY - dt.timedelta(days=6)).isoformat()
+    when = (dt.date.today() - dt.timedelta(days=6)).isoformat()
     assert asked and when in asked[0] and view.model.rowCount() == 2  # No: nothing deleted
     answer = QMessageBox.StandardButton.Yes
     view.delete_button.click()
@@ -249,7 +249,7 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     """The whole form was disabled once the newest version was blocked, even for a diary walk dated under an
     earlier version; now only walks the blocked version would hold wait, and the form says why."""
     window = saved_patient(qtbot, data_dir)
-    today = dt.date.today()  # not the module's TODAY, read at import: a run crossing midnight failed here
+    today = dt.date.today()
     ten_days_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()
     db = open_database(data_dir.database_path)
     try:
@@ -307,7 +307,7 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     view.save_button.click()  # typed with today's date: version 2
     assert view.select_session(1)
     view.correct_button.click()
-    view.date.setDate(QDate(TODAY - dt.timedelta(days=5)))  # the diary's date: version 1 was in force
+    view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=5)))  # the diary's date: version 1 was in force
     view.save_button.click()
     [corrected] = window.gateway.sessions(window.editor.patient_id)
     assert corrected.plan_version == 1
@@ -378,7 +378,7 @@ def test_once_a_weeks_walks_are_done_the_form_offers_the_week_the_suggestion_poi
     days = plan.weeks[0].sessions
     for walk_number in range(days):
         assert view.week.value() == 1  # the week in progress while its walks go on
-        view.date.setDate(QDate(TODAY - dt.timedelta(days=2 * (days - walk_number))))
+        view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=2 * (days - walk_number))))
         fill(view, week=1, minutes=plan.weeks[0].main_min, rpe=12, during=2, morning=2)
         view.save_button.click()
     progress = window._course.progress
