@@ -25,6 +25,7 @@ FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # t
 class PatientCare:
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
     _told_of_newer: tuple[int, int] | None = None  # (patient, version id) a refused save named as saved meanwhile
+    _said_saved: tuple[str, int] | None = None  # the status bar's word that a version is saved, and its number
 
     @property
     def course(self) -> CourseOfCare | None:
@@ -68,6 +69,9 @@ class PatientCare:
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
+        if dirty and self._said_saved and self.statusBar().currentMessage() == self._said_saved[0]:
+            # "Saved plan version 2" under a form edited since read as if the edits were saved
+            self.statusBar().showMessage(f"Changed since version {self._said_saved[1]} was saved: not saved yet.")
         if self._course is not None:  # the log says where a session goes while the form has unsaved edits
             import dataclasses  # not at import: the window's first frame does without it
 
@@ -165,7 +169,7 @@ class PatientCare:
         self.editor.mark_saved(version)
         self._refresh_course()
         if version.id in known:  # the records returned the version they hold: nothing differed from it
-            self.statusBar().showMessage(f"No changes since version {version.version}: nothing new saved.")
+            self._say_saved(f"No changes since version {version.version}: nothing new saved.", version.version)
             return True
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
@@ -179,9 +183,13 @@ class PatientCare:
             # not only in the status bar, which a clinician may not read (and which cuts long messages short)
             QMessageBox.warning(self, "Another patient has this name", shown_as_typed(
                 f"Saved as a new patient, {version.patient_id}. {same}"))
-        self.statusBar().showMessage(said)
+        self._say_saved(said, version.version)
         self.plan_saved.emit(version.id)
         return True
+
+    def _say_saved(self, said: str, version: int) -> None:
+        self._said_saved = (said, version)
+        self.statusBar().showMessage(said)
 
     def _older_version_confirmed(self) -> bool:
         """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""

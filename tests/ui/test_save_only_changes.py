@@ -141,3 +141,20 @@ def test_ctrl_s_with_a_refused_week_value_being_typed_saves_nothing(qtbot, data_
     window = type_week_2_minutes_then_ctrl_s(qtbot, data_dir, "150")
     assert window.statusBar().currentMessage().startswith("Not saved: Week 2 was not changed")
     assert len(window.gateway.history(window.editor.patient_id)) == 1
+
+
+def test_the_status_bar_stops_saying_saved_once_the_form_is_edited(qtbot, data_dir) -> None:
+    """'Saved plan version 1' stayed under a form edited since, as if the edits were saved."""
+    window = saved_patient(qtbot, data_dir)
+    assert window.statusBar().currentMessage().startswith("Saved plan version 1 of ")
+    resting = window.editor.form.numbers["resting_hr"]  # 72
+    resting.selectAll()
+    qtbot.keyClicks(resting, "7")
+    assert window.statusBar().currentMessage() == "Changed since version 1 was saved: not saved yet."
+    qtbot.keyClicks(resting, "6")
+    window.save_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Saved plan version 2 of ")
+    window.statusBar().showMessage("Backed up and verified: treadwell-2026-12-02.db")  # another word since
+    qtbot.keyClick(resting, Qt.Key.Key_Backspace)
+    assert window.editor.dirty
+    assert window.statusBar().currentMessage() == "Backed up and verified: treadwell-2026-12-02.db"  # left as it is
