@@ -55,6 +55,19 @@ class Settings(BaseModel):
         return self.clinician_name.strip() or "unnamed clinician"
 
 
+PHONE_DIGITS_AT_LEAST = 3  # product default: the shortest number a patient could dial
+
+
+def phone_problem(phone: str) -> str | None:
+    """What is wrong with a clinic phone number as typed, or None. Left empty is allowed (the handout then leaves
+    a line to write it on). Checked where it is typed, not when a settings file is read: a file saved before
+    this check still opens."""
+    if phone.strip() and sum(character.isdigit() for character in phone) < PHONE_DIGITS_AT_LEAST:
+        return (f"must be the number a patient dials, with at least {PHONE_DIGITS_AT_LEAST} digits (such as "
+                "020 7946 0000 or +1 555 0100), or left empty")
+    return None
+
+
 class SettingsError(Exception):
     """Settings could not be read or written; the message names the file and each problem."""
 

@@ -15,7 +15,7 @@ from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
-from core.settings import Settings, problems_in_words
+from core.settings import Settings, phone_problem, problems_in_words
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll
 
@@ -220,6 +220,11 @@ class SettingsDialog(QDialog):
             })
         except ValidationError as error:
             self.problem.setText("; ".join(problems_in_words(error, LABELS)))
+            return
+        phone = self.result_settings.contact_phone
+        if phone != self._base.contact_phone and (problem := phone_problem(phone)):  # as before: left as it was
+            self.problem.setText(f"{LABELS['contact_phone']}: {problem}.")
+            self.result_settings = None
             return
         if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:
             from core.handout.logo import LogoError, check_logo

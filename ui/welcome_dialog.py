@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.settings import Settings, problems_in_words
+from core.settings import Settings, phone_problem, problems_in_words
 
 
 # The words beside each setting, which its problems are named by too.
@@ -59,6 +59,10 @@ class WelcomeDialog(QDialog):
                 "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip()})
         except ValidationError as error:
             self.problem.setText("; ".join(problems_in_words(error, LABELS)))
+            return
+        if problem := phone_problem(self.result_settings.contact_phone):  # the clinic's name typed in it, say
+            self.problem.setText(f"{LABELS['contact_phone']}: {problem}.")
+            self.result_settings = None
             return
         self.accept()
 

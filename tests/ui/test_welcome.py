@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.settings import Settings, load_settings
 from ui.main_window import MainWindow
 from ui.welcome_dialog import WelcomeDialog, needs_welcome
@@ -50,3 +52,32 @@ def test_a_bad_value_names_the_field_and_keeps_the_dialog_open(qtbot) -> None:
     dialog.save_button.click()
     assert dialog.result_settings is None and dialog.problem.text().startswith("Clinic phone: ")  # its label, not "contact_phone"
     assert needs_welcome(Settings()) and not needs_welcome(Settings(contact_phone="555"))
+
+
+@pytest.mark.parametrize("typed", ["Riverside Rehab", "ask at reception", "12"])
+def test_a_phone_without_a_number_to_dial_is_refused_where_it_is_typed(qtbot, typed) -> None:
+    """The clinic's name typed in the phone box printed 'Then call the clinic: Riverside Rehab.' on every handout."""
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.phone.setText(typed)
+    dialog.save_button.click()
+    assert dialog.result_settings is None and dialog.result() == 0  # not accepted
+    assert dialog.problem.text() == ("Clinic phone: must be the number a patient dials, with at least 3 digits (such "
+                                     "as 020 7946 0000 or +1 555 0100), or left empty.")
+    for number in ("020 7946 0000", "+1 (555) 0100 ext. 12", "٠٢٠ ٧٩٤٦", ""):  # Arabic-Indic digits are digits
+        dialog.phone.setText(number)
+        dialog.save_button.click()
+        assert dialog.result_settings is not None and dialog.result_settings.contact_phone == number.strip()
+
+
+def test_settings_refuse_a_new_phone_without_digits_but_open_an_old_one(qtbot) -> None:
+    """A settings file saved before the check still opens and saves; a phone typed now is checked."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(contact_phone="reception"))
+    qtbot.addWidget(dialog)
+    dialog._on_save_clicked()
+    assert dialog.result_settings is not None and dialog.result_settings.contact_phone == "reception"
+    dialog.phone.setText("front desk")
+    dialog._on_save_clicked()
+    assert dialog.result_settings is None and dialog.problem.text().startswith("Phone on the handout: must be the number")
