@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -128,6 +129,16 @@ def test_non_utf8_file_is_refused_plainly(db, tmp_path) -> None:
     path = tmp_path / "latin1.csv"
     path.write_bytes((HEADER + "\n" + GOOD_ROW.replace("Smith", "Muñoz").replace("TNF-α", "TNF-a") + "\n").encode("latin-1"))
     assert "not UTF-8" in problems(import_studies(db, path))[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_file_with_its_byte_order_mark_is_read(db, tmp_path, encoding) -> None:
+    """A CSV saved as UTF-16 ("Unicode") with its byte-order mark was refused as not UTF-8."""
+    path = tmp_path / "unicode.csv"
+    row = GOOD_ROW.replace("Smith", "Muñoz")
+    path.write_bytes((b"" if encoding == "utf-16" else codecs.BOM_UTF16_BE) + f"{HEADER}\n{row}\n".encode(encoding))
+    report = import_studies(db, path)
+    assert report.added == ["local-munoz-2024"], problems(report)
 
 
 def test_json_import_uses_the_study_shape(db, tmp_path) -> None:
