@@ -184,8 +184,8 @@ def build_handout(
                  "rough guide.")] if WarningCode.HR_ROUGH_GUIDE in codes else []),
             # the count, not the table's beats a minute, is what the patient holds against the range (25 is not 100);
             # "about": the counts are rounded inward (intensity.pulse_count), so times 4 may be a little narrower
-            t("If your count is higher, slow down. Your table gives about the same range per minute: your count "
-              "times {times}.", times=60 // count_seconds),
+            t("If your count is higher, slow down. Your count times {times} is about the same as the beats a "
+              "minute in your table.", times=60 // count_seconds),
         ]
 
     def effort_level(level: int) -> EffortLevel:

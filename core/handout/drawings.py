@@ -62,7 +62,7 @@ def treadmill_drawing(width: float, *, handrails: bool) -> Drawing:
     far_arm = dict(body, strokeColor=FAR_INK, strokeWidth=5)  # the arm on the far side, behind the body
     if handrails:  # both arms forward to the rail
         arms = ((far_arm, (x0 + 140, 138), (x0 + 172, 121)), (body, (x0 + 128, 124), (x0 + 150, 121)))
-    else:  # walking arms, bent at the elbow: the far one forward, the near one back, both above the rail
+    else:  # walking arms, bent at the elbow: the far one forward, the near one back, neither at the rail
         arms = ((far_arm, (x0 + 128, 125), (x0 + 146, 136)), (body, (x0 + 101, 125), (x0 + 95, 104)))
     for arm, elbow, hand in arms:
         drawing.add(PolyLine([*shoulder, *elbow, *hand], **arm))

@@ -77,8 +77,8 @@ class HandoutLabels(BaseModel):
     def texts(self) -> list[str]:
         return [*(f"{label} {value}" for label, value in self.facts), self.plan_heading, *self.week_columns,
                 self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
-                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.treadmill_heading,
-                self.log_heading,
+                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading,
+                self.treadmill_heading, self.log_heading,
                 *(group.heading for group in self.log_groups), *self.log_columns, self.footer, self.page, self.clinic_phone]
 
 
@@ -147,9 +147,9 @@ class Handout(BaseModel):
     safety: list[str]  # this patient's own points, from the plan's warnings
     # on and off the machine, for every patient: a drawing (core/handout/drawings.py), its numbered captions, and
     # the points that go with it
-    safety_picture: Literal["clip", "handrails-and-clip"] = "clip"
-    safety_captions: list[str] = []
-    treadmill_safety: list[str] = []
+    safety_picture: Literal["clip", "handrails-and-clip"]
+    safety_captions: list[str]
+    treadmill_safety: list[str]
     logbook_intro: list[str]
     log_weeks: list[LogWeek]
     print_size: Literal["large", "standard"] = "large"  # patient text at 16 pt or more, or at 14 pt

@@ -40,8 +40,8 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
 # and the head up.
 TREADMILL_SAFETY = (
     N_("The safety cord stops the belt if you slip or fall."),
-    N_("When you start the treadmill, stand with one foot on each side of the belt. Step on when the belt moves "
-       "slowly."),
+    N_("Before you start the belt, stand on the edges beside it, one foot on each side. Step on when the belt "
+       "moves slowly."),
     N_("Do not step off while the belt moves. Wait until it stops."),
     N_("Look ahead, not down at your feet."),
 )

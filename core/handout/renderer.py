@@ -293,18 +293,18 @@ class HandoutRenderer:
         story += [self._new_section(compact, 0), KeepTogether(stop)]  # when to stop is never split over two pages
         if h.low_sugar:  # beside the stop signs that low blood sugar can look like, on the next page if need be
             story.append(KeepTogether([self._p(h.low_sugar, self.bold_body)]))
-        # This patient's points, then the machine's under the picture: each part on one page, as its last point
-        # alone on the next page read as a stray line. With no points of its own the heading goes with the machine's.
-        heading = [self._p(labels.safety_heading, self.heading)]
+        # This patient's points, then the machine's under the picture, each part under its heading and on one page:
+        # a last point alone on the next page read as a stray line. Standard print, for fewer pages, draws it smaller.
         if h.safety:
-            story += [Spacer(1, 6), KeepTogether(heading + [self._p(text, bullet="•") for text in h.safety])]
-            heading = [Spacer(1, 10)]
-        picture = treadmill_drawing(min(self._width, 15 * cm), handrails=h.safety_picture == "handrails-and-clip")
+            story += [Spacer(1, 6), KeepTogether([self._p(labels.safety_heading, self.heading)]
+                                                 + [self._p(text, bullet="•") for text in h.safety])]
+        picture = treadmill_drawing(min(self._width, (11 if compact else 15) * cm),
+                                    handrails=h.safety_picture == "handrails-and-clip")
         picture.hAlign = "RIGHT" if self._rtl else "LEFT"
-        story.append(KeepTogether(heading + [self._p(labels.treadmill_heading, self.bold_body), picture, Spacer(1, 6)]
-                                  + [self._p(caption, self.bold_body, bullet=str(number))  # the picture's captions
-                                     for number, caption in enumerate(h.safety_captions, start=1)]
-                                  + [self._p(text, bullet="•") for text in h.treadmill_safety]))
+        story += [Spacer(1, 6), KeepTogether([self._p(labels.treadmill_heading, self.heading), picture, Spacer(1, 6)]
+                                             + [self._p(caption, self.bold_body, bullet=str(number))  # its captions
+                                                for number, caption in enumerate(h.safety_captions, start=1)]
+                                             + [self._p(text, bullet="•") for text in h.treadmill_safety])]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(self._log_table(h))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]

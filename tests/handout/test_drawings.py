@@ -85,7 +85,7 @@ def test_a_plan_without_a_fall_risk_shows_the_clip_with_the_arms_free(renderer) 
     assert "Your safety points • Walk indoors." in " ".join(texts)  # the patient's own point (cold air) first
     safety = next(i for i, text in enumerate(texts) if "Using the treadmill safely" in text)
     assert "1 Clip the safety cord to your clothes. • The safety cord stops the belt" in texts[safety]
-    assert "stand with one foot on each side of the belt" in texts[safety]
+    assert "stand on the edges beside it, one foot on each side" in texts[safety]
     assert "Do not step off while the belt moves." in texts[safety]
     assert "Hold the handrails." not in " ".join(texts)
     assert "Consumer Reports 2019" in " ".join(texts)  # the clinician's pages cite it

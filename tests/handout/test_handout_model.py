@@ -340,8 +340,8 @@ def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_
         # would speed up. The count is held against the counts above, and the table's range is explained.
         assert not any("range in your table" in line for line in handout.pulse)
         # "about": the counts are rounded inward, so the count times 4 lies inside the table's range, a little narrower
-        assert handout.pulse[-1] == ("If your count is higher, slow down. Your table gives about the same range per "
-                                     f"minute: your count times {60 // seconds}.")
+        assert handout.pulse[-1] == (f"If your count is higher, slow down. Your count times {60 // seconds} is about "
+                                     "the same as the beats a minute in your table.")
 
 
 @pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, False), (8, False)])
