@@ -7,6 +7,7 @@ it is read is refused too). Callers read their input before they take the data f
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
@@ -34,6 +35,12 @@ def read_input(path: Path, *, limit: int, what: str) -> bytes:
     if len(data) > limit:
         raise InputError(f"{what}: {path.name} grew past {limit // 1_000_000 or 1} MB while it was read")
     return data
+
+
+def text_encoding(data: bytes) -> str:
+    """How to decode a text file a clinic hands in: UTF-16 where it starts with that byte-order mark (a "Unicode"
+    save), otherwise UTF-8 with or without its byte-order mark."""
+    return "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
 
 
 def encoding_problem(data: str | bytes, what: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 from pathlib import Path
 from typing import Literal
@@ -10,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.atomic import WriteError, atomic_write_bytes
-from core.inputs import InputError, read_input, said_plainly
+from core.inputs import InputError, read_input, said_plainly, text_encoding
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
 from core.records_address import checked_address
@@ -58,11 +57,11 @@ class Settings(BaseModel):
 PHONE_DIGITS_AT_LEAST = 3  # product default: the shortest number a patient could dial
 
 
-def phone_problem(phone: str) -> str | None:
+def phone_problem(phone: str, *, before: str = "") -> str | None:
     """What is wrong with a clinic phone number as typed, or None. Left empty is allowed (the handout then leaves
     a line to write it on). Checked where it is typed, not when a settings file is read: a file saved before
-    this check still opens."""
-    if phone.strip() and sum(character.isdigit() for character in phone) < PHONE_DIGITS_AT_LEAST:
+    this check still opens, and its phone left as it was (``before``) is not asked about."""
+    if phone != before and phone.strip() and sum(character.isdigit() for character in phone) < PHONE_DIGITS_AT_LEAST:
         return (f"must be the number a patient dials, with at least {PHONE_DIGITS_AT_LEAST} digits (such as "
                 "020 7946 0000 or +1 555 0100), or left empty")
     return None
@@ -134,9 +133,8 @@ def _read(path: Path) -> dict | None:
         raw = read_input(path, limit=MAX_SETTINGS_BYTES, what="settings")
     except InputError as error:
         raise SettingsError([str(error)], path) from error
-    encoding = "utf-16" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
-        data = json.loads(raw.decode(encoding))
+        data = json.loads(raw.decode(text_encoding(raw)))
     except UnicodeDecodeError as error:
         raise SettingsError(["the file is not UTF-8 text; save it as UTF-8 or open Settings and save again"],
                             path) from error

@@ -221,8 +221,7 @@ class SettingsDialog(QDialog):
         except ValidationError as error:
             self.problem.setText("; ".join(problems_in_words(error, LABELS)))
             return
-        phone = self.result_settings.contact_phone
-        if phone != self._base.contact_phone and (problem := phone_problem(phone)):  # as before: left as it was
+        if problem := phone_problem(self.result_settings.contact_phone, before=self._base.contact_phone):
             self.problem.setText(f"{LABELS['contact_phone']}: {problem}.")
             self.result_settings = None
             return

@@ -60,7 +60,7 @@ class WelcomeDialog(QDialog):
         except ValidationError as error:
             self.problem.setText("; ".join(problems_in_words(error, LABELS)))
             return
-        if problem := phone_problem(self.result_settings.contact_phone):  # the clinic's name typed in it, say
+        if problem := phone_problem(self.result_settings.contact_phone, before=self._base.contact_phone):
             self.problem.setText(f"{LABELS['contact_phone']}: {problem}.")
             self.result_settings = None
             return

@@ -3,7 +3,6 @@ one plain sentence for a file that cannot be read. core/evidence/importer.py che
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -12,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from core.inputs import InputError, read_input
+from core.inputs import InputError, read_input, text_encoding
 
 MAX_IMPORT_BYTES = 20_000_000
 REQUIRED_COLUMNS = ("first_author", "year", "species", "model", "exercise_type", "protocol", "evidence_level")
@@ -38,10 +37,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         data = read_input(path, limit=MAX_IMPORT_BYTES, what=what)
     except InputError as error:  # "evidence file: NAME is ...": the report names the file already
         raise FileProblem(str(error).removeprefix(f"{what}: ")) from error
-    # a UTF-16 file with its byte-order mark (a "Unicode" save) is read as it is, as the settings file is
-    encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
     try:
-        text = data.decode(encoding)
+        text = data.decode(text_encoding(data))  # a UTF-16 "Unicode" save too, as the settings file
     except UnicodeDecodeError as error:
         raise FileProblem("the file is not UTF-8 text; save it as 'CSV UTF-8' or UTF-8 JSON") from error
     return _json_rows(text) if suffix == ".json" else _csv_rows(text)
