@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
     QTableView, QVBoxLayout, QWidget,
@@ -50,6 +50,7 @@ class SideBySideOrStacked(QStackedWidget):
                  sizes: tuple[int, int], second_on_top: bool = False) -> None:
         super().__init__()
         self._first, self._second, self._needs, self._wide = first, second, needs, wide
+        self._refit_due = False
         self._first_scroll = VerticalScroll(first)
         self._second_scroll = VerticalScroll(second, frame=False)
         self.side = QSplitter(Qt.Orientation.Horizontal)
@@ -110,15 +111,33 @@ class SideBySideOrStacked(QStackedWidget):
         super().resizeEvent(event)
         self.refit(width=event.size().width())
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """A pane may have grown while its step was hidden (no resize tells of it)."""
+        super().showEvent(event)
+        self.refit_soon()
+
     def refit(self, *, width: int | None = None) -> None:
         """Side by side or stacked for ``width`` (by default the width it has), as the wide pane needs now: called
-        on every resize and when a table's columns are fitted to new contents. Side by side, the wide pane is
-        widened when it has less than it needs, never narrowed: a share the clinician dragged stays, and width
-        it no longer needs comes back at the next resize."""
+        on every resize and (through refit_soon) when a table's columns are fitted to new contents. Side by side,
+        the wide pane is widened when it has less than it needs, never narrowed: a share the clinician dragged
+        stays, and width it no longer needs comes back at the next resize."""
         width = self.width() if width is None else width
         self._arrange(stacked=width < self.side_by_side_width())
         if not self.stacked and self.side.sizes()[self._wide] < self._wide_width():
             self._give_wide_its_width()
+
+    def refit_soon(self) -> None:
+        """A refit once the event being handled is done, for a table whose columns were fitted to new contents.
+        Qt fits them inside the table's own layout too (the first showing of its tab): a refit there that changed
+        the arrangement took the table out of its scroll area in the middle of that layout, and Qt crashed. Many
+        fittings in one turn make one refit."""
+        if not self._refit_due:
+            self._refit_due = True
+            QTimer.singleShot(0, self, self._refit_due_now)
+
+    def _refit_due_now(self) -> None:
+        self._refit_due = False
+        self.refit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.side and event.type() == QEvent.Type.Resize:  # once the splitter has shared it out

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.course_helpers import log, saved_patient, walk
+from tests.storage.helpers import example
+from tests.ui.course_helpers import log, open_window, saved_patient, walk
 from tests.ui.test_small_screen import SMALL_SCREENS, _shown_whole
 
 
@@ -36,6 +37,31 @@ def test_every_column_of_the_week_table_shows_without_scrolling_sideways(qtbot, 
     form, panel = window.editor.form, window.editor.panel
     below = panel.mapTo(window, panel.rect().topLeft()).y() >= form.mapTo(window, form.rect().bottomLeft()).y()
     assert below == panes.stacked
+
+
+@pytest.mark.parametrize("new_plan", [True, False], ids=["with a new plan", "alone"])
+def test_a_form_grown_while_its_step_was_hidden_turns_when_shown(qtbot, data_dir, new_plan) -> None:
+    """A form grown while step 4 was hidden (a wider font or a longer etiology name can grow a field; here the
+    etiology box's minimum width stands in) turns the plan under it when the step is shown. With a new plan, its
+    columns were fitted inside the table's own layout as the step was first shown, and turning the panes there
+    (the table left its scroll area mid-layout) crashed Qt; with the form alone grown, nothing turned them."""
+    window = open_window(qtbot, data_dir)
+    window.resize(*SMALL_SCREENS["100 %"])
+    QApplication.processEvents()
+    editor = window.editor
+    if not new_plan:
+        editor.form.set_profile(example()[0])
+        _show_plan(window, SMALL_SCREENS["100 %"])
+        assert not editor.panes.stacked
+        window.tabs.setCurrentIndex(0)
+        QApplication.processEvents()
+    editor.form.etiology.setMinimumWidth(320)  # the longest etiology name's width: no room left for the table
+    if new_plan:
+        editor.form.set_profile(example()[0])
+    window.tabs.setCurrentWidget(editor)
+    qtbot.waitUntil(lambda: editor.panes.stacked, timeout=2_000)
+    table = editor.panel.table
+    assert table.isVisibleTo(window) and table.horizontalScrollBar().maximum() == 0
 
 
 def test_a_change_of_width_keeps_what_is_typed_and_the_cursor(qtbot, data_dir) -> None:

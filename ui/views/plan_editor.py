@@ -70,7 +70,7 @@ class PlanEditor(QWidget):
         # side by side where the week table fits beside the form, one above the other where it does not
         self.panes = SideBySideOrStacked(self.form, self.panel, wide=1, needs=self.panel.full_width,
                                          sizes=(520, 840))
-        self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # columns refitted
+        self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(note_row)

@@ -127,7 +127,7 @@ class ProgressView(QWidget):
         self.panes = SideBySideOrStacked(charts_panel, side_panel, wide=1, needs=self._weeks_width, sizes=(500, 400),
                                          second_on_top=True)
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.weeks_table, stacked))
-        self.weeks_table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # columns refitted
+        self.weeks_table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)

@@ -138,7 +138,7 @@ class SessionLogView(QWidget):
         self.panes = SideBySideOrStacked(log_panel, side_panel, wide=0, needs=lambda: all_columns_width(self.table),
                                          sizes=(640, 320))
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit())  # columns refitted
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.panes, 1)
@@ -234,7 +234,13 @@ class SessionLogView(QWidget):
     def _bring_into_view(self, *widgets: QWidget, margin: int = 8) -> None:
         """Once the new text is laid out, scroll so each widget is in view (the last one wins)."""
         def scroll() -> None:
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new text's height, laid out
+            # the new text's height, laid out: a wrapped label's new height grows the scroll area's content, whose
+            # layout then asks again (laid out once, the advice at 150 % was scrolled to where it had been)
+            sizes = None
+            for _ in range(5):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+                if sizes == (sizes := [widget.geometry() for widget in widgets]):
+                    break
             for widget in widgets:
                 if widget.isVisible() and widget.height():
                     self.panes.scroll_to(widget, margin)
