@@ -11,6 +11,7 @@ import sys
 from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
+from core.plan.adjustment import ACTION_WORDS
 from core.plan.progress import Progress, adherence_in_words
 from core.settings import SettingsError, load_settings
 from core.workspace.course import patient_progress, progress_report_pdf
@@ -94,6 +95,6 @@ def describe_progress(progress: Progress) -> str:
     lines.append("")
     lines.append(adherence_in_words(progress))
     if progress.suggestion is not None:
-        lines.append(f"Next week ({progress.suggestion.action}): {progress.suggestion.reason}")
+        lines.append(f"Next week: {ACTION_WORDS[progress.suggestion.action]}. {progress.suggestion.reason}")
         lines.append(f"  {progress.suggestion.caveat}")
     return "\n".join(lines)

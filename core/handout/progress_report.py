@@ -38,13 +38,13 @@ from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
 from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style, printable
+from core.plan.adjustment import ACTION_WORDS
 from core.plan.progress import Progress, WeekProgress, adherence_statements, week_runs, weeks_span
 from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings
 
 TITLE = "Progress report"
 NO_WALK = "—"
-ACTIONS = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}  # as the session log view names them
 
 
 def render_progress_report(progress: Progress, *, settings: Settings, note: str, date: dt.date,
@@ -328,7 +328,7 @@ class _Report:
         story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading),
                        self._p(f"From the walks logged in week {week} (plan version {p.current_version}), under "
                                "that version's pain and effort rules:")]
-        story.append(Paragraph(f"<b>{escape(ACTIONS[suggestion.action])}.</b> {escape(suggestion.reason)}", self.body))
+        story.append(Paragraph(f"<b>{escape(ACTION_WORDS[suggestion.action])}.</b> {escape(suggestion.reason)}", self.body))
         if suggestion.next_week is not None:
             w = suggestion.next_week
             story.append(self._p(f"The week it points to: week {w.week} of the plan, {w.sessions} walk"

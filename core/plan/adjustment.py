@@ -19,8 +19,14 @@ from core.plan.pain import CAVEAT
 from core.plan.session_log import SessionLog
 
 
+# "pause": the plan in force is blocked by screening; "hold" would read as "walk this week again".
+Action = Literal["progress", "hold", "step-back", "pause"]
+ACTION_WORDS: dict[str, str] = {"progress": "Progress", "hold": "Hold", "step-back": "Step back",
+                                "pause": "No walks until screening is resolved"}
+
+
 class NextWeekSuggestion(BaseModel):
-    action: Literal["progress", "hold", "step-back"]
+    action: Action
     reason: str
     next_week: Week | None
     caveat: str = CAVEAT
@@ -35,7 +41,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     the week's walks are not all done yet, so a pain or effort rule acts at once, but too few walks is not yet a
     reason to repeat the week."""
     if plan.blocked or not plan.weeks:
-        return NextWeekSuggestion(action="hold", reason="The plan is blocked by screening; nothing to progress.",
+        return NextWeekSuggestion(action="pause", reason=f"The plan is blocked by screening. {blocked_because(plan)}",
                                   next_week=None)
     if not 1 <= week <= len(plan.weeks):
         raise ValueError(f"week must be from 1 to {len(plan.weeks)}")
@@ -107,3 +113,9 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
                f"morning: move on to week {following.week}.",
     )
+
+
+def blocked_because(plan: Plan) -> str:
+    """Why a blocked plan is blocked and what would let it go ahead, one sentence each."""
+    return " ".join(f"{reason.message} To go ahead: {reason.unblock}" for reason in plan.block_reasons) \
+        or "It has no walking week."

@@ -20,7 +20,7 @@ import statistics
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import NextWeekSuggestion, suggest_next_week
+from core.plan.adjustment import NextWeekSuggestion, blocked_because, suggest_next_week
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WeekStatus, ahead_rows, continuing_week, planned_week,
                                    status_of, walked_rows)
@@ -269,9 +269,8 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
         return suggestion
     in_force = plans[newest]
     if in_force.blocked or not in_force.weeks:
-        return NextWeekSuggestion(action="hold", next_week=None, reason=(
-            f"Plan version {newest}, saved after these walks, is blocked by screening: no walking week to move to "
-            "until it is resolved."))
+        return NextWeekSuggestion(action="pause", next_week=None, reason=(
+            f"Plan version {newest}, saved after these walks, is blocked by screening. {blocked_because(in_force)}"))
     if suggestion.next_week is None:
         return suggestion
     wanted = suggestion.next_week

@@ -105,7 +105,9 @@ def test_last_week_holds_and_bad_week_number_is_refused() -> None:
 
 def test_blocked_plan_has_nothing_to_progress() -> None:
     blocked = compute_plan(profile(open_foot_wound=True), [])
-    assert suggest_next_week(blocked, 1, [log()], usual_pain=3).next_week is None
+    suggestion = suggest_next_week(blocked, 1, [log()], usual_pain=3)
+    assert suggestion.action == "pause" and suggestion.next_week is None
+    assert "open foot sore" in suggestion.reason and "To go ahead: Use non-weight-bearing exercise" in suggestion.reason
 
 
 # A patient who lives at 7/10: walking at their usual pain is safe, a rise of up to 2 points is acceptable

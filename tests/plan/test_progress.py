@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.plan.adjustment import ACTION_WORDS
 from core.plan.engine import compute_plan
 from core.plan.overrides import WeekOverride
 from core.plan.progress import LoggedSession, VersionInCourse, adherence_in_words, course_progress
@@ -62,12 +63,16 @@ def test_a_week_the_clinician_lengthened_by_hand_is_walked_as_changed() -> None:
     assert [(w.plan_version, w.week) for w in progress.weeks][:3] == [(1, 1), (2, 2), (2, 3)]
 
 
-def test_a_blocked_newest_version_holds() -> None:
+def test_a_blocked_newest_version_pauses_the_walks_and_says_why() -> None:
+    """Seen in review: "Next week: Hold" under a version blocked by screening read as "walk this week again"."""
     blocked = version(2, contraindications=["unstable-angina"])
     assert blocked.plan.blocked
     progress = course_progress([V1, blocked], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=5))
-    assert progress.suggestion.action == "hold" and progress.suggestion.next_week is None
-    assert "blocked by screening" in progress.suggestion.reason
+    suggestion = progress.suggestion
+    assert suggestion.action == "pause" and suggestion.next_week is None
+    assert ACTION_WORDS[suggestion.action] == "No walks until screening is resolved"
+    assert "Plan version 2, saved after these walks, is blocked by screening." in suggestion.reason
+    assert "unstable angina" in suggestion.reason.lower() and "To go ahead: Exercise waits" in suggestion.reason
 
 
 def test_a_new_version_starting_again_at_week_1_is_judged_on_its_own_walks() -> None:

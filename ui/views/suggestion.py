@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from core.plan.adjustment import ACTION_WORDS
 from core.plan.progress import Progress
-
-ACTION_WORDS = {"progress": "Progress", "hold": "Hold", "step-back": "Step back"}
 
 
 def suggestion_html(progress: Progress | None) -> str:
@@ -17,7 +16,8 @@ def suggestion_html(progress: Progress | None) -> str:
     if suggestion is None:
         return ("<b>Next week:</b> no session is logged yet. The suggestion appears once a week of the plan has a "
                 "session.")
-    where = f" judged from week {progress.current_week} (plan version {progress.current_version})"
+    where = "" if suggestion.action == "pause" else (
+        f" judged from week {progress.current_week} (plan version {progress.current_version})")
     target = suggestion.next_week
     then = "" if target is None else (
         f"<br><b>Then:</b> week {target.week}, {target.sessions} days of {target.main_min:g} min walks.")
