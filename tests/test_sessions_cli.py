@@ -191,6 +191,19 @@ def test_session_commands_name_the_patient_and_check_the_week_and_minutes(run_ma
     assert listed.stdout.startswith("Sessions of patient 1, Example Patient")
 
 
+def test_a_heart_rate_below_the_resting_one_is_questioned_as_a_hand_count(run_main, patient) -> None:
+    """Seen in review: the walking log asks the patient for the beats counted in 15 seconds, the form for beats a
+    minute; a count of 30 copied as it was went in as 30 bpm without a word."""
+    data, session_file = patient
+    day = dt.date.today().isoformat()
+    counted = run_main("sessions", "add", "1", session_file("count", date=day, heart_rate=30), data_dir=data)
+    assert counted.returncode == 0, counted.stderr
+    assert ("The heart rate, 30 bpm, is below the patient's resting 72 bpm: check that it was entered as beats a "
+            "minute. The walking log asks for the beats counted in 15 seconds: times 4 is 120 a minute.") in counted.stderr
+    walking = run_main("sessions", "add", "1", session_file("bpm", date=day, heart_rate=118), data_dir=data)
+    assert walking.returncode == 0 and "heart rate" not in walking.stderr.lower()
+
+
 def test_a_password_on_the_command_line_is_refused_as_in_settings(run_main, tmp_path) -> None:
     result = run_main("--records", "postgresql://grace:secret@clinic-server/treadwell", "plans", "list",
                       data_dir=tmp_path / "data")

@@ -21,7 +21,7 @@ from core.handout.model import (
 )
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Rules, Week
-from core.plan.intensity import hr_unreliable_reasons, pulse_count
+from core.plan.intensity import hr_unreliable_reasons, pulse_count, pulse_count_seconds
 from core.plan.pain import PainRules
 from core.plan.profile import PatientProfile
 from core.plan.warnings import WarningCode
@@ -169,7 +169,7 @@ def build_handout(
     if uses_hr:
         ranges = {week.band: week.target_hr for week in plan.weeks}  # as the week table prints them, light first
         # one count for every week: as long as the narrowest band needs, so the patient learns a single way
-        count_seconds = max(pulse_count(beats)[0] for beats in ranges.values())
+        count_seconds = pulse_count_seconds(list(ranges.values()))
         counts = []
         for band, beats in ranges.items():
             _, low_count, high_count = pulse_count(beats, count_seconds)

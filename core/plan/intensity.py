@@ -70,6 +70,12 @@ def pulse_count(beats_a_minute: tuple[int, int], shortest: int = 15) -> tuple[in
     return None
 
 
+def pulse_count_seconds(ranges: list[tuple[int, int]]) -> int:
+    """The one pulse count a handout teaches for all its heart-rate ranges: as long as the narrowest needs (15 or 30
+    seconds; 15 where no range can be kept to by counting, or there is none)."""
+    return max([15] + [found[0] for beats in ranges if (found := pulse_count(beats))])
+
+
 def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
     if profile.measured_hr_max is not None:
         hr_max = float(profile.measured_hr_max)
