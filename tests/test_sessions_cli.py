@@ -198,8 +198,9 @@ def test_a_heart_rate_below_the_resting_one_is_questioned_as_a_hand_count(run_ma
     day = dt.date.today().isoformat()
     counted = run_main("sessions", "add", "1", session_file("count", date=day, heart_rate=30), data_dir=data)
     assert counted.returncode == 0, counted.stderr
-    assert ("The heart rate, 30 bpm, is below the patient's resting 72 bpm: check that it was entered as beats a "
-            "minute. The walking log asks for the beats counted in 15 seconds: times 4 is 120 a minute.") in counted.stderr
+    said = ("The heart rate, 30 bpm, is below the patient's resting 72 bpm: check that it was entered as beats a "
+            "minute. The walking log asks for the beats counted in 15 seconds: times 4 is 120 a minute.")
+    assert said in counted.stderr
     walking = run_main("sessions", "add", "1", session_file("bpm", date=day, heart_rate=118), data_dir=data)
     assert walking.returncode == 0 and "heart rate" not in walking.stderr.lower()
 
