@@ -61,7 +61,7 @@ def test_a_study_without_a_pain_outcome_lends_the_plan_nothing() -> None:
     study = make.study("lu-2021", "Lu", 2021, etiologies=("post-stroke-pain",), days=3, minutes=(30.0, 30.0))
     flag = Flag(code="off-topic", field="model", message="A stroke model with no pain outcome in the sources.")
     off_topic = study.model_copy(update={"flags": [flag]})
-    structure = borrowed_structure("post-stroke-pain", [off_topic], [3, 3])
+    structure = borrowed_structure("post-stroke-pain", [off_topic], [3, 3], 5)
     assert structure.study_ids == [] and "No animal treadmill study of pain exists" in structure.not_borrowed
     assert "Lu 2021" in structure.not_borrowed and structure.dosing.no_pain_outcome == ["Lu 2021"]
     assert dosing_summary("post-stroke-pain", [off_topic]).animal_treadmill_study_count == 0
@@ -79,7 +79,7 @@ def test_a_treadmill_study_that_reports_no_protocol_lends_the_plan_nothing() -> 
     beside it 'for its structure' and listed 'not reported' three times."""
     silent = make.study("wu-2019", "Wu", 2019, etiologies=("spinal-cord-injury",), speed=None, speed_reported=None,
                         minutes=None, days=None, weeks=None)
-    structure = borrowed_structure("spinal-cord-injury", [silent], [3, 3])
+    structure = borrowed_structure("spinal-cord-injury", [silent], [3, 3], 5)
     assert structure.study_ids == ["wu-2019"] and not structure.borrows and "(Wu 2019)" in structure.not_borrowed
     assert "report no frequency, session length or duration" in structure.not_borrowed
     assert "not reported" not in structure.frequency + structure.session_length
@@ -117,7 +117,7 @@ def test_a_rodent_ramp_lends_the_idea_of_ramping_not_its_pace() -> None:
     """'Session length grows gradually, as in Kami 2016, Bai 2022' read as if the plan followed their ramp, which
     went from 10 to 60 minutes a session within two weeks: the plan rises by at most 10 % a week."""
     ramped = make.study("kami-2016", "Kami", 2016, etiologies=("peripheral-nerve-injury",), minutes=(10.0, 60.0))
-    structure = borrowed_structure("peripheral-nerve-injury", [ramped], [3, 3])
+    structure = borrowed_structure("peripheral-nerve-injury", [ramped], [3, 3], 5)
     assert structure.ramp == ("Session length grows gradually, within the weekly caps. Animal studies that ramped "
                               "session length: Kami 2016 (10 to 60 min); only the idea of a ramp is borrowed, not "
                               "their pace.")

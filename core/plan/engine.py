@@ -134,7 +134,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                 weekly_main_min=step.weekly_main_min, increase_pct=step.increase_pct,
                 note=step.note + _light_but_brisk(band, setting.mets),
             ))
-    structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks])
+    structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks],
+                                   profile.max_sessions_per_week)
     return Plan(
         etiology=profile.etiology,
         blocked=screening.blocked,

@@ -28,7 +28,21 @@ def _range(spread, unit: str) -> str:
     return f"{spread.low:g}-{spread.high:g} {unit} (median {spread.median:g}, {studies})"
 
 
-def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week: list[int]) -> BorrowedStructure:
+def _days_said(sessions_per_week: list[int], most_days: int) -> str:
+    """Where the plan's days a week come from: it starts at the product default's days, or at the patient's most
+    days where the clinician set fewer, and adds days up to that most."""
+    if not sessions_per_week:
+        return "no walking week"
+    first, top = sessions_per_week[0], max(sessions_per_week)
+    most = "the most days a week set for this patient"
+    said = [f"{first} to start, {most if first == most_days < g.STARTING_SESSIONS_PER_WEEK else 'a product default'}"]
+    if top > first:
+        said.append(f"up to {top}, {most if top == most_days else 'as the walks lengthen'}")
+    return "; ".join(said)
+
+
+def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week: list[int],
+                       most_days: int) -> BorrowedStructure:
     # In year order whatever order the studies came in, so the same library always gives the same plan.
     mine = sorted((s for s in studies if etiology_id in s.etiologies and lends_structure(s)), key=lambda s: (s.year, s.id))
     summary = dosing_summary(etiology_id, studies)
@@ -59,8 +73,9 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
             why, none = "No animal treadmill study of pain exists for this etiology", "no animal pain study"
         return BorrowedStructure(
             study_ids=[s.id for s in mine], borrows=False,
-            frequency=(f"The plan walks {plan_days} days a week: a product default ({none}); Garber "
-                       "2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines on at least 2."),
+            frequency=(f"The plan walks {plan_days} days a week ({_days_said(sessions_per_week, most_days)}; "
+                       f"{none}); Garber 2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines "
+                       "on at least 2."),
             session_length=f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance ({none}).",
             ramp=f"Session length grows gradually, within the weekly caps ({none}).",
             not_borrowed=(f"{why}, so nothing is borrowed from animals: how long and how gradual the walks are "
@@ -71,7 +86,8 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
             dosing=summary)
     return BorrowedStructure(
         study_ids=[s.id for s in mine],
-        frequency=f"The plan walks {plan_days} days a week; animal protocols: {_range(summary.days_per_week, 'days a week')}.",
+        frequency=(f"The plan walks {plan_days} days a week ({_days_said(sessions_per_week, most_days)}); animal "
+                   f"protocols: {_range(summary.days_per_week, 'days a week')}."),
         session_length=f"Sessions build toward 30 minutes; longest animal sessions: {_range(summary.longest_session_min, 'min')}.",
         # the idea of a ramp, never its pace: a rodent protocol may go from 10 to 60 minutes within two weeks
         ramp=("Session length grows gradually, within the weekly caps. Animal studies that ramped session length: "

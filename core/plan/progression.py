@@ -105,8 +105,10 @@ def _next_week(sessions: int, main: float, allowed: float, max_sessions: int, la
         if longer > main:
             return sessions, longer, "longer walks"
         return sessions, main, "consolidation week: same as last week"
-    if sessions < max_sessions:
-        shorter = min(float(g.SESSION_TARGET_MIN), floor_to_step(allowed / (sessions + 1)))
-        if shorter * (sessions + 1) > last_total:
-            return sessions + 1, shorter, "one more day a week; each walk a little shorter to keep the weekly rise in check"
+    if sessions >= max_sessions:  # not a pause before more: where the plan stays, under the weekly target
+        return sessions, main, (f"the most days a week set for this patient, with {g.SESSION_TARGET_MIN} min walks: "
+                                f"keep it here ({g.WEEKLY_TARGET_MIN} min a week would need more days)")
+    shorter = min(float(g.SESSION_TARGET_MIN), floor_to_step(allowed / (sessions + 1)))
+    if shorter * (sessions + 1) > last_total:
+        return sessions + 1, shorter, "one more day a week; each walk a little shorter to keep the weekly rise in check"
     return sessions, main, "consolidation week: same as last week"

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.plan.engine import compute_plan
 from core.plan.progression import progression
+from tests.plan.profiles import profile
 
 
 def weeks(**changes):
@@ -138,3 +140,19 @@ def test_the_longest_walk_without_a_rest_grows_from_the_parts_walked_not_from_a_
     assert [(w.bouts, w.bout_min) for w in plan[7:9]] == [(2, 4.0), (2, 4.25)]
     for before, after in zip(plan, plan[1:]):
         assert after.bout_min <= max(4, before.bout_min * 1.1) + 1e-9
+
+
+def test_a_plan_held_below_the_weekly_target_by_the_most_days_says_so() -> None:
+    """Seen in review: with at most 4 days a week the plan reached 4 x 30 minutes in week 5 and then read
+    "consolidation week: same as last week" for seven weeks, as if more were to come; the evidence note called
+    the 3-4 days "a product default" though 4 was the clinician's limit."""
+    plan = compute_plan(profile(etiology="trigeminal-neuropathy", baseline_walk_min=30.0, max_sessions_per_week=4), [])
+    held = [week for week in plan.weeks if week.weekly_main_min == 120]
+    assert len(held) > 3 and held[0].note == "longer walks"
+    assert {week.note for week in held[1:]} == {"the most days a week set for this patient, with 30 min walks: keep "
+                                                "it here (150 min a week would need more days)"}
+    assert "(3 to start, a product default; up to 4, the most days a week set for this patient;" \
+        in plan.borrowed_structure.frequency
+    two = compute_plan(profile(etiology="multiple-sclerosis-pain", max_sessions_per_week=2), [])
+    assert "The plan walks 2 days a week (2 to start, the most days a week set for this patient;" \
+        in two.borrowed_structure.frequency
