@@ -285,6 +285,27 @@ class PatientCare:
         self.statusBar().showMessage(message)
 
     def _discard_ok(self) -> bool:
+        """Whether the open patient's unsaved work (a session typed in step 5, edits to the plan) may go: saved
+        first, let go, or the step it is in left open (Cancel, or a session that cannot be saved as it is)."""
+        return self._session_discard_ok() and self._plan_discard_ok()
+
+    def _session_discard_ok(self) -> bool:
+        if not (entry := self.sessions.unsaved_entry()):
+            return True
+        answer = QMessageBox.question(
+            self, "Session not saved", f"The session log holds {entry}. Save it first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            self.sessions.save_button.click()  # refused: the form says why, and stays as it was
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if self.sessions.unsaved_entry():
+            self.tabs.setCurrentWidget(self.sessions)
+            return False
+        return True
+
+    def _plan_discard_ok(self) -> bool:
         if not self.editor.dirty or self.editor.is_blank():
             return True
         answer = QMessageBox.question(

@@ -98,6 +98,18 @@ class SessionFields(NamedTuple):
         show_choice(self.stiffer_morning, STIFFNESS_CHOICES, log.stiffer_next_morning)
         self.note.setText(log.note)
 
+    def snapshot(self) -> tuple:
+        """What every field holds, to tell later whether anything was typed since."""
+        return (self.date.date(), self.week.value(), self.minutes.value(), self.speed.value(),
+                *(given(spin) for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning)),
+                self.stiffer_morning.currentIndex(), self.note.text())
+
+    def has_entries(self) -> bool:
+        """Anything recorded beyond what the form puts in by itself (the date, the week and its minutes)."""
+        return (any(given(spin) is not None for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning))
+                or chosen(self.stiffer_morning, STIFFNESS_CHOICES) is not None or self.speed.value() > 0
+                or bool(self.note.text().strip()))
+
     def clear_recorded(self) -> None:
         """Nothing recorded yet (the date, week and minutes are the view's to set)."""
         for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):

@@ -39,6 +39,7 @@ class SessionLogView(QWidget):
         super().__init__(parent)
         self._course: CourseOfCare | None = None
         self._correcting: SessionRecord | None = None
+        self._as_loaded: tuple = ()  # the correction's fields as loaded
         self._suggested_minutes: float | None = None  # the planned minutes put in the form, until edited
         self._form_to_show = False  # a patient opened: the form is scrolled into view when the log shows
         self.title = QLabel()
@@ -340,6 +341,7 @@ class SessionLogView(QWidget):
         version = self._course.version_of(record.plan_id) if self._course else None
         self._set_week_range(len(version.plan.weeks) if version else 26)
         self._fields.show(record)
+        self._as_loaded = self._fields.snapshot()
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")
         self.save_button.setAccessibleName("Save the correction")
@@ -358,6 +360,16 @@ class SessionLogView(QWidget):
     @property
     def correcting(self) -> SessionRecord | None:
         return self._correcting
+
+    def unsaved_entry(self) -> str:
+        """What the form holds that is not saved, in words for a question ("" for nothing): a new session with
+        anything recorded, or a correction changed since it was loaded."""
+        if self._course is None or self._course.read_only:
+            return ""
+        if self._correcting is not None:
+            return ("" if self._fields.snapshot() == self._as_loaded else
+                    f"a correction to the session of {self._correcting.date.isoformat()} that is not saved")
+        return "a session that has not been added" if self._fields.has_entries() else ""
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
