@@ -106,7 +106,8 @@ class SessionFields(NamedTuple):
 
     def has_entries(self) -> bool:
         """Anything recorded beyond what the form puts in by itself (the date, the week and its minutes)."""
-        return (any(given(spin) is not None for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning))
+        recorded = (self.rpe, self.heart_rate, self.pain_during, self.pain_morning)
+        return (any(given(spin) is not None for spin in recorded)
                 or chosen(self.stiffer_morning, STIFFNESS_CHOICES) is not None or self.speed.value() > 0
                 or bool(self.note.text().strip()))
 
