@@ -244,3 +244,17 @@ def test_progress_on_a_date_leaves_out_the_walks_after_it(run_main, patient) -> 
     assert then["weeks"][0]["walked_minutes"] == 16.0
     now = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
     assert now["weeks"][0]["walked_minutes"] == 25.0
+
+
+def test_progress_on_a_date_before_the_course_or_after_today_is_refused(run_main, patient) -> None:
+    """Seen in review: progress --date 2020-01-01 --pdf wrote a report dated 2020 with the plan saved in 2026 "in
+    force"; a date in the future was taken as well."""
+    data, session_file = patient
+    run_main("sessions", "add", "1", session_file("paper", date="2026-11-02"), data_dir=data)  # a diary typed in
+    today = dt.date.today()
+    for day in ("2026-11-01", (today + dt.timedelta(days=1)).isoformat()):
+        refused = run_main("progress", "1", "--date", day, "--pdf", str(data.parent / "r.pdf"), data_dir=data)
+        assert refused.returncode == 2 and not (data.parent / "r.pdf").exists()
+        assert (f"--date: must be from 2026-11-02, the day the course began (its first plan version or walk), to "
+                f"today, {today.isoformat()}; nothing was written") in refused.stderr
+    assert run_main("progress", "1", "--date", "2026-11-02", data_dir=data).returncode == 0

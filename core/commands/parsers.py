@@ -107,7 +107,8 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the progress report for the referrer")
     parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
     parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
-                        help="the report's date (default: today)")
+                        help="the day to report on (default: today): walks after it and plan versions saved "
+                             "after it are left out; from the day the course began to today")
     add_format_option(parser)
 
 

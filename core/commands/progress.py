@@ -14,7 +14,7 @@ from core.data_dir import DataDir
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.progress import Progress, adherence_in_words
 from core.settings import SettingsError, load_settings
-from core.workspace.course import patient_progress, progress_report_pdf
+from core.workspace.course import DateOutsideCourse, patient_progress, progress_report_pdf
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -51,6 +51,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 workspace.records.record_event("export", "patient", args.patient, settings.clinician)
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
+        return 2
+    except DateOutsideCourse as error:
+        print(f"--date: {error}; nothing was written", file=sys.stderr)
         return 2
     if args.format == "json":
         print_json(progress.model_dump(mode="json"))

@@ -34,11 +34,23 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
                             for session in sessions], today=today or dt.date.today())
 
 
+class DateOutsideCourse(ValueError):
+    """A report's date before the course began, or after today."""
+
+
 def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date | None = None) -> Progress:
+    """The patient's course as it stood on ``today`` (from the course's first day, its first version or walk, to
+    this day; raises DateOutsideCourse otherwise), or as it stands now."""
     history = records.plan_history(patient_id)
     if not history:
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
-    return progress_of(history, records.sessions(patient_id), today=today)
+    sessions = records.sessions(patient_id)
+    if today is not None:
+        began, now = min([history[0].saved_on] + [session.date for session in sessions]), dt.date.today()
+        if not began <= today <= now:  # seen in review: a report dated 2020 showed the plan of 2026 "in force"
+            raise DateOutsideCourse(f"must be from {began.isoformat()}, the day the course began (its first plan "
+                                    f"version or walk), to today, {now.isoformat()}")
+    return progress_of(history, sessions, today=today)
 
 
 def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, date: dt.date,
