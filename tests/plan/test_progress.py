@@ -286,3 +286,14 @@ def test_a_week_done_under_one_version_is_not_continued_by_walks_under_another()
     progress = course_progress([V1, rebased], sessions, today=START + dt.timedelta(days=12))
     assert [(w.plan_version, w.label, w.walked_sessions) for w in progress.weeks[:2]] == [(1, "1", 3), (2, "1", 3)]
     assert progress.adherence_pct == 100
+
+
+def test_a_walk_more_than_planned_in_the_same_days_is_an_extra_walk_not_the_week_again() -> None:
+    """Seen in review: four walks of a three-walk week 1 (days 0-3), then week 2, read as "1 (again)" with one walk
+    of three, and the adherence fell to 78 % though every planned walk was done and one more."""
+    progress = course_progress([V1], walks(1, [0, 1, 2, 3]) + walks(2, [7, 9, 11]), today=START + dt.timedelta(days=20))
+    assert [(w.label, w.walked_sessions, w.adherence_pct) for w in progress.weeks if w.walked_sessions] == [
+        ("1", 4, 100.0), ("2", 3, 100.0)]
+    assert progress.adherence_pct == 100.0
+    again = course_progress([V1], walks(1, [0, 2, 4]) + walks(1, [8, 10, 12]), today=START + dt.timedelta(days=20))
+    assert [w.label for w in again.weeks if w.walked_sessions] == ["1", "1 (again)"]  # a week later: walked again
