@@ -259,7 +259,7 @@ class _Report:
                   [self._p(t, cell) for t in ("", "", "walks", "minutes", "walks", "minutes", "", "",
                                               "during", "next morning")]]
         rows = header + [self._week_row(week) for week in self.covered]
-        widths = [47, 52, 40, 51, 40, 51, 73, 42, 48, 56]  # points: each header word, and "(again)", fits on a line
+        widths = [47, 52, 37, 51, 38, 51, 73, 42, 56, 56]  # points: each header word, and "(again)", fits on a line
         scale = self.width / sum(widths)
         table = self._table(rows, [w * scale for w in widths], header_rows=2)
         table.setStyle(TableStyle([
