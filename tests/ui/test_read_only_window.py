@@ -49,6 +49,11 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
         with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
             window.show()
         gateway = window.gateway
+        shelf = window.records
+        shelf.reload()
+        assert shelf.open_button.isEnabled()  # a patient listed; what would write is greyed out, and says why
+        for button in (shelf.import_button, shelf.export_button, shelf.delete_button):
+            assert not button.isEnabled() and button.toolTip().startswith("Read-only:"), button.text()
         window.open_plan(saved.id)
         window.editor.form.numbers["weeks"].setText("9")
         window.editor.recompute()

@@ -82,7 +82,7 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
         assert "Read-only:" in log.title.text() and "save first" not in log.title.text()
         assert not log.save_button.isEnabled() and not log.minutes.isEnabled()
         assert not second.records.import_button.isEnabled() and not second.records.delete_button.isEnabled()
-        assert second.records.export_button.isEnabled()  # reading a patient out is not writing the records
+        assert not second.records.export_button.isEnabled()  # an export is written in the audit trail
         qtbot.wait(300)  # several polls while the first window is open
         assert not offered(second)
 
@@ -103,6 +103,7 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
         assert second.editor.plan_id == saved.id and second.editor.form.numbers["weeks"].text() == "9"
         assert second.editor.dirty and second.course is not None and second.sessions.save_button.isEnabled()
         assert "Read-only:" not in second.sessions.title.text() and second.records.delete_button.isEnabled()
+        assert second.records.export_button.isEnabled() and not second.records.export_button.toolTip()
         assert "unsaved changes, so this handout is not the plan on record: save the plan (Ctrl+S)" in \
             second.handout.record_note.text()
         assert second.save_plan(), second.statusBar().currentMessage()

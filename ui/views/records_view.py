@@ -155,14 +155,16 @@ class RecordsView(QWidget):
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
 
     def set_writable(self, writable: bool) -> None:
-        """A read-only window (another holds the data folder) reads and exports patients; it does not import or
-        delete them, and says why on the buttons' tooltips rather than after a confirmation."""
+        """A read-only window (another holds the data folder) reads patients; it does not import, export or delete
+        them (an export is written in the audit trail, which it cannot write: seen in review, Export bundle was
+        offered and every export failed), and says why on the buttons' tooltips rather than after a choice."""
         self._writable = writable
         why = "" if writable else "Read-only: another Treadwell window holds this data folder."
         self.import_button.setEnabled(writable)
-        for button in (self.import_button, self.delete_button):
+        for button in (self.import_button, self.export_button, self.delete_button):
             button.setToolTip(why)
-        self.delete_button.setEnabled(writable and self.open_button.isEnabled())  # a patient listed, as Open
+        for button in (self.export_button, self.delete_button):
+            button.setEnabled(writable and self.open_button.isEnabled())  # a patient listed, as Open
 
     def set_etiology_names(self, names: dict[str, str]) -> None:
         self.model.etiology_names = dict(names)
@@ -187,9 +189,9 @@ class RecordsView(QWidget):
 
     def _show_patient_actions(self, enabled: bool) -> None:
         """Open, export and delete act on a patient: greyed out while none is listed (they did nothing)."""
-        for button in (self.open_button, self.export_button):
-            button.setEnabled(enabled)
-        self.delete_button.setEnabled(enabled and self._writable)
+        self.open_button.setEnabled(enabled)
+        for button in (self.export_button, self.delete_button):
+            button.setEnabled(enabled and self._writable)
 
     def selected(self) -> PlanSummary | None:
         index = self.table.currentIndex()
