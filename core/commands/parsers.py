@@ -34,7 +34,8 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("plan", help="compute the treadmill plan for a patient profile (JSON)")
     parser.add_argument("profile", type=Path, metavar="PROFILE.json")
     add_format_option(parser)
-    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write the patient handout (its print: --print)")
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf",
+                        help="also write the patient handout (its print: --print)")
     parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
     parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
     parser.add_argument("--clinician-summary", action="store_true", help="add the clinician summary pages")

@@ -328,7 +328,8 @@ class _Report:
         story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading),
                        self._p(f"From the walks logged in week {week} (plan version {p.current_version}), under "
                                "that version's pain and effort rules:")]
-        story.append(Paragraph(f"<b>{escape(ACTION_WORDS[suggestion.action])}.</b> {escape(suggestion.reason)}", self.body))
+        action = ACTION_WORDS[suggestion.action]
+        story.append(Paragraph(f"<b>{escape(action)}.</b> {escape(suggestion.reason)}", self.body))
         if suggestion.next_week is not None:
             w = suggestion.next_week
             story.append(self._p(f"The week it points to: week {w.week} of the plan, {w.sessions} walk"
