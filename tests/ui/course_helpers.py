@@ -56,3 +56,17 @@ def table_text(view, column: str) -> list[str]:
     model = view.model
     index = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == column)
     return [model.index(row, index).data() for row in range(model.rowCount())]
+
+
+def fill(view, *, week: int = 1, minutes: float = 10, rpe: int | None = 12, during: int | None = None,
+         morning: int | None = None, note: str = "") -> None:
+    """The session log's form filled in as a clinician would (effort left "not entered" with rpe=None)."""
+    view.week.setValue(week)
+    view.minutes.setValue(minutes)
+    if rpe is not None:
+        view.rpe.setValue(rpe)
+    if during is not None:
+        view.pain_during.setValue(during)
+    if morning is not None:
+        view.pain_morning.setValue(morning)
+    view.note.setText(note)

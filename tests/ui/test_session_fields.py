@@ -1,0 +1,66 @@
+"""The session log's number fields as a clinician types into them: numbers read as people write them in the
+workstation's locale, kept as typed and refused by name when out of range, and arrows that step from "not
+recorded" into the range."""
+
+from __future__ import annotations
+
+from tests.ui.course_helpers import fill, saved_patient
+
+
+def test_minutes_and_speed_read_as_people_write_them_in_the_workstations_locale(qtbot) -> None:
+    """8 and 8.5, not 8.00 and 8.50; 8.25 is kept; a comma where the locale writes one, and read back."""
+    from PySide6.QtCore import QLocale
+
+    from ui.views.unrecorded_fields import PlainNumberSpinBox
+
+    spin = PlainNumberSpinBox(300, step=0.5)
+    qtbot.addWidget(spin)
+    for value, text in ((8, "8"), (8.5, "8.5"), (8.25, "8.25"), (0.1, "0.1")):
+        spin.setValue(value)
+        assert spin.text() == text
+    spin.setLocale(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    spin.setValue(12.5)
+    assert spin.text() == "12,5" and spin.valueFromText(spin.text()) == 12.5
+
+
+def _typed(qtbot, box, text: str) -> None:
+    from PySide6.QtCore import Qt
+
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+
+
+def test_a_number_is_kept_as_typed_and_refused_by_name_when_out_of_range(qtbot, data_dir) -> None:
+    """A pulse of 300 became 30 and a pain of 12 became 1 (the box dropped the keystroke that left its range), and
+    12,5 minutes became 125: each was saved with no message."""
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11)
+    _typed(qtbot, view.heart_rate, "300")
+    _typed(qtbot, view.pain_during, "12")
+    assert (view.heart_rate.text(), view.pain_during.text()) == ("300", "12")
+    view.save_button.click()
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    message = view.message.text()
+    assert message.startswith("Not saved.") and "must be at most 220; allowed: 30 to 220, or left empty" in message
+    assert "must be at most 10; allowed: 0 to 10" in message and "null" not in message
+    _typed(qtbot, view.heart_rate, "")  # cleared: not recorded
+    _typed(qtbot, view.pain_during, "4")
+    _typed(qtbot, view.minutes, "12,5")
+    _typed(qtbot, view.speed, "3,6")
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert (saved.minutes, saved.speed_kmh, saved.heart_rate, saved.pain_during) == (12.5, 3.6, None, 4)
+
+
+def test_the_arrows_step_from_not_recorded_into_the_range_and_back(qtbot, data_dir) -> None:
+    view = saved_patient(qtbot, data_dir).sessions
+    view.heart_rate.stepBy(1)
+    assert view.heart_rate.value() == 30  # the range's first value, not 0
+    view.heart_rate.stepBy(-1)
+    assert view.heart_rate.text() == "not recorded"
+    view.rpe.stepBy(1)
+    assert view.rpe.value() == 6

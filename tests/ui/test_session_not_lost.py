@@ -1,0 +1,51 @@
+"""A session typed into the log, or a correction of one, is not lost when the clinician opens another patient or
+closes the window: the window asks first, and a save that is refused keeps it in the form."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.course_helpers import fill, log, saved_patient, walk
+from ui.views.unrecorded_fields import show_given
+
+
+def test_a_session_typed_and_not_added_is_asked_about_before_another_patient_opens(qtbot, data_dir,
+                                                                                  monkeypatch) -> None:
+    """Seen in review: a session typed into the log (effort, pain, a note) vanished without a word when another
+    patient was opened; unsaved plan edits were asked about, the session was not."""
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    window.tabs.setCurrentWidget(window.records)
+    assert view.unsaved_entry() == ""  # the date, week and planned minutes the form fills in are not an entry
+    fill(view, week=1, minutes=10, rpe=12, during=3, note="felt fine")
+    answers = [QMessageBox.StandardButton.Cancel]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answers.pop(0))[1])
+    window.new_patient()
+    assert asked == ["The session log holds a session that has not been added. Save it first?"]
+    assert window.tabs.currentWidget() is view and view.note.text() == "felt fine"  # kept, shown where it is
+    patient_id = window.editor.patient_id
+    assert patient_id is not None
+    answers.append(QMessageBox.StandardButton.Save)
+    window.new_patient()
+    assert window.editor.patient_id is None and view.unsaved_entry() == ""
+    assert [s.note for s in window.gateway.sessions(patient_id)] == ["felt fine"]
+
+
+def test_a_correction_not_saved_is_asked_about_and_one_refused_keeps_the_patient_open(qtbot, data_dir,
+                                                                                      monkeypatch) -> None:
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=1, week=1))
+    view = window.sessions
+    view.load_for_correction(view.model.row_object(0))
+    assert view.unsaved_entry() == ""  # loaded, not changed
+    view.minutes.setValue(0)
+    show_given(view.rpe, None)  # effort is required: saving the correction as it is is refused
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Save)
+    window.close()
+    assert asked and asked[0].startswith("The session log holds a correction to the session of ")
+    assert window.isVisible() and "Effort (RPE)" in view.message.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.close()
+    assert not window.isVisible()
