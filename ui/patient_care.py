@@ -296,14 +296,14 @@ class PatientCare:
             self, "Session not saved", f"The session log holds {entry}. Save it first?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            self.sessions.save_button.click()  # refused: the form says why, and stays as it was
         if answer == QMessageBox.StandardButton.Discard:
             return True
-        if self.sessions.unsaved_entry():
-            self.tabs.setCurrentWidget(self.sessions)
-            return False
-        return True
+        if answer == QMessageBox.StandardButton.Save:
+            self.sessions.save_button.click()
+            if not self.sessions.unsaved_entry():
+                return True
+        self.tabs.setCurrentWidget(self.sessions)  # kept: Cancel, or a save refused (the form says why)
+        return False
 
     def _plan_discard_ok(self) -> bool:
         if not self.editor.dirty or self.editor.is_blank():

@@ -35,7 +35,8 @@ def _days_said(sessions_per_week: list[int], most_days: int) -> str:
         return "no walking week"
     first, top = sessions_per_week[0], max(sessions_per_week)
     most = "the most days a week set for this patient"
-    said = [f"{first} to start, {most if first == most_days < g.STARTING_SESSIONS_PER_WEEK else 'a product default'}"]
+    set_fewer = first == most_days < g.STARTING_SESSIONS_PER_WEEK  # the clinician's most, below the default start
+    said = [f"{first} to start, {most if set_fewer else 'a product default'}"]
     if top > first:
         said.append(f"up to {top}, {most if top == most_days else 'as the walks lengthen'}")
     return "; ".join(said)

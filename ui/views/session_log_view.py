@@ -237,11 +237,13 @@ class SessionLogView(QWidget):
         def scroll() -> None:
             # the new text's height, laid out: a wrapped label's new height grows the scroll area's content, whose
             # layout then asks again (laid out once, the advice at 150 % was scrolled to where it had been)
-            sizes = None
+            before = None
             for _ in range(5):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-                if sizes == (sizes := [widget.geometry() for widget in widgets]):
+                now = [widget.geometry() for widget in widgets]
+                if now == before:
                     break
+                before = now
             for widget in widgets:
                 if widget.isVisible() and widget.height():
                     self.panes.scroll_to(widget, margin)
