@@ -271,7 +271,7 @@ class _Report:
 
     def _week_row(self, week: WeekProgress) -> list:
         walks = week.walked_sessions
-        values = [week.label, str(week.plan_version), str(week.planned_sessions), _number(week.planned_minutes),
+        values = [week.label, str(week.plan_version), week.planned_walks, _number(week.planned_minutes),
                   str(walks), _number(week.walked_minutes),
                   NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)} %"
                   + (" so far" if week.status == "in progress" else ""),

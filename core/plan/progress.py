@@ -65,6 +65,13 @@ class WeekProgress(BaseModel):
     highest_pain_during: int | None
     highest_pain_next_morning: int | None
     stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
+    stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
+    # and planned_minutes are then those before the stop, the ones that count)
+
+    @property
+    def planned_walks(self) -> str:
+        """"3", or "1 of 3" for a week stopped on the step-back advice after one walk."""
+        return f"{self.planned_sessions} of {self.stopped_of}" if self.stopped_of else str(self.planned_sessions)
 
 
 class SessionPoint(BaseModel):
@@ -122,6 +129,9 @@ def adherence_statements(progress: Progress) -> list[str]:
         share = ("not available (no planned minutes)" if progress.adherence_pct is None
                  else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
         said = [f"Adherence, {span}: {share}"]
+    said += [f"Week {week.label} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the pain "
+             "rules advised a step back: its other walks are not counted as missed"
+             for week in counted if week.stopped_of]
     return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
                    "and counts once complete" for week in progress.weeks if week.status == "in progress"]
 
@@ -184,7 +194,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     suggestion = _suggestion(walked, plans, versions, latest, in_progress=in_progress)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, suggestion, in_progress, versions))
-    weeks = [_week_row(row, plans, latest, today) for row in rows]
+    usual = {version.version: version.profile.pain_nrs for version in versions}
+    weeks = [_week_row(row, plans, latest, today, usual[row.version]) for row in rows]
     counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
@@ -228,11 +239,17 @@ def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | N
     return continuing_week(walked_under, newest, after)
 
 
-def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekProgress:
+def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None,
+              usual_pain: int | None) -> WeekProgress:
+    """``usual_pain``: the profile's, read by the pain rules of plans saved before they recorded it."""
     version, number, attempt, walked, _ = row
     planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
+    stopped_of = planned.sessions if status == "done" and _stopped_for_step_back(
+        row, plans[version], usual_pain) else None
+    if stopped_of:
+        planned_minutes = planned.main_min * len(walked)
     walked_minutes = sum(item.log.minutes for item in walked)
     adherence = None if status == "ahead" or not planned_minutes else round(
         min(walked_minutes / planned_minutes, 1.0) * 100, 1)
@@ -241,14 +258,26 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
         week=number, label=str(number) if attempt == 1 else f"{number} (again)", status=status, plan_version=version,
-        planned_sessions=planned.sessions if planned else 0, planned_minutes=planned_minutes,
+        planned_sessions=len(walked) if stopped_of else planned.sessions if planned else 0,
+        planned_minutes=planned_minutes,
         walked_sessions=len(walked),
         sessions_done=sum(1 for item in walked if planned and item.log.minutes >= planned.main_min - 1e-9),
         walked_minutes=walked_minutes, adherence_pct=adherence,
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
-        stiffer_mornings=sum(stiffness) if stiffness else None,
+        stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
     )
+
+
+def _stopped_for_step_back(row: Row, plan: Plan, usual_pain: int | None) -> bool:
+    """A week whose walks brought the pain rules' step-back before its planned walks were done ended there, on the
+    plan's own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as missed,
+    and the adherence fell to 66.7 % though the patient did as the plan said."""
+    if not 1 <= row.week <= len(plan.weeks) or not row.walks or len(row.walks) >= plan.weeks[row.week - 1].sessions:
+        return False
+    judged = suggest_next_week(plan, row.week, [item.log for item in row.walks], usual_pain=usual_pain,
+                               in_progress=True)
+    return judged.action == "step-back"
 
 
 def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionInCourse],

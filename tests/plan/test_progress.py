@@ -297,3 +297,31 @@ def test_a_walk_more_than_planned_in_the_same_days_is_an_extra_walk_not_the_week
     assert progress.adherence_pct == 100.0
     again = course_progress([V1], walks(1, [0, 2, 4]) + walks(1, [8, 10, 12]), today=START + dt.timedelta(days=20))
     assert [w.label for w in again.weeks if w.walked_sessions] == ["1", "1 (again)"]  # a week later: walked again
+
+
+def test_a_week_stopped_on_the_step_back_advice_counts_only_its_walks_before_the_stop() -> None:
+    """Seen in review: week 3 stopped after a walk at pain 8, as the rules advised, counted its two other walks as
+    missed (adherence 66.7 %) though the patient did as the plan said."""
+    sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8)
+                + walks(2, [16, 18, 20]))
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    stopped = progress.weeks[2]
+    assert (stopped.label, stopped.stopped_of, stopped.planned_walks) == ("3", 3, "1 of 3")
+    assert stopped.planned_minutes == V1.plan.weeks[2].main_min and stopped.adherence_pct == 100
+    assert progress.adherence_pct == 100
+    assert ("Week 3 was stopped after 1 of its 3 walks, as the pain rules advised a step back: its other walks are "
+            "not counted as missed") in adherence_in_words(progress)
+
+
+def test_a_week_cut_short_with_no_step_back_still_counts_its_missing_walks() -> None:
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=5) + walks(3, [14, 16, 18])  # pain 5: hold, not step back
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    short = progress.weeks[1]
+    assert short.stopped_of is None and short.planned_walks == "3" and short.adherence_pct < 34
+    assert "was stopped" not in adherence_in_words(progress)
+
+
+def test_a_step_back_in_the_week_in_progress_is_not_yet_a_stop() -> None:
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=8))
+    assert progress.weeks[1].status == "in progress" and progress.weeks[1].stopped_of is None
