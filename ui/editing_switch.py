@@ -1,7 +1,7 @@
 """A read-only window becoming the one that edits. While another Treadwell window holds the data folder, its
 lock is tried every few seconds (taken and let go at once: cheap, and a window that has not switched holds
-nothing); once it is free, a bar offers to switch, and switching takes the lock and opens the records again for
-writing, keeping what is on screen. Mixed into MainWindow, which provides the lock, the gateway and the views."""
+nothing), and what the other window saved meanwhile is read again; once it is free, a bar offers to switch, and
+switching takes the lock and opens the records again for writing, keeping what is on screen. Mixed into MainWindow, which provides the lock, the gateway and the views."""
 
 from __future__ import annotations
 
@@ -38,11 +38,20 @@ class EditingSwitch:
             return
         from core.workspace.lock import DataDirLock
 
+        if self.gateway.saved_elsewhere():
+            self._show_saved_elsewhere()
         free = DataDirLock(self._data_dir.lock_path).is_free()
         if free and self.editing_offer is None:
             self._build_editing_offer()
         if self.editing_offer is not None:
             self.editing_offer.setVisible(free)  # a window that took the folder meanwhile takes the offer away
+
+    def _show_saved_elsewhere(self) -> None:
+        """The other window saved: the records list, and the open patient's versions and sessions, are read again
+        (the plan on step 4 stays as it is; the handout says when a newer version is in force)."""
+        self.records.reload()
+        self._refresh_course()
+        self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change.")
 
     def _build_editing_offer(self) -> None:
         from PySide6.QtCore import Qt  # not before the first frame: PySide's Qt namespace is slow to create

@@ -102,6 +102,12 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
     return db
 
 
+def data_version(db: sqlite_utils.Database) -> int:
+    """SQLite's count of commits by other connections to this file: a number that changes when another window (or
+    process) has saved something since it was last read on this connection."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
 def journal_mode(path: Path) -> str:
     """Open (check, migrate) the database and say which journal it keeps: 'wal' is expected."""
     db = open_database(path)

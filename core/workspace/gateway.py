@@ -25,7 +25,7 @@ from core.records.models import (
 )
 from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
-from core.storage.database import Database, open_database
+from core.storage.database import Database, data_version, open_database
 from core.storage.sqlite_records import SqliteRecords
 from core.workspace.bundles import BUNDLE_FILE
 
@@ -70,10 +70,12 @@ class RecordsGateway:
         self._password: str | None = None  # typed by the clinician, in memory only
         self._listener = None
         self._signed_in = False
+        self._seen_version = 0  # the local file's data_version when last read (saved_elsewhere)
 
     def open(self) -> None:
         if self._db is None and self.data_dir.database_path.exists():
             self._db = open_database(self.data_dir.database_path, read_only=self.read_only)
+            self._seen_version = data_version(self._db)
 
     def become_writer(self) -> None:
         """The window took the data folder's lock after opening read-only: writes are allowed from now on, and
@@ -163,6 +165,16 @@ class RecordsGateway:
         except Exception:  # the server went away: the next records call reports it and signs in again
             self._listener = None
             return set(), False
+
+    def saved_elsewhere(self) -> bool:
+        """Whether the window that holds the data folder saved something in the local records since the last call
+        (a read-only window only: it reads them and is not told). Seen in review: a read-only window kept showing
+        version 3 and its handout after the other window saved version 4."""
+        if not self.read_only or self._db is None or self.records_url is not None:
+            return False
+        now = data_version(self._db)
+        changed, self._seen_version = now != self._seen_version, now
+        return changed
 
     @property
     def on_clinic_server(self) -> bool:

@@ -183,3 +183,38 @@ def test_switching_while_another_window_probes_the_lock_still_takes_it(qtbot, da
     finally:
         window.release_lock()
 
+
+
+def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, data_dir) -> None:
+    """Seen in review: a read-only window kept showing version 1, its sessions and its handout as the plan in
+    force after the window holding the folder saved version 2 and a walk; only opening the patient again helped."""
+    import datetime as dt
+
+    from core.plan.session_log import SessionLog
+
+    db = open_database(data_dir.database_path)
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    first = app_window(qtbot, data_dir)
+    second = app_window(qtbot, data_dir)
+    try:
+        assert second.read_only
+        second.open_plan(saved.id)
+        assert second.course is not None and not second.course.sessions and not second.handout.record_note.text()
+        qtbot.wait(200)  # polls with nothing saved change nothing
+        assert "Updated" not in second.statusBar().currentMessage()
+
+        profile, plan = example(weeks=10)
+        first.gateway.save_plan(profile, plan, [], clinician="Dr A", patient_id=saved.patient_id)
+        first.gateway.add_session(saved.patient_id, SessionLog(date=dt.date.today(), week=1, minutes=10, rpe=11),
+                                  clinician="Dr A")
+        qtbot.waitUntil(lambda: len(second.course.history) == 2 and len(second.course.sessions) == 1, timeout=5_000)
+        assert second.statusBar().currentMessage() == \
+            "Updated: the Treadwell window that holds the records saved a change."
+        assert "This handout is of plan version 1, an older version: version 2 is the plan in force" in \
+            second.handout.record_note.text()
+        assert second.editor.plan_id == saved.id  # the plan on step 4 stays as the clinician opened it
+        assert second.progress.weeks_model.rowCount() > 0 and second.sessions.table.model().rowCount() == 1
+    finally:
+        first.release_lock()
+        second.release_lock()
