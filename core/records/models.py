@@ -183,7 +183,9 @@ class ImportedPatient(BaseModel):
     existed: bool  # the patient was here already (the same patient id in the bundle)
     plan_ids: list[int]  # versions added, oldest first
     sessions_added: int
-    sessions_differing: int = 0  # sessions here whose values differ from the bundle's (kept as they are here)
+    sessions_differing: list[str] = []  # sessions here whose values differ from the bundle's (kept as they are
+    # here), each named by its date and week (walk_named)
+    sessions_only_here: list[str] = []  # sessions here that the bundle does not have (kept: an import never deletes)
     versions_differing: int = 0  # versions here whose profile, plan or overrides differ from the bundle's (kept)
     versions_only_here: int = 0  # versions this workstation has that the bundle does not
     version_in_force: int | None = None  # the patient's newest version after the import
@@ -208,9 +210,17 @@ class ImportedPatient(BaseModel):
                      "a saved version never changes, so the bundle was edited after it was exported: the versions "
                      "were kept as they are here.")
         if self.sessions_differing:
-            said += (f" {self.sessions_differing} session(s) differ from the bundle's (corrected on one side); they "
-                     "were kept as they are here.")
+            said += (" Kept as here, though the bundle's differ (corrected on one side): "
+                     f"{'; '.join(self.sessions_differing)}.")
+        if self.sessions_only_here:
+            said += (" Kept, though not in the bundle (added here, or deleted where it was exported; an import never "
+                     f"deletes): {'; '.join(self.sessions_only_here)}.")
         return said
+
+
+def walk_named(log: SessionLog) -> str:
+    """A logged walk as an import names it: "the walk of 2026-09-14 (week 3)"."""
+    return f"the walk of {log.date.isoformat()} (week {log.week})"
 
 
 class AuditEvent(BaseModel):

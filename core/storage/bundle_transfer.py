@@ -23,7 +23,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
-from core.records.models import ImportedPatient, PlanVersion, SessionRecord
+from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, content_checksum, read_bundle,
@@ -127,16 +127,20 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in here if uid not in bundled)
         known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
-        added = differing = 0
+        added, differing = 0, []
         for item in checked.session_logs:
             if item.uid in known:
-                differing += known[item.uid] != item.log
+                if known[item.uid] != item.log:
+                    differing.append(walk_named(known[item.uid]))
                 continue
             store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
             added += 1
+        in_bundle = {item.uid for item in checked.session_logs}
+        sessions_only_here = [walk_named(log) for uid, log in known.items() if uid not in in_bundle] if existed else []
         if new_plan_ids or added or not existed:
             store.record_event("import", "patient", patient_id, clinician)
     return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
-                           sessions_differing=differing, versions_differing=versions_differing,
+                           sessions_differing=differing, sessions_only_here=sessions_only_here,
+                           versions_differing=versions_differing,
                            versions_only_here=only_here,
                            version_in_force=store.latest_version(patient_id).version)
