@@ -282,33 +282,39 @@ def _series(drawing: Drawing, axis: _DateAxis, to_y: Callable[[float], float], v
             drawing.add(marker(x, to_y(value), colour))
 
 
-def pain_chart(sessions: list[SessionPoint], *, usual_pain: int | None, safe_max: int | None,
-               acceptable_max: int | None, width: float, height: float = 300) -> Drawing:
-    """Pain during and the next morning, per walk; the usual pain as a line; the plan's pain bands."""
+def pain_chart(sessions: list[SessionPoint], *, width: float, height: float = 300) -> Drawing:
+    """Pain during and the next morning, per walk; each walk against its own plan version's usual pain (a line)
+    and pain bands (seen in review: walks under version 1 were drawn against version 2's bands, so a pain that was
+    "too much" then read as acceptable); the bands' names are the latest walk's."""
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=TEXT_SIZE)
     drawing.add(_text(0, height - 14, "Pain per walk, 0-10", bold=True, size=TITLE_SIZE))
     entries = [(_line_sample(DURING_COLOUR, None, _circle), "Pain during the walk"),
                (_line_sample(MORNING_COLOUR, DASHED, _open_square), "Pain the next morning")]
-    if usual_pain is not None:
-        entries.append((_line_sample(colors.black, DASH_DOT, None, width=1.3), f"Usual pain ({usual_pain}/10)"))
+    usuals = {s.usual_pain for s in sessions} - {None}
+    if usuals:
+        entries.append((_line_sample(colors.black, DASH_DOT, None, width=1.3),
+                        f"Usual pain ({usuals.pop()}/10)" if len(usuals) == 1 else "Usual pain (each plan version's)"))
     top = _legend(drawing, entries, height - TOP_TITLE) - 16  # room for the week numbers
-    bands = _pain_bands(safe_max, acceptable_max)
-    right = max((_width(label) for _, _, _, label in bands), default=0) + 14
+    latest = sessions[-1]
+    named = _pain_bands(latest.safe_max, latest.acceptable_max)
+    right = max((_width(label) for _, _, _, label in named), default=0) + 14
     plot_width, plot_height = width - LEFT - right, top - BOTTOM
     axis = _DateAxis(sessions, LEFT, plot_width)
     to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=0, high=10, step=1, title="Pain (0-10)",
                  labels=lambda v: f"{v:g}" if v % 2 == 0 else "")
-    labels = []
-    for low, high, fill, label in bands:
-        drawing.insert(0, Rect(LEFT, to_y(low), plot_width, to_y(high) - to_y(low), fillColor=fill, strokeColor=None))
-        labels.append((to_y((low + high) / 2) - 4, label))
-        if low > 0:  # the tints look alike in grey print: a rule marks where a band starts
-            drawing.add(Line(LEFT, to_y(low), LEFT + plot_width, to_y(low), strokeColor=BAND_EDGE, strokeWidth=0.8))
+    rules = _day_spans(axis, LEFT, LEFT + plot_width, lambda s: (s.usual_pain, s.safe_max, s.acceptable_max))
+    for start, end, (usual, safe_max, acceptable_max) in rules:
+        for low, high, fill, _ in _pain_bands(safe_max, acceptable_max):
+            drawing.insert(0, Rect(start, to_y(low), end - start, to_y(high) - to_y(low), fillColor=fill,
+                                   strokeColor=None))
+            if low > 0:  # the tints look alike in grey print: a rule marks where a band starts
+                drawing.add(Line(start, to_y(low), end, to_y(low), strokeColor=BAND_EDGE, strokeWidth=0.8))
+        if usual is not None:
+            drawing.add(Line(start, to_y(usual), end, to_y(usual), strokeColor=colors.black, strokeWidth=1.3,
+                             strokeDashArray=DASH_DOT))
+    labels = [(to_y((low + high) / 2) - 4, label) for low, high, _, label in named]
     for y, label in _spread(labels, TEXT_SIZE + 3, BOTTOM, top - TEXT_SIZE):
         drawing.add(_text(LEFT + plot_width + 6, y, label))
-    if usual_pain is not None:
-        drawing.add(Line(LEFT, to_y(usual_pain), LEFT + plot_width, to_y(usual_pain), strokeColor=colors.black,
-                         strokeWidth=1.3, strokeDashArray=DASH_DOT))
     axis.draw(drawing, BOTTOM, top)
     _series(drawing, axis, to_y, [s.pain_during for s in sessions], DURING_COLOUR, None, _circle)
     _series(drawing, axis, to_y, [s.pain_next_morning for s in sessions], MORNING_COLOUR, DASHED, _open_square)
@@ -342,7 +348,7 @@ def effort_chart(sessions: list[SessionPoint], width: float, height: float = 230
     plot_width, plot_height = width - LEFT - 8, top - BOTTOM
     axis = _DateAxis(sessions, LEFT, plot_width)
     to_y = _axes(drawing, LEFT, BOTTOM, plot_width, plot_height, low=6, high=20, step=2, title="RPE (6-20)")
-    for low, high, (least, most) in _target_spans(axis, LEFT, LEFT + plot_width):
+    for low, high, (least, most) in _day_spans(axis, LEFT, LEFT + plot_width, lambda s: s.target_rpe):
         # a band holds whole ratings: it reaches half a point beyond each end; ruled above and below for grey print
         bottom, top_edge = to_y(least - 0.5), to_y(most + 0.5)
         drawing.insert(0, Rect(low, bottom, high - low, top_edge - bottom, fillColor=TARGET_FILL, strokeColor=None))
@@ -354,20 +360,21 @@ def effort_chart(sessions: list[SessionPoint], width: float, height: float = 230
     return drawing
 
 
-def _target_spans(axis: _DateAxis, left: float, right: float) -> list[tuple[float, float, tuple[int, int]]]:
-    """(from x, to x, target) for each run of walk days with one effort target, each day reaching halfway to its
-    neighbours (the walks of one day sit around their day's x; the day's last walk gives its target)."""
-    targets = {session.date: session.target_rpe for session in axis.sessions}
+def _day_spans(axis: _DateAxis, left: float, right: float, key: Callable[[SessionPoint], tuple | None]
+               ) -> list[tuple[float, float, tuple]]:
+    """(from x, to x, value) for each run of walk days with one ``key`` value (not None), each day reaching halfway
+    to its neighbours (the walks of one day sit around their day's x; the day's last walk gives its value)."""
+    values = {session.date: key(session) for session in axis.sessions}
     days, xs = axis.walk_days, axis.day_xs
-    spans: list[tuple[float, float, tuple[int, int]]] = []
+    spans: list[tuple[float, float, tuple]] = []
     for index, day in enumerate(days):
         low = left if index == 0 else (xs[index - 1] + xs[index]) / 2
         high = right if index == len(days) - 1 else (xs[index] + xs[index + 1]) / 2
-        target = targets[day]
-        if target is None:
+        value = values[day]
+        if value is None:
             continue
-        if spans and spans[-1][2] == tuple(target) and abs(spans[-1][1] - low) < 1e-6:
+        if spans and spans[-1][2] == tuple(value) and abs(spans[-1][1] - low) < 1e-6:
             spans[-1] = (spans[-1][0], high, spans[-1][2])
         else:
-            spans.append((low, high, tuple(target)))
+            spans.append((low, high, tuple(value)))
     return spans

@@ -299,10 +299,16 @@ class _Report:
             story = [KeepTogether(story + [minutes_chart(p.weeks, p.current_week, self.width)]), Spacer(1, 14)]
         if not p.sessions:
             return story + [self._p("No walks are logged yet, so there is no pain or effort to chart.")]
-        pain = [pain_chart(p.sessions, usual_pain=p.usual_pain, safe_max=p.safe_max, acceptable_max=p.acceptable_max,
-                           width=self.width), Spacer(1, 6)]
-        if p.safe_max is not None and p.acceptable_max is not None:
-            pain.append(self._p("The bands are the latest plan version's pain rules for pain during walking."))
+        pain = [pain_chart(p.sessions, width=self.width), Spacer(1, 6)]
+        rules = list(dict.fromkeys((s.plan_version, s.usual_pain, s.safe_max, s.acceptable_max) for s in p.sessions
+                                   if s.safe_max is not None and s.acceptable_max is not None))
+        if len({rule[1:] for rule in rules}) > 1:
+            changed = "; ".join(f"version {version}: usual {usual}/10, safe 0-{safe}, too much above {top}"
+                                for version, usual, safe, top in _first_of_each(rules))
+            pain.append(self._p("The bands and the usual pain are each walk's own plan version's pain rules for pain "
+                                f"during walking ({changed}); the names on the right are the latest walk's."))
+        elif rules:
+            pain.append(self._p("The bands are the plan's pain rules for pain during walking."))
         gaps = self._not_recorded()
         pain += [self._p(text) for text in gaps]
         story += [KeepTogether(pain), Spacer(1, 14), effort_chart(p.sessions, self.width), Spacer(1, 8)]
@@ -348,3 +354,8 @@ class _Report:
             if block.strip():
                 story.append(self._p("\n".join(block.strip().splitlines())))
         return story
+
+
+def _first_of_each(rules: list[tuple]) -> list[tuple]:
+    """(version, usual, safe, acceptable) where the rules change, in the order walked."""
+    return [rule for index, rule in enumerate(rules) if index == 0 or rule[1:] != rules[index - 1][1:]]

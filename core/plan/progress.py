@@ -87,6 +87,10 @@ class SessionPoint(BaseModel):
     pain_next_morning: int | None
     note: str
     target_rpe: tuple[int, int] | None = None  # its week's own effort target (light or moderate), as planned
+    # the pain rules of its own plan version (a later version may have another usual pain, so other bands)
+    usual_pain: int | None = None
+    safe_max: int | None = None
+    acceptable_max: int | None = None
 
 
 class Progress(BaseModel):
@@ -200,21 +204,28 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
         sum(min(week.walked_minutes, week.planned_minutes) for week in counted) / planned_total * 100, 1)
-    pain = plans[newest.version].rules.pain
+    rules = {version.version: _pain_rules(plans[version.version], version.profile) for version in versions}
     return Progress(
-        patient_name=newest.profile.name, etiology=newest.profile.etiology,
-        usual_pain=pain.usual_pain if pain.usual_pain is not None else newest.profile.pain_nrs,
-        safe_max=pain.safe_max, acceptable_max=pain.acceptable_max,
+        patient_name=newest.profile.name, etiology=newest.profile.etiology, **rules[newest.version],
         versions=_changes(versions, plans), weeks=weeks,
         sessions=[SessionPoint(date=item.log.date, week=item.log.week, plan_version=item.plan_version,
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
-                               note=item.log.note, target_rpe=_week_target(plans[item.plan_version], item.log.week))
+                               note=item.log.note, target_rpe=_week_target(plans[item.plan_version], item.log.week),
+                               **rules[item.plan_version])
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
     )
+
+
+def _pain_rules(plan: Plan, profile: PatientProfile) -> dict[str, int | None]:
+    """A version's pain bands and the usual pain they are judged against (plans saved before their pain rules
+    recorded it: the profile's)."""
+    pain = plan.rules.pain
+    return {"usual_pain": pain.usual_pain if pain.usual_pain is not None else profile.pain_nrs,
+            "safe_max": pain.safe_max, "acceptable_max": pain.acceptable_max}
 
 
 def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:

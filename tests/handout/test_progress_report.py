@@ -173,9 +173,10 @@ def test_two_walks_on_one_day_are_two_points_on_the_charts() -> None:
 
     register_fonts()
     points = [SessionPoint(date=dt.date(2026, 9, day), week=1, plan_version=1, minutes=10, rpe=rpe, heart_rate=None,
-                           pain_during=during, pain_next_morning=2, note="", target_rpe=(12, 13))
+                           pain_during=during, pain_next_morning=2, note="", target_rpe=(12, 13), usual_pain=3,
+                           safe_max=3, acceptable_max=5)
               for day, during, rpe in ((2, 2, 11), (4, 2, 12), (4, 6, 14), (7, 3, 12))]
-    for drawing, colour in ((pain_chart(points, usual_pain=3, safe_max=3, acceptable_max=5, width=400),
+    for drawing, colour in ((pain_chart(points, width=400),
                              DURING_COLOUR),
                             (effort_chart(points, 400), EFFORT_COLOUR)):
         markers = [item for item in drawing.contents if isinstance(item, (Circle, Polygon))
@@ -194,9 +195,10 @@ def test_the_week_labels_over_the_walks_say_whose_weeks_they_are() -> None:
 
     register_fonts()
     points = [SessionPoint(date=dt.date(2026, 9, 1) + dt.timedelta(days=day), week=week, plan_version=version,
-                           minutes=10, rpe=12, heart_rate=None, pain_during=2, pain_next_morning=2, note="")
+                           minutes=10, rpe=12, heart_rate=None, pain_during=2, pain_next_morning=2, note="",
+                           usual_pain=3, safe_max=3, acceptable_max=5)
               for day, week, version in ((0, 1, 1), (2, 1, 1), (7, 2, 1), (9, 2, 1), (14, 1, 2), (16, 1, 2))]
-    for chart in (lambda walks: pain_chart(walks, usual_pain=3, safe_max=3, acceptable_max=5, width=450),
+    for chart in (lambda walks: pain_chart(walks, width=450),
                   lambda walks: effort_chart(walks, 450)):
         labels = [item.text for item in chart(points).contents if isinstance(item, String)]
         for version in (1, 2):  # the longest form that fits
@@ -349,3 +351,28 @@ def test_every_page_renders_to_a_drawn_image(pdf, tmp_path) -> None:
             grey = picture.convert("L")
             dark = sum(grey.histogram()[:200])  # pixels that are not paper white
             assert dark > grey.width * grey.height * 0.01, image.name
+
+
+def test_each_walk_is_drawn_against_its_own_versions_pain_rules() -> None:
+    """Seen in review: after version 2 raised the usual pain from 3 to 6, version 1's walks were drawn against
+    version 2's bands, so a pain of 6 that was "too much" then sat in the safe band."""
+    from core.handout.fonts import register_fonts
+    from core.handout.progress_charts import pain_chart
+    from core.handout.renderer import TRAFFIC
+
+    register_fonts()
+    first = example("diabetic-neuropathy", pain_nrs=3)
+    second = first.model_copy(update={"pain_nrs": 6})
+    versions = [VersionInCourse(version=number, plan_id=number, saved_at=f"2026-09-{day:02d}T10:00:00",
+                                saved_by="Dr A", profile=profile, plan=compute_plan(profile, []), overrides=[])
+                for number, day, profile in ((1, 1, first), (2, 8, second))]
+    progress = course_progress(versions, [_walk(2, 1, 8, 12, 6, 3), _walk(4, 1, 8, 12, 2, 3),
+                                          _walk(9, 2, 9, 12, 6, 6, version=2)])
+    assert [(s.usual_pain, s.safe_max) for s in progress.sessions] == [(3, 3), (3, 3), (6, 6)]
+    reds = [item for item in pain_chart(progress.sessions, width=450).contents
+            if isinstance(item, Rect) and item.fillColor == TRAFFIC["red"]]
+    assert len(reds) == 2 and reds[0].y != reds[1].y  # too much above 5 for version 1's walks, above 8 after
+    text = flat(" ".join(pdf_text(render_progress_report(progress, settings=SETTINGS, note="", date=DATE))))
+    assert ("The bands and the usual pain are each walk's own plan version's pain rules for pain during walking "
+            "(version 1: usual 3/10, safe 0-3, too much above 5; version 2: usual 6/10, safe 0-6, too much above 8)"
+            ) in text

@@ -113,10 +113,11 @@ def test_the_charts_draw_empty_full_and_small(qtbot) -> None:
     sessions = [SessionPoint(date=dt.date(2026, 1, 1) + dt.timedelta(days=2 * n), week=1 + n // 3,
                              plan_version=1 + (n > 6), minutes=10, rpe=10 + n % 5, heart_rate=None,
                              pain_during=None if n % 4 == 0 else n % 8, pain_next_morning=None if n % 3 == 0 else 3,
-                             note="", target_rpe=(9, 11) if n < 6 else (12, 13)) for n in range(40)]
+                             note="", target_rpe=(9, 11) if n < 6 else (12, 13), usual_pain=4 if n <= 6 else 5,
+                             safe_max=4 if n <= 6 else 5, acceptable_max=6 if n <= 6 else 7) for n in range(40)]
     for chart, fill in ((WeeklyMinutesChart(), lambda c: c.set_weeks(weeks)),
                         (EffortChart(), lambda c: c.set_sessions(sessions)),
-                        (PainChart(), lambda c: c.set_sessions(sessions, 4, 6))):
+                        (PainChart(), lambda c: c.set_sessions(sessions))):
         qtbot.addWidget(chart)
         for size in ((900, 220), (330, 120)):
             chart.resize(*size)
@@ -131,6 +132,12 @@ def test_the_charts_draw_empty_full_and_small(qtbot) -> None:
                        for y in range(40, image.height() - 40, 5))
         assert chart.accessibleDescription() and chart.legend()
     assert all(Qt.PenStyle.DashLine == item.pen.style() for item in PainChart().legend() if item.label == "next morning")
+    pain = PainChart()  # each walk against its own version's usual pain and top: they differ here, so it says so
+    pain.set_sessions(sessions)
+    assert {"usual pain (each plan version's)", "too much (each plan version's)"} <= {i.label for i in pain.legend()}
+    pain.set_sessions(sessions[:3])
+    assert {"usual pain 4/10", "too much: above 6"} <= {item.label for item in pain.legend()}
+    assert "usual pain 4/10" in pain.accessibleDescription()
     effort = EffortChart()
     effort.set_sessions(sessions[:2] + sessions[7:8])  # each walk against its own week's target, light or moderate
     assert "RPE 10 (target 9-11)" in effort.accessibleDescription()

@@ -192,11 +192,9 @@ class Chart(QWidget):
         painter.drawText(QRectF(x - width / 2, area.bottom() + 3 + line * height, width, height),
                          Qt.AlignmentFlag.AlignCenter, text)
 
-    def reference_line(self, painter: QPainter, area: QRectF, value: float, label: str, style: Qt.PenStyle) -> None:
-        """A horizontal line across the plot, named in the margin to its right (clear of the data)."""
+    def name_in_margin(self, painter: QPainter, area: QRectF, value: float, label: str) -> None:
+        """``label`` in the margin to the right of the plot, at ``value``'s height."""
         y = self.y_at(value, area)
-        painter.setPen(QPen(REFERENCE, 1.6, style))
-        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(self.text_colour)
         line = self.line_height()
         painter.drawText(QRectF(area.right() + 4, y - line / 2, self.width() - area.right() - 4, line),

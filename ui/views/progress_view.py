@@ -162,7 +162,7 @@ class ProgressView(QWidget):
             self.versions.clear()
             self.minutes_chart.set_weeks([])
             self.effort_chart.set_sessions([])
-            self.pain_chart.set_sessions([], None, None)
+            self.pain_chart.set_sessions([])
             return
         etiology = self._etiology_names.get(progress.etiology, progress.etiology)
         version = course.in_force
@@ -178,7 +178,7 @@ class ProgressView(QWidget):
                                   + "\n".join(f"• {line}" for line in change.changes))
         self.minutes_chart.set_weeks(progress.weeks)
         self.effort_chart.set_sessions(progress.sessions)
-        self.pain_chart.set_sessions(progress.sessions, progress.usual_pain, progress.acceptable_max)
+        self.pain_chart.set_sessions(progress.sessions)
 
     # -- the progress report -------------------------------------------------------------------------
 

@@ -109,33 +109,39 @@ class EffortChart(SessionChart):
 
 
 class PainChart(SessionChart):
-    """Pain during walking (solid, round marks) and the next morning (dashed, square marks) per session,
-    against the patient's usual pain (dotted line); above the acceptable top is shaded."""
+    """Pain during walking (solid, round marks) and the next morning (dashed, square marks) per session, each
+    against its own plan version's usual pain (dotted line) and acceptable top (above it shaded): seen in review,
+    walks under version 1 were drawn against version 2's, so a pain that was too much then read as acceptable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Pain per session against usual pain", "pain 0-10", parent)
-        self.usual: int | None = None
-        self.acceptable_max: int | None = None
 
-    def set_sessions(self, sessions: list[SessionPoint], usual: int | None, acceptable_max: int | None) -> None:
-        self.sessions, self.usual, self.acceptable_max = list(sessions), usual, acceptable_max
+    def set_sessions(self, sessions: list[SessionPoint]) -> None:
+        self.sessions = list(sessions)
 
         def said(value: int | None) -> str:
             return recorded(value) + ("/10" if value is not None else "")
 
-        self.setAccessibleDescription(
-            (f"usual pain {usual}/10; " if usual is not None else "")
-            + "; ".join(f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}"
-                        for s in self.sessions))
+        self.setAccessibleDescription("; ".join(
+            f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}"
+            + (f", usual pain {s.usual_pain}/10" if s.usual_pain is not None else "") for s in self.sessions))
         self.update()
+
+    def _one(self, name: str) -> int | None | str:
+        """The sessions' one value of ``name``, or "varies" when their plan versions differ in it."""
+        values = {getattr(s, name) for s in self.sessions}
+        return values.pop() if len(values) == 1 else "varies" if values - {None} else None
 
     def legend(self) -> list[LegendItem]:
         items = [LegendItem("during", pen=QPen(PAIN_DURING, 2), marker="circle"),
                  LegendItem("next morning", pen=QPen(PAIN_MORNING, 2, Qt.PenStyle.DashLine), marker="square")]
-        if self.usual is not None:
-            items.append(LegendItem(f"usual pain {self.usual}/10", pen=QPen(REFERENCE, 1.6, Qt.PenStyle.DotLine)))
-        if self.acceptable_max is not None and self.acceptable_max < 10:
-            items.append(LegendItem(f"too much: above {self.acceptable_max}", brush=QBrush(TOO_MUCH_FILL)))
+        usual, top = self._one("usual_pain"), self._one("acceptable_max")
+        if usual is not None:
+            items.append(LegendItem("usual pain (each plan version's)" if usual == "varies" else
+                                    f"usual pain {usual}/10", pen=QPen(REFERENCE, 1.6, Qt.PenStyle.DotLine)))
+        if top == "varies" or (top is not None and top < 10):
+            items.append(LegendItem("too much (each plan version's)" if top == "varies" else
+                                    f"too much: above {top}", brush=QBrush(TOO_MUCH_FILL)))
         items.append(LegendItem("gap = not recorded"))
         return items
 
@@ -143,11 +149,19 @@ class PainChart(SessionChart):
         return 0.0, 10.0, 2.0
 
     def plot(self, painter: QPainter, area: QRectF) -> None:
-        if self.acceptable_max is not None and self.acceptable_max < 10:
-            line = self.y_at(self.acceptable_max, area)
-            painter.fillRect(QRectF(area.left(), area.top(), area.width(), line - area.top()), TOO_MUCH_FILL)
-        if self.usual is not None:
-            self.reference_line(painter, area, self.usual, f"usual {self.usual}", Qt.PenStyle.DotLine)
+        slot = area.width() / len(self.sessions)
+        for index, session in enumerate(self.sessions):
+            left = self.x_at(index, area) - slot / 2
+            if session.acceptable_max is not None and session.acceptable_max < 10:
+                line = self.y_at(session.acceptable_max, area)
+                painter.fillRect(QRectF(left, area.top(), slot, line - area.top()), TOO_MUCH_FILL)
+            if session.usual_pain is not None:
+                y = self.y_at(session.usual_pain, area)
+                painter.setPen(QPen(REFERENCE, 1.6, Qt.PenStyle.DotLine))
+                painter.drawLine(QPointF(left, y), QPointF(left + slot, y))
+        latest = self.sessions[-1].usual_pain
+        if latest is not None:  # named in the margin at the latest walk's
+            self.name_in_margin(painter, area, latest, f"usual {latest}")
         self.draw_sessions_axis(painter, area)
         self.draw_series(painter, area, [s.pain_during for s in self.sessions], PAIN_DURING, Qt.PenStyle.SolidLine,
                          "circle")
