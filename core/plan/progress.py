@@ -327,6 +327,10 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
     where = "" if target.week == same.week else (
         f" Version {newest} is walked from its week {target.week}: its week {same.week}, {same.main_min:g} min walks, "
         f"would jump from the {wanted.main_min:g} min these walks pointed to.")
+    if target.main_min > wanted.main_min + 1e-9:  # seen in review: a "step back" to a longer walk, unsaid
+        where += (f" Its week {target.week}, {target.main_min:g} min walks, is already longer than the "
+                  f"{wanted.main_min:g} min these walks pointed to (version {newest} was based on a longer walk): "
+                  "check it with the patient before they walk it.")
     return suggestion.model_copy(update={
         "next_week": target,
         "reason": f"{suggestion.reason} The week's figures are from plan version {newest}, the plan in force "

@@ -325,3 +325,19 @@ def test_a_step_back_in_the_week_in_progress_is_not_yet_a_stop() -> None:
     sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
     progress = course_progress([V1], sessions, today=START + dt.timedelta(days=8))
     assert progress.weeks[1].status == "in progress" and progress.weeks[1].stopped_of is None
+
+
+def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_longer() -> None:
+    """Seen in review: after a painful week 2, a version based on a 20 min walk was saved; "Step back" then pointed
+    to its week 1, longer than the week 1 the pain rules stepped back to, and the reason did not say so."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
+    longer = version(2, baseline_walk_min=20)
+    progress = course_progress([V1, longer], sessions, today=START + dt.timedelta(days=8))
+    suggestion = progress.suggestion
+    assert suggestion.action == "step-back" and suggestion.next_week.week == 1
+    assert suggestion.next_week.main_min > V1.plan.weeks[0].main_min
+    assert (f"Its week 1, {suggestion.next_week.main_min:g} min walks, is already longer than the "
+            f"{V1.plan.weeks[0].main_min:g} min these walks pointed to (version 2 was based on a longer walk): check it "
+            "with the patient before they walk it.") in suggestion.reason
+    same = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=8))
+    assert "already longer" not in same.suggestion.reason
