@@ -19,6 +19,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
+from core.plan.adjustment import suggest_next_week
 from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
 
@@ -36,18 +37,21 @@ class LoggedSession(BaseModel):
 
 class Row(NamedTuple):
     """A row of the course: its version and week, which time the week is walked under that version (1, or 2 for
-    "again"), its sessions in date order (none: missed, or ahead), and whether it lies ahead."""
+    "again"), its sessions in date order (none: missed, or ahead), whether it lies ahead, and whether its walks
+    brought the pain rules' step-back before its planned walks were done (the week ends there: never "in
+    progress")."""
 
     version: int
     week: int
     attempt: int
     walks: list[LoggedSession]
     ahead: bool = False
+    stopped: bool = False
 
 
-def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[Row]:
-    """The walks (in date order) as rows, with the weeks skipped between them as missed rows, in the order walked.
-    Seen in review: walks grouped by (version, week) and cut into the week's planned sessions pooled a painful
+def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
+    """The walks (in date order) as rows, with the weeks skipped between them as missed rows, in the order walked;
+    ``usual``: each version's profile usual pain, for plans saved before their pain rules recorded it. Seen in review: walks grouped by (version, week) and cut into the week's planned sessions pooled a painful
     walk of week 4 with a later retry, and split week 3 in two when version 2 was saved after its first walk."""
     weeks: list[list[LoggedSession]] = []  # each a week's walks: one row
     for item in ordered:
@@ -69,9 +73,19 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan]) -> list[Ro
         rows += [Row(version, number, 1, []) for number in range(left_off + 1, week)  # skipped over, never walked
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
         attempts[version, week] = attempts.get((version, week), 0) + 1
-        rows.append(Row(version, week, attempts[version, week], walks))
+        rows.append(Row(version, week, attempts[version, week], walks,
+                        stopped=brought_step_back(walks, plans[version], usual[version])))
         left_off = week
     return rows
+
+
+def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:
+    """Whether a week's walks brought the pain rules' step-back before its planned walks were done."""
+    week = walks[-1].log.week
+    if not 1 <= week <= len(plan.weeks) or len(walks) >= plan.weeks[week - 1].sessions:
+        return False
+    judged = suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, in_progress=True)
+    return judged.action == "step-back"
 
 
 def _within_a_week(first: LoggedSession, walk: LoggedSession) -> bool:
@@ -104,7 +118,8 @@ def status_of(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned = planned_week(plans[row.version], row.week)
     recent = today is None or (today - row.walks[-1].log.date).days < IN_PROGRESS_DAYS
     latest_row = latest is not None and row.walks[-1] is latest
-    return "in progress" if latest_row and planned and len(row.walks) < planned.sessions and recent else "done"
+    going_on = latest_row and planned and len(row.walks) < planned.sessions and recent and not row.stopped
+    return "in progress" if going_on else "done"
 
 
 def planned_week(plan: Plan, week: int) -> Week | None:

@@ -191,15 +191,17 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     plans = {version.version: as_patient_has_it(version) for version in versions}
     newest = versions[-1]
     ordered = sorted(sessions, key=lambda item: (item.log.date, item.order))
-    walked = walked_rows(ordered, plans)
+    usual = {version.version: version.profile.pain_nrs for version in versions}
+    walked = walked_rows(ordered, plans, usual)
     latest = ordered[-1] if ordered else None
     current_week = latest.log.week if latest else None
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
     suggestion = _suggestion(walked, plans, versions, latest, in_progress=in_progress)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, suggestion, in_progress, versions))
-    usual = {version.version: version.profile.pain_nrs for version in versions}
-    weeks = [_week_row(row, plans, latest, today, usual[row.version]) for row in rows]
+    walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
+                    for index, row in enumerate(walked)}
+    weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
     counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
@@ -251,14 +253,13 @@ def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | N
 
 
 def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None,
-              usual_pain: int | None) -> WeekProgress:
-    """``usual_pain``: the profile's, read by the pain rules of plans saved before they recorded it."""
-    version, number, attempt, walked, _ = row
+              walked_next: Row | None) -> WeekProgress:
+    """``walked_next``: the next row with walks, which shows whether a step-back was followed."""
+    version, number, attempt, walked = row.version, row.week, row.attempt, row.walks
     planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
-    stopped_of = planned.sessions if status == "done" and _stopped_for_step_back(
-        row, plans[version], usual_pain) else None
+    stopped_of = planned.sessions if status == "done" and _step_back_followed(row, walked_next) else None
     if stopped_of:
         planned_minutes = planned.main_min * len(walked)
     walked_minutes = sum(item.log.minutes for item in walked)
@@ -280,15 +281,14 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     )
 
 
-def _stopped_for_step_back(row: Row, plan: Plan, usual_pain: int | None) -> bool:
-    """A week whose walks brought the pain rules' step-back before its planned walks were done ended there, on the
-    plan's own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as missed,
-    and the adherence fell to 66.7 % though the patient did as the plan said."""
-    if not 1 <= row.week <= len(plan.weeks) or not row.walks or len(row.walks) >= plan.weeks[row.week - 1].sessions:
+def _step_back_followed(row: Row, walked_next: Row | None) -> bool:
+    """A week stopped by the pain rules' step-back ended there, on the plan's own advice, when the walks after it
+    went back as advised (or none followed yet). Seen in review: week 4 stopped after one painful walk counted its
+    two other walks as missed, and the adherence fell to 66.7 % though the patient did as the plan said; a patient
+    who walked on at a harder week instead is not credited."""
+    if not row.stopped:
         return False
-    judged = suggest_next_week(plan, row.week, [item.log for item in row.walks], usual_pain=usual_pain,
-                               in_progress=True)
-    return judged.action == "step-back"
+    return walked_next is None or walked_next.version != row.version or walked_next.week <= max(row.week - 1, 1)
 
 
 def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionInCourse],

@@ -321,10 +321,23 @@ def test_a_week_cut_short_with_no_step_back_still_counts_its_missing_walks() -> 
     assert "was stopped" not in adherence_in_words(progress)
 
 
-def test_a_step_back_in_the_week_in_progress_is_not_yet_a_stop() -> None:
+def test_a_week_stopped_by_the_step_back_is_not_in_progress() -> None:
+    """Seen in review: the day after a walk at pain 8 the week read "in progress (1 of 3 walks so far), counts once
+    complete" beside "Next week: Step back": the clinician was told to finish a week the rules had stopped."""
     sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
     progress = course_progress([V1], sessions, today=START + dt.timedelta(days=8))
-    assert progress.weeks[1].status == "in progress" and progress.weeks[1].stopped_of is None
+    stopped = progress.weeks[1]
+    assert (stopped.status, stopped.planned_walks, stopped.adherence_pct) == ("done", "1 of 3", 100)
+    assert "in progress" not in adherence_in_words(progress) and progress.suggestion.action == "step-back"
+    assert progress.next_walk_week == 1
+
+
+def test_a_stopped_week_walked_on_at_a_harder_week_is_not_credited() -> None:
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(3, [9, 11, 13])
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    ignored = progress.weeks[1]
+    assert ignored.stopped_of is None and ignored.planned_walks == "3" and ignored.adherence_pct < 34
+    assert "was stopped" not in adherence_in_words(progress)
 
 
 def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_longer() -> None:

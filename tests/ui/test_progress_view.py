@@ -46,7 +46,8 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     assert cells(view) == [[column.display(week) for column in WEEK_COLUMNS] for week in progress.weeks]
     week2 = progress.weeks[1]
     assert week2.plan_version == 2 and week2.planned_minutes == week2.planned_sessions * 12  # the override counts
-    assert cells(view)[1][:3] == ["2", "2", f"{week2.planned_minutes:g} ({week2.planned_sessions})"]
+    assert cells(view)[1][:3] == ["2", "2", f"{week2.planned_minutes:g} (2 of 3)"]  # stopped: next morning 5
+    assert "the week was stopped after 2 of them" in view.weeks_model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert escape(adherence_in_words(progress)) in view.summary.text() and "4 sessions" in view.summary.text()
     assert escape(progress.suggestion.reason) in view.suggestion.text()
     assert "Example Patient" in view.title.text() and "plan version 2 in force" in view.title.text()

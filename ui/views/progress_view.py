@@ -31,13 +31,18 @@ def _maybe(value: float | int | None, suffix: str = "") -> str:
     return "" if value is None else f"{value:g}{suffix}"
 
 
+def _planned_tip(w: WeekProgress) -> str:
+    if w.stopped_of:
+        return (f"{w.stopped_of} days planned; the week was stopped after {w.planned_sessions} of them, as the pain "
+                f"rules advised a step back, so {w.planned_minutes:g} walking minutes count")
+    return f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all"
+
+
 WEEK_COLUMNS: list[Column[WeekProgress]] = [
     Column("Week", lambda w: w.label, lambda w: w.week),
     Column("Plan\nversion", lambda w: str(w.plan_version), lambda w: w.plan_version),
     Column("Planned\nmin (days)", lambda w: f"{w.planned_minutes:g} ({w.planned_walks})", lambda w: w.planned_minutes,
-           tooltip=lambda w: f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all" + (
-               f"; the week was stopped after {w.planned_sessions} of its {w.stopped_of} walks, as the pain rules "
-               "advised a step back" if w.stopped_of else "")),
+           tooltip=lambda w: _planned_tip(w)),
     Column("Walked\nmin (walks)", lambda w: f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes,
            tooltip=lambda w: f"{w.walked_sessions} walks logged, {w.sessions_done} of them the full planned "
                              f"minutes; {w.walked_minutes:g} walking minutes in all"),
