@@ -66,6 +66,15 @@ _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal 
                 ("a valid dictionary", "one JSON object in curly braces { }"))
 
 
+def whole_number_message(given: object) -> str | None:
+    """What a whole-number field given as text is told: "72" in quotes in a file is not "written without a decimal
+    point" (seen in review: a spreadsheet's numbers as text were sent after the wrong problem). None: not text."""
+    if not isinstance(given, str):
+        return None
+    return ("must be a whole number, written without quotes" if given.strip().isdigit()
+            else "must be a whole number, in digits only")
+
+
 def said_plainly(message: str) -> str:
     """A validation message as Treadwell's own messages say it: pydantic's "Input should be less than or
     equal to 20" is "must be at most 20", "String should have at least 2 characters" is "must have at least

@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from core.etiology import ETIOLOGY_IDS, EtiologyId
-from core.inputs import InputError, encoding_problem, read_input, said_plainly
+from core.inputs import InputError, encoding_problem, read_input, said_plainly, whole_number_message
 from core.languages import canonical_tag
 from core.plan.implications import contradictions
 
@@ -186,8 +186,7 @@ def profile_problems(error: ValidationError) -> list[str]:
         message = item["msg"].removeprefix("Value error, ")
         given = item.get("input")
         if item["type"] == "int_type" and isinstance(given, str):  # "abc" typed, or "72" in quotes in a file
-            message = ("must be a whole number, written without quotes" if given.strip().isdigit()
-                       else "must be a whole number, in digits only")  # no decimal point was typed
+            message = whole_number_message(given)
         elif item["type"] == "int_type" and given is None:  # a blood pressure box left empty, null in a file
             message = "is required"
         if not location and ": " in message:  # whole-profile checks name their field themselves

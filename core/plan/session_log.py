@@ -12,7 +12,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from core.inputs import encoding_problem, said_plainly
+from core.inputs import encoding_problem, said_plainly, whole_number_message
 from core.plan.profile import checked_name
 from core.stamps import EARLIEST_DATE
 
@@ -79,7 +79,7 @@ class SessionLogError(ValueError):
 def session_problems(error: ValidationError) -> list[str]:
     """One line per problem: the field, what is wrong, and what is allowed. Never echoes the value."""
     lines = []
-    for item in error.errors(include_url=False, include_input=False):
+    for item in error.errors(include_url=False):  # the input is looked at (text or not), never shown
         where = ".".join(str(part) for part in item["loc"]) or "session"
         field = str(item["loc"][0]) if item["loc"] else "session"
         if item["type"] == "json_invalid":  # where, so it can be mended in a text editor
@@ -89,7 +89,8 @@ def session_problems(error: ValidationError) -> list[str]:
         elif item["type"] == "missing":
             lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, '')}")
         else:
-            message = said_plainly(item["msg"])
+            as_text = whole_number_message(item.get("input")) if item["type"] == "int_type" else None
+            message = as_text or said_plainly(item["msg"])
             lines.append(f"{where}: {message}{allowed_after(field, message)}")
     return lines
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -187,3 +188,16 @@ def test_a_number_in_quotes_or_null_is_said_as_such() -> None:
     assert problems(resting_hr="7 2")[0].startswith("resting_hr: must be a whole number, in digits only;")
     assert problems(resting_hr=None)[0].startswith("resting_hr: is required;")
     assert problems(resting_bp=[120, None])[0].startswith("resting_bp (diastolic): is required;")
+
+
+def test_a_session_number_written_in_quotes_is_told_so() -> None:
+    """Seen in review: a session file from a spreadsheet, "rpe": "12", was told "written without a decimal point"."""
+    from core.plan.session_log import SessionLogError, parse_session
+
+    with pytest.raises(SessionLogError) as caught:
+        parse_session('{"date": "2026-11-02", "week": "2", "minutes": 8, "rpe": "twelve", "heart_rate": 80.5}',
+                      today=dt.date(2026, 11, 30))
+    assert caught.value.problems[:2] == [
+        "week: must be a whole number, written without quotes; allowed: a week of the plan, 1 to 26",
+        "rpe: must be a whole number, in digits only; allowed: 6 to 20 (Borg)"]
+    assert caught.value.problems[2].startswith("heart_rate: must be a whole number, written without a decimal point")
