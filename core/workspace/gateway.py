@@ -71,11 +71,12 @@ class RecordsGateway:
         self._listener = None
         self._signed_in = False
         self._seen_version = 0  # the local file's data_version when last read (saved_elsewhere)
+        self._seen_file: tuple[int, int] | None = None  # and which file it was (a restore puts another in its place)
 
     def open(self) -> None:
         if self._db is None and self.data_dir.database_path.exists():
             self._db = open_database(self.data_dir.database_path, read_only=self.read_only)
-            self._seen_version = data_version(self._db)
+            self._seen_version, self._seen_file = data_version(self._db), self._file_identity()
 
     def become_writer(self) -> None:
         """The window took the data folder's lock after opening read-only: writes are allowed from now on, and
@@ -172,9 +173,22 @@ class RecordsGateway:
         version 3 and its handout after the other window saved version 4."""
         if not self.read_only or self._db is None or self.records_url is not None:
             return False
+        identity = self._file_identity()
+        if identity is not None and identity != self._seen_file:  # a backup restored there: a new file in its place
+            self._db.close()
+            self._db = None
+            self.open()
+            return True
         now = data_version(self._db)
         changed, self._seen_version = now != self._seen_version, now
         return changed
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            found = self.data_dir.database_path.stat()
+        except OSError:  # moved aside for an instant while a backup is put in place
+            return None
+        return found.st_dev, found.st_ino
 
     @property
     def on_clinic_server(self) -> bool:

@@ -8,6 +8,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
+from PySide6.QtCore import Qt
 
 from core.app_info import APP_NAME
 from core.storage import records
@@ -194,12 +195,15 @@ def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, dat
 
     db = open_database(data_dir.database_path)
     saved = records.save_plan(db, *example(), clinician="Dr A")
+    other = records.save_plan(db, *example("diabetic-neuropathy", name="Other Patient"), clinician="Dr A")
     db.close()
     first = app_window(qtbot, data_dir)
     second = app_window(qtbot, data_dir)
     try:
         assert second.read_only
         second.open_plan(saved.id)
+        listed = [second.records.model.index(row, 0).data(Qt.ItemDataRole.UserRole).patient_id for row in range(2)]
+        second.records.table.selectRow(listed.index(other.patient_id))  # looked up in the list meanwhile
         assert second.course is not None and not second.course.sessions and not second.handout.record_note.text()
         qtbot.wait(200)  # polls with nothing saved change nothing
         assert "Updated" not in second.statusBar().currentMessage()
@@ -215,6 +219,7 @@ def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, dat
             second.handout.record_note.text()
         assert second.editor.plan_id == saved.id  # the plan on step 4 stays as the clinician opened it
         assert second.progress.weeks_model.rowCount() > 0 and second.sessions.table.model().rowCount() == 1
+        assert second.records.selected().patient_id == other.patient_id  # the list did not jump to its first row
     finally:
         first.release_lock()
         second.release_lock()

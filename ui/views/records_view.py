@@ -171,6 +171,9 @@ class RecordsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """List the patients again (a search, another window's or workstation's save): the patient selected stays
+        selected where still listed (seen in review: each save elsewhere jumped the list back to its first row)."""
+        chosen = self.selected()
         try:
             self.model.reload(self.search.text().strip())
         except Exception as error:  # the clinic server cannot be reached: said where the count goes
@@ -182,10 +185,15 @@ class RecordsView(QWidget):
                             f"{total} {'patient' if total == 1 else 'patients'}") +
                            ((" matches" if total == 1 else " match") if searching else ""))
         if self.model.rowCount():
-            self.table.selectRow(0)
+            self.table.selectRow(self._row_of(chosen.patient_id) if chosen is not None else 0)
         else:
             self.history.clear()
             self._show_patient_actions(False)
+
+    def _row_of(self, patient_id: int) -> int:
+        """The listed row of ``patient_id`` (0 when not listed)."""
+        return next((row for row in range(self.model.rowCount())
+                     if self.model.index(row, 0).data(Qt.ItemDataRole.UserRole).patient_id == patient_id), 0)
 
     def _show_patient_actions(self, enabled: bool) -> None:
         """Open, export and delete act on a patient: greyed out while none is listed (they did nothing)."""
