@@ -1,7 +1,8 @@
 """A read-only window becoming the one that edits. While another Treadwell window holds the data folder, its
 lock is tried every few seconds (taken and let go at once: cheap, and a window that has not switched holds
 nothing), and what the other window saved meanwhile is read again; once it is free, a bar offers to switch, and
-switching takes the lock and opens the records again for writing, keeping what is on screen. Mixed into MainWindow, which provides the lock, the gateway and the views."""
+switching takes the lock and opens the records again for writing, keeping what is on screen. Mixed into MainWindow,
+which provides the lock, the gateway and the views."""
 
 from __future__ import annotations
 

@@ -322,6 +322,11 @@ def pain_chart(sessions: list[SessionPoint], *, width: float, height: float = 30
     return drawing
 
 
+def pain_band_names(safe_max: int | None, acceptable_max: int | None) -> list[str]:
+    """The bands as the chart names them: "safe 0-3", "acceptable 4-5", "too much 6-10"."""
+    return [label for _, _, _, label in _pain_bands(safe_max, acceptable_max)]
+
+
 def _pain_bands(safe_max: int | None, acceptable_max: int | None) -> list[tuple[float, float, object, str]]:
     """The plan's pain bands on a 0-10 scale (a band holds whole ratings, so it ends half a point above)."""
     if safe_max is None or acceptable_max is None:

@@ -33,7 +33,7 @@ from core.evidence.library import load_library
 from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import LogoError, check_logo
-from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
+from core.handout.progress_charts import effort_chart, minutes_chart, pain_band_names, pain_chart
 from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
@@ -303,10 +303,10 @@ class _Report:
         rules = list(dict.fromkeys((s.plan_version, s.usual_pain, s.safe_max, s.acceptable_max) for s in p.sessions
                                    if s.safe_max is not None and s.acceptable_max is not None))
         if len({rule[1:] for rule in rules}) > 1:
-            changed = "; ".join(f"version {version}: usual {usual}/10, safe 0-{safe}, too much above {top}"
+            changed = "; ".join(f"version {version}: usual pain {usual}/10, {', '.join(pain_band_names(safe, top))}"
                                 for version, usual, safe, top in _first_of_each(rules))
-            pain.append(self._p("The bands and the usual pain are each walk's own plan version's pain rules for pain "
-                                f"during walking ({changed}); the names on the right are the latest walk's."))
+            pain.append(self._p("Each walk is drawn against the pain rules of the plan version it was walked under "
+                                f"({changed}); the band names on the right are version {rules[-1][0]}'s."))
         elif rules:
             pain.append(self._p("The bands are the plan's pain rules for pain during walking."))
         gaps = self._not_recorded()

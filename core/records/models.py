@@ -210,17 +210,23 @@ class ImportedPatient(BaseModel):
                      "a saved version never changes, so the bundle was edited after it was exported: the versions "
                      "were kept as they are here.")
         if self.sessions_differing:
-            said += (" Kept as here, though the bundle's differ (corrected on one side): "
-                     f"{'; '.join(self.sessions_differing)}.")
+            said += (" Kept as they are here, though the bundle has other values (corrected on one side): "
+                     f"{_some(self.sessions_differing)}.")
         if self.sessions_only_here:
             said += (" Kept, though not in the bundle (added here, or deleted where it was exported; an import never "
-                     f"deletes): {'; '.join(self.sessions_only_here)}.")
+                     f"deletes): {_some(self.sessions_only_here)}.")
         return said
 
 
 def walk_named(log: SessionLog) -> str:
-    """A logged walk as an import names it: "the walk of 2026-09-14 (week 3)"."""
-    return f"the walk of {log.date.isoformat()} (week {log.week})"
+    """A logged walk as an import names it: "the walk of 2026-09-14 (week 3, 12 min)"."""
+    return f"the walk of {log.date.isoformat()} (week {log.week}, {log.minutes:g} min)"
+
+
+def _some(walks: list[str], shown: int = 5) -> str:
+    """The first few walks named, then how many more (an older bundle can leave out every walk since)."""
+    more = len(walks) - shown
+    return "; ".join(walks[:shown]) + (f"; and {more} more" if more > 0 else "")
 
 
 class AuditEvent(BaseModel):

@@ -373,6 +373,6 @@ def test_each_walk_is_drawn_against_its_own_versions_pain_rules() -> None:
             if isinstance(item, Rect) and item.fillColor == TRAFFIC["red"]]
     assert len(reds) == 2 and reds[0].y != reds[1].y  # too much above 5 for version 1's walks, above 8 after
     text = flat(" ".join(pdf_text(render_progress_report(progress, settings=SETTINGS, note="", date=DATE))))
-    assert ("The bands and the usual pain are each walk's own plan version's pain rules for pain during walking "
-            "(version 1: usual 3/10, safe 0-3, too much above 5; version 2: usual 6/10, safe 0-6, too much above 8)"
-            ) in text
+    assert ("Each walk is drawn against the pain rules of the plan version it was walked under (version 1: usual pain "
+            "3/10, safe 0-3, acceptable 4-5, too much 6-10; version 2: usual pain 6/10, safe 0-6, acceptable 7-8, too "
+            "much 9-10); the band names on the right are version 2's.") in text

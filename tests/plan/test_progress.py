@@ -350,7 +350,7 @@ def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_lo
     assert suggestion.action == "step-back" and suggestion.next_week.week == 1
     assert suggestion.next_week.main_min > V1.plan.weeks[0].main_min
     assert (f"Its week 1, {suggestion.next_week.main_min:g} min walks, is already longer than the "
-            f"{V1.plan.weeks[0].main_min:g} min these walks pointed to (version 2 was based on a longer walk): check it "
-            "with the patient before they walk it.") in suggestion.reason
+            f"{V1.plan.weeks[0].main_min:g} min these walks pointed to (version 2 was based on a longer walk): "
+            "check it with the patient before they walk it.") in suggestion.reason
     same = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=8))
     assert "already longer" not in same.suggestion.reason

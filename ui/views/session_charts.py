@@ -122,9 +122,13 @@ class PainChart(SessionChart):
         def said(value: int | None) -> str:
             return recorded(value) + ("/10" if value is not None else "")
 
-        self.setAccessibleDescription("; ".join(
-            f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}"
-            + (f", usual pain {s.usual_pain}/10" if s.usual_pain is not None else "") for s in self.sessions))
+        parts, usual = [], None
+        for s in self.sessions:  # the usual pain said where it starts and where a plan version changes it
+            if s.usual_pain is not None and s.usual_pain != usual:
+                parts.append(f"usual pain {s.usual_pain}/10 from here")
+                usual = s.usual_pain
+            parts.append(f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}")
+        self.setAccessibleDescription("; ".join(parts))
         self.update()
 
     def _one(self, name: str) -> int | None | str:
