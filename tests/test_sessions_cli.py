@@ -133,8 +133,9 @@ def test_plans_show_has_the_overrides_the_plan_as_the_patient_has_it_and_every_s
 
 def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, patient, tmp_path) -> None:
     data, session_file = patient
-    for day in (2, 4, 6):
-        run_main("sessions", "add", "1", session_file(f"d{day}", date=f"2026-11-0{day}", pain_during=3,
+    for days_ago in (8, 6, 4):  # this week's walks: a walk weeks ago is a break, and the week is walked again
+        walked = (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
+        run_main("sessions", "add", "1", session_file(f"d{days_ago}", date=walked, pain_during=3,
                                                       pain_next_morning=3, rpe=11), data_dir=data)  # a light week: 9-11
     progress = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
     week = progress["weeks"][0]

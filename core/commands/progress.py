@@ -12,7 +12,8 @@ from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.plan.adjustment import ACTION_WORDS
-from core.plan.progress import Progress, adherence_in_words
+from core.plan.adherence import adherence_in_words
+from core.plan.progress import Progress
 from core.settings import SettingsError, load_settings
 from core.workspace.course import DateOutsideCourse, patient_progress, progress_report_pdf
 from core.workspace.errors import RecordNotFound

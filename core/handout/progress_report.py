@@ -39,7 +39,8 @@ from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
 from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style, printable
 from core.plan.adjustment import ACTION_WORDS
-from core.plan.progress import Progress, WeekProgress, adherence_statements, week_runs, weeks_span
+from core.plan.adherence import adherence_statements, week_runs, weeks_span
+from core.plan.progress import Progress, WeekProgress
 from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings
 

@@ -33,13 +33,17 @@ class NextWeekSuggestion(BaseModel):
     source: g.Source = g.PAIN_SOURCE
 
 
+BREAK_DAYS = 14  # a product default, no trial behind it: after this long without a walk, a week is not moved on from
+
+
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
-                      in_progress: bool = False) -> NextWeekSuggestion:
+                      in_progress: bool = False, days_since: int = 0) -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
     the week's walks are not all done yet, so a pain or effort rule acts at once, but too few walks is not yet a
-    reason to repeat the week."""
+    reason to repeat the week. ``days_since``: days from the latest walk to today; after a break of BREAK_DAYS or
+    more the week is walked again before moving on (seen in review: "Progress" twelve weeks after the last walk)."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="pause", reason=f"The plan is blocked by screening. {blocked_because(plan)}",
                                   next_week=None)
@@ -104,6 +108,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold("Pain during walking is not recorded for every session: record it before moving on.")
     if any(log.pain_next_morning is None for log in logs):
         return hold("Next-morning pain is not recorded for every session: record it before moving on.")
+    if days_since >= BREAK_DAYS:
+        return hold(f"No walk is logged for {days_since} days, since {max(log.date for log in logs).isoformat()}: "
+                    f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
+                    "default, not from a trial).")
     if week == len(plan.weeks):
         return NextWeekSuggestion(action="hold", next_week=this_week,
                                   reason="Last week of the plan done with pain in the safe range: keep this level "

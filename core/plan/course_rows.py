@@ -89,6 +89,24 @@ def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | 
     return judged.action == "step-back"
 
 
+class WalkingBreak(NamedTuple):
+    """Days with no walk: from the walk before (``since``) to the walk after (``until``; None: up to today)."""
+
+    since: dt.date
+    until: dt.date | None
+    days: int
+
+
+def walking_breaks(ordered: list[LoggedSession], today: dt.date | None, least: int) -> list[WalkingBreak]:
+    """The gaps of ``least`` days or more between walks (in date order), and since the latest walk to ``today``."""
+    dates = [item.log.date for item in ordered]
+    found = [WalkingBreak(before, after, (after - before).days) for before, after in zip(dates, dates[1:])
+             if (after - before).days >= least]
+    if dates and today is not None and (today - dates[-1]).days >= least:
+        found.append(WalkingBreak(dates[-1], None, (today - dates[-1]).days))
+    return found
+
+
 def _within_a_week(first: LoggedSession, walk: LoggedSession) -> bool:
     """Seen in review: a fourth walk of a three-walk week, two days after the third, made a row "1 (again)" of one
     walk in three, and the adherence fell (78 %) though every planned walk was done and one more."""

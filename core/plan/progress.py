@@ -20,10 +20,10 @@ import statistics
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import NextWeekSuggestion, blocked_because, suggest_next_week
+from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, blocked_because, suggest_next_week
 from core.plan.compare import in_words, plan_differences
-from core.plan.course_rows import (LoggedSession, Row, WeekStatus, ahead_rows, continuing_week, planned_week,
-                                   status_of, walked_rows)
+from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
+                                   planned_week, status_of, walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
@@ -107,6 +107,7 @@ class Progress(BaseModel):
     current_version: int | None  # the plan version of the latest session
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
     plan_weeks: int  # the weeks of the plan in force (0: blocked by screening)
+    breaks: list[WalkingBreak] = []  # BREAK_DAYS or more without a walk: between walks, and up to today
 
     @property
     def next_walk_week(self) -> int:
@@ -118,64 +119,6 @@ class Progress(BaseModel):
             return self.suggestion.next_week.week
         week = self.current_week or 1
         return min(week, self.plan_weeks) if self.plan_weeks else week  # a plan in force shorter than the walks
-
-
-def adherence_statements(progress: Progress) -> list[str]:
-    """Adherence as the window, the progress command and the progress report say it, one sentence each (no full
-    stop): over the weeks done or missed, then each week in progress named apart ("Adherence 100 %, up to week 2"
-    read as if week 2, at 63 % so far, were in it)."""
-    counted = [week for week in progress.weeks if week.status in ("done", "missed")]
-    if not counted:
-        # not "not yet known" right under a week's "62.5 % so far": the overall figure waits for a whole week
-        said = ["Overall adherence: none counted yet, as no week is done or missed"]
-    else:
-        span = weeks_span(counted)
-        share = ("not available (no planned minutes)" if progress.adherence_pct is None
-                 else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
-        said = [f"Adherence, {span}: {share}"]
-    said += [f"Week {week.label} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the pain "
-             "rules advised a step back: its other walks are not counted as missed"
-             for week in counted if week.stopped_of]
-    return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
-                   "and counts once complete" for week in progress.weeks if week.status == "in progress"]
-
-
-def week_runs(rows: list[WeekProgress]) -> list[tuple[list[int], int, int]]:
-    """(plan versions, first week, last week) of rows in course order: one run, unless a later version starts
-    again at a week no higher than the run before it ended (a version based again on what the patient walks now)."""
-    runs: list[tuple[list[int], int, int]] = []
-    for row in rows:
-        if runs and (row.plan_version in runs[-1][0] or row.week > runs[-1][2]):
-            versions, first, last = runs[-1]
-            runs[-1] = (versions + [v for v in [row.plan_version] if v not in versions], first, max(last, row.week))
-        else:
-            runs.append(([row.plan_version], row.week, row.week))
-    return runs
-
-
-def weeks_span(rows: list[WeekProgress]) -> str:
-    """"weeks 1 to 9"; where the numbering starts again, each run's weeks named apart with their versions ("weeks 1
-    to 7 of plan version 1 and weeks 1 to 3 of plan version 2"), not "weeks 1 to 7" of two versions' weeks."""
-    def weeks(first: int, last: int) -> str:
-        return f"week {first}" if first == last else f"weeks {first} to {last}"
-
-    def of(versions: list[int]) -> str:
-        named = [str(v) for v in versions]
-        return f"plan version {named[0]}" if len(named) == 1 else \
-            f"plan versions {', '.join(named[:-1])} and {named[-1]}"
-    runs = week_runs(rows)
-    if len(runs) == 1:
-        return weeks(*runs[0][1:])
-    return " and ".join(f"{weeks(first, last)} of {of(versions)}" for versions, first, last in runs)
-
-
-def adherence_in_words(progress: Progress) -> str:
-    """The window's and the progress command's line: adherence_statements, with how many sessions are logged."""
-    logged = len(progress.sessions)
-    logged_text = f"{logged} session{'' if logged == 1 else 's'} logged"
-    if not logged:
-        return f"Adherence: not yet known, no walk is logged yet ({logged_text})."
-    return ". ".join(adherence_statements(progress)) + f" ({logged_text})."
 
 
 def as_patient_has_it(version: VersionInCourse) -> Plan:
@@ -196,7 +139,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     latest = ordered[-1] if ordered else None
     current_week = latest.log.week if latest else None
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
-    suggestion = _suggestion(walked, plans, versions, latest, in_progress=in_progress)
+    suggestion = _suggestion(walked, plans, versions, latest, in_progress=in_progress,
+                             days_since=(today - latest.log.date).days if today and latest else 0)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, suggestion, in_progress, versions))
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
@@ -219,6 +163,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
+        breaks=walking_breaks(ordered, today, BREAK_DAYS),
     )
 
 
@@ -292,7 +237,7 @@ def _step_back_followed(row: Row, walked_next: Row | None) -> bool:
 
 
 def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionInCourse],
-                latest: LoggedSession | None, *, in_progress: bool) -> NextWeekSuggestion | None:
+                latest: LoggedSession | None, *, in_progress: bool, days_since: int) -> NextWeekSuggestion | None:
     """The latest row's walks judged under their own version's rules; the week it points to from the plan in force."""
     if latest is None:
         return None
@@ -303,7 +248,7 @@ def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionI
         return None
     profile = next(v.profile for v in versions if v.version == version)
     suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
-                                   in_progress=in_progress)  # only the latest week can be in progress
+                                   in_progress=in_progress, days_since=days_since)  # only the latest: in progress
     newest = versions[-1].version
     if newest == version:
         return suggestion

@@ -8,7 +8,8 @@ import datetime as dt
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.engine import compute_plan
 from core.plan.overrides import WeekOverride
-from core.plan.progress import LoggedSession, VersionInCourse, adherence_in_words, course_progress
+from core.plan.adherence import adherence_in_words
+from core.plan.progress import LoggedSession, VersionInCourse, course_progress
 from core.plan.session_log import SessionLog
 from tests.plan.profiles import profile
 
@@ -354,3 +355,19 @@ def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_lo
             "check it with the patient before they walk it.") in suggestion.reason
     same = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=8))
     assert "already longer" not in same.suggestion.reason
+
+
+def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_on() -> None:
+    """Seen in review: week 1 walked in full, then nothing for twelve weeks: "Adherence 100 %" and "Progress ... move
+    on to week 2", and after a six-week gap "weeks 1 to 2: 100 %" with no word of the break."""
+    gone = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=90))
+    assert gone.suggestion.action == "hold" and gone.suggestion.next_week.week == 1
+    assert ("No walk is logged for 86 days, since 2026-09-05: after a break of 14 days or more, walk week 1 again "
+            "before moving on (a product default, not from a trial).") == gone.suggestion.reason
+    assert "No walk logged since 2026-09-05 (86 days to today)" in adherence_in_words(gone)
+    back = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [49, 51, 53]), today=START + dt.timedelta(days=54))
+    assert back.suggestion.action == "progress"
+    assert ("No walk logged from 2026-09-05 to 2026-10-20 (45 days): a break, not counted as missed weeks, as the "
+            "plan's weeks go on from the walks") in adherence_in_words(back)
+    recent = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=17))
+    assert recent.suggestion.action == "progress" and not recent.breaks  # 13 days: not yet a break

@@ -9,7 +9,7 @@ from html import escape
 import pytest
 from PySide6.QtCore import Qt
 
-from core.plan.progress import adherence_in_words
+from core.plan.adherence import adherence_in_words
 from core.workspace.course import progress_of
 from tests.storage.helpers import example
 from tests.ui.course_helpers import log, open_window, override_week, saved_patient, walk

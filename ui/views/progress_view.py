@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from core.plan.progress import WeekProgress, adherence_in_words
+from core.plan.adherence import adherence_in_words
+from core.plan.progress import WeekProgress
 from core.settings import Settings
 from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
 from ui.models.course import CourseOfCare

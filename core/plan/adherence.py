@@ -1,0 +1,68 @@
+"""Adherence as the window, the progress command and the progress report say it: over the weeks done or missed,
+each week in progress or stopped by the step-back named apart, and each break in walking of BREAK_DAYS or more
+(the weeks are counted by the walks, so a break shows no missed week: said here instead)."""
+
+from __future__ import annotations
+
+from core.plan.progress import Progress, WeekProgress
+
+
+def adherence_statements(progress: Progress) -> list[str]:
+    """Adherence as the window, the progress command and the progress report say it, one sentence each (no full
+    stop): over the weeks done or missed, then each week in progress named apart ("Adherence 100 %, up to week 2"
+    read as if week 2, at 63 % so far, were in it)."""
+    counted = [week for week in progress.weeks if week.status in ("done", "missed")]
+    if not counted:
+        # not "not yet known" right under a week's "62.5 % so far": the overall figure waits for a whole week
+        said = ["Overall adherence: none counted yet, as no week is done or missed"]
+    else:
+        span = weeks_span(counted)
+        share = ("not available (no planned minutes)" if progress.adherence_pct is None
+                 else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
+        said = [f"Adherence, {span}: {share}"]
+    said += [f"Week {week.label} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the pain "
+             "rules advised a step back: its other walks are not counted as missed"
+             for week in counted if week.stopped_of]
+    said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days): a break, "
+             "not counted as missed weeks, as the plan's weeks go on from the walks" if gap.until else
+             f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)" for gap in progress.breaks]
+    return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
+                   "and counts once complete" for week in progress.weeks if week.status == "in progress"]
+
+
+def week_runs(rows: list[WeekProgress]) -> list[tuple[list[int], int, int]]:
+    """(plan versions, first week, last week) of rows in course order: one run, unless a later version starts
+    again at a week no higher than the run before it ended (a version based again on what the patient walks now)."""
+    runs: list[tuple[list[int], int, int]] = []
+    for row in rows:
+        if runs and (row.plan_version in runs[-1][0] or row.week > runs[-1][2]):
+            versions, first, last = runs[-1]
+            runs[-1] = (versions + [v for v in [row.plan_version] if v not in versions], first, max(last, row.week))
+        else:
+            runs.append(([row.plan_version], row.week, row.week))
+    return runs
+
+
+def weeks_span(rows: list[WeekProgress]) -> str:
+    """"weeks 1 to 9"; where the numbering starts again, each run's weeks named apart with their versions ("weeks 1
+    to 7 of plan version 1 and weeks 1 to 3 of plan version 2"), not "weeks 1 to 7" of two versions' weeks."""
+    def weeks(first: int, last: int) -> str:
+        return f"week {first}" if first == last else f"weeks {first} to {last}"
+
+    def of(versions: list[int]) -> str:
+        named = [str(v) for v in versions]
+        return f"plan version {named[0]}" if len(named) == 1 else \
+            f"plan versions {', '.join(named[:-1])} and {named[-1]}"
+    runs = week_runs(rows)
+    if len(runs) == 1:
+        return weeks(*runs[0][1:])
+    return " and ".join(f"{weeks(first, last)} of {of(versions)}" for versions, first, last in runs)
+
+
+def adherence_in_words(progress: Progress) -> str:
+    """The window's and the progress command's line: adherence_statements, with how many sessions are logged."""
+    logged = len(progress.sessions)
+    logged_text = f"{logged} session{'' if logged == 1 else 's'} logged"
+    if not logged:
+        return f"Adherence: not yet known, no walk is logged yet ({logged_text})."
+    return ". ".join(adherence_statements(progress)) + f" ({logged_text})."
