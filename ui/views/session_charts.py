@@ -127,7 +127,8 @@ class PainChart(SessionChart):
             if s.usual_pain is not None and s.usual_pain != usual:
                 parts.append(f"usual pain {s.usual_pain}/10 from here")
                 usual = s.usual_pain
-            parts.append(f"{s.date.isoformat()}: during {said(s.pain_during)}, next morning {said(s.pain_next_morning)}")
+            parts.append(f"{s.date.isoformat()}: during {said(s.pain_during)}, "
+                         f"next morning {said(s.pain_next_morning)}")
         self.setAccessibleDescription("; ".join(parts))
         self.update()
 
