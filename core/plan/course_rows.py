@@ -51,7 +51,7 @@ class Row(NamedTuple):
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
     """The walks (in date order) as rows, with the weeks skipped between them as missed rows, in the order walked;
-    ``usual``: each version's profile usual pain, for plans saved before their pain rules recorded it. Seen in
+    ``usual``: each version's usual pain (the profile's for plans saved before their pain rules recorded it). Seen in
     review: walks grouped by (version, week) and cut into the week's planned sessions pooled a painful walk of week 4
     with a later retry, and split week 3 in two when version 2 was saved after its first walk."""
     weeks: list[list[LoggedSession]] = []  # each a week's walks: one row

@@ -134,8 +134,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     plans = {version.version: as_patient_has_it(version) for version in versions}
     newest = versions[-1]
     ordered = sorted(sessions, key=lambda item: (item.log.date, item.order))
-    usual = {version.version: version.profile.pain_nrs for version in versions}
-    walked = walked_rows(ordered, plans, usual)
+    rules = {version.version: _pain_rules(plans[version.version], version.profile) for version in versions}
+    walked = walked_rows(ordered, plans, {number: rule["usual_pain"] for number, rule in rules.items()})
     latest = ordered[-1] if ordered else None
     current_week = latest.log.week if latest else None
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
@@ -150,7 +150,6 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
         sum(min(week.walked_minutes, week.planned_minutes) for week in counted) / planned_total * 100, 1)
-    rules = {version.version: _pain_rules(plans[version.version], version.profile) for version in versions}
     return Progress(
         patient_name=newest.profile.name, etiology=newest.profile.etiology, **rules[newest.version],
         versions=_changes(versions, plans), weeks=weeks,

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.course_helpers import open_window, override_week, table_text
+from tests.ui.course_helpers import fill, open_window, override_week, table_text
 from tests.storage.helpers import example
 
 
@@ -18,13 +18,7 @@ def log_through_the_form(qtbot, window, *, days_ago: int, week: int, minutes: fl
                          during: int | None, morning: int | None) -> None:
     form = window.sessions
     form.date.setDate(QDate(dt.date.today() - dt.timedelta(days=days_ago)))
-    form.week.setValue(week)
-    form.minutes.setValue(minutes)
-    form.rpe.setValue(rpe)
-    if during is not None:
-        form.pain_during.setValue(during)
-    if morning is not None:
-        form.pain_morning.setValue(morning)
+    fill(form, week=week, minutes=minutes, rpe=rpe, during=during, morning=morning)
     before = form.model.rowCount()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.model.rowCount() == before + 1, form.message.text()
