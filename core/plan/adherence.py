@@ -26,6 +26,8 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days): a break, "
              "not counted as missed weeks, as the plan's weeks go on from the walks" if gap.until else
              f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)" for gap in progress.breaks]
+    said += [f"Week {week.label} went beyond the plan: {week.beyond_plan.in_words()}"
+             for week in progress.weeks if week.beyond_plan]
     return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
                    "and counts once complete" for week in progress.weeks if week.status == "in progress"]
 

@@ -33,6 +33,33 @@ class NextWeekSuggestion(BaseModel):
     source: g.Source = g.PAIN_SOURCE
 
 
+class BeyondPlan(BaseModel):
+    """A week walked beyond its plan: more walking minutes than planned by more than the plan's two-week cap
+    (the most its weeks rise over two weeks; Nielsen 2014 found more injuries above 30 %). Seen in review: six
+    25-minute walks in a week of three 10-minute walks read "100 %" and "Progress", unflagged."""
+
+    walked_minutes: float
+    planned_minutes: float
+    cap_pct: int
+
+    @property
+    def above_pct(self) -> float:
+        return (self.walked_minutes / self.planned_minutes - 1) * 100
+
+    def in_words(self) -> str:
+        times = self.walked_minutes / self.planned_minutes
+        how_much = f"{round(times, 1):g} times" if times >= 2 else f"{self.above_pct:.0f} % more than"
+        return (f"{self.walked_minutes:g} walking minutes, {how_much} the {self.planned_minutes:g} planned; the plan "
+                f"lets its minutes rise by at most {self.cap_pct} % over two weeks")
+
+
+def beyond_plan(walked_minutes: float, planned_minutes: float, cap_pct: int) -> BeyondPlan | None:
+    """The week's walking against its planned minutes, when above them by more than ``cap_pct``."""
+    if planned_minutes <= 0 or walked_minutes <= planned_minutes * (1 + cap_pct / 100) + 1e-9:
+        return None
+    return BeyondPlan(walked_minutes=walked_minutes, planned_minutes=planned_minutes, cap_pct=cap_pct)
+
+
 BREAK_DAYS = 14  # a product default, no trial behind it: after this long without a walk, a week is not moved on from
 
 
@@ -49,6 +76,23 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                                   next_week=None)
     if not 1 <= week <= len(plan.weeks):
         raise ValueError(f"week must be from 1 to {len(plan.weeks)}")
+    logs = [log for log in logs if log.week == week]
+    suggestion = _judged(plan, week, logs, usual_pain, in_progress=in_progress, days_since=days_since)
+    beyond = beyond_plan(sum(log.minutes for log in logs), plan.weeks[week - 1].weekly_main_min,
+                         plan.rules.max_two_week_increase_pct)
+    if beyond is None:
+        return suggestion
+    return suggestion.model_copy(update={"reason": f"{suggestion.reason} This week went beyond the plan: "
+                                         f"{beyond.in_words()}. {BEYOND_PLAN_ADVICE}."})
+
+
+BEYOND_PLAN_ADVICE = ("Ask the patient about the extra walking: keep to the plan's minutes, or base a new plan "
+                      "version on what they walk now")
+
+
+def _judged(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None, *, in_progress: bool,
+            days_since: int) -> NextWeekSuggestion:
+    """The pain, effort and walks rules in turn on the week's own ``logs``."""
     this_week = plan.weeks[week - 1]
     previous = plan.weeks[max(week - 2, 0)]
     following = plan.weeks[week] if week < len(plan.weeks) else this_week
@@ -58,7 +102,6 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
 
     back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
             "stay at week 1's minutes, as there is no earlier week, and slow the belt")
-    logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
     pain = plan.rules.pain

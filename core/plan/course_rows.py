@@ -3,8 +3,9 @@ and which lie ahead.
 
 A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned
 sessions) at a time: a week walked again later (after "step back"), or more times than planned (after "hold"),
-is a row of its own ("again", counted under its version); a walk more than planned within a week of the row's
-first walk is an extra walk of that row. A row goes on under a plan version saved before the
+is a row of its own ("again", counted under its version), and so are the walks after a step-back at week 1 (there
+is no earlier week to step back to); a walk more than planned within a week of the row's first walk is an extra walk
+of that row. A row goes on under a plan version saved before the
 week's walks are done (one week, judged together under the version of its last walk); a week already done is not
 continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week
 never walked under its version that the walks skipped over is missed, under the version of the walk after. The
@@ -57,11 +58,11 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
     weeks: list[list[LoggedSession]] = []  # each a week's walks: one row
     for item in ordered:
         current = weeks[-1] if weeks else []
-        same_week = bool(current) and current[-1].log.week == item.log.week
-        if same_week and len(current) < planned_sessions(plans, current[-1]) and (
+        goes_on = bool(current) and current[-1].log.week == item.log.week and not _stopped(current, plans, usual)
+        if goes_on and len(current) < planned_sessions(plans, current[-1]) and (
                 current[-1].plan_version == item.plan_version or len(current) < planned_sessions(plans, item)):
             current.append(item)
-        elif same_week and current[-1].plan_version == item.plan_version and _within_a_week(current[0], item):
+        elif goes_on and current[-1].plan_version == item.plan_version and _within_a_week(current[0], item):
             current.append(item)  # a walk more than planned in the same days, not the week walked again
         else:
             weeks.append([item])
@@ -78,6 +79,14 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
                         stopped=brought_step_back(walks, plans[version], usual[version])))
         left_off = week
     return rows
+
+
+def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> bool:
+    """Week 1's walks so far brought the step-back, "stay at week 1": the walks after it are week 1 walked again, a
+    row of their own (seen in review: the retry walks joined the painful walk's row). After a step-back from a later
+    week the advice is the week before: more walks of the same week go on in its row, the advice not taken."""
+    version = walks[-1].plan_version
+    return walks[-1].log.week == 1 and brought_step_back(walks, plans[version], usual[version])
 
 
 def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:

@@ -20,7 +20,8 @@ import statistics
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, blocked_because, suggest_next_week
+from core.plan.adjustment import (BREAK_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, blocked_because,
+                                  suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    planned_week, status_of, walked_rows, walking_breaks)
@@ -67,6 +68,7 @@ class WeekProgress(BaseModel):
     stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
     stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
     # and planned_minutes are then those before the stop, the ones that count)
+    beyond_plan: BeyondPlan | None = None  # walked beyond its planned minutes (more than its version's two-week cap)
 
     @property
     def planned_walks(self) -> str:
@@ -222,6 +224,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
+        beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct),
     )
 
 

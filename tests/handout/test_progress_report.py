@@ -48,8 +48,9 @@ def course(name: str | None = None, sessions: list[LoggedSession] | None = None)
     ]
     if sessions is None:
         sessions = [_walk(2, 1, 8, 11, 3, 4, heart_rate=98, stiffer=False),
-                    _walk(4, 1, 8, 12, 4, None, heart_rate=101, stiffer=True),
-                    _walk(6, 1, 6, 12, None, 4, note="tired"), _walk(9, 2, 9, 12, None, None, heart_rate=104),
+                    _walk(4, 1, 8, 12, 4, None, heart_rate=101),
+                    _walk(6, 1, 6, 12, None, 4, note="tired", stiffer=True),
+                    _walk(9, 2, 9, 12, None, None, heart_rate=104),
                     _walk(11, 2, 9, 13, None, None), _walk(16, 3, 9, 12, 4, 4, version=2, stiffer=False)]
     return course_progress(versions, sessions)
 

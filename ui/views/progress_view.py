@@ -39,14 +39,19 @@ def _planned_tip(w: WeekProgress) -> str:
     return f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all"
 
 
+def _walked_tip(w: WeekProgress) -> str:
+    tip = (f"{w.walked_sessions} walks logged, {w.sessions_done} of them the full planned minutes; "
+           f"{w.walked_minutes:g} walking minutes in all")
+    return f"{tip}. Beyond the plan: {w.beyond_plan.in_words()}" if w.beyond_plan else tip
+
+
 WEEK_COLUMNS: list[Column[WeekProgress]] = [
     Column("Week", lambda w: w.label, lambda w: w.week),
     Column("Plan\nversion", lambda w: str(w.plan_version), lambda w: w.plan_version),
     Column("Planned\nmin (days)", lambda w: f"{w.planned_minutes:g} ({w.planned_walks})", lambda w: w.planned_minutes,
            tooltip=lambda w: _planned_tip(w)),
     Column("Walked\nmin (walks)", lambda w: f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes,
-           tooltip=lambda w: f"{w.walked_sessions} walks logged, {w.sessions_done} of them the full planned "
-                             f"minutes; {w.walked_minutes:g} walking minutes in all"),
+           tooltip=lambda w: _walked_tip(w)),
     Column("Adherence", lambda w: _maybe(w.adherence_pct, " %") + (" so far" if w.status == "in progress" else ""),
            lambda w: w.adherence_pct),
     Column("Mean\nRPE", lambda w: _maybe(w.mean_rpe), lambda w: w.mean_rpe),
