@@ -312,6 +312,10 @@ class _Report:
             pain.append(self._p("The bands are the plan's pain rules for pain during walking."))
         gaps = self._not_recorded()
         pain += [self._p(text) for text in gaps]
+        between = [gap for gap in p.breaks if gap.until is not None]
+        if between:  # the charts' lines stop there (core/handout/progress_charts.py _series)
+            spans = "; ".join(f"{gap.since.isoformat()} to {gap.until.isoformat()}, {gap.days} days" for gap in between)
+            pain.append(self._p(f"On the pain and effort charts no line is drawn across a break in walking ({spans})."))
         story += [KeepTogether(pain), Spacer(1, 14), effort_chart(p.sessions, self.width), Spacer(1, 8)]
         return story
 

@@ -93,6 +93,11 @@ class SessionPoint(BaseModel):
     usual_pain: int | None = None
     safe_max: int | None = None
     acceptable_max: int | None = None
+    row_label: str = ""  # its row's week label, "3 (again)" for a week walked again (empty: the week's number)
+
+    @property
+    def week_label(self) -> str:
+        return self.row_label or str(self.week)
 
 
 class Progress(BaseModel):
@@ -145,6 +150,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                              days_since=(today - latest.log.date).days if today and latest else 0)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, suggestion, in_progress, versions))
+    row_of = {id(walk): row for row in walked for walk in row.walks}
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
@@ -159,7 +165,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
                                note=item.log.note, target_rpe=_week_target(plans[item.plan_version], item.log.week),
-                               **rules[item.plan_version])
+                               row_label=_label(row_of[id(item)]), **rules[item.plan_version])
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
@@ -201,7 +207,7 @@ def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | N
 def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None,
               walked_next: Row | None) -> WeekProgress:
     """``walked_next``: the next row with walks, which shows whether a step-back was followed."""
-    version, number, attempt, walked = row.version, row.week, row.attempt, row.walks
+    version, number, walked = row.version, row.week, row.walks
     planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
@@ -215,7 +221,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
     stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
-        week=number, label=str(number) if attempt == 1 else f"{number} (again)", status=status, plan_version=version,
+        week=number, label=_label(row), status=status, plan_version=version,
         planned_sessions=len(walked) if stopped_of else planned.sessions if planned else 0,
         planned_minutes=planned_minutes,
         walked_sessions=len(walked),
@@ -226,6 +232,10 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct),
     )
+
+
+def _label(row: Row) -> str:
+    return str(row.week) if row.attempt == 1 else f"{row.week} (again)"
 
 
 def _step_back_followed(row: Row, walked_next: Row | None) -> bool:

@@ -164,3 +164,23 @@ def test_a_chart_keeps_its_axis_title_whole_in_a_short_plot_with_large_text(qtbo
     tall = QRectF(46, 20, 430, 200)
     assert chart.y_label_span(tall) == (tall.center().y(), tall.height())
     assert chart.line_height() == QFontMetricsF(chart.font()).height()
+
+
+def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
+    """Seen in review: the window's minutes chart read "1 1 2 2" after a week was walked again."""
+    from core.plan.progress import WeekProgress
+
+    weeks = [WeekProgress(week=week, label=label, status="done", plan_version=1, planned_sessions=3,
+                          planned_minutes=30, walked_sessions=3, sessions_done=3, walked_minutes=30, adherence_pct=100,
+                          mean_rpe=12, highest_pain_during=2, highest_pain_next_morning=2)
+             for week, label in ((1, "1"), (1, "1 (again)"), (2, "2"))]
+    chart = WeeklyMinutesChart()
+    qtbot.addWidget(chart)
+    chart.set_weeks(weeks)
+    assert "week 1 (again): planned 30 min, walked 30 min" in chart.accessibleDescription()
+    chart.resize(600, 240)
+    drawn: list[str] = []
+    chart.label_below = lambda painter, x, area, text, line=0, width=60: drawn.append(text)
+    chart.grab()
+    assert drawn.count("again") == 1 and "v1" in drawn, drawn
+

@@ -212,7 +212,7 @@ class WeeklyMinutesChart(Chart):
     def set_weeks(self, weeks: list[WeekProgress]) -> None:
         self.weeks = list(weeks)
         self.setAccessibleDescription("; ".join(
-            f"week {w.week}: planned {w.planned_minutes:g} min, walked {w.walked_minutes:g} min"
+            f"week {w.label}: planned {w.planned_minutes:g} min, walked {w.walked_minutes:g} min"
             + ("" if w.adherence_pct is None else f", {w.adherence_pct:g} %") for w in self.weeks))
         self.update()
 
@@ -261,6 +261,9 @@ class WeeklyMinutesChart(Chart):
                     painter.setFont(self.font())
             if index % every == 0 or week.week == self.weeks[-1].week:
                 self.label_below(painter, centre, area, str(week.week), width=slot * every)
-            if week.plan_version != previous_version:
-                self.label_below(painter, centre, area, f"v{week.plan_version}", line=1, width=max(slot, 24))
-                previous_version = week.plan_version
+            # under the number: where a version's weeks begin, and a week walked again (seen in review: "1 1 2 2")
+            under = [f"v{week.plan_version}"] if week.plan_version != previous_version else []
+            under += ["again"] if week.label != str(week.week) else []
+            if under:
+                self.label_below(painter, centre, area, " ".join(under), line=1, width=max(slot, 24))
+            previous_version = week.plan_version

@@ -1,0 +1,64 @@
+"""The progress charts follow the course as the rows read it: a week walked again is named so, no line runs across
+a break in walking, and a walk's pain during shows where it equals the next morning's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.graphics.shapes import Circle, PolyLine, Rect, String
+
+from core.handout.fonts import register_fonts
+from core.handout.progress_charts import DURING_COLOUR, MORNING_COLOUR, minutes_chart, pain_chart
+from core.handout.progress_report import render_progress_report
+from core.plan.progress import course_progress
+from core.settings import Settings
+from tests.handout.helpers import flat, pdf_text
+from tests.plan.test_progress import START, V1, walks
+
+
+def texts(drawing) -> list[str]:
+    return [item.text for item in drawing.contents if isinstance(item, String)]
+
+
+def test_a_week_walked_again_is_named_so_on_both_charts() -> None:
+    """Seen in review: after a step-back at week 1 the minutes chart read "1 1 2" and the pain chart "week 1" over
+    both the painful walk and the retry, nothing to say which was which."""
+    register_fonts()
+    progress = course_progress([V1], walks(1, [0], pain=8) + walks(1, [2, 4, 6]) + walks(2, [9, 11, 13]),
+                               today=START + dt.timedelta(days=14))
+    assert [s.week_label for s in progress.sessions] == ["1"] + ["1 (again)"] * 3 + ["2"] * 3
+    over_walks = texts(pain_chart(progress.sessions, width=450))
+    assert "week 1 (again)" in over_walks and "week 2" in over_walks, over_walks
+    under_weeks = texts(minutes_chart(progress.weeks, progress.current_week, 450))
+    assert under_weeks.count("again") == 1 and under_weeks.count("1") >= 2, under_weeks
+
+
+def test_no_line_runs_across_a_break_and_the_report_says_so() -> None:
+    """Seen in review: 45 days without a walk drawn as one segment of the line, as if walked through."""
+    register_fonts()
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [49, 51, 53]), today=START + dt.timedelta(days=54))
+    lines = [item for item in pain_chart(progress.sessions, width=450).contents if isinstance(item, PolyLine)]
+    assert len([line for line in lines if line.strokeColor == DURING_COLOUR]) == 2  # before the break and after
+    assert all(len(line.points) == 6 for line in lines)  # three walks each side: never a point across the gap
+    joined = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]), today=START + dt.timedelta(days=12))
+    assert len([item for item in pain_chart(joined.sessions, width=450).contents
+                if isinstance(item, PolyLine) and item.strokeColor == DURING_COLOUR]) == 1
+    settings = Settings(clinic_name="Riverside Rehab", clinician_name="Dr Grace Okafor", contact_phone="555 0100")
+    text = flat(" ".join(pdf_text(render_progress_report(progress, settings=settings, note="",
+                                                         date=START + dt.timedelta(days=54)))))
+    assert ("On the pain and effort charts no line is drawn across a break in walking (2026-09-05 to 2026-10-20, "
+            "45 days).") in text
+    assert "no line is drawn" not in flat(" ".join(pdf_text(render_progress_report(
+        joined, settings=settings, note="", date=START + dt.timedelta(days=12)))))
+
+
+def test_pain_during_is_drawn_over_an_equal_next_morning_pain() -> None:
+    """Seen in review: with pain during equal to the next morning's, the during dots hid under the squares."""
+    register_fonts()
+    progress = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=6))
+    contents = pain_chart(progress.sessions, width=450).contents
+    squares = [i for i, item in enumerate(contents) if isinstance(item, Rect) and item.strokeColor == MORNING_COLOUR
+               and item.fillColor is not None and item.width == 8]
+    dots = [i for i, item in enumerate(contents) if isinstance(item, Circle) and item.fillColor == DURING_COLOUR]
+    assert len(squares) == 4 and len(dots) == 4  # the legend's samples first
+    assert min(dots[1:]) > max(squares[1:])
