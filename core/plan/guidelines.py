@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.6"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.7"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -29,7 +29,8 @@ GUIDELINES_VERSION = "2026.12.6"  # .2: pain against usual pain, heart transplan
 # band too narrow to count to (fewer than two 30-second counts) gives way to RPE, as an empty one did
 # 2026.12.5: the longest part walked without a rest grows under the caps from the parts walked (two parts of 4
 # minutes became one walk of 8½ in a week); 2026.12.6: rests between short parts with the treadmill stopped, sitting
-# down where needed (they were standing rests)
+# down where needed (they were standing rests); 2026.12.7: a resting blood pressure in the stage 2 range (160/100 or
+# more) under the 200/110 limit gets the clinician a caution (it passed unsaid)
 
 
 class Source(BaseModel):
@@ -140,6 +141,12 @@ CONTRAINDICATIONS: dict[str, str] = {
 CONTRAINDICATIONS_SOURCE = Source(label=f"Absolute contraindications to exercise testing, {ACSM_10TH.label}")
 RESTING_BP_SOURCE = Source(label=f"Relative contraindications to exercise testing (resting blood pressure above "
                                  f"{RESTING_BP_LIMIT_MMHG[0]}/{RESTING_BP_LIMIT_MMHG[1]} mmHg), {ACSM_10TH.label}")
+STAGE_2_HYPERTENSION_MMHG = (160, 100)  # from here (systolic or diastolic), JNC 7's stage 2 hypertension
+HIGH_BP_SOURCE = Source(label="Chobanian AV et al. 2003, JAMA 289:2560-2572 (JNC 7: stage 2 hypertension from 160/100 "
+                              "mmHg); Pescatello LS et al. 2004, Med Sci Sports Exerc 36:533-553 (ACSM position stand "
+                              "on exercise and hypertension: evaluated, treated and monitored closely; moderate "
+                              "exercise such as walking reasonable for most while that is under way)",
+                        doi="10.1001/jama.289.19.2560", unverified=True)
 AUTONOMIC_DYSREFLEXIA_SOURCE = Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
                                       doi="10.1016/j.apmr.2008.10.017")
 # A resting pulse above this is tachycardia, one of the ACSM 2015 signs and symptoms (screening counts it as one).

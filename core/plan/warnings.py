@@ -33,6 +33,7 @@ class WarningCode(StrEnum):
     ANIMAL_DOSING_CONTEXT = "animal-dosing-context"
     OVERRIDE_BREAKS_RULE = "override-breaks-rule"  # added by core/plan/overrides.py to a clinician's week
     BP_NOT_RECORDED = "bp-not-recorded"
+    BP_HIGH = "bp-high"
     HR_ROUGH_GUIDE = "hr-rough-guide"
 
 
@@ -45,7 +46,7 @@ WARNING_NAMES: dict[WarningCode, str] = {
     WarningCode.COLD_AIR_TRIGGER: "wind and cold air", WarningCode.HIGHER_INTENSITY_STUDIED: "higher intensity studied",
     WarningCode.NO_HUMAN_TRIAL: "no human trial", WarningCode.ANIMAL_DOSING_CONTEXT: "animal dosing as context",
     WarningCode.OVERRIDE_BREAKS_RULE: "a changed week breaks a rule",
-    WarningCode.BP_NOT_RECORDED: "blood pressure not recorded",
+    WarningCode.BP_NOT_RECORDED: "blood pressure not recorded", WarningCode.BP_HIGH: "high blood pressure",
     WarningCode.HR_ROUGH_GUIDE: "heart rate a rough guide",
 }
 
@@ -53,7 +54,7 @@ WARNING_NAMES: dict[WarningCode, str] = {
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
                             WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,
                             WarningCode.OVERRIDE_BREAKS_RULE, WarningCode.BP_NOT_RECORDED,
-                            WarningCode.HR_ROUGH_GUIDE})
+                            WarningCode.BP_HIGH, WarningCode.HR_ROUGH_GUIDE})
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
@@ -156,6 +157,14 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.BP_NOT_RECORDED, "caution",
             f"No resting blood pressure is recorded, so screening could not check it against {limit_s}/{limit_d} mmHg "
             "(a relative contraindication): measure it before the first session.", g.RESTING_BP_SOURCE)
+    if profile.resting_bp is not None and _stage_2_below_limit(*profile.resting_bp):
+        systolic, diastolic = profile.resting_bp
+        add(WarningCode.BP_HIGH, "caution",
+            f"Resting blood pressure {systolic}/{diastolic} mmHg is in the stage 2 hypertension range "
+            f"({g.STAGE_2_HYPERTENSION_MMHG[0]}/{g.STAGE_2_HYPERTENSION_MMHG[1]} mmHg or more), under the "
+            f"{g.RESTING_BP_LIMIT_MMHG[0]}/{g.RESTING_BP_LIMIT_MMHG[1]} mmHg limit screening stops at: make sure the "
+            "patient's physician knows it and that it is treated and monitored. The ACSM finds moderate walking "
+            "reasonable for most patients while that is under way.", g.HIGH_BP_SOURCE)
     if profile.sci_at_or_above_t6:
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
@@ -221,3 +230,12 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies)",
                      doi="10.1016/j.jpain.2023.01.011"))
     return sorted(found, key=lambda warning: SEVERITY_ORDER[warning.severity])
+
+
+def _stage_2_below_limit(systolic: int, diastolic: int) -> bool:
+    """Stage 2 hypertension, but not above the limit where screening blocks the plan (seen in review: 190/105 passed
+    with no word, as if it were 120/80)."""
+    stage_2 = systolic >= g.STAGE_2_HYPERTENSION_MMHG[0] or diastolic >= g.STAGE_2_HYPERTENSION_MMHG[1]
+    above_limit = systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1]
+    return stage_2 and not above_limit
+

@@ -39,6 +39,9 @@ def codes(**changes) -> dict[str, str]:
         ({"etiology": "post-stroke-pain"}, "no-human-trial", "info"),
         ({"etiology": "trigeminal-neuropathy"}, "no-human-trial", "info"),
         ({}, "bp-not-recorded", "caution"),  # screening could not check it against 200/110
+        ({"resting_bp": (160, 80)}, "bp-high", "caution"),  # JNC 7 stage 2 from 160/100, under the 200/110 limit
+        ({"resting_bp": (150, 100)}, "bp-high", "caution"),
+        ({"resting_bp": (200, 110)}, "bp-high", "caution"),  # the limit itself does not block
         # below T6 the heart rate sets targets, but Hutchinson 2022 warns against fixed percentages in SCI
         ({"etiology": "spinal-cord-injury", "sci_level": "L1", "sci_complete": False}, "hr-rough-guide", "caution"),
     ],
@@ -62,6 +65,9 @@ def test_rule_applies(changes, code, severity) -> None:
         ({"etiology": "diabetic-neuropathy", "diabetes": "type2", "medical_clearance": True}, "no-human-trial"),
         ({"etiology": "chemotherapy-neuropathy"}, "heat-sensitivity"),
         ({"resting_bp": (120, 80)}, "bp-not-recorded"),
+        ({"resting_bp": (159, 99)}, "bp-high"),
+        ({"resting_bp": (201, 90)}, "bp-high"),  # above the limit: screening blocks the plan instead
+        ({}, "bp-high"),
         ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "bp-not-recorded"),  # there, screening blocks instead
         ({"etiology": "spinal-cord-injury", "sci_level": "T4"}, "hr-rough-guide"),  # there, heart rate is not used
         ({"etiology": "multiple-sclerosis-pain"}, "hr-rough-guide"),
@@ -69,6 +75,16 @@ def test_rule_applies(changes, code, severity) -> None:
 )
 def test_rule_does_not_apply(changes, code) -> None:
     assert code not in codes(**changes)
+
+
+def test_a_high_blood_pressure_is_said_to_the_clinician_with_its_figures_and_sources() -> None:
+    """Seen in review: 190/105 mmHg passed with no word, as if it were 120/80."""
+    plan = compute_plan(profile(resting_bp=(190, 105)), [])
+    warning = next(w for w in plan.warnings if w.code == "bp-high")
+    assert warning.headline.startswith("Caution: Resting blood pressure 190/105 mmHg is in the stage 2 hypertension "
+                                       "range (160/100 mmHg or more), under the 200/110 mmHg limit")
+    assert "Chobanian" in warning.source.label and "Pescatello" in warning.source.label and warning.source.unverified
+    assert not plan.blocked
 
 
 def test_several_reasons_the_pulse_misleads_cite_every_reasons_source() -> None:
