@@ -24,6 +24,7 @@ from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABE
 from ui.models.profile_words import in_form_words
 from ui.models.table_model import combo_data
 from ui.views.implied_values import ImpliedValues
+from ui.views.eliding_combo import ElidingComboBox
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
              [f"S{i}" for i in range(1, 6)]
@@ -67,7 +68,7 @@ class ProfileForm(ImpliedValues, QWidget):
         self._start_implied_values()
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
-        self.etiology = QComboBox()
+        self.etiology = ElidingComboBox()  # the longest etiology name is wider than the field
         self.sex = QComboBox()
         # Item data is never None: PySide6 miscounts references to None returned by currentData(), and
         # after enough keystrokes the interpreter aborts (found by the form fuzz test). "" stands for "not given".
