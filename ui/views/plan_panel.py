@@ -162,6 +162,7 @@ class PlanPanel(QWidget):
         self.banner.setAccessibleName("Plan status")
         self.intensity = QLabel()
         self.intensity.setWordWrap(True)
+        self.intensity.setTextFormat(Qt.TextFormat.RichText)  # escaped text: with no tag, "&#x27;" would show as typed
         self.intensity.setAccessibleName("Intensity method")
         self.pain = reason_label(title="Pain rules: caveat and sources", icon=QMessageBox.Icon.Information,
                                  name="pain-sources")
