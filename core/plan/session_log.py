@@ -60,7 +60,10 @@ ALLOWED = {
     "minutes": "0 to 300",
     "speed_kmh": "0 to 20, or null (not recorded)",
     "rpe": "6 to 20 (Borg)",
-    "heart_rate": f"{HEART_RATE_RANGE[0]} to {HEART_RATE_RANGE[1]}, or null (not recorded)",
+    # the handout's walking log asks for the beats counted in 15 or 30 seconds (seen in review: a count of 27 was
+    # told only "must be at least 30")
+    "heart_rate": f"{HEART_RATE_RANGE[0]} to {HEART_RATE_RANGE[1]} beats a minute (a pulse the walking log counted in "
+                  "15 or 30 seconds, times 4 or 2), or null (not recorded)",
     "pain_during": "0 to 10, or null (not recorded)",
     "pain_next_morning": "0 to 10, or null (not recorded)",
     "stiffer_next_morning": "true (stiffer than usual), false, or null (not recorded)",
