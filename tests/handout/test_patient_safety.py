@@ -23,8 +23,10 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     plan = compute_plan(profile, STUDIES)
     handout = handout_for(profile)
     assert any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) is low_sugar
-    assert ("your blood sugar may be low" in handout.low_sugar and "Check again after 15 minutes" in handout.low_sugar
+    assert ("your blood sugar may be low" in handout.low_sugar and "check again after 15 minutes" in handout.low_sugar
             ) is low_sugar
+    # beside the stop signs' "call an ambulance if it does not pass": which to follow when the sugar is not low
+    assert ("If it is not low, rest, and call an ambulance if you do not feel better" in handout.low_sugar) is low_sugar
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
 
 
