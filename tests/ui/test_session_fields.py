@@ -45,8 +45,9 @@ def test_a_number_is_kept_as_typed_and_refused_by_name_when_out_of_range(qtbot, 
     view.save_button.click()
     assert window.gateway.sessions(window.editor.patient_id) == []
     message = view.message.text()
-    assert message.startswith("Not saved.") and "must be at most 220; allowed: 30 to 220 beats a minute (a pulse the walking log " \
-        "counted in 15 or 30 seconds, times 4 or 2), or left empty" in message
+    assert message.startswith("Not saved.")
+    assert ("must be at most 220; allowed: 30 to 220 beats a minute (a pulse the walking log counted in 15 or 30 "
+            "seconds, times 4 or 2), or left empty") in message
     assert "must be at most 10; allowed: 0 to 10" in message and "null" not in message
     _typed(qtbot, view.heart_rate, "")  # cleared: not recorded
     _typed(qtbot, view.pain_during, "4")
