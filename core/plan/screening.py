@@ -1,7 +1,8 @@
 """Pre-exercise screening (ACSM 2015) and the reasons a treadmill plan must wait.
 
 Diabetes counts as metabolic disease for ACSM; the ADA's view, which does not ask for clearance
-before brisk walking in people without symptoms, is shown beside it.
+before brisk walking in people without symptoms, is shown beside it where the two differ (an inactive patient
+without symptoms).
 """
 
 from __future__ import annotations
@@ -140,7 +141,9 @@ def screen(profile: PatientProfile) -> Screening:
             unblock="Record medical clearance once a physician has given it.",
         ))
     ada_note = None
-    if profile.diabetes != "none":
+    # the two views differ only for an inactive patient without symptoms (seen in review: the note, about "an inactive
+    # patient", was shown for an active one with symptoms, whom both send for clearance)
+    if profile.diabetes != "none" and not profile.currently_active and not profile.symptoms:
         ada_note = (
             "ACSM counts diabetes as metabolic disease, so an inactive patient is advised to get medical "
             "clearance first. The ADA 2016 position does not require clearance before brisk walking for "

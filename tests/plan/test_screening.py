@@ -44,6 +44,10 @@ def test_diabetes_counts_as_metabolic_disease_and_shows_the_ada_view() -> None:
     assert result.clearance_recommended and result.blocked
     assert "ADA" in result.ada_note and "ACSM" in result.ada_note
     assert screen(profile()).ada_note is None
+    # where both views agree there is nothing to set beside ACSM's: active without symptoms (no clearance), or
+    # symptoms (clearance in both)
+    assert screen(profile(diabetes="type2", currently_active=True)).ada_note is None
+    assert screen(profile(diabetes="type2", symptoms=True)).ada_note is None
 
 
 @pytest.mark.parametrize("item", ["acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
