@@ -28,11 +28,20 @@ def _range(spread, unit: str) -> str:
     return f"{spread.low:g}-{spread.high:g} {unit} (median {spread.median:g}, {studies})"
 
 
+def _walks(sessions_per_week: list[int], most_days: int, also: str = "") -> str:
+    """"The plan walks 3-5 days a week (where its days come from; ``also``)", or that a blocked plan has no walking
+    week yet (seen in review: "The plan walks no days a week (no walking week)" for a plan that walks none)."""
+    if not sessions_per_week:
+        return "The plan is blocked, so it has no walking week yet" + (f" ({also})" if also else "")
+    low, high = min(sessions_per_week), max(sessions_per_week)
+    days = str(low) if low == high else f"{low}-{high}"
+    said = "; ".join(filter(None, [_days_said(sessions_per_week, most_days), also]))
+    return f"The plan walks {days} days a week ({said})"
+
+
 def _days_said(sessions_per_week: list[int], most_days: int) -> str:
     """Where the plan's days a week come from: it starts at the product default's days, or at the patient's most
     days where the clinician set fewer, and adds days up to that most."""
-    if not sessions_per_week:
-        return "no walking week"
     first, top = sessions_per_week[0], max(sessions_per_week)
     most = "the most days a week set for this patient"
     set_fewer = first == most_days < g.STARTING_SESSIONS_PER_WEEK  # the clinician's most, below the default start
@@ -49,12 +58,8 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     summary = dosing_summary(etiology_id, studies)
     ramped = [f"{s.named} ({minutes[0]:g} to {minutes[1]:g} min)" for s in mine
               if (minutes := s.exercise.minutes_per_session) and minutes[0] < minutes[1]]
-    if not sessions_per_week:
-        plan_days = "no"
-    elif min(sessions_per_week) == max(sessions_per_week):
-        plan_days = str(sessions_per_week[0])
-    else:
-        plan_days = f"{min(sessions_per_week)}-{max(sessions_per_week)}"
+    # a blocked plan has no walking week: what it would do once it can start
+    build = "Sessions build toward" if sessions_per_week else "Once the plan can start, sessions build toward"
     silent = bool(mine) and not any(s.exercise.days_per_week or s.exercise.minutes_per_session or s.exercise.weeks
                                     for s in mine)  # a treadmill protocol the sources do not report
     left_out = "".join(  # the etiology's other animal treadmill studies, and why none of them lends anything
@@ -74,10 +79,9 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
             why, none = "No animal treadmill study of pain exists for this etiology", "no animal pain study"
         return BorrowedStructure(
             study_ids=[s.id for s in mine], borrows=False,
-            frequency=(f"The plan walks {plan_days} days a week ({_days_said(sessions_per_week, most_days)}; "
-                       f"{none}); Garber 2011 advises moderate exercise on 5 or more days, the SCI and MS guidelines "
-                       "on at least 2."),
-            session_length=f"Sessions build toward {g.SESSION_TARGET_MIN} minutes, from the human guidance ({none}).",
+            frequency=(f"{_walks(sessions_per_week, most_days, none)}; Garber 2011 advises moderate exercise on 5 or "
+                       "more days, the SCI and MS guidelines on at least 2."),
+            session_length=f"{build} {g.SESSION_TARGET_MIN} minutes, from the human guidance ({none}).",
             ramp=f"Session length grows gradually, within the weekly caps ({none}).",
             not_borrowed=(f"{why}, so nothing is borrowed from animals: how long and how gradual the walks are "
                           f"rests on the human guidance (sessions toward {g.SESSION_TARGET_MIN} minutes, "
@@ -87,9 +91,10 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
             dosing=summary)
     return BorrowedStructure(
         study_ids=[s.id for s in mine],
-        frequency=(f"The plan walks {plan_days} days a week ({_days_said(sessions_per_week, most_days)}); animal "
-                   f"protocols: {_range(summary.days_per_week, 'days a week')}."),
-        session_length=f"Sessions build toward 30 minutes; longest animal sessions: {_range(summary.longest_session_min, 'min')}.",
+        frequency=(f"{_walks(sessions_per_week, most_days)}; animal protocols: "
+                   f"{_range(summary.days_per_week, 'days a week')}."),
+        session_length=(f"{build} {g.SESSION_TARGET_MIN} minutes; longest animal sessions: "
+                        f"{_range(summary.longest_session_min, 'min')}."),
         # the idea of a ramp, never its pace: a rodent protocol may go from 10 to 60 minutes within two weeks
         ramp=("Session length grows gradually, within the weekly caps. Animal studies that ramped session length: "
               + ", ".join(ramped) + "; only the idea of a ramp is borrowed, not their pace."

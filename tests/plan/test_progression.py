@@ -156,3 +156,19 @@ def test_a_plan_held_below_the_weekly_target_by_the_most_days_says_so() -> None:
     two = compute_plan(profile(etiology="multiple-sclerosis-pain", max_sessions_per_week=2), [])
     assert "The plan walks 2 days a week (2 to start, the most days a week set for this patient;" \
         in two.borrowed_structure.frequency
+
+
+def test_a_blocked_plan_says_it_has_no_walking_week_yet_beside_the_animal_protocols() -> None:
+    """Seen in review: a blocked plan read "The plan walks no days a week (no walking week)" and "Sessions build toward
+    30 minutes", as if it walked."""
+    from core.evidence.library import load_library
+
+    studies = load_library().studies
+    blocked = compute_plan(profile(etiology="spinal-cord-injury", sci_level="T4", sci_complete=True), studies)
+    assert blocked.blocked and not blocked.weeks
+    structure = blocked.borrowed_structure
+    assert structure.frequency.startswith("The plan is blocked, so it has no walking week yet")
+    assert structure.session_length.startswith("Once the plan can start, sessions build toward 30 minutes")
+    walking = compute_plan(profile(etiology="spinal-cord-injury", sci_level="L1", sci_complete=False), studies)
+    assert walking.borrowed_structure.frequency.startswith("The plan walks 3")
+    assert walking.borrowed_structure.session_length.startswith("Sessions build toward 30 minutes")
