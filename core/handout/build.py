@@ -24,9 +24,9 @@ from core.plan.engine import Plan, Rules, Week
 from core.plan.intensity import hr_unreliable_reasons, pulse_count, pulse_count_seconds
 from core.plan.pain import PainRules
 from core.plan.profile import PatientProfile
+from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
 
-KM_PER_MILE = 1.609344
 NO_BREAK = "\u00a0"  # a space no line breaks at
 QUARTERS = ("", "¼", "½", "¾")
 
@@ -276,7 +276,7 @@ def build_handout(
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),
         ),
-        clinician=clinician_summary_for(plan, studies, etiology, date) if clinician_summary else None,
+        clinician=clinician_summary_for(plan, studies, etiology, date, units) if clinician_summary else None,
     )
 
 

@@ -5,6 +5,7 @@ dosing and data-quality flags."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from core.citing import cited_together
 from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, SPECIES_NOT_STATED, speed_in_words
@@ -18,7 +19,7 @@ from core.plan.walking import energy_cost_in_words
 
 
 def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEntry | None,
-                          date: dt.date) -> ClinicianSummary:
+                          date: dt.date, units: Literal["metric", "imperial"] = "metric") -> ClinicianSummary:
     """``etiology``: the entry step 2 shows for the plan's etiology, for its human evidence; None where the records
     hold no entry for it (the summary then says so)."""
     screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.", plan.screening.clearance_in_words]
@@ -54,7 +55,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                      source=g.TREADMILL_SAFETY_SOURCE.cited()),
         ReferenceRow(text=("Treadmill speed from the patient's comfortable walking speed. "
                            if plan.weeks and plan.weeks[0].speed_kmh is not None else "")
-                          + energy_cost_in_words(plan.weeks), source=rules.walking_equation_source.cited()),
+                          + energy_cost_in_words(plan.weeks, units), source=rules.walking_equation_source.cited()),
     ]
     warnings = [ReferenceRow(text=w.headline, source=w.source.cited())
                 for w in plan.warnings]

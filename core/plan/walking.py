@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
@@ -11,6 +11,9 @@ from core.plan import guidelines as g
 
 if TYPE_CHECKING:
     from core.plan.engine import Week
+
+
+KM_PER_MILE = 1.609344
 
 
 def kmh_to_m_per_min(speed_kmh: float) -> float:
@@ -49,10 +52,11 @@ def treadmill_setting(comfortable_speed_kmh: float | None, band: g.Band) -> Trea
     return TreadmillSetting(speed_kmh=comfortable_speed_kmh, grade_pct=grade, mets=mets)
 
 
-def energy_cost_in_words(weeks: Sequence[Week]) -> str:
+def energy_cost_in_words(weeks: Sequence[Week], units: Literal["metric", "imperial"] = "metric") -> str:
     """The treadmill's energy cost as the plan estimates it, for the clinician: each setting with its weeks
     ("4 km/h flat, about 2.9 METs (weeks 1-2)"), or why none is estimated (no comfortable speed recorded, or a
-    speed the ACSM walking equation is not meant for)."""
+    speed the ACSM walking equation is not meant for). ``units``: the handout's; in miles the speed is given in
+    both (seen in review: the patient's pages said 2.2 mph, the clinician's page beside them 3.5 km/h only)."""
     if not weeks:
         return ""
     speed = weeks[0].speed_kmh
@@ -69,7 +73,12 @@ def energy_cost_in_words(weeks: Sequence[Week]) -> str:
             runs[-1][4] = week.week
         else:
             runs.append([week.speed_kmh, week.grade_pct, week.mets, week.week, week.week])
-    parts = [f"{kmh:g} km/h {'flat' if grade == 0 else f'at {grade}% grade'}, about {mets:g} METs"
+    parts = [f"{_speed(kmh, units)} {'flat' if grade == 0 else f'at {grade}% grade'}, about {mets:g} METs"
              + ("" if len(runs) == 1 else f" (week {first})" if first == last else f" (weeks {first}-{last})")
              for kmh, grade, mets, first, last in runs]
     return ("By the ACSM walking equation (an estimate; the effort targets decide): " + "; ".join(parts) + ".")
+
+
+def _speed(kmh: float, units: Literal["metric", "imperial"]) -> str:
+    return f"{kmh:g} km/h" if units == "metric" else f"{kmh / KM_PER_MILE:.1f} mph ({kmh:g} km/h)"
+

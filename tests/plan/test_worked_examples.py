@@ -92,3 +92,5 @@ def test_the_energy_cost_is_said_for_each_setting_or_why_there_is_none() -> None
     slow = energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=1.5), []).weeks)
     assert slow.startswith("1.5 km/h (25 m/min) is outside the 3-6 km/h") and "no energy cost" in slow
     assert "by feel" in energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=None), []).weeks)
+    # a handout in miles: the clinician's page gives the speed the patient's pages give, with km/h beside it
+    assert "2.5 mph (4 km/h) flat, about 2.9 METs (weeks 1-2)" in energy_cost_in_words(two_light.weeks, "imperial")
