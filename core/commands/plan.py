@@ -191,7 +191,7 @@ def describe_plan(plan: Plan) -> str:
                                     "RPE", "km/h", "grade %", "min/week", "change", "note"], rows)]
     lines += ["", f"Progression cap: {plan.rules.max_weekly_increase_pct}% a week "
                   f"({plan.rules.max_weekly_increase_source.label}); at most {plan.rules.max_two_week_increase_pct}% "
-                  f"over two weeks ({plan.rules.max_two_week_increase_source.label}).",
+                  f"over two weeks ({plan.rules.max_two_week_increase_source.label}). {plan.rules.caps_held}".rstrip(),
               f"Pain rules: {plan.rules.pain.rule} {plan.rules.pain.caveat}",
               "  Sources: " + cited_together(plan.rules.pain.sources),
               "", "Warnings:"]

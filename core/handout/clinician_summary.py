@@ -35,7 +35,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
     rule_rows = [
         ReferenceRow(text=f"Weekly main-set increase at most {rules.max_weekly_increase_pct}%.",
                      source=rules.max_weekly_increase_source.cited()),
-        ReferenceRow(text=f"At most {rules.max_two_week_increase_pct}% over any two weeks.",
+        ReferenceRow(text=f"At most {rules.max_two_week_increase_pct}% over any two weeks. {rules.caps_held}".rstrip(),
                      source=rules.max_two_week_increase_source.cited()),
         ReferenceRow(text=f"Toward {rules.weekly_target_min} min a week, sessions up to {rules.session_target_min} min.",
                      source=rules.volume_source.cited()),

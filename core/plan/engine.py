@@ -87,6 +87,14 @@ class Rules(BaseModel):
     walking_equation_source: g.Source = g.WALKING_SOURCE
     pain: PainRules = PainRules()  # plans saved before pain was judged against usual pain
 
+    @property
+    def caps_held(self) -> str:
+        """Where the two-week cap is below the weekly one, no week rises above it (core/plan/progression.py): said
+        beside the caps (seen in review: "30% a week" over weeks that rose 20% and 0% in turn, unexplained)."""
+        if self.max_two_week_increase_pct >= self.max_weekly_increase_pct:
+            return ""
+        return f"As the two-week cap is the lower, no week rises more than {self.max_two_week_increase_pct}%."
+
 
 class Plan(BaseModel):
     guidelines_version: str = g.GUIDELINES_VERSION

@@ -172,3 +172,14 @@ def test_a_blocked_plan_says_it_has_no_walking_week_yet_beside_the_animal_protoc
     walking = compute_plan(profile(etiology="spinal-cord-injury", sci_level="L1", sci_complete=False), studies)
     assert walking.borrowed_structure.frequency.startswith("The plan walks 3")
     assert walking.borrowed_structure.session_length.startswith("Sessions build toward 30 minutes")
+
+
+def test_a_two_week_cap_below_the_weekly_one_is_said_to_hold_every_week() -> None:
+    """Seen in review: a clinic's 30 % a week with 20 % over two weeks read "30% a week" over weeks that rose 20 % and
+    0 % in turn, with nothing to say why."""
+    from core.plan.engine import PlanOptions
+
+    held = compute_plan(profile(), [], PlanOptions(max_weekly_increase_pct=30, max_two_week_increase_pct=20))
+    assert held.rules.caps_held == "As the two-week cap is the lower, no week rises more than 20%."
+    assert max(week.increase_pct or 0 for week in held.weeks) <= 20
+    assert compute_plan(profile(), []).rules.caps_held == ""  # 10 % a week, 30 % over two: nothing to say
