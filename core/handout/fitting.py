@@ -29,11 +29,19 @@ def shortened(text: str, fits) -> str:
     if fits(text):
         return text
     by_letter = next((shown for end in range(len(text) - 1, 0, -1)
-                      if fits(shown := text[:end].rstrip() + SHORTENED)), SHORTENED)
+                      if fits(shown := _closed(text[:end].rstrip() + SHORTENED))), SHORTENED)
     words = text.split()
     by_word = next((shown for count in range(len(words) - 1, 0, -1)
-                    if fits(shown := " ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED)), SHORTENED)
+                    if fits(shown := _closed(" ".join(words[:count]).rstrip(" ,;:-–(") + SHORTENED))), SHORTENED)
     return by_word if 3 * len(by_word) >= 2 * len(by_letter) else by_letter
+
+
+def _closed(shown: str) -> str:
+    """A bracket the cut left open, closed after the …: "Example Patient (diabetic…)" (seen in review: the open
+    bracket read as a mistake, and in an Arabic sentence the unpaired bracket was drawn the wrong way round)."""
+    for opening, closing in ("()", "[]"):
+        shown += closing * max(0, shown.count(opening) - shown.count(closing))
+    return shown
 
 
 SLACK = 1.0  # a point to spare: a word exactly as wide as its column is wrapped by reportlab's rounding

@@ -258,7 +258,7 @@ def test_a_hostile_logo_is_refused_in_one_sentence(tmp_path, case, message) -> N
 
 
 @pytest.mark.parametrize(("name", "footer"), [
-    ("Example Patient (diabetic neuropathy) " * 3, "Treadmill plan for Example Patient (diabetic…"),
+    ("Example Patient (diabetic neuropathy) " * 3, "Treadmill plan for Example Patient (diabetic…)"),
     ("Maria Fernanda Gonzalez-Iglesias de la Santísima Trinidad y Montenegro",
      "Treadmill plan for Maria Fernanda Gonzalez-Iglesias…"),
     ("Hubertus" + "x" * 80, "Treadmill plan for Hubertus" + "x" * 22 + "…"),
@@ -279,7 +279,9 @@ def test_shortening_keeps_whole_words_unless_that_loses_a_third() -> None:
         return lambda text: len(text) <= room
 
     assert shortened("Example Patient (diabetic neuropathy)", fits(40)) == "Example Patient (diabetic neuropathy)"
-    assert shortened("Example Patient (diabetic neuropathy)", fits(34)) == "Example Patient (diabetic…"
+    assert shortened("Example Patient (diabetic neuropathy)", fits(34)) == "Example Patient (diabetic…)"
+    assert shortened("Example Patient (diabetic neuropathy)", fits(27)) == "Example Patient (diabetic…)"  # closed too
+    assert shortened("Example Patient (diabetic neuropathy)", fits(26)) == "Example Patient (diabeti…)"  # by letter
     assert shortened("Maria Gonzalez-Fernandez", fits(16)) == "Maria Gonzalez-…"
     assert shortened("Maria Gonzalez Fernandez", fits(16)) == "Maria Gonzalez…"
     assert shortened("王小明王小明王小明", fits(5)) == "王小明王…"
