@@ -17,8 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from core.handout.chart import AXIS_COLOUR
 from core.handout.fonts import BOLD, REGULAR
 from core.handout.renderer import TRAFFIC
-from core.plan.adjustment import BREAK_DAYS
-from core.plan.progress import SessionPoint, WeekProgress
+from core.plan.progress import SessionPoint, WeekProgress, label_of
 
 TEXT_SIZE = 11
 AGAIN_SIZE = 9  # "again" under a week's number on the minutes chart
@@ -183,7 +182,7 @@ def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: fl
                              strokeColor=WALKED_FILL, strokeWidth=0.8))
         if index % label_every == 0:
             drawing.add(_text(x + slot / 2, BOTTOM - 16, str(week.week), anchor="middle"))
-            if week.label != str(week.week) and _width("again", size=AGAIN_SIZE) <= slot * label_every:
+            if week.again and _width("again", size=AGAIN_SIZE) <= slot * label_every:
                 # a week walked again, under its number (seen in review: "1 1 2 2", nothing to say which is which)
                 drawing.add(_text(x + slot / 2, BOTTOM - 27, "again", anchor="middle", size=AGAIN_SIZE))
     drawing.add(_text(LEFT + plot_width / 2, 2, "Week of the plan", bold=True, anchor="middle"))
@@ -241,14 +240,14 @@ class _DateAxis:
             shown.append((x - half, x + half))
             drawing.add(Line(x, bottom - 4, x, bottom, strokeColor=AXIS_COLOUR))
             drawing.add(_text(x, bottom - 16, label, anchor="middle"))
-        spans: list[list] = []  # (plan version, week label), first x, last x: a week walked again is a span apart
+        spans: list[list] = []  # (plan version, week, again), first x, last x: a week walked again is a span apart
         for session, x in zip(self.sessions, self.walk_xs):
-            if spans and spans[-1][0] == (session.plan_version, session.week_label):
+            if spans and spans[-1][0] == (session.plan_version, session.week, session.again):
                 spans[-1][2] = x
             else:
-                spans.append([(session.plan_version, session.week_label), x, x])
-        versions = len({version for (version, _), _, _ in spans})
-        for index, ((version, week), start, end) in enumerate(spans):
+                spans.append([(session.plan_version, session.week, session.again), x, x])
+        versions = len({version for (version, _, _), _, _ in spans})
+        for index, ((version, number, again), start, end) in enumerate(spans):
             low = self.left if index == 0 else (spans[index - 1][2] + start) / 2
             high = self.left + self.width if index == len(spans) - 1 else (end + spans[index + 1][1]) / 2
             if index:
@@ -257,10 +256,10 @@ class _DateAxis:
             # a version's weeks start again at 1 when it is based on what the patient walks now: where a version's
             # walks begin, the label says whose weeks they are, as the minutes chart does
             starts = versions > 1 and (index == 0 or spans[index - 1][0][0] != version)
-            number = week.removesuffix(" (again)")
+            week = label_of(number, again)
             labels = ((f"version {version}, week {week}", f"v{version} week {week}", f"v{version}: {week}",
-                       f"v{version}: {number}", number)
-                      if starts else (f"week {week}", week, f"{number} again", number))
+                       f"v{version}: {number}", str(number))
+                      if starts else (f"week {week}", week, f"{number} again", str(number)))
             for label in labels:
                 if _width(label) + 4 <= high - low:
                     drawing.add(_text((low + high) / 2, top + 3, label, anchor="middle", colour=AXIS_COLOUR))
@@ -274,12 +273,12 @@ class _DateAxis:
 
 def _series(drawing: Drawing, axis: _DateAxis, to_y: Callable[[float], float], values: list[int | None], colour,
             dash: list[float] | None, marker: Callable) -> None:
-    """A line through the recorded values, broken where a value is not recorded or across a break of BREAK_DAYS or
-    more without a walk (seen in review: 27 days drawn as one segment, as if walked through), a marker on each."""
+    """A line through the recorded values, broken where a value is not recorded or across a break in walking
+    (SessionPoint.after_break; seen in review: 27 days drawn as one segment, as if walked through), a marker on
+    each."""
     runs: list[list[float]] = [[]]
-    dates = [session.date for session in axis.sessions]
-    for x, value, day, before in zip(axis.walk_xs, values, dates, [None] + dates):
-        if before is not None and (day - before).days >= BREAK_DAYS and runs[-1]:
+    for x, value, session in zip(axis.walk_xs, values, axis.sessions):
+        if session.after_break and runs[-1]:
             runs.append([])
         if value is None:
             runs.append([])

@@ -60,6 +60,16 @@ def beyond_plan(walked_minutes: float, planned_minutes: float, cap_pct: int) -> 
     return BeyondPlan(walked_minutes=walked_minutes, planned_minutes=planned_minutes, cap_pct=cap_pct)
 
 
+def said_beyond(suggestion: NextWeekSuggestion, beyond: BeyondPlan | None) -> NextWeekSuggestion:
+    """The suggestion for a week walked beyond its plan, saying so and what to do (the adherence, capped at 100 %
+    a week, would not show it)."""
+    if beyond is None:
+        return suggestion
+    return suggestion.model_copy(update={"reason": f"{suggestion.reason} This week went beyond the plan: "
+                                         f"{beyond.in_words()}. Ask the patient about the extra walking: keep to "
+                                         "the plan's minutes, or base a new plan version on what they walk now."})
+
+
 BREAK_DAYS = 14  # a product default, no trial behind it: after this long without a walk, a week is not moved on from
 
 
@@ -76,23 +86,6 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                                   next_week=None)
     if not 1 <= week <= len(plan.weeks):
         raise ValueError(f"week must be from 1 to {len(plan.weeks)}")
-    logs = [log for log in logs if log.week == week]
-    suggestion = _judged(plan, week, logs, usual_pain, in_progress=in_progress, days_since=days_since)
-    beyond = beyond_plan(sum(log.minutes for log in logs), plan.weeks[week - 1].weekly_main_min,
-                         plan.rules.max_two_week_increase_pct)
-    if beyond is None:
-        return suggestion
-    return suggestion.model_copy(update={"reason": f"{suggestion.reason} This week went beyond the plan: "
-                                         f"{beyond.in_words()}. {BEYOND_PLAN_ADVICE}."})
-
-
-BEYOND_PLAN_ADVICE = ("Ask the patient about the extra walking: keep to the plan's minutes, or base a new plan "
-                      "version on what they walk now")
-
-
-def _judged(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None, *, in_progress: bool,
-            days_since: int) -> NextWeekSuggestion:
-    """The pain, effort and walks rules in turn on the week's own ``logs``."""
     this_week = plan.weeks[week - 1]
     previous = plan.weeks[max(week - 2, 0)]
     following = plan.weeks[week] if week < len(plan.weeks) else this_week
@@ -102,6 +95,7 @@ def _judged(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | Non
 
     back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
             "stay at week 1's minutes, as there is no earlier week, and slow the belt")
+    logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
     pain = plan.rules.pain

@@ -21,7 +21,7 @@ import statistics
 from pydantic import BaseModel
 
 from core.plan.adjustment import (BREAK_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, blocked_because,
-                                  suggest_next_week)
+                                  said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    planned_week, status_of, walked_rows, walking_breaks)
@@ -54,6 +54,7 @@ class VersionChange(BaseModel):
 class WeekProgress(BaseModel):
     week: int
     label: str  # "3", or "3 (again)" for a repeated week
+    again: bool = False  # a week walked again (the charts mark it; the label says it)
     status: WeekStatus
     plan_version: int  # whose figures are planned here
     planned_sessions: int
@@ -93,11 +94,12 @@ class SessionPoint(BaseModel):
     usual_pain: int | None = None
     safe_max: int | None = None
     acceptable_max: int | None = None
-    row_label: str = ""  # its row's week label, "3 (again)" for a week walked again (empty: the week's number)
+    again: bool = False  # its row is a week walked again
+    after_break: bool = False  # the first walk after BREAK_DAYS or more without one: the charts' lines stop there
 
     @property
     def week_label(self) -> str:
-        return self.row_label or str(self.week)
+        return label_of(self.week, self.again)
 
 
 class Progress(BaseModel):
@@ -150,10 +152,15 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                              days_since=(today - latest.log.date).days if today and latest else 0)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, suggestion, in_progress, versions))
-    row_of = {id(walk): row for row in walked for walk in row.walks}
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
+    judged = next((index for index, row in enumerate(rows) if latest and row.walks and row.walks[-1] is latest), None)
+    if suggestion is not None and judged is not None:  # a week walked beyond its plan, said once, from its row
+        suggestion = said_beyond(suggestion, weeks[judged].beyond_plan)
+    row_of = {id(walk): row for row in walked for walk in row.walks}
+    breaks = walking_breaks(ordered, today, BREAK_DAYS)
+    resumed = {id(next(item for item in ordered if item.log.date == gap.until)) for gap in breaks if gap.until}
     counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)
     adherence = None if not planned_total else round(
@@ -165,12 +172,13 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
                                note=item.log.note, target_rpe=_week_target(plans[item.plan_version], item.log.week),
-                               row_label=_label(row_of[id(item)]), **rules[item.plan_version])
+                               again=row_of[id(item)].attempt > 1, after_break=id(item) in resumed,
+                               **rules[item.plan_version])
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
         current_version=latest.plan_version if latest else None,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
-        breaks=walking_breaks(ordered, today, BREAK_DAYS),
+        breaks=breaks,
     )
 
 
@@ -221,7 +229,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
     stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
-        week=number, label=_label(row), status=status, plan_version=version,
+        week=number, label=label_of(number, row.attempt > 1), again=row.attempt > 1, status=status,
+        plan_version=version,
         planned_sessions=len(walked) if stopped_of else planned.sessions if planned else 0,
         planned_minutes=planned_minutes,
         walked_sessions=len(walked),
@@ -230,12 +239,15 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
-        beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct),
+        # not past the plan's end: all its walks make one row there, against the last week's minutes
+        beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)
+        if number <= len(plans[version].weeks) else None,
     )
 
 
-def _label(row: Row) -> str:
-    return str(row.week) if row.attempt == 1 else f"{row.week} (again)"
+def label_of(week: int, again: bool) -> str:
+    """A week as the rows and charts name it: "3", or "3 (again)" for a week walked again."""
+    return f"{week} (again)" if again else str(week)
 
 
 def _step_back_followed(row: Row, walked_next: Row | None) -> bool:

@@ -143,7 +143,7 @@ def screen(profile: PatientProfile) -> Screening:
     ada_note = None
     # the two views differ only for an inactive patient without symptoms (seen in review: the note, about "an inactive
     # patient", was shown for an active one with symptoms, whom both send for clearance)
-    if profile.diabetes != "none" and not profile.currently_active and not profile.symptoms:
+    if profile.diabetes != "none" and not profile.currently_active and not signs:
         ada_note = (
             "ACSM counts diabetes as metabolic disease, so an inactive patient is advised to get medical "
             "clearance first. The ADA 2016 position does not require clearance before brisk walking for "

@@ -64,7 +64,10 @@ def energy_cost_in_words(weeks: Sequence[Week], units: Literal["metric", "imperi
         return "No comfortable walking speed recorded: the speed is set by feel, using the effort targets."
     if any(week.mets is None for week in weeks):
         low, high = (limit / 1000 * 60 for limit in g.ACSM_WALKING_VALID_M_PER_MIN)
-        return (f"{speed:g} km/h ({kmh_to_m_per_min(speed):.0f} m/min) is outside the {low:g}-{high:g} km/h the ACSM "
+        m_per_min = f"{kmh_to_m_per_min(speed):.0f} m/min"
+        said = (f"{speed / KM_PER_MILE:.1f} mph ({speed:g} km/h, {m_per_min})" if units == "imperial"
+                else f"{speed:g} km/h ({m_per_min})")
+        return (f"{said} is outside the {low:g}-{high:g} km/h the ACSM "
                 "walking equation is meant for (a range seen only in secondary sources): no energy cost is "
                 "estimated, and the effort targets set the speed.")
     runs: list[list] = []  # [speed, grade, METs, first week, last week]
@@ -81,4 +84,3 @@ def energy_cost_in_words(weeks: Sequence[Week], units: Literal["metric", "imperi
 
 def _speed(kmh: float, units: Literal["metric", "imperial"]) -> str:
     return f"{kmh:g} km/h" if units == "metric" else f"{kmh / KM_PER_MILE:.1f} mph ({kmh:g} km/h)"
-

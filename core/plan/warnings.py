@@ -160,11 +160,11 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if profile.resting_bp is not None and _stage_2_below_limit(*profile.resting_bp):
         systolic, diastolic = profile.resting_bp
         add(WarningCode.BP_HIGH, "caution",
-            f"Resting blood pressure {systolic}/{diastolic} mmHg is in the stage 2 hypertension range "
-            f"({g.STAGE_2_HYPERTENSION_MMHG[0]}/{g.STAGE_2_HYPERTENSION_MMHG[1]} mmHg or more), under the "
+            f"Resting blood pressure {systolic}/{diastolic} mmHg is {g.STAGE_2_HYPERTENSION_MMHG[0]}/"
+            f"{g.STAGE_2_HYPERTENSION_MMHG[1]} mmHg or more (stage 2 hypertension in JNC 7), under the "
             f"{g.RESTING_BP_LIMIT_MMHG[0]}/{g.RESTING_BP_LIMIT_MMHG[1]} mmHg limit screening stops at: make sure the "
-            "patient's physician knows it and that it is treated and monitored. The ACSM finds moderate walking "
-            "reasonable for most patients while that is under way.", g.HIGH_BP_SOURCE)
+            "patient's physician knows it and that it is treated and monitored. The ACSM's 2004 position stand finds "
+            "moderate walking reasonable for most patients while that is under way.", g.HIGH_BP_SOURCE)
     if profile.sci_at_or_above_t6:
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
@@ -238,4 +238,3 @@ def _stage_2_below_limit(systolic: int, diastolic: int) -> bool:
     stage_2 = systolic >= g.STAGE_2_HYPERTENSION_MMHG[0] or diastolic >= g.STAGE_2_HYPERTENSION_MMHG[1]
     above_limit = systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1]
     return stage_2 and not above_limit
-

@@ -62,3 +62,23 @@ def test_pain_during_is_drawn_over_an_equal_next_morning_pain() -> None:
     dots = [i for i, item in enumerate(contents) if isinstance(item, Circle) and item.fillColor == DURING_COLOUR]
     assert len(squares) == 4 and len(dots) == 4  # the legend's samples first
     assert min(dots[1:]) > max(squares[1:])
+
+
+def test_the_windows_session_charts_stop_their_lines_at_a_break_too(qtbot) -> None:
+    from PySide6.QtCore import QRectF
+
+    from ui.views.session_charts import EffortChart, PainChart
+
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [49, 51, 53]), today=START + dt.timedelta(days=54))
+    assert [s.after_break for s in progress.sessions] == [False] * 3 + [True, False, False]
+    for chart, values in ((PainChart(), [s.pain_during for s in progress.sessions]),
+                          (EffortChart(), [s.rpe for s in progress.sessions])):
+        qtbot.addWidget(chart)
+        chart.set_sessions(progress.sessions)
+        path, points = chart.line(QRectF(0, 0, 500, 200), values)
+        assert len(points) == 6 and [len(run) for run in path.toSubpathPolygons()] == [3, 3]  # the break, no line
+        joined, _ = chart.line(QRectF(0, 0, 500, 200), values[:3])
+        assert [len(run) for run in joined.toSubpathPolygons()] == [3]
+    pain = PainChart()
+    pain.set_sessions(progress.sessions)
+    assert "gap = not recorded, or a break in walking" in [item.label for item in pain.legend()]

@@ -70,3 +70,35 @@ def test_the_walks_after_a_step_back_at_week_1_are_week_1_walked_again() -> None
     assert progress.adherence_pct == 100 and progress.suggestion.action == "progress"
     assert "Week 1 was stopped after 1 of its 3 walks" in adherence_in_words(progress)
     assert not any(week.beyond_plan for week in progress.weeks)
+
+
+def test_weeks_past_the_plans_end_are_not_judged_beyond_it() -> None:
+    """Seen in review: fourteen walks of week 13 of a 12-week plan, over four weeks, make one row there, and read
+    "4.7 times the 75 planned"."""
+    last = len(V1.plan.weeks)
+    sessions = walks(last + 1, list(range(0, 28, 2)), minutes=V1.plan.weeks[-1].main_min)
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    assert not any(week.beyond_plan for week in progress.weeks)
+    assert "beyond" not in adherence_in_words(progress)
+
+
+def test_a_stopped_week_is_judged_beyond_its_walks_alike_in_the_adherence_and_the_suggestion() -> None:
+    """Seen in review: one 25-minute painful walk in a week of 10-minute walks was flagged in the adherence line (its
+    planned minutes: the one walk's) but not in the suggestion (the whole week's)."""
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7], pain=8, minutes=25),
+                               today=START + dt.timedelta(days=8))
+    stopped = progress.weeks[1]
+    assert stopped.stopped_of and stopped.beyond_plan is not None
+    assert progress.suggestion.action == "step-back"
+    assert f"This week went beyond the plan: {stopped.beyond_plan.in_words()}." in progress.suggestion.reason
+    assert f"Week 2 went beyond the plan: {stopped.beyond_plan.in_words()}" in adherence_in_words(progress)
+
+
+def test_one_retry_after_a_step_back_at_week_1_then_week_2_counts_the_retry_week_as_walked() -> None:
+    """The walks after a step-back at week 1 are week 1 again, as the walks after a step-back from a later week are the
+    week before again: a patient who walked one retry and moved on has two walks of the repeated week missing."""
+    sessions = walks(1, [0], morning=6) + walks(1, [2]) + walks(2, [7, 9, 11])
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=20))
+    rows = [(week.label, week.planned_walks, week.walked_sessions, week.adherence_pct) for week in progress.weeks
+            if week.walked_sessions]
+    assert rows == [("1", "1 of 3", 1, 100), ("1 (again)", "3", 1, 33.3), ("2", "3", 3, 100)]

@@ -48,6 +48,7 @@ def test_diabetes_counts_as_metabolic_disease_and_shows_the_ada_view() -> None:
     # symptoms (clearance in both)
     assert screen(profile(diabetes="type2", currently_active=True)).ada_note is None
     assert screen(profile(diabetes="type2", symptoms=True)).ada_note is None
+    assert screen(profile(diabetes="type2", resting_hr=110)).ada_note is None  # a sign, tachycardia, unticked
 
 
 @pytest.mark.parametrize("item", ["acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",

@@ -81,8 +81,8 @@ def test_a_high_blood_pressure_is_said_to_the_clinician_with_its_figures_and_sou
     """Seen in review: 190/105 mmHg passed with no word, as if it were 120/80."""
     plan = compute_plan(profile(resting_bp=(190, 105)), [])
     warning = next(w for w in plan.warnings if w.code == "bp-high")
-    assert warning.headline.startswith("Caution: Resting blood pressure 190/105 mmHg is in the stage 2 hypertension "
-                                       "range (160/100 mmHg or more), under the 200/110 mmHg limit")
+    assert warning.headline.startswith("Caution: Resting blood pressure 190/105 mmHg is 160/100 mmHg or more (stage 2 "
+                                       "hypertension in JNC 7), under the 200/110 mmHg limit")
     assert "Chobanian" in warning.source.label and "Pescatello" in warning.source.label and warning.source.unverified
     assert not plan.blocked
 

@@ -91,6 +91,8 @@ def test_the_energy_cost_is_said_for_each_setting_or_why_there_is_none() -> None
     assert f"4 km/h at 1% grade, about {two_light.weeks[2].mets:g} METs (weeks 3-{len(two_light.weeks)})" in words
     slow = energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=1.5), []).weeks)
     assert slow.startswith("1.5 km/h (25 m/min) is outside the 3-6 km/h") and "no energy cost" in slow
+    slow_in_miles = energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=1.5), []).weeks, "imperial")
+    assert slow_in_miles.startswith("0.9 mph (1.5 km/h, 25 m/min) is outside the 3-6 km/h")
     assert "by feel" in energy_cost_in_words(compute_plan(profile(comfortable_speed_kmh=None), []).weeks)
     # a handout in miles: the clinician's page gives the speed the patient's pages give, with km/h beside it
     assert "2.5 mph (4 km/h) flat, about 2.9 METs (weeks 1-2)" in energy_cost_in_words(two_light.weeks, "imperial")

@@ -29,7 +29,6 @@ def test_every_shown_message_gets_the_height_its_text_needs(qtbot) -> None:
         assert visible >= needed, f"{label.text()!r}: {visible} px shown of {needed}"
 
 
-
 def test_an_etiology_name_wider_than_its_field_is_cut_with_an_ellipsis_and_whole_in_its_tooltip(qtbot) -> None:
     """Seen in review: step 4 showed "Chemotherapy-induced peripheral", the rest cut off with no mark."""
     library = load_library()
@@ -42,6 +41,5 @@ def test_an_etiology_name_wider_than_its_field_is_cut_with_an_ellipsis_and_whole
     assert combo.currentText() == whole and combo.toolTip() == whole
     combo.resize(200, combo.sizeHint().height())
     assert combo.shown_text().endswith("…") and whole.startswith(combo.shown_text()[:-1])
-    assert not combo.grab().isNull()
     combo.resize(combo.fontMetrics().horizontalAdvance(whole) + 120, combo.sizeHint().height())
     assert combo.shown_text() == whole

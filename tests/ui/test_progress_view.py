@@ -170,9 +170,10 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     """Seen in review: the window's minutes chart read "1 1 2 2" after a week was walked again."""
     from core.plan.progress import WeekProgress
 
-    weeks = [WeekProgress(week=week, label=label, status="done", plan_version=1, planned_sessions=3,
-                          planned_minutes=30, walked_sessions=3, sessions_done=3, walked_minutes=30, adherence_pct=100,
-                          mean_rpe=12, highest_pain_during=2, highest_pain_next_morning=2)
+    weeks = [WeekProgress(week=week, label=label, again=label.endswith("(again)"), status="done", plan_version=1,
+                          planned_sessions=3, planned_minutes=30, walked_sessions=3, sessions_done=3,
+                          walked_minutes=30, adherence_pct=100, mean_rpe=12, highest_pain_during=2,
+                          highest_pain_next_morning=2)
              for week, label in ((1, "1"), (1, "1 (again)"), (2, "2"))]
     chart = WeeklyMinutesChart()
     qtbot.addWidget(chart)

@@ -259,11 +259,12 @@ class WeeklyMinutesChart(Chart):
                     painter.drawText(QRectF(centre - slot / 2 - 4, top - small_height - 1, slot + 8, small_height),
                                      Qt.AlignmentFlag.AlignCenter, text)
                     painter.setFont(self.font())
-            if index % every == 0 or week.week == self.weeks[-1].week:
+            numbered = index % every == 0 or week.week == self.weeks[-1].week
+            if numbered:
                 self.label_below(painter, centre, area, str(week.week), width=slot * every)
             # under the number: where a version's weeks begin, and a week walked again (seen in review: "1 1 2 2")
             under = [f"v{week.plan_version}"] if week.plan_version != previous_version else []
-            under += ["again"] if week.label != str(week.week) else []
+            under += ["again"] if week.again and numbered else []
             if under:
                 self.label_below(painter, centre, area, " ".join(under), line=1, width=max(slot, 24))
             previous_version = week.plan_version

@@ -23,8 +23,8 @@ from core.plan.profile import PatientProfile
 from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
 from ui.models.profile_words import in_form_words
 from ui.models.table_model import combo_data
-from ui.views.implied_values import ImpliedValues
 from ui.views.eliding_combo import ElidingComboBox
+from ui.views.implied_values import ImpliedValues
 
 SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)] + \
              [f"S{i}" for i in range(1, 6)]

@@ -52,11 +52,23 @@ class SessionChart(Chart):
 
     def draw_series(self, painter: QPainter, area: QRectF, values: list[float | None], colour: QColor,
                     style: Qt.PenStyle, marker: str, shift: float = 0.0) -> None:
-        """A line through the recorded values; a value not recorded leaves a gap, never a zero. ``shift`` moves
-        the marks a little to the right (a fraction of a session's width), so equal values stay visible."""
+        """A line through the recorded values; a value not recorded leaves a gap, never a zero, and so does a break
+        in walking (the report's charts stop their lines there too). ``shift`` moves the marks a little to the right
+        (a fraction of a session's width), so equal values stay visible."""
+        path, points = self.line(area, values, shift)
+        painter.setPen(QPen(colour, 2, style))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        for point in points:
+            draw_marker(painter, point, marker, colour)
+
+    def line(self, area: QRectF, values: list[float | None], shift: float = 0.0) -> tuple[QPainterPath, list[QPointF]]:
+        """The series' line (a subpath for each run of recorded values between breaks) and its points."""
         path, drawing = QPainterPath(), False
         points = []
         for index, value in enumerate(values):
+            if self.sessions[index].after_break:
+                drawing = False
             if value is None:
                 drawing = False
                 continue
@@ -67,11 +79,7 @@ class SessionChart(Chart):
             else:
                 path.moveTo(point)
                 drawing = True
-        painter.setPen(QPen(colour, 2, style))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        for point in points:
-            draw_marker(painter, point, marker, colour)
+        return path, points
 
 
 class EffortChart(SessionChart):
@@ -147,7 +155,8 @@ class PainChart(SessionChart):
         if top == "varies" or (top is not None and top < 10):
             items.append(LegendItem("too much (each plan version's)" if top == "varies" else
                                     f"too much: above {top}", brush=QBrush(TOO_MUCH_FILL)))
-        items.append(LegendItem("gap = not recorded"))
+        items.append(LegendItem("gap = not recorded, or a break in walking" if any(s.after_break for s in self.sessions)
+                                else "gap = not recorded"))
         return items
 
     def y_range(self) -> tuple[float, float, float]:
