@@ -66,6 +66,7 @@ class PrintResult:
     pages: int
     job_id: str = ""
     cancelled: bool = False
+    note: str = ""  # said after "Sent N pages to ...", with its leading space
 
 
 def request_from_printer(printer, pdf: bytes, pages: int) -> PrintRequest:
@@ -119,7 +120,10 @@ def _to_file(request: PrintRequest, progress) -> PrintResult:
                           f"{error.strerror or error}.") from error
     finally:
         partial.unlink(missing_ok=True)
-    return PrintResult(request.output_file, request.pages)  # a file is always the whole handout
+    # a file is always the whole handout, once (seen in review: pages 2-3 and 2 copies asked, dropped unsaid)
+    ignored = request.page_range is not None or request.copies > 1
+    return PrintResult(request.output_file, request.pages, note=" A file holds the whole handout once: the pages and "
+                       "copies chosen are for a printer." if ignored else "")
 
 
 def lp_command(request: PrintRequest) -> list[str]:

@@ -86,6 +86,33 @@ def test_print_to_a_file_printer_writes_the_vector_pdf_itself(qtbot, data_dir, t
     assert not handout.cancel_print_button.isVisibleTo(handout) and handout.print_button.isEnabled()
 
 
+def test_print_to_file_never_writes_over_the_records_or_a_file_that_is_not_a_pdf(qtbot, data_dir, tmp_path) -> None:
+    """Seen in review: "Print to File" onto the data folder's database replaced the records with the handout (and a
+    profile's JSON the same way), where Export refuses both; and pages and copies chosen were dropped unsaid."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = _rendered_window(qtbot, data_dir)
+    handout = window.handout
+    records = data_dir.database_path
+    assert records.exists()
+    profile = tmp_path / "profile.json"
+    profile.write_text('{"name": "kept"}')
+    for target, said in ((records, "inside Treadwell's data folder"), (profile, "not a PDF")):
+        before = target.read_bytes()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFileName(str(target))
+        handout.print_to(printer)
+        assert target.read_bytes() == before and said in handout.status.text(), handout.status.text()
+        assert handout._printing is None and handout.print_button.isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setCopyCount(2)
+    with qtbot.waitSignal(handout.printed, timeout=30_000):
+        handout.print_to(printer)
+    assert "A file holds the whole handout once: the pages and copies chosen are for a printer." in \
+        handout.status.text()
+
+
 def test_the_dialogs_choices_reach_the_request(qtbot) -> None:
     from PySide6.QtPrintSupport import QPrinter
 

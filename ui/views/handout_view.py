@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from core.handout.export import save_handout
+from core.atomic import WriteError, refuse_protected_output
+from core.handout.export import HANDOUT_PDF, save_handout
 from core.settings import Settings
 from core.workspace.draft import HandoutRequest
 from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
@@ -259,6 +260,12 @@ class HandoutView(QWidget):
             self.status.setText("A print is already being sent; wait for it or cancel it.")
             return
         request = request_from_printer(printer, self._pdf, self.document.pageCount())
+        if request.output_file:  # as Export does: never into the data folder, never over a file not a PDF (seen in
+            try:                 # review: "Print to File" onto the records' database replaced it with the handout)
+                refuse_protected_output(Path(request.output_file), kind=HANDOUT_PDF, data_folder=self._data_folder)
+            except WriteError as error:
+                self._on_failed(error)
+                return
         self._printing = request
         self.print_button.setEnabled(False)
         self.cancel_print_button.setVisible(True)
@@ -286,7 +293,7 @@ class HandoutView(QWidget):
             return
         job = f" (print job {result.job_id})" if result.job_id else ""
         pages = f"{result.pages} page" + ("" if result.pages == 1 else "s")
-        self.status.setText(f"Sent {pages} to {result.destination}{job}.")
+        self.status.setText(f"Sent {pages} to {result.destination}{job}.{result.note}")
         self.printed.emit(result.pages)
 
     @Slot(object)
