@@ -259,7 +259,11 @@ class PatientCare:
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
         from core.records.models import moved_words
 
-        before = next((s for s in self._course.sessions if s.id == session_id), None) if self._course else None
+        # as loaded into the form, not as the log shows it now: the log is read again when another workstation
+        # changes the patient, and its newer copy would let the correction pass over that change unseen (seen in
+        # review: B's correction saved, then A's saved over it, with no word)
+        loaded = self.sessions.correcting
+        before = loaded if loaded is not None and loaded.id == session_id else None
         self._change_sessions(
             lambda course: self.gateway.edit_session(  # refused if someone changed it since it was read
                 session_id, log, clinician=self.settings.clinician, based_on=before.updated_at if before else None),

@@ -170,10 +170,15 @@ class VersionSavedMeanwhile(Exception):
 
 
 def _shown(log: SessionLog) -> str:
-    return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min, RPE {log.rpe}, pain during "
-            f"{recorded(log.pain_during)}, next morning {recorded(log.pain_next_morning)}"
+    """Every value of a walk, so two that differ only in the speed, the pulse or the note read apart (seen in review:
+    "Yours" and "Theirs" read the same where only the note differed)."""
+    return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min"
+            + ("" if log.speed_kmh is None else f" at {log.speed_kmh:g} km/h")
+            + f", RPE {log.rpe}" + ("" if log.heart_rate is None else f", heart rate {log.heart_rate}")
+            + f", pain during {recorded(log.pain_during)}, next morning {recorded(log.pain_next_morning)}"
             + ("" if log.stiffer_next_morning is None else
-               f", {'stiffer than usual' if log.stiffer_next_morning else 'not stiffer'} next morning"))
+               f", {'stiffer than usual' if log.stiffer_next_morning else 'not stiffer'} next morning")
+            + (f', note "{log.note}"' if log.note else ""))
 
 
 class ImportedPatient(BaseModel):

@@ -132,12 +132,16 @@ class ChangeListener:
         self.connection = connect(url, password=password)
         self.connection.execute(f"listen {pg_schema.CHANNEL}")
 
-    def changes(self) -> tuple[set[int], bool]:
-        """The patients changed since the last call, and whether the clinic's imported studies changed;
-        returns at once (nothing waits on the server)."""
+    def changes(self, own: int | None = None) -> tuple[set[int], bool]:
+        """The patients changed since the last call, and whether the clinic's imported studies changed; returns at
+        once (nothing waits on the server). ``own``: the server process of this workstation's own records
+        connection, whose changes are left out (seen in review: "Saved plan version 3" was replaced within seconds
+        by "1 patient(s) changed on another workstation", the window's own save)."""
         changed: set[int] = set()
         studies = False
         for notice in self.connection.notifies(timeout=0):
+            if own is not None and notice.pid == own:
+                continue
             if notice.payload.isdigit():
                 changed.add(int(notice.payload))
             studies |= notice.payload == pg_schema.STUDIES_CHANGED

@@ -159,7 +159,8 @@ class RecordsGateway:
         if self._listener is None:
             return set(), False
         try:
-            patients, studies = self._listener.changes()
+            own = self._clinic.connection.info.backend_pid if self._clinic is not None else None
+            patients, studies = self._listener.changes(own)
             if studies:
                 self._read_clinic_studies()
             return patients, studies

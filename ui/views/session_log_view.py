@@ -179,10 +179,13 @@ class SessionLogView(QWidget):
             f" under plan version{'s' if len(versions) > 1 else ''} {', '.join(map(str, versions))}" if versions else ""))
         self.suggestion.setText(suggestion_html(course.progress))
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
-            self._leave_correction()  # deleted meanwhile
+            gone = self._correcting.date.isoformat()
+            self._leave_correction()  # deleted meanwhile: what was typed stays, and the clinician is told
+            self.show_problem(f"The session of {gone} was deleted elsewhere while you corrected it: the form now "
+                              "adds what it holds as a new session. Cancel to drop it.")
         self._set_usable(True)
-        if not same_patient or new_version:
-            self.clear_form(week=course.progress.next_walk_week)
+        if not same_patient or (new_version and not self.unsaved_entry()):  # a version saved elsewhere never
+            self.clear_form(week=course.progress.next_walk_week)             # clears what is being typed
             if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
@@ -221,7 +224,8 @@ class SessionLogView(QWidget):
     def show_problem(self, text: str) -> None:
         """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
         self.message.setStyleSheet("color: #B3261E;")
-        self.message.setText("Not saved. " + "; ".join(in_clinic_words(line) for line in text.split("; ")))
+        said = "; ".join(in_clinic_words(line) for line in text.split("; "))
+        self.message.setText(said if said.startswith("Not saved") else f"Not saved. {said}")
         self._bring_into_view(self.message)
         self.refused.emit(self.message.text())
 

@@ -1,0 +1,73 @@
+"""A session corrected, deleted or typed on one workstation while another changes the same patient on the clinic
+server: nothing is overwritten unseen, nothing typed is cleared, and a workstation's own saves are not told as
+another's (seen in review, with two windows on one PostgreSQL database)."""
+
+from __future__ import annotations
+
+from core.storage.clinic import open_clinic_records
+from tests.storage.helpers import example
+from tests.ui.course_helpers import walk
+from tests.ui.test_clinic_window import clinic_window
+
+
+def _patient_with_a_walk(qtbot, data_dir, clinic_url):
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Nora Quist")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    window.gateway.add_session(window.editor.patient_id, walk(3, 1, minutes=10), clinician="Dr A")
+    window._refresh_course()
+    return window, open_clinic_records(clinic_url, lambda etiology: [])
+
+
+def test_a_correction_made_elsewhere_meanwhile_is_not_overwritten_unseen(qtbot, data_dir, clinic_url) -> None:
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
+    try:
+        [record] = window.course.sessions
+        view = window.sessions
+        view.load_for_correction(record)
+        view._fields.note.setText("A's correction")
+        other.edit_session(record.id, walk(3, 1, minutes=11, note="B's correction"), clinician="Dr B",
+                           based_on=record.updated_at)
+        qtbot.waitUntil(lambda: window.course.sessions[0].note == "B's correction", timeout=8_000)  # read again
+        view.save_button.click()
+        said = view.message.text()
+        assert said.startswith("Not saved: this session was changed by someone else"), said
+        assert 'Yours: ' in said and 'note "A\'s correction"' in said and 'note "B\'s correction"' in said, said
+        assert other.get_session(record.id).note == "B's correction"  # theirs kept
+        assert view._fields.note.text() == "A's correction"  # yours kept on screen
+    finally:
+        other.connection.close()
+    window.gateway.close()
+
+
+def test_what_is_typed_stays_when_another_workstation_saves_a_version_or_deletes_the_session(
+        qtbot, data_dir, clinic_url) -> None:
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
+    try:
+        [record] = window.course.sessions
+        view = window.sessions
+        view.load_for_correction(record)
+        view._fields.note.setText("A typing, not saved")
+        other.save_plan(*example(name="Nora Quist", weeks=10), clinician="Dr B", patient_id=window.editor.patient_id,
+                        based_on=window.editor.plan_id)
+        qtbot.waitUntil(lambda: window.course.in_force.version == 2, timeout=8_000)
+        assert view.correcting is not None and view._fields.note.text() == "A typing, not saved"
+        other.delete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: not window.course.sessions, timeout=8_000)
+        assert view.correcting is None and view._fields.note.text() == "A typing, not saved"
+        assert "was deleted elsewhere while you corrected it" in view.message.text()
+    finally:
+        other.connection.close()
+    window.gateway.close()
+
+
+def test_a_workstations_own_save_is_not_told_as_another_workstations(qtbot, data_dir, clinic_url) -> None:
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Ola Ness")[0])
+    assert window.save_plan()
+    said = window.statusBar().currentMessage()
+    assert "Saved" in said
+    qtbot.wait(3_000)  # past a poll of the clinic database (every 2 s)
+    assert window.gateway.changes() == (set(), False)
+    assert "another workstation" not in window.statusBar().currentMessage()
+    window.gateway.close()
