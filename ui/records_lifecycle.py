@@ -124,7 +124,10 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_backup_done(self, path) -> None:
-        self.statusBar().showMessage(f"Backed up and verified: {path.name}")
+        from core.workspace.maintenance import ON_CLINIC_SERVER
+
+        on_server = f" {ON_CLINIC_SERVER}" if self.gateway.records_url else ""
+        self.statusBar().showMessage(f"Backed up and verified: {path.name}.{on_server}")
         self.backup_finished.emit(str(path))
 
     @Slot(object)

@@ -18,9 +18,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         from core.commands import clinic_db  # psycopg: only for the clinic server
 
         return clinic_db.run(args, data_dir)
-    on_server = ("The patient records are on the clinic server, which backs them up itself (pg_dump, or WAL "
-                 "archiving: docs/clinic-server.md); this is this workstation's own database (its evidence library "
-                 "and any records kept here).") if args.records else None
+    on_server = maintenance.ON_CLINIC_SERVER if args.records else None
     if args.db_action == "check":
         report = maintenance.check_health(data_dir)
         print("\n".join(report.lines + ([on_server] if on_server else [])))

@@ -11,8 +11,15 @@ from core.storage.lock import DataDirLock, LockFileError
 from core.storage.maintenance import HealthReport, backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
-__all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotABackup", "backup", "backup_now",
-           "check_health", "restore", "restore_newest"]
+__all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotABackup", "ON_CLINIC_SERVER", "backup",
+           "backup_now", "check_health", "restore", "restore_newest"]
+
+
+# Said wherever a backup is made or counted on while the records are on the clinic server (seen in review: the
+# window's "Backed up and verified" there named this workstation's own file, as if the records were in it).
+ON_CLINIC_SERVER = ("The patient records are on the clinic server, which backs them up itself (pg_dump, or WAL "
+                    "archiving: docs/clinic-server.md); this is this workstation's own database (its evidence library "
+                    "and any records kept here).")
 
 
 def _writer_lock(data_dir: DataDir) -> DataDirLock:

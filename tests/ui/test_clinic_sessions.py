@@ -71,3 +71,14 @@ def test_a_workstations_own_save_is_not_told_as_another_workstations(qtbot, data
     assert window.gateway.changes() == (set(), False)
     assert "another workstation" not in window.statusBar().currentMessage()
     window.gateway.close()
+
+
+def test_back_up_now_on_the_clinic_server_says_the_server_backs_up_the_records(qtbot, data_dir, clinic_url) -> None:
+    """Seen in review: "Backed up and verified" named this workstation's own file, as if the records were in it."""
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    with qtbot.waitSignal(window.backup_finished, timeout=20_000):
+        window.backup_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert "Backed up and verified" in said and "The patient records are on the clinic server" in said, said
+    window.gateway.close()
+

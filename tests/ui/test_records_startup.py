@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtWidgets import QMessageBox
+
 from core.storage import records
 from core.storage.backup import backup_database
 from core.storage.database import open_database
@@ -56,6 +58,25 @@ def test_back_up_now_from_the_menu(qtbot, data_dir) -> None:
     with qtbot.waitSignal(window.backup_finished, timeout=20_000) as finished:
         window.backup_action.trigger()
     assert finished.args[0].endswith(".sqlite3") and "Backed up and verified" in window.statusBar().currentMessage()
+    assert "clinic server" not in window.statusBar().currentMessage()
+
+
+def test_deleting_a_patient_says_where_the_record_may_still_be_found(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: "the backups still hold the record" on a data folder's first day, with no backup yet."""
+    asked: list[str] = []
+    monkeypatch.setattr("ui.views.records_view.QMessageBox.question",
+                        lambda parent, title, text, *rest: asked.append(text) or QMessageBox.StandardButton.No)
+    db = open_database(data_dir.database_path)
+    records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.records.model.total == 1, timeout=20_000)
+    window.records.table.selectRow(0)
+    window.records.delete_button.click()
+    assert asked and "Only a backup made before now holds the record" in asked[0] and "Back up now" in asked[0]
+    assert window.records.model.total == 1  # No: nothing deleted
 
 
 def test_a_hostile_settings_file_at_start_up_keeps_the_good_values_and_is_named(qtbot, data_dir) -> None:

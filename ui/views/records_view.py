@@ -272,12 +272,20 @@ class RecordsView(QWidget):
         answer = QMessageBox.question(
             self, "Delete patient",
             shown_as_typed(f"Delete {row.patient_name} with every plan version and session?\n\n"
-                           "This cannot be undone here; the backups still hold the record."),
+                           f"This cannot be undone here. {self._kept_where()}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes and self._report(
                 lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician()),
                 f"Deleted {row.patient_name}"):
             self.patient_deleted.emit(row.patient_id)
+
+    def _kept_where(self) -> str:
+        """Where a deleted patient may still be found (seen in review: "the backups still hold the record" was said on
+        a data folder's first day, with no backup yet, and on the clinic server of this workstation's own file)."""
+        if self._gateway.records_url:
+            return "Only the clinic server's own backups made before now hold the record."
+        return ("Only a backup made before now holds the record: to keep one, choose No, then File > Back up now, "
+                "and delete after.")
 
     def _report(self, action, success: str) -> bool:
         """Run ``action``; True once it is done and said, False when it failed and a message box said why."""
