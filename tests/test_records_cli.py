@@ -142,6 +142,8 @@ def test_db_backup_check_and_restore_after_damage(run_main, tmp_path) -> None:
     suggested = next(line for line in check.stdout.splitlines() if line.startswith("To restore it: main.py "))
     restored = run_main(*shlex.split(suggested.removeprefix("To restore it: main.py ")))
     assert restored.returncode == 0 and "kept unchanged as" in restored.stdout
+    # the work saved after the backup is not lost unsaid: where it is, is named
+    assert "Anything saved after that is not in the restored records" in restored.stdout
     assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["plan_id"] == 1
 
 

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"No backup named {args.backup} (see main.py db check for the list).", file=sys.stderr)
             return 2
         aside = maintenance.restore(data_dir, backup)
-        print(f"Restored {backup.name}." + (f" The previous database was kept unchanged as {aside.name}." if aside else ""))
+        print(maintenance.restored_words(backup, aside))
         return 0
     except DataDirBusy as error:
         print(error, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from core.data_dir import DataDir
@@ -12,7 +13,7 @@ from core.storage.maintenance import HealthReport, backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
 __all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotABackup", "ON_CLINIC_SERVER", "backup",
-           "backup_now", "check_health", "restore", "restore_newest"]
+           "backup_now", "check_health", "restore", "restore_newest", "restored_words"]
 
 
 # Said wherever a backup is made or counted on while the records are on the clinic server (seen in review: the
@@ -63,4 +64,15 @@ def restore_newest(data_dir: DataDir) -> str:
         raise BackupError(f"No backup in {data_dir.backups_dir} passes its check. The damaged file is untouched; "
                           "ask your IT contact for help.")
     aside = restore(data_dir, found, locked=False)
-    return f"Restored {found.name}; the damaged file was kept as {aside.name if aside else 'nothing'}."
+    return restored_words(found, aside, "the damaged file")
+
+
+def restored_words(backup: Path, aside: Path | None, what: str = "the previous database") -> str:
+    """What a restore did, and where the work saved after the backup went (seen in review: "Restored ..." said
+    nothing of a session entered after the backup, which was in the file set aside and nowhere said to be)."""
+    made = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    said = f"Restored {backup.name}, made {made}."
+    if aside is None:
+        return said
+    return (f"{said} Anything saved after that is not in the restored records: {what} was kept unchanged as "
+            f"{aside.name}, beside it.")
