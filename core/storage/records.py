@@ -67,7 +67,8 @@ def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Pla
     at = now_iso()
     if patient_id is None:
         patient_id = db["patients"].insert({
-            "uid": patient_uid or str(uuid.uuid4()), "name": profile.name, "name_folded": fold_name(profile.name),
+            "id": unused_id(db, "patients"), "uid": patient_uid or str(uuid.uuid4()), "name": profile.name,
+            "name_folded": fold_name(profile.name),
             "etiology": profile.etiology, "created_at": at, "updated_at": at,
         }).last_pk
     else:
@@ -76,12 +77,29 @@ def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Pla
     version = db.execute("select coalesce(max(version), 0) + 1 from plans where patient_id = ?",
                          [patient_id]).fetchone()[0]
     plan_id = db["plans"].insert({
-        "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "version": version,
+        "id": unused_id(db, "plans"), "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "version": version,
         "profile_json": profile.model_dump_json(), "plan_json": plan.model_dump_json(),
         "overrides_json": json.dumps([o.model_dump() for o in overrides]),
         "guidelines_version": plan.guidelines_version, "created_by": created_by, "created_at": created_at or at,
     }).last_pk
     return get_plan(db, plan_id)
+
+
+AUDITED_AS = {"patients": "patient", "plans": "plan", "sessions": "session"}
+
+
+def unused_id(db: sqlite_utils.Database, table: str) -> int:
+    """The next id no record of ``table`` ever had: SQLite gives a deleted newest record's id to the next one, and
+    the audit trail's "create plan 1, delete patient 1, create plan 1" then named two people (seen in review). The
+    last id given is kept in meta (first found from the audit, which names every id it was told of, deleted ones
+    too); the clinic server's sequences never go back."""
+    key = f"last_id.{table}"
+    row = db.execute("select value from meta where key = ?", [key]).fetchone()
+    given = int(row[0]) if row else db.execute("select coalesce(max(record_id), 0) from audit where record_type = ?",
+                                                [AUDITED_AS[table]]).fetchone()[0]
+    new = max(given, db.execute(f"select coalesce(max(id), 0) from {table}").fetchone()[0]) + 1
+    db["meta"].upsert({"key": key, "value": str(new)}, pk="key")
+    return new
 
 
 def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
@@ -196,7 +214,8 @@ def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, 
     at = at or now_iso()
     with db.atomic():
         session_id = db["sessions"].insert({
-            "uid": uid or str(uuid.uuid4()), "patient_id": patient_id, "plan_id": version.id, **session_values(log),
+            "id": unused_id(db, "sessions"), "uid": uid or str(uuid.uuid4()), "patient_id": patient_id,
+            "plan_id": version.id, **session_values(log),
             "created_at": at, "updated_at": at,
         }).last_pk
         record_event(db, "create", "session", session_id, clinician, at=at)

@@ -238,6 +238,20 @@ def test_a_session_is_corrected_and_deleted_with_its_old_values_audited(records:
     assert {event.action for event in records.audit_trail() if event.record_id == session.id} >= {"update", "delete"}
 
 
+def test_no_id_a_deleted_record_had_is_given_to_another(records: PatientRecords) -> None:
+    """Seen in review: a deleted patient's patient 1 and plan 1 went to the next patient saved, and the audit read
+    "create plan 1, delete patient 1, create plan 1" of two people; a deleted newest session's id came back too."""
+    first = records.save_plan(*example(name="Dora Deleted"), clinician="Dr A")
+    walk = records.add_session(first.patient_id, log(3), clinician="Dr A")
+    records.delete_session(walk.id, clinician="Dr A")
+    again = records.add_session(first.patient_id, log(4), clinician="Dr A")
+    assert again.id != walk.id
+    records.delete_patient(first.patient_id, clinician="Dr A")
+    second = records.save_plan(*example(name="Paula Second"), clinician="Dr A")
+    assert second.patient_id != first.patient_id and second.id != first.id
+    assert records.add_session(second.patient_id, log(5), clinician="Dr A").id not in (walk.id, again.id)
+
+
 def test_a_correction_against_a_session_changed_meanwhile_is_refused_with_both(records: PatientRecords) -> None:
     saved = records.save_plan(*example(), clinician="Dr A")
     read = records.add_session(saved.patient_id, log(3), clinician="Dr A")  # both clinicians read this
