@@ -191,6 +191,7 @@ class ImportedPatient(BaseModel):
     sessions_differing: list[str] = []  # sessions here whose values differ from the bundle's (kept as they are
     # here), each named by its date and week (walk_named)
     sessions_only_here: list[str] = []  # sessions here that the bundle does not have (kept: an import never deletes)
+    sessions_deleted_here: list[str] = []  # the bundle's sessions deleted here (not added again)
     versions_differing: int = 0  # versions here whose profile, plan or overrides differ from the bundle's (kept)
     versions_only_here: int = 0  # versions this workstation has that the bundle does not
     version_in_force: int | None = None  # the patient's newest version after the import
@@ -201,7 +202,7 @@ class ImportedPatient(BaseModel):
                     f"{', '.join(map(str, self.plan_ids))}) and {self.sessions_added} session(s).")
         elif not self.plan_ids and not self.sessions_added:
             said = (f"Nothing new: patient {self.patient_id} already has everything in this bundle." if not
-                    (self.versions_differing or self.sessions_differing) else
+                    (self.versions_differing or self.sessions_differing or self.sessions_deleted_here) else
                     f"Nothing added: patient {self.patient_id} already has every version and session in this bundle.")
         else:
             said = (f"Patient {self.patient_id} was here already: added {len(self.plan_ids)} plan version(s) and "
@@ -217,6 +218,9 @@ class ImportedPatient(BaseModel):
         if self.sessions_differing:
             said += (" Kept as they are here, though the bundle has other values (corrected on one side): "
                      f"{_some(self.sessions_differing)}.")
+        if self.sessions_deleted_here:
+            said += (" Not added again, as they were deleted here (an import does not undo a deletion): "
+                     f"{_some(self.sessions_deleted_here)}.")
         if self.sessions_only_here:
             said += (" Kept, though not in the bundle (added here, or deleted where it was exported; an import never "
                      f"deletes): {_some(self.sessions_only_here)}.")

@@ -41,6 +41,7 @@ class BundleStore(Protocol):
     def plan_history(self, patient_id: int) -> list[PlanVersion]: ...
     def latest_version(self, patient_id: int) -> PlanVersion | None: ...
     def sessions(self, patient_id: int) -> list[SessionRecord]: ...
+    def deleted_session_uids(self, patient_id: int) -> set[str]: ...
     def patient_uid(self, patient_id: int) -> str: ...
     def patient_with_uid(self, uid: str) -> int | None: ...
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
@@ -127,11 +128,16 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in here if uid not in bundled)
         known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
-        added, differing = 0, []
+        # a walk deleted here stays deleted (seen in review: a second import brought it back as "new")
+        deleted = store.deleted_session_uids(patient_id) if existed else set()
+        added, differing, deleted_here = 0, [], []
         for item in checked.session_logs:
             if item.uid in known:
                 if known[item.uid] != item.log:
                     differing.append(walk_named(known[item.uid]))
+                continue
+            if item.uid in deleted:
+                deleted_here.append(walk_named(item.log))
                 continue
             store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
             added += 1
@@ -141,6 +147,7 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
             store.record_event("import", "patient", patient_id, clinician)
     return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
                            sessions_differing=differing, sessions_only_here=sessions_only_here,
+                           sessions_deleted_here=deleted_here,
                            versions_differing=versions_differing,
                            versions_only_here=only_here,
                            version_in_force=store.latest_version(patient_id).version)

@@ -208,6 +208,13 @@ class PostgresRecords:
             raise RecordNotFound(f"There is no logged session with id {session_id}.")
         return session_record(row)
 
+    def deleted_session_uids(self, patient_id: int) -> set[str]:
+        """The ids that travel in bundles of the patient's sessions deleted here (as the audit keeps them)."""
+        return {row[0] for row in self._all(
+            "select before_json::jsonb ->> 'uid' from audit where action = 'delete' and record_type = 'session' and "
+            "(before_json::jsonb ->> 'patient_id')::bigint = %s and before_json::jsonb ->> 'uid' is not null",
+            [patient_id])}
+
     def sessions(self, patient_id: int) -> list[SessionRecord]:
         return [session_record(row) for row in
                 self._all(f"{SESSION_COLUMNS} where s.patient_id = %s order by s.date, s.id", [patient_id])]

@@ -94,8 +94,10 @@ def session_record(row) -> SessionRecord:
 
 
 def before_values(record: SessionRecord) -> dict:
-    """A session's values as the audit keeps them (``patient_id``: so deleting the patient erases them too)."""
-    return {"patient_id": record.patient_id, "plan_id": record.plan_id, **record.as_logged().model_dump(mode="json")}
+    """A session's values as the audit keeps them (``patient_id``: so deleting the patient erases them too; ``uid``:
+    so an import does not bring a deleted walk back)."""
+    return {"patient_id": record.patient_id, "plan_id": record.plan_id, "uid": record.uid,
+            **record.as_logged().model_dump(mode="json")}
 
 
 def check_based_on(newest: PlanVersion | None, based_on: int | None, plan: Plan, overrides: list[WeekOverride],

@@ -282,6 +282,14 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         record_event(db, "delete", "patient", patient_id, clinician)
 
 
+def deleted_session_uids(db: sqlite_utils.Database, patient_id: int) -> set[str]:
+    """The ids that travel in bundles of the patient's sessions deleted here (as the audit keeps them)."""
+    return {row[0] for row in db.execute(
+        "select json_extract(before_json, '$.uid') from audit where action = 'delete' and record_type = 'session' "
+        "and json_extract(before_json, '$.patient_id') = ? and json_extract(before_json, '$.uid') is not null",
+        [patient_id]).fetchall()}
+
+
 def record_event(db: sqlite_utils.Database, action: AuditAction, record_type: str, record_id: int | None,
                  clinician: str, *, at: str | None = None, before: dict | None = None) -> None:
     """An audit row (which record, what, when, who; a changed session's values before) and the

@@ -358,3 +358,11 @@ def test_importing_a_patient_already_here_adds_only_what_is_new(records: Patient
     assert ("Kept, though not in the bundle (added here, or deleted where it was exported; an import never deletes): "
             "the walk of 2026-11-10 (week 2, 9 min).") in after_delete.sentence()
     assert len(other.sessions(imported.patient_id)) == 2
+    # seen in review: a walk deleted here came back, "new", with the next import of a bundle that still had it
+    gone = other.sessions(imported.patient_id)[0]
+    other.delete_session(gone.id, clinician="Dr C")
+    again = other.import_patient(records.export_patient(third.id, clinician="Dr A").encode(), clinician="Dr C")
+    assert (again.sessions_added, again.sessions_deleted_here) == (0, ["the walk of 2026-11-03 (week 1, 9 min)"])
+    assert ("Not added again, as they were deleted here (an import does not undo a deletion): the walk of "
+            "2026-11-03 (week 1, 9 min).") in again.sentence()
+    assert gone.uid not in {session.uid for session in other.sessions(imported.patient_id)}
