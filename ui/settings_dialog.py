@@ -23,7 +23,8 @@ from ui.scrolling import VerticalScroll
 # The words beside each setting, which its problems are named by too (a plan rule's problem is named "Plan rules").
 LABELS = {
     "clinic_name": "Clinic name", "clinician_name": "Clinician", "contact_phone": "Phone on the handout",
-    "logo_path": "Logo (PNG or JPEG)", "units": "Units", "paper_size": "Paper", "handout_language": "Handout language",
+    "logo_path": "Logo (PNG or JPEG)", "units": "Units", "paper_size": "Paper", "handout_print": "Handout print",
+    "handout_language": "Handout language",
     "plan.hr_max_formula": "Maximal heart rate", "plan.max_weekly_increase_pct": "Progression cap",
     "plan.max_two_week_increase_pct": "Two-week cap", "plan.glucose": "Blood sugar (unverified)",
     "plan.pain_rise_allowed": "Pain during walking", "plan": "Plan rules", "backup_daily_keep": "Daily backups kept",
@@ -49,6 +50,10 @@ class SettingsDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(self.paper.findData(settings.paper_size))
+        self.print_size = QComboBox()  # seen in review: the README lists it among the settings, the dialog had none
+        self.print_size.addItem("Large print (16 pt)", "large")
+        self.print_size.addItem("Standard print (14 pt, fewer pages)", "standard")
+        self.print_size.setCurrentIndex(self.print_size.findData(settings.handout_print))
         self.language = QComboBox()
         for known in languages():
             self.language.addItem(offered_label(known.tag), known.tag)
@@ -110,7 +115,8 @@ class SettingsDialog(QDialog):
         self.problem.setWordWrap(True)
         for widget, name in ((self.clinic, "Clinic name"), (self.clinician, "Clinician name"), (self.phone, "Clinic phone"),
                              (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
-                             (self.paper, "Paper size"), (self.language, "Handout language for patients whose profile names none"),
+                             (self.paper, "Paper size"), (self.print_size, "Handout print size"),
+                             (self.language, "Handout language for patients whose profile names none"),
                              (self.formula, "Maximal heart rate formula"),
                              (self.cap, "Weekly progression cap"), (self.two_week_cap, "Two-week progression cap"),
                              (self.glucose_low, "Blood sugar below which to eat carbohydrate before a walk"),
@@ -133,7 +139,8 @@ class SettingsDialog(QDialog):
         clinic_box.addWidget(self.test_button)
         for field, widget in (("clinic_name", self.clinic), ("clinician_name", self.clinician),
                               ("contact_phone", self.phone), ("logo_path", logo_row), ("units", self.units),
-                              ("paper_size", self.paper), ("handout_language", self.language),
+                              ("paper_size", self.paper), ("handout_print", self.print_size),
+                              ("handout_language", self.language),
                               ("plan.hr_max_formula", self.formula), ("plan.max_weekly_increase_pct", self.cap),
                               ("plan.max_two_week_increase_pct", self.two_week_cap), ("plan.glucose", glucose_row),
                               ("plan.pain_rise_allowed", self.pain_rise), ("backup_daily_keep", self.daily),
@@ -208,7 +215,8 @@ class SettingsDialog(QDialog):
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
                 "clinician_name": self.clinician.text().strip(), "contact_phone": self.phone.text().strip(),
                 "logo_path": self.logo.text().strip() or None, "units": self.units.currentData(),
-                "paper_size": self.paper.currentData(), "handout_language": self.language.currentData(),
+                "paper_size": self.paper.currentData(), "handout_print": self.print_size.currentData(),
+                "handout_language": self.language.currentData(),
                 "plan": PlanOptions(hr_max_formula=self.formula.currentData(),
                                     max_weekly_increase_pct=self.cap.currentData(),
                                     pain_rise_allowed=self.pain_rise.currentData(),

@@ -29,6 +29,19 @@ def test_the_two_week_cap_and_the_blood_sugar_thresholds_are_saved(qtbot) -> Non
     assert (reopened.two_week_cap.currentData(), reopened.glucose_low.value()) == (20, 90)
 
 
+def test_the_handout_print_size_is_a_setting_in_the_dialog(qtbot) -> None:
+    """Seen in review: the README lists the print size among the settings; the dialog had no such choice."""
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.print_size.currentData() == "large"
+    dialog.print_size.setCurrentIndex(dialog.print_size.findData("standard"))
+    dialog._on_save_clicked()
+    assert dialog.result_settings.handout_print == "standard"
+    reopened = SettingsDialog(dialog.result_settings)
+    qtbot.addWidget(reopened)
+    assert reopened.print_size.currentText() == "Standard print (14 pt, fewer pages)"
+
+
 def test_the_thresholds_set_reach_the_clinicians_warning_and_the_patients_handout() -> None:
     options = Settings().plan.model_copy(update={"glucose_low_mg_dl": 90, "glucose_ketone_check_mg_dl": 300})
     profile = example("diabetic-neuropathy", insulin_or_secretagogue=True)
