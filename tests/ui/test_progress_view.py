@@ -185,3 +185,16 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     chart.grab()
     assert drawn.count("again") == 1 and "v1" in drawn, drawn
 
+
+
+def test_a_stiffer_morning_is_counted_in_the_window_as_on_the_command_line() -> None:
+    """Seen in review: `progress` and the report counted the stiffer mornings of each week, the window did not."""
+    from core.plan.progress import WeekProgress
+
+    week = WeekProgress(week=2, label="2", status="done", plan_version=1, planned_sessions=3, planned_minutes=30,
+                        walked_sessions=3, sessions_done=3, walked_minutes=30, adherence_pct=100, mean_rpe=12,
+                        highest_pain_during=2, highest_pain_next_morning=3, stiffer_mornings=1)
+    column = WEEK_COLUMNS[-1]
+    assert column.display(week) == "3 (1 stiffer)"
+    assert column.tooltip(week) == "1 of the week's 3 walks were followed by a stiffer morning than usual"
+    assert column.display(week.model_copy(update={"stiffer_mornings": 0})) == "3"
