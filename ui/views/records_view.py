@@ -110,6 +110,8 @@ class RecordsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the name and the time on one line
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a long etiology wraps, never the name
         header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
+        # never narrower than a heading: beside a very long name at 150 % the etiology read "tiolog" (seen in review)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16)
         self.history = QListWidget()
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
         self.count = QLabel()
