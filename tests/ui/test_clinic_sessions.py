@@ -19,13 +19,19 @@ def _patient_with_a_walk(qtbot, data_dir, clinic_url):
     return window, open_clinic_records(clinic_url, lambda etiology: [])
 
 
+def _correcting(window, note: str):
+    """The patient's one walk loaded into the form for correction, with ``note`` typed: (the walk, the view)."""
+    [record] = window.course.sessions
+    view = window.sessions
+    view.load_for_correction(record)
+    view._fields.note.setText(note)
+    return record, view
+
+
 def test_a_correction_made_elsewhere_meanwhile_is_not_overwritten_unseen(qtbot, data_dir, clinic_url) -> None:
     window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
     try:
-        [record] = window.course.sessions
-        view = window.sessions
-        view.load_for_correction(record)
-        view._fields.note.setText("A's correction")
+        record, view = _correcting(window, "A's correction")
         other.edit_session(record.id, walk(3, 1, minutes=11, note="B's correction"), clinician="Dr B",
                            based_on=record.updated_at)
         qtbot.waitUntil(lambda: window.course.sessions[0].note == "B's correction", timeout=8_000)  # read again
@@ -44,10 +50,7 @@ def test_what_is_typed_stays_when_another_workstation_saves_a_version_or_deletes
         qtbot, data_dir, clinic_url) -> None:
     window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
     try:
-        [record] = window.course.sessions
-        view = window.sessions
-        view.load_for_correction(record)
-        view._fields.note.setText("A typing, not saved")
+        record, view = _correcting(window, "A typing, not saved")
         other.save_plan(*example(name="Nora Quist", weeks=10), clinician="Dr B", patient_id=window.editor.patient_id,
                         based_on=window.editor.plan_id)
         qtbot.waitUntil(lambda: window.course.in_force.version == 2, timeout=8_000)
