@@ -241,11 +241,12 @@ class _Report:
             f"“{NOT_RECORDED}”: walks were logged without that rating. “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:
-            first, last = self.ahead[0].week, self.ahead[-1].week
-            span = f"Week {first}" if first == last else f"Weeks {first} to {last}"
+            first, last = self.ahead[0], self.ahead[-1]  # the first may be a week walked again: "Weeks 2 (again) to 12"
+            one = first is last
+            span = f"Week {first.label}" if one else f"Weeks {first.label} to {last.label}"
             if len(week_runs(self.progress.weeks)) > 1:
-                span += f" of plan version {self.ahead[0].plan_version}"
-            span += " is" if first == last else " are"
+                span += f" of plan version {first.plan_version}"
+            span += " is" if one else " are"
             explained.append(f"{span} still ahead; their planned minutes are in the first chart.")
         story += [self._p(text) for text in explained]
         return story + [Spacer(1, 8)]

@@ -82,3 +82,15 @@ def test_the_windows_session_charts_stop_their_lines_at_a_break_too(qtbot) -> No
     pain = PainChart()
     pain.set_sessions(progress.sessions)
     assert "gap = not recorded, or a break in walking" in [item.label for item in pain.legend()]
+
+
+def test_the_weeks_ahead_name_a_week_to_walk_again() -> None:
+    """Seen in review: after a step back the report said "Weeks 2 to 12 are still ahead", week 2 walked already."""
+    register_fonts()
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7]) + walks(2, [9], pain=8),
+                               today=START + dt.timedelta(days=10))
+    settings = Settings(clinic_name="Riverside Rehab", clinician_name="Dr Grace Okafor", contact_phone="555 0100")
+    text = flat(" ".join(pdf_text(render_progress_report(progress, settings=settings, note="",
+                                                         date=START + dt.timedelta(days=10)))))
+    ahead = [week.label for week in progress.weeks if week.status == "ahead"]
+    assert ahead[0] == "1 (again)" and "Weeks 1 (again) to 12 are still ahead" in text, ahead
