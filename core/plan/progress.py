@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (BREAK_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, blocked_because,
                                   said_beyond, suggest_next_week)
@@ -53,7 +53,6 @@ class VersionChange(BaseModel):
 
 class WeekProgress(BaseModel):
     week: int
-    label: str  # "3", or "3 (again)" for a repeated week
     again: bool = False  # a week walked again (the charts mark it; the label says it)
     status: WeekStatus
     plan_version: int  # whose figures are planned here
@@ -70,6 +69,12 @@ class WeekProgress(BaseModel):
     stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
     # and planned_minutes are then those before the stop, the ones that count)
     beyond_plan: BeyondPlan | None = None  # walked beyond its planned minutes (more than its version's two-week cap)
+
+    @computed_field
+    @property
+    def label(self) -> str:
+        """"3", or "3 (again)" for a repeated week (in the JSON too)."""
+        return label_of(self.week, self.again)
 
     @property
     def planned_walks(self) -> str:
@@ -96,10 +101,6 @@ class SessionPoint(BaseModel):
     acceptable_max: int | None = None
     again: bool = False  # its row is a week walked again
     after_break: bool = False  # the first walk after BREAK_DAYS or more without one: the charts' lines stop there
-
-    @property
-    def week_label(self) -> str:
-        return label_of(self.week, self.again)
 
 
 class Progress(BaseModel):
@@ -148,15 +149,16 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     latest = ordered[-1] if ordered else None
     current_week = latest.log.week if latest else None
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
-    suggestion = _suggestion(walked, plans, versions, latest, in_progress=in_progress,
-                             days_since=(today - latest.log.date).days if today and latest else 0)
+    judged = next((index for index, row in enumerate(walked) if row.walks and row.walks[-1] is latest), None)
+    suggestion = None if judged is None else _suggestion(
+        walked[judged], plans, versions, latest, in_progress=in_progress,
+        days_since=(today - latest.log.date).days if today else 0)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, suggestion, in_progress, versions))
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
-    judged = next((index for index, row in enumerate(rows) if latest and row.walks and row.walks[-1] is latest), None)
-    if suggestion is not None and judged is not None:  # a week walked beyond its plan, said once, from its row
+    if suggestion is not None:  # a week walked beyond its plan, said once, from its row (the walked rows come first)
         suggestion = said_beyond(suggestion, weeks[judged].beyond_plan)
     row_of = {id(walk): row for row in walked for walk in row.walks}
     breaks = walking_breaks(ordered, today, BREAK_DAYS)
@@ -229,8 +231,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
     stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
-        week=number, label=label_of(number, row.attempt > 1), again=row.attempt > 1, status=status,
-        plan_version=version,
+        week=number, again=row.attempt > 1, status=status, plan_version=version,
         planned_sessions=len(walked) if stopped_of else planned.sessions if planned else 0,
         planned_minutes=planned_minutes,
         walked_sessions=len(walked),
@@ -260,13 +261,11 @@ def _step_back_followed(row: Row, walked_next: Row | None) -> bool:
     return walked_next is None or walked_next.version != row.version or walked_next.week <= max(row.week - 1, 1)
 
 
-def _suggestion(rows: list[Row], plans: dict[int, Plan], versions: list[VersionInCourse],
-                latest: LoggedSession | None, *, in_progress: bool, days_since: int) -> NextWeekSuggestion | None:
-    """The latest row's walks judged under their own version's rules; the week it points to from the plan in force."""
-    if latest is None:
-        return None
+def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCourse], latest: LoggedSession, *,
+                in_progress: bool, days_since: int) -> NextWeekSuggestion | None:
+    """The latest row's (``judged``) walks judged under their own version's rules; the week it points to from the
+    plan in force."""
     version, week = latest.plan_version, latest.log.week
-    judged = next(row for row in reversed(rows) if row.walks and row.walks[-1] is latest)
     plan = plans[version]
     if not 1 <= week <= len(plan.weeks):
         return None

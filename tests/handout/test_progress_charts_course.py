@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Circle, PolyLine, Rect, String
 from core.handout.fonts import register_fonts
 from core.handout.progress_charts import DURING_COLOUR, MORNING_COLOUR, minutes_chart, pain_chart
 from core.handout.progress_report import render_progress_report
-from core.plan.progress import course_progress
+from core.plan.progress import course_progress, label_of
 from core.settings import Settings
 from tests.handout.helpers import flat, pdf_text
 from tests.plan.test_progress import START, V1, walks
@@ -26,7 +26,7 @@ def test_a_week_walked_again_is_named_so_on_both_charts() -> None:
     register_fonts()
     progress = course_progress([V1], walks(1, [0], pain=8) + walks(1, [2, 4, 6]) + walks(2, [9, 11, 13]),
                                today=START + dt.timedelta(days=14))
-    assert [s.week_label for s in progress.sessions] == ["1"] + ["1 (again)"] * 3 + ["2"] * 3
+    assert [label_of(s.week, s.again) for s in progress.sessions] == ["1"] + ["1 (again)"] * 3 + ["2"] * 3
     over_walks = texts(pain_chart(progress.sessions, width=450))
     assert "week 1 (again)" in over_walks and "week 2" in over_walks, over_walks
     under_weeks = texts(minutes_chart(progress.weeks, progress.current_week, 450))

@@ -107,7 +107,7 @@ def test_the_charts_draw_empty_full_and_small(qtbot) -> None:
 
     from core.plan.progress import SessionPoint, WeekProgress
 
-    weeks = [WeekProgress(week=n, label=str(n), status="done" if n < 5 else "ahead", plan_version=1 + (n > 3), planned_sessions=3, planned_minutes=24 + 3 * n,
+    weeks = [WeekProgress(week=n, status="done" if n < 5 else "ahead", plan_version=1 + (n > 3), planned_sessions=3, planned_minutes=24 + 3 * n,
                           walked_sessions=3 if n < 5 else 0, sessions_done=2, walked_minutes=20 if n < 5 else 0,
                           adherence_pct=83.3 if n < 5 else None, mean_rpe=12 if n < 5 else None,
                           highest_pain_during=None, highest_pain_next_morning=None) for n in range(1, 27)]
@@ -170,7 +170,7 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     """Seen in review: the window's minutes chart read "1 1 2 2" after a week was walked again."""
     from core.plan.progress import WeekProgress
 
-    weeks = [WeekProgress(week=week, label=label, again=label.endswith("(again)"), status="done", plan_version=1,
+    weeks = [WeekProgress(week=week, again=label.endswith("(again)"), status="done", plan_version=1,
                           planned_sessions=3, planned_minutes=30, walked_sessions=3, sessions_done=3,
                           walked_minutes=30, adherence_pct=100, mean_rpe=12, highest_pain_during=2,
                           highest_pain_next_morning=2)
@@ -191,7 +191,7 @@ def test_a_stiffer_morning_is_counted_in_the_window_as_on_the_command_line() -> 
     """Seen in review: `progress` and the report counted the stiffer mornings of each week, the window did not."""
     from core.plan.progress import WeekProgress
 
-    week = WeekProgress(week=2, label="2", status="done", plan_version=1, planned_sessions=3, planned_minutes=30,
+    week = WeekProgress(week=2, status="done", plan_version=1, planned_sessions=3, planned_minutes=30,
                         walked_sessions=3, sessions_done=3, walked_minutes=30, adherence_pct=100, mean_rpe=12,
                         highest_pain_during=2, highest_pain_next_morning=3, stiffer_mornings=1)
     column = WEEK_COLUMNS[-1]
