@@ -237,7 +237,7 @@ def build_handout(
                       "speaking, a drooping face, or a sudden change in your sight."),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
-        low_sugar=t(LOW_SUGAR) if WarningCode.HYPOGLYCEMIA in codes else "",
+        low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),

@@ -67,13 +67,14 @@ RPE_WORDS: dict[int, str] = {
     15: N_("hard"), 17: N_("very hard"), 19: N_("extremely hard"), 20: N_("as hard as you can"),
 }
 # For a patient on insulin or a secretagogue, some stop signs may be low blood sugar, which rest does not mend: the
-# "15-15 rule" (guidelines.HYPOGLYCEMIA_TREATMENT_SOURCE), in plain words, and where the sugar is not low the stop
+# "15-15 rule" below {low}, guidelines.HYPOGLYCEMIA_MG_DL (guidelines.HYPOGLYCEMIA_TREATMENT_SOURCE), in plain words;
+# with no way to check, treated as low (HYPOGLYCEMIA_UNCHECKED_SOURCE); and where the sugar is not low the stop
 # signs' own rule (seen in review: "dizzy ... call an ambulance if it does not pass in a few minutes" and "dizzy ...
 # check again after 15 minutes" side by side, with nothing to say which to follow).
 LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking, sit down and "
-               "check your blood sugar. If it is low, eat or drink something sugary, such as juice or glucose "
-               "tablets, and check again after 15 minutes. If it is still low, take more sugar. If it is not low, "
-               "rest, and call an ambulance if you do not feel better in a few minutes.")
+               "check it. If it is below {low}, or you cannot check it, eat or drink something sugary, such as juice "
+               "or glucose tablets. Check again after 15 minutes, and take more sugar if it is still low. If it is "
+               "not low, rest, and call an ambulance if you do not feel better in a few minutes.")
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.7"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.8"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -30,7 +30,9 @@ GUIDELINES_VERSION = "2026.12.7"  # .2: pain against usual pain, heart transplan
 # 2026.12.5: the longest part walked without a rest grows under the caps from the parts walked (two parts of 4
 # minutes became one walk of 8½ in a week); 2026.12.6: rests between short parts with the treadmill stopped, sitting
 # down where needed (they were standing rests); 2026.12.7: a resting blood pressure in the stage 2 range (160/100 or
-# more) under the 200/110 limit gets the clinician a caution (it passed unsaid)
+# more) under the 200/110 limit gets the clinician a caution (it passed unsaid); 2026.12.8: low blood sugar during a
+# walk is below 70 mg/dL (the handout gave no level, beside a 100 mg/dL walk-start threshold), and with no way to
+# check it is treated as low
 
 
 class Source(BaseModel):
@@ -277,6 +279,11 @@ NARROW_RANGE_SOURCE = Source(label="Product default: a band holding fewer than t
 HYPOGLYCEMIA_TREATMENT_SOURCE = Source(label="American Diabetes Association, Standards of Care in Diabetes 2024, "
                                              "section 6 (treatment of hypoglycemia), as summarised by the ADA",
                                        doi="10.2337/dc24-S006", unverified=True)
+# Low blood sugar to treat is below 70 mg/dL (3.9 mmol/L), the same Standards' level 1 hypoglycaemia (the walk-start
+# threshold, GLUCOSE_LOW_MG_DL, is higher); with its signs and no way to check right away, treat it as low.
+HYPOGLYCEMIA_MG_DL = 70
+HYPOGLYCEMIA_UNCHECKED_SOURCE = Source(label="Mayo Clinic, Diabetic hypoglycemia: diagnosis and treatment (patient "
+                                             "information)", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "

@@ -202,8 +202,10 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"Check blood glucose before walking: below {glucose_mg_dl[0]} mg/dL take carbohydrate first; above "
             f"{glucose_mg_dl[1]} mg/dL check ketones, and with ketones present no walk that day "
             f"({g.KETONES_SOURCE.cited()}). Carry fast sugar: shaking, sweating, dizziness or confusion during a "
-            "walk may be low blood sugar, so stop, check, take 15-20 g of glucose and check again after 15 minutes "
-            f"({g.HYPOGLYCEMIA_TREATMENT_SOURCE.cited()}). (Thresholds from secondary sources, set in Settings: "
+            f"walk may be low blood sugar, so stop and check: below {g.HYPOGLYCEMIA_MG_DL} mg/dL, take 15-20 g of "
+            "glucose and check again after 15 minutes, repeating while it stays low "
+            f"({g.HYPOGLYCEMIA_TREATMENT_SOURCE.cited()}); with no way to check, treat it as low "
+            f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}). (Walk thresholds from secondary sources, set in Settings: "
             "confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",

@@ -7,6 +7,7 @@ import pytest
 
 from core.plan.engine import compute_plan
 from core.plan.warnings import WarningCode
+from core.scripts import FSI, PDI
 from tests.handout.helpers import STUDIES, example, handout_for
 from tests.plan.profiles import ETIOLOGIES
 
@@ -23,8 +24,15 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     plan = compute_plan(profile, STUDIES)
     handout = handout_for(profile)
     assert any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) is low_sugar
-    assert ("your blood sugar may be low" in handout.low_sugar and "check again after 15 minutes" in handout.low_sugar
+    assert ("your blood sugar may be low" in handout.low_sugar and "Check again after 15 minutes" in handout.low_sugar
             ) is low_sugar
+    # what "low" is (the walk-start threshold, 100 mg/dL, is not it), and a patient without a meter treats it as low
+    words = " ".join(handout.low_sugar.replace(FSI, "").replace(PDI, "").split())  # unbroken, isolated: as read
+    assert "If it is below 70 mg/dL (3.9 mmol/L), or you cannot check it, eat or drink something sugary" in words \
+        or not low_sugar
+    if low_sugar:
+        caution = next(w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA)
+        assert "below 70 mg/dL, take 15-20 g of glucose" in caution and "with no way to check, treat it as low" in caution
     # beside the stop signs' "call an ambulance if it does not pass": which to follow when the sugar is not low
     assert ("If it is not low, rest, and call an ambulance if you do not feel better" in handout.low_sugar) is low_sugar
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
