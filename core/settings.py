@@ -51,9 +51,11 @@ class Settings(BaseModel):
     @property
     def clinician(self) -> str:
         """Who the audit trail names."""
-        return self.clinician_name.strip() or "unnamed clinician"
+        return self.clinician_name.strip() or UNNAMED_CLINICIAN
 
 
+# Who saved, when Settings has no clinician name (on the clinic server, the sign-in role is named instead)
+UNNAMED_CLINICIAN = "unnamed clinician"
 PHONE_DIGITS_AT_LEAST = 3  # product default: the shortest number a patient could dial
 
 

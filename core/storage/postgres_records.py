@@ -22,6 +22,7 @@ from core.records.models import (
     version_in_force,
 )
 from core.records.interface import COUNT_CAP
+from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
 from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
@@ -80,6 +81,7 @@ class PostgresRecords:
                                                  profile, plan, overrides, based_on=based_on, same_person=same_person)
                 if unchanged is not None:
                     return unchanged
+            clinician = self._author(clinician)
             version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician)
             self.record_event("create" if patient_id is None else "update", "plan", version.id, clinician,
                               at=version.created_at)
@@ -265,7 +267,13 @@ class PostgresRecords:
             self.connection.execute(
                 "insert into audit (at, action, record_type, record_id, clinician, before_json) "
                 "values (%s, %s, %s, %s, %s, %s)",
-                [at, action, record_type, record_id, clinician, None if before is None else json.dumps(before)])
+                [at, action, record_type, record_id, self._author(clinician),
+                 None if before is None else json.dumps(before)])
+
+    def _author(self, clinician: str) -> str:
+        """The clinician as Settings names them or, with no name there, the role they signed in with: "unnamed
+        clinician" told a workstation nothing of who saved a version meanwhile, and the server knows."""
+        return self.connection.info.user if clinician == UNNAMED_CLINICIAN else clinician
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
         rows = self._all("select id, at, action, record_type, record_id, clinician, before_json from audit "

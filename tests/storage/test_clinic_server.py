@@ -7,6 +7,8 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from core.plan.session_log import SessionLog
+from core.settings import Settings
 from core.storage.clinic import ClinicServerError, add_clinician, connect, init_clinic, open_clinic_records
 from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
 from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
@@ -74,6 +76,19 @@ def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(clinic_url) -> None:
                            [saved.id])
         roles = {row[0] for row in connection.execute("select db_role from audit")}
     assert roles == {"test_clinician"}
+    store.connection.close()
+
+
+def test_with_no_name_in_settings_the_sign_in_role_is_who_saved(clinic_url) -> None:
+    """Another workstation's "saved meanwhile" box read "saved by unnamed clinician": the server knows the role."""
+    store = open_clinic_records(clinic_url, lambda etiology: [])
+    saved = store.save_plan(*example(), clinician=Settings().clinician)
+    store.add_session(saved.patient_id, SessionLog(date=saved.saved_on, week=1, minutes=10, rpe=12, pain_during=2),
+                      clinician=Settings().clinician)
+    assert store.get_plan(saved.id).created_by == "test_clinician"
+    assert {event.clinician for event in store.audit_trail()} == {"test_clinician"}
+    named = store.save_plan(*example(name="Named Patient"), clinician="Dr A")
+    assert named.created_by == "Dr A"  # a name in Settings is kept as typed
     store.connection.close()
 
 
