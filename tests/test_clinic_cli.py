@@ -148,6 +148,22 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     assert sorted(len(s) for s in sessions) == [0, 1] and any(s and s[0]["note"] == "moved" for s in sessions)
 
 
+def test_a_workstation_of_the_first_release_moves_in_with_its_plans_as_saved(clinic_url, tmp_path) -> None:
+    """Its plans were made under guidelines 2026.11.1: the move refused the patient ("cannot check this one")."""
+    from tests.fixtures.db.make_fixture import load_fixture
+
+    local = tmp_path / "first"
+    (local / "data").mkdir(parents=True)
+    load_fixture(REPO_ROOT / "tests" / "fixtures" / "db" / "schema-4.sql", local / "data" / "treadwell.sqlite3")
+    moved = main_py(local, "db", "move-to", clinic_url)
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    assert "2 plan version(s) and 1 session(s) added" in moved.stdout
+    assert "2 of those version(s) were made under earlier guidelines, so they were kept as saved" in moved.stdout
+    assert "Every local version and session is on the server with the same values." in moved.stdout
+    history = main_py(tmp_path / "other", "--records", clinic_url, "plans", "list")
+    assert history.returncode == 0 and "Parkinson" in history.stdout, history.stderr
+
+
 def test_the_self_test_checks_the_clinic_database_and_leaves_nothing_there(clinic_url, tmp_path) -> None:
     import json
 

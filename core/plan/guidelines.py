@@ -33,6 +33,11 @@ GUIDELINES_VERSION = "2026.12.8"  # .2: pain against usual pain, heart transplan
 # more) under the 200/110 limit gets the clinician a caution (it passed unsaid); 2026.12.8: low blood sugar during a
 # walk is below 70 mg/dL (the handout gave no level, beside a 100 mg/dL walk-start threshold), and with no way to
 # check it is treated as low
+# The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
+# the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
+# plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
+EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
+                      "2026.12.5", "2026.12.6", "2026.12.7")
 
 
 class Source(BaseModel):

@@ -194,6 +194,8 @@ class ImportedPatient(BaseModel):
     sessions_deleted_here: list[str] = []  # the bundle's sessions deleted here (not added again)
     versions_differing: int = 0  # versions here whose profile, plan or overrides differ from the bundle's (kept)
     versions_only_here: int = 0  # versions this workstation has that the bundle does not
+    versions_as_saved: list[str] = []  # added versions made under earlier guidelines, kept as saved: "version 1
+    # (guidelines 2026.12.7)"
     version_in_force: int | None = None  # the patient's newest version after the import
 
     def sentence(self) -> str:
@@ -211,6 +213,9 @@ class ImportedPatient(BaseModel):
             said += (f" This workstation had {self.versions_only_here} version(s) the bundle does not; the imported "
                      f"ones were added after them, so version {self.version_in_force} is now the plan in force: "
                      "check it.")
+        if self.versions_as_saved:  # only a plan under this Treadwell's guidelines can be computed again to check it
+            said += (" Made under earlier guidelines, so kept as saved, not computed again: "
+                     f"{'; '.join(self.versions_as_saved)}.")
         if self.versions_differing:
             said += (f" {self.versions_differing} plan version(s) in the bundle differ from the same version(s) here; "
                      "a saved version never changes, so the bundle was edited after it was exported: the versions "

@@ -23,8 +23,8 @@ field, never echoing a value. The checks, in order:
    (``rules.max_weekly_increase_pct``, ``rules.pain.allowed_rise``, and the HRmax formula its intensity
    names) and the studies of this database's evidence library. Any clinical value that differs is
    refused, by field; what the evidence library lends (cited studies, borrowed structure) is taken from
-   this workstation's library, as its studies may differ. A plan made under other guidelines than this
-   Treadwell's cannot be re-derived, so it is refused, saying which guidelines it was made under.
+   this workstation's library, as its studies may differ. A plan made under earlier guidelines is kept as
+   saved (core/storage/bundle_rederive.py); one under guidelines this Treadwell does not know is refused.
 
 Writing a bundle and importing one (what is added, provenance, the audit): core/storage/bundle_transfer.py.
 """
@@ -156,7 +156,7 @@ class CheckedVersion:
     number: int
     uid: str
     profile: PatientProfile
-    plan: Plan  # as the engine computes it: equal, field for field, to the bundle's
+    plan: Plan  # as the engine computes it: equal, field for field, to the bundle's (or earlier guidelines' as saved)
     overrides: list[WeekOverride]
     created_by: str
     created_at: str

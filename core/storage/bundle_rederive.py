@@ -1,7 +1,9 @@
 """Step 4 of a bundle's check: every plan re-derived from its version's profile and the options the plan
 records, with this workstation's studies. Any clinical value that differs is refused by field; what the
 evidence library lends (cited studies, borrowed structure, the animal-dosing caveat) is this
-workstation's. A plan made under other guidelines cannot be re-derived, so it is refused, saying so."""
+workstation's. A plan made under earlier guidelines cannot be re-derived: it is the record of what the patient
+was given then, so it is kept as saved, checked as a saved record is read (every field's type and range).
+A plan under guidelines this Treadwell does not know (newer, or none it released) is refused, saying so."""
 
 from __future__ import annotations
 
@@ -28,14 +30,16 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
     lines naming each field of ``given`` that differs."""
     where = f"{label} plan"
     guidelines = given.get("guidelines_version")
+    if guidelines in g.EARLIER_GUIDELINES:
+        return _as_saved(where, given)
     if guidelines != g.GUIDELINES_VERSION:
         made = ("records no guidelines version" if guidelines is None else
                 f"was made under guidelines {guidelines}"
                 if isinstance(guidelines, str) and _GUIDELINES_SHAPE.fullmatch(guidelines) else
                 "names guidelines this Treadwell does not know")
         return None, [f"{where}: guidelines_version: the plan {made}; this Treadwell follows guidelines "
-                      f"{g.GUIDELINES_VERSION} and can re-derive only plans made under them, so it cannot check this "
-                      "one. Import the bundle with a Treadwell that follows the same guidelines."]
+                      f"{g.GUIDELINES_VERSION} (and keeps plans made under the earlier ones as saved), so it cannot "
+                      "check this one. Import the bundle with a Treadwell that follows the same guidelines, or newer."]
     try:
         plan = Plan.model_validate_json(json.dumps(given), strict=True)
     except ValidationError as error:
@@ -96,6 +100,18 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
         lines.append(f"{where}: {named_fields}: does not match what Treadwell computes from this version's profile "
                      f"and the options the plan records (guidelines {g.GUIDELINES_VERSION})")
     return None, lines
+
+
+def _as_saved(where: str, given: dict) -> tuple[Plan | None, list[str]]:
+    """A plan made under earlier guidelines, read as this Treadwell reads its own saved plans (a field added
+    since takes its default), strictly typed; a field no Plan has is named, not dropped."""
+    unknown = [f"{where}: {key}: is not a field of a plan" for key in given if key not in Plan.model_fields]
+    try:
+        plan = Plan.model_validate_json(json.dumps(given), strict=True)
+    except ValidationError as error:
+        return None, unknown + [f"{where}: {field_path(item['loc'])}: {plain_message(item)}"
+                                for item in error.errors(include_url=False, include_input=False)]
+    return (None, unknown) if unknown else (plan, [])
 
 
 EVIDENCE_PARTS = ("evidence", "borrowed_structure")

@@ -20,6 +20,7 @@ import sqlite_utils
 from core.app_info import app_version
 from core.evidence.models import Study
 from core.plan.engine import Plan
+from core.plan.guidelines import GUIDELINES_VERSION
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
@@ -111,6 +112,7 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}
         versions_differing = 0
+        as_saved: list[str] = []
         for version in checked.versions:
             if version.uid in here:
                 plan_ids[version.number] = here[version.uid].id
@@ -125,6 +127,8 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
             store.record_event("import", "plan", saved.id, clinician)
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)
+            if version.plan.guidelines_version != GUIDELINES_VERSION:
+                as_saved.append(f"version {version.number} (guidelines {version.plan.guidelines_version})")
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in here if uid not in bundled)
         known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
@@ -149,5 +153,5 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
                            sessions_differing=differing, sessions_only_here=sessions_only_here,
                            sessions_deleted_here=deleted_here,
                            versions_differing=versions_differing,
-                           versions_only_here=only_here,
+                           versions_only_here=only_here, versions_as_saved=as_saved,
                            version_in_force=store.latest_version(patient_id).version)

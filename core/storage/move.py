@@ -32,6 +32,7 @@ class MoveReport:
     added_patients: int = 0
     versions_added: int = 0
     sessions_added: int = 0
+    versions_as_saved: int = 0  # of the versions added, those made under earlier guidelines (kept as saved)
     audit_copied: int = 0
     studies_added: int = 0
     problems: list[str] = field(default_factory=list)
@@ -42,6 +43,9 @@ class MoveReport:
                 f"{self.versions_added} plan version(s) and {self.sessions_added} session(s) added, "
                 f"{self.audit_copied} audit entr{'y' if self.audit_copied == 1 else 'ies'} copied, "
                 f"{self.studies_added} imported stud{'y' if self.studies_added == 1 else 'ies'} added."]
+        if self.versions_as_saved:  # only a plan under this Treadwell's guidelines can be computed again to check it
+            said.append(f"{self.versions_as_saved} of those version(s) were made under earlier guidelines, so they "
+                        "were kept as saved, not computed again.")
         if self.renumbered:  # the server numbers its patients itself: an id written down here may be another there
             said.append("These patients have another id on the server; use the new ids from now on "
                         "(every other patient keeps its id):")
@@ -80,6 +84,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         if imported.patient_id != row.patient_id:
             report.renumbered.append((row.patient_id, imported.patient_id, row.patient_name))
         report.versions_added += len(imported.plan_ids)
+        report.versions_as_saved += len(imported.versions_as_saved)
         report.sessions_added += imported.sessions_added
         report.problems += _differences(local, server, row.patient_id)
     if not report.problems:

@@ -1,0 +1,91 @@
+"""A plan saved under earlier guidelines is the record of what the patient was given: a clinic that upgrades
+Treadwell and then exports a patient, or moves its records to the clinic server, keeps it as saved (it was
+refused: "this Treadwell follows guidelines 2026.12.8 ... cannot check this one", and the patient was not moved).
+Only a plan under this Treadwell's guidelines can be computed again to check it; unknown guidelines are refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.plan import guidelines as g
+from core.storage import records
+from core.storage.bundle import BundleError
+from core.storage.bundle_transfer import export_bundle, import_bundle
+from core.storage.database import open_database
+from core.storage.library_sync import sync_library
+from tests.conftest import REPO_ROOT
+from tests.fixtures.db.make_fixture import load_fixture
+from tests.hostile.bundle_helpers import resigned
+
+FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sql"))
+
+
+def test_the_current_guidelines_are_not_among_the_earlier_ones() -> None:
+    assert g.GUIDELINES_VERSION not in g.EARLIER_GUIDELINES
+    assert len(set(g.EARLIER_GUIDELINES)) == len(g.EARLIER_GUIDELINES)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_a_released_database_s_patient_moves_to_another_workstation_as_saved(tmp_path, fixture) -> None:
+    load_fixture(fixture, tmp_path / "here.sqlite3")
+    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
+    try:
+        sync_library(there)
+        (row,) = records.list_plans(here)
+        history = records.plan_history(here, row.patient_id)
+        made_under = {version.plan.guidelines_version for version in history}
+        assert made_under <= set(g.EARLIER_GUIDELINES) and made_under  # every fixture's: released guidelines
+        imported = import_bundle(there, export_bundle(here, row.plan_id, clinician="Dr A").encode("utf-8"),
+                                 clinician="Dr B")
+        copied = [records.get_plan(there, plan_id) for plan_id in imported.plan_ids]
+        assert [v.plan.model_dump() for v in copied] == [v.plan.model_dump() for v in history]
+        assert [v.plan.guidelines_version for v in copied] == [v.plan.guidelines_version for v in history]
+        assert [(s.date, s.week, s.minutes) for s in records.sessions(there, imported.patient_id)] == \
+            [(s.date, s.week, s.minutes) for s in records.sessions(here, row.patient_id)]
+        said = imported.sentence()
+        assert "Made under earlier guidelines, so kept as saved, not computed again: version 1 (guidelines " in said
+    finally:
+        here.close()
+        there.close()
+
+
+@pytest.mark.parametrize("label", ["2025.3.1", "2099.1.1", ""])
+def test_a_plan_under_guidelines_this_treadwell_never_had_is_refused(tmp_path, label) -> None:
+    """Only the released earlier versions are kept as saved: a label that is not one of them is not a way
+    around the check (a plan under it cannot be told from a forged one)."""
+    load_fixture(FIXTURES[-1], tmp_path / "here.sqlite3")
+    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
+    try:
+        sync_library(there)
+        (row,) = records.list_plans(here)
+        bundle = json.loads(export_bundle(here, row.plan_id, clinician="Dr A"))
+        for version in bundle["content"]["versions"]:
+            version["plan"]["guidelines_version"] = label
+        with pytest.raises(BundleError, match="version 1 plan: guidelines_version"):
+            import_bundle(there, resigned(bundle), clinician="Dr B")
+        assert records.list_plans(there) == []
+    finally:
+        here.close()
+        there.close()
+
+
+def test_a_kept_plan_is_still_read_strictly(tmp_path) -> None:
+    """Kept as saved is not unchecked: a field of the wrong type, or one no plan has, is named."""
+    load_fixture(FIXTURES[-1], tmp_path / "here.sqlite3")
+    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
+    try:
+        sync_library(there)
+        (row,) = records.list_plans(here)
+        bundle = json.loads(export_bundle(here, row.plan_id, clinician="Dr A"))
+        plan = bundle["content"]["versions"][0]["plan"]
+        assert plan["guidelines_version"] in g.EARLIER_GUIDELINES
+        plan["blocked"], plan["cleared_by_cardiology"] = "no", True
+        with pytest.raises(BundleError) as refused:
+            import_bundle(there, resigned(bundle), clinician="Dr B")
+        assert "version 1 plan: blocked" in str(refused.value) and "version 1 plan: cleared_by_cardiology" in \
+            str(refused.value)
+    finally:
+        here.close()
+        there.close()
