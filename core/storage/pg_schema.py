@@ -8,7 +8,7 @@ shipped evidence library stays local and read-only on each workstation; the stud
 Roles (``db init-clinic``): ``treadwell_owner`` owns the schema and its tables and never signs in;
 ``treadwell_clinician`` is the group each clinician's own sign-in role joins (``db add-clinician``): it
 reads and writes records but cannot alter or drop a table, and it can only add to the audit trail,
-never change or remove an entry. The audit trail's ``db_role`` is set by a trigger to the role that
+never change or remove an entry (m014: the one change is clearing a deleted patient's kept session values). The audit trail's ``db_role`` is set by a trigger to the role that
 signed in (``session_user``), whatever the workstation sends.
 """
 
@@ -132,6 +132,19 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m012_session_stiffness", "alter table sessions add column stiffer_next_morning boolean;"),
     # Names fold without their apostrophes: each saved name is folded again.
     ("m013_names_fold_apostrophes", m013_names_fold_apostrophes),
+    # The audit trail kept as written: a clinician's role may clear a deleted patient's session values in it
+    # (its one granted update, before_json) but not write anything else there. Rows were never deletable.
+    ("m014_audit_kept", """
+        create function audit_kept() returns trigger language plpgsql as $$
+        begin
+            if new.before_json is not null then
+                raise exception 'the audit trail is kept as written: only the session values kept for a '
+                    'deleted patient may be cleared';
+            end if;
+            return new;
+        end $$;
+        create trigger audit_kept before update on audit for each row execute function audit_kept();
+    """),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

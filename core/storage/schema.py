@@ -211,6 +211,20 @@ def m013_names_fold_apostrophes(db: sqlite_utils.Database) -> None:
     db.conn.executemany("update patients set name_folded = ? where id = ?", refolded_names(rows))
 
 
+@MIGRATIONS()
+def m014_audit_kept(db: sqlite_utils.Database) -> None:
+    """The audit trail is kept as written: a row is never deleted, and the one change to it is clearing the
+    values it keeps of a deleted patient's sessions (delete_patient). Anything else is refused by the database
+    itself, whatever code asks (on the clinic server, a clinician's role could rewrite those values)."""
+    refused = ("select raise(abort, 'the audit trail is kept as written: only the session values kept for a "
+               "deleted patient may be cleared')")
+    db.execute("create trigger audit_kept_update before update on audit when new.before_json is not null "
+               "or new.id is not old.id or new.at is not old.at or new.action is not old.action "
+               "or new.record_type is not old.record_type or new.record_id is not old.record_id "
+               f"or new.clinician is not old.clinician begin {refused}; end")
+    db.execute(f"create trigger audit_kept_delete before delete on audit begin {refused}; end")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -36,7 +36,7 @@ def test_a_released_database_s_patient_moves_to_another_workstation_as_saved(tmp
         (row,) = records.list_plans(here)
         history = records.plan_history(here, row.patient_id)
         made_under = {version.plan.guidelines_version for version in history}
-        assert made_under <= set(g.EARLIER_GUIDELINES) and made_under  # every fixture's: released guidelines
+        assert made_under and made_under <= {*g.EARLIER_GUIDELINES, g.GUIDELINES_VERSION}  # released guidelines
         imported = import_bundle(there, export_bundle(here, row.plan_id, clinician="Dr A").encode("utf-8"),
                                  clinician="Dr B")
         copied = [records.get_plan(there, plan_id) for plan_id in imported.plan_ids]
@@ -44,8 +44,11 @@ def test_a_released_database_s_patient_moves_to_another_workstation_as_saved(tmp
         assert [v.plan.guidelines_version for v in copied] == [v.plan.guidelines_version for v in history]
         assert [(s.date, s.week, s.minutes) for s in records.sessions(there, imported.patient_id)] == \
             [(s.date, s.week, s.minutes) for s in records.sessions(here, row.patient_id)]
-        said = imported.sentence()
-        assert "Made under earlier guidelines, so kept as saved, not computed again: version 1 (guidelines " in said
+        kept = [f"version {v.version} (guidelines {v.plan.guidelines_version})" for v in history
+                if v.plan.guidelines_version != g.GUIDELINES_VERSION]
+        assert imported.versions_as_saved == kept
+        assert ("Made under earlier guidelines, so kept as saved, not computed again: version 1 (guidelines "
+                in imported.sentence()) is bool(kept)
     finally:
         here.close()
         there.close()
@@ -73,7 +76,7 @@ def test_a_plan_under_guidelines_this_treadwell_never_had_is_refused(tmp_path, l
 
 def test_a_kept_plan_is_still_read_strictly(tmp_path) -> None:
     """Kept as saved is not unchecked: a field of the wrong type, or one no plan has, is named."""
-    load_fixture(FIXTURES[-1], tmp_path / "here.sqlite3")
+    load_fixture(FIXTURES[0], tmp_path / "here.sqlite3")  # the first release's
     here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
     try:
         sync_library(there)

@@ -64,6 +64,23 @@ def test_audit_names_records_never_clinical_content(db) -> None:
     assert "Henrietta" not in dump and "chemotherapy" not in dump
 
 
+def test_the_audit_trail_is_kept_as_written(db) -> None:
+    """The database refuses any change to the audit but clearing a deleted patient's kept session values."""
+    import sqlite3
+
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    session = records.add_session(db, saved.patient_id, SessionLog(date=dt.date(2026, 1, 1), week=1, minutes=5, rpe=11),
+                                  clinician="Dr A")
+    records.delete_session(db, session.id, clinician="Dr A")
+    for statement in ("delete from audit", "update audit set clinician = 'Dr B'", "update audit set action = 'print'",
+                      "update audit set before_json = '{}' where before_json is not null"):
+        with pytest.raises(sqlite3.IntegrityError, match="kept as written"):
+            db.execute(statement)
+    records.delete_patient(db, saved.patient_id, clinician="Dr A")  # clears the kept values: allowed
+    assert db.execute("select count(*) from audit where before_json is not null").fetchone()[0] == 0
+    assert len(records.audit_trail(db)) == 4
+
+
 def test_delete_removes_every_version_and_log(db) -> None:
     saved = records.save_plan(db, *example(), clinician="Dr A")
     records.add_session(db, saved.patient_id, SessionLog(date=dt.date(2026, 1, 1), week=1, minutes=5, rpe=11,
