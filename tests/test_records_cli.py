@@ -50,8 +50,12 @@ def test_search_by_name(run_main, tmp_path) -> None:
     save(run_main, data, "multiple-sclerosis-pain")
     found = json.loads(run_main("plans", "list", "--search", "PARKINSON", "--format", "json", data_dir=data).stdout)
     assert [r["etiology"] for r in found] == ["parkinsons-pain"]
-    table = run_main("plans", "list", data_dir=data).stdout
-    assert "Example Patient (MS)" in table and "plan id" in table
+    table = run_main("plans", "list", data_dir=data)
+    assert "Example Patient (MS)" in table.stdout and "plan id" in table.stdout and table.stderr == ""
+    # a list cut at --limit says so (it stopped at 100 without a word)
+    cut = run_main("plans", "list", "--limit", "1", "--format", "json", data_dir=data)
+    assert len(json.loads(cut.stdout)) == 1
+    assert "Showing the 1 most recently saved of 2 patients; --limit N shows more" in cut.stderr
 
 
 def test_export_and_import_a_bundle(run_main, tmp_path) -> None:

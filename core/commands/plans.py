@@ -10,7 +10,7 @@ from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.settings import SettingsError, load_settings
-from core.records.interface import PatientRecords
+from core.records.interface import COUNT_CAP, PatientRecords
 from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
@@ -87,6 +87,12 @@ def _list(records: PatientRecords, args: argparse.Namespace) -> int:
         print(format_table(["plan id", "patient id", "name", "etiology", "version", "saved (UTC)"],
                            [[r.plan_id, r.patient_id, r.patient_name, r.etiology, r.version, r.created_at[:19]]
                             for r in rows]))
+    if len(rows) == args.limit:  # more may match: said where a reader sees it, not in the table a program reads
+        found = records.count_patients(search=args.search)
+        if found > len(rows):
+            more = f"more than {COUNT_CAP:,}" if found > COUNT_CAP else f"{found:,}"
+            print(f"Showing the {len(rows)} most recently saved of {more} patients; --limit N shows more"
+                  + (", --search NAME fewer." if not args.search else "."), file=sys.stderr)
     return 0
 
 

@@ -222,7 +222,7 @@ WARMUP_SOURCE = Source(label="ACSM: warm-up and cool-down of 5-10 min at light-t
 LIGHT_START_BELOW_MIN = 10
 LIGHT_START_WEEKS = 2
 LIGHT_START_SOURCE = Source(
-    label="Product default: people who walk under 10 minutes today start with 2 light weeks (a setting, no trial behind it)",
+    label="Product default: people who walk under 10 minutes today start with 2 light weeks (no trial behind it)",
     unverified=True,
 )
 
