@@ -6,6 +6,7 @@ Only a plan under this Treadwell's guidelines can be computed again to check it;
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 
@@ -22,6 +23,19 @@ from tests.hostile.bundle_helpers import resigned
 FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sql"))
 
 
+@contextmanager
+def two_workstations(tmp_path, fixture):
+    """A released database's folder (upgraded as it opens) and another workstation's, with the shipped studies."""
+    load_fixture(fixture, tmp_path / "here.sqlite3")
+    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
+    try:
+        sync_library(there)
+        yield here, there
+    finally:
+        here.close()
+        there.close()
+
+
 def test_the_current_guidelines_are_not_among_the_earlier_ones() -> None:
     assert g.GUIDELINES_VERSION not in g.EARLIER_GUIDELINES
     assert len(set(g.EARLIER_GUIDELINES)) == len(g.EARLIER_GUIDELINES)
@@ -29,10 +43,7 @@ def test_the_current_guidelines_are_not_among_the_earlier_ones() -> None:
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_a_released_database_s_patient_moves_to_another_workstation_as_saved(tmp_path, fixture) -> None:
-    load_fixture(fixture, tmp_path / "here.sqlite3")
-    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
-    try:
-        sync_library(there)
+    with two_workstations(tmp_path, fixture) as (here, there):
         (row,) = records.list_plans(here)
         history = records.plan_history(here, row.patient_id)
         made_under = {version.plan.guidelines_version for version in history}
@@ -49,19 +60,13 @@ def test_a_released_database_s_patient_moves_to_another_workstation_as_saved(tmp
         assert imported.versions_as_saved == kept
         assert ("Made under earlier guidelines, so kept as saved, not computed again: version 1 (guidelines "
                 in imported.sentence()) is bool(kept)
-    finally:
-        here.close()
-        there.close()
 
 
 @pytest.mark.parametrize("label", ["2025.3.1", "2099.1.1", ""])
 def test_a_plan_under_guidelines_this_treadwell_never_had_is_refused(tmp_path, label) -> None:
     """Only the released earlier versions are kept as saved: a label that is not one of them is not a way
     around the check (a plan under it cannot be told from a forged one)."""
-    load_fixture(FIXTURES[-1], tmp_path / "here.sqlite3")
-    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
-    try:
-        sync_library(there)
+    with two_workstations(tmp_path, FIXTURES[-1]) as (here, there):
         (row,) = records.list_plans(here)
         bundle = json.loads(export_bundle(here, row.plan_id, clinician="Dr A"))
         for version in bundle["content"]["versions"]:
@@ -69,17 +74,11 @@ def test_a_plan_under_guidelines_this_treadwell_never_had_is_refused(tmp_path, l
         with pytest.raises(BundleError, match="version 1 plan: guidelines_version"):
             import_bundle(there, resigned(bundle), clinician="Dr B")
         assert records.list_plans(there) == []
-    finally:
-        here.close()
-        there.close()
 
 
 def test_a_kept_plan_is_still_read_strictly(tmp_path) -> None:
     """Kept as saved is not unchecked: a field of the wrong type, or one no plan has, is named."""
-    load_fixture(FIXTURES[0], tmp_path / "here.sqlite3")  # the first release's
-    here, there = open_database(tmp_path / "here.sqlite3"), open_database(tmp_path / "there.sqlite3")
-    try:
-        sync_library(there)
+    with two_workstations(tmp_path, FIXTURES[0]) as (here, there):  # the first release's
         (row,) = records.list_plans(here)
         bundle = json.loads(export_bundle(here, row.plan_id, clinician="Dr A"))
         plan = bundle["content"]["versions"][0]["plan"]
@@ -89,6 +88,3 @@ def test_a_kept_plan_is_still_read_strictly(tmp_path) -> None:
             import_bundle(there, resigned(bundle), clinician="Dr B")
         assert "version 1 plan: blocked" in str(refused.value) and "version 1 plan: cleared_by_cardiology" in \
             str(refused.value)
-    finally:
-        here.close()
-        there.close()
