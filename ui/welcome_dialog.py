@@ -40,7 +40,6 @@ class WelcomeDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.skip_button = buttons.addButton("S&kip for now", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.skip_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -48,6 +47,9 @@ class WelcomeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        # made default once in the dialog, so Enter saves after focus has passed over Skip (made default before,
+        # the last focused button stayed the default: Enter skipped, losing what was typed)
+        self.save_button.setDefault(True)
         self.clinic.setFocus()
         self.resize(520, self.sizeHint().height())
 

@@ -81,3 +81,27 @@ def test_settings_refuse_a_new_phone_without_digits_but_open_an_old_one(qtbot) -
     dialog.phone.setText("front desk")
     dialog._on_save_clicked()
     assert dialog.result_settings is None and dialog.problem.text().startswith("Phone on the handout: must be the number")
+
+
+def test_enter_saves_after_tabbing_past_the_buttons(qtbot) -> None:
+    """A keyboard user who tabbed once round the dialog (past Skip) and pressed Enter in a field lost what they
+    had typed: Skip stayed the default button, as Save was made default before it was in the dialog."""
+    from PySide6.QtCore import Qt
+
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # focus events, which make a focused button the default, need it
+    dialog.clinic.setFocus()
+    seen = []
+    for _ in range(5):  # clinic -> phone -> name -> Save -> Skip -> clinic
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(dialog.focusWidget())
+    assert dialog.skip_button in seen and seen[-1] is dialog.clinic
+    qtbot.keyClicks(dialog.clinic, "Riverside Rehab")
+    dialog.phone.setText("020 7946 0000")
+    qtbot.keyClick(dialog.clinic, Qt.Key.Key_Return)
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    assert dialog.result_settings.clinic_name == "Riverside Rehab"
