@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from ui.focus_in_view import FocusInView, holding_area
+
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
@@ -23,6 +25,7 @@ class VerticalScroll(QScrollArea):
         # Not a Tab stop of its own (an empty stop with no visible focus): Tab goes to the controls inside, and the
         # area scrolls to show the one that has the focus.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        FocusInView.install()  # Qt alone scrolls to it only when Tab moves the focus inside the area
         if not frame:
             self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)
@@ -87,17 +90,10 @@ class SideBySideOrStacked(QStackedWidget):
         return self.currentWidget() is self.column
 
     @staticmethod
-    def area_of(widget: QWidget) -> QScrollArea | None:
-        """The scroll area that now holds ``widget``."""
-        area = widget.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        return area
-
-    def scroll_to(self, widget: QWidget, margin: int = 50) -> None:
+    def scroll_to(widget: QWidget, margin: int = 50) -> None:
         """Scrolls whichever area now holds ``widget`` to show it (``margin`` pixels above and below it); one
         taller than the area shows from its top (Qt would centre it, its title out of view)."""
-        if (area := self.area_of(widget)) is None:
+        if (area := holding_area(widget)) is None:
             return
         if widget.height() + 2 * margin > area.viewport().height():
             area.verticalScrollBar().setValue(widget.mapTo(area.widget(), QPoint(0, 0)).y() - margin)
@@ -180,8 +176,10 @@ class SideBySideOrStacked(QStackedWidget):
             return
         focus = QApplication.focusWidget()
         # moving a pane takes the focus from a field for a moment: not the clinician leaving it (no "editing
-        # finished", which would show a half-typed value's problem)
+        # finished", which would show a half-typed value's problem), nor the end of keyboard use (Qt then hid the
+        # focus frame in the whole window until the next Tab)
         blocker = QSignalBlocker(focus) if focus is not None else None
+        keyboard = self.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         if stacked:
             for scroll, row in zip((self._first_scroll, self._second_scroll), self._rows):
                 row.insertWidget(0, scroll.takeWidget())
@@ -194,6 +192,8 @@ class SideBySideOrStacked(QStackedWidget):
         self.updateGeometry()
         if focus is not None and (self._first.isAncestorOf(focus) or self._second.isAncestorOf(focus)):
             focus.setFocus()
+            self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
+            focus.update()
             QTimer.singleShot(0, self, lambda: self.scroll_to(focus))  # once the new arrangement is laid out
         if blocker is not None:
             blocker.unblock()

@@ -120,3 +120,25 @@ def test_a_click_or_f2_opens_an_editable_cell_and_not_a_computed_one(qtbot) -> N
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F2)
     assert table.state() == table.State.EditingState
+
+
+def test_a_week_edited_by_keyboard_keeps_the_focus_on_its_cell(qtbot) -> None:
+    """Seen by a keyboard-only tester: Enter after F2 on a week's minutes rebuilt the table, the focus left it for
+    the step tabs, and the next arrow key changed the step instead of moving to the next week."""
+    editor = editor_with_plan(qtbot)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    table, model = editor.panel.table, editor.panel.weeks
+    table.setCurrentIndex(model.index(1, 3))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert table.state() == table.State.EditingState and field is table.indexWidget(model.index(1, 3))
+    field.selectAll()
+    qtbot.keyClicks(field, "9")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.data(model.index(1, 3), Qt.ItemDataRole.EditRole) == 9)
+    assert QApplication.focusWidget() is table and table.currentIndex() == model.index(1, 3)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex() == model.index(2, 3)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from core.storage.database import open_database
 from core.storage.records import audit_trail
 from tests.ui.course_helpers import fill, log, open_window, override_week, saved_patient, table_text, walk
+from ui.focus_in_view import holding_area
 
 PAIN_DURING, PAIN_MORNING = "Pain\nduring", "Pain next\nmorning"
 
@@ -244,7 +245,7 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
 
 def _in_view(view, widget) -> bool:
     """The widget's top lines are inside the visible part of the view's scroll area that holds it."""
-    scroll = view.panes.area_of(widget)
+    scroll = holding_area(widget)
     top = widget.mapTo(scroll.widget(), widget.rect().topLeft()).y() - scroll.verticalScrollBar().value()
     return 0 <= top and top + min(widget.height(), 40) <= scroll.viewport().height()
 
@@ -259,8 +260,8 @@ def test_on_a_small_screen_the_refusal_and_the_step_back_are_scrolled_into_view(
     window.resize(*SMALL_SCREENS["150 %"])
     window.tabs.setCurrentWidget(window.sessions)
     view = window.sessions
-    qtbot.waitUntil(lambda: (area := view.panes.area_of(view.form_box)).viewport().height() < area.widget().height())
-    scroll = view.panes.area_of(view.form_box)
+    qtbot.waitUntil(lambda: (area := holding_area(view.form_box)).viewport().height() < area.widget().height())
+    scroll = holding_area(view.form_box)
     said = []  # the status bar's messages (the start-up backup's may come in after, on a slow machine)
     window.statusBar().messageChanged.connect(said.append)
     fill(view, week=1, minutes=12, rpe=None)

@@ -59,7 +59,14 @@ class WeekTableModel(RowsTableModel):
 
     def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
         self._overridden = set(overridden)
-        self.set_rows(weeks)
+        if weeks and len(weeks) == self.rowCount():
+            # the same weeks with new figures: changed in place, so a week just edited keeps the focus and its
+            # cell (a reset destroyed the open editor: the focus left the table for the step tabs, and the next
+            # arrow key changed the step)
+            self._rows = list(weeks)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(weeks) - 1, self.columnCount() - 1))
+        else:
+            self.set_rows(weeks)
 
     def flags(self, index) -> Qt.ItemFlag:
         base = super().flags(index)

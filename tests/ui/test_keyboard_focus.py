@@ -1,0 +1,68 @@
+"""The keyboard focus stays where a keyboard user can see it (found by a keyboard-only tester at 1366x768):
+tabbing into a scrolled form, arrowing down the plan's weeks, and the plan's panes rearranging under the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.storage.helpers import example
+from tests.ui.course_helpers import open_window
+from ui.focus_in_view import holding_area
+
+
+def step_4(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    window.resize(1280, 728)
+    window.editor.form.set_profile(example()[0])
+    window.tabs.setCurrentWidget(window.editor)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def in_view(widget, top: int = 0, height: int | None = None) -> bool:
+    """Whether the part of ``widget`` from ``top`` (``height`` high, by default all of it) is in its area's view."""
+    area = holding_area(widget)
+    at = widget.mapTo(area.viewport(), QPoint(0, top)).y()
+    return at >= 0 and at + (widget.height() if height is None else height) <= area.viewport().height()
+
+
+def test_tabbing_in_from_outside_shows_the_field_that_gets_the_focus(qtbot, data_dir) -> None:
+    """Typing went into "Patient name" 443 px above the view: Qt scrolls only for Tab inside the area."""
+    window = step_4(qtbot, data_dir)
+    name = window.editor.form.name
+    area = holding_area(name)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert not in_view(name)
+    window.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    name.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab from the step tabs gives it
+    qtbot.waitUntil(lambda: in_view(name))
+
+
+def test_arrowing_down_the_weeks_keeps_the_current_week_in_view(qtbot, data_dir) -> None:
+    """At week 12 the view still showed weeks 1-3: the table is drawn whole inside the scrolling plan."""
+    window = step_4(qtbot, data_dir)
+    table, model = window.editor.panel.table, window.editor.panel.weeks
+    table.setCurrentIndex(model.index(0, 3))
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(model.rowCount() - 1):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    last = table.visualRect(model.index(model.rowCount() - 1, 3))
+    assert table.currentIndex().row() == model.rowCount() - 1
+    qtbot.waitUntil(lambda: in_view(table.viewport(), last.top(), last.height()))
+
+
+def test_the_panes_rearranging_under_the_focus_keep_its_frame(qtbot, data_dir) -> None:
+    """Ticking a box with Space made the plan valid and the panes switch arrangement; the field was focused again
+    without a reason, and Qt stopped drawing focus frames in the whole window until the next Tab."""
+    window = step_4(qtbot, data_dir)
+    window.editor.form.name.setFocus()
+    qtbot.keyClick(window.editor.form.name, Qt.Key.Key_Tab)  # the keyboard in use: focus frames shown
+    box = QApplication.focusWidget()
+    assert box is not window.editor.form.name and window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    panes = window.editor.panes
+    panes._arrange(stacked=not panes.stacked)
+    assert QApplication.focusWidget() is box
+    assert window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)

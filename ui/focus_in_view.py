@@ -1,0 +1,72 @@
+"""The keyboard focus kept in view. Qt scrolls a scroll area to the widget that gets the focus only when Tab
+moves it between two widgets inside that area: a keyboard user tabbing in from the step tabs typed into
+"Patient name" 443 px above what they saw, and a table grown to its full height in a scrolling view (the plan's
+weeks) took its current row off screen with the arrow keys, the view still showing weeks 1-3 at week 12."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, Slot
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
+
+MARGIN = 24  # pixels shown above and below what has the focus
+
+
+class FocusInView(QObject):
+    """One per application (``install``): on every change of focus, the scroll area holding the newly focused
+    widget shows it; in an item view, its current cell, then each cell the arrow keys move to."""
+
+    @classmethod
+    def install(cls) -> None:
+        app = QApplication.instance()
+        if app is not None and app.findChild(cls) is None:
+            cls(app)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        app.focusChanged.connect(self._focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        if isinstance(new, QAbstractItemView):
+            if not new.property("focusInViewFollowed") and new.selectionModel() is not None:
+                new.setProperty("focusInViewFollowed", True)
+                new.selectionModel().currentChanged.connect(
+                    lambda current, _previous, view=new: view.hasFocus() and show_cell(view, current))
+            show_cell(view=new, index=new.currentIndex())
+        else:
+            show_widget(new)
+
+
+def holding_area(widget: QWidget) -> QScrollArea | None:
+    """The scroll area (a form's, a pane's) that holds ``widget``."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    return area
+
+
+def show_widget(widget: QWidget) -> None:
+    """``widget`` scrolled into view; one taller than the view only when none of it is in view, from its top."""
+    if (area := holding_area(widget)) is None or not area.widget().isAncestorOf(widget):
+        return
+    top = widget.mapTo(area.widget(), QPoint(0, 0)).y()
+    if widget.height() + 2 * MARGIN <= area.viewport().height():
+        area.ensureWidgetVisible(widget, 0, MARGIN)
+        return
+    shown = area.verticalScrollBar().value()
+    if top + widget.height() < shown or top > shown + area.viewport().height():
+        area.verticalScrollBar().setValue(top - MARGIN)
+
+
+def show_cell(view: QAbstractItemView, index: QModelIndex) -> None:
+    """The view's cell at ``index`` (or, with none, the view) scrolled into view in the area around the view."""
+    if not index.isValid():
+        show_widget(view)
+        return
+    if (area := holding_area(view)) is None or not area.widget().isAncestorOf(view):
+        return
+    cell: QRect = view.visualRect(index)
+    top = view.viewport().mapTo(area.widget(), cell.topLeft())
+    area.ensureVisible(top.x(), top.y() + cell.height() // 2, 0, cell.height() // 2 + MARGIN)
