@@ -30,6 +30,8 @@ class FocusInView(QObject):
         if new is None:
             return
         if isinstance(new, QAbstractItemView):
+            if new.property("selectOnFocus") and not new.selectionModel().hasSelection() and new.model().rowCount():
+                new.selectRow(max(new.currentIndex().row(), 0))
             if not new.property("focusInViewFollowed") and new.selectionModel() is not None:
                 new.setProperty("focusInViewFollowed", True)
                 new.selectionModel().currentChanged.connect(
@@ -37,6 +39,14 @@ class FocusInView(QObject):
             show_cell(view=new, index=new.currentIndex())
         else:
             show_widget(new)
+
+
+def select_on_focus(view: QAbstractItemView) -> None:
+    """A table whose buttons act on its selected row selects its current row when it gets the focus: tabbed into,
+    its only row was current but not selected, so Enter, Delete and the arrow keys did nothing and its buttons
+    stayed greyed out (only Space, which nothing says, selected it)."""
+    view.setProperty("selectOnFocus", True)
+    FocusInView.install()
 
 
 def holding_area(widget: QWidget) -> QScrollArea | None:

@@ -108,6 +108,7 @@ class PatientCare:
             self.editor.show_every_problem()
             self.statusBar().showMessage(FIELDS_FIRST)
             self.tabs.setCurrentWidget(self.editor)
+            self.editor.form.focus_first_problem()
             return False
         from core.handout.fonts import name_problem
 

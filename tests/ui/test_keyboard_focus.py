@@ -66,3 +66,54 @@ def test_the_panes_rearranging_under_the_focus_keep_its_frame(qtbot, data_dir) -
     panes._arrange(stacked=not panes.stacked)
     assert QApplication.focusWidget() is box
     assert window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+
+
+def test_saving_with_a_problem_takes_the_focus_to_it_and_a_screen_reader_hears_it(qtbot, data_dir) -> None:
+    """Ctrl+S with age 150 left the focus on the last checkbox, the problem 379 px above, and tabbing back to Age
+    read only "Age (years) 150": the red sentence is a label the focus never reaches."""
+    window = step_4(qtbot, data_dir)
+    form = window.editor.form
+    age = form.numbers["age"]
+    age.setText("150")
+    last = list(form.contraindications.values())[-1]
+    last.setFocus(Qt.FocusReason.TabFocusReason)
+    assert not window.save_plan()
+    assert QApplication.focusWidget() is age and age.selectedText() == "150"  # selected, to retype
+    assert age.accessibleDescription() == "must be at most 100; allowed: a whole number of years from 18 to 100"
+    qtbot.waitUntil(lambda: in_view(age))
+    age.setText("70")
+    window.editor.recompute()
+    assert age.accessibleDescription() == ""
+
+
+def test_a_session_not_saved_takes_the_focus_to_the_field_named(qtbot, data_dir) -> None:
+    from tests.ui.course_helpers import fill, saved_patient
+
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.sessions)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.sessions
+    fill(view, week=1, minutes=12, rpe=None, during=4)
+    view.note.setFocus()
+    view.save_button.click()
+    assert QApplication.focusWidget() is view.rpe.lineEdit() or QApplication.focusWidget() is view.rpe
+    assert "Effort (RPE)" in view.rpe.accessibleDescription()
+    assert view.note.accessibleDescription() == ""
+
+
+def test_tabbing_into_the_sessions_selects_the_current_one(qtbot, data_dir) -> None:
+    """The only session was current but not selected: Enter and Delete did nothing and Correct stayed grey."""
+    from tests.ui.course_helpers import log, saved_patient, walk
+
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(1, 1))
+    window.tabs.setCurrentWidget(window.sessions)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.sessions
+    view.note.setFocus()  # the focus elsewhere, as before a Shift+Tab into the table
+    view.table.clearSelection()
+    assert not view.correct_button.isEnabled()
+    view.table.setFocus(Qt.FocusReason.BacktabFocusReason)
+    assert view.correct_button.isEnabled() and view.selected() is not None

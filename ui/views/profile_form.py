@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -64,6 +64,7 @@ class ProfileForm(ImpliedValues, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
+        self._inputs: dict[str, QWidget] = {}  # the field a problem label is under
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
         self._start_implied_values()
         self.show_all_problems = False  # set when saving is attempted
@@ -115,7 +116,7 @@ class ProfileForm(ImpliedValues, QWidget):
         error.setWordWrap(True)
         error.setVisible(False)
         error.setAccessibleName(f"Problem with {label.lower()}")
-        self._errors[field] = error
+        self._errors[field], self._inputs[field] = error, widget
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +145,7 @@ class ProfileForm(ImpliedValues, QWidget):
         bp_row.addWidget(QLabel("/"), 0, 1)
         bp_row.addWidget(self.bp_diastolic, 0, 2)
         self._row(form, FIELD_LABELS["resting_bp"], "resting_bp", bp)
+        self._inputs["resting_bp"] = self.bp_systolic  # the pair's first box takes the focus and the problem
         self._row(form, FIELD_LABELS["sci_level"], "sci_level", self.sci_level)
         self._row(form, FIELD_LABELS["sci_complete"], "sci_complete", self.sci_complete)
         self._row(form, FIELD_LABELS["diabetes"], "diabetes", self.diabetes)
@@ -249,8 +251,18 @@ class ProfileForm(ImpliedValues, QWidget):
             message = in_form_words(field, problems[field]) if shown and field in problems else ""
             label.setText(message)
             label.setVisible(bool(message))
+            if field in self._inputs:  # read out with the field: the label under it is never focused
+                self._inputs[field].setAccessibleDescription(message)
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
                 label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))
+
+    def focus_first_problem(self) -> None:
+        """The focus on the first field, in the form's order, whose problem shows (its text selected, to retype):
+        after Ctrl+S it stayed where it was, the problem scrolled out of view."""
+        for field, label in self._errors.items():
+            if label.isVisibleTo(self) and field in self._inputs:
+                self._inputs[field].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
 
     def set_profile(self, profile: PatientProfile) -> dict[str, Any]:
         """Show a saved profile. A record saved before a rule of core/plan/implications.py existed may

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
     HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_walk_date, session_problems,
 )
+from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField
 from ui.views.unrecorded_fields import (
     TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, choice_box, chosen, given, show_choice, show_given,
@@ -79,11 +80,35 @@ class SessionFields(NamedTuple):
         if given(self.rpe) is not None:
             values["rpe"] = given(self.rpe)
         try:
-            log = SessionLog.model_validate(values)
-        except ValidationError as error:
-            raise SessionLogError(session_problems(error)) from None
-        check_walk_date(log, dt.date.today())
+            try:
+                log = SessionLog.model_validate(values)
+            except ValidationError as error:
+                raise SessionLogError(session_problems(error)) from None
+            check_walk_date(log, dt.date.today())
+        except SessionLogError as error:
+            self._describe(error.problems)
+            raise
+        self._describe([])
         return log
+
+    def _by_field(self) -> dict[str, QWidget]:
+        return {"date": self.date, "week": self.week, "minutes": self.minutes, "speed_kmh": self.speed,
+                "rpe": self.rpe, "heart_rate": self.heart_rate, "pain_during": self.pain_during,
+                "pain_next_morning": self.pain_morning, "stiffer_next_morning": self.stiffer_morning, "note": self.note}
+
+    def _describe(self, problems: list[str]) -> None:
+        """Each field's problem as its accessible description, read out with the field: the sentence under the
+        form was a label the focus never reaches."""
+        for field, widget in self._by_field().items():
+            widget.setAccessibleDescription("; ".join(in_clinic_words(line) for line in problems
+                                                      if line.split(":", 1)[0].split(".", 1)[0] == field))
+
+    def focus_first_problem(self) -> None:
+        """The focus on the first field, in the form's order, that has a problem (its text selected, to retype)."""
+        for _, widget, _ in self.rows():
+            if widget.accessibleDescription():
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
 
     def show(self, log: SessionLog) -> None:
         """A saved session's values, as they were logged."""

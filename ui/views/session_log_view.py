@@ -22,6 +22,7 @@ from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
+from ui.focus_in_view import select_on_focus
 from ui.plain_text import shown_as_typed
 from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
 from ui.views.session_fields import SessionFields
@@ -72,6 +73,7 @@ class SessionLogView(QWidget):
         self.table.doubleClicked.connect(self.correct_button.click)
         KeyPress(self.table, self.correct_button.click)  # Enter on a session: as a double-click
         KeyPress(self.table, self.delete_button.click, keys=(Qt.Key.Key_Delete,))
+        select_on_focus(self.table)
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -303,6 +305,7 @@ class SessionLogView(QWidget):
             log = self._fields.entered()
         except SessionLogError as error:
             self.show_problem("; ".join(error.problems))
+            self._fields.focus_first_problem()
             return
         self.message.clear()
         if self._correcting is None:
