@@ -222,6 +222,7 @@ class PatientCare:
         self.editor.load_version(version)
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)
+        self.editor.form.name.setFocus()  # the top of the record, not a field left there before
         self._refresh_course()
         self.statusBar().showMessage(f"Opened plan version {version.version} of {version.profile.name} "
                                      f"(patient {version.patient_id}).")

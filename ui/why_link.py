@@ -8,6 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
+from ui.enter_key import KeyPress
+
 PROBLEM_STYLE = "color: #B3261E;"
 
 
@@ -18,6 +20,8 @@ def reason_label(*, title: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warnin
     label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
     label.linkActivated.connect(lambda _link: _open_reason(label, title, icon, name))
+    # Enter on the label opens it too: tabbed to, the label has the focus before its link does, and Enter did nothing
+    KeyPress(label, lambda: label.property("reason") and _open_reason(label, title, icon, name))
     return label
 
 

@@ -117,3 +117,33 @@ def test_tabbing_into_the_sessions_selects_the_current_one(qtbot, data_dir) -> N
     assert not view.correct_button.isEnabled()
     view.table.setFocus(Qt.FocusReason.BacktabFocusReason)
     assert view.correct_button.isEnabled() and view.selected() is not None
+
+
+def test_a_record_opens_at_its_top_and_a_locked_field_says_why_to_a_screen_reader(qtbot, data_dir) -> None:
+    from tests.ui.course_helpers import saved_patient
+
+    window = saved_patient(qtbot, data_dir, diabetes="type2")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form = window.editor.form
+    form.checks["medical_clearance"].setFocus()
+    window.open_plan(window.editor.plan_id)
+    assert QApplication.focusWidget() is form.name
+    locked = form.checks["known_disease"]  # diabetes is metabolic disease (ACSM)
+    assert not locked.isEnabled() and locked.accessibleDescription() == locked.toolTip() != ""
+
+
+def test_an_empty_pain_rule_is_no_tab_stop_and_enter_opens_a_reason(qtbot, data_dir, monkeypatch) -> None:
+    from ui import why_link
+
+    window = step_4(qtbot, data_dir)
+    pain = window.editor.panel.pain
+    assert pain.focusPolicy() != Qt.FocusPolicy.NoFocus and pain.property("reason")
+    opened = []
+    monkeypatch.setattr(why_link, "_open_reason", lambda label, *rest: opened.append(label))
+    pain.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(pain, Qt.Key.Key_Return)
+    assert opened == [pain]
+    window.editor.form.numbers["age"].setText("")
+    window.editor.recompute()
+    assert pain.text() == "" and pain.focusPolicy() == Qt.FocusPolicy.NoFocus

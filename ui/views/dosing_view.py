@@ -87,6 +87,7 @@ class DosingView(QWidget):
         self.summary.setMaximumHeight(180)
         self.chart = ProtocolChart()
         scroll = QScrollArea()
+        scroll.setAccessibleName("Chart of the animal protocols (the arrow keys scroll it)")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
         layout = QVBoxLayout(self)

@@ -124,7 +124,9 @@ class ImpliedValues:
     def _lock(self, field: str, allowed: frozenset | None, values: dict[str, Any]) -> None:
         widget = self._implied_widget(field)
         text = "; ".join(reasons_for(values, field, limiting=True))  # its capitals kept ("ACSM")
-        widget.setToolTip(text[:1].upper() + text[1:] + "." if text else "")
+        why = text[:1].upper() + text[1:] + "." if text else ""
+        widget.setToolTip(why)
+        widget.setAccessibleDescription(why)  # a disabled field's reason, where a keyboard or screen reader finds it
         if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
             widget.setEnabled(allowed is None or len(allowed) > 1)
             return

@@ -279,7 +279,7 @@ class PlanPanel(QWidget):
                 else "<b>Fill in the profile to see the plan.</b>")
             self.banner.setStyleSheet("")
             self.intensity.clear()
-            self.pain.clear()
+            show_reason(self.pain, "", "")  # no Tab stop left behind, empty
             self.weeks.set_weeks([], set())
             self.chart.set_weeks([], set())
             return
