@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QSplitter,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from ui.focus_in_view import FocusInView, holding_area
@@ -180,6 +180,7 @@ class SideBySideOrStacked(QStackedWidget):
         # focus frame in the whole window until the next Tab)
         blocker = QSignalBlocker(focus) if focus is not None else None
         keyboard = self.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        selected = (focus.selectionStart(), len(focus.selectedText())) if isinstance(focus, QLineEdit) else None
         if stacked:
             for scroll, row in zip((self._first_scroll, self._second_scroll), self._rows):
                 row.insertWidget(0, scroll.takeWidget())
@@ -192,6 +193,8 @@ class SideBySideOrStacked(QStackedWidget):
         self.updateGeometry()
         if focus is not None and (self._first.isAncestorOf(focus) or self._second.isAncestorOf(focus)):
             focus.setFocus()
+            if selected is not None and selected[1]:  # a problem's text selected to retype stays selected
+                focus.setSelection(*selected)
             self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
             focus.update()
             QTimer.singleShot(0, self, lambda: self.scroll_to(focus))  # once the new arrangement is laid out
