@@ -149,3 +149,18 @@ def test_an_empty_pain_rule_is_no_tab_stop_and_enter_opens_a_reason(qtbot, data_
     window.editor.form.numbers["age"].setText("")
     window.editor.recompute()
     assert pain.text() == "" and pain.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_the_studies_sort_from_the_keyboard_through_the_table_s_menu(qtbot, data_dir) -> None:
+    """The header takes no focus: sorting by year or level needed the mouse."""
+    window = open_window(qtbot, data_dir)
+    window.picker.select("peripheral-nerve-injury")
+    table = window.evidence.table
+    menu = {action.text().split(" (")[0]: action for action in table.actions()}
+    assert "Sort by Year" in menu and "Sort by Level" in menu
+    years = lambda: [int(table.model().index(row, 1).data()) for row in range(table.model().rowCount())]  # noqa: E731
+    assert table.model().rowCount() > 2
+    menu["Sort by Year"].trigger()
+    assert years() == sorted(years())
+    menu["Sort by Year"].trigger()  # again: the other way
+    assert years() == sorted(years(), reverse=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QStyle,
     QTableView, QTextBrowser, QVBoxLayout, QWidget,
@@ -110,6 +110,12 @@ class EvidenceView(QWidget):
         header.setSectionResizeMode(FINDINGS, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        # sorting from the keyboard (the header takes no focus): the table's menu, Shift+F10 or the Menu key
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column, study_column in enumerate(STUDY_COLUMNS):
+            sort = QAction(f"Sort by {study_column.header} (again: the other way)", self.table)
+            sort.triggered.connect(lambda _checked=False, column=column: self._sort_by(column))
+            self.table.addAction(sort)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("Study details")
         self.copy_doi = QPushButton("Copy DOI")
@@ -144,6 +150,12 @@ class EvidenceView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.copy_doi.clicked.connect(self._on_copy_doi_clicked)
         self._current: Study | None = None
+
+    def _sort_by(self, column: int) -> None:
+        """A to Z (smallest first) by ``column``; chosen again while sorted by it, the other way."""
+        header = self.table.horizontalHeader()
+        again = header.sortIndicatorSection() == column and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder if again else Qt.SortOrder.AscendingOrder)
 
     def _table_width(self) -> int:
         """The width that shows every column, the findings at their narrowest (not at their width now, which is
