@@ -11,13 +11,18 @@ from tests.ui.course_helpers import open_window
 from ui.focus_in_view import holding_area
 
 
+def active(qtbot, window) -> None:
+    """Focus events, which these tests are about, come to an active window only."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 def step_4(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
     window.resize(1280, 728)
     window.editor.form.set_profile(example()[0])
     window.tabs.setCurrentWidget(window.editor)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    active(qtbot, window)
     return window
 
 
@@ -93,8 +98,7 @@ def test_a_session_not_saved_takes_the_focus_to_the_field_named(qtbot, data_dir)
 
     window = saved_patient(qtbot, data_dir)
     window.tabs.setCurrentWidget(window.sessions)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    active(qtbot, window)
     view = window.sessions
     fill(view, week=1, minutes=12, rpe=None, during=4)
     view.note.setFocus()
@@ -111,8 +115,7 @@ def test_tabbing_into_the_sessions_selects_the_current_one(qtbot, data_dir) -> N
     window = saved_patient(qtbot, data_dir)
     log(window, walk(1, 1))
     window.tabs.setCurrentWidget(window.sessions)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    active(qtbot, window)
     view = window.sessions
     view.note.setFocus()  # the focus elsewhere, as before a Shift+Tab into the table
     view.table.clearSelection()
@@ -125,8 +128,7 @@ def test_a_record_opens_at_its_top_and_a_locked_field_says_why_to_a_screen_reade
     from tests.ui.course_helpers import saved_patient
 
     window = saved_patient(qtbot, data_dir, diabetes="type2")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    active(qtbot, window)
     form = window.editor.form
     form.checks["medical_clearance"].setFocus()
     window.open_plan(window.editor.plan_id)
