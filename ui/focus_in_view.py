@@ -5,7 +5,7 @@ weeks) took its current row off screen with the arrow keys, the view still showi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, Qt, Slot
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
 
 MARGIN = 24  # pixels shown above and below what has the focus
@@ -26,13 +26,19 @@ class FocusInView(QObject):
         app.focusChanged.connect(self._focus_changed)
 
     @Slot(QWidget, QWidget)
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Only a move of the focus within one window, with no mouse button down: a click on a half-shown box
+        scrolled it between press and release and the click was lost, and coming back to the window (or from a
+        dialog) jumped the view back to the field, away from where the wheel had scrolled it."""
+        if new is None or old is None or old.window() is not new.window() or QApplication.mouseButtons() \
+                != Qt.MouseButton.NoButton:
             return
         if isinstance(new, QAbstractItemView):
+            if new.selectionModel() is None or new.model() is None:
+                return
             if new.property("selectOnFocus") and not new.selectionModel().hasSelection() and new.model().rowCount():
                 new.selectRow(max(new.currentIndex().row(), 0))
-            if not new.property("focusInViewFollowed") and new.selectionModel() is not None:
+            if not new.property("focusInViewFollowed"):
                 new.setProperty("focusInViewFollowed", True)
                 new.selectionModel().currentChanged.connect(
                     lambda current, _previous, view=new: view.hasFocus() and show_cell(view, current))

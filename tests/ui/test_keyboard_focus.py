@@ -166,3 +166,17 @@ def test_the_studies_sort_from_the_keyboard_through_the_table_s_menu(qtbot, data
     assert years() == sorted(years())
     menu["Sort by Year"].trigger()  # again: the other way
     assert years() == sorted(years(), reverse=True)
+
+
+def test_a_click_on_a_half_shown_box_is_not_lost_to_a_scroll(qtbot, data_dir) -> None:
+    """The view followed every change of focus, the mouse's too: the box moved between press and release and
+    the click missed it (seen in review)."""
+    window = step_4(qtbot, data_dir)
+    box = window.editor.form.checks["beta_blocker"]
+    area = holding_area(box)
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    top = box.mapTo(area.widget(), QPoint(0, 0)).y()
+    area.verticalScrollBar().setValue(top - area.viewport().height() + box.height() // 2)  # its top half shown
+    shown = area.verticalScrollBar().value()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, 3))
+    assert box.isChecked() and area.verticalScrollBar().value() == shown
