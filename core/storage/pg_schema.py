@@ -133,17 +133,28 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     # Names fold without their apostrophes: each saved name is folded again.
     ("m013_names_fold_apostrophes", m013_names_fold_apostrophes),
     # The audit trail kept as written: a clinician's role may clear a deleted patient's session values in it
-    # (its one granted update, before_json) but not write anything else there. Rows were never deletable.
+    # (its one granted update, before_json, once the patient is gone) but nothing else; rows were never
+    # deletable. Clearing no longer signs the row again: it keeps the role that wrote it.
     ("m014_audit_kept", """
         create function audit_kept() returns trigger language plpgsql as $$
         begin
-            if new.before_json is not null then
+            if new.before_json is not null or old.record_type <> 'session' or exists (
+                    select 1 from patients where id = (old.before_json::jsonb ->> 'patient_id')::bigint) then
                 raise exception 'the audit trail is kept as written: only the session values kept for a '
                     'deleted patient may be cleared';
             end if;
             return new;
         end $$;
         create trigger audit_kept before update on audit for each row execute function audit_kept();
+        create or replace function audit_signed() returns trigger language plpgsql as $$
+        begin
+            if tg_op = 'UPDATE' then
+                new.db_role := old.db_role;  -- who wrote the row, not who cleared its values
+            else
+                new.db_role := session_user;  -- the role that signed in, never a value a workstation sends
+            end if;
+            return new;
+        end $$;
     """),
 ]
 

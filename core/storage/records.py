@@ -273,12 +273,12 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
         db.execute("delete from sessions where patient_id = ?", [patient_id])
-        # The audit keeps who did what to which record; the values of the patient's corrected or deleted
-        # sessions go with the patient.
-        db.execute("update audit set before_json = null where record_type = 'session' and "
-                   "json_extract(before_json, '$.patient_id') = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])
+        # The audit keeps who did what to which record; the values of the patient's corrected or deleted
+        # sessions go with the patient (after it: m014 lets only a deleted patient's be cleared).
+        db.execute("update audit set before_json = null where record_type = 'session' and "
+                   "json_extract(before_json, '$.patient_id') = ?", [patient_id])
         record_event(db, "delete", "patient", patient_id, clinician)
 
 

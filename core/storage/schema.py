@@ -214,14 +214,16 @@ def m013_names_fold_apostrophes(db: sqlite_utils.Database) -> None:
 @MIGRATIONS()
 def m014_audit_kept(db: sqlite_utils.Database) -> None:
     """The audit trail is kept as written: a row is never deleted, and the one change to it is clearing the
-    values it keeps of a deleted patient's sessions (delete_patient). Anything else is refused by the database
-    itself, whatever code asks (on the clinic server, a clinician's role could rewrite those values)."""
+    values it keeps of a deleted patient's sessions (delete_patient, once the patient is gone). Anything else is
+    refused by the database itself, whatever code asks (on the clinic server, a clinician's role could rewrite
+    those values, and clearing a living patient's would let an import bring a deleted walk back)."""
     refused = ("select raise(abort, 'the audit trail is kept as written: only the session values kept for a "
                "deleted patient may be cleared')")
     db.execute("create trigger audit_kept_update before update on audit when new.before_json is not null "
                "or new.id is not old.id or new.at is not old.at or new.action is not old.action "
                "or new.record_type is not old.record_type or new.record_id is not old.record_id "
-               f"or new.clinician is not old.clinician begin {refused}; end")
+               "or new.clinician is not old.clinician or old.record_type is not 'session' or exists (select 1 from "
+               f"patients where id = json_extract(old.before_json, '$.patient_id')) begin {refused}; end")
     db.execute(f"create trigger audit_kept_delete before delete on audit begin {refused}; end")
 
 

@@ -76,10 +76,20 @@ def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(clinic_url) -> None:
                            "values ('2026-11-30T10:00:00+00:00', 'print', 'plan', %s, 'Dr B', 'treadwell_admin')",
                            [saved.id])
         roles = {row[0] for row in connection.execute("select db_role from audit")}
-        # its one granted update clears a deleted patient's kept session values; it cannot write others there
+        # its one granted update clears a deleted patient's kept session values; it cannot write others there,
+        # nor clear a living patient's (an import would then bring a deleted walk back)
         with pytest.raises(psycopg.errors.RaiseException, match="kept as written"):
             connection.execute("update audit set before_json = '{\"minutes\": 60}'")
     assert roles == {"test_clinician"}
+    session = store.add_session(saved.patient_id, SessionLog(date=saved.saved_on, week=1, minutes=10, rpe=12),
+                                clinician="Dr A")
+    store.delete_session(session.id, clinician="Dr A")
+    with connect(clinic_url) as connection, pytest.raises(psycopg.errors.RaiseException, match="kept as written"):
+        connection.execute("update audit set before_json = null where before_json is not null")
+    store.delete_patient(saved.patient_id, clinician="Dr A")  # now they may go, and each row keeps its signer
+    with connect(clinic_url) as connection:
+        assert connection.execute("select count(*) from audit where before_json is not null").fetchone()[0] == 0
+        assert {row[0] for row in connection.execute("select db_role from audit")} == {"test_clinician"}
     store.connection.close()
 
 

@@ -20,7 +20,8 @@ from tests.conftest import REPO_ROOT
 from tests.fixtures.db.make_fixture import load_fixture
 from tests.hostile.bundle_helpers import resigned
 
-FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sql"))
+FIXTURES = sorted((REPO_ROOT / "tests" / "fixtures" / "db").glob("schema-*.sql"),
+                  key=lambda path: int(path.stem.removeprefix("schema-")))  # schema-4 first, the newest last
 
 
 @contextmanager
