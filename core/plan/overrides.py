@@ -13,6 +13,7 @@ from core.plan.engine import Plan, Week
 from core.plan.warnings import PlanWarning, WarningCode
 
 OVERRIDE_SOURCE = g.Source(label="Clinician override of the computed plan")
+MAX_WALK_MIN = 120  # the longest main walk a clinician may set for a week (product default)
 
 
 class WeekOverride(BaseModel):
@@ -22,7 +23,7 @@ class WeekOverride(BaseModel):
 
     week: int = Field(ge=1, le=26)
     sessions: int | None = Field(default=None, ge=1, le=7)
-    main_min: float | None = Field(default=None, gt=0, le=120)
+    main_min: float | None = Field(default=None, gt=0, le=MAX_WALK_MIN)
     note: str = Field(default="", max_length=500)
 
     @property

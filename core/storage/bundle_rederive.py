@@ -16,6 +16,8 @@ from pydantic import ValidationError
 from core.evidence.models import Study
 from core.plan import guidelines as g
 from core.plan.engine import Plan, PlanOptions, compute_plan
+from core.plan.intensity import hr_max_from_formula
+from core.plan.overrides import MAX_WALK_MIN
 from core.plan.profile import PatientProfile
 from core.plan.warnings import WarningCode
 from core.storage.bundle_messages import field_path, plain_message
@@ -31,15 +33,17 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
     where = f"{label} plan"
     guidelines = given.get("guidelines_version")
     if guidelines in g.EARLIER_GUIDELINES:
-        return _as_saved(where, given)
+        return _as_saved(where, given, profile)
     if guidelines != g.GUIDELINES_VERSION:
         made = ("records no guidelines version" if guidelines is None else
                 f"was made under guidelines {guidelines}"
                 if isinstance(guidelines, str) and _GUIDELINES_SHAPE.fullmatch(guidelines) else
                 "names guidelines this Treadwell does not know")
+        newer = isinstance(guidelines, str) and _later(guidelines, g.GUIDELINES_VERSION)
         return None, [f"{where}: guidelines_version: the plan {made}; this Treadwell follows guidelines "
                       f"{g.GUIDELINES_VERSION} (and keeps plans made under the earlier ones as saved), so it cannot "
-                      "check this one. Import the bundle with a Treadwell that follows the same guidelines, or newer."]
+                      "check this one." + (" Import the bundle with a Treadwell that follows them, or newer."
+                                           if newer else "")]
     try:
         plan = Plan.model_validate_json(json.dumps(given), strict=True)
     except ValidationError as error:
@@ -102,16 +106,61 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
     return None, lines
 
 
-def _as_saved(where: str, given: dict) -> tuple[Plan | None, list[str]]:
+def _later(label: str, than: str) -> bool:
+    """Whether guidelines ``label`` ("2027.1.2") come after ``than``; a label not of that shape does not."""
+    try:
+        return tuple(map(int, label.split("."))) > tuple(map(int, than.split(".")))
+    except ValueError:
+        return False
+
+
+def _as_saved(where: str, given: dict, profile: PatientProfile) -> tuple[Plan | None, list[str]]:
     """A plan made under earlier guidelines, read as this Treadwell reads its own saved plans (a field added
-    since takes its default), strictly typed; a field no Plan has is named, not dropped."""
-    unknown = [f"{where}: {key}: is not a field of a plan" for key in given if key not in Plan.model_fields]
+    since takes its default), strictly typed, then held to what every version of the guidelines kept to (seen in
+    review: a forged plan labelled with an earlier version walked a heart attack at 250-300 bpm). A field no
+    plan has, at any depth, is named, not dropped."""
     try:
         plan = Plan.model_validate_json(json.dumps(given), strict=True)
     except ValidationError as error:
-        return None, unknown + [f"{where}: {field_path(item['loc'])}: {plain_message(item)}"
-                                for item in error.errors(include_url=False, include_input=False)]
-    return (None, unknown) if unknown else (plan, [])
+        return None, [f"{where}: {field_path(item['loc'])}: {plain_message(item)}"
+                      for item in error.errors(include_url=False, include_input=False)]
+    problems = [f"{where}: {field_path(path)}: is not a field of a plan"
+                for path in _unknown_keys(given, plan.model_dump(mode="json"))]
+    return (None, problems) if (problems := problems + _unsafe(where, plan, profile)) else (plan, [])
+
+
+def _unknown_keys(given: object, known: object, path: tuple = ()) -> list[tuple]:
+    if isinstance(given, dict) and isinstance(known, dict):
+        return [found for key, value in given.items()
+                for found in ([(*path, key)] if key not in known else _unknown_keys(value, known[key], (*path, key)))]
+    if isinstance(given, list) and isinstance(known, list):
+        return [found for index, (mine, theirs) in enumerate(zip(given, known))
+                for found in _unknown_keys(mine, theirs, (*path, index))]
+    return []
+
+
+def _unsafe(where: str, plan: Plan, profile: PatientProfile) -> list[str]:
+    """What no version of the guidelines gave: a plan for another etiology than its profile's, one walking with an
+    absolute contraindication (every version blocked those; a block added since is not asked of an older plan),
+    days or minutes beyond what a clinician may set, effort above moderate, or a heart rate above moderate's top
+    of heart-rate reserve on the highest maximum any formula (or a test) gives."""
+    problems = []
+    if plan.etiology != profile.etiology:
+        problems.append(f"{where}: etiology: is not the etiology of this version's profile")
+    if profile.contraindications and not plan.blocked:
+        problems.append(f"{where}: blocked: the profile names an absolute contraindication, but the plan walks")
+    rest = profile.resting_hr
+    top = max([profile.measured_hr_max or 0, *(hr_max_from_formula(profile.age, key) for key in g.HR_MAX_FORMULAS)])
+    highest = rest + g.MODERATE.hrr_pct[1] / 100 * (top - rest) + 1  # a beat for rounding
+    targets = [("intensity.target_hr", plan.intensity.target_hr)] + [
+        (f"weeks.{week.week}.target_hr", week.target_hr) for week in plan.weeks]
+    problems += [f"{where}: {field}: is above a moderate heart rate for this patient" for field, hr in targets
+                 if hr is not None and hr[1] > highest]
+    for week in plan.weeks:
+        if not (1 <= week.sessions <= 7 and 0 < week.main_min <= MAX_WALK_MIN and week.rpe[1] <= g.MODERATE.rpe[1]):
+            problems.append(f"{where}: weeks.{week.week}: days, minutes or effort beyond what a plan may give "
+                            f"(1-7 days, up to {MAX_WALK_MIN} minutes, effort up to {g.MODERATE.rpe[1]})")
+    return problems
 
 
 EVIDENCE_PARTS = ("evidence", "borrowed_structure")

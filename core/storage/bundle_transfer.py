@@ -128,7 +128,7 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedP
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)
             if version.plan.guidelines_version != GUIDELINES_VERSION:
-                as_saved.append(f"version {version.number} (guidelines {version.plan.guidelines_version})")
+                as_saved.append(f"version {saved.version} (guidelines {version.plan.guidelines_version})")  # as here
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in here if uid not in bundled)
         known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
