@@ -127,7 +127,7 @@ def test_tabbing_into_the_sessions_selects_the_current_one(qtbot, data_dir) -> N
 def test_a_record_opens_at_its_top_and_a_locked_field_says_why_to_a_screen_reader(qtbot, data_dir) -> None:
     from tests.ui.course_helpers import saved_patient
 
-    window = saved_patient(qtbot, data_dir, diabetes="type2")
+    window = saved_patient(qtbot, data_dir, diabetes="type2", insulin_or_secretagogue=True)
     active(qtbot, window)
     form = window.editor.form
     form.checks["medical_clearance"].setFocus()
@@ -135,6 +135,9 @@ def test_a_record_opens_at_its_top_and_a_locked_field_says_why_to_a_screen_reade
     assert QApplication.focusWidget() is form.name
     locked = form.checks["known_disease"]  # diabetes is metabolic disease (ACSM)
     assert not locked.isEnabled() and locked.accessibleDescription() == locked.toolTip() != ""
+    window.editor.recompute()  # the form's problems shown again keep a field's reason (seen in review)
+    diabetes = form.diabetes
+    assert diabetes.toolTip() and diabetes.accessibleDescription() == diabetes.toolTip()
 
 
 def test_an_empty_pain_rule_is_no_tab_stop_and_enter_opens_a_reason(qtbot, data_dir, monkeypatch) -> None:

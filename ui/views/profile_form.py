@@ -251,8 +251,9 @@ class ProfileForm(ImpliedValues, QWidget):
             message = in_form_words(field, problems[field]) if shown and field in problems else ""
             label.setText(message)
             label.setVisible(bool(message))
-            if field in self._inputs:  # read out with the field: the label under it is never focused
-                self._inputs[field].setAccessibleDescription(message)
+            if field in self._inputs:  # read out with the field (the label under it is never focused), with why
+                widget = self._inputs[field]  # it is locked, if it is (its tooltip: implied_values)
+                widget.setAccessibleDescription(". ".join(filter(None, [message, widget.toolTip()])))
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
                 label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))
 
