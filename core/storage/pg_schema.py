@@ -8,8 +8,9 @@ shipped evidence library stays local and read-only on each workstation; the stud
 Roles (``db init-clinic``): ``treadwell_owner`` owns the schema and its tables and never signs in;
 ``treadwell_clinician`` is the group each clinician's own sign-in role joins (``db add-clinician``): it
 reads and writes records but cannot alter or drop a table, and it can only add to the audit trail,
-never change or remove an entry (m014: the one change is clearing a deleted patient's kept session values). The audit trail's ``db_role`` is set by a trigger to the role that
-signed in (``session_user``), whatever the workstation sends.
+never change or remove an entry (m014: the one change is clearing a deleted patient's kept session values).
+The audit trail's ``db_role`` is set by a trigger to the role that signed in (``session_user``), whatever
+the workstation sends.
 """
 
 from __future__ import annotations
