@@ -2,7 +2,7 @@
 records, with this workstation's studies. Any clinical value that differs is refused by field; what the
 evidence library lends (cited studies, borrowed structure, the animal-dosing caveat) is this
 workstation's. A plan made under earlier guidelines cannot be re-derived: it is the record of what the patient
-was given then, so it is kept as saved, checked as a saved record is read (every field's type and range).
+was given then, so it is kept as saved, strictly typed and held to what every version gave (``_as_saved``).
 A plan under guidelines this Treadwell does not know (newer, or none it released) is refused, saying so."""
 
 from __future__ import annotations
@@ -44,12 +44,9 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
                       f"{g.GUIDELINES_VERSION} (and keeps plans made under the earlier ones as saved), so it cannot "
                       "check this one." + (" Import the bundle with a Treadwell that follows them, or newer."
                                            if newer else "")]
-    try:
-        plan = Plan.model_validate_json(json.dumps(given), strict=True)
-    except ValidationError as error:
-        return None, [f"{where}: {field_path(item['loc'])}: {plain_message(item)}"
-                      for item in error.errors(include_url=False, include_input=False)]
-    problems = []
+    plan, problems = _strict(where, given)
+    if plan is None:
+        return None, problems
     weekly, rise = plan.rules.max_weekly_increase_pct, plan.rules.pain.allowed_rise
     if weekly not in g.WEEKLY_INCREASE_CHOICES_PCT:
         problems.append(f"{where}: rules.max_weekly_increase_pct: must be one of "
@@ -119,14 +116,21 @@ def _as_saved(where: str, given: dict, profile: PatientProfile) -> tuple[Plan | 
     since takes its default), strictly typed, then held to what every version of the guidelines kept to (seen in
     review: a forged plan labelled with an earlier version walked a heart attack at 250-300 bpm). A field no
     plan has, at any depth, is named, not dropped."""
+    plan, problems = _strict(where, given)
+    if plan is None:
+        return None, problems
+    problems = [f"{where}: {field_path(path)}: is not a field of a plan"
+                for path in _unknown_keys(given, plan.model_dump(mode="json"))] + _unsafe(where, plan, profile)
+    return (None, problems) if problems else (plan, [])
+
+
+def _strict(where: str, given: dict) -> tuple[Plan | None, list[str]]:
+    """The plan, strictly typed, or the lines naming each field that is not."""
     try:
-        plan = Plan.model_validate_json(json.dumps(given), strict=True)
+        return Plan.model_validate_json(json.dumps(given), strict=True), []
     except ValidationError as error:
         return None, [f"{where}: {field_path(item['loc'])}: {plain_message(item)}"
                       for item in error.errors(include_url=False, include_input=False)]
-    problems = [f"{where}: {field_path(path)}: is not a field of a plan"
-                for path in _unknown_keys(given, plan.model_dump(mode="json"))]
-    return (None, problems) if (problems := problems + _unsafe(where, plan, profile)) else (plan, [])
 
 
 def _unknown_keys(given: object, known: object, path: tuple = ()) -> list[tuple]:

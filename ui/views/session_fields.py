@@ -80,11 +80,7 @@ class SessionFields(NamedTuple):
         if given(self.rpe) is not None:
             values["rpe"] = given(self.rpe)
         try:
-            try:
-                log = SessionLog.model_validate(values)
-            except ValidationError as error:
-                raise SessionLogError(session_problems(error)) from None
-            check_walk_date(log, dt.date.today())
+            log = _checked(values)
         except SessionLogError as error:
             self._describe(error.problems)
             raise
@@ -143,3 +139,13 @@ class SessionFields(NamedTuple):
         show_choice(self.stiffer_morning, STIFFNESS_CHOICES, None)
         self.speed.setValue(0)
         self.note.clear()
+
+
+def _checked(values: dict) -> SessionLog:
+    """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem."""
+    try:
+        log = SessionLog.model_validate(values)
+    except ValidationError as error:
+        raise SessionLogError(session_problems(error)) from None
+    check_walk_date(log, dt.date.today())
+    return log
