@@ -179,7 +179,7 @@ def describe_plan(plan: Plan) -> str:
     if plan.blocked:
         lines.append("BLOCKED: the plan cannot start yet.")
         lines += [f"  - {reason.message} To unblock: {reason.unblock}" for reason in plan.block_reasons]
-    lines.append(f"Intensity: {intensity.method_reason}")
+    lines += [f"Intensity: {intensity.method_reason}", "  Sources: " + cited_together(intensity.sources)]
     if plan.weeks:
         lines.append(f"Treadmill: {energy_cost_in_words(plan.weeks)}")
         rows = [[w.week, w.sessions, f"{w.warmup_min:g}", f"{w.main_min:g}",

@@ -11,8 +11,8 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    CHANGED_HEARTBEAT, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS,
-    STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, PATIENT_SAFETY,
+    PULSE_COUNT, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -125,12 +125,12 @@ def build_handout(
     slow = {"warmup": minutes_text(g.WARMUP_MIN, t), "cooldown": minutes_text(g.COOLDOWN_MIN, t)}
     intro = [
         t("This plan helps you walk on a treadmill a little more each week."),
-        # a patient who walks in parts (under 5 minutes today): 5 slow minutes may be too many
+        # a patient who walks under 10 minutes today, in parts or not: 5 slow minutes may be too many
         t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
-          **slow) if first_with_bouts is None else
+          **slow) if not plan.slow_walking_shortened else
         t("Each time, walk slowly for up to {warmup} to warm up. Then do your walk. End with up to {cooldown} of slow "
           "walking. If you get tired, make the slow walking shorter.", **slow),
-        *([t("Rest on the days between your walks.")] if any(week.sessions < 7 for week in plan.weeks) else []),
+        *_rest_days(plan, t),
         t("The table shows how long and how hard to walk each week."),
         t("Fill in the walking log at the end of this plan after each walk. Bring it to your next visit."),
     ]
@@ -226,15 +226,15 @@ def build_handout(
         effort_intro=effort_intro,
         effort_scale=[effort_level(level) for level in range(6, 21)],
         talk_test=[t("The talk test: at a moderate effort you can talk, but you cannot sing."),
-                   t("If you cannot talk, slow down.")],
+                   # CDC's talk test: a few words at a time is vigorous; not talking at all is a stop sign
+                   t("If you can say only a few words, slow down.")],
         pulse=pulse,
         **pain_lights(plan.rules.pain, t),
         stop_intro=t("Stop walking at once if you have any of these:"),
-        stop_signs=[t(CHANGED_HEARTBEAT if sign == UNEVEN_HEARTBEAT and profile.atrial_fibrillation else sign)
-                    for sign in STOP_SIGNS],
+        stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
-        stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, trouble "
-                      "speaking, a drooping face, or a sudden change in your sight."),
+        stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, sudden trouble "
+                      "speaking or a drooping face, or a sudden new change in your sight."),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",
@@ -269,6 +269,7 @@ def build_handout(
             lights=[t("Green"), t("Amber"), t("Red")],
             stop_heading=t("When to stop and get help"),
             safety_heading=t("Your safety points"),
+            low_sugar_heading=t("Low blood sugar"),
             treadmill_heading=t("Using the treadmill safely"),
             log_heading=t("My walking log"),
             log_groups=log_groups(units, uses_hr, t),
@@ -305,6 +306,26 @@ def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
     return {"safety_picture": "clip", "safety_captions": [clip]}
 
 
+def _rest_days(plan: Plan, t: Wording) -> list[str]:
+    """Rest between walks where every week leaves a day between them (3 walks or fewer); with 4 to 6 walks in a
+    week some fall on days in a row, and with 7 there are no rest days to speak of."""
+    if all(week.sessions <= 3 for week in plan.weeks):
+        return [t("Rest on the days between your walks.")]
+    if any(week.sessions < 7 for week in plan.weeks):
+        return [t("Spread your walks over the week. Rest on the days you do not walk.")]
+    return []
+
+
+def _stop_sign(sign: str, profile: PatientProfile) -> str:
+    """A stop sign in the words that fit the patient: with atrial fibrillation the beat is always uneven, and with
+    trigeminal neuropathy the jaw always hurts, so the sign is a change from that."""
+    if sign == UNEVEN_HEARTBEAT and profile.atrial_fibrillation:
+        return CHANGED_HEARTBEAT
+    if sign == CHEST_PAIN and profile.etiology == "trigeminal-neuropathy":
+        return CHEST_PAIN_NOT_FACE
+    return sign
+
+
 def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]) -> str:
     if code == WarningCode.FALL_RISK and WarningCode.HARNESS in codes:
         return t(FALL_RISK_BESIDE_HARNESS)
@@ -339,6 +360,9 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
     if usual is None:
         morning = [t("Your pain should settle by the next morning."),
                    t("If pain or stiffness is worse the next morning, go back to last week.")]
+    elif usual == 0:  # "back to your usual level (0 or less)" read oddly
+        morning = [t("Any pain from walking should be gone by the next morning."),
+                   t("If you have pain the next morning, or you are stiffer than usual, go back to last week.")]
     else:
         morning = [t("Your pain should be back to your usual level ({usual} or less) by the next morning.",
                      usual=usual),

@@ -31,6 +31,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                          f"(40-59% HRR); light {plan.intensity.light_target_hr[0]}-{plan.intensity.light_target_hr[1]} bpm.")
     intensity.append(f"RPE {plan.intensity.rpe[0]}-{plan.intensity.rpe[1]} moderate, "
                      f"{plan.intensity.light_rpe[0]}-{plan.intensity.light_rpe[1]} light; talk test.")
+    intensity.append(f"Sources: {cited_together(plan.intensity.sources)}.")  # the bands' edition, the formula's DOI
     rules = plan.rules
     rule_rows = [
         ReferenceRow(text=f"Weekly main-set increase at most {rules.max_weekly_increase_pct}%.",
@@ -40,16 +41,19 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         ReferenceRow(text=f"Toward {rules.weekly_target_min} min a week, sessions up to {rules.session_target_min} min.",
                      source=rules.volume_source.cited()),
         ReferenceRow(text=f"Warm-up {rules.warmup_min:g} min and cool-down {rules.cooldown_min:g} min, light"
-                          + ("; the patient, who walks in bouts, is told 'up to' and to shorten them when tired "
-                             "(product default)." if any(week.bouts > 1 for week in plan.weeks) else "."),
+                          + (f"; the patient, whose first walks are under {rules.light_start_below_min:g} min, is "
+                             "told 'up to' and to shorten them when tired (product default)."
+                             if plan.slow_walking_shortened else "."),
                      source=rules.warmup_source.cited()),
         ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
                      source=rules.light_start_source.cited()),
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(rules.pain.sources)),
-        ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or weakness, "
-                          "trouble speaking, a drooping face, or a sudden change in sight; otherwise rest, and an "
-                          "ambulance if it does not pass in a few "
-                          "minutes.", source=cited_together(g.EMERGENCY_SOURCES)),
+        ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or "
+                          "weakness, sudden trouble speaking or a drooping face, or a sudden new change in sight; "
+                          "otherwise rest, and an ambulance if it does not pass in a few minutes. The signs are put "
+                          "as changes from what the patient lives with (a stroke's lasting effects, MS symptoms "
+                          "brought back by heat, trigeminal jaw pain, an uneven beat with atrial fibrillation).",
+                     source=cited_together(g.EMERGENCY_SOURCES)),
         ReferenceRow(text="On and off the treadmill (every handout): the safety cord clipped on, the belt straddled "
                           "while it starts, never stepping off it moving, looking ahead.",
                      source=g.TREADMILL_SAFETY_SOURCE.cited()),

@@ -63,6 +63,7 @@ class HandoutLabels(BaseModel):
     lights: list[str]  # green, amber, red
     stop_heading: str
     safety_heading: str
+    low_sugar_heading: str
     treadmill_heading: str  # over the picture and the points on getting on and off the machine
     log_heading: str
     log_groups: list[LogGroup]
@@ -77,7 +78,7 @@ class HandoutLabels(BaseModel):
     def texts(self) -> list[str]:
         return [*(f"{label} {value}" for label, value in self.facts), self.plan_heading, *self.week_columns,
                 self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
-                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading,
+                self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.low_sugar_heading,
                 self.treadmill_heading, self.log_heading,
                 *(group.heading for group in self.log_groups), *self.log_columns, self.footer, self.page, self.clinic_phone]
 

@@ -291,8 +291,9 @@ class HandoutRenderer:
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
         story += [self._new_section(compact, 0), KeepTogether(stop)]  # when to stop is never split over two pages
-        if h.low_sugar:  # beside the stop signs that low blood sugar can look like, on the next page if need be
-            story.append(KeepTogether([self._p(h.low_sugar, self.bold_body)]))
+        if h.low_sugar:  # beside the stop signs that low blood sugar can look like; under its heading on a next page
+            story += [Spacer(1, 6), KeepTogether([self._p(labels.low_sugar_heading, self.heading),
+                                                  self._p(h.low_sugar, self.bold_body)])]
         # This patient's points, then the machine's under the picture, each part under its heading and on one page:
         # a last point alone on the next page read as a stray line. Standard print, for fewer pages, draws it smaller.
         if h.safety:

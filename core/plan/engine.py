@@ -109,6 +109,13 @@ class Plan(BaseModel):
     evidence: list[str]
     borrowed_structure: BorrowedStructure
 
+    @property
+    def slow_walking_shortened(self) -> bool:
+        """Warm-up and cool-down told as "up to", to be shortened when tired: for a patient whose first week's walk
+        is under the light-start threshold (who walks in parts, or under 10 minutes today). Seen in review: 5 slow
+        minutes, a walk of 6 and 5 slow minutes more for a patient who could walk 6 in all."""
+        return bool(self.weeks) and self.weeks[0].main_min < self.rules.light_start_below_min
+
 
 def _light_but_brisk(band: g.Band, mets: float | None) -> str:
     """A light week walks flat at the comfortable speed; where that speed is moderate by the ACSM table's METs,

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.8"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.9"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -32,12 +32,14 @@ GUIDELINES_VERSION = "2026.12.8"  # .2: pain against usual pain, heart transplan
 # down where needed (they were standing rests); 2026.12.7: a resting blood pressure in the stage 2 range (160/100 or
 # more) under the 200/110 limit gets the clinician a caution (it passed unsaid); 2026.12.8: low blood sugar during a
 # walk is below 70 mg/dL (the handout gave no level, beside a 100 mg/dL walk-start threshold), and with no way to
-# check it is treated as low
+# check it is treated as low; 2026.12.9: the heart-rate targets from the whole-beat maximum shown (a beat apart from
+# the clinician's own sum), and low blood sugar still unwell after 15 minutes with no way to check: medical help;
+# the animal-dosing caution's meta-analysis named as one of sciatic nerve injury in male animals
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
-                      "2026.12.5", "2026.12.6", "2026.12.7")
+                      "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8")
 
 
 class Source(BaseModel):
@@ -289,6 +291,10 @@ HYPOGLYCEMIA_TREATMENT_SOURCE = Source(label="American Diabetes Association, Sta
 HYPOGLYCEMIA_MG_DL = 70
 HYPOGLYCEMIA_UNCHECKED_SOURCE = Source(label="Mayo Clinic, Diabetic hypoglycemia: diagnosis and treatment (patient "
                                              "information)", unverified=True)
+# Low blood sugar that does not respond to treatment (juice, sweets, glucose tablets) calls for a doctor's help at
+# once; seen in the Mayo Clinic Care Network's copy of the page.
+HYPOGLYCEMIA_NOT_BETTER_SOURCE = Source(label="Mayo Clinic, Hypoglycemia: symptoms and causes, when to see a doctor "
+                                              "(patient information)", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS.
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "

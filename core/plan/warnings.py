@@ -205,8 +205,9 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"walk may be low blood sugar, so stop and check: below {g.HYPOGLYCEMIA_MG_DL} mg/dL, take 15-20 g of "
             "glucose and check again after 15 minutes, repeating while it stays low "
             f"({g.HYPOGLYCEMIA_TREATMENT_SOURCE.cited()}); with no way to check, treat it as low "
-            f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}). (Walk thresholds from secondary sources, set in Settings: "
-            "confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
+            f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}), and if still unwell after 15 minutes, more sugar and "
+            f"medical help at once ({g.HYPOGLYCEMIA_NOT_BETTER_SOURCE.cited()}). (Walk thresholds from secondary "
+            "sources, set in Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",
             "Heat can bring on MS symptoms for a while (60-80% of people): keep the room cool, use a fan and cool "
@@ -229,7 +230,9 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.ANIMAL_DOSING_CONTEXT, "info",
             "The animal studies are set beside this plan for its structure only (how often, how long, how gradual), "
             "where they report it, and never for a speed: a rodent treadmill speed does not translate to a person.",
-            g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies)",
+            # its 37 studies were all of sciatic nerve injury in male animals: said wherever it is cited
+            g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies of sciatic nerve injury, "
+                           "male animals only)",
                      doi="10.1016/j.jpain.2023.01.011"))
     return sorted(found, key=lambda warning: SEVERITY_ORDER[warning.severity])
 

@@ -176,7 +176,7 @@ def test_the_signs_of_a_heart_attack_or_stroke_and_fainting_mean_an_ambulance_at
     handout = handout_for(example("post-stroke-pain"), summary=True)
     first, then = handout.stop_after[0], handout.stop_after[1]
     assert first.startswith("Call an ambulance at once for chest pain, fainting, new numbness or weakness")
-    assert "sudden change in your sight" in first
+    assert "sudden new change in your sight" in first
     assert then.startswith("For anything else, sit down and rest.")
     row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
     for doi in ("10.1161/CIR.0000000000001029", "10.1161/STR.0000000000000211", "10.1093/eurheartj/ehy037"):
@@ -344,11 +344,16 @@ def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_
                                      "the same as the beats a minute in your table.")
 
 
-@pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, False), (8, False)])
-def test_a_patient_who_walks_in_parts_warms_up_for_up_to_five_minutes(walk, up_to) -> None:
-    """A patient who walks 4 minutes today was told to walk slowly for 5 minutes before walks of 2 x 2½."""
-    intro = " ".join(handout_for(example("spinal-cord-injury", baseline_walk_min=walk)).intro)
+@pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, True), (8, True), (9.5, True), (10, False),
+                                             (15, False)])
+def test_a_patient_who_walks_under_ten_minutes_warms_up_for_up_to_five_minutes(walk, up_to) -> None:
+    """A patient who walks 4 minutes today was told to walk slowly for 5 minutes before walks of 2 x 2½; one who
+    walks 6, 5 slow minutes, a walk of 6 and 5 more: 16 minutes on the belt (the light-start threshold, 10)."""
+    handout = handout_for(example("spinal-cord-injury", baseline_walk_min=walk), summary=True)
+    intro = " ".join(handout.intro)
     assert ("walk slowly for up to 5 min to warm up" in intro and "make the slow walking shorter" in intro) is up_to
+    said = next(row.text for row in handout.clinician.rules if row.text.startswith("Warm-up"))
+    assert ("first walks are under 10 min, is told 'up to'" in said) is up_to
 
 
 def test_a_clinic_left_blank_in_settings_gets_a_line_to_write_it_on() -> None:

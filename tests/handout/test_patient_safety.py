@@ -3,8 +3,11 @@ signs, dysreflexia, feet, the pulse below T6, pain above the traffic light)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from core.handout.build import build_handout
 from core.plan.engine import compute_plan
 from core.plan.warnings import WarningCode
 from core.scripts import FSI, PDI
@@ -34,6 +37,10 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
         caution = next(w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA)
         assert "below 70 mg/dL, take 15-20 g of glucose" in caution
         assert "with no way to check, treat it as low" in caution
+        assert "if still unwell after 15 minutes, more sugar and medical help at once (Mayo Clinic" in caution
+    # with no meter, "take more sugar if it is still low" could not be followed: feeling unwell is the sign
+    assert ("If you cannot check it and still feel unwell, take more sugar and get medical help at once."
+            in handout.low_sugar) is low_sugar
     # beside the stop signs' "call an ambulance if it does not pass": which to follow when the sugar is not low
     assert ("If it is not low, rest, and call an ambulance if you do not feel better" in handout.low_sugar) is low_sugar
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
@@ -78,8 +85,8 @@ def test_the_stop_signs_name_a_strokes_speech_and_face_and_send_them_to_an_ambul
     """The ambulance rule is for a heart attack's or a stroke's signs (Powers 2019), but the list named only
     numbness, weakness and sight: not trouble speaking or a drooping face, which a post-stroke patient most needs."""
     handout = handout_for(example("post-stroke-pain"))
-    assert "Trouble speaking, or one side of your face drooping" in handout.stop_signs
-    assert "trouble speaking, a drooping face" in handout.stop_after[0]
+    assert "Sudden trouble speaking, or one side of your face suddenly drooping" in handout.stop_signs
+    assert "sudden trouble speaking or a drooping face" in handout.stop_after[0]
 
 
 def test_dysreflexia_says_what_to_do_and_when_to_call_an_ambulance() -> None:
@@ -88,3 +95,51 @@ def test_dysreflexia_says_what_to_do_and_when_to_call_an_ambulance() -> None:
     handout = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)))
     [point] = [line for line in handout.safety if "bladder" in line]
     assert "Loosen anything tight, and check your bladder or catheter" in point and "call an ambulance" in point
+
+
+def test_the_talk_test_and_the_stop_signs_give_one_answer_for_breathlessness() -> None:
+    """'If you cannot talk, slow down.' on one page and 'So out of breath that you cannot talk: stop walking at
+    once' on the next: two answers for one sign. A few words at a time is vigorous (CDC): slow down."""
+    handout = handout_for(example("diabetic-neuropathy"))
+    assert "If you can say only a few words, slow down." in handout.talk_test
+    assert not any("cannot talk" in line for line in handout.talk_test)
+    assert "So out of breath that you cannot talk" in handout.stop_signs
+
+
+@pytest.mark.parametrize(("name", "chest"), [
+    ("trigeminal-neuropathy", "Pain, pressure or tightness in your chest, neck, jaw or arm that is not like your usual "
+                              "face pain"),
+    ("diabetic-neuropathy", "Pain, pressure or tightness in your chest, neck, jaw or arm"),
+])
+def test_a_stop_sign_is_a_change_from_what_the_patient_lives_with(name, chest) -> None:
+    """Jaw pain sent a patient with trigeminal neuropathy, whose jaw hurts every day, to an ambulance; lasting
+    trouble speaking after a stroke, or MS blurring brought back by heat, read as the sudden signs of a stroke."""
+    handout = handout_for(example(name))
+    assert handout.stop_signs[0] == chest
+    assert "A sudden new change in your sight" in handout.stop_signs
+    assert "Sudden trouble speaking, or one side of your face suddenly drooping" in handout.stop_signs
+
+
+@pytest.mark.parametrize(("days", "rest"), [
+    ((3,), "Rest on the days between your walks."),
+    ((3, 4), "Spread your walks over the week. Rest on the days you do not walk."),
+    ((5, 7), "Spread your walks over the week. Rest on the days you do not walk."),
+    ((7,), None),
+])
+def test_rest_days_between_walks_only_where_every_week_leaves_them(days, rest) -> None:
+    """'Rest on the days between your walks' beside weeks of 4 or 5 walks: some walks fall on days in a row."""
+    profile = example("peripheral-nerve-injury")
+    plan = compute_plan(profile, STUDIES)
+    weeks = [week.model_copy(update={"sessions": days[i % len(days)]}) for i, week in enumerate(plan.weeks)]
+    handout = build_handout(profile, plan.model_copy(update={"weeks": weeks}), STUDIES, clinician="", clinic="",
+                            phone="", date=dt.date(2026, 12, 2), paper="a4", units="metric")
+    said = [line for line in handout.intro if line.startswith(("Rest", "Spread"))]
+    assert said == ([rest] if rest else [])
+
+
+def test_usual_pain_0_asks_for_the_pain_to_be_gone_by_the_morning() -> None:
+    """'back to your usual level (0 or less)' read oddly; with no usual pain, any next-morning pain is the sign."""
+    handout = handout_for(example("diabetic-neuropathy", pain_nrs=0))
+    assert handout.pain_morning == ["Any pain from walking should be gone by the next morning.",
+                                    "If you have pain the next morning, or you are stiffer than usual, go back to "
+                                    "last week."]

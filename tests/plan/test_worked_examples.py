@@ -31,11 +31,20 @@ def test_acsm_walking_equation_example() -> None:
 
 def test_heart_rates_are_whole_bpm_inside_the_band() -> None:
     intensity = plan_intensity(profile(age=57, resting_hr=63))
-    hr_max = 208 - 0.7 * 57
+    hr_max = 168  # 208 - 0.7 x 57 = 168.1, in whole beats as the plan shows it
     low, high = intensity.target_hr
     assert isinstance(low, int) and isinstance(high, int)
     assert heart_rate_reserve(hr_max, 63, 0.40) <= low <= high <= heart_rate_reserve(hr_max, 63, 0.59)
     assert intensity.hr_max == 168 and intensity.rpe == (12, 13) and intensity.light_rpe == (9, 11)
+
+
+def test_targets_are_those_a_clinician_works_out_from_the_maximum_shown() -> None:
+    """The plan shows Tanaka's maximum in whole beats, 167 at 58 (167.4): 40 % of (167 - 72), plus 72, is 110 bpm.
+    Worked from 167.4 the plan said 111, a beat off the clinician's own sum."""
+    intensity = plan_intensity(profile(age=58, resting_hr=72))
+    assert intensity.hr_max == 167
+    assert intensity.target_hr == (110, 128)  # 0.59 x 95 + 72 = 128.05
+    assert intensity.light_target_hr == (101, 109)  # 0.30 x 95 + 72 = 100.5; light meets moderate's first beat
 
 
 def test_measured_peak_overrides_any_formula() -> None:
