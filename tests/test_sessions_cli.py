@@ -259,3 +259,16 @@ def test_progress_on_a_date_before_the_course_or_after_today_is_refused(run_main
         assert (f"--date: must be from 2026-11-02, the day the course began (its first plan version or walk), to "
                 f"today, {today.isoformat()}; nothing was written") in refused.stderr
     assert run_main("progress", "1", "--date", "2026-11-02", data_dir=data).returncode == 0
+
+
+def test_the_same_walk_added_twice_is_said(run_main, patient) -> None:
+    """Added twice, the walk was saved twice without a word, and progress then called week 1 walked beyond the plan."""
+    data, session_file = patient
+    first = run_main("sessions", "add", "1", session_file("a"), data_dir=data)
+    assert first.returncode == 0 and "entered twice" not in first.stderr
+    again = run_main("sessions", "add", "1", session_file("a"), data_dir=data)
+    assert again.returncode == 0 and "Logged session 2" in again.stdout  # a second walk that day can be real
+    assert ("Note: Session 1 is also a walk of 8 minutes in week 1 on 2026-11-02: check that the walk was not "
+            "entered twice.") in again.stderr
+    other = run_main("sessions", "add", "1", session_file("b", minutes=9), data_dir=data)
+    assert "entered twice" not in other.stderr

@@ -283,7 +283,8 @@ class PatientCare:
 
     def _walk_notes(self, saved: SessionRecord) -> str:
         """What to check in the walk just saved (SessionRecord.notes_in), each after a space; else nothing."""
-        return "".join(f" {note}" for note in saved.notes_in(self._course.history)) if self._course else ""
+        return ("".join(f" {note}" for note in saved.notes_in(self._course.history, self._course.sessions))
+                if self._course else "")
 
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if action == "add":
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
                 history = records.plan_history(saved.patient_id)
-                _print_notes(saved, history)
+                _print_notes(saved, history, records.sessions(saved.patient_id))
                 return _done(saved, f"Logged session {saved.id} for {_whose(history[-1])} (week {saved.week} of plan "
                                     f"version {saved.plan_version}).", args.format)
             if action == "edit":
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     return 2
                 saved = records.edit_session(args.session, log, clinician=clinician)
                 history = records.plan_history(saved.patient_id)
-                _print_notes(saved, history)
+                _print_notes(saved, history, records.sessions(saved.patient_id))
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
                         f"Corrected session {saved.id} of {_whose(history[-1])}{moved_words(before, saved)}; its "
                         "values before are kept in the audit trail.")
@@ -88,9 +88,9 @@ def _whose(version: PlanVersion) -> str:
     return f"patient {version.patient_id}, {version.profile.name}"
 
 
-def _print_notes(saved: SessionRecord, history: list[PlanVersion]) -> None:
+def _print_notes(saved: SessionRecord, history: list[PlanVersion], sessions: list[SessionRecord]) -> None:
     """Says what to check in the walk just saved (SessionRecord.notes_in the patient's ``history``)."""
-    for note in saved.notes_in(history):
+    for note in saved.notes_in(history, sessions):
         print(f"Note: {note}", file=sys.stderr)
 
 

@@ -60,7 +60,11 @@ def plan_differences(saved: Plan, today: Plan, *,
         for what, field, old, new in (("days", "sessions", before.sessions, after.sessions),
                                       ("walk minutes", "main_min", f"{before.main_min:g}", f"{after.main_min:g}"),
                                       ("heart rate", "target_hr", _range(before.target_hr), _range(after.target_hr)),
-                                      ("effort", "band", before.band, after.band)):
+                                      ("effort", "band", before.band, after.band),
+                                      # the treadmill's settings, which the handout prints (seen in review: a
+                                      # version going from 1 % to flat said only that the comfortable speed changed)
+                                      ("speed (km/h)", "speed_kmh", before.speed_kmh, after.speed_kmh),
+                                      ("slope (%)", "grade_pct", before.grade_pct, after.grade_pct)):
             if field not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
     return lines

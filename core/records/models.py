@@ -135,11 +135,19 @@ class SessionRecord(SessionLog):
     def as_logged(self) -> SessionLog:
         return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))
 
-    def notes_in(self, history: list[PlanVersion]) -> list[str]:
+    def notes_in(self, history: list[PlanVersion], sessions: list[SessionRecord] = ()) -> list[str]:
         """What to check in this walk (PlanVersion.walk_notes of the version it was walked under), given the
-        patient's ``history`` oldest first, whose first version's day is the day the course began."""
+        patient's ``history`` oldest first, whose first version's day is the day the course began, and the
+        patient's other ``sessions``: one of the same day, week and minutes may be this walk entered twice (seen
+        in review: the same walk added twice passed unsaid, then read as a week walked beyond the plan)."""
         version = next((version for version in history if version.id == self.plan_id), None)
-        return [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on)
+        notes = [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on)
+        twin = next((other for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
+                     == (self.date, self.week, self.minutes)), None)
+        if twin is not None:
+            notes.append(f"Session {twin.id} is also a walk of {self.minutes:g} minutes in week {self.week} on "
+                         f"{self.date.isoformat()}: check that the walk was not entered twice.")
+        return notes
 
 
 class ChangedMeanwhile(Exception):

@@ -183,3 +183,19 @@ def test_a_two_week_cap_below_the_weekly_one_is_said_to_hold_every_week() -> Non
     assert held.rules.caps_held == "As the two-week cap is the lower, no week rises more than 20%."
     assert max(week.increase_pct or 0 for week in held.weeks) <= 20
     assert compute_plan(profile(), []).rules.caps_held == ""  # 10 % a week, 30 % over two: nothing to say
+
+
+def test_a_new_version_names_a_change_of_the_treadmills_speed_and_slope() -> None:
+    """A faster comfortable speed took the slope from 1 % to flat, and 'what changed' named only the speed typed
+    in the profile: the handout's treadmill settings changed unsaid."""
+    from core.plan.compare import plan_differences
+    from core.plan.engine import compute_plan
+    from tests.handout.helpers import example
+
+    before = compute_plan(example("diabetic-neuropathy", comfortable_speed_kmh=3.8), [])
+    after = compute_plan(example("diabetic-neuropathy", comfortable_speed_kmh=4.2), [])
+    assert (before.weeks[2].speed_kmh, before.weeks[2].grade_pct) == (3.8, 1)
+    assert (after.weeks[2].speed_kmh, after.weeks[2].grade_pct) == (4.2, 0)
+    lines = plan_differences(before, after)
+    assert "Week 3 speed (km/h): 3.8 -> 4.2" in lines
+    assert "Week 3 slope (%): 1 -> 0" in lines

@@ -132,6 +132,17 @@ def test_a_walk_dated_before_the_plan_was_saved_is_logged_with_a_note_to_check_t
     assert "check the date" not in window.sessions.message.text()
 
 
+def test_the_same_walk_logged_twice_through_the_form_is_said(qtbot, data_dir) -> None:
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    log_through_the_form(qtbot, window, days_ago=0, week=1, minutes=8, rpe=12, during=3, morning=3)
+    assert "entered twice" not in window.sessions.message.text()
+    log_through_the_form(qtbot, window, days_ago=0, week=1, minutes=8, rpe=12, during=3, morning=3)
+    assert "check that the walk was not entered twice" in window.sessions.message.text()
+    assert len(window.course.sessions) == 2
+
+
 def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other_named(qtbot, data_dir,
                                                                                         monkeypatch) -> None:
     window = open_window(qtbot, data_dir)
