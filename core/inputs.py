@@ -67,8 +67,11 @@ _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal 
 
 
 def whole_number_message(given: object) -> str | None:
-    """What a whole-number field given as text is told: "72" in quotes in a file is not "written without a decimal
-    point" (seen in review: a spreadsheet's numbers as text were sent after the wrong problem). None: not text."""
+    """What a whole-number field given as text, or as true or false, is told: "72" in quotes in a file is not "written
+    without a decimal point" (seen in review: a spreadsheet's numbers as text were sent after the wrong problem, and
+    a pain of true was told the same). None: neither."""
+    if isinstance(given, bool):
+        return "must be a whole number, not true or false"
     if not isinstance(given, str):
         return None
     return ("must be a whole number, written without quotes" if given.strip().isdigit()

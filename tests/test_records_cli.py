@@ -56,6 +56,9 @@ def test_search_by_name(run_main, tmp_path) -> None:
     cut = run_main("plans", "list", "--limit", "1", "--format", "json", data_dir=data)
     assert len(json.loads(cut.stdout)) == 1
     assert "Showing the 1 most recently saved of 2 patients; --limit N shows more" in cut.stderr
+    # a search that finds no one says so (an empty table read as a listing that failed)
+    nobody = run_main("plans", "list", "--search", "zzz", data_dir=data)
+    assert nobody.returncode == 0 and 'No saved patient\'s name contains "zzz".' in nobody.stderr
 
 
 def test_export_and_import_a_bundle(run_main, tmp_path) -> None:

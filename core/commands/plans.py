@@ -87,6 +87,9 @@ def _list(records: PatientRecords, args: argparse.Namespace) -> int:
         print(format_table(["plan id", "patient id", "name", "etiology", "version", "saved (UTC)"],
                            [[r.plan_id, r.patient_id, r.patient_name, r.etiology, r.version, r.created_at[:19]]
                             for r in rows]))
+    if not rows:  # an empty table read as a listing that failed (seen in review)
+        print(f"No saved patient's name contains \"{args.search}\"." if args.search else "No plans are saved yet.",
+              file=sys.stderr)
     if len(rows) == args.limit:  # more may match: said where a reader sees it, not in the table a program reads
         found = records.count_patients(search=args.search)
         if found > len(rows):

@@ -185,7 +185,7 @@ def profile_problems(error: ValidationError) -> list[str]:
         location = [str(part) for part in item["loc"]]
         message = item["msg"].removeprefix("Value error, ")
         given = item.get("input")
-        if item["type"] == "int_type" and isinstance(given, str):  # "abc" typed, or "72" in quotes in a file
+        if item["type"] == "int_type" and isinstance(given, (str, bool)):  # "abc" typed, "72" in quotes, or true
             message = whole_number_message(given)
         elif item["type"] == "int_type" and given is None:  # a blood pressure box left empty, null in a file
             message = "is required"

@@ -188,6 +188,8 @@ def test_a_number_in_quotes_or_null_is_said_as_such() -> None:
     assert problems(resting_hr="7 2")[0].startswith("resting_hr: must be a whole number, in digits only;")
     assert problems(resting_hr=None)[0].startswith("resting_hr: is required;")
     assert problems(resting_bp=[120, None])[0].startswith("resting_bp (diastolic): is required;")
+    # true was told "written without a decimal point", as if it were 72.5
+    assert problems(resting_hr=True)[0].startswith("resting_hr: must be a whole number, not true or false;")
 
 
 def test_a_session_number_written_in_quotes_is_told_so() -> None:
@@ -201,3 +203,8 @@ def test_a_session_number_written_in_quotes_is_told_so() -> None:
         "week: must be a whole number, written without quotes; allowed: a week of the plan, 1 to 26",
         "rpe: must be a whole number, in digits only; allowed: 6 to 20 (Borg)"]
     assert caught.value.problems[2].startswith("heart_rate: must be a whole number, written without a decimal point")
+    with pytest.raises(SessionLogError) as caught:
+        parse_session('{"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "pain_during": true}',
+                      today=dt.date(2026, 11, 30))
+    assert caught.value.problems == ["pain_during: must be a whole number, not true or false; allowed: 0 to 10, or "
+                                     "null (not recorded)"]
