@@ -28,6 +28,9 @@ def adherence_statements(progress: Progress) -> list[str]:
              f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)" for gap in progress.breaks]
     said += [f"Week {week.label} went beyond the plan: {week.beyond_plan.in_words()}"
              for week in progress.weeks if week.beyond_plan]
+    said += [f"Week {week.label}: the pain rules advised a step back after {week.step_back_not_taken_after} of its "
+             "walks, and the walking went on without one: ask the patient how the pain was"
+             for week in progress.weeks if week.step_back_not_taken_after]
     return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
                    "and counts once complete" for week in progress.weeks if week.status == "in progress"]
 

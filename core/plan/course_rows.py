@@ -48,6 +48,7 @@ class Row(NamedTuple):
     walks: list[LoggedSession]
     ahead: bool = False
     stopped: bool = False
+    advised_back: int = 0  # the walks after which the step-back was advised, though the week's walks went on (0: none)
 
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
@@ -76,7 +77,9 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
         attempts[version, week] = attempts.get((version, week), 0) + 1
         rows.append(Row(version, week, attempts[version, week], walks,
-                        stopped=brought_step_back(walks, plans[version], usual[version])))
+                        stopped=brought_step_back(walks, plans[version], usual[version]),
+                        advised_back=next((count for count in range(1, len(walks)) if brought_step_back(
+                            walks[:count], plans[version], usual[version])), 0)))
         left_off = week
     return rows
 

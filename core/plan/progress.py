@@ -69,6 +69,9 @@ class WeekProgress(BaseModel):
     stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
     # and planned_minutes are then those before the stop, the ones that count)
     beyond_plan: BeyondPlan | None = None  # walked beyond its planned minutes (more than its version's two-week cap)
+    # the walks after which the pain rules advised a step back, where the patient walked on at this week or a harder
+    # one instead (seen in review: the advice vanished once the week's last walk was logged)
+    step_back_not_taken_after: int | None = None
 
     @computed_field
     @property
@@ -221,7 +224,9 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
-    stopped_of = planned.sessions if status == "done" and _step_back_followed(row, walked_next) else None
+    followed = _step_back_followed(row, walked_next)
+    stopped_of = planned.sessions if status == "done" and followed else None
+    not_taken = row.advised_back or (len(walked) if row.stopped and not followed else 0)
     if stopped_of:
         planned_minutes = planned.main_min * len(walked)
     walked_minutes = sum(item.log.minutes for item in walked)
@@ -240,6 +245,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
+        step_back_not_taken_after=not_taken or None,
         # not past the plan's end: all its walks make one row there, against the last week's minutes
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)
         if number <= len(plans[version].weeks) else None,

@@ -371,3 +371,23 @@ def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_o
             "plan's weeks go on from the walks") in adherence_in_words(back)
     recent = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=17))
     assert recent.suggestion.action == "progress" and not recent.breaks  # 13 days: not yet a break
+
+
+def test_a_step_back_advised_and_not_taken_is_said_after_the_week_goes_on() -> None:
+    """Seen in review: "Week 4 was stopped after 2 of its 3 walks, as the pain rules advised a step back" vanished
+    once the patient walked week 4's third walk anyway; the row read done, 3 of 3, 100 %."""
+    walked_on = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], pain=8) + walks(2, [12])
+    progress = course_progress([V1], walked_on, today=START + dt.timedelta(days=20))
+    assert progress.weeks[1].step_back_not_taken_after is None  # 3 planned walks, the painful one the last of them
+    walked_on = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11])
+    progress = course_progress([V1], walked_on, today=START + dt.timedelta(days=20))
+    week = progress.weeks[1]
+    assert (week.label, week.walked_sessions, week.step_back_not_taken_after) == ("2", 3, 1)
+    assert ("Week 2: the pain rules advised a step back after 1 of its walks, and the walking went on without one: "
+            "ask the patient how the pain was") in adherence_in_words(progress)
+    harder = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(3, [9, 11, 13])  # on at a harder week instead
+    said = adherence_in_words(course_progress([V1], harder, today=START + dt.timedelta(days=30)))
+    assert "Week 2: the pain rules advised a step back after 1 of its walks" in said
+    followed = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(1, [9, 11, 13])
+    assert "advised a step back after" not in adherence_in_words(
+        course_progress([V1], followed, today=START + dt.timedelta(days=30)))
