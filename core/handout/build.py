@@ -234,7 +234,7 @@ def build_handout(
         stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
         stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, sudden trouble "
-                      "speaking or a drooping face, or a sudden new change in your sight."),
+                      "speaking, a face that suddenly droops, or sudden trouble seeing that is new for you."),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",
@@ -307,8 +307,8 @@ def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
 
 
 def _rest_days(plan: Plan, t: Wording) -> list[str]:
-    """Rest between walks where every week leaves a day between them (3 walks or fewer); with 4 to 6 walks in a
-    week some fall on days in a row, and with 7 there are no rest days to speak of."""
+    """Rest between walks where every week has 3 walks or fewer (a day between each, the next week's first included);
+    with 4 to 6, walks on days in a row cannot always be avoided, and with 7 there are no rest days to speak of."""
     if all(week.sessions <= 3 for week in plan.weeks):
         return [t("Rest on the days between your walks.")]
     if any(week.sessions < 7 for week in plan.weeks):
@@ -318,7 +318,7 @@ def _rest_days(plan: Plan, t: Wording) -> list[str]:
 
 def _stop_sign(sign: str, profile: PatientProfile) -> str:
     """A stop sign in the words that fit the patient: with atrial fibrillation the beat is always uneven, and with
-    trigeminal neuropathy the jaw always hurts, so the sign is a change from that."""
+    trigeminal neuropathy the jaw may always hurt, so the sign is a change from that."""
     if sign == UNEVEN_HEARTBEAT and profile.atrial_fibrillation:
         return CHANGED_HEARTBEAT
     if sign == CHEST_PAIN and profile.etiology == "trigeminal-neuropathy":

@@ -68,23 +68,26 @@ RPE_WORDS: dict[int, str] = {
 }
 # For a patient on insulin or a secretagogue, some stop signs may be low blood sugar, which rest does not mend: the
 # "15-15 rule" below {low}, guidelines.HYPOGLYCEMIA_MG_DL (guidelines.HYPOGLYCEMIA_TREATMENT_SOURCE), in plain words;
-# with no way to check, treated as low (HYPOGLYCEMIA_UNCHECKED_SOURCE), and still unwell after 15 minutes, medical
-# help at once (HYPOGLYCEMIA_NOT_BETTER_SOURCE); and where the sugar is not low the stop signs' own rule (seen in
+# with no way to check, treated as low (HYPOGLYCEMIA_UNCHECKED_SOURCE); low blood sugar that does not respond (still
+# low at the check after a second dose, or still unwell after 15 minutes with no way to check), medical help at once
+# (HYPOGLYCEMIA_NOT_BETTER_SOURCE); and where the sugar is not low the stop signs' own rule (seen in
 # review: "dizzy ... call an ambulance if it does not pass in a few minutes" and "dizzy ... check again after 15
 # minutes" side by side, with nothing to say which to follow).
 LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking, sit down and "
                "check it. If it is below {low}, or you cannot check it, eat or drink something sugary, such as juice "
-               "or glucose tablets. Check again after 15 minutes, and take more sugar if it is still low. If you "
-               "cannot check it and still feel unwell, take more sugar and get medical help at once. If it is not "
-               "low, rest, and call an ambulance if you do not feel better in a few minutes.")
+               "or glucose tablets. Check again after 15 minutes, and take more sugar if it is still low. If it is "
+               "still low at the next check, or you cannot check it and still feel unwell after 15 minutes, take more "
+               "sugar and get medical help at once. If it is not low, rest, and call an ambulance if you do not feel "
+               "better in a few minutes.")
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
 # Stop at once: the ACSM warning signs, in plain words, with the stroke signs the ambulance rule names.
 CHEST_PAIN = N_("Pain, pressure or tightness in your chest, neck, jaw or arm")
-# With trigeminal neuropathy the jaw hurts every day: the sign is pain unlike it.
-CHEST_PAIN_NOT_FACE = N_("Pain, pressure or tightness in your chest, neck, jaw or arm that is not like your usual "
-                         "face pain")
+# With trigeminal neuropathy the jaw may hurt every day: only the jaw's pain is told apart from it, by its likeness to
+# the usual face pain (a product default); the chest, neck and arm are never where that pain is.
+CHEST_PAIN_NOT_FACE = N_("Pain, pressure or tightness in your chest, neck or arm, or pain in your jaw that is not like "
+                         "your usual face pain")
 STOP_SIGNS = (
     CHEST_PAIN,
     N_("Feeling dizzy or light-headed"),
@@ -97,6 +100,7 @@ STOP_SIGNS = (
     N_("New numbness or weakness"),
     # stroke signs (guidelines.EMERGENCY_SOURCES), sudden: after a stroke, speech or the face may never have recovered
     N_("Sudden trouble speaking, or one side of your face suddenly drooping"),
-    # new: heat brings back a person with MS's known blurred sight for a while (PATIENT_SAFETY, HEAT_SENSITIVITY)
-    N_("A sudden new change in your sight"),
+    # new for you: heat brings back a person with MS's known blurred sight for a while, suddenly too (PATIENT_SAFETY,
+    # HEAT_SENSITIVITY); a stroke may have left a lasting loss of sight
+    N_("Sudden trouble seeing that is new for you"),
 )

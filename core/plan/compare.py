@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from types import MappingProxyType
 
-from core.plan.engine import Plan
+from core.plan.engine import Plan, Week
 from core.plan.warnings import WARNING_NAMES
 
 
@@ -60,11 +60,31 @@ def plan_differences(saved: Plan, today: Plan, *,
         for what, field, old, new in (("days", "sessions", before.sessions, after.sessions),
                                       ("walk minutes", "main_min", f"{before.main_min:g}", f"{after.main_min:g}"),
                                       ("heart rate", "target_hr", _range(before.target_hr), _range(after.target_hr)),
-                                      ("effort", "band", before.band, after.band),
-                                      # the treadmill's settings, which the handout prints (seen in review: a
-                                      # version going from 1 % to flat said only that the comfortable speed changed)
-                                      ("speed (km/h)", "speed_kmh", before.speed_kmh, after.speed_kmh),
-                                      ("slope (%)", "grade_pct", before.grade_pct, after.grade_pct)):
+                                      ("effort", "band", before.band, after.band)):
             if field not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
-    return lines
+    return lines + _treadmill_changes(saved, today)
+
+
+def _treadmill(week: Week) -> str:
+    """A week's treadmill setting as the handout gives it: by feel where no speed is known, else speed and slope."""
+    if week.speed_kmh is None:
+        return "by feel"
+    return f"{week.speed_kmh:g} km/h, " + ("flat" if week.grade_pct == 0 else f"{week.grade_pct} % slope")
+
+
+def _treadmill_changes(saved: Plan, today: Plan) -> list[str]:
+    """The treadmill's settings, which the handout prints, one line for each run of weeks that changed alike (seen in
+    review: a version going from 1 % to flat said only that the comfortable speed changed; week by week, one change
+    of speed took 22 lines)."""
+    runs: list[tuple[int, int, str, str]] = []
+    for before, after in zip(saved.weeks, today.weeks):
+        old, new = _treadmill(before), _treadmill(after)
+        if old == new:
+            continue
+        if runs and runs[-1][1] == before.week - 1 and runs[-1][2:] == (old, new):
+            runs[-1] = (runs[-1][0], before.week, old, new)
+        else:
+            runs.append((before.week, before.week, old, new))
+    return [(f"Week {first}" if first == last else f"Weeks {first}-{last}") + f" treadmill: {old} -> {new}"
+            for first, last, old, new in runs]

@@ -83,8 +83,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         hr_max_ref = g.Source(label="Measured peak heart rate from an exercise test")
     else:
         # the whole beats the clinician reads: targets from 167.4 came out a beat above (40 % of 167 - 72, plus 72,
-        # is 110 bpm, and the plan said 111)
-        hr_max = float(round(hr_max_from_formula(profile.age, formula)))
+        # is 110 bpm, and the plan said 111); a half rounded up, as a clinician would (162.5 is 163, not round()'s 162)
+        hr_max = float(math.floor(hr_max_from_formula(profile.age, formula) + 0.5))
         hr_max_source = g.HR_MAX_FORMULAS[formula].label
         hr_max_ref = g.HR_MAX_FORMULAS[formula].source
     unreliable = hr_unreliable_reasons(profile)

@@ -205,8 +205,9 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"walk may be low blood sugar, so stop and check: below {g.HYPOGLYCEMIA_MG_DL} mg/dL, take 15-20 g of "
             "glucose and check again after 15 minutes, repeating while it stays low "
             f"({g.HYPOGLYCEMIA_TREATMENT_SOURCE.cited()}); with no way to check, treat it as low "
-            f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}), and if still unwell after 15 minutes, more sugar and "
-            f"medical help at once ({g.HYPOGLYCEMIA_NOT_BETTER_SOURCE.cited()}). (Walk thresholds from secondary "
+            f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}); if it does not respond (still low at the check after a "
+            "second dose, or still unwell after 15 minutes with no way to check), more sugar and medical help at "
+            f"once ({g.HYPOGLYCEMIA_NOT_BETTER_SOURCE.cited()}). (Walk thresholds from secondary "
             "sources, set in Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",

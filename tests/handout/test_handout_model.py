@@ -176,7 +176,7 @@ def test_the_signs_of_a_heart_attack_or_stroke_and_fainting_mean_an_ambulance_at
     handout = handout_for(example("post-stroke-pain"), summary=True)
     first, then = handout.stop_after[0], handout.stop_after[1]
     assert first.startswith("Call an ambulance at once for chest pain, fainting, new numbness or weakness")
-    assert "sudden new change in your sight" in first
+    assert "sudden trouble seeing that is new for you" in first
     assert then.startswith("For anything else, sit down and rest.")
     row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
     for doi in ("10.1161/CIR.0000000000001029", "10.1161/STR.0000000000000211", "10.1093/eurheartj/ehy037"):

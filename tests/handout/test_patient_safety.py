@@ -37,10 +37,12 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
         caution = next(w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA)
         assert "below 70 mg/dL, take 15-20 g of glucose" in caution
         assert "with no way to check, treat it as low" in caution
-        assert "if still unwell after 15 minutes, more sugar and medical help at once (Mayo Clinic" in caution
+        assert ("if it does not respond (still low at the check after a second dose, or still unwell after 15 "
+                "minutes with no way to check), more sugar and medical help at once (Mayo Clinic") in caution
     # with no meter, "take more sugar if it is still low" could not be followed: feeling unwell is the sign
-    assert ("If you cannot check it and still feel unwell, take more sugar and get medical help at once."
-            in handout.low_sugar) is low_sugar
+    # and a meter that keeps reading low had no end: low blood sugar that does not respond needs help at once
+    assert ("If it is still low at the next check, or you cannot check it and still feel unwell after 15 minutes, "
+            "take more sugar and get medical help at once." in words) is low_sugar
     # beside the stop signs' "call an ambulance if it does not pass": which to follow when the sugar is not low
     assert ("If it is not low, rest, and call an ambulance if you do not feel better" in handout.low_sugar) is low_sugar
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
@@ -86,7 +88,7 @@ def test_the_stop_signs_name_a_strokes_speech_and_face_and_send_them_to_an_ambul
     numbness, weakness and sight: not trouble speaking or a drooping face, which a post-stroke patient most needs."""
     handout = handout_for(example("post-stroke-pain"))
     assert "Sudden trouble speaking, or one side of your face suddenly drooping" in handout.stop_signs
-    assert "sudden trouble speaking or a drooping face" in handout.stop_after[0]
+    assert "sudden trouble speaking, a face that suddenly droops" in handout.stop_after[0]
 
 
 def test_dysreflexia_says_what_to_do_and_when_to_call_an_ambulance() -> None:
@@ -107,8 +109,8 @@ def test_the_talk_test_and_the_stop_signs_give_one_answer_for_breathlessness() -
 
 
 @pytest.mark.parametrize(("name", "chest"), [
-    ("trigeminal-neuropathy", "Pain, pressure or tightness in your chest, neck, jaw or arm that is not like your usual "
-                              "face pain"),
+    ("trigeminal-neuropathy", "Pain, pressure or tightness in your chest, neck or arm, or pain in your jaw that is not "
+                              "like your usual face pain"),
     ("diabetic-neuropathy", "Pain, pressure or tightness in your chest, neck, jaw or arm"),
 ])
 def test_a_stop_sign_is_a_change_from_what_the_patient_lives_with(name, chest) -> None:
@@ -116,7 +118,10 @@ def test_a_stop_sign_is_a_change_from_what_the_patient_lives_with(name, chest) -
     trouble speaking after a stroke, or MS blurring brought back by heat, read as the sudden signs of a stroke."""
     handout = handout_for(example(name))
     assert handout.stop_signs[0] == chest
-    assert "A sudden new change in your sight" in handout.stop_signs
+    assert "Sudden trouble seeing that is new for you" in handout.stop_signs
+    # the ambulance sentence says "sudden" of the face as well (it read "sudden trouble speaking or a drooping face")
+    assert "sudden trouble speaking, a face that suddenly droops, or sudden trouble seeing that is new for you" \
+        in handout.stop_after[0]
     assert "Sudden trouble speaking, or one side of your face suddenly drooping" in handout.stop_signs
 
 

@@ -45,6 +45,9 @@ def test_targets_are_those_a_clinician_works_out_from_the_maximum_shown() -> Non
     assert intensity.hr_max == 167
     assert intensity.target_hr == (110, 128)  # 0.59 x 95 + 72 = 128.05
     assert intensity.light_target_hr == (101, 109)  # 0.30 x 95 + 72 = 100.5; light meets moderate's first beat
+    # a half is rounded up, as a clinician would: 162.5 at 65 is 163 (round() gave 162, and 108 for 109 bpm)
+    at_65 = plan_intensity(profile(age=65, resting_hr=72))
+    assert at_65.hr_max == 163 and at_65.target_hr == (109, 125)  # 0.40 x 91 + 72 = 108.4; 0.59 x 91 + 72 = 125.69
 
 
 def test_measured_peak_overrides_any_formula() -> None:
