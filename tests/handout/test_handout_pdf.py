@@ -55,7 +55,8 @@ def test_patient_name_in_any_covered_script(renderer, name) -> None:
 
 def test_stop_signs_pain_rules_and_sections(renderer) -> None:
     text = flat(" ".join(pdf_text(renderer.render(handout_for(example("diabetic-neuropathy"))))))
-    for phrase in ("Pain, pressure or tightness in your chest, neck, jaw or arm", "Sudden trouble seeing that is new for you",
+    for phrase in ("Pain, pressure or tightness in your chest, neck, jaw or arm",
+                   "Sudden trouble seeing that is new for you",
                    "Your usual pain is about 4.", "0 to 4: no more than your usual pain. Keep going.", "5 to 6: OK, but do not add more.",
                    "7 or more: too much.", "back to your usual level (4 or less) by the next morning", "How hard should it feel?",
                    "The talk test", "Taking your pulse", "My walking log", "Next morning", "Pulse",
