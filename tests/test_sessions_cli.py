@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -272,3 +273,25 @@ def test_the_same_walk_added_twice_is_said(run_main, patient) -> None:
             "entered twice.") in again.stderr
     other = run_main("sessions", "add", "1", session_file("b", minutes=9), data_dir=data)
     assert "entered twice" not in other.stderr
+
+
+def test_a_new_version_s_handout_starts_where_the_course_carries_on(run_main, patient, tmp_path) -> None:
+    """A version saved at week 4 printed a handout from week 1, and nothing told the patient where to carry on."""
+    from tests.handout.helpers import pdf_text
+
+    data, session_file = patient
+    shown = json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=data).stdout)
+    minutes = shown["plan"]["weeks"][0]["main_min"]
+    for days_ago in (6, 4, 2):  # week 1 walked this past week (after a long break, a week is walked again)
+        walked = (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
+        walk = session_file(f"w{days_ago}", date=walked, week=1, minutes=minutes, rpe=10, pain_during=2,
+                            pain_next_morning=2)  # week 1 is light: effort 9-11
+        assert run_main("sessions", "add", "1", walk, data_dir=data).returncode == 0
+    handout = tmp_path / "version-2.pdf"
+    saved = run_main("plan", str(EXAMPLE), "--save", "--patient", "1", "--pdf", str(handout), data_dir=data)
+    assert saved.returncode == 0, saved.stderr
+    assert "Note: the handout tells the patient to start at week 2, where their course carries on" in saved.stderr
+    pages = pdf_text(handout.read_bytes())
+    assert "Start at week 2. You have done the weeks before it." in " ".join(pages[0].split())
+    log = " ".join(" ".join(page.split()) for page in pages if "My walking log" in page or "Next morning" in page)
+    assert "Week 2" in log and not re.search(r"Week 1\b", log)  # the walking log begins at week 2

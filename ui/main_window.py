@@ -342,7 +342,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
             self.statusBar().clearMessage()  # seen in review: it stayed after every field was put right
         self.handout.set_inputs(None if plan is None or profile is None else HandoutRequest(
             profile=profile, plan=plan, studies=self.studies_for(profile.etiology),
-            etiology=self.etiology_entry(profile.etiology), settings=self.settings))
+            etiology=self.etiology_entry(profile.etiology), settings=self.settings, start_week=self._handout_start()))
 
     # -- menu actions ----------------------------------------------------------------------------------
 

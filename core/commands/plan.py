@@ -76,7 +76,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             # made, or a folder that cannot be written to, saves nothing.
             if args.pdf is not None and not plan.blocked:
                 etiology = workspace.etiology_entry(profile.etiology)
-                pdf = _render_handout(args, profile, plan, studies, etiology, settings)
+                start = None if args.patient is None else _start_week(workspace.records, args.patient, plan)
+                pdf = _render_handout(args, profile, plan, studies, etiology, settings, start)
                 staged = None if pdf is None else _stage_handout(pdf, args, data_dir)
                 if staged is None:
                     return 2
@@ -123,14 +124,24 @@ def _note_namesakes(records, saved) -> None:
               f"with --patient {others[0]} instead (a new version of that patient).", file=sys.stderr)
 
 
-def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etiology, settings) -> bytes | None:
+def _start_week(records, patient_id: int, plan: Plan) -> int | None:
+    """Where the patient carries on in ``plan``, a new version of a patient whose walks are logged."""
+    from core.workspace.course import handout_start_week, patient_progress
+
+    progress = patient_progress(records, patient_id)
+    return handout_start_week(progress, records.latest_version(patient_id).plan, plan)
+
+
+def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etiology, settings,
+                    start_week: int | None = None) -> bytes | None:
     from core.handout.export import HandoutError
     from core.workspace.draft import HandoutRequest
     from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician  # reportlab: on demand
 
     language = handout_language(profile.language, settings, args.language)
     try:
-        request = HandoutRequest(profile=profile, plan=plan, studies=studies, etiology=etiology, settings=settings)
+        request = HandoutRequest(profile=profile, plan=plan, studies=studies, etiology=etiology, settings=settings,
+                                 start_week=start_week)
         pdf = handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
                           clinician_summary=args.clinician_summary, language=language, print_size=args.print_size)
     except HandoutError as error:
@@ -138,6 +149,9 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etio
         return None
     for note in notes_for_clinician(settings, language):  # never on the patient's pages
         print(f"Note: {note}", file=sys.stderr)
+    if start_week:
+        print(f"Note: the handout tells the patient to start at week {start_week}, where their course carries on "
+              "(main.py progress shows why).", file=sys.stderr)
     return pdf
 
 

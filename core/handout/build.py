@@ -112,9 +112,11 @@ def build_handout(
     etiology: EtiologyEntry | None = None,
     language: str = SOURCE_LANGUAGE,
     print_size: Literal["large", "standard"] = "large",
+    start_week: int | None = None,
 ) -> Handout:
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
-    gives ``etiology``'s human evidence (the records' entry for the plan's etiology)."""
+    gives ``etiology``'s human evidence (the records' entry for the plan's etiology). ``start_week``: where a patient
+    whose walks are logged carries on (core/workspace/course.py handout_start_week); the walking log begins there."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)
@@ -123,8 +125,11 @@ def build_handout(
     codes = {w.code for w in plan.warnings}
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     slow = {"warmup": minutes_text(g.WARMUP_MIN, t), "cooldown": minutes_text(g.COOLDOWN_MIN, t)}
+    start_week = start_week if start_week and 1 < start_week <= len(plan.weeks) else None
     intro = [
         t("This plan helps you walk on a treadmill a little more each week."),
+        # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review)
+        *([t("Start at week {week}. You have done the weeks before it.", week=start_week)] if start_week else []),
         # a patient who walks under 10 minutes today, in parts or not: 5 slow minutes may be too many
         t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
           **slow) if not plan.slow_walking_shortened else
@@ -250,7 +255,8 @@ def build_handout(
                        *([t("In Pulse, write the beats you counted in {seconds} seconds near the end of your walk.",
                             seconds=count_seconds)] if uses_hr else []),
                        t("The next morning, fill in your pain and whether you are stiffer than usual.")],
-        log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks],
+        log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks
+                   if week.week >= (start_week or 1)],
         print_size=print_size,
         labels=HandoutLabels(
             facts=[(t("For"), profile.name), (t("Made by"), clinician or t("Your clinician")),

@@ -33,6 +33,7 @@ def make_handout(
     clinician_summary: bool = False,
     language: str | None = None,
     print_size: Literal["large", "standard"] | None = None,
+    start_week: int | None = None,
 ) -> Handout:
     """``language``: the patient's (a BCP 47 tag), else the profile's, else the settings' default. ``etiology``: the
     records' entry for the profile's etiology, whose human evidence the clinician summary gives."""
@@ -53,7 +54,7 @@ def make_handout(
         phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
-        print_size=print_size or settings.handout_print,
+        print_size=print_size or settings.handout_print, start_week=start_week,
     )
 
 

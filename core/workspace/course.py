@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from core.plan.course_rows import continuing_week
+from core.plan.engine import Plan
 from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_progress
 from core.records.interface import PatientRecords
 from core.records.models import PlanVersion, RecordNotFound, SessionRecord
@@ -32,6 +34,18 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
     return course_progress([in_course(version) for version in history],
                            [LoggedSession(plan_version=session.plan_version, log=session.as_logged(), order=session.id)
                             for session in sessions], today=today or dt.date.today())
+
+
+def handout_start_week(progress: Progress, in_force: Plan, handed: Plan) -> int | None:
+    """The week of ``handed`` (the engine's plan the handout gives) a patient whose walks are logged carries on at:
+    where the course points in the plan in force (``in_force``, the engine's), continued into ``handed`` as a walk
+    would be (a plan based again on what the patient walks now starts again low). None before any walk, at week 1,
+    past the end of ``handed``, or with the plan in force blocked. Seen in review: a version saved at week 4 printed
+    a handout from week 1, and nothing told the patient where to carry on."""
+    if not progress.sessions or not progress.plan_weeks or handed.blocked:
+        return None
+    week = continuing_week(in_force, handed, progress.next_walk_week)
+    return week if 1 < week <= len(handed.weeks) else None
 
 
 class DateOutsideCourse(ValueError):

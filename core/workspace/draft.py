@@ -43,6 +43,7 @@ class HandoutRequest:
     studies: list[Study]
     etiology: EtiologyEntry | None  # the records' entry for the profile's etiology: its human evidence
     settings: Settings
+    start_week: int | None = None  # where the patient carries on, when walks are logged (course.handout_start_week)
 
 
 def draft_plan(profile: PatientProfile, library: list[Study], options: PlanOptions | None = None) -> Plan:

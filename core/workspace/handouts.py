@@ -33,7 +33,7 @@ def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", 
     handout = export.make_handout(request.profile, request.plan, request.studies, request.settings,
                                   etiology=request.etiology, date=date,
                                   paper=paper, units=units, clinician_summary=clinician_summary, language=language,
-                                  print_size=print_size)
+                                  print_size=print_size, start_week=request.start_week)
     return export.render_handout(handout)
 
 

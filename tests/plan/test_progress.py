@@ -391,3 +391,25 @@ def test_a_step_back_advised_and_not_taken_is_said_after_the_week_goes_on() -> N
     followed = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(1, [9, 11, 13])
     assert "advised a step back after" not in adherence_in_words(
         course_progress([V1], followed, today=START + dt.timedelta(days=30)))
+
+
+def test_a_handout_starts_where_the_course_carries_on_in_the_plan_it_gives() -> None:
+    from core.workspace.course import handout_start_week
+
+    none_yet = course_progress([V1], [], today=START)
+    assert handout_start_week(none_yet, V1.plan, V1.plan) is None
+    three_weeks = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14, 16, 18])
+    progress = course_progress([V1], three_weeks, today=START + dt.timedelta(days=20))
+    assert progress.next_walk_week == 4 and handout_start_week(progress, V1.plan, V1.plan) == 4
+    # a plan based again on what the patient walks now starts again low: carried on at its last week no longer than
+    # week 4's 13 min (11, 12, 13: its week 3), or at its week 1 (no sentence) where that is already 13
+    rebased = compute_plan(PATIENT.model_copy(update={"baseline_walk_min": V1.plan.weeks[1].main_min}), [])
+    assert [w.main_min for w in rebased.weeks[:3]] == [11, 12, 13] and V1.plan.weeks[3].main_min == 13
+    assert handout_start_week(progress, V1.plan, rebased) == 3
+    from_13 = compute_plan(PATIENT.model_copy(update={"baseline_walk_min": 13}), [])
+    assert handout_start_week(progress, V1.plan, from_13) is None
+    # a plan with fewer weeks than the course has reached, or blocked: nothing to start at
+    short = compute_plan(PATIENT.model_copy(update={"weeks": 3}), [])
+    assert handout_start_week(progress, V1.plan, short) is None
+    assert handout_start_week(progress, V1.plan, compute_plan(PATIENT.model_copy(update={"symptoms": True}), [])) \
+        is None

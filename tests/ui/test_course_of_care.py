@@ -187,3 +187,20 @@ def test_the_handout_tab_says_when_it_is_not_the_plan_in_force(qtbot, data_dir) 
                            "(open it in Records to give its handout).")
     window.tabs.setCurrentWidget(window.handout)
     assert note.isVisible()
+
+
+def test_the_handout_starts_the_patient_where_their_course_carries_on(qtbot, data_dir) -> None:
+    """A version saved mid-course printed its table and log from week 1, and nothing told the patient where to
+    carry on: once week 1 is walked, the handout says to start at week 2 and its walking log begins there."""
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert window.handout._inputs.start_week is None  # no walk yet
+    minutes = window.editor.plan.weeks[0].main_min
+    for days_ago in (6, 4, 2):
+        log_through_the_form(qtbot, window, days_ago=days_ago, week=1, minutes=minutes, rpe=12, during=2, morning=2)
+    assert window.course.progress.next_walk_week == 2
+    assert window.handout._inputs.start_week == 2
+    window.tabs.setCurrentWidget(window.handout)
+    qtbot.waitUntil(lambda: window.handout._pdf is not None, timeout=20_000)
+    assert "start at week 2, where their course carries on" in window.handout.status.text()

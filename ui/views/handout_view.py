@@ -155,6 +155,13 @@ class HandoutView(QWidget):
         else:
             self.status.setText("The handout will be made when this tab is opened.")
 
+    def set_start_week(self, week: int | None) -> None:
+        """Where the patient carries on (their walks logged since): the handout is remade when it changes."""
+        if self._inputs is not None and self._inputs.start_week != week:
+            from dataclasses import replace  # not at import: the window's first frame does without it
+
+            self.set_inputs(replace(self._inputs, start_week=week))
+
     def _rendering(self) -> bool:
         return self._ready_to_render() and self._pdf is None
 
@@ -185,7 +192,11 @@ class HandoutView(QWidget):
             pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary,
                               print_size=print_size)
             language = handout_language(request.profile.language, request.settings)
-            return generation, pdf, " ".join(notes_for_clinician(request.settings, language)) or None
+            notes = notes_for_clinician(request.settings, language)
+            if request.start_week:
+                notes.append(f"It tells the patient to start at week {request.start_week}, where their course carries "
+                             "on (step 6 shows why).")
+            return generation, pdf, " ".join(notes) or None
 
         run_in_background(work, self._on_rendered, self._on_failed)
 
