@@ -15,7 +15,6 @@ from core.cli import EXIT_FAILURE
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
 from ui.crash_notifier import CrashNotifier
-from ui.focus_frame import show_keyboard_focus
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
-    show_keyboard_focus(app)
     return app
 
 

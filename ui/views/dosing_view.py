@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QV
 
 from core.evidence.dosing import DosingSummary, Spread, dosing_summary, lends_structure
 from core.evidence.models import Study
+from ui.focus_frame import framed_on_focus
 
 METRICS = [("Speed (m/min)", lambda s: s.exercise.speed_m_per_min),
            ("Longest session (min)", lambda s: s.exercise.minutes_per_session[1] if s.exercise.minutes_per_session else None),
@@ -82,7 +83,7 @@ class DosingView(QWidget):
         self.caution.setWordWrap(True)
         self.caution.setAccessibleName("Caution: animal dosing is context, not a human dose")
         self.caution.setStyleSheet("QLabel { border: 2px solid #C0392B; padding: 8px; border-radius: 4px; }")
-        self.summary = QTextBrowser()
+        self.summary = framed_on_focus(QTextBrowser())
         self.summary.setAccessibleName("Dosing summary")
         self.summary.setMaximumHeight(180)
         self.chart = ProtocolChart()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QLis
                                QVBoxLayout, QWidget)
 
 from core.evidence.entries import EtiologyEntry
+from ui.focus_frame import framed_on_focus
 from ui.plain_text import escaped as escape
 
 
@@ -33,11 +34,11 @@ class EtiologyPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Up and Down move through the etiologies shown; Enter opens its evidence.")
         self.search.installEventFilter(self)
-        self.list = QListWidget()
+        self.list = framed_on_focus(QListWidget())
         self.list.setAccessibleName("Etiologies")
         self.list.setSpacing(3)
         self.list.setWordWrap(True)  # a long name wraps at 125-150 % rather than scrolling sideways
-        self.details = QTextBrowser()
+        self.details = framed_on_focus(QTextBrowser())
         self.details.setAccessibleName("Etiology details")
         self.details.setOpenExternalLinks(False)
         heading = QLabel("<h3>1. Choose the patient's neuropathic pain etiology</h3>")

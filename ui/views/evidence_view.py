@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from core.evidence.dosing import SPECIES_NOT_STATED, speed_in_words
 from core.evidence.flag_words import flag_in_words
 from core.evidence.models import Direction, Mechanism, Study
+from ui.focus_frame import framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 from ui.scrolling import TurningSplitter, all_columns_width
 
@@ -80,7 +81,7 @@ class EvidenceView(QWidget):
         self._studies: list[Study] = []
         self._mechanisms: dict[str, Mechanism] = {}
         self.title = QLabel()
-        self.mechanisms = QTextBrowser()
+        self.mechanisms = framed_on_focus(QTextBrowser())
         self.mechanisms.setAccessibleName("Mechanisms for this etiology")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search titles, authors, markers (TNF-α or tnf alpha), models, mechanisms…")
@@ -92,7 +93,7 @@ class EvidenceView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table = framed_on_focus(QTableView())
         self.table.setHorizontalHeader(StudyHeader())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.proxy)
@@ -116,7 +117,7 @@ class EvidenceView(QWidget):
             sort = QAction(f"Sort by {study_column.header} (again: the other way)", self.table)
             sort.triggered.connect(lambda _checked=False, column=column: self._sort_by(column))
             self.table.addAction(sort)
-        self.detail = QTextBrowser()
+        self.detail = framed_on_focus(QTextBrowser())
         self.detail.setAccessibleName("Study details")
         self.copy_doi = QPushButton("Copy DOI")
         self.copy_doi.setAccessibleName("Copy the study's DOI")

@@ -19,6 +19,7 @@ from core.workspace.draft import HandoutRequest
 from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
 from ui.background import run_in_background
 from ui.file_dialogs import save_file
+from ui.focus_frame import framed_on_focus
 from ui.printing import PrintRequest, request_from_printer, send
 
 
@@ -74,7 +75,7 @@ class HandoutView(QWidget):
         self.record_note.setAccessibleName("Which plan this handout gives")
         self.record_note.setVisible(False)
         self.document = QPdfDocument(self)
-        self.view = QPdfView()
+        self.view = framed_on_focus(QPdfView())
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         # Page width first: a whole page fitted to the view printed its body text about 8 pixels high at 150 %.

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
 from core.plan.walking import energy_cost_in_words
-from ui.focus_frame import CurrentCellFrame
+from ui.focus_frame import CurrentCellFrame, framed_on_focus
 from ui.models.table_model import RowsTableModel
 from ui.scrolling import all_columns_width, grow_to_rows
 from ui.why_link import reason_label, show_reason
@@ -181,7 +181,7 @@ class PlanPanel(QWidget):
         self.cell_problem.setStyleSheet("color: #B3261E;")
         self.cell_problem.setAccessibleName("Problem with the value typed in the week table")
         self.weeks = WeekTableModel(self)
-        self.table = QTableView()
+        self.table = framed_on_focus(QTableView())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.weeks)
         self.table.setItemDelegate(CurrentCellFrame(self.table))  # which cell F2 edits, inside the selected week

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from core.plan.adherence import adherence_in_words
 from core.plan.progress import WeekProgress
 from core.settings import Settings
+from ui.focus_frame import framed_on_focus
 from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
 from ui.models.course import CourseOfCare
 from ui.models.table_model import Column, ObjectTableModel
@@ -90,13 +91,13 @@ class ProgressView(QWidget):
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setAccessibleName("Suggestion for next week")
         self.weeks_model = ObjectTableModel(WEEK_COLUMNS, self)
-        self.weeks_table = QTableView()
+        self.weeks_table = framed_on_focus(QTableView())
         self.weeks_table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.weeks_table.setModel(self.weeks_model)
         self.weeks_table.setAccessibleName("Planned and walked, week by week")
         self.weeks_table.verticalHeader().setVisible(False)
         self.weeks_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.versions = QListWidget()
+        self.versions = framed_on_focus(QListWidget())
         self.versions.setWordWrap(True)
         self.versions.setSpacing(4)
         self.versions.setAlternatingRowColors(True)
@@ -104,7 +105,7 @@ class ProgressView(QWidget):
         self.details = QTabWidget()
         self.details.addTab(self.weeks_table, "Week by week")
         self.details.addTab(self.versions, "Plan versions")
-        self.note = QPlainTextEdit()
+        self.note = framed_on_focus(QPlainTextEdit())
         self.note.setPlaceholderText("Optional note for the report (to the referring physician, say)")
         self.note.setAccessibleName("Note for the progress report")
         self.note.setTabChangesFocus(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from core.records.interface import COUNT_CAP
 from core.records.models import PlanSummary
+from ui.focus_frame import framed_on_focus
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
@@ -100,7 +101,7 @@ class RecordsView(QWidget):
         self.search.setPlaceholderText("Search patients by any part of the name")
         self.search.setClearButtonEnabled(True)
         self.model = PatientListModel(gateway, self)
-        self.table = QTableView()
+        self.table = framed_on_focus(QTableView())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -112,7 +113,7 @@ class RecordsView(QWidget):
         header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
         # never narrower than a heading: beside a very long name at 150 % the etiology read "tiolog" (seen in review)
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16)
-        self.history = QListWidget()
+        self.history = framed_on_focus(QListWidget())
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
         self.count = QLabel()
         self.open_button = QPushButton("&Open")

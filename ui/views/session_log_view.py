@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
+from ui.focus_frame import framed_on_focus
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
@@ -47,7 +48,7 @@ class SessionLogView(QWidget):
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Whose session log")
         self.model = ObjectTableModel(LOG_COLUMNS, self)
-        self.table = QTableView()
+        self.table = framed_on_focus(QTableView())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.model)
         self.table.setAccessibleName("Logged sessions of the patient, every plan version")
