@@ -49,6 +49,7 @@ class Row(NamedTuple):
     ahead: bool = False
     stopped: bool = False
     advised_back: int = 0  # the walks after which the step-back was advised, though the week's walks went on (0: none)
+    step_back_at_end: bool = False  # all its planned walks done, and they advise a step back
 
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
@@ -78,8 +79,8 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
         attempts[version, week] = attempts.get((version, week), 0) + 1
         rows.append(Row(version, week, attempts[version, week], walks,
                         stopped=brought_step_back(walks, plans[version], usual[version]),
-                        advised_back=next((count for count in range(1, len(walks)) if brought_step_back(
-                            walks[:count], plans[version], usual[version])), 0)))
+                        advised_back=_advised_back(walks, plans, usual),
+                        step_back_at_end=_step_back_at_end(walks, plans[version], usual[version])))
         left_off = week
     return rows
 
@@ -90,6 +91,26 @@ def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int
     week the advice is the week before: more walks of the same week go on in its row, the advice not taken."""
     version = walks[-1].plan_version
     return walks[-1].log.week == 1 and brought_step_back(walks, plans[version], usual[version])
+
+
+def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> int:
+    """After how many of a week's walks its pain rules advised a step back, where walks under the same version went on
+    at the week (0: none). Walks under a version saved since are the clinician's answer, not the advice ignored."""
+    for count in range(1, len(walks)):
+        version = walks[count - 1].plan_version
+        if any(item.plan_version == version for item in walks[count:]) and brought_step_back(
+                [item for item in walks[:count] if item.plan_version == version], plans[version], usual[version]):
+            return count
+    return 0
+
+
+def _step_back_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:
+    """All the week's planned walks done, and they advise a step back (seen in review: pain 8 at week 2's last walk,
+    then week 3 walked anyway, read as done and 100 %, with nothing said)."""
+    week = walks[-1].log.week
+    if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
+        return False
+    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain).action == "step-back"
 
 
 def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:

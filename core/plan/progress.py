@@ -224,9 +224,9 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
-    followed = _step_back_followed(row, walked_next)
-    stopped_of = planned.sessions if status == "done" and followed else None
-    not_taken = row.advised_back or (len(walked) if row.stopped and not followed else 0)
+    taken = _step_back_taken(row, walked_next)
+    stopped_of = planned.sessions if status == "done" and row.stopped and taken else None
+    not_taken = row.advised_back or (len(walked) if (row.stopped or row.step_back_at_end) and not taken else 0)
     if stopped_of:
         planned_minutes = planned.main_min * len(walked)
     walked_minutes = sum(item.log.minutes for item in walked)
@@ -257,13 +257,12 @@ def label_of(week: int, again: bool) -> str:
     return f"{week} (again)" if again else str(week)
 
 
-def _step_back_followed(row: Row, walked_next: Row | None) -> bool:
-    """A week stopped by the pain rules' step-back ended there, on the plan's own advice, when the walks after it
-    went back as advised (or none followed yet). Seen in review: week 4 stopped after one painful walk counted its
-    two other walks as missed, and the adherence fell to 66.7 % though the patient did as the plan said; a patient
-    who walked on at a harder week instead is not credited."""
-    if not row.stopped:
-        return False
+def _step_back_taken(row: Row, walked_next: Row | None) -> bool:
+    """Whether the walks after a week whose pain rules advised a step back went back as advised (or none followed yet,
+    or a version saved since: the clinician's answer). A week stopped on that advice then ends there, on the plan's
+    own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as missed, and the
+    adherence fell to 66.7 % though the patient did as the plan said; a patient who walked on at a harder week
+    instead is not credited."""
     return walked_next is None or walked_next.version != row.version or walked_next.week <= max(row.week - 1, 1)
 
 

@@ -1,0 +1,49 @@
+"""What progress tells the clinician about the pain rules' advice: a step back advised and not taken, whether it
+came part-way through a week or with its last walk (core/plan/course_rows.py, core/plan/progress.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.adherence import adherence_in_words
+from core.plan.progress import course_progress
+from tests.plan.test_progress import START, V1, version, walks
+
+
+def test_a_step_back_advised_and_not_taken_is_said_after_the_week_goes_on() -> None:
+    """Seen in review: "Week 4 was stopped after 2 of its 3 walks, as the pain rules advised a step back" vanished
+    once the patient walked week 4's third walk anyway; the row read done, 3 of 3, 100 %."""
+    walked_on = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], pain=8) + walks(2, [12])
+    progress = course_progress([V1], walked_on, today=START + dt.timedelta(days=20))
+    assert progress.weeks[1].step_back_not_taken_after is None  # 3 planned walks, the painful one the last of them
+    walked_on = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11])
+    progress = course_progress([V1], walked_on, today=START + dt.timedelta(days=20))
+    week = progress.weeks[1]
+    assert (week.label, week.walked_sessions, week.step_back_not_taken_after) == ("2", 3, 1)
+    assert ("Week 2: the pain rules advised a step back after 1 of its walks, and the walking went on without one: "
+            "ask the patient how the pain was") in adherence_in_words(progress)
+    harder = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(3, [9, 11, 13])  # on at a harder week instead
+    said = adherence_in_words(course_progress([V1], harder, today=START + dt.timedelta(days=30)))
+    assert "Week 2: the pain rules advised a step back after 1 of its walks" in said
+    followed = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(1, [9, 11, 13])
+    assert "advised a step back after" not in adherence_in_words(
+        course_progress([V1], followed, today=START + dt.timedelta(days=30)))
+
+
+def test_a_step_back_advised_by_a_weeks_last_walk_and_not_taken_is_said() -> None:
+    """Seen in review: pain 8 at week 2's last walk, then week 3 walked anyway, read as done and 100 %."""
+    harder = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], pain=8) + walks(3, [14, 16, 18])
+    said = adherence_in_words(course_progress([V1], harder, today=START + dt.timedelta(days=30)))
+    assert "Week 2: the pain rules advised a step back after 3 of its walks, and the walking went on" in said
+    back = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], pain=8) + walks(1, [14, 16, 18])
+    assert "advised a step back" not in adherence_in_words(
+        course_progress([V1], back, today=START + dt.timedelta(days=30)))
+
+
+def test_walks_under_a_version_saved_since_are_the_clinicians_answer_not_the_advice_ignored() -> None:
+    """Seen in review: a painful walk of week 2 under version 1, then week 2's walks under version 2 (saved after
+    it), read as the step back not taken."""
+    v2 = version(2)
+    answered = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11], plan_version=2)
+    said = adherence_in_words(course_progress([V1, v2], answered, today=START + dt.timedelta(days=20)))
+    assert "advised a step back" not in said
