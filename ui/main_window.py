@@ -340,9 +340,10 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         profile = self.editor.profile
         if plan is not None and self.statusBar().currentMessage() == FIELDS_FIRST:
             self.statusBar().clearMessage()  # seen in review: it stayed after every field was put right
+        history, sessions = self._handout_course()
         self.handout.set_inputs(None if plan is None or profile is None else HandoutRequest(
             profile=profile, plan=plan, studies=self.studies_for(profile.etiology),
-            etiology=self.etiology_entry(profile.etiology), settings=self.settings, start_week=self._handout_start()))
+            etiology=self.etiology_entry(profile.etiology), settings=self.settings, history=history, sessions=sessions))
 
     # -- menu actions ----------------------------------------------------------------------------------
 

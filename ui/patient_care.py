@@ -65,15 +65,15 @@ class PatientCare:
 
         self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
                                                  read_only=self.read_only))
-        self.handout.set_start_week(self._handout_start())
+        self.handout.set_course(*self._handout_course())
 
-    def _handout_start(self) -> int | None:
-        """Where the open patient carries on in the plan on step 4, once walks are logged (handout_start_week)."""
-        if self._course is None or self.editor.computed_plan is None:
-            return None
-        from core.workspace.course import handout_start_week
-
-        return handout_start_week(self._course.progress, self._course.in_force.plan, self.editor.computed_plan)
+    def _handout_course(self) -> tuple[tuple, tuple]:
+        """The open patient's versions and walks, for where the handout starts them (HandoutRequest.start_week);
+        none while the course read is another patient's (seen in review: opening patient B rendered once with A's)."""
+        course = self._course
+        if course is None or course.patient_id != self.editor.patient_id:
+            return (), ()
+        return tuple(course.history), tuple(course.sessions)
 
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:

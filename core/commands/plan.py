@@ -76,8 +76,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             # made, or a folder that cannot be written to, saves nothing.
             if args.pdf is not None and not plan.blocked:
                 etiology = workspace.etiology_entry(profile.etiology)
-                start = None if args.patient is None else _start_week(workspace.records, args.patient, plan)
-                pdf = _render_handout(args, profile, plan, studies, etiology, settings, start)
+                course = () if args.patient is None else _course(workspace.records, args.patient)
+                pdf = _render_handout(args, profile, plan, studies, etiology, settings, course)
                 staged = None if pdf is None else _stage_handout(pdf, args, data_dir)
                 if staged is None:
                     return 2
@@ -124,24 +124,25 @@ def _note_namesakes(records, saved) -> None:
               f"with --patient {others[0]} instead (a new version of that patient).", file=sys.stderr)
 
 
-def _start_week(records, patient_id: int, plan: Plan) -> int | None:
-    """Where the patient carries on in ``plan``, a new version of a patient whose walks are logged."""
-    from core.workspace.course import handout_start_week, patient_progress
-
-    progress = patient_progress(records, patient_id)
-    return handout_start_week(progress, records.latest_version(patient_id).plan, plan)
+def _course(records, patient_id: int) -> tuple:
+    """The patient's versions and walks, for where the handout of a new version starts them."""
+    history = records.plan_history(patient_id)
+    if not history:
+        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    return tuple(history), tuple(records.sessions(patient_id))
 
 
 def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etiology, settings,
-                    start_week: int | None = None) -> bytes | None:
+                    course: tuple = ()) -> bytes | None:
     from core.handout.export import HandoutError
     from core.workspace.draft import HandoutRequest
     from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician  # reportlab: on demand
 
     language = handout_language(profile.language, settings, args.language)
     try:
+        history, sessions = course or ((), ())
         request = HandoutRequest(profile=profile, plan=plan, studies=studies, etiology=etiology, settings=settings,
-                                 start_week=start_week)
+                                 history=history, sessions=sessions)
         pdf = handout_pdf(request, date=args.date or dt.date.today(), paper=args.paper, units=args.units,
                           clinician_summary=args.clinician_summary, language=language, print_size=args.print_size)
     except HandoutError as error:
@@ -149,9 +150,9 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etio
         return None
     for note in notes_for_clinician(settings, language):  # never on the patient's pages
         print(f"Note: {note}", file=sys.stderr)
-    if start_week:
-        print(f"Note: the handout tells the patient to start at week {start_week}, where their course carries on "
-              "(main.py progress shows why).", file=sys.stderr)
+    if request.start_week:
+        print(f"Note: the handout tells the patient to start at week {request.start_week}, where their course carries "
+              "on (main.py progress shows why).", file=sys.stderr)
     return pdf
 
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from core.plan.course_rows import continuing_week
 from core.plan.engine import Plan
-from core.plan.progress import LoggedSession, Progress, VersionInCourse, course_progress
+from core.plan.profile import PatientProfile
+from core.plan.progress import (
+    LoggedSession, Progress, VersionInCourse, as_patient_has_it, course_progress,
+)
 from core.records.interface import PatientRecords
 from core.records.models import PlanVersion, RecordNotFound, SessionRecord
 from core.settings import Settings
 from core.stamps import local_day
+from core.workspace.draft import same_profile
 
 
 def in_course(version: PlanVersion) -> VersionInCourse:
@@ -36,16 +39,26 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
                             for session in sessions], today=today or dt.date.today())
 
 
-def handout_start_week(progress: Progress, in_force: Plan, handed: Plan) -> int | None:
-    """The week of ``handed`` (the engine's plan the handout gives) a patient whose walks are logged carries on at:
-    where the course points in the plan in force (``in_force``, the engine's), continued into ``handed`` as a walk
-    would be (a plan based again on what the patient walks now starts again low). None before any walk, at week 1,
-    past the end of ``handed``, or with the plan in force blocked. Seen in review: a version saved at week 4 printed
-    a handout from week 1, and nothing told the patient where to carry on."""
-    if not progress.sessions or not progress.plan_weeks or handed.blocked:
+def handout_start_week(history: list[PlanVersion], sessions: list[SessionRecord], profile: PatientProfile,
+                       plan: Plan) -> int | None:
+    """The week of ``plan`` (the plan a handout gives, as the patient has it) a patient whose walks are logged carries
+    on at: where progress points with that plan as the one in force, as it will be once saved (or as it is, for the
+    version in force); a plan based again on what the patient walks now starts again low. None before any walk, at
+    week 1, past the end of ``plan``, or for a blocked plan. Seen in review: a version saved at week 4 printed a
+    handout from week 1, and nothing told the patient where to carry on; worked out against the version in force
+    before it, a shorter plan or one after a blocked version got no week, which the saved version then had."""
+    if not history or not sessions or plan.blocked:
         return None
-    week = continuing_week(in_force, handed, progress.next_walk_week)
-    return week if 1 < week <= len(handed.weeks) else None
+    versions = [in_course(version) for version in history]
+    if not (same_profile(history[-1].profile, profile) and as_patient_has_it(versions[-1]) == plan):
+        versions.append(VersionInCourse(version=history[-1].version + 1, plan_id=0,
+                                        saved_at=dt.datetime.now(dt.timezone.utc).isoformat(), saved_by="",
+                                        profile=profile, plan=plan, overrides=[]))
+    progress = course_progress(versions, [LoggedSession(plan_version=session.plan_version, log=session.as_logged(),
+                                                        order=session.id) for session in sessions],
+                               today=dt.date.today())
+    week = progress.next_walk_week
+    return week if 1 < week <= len(plan.weeks) else None
 
 
 class DateOutsideCourse(ValueError):

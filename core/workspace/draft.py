@@ -4,13 +4,14 @@ effective plan, the patient and the version it belongs to) and what a handout is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Study
 from core.plan.engine import Plan, PlanOptions, compute_plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
-from core.records.models import PlanVersion
+from core.records.models import PlanVersion, SessionRecord
 from core.settings import Settings
 
 
@@ -43,7 +44,16 @@ class HandoutRequest:
     studies: list[Study]
     etiology: EtiologyEntry | None  # the records' entry for the profile's etiology: its human evidence
     settings: Settings
-    start_week: int | None = None  # where the patient carries on, when walks are logged (course.handout_start_week)
+    # the patient's saved versions and walks, oldest first (none for a patient not saved, or from a profile file)
+    history: tuple[PlanVersion, ...] = ()
+    sessions: tuple[SessionRecord, ...] = ()
+
+    @cached_property
+    def start_week(self) -> int | None:
+        """Where the patient carries on in this plan, once walks are logged (course.handout_start_week)."""
+        from core.workspace.course import handout_start_week
+
+        return handout_start_week(list(self.history), list(self.sessions), self.profile, self.plan)
 
 
 def draft_plan(profile: PatientProfile, library: list[Study], options: PlanOptions | None = None) -> Plan:

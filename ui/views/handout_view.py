@@ -156,12 +156,13 @@ class HandoutView(QWidget):
         else:
             self.status.setText("The handout will be made when this tab is opened.")
 
-    def set_start_week(self, week: int | None) -> None:
-        """Where the patient carries on (their walks logged since): the handout is remade when it changes."""
-        if self._inputs is not None and self._inputs.start_week != week:
+    def set_course(self, history: tuple, sessions: tuple) -> None:
+        """The patient's versions and walks as read again (a walk logged, corrected or deleted, a version saved): the
+        handout is remade when they change, as where it starts the patient may have (HandoutRequest.start_week)."""
+        if self._inputs is not None and (self._inputs.history, self._inputs.sessions) != (history, sessions):
             from dataclasses import replace  # not at import: the window's first frame does without it
 
-            self.set_inputs(replace(self._inputs, start_week=week))
+            self.set_inputs(replace(self._inputs, history=history, sessions=sessions))
 
     def _rendering(self) -> bool:
         return self._ready_to_render() and self._pdf is None

@@ -1,0 +1,55 @@
+"""Where a handout starts a patient whose walks are logged (core/workspace/course.handout_start_week), from a real
+records file: the week progress points to with the handout's plan in force, as it will be once saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.engine import compute_plan
+from core.plan.session_log import SessionLog
+from core.storage import records
+from core.workspace.course import handout_start_week
+from tests.storage.helpers import example
+
+
+def four_weeks_walked(db):
+    """A patient (the chemotherapy example, 12 weeks) who walked weeks 1 to 4 as planned over the past four weeks."""
+    profile, plan = example()
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    today = dt.date.today()
+    for days_ago, week in ((27, 1), (25, 1), (23, 1), (20, 2), (18, 2), (16, 2), (13, 3), (11, 3), (9, 3), (6, 4),
+                           (4, 4), (2, 4)):
+        planned = plan.weeks[week - 1]
+        records.add_session(db, saved.patient_id, SessionLog(
+            date=today - dt.timedelta(days=days_ago), week=week, minutes=planned.main_min, rpe=planned.rpe[0],
+            pain_during=2, pain_next_morning=2), clinician="Dr A")
+    return profile, plan, saved.patient_id
+
+
+def course(db, patient_id: int):
+    return records.plan_history(db, patient_id), records.sessions(db, patient_id)
+
+
+def test_no_walk_yet_starts_at_week_1_unsaid(db) -> None:
+    profile, plan = example()
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    assert handout_start_week(*course(db, saved.patient_id), profile, plan) is None
+
+
+def test_the_plan_in_force_and_a_new_version_start_where_the_course_carries_on(db) -> None:
+    profile, plan, patient = four_weeks_walked(db)
+    assert handout_start_week(*course(db, patient), profile, plan) == 5
+    # a new version with 4 weeks: progress keeps the patient at its last week (worked out against the version in
+    # force, it started them at week 1 before the save, and at week 4 after it)
+    four = profile.model_copy(update={"weeks": 4})
+    assert handout_start_week(*course(db, patient), four, compute_plan(four, [])) == 4
+
+
+def test_a_blocked_plan_has_no_start_and_one_after_a_blocked_version_has(db) -> None:
+    profile, plan, patient = four_weeks_walked(db)
+    symptoms = profile.model_copy(update={"symptoms": True})
+    blocked = compute_plan(symptoms, [])
+    assert blocked.blocked and handout_start_week(*course(db, patient), symptoms, blocked) is None
+    records.save_plan(db, symptoms, blocked, clinician="Dr A", patient_id=patient)  # the screening's record
+    # cleared since: the new version carries on from the walks (it got no start, worked out against the blocked one)
+    assert handout_start_week(*course(db, patient), profile, plan) == 5
