@@ -32,9 +32,10 @@ GUIDELINES_VERSION = "2026.12.9"  # .2: pain against usual pain, heart transplan
 # down where needed (they were standing rests); 2026.12.7: a resting blood pressure in the stage 2 range (160/100 or
 # more) under the 200/110 limit gets the clinician a caution (it passed unsaid); 2026.12.8: low blood sugar during a
 # walk is below 70 mg/dL (the handout gave no level, beside a 100 mg/dL walk-start threshold), and with no way to
-# check it is treated as low; 2026.12.9: the heart-rate targets from the whole-beat maximum shown (a beat apart from
-# the clinician's own sum), and low blood sugar still unwell after 15 minutes with no way to check: medical help;
-# the animal-dosing caution's meta-analysis named as one of sciatic nerve injury in male animals
+# check it is treated as low; 2026.12.9: the heart-rate targets from the whole-beat maximum shown, a half rounded up
+# (a beat apart from the clinician's own sum), low blood sugar that does not respond to treatment (still low at the
+# next check, or still unwell after 15 minutes with no way to check): medical help at once, and the animal-dosing
+# caution's meta-analysis named as one of sciatic nerve injury in male animals
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
