@@ -128,8 +128,6 @@ def build_handout(
     start_week = start_week if start_week and 1 < start_week <= len(plan.weeks) else None
     intro = [
         t("This plan helps you walk on a treadmill a little more each week."),
-        # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review)
-        *([t("Start at week {week}. You have done the weeks before it.", week=start_week)] if start_week else []),
         # a patient who walks under 10 minutes today, in parts or not: 5 slow minutes may be too many
         t("Each time, walk slowly for {warmup} to warm up. Then do your walk. End with {cooldown} of slow walking.",
           **slow) if not plan.slow_walking_shortened else
@@ -222,6 +220,8 @@ def build_handout(
         paper=paper,
         units=units,
         logo_path=logo_path,
+        # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review)
+        start_note=t("Start at week {week}. You have done the weeks before it.", week=start_week) if start_week else "",
         intro=intro,
         weeks=rows,
         weekly_minutes=[week.weekly_main_min for week in plan.weeks],

@@ -127,6 +127,7 @@ class Handout(BaseModel):
     paper: Literal["a4", "letter"]
     units: Literal["metric", "imperial"]
     logo_path: str | None
+    start_note: str  # bold, before the introduction: where a patient whose walks are logged carries on (or "")
     intro: list[str]
     weeks: list[WeekRow]
     weekly_minutes: list[float]
@@ -160,7 +161,7 @@ class Handout(BaseModel):
     def patient_texts(self) -> list[str]:
         """The prose a patient reads (for the reading-grade check); tables and numbers left out."""
         return [
-            *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
+            *filter(None, [self.start_note]), *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
             *self.stop_after, *filter(None, [self.low_sugar]), *self.safety, *self.safety_captions,
             *self.treadmill_safety,

@@ -242,6 +242,8 @@ class HandoutRenderer:
         story.append(self._table([[self._p(k, self.bold_body), self._p(v, isolate=True)] for k, v in labels.facts],
                                  [4.2 * cm, self._width - 4.2 * cm], header=False, grid=False))
         story.append(Spacer(1, 8))
+        if h.start_note:  # where the patient carries on: first, and in bold, as it changes what the table means to them
+            story += [self._p(h.start_note, self.bold_body), Spacer(1, 4)]
         story += [self._p(text, bullet="•") for text in h.intro]
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         # the table starts with room (standard print lets it start lower, its head repeated over the split)
