@@ -161,7 +161,8 @@ class Handout(BaseModel):
     def patient_texts(self) -> list[str]:
         """The prose a patient reads (for the reading-grade check); tables and numbers left out."""
         return [
-            *filter(None, [self.start_note]), *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test, *self.pulse, *self.pain_intro,
+            *filter(None, [self.start_note]), *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test,
+            *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
             *self.stop_after, *filter(None, [self.low_sugar]), *self.safety, *self.safety_captions,
             *self.treadmill_safety,
