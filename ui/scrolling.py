@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QSplitter,
@@ -262,3 +262,22 @@ def grow_to_rows(table: QTableView, grow: bool) -> None:
                                      else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed if grow
                         else QSizePolicy.Policy.Expanding)
+
+
+def bring_into_view(owner: QObject, *widgets: QWidget, margin: int = 8) -> None:
+    """Once ``widgets``' new text is laid out, scroll whichever area holds each into view (the last one wins); dropped
+    if ``owner`` is gone by then."""
+    def scroll() -> None:
+        # the new text's height, laid out: a wrapped label's new height grows the scroll area's content, whose layout
+        # then asks again (laid out once, the advice at 150 % was scrolled to where it had been)
+        before = None
+        for _ in range(5):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            now = [widget.geometry() for widget in widgets]
+            if now == before:
+                break
+            before = now
+        for widget in widgets:
+            if widget.isVisible() and widget.height():
+                SideBySideOrStacked.scroll_to(widget, margin)
+    QTimer.singleShot(0, owner, scroll)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
@@ -25,7 +25,7 @@ from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus
 from ui.plain_text import shown_as_typed
-from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
+from ui.scrolling import SideBySideOrStacked, all_columns_width, bring_into_view, grow_to_rows
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import log_title_html
 from ui.views.suggestion import suggestion_html
@@ -152,7 +152,7 @@ class SessionLogView(QWidget):
         super().showEvent(event)
         if self._form_to_show:
             self._form_to_show = False
-            self._bring_into_view(self.form_box, margin=60)
+            bring_into_view(self, self.form_box, margin=60)
 
     # -- what the window tells the view ----------------------------------------------------------------
 
@@ -192,7 +192,7 @@ class SessionLogView(QWidget):
             if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
-                    self._bring_into_view(self.form_box, margin=60)
+                    bring_into_view(self, self.form_box, margin=60)
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
@@ -229,7 +229,7 @@ class SessionLogView(QWidget):
         self.message.setStyleSheet("color: #B3261E;")
         said = "; ".join(in_clinic_words(line) for line in text.split("; "))
         self.message.setText(said if said.startswith("Not saved") else f"Not saved. {said}")
-        self._bring_into_view(self.message)
+        bring_into_view(self, self.message)
         self.refused.emit(self.message.text())
 
     def show_done(self, text: str) -> None:
@@ -237,24 +237,7 @@ class SessionLogView(QWidget):
         after a painful walk sat below the fold at 150 %."""
         self.message.setStyleSheet("")
         self.message.setText(text)
-        self._bring_into_view(self.message, self.suggestion)
-
-    def _bring_into_view(self, *widgets: QWidget, margin: int = 8) -> None:
-        """Once the new text is laid out, scroll so each widget is in view (the last one wins)."""
-        def scroll() -> None:
-            # the new text's height, laid out: a wrapped label's new height grows the scroll area's content, whose
-            # layout then asks again (laid out once, the advice at 150 % was scrolled to where it had been)
-            before = None
-            for _ in range(5):
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-                now = [widget.geometry() for widget in widgets]
-                if now == before:
-                    break
-                before = now
-            for widget in widgets:
-                if widget.isVisible() and widget.height():
-                    self.panes.scroll_to(widget, margin)
-        QTimer.singleShot(0, self, scroll)  # dropped if the view is gone by then
+        bring_into_view(self, self.message, self.suggestion)
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
@@ -358,7 +341,7 @@ class SessionLogView(QWidget):
         self.cancel_button.setVisible(True)
         self.message.clear()
         self._set_usable(True)
-        self._bring_into_view(self.form_box, margin=60)  # under the sessions, when one is above the other
+        bring_into_view(self, self.form_box, margin=60)  # under the sessions, when one is above the other
 
     def _leave_correction(self) -> None:
         self._correcting = None
