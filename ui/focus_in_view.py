@@ -63,17 +63,19 @@ def holding_area(widget: QWidget) -> QScrollArea | None:
     return area
 
 
-def show_widget(widget: QWidget) -> None:
-    """``widget`` scrolled into view; one taller than the view only when none of it is in view, from its top."""
+def show_widget(widget: QWidget, margin: int = MARGIN, *, tall_from_top: bool = False) -> None:
+    """``widget`` scrolled into view, ``margin`` pixels above and below it. One taller than the view shows from its
+    top (Qt would centre it, its title out of view): always with ``tall_from_top`` (new text, read from its start),
+    else only when none of it is in view (the focus moving within a tall box keeps where the wheel left it)."""
     if (area := holding_area(widget)) is None or not area.widget().isAncestorOf(widget):
         return
     top = widget.mapTo(area.widget(), QPoint(0, 0)).y()
-    if widget.height() + 2 * MARGIN <= area.viewport().height():
-        area.ensureWidgetVisible(widget, 0, MARGIN)
+    if widget.height() + 2 * margin <= area.viewport().height():
+        area.ensureWidgetVisible(widget, 0, margin)
         return
     shown = area.verticalScrollBar().value()
-    if top + widget.height() < shown or top > shown + area.viewport().height():
-        area.verticalScrollBar().setValue(top - MARGIN)
+    if tall_from_top or top + widget.height() < shown or top > shown + area.viewport().height():
+        area.verticalScrollBar().setValue(top - margin)
 
 
 def show_cell(view: QAbstractItemView, index: QModelIndex) -> None:

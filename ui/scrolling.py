@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QSplitter,
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from ui.focus_in_view import FocusInView, holding_area
+from ui.focus_in_view import FocusInView, show_widget
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+SHOWN_MARGIN = 50  # pixels above and below a widget the panes are scrolled to after rearranging
 
 
 class VerticalScroll(QScrollArea):
@@ -88,17 +89,6 @@ class SideBySideOrStacked(QStackedWidget):
     @property
     def stacked(self) -> bool:
         return self.currentWidget() is self.column
-
-    @staticmethod
-    def scroll_to(widget: QWidget, margin: int = 50) -> None:
-        """Scrolls whichever area now holds ``widget`` to show it (``margin`` pixels above and below it); one
-        taller than the area shows from its top (Qt would centre it, its title out of view)."""
-        if (area := holding_area(widget)) is None:
-            return
-        if widget.height() + 2 * margin > area.viewport().height():
-            area.verticalScrollBar().setValue(widget.mapTo(area.widget(), QPoint(0, 0)).y() - margin)
-        else:
-            area.ensureWidgetVisible(widget, 0, margin)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self.column.minimumSizeHint() if self.stacked else super().minimumSizeHint()
@@ -197,7 +187,8 @@ class SideBySideOrStacked(QStackedWidget):
                 focus.setSelection(*selected)
             self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, keyboard)
             focus.update()
-            QTimer.singleShot(0, self, lambda: self.scroll_to(focus))  # once the new arrangement is laid out
+            # once the new arrangement is laid out
+            QTimer.singleShot(0, self, lambda: show_widget(focus, SHOWN_MARGIN, tall_from_top=True))
         if blocker is not None:
             blocker.unblock()
         self.arranged.emit(stacked)
@@ -279,5 +270,5 @@ def bring_into_view(owner: QObject, *widgets: QWidget, margin: int = 8) -> None:
             before = now
         for widget in widgets:
             if widget.isVisible() and widget.height():
-                SideBySideOrStacked.scroll_to(widget, margin)
+                show_widget(widget, margin, tall_from_top=True)
     QTimer.singleShot(0, owner, scroll)

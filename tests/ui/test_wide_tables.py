@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from tests.storage.helpers import example
 from tests.ui.course_helpers import log, open_window, saved_patient, walk
 from tests.ui.test_small_screen import SMALL_SCREENS, _shown_whole
+from ui.focus_in_view import show_widget
+from ui.scrolling import SHOWN_MARGIN
 
 
 def _show_plan(window, size: tuple[int, int]) -> None:
@@ -28,7 +30,7 @@ def test_every_column_of_the_week_table_shows_without_scrolling_sideways(qtbot, 
     assert table.horizontalScrollBar().maximum() == 0, (scaling, table.width())
     assert table.horizontalHeader().length() <= table.viewport().width()
     header, panes = table.horizontalHeader(), window.editor.panes
-    panes.scroll_to(header)
+    show_widget(header, SHOWN_MARGIN, tall_from_top=True)
     QApplication.processEvents()
     assert _shown_whole(header, window), scaling  # across, from its first column to its last
     # Beside the form at 100 % on a 1366-pixel screen (the plan changes in view as the clinician types);

@@ -14,7 +14,8 @@ from core.plan.overrides import OVERRIDABLE, WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import PlanVersion
 from core.workspace.draft import PlanDraft, draft_plan, same_profile
-from ui.scrolling import SideBySideOrStacked
+from ui.focus_in_view import show_widget
+from ui.scrolling import SHOWN_MARGIN, SideBySideOrStacked
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
@@ -80,7 +81,7 @@ class PlanEditor(QWidget):
         self.panel.override_requested.connect(self._on_panel_override_requested)
         # a refusal shows under the weeks: scrolled into view (after the panel's own slot has set it)
         self.panel.weeks.override_refused.connect(
-            lambda _why: self.panes.scroll_to(self.panel.cell_problem))
+            lambda _why: show_widget(self.panel.cell_problem, SHOWN_MARGIN, tall_from_top=True))
         self._blank = self.form.values()
         self._update_header()
 
