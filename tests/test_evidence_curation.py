@@ -205,7 +205,8 @@ def test_the_seed_models_have_one_name_each(lib):
 
 
 @pytest.mark.parametrize(("mechanism", "where"), [
-    ("glutamate-nmda", "In rats and mice:"), ("gene-expression", "In rats:"), ("descending-modulation", "In rodents:")])
+    ("glutamate-nmda", "In rats and mice:"), ("gene-expression", "In rats:"), ("descending-modulation", "In rodents:"),
+    ("noradrenaline", "In mice:")])
 def test_a_mechanism_shown_beside_the_studies_says_whose_evidence_it_is(lib, mechanism, where):
     """Step 2's 'Exercise:' sentence stated rodent findings as facts about exercise ('reduces NR1 phosphorylation,
     so fewer pain signals pass'), where the reviews say 'it has been reported (studies on rats and mice)'."""
@@ -217,3 +218,25 @@ def test_where_the_reviews_disagree_on_a_mechanism_it_is_flagged(lib):
     flagged = {m.id: " ".join(f.message for f in m.flags if f.code == "conflict") for m in lib.mechanisms}
     assert all(study in flagged["oxidative-stress"] for study in ("Moflehi (ref 56)", "Wang and Huang (ref 57)"))
     assert "reversing BDNF overexpression" in flagged["gene-expression"]
+
+
+def test_a_finding_credited_to_several_studies_at_once_is_not_called_a_disagreement(lib):
+    """Seen in review: 'credits it jointly to refs 28 and 103-107' was flagged `conflict`, which the window shows as
+    'Sources disagree on findings', though nothing in the reviews disagrees."""
+    for study in lib.studies:
+        for flag in study.flags:
+            if "which study showed" in flag.message.lower():
+                assert flag.code == "shared", (study.id, flag.message)
+    shared = {study.id for study in lib.studies for flag in study.flags if flag.code == "shared"}
+    assert {"groover-2013", "bobinski-2018", "lopez-alvarez-2015"} <= shared
+
+
+def test_chen_2012_speed_is_compared_with_the_next_fastest_pain_study_as_it_is(lib):
+    """The flag said 30 m/min was 'almost twice' the next-fastest pain study's 12 m/min: it is 2.5 times."""
+    chen = next(s for s in lib.studies if s.id == "chen-2012")
+    others = [s for s in lib.studies if s.is_pain_study and s.id != chen.id and s.exercise.speed_m_per_min]
+    fastest = max(others, key=lambda s: s.exercise.speed_m_per_min)
+    message = next(f.message for f in chen.flags if f.code == "implausible")
+    ratio = chen.exercise.speed_m_per_min / fastest.exercise.speed_m_per_min
+    assert f"is {ratio:g} times the next-fastest pain study in the library ({fastest.named}, " \
+           f"{fastest.exercise.speed_m_per_min:g} m/min)" in message

@@ -16,6 +16,7 @@ def test_every_kind_of_flag_has_its_words():
     (FlagCode.IMPLAUSIBLE, "exercise.speed_m_per_min", "Implausible as printed on speed"),
     (FlagCode.UNIT_UNCLEAR, "findings[0].direction", "Unit unclear on finding 1's direction"),
     (FlagCode.NOT_REPORTED, "exercise.some_new_field", "Not reported on some new field"),
+    (FlagCode.SHARED, "findings", "Findings credited jointly to several studies"),
 ])
 def test_a_flag_reads_as_the_kind_of_problem_then_the_fact(code, field, words):
     assert flag_in_words(Flag(code=code, field=field, message="a curator's note on it")) == words

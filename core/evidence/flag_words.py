@@ -17,6 +17,7 @@ KINDS = {
     FlagCode.OFF_TOPIC: "not a pain study",
     FlagCode.NOT_TREADMILL: "not treadmill exercise",
     FlagCode.CO_INTERVENTION: "co-intervention",
+    FlagCode.SHARED: "findings credited jointly to several studies",  # not a disagreement (seen in review)
 }
 FACTS = {
     "exercise.weeks": "weeks of training", "exercise.minutes_per_session": "minutes a session",

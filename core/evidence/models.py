@@ -38,6 +38,7 @@ class FlagCode(StrEnum):
     OFF_TOPIC = "off-topic"  # not a study of neuropathic pain: no pain model, or no pain outcome
     NOT_TREADMILL = "not-treadmill"  # the exercise is not treadmill running or walking
     CO_INTERVENTION = "co-intervention"  # exercise given with another treatment: its effect is not exercise's alone
+    SHARED = "shared"  # a review credits a finding to several studies at once: which one showed it is not stated
 
 
 class Flag(Strict):
