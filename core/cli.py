@@ -156,8 +156,12 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             if psycopg is None or not isinstance(error, psycopg.Error):
                 raise
             first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-            print(f"The clinic database did not complete the request ({first_line}). Each change is one "
-                  "transaction, so nothing was half-written; try again when the server answers.", file=sys.stderr)
+            if isinstance(error, psycopg.errors.InsufficientPrivilege):  # waiting would not help
+                print(f"The clinic database refused this to the role signed in ({first_line}); nothing was changed. "
+                      "Ask the clinic's administrator.", file=sys.stderr)
+            else:
+                print(f"The clinic database did not complete the request ({first_line}). Each change is one "
+                      "transaction, so nothing was half-written; try again when the server answers.", file=sys.stderr)
     return EXIT_FAILURE
 
 

@@ -64,3 +64,14 @@ def test_failed_save_keeps_the_previous_file(data_dir, monkeypatch) -> None:
     assert load_settings(data_dir.settings_path).clinic_name == "First"
     assert list(data_dir.root.glob(".settings.json.*")) == []
 
+
+
+@pytest.mark.parametrize("address", [
+    "postgresql://grace@clinic-server/treadwell?password=secret",
+    "postgresql://grace@clinic-server/treadwell?sslmode=verify-full&pass%77ord=secret",  # libpq decodes the key
+    "postgresql://grace@clinic-server/treadwell?PASSWORD=secret"])
+def test_a_clinic_address_never_keeps_a_password_however_it_is_spelled(address) -> None:
+    """Seen in testing: ``pass%77ord=`` signed in with the password in Settings, which would write it to disk."""
+    with pytest.raises(ValueError, match="must not hold a password"):
+        Settings(records_url=address)
+    assert Settings(records_url="postgresql://grace@clinic-server/treadwell?sslmode=verify-full").records_url

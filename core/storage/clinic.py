@@ -9,14 +9,15 @@ this workstation (libpq's PQencryptPasswordConn), so the server and its logs nev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import psycopg
 from psycopg import sql
 
 from core.evidence.models import Study
 from core.storage import pg_schema
-from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerLost
+from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerLost, ServerSchemaTooNew
 from core.storage.postgres_records import PostgresRecords, check_schema
 
 ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
@@ -38,8 +39,10 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None) -
         return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, application_name="Treadwell", **extra)
     except psycopg.OperationalError as error:
         if NO_PASSWORD in str(error):
-            raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in.") \
-                from None
+            raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in: put "
+                                 "it in libpq's password file (~/.pgpass; on Windows "
+                                 "%APPDATA%\\postgresql\\pgpass.conf), or set PGPASSWORD in this terminal "
+                                 "session only. The window asks for it instead.") from None
         raise ClinicServerError(f"The clinic database cannot be reached or refused the sign-in: "
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL
@@ -76,9 +79,10 @@ def describe(store: PostgresRecords) -> str:
 
 def init_clinic(url: str) -> list[str]:
     """Create the roles, the schema and every pending migration (run as the server's administrator); safe to
-    run again. Returns what was done, one line each."""
+    run again. Returns what was done, one line each. A server set up by a newer Treadwell is left as it is."""
     done: list[str] = []
-    with connect(url) as connection:
+    with connect(url) as connection, _administrator_needed(connection, "set up the clinic database"):
+        _refuse_newer(connection)
         for statement in pg_schema.init_statements():
             connection.execute(statement)
         applied = {row[0] for row in connection.execute("select name from treadwell_migrations")}
@@ -102,27 +106,62 @@ def init_clinic(url: str) -> list[str]:
     return done or ["the clinic database is up to date; nothing to do"]
 
 
+def _refuse_newer(connection: psycopg.Connection) -> None:
+    """Seen in testing: init-clinic said "up to date; nothing to do" to a server a newer Treadwell had upgraded,
+    which every workstation of this version then refused."""
+    if connection.execute("select to_regclass('treadwell_migrations')").fetchone()[0] is None:
+        return
+    known = {name for name, _ in pg_schema.MIGRATIONS}
+    unknown = sorted(row[0] for row in connection.execute("select name from treadwell_migrations")
+                     if row[0] not in known)
+    if unknown:
+        raise ServerSchemaTooNew(f"The clinic database was set up by a newer Treadwell ({', '.join(unknown)}); this "
+                                 "one cannot set it up or upgrade it, and changed nothing. Use the newer Treadwell, "
+                                 "and update every workstation to it.")
+
+
+@contextmanager
+def _administrator_needed(connection: psycopg.Connection, what: str) -> Iterator[None]:
+    """A clinician's sign-in used where the administrator's is needed: said so, not "try again later"."""
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege:
+        raise ClinicServerError(f"{connection.info.user} may not {what}: sign in as the server's administrator, "
+                                "for example postgresql://postgres@clinic-server/treadwell. Nothing was changed."
+                                ) from None
+
+
 def add_clinician(url: str, name: str, password: str) -> str:
-    """A clinician's own sign-in role in the clinician group (run as the administrator). The password reaches
-    the server only as a SCRAM verifier."""
-    if not ROLE_NAME.fullmatch(name):
+    """A clinician's own sign-in role in the clinician group (run as the administrator), or a new password for one
+    already in it; any other role is refused (seen in testing: the name of the administrator's own role reset its
+    password and made it a clinician). One transaction. The password reaches the server only as a SCRAM verifier."""
+    if not ROLE_NAME.fullmatch(name) or name.startswith("pg_"):
         raise ClinicServerError("NAME: a sign-in name is lower-case letters, digits and _, starting with a letter "
-                                "(at most 63), such as grace_okafor")
+                                "but not with pg_ (at most 63), such as grace_okafor")
+    if name in (pg_schema.OWNER, pg_schema.CLINICIANS):
+        raise ClinicServerError(f"NAME: {name} is Treadwell's own role on the server, not a sign-in; give the "
+                                "clinician's own name, such as grace_okafor. Nothing was changed.")
     if len(password) < 12:
         raise ClinicServerError("password: at least 12 characters")
-    with connect(url) as connection:
+    with connect(url) as connection, _administrator_needed(connection, "add clinicians"), connection.transaction():
         verifier = connection.pgconn.encrypt_password(password.encode("utf-8"), name.encode("utf-8"),
                                                       b"scram-sha-256").decode("ascii")
-        exists = connection.execute("select 1 from pg_roles where rolname = %s", [name]).fetchone()
-        action = "alter" if exists else "create"
-        connection.execute(sql.SQL(f"{action} role {{}} login password {{}} in role {{}}" if action == "create"
-                                   else "alter role {} login password {}").format(
-            *([sql.Identifier(name), sql.Literal(verifier), sql.Identifier(pg_schema.CLINICIANS)]
-              if action == "create" else [sql.Identifier(name), sql.Literal(verifier)])))
-        if exists:
-            connection.execute(sql.SQL("grant {} to {}").format(sql.Identifier(pg_schema.CLINICIANS),
-                                                                  sql.Identifier(name)))
-    return f"{'Updated' if exists else 'Added'} clinician {name} (member of {pg_schema.CLINICIANS})."
+        existing = connection.execute(
+            "select r.rolsuper or r.rolcreaterole or r.rolcreatedb or r.rolreplication or r.rolbypassrls, "
+            "exists (select 1 from pg_auth_members m join pg_roles g on g.oid = m.roleid "
+            "where m.member = r.oid and g.rolname = %s) from pg_roles r where r.rolname = %s",
+            [pg_schema.CLINICIANS, name]).fetchone()
+        if existing is not None and (existing[0] or not existing[1]):
+            raise ClinicServerError(f"NAME: {name} is already a role on the server and not a Treadwell clinician (an "
+                                    "administrator's or another program's); nothing was changed. Give the clinician "
+                                    "a name of their own.")
+        if existing is None:
+            connection.execute(sql.SQL("create role {} login password {} in role {}").format(
+                sql.Identifier(name), sql.Literal(verifier), sql.Identifier(pg_schema.CLINICIANS)))
+        else:
+            connection.execute(sql.SQL("alter role {} login password {}").format(sql.Identifier(name),
+                                                                                 sql.Literal(verifier)))
+    return f"{'Updated' if existing else 'Added'} clinician {name} (member of {pg_schema.CLINICIANS})."
 
 
 class ChangeListener:

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
 import sqlite_utils
 
 from core.storage import evidence_store, records
@@ -37,6 +38,8 @@ class MoveReport:
     studies_added: int = 0
     problems: list[str] = field(default_factory=list)
     renumbered: list[tuple[int, int, str]] = field(default_factory=list)  # (id here, id on the server, name)
+    new_patients: list[tuple[int, str]] = field(default_factory=list)  # (id on the server, name) of those added
+    namesakes: list[tuple[int, str, list[int]]] = field(default_factory=list)  # new patients of a name already there
 
     def lines(self) -> list[str]:
         said = [f"{self.patients} patient(s) checked: {self.added_patients} new on the server, "
@@ -50,17 +53,15 @@ class MoveReport:
             said.append("These patients have another id on the server; use the new ids from now on "
                         "(every other patient keeps its id):")
             said += [f"  patient {here} is now patient {there}: {name}" for here, there, name in self.renumbered]
+        said += [f"Note: patient {there}, {name}, is new on the server, which already has patient"
+                 f"{'s' if len(others) > 1 else ''} {', '.join(map(str, others))} of the same name: check that they "
+                 "are not one person entered on two workstations." for there, name, others in self.namesakes]
         if self.problems:
             said += [f"Not moved: {problem}" for problem in self.problems]
         else:
             said.append("Every local version and session is on the server with the same values. The local file "
                         "was not changed.")
         return said
-
-
-def workstation_key(database: Path) -> str:
-    """Which local file the audit entries came from (so a second run copies none twice)."""
-    return hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords, *,
@@ -77,19 +78,30 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         try:
             imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
                                              clinician=clinician)
+        except psycopg.OperationalError:  # the server is gone: no later patient would move either
+            raise
+        except psycopg.errors.UniqueViolation:  # seen in testing: the server's own words, constraint and key
+            report.problems.append(f"patient {row.patient_id}: another workstation moved the same patient at the same "
+                                   "moment; run db move-to again to check it")
+            continue
         except Exception as error:  # a bundle that does not check out: named, the others still move
-            report.problems.append(f"patient {row.patient_id}: {error}")
+            report.problems.append(f"patient {row.patient_id}: {first_line(error)}")
             continue
         report.added_patients += not imported.existed
+        if not imported.existed:
+            report.new_patients.append((imported.patient_id, row.patient_name))
         if imported.patient_id != row.patient_id:
             report.renumbered.append((row.patient_id, imported.patient_id, row.patient_name))
         report.versions_added += len(imported.plan_ids)
         report.versions_as_saved += len(imported.versions_as_saved)
         report.sessions_added += imported.sessions_added
         report.problems += _differences(local, server, row.patient_id)
-    if not report.problems:
-        report.audit_copied = _copy_audit(local, database_path, server)
+    report.audit_copied = _copy_audit(local, database_path, server)  # what happened here, whatever did not move
     return report
+
+
+def first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _move_studies(local: sqlite_utils.Database, server: ClinicStudies, report: MoveReport) -> None:
@@ -126,21 +138,70 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
 
 
 def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords) -> int:
-    key = f"moved_audit:{workstation_key(database_path)}"
-    row = server.connection.execute("select value from meta where key = %s", [key]).fetchone()
-    last = int(row[0]) if row else 0
-    rows = local.execute("select id, at, action, record_type, record_id, clinician from audit where id > ? "
-                         "order by id", [last]).fetchall()
+    """The local audit entries not copied before, each marked with where it came from. A session's values before a
+    correction or deletion go with it, under the patient's id on the server (so deleting the patient there clears
+    them); those of a patient not on the server are left out."""
+    key = workstation_key(local, database_path)
+    last = _copied_up_to(server, key)
+    if last is None:
+        last = _copied_under_path(local, database_path, server)
+    rows = local.execute("select id, at, action, record_type, record_id, clinician, before_json from audit "
+                         "where id > ? order by id", [last]).fetchall()
     if not rows:
         return 0
+    ids = _ids_on_server(local, server)
     with server.transaction():
-        for local_id, at, action, record_type, record_id, clinician in rows:
+        for local_id, at, action, record_type, record_id, clinician, before_json in rows:
+            moved = {"moved_from": key, "local_record_id": record_id, "local_audit_id": local_id}
+            before = json.loads(before_json) if before_json else None
+            if before is not None and before.get("patient_id") in ids["patient"]:
+                moved = {**before, "patient_id": ids["patient"][before["patient_id"]],
+                         "plan_id": ids["plan"].get(before.get("plan_id")), **moved}
             server.connection.execute(
                 "insert into audit (at, action, record_type, record_id, clinician, before_json) "
                 "values (%s, %s, %s, %s, %s, %s)",
-                [at, action, record_type, None, clinician,
-                 json.dumps({"moved_from": key.split(":", 1)[1], "local_record_id": record_id,
-                             "local_audit_id": local_id})])
+                [at, action, record_type, ids.get(record_type, {}).get(record_id), clinician, json.dumps(moved)])
         server.connection.execute("insert into meta (key, value) values (%s, %s) on conflict (key) do update "
-                                  "set value = excluded.value", [key, str(rows[-1][0])])
+                                  "set value = excluded.value", [f"{MOVED}{key}", str(rows[-1][0])])
     return len(rows)
+
+
+MOVED = "moved_audit:"
+
+
+def workstation_key(local: sqlite_utils.Database, database: Path) -> str:
+    """Which local file the audit entries came from (so a second run copies none twice): its path and the moment
+    of its first audit entry. Seen in testing: two workstations keep their records at the same path where they
+    share one user account, and the path alone took the second one's entries as copied."""
+    first = local.execute("select at from audit order by id limit 1").fetchone()
+    return hashlib.sha256(f"{database.resolve()}|{first[0] if first else ''}".encode("utf-8")).hexdigest()[:16]
+
+
+def _copied_up_to(server: PostgresRecords, key: str) -> int | None:
+    row = server.connection.execute("select value from meta where key = %s", [f"{MOVED}{key}"]).fetchone()
+    return int(row[0]) if row else None
+
+
+def _copied_under_path(local: sqlite_utils.Database, database: Path, server: PostgresRecords) -> int:
+    """Where a move by an earlier Treadwell, which knew a workstation by its file's path alone, left off: taken only
+    when the entry it copied last is this file's entry of that id (same moment, action and record)."""
+    key = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:16]
+    last = _copied_up_to(server, key)
+    if last is None:
+        return 0
+    mine = local.execute("select at, action, record_type from audit where id = ?", [last]).fetchone()
+    theirs = server.connection.execute(
+        "select at, action, record_type from audit where before_json::jsonb ->> 'moved_from' = %s and "
+        "(before_json::jsonb ->> 'local_audit_id')::bigint = %s", [key, last]).fetchone()
+    return last if mine is not None and theirs is not None and tuple(mine) == tuple(theirs) else 0
+
+
+def _ids_on_server(local: sqlite_utils.Database, server: PostgresRecords) -> dict[str, dict[int, int]]:
+    """Each local patient's, version's and session's id on the server, matched by the ids that travel with them."""
+    ids: dict[str, dict[int, int]] = {}
+    for record_type, table in (("patient", "patients"), ("plan", "plans"), ("session", "sessions")):
+        here = dict(local.execute(f"select uid, id from {table}").fetchall())
+        there = dict(server.connection.execute(f"select uid, id from {table} where uid = any(%s)",
+                                               [list(here)]).fetchall())
+        ids[record_type] = {here[uid]: there[uid] for uid in here if uid in there}
+    return ids

@@ -169,3 +169,40 @@ def test_a_tls_only_server_is_reached_with_verify_full_and_nothing_less() -> Non
             connect(f"{base}?sslmode=verify-full&sslrootcert={server.folder / 'server.crt'}")
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("taken", ["treadwell_admin", "treadwell_owner", "treadwell_clinician", "someone_elses_app"])
+def test_adding_a_clinician_never_takes_over_another_role(pg_server, clinic_url, taken) -> None:
+    """Seen in testing: the administrator's own name reset its password and made it a clinician (the next admin
+    command could not sign in); the owner role, which never signs in, got a password and a sign-in."""
+    url = admin_url(pg_server, clinic_url)
+    with connect(url) as admin:
+        admin.execute("do $$ begin if not exists (select from pg_roles where rolname = 'someone_elses_app') then "
+                      "create role someone_elses_app login; end if; end $$")
+        before = admin.execute("select rolname, rolcanlogin, rolpassword from pg_authid order by rolname").fetchall()
+    with pytest.raises(ClinicServerError, match=f"^NAME: {taken} is .*(Nothing|nothing) was changed"):
+        add_clinician(url, taken, "a-long-enough-secret")
+    with connect(url) as admin:  # the administrator still signs in with the old password
+        assert admin.execute("select rolname, rolcanlogin, rolpassword from pg_authid order by rolname"
+                             ).fetchall() == before
+        assert admin.execute("select count(*) from pg_auth_members m join pg_roles g on g.oid = m.roleid "
+                             "join pg_roles r on r.oid = m.member where g.rolname = 'treadwell_clinician' "
+                             "and r.rolname = %s", [taken]).fetchone() == (0,)
+
+
+def test_a_clinician_setting_up_the_server_is_told_it_takes_the_administrator(clinic_url) -> None:
+    with pytest.raises(ClinicServerError, match="^test_clinician may not set up the clinic database: sign in as "
+                                                "the server's administrator"):
+        init_clinic(clinic_url)
+    with pytest.raises(ClinicServerError, match="^test_clinician may not add clinicians"):
+        add_clinician(clinic_url, "new_clinician", "a-long-enough-secret")
+
+
+def test_setting_up_a_server_a_newer_treadwell_upgraded_changes_nothing(pg_server, clinic_url) -> None:
+    """It said "up to date; nothing to do", and every workstation of this version then refused the server."""
+    url = admin_url(pg_server, clinic_url)
+    with connect(url) as admin:
+        admin.execute("insert into treadwell_migrations (name) values ('m099_from_the_future')")
+    with pytest.raises(ServerSchemaTooNew, match=r"newer Treadwell \(m099_from_the_future\); this one cannot set it "
+                                                 "up or upgrade it, and changed nothing"):
+        init_clinic(url)

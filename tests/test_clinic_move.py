@@ -1,0 +1,123 @@
+"""``db move-to``: what a workstation's audit trail becomes on the clinic server, and what the move says, on a
+throwaway server. Each case was seen when a tester moved workstations in as a clinic would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import psycopg
+
+from tests.conftest import ADMIN_SECRET, REPO_ROOT
+from tests.test_clinic_cli import STUDY_CSV, main_py
+
+EXAMPLE = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
+
+
+def walk(tmp_path, minutes: float, name: str = "walk.json") -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": minutes, "rpe": 12}), encoding="utf-8")
+    return str(path)
+
+
+def audit_rows(workstation) -> int:
+    import sqlite3
+
+    with sqlite3.connect(workstation / "data" / "treadwell.sqlite3") as connection:
+        return connection.execute("select count(*) from audit").fetchone()[0]
+
+
+def copied(workstation) -> str:
+    count = audit_rows(workstation)
+    return f"{count} audit entr{'y' if count == 1 else 'ies'} copied"
+
+
+def test_a_study_that_differs_on_the_server_does_not_hold_back_the_audit_trail(clinic_url, tmp_path) -> None:
+    """It said "0 audit entries copied" on every run, since nothing on the workstation could clear the study."""
+    study = tmp_path / "study.csv"
+    study.write_text(STUDY_CSV, encoding="utf-8")
+    assert main_py(tmp_path / "other", "--records", clinic_url, "evidence", "import", str(study)).returncode == 0
+    study.write_text(STUDY_CSV.replace("IL-6:down", "IL-6:up"), encoding="utf-8")
+    here = tmp_path / "here"
+    assert main_py(here, "evidence", "import", str(study)).returncode == 0
+    assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    moved = main_py(here, "db", "move-to", clinic_url)
+    assert moved.returncode == 1 and "Not moved: imported study local-zhang-2023" in moved.stdout
+    assert copied(here) in moved.stdout and audit_rows(here) >= 1
+
+
+def test_a_second_workstation_with_its_file_at_the_same_path_has_its_audit_copied(clinic_url, tmp_path) -> None:
+    """Workstations sharing one user account keep their records at the same path: the path alone took the second
+    one's entries as copied already."""
+    here = tmp_path / "ws"
+    assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    first = main_py(here, "db", "move-to", clinic_url)
+    assert first.returncode == 0 and copied(here) in first.stdout
+    shutil.move(here / "data", tmp_path / "first-workstation")
+    for _ in range(3):  # another workstation's records, at the same path
+        assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    second = main_py(here, "db", "move-to", clinic_url)
+    assert second.returncode == 0 and copied(here) in second.stdout and audit_rows(here) == 3
+    assert "0 audit entries copied" in main_py(here, "db", "move-to", clinic_url).stdout  # and once only
+
+
+def test_a_workstation_moved_by_the_earlier_treadwell_carries_on_where_it_left_off(pg_server, clinic_url,
+                                                                                  tmp_path) -> None:
+    """An earlier Treadwell knew a workstation by its file's path alone: its marks are taken for that file only."""
+    import hashlib
+
+    here = tmp_path / "ws"
+    assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    assert main_py(here, "db", "move-to", clinic_url).returncode == 0
+    path_key = hashlib.sha256(str((here / "data" / "treadwell.sqlite3").resolve()).encode()).hexdigest()[:16]
+    administrator = pg_server.url(database=clinic_url.rsplit("/", 1)[1], password=ADMIN_SECRET)
+    with psycopg.connect(administrator, autocommit=True) as server:  # as the earlier Treadwell left the server
+        server.execute("set session_replication_role = replica")  # the audit's own trigger keeps rows as written
+        (new_key,) = server.execute("select key from meta where key like 'moved_audit:%'").fetchone()
+        server.execute("update meta set key = %s where key = %s", [f"moved_audit:{path_key}", new_key])
+        server.execute("update audit set before_json = replace(before_json, %s, %s)",
+                       [new_key.split(":")[1], path_key])
+    assert "0 audit entries copied" in main_py(here, "db", "move-to", clinic_url).stdout
+    shutil.move(here / "data", tmp_path / "first-workstation")
+    assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    assert copied(here) in main_py(here, "db", "move-to", clinic_url).stdout
+
+
+def test_a_corrected_and_a_deleted_walk_keep_their_values_on_the_server(clinic_url, tmp_path) -> None:
+    """The moved rows held only where they came from: the server's trail could not say what a deleted walk said.
+    The values go under the patient's id on the server, so deleting the patient there clears them."""
+    here = tmp_path / "ws"
+    for _ in range(2):
+        assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    assert main_py(tmp_path / "first", "plan", EXAMPLE, "--save").returncode == 0
+    assert main_py(tmp_path / "first", "db", "move-to", clinic_url).returncode == 0  # the server's patient 1
+    for minutes in (11, 12):
+        assert main_py(here, "sessions", "add", "2", walk(tmp_path, minutes)).returncode == 0
+    assert main_py(here, "sessions", "edit", "1", walk(tmp_path, 13, "fixed.json")).returncode == 0
+    assert main_py(here, "sessions", "delete", "2").returncode == 0
+    moved = main_py(here, "db", "move-to", clinic_url)
+    assert moved.returncode == 0 and "  patient 2 is now patient 3: " in moved.stdout, moved.stdout + moved.stderr
+    with psycopg.connect(clinic_url, autocommit=True) as server:
+        kept = {action: json.loads(before) for action, before in server.execute(
+            "select action, before_json from audit where record_type = 'session' and action in ('update', 'delete') "
+            "and before_json like '%%moved_from%%'").fetchall()}
+        assert (kept["update"]["minutes"], kept["update"]["patient_id"]) == (11, 3)
+        assert (kept["delete"]["minutes"], kept["delete"]["patient_id"], kept["delete"]["local_record_id"]) == (12, 3, 2)
+        (walk_id,) = server.execute("select id from sessions where patient_id = 3").fetchone()
+        assert server.execute("select record_id from audit where action = 'update' and record_type = 'session' "
+                              "and before_json like '%%moved_from%%'").fetchone() == (walk_id,)
+    assert main_py(tmp_path / "other", "--records", clinic_url, "sessions", "list", "3").returncode == 0
+
+
+def test_a_patient_new_on_the_server_of_a_name_already_there_is_pointed_out(clinic_url, tmp_path) -> None:
+    """``plan --save`` notes a namesake; the move said only "patient 1 is now patient 2"."""
+    assert main_py(tmp_path / "first", "plan", EXAMPLE, "--save").returncode == 0
+    assert main_py(tmp_path / "first", "db", "move-to", clinic_url).returncode == 0
+    assert main_py(tmp_path / "second", "plan", EXAMPLE, "--save").returncode == 0
+    moved = main_py(tmp_path / "second", "db", "move-to", clinic_url)
+    assert moved.returncode == 0
+    assert ("Note: patient 2, Example Patient (diabetic neuropathy), is new on the server, which already has "
+            "patient 1 of the same name: check that they are not one person entered on two workstations.") \
+        in moved.stdout
+    again = main_py(tmp_path / "second", "db", "move-to", clinic_url)
+    assert "Note:" not in again.stdout  # nothing new this time
