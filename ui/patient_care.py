@@ -166,8 +166,9 @@ class PatientCare:
             if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
                 self._told_of_newer = (self.editor.patient_id, error.theirs.id)
                 self._refresh_course()
-                QMessageBox.information(self, "Saved meanwhile by someone else", shown_as_typed(str(error)))
-                self.statusBar().showMessage(f"Not saved: version {error.theirs.version} was saved meanwhile.")
+                QMessageBox.information(self, "A newer version is saved", shown_as_typed(str(error)))
+                self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
+                                             "your changes were made from.")
                 return False
             if self.gateway.on_clinic_server and isinstance(error, ClinicServerError):
                 self.statusBar().showMessage(f"Not saved yet: {error} Treadwell tries again every 10 seconds.")

@@ -55,6 +55,7 @@ class SideBySideOrStacked(QStackedWidget):
         super().__init__()
         self._first, self._second, self._needs, self._wide = first, second, needs, wide
         self._refit_due = False
+        self._needed = 0  # the most the wide pane has needed at this width (see _wide_width)
         self._first_scroll = VerticalScroll(first)
         self._second_scroll = VerticalScroll(second, frame=False)
         self.side = QSplitter(Qt.Orientation.Horizontal)
@@ -95,6 +96,8 @@ class SideBySideOrStacked(QStackedWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._needed = 0
         self.refit(width=event.size().width())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -136,8 +139,12 @@ class SideBySideOrStacked(QStackedWidget):
         return both[self._wide], both[1 - self._wide]
 
     def _wide_width(self) -> int:
+        """The most the wide pane has needed since the width last changed: seen in testing, the profile form moved
+        under the pointer, stacked while the profile was valid (a week table to show) and side by side again at the
+        keystroke that made it invalid (the table empty)."""
         (pane, scroll), _ = self._panes()
-        return max(self._needs(), pane.minimumSizeHint().width(), pane.minimumWidth()) + scroll._room()
+        self._needed = max(self._needed, self._needs(), pane.minimumSizeHint().width(), pane.minimumWidth())
+        return self._needed + scroll._room()
 
     def _keep_share(self, *_: object) -> None:
         """The share the clinician dragged the handle to, kept through later changes of width and refits (they

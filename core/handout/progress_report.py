@@ -39,7 +39,7 @@ from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
 from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style, printable
 from core.plan.adjustment import ACTION_WORDS
-from core.plan.adherence import adherence_statements, week_runs, weeks_span
+from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress
 from core.plan.session_log import NOT_RECORDED
 from core.settings import Settings
@@ -229,8 +229,9 @@ class _Report:
         story += [self._p(f"{sentence}.", self._bold_body()) for sentence in adherence_statements(p)]
         stiff = [week for week in self.covered if week.stiffer_mornings]
         if stiff:  # the pain rules step back after a stiffer morning too (Silbernagel 2007: pain or stiffness)
-            listed = "; ".join(f"week {week.label}, after {week.stiffer_mornings} of {week.walked_sessions} "
-                               f"walk{'' if week.walked_sessions == 1 else 's'}" for week in stiff)
+            listed = "; ".join(f"week {week_called(week, p.weeks)}, after {week.stiffer_mornings} of "
+                               f"{week.walked_sessions} walk{'' if week.walked_sessions == 1 else 's'}"
+                               for week in stiff)
             story.append(self._p(f"Mornings stiffer than usual: {listed}.", self._bold_body()))
         explained = [
             "Minutes are minutes of the main walk; warm-up and cool-down are not counted. Adherence is walked "

@@ -20,19 +20,30 @@ def adherence_statements(progress: Progress) -> list[str]:
         share = ("not available (no planned minutes)" if progress.adherence_pct is None
                  else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
         said = [f"Adherence, {span}: {share}"]
-    said += [f"Week {week.label} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the pain "
-             "rules advised a step back: its other walks are not counted as missed"
+    def called(week: WeekProgress) -> str:
+        return week_called(week, progress.weeks)
+
+    said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the "
+             "pain rules advised a step back: its other walks are not counted as missed"
              for week in counted if week.stopped_of]
     said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days): a break, "
              "not counted as missed weeks, as the plan's weeks go on from the walks" if gap.until else
              f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)" for gap in progress.breaks]
-    said += [f"Week {week.label} went beyond the plan: {week.beyond_plan.in_words()}"
+    said += [f"Week {called(week)} went beyond the plan: {week.beyond_plan.in_words()}"
              for week in progress.weeks if week.beyond_plan]
-    said += [f"Week {week.label}: the pain rules advised a step back after {week.step_back_not_taken_after} of its "
-             "walks, and the walking went on without one: ask the patient how the pain was"
+    said += [f"Week {called(week)}: the pain rules advised a step back after walk {week.step_back_not_taken_after} "
+             "of the week, and the walking went on without one: ask the patient how the pain was"
              for week in progress.weeks if week.step_back_not_taken_after]
-    return said + [f"Week {week.label} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so far) "
-                   "and counts once complete" for week in progress.weeks if week.status == "in progress"]
+    return said + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so "
+                   "far) and counts once complete" for week in progress.weeks if week.status == "in progress"]
+
+
+def week_called(week: WeekProgress, rows: list[WeekProgress]) -> str:
+    """"2", or "2 of plan version 1" where a row of another version has the same label (a version based again on
+    what the patient walks now numbers its weeks again): seen in testing, "week 2, after 1 of 3 walks; week 2, after
+    1 of 3 walks" in the report for the referring physician."""
+    twin = any(other.label == week.label and other.plan_version != week.plan_version for other in rows)
+    return f"{week.label} of plan version {week.plan_version}" if twin else week.label
 
 
 def week_runs(rows: list[WeekProgress]) -> list[tuple[list[int], int, int]]:

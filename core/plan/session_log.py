@@ -57,7 +57,7 @@ MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes
 ALLOWED = {
     "date": f"a date such as 2026-11-30, from {EARLIEST_DATE.isoformat()} to today",
     "week": "a week of the plan, 1 to 26",
-    "minutes": "0 to 300",
+    "minutes": "more than 0, up to 300",
     "speed_kmh": "0 to 20, or null (not recorded)",
     "rpe": "6 to 20 (Borg)",
     # the handout's walking log asks for the beats counted in 15 or 30 seconds (seen in review: a count of 27 was
@@ -123,7 +123,7 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
         if isinstance(error, SessionLogError):
             raise
         raise SessionLogError([f"session: the file is not valid JSON ({type(error).__name__})"]) from error
-    check_walk_date(log, today or dt.date.today())
+    check_typed_walk(log, today or dt.date.today())
     return log
 
 
@@ -147,11 +147,16 @@ def _saved_value(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def check_walk_date(log: SessionLog, today: dt.date) -> None:
-    """A walk as it is typed: from EARLIEST_DATE to today (0001-01-01 or 1999 was logged under week 1)."""
+def check_typed_walk(log: SessionLog, today: dt.date) -> None:
+    """A walk as it is typed: from EARLIEST_DATE to today (0001-01-01 or 1999 was logged under week 1), and of
+    some minutes (seen in testing: a walk of 0 minutes made its week a week done). Walks saved before are read as
+    they were saved."""
     if log.date < EARLIEST_DATE:
         raise SessionLogError([f"date: is before {EARLIEST_DATE.isoformat()}; allowed: {ALLOWED['date']}"])
     check_not_after(log, today)
+    if log.minutes == 0:
+        raise SessionLogError(["minutes: a walk of 0 minutes is not a walk: leave a walk not done out of the log (a "
+                               f"note on the next walk can say why); allowed: {ALLOWED['minutes']}"])
 
 
 def check_not_after(log: SessionLog, today: dt.date, *, slack: dt.timedelta = dt.timedelta(0)) -> None:

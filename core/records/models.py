@@ -164,17 +164,20 @@ class ChangedMeanwhile(Exception):
 
 
 class VersionSavedMeanwhile(Exception):
-    """A new version saved from a plan read before someone else saved a newer one: refused, naming theirs and
-    what differs, so nothing is replaced unseen; what is on screen stays."""
+    """A new version made from one older than the patient's newest (someone else saved meanwhile, or an older
+    version was opened from Records): refused, naming the newest and what differs, so nothing is replaced unseen;
+    what is on screen stays. Seen in testing: "saved ... after you opened it" was said of a version saved weeks
+    before the older one was opened."""
 
     def __init__(self, theirs: PlanVersion, differences: list[str]) -> None:
         self.theirs, self.differences = theirs, differences
         shown = "; ".join(differences[:4]) + (f"; and {len(differences) - 4} more" if len(differences) > 4 else "")
         super().__init__(
-            f"Not saved: version {theirs.version} of this patient was saved by {theirs.created_by or 'someone'} at "
-            f"{theirs.created_at[:19].replace('T', ' ')} UTC, after you opened it. "
+            f"Not saved: version {theirs.version} of this patient, saved by {theirs.created_by or 'someone'} at "
+            f"{theirs.created_at[:19].replace('T', ' ')} UTC, is newer than the version your changes were made from. "
             + (f"Yours differs from it: {shown}. " if differences else "It holds the same plan as yours. ")
-            + "Yours is still on screen: look at theirs in Records, then save again to make yours the newest.")
+            + f"Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours the "
+              f"newest, in place of version {theirs.version}'s plan.")
 
 
 def _shown(log: SessionLog) -> str:

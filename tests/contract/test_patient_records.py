@@ -273,6 +273,8 @@ def test_two_clinicians_saving_one_patient_never_replace_each_other_unseen(recor
         records.save_plan(*example(weeks=10), clinician="Dr A", patient_id=first.patient_id, based_on=first.id)
     assert caught.value.theirs == theirs and "Weeks: 8 -> 10" in caught.value.differences
     assert "saved by Dr B" in str(caught.value) and "Yours is still on screen" in str(caught.value)
+    assert "is newer than the version your changes were made from" in str(caught.value)  # not "after you opened it":
+    assert "after you opened" not in str(caught.value)  # said too of an older version opened from Records later
     assert [v.version for v in records.plan_history(first.patient_id)] == [1, 2]
     mine = records.save_plan(*example(weeks=10), clinician="Dr A", patient_id=first.patient_id, based_on=theirs.id)
     assert mine.version == 3  # after seeing theirs, Dr A's plan becomes the newest

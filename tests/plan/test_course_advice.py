@@ -20,11 +20,11 @@ def test_a_step_back_advised_and_not_taken_is_said_after_the_week_goes_on() -> N
     progress = course_progress([V1], walked_on, today=START + dt.timedelta(days=20))
     week = progress.weeks[1]
     assert (week.label, week.walked_sessions, week.step_back_not_taken_after) == ("2", 3, 1)
-    assert ("Week 2: the pain rules advised a step back after 1 of its walks, and the walking went on without one: "
+    assert ("Week 2: the pain rules advised a step back after walk 1 of the week, and the walking went on without one: "
             "ask the patient how the pain was") in adherence_in_words(progress)
     harder = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(3, [9, 11, 13])  # on at a harder week instead
     said = adherence_in_words(course_progress([V1], harder, today=START + dt.timedelta(days=30)))
-    assert "Week 2: the pain rules advised a step back after 1 of its walks" in said
+    assert "Week 2: the pain rules advised a step back after walk 1 of the week" in said
     followed = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(1, [9, 11, 13])
     assert "advised a step back after" not in adherence_in_words(
         course_progress([V1], followed, today=START + dt.timedelta(days=30)))
@@ -34,7 +34,7 @@ def test_a_step_back_advised_by_a_weeks_last_walk_and_not_taken_is_said() -> Non
     """Seen in review: pain 8 at week 2's last walk, then week 3 walked anyway, read as done and 100 %."""
     harder = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], pain=8) + walks(3, [14, 16, 18])
     said = adherence_in_words(course_progress([V1], harder, today=START + dt.timedelta(days=30)))
-    assert "Week 2: the pain rules advised a step back after 3 of its walks, and the walking went on" in said
+    assert "Week 2: the pain rules advised a step back after walk 3 of the week, and the walking went on" in said
     back = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], pain=8) + walks(1, [14, 16, 18])
     assert "advised a step back" not in adherence_in_words(
         course_progress([V1], back, today=START + dt.timedelta(days=30)))
@@ -47,3 +47,16 @@ def test_walks_under_a_version_saved_since_are_the_clinicians_answer_not_the_adv
     answered = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11], plan_version=2)
     said = adherence_in_words(course_progress([V1, v2], answered, today=START + dt.timedelta(days=20)))
     assert "advised a step back" not in said
+
+
+def test_a_week_numbered_again_by_a_later_version_is_named_with_its_version() -> None:
+    """Seen in testing: "Week 2: ... advised a step back after 2 of its walks" and "week 2, after 1 of 3 walks; week
+    2, after 1 of 3 walks" in the report, where version 2 numbered its weeks again from 1."""
+    v2 = version(2).model_copy(update={"saved_at": "2026-09-20T10:00:00+00:00"})
+    course = (walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11])
+              + walks(1, [20, 22, 24], plan_version=2) + walks(2, [27, 29, 31], plan_version=2))
+    said = adherence_in_words(course_progress([V1, v2], course, today=START + dt.timedelta(days=33)))
+    assert "Week 2 of plan version 1: the pain rules advised a step back after walk 1 of the week" in said
+    alone = adherence_in_words(course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11]),
+                                               today=START + dt.timedelta(days=12)))
+    assert "Week 2: the pain rules" in alone  # one version: no need to say which

@@ -126,3 +126,16 @@ def test_what_the_form_put_back_shows_where_the_etiology_was_changed(qtbot) -> N
     top = {widget: widget.mapTo(form, QPoint(0, 0)).y() for widget in (form.etiology, form.implied_note, form.sex)}
     assert form.implied_note.isVisible()
     assert top[form.etiology] < top[form.implied_note] < top[form.sex]
+
+
+def test_what_the_form_changed_is_no_longer_said_once_the_plan_is_saved(qtbot, data_dir) -> None:
+    """Seen in testing: "Put Diabetes back to No diabetes (was Type 2)" still showed after the plan was saved."""
+    from tests.ui.course_helpers import saved_patient
+
+    window = saved_patient(qtbot, data_dir)
+    form = window.editor.form
+    choose(form.etiology, "diabetic-neuropathy")
+    choose(form.etiology, "chemotherapy-neuropathy")
+    assert form.implied_note.isVisibleTo(form) and "Put Diabetes back" in form.implied_note.text()
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert not form.implied_note.isVisibleTo(form)

@@ -66,3 +66,32 @@ def test_the_arrows_step_from_not_recorded_into_the_range_and_back(qtbot, data_d
     assert view.heart_rate.text() == "not recorded"
     view.rpe.stepBy(1)
     assert view.rpe.value() == 6
+
+
+def test_a_date_typed_with_dashes_stays_in_the_date_and_a_week_past_the_plan_is_refused_by_name(qtbot, data_dir
+                                                                                                   ) -> None:
+    """Seen in testing: typing 2027-01-05 into the date left it at today, and "-" moved on to the week, which read
+    010 and saved week 10; 12 typed into the week of a 10-week plan became 1 and was saved as week 1."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    weeks = len(window.gateway.history(window.editor.patient_id)[-1].plan.weeks)
+    day = dt.date.today() - dt.timedelta(days=40)
+    view.date.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab brings a hand to it: the year is selected
+    qtbot.keyClicks(view.date, f"{day.year}-{day.month}-{day.day:02d}-")  # a "-" too many never leaves the date
+    assert view.date.date().toPython() == day and view.week.value() == 1
+    fill(view, minutes=9, rpe=11)
+    _typed(qtbot, view.week, str(weeks + 2))
+    assert view.week.text() == str(weeks + 2)
+    view.save_button.click()
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert view.message.text().startswith("Not saved.") and f"must be from 1 to {weeks}" in view.message.text()
+    view.week.setFocus()
+    qtbot.keyClick(view.week, Qt.Key.Key_Up)  # the arrows stay within the plan
+    assert view.week.value() == weeks
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert (saved.date, saved.week) == (day, weeks)

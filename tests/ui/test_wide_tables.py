@@ -256,3 +256,23 @@ def test_a_handle_the_clinician_dragged_stays_where_it_was_put(qtbot, data_dir) 
     QApplication.processEvents()
     qtbot.waitUntil(lambda: abs(splitter.sizes()[1] / sum(splitter.sizes()) - dragged / (form_width + plan_width))
                     < 0.02, timeout=2_000)
+
+
+def test_the_form_does_not_move_as_the_profile_turns_invalid_and_valid_again(qtbot, data_dir) -> None:
+    """Seen in testing: stacked while the profile was valid (a week table to show), side by side again at the
+    keystroke that made it invalid (the table empty), so the fields moved under the clinician's pointer."""
+    window = saved_patient(qtbot, data_dir)
+    _show_plan(window, SMALL_SCREENS["100 %"])
+    editor = window.editor
+    around = window.width() - editor.panes.width()
+    window.resize(editor.panes.side_by_side_width() + around - 30, window.height())  # too narrow for the plan
+    qtbot.waitUntil(lambda: editor.panes.stacked, timeout=2_000)  # with its week table; without, it would fit
+    age = editor.form.numbers["age"]
+    for text in ("", "200", "61"):  # none, out of range (no plan), and a plan again
+        age.setText(text)
+        age.textEdited.emit(text)
+        QApplication.processEvents()
+        QApplication.processEvents()
+        assert editor.panes.stacked, text
+    window.resize(1800, 900)  # a width it has not had: arranged afresh
+    qtbot.waitUntil(lambda: not editor.panes.stacked, timeout=2_000)

@@ -1,15 +1,51 @@
 """A date field that Tab leaves in one press.
 
 Qt's date edit spends Tab on moving from year to month to day, so a clinician going down the session form
-pressed Tab three times to leave the date. Here Tab goes on to the next field; within the date, Left and
-Right move the cursor through year, month and day, Up and Down change the part it is in, and the calendar
-button opens a month to pick from."""
+pressed Tab three times to leave the date. Here Tab goes on to the next field; within the date, a typed "-"
+or "/" (2027-01-05), Left and Right move the cursor through year, month and day, Up and Down change the part
+it is in, and the calendar button opens a month to pick from."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit
+
+_NEXT_PART = {"-", "/", ".", " "}  # seen in testing: typing 2027-01-05 put "01" into the next field, the week
 
 
 class DateField(QDateEdit):
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
-        return QAbstractSpinBox.focusNextPrevChild(self, next)
+    _typed_in_part = False  # a digit typed into the part the cursor is in, since the cursor came to it
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if QAbstractSpinBox.focusNextPrevChild(self, forward):  # out of the field, not on to the month
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        index = self.currentSectionIndex()
+        if event.text() and event.text() in _NEXT_PART \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            # Qt moves on by itself once a part is full (2027, then the month): the "-" typed next stays in the month.
+            # In the last part a separator does nothing: it never leaves the field.
+            if self._typed_in_part and index + 1 < self.sectionCount():
+                self.setCurrentSectionIndex(index + 1)
+                self.lineEdit().setSelection(*self._section_span(index + 1))
+                self._typed_in_part = False
+            event.accept()
+            return
+        super().keyPressEvent(event)
+        self._typed_in_part = event.text().isdigit() and self.currentSectionIndex() == index
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._typed_in_part = False
+        super().focusInEvent(event)
+
+    def _section_span(self, index: int) -> tuple[int, int]:
+        """Where part ``index`` (year, month, day) is in the text: selected, typing replaces it."""
+        start = sum(len(self.sectionText(self.sectionAt(i))) + 1 for i in range(index))
+        return start, len(self.sectionText(self.sectionAt(index)))

@@ -30,8 +30,9 @@ class ImpliedValues:
         self.implied_note.setAccessibleName("What the form changed")
         self.implied_note.setStyleSheet("background: #FFF4CE; color: #3B2F00; padding: 6px;")
 
-    def _forget_implied_values(self) -> None:
-        """A record or a new patient is shown: its values are the clinician's."""
+    def forget_implied_values(self) -> None:
+        """A record or a new patient is shown, or what is on screen was saved: its values are the clinician's (seen
+        in testing: "Put Diabetes back to No diabetes" still showed after the plan was saved)."""
         self._set_by_form = {}
         self.implied_note.setVisible(False)
 

@@ -152,6 +152,7 @@ class PlanEditor(QWidget):
         self.patient_id, self.plan_id = version.patient_id, version.id
         self._saved = self._reference = version
         self._blank = None
+        self.form.forget_implied_values()
         self._update_dirty()
 
     def is_blank(self) -> bool:

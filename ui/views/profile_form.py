@@ -270,7 +270,7 @@ class ProfileForm(ImpliedValues, QWidget):
         contradict it: the implied values are filled in, and returned ({field: value}) so the editor can
         say what changed and mark the plan unsaved; nothing is hidden or locked in a contradicting state."""
         self._touched = set(NUMBER_FIELDS) | {"name", "resting_bp"}
-        self._forget_implied_values()  # the record's values are the clinician's
+        self.forget_implied_values()  # the record's values are the clinician's
         self.blockSignals(True)
         self.name.setText(profile.name)
         self.etiology.setCurrentIndex(max(0, self.etiology.findData(profile.etiology)))
@@ -298,7 +298,7 @@ class ProfileForm(ImpliedValues, QWidget):
 
     def clear(self) -> None:
         self._touched = set()
-        self._forget_implied_values()
+        self.forget_implied_values()
         self.show_all_problems = False
         self.blockSignals(True)
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):

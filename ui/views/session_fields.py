@@ -8,16 +8,16 @@ import datetime as dt
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_walk_date, session_problems,
+    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_typed_walk, session_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField
 from ui.views.unrecorded_fields import (
-    TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, choice_box, chosen, given, show_choice, show_given,
+    TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, WeekSpinBox, choice_box, chosen, given, show_choice, show_given,
 )
 
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
@@ -25,7 +25,7 @@ STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than us
 
 class SessionFields(NamedTuple):
     date: DateField
-    week: QSpinBox
+    week: WeekSpinBox
     minutes: PlainNumberSpinBox
     speed: PlainNumberSpinBox
     rpe: OptionalSpinBox
@@ -41,8 +41,8 @@ class SessionFields(NamedTuple):
         date.setDisplayFormat("yyyy-MM-dd")  # as in the table
         date.setCalendarPopup(True)
         date.setMaximumDate(QDate.currentDate())
-        week = QSpinBox()
-        week.setRange(1, 26)
+        week = WeekSpinBox()
+        week.set_weeks(26)
         note = QLineEdit()
         note.setMaxLength(NOTE_MAX_LENGTH)
         note.setPlaceholderText("optional, one line")
@@ -147,5 +147,5 @@ def _checked(values: dict) -> SessionLog:
         log = SessionLog.model_validate(values)
     except ValidationError as error:
         raise SessionLogError(session_problems(error)) from None
-    check_walk_date(log, dt.date.today())
+    check_typed_walk(log, dt.date.today())
     return log

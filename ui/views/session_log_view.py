@@ -254,7 +254,7 @@ class SessionLogView(QWidget):
     # -- the form ------------------------------------------------------------------------------------
 
     def _set_week_range(self, weeks: int) -> None:
-        self.week.setRange(1, max(1, weeks))
+        self.week.set_weeks(weeks)
 
     def _suggest_minutes(self) -> None:
         """The planned minutes of the week, as a starting value for a new session (until the clinician types)."""
@@ -262,7 +262,7 @@ class SessionLogView(QWidget):
             return
         weeks = self._course.plan_on(self.date.date().toPython()).weeks
         self._set_week_range(len(weeks))
-        if not weeks:
+        if not 1 <= self.week.value() <= len(weeks):  # none, or a week past the plan's: the save names its weeks
             return
         if self._suggested_minutes is None or abs(self.minutes.value() - self._suggested_minutes) < 1e-9:
             self._suggested_minutes = weeks[self.week.value() - 1].main_min

@@ -41,6 +41,23 @@ class OptionalSpinBox(QSpinBox):
             self.setValue(min(self.value() + steps * self.singleStep(), self.high))
 
 
+class WeekSpinBox(QSpinBox):
+    """The plan week. What is typed is kept as typed, as in OptionalSpinBox: seen in testing, 12 on a 10-week plan
+    became 1 and was saved as week 1 without a word; now the save names the plan's weeks. The arrows stay within
+    the weeks of the plan in force (``set_weeks``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weeks = 1
+        self.setRange(1, TYPING_ROOM)
+
+    def set_weeks(self, weeks: int) -> None:  # a week already past them stays, for the save to name
+        self.weeks = max(1, weeks)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name)
+        self.setValue(min(max(self.value() + steps * self.singleStep(), 1), self.weeks))
+
+
 def given(spin: QSpinBox) -> int | None:
     return None if spin.value() == spin.minimum() else spin.value()
 
