@@ -240,3 +240,13 @@ def test_chen_2012_speed_is_compared_with_the_next_fastest_pain_study_as_it_is(l
     ratio = chen.exercise.speed_m_per_min / fastest.exercise.speed_m_per_min
     assert f"is {ratio:g} times the next-fastest pain study in the library ({fastest.named}, " \
            f"{fastest.exercise.speed_m_per_min:g} m/min)" in message
+
+
+@pytest.mark.parametrize(("etiology", "words"), [("post-stroke-pain", ["harness"]),
+                                                  ("parkinsons-pain", ["harness", "Freezing of gait"]),
+                                                  ("spinal-cord-injury", ["harness", "autonomic dysreflexia"])])
+def test_each_etiology_page_names_the_safety_points_the_clinical_brief_gives_it(lib, etiology, words) -> None:
+    """Seen in review: the brief's stroke and Parkinson's safety points name a harness, which only the plan's
+    warnings said; the etiology page, read first, named falls alone."""
+    safety = " ".join(point.text for point in next(e for e in lib.etiologies if e.id == etiology).safety)
+    assert all(word in safety for word in words), (etiology, safety)
