@@ -117,7 +117,46 @@ def test_a_patient_new_on_the_server_of_a_name_already_there_is_pointed_out(clin
     moved = main_py(tmp_path / "second", "db", "move-to", clinic_url)
     assert moved.returncode == 0
     assert ("Note: patient 2, Example Patient (diabetic neuropathy), is new on the server, which already has "
-            "patient 1 of the same name: check that they are not one person entered on two workstations.") \
+            "patient 1 of the same name: check that they are not one person entered twice.") \
         in moved.stdout
     again = main_py(tmp_path / "second", "db", "move-to", clinic_url)
     assert "Note:" not in again.stdout  # nothing new this time
+
+
+def test_the_entries_of_a_patient_who_did_not_move_go_with_them_when_they_do(clinic_url, tmp_path,
+                                                                             monkeypatch) -> None:
+    """Seen in review: copied while the patient could not move, a corrected and a deleted walk's entries went
+    without their values, and the run that moved the patient copied nothing more."""
+    from core.data_dir import DataDir
+    from core.storage.postgres_records import PostgresRecords
+    from core.workspace.clinic import move_local_records
+
+    here = tmp_path / "ws"
+    for _ in range(2):
+        assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    for minutes in (11, 12):
+        assert main_py(here, "sessions", "add", "2", walk(tmp_path, minutes)).returncode == 0
+    assert main_py(here, "sessions", "edit", "1", walk(tmp_path, 13, "fixed.json")).returncode == 0
+    assert main_py(here, "sessions", "delete", "2").returncode == 0
+    moving = PostgresRecords.import_patient
+
+    def second_fails(self, data, *, clinician):
+        if self.count_patients() >= 1:  # patient 2 (they move in id order), as if its bundle failed its checks
+            raise ValueError("patient 2's bundle does not check out")
+        return moving(self, data, clinician=clinician)
+
+    data = DataDir(here / "data")
+    with monkeypatch.context() as failing:
+        failing.setattr(PostgresRecords, "import_patient", second_fails)
+        first = move_local_records(data, clinic_url, clinician="Dr A")
+    assert first.problems == ["patient 2: patient 2's bundle does not check out"]
+    second = move_local_records(data, clinic_url, clinician="Dr A")
+    assert not second.problems and second.added_patients == 1
+    assert first.audit_copied + second.audit_copied == audit_rows(here) and second.audit_copied >= 3
+    with psycopg.connect(clinic_url, autocommit=True) as server:
+        kept = {action: json.loads(before) for action, before in server.execute(
+            "select action, before_json from audit where record_type = 'session' and action in ('update', 'delete') "
+            "and before_json like '%%moved_from%%'").fetchall()}
+    assert (kept["update"]["minutes"], kept["delete"]["minutes"]) == (11, 12)
+    assert kept["delete"]["patient_id"] == kept["update"]["patient_id"] == 2
+    assert move_local_records(data, clinic_url, clinician="Dr A").audit_copied == 0

@@ -116,3 +116,17 @@ def test_the_caution_says_where_the_reviews_disagree_on_intensity_with_their_sou
     cited = [citation.cited() for citation in summary.caution_citations]
     assert "Ghanbari A 2025, Pain Res Manag, Conclusion" in cited  # no DOI in the seed: none printed ("doi:None")
     assert any(c.startswith("He W-C et al. 2024") and c.endswith("doi:10.3389/fnmol.2024.1345864") for c in cited)
+
+
+def test_the_chart_leaves_out_what_the_summary_leaves_out() -> None:
+    """Seen in testing: Chen 2012's 30 m/min was the chart's longest bar under a summary that said it was left out,
+    and Binda 2020's '10 m/s' read "not reported"."""
+    from core.evidence.dosing import dose_in_chart
+    from core.evidence.library import load_library
+
+    by_id = {s.id: s for s in load_library().studies}
+    assert dose_in_chart(by_id["chen-2012"], "speed_m_per_min") == (None, "30 m/min as printed: left out, implausible")
+    assert dose_in_chart(by_id["chen-2012"], "days_per_week") == (3, "")
+    assert dose_in_chart(by_id["binda-2020"], "speed_m_per_min") == (None, "'10 m/s' as printed: left out")
+    assert dose_in_chart(by_id["binda-2020"], "weeks") == (4, "")
+    assert dose_in_chart(by_id["bobinski-2015"], "speed_m_per_min") == (None, "not reported")

@@ -69,7 +69,9 @@ def test_failed_save_keeps_the_previous_file(data_dir, monkeypatch) -> None:
 @pytest.mark.parametrize("address", [
     "postgresql://grace@clinic-server/treadwell?password=secret",
     "postgresql://grace@clinic-server/treadwell?sslmode=verify-full&pass%77ord=secret",  # libpq decodes the key
-    "postgresql://grace@clinic-server/treadwell?PASSWORD=secret"])
+    "postgresql://grace@clinic-server/treadwell?PASSWORD=secret",
+    "postgresql://grace@clinic-server/treadwell?application_name=x#&password=secret",  # libpq has no fragment
+    "postgresql://grace@clinic-server/treadwell#?password=secret"])
 def test_a_clinic_address_never_keeps_a_password_however_it_is_spelled(address) -> None:
     """Seen in testing: ``pass%77ord=`` signed in with the password in Settings, which would write it to disk."""
     with pytest.raises(ValueError, match="must not hold a password"):

@@ -323,7 +323,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         entry = self.etiology_entry(etiology_id)
         name = entry.name if entry else etiology_id
         studies = self.studies_for(etiology_id)
-        self.evidence.show_etiology(name, studies, self.overview.mechanisms)
+        self.evidence.show_etiology(name, studies, self.overview.mechanisms, self.overview.studies)
         self.dosing.show_etiology(etiology_id, name, studies)
         if self.editor.plan_id is None:
             self.editor.set_etiology(etiology_id)

@@ -51,11 +51,12 @@ class SideBySideOrStacked(QStackedWidget):
     arranged = Signal(bool)  # stacked or not, after a change of arrangement
 
     def __init__(self, first: QWidget, second: QWidget, *, wide: int, needs: Callable[[], int],
-                 sizes: tuple[int, int], second_on_top: bool = False) -> None:
+                 sizes: tuple[int, int], second_on_top: bool = False, keep_widest: bool = False) -> None:
         super().__init__()
         self._first, self._second, self._needs, self._wide = first, second, needs, wide
         self._refit_due = False
-        self._needed = 0  # the most the wide pane has needed at this width (see _wide_width)
+        self._keep_widest = keep_widest
+        self._needed = 0  # with keep_widest: the most the wide pane has needed (see _wide_width)
         self._first_scroll = VerticalScroll(first)
         self._second_scroll = VerticalScroll(second, frame=False)
         self.side = QSplitter(Qt.Orientation.Horizontal)
@@ -100,6 +101,11 @@ class SideBySideOrStacked(QStackedWidget):
             self._needed = 0
         self.refit(width=event.size().width())
 
+    def start_afresh(self) -> None:
+        """Other contents (another patient): arranged for what they need, not for the widest before them."""
+        self._needed = 0
+        self.refit_soon()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """A pane may have grown while its step was hidden (no resize tells of it)."""
         super().showEvent(event)
@@ -139,11 +145,12 @@ class SideBySideOrStacked(QStackedWidget):
         return both[self._wide], both[1 - self._wide]
 
     def _wide_width(self) -> int:
-        """The most the wide pane has needed since the width last changed: seen in testing, the profile form moved
-        under the pointer, stacked while the profile was valid (a week table to show) and side by side again at the
-        keystroke that made it invalid (the table empty)."""
+        """The width the wide pane needs; with ``keep_widest``, the most it has needed since the width or the
+        contents last changed (start_afresh): seen in testing, the profile form moved under the pointer, stacked
+        while the profile was valid (a week table to show) and side by side at the keystroke that made it invalid."""
         (pane, scroll), _ = self._panes()
-        self._needed = max(self._needed, self._needs(), pane.minimumSizeHint().width(), pane.minimumWidth())
+        needed = max(self._needs(), pane.minimumSizeHint().width(), pane.minimumWidth())
+        self._needed = max(self._needed, needed) if self._keep_widest else needed
         return self._needed + scroll._room()
 
     def _keep_share(self, *_: object) -> None:

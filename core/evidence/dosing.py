@@ -140,6 +140,20 @@ _DOSES = (
 )
 
 
+def dose_in_chart(study: Study, dose: str) -> tuple[float | None, str]:
+    """One of a study's doses (a field of the summary: ``speed_m_per_min``, ``longest_session_min``,
+    ``days_per_week``, ``weeks``) as the chart draws it: the value of its bar, or None and the words shown instead.
+    Left out of the chart as of the summary's ranges: seen in testing, Chen 2012's 30 m/min was the chart's longest
+    bar under a summary that said it was left out, and Binda 2020's '10 m/s' read "not reported"."""
+    _, field, _, unit, value_of = next(item for item in _DOSES if item[0] == dose)
+    value = value_of(study)
+    if value is not None and _implausible(study, f"exercise.{field}"):
+        return None, f"{value:g} {unit}".strip() + " as printed: left out, implausible"
+    if value is None and field == "speed_m_per_min" and study.exercise.speed_reported:
+        return None, f"'{study.exercise.speed_reported}' as printed: left out"
+    return value, "" if value is not None else "not reported"
+
+
 def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
     """Summarise the animal treadmill pain studies tagged with ``etiology_id``."""
     tagged = [s for s in studies if etiology_id in s.etiologies]

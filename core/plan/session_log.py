@@ -26,7 +26,8 @@ class SessionLog(BaseModel):
 
     date: dt.date = Field(description="the day of the walk")
     week: int = Field(ge=1, le=26, description="the plan week it was walked under")
-    minutes: float = Field(ge=0, le=300, description="minutes walked in the main set")
+    minutes: float = Field(ge=0, le=300, description="minutes walked in the main set; more than 0 for a walk added "
+                                                     "or corrected (0 is read only in walks saved before)")
     speed_kmh: float | None = Field(default=None, ge=0, le=20, description="belt speed; null: not recorded")
     rpe: int = Field(ge=6, le=20, description="effort on the Borg 6-20 scale")
     heart_rate: int | None = Field(default=None, ge=HEART_RATE_RANGE[0], le=HEART_RATE_RANGE[1],

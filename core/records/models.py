@@ -176,8 +176,8 @@ class VersionSavedMeanwhile(Exception):
             f"Not saved: version {theirs.version} of this patient, saved by {theirs.created_by or 'someone'} at "
             f"{theirs.created_at[:19].replace('T', ' ')} UTC, is newer than the version your changes were made from. "
             + (f"Yours differs from it: {shown}. " if differences else "It holds the same plan as yours. ")
-            + f"Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours the "
-              f"newest, in place of version {theirs.version}'s plan.")
+            + f"Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours "
+              f"version {theirs.version + 1}, the newest; version {theirs.version} stays in the history.")
 
 
 def _shown(log: SessionLog) -> str:

@@ -229,8 +229,23 @@ def search_study_ids(db: sqlite_utils.Database, text: str) -> set[str]:
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-# Markers print Greek letters (TNF-α, IL-1β); people type them in Latin letters.
-_GREEK_SPELLED = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu"})
+# Markers print Greek letters (TNF-α, IL-1β); people type them in Latin letters, spelled out or as one letter.
+_GREEK_LATIN = {"α": ("alpha", "a"), "β": ("beta", "b"), "γ": ("gamma", "g"), "δ": ("delta", "d"),
+                "κ": ("kappa", "k"), "μ": ("mu", "m")}
+_GREEK = re.compile(f"-?([{''.join(_GREEK_LATIN)}])")
+# What a marker's letters stand for, as people type it in full (seen in testing: "nerve growth factor", "tumor
+# necrosis factor", "brain-derived" found nothing, nor "il-1 beta", "IL-1b" or "tnfa").
+_MARKER_WORDS = {
+    "TNF": "tumor tumour necrosis factor", "IL": "interleukin", "BDNF": "brain-derived neurotrophic factor",
+    "NGF": "nerve growth factor", "NT": "neurotrophin", "GABA": "gamma-aminobutyric acid",
+    "MOR": "mu-opioid receptor", "KCC2": "potassium chloride cotransporter",
+    "NKCC1": "sodium potassium chloride cotransporter", "SOD": "superoxide dismutase", "CAT": "catalase",
+    "GPx": "glutathione peroxidase", "GSH": "glutathione", "MDA": "malondialdehyde", "ROS": "reactive oxygen species",
+    "NO": "nitric oxide", "GAD": "glutamic acid decarboxylase", "Hsp72": "heat shock protein",
+    "PACAP": "pituitary adenylate cyclase-activating polypeptide",
+}
+_ABBREVIATION = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _MARKER_WORDS), key=len, reverse=True)) + r")(?![a-z])")
 
 
 def fts_query(text: str) -> str:
@@ -264,9 +279,20 @@ def _rows_per_statement(columns: int) -> int:
     return max(1, MAX_SQL_VARIABLES // columns)
 
 
-def _with_spelled_greek(text: str) -> str:
-    spelled = text.translate(_GREEK_SPELLED)
-    return text if spelled == text else f"{text} {spelled}"
+def marker_search_words(markers: list[str]) -> str:
+    """The findings' markers as the search finds them: as printed, with each Greek letter spelled out and as one
+    Latin letter, joined or apart (IL-1β: "IL-1beta", "IL-1b", "IL-1 beta"; TNF-α: "TNFa"), and the names their
+    letters stand for ("nerve growth factor" for NGF)."""
+    words = []
+    for marker in markers:
+        words.append(marker)
+        if _GREEK.search(marker):
+            words += [marker.translate({ord(g): names[0] for g, names in _GREEK_LATIN.items()}),  # IL-1beta
+                      marker.translate({ord(g): names[1] for g, names in _GREEK_LATIN.items()}),  # IL-1b, TNF-a
+                      _GREEK.sub(lambda m: f" {_GREEK_LATIN[m.group(1)][0]}", marker),  # IL-1 beta
+                      _GREEK.sub(lambda m: _GREEK_LATIN[m.group(1)][1], marker)]  # TNFa
+        words += [_MARKER_WORDS[m.group(1)] for m in _ABBREVIATION.finditer(marker)]
+    return " ".join(dict.fromkeys(words))
 
 
 _STUDY_COLUMNS = ("id", "origin", "year", *SEARCH_COLUMNS, "json")
@@ -282,7 +308,7 @@ def _study_row(study: Study, mechanism_names: dict[str, str], etiology_names: di
         "title": study.title or "",
         "model": study.model,
         "species": " ".join(filter(None, [study.species, study.species_reported, study.strain])),
-        "markers": _with_spelled_greek(" ".join(f.marker for f in study.findings)),
+        "markers": marker_search_words([f.marker for f in study.findings]),
         "mechanisms": " ".join(mechanism_names.get(m, m) for m in mechanism_ids),
         "etiologies": " ".join(etiology_names.get(e, e) for e in study.etiologies),
         "exercise": f"{study.exercise.type} {study.exercise.protocol}",

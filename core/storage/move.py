@@ -55,7 +55,7 @@ class MoveReport:
             said += [f"  patient {here} is now patient {there}: {name}" for here, there, name in self.renumbered]
         said += [f"Note: patient {there}, {name}, is new on the server, which already has patient"
                  f"{'s' if len(others) > 1 else ''} {', '.join(map(str, others))} of the same name: check that they "
-                 "are not one person entered on two workstations." for there, name, others in self.namesakes]
+                 "are not one person entered twice." for there, name, others in self.namesakes]
         if self.problems:
             said += [f"Not moved: {problem}" for problem in self.problems]
         else:
@@ -140,20 +140,28 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
 def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords) -> int:
     """The local audit entries not copied before, each marked with where it came from. A session's values before a
     correction or deletion go with it, under the patient's id on the server (so deleting the patient there clears
-    them); those of a patient not on the server are left out."""
+    them). The entries of a patient who did not move are held back, and copied by the run that moves the patient
+    (seen in review: copied without their values, they never got them)."""
     key = workstation_key(local, database_path)
     last = _copied_up_to(server, key)
     if last is None:
         last = _copied_under_path(local, database_path, server)
+    held = _held_back(server, key)
     rows = local.execute("select id, at, action, record_type, record_id, clinician, before_json from audit "
-                         "where id > ? order by id", [last]).fetchall()
+                         "where id > ? or id in (select value from json_each(?)) order by id",
+                         [last, json.dumps(held)]).fetchall()
     if not rows:
         return 0
     ids = _ids_on_server(local, server)
+    waiting = _patients_not_moved(local, ids["patient"])
+    copied, held = 0, []
     with server.transaction():
         for local_id, at, action, record_type, record_id, clinician, before_json in rows:
-            moved = {"moved_from": key, "local_record_id": record_id, "local_audit_id": local_id}
             before = json.loads(before_json) if before_json else None
+            if _patient_of(local, record_type, record_id, before) in waiting:
+                held.append(local_id)
+                continue
+            moved = {"moved_from": key, "local_record_id": record_id, "local_audit_id": local_id}
             if before is not None and before.get("patient_id") in ids["patient"]:
                 moved = {**before, "patient_id": ids["patient"][before["patient_id"]],
                          "plan_id": ids["plan"].get(before.get("plan_id")), **moved}
@@ -161,11 +169,37 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
                 "insert into audit (at, action, record_type, record_id, clinician, before_json) "
                 "values (%s, %s, %s, %s, %s, %s)",
                 [at, action, record_type, ids.get(record_type, {}).get(record_id), clinician, json.dumps(moved)])
-        server.connection.execute("insert into meta (key, value) values (%s, %s) on conflict (key) do update "
-                                  "set value = excluded.value", [f"{MOVED}{key}", str(rows[-1][0])])
-    return len(rows)
+            copied += 1
+        for meta_key, value in ((f"{MOVED}{key}", str(max(last, rows[-1][0]))), (f"{HELD}{key}", json.dumps(held))):
+            server.connection.execute("insert into meta (key, value) values (%s, %s) on conflict (key) do update "
+                                      "set value = excluded.value", [meta_key, value])
+    return copied
 
 
+def _held_back(server: PostgresRecords, key: str) -> list[int]:
+    row = server.connection.execute("select value from meta where key = %s", [f"{HELD}{key}"]).fetchone()
+    return json.loads(row[0]) if row else []
+
+
+def _patients_not_moved(local: sqlite_utils.Database, on_server: dict[int, int]) -> set[int]:
+    return {patient_id for (patient_id,) in local.execute("select id from patients").fetchall()
+            if patient_id not in on_server}
+
+
+def _patient_of(local: sqlite_utils.Database, record_type: str, record_id: int | None, before: dict | None
+                ) -> int | None:
+    """The local patient an audit entry is about, where it can still be told."""
+    if before is not None and "patient_id" in before:
+        return before["patient_id"]
+    if record_type == "patient":
+        return record_id
+    table = {"plan": "plans", "session": "sessions"}.get(record_type)
+    row = None if table is None else local.execute(f"select patient_id from {table} where id = ?",
+                                                   [record_id]).fetchone()
+    return row[0] if row else None
+
+
+HELD = "moved_audit_held:"
 MOVED = "moved_audit:"
 
 

@@ -74,7 +74,7 @@ def test_a_date_typed_with_dashes_stays_in_the_date_and_a_week_past_the_plan_is_
     010 and saved week 10; 12 typed into the week of a 10-week plan became 1 and was saved as week 1."""
     import datetime as dt
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QDate, Qt
 
     window = saved_patient(qtbot, data_dir)
     view = window.sessions
@@ -83,6 +83,14 @@ def test_a_date_typed_with_dashes_stays_in_the_date_and_a_week_past_the_plan_is_
     view.date.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab brings a hand to it: the year is selected
     qtbot.keyClicks(view.date, f"{day.year}-{day.month}-{day.day:02d}-")  # a "-" too many never leaves the date
     assert view.date.date().toPython() == day and view.week.value() == 1
+    view.date.setDate(QDate.currentDate())
+    view.week.setFocus()
+    view.date.setFocus(Qt.FocusReason.TabFocusReason)
+    for key in f"{day.year - 1}/1/5":  # "/" typed with Shift, as on a German keyboard: 1, not 10, is the month
+        shift = Qt.KeyboardModifier.ShiftModifier if key == "/" else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(view.date, key, shift)
+    assert view.date.date().toPython() == dt.date(day.year - 1, 1, 5)
+    view.date.setDate(QDate(day.year, day.month, day.day))
     fill(view, minutes=9, rpe=11)
     _typed(qtbot, view.week, str(weeks + 2))
     assert view.week.text() == str(weeks + 2)

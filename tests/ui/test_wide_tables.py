@@ -274,5 +274,9 @@ def test_the_form_does_not_move_as_the_profile_turns_invalid_and_valid_again(qtb
         QApplication.processEvents()
         QApplication.processEvents()
         assert editor.panes.stacked, text
+    editor.new_patient()  # another patient, no plan yet: arranged afresh, side by side at this width
+    qtbot.waitUntil(lambda: not editor.panes.stacked, timeout=2_000)
+    editor.form.set_profile(example()[0])
+    qtbot.waitUntil(lambda: editor.panes.stacked, timeout=2_000)
     window.resize(1800, 900)  # a width it has not had: arranged afresh
     qtbot.waitUntil(lambda: not editor.panes.stacked, timeout=2_000)

@@ -28,8 +28,9 @@ class DateField(QDateEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         index = self.currentSectionIndex()
-        if event.text() and event.text() in _NEXT_PART \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        # by the character typed: "/" is Shift+7 on a German keyboard, "." Shift+; on a French one (seen in review)
+        if event.text() and event.text() in _NEXT_PART and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
             # Qt moves on by itself once a part is full (2027, then the month): the "-" typed next stays in the month.
             # In the last part a separator does nothing: it never leaves the field.
             if self._typed_in_part and index + 1 < self.sectionCount():
@@ -39,7 +40,8 @@ class DateField(QDateEdit):
             event.accept()
             return
         super().keyPressEvent(event)
-        self._typed_in_part = event.text().isdigit() and self.currentSectionIndex() == index
+        if event.text():  # not Shift pressed on its own before a "/"
+            self._typed_in_part = event.text().isdigit() and self.currentSectionIndex() == index
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._typed_in_part = False

@@ -8,18 +8,17 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
-from core.evidence.dosing import DosingSummary, Spread, dosing_summary, lends_structure
+from core.evidence.dosing import DosingSummary, Spread, dose_in_chart, dosing_summary, lends_structure
 from core.evidence.models import Study
 from ui.focus_frame import framed_on_focus
 
-METRICS = [("Speed (m/min)", lambda s: s.exercise.speed_m_per_min),
-           ("Longest session (min)", lambda s: s.exercise.minutes_per_session[1] if s.exercise.minutes_per_session else None),
-           ("Days per week", lambda s: s.exercise.days_per_week),
-           ("Weeks", lambda s: s.exercise.weeks)]
+METRICS = [("Speed (m/min)", "speed_m_per_min"), ("Longest session (min)", "longest_session_min"),
+           ("Days per week", "days_per_week"), ("Weeks", "weeks")]
 
 
 class ProtocolChart(QWidget):
-    """One panel per dosing measure, a bar per study; 'not reported' where a study gives no value."""
+    """One panel per dosing measure, a bar per study; in words where a study gives no value, or one the summary
+    leaves out (core/evidence/dosing.py dose_in_chart)."""
 
     ROW = 22
 
@@ -31,7 +30,7 @@ class ProtocolChart(QWidget):
 
     def set_studies(self, studies: list[Study]) -> None:
         self._studies = studies
-        self.setMinimumHeight(max(120, 40 + (len(studies) + 2) * self.ROW * 2))
+        self.setFixedHeight(max(120, 40 + (len(studies) + 2) * self.ROW * 2))  # shorter for fewer studies too
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -48,11 +47,11 @@ class ProtocolChart(QWidget):
         label_width = 150
         panel_width = (self.width() - label_width - 20) / 2
         panel_height = (len(self._studies) + 1.5) * self.ROW
-        for index, (title, value_of) in enumerate(METRICS):
+        for index, (title, dose) in enumerate(METRICS):
             left = label_width + (index % 2) * (panel_width + 10)
             top = 10 + (index // 2) * (panel_height + 14)
-            values = [value_of(s) for s in self._studies]
-            top_value = max([v for v in values if v] or [1])
+            shown = [dose_in_chart(s, dose) for s in self._studies]
+            top_value = max([value for value, _ in shown if value] or [1])
             painter.setPen(text)
             font = painter.font()
             font.setBold(True)
@@ -60,14 +59,14 @@ class ProtocolChart(QWidget):
             painter.drawText(QRectF(left, top, panel_width, self.ROW), Qt.AlignmentFlag.AlignLeft, title)
             font.setBold(False)
             painter.setFont(font)
-            for row, (study, value) in enumerate(zip(self._studies, values)):
+            for row, (study, (value, words)) in enumerate(zip(self._studies, shown)):
                 y = top + (row + 1) * self.ROW
                 if index % 2 == 0:
                     painter.drawText(QRectF(0, y, label_width - 8, self.ROW), Qt.AlignmentFlag.AlignRight,
                                      f"{study.first_author} {study.year}")
                 if value is None:
-                    painter.setPen(QColor("#888888"))
-                    painter.drawText(QRectF(left, y, panel_width, self.ROW), Qt.AlignmentFlag.AlignLeft, "not reported")
+                    painter.setPen(QColor("#6B6B6B"))
+                    painter.drawText(QRectF(left, y, panel_width, self.ROW), Qt.AlignmentFlag.AlignLeft, words)
                     painter.setPen(text)
                     continue
                 bar = (panel_width - 50) * value / top_value
@@ -87,7 +86,7 @@ class DosingView(QWidget):
         self.summary.setAccessibleName("Dosing summary")
         self.summary.setMaximumHeight(180)
         self.chart = ProtocolChart()
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setAccessibleName("Chart of the animal protocols (the arrow keys scroll it)")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
@@ -106,6 +105,8 @@ class DosingView(QWidget):
                              + escape(summary.caution_sources) + "</small>")
         self.summary.setHtml(_summary_html(summary))
         self.chart.set_studies(treadmill)
+        # seen in testing: scrolled down the chart of one etiology, the next one's looked empty
+        self.scroll.verticalScrollBar().setValue(0)
         return summary
 
 

@@ -70,7 +70,7 @@ class PlanEditor(QWidget):
         self.form.setMinimumWidth(460)
         # side by side where the week table fits beside the form, one above the other where it does not
         self.panes = SideBySideOrStacked(self.form, self.panel, wide=1, needs=self.panel.full_width,
-                                         sizes=(520, 840))
+                                         sizes=(520, 840), keep_widest=True)  # typed into: not moved under the pointer
         self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -98,6 +98,7 @@ class PlanEditor(QWidget):
         if etiology_id:
             self.set_etiology(etiology_id)
         self._blank = self.form.values()
+        self.panes.start_afresh()
         self._update_dirty()
 
     def set_etiologies(self, etiologies: list[tuple[str, str]]) -> None:
@@ -129,6 +130,7 @@ class PlanEditor(QWidget):
         """Show the version exactly as it was saved; recomputing it with today's settings and guidelines is
         the clinician's explicit choice (Use today's settings), after seeing what would change."""
         self.patient_id, self.plan_id = version.patient_id, version.id
+        self.panes.start_afresh()
         self.overrides = list(version.overrides)
         self._saved = self._reference = version
         self._blank = None

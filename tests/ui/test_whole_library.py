@@ -1,0 +1,36 @@
+"""Step 2 shows the chosen etiology's studies; the whole library is a tick away. Seen in testing: 51 of the 94
+studies (mechanism studies, other pain models) are tagged with no etiology, so a study a flag names ("cites
+Almeida 2015") could not be found in the window at all, though the command line found it."""
+
+from __future__ import annotations
+
+from tests.ui.course_helpers import open_window
+
+
+def test_a_study_outside_the_etiology_is_pointed_to_and_shown_with_the_whole_library(qtbot, data_dir) -> None:
+    window = open_window(qtbot, data_dir)
+    window._on_picker_etiology_chosen("peripheral-nerve-injury")
+    view = window.evidence
+    tagged = view.proxy.rowCount()
+    view.search.setText("Almeida")
+    assert view.proxy.rowCount() == 0
+    assert view.count_label.text() == (f"0 of {tagged} studies; 1 more in the library outside this etiology: tick "
+                                       "Whole library to see it")
+    view.whole_library.setChecked(True)
+    assert view.proxy.rowCount() == 1 and "Almeida 2015" in view.detail.toPlainText()
+    library = len(window.overview.studies)
+    assert "the whole library" in view.title.text() and view.count_label.text().startswith(f"1 of {library} studies")
+    view.search.clear()
+    assert view.proxy.rowCount() == library
+    view.whole_library.setChecked(False)
+    assert view.proxy.rowCount() == tagged and "Peripheral nerve injury" in view.title.text()
+
+
+def test_the_flags_count_says_which_kinds_it_holds() -> None:
+    """Seen in testing: the Flags column was a count alone, where the sources disagree lumped with values not
+    reported; its tooltip names the kinds."""
+    from core.evidence.library import load_library
+    from ui.views.evidence_view import flag_kinds
+
+    chen = next(s for s in load_library().studies if s.id == "chen-2012")
+    assert flag_kinds(chen) == "3 sources disagree, 1 reference problem, 1 not reported, 1 implausible as printed"
