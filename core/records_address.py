@@ -24,20 +24,26 @@ def checked_address(value: str) -> str:
     except ValueError:
         raise ValueError("is not a valid address: the port, after the server's name and a colon, is a number "
                          "from 1 to 65535 (5432 when left out)") from None
-    if parts.password is not None or _password_in_query(value):
+    if parts.password is not None or _password_as_libpq_reads_it(value):
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
                          "use libpq's password file (the window asks for it when none is on file)")
     return value
 
 
-def _password_in_query(address: str) -> bool:
-    """``?password=`` as libpq reads it: everything after the first ``?`` (libpq knows no ``#`` fragment), split at
-    ``&``, each key percent-decoded. Seen in testing and review: ``pass%77ord=``, ``?x=1#&password=`` and
-    ``#?password=`` each signed in with the password in the address."""
+def _password_as_libpq_reads_it(address: str) -> bool:
+    """A password where libpq finds one: after a ``:`` in the user part (up to the first ``@`` before a ``/``), or
+    as ``password=`` in the query (everything after the first ``?`` past the user part, split at ``&``, each key
+    percent-decoded; libpq knows no ``#`` fragment). Seen in testing and review: ``pass%77ord=``, ``?x=1#&password=``,
+    ``#?password=`` and ``gr?ace:secret@`` each signed in with the password in the address."""
     from urllib.parse import unquote
 
-    query = address.split("?", 1)[1] if "?" in address else ""
-    return any(unquote(pair.split("=", 1)[0]).strip().lower() == "password" for pair in query.split("&"))
+    rest = address.split("://", 1)[1]
+    head = rest.split("/", 1)[0]
+    user = head.split("@", 1)[0] if "@" in head else ""
+    after_user = rest[len(user) + 1:] if user or head.startswith("@") else rest
+    query = after_user.split("?", 1)[1] if "?" in after_user else ""
+    return ":" in user or any(unquote(pair.split("=", 1)[0]).strip().lower() == "password"
+                              for pair in query.split("&"))
 
 
 def address_argument(text: str) -> str:

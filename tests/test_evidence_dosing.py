@@ -125,7 +125,8 @@ def test_the_chart_leaves_out_what_the_summary_leaves_out() -> None:
     from core.evidence.library import load_library
 
     by_id = {s.id: s for s in load_library().studies}
-    assert dose_in_chart(by_id["chen-2012"], "speed_m_per_min") == (None, "30 m/min as printed: left out, implausible")
+    assert dose_in_chart(by_id["chen-2012"], "speed_m_per_min") == (
+        None, "30 m/min ('1.8 km/h' as printed): left out, implausible")
     assert dose_in_chart(by_id["chen-2012"], "days_per_week") == (3, "")
     assert dose_in_chart(by_id["binda-2020"], "speed_m_per_min") == (None, "'10 m/s' as printed: left out")
     assert dose_in_chart(by_id["binda-2020"], "weeks") == (4, "")

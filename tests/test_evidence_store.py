@@ -93,3 +93,24 @@ def test_search_ids_match_search_studies(db) -> None:
     for text in ("TNF-α", "kami", "spinal cord", "nothing-like-this"):
         assert evidence_store.search_study_ids(db, text) == {s.id for s in evidence_store.search_studies(db, text=text)}
     assert evidence_store.search_study_ids(db, "  ") == set()
+
+
+def test_the_clinics_own_studies_are_indexed_again_with_a_new_library(db) -> None:
+    """Seen in review: imported under an earlier Treadwell, a study of TNF-α was not found by "tnfa"."""
+    evidence_store.install_library(db, make.library(), "hash-1")
+    local = make.study("local-smith-2024", "Smith", 2024).model_copy(update={"origin": "local"})
+    evidence_store.add_local_studies(db, [local])
+    db.execute("update evidence_studies set markers = 'TNF-α TNF-alpha' where id = 'local-smith-2024'")  # as before
+    assert "local-smith-2024" not in evidence_store.search_study_ids(db, "tnfa")
+    evidence_store.install_library(db, make.library(version="2026.2.1"), "hash-2")
+    assert "local-smith-2024" in evidence_store.search_study_ids(db, "tnfa")
+
+
+@pytest.mark.parametrize(("marker", "words"), [
+    ("IL-6", "interleukin"), ("GAD65/67", "glutamic acid decarboxylase"), ("SOD2", "superoxide dismutase"),
+    ("NT-3 mRNA", "neurotrophin"), ("TNF-α", "tumor tumour necrosis factor"), ("NO", "nitric oxide"),
+    ("NOX2", None), ("GADD45", None), ("MDA5", None), ("NT-proBNP", None), ("ILK", None)])
+def test_an_abbreviation_is_spelled_out_only_as_itself_or_a_numbered_member(marker, words) -> None:
+    """Seen in review: NOX2 was indexed as "nitric oxide", GADD45 as "glutamic acid decarboxylase"."""
+    indexed = evidence_store.marker_search_words([marker])
+    assert (words in indexed) if words else indexed == marker

@@ -77,3 +77,21 @@ def test_a_clinic_address_never_keeps_a_password_however_it_is_spelled(address) 
     with pytest.raises(ValueError, match="must not hold a password"):
         Settings(records_url=address)
     assert Settings(records_url="postgresql://grace@clinic-server/treadwell?sslmode=verify-full").records_url
+
+
+@pytest.mark.parametrize("address", [
+    "postgresql://grace:secret@clinic-server/treadwell", "postgresql://gr?ace:secret@clinic-server/treadwell",
+    "postgresql://grace?@clinic-server/treadwell?password=secret", "postgresql://grace@clinic-server?password=x",
+    "postgresql://grace@[::1]:5432/treadwell?password=x", "postgresql://@clinic-server/treadwell?password=x",
+    "postgresql://clinic-server?password=x", "postgresql://grace@clinic-server/treadwell?pass%77ord=x",
+    "postgresql://grace@clinic-server/treadwell#?password=x", "postgresql://grace@[::1]:5432/treadwell",
+    "postgresql://clinic-server/treadwell?sslmode=verify-full", "postgresql://gr%3Aace@clinic-server/treadwell"])
+def test_an_address_is_refused_wherever_libpq_would_find_a_password_in_it(address) -> None:
+    """libpq's own parser is the judge (seen in review: a '?' in the user part hid ':secret@' from the check)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    if "password" in conninfo_to_dict(address):
+        with pytest.raises(ValueError, match="must not hold a password"):
+            Settings(records_url=address)
+    else:
+        assert Settings(records_url=address).records_url == address

@@ -148,7 +148,9 @@ def dose_in_chart(study: Study, dose: str) -> tuple[float | None, str]:
     _, field, _, unit, value_of = next(item for item in _DOSES if item[0] == dose)
     value = value_of(study)
     if value is not None and _implausible(study, f"exercise.{field}"):
-        return None, f"{value:g} {unit}".strip() + " as printed: left out, implausible"
+        printed = study.exercise.speed_reported if field == "speed_m_per_min" else None
+        return None, f"{value:g} {unit}".strip() + (f" ('{printed}' as printed)" if printed else "") \
+            + ": left out, implausible"
     if value is None and field == "speed_m_per_min" and study.exercise.speed_reported:
         return None, f"'{study.exercise.speed_reported}' as printed: left out"
     return value, "" if value is not None else "not reported"

@@ -7,6 +7,7 @@ clinician imported) and every non-evidence table are left untouched.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
@@ -91,6 +92,7 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
         mechanism_names = {m.id: m.name for m in library.mechanisms}
         etiology_names = {e.id: e.name for e in library.etiologies}
         _insert_studies(db, library.studies, mechanism_names, etiology_names)
+        _index_local_markers_again(db)
         _write_etiologies(db, library.etiologies)
         db[STATE].upsert_all(
             [{"key": "library_version", "value": library.manifest.library_version},
@@ -98,6 +100,15 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
             pk="key",
         )
     return True
+
+
+def _index_local_markers_again(db: sqlite_utils.Database) -> None:
+    """The clinic's own studies' markers, indexed as this Treadwell indexes them (seen in review: imported under an
+    earlier one, "tnfa" found the shipped studies of TNF-α and not the clinic's). Read from their JSON as stored,
+    not validated again: a study imported under another version is kept as it was."""
+    for rowid, raw in db.execute(f"select rowid, json from {STUDIES} where origin = 'local'").fetchall():
+        markers = [str(finding.get("marker", "")) for finding in json.loads(raw).get("findings", [])]
+        db.execute(f"update {STUDIES} set markers = ? where rowid = ?", [marker_search_words(markers), rowid])
 
 
 def install_copy(db: sqlite_utils.Database, *, installed: dict[str, str], mechanisms: list[Mechanism],
@@ -244,8 +255,17 @@ _MARKER_WORDS = {
     "NO": "nitric oxide", "GAD": "glutamic acid decarboxylase", "Hsp72": "heat shock protein",
     "PACAP": "pituitary adenylate cyclase-activating polypeptide",
 }
+# A whole abbreviation, or a family's numbered member (IL-6, GAD65, SOD2, NT-3), never the start of another name
+# (NOX2, GADD45, ILK, MDA5, NT-proBNP: seen in review).
+_NUMBERED = ("IL", "GAD", "SOD", "NT")
+
+
+def _alternatives(names) -> str:
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
 _ABBREVIATION = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _MARKER_WORDS), key=len, reverse=True)) + r")(?![a-z])")
+    rf"\b(?:({_alternatives(_NUMBERED)})(?=-?\d)|({_alternatives(_MARKER_WORDS)})(?=$|[^A-Za-z0-9-]|-(?![A-Za-z0-9])))")
 
 
 def fts_query(text: str) -> str:
@@ -291,7 +311,7 @@ def marker_search_words(markers: list[str]) -> str:
                       marker.translate({ord(g): names[1] for g, names in _GREEK_LATIN.items()}),  # IL-1b, TNF-a
                       _GREEK.sub(lambda m: f" {_GREEK_LATIN[m.group(1)][0]}", marker),  # IL-1 beta
                       _GREEK.sub(lambda m: _GREEK_LATIN[m.group(1)][1], marker)]  # TNFa
-        words += [_MARKER_WORDS[m.group(1)] for m in _ABBREVIATION.finditer(marker)]
+        words += [_MARKER_WORDS[m.group(1) or m.group(2)] for m in _ABBREVIATION.finditer(marker)]
     return " ".join(dict.fromkeys(words))
 
 

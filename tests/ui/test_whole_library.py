@@ -22,7 +22,11 @@ def test_a_study_outside_the_etiology_is_pointed_to_and_shown_with_the_whole_lib
     assert "the whole library" in view.title.text() and view.count_label.text().startswith(f"1 of {library} studies")
     view.search.clear()
     assert view.proxy.rowCount() == library
-    view.whole_library.setChecked(False)
+    view.mechanism_filter.setCurrentIndex(view.mechanism_filter.findData("neuroinflammation-glia"))
+    inflammation = view.proxy.rowCount()
+    view.whole_library.setChecked(False)  # the mechanism chosen stays chosen (seen in review: it went back to all)
+    assert view.mechanism_filter.currentData() == "neuroinflammation-glia" and view.proxy.rowCount() < inflammation
+    view.mechanism_filter.setCurrentIndex(0)
     assert view.proxy.rowCount() == tagged and "Peripheral nerve injury" in view.title.text()
 
 

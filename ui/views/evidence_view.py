@@ -163,7 +163,7 @@ class EvidenceView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(vertical)
         self.search.textChanged.connect(self._on_filters_changed)
-        self.whole_library.toggled.connect(self._show_scope)
+        self.whole_library.toggled.connect(self._on_whole_library_toggled)
         self.mechanism_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.copy_doi.clicked.connect(self._on_copy_doi_clicked)
@@ -188,7 +188,11 @@ class EvidenceView(QWidget):
         self._show_scope()
 
     @Slot()
-    def _show_scope(self, *_: object) -> None:
+    def _on_whole_library_toggled(self, *_: object) -> None:
+        self._show_scope(keep_mechanism=True)  # seen in review: ticking it put the filter back to all mechanisms
+
+    def _show_scope(self, *, keep_mechanism: bool = False) -> None:
+        chosen = combo_data(self.mechanism_filter) if keep_mechanism else ""
         whole = self.whole_library.isChecked()
         studies = self._studies = self._library if whole else self._etiology_studies
         self.title.setText(f"<h3>2. Evidence: {'the whole library' if whole else escape(self._etiology)}</h3>")
@@ -199,6 +203,7 @@ class EvidenceView(QWidget):
         for mechanism_id in used:
             self.mechanism_filter.addItem(self._mechanisms[mechanism_id].name if mechanism_id in self._mechanisms
                                           else mechanism_id, mechanism_id)
+        self.mechanism_filter.setCurrentIndex(max(0, self.mechanism_filter.findData(chosen)))
         self.mechanism_filter.blockSignals(False)
         self.mechanisms.setHtml(self._mechanisms_html(used, studies))
         self._on_filters_changed()
@@ -228,13 +233,15 @@ class EvidenceView(QWidget):
         text = self.search.text().strip()
         mechanism = combo_data(self.mechanism_filter)
         matches = self._search_ids(text) if text else None
-        shown = [s for s in self._studies
-                 if (matches is None or s.id in matches)
-                 and (not mechanism or any(f.mechanism == mechanism for f in s.findings))]
+        def found(studies: list[Study]) -> list[Study]:
+            return [s for s in studies if (matches is None or s.id in matches)
+                    and (not mechanism or any(f.mechanism == mechanism for f in s.findings))]
+
+        shown = found(self._studies)
         self.model.set_rows(shown)
         said = f"{len(shown)} of {len(self._studies)} studies"
         if matches is not None and not self.whole_library.isChecked():
-            outside = len((matches - {s.id for s in self._studies}) & {s.id for s in self._library})
+            outside = len(found(self._library)) - len(shown)
             if outside:
                 said += (f"; {outside} more in the library outside this etiology: tick Whole library to see "
                          f"{'it' if outside == 1 else 'them'}")
