@@ -38,3 +38,21 @@ def test_the_flags_count_says_which_kinds_it_holds() -> None:
 
     chen = next(s for s in load_library().studies if s.id == "chen-2012")
     assert flag_kinds(chen) == "3 sources disagree, 1 reference problem, 1 not reported, 1 implausible as printed"
+
+
+def test_a_mechanism_chosen_in_the_filter_brings_its_text_into_view(qtbot, data_dir) -> None:
+    """Seen in testing: the mechanism pane showed one and a half of nine mechanisms, and choosing one in the filter
+    left its summary and flags out of view."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, data_dir)
+    window.resize(1366, 768)
+    window._on_picker_etiology_chosen("peripheral-nerve-injury")
+    window.tabs.setCurrentWidget(window.evidence)
+    QApplication.processEvents()
+    view = window.evidence
+    bar = view.mechanisms.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    view.mechanism_filter.setCurrentIndex(view.mechanism_filter.count() - 1)  # the last mechanism listed
+    QApplication.processEvents()
+    assert bar.value() > 0

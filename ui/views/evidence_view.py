@@ -221,7 +221,8 @@ class EvidenceView(QWidget):
                 continue
             count = sum(1 for s in studies if any(f.mechanism == mechanism_id for f in s.findings))
             where = "; ".join(f"{REVIEWS[s.review]} {s.location}" for s in m.sources)
-            parts.append(f"<p><b>{escape(m.name)}</b> ({count} {'study' if count == 1 else 'studies'}): "
+            parts.append(f"<p><a name='{escape(mechanism_id)}'></a><b>{escape(m.name)}</b> "
+                         f"({count} {'study' if count == 1 else 'studies'}): "
                          f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
                          f"<small>Markers: {escape(', '.join(m.markers))}. Source: {escape(where)}.</small></p>")
             parts += [f"<p style='margin-left:12px'><small><b>Flag: {escape(flag_in_words(f))}.</b> "
@@ -232,7 +233,10 @@ class EvidenceView(QWidget):
     def _on_filters_changed(self, *_: object) -> None:
         text = self.search.text().strip()
         mechanism = combo_data(self.mechanism_filter)
+        if mechanism:  # its summary and flags shown above the studies (seen in testing: they stayed out of view)
+            self.mechanisms.scrollToAnchor(mechanism)
         matches = self._search_ids(text) if text else None
+
         def found(studies: list[Study]) -> list[Study]:
             return [s for s in studies if (matches is None or s.id in matches)
                     and (not mechanism or any(f.mechanism == mechanism for f in s.findings))]
