@@ -23,8 +23,8 @@ from core.storage.postgres_records import PostgresRecords, check_schema
 ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
-def plain_error(error: psycopg.Error) -> str:
-    """psycopg's message, first line only (libpq's text names host and role, never the password)."""
+def plain_error(error: Exception) -> str:
+    """An error's message, first line only (libpq's text names host and role, never the password)."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text
 

@@ -20,6 +20,7 @@ import psycopg
 import sqlite_utils
 
 from core.storage import evidence_store, records
+from core.storage.clinic import plain_error
 from core.storage.clinic_studies import ClinicStudies
 from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
 from core.storage.postgres_records import PostgresRecords
@@ -85,7 +86,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
                                    "moment; run db move-to again to check it")
             continue
         except Exception as error:  # a bundle that does not check out: named, the others still move
-            report.problems.append(f"patient {row.patient_id}: {first_line(error)}")
+            report.problems.append(f"patient {row.patient_id}: {plain_error(error)}")
             continue
         report.added_patients += not imported.existed
         if not imported.existed:
@@ -98,10 +99,6 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         report.problems += _differences(local, server, row.patient_id)
     report.audit_copied = _copy_audit(local, database_path, server)  # what happened here, whatever did not move
     return report
-
-
-def first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _move_studies(local: sqlite_utils.Database, server: ClinicStudies, report: MoveReport) -> None:
@@ -146,10 +143,9 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
     last = _copied_up_to(server, key)
     if last is None:
         last = _copied_under_path(local, database_path, server)
-    held = _held_back(server, key)
     rows = local.execute("select id, at, action, record_type, record_id, clinician, before_json from audit "
                          "where id > ? or id in (select value from json_each(?)) order by id",
-                         [last, json.dumps(held)]).fetchall()
+                         [last, json.dumps(_held_back(server, key))]).fetchall()
     if not rows:
         return 0
     ids = _ids_on_server(local, server)

@@ -35,7 +35,7 @@ class DateField(QDateEdit):
             # In the last part a separator does nothing: it never leaves the field.
             if self._typed_in_part and index + 1 < self.sectionCount():
                 self.setCurrentSectionIndex(index + 1)
-                self.lineEdit().setSelection(*self._section_span(index + 1))
+                self.setSelectedSection(self.sectionAt(index + 1))  # selected: typing replaces it
                 self._typed_in_part = False
             event.accept()
             return
@@ -46,8 +46,3 @@ class DateField(QDateEdit):
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._typed_in_part = False
         super().focusInEvent(event)
-
-    def _section_span(self, index: int) -> tuple[int, int]:
-        """Where part ``index`` (year, month, day) is in the text: selected, typing replaces it."""
-        start = sum(len(self.sectionText(self.sectionAt(i))) + 1 for i in range(index))
-        return start, len(self.sectionText(self.sectionAt(index)))

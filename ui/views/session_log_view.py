@@ -244,7 +244,7 @@ class SessionLogView(QWidget):
         self._leave_correction()
         self.date.setDate(QDate.currentDate())
         if self._course is not None:
-            self._set_week_range(len(self._course.plan_in_force.weeks))
+            self.week.set_weeks(len(self._course.plan_in_force.weeks))
         if week is not None:
             self.week.setValue(week)
         self._fields.clear_recorded()
@@ -253,15 +253,12 @@ class SessionLogView(QWidget):
 
     # -- the form ------------------------------------------------------------------------------------
 
-    def _set_week_range(self, weeks: int) -> None:
-        self.week.set_weeks(weeks)
-
     def _suggest_minutes(self) -> None:
         """The planned minutes of the week, as a starting value for a new session (until the clinician types)."""
         if self._course is None or self._correcting is not None:
             return
         weeks = self._course.plan_on(self.date.date().toPython()).weeks
-        self._set_week_range(len(weeks))
+        self.week.set_weeks(len(weeks))
         if not 1 <= self.week.value() <= len(weeks):  # none, or a week past the plan's: the save names its weeks
             return
         if self._suggested_minutes is None or abs(self.minutes.value() - self._suggested_minutes) < 1e-9:
@@ -281,7 +278,7 @@ class SessionLogView(QWidget):
         if self._correcting is None:
             self._suggest_minutes()
         else:
-            self._set_week_range(len(self._form_version().plan.weeks))
+            self.week.set_weeks(len(self._form_version().plan.weeks))
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
@@ -332,7 +329,7 @@ class SessionLogView(QWidget):
         the version in force on that date)."""
         self._correcting = record
         version = self._course.version_of(record.plan_id) if self._course else None
-        self._set_week_range(len(version.plan.weeks) if version else 26)
+        self.week.set_weeks(len(version.plan.weeks) if version else 26)
         self._fields.show(record)
         self._as_loaded = self._fields.snapshot()
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
