@@ -103,3 +103,22 @@ def test_a_date_typed_with_dashes_stays_in_the_date_and_a_week_past_the_plan_is_
     view.save_button.click()
     [saved] = window.gateway.sessions(window.editor.patient_id)
     assert (saved.date, saved.week) == (day, weeks)
+
+
+def test_a_year_typed_in_two_digits_is_read_as_this_centurys(qtbot, data_dir) -> None:
+    """Seen in testing: "25-11-05" typed into the date was saved as 2026-11-05, the year shown before, with no word
+    (Qt dropped the "5": no year 25xx is allowed, and 0025 is long past)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, Qt
+
+    view = saved_patient(qtbot, data_dir).sessions
+    year = dt.date.today().year - 1
+    for typed, expected in ((f"{year % 100:02d}-11-05", dt.date(year, 11, 5)),
+                            (f"{(year - 1) % 100:02d}\t", dt.date(year - 1, 3, 31))):
+        view.date.setDate(QDate(year, 3, 31))
+        view.week.setFocus()
+        view.date.setFocus(Qt.FocusReason.TabFocusReason)  # the year selected
+        for key in typed:
+            qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
+        assert view.date.date().toPython() == expected, typed
