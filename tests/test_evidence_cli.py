@@ -44,7 +44,7 @@ def test_evidence_table_shows_the_dosing_summary_with_its_caution(run_main, tmp_
     result = run_main("evidence", "--etiology", "peripheral-nerve-injury", data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert "Animal treadmill dosing:" in result.stdout
-    assert "not a human dose" in result.stdout and "10.1007/BF00581173" in result.stdout
+    assert "never a human dose" in result.stdout and "10.1007/BF00581173" in result.stdout
 
 
 def test_evidence_table_names_the_studies_its_dosing_leaves_out_and_a_species_not_stated(run_main, tmp_path) -> None:

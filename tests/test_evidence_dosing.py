@@ -79,6 +79,8 @@ def test_etiology_without_studies_reports_nothing_rather_than_zero() -> None:
     summary = dosing_summary("trigeminal-neuropathy", [make.study("a-2010", "A", 2010)])
     assert summary.study_count == 0 and summary.speed_m_per_min.n == 0
     assert summary.speed_m_per_min.median is None
+    # seen in testing: "These are rat and mouse treadmill protocols" in step 3 above "0 animal treadmill studies"
+    assert summary.caution.startswith("Rat and mouse treadmill protocols can show only the shape a human plan borrows")
 
 
 def test_a_spread_reads_as_a_sentence_one_study_or_many_one_value_or_a_range() -> None:

@@ -15,8 +15,8 @@ from core.citing import cited_together
 from core.evidence.models import Citation, FlagCode, Study
 
 DOSING_CAUTION = (
-    "These are rat and mouse treadmill protocols. They show the shape the human plan borrows "
-    "(how often, how long, how gradual the ramp), not a human dose: a rodent treadmill speed never "
+    "Rat and mouse treadmill protocols can show only the shape a human plan borrows "
+    "(how often, how long, how gradual the ramp), never a human dose: a rodent treadmill speed never "
     "converts into a human walking speed. In rats, 16 m/min is roughly 68% of VO2max; a meta-analysis "
     "of 37 preclinical studies, all of sciatic nerve injury in male animals, found no link between exercise "
     "duration or intensity and pain relief; "

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.9"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.10"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -35,12 +35,16 @@ GUIDELINES_VERSION = "2026.12.9"  # .2: pain against usual pain, heart transplan
 # check it is treated as low; 2026.12.9: the heart-rate targets from the whole-beat maximum shown, a half rounded up
 # (a beat apart from the clinician's own sum), low blood sugar that does not respond to treatment (still low at the
 # next check, or still unwell after 15 minutes with no way to check): medical help at once, and the animal-dosing
-# caution's meta-analysis named as one of sciatic nerve injury in male animals
+# caution's meta-analysis named as one of sciatic nerve injury in male animals; 2026.12.10: stage 2 blood pressure
+# (160/100 or more, at or under 200/110) recommends medical clearance (the plan said "not needed" beside a source that
+# asks for it), intensity sources without the maximum's formula where heart rate sets nothing, the narrow band's
+# caution citing its product default, and the animal-dosing caution no longer "These are rat and mouse treadmill
+# protocols" above an etiology with none
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
-                      "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8")
+                      "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9")
 
 
 class Source(BaseModel):
@@ -152,10 +156,15 @@ CONTRAINDICATIONS_SOURCE = Source(label=f"Absolute contraindications to exercise
 RESTING_BP_SOURCE = Source(label=f"Relative contraindications to exercise testing (resting blood pressure above "
                                  f"{RESTING_BP_LIMIT_MMHG[0]}/{RESTING_BP_LIMIT_MMHG[1]} mmHg), {ACSM_10TH.label}")
 STAGE_2_HYPERTENSION_MMHG = (160, 100)  # from here (systolic or diastolic), JNC 7's stage 2 hypertension
+# Pescatello 2004 as IDEA Fitness summarised it (May 2004), not read in the primary text: "Evaluation and clearance by a
+# physician are necessary prior to beginning an exercise program for those with severe or uncontrolled blood pressure";
+# adults with hypertension "should be regularly evaluated, treated and monitored". Stage 2 as "severe or
+# uncontrolled" is the product's reading (a resting pressure of 160/100 or more is above any treatment goal).
 HIGH_BP_SOURCE = Source(label="Chobanian AV et al. 2003, JAMA 289:2560-2572 (JNC 7: stage 2 hypertension from 160/100 "
                               "mmHg); Pescatello LS et al. 2004, Med Sci Sports Exerc 36:533-553 (ACSM position stand "
-                              "on exercise and hypertension: evaluated, treated and monitored closely; moderate "
-                              "exercise such as walking reasonable for most while that is under way)",
+                              "on exercise and hypertension: a physician's evaluation and clearance before exercise "
+                              "with severe or uncontrolled blood pressure; regularly evaluated, treated and monitored); "
+                              "stage 2 read as severe or uncontrolled is a product default",
                         doi="10.1001/jama.289.19.2560", unverified=True)
 AUTONOMIC_DYSREFLEXIA_SOURCE = Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
                                       doi="10.1016/j.apmr.2008.10.017")

@@ -92,20 +92,23 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     rpe = g.MODERATE.rpe
     sources = [g.BANDS_SOURCE, hr_max_ref, talk_source]
 
-    def by_rpe(reason: str, *more_sources: g.Source) -> Intensity:
-        """Heart rate cannot set intensity: RPE and the talk test, saying why (and that a measured peak is unused)."""
+    def by_rpe(reason: str, *more_sources: g.Source, max_used: bool) -> Intensity:
+        """Heart rate cannot set intensity: RPE and the talk test, saying why (and that a measured peak is unused).
+        ``max_used``: the maximum's source is cited only where the reason works with it (seen in testing: Tanaka
+        cited beside "heart rate cannot set intensity" for a beta-blocker)."""
+        cited = sources if max_used else [source for source in sources if source != hr_max_ref]
         return Intensity(
             method="rpe", method_reason=reason + _measured_peak_set_aside(profile),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
             target_hr=None, light_target_hr=None,
-            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*sources, *more_sources],
+            rpe=rpe, light_rpe=g.LIGHT.rpe, talk_test=talk_text, sources=[*cited, *more_sources],
         )
 
     if unreliable:
         reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
         return by_rpe("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
                       "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else ""),
-                      *(g.HR_UNRELIABLE[key][1] for key in unreliable))
+                      *(g.HR_UNRELIABLE[key][1] for key in unreliable), max_used=False)
     moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
     # Light is 30 to under 40 % HRR: its top meets moderate's first beat (rounded separately, 39 % left a pulse
@@ -114,7 +117,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     if pulse_count(moderate_hr) is None or pulse_count(light_hr) is None:
         return by_rpe(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
                       f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
-                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test.", g.NARROW_RANGE_SOURCE)
+                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE and the talk test.", g.NARROW_RANGE_SOURCE,
+                      max_used=True)
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "

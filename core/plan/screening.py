@@ -56,6 +56,16 @@ def resting_tachycardia(profile: PatientProfile) -> bool:
     return profile.resting_hr > g.RESTING_TACHYCARDIA_ABOVE_BPM
 
 
+def stage_2_hypertension(profile: PatientProfile) -> bool:
+    """A resting blood pressure of 160/100 or more (JNC 7's stage 2), but not above the limit where screening blocks
+    the plan (seen in review: 190/105 passed with no word, as if it were 120/80)."""
+    if profile.resting_bp is None:
+        return False
+    systolic, diastolic = profile.resting_bp
+    stage_2 = systolic >= g.STAGE_2_HYPERTENSION_MMHG[0] or diastolic >= g.STAGE_2_HYPERTENSION_MMHG[1]
+    return stage_2 and not (systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1])
+
+
 def screen(profile: PatientProfile) -> Screening:
     disease = has_known_disease(profile)
     signs = profile.symptoms or resting_tachycardia(profile)
@@ -75,6 +85,13 @@ def screen(profile: PatientProfile) -> Screening:
         row, clearance = "not active, known disease, no symptoms: medical clearance recommended before starting", True
     else:
         row, clearance = "not active, no disease, no symptoms: no clearance needed; start light to moderate", False
+    if stage_2_hypertension(profile):
+        # seen in testing: "Medical clearance: not needed" beside 200/110, under a source that asks for clearance
+        systolic, diastolic = profile.resting_bp
+        row += (f"; but resting blood pressure {systolic}/{diastolic} mmHg is stage 2 hypertension, for which the ACSM "
+                "asks for a physician's clearance first (Pescatello 2004, unverified; the blood pressure caution gives "
+                "the sources)")
+        clearance = True
     if profile.contraindications:
         row += "; but an absolute contraindication is recorded, so exercise waits (below)"
 

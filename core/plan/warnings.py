@@ -12,7 +12,7 @@ from core.etiology import EtiologyId
 from core.plan import guidelines as g
 from core.plan.intensity import Intensity, hr_unreliable_reasons
 from core.plan.profile import PatientProfile
-from core.plan.screening import Screening
+from core.plan.screening import Screening, stage_2_hypertension
 
 class WarningCode(StrEnum):
     """Every warning the plan can carry. Those outside CLINICIAN_ONLY reach the patient, and the
@@ -134,7 +134,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     etiology = profile.etiology
     if intensity.method == "rpe":
         reasons = hr_unreliable_reasons(profile)
-        sources = list(dict.fromkeys(g.HR_UNRELIABLE[reason][1] for reason in reasons)) or [g.BANDS_SOURCE]
+        # no reason of the patient's: the band was too narrow to count to, a product default (it cited ACSM and Garber)
+        sources = list(dict.fromkeys(g.HR_UNRELIABLE[reason][1] for reason in reasons)) or [g.NARROW_RANGE_SOURCE]
         # several reasons: each one's source, each already marked (unverified) where it is
         source = sources[0] if len(sources) == 1 else g.Source(label=cited_together(sources))
         add(WarningCode.HR_UNRELIABLE, "caution", intensity.method_reason, source)
@@ -157,14 +158,15 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.BP_NOT_RECORDED, "caution",
             f"No resting blood pressure is recorded, so screening could not check it against {limit_s}/{limit_d} mmHg "
             "(a relative contraindication): measure it before the first session.", g.RESTING_BP_SOURCE)
-    if profile.resting_bp is not None and _stage_2_below_limit(*profile.resting_bp):
+    if stage_2_hypertension(profile):
         systolic, diastolic = profile.resting_bp
         add(WarningCode.BP_HIGH, "caution",
             f"Resting blood pressure {systolic}/{diastolic} mmHg is {g.STAGE_2_HYPERTENSION_MMHG[0]}/"
-            f"{g.STAGE_2_HYPERTENSION_MMHG[1]} mmHg or more (stage 2 hypertension in JNC 7), under the "
-            f"{g.RESTING_BP_LIMIT_MMHG[0]}/{g.RESTING_BP_LIMIT_MMHG[1]} mmHg limit screening stops at: make sure the "
-            "patient's physician knows it and that it is treated and monitored. The ACSM's 2004 position stand finds "
-            "moderate walking reasonable for most patients while that is under way.", g.HIGH_BP_SOURCE)
+            f"{g.STAGE_2_HYPERTENSION_MMHG[1]} mmHg or more (stage 2 hypertension in JNC 7), at or under the "
+            f"{g.RESTING_BP_LIMIT_MMHG[0]}/{g.RESTING_BP_LIMIT_MMHG[1]} mmHg limit screening stops at: "
+            + ("medical clearance is recorded; " if profile.medical_clearance else
+               "a physician evaluates and clears the patient before the first walk, ")
+            + "and the blood pressure is treated and checked again as the walks go on.", g.HIGH_BP_SOURCE)
     if profile.sci_at_or_above_t6:
         add(WarningCode.AUTONOMIC_DYSREFLEXIA, "caution",
             "Injury at or above T6: watch for autonomic dysreflexia (pounding headache, flushing, a systolic rise of "
@@ -237,10 +239,3 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
                      doi="10.1016/j.jpain.2023.01.011"))
     return sorted(found, key=lambda warning: SEVERITY_ORDER[warning.severity])
 
-
-def _stage_2_below_limit(systolic: int, diastolic: int) -> bool:
-    """Stage 2 hypertension, but not above the limit where screening blocks the plan (seen in review: 190/105 passed
-    with no word, as if it were 120/80)."""
-    stage_2 = systolic >= g.STAGE_2_HYPERTENSION_MMHG[0] or diastolic >= g.STAGE_2_HYPERTENSION_MMHG[1]
-    above_limit = systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1]
-    return stage_2 and not above_limit

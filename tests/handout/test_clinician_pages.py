@@ -92,7 +92,7 @@ def test_the_dosing_caution_stands_above_its_table_and_only_where_there_is_one(r
     handout = handout_for(example(etiology), summary=True)
     lines = clinician_lines(renderer.render(handout))
     text = " ".join(lines)
-    caution = "These are rat and mouse treadmill protocols."
+    caution = "Rat and mouse treadmill protocols can show only the shape a human plan borrows"
     if not handout.clinician.dosing:
         assert caution not in text and "so nothing is borrowed from animals" in flat(text)
         return

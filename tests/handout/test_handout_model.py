@@ -135,7 +135,7 @@ def test_clinician_summary_carries_sources_dois_dosing_and_flags() -> None:
     assert any(row.source.startswith("doi:10.") for row in summary.studies)
     assert any("TNF-α ↓" in row.text for row in summary.studies)
     assert summary.dosing and any("not usable" in row.speed or "m/min" in row.speed for row in summary.dosing)
-    assert summary.flags and "not a human dose" in summary.dosing_caution
+    assert summary.flags and "never a human dose" in summary.dosing_caution
     assert handout_for(example("peripheral-nerve-injury")).clinician is None
 
 

@@ -75,6 +75,22 @@ def test_resting_blood_pressure_above_200_110_blocks(bp, blocked) -> None:
     assert ("resting-bp" in codes(result)) is blocked
 
 
+@pytest.mark.parametrize(("bp", "clearance"), [((200, 110), True), ((160, 80), True), ((150, 100), True),
+                                               ((159, 99), False), ((201, 90), False)])
+@pytest.mark.parametrize("active", [False, True])
+def test_stage_2_blood_pressure_under_the_limit_asks_for_clearance_first(bp, clearance, active) -> None:
+    """Seen in testing: "Medical clearance: not needed" beside 200/110 mmHg, under a position stand (Pescatello 2004)
+    that asks for a physician's clearance before exercise with severe or uncontrolled blood pressure. Above the
+    limit the plan is blocked by the pressure itself."""
+    result = screen(profile(resting_bp=bp, currently_active=active))
+    assert result.clearance_recommended is clearance and ("medical-clearance" in codes(result)) is clearance
+    assert ("stage 2 hypertension" in result.acsm_row) is clearance
+    if clearance:
+        assert f"{bp[0]}/{bp[1]} mmHg" in result.acsm_row and "Pescatello 2004" in result.acsm_row
+        cleared = screen(profile(resting_bp=bp, currently_active=active, medical_clearance=True))
+        assert not cleared.blocked and cleared.clearance_in_words == "Medical clearance: recorded as given."
+
+
 def test_open_foot_wound_suggests_non_weight_bearing_work() -> None:
     result = screen(profile(open_foot_wound=True))
     assert codes(result) == ["open-foot-wound"] and "non-weight-bearing" in result.block_reasons[0].unblock

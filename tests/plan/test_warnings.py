@@ -79,12 +79,31 @@ def test_rule_does_not_apply(changes, code) -> None:
 
 def test_a_high_blood_pressure_is_said_to_the_clinician_with_its_figures_and_sources() -> None:
     """Seen in review: 190/105 mmHg passed with no word, as if it were 120/80."""
-    plan = compute_plan(profile(resting_bp=(190, 105)), [])
+    plan = compute_plan(profile(resting_bp=(190, 105), medical_clearance=True), [])
     warning = next(w for w in plan.warnings if w.code == "bp-high")
     assert warning.headline.startswith("Caution: Resting blood pressure 190/105 mmHg is 160/100 mmHg or more (stage 2 "
-                                       "hypertension in JNC 7), under the 200/110 mmHg limit")
+                                       "hypertension in JNC 7), at or under the 200/110 mmHg limit")
+    assert "medical clearance is recorded" in warning.headline and "checked again" in warning.headline
     assert "Chobanian" in warning.source.label and "Pescatello" in warning.source.label and warning.source.unverified
     assert not plan.blocked
+    # without clearance on record the plan waits for it (the warning had said nothing of clearance)
+    waiting = compute_plan(profile(resting_bp=(190, 105)), [])
+    assert waiting.blocked and "a physician evaluates and clears the patient before the first walk" in next(
+        w for w in waiting.warnings if w.code == "bp-high").headline
+
+
+@pytest.mark.parametrize(("changes", "formula_cited"), [
+    ({"beta_blocker": True}, False), ({"measured_hr_max": 160, "beta_blocker": True}, False),
+    ({"measured_hr_max": 95, "resting_hr": 80}, True)])
+def test_the_intensity_cites_the_maximums_source_only_where_the_reason_works_with_it(changes, formula_cited) -> None:
+    """Seen in testing: Tanaka 2001 (and "Measured peak heart rate") cited beside "heart rate cannot set intensity"
+    for a beta-blocker; the narrow band's caution cited ACSM and Garber for what is a product default."""
+    plan = compute_plan(profile(**changes), [])
+    labels = [source.label for source in plan.intensity.sources]
+    assert plan.intensity.method == "rpe"
+    assert any("Tanaka" in label or "Measured peak" in label for label in labels) is formula_cited
+    warning = next(w for w in plan.warnings if w.code == "hr-unreliable")
+    assert ("Product default" in warning.source.label) is formula_cited and "Garber" not in warning.source.label
 
 
 def test_several_reasons_the_pulse_misleads_cite_every_reasons_source() -> None:
