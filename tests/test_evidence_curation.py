@@ -250,3 +250,29 @@ def test_each_etiology_page_names_the_safety_points_the_clinical_brief_gives_it(
     warnings said; the etiology page, read first, named falls alone."""
     safety = " ".join(point.text for point in next(e for e in lib.etiologies if e.id == etiology).safety)
     assert all(word in safety for word in words), (etiology, safety)
+
+
+def test_every_finding_says_which_of_its_studys_sources_states_it(lib):
+    """A study listed every place it is cited but not which of them gives each finding: López-Álvarez 2015's two
+    "BDNF ↓" differ only by site, and a clinician could not tell where either came from (library 2026.12.7)."""
+    for s in lib.studies:
+        for f in s.findings:
+            assert bool(f.sources) is (f.stated_in == "review"), (s.id, f.marker)
+    by_id = {s.id: s for s in lib.studies}
+    kami, chen = by_id["kami-2016-gaba"], by_id["chen-2012"]
+    assert [kami.where_stated(f) for f in kami.findings] == ["He et al. 2024, Table 1, row 6 and Section 3.2"] * 2
+    assert chen.where_stated(chen.findings[0]) == ("He et al. 2024, Table 1, row 1 and Section 3.1; Ghanbari 2025, "
+                                                   "Section 1.5")
+    assert chen.where_stated(chen.findings[2]) == "the study's title"
+
+
+def test_a_findings_sources_are_places_in_its_own_studys_sources(lib):
+    from pydantic import ValidationError
+
+    from core.evidence.models import Study
+
+    kami = next(s for s in lib.studies if s.id == "kami-2016-gaba").model_dump()
+    for sources, stated_in in (([3], "review"), ([2, 0], "review"), ([0, 0], "review"), ([0], "title")):
+        broken = {**kami, "findings": [{**kami["findings"][0], "sources": sources, "stated_in": stated_in}]}
+        with pytest.raises(ValidationError, match="finding 1"):
+            Study.model_validate(broken)

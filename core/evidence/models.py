@@ -58,6 +58,9 @@ class Citation(Strict):
         return cited(self.label, self.doi, self.unverified)
 
 
+REVIEW_NAMES = {"he-2024": "He et al. 2024", "ghanbari-2025": "Ghanbari 2025", "local-import": "Imported by the clinic"}
+
+
 class SourceLocation(Strict):
     review: Literal["he-2024", "ghanbari-2025", "local-import"]
     location: str = Field(min_length=3, description="e.g. 'Table 1, row 6' or 'Section 3.2'")
@@ -71,6 +74,9 @@ class Finding(Strict):
     stated_in: Literal["review", "title"] = Field(
         default="review", description="where the finding is stated: the review text or table, or the study's own title"
     )
+    sources: list[int] = Field(default_factory=list, description=(
+        "which of the study's sources state the finding (its marker and direction), by their place in the study's "
+        "sources counted from 0; empty for a finding stated in the title, and for one a clinic imported"))
 
 
 class ExerciseDosing(Strict):
@@ -122,10 +128,34 @@ class Study(Strict):
         """The study as a clinician knows it: "Chen 2015"."""
         return f"{self.first_author} {self.year}"
 
+    def where_stated(self, finding: Finding) -> str:
+        """Where a finding of this study comes from, as a clinician would look it up: "He et al. 2024, Table 1, row 6
+        and Section 3.2", "the study's title", or "" where the study does not say (a clinic's own import)."""
+        if finding.stated_in == "title":
+            return "the study's title"
+        places: dict[str, list[str]] = {}
+        for place in finding.sources:
+            source = self.sources[place]
+            places.setdefault(REVIEW_NAMES[source.review], []).append(source.location)
+        return "; ".join(f"{review}, {' and '.join(locations)}" for review, locations in places.items())
+
     @property
     def is_pain_study(self) -> bool:
         """A study of neuropathic pain: a pain model with a pain outcome (no ``off-topic`` flag)."""
         return not any(flag.code == FlagCode.OFF_TOPIC for flag in self.flags)
+
+    @model_validator(mode="after")
+    def _findings_name_the_studys_own_sources(self) -> Study:
+        for number, finding in enumerate(self.findings, start=1):
+            if finding.sources and finding.stated_in == "title":
+                raise ValueError(f"finding {number} is stated in the title, so it names none of the sources")
+            if finding.sources != sorted(set(finding.sources)) or not all(
+                    0 <= place < len(self.sources) for place in finding.sources):
+                count = len(self.sources)
+                allowed = "0, its only source" if count == 1 else f"0 to {count - 1}, for its {count} sources"
+                raise ValueError(f"finding {number}'s sources must be places in the study's sources counted from 0 "
+                                 f"({allowed}), each once and in order")
+        return self
 
     @model_validator(mode="after")
     def _treadmill_flag_matches_type(self) -> Study:

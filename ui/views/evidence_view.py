@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.evidence.dosing import SPECIES_NOT_STATED, speed_in_words
 from core.evidence.flag_words import KINDS, flag_in_words
-from core.evidence.models import Direction, Mechanism, Study
+from core.evidence.models import REVIEW_NAMES, Direction, Finding, Mechanism, Study
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 from ui.scrolling import TurningSplitter, all_columns_width
@@ -220,7 +220,7 @@ class EvidenceView(QWidget):
             if m is None:
                 continue
             count = sum(1 for s in studies if any(f.mechanism == mechanism_id for f in s.findings))
-            where = "; ".join(f"{REVIEWS[s.review]} {s.location}" for s in m.sources)
+            where = "; ".join(f"{REVIEW_NAMES[s.review]} {s.location}" for s in m.sources)
             parts.append(f"<p><a name='{escape(mechanism_id)}'></a><b>{escape(m.name)}</b> "
                          f"({count} {'study' if count == 1 else 'studies'}): "
                          f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
@@ -283,9 +283,6 @@ class EvidenceView(QWidget):
             self.copy_doi.setText("DOI copied")
 
 
-REVIEWS = {"he-2024": "He et al. 2024", "ghanbari-2025": "Ghanbari 2025", "local-import": "Imported by the clinic"}
-
-
 def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     e = study.exercise
     rows = [("Reference", study.reference or f"{study.first_author} {study.year}. {study.title or ''} {study.journal or ''}"),
@@ -304,13 +301,11 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     html.append("</table>")
     if study.findings:
         html.append("<p><b>Findings</b></p><ul>" + "".join(
-            f"<li>{escape(f.marker)} {ARROWS[f.direction]} ({escape(mechanisms[f.mechanism].name if f.mechanism in mechanisms else f.mechanism)})"
-            f"{' — ' + escape(f.site) if f.site else ''}{' <i>(stated in the title)</i>' if f.stated_in == 'title' else ''}"
-            "</li>" for f in study.findings) + "</ul>")
+            _finding_html(study, f, mechanisms) for f in study.findings) + "</ul>")
     if study.pain_outcome:
         html.append(f"<p><b>Pain outcome:</b> {escape(study.pain_outcome)}</p>")
     html.append("<p><b>Where this comes from</b></p><ul>" + "".join(
-        f"<li>{escape(REVIEWS[s.review])}: "
+        f"<li>{escape(REVIEW_NAMES[s.review])}: "
         f"{escape(s.location)}</li>" for s in study.sources) + "</ul>")
     if study.flags:
         html.append(f"<p><b>Data-quality flags ({len(study.flags)})</b></p><ul>" + "".join(
@@ -318,3 +313,13 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     else:
         html.append("<p>No data-quality flags.</p>")
     return "".join(html)
+
+
+def _finding_html(study: Study, finding: Finding, mechanisms: dict[str, Mechanism]) -> str:
+    """"GABA ↑ (Descending modulation) — spinal dorsal horn", then where it is stated: the study's sources listed
+    below said where the study is cited, not which of them gives each finding (seen in review)."""
+    mechanism = mechanisms[finding.mechanism].name if finding.mechanism in mechanisms else finding.mechanism
+    where = study.where_stated(finding)
+    return (f"<li>{escape(finding.marker)} {ARROWS[finding.direction]} ({escape(mechanism)})"
+            f"{' — ' + escape(finding.site) if finding.site else ''}"
+            f"{f' <small>(stated in {escape(where)})</small>' if where else ''}</li>")
