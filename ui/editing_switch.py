@@ -34,6 +34,8 @@ class EditingSwitch:
 
     @Slot()
     def _on_lock_poll_timeout(self) -> None:
+        if not self._ready:  # seen in testing: a notice read for more than one poll ended in an AttributeError, as
+            return  # the poll came before the window had its records gateway; it waits for the whole window
         if not self.read_only or self._lock is not None:
             self._lock_poll.stop()
             return

@@ -223,3 +223,24 @@ def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, dat
     finally:
         first.release_lock()
         second.release_lock()
+
+
+def test_a_read_only_notice_read_for_longer_than_a_poll_does_not_break_the_window(qtbot, data_dir, monkeypatch
+                                                                                  ) -> None:
+    """Seen in testing: with the "This window opens read-only" notice left open past the 3-second poll, the poll
+    asked the records gateway, which the window builds after the notice: 'MainWindow' object has no attribute
+    'gateway', in the crash dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    open_database(data_dir.database_path).close()
+    holder = DataDirLock(data_dir.lock_path)
+    assert holder.acquire()
+    read = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: (qtbot.wait(400), read.append(args[2])))
+    window = MainWindow(data_dir, take_lock=True, quiet=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    assert window.read_only and read and "opens read-only" in read[0]
+    holder.release()
+    qtbot.waitUntil(lambda: offered(window), timeout=5_000)  # the poll goes on once the window is whole
