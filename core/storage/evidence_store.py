@@ -269,9 +269,12 @@ _ABBREVIATION = re.compile(
 
 
 def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must match; words of three or more
-    characters match as prefixes (a one- or two-letter prefix would match most of the library)."""
-    return " ".join(f'"{token}"*' if len(token) >= 3 else f'"{token}"' for token in _TOKEN.findall(text))
+    """Turn what a person typed into a safe FTS5 query: every word must match, and the parts of one word written
+    with a hyphen or another mark ("IL-1", "O'Brien") match together, in order (seen in testing: "il-1 beta" found
+    Bobinski 2018, which has an IL-4, a β-NGF and a "1" elsewhere); a last part of three or more characters matches
+    as a prefix (a one- or two-letter prefix would match most of the library)."""
+    phrases = [_TOKEN.findall(word) for word in text.split()]
+    return " ".join(f'"{" ".join(parts)}"' + ("*" if len(parts[-1]) >= 3 else "") for parts in phrases if parts)
 
 
 def _delete_studies(db: sqlite_utils.Database, ids: list[str]) -> None:
@@ -312,7 +315,13 @@ def marker_search_words(markers: list[str]) -> str:
                       _GREEK.sub(lambda m: f" {_GREEK_LATIN[m.group(1)][0]}", marker),  # IL-1 beta
                       _GREEK.sub(lambda m: _GREEK_LATIN[m.group(1)][1], marker)]  # TNFa
         words += [_MARKER_WORDS[m.group(1) or m.group(2)] for m in _ABBREVIATION.finditer(marker)]
+        # the seeds print "GAD65/67", "GAD 65/67" and "GAD-65/67" for the same enzymes: each found as the others
+        words += [_LETTERS_DIGITS.sub(r"\1 \2", marker), _LETTERS_SPACE_DIGITS.sub(r"\1\2", marker)]
     return " ".join(dict.fromkeys(words))
+
+
+_LETTERS_DIGITS = re.compile(r"\b([A-Za-z]{2,})(\d)")
+_LETTERS_SPACE_DIGITS = re.compile(r"\b([A-Za-z]{2,})[ -](\d)")
 
 
 _STUDY_COLUMNS = ("id", "origin", "year", *SEARCH_COLUMNS, "json")
