@@ -12,6 +12,15 @@ __version__ = "0.1.0"  # as in pyproject.toml (tests/test_cli.py checks they agr
 APP_AUTHOR = "Treadwell"  # platformdirs author: keeps Windows paths from doubling the name
 
 
+def command_as_run() -> str:
+    """The start of a command line printed to be run as it stands: the installed program itself (its full path,
+    quoted) when frozen, and the README's ``uv run main.py`` in a source checkout (seen in testing: a printed
+    "main.py db restore ..." did not run as printed)."""
+    if getattr(sys, "frozen", False):
+        return f'"{sys.executable}"'
+    return "uv run main.py"
+
+
 class Component(NamedTuple):
     """A bundled component (a plain tuple: this module is imported before the window's first paint)."""
 

@@ -146,8 +146,9 @@ def test_db_backup_check_and_restore_after_damage(run_main, tmp_path) -> None:
     refused = run_main("plans", "list", data_dir=data)
     assert refused.returncode == 1 and "damaged" in refused.stderr and "Traceback" not in refused.stderr
     # The line to run names this data folder: run as printed, it restores here, not into the default folder.
-    suggested = next(line for line in check.stdout.splitlines() if line.startswith("To restore it: main.py "))
-    restored = run_main(*shlex.split(suggested.removeprefix("To restore it: main.py ")))
+    # printed to be run as it stands: from a checkout, as the README runs it
+    suggested = next(line for line in check.stdout.splitlines() if line.startswith("To restore it: uv run main.py "))
+    restored = run_main(*shlex.split(suggested.removeprefix("To restore it: uv run main.py ")))
     assert restored.returncode == 0 and "kept unchanged as" in restored.stdout
     # the work saved after the backup is not lost unsaid: where it is, is named
     assert "Anything saved after that is not in the restored records" in restored.stdout

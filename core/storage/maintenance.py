@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
+from core.app_info import command_as_run
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import backup_database, list_backups, newest_good_backup, rotate_backups
@@ -62,7 +63,7 @@ def check_health(data_dir: DataDir) -> HealthReport:
         lines.append(f"Backups: none yet in {data_dir.backups_dir}.")
     if not ok and good:
         # the data folder named, so the line can be run as printed whichever folder was checked
-        lines.append(f'To restore it: main.py --data-dir "{data_dir.root}" db restore "{good}"')
+        lines.append(f'To restore it: {command_as_run()} --data-dir "{data_dir.root}" db restore "{good}"')
     return HealthReport(ok=ok, lines=lines, newest_good_backup=good)
 
 
