@@ -14,7 +14,7 @@ SCRIPT_FONTS: dict[str, tuple[str, str | None, bool, bool]] = {
     "hebrew": ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", True, True),
     "devanagari": ("NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", True, False),
     "gurmukhi": ("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf", True, False),
-    "han": ("DroidSansFallbackFull.ttf", None, False, False),  # no bold face: bold prints regular
+    "han": ("DroidSansFallbackFull.ttf", None, False, False),  # no bold face: the handout strokes its outlines
 }
 RTL_SCRIPTS = frozenset(script for script, (_, _, _, rtl) in SCRIPT_FONTS.items() if rtl)
 SHAPED_SCRIPTS = frozenset(script for script, (_, _, shaped, _) in SCRIPT_FONTS.items() if shaped)

@@ -32,7 +32,7 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
-from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, isolated
+from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, SCRIPT_FONTS, isolated
 
 __all__ = ["BidiParagraph", "isolated", "paragraph", "runs", "scripts_in", "text_width", "without_isolates"]
 
@@ -99,7 +99,28 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rt
         changes["wordWrap"] = "CJK"
     if changes:
         style = ParagraphStyle(f"{style.name}-{'-'.join(sorted(scripts))}", parent=style, **changes)
+    if bold and any(SCRIPT_FONTS[script][1] is None for script in scripts):
+        return _SyntheticBold(marked, style, bulletText=bullet)
     return Paragraph(marked, style, bulletText=bullet)
+
+
+class _SyntheticBold(Paragraph):
+    """A bold paragraph in a script whose font has no bold face (Chinese: a bold CJK font is several megabytes),
+    drawn with each letter's outline stroked as well as filled, as browsers embolden such fonts. Seen in testing:
+    a Chinese handout's stop signs and headings printed at the weight of the text around them, and only their digits
+    stood out."""
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineWidth(self.style.fontSize * SYNTHETIC_BOLD_STROKE)
+        canvas._code.append("2 Tr")  # fill, then stroke; restored with the graphics state
+        super().draw()
+        canvas.restoreState()
+
+
+SYNTHETIC_BOLD_STROKE = 0.035  # of the font size: the outline's stroke, half of it outside each letter
 
 
 @dataclass

@@ -229,3 +229,26 @@ def test_punctuation_beside_a_number_takes_the_arabic_sentences_side() -> None:
     # the bracket before 4 is drawn at its right, mirrored to close over the words it opens
     assert drawn("المعتاد (4 أو أقل) صباح")[1:5] == ["أقل)", "أو", "4", ")"]
     assert drawn("من 6-20 و 13.9")[:3] == ["13.9", "و", "6-20"]  # a range and a decimal stay whole
+
+
+@poppler
+def test_bold_chinese_is_darker_than_regular_though_its_font_has_no_bold_face(tmp_path) -> None:
+    """Seen in testing: a Chinese handout's stop signs, headings and low blood sugar steps printed at the weight of
+    the text around them (the shipped CJK font has no bold face); only their digits stood out."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    from core.handout.fonts import BOLD, REGULAR, register_fonts
+    from core.handout.script_text import paragraph
+
+    register_fonts()
+    ink = {}
+    for weight, font in (("regular", REGULAR), ("bold", BOLD)):
+        pdf = tmp_path / f"{weight}.pdf"
+        style = ParagraphStyle(weight, fontName=font, fontSize=16, leading=22)
+        SimpleDocTemplate(str(pdf)).build([paragraph("如果胸口疼痛、晕倒，请立即叫救护车。" * 3, style)])
+        folder = tmp_path / weight
+        folder.mkdir()
+        image = _page_image(pdf, folder, dpi=150)
+        ink[weight] = sum(image.histogram()[:128])  # pixels darker than mid-grey
+    assert ink["bold"] > ink["regular"] * 1.15, ink
