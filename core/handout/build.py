@@ -267,7 +267,7 @@ def build_handout(
                           t("Speed and slope")],
             clinic_phone=t("Clinic phone: {phone}", phone=isolated(phone)) if phone.strip() else "",
             chart_title=t("Minutes of walking in the week"),
-            chart_axis=t("Week"),
+            chart_axis=t("Weeks"),  # the axis counts weeks: "Sem." in the table header read as a riddle here
             effort_heading=t("How hard should it feel?"),
             scale_columns=[t("Score"), t("How it feels"), t("Your target")],
             pulse_heading=t("Taking your pulse"),

@@ -370,12 +370,12 @@ class BidiParagraph(Flowable):
             words = self._visual(line)
             gaps = [False] + [self._gap(a, b) for a, b in zip(words, words[1:])]
             width = sum(word.width for word in words) + space * sum(gaps)
-            if self.align_right and (self.rtl or self.bullet is None):  # from the right margin, indent on the right
+            if style.alignment == TA_CENTER:  # in either direction (seen in testing: the chart's axis name sat
+                x = (self._width - width) / 2  # flush right in Arabic, under the minutes axis)
+            elif self.align_right and (self.rtl or self.bullet is None):  # from the right margin, indent on the right
                 x = self._width - self._indent() - width
             elif style.alignment == TA_RIGHT:
                 x = self._width - style.rightIndent - width
-            elif style.alignment == TA_CENTER:
-                x = (self._width - width) / 2
             else:
                 x = self._indent()
             for word, gap in zip(words, gaps):

@@ -252,3 +252,27 @@ def test_bold_chinese_is_darker_than_regular_though_its_font_has_no_bold_face(tm
         image = _page_image(pdf, folder, dpi=150)
         ink[weight] = sum(image.histogram()[:128])  # pixels darker than mid-grey
     assert ink["bold"] > ink["regular"] * 1.15, ink
+
+
+@poppler
+def test_a_centred_name_stays_centred_in_a_right_to_left_handout(renderer, tmp_path) -> None:
+    """Seen in testing: the Arabic chart's axis name sat flush right, under the minutes axis, where English centres
+    "Weeks" under the bars."""
+    arabic = tmp_path / "ar.pdf"
+    handout = _handout(PROFILES["diabetic"], "ar")
+    arabic.write_bytes(renderer.render(handout))
+    def axis_row(words) -> float | None:  # the line of week numbers under the bars: 1 to 12 on one line
+        rows = {}
+        for _, y, word in words:
+            rows.setdefault(y, set()).add(word)
+        return next((y for y, row in rows.items() if {"1", "12"} <= row), None)
+
+    page = next(number for number in range(1, 6) if axis_row(_words(arabic, number)) is not None)
+    words = _words(arabic, page)
+    numbers_y = axis_row(words)
+    [(axis_x, _, axis)] = [(x, y, word) for x, y, word in words
+                           if numbers_y < y < numbers_y + 40 and re.search(r"[\u0600-\u06ff\ufb50-\ufeff]", word)]
+    numbers = [x for x, y, word in words if y == numbers_y and word.isdigit()]
+    assert _logical(axis) == handout.labels.chart_axis
+    middle_of_bars = (min(numbers) + max(numbers)) / 2
+    assert abs(axis_x - middle_of_bars) < 60, (axis_x, middle_of_bars)  # the word's left edge, near the middle
