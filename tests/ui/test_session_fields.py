@@ -122,3 +122,31 @@ def test_a_year_typed_in_two_digits_is_read_as_this_centurys(qtbot, data_dir) ->
         for key in typed:
             qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
         assert view.date.date().toPython() == expected, typed
+
+
+def test_a_date_typed_day_first_is_read_as_the_workstation_writes_dates(qtbot, data_dir) -> None:
+    """Seen in testing: "28/11/2026" typed into the year-month-day date was saved as 2026-11-20 (28 is no year and
+    2026 no day), with no word. A date typed with "/" or "." is read day first, or month first where the
+    workstation's language writes the month first; a day and month alone get the latest year not after today."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QLocale, Qt
+
+    view = saved_patient(qtbot, data_dir).sessions
+    year = dt.date.today().year - 1
+    british = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    american = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    latest_28_11 = dt.date(dt.date.today().year, 11, 28)
+    if latest_28_11 > dt.date.today():
+        latest_28_11 = latest_28_11.replace(year=latest_28_11.year - 1)
+    for locale, typed, expected in (
+            (british, f"28/11/{year}\t", dt.date(year, 11, 28)), (british, f"1/12/{year}\t", dt.date(year, 12, 1)),
+            (british, f"1.12.{year % 100}\t", dt.date(year, 12, 1)), (american, f"1/12/{year}\t", dt.date(year, 1, 12)),
+            (american, f"28/11/{year}\t", dt.date(year, 11, 28)), (british, "28/11\t", latest_28_11)):
+        view.date.setLocale(locale)
+        view.date.setDate(QDate(year, 3, 31))
+        view.week.setFocus()
+        view.date.setFocus(Qt.FocusReason.TabFocusReason)  # the year selected
+        for key in typed:
+            qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
+        assert (view.date.date().toPython(), view.date.displayFormat()) == (expected, "yyyy-MM-dd"), typed

@@ -39,6 +39,7 @@ class SessionFields(NamedTuple):
     def build(cls) -> SessionFields:
         date = DateField(QDate.currentDate())
         date.setDisplayFormat("yyyy-MM-dd")  # as in the table
+        date.setToolTip("Type the date as year-month-day (2026-11-28) or as you write it by hand (28/11/2026)")
         date.setCalendarPopup(True)
         date.setMaximumDate(QDate.currentDate())
         week = WeekSpinBox()
