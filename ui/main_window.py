@@ -213,6 +213,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def _connect_views(self) -> None:
         self.editor.plan_changed.connect(self._on_editor_plan_changed)
         self.editor.dirty_changed.connect(self._on_editor_dirty_changed)
+        self.editor.save_requested.connect(self.save_plan)
         self.sessions.log_requested.connect(self._on_sessions_log_requested)
         self.sessions.correction_requested.connect(self._on_sessions_correction_requested)
         self.sessions.delete_requested.connect(self._on_sessions_delete_requested)

@@ -158,3 +158,13 @@ def test_the_status_bar_stops_saying_saved_once_the_form_is_edited(qtbot, data_d
     qtbot.keyClick(resting, Qt.Key.Key_Backspace)
     assert window.editor.dirty
     assert window.statusBar().currentMessage() == "Backed up and verified: treadwell-2026-12-02.db"  # left as it is
+
+
+def test_the_plan_view_has_a_save_button_that_saves_as_ctrl_s_does(qtbot, data_dir) -> None:
+    """Seen in testing: the patient and plan view had no Save button; a new user did not find File > Save plan."""
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    assert window.editor.save_button.isVisibleTo(window.editor) and "Ctrl+S" in window.editor.save_button.toolTip()
+    qtbot.mouseClick(window.editor.save_button, Qt.MouseButton.LeftButton)
+    assert window.editor.patient_id is not None and not window.editor.dirty
+    assert len(window.gateway.history(window.editor.patient_id)) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.evidence.models import Study
@@ -31,6 +31,7 @@ class PlanEditor(QWidget):
 
     plan_changed = Signal(object)  # the effective Plan, or None while the profile is invalid
     dirty_changed = Signal(bool)
+    save_requested = Signal()  # the Save plan button: the window saves, as File > Save plan does
 
     profile = _draft_field("profile")
     plan = _draft_field("plan")  # as the clinician left it (overrides applied)
@@ -72,8 +73,16 @@ class PlanEditor(QWidget):
         self.panes = SideBySideOrStacked(self.form, self.panel, wide=1, needs=self.panel.full_width,
                                          sizes=(520, 840), keep_widest=True)  # typed into: not moved under the pointer
         self.panel.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
+        # seen in testing: with no button in the view, a new user did not find File > Save plan (Ctrl+S)
+        self.save_button = QPushButton("Save plan")
+        self.save_button.setAccessibleName("Save the plan (Ctrl+S)")
+        self.save_button.setToolTip("Save the plan and the patient (Ctrl+S)")
+        self.save_button.clicked.connect(self.save_requested)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(header_row)
         layout.addWidget(note_row)
         layout.addWidget(self.panes, 1)
         self.form.changed.connect(self._on_form_changed)
