@@ -140,6 +140,13 @@ _DOSES = (
 )
 
 
+def left_out(study: Study, dose: str) -> bool:
+    """One of a study's doses (a field of the summary, as for ``dose_in_chart``) is printed but flagged implausible:
+    the summary's ranges and the chart leave it out, and the evidence table and details say so beside it."""
+    field = next(item[1] for item in _DOSES if item[0] == dose)
+    return _implausible(study, f"exercise.{field}")
+
+
 def dose_in_chart(study: Study, dose: str) -> tuple[float | None, str]:
     """One of a study's doses (a field of the summary: ``speed_m_per_min``, ``longest_session_min``,
     ``days_per_week``, ``weeks``) as the chart draws it: the value of its bar, or None and the words shown instead.

@@ -159,6 +159,13 @@ def test_a_studys_details_say_its_exercise_and_model_in_words() -> None:
     assert "Exercise</b></td><td>Exercise combined with ultrasound" in other and "other:" not in other
     treadmill = study_detail_html(by_id["chen-2012"], {})
     assert "<td>Treadmill: " in treadmill and "(as the sources describe it: CCI Rats" in treadmill
+    # seen in testing: the table and details gave Chen 2012's 30 m/min beside step 3's "left out, implausible"
+    from ui.views.evidence_view import STUDY_COLUMNS
+
+    speed = next(column for column in STUDY_COLUMNS if column.header == "m/min")
+    assert speed.display(by_id["chen-2012"]) == "30 ⚠" and speed.display(by_id["kami-2016-gaba"]) == "7"
+    assert "flagged implausible: left out of the animal dosing summary" in speed.tooltip(by_id["chen-2012"])
+    assert "30 m/min (1.8 km/h as printed); flagged implausible: left out of the animal dosing" in treadmill
     # each finding says where it is stated (library 2026.12.7)
     assert ("TNF-α ↓ (neuroinflammation-glia) — sciatic nerve <small>(stated in He et al. 2024, Table 1, row 1 and "
             "Section 3.1; Ghanbari 2025, Section 1.5)</small>") in treadmill

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QStyle, QTableView, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from core.evidence.dosing import SPECIES_NOT_STATED, speed_in_words
+from core.evidence.dosing import SPECIES_NOT_STATED, left_out, speed_in_words
 from core.evidence.flag_words import KINDS, flag_in_words
 from core.evidence.models import REVIEW_NAMES, Direction, Finding, Mechanism, Study
 from ui.focus_frame import framed_on_focus
@@ -40,15 +40,34 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
     Column("Findings", lambda s: ", ".join(f"{f.marker} {ARROWS[f.direction]}" for f in s.findings),
            tooltip=lambda s: ", ".join(f"{f.marker} {f.direction.value}" for f in s.findings)),
-    Column("m/min", lambda s: _num(s.exercise.speed_m_per_min), lambda s: s.exercise.speed_m_per_min or -1.0,
-           tooltip=lambda s: f"as printed: {s.exercise.speed_reported or 'not reported'}"),
-    Column("Min", _minutes, lambda s: (s.exercise.minutes_per_session or (-1.0, -1.0))[1]),
-    Column("Days/wk", lambda s: _num(s.exercise.days_per_week), lambda s: s.exercise.days_per_week or -1),
-    Column("Weeks", lambda s: _num(s.exercise.weeks), lambda s: s.exercise.weeks or -1.0),
+    Column("m/min", lambda s: _dose(s, "speed_m_per_min", _num(s.exercise.speed_m_per_min)),
+           lambda s: s.exercise.speed_m_per_min or -1.0,
+           tooltip=lambda s: f"as printed: {s.exercise.speed_reported or 'not reported'}"
+                             + (LEFT_OUT if left_out(s, "speed_m_per_min") else "")),
+    Column("Min", lambda s: _dose(s, "longest_session_min", _minutes(s)),
+           lambda s: (s.exercise.minutes_per_session or (-1.0, -1.0))[1],
+           tooltip=lambda s: _why(s, "longest_session_min")),
+    Column("Days/wk", lambda s: _dose(s, "days_per_week", _num(s.exercise.days_per_week)),
+           lambda s: s.exercise.days_per_week or -1, tooltip=lambda s: _why(s, "days_per_week")),
+    Column("Weeks", lambda s: _dose(s, "weeks", _num(s.exercise.weeks)), lambda s: s.exercise.weeks or -1.0,
+           tooltip=lambda s: _why(s, "weeks")),
     Column("Level", lambda s: str(s.evidence_level), lambda s: s.evidence_level),
     Column("Flags", lambda s: str(len(s.flags)) if s.flags else "", lambda s: len(s.flags),
            tooltip=lambda s: flag_kinds(s)),
 ]
+
+
+LEFT_OUT = "; flagged implausible: left out of the animal dosing summary and chart"
+
+
+def _dose(study: Study, dose: str, shown: str) -> str:
+    """A dose as the table shows it, marked where the dosing summary leaves it out (seen in testing: Chen 2012's
+    30 m/min in the table beside step 3's "left out, implausible")."""
+    return f"{shown} ⚠" if shown and left_out(study, dose) else shown  # narrow: the tooltip says why
+
+
+def _why(study: Study, dose: str) -> str:
+    return LEFT_OUT.removeprefix("; ").capitalize() if left_out(study, dose) else ""
 
 
 def flag_kinds(study: Study) -> str:
@@ -294,7 +313,8 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
                                      if study.model_reported else "")),
             # the protocol says what "other" exercise was; a named type leads it ("Treadmill: ...")
             ("Exercise", e.protocol if e.type == "other" else f"{e.type[0].upper()}{e.type[1:]}: {e.protocol}"),
-            ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)),
+            ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)
+             + (LEFT_OUT if left_out(study, "speed_m_per_min") else "")),
             ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}")]
     html = [f"<h3>{escape(study.first_author)} {study.year}</h3>", "<table cellpadding='3'>"]
     html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
