@@ -129,13 +129,23 @@ def test_enter_on_a_plan_version_opens_it(qtbot, data_dir, key) -> None:
     assert window.editor._reference.version == 1
 
 
-def test_enter_in_the_search_box_opens_nothing(qtbot, data_dir) -> None:
+def test_enter_in_the_search_box_opens_the_one_patient_found_and_otherwise_goes_to_the_list(qtbot, data_dir) -> None:
+    """Seen in testing: a name typed, then Enter, took a second Enter to open the record."""
+    from tests.storage.helpers import example
+
     window = records_ready(qtbot, data_dir)
     view = window.records
+    window.gateway.save_plan(*example(name="Example Other"), [], clinician="Dr Test", patient_id=None)
+    view.reload()
     view.search.setFocus()
-    qtbot.keyClicks(view.search, "Example")
+    qtbot.keyClicks(view.search, "Example")  # two patients: on to the list, nothing opened
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
-    assert window.editor.plan_id is None and window.tabs.currentWidget() is view
+    assert window.editor.plan_id is None and window.tabs.currentWidget() is view and view.table.hasFocus()
+    view.search.setFocus()
+    view.search.clear()
+    qtbot.keyClicks(view.search, "Other")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.editor and window.editor.form.values()["name"] == "Example Other"
 
 
 def test_sessions_and_records_answer_the_keys_a_clinician_tries(qtbot, data_dir, monkeypatch) -> None:

@@ -148,7 +148,7 @@ class RecordsView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
         KeyPress(self.table, self._on_table_double_clicked)  # Enter on a row or a version: as a double-click
-        KeyPress(self.search, self._go_to_patients)  # from the search to the patients found
+        KeyPress(self.search, self._on_search_entered)  # from the search to the patients found, or the one found
         KeyPress(self.search, self._go_to_patients, keys=(Qt.Key.Key_Down,))
         KeyPress(self.history, lambda: self.history.currentItem() and self._on_history_item_double_clicked(
             self.history.currentItem()))
@@ -232,6 +232,13 @@ class RecordsView(QWidget):
             self.open_plan.emit(item.data(Qt.ItemDataRole.UserRole))
         elif (row := self.selected()) is not None:
             self.open_plan.emit(row.plan_id)
+
+    def _on_search_entered(self) -> None:
+        """Enter in the search: a search that found one patient opens that patient's newest plan (seen in testing:
+        Enter after typing a name took a second Enter to open the record); otherwise on to the patients found."""
+        self._go_to_patients()
+        if self.search.text().strip() and self.model.total == 1:
+            self._on_table_double_clicked()
 
     def _go_to_patients(self) -> None:
         if self.model.rowCount():
