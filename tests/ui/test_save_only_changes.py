@@ -168,3 +168,13 @@ def test_the_plan_view_has_a_save_button_that_saves_as_ctrl_s_does(qtbot, data_d
     qtbot.mouseClick(window.editor.save_button, Qt.MouseButton.LeftButton)
     assert window.editor.patient_id is not None and not window.editor.dirty
     assert len(window.gateway.history(window.editor.patient_id)) == 1
+
+
+def test_the_views_heading_says_whether_the_plan_is_ready_or_blocked(qtbot, data_dir) -> None:
+    """Seen in testing at 150 %: with the form above the plan, unticking medical clearance changed only "unsaved
+    changes" in sight; the red "Blocked" banner was a screen further down."""
+    window = saved_patient(qtbot, data_dir, known_disease=True, medical_clearance=True)
+    assert "plan ready" in window.editor.header.text()
+    window.editor.form.checks["medical_clearance"].setChecked(False)
+    window.editor.recompute()
+    assert "blocked: the plan cannot start yet" in window.editor.header.text()

@@ -273,4 +273,10 @@ class PlanEditor(QWidget):
         where = "new patient, not saved yet" if saved is None else \
             f"{escape(saved.profile.name)} (patient {saved.patient_id}), plan version {saved.version}"
         state = " — unsaved changes" if self.dirty and self.plan_id is not None else ""
+        # seen in testing: stacked at 125-150 %, the plan's banner was a screen below the field that blocked it
+        if self.plan is not None and self.plan.blocked:
+            state += (" — <b style='color:#8B1A1A'>blocked: the plan cannot start yet</b> "
+                      "(the reasons are above the weeks)")
+        elif self.plan is not None:
+            state += " — plan ready"
         self.header.setText(f"<h3>4. Patient and plan</h3><p>{where}{state}</p>")
