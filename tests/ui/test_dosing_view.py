@@ -23,3 +23,25 @@ def test_the_diabetic_dosing_has_no_study_of_exercise_alone(qtbot) -> None:
     summary = view.show_etiology("diabetic-neuropathy", "Painful diabetic neuropathy", load_library().studies)
     assert summary.animal_treadmill_study_count == 0 and view.chart._studies == []
     assert "Chen 2015" in view.summary.toPlainText()
+
+
+def test_the_caution_gives_its_first_sentence_and_the_rest_a_click_away(qtbot) -> None:
+    """Seen in testing at 150 %: the whole caution took about 40 % of the view's height and left the chart of twelve
+    studies two rows. Its first sentence stays; the rest and the sources open with a link, for every etiology."""
+    view = DosingView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    summary = view.show_etiology("peripheral-nerve-injury", "Peripheral nerve injury", load_library().studies)
+    short = view.caution.text()
+    assert "never a human dose" in short and "Matesanz" not in short and "'whole'" in short
+    short_height = view.caution.sizeHint().height()
+    view.caution.linkActivated.emit("whole")
+    from html import escape
+
+    assert escape(summary.caution_sources) in view.caution.text() and "16 m/min" in view.caution.text()
+    assert view.caution.sizeHint().height() > 2 * short_height
+    view.show_etiology("spinal-cord-injury", "Spinal cord injury", load_library().studies)
+    assert "16 m/min" in view.caution.text()  # kept open for the next etiology, until "Show less"
+    view.caution.linkActivated.emit("less")
+    assert "16 m/min" not in view.caution.text()
