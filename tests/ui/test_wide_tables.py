@@ -108,6 +108,10 @@ def test_every_column_of_the_session_log_shows_without_scrolling_sideways(qtbot,
         title = QRect(0, 0, view.form_box.width(), 40)
         qtbot.waitUntil(lambda: _shown_whole(view.form_box, window, title))
         assert view.form_box.mapTo(window, QPoint(0, 0)).y() > table.mapTo(window, QPoint(0, table.height())).y()
+        # and the latest sessions above it (seen in testing at 150 %: only the table's bottom edge was in sight)
+        for row in range(table.model().rowCount() - 3, table.model().rowCount()):
+            cell = table.visualRect(table.model().index(row, 0))
+            assert _shown_whole(table.viewport(), window, cell), (scaling, row)
 
 
 @pytest.mark.parametrize("scaling", list(SMALL_SCREENS))

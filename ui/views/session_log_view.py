@@ -152,7 +152,12 @@ class SessionLogView(QWidget):
         super().showEvent(event)
         if self._form_to_show:
             self._form_to_show = False
-            bring_into_view(self, self.form_box, margin=60)
+            bring_into_view(self, self.form_box, margin=self._latest_rows())
+
+    def _latest_rows(self) -> int:
+        """Room above the form for the table's headings and its last three sessions (seen in testing at 150 %: 60
+        pixels left only the table's bottom edge in sight, so the log opened on a form with no sessions above it)."""
+        return self.table.horizontalHeader().height() + 3 * self.table.verticalHeader().defaultSectionSize() + 24
 
     # -- what the window tells the view ----------------------------------------------------------------
 
@@ -192,7 +197,7 @@ class SessionLogView(QWidget):
             if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
-                    bring_into_view(self, self.form_box, margin=60)
+                    bring_into_view(self, self.form_box, margin=self._latest_rows())
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
@@ -338,7 +343,7 @@ class SessionLogView(QWidget):
         self.cancel_button.setVisible(True)
         self.message.clear()
         self._set_usable(True)
-        bring_into_view(self, self.form_box, margin=60)  # under the sessions, when one is above the other
+        bring_into_view(self, self.form_box, margin=self._latest_rows())  # under the sessions, when stacked
 
     def _leave_correction(self) -> None:
         self._correcting = None
