@@ -165,7 +165,7 @@ class EvidenceView(QWidget):
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail)
-        detail_layout.addWidget(self.copy_doi)
+        detail_layout.addWidget(self.copy_doi, 0, Qt.AlignmentFlag.AlignRight)  # not a bar the width of the pane
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
