@@ -105,32 +105,43 @@ def test_a_date_typed_with_dashes_stays_in_the_date_and_a_week_past_the_plan_is_
     assert (saved.date, saved.week) == (day, weeks)
 
 
+def _typed_into_date(qtbot, view, typed: str) -> None:
+    """``typed`` into the session date as a hand types it, from the year selected (as Tab brings a hand to it);
+    "\t" is Tab, "\b" Backspace."""
+    from PySide6.QtCore import Qt
+
+    view.week.setFocus()
+    view.date.setFocus(Qt.FocusReason.TabFocusReason)
+    keys = {"\t": Qt.Key.Key_Tab, "\b": Qt.Key.Key_Backspace}
+    for key in typed:
+        qtbot.keyClick(view.date, keys.get(key, key))
+
+
 def test_a_year_typed_in_two_digits_is_read_as_this_centurys(qtbot, data_dir) -> None:
     """Seen in testing: "25-11-05" typed into the date was saved as 2026-11-05, the year shown before, with no word
-    (Qt dropped the "5": no year 25xx is allowed, and 0025 is long past)."""
+    (Qt dropped the "5": no year 25xx is allowed, and 0025 is long past). The field starts in another year, so the
+    year typed is what the test sees."""
     import datetime as dt
 
-    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtCore import QDate
 
     view = saved_patient(qtbot, data_dir).sessions
     year = dt.date.today().year - 1
-    for typed, expected in ((f"{year % 100:02d}-11-05", dt.date(year, 11, 5)),
+    for typed, expected in ((f"{year % 100:02d}-11-05\t", dt.date(year, 11, 5)),
                             (f"{(year - 1) % 100:02d}\t", dt.date(year - 1, 3, 31))):
-        view.date.setDate(QDate(year, 3, 31))
-        view.week.setFocus()
-        view.date.setFocus(Qt.FocusReason.TabFocusReason)  # the year selected
-        for key in typed:
-            qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
+        view.date.setDate(QDate(year - 5, 3, 31))
+        _typed_into_date(qtbot, view, typed)
         assert view.date.date().toPython() == expected, typed
 
 
 def test_a_date_typed_day_first_is_read_as_the_workstation_writes_dates(qtbot, data_dir) -> None:
     """Seen in testing: "28/11/2026" typed into the year-month-day date was saved as 2026-11-20 (28 is no year and
-    2026 no day), with no word. A date typed with "/" or "." is read day first, or month first where the
-    workstation's language writes the month first; a day and month alone get the latest year not after today."""
+    2026 no day), and in review "05/11/2025" (Qt took the 0 as a year) and "12, Backspace, 8/11/2025". A date typed
+    with "/" or "." is read day first, or month first where the workstation's language writes the month first; a
+    day and month alone get the latest year not after today. The field starts in another year."""
     import datetime as dt
 
-    from PySide6.QtCore import QDate, QLocale, Qt
+    from PySide6.QtCore import QDate, QLocale
 
     view = saved_patient(qtbot, data_dir).sessions
     year = dt.date.today().year - 1
@@ -141,12 +152,36 @@ def test_a_date_typed_day_first_is_read_as_the_workstation_writes_dates(qtbot, d
         latest_28_11 = latest_28_11.replace(year=latest_28_11.year - 1)
     for locale, typed, expected in (
             (british, f"28/11/{year}\t", dt.date(year, 11, 28)), (british, f"1/12/{year}\t", dt.date(year, 12, 1)),
+            (british, f"05/11/{year}\t", dt.date(year, 11, 5)), (british, f"12\b8/11/{year}\t", dt.date(year, 11, 18)),
             (british, f"1.12.{year % 100}\t", dt.date(year, 12, 1)), (american, f"1/12/{year}\t", dt.date(year, 1, 12)),
-            (american, f"28/11/{year}\t", dt.date(year, 11, 28)), (british, "28/11\t", latest_28_11)):
+            (american, f"28/11/{year}\t", dt.date(year, 11, 28)), (british, "28/11\t", latest_28_11),
+            (british, "29/02/2024\t", dt.date(2024, 2, 29))):
         view.date.setLocale(locale)
-        view.date.setDate(QDate(year, 3, 31))
-        view.week.setFocus()
-        view.date.setFocus(Qt.FocusReason.TabFocusReason)  # the year selected
-        for key in typed:
-            qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
+        view.date.setDate(QDate(year - 5, 3, 31))
+        _typed_into_date(qtbot, view, typed)
         assert (view.date.date().toPython(), view.date.displayFormat()) == (expected, "yyyy-MM-dd"), typed
+
+
+def test_enter_saves_the_date_as_typed_and_a_date_after_today_is_refused_not_moved(qtbot, data_dir) -> None:
+    """Seen in review: Enter saved "28/11" under a placeholder year, as the year was worked out only on leaving the
+    field; and "3/12/2026" on 2 December was moved a year back, into the field's range, with no word."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QLocale, Qt
+
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    view.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    fill(view, week=1, minutes=9, rpe=11)
+    view.date.setDate(QDate(dt.date.today().year - 5, 3, 31))
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    _typed_into_date(qtbot, view, f"{yesterday.day}/{yesterday.month}")
+    qtbot.keyClick(view.date, Qt.Key.Key_Return)  # Enter in the form: Add session
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.date == yesterday
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    fill(view, week=1, minutes=9, rpe=11)
+    _typed_into_date(qtbot, view, f"{tomorrow.day}/{tomorrow.month}/{tomorrow.year}\t")
+    assert view.date.date().toPython() == tomorrow
+    view.save_button.click()
+    assert "after today" in view.message.text() and len(window.gateway.sessions(window.editor.patient_id)) == 1

@@ -60,7 +60,13 @@ def test_bad_input_names_the_field_and_loses_nothing(qtbot, data_dir) -> None:
     view.save_button.click()
     assert view.message.text().startswith("Not saved.") and "Note:" in view.message.text()
     assert window.gateway.sessions(window.editor.patient_id) == []
-    assert view.date.maximumDate() == QDate.currentDate()  # a walk cannot be dated after today
+    # a walk cannot be dated after today: typed, the date is kept and refused by name (it was moved into range)
+    view.note.setText("windy day")
+    view.date.setDate(QDate.currentDate().addDays(1))
+    view.save_button.click()
+    assert "Date" in view.message.text() and "after today" in view.message.text()
+    assert view.date.date() == QDate.currentDate().addDays(1)
+    assert window.gateway.sessions(window.editor.patient_id) == []
 
 
 def test_logging_is_open_while_the_plan_has_unsaved_edits(qtbot, data_dir) -> None:

@@ -4,9 +4,10 @@ Qt's date edit spends Tab on moving from year to month to day, so a clinician go
 pressed Tab three times to leave the date. Here Tab goes on to the next field; within the date, a typed "-"
 (2027-01-05), Left and Right move the cursor through year, month and day, Up and Down change the part it is in,
 and the calendar button opens a month to pick from. A year typed in two digits (25-11-05) is read as 2025. A date
-typed with "/" or "." (28/11/2026, 1.12.2026) is read day first, or month first where the workstation's language
-writes dates so (United States English): the field shows it in that order while it is typed, and in its own
-order again once left."""
+typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the workstation's language
+writes dates so (United States English): the field shows it in that order while it is typed, and in its own order
+again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a date after today is kept as
+typed, for the form to refuse by name, rather than silently moved into range."""
 
 from __future__ import annotations
 
@@ -16,45 +17,64 @@ from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit
 
 _NEXT_PART = {"-", "/", ".", " "}  # seen in testing: typing 2027-01-05 put "01" into the next field, the week
 _DAY_OR_MONTH_FIRST = {"/", "."}  # as dates are written by hand; "-" and a space keep the field's own order
+_LEAP_YEAR = 2000  # holds 29 February while a day and month are typed before their year
+_YEAR = QDateTimeEdit.Section.YearSection
 
 
 class DateField(QDateEdit):
     _typed = ""  # the digits typed into the part the cursor is in, since the cursor came to it
+    # The digits typed while the cursor was in the year, whatever Qt did with them: it takes a day typed there ("05")
+    # as a year, drops what no year can be, and may move on by itself (seen in review: 05/11/2025 read as 2026-11-20).
+    _year_digits = ""
     _own_format = ""  # the field's own display format, while a date is typed in another order
-    _year_typed = False
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
                 and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self._read_a_two_digit_year()
-            self._back_to_own_order()
+            self._finish_typing()
             forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             if QAbstractSpinBox.focusNextPrevChild(self, forward):  # out of the field, not on to the month
                 return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        index = self.currentSectionIndex()
+        text, index = event.text(), self.currentSectionIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the form's Enter saves: the date read first
+            self._finish_typing()
+            super().keyPressEvent(event)
+            return
         # by the character typed: "/" is Shift+7 on a German keyboard, "." Shift+; on a French one (seen in review)
-        if event.text() and event.text() in _NEXT_PART and not event.modifiers() & ~(
+        if text and text in _NEXT_PART and not event.modifiers() & ~(
                 Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
-            # Qt moves on by itself once a part is full (2027, then the month): the "-" typed next stays in the month.
-            # In the last part a separator does nothing: it never leaves the field.
-            if self._typed and event.text() in _DAY_OR_MONTH_FIRST and not self._own_format \
-                    and self.currentSection() == QDateTimeEdit.Section.YearSection and len(self._typed) <= 2 \
-                    and int(self._typed) > 0:
-                self._read_day_or_month_first(int(self._typed), event.text())
-            elif self._typed and index + 1 < self.sectionCount():
-                self._read_a_two_digit_year()
-                self._move_to(index + 1)
+            self._on_separator(text, index)
             event.accept()
             return
+        in_year = self.currentSection() == _YEAR
+        if not in_year:
+            self._year_digits = ""
         super().keyPressEvent(event)
-        if event.text():  # not Shift pressed on its own before a "/"
-            in_part = event.text().isdigit() and self.currentSectionIndex() == index
-            self._typed = self._typed + event.text() if in_part else ""
-            self._year_typed |= event.text().isdigit() and self.sectionAt(index) == QDateTimeEdit.Section.YearSection
+        if event.key() == Qt.Key.Key_Backspace:  # in step with what is shown
+            self._typed = self._typed[:-1]
+            self._year_digits = self._year_digits[:-1] if in_year else ""
+        elif text:  # not Shift pressed on its own before a "/"
+            in_part = text.isdigit() and self.currentSectionIndex() == index
+            self._typed = self._typed + text if in_part else ""
+            self._year_digits = self._year_digits + text if in_year and text.isdigit() else ""
+
+    def _on_separator(self, separator: str, index: int) -> None:
+        """Qt moves on by itself once a part is full (2027, then the month): the "-" typed next stays in the month.
+        In the last part a separator does nothing: it never leaves the field."""
+        first = self._year_digits
+        if first and len(first) <= 2 and not self._own_format:  # not a year: a day or month, or a year's last two
+            if separator in _DAY_OR_MONTH_FIRST and 0 < int(first) <= 31:
+                self._read_day_or_month_first(int(first), separator)
+            else:
+                self._read_a_two_digit_year()
+                self._move_to(1)
+        elif self._typed and index + 1 < self.sectionCount():
+            self._move_to(index + 1)
+        self._year_digits = ""
 
     def _move_to(self, index: int) -> None:
         self.setCurrentSectionIndex(index)
@@ -62,16 +82,14 @@ class DateField(QDateEdit):
         self._typed = ""
 
     def _read_a_two_digit_year(self) -> None:
-        """Seen in testing: "25-11-05" was saved as 2026-11-05. Qt drops the "5" of a year 25 (no year 25xx is allowed
-        and 0025 is long past), then puts back the year shown before; a year of two digits is this century's."""
-        if self.currentSection() != QDateTimeEdit.Section.YearSection or len(self._typed) != 2:
+        """Seen in testing: "25-11-05" was saved as 2026-11-05. Qt drops the "5" of a year 25, then puts back the year
+        shown before; a year typed in two digits is this century's."""
+        if len(self._year_digits) != 2:
             return
-        shown, year = self.date(), 2000 + int(self._typed)
-        if year > self.maximumDate().year():
-            return  # a year to come: Qt keeps the date within the field's range, as for any other date typed
+        shown, year = self.date(), 2000 + int(self._year_digits)
         first = QDate(year, shown.month(), 1)
         self.setDate(first.addDays(min(shown.day(), first.daysInMonth()) - 1))  # 29 February in another year: the 28th
-        self._year_typed = True
+        self._year_digits = ""
 
     def _read_day_or_month_first(self, first: int, separator: str) -> None:
         """Seen in testing: "28/11/2026" typed into the year-month-day field was saved as 2026-11-20 (28 is no year,
@@ -79,34 +97,35 @@ class DateField(QDateEdit):
         unless it is above 12); the field shows day and month in that order while the rest is typed."""
         written = QLocale(self.locale()).dateFormat(QLocale.FormatType.ShortFormat)
         day_first = first > 12 or written.find("d") < written.find("M")
-        if first > 31:
-            return
-        # a year before the field's last, so any day and month fit under its limit while they are typed
-        year = self.maximumDate().year() - 1
-        scaffold = QDate(year, 1, first) if day_first else QDate(year, first, 1)  # January: every day from 1 to 31
-        self._own_format, self._year_typed = self.displayFormat(), False
+        scaffold = QDate(_LEAP_YEAR, 1, first) if day_first else QDate(_LEAP_YEAR, first, 1)  # January: 1 to 31
+        self._own_format = self.displayFormat()
         self.setDisplayFormat(separator.join(("dd", "MM", "yyyy") if day_first else ("MM", "dd", "yyyy")))
         self.setDate(scaffold)
         self._move_to(1)
 
-    def _back_to_own_order(self) -> None:
-        """Leaving a date typed day or month first: the year, if none was typed, is the latest that keeps the date
-        within the field's range (28/11 in early December: this year's), and the field's own order comes back."""
-        if not self._own_format:
-            return
-        date, latest = self.date(), self.maximumDate()
-        if not self._year_typed:
-            year = latest.year() if QDate(latest.year(), date.month(), date.day()) <= latest else latest.year() - 1
-            date = QDate(year, date.month(), min(date.day(), QDate(year, date.month(), 1).daysInMonth()))
-        self.setDisplayFormat(self._own_format)
-        self._own_format = ""
-        self.setDate(date)
+    def _finish_typing(self) -> None:
+        """Leaving the field, or Enter: a year typed in two digits read, and a date typed day or month first put back
+        in the field's own order, its year, where none was typed, the latest that is not after today (28/11 in early
+        December: this year's)."""
+        year_typed = bool(self._year_digits)
+        self._read_a_two_digit_year()
+        if self._own_format:
+            date, today = self.date(), QDate.currentDate()
+            if not year_typed and date.year() == _LEAP_YEAR:
+                year = today.year()
+                while not (QDate(year, date.month(), date.day()).isValid()
+                           and QDate(year, date.month(), date.day()) <= today):
+                    year -= 1  # 29 February: the last leap year's
+                date = QDate(year, date.month(), date.day())
+            self.setDisplayFormat(self._own_format)
+            self._own_format = ""
+            self.setDate(date)
+        self._typed = self._year_digits = ""
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self._typed = ""
+        self._typed = self._year_digits = ""
         super().focusInEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self._read_a_two_digit_year()
-        self._back_to_own_order()
+        self._finish_typing()
         super().focusOutEvent(event)

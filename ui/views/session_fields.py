@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
@@ -39,9 +39,10 @@ class SessionFields(NamedTuple):
     def build(cls) -> SessionFields:
         date = DateField(QDate.currentDate())
         date.setDisplayFormat("yyyy-MM-dd")  # as in the table
-        date.setToolTip("Type the date as year-month-day (2026-11-28) or as you write it by hand (28/11/2026)")
+        written = date.locale().dateFormat(QLocale.FormatType.ShortFormat)  # 11/28/2026 where the month comes first
+        by_hand = "28/11/2026" if written.find("d") < written.find("M") else "11/28/2026"
+        date.setToolTip(f"Type the date as year-month-day (2026-11-28) or as you write it by hand ({by_hand})")
         date.setCalendarPopup(True)
-        date.setMaximumDate(QDate.currentDate())
         week = WeekSpinBox()
         week.set_weeks(26)
         note = QLineEdit()

@@ -169,7 +169,6 @@ class SessionLogView(QWidget):
         self.model.set_rows(course.sessions if course else [])
         self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
         self.table.scrollToBottom()
-        self.date.setMaximumDate(QDate.currentDate())  # the window may stay open past midnight
         if course is None:
             self._leave_correction()
             self.title.setText("<h3>5. Session log</h3><p>" + escape(
