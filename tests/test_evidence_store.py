@@ -26,7 +26,8 @@ def test_install_is_skipped_when_nothing_changed(db) -> None:
     lib = make.library()
     assert evidence_store.install_library(db, lib, "hash-1") is True
     assert evidence_store.install_library(db, lib, "hash-1") is False
-    assert evidence_store.installed_library(db) == {"library_version": "2026.1.1", "content_hash": "hash-1"}
+    assert evidence_store.installed_library(db) == {"library_version": "2026.1.1", "content_hash": "hash-1",
+                                                    "search_index": evidence_store.SEARCH_INDEX}
 
 
 def test_newer_library_replaces_library_rows_but_keeps_local_studies_and_other_tables(db) -> None:
@@ -98,8 +99,12 @@ def test_the_parts_of_a_typed_word_match_together(db) -> None:
         assert evidence_store.search_study_ids(db, typed) == {"chen-2012", "mu-2022"}, typed
     # the seeds print "GAD65/67", "GAD 65/67" and "GAD-65/67": each spelling finds all
     assert evidence_store.search_study_ids(db, "GAD65/67") == evidence_store.search_study_ids(db, "gad 65/67") == \
-           evidence_store.search_study_ids(db, "gad-65/67") == {
+           evidence_store.search_study_ids(db, "gad-65/67") == evidence_store.search_study_ids(db, "GAD67") == \
+           evidence_store.search_study_ids(db, "gad-67") == {
         "kami-2016-gaba", "li-2020", "dugan-2020", "li-2022", "cho-2021"}
+    # words typed with a slash are words apart (seen in review: "GABA/GAD" found nothing once words matched whole)
+    assert evidence_store.search_study_ids(db, "GABA/GAD") >= {"kami-2016-gaba", "cho-2021"}
+    assert evidence_store.search_study_ids(db, "tnf-α/il-1β") == {"chen-2012", "mu-2022"}
 
 
 def test_search_ids_match_search_studies(db) -> None:
@@ -128,3 +133,13 @@ def test_an_abbreviation_is_spelled_out_only_as_itself_or_a_numbered_member(mark
     """Seen in review: NOX2 was indexed as "nitric oxide", GADD45 as "glutamic acid decarboxylase"."""
     indexed = evidence_store.marker_search_words([marker])
     assert (words in indexed) if words else not any(word.islower() for word in indexed.split())
+
+
+def test_a_new_way_of_making_the_search_words_indexes_the_studies_again(db) -> None:
+    """Words the code adds to the index (GAD67 for GAD65/67) reached only a data folder that installed a new library
+    afterwards: a folder with the same library kept the old words."""
+    evidence_store.install_library(db, make.library(), "h")
+    assert not evidence_store.install_library(db, make.library(), "h")  # nothing new: nothing done
+    db.execute("update evidence_state set value = 'before' where key = 'search_index'")
+    assert evidence_store.install_library(db, make.library(), "h")
+    assert evidence_store.installed_library(db)["search_index"] == evidence_store.SEARCH_INDEX

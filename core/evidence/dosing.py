@@ -154,7 +154,7 @@ def dose_in_chart(study: Study, dose: str) -> tuple[float | None, str]:
     bar under a summary that said it was left out, and Binda 2020's '10 m/s' read "not reported"."""
     _, field, _, unit, value_of = next(item for item in _DOSES if item[0] == dose)
     value = value_of(study)
-    if value is not None and _implausible(study, f"exercise.{field}"):
+    if value is not None and left_out(study, dose):
         printed = study.exercise.speed_reported if field == "speed_m_per_min" else None
         return None, f"{value:g} {unit}".strip() + (f" ('{printed}' as printed)" if printed else "") \
             + ": left out, implausible"

@@ -96,7 +96,7 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
         """Heart rate cannot set intensity: RPE and the talk test, saying why (and that a measured peak is unused).
         ``max_used``: the maximum's source is cited only where the reason works with it (seen in testing: Tanaka
         cited beside "heart rate cannot set intensity" for a beta-blocker)."""
-        cited = sources if max_used else [source for source in sources if source != hr_max_ref]
+        cited = sources if max_used else [g.BANDS_SOURCE, talk_source]
         return Intensity(
             method="rpe", method_reason=reason + _measured_peak_set_aside(profile),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,

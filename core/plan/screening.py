@@ -88,9 +88,9 @@ def screen(profile: PatientProfile) -> Screening:
     if stage_2_hypertension(profile):
         # seen in testing: "Medical clearance: not needed" beside 200/110, under a source that asks for clearance
         systolic, diastolic = profile.resting_bp
-        row += (f"; but resting blood pressure {systolic}/{diastolic} mmHg is stage 2 hypertension, for which the ACSM "
-                "asks for a physician's clearance first (Pescatello 2004, unverified; the blood pressure caution gives "
-                "the sources)")
+        row += (f"; but resting blood pressure {systolic}/{diastolic} mmHg is stage 2 hypertension, which Treadwell "
+                "reads as the severe or uncontrolled blood pressure for which the ACSM's position stand on hypertension "
+                "asks for a physician's clearance first (Pescatello 2004, unverified; the reading is a product default)")
         clearance = True
     if profile.contraindications:
         row += "; but an absolute contraindication is recorded, so exercise waits (below)"
@@ -166,6 +166,9 @@ def screen(profile: PatientProfile) -> Screening:
             "clearance first. The ADA 2016 position does not require clearance before brisk walking for "
             "people without symptoms. Both views are shown; the plan follows ACSM. "
             f"({g.RIEBE_2015.cited()}; {g.ADA_2016.cited()})"
+            # seen in review: the ADA's "no clearance" read as if it applied beside stage 2 blood pressure
+            + (" Clearance is recommended here in any case, for the blood pressure." if stage_2_hypertension(profile)
+               else "")
         )
     return Screening(
         acsm_row=row,

@@ -148,11 +148,15 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"Let RPE {intensity.rpe[0]}-{intensity.rpe[1]} and the talk test lead; treat the heart-rate range as a "
             "rough guide.", g.HR_UNRELIABLE["sci_t6_or_above"][1])
     if screening.clearance_recommended:
+        # stage 2 blood pressure asks for clearance by its own source (seen in review: cited to Riebe 2015 alone)
+        clearance_source = g.Source(label=cited_together([g.RIEBE_2015, g.HIGH_BP_SOURCE])) \
+            if stage_2_hypertension(profile) else g.RIEBE_2015
         if profile.medical_clearance:
-            add(WarningCode.MEDICAL_CLEARANCE, "info", f"Medical clearance is recorded ({screening.acsm_row}).", g.RIEBE_2015)
+            add(WarningCode.MEDICAL_CLEARANCE, "info", f"Medical clearance is recorded ({screening.acsm_row}).",
+                clearance_source)
         else:
             add(WarningCode.MEDICAL_CLEARANCE, "stop", f"Medical clearance is recommended before starting ({screening.acsm_row}).",
-                g.RIEBE_2015)
+                clearance_source)
     if profile.resting_bp is None and not profile.sci_at_or_above_t6:  # there, screening blocks the plan instead
         limit_s, limit_d = g.RESTING_BP_LIMIT_MMHG
         add(WarningCode.BP_NOT_RECORDED, "caution",

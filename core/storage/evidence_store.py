@@ -28,6 +28,9 @@ SORTED_MATCHES_MAX = 1000  # up to this many filtered matches are sorted, more a
 # SQLITE_MAX_VARIABLE_NUMBER was 999 before SQLite 3.32 (and can be set lower at build time): every statement
 # with bound values stays under it, whatever SQLite the platform's Python carries.
 MAX_SQL_VARIABLES = 999
+# How the search words are made (marker_search_words): a new value makes every data folder index its studies again,
+# as a new library does (seen in review: words added in code reached only folders that installed a library after).
+SEARCH_INDEX = "2026.12.7"
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -79,7 +82,8 @@ def installed_library(db: sqlite_utils.Database) -> dict[str, str]:
 def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content_hash: str) -> bool:
     """Replace the library rows if the shipped library differs; returns True when it did."""
     current = installed_library(db)
-    if current.get("library_version") == library.manifest.library_version and current.get("content_hash") == content_hash:
+    installed = (current.get("library_version"), current.get("content_hash"), current.get("search_index"))
+    if installed == (library.manifest.library_version, content_hash, SEARCH_INDEX):
         return False
     with db.atomic():
         library_ids = [row["id"] for row in db.query(f"select id from {STUDIES} where origin = 'library'")]
@@ -96,7 +100,7 @@ def install_library(db: sqlite_utils.Database, library: EvidenceLibrary, content
         _write_etiologies(db, library.etiologies)
         db[STATE].upsert_all(
             [{"key": "library_version", "value": library.manifest.library_version},
-             {"key": "content_hash", "value": content_hash}],
+             {"key": "content_hash", "value": content_hash}, {"key": "search_index", "value": SEARCH_INDEX}],
             pk="key",
         )
     return True
@@ -273,7 +277,7 @@ def fts_query(text: str) -> str:
     with a hyphen or another mark ("IL-1", "O'Brien") match together, in order (seen in testing: "il-1 beta" found
     Bobinski 2018, which has an IL-4, a β-NGF and a "1" elsewhere); a last part of three or more characters matches
     as a prefix (a one- or two-letter prefix would match most of the library)."""
-    phrases = [_TOKEN.findall(word) for word in text.split()]
+    phrases = [_TOKEN.findall(word) for word in _WORDS_APART.split(text)]  # "GABA/GAD": two words (seen in review)
     return " ".join(f'"{" ".join(parts)}"' + ("*" if len(parts[-1]) >= 3 else "") for parts in phrases if parts)
 
 
@@ -315,13 +319,18 @@ def marker_search_words(markers: list[str]) -> str:
                       _GREEK.sub(lambda m: f" {_GREEK_LATIN[m.group(1)][0]}", marker),  # IL-1 beta
                       _GREEK.sub(lambda m: _GREEK_LATIN[m.group(1)][1], marker)]  # TNFa
         words += [_MARKER_WORDS[m.group(1) or m.group(2)] for m in _ABBREVIATION.finditer(marker)]
-        # the seeds print "GAD65/67", "GAD 65/67" and "GAD-65/67" for the same enzymes: each found as the others
+        # the seeds print "GAD65/67", "GAD 65/67" and "GAD-65/67" for the same enzymes: each found as the others,
+        # and each enzyme by its own name (GAD67, GAD 67)
         words += [_LETTERS_DIGITS.sub(r"\1 \2", marker), _LETTERS_SPACE_DIGITS.sub(r"\1\2", marker)]
+        words += [f"{m.group(1)}{number} {m.group(1)} {number}" for m in _NUMBERED_PAIR.finditer(marker)
+                  for number in m.group(2, 3)]
     return " ".join(dict.fromkeys(words))
 
 
 _LETTERS_DIGITS = re.compile(r"\b([A-Za-z]{2,})(\d)")
 _LETTERS_SPACE_DIGITS = re.compile(r"\b([A-Za-z]{2,})[ -](\d)")
+_NUMBERED_PAIR = re.compile(r"\b([A-Za-z]{2,})[ -]?(\d+)/(\d+)\b")
+_WORDS_APART = re.compile(r"[\s/,;]+")
 
 
 _STUDY_COLUMNS = ("id", "origin", "year", *SEARCH_COLUMNS, "json")

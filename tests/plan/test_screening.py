@@ -91,6 +91,13 @@ def test_stage_2_blood_pressure_under_the_limit_asks_for_clearance_first(bp, cle
         assert not cleared.blocked and cleared.clearance_in_words == "Medical clearance: recorded as given."
 
 
+def test_the_ada_view_beside_stage_2_blood_pressure_says_clearance_is_needed_for_the_pressure() -> None:
+    """Seen in review: an inactive diabetic with stage 2 blood pressure read that the ADA requires no clearance."""
+    note = screen(profile(diabetes="type2", resting_bp=(170, 95))).ada_note
+    assert "does not require clearance" in note and note.endswith("in any case, for the blood pressure.")
+    assert "blood pressure" not in screen(profile(diabetes="type2", resting_bp=(130, 80))).ada_note
+
+
 def test_open_foot_wound_suggests_non_weight_bearing_work() -> None:
     result = screen(profile(open_foot_wound=True))
     assert codes(result) == ["open-foot-wound"] and "non-weight-bearing" in result.block_reasons[0].unblock

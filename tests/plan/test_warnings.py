@@ -90,6 +90,12 @@ def test_a_high_blood_pressure_is_said_to_the_clinician_with_its_figures_and_sou
     waiting = compute_plan(profile(resting_bp=(190, 105)), [])
     assert waiting.blocked and "a physician evaluates and clears the patient before the first walk" in next(
         w for w in waiting.warnings if w.code == "bp-high").headline
+    # and the clearance cites what asks for it (seen in review: Riebe 2015 alone, which does not), as a product reading
+    clearance = next(w for w in waiting.warnings if w.code == "medical-clearance")
+    assert "Pescatello" in clearance.source.label and "Riebe" in clearance.source.label
+    assert "the reading is a product default" in clearance.headline
+    healthy = next(w for w in compute_plan(profile(known_disease=True), []).warnings if w.code == "medical-clearance")
+    assert "Pescatello" not in healthy.source.label
 
 
 @pytest.mark.parametrize(("changes", "formula_cited"), [
