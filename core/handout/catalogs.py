@@ -53,9 +53,20 @@ def fields(text: str | tuple[str, ...]) -> set[str]:
     return set.intersection(*(set(FIELD.findall(form)) for form in _forms(text)))
 
 
+def _same_messages(one: Catalog, other: Catalog) -> bool:
+    """The same messages in the same places (their flags follow from the messages: Babel reads "python-format" back
+    into "{grade}% slope", which the template leaves out)."""
+    return [(m.id, m.locations, m.auto_comments) for m in one] == [(m.id, m.locations, m.auto_comments) for m in other]
+
+
 def main() -> None:
     pot = template()
-    with open(resource_path("locale", f"{DOMAIN}.pot"), "wb") as handle:
+    pot_path = resource_path("locale", f"{DOMAIN}.pot")
+    with open(pot_path, "rb") as handle:
+        before = read_po(handle, domain=DOMAIN)
+    if _same_messages(before, pot):  # seen in testing: each run dated every catalog anew, leaving the tree changed
+        pot.creation_date = before.creation_date
+    with open(pot_path, "wb") as handle:
         write_po(handle, pot, width=100, omit_header=False, sort_output=False)
     for known in languages():
         if known.tag == SOURCE_LANGUAGE:
