@@ -185,3 +185,25 @@ def test_enter_saves_the_date_as_typed_and_a_date_after_today_is_refused_not_mov
     assert view.date.date().toPython() == tomorrow
     view.save_button.click()
     assert "after today" in view.message.text() and len(window.gateway.sessions(window.editor.patient_id)) == 1
+
+
+def test_a_date_typed_over_another_years_replaces_it_after_ctrl_a_or_a_click(qtbot, data_dir) -> None:
+    """Seen in testing: correcting a walk of 2026-12-31, a click into the date (or Ctrl+A) and "2027-01-01" gave
+    2026-01-01: Qt dropped the four digits typed over 2026 (no year has five digits), and the walk moved a year back."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QPoint, Qt
+
+    view = saved_patient(qtbot, data_dir).sessions
+    year = dt.date.today().year
+    for select in ("ctrl+a", "click"):
+        view.date.setDate(QDate(year - 3, 12, 31))
+        view.week.setFocus()
+        view.date.setFocus(Qt.FocusReason.MouseFocusReason)
+        if select == "ctrl+a":
+            qtbot.keyClick(view.date, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        else:  # the cursor in the middle of the year, nothing selected
+            qtbot.mouseClick(view.date.lineEdit(), Qt.MouseButton.LeftButton, pos=QPoint(12, 8))
+        for key in f"{year - 2}-01-01\t":
+            qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
+        assert view.date.date().toPython() == dt.date(year - 2, 1, 1), select

@@ -53,6 +53,11 @@ class DateField(QDateEdit):
         in_year = self.currentSection() == _YEAR
         if not in_year:
             self._year_digits = ""
+        if text.isdigit() and not self._typed and self.lineEdit().selectedText() != self.sectionText(
+                self.currentSection()):
+            # the first digit replaces the part (seen in testing: after a click into the year, or Ctrl+A, Qt dropped
+            # "2027" typed over 2026, as no year has five digits, and the walk was saved under 2026)
+            self.setSelectedSection(self.currentSection())
         super().keyPressEvent(event)
         if event.key() == Qt.Key.Key_Backspace:  # in step with what is shown
             self._typed = self._typed[:-1]
