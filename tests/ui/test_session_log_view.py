@@ -325,3 +325,22 @@ def test_once_a_weeks_walks_are_done_the_form_offers_the_week_the_suggestion_poi
     stepped_back = window._course.progress.suggestion
     assert stepped_back.action == "step-back" and stepped_back.next_week.week == 1
     assert view.week.value() == 1 and view.minutes.value() == plan.weeks[0].main_min
+
+
+def test_a_cancelled_correction_leaves_the_form_on_the_next_walks_week(qtbot, data_dir) -> None:
+    """Seen in testing: after Cancel, the form kept the cancelled walk's week and minutes instead of the week the
+    suggestion points to, and the next walk was easily logged under them."""
+    from tests.ui.course_helpers import log, walk
+
+    window = saved_patient(qtbot, data_dir)
+    for days_ago in (9, 7, 5):
+        log(window, walk(days_ago=days_ago, week=1, minutes=10.5))
+    view = window.sessions
+    next_week = view._course.progress.next_walk_week
+    assert next_week != 1
+    view.table.selectRow(0)
+    view._on_correct_button_clicked()
+    assert view.correcting is not None and view.week.value() == 1
+    view._on_cancel_button_clicked()
+    plan = window.gateway.history(window.editor.patient_id)[-1].plan
+    assert (view.week.value(), view.minutes.value()) == (next_week, plan.weeks[next_week - 1].main_min)

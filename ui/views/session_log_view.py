@@ -367,7 +367,9 @@ class SessionLogView(QWidget):
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
-        self.clear_form(week=self.week.value())
+        # the next walk's week, as after a save (seen in testing: the cancelled walk's week and minutes stayed, and
+        # the next walk was easily logged under them)
+        self.clear_form(week=self._course.progress.next_walk_week if self._course else self.week.value())
         self.message.clear()
         self._set_usable(self._course is not None)
 
