@@ -85,6 +85,7 @@ def screen(profile: PatientProfile) -> Screening:
         row, clearance = "not active, known disease, no symptoms: medical clearance recommended before starting", True
     else:
         row, clearance = "not active, no disease, no symptoms: no clearance needed; start light to moderate", False
+    acsm_clearance = clearance  # what the ACSM row asks, before the blood pressure
     if stage_2_hypertension(profile):
         # seen in testing: "Medical clearance: not needed" beside 200/110, under a source that asks for clearance
         systolic, diastolic = profile.resting_bp
@@ -152,10 +153,15 @@ def screen(profile: PatientProfile) -> Screening:
             unblock="Enter the minutes of continuous walking tolerated today once the patient can walk at least briefly.",
         ))
     if clearance and not profile.medical_clearance:
+        by_pressure_alone = not acsm_clearance  # the stage 2 blood pressure asks for it, not the ACSM row
+        limit_s, limit_d = g.STAGE_2_HYPERTENSION_MMHG
         reasons.append(BlockReason(
             code="medical-clearance",
             message=f"Medical clearance is recommended ({row}).",
-            unblock="Record medical clearance once a physician has given it.",
+            # seen in testing: the only way out named was clearance, where a rechecked pressure is one too
+            unblock="Record medical clearance once a physician has given it" + (
+                f", or a resting blood pressure rechecked below {limit_s}/{limit_d} mmHg." if by_pressure_alone
+                else "."),
         ))
     ada_note = None
     # the two views differ only for an inactive patient without symptoms (seen in review: the note, about "an inactive

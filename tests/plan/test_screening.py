@@ -87,6 +87,8 @@ def test_stage_2_blood_pressure_under_the_limit_asks_for_clearance_first(bp, cle
     assert ("stage 2 hypertension" in result.acsm_row) is clearance
     if clearance:
         assert f"{bp[0]}/{bp[1]} mmHg" in result.acsm_row and "Pescatello 2004" in result.acsm_row
+        [reason] = [r for r in result.block_reasons if r.code == "medical-clearance"]
+        assert reason.unblock.endswith(", or a resting blood pressure rechecked below 160/100 mmHg.")
         cleared = screen(profile(resting_bp=bp, currently_active=active, medical_clearance=True))
         assert not cleared.blocked and cleared.clearance_in_words == "Medical clearance: recorded as given."
 
