@@ -270,8 +270,8 @@ def test_the_same_walk_added_twice_is_said(run_main, patient) -> None:
     assert first.returncode == 0 and "entered twice" not in first.stderr
     again = run_main("sessions", "add", "1", session_file("a"), data_dir=data)
     assert again.returncode == 0 and "Logged session 2" in again.stdout  # a second walk that day can be real
-    assert ("Note: Session 1 is also a walk of 8 minutes in week 1 on 2026-11-02: check that the walk was not "
-            "entered twice.") in again.stderr
+    assert ("Note: Another walk of 8 minutes in week 1 on 2026-11-02 is logged (session 1): check that the walk was "
+            "not entered twice.") in again.stderr
     other = run_main("sessions", "add", "1", session_file("b", minutes=9), data_dir=data)
     assert "entered twice" not in other.stderr
 

@@ -145,8 +145,9 @@ class SessionRecord(SessionLog):
         twin = next((other for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
                      == (self.date, self.week, self.minutes)), None)
         if twin is not None:
-            notes.append(f"Session {twin.id} is also a walk of {self.minutes:g} minutes in week {self.week} on "
-                         f"{self.date.isoformat()}: check that the walk was not entered twice.")
+            # by what the log shows (seen in testing: "Session 6 is ..." in the window, whose table shows no ids)
+            notes.append(f"Another walk of {self.minutes:g} minutes in week {self.week} on {self.date.isoformat()} is "
+                         f"logged (session {twin.id}): check that the walk was not entered twice.")
         return notes
 
 
