@@ -178,3 +178,15 @@ def test_the_views_heading_says_whether_the_plan_is_ready_or_blocked(qtbot, data
     window.editor.form.checks["medical_clearance"].setChecked(False)
     window.editor.recompute()
     assert "blocked: the plan cannot start yet" in window.editor.header.text()
+
+
+def test_why_heart_rate_cannot_set_intensity_is_said_once(qtbot, data_dir) -> None:
+    """Seen in testing: for a T4 injury, "Heart rate cannot set intensity ..." stood twice in step 4, as a caution and
+    as the intensity line under it."""
+    window = saved_patient(qtbot, data_dir, beta_blocker=True)
+    panel = window.editor.panel
+    said = "Heart rate cannot set intensity"
+    assert panel.warnings.text().count(said) == 1 and said not in panel.intensity.text()
+    assert "RPE 12-13 and the talk test" in panel.intensity.text()
+    ready = saved_patient(qtbot, data_dir)
+    assert "Heart-rate reserve (Karvonen)" in ready.editor.panel.intensity.text()

@@ -296,6 +296,9 @@ class PlanPanel(QWidget):
                                 f"{escape(plan.screening.clearance_in_words)}")
             self.banner.setStyleSheet("QLabel { background: #E3F1E6; color: #123D1C; padding: 6px; }")
         intensity = escape(plan.intensity.method_reason)
+        if any(w.message == plan.intensity.method_reason for w in plan.warnings):  # seen in testing: said twice
+            rpe = plan.intensity.rpe
+            intensity = f"Intensity: RPE {rpe[0]}-{rpe[1]} and the talk test (the caution above says why)."
         if plan.weeks:
             intensity += "<br>Treadmill: " + escape(energy_cost_in_words(plan.weeks))
         self.intensity.setText(intensity)
