@@ -62,10 +62,11 @@ def _same_messages(one: Catalog, other: Catalog) -> bool:
 def main() -> None:
     pot = template()
     pot_path = resource_path("locale", f"{DOMAIN}.pot")
-    with open(pot_path, "rb") as handle:
-        before = read_po(handle, domain=DOMAIN)
-    if _same_messages(before, pot):  # seen in testing: each run dated every catalog anew, leaving the tree changed
-        pot.creation_date = before.creation_date
+    if pot_path.exists():
+        with open(pot_path, "rb") as handle:
+            before = read_po(handle, domain=DOMAIN)
+        if _same_messages(before, pot):  # seen in testing: each run dated every catalog anew, leaving the tree changed
+            pot.creation_date = before.creation_date
     with open(pot_path, "wb") as handle:
         write_po(handle, pot, width=100, omit_header=False, sort_output=False)
     for known in languages():

@@ -160,7 +160,8 @@ def screen(profile: PatientProfile) -> Screening:
             message=f"Medical clearance is recommended ({row}).",
             # seen in testing: the only way out named was clearance, where a rechecked pressure is one too
             unblock="Record medical clearance once a physician has given it" + (
-                f", or a resting blood pressure rechecked below {limit_s}/{limit_d} mmHg." if by_pressure_alone
+                f", or a resting blood pressure rechecked below {limit_s}/{limit_d} mmHg (systolic below {limit_s} "
+                f"and diastolic below {limit_d})." if by_pressure_alone
                 else "."),
         ))
     ada_note = None

@@ -182,7 +182,7 @@ def test_the_views_heading_says_whether_the_plan_is_ready_or_blocked(qtbot, data
 
 def test_why_heart_rate_cannot_set_intensity_is_said_once(qtbot, data_dir) -> None:
     """Seen in testing: for a T4 injury, "Heart rate cannot set intensity ..." stood twice in step 4, as a caution and
-    as the intensity line under it."""
+    as the intensity line under it. Any reason does the same: a beta-blocker here."""
     window = saved_patient(qtbot, data_dir, beta_blocker=True)
     panel = window.editor.panel
     said = "Heart rate cannot set intensity"

@@ -207,3 +207,40 @@ def test_a_date_typed_over_another_years_replaces_it_after_ctrl_a_or_a_click(qtb
         for key in f"{year - 2}-01-01\t":
             qtbot.keyClick(view.date, Qt.Key.Key_Tab if key == "\t" else key)
         assert view.date.date().toPython() == dt.date(year - 2, 1, 1), select
+
+
+def test_a_whole_date_typed_is_read_whole_wherever_the_cursor_was_and_one_digit_changes_one_digit(qtbot, data_dir
+                                                                                                     ) -> None:
+    """Seen in review: after a click into the month, "2025-11-05" ended on 2026-02-02; "26-11-2026" on 2026-11-20;
+    "05/11/2025" typed with Shift for "/" (a German or French keyboard) on 2026-11-20; and a day of 24 changed with
+    Backspace and 5 became the 5th, not the 25th."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate, QLocale, QPoint, Qt
+
+    view = saved_patient(qtbot, data_dir).sessions
+    view.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    year = dt.date.today().year - 2
+    line = view.date.lineEdit()
+
+    def typed(keys: str, *, click_at: float | None = None, shift_slash: bool = False) -> dt.date:
+        view.date.setDate(QDate(year - 3, 3, 24))
+        view.week.setFocus()
+        view.date.setFocus(Qt.FocusReason.MouseFocusReason)
+        if click_at is not None:  # a share of the text's width: 0.5 is the month, 1.0 after the day
+            width = line.fontMetrics().horizontalAdvance(line.text())
+            qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=QPoint(int(4 + width * click_at), line.height() // 2))
+        for key in keys:
+            if key == "/" and shift_slash:
+                qtbot.keyPress(view.date, Qt.Key.Key_Shift)
+                qtbot.keyClick(view.date, "/", Qt.KeyboardModifier.ShiftModifier)
+                qtbot.keyRelease(view.date, Qt.Key.Key_Shift)
+            else:
+                qtbot.keyClick(view.date, {"\t": Qt.Key.Key_Tab, "\b": Qt.Key.Key_Backspace}.get(key, key))
+        return view.date.date().toPython()
+
+    assert typed(f"{year}-11-05\t", click_at=0.5) == dt.date(year, 11, 5)
+    assert typed(f"28/11/{year}\t", click_at=0.5) == dt.date(year, 11, 28)
+    assert typed(f"26-11-{year}\t") == dt.date(year, 11, 26)
+    assert typed(f"05/11/{year}\t", shift_slash=True) == dt.date(year, 11, 5)
+    assert typed("\b5\t", click_at=1.0) == dt.date(year - 3, 3, 25)  # one digit of the day changed in place

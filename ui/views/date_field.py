@@ -11,8 +11,11 @@ typed, for the form to refuse by name, rather than silently moved into range."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit
 
 _NEXT_PART = {"-", "/", ".", " "}  # seen in testing: typing 2027-01-05 put "01" into the next field, the week
@@ -27,6 +30,11 @@ class DateField(QDateEdit):
     # as a year, drops what no year can be, and may move on by itself (seen in review: 05/11/2025 read as 2026-11-20).
     _year_digits = ""
     _own_format = ""  # the field's own display format, while a date is typed in another order
+    # The digits and separators typed since the field took the focus (or Ctrl+A), read as a whole date on leaving
+    # where they are one; Backspace takes back the last. _edited: Backspace, Delete or an arrow met the text as it
+    # was, so a digit typed next changes a part in place (24, Backspace, 5: the 25th) rather than replacing it.
+    _keys = ""
+    _edited = False
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
@@ -40,10 +48,21 @@ class DateField(QDateEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         text, index = event.text(), self.currentSectionIndex()
+        if event.key() in _MODIFIERS:  # Shift on its own before a "/" (seen in review: it ended the day's digits)
+            super().keyPressEvent(event)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the form's Enter saves: the date read first
             self._finish_typing()
             super().keyPressEvent(event)
             return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self._keys, self._edited = "", False
+        elif text and (text.isdigit() or text in _NEXT_PART):
+            self._keys += text
+        elif event.key() == Qt.Key.Key_Backspace and self._keys:
+            self._keys = self._keys[:-1]
+        else:
+            self._edited = True  # Backspace into the text as it was, Delete, an arrow, Home, End
         # by the character typed: "/" is Shift+7 on a German keyboard, "." Shift+; on a French one (seen in review)
         if text and text in _NEXT_PART and not event.modifiers() & ~(
                 Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
@@ -53,8 +72,8 @@ class DateField(QDateEdit):
         in_year = self.currentSection() == _YEAR
         if not in_year:
             self._year_digits = ""
-        if text.isdigit() and not self._typed and self.lineEdit().selectedText() != self.sectionText(
-                self.currentSection()):
+        if text.isdigit() and self._keys == text and not self._edited and self.lineEdit().selectedText() != \
+                self.sectionText(self.currentSection()):
             # the first digit replaces the part (seen in testing: after a click into the year, or Ctrl+A, Qt dropped
             # "2027" typed over 2026, as no year has five digits, and the walk was saved under 2026)
             self.setSelectedSection(self.currentSection())
@@ -93,7 +112,7 @@ class DateField(QDateEdit):
             return
         shown, year = self.date(), 2000 + int(self._year_digits)
         first = QDate(year, shown.month(), 1)
-        self.setDate(first.addDays(min(shown.day(), first.daysInMonth()) - 1))  # 29 February in another year: the 28th
+        self._show_date(first.addDays(min(shown.day(), first.daysInMonth()) - 1))  # 29 February: the 28th
         self._year_digits = ""
 
     def _read_day_or_month_first(self, first: int, separator: str) -> None:
@@ -105,18 +124,21 @@ class DateField(QDateEdit):
         scaffold = QDate(_LEAP_YEAR, 1, first) if day_first else QDate(_LEAP_YEAR, first, 1)  # January: 1 to 31
         self._own_format = self.displayFormat()
         self.setDisplayFormat(separator.join(("dd", "MM", "yyyy") if day_first else ("MM", "dd", "yyyy")))
-        self.setDate(scaffold)
+        self._show_date(scaffold)
         self._move_to(1)
 
     def _finish_typing(self) -> None:
-        """Leaving the field, or Enter: a year typed in two digits read, and a date typed day or month first put back
-        in the field's own order, its year, where none was typed, the latest that is not after today (28/11 in early
-        December: this year's)."""
-        year_typed = bool(self._year_digits)
+        """Leaving the field, or Enter: what was typed read as a whole date where it is one (whatever Qt made of the
+        keys: seen in review, "2025-11-05" typed after a click into the month, or "26-11-2026", ended elsewhere);
+        otherwise a year typed in two digits read, and a date typed day or month first put back in the field's own
+        order, its year, where none was typed, the latest that is not after today (28/11 in early December: this
+        year's)."""
+        written = QLocale(self.locale()).dateFormat(QLocale.FormatType.ShortFormat)
+        whole = typed_date(self._keys, day_first=written.find("d") < written.find("M"), today=dt.date.today())
         self._read_a_two_digit_year()
         if self._own_format:
             date, today = self.date(), QDate.currentDate()
-            if not year_typed and date.year() == _LEAP_YEAR:
+            if date.year() == _LEAP_YEAR:  # the placeholder: no year typed, or one cut short
                 year = today.year()
                 while not (QDate(year, date.month(), date.day()).isValid()
                            and QDate(year, date.month(), date.day()) <= today):
@@ -124,13 +146,70 @@ class DateField(QDateEdit):
                 date = QDate(year, date.month(), date.day())
             self.setDisplayFormat(self._own_format)
             self._own_format = ""
-            self.setDate(date)
-        self._typed = self._year_digits = ""
+            self._show_date(date)
+        if whole is not None:
+            self._show_date(QDate(whole.year, whole.month, whole.day))
+        self._typed = self._year_digits = self._keys = ""
+        self._edited = False
+
+    def setDate(self, date: QDate) -> None:  # noqa: N802 (Qt's name)
+        """The form sets the date (today's, a walk to correct): what was typed before is not read again on leaving
+        (seen in testing: a date typed, then one set by the form, came back as the typed one)."""
+        self._typed = self._year_digits = self._keys = ""
+        self._edited = False
+        self._show_date(date)
+
+    def _show_date(self, date: QDate) -> None:
+        QDateEdit.setDate(self, date)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self._typed = self._year_digits = ""
+        self._typed = self._year_digits = self._keys = ""
+        self._edited = False
         super().focusInEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._finish_typing()
         super().focusOutEvent(event)
+
+
+_MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
+_PARTS = re.compile(r"[-/. ]+")
+
+
+def typed_date(typed: str, *, day_first: bool, today: dt.date) -> dt.date | None:
+    """A whole date as a clinician types it, or None: 2026-11-28 and 20261128; 28/11/2026, 28.11.26 and 26-11-2026,
+    day first (month first where ``day_first`` is False, unless a first number above 12 must be a day); 25-11-05, a
+    year of two digits first; 28/11 alone, the latest such day not after ``today``. A date that does not exist
+    (31/04) is None."""
+    text = typed.strip("-/. ")
+    parts = [part for part in _PARTS.split(text) if part]
+    if not all(part.isdigit() for part in parts):
+        return None
+    separator = next((char for char in text if not char.isdigit()), "")
+    numbers = [int(part) for part in parts]
+    try:
+        if len(parts) == 1 and len(parts[0]) == 8:
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return dt.date(*numbers)
+        if len(parts) == 3 and len(parts[2]) in (2, 4) and (separator != "-" or len(parts[2]) == 4):
+            day, month = _day_and_month(numbers[0], numbers[1], day_first)
+            year = numbers[2] + (2000 if len(parts[2]) == 2 else 0)
+            return dt.date(year, month, day)
+        if len(parts) == 3 and separator == "-" and len(parts[0]) == 2:
+            return dt.date(2000 + numbers[0], numbers[1], numbers[2])
+        if len(parts) == 2 and separator in _DAY_OR_MONTH_FIRST:
+            day, month = _day_and_month(numbers[0], numbers[1], day_first)
+            for year in range(today.year, today.year - 8, -1):  # 29 February: the last leap year's
+                try:
+                    if (found := dt.date(year, month, day)) <= today:
+                        return found
+                except ValueError:
+                    continue
+    except ValueError:
+        return None
+    return None
+
+
+def _day_and_month(first: int, second: int, day_first: bool) -> tuple[int, int]:
+    return (first, second) if first > 12 or (day_first and second <= 12) else (second, first)
