@@ -163,8 +163,8 @@ STAGE_2_HYPERTENSION_MMHG = (160, 100)  # from here (systolic or diastolic), JNC
 HIGH_BP_SOURCE = Source(label="Chobanian AV et al. 2003, JAMA 289:2560-2572 (JNC 7: stage 2 hypertension from 160/100 "
                               "mmHg); Pescatello LS et al. 2004, Med Sci Sports Exerc 36:533-553 (ACSM position stand "
                               "on exercise and hypertension: a physician's evaluation and clearance before exercise "
-                              "with severe or uncontrolled blood pressure; regularly evaluated, treated and monitored); "
-                              "stage 2 read as severe or uncontrolled is a product default",
+                              "with severe or uncontrolled blood pressure; regularly evaluated, treated and "
+                              "monitored); stage 2 read as severe or uncontrolled is a product default",
                         doi="10.1001/jama.289.19.2560", unverified=True)
 AUTONOMIC_DYSREFLEXIA_SOURCE = Source(label="Krassioukov A et al. 2009, Arch Phys Med Rehabil 90:682-695",
                                       doi="10.1016/j.apmr.2008.10.017")

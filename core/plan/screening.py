@@ -90,8 +90,9 @@ def screen(profile: PatientProfile) -> Screening:
         # seen in testing: "Medical clearance: not needed" beside 200/110, under a source that asks for clearance
         systolic, diastolic = profile.resting_bp
         row += (f"; but resting blood pressure {systolic}/{diastolic} mmHg is stage 2 hypertension, which Treadwell "
-                "reads as the severe or uncontrolled blood pressure for which the ACSM's position stand on hypertension "
-                "asks for a physician's clearance first (Pescatello 2004, unverified; the reading is a product default)")
+                "reads as the severe or uncontrolled blood pressure for which the ACSM's position stand on "
+                "hypertension asks for a physician's clearance first (Pescatello 2004, unverified; the reading is a "
+                "product default)")
         clearance = True
     if profile.contraindications:
         row += "; but an absolute contraindication is recorded, so exercise waits (below)"

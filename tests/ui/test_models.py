@@ -169,4 +169,5 @@ def test_a_studys_details_say_its_exercise_and_model_in_words() -> None:
     # each finding says where it is stated (library 2026.12.7)
     assert ("TNF-α ↓ (neuroinflammation-glia) — sciatic nerve <small>(stated in He et al. 2024, Table 1, row 1 and "
             "Section 3.1; Ghanbari 2025, Section 1.5)</small>") in treadmill
-    assert "cytokine expression ↓ (neuroinflammation-glia) <small>(stated in the study&#x27;s title)</small>" in treadmill
+    title = "cytokine expression ↓ (neuroinflammation-glia) <small>(stated in the study&#x27;s title)</small>"
+    assert title in treadmill
