@@ -138,7 +138,9 @@ def clinic_database_of(data_dir: DataDir) -> str | None:
 
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     """Run one headless command; storage problems become one plain line on stderr and exit 1."""
-    from core.workspace.errors import ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, plain_storage_error
+    from core.workspace.errors import (
+        ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, plain_error, plain_storage_error,
+    )
 
     from core.commands.output import terminal_safe_output
 
@@ -155,7 +157,7 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             psycopg = sys.modules.get("psycopg")  # imported only in clinic mode
             if psycopg is None or not isinstance(error, psycopg.Error):
                 raise
-            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            first_line = plain_error(error)
             if isinstance(error, psycopg.errors.InsufficientPrivilege):  # waiting would not help
                 print(f"The clinic database refused this to the role signed in ({first_line}); nothing was changed. "
                       "Ask the clinic's administrator.", file=sys.stderr)

@@ -17,16 +17,12 @@ from psycopg import sql
 
 from core.evidence.models import Study
 from core.storage import pg_schema
-from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerLost, ServerSchemaTooNew
+from core.storage.clinic_errors import (
+    ClinicServerError, PasswordNeeded, ServerLost, ServerSchemaTooNew, plain_error,
+)
 from core.storage.postgres_records import PostgresRecords, check_schema
 
 ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
-
-
-def plain_error(error: Exception) -> str:
-    """An error's message, first line only (libpq's text names host and role, never the password)."""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text
 
 
 NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file

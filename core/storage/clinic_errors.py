@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def plain_error(error: Exception) -> str:
+    """An error's message, first line only (libpq's text names host and role, never the password)."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
 class ClinicServerError(Exception):
     """The clinic server cannot be used: one plain sentence, never a password."""
 

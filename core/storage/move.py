@@ -20,7 +20,7 @@ import psycopg
 import sqlite_utils
 
 from core.storage import evidence_store, records
-from core.storage.clinic import plain_error
+from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
 from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
 from core.storage.postgres_records import PostgresRecords
@@ -172,9 +172,14 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
     return copied
 
 
+def _meta(server: PostgresRecords, key: str) -> str | None:
+    row = server.connection.execute("select value from meta where key = %s", [key]).fetchone()
+    return row[0] if row else None
+
+
 def _held_back(server: PostgresRecords, key: str) -> list[int]:
-    row = server.connection.execute("select value from meta where key = %s", [f"{HELD}{key}"]).fetchone()
-    return json.loads(row[0]) if row else []
+    held = _meta(server, f"{HELD}{key}")
+    return json.loads(held) if held else []
 
 
 def _patients_not_moved(local: sqlite_utils.Database, on_server: dict[int, int]) -> set[int]:
@@ -204,18 +209,22 @@ def workstation_key(local: sqlite_utils.Database, database: Path) -> str:
     of its first audit entry. Seen in testing: two workstations keep their records at the same path where they
     share one user account, and the path alone took the second one's entries as copied."""
     first = local.execute("select at from audit order by id limit 1").fetchone()
-    return hashlib.sha256(f"{database.resolve()}|{first[0] if first else ''}".encode("utf-8")).hexdigest()[:16]
+    return _short_hash(f"{database.resolve()}|{first[0] if first else ''}")
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _copied_up_to(server: PostgresRecords, key: str) -> int | None:
-    row = server.connection.execute("select value from meta where key = %s", [f"{MOVED}{key}"]).fetchone()
-    return int(row[0]) if row else None
+    copied = _meta(server, f"{MOVED}{key}")
+    return int(copied) if copied else None
 
 
 def _copied_under_path(local: sqlite_utils.Database, database: Path, server: PostgresRecords) -> int:
     """Where a move by an earlier Treadwell, which knew a workstation by its file's path alone, left off: taken only
     when the entry it copied last is this file's entry of that id (same moment, action and record)."""
-    key = hashlib.sha256(str(database.resolve()).encode("utf-8")).hexdigest()[:16]
+    key = _short_hash(str(database.resolve()))
     last = _copied_up_to(server, key)
     if last is None:
         return 0

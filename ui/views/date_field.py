@@ -119,8 +119,7 @@ class DateField(QDateEdit):
         """Seen in testing: "28/11/2026" typed into the year-month-day field was saved as 2026-11-20 (28 is no year,
         and 2026 no day). The number typed is the day (or, where the language writes the month first, the month,
         unless it is above 12); the field shows day and month in that order while the rest is typed."""
-        written = QLocale(self.locale()).dateFormat(QLocale.FormatType.ShortFormat)
-        day_first = first > 12 or written.find("d") < written.find("M")
+        day_first = first > 12 or writes_day_first(self.locale())
         scaffold = QDate(_LEAP_YEAR, 1, first) if day_first else QDate(_LEAP_YEAR, first, 1)  # January: 1 to 31
         self._own_format = self.displayFormat()
         self.setDisplayFormat(separator.join(("dd", "MM", "yyyy") if day_first else ("MM", "dd", "yyyy")))
@@ -133,8 +132,7 @@ class DateField(QDateEdit):
         otherwise a year typed in two digits read, and a date typed day or month first put back in the field's own
         order, its year, where none was typed, the latest that is not after today (28/11 in early December: this
         year's)."""
-        written = QLocale(self.locale()).dateFormat(QLocale.FormatType.ShortFormat)
-        whole = typed_date(self._keys, day_first=written.find("d") < written.find("M"), today=dt.date.today())
+        whole = typed_date(self._keys, day_first=writes_day_first(self.locale()), today=dt.date.today())
         self._read_a_two_digit_year()
         if self._own_format:
             date, today = self.date(), QDate.currentDate()
@@ -174,6 +172,12 @@ class DateField(QDateEdit):
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
 _PARTS = re.compile(r"[-/. ]+")
+
+
+def writes_day_first(locale: QLocale) -> bool:
+    """The language writes the day before the month (28/11/2026), as most do; United States English does not."""
+    written = QLocale(locale).dateFormat(QLocale.FormatType.ShortFormat)
+    return written.find("d") < written.find("M")
 
 
 def typed_date(typed: str, *, day_first: bool, today: dt.date) -> dt.date | None:

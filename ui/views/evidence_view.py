@@ -57,7 +57,8 @@ STUDY_COLUMNS: list[Column[Study]] = [
 ]
 
 
-LEFT_OUT = "; flagged implausible: left out of the animal dosing summary and chart"
+LEFT_OUT_WHY = "Flagged implausible: left out of the animal dosing summary and chart"
+LEFT_OUT = "; " + LEFT_OUT_WHY[0].lower() + LEFT_OUT_WHY[1:]  # after what is shown: "...; flagged implausible: ..."
 
 
 def _dose(study: Study, dose: str, shown: str) -> str:
@@ -67,7 +68,7 @@ def _dose(study: Study, dose: str, shown: str) -> str:
 
 
 def _why(study: Study, dose: str) -> str:
-    return LEFT_OUT.removeprefix("; ").capitalize() if left_out(study, dose) else ""
+    return LEFT_OUT_WHY if left_out(study, dose) else ""
 
 
 def flag_kinds(study: Study) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
@@ -15,7 +15,7 @@ from core.plan.session_log import (
     HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_typed_walk, session_problems,
 )
 from ui.models.session_columns import in_clinic_words
-from ui.views.date_field import DateField
+from ui.views.date_field import DateField, writes_day_first
 from ui.views.unrecorded_fields import (
     TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, WeekSpinBox, choice_box, chosen, given, show_choice, show_given,
 )
@@ -39,8 +39,7 @@ class SessionFields(NamedTuple):
     def build(cls) -> SessionFields:
         date = DateField(QDate.currentDate())
         date.setDisplayFormat("yyyy-MM-dd")  # as in the table
-        written = date.locale().dateFormat(QLocale.FormatType.ShortFormat)  # 11/28/2026 where the month comes first
-        by_hand = "28/11/2026" if written.find("d") < written.find("M") else "11/28/2026"
+        by_hand = "28/11/2026" if writes_day_first(date.locale()) else "11/28/2026"
         date.setToolTip(f"Type the date as year-month-day (2026-11-28) or as you write it by hand ({by_hand})")
         date.setCalendarPopup(True)
         week = WeekSpinBox()
