@@ -149,12 +149,18 @@ def build_handout(
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
         # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again
+        parts = dict(example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words)
+        # seen in review: "In some weeks" where every week was walked in parts
         intro.insert(3, t.plural(
+            "You walk in short parts: {example} means {bouts} walk of {length}. Between them, stop the treadmill and "
+            "rest until your breathing settles. Sit down if you need to.",
+            "You walk in short parts: {example} means {bouts} walks of {length}. Between them, stop the treadmill and "
+            "rest until your breathing settles. Sit down if you need to.", first_with_bouts.bouts, **parts)
+            if all(week.bouts > 1 for week in plan.weeks) else t.plural(
             "In some weeks you walk in short parts: {example} means {bouts} walk of {length}. Between them, stop the "
             "treadmill and rest until your breathing settles. Sit down if you need to.",
             "In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Between them, stop the "
-            "treadmill and rest until your breathing settles. Sit down if you need to.",
-            first_with_bouts.bouts, example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words))
+            "treadmill and rest until your breathing settles. Sit down if you need to.", first_with_bouts.bouts, **parts))
     effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
     light_low, light_high = plan.intensity.light_rpe
     starts_light = any(week.band == "light" for week in plan.weeks)
@@ -186,7 +192,12 @@ def build_handout(
             *([t("Go by the effort scale and the talk test first. With your spinal cord injury, your pulse is only a "
                  "rough guide.")] if WarningCode.HR_ROUGH_GUIDE in codes else []),
             # the count, not the table's beats a minute, is what the patient holds against the range (25 is not 100);
-            # "about": the counts are rounded inward (intensity.pulse_count), so times 4 may be a little narrower
+            # "about": the counts are rounded inward (intensity.pulse_count), so times 4 may be a little narrower.
+            # A rough guide slows the belt only with the effort (seen in review: "only a rough guide", then "If your
+            # count is higher, slow down" on its own)
+            t("If your count is higher and the walk also feels harder than your target, slow down. Your count times "
+              "{times} is about the same as the beats a minute in your table.", times=60 // count_seconds)
+            if WarningCode.HR_ROUGH_GUIDE in codes else
             t("If your count is higher, slow down. Your count times {times} is about the same as the beats a "
               "minute in your table.", times=60 // count_seconds),
         ]
@@ -200,8 +211,16 @@ def build_handout(
 
     rows = [week_row(week, units, t) for week in plan.weeks]
     week_notes = []
-    if any(_same_walks(before, after) for before, after in zip(rows, rows[1:])):
+    # the weeks at the plan's last level, from the first of them: kept to the end, not a pause to get used to it (seen
+    # in review: weeks 5-12 of 4 x 30 minutes read "Some weeks stay the same ... time to get used to it")
+    last_level = len(rows) - 1
+    while last_level and _same_walks(rows[last_level - 1], rows[last_level]):
+        last_level -= 1
+    if any(_same_walks(before, after) for before, after in zip(rows[:last_level], rows[1:last_level])):
         week_notes.append(t("Some weeks stay the same as the week before. This gives your body time to get used to it."))
+    if last_level < len(rows) - 1:
+        week_notes.append(t("From week {week} on, your walks stay the same. Keep walking at this level.",
+                            week=plan.weeks[last_level].week))
     # a walk shorter than the week before's read as a mistake where a day is added
     if any(after.sessions > before.sessions and after.main_min < before.main_min
            for before, after in zip(plan.weeks, plan.weeks[1:])):
@@ -240,6 +259,10 @@ def build_handout(
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
         stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, sudden trouble "
                       "speaking, a face that suddenly droops, or sudden trouble seeing that is new for you."),
+                    # seen in review: "a few minutes" here, "15 minutes" in the low blood sugar steps, for the same signs
+                    *([t('If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low: check it first, '
+                         'and do as "{heading}" says.', heading=t("Low blood sugar"))]
+                      if WarningCode.HYPOGLYCEMIA in codes else []),
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",
@@ -249,6 +272,9 @@ def build_handout(
         treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
         logbook_intro=[t("Fill in one line after each walk."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
+                       # seen in review: each part's minutes, or all of them? (the session log counts them together)
+                       t("In Minutes, write how long you walked, all the short parts added together. Do not count the "
+                         "slow walking before and after.") if first_with_bouts else
                        t("In Minutes, write how long your walk was. Do not count the slow walking before and after."),
                        t("Rate your effort from 6 to 20 and your pain from 0 to 10."),
                        # the count itself, as the pulse section gives it: no sum for the patient to get wrong

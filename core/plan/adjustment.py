@@ -17,6 +17,7 @@ from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
 from core.plan.pain import CAVEAT
 from core.plan.session_log import SessionLog
+from core.plan.warnings import WarningCode
 
 
 # "pause": the plan in force is blocked by screening; "hold" would read as "walk this week again".
@@ -131,9 +132,14 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                     "minutes and slow the belt.")
     # the handout tells the patient to slow down above the week's heart-rate range; the log can show they did not
     fast = [log for log in logs if this_week.target_hr and log.heart_rate and log.heart_rate > this_week.target_hr[1]]
-    if fast:
-        return hold(f"Heart rate was {fast[0].heart_rate} bpm on {fast[0].date.isoformat()}, above this week's "
-                    f"{this_week.target_hr[0]}-{this_week.target_hr[1]} bpm: keep the minutes and slow the belt.")
+    above_range = f"Heart rate was {fast[0].heart_rate} bpm on {fast[0].date.isoformat()}, above this week's " \
+        f"{this_week.target_hr[0]}-{this_week.target_hr[1]} bpm" if fast else ""
+    # Below T6 the plan lets effort lead and calls the heart rate a rough guide: it does not hold the week alone
+    # (seen in review: walks at the target effort and usual pain held, and the belt slowed, on heart rate alone)
+    rough_guide = any(warning.code == WarningCode.HR_ROUGH_GUIDE for warning in plan.warnings)
+    if fast and not rough_guide:
+        return hold(f"{above_range}: keep the minutes and slow the belt.")
+    noted = f" {above_range}, a rough guide after a spinal cord injury: effort was on target." if fast else ""
     if in_progress and len(logs) < this_week.sessions:
         return hold(f"Week {week} is in progress, {len(logs)} of {this_week.sessions} walks so far: finish its walks; "
                     "the next week is judged when they are done.")
@@ -152,11 +158,11 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if week == len(plan.weeks):
         return NextWeekSuggestion(action="hold", next_week=this_week,
                                   reason="Last week of the plan done with pain in the safe range: keep this level "
-                                         "and review the plan.")
+                                         f"and review the plan.{noted}")
     return NextWeekSuggestion(
         action="progress", next_week=following,
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
-               f"morning: move on to week {following.week}.",
+               f"morning: move on to week {following.week}.{noted}",
     )
 
 

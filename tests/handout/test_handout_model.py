@@ -263,12 +263,38 @@ def test_with_atrial_fibrillation_the_stop_sign_is_a_heartbeat_that_changes() ->
 
 
 def test_the_week_note_says_weeks_stay_the_same_only_where_some_do() -> None:
-    """It was printed under every table, beside plans that grow every week."""
-    steady = handout_for(example("trigeminal-neuropathy"))  # reaches 4 x 30 minutes, then holds
-    assert any("stay the same as the week before" in note for note in steady.week_notes)
+    """It was printed under every table, beside plans that grow every week; and a plan that reaches its level and keeps
+    it (weeks 5-12 of 4 x 30 minutes) read "Some weeks stay the same ... time to get used to it"."""
+    steady = handout_for(example("trigeminal-neuropathy"))  # reaches 4 x 30 minutes at week 5, then holds
+    assert "From week 5 on, your walks stay the same. Keep walking at this level." in steady.week_notes
+    assert not any("stay the same as the week before" in note for note in steady.week_notes)
     growing = handout_for(example("chemotherapy-neuropathy"))
     assert len({(row.days, row.walking) for row in growing.weeks}) == len(growing.weeks)
     assert not any("stay the same" in note for note in growing.week_notes)
+    profile = example("chemotherapy-neuropathy")
+    plan = compute_plan(profile, STUDIES)
+    weeks = list(plan.weeks)
+    weeks[2] = weeks[1].model_copy(update={"week": 3})  # a week repeated by hand, and growth after it
+    paused = build_handout(profile, plan.model_copy(update={"weeks": weeks}), STUDIES, clinician="", clinic="",
+                           phone="", date=DATE, paper="a4", units="metric")
+    assert paused.week_notes == ["Some weeks stay the same as the week before. This gives your body time to get used "
+                                 "to it."]
+
+
+def test_walks_in_parts_every_week_are_not_said_to_be_in_some_weeks() -> None:
+    """Seen in review: "In some weeks you walk in short parts" where all twelve weeks were; and the log did not say
+    whether its minutes were one part's or all of them (the session log counts them together)."""
+    every_week = handout_for(example("spinal-cord-injury"))
+    assert any(line.startswith("You walk in short parts: ") for line in every_week.intro)
+    assert "In Minutes, write how long you walked, all the short parts added together. Do not count the slow " \
+           "walking before and after." in every_week.logbook_intro
+    profile = example("spinal-cord-injury")
+    plan = compute_plan(profile, STUDIES)
+    weeks = [week.model_copy(update={"bouts": 1, "bout_min": week.main_min}) if week.week > 6 else week
+             for week in plan.weeks]  # parts changed by hand: one walk from week 7
+    some_weeks = build_handout(profile, plan.model_copy(update={"weeks": weeks}), STUDIES, clinician="", clinic="",
+                               phone="", date=DATE, paper="a4", units="metric")
+    assert any(line.startswith("In some weeks you walk in short parts: ") for line in some_weeks.intro)
 
 
 @pytest.mark.parametrize("etiology", ETIOLOGIES)
@@ -340,8 +366,22 @@ def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_
         # would speed up. The count is held against the counts above, and the table's range is explained.
         assert not any("range in your table" in line for line in handout.pulse)
         # "about": the counts are rounded inward, so the count times 4 lies inside the table's range, a little narrower
-        assert handout.pulse[-1] == (f"If your count is higher, slow down. Your count times {60 // seconds} is about "
-                                     "the same as the beats a minute in your table.")
+        # below T6 the pulse is a rough guide: it slows the belt with the effort (seen in review: on its own)
+        higher = ("If your count is higher and the walk also feels harder than your target, slow down." if
+                  profile.etiology == "spinal-cord-injury" else "If your count is higher, slow down.")
+        assert handout.pulse[-1] == (f"{higher} Your count times {60 // seconds} is about the same as the beats a "
+                                     "minute in your table.")
+
+
+def test_on_insulin_the_stop_signs_that_may_be_low_blood_sugar_point_to_its_steps() -> None:
+    """Seen in review: the stop page said "if it does not pass in a few minutes, call an ambulance" for dizziness and
+    a cold sweat; the low blood sugar steps, pages later, said check it, take sugar, check again after 15 minutes."""
+    line = ('If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low: check it first, and do as '
+            '"Low blood sugar" says.')
+    on_insulin = handout_for(example("diabetic-neuropathy"))
+    assert on_insulin.low_sugar and on_insulin.stop_after.index(line) == 1  # before "For anything else, ..."
+    assert on_insulin.stop_after[2].startswith("For anything else")
+    assert line not in handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False)).stop_after
 
 
 @pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, True), (8, True), (9.5, True), (10, False),

@@ -187,6 +187,22 @@ def test_a_pulse_logged_above_the_weeks_range_holds_the_week() -> None:
     assert suggest(in_range).action == "progress"
 
 
+def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_guide() -> None:
+    """Seen in review: an incomplete T10 injury walked week 1 at the target effort and usual pain, and was held,
+    told to slow the belt, on the heart rate the plan itself calls a rough guide below T6."""
+    plan = compute_plan(profile(etiology="spinal-cord-injury", sci_level="T10", sci_complete=False,
+                                baseline_walk_min=10), [])
+    assert "hr-rough-guide" in {warning.code for warning in plan.warnings}
+    first = plan.weeks[0]
+    logs = [SessionLog(date=dt.date(2026, 11, day), week=1, minutes=first.main_min, rpe=first.rpe[1], pain_during=3,
+                       pain_next_morning=3, heart_rate=first.target_hr[1] + 10) for day in range(1, first.sessions + 1)]
+    result = suggest_next_week(plan, 1, logs)
+    assert result.action == "progress", result.reason
+    assert f"{first.target_hr[1] + 10} bpm" in result.reason and "rough guide" in result.reason
+    harder = [item.model_copy(update={"rpe": first.rpe[1] + 1}) for item in logs]
+    assert suggest_next_week(plan, 1, harder).action == "hold"  # effort still leads
+
+
 def test_stepping_back_from_week_1_does_not_name_week_1_as_the_week_before() -> None:
     first = PLAN.weeks[0]
     logs = [SessionLog(date=dt.date(2026, 11, 2), week=1, minutes=first.main_min, rpe=11, pain_during=7,
