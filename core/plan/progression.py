@@ -109,6 +109,7 @@ def _next_week(sessions: int, main: float, allowed: float, max_sessions: int, la
         return sessions, main, (f"the most days a week set for this patient, with {g.SESSION_TARGET_MIN} min walks: "
                                 f"keep it here ({g.WEEKLY_TARGET_MIN} min a week would need more days)")
     shorter = min(float(g.SESSION_TARGET_MIN), floor_to_step(allowed / (sessions + 1)))
-    if shorter * (sessions + 1) > last_total:
-        return sessions + 1, shorter, "one more day a week; each walk a little shorter to keep the weekly rise in check"
+    if shorter * (sessions + 1) > last_total:  # seen in review: "a little shorter" for walks as long as before
+        return sessions + 1, shorter, ("one more day a week; each walk a little shorter to keep the weekly rise in "
+                                       "check" if shorter < main - EPSILON else "one more day a week")
     return sessions, main, "consolidation week: same as last week"

@@ -165,8 +165,10 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if stage_2_hypertension(profile):
         systolic, diastolic = profile.resting_bp
         add(WarningCode.BP_HIGH, "caution",
-            f"Resting blood pressure {systolic}/{diastolic} mmHg is {g.STAGE_2_HYPERTENSION_MMHG[0]}/"
-            f"{g.STAGE_2_HYPERTENSION_MMHG[1]} mmHg or more (stage 2 hypertension in JNC 7), at or under the "
+            # "systolic or diastolic": seen in review, "159/100 mmHg is 160/100 mmHg or more"
+            f"Resting blood pressure {systolic}/{diastolic} mmHg is stage 2 hypertension in JNC 7 (systolic "
+            f"{g.STAGE_2_HYPERTENSION_MMHG[0]} or more, or diastolic {g.STAGE_2_HYPERTENSION_MMHG[1]} or more), at or "
+            "under the "
             f"{g.RESTING_BP_LIMIT_MMHG[0]}/{g.RESTING_BP_LIMIT_MMHG[1]} mmHg limit screening stops at: "
             + ("medical clearance is recorded; " if profile.medical_clearance else
                "a physician evaluates and clears the patient before the first walk, ")
@@ -199,7 +201,10 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"Higher fall risk on a moving belt ({why}): start slowly, hold the handrails, use the safety clip, and "
             "have someone nearby.", source)
     if etiology == "diabetic-neuropathy" or profile.diabetes != "none":  # diabetic feet, whatever the pain's cause
+        # seen in review: "walking is fine" beside the block for the open wound it was written for
         add(WarningCode.FOOT_CARE, "caution",
+            "An open foot sore or injury is recorded: non-weight-bearing exercise until it has healed, then check both "
+            "feet every day and wear well-fitting shoes and socks." if profile.open_foot_wound else
             "Check both feet every day and wear well-fitting shoes and socks; walking is fine, but stop treadmill work "
             "and switch to non-weight-bearing exercise if a sore or foot injury appears.",
             FOOT_CARE_SOURCE)

@@ -347,6 +347,7 @@ def test_a_band_too_narrow_to_count_to_gives_way_to_rpe() -> None:
     plan = compute_plan(profile, STUDIES)
     assert plan.intensity.method == "rpe" and plan.intensity.target_hr is None
     assert "too narrow to keep to by counting" in plan.intensity.method_reason
+    assert "Use RPE 12-13 and the talk test." in plan.intensity.method_reason  # seen in review: "Use RPE" alone
     handout = handout_for(profile)
     assert handout.pulse == [] and not handout.uses_heart_rate
 

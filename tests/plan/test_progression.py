@@ -59,6 +59,19 @@ def test_a_tighter_two_week_cap_from_the_settings_slows_the_progression() -> Non
         assert tighter[index].weekly_main_min <= tighter[index - 2].weekly_main_min * 1.2 + 1e-9
 
 
+def test_a_day_added_at_full_length_is_not_said_to_shorten_the_walks() -> None:
+    """Seen in review: with caps of 25 % a week and 40 % over two, week 5 added a day of 30-minute walks after weeks
+    of 30, and its note said "each walk a little shorter to keep the weekly rise in check"."""
+    plan = weeks(tolerance_min=30, weekly_cap_pct=25, two_week_cap_pct=40)
+    added = [(before, after) for before, after in zip(plan, plan[1:]) if after.sessions > before.sessions]
+    assert added
+    for before, after in added:
+        shorter = after.main_min < before.main_min
+        assert ("a little shorter" in after.note) is shorter and after.note.startswith("one more day a week")
+    assert any(after.main_min == before.main_min for before, after in added)
+    assert any("a little shorter" in week.note for week in weeks(tolerance_min=20))  # at 10 %, shorter walks
+
+
 def test_never_more_days_than_allowed() -> None:
     assert max(w.sessions for w in weeks(tolerance_min=60, weeks=26, max_sessions=2, weekly_cap_pct=30)) == 2
 

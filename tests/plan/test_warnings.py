@@ -81,8 +81,13 @@ def test_a_high_blood_pressure_is_said_to_the_clinician_with_its_figures_and_sou
     """Seen in review: 190/105 mmHg passed with no word, as if it were 120/80."""
     plan = compute_plan(profile(resting_bp=(190, 105), medical_clearance=True), [])
     warning = next(w for w in plan.warnings if w.code == "bp-high")
-    assert warning.headline.startswith("Caution: Resting blood pressure 190/105 mmHg is 160/100 mmHg or more (stage 2 "
-                                       "hypertension in JNC 7), at or under the 200/110 mmHg limit")
+    assert warning.headline.startswith("Caution: Resting blood pressure 190/105 mmHg is stage 2 hypertension in JNC 7 "
+                                       "(systolic 160 or more, or diastolic 100 or more), at or under the 200/110 mmHg "
+                                       "limit")
+    # seen in review: "159/100 mmHg is 160/100 mmHg or more"
+    diastolic = next(w for w in compute_plan(profile(resting_bp=(159, 100)), []).warnings if w.code == "bp-high")
+    assert "159/100 mmHg is stage 2 hypertension" in diastolic.headline and "160/100 mmHg or more" not in \
+        diastolic.headline
     assert "medical clearance is recorded" in warning.headline and "checked again" in warning.headline
     assert "Chobanian" in warning.source.label and "Pescatello" in warning.source.label and warning.source.unverified
     assert not plan.blocked
@@ -141,3 +146,13 @@ def test_the_fall_risk_warning_gives_each_etiologys_own_reason() -> None:
     assert "(reduced foot sensation)" in fall_risk("diabetic-neuropathy")
     assert "freezing" not in fall_risk("post-stroke-pain") and "freezing" not in fall_risk("diabetic-neuropathy")
     assert "freezing of gait" in fall_risk("parkinsons-pain")
+
+
+def test_beside_an_open_foot_wound_the_foot_care_caution_does_not_say_walking_is_fine() -> None:
+    """Seen in review: the plan blocked for the wound, and its foot-care caution read "walking is fine"."""
+    wound = compute_plan(profile(etiology="diabetic-neuropathy", open_foot_wound=True, medical_clearance=True), [])
+    assert wound.blocked
+    care = next(w for w in wound.warnings if w.code == "foot-care")
+    assert "walking is fine" not in care.message and care.message.startswith("An open foot sore or injury is recorded")
+    healed = compute_plan(profile(etiology="diabetic-neuropathy", medical_clearance=True), [])
+    assert "walking is fine" in next(w for w in healed.warnings if w.code == "foot-care").message
