@@ -259,10 +259,10 @@ def build_handout(
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
         stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, sudden trouble "
                       "speaking, a face that suddenly droops, or sudden trouble seeing that is new for you."),
-                    # seen in review: "a few minutes" here, "15 minutes" in the low blood sugar steps, for the same signs
-                    *([t('If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low: check it first, '
-                         'and do as "{heading}" says.', heading=t("Low blood sugar"))]
-                      if WarningCode.HYPOGLYCEMIA in codes else []),
+                    # on insulin, the low blood sugar steps: they end in the same rule where the sugar is not low (seen
+                    # in review: "a few minutes" here, "15 minutes" there, for the same signs, and this page first)
+                    t('For anything else, sit down and check your blood sugar. Then do as "{heading}" says.',
+                      heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",

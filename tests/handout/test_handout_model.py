@@ -376,13 +376,16 @@ def test_the_pulse_is_counted_one_way_the_count_the_patient_compares_and_writes_
 
 def test_on_insulin_the_stop_signs_that_may_be_low_blood_sugar_point_to_its_steps() -> None:
     """Seen in review: the stop page said "if it does not pass in a few minutes, call an ambulance" for dizziness and
-    a cold sweat; the low blood sugar steps, pages later, said check it, take sugar, check again after 15 minutes."""
-    line = ('If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low: check it first, and do as '
-            '"Low blood sugar" says.')
+    a cold sweat; the low blood sugar steps, on the next page, said check it, take sugar, check again after 15 minutes.
+    Those steps end in the stop page's own rule where the sugar is not low."""
     on_insulin = handout_for(example("diabetic-neuropathy"))
-    assert on_insulin.low_sugar and on_insulin.stop_after.index(line) == 1  # before "For anything else, ..."
-    assert on_insulin.stop_after[2].startswith("For anything else")
-    assert line not in handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False)).stop_after
+    assert on_insulin.stop_after[1] == ('For anything else, sit down and check your blood sugar. Then do as "Low blood '
+                                        'sugar" says.')
+    assert on_insulin.low_sugar.endswith("If it is not low, rest, and call an ambulance if you do not feel better in a "
+                                         "few minutes.")
+    without = handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False))
+    assert not without.low_sugar and without.stop_after[1] == ("For anything else, sit down and rest. If it does not "
+                                                               "pass in a few minutes, call an ambulance.")
 
 
 @pytest.mark.parametrize(("walk", "up_to"), [(4, True), (4.5, True), (5, True), (8, True), (9.5, True), (10, False),
