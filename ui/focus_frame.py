@@ -22,7 +22,19 @@ def framed_on_focus(widget: QWidget) -> QWidget:
 
 
 class CurrentCellFrame(QStyledItemDelegate):
-    """The default delegate, with the current cell framed while its table has the keyboard's focus."""
+    """The default delegate, with the current cell framed while its table has the keyboard's focus, and its editor
+    named by the cell's column and row (seen by the keyboard tester: F2 opened a "spin box" with no name)."""
+
+    def createEditor(self, parent, option, index) -> QWidget:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt  # not at import: the window's first frame does without Qt's namespace
+
+        editor = super().createEditor(parent, option, index)
+        def header(column: int) -> str:
+            return " ".join(str(index.model().headerData(column, Qt.Orientation.Horizontal) or "").split())
+
+        # "Walk (min), Week 3": the column, and the row by its first cell
+        editor.setAccessibleName(f"{header(index.column())}, {header(0)} {index.siblingAtColumn(0).data()}")
+        return editor
 
     def paint(self, painter, option, index) -> None:
         super().paint(painter, option, index)

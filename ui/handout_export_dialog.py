@@ -20,6 +20,7 @@ from core.workspace.handouts import ExportedHandout, export_handout_file, notes_
 from core.plan.profile import ProfileError
 from core.settings import Settings
 from ui.background import run_in_background
+from ui.field_problems import show_problem
 from ui.file_dialogs import open_file, save_file
 
 
@@ -123,7 +124,8 @@ class HandoutExportDialog(QDialog):
     def _on_export_button_clicked(self) -> None:
         profile, output = self.profile_edit.text().strip(), self.output_edit.text().strip()
         if not profile or not output:
-            self._show_problem("Choose a patient profile file and where to save the handout.")
+            self._show_problem("Choose a patient profile file and where to save the handout.",
+                               "profile" if not profile else "output")
             return
         self._set_busy(True)
         arguments = dict(
@@ -145,14 +147,14 @@ class HandoutExportDialog(QDialog):
     def _on_export_failed(self, error: Exception) -> None:
         self._set_busy(False)
         if isinstance(error, ProfileError):
-            self._show_problem("The profile cannot be used:\n" + "\n".join(error.problems))
+            self._show_problem("The profile cannot be used:\n" + "\n".join(error.problems), "profile")
         elif isinstance(error, (HandoutError, WriteError)):
-            self._show_problem(str(error))
+            self._show_problem(str(error), "output" if isinstance(error, WriteError) else "")
         else:
             self._show_problem(f"The handout was not made: {error}")
 
-    def _show_problem(self, text: str) -> None:
-        self.message_label.setText(text)
+    def _show_problem(self, text: str, field: str = "") -> None:
+        show_problem(self.message_label, text, {"profile": self.profile_edit, "output": self.output_edit}, field)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -350,13 +350,19 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
     @Slot()
     def _on_export_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.handout)
-        self.handout.export_pdf()
+        self._handout_action("exported", self.handout.export_pdf)
 
     @Slot()
     def _on_print_triggered(self) -> None:
+        self._handout_action("printed", self.handout.print_pdf)
+
+    def _handout_action(self, done: str, act) -> None:
+        """Seen in testing: Ctrl+E and Ctrl+P with no plan, or a blocked one, changed step and did nothing else."""
         self.tabs.setCurrentWidget(self.handout)
-        self.handout.print_pdf()
+        if why := self.handout.not_ready_because():
+            self.statusBar().showMessage(f"Nothing {done}: {why}")
+        else:
+            act()
 
     @Slot()
     def _on_find_triggered(self) -> None:

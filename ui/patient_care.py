@@ -127,6 +127,7 @@ class PatientCare:
             self.editor.form.show_problems({"name": problem})
             self.statusBar().showMessage(f"Not saved: Name: {problem}.")
             self.tabs.setCurrentWidget(self.editor)
+            self.editor.form.focus_first_problem()  # seen in testing: the focus stayed where Ctrl+S was pressed
             return False
         if not self._older_version_confirmed():
             return False

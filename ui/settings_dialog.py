@@ -16,6 +16,7 @@ from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
 from core.settings import Settings, phone_problem, problems_in_words
+from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll
 
@@ -210,6 +211,10 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def _on_save_clicked(self) -> None:
+        fields = {"clinic_name": self.clinic, "clinician_name": self.clinician, "contact_phone": self.phone,
+                  "logo_path": self.logo, "records_url": self.records_url, "backup_daily_keep": self.daily,
+                  "backup_weekly_keep": self.weekly, "glucose_low_mg_dl": self.glucose_low,
+                  "glucose_ketone_check_mg_dl": self.glucose_ketones}
         try:
             self.result_settings = Settings.model_validate({
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
@@ -227,10 +232,10 @@ class SettingsDialog(QDialog):
                 "records_url": self.records_url.text().strip(),
             })
         except ValidationError as error:
-            self.problem.setText("; ".join(problems_in_words(error, LABELS)))
+            show_problem(self.problem, "; ".join(problems_in_words(error, LABELS)), fields, first_field(error))
             return
         if problem := phone_problem(self.result_settings.contact_phone, before=self._base.contact_phone):
-            self.problem.setText(f"{LABELS['contact_phone']}: {problem}.")
+            show_problem(self.problem, f"{LABELS['contact_phone']}: {problem}.", fields, "contact_phone")
             self.result_settings = None
             return
         if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:
@@ -239,6 +244,6 @@ class SettingsDialog(QDialog):
             try:  # a logo that cannot be printed stopped every handout later, with no word here
                 check_logo(self.result_settings.logo_path)
             except LogoError as error:
-                self.problem.setText(f"{LABELS['logo_path']}: {error}.")
+                show_problem(self.problem, f"{LABELS['logo_path']}: {error}.", fields, "logo_path")
                 return
         self.accept()

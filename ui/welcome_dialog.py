@@ -8,6 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.settings import Settings, phone_problem, problems_in_words
+from ui.field_problems import first_field, show_problem
 
 
 # The words beside each setting, which its problems are named by too.
@@ -34,8 +35,8 @@ class WelcomeDialog(QDialog):
         self.problem.setStyleSheet("color: #B3261E;")
         self.problem.setWordWrap(True)
         form = QFormLayout()
-        for field, widget in (("clinic_name", self.clinic), ("contact_phone", self.phone),
-                              ("clinician_name", self.clinician)):
+        self._fields = {"clinic_name": self.clinic, "contact_phone": self.phone, "clinician_name": self.clinician}
+        for field, widget in self._fields.items():
             form.addRow(f"{LABELS[field]}:", widget)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -60,10 +61,10 @@ class WelcomeDialog(QDialog):
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
                 "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip()})
         except ValidationError as error:
-            self.problem.setText("; ".join(problems_in_words(error, LABELS)))
+            show_problem(self.problem, "; ".join(problems_in_words(error, LABELS)), self._fields, first_field(error))
             return
         if problem := phone_problem(self.result_settings.contact_phone, before=self._base.contact_phone):
-            self.problem.setText(f"{LABELS['contact_phone']}: {problem}.")
+            show_problem(self.problem, f"{LABELS['contact_phone']}: {problem}.", self._fields, "contact_phone")
             self.result_settings = None
             return
         self.accept()

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePai
 class ElidingComboBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # on the index, connected first: the form reads the tooltip into the field's description on the same signal
+        # (seen in testing: a screen reader heard the etiology just left, as currentTextChanged comes after it)
+        self.currentIndexChanged.connect(lambda _index: self.setToolTip(self.currentText()))
         self.currentTextChanged.connect(self.setToolTip)
 
     def shown_text(self) -> str:

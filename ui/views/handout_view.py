@@ -170,6 +170,14 @@ class HandoutView(QWidget):
     def _ready_to_render(self) -> bool:
         return self._inputs is not None and not self._inputs.plan.blocked
 
+    def not_ready_because(self) -> str:
+        """Why there is no handout to export or print ("" when there is one, or one is being made)."""
+        if self._inputs is None:
+            return "the patient's profile is not complete yet (step 4 shows what is missing)."
+        if self._inputs.plan.blocked:
+            return "the plan is blocked by screening, and a blocked plan has no handout (step 4 says why)."
+        return ""
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self._pdf is None and self._ready_to_render():

@@ -217,7 +217,10 @@ class PlanPanel(QWidget):
         layout.addStretch(1)
         self.weeks.override_requested.connect(self.override_requested)
         self.weeks.override_refused.connect(self.cell_problem.setText)
+        # read out with the table the focus returns to (seen by the keyboard tester: only the label said it)
+        self.weeks.override_refused.connect(self.table.setAccessibleDescription)
         self.weeks.override_requested.connect(lambda _change: self.cell_problem.clear())
+        self.weeks.override_requested.connect(lambda _change: self.table.setAccessibleDescription(""))
 
     def full_width(self) -> int:
         """The width that shows every column of the week table, and the panel's margins."""

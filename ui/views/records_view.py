@@ -199,10 +199,15 @@ class RecordsView(QWidget):
                      if self.model.index(row, 0).data(Qt.ItemDataRole.UserRole).patient_id == patient_id), 0)
 
     def _show_patient_actions(self, enabled: bool) -> None:
-        """Open, export and delete act on a patient: greyed out while none is listed (they did nothing)."""
+        """Open, export and delete act on a patient: greyed out while none is listed (they did nothing). A button
+        greyed out under the focus hands it to the search (seen in testing: deleting the last patient sent it to the
+        step tabs, where the next arrow changed step)."""
+        had_focus = any(button.hasFocus() for button in (self.open_button, self.export_button, self.delete_button))
         self.open_button.setEnabled(enabled)
         for button in (self.export_button, self.delete_button):
             button.setEnabled(enabled and self._writable)
+        if had_focus and not enabled:
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self) -> PlanSummary | None:
         index = self.table.currentIndex()

@@ -327,6 +327,8 @@ class SessionLogView(QWidget):
         record = self.selected()
         if record is not None:
             self.load_for_correction(record)
+            # to the form it fills (seen in testing: the focus stayed on the table, the form's new title unheard)
+            self.date.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def load_for_correction(self, record: SessionRecord) -> None:
         """Put a logged session into the form; saving then corrects it (same patient; a changed date moves it under
@@ -369,9 +371,12 @@ class SessionLogView(QWidget):
     def _on_cancel_button_clicked(self) -> None:
         # the next walk's week, as after a save (seen in testing: the cancelled walk's week and minutes stayed, and
         # the next walk was easily logged under them)
+        leaving = self.cancel_button.hasFocus()
         self.clear_form(week=self._course.progress.next_walk_week if self._course else self.week.value())
         self.message.clear()
         self._set_usable(self._course is not None)
+        if leaving:  # the button hides: seen in testing, Qt passed the focus to the step tabs, and an arrow changed step
+            self.date.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
