@@ -140,10 +140,10 @@ def test_the_entries_of_a_patient_who_did_not_move_go_with_them_when_they_do(cli
     assert main_py(here, "sessions", "delete", "2").returncode == 0
     moving = PostgresRecords.import_patient
 
-    def second_fails(self, data, *, clinician):
+    def second_fails(self, data, *, clinician, lent_as_given=False):
         if self.count_patients() >= 1:  # patient 2 (they move in id order), as if its bundle failed its checks
             raise ValueError("patient 2's bundle does not check out")
-        return moving(self, data, clinician=clinician)
+        return moving(self, data, clinician=clinician, lent_as_given=lent_as_given)
 
     data = DataDir(here / "data")
     with monkeypatch.context() as failing:
@@ -160,3 +160,21 @@ def test_the_entries_of_a_patient_who_did_not_move_go_with_them_when_they_do(cli
     assert (kept["update"]["minutes"], kept["delete"]["minutes"]) == (11, 12)
     assert kept["delete"]["patient_id"] == kept["update"]["patient_id"] == 2
     assert move_local_records(data, clinic_url, clinician="Dr A").audit_copied == 0
+
+
+def test_a_plan_saved_before_a_study_was_imported_moves_as_it_was_given(clinic_url, tmp_path) -> None:
+    """Seen by a clinic's administrator: the plan was saved, then a study for its etiology imported here; the move
+    re-derived the plan with that study (the server's copy cited it, the patient's did not) and said "Not moved:
+    patient 1 version 1: differs on the server" on every run."""
+    study = tmp_path / "study.csv"
+    study.write_text(STUDY_CSV, encoding="utf-8")  # a peripheral nerve injury study
+    here = tmp_path / "here"
+    profile = str(REPO_ROOT / "resources" / "examples" / "profiles" / "peripheral-nerve-injury.json")
+    assert main_py(here, "plan", profile, "--save").returncode == 0
+    given = json.loads(main_py(here, "plans", "show", "1", "--format", "json").stdout)["computed_plan"]
+    assert main_py(here, "evidence", "import", str(study)).returncode == 0
+    for _ in range(2):  # and safe to run twice
+        moved = main_py(here, "db", "move-to", clinic_url)
+        assert moved.returncode == 0 and "Not moved" not in moved.stdout, moved.stdout
+    there = json.loads(main_py(here, "--records", clinic_url, "plans", "show", "1", "--format", "json").stdout)
+    assert there["computed_plan"] == given and "local-zhang-2023" not in given["evidence"]

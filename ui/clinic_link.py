@@ -18,6 +18,8 @@ class ClinicLink:
     _where_label: QLabel | None = None
     _poll_timer: QTimer | None = None
     _retry_timer: QTimer | None = None
+    _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers again
+    _asked_server_at = float("-inf")
 
     def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
         from html import escape
@@ -76,6 +78,9 @@ class ClinicLink:
 
     @Slot()
     def _on_poll_timer_timeout(self) -> None:
+        if self.gateway.listening_lost:
+            self._sign_in_again()
+            return
         changed, studies = self.gateway.changes()
         if studies:
             self._show_clinic_evidence()
@@ -87,6 +92,39 @@ class ClinicLink:
             self._refresh_course()
         self.statusBar().showMessage(f"Updated from the clinic database ({len(changed)} patient(s) changed on "
                                      "another workstation).")
+
+    def _sign_in_again(self) -> None:
+        """The server went away (a restart, the network): said where the records are, and once it answers again
+        (asked off the GUI thread, every RETRY_MS), signed in anew and everything read again, as changes made
+        meanwhile were not announced."""
+        from time import monotonic
+
+        from ui.background import run_in_background
+
+        if self._asking_server or monotonic() - self._asked_server_at < RETRY_MS / 1000:
+            return
+        self._show_records_place("Clinic database: connection lost; trying again every 10 seconds.", problem=True)
+        self._asking_server, self._asked_server_at = True, monotonic()
+        run_in_background(self.gateway.server_answers, self._on_server_answers, self._on_server_silent)
+
+    @Slot(object)
+    def _on_server_answers(self, _none: object) -> None:
+        from core.workspace.clinic import ClinicServerError, PasswordNeeded
+
+        self._asking_server = False
+        try:
+            where = self.gateway.sign_in_again()
+        except (ClinicServerError, PasswordNeeded):
+            return  # gone again: the next poll asks again
+        self._show_records_place(f"Records: clinic database {where}")
+        self._show_clinic_evidence()
+        self.records.reload()
+        self._refresh_course()
+        self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+
+    @Slot(object)
+    def _on_server_silent(self, _error: Exception) -> None:
+        self._asking_server = False
 
     def _save_again_later(self) -> None:
         """The server could not take a save: what is on screen stays, and the save is tried again."""

@@ -37,8 +37,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         if backup is None:
             print(f"No backup named {args.backup} (see main.py db check for the list).", file=sys.stderr)
             return 2
-        aside = maintenance.restore(data_dir, backup)
-        print(maintenance.restored_words(backup, aside))
+        aside = maintenance.restore(data_dir, backup)  # seen in review: with --records, said as if it rolled back the
+        print(maintenance.restored_words(backup, aside) + (f"\n{on_server}" if on_server else ""))  # clinic's records
         return 0
     except DataDirBusy as error:
         print(error, file=sys.stderr)

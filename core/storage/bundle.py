@@ -23,7 +23,8 @@ field, never echoing a value. The checks, in order:
    (``rules.max_weekly_increase_pct``, ``rules.pain.allowed_rise``, and the HRmax formula its intensity
    names) and the studies of this database's evidence library. Any clinical value that differs is
    refused, by field; what the evidence library lends (cited studies, borrowed structure) is taken from
-   this workstation's library, as its studies may differ. A plan made under earlier guidelines is kept as
+   this workstation's library, as its studies may differ (kept as saved when the bundle comes from this
+   workstation's own records: db move-to). A plan made under earlier guidelines is kept as
    saved (core/storage/bundle_rederive.py); one under guidelines this Treadwell does not know is refused.
 
 Writing a bundle and importing one (what is added, provenance, the audit): core/storage/bundle_transfer.py.
@@ -184,9 +185,11 @@ def content_checksum(content: dict) -> str:
 # --- Reading and checking -------------------------------------------------------------------------------
 
 
-def read_bundle(data: bytes, studies_for: StudiesFor, *, today: dt.date | None = None) -> CheckedBundle:
+def read_bundle(data: bytes, studies_for: StudiesFor, *, today: dt.date | None = None,
+                lent_as_given: bool = False) -> CheckedBundle:
     """Check a bundle completely (``studies_for(etiology)``: the evidence library's studies of an
-    etiology, to re-derive the plans); raises BundleError listing every problem."""
+    etiology, to re-derive the plans; ``lent_as_given``: bundle_rederive.rederive's); raises BundleError listing
+    every problem."""
     if len(data) > MAX_BUNDLE_BYTES:
         raise BundleError([f"the file is larger than {MAX_BUNDLE_BYTES // 1_000_000} MB; a plan bundle is far smaller"])
     raw = _parse(data)
@@ -206,7 +209,8 @@ def read_bundle(data: bytes, studies_for: StudiesFor, *, today: dt.date | None =
     if content_checksum(raw["content"]) != bundle.checksum:
         raise BundleError(["the bundle's checksum does not match its content: the file was changed or damaged "
                            "after export"])
-    return _check_records(bundle.content, studies_for, bundle.bundle_version, today or dt.date.today())
+    return _check_records(bundle.content, studies_for, bundle.bundle_version, today or dt.date.today(),
+                          lent_as_given)
 
 
 def _parse(data: bytes) -> object:
@@ -254,7 +258,7 @@ def _check_envelope(raw: dict) -> None:
 
 
 def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_version: int,
-                   today: dt.date) -> CheckedBundle:
+                   today: dt.date, lent_as_given: bool) -> CheckedBundle:
     problems: list[str] = _id_problems(content) if bundle_version >= 2 else []
     patient_uid = content.patient_uid or _derived_patient_uid(content)
     numbers = [item.version for item in content.versions]
@@ -275,7 +279,8 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
         except ValidationError as error:
             problems += [f"{label} profile: {line}" for line in profile_problems(error)]
             profile = None
-        plan, plan_problems = (None, []) if profile is None else rederive(label, profile, item.plan, studies)
+        plan, plan_problems = (None, []) if profile is None else \
+            rederive(label, profile, item.plan, studies, lent_as_given=lent_as_given)
         problems += plan_problems
         seen: set[int] = set()
         for position, override in enumerate(item.overrides, start=1):

@@ -27,9 +27,11 @@ _GUIDELINES_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,31}")  # shown in a
 StudiesFor = Callable[[str], list[Study]]
 
 
-def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesFor) -> tuple[Plan | None, list[str]]:
+def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesFor, *,
+             lent_as_given: bool = False) -> tuple[Plan | None, list[str]]:
     """The plan as the engine computes it from the profile and the options ``given`` records, or the
-    lines naming each field of ``given`` that differs."""
+    lines naming each field of ``given`` that differs. ``lent_as_given``: the bundle comes from this workstation's
+    own records (``db move-to``), so what the evidence library lent the plan is kept as it was saved."""
     where = f"{label} plan"
     guidelines = given.get("guidelines_version")
     if guidelines in g.EARLIER_GUIDELINES:
@@ -71,7 +73,10 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
     # The HRmax formula is recorded by its label (or, when heart rate is not used, by its source): the
     # formula the intensity names first, then the others. What the evidence library lends (the cited studies,
     # the borrowed structure, the animal-dosing caveat) depends on the studies each workstation holds, so it is
-    # not compared: the saved plan takes it from this workstation's library. Every clinical value must match.
+    # not compared: the saved plan takes it from this workstation's library (a bundle's could cite anything), or,
+    # moved from this workstation's own records, keeps it as saved (seen in review: a plan saved before a study was
+    # imported moved citing that study, and the move said "differs on the server" on every run). Every clinical
+    # value must match.
     named = [key for key, formula in g.HR_MAX_FORMULAS.items() if formula.label == plan.intensity.hr_max_source]
     library = studies(profile.etiology)
     closest: list[tuple] | None = None
@@ -83,7 +88,7 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
             return None, [f"{where}: cannot be re-derived from this version's profile"]
         paths = _differences(_clinical(given), _clinical(expected.model_dump(mode="json")))
         if not paths:
-            return expected, []
+            return (_strict(where, given)[0] if lent_as_given else expected), []
         if closest is None or len(paths) < len(closest):
             closest = paths
     groups: dict[str, list[str]] = {}

@@ -100,11 +100,11 @@ def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> 
     return import_into(SqliteBundleStore(db), data, clinician=clinician)
 
 
-def import_into(store: BundleStore, data: bytes, *, clinician: str) -> ImportedPatient:
+def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_given: bool = False) -> ImportedPatient:
     """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
     new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
     valid, and all of it is written in one transaction."""
-    checked = read_bundle(data, store.studies_for)
+    checked = read_bundle(data, store.studies_for, lent_as_given=lent_as_given)
     with store.transaction():
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None

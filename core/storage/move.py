@@ -78,7 +78,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         report.patients += 1
         try:
             imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
-                                             clinician=clinician)
+                                             clinician=clinician, lent_as_given=True)  # this workstation's records
         except psycopg.OperationalError:  # the server is gone: no later patient would move either
             raise
         except psycopg.errors.UniqueViolation:  # seen in testing: the server's own words, constraint and key

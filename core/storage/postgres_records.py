@@ -288,7 +288,7 @@ class PostgresRecords:
 
         return bundle_text(self, plan_id, clinician=clinician)
 
-    def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient:
+    def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False) -> ImportedPatient:
         from core.storage.bundle_transfer import import_into
 
-        return import_into(self, data, clinician=clinician)
+        return import_into(self, data, clinician=clinician, lent_as_given=lent_as_given)

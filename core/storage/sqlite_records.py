@@ -73,7 +73,7 @@ class SqliteRecords:
 
         return export_bundle(self.db, plan_id, clinician=clinician)
 
-    def import_patient(self, data: bytes, *, clinician: str) -> ImportedPatient:
-        from core.storage.bundle_transfer import import_bundle
+    def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False) -> ImportedPatient:
+        from core.storage.bundle_transfer import SqliteBundleStore, import_into
 
-        return import_bundle(self.db, data, clinician=clinician)
+        return import_into(SqliteBundleStore(self.db), data, clinician=clinician, lent_as_given=lent_as_given)

@@ -168,6 +168,24 @@ class RecordsGateway:
             self._listener = None
             return set(), False
 
+    @property
+    def listening_lost(self) -> bool:
+        """Signed in to the clinic server, but no longer told of other workstations' changes: the server restarted
+        or went away (seen by a clinic's administrator: after a restart an open window showed no other
+        workstation's change again, and still said it was signed in)."""
+        return self._signed_in and self.records_url is not None and self._listener is None
+
+    def sign_in_again(self) -> str:
+        """Sign in anew as before (the password typed then, if any), after the server went away."""
+        return self.sign_in(self._password)
+
+    def server_answers(self) -> None:
+        """Raises ClinicServerError unless the clinic server takes a sign-in now; only connects, so it may be called
+        off the GUI thread (a server that does not answer takes 10 s)."""
+        from core.storage.clinic import connect
+
+        connect(self.records_url, password=self._password).close()
+
     def saved_elsewhere(self) -> bool:
         """Whether the window that holds the data folder saved something in the local records since the last call
         (a read-only window only: it reads them and is not told). Seen in review: a read-only window kept showing

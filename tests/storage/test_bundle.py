@@ -55,6 +55,28 @@ def test_round_trip_to_another_workstation(db, tmp_path) -> None:
         other.close()
 
 
+def test_a_move_from_this_workstations_own_records_keeps_the_studies_a_plan_cites_as_saved(db, tmp_path) -> None:
+    """Seen by a clinic's administrator: a plan saved before a study was imported on its workstation was re-derived
+    on the move with that study, so the server's copy cited a study the patient's plan did not, and `db move-to`
+    said "differs on the server" on every run. A bundle from elsewhere still takes them from this library."""
+    from core.storage.bundle_transfer import SqliteBundleStore, import_into
+
+    bundle = json.loads(bundle_of(db))
+    for version in bundle["content"]["versions"]:
+        version["plan"]["evidence"] = [*version["plan"]["evidence"], "local-finch-2024"]  # a study only there
+    bundle["checksum"] = content_checksum(bundle["content"])
+    for moved in (True, False):
+        other = open_database(tmp_path / f"other-{moved}.sqlite3")
+        try:
+            sync_library(other)
+            ids = import_into(SqliteBundleStore(other), json.dumps(bundle).encode(), clinician="Dr C",
+                              lent_as_given=moved).plan_ids
+            assert all(("local-finch-2024" in records.get_plan(other, plan_id).plan.evidence) is moved
+                       for plan_id in ids)
+        finally:
+            other.close()
+
+
 def test_a_history_with_a_corrected_name_moves_whole(db, tmp_path) -> None:
     sync_library(db)
     first = records.save_plan(db, *example(ETIOLOGY, name="Jon Smiht"), clinician="Dr A")

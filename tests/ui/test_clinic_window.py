@@ -73,6 +73,36 @@ def test_a_save_while_the_server_is_down_is_kept_and_tried_again(qtbot, data_dir
         server.stop()
 
 
+@pytest.mark.slow
+def test_after_a_server_restart_the_window_signs_in_again_and_sees_other_workstations(qtbot, data_dir,
+                                                                                      monkeypatch) -> None:
+    """Seen by a clinic's administrator: after the server restarted, an open window never showed another
+    workstation's change again, and its status bar still said it was signed in."""
+    from tests.pg_server import SKIP_REASON, server_programs, start_server
+
+    if server_programs() is None:
+        pytest.skip(SKIP_REASON)
+    monkeypatch.setattr("ui.clinic_link.RETRY_MS", 500)
+    server = start_server()  # its own server: this test stops it
+    try:
+        url = clinic_database(server)
+        window = clinic_window(qtbot, data_dir, url)
+        server.pause()
+        qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+        server.resume()
+        qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
+        assert "again" in window.statusBar().currentMessage()
+        other = open_clinic_records(url, lambda etiology: [])
+        try:
+            other.save_plan(*example(name="Bo Lund"), clinician="Dr B")  # another workstation, after the restart
+            qtbot.waitUntil(lambda: window.records.model.total == 1, timeout=8_000)
+        finally:
+            other.connection.close()
+        window.gateway.close()
+    finally:
+        server.stop()
+
+
 def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clinic_url) -> None:
     from core.settings import Settings
     from ui.settings_dialog import SettingsDialog
