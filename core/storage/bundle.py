@@ -46,6 +46,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog, SessionLogError, allowed_after, check_not_after
+from core.stamps import EARLIEST_DATE
 from core.storage import legacy_ids
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
@@ -77,6 +78,15 @@ def _timestamp(value: str) -> str:
         raise ValueError("must be a date and time, such as 2026-11-03T09:30:00+00:00") from None
     if moment.tzinfo is None:
         raise ValueError("must give its time zone, such as +00:00")
+    # seen in testing: a version saved "9999-12-31T23:59:59-14:00" was imported, and every later command on the
+    # patient stopped with a traceback (no such day in UTC); "2999-01-01" put every walk before the plan
+    latest = dt.datetime.now(dt.timezone.utc) + CLOCK_SLACK
+    try:
+        within = EARLIEST_DATE <= moment.astimezone(dt.timezone.utc).date() and moment <= latest
+    except OverflowError:
+        within = False
+    if not within:
+        raise ValueError(f"must be from {EARLIEST_DATE.isoformat()} to now (a moment Treadwell could have saved)")
     return value
 
 

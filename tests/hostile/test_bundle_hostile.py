@@ -82,6 +82,11 @@ def test_a_missing_bundle_version_is_refused(db) -> None:
     (("versions", 0, "plan", "weeks", 0, "sessions"), "3", "version 1 plan: weeks.0.sessions"),
     (("versions", 0, "plan", "blocked"), 0, "version 1 plan: blocked"),
     (("versions", 0, "created_at"), "yesterday", "version 1: created_at"),
+    # seen in testing: imported, then every command on the patient stopped with a traceback (no such day in UTC)
+    (("versions", 0, "created_at"), "9999-12-31T23:59:59-14:00", "version 1: created_at"),
+    (("versions", 0, "created_at"), "0001-01-01T00:00:00+14:00", "version 1: created_at"),
+    (("versions", 0, "created_at"), "2999-01-01T00:00:00+00:00", "version 1: created_at"),  # every walk "before" it
+    (("versions", 0, "created_at"), "1999-12-31T23:00:00+00:00", "version 1: created_at"),
     (("versions", 0, "created_by"), "Dr \x1b[31mA", "version 1: created_by"),
     (("versions", 0, "created_by"), "Dr \u202eA", "version 1: created_by"),
     (("patient_name",), 5, "patient_name"),
