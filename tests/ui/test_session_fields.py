@@ -244,3 +244,24 @@ def test_a_whole_date_typed_is_read_whole_wherever_the_cursor_was_and_one_digit_
     assert typed(f"26-11-{year}\t") == dt.date(year, 11, 26)
     assert typed(f"05/11/{year}\t", shift_slash=True) == dt.date(year, 11, 5)
     assert typed("\b5\t", click_at=1.0) == dt.date(year - 3, 3, 25)  # one digit of the day changed in place
+
+
+def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qtbot, data_dir) -> None:
+    """Seen in testing: "2026-02-30" typed and Add was saved as 2026-02-03, and "31/04/2025" as 30 April, with no word
+    (Qt shows a day near what was typed)."""
+    from PySide6.QtCore import QLocale
+
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    view.date.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    for typed in ("2026-02-30\t", "31/04/2025\t", "31/04\t"):
+        fill(view, week=1, minutes=9, rpe=11)
+        _typed_into_date(qtbot, view, typed)
+        view.save_button.click()
+        assert window.gateway.sessions(window.editor.patient_id) == [], typed
+        assert f"{typed.strip()} is not a day of the calendar" in view.message.text(), typed
+        assert "not a day of the calendar" in view.date.accessibleDescription()
+    _typed_into_date(qtbot, view, "30/04/2025\t")  # mended
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.date.isoformat() == "2025-04-30"

@@ -7,7 +7,8 @@ and the calendar button opens a month to pick from. A year typed in two digits (
 typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the workstation's language
 writes dates so (United States English): the field shows it in that order while it is typed, and in its own order
 again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a date after today is kept as
-typed, for the form to refuse by name, rather than silently moved into range."""
+typed, for the form to refuse by name, rather than silently moved into range; and a date typed that no calendar
+has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ class DateField(QDateEdit):
     # was, so a digit typed next changes a part in place (24, Backspace, 5: the 25th) rather than replacing it.
     _keys = ""
     _edited = False
+    # A date typed whole that is no day of the calendar ("31/04/2025", "2026-02-30"), as typed: Qt shows a day near it
+    # (seen in testing: 2026-02-30 saved as 2026-02-03, 31/04 as 30 April, with no word); the form refuses it by name.
+    not_a_day = ""
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
@@ -55,6 +59,7 @@ class DateField(QDateEdit):
             self._finish_typing()
             super().keyPressEvent(event)
             return
+        self.not_a_day = ""  # the date is being changed: read again on leaving
         if event.matches(QKeySequence.StandardKey.SelectAll):
             self._keys, self._edited = "", False
         elif text and (text.isdigit() or text in _NEXT_PART):
@@ -132,7 +137,10 @@ class DateField(QDateEdit):
         otherwise a year typed in two digits read, and a date typed day or month first put back in the field's own
         order, its year, where none was typed, the latest that is not after today (28/11 in early December: this
         year's)."""
-        whole = typed_date(self._keys, day_first=writes_day_first(self.locale()), today=dt.date.today())
+        try:
+            whole = typed_date(self._keys, day_first=writes_day_first(self.locale()), today=dt.date.today())
+        except NotADay:  # kept until the date is typed or stepped again (leaving the field reads nothing new)
+            whole, self.not_a_day = None, self._keys.strip("-/. ")
         self._read_a_two_digit_year()
         if self._own_format:
             date, today = self.date(), QDate.currentDate()
@@ -153,7 +161,7 @@ class DateField(QDateEdit):
     def setDate(self, date: QDate) -> None:  # noqa: N802 (Qt's name)
         """The form sets the date (today's, a walk to correct): what was typed before is not read again on leaving
         (seen in testing: a date typed, then one set by the form, came back as the typed one)."""
-        self._typed = self._year_digits = self._keys = ""
+        self._typed = self._year_digits = self._keys = self.not_a_day = ""
         self._edited = False
         self._show_date(date)
 
@@ -180,11 +188,15 @@ def writes_day_first(locale: QLocale) -> bool:
     return written.find("d") < written.find("M")
 
 
+class NotADay(ValueError):
+    """A date typed whole that no calendar has (31/04/2025, 2026-02-30, 13/13/2026)."""
+
+
 def typed_date(typed: str, *, day_first: bool, today: dt.date) -> dt.date | None:
     """A whole date as a clinician types it, or None: 2026-11-28 and 20261128; 28/11/2026, 28.11.26 and 26-11-2026,
     day first (month first where ``day_first`` is False, unless a first number above 12 must be a day); 25-11-05, a
-    year of two digits first; 28/11 alone, the latest such day not after ``today``. A date that does not exist
-    (31/04) is None."""
+    year of two digits first; 28/11 alone, the latest such day not after ``today``. A date so typed that does not
+    exist (31/04) raises NotADay."""
     text = typed.strip("-/. ")
     parts = [part for part in _PARTS.split(text) if part]
     if not all(part.isdigit() for part in parts):
@@ -210,8 +222,11 @@ def typed_date(typed: str, *, day_first: bool, today: dt.date) -> dt.date | None
                         return found
                 except ValueError:
                     continue
+            raise NotADay(typed)
+    except NotADay:
+        raise
     except ValueError:
-        return None
+        raise NotADay(typed) from None
     return None
 
 

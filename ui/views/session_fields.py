@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_typed_walk, session_problems,
+    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_typed_walk,
+    session_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
@@ -81,7 +82,7 @@ class SessionFields(NamedTuple):
         if given(self.rpe) is not None:
             values["rpe"] = given(self.rpe)
         try:
-            log = _checked(values)
+            log = _checked(values, not_a_day=self.date.not_a_day)
         except SessionLogError as error:
             self._describe(error.problems)
             raise
@@ -142,8 +143,11 @@ class SessionFields(NamedTuple):
         self.note.clear()
 
 
-def _checked(values: dict) -> SessionLog:
-    """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem."""
+def _checked(values: dict, *, not_a_day: str = "") -> SessionLog:
+    """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
+    date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it."""
+    if not_a_day:
+        raise SessionLogError([f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"])
     try:
         log = SessionLog.model_validate(values)
     except ValidationError as error:
