@@ -170,10 +170,9 @@ def build_handout(
     low, high = plan.intensity.rpe
     effort_intro.append(t("Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.",
                           low=low, high=high))
-    if not uses_hr:
-        effort_intro += [t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)]
-        effort_intro.append(t("So do not use your pulse to judge your effort: go by the effort scale and the talk "
-                              "test."))
+    no_pulse = [] if uses_hr else [
+        *(t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)),
+        t("So do not use your pulse to judge your effort: go by the effort scale and the talk test.")]
     pulse, count_seconds = [], 0
     if uses_hr:
         ranges = {week.band: week.target_hr for week in plan.weeks}  # as the week table prints them, light first
@@ -248,6 +247,7 @@ def build_handout(
         week_notes=week_notes,
         uses_heart_rate=uses_hr,
         effort_intro=effort_intro,
+        no_pulse=no_pulse,
         effort_scale=[effort_level(level) for level in range(6, 21)],
         talk_test=[t("The talk test: at a moderate effort you can talk, but you cannot sing."),
                    # CDC's talk test: a few words at a time is vigorous; not talking at all is a stop sign

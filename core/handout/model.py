@@ -135,6 +135,9 @@ class Handout(BaseModel):
     uses_heart_rate: bool
     effort_intro: list[str]
     effort_scale: list[EffortLevel]
+    # why the pulse cannot guide this patient, and to go by the scale: after the scale, before the talk test (seen in
+    # review: before it, these lines pushed the scale onto the next page, alone, for exactly these patients)
+    no_pulse: list[str]
     talk_test: list[str]
     pulse: list[str]  # how to take a pulse; empty when heart rate is not used
     pain_intro: list[str]
@@ -161,7 +164,8 @@ class Handout(BaseModel):
     def patient_texts(self) -> list[str]:
         """The prose a patient reads (for the reading-grade check); tables and numbers left out."""
         return [
-            *filter(None, [self.start_note]), *self.intro, *self.week_notes, *self.effort_intro, *self.talk_test,
+            *filter(None, [self.start_note]), *self.intro, *self.week_notes, *self.effort_intro, *self.no_pulse,
+            *self.talk_test,
             *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
             *self.stop_after, *filter(None, [self.low_sugar]), *self.safety, *self.safety_captions,

@@ -273,7 +273,10 @@ class HandoutRenderer:
         # Large print keeps the scale on one page; standard print, for fewer pages, may split it outside the
         # target, and the next page repeats its head.
         story += [scale_table if compact else KeepTogether([scale_table]), Spacer(1, 10)]
-        story += [self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]
+        # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
+        # and in standard print "If you can say only a few words, slow down." alone at the top of the next)
+        story.append(KeepTogether([self._p(text) for text in h.no_pulse] + [
+            self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]))
         if h.pulse:  # short: its heading never stays alone at the foot of a page
             story.append(KeepTogether([self._p(labels.pulse_heading, self.bold_body)] +
                                       [self._p(t, bullet="•") for t in h.pulse]))

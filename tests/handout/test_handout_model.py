@@ -103,7 +103,7 @@ def test_rpe_only_plans_have_no_heart_rate_or_pulse() -> None:
     assert handout.uses_heart_rate is False and handout.pulse == []
     assert all(row.heart_rate is None for row in handout.weeks)
     assert "So do not use your pulse to judge your effort: go by the effort scale and the talk test." in \
-        handout.effort_intro  # "Your health or your medicine changes it." repeated the reason just given
+        handout.no_pulse  # "Your health or your medicine changes it." repeated the reason just given
 
 
 def test_safety_points_come_from_the_plan_warnings() -> None:
@@ -150,7 +150,7 @@ def test_heart_transplant_tells_the_patient_why_the_pulse_is_no_guide() -> None:
     transplant = example("peripheral-nerve-injury", heart_transplant=True, known_disease=True, medical_clearance=True)
     handout = handout_for(transplant)
     assert handout.uses_heart_rate is False and handout.pulse == []
-    assert any("After a heart transplant" in line for line in handout.effort_intro)
+    assert any("After a heart transplant" in line for line in handout.no_pulse)
     summary = handout_for(transplant, summary=True).clinician
     assert any("transplanted heart" in line for line in summary.intensity)
 

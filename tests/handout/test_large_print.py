@@ -148,3 +148,21 @@ def test_the_week_plan_never_leaves_its_last_week_alone_on_a_page(renderer, lang
         pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout))]
         [last] = [page for page in pages if rows[1] in page]
         assert rows[0] in last, etiology
+
+
+@pytest.mark.parametrize("print_size", ["large", "standard"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_effort_scale_stays_under_its_heading_and_the_talk_test_on_one_page(renderer, print_size, paper) -> None:
+    """Seen in review: for a patient who cannot go by the pulse (a beta-blocker), why not and what instead came
+    between the heading and the scale, and pushed the scale alone onto the next page; and the talk test's second
+    line ("If you can say only a few words, slow down.") began a page on its own."""
+    from tests.handout.helpers import pdf_text
+
+    for profile in (example("post-stroke-pain"), example("chemotherapy-neuropathy")):
+        handout = handout_for(profile, paper=paper).model_copy(update={"print_size": print_size})
+        pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout))]
+        [heading] = [i for i, page in enumerate(pages) if handout.labels.effort_heading in page]
+        assert handout.labels.scale_columns[1] in pages[heading], (profile.etiology, print_size, paper)
+        [talk] = [i for i, page in enumerate(pages) if handout.talk_test[0] in page]
+        assert all(line in pages[talk] for line in [*handout.no_pulse, *handout.talk_test]), (profile.etiology,
+                                                                                              print_size, paper)
