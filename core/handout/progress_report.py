@@ -133,7 +133,8 @@ class _Report:
         frame = Frame(MARGIN, MARGIN, self.width, self.page_size[1] - 2 * MARGIN, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        story = self._header() + self._versions() + self._walked() + self._charts() + self._suggestion() + self._note()
+        story = (self._header() + self._versions() + self._walked() + self._charts() + self._walk_notes()
+                 + self._suggestion() + self._note())
         footer = self._footer()
         document.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(*a, footer=footer, issued=self.date, **k))
         return buffer.getvalue()
@@ -329,6 +330,17 @@ class _Report:
             if days:
                 lines.append(f"{what} {NOT_RECORDED} (no point on the chart): {', '.join(days)}.")
         return lines
+
+    def _walk_notes(self) -> list:
+        """The notes logged with the walks, by date (seen in review: "Left foot sore after walk; rested 2 days" was
+        in the session log and nowhere in the report, for a patient with diabetic feet)."""
+        noted = [point for point in self.progress.sessions if point.note.strip()]
+        if not noted:
+            return []
+        story: list = [CondPageBreak(4 * cm), self._p("Notes logged with the walks", self.heading)]
+        story += [self._p(f"{point.date.isoformat()} (week {point.week}, plan version {point.plan_version}): "
+                          f"{printable(' '.join(point.note.split()))}") for point in noted]
+        return story + [Spacer(1, 8)]
 
     # -- 5. suggestion, 6. note -------------------------------------------------------------------------
 

@@ -230,6 +230,13 @@ def test_suggestion_and_note(progress, text) -> None:
     assert "Αικατερίνη asked for a copy. Ольга will bring the log." in text
 
 
+def test_the_notes_logged_with_the_walks_are_in_the_report(text) -> None:
+    """Seen in review: a walk's note ("Left foot sore after walk; rested 2 days", a diabetic foot) was in the session
+    log and nowhere in the report for the referring physician."""
+    assert "Notes logged with the walks 2026-09-06 (week 1, plan version 1): tired" in text
+    assert text.count("plan version 1): ") == 1  # the walks without a note are not listed
+
+
 def test_no_walks_yet() -> None:
     progress = course(sessions=[])
     assert progress.current_week is None and progress.suggestion is None
