@@ -149,6 +149,9 @@ def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, p
     assert report.read_bytes().startswith(b"%PDF")
     inside = run_main("progress", "1", "--pdf", str(data / "report.pdf"), data_dir=data)
     assert inside.returncode == 2 and "--pdf" in inside.stderr
+    unprintable = run_main("progress", "1", "--pdf", str(report), "--note", "សុខ", data_dir=data)
+    said = unprintable.stderr  # once (seen in testing: "was not written: The progress report was not made: ...")
+    assert said.startswith("The progress report was not made: its fonts cannot print") and "not written" not in said
 
 
 def test_a_bundle_imported_twice_is_one_patient(run_main, patient, tmp_path) -> None:
@@ -255,11 +258,14 @@ def test_progress_on_a_date_before_the_course_or_after_today_is_refused(run_main
     data, session_file = patient
     run_main("sessions", "add", "1", session_file("paper", date="2026-11-02"), data_dir=data)  # a diary typed in
     today = dt.date.today()
-    for day in ("2026-11-01", (today + dt.timedelta(days=1)).isoformat()):
+    for day, said in (("2026-11-01", f"--date: must be from 2026-11-02, the day the course began (its first plan "
+                                      f"version or walk), to today, {today.isoformat()}; nothing was written"),
+                      # the same latest day as the course says (seen in testing: "to ... (a year from today)")
+                      ((today + dt.timedelta(days=1)).isoformat(),
+                       f"--date: must be a date from 2000-01-01 to {today.isoformat()} (today)")):
         refused = run_main("progress", "1", "--date", day, "--pdf", str(data.parent / "r.pdf"), data_dir=data)
         assert refused.returncode == 2 and not (data.parent / "r.pdf").exists()
-        assert (f"--date: must be from 2026-11-02, the day the course began (its first plan version or walk), to "
-                f"today, {today.isoformat()}; nothing was written") in refused.stderr
+        assert said in refused.stderr
     assert run_main("progress", "1", "--date", "2026-11-02", data_dir=data).returncode == 0
 
 

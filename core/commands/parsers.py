@@ -107,7 +107,7 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the progress report for the referrer")
     parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
-    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=_day_reported, metavar="YYYY-MM-DD",
                         help="the day to report on (default: today): walks after it and plan versions saved "
                              "after it are left out; from the day the course began to today")
     add_format_option(parser)
@@ -168,19 +168,26 @@ def _name_the_actions(actions: argparse._SubParsersAction) -> None:
     actions.metavar = f"ACTION ({', '.join(actions.choices)})"
 
 
-def _iso_date(text: str) -> dt.date:
+def _day_reported(text: str) -> dt.date:
+    """``progress --date``: a day that has come (seen in testing: "to 2027-12-03 (a year from today)" here, then
+    "to today" from the course for the same option)."""
+    return _iso_date(text, up_to_today=True)
+
+
+def _iso_date(text: str, *, up_to_today: bool = False) -> dt.date:
     """A date as written YYYY-MM-DD only (Python also reads 20261130, which the message would not explain),
-    from EARLIEST_DATE to a year from today: a handout or report dated 2062 or 0026 is a typing slip."""
+    from EARLIEST_DATE to a year from today (or to today): a handout or report dated 2062 or 0026 is a typing
+    slip."""
     if not _ISO_DATE.fullmatch(text.strip()):
         raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD, such as 2026-11-30")
     try:
         date = dt.date.fromisoformat(text.strip())
     except ValueError:  # 2025-02-30: written as asked, but no such day
         raise argparse.ArgumentTypeError("is not a day of the calendar: check the month and the day") from None
-    latest = dt.date.today() + dt.timedelta(days=366)
+    latest = dt.date.today() + dt.timedelta(days=0 if up_to_today else 366)
     if not EARLIEST_DATE <= date <= latest:
         raise argparse.ArgumentTypeError(f"must be a date from {EARLIEST_DATE.isoformat()} to {latest.isoformat()} "
-                                         "(a year from today)")
+                                         + ("(today)" if up_to_today else "(a year from today)"))
     return date
 
 
