@@ -209,6 +209,9 @@ class ImportedPatient(BaseModel):
     versions_as_saved: list[str] = []  # added versions made under earlier guidelines, kept as saved: "version 1
     # (guidelines 2026.12.7)"
     version_in_force: int | None = None  # the patient's newest version after the import
+    # what of the patient the version now in force names differently from the newest here before ("name", "sex",
+    # "age"): a bundle may be another person's under this patient's id
+    identity_changed: list[str] = []
 
     def sentence(self) -> str:
         if not self.existed:
@@ -241,6 +244,9 @@ class ImportedPatient(BaseModel):
         if self.sessions_only_here:
             said += (" Kept, though not in the bundle (added here, or deleted where it was exported; an import never "
                      f"deletes): {_some(self.sessions_only_here)}.")
+        if self.identity_changed:
+            said += (f" Check who this is: plan version {self.version_in_force}, now in force, gives another "
+                     f"{' and '.join(self.identity_changed)} than the version before it here.")
         return said
 
 

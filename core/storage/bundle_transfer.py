@@ -29,7 +29,7 @@ from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, content_checksum, read_bundle,
 )
-from core.storage.record_rows import same_version
+from core.storage.record_rows import fold_name, identity_differences, same_version
 
 
 class BundleStore(Protocol):
@@ -149,7 +149,12 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
         sessions_only_here = [walk_named(log) for uid, log in known.items() if uid not in in_bundle] if existed else []
         if new_plan_ids or added or not existed:
             store.record_event("import", "patient", patient_id, clinician)
-    return ImportedPatient(patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
+        newest_here = max(here.values(), key=lambda version: version.version, default=None)
+        # seen in testing: an import renamed a patient, and changed their sex, saying only "added 1 plan version(s)"
+        who_changed = identity_differences(fold_name(newest_here.profile.name), newest_here,
+                                           store.latest_version(patient_id).profile) \
+            if newest_here is not None and new_plan_ids else []
+    return ImportedPatient(identity_changed=who_changed, patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
                            sessions_differing=differing, sessions_only_here=sessions_only_here,
                            sessions_deleted_here=deleted_here,
                            versions_differing=versions_differing,

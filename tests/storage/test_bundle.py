@@ -77,6 +77,28 @@ def test_a_move_from_this_workstations_own_records_keeps_the_studies_a_plan_cite
             other.close()
 
 
+def test_an_import_that_names_the_patient_differently_says_so(db, tmp_path) -> None:
+    """Seen in testing: a bundle adding a version named "Other Person", sex male, under the patient's id was
+    imported saying only "added 1 plan version(s)", and the patient list then showed the other name."""
+    sync_library(db)
+    first = records.save_plan(db, *example(ETIOLOGY, name="Ann Lee", sex="female"), clinician="Dr A")
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        import_bundle(other, export_bundle(db, first.id, clinician="Dr A").encode(), clinician="Dr C")
+        second = records.save_plan(db, *example(ETIOLOGY, name="Other Person", sex="male"), clinician="Dr A",
+                                   patient_id=first.patient_id, same_person=True)
+        again = import_bundle(other, export_bundle(db, second.id, clinician="Dr A").encode(), clinician="Dr C")
+        assert again.identity_changed == ["name", "sex"]
+        assert "Check who this is: plan version 2, now in force, gives another name and sex" in again.sentence()
+        same = records.save_plan(db, *example(ETIOLOGY, name="Other Person", sex="male", weeks=8), clinician="Dr A",
+                                 patient_id=first.patient_id)
+        third = import_bundle(other, export_bundle(db, same.id, clinician="Dr A").encode(), clinician="Dr C")
+        assert third.identity_changed == [] and "Check who" not in third.sentence()
+    finally:
+        other.close()
+
+
 def test_a_history_with_a_corrected_name_moves_whole(db, tmp_path) -> None:
     sync_library(db)
     first = records.save_plan(db, *example(ETIOLOGY, name="Jon Smiht"), clinician="Dr A")
