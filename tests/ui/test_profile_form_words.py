@@ -38,6 +38,7 @@ def test_letters_in_a_number_box_are_not_called_a_decimal_point(qtbot, data_dir)
     form = window.editor.form
     form.set_profile(example()[0])
     for text, said in (("abc", "must be a whole number, in digits only;"),
+                       ("7_2", "must be a whole number, in digits only;"),  # seen in testing: Python's 72, unsaid
                        ("72.5", "must be a whole number, written without a decimal point;")):
         form.numbers["resting_hr"].clear()
         qtbot.keyClicks(form.numbers["resting_hr"], text)

@@ -265,3 +265,16 @@ def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qt
     view.save_button.click()
     [saved] = window.gateway.sessions(window.editor.patient_id)
     assert saved.date.isoformat() == "2025-04-30"
+
+
+def test_a_note_pasted_longer_than_allowed_is_kept_whole_and_refused_by_name(qtbot, data_dir) -> None:
+    """Seen in testing: a 420-character note pasted into the session form was cut to its first 300, and saved so,
+    with no word."""
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11, note="walked well; " * 32)
+    assert len(view.note.text()) == 13 * 32
+    view.save_button.click()
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert "Note" in view.message.text() and "at most 300 characters" in view.message.text()
+    assert len(view.note.text()) == 13 * 32  # kept, to shorten

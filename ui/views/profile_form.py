@@ -48,6 +48,8 @@ def _number(text: str) -> Any:
     text = text.strip().replace(",", ".")
     if not text:
         return None
+    if "_" in text:  # Python reads "6_3" as 63 (seen in testing: an age typed so was taken without a word)
+        return text
     try:
         return int(text)
     except ValueError:

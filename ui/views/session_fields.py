@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, NOTE_MAX_LENGTH, SessionLog, SessionLogError, check_typed_walk,
+    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, check_typed_walk,
     session_problems,
 )
 from ui.models.session_columns import in_clinic_words
@@ -45,9 +45,8 @@ class SessionFields(NamedTuple):
         date.setCalendarPopup(True)
         week = WeekSpinBox()
         week.set_weeks(26)
-        note = QLineEdit()
-        note.setMaxLength(NOTE_MAX_LENGTH)
-        note.setPlaceholderText("optional, one line")
+        note = QLineEdit()  # no maximum: a longer note pasted is kept whole and refused by name (seen in testing:
+        note.setPlaceholderText("optional, one line")  # cut to its first 300 characters, and saved so, unsaid)
         return cls(
             date=date, week=week, minutes=PlainNumberSpinBox(TYPING_ROOM, step=0.5),
             speed=PlainNumberSpinBox(999, step=0.1, blank=NOT_RECORDED),
