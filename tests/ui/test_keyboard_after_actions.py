@@ -126,3 +126,22 @@ def test_a_dialogs_problem_takes_the_focus_to_its_field_and_is_read_out_with_it(
     assert QApplication.focusWidget() is dialog.phone and dialog.phone.selectedText() == "abc"
     assert dialog.phone.accessibleDescription() == dialog.problem.text()
     assert dialog.clinician.accessibleDescription() == ""
+
+
+def test_alt_down_and_f4_open_the_session_dates_calendar_and_leave_the_date_as_it_was(qtbot, data_dir) -> None:
+    """Seen by the keyboard tester: the calendar could not be opened from the keyboard, and Alt+Down, the usual key
+    for it, moved the date a year back, unsaid."""
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    window.tabs.setCurrentWidget(view)
+    active(qtbot, window)
+    before = view.date.date()
+    for key, modifier in ((Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+                          (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier)):
+        view.date.setFocus()
+        qtbot.keyClick(view.date, key, modifier)
+        calendar = view.date.calendarWidget()
+        qtbot.waitUntil(calendar.isVisible)
+        assert view.date.date() == before
+        calendar.window().close()
+        qtbot.waitUntil(lambda: not calendar.isVisible())

@@ -3,7 +3,7 @@
 Qt's date edit spends Tab on moving from year to month to day, so a clinician going down the session form
 pressed Tab three times to leave the date. Here Tab goes on to the next field; within the date, a typed "-"
 (2027-01-05), Left and Right move the cursor through year, month and day, Up and Down change the part it is in,
-and the calendar button opens a month to pick from. A year typed in two digits (25-11-05) is read as 2025. A date
+and the calendar button, F4 or Alt+Down open a month to pick from. A year typed in two digits (25-11-05) is read as 2025. A date
 typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the workstation's language
 writes dates so (United States English): the field shows it in that order while it is typed, and in its own order
 again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a date after today is kept as
@@ -55,6 +55,10 @@ class DateField(QDateEdit):
         if event.key() in _MODIFIERS:  # Shift on its own before a "/" (seen in review: it ended the day's digits)
             super().keyPressEvent(event)
             return
+        if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down
+                                            and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self._open_calendar()  # seen by the keyboard tester: Alt+Down moved the date a year back, unsaid
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the form's Enter saves: the date read first
             self._finish_typing()
             super().keyPressEvent(event)
@@ -90,6 +94,19 @@ class DateField(QDateEdit):
             in_part = text.isdigit() and self.currentSectionIndex() == index
             self._typed = self._typed + text if in_part else ""
             self._year_digits = self._year_digits + text if in_year and text.isdigit() else ""
+
+    def _open_calendar(self) -> None:
+        """The month to pick from, as a click on the calendar button opens it (Qt gives no call for it)."""
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QMouseEvent
+
+        if not self.calendarPopup():
+            return
+        x = 8 if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else self.width() - 8
+        at = QPointF(x, self.height() / 2)
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            QDateEdit.event(self, QMouseEvent(kind, at, self.mapToGlobal(at), Qt.MouseButton.LeftButton,
+                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
 
     def _on_separator(self, separator: str, index: int) -> None:
         """Qt moves on by itself once a part is full (2027, then the month): the "-" typed next stays in the month.
