@@ -3,10 +3,10 @@
 Qt's date edit spends Tab on moving from year to month to day, so a clinician going down the session form
 pressed Tab three times to leave the date. Here Tab goes on to the next field; within the date, a typed "-"
 (2027-01-05), Left and Right move the cursor through year, month and day, Up and Down change the part it is in,
-and the calendar button, F4 or Alt+Down open a month to pick from. A year typed in two digits (25-11-05) is read as 2025. A date
-typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the workstation's language
-writes dates so (United States English): the field shows it in that order while it is typed, and in its own order
-again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a date after today is kept as
+and the calendar button, F4 or Alt+Down open a month to pick from. A year typed in two digits (25-11-05) is read
+as 2025. A date typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the
+workstation's language writes dates so (United States English): the field shows it in that order while it is
+typed, and in its own order again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a date after today is kept as
 typed, for the form to refuse by name, rather than silently moved into range; and a date typed that no calendar
 has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too."""
 
