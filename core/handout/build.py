@@ -160,7 +160,8 @@ def build_handout(
             "In some weeks you walk in short parts: {example} means {bouts} walk of {length}. Between them, stop the "
             "treadmill and rest until your breathing settles. Sit down if you need to.",
             "In some weeks you walk in short parts: {example} means {bouts} walks of {length}. Between them, stop the "
-            "treadmill and rest until your breathing settles. Sit down if you need to.", first_with_bouts.bouts, **parts))
+            "treadmill and rest until your breathing settles. Sit down if you need to.",
+            first_with_bouts.bouts, **parts))
     effort_intro = [t("Use this scale to rate how hard your walk feels. It runs from 6 to 20.")]
     light_low, light_high = plan.intensity.light_rpe
     starts_light = any(week.band == "light" for week in plan.weeks)

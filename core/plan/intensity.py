@@ -117,7 +117,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     if pulse_count(moderate_hr) is None or pulse_count(light_hr) is None:
         return by_rpe(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
                       f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
-                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE {rpe[0]}-{rpe[1]} and the talk test.", g.NARROW_RANGE_SOURCE,
+                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE {rpe[0]}-{rpe[1]} and the talk test.",
+                      g.NARROW_RANGE_SOURCE,
                       max_used=True)
     return Intensity(
         method="hrr",

@@ -154,7 +154,8 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
         who_changed = identity_differences(fold_name(newest_here.profile.name), newest_here,
                                            store.latest_version(patient_id).profile) \
             if newest_here is not None and new_plan_ids else []
-    return ImportedPatient(identity_changed=who_changed, patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
+    return ImportedPatient(identity_changed=who_changed,
+                           patient_id=patient_id, existed=existed, plan_ids=new_plan_ids, sessions_added=added,
                            sessions_differing=differing, sessions_only_here=sessions_only_here,
                            sessions_deleted_here=deleted_here,
                            versions_differing=versions_differing,

@@ -6,9 +6,9 @@ pressed Tab three times to leave the date. Here Tab goes on to the next field; w
 and the calendar button, F4 or Alt+Down open a month to pick from. A year typed in two digits (25-11-05) is read
 as 2025. A date typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the
 workstation's language writes dates so (United States English): the field shows it in that order while it is
-typed, and in its own order again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a date after today is kept as
-typed, for the form to refuse by name, rather than silently moved into range; and a date typed that no calendar
-has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too."""
+typed, and in its own order again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a
+date after today is kept as typed, for the form to refuse by name, rather than silently moved into range; and a
+date typed that no calendar has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too."""
 
 from __future__ import annotations
 

@@ -375,7 +375,7 @@ class SessionLogView(QWidget):
         self.clear_form(week=self._course.progress.next_walk_week if self._course else self.week.value())
         self.message.clear()
         self._set_usable(self._course is not None)
-        if leaving:  # the button hides: seen in testing, Qt passed the focus to the step tabs, and an arrow changed step
+        if leaving:  # the button hides (seen in testing: Qt gave the focus to the step tabs; an arrow changed step)
             self.date.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
