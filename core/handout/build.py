@@ -401,6 +401,9 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
                      usual=usual),
                    t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to last "
                      "week.", usual=usual)]
+    # as the next-week suggestion does it from week 1 (core/plan/adjustment.py); seen in review: "go back to last
+    # week" in week 1, which has none
+    morning.append(t("In week 1, where there is no week before, walk week 1 again, more slowly."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

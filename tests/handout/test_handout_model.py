@@ -192,7 +192,7 @@ def test_more_stiffness_the_next_morning_means_going_back_a_week(usual) -> None:
 
     profile = example("multiple-sclerosis-pain", pain_nrs=usual)
     for morning in (handout_for(profile).pain_morning, pain_lights(PainRules())["pain_morning"]):
-        assert "stiff" in morning[-1] and morning[-1].endswith("go back to last week.")
+        assert "stiff" in morning[-2] and morning[-2].endswith("go back to last week.")  # then week 1's way back
     assert "stiffness" in compute_plan(profile, STUDIES).rules.pain.rule and "stiffness" in PainRules().rule
 
 
@@ -417,3 +417,12 @@ def test_someone_nearby_is_asked_for_once() -> None:
         assert safety.count("Have someone") == 1 and "Start the belt slowly." in safety, etiology
     alone = " ".join(handout_for(example("chemotherapy-neuropathy")).safety)  # fall risk without the harness
     assert "Start the belt slowly. Have someone near." in alone
+
+
+@pytest.mark.parametrize("etiology", ETIOLOGIES)
+def test_going_back_a_week_says_what_to_do_in_week_1(etiology) -> None:
+    """Seen in review: "Next time, go back to last week" for a patient in week 1, which has no week before; the
+    next-week suggestion walks week 1 again at a slower belt (core/plan/adjustment.py)."""
+    handout = handout_for(example(etiology))
+    assert "go back to last week" in handout.pain_red
+    assert handout.pain_morning[-1] == "In week 1, where there is no week before, walk week 1 again, more slowly."
