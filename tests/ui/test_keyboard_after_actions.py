@@ -145,3 +145,17 @@ def test_alt_down_and_f4_open_the_session_dates_calendar_and_leave_the_date_as_i
         assert view.date.date() == before
         calendar.window().close()
         qtbot.waitUntil(lambda: not calendar.isVisible())
+
+
+def test_what_the_form_sets_by_itself_is_read_out_with_the_field_changed(qtbot, data_dir) -> None:
+    """Seen by the keyboard tester: arrowing to painful diabetic neuropathy set Diabetes to type 2 and ticked Known
+    disease, said only in a note the focus never reaches."""
+    window = open_window(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.editor)
+    active(qtbot, window)
+    combo = window.editor.form.etiology
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    combo.setCurrentIndex(combo.findData("diabetic-neuropathy"))
+    said = combo.accessibleDescription()
+    assert said.startswith(combo.currentText()) and "Set Diabetes to" in said and "Ticked" in said, said
+    assert "Set Diabetes" not in window.editor.form.diabetes.accessibleDescription()

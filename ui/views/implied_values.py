@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
 
 from core.plan.implications import IMPLIED_FIELDS, allowed_values, implied_changes, reasons_for
 from core.plan.profile import PatientProfile
@@ -29,12 +29,15 @@ class ImpliedValues:
         self.implied_note.setVisible(False)
         self.implied_note.setAccessibleName("What the form changed")
         self.implied_note.setStyleSheet("background: #FFF4CE; color: #3B2F00; padding: 6px;")
+        self.noted_with: QWidget | None = None  # the field the note is read out with
+        self.implied_words = ""  # the note, as plain words
 
     def forget_implied_values(self) -> None:
         """A record or a new patient is shown, or what is on screen was saved: its values are the clinician's (seen
         in testing: "Put Diabetes back to No diabetes" still showed after the plan was saved)."""
         self._set_by_form = {}
         self.implied_note.setVisible(False)
+        self.noted_with = None
 
     @Slot()
     def _on_implying_field_changed(self, *_: object) -> None:
@@ -109,9 +112,13 @@ class ImpliedValues:
                 why += f"; {again} if this patient has it" if undone[field] else ""
             else:
                 why = self._set_by_form[field][1] if field in self._set_by_form else ""
-            lines.append(escaped(what + (f": {why}." if why else ".")))
-        self.implied_note.setText("<br>".join(lines))
+            lines.append(what + (f": {why}." if why else "."))
+        self.implied_note.setText("<br>".join(map(escaped, lines)))
+        self.implied_words = " ".join(lines)
         self.implied_note.setVisible(bool(lines))
+        # read out with the field whose change it follows (seen by the keyboard tester: arrowing to painful diabetic
+        # neuropathy set Diabetes and ticked Known disease, said only in this label, which the focus never reaches)
+        self.noted_with = QApplication.focusWidget() if lines else None
 
     def _set_value(self, field: str, value: Any) -> None:
         widget = self._implied_widget(field)

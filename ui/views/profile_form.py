@@ -254,8 +254,9 @@ class ProfileForm(ImpliedValues, QWidget):
             label.setText(message)
             label.setVisible(bool(message))
             if field in self._inputs:  # read out with the field (the label under it is never focused), with why
-                widget = self._inputs[field]  # it is locked, if it is (its tooltip: implied_values)
-                widget.setAccessibleDescription(". ".join(filter(None, [message, widget.toolTip()])))
+                widget = self._inputs[field]  # it is locked, if it is (its tooltip: implied_values), and what the
+                noted = self.implied_words if widget is self.noted_with else ""  # form just set
+                widget.setAccessibleDescription(". ".join(filter(None, [message, widget.toolTip(), noted])))
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
                 label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))
 
