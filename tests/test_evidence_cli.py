@@ -136,3 +136,16 @@ def test_a_formula_cell_and_the_rows_other_problems_are_reported_together(run_ma
         assert any(line.startswith(f"formula.csv: {start}") for line in lines), (start, lines)
     assert lines[-1] == "Nothing was imported: 5 problems."
     assert not any(syntax in result.stderr for syntax in ("^", "\\d", "String should match pattern"))
+
+
+def test_a_file_with_a_problem_in_every_row_names_the_first_hundred_and_counts_the_rest(run_main, tmp_path) -> None:
+    """Seen in testing: a 10,000-row file with a problem in each printed 10,001 lines."""
+    from tests.test_clinic_cli import STUDY_CSV
+
+    header, row = STUDY_CSV.splitlines()
+    bad = tmp_path / "many.csv"
+    bad.write_text("\n".join([header] + [row.replace(",rat,", ",horse,")] * 250) + "\n", encoding="utf-8")
+    result = run_main("evidence", "import", str(bad), data_dir=tmp_path / "data")
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2 and len(lines) == 102, lines[:3]
+    assert lines[-2].startswith("many.csv: ... and ") and lines[-1].startswith("Nothing was imported: ")

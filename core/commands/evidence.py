@@ -57,10 +57,16 @@ def _run_import(data_dir: DataDir, path: Path, records_url: str | None) -> int:
     return 0
 
 
+SHOWN_PROBLEMS = 100  # seen in testing: a 10,000-row file with a problem in each printed 10,001 lines
+
+
 def _refused(report: ImportReport) -> int:
-    for problem in report.problems:
+    for problem in report.problems[:SHOWN_PROBLEMS]:
         print(f"{report.file}: {problem}", file=sys.stderr)
     count = len(report.problems)
+    if count > SHOWN_PROBLEMS:
+        print(f"{report.file}: ... and {count - SHOWN_PROBLEMS} more problems (the first {SHOWN_PROBLEMS} are "
+              "shown)", file=sys.stderr)
     print(f"Nothing was imported: {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
     return 2
 
