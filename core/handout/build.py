@@ -144,7 +144,8 @@ def build_handout(
             seconds = round(rounded * 60)
             bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
         else:  # counted as written: "about 1¼ minutes", not "minute" (a plain name: Babel's extractor loses a
-            written = bout_text(first_with_bouts.bout_min, t)  # message whose call holds a call)
+            # message whose call holds a call); isolated, as the Arabic handout printed "½2" for 2½ (seen in review)
+            written = isolated(bout_text(first_with_bouts.bout_min, t))
             bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded, minutes=written)
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
