@@ -19,6 +19,7 @@ class ClinicLink:
     _poll_timer: QTimer | None = None
     _retry_timer: QTimer | None = None
     _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers again
+    _lost_said = False  # the status bar says the connection is lost
     _asked_server_at = float("-inf")
 
     def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
@@ -81,6 +82,8 @@ class ClinicLink:
         if self.gateway.listening_lost:
             self._sign_in_again()
             return
+        if self._lost_said:  # signed in again meanwhile by a records call (a save tried again): read anew once
+            self._read_anew()
         changed, studies = self.gateway.changes()
         if studies:
             self._show_clinic_evidence()
@@ -104,19 +107,28 @@ class ClinicLink:
         if self._asking_server or monotonic() - self._asked_server_at < RETRY_MS / 1000:
             return
         self._show_records_place("Clinic database: connection lost; trying again every 10 seconds.", problem=True)
+        self._lost_said = True
         self._asking_server, self._asked_server_at = True, monotonic()
         run_in_background(self.gateway.server_answers, self._on_server_answers, self._on_server_silent)
 
     @Slot(object)
-    def _on_server_answers(self, _none: object) -> None:
+    def _on_server_answers(self, answers: bool) -> None:
         from core.workspace.clinic import ClinicServerError, PasswordNeeded
 
         self._asking_server = False
+        if not answers:
+            return  # the next poll asks again
         try:
-            where = self.gateway.sign_in_again()
+            self.gateway.sign_in_again()  # quick: the server has just answered
         except (ClinicServerError, PasswordNeeded):
-            return  # gone again: the next poll asks again
-        self._show_records_place(f"Records: clinic database {where}")
+            return  # gone again
+        self._read_anew()
+
+    def _read_anew(self) -> None:
+        """Signed in again after the connection was lost: where the records are said again, and everything read
+        anew, as what other workstations changed meanwhile was not announced."""
+        self._lost_said = False
+        self._show_records_place(f"Records: clinic database {self.gateway.where_signed_in()}")
         self._show_clinic_evidence()
         self.records.reload()
         self._refresh_course()

@@ -69,6 +69,7 @@ class RecordsGateway:
         self._evidence: Database | None = None  # on the clinic server: the library and the clinic's studies
         self._password: str | None = None  # typed by the clinician, in memory only
         self._listener = None
+        self._listening_lost = False  # the server went away while it was listened to, and not yet since
         self._signed_in = False
         self._seen_version = 0  # the local file's data_version when last read (saved_elsewhere)
         self._seen_file: tuple[int, int] | None = None  # and which file it was (a restore puts another in its place)
@@ -110,6 +111,7 @@ class RecordsGateway:
         self._read_clinic_studies()
         try:
             self._listener = ChangeListener(self.records_url, password)
+            self._listening_lost = False
         except Exception:  # live updates are a convenience: the records work without them
             self._listener = None
         return describe(self._clinic)
@@ -166,25 +168,38 @@ class RecordsGateway:
             return patients, studies
         except Exception:  # the server went away: the next records call reports it and signs in again
             self._listener = None
+            self._listening_lost = True
             return set(), False
 
     @property
     def listening_lost(self) -> bool:
         """Signed in to the clinic server, but no longer told of other workstations' changes: the server restarted
         or went away (seen by a clinic's administrator: after a restart an open window showed no other
-        workstation's change again, and still said it was signed in)."""
-        return self._signed_in and self.records_url is not None and self._listener is None
+        workstation's change again, and still said it was signed in). A server that never took LISTEN is not lost
+        (seen in review: it was signed in to again every 10 seconds)."""
+        return self._signed_in and self._listening_lost
 
     def sign_in_again(self) -> str:
         """Sign in anew as before (the password typed then, if any), after the server went away."""
         return self.sign_in(self._password)
 
-    def server_answers(self) -> None:
-        """Raises ClinicServerError unless the clinic server takes a sign-in now; only connects, so it may be called
-        off the GUI thread (a server that does not answer takes 10 s)."""
-        from core.storage.clinic import connect
+    def where_signed_in(self) -> str:
+        """Where and as whom, for the status bar ("" before signing in)."""
+        from core.workspace.clinic import describe
 
-        connect(self.records_url, password=self._password).close()
+        return describe(self._clinic) if self._clinic is not None else ""
+
+    def server_answers(self) -> bool:
+        """Whether the clinic server takes a sign-in now; only connects, so it may be called off the GUI thread (a
+        server that does not answer takes 10 s). Not answering is expected here: no error, nothing logged."""
+        from core.storage.clinic import connect
+        from core.storage.clinic_errors import ClinicServerError, PasswordNeeded
+
+        try:
+            connect(self.records_url, password=self._password).close()
+        except (ClinicServerError, PasswordNeeded):
+            return False
+        return True
 
     def saved_elsewhere(self) -> bool:
         """Whether the window that holds the data folder saved something in the local records since the last call

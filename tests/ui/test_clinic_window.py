@@ -92,6 +92,11 @@ def test_after_a_server_restart_the_window_signs_in_again_and_sees_other_worksta
         server.resume()
         qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
         assert "again" in window.statusBar().currentMessage()
+        server.pause()  # again, and this time a records call signs in first (a save tried again, a click)
+        qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+        server.resume()
+        window.gateway.sign_in_again()
+        qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=10_000)
         other = open_clinic_records(url, lambda etiology: [])
         try:
             other.save_plan(*example(name="Bo Lund"), clinician="Dr B")  # another workstation, after the restart
@@ -101,6 +106,23 @@ def test_after_a_server_restart_the_window_signs_in_again_and_sees_other_worksta
         window.gateway.close()
     finally:
         server.stop()
+
+
+def test_a_server_that_never_took_listen_is_not_signed_in_to_again_and_again(qtbot, data_dir, clinic_url,
+                                                                          monkeypatch) -> None:
+    """Seen in review: with no change listener from the start (live updates are a convenience), the window took the
+    server for lost and signed in, and read every record again, every 10 seconds."""
+    def refused(*_args, **_kwargs):
+        raise RuntimeError("LISTEN is not allowed here")
+
+    monkeypatch.setattr("core.storage.clinic.ChangeListener", refused)
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    assert not window.gateway.listening_lost
+    signed_in = []
+    monkeypatch.setattr(window.gateway, "sign_in_again", lambda: signed_in.append(1) or "")
+    window._on_poll_timer_timeout()
+    assert signed_in == [] and "as test_clinician" in window._where_label.text()
+    window.gateway.close()
 
 
 def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clinic_url) -> None:
