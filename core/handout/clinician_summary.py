@@ -51,8 +51,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or "
                           "weakness, sudden trouble speaking, a face that suddenly droops, or sudden trouble seeing "
                           "that is new; otherwise rest, and an ambulance if it does not pass in a few minutes (on "
-                          "insulin or a secretagogue: the blood sugar checked first, and the low blood sugar "
-                          "steps). The signs are put as changes from what the patient lives with: a stroke's lasting "
+                          "insulin or a secretagogue, or with type 1 diabetes: the blood sugar checked first, and the "
+                          "low blood sugar steps). The signs are put as changes from what the patient lives with: a stroke's lasting "
                           "effects, MS symptoms brought back by heat, an uneven beat with atrial fibrillation, and "
                           "with trigeminal neuropathy jaw pain unlike the usual face pain (product default).",
                      source=cited_together(g.EMERGENCY_SOURCES)),

@@ -91,8 +91,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     previous = plan.weeks[max(week - 2, 0)]
     following = plan.weeks[week] if week < len(plan.weeks) else this_week
 
+    noted = ""  # below T6, a heart rate above the range, said with whatever follows (it does not hold alone)
+
     def hold(reason: str) -> NextWeekSuggestion:
-        return NextWeekSuggestion(action="hold", reason=reason, next_week=this_week)
+        return NextWeekSuggestion(action="hold", reason=reason + noted, next_week=this_week)
 
     back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
             "stay at week 1's minutes, as there is no earlier week, and slow the belt")
@@ -139,7 +141,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     rough_guide = any(warning.code == WarningCode.HR_ROUGH_GUIDE for warning in plan.warnings)
     if fast and not rough_guide:
         return hold(f"{above_range}: keep the minutes and slow the belt.")
-    noted = f" {above_range}, a rough guide after a spinal cord injury: effort was on target." if fast else ""
+    noted = f" {above_range}, a rough guide after a spinal cord injury: effort was not above its target." \
+        if fast else ""
     if in_progress and len(logs) < this_week.sessions:
         return hold(f"Week {week} is in progress, {len(logs)} of {this_week.sessions} walks so far: finish its walks; "
                     "the next week is judged when they are done.")
@@ -156,9 +159,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
                     "default, not from a trial).")
     if week == len(plan.weeks):
-        return NextWeekSuggestion(action="hold", next_week=this_week,
-                                  reason="Last week of the plan done with pain in the safe range: keep this level "
-                                         f"and review the plan.{noted}")
+        return hold("Last week of the plan done with pain in the safe range: keep this level and review the plan.")
     return NextWeekSuggestion(
         action="progress", next_week=following,
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "

@@ -201,6 +201,10 @@ def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_g
     assert f"{first.target_hr[1] + 10} bpm" in result.reason and "rough guide" in result.reason
     harder = [item.model_copy(update={"rpe": first.rpe[1] + 1}) for item in logs]
     assert suggest_next_week(plan, 1, harder).action == "hold"  # effort still leads
+    # said with a hold for another reason too (seen in review: only a progress named it)
+    waiting = suggest_next_week(plan, 1, logs[:1], in_progress=True)
+    assert waiting.action == "hold" and "rough guide" in waiting.reason and "effort was not above its target" in \
+        waiting.reason
 
 
 def test_stepping_back_from_week_1_does_not_name_week_1_as_the_week_before() -> None:

@@ -249,7 +249,7 @@ def test_a_whole_date_typed_is_read_whole_wherever_the_cursor_was_and_one_digit_
 def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qtbot, data_dir) -> None:
     """Seen in testing: "2026-02-30" typed and Add was saved as 2026-02-03, and "31/04/2025" as 30 April, with no word
     (Qt shows a day near what was typed)."""
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QDate, QLocale
 
     window = saved_patient(qtbot, data_dir)
     view = window.sessions
@@ -261,10 +261,21 @@ def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qt
         assert window.gateway.sessions(window.editor.patient_id) == [], typed
         assert f"{typed.strip()} is not a day of the calendar" in view.message.text(), typed
         assert "not a day of the calendar" in view.date.accessibleDescription()
+    view.note.setText("walked well; " * 32)  # said with the date, not after it is mended (seen in review)
+    view.save_button.click()
+    assert "not a day of the calendar" in view.message.text() and "at most 300 characters" in view.message.text()
+    view.note.clear()
     _typed_into_date(qtbot, view, "30/04/2025\t")  # mended
     view.save_button.click()
     [saved] = window.gateway.sessions(window.editor.patient_id)
     assert saved.date.isoformat() == "2025-04-30"
+    _typed_into_date(qtbot, view, "2026-02-30\t")  # and a day picked in the calendar replaces one that was none
+    view.date.calendarWidget().setSelectedDate(QDate(2025, 5, 2))
+    view.date.calendarWidget().clicked.emit(QDate(2025, 5, 2))
+    fill(view, week=1, minutes=9, rpe=11)
+    view.save_button.click()
+    assert [s.date.isoformat() for s in window.gateway.sessions(window.editor.patient_id)] == ["2025-04-30",
+                                                                                             "2025-05-02"]
 
 
 def test_a_note_pasted_longer_than_allowed_is_kept_whole_and_refused_by_name(qtbot, data_dir) -> None:

@@ -26,6 +26,16 @@ _YEAR = QDateTimeEdit.Section.YearSection
 
 
 class DateField(QDateEdit):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        # a date picked in the calendar or stepped with the mouse replaces one that was no day (seen in review: it
+        # was still refused as the date typed before)
+        self.dateChanged.connect(self._on_date_changed)
+
+    def _on_date_changed(self, _date: QDate) -> None:
+        if not self._reading:
+            self.not_a_day = ""
+
     _typed = ""  # the digits typed into the part the cursor is in, since the cursor came to it
     # The digits typed while the cursor was in the year, whatever Qt did with them: it takes a day typed there ("05")
     # as a year, drops what no year can be, and may move on by itself (seen in review: 05/11/2025 read as 2026-11-20).
@@ -39,6 +49,7 @@ class DateField(QDateEdit):
     # A date typed whole that is no day of the calendar ("31/04/2025", "2026-02-30"), as typed: Qt shows a day near it
     # (seen in testing: 2026-02-30 saved as 2026-02-03, 31/04 as 30 April, with no word); the form refuses it by name.
     not_a_day = ""
+    _reading = False  # while what was typed is read (its own date changes keep not_a_day)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
@@ -156,8 +167,18 @@ class DateField(QDateEdit):
         year's)."""
         try:
             whole = typed_date(self._keys, day_first=writes_day_first(self.locale()), today=dt.date.today())
-        except NotADay:  # kept until the date is typed or stepped again (leaving the field reads nothing new)
+        except NotADay:  # kept until the date changes again (leaving the field reads nothing new)
             whole, self.not_a_day = None, self._keys.strip("-/. ")
+        self._reading = True
+        try:
+            self._shown_as_typed(whole)
+        finally:
+            self._reading = False
+        self._typed = self._year_digits = self._keys = ""
+        self._edited = False
+
+    def _shown_as_typed(self, whole: dt.date | None) -> None:
+        """The field shows what was typed: the whole date, or a two-digit year read, in the field's own order."""
         self._read_a_two_digit_year()
         if self._own_format:
             date, today = self.date(), QDate.currentDate()
@@ -172,8 +193,6 @@ class DateField(QDateEdit):
             self._show_date(date)
         if whole is not None:
             self._show_date(QDate(whole.year, whole.month, whole.day))
-        self._typed = self._year_digits = self._keys = ""
-        self._edited = False
 
     def setDate(self, date: QDate) -> None:  # noqa: N802 (Qt's name)
         """The form sets the date (today's, a walk to correct): what was typed before is not read again on leaving

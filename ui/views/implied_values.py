@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from core.plan.implications import IMPLIED_FIELDS, allowed_values, implied_changes, reasons_for
 from core.plan.profile import PatientProfile
@@ -30,6 +30,8 @@ class ImpliedValues:
         self.implied_note.setAccessibleName("What the form changed")
         self.implied_note.setStyleSheet("background: #FFF4CE; color: #3B2F00; padding: 6px;")
         self.noted_with: QWidget | None = None  # the field the note is read out with
+        self._noted_before: QWidget | None = None
+        self._changed_by: QWidget | None = None
         self.implied_words = ""  # the note, as plain words
 
     def forget_implied_values(self) -> None:
@@ -37,12 +39,17 @@ class ImpliedValues:
         in testing: "Put Diabetes back to No diabetes" still showed after the plan was saved)."""
         self._set_by_form = {}
         self.implied_note.setVisible(False)
-        self.noted_with = None
+        self._noted_before, self.noted_with = self.noted_with, None
+        self._say_noted()
 
     @Slot()
     def _on_implying_field_changed(self, *_: object) -> None:
         if not self._applying:  # the generic handler then announces the change once
-            self._apply_implications(change_values=not self.signalsBlocked(), announce=False)
+            self._changed_by = self.sender()  # the field whose change the note follows (not where the focus is)
+            try:
+                self._apply_implications(change_values=not self.signalsBlocked(), announce=False)
+            finally:
+                self._changed_by = None
 
     def _implied_widget(self, field: str) -> QWidget:
         return self.checks.get(field) or {"etiology": self.etiology, "diabetes": self.diabetes,
@@ -67,6 +74,7 @@ class ImpliedValues:
                 values = self.values()
             for field in IMPLIED_FIELDS:
                 self._lock(field, allowed_values(values, field), values)
+            self._say_noted()
         finally:
             self._applying = False
         if change_values and announce:
@@ -116,9 +124,16 @@ class ImpliedValues:
         self.implied_note.setText("<br>".join(map(escaped, lines)))
         self.implied_words = " ".join(lines)
         self.implied_note.setVisible(bool(lines))
-        # read out with the field whose change it follows (seen by the keyboard tester: arrowing to painful diabetic
-        # neuropathy set Diabetes and ticked Known disease, said only in this label, which the focus never reaches)
-        self.noted_with = QApplication.focusWidget() if lines else None
+        self._noted_before, self.noted_with = self.noted_with, self._changed_by if lines else None
+
+    def _say_noted(self) -> None:
+        """The note read out with the field whose change it follows (seen by the keyboard tester: arrowing to
+        painful diabetic neuropathy set Diabetes and ticked Known disease, said only in the note, which the focus
+        never reaches); a tick box's earlier note taken back (the profile form describes its other fields anew)."""
+        for widget, words in ((self._noted_before, ""), (self.noted_with, self.implied_words)):
+            if widget is not None:
+                widget.setAccessibleDescription(". ".join(filter(None, [widget.toolTip(), words])))
+        self._noted_before = None
 
     def _set_value(self, field: str, value: Any) -> None:
         widget = self._implied_widget(field)

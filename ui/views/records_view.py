@@ -202,7 +202,9 @@ class RecordsView(QWidget):
         """Open, export and delete act on a patient: greyed out while none is listed (they did nothing). A button
         greyed out under the focus hands it to the search (seen in testing: deleting the last patient sent it to the
         step tabs, where the next arrow changed step)."""
-        had_focus = any(button.hasFocus() for button in (self.open_button, self.export_button, self.delete_button))
+        # the window's focus widget, as the confirming dialog has just closed and the window is not active yet (seen
+        # in review: hasFocus() was false there, and the focus went to the step tabs all the same)
+        had_focus = self.window().focusWidget() in (self.open_button, self.export_button, self.delete_button)
         self.open_button.setEnabled(enabled)
         for button in (self.export_button, self.delete_button):
             button.setEnabled(enabled and self._writable)

@@ -145,11 +145,12 @@ class SessionFields(NamedTuple):
 def _checked(values: dict, *, not_a_day: str = "") -> SessionLog:
     """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
     date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it."""
-    if not_a_day:
-        raise SessionLogError([f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"])
-    try:
+    date = [f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"] if not_a_day else []
+    try:  # every problem at once (seen in review: the date's hid a note too long until the next try)
         log = SessionLog.model_validate(values)
     except ValidationError as error:
-        raise SessionLogError(session_problems(error)) from None
+        raise SessionLogError(date + session_problems(error)) from None
+    if date:
+        raise SessionLogError(date)
     check_typed_walk(log, dt.date.today())
     return log
