@@ -47,65 +47,62 @@ def test_the_password_is_asked_for_when_none_is_on_file(qtbot, data_dir, clinic_
     window.gateway.close()
 
 
-@pytest.mark.slow
-def test_a_save_while_the_server_is_down_is_kept_and_tried_again(qtbot, data_dir, monkeypatch) -> None:
+@pytest.fixture
+def own_server(monkeypatch):
+    """A server of the test's own, which it stops and starts; the window tries again every half second."""
     from tests.pg_server import SKIP_REASON, server_programs, start_server
 
     if server_programs() is None:
         pytest.skip(SKIP_REASON)
     monkeypatch.setattr("ui.clinic_link.RETRY_MS", 500)
-    server = start_server()  # its own server: this test stops it
+    server = start_server()
     try:
-        url = clinic_database(server)
-        window = clinic_window(qtbot, data_dir, url)
-        window.editor.form.set_profile(example(name="Ines Duarte")[0])
-        server.pause()
-        assert window.save_plan() is False
-        assert "tries again" in window.statusBar().currentMessage() and window.editor.dirty
-        assert window.editor.form.name.text() == "Ines Duarte"  # nothing typed is lost
-        server.resume()
-        qtbot.waitUntil(lambda: not window.editor.dirty, timeout=20_000)
-        check = open_clinic_records(url, lambda etiology: [])
-        assert [row.patient_name for row in check.list_plans()] == ["Ines Duarte"]
-        check.connection.close()
-        window.gateway.close()
+        yield server
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_a_save_while_the_server_is_down_is_kept_and_tried_again(qtbot, data_dir, own_server) -> None:
+    url = clinic_database(own_server)
+    window = clinic_window(qtbot, data_dir, url)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    own_server.pause()
+    assert window.save_plan() is False
+    assert "tries again" in window.statusBar().currentMessage() and window.editor.dirty
+    assert window.editor.form.name.text() == "Ines Duarte"  # nothing typed is lost
+    own_server.resume()
+    qtbot.waitUntil(lambda: not window.editor.dirty, timeout=20_000)
+    check = open_clinic_records(url, lambda etiology: [])
+    assert [row.patient_name for row in check.list_plans()] == ["Ines Duarte"]
+    check.connection.close()
+    window.gateway.close()
 
 
 @pytest.mark.slow
 def test_after_a_server_restart_the_window_signs_in_again_and_sees_other_workstations(qtbot, data_dir,
-                                                                                      monkeypatch) -> None:
+                                                                                      own_server) -> None:
     """Seen by a clinic's administrator: after the server restarted, an open window never showed another
     workstation's change again, and its status bar still said it was signed in."""
-    from tests.pg_server import SKIP_REASON, server_programs, start_server
-
-    if server_programs() is None:
-        pytest.skip(SKIP_REASON)
-    monkeypatch.setattr("ui.clinic_link.RETRY_MS", 500)
-    server = start_server()  # its own server: this test stops it
+    url = clinic_database(own_server)
+    window = clinic_window(qtbot, data_dir, url)
+    own_server.pause()
+    qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+    own_server.resume()
+    qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
+    assert "again" in window.statusBar().currentMessage()
+    own_server.pause()  # again, and this time a records call signs in first (a save tried again, a click)
+    qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+    own_server.resume()
+    window.gateway.sign_in_again()
+    qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=10_000)
+    other = open_clinic_records(url, lambda etiology: [])
     try:
-        url = clinic_database(server)
-        window = clinic_window(qtbot, data_dir, url)
-        server.pause()
-        qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
-        server.resume()
-        qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
-        assert "again" in window.statusBar().currentMessage()
-        server.pause()  # again, and this time a records call signs in first (a save tried again, a click)
-        qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
-        server.resume()
-        window.gateway.sign_in_again()
-        qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=10_000)
-        other = open_clinic_records(url, lambda etiology: [])
-        try:
-            other.save_plan(*example(name="Bo Lund"), clinician="Dr B")  # another workstation, after the restart
-            qtbot.waitUntil(lambda: window.records.model.total == 1, timeout=8_000)
-        finally:
-            other.connection.close()
-        window.gateway.close()
+        other.save_plan(*example(name="Bo Lund"), clinician="Dr B")  # another workstation, after the restart
+        qtbot.waitUntil(lambda: window.records.model.total == 1, timeout=8_000)
     finally:
-        server.stop()
+        other.connection.close()
+    window.gateway.close()
 
 
 def test_a_server_that_never_took_listen_is_not_signed_in_to_again_and_again(qtbot, data_dir, clinic_url,
