@@ -14,3 +14,24 @@ def local_day(stamp: str | dt.datetime) -> dt.date:
     taken as local time."""
     moment = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp
     return (moment.astimezone() if moment.tzinfo else moment).date()
+
+
+def checked_stamp(value: str, *, slack: dt.timedelta) -> str:
+    """``value`` as a saved moment Treadwell could have written: ISO 8601 with its time zone, from EARLIEST_DATE to
+    now (``slack``: another workstation's clock a little ahead); raises ValueError saying what is allowed. Seen in
+    testing: a version saved "9999-12-31T23:59:59-14:00" was imported, and every later command on the patient stopped
+    with a traceback (no such day in UTC); "2999-01-01" put every walk before the plan."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a date and time, such as 2026-11-03T09:30:00+00:00") from None
+    if moment.tzinfo is None:
+        raise ValueError("must give its time zone, such as +00:00")
+    try:
+        within = EARLIEST_DATE <= moment.astimezone(dt.timezone.utc).date() and \
+            moment <= dt.datetime.now(dt.timezone.utc) + slack
+    except OverflowError:
+        within = False
+    if not within:
+        raise ValueError(f"must be from {EARLIEST_DATE.isoformat()} to now (a moment Treadwell could have saved)")
+    return value

@@ -22,7 +22,7 @@ from core.handout.model import (
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Rules, Week
 from core.plan.intensity import hr_unreliable_reasons, pulse_count, pulse_count_seconds
-from core.plan.pain import PainRules
+from core.handout.pain_lights import pain_lights
 from core.plan.profile import PatientProfile
 from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
@@ -374,46 +374,3 @@ def _blood_sugar(mg_dl: int, t: Wording) -> str:
     a right-to-left sentence, "100 mg/dL (5.6 mmol/L)" came out as "(5.6 mg/dL 100" over "mmol/L)"."""
     level = t("{mg} mg/dL ({mmol} mmol/L)", mg=mg_dl, mmol=t.number(mg_dl / g.MG_DL_PER_MMOL_L))
     return isolated(level.replace(" ", NO_BREAK))
-
-
-def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
-    """The handout's pain table, from the same numbers the plan and the session log use."""
-    t = t or _ENGLISH
-    usual = pain.usual_pain
-    intro = [t("Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst).")]
-    if usual is not None and usual > g.PAIN_SAFE_MAX:
-        intro.append(t("Your usual pain is about {usual}. Pain up to {safe} is fine.", usual=usual, safe=pain.safe_max)
-                     if pain.safe_max < usual else
-                     t("Your usual pain is about {usual}. Pain up to your usual level is fine.", usual=usual))
-    amber = None
-    if pain.acceptable_max > pain.safe_max:
-        span = (f"{pain.safe_max + 1}" if pain.acceptable_max == pain.safe_max + 1
-                else t("{low} to {high}", low=pain.safe_max + 1, high=pain.acceptable_max))
-        amber = t("{span}: OK, but do not add more. Stay at the same week until the pain stays at {safe} or less.",
-                  span=span, safe=pain.safe_max)
-    if usual is None:
-        morning = [t("Your pain should settle by the next morning."),
-                   t("If pain or stiffness is worse the next morning, go back to last week.")]
-    elif usual == 0:  # "back to your usual level (0 or less)" read oddly
-        morning = [t("Any pain from walking should be gone by the next morning."),
-                   t("If you have pain the next morning, or you are stiffer than usual, go back to last week.")]
-    else:
-        morning = [t("Your pain should be back to your usual level ({usual} or less) by the next morning.",
-                     usual=usual),
-                   t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to last "
-                     "week.", usual=usual)]
-    # as the next-week suggestion does it from week 1 (core/plan/adjustment.py); seen in review: "go back to last
-    # week" in week 1, which has none
-    morning.append(t("In week 1, where there is no week before, walk week 1 again, more slowly."))
-    red_from = pain.acceptable_max + 1
-    return {
-        "pain_intro": intro,
-        # above the traffic light's 3, green is the patient's own usual pain, not pain the model calls safe
-        "pain_green": (t("0 to {safe}: safe. Keep going.", safe=pain.safe_max) if pain.safe_max <= g.PAIN_SAFE_MAX else
-                       t("0 to {safe}: no more than your usual pain. Keep going.", safe=pain.safe_max)),
-        "pain_amber": amber,
-        "pain_red": (t("{level} or more: too much. Slow down or stop. Next time, go back to last week.", level=red_from)
-                     if red_from < 10 else
-                     t("{level}: too much. Slow down or stop. Next time, go back to last week.", level=red_from)),
-        "pain_morning": morning,
-    }

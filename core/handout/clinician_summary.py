@@ -52,9 +52,10 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                           "weakness, sudden trouble speaking, a face that suddenly droops, or sudden trouble seeing "
                           "that is new; otherwise rest, and an ambulance if it does not pass in a few minutes (on "
                           "insulin or a secretagogue, or with type 1 diabetes: the blood sugar checked first, and the "
-                          "low blood sugar steps). The signs are put as changes from what the patient lives with: a stroke's lasting "
-                          "effects, MS symptoms brought back by heat, an uneven beat with atrial fibrillation, and "
-                          "with trigeminal neuropathy jaw pain unlike the usual face pain (product default).",
+                          "low blood sugar steps). The signs are put as changes from what the patient lives with: "
+                          "a stroke's lasting effects, MS symptoms brought back by heat, an uneven beat with atrial "
+                          "fibrillation, and with trigeminal neuropathy jaw pain unlike the usual face pain (product "
+                          "default).",
                      source=cited_together(g.EMERGENCY_SOURCES)),
         ReferenceRow(text="On and off the treadmill (every handout): the safety cord clipped on, the belt straddled "
                           "while it starts, never stepping off it moving, looking ahead.",

@@ -46,7 +46,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog, SessionLogError, allowed_after, check_not_after
-from core.stamps import EARLIEST_DATE
+from core.stamps import checked_stamp
 from core.storage import legacy_ids
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
@@ -69,25 +69,6 @@ class BundleError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
-
-
-def _timestamp(value: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError("must be a date and time, such as 2026-11-03T09:30:00+00:00") from None
-    if moment.tzinfo is None:
-        raise ValueError("must give its time zone, such as +00:00")
-    # seen in testing: a version saved "9999-12-31T23:59:59-14:00" was imported, and every later command on the
-    # patient stopped with a traceback (no such day in UTC); "2999-01-01" put every walk before the plan
-    latest = dt.datetime.now(dt.timezone.utc) + CLOCK_SLACK
-    try:
-        within = EARLIEST_DATE <= moment.astimezone(dt.timezone.utc).date() and moment <= latest
-    except OverflowError:
-        within = False
-    if not within:
-        raise ValueError(f"must be from {EARLIEST_DATE.isoformat()} to now (a moment Treadwell could have saved)")
-    return value
 
 
 def _uid(value: str) -> str:
@@ -116,7 +97,7 @@ class BundledVersion(BaseModel):
     @field_validator("created_at")
     @classmethod
     def _when(cls, value: str) -> str:
-        return _timestamp(value)
+        return checked_stamp(value, slack=CLOCK_SLACK)
 
     @field_validator("uid")
     @classmethod
@@ -159,7 +140,7 @@ class Bundle(BaseModel):
     @field_validator("exported_at")
     @classmethod
     def _when(cls, value: str) -> str:
-        return _timestamp(value)
+        return checked_stamp(value, slack=CLOCK_SLACK)
 
 
 @dataclass(frozen=True)
