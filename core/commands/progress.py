@@ -69,10 +69,11 @@ def _write_report(progress: Progress, settings, args: argparse.Namespace, data_d
     try:
         pdf = progress_report_pdf(progress, settings, note=args.note, date=args.date or dt.date.today())
         save_handout(pdf, args.pdf, data_folder=data_dir.root, kind=REPORT_PDF)
-    except (HandoutError, WriteError) as error:
-        said = str(error)  # the report's own errors say "was not made" (seen in testing: said twice)
-        print(said if said.startswith("The progress report was not") else f"The progress report was not written: "
-              f"{said}", file=sys.stderr)
+    except HandoutError as error:  # says itself "The progress report was not made: ..." (seen in testing: said twice)
+        print(error, file=sys.stderr)
+        return False
+    except WriteError as error:
+        print(f"The progress report was not written: {error}", file=sys.stderr)
         return False
     print(f"Progress report saved: {args.pdf}", file=sys.stderr)
     return True

@@ -88,7 +88,7 @@ def rederive(label: str, profile: PatientProfile, given: dict, studies: StudiesF
             return None, [f"{where}: cannot be re-derived from this version's profile"]
         paths = _differences(_clinical(given), _clinical(expected.model_dump(mode="json")))
         if not paths:
-            return (_strict(where, given)[0] if lent_as_given else expected), []
+            return (plan if lent_as_given else expected), []  # plan: the bundle's own, strictly read above
         if closest is None or len(paths) < len(closest):
             closest = paths
     groups: dict[str, list[str]] = {}

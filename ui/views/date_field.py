@@ -12,6 +12,7 @@ date typed that no calendar has (31/04/2025) is kept in ``not_a_day``, for the f
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -251,19 +252,18 @@ def typed_date(typed: str, *, day_first: bool, today: dt.date) -> dt.date | None
         if len(parts) == 3 and separator == "-" and len(parts[0]) == 2:
             return dt.date(2000 + numbers[0], numbers[1], numbers[2])
         if len(parts) == 2 and separator in _DAY_OR_MONTH_FIRST:
-            day, month = _day_and_month(numbers[0], numbers[1], day_first)
-            for year in range(today.year, today.year - 8, -1):  # 29 February: the last leap year's
-                try:
-                    if (found := dt.date(year, month, day)) <= today:
-                        return found
-                except ValueError:
-                    continue
-            raise NotADay(typed)
-    except NotADay:
-        raise
+            return _latest(*_day_and_month(numbers[0], numbers[1], day_first), today)
     except ValueError:
         raise NotADay(typed) from None
     return None
+
+
+def _latest(day: int, month: int, today: dt.date) -> dt.date:
+    """The latest such day not after ``today`` (29 February: the last leap year's); ValueError where there is none."""
+    for year in range(today.year, today.year - 8, -1):
+        if month <= 12 and day <= calendar.monthrange(year, month)[1] and (found := dt.date(year, month, day)) <= today:
+            return found
+    raise ValueError(f"no day {day} of month {month}")
 
 
 def _day_and_month(first: int, second: int, day_first: bool) -> tuple[int, int]:
