@@ -287,11 +287,11 @@ class HandoutRenderer:
         rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
         light_table = self._table(rows, [3.6 * cm, self._width - 3.6 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
-        # Large print: the next-morning rule alone at the top of a page read as a stray line, so it stays with the
-        # traffic light, and the heading starts a page unless there is room for the section (standard print, for
-        # fewer pages, lets them part).
+        # Large print: the section on one page, under its heading (the next-morning rule alone at the top of a page
+        # read as a stray line; and seen in testing, the heading and its first lines alone at the foot of one, the
+        # traffic light on the next); standard print, for fewer pages, lets them part.
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [CondPageBreak((9 if compact else 14) * cm), *pain, *(rules if compact else [KeepTogether(rules)])]
+        story += [CondPageBreak(9 * cm), *pain, *rules] if compact else [KeepTogether(pain + rules)]
         stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]

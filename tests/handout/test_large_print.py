@@ -166,3 +166,17 @@ def test_the_effort_scale_stays_under_its_heading_and_the_talk_test_on_one_page(
         [talk] = [i for i, page in enumerate(pages) if handout.talk_test[0] in page]
         assert all(line in pages[talk] for line in [*handout.no_pulse, *handout.talk_test]), (profile.etiology,
                                                                                               print_size, paper)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_pain_rules_stay_on_one_page_under_their_heading(renderer, paper) -> None:
+    """Seen in testing: the diabetic handout's "Pain rules" heading and first lines at the foot of a page, the traffic
+    light and the next-morning rules on the next."""
+    from tests.handout.helpers import pdf_text
+
+    for etiology in ETIOLOGIES:
+        handout = handout_for(example(etiology), paper=paper)
+        pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout))]
+        [heading] = [i for i, page in enumerate(pages) if handout.labels.pain_heading in page]
+        assert all(" ".join(line.split()) in pages[heading] for line in [handout.pain_red, *handout.pain_morning]), \
+            (etiology, paper)
