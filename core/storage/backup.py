@@ -103,8 +103,9 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
         if verdict != "ok":
             raise BackupError(f"The backup failed its check ({verdict}) and was not kept.")
         os.replace(temp, target)
-    except (OSError, sqlite3.Error) as error:
-        raise BackupError(f"The backup could not be written to {backups_dir}: {error.strerror or error}.") from error
+    except (OSError, sqlite3.Error) as error:  # only an OSError has a strerror
+        reason = getattr(error, "strerror", None) or error
+        raise BackupError(f"The backup could not be written to {backups_dir}: {reason}.") from error
     finally:
         with contextlib.suppress(OSError):  # nothing to remove where the folder itself is unusable
             temp.unlink(missing_ok=True)

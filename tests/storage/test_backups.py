@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 
 import pytest
 
@@ -121,5 +122,22 @@ def test_a_backup_to_a_full_or_missing_disk_fails_plainly(data_dir, monkeypatch)
 
     monkeypatch.setattr("core.storage.backup.os.replace", disk_full)
     with pytest.raises(BackupError, match="could not be written"):
+        backup_database(data_dir.database_path, data_dir.backups_dir)
+    assert list(data_dir.backups_dir.iterdir()) == []
+
+
+def test_a_backup_the_database_engine_cannot_write_fails_plainly(data_dir, monkeypatch) -> None:
+    """An unwritable backups folder shows up as an SQLite error (it has no strerror): still a BackupError,
+    so saving a session or opening the records goes on without the backup."""
+    saved(data_dir)
+    real_connect = sqlite3.connect
+
+    def refuse_target(target, *args, **kwargs):
+        if str(target).endswith(".partial"):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr("core.storage.backup.sqlite3.connect", refuse_target)
+    with pytest.raises(BackupError, match="could not be written.*unable to open database file"):
         backup_database(data_dir.database_path, data_dir.backups_dir)
     assert list(data_dir.backups_dir.iterdir()) == []
