@@ -12,7 +12,7 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
-from core.storage.database import check_file, read_only_uri
+from core.storage.database import DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, known_migrations
 
 BACKUP_PREFIX = "treadwell-"
@@ -64,8 +64,12 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
 
 
 def integrity(path: Path) -> str:
-    """PRAGMA integrity_check through a read-only connection: 'ok' or the first problems."""
-    return check_file(path, "integrity_check")
+    """PRAGMA integrity_check through a read-only connection: 'ok' or the first problems (a backup that cannot
+    be read now is not good either)."""
+    try:
+        return check_file(path, "integrity_check")
+    except DatabaseUnavailable as error:
+        return f"it cannot be read now: {error.reason}"
 
 
 def _copy(source_path: Path, target: Path) -> None:

@@ -24,6 +24,15 @@ class DatabaseDamaged(DatabaseError):
     """quick_check failed or the file is not a database. Nothing has been written to it."""
 
 
+class DatabaseUnavailable(DatabaseError):
+    """SQLite could not read the file just now for a reason that is not damage: another program holds it locked,
+    or the disk reported an error. Nothing suggests a restore, which would drop the newest records."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # what SQLite said
+
+
 class DatabaseTooNew(DatabaseError):
     """Written by a newer Treadwell; it is left exactly as it is."""
 
@@ -46,17 +55,34 @@ def read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if not writable(path) and settled else "")
 
 
+DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}  # the primary codes that mean the file itself is bad
+LOCKED_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+CHECK_WAIT_S = 5.0  # how long a check waits for another program's lock to go
+
+
 def check_file(path: Path, pragma: str = "quick_check") -> str:
     """quick_check (or integrity_check) through a read-only connection: 'ok' or what SQLite says is
-    wrong. Never writes to the file."""
+    wrong. Never writes to the file. Raises DatabaseUnavailable when it cannot be read now (locked by another
+    program, a disk error): that says nothing about damage."""
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=CHECK_WAIT_S)
         try:
             rows = connection.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is None or code & 0xFF in DAMAGE_CODES:  # extended codes keep the primary one in the low byte
+            return str(error)
+        if code & 0xFF in LOCKED_CODES:
+            raise DatabaseUnavailable(
+                f"The database {path.name} is locked by another program (a database viewer, a backup or sync tool?). "
+                "It has not been changed, and this is not damage: close that program and try again.",
+                str(error)) from error
+        raise DatabaseUnavailable(
+            f"The database {path.name} could not be read just now ({error}). It has not been changed. Check the "
+            "drive (is it full, or disconnected?) and try again.",
+            str(error)) from error
     verdict = "; ".join(row[0] for row in rows[:5])
     return verdict or f"empty answer from {pragma}"
 

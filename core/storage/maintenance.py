@@ -12,7 +12,7 @@ from core.app_info import command_as_run
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import backup_database, list_backups, newest_good_backup, rotate_backups
-from core.storage.database import DatabaseError, check_file, read_only_uri
+from core.storage.database import DatabaseError, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from core.stamps import local_day
 
@@ -27,13 +27,19 @@ def check_health(data_dir: DataDir) -> HealthReport:
     """quick_check, schema version and counts (read-only), plus the state of the backups."""
     path = data_dir.database_path
     lines: list[str] = []
-    ok = True
+    ok, damaged = True, False
     if not path.exists():
         lines.append(f"No database yet at {path}: it is created on first use.")
     else:
-        verdict = check_file(path)
-        if verdict != "ok":
-            ok = False
+        try:
+            verdict = check_file(path)
+        except DatabaseUnavailable as error:  # locked, or a disk error: not damage, so no restore is offered
+            verdict, ok = None, False
+            lines.append(str(error))
+        if verdict is None:
+            pass
+        elif verdict != "ok":
+            ok, damaged = False, True
             lines.append(f"Database {path.name} is damaged: {verdict}. It has not been changed.")
         else:
             db = _read_only(path)
@@ -61,7 +67,7 @@ def check_health(data_dir: DataDir) -> HealthReport:
                      f"newest that passes integrity_check: {good.name if good else 'none'}.")
     else:
         lines.append(f"Backups: none yet in {data_dir.backups_dir}.")
-    if not ok and good:
+    if damaged and good:
         # the data folder named, so the line can be run as printed whichever folder was checked
         lines.append(f'To restore it: {command_as_run()} --data-dir "{data_dir.root}" db restore "{good}"')
     return HealthReport(ok=ok, lines=lines, newest_good_backup=good)
