@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import traceback
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class RotatingLogFile(logging.FileHandler):
     def __init__(self, path: Path, max_bytes: int, kept: int) -> None:
         super().__init__(path, encoding="utf-8")
         self.max_bytes, self.kept = max_bytes, kept
+        self.failure_told = False
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -62,6 +64,17 @@ class RotatingLogFile(logging.FileHandler):
             self.handleError(record)
             return
         super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """A log that cannot be written (a full disk) is said once, in one sentence. Not logging's own report,
+        which prints a traceback with the record's message and arguments for every record that fails."""
+        if self.failure_told or sys.stderr is None:  # a windowed build has no stderr
+            return
+        self.failure_told = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        sys.stderr.write(f"The log file {self.baseFilename} could not be written ({reason}); Treadwell carries on "
+                         "without it.\n")
 
     def _would_overflow(self, record: logging.LogRecord) -> bool:
         if self.stream is None:

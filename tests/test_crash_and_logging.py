@@ -126,3 +126,37 @@ def test_a_record_larger_than_the_limit_is_written_whole(tmp_path) -> None:
         handler.close()
     assert (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8") == "y" * 500 + "\n"
     assert (tmp_path / f"{LOG_FILE_NAME}.1").read_text(encoding="utf-8") == "y" * 500 + "\n"
+
+
+def test_a_log_that_cannot_be_written_says_so_once_and_repeats_nothing(tmp_path, capsys) -> None:
+    """A full disk: one plain sentence on stderr, not logging's traceback of every record (which would print the
+    record's message and arguments, and repeat on every line of every command)."""
+    handler = RotatingLogFile(tmp_path / LOG_FILE_NAME, max_bytes=10_000, kept=2)
+
+    class FullDisk:
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self):
+            pass
+
+        def tell(self):
+            return 0
+
+        def close(self):
+            pass
+
+    handler.stream = FullDisk()
+    logger = logging.getLogger("treadwell.test_full_disk")
+    logger.propagate, logger.level = False, logging.INFO
+    logger.addHandler(handler)
+    try:
+        for _ in range(3):
+            logger.info("saved the plan for %s", "Mrs Example")
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert "could not be written (No space left on device)" in err and "carries on" in err
+    assert "Logging error" not in err and "Mrs Example" not in err and "Traceback" not in err
