@@ -63,6 +63,15 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: info.taken_at, reverse=True)
 
 
+CLOCK_SLACK = dt.timedelta(minutes=5)
+
+
+def dated_in_the_future(info: BackupInfo, now: dt.datetime | None = None) -> bool:
+    """Named by a clock that was ahead (wrong then, or set back since): its name says nothing of its age, so it
+    never counts as the newest backup."""
+    return info.taken_at > (now or utc_now()) + CLOCK_SLACK
+
+
 def integrity(path: Path) -> str:
     """PRAGMA integrity_check through a read-only connection: 'ok' or the first problems (a backup that cannot
     be read now is not good either)."""
@@ -148,7 +157,8 @@ def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
 
 
 def newest_good_backup(backups_dir: Path) -> Path | None:
-    for info in list_backups(backups_dir):
+    """The newest backup that passes integrity_check; one dated in the future only when no other passes."""
+    for info in sorted(list_backups(backups_dir), key=dated_in_the_future):  # a stable sort: newest first in each
         if integrity(info.path) == "ok":
             return info.path
     return None

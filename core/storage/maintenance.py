@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from core.app_info import command_as_run
 from core.data_dir import DataDir
 from core.storage import records
-from core.storage.backup import backup_database, list_backups, newest_good_backup, rotate_backups
+from core.storage.backup import backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups
 from core.storage.database import DatabaseError, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from core.stamps import local_day
@@ -61,12 +61,18 @@ def check_health(data_dir: DataDir) -> HealthReport:
             finally:
                 db.close()
     backups = list_backups(data_dir.backups_dir)
+    ahead = [info.path.name for info in backups if dated_in_the_future(info)]
     good = newest_good_backup(data_dir.backups_dir) if backups else None
     if backups:
-        lines.append(f"Backups: {len(backups)} in {data_dir.backups_dir}; newest {backups[0].path.name}; "
+        newest = next((info for info in backups if info.path.name not in ahead), backups[0])
+        lines.append(f"Backups: {len(backups)} in {data_dir.backups_dir}; newest {newest.path.name}; "
                      f"newest that passes integrity_check: {good.name if good else 'none'}.")
     else:
         lines.append(f"Backups: none yet in {data_dir.backups_dir}.")
+    if ahead:
+        lines.append(f"Dated in the future: {', '.join(ahead)}. The computer's clock was ahead when "
+                     f"{'they were' if len(ahead) > 1 else 'it was'} made; kept, but not taken for the newest backup "
+                     "while another one passes its check.")
     if damaged and good:
         # the data folder named, so the line can be run as printed whichever folder was checked
         lines.append(f'To restore it: {command_as_run()} --data-dir "{data_dir.root}" db restore "{good}"')
@@ -99,7 +105,7 @@ def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool
     if changed is None:
         return False  # nothing saved yet
     changed_at = dt.datetime.fromisoformat(changed).astimezone(dt.timezone.utc).replace(tzinfo=None)
-    backups = list_backups(data_dir.backups_dir)
+    backups = [info for info in list_backups(data_dir.backups_dir) if not dated_in_the_future(info)]
     if backups and backups[0].taken_at >= changed_at:
         return False
     taken_on = local_day(backups[0].taken_at.replace(tzinfo=dt.timezone.utc)) if backups else None

@@ -141,3 +141,22 @@ def test_a_backup_the_database_engine_cannot_write_fails_plainly(data_dir, monke
     with pytest.raises(BackupError, match="could not be written.*unable to open database file"):
         backup_database(data_dir.database_path, data_dir.backups_dir)
     assert list(data_dir.backups_dir.iterdir()) == []
+
+
+def test_a_backup_dated_in_the_future_does_not_stop_backups_nor_pass_for_the_newest(data_dir) -> None:
+    """Made while the clock was a year ahead: its name says nothing of its age."""
+    saved(data_dir)
+    ahead = backup_database(data_dir.database_path, data_dir.backups_dir,
+                            now=dt.datetime.now() + dt.timedelta(days=365))
+    db = open_database(data_dir.database_path)
+    try:
+        today = backup_if_changed(db, data_dir, daily=7, weekly=4)
+    finally:
+        db.close()
+    assert today is not None and ahead.exists()
+    assert newest_good_backup(data_dir.backups_dir) == today
+    report = check_health(data_dir)
+    assert f"newest {today.name}" in report.lines[-2]
+    assert report.lines[-1].startswith(f"Dated in the future: {ahead.name}. The computer's clock was ahead")
+    today.write_bytes(b"garbage")  # when nothing else passes its check, it is still there to restore
+    assert newest_good_backup(data_dir.backups_dir) == ahead
