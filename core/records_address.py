@@ -30,9 +30,12 @@ def checked_address(value: str) -> str:
     return value
 
 
+SECRET_KEYS = ("password", "sslpassword")  # sslpassword: the one that unlocks a client certificate's key
+
+
 def _password_as_libpq_reads_it(address: str) -> bool:
     """A password where libpq finds one: after a ``:`` in the user part (up to the first ``@`` before a ``/``), or
-    as ``password=`` in the query (everything after the first ``?`` past the user part, split at ``&``, each key
+    as ``password=`` or ``sslpassword=`` in the query (everything after the first ``?`` past the user part, split at ``&``, each key
     percent-decoded; libpq knows no ``#`` fragment). Seen in testing and review: ``pass%77ord=``, ``?x=1#&password=``,
     ``#?password=`` and ``gr?ace:secret@`` each signed in with the password in the address."""
     from urllib.parse import unquote
@@ -42,7 +45,7 @@ def _password_as_libpq_reads_it(address: str) -> bool:
     user = head.split("@", 1)[0] if "@" in head else ""
     after_user = rest[len(user) + 1:] if user or head.startswith("@") else rest
     query = after_user.split("?", 1)[1] if "?" in after_user else ""
-    return ":" in user or any(unquote(pair.split("=", 1)[0]).strip().lower() == "password"
+    return ":" in user or any(unquote(pair.split("=", 1)[0]).strip().lower() in SECRET_KEYS
                               for pair in query.split("&"))
 
 

@@ -71,7 +71,9 @@ def test_failed_save_keeps_the_previous_file(data_dir, monkeypatch) -> None:
     "postgresql://grace@clinic-server/treadwell?sslmode=verify-full&pass%77ord=secret",  # libpq decodes the key
     "postgresql://grace@clinic-server/treadwell?PASSWORD=secret",
     "postgresql://grace@clinic-server/treadwell?application_name=x#&password=secret",  # libpq has no fragment
-    "postgresql://grace@clinic-server/treadwell#?password=secret"])
+    "postgresql://grace@clinic-server/treadwell#?password=secret",
+    "postgresql://grace@clinic-server/treadwell?sslcert=c.crt&sslkey=c.key&sslpassword=secret",  # the key's password
+    "postgresql://grace@clinic-server/treadwell?SSLPass%77ord=secret"])
 def test_a_clinic_address_never_keeps_a_password_however_it_is_spelled(address) -> None:
     """Seen in testing: ``pass%77ord=`` signed in with the password in Settings, which would write it to disk."""
     with pytest.raises(ValueError, match="must not hold a password"):
@@ -85,12 +87,13 @@ def test_a_clinic_address_never_keeps_a_password_however_it_is_spelled(address) 
     "postgresql://grace@[::1]:5432/treadwell?password=x", "postgresql://@clinic-server/treadwell?password=x",
     "postgresql://clinic-server?password=x", "postgresql://grace@clinic-server/treadwell?pass%77ord=x",
     "postgresql://grace@clinic-server/treadwell#?password=x", "postgresql://grace@[::1]:5432/treadwell",
-    "postgresql://clinic-server/treadwell?sslmode=verify-full", "postgresql://gr%3Aace@clinic-server/treadwell"])
+    "postgresql://clinic-server/treadwell?sslmode=verify-full", "postgresql://gr%3Aace@clinic-server/treadwell",
+    "postgresql://grace@clinic-server/treadwell?sslpassword=x", "postgresql://clinic-server?sslkey=k&sslpass%77ord=x"])
 def test_an_address_is_refused_wherever_libpq_would_find_a_password_in_it(address) -> None:
     """libpq's own parser is the judge (seen in review: a '?' in the user part hid ':secret@' from the check)."""
     from psycopg.conninfo import conninfo_to_dict
 
-    if "password" in conninfo_to_dict(address):
+    if {"password", "sslpassword"} & set(conninfo_to_dict(address)):
         with pytest.raises(ValueError, match="must not hold a password"):
             Settings(records_url=address)
     else:
