@@ -5,8 +5,9 @@
 #   bash packaging/check_frozen.sh BINARY SCRATCH_FOLDER
 #
 # --version, the self-test (every capability of the build), a window shown and painted, and each headless
-# command once: a command's modules are imported by name when it runs, so only running it shows that the
-# bundle holds them.
+# command once (all but the clinic server's db init-clinic, add-clinician and move-to; its driver and
+# records are run by .ci/run's --self-test against a throwaway server): a command's modules are imported
+# by name when it runs, so only running it shows that the bundle holds them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: bash packaging/check_frozen.sh BINARY SCRATCH_FOLDER" >&2; exit 2; }
@@ -21,18 +22,35 @@ step "--version, --self-test and --smoke-start"
 "$binary" --data-dir "$scratch/data" --self-test
 "$binary" --data-dir "$scratch/data" --smoke-start
 
-step "the headless commands"
+step "the headless commands, each once"
 frozen() { "$binary" --data-dir "$scratch/commands" "$@"; }
 frozen plan resources/examples/profiles/diabetic-neuropathy.json --save --pdf "$scratch/handout.pdf" >/dev/null
 frozen plan resources/examples/profiles/diabetic-neuropathy.json --language ar \
   --pdf "$scratch/handout-ar.pdf" >/dev/null
+frozen plans list >/dev/null
+frozen plans show 1 --format json >/dev/null
 printf '{"date": "%s", "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}\n' "$(date +%F)" > "$scratch/session.json"
-frozen sessions add 1 "$scratch/session.json"
+frozen sessions add 1 "$scratch/session.json" >/dev/null
+frozen sessions edit 1 "$scratch/session.json" >/dev/null
+frozen sessions list 1 >/dev/null
 frozen progress 1 --pdf "$scratch/progress.pdf" >/dev/null
 frozen plans export 1 "$scratch/bundle.json"
-frozen db check >/dev/null
+"$binary" --data-dir "$scratch/second" plans import "$scratch/bundle.json"
+frozen sessions delete 1 >/dev/null
 frozen etiologies >/dev/null
-for made in handout.pdf handout-ar.pdf progress.pdf bundle.json; do
+frozen evidence --search bdnf >/dev/null
+{ head -n 1 resources/evidence/import-template.csv
+  echo 'bundle-check,Frozen,2024,A study the frozen bundle imports,Clinic notes,,rat,CCI of the sciatic nerve,'\
+'peripheral-nerve-injury,treadmill,16 m/min,16,30,30,,5,4,"16 m/min, 30 min/day",BDNF:down:bdnf-trkb,Less allodynia.,5,check'
+} > "$scratch/study.csv"
+frozen evidence import "$scratch/study.csv"
+frozen schema profile >/dev/null
+frozen schema session-log >/dev/null
+frozen db check >/dev/null
+frozen db backup > "$scratch/backup.txt"
+frozen db restore "$(sed -n 's/^Backed up and verified: //p' "$scratch/backup.txt")"
+frozen db check >/dev/null
+for made in handout.pdf handout-ar.pdf progress.pdf bundle.json second/treadwell.sqlite3; do
   [ -s "$scratch/$made" ] || { echo "FAIL: the frozen bundle did not write $made" >&2; exit 1; }
 done
 echo "frozen bundle checked: $binary"

@@ -18,6 +18,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = ("core/plan", "core/evidence", "core/handout", "core/records")
 DRIVERS = {"sqlite3", "sqlite_utils", "psycopg", "psycopg2"}
+RUNS_SQL = {"execute", "executemany", "executescript", "transaction"}  # a driver's calls, whatever the SQL's words
 SQL = re.compile(r"^\s*(select\s.+\sfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(table|index|virtual|trigger)"
                  r"|drop\s+(table|index)|alter\s+table|pragma\s)", re.IGNORECASE | re.DOTALL)
 
@@ -64,8 +65,9 @@ def test_only_storage_opens_a_database_or_runs_sql() -> None:
                if name.split(".")[0] in DRIVERS]
     sql = [f"{p.relative_to(REPO_ROOT)}:{node.lineno}" for p in outside
            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
-           if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.match(node.value)]
-    assert not drivers and not sql, drivers + sql
+           if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.match(node.value)
+           or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RUNS_SQL]
+    assert not drivers and not sql, drivers + sql  # seen in review: 'select session_user' run from the self-test
 
 
 def test_the_checks_see_the_layers() -> None:

@@ -61,6 +61,16 @@ class PostgresRecords:
         with self.connection.transaction():
             yield
 
+    @contextmanager
+    def rolled_back(self) -> Iterator[None]:
+        """Everything inside is undone at its end, whatever happens: a check that saves reaches no one's records."""
+        with self.connection.transaction(force_rollback=True):
+            yield
+
+    def signed_in_as(self) -> str:
+        """The role the server says this connection signed in as."""
+        return self._one("select session_user")[0]
+
     def _one(self, sql: str, params: list | tuple = ()) -> tuple | None:
         return self.connection.execute(sql, params).fetchone()
 

@@ -180,13 +180,12 @@ def _clinic_database(url: str) -> str:
 
     store = open_clinic_records(url, lambda etiology: [])
     try:
-        with store.connection.transaction(force_rollback=True):
+        with store.rolled_back():
             profile = read_profile(resource_path("examples", "profiles", "diabetic-neuropathy.json"))
             saved = store.save_plan(profile, compute_plan(profile, []), clinician="self-test")
             if store.get_plan(saved.id).profile.name != profile.name:
                 raise RuntimeError("the saved plan did not read back")
-            signed_in = store.connection.execute("select session_user").fetchone()[0]
-        return f"signed in as {signed_in}; a plan saved and read back in a transaction rolled back"
+        return f"signed in as {store.signed_in_as()}; a plan saved and read back in a transaction rolled back"
     finally:
         store.connection.close()
 
