@@ -232,3 +232,22 @@ def test_an_option_of_a_command_before_it_says_where_it_goes(capsys) -> None:
         "--clinician-summary", "plan", "p.json")
     assert "goes after the command" not in refused("plan", "p.json", "--bogus")  # the command's own to refuse
     assert "goes after the command" not in refused("--bogus", "1", "plan", "p.json")  # no command takes it
+
+
+def test_a_handout_date_goes_up_to_the_same_day_next_year(monkeypatch) -> None:
+    """The message says "a year from today": the day it names is that day (it was 366 days, one too many)."""
+    import argparse
+    import datetime as dt
+
+    from core.commands import parsers
+
+    class Today(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2026, 12, 3)
+
+    monkeypatch.setattr(parsers.dt, "date", Today)
+    assert parsers._iso_date("2027-12-03") == dt.date(2027, 12, 3)
+    with pytest.raises(argparse.ArgumentTypeError, match=r"to 2027-12-03 \(a year from today\)"):
+        parsers._iso_date("2027-12-04")
+    assert parsers._a_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)

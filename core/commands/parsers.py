@@ -184,11 +184,20 @@ def _iso_date(text: str, *, up_to_today: bool = False) -> dt.date:
         date = dt.date.fromisoformat(text.strip())
     except ValueError:  # 2025-02-30: written as asked, but no such day
         raise argparse.ArgumentTypeError("is not a day of the calendar: check the month and the day") from None
-    latest = dt.date.today() + dt.timedelta(days=0 if up_to_today else 366)
+    today = dt.date.today()
+    latest = today if up_to_today else _a_year_from(today)
     if not EARLIEST_DATE <= date <= latest:
         raise argparse.ArgumentTypeError(f"must be a date from {EARLIEST_DATE.isoformat()} to {latest.isoformat()} "
                                          + ("(today)" if up_to_today else "(a year from today)"))
     return date
+
+
+def _a_year_from(day: dt.date) -> dt.date:
+    """The same day next year (29 February: the 28th), as "a year from today" reads."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

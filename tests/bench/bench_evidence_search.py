@@ -1,6 +1,6 @@
 """Benchmark: evidence search over a synthetic library of N studies (default 10,000).
 
-    uv run python -m tests.bench.bench_evidence_search [--studies 10000] [--repeats 50]
+    uv run python -m tests.bench.bench_evidence_search [--sizes 1000,10000] [--repeats 30]
 
 Prints the median time per query beside a bare baseline measured in the same run: plain SQLite
 reading the same number of stored rows (no full-text search, no validation into models), so the
