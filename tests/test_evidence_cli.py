@@ -53,6 +53,10 @@ def test_evidence_table_names_the_studies_its_dosing_leaves_out_and_a_species_no
     assert "not used, exercise given with another treatment: Tashiro 2018, Dugan 2020" in spinal.stdout
     nerve = run_main("evidence", "--etiology", "peripheral-nerve-injury", data_dir=data)
     assert "not stated" in nerve.stdout and " ? " not in nerve.stdout
+    # seen in review: Chen 2012's 30 m/min printed plainly above the summary that leaves it out as implausible
+    chen = next(line for line in nerve.stdout.splitlines() if line.startswith("chen-2012 "))
+    assert " 30 ⚠ " in chen
+    assert "⚠ flagged implausible as printed: left out of the animal dosing summary" in nerve.stdout
 
 
 def test_unknown_etiology_names_the_option_and_the_choices(run_main, tmp_path) -> None:

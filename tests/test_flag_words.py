@@ -17,6 +17,9 @@ def test_every_kind_of_flag_has_its_words():
     (FlagCode.UNIT_UNCLEAR, "findings[0].direction", "Unit unclear on finding 1's direction"),
     (FlagCode.NOT_REPORTED, "exercise.some_new_field", "Not reported on some new field"),
     (FlagCode.SHARED, "findings", "Findings credited jointly to several studies"),
+    # seen in review: "Not a pain study" on brito-2017, a chronic muscle pain model, and on human pain studies
+    (FlagCode.OFF_TOPIC, "model", "Not a neuropathic pain study: no neuropathic pain model"),
+    (FlagCode.OFF_TOPIC, "pain_outcome", "Not a neuropathic pain study: no pain outcome reported"),
 ])
 def test_a_flag_reads_as_the_kind_of_problem_then_the_fact(code, field, words):
     assert flag_in_words(Flag(code=code, field=field, message="a curator's note on it")) == words

@@ -122,3 +122,16 @@ def test_a_rodent_ramp_lends_the_idea_of_ramping_not_its_pace() -> None:
                               "session length: Kami 2016 (10 to 60 min); only the idea of a ramp is borrowed, not "
                               "their pace.")
     assert "as in" not in structure.ramp
+
+
+def test_a_ramp_whose_printed_protocol_is_in_doubt_says_so() -> None:
+    """Seen in review: Bai 2022's protocol row repeats Kami 2016's almost word for word (a conflict flag), yet the plan
+    named them as two ramps side by side."""
+    from core.evidence.models import Flag, FlagCode
+
+    kami = make.study("kami-2016", "Kami", 2016, minutes=(10.0, 60.0))
+    bai = make.study("bai-2022", "Bai", 2022, minutes=(10.0, 60.0)).model_copy(update={"flags": [Flag(
+        code=FlagCode.CONFLICT, field="exercise.protocol", message="repeats the Kami 2016 row")]})
+    structure = borrowed_structure("peripheral-nerve-injury", [kami, bai], [3, 3], 5)
+    assert "Kami 2016 (10 to 60 min), Bai 2022 (10 to 60 min; its printed protocol is in doubt, see its flags);" \
+        in structure.ramp

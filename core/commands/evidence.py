@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.commands.output import fail, format_table, print_json
 from core.data_dir import DataDir
-from core.evidence.dosing import DosingSummary, Spread, count_of_studies, dosing_summary
+from core.evidence.dosing import DosingSummary, Spread, count_of_studies, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
 from core.evidence.models import Direction, Study
 from core.workspace.session import open_workspace
@@ -35,6 +35,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         [_row(study) for study in studies],
     ))
     print(f"\n{len(studies)} stud{'y' if len(studies) == 1 else 'ies'}")
+    if any(left_out(study, dose) for study in studies for dose in DOSE_COLUMNS):
+        print(LEFT_OUT_KEY)
     if args.etiology:
         print("\n" + _describe_dosing(dosing_summary(args.etiology, studies)))
     return 0
@@ -75,16 +77,23 @@ def _number(value: float | None) -> str | None:
     return None if value is None else f"{value:g}"
 
 
+DOSE_COLUMNS = ("speed_m_per_min", "longest_session_min", "days_per_week", "weeks")  # the m/min, min, d/wk, wk columns
+LEFT_OUT_KEY = "⚠ flagged implausible as printed: left out of the animal dosing summary (see the study's flags)"
+
+
 def _row(study: Study) -> list:
     dose = study.exercise
     minutes = dose.minutes_per_session
     minutes_text = None if minutes is None else (
         _number(minutes[0]) if minutes[0] == minutes[1] else f"{_number(minutes[0])}-{_number(minutes[1])}"
     )
+    doses = [_number(dose.speed_m_per_min), minutes_text, dose.days_per_week, _number(dose.weeks)]
+    # seen in review: Chen 2012's 30 m/min printed plainly above a summary that leaves it out
+    doses = [f"{shown} ⚠" if shown is not None and left_out(study, column) else shown
+             for shown, column in zip(doses, DOSE_COLUMNS)]
     findings = ", ".join(f"{f.marker}{ARROWS[f.direction]}" for f in study.findings)
     return [study.id, study.first_author, study.year, study.species or "not stated", study.model,
-            _number(dose.speed_m_per_min), minutes_text, dose.days_per_week, _number(dose.weeks),
-            findings, study.evidence_level, len(study.flags) or None]
+            *doses, findings, study.evidence_level, len(study.flags) or None]
 
 
 def _describe_dosing(summary: DosingSummary) -> str:

@@ -23,7 +23,8 @@ DOSING_CAUTION = (
     "and forced running adds stress-induced analgesia of its own. The two reviews differ on intensity: Ghanbari "
     "2025 (Conclusion) favours medium intensity, as intense exercise may be stressful and low intensity of "
     "limited effect, while He et al. 2024 (Section 3.2) reports that high-intensity treadmill running reduced early "
-    "pain hypersensitivity after sciatic nerve injury (López-Álvarez 2015); yet both Bobinski studies report "
+    "pain hypersensitivity after sciatic nerve injury (López-Álvarez 2015, whose own title says increasing-intensity, "
+    "so how hard it was is uncertain); yet both Bobinski studies report "
     "analgesia from low-intensity treadmill exercise in mice (2015, 2018), Cobianchi 2010 found that short but not "
     "long-lasting running reduced allodynia after nerve injury (as their titles say), and He et al. 2024 (Section 4) "
     "concludes that not all intensities help. The plan stays at moderate intensity."
@@ -121,6 +122,12 @@ def lends_structure(study: Study) -> bool:
     study flagged off-topic (no pain model or no pain outcome) or co-intervention never does, whatever its
     protocol."""
     return is_animal_treadmill(study) and study.is_pain_study and not _with_other_treatment(study)
+
+
+def protocol_disputed(study: Study) -> bool:
+    """The sources disagree on the study's protocol as printed (Bai 2022's repeats Kami 2016's row almost word for
+    word): whatever it lends is said with that doubt."""
+    return any(flag.code == FlagCode.CONFLICT and flag.field == "exercise.protocol" for flag in study.flags)
 
 
 def with_other_treatment(study: Study) -> bool:

@@ -14,7 +14,7 @@ KINDS = {
     FlagCode.UNIT_UNCLEAR: "unit unclear",
     FlagCode.NOT_REPORTED: "not reported",
     FlagCode.REFERENCE: "reference problem",
-    FlagCode.OFF_TOPIC: "not a pain study",
+    FlagCode.OFF_TOPIC: "not a neuropathic pain study",  # many of them do study pain (seen in review: brito-2017)
     FlagCode.NOT_TREADMILL: "not treadmill exercise",
     FlagCode.CO_INTERVENTION: "co-intervention",
     FlagCode.SHARED: "findings credited jointly to several studies",  # not a disagreement (seen in review)
@@ -29,6 +29,7 @@ FACTS = {
     "year": "year", "exercise_effect": "effect of exercise", "exercise_types": "types of exercise",
     "markers": "markers",
 }
+OFF_TOPIC_WHY = {"model": "no neuropathic pain model", "pain_outcome": "no pain outcome reported"}
 _FINDING = re.compile(r"findings\[(\d+)\]\.(\w+)")
 
 
@@ -46,7 +47,10 @@ def fact_in_words(field: str) -> str:
 def flag_in_words(flag: Flag) -> str:
     """"Sources disagree on weeks of training": the kind of problem, then the fact it is about."""
     kind, fact = KINDS[flag.code], fact_in_words(flag.field)  # every code has its words (tests/test_flag_words.py)
-    said = kind if fact in kind else f"{kind} on {fact}"  # "reference problem", not "... on reference"
+    if flag.code == FlagCode.OFF_TOPIC:  # "Not a neuropathic pain study: no pain outcome reported"
+        said = f"{kind}: {OFF_TOPIC_WHY.get(flag.field, fact)}"
+    else:
+        said = kind if fact in kind else f"{kind} on {fact}"  # "reference problem", not "... on reference"
     return said[:1].upper() + said[1:]
 
 

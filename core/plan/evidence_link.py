@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from core.evidence.dosing import DosingSummary, dosing_summary, lends_structure
+from core.evidence.dosing import DosingSummary, dosing_summary, lends_structure, protocol_disputed
 from core.evidence.models import Study
 from core.plan import guidelines as g
 
@@ -56,7 +56,8 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     # In year order whatever order the studies came in, so the same library always gives the same plan.
     mine = sorted((s for s in studies if etiology_id in s.etiologies and lends_structure(s)), key=lambda s: (s.year, s.id))
     summary = dosing_summary(etiology_id, studies)
-    ramped = [f"{s.named} ({minutes[0]:g} to {minutes[1]:g} min)" for s in mine
+    ramped = [f"{s.named} ({minutes[0]:g} to {minutes[1]:g} min"
+              + ("; its printed protocol is in doubt, see its flags)" if protocol_disputed(s) else ")") for s in mine
               if (minutes := s.exercise.minutes_per_session) and minutes[0] < minutes[1]]
     # a blocked plan has no walking week: what it would do once it can start
     build = "Sessions build toward" if sessions_per_week else "Once the plan can start, sessions build toward"
