@@ -28,7 +28,6 @@ from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
 
 NO_BREAK = "\u00a0"  # a space no line breaks at
-QUARTERS = ("", "¼", "½", "¾")
 
 WRITE_IN = "_" * 24  # a clinic detail left blank in Settings: a line to write it on by hand
 
@@ -50,21 +49,23 @@ def bout_rounded(minutes: float) -> float:
     return max(5, round(minutes * 60 / 5) * 5) / 60 if minutes < 1 else round(minutes * 4) / 4
 
 
-def bout_text(minutes: float, t: Wording | None = None) -> str:
-    """One short walk, bout_rounded: '4', '4¼' (minutes), or '30 s' under a minute."""
-    t = t or _ENGLISH
-    if minutes < 1:
-        seconds = round(bout_rounded(minutes) * 60)
-        return t.plural("{seconds} s", "{seconds} s", seconds, seconds=seconds)
-    quarters = round(bout_rounded(minutes) * 4)
-    return f"{quarters // 4}{QUARTERS[quarters % 4]}"
+def clock_text(minutes: float) -> str:
+    """A walk's length as the treadmill's clock shows it, minutes:seconds: 16:30, 2:45, 0:30. Seen in a large-print
+    review: the ½ and ¼ of "16½ (2 × 8¼)" printed at under half the height of the digits beside them."""
+    seconds = round(minutes * 60)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def bout_text(minutes: float) -> str:
+    """One short walk, bout_rounded, as clock_text writes it: '4:15', '0:30'."""
+    return clock_text(bout_rounded(minutes))
 
 
 def bouts_text(week: Week, t: Wording | None = None) -> str:
-    """The parts of a walk in parts: '2 × 4¼', or '5 × about 1' when equal parts written as ``bout_text``
-    writes them do not add up to the walk (5½ minutes in 5 parts is not 5 × 1). No-break spaces: one line."""
+    """The parts of a walk in parts: '2 × 4:15', or '5 × about 1:00' when equal parts written as ``bout_text``
+    writes them do not add up to the walk (5:30 in 5 parts is not 5 × 1:00). No-break spaces: one line."""
     t = t or _ENGLISH
-    length = bout_text(week.bout_min, t)
+    length = bout_text(week.bout_min)
     if abs(bout_rounded(week.main_min / week.bouts) * week.bouts - week.main_min) > 1e-6:
         length = t("about {length}", length=length)
     return f"{week.bouts}{NO_BREAK}×{NO_BREAK}{length.replace(' ', NO_BREAK)}"
@@ -82,7 +83,7 @@ def speed_text(week: Week, units: Literal["metric", "imperial"], t: Wording | No
 
 def week_row(week: Week, units: Literal["metric", "imperial"], t: Wording | None = None) -> WeekRow:
     t = t or _ENGLISH
-    walking = number_text(week.main_min)
+    walking = clock_text(week.main_min)
     if week.bouts > 1:
         walking += f" ({bouts_text(week, t)})"
     band = t("Light") if week.band == "light" else t("Moderate")
@@ -135,6 +136,9 @@ def build_handout(
           "walking. If you get tired, make the slow walking shorter.", **slow),
         *_rest_days(plan, t),
         t("The table shows how long and how hard to walk each week."),
+        # the table's walking times are minutes:seconds (clock_text): said once, with the numbers as the clock has them
+        clock_key := t("Walking times in the table are minutes and seconds, as the treadmill's clock shows them: "
+                       "{example} means 16 minutes and 30 seconds.", example=isolated("16:30")),
         t("Fill in the walking log at the end of this plan after each walk. Bring it to your next visit."),
     ]
     if first_with_bouts is not None:
@@ -143,16 +147,16 @@ def build_handout(
         if first_with_bouts.bout_min < 1:
             seconds = round(rounded * 60)
             bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
-        else:  # counted as written: "about 1¼ minutes", not "minute" (a plain name: Babel's extractor loses a
+        else:  # counted as written: "about 1:15 minutes", not "minute" (a plain name: Babel's extractor loses a
             # message whose call holds a call); isolated, as the Arabic handout printed "½2" for 2½ (seen in review)
-            written = isolated(bout_text(first_with_bouts.bout_min, t))
+            written = isolated(bout_text(first_with_bouts.bout_min))
             bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded, minutes=written)
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
         # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again
         parts = dict(example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words)
-        # seen in review: "In some weeks" where every week was walked in parts
-        intro.insert(3, t.plural(
+        # seen in review: "In some weeks" where every week was walked in parts; after the key to the clock's times
+        intro.insert(intro.index(clock_key) + 1, t.plural(
             "You walk in short parts: {example} means {bouts} walk of {length}. Between them, stop the treadmill and "
             "rest until your breathing settles. Sit down if you need to.",
             "You walk in short parts: {example} means {bouts} walks of {length}. Between them, stop the treadmill and "
@@ -291,7 +295,7 @@ def build_handout(
                    # left blank in Settings: a line to write it on by hand, so "call the clinic" can be acted on
                    (t("Clinic"), clinic or WRITE_IN), (t("Phone"), phone or WRITE_IN), (t("Date"), t.date(date))],
             plan_heading=t("Your plan at a glance"),
-            week_columns=[t("Week"), t("Days"), t("Walk (min)"), t("How hard"), t("Heart rate (beats a minute)"),
+            week_columns=[t("Week"), t("Days"), t("Walk (min:sec)"), t("How hard"), t("Heart rate (beats a minute)"),
                           t("Speed and slope")],
             clinic_phone=t("Clinic phone: {phone}", phone=isolated(phone)) if phone.strip() else "",
             chart_title=t("Minutes of walking in the week"),

@@ -17,8 +17,9 @@ from tests.plan.profiles import ETIOLOGIES
 
 
 def _minutes(text: str) -> float:
-    """Minutes as the handout writes them to the quarter: "4¼", "½", "12"."""
-    return int(text.rstrip("¼½¾") or 0) + {"¼": 0.25, "½": 0.5, "¾": 0.75}.get(text[-1:], 0)
+    """Minutes as the handout writes them, as the treadmill's clock does: "4:15", "0:30", "12:00"."""
+    minutes, seconds = re.fullmatch(r"(\d+):([0-5]\d)", text).groups()
+    return int(minutes) + int(seconds) / 60
 
 
 @pytest.mark.parametrize("etiology", ETIOLOGIES)
@@ -42,11 +43,11 @@ def test_week_rows_follow_the_plan() -> None:
     assert len(handout.weeks) == len(plan.weeks)
     first = handout.weeks[0]
     assert (first.days, first.warmup, first.cooldown) == (str(plan.weeks[0].sessions), "5", "5")
-    assert first.walking == "5 (2\u00a0×\u00a02½)" and first.effort == "Light\n9-11"  # no line breaks inside the bouts
+    assert first.walking == "5:00 (2\u00a0×\u00a02:30)" and first.effort == "Light\n9-11"  # no breaks inside the bouts
     assert first.heart_rate == f"{plan.weeks[0].target_hr[0]}-{plan.weeks[0].target_hr[1]}"
-    assert "2 walks of about 2½ minutes" in without_isolates(" ".join(handout.intro))
-    # a part's minutes keep their order in a right-to-left handout (seen in review: Arabic printed "½2")
-    assert isolated("2½") in " ".join(handout_for(profile, language="ar").intro)
+    assert "2 walks of about 2:30 minutes" in without_isolates(" ".join(handout.intro))
+    # a part's minutes keep their order in a right-to-left handout (seen in review: Arabic printed "½2" for 2½)
+    assert isolated("2:30") in " ".join(handout_for(profile, language="ar").intro)
 
 
 @pytest.mark.parametrize("baseline", [0.5, 1, 1.5, 2, 3])
@@ -61,16 +62,16 @@ def test_walks_in_parts_add_up_or_say_about(baseline) -> None:
         assert int(count) == week.bouts
         if length.startswith("about"):
             continue
-        value = int(length.removesuffix("\u00a0s")) / 60 if length.endswith("s") else _minutes(length)
+        value = _minutes(length)
         assert value * week.bouts == pytest.approx(week.main_min), (week.week, bouts_text(week))
 
 
 def test_a_part_that_cannot_be_exact_says_about() -> None:
     week = compute_plan(example("spinal-cord-injury"), STUDIES).weeks[0].model_copy(
         update={"main_min": 5.5, "bouts": 5, "bout_min": 1.1})
-    assert bouts_text(week) == "5\u00a0×\u00a0about\u00a01"
+    assert bouts_text(week) == "5\u00a0×\u00a0about\u00a01:00"
     exact = week.model_copy(update={"main_min": 6.25, "bout_min": 1.25})
-    assert bouts_text(exact) == "5\u00a0×\u00a01¼"
+    assert bouts_text(exact) == "5\u00a0×\u00a01:15"
 
 
 @pytest.mark.parametrize(("units", "heading"), [("metric", "Speed (km/h)"), ("imperial", "Speed (mph)")])
@@ -216,9 +217,9 @@ def test_the_clinician_summary_names_warnings_and_flags_in_words_not_codes() -> 
 
 
 def test_a_week_walked_in_two_parts_adds_up() -> None:
-    """"8½ (2 × 4¼)": the parts make the week's minutes ("8½ (2 × 4)" did not)."""
+    """"8:30 (2 × 4:15)": the parts make the week's minutes ("8½ (2 × 4)" did not)."""
     rows = [row.walking for row in handout_for(example("spinal-cord-injury", weeks=16)).weeks if "×" in row.walking]
-    assert len(rows) >= 8 and any("¼" in row or "¾" in row for row in rows)
+    assert len(rows) >= 8 and any(":15" in row or ":45" in row for row in rows)
     for row in rows:
         total, count, each = re.fullmatch(r"(\S+) \((\d+)\u00a0×\u00a0(\S+)\)", row).groups()
         assert _minutes(total) == int(count) * _minutes(each), row
@@ -231,7 +232,7 @@ def test_the_introduction_does_not_put_a_log_of_several_pages_on_the_last_page()
 
 
 def test_the_introduction_counts_a_part_as_it_writes_it() -> None:
-    """A part of 1¼ minutes was counted at the half minute, 1, and read "about 1¼ minute"."""
+    """A part of 1¼ minutes was counted at the half minute, 1, and read "about 1¼ minute" (now written 1:15)."""
     profile = example("spinal-cord-injury")
     plan = compute_plan(profile, STUDIES)
     first = next(week for week in plan.weeks if week.bouts > 1)
@@ -239,7 +240,7 @@ def test_the_introduction_counts_a_part_as_it_writes_it() -> None:
              for week in plan.weeks]
     handout = build_handout(profile, plan.model_copy(update={"weeks": weeks}), STUDIES, clinician="", clinic="",
                             phone="", date=DATE, paper="a4", units="metric")
-    assert any("5 walks of about 1¼ minutes" in without_isolates(line) for line in handout.intro), handout.intro
+    assert any("5 walks of about 1:15 minutes" in without_isolates(line) for line in handout.intro), handout.intro
 
 
 @pytest.mark.parametrize("language", ["en", "es", "zh_Hans"])

@@ -4,6 +4,7 @@ page; a log line for every planned walk."""
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 import pytest
@@ -44,6 +45,19 @@ def test_large_print_is_16_pt_or_more_and_nothing_below_14(renderer, tag) -> Non
         large = sum(count for size, count in pieces if size >= 16)
         assert large / total >= 0.9, f"{etiology}: {large / total:.1%} at 16 pt or more"
         assert min(size for size, _ in pieces) >= 14, (etiology, sorted({size for size, _ in pieces}))
+
+
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans", "ar"])
+def test_no_walking_time_is_a_fraction_glyph(tag) -> None:
+    """Seen in a large-print review: "5½ (2 × 2¾)" printed the ½ and ¾ at under half the height of the digits, about
+    7 pt in 16 pt text. A walking time is written as the treadmill's clock shows it, 5:30 (2 × 2:45), in full-size
+    digits; a spinal cord injury plan is walked in parts of quarter minutes."""
+    for etiology in ETIOLOGIES:
+        handout = handout_for(example(etiology), language=tag)
+        printed = [text for text in handout.all_texts() if any(glyph in text for glyph in "¼½¾")]
+        assert not printed, (etiology, printed)
+        assert all(re.fullmatch(r"\d+:[0-5]\d( \(\d+\u00a0×\u00a0(\S+\u00a0)?\d+:[0-5]\d\))?", row.walking)
+                   for row in handout.weeks), [row.walking for row in handout.weeks]
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
