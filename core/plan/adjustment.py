@@ -163,8 +163,22 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     return NextWeekSuggestion(
         action="progress", next_week=following,
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
-               f"morning: move on to week {following.week}.{noted}",
+               f"morning: move on to week {following.week}.{noted}{_read_the_notes(plan, logs)}",
     )
+
+
+def _read_the_notes(plan: Plan, logs: list[SessionLog]) -> str:
+    """A week's notes are the patient's own words, which no rule reads: moving on waits for the clinician to read
+    them. Seen in review: a diabetic patient's 'left foot sore' under "Progress", where the plan's foot-care caution
+    says to stop treadmill work."""
+    dates = sorted({log.date for log in logs if log.note.strip()})
+    if not dates:
+        return ""
+    said = f" Read the patient's note{'s' if len(dates) > 1 else ''} of {', '.join(d.isoformat() for d in dates)} first"
+    if any(warning.code == WarningCode.FOOT_CARE for warning in plan.warnings):
+        return said + (": a sore or injury on a foot means stopping treadmill work for non-weight-bearing exercise "
+                       "(the plan's foot-care caution).")
+    return said + "."
 
 
 def blocked_because(plan: Plan) -> str:

@@ -214,3 +214,22 @@ def test_stepping_back_from_week_1_does_not_name_week_1_as_the_week_before() -> 
     result = suggest_next_week(PLAN, 1, logs)
     assert result.action == "step-back" and "no earlier week" in result.reason
     assert "step back to week 1" not in result.reason
+
+
+def test_moving_on_waits_for_the_patients_notes_to_be_read() -> None:
+    """Seen in review: a diabetic patient's 'left foot sore' under "Progress"; no rule reads the patient's words."""
+    noted = full_week()
+    noted[1] = noted[1].model_copy(update={"note": "left foot sore"})
+    result = suggest(noted)
+    assert result.action == "progress"
+    assert result.reason.endswith("Read the patient's note of 2026-11-02 first.")
+    diabetic = compute_plan(profile(baseline_walk_min=10, etiology="diabetic-neuropathy", diabetes="type2",
+                                    medical_clearance=True), [])
+    week = diabetic.weeks[3]
+    walks = [log(day).model_copy(update={"minutes": week.main_min}) for day in range(1, week.sessions + 1)]
+    walks[2] = walks[2].model_copy(update={"note": "left foot sore"})
+    reason = suggest_next_week(diabetic, 4, walks).reason
+    assert "Read the patient's note of 2026-11-03 first: a sore or injury on a foot means stopping treadmill work" \
+        in reason
+    assert "left foot sore" not in reason  # the note is read where it is kept, not copied into advice
+    assert "Read the patient" not in suggest(full_week()).reason

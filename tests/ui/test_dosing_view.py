@@ -35,12 +35,13 @@ def test_the_caution_gives_its_first_sentence_and_the_rest_a_click_away(qtbot) -
     summary = view.show_etiology("peripheral-nerve-injury", "Peripheral nerve injury", load_library().studies)
     short = view.caution.text()
     assert "never a human dose" in short and "Matesanz" not in short and "'whole'" in short
-    short_height = view.caution.sizeHint().height()
+    width = view.caution.width()  # heights at the width it is shown at (a size hint picks a width of its own)
+    short_height = view.caution.heightForWidth(width)
     view.caution.linkActivated.emit("whole")
     from html import escape
 
     assert escape(summary.caution_sources) in view.caution.text() and "16 m/min" in view.caution.text()
-    assert view.caution.sizeHint().height() > 2 * short_height
+    assert view.caution.heightForWidth(width) > 2 * short_height
     view.show_etiology("spinal-cord-injury", "Spinal cord injury", load_library().studies)
     assert "16 m/min" in view.caution.text()  # kept open for the next etiology, until "Show less"
     view.caution.linkActivated.emit("less")
