@@ -234,6 +234,12 @@ class _Report:
                                f"{week.walked_sessions} walk{'' if week.walked_sessions == 1 else 's'}"
                                for week in stiff)
             story.append(self._p(f"Mornings stiffer than usual: {listed}.", self._bold_body()))
+        if beating := [week for week in self.covered if week.heart_rate_shown]:  # seen in review: logged, never shown
+            listed = "; ".join(f"week {week_called(week, p.weeks)}, {week.heart_rate_shown}"
+                               + (", above it" if week.target_hr and week.highest_heart_rate > week.target_hr[1] else "")
+                               for week in beating)
+            targets = ", with the week's target range" if any(week.target_hr for week in beating) else ""
+            story.append(self._p(f"Highest heart rate logged (beats a minute{targets}): {listed}."))
         explained = [
             "Minutes are minutes of the main walk; warm-up and cool-down are not counted. Adherence is walked "
             "minutes over planned minutes, each week counted up to its planned minutes; a week not yet complete "

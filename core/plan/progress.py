@@ -66,6 +66,10 @@ class WeekProgress(BaseModel):
     highest_pain_during: int | None
     highest_pain_next_morning: int | None
     stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
+    # the highest heart rate logged that week, beside the week's target range where the plan sets one (seen in review:
+    # logged heart rates reached no table nor the report for the referring physician)
+    highest_heart_rate: int | None = None
+    target_hr: tuple[int, int] | None = None
     stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
     # and planned_minutes are then those before the stop, the ones that count)
     beyond_plan: BeyondPlan | None = None  # walked beyond its planned minutes (more than its version's two-week cap)
@@ -78,6 +82,14 @@ class WeekProgress(BaseModel):
     def label(self) -> str:
         """"3", or "3 (again)" for a repeated week (in the JSON too)."""
         return label_of(self.week, self.again)
+
+    @property
+    def heart_rate_shown(self) -> str | None:
+        """"128 (107-123)": the week's highest heart rate beside its target range; None when none is logged."""
+        if self.highest_heart_rate is None:
+            return None
+        target = f" ({self.target_hr[0]}-{self.target_hr[1]})" if self.target_hr else ""
+        return f"{self.highest_heart_rate}{target}"
 
     @property
     def planned_walks(self) -> str:
@@ -245,6 +257,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
+        highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),
+        target_hr=tuple(planned.target_hr) if planned and planned.target_hr else None,
         step_back_not_taken_after=not_taken or None,
         # not past the plan's end: all its walks make one row there, against the last week's minutes
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)

@@ -372,3 +372,15 @@ def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_o
     recent = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=17))
     assert recent.suggestion.action == "progress" and not recent.breaks  # 13 days: not yet a break
 
+
+
+def test_a_weeks_highest_heart_rate_is_shown_beside_its_target() -> None:
+    """Seen in review: the heart rates a patient logged reached no table, command or report."""
+    first = walks(1, [0, 2, 4])
+    first[1] = first[1].model_copy(update={"log": first[1].log.model_copy(update={"heart_rate": 131})})
+    progress = course_progress([V1], first + walks(2, [7]), today=START + dt.timedelta(days=8))
+    week_1, week_2 = progress.weeks[:2]
+    target = V1.plan.weeks[0].target_hr
+    assert (week_1.highest_heart_rate, week_1.target_hr) == (131, tuple(target))
+    assert week_1.heart_rate_shown == f"131 ({target[0]}-{target[1]})"
+    assert week_2.highest_heart_rate is None and week_2.heart_rate_shown is None
