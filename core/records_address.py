@@ -35,8 +35,8 @@ SECRET_KEYS = ("password", "sslpassword")  # sslpassword: the one that unlocks a
 
 def _password_as_libpq_reads_it(address: str) -> bool:
     """A password where libpq finds one: after a ``:`` in the user part (up to the first ``@`` before a ``/``), or
-    as ``password=`` or ``sslpassword=`` in the query (everything after the first ``?`` past the user part, split at ``&``, each key
-    percent-decoded; libpq knows no ``#`` fragment). Seen in testing and review: ``pass%77ord=``, ``?x=1#&password=``,
+    as ``password=`` or ``sslpassword=`` in the query (everything after the first ``?`` past the user part, split at
+    ``&``, each key percent-decoded; libpq knows no ``#`` fragment). Seen in testing and review: ``pass%77ord=``, ``?x=1#&password=``,
     ``#?password=`` and ``gr?ace:secret@`` each signed in with the password in the address."""
     from urllib.parse import unquote
 

@@ -236,8 +236,7 @@ class _Report:
             story.append(self._p(f"Mornings stiffer than usual: {listed}.", self._bold_body()))
         if beating := [week for week in self.covered if week.heart_rate_shown]:  # seen in review: logged, never shown
             listed = "; ".join(f"week {week_called(week, p.weeks)}, {week.heart_rate_shown}"
-                               + (", above it" if week.target_hr and week.highest_heart_rate > week.target_hr[1] else "")
-                               for week in beating)
+                               + (", above it" if week.heart_rate_above_target else "") for week in beating)
             targets = ", with the week's target range" if any(week.target_hr for week in beating) else ""
             story.append(self._p(f"Highest heart rate logged (beats a minute{targets}): {listed}."))
         explained = [

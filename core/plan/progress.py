@@ -92,6 +92,10 @@ class WeekProgress(BaseModel):
         return f"{self.highest_heart_rate}{target}"
 
     @property
+    def heart_rate_above_target(self) -> bool:
+        return bool(self.target_hr and self.highest_heart_rate and self.highest_heart_rate > self.target_hr[1])
+
+    @property
     def planned_walks(self) -> str:
         """"3", or "1 of 3" for a week stopped on the step-back advice after one walk."""
         return f"{self.planned_sessions} of {self.stopped_of}" if self.stopped_of else str(self.planned_sessions)

@@ -46,7 +46,8 @@ def evidence_overview(db: Database) -> EvidenceOverview:
 
 
 def start_records(data_dir: DataDir, settings: Settings, *, read_only: bool) -> StartupReport:
-    """Raises DatabaseDamaged, DatabaseUnavailable or DatabaseTooNew (core.storage.database) without touching the file."""
+    """Raises DatabaseDamaged, DatabaseUnavailable or DatabaseTooNew (core.storage.database), never touching the
+    file."""
     if read_only and not data_dir.database_path.exists():
         return StartupReport(overview=None, read_only=True, backup=None)
     db = open_database(data_dir.database_path, read_only=read_only)

@@ -382,5 +382,5 @@ def test_a_weeks_highest_heart_rate_is_shown_beside_its_target() -> None:
     week_1, week_2 = progress.weeks[:2]
     target = V1.plan.weeks[0].target_hr
     assert (week_1.highest_heart_rate, week_1.target_hr) == (131, tuple(target))
-    assert week_1.heart_rate_shown == f"131 ({target[0]}-{target[1]})"
+    assert week_1.heart_rate_shown == f"131 ({target[0]}-{target[1]})" and week_1.heart_rate_above_target
     assert week_2.highest_heart_rate is None and week_2.heart_rate_shown is None
