@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from types import MappingProxyType
 
 from core.plan.engine import Plan, Week
@@ -63,7 +63,7 @@ def plan_differences(saved: Plan, today: Plan, *,
                                       ("effort", "band", before.band, after.band)):
             if field not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
-    return lines + _treadmill_changes(saved, today)
+    return lines + _runs_changed(saved, today, _treadmill, "treadmill") + _runs_changed(saved, today, _parts, "walk")
 
 
 def _treadmill(week: Week) -> str:
@@ -73,18 +73,24 @@ def _treadmill(week: Week) -> str:
     return f"{week.speed_kmh:g} km/h, " + ("flat" if week.grade_pct == 0 else f"{week.grade_pct} % slope")
 
 
-def _treadmill_changes(saved: Plan, today: Plan) -> list[str]:
-    """The treadmill's settings, which the handout prints, one line for each run of weeks that changed alike (seen in
-    review: a version going from 1 % to flat said only that the comfortable speed changed; week by week, one change
-    of speed took 22 lines)."""
+def _parts(week: Week) -> str:
+    """How a week's walk is walked: in one go, or in short parts with rests (seen in review: a version that went from
+    two parts of 4 minutes to one walk of 8 listed no change, its minutes being the same)."""
+    return "in one go" if week.bouts <= 1 else f"in {week.bouts} parts"
+
+
+def _runs_changed(saved: Plan, today: Plan, described: Callable[[Week], str], what: str) -> list[str]:
+    """A setting the handout prints, one line for each run of weeks that changed alike (seen in review: a version
+    going from 1 % to flat said only that the comfortable speed changed; week by week, one change of speed took 22
+    lines)."""
     runs: list[tuple[int, int, str, str]] = []
     for before, after in zip(saved.weeks, today.weeks):
-        old, new = _treadmill(before), _treadmill(after)
+        old, new = described(before), described(after)
         if old == new:
             continue
         if runs and runs[-1][1] == before.week - 1 and runs[-1][2:] == (old, new):
             runs[-1] = (runs[-1][0], before.week, old, new)
         else:
             runs.append((before.week, before.week, old, new))
-    return [(f"Week {first}" if first == last else f"Weeks {first}-{last}") + f" treadmill: {old} -> {new}"
+    return [(f"Week {first}" if first == last else f"Weeks {first}-{last}") + f" {what}: {old} -> {new}"
             for first, last, old, new in runs]

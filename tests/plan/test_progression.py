@@ -216,3 +216,19 @@ def test_a_new_version_names_a_change_of_the_treadmills_speed_and_slope() -> Non
     by_feel = compute_plan(example("diabetic-neuropathy", comfortable_speed_kmh=None), [])
     assert [line for line in plan_differences(by_feel, before) if "treadmill" in line][0] == \
         "Weeks 1-2 treadmill: by feel -> 3.8 km/h, flat"
+
+
+def test_a_new_version_names_a_change_from_walking_in_parts_to_one_walk() -> None:
+    """Seen in review: a version going from two parts of 4 minutes to one walk of 8 listed no change, the week's
+    minutes being the same; the handout's table and its 'You walk in short parts' changed unsaid."""
+    from core.plan.compare import plan_differences
+    from core.plan.engine import compute_plan
+    from tests.handout.helpers import example
+
+    in_parts = compute_plan(example("spinal-cord-injury"), [])
+    first = in_parts.weeks[0]
+    assert first.bouts == 2
+    whole = in_parts.model_copy(update={"weeks": [first.model_copy(update={"bouts": 1, "bout_min": first.main_min}),
+                                                  *in_parts.weeks[1:]]})
+    assert plan_differences(in_parts, whole) == ["Week 1 walk: in 2 parts -> in one go"]
+    assert plan_differences(in_parts, in_parts) == []
