@@ -9,6 +9,8 @@ every suggestion says so.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel
@@ -61,14 +63,19 @@ def beyond_plan(walked_minutes: float, planned_minutes: float, cap_pct: int) -> 
     return BeyondPlan(walked_minutes=walked_minutes, planned_minutes=planned_minutes, cap_pct=cap_pct)
 
 
-def said_beyond(suggestion: NextWeekSuggestion, beyond: BeyondPlan | None) -> NextWeekSuggestion:
+def said_beyond(suggestion: NextWeekSuggestion, beyond: BeyondPlan | None,
+                twins: Sequence[dt.date] = ()) -> NextWeekSuggestion:
     """The suggestion for a week walked beyond its plan, saying so and what to do (the adherence, capped at 100 %
-    a week, would not show it)."""
+    a week, would not show it). ``twins``: days with two walks of the same minutes that week, which may be one walk
+    entered twice (seen in review: a walk added twice read as walking beyond the plan, with advice to re-base it)."""
     if beyond is None:
         return suggestion
+    twice = "" if not twins else (
+        f" Walks of the same minutes are logged twice on {', '.join(day.isoformat() for day in twins)}: if a walk was "
+        "entered twice, delete the copy first.")
     return suggestion.model_copy(update={"reason": f"{suggestion.reason} This week went beyond the plan: "
-                                         f"{beyond.in_words()}. Ask the patient about the extra walking: keep to "
-                                         "the plan's minutes, or base a new plan version on what they walk now."})
+                                         f"{beyond.in_words()}.{twice} Ask the patient about the extra walking: keep "
+                                         "to the plan's minutes, or base a new plan version on what they walk now."})
 
 
 BREAK_DAYS = 14  # a product default, no trial behind it: after this long without a walk, a week is not moved on from

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections import Counter
 
 from pydantic import BaseModel, computed_field
 
@@ -178,7 +179,9 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
     if suggestion is not None:  # a week walked beyond its plan, said once, from its row (the walked rows come first)
-        suggestion = said_beyond(suggestion, weeks[judged].beyond_plan)
+        logged = Counter((item.log.date, item.log.minutes) for item in walked[judged].walks)
+        suggestion = said_beyond(suggestion, weeks[judged].beyond_plan,
+                                 sorted({day for (day, _), count in logged.items() if count > 1}))
     row_of = {id(walk): row for row in walked for walk in row.walks}
     breaks = walking_breaks(ordered, today, BREAK_DAYS)
     resumed = {id(next(item for item in ordered if item.log.date == gap.until)) for gap in breaks if gap.until}

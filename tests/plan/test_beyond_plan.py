@@ -105,3 +105,15 @@ def test_one_retry_after_a_step_back_at_week_1_then_week_2_counts_the_retry_week
     rows = [(week.label, week.planned_walks, week.walked_sessions, week.adherence_pct) for week in progress.weeks
             if week.walked_sessions]
     assert rows == [("1", "1 of 3", 1, 100), ("1 (again)", "3", 1, 33.3), ("2", "3", 3, 100)]
+
+
+def test_a_walk_entered_twice_is_named_before_the_advice_to_re_base() -> None:
+    """Seen in review: the same walk added twice read as walking beyond the plan, with advice to base a new version on
+    it; the entry itself was not questioned."""
+    twice = walks(1, [0, 0, 2, 2, 4, 4], minutes=WEEK_1.main_min * 1.5)
+    progress = course_progress([V1], twice, today=START + dt.timedelta(days=8))
+    days = ", ".join((START + dt.timedelta(days=day)).isoformat() for day in (0, 2, 4))
+    assert f"Walks of the same minutes are logged twice on {days}: if a walk was entered twice, delete the copy " \
+        "first. Ask the patient" in progress.suggestion.reason
+    once = course_progress([V1], walks(1, [0, 1, 2, 3, 4, 5], minutes=25), today=START + dt.timedelta(days=8))
+    assert "logged twice" not in once.suggestion.reason
