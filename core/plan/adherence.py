@@ -1,6 +1,6 @@
 """Adherence as the window, the progress command and the progress report say it: over the weeks done or missed,
-each week in progress or stopped by the step-back named apart, and each break in walking of BREAK_DAYS or more
-(the weeks are counted by the walks, so a break shows no missed week: said here instead)."""
+each week in progress or stopped by the step-back named apart, and each gap in walking of GAP_DAYS or more
+(the weeks are counted by the walks, so a gap shows no missed week unless the walks skip one: said here instead)."""
 
 from __future__ import annotations
 
@@ -29,9 +29,12 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the "
              "pain rules advised a step back: its other walks are not counted as missed"
              for week in counted if week.stopped_of]
-    said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days): a break, "
-             "not counted as missed weeks, as the plan's weeks go on from the walks" if gap.until else
-             f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)" for gap in progress.breaks]
+    # "not counted as missed weeks" only where none is: a patient who logs week 3 after week 1 missed week 2
+    none_missed = not any(week.status == "missed" for week in progress.weeks)
+    said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days)"
+             + (": a break, not counted as missed weeks, as the plan's weeks go on from the walks" if none_missed else "")
+             if gap.until else f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)"
+             for gap in progress.breaks]
     said += [f"Week {called(week)} went beyond the plan: {week.beyond_plan.in_words()}"
              for week in progress.weeks if week.beyond_plan]
     said += [f"Week {called(week)}: the pain rules advised a step back after walk {week.step_back_not_taken_after} "

@@ -79,6 +79,10 @@ def said_beyond(suggestion: NextWeekSuggestion, beyond: BeyondPlan | None,
 
 
 BREAK_DAYS = 14  # a product default, no trial behind it: after this long without a walk, a week is not moved on from
+# a product default, no trial behind it: a gap of a week or more without a walk is named in the course (a plan walks on
+# 2 to 5 days a week, so a whole week went unwalked); seen in review: ten days without a walk read as 100 % adherence
+# with nothing said
+GAP_DAYS = 7
 
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,

@@ -21,7 +21,7 @@ from collections import Counter
 
 from pydantic import BaseModel, computed_field
 
-from core.plan.adjustment import (BREAK_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, blocked_because,
+from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, blocked_because,
                                   said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
@@ -120,7 +120,7 @@ class SessionPoint(BaseModel):
     safe_max: int | None = None
     acceptable_max: int | None = None
     again: bool = False  # its row is a week walked again
-    after_break: bool = False  # the first walk after BREAK_DAYS or more without one: the charts' lines stop there
+    after_break: bool = False  # the first walk after GAP_DAYS or more without one: the charts' lines stop there
 
 
 class Progress(BaseModel):
@@ -137,7 +137,7 @@ class Progress(BaseModel):
     current_version: int | None  # the plan version of the latest session
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
     plan_weeks: int  # the weeks of the plan in force (0: blocked by screening)
-    breaks: list[WalkingBreak] = []  # BREAK_DAYS or more without a walk: between walks, and up to today
+    breaks: list[WalkingBreak] = []  # GAP_DAYS or more without a walk: between walks, and up to today
 
     @property
     def next_walk_week(self) -> int:
@@ -183,7 +183,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         suggestion = said_beyond(suggestion, weeks[judged].beyond_plan,
                                  sorted({day for (day, _), count in logged.items() if count > 1}))
     row_of = {id(walk): row for row in walked for walk in row.walks}
-    breaks = walking_breaks(ordered, today, BREAK_DAYS)
+    breaks = walking_breaks(ordered, today, GAP_DAYS)
     resumed = {id(next(item for item in ordered if item.log.date == gap.until)) for gap in breaks if gap.until}
     counted = [week for week in weeks if week.status in ("done", "missed")]
     planned_total = sum(week.planned_minutes for week in counted)

@@ -100,8 +100,9 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
     assert later.weeks[2].status == "done" and later.adherence_pct < progress.adherence_pct
     # Said with the counted weeks named, and the week in progress apart from them.
     assert adherence_in_words(progress) == (
-        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. Week 3 is in progress "
-        "(1 of 3 walks so far) and counts once complete (4 sessions logged).")
+        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. No walk logged "
+        "from 2026-09-05 to 2026-09-15 (10 days). Week 3 is in progress (1 of 3 walks so far) and counts once complete "
+        "(4 sessions logged).")  # a gap of a week or more is named; week 2 is counted missed, so not "a break"
     assert adherence_in_words(course_progress([V1], [])) == (
         "Adherence: not yet known, no walk is logged yet (0 sessions logged).")
     first_walk = course_progress([V1], walks(1, [0]), today=START)
@@ -370,7 +371,14 @@ def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_o
     assert ("No walk logged from 2026-09-05 to 2026-10-20 (45 days): a break, not counted as missed weeks, as the "
             "plan's weeks go on from the walks") in adherence_in_words(back)
     recent = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=17))
-    assert recent.suggestion.action == "progress" and not recent.breaks  # 13 days: not yet a break
+    assert recent.suggestion.action == "progress"  # 13 days: not yet a break that holds the week, but named
+    assert "No walk logged since 2026-09-05 (13 days to today)" in adherence_in_words(recent)
+    # seen in review: ten days without a walk read as 100 % adherence with nothing said; a week or more is named
+    ten = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [14, 16, 18]), today=START + dt.timedelta(days=19))
+    assert ("No walk logged from 2026-09-05 to 2026-09-15 (10 days): a break, not counted as missed weeks, as the "
+            "plan's weeks go on from the walks") in adherence_in_words(ten)
+    usual = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [9, 11, 13]), today=START + dt.timedelta(days=14))
+    assert not usual.breaks  # five days between weeks: the usual rhythm, nothing said
 
 
 
