@@ -45,7 +45,7 @@ def minutes_text(minutes: float, t: Wording | None = None) -> str:
 
 def bout_rounded(minutes: float) -> float:
     """A short walk's length as the handout writes it: to the quarter minute (so two walks add up to a week's half
-    minutes: 8½ is 2 × 4¼, not 2 × 4), or to five seconds under a minute (never below 5 s)."""
+    minutes: 8:30 is 2 × 4:15, not 2 × 4:00), or to five seconds under a minute (never below 5 s)."""
     return max(5, round(minutes * 60 / 5) * 5) / 60 if minutes < 1 else round(minutes * 4) / 4
 
 
