@@ -68,13 +68,17 @@ class RotatingLogFile(logging.FileHandler):
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         """A log that cannot be written (a full disk) is said once, in one sentence. Not logging's own report,
         which prints a traceback with the record's message and arguments for every record that fails."""
-        if self.failure_told or sys.stderr is None:  # a windowed build has no stderr
+        error = sys.exc_info()[1]
+        if sys.stderr is None:  # a windowed build has no stderr
+            return
+        if not isinstance(error, OSError):  # a record that cannot be formatted: the file itself is fine
+            sys.stderr.write(f"A log record could not be formatted ({type(error).__name__}); it was left out.\n")
+            return
+        if self.failure_told:
             return
         self.failure_told = True
-        error = sys.exc_info()[1]
-        reason = getattr(error, "strerror", None) or type(error).__name__
-        sys.stderr.write(f"The log file {self.baseFilename} could not be written ({reason}); Treadwell carries on "
-                         "without it.\n")
+        sys.stderr.write(f"The log file {self.baseFilename} could not be written ({error.strerror or error}); "
+                         "Treadwell carries on without it.\n")
 
     def _would_overflow(self, record: logging.LogRecord) -> bool:
         if self.stream is None:

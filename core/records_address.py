@@ -8,7 +8,7 @@ from __future__ import annotations
 
 def checked_address(value: str) -> str:
     """The address, stripped; "" for none. Raises ValueError with a sentence saying what is allowed."""
-    from urllib.parse import urlsplit
+    from urllib.parse import unquote, urlsplit
 
     value = value.strip()
     if not value:
@@ -25,8 +25,10 @@ def checked_address(value: str) -> str:
         raise ValueError("is not a valid address: the port, after the server's name and a colon, is a number "
                          "from 1 to 65535 (5432 when left out)") from None
     if parts.password is not None or _password_as_libpq_reads_it(value):
+        # sslpassword unlocks a client certificate's key, which libpq's password file does not hold
+        key = "; a client key's passphrase stays out of it too" if "sslpass" in unquote(value).lower() else ""
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
-                         "use libpq's password file (the window asks for it when none is on file)")
+                         f"use libpq's password file (the window asks for it when none is on file){key}")
     return value
 
 

@@ -160,3 +160,20 @@ def test_a_log_that_cannot_be_written_says_so_once_and_repeats_nothing(tmp_path,
     assert err.count("\n") == 1, err
     assert "could not be written (No space left on device)" in err and "carries on" in err
     assert "Logging error" not in err and "Mrs Example" not in err and "Traceback" not in err
+
+
+def test_a_record_that_cannot_be_formatted_is_not_taken_for_a_full_disk(tmp_path, capsys) -> None:
+    """Seen in review: a formatting slip was reported as the log file unwritable, and silenced a real failure after."""
+    handler = RotatingLogFile(tmp_path / LOG_FILE_NAME, max_bytes=10_000, kept=2)
+    logger = logging.getLogger("treadwell.test_bad_record")
+    logger.propagate, logger.level = False, logging.INFO
+    logger.addHandler(handler)
+    try:
+        logger.info("%d walks", "three")
+        logger.info("a good line")
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    err = capsys.readouterr().err
+    assert err == "A log record could not be formatted (TypeError); it was left out.\n"
+    assert not handler.failure_told and "a good line" in (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")

@@ -153,3 +153,13 @@ def test_a_file_with_a_problem_in_every_row_names_the_first_hundred_and_counts_t
     lines = result.stderr.splitlines()
     assert result.returncode == 2 and len(lines) == 102, lines[:3]
     assert lines[-2].startswith("many.csv: ... and ") and lines[-1].startswith("Nothing was imported: ")
+
+
+def test_a_speed_printed_in_an_unusable_unit_is_shown_as_printed_and_the_key_only_beside_a_mark(run_main, tmp_path):
+    """Seen in review: Binda 2020's "10 m/s" printed as a blank m/min cell (read as not reported), and the ⚠ key
+    printed under tables with no ⚠ in them."""
+    data = tmp_path / "data"
+    binda = run_main("evidence", "--search", "binda", data_dir=data).stdout
+    assert " 10 m/s ⚠ " in binda and "⚠ flagged implausible as printed" in binda
+    dugan = run_main("evidence", "--search", "dugan", data_dir=data).stdout  # its implausible weeks are not printed
+    assert "⚠" not in dugan

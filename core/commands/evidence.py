@@ -30,12 +30,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.format == "json":
         print_json([study.model_dump(mode="json") for study in studies])
         return 0
+    rows = [_row(study) for study in studies]
     print(format_table(
-        ["id", "author", "year", "species", "model", "m/min", "min", "d/wk", "wk", "findings", "level", "flags"],
-        [_row(study) for study in studies],
-    ))
+        ["id", "author", "year", "species", "model", "m/min", "min", "d/wk", "wk", "findings", "level", "flags"], rows))
     print(f"\n{len(studies)} stud{'y' if len(studies) == 1 else 'ies'}")
-    if any(left_out(study, dose) for study in studies for dose in DOSE_COLUMNS):
+    if any("⚠" in str(cell) for row in rows for cell in row):  # the key only where a mark is printed
         print(LEFT_OUT_KEY)
     if args.etiology:
         print("\n" + _describe_dosing(dosing_summary(args.etiology, studies)))
@@ -87,7 +86,9 @@ def _row(study: Study) -> list:
     minutes_text = None if minutes is None else (
         _number(minutes[0]) if minutes[0] == minutes[1] else f"{_number(minutes[0])}-{_number(minutes[1])}"
     )
-    doses = [_number(dose.speed_m_per_min), minutes_text, dose.days_per_week, _number(dose.weeks)]
+    # a speed printed in a unit that cannot be used ("10 m/s") is shown as printed, not as a blank "not reported"
+    doses = [_number(dose.speed_m_per_min) or dose.speed_reported, minutes_text, dose.days_per_week,
+             _number(dose.weeks)]
     # seen in review: Chen 2012's 30 m/min printed plainly above a summary that leaves it out
     doses = [f"{shown} ⚠" if shown is not None and left_out(study, column) else shown
              for shown, column in zip(doses, DOSE_COLUMNS)]

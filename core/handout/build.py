@@ -67,8 +67,10 @@ def bouts_text(week: Week, t: Wording | None = None) -> str:
     t = t or _ENGLISH
     length = bout_text(week.bout_min)
     if abs(bout_rounded(week.main_min / week.bouts) * week.bouts - week.main_min) > 1e-6:
-        length = t("about {length}", length=length)
-    return f"{week.bouts}{NO_BREAK}×{NO_BREAK}{length.replace(' ', NO_BREAK)}"
+        # may break after "×": an unbreakable "(4 × about 1:30)" made the table's narrowest widths wider than the
+        # page, and the fallback cut inside the bracket, a ")" alone on a line (seen in review)
+        return f"{week.bouts}{NO_BREAK}× " + t("about {length}", length=length).replace(" ", NO_BREAK)
+    return f"{week.bouts}{NO_BREAK}×{NO_BREAK}{length}"
 
 
 def speed_text(week: Week, units: Literal["metric", "imperial"], t: Wording | None = None) -> str:
@@ -147,10 +149,9 @@ def build_handout(
         if first_with_bouts.bout_min < 1:
             seconds = round(rounded * 60)
             bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
-        else:  # counted as written: "about 1:15 minutes", not "minute" (a plain name: Babel's extractor loses a
-            # message whose call holds a call); isolated, as the Arabic handout printed "½2" for 2½ (seen in review)
-            written = isolated(bout_text(first_with_bouts.bout_min))
-            bout_words = t.plural("about {minutes} minute", "about {minutes} minutes", rounded, minutes=written)
+        else:  # as the table writes it, with no unit after it: "about 1:15 minutes" could read as 1.15 minutes (seen
+            # in review); isolated, as the Arabic handout printed "½2" for 2½ (seen in review)
+            bout_words = t("about {length}", length=isolated(bout_text(first_with_bouts.bout_min)))
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
         # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again

@@ -4,6 +4,8 @@ each week in progress or stopped by the step-back named apart, and each gap in w
 
 from __future__ import annotations
 
+import datetime as dt
+
 from core.plan.progress import Progress, WeekProgress
 
 
@@ -29,10 +31,9 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the "
              "pain rules advised a step back: its other walks are not counted as missed"
              for week in counted if week.stopped_of]
-    # "not counted as missed weeks" only where none is: a patient who logs week 3 after week 1 missed week 2
-    none_missed = not any(week.status == "missed" for week in progress.weeks)
     said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days)"
-             + (": a break, not counted as missed weeks, as the plan's weeks go on from the walks" if none_missed else "")
+             + ("" if _skips_a_week(progress, gap.since, gap.until) else
+                ": a break, not counted as missed weeks, as the plan's weeks go on from the walks")
              if gap.until else f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)"
              for gap in progress.breaks]
     said += [f"Week {called(week)} went beyond the plan: {week.beyond_plan.in_words()}"
@@ -42,6 +43,14 @@ def adherence_statements(progress: Progress) -> list[str]:
              for week in progress.weeks if week.step_back_not_taken_after]
     return said + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so "
                    "far) and counts once complete" for week in progress.weeks if week.status == "in progress"]
+
+
+def _skips_a_week(progress: Progress, since: dt.date, until: dt.date) -> bool:
+    """The walk after a gap is more than one week on from the walk before it, in the same plan version: the week
+    between counts as missed, so the gap is not "a break, not counted as missed weeks" (seen in review)."""
+    before = [walk for walk in progress.sessions if walk.date == since][-1]
+    after = next(walk for walk in progress.sessions if walk.date == until)
+    return after.plan_version == before.plan_version and after.week > before.week + 1
 
 
 def week_called(week: WeekProgress, rows: list[WeekProgress]) -> str:

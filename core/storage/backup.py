@@ -128,11 +128,15 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
 def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
     """Keep every backup of the newest day (a backup made by hand never takes the place of one made earlier
     that day), the newest of each of the other last ``daily`` days that have one, and the newest of each of
-    the ``weekly`` ISO weeks before those; delete the rest. Returns what was deleted."""
+    the ``weekly`` ISO weeks before those; delete the rest (never one dated in the future). Returns what was deleted."""
     keep: set[Path] = set()
     kept_days: set[dt.date] = set()
     kept_weeks: set[tuple[int, int]] = set()
-    backups = list_backups(backups_dir)
+    now = utc_now()
+    # one dated in the future is kept aside, neither counted nor deleted: taken as the newest day, it made the backup
+    # just written the one to delete (seen in review)
+    keep.update(info.path for info in list_backups(backups_dir) if dated_in_the_future(info, now))
+    backups = [info for info in list_backups(backups_dir) if not dated_in_the_future(info, now)]
     newest_day = backups[0].taken_at.date() if backups else None
     for info in backups:  # newest first, so the first of each day or week is its newest
         day = info.taken_at.date()

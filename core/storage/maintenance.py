@@ -11,7 +11,9 @@ from pydantic import BaseModel
 from core.app_info import command_as_run
 from core.data_dir import DataDir
 from core.storage import records
-from core.storage.backup import backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups
+from core.storage.backup import (
+    backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
+)
 from core.storage.database import DatabaseError, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from core.stamps import local_day
@@ -105,10 +107,13 @@ def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool
     if changed is None:
         return False  # nothing saved yet
     changed_at = dt.datetime.fromisoformat(changed).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    # a change marked by a clock that was ahead says nothing of when it was made: backed up once a day (it made every
+    # start back up, seen in review)
+    ahead = changed_at > utc_now()
     backups = [info for info in list_backups(data_dir.backups_dir) if not dated_in_the_future(info)]
-    if backups and backups[0].taken_at >= changed_at:
+    if backups and not ahead and backups[0].taken_at >= changed_at:
         return False
     taken_on = local_day(backups[0].taken_at.replace(tzinfo=dt.timezone.utc)) if backups else None
-    return not (once_a_day and taken_on == dt.date.today())
+    return not ((once_a_day or ahead) and taken_on == dt.date.today())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import shutil
@@ -43,6 +44,22 @@ def test_a_weeks_walks_in_parts_stay_on_one_line(renderer, paper) -> None:
     parts = [line for line in lines if "(2" in line and "×" in line]
     assert len(parts) >= 8  # the plan's 8 weeks in parts, and the note under the table
     assert not [line for line in parts if ")" not in line.split("(2")[1]]
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_parts_that_are_about_equal_break_after_the_times_sign_never_inside_a_time(renderer, language) -> None:
+    """Seen in review: "5:30 (4 × about 1:30)" could not break, the table's narrowest widths passed the page's, and the
+    fallback cut inside the bracket: ")" alone on a line. It may break after the "×" only."""
+    profile = example("diabetic-neuropathy").model_copy(update={"baseline_walk_min": 1.5})
+    handout = handout_for(profile, language=language)
+    assert any("about" in row.walking or "khoảng" in row.walking for row in handout.weeks)
+    pages = pdf_text(renderer.render(handout))
+    table = [line.strip() for page in pages[1:3] for line in page.splitlines() if "×" in line or line.strip()[:1] in
+             ")0123456789" and line.strip().endswith(")")]
+    assert ")" not in table
+    about = "about" if language == "en" else "khoảng"
+    for line in table:
+        assert re.fullmatch(rf"(\d+:\d\d )?\(\d+ ×( \d+:\d\d\))?|{about} \d+:\d\d\)|\d+", line), line
 
 
 @pytest.mark.parametrize("name", ["Αικατερίνη Παπαδοπούλου", "Ольга Сергеевна Иванова", "Zoë Łukasiewicz-Ørsted",

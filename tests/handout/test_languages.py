@@ -157,15 +157,15 @@ def test_the_text_read_back_is_the_catalogs(renderer, tag) -> None:
 
 
 @pytest.mark.parametrize(("tag", "counts"), [
-    ("en", {1: "about 1 minute", 2: "about 2 minutes", 2.5: "about 2.5 minutes"}),
-    ("es", {1: "alrededor de 1 minuto", 3: "unos 3 minutos"}),
-    ("ar", {1: "حوالي 1 دقيقة", 5: "حوالي 5 دقائق", 11: "حوالي 11 دقيقة", 2.5: "حوالي 2.5 دقيقة"}),
-    ("zh-Hans", {1: "约 1 分钟", 5: "约 5 分钟"}),
+    ("en", {1: "about 1 second", 2: "about 2 seconds", 2.5: "about 2.5 seconds"}),
+    ("es", {1: "alrededor de 1 segundo", 3: "unos 3 segundos"}),
+    ("ar", {1: "حوالي 1 ثانية", 5: "حوالي 5 ثوانٍ", 11: "حوالي 11 ثانية", 2.5: "حوالي 2.5 ثانية"}),
+    ("zh-Hans", {1: "约 1 秒", 5: "约 5 秒"}),
 ])
 def test_a_counted_message_takes_the_languages_form_for_the_count(tag, counts) -> None:
     t = Wording(tag)
     for count, expected in counts.items():
-        assert t.plural("about {minutes} minute", "about {minutes} minutes", count, minutes=str(count)) == expected
+        assert t.plural("about {seconds} second", "about {seconds} seconds", count, seconds=str(count)) == expected
 
 
 @pytest.mark.parametrize("language", ["ar", "zh-Hans", "es"])

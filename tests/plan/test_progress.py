@@ -377,6 +377,11 @@ def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_o
     ten = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [14, 16, 18]), today=START + dt.timedelta(days=19))
     assert ("No walk logged from 2026-09-05 to 2026-09-15 (10 days): a break, not counted as missed weeks, as the "
             "plan's weeks go on from the walks") in adherence_in_words(ten)
+    # a week skipped elsewhere in the course does not take the words from a gap that skipped none (seen in review)
+    skipped_earlier = course_progress([V1], walks(1, [0, 2, 4]) + walks(3, [7, 9, 11]) + walks(4, [21, 23, 25]),
+                                      today=START + dt.timedelta(days=26))
+    assert ("No walk logged from 2026-09-12 to 2026-09-22 (10 days): a break, not counted as missed weeks"
+            in adherence_in_words(skipped_earlier))
     usual = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [9, 11, 13]), today=START + dt.timedelta(days=14))
     assert not usual.breaks  # five days between weeks: the usual rhythm, nothing said
 

@@ -158,5 +158,21 @@ def test_a_backup_dated_in_the_future_does_not_stop_backups_nor_pass_for_the_new
     report = check_health(data_dir)
     assert f"newest {today.name}" in report.lines[-2]
     assert report.lines[-1].startswith(f"Dated in the future: {ahead.name}. The computer's clock was ahead")
+    # rotation keeps the backup just made (the future day counted as the newest made it the one to delete)
+    assert rotate_backups(data_dir.backups_dir, daily=1, weekly=0) == [] and today.exists() and ahead.exists()
     today.write_bytes(b"garbage")  # when nothing else passes its check, it is still there to restore
     assert newest_good_backup(data_dir.backups_dir) == ahead
+
+
+def test_a_change_marked_by_a_clock_ahead_does_not_back_up_on_every_start(data_dir) -> None:
+    """Seen in review: a last change marked 30 days ahead kept backup_due true after every backup."""
+    saved(data_dir)
+    db = open_database(data_dir.database_path)
+    try:
+        ahead = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=30)).isoformat()
+        db.execute("update meta set value = ? where key = 'last_change_at'", [ahead])
+        db.conn.commit()
+        assert backup_if_changed(db, data_dir, daily=7, weekly=4) is not None
+        assert backup_if_changed(db, data_dir, daily=7, weekly=4) is None
+    finally:
+        db.close()
