@@ -8,7 +8,7 @@ from __future__ import annotations
 
 def checked_address(value: str) -> str:
     """The address, stripped; "" for none. Raises ValueError with a sentence saying what is allowed."""
-    from urllib.parse import unquote, urlsplit
+    from urllib.parse import urlsplit
 
     value = value.strip()
     if not value:
@@ -24,22 +24,24 @@ def checked_address(value: str) -> str:
     except ValueError:
         raise ValueError("is not a valid address: the port, after the server's name and a colon, is a number "
                          "from 1 to 65535 (5432 when left out)") from None
-    if parts.password is not None or _password_as_libpq_reads_it(value):
+    secrets = _secrets_as_libpq_reads_them(value)
+    if parts.password is not None or secrets:
         # sslpassword unlocks a client certificate's key, which libpq's password file does not hold
-        key = "; a client key's passphrase stays out of it too" if "sslpass" in unquote(value).lower() else ""
+        key = "; a client key's passphrase stays out of it too" if "sslpassword" in secrets else ""
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
                          f"use libpq's password file (the window asks for it when none is on file){key}")
     return value
 
 
-SECRET_KEYS = ("password", "sslpassword")  # sslpassword: the one that unlocks a client certificate's key
+SECRET_KEYS = {"password", "sslpassword"}  # sslpassword: the one that unlocks a client certificate's key
 
 
-def _password_as_libpq_reads_it(address: str) -> bool:
-    """A password where libpq finds one: after a ``:`` in the user part (up to the first ``@`` before a ``/``), or
-    as ``password=`` or ``sslpassword=`` in the query (everything after the first ``?`` past the user part, split at
-    ``&``, each key percent-decoded; libpq knows no ``#`` fragment). Seen in testing and review: ``pass%77ord=``, ``?x=1#&password=``,
-    ``#?password=`` and ``gr?ace:secret@`` each signed in with the password in the address."""
+def _secrets_as_libpq_reads_them(address: str) -> set[str]:
+    """The secrets where libpq finds them: "password" after a ``:`` in the user part (up to the first ``@`` before a
+    ``/``), and ``password=`` or ``sslpassword=`` in the query (everything after the first ``?`` past the user part,
+    split at ``&``, each key percent-decoded; libpq knows no ``#`` fragment). Seen in testing and review:
+    ``pass%77ord=``, ``?x=1#&password=``, ``#?password=`` and ``gr?ace:secret@`` each signed in with the password in
+    the address."""
     from urllib.parse import unquote
 
     rest = address.split("://", 1)[1]
@@ -47,8 +49,8 @@ def _password_as_libpq_reads_it(address: str) -> bool:
     user = head.split("@", 1)[0] if "@" in head else ""
     after_user = rest[len(user) + 1:] if user or head.startswith("@") else rest
     query = after_user.split("?", 1)[1] if "?" in after_user else ""
-    return ":" in user or any(unquote(pair.split("=", 1)[0]).strip().lower() in SECRET_KEYS
-                              for pair in query.split("&"))
+    keys = {unquote(pair.split("=", 1)[0]).strip().lower() for pair in query.split("&")}
+    return (keys & SECRET_KEYS) | ({"password"} if ":" in user else set())
 
 
 def address_argument(text: str) -> str:
