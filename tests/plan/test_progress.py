@@ -100,8 +100,8 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
     assert later.weeks[2].status == "done" and later.adherence_pct < progress.adherence_pct
     # Said with the counted weeks named, and the week in progress apart from them.
     assert adherence_in_words(progress) == (
-        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. No walk logged "
-        "from 2026-09-05 to 2026-09-15 (10 days). Week 3 is in progress (1 of 3 walks so far) and counts once complete "
+        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. "
+        "No walk logged from 2026-09-05 to 2026-09-15 (10 days). Week 3 is in progress (1 of 3 walks so far) and counts once complete "
         "(4 sessions logged).")  # a gap of a week or more is named; week 2 is counted missed, so not "a break"
     assert adherence_in_words(course_progress([V1], [])) == (
         "Adherence: not yet known, no walk is logged yet (0 sessions logged).")
