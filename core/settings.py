@@ -12,6 +12,7 @@ from core.atomic import WriteError, atomic_write_bytes
 from core.inputs import InputError, read_input, said_plainly, text_encoding
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
+from core.plan.profile import checked_name
 from core.records_address import checked_address
 
 SETTINGS_SCHEMA_VERSION = 1
@@ -35,6 +36,13 @@ class Settings(BaseModel):
     # The clinic's PostgreSQL server for patient records ("": this workstation's own file). Never a password:
     # libpq's password or service file holds it, or the clinician types it when asked (docs/clinic-server.md).
     records_url: str = Field(default="", max_length=500)
+
+    @field_validator("clinic_name", "clinician_name", "contact_phone")
+    @classmethod
+    def _one_plain_line(cls, value: str) -> str:
+        """As the dialog saves them, and a hand-edited file too: one line, no control or bidi override characters
+        (seen in review: a line break in the clinician's name reached the audit trail, whose bundles refused it)."""
+        return checked_name(value) if value.strip() else ""
 
     @field_validator("handout_language")
     @classmethod

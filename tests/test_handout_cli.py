@@ -96,3 +96,17 @@ def test_an_unknown_language_names_the_field_and_the_choices(run_main, tmp_path)
                       data_dir=tmp_path / "data")
     assert result.returncode == 2 and "language" in result.stderr and "zh-Hans" in result.stderr
     assert not out.exists() and "Traceback" not in result.stderr
+
+
+def test_a_clinic_phone_no_patient_could_dial_is_not_printed_and_is_said(run_main, tmp_path) -> None:
+    """Seen in review: "abc" typed into settings.json by hand printed as "Then call the clinic: abc." on every page
+    (the dialogs refuse it; a file edited by hand was not checked)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"contact_phone": "abc"}), encoding="utf-8")
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(EXAMPLE), "--pdf", str(out), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert 'Note: The clinic phone in Settings, "abc", is not a number a patient could dial' in result.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "abc" not in text and "call your clinic" in text.lower()

@@ -98,3 +98,14 @@ def test_an_address_is_refused_wherever_libpq_would_find_a_password_in_it(addres
             Settings(records_url=address)
     else:
         assert Settings(records_url=address).records_url == address
+
+
+@pytest.mark.parametrize("field", ["clinic_name", "clinician_name", "contact_phone"])
+@pytest.mark.parametrize("value", ["Zoë\nOkafor", "Dr\u202eA", "North\tClinic"])
+def test_a_name_or_phone_edited_by_hand_is_one_plain_line(data_dir, field, value) -> None:
+    """Seen in review: a clinician name with a line break, typed into settings.json, went into the audit trail of
+    every plan saved, and each such plan could never be exported again (the bundle refuses such an author)."""
+    data_dir.settings_path.write_text(json.dumps({field: value}), encoding="utf-8")
+    with pytest.raises(SettingsError, match=f"{field}: must not contain"):
+        load_settings(data_dir.settings_path)
+    assert Settings(**{field: "  "}).model_dump()[field] == ""  # spaces alone: left empty, as the dialog saves it

@@ -69,7 +69,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print("Nothing was imported.", file=sys.stderr)
         return 2
     except ValueError as error:  # a record the checks let through but the records refuse: nothing was written
-        print(f"{getattr(args, 'file', None) and args.file.name or 'plans'}: {error}. Nothing was imported.",
+        done = "exported" if action == "export" else "imported"  # seen in review: a failed export said "imported"
+        print(f"{getattr(args, 'file', None) and args.file.name or 'plans'}: {error}. Nothing was {done}.",
               file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader stopped reading (``| head``): run_command ends quietly

@@ -13,7 +13,7 @@ from core.handout.build import build_handout
 from core.handout.model import Handout
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile
-from core.settings import Settings
+from core.settings import PHONE_DIGITS_AT_LEAST, Settings, phone_problem
 
 
 class HandoutError(Exception):
@@ -51,7 +51,7 @@ def make_handout(
         raise HandoutError(f"The handout was not made: {error}. Choose the language again on the profile.") from None
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
-        phone=settings.contact_phone, date=date, paper=paper or settings.paper_size, units=units or settings.units,
+        phone=printed_phone(settings), date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
         print_size=print_size or settings.handout_print, start_week=start_week,
@@ -68,6 +68,13 @@ NO_PHONE = ("The handout prints without the clinic's phone number, so it tells t
             "clinic: add the number in Settings.")
 
 
+def printed_phone(settings: Settings) -> str:
+    """The clinic phone the handout prints: none where the settings hold one a patient could not dial (a settings
+    file edited by hand; the dialogs refuse it). Seen in review: "Then call the clinic: abc." on every page."""
+    phone = settings.contact_phone.strip()
+    return phone if phone_problem(phone) is None else ""
+
+
 def notes_for_clinician(settings: Settings, language: str) -> list[str]:
     """What the clinician should know before giving the handout; never printed on the patient's pages."""
     from core.handout.language import unreviewed_note
@@ -75,6 +82,10 @@ def notes_for_clinician(settings: Settings, language: str) -> list[str]:
     notes = [note] if (note := unreviewed_note(language)) else []
     if not settings.contact_phone.strip():
         notes.append(NO_PHONE)
+    elif not printed_phone(settings):
+        notes.append(f"The clinic phone in Settings, \"{settings.contact_phone.strip()}\", is not a number a patient "
+                     f"could dial (it needs at least {PHONE_DIGITS_AT_LEAST} digits), so the handout prints without it "
+                     "and tells the patient only to call their clinic: correct it in Settings.")
     return notes
 
 

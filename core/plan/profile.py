@@ -170,6 +170,14 @@ def checked_name(value: str) -> str:
     return value
 
 
+def one_plain_line(value: str) -> str:
+    """``value`` as checked_name would take it: control and line-separator characters as spaces, bidi overrides
+    left out (text saved before such characters were refused, shown or passed on as one line)."""
+    kept = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in value
+                   if ch not in BIDI_CONTROLS)
+    return re.sub(" {2,}", " ", kept).strip()
+
+
 class ProfileError(Exception):
     """The profile cannot be used; ``problems`` holds one plain line per problem."""
 

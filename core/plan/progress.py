@@ -352,9 +352,10 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
 
 
 def _profile_changes(before: PatientProfile, after: PatientProfile) -> list[str]:
+    """The name too: a corrected spelling is a change to the record (seen in review: it went unsaid)."""
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
     return [f"{FIELD_LABELS.get(field, field)}: {in_words(old.get(field))} -> {in_words(new.get(field))}"
-            for field in new if field != "name" and old.get(field) != new.get(field)]
+            for field in new if old.get(field) != new.get(field)]
 
 
 def _override_changes(before: list[WeekOverride], after: list[WeekOverride], plan_before: Plan) -> dict[int, str]:

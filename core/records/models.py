@@ -142,6 +142,7 @@ class SessionRecord(SessionLog):
         in review: the same walk added twice passed unsaid, then read as a week walked beyond the plan)."""
         version = next((version for version in history if version.id == self.plan_id), None)
         notes = [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on)
+        notes += self._week_jump_notes(sessions)
         twin = next((other for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
                      == (self.date, self.week, self.minutes)), None)
         if twin is not None:
@@ -149,6 +150,21 @@ class SessionRecord(SessionLog):
             notes.append(f"Another walk of {self.minutes:g} minutes in week {self.week} on {self.date.isoformat()} is "
                          f"logged (session {twin.id}): check that the walk was not entered twice.")
         return notes
+
+
+    def _week_jump_notes(self, sessions: list[SessionRecord]) -> list[str]:
+        """A week more than one on from the furthest walked before it under the same version: the weeks between
+        count as missed, and the next week's advice is judged on this one (seen in review: week 10 typed for week 3,
+        after a walk whose pain advised a step back, was kept without a word and the course advised week 10 again)."""
+        furthest = max((other.week for other in sessions if other.id != self.id and other.plan_id == self.plan_id
+                        and other.date <= self.date), default=None)
+        if furthest is None or self.week <= furthest + 1:
+            return []
+        between = (f"week {furthest + 1} counts" if self.week == furthest + 2
+                   else f"weeks {furthest + 1} to {self.week - 1} count")
+        return [f"Week {self.week} is more than one week on from week {furthest}, the furthest walked before it under "
+                f"plan version {self.plan_version}: check the week ({between} as missed, and the next week's advice "
+                f"follows from week {self.week})."]
 
 
 class ChangedMeanwhile(Exception):

@@ -22,7 +22,7 @@ from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.guidelines import GUIDELINES_VERSION
 from core.plan.overrides import WeekOverride
-from core.plan.profile import PatientProfile
+from core.plan.profile import PatientProfile, one_plain_line
 from core.plan.session_log import SessionLog
 from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_named
 from core.storage import evidence_store, records
@@ -86,7 +86,8 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> s
         patient_name=history[-1].profile.name,
         versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
                                  plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
-                                 created_by=v.created_by, created_at=v.created_at) for v in history],
+                                 created_by=one_plain_line(v.created_by), created_at=v.created_at)
+                  for v in history],
         session_logs=logs,
     ).model_dump(mode="json")
     bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),

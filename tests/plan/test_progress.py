@@ -203,6 +203,12 @@ def test_a_changed_number_in_the_version_history_reads_as_the_form_shows_it() ->
     assert any(line.endswith(": 10 -> 16") for line in lines), lines
 
 
+def test_a_corrected_name_is_in_the_version_history() -> None:
+    """Seen in review: a version that changed "محمد علي" to "Mohammed Ali" listed only the age it also changed."""
+    progress = course_progress([version(1, name="محمد علي"), version(2, name="Mohammed Ali")], [], today=START)
+    assert progress.versions[1].changes == ["Name: محمد علي -> Mohammed Ali"]
+
+
 def test_a_week_walked_again_after_a_step_back_is_its_own_row_in_the_order_walked() -> None:
     """Seen in review: walks grouped by week and cut into threes pooled a painful walk of week 4 with two of its
     retry, so the retry's third walk showed "4 (again), in progress, 1 of 3" and the suggestion said "repeat this

@@ -55,6 +55,21 @@ def test_round_trip_to_another_workstation(db, tmp_path) -> None:
         other.close()
 
 
+def test_an_author_saved_with_a_line_break_still_moves_as_one_plain_line(db, tmp_path) -> None:
+    """Seen in review: a clinician name with a line break and a bidi override, typed into settings.json before its
+    names were checked, was saved as the author, and the bundle refused it: that patient could never be exported or
+    moved to the clinic server. Settings refuse such a name now; one already saved goes out as one plain line."""
+    sync_library(db)
+    saved = records.save_plan(db, *example(ETIOLOGY), clinician="Zoë\nX\u202eevil")
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        sync_library(other)
+        ids = import_bundle(other, export_bundle(db, saved.id, clinician="Dr C").encode("utf-8"), clinician="Dr C").plan_ids
+        assert records.get_plan(other, ids[0]).created_by == "Zoë Xevil"
+    finally:
+        other.close()
+
+
 def test_a_move_from_this_workstations_own_records_keeps_the_studies_a_plan_cites_as_saved(db, tmp_path) -> None:
     """Seen by a clinic's administrator: a plan saved before a study was imported on its workstation was re-derived
     on the move with that study, so the server's copy cited a study the patient's plan did not, and `db move-to`

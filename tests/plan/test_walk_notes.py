@@ -1,0 +1,43 @@
+"""What a clinician is asked to check in a walk just logged (SessionRecord.notes_in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.engine import compute_plan
+from core.records.models import PlanVersion, SessionRecord
+from tests.plan.profiles import profile
+
+BEGAN = dt.date(2026, 9, 1)
+PATIENT = profile(baseline_walk_min=10)
+HISTORY = [PlanVersion(id=1, patient_id=1, version=1, uid="v1", profile=PATIENT, plan=compute_plan(PATIENT, []),
+                       overrides=[], guidelines_version="test", created_by="Dr A",
+                       created_at=f"{BEGAN.isoformat()}T10:00:00+00:00")]
+
+
+def walk(number: int, week: int, day: int, *, plan_id: int = 1) -> SessionRecord:
+    minutes = HISTORY[0].plan.weeks[week - 1].main_min
+    return SessionRecord(id=number, uid=f"s{number}", patient_id=1, plan_id=plan_id, plan_version=plan_id,
+                         created_at="2026-12-01T10:00:00+00:00", updated_at="2026-12-01T10:00:00+00:00",
+                         date=BEGAN + dt.timedelta(days=day), week=week, minutes=minutes, rpe=12)
+
+
+WALKED = [walk(1, 1, 1), walk(2, 1, 3), walk(3, 2, 8), walk(4, 3, 15)]
+
+
+def test_a_week_typed_far_ahead_of_the_walks_is_questioned() -> None:
+    """Seen in review: week 10 typed for week 3's next walk was kept without a word; weeks 4-9 then read as missed
+    and the next week's advice followed week 10, not the step back week 3's pain had advised."""
+    jumped = walk(5, 10, 70)
+    assert jumped.notes_in(HISTORY, WALKED + [jumped]) == [
+        "Week 10 is more than one week on from week 3, the furthest walked before it under plan version 1: check the "
+        "week (weeks 4 to 9 count as missed, and the next week's advice follows from week 10)."]
+    one_skipped = walk(5, 5, 30)
+    assert "(week 4 counts as missed" in " ".join(one_skipped.notes_in(HISTORY, WALKED + [one_skipped]))
+
+
+def test_the_next_week_a_week_again_or_a_diary_entered_late_is_not_questioned() -> None:
+    for later in (walk(5, 4, 22), walk(5, 3, 17), walk(5, 1, 2), walk(5, 2, 10)):
+        assert later.notes_in(HISTORY, WALKED + [later]) == [], later
+    first = walk(1, 1, 1)
+    assert first.notes_in(HISTORY, [first]) == []
