@@ -312,6 +312,7 @@ def build_handout(
             treadmill_heading=t("Using the treadmill safely"),
             log_heading=t("My walking log"),
             log_groups=log_groups(units, uses_hr, t),
+            continued=t("{heading} (continued)"), turn_over=t("Continued on the next page."),
             footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),

@@ -67,6 +67,8 @@ class HandoutLabels(BaseModel):
     treadmill_heading: str  # over the picture and the points on getting on and off the machine
     log_heading: str
     log_groups: list[LogGroup]
+    continued: str  # with {heading}: a section's heading again where it goes on over a page
+    turn_over: str  # under the part of a section before the page it goes on on
     footer: str  # with {name} and {date}
     page: str  # with {page} and {total}
     subject: str  # the PDF's subject line
@@ -80,7 +82,8 @@ class HandoutLabels(BaseModel):
                 self.chart_title, self.chart_axis, self.effort_heading, *self.scale_columns, self.pulse_heading,
                 self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.low_sugar_heading,
                 self.treadmill_heading, self.log_heading,
-                *(group.heading for group in self.log_groups), *self.log_columns, self.footer, self.page, self.clinic_phone]
+                *(group.heading for group in self.log_groups), *self.log_columns, self.continued, self.turn_over,
+                self.footer, self.page, self.clinic_phone]
 
 
 class ReferenceRow(BaseModel):

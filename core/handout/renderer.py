@@ -25,6 +25,7 @@ from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
+from core.handout.keeping import KeptOnOnePage
 from core.handout.line_breaks import line_broken
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
@@ -254,9 +255,8 @@ class HandoutRenderer:
                                    weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260,
                                                         right_to_left=self._rtl),
                                    self._p(labels.chart_axis, self.chart_axis)]))
-        story += [self._new_section(compact, 8 * cm), self._p(labels.effort_heading, self.heading)]
-        story += [self._p(text) for text in h.effort_intro]
-        story += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
+        effort = [self._p(labels.effort_heading, self.heading)] + [self._p(text) for text in h.effort_intro]
+        effort += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
         scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
         fills = []
         for row, level in enumerate(h.effort_scale, start=1):
@@ -272,7 +272,11 @@ class HandoutRenderer:
                                                             ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
         # Large print keeps the scale on one page; standard print, for fewer pages, may split it outside the
         # target, and the next page repeats its head.
-        story += [scale_table if compact else KeepTogether([scale_table]), Spacer(1, 10)]
+        # (seen in review: in large print on Letter, the heading and the number strip alone on a half-empty page, the
+        # scale on the next under no heading)
+        story += ([self._new_section(compact, 8 * cm), *effort, scale_table] if compact
+                  else [self._new_section(compact, 0), self._kept(effort + [scale_table], labels.effort_heading, labels)])
+        story.append(Spacer(1, 10))
         # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
         # and in standard print "If you can say only a few words, slow down." alone at the top of the next)
         story.append(KeepTogether([self._p(text) for text in h.no_pulse] + [
@@ -291,11 +295,13 @@ class HandoutRenderer:
         # read as a stray line; and seen in testing, the heading and its first lines alone at the foot of one, the
         # traffic light on the next); standard print, for fewer pages, lets them part.
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [CondPageBreak(9 * cm), *pain, *rules] if compact else [KeepTogether(pain + rules)]
+        story += [CondPageBreak(9 * cm), *pain, *rules] if compact else [self._kept(pain + rules, labels.pain_heading,
+                                                                                    labels)]
         stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
-        story += [self._new_section(compact, 0), KeepTogether(stop)]  # when to stop is never split over two pages
+        # when to stop on one page, or said to go on where it is taller than a page (core/handout/keeping.py)
+        story += [self._new_section(compact, 0), self._kept(stop, labels.stop_heading, labels)]
         if h.low_sugar:  # beside the stop signs that low blood sugar can look like; under its heading on a next page
             story += [Spacer(1, 6), KeepTogether([self._p(labels.low_sugar_heading, self.heading),
                                                   self._p(h.low_sugar, self.bold_body)])]
@@ -314,6 +320,11 @@ class HandoutRenderer:
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(self._log_table(h))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
+
+    def _kept(self, section: list, heading: str, labels) -> KeptOnOnePage:
+        """``section`` on one page, or said to go on over the page where it is taller than one."""
+        return KeptOnOnePage(section, turn_over=lambda: self._p(labels.turn_over, self.bold_body),
+                             heading_again=lambda: self._p(labels.continued.format(heading=heading), self.heading))
 
     @staticmethod
     def _new_section(compact: bool, room: float):

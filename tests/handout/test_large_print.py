@@ -131,6 +131,31 @@ def test_when_to_stop_stays_on_one_page_with_the_low_sugar_advice_after_it(rende
     assert handout.low_sugar and any(_flat(handout.low_sugar) in page for page in pages[stop:stop + 2])
 
 
+@pytest.mark.parametrize("language", ["en", "es", "pt", "vi"])
+def test_when_to_stop_taller_than_a_letter_page_says_it_goes_on_over_the_page(renderer, language) -> None:
+    """Seen in review: in Spanish on Letter paper, with a long clinic phone, "When to stop" was taller than a page
+    and its last lines (check your blood sugar, then call the clinic) began the next page under no heading."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    handout = handout_for(example("diabetic-neuropathy"), language=language, paper="letter",
+                          phone="+1 (555) 012-3456 ext. 7890")
+    labels = handout.labels
+    pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+    [stop] = [i for i, page in enumerate(pages) if _flat(handout.stop_signs[0]) in page]
+    parted = [line for line in [handout.stop_intro, *handout.stop_after] if _flat(line) not in pages[stop]]
+    if parted:
+        assert _flat(labels.turn_over) in pages[stop], language
+        assert _flat(labels.continued.format(heading=labels.stop_heading)) in pages[stop + 1], language
+        assert all(_flat(line) in pages[stop + 1] for line in parted), language
+    assert language != "es" or parted  # the case seen: the test is of the parting
+    headings = [labels.effort_heading, labels.pain_heading, labels.stop_heading]  # any section parted says so
+    for number, page in enumerate(pages[:-1]):
+        if _flat(labels.turn_over) in page:
+            assert any(pages[number + 1].find(_flat(labels.continued.format(heading=heading))) in (0, 1)
+                       for heading in headings), (language, number)
+
+
 @pytest.mark.parametrize("language", ["en", "es", "pt"])
 def test_the_safety_points_stay_on_one_page_with_their_heading(renderer, language) -> None:
     """Seen in review: the Spanish diabetic handout's last safety point alone on the next page, and the Portuguese

@@ -1,0 +1,46 @@
+"""A section of the handout kept on one page, and said to go on where it cannot be.
+
+reportlab's KeepTogether moves a section to the next page when it does not fit the rest of this one, but a section
+taller than a whole page it lets run over at whatever line the page ends on, with nothing to say so. Seen in review:
+in Spanish on Letter paper, the last lines of "When to stop and get help" (check your blood sugar, then call the
+clinic) began the next page under no heading, and a patient reading the stop signs on the page before never saw them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _listWrapOn
+
+
+class KeptOnOnePage(KeepTogether):
+    """``flowables`` on one page where they fit on one. Where they are taller than a page, they start on a page of
+    their own and part after the last flowable that fits with ``turn_over()`` (a line saying the section goes on over
+    the page) under it; the rest goes on on the next page under ``heading_again()`` (the heading, "continued"). Each
+    is made anew where it is used: a flowable is laid out for one place."""
+
+    def __init__(self, flowables: list[Flowable], *, turn_over: Callable[[], Flowable],
+                 heading_again: Callable[[], Flowable]) -> None:
+        super().__init__(flowables)
+        self._turn_over, self._heading_again = turn_over, heading_again
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if frame is None or self._H <= aH:
+            return super().split(aW, aH)
+        page = frame._height - frame._topPadding - frame._bottomPadding
+        if self._H <= page:  # fits a page of its own: KeepTogether moves it there whole
+            return super().split(aW, aH)
+        if not getattr(frame, "_atTop", False):
+            return [FrameBreak(), self]
+        for count in range(len(self._content) - 1, 0, -1):
+            first = self._content[:count] + [self._turn_over()]
+            if _listWrapOn(first, aW, self.canv)[1] <= aH:
+                rest = KeptOnOnePage([self._heading_again(), *self._content[count:]], turn_over=self._turn_over,
+                                     heading_again=self._heading_again)
+                return [*first, FrameBreak(), rest]
+        return super().split(aW, aH)  # not even its first part fits a page: reportlab's own split
