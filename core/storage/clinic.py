@@ -14,11 +14,12 @@ from contextlib import contextmanager
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, ServerLost, ServerSchemaTooNew, plain_error,
+    ClinicServerError, PasswordNeeded, ServerBusy, ServerLost, ServerSchemaTooNew, plain_error,
 )
 from core.storage.postgres_records import PostgresRecords, check_schema
 
@@ -28,11 +29,32 @@ ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file
 
 
-def connect(url: str, *, autocommit: bool = True, password: str | None = None) -> psycopg.Connection:
-    """``password``: typed by the clinician when libpq has none on file; kept in memory only."""
+# How long a workstation waits on the clinic server before it says so (product defaults; docs/clinic-server.md).
+# Seen in review: with the network gone quiet, the window said it was signed in for minutes and a walk logged then
+# froze it (over 2 minutes, stopped); a command waited behind another's lock, or a stalled link, with no end.
+CONNECT_TIMEOUT_S = 10
+# A link gone dead (a cable, Wi-Fi, a server switched off) is noticed by TCP: keepalive probes after 10 s of quiet,
+# every 5 s, 3 unanswered; and data the server has not acknowledged within 20 s ends the connection.
+NETWORK_LIMITS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3,
+                  "tcp_user_timeout": 20_000}
+# On a workstation's connections the server ends a statement waiting on another's lock after 10 s, any statement
+# after 60 s, and a transaction left open mid-change (a workstation stalled or cut off) after 60 s, so that its
+# locks do not hold up the clinic. Not on the administrator's (db init-clinic, add-clinician): an upgrade waits.
+SERVER_LIMITS = ("-c lock_timeout=10s -c statement_timeout=60s -c idle_in_transaction_session_timeout=60s")
+
+
+def connect(url: str, *, autocommit: bool = True, password: str | None = None,
+            administrator: bool = False) -> psycopg.Connection:
+    """``password``: typed by the clinician when libpq has none on file; kept in memory only. The limits above,
+    where the address does not set its own."""
     extra = {} if password is None else {"password": password}
     try:
-        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10, application_name="Treadwell", **extra)
+        given = conninfo_to_dict(url)
+        extra |= {key: value for key, value in NETWORK_LIMITS.items() if key not in given}
+        if not administrator:
+            extra["options"] = f"{given.get('options', '')} {SERVER_LIMITS}".strip()
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT_S,
+                               application_name="Treadwell", **extra)
     except psycopg.OperationalError as error:
         if NO_PASSWORD in str(error):
             raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in: put "
@@ -62,6 +84,10 @@ def call_guarded(method, *args, **kwargs):
     is one transaction, so nothing of the call was saved)."""
     try:
         return method(*args, **kwargs)
+    except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # SERVER_LIMITS: still signed in
+        raise ServerBusy(f"The clinic database did not complete this in time ({plain_error(error)}): another "
+                         "workstation may be holding the same records. Nothing was saved and what is on screen is "
+                         "kept.") from None
     except psycopg.OperationalError as error:
         raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); nothing was saved and "
                          "what is on screen is kept.") from None
@@ -77,7 +103,8 @@ def init_clinic(url: str) -> list[str]:
     """Create the roles, the schema and every pending migration (run as the server's administrator); safe to
     run again. Returns what was done, one line each. A server set up by a newer Treadwell is left as it is."""
     done: list[str] = []
-    with connect(url) as connection, _administrator_needed(connection, "set up the clinic database"):
+    with connect(url, administrator=True) as connection, \
+            _administrator_needed(connection, "set up the clinic database"):
         _refuse_newer(connection)
         for statement in pg_schema.init_statements():
             connection.execute(statement)
@@ -139,7 +166,8 @@ def add_clinician(url: str, name: str, password: str) -> str:
                                 "clinician's own name, such as grace_okafor. Nothing was changed.")
     if len(password) < 12:
         raise ClinicServerError("password: at least 12 characters")
-    with connect(url) as connection, _administrator_needed(connection, "add clinicians"), connection.transaction():
+    with connect(url, administrator=True) as connection, _administrator_needed(connection, "add clinicians"), \
+            connection.transaction():
         verifier = connection.pgconn.encrypt_password(password.encode("utf-8"), name.encode("utf-8"),
                                                       b"scram-sha-256").decode("ascii")
         existing = connection.execute(

@@ -28,6 +28,11 @@ class ServerLost(ClinicServerError):
     """The connection to the clinic server dropped during a call: nothing of that call was saved."""
 
 
+class ServerBusy(ClinicServerError):
+    """The server ended a call that waited too long (core/storage/clinic.py SERVER_LIMITS): nothing of it was saved,
+    and the connection is still good."""
+
+
 class StudyImportedMeanwhile(ClinicServerError):
     """Another workstation imported a study with one of these ids since the file was checked: nothing was
     imported."""

@@ -206,3 +206,33 @@ def test_setting_up_a_server_a_newer_treadwell_upgraded_changes_nothing(pg_serve
     with pytest.raises(ServerSchemaTooNew, match=r"newer Treadwell \(m099_from_the_future\); this one cannot set it "
                                                  "up or upgrade it, and changed nothing"):
         init_clinic(url)
+
+
+def test_a_workstation_waits_on_the_server_within_limits_and_the_administrator_does_not(pg_server, clinic_url) -> None:
+    """Seen in review: with the network gone quiet, or another connection holding the sessions table, a walk logged
+    waited minutes with no end (the window froze); a transaction left open by a stalled workstation held its locks."""
+    from core.storage.clinic import call_guarded
+    from core.storage.clinic_errors import ServerBusy
+
+    def limits(connection) -> list[str]:
+        return [connection.execute(f"show {name}").fetchone()[0]
+                for name in ("lock_timeout", "statement_timeout", "idle_in_transaction_session_timeout")]
+
+    store = open_clinic_records(clinic_url, lambda etiology: [])
+    assert limits(store.connection) == ["10s", "1min", "1min"]
+    assert store.connection.info.get_parameters()["keepalives_idle"] == "10"
+    with connect(admin_url(pg_server, clinic_url), administrator=True) as admin:
+        assert limits(admin) == ["0", "0", "0"]  # an upgrade waits for the workstations
+    with connect(f"{clinic_url}?options=-c%20search_path%3Dpublic&keepalives_idle=30") as own:
+        assert own.execute("show search_path").fetchone()[0] == "public" and limits(own)[0] == "10s"
+        assert own.info.get_parameters()["keepalives_idle"] == "30"  # the address's own settings stand
+    saved = store.save_plan(*example(), clinician="Dr A")
+    with psycopg.connect(admin_url(pg_server, clinic_url)) as holder:  # a transaction holding the table
+        holder.execute("lock table sessions in access exclusive mode")
+        with pytest.raises(ServerBusy, match="did not complete this in time .*lock timeout.*Nothing was saved"):
+            call_guarded(store.add_session, saved.patient_id,
+                         SessionLog(date=saved.saved_on, week=1, minutes=10, rpe=12), clinician="Dr A")
+    walked = store.add_session(saved.patient_id, SessionLog(date=saved.saved_on, week=1, minutes=10, rpe=12),
+                               clinician="Dr A")  # still signed in: the next call goes through
+    assert [session.id for session in store.sessions(saved.patient_id)] == [walked.id]
+    store.connection.close()
