@@ -8,7 +8,8 @@ shipped evidence library stays local and read-only on each workstation; the stud
 Roles (``db init-clinic``): ``treadwell_owner`` owns the schema and its tables and never signs in;
 ``treadwell_clinician`` is the group each clinician's own sign-in role joins (``db add-clinician``): it
 reads and writes records but cannot alter or drop a table, and it can only add to the audit trail,
-never change or remove an entry (m014: the one change is clearing a deleted patient's kept session values).
+never change or remove an entry (m014: the one change is clearing a deleted patient's kept session values);
+a saved plan version is never changed by any role (m015).
 The audit trail's ``db_role`` is set by a trigger to the role that signed in (``session_user``), whatever
 the workstation sends.
 """
@@ -156,6 +157,16 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
             end if;
             return new;
         end $$;
+    """),
+    # A saved plan version is kept as saved: a change is a new version (a clinician's role could rewrite a
+    # version's plan and author in psql, with no audit row: seen in review). No role may change one.
+    ("m015_plans_kept", f"""
+        revoke update on plans from {CLINICIANS};
+        create function plans_kept() returns trigger language plpgsql as $$
+        begin
+            raise exception 'a saved plan version is kept as saved: save a new version instead';
+        end $$;
+        create trigger plans_kept before update on plans for each row execute function plans_kept();
     """),
 ]
 

@@ -227,6 +227,15 @@ def m014_audit_kept(db: sqlite_utils.Database) -> None:
     db.execute(f"create trigger audit_kept_delete before delete on audit begin {refused}; end")
 
 
+@MIGRATIONS()
+def m015_plans_kept(db: sqlite_utils.Database) -> None:
+    """A saved plan version is kept as saved: a change is a new version. The records never change one; the
+    database refuses it whatever code asks (on the clinic server a clinician's role could rewrite a version's plan
+    and author in psql, with no audit row: seen in review)."""
+    db.execute("create trigger plans_kept before update on plans begin select raise(abort, 'a saved plan version is "
+               "kept as saved: save a new version instead'); end")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -61,7 +61,7 @@ def test_setting_up_twice_changes_nothing(pg_server, clinic_url) -> None:
     assert add_clinician(admin_url(pg_server, clinic_url), "test_clinician", CLINICIAN_SECRET).startswith("Updated")
 
 
-def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(clinic_url) -> None:
+def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(pg_server, clinic_url) -> None:
     store = open_clinic_records(clinic_url, lambda etiology: [])
     saved = store.save_plan(*example(), clinician="Dr A")
     with connect(clinic_url) as connection:
@@ -81,6 +81,13 @@ def test_a_clinician_cannot_alter_drop_or_rewrite_the_audit(clinic_url) -> None:
         with pytest.raises(psycopg.errors.RaiseException, match="kept as written"):
             connection.execute("update audit set before_json = '{\"minutes\": 60}'")
     assert roles == {"test_clinician"}
+    with connect(clinic_url) as connection:  # a saved plan version is kept as saved (m015)
+        for statement in ("update plans set created_by = 'samuel_lee'", "update plans set plan_json = '{}'"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                connection.execute(statement)
+    with connect(admin_url(pg_server, clinic_url)) as connection, pytest.raises(psycopg.errors.RaiseException,
+                                                                                 match="kept as saved"):
+        connection.execute("update plans set created_by = 'samuel_lee'")  # not even the administrator
     session = store.add_session(saved.patient_id, SessionLog(date=saved.saved_on, week=1, minutes=10, rpe=12),
                                 clinician="Dr A")
     store.delete_session(session.id, clinician="Dr A")

@@ -83,6 +83,20 @@ def test_the_audit_trail_is_kept_as_written(db) -> None:
     assert len(records.audit_trail(db)) == 4
 
 
+def test_a_saved_plan_version_is_kept_as_saved(db) -> None:
+    """A change is a new version: the database refuses to rewrite one (m015), and deleting the patient still works."""
+    import sqlite3
+
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    for statement in ("update plans set created_by = 'Dr B'", "update plans set plan_json = '{}'",
+                      "update plans set version = 2"):
+        with pytest.raises(sqlite3.IntegrityError, match="kept as saved"):
+            db.execute(statement)
+    assert records.get_plan(db, saved.id) == saved
+    records.delete_patient(db, saved.patient_id, clinician="Dr A")
+    assert db["plans"].count == 0
+
+
 def test_delete_removes_every_version_and_log(db) -> None:
     saved = records.save_plan(db, *example(), clinician="Dr A")
     records.add_session(db, saved.patient_id, SessionLog(date=dt.date(2026, 1, 1), week=1, minutes=5, rpe=11,
@@ -110,13 +124,14 @@ def test_a_record_saved_before_a_rule_existed_still_opens(db) -> None:
     through every path that wraps it (PlanVersion re-runs the profile's checks wherever it is nested)."""
     import json
 
-    from tests.storage.helpers import example
+    from tests.storage.helpers import example, plans_rewritable
 
     profile, plan = example("diabetic-neuropathy", known_disease=True)
     saved = records.save_plan(db, profile, plan, clinician="Dr A")
     stored = json.loads(db.execute("select profile_json from plans where id = ?", [saved.id]).fetchone()[0])
-    db.execute("update plans set profile_json = ? where id = ?",
-               [json.dumps({**stored, "known_disease": False}), saved.id])
+    with plans_rewritable(db):
+        db.execute("update plans set profile_json = ? where id = ?",
+                   [json.dumps({**stored, "known_disease": False}), saved.id])
     db.conn.commit()
     opened = records.get_plan(db, saved.id)
     assert opened.profile.known_disease is False and records.plan_history(db, saved.patient_id)[0].id == saved.id

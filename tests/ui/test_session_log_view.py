@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from core.storage.database import open_database
 from core.storage.records import audit_trail
 from tests.ui.course_helpers import fill, log, open_window, override_week, saved_patient, table_text, walk
+from tests.storage.helpers import plans_rewritable
 from ui.focus_in_view import holding_area
 
 PAIN_DURING, PAIN_MORNING = "Pain\nduring", "Pain next\nmorning"
@@ -188,7 +189,8 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     ten_days_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()
     db = open_database(data_dir.database_path)
     try:
-        db.execute("update plans set created_at = ? where version = 1", [ten_days_ago])  # version 1: saved earlier
+        with plans_rewritable(db):  # version 1: saved earlier
+            db.execute("update plans set created_at = ? where version = 1", [ten_days_ago])
         db.conn.commit()
     finally:
         db.close()
@@ -230,8 +232,9 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir)
     db = open_database(data_dir.database_path)
     try:
-        db.execute("update plans set created_at = ? where version = 1",
-                   [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
+        with plans_rewritable(db):
+            db.execute("update plans set created_at = ? where version = 1",
+                       [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
         db.conn.commit()
     finally:
         db.close()
