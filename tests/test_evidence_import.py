@@ -82,9 +82,11 @@ def test_one_bad_row_means_nothing_is_imported(db, tmp_path) -> None:
 
 def test_duplicate_ids(db, tmp_path) -> None:
     explicit = GOOD_ROW.replace(",Smith", "smith-a,Smith", 1)
-    report = import_studies(db, write(tmp_path, "dup.csv", f"{HEADER}\n{explicit}\n{explicit}\n"))
+    another = explicit.replace(",CCI,", ",SNL,")  # another study given the same id
+    report = import_studies(db, write(tmp_path, "dup.csv", f"{HEADER}\n{explicit}\n{another}\n"))
     assert problems(report) == ["row 3, id: duplicate id: also used on row 2"]
-    generated = import_studies(db, write(tmp_path, "gen.csv", f"{HEADER}\n{GOOD_ROW}\n{GOOD_ROW}\n"))
+    other = GOOD_ROW.replace(",CCI,", ",SNL,")  # another Smith 2024: another model
+    generated = import_studies(db, write(tmp_path, "gen.csv", f"{HEADER}\n{GOOD_ROW}\n{other}\n"))
     assert generated.added == ["local-smith-2024", "local-smith-2024-2"]
     again = import_studies(db, write(tmp_path, "again.csv", f"{HEADER}\n{explicit.replace('smith-a', 'smith-2024')}\n"))
     assert problems(again) == ["row 2, id: a study with id 'local-smith-2024' is already in the library"]
@@ -92,6 +94,25 @@ def test_duplicate_ids(db, tmp_path) -> None:
     later = import_studies(db, write(tmp_path, "later.csv", f"{HEADER}\n{GOOD_ROW}\n"))
     assert problems(later) == ["row 2, id: a study with id 'local-smith-2024' is already in the library (imported "
                                "before?); if this row is another study, give it its own id, such as local-smith-2024-b"]
+
+
+def test_a_study_given_twice_is_refused_not_counted_twice(db, tmp_path) -> None:
+    """Seen in review: two identical rows were imported as local-dup-2023 and local-dup-2023-2, and the plan's
+    animal dosing summary counted the study twice ("median 5, 11 studies" for 10)."""
+    twice = import_studies(db, write(tmp_path, "twice.csv", f"{HEADER}\n{GOOD_ROW}\n{GOOD_ROW}\n"))
+    assert problems(twice) == ["row 3: the same study as row 2 (every column alike but the id): one study is one "
+                               "row; delete one"]
+    with_doi = (HEADER + ",doi\n" + GOOD_ROW + ",10.1000/ABC.1\n"
+                + GOOD_ROW.replace("Smith", "Smyth") + ",10.1000/abc.1\n")
+    same_doi = import_studies(db, write(tmp_path, "doi.csv", with_doi))
+    assert problems(same_doi) == ["row 3, doi: the same study as row 2 (the same DOI): one study is one row; "
+                                  "delete one"]
+    assert import_studies(db, write(tmp_path, "first.csv", HEADER + ",doi\n" + GOOD_ROW + ",10.1000/abc.1\n")).ok
+    again = import_studies(db, write(tmp_path, "again.csv", HEADER + ",doi\n" + GOOD_ROW.replace("Smith", "Smyth")
+                                     + ",10.1000/ABC.1\n"))
+    assert problems(again) == ["row 2, doi: the library already has this study, as 'local-smith-2024' (the same DOI): "
+                               "imported again, it would be counted twice in the dosing summaries"]
+    assert [s.id for s in evidence_store.search_studies(db, text="smith")] == ["local-smith-2024"]
 
 
 @pytest.mark.parametrize(
@@ -349,7 +370,11 @@ def test_a_study_typed_over_the_example_row_but_still_marked_is_refused(shipped_
     text = problems(import_studies(shipped_db, write(tmp_path, "over.csv", header + "\n" + _csv_line(header, typed_over))))
     assert text[0].startswith("row 2: this is the template's example row") and len(text) == 2
     assert text[1].startswith("row 2, days_per_week:")  # and its other problems, in the same run
-    emptied = typed_over | {"id": "", "source_note": "", "days_per_week": "5"}
+    kept_doi = typed_over | {"id": "", "source_note": "", "days_per_week": "5"}
+    text = problems(import_studies(shipped_db, write(tmp_path, "doi.csv", header + "\n" + _csv_line(header, kept_doi))))
+    assert text == ["row 2, doi: the library already has this study, as 'cobianchi-2010' (the same DOI): imported "
+                    "again, it would be counted twice in the dosing summaries"]
+    emptied = kept_doi | {"doi": ""}
     report = import_studies(shipped_db, write(tmp_path, "own.csv", header + "\n" + _csv_line(header, emptied)))
     assert report.added == ["local-okafor-2024"], problems(report)
 

@@ -86,24 +86,29 @@ def check_study_file(
     known_etiologies: set[str],
     known_mechanisms: set[str],
     already_present: Callable[[Iterable[str]], set[str]],
+    dois_present: Callable[[Iterable[str]], dict[str, str]] = lambda dois: {},
 ) -> tuple[ImportReport, list[Study]]:
-    """Check every row of a file read by ``read_study_file`` against the library's etiologies and mechanisms
-    and the ids ``already_present`` finds; the studies to add, or a report of every problem (then none)."""
+    """Check every row of a file read by ``read_study_file`` against the library's etiologies and mechanisms,
+    the ids ``already_present`` finds and the DOIs ``dois_present`` finds (DOI -> the study that has it); the
+    studies to add, or a report of every problem (then none)."""
     report = ImportReport(file=study_file.name, problems=list(study_file.problems))
     if report.problems:
         return report, []
     studies: list[Study] = []
     ids = _Ids()
     made = set()  # ids made from author and year, for rows that left the id empty
+    repeats = _Repeats()
     for row_number, raw in study_file.rows:
         problems, study, candidate = _validate_row(row_number, raw, study_file.name)
         problems += _check_references(row_number, candidate, known_etiologies, known_mechanisms)
         if study is not None:
+            repeated = repeats.of(row_number, study)
+            problems += repeated
             if not _has_own_id(raw):
                 if study.id in ids.rows:
                     study = study.model_copy(update={"id": ids.next_free(study.id)})
                 made.add(study.id)
-            if study.id in ids.rows:
+            if study.id in ids.rows and not repeated:  # a study given twice is said as such, not as its id
                 problems.append(ImportProblem(row=row_number, field="id",
                                               message=f"duplicate id: also used on row {ids.rows[study.id]}"))
             ids.rows.setdefault(study.id, row_number)
@@ -114,6 +119,10 @@ def check_study_file(
                    if study_id in made else "")
         message = f"a study with id '{study_id}' is already in the library{another}"
         report.problems.append(ImportProblem(row=ids.rows[study_id], field="id", message=message))
+    for doi, study_id in sorted(dois_present(repeats.dois).items()):
+        report.problems.append(ImportProblem(row=repeats.dois[doi], field="doi", message=(
+            f"the library already has this study, as '{study_id}' (the same DOI): imported again, it would be counted "
+            "twice in the dosing summaries")))
     if report.problems:
         report.problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         return report, []
@@ -226,6 +235,29 @@ def _cell_problems(cells: dict[str, str]) -> list[tuple[str, str]]:
         elif column in REQUIRED_COLUMNS and not value.strip():
             problems.append((column, "is required; see import-template.md"))
     return problems
+
+
+class _Repeats:
+    """A study given twice in one file, by its DOI or by every column but its id (seen in review: two identical rows
+    were imported as local-dup-2023 and local-dup-2023-2, and the dosing summary counted the study twice)."""
+
+    def __init__(self) -> None:
+        self.dois: dict[str, int] = {}  # DOI (lower case) -> the row that gives it first
+        self._contents: dict[str, int] = {}
+
+    def of(self, row: int, study: Study) -> list[ImportProblem]:
+        if study.doi:
+            doi = study.doi.lower()
+            if doi in self.dois:
+                return [ImportProblem(row=row, field="doi", message=f"the same study as row {self.dois[doi]} (the same "
+                                      "DOI): one study is one row; delete one")]
+            self.dois[doi] = row
+        content = json.dumps(study.model_dump(mode="json", exclude={"id", "sources"}), sort_keys=True)
+        if content in self._contents:
+            return [ImportProblem(row=row, field=None, message=f"the same study as row {self._contents[content]} "
+                                  "(every column alike but the id): one study is one row; delete one")]
+        self._contents[content] = row
+        return []
 
 
 def _json_text_problems(item: dict[str, Any]) -> list[tuple[str | None, str]]:

@@ -36,6 +36,7 @@ def import_study_file(db: sqlite_utils.Database, study_file: StudyFile, *,
         {e.id for e in evidence_store.load_etiologies(db)},
         {m.id for m in evidence_store.load_mechanisms(db)},
         existing,
+        lambda dois: evidence_store.studies_with_dois(db, dois),  # on a clinic workstation, its in-memory copy
     )
     if studies:
         if clinic is not None:

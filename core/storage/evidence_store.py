@@ -159,6 +159,20 @@ def existing_study_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str
     return found
 
 
+def studies_with_dois(db: sqlite_utils.Database, dois: Iterable[str]) -> dict[str, str]:
+    """Of ``dois``, those a study already has, as DOI (lower case) -> that study's id; compared in lower case, as
+    DOIs are (a scan of the studies that have one: asked once an import)."""
+    wanted = {doi.lower() for doi in dois}
+    if not wanted:
+        return {}
+    found: dict[str, str] = {}
+    for study_id, doi in db.execute(f"select id, lower(json_extract(json, '$.doi')) from {STUDIES} "
+                                    "where json_extract(json, '$.doi') is not null order by id"):
+        if doi in wanted:
+            found.setdefault(doi, study_id)
+    return found
+
+
 def study_count(db: sqlite_utils.Database) -> int:
     return db[STUDIES].count
 
