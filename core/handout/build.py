@@ -4,6 +4,7 @@ English at grade 8 or below). The clinician summary, in English, is core/handout
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Literal
 
 from core.evidence.entries import EtiologyEntry
@@ -44,9 +45,10 @@ def minutes_text(minutes: float, t: Wording | None = None) -> str:
 
 
 def bout_rounded(minutes: float) -> float:
-    """A short walk's length as the handout writes it: to the quarter minute (so two walks add up to a week's half
-    minutes: 8:30 is 2 × 4:15, not 2 × 4:00), or to five seconds under a minute (never below 5 s)."""
-    return max(5, round(minutes * 60 / 5) * 5) / 60 if minutes < 1 else round(minutes * 4) / 4
+    """A short walk's length as the handout writes it: to five seconds, halves up (never below 5 s), so the parts add
+    up to the walk or come within seconds of it. Seen in review: to the quarter minute, 6:30 in 4 parts was "4 × about
+    1:30", the same walking as the week before's 6:00, and 7:30 was "4 × about 2:00", the week after's 8:00."""
+    return max(5, math.floor(minutes * 60 / 5 + 0.5) * 5) / 60
 
 
 def clock_text(minutes: float) -> str:
@@ -65,8 +67,9 @@ def bouts_text(week: Week, t: Wording | None = None) -> str:
     """The parts of a walk in parts: '2 × 4:15', or '5 × about 1:00' when equal parts written as ``bout_text``
     writes them do not add up to the walk (5:30 in 5 parts is not 5 × 1:00). No-break spaces: one line."""
     t = t or _ENGLISH
-    length = bout_text(week.bout_min)
-    if abs(bout_rounded(week.main_min / week.bouts) * week.bouts - week.main_min) > 1e-6:
+    part = week.main_min / week.bouts  # not bout_min, kept to two decimals: 6:30 in 4 parts is 1.625, not 1.62
+    length = bout_text(part)
+    if abs(bout_rounded(part) * week.bouts - week.main_min) > 1e-6:
         # may break after "×": an unbreakable "(4 × about 1:30)" made the table's narrowest widths wider than the
         # page, and the fallback cut inside the bracket, a ")" alone on a line (seen in review)
         return f"{week.bouts}{NO_BREAK}× " + t("about {length}", length=length).replace(" ", NO_BREAK)
@@ -145,13 +148,14 @@ def build_handout(
     ]
     if first_with_bouts is not None:
         example = week_row(first_with_bouts, units, t).walking
-        rounded = bout_rounded(first_with_bouts.bout_min)
-        if first_with_bouts.bout_min < 1:
+        part = first_with_bouts.main_min / first_with_bouts.bouts  # as bouts_text has it
+        rounded = bout_rounded(part)
+        if part < 1:
             seconds = round(rounded * 60)
             bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
         else:  # as the table writes it, with no unit after it: "about 1:15 minutes" could read as 1.15 minutes (seen
             # in review); isolated, as the Arabic handout printed "½2" for 2½ (seen in review)
-            bout_words = t("about {length}", length=isolated(bout_text(first_with_bouts.bout_min)))
+            bout_words = t("about {length}", length=isolated(bout_text(part)))
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
         # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again

@@ -24,7 +24,7 @@ from core.handout.drawings import (
 from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
-from core.handout.fitting import SHORTENED, fitted_footer, fitted_widths, one_line
+from core.handout.fitting import SHORTENED, SLACK, fitted_footer, fitted_widths, one_line
 from core.handout.keeping import KeptOnOnePage
 from core.handout.line_breaks import line_broken
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
@@ -352,7 +352,11 @@ class HandoutRenderer:
         shares = [share for _, _, share in columns[:-1]]
         texts = [" ".join([title] + [getattr(week, key) or "" for week in h.weeks]) for title, key, _ in columns]
         size = self.cell_bold.fontSize  # every word of a column fits its width: the heading's and the weeks'
-        widths = fitted_widths(shares + [1 - sum(shares)], texts, self._width, size)
+        # and a walk's time with its parts on one line where the page has room (seen in review: "5:30 (4 ×" over
+        # "about 1:30)" in English, the speed column half empty beside it)
+        walks = [max((text_width(week.walking, size, bold=True) for week in h.weeks), default=0) + 8 + SLACK
+                 if key == "walking" else 0 for _, key, _ in columns]
+        widths = fitted_widths(shares + [1 - sum(shares)], texts, self._width, size, wanted=walks)
         rows = [[self._p(line_broken(title, width - 8, size, bold=True), self.cell_bold)
                  for (title, _, _), width in zip(columns, widths)]]
         rows += [[self._p(getattr(week, key) or "", self.cell_bold if key == "week" else self.cell, isolate=True)

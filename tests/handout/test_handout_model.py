@@ -67,12 +67,29 @@ def test_walks_in_parts_add_up_or_say_about(baseline) -> None:
         assert value * week.bouts == pytest.approx(week.main_min), (week.week, bouts_text(week))
 
 
+@pytest.mark.parametrize("baseline", [0.5, 1, 1.5, 2, 3])
+def test_walks_in_parts_come_within_seconds_of_the_walk_and_grow_with_it(baseline) -> None:
+    """Seen in review: 6:30 in 4 parts read "4 × about 1:30", the same walking as the week before's 6:00, and 7:30 read
+    "4 × about 2:00", the week after's 8:00: a patient walking the parts walked no progression."""
+    plan = compute_plan(example("spinal-cord-injury").model_copy(update={"baseline_walk_min": baseline}), STUDIES)
+    in_parts = [week for week in plan.weeks if week.bouts > 1]
+    for week in in_parts:
+        walked = _minutes(re.split("\u00a0×[\u00a0 ]", bouts_text(week))[1].removeprefix("about\u00a0")) * week.bouts
+        assert abs(walked - week.main_min) <= week.bouts * 2.5 / 60 + 1e-9, (week.week, bouts_text(week))
+    for before, after in zip(in_parts, in_parts[1:]):
+        if after.bouts == before.bouts and (after.main_min - before.main_min) * 60 / after.bouts >= 5:  # 5 s a part
+            assert bouts_text(after) != bouts_text(before), (after.week, bouts_text(after))
+
+
 def test_a_part_that_cannot_be_exact_says_about() -> None:
     week = compute_plan(example("spinal-cord-injury"), STUDIES).weeks[0].model_copy(
         update={"main_min": 5.5, "bouts": 5, "bout_min": 1.1})
-    assert bouts_text(week) == "5\u00a0× about\u00a01:00"  # may break after the ×, never inside "about 1:00"
+    assert bouts_text(week) == "5\u00a0× about\u00a01:05"  # may break after the ×, never inside "about 1:05"
     exact = week.model_copy(update={"main_min": 6.25, "bout_min": 1.25})
     assert bouts_text(exact) == "5\u00a0×\u00a01:15"
+    # from the walk, not the engine's bout_min kept to two decimals (1.62 gave "about 1:35", 20 s short of 6:30)
+    four = week.model_copy(update={"main_min": 6.5, "bouts": 4, "bout_min": 1.62})
+    assert bouts_text(four) == "4\u00a0× about\u00a01:40"
 
 
 @pytest.mark.parametrize(("units", "heading"), [("metric", "Speed (km/h)"), ("imperial", "Speed (mph)")])
