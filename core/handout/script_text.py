@@ -10,12 +10,11 @@ reportlab's own bidi support needs rlbidi, which is not on PyPI, so this lays th
 are broken into lines in reading order (a word wider than the line is cut), each word is shaped by HarfBuzz
 (which puts its letters in visual order and joins them; numbers inside it are drawn apart, as written), and
 each line's words are placed by the Unicode Bidirectional Algorithm at word level
-(https://unicode.org/reports/tr9/): a run of right-to-left words, and the numbers among them, reads from
-the right; a run of left-to-right words keeps its order; a value inserted between isolate marks (a name, a
-phone number: core/scripts.py ``isolated``) is one unit that keeps its own order; a right-to-left paragraph
-starts at the right margin, with its bullet on the right. Known limits: no bracket pairing inside a word
-run beyond mirroring, and no Chinese line breaking rules (reportlab's CJK wrapping may break a Latin word or
-a number; core/handout/line_breaks.py breaks a table's heading only where Chinese may).
+(https://unicode.org/reports/tr9/): a right-to-left run, numbers among it, reads from the right; a
+left-to-right run keeps its order; a value between isolate marks (a name, a phone: core/scripts.py
+``isolated``) is one unit, laid out inside in its own direction; a right-to-left paragraph starts at the
+right margin, bullet on the right. Known limits: no bracket pairing inside a word run beyond mirroring, and
+no Chinese line breaking rules (core/handout/line_breaks.py breaks a table's heading only where Chinese may).
 """
 
 from __future__ import annotations
@@ -171,13 +170,8 @@ _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # Unicode
 
 
 def _strong_direction(text: str) -> str:
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "L"
-        if kind in ("R", "AL"):
-            return "R"
-    return "N"
+    kind = next((kind for char in text if (kind := unicodedata.bidirectional(char)) in ("L", "R", "AL")), "N")
+    return "R" if kind == "AL" else kind
 
 
 def _read_right_to_left(marks: str) -> str:
@@ -189,6 +183,39 @@ def _mirrored(word: _Word) -> _Word:
     """Marks in a right-to-left run: drawn in reverse order, each bracket as its mirror image."""
     pieces = [_Piece(p.font, _read_right_to_left(p.text), p.width) for p in reversed(word.pieces)]
     return _Word(pieces, word.width, word.direction, word.text, word.isolate, word.space_before, word.index)
+
+
+def _in_order(units: list[list[_Word]], base: str, *, isolates: bool = True) -> list[_Word]:
+    """``units`` (a word, or an isolated value's words) left to right on the page in a ``base`` run: the bidi algorithm
+    at word level. A value takes the direction around it, as a neutral does, and inside, by the same rules, its own
+    (seen in review: a footer's "فاطمة الزهراء (Fatima Zahra)" was turned round whole: "Zahra) (Fatima")."""
+    kinds = ["N" if isolates and unit[0].isolate is not None else unit[0].direction for unit in units]
+    resolved = []
+    for index, kind in enumerate(kinds):
+        if kind == "N":  # numbers, punctuation and isolated values join a left-to-right run only inside one
+            before = next((k for k in reversed(kinds[:index]) if k != "N"), base)
+            after = next((k for k in kinds[index + 1:] if k != "N"), base)
+            kind = "L" if before == after == "L" else "R"
+        resolved.append(kind)
+    groups: list[tuple[str, list[list[_Word]]]] = []
+    for unit, kind in zip(units, resolved):
+        if groups and groups[-1][0] == kind:
+            groups[-1][1].append(unit)
+        else:
+            groups.append((kind, [unit]))
+    if base == "R":
+        groups.reverse()
+    ordered: list[_Word] = []
+    for kind, members in groups:
+        for unit in (reversed(members) if kind == "R" else members):
+            if isolates and unit[0].isolate is not None:
+                own = "R" if _strong_direction(" ".join(word.text for word in unit)) == "R" else "L"
+                ordered += _in_order([[word] for word in unit], own, isolates=False)
+                continue
+            if kind == "R" and unit[0].direction == "N" and not any(c.isalnum() for c in unit[0].text):
+                unit = [_mirrored(unit[0])]  # a bracket read right to left is drawn mirrored
+            ordered += unit
+    return ordered
 
 
 class BidiParagraph(Flowable):
@@ -211,15 +238,17 @@ class BidiParagraph(Flowable):
         bold = self.style.fontName == BOLD
         size = self.style.fontSize
         pieces = []
+        direction = _strong_direction(raw)
         for script, part in runs(raw):
             font = font_for(script, bold=bold)
             for chunk, is_number in _numbers_apart(part) if script in SHAPED_SCRIPTS else [(part, True)]:
-                if is_number:  # drawn as written, left to right
-                    pieces.append(_Piece(font, chunk, stringWidth(chunk, font, size)))
+                if is_number:  # drawn as written, left to right; in a right-to-left word its marks apart ("1:30)"
+                    # in "حوالي 1:30)" closes on the left, seen in review drawn between the number and the word)
+                    pieces += [_Piece(font, bit, stringWidth(bit, font, size))
+                               for bit in (_marks_apart(chunk) if direction == "R" else [chunk])]
                 else:
                     shaped = shapeStr(chunk, font, size, force=True)
                     pieces.append(_Piece(font, shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000))
-        direction = _strong_direction(raw)
         if direction == "R":
             pieces.reverse()  # the runs of a right-to-left word, right to left
             for piece in pieces:  # its brackets and punctuation (in DejaVu) read right to left too
@@ -319,47 +348,22 @@ class BidiParagraph(Flowable):
     # -- drawing --------------------------------------------------------------------------------------
 
     def _visual(self, line: list[_Word]) -> list[_Word]:
-        """The line's words left to right on the page: the bidi algorithm at word level, with each isolated
-        value one unit that takes the direction around it (as a neutral does) and keeps its own inside."""
-        base = "R" if self.rtl else "L"
+        """The line's words left to right on the page (_in_order), each isolated value one unit."""
         units: list[list[_Word]] = []
         for word in line:
             if units and word.isolate is not None and units[-1][0].isolate == word.isolate:
                 units[-1].append(word)
             else:
                 units.append([word])
-        kinds = ["N" if unit[0].isolate is not None else unit[0].direction for unit in units]
-        resolved = []
-        for index, kind in enumerate(kinds):
-            if kind == "N":  # numbers, punctuation and isolated values join a left-to-right run only inside one
-                before = next((k for k in reversed(kinds[:index]) if k != "N"), base)
-                after = next((k for k in kinds[index + 1:] if k != "N"), base)
-                kind = "L" if before == after == "L" else "R"
-            resolved.append(kind)
-        groups: list[tuple[str, list[list[_Word]]]] = []
-        for unit, kind in zip(units, resolved):
-            if groups and groups[-1][0] == kind:
-                groups[-1][1].append(unit)
-            else:
-                groups.append((kind, [unit]))
-        if base == "R":
-            groups.reverse()
-        ordered: list[_Word] = []
-        for kind, members in groups:
-            for unit in (reversed(members) if kind == "R" else members):
-                own = _strong_direction(" ".join(word.text for word in unit))
-                if kind == "R" and unit[0].isolate is None and unit[0].direction == "N" and not any(
-                        c.isalnum() for c in unit[0].text):  # a bracket read right to left is drawn mirrored
-                    unit = [_mirrored(unit[0])]
-                ordered += list(reversed(unit)) if unit[0].isolate is not None and own == "R" else unit
-        return ordered
+        return _in_order(units, "R" if self.rtl else "L")
 
     @staticmethod
     def _gap(left: _Word, right: _Word) -> bool:
         """A space between two words side by side on the page: as in the text when they were next to each
-        other there, else one."""
+        other there or the first ends an isolated value ("name," after a name turned round), else one."""
         first, second = (left, right) if left.index < right.index else (right, left)
-        return second.space_before if second.index - first.index == 1 else True
+        after_value = first.isolate is not None and second.isolate != first.isolate
+        return second.space_before if second.index - first.index == 1 or after_value else True
 
     def draw(self) -> None:
         canvas, style = self.canv, self.style

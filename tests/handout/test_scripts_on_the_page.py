@@ -212,6 +212,40 @@ def test_an_english_footer_keeps_the_date_after_an_arabic_name() -> None:
     assert line == ["Treadmill", "plan", "for", "حداد", "سلمى", ",", "2026-11-30"]  # the name reads right to left
 
 
+@pytest.mark.parametrize("rtl", [False, True])
+def test_a_name_in_two_scripts_keeps_its_latin_words_in_order_inside_a_footer(rtl) -> None:
+    """Seen in review: "فاطمة الزهراء (Fatima Zahra)" in an English footer was turned round whole, its Latin words
+    with it ("Zahra) (Fatima"), with a space before the comma after it; page 1, where it stands alone, was right."""
+    from core.handout.fitting import fitted_footer
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    template = "خطة المشي لـ {name}، {date}" if rtl else "Treadmill plan for {name}, {date}"
+    footer = fitted_footer(template, "فاطمة الزهراء (Fatima Zahra)", "2026-11-30", 800)
+    line = _visual_lines(footer, rtl=rtl, width=800)[0]
+    at = line.index("(Fatima")
+    assert line[at:at + 4] == ["(Fatima", "Zahra)", "الزهراء", "فاطمة"], line  # read from the right: the name
+    if not rtl:
+        assert line[at + 4:] == [",", "2026-11-30"]
+        words = BidiParagraph(footer, paragraph_style("check", 16), rtl=False)
+        words.wrap(800, 1000)
+        drawn = words._visual(words._lines[0])
+        assert not words._gap(drawn[at + 3], drawn[at + 4])  # "فاطمة," as typed, no space before the comma
+
+
+def test_a_bracket_closing_after_a_number_in_an_arabic_word_is_drawn_on_its_left() -> None:
+    """Seen in review: the week table's "5:30 (4 × حوالي 1:30)" drew "1:30)" beside the word, the bracket between
+    them facing the wrong way; it closes the part read last, on the left, mirrored: "(1:30 حوالي × 4) 5:30"."""
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    flowable = BidiParagraph("5:30 (4\u00a0× حوالي\u00a01:30)", paragraph_style("check", 16), rtl=True)
+    flowable.wrap(480, 1000)
+    drawn = flowable._visual(flowable._lines[0])
+    assert [str(piece.text) for piece in drawn[0].pieces][:2] == ["(", "1:30"]
+    assert ["".join(str(piece.text) for piece in word.pieces) for word in drawn[1:]] == ["×\u00a0", "4", ")", "5:30"]
+
+
 def test_punctuation_beside_a_number_takes_the_arabic_sentences_side() -> None:
     """"إلى 20." was drawn with the full stop between the number and the word before it, and "(4 أو أقل)" with both
     brackets facing one way: a number reads left to right, its marks read with the sentence."""
