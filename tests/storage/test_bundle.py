@@ -64,7 +64,8 @@ def test_an_author_saved_with_a_line_break_still_moves_as_one_plain_line(db, tmp
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
-        ids = import_bundle(other, export_bundle(db, saved.id, clinician="Dr C").encode("utf-8"), clinician="Dr C").plan_ids
+        text = export_bundle(db, saved.id, clinician="Dr C")
+        ids = import_bundle(other, text.encode("utf-8"), clinician="Dr C").plan_ids
         assert records.get_plan(other, ids[0]).created_by == "Zoë Xevil"
     finally:
         other.close()
