@@ -274,9 +274,10 @@ class HandoutRenderer:
         # target, and the next page repeats its head.
         # (seen in review: in large print on Letter, the heading and the number strip alone on a half-empty page, the
         # scale on the next under no heading)
-        kept = self._kept(effort + [scale_table], labels.effort_heading, labels)
-        story += ([self._new_section(compact, 8 * cm), *effort, scale_table] if compact
-                  else [self._new_section(compact, 0), kept])
+        if compact:
+            story += [self._new_section(compact, 8 * cm), *effort, scale_table]
+        else:
+            story += [self._new_section(compact, 0), self._kept(effort + [scale_table], labels.effort_heading, labels)]
         story.append(Spacer(1, 10))
         # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
         # and in standard print "If you can say only a few words, slow down." alone at the top of the next)
