@@ -91,7 +91,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--records", metavar="URL", type=_address,
                         help="keep patient records on the clinic's PostgreSQL server, e.g. "
                              "postgresql://grace_okafor@clinic-server/treadwell (the password from libpq's password "
-                             "or service file); the evidence library stays on this workstation")
+                             "or service file), and the studies the clinic imports; the shipped evidence library "
+                             "stays on this workstation")
     parser.add_argument("--self-test", action="store_true", help="check every capability of this build, headless")
     parser.add_argument(
         "--smoke-start", action="store_true", help="open the window, exit 0 once it has been shown and painted"
