@@ -83,8 +83,8 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rt
         if rtl or own:
             return BidiParagraph(text, style, bullet=bullet, rtl=own, align_right=rtl)
         rtl = False
-    if rtl or scripts & RTL_SCRIPTS:
-        return BidiParagraph(text, style, bullet=bullet, rtl=rtl)
+    if rtl or scripts & RTL_SCRIPTS or ("han" in scripts and scripts & SHAPED_SCRIPTS):  # reportlab's CJK wrapping
+        return BidiParagraph(text, style, bullet=bullet, rtl=rtl)  # does not shape (seen: "शर्मा" in a Chinese footer)
     if not scripts:
         return Paragraph(escape(text, quote=False).replace("\n", "<br/>"), style, bulletText=bullet)
     bold = style.fontName == BOLD

@@ -132,6 +132,25 @@ def test_shaped_scripts_are_joined_on_the_rendered_page(word, letters, tmp_path)
     assert _ink_blobs(shaped / "word.pdf", shaped) <= letters // 2 + 1
 
 
+@poppler
+@pytest.mark.parametrize("name", ["शर्मा", "ਸਿੰਘ"])
+def test_a_shaped_name_in_a_chinese_sentence_is_drawn_as_alone(name, tmp_path) -> None:
+    """Seen in review: in a Chinese handout's footer "शर्मा" showed its virama and "ਸਿੰਘ" its vowel sign on the wrong
+    side (reportlab's Chinese line breaking does not shape): the name beside Chinese is the same ink as alone."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import paragraph
+
+    blobs = []
+    for number, text in enumerate((name, "的计划", f"{name} 的计划")):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        SimpleDocTemplate(str(folder / "line.pdf")).build([paragraph(text, paragraph_style("line", 40))])
+        blobs.append(_ink_blobs(folder / "line.pdf", folder))
+    assert blobs[2] == blobs[0] + blobs[1], blobs
+
+
 def test_harfbuzz_loads_only_for_a_script_that_is_shaped() -> None:
     """An English handout costs no more than before: HarfBuzz (7 ms to load) waits for a shaped script."""
     import sys
