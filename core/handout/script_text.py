@@ -5,7 +5,8 @@ Left-to-right text goes to reportlab's Paragraph: plain when it is all in DejaVu
 built exactly as before), else with each run in its font (core/handout/fonts.py), HarfBuzz shaping for
 Devanagari and Gurmukhi, and line breaks between any two CJK characters.
 
-Text with Arabic or Hebrew in it, and every paragraph of a right-to-left handout, is a BidiParagraph.
+Text with Arabic or Hebrew in it (or Chinese beside a shaped script), and every paragraph of a right-to-left
+handout, is a BidiParagraph.
 reportlab's own bidi support needs rlbidi, which is not on PyPI, so this lays the words out itself: words
 are broken into lines in reading order (a word wider than the line is cut), each word is shaped by HarfBuzz
 (which puts its letters in visual order and joins them; numbers inside it are drawn apart, as written), and
