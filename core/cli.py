@@ -127,14 +127,16 @@ def version_line() -> str:
 
 
 def clinic_database_of(data_dir: DataDir) -> str | None:
-    """The clinic server chosen in Settings (None: this workstation's own records, or settings a command will
-    report as unreadable itself)."""
-    from core.settings import SettingsError, load_settings
+    """The clinic server chosen in Settings (None: this workstation's own records), read even where another
+    setting is invalid (a command that reads the settings says so itself). Seen in review: a tab in the clinic's
+    name made ``evidence`` read, and ``evidence import`` write, this workstation's library, not the clinic's.
+    Raises SettingsError where the file cannot be read or the address is not valid."""
+    from core.settings import clinic_address
 
-    try:
-        return load_settings(data_dir.settings_path).records_url or None
-    except SettingsError:
-        return None
+    return clinic_address(data_dir.settings_path) or None
+
+
+READ_NO_OTHER_SETTING = ("evidence", "etiologies")  # so they cannot say a settings file is unreadable themselves
 
 
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -145,8 +147,16 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
 
     from core.commands.output import terminal_safe_output
 
+    from core.settings import SettingsError
+
     if getattr(args, "records", None) is None:
-        args.records = clinic_database_of(data_dir)
+        try:
+            args.records = clinic_database_of(data_dir)
+        except SettingsError as error:  # where the records are is not known: never this workstation's unsaid
+            if args.command in READ_NO_OTHER_SETTING:
+                print(error, file=sys.stderr)
+                return EXIT_BAD_INPUT
+            args.records = None  # the command reads the settings and says what is wrong (db check needs none)
     with reader_may_stop(), terminal_safe_output():
         try:
             return command_runner(args.command)(args, data_dir)

@@ -120,6 +120,16 @@ def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]
     return Settings(), problems
 
 
+def clinic_address(path: Path) -> str:
+    """The clinic server's address in the settings file ("": this workstation's own records), read whatever the
+    other settings hold; SettingsError where the file cannot be read or the address itself is not valid."""
+    data = _read(path)
+    try:
+        return Settings.model_validate({"records_url": (data or {}).get("records_url", "")}).records_url
+    except ValidationError as error:
+        raise SettingsError(problems_in_words(error), path) from error
+
+
 def _without(data: dict, locations: list[tuple]) -> dict:
     """``data`` without the values at ``locations`` (a nested value alone, not its whole section)."""
     kept = json.loads(json.dumps(data))

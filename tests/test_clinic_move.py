@@ -178,3 +178,19 @@ def test_a_plan_saved_before_a_study_was_imported_moves_as_it_was_given(clinic_u
         assert moved.returncode == 0 and "Not moved" not in moved.stdout, moved.stdout
     there = json.loads(main_py(here, "--records", clinic_url, "plans", "show", "1", "--format", "json").stdout)
     assert there["computed_plan"] == given and "local-zhang-2023" not in given["evidence"]
+
+
+def test_a_patient_held_up_by_another_connection_is_named_and_the_move_goes_on(pg_server, clinic_url,
+                                                                                tmp_path) -> None:
+    """Seen in review: with the workstations' time limits, one 10 s wait on another connection's lock stopped the
+    whole move as though the server were gone; it is that patient's problem, to move again."""
+    from tests.storage.test_clinic_server import admin_url
+
+    assert main_py(tmp_path, "plan", EXAMPLE, "--save").returncode == 0
+    with psycopg.connect(admin_url(pg_server, clinic_url)) as holder:  # a transaction holding the patients
+        holder.execute("lock table patients in exclusive mode")  # read, not written
+        moved = main_py(tmp_path, "db", "move-to", clinic_url)
+    assert moved.returncode == 1 and "Traceback" not in moved.stderr, moved.stderr
+    assert "patient 1: the clinic database did not complete it in time" in moved.stdout + moved.stderr
+    again = main_py(tmp_path, "db", "move-to", clinic_url)
+    assert again.returncode == 0, again.stdout + again.stderr

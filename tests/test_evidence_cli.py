@@ -163,3 +163,20 @@ def test_a_speed_printed_in_an_unusable_unit_is_shown_as_printed_and_the_key_onl
     assert " 10 m/s ⚠ " in binda and "⚠ flagged implausible as printed" in binda
     dugan = run_main("evidence", "--search", "dugan", data_dir=data).stdout  # its implausible weeks are not printed
     assert "⚠" not in dugan
+
+
+def test_evidence_never_falls_back_to_this_workstations_library_unsaid(run_main, tmp_path) -> None:
+    """Seen in review: once the clinic's name held a tab (refused since), settings.json could not be read whole, and
+    ``evidence`` listed, and ``evidence import`` would have written to, this workstation's library instead of the
+    clinic server named in the same file."""
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = data / "settings.json"
+    settings.write_text(json.dumps({"records_url": "postgresql://grace@127.0.0.1:1/treadwell",
+                                    "clinic_name": "North\tClinic"}), encoding="utf-8")
+    result = run_main("evidence", "--search", "exercise", data_dir=data)
+    assert result.returncode == 1 and "The clinic database cannot be reached" in result.stderr, result.stderr
+    settings.write_text("{not json", encoding="utf-8")
+    result = run_main("etiologies", data_dir=data)
+    assert result.returncode == 2 and "The settings file" in result.stderr and result.stdout == ""
+    assert run_main("db", "check", data_dir=data).returncode == 0  # the health check needs no settings

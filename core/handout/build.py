@@ -64,7 +64,7 @@ def bout_text(minutes: float) -> str:
 
 
 def bouts_text(week: Week, t: Wording | None = None) -> str:
-    """The parts of a walk in parts: '2 × 4:15', or '5 × about 1:00' when equal parts written as ``bout_text``
+    """The parts of a walk in parts: '2 × 4:15', or '5 × about 1:05' when equal parts written as ``bout_text``
     writes them do not add up to the walk (5:30 in 5 parts is not 5 × 1:00). No-break spaces: one line."""
     t = t or _ENGLISH
     part = week.main_min / week.bouts  # not bout_min, kept to two decimals: 6:30 in 4 parts is 1.625, not 1.62

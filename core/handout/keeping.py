@@ -37,10 +37,11 @@ class KeptOnOnePage(KeepTogether):
             return super().split(aW, aH)
         if not getattr(frame, "_atTop", False):
             return [FrameBreak(), self]
-        for count in range(len(self._content) - 1, 0, -1):
+        for count in range(len(self._content) - 1, 1, -1):  # the heading and at least one part under it: a heading
+            # alone, or "continued" alone, would go on page after page (seen in review: a part taller than a page)
             first = self._content[:count] + [self._turn_over()]
             if _listWrapOn(first, aW, self.canv)[1] <= aH:
                 rest = KeptOnOnePage([self._heading_again(), *self._content[count:]], turn_over=self._turn_over,
                                      heading_again=self._heading_again)
                 return [*first, FrameBreak(), rest]
-        return super().split(aW, aH)  # not even its first part fits a page: reportlab's own split
+        return super().split(aW, aH)  # its heading and first part do not fit a page: reportlab's own split

@@ -96,7 +96,7 @@ def session_problems(error: ValidationError) -> list[str]:
             as_text = whole_number_message(item.get("input")) if item["type"] == "int_type" else None
             message = as_text or said_plainly(item["msg"])
             if field == "minutes" and item["type"] == "greater_than_equal":  # 0 is read in walks saved before only
-                message = "must be more than 0"  # (seen in review: "must be at least 0; allowed: more than 0")
+                message = "is below 0"  # (seen in review: "must be at least 0; allowed: more than 0")
             lines.append(f"{where}: {message}{allowed_after(field, message)}")
     return lines
 

@@ -151,11 +151,11 @@ class SessionRecord(SessionLog):
                          f"logged (session {twin.id}): check that the walk was not entered twice.")
         return notes
 
-
     def _week_jump_notes(self, sessions: list[SessionRecord]) -> list[str]:
         """A week more than one on from the furthest walked before it under the same version: the weeks between
         count as missed, and the next week's advice is judged on this one (seen in review: week 10 typed for week 3,
-        after a walk whose pain advised a step back, was kept without a word and the course advised week 10 again)."""
+        after a walk whose pain advised a step back, was kept without a word and the course advised week 10 again).
+        A version's first walk is not compared: a new version may carry the course on at another week number."""
         furthest = max((other.week for other in sessions if other.id != self.id and other.plan_id == self.plan_id
                         and other.date <= self.date), default=None)
         if furthest is None or self.week <= furthest + 1:

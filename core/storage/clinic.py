@@ -40,21 +40,27 @@ NETWORK_LIMITS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval":
 # On a workstation's connections the server ends a statement waiting on another's lock after 10 s, any statement
 # after 60 s, and a transaction left open mid-change (a workstation stalled or cut off) after 60 s, so that its
 # locks do not hold up the clinic. Not on the administrator's (db init-clinic, add-clinician): an upgrade waits.
-SERVER_LIMITS = ("-c lock_timeout=10s -c statement_timeout=60s -c idle_in_transaction_session_timeout=60s")
+SERVER_LIMITS = {"lock_timeout": "10s", "statement_timeout": "60s", "idle_in_transaction_session_timeout": "60s"}
 
 
 def connect(url: str, *, autocommit: bool = True, password: str | None = None,
             administrator: bool = False) -> psycopg.Connection:
     """``password``: typed by the clinician when libpq has none on file; kept in memory only. The limits above,
-    where the address does not set its own."""
+    where nothing else sets them: the address's own, ``options``, PGOPTIONS, a service file, the server's or the
+    role's settings all stand (pg_settings' source is then not 'default'); set by SET, which a pooler passes on."""
     extra = {} if password is None else {"password": password}
     try:
         given = conninfo_to_dict(url)
         extra |= {key: value for key, value in NETWORK_LIMITS.items() if key not in given}
+        connection = psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT_S,
+                                     application_name="Treadwell", **extra)
         if not administrator:
-            extra["options"] = f"{given.get('options', '')} {SERVER_LIMITS}".strip()
-        return psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT_S,
-                               application_name="Treadwell", **extra)
+            try:
+                _limit(connection)
+            except BaseException:
+                connection.close()
+                raise
+        return connection
     except psycopg.OperationalError as error:
         if NO_PASSWORD in str(error):
             raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in: put "
@@ -65,6 +71,16 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL
         raise ClinicServerError(f"The clinic database address is not valid: {plain_error(error)}") from None
+
+
+def _limit(connection: psycopg.Connection) -> None:
+    """SERVER_LIMITS, each where nothing set it before (connect)."""
+    unset = connection.execute("select name from pg_settings where name = any(%s) and source = 'default'",
+                               [list(SERVER_LIMITS)]).fetchall()
+    for (name,) in unset:
+        connection.execute("select set_config(%s, %s, false)", [name, SERVER_LIMITS[name]])
+    if not connection.autocommit:
+        connection.commit()
 
 
 def open_clinic_records(url: str, studies_for: Callable[[str], list[Study]], *,
@@ -86,8 +102,8 @@ def call_guarded(method, *args, **kwargs):
         return method(*args, **kwargs)
     except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # SERVER_LIMITS: still signed in
         raise ServerBusy(f"The clinic database did not complete this in time ({plain_error(error)}): another "
-                         "workstation may be holding the same records. Nothing was saved and what is on screen is "
-                         "kept.") from None
+                         "workstation may be holding the same records. Nothing was changed and what is on screen "
+                         "is kept.") from None
     except psycopg.OperationalError as error:
         raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); nothing was saved and "
                          "what is on screen is kept.") from None

@@ -79,6 +79,10 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         try:
             imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
                                              clinician=clinician, lent_as_given=True)  # this workstation's records
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # a workstation's limit
+            report.problems.append(f"patient {row.patient_id}: the clinic database did not complete it in time "
+                                   f"({plain_error(error)}); nothing of it moved: run db move-to again")
+            continue
         except psycopg.OperationalError:  # the server is gone: no later patient would move either
             raise
         except psycopg.errors.UniqueViolation:  # seen in testing: the server's own words, constraint and key
