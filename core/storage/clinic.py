@@ -47,7 +47,8 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
             administrator: bool = False) -> psycopg.Connection:
     """``password``: typed by the clinician when libpq has none on file; kept in memory only. The limits above,
     where nothing else sets them: the address's own, ``options``, PGOPTIONS, a service file, the server's or the
-    role's settings all stand (pg_settings' source is then not 'default'); set by SET, which a pooler passes on."""
+    role's settings all stand (pg_settings' source is then not 'default'); by SET, not as a startup option, which
+    a pooler such as PgBouncer refuses."""
     extra = {} if password is None else {"password": password}
     try:
         given = conninfo_to_dict(url)
