@@ -18,7 +18,10 @@ from core.storage.database import open_database
 from tests import evidence_factory as make
 
 HEADER = "first_author,year,species,model,exercise_type,protocol,evidence_level"
-SAME_AUTHOR = "Smith,2020,rat,CCI,treadmill,30 min a day,5"
+def same_author(number: int, author: str = "Smith") -> str:
+    """Another study of the same author and year: its protocol differs (a row alike in every column is the same
+    study given twice, refused)."""
+    return f"{author},2020,rat,CCI,treadmill,protocol {number},5"
 SMALLEST_VARIABLE_LIMIT = 999  # SQLITE_MAX_VARIABLE_NUMBER before SQLite 3.32
 
 
@@ -64,7 +67,7 @@ def test_rows_with_the_same_author_and_year_cost_the_same_per_row(data_dir, tmp_
     for rows in (400, 800):
         database = open_database(tmp_path / f"{rows}.sqlite3")
         evidence_store.install_library(database, make.library(), "h")
-        counts.append(_lines_run(database, _write(tmp_path, [SAME_AUTHOR] * rows, f"{rows}.csv")))
+        counts.append(_lines_run(database, _write(tmp_path, [same_author(n) for n in range(rows)], f"{rows}.csv")))
         database.close()
     assert counts[1] / counts[0] < 2.3, counts  # linear: twice the rows, about twice the work (quadratic: ~3.5)
 
@@ -74,7 +77,8 @@ def test_generated_ids_are_numbered_in_order_and_stay_valid(db, tmp_path) -> Non
     explicit = "local-smith-2020-3,Smith,2020,rat,CCI,treadmill,30 min a day,5"
     path = tmp_path / "ids.csv"
     path.write_text("id," + HEADER + "\n" + "\n".join(
-        [f",{SAME_AUTHOR}"] * 3 + [explicit] + [f",{SAME_AUTHOR}"] + [f",{long_name},2020,rat,CCI,treadmill,x y z,5"] * 1200
+        [f",{same_author(n)}" for n in range(3)] + [explicit] + [f",{same_author(3)}"]
+        + [f",{same_author(n, long_name)}" for n in range(1200)]
     ) + "\n", encoding="utf-8")
     report = import_studies(db, path)
     # The explicit id on row 5 is the one a generated id had already taken on row 4: named, nothing imported.
@@ -101,7 +105,7 @@ def test_every_statement_stays_under_the_smallest_variable_limit(db, tmp_path) -
 
     db.conn.set_trace_callback(watch)
     rows = [f"Author{n},2020,rat,CCI,treadmill,30 min a day,5" for n in range(2500)]
-    rows += [SAME_AUTHOR] * 1500
+    rows += [same_author(n) for n in range(1500)]
     report = import_studies(db, _write(tmp_path, rows))
     db.conn.set_trace_callback(None)
     assert report.ok and len(report.added) == 4000, report.problems[:3]
