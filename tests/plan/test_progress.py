@@ -6,33 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from core.plan.adjustment import ACTION_WORDS
-from core.plan.engine import compute_plan
 from core.plan.overrides import WeekOverride
 from core.plan.adherence import adherence_in_words
-from core.plan.progress import LoggedSession, VersionInCourse, course_progress
+from core.plan.progress import LoggedSession, course_progress
 from core.plan.session_log import SessionLog
-from tests.plan.profiles import profile
-
-START = dt.date(2026, 9, 1)
-PATIENT = profile(baseline_walk_min=10)
-
-
-def version(number: int, *, overrides=(), **changes) -> VersionInCourse:
-    patient = PATIENT.model_copy(update=changes)
-    return VersionInCourse(version=number, plan_id=number, saved_at=f"2026-09-{number:02d}T10:00:00+00:00",
-                           saved_by="Dr A", profile=patient, plan=compute_plan(patient, []), overrides=list(overrides))
-
-
-V1 = version(1)
-
-
-def walks(week: int, days: list[int], *, plan_version: int = 1, pain: int | None = 2, morning: int | None = 2,
-          minutes: float | None = None) -> list[LoggedSession]:
-    planned = V1.plan.weeks[week - 1].main_min if minutes is None else minutes
-    return [LoggedSession(plan_version=plan_version, order=day, log=SessionLog(
-        date=START + dt.timedelta(days=day), week=week, minutes=planned, rpe=12, pain_during=pain,
-        pain_next_morning=morning)) for day in days]
-
+from tests.plan.course import START, V1, version, walks
 
 def test_a_repeated_week_is_its_own_row_and_the_latest_walks_are_judged() -> None:
     """Week 3 went badly (pain 8: step back), week 2 was repeated well: judge the repeat, not week 3."""
@@ -305,63 +283,6 @@ def test_a_walk_more_than_planned_in_the_same_days_is_an_extra_walk_not_the_week
     assert progress.adherence_pct == 100.0
     again = course_progress([V1], walks(1, [0, 2, 4]) + walks(1, [8, 10, 12]), today=START + dt.timedelta(days=20))
     assert [w.label for w in again.weeks if w.walked_sessions] == ["1", "1 (again)"]  # a week later: walked again
-
-
-def test_a_week_stopped_on_the_step_back_advice_counts_only_its_walks_before_the_stop() -> None:
-    """Seen in review: week 3 stopped after a walk at pain 8, as the rules advised, counted its two other walks as
-    missed (adherence 66.7 %) though the patient did as the plan said."""
-    sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8)
-                + walks(2, [16, 18, 20]))
-    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
-    stopped = progress.weeks[2]
-    assert (stopped.label, stopped.stopped_of, stopped.planned_walks) == ("3", 3, "1 of 3")
-    assert stopped.planned_minutes == V1.plan.weeks[2].main_min and stopped.adherence_pct == 100
-    assert progress.adherence_pct == 100
-    assert ("Week 3 was stopped after 1 of its 3 walks, as the pain rules advised a step back: its other walks are "
-            "not counted as missed") in adherence_in_words(progress)
-
-
-def test_a_week_cut_short_with_no_step_back_still_counts_its_missing_walks() -> None:
-    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=5) + walks(3, [14, 16, 18])  # pain 5: hold, not step back
-    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
-    short = progress.weeks[1]
-    assert short.stopped_of is None and short.planned_walks == "3" and short.adherence_pct < 34
-    assert "was stopped" not in adherence_in_words(progress)
-
-
-def test_a_week_stopped_by_the_step_back_is_not_in_progress() -> None:
-    """Seen in review: the day after a walk at pain 8 the week read "in progress (1 of 3 walks so far), counts once
-    complete" beside "Next week: Step back": the clinician was told to finish a week the rules had stopped."""
-    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
-    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=8))
-    stopped = progress.weeks[1]
-    assert (stopped.status, stopped.planned_walks, stopped.adherence_pct) == ("done", "1 of 3", 100)
-    assert "in progress" not in adherence_in_words(progress) and progress.suggestion.action == "step-back"
-    assert progress.next_walk_week == 1
-
-
-def test_a_stopped_week_walked_on_at_a_harder_week_is_not_credited() -> None:
-    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(3, [9, 11, 13])
-    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
-    ignored = progress.weeks[1]
-    assert ignored.stopped_of is None and ignored.planned_walks == "3" and ignored.adherence_pct < 34
-    assert "was stopped" not in adherence_in_words(progress)
-
-
-def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_longer() -> None:
-    """Seen in review: after a painful week 2, a version based on a 20 min walk was saved; "Step back" then pointed
-    to its week 1, longer than the week 1 the pain rules stepped back to, and the reason did not say so."""
-    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
-    longer = version(2, baseline_walk_min=20)
-    progress = course_progress([V1, longer], sessions, today=START + dt.timedelta(days=8))
-    suggestion = progress.suggestion
-    assert suggestion.action == "step-back" and suggestion.next_week.week == 1
-    assert suggestion.next_week.main_min > V1.plan.weeks[0].main_min
-    assert (f"Its week 1, {suggestion.next_week.main_min:g} min walks, is already longer than the "
-            f"{V1.plan.weeks[0].main_min:g} min these walks pointed to (version 2 was based on a longer walk): "
-            "check it with the patient before they walk it.") in suggestion.reason
-    same = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=8))
-    assert "already longer" not in same.suggestion.reason
 
 
 def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_on() -> None:

@@ -1,0 +1,67 @@
+"""A week stopped on the pain rules' step-back advice (core/plan/progress.py): what it counts, and what a walk after
+it at the same, an easier or a harder week means."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.adherence import adherence_in_words
+from core.plan.progress import course_progress
+from tests.plan.course import START, V1, version, walks
+
+
+def test_a_week_stopped_on_the_step_back_advice_counts_only_its_walks_before_the_stop() -> None:
+    """Seen in review: week 3 stopped after a walk at pain 8, as the rules advised, counted its two other walks as
+    missed (adherence 66.7 %) though the patient did as the plan said."""
+    sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8)
+                + walks(2, [16, 18, 20]))
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    stopped = progress.weeks[2]
+    assert (stopped.label, stopped.stopped_of, stopped.planned_walks) == ("3", 3, "1 of 3")
+    assert stopped.planned_minutes == V1.plan.weeks[2].main_min and stopped.adherence_pct == 100
+    assert progress.adherence_pct == 100
+    assert ("Week 3 was stopped after 1 of its 3 walks, as the pain rules advised a step back: its other walks are "
+            "not counted as missed") in adherence_in_words(progress)
+
+
+def test_a_week_cut_short_with_no_step_back_still_counts_its_missing_walks() -> None:
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=5) + walks(3, [14, 16, 18])  # pain 5: hold, not step back
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    short = progress.weeks[1]
+    assert short.stopped_of is None and short.planned_walks == "3" and short.adherence_pct < 34
+    assert "was stopped" not in adherence_in_words(progress)
+
+
+def test_a_week_stopped_by_the_step_back_is_not_in_progress() -> None:
+    """Seen in review: the day after a walk at pain 8 the week read "in progress (1 of 3 walks so far), counts once
+    complete" beside "Next week: Step back": the clinician was told to finish a week the rules had stopped."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=8))
+    stopped = progress.weeks[1]
+    assert (stopped.status, stopped.planned_walks, stopped.adherence_pct) == ("done", "1 of 3", 100)
+    assert "in progress" not in adherence_in_words(progress) and progress.suggestion.action == "step-back"
+    assert progress.next_walk_week == 1
+
+
+def test_a_stopped_week_walked_on_at_a_harder_week_is_not_credited() -> None:
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(3, [9, 11, 13])
+    progress = course_progress([V1], sessions, today=START + dt.timedelta(days=30))
+    ignored = progress.weeks[1]
+    assert ignored.stopped_of is None and ignored.planned_walks == "3" and ignored.adherence_pct < 34
+    assert "was stopped" not in adherence_in_words(progress)
+
+
+def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_longer() -> None:
+    """Seen in review: after a painful week 2, a version based on a 20 min walk was saved; "Step back" then pointed
+    to its week 1, longer than the week 1 the pain rules stepped back to, and the reason did not say so."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8)
+    longer = version(2, baseline_walk_min=20)
+    progress = course_progress([V1, longer], sessions, today=START + dt.timedelta(days=8))
+    suggestion = progress.suggestion
+    assert suggestion.action == "step-back" and suggestion.next_week.week == 1
+    assert suggestion.next_week.main_min > V1.plan.weeks[0].main_min
+    assert (f"Its week 1, {suggestion.next_week.main_min:g} min walks, is already longer than the "
+            f"{V1.plan.weeks[0].main_min:g} min these walks pointed to (version 2 was based on a longer walk): "
+            "check it with the patient before they walk it.") in suggestion.reason
+    same = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=8))
+    assert "already longer" not in same.suggestion.reason
