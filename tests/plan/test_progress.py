@@ -12,6 +12,7 @@ from core.plan.progress import LoggedSession, course_progress
 from core.plan.session_log import SessionLog
 from tests.plan.course import START, V1, version, walks
 
+
 def test_a_repeated_week_is_its_own_row_and_the_latest_walks_are_judged() -> None:
     """Week 3 went badly (pain 8: step back), week 2 was repeated well: judge the repeat, not week 3."""
     sessions = (walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8)
