@@ -12,7 +12,7 @@ from core.atomic import WriteError, atomic_write_bytes
 from core.inputs import InputError, read_input, said_plainly, text_encoding
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
-from core.plan.profile import checked_name
+from core.plan.profile import checked_line
 from core.records_address import checked_address
 
 SETTINGS_SCHEMA_VERSION = 1
@@ -42,7 +42,7 @@ class Settings(BaseModel):
     def _one_plain_line(cls, value: str) -> str:
         """As the dialog saves them, and a hand-edited file too: one line, no control or bidi override characters
         (seen in review: a line break in the clinician's name reached the audit trail, whose bundles refused it)."""
-        return checked_name(value) if value.strip() else ""
+        return checked_line(value)
 
     @field_validator("handout_language")
     @classmethod

@@ -170,6 +170,11 @@ def checked_name(value: str) -> str:
     return value
 
 
+def checked_line(value: str) -> str:
+    """An optional line of text (a note, a clinic's name): as checked_name takes it, or "" where it is blank."""
+    return checked_name(value) if value.strip() else ""
+
+
 def one_plain_line(value: str) -> str:
     """``value`` as checked_name would take it: control and line-separator characters as spaces, bidi overrides
     left out (text saved before such characters were refused, shown or passed on as one line)."""

@@ -13,7 +13,7 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.inputs import encoding_problem, said_plainly, whole_number_message
-from core.plan.profile import checked_name
+from core.plan.profile import checked_line
 from core.stamps import EARLIEST_DATE
 
 NOT_RECORDED = "not recorded"  # what the patient did not report: never read as 0 or "no"
@@ -42,7 +42,7 @@ class SessionLog(BaseModel):
     @field_validator("note")
     @classmethod
     def _one_line(cls, value: str) -> str:
-        return checked_name(value) if value.strip() else ""
+        return checked_line(value)
 
 
 def recorded(value: float | bool | None) -> str:

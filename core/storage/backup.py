@@ -135,8 +135,9 @@ def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
     now = utc_now()
     # one dated in the future is kept aside, neither counted nor deleted: taken as the newest day, it made the backup
     # just written the one to delete (seen in review)
-    keep.update(info.path for info in list_backups(backups_dir) if dated_in_the_future(info, now))
-    backups = [info for info in list_backups(backups_dir) if not dated_in_the_future(info, now)]
+    listed = list_backups(backups_dir)
+    keep.update(info.path for info in listed if dated_in_the_future(info, now))
+    backups = [info for info in listed if not dated_in_the_future(info, now)]
     newest_day = backups[0].taken_at.date() if backups else None
     for info in backups:  # newest first, so the first of each day or week is its newest
         day = info.taken_at.date()
