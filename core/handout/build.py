@@ -63,13 +63,19 @@ def bout_text(minutes: float) -> str:
     return clock_text(bout_rounded(minutes))
 
 
+def parts_exact(week: Week) -> bool:
+    """Whether a walk in parts splits into equal parts as ``bout_text`` writes them: 6:00 in 4 parts is 4 × 1:30
+    exactly; 6:30 in 4 parts is 4 × about 1:40."""
+    part = week.main_min / week.bouts  # not bout_min, kept to two decimals: 6:30 in 4 parts is 1.625, not 1.62
+    return abs(bout_rounded(part) * week.bouts - week.main_min) <= 1e-6
+
+
 def bouts_text(week: Week, t: Wording | None = None) -> str:
     """The parts of a walk in parts: '2 × 4:15', or '5 × about 1:05' when equal parts written as ``bout_text``
     writes them do not add up to the walk (5:30 in 5 parts is not 5 × 1:00). No-break spaces: one line."""
     t = t or _ENGLISH
-    part = week.main_min / week.bouts  # not bout_min, kept to two decimals: 6:30 in 4 parts is 1.625, not 1.62
-    length = bout_text(part)
-    if abs(bout_rounded(part) * week.bouts - week.main_min) > 1e-6:
+    length = bout_text(week.main_min / week.bouts)
+    if not parts_exact(week):
         # may break after "×": an unbreakable "(4 × about 1:30)" made the table's narrowest widths wider than the
         # page, and the fallback cut inside the bracket, a ")" alone on a line (seen in review)
         return f"{week.bouts}{NO_BREAK}× " + t("about {length}", length=length).replace(" ", NO_BREAK)
@@ -150,12 +156,15 @@ def build_handout(
         example = week_row(first_with_bouts, units, t).walking
         part = first_with_bouts.main_min / first_with_bouts.bouts  # as bouts_text has it
         rounded = bout_rounded(part)
+        exact = parts_exact(first_with_bouts)  # "4 walks of about 1:30" for 4 × 1:30 read as a guess (seen in review)
         if part < 1:
             seconds = round(rounded * 60)
-            bout_words = t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds)
+            bout_words = (t.plural("{seconds} second", "{seconds} seconds", seconds, seconds=seconds) if exact else
+                          t.plural("about {seconds} second", "about {seconds} seconds", seconds, seconds=seconds))
         else:  # as the table writes it, with no unit after it: "about 1:15 minutes" could read as 1.15 minutes (seen
             # in review); isolated, as the Arabic handout printed "½2" for 2½ (seen in review)
-            bout_words = t("about {length}", length=isolated(bout_text(part)))
+            length = isolated(bout_text(part))
+            bout_words = length if exact else t("about {length}", length=length)
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
         # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again
