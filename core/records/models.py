@@ -155,16 +155,24 @@ class SessionRecord(SessionLog):
         """A week more than one on from the furthest walked before it under the same version: the weeks between
         count as missed, and the next week's advice is judged on this one (seen in review: week 10 typed for week 3,
         after a walk whose pain advised a step back, was kept without a word and the course advised week 10 again).
-        A version's first walk is not compared: a new version may carry the course on at another week number."""
-        furthest = max((other.week for other in sessions if other.id != self.id and other.plan_id == self.plan_id
-                        and other.date <= self.date), default=None)
-        if furthest is None or self.week <= furthest + 1:
+        A version's first walk is compared with the walk before it under any version, as the course counts the weeks
+        between them missed (course_rows.walked_rows); a new version may start its weeks again, never skip ahead."""
+        before = [other for other in sessions if other.id != self.id and other.date <= self.date]
+        same = [other.week for other in before if other.plan_id == self.plan_id]
+        if same:
+            furthest, version, which = max(same), self.plan_version, "the furthest walked before it"
+        elif before:
+            latest = max(before, key=lambda other: (other.date, other.id))
+            furthest, version, which = latest.week, latest.plan_version, "the walk before it"
+        else:
+            return []
+        if self.week <= furthest + 1:
             return []
         between = (f"week {furthest + 1} counts" if self.week == furthest + 2
                    else f"weeks {furthest + 1} to {self.week - 1} count")
-        return [f"Week {self.week} is more than one week on from week {furthest}, the furthest walked before it under "
-                f"plan version {self.plan_version}: check the week ({between} as missed, and the next week's advice "
-                f"follows from week {self.week})."]
+        return [f"Week {self.week} is more than one week on from week {furthest}, {which} under plan version "
+                f"{version}: check the week ({between} as missed, and the next week's advice follows from week "
+                f"{self.week})."]
 
 
 class ChangedMeanwhile(Exception):

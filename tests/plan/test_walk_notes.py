@@ -41,3 +41,15 @@ def test_the_next_week_a_week_again_or_a_diary_entered_late_is_not_questioned() 
         assert later.notes_in(HISTORY, WALKED + [later]) == [], later
     first = walk(1, 1, 1)
     assert first.notes_in(HISTORY, [first]) == []
+
+
+def test_a_new_versions_first_walk_far_ahead_is_questioned_against_the_walk_before_it() -> None:
+    """Seen in review: a version's first walk was never compared, so week 10 typed under version 2 after week 3
+    under version 1 passed unsaid while the course counted weeks 4 to 9 missed (course_rows.walked_rows counts from
+    the walk before, whatever its version)."""
+    jumped = walk(5, 10, 22, plan_id=2)
+    assert jumped.notes_in(HISTORY, WALKED + [jumped]) == [
+        "Week 10 is more than one week on from week 3, the walk before it under plan version 1: check the week "
+        "(weeks 4 to 9 count as missed, and the next week's advice follows from week 10)."]
+    for carried_on in (walk(5, 4, 22, plan_id=2), walk(5, 1, 22, plan_id=2), walk(5, 3, 22, plan_id=2)):
+        assert carried_on.notes_in(HISTORY, WALKED + [carried_on]) == [], carried_on  # on, started again, or again
