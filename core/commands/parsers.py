@@ -55,6 +55,9 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--same-patient", action="store_true",
                         help="with --patient: the profile's name, sex or age does not match the saved one, and it is the "
                              "same person")
+    parser.add_argument("--if-newest", type=record_id, metavar="VERSION",
+                        help="with --patient: save only if VERSION is still the patient's newest version (refused, "
+                             "naming the newer one, if another workstation saved one meanwhile)")
 
 
 def add_plans(subparsers: argparse._SubParsersAction) -> None:
@@ -94,6 +97,9 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
                                                "corrected date moves it under the version in force on that date)")
     edit.add_argument("session", type=record_id, metavar="SESSION_ID")
     edit.add_argument("file", type=Path, metavar="SESSION.json")
+    edit.add_argument("--if-unchanged-since", metavar="UPDATED_AT",
+                      help="correct it only if its updated_at is still this (as sessions list printed it): refused, "
+                           "showing both, if someone corrected it meanwhile")
     delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")
     delete.add_argument("session", type=record_id, metavar="SESSION_ID")
     for action in (add, listing, edit, delete):

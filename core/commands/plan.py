@@ -14,6 +14,7 @@ from core.plan.engine import Plan
 from core.plan.profile import ProfileError, read_profile
 from core.plan.walking import energy_cost_in_words
 from core.settings import SettingsError, load_settings
+from core.records.models import VersionSavedMeanwhile
 from core.workspace.errors import DifferentPatient, RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -54,6 +55,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.same_patient and args.patient is None:
         print("--same-patient: only used with --patient", file=sys.stderr)
         return 2
+    if args.if_newest is not None and (args.patient is None or not args.save):
+        print("--if-newest: only used with --save --patient PATIENT_ID", file=sys.stderr)
+        return 2
     if args.save:
         from core.handout.fonts import name_problem  # reportlab's font tables: only when saving
 
@@ -85,7 +89,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if args.save:
                 newest = None if args.patient is None else workspace.records.latest_version(args.patient)
                 saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
-                                                    patient_id=args.patient, same_person=args.same_patient)
+                                                    patient_id=args.patient, same_person=args.same_patient,
+                                                    based_on=_version_id(workspace.records, args))
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved.", file=sys.stderr)
@@ -104,6 +109,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2
+    except VersionSavedMeanwhile as error:
+        theirs = error.theirs
+        print(f"--if-newest: not saved: version {theirs.version} of patient {theirs.patient_id} (plan {theirs.id}), "
+              f"saved by {theirs.created_by or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is newer "
+              f"than version {args.if_newest}. {error.how_yours_differs} See it with main.py plans show "
+              f"{theirs.id}; to save yours as the newest anyway, give --if-newest {theirs.version}."
+              + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
+        return 1
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
@@ -122,6 +135,18 @@ def _note_namesakes(records, saved) -> None:
         print(f"Note: saved as a new patient, {saved.patient_id}; patient{'s' if len(others) > 1 else ''} {listed} "
               f"{'have' if len(others) > 1 else 'has'} the same name. If this is the same person, save the plan "
               f"with --patient {others[0]} instead (a new version of that patient).", file=sys.stderr)
+
+
+def _version_id(records, args: argparse.Namespace) -> int | None:
+    """The plan id of the version --if-newest names, for save_plan's based_on (None without the option)."""
+    if args.if_newest is None:
+        return None
+    history = records.plan_history(args.patient)
+    named = next((version for version in history if version.version == args.if_newest), None)
+    if named is None:
+        raise RecordNotFound(f"--if-newest: patient {args.patient} has no version {args.if_newest}"
+                             + (f" (its versions: 1 to {history[-1].version})." if history else "."))
+    return named.id
 
 
 def _course(records, patient_id: int) -> tuple:

@@ -13,7 +13,7 @@ from core.inputs import InputError, read_input
 from core.plan.session_log import (
     MAX_SESSION_BYTES, SessionLogError, left_out_of_correction, parse_session, recorded,
 )
-from core.records.models import PlanVersion, SessionRecord, moved_words
+from core.records.models import ChangedMeanwhile, PlanVersion, SessionRecord, moved_words
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
@@ -56,7 +56,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                         print(f"{args.file.name}: {problem}", file=sys.stderr)
                     print(f"Session {args.session} was not changed.", file=sys.stderr)
                     return 2
-                saved = records.edit_session(args.session, log, clinician=clinician)
+                saved = records.edit_session(args.session, log, clinician=clinician,
+                                             based_on=args.if_unchanged_since)
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history, records.sessions(saved.patient_id))
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
@@ -71,6 +72,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
+    except ChangedMeanwhile as error:  # --if-unchanged-since
+        now = "" if error.theirs is None else f" Its updated_at is now {error.theirs.updated_at}."
+        print(f"--if-unchanged-since: {error}{now}", file=sys.stderr)
+        return 1
     except ValueError as error:  # a week outside the plan version, naming the field
         print(f"{args.file.name}: {error}" if getattr(args, "file", None) else str(error), file=sys.stderr)
         return 2

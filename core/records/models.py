@@ -197,10 +197,11 @@ class VersionSavedMeanwhile(Exception):
     def __init__(self, theirs: PlanVersion, differences: list[str]) -> None:
         self.theirs, self.differences = theirs, differences
         shown = "; ".join(differences[:4]) + (f"; and {len(differences) - 4} more" if len(differences) > 4 else "")
+        self.how_yours_differs = f"Yours differs from it: {shown}." if differences else "It holds the same plan as yours."
         super().__init__(
             f"Not saved: version {theirs.version} of this patient, saved by {theirs.created_by or 'someone'} at "
             f"{theirs.created_at[:19].replace('T', ' ')} UTC, is newer than the version your changes were made from. "
-            + (f"Yours differs from it: {shown}. " if differences else "It holds the same plan as yours. ")
+            + f"{self.how_yours_differs} "
             + f"Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours "
               f"version {theirs.version + 1}, the newest; version {theirs.version} stays in the history.")
 

@@ -1,0 +1,71 @@
+"""Corrections from the command line on two workstations: ``sessions edit --if-unchanged-since`` and ``plan --save
+--patient --if-newest`` refuse to overwrite what another workstation saved since it was read, as the window does.
+Seen in review: two workstations' ``sessions edit`` of one walk, or ``plan --save --patient``, replaced each other's
+without a word."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import REPO_ROOT
+
+EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+
+
+def _written(tmp_path, name: str, fields: dict) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(fields))
+    return str(path)
+
+
+def test_a_correction_read_before_another_workstation_corrected_the_walk_is_refused(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+    walk = {"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}
+    assert run_main("sessions", "add", "1", _written(tmp_path, "a.json", walk), data_dir=data).returncode == 0
+    read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
+
+    theirs = run_main("sessions", "edit", "1", _written(tmp_path, "b.json", {**walk, "minutes": 9}),
+                      "--if-unchanged-since", read, data_dir=data)
+    assert theirs.returncode == 0, theirs.stderr
+    yours = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", {**walk, "minutes": 12}),
+                     "--if-unchanged-since", read, data_dir=data)
+    assert yours.returncode == 1
+    assert yours.stderr.startswith("--if-unchanged-since: Not saved: this session was changed by someone else")
+    assert "Yours: 2026-11-02, week 1, 12 min" in yours.stderr and "Theirs: 2026-11-02, week 1, 9 min" in yours.stderr
+    now = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]
+    assert now["minutes"] == 9 and f"Its updated_at is now {now['updated_at']}." in yours.stderr
+    again = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", {**walk, "minutes": 12}),
+                     "--if-unchanged-since", now["updated_at"], data_dir=data)
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_version_made_from_an_older_one_is_refused_with_what_differs(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+    profile = json.loads(EXAMPLE.read_text())
+    longer = _written(tmp_path, "longer.json", {**profile, "baseline_walk_min": 12})
+    longest = _written(tmp_path, "longest.json", {**profile, "baseline_walk_min": 15})
+
+    theirs = run_main("plan", longer, "--save", "--patient", "1", "--if-newest", "1", data_dir=data)
+    assert theirs.returncode == 0 and theirs.stdout.split()[-1] == "2", theirs.stderr
+    pdf = tmp_path / "handout.pdf"
+    yours = run_main("plan", longest, "--save", "--patient", "1", "--if-newest", "1", "--pdf", str(pdf),
+                     data_dir=data)
+    assert yours.returncode == 1 and not pdf.exists()
+    assert "--if-newest: not saved: version 2 of patient 1 (plan 2)" in yours.stderr
+    assert "Yours differs from it: Week 1 walk minutes: 12 -> 15" in yours.stderr
+    assert "give --if-newest 2. No handout was written." in yours.stderr
+    listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)
+    assert [plan["version"] for plan in listed] == [2]
+    assert run_main("plan", longest, "--save", "--patient", "1", "--if-newest", "2", data_dir=data).returncode == 0
+
+
+def test_if_newest_names_a_version_the_patient_has_and_goes_with_save_and_patient(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+    missing = run_main("plan", str(EXAMPLE), "--save", "--patient", "1", "--if-newest", "7", data_dir=data)
+    assert (missing.returncode, missing.stderr.strip()) == (
+        2, "--if-newest: patient 1 has no version 7 (its versions: 1 to 1).")
+    alone = run_main("plan", str(EXAMPLE), "--save", "--if-newest", "1", data_dir=data)
+    assert (alone.returncode, alone.stderr.strip()) == (2, "--if-newest: only used with --save --patient PATIENT_ID")
