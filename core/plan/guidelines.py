@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.12"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.13"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -44,13 +44,14 @@ GUIDELINES_VERSION = "2026.12.12"  # .2: pain against usual pain, heart transpla
 # band's reason names its RPE target, and a day added at full length no longer reads "each walk a little shorter";
 # 2026.12.12: the animal-dosing caution says López-Álvarez 2015's own title calls its running increasing-intensity
 # (He et al. call it high-intensity), and a ramp whose printed protocol is in doubt (Bai 2022's row repeats Kami
-# 2016's) is named with that doubt
+# 2016's) is named with that doubt; 2026.12.13: a first week walked in parts no longer says the main set starts at
+# or below today's tolerance (5 minutes in parts for a tolerance of 4: only each part is)
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
-                      "2026.12.11")
+                      "2026.12.11", "2026.12.12")
 
 
 class Source(BaseModel):

@@ -73,6 +73,8 @@ def progression(
             else:
                 sessions, main, note = _next_week(sessions, main, allowed, max_sessions, totals[-1])
         bouts = max(1, math.ceil(main / _longest_part(bout_start, longest, cap, two_week_cap) - EPSILON))
+        if week == 1 and bouts > 1:  # 5 minutes in all: only each part is within today's tolerance (seen in review)
+            note = "first week: each part is at or below today's walking tolerance"
         longest.append(main / bouts)
         total = sessions * main
         increase = None if not totals else round((total / totals[-1] - 1) * 100, 1)

@@ -31,6 +31,9 @@ def test_short_tolerance_walks_five_minutes_in_bouts_no_longer_than_today() -> N
     assert first.bouts == 2 and first.bout_min == 2.5 and first.main_min == 5
     tiny = weeks(tolerance_min=0.5)[0]
     assert tiny.bouts == 10 and tiny.bout_min == 0.5 and tiny.main_min == 5
+    # seen in review: "the main set starts at or below today's walking tolerance" beside 5 minutes for a tolerance of 3
+    assert first.note == tiny.note == "first week: each part is at or below today's walking tolerance"
+    assert weeks(tolerance_min=8)[0].note == "first week: the main set starts at or below today's walking tolerance"
 
 
 @pytest.mark.parametrize("tolerance", [0.5, 1, 2, 3, 4, 4.5, 4.9])
