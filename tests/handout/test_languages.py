@@ -202,3 +202,11 @@ def test_the_walks_in_parts_are_counted_in_arabic_two_as_its_own_form() -> None:
     assert "مرتين" in parts and "مرات" not in parts.split("،")[0]
     english = handout_for(example("spinal-cord-injury"))
     assert any("means 2 walks of" in line for line in english.intro)
+
+
+@pytest.mark.parametrize(("tag", "planned"), [("vi", "theo kế hoạch"), ("zh-Hans", "按计划")])
+def test_the_log_asks_for_the_minutes_walked_not_the_minutes_planned(tag, planned) -> None:
+    """Seen in review: Vietnamese and Chinese asked for "how long you walked according to the plan"; a patient copying
+    the planned minutes makes a short walk count as the week done (core/plan/adjustment.py)."""
+    said = Wording(tag)("In Minutes, write how long your walk was. Do not count the slow walking before and after.")
+    assert planned not in said
