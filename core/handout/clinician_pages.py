@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak
 
 from core.handout.fitting import fitted_widths
 from core.handout.model import ClinicianSummary
-from core.handout.renderer import printable
+from core.handout.fonts import printable
 
 if TYPE_CHECKING:
     from core.handout.renderer import HandoutRenderer

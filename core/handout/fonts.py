@@ -23,8 +23,9 @@ from core.handout import font_cache
 from core.resources import resource_path
 from core.scripts import RTL_SCRIPTS, SCRIPT_FONTS, SHAPED_SCRIPTS, script_of
 
-__all__ = ["BOLD", "REGULAR", "RTL_SCRIPTS", "SHAPED_SCRIPTS", "font_for", "has_glyph", "missing_characters", "name_problem",
-           "register_fonts", "script_font", "script_of", "shown_characters"]
+__all__ = ["BOLD", "REGULAR", "RTL_SCRIPTS", "SHAPED_SCRIPTS", "UnprintableCharacters", "font_for", "has_glyph",
+           "missing_characters", "name_problem", "printable", "register_fonts", "script_font", "script_of",
+           "shown_characters"]
 
 REGULAR = "TreadwellSans"
 BOLD = "TreadwellSans-Bold"
@@ -116,3 +117,21 @@ def name_problem(name: str) -> str | None:
     shown = shown_characters(missing[:5]) + (" and more" if len(missing) > 5 else "")
     return (f"the handout's fonts cannot print {shown}: write the name in letters they print (Latin, Greek, "
             "Cyrillic, Arabic, Hebrew, Chinese, Devanagari or Gurmukhi), so every handout and report can carry it")
+
+
+REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error
+
+
+class UnprintableCharacters(ValueError):
+    """Text holds characters the embedded fonts cannot print; ``characters`` lists them."""
+
+    def __init__(self, characters: list[str]) -> None:
+        shown = shown_characters(characters[:10])
+        super().__init__(f"the handout's fonts cannot print these characters: {shown}")
+        self.characters = characters
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the fonts cannot print replaced by a visible U+FFFD."""
+    missing = set(missing_characters([text]))
+    return "".join(REPLACEMENT if char in missing else char for char in text) if missing else text

@@ -45,3 +45,29 @@ class KeptOnOnePage(KeepTogether):
                                      heading_again=self._heading_again)
                 return [*first, FrameBreak(), rest]
         return super().split(aW, aH)  # its heading and first part do not fit a page: reportlab's own split
+
+
+class HeadedOnANewPage(KeepTogether):
+    """``flowables`` that go on a section (the talk test and the pulse after the effort scale), kept together, under
+    the section's heading again (``heading_again()``) where they begin a page. Seen in review: the effort scale
+    filled its page, and the talk test and "Taking your pulse" began the next one under no heading."""
+
+    def __init__(self, flowables: list[Flowable], *, heading_again: Callable[[], Flowable],
+                 space_before: float = 0) -> None:
+        super().__init__(flowables)
+        self._heading_again, self._space_before = heading_again, space_before
+
+    def getSpaceBefore(self, content=None) -> float:  # noqa: N802 (reportlab's name): none at the top of a page, where
+        return self._space_before  # a Spacer before it would stand, and the page would not count as begun
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if frame is None:
+            return super().split(aW, aH)
+        if getattr(frame, "_atTop", False):
+            return [self._heading_again(), *self._content]
+        if self._H > aH:
+            return [FrameBreak(), self]  # on the next page, under the heading
+        return list(self._content)

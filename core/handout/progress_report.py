@@ -37,7 +37,8 @@ from core.handout.progress_charts import effort_chart, minutes_chart, pain_band_
 from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
-from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style, printable
+from core.handout.fonts import printable
+from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress

@@ -21,11 +21,11 @@ from core.handout.chart import weekly_minutes_chart
 from core.handout.drawings import (
     GRID, HEADER_FILL, LIGHT_FILL, MODERATE_FILL, effort_scale_drawing, treadmill_drawing,
 )
-from core.handout.fonts import BOLD, REGULAR, missing_characters, register_fonts, shown_characters
+from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_characters, printable, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, SLACK, fitted_footer, fitted_widths, one_line
-from core.handout.keeping import KeptOnOnePage
+from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage
 from core.handout.line_breaks import line_broken
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
@@ -33,24 +33,6 @@ from core.handout.walking_log import walking_log_table
 MARGIN = 1.5 * cm
 # Light tints with black text: readable, and still distinct when printed in grey.
 TRAFFIC = {"green": colors.HexColor("#CDEBD6"), "amber": colors.HexColor("#FBE3A6"), "red": colors.HexColor("#F5C1BA")}
-
-
-REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error
-
-
-class UnprintableCharacters(ValueError):
-    """Text holds characters the embedded fonts cannot print; ``characters`` lists them."""
-
-    def __init__(self, characters: list[str]) -> None:
-        shown = shown_characters(characters[:10])
-        super().__init__(f"the handout's fonts cannot print these characters: {shown}")
-        self.characters = characters
-
-
-def printable(text: str) -> str:
-    """``text`` with every character the fonts cannot print replaced by a visible U+FFFD."""
-    missing = set(missing_characters([text]))
-    return "".join(REPLACEMENT if char in missing else char for char in text) if missing else text
 
 
 def study_text(text: str, limit: int) -> str:
@@ -278,14 +260,16 @@ class HandoutRenderer:
             story += [self._new_section(compact, 8 * cm), *effort, scale_table]
         else:
             story += [self._new_section(compact, 0), self._kept(effort + [scale_table], labels.effort_heading, labels)]
-        story.append(Spacer(1, 10))
         # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
-        # and in standard print "If you can say only a few words, slow down." alone at the top of the next)
-        story.append(KeepTogether([self._p(text) for text in h.no_pulse] + [
-            self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)]))
-        if h.pulse:  # short: its heading never stays alone at the foot of a page
-            story.append(KeepTogether([self._p(labels.pulse_heading, self.bold_body)] +
-                                      [self._p(t, bullet="•") for t in h.pulse]))
+        # and in standard print "If you can say only a few words, slow down." alone at the top of the next); the pulse
+        # too, its heading never alone at the foot of a page; each under the effort heading again atop a page
+        again = self._heading_again(labels.effort_heading, labels)
+        story.append(HeadedOnANewPage([self._p(text) for text in h.no_pulse] + [
+            self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)],
+            heading_again=again, space_before=10))
+        if h.pulse:
+            story.append(HeadedOnANewPage([self._p(labels.pulse_heading, self.bold_body)] +
+                                          [self._p(t, bullet="•") for t in h.pulse], heading_again=again))
         pain = [self._p(labels.pain_heading, self.heading)] + [self._p(text) for text in h.pain_intro]
         lights = [(TRAFFIC[colour], name, text) for colour, name, text in
                   zip(("green", "amber", "red"), labels.lights, (h.pain_green, h.pain_amber, h.pain_red))]
@@ -326,7 +310,11 @@ class HandoutRenderer:
     def _kept(self, section: list, heading: str, labels) -> KeptOnOnePage:
         """``section`` on one page, or said to go on over the page where it is taller than one."""
         return KeptOnOnePage(section, turn_over=lambda: self._p(labels.turn_over, self.bold_body),
-                             heading_again=lambda: self._p(labels.continued.format(heading=heading), self.heading))
+                             heading_again=self._heading_again(heading, labels))
+
+    def _heading_again(self, heading: str, labels):
+        """Makes a section's heading, "continued", for the top of the page it goes on to."""
+        return lambda: self._p(labels.continued.format(heading=heading), self.heading)
 
     @staticmethod
     def _new_section(compact: bool, room: float):

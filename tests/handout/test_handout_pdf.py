@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from core.atomic import WriteError
 from core.handout.export import save_handout
-from core.handout.renderer import HandoutRenderer, UnprintableCharacters
+from core.handout.fonts import UnprintableCharacters
+from core.handout.renderer import HandoutRenderer
 from core.plan.engine import compute_plan
 from tests.handout.helpers import DATE, STUDIES, embedded_fonts, example, flat, handout_for, pdf_text
 

@@ -200,7 +200,7 @@ def test_the_effort_scale_stays_under_its_heading_and_the_talk_test_on_one_page(
     for profile in (example("post-stroke-pain"), example("chemotherapy-neuropathy")):
         handout = handout_for(profile, paper=paper).model_copy(update={"print_size": print_size})
         pages = [" ".join(page.split()) for page in pdf_text(renderer.render(handout))]
-        [heading] = [i for i, page in enumerate(pages) if handout.labels.effort_heading in page]
+        heading = next(i for i, page in enumerate(pages) if handout.labels.effort_heading in page)
         assert handout.labels.scale_columns[1] in pages[heading], (profile.etiology, print_size, paper)
         [talk] = [i for i, page in enumerate(pages) if handout.talk_test[0] in page]
         assert all(line in pages[talk] for line in [*handout.no_pulse, *handout.talk_test]), (profile.etiology,
@@ -219,3 +219,28 @@ def test_the_pain_rules_stay_on_one_page_under_their_heading(renderer, paper) ->
         [heading] = [i for i, page in enumerate(pages) if handout.labels.pain_heading in page]
         assert all(" ".join(line.split()) in pages[heading] for line in [handout.pain_red, *handout.pain_morning]), \
             (etiology, paper)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_large_print_talk_test_and_pulse_are_under_the_effort_heading(renderer, language, paper) -> None:
+    """Seen in review: in large print the effort scale filled its page, and the talk test and "Taking your pulse" began
+    the next page under no heading."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    parted = False
+    for etiology in ETIOLOGIES:
+        handout = handout_for(example(etiology), language=language, paper=paper)
+        labels = handout.labels
+        pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+        [talk] = [i for i, page in enumerate(pages) if _flat(handout.talk_test[0]) in page]
+        again = _flat(labels.continued.format(heading=labels.effort_heading))
+        assert _flat(labels.effort_heading) in pages[talk], (etiology, paper)
+        if _flat(labels.scale_columns[1]) not in pages[talk]:  # parted from the scale: under the heading again
+            parted = True
+            assert pages[talk].find(again) in (0, 1), (etiology, paper)
+        for line in handout.pulse[:1]:  # its own page, if not the talk test's, under the heading again too
+            [pulse] = [i for i, page in enumerate(pages) if _flat(line) in page]
+            assert pulse == talk or pages[pulse].find(again) in (0, 1), (etiology, paper)
+    assert parted or paper == "a4"  # the case seen: the spinal cord injury handout on Letter
