@@ -154,15 +154,30 @@ def check_typed_walk(log: SessionLog, today: dt.date) -> None:
     """A walk as it is typed: from EARLIEST_DATE to today (0001-01-01 or 1999 was logged under week 1), and of
     some minutes (seen in testing: a walk of 0 minutes made its week a week done). Walks saved before are read as
     they were saved."""
-    if log.date < EARLIEST_DATE:
-        raise SessionLogError([f"date: is before {EARLIEST_DATE.isoformat()}; allowed: {ALLOWED['date']}"])
-    check_not_after(log, today)
-    if log.minutes == 0:
-        raise SessionLogError(["minutes: a walk of 0 minutes is not a walk: leave a walk not done out of the log (a "
-                               f"note on the next walk can say why); allowed: {ALLOWED['minutes']}"])
+    if problems := typed_walk_problems(log.date, log.minutes, today):
+        raise SessionLogError(problems)
+
+
+def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date) -> list[str]:
+    """check_typed_walk's problems, one line each, of a date and minutes given (None: not known as a day); a form
+    lists them with the fields' other problems (seen in review: a date after today was said only once the minutes,
+    effort and pain typed with it were put right)."""
+    problems = []
+    if date is not None and date < EARLIEST_DATE:
+        problems.append(f"date: is before {EARLIEST_DATE.isoformat()}; allowed: {ALLOWED['date']}")
+    elif date is not None and date > today:
+        problems.append(_after(today))
+    if minutes == 0:
+        problems.append("minutes: a walk of 0 minutes is not a walk: leave a walk not done out of the log (a note on "
+                        f"the next walk can say why); allowed: {ALLOWED['minutes']}")
+    return problems
+
+
+def _after(today: dt.date) -> str:
+    return f"date: is after today ({today.isoformat()}); allowed: {ALLOWED['date']}"
 
 
 def check_not_after(log: SessionLog, today: dt.date, *, slack: dt.timedelta = dt.timedelta(0)) -> None:
     """``slack``: days after today let through (another workstation's clock or time zone a little ahead)."""
     if log.date > today + slack:
-        raise SessionLogError([f"date: is after today ({today.isoformat()}); allowed: {ALLOWED['date']}"])
+        raise SessionLogError([_after(today)])

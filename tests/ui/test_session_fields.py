@@ -289,3 +289,27 @@ def test_a_note_pasted_longer_than_allowed_is_kept_whole_and_refused_by_name(qtb
     assert window.gateway.sessions(window.editor.patient_id) == []
     assert "Note" in view.message.text() and "at most 300 characters" in view.message.text()
     assert len(view.note.text()) == 13 * 32  # kept, to shorten
+
+
+def test_a_date_after_today_is_said_with_the_other_problems_and_takes_the_focus(qtbot, data_dir) -> None:
+    """Seen in review: a date after today typed with 500 minutes and a pain of 11 was said only once those were put
+    right, and the focus went to Minutes, below the date."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    window = saved_patient(qtbot, data_dir)
+    window.show()
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    view.date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    _typed(qtbot, view.minutes, "500")
+    _typed(qtbot, view.pain_during, "11")
+    view.save_button.click()
+    message = view.message.text()
+    assert "Date: is after today" in message and "must be at most 300" in message and "must be at most 10" in message
+    assert message.index("Date: is after today") < message.index("must be at most 300")
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert "after today" in view.date.accessibleDescription()
+    qtbot.waitUntil(lambda: view.date.hasFocus())

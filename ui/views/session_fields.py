@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, check_typed_walk,
-    session_problems,
+    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, session_problems, typed_walk_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
@@ -146,11 +145,15 @@ def _checked(values: dict, *, not_a_day: str = "") -> SessionLog:
     """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
     date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it."""
     date = [f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"] if not_a_day else []
-    try:  # every problem at once (seen in review: the date's hid a note too long until the next try)
+    typed = typed_walk_problems(None if not_a_day else values.get("date"), values.get("minutes"), dt.date.today())
+    try:  # every problem at once, the date's first (seen in review: the date's hid a note too long until the next
+        # try, and a date after today was said only once every other field was put right)
         log = SessionLog.model_validate(values)
     except ValidationError as error:
-        raise SessionLogError(date + session_problems(error)) from None
-    if date:
-        raise SessionLogError(date)
-    check_typed_walk(log, dt.date.today())
+        problems = session_problems(error)
+        fields = {problem.split(":", 1)[0] for problem in problems}
+        raise SessionLogError(date + [problem for problem in typed if problem.split(":", 1)[0] not in fields]
+                              + problems) from None
+    if date or typed:
+        raise SessionLogError(date + typed)
     return log
