@@ -6,7 +6,7 @@ sessions) at a time: a week walked again later (after "step back"), or more time
 is a row of its own ("again", counted under its version), and so are the walks after a step-back at week 1 (there
 is no earlier week to step back to); a walk more than planned within a week of the row's first walk is an extra walk
 of that row. A row goes on under a plan version saved before the
-week's walks are done (one week, judged together under the version of its last walk); a week already done is not
+week's walks are done (one week, judged together under the newest version of its walks); a week already done is not
 continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week
 never walked under its version that the walks skipped over is missed, under the version of the walk after. The
 newest version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or
@@ -73,7 +73,7 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
     attempts: dict[tuple[int, int], int] = {}
     left_off = 0
     for walks in weeks:
-        version, week = walks[-1].plan_version, walks[-1].log.week
+        version, week = judged_under(walks), walks[-1].log.week
         rows += [Row(version, number, 1, []) for number in range(left_off + 1, week)  # skipped over, never walked
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
         attempts[version, week] = attempts.get((version, week), 0) + 1
@@ -85,11 +85,18 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
     return rows
 
 
+def judged_under(walks: list[LoggedSession]) -> int:
+    """The version a row's walks are judged under: the newest of theirs, the clinician's latest word on the week
+    (a version saved before the week's walks are done). Seen in review: a walk logged under version 1 after one
+    under version 2 judged the version 2 walk's pain against version 1's usual pain, and advised a step back."""
+    return max(item.plan_version for item in walks)
+
+
 def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> bool:
     """Week 1's walks so far brought the step-back, "stay at week 1": the walks after it are week 1 walked again, a
     row of their own (seen in review: the retry walks joined the painful walk's row). After a step-back from a later
     week the advice is the week before: more walks of the same week go on in its row, the advice not taken."""
-    version = walks[-1].plan_version
+    version = judged_under(walks)
     return walks[-1].log.week == 1 and brought_step_back(walks, plans[version], usual[version])
 
 

@@ -25,7 +25,7 @@ from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyo
                                   said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
-                                   planned_week, status_of, walked_rows, walking_breaks)
+                                   judged_under, planned_week, status_of, walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
@@ -291,7 +291,7 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
                 in_progress: bool, days_since: int) -> NextWeekSuggestion | None:
     """The latest row's (``judged``) walks judged under their own version's rules; the week it points to from the
     plan in force."""
-    version, week = latest.plan_version, latest.log.week
+    version, week = judged_under(judged.walks), latest.log.week
     plan = plans[version]
     if not 1 <= week <= len(plan.weeks):
         return None

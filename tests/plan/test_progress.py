@@ -325,3 +325,14 @@ def test_a_weeks_highest_heart_rate_is_shown_beside_its_target() -> None:
     assert (week_1.highest_heart_rate, week_1.target_hr) == (131, tuple(target))
     assert week_1.heart_rate_shown == f"131 ({target[0]}-{target[1]})" and week_1.heart_rate_above_target
     assert week_2.highest_heart_rate is None and week_2.heart_rate_shown is None
+
+
+def test_a_walk_under_an_older_version_after_one_under_the_newer_is_judged_under_the_newer() -> None:
+    """Seen in review: a walk logged under version 1 (usual pain 4) after one under version 2 (usual pain 5) in the
+    same week judged the version 2 walk's next-morning pain of 5 against version 1's usual 4: "step back"."""
+    v1, v2 = version(1, pain_nrs=4), version(2, pain_nrs=5)
+    sessions = (walks(1, [0, 2, 4], pain=3, morning=4) + walks(2, [7], plan_version=2, pain=5, morning=5)
+                + walks(2, [9], pain=None, morning=None))
+    progress = course_progress([v1, v2], sessions, today=START + dt.timedelta(days=10))
+    assert [(w.plan_version, w.week, w.walked_sessions) for w in progress.weeks[:2]] == [(1, 1, 3), (2, 2, 2)]
+    assert progress.suggestion.action == "hold" and "2 of 3 walks so far" in progress.suggestion.reason
