@@ -4,8 +4,8 @@ and which lie ahead.
 A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned
 sessions) at a time: a week walked again later (after "step back"), or more times than planned (after "hold"),
 is a row of its own ("again", counted under its version), and so are the walks after a step-back at week 1 (there
-is no earlier week to step back to); a walk more than planned within a week of the row's first walk is an extra walk
-of that row. A row goes on under a plan version saved before the
+is no earlier week to step back to); a walk more than planned within a week of the row's first walk (or of its first
+after a week or more without one) is an extra walk of that row. A row goes on under a plan version saved before the
 week's walks are done (one week, judged together under the newest version of its walks); a week already done is not
 continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week
 never walked under its version that the walks skipped over is missed, under the version of the walk after. The
@@ -64,7 +64,7 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
         if goes_on and len(current) < planned_sessions(plans, current[-1]) and (
                 current[-1].plan_version == item.plan_version or len(current) < planned_sessions(plans, item)):
             current.append(item)
-        elif goes_on and current[-1].plan_version == item.plan_version and _within_a_week(current[0], item):
+        elif goes_on and current[-1].plan_version == item.plan_version and _within_a_week(current, item):
             current.append(item)  # a walk more than planned in the same days, not the week walked again
         else:
             weeks.append([item])
@@ -147,10 +147,16 @@ def walking_breaks(ordered: list[LoggedSession], today: dt.date | None, least: i
     return found
 
 
-def _within_a_week(first: LoggedSession, walk: LoggedSession) -> bool:
-    """Seen in review: a fourth walk of a three-walk week, two days after the third, made a row "1 (again)" of one
-    walk in three, and the adherence fell (78 %) though every planned walk was done and one more."""
-    return (walk.log.date - first.log.date).days < IN_PROGRESS_DAYS
+def _within_a_week(row: list[LoggedSession], walk: LoggedSession) -> bool:
+    """``walk`` within a week of the row's days: of its first walk, or of the first after a week or more without one.
+    Seen in review: a fourth walk of a three-walk week, two days after the third, made a row "1 (again)" of one walk
+    in three, and the adherence fell (78 %) though every planned walk was done and one more; and so did a late diary
+    entry dated a week before the week's other walks (the advice turned from "progress" to "finish its walks")."""
+    start = row[0]
+    for before, after in zip(row, row[1:]):
+        if (after.log.date - before.log.date).days >= IN_PROGRESS_DAYS:
+            start = after
+    return (walk.log.date - start.log.date).days < IN_PROGRESS_DAYS
 
 
 def planned_sessions(plans: dict[int, Plan], walk: LoggedSession) -> int:

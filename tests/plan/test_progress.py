@@ -284,6 +284,10 @@ def test_a_walk_more_than_planned_in_the_same_days_is_an_extra_walk_not_the_week
     assert progress.adherence_pct == 100.0
     again = course_progress([V1], walks(1, [0, 2, 4]) + walks(1, [8, 10, 12]), today=START + dt.timedelta(days=20))
     assert [w.label for w in again.weeks if w.walked_sessions] == ["1", "1 (again)"]  # a week later: walked again
+    # a late diary entry a week before the week's three walks: still one week, done (seen in review: "1 (again)")
+    diary = course_progress([V1], walks(1, [0, 7, 9, 11]), today=START + dt.timedelta(days=12))
+    assert [(w.label, w.walked_sessions) for w in diary.weeks if w.walked_sessions] == [("1", 4)]
+    assert diary.suggestion.action == "progress" and diary.adherence_pct == 100.0
 
 
 def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_on() -> None:
