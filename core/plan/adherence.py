@@ -41,6 +41,9 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"Week {called(week)}: the pain rules advised a step back after walk {week.step_back_not_taken_after} "
              "of the week, and the walking went on without one: ask the patient how the pain was"
              for week in progress.weeks if week.step_back_not_taken_after]
+    said += [f"Week {called(week)}: pain reached {week.hold_not_kept_pain}/10 during walking, which holds the week, "
+             "and the walking went on to a later week: ask the patient how the pain was"
+             for week in progress.weeks if week.hold_not_kept_pain is not None]
     return said + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so "
                    "far) and counts once complete" for week in progress.weeks if week.status == "in progress"]
 

@@ -50,6 +50,7 @@ class Row(NamedTuple):
     stopped: bool = False
     advised_back: int = 0  # the walks after which the step-back was advised, though the week's walks went on (0: none)
     step_back_at_end: bool = False  # all its planned walks done, and they advise a step back
+    amber_at_end: int | None = None  # all its planned walks done, held by pain in the amber band: its highest
 
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
@@ -80,7 +81,8 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
         rows.append(Row(version, week, attempts[version, week], walks,
                         stopped=brought_step_back(walks, plans[version], usual[version]),
                         advised_back=_advised_back(walks, plans, usual),
-                        step_back_at_end=_step_back_at_end(walks, plans[version], usual[version])))
+                        step_back_at_end=_step_back_at_end(walks, plans[version], usual[version]),
+                        amber_at_end=_amber_at_end(walks, plans[version], usual[version])))
         left_off = week
     return rows
 
@@ -118,6 +120,19 @@ def _step_back_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | 
     if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
         return False
     return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain).action == "step-back"
+
+
+def _amber_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> int | None:
+    """The highest pain during walking where all the week's planned walks are done and the pain rules hold the week on
+    it, in the amber band ("OK, but do not add more. Stay at the same week", as the handout tells the patient)."""
+    week = walks[-1].log.week
+    if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
+        return None
+    logs = [item.log for item in walks]
+    if suggest_next_week(plan, week, logs, usual_pain=usual_pain).action != "hold":
+        return None
+    safe = plan.rules.pain.safe_max
+    return max((log.pain_during for log in logs if log.pain_during is not None and log.pain_during > safe), default=None)
 
 
 def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:

@@ -77,6 +77,9 @@ class WeekProgress(BaseModel):
     # the walks after which the pain rules advised a step back, where the patient walked on at this week or a harder
     # one instead (seen in review: the advice vanished once the week's last walk was logged)
     step_back_not_taken_after: int | None = None
+    # the pain that held the week (amber) where the walking went on to a later week of its version instead (seen in
+    # review: pain 5 with usual pain 4 said "Hold", the patient walked the next week, and nothing said so)
+    hold_not_kept_pain: int | None = None
 
     @computed_field
     @property
@@ -267,6 +270,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),
         target_hr=tuple(planned.target_hr) if planned and planned.target_hr else None,
         step_back_not_taken_after=not_taken or None,
+        hold_not_kept_pain=row.amber_at_end if walked_next is not None and walked_next.version == version
+        and walked_next.week > number else None,
         # not past the plan's end: all its walks make one row there, against the last week's minutes
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)
         if number <= len(plans[version].weeks) else None,

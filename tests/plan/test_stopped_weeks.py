@@ -65,3 +65,18 @@ def test_a_step_back_into_a_version_based_on_a_longer_walk_says_its_walks_are_lo
             "check it with the patient before they walk it.") in suggestion.reason
     same = course_progress([V1, version(2, weeks=11)], sessions, today=START + dt.timedelta(days=8))
     assert "already longer" not in same.suggestion.reason
+
+
+def test_a_week_held_by_amber_pain_and_walked_on_from_is_said() -> None:
+    """Seen in review: pain 5 during walking, above the safe 3 (usual pain 3), said "Hold"; the patient walked the next
+    week anyway, and nothing said so, where a step back not taken is said."""
+    held = walks(1, [0, 2], pain=2) + walks(1, [4], pain=5) + walks(2, [7, 9, 11])
+    progress = course_progress([V1], held, today=START + dt.timedelta(days=12))
+    assert [w.hold_not_kept_pain for w in progress.weeks[:2]] == [5, None]
+    assert ("Week 1: pain reached 5/10 during walking, which holds the week, and the walking went on to a later week: "
+            "ask the patient how the pain was") in adherence_in_words(progress)
+    kept = course_progress([V1], walks(1, [0, 2], pain=2) + walks(1, [4], pain=5) + walks(1, [7, 9, 11]),
+                           today=START + dt.timedelta(days=12))
+    assert all(w.hold_not_kept_pain is None for w in kept.weeks)  # walked again, as the hold said
+    calm = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]), today=START + dt.timedelta(days=12))
+    assert all(w.hold_not_kept_pain is None for w in calm.weeks)
