@@ -25,7 +25,7 @@ from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyo
                                   said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
-                                   judged_under, planned_week, status_of, walked_rows, walking_breaks)
+                                   planned_week, status_of, walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile
@@ -137,7 +137,7 @@ class Progress(BaseModel):
     sessions: list[SessionPoint]
     adherence_pct: float | None  # every row up to the latest, the latest once it is complete
     current_week: int | None  # the week of the latest session
-    current_version: int | None  # the plan version of the latest session
+    current_version: int | None  # the version the latest walks are judged under: the newest of the latest row's
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
     plan_weeks: int  # the weeks of the plan in force (0: blocked by screening)
     breaks: list[WalkingBreak] = []  # GAP_DAYS or more without a walk: between walks, and up to today
@@ -173,11 +173,12 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     current_week = latest.log.week if latest else None
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
     judged = next((index for index, row in enumerate(walked) if row.walks and row.walks[-1] is latest), None)
+    judged_version = None if judged is None else walked[judged].version  # the newest of its walks (judged_under)
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
-                               _ahead_from(latest, suggestion, in_progress, versions))
+                               _ahead_from(latest, judged_version, suggestion, in_progress, versions))
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
@@ -203,7 +204,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                **rules[item.plan_version])
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
-        current_version=latest.plan_version if latest else None,
+        current_version=judged_version,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
         breaks=breaks,
     )
@@ -221,8 +222,8 @@ def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:
     return tuple(plan.weeks[week - 1].rpe) if 1 <= week <= len(plan.weeks) else None
 
 
-def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | None, in_progress: bool,
-                versions: list[VersionInCourse]) -> int:
+def _ahead_from(latest: LoggedSession | None, judged_version: int | None, suggestion: NextWeekSuggestion | None,
+                in_progress: bool, versions: list[VersionInCourse]) -> int:
     """The newest version's first week ahead: the week the suggestion points to (a week held or stepped back to shows
     again, "again"; in a version saved since, its week by continuing_week), but the following week while the week
     in progress goes on (its remaining walks join its row). Seen in review: the suggestion pointed to version 2's
@@ -233,8 +234,8 @@ def _ahead_from(latest: LoggedSession | None, suggestion: NextWeekSuggestion | N
     if target is not None:
         return target + 1 if in_progress and target == latest.log.week else target
     newest, after = versions[-1].plan, latest.log.week + 1
-    walked_under = next(v.plan for v in versions if v.version == latest.plan_version)
-    if latest.plan_version == versions[-1].version or not newest.weeks or after > len(walked_under.weeks):
+    walked_under = next(v.plan for v in versions if v.version == judged_version)
+    if judged_version == versions[-1].version or not newest.weeks or after > len(walked_under.weeks):
         return after
     return continuing_week(walked_under, newest, after)
 
@@ -289,14 +290,14 @@ def _step_back_taken(row: Row, walked_next: Row | None) -> bool:
     own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as missed, and the
     adherence fell to 66.7 % though the patient did as the plan said; a patient who walked on at a harder week
     instead is not credited."""
-    return walked_next is None or walked_next.version != row.version or walked_next.week <= max(row.week - 1, 1)
+    return walked_next is None or walked_next.version > row.version or walked_next.week <= max(row.week - 1, 1)
 
 
 def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCourse], latest: LoggedSession, *,
                 in_progress: bool, days_since: int) -> NextWeekSuggestion | None:
     """The latest row's (``judged``) walks judged under their own version's rules; the week it points to from the
     plan in force."""
-    version, week = judged_under(judged.walks), latest.log.week
+    version, week = judged.version, latest.log.week
     plan = plans[version]
     if not 1 <= week <= len(plan.weeks):
         return None

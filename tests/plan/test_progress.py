@@ -340,3 +340,4 @@ def test_a_walk_under_an_older_version_after_one_under_the_newer_is_judged_under
     progress = course_progress([v1, v2], sessions, today=START + dt.timedelta(days=10))
     assert [(w.plan_version, w.week, w.walked_sessions) for w in progress.weeks[:2]] == [(1, 1, 3), (2, 2, 2)]
     assert progress.suggestion.action == "hold" and "2 of 3 walks so far" in progress.suggestion.reason
+    assert progress.current_version == 2  # as the report and the window name it: "judged from week 2 (version 2)"

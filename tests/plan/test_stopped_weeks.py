@@ -80,3 +80,14 @@ def test_a_week_held_by_amber_pain_and_walked_on_from_is_said() -> None:
     assert all(w.hold_not_kept_pain is None for w in kept.weeks)  # walked again, as the hold said
     calm = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]), today=START + dt.timedelta(days=12))
     assert all(w.hold_not_kept_pain is None for w in calm.weeks)
+
+
+def test_a_step_back_not_taken_under_an_older_version_is_still_said() -> None:
+    """Seen in review: week 2's walks under versions 2, 1 and 1, pain 8 on the last, then week 3 under version 1: the
+    walks on under the older version were read as the clinician's answer (a version saved since), and nothing said."""
+    v2 = version(2)
+    sessions = (walks(1, [0, 2, 4]) + walks(2, [7], plan_version=2) + walks(2, [9]) + walks(2, [11], pain=8)
+                + walks(3, [14, 16, 18]))
+    progress = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=19))
+    assert [(w.plan_version, w.week, w.step_back_not_taken_after) for w in progress.weeks[:3]] == [
+        (1, 1, None), (2, 2, 3), (1, 3, None)]
