@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import _listWrapOn
 
@@ -70,4 +70,4 @@ class HeadedOnANewPage(KeepTogether):
             return [self._heading_again(), *self._content]
         if self._H > aH:
             return [FrameBreak(), self]  # on the next page, under the heading
-        return list(self._content)
+        return [Spacer(1, self._space_before), *self._content]  # the parts do not carry the room asked before them

@@ -7,9 +7,9 @@ from io import BytesIO
 
 from pypdf import PdfReader
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from core.handout.keeping import KeptOnOnePage
+from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage
 
 STYLES = getSampleStyleSheet()
 
@@ -46,3 +46,28 @@ def test_parts_taller_than_a_page_together_go_on_under_the_heading_again() -> No
     pages = _laid_out([f"Part {number}. " + " ".join(["text"] * 60) for number in range(1, 30)])
     assert "Continued." in pages[0] and pages[1].startswith("Heading (continued)")
     assert all(f"Part {number}." in " ".join(pages) for number in range(1, 30))
+
+
+def _lines(story: list) -> list[tuple[int, float, str]]:
+    """(page, height on the page, text) of every line of ``story`` laid out on A4."""
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer).build(story)
+    found = []
+    for number, page in enumerate(PdfReader(BytesIO(buffer.getvalue())).pages, start=1):
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: text.strip() and found.append(
+            (number, tm[5] * cm[3] + cm[5], text.strip())))
+    return found
+
+
+def test_a_block_that_goes_on_a_section_keeps_its_room_before_it_or_begins_a_page_under_the_heading_again() -> None:
+    """Seen in review: the talk test after the effort scale lost the 10 pt above it (the block's parts do not carry
+    it), and where it began a page it stood under no heading."""
+    def block() -> HeadedOnANewPage:
+        return HeadedOnANewPage([Paragraph("The talk test.", STYLES["Normal"])], space_before=30,
+                                heading_again=lambda: Paragraph("Effort (continued)", STYLES["Heading1"]))
+
+    [(_, above, _), (_, below, text)] = _lines([Paragraph("The scale.", STYLES["Normal"]), block()])
+    assert text == "The talk test." and above - below >= 30 + STYLES["Normal"].leading
+    moved = _lines([Paragraph("The scale.", STYLES["Normal"]), Spacer(1, 660), block()])  # no room left on page 1
+    assert [(page, text) for page, _, text in moved] == [(1, "The scale."), (2, "Effort (continued)"),
+                                                         (2, "The talk test.")]
