@@ -217,17 +217,20 @@ class HandoutRenderer:
 
     def _patient_pages(self, h: Handout) -> list:
         labels = h.labels
-        story: list = []
+        first: list = []
         if h.logo_path:
-            story += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional",
+            first += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional",
                             hAlign="RIGHT" if self._rtl else "LEFT"), Spacer(1, 6)]
-        story.append(self._p(h.title, self.title))
-        story.append(self._table([[self._p(k, self.bold_body), self._p(v, isolate=True)] for k, v in labels.facts],
+        first.append(self._p(h.title, self.title))
+        first.append(self._table([[self._p(k, self.bold_body), self._p(v, isolate=True)] for k, v in labels.facts],
                                  [4.2 * cm, self._width - 4.2 * cm], header=False, grid=False))
-        story.append(Spacer(1, 8))
+        first.append(Spacer(1, 8))
         if h.start_note:  # where the patient carries on: first, and in bold, as it changes what the table means to them
-            story += [self._p(h.start_note, self.bold_body), Spacer(1, 4)]
-        story += [self._p(text, bullet="•") for text in h.intro]
+            first += [self._p(h.start_note, self.bold_body), Spacer(1, 4)]
+        first += [self._p(text, bullet="•") for text in h.intro]
+        # said to go on where it is taller than the page (seen in review: in Spanish on Letter, the last bullet, and
+        # with walks in parts what the table's "5:00 (2 × 2:30)" means, began page 2 under no heading)
+        story: list = [self._kept(first, h.title, labels)]
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         # the table starts with room (standard print lets it start lower, its head repeated over the split)
         story += [CondPageBreak((6 if compact else 12) * cm), self._p(labels.plan_heading, self.heading)]

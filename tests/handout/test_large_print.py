@@ -244,3 +244,20 @@ def test_large_print_talk_test_and_pulse_are_under_the_effort_heading(renderer, 
             [pulse] = [i for i, page in enumerate(pages) if _flat(line) in page]
             assert pulse == talk or pages[pulse].find(again) in (0, 1), (etiology, paper)
     assert parted or paper == "a4"  # the case seen: the spinal cord injury handout on Letter
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_introduction_taller_than_the_first_page_says_it_goes_on(renderer, language) -> None:
+    """Seen in review: in Spanish on Letter, the introduction's last bullet, and with walks in parts what the table's
+    "5:00 (2 × 2:30)" means, began page 2 under no heading, above the week table."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    handout = handout_for(example("spinal-cord-injury"), language=language, paper="letter")
+    labels = handout.labels
+    pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+    last = _flat(handout.intro[-1])
+    if last not in pages[0]:
+        assert _flat(labels.turn_over) in pages[0] and pages[1].find(
+            _flat(labels.continued.format(heading=handout.title))) in (0, 1), language
+    assert language == "en" or last not in pages[0]  # the case seen: the Spanish introduction parted
