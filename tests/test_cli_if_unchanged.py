@@ -40,6 +40,35 @@ def test_a_correction_read_before_another_workstation_corrected_the_walk_is_refu
     assert again.returncode == 0, again.stderr
 
 
+def test_the_stamp_is_checked_first_a_deleted_walk_is_said_and_a_file_as_saved_changes_nothing(run_main,
+                                                                                                 tmp_path) -> None:
+    """Seen in review: a stale correction was asked for the other clinician's new note ("left out of the file"), a
+    walk deleted meanwhile read as a wrong id, any text was taken as the stamp (and a walk nobody had touched was
+    said to be changed by someone else), and a file holding what is saved was refused."""
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+    walk = {"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}
+    for name in ("a.json", "b.json"):
+        assert run_main("sessions", "add", "1", _written(tmp_path, name, walk), data_dir=data).returncode == 0
+    read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
+    garbage = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", walk), "--if-unchanged-since", "2026-11-02",
+                       data_dir=data)
+    assert garbage.returncode == 2 and "--if-unchanged-since: must be the session's updated_at" in garbage.stderr
+    noted = {**walk, "note": "knee sore"}
+    assert run_main("sessions", "edit", "1", _written(tmp_path, "d.json", noted), data_dir=data).returncode == 0
+    stale = run_main("sessions", "edit", "1", _written(tmp_path, "e.json", {**walk, "minutes": 9}),
+                     "--if-unchanged-since", read, data_dir=data)
+    assert stale.returncode == 1 and "changed by someone else" in stale.stderr and "left out" not in stale.stderr
+    same = run_main("sessions", "edit", "1", _written(tmp_path, "f.json", noted), "--if-unchanged-since", read,
+                    data_dir=data)
+    assert same.returncode == 0 and "is unchanged: the file holds what is saved" in same.stdout
+    second = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[1]
+    assert run_main("sessions", "delete", str(second["id"]), data_dir=data).returncode == 0
+    gone = run_main("sessions", "edit", str(second["id"]), _written(tmp_path, "g.json", walk), "--if-unchanged-since",
+                    second["updated_at"], data_dir=data)
+    assert gone.returncode == 1 and "this session was deleted by someone else meanwhile" in gone.stderr
+
+
 def test_a_version_made_from_an_older_one_is_refused_with_what_differs(run_main, tmp_path) -> None:
     data = tmp_path / "data"
     assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
@@ -67,5 +96,10 @@ def test_if_newest_names_a_version_the_patient_has_and_goes_with_save_and_patien
     missing = run_main("plan", str(EXAMPLE), "--save", "--patient", "1", "--if-newest", "7", data_dir=data)
     assert (missing.returncode, missing.stderr.strip()) == (
         2, "--if-newest: patient 1 has no version 7 (its versions: 1 to 1).")
+    pdf = tmp_path / "handout.pdf"
+    nobody = run_main("plan", str(EXAMPLE), "--save", "--patient", "9", "--if-newest", "1", "--pdf", str(pdf),
+                      data_dir=data)
+    assert (nobody.returncode, nobody.stderr.strip(), pdf.exists()) == (2, "There is no patient with id 9.", False)
+    assert nobody.stdout == ""  # refused before the plan is made or its handout written (seen in review)
     alone = run_main("plan", str(EXAMPLE), "--save", "--if-newest", "1", data_dir=data)
     assert (alone.returncode, alone.stderr.strip()) == (2, "--if-newest: only used with --save --patient PATIENT_ID")

@@ -303,3 +303,14 @@ def test_a_new_version_s_handout_starts_where_the_course_carries_on(run_main, pa
     assert "Start at week 2. You have done the weeks before it." in " ".join(pages[0].split())
     log = " ".join(" ".join(page.split()) for page in pages if "My walking log" in page or "Next morning" in page)
     assert "Week 2" in log and not re.search(r"Week 1\b", log)  # the walking log begins at week 2
+
+
+def test_a_date_after_today_is_said_with_the_files_other_problems(run_main, patient) -> None:
+    """Seen in review: the window now said a date after today with the other problems, the command line only once
+    they were put right."""
+    data, session_file = patient
+    later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    result = run_main("sessions", "add", "1", session_file("a", date=later, minutes=500, pain_during=11), data_dir=data)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2 and len(lines) == 3, result.stderr
+    assert "date: is after today" in lines[0] and "minutes: " in lines[1] and "pain_during: " in lines[2]

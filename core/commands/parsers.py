@@ -97,7 +97,7 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
                                                "corrected date moves it under the version in force on that date)")
     edit.add_argument("session", type=record_id, metavar="SESSION_ID")
     edit.add_argument("file", type=Path, metavar="SESSION.json")
-    edit.add_argument("--if-unchanged-since", metavar="UPDATED_AT",
+    edit.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
                       help="correct it only if its updated_at is still this (as sessions list printed it): refused, "
                            "showing both, if someone corrected it meanwhile")
     delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")
@@ -178,6 +178,19 @@ def _day_reported(text: str) -> dt.date:
     """``progress --date``: a day that has come (seen in testing: "to 2027-12-03 (a year from today)" here, then
     "to today" from the course for the same option)."""
     return _iso_date(text, up_to_today=True)
+
+
+def _updated_at(text: str) -> dt.datetime:
+    """A session's updated_at as ``sessions list --format json`` prints it: a time with its offset from UTC. Seen in
+    review: any text was taken, and a session nobody had touched was then said to be changed by someone else."""
+    try:
+        stamp = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        stamp = None
+    if stamp is None or stamp.tzinfo is None:
+        raise argparse.ArgumentTypeError("must be the session's updated_at as sessions list --format json prints it, "
+                                         "such as 2026-12-03T07:47:44.401788+00:00")
+    return stamp
 
 
 def _iso_date(text: str, *, up_to_today: bool = False) -> dt.date:

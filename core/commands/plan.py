@@ -68,6 +68,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     staged = None  # the handout, written beside its place before anything is saved
     try:
         with open_workspace(data_dir, write=args.save, records_url=args.records) as workspace:
+            based_on = _version_id(workspace.records, args)  # before any work: a version that is not there
             plan, studies = workspace.draft_plan(profile, settings.plan)
             if args.format == "json":
                 print_json(plan.model_dump(mode="json"))
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 newest = None if args.patient is None else workspace.records.latest_version(args.patient)
                 saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
                                                     patient_id=args.patient, same_person=args.same_patient,
-                                                    based_on=_version_id(workspace.records, args))
+                                                    based_on=based_on)
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved.", file=sys.stderr)
@@ -142,10 +143,12 @@ def _version_id(records, args: argparse.Namespace) -> int | None:
     if args.if_newest is None:
         return None
     history = records.plan_history(args.patient)
+    if not history:
+        raise RecordNotFound(f"There is no patient with id {args.patient}.")
     named = next((version for version in history if version.version == args.if_newest), None)
     if named is None:
-        raise RecordNotFound(f"--if-newest: patient {args.patient} has no version {args.if_newest}"
-                             + (f" (its versions: 1 to {history[-1].version})." if history else "."))
+        raise RecordNotFound(f"--if-newest: patient {args.patient} has no version {args.if_newest} (its versions: 1 "
+                             f"to {history[-1].version}).")
     return named.id
 
 

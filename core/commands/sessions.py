@@ -5,13 +5,14 @@ in the audit trail."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from core.commands.output import format_table, print_json
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.plan.session_log import (
-    MAX_SESSION_BYTES, SessionLogError, left_out_of_correction, parse_session, recorded,
+    MAX_SESSION_BYTES, SessionLog, SessionLogError, left_out_of_correction, parse_session, recorded,
 )
 from core.records.models import ChangedMeanwhile, PlanVersion, SessionRecord, moved_words
 from core.settings import SettingsError, load_settings
@@ -50,14 +51,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _done(saved, f"Logged session {saved.id} for {_whose(history[-1])} (week {saved.week} of plan "
                                     f"version {saved.plan_version}).", args.format)
             if action == "edit":
-                before = records.get_session(args.session)
+                before = _as_read(records, args.session, log, args.if_unchanged_since)
                 if left_out := left_out_of_correction(log, before):
                     for problem in left_out:
                         print(f"{args.file.name}: {problem}", file=sys.stderr)
                     print(f"Session {args.session} was not changed.", file=sys.stderr)
                     return 2
-                saved = records.edit_session(args.session, log, clinician=clinician,
-                                             based_on=args.if_unchanged_since)
+                saved = records.edit_session(args.session, log, clinician=clinician, based_on=None if
+                                             args.if_unchanged_since is None else before.updated_at)
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history, records.sessions(saved.patient_id))
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
@@ -79,6 +80,23 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except ValueError as error:  # a week outside the plan version, naming the field
         print(f"{args.file.name}: {error}" if getattr(args, "file", None) else str(error), file=sys.stderr)
         return 2
+
+
+def _as_read(records, session_id: int, log: SessionLog, read_at: dt.datetime | None) -> SessionRecord:
+    """The session a correction applies to; with ``read_at`` (--if-unchanged-since), refused with ChangedMeanwhile if
+    it was deleted or changed since, before anything else is checked against it (seen in review: "note: left out of
+    the file" asked for another clinician's new note without saying anyone had changed the walk). A file that holds
+    what is saved changes nothing, whenever it was read."""
+    try:
+        before = records.get_session(session_id)
+    except RecordNotFound:
+        if read_at is None:
+            raise
+        raise ChangedMeanwhile(log, None) from None
+    changed = dt.datetime.fromisoformat(before.updated_at) != read_at
+    if read_at is not None and changed and log.model_dump() != before.as_logged().model_dump():
+        raise ChangedMeanwhile(log, before)
+    return before
 
 
 def _newest(records, patient_id: int) -> PlanVersion:

@@ -121,13 +121,30 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
             raise SessionLogError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
         log = SessionLog.model_validate_json(text, strict=True)  # as a profile: "10" is not a number, "yes" not true
     except ValidationError as error:
-        raise SessionLogError(session_problems(error)) from None
+        date, minutes = _date_and_minutes(text)
+        raise SessionLogError(listed_problems(session_problems(error), date, minutes, today or dt.date.today())) \
+            from None
     except (RecursionError, ValueError) as error:
         if isinstance(error, SessionLogError):
             raise
         raise SessionLogError([f"session: the file is not valid JSON ({type(error).__name__})"]) from error
     check_typed_walk(log, today or dt.date.today())
     return log
+
+
+def _date_and_minutes(text: str | bytes) -> tuple[dt.date | None, object]:
+    """The date and minutes a session file gives, as far as they can be read, for listed_problems."""
+    try:
+        values = json.loads(text)
+    except (RecursionError, ValueError):
+        return None, None
+    if not isinstance(values, dict):
+        return None, None
+    try:
+        date = dt.date.fromisoformat(values["date"]) if isinstance(values.get("date"), str) else None
+    except ValueError:
+        date = None
+    return date, values.get("minutes")
 
 
 EMPTY_NOTE = '""'
@@ -171,6 +188,15 @@ def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date) -
         problems.append("minutes: a walk of 0 minutes is not a walk: leave a walk not done out of the log (a note on "
                         f"the next walk can say why); allowed: {ALLOWED['minutes']}")
     return problems
+
+
+def listed_problems(problems: list[str], date: dt.date | None, minutes: object, today: dt.date) -> list[str]:
+    """A walk's problems from validation with typed_walk_problems' for the fields that have none, the date's first:
+    every problem at once, in the form's order, wherever the walk is typed (a file or the window)."""
+    fields = {problem.split(":", 1)[0] for problem in problems}
+    typed = [problem for problem in typed_walk_problems(date, minutes, today) if problem.split(":", 1)[0] not in fields]
+    dated = [problem for problem in typed if problem.startswith("date:")]
+    return dated + problems + [problem for problem in typed if problem not in dated]
 
 
 def _after(today: dt.date) -> str:

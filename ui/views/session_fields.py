@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, session_problems, typed_walk_problems,
+    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, listed_problems, session_problems,
+    typed_walk_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
@@ -145,15 +146,13 @@ def _checked(values: dict, *, not_a_day: str = "") -> SessionLog:
     """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
     date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it."""
     date = [f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"] if not_a_day else []
-    typed = typed_walk_problems(None if not_a_day else values.get("date"), values.get("minutes"), dt.date.today())
+    day, today = None if not_a_day else values.get("date"), dt.date.today()
     try:  # every problem at once, the date's first (seen in review: the date's hid a note too long until the next
         # try, and a date after today was said only once every other field was put right)
         log = SessionLog.model_validate(values)
     except ValidationError as error:
-        problems = session_problems(error)
-        fields = {problem.split(":", 1)[0] for problem in problems}
-        raise SessionLogError(date + [problem for problem in typed if problem.split(":", 1)[0] not in fields]
-                              + problems) from None
-    if date or typed:
-        raise SessionLogError(date + typed)
+        raise SessionLogError(date + listed_problems(session_problems(error), day, values.get("minutes"), today)) \
+            from None
+    if problems := date + typed_walk_problems(day, log.minutes, today):
+        raise SessionLogError(problems)
     return log
