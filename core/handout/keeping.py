@@ -19,12 +19,15 @@ class KeptOnOnePage(KeepTogether):
     """``flowables`` on one page where they fit on one. Where they are taller than a page, they start on a page of
     their own and part after the last flowable that fits with ``turn_over()`` (a line saying the section goes on over
     the page) under it; the rest goes on on the next page under ``heading_again()`` (the heading, "continued"). Each
-    is made anew where it is used: a flowable is laid out for one place."""
+    is made anew where it is used: a flowable is laid out for one place. ``flowing`` (standard print, for fewer
+    pages): they part where the page ends, as said, rather than start on a page of their own, never before the first
+    ``keep_first`` flowables (the heading and one part by default)."""
 
     def __init__(self, flowables: list[Flowable], *, turn_over: Callable[[], Flowable],
-                 heading_again: Callable[[], Flowable]) -> None:
+                 heading_again: Callable[[], Flowable], flowing: bool = False, keep_first: int = 2) -> None:
         super().__init__(flowables)
-        self._turn_over, self._heading_again = turn_over, heading_again
+        self._turn_over, self._heading_again, self._flowing = turn_over, heading_again, flowing
+        self._keep_first = max(2, keep_first)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -33,17 +36,21 @@ class KeptOnOnePage(KeepTogether):
         if frame is None or self._H <= aH:
             return super().split(aW, aH)
         page = frame._height - frame._topPadding - frame._bottomPadding
-        if self._H <= page:  # fits a page of its own: KeepTogether moves it there whole
+        at_top = getattr(frame, "_atTop", False)
+        if not self._flowing and self._H <= page:  # fits a page of its own: KeepTogether moves it there whole
             return super().split(aW, aH)
-        if not getattr(frame, "_atTop", False):
+        if not self._flowing and not at_top:
             return [FrameBreak(), self]
-        for count in range(len(self._content) - 1, 1, -1):  # the heading and at least one part under it: a heading
-            # alone, or "continued" alone, would go on page after page (seen in review: a part taller than a page)
+        # at least the heading and a part under it: a heading alone, or "continued" alone, would go on page after page
+        # (seen in review: a part taller than a page)
+        for count in range(len(self._content) - 1, self._keep_first - 1, -1):
             first = self._content[:count] + [self._turn_over()]
             if _listWrapOn(first, aW, self.canv)[1] <= aH:
                 rest = KeptOnOnePage([self._heading_again(), *self._content[count:]], turn_over=self._turn_over,
-                                     heading_again=self._heading_again)
+                                     heading_again=self._heading_again, flowing=self._flowing)
                 return [*first, FrameBreak(), rest]
+        if not at_top:  # not even its heading and first part fit here
+            return [FrameBreak(), self]
         return super().split(aW, aH)  # its heading and first part do not fit a page: reportlab's own split
 
 

@@ -259,8 +259,8 @@ class HandoutRenderer:
         # target, and the next page repeats its head.
         # (seen in review: in large print on Letter, the heading and the number strip alone on a half-empty page, the
         # scale on the next under no heading)
-        if compact:
-            story += [self._new_section(compact, 8 * cm), *effort, scale_table]
+        if compact:  # its heading, words and number strip together (seen in review: the strip alone atop a page)
+            story += [self._new_section(compact, 8 * cm), KeepTogether(effort), scale_table]
         else:
             story += [self._new_section(compact, 0), self._kept(effort + [scale_table], labels.effort_heading, labels)]
         # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
@@ -280,12 +280,12 @@ class HandoutRenderer:
         rows = [[self._p(name, self.bold_body), self._p(text)] for _, name, text in lights]
         light_table = self._table(rows, [3.6 * cm, self._width - 3.6 * cm], header=False)
         light_table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), colour) for i, (colour, _, _) in enumerate(lights)]))
-        # Large print: the section on one page, under its heading (the next-morning rule alone at the top of a page
-        # read as a stray line; and seen in testing, the heading and its first lines alone at the foot of one, the
-        # traffic light on the next); standard print, for fewer pages, lets them part.
+        # The section on one page, under its heading (the next-morning rule alone at the top of a page read as a stray
+        # line, in standard print too; and seen in testing, the heading and its first lines alone at the foot of one,
+        # the traffic light on the next)
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [CondPageBreak(9 * cm), *pain, *rules] if compact else [self._kept(pain + rules, labels.pain_heading,
-                                                                                    labels)]
+        story += [CondPageBreak(9 * cm)] if compact else []  # standard print: parted where the page ends, as said
+        story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1))
         stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
@@ -310,10 +310,12 @@ class HandoutRenderer:
         story.append(self._log_table(h))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
-    def _kept(self, section: list, heading: str, labels) -> KeptOnOnePage:
-        """``section`` on one page, or said to go on over the page where it is taller than one."""
-        return KeptOnOnePage(section, turn_over=lambda: self._p(labels.turn_over, self.bold_body),
-                             heading_again=self._heading_again(heading, labels))
+    def _kept(self, section: list, heading: str, labels, *, flowing: bool = False,
+              keep_first: int = 2) -> KeptOnOnePage:
+        """``section`` on one page, or said to go on over the page where it is taller than one (``flowing``: where
+        the page ends, after its first ``keep_first`` parts)."""
+        return KeptOnOnePage(section, turn_over=lambda: self._p(labels.turn_over, self.bold_body), flowing=flowing,
+                             heading_again=self._heading_again(heading, labels), keep_first=keep_first)
 
     def _heading_again(self, heading: str, labels):
         """Makes a section's heading, "continued", for the top of the page it goes on to."""

@@ -261,3 +261,24 @@ def test_an_introduction_taller_than_the_first_page_says_it_goes_on(renderer, la
         assert _flat(labels.turn_over) in pages[0] and pages[1].find(
             _flat(labels.continued.format(heading=handout.title))) in (0, 1), language
     assert language == "en" or last not in pages[0]  # the case seen: the Spanish introduction parted
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_standard_print_parts_the_effort_and_pain_sections_only_as_said(renderer, language, paper) -> None:
+    """Seen in review: in standard print, the effort heading and its words at the foot of a page, the number strip
+    and scale atop the next; and the pain rules' last lines atop a page under no heading."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    for etiology in ETIOLOGIES:
+        handout = handout_for(example(etiology), language=language, paper=paper).model_copy(
+            update={"print_size": "standard"})
+        labels = handout.labels
+        pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+        effort = next(i for i, page in enumerate(pages) if _flat(labels.effort_heading) in page)
+        assert _flat(labels.scale_columns[1]) in pages[effort], (etiology, language, paper)
+        pain = next(i for i, page in enumerate(pages) if _flat(labels.pain_heading) in page)
+        [last] = [i for i, page in enumerate(pages) if _flat(handout.pain_morning[-1]) in page]
+        assert last == pain or (_flat(labels.turn_over) in pages[pain] and pages[last].find(
+            _flat(labels.continued.format(heading=labels.pain_heading))) in (0, 1)), (etiology, language, paper)
