@@ -97,7 +97,8 @@ def week_row(week: Week, units: Literal["metric", "imperial"], t: Wording | None
     walking = clock_text(week.main_min)
     if week.bouts > 1:
         walking += f" ({bouts_text(week, t)})"
-    band = t("Light") if week.band == "light" else t("Moderate")
+    # one word on the page: Vietnamese "Vừa phải" (moderate) broke in a narrow column, and "phải" alone reads "must"
+    band = (t("Light") if week.band == "light" else t("Moderate")).replace(" ", NO_BREAK)
     effort = f"{band}\n{week.rpe[0]}-{week.rpe[1]}"
     heart_rate = None if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}"
     return WeekRow(week=str(week.week), days=str(week.sessions), warmup=number_text(week.warmup_min),

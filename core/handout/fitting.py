@@ -67,3 +67,30 @@ def fitted_widths(shares: list[float], texts: list[str], width: float, size: flo
         if not short:
             return widths
         fixed |= short
+
+
+def lines_needed(text: str, width: float, size: float, *, bold: bool = True, padding: float = 8) -> int:
+    """About how many lines ``text`` takes in a column of ``width`` at ``size``: each of its lines ("\\n") wrapped
+    between words, as reportlab wraps them (a script written without spaces counts as one word: close enough to
+    compare column widths)."""
+    room, space, count = width - padding - SLACK, text_width(" ", size, bold=bold), 0
+    for line in text.split("\n"):
+        used = None
+        count += 1
+        for word in line.split(" "):
+            word_width = text_width(word, size, bold=bold)
+            if used is not None and used + space + word_width > room:
+                count, used = count + 1, word_width
+            else:
+                used = word_width if used is None else used + space + word_width
+    return count
+
+
+def fewest_lines(candidates: list[list[float]], rows: list[list[str]], size: float) -> list[float]:
+    """Of ``candidates`` (column widths, in order of preference), the first whose ``rows`` take the fewest lines: a
+    row as tall as its tallest cell."""
+    def lines(widths: list[float]) -> int:
+        return sum(max(lines_needed(cell, width, size) for cell, width in zip(row, widths)) for row in rows)
+
+    counted = [lines(widths) for widths in candidates]
+    return candidates[counted.index(min(counted))]

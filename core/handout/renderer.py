@@ -24,7 +24,7 @@ from core.handout.drawings import (
 from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_characters, printable, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
-from core.handout.fitting import SHORTENED, SLACK, fitted_footer, fitted_widths, one_line
+from core.handout.fitting import SHORTENED, SLACK, fewest_lines, fitted_footer, fitted_widths, one_line
 from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage
 from core.handout.line_breaks import line_broken
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
@@ -347,11 +347,18 @@ class HandoutRenderer:
         shares = [share for _, _, share in columns[:-1]]
         texts = [" ".join([title] + [getattr(week, key) or "" for week in h.weeks]) for title, key, _ in columns]
         size = self.cell_bold.fontSize  # every word of a column fits its width: the heading's and the weeks'
-        # and a walk's time with its parts on one line where the page has room (seen in review: "5:30 (4 ×" over
-        # "about 1:30)" in English, the speed column half empty beside it)
-        walks = [max((text_width(week.walking, size, bold=True) for week in h.weeks), default=0) + 8 + SLACK
-                 if key == "walking" else 0 for _, key, _ in columns]
-        widths = fitted_widths(shares + [1 - sum(shares)], texts, self._width, size, wanted=walks)
+        # and each cell's lines as written where the page has room, else a walk's time with its parts on one line
+        # (seen in review: "5:30 (4 ×" over "about 1:30)" in English, the speed column half empty beside it), else the
+        # others' (seen in review: in Vietnamese that walk on one line left "1,5 / km/h / không / dốc" four lines a
+        # week): whichever takes the fewest lines
+        cells = [[getattr(week, key) or "" for _, key, _ in columns] for week in h.weeks]
+        lines = [max(text_width(line, size, bold=True) for row in cells for line in row[i].split("\n")) + 8 + SLACK
+                 for i in range(len(columns))]
+        walk = [key == "walking" for _, key, _ in columns]
+        widths = fewest_lines([fitted_widths(shares + [1 - sum(shares)], texts, self._width, size, wanted=wanted)
+                               for wanted in (lines, [line if is_walk else 0 for line, is_walk in zip(lines, walk)],
+                                              [0 if is_walk else line for line, is_walk in zip(lines, walk)])],
+                              cells, size)
         rows = [[self._p(line_broken(title, width - 8, size, bold=True), self.cell_bold)
                  for (title, _, _), width in zip(columns, widths)]]
         rows += [[self._p(getattr(week, key) or "", self.cell_bold if key == "week" else self.cell, isolate=True)

@@ -282,3 +282,14 @@ def test_standard_print_parts_the_effort_and_pain_sections_only_as_said(renderer
         [last] = [i for i, page in enumerate(pages) if _flat(handout.pain_morning[-1]) in page]
         assert last == pain or (_flat(labels.turn_over) in pages[pain] and pages[last].find(
             _flat(labels.continued.format(heading=labels.pain_heading))) in (0, 1)), (etiology, language, paper)
+
+
+def test_the_week_table_keeps_each_cells_lines_where_it_can(renderer) -> None:
+    """Seen in review: in Vietnamese on Letter, the walk and its parts on one line squeezed the other columns:
+    "Vừa / phải" (moderate: "phải" alone reads "must") and "không / dốc" (flat), rows three and four lines tall."""
+    from tests.handout.helpers import pdf_text
+
+    handout = handout_for(example("spinal-cord-injury"), language="vi", paper="letter")
+    table = pdf_text(renderer.render(handout))[1].replace("\u00a0", " ").split("\n")
+    assert "Vừa phải" in table and "không dốc" in table and "1,5 km/h" in table
+    assert "5:00" in table and "(2 × 2:30)" in table  # the walk parts between its time and its parts, not within
