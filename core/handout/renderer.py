@@ -352,8 +352,8 @@ class HandoutRenderer:
         # others' (seen in review: in Vietnamese that walk on one line left "1,5 / km/h / không / dốc" four lines a
         # week): whichever takes the fewest lines
         cells = [[getattr(week, key) or "" for _, key, _ in columns] for week in h.weeks]
-        lines = [max(text_width(line, size, bold=True) for row in cells for line in row[i].split("\n")) + 8 + SLACK
-                 for i in range(len(columns))]
+        lines = [max((text_width(line, size, bold=True) for row in cells for line in row[i].split("\n")), default=0)
+                 + 8 + SLACK for i in range(len(columns))]
         walk = [key == "walking" for _, key, _ in columns]
         widths = fewest_lines([fitted_widths(shares + [1 - sum(shares)], texts, self._width, size, wanted=wanted)
                                for wanted in (lines, [line if is_walk else 0 for line, is_walk in zip(lines, walk)],
