@@ -93,8 +93,8 @@ def _as_read(records, session_id: int, log: SessionLog, read_at: dt.datetime | N
         if read_at is None:
             raise
         raise ChangedMeanwhile(log, None) from None
-    changed = dt.datetime.fromisoformat(before.updated_at) != read_at
-    if read_at is not None and changed and log.model_dump() != before.as_logged().model_dump():
+    if read_at is not None and dt.datetime.fromisoformat(before.updated_at) != read_at \
+            and log.model_dump() != before.as_logged().model_dump():
         raise ChangedMeanwhile(log, before)
     return before
 

@@ -78,11 +78,11 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
         rows += [Row(version, number, 1, []) for number in range(left_off + 1, week)  # skipped over, never walked
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
         attempts[version, week] = attempts.get((version, week), 0) + 1
+        at_end = _advice_at_end(walks, plans[version], usual[version])
         rows.append(Row(version, week, attempts[version, week], walks,
                         stopped=brought_step_back(walks, plans[version], usual[version]),
-                        advised_back=_advised_back(walks, plans, usual),
-                        step_back_at_end=_step_back_at_end(walks, plans[version], usual[version]),
-                        amber_at_end=_amber_at_end(walks, plans[version], usual[version])))
+                        advised_back=_advised_back(walks, plans, usual), step_back_at_end=at_end == "step-back",
+                        amber_at_end=_amber_pain(walks, plans[version]) if at_end == "hold" else None))
         left_off = week
     return rows
 
@@ -113,26 +113,22 @@ def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dic
     return 0
 
 
-def _step_back_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:
-    """All the week's planned walks done, and they advise a step back (seen in review: pain 8 at week 2's last walk,
-    then week 3 walked anyway, read as done and 100 %, with nothing said)."""
-    week = walks[-1].log.week
-    if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
-        return False
-    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain).action == "step-back"
-
-
-def _amber_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> int | None:
-    """The highest pain during walking where all the week's planned walks are done and the pain rules hold the week on
-    it, in the amber band ("OK, but do not add more. Stay at the same week", as the handout tells the patient)."""
+def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> str | None:
+    """What the pain rules advise once all the week's planned walks are done (None: not all done). A step back there
+    is said where the walking went on (seen in review: pain 8 at week 2's last walk, then week 3 walked anyway, read
+    as done and 100 %, with nothing said), and so is a hold on amber pain (_amber_pain)."""
     week = walks[-1].log.week
     if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
         return None
-    logs = [item.log for item in walks]
-    if suggest_next_week(plan, week, logs, usual_pain=usual_pain).action != "hold":
-        return None
+    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain).action
+
+
+def _amber_pain(walks: list[LoggedSession], plan: Plan) -> int | None:
+    """The highest pain during walking in the amber band ("OK, but do not add more. Stay at the same week", as the
+    handout tells the patient), of a week whose walks the rules hold."""
     safe = plan.rules.pain.safe_max
-    return max((log.pain_during for log in logs if log.pain_during is not None and log.pain_during > safe), default=None)
+    return max((item.log.pain_during for item in walks if item.log.pain_during is not None
+                and item.log.pain_during > safe), default=None)
 
 
 def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:

@@ -13,7 +13,6 @@ from pydantic import ValidationError
 
 from core.plan.session_log import (
     ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, listed_problems, session_problems,
-    typed_walk_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
@@ -149,10 +148,9 @@ def _checked(values: dict, *, not_a_day: str = "") -> SessionLog:
     day, today = None if not_a_day else values.get("date"), dt.date.today()
     try:  # every problem at once, the date's first (seen in review: the date's hid a note too long until the next
         # try, and a date after today was said only once every other field was put right)
-        log = SessionLog.model_validate(values)
+        log, problems = SessionLog.model_validate(values), []
     except ValidationError as error:
-        raise SessionLogError(date + listed_problems(session_problems(error), day, values.get("minutes"), today)) \
-            from None
-    if problems := date + typed_walk_problems(day, log.minutes, today):
+        log, problems = None, session_problems(error)
+    if problems := date + listed_problems(problems, day, values.get("minutes"), today):
         raise SessionLogError(problems)
     return log
