@@ -345,13 +345,13 @@ class HandoutRenderer:
             columns.append((names[4], "heart_rate", 0.17))
         columns.append((names[5], "speed", 0))
         shares = [share for _, _, share in columns[:-1]]
-        texts = [" ".join([title] + [getattr(week, key) or "" for week in h.weeks]) for title, key, _ in columns]
+        cells = [[getattr(week, key) or "" for _, key, _ in columns] for week in h.weeks]
+        texts = [" ".join([title] + [row[i] for row in cells]) for i, (title, _, _) in enumerate(columns)]
         size = self.cell_bold.fontSize  # every word of a column fits its width: the heading's and the weeks'
         # and each cell's lines as written where the page has room, else a walk's time with its parts on one line
         # (seen in review: "5:30 (4 ×" over "about 1:30)" in English, the speed column half empty beside it), else the
         # others' (seen in review: in Vietnamese that walk on one line left "1,5 / km/h / không / dốc" four lines a
         # week): whichever takes the fewest lines
-        cells = [[getattr(week, key) or "" for _, key, _ in columns] for week in h.weeks]
         lines = [max((text_width(line, size, bold=True) for row in cells for line in row[i].split("\n")), default=0)
                  + 8 + SLACK for i in range(len(columns))]
         walk = [key == "walking" for _, key, _ in columns]
@@ -361,8 +361,8 @@ class HandoutRenderer:
                               cells, size)
         rows = [[self._p(line_broken(title, width - 8, size, bold=True), self.cell_bold)
                  for (title, _, _), width in zip(columns, widths)]]
-        rows += [[self._p(getattr(week, key) or "", self.cell_bold if key == "week" else self.cell, isolate=True)
-                  for _, key, _ in columns] for week in h.weeks]
+        rows += [[self._p(cell, self.cell_bold if key == "week" else self.cell, isolate=True)
+                  for cell, (_, key, _) in zip(row, columns)] for row in cells]
         table = self._table(rows, widths, repeat_header=True)
         table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))  # the last week never alone on a page
         return table
