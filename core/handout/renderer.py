@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
     Spacer, Table, TableStyle,
 )
 
@@ -25,7 +25,7 @@ from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_cha
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, SLACK, fewest_lines, fitted_footer, fitted_widths, one_line
-from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage
+from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn
 from core.handout.line_breaks import line_broken
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
@@ -233,8 +233,8 @@ class HandoutRenderer:
         story: list = [self._kept(first, h.title, labels)]
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         # the table starts with room (standard print lets it start lower, its head repeated over the split)
-        story += [CondPageBreak((6 if compact else 12) * cm), self._p(labels.plan_heading, self.heading)]
-        story.append(self._week_table(h))
+        story += [CondPageBreak((6 if compact else 12) * cm), self._going_on(
+            self._p(labels.plan_heading, self.heading), self._week_table(h), labels.plan_heading, labels)]
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
         story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
                                    weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260,
@@ -307,7 +307,7 @@ class HandoutRenderer:
                                                 for number, caption in enumerate(h.safety_captions, start=1)]
                                              + [self._p(text, bullet="•") for text in h.treadmill_safety])]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
-        story.append(self._log_table(h))
+        story.append(walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
     def _kept(self, section: list, heading: str, labels, *, flowing: bool = False,
@@ -316,6 +316,11 @@ class HandoutRenderer:
         the page ends, after its first ``keep_first`` parts)."""
         return KeptOnOnePage(section, turn_over=lambda: self._p(labels.turn_over, self.bold_body), flowing=flowing,
                              heading_again=self._heading_again(heading, labels), keep_first=keep_first)
+
+    def _going_on(self, above: Flowable, table: Table, heading: str, labels) -> SaidToGoOn:
+        """``table`` under ``above``, said to go on over the page where it does, under ``heading`` again there."""
+        return SaidToGoOn(above, table, turn_over=lambda: self._p(labels.turn_over, self.bold_body),
+                          heading_again=self._heading_again(heading, labels))
 
     def _heading_again(self, heading: str, labels):
         """Makes a section's heading, "continued", for the top of the page it goes on to."""
@@ -366,9 +371,6 @@ class HandoutRenderer:
         table = self._table(rows, widths, repeat_header=True)
         table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))  # the last week never alone on a page
         return table
-
-    def _log_table(self, h: Handout) -> Table:
-        return walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl)
 
     def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
                repeat_header: bool = False, row_height: float | None = None) -> Table:

@@ -7,9 +7,9 @@ from io import BytesIO
 
 from pypdf import PdfReader
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage
+from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn
 
 STYLES = getSampleStyleSheet()
 
@@ -71,3 +71,26 @@ def test_a_block_that_goes_on_a_section_keeps_its_room_before_it_or_begins_a_pag
     moved = _lines([Paragraph("The scale.", STYLES["Normal"]), Spacer(1, 660), block()])  # no room left on page 1
     assert [(page, text) for page, _, text in moved] == [(1, "The scale."), (2, "Effort (continued)"),
                                                          (2, "The talk test.")]
+
+
+def test_a_table_that_goes_on_over_a_page_says_so_and_goes_on_under_its_heading_again() -> None:
+    """Seen in review: the week plan went on atop a page under its column headings only, as if a new table began."""
+    def table(weeks: int) -> SaidToGoOn:
+        rows = [["Week", "Minutes"]] + [[f"Week {week}", f"{week} minutes"] for week in range(1, weeks + 1)]
+        return SaidToGoOn(Paragraph("Plan", STYLES["Heading1"]), Table(rows, repeatRows=1),
+                          turn_over=lambda: Paragraph("Continued.", STYLES["Normal"]),
+                          heading_again=lambda: Paragraph("Plan (continued)", STYLES["Heading1"]))
+
+    lines = _lines([table(80)])
+    pages = sorted({page for page, _, _ in lines})
+    assert len(pages) >= 2
+    for page in pages:
+        texts = [text for number, _, text in lines if number == page]
+        assert texts[:2] == (["Plan", "Week"] if page == 1 else ["Plan (continued)", "Week"]), texts[:3]
+        assert page == pages[-1] or texts[-1] == "Continued.", texts[-3:]
+    weeks = [text for _, _, text in lines if text.startswith("Week ")]
+    assert weeks == [f"Week {week}" for week in range(1, 81)]  # every row once, in order
+    short = _lines([table(2)])
+    assert [text for _, _, text in short] == ["Plan", "Week", "Minutes", "Week 1", "1 minutes", "Week 2", "2 minutes"]
+    moved = _lines([Paragraph("Before.", STYLES["Normal"]), Spacer(1, 640), table(80)])  # room for the heading only
+    assert [(page, text) for page, _, text in moved[:3]] == [(1, "Before."), (2, "Plan"), (2, "Week")]

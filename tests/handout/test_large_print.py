@@ -149,7 +149,7 @@ def test_when_to_stop_taller_than_a_letter_page_says_it_goes_on_over_the_page(re
         assert _flat(labels.continued.format(heading=labels.stop_heading)) in pages[stop + 1], language
         assert all(_flat(line) in pages[stop + 1] for line in parted), language
     assert language != "es" or parted  # the case seen: the test is of the parting
-    headings = [labels.effort_heading, labels.pain_heading, labels.stop_heading]  # any section parted says so
+    headings = [labels.plan_heading, labels.effort_heading, labels.pain_heading, labels.stop_heading]  # any parted
     for number, page in enumerate(pages[:-1]):
         if _flat(labels.turn_over) in page:
             assert any(pages[number + 1].find(_flat(labels.continued.format(heading=heading))) in (0, 1)
@@ -293,3 +293,29 @@ def test_the_week_table_keeps_each_cells_lines_where_it_can(renderer) -> None:
     table = pdf_text(renderer.render(handout))[1].replace("\u00a0", " ").split("\n")
     assert "Vừa phải" in table and "không dốc" in table and "1,5 km/h" in table
     assert "5:00" in table and "(2 × 2:30)" in table  # the walk parts between its time and its parts, not within
+
+
+@pytest.mark.parametrize("size", ["large", "standard"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_week_plan_says_it_goes_on_over_a_page_under_its_heading_again(renderer, size, paper) -> None:
+    """Seen in review: the week plan went on atop a page under its column headings only, as if a new table began."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    parted = False
+    for language in ("en", "es", "vi"):
+        for etiology in ETIOLOGIES:
+            handout = handout_for(example(etiology), language=language, paper=paper).model_copy(
+                update={"print_size": size})
+            labels = handout.labels
+            pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+            start = next(i for i, page in enumerate(pages) if _flat(labels.plan_heading) in page)
+            last = _flat(handout.weeks[-1].walking) + _flat(handout.weeks[-1].effort)
+            effort = next(i for i, page in enumerate(pages) if _flat(labels.effort_heading) in page)
+            end = max(i for i, page in enumerate(pages[:effort]) if last in page)
+            for page in range(start + 1, end + 1):
+                parted = True
+                assert _flat(labels.turn_over) in pages[page - 1], (etiology, language, page)
+                assert pages[page].find(_flat(labels.continued.format(heading=labels.plan_heading))) in (0, 1), (
+                    etiology, language, page)
+    assert parted or size == "standard"  # the case seen: twelve weeks in large print
