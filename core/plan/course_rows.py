@@ -4,8 +4,9 @@ and which lie ahead.
 A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned
 sessions) at a time: a week walked again later (after "step back"), or more times than planned (after "hold"),
 is a row of its own ("again", counted under its version), and so are the walks after a step-back at week 1 (there
-is no earlier week to step back to); a walk more than planned within a week of the row's first walk (or of its first
-after a week or more without one) is an extra walk of that row. A row goes on under a plan version saved before the
+is no earlier week to step back to), after a break of BREAK_DAYS or more, and after a screening block; a walk more
+than planned within a week of the row's first walk (or of its first after a week or more without one) is an extra
+walk of that row. A row goes on under a plan version saved before the
 week's walks are done (one week, judged together under the newest version of its walks); a week already done is not
 continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week
 never walked under its version that the walks skipped over is missed, under the version of the walk after. The
@@ -20,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import suggest_next_week
+from core.plan.adjustment import BREAK_DAYS, suggest_next_week
 from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
 
@@ -61,7 +62,8 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
     weeks: list[list[LoggedSession]] = []  # each a week's walks: one row
     for item in ordered:
         current = weeks[-1] if weeks else []
-        goes_on = bool(current) and current[-1].log.week == item.log.week and not _stopped(current, plans, usual)
+        goes_on = bool(current) and current[-1].log.week == item.log.week and not _stopped(current, plans, usual) \
+            and not _begun_again(current[-1], item, plans)
         if goes_on and len(current) < planned_sessions(plans, current[-1]) and (
                 current[-1].plan_version == item.plan_version or len(current) < planned_sessions(plans, item)):
             current.append(item)
@@ -85,6 +87,17 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
                         amber_at_end=_amber_pain(walks, plans[version]) if at_end == "hold" else None))
         left_off = week
     return rows
+
+
+def _begun_again(before: LoggedSession, walk: LoggedSession, plans: dict[int, Plan]) -> bool:
+    """``walk`` begins its week again rather than going on with the walk ``before``: after BREAK_DAYS or more without
+    a walk (the suggestion's own rule: such a week is walked again before moving on), or after a version saved between
+    them was blocked by screening (no walks until it was resolved). Seen in review: two walks of week 5, nineteen days
+    without one, then week 5 walked in full read as one week of five walks "beyond the plan"; and two walks of week 3
+    before a screening block and two after the clearance as the week done, "move on to week 4"."""
+    return (walk.log.date - before.log.date).days >= BREAK_DAYS or any(
+        plans[number].blocked or not plans[number].weeks
+        for number in range(before.plan_version + 1, walk.plan_version + 1) if number in plans)
 
 
 def judged_under(walks: list[LoggedSession]) -> int:

@@ -341,3 +341,30 @@ def test_a_walk_under_an_older_version_after_one_under_the_newer_is_judged_under
     assert [(w.plan_version, w.week, w.walked_sessions) for w in progress.weeks[:2]] == [(1, 1, 3), (2, 2, 2)]
     assert progress.suggestion.action == "hold" and "2 of 3 walks so far" in progress.suggestion.reason
     assert progress.current_version == 2  # as the report and the window name it: "judged from week 2 (version 2)"
+
+
+def test_a_week_begun_again_after_a_break_or_a_screening_block_is_a_row_of_its_own() -> None:
+    """Seen in review: two walks of week 2, nineteen days without one, then week 2 walked in full read as one week of
+    five walks "beyond the plan"; two walks of week 2 before a screening block and two after the clearance read as the
+    week done, "move on to week 3"."""
+    planned = V1.plan.weeks[1].main_min * V1.plan.weeks[1].sessions
+    broken = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [28, 30, 32]),
+                             today=START + dt.timedelta(days=33))
+    assert [(w.label, w.walked_sessions, w.status) for w in broken.weeks if w.walked_sessions] == [
+        ("1", 3, "done"), ("2", 2, "done"), ("2 (again)", 3, "done")]
+    assert broken.weeks[1].walked_minutes == planned * 2 / 3 and broken.weeks[1].beyond_plan is None
+    assert broken.suggestion.action == "progress" and "beyond the plan" not in broken.suggestion.reason
+    assert broken.adherence_pct < 100
+    blocked, cleared = version(2, symptoms=True), version(3, symptoms=True, medical_clearance=True)
+    assert blocked.plan.blocked and not cleared.plan.blocked and cleared.plan.weeks[1].main_min == \
+        V1.plan.weeks[1].main_min
+    resumed = course_progress([V1, blocked, cleared],
+                              walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [20, 22], plan_version=3),
+                              today=START + dt.timedelta(days=23))
+    assert [(w.plan_version, w.label, w.walked_sessions, w.status) for w in resumed.weeks if w.walked_sessions] == [
+        (1, "1", 3, "done"), (1, "2", 2, "done"), (3, "2", 2, "in progress")]
+    assert resumed.suggestion.action != "progress"
+    # a walk a week late (under BREAK_DAYS) still goes on with its week, as before
+    late = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [17]),
+                           today=START + dt.timedelta(days=18))
+    assert [(w.label, w.walked_sessions) for w in late.weeks if w.walked_sessions] == [("1", 3), ("2", 3)]
