@@ -42,7 +42,8 @@ def _lines(page) -> list[tuple[float, str]]:
 
 def _log_pages(handout, pdf: bytes) -> list:
     pages = PdfReader(BytesIO(pdf)).pages
-    first = next(i for i, page in enumerate(pages) if _flat(handout.labels.log_heading) in _flat(page.extract_text()))
+    first = next(i for i, page in enumerate(pages)  # its heading and first line (the introduction names the log too)
+                 if _flat(handout.labels.log_heading + handout.logbook_intro[0]) in _flat(page.extract_text()))
     return pages[first:]
 
 
