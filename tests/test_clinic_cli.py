@@ -190,3 +190,11 @@ def test_a_second_workstation_moved_in_is_told_each_patients_new_id(clinic_url, 
     assert "  patient 2 is now patient 3: Example Patient (Parkinson's)" in moved.stdout
     listed = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "plans", "list", "--format", "json").stdout)
     assert {row["patient_id"]: row["patient_name"] for row in listed}[3] == "Example Patient (Parkinson's)"
+
+
+def test_moving_from_a_folder_without_records_says_so_and_makes_nothing(tmp_path) -> None:
+    """Seen in review: a mistyped --data-dir made an empty database there and said "0 patient(s) checked ... Every
+    local version and session is on the server", exit 0. Refused before any server is asked."""
+    moved = main_py(tmp_path, "db", "move-to", "postgresql://nobody@127.0.0.1:1/treadwell")
+    assert moved.returncode == 1 and "no Treadwell records at" in moved.stderr and "check --data-dir" in moved.stderr
+    assert "Nothing was moved." in moved.stderr and not (tmp_path / "data" / "treadwell.sqlite3").exists()

@@ -25,6 +25,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(line)
             return 0
         if args.db_action == "move-to":
+            if not data_dir.database_path.is_file():  # seen in review: a mistyped --data-dir moved "0 patient(s)"
+                print(f"data folder: no Treadwell records at {data_dir.database_path}; check --data-dir (or run "
+                      "as the user whose records these are). Nothing was moved.", file=sys.stderr)
+                return 1
             try:
                 clinician = load_settings(data_dir.settings_path).clinician
             except SettingsError as error:
