@@ -41,12 +41,11 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def __init__(self, data_dir: DataDir, parent: QWidget | None = None, *, read_only: bool = False,
                  deferred: bool = False, take_lock: bool = False, quiet: bool = False,
                  records_url: str | None = None) -> None:
-        """The first frame shows step 1, the etiologies as installed in the records, read with the
-        standard library before anything heavy loads. ``deferred``: build the other steps after
-        that frame, one per turn of the event loop (the app's start-up); otherwise build them now
-        (tests, screenshots). Either way the records are opened once the window is painted.
-        ``take_lock``: the app's window takes the data folder's one-writer lock after the first frame,
-        and opens read-only, saying why (unless ``quiet``), when another process holds it."""
+        """The first frame shows step 1, the etiologies as installed in the records, read with the standard library
+        before anything heavy loads. ``deferred``: build the other steps after that frame, one per turn of the event
+        loop (the app's start-up); otherwise build them now (tests, screenshots). Either way the records are opened
+        once the window is painted. ``take_lock``: the app's window takes the data folder's one-writer lock after the
+        first frame, and opens read-only, saying why (unless ``quiet``), when another process holds it."""
         super().__init__(parent)
         self._data_dir = data_dir
         self._records_url = records_url  # the clinic server (--records), else Settings decide
@@ -240,6 +239,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
     def _fill_menus(self) -> None:
         from PySide6.QtGui import QKeySequence
+        from ui.window_keys import WindowKeysFirst
 
         file_menu, view_menu, help_menu = self._menus
         self.new_action = self._action(file_menu, "&New patient", QKeySequence.StandardKey.New, self.new_patient, "newAction")
@@ -263,6 +263,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
                                          "aboutAction")
+        WindowKeysFirst(self)  # Ctrl+E exports with the cursor in a text box on Linux too
 
     def _restore_geometry(self) -> None:
         geometry = self._window_state.value("main_window/geometry")

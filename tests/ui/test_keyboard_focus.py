@@ -216,3 +216,69 @@ def test_the_pane_with_the_keyboards_focus_and_the_weeks_current_cell_are_framed
     qtbot.waitUntil(preview.hasFocus)
     assert preview.grab().toImage().pixelColor(QPoint(0, preview.height() // 2)) == \
         preview.palette().color(QPalette.ColorRole.Highlight)
+
+
+def test_the_window_s_shortcuts_work_with_the_cursor_in_a_text_box(qtbot, data_dir) -> None:
+    """Seen in review on Linux: Ctrl+E did nothing with the cursor in Name, where a text box claims it to move to the
+    end of the line (the X11 key scheme's; Qt's offscreen one does not, so the box here claims it as X11's does);
+    after a Tab onto a list it opened the export."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    class LinuxBox(QLineEdit):
+        def event(self, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E and \
+                    event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+                event.accept()  # as QLineEdit does under X11's MoveToEndOfLine (End, Ctrl+E)
+                return True
+            return super().event(event)
+
+    window = open_window(qtbot, data_dir)  # no plan: the export says why there is nothing to export (no dialog)
+    window.tabs.setCurrentWidget(window.editor)
+    active(qtbot, window)
+    box = LinuxBox("Ada")
+    window.editor.form.layout().addWidget(box)
+    for field in (window.editor.form.name, box):
+        window.tabs.setCurrentWidget(window.editor)
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(field.hasFocus)
+        with qtbot.waitSignal(window.export_action.triggered, timeout=2000):
+            qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentWidget() is window.handout
+        assert window.statusBar().currentMessage().startswith("Nothing exported")
+    window.tabs.setCurrentWidget(window.editor)
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(box.hasFocus)
+    box.setCursorPosition(0)
+    qtbot.keyClick(box, Qt.Key.Key_End)  # the box's own keys are its still
+    assert box.cursorPosition() == 3
+
+
+def test_shift_f10_opens_the_study_table_s_menu(qtbot, data_dir) -> None:
+    """Seen in review on Linux: the README's Shift+F10 did nothing (Qt opens a widget's menu there for the Menu key
+    only); the Menu key opened it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window(qtbot, data_dir)
+    window.picker.select("peripheral-nerve-injury")
+    window.tabs.setCurrentWidget(window.evidence)
+    active(qtbot, window)
+    table = window.evidence.table
+    table.setCurrentIndex(table.model().index(1, 0))
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(table.hasFocus)
+    shown: list[list[str]] = []
+
+    def close_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            shown.append([action.text() for action in menu.actions()])
+            menu.close()
+        else:
+            QTimer.singleShot(50, close_the_menu)
+
+    QTimer.singleShot(50, close_the_menu)
+    qtbot.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    assert any(text.startswith("Sort by Year") for text in shown[0])

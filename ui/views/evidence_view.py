@@ -8,10 +8,10 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-    QStyle, QTableView, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSplitter, QStyle, QTableView, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from core.evidence.dosing import SPECIES_NOT_STATED, left_out, speed_in_words
@@ -152,6 +152,8 @@ class EvidenceView(QWidget):
             sort = QAction(f"Sort by {study_column.header} (again: the other way)", self.table)
             sort.triggered.connect(lambda _checked=False, column=column: self._sort_by(column))
             self.table.addAction(sort)
+        QShortcut(QKeySequence("Shift+F10"), self.table, self._open_table_menu,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.detail = framed_on_focus(QTextBrowser())
         self.detail.setAccessibleName("Study details")
         self.copy_doi = QPushButton("Copy DOI")
@@ -188,6 +190,15 @@ class EvidenceView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.copy_doi.clicked.connect(self._on_copy_doi_clicked)
         self._current: Study | None = None
+
+    def _open_table_menu(self) -> None:
+        """The table's menu at its current row for Shift+F10 too: Qt on Linux opens it for the Menu key only (seen in
+        review: the README's Shift+F10 did nothing)."""
+        viewport = self.table.viewport()
+        cell = self.table.visualRect(self.table.currentIndex())
+        at = cell.center() if cell.isValid() else viewport.rect().topLeft()
+        QApplication.postEvent(self.table, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, viewport.mapTo(
+            self.table, at), viewport.mapToGlobal(at)))
 
     def _sort_by(self, column: int) -> None:
         """A to Z (smallest first) by ``column``; chosen again while sorted by it, the other way."""
