@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from typing import NamedTuple
@@ -19,6 +20,12 @@ def command_as_run() -> str:
     if getattr(sys, "frozen", False):
         return f'"{sys.executable}"'
     return "uv run main.py"
+
+
+def program_name() -> str:
+    """The name ``--help`` gives the program: the installed program's own (``treadwell``; seen in review: an installed
+    copy's help said "usage: main.py"), else ``main.py``."""
+    return os.path.splitext(os.path.basename(sys.executable))[0] if getattr(sys, "frozen", False) else "main.py"
 
 
 class Component(NamedTuple):

@@ -8,13 +8,14 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.app_info import APP_NAME, app_version
+from core.app_info import APP_NAME, app_version, program_name
 from core.commands import add_parsers, command_runner
 from core.data_dir import DataDir
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_CANCELLED = 130  # Ctrl+C, as shells count it (128 + SIGINT)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -76,7 +77,7 @@ def _commands_taking(parser: argparse.ArgumentParser, option: str, prefix: str =
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="main.py",
+        prog=program_name(),
         description=f"{APP_NAME}: moderate treadmill plans for neuropathic pain, with the evidence behind them. "
         "With no command, opens the window.",
     )
@@ -164,6 +165,9 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(error, file=sys.stderr)
         except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
+        except KeyboardInterrupt:  # seen in review: Ctrl+C at a prompt, or waiting for the data folder, a traceback
+            print("Cancelled. Each change is saved whole or not at all.", file=sys.stderr)
+            return EXIT_CANCELLED
         except Exception as error:
             psycopg = sys.modules.get("psycopg")  # imported only in clinic mode
             if psycopg is None or not isinstance(error, psycopg.Error):

@@ -251,3 +251,59 @@ def test_a_handout_date_goes_up_to_the_same_day_next_year(monkeypatch) -> None:
     with pytest.raises(argparse.ArgumentTypeError, match=r"to 2027-12-03 \(a year from today\)"):
         parsers._iso_date("2027-12-04")
     assert parsers._a_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
+
+
+def test_ctrl_c_while_waiting_for_the_data_folder_cancels_without_a_traceback(tmp_path: Path) -> None:
+    """Seen in review: Ctrl+C during the wait for another Treadwell writing to the data folder showed a traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from core.data_dir import DataDir
+    from core.storage.lock import DataDirLock
+
+    data = DataDir(tmp_path / "data").prepare()
+    lock = DataDirLock(data.lock_path)
+    assert lock.acquire(0)
+    try:
+        example = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+        process = subprocess.Popen([sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(data.root), "plan",
+                                    str(example), "--save"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(6)  # started, and waiting up to 15 s for the lock
+        assert process.poll() is None
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        lock.release()
+    assert process.returncode == 130, stderr
+    assert "Cancelled." in stderr and "Traceback" not in stderr, stderr
+
+
+def test_an_installed_copy_s_help_names_the_program_as_installed(monkeypatch) -> None:
+    """Seen in review: the installed program's --help said "usage: main.py"."""
+    import sys
+
+    from core.cli import build_parser
+
+    assert build_parser().format_usage().startswith("usage: main.py")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path("/opt/Treadwell-0.1.0/treadwell")))
+    assert build_parser().format_usage().startswith("usage: treadwell")
+
+
+def test_ctrl_d_at_the_password_prompt_changes_nothing_and_says_so(monkeypatch, capsys) -> None:
+    """Seen in review: Ctrl+D at "Password for NAME:" ended in a traceback."""
+    import argparse
+    import getpass
+    import sys
+
+    from core.commands.clinic_db import _password
+
+    def ended(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", ended)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    assert _password(argparse.Namespace(password_stdin=False, name="alan_x")) is None
+    assert "password: none typed (the input ended); nothing was changed" in capsys.readouterr().err

@@ -53,8 +53,12 @@ def _password(args: argparse.Namespace) -> str | None:
     if not sys.stdin.isatty():
         print("password: type it at the prompt (run in a terminal), or pass --password-stdin", file=sys.stderr)
         return None
-    first = getpass.getpass(f"Password for {args.name}: ")
-    if first != getpass.getpass("Again: "):
+    try:
+        first, again = getpass.getpass(f"Password for {args.name}: "), getpass.getpass("Again: ")
+    except EOFError:  # seen in review: Ctrl+D at the prompt, a traceback
+        print("password: none typed (the input ended); nothing was changed", file=sys.stderr)
+        return None
+    if first != again:
         print("password: the two entries differ; nothing was changed", file=sys.stderr)
         return None
     return first

@@ -98,8 +98,8 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     edit.add_argument("session", type=record_id, metavar="SESSION_ID")
     edit.add_argument("file", type=Path, metavar="SESSION.json")
     edit.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
-                      help="correct it only if its updated_at is still this (as sessions list printed it): refused, "
-                           "showing both, if someone corrected it meanwhile")
+                      help="correct it only if its updated_at is still this (as sessions list --format json prints "
+                           "it): refused, showing both, if someone corrected it meanwhile")
     delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")
     delete.add_argument("session", type=record_id, metavar="SESSION_ID")
     for action in (add, listing, edit, delete):
