@@ -142,13 +142,13 @@ class _Report:
 
     def _footer(self) -> str:
         """'Progress report for NAME, DATE'; where that would run into 'Page X of Y' (the canvas draws both
-        at 12 pt), 'NAME, DATE', and the name shortened only if even that is too long."""
+        at 12 pt), 'NAME, DATE', and the name shortened only if even that is too long. The name keeps its own direction
+        (seen in review: an Arabic name's footer read "Progress report for 2026-12-03 ,فاطمة حداد")."""
         room = self.width - stringWidth("Page 99 of 99", REGULAR, 12) - 12
         name, date = self.progress.patient_name, self.date.isoformat()
-        footer = f"Progress report for {name}, {date}"
-        if text_width(footer, 12) <= room:
-            return footer
-        return fitted_footer("{name}, {date}", name, date, room)
+        whole = "Progress report for {name}, {date}"
+        fits = text_width(whole.format(name=name, date=date), 12) <= room
+        return fitted_footer(whole if fits else "{name}, {date}", name, date, room)
 
     # -- 1. who, what, when -----------------------------------------------------------------------------
 

@@ -31,7 +31,8 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the "
              "pain rules advised a step back: its other walks are not counted as missed"
              for week in counted if week.stopped_of]
-    said += [f"No walk logged from {gap.since.isoformat()} to {gap.until.isoformat()} ({gap.days} days)"
+    said += [f"No walk logged between the walks of {gap.since.isoformat()} and {gap.until.isoformat()} ({gap.days} "
+             "days apart)"
              + ("" if _skips_a_week(progress, gap.since, gap.until) else
                 ": a break, not counted as missed weeks, as the plan's weeks go on from the walks")
              if gap.until else f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)"

@@ -177,12 +177,15 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
+    if judged is None and (plans[newest.version].blocked or not plans[newest.version].weeks):  # seen in review: said
+        suggestion = NextWeekSuggestion(action="pause", next_week=None, reason=(  # nowhere in a course without walks
+            f"Plan version {newest.version} is blocked by screening. {blocked_because(plans[newest.version])}"))
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, judged_version, suggestion, in_progress, versions))
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
-    if suggestion is not None:  # a week walked beyond its plan, said once, from its row (the walked rows come first)
+    if judged is not None and suggestion is not None:  # a week walked beyond its plan, said once, from its row
         logged = Counter((item.log.date, item.log.minutes) for item in walked[judged].walks)
         suggestion = said_beyond(suggestion, weeks[judged].beyond_plan,
                                  sorted({day for (day, _), count in logged.items() if count > 1}))

@@ -388,3 +388,13 @@ def test_each_walk_is_drawn_against_its_own_versions_pain_rules() -> None:
     assert ("Each walk is drawn against the pain rules of the plan version it was walked under (version 1: usual pain "
             "3/10, safe 0-3, acceptable 4-5, too much 6-10; version 2: usual pain 6/10, safe 0-6, acceptable 7-8, too "
             "much 9-10); the band names on the right are version 2's.") in text
+
+
+def test_a_right_to_left_name_keeps_the_footer_in_its_order() -> None:
+    """Seen in review: an Arabic name's footer read "Progress report for 2026-09-25 ,فاطمة حداد"."""
+    report = render_progress_report(course(name="فاطمة حداد"), settings=SETTINGS, note="", date=DATE)
+    found: list[tuple[float, str]] = []  # (x, text) of the footer's pieces
+    PdfReader(BytesIO(report)).pages[0].extract_text(visitor_text=lambda text, cm, tm, *_: tm[5] * cm[3] + cm[5] < 60
+                                                     and found.append((tm[4] * cm[0] + cm[4], text)))
+    arabic = [x for x, text in found if any("\u0600" <= c <= "\u06ff" or "\ufe70" <= c <= "\ufeff" for c in text)]
+    assert max(arabic) < min(x for x, text in found if "2026-09-25" in text), found

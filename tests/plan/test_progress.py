@@ -80,7 +80,8 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
     # Said with the counted weeks named, and the week in progress apart from them.
     assert adherence_in_words(progress) == (
         f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. "
-        "No walk logged from 2026-09-05 to 2026-09-15 (10 days). Week 3 is in progress (1 of 3 walks so far) and counts once complete "
+        "No walk logged between the walks of 2026-09-05 and 2026-09-15 (10 days apart)"
+        ". Week 3 is in progress (1 of 3 walks so far) and counts once complete "
         "(4 sessions logged).")  # a gap of a week or more is named; week 2 is counted missed, so not "a break"
     assert adherence_in_words(course_progress([V1], [])) == (
         "Adherence: not yet known, no walk is logged yet (0 sessions logged).")
@@ -300,19 +301,22 @@ def test_a_break_in_walking_is_said_and_the_week_is_walked_again_before_moving_o
     assert "No walk logged since 2026-09-05 (86 days to today)" in adherence_in_words(gone)
     back = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [49, 51, 53]), today=START + dt.timedelta(days=54))
     assert back.suggestion.action == "progress"
-    assert ("No walk logged from 2026-09-05 to 2026-10-20 (45 days): a break, not counted as missed weeks, as the "
+    assert ("No walk logged between the walks of 2026-09-05 and 2026-10-20 (45 days apart)"
+            ": a break, not counted as missed weeks, as the "
             "plan's weeks go on from the walks") in adherence_in_words(back)
     recent = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=17))
     assert recent.suggestion.action == "progress"  # 13 days: not yet a break that holds the week, but named
     assert "No walk logged since 2026-09-05 (13 days to today)" in adherence_in_words(recent)
     # seen in review: ten days without a walk read as 100 % adherence with nothing said; a week or more is named
     ten = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [14, 16, 18]), today=START + dt.timedelta(days=19))
-    assert ("No walk logged from 2026-09-05 to 2026-09-15 (10 days): a break, not counted as missed weeks, as the "
+    assert ("No walk logged between the walks of 2026-09-05 and 2026-09-15 (10 days apart)"
+            ": a break, not counted as missed weeks, as the "
             "plan's weeks go on from the walks") in adherence_in_words(ten)
     # a week skipped elsewhere in the course does not take the words from a gap that skipped none (seen in review)
     skipped_earlier = course_progress([V1], walks(1, [0, 2, 4]) + walks(3, [7, 9, 11]) + walks(4, [21, 23, 25]),
                                       today=START + dt.timedelta(days=26))
-    assert ("No walk logged from 2026-09-12 to 2026-09-22 (10 days): a break, not counted as missed weeks"
+    assert ("No walk logged between the walks of 2026-09-12 and 2026-09-22 (10 days apart)"
+            ": a break, not counted as missed weeks"
             in adherence_in_words(skipped_earlier))
     usual = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [9, 11, 13]), today=START + dt.timedelta(days=14))
     assert not usual.breaks  # five days between weeks: the usual rhythm, nothing said
@@ -368,3 +372,14 @@ def test_a_week_begun_again_after_a_break_or_a_screening_block_is_a_row_of_its_o
     late = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [17]),
                            today=START + dt.timedelta(days=18))
     assert [(w.label, w.walked_sessions) for w in late.weeks if w.walked_sessions] == [("1", 3), ("2", 3)]
+
+
+def test_a_course_whose_only_plan_is_blocked_says_so_before_any_walk() -> None:
+    """Seen in review: `progress` for a patient whose plan was saved blocked showed an empty table and "no walk is
+    logged yet", and nothing of the block, which `plan` and `sessions add` both say."""
+    blocked = version(1, contraindications=["unstable-angina"])
+    progress = course_progress([blocked], [])
+    assert progress.suggestion.action == "pause" and progress.suggestion.next_week is None
+    assert progress.suggestion.reason.startswith("Plan version 1 is blocked by screening. ")
+    assert "To go ahead:" in progress.suggestion.reason
+    assert course_progress([V1], []).suggestion is None  # a plan that goes ahead: nothing to say before a walk
