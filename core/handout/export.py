@@ -49,6 +49,13 @@ def make_handout(
         language = canonical_tag(handout_language(profile.language, settings, language))
     except UnknownLanguage as error:
         raise HandoutError(f"The handout was not made: {error}. Choose the language again on the profile.") from None
+    from core.handout.language import untranslated
+    from core.languages import language as named
+
+    if missing := untranslated(language):  # seen in review: a language being added printed English without a word
+        raise HandoutError(f"The {named(language).name} handout was not made: {missing} of its messages are not "
+                           "translated yet and would print in English. Finish the translation (README: Handout "
+                           "languages), or choose another language.")
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
         phone=printed_phone(settings), date=date, paper=paper or settings.paper_size, units=units or settings.units,

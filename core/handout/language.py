@@ -10,7 +10,8 @@ Each catalog says in its header whether a qualified medical translator has revie
 the patient's pages. Dates and numbers are written the language's way (Babel's CLDR locale data).
 
 To add a language: a line in languages.json, then
-``uv run pybabel init -D handout -i resources/locale/handout.pot -d resources/locale -l TAG`` and translate.
+``uv run pybabel init -D handout -i resources/locale/handout.pot -d resources/locale -l TAG`` and translate
+(no handout is made in it until every message is: untranslated()).
 After changing a message: ``uv run python -m core.handout.catalogs`` brings the template and every
 catalog up to date (tests/handout/test_languages.py fails until they are).
 """
@@ -99,6 +100,15 @@ def unreviewed_note(tag: str) -> str | None:
         return None
     return (f"The {known.name} handout has not been reviewed by a qualified medical translator. Check it with "
             f"someone who reads {known.name} well before giving it to the patient.")
+
+
+def untranslated(tag: str) -> int:
+    """How many of the messages in the language's catalog have no translation Wording would use (empty, or fuzzy: a
+    translator's draft); 0 for the source language. Such a message prints in English."""
+    catalog = _catalog(language(tag).tag)
+    return 0 if catalog is None else sum(
+        1 for message in catalog if message.id and (message.fuzzy or not all(
+            message.string if isinstance(message.string, tuple) else (message.string,))))
 
 
 class Wording:

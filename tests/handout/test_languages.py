@@ -210,3 +210,26 @@ def test_the_log_asks_for_the_minutes_walked_not_the_minutes_planned(tag, planne
     the planned minutes makes a short walk count as the week done (core/plan/adjustment.py)."""
     said = Wording(tag)("In Minutes, write how long your walk was. Do not count the slow walking before and after.")
     assert planned not in said
+
+
+def test_a_language_not_fully_translated_makes_no_handout_and_says_why(monkeypatch) -> None:
+    """Seen in review: a language being added (5 of 160 messages translated) printed its handout in English, with
+    only the unreviewed note to say anything; the patient would read English."""
+    import copy
+    import datetime as dt
+
+    from core.handout import language as handout_language
+    from core.handout.export import HandoutError, make_handout
+    from core.plan.engine import compute_plan
+    from core.settings import Settings
+
+    partial = copy.deepcopy(handout_language._catalog("es"))
+    partial["Your plan at a glance"].string = ""  # one message left to translate
+    monkeypatch.setattr(handout_language, "_catalog", lambda tag: partial if tag == "es" else None)
+    assert handout_language.untranslated("es") == 1 and handout_language.untranslated("en") == 0
+    profile = example("diabetic-neuropathy")
+    with pytest.raises(HandoutError, match=r"^The Spanish handout was not made: 1 of its messages are not translated"):
+        make_handout(profile, compute_plan(profile, []), [], Settings(), etiology=None, date=dt.date(2026, 12, 3),
+                     language="es")
+    assert make_handout(profile, compute_plan(profile, []), [], Settings(), etiology=None, date=dt.date(2026, 12, 3),
+                        language="en").language == "en"
