@@ -168,6 +168,8 @@ def test_a_chart_keeps_its_axis_title_whole_in_a_short_plot_with_large_text(qtbo
 
 def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     """Seen in review: the window's minutes chart read "1 1 2 2" after a week was walked again."""
+    from PySide6.QtGui import QFontMetricsF
+
     from core.plan.progress import WeekProgress
 
     weeks = [WeekProgress(week=week, again=label.endswith("(again)"), status="done", plan_version=1,
@@ -184,6 +186,23 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     chart.label_below = lambda painter, x, area, text, line=0, width=60: drawn.append(text)
     chart.grab()
     assert drawn.count("again") == 1 and "v1" in drawn, drawn
+    # seen in review: weeks walked again side by side read "againagain" in a narrow chart; each word whole, apart
+    course = [(1, False, 1), (2, False, 1), (2, True, 1), (3, False, 1), (2, True, 1), (3, True, 1), (1, False, 2),
+              (2, False, 2), (2, True, 2), (3, False, 2)] + [(week, False, 2) for week in range(4, 13)]
+    chart.set_weeks([weeks[0].model_copy(update={"week": week, "again": again, "plan_version": version})
+                     for week, again, version in course])
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)  # as at 150 % scaling
+    chart.setFont(font)
+    chart.resize(1000, 240)
+    under: list[tuple[float, str]] = []
+    chart.label_below = lambda painter, x, area, text, line=0, width=60: line == 1 and under.append((x, text))
+    chart.grab()
+    metrics = QFontMetricsF(chart.font())
+    spans = sorted((x - metrics.horizontalAdvance(text) / 2, x + metrics.horizontalAdvance(text) / 2)
+                   for x, text in under)
+    assert all(left >= right for (_, right), (left, _) in zip(spans, spans[1:])), under
+    assert [text for _, text in under].count("v2") == 1 and any("again" in text for _, text in under), under
 
 
 

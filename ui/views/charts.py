@@ -237,7 +237,7 @@ class WeeklyMinutesChart(Chart):
         small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
         small_height = QFontMetricsF(small).height()
         every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))  # week numbers never touch
-        previous_version = None
+        previous_version, under_ends = None, area.left() - slot  # where the last label under a number ends
         for index, week in enumerate(self.weeks):
             centre = area.left() + slot * (index + 0.5)
             planned_top = self.y_at(week.planned_minutes, area)
@@ -262,9 +262,13 @@ class WeeklyMinutesChart(Chart):
             numbered = index % every == 0 or week.week == self.weeks[-1].week
             if numbered:
                 self.label_below(painter, centre, area, str(week.week), width=slot * every)
-            # under the number: where a version's weeks begin, and a week walked again (seen in review: "1 1 2 2")
-            under = [f"v{week.plan_version}"] if week.plan_version != previous_version else []
-            under += ["again"] if week.again and numbered else []
-            if under:
-                self.label_below(painter, centre, area, " ".join(under), line=1, width=max(slot, 24))
+            # under the number: where a version's weeks begin, and a week walked again (seen in review: "1 1 2 2"),
+            # where there is room: "again" beside "again" ran together ("againagain"); a version's start comes first
+            version = [f"v{week.plan_version}"] if week.plan_version != previous_version else []
+            for under in (version + (["again"] if week.again and numbered else []), version):
+                width = metrics.horizontalAdvance(" ".join(under)) + 6
+                if under and centre - width / 2 >= under_ends:
+                    self.label_below(painter, centre, area, " ".join(under), line=1, width=width)
+                    under_ends = centre + width / 2
+                    break
             previous_version = week.plan_version
