@@ -299,7 +299,7 @@ def pain_chart(sessions: list[SessionPoint], *, width: float, height: float = 30
     drawing = Drawing(width, height, initialFontName=REGULAR, initialFontSize=TEXT_SIZE)
     drawing.add(_text(0, height - 14, "Pain per walk, 0-10", bold=True, size=TITLE_SIZE))
     entries = [(_line_sample(DURING_COLOUR, None, _circle), "Pain during the walk"),
-               (_line_sample(MORNING_COLOUR, DASHED, _open_square), "Pain the next morning")]
+               (_line_sample(MORNING_COLOUR, DASHED, _open_square), "Pain the next morning (above usual: step back)")]
     usuals = {s.usual_pain for s in sessions} - {None}
     if usuals:
         entries.append((_line_sample(colors.black, DASH_DOT, None, width=1.3),

@@ -319,6 +319,9 @@ class _Report:
                                 f"({changed}); the band names on the right are version {rules[-1][0]}'s."))
         elif rules:
             pain.append(self._p("The bands are the plan's pain rules for pain during walking."))
+        if rules:  # seen in review: a next-morning 6 in the amber band read "acceptable", where the rules step back
+            pain.append(self._p("Pain the next morning is judged against the usual pain, not the bands: above the "
+                                "usual pain line, the rules advise a step back."))
         gaps = self._not_recorded()
         pain += [self._p(text) for text in gaps]
         between = [gap for gap in p.breaks if gap.until is not None]

@@ -216,10 +216,10 @@ def test_pain_charts_name_the_walks_without_a_rating(text) -> None:
     for phrase in ("Pain per walk, 0-10", "Usual pain (4/10)", "safe 0-4", "acceptable 5-6", "too much 7-10",
                    "Pain during the walk not recorded (no point on the chart): 2026-09-06, 2026-09-09, 2026-09-11.",
                    "Pain the next morning not recorded (no point on the chart): 2026-09-04, 2026-09-09, "
-                   "2026-09-11.",
-                   "Planned and walked minutes, week by week", "Planned minutes", "Walked minutes",
+                   "2026-09-11.", "Planned and walked minutes, week by week", "Planned minutes", "Walked minutes",
                    "Minutes a week", "Week of the plan", "Effort per walk, Borg RPE 6-20", "RPE (6-20)",
-                   "Date of the walk (2026-09-02 to 2026-09-16)"):
+                   "Date of the walk (2026-09-02 to 2026-09-16)", "Pain the next morning (above usual: step back)",
+                   "Pain the next morning is judged against the usual pain, not the bands"):
         assert phrase in text, phrase
 
 

@@ -147,7 +147,8 @@ class PainChart(SessionChart):
 
     def legend(self) -> list[LegendItem]:
         items = [LegendItem("during", pen=QPen(PAIN_DURING, 2), marker="circle"),
-                 LegendItem("next morning", pen=QPen(PAIN_MORNING, 2, Qt.PenStyle.DashLine), marker="square")]
+                 LegendItem("next morning (above usual: step back)", pen=QPen(PAIN_MORNING, 2, Qt.PenStyle.DashLine),
+                            marker="square")]
         usual, top = self._one("usual_pain"), self._one("acceptable_max")
         if usual is not None:
             items.append(LegendItem("usual pain (each plan version's)" if usual == "varies" else
