@@ -88,6 +88,7 @@ def _shown(value: object, suffix: str = "") -> str:
 def describe_progress(progress: Progress) -> str:
     usual = "not recorded" if progress.usual_pain is None else f"{progress.usual_pain}/10"
     lines = [f"Course of care: {progress.patient_name} ({progress.etiology}), usual pain {usual}"]
+    lines += [f"Plan in force: {progress.in_force}"] if progress.in_force else []
     lines.append("")
     lines.append(format_table(["version", "saved", "by", "what changed"],
                               [[v.version, v.saved_on.isoformat(), v.saved_by, "; ".join(v.changes)]

@@ -175,6 +175,8 @@ class _Report:
         facts.append(("Weeks covered", self._weeks_covered()))
         if p.usual_pain is not None:
             facts.append(("Usual pain", f"{p.usual_pain}/10 (the latest plan version's pain rules)"))
+        if p.in_force:
+            facts.append(("Plan in force", printable(p.in_force)))
         rows = [[self._p(label, self.cell_bold), self._p(value, self.cell)] for label, value in facts]
         table = Table(rows, colWidths=[3.6 * cm, self.width - 3.6 * cm], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),

@@ -28,6 +28,7 @@ from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus,
                                    planned_week, status_of, walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
+from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
 from core.stamps import local_day
 from core.plan.profile_labels import FIELD_LABELS
@@ -141,6 +142,7 @@ class Progress(BaseModel):
     suggestion: NextWeekSuggestion | None  # from the latest row's walks; the week it points to from the plan in force
     plan_weeks: int  # the weeks of the plan in force (0: blocked by screening)
     breaks: list[WalkingBreak] = []  # GAP_DAYS or more without a walk: between walks, and up to today
+    in_force: str = ""  # the plan in force's intensity and parts, in words (prescription.py)
 
     @property
     def next_walk_week(self) -> int:
@@ -209,7 +211,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         adherence_pct=adherence, current_week=current_week,
         current_version=judged_version,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
-        breaks=breaks,
+        breaks=breaks, in_force=prescription_in_words(plans[newest.version]),
     )
 
 

@@ -77,7 +77,7 @@ def test_who_what_and_when(progress, text) -> None:
                    "Clinician Dr Grace Okafor", "Clinic phone 555 0100", "Report date 2026-09-25",
                    "Plan versions 2 (the latest, version 2, saved 2026-09-15)",
                    "Weeks covered weeks 1 to 3 of 12; 6 walks logged from 2026-09-02 to 2026-09-16",
-                   "Usual pain 4/10"):
+                   "Usual pain 4/10", "Plan in force Moderate weeks: heart rate"):
         assert phrase in text, phrase
     assert "diabetic-neuropathy" not in text
 
