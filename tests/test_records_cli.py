@@ -26,8 +26,8 @@ def test_save_prints_the_id_alone_on_the_last_line_and_versions_follow(run_main,
     changed = tmp_path / "parkinsons-10-weeks.json"
     changed.write_text(json.dumps({**json.loads((EXAMPLES / "parkinsons-pain.json").read_text()), "weeks": 10}))
     result = run_main("plan", str(changed), "--save", "--patient", "1", "--format", "json", data_dir=data)
-    second = int(result.stdout.strip().splitlines()[-1])
-    assert (first, second) == (1, 2)
+    saved = json.loads(result.stdout)  # one JSON document (seen in review: the id after it made it no longer JSON)
+    assert (first, saved["saved_plan_id"]) == (1, 2) and len(saved["weeks"]) == 10
     shown = json.loads(run_main("plans", "show", "2", "--format", "json", data_dir=data).stdout)
     assert shown["version"] == 2 and shown["patient_id"] == 1 and shown["plan"]["weeks"]
     listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)

@@ -70,9 +70,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         with open_workspace(data_dir, write=args.save, records_url=args.records) as workspace:
             based_on = _version_id(workspace.records, args)  # before any work: a version that is not there
             plan, studies = workspace.draft_plan(profile, settings.plan)
-            if args.format == "json":
-                print_json(plan.model_dump(mode="json"))
-            else:
+            if args.format != "json":
                 print(describe_plan(plan))
             if plan.blocked and args.pdf is not None:
                 print("--pdf: no handout was written: the plan is blocked by screening ("
@@ -105,7 +103,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     return 2
                 if saved is not None:
                     workspace.records.record_event("export", "plan", saved.id, settings.clinician)
-            if saved is not None:
+            if args.format == "json":  # one document, the saved plan's id in it (seen in review: the id printed after
+                print_json({**plan.model_dump(mode="json"),  # the plan made the output no longer JSON)
+                            **({"saved_plan_id": saved.id} if saved is not None else {})})
+            elif saved is not None:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
