@@ -144,6 +144,11 @@ def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, p
     week = progress["weeks"][0]
     assert (week["planned_minutes"], week["walked_minutes"], week["walked_sessions"]) == (24.0, 24.0, 3)
     assert progress["adherence_pct"] == 100.0 and progress["suggestion"]["action"] == "progress"
+    first = (dt.date.today() - dt.timedelta(days=8)).isoformat()
+    assert (week["walked_from"], week["walked_to"]) == (first, (dt.date.today() - dt.timedelta(days=4)).isoformat())
+    table = run_main("progress", "1", data_dir=data).stdout
+    assert "first walk" in table and re.search(rf"^1 +{first} +1 ", table, re.MULTILINE), table  # and its date
+    assert "Plan in force: Moderate weeks: " in table
     report = tmp_path / "report.pdf"
     result = run_main("progress", "1", "--pdf", str(report), "--note", "Walking well.", data_dir=data)
     assert result.returncode == 0, result.stderr

@@ -33,7 +33,7 @@ from core.evidence.library import load_library
 from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import LogoError, check_logo
-from core.handout.progress_charts import effort_chart, minutes_chart, pain_band_names, pain_chart
+from core.handout.progress_charts import date_label, effort_chart, minutes_chart, pain_band_names, pain_chart
 from core.handout.script_text import paragraph, text_width
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
@@ -266,7 +266,7 @@ class _Report:
 
     def _week_table(self) -> Table:
         cell, bold = self.cell, self.cell_bold
-        header = [[self._p(t, bold) for t in ("Week", "Plan version", "Planned", "", "Walked", "", "Adherence",
+        header = [[self._p(t, bold) for t in ("Week (first walk)", "Plan version", "Planned", "", "Walked", "", "Adherence",
                                               "Mean RPE", "Highest pain", "")],
                   [self._p(t, cell) for t in ("", "", "walks", "minutes", "walks", "minutes", "", "",
                                               "during", "next morning")]]
@@ -283,7 +283,8 @@ class _Report:
 
     def _week_row(self, week: WeekProgress) -> list:
         walks = week.walked_sessions
-        values = [week.label, str(week.plan_version), week.planned_walks, _number(week.planned_minutes),
+        first = "" if week.walked_from is None else f"\n{date_label(week.walked_from)}"
+        values = [week.label + first, str(week.plan_version), week.planned_walks, _number(week.planned_minutes),
                   str(walks), _number(week.walked_minutes),
                   NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)} %"
                   + (" so far" if week.status == "in progress" else ""),

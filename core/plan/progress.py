@@ -64,6 +64,8 @@ class WeekProgress(BaseModel):
     sessions_done: int  # walks of at least the planned minutes
     walked_minutes: float
     adherence_pct: float | None  # None before the week has a session and while it is still ahead
+    walked_from: dt.date | None = None  # its first walk's date, and its last's (seen in review: rows walked again
+    walked_to: dt.date | None = None  # after holds and breaks could not be matched to the calendar)
     mean_rpe: float | None
     highest_pain_during: int | None
     highest_pain_next_morning: int | None
@@ -270,6 +272,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         walked_sessions=len(walked),
         sessions_done=sum(1 for item in walked if planned and item.log.minutes >= planned.main_min - 1e-9),
         walked_minutes=walked_minutes, adherence_pct=adherence,
+        walked_from=walked[0].log.date if walked else None, walked_to=walked[-1].log.date if walked else None,
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,

@@ -217,3 +217,18 @@ def test_a_stiffer_morning_is_counted_in_the_window_as_on_the_command_line() -> 
     assert column.display(week) == "3 (1 stiffer)"
     assert column.tooltip(week) == "1 of the week's 3 walks were followed by a stiffer morning than usual"
     assert column.display(week.model_copy(update={"stiffer_mornings": 0})) == "3"
+
+
+def test_a_week_s_walks_are_dated_in_the_window_as_in_the_report() -> None:
+    """Seen in review: rows walked again after holds and breaks ("2 (again)" twice) could not be matched to the
+    calendar; the report's week column gives the first walk's date, the window's the walks' days on hover."""
+    import datetime as dt
+
+    from core.plan.progress import WeekProgress
+
+    week = WeekProgress(week=2, again=True, status="done", plan_version=1, planned_sessions=3, planned_minutes=30,
+                        walked_sessions=3, sessions_done=3, walked_minutes=30, adherence_pct=100, mean_rpe=12,
+                        highest_pain_during=2, highest_pain_next_morning=3, walked_from=dt.date(2026, 11, 23),
+                        walked_to=dt.date(2026, 11, 27))
+    assert WEEK_COLUMNS[0].tooltip(week) == "Walked from 2026-11-23 to 2026-11-27"
+    assert WEEK_COLUMNS[0].tooltip(week.model_copy(update={"walked_from": None, "walked_to": None})) == ""

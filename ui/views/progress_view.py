@@ -47,7 +47,8 @@ def _walked_tip(w: WeekProgress) -> str:
 
 
 WEEK_COLUMNS: list[Column[WeekProgress]] = [
-    Column("Week", lambda w: w.label, lambda w: w.week),
+    Column("Week", lambda w: w.label, lambda w: w.week, tooltip=lambda w: "" if w.walked_from is None else
+           f"Walked from {w.walked_from.isoformat()} to {w.walked_to.isoformat()}"),
     Column("Plan\nversion", lambda w: str(w.plan_version), lambda w: w.plan_version),
     Column("Planned\nmin (days)", lambda w: f"{w.planned_minutes:g} ({w.planned_walks})", lambda w: w.planned_minutes,
            tooltip=lambda w: _planned_tip(w)),
