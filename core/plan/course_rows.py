@@ -201,13 +201,17 @@ def ahead_rows(walked: list[Row], plan: Plan, version: int, first: int) -> list[
 
 
 def status_of(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, today: dt.date | None) -> WeekStatus:
-    """``today``: None counts the latest row as in progress until it is complete."""
+    """``today``: None counts the latest row as in progress until it is complete. A version saved since the row's and
+    blocked by screening ends it as walked (seen in review: "in progress" beside "no walks until screening is
+    resolved"; the walks after the clearance begin the week again: _begun_again)."""
     if not row.walks:
         return "ahead" if row.ahead else "missed"
     planned = planned_week(plans[row.version], row.week)
     recent = today is None or (today - row.walks[-1].log.date).days < IN_PROGRESS_DAYS
     latest_row = latest is not None and row.walks[-1] is latest
-    going_on = latest_row and planned and len(row.walks) < planned.sessions and recent and not row.stopped
+    paused = any(plan.blocked or not plan.weeks for number, plan in plans.items() if number > row.version)
+    going_on = latest_row and planned and len(row.walks) < planned.sessions and recent and not row.stopped \
+        and not paused
     return "in progress" if going_on else "done"
 
 

@@ -383,3 +383,13 @@ def test_a_course_whose_only_plan_is_blocked_says_so_before_any_walk() -> None:
     assert progress.suggestion.reason.startswith("Plan version 1 is blocked by screening. ")
     assert "To go ahead:" in progress.suggestion.reason
     assert course_progress([V1], []).suggestion is None  # a plan that goes ahead: nothing to say before a walk
+
+
+def test_a_week_under_way_when_screening_blocks_the_plan_ends_as_walked() -> None:
+    """Seen in review: "Week 3 is in progress (2 of 3 walks so far)" beside "No walks until screening is resolved"."""
+    blocked = version(2, symptoms=True)
+    paused = course_progress([V1, blocked], walks(1, [0, 2, 4]) + walks(2, [7, 9]), today=START + dt.timedelta(days=10))
+    assert [(w.label, w.status) for w in paused.weeks if w.walked_sessions] == [("1", "done"), ("2", "done")]
+    assert paused.suggestion.action == "pause" and "in progress" not in adherence_in_words(paused)
+    going = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7, 9]), today=START + dt.timedelta(days=10))
+    assert going.weeks[1].status == "in progress"  # not blocked: the week goes on
