@@ -202,7 +202,7 @@ class _Report:
     # -- 2. plan versions -------------------------------------------------------------------------------
 
     def _versions(self) -> list:
-        story: list = [CondPageBreak(4 * cm), self._p("Plan versions and why they changed", self.heading)]
+        story: list = [CondPageBreak(4 * cm), self._p("Plan versions and what changed", self.heading)]
         rows = [[self._p(text, self.cell_bold) for text in ("Version", "Saved on", "By", "What changed")]]
         group_ends = []
         for version in self.progress.versions:
