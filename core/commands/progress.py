@@ -106,5 +106,5 @@ def describe_progress(progress: Progress) -> str:
     lines.append(adherence_in_words(progress))
     if progress.suggestion is not None:
         lines.append(f"Next week: {ACTION_WORDS[progress.suggestion.action]}. {progress.suggestion.reason}")
-        lines.append(f"  {progress.suggestion.caveat}")
+        lines += [f"  {progress.suggestion.caveat}"] if progress.suggestion.caveat else []
     return "\n".join(lines)

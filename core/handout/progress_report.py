@@ -228,7 +228,7 @@ class _Report:
         story: list = [CondPageBreak(6 * cm), self._p("What was walked, week by week", self.heading)]
         if not self.covered:
             return story + [self._p("No walks are logged yet; the planned minutes of every week are in the first "
-                                    "chart."), Spacer(1, 8)]
+                                    "chart." if p.plan_weeks else "No walks are logged yet."), Spacer(1, 8)]
         story += [self._week_table(), Spacer(1, 6)]
         story += [self._p(f"{sentence}.", self._bold_body()) for sentence in adherence_statements(p)]
         stiff = [week for week in self.covered if week.stiffer_mornings]
@@ -361,10 +361,10 @@ class _Report:
         suggestion = p.suggestion
         if suggestion is None:
             return []
-        week = p.current_week
-        story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading),
-                       self._p(f"From the walks logged in week {week} (plan version {p.current_version}), under "
-                               "that version's pain and effort rules:")]
+        story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading)]
+        if p.current_week is not None:  # seen in review: "week None (plan version None)" before any walk
+            story.append(self._p(f"From the walks logged in week {p.current_week} (plan version {p.current_version}), "
+                                 "under that version's pain and effort rules:"))
         action = ACTION_WORDS[suggestion.action]
         story.append(Paragraph(f"<b>{escape(action)}.</b> {escape(suggestion.reason)}", self.body))
         if suggestion.next_week is not None:
@@ -372,8 +372,8 @@ class _Report:
             story.append(self._p(f"The week it points to: week {w.week} of the plan, {w.sessions} walk"
                                  f"{'s' if w.sessions != 1 else ''} of {_number(w.main_min)} minutes "
                                  f"({_number(w.weekly_main_min)} minutes in the week)."))
-        story.append(self._p(f"Caveat: {suggestion.caveat}"))
-        story.append(self._p(f"Source: {suggestion.source.cited()}"))
+        story += [self._p(f"Caveat: {suggestion.caveat}")] if suggestion.caveat else []
+        story += [self._p(f"Source: {suggestion.source.cited()}")] if suggestion.source else []
         return story + [Spacer(1, 8)]
 
     def _note(self) -> list:

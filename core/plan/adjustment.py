@@ -32,8 +32,8 @@ class NextWeekSuggestion(BaseModel):
     action: Action
     reason: str
     next_week: Week | None
-    caveat: str = CAVEAT
-    source: g.Source = g.PAIN_SOURCE
+    caveat: str = CAVEAT  # "" and None where the pain model is not what decided (paused_by_screening)
+    source: g.Source | None = g.PAIN_SOURCE
 
 
 class BeyondPlan(BaseModel):
@@ -196,3 +196,11 @@ def blocked_because(plan: Plan) -> str:
     """Why a blocked plan is blocked and what would let it go ahead, one sentence each."""
     return " ".join(f"{reason.message} To go ahead: {reason.unblock}" for reason in plan.block_reasons) \
         or "It has no walking week."
+
+
+def paused_by_screening(version: int, plan: Plan, *, after_walks: bool) -> NextWeekSuggestion:
+    """No walks until screening is resolved: why, each reason with its own source; not the pain model's caveat and
+    source (seen in review: an unstable-angina block "sourced" to a trial of Achilles tendon pain)."""
+    saved = ", saved after these walks," if after_walks else ""
+    return NextWeekSuggestion(action="pause", next_week=None, caveat="", source=None, reason=(
+        f"Plan version {version}{saved} is blocked by screening. {blocked_because(plan)}"))

@@ -21,7 +21,7 @@ from collections import Counter
 
 from pydantic import BaseModel, computed_field
 
-from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, blocked_because,
+from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
                                   said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
@@ -182,8 +182,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
     if judged is None and (plans[newest.version].blocked or not plans[newest.version].weeks):  # seen in review: said
-        suggestion = NextWeekSuggestion(action="pause", next_week=None, reason=(  # nowhere in a course without walks
-            f"Plan version {newest.version} is blocked by screening. {blocked_because(plans[newest.version])}"))
+        suggestion = paused_by_screening(newest.version, plans[newest.version], after_walks=False)  # nowhere before
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, judged_version, suggestion, in_progress, versions))
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
@@ -317,8 +316,7 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
         return suggestion
     in_force = plans[newest]
     if in_force.blocked or not in_force.weeks:
-        return NextWeekSuggestion(action="pause", next_week=None, reason=(
-            f"Plan version {newest}, saved after these walks, is blocked by screening. {blocked_because(in_force)}"))
+        return paused_by_screening(newest, in_force, after_walks=True)
     if suggestion.next_week is None:
         return suggestion
     wanted = suggestion.next_week

@@ -21,5 +21,7 @@ def suggestion_html(progress: Progress | None) -> str:
     target = suggestion.next_week
     then = "" if target is None else (
         f"<br><b>Then:</b> week {target.week}, {target.sessions} days of {target.main_min:g} min walks.")
+    cited = "" if suggestion.source is None else f" Source: {escape(suggestion.source.cited())}."
+    caveat = f"<br><small>{escape(suggestion.caveat)}{cited}</small>" if suggestion.caveat or cited else ""
     return (f"<b>Next week: {ACTION_WORDS[suggestion.action]}</b>{escape(where)}.<br>{escape(suggestion.reason)}{then}"
-            f"<br><small>{escape(suggestion.caveat)} Source: {escape(suggestion.source.cited())}.</small>")
+            f"{caveat}")
