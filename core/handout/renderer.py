@@ -12,8 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
-    Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+    Spacer, Table, TableStyle,
 )
 
 from core.app_info import APP_NAME
@@ -25,7 +25,7 @@ from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_cha
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, SLACK, fewest_lines, fitted_footer, fitted_widths, one_line
-from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn
+from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn, ShorterWhereItSaves
 from core.handout.line_breaks import line_broken
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
@@ -232,14 +232,15 @@ class HandoutRenderer:
         # with walks in parts what the table's "5:00 (2 × 2:30)" means, began page 2 under no heading)
         story: list = [self._kept(first, h.title, labels)]
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
-        # the table starts with room (standard print lets it start lower, its head repeated over the split)
-        story += [CondPageBreak((6 if compact else 12) * cm), self._going_on(
-            self._p(labels.plan_heading, self.heading), self._week_table(h), labels.plan_heading, labels)]
+        # the table starts with room (standard print, for fewer pages, lets it start lower: a week under its head)
+        story += [CondPageBreak((6 if compact else 12) * cm), SaidToGoOn(  # said to go on over a page (keeping.py)
+            self._p(labels.plan_heading, self.heading), self._week_table(h), turn_over=self._turn_over(labels),
+            heading_again=self._heading_again(labels.plan_heading, labels), first_rows=1 if compact else 2)]
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
-        story.append(KeepTogether([Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
-                                   weekly_minutes_chart(h.weekly_minutes, self._width, height=200 if compact else 260,
-                                                        right_to_left=self._rtl),
-                                   self._p(labels.chart_axis, self.chart_axis)]))
+        story.append(ShorterWhereItSaves(lambda height: [
+            Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
+            weekly_minutes_chart(h.weekly_minutes, self._width, height=height, right_to_left=self._rtl),
+            self._p(labels.chart_axis, self.chart_axis)], height=200 if compact else 260, least=200 if compact else 210))
         effort = [self._p(labels.effort_heading, self.heading)] + [self._p(text) for text in h.effort_intro]
         effort += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
         scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
@@ -314,13 +315,12 @@ class HandoutRenderer:
               keep_first: int = 2) -> KeptOnOnePage:
         """``section`` on one page, or said to go on over the page where it is taller than one (``flowing``: where
         the page ends, after its first ``keep_first`` parts)."""
-        return KeptOnOnePage(section, turn_over=lambda: self._p(labels.turn_over, self.bold_body), flowing=flowing,
+        return KeptOnOnePage(section, turn_over=self._turn_over(labels), flowing=flowing,
                              heading_again=self._heading_again(heading, labels), keep_first=keep_first)
 
-    def _going_on(self, above: Flowable, table: Table, heading: str, labels) -> SaidToGoOn:
-        """``table`` under ``above``, said to go on over the page where it does, under ``heading`` again there."""
-        return SaidToGoOn(above, table, turn_over=lambda: self._p(labels.turn_over, self.bold_body),
-                          heading_again=self._heading_again(heading, labels))
+    def _turn_over(self, labels):
+        """Makes the line at the foot of a page that says the section goes on over it."""
+        return lambda: self._p(labels.turn_over, self.bold_body)
 
     def _heading_again(self, heading: str, labels):
         """Makes a section's heading, "continued", for the top of the page it goes on to."""
