@@ -28,8 +28,9 @@ def adherence_statements(progress: Progress) -> list[str]:
     def called(week: WeekProgress) -> str:
         return week_called(week, progress.weeks)
 
-    said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, as the "
-             "pain rules advised a step back: its other walks are not counted as missed"
+    said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, "
+             + ("as the pain rules advised a step back" if week.stopped_by == "pain rules" else
+                "when screening blocked the plan") + ": its other walks are not counted as missed"
              for week in counted if week.stopped_of]
     said += [f"No walk logged between the walks of {gap.since.isoformat()} and {gap.until.isoformat()} ({gap.days} "
              "days apart)"

@@ -183,6 +183,15 @@ def _within_a_week(row: list[LoggedSession], walk: LoggedSession) -> bool:
     return (walk.log.date - start.log.date).days < IN_PROGRESS_DAYS
 
 
+def cut_by_block(row: Row, walked_next: Row | None, plans: dict[int, Plan]) -> bool:
+    """A week's walks ended by screening: a version saved after theirs was blocked before the next walk (or up to
+    now). Seen in review: the walk the block prevented counted as missed, and the adherence fell (88.5 %), where a
+    week stopped on the pain rules' advice counts only the walks before the stop."""
+    until = walked_next.walks[0].plan_version if walked_next is not None else max(plans)
+    return any(plans[number].blocked or not plans[number].weeks
+               for number in range(row.version + 1, until + 1) if number in plans)
+
+
 def planned_sessions(plans: dict[int, Plan], walk: LoggedSession) -> int:
     """The planned sessions of the week ``walk`` is in, under its version (a week beyond its plan: no limit)."""
     weeks = plans[walk.plan_version].weeks

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
+from typing import Literal
 
 from pydantic import BaseModel, computed_field
 
@@ -25,7 +26,7 @@ from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyo
                                   said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
-                                   planned_week, status_of, walked_rows, walking_breaks)
+                                   cut_by_block, planned_week, status_of, walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.prescription import prescription_in_words
@@ -75,7 +76,8 @@ class WeekProgress(BaseModel):
     highest_heart_rate: int | None = None
     target_hr: tuple[int, int] | None = None
     stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
-    # and planned_minutes are then those before the stop, the ones that count)
+    # and planned_minutes are then those before the stop, the ones that count); or by a screening block (stopped_by)
+    stopped_by: Literal["pain rules", "screening"] = "pain rules"
     beyond_plan: BeyondPlan | None = None  # walked beyond its planned minutes (more than its version's two-week cap)
     # the walks after which the pain rules advised a step back, where the patient walked on at this week or a harder
     # one instead (seen in review: the advice vanished once the week's last walk was logged)
@@ -254,7 +256,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
     taken = _step_back_taken(row, walked_next)
-    stopped_of = planned.sessions if status == "done" and row.stopped and taken else None
+    by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
+    stopped_of = planned.sessions if status == "done" and (row.stopped and taken or by_block) else None
     not_taken = row.advised_back or (len(walked) if (row.stopped or row.step_back_at_end) and not taken else 0)
     if stopped_of:
         planned_minutes = planned.main_min * len(walked)
@@ -275,6 +278,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
+        stopped_by="screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),
         target_hr=tuple(planned.target_hr) if planned and planned.target_hr else None,
         step_back_not_taken_after=not_taken or None,

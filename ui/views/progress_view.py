@@ -35,8 +35,10 @@ def _maybe(value: float | int | None, suffix: str = "") -> str:
 
 def _planned_tip(w: WeekProgress) -> str:
     if w.stopped_of:
-        return (f"{w.stopped_of} days planned; the week was stopped after {w.planned_sessions} of them, as the pain "
-                f"rules advised a step back, so {w.planned_minutes:g} walking minutes count")
+        why = ("as the pain rules advised a step back" if w.stopped_by == "pain rules" else
+               "when screening blocked the plan")
+        return (f"{w.stopped_of} days planned; the week was stopped after {w.planned_sessions} of them, {why}, so "
+                f"{w.planned_minutes:g} walking minutes count")
     return f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all"
 
 
