@@ -166,7 +166,8 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
         except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
         except KeyboardInterrupt:  # seen in review: Ctrl+C at a prompt, or waiting for the data folder, a traceback
-            print("Cancelled. Each change is saved whole or not at all.", file=sys.stderr)
+            print("Cancelled. What was saved before it stays saved (each record whole); the list commands show it.",
+                  file=sys.stderr)
             return EXIT_CANCELLED
         except Exception as error:
             psycopg = sys.modules.get("psycopg")  # imported only in clinic mode

@@ -277,7 +277,7 @@ def test_ctrl_c_while_waiting_for_the_data_folder_cancels_without_a_traceback(tm
     finally:
         lock.release()
     assert process.returncode == 130, stderr
-    assert "Cancelled." in stderr and "Traceback" not in stderr, stderr
+    assert "Cancelled. What was saved before it stays saved" in stderr and "Traceback" not in stderr, stderr
 
 
 def test_an_installed_copy_s_help_names_the_program_as_installed(monkeypatch) -> None:

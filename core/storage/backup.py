@@ -238,8 +238,15 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
                 if companion.exists():
                     os.replace(companion, aside.with_name(aside.name + extra))
         os.replace(temp, database)
-    except (OSError, sqlite3.Error) as error:
-        raise BackupError(f"The backup could not be restored: {error}.") from error
+    except BaseException as error:
+        if aside is not None and not database.exists():  # stopped between the moves (Ctrl+C, seen in review: no
+            for extra in ("", "-wal", "-shm"):  # database was left in place): the one in use goes back
+                if (moved := aside.with_name(aside.name + extra)).exists():
+                    os.replace(moved, database.with_name(database.name + extra))
+            aside = None
+        if isinstance(error, (OSError, sqlite3.Error)):
+            raise BackupError(f"The backup could not be restored: {error}.") from error
+        raise
     finally:
         temp.unlink(missing_ok=True)
     return aside

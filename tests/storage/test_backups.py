@@ -176,3 +176,24 @@ def test_a_change_marked_by_a_clock_ahead_does_not_back_up_on_every_start(data_d
         assert backup_if_changed(db, data_dir, daily=7, weekly=4) is None
     finally:
         db.close()
+
+
+def test_a_restore_stopped_between_its_moves_puts_the_database_back(data_dir, monkeypatch) -> None:
+    """Seen in review: Ctrl+C between moving the database aside and moving the backup in left no database at all,
+    and the next command made a new, empty one."""
+    saved(data_dir, 2)
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    before = digest(data_dir.database_path)
+    real_replace = os.replace
+
+    def interrupted(source, target) -> None:
+        if str(source).endswith(".restoring"):  # the backup's copy, about to take the database's place
+            raise KeyboardInterrupt
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        restore_backup(newest_good_backup(data_dir.backups_dir), data_dir.database_path)
+    monkeypatch.undo()
+    assert digest(data_dir.database_path) == before
+    assert not list(data_dir.root.glob("*.set-aside-*")) and not list(data_dir.root.glob(".*.restoring"))
