@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
-from core.handout.language import DOMAIN, REVIEW_HEADER, review
+from core.handout.language import DOMAIN, REVIEW_HEADER, is_translated, review
 from core.languages import SOURCE_LANGUAGE, languages
 from core.resources import resource_path
 
@@ -84,7 +84,7 @@ def main() -> None:
         if not REVIEW_HEADER.search(text):  # the header field, not the file comment that names it
             marker = '"Generated-By: '
             path.write_text(text.replace(marker, f'"X-Medical-Review: {status}\\n"\n{marker}', 1), encoding="utf-8")
-        untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        untranslated = [m.id for m in catalog if m.id and not is_translated(m)]
         print(f"{known.tag}: {len(catalog) - len(untranslated)} of {len(catalog)} messages translated")
 
 

@@ -53,9 +53,9 @@ def make_handout(
     from core.languages import language as named
 
     if missing := untranslated(language):  # seen in review: a language being added printed English without a word
-        raise HandoutError(f"The {named(language).name} handout was not made: {missing} of its messages are not "
-                           "translated yet and would print in English. Finish the translation (README: Handout "
-                           "languages), or choose another language.")
+        raise HandoutError(f"The {named(language).name} handout was not made: {missing} of its messages "
+                           f"{'is' if missing == 1 else 'are'} not translated yet and would print in English. "
+                           "Finish the translation (README: Handout languages), or choose another language.")
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
         phone=printed_phone(settings), date=date, paper=paper or settings.paper_size, units=units or settings.units,

@@ -102,13 +102,16 @@ def unreviewed_note(tag: str) -> str | None:
             f"someone who reads {known.name} well before giving it to the patient.")
 
 
+def is_translated(message) -> bool:
+    """A catalog message that Wording uses: every form written, and not fuzzy (a translator's draft)."""
+    return not message.fuzzy and all(message.string if isinstance(message.string, tuple) else (message.string,))
+
+
 def untranslated(tag: str) -> int:
-    """How many of the messages in the language's catalog have no translation Wording would use (empty, or fuzzy: a
-    translator's draft); 0 for the source language. Such a message prints in English."""
+    """How many of the messages in the language's catalog are not translated (is_translated); 0 for the source
+    language. Such a message prints in English."""
     catalog = _catalog(language(tag).tag)
-    return 0 if catalog is None else sum(
-        1 for message in catalog if message.id and (message.fuzzy or not all(
-            message.string if isinstance(message.string, tuple) else (message.string,))))
+    return 0 if catalog is None else sum(1 for message in catalog if message.id and not is_translated(message))
 
 
 class Wording:

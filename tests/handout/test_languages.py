@@ -228,7 +228,7 @@ def test_a_language_not_fully_translated_makes_no_handout_and_says_why(monkeypat
     monkeypatch.setattr(handout_language, "_catalog", lambda tag: partial if tag == "es" else None)
     assert handout_language.untranslated("es") == 1 and handout_language.untranslated("en") == 0
     profile = example("diabetic-neuropathy")
-    with pytest.raises(HandoutError, match=r"^The Spanish handout was not made: 1 of its messages are not translated"):
+    with pytest.raises(HandoutError, match=r"^The Spanish handout was not made: 1 of its messages is not translated"):
         make_handout(profile, compute_plan(profile, []), [], Settings(), etiology=None, date=dt.date(2026, 12, 3),
                      language="es")
     assert make_handout(profile, compute_plan(profile, []), [], Settings(), etiology=None, date=dt.date(2026, 12, 3),
