@@ -203,6 +203,19 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
                    for x, text in under)
     assert all(left >= right for (_, right), (left, _) in zip(spans, spans[1:])), under
     assert [text for _, text in under].count("v2") == 1 and any("again" in text for _, text in under), under
+    # every version's start is said, whatever "again" wants the room (seen in review: "v3" lost to the again before it)
+    three = [(1, False, 1), (2, False, 1), (2, True, 1), (2, True, 1), (3, False, 1), (3, True, 1), (3, True, 2),
+             (4, False, 2), (4, True, 2), (5, False, 3)] + [(week, False, 3) for week in range(6, 13)]
+    chart = WeeklyMinutesChart()  # at the usual font size
+    qtbot.addWidget(chart)
+    chart.label_below = lambda painter, x, area, text, line=0, width=60: line == 1 and under.append((x, text))
+    chart.set_weeks([weeks[0].model_copy(update={"week": week, "again": again, "plan_version": version})
+                     for week, again, version in three])
+    for width in (400, 500, 600, 800):
+        under.clear()
+        chart.resize(width, 240)
+        chart.grab()
+        assert all(any(text.startswith(f"v{number}") for _, text in under) for number in (1, 2, 3)), (width, under)
 
 
 

@@ -237,7 +237,7 @@ class WeeklyMinutesChart(Chart):
         small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
         small_height = QFontMetricsF(small).height()
         every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))  # week numbers never touch
-        previous_version, under_ends = None, area.left() - slot  # where the last label under a number ends
+        previous_version, marks = None, []  # (centre, "v2" where a version's weeks begin, walked again and numbered)
         for index, week in enumerate(self.weeks):
             centre = area.left() + slot * (index + 0.5)
             planned_top = self.y_at(week.planned_minutes, area)
@@ -262,13 +262,30 @@ class WeeklyMinutesChart(Chart):
             numbered = index % every == 0 or week.week == self.weeks[-1].week
             if numbered:
                 self.label_below(painter, centre, area, str(week.week), width=slot * every)
-            # under the number: where a version's weeks begin, and a week walked again (seen in review: "1 1 2 2"),
-            # where there is room: "again" beside "again" ran together ("againagain"); a version's start comes first
-            version = [f"v{week.plan_version}"] if week.plan_version != previous_version else []
-            for under in (version + (["again"] if week.again and numbered else []), version):
-                width = metrics.horizontalAdvance(" ".join(under)) + 6
-                if under and centre - width / 2 >= under_ends:
-                    self.label_below(painter, centre, area, " ".join(under), line=1, width=width)
-                    under_ends = centre + width / 2
-                    break
+            marks.append((centre, f"v{week.plan_version}" if week.plan_version != previous_version else "",
+                          week.again and numbered))
             previous_version = week.plan_version
+        self._marks_under(painter, area, marks)
+
+    def _marks_under(self, painter: QPainter, area: QRectF, marks: list[tuple[float, str, bool]]) -> None:
+        """Under the week numbers: where a version's weeks begin ("v2"), then a week walked again ("again", "v2
+        again") where it clears every other (seen in review: "1 1 2 2" without them, and "againagain" side by side).
+        Every version's start is placed first: an "again" never takes its room."""
+        metrics = QFontMetricsF(self.font())
+        spans: dict[int, tuple[float, float, str]] = {}
+
+        def room(index: int, text: str) -> tuple[float, float, str] | None:
+            centre, half = marks[index][0], (metrics.horizontalAdvance(text) + 6) / 2
+            clear = all(centre + half <= left or centre - half >= right
+                        for other, (left, right, _) in spans.items() if other != index)
+            return (centre - half, centre + half, text) if clear else None
+
+        for index, (_, version, _) in enumerate(marks):
+            if version:
+                spans[index] = room(index, version) or spans.get(index) or (marks[index][0], marks[index][0], "")
+        for index, (_, version, again) in enumerate(marks):
+            if again and (placed := room(index, f"{version} again".strip())):
+                spans[index] = placed
+        for index, (left, right, text) in spans.items():
+            if text:
+                self.label_below(painter, (left + right) / 2, area, text, line=1, width=right - left)

@@ -195,6 +195,7 @@ class EvidenceView(QWidget):
         """The table's menu at its current row for Shift+F10 too: Qt on Linux opens it for the Menu key only (seen in
         review: the README's Shift+F10 did nothing)."""
         viewport = self.table.viewport()
+        self.table.scrollTo(self.table.currentIndex())  # a row scrolled out of view: its menu beside it, in the table
         cell = self.table.visualRect(self.table.currentIndex())
         at = cell.center() if cell.isValid() else viewport.rect().topLeft()
         QApplication.postEvent(self.table, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, viewport.mapTo(
