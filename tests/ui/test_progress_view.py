@@ -51,6 +51,7 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     assert escape(adherence_in_words(progress)) in view.summary.text() and "4 sessions" in view.summary.text()
     assert escape(progress.suggestion.reason) in view.suggestion.text()
     assert "Example Patient" in view.title.text() and "plan version 2 in force" in view.title.text()
+    assert view.versions.item(0).text().startswith("In force, version 2: Moderate weeks: ")  # as the report says
     # the charts hold the same series
     assert view.minutes_chart.weeks == progress.weeks and view.effort_chart.sessions == progress.sessions
     assert f"week 1: planned {progress.weeks[0].planned_minutes:g} min, walked 18 min" in \
@@ -58,7 +59,7 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     described = view.pain_chart.accessibleDescription()
     assert f"usual pain {progress.usual_pain}/10" in described
     assert "during not recorded, next morning 4/10" in described and "next morning not recorded" in described
-    assert "Version 2" in view.versions.item(0).text()
+    assert "Version 2" in view.versions.item(1).text()
     # one line for the clinician's change, with the value it had; not a second "Week 2 walk minutes: 11 -> 12"
     version_2 = next(change for change in progress.versions if change.version == 2)
     was = window.gateway.history(patient)[0].plan.weeks[1].main_min

@@ -196,7 +196,9 @@ class ProgressView(QWidget):
         self.suggestion.setText(suggestion_html(progress))
         self.weeks_model.set_rows(progress.weeks)
         self.versions.clear()
-        for change in reversed(progress.versions):
+        if progress.in_force:  # seen in review: the report and the command said it, the window not (here, as a line
+            self.versions.addItem(f"In force, version {version.version}: {progress.in_force}")  # more above the
+        for change in reversed(progress.versions):  # charts left the report's note out of reach at 150 %
             self.versions.addItem(f"Version {change.version}, {change.saved_on.isoformat()}, by {change.saved_by}:\n"
                                   + "\n".join(f"• {line}" for line in change.changes))
         self.minutes_chart.set_weeks(progress.weeks)
