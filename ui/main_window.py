@@ -263,7 +263,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
                                          "aboutAction")
-        WindowKeysFirst(self)  # Ctrl+E exports with the cursor in a text box on Linux too
+        self.keys_first = WindowKeysFirst(self)  # Ctrl+E exports with the cursor in a text box on Linux too
 
     def _restore_geometry(self) -> None:
         geometry = self._window_state.value("main_window/geometry")

@@ -238,6 +238,7 @@ def test_the_window_s_shortcuts_work_with_the_cursor_in_a_text_box(qtbot, data_d
     active(qtbot, window)
     box = LinuxBox("Ada")
     window.editor.form.layout().addWidget(box)
+    window.keys_first.watch(box)  # a box added after the window was built
     for field in (window.editor.form.name, box):
         window.tabs.setCurrentWidget(window.editor)
         field.setFocus(Qt.FocusReason.TabFocusReason)
