@@ -95,12 +95,12 @@ def describe_progress(progress: Progress) -> str:
                                for v in progress.versions]))
     lines.append("")
     lines.append(format_table(
-        ["week", "first walk", "version", "status", "planned days", "planned min", "walked", "done", "walked min", "adherence",
-         "mean RPE", "top pain during", "top pain next morning", "stiffer mornings", "top HR (target)"],
-        [[w.label, w.walked_from, w.plan_version, w.status, w.planned_walks, _shown(w.planned_minutes), w.walked_sessions,
-          w.sessions_done, _shown(w.walked_minutes), _shown(w.adherence_pct, "%"), _shown(w.mean_rpe),
-          _shown(w.highest_pain_during), _shown(w.highest_pain_next_morning), _shown(w.stiffer_mornings),
-          _shown(w.heart_rate_shown)]
+        ["week", "first walk", "version", "status", "planned days", "planned min", "walked", "done", "walked min",
+         "adherence", "mean RPE", "top pain during", "top pain next morning", "stiffer mornings", "top HR (target)"],
+        [[w.label, w.walked_from, w.plan_version, w.status, w.planned_walks, _shown(w.planned_minutes),
+          w.walked_sessions, w.sessions_done, _shown(w.walked_minutes), _shown(w.adherence_pct, "%"),
+          _shown(w.mean_rpe), _shown(w.highest_pain_during), _shown(w.highest_pain_next_morning),
+          _shown(w.stiffer_mornings), _shown(w.heart_rate_shown)]
          for w in progress.weeks]))
     lines.append("")
     lines.append(adherence_in_words(progress))

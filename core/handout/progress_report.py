@@ -266,8 +266,8 @@ class _Report:
 
     def _week_table(self) -> Table:
         cell, bold = self.cell, self.cell_bold
-        header = [[self._p(t, bold) for t in ("Week (first walk)", "Plan version", "Planned", "", "Walked", "", "Adherence",
-                                              "Mean RPE", "Highest pain", "")],
+        header = [[self._p(t, bold) for t in ("Week (first walk)", "Plan version", "Planned", "", "Walked", "",
+                                              "Adherence", "Mean RPE", "Highest pain", "")],
                   [self._p(t, cell) for t in ("", "", "walks", "minutes", "walks", "minutes", "", "",
                                               "during", "next morning")]]
         rows = header + [self._week_row(week) for week in self.covered]

@@ -240,7 +240,8 @@ class HandoutRenderer:
         story.append(ShorterWhereItSaves(lambda height: [
             Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
             weekly_minutes_chart(h.weekly_minutes, self._width, height=height, right_to_left=self._rtl),
-            self._p(labels.chart_axis, self.chart_axis)], height=200 if compact else 260, least=200 if compact else 210))
+            self._p(labels.chart_axis, self.chart_axis)],
+            height=200 if compact else 260, least=200 if compact else 210))
         effort = [self._p(labels.effort_heading, self.heading)] + [self._p(text) for text in h.effort_intro]
         effort += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
         scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
