@@ -71,7 +71,7 @@ def test_two_processes_saving_at_once_both_land(run_main, tmp_path) -> None:
                  for _ in range(4)]
     outputs = [process.communicate(timeout=120) for process in processes]
     assert all(process.returncode == 0 for process in processes), [err for _, err in outputs]
-    ids = sorted(int(out.strip().splitlines()[-1]) for out, _ in outputs)
+    ids = sorted(json.loads(out)["saved_plan_id"] for out, _ in outputs)  # one JSON document each
     assert ids == [1, 2, 3, 4]
     listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)
     assert len(listed) == 4
