@@ -8,6 +8,8 @@ import datetime as dt
 
 from core.plan.progress import Progress, WeekProgress
 
+STOPPED_BECAUSE = {"pain rules": "as the pain rules advised a step back", "screening": "when screening blocked the plan"}
+
 
 def adherence_statements(progress: Progress) -> list[str]:
     """Adherence as the window, the progress command and the progress report say it, one sentence each (no full
@@ -29,8 +31,7 @@ def adherence_statements(progress: Progress) -> list[str]:
         return week_called(week, progress.weeks)
 
     said += [f"Week {called(week)} was stopped after {week.walked_sessions} of its {week.stopped_of} walks, "
-             + ("as the pain rules advised a step back" if week.stopped_by == "pain rules" else
-                "when screening blocked the plan") + ": its other walks are not counted as missed"
+             f"{STOPPED_BECAUSE[week.stopped_by]}: its other walks are not counted as missed"
              for week in counted if week.stopped_of]
     said += [f"No walk logged between the walks of {gap.since.isoformat()} and {gap.until.isoformat()} ({gap.days} "
              "days apart)"

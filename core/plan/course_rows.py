@@ -95,9 +95,18 @@ def _begun_again(before: LoggedSession, walk: LoggedSession, plans: dict[int, Pl
     them was blocked by screening (no walks until it was resolved). Seen in review: two walks of week 5, nineteen days
     without one, then week 5 walked in full read as one week of five walks "beyond the plan"; and two walks of week 3
     before a screening block and two after the clearance as the week done, "move on to week 4"."""
-    return (walk.log.date - before.log.date).days >= BREAK_DAYS or any(
-        plans[number].blocked or not plans[number].weeks
-        for number in range(before.plan_version + 1, walk.plan_version + 1) if number in plans)
+    return (walk.log.date - before.log.date).days >= BREAK_DAYS or \
+        _blocked_between(plans, before.plan_version, walk.plan_version)
+
+
+def stops_walking(plan: Plan) -> bool:
+    """A plan blocked by screening (or with no walking week): no walks under it until it is resolved."""
+    return plan.blocked or not plan.weeks
+
+
+def _blocked_between(plans: dict[int, Plan], after: int, until: int) -> bool:
+    """A version numbered after ``after``, up to ``until``, stops the walking (stops_walking)."""
+    return any(stops_walking(plans[number]) for number in range(after + 1, until + 1) if number in plans)
 
 
 def judged_under(walks: list[LoggedSession]) -> int:
@@ -187,9 +196,7 @@ def cut_by_block(row: Row, walked_next: Row | None, plans: dict[int, Plan]) -> b
     """A week's walks ended by screening: a version saved after theirs was blocked before the next walk (or up to
     now). Seen in review: the walk the block prevented counted as missed, and the adherence fell (88.5 %), where a
     week stopped on the pain rules' advice counts only the walks before the stop."""
-    until = walked_next.walks[0].plan_version if walked_next is not None else max(plans)
-    return any(plans[number].blocked or not plans[number].weeks
-               for number in range(row.version + 1, until + 1) if number in plans)
+    return _blocked_between(plans, row.version, walked_next.walks[0].plan_version if walked_next else max(plans))
 
 
 def planned_sessions(plans: dict[int, Plan], walk: LoggedSession) -> int:
@@ -218,9 +225,8 @@ def status_of(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned = planned_week(plans[row.version], row.week)
     recent = today is None or (today - row.walks[-1].log.date).days < IN_PROGRESS_DAYS
     latest_row = latest is not None and row.walks[-1] is latest
-    paused = any(plan.blocked or not plan.weeks for number, plan in plans.items() if number > row.version)
     going_on = latest_row and planned and len(row.walks) < planned.sessions and recent and not row.stopped \
-        and not paused
+        and not cut_by_block(row, None, plans)
     return "in progress" if going_on else "done"
 
 

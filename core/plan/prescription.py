@@ -6,13 +6,14 @@ plan walked in two parts."""
 
 from __future__ import annotations
 
+from core.plan.course_rows import stops_walking
 from core.plan.engine import Plan
 from core.plan.warnings import WarningCode
 
 
 def prescription_in_words(plan: Plan) -> str:
     """The plan's intensity and parts in a few sentences ("" for a blocked plan: it has no walks to set)."""
-    if plan.blocked or not plan.weeks:
+    if stops_walking(plan):
         return ""
     intensity = plan.intensity
     rpe = f"RPE {intensity.rpe[0]}-{intensity.rpe[1]}"

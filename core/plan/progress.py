@@ -26,7 +26,8 @@ from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyo
                                   said_beyond, suggest_next_week)
 from core.plan.compare import in_words, plan_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
-                                   cut_by_block, planned_week, status_of, walked_rows, walking_breaks)
+                                   cut_by_block, planned_week, status_of, stops_walking, walked_rows,
+                                   walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.prescription import prescription_in_words
@@ -183,7 +184,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
-    if judged is None and (plans[newest.version].blocked or not plans[newest.version].weeks):  # seen in review: said
+    if judged is None and stops_walking(plans[newest.version]):  # seen in review: said
         suggestion = paused_by_screening(newest.version, plans[newest.version], after_walks=False)  # nowhere before
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
                                _ahead_from(latest, judged_version, suggestion, in_progress, versions))
@@ -319,7 +320,7 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     if newest == version:
         return suggestion
     in_force = plans[newest]
-    if in_force.blocked or not in_force.weeks:
+    if stops_walking(in_force):
         return paused_by_screening(newest, in_force, after_walks=True)
     if suggestion.next_week is None:
         return suggestion

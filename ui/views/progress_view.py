@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from core.plan.adherence import adherence_in_words
+from core.plan.adherence import STOPPED_BECAUSE, adherence_in_words
 from core.plan.progress import WeekProgress
 from core.settings import Settings
 from ui.focus_frame import framed_on_focus
@@ -35,9 +35,8 @@ def _maybe(value: float | int | None, suffix: str = "") -> str:
 
 def _planned_tip(w: WeekProgress) -> str:
     if w.stopped_of:
-        why = ("as the pain rules advised a step back" if w.stopped_by == "pain rules" else
-               "when screening blocked the plan")
-        return (f"{w.stopped_of} days planned; the week was stopped after {w.planned_sessions} of them, {why}, so "
+        return (f"{w.stopped_of} days planned; the week was stopped after {w.planned_sessions} of them, "
+                f"{STOPPED_BECAUSE[w.stopped_by]}, so "
                 f"{w.planned_minutes:g} walking minutes count")
     return f"{w.planned_sessions} days planned, {w.planned_minutes:g} walking minutes in all"
 
