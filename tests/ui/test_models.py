@@ -171,3 +171,58 @@ def test_a_studys_details_say_its_exercise_and_model_in_words() -> None:
             "Section 3.1; Ghanbari 2025, Section 1.5)</small>") in treadmill
     title = "cytokine expression ↓ (neuroinflammation-glia) <small>(stated in the study&#x27;s title)</small>"
     assert title in treadmill
+
+
+def test_week_table_announces_only_the_cells_a_new_plan_changes(qtbot) -> None:
+    """The plan is recomputed on every keystroke in the profile form, and every cell announced as changed made Qt
+    fit every column to its contents again, asking each cell eight questions (about half the keystroke's time)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    profile, plan = example()
+    model = WeekTableModel()
+    model.set_weeks(plan.weeks, set())
+    announced: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda first, last, *_: announced.append(
+        (first.row(), first.column(), last.row(), last.column())))
+    model.set_weeks([week.model_copy() for week in plan.weeks], set())
+    assert announced == []  # the same plan again: nothing to redraw or refit
+    changed = [week.model_copy(update={"rpe": (week.rpe[0], week.rpe[1] + 1)}) if week.week in (3, 5) else week
+               for week in plan.weeks]
+    model.set_weeks(changed, set())
+    rpe = 7  # the RPE column
+    assert announced == [(2, rpe, 4, rpe)]
+    assert model.index(4, rpe).data() == f"{changed[4].rpe[0]}-{changed[4].rpe[1]}"
+    model.set_weeks(changed, {2})  # the clinician's change to week 2: its whole row is shaded, column by column
+    assert announced[1:] == [(1, column, 1, column) for column in range(model.columnCount())]
+    computed_fill = model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
+    app = QGuiApplication.instance()
+    before = app.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Base, "#202020")
+    dark.setColor(QPalette.ColorRole.Text, "#F0F0F0")
+    app.setPalette(dark)
+    try:  # a theme chosen with the window open: the shades follow it
+        assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) != computed_fill
+        assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).name() == "#202020"
+    finally:
+        app.setPalette(before)
+
+
+def test_a_week_table_column_is_fitted_again_when_its_cells_change(qtbot) -> None:
+    """Only the columns whose cells changed are fitted to their contents again, wider and narrower alike."""
+    from ui.views.plan_panel import PlanPanel
+
+    profile, plan = example()
+    panel = PlanPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 900)
+    panel.show()
+    panel.show_plan(plan, set())
+    table, speed, rpe = panel.table, 8, 7
+    narrow, rpe_width = table.columnWidth(speed), table.columnWidth(rpe)
+    assert narrow >= table.sizeHintForColumn(speed)
+    slow = [week.model_copy(update={"speed_kmh": 123456.25}) if week.week == 4 else week for week in plan.weeks]
+    panel.show_plan(plan.model_copy(update={"weeks": slow}), set())
+    assert table.columnWidth(speed) > narrow and table.columnWidth(speed) >= table.sizeHintForColumn(speed)
+    panel.show_plan(plan, set())
+    assert table.columnWidth(speed) == narrow and table.columnWidth(rpe) == rpe_width

@@ -8,7 +8,7 @@ import math
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QMessageBox, QSizePolicy,
@@ -33,6 +33,9 @@ NOTE = HEADERS.index("Note")
 EDIT_HINT = "Click or press F2 to change. A change that breaks a rule is shown as a warning."
 COMPUTED_HINT = "Computed from the profile and the evidence: change the profile to change it."
 CHANGED_FILL, CHANGED_COMPUTED_FILL, CHANGED_TEXT = QColor("#FFF1C9"), QColor("#EEDCA6"), QColor("#1F1A00")
+ANSWERED = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
 
 
 def computed_fill(palette: QPalette) -> QColor:
@@ -48,6 +51,16 @@ def cell_fill(editable: bool, changed: bool, palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Base) if editable else computed_fill(palette)
 
 
+def week_cells(week: Week, *, editing: bool = False) -> list:
+    """A week's cells as the table shows them (``editing``: the walk minutes without their bouts)."""
+    bouts = f" ({week.bouts} bouts)" if week.bouts > 1 and not editing else ""
+    return [week.week, week.sessions, f"{week.warmup_min:g}", f"{week.main_min:g}{bouts}", f"{week.cooldown_min:g}",
+            week.band, "" if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}",
+            f"{week.rpe[0]}-{week.rpe[1]}",
+            "by feel" if week.speed_kmh is None else f"{week.speed_kmh:g} km/h, {week.grade_pct}%",
+            f"{week.weekly_main_min:g}", "" if week.increase_pct is None else f"{week.increase_pct:+g}%", week.note]
+
+
 class WeekTableModel(RowsTableModel):
     """Rows are weeks. Days and walk minutes can be edited; an edit becomes a WeekOverride."""
 
@@ -57,38 +70,54 @@ class WeekTableModel(RowsTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(HEADERS, parent)
         self._overridden: set[int] = set()
+        self._shown: list[list] = []  # each week's cells as shown, worked out once per plan
+        self._palette_key: int | None = None
+        self._fills: tuple[QColor, QColor] = (QColor(), QColor())  # editable, computed
 
     def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
-        self._overridden = set(overridden)
+        """Told on every keystroke in the profile form: cells that did not change are not announced (Qt's
+        fitting of the columns to their contents asked every cell eight questions on every keystroke)."""
+        shown = [week_cells(week) for week in weeks]
+        overridden = set(overridden)
         if weeks and len(weeks) == self.rowCount():
             # the same weeks with new figures: changed in place, so a week just edited keeps the focus and its
             # cell (a reset destroyed the open editor: the focus left the table for the step tabs, and the next
             # arrow key changed the step)
-            self._rows = list(weeks)
-            self.dataChanged.emit(self.index(0, 0), self.index(len(weeks) - 1, self.columnCount() - 1))
+            changed = [(row, column) for row, (before, after) in enumerate(zip(self._shown, shown))
+                       for column in range(len(after))
+                       if before[column] != after[column]
+                       or (weeks[row].week in self._overridden) != (weeks[row].week in overridden)]
+            self._rows, self._shown, self._overridden = list(weeks), shown, overridden
+            for column in sorted({column for _, column in changed}):  # column by column: each is fitted alone
+                rows = [row for row, changed_column in changed if changed_column == column]
+                self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
         else:
+            self._shown, self._overridden = shown, overridden
             self.set_rows(weeks)
+
+    def _fill(self, editable: bool) -> QColor:
+        palette = QGuiApplication.palette()
+        if palette.cacheKey() != self._palette_key:  # a light or dark theme chosen while the window is open
+            self._palette_key = palette.cacheKey()
+            self._fills = (cell_fill(True, False, palette), cell_fill(False, False, palette))
+        return self._fills[0 if editable else 1]
 
     def flags(self, index) -> Qt.ItemFlag:
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() in EDITABLE else base
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+        if role not in ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None  # the roles not answered first: Qt asks about each cell's font, alignment, icon and more
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._shown[index.row()][index.column()]
         week = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = [week.week, week.sessions, f"{week.warmup_min:g}",
-                      f"{week.main_min:g}" + (f" ({week.bouts} bouts)" if week.bouts > 1 and role == Qt.ItemDataRole.DisplayRole else ""),
-                      f"{week.cooldown_min:g}", week.band, "" if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}",
-                      f"{week.rpe[0]}-{week.rpe[1]}",
-                      "by feel" if week.speed_kmh is None else f"{week.speed_kmh:g} km/h, {week.grade_pct}%",
-                      f"{week.weekly_main_min:g}", "" if week.increase_pct is None else f"{week.increase_pct:+g}%", week.note]
-            if role == Qt.ItemDataRole.EditRole and index.column() == 3:
-                return week.main_min
-            return values[index.column()]
+        if role == Qt.ItemDataRole.EditRole:
+            return week.main_min if index.column() == 3 else week_cells(week, editing=True)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return cell_fill(index.column() in EDITABLE, week.week in self._overridden, QGuiApplication.palette())
+            if week.week in self._overridden:  # a week the clinician changed: pale yellow, computed cells darker
+                return CHANGED_FILL if index.column() in EDITABLE else CHANGED_COMPUTED_FILL
+            return self._fill(index.column() in EDITABLE)
         if role == Qt.ItemDataRole.ForegroundRole and week.week in self._overridden:
             return CHANGED_TEXT  # dark text on the pale fill, in light and dark themes alike
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -188,7 +217,11 @@ class PlanPanel(QWidget):
         self.table.setAccessibleName("Week-by-week plan (days and walk minutes can be changed)")
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to their contents by the panel, a column only when its cells change: Qt's ResizeToContents fitted
+        # every column again on every keystroke in the profile form, half the keystroke's time (docs/performance.md)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.weeks.modelReset.connect(self.table.resizeColumnsToContents)
+        self.weeks.dataChanged.connect(self._fit_columns)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(lambda index: index.column() in EDITABLE and self.table.edit(index))
         # every week shown at full height: the panel scrolls, the table does not (a table scrolling inside the
@@ -270,9 +303,15 @@ class PlanPanel(QWidget):
             + swatch("other columns: computed, read-only", computed_fill(palette), text) + " "
             + swatch("a week you changed", CHANGED_COMPUTED_FILL, CHANGED_TEXT))
 
+    def _fit_columns(self, first: QModelIndex, last: QModelIndex, *_: object) -> None:
+        for column in range(first.column(), last.column() + 1):
+            self.table.resizeColumnToContents(column)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._show_legend()  # a light or dark theme chosen while the window is open
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.table.resizeColumnsToContents()  # the same text, wider or narrower
         super().changeEvent(event)
 
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
