@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from core.commands.output import say_waiting
 from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
 from core.workspace import maintenance
@@ -30,15 +31,16 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 2
     try:
         if args.db_action == "backup":
-            target = maintenance.backup(data_dir, settings)
+            target = maintenance.backup(data_dir, settings, waiting=say_waiting)
             print(f"Backed up and verified: {target}" + (f"\n{on_server}" if on_server else ""))
             return 0
         backup = maintenance.find_backup(data_dir, args.backup)
         if backup is None:
             print(f"No backup named {args.backup} (see main.py db check for the list).", file=sys.stderr)
             return 2
-        aside = maintenance.restore(data_dir, backup)  # seen in review: with --records, said as if it rolled back the
-        print(maintenance.restored_words(backup, aside) + (f"\n{on_server}" if on_server else ""))  # clinic's records
+        aside = maintenance.restore(data_dir, backup, waiting=say_waiting)
+        # seen in review: with --records, said as if it rolled back the clinic's records
+        print(maintenance.restored_words(backup, aside) + (f"\n{on_server}" if on_server else ""))
         return 0
     except DataDirBusy as error:
         print(error, file=sys.stderr)

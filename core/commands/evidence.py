@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.commands.output import fail, format_table, print_json
+from core.commands.output import fail, format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
@@ -48,7 +48,7 @@ def _run_import(data_dir: DataDir, path: Path, records_url: str | None) -> int:
     study_file = read_study_file(path)
     if study_file.problems:
         return _refused(ImportReport(file=study_file.name, problems=study_file.problems))
-    with open_workspace(data_dir, write=True, records_url=records_url) as workspace:
+    with open_workspace(data_dir, write=True, records_url=records_url, waiting=say_waiting) as workspace:
         report = workspace.import_studies(study_file)
     if not report.ok:
         return _refused(report)

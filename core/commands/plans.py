@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from core.atomic import WriteError, refuse_protected_output
-from core.commands.output import format_table, print_json
+from core.commands.output import format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.settings import SettingsError, load_settings
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 2
     try:
         with open_workspace(data_dir, write=action in ("export", "import"),
-                            records_url=args.records) as workspace:
+                            records_url=args.records, waiting=say_waiting) as workspace:
             if action == "list":
                 return _list(workspace.records, args)
             if action == "show":

@@ -9,7 +9,7 @@ import datetime as dt
 import sys
 
 from core.atomic import WriteError, refuse_protected_output
-from core.commands.output import format_table, print_json
+from core.commands.output import format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_in_words
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"--pdf: {error}", file=sys.stderr)
             return 2
     try:
-        with open_workspace(data_dir, write=args.pdf is not None, records_url=args.records) as workspace:
+        with open_workspace(data_dir, write=args.pdf is not None, records_url=args.records,
+                            waiting=say_waiting) as workspace:
             progress = patient_progress(workspace.records, args.patient, today=args.date)
             if args.pdf is not None:
                 if not _write_report(progress, settings, args, data_dir):

@@ -8,7 +8,7 @@ import argparse
 import datetime as dt
 import sys
 
-from core.commands.output import format_table, print_json
+from core.commands.output import format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.plan.session_log import (
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(f"{args.file.name}: {problem}", file=sys.stderr)
             return 2
     try:
-        with open_workspace(data_dir, write=action != "list", records_url=args.records) as workspace:
+        with open_workspace(data_dir, write=action != "list", records_url=args.records,
+                            waiting=say_waiting) as workspace:
             records = workspace.records
             if action == "list":
                 newest = _newest(records, args.patient)

@@ -6,6 +6,7 @@ own CI), in place of a hand-written fcntl/msvcrt pair whose Windows branch had n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 POLL_SECONDS = 0.05
@@ -13,6 +14,9 @@ POLL_SECONDS = 0.05
 # (is_free): a window starting, or switching to editing, at that instant waits this long for it rather than
 # be refused. Five polls; a window that finds the folder really taken waits this long before opening read-only.
 PROBE_GRACE_SECONDS = 0.25
+
+
+Waiting = Callable[[float], None]  # told the seconds a wait for the lock may take
 
 
 class LockFileError(OSError):
@@ -29,8 +33,18 @@ class DataDirLock:
         self.path = path
         self._lock = FileLock(path, thread_local=False, poll_interval=POLL_SECONDS, preserve_lock_file=True)
 
-    def acquire(self, timeout_s: float = PROBE_GRACE_SECONDS) -> bool:
-        """Take the lock, waiting up to ``timeout_s`` for it (by default, long enough for a probe to let go)."""
+    def acquire(self, timeout_s: float = PROBE_GRACE_SECONDS, *, waiting: Waiting | None = None) -> bool:
+        """Take the lock, waiting up to ``timeout_s`` for it (by default, long enough for a probe to let go).
+        ``waiting`` is told how long the wait may be, once a probe's grace has passed without the lock (seen in
+        review: a command waited 15 s for a window's lock and printed nothing)."""
+        if waiting is not None and timeout_s > PROBE_GRACE_SECONDS:
+            if self._take(PROBE_GRACE_SECONDS):
+                return True
+            waiting(timeout_s)
+            return self._take(timeout_s - PROBE_GRACE_SECONDS)
+        return self._take(timeout_s)
+
+    def _take(self, timeout_s: float) -> bool:
         from filelock import Timeout
 
         try:

@@ -10,7 +10,7 @@ import sqlite_utils
 from core.data_dir import DataDir
 from core.storage.library_sync import sync_library
 from core.storage.database import open_database
-from core.storage.lock import DataDirLock, LockFileError
+from core.storage.lock import DataDirLock, LockFileError, Waiting
 
 WAIT_FOR_OTHER_WRITER_S = 15.0
 
@@ -20,11 +20,12 @@ class DataDirBusy(Exception):
 
 
 @contextmanager
-def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = None) -> Iterator[sqlite_utils.Database]:
+def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = None,
+              waiting: Waiting | None = None) -> Iterator[sqlite_utils.Database]:
     """The database, migrated and with the shipped evidence installed, while holding the folder's lock.
     A reader of records that are already current (migrated, library installed: the usual case) reads
     without the lock; one that finds work to do takes the lock to do it, and one that cannot get the lock
-    gets a read-only connection instead; a writer is refused."""
+    gets a read-only connection instead; a writer is refused. ``waiting``: told when a writer waits for the lock."""
     if not write:
         current = _current_records(data_dir)
         if current is not None:
@@ -35,7 +36,8 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
             return
     lock = DataDirLock(data_dir.lock_path)
     try:
-        locked = lock.acquire((WAIT_FOR_OTHER_WRITER_S if wait_s is None else wait_s) if write else 0.0)
+        locked = lock.acquire((WAIT_FOR_OTHER_WRITER_S if wait_s is None else wait_s) if write else 0.0,
+                              waiting=waiting)
     except LockFileError as error:
         if write or not data_dir.database_path.exists():
             raise DataDirBusy(str(error)) from error

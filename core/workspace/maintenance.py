@@ -8,7 +8,7 @@ from pathlib import Path
 from core.data_dir import DataDir
 from core.settings import Settings
 from core.storage.backup import BackupError, NotABackup, newest_good_backup, restore_backup
-from core.storage.lock import DataDirLock, LockFileError
+from core.storage.lock import DataDirLock, LockFileError, Waiting
 from core.storage.maintenance import HealthReport, backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
@@ -23,10 +23,10 @@ ON_CLINIC_SERVER = ("The patient records are on the clinic server, which backs t
                     "and any records kept here).")
 
 
-def _writer_lock(data_dir: DataDir) -> DataDirLock:
+def _writer_lock(data_dir: DataDir, waiting: Waiting | None) -> DataDirLock:
     lock = DataDirLock(data_dir.lock_path)
     try:
-        held = lock.acquire(WAIT_FOR_OTHER_WRITER_S)
+        held = lock.acquire(WAIT_FOR_OTHER_WRITER_S, waiting=waiting)
     except LockFileError as error:
         raise DataDirBusy(str(error)) from error
     if not held:
@@ -34,9 +34,9 @@ def _writer_lock(data_dir: DataDir) -> DataDirLock:
     return lock
 
 
-def backup(data_dir: DataDir, settings: Settings) -> Path:
-    """Back up now (verified, then rotated), holding the writer's lock."""
-    with _writer_lock(data_dir):
+def backup(data_dir: DataDir, settings: Settings, *, waiting: Waiting | None = None) -> Path:
+    """Back up now (verified, then rotated), holding the writer's lock (``waiting``: told when it is taken)."""
+    with _writer_lock(data_dir, waiting):
         return backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep)
 
 
@@ -48,12 +48,13 @@ def find_backup(data_dir: DataDir, name: str) -> Path | None:
     return None
 
 
-def restore(data_dir: DataDir, backup_path: Path, *, locked: bool = True) -> Path | None:
+def restore(data_dir: DataDir, backup_path: Path, *, locked: bool = True,
+            waiting: Waiting | None = None) -> Path | None:
     """Put a verified backup in place; the current file is moved aside unchanged (returned). ``locked``:
-    take the writer's lock (the window that holds it already passes False)."""
+    take the writer's lock (the window that holds it already passes False; ``waiting``: told when it is taken)."""
     if not locked:
         return restore_backup(backup_path, data_dir.database_path)
-    with _writer_lock(data_dir):
+    with _writer_lock(data_dir, waiting):
         return restore_backup(backup_path, data_dir.database_path)
 
 

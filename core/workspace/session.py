@@ -23,6 +23,7 @@ from core.records.interface import PatientRecords
 from core.storage import evidence_store
 from core.storage.database import Database
 from core.storage.etiology_entries import etiology_entry
+from core.storage.lock import Waiting
 from core.storage.session import open_data
 from core.storage.sqlite_records import SqliteRecords
 from core.workspace.draft import draft_plan
@@ -108,12 +109,12 @@ def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
 
 @contextmanager
 def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None,
-                   records_url: str | None = None) -> Iterator[Workspace]:
+                   records_url: str | None = None, waiting: Waiting | None = None) -> Iterator[Workspace]:
     """``records_url``: the patient records and the clinic's imported studies are on the clinic's server (the
     shipped library is read from the local data folder, which is not written); otherwise in the local database,
-    with the writer's lock when ``write``."""
+    with the writer's lock when ``write`` (``waiting`` is told when another process holds it)."""
     if records_url is None:
-        with open_data(data_dir, write=write, wait_s=wait_s) as db:
+        with open_data(data_dir, write=write, wait_s=wait_s, waiting=waiting) as db:
             if write:
                 _first_backup_of_the_day(db, data_dir)
             yield Workspace(data_dir, db)

@@ -123,6 +123,9 @@ def test_a_writer_waits_then_gets_a_plain_refusal(run_main, tmp_path) -> None:
             """)], capture_output=True, text=True, timeout=60)
         assert writer.returncode != 0 and "Another Treadwell window or command is using" in writer.stderr
         assert "Traceback" not in writer.stderr
+        # said while it waits, not only at the end (it waited 15 s in silence)
+        assert writer.stderr.index("Waiting up to 0.3 s for another Treadwell window or command") \
+            < writer.stderr.index("is using")
     finally:
         lock.release()
 
@@ -139,3 +142,15 @@ def test_a_probe_finds_the_folder_free_or_taken_without_waiting(tmp_path) -> Non
     finally:
         holder.release()
     assert DataDirLock(tmp_path / "treadwell.lock").is_free()
+
+
+def test_a_wait_for_the_lock_is_told_once_and_only_when_there_is_one(tmp_path) -> None:
+    told: list[float] = []
+    free = DataDirLock(tmp_path / "treadwell.lock")
+    assert free.acquire(5.0, waiting=told.append) and told == []  # free: taken at once, nothing to say
+    try:
+        started = time.monotonic()
+        assert DataDirLock(tmp_path / "treadwell.lock").acquire(0.6, waiting=told.append) is False
+        assert told == [0.6] and 0.55 < time.monotonic() - started < 3  # the whole wait, not the grace twice
+    finally:
+        free.release()
