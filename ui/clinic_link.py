@@ -82,8 +82,8 @@ class ClinicLink:
         if self.gateway.listening_lost:
             self._sign_in_again()
             return
-        if self._lost_said:  # signed in again meanwhile by a records call (a save tried again): read anew once
-            self._read_anew()
+        if self._lost_said or self.gateway.missed_changes:  # signed in again meanwhile by a records call (a save
+            self._read_anew()  # tried again, a click): read anew once
         changed, studies = self.gateway.changes()
         if studies:
             self._show_clinic_evidence()
@@ -128,6 +128,7 @@ class ClinicLink:
         """Signed in again after the connection was lost: where the records are said again, and everything read
         anew, as what other workstations changed meanwhile was not announced."""
         self._lost_said = False
+        self.gateway.caught_up()
         self._show_records_place(f"Records: clinic database {self.gateway.where_signed_in()}")
         self._show_clinic_evidence()
         self.records.reload()

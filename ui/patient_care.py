@@ -185,7 +185,7 @@ class PatientCare:
             return True
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
-        others = self.gateway.namesakes(version.profile.name, besides=version.patient_id) if version.version == 1 else []
+        others = self._namesakes(version) if version.version == 1 else []
         if others:  # a new patient: perhaps meant as a new version of one already here
             who = f"Patient {others[0]} has" if len(others) == 1 else \
                 f"Patients {', '.join(map(str, others[:-1]))} and {others[-1]} have"
@@ -297,9 +297,18 @@ class PatientCare:
         return ("".join(f" {note}" for note in saved.notes_in(self._course.history, self._course.sessions))
                 if self._course else "")
 
+    def _namesakes(self, version) -> list[int]:
+        try:
+            return self.gateway.namesakes(version.profile.name, besides=version.patient_id)
+        except Exception:  # the clinic server went away just after the save: the save stands, the check is let go
+            return []
+
     def _audit(self, action: str, message: str) -> None:
         if self.editor.plan_id is not None:
-            self.gateway.record_event(action, self.editor.plan_id, clinician=self.settings.clinician)
+            try:
+                self.gateway.record_event(action, self.editor.plan_id, clinician=self.settings.clinician)
+            except Exception as error:  # the clinic server went away: what was done is said, and that it is unrecorded
+                message += f" It could not be written to the audit trail: {error}"
         self.statusBar().showMessage(message)
 
     def _discard_ok(self) -> bool:

@@ -54,7 +54,7 @@ class _ClinicGuard:
             try:
                 return call_guarded(method, *args, **kwargs)
             except ServerLost:
-                self._gateway._drop_clinic()  # the next call signs in again
+                self._gateway._lose_clinic()  # the next call signs in again
                 raise
         return guarded
 
@@ -70,6 +70,7 @@ class RecordsGateway:
         self._password: str | None = None  # typed by the clinician, in memory only
         self._listener = None
         self._listening_lost = False  # the server went away while it was listened to, and not yet since
+        self._missed = False  # other workstations' changes may have gone unannounced since the server went away
         self._signed_in = False
         self._seen_version = 0  # the local file's data_version when last read (saved_elsewhere)
         self._seen_file: tuple[int, int] | None = None  # and which file it was (a restore puts another in its place)
@@ -143,8 +144,21 @@ class RecordsGateway:
 
     def _clinic_records(self):
         if self._clinic is None:  # dropped: sign in again (the server may be back)
-            self.sign_in(self._password)
+            from core.storage.clinic_errors import ClinicServerError
+
+            try:
+                self.sign_in(self._password)
+            except ClinicServerError:
+                self._lose_clinic()
+                raise
         return self._clinic
+
+    def _lose_clinic(self) -> None:
+        """A records call found the server gone: told as if its listener had found it (listening_lost), so the
+        window says so and, once the server answers again, reads everything anew (seen by a clinic's tester: a click
+        that found it first left the window saying it was signed in, and never reading another workstation's saves)."""
+        self._drop_clinic()
+        self._listening_lost = self._missed = True
 
     def _drop_clinic(self) -> None:
         for part in (self._clinic, self._listener):
@@ -168,7 +182,7 @@ class RecordsGateway:
             return patients, studies
         except Exception:  # the server went away: the next records call reports it and signs in again
             self._listener = None
-            self._listening_lost = True
+            self._listening_lost = self._missed = True
             return set(), False
 
     @property
@@ -178,6 +192,15 @@ class RecordsGateway:
         workstation's change again, and still said it was signed in). A server that never took LISTEN is not lost
         (seen in review: it was signed in to again every 10 seconds)."""
         return self._signed_in and self._listening_lost
+
+    @property
+    def missed_changes(self) -> bool:
+        """Since the server went away, other workstations' changes may have gone unannounced, whoever signed in again
+        (a records call, or the window once the server answered): everything is to be read anew (``caught_up``)."""
+        return self._missed and self._clinic is not None
+
+    def caught_up(self) -> None:
+        self._missed = False
 
     def sign_in_again(self) -> str:
         """Sign in anew as before (the password typed then, if any), after the server went away."""

@@ -185,3 +185,35 @@ def test_a_study_another_workstation_imports_appears_in_the_evidence_and_nothing
     assert "local-clinic-2026" in window.gateway.search_study_ids("Clinic")  # the text search finds it too
     assert window.editor.form.name.text() == "Noor Haddad" and window.editor.dirty  # nothing typed is lost
     window.gateway.close()
+
+
+@pytest.mark.slow
+def test_a_click_that_finds_the_server_gone_is_told_plainly_and_all_is_read_again(qtbot, data_dir, own_server) -> None:
+    """Seen by a clinic's tester: the server stopped, then another patient selected in Records before the window
+    had noticed: the crash dialog, every click again; the status bar still said signed in, and once the server was
+    back, another workstation's saves never appeared."""
+    url = clinic_database(own_server)
+    other = open_clinic_records(url, lambda etiology: [])
+    for name in ("Aoife Byrne", "Bo Lund"):
+        other.save_plan(*example(name=name), clinician="Dr B")
+    other.connection.close()
+    window = clinic_window(qtbot, data_dir, url)
+    window.tabs.setCurrentWidget(window.records)
+    qtbot.waitUntil(lambda: window.records.model.total == 2, timeout=8_000)
+    window.records.table.selectRow(0)
+    assert window.records.history.count() == 1
+    own_server.pause()
+    window.records.table.selectRow(1)  # before the window's poll has noticed
+    shown = window.records.history.item(0).text()
+    assert "could not be read" in shown and "clinic database" in shown, shown
+    window.records.table.selectRow(0)  # and again, while it is down
+    qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+    own_server.resume()
+    other = open_clinic_records(url, lambda etiology: [])
+    try:
+        other.save_plan(*example(name="Cleo Park"), clinician="Dr B")  # while this window was not listening
+    finally:
+        other.connection.close()
+    qtbot.waitUntil(lambda: window.records.model.total == 3, timeout=30_000)
+    assert "as test_clinician" in window._where_label.text()
+    window.gateway.close()

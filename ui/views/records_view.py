@@ -41,12 +41,13 @@ class PatientListModel(RowsTableModel):
         self._gateway = gateway
         self._search: str | None = None
         self._total = 0
+        self._fetch_failed = False  # the next page could not be read: none is asked for until the list is read again
         self.etiology_names: dict[str, str] = {}  # id -> name, from the evidence library
 
     def reload(self, search: str | None = None) -> None:
         """Raises what the gateway raises (the clinic server gone, say) after showing an empty list."""
         self.beginResetModel()
-        self._search = search or None
+        self._search, self._fetch_failed = search or None, False
         try:
             self._total = self._gateway.count_patients(self._search)
             self._rows = self._gateway.list_plans(self._search, PAGE, 0)
@@ -61,12 +62,17 @@ class PatientListModel(RowsTableModel):
         return self._total
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and (len(self._rows) < self._total or self._total > COUNT_CAP)
+        return not parent.isValid() and not self._fetch_failed and (len(self._rows) < self._total
+                                                                    or self._total > COUNT_CAP)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         if parent.isValid():
             return
-        more = self._gateway.list_plans(self._search, PAGE, len(self._rows))
+        try:
+            more = self._gateway.list_plans(self._search, PAGE, len(self._rows))
+        except Exception:  # the clinic server went away: no more rows until the list is read again (reload)
+            self._fetch_failed = True
+            return
         if not more:
             self._total = len(self._rows)
             return
@@ -225,7 +231,14 @@ class RecordsView(QWidget):
         self._show_patient_actions(row is not None)
         if row is None:
             return
-        for version in reversed(self._gateway.history(row.patient_id)):
+        try:
+            history = self._gateway.history(row.patient_id)
+        except Exception as error:  # the clinic server went away (seen by a clinic's tester: the crash dialog)
+            said = QListWidgetItem(f"The versions could not be read: {error}")
+            said.setFlags(Qt.ItemFlag.NoItemFlags)  # nothing to open
+            self.history.addItem(said)
+            return
+        for version in reversed(history):
             item = QListWidgetItem(f"Version {version.version} — {local_time(version.created_at)} — "
                                    f"by {version.created_by}")
             item.setToolTip(f"Plan id {version.id}, as the command line names it (plans show {version.id})")
