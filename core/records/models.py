@@ -188,6 +188,25 @@ class ChangedMeanwhile(Exception):
                          + "Check which is right, then correct it again.")
 
 
+class PatientChangedMeanwhile(Exception):
+    """A patient deleted as shown (its plan versions and walks, counted when the clinician was asked) whose records
+    changed since: refused, so another workstation's newer work is not deleted unseen (seen by a clinic's tester:
+    a version and a walk saved on another workstation while the question was open went with the patient)."""
+
+    def __init__(self, shown: tuple[int, int], now: tuple[int, int]) -> None:
+        self.shown, self.now = shown, now
+        super().__init__(
+            f"Not deleted: this patient's records changed since you were asked ({holding_in_words(shown)} then, "
+            f"{holding_in_words(now)} now; saved on another workstation or in another window). Look at them, then "
+            "delete again if that is still right.")
+
+
+def holding_in_words(counts: tuple[int, int]) -> str:
+    """"2 plan versions and 1 walk": a patient's records, counted."""
+    versions, walks = counts
+    return f"{versions} plan version{'' if versions == 1 else 's'} and {walks} walk{'' if walks == 1 else 's'}"
+
+
 class VersionSavedMeanwhile(Exception):
     """A new version made from one older than the patient's newest (someone else saved meanwhile, or an older
     version was opened from Records): refused, naming the newest and what differs, so nothing is replaced unseen;

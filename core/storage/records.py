@@ -19,8 +19,8 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
-    AuditAction, AuditEvent, DifferentPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
-    version_in_force,
+    AuditAction, AuditEvent, DifferentPatient, PatientChangedMeanwhile, PlanSummary, PlanVersion, RecordNotFound,
+    SessionRecord, version_in_force,
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
@@ -267,11 +267,18 @@ def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str
         record_event(db, "delete", "session", session_id, clinician, before=before_values(saved))
 
 
-def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str) -> None:
-    """Delete a patient with every plan version and session, in one transaction (backups keep them)."""
+def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str,
+                   as_shown: tuple[int, int] | None = None) -> None:
+    """Delete a patient with every plan version and session, in one transaction (backups keep them); refused
+    if its plan versions and walks are no longer ``as_shown`` (PatientChangedMeanwhile)."""
     with db.atomic():
         if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        if as_shown is not None:
+            now = db.execute("select (select count(*) from plans where patient_id = ?), (select count(*) from "
+                             "sessions where patient_id = ?)", [patient_id, patient_id]).fetchone()
+            if tuple(now) != tuple(as_shown):
+                raise PatientChangedMeanwhile(as_shown, tuple(now))
         db.execute("delete from sessions where patient_id = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])

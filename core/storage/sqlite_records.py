@@ -59,8 +59,8 @@ class SqliteRecords:
     def delete_session(self, session_id: int, *, clinician: str) -> None:
         records.delete_session(self.db, session_id, clinician=clinician)
 
-    def delete_patient(self, patient_id: int, *, clinician: str) -> None:
-        records.delete_patient(self.db, patient_id, clinician=clinician)
+    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: tuple[int, int] | None = None) -> None:
+        records.delete_patient(self.db, patient_id, clinician=clinician, as_shown=as_shown)
 
     def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str) -> None:
         records.record_event(self.db, action, record_type, record_id, clinician)

@@ -315,8 +315,8 @@ class RecordsGateway:
     def delete_session(self, session_id: int, *, clinician: str) -> None:
         self._records(write=True).delete_session(session_id, clinician=clinician)
 
-    def delete_patient(self, patient_id: int, *, clinician: str) -> None:
-        self._records(write=True).delete_patient(patient_id, clinician=clinician)
+    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: tuple[int, int] | None = None) -> None:
+        self._records(write=True).delete_patient(patient_id, clinician=clinician, as_shown=as_shown)
 
     def record_event(self, action: AuditAction, plan_id: int, *, clinician: str) -> None:
         if not self.read_only and self.is_open:

@@ -217,3 +217,38 @@ def test_a_click_that_finds_the_server_gone_is_told_plainly_and_all_is_read_agai
     qtbot.waitUntil(lambda: window.records.model.total == 3, timeout=30_000)
     assert "as test_clinician" in window._where_label.text()
     window.gateway.close()
+
+
+def test_a_patient_deleted_from_records_is_deleted_only_as_shown(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    """Seen by a clinic's tester: a version and a walk saved on another workstation while "Delete patient?" was
+    open went with the patient, and the question never said how much it would delete."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.plan.session_log import SessionLog
+
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Aoife Byrne")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    patient = window.editor.patient_id
+    window.tabs.setCurrentWidget(window.records)
+    qtbot.waitUntil(lambda: window.records.model.total == 1, timeout=8_000)
+    window.records.table.selectRow(0)
+    asked, warned = [], []
+
+    def meanwhile_elsewhere(_parent, _title, text, *_args):
+        asked.append(text)
+        other = open_clinic_records(clinic_url, lambda etiology: [])
+        try:
+            other.add_session(patient, SessionLog(date="2026-11-03", week=1, minutes=8, rpe=12, pain_during=3,
+                                                  pain_next_morning=3), clinician="Dr B")
+        finally:
+            other.connection.close()
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", meanwhile_elsewhere)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_args: warned.append(text))
+    window.records.delete_button.click()
+    assert "Delete Aoife Byrne with 1 plan version and 0 walks?" in asked[0]
+    assert warned and "Not deleted" in warned[0] and "1 plan version and 1 walk now" in warned[0]
+    assert len(window.gateway.sessions(patient)) == 1 and window.records.model.total == 1
+    window.gateway.close()

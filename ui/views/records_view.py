@@ -296,18 +296,29 @@ class RecordsView(QWidget):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
+        from core.records.models import holding_in_words
+
         row = self.selected()
         if row is None:
             return
+        try:  # what is deleted, counted: only that is deleted (another workstation may save meanwhile)
+            shown = (len(self._gateway.history(row.patient_id)), len(self._gateway.sessions(row.patient_id)))
+        except Exception as error:  # the clinic server went away
+            QMessageBox.warning(self, "Delete patient", shown_as_typed(
+                f"Nothing was deleted: {row.patient_name}'s records could not be read. {error}"))
+            return
         answer = QMessageBox.question(
             self, "Delete patient",
-            shown_as_typed(f"Delete {row.patient_name} with every plan version and session?\n\n"
+            shown_as_typed(f"Delete {row.patient_name} with {holding_in_words(shown)}?\n\n"
                            f"This cannot be undone here. {self._kept_where()}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes and self._report(
-                lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician()),
-                f"Deleted {row.patient_name}"):
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician(),
+                                                            as_shown=shown), f"Deleted {row.patient_name}"):
             self.patient_deleted.emit(row.patient_id)
+        else:  # refused (changed meanwhile, the server gone): the list as it is now, to look at before trying again
+            self.reload()
 
     def _kept_where(self) -> str:
         """Where a deleted patient may still be found (seen in review: "the backups still hold the record" was said on
