@@ -42,7 +42,7 @@ class ClinicLink:
         self.sign_in_to_clinic()
 
     def sign_in_to_clinic(self, password: str | None = None) -> bool:
-        from core.workspace.clinic import ClinicServerError, PasswordNeeded
+        from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
 
         user = urlsplit(self.gateway.records_url).username or "you"
         while True:
@@ -51,12 +51,14 @@ class ClinicLink:
                 break
             except PasswordNeeded:
                 prompt = f"The clinic database asks for the password of {user}:"
+            except PasswordRefused:  # typed, or on file (seen by a clinic's tester: a stale one on file was never
+                # asked for again, and every save was tried with it every 10 seconds)
+                prompt = (f"The password on file for {user} was not accepted. The password of {user}:"
+                          if password is None else f"That password was not accepted. The password of {user}:")
             except ClinicServerError as error:
-                if password is None or "password authentication failed" not in str(error):
-                    self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error))
-                    self.statusBar().showMessage(str(error))
-                    return False
-                prompt = f"That password was not accepted. The password of {user}:"
+                self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error))
+                self.statusBar().showMessage(str(error))
+                return False
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
             if not given:
                 self._show_records_place("Clinic database: not signed in", problem=True)

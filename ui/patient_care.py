@@ -160,7 +160,7 @@ class PatientCare:
                     return False
                 version = save(True)
         except Exception as error:  # a plain sentence
-            from core.workspace.clinic_errors import ClinicServerError
+            from core.workspace.clinic_errors import ClinicServerError, PasswordRefused
 
             from core.records.models import VersionSavedMeanwhile
 
@@ -170,6 +170,11 @@ class PatientCare:
                 QMessageBox.information(self, "A newer version is saved", shown_as_typed(str(error)))
                 self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
                                              "your changes were made from.")
+                return False
+            if isinstance(error, PasswordRefused):  # not tried again with it: asked for (seen by a clinic's tester:
+                if self.sign_in_to_clinic():  # a stale password on file was tried every 10 seconds, for ever)
+                    return self.save_plan()
+                self.statusBar().showMessage(f"Not saved: {error} Save again to type the password.")
                 return False
             if self.gateway.on_clinic_server and isinstance(error, ClinicServerError):
                 self.statusBar().showMessage(f"Not saved yet: {error} Treadwell tries again every 10 seconds.")

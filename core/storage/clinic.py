@@ -19,7 +19,7 @@ from psycopg.conninfo import conninfo_to_dict
 from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, ServerBusy, ServerLost, ServerSchemaTooNew, plain_error,
+    ClinicServerError, PasswordNeeded, PasswordRefused, ServerBusy, ServerLost, ServerSchemaTooNew, plain_error,
 )
 from core.storage.postgres_records import PostgresRecords, check_schema
 
@@ -27,6 +27,7 @@ ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
 NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file
+PASSWORD_REFUSED = "password authentication failed"  # the server's, for a wrong password or an unknown role
 
 
 # How long a workstation waits on the clinic server before it says so (product defaults; docs/clinic-server.md).
@@ -68,6 +69,12 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                  "it in libpq's password file (~/.pgpass; on Windows "
                                  "%APPDATA%\\postgresql\\pgpass.conf), or set PGPASSWORD in this terminal "
                                  "session only. The window asks for it instead.") from None
+        if PASSWORD_REFUSED in str(error):  # the same words for a wrong password and a role the server does not know
+            who = conninfo_to_dict(url).get("user") or "this sign-in"
+            raise PasswordRefused(
+                f"The clinic database did not accept the password of {who}: check the name and the password (typed "
+                "in the window, or in libpq's password file), or ask the clinic's administrator to register the "
+                "clinician (db add-clinician).") from None
         raise ClinicServerError(f"The clinic database cannot be reached or refused the sign-in: "
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL

@@ -24,6 +24,11 @@ class PasswordNeeded(ClinicServerError):
     """The server asks for a password and libpq has none on file: the window asks the clinician."""
 
 
+class PasswordRefused(ClinicServerError):
+    """The server did not take the password (typed, or on file) for this role, or knows no such role: the window asks
+    for it again."""
+
+
 class ServerLost(ClinicServerError):
     """The connection to the clinic server dropped during a call: nothing of that call was saved."""
 

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from core.data_dir import DataDir
 from core.storage import evidence_store
 from core.storage.clinic import add_clinician, call_guarded, describe, init_clinic, open_clinic_records
-from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic_errors import (
+    ClinicServerError, PasswordNeeded, PasswordRefused, ServerNotSetUp, ServerSchemaTooNew,
+)
 from core.storage.clinic_studies import ClinicStudies, clinic_evidence
 
 if TYPE_CHECKING:
@@ -19,9 +21,9 @@ if TYPE_CHECKING:
     from core.storage.move import MoveReport
     from core.storage.postgres_records import PostgresRecords
 
-__all__ = ["ClinicServerError", "PasswordNeeded", "ServerNotSetUp", "ServerSchemaTooNew", "add_clinician",
-           "describe", "init_clinic", "move_local_records", "open_clinic_records", "open_clinic_session",
-           "test_connection"]
+__all__ = ["ClinicServerError", "PasswordNeeded", "PasswordRefused", "ServerNotSetUp", "ServerSchemaTooNew",
+           "add_clinician", "describe", "init_clinic", "move_local_records", "open_clinic_records",
+           "open_clinic_session", "test_connection"]
 
 
 @contextmanager

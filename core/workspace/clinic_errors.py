@@ -1,5 +1,8 @@
 """The clinic server's refusals for the front ends, importable without psycopg."""
 
-from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic_errors import (
+    ClinicServerError, PasswordNeeded, PasswordRefused, ServerNotSetUp, ServerSchemaTooNew,
+)
 
-__all__ = ["ClinicServerError", "PasswordNeeded", "ServerNotSetUp", "ServerSchemaTooNew"]
+__all__ = ["ClinicServerError", "PasswordNeeded", "PasswordRefused", "ServerNotSetUp",
+           "ServerSchemaTooNew"]

@@ -286,7 +286,7 @@ class RecordsGateway:
                                                    overrides=overrides, same_person=same_person, based_on=based_on)
 
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
-        return self._records().list_plans(search=search, limit=limit, offset=offset) if self.is_open else []
+        return self._records().list_plans(search=search, limit=limit, offset=offset) if self._listable() else []
 
     def namesakes(self, name: str, *, besides: int) -> list[int]:
         from core.workspace.course import namesakes
@@ -294,7 +294,18 @@ class RecordsGateway:
         return namesakes(self._records(), name, besides=besides) if self.is_open else []
 
     def count_patients(self, search: str | None) -> int:
-        return self._records().count_patients(search=search) if self.is_open else 0
+        return self._records().count_patients(search=search) if self._listable() else 0
+
+    def _listable(self) -> bool:
+        """Whether there are patients to list: False before the records are open; on the clinic server not signed in
+        to, a ClinicServerError saying so (seen by a clinic's tester: "0 patients", as if the clinic had none)."""
+        from core.storage.clinic_errors import ClinicServerError
+
+        if self._db is None:
+            return False
+        if self.records_url is not None and not self._signed_in:
+            raise ClinicServerError("Not signed in to the clinic database: the status bar says why.")
+        return True
 
     def history(self, patient_id: int) -> list[PlanVersion]:
         return self._records().plan_history(patient_id)

@@ -10,6 +10,7 @@ import pytest
 from core.plan.session_log import SessionLog
 from core.settings import Settings
 from core.storage.clinic import ClinicServerError, add_clinician, connect, init_clinic, open_clinic_records
+from core.storage.clinic_errors import PasswordRefused
 from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
 from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
 from tests.storage.helpers import example
@@ -118,7 +119,9 @@ def test_a_wrong_password_or_no_server_is_one_plain_sentence(pg_server, clinic_u
     with pytest.raises(ClinicServerError) as caught:
         open_clinic_records(wrong, lambda etiology: [])
     message = str(caught.value)
-    assert "\n" not in message and "not-the-password" not in message and "password authentication failed" in message
+    assert "\n" not in message and "not-the-password" not in message
+    assert "did not accept the password of test_clinician" in message and "db add-clinician" in message
+    assert isinstance(caught.value, PasswordRefused)  # the window asks for it
     with pytest.raises(ClinicServerError, match="cannot be reached"):
         connect(f"postgresql://test_clinician@127.0.0.1:{pg_server.port + 1}/none")
     with pytest.raises(ClinicServerError, match="not valid"):

@@ -47,6 +47,22 @@ def test_the_password_is_asked_for_when_none_is_on_file(qtbot, data_dir, clinic_
     window.gateway.close()
 
 
+
+def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    """Seen by a clinic's tester: with a stale password on file the window never asked for the right one, listed
+    "0 patients", and tried every save with the stale one every 10 seconds."""
+    asked, answers = [], iter([("", False), (CLINICIAN_SECRET, True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[2]) or next(answers))
+    window = clinic_window(qtbot, data_dir, clinic_url.replace(f":{CLINICIAN_SECRET}@", ":an-old-password@"))
+    assert asked == ["The password on file for test_clinician was not accepted. The password of test_clinician:"]
+    assert "not signed in" in window._where_label.text()  # Cancel
+    assert "could not be listed: Not signed in" in window.records.count.text()
+    window.editor.form.set_profile(example(name="Amara Okafor")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()  # asked again, and saved
+    assert len(asked) == 2 and "as test_clinician" in window._where_label.text()
+    assert window.records.model.total == 1
+    window.gateway.close()
+
 @pytest.fixture
 def own_server(monkeypatch):
     """A server of the test's own, which it stops and starts; the window tries again every half second."""
