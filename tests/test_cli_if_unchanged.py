@@ -34,7 +34,8 @@ def test_a_correction_read_before_another_workstation_corrected_the_walk_is_refu
     assert yours.stderr.startswith("--if-unchanged-since: Not saved: this session was changed by someone else")
     assert "Yours: 2026-11-02, week 1, 12 min" in yours.stderr and "Theirs: 2026-11-02, week 1, 9 min" in yours.stderr
     now = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]
-    assert now["minutes"] == 9 and f"Its updated_at is now {now['updated_at']}." in yours.stderr
+    assert now["minutes"] == 9 and f"run the command again with --if-unchanged-since {now['updated_at']}." \
+        in yours.stderr
     again = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", {**walk, "minutes": 12}),
                      "--if-unchanged-since", now["updated_at"], data_dir=data)
     assert again.returncode == 0, again.stderr
@@ -67,6 +68,7 @@ def test_the_stamp_is_checked_first_a_deleted_walk_is_said_and_a_file_as_saved_c
     gone = run_main("sessions", "edit", str(second["id"]), _written(tmp_path, "g.json", walk), "--if-unchanged-since",
                     second["updated_at"], data_dir=data)
     assert gone.returncode == 1 and "this session was deleted by someone else meanwhile" in gone.stderr
+    assert "add yours as a new session" in gone.stderr and "correct it again" not in gone.stderr
 
 
 def test_a_version_made_from_an_older_one_is_refused_with_what_differs(run_main, tmp_path) -> None:

@@ -280,11 +280,24 @@ class PatientCare:
         # as loaded into the form, not as the log shows it now: the log is read again when another workstation
         # changes the patient, and its newer copy would let the correction pass over that change unseen (seen in
         # review: B's correction saved, then A's saved over it, with no word)
+        from core.records.models import ChangedMeanwhile
+
         loaded = self.sessions.correcting
         before = loaded if loaded is not None and loaded.id == session_id else None
+
+        def correct(_course):
+            try:  # refused if someone changed it since it was read
+                return self.gateway.edit_session(session_id, log, clinician=self.settings.clinician,
+                                                 based_on=before.updated_at if before else None)
+            except ChangedMeanwhile as refused:
+                if refused.theirs is None:  # deleted: the log, read again, turns the form into a new session
+                    raise
+                self.sessions.correct_over(refused.theirs)
+                raise ValueError(f"{refused} Save the correction again to put yours in place of theirs (the audit "
+                                 "trail keeps theirs), or Cancel to keep theirs.") from refused
+
         self._change_sessions(
-            lambda course: self.gateway.edit_session(  # refused if someone changed it since it was read
-                session_id, log, clinician=self.settings.clinician, based_on=before.updated_at if before else None),
+            correct,
             lambda saved: f"Session of {log.date.isoformat()} corrected{moved_words(before, saved)}; the audit trail "
                           f"keeps what it held before.{self._walk_notes(saved)}")
 

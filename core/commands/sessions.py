@@ -75,7 +75,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(error, file=sys.stderr)
         return 2
     except ChangedMeanwhile as error:  # --if-unchanged-since
-        now = "" if error.theirs is None else f" Its updated_at is now {error.theirs.updated_at}."
+        now = "" if error.theirs is None else (f" Check which is right; to put yours in place of theirs, run the "
+                                               f"command again with --if-unchanged-since {error.theirs.updated_at}.")
         print(f"--if-unchanged-since: {error}{now}", file=sys.stderr)
         return 1
     except ValueError as error:  # a week outside the plan version, naming the field

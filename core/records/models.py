@@ -184,8 +184,8 @@ class ChangedMeanwhile(Exception):
         said = ("was deleted by someone else meanwhile" if theirs is None else
                 f"was changed by someone else at {theirs.updated_at[:19].replace('T', ' ')} UTC")
         super().__init__(f"Not saved: this session {said}. Yours: {_shown(yours)}. "
-                         + ("" if theirs is None else f"Theirs: {_shown(theirs.as_logged())}. ")
-                         + "Check which is right, then correct it again.")
+                         + ("It can no longer be corrected: add yours as a new session if it should be kept."
+                            if theirs is None else f"Theirs: {_shown(theirs.as_logged())}."))
 
 
 class PatientChangedMeanwhile(Exception):

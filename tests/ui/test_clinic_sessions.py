@@ -41,6 +41,9 @@ def test_a_correction_made_elsewhere_meanwhile_is_not_overwritten_unseen(qtbot, 
         assert 'Yours: ' in said and 'note "A\'s correction"' in said and 'note "B\'s correction"' in said, said
         assert other.get_session(record.id).note == "B's correction"  # theirs kept
         assert view._fields.note.text() == "A's correction"  # yours kept on screen
+        assert "Save the correction again to put yours in place of theirs" in said, said
+        view.save_button.click()  # seen by a clinic's tester: refused again and again, until retyped
+        assert other.get_session(record.id).note == "A's correction", view.message.text()
     finally:
         other.connection.close()
     window.gateway.close()

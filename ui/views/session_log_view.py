@@ -357,6 +357,12 @@ class SessionLogView(QWidget):
     def correcting(self) -> SessionRecord | None:
         return self._correcting
 
+    def correct_over(self, theirs: SessionRecord) -> None:
+        """The session as someone else saved it meanwhile, both shown to the clinician: the correction, saved again,
+        replaces it (seen by a clinic's tester: every further Save was refused, and only retyping it went through)."""
+        if self._correcting is not None and self._correcting.id == theirs.id:
+            self._correcting = theirs
+
     def unsaved_entry(self) -> str:
         """What the form holds that is not saved, in words for a question ("" for nothing): a new session with
         anything recorded, or a correction changed since it was loaded."""
