@@ -198,3 +198,21 @@ def test_moving_from_a_folder_without_records_says_so_and_makes_nothing(tmp_path
     moved = main_py(tmp_path, "db", "move-to", "postgresql://nobody@127.0.0.1:1/treadwell")
     assert moved.returncode == 1 and "no Treadwell records at" in moved.stderr and "check --data-dir" in moved.stderr
     assert "Nothing was moved." in moved.stderr and not (tmp_path / "data" / "treadwell.sqlite3").exists()
+
+
+def test_with_the_clinic_server_down_a_plan_is_still_drafted_and_printed_but_nothing_saved(tmp_path) -> None:
+    """Seen by a clinic's tester: with the server stopped, even a draft plan, its handout, the etiologies and the
+    evidence were refused; they read no patient and save nothing. Saving, or reading a patient, still needs it."""
+    down = "postgresql://test_clinician@127.0.0.1:1/treadwell"  # nothing listens on port 1
+    profile = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
+    drafted = main_py(tmp_path, "--records", down, "plan", profile, "--pdf", str(tmp_path / "handout.pdf"))
+    assert drafted.returncode == 0, drafted.stderr
+    assert "cannot be reached" in drafted.stderr and "Used instead: this workstation's evidence library" \
+        in drafted.stderr and (tmp_path / "handout.pdf").stat().st_size > 10_000
+    for command in (["etiologies"], ["evidence", "--etiology", "diabetic-neuropathy"]):
+        listed = main_py(tmp_path, "--records", down, *command)
+        assert listed.returncode == 0 and "Used instead" in listed.stderr and listed.stdout, listed.stderr
+    for command in (["plan", profile, "--save"], ["progress", "1"], ["plans", "list"]):
+        refused = main_py(tmp_path, "--records", down, *command)
+        assert refused.returncode == 1 and "cannot be reached" in refused.stderr, refused.stderr
+        assert "Used instead" not in refused.stderr and "Traceback" not in refused.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from core.etiology import ETIOLOGY_IDS
+from tests.conftest import REPO_ROOT
 
 REQUIRED_ETIOLOGIES = set(ETIOLOGY_IDS)
 
@@ -174,8 +175,13 @@ def test_evidence_never_falls_back_to_this_workstations_library_unsaid(run_main,
     settings = data / "settings.json"
     settings.write_text(json.dumps({"records_url": "postgresql://grace@127.0.0.1:1/treadwell",
                                     "clinic_name": "North\tClinic"}), encoding="utf-8")
-    result = run_main("evidence", "--search", "exercise", data_dir=data)
-    assert result.returncode == 1 and "The clinic database cannot be reached" in result.stderr, result.stderr
+    result = run_main("evidence", "--search", "exercise", data_dir=data)  # the server named there is asked; down,
+    assert "The clinic database cannot be reached" in result.stderr, result.stderr  # the shipped library is used, said
+    assert result.returncode == 0 and "Used instead: this workstation's evidence library" in result.stderr
+    imported = run_main("evidence", "import", str(REPO_ROOT / "resources" / "evidence" / "import-template.csv"),
+                        data_dir=data)  # an import never goes to this workstation's library instead
+    assert imported.returncode == 1 and "cannot be reached" in imported.stderr
+    assert "Used instead" not in imported.stderr
     settings.write_text("{not json", encoding="utf-8")
     result = run_main("etiologies", data_dir=data)
     assert result.returncode == 2 and "The settings file" in result.stderr and result.stdout == ""

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from core.commands.output import format_table, print_json
+from core.commands.output import format_table, print_json, say_without_server
 from core.data_dir import DataDir
 from core.evidence.dosing import dosing_summary
 from core.workspace.session import open_workspace
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    with open_workspace(data_dir, write=False, records_url=args.records) as workspace:
+    with open_workspace(data_dir, write=False, records_url=args.records,
+                        without_server=say_without_server) as workspace:
         etiologies = workspace.etiologies()
         studies = workspace.studies()
     if args.format == "json":

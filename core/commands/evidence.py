@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.commands.output import fail, format_table, print_json, say_waiting
+from core.commands.output import fail, format_table, print_json, say_waiting, say_without_server
 from core.data_dir import DataDir
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
@@ -19,7 +19,8 @@ ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.evidence_action == "import":
         return _run_import(data_dir, args.file, args.records)
-    with open_workspace(data_dir, write=False, records_url=args.records) as workspace:
+    with open_workspace(data_dir, write=False, records_url=args.records,
+                        without_server=say_without_server) as workspace:
         etiology_ids = [e.id for e in workspace.etiologies()]
         mechanism_ids = [m.id for m in workspace.mechanisms()]
         if args.etiology and args.etiology not in etiology_ids:

@@ -67,6 +67,11 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
+def say_without_server(why: str) -> None:
+    """Told on stderr when a command that saves nothing goes on without the clinic server."""
+    print(why, file=sys.stderr, flush=True)
+
+
 def say_waiting(seconds: float) -> None:
     """Told on stderr while a command waits for another Treadwell window or command to let go of the data folder
     (seen in review: it waited 15 s in silence, then said the folder was in use)."""

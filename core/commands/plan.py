@@ -8,7 +8,7 @@ import sys
 
 from core.atomic import StagedFile, WriteError, refuse_protected_output, stage_output
 from core.citing import cited_together
-from core.commands.output import format_table, print_json, say_waiting
+from core.commands.output import format_table, print_json, say_waiting, say_without_server
 from core.data_dir import DataDir
 from core.plan.engine import Plan
 from core.plan.profile import ProfileError, read_profile
@@ -67,7 +67,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 2
     staged = None  # the handout, written beside its place before anything is saved
     try:
-        with open_workspace(data_dir, write=args.save, records_url=args.records, waiting=say_waiting) as workspace:
+        with open_workspace(data_dir, write=args.save, records_url=args.records, waiting=say_waiting,
+                            without_server=None if args.save or args.patient is not None
+                            else say_without_server) as workspace:
             based_on = _version_id(workspace.records, args)  # before any work: a version that is not there
             plan, studies = workspace.draft_plan(profile, settings.plan)
             if args.format != "json":

@@ -8,8 +8,8 @@ cannot get the lock reads without writing. The window's long-lived equivalent is
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,20 +107,41 @@ def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
         logging.getLogger(__name__).warning("the command's daily backup was not made: %s", error)
 
 
+class _ServerUnreachable:
+    """The records of a workspace opened without the clinic server: any use says why they cannot be read."""
+
+    def __init__(self, error: Exception) -> None:
+        self._error = error
+
+    def __getattr__(self, name: str):
+        raise self._error
+
+
 @contextmanager
 def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = None,
-                   records_url: str | None = None, waiting: Waiting | None = None) -> Iterator[Workspace]:
+                   records_url: str | None = None, waiting: Waiting | None = None,
+                   without_server: Callable[[str], None] | None = None) -> Iterator[Workspace]:
     """``records_url``: the patient records and the clinic's imported studies are on the clinic's server (the
     shipped library is read from the local data folder, which is not written); otherwise in the local database,
-    with the writer's lock when ``write`` (``waiting`` is told when another process holds it)."""
+    with the writer's lock when ``write`` (``waiting`` is told when another process holds it). ``without_server``:
+    the work reads no patient and saves nothing, so a server that cannot be reached is told to it and the shipped
+    library is used (seen by a clinic's tester: with the server down, not even a plan could be drafted)."""
     if records_url is None:
         with open_data(data_dir, write=write, wait_s=wait_s, waiting=waiting) as db:
             if write:
                 _first_backup_of_the_day(db, data_dir)
             yield Workspace(data_dir, db)
         return
-    from core.workspace.clinic import open_clinic_session  # psycopg: only for the clinic server
+    from core.workspace.clinic import ClinicServerError, open_clinic_session  # psycopg: only for the clinic server
 
-    with open_data(data_dir, write=False, wait_s=wait_s) as local, \
-            open_clinic_session(local, records_url) as (records, evidence, clinic_studies):
+    with open_data(data_dir, write=False, wait_s=wait_s) as local, ExitStack() as signed_in:
+        try:
+            records, evidence, clinic_studies = signed_in.enter_context(open_clinic_session(local, records_url))
+        except ClinicServerError as error:
+            if without_server is None:
+                raise
+            without_server(f"{str(error).rstrip('.')}. Used instead: this workstation's evidence library, without "
+                           "the clinic's own studies.")
+            yield Workspace(data_dir, local, _ServerUnreachable(error))  # type: ignore[arg-type]
+            return
         yield Workspace(data_dir, evidence, records, clinic_studies)
