@@ -194,3 +194,20 @@ def test_a_patient_held_up_by_another_connection_is_named_and_the_move_goes_on(p
     assert "patient 1: the clinic database did not complete it in time" in moved.stdout + moved.stderr
     again = main_py(tmp_path, "db", "move-to", clinic_url)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_a_walk_corrected_here_after_it_moved_is_named_with_both_values_and_what_to_run(clinic_url, tmp_path) -> None:
+    """It said only "patient 1 session of 2026-11-02: differs on the server (kept as it is there)": the workstation's
+    patient number, no session, neither side's values, and no way to tell two walks of one day apart."""
+    here = tmp_path / "here"
+    assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    assert main_py(here, "sessions", "add", "1", walk(tmp_path, 10)).returncode == 0
+    assert main_py(here, "db", "move-to", clinic_url).returncode == 0
+    assert main_py(here, "sessions", "edit", "1", walk(tmp_path, 11, "corrected.json")).returncode == 0
+    again = main_py(here, "db", "move-to", clinic_url)
+    assert again.returncode == 1
+    there = json.loads(main_py(tmp_path, "--records", clinic_url, "sessions", "list", "1", "--format", "json").stdout)
+    said = next(line for line in again.stdout.splitlines() if "differs on the server" in line)
+    assert f"session 1: differs on the server, kept as it is there (session {there[0]['id']})" in said, said
+    assert "there 2026-11-02, week 1, 10 min" in said and "here 2026-11-02, week 1, 11 min" in said, said
+    assert f"sessions edit {there[0]['id']} FILE --records URL" in said, said

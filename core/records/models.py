@@ -183,9 +183,9 @@ class ChangedMeanwhile(Exception):
         self.yours, self.theirs = yours, theirs
         said = ("was deleted by someone else meanwhile" if theirs is None else
                 f"was changed by someone else at {theirs.updated_at[:19].replace('T', ' ')} UTC")
-        super().__init__(f"Not saved: this session {said}. Yours: {_shown(yours)}. "
+        super().__init__(f"Not saved: this session {said}. Yours: {walk_in_full(yours)}. "
                          + ("It can no longer be corrected: add yours as a new session if it should be kept."
-                            if theirs is None else f"Theirs: {_shown(theirs.as_logged())}."))
+                            if theirs is None else f"Theirs: {walk_in_full(theirs.as_logged())}."))
 
 
 class PatientChangedMeanwhile(Exception):
@@ -226,7 +226,7 @@ class VersionSavedMeanwhile(Exception):
               f"version {theirs.version + 1}, the newest; version {theirs.version} stays in the history.")
 
 
-def _shown(log: SessionLog) -> str:
+def walk_in_full(log: SessionLog) -> str:
     """Every value of a walk, so two that differ only in the speed, the pulse or the note read apart (seen in review:
     "Yours" and "Theirs" read the same where only the note differed)."""
     return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min"

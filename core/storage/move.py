@@ -19,6 +19,7 @@ from pathlib import Path
 import psycopg
 import sqlite_utils
 
+from core.records.models import walk_in_full
 from core.storage import evidence_store, records
 from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
@@ -132,9 +133,18 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
                 for v in records.plan_history(local, patient_id)
                 if v.uid not in theirs or theirs[v.uid].plan.model_dump() != v.plan.model_dump()
                 or theirs[v.uid].profile.model_dump() != v.profile.model_dump()]
-    sessions = {s.uid: s.as_logged() for s in server.sessions(there)}
-    problems += [f"patient {patient_id} session of {s.date.isoformat()}: differs on the server (kept as it is there)"
-                 for s in records.sessions(local, patient_id) if sessions.get(s.uid) != s.as_logged()]
+    sessions = {s.uid: s for s in server.sessions(there)}
+    for walk in records.sessions(local, patient_id):
+        theirs = sessions.get(walk.uid)
+        if theirs is None or theirs.as_logged() != walk.as_logged():  # seen by a clinic's tester: neither side's
+            # values, and the local patient number only, with no way to tell which of two walks of a day it was
+            problems.append(
+                f"patient {patient_id} (patient {there} on the server) session {walk.id}: not on the server"
+                if theirs is None else
+                f"patient {patient_id} (patient {there} on the server) session {walk.id}: differs on the server, kept "
+                f"as it is there (session {theirs.id}): there {walk_in_full(theirs.as_logged())}; here "
+                f"{walk_in_full(walk.as_logged())}. If this workstation's values are right, correct it there: "
+                f"sessions edit {theirs.id} FILE --records URL")
     return problems
 
 
