@@ -282,7 +282,8 @@ class ImportedPatient(BaseModel):
                      "were kept as they are here.")
         if self.sessions_differing:
             said += (" Kept as they are here, though the bundle has other values (corrected on one side): "
-                     f"{_some(self.sessions_differing)}.")
+                     f"{_some(self.sessions_differing)}. Where the bundle's are right, correct the session here "
+                     "(sessions edit N FILE, or Correct in the session log).")
         if self.sessions_deleted_here:
             said += (" Not added again, as they were deleted here (an import does not undo a deletion): "
                      f"{_some(self.sessions_deleted_here)}.")

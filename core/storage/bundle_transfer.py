@@ -24,7 +24,7 @@ from core.plan.guidelines import GUIDELINES_VERSION
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, one_plain_line
 from core.plan.session_log import SessionLog
-from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_named
+from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, content_checksum, read_bundle,
@@ -132,14 +132,16 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
                 as_saved.append(f"version {saved.version} (guidelines {version.plan.guidelines_version})")  # as here
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in here if uid not in bundled)
-        known = {session.uid: session.as_logged() for session in store.sessions(patient_id)}
+        saved_here = {session.uid: session for session in store.sessions(patient_id)}
+        known = {uid: session.as_logged() for uid, session in saved_here.items()}
         # a walk deleted here stays deleted (seen in review: a second import brought it back as "new")
         deleted = store.deleted_session_uids(patient_id) if existed else set()
         added, differing, deleted_here = 0, [], []
         for item in checked.session_logs:
             if item.uid in known:
-                if known[item.uid] != item.log:
-                    differing.append(walk_named(known[item.uid]))
+                if known[item.uid] != item.log:  # both sides' values (seen by a clinic's tester: only these ones,
+                    differing.append(f"session {saved_here[item.uid].id}, here {walk_in_full(known[item.uid])}; "
+                                     f"in the bundle {walk_in_full(item.log)}")  # and two walks of a day alike)
                 continue
             if item.uid in deleted:
                 deleted_here.append(walk_named(item.log))

@@ -363,13 +363,15 @@ def test_importing_a_patient_already_here_adds_only_what_is_new(records: Patient
     local = other.save_plan(*example(name="Jan Kowalski", weeks=10), clinician="Dr C", patient_id=imported.patient_id)
     third = records.save_plan(*example(name="Jan Kowalski", weeks=6), clinician="Dr A", patient_id=first.patient_id)
     merged = other.import_patient(records.export_patient(third.id, clinician="Dr A").encode(), clinician="Dr C")
+    kept = other.sessions(imported.patient_id)[0]
     assert (merged.sessions_differing, merged.versions_only_here, len(merged.plan_ids)) == \
-        (["the walk of 2026-11-03 (week 1, 9 min)"], 1, 1)
+        ([f"session {kept.id}, here 2026-11-03, week 1, 9 min, RPE 12, pain during 3, next morning 3; in the bundle "
+          "2026-11-03, week 1, 9 min, RPE 12, pain during 1, next morning 3"], 1, 1)
     assert merged.version_in_force == local.version + 1 and "check it" in merged.sentence()
     assert other.sessions(imported.patient_id)[0].pain_during == 3  # kept as it is here
     # seen in review: "1 session(s) differ ... kept" named none of them, and a walk deleted at the source went unsaid
-    assert ("Kept as they are here, though the bundle has other values (corrected on one side): the walk of "
-            "2026-11-03 (week 1, 9 min).") in merged.sentence()
+    assert ("Kept as they are here, though the bundle has other values (corrected on one side): session "
+            f"{kept.id}, here 2026-11-03") in merged.sentence() and "correct the session here" in merged.sentence()
     records.delete_session(records.sessions(first.patient_id)[1].id, clinician="Dr A")
     after_delete = other.import_patient(records.export_patient(third.id, clinician="Dr A").encode(), clinician="Dr C")
     assert after_delete.sessions_only_here == ["the walk of 2026-11-10 (week 2, 9 min)"]
