@@ -85,11 +85,17 @@ def test_a_version_made_from_an_older_one_is_refused_with_what_differs(run_main,
                      data_dir=data)
     assert yours.returncode == 1 and not pdf.exists()
     assert "--if-newest: not saved: version 2 of patient 1 (plan 2)" in yours.stderr
-    assert "Yours differs from it: Week 1 walk minutes: 12 -> 15" in yours.stderr
+    assert "Yours differs from it: Continuous walking today (min): 12 -> 15; " in yours.stderr
+    assert "Week 1 walk minutes: 12 -> 15" in yours.stderr
     assert "give --if-newest 2. No handout was written." in yours.stderr
     listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)
     assert [plan["version"] for plan in listed] == [2]
     assert run_main("plan", longest, "--save", "--patient", "1", "--if-newest", "2", data_dir=data).returncode == 0
+    # seen by a clinic's tester: a profile differing in its blood pressure alone was "the same plan as yours"
+    pressure = _written(tmp_path, "pressure.json", {**profile, "baseline_walk_min": 15, "resting_bp": [140, 86]})
+    told = run_main("plan", pressure, "--save", "--patient", "1", "--if-newest", "2", data_dir=data)
+    assert told.returncode == 1 and "same plan" not in told.stderr, told.stderr
+    assert "Yours differs from it: Resting blood pressure (mmHg): 138, 84 -> 140, 86." in told.stderr, told.stderr
 
 
 def test_if_newest_names_a_version_the_patient_has_and_goes_with_save_and_patient(run_main, tmp_path) -> None:

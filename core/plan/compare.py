@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Set
 from types import MappingProxyType
 
 from core.plan.engine import Plan, Week
+from core.plan.profile import PatientProfile
+from core.plan.profile_labels import FIELD_LABELS
 from core.plan.warnings import WARNING_NAMES
 
 
@@ -94,3 +96,11 @@ def _runs_changed(saved: Plan, today: Plan, described: Callable[[Week], str], wh
             runs.append((before.week, before.week, old, new))
     return [(f"Week {first}" if first == last else f"Weeks {first}-{last}") + f" {what}: {old} -> {new}"
             for first, last, old, new in runs]
+
+
+def profile_differences(before: PatientProfile, after: PatientProfile) -> list[str]:
+    """One plain line per field of the profile that differs, ``before`` first. The name too: a corrected spelling is
+    a change to the record (seen in review: it went unsaid)."""
+    old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
+    return [f"{FIELD_LABELS.get(field, field)}: {in_words(old.get(field))} -> {in_words(new.get(field))}"
+            for field in new if old.get(field) != new.get(field)]

@@ -24,7 +24,7 @@ from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
                                   said_beyond, suggest_next_week)
-from core.plan.compare import in_words, plan_differences
+from core.plan.compare import plan_differences, profile_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    cut_by_block, planned_week, status_of, stops_walking, walked_rows,
                                    walking_breaks)
@@ -33,7 +33,6 @@ from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
 from core.stamps import local_day
-from core.plan.profile_labels import FIELD_LABELS
 
 
 class VersionInCourse(BaseModel):
@@ -359,20 +358,13 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
             by_hand = _override_changes(before.overrides, version.overrides, plans[before.version])
             # a removed change shows the plan's values
             set_by_hand = {o.week: o.changed_fields for o in version.overrides if o.week in by_hand}
-            changes = _profile_changes(before.profile, version.profile) + plan_differences(
+            changes = profile_differences(before.profile, version.profile) + plan_differences(
                 plans[before.version], plans[version.version], changed_by_hand=set_by_hand)
             changes += by_hand.values()
             changes = changes or ["saved again with no change to the plan"]
         out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
                                  saved_by=version.saved_by, changes=changes))
     return out
-
-
-def _profile_changes(before: PatientProfile, after: PatientProfile) -> list[str]:
-    """The name too: a corrected spelling is a change to the record (seen in review: it went unsaid)."""
-    old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
-    return [f"{FIELD_LABELS.get(field, field)}: {in_words(old.get(field))} -> {in_words(new.get(field))}"
-            for field in new if old.get(field) != new.get(field)]
 
 
 def _override_changes(before: list[WeekOverride], after: list[WeekOverride], plan_before: Plan) -> dict[int, str]:

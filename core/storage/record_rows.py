@@ -100,17 +100,19 @@ def before_values(record: SessionRecord) -> dict:
             **record.as_logged().model_dump(mode="json")}
 
 
-def check_based_on(newest: PlanVersion | None, based_on: int | None, plan: Plan, overrides: list[WeekOverride],
-                   max_sessions: int) -> None:
-    """Refuse a version saved from a plan older than the patient's newest (someone saved meanwhile)."""
+def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: PatientProfile, plan: Plan,
+                   overrides: list[WeekOverride]) -> None:
+    """Refuse a version saved from a plan older than the patient's newest (someone saved meanwhile), saying how
+    the profile and the plan differ (seen by a clinic's tester: a profile differing only in its blood pressure was
+    "the same plan as yours")."""
     if based_on is None or newest is None or newest.id == based_on:
         return
-    from core.plan.compare import plan_differences
+    from core.plan.compare import plan_differences, profile_differences
     from core.plan.overrides import effective_plan
 
     theirs = effective_plan(newest.plan, newest.overrides, newest.profile.max_sessions_per_week)
-    yours = effective_plan(plan, overrides, max_sessions)
-    raise VersionSavedMeanwhile(newest, plan_differences(theirs, yours))
+    yours = effective_plan(plan, overrides, profile.max_sessions_per_week)
+    raise VersionSavedMeanwhile(newest, profile_differences(newest.profile, profile) + plan_differences(theirs, yours))
 
 
 def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog,
@@ -135,7 +137,7 @@ def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest:
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
     if newest is not None and same_version(newest, profile, plan, overrides):
         return newest
-    check_based_on(newest, based_on, plan, overrides, profile.max_sessions_per_week)
+    check_based_on(newest, based_on, profile, plan, overrides)
     differs = [] if same_person else identity_differences(saved_name_folded, newest, profile)
     if differs:
         raise DifferentPatient(patient_id, differs)
