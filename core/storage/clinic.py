@@ -28,6 +28,7 @@ ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file
 PASSWORD_REFUSED = "password authentication failed"  # the server's, for a wrong password or an unknown role
+NO_DATABASE = re.compile(r'database ".*" does not exist')  # the server's, for a database name it does not have
 
 
 # How long a workstation waits on the clinic server before it says so (product defaults; docs/clinic-server.md).
@@ -65,8 +66,9 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
         return connection
     except psycopg.OperationalError as error:
         if NO_PASSWORD in str(error):
-            raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in: put "
-                                 "it in libpq's password file (~/.pgpass; on Windows "
+            raise PasswordNeeded("The clinic database asks for a password and none is on file for this sign-in (a "
+                                 "line of the password file is used only where its host, port, database and name all "
+                                 "match the address): put it in libpq's password file (~/.pgpass; on Windows "
                                  "%APPDATA%\\postgresql\\pgpass.conf), or set PGPASSWORD in this terminal "
                                  "session only. The window asks for it instead.") from None
         if PASSWORD_REFUSED in str(error):  # the same words for a wrong password and a role the server does not know
@@ -75,6 +77,10 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                 f"The clinic database did not accept the password of {who}: check the name and the password (typed "
                 "in the window, or in libpq's password file), or ask the clinic's administrator to register the "
                 "clinician (db add-clinician).") from None
+        if NO_DATABASE.search(str(error)):  # seen by a clinic's tester: a mistyped name read as a server problem
+            raise ClinicServerError(f"The clinic database named in the address does not exist on that server "
+                                    f"({plain_error(error)}): check the name; a clinic's database is made first, "
+                                    "with createdb (docs/clinic-server.md, step 1).") from None
         raise ClinicServerError(f"The clinic database cannot be reached or refused the sign-in: "
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL

@@ -124,6 +124,9 @@ def test_a_wrong_password_or_no_server_is_one_plain_sentence(pg_server, clinic_u
     assert isinstance(caught.value, PasswordRefused)  # the window asks for it
     with pytest.raises(ClinicServerError, match="cannot be reached"):
         connect(f"postgresql://test_clinician@127.0.0.1:{pg_server.port + 1}/none")
+    mistyped = clinic_url.rsplit("/", 1)[0] + "/treadwel"  # seen by a clinic's tester: read as a server problem
+    with pytest.raises(ClinicServerError, match="does not exist on that server .* check the name; .* createdb"):
+        connect(mistyped)
     with pytest.raises(ClinicServerError, match="not valid"):
         connect("postgresql://[not a host")
 
