@@ -141,6 +141,11 @@ def test_the_same_walk_logged_twice_through_the_form_is_said(qtbot, data_dir) ->
     log_through_the_form(qtbot, window, days_ago=0, week=1, minutes=8, rpe=12, during=3, morning=3)
     assert "check that the walk was not entered twice" in window.sessions.message.text()
     assert len(window.course.sessions) == 2
+    first = window.course.sessions[0]  # the note names it "(session N)": the log's date says which row that is
+    assert f"(session {first.id})" in window.sessions.message.text()
+    shown = [window.sessions.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+             for row in range(window.sessions.model.rowCount())]
+    assert any(tip.startswith(f"Session {first.id} ") for tip in shown), shown
 
 
 def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other_named(qtbot, data_dir,

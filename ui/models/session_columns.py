@@ -26,7 +26,9 @@ def _sort(value: float | int | None) -> float:
 
 
 LOG_COLUMNS: list[Column[SessionRecord]] = [
-    Column("Date", lambda r: r.date.isoformat()),
+    # the session's id where a walk note names it ("... is logged (session 3)"), as the command line does
+    Column("Date", lambda r: r.date.isoformat(), tooltip=lambda r: f"Session {r.id} (sessions edit {r.id} corrects "
+                                                                   "it on the command line)"),
     Column("Week", lambda r: str(r.week), lambda r: r.week),
     Column("Plan\nversion", lambda r: str(r.plan_version), lambda r: r.plan_version),
     Column("Minutes", lambda r: f"{r.minutes:g}", lambda r: r.minutes),
