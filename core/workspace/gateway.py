@@ -158,7 +158,8 @@ class RecordsGateway:
         window says so and, once the server answers again, reads everything anew (seen by a clinic's tester: a click
         that found it first left the window saying it was signed in, and never reading another workstation's saves)."""
         self._drop_clinic()
-        self._listening_lost = self._missed = True
+        if self._signed_in:  # never signed in (a password refused from the start): nothing was being followed
+            self._listening_lost = self._missed = True
 
     def _drop_clinic(self) -> None:
         for part in (self._clinic, self._listener):
