@@ -210,4 +210,4 @@ def test_a_walk_corrected_here_after_it_moved_is_named_with_both_values_and_what
     said = next(line for line in again.stdout.splitlines() if "differs on the server" in line)
     assert f"session 1: differs on the server, kept as it is there (session {there[0]['id']})" in said, said
     assert "there 2026-11-02, week 1, 10 min" in said and "here 2026-11-02, week 1, 11 min" in said, said
-    assert f"sessions edit {there[0]['id']} FILE --records URL" in said, said
+    assert f"main.py --records URL sessions edit {there[0]['id']} FILE" in said, said

@@ -20,6 +20,7 @@ class ClinicLink:
     _retry_timer: QTimer | None = None
     _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers again
     _lost_said = False  # the status bar says the connection is lost
+    _asking_password = False  # the clinic database's password is being asked for
     _asked_server_at = float("-inf")
 
     def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
@@ -42,6 +43,17 @@ class ClinicLink:
         self.sign_in_to_clinic()
 
     def sign_in_to_clinic(self, password: str | None = None) -> bool:
+        """Signed in, asking for the password where the server wants one; False if not (said in the status bar).
+        One question at a time: a save and the server's return could each ask while the other's question was open."""
+        if self._asking_password:
+            return False
+        self._asking_password = True
+        try:
+            return self._sign_in_asking(password)
+        finally:
+            self._asking_password = False
+
+    def _sign_in_asking(self, password: str | None) -> bool:
         from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
 
         user = urlsplit(self.gateway.records_url).username or "you"
@@ -115,14 +127,24 @@ class ClinicLink:
 
     @Slot(object)
     def _on_server_answers(self, answers: bool) -> None:
-        from core.workspace.clinic import ClinicServerError, PasswordNeeded
+        from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
 
         self._asking_server = False
         if not answers:
             return  # the next poll asks again
         try:
             self.gateway.sign_in_again()  # quick: the server has just answered
-        except (ClinicServerError, PasswordNeeded):
+        except (PasswordNeeded, PasswordRefused):  # back, but not with this password (seen in review: it was tried
+            if self._asking_password:  # again every 10 seconds, a failed sign-in in the server's log each time)
+                return  # a save is asking for it already
+            self._lost_said = False
+            if self.sign_in_to_clinic():  # everything read anew there
+                self.gateway.caught_up()
+                self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+            else:
+                self.gateway.sign_out()
+            return
+        except ClinicServerError:
             return  # gone again
         self._read_anew()
 

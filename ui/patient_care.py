@@ -290,7 +290,8 @@ class PatientCare:
                 return self.gateway.edit_session(session_id, log, clinician=self.settings.clinician,
                                                  based_on=before.updated_at if before else None)
             except ChangedMeanwhile as refused:
-                if refused.theirs is None:  # deleted: the log, read again, turns the form into a new session
+                if refused.theirs is None:  # deleted: the log, read again now, turns the form into a new session
+                    self._refresh_course()
                     raise
                 self.sessions.correct_over(refused.theirs)
                 raise ValueError(f"{refused} Save the correction again to put yours in place of theirs (the audit "

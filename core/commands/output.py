@@ -76,4 +76,5 @@ def say_waiting(seconds: float) -> None:
     """Told on stderr while a command waits for another Treadwell window or command to let go of the data folder
     (seen in review: it waited 15 s in silence, then said the folder was in use)."""
     print(f"Waiting up to {seconds:g} s for another Treadwell window or command to finish with the data folder "
-          "(Ctrl+C stops; nothing has been changed)...", file=sys.stderr, flush=True)
+          "(a window holds it until it is closed; Ctrl+C stops; nothing has been changed)...", file=sys.stderr,
+          flush=True)

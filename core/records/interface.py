@@ -14,7 +14,7 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, ImportedPatient, PlanSummary, PlanVersion, SessionRecord,
+    AuditAction, AuditEvent, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, SessionRecord,
 )
 
 
@@ -64,9 +64,9 @@ class PatientRecords(Protocol):
 
     def delete_session(self, session_id: int, *, clinician: str) -> None: ...
 
-    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: tuple[int, int] | None = None) -> None:
-        """``as_shown``: the patient's plan versions and walks as counted for the clinician who asked; if the
-        records hold other counts now, nothing is deleted (PatientChangedMeanwhile)."""
+    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
+        """``as_shown``: the patient's records as the clinician who asked was shown them; if they differ now (a
+        version or a walk added, deleted or corrected), nothing is deleted (PatientChangedMeanwhile)."""
         ...
 
     def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str) -> None: ...

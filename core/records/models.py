@@ -9,7 +9,7 @@ importing a patient who is already here adds only what is new."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -193,18 +193,27 @@ class PatientChangedMeanwhile(Exception):
     changed since: refused, so another workstation's newer work is not deleted unseen (seen by a clinic's tester:
     a version and a walk saved on another workstation while the question was open went with the patient)."""
 
-    def __init__(self, shown: tuple[int, int], now: tuple[int, int]) -> None:
+    def __init__(self, shown: PatientHolding, now: PatientHolding) -> None:
         self.shown, self.now = shown, now
-        super().__init__(
-            f"Not deleted: this patient's records changed since you were asked ({holding_in_words(shown)} then, "
-            f"{holding_in_words(now)} now; saved on another workstation or in another window). Look at them, then "
-            "delete again if that is still right.")
+        when = now.last_walk_change[:19].replace("T", " ")
+        what = (f"{shown.in_words()} then, {now.in_words()} now" if shown[:2] != now[:2] else
+                f"a walk corrected, or one deleted and another added, at {when} UTC")
+        super().__init__(f"Not deleted: this patient's records changed since you were asked ({what}; saved on another "
+                         "workstation or in another window). Look at them, then delete again if that is still right.")
 
 
-def holding_in_words(counts: tuple[int, int]) -> str:
-    """"2 plan versions and 1 walk": a patient's records, counted."""
-    versions, walks = counts
-    return f"{versions} plan version{'' if versions == 1 else 's'} and {walks} walk{'' if walks == 1 else 's'}"
+class PatientHolding(NamedTuple):
+    """A patient's records as the clinician was shown them before deleting: counted, and when a walk last changed
+    (a walk deleted and another added, or one corrected, leaves the counts as they were)."""
+
+    versions: int
+    walks: int
+    last_walk_change: str = ""  # the newest updated_at of the patient's walks; "" for none
+
+    def in_words(self) -> str:
+        """"2 plan versions and 1 walk"."""
+        return (f"{self.versions} plan version{'' if self.versions == 1 else 's'} and {self.walks} "
+                f"walk{'' if self.walks == 1 else 's'}")
 
 
 class VersionSavedMeanwhile(Exception):

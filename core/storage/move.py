@@ -139,12 +139,13 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
         if theirs is None or theirs.as_logged() != walk.as_logged():  # seen by a clinic's tester: neither side's
             # values, and the local patient number only, with no way to tell which of two walks of a day it was
             problems.append(
-                f"patient {patient_id} (patient {there} on the server) session {walk.id}: not on the server"
+                f"patient {patient_id} (patient {there} on the server) session {walk.id}: not on the server (deleted "
+                f"there, or held up): {walk_in_full(walk.as_logged())}"
                 if theirs is None else
                 f"patient {patient_id} (patient {there} on the server) session {walk.id}: differs on the server, kept "
                 f"as it is there (session {theirs.id}): there {walk_in_full(theirs.as_logged())}; here "
                 f"{walk_in_full(walk.as_logged())}. If this workstation's values are right, correct it there: "
-                f"sessions edit {theirs.id} FILE --records URL")
+                f"main.py --records URL sessions edit {theirs.id} FILE")
     return problems
 
 

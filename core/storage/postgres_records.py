@@ -18,8 +18,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, ImportedPatient, PatientChangedMeanwhile, PlanSummary, PlanVersion, RecordNotFound,
-    SessionRecord, version_in_force,
+    AuditAction, AuditEvent, ImportedPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
+    RecordNotFound, SessionRecord, version_in_force,
 )
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
@@ -255,15 +255,16 @@ class PostgresRecords:
             self.connection.execute("delete from sessions where id = %s", [session_id])
             self.record_event("delete", "session", session_id, clinician, before=before_values(saved))
 
-    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: tuple[int, int] | None = None) -> None:
+    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         with self.transaction():
             if self._one("select 1 from patients where id = %s for update", [patient_id]) is None:  # nothing added meanwhile
                 raise RecordNotFound(f"There is no patient with id {patient_id}.")
             if as_shown is not None:
-                now = self._one("select (select count(*) from plans where patient_id = %s), "
-                                "(select count(*) from sessions where patient_id = %s)", [patient_id, patient_id])
+                now = self._one("select (select count(*) from plans where patient_id = %s), (select count(*) from "
+                                "sessions where patient_id = %s), (select coalesce(max(updated_at), '') from sessions "
+                                "where patient_id = %s)", [patient_id] * 3)
                 if tuple(now) != tuple(as_shown):
-                    raise PatientChangedMeanwhile(as_shown, tuple(now))
+                    raise PatientChangedMeanwhile(as_shown, PatientHolding(*now))
             self.connection.execute("delete from sessions where patient_id = %s", [patient_id])
             self.connection.execute("delete from plans where patient_id = %s", [patient_id])
             self.connection.execute("delete from patients where id = %s", [patient_id])

@@ -19,8 +19,8 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
-    AuditAction, AuditEvent, DifferentPatient, PatientChangedMeanwhile, PlanSummary, PlanVersion, RecordNotFound,
-    SessionRecord, version_in_force,
+    AuditAction, AuditEvent, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
+    RecordNotFound, SessionRecord, version_in_force,
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
@@ -268,7 +268,7 @@ def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str
 
 
 def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str,
-                   as_shown: tuple[int, int] | None = None) -> None:
+                   as_shown: PatientHolding | None = None) -> None:
     """Delete a patient with every plan version and session, in one transaction (backups keep them); refused
     if its plan versions and walks are no longer ``as_shown`` (PatientChangedMeanwhile)."""
     with db.atomic():
@@ -276,9 +276,10 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
         if as_shown is not None:
             now = db.execute("select (select count(*) from plans where patient_id = ?), (select count(*) from "
-                             "sessions where patient_id = ?)", [patient_id, patient_id]).fetchone()
+                             "sessions where patient_id = ?), (select coalesce(max(updated_at), '') from sessions "
+                             "where patient_id = ?)", [patient_id] * 3).fetchone()
             if tuple(now) != tuple(as_shown):
-                raise PatientChangedMeanwhile(as_shown, tuple(now))
+                raise PatientChangedMeanwhile(as_shown, PatientHolding(*now))
         db.execute("delete from sessions where patient_id = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])

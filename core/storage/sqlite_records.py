@@ -10,7 +10,7 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, ImportedPatient, PlanSummary, PlanVersion, SessionRecord,
+    AuditAction, AuditEvent, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, SessionRecord,
 )
 from core.storage import records
 
@@ -59,7 +59,7 @@ class SqliteRecords:
     def delete_session(self, session_id: int, *, clinician: str) -> None:
         records.delete_session(self.db, session_id, clinician=clinician)
 
-    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: tuple[int, int] | None = None) -> None:
+    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         records.delete_patient(self.db, patient_id, clinician=clinician, as_shown=as_shown)
 
     def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str) -> None:

@@ -21,7 +21,7 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import PatientRecords
 from core.records.models import (
-    AuditAction, ImportedPatient, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+    AuditAction, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
 )
 from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
@@ -217,13 +217,21 @@ class RecordsGateway:
         """Whether the clinic server takes a sign-in now; only connects, so it may be called off the GUI thread (a
         server that does not answer takes 10 s). Not answering is expected here: no error, nothing logged."""
         from core.storage.clinic import connect
-        from core.storage.clinic_errors import ClinicServerError, PasswordNeeded
+        from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, PasswordRefused
 
         try:
             connect(self.records_url, password=self._password).close()
-        except (ClinicServerError, PasswordNeeded):
+        except (PasswordNeeded, PasswordRefused):  # it answers, and asks for another password (the window asks)
+            return True
+        except ClinicServerError:
             return False
         return True
+
+    def sign_out(self) -> None:
+        """Not signed in any more (the clinician did not give the password the server asked for after it came back):
+        nothing is followed or tried again until the next sign-in (a save asks for the password)."""
+        self._drop_clinic()
+        self._signed_in = self._listening_lost = self._missed = False
 
     def saved_elsewhere(self) -> bool:
         """Whether the window that holds the data folder saved something in the local records since the last call
@@ -327,7 +335,7 @@ class RecordsGateway:
     def delete_session(self, session_id: int, *, clinician: str) -> None:
         self._records(write=True).delete_session(session_id, clinician=clinician)
 
-    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: tuple[int, int] | None = None) -> None:
+    def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         self._records(write=True).delete_patient(patient_id, clinician=clinician, as_shown=as_shown)
 
     def record_event(self, action: AuditAction, plan_id: int, *, clinician: str) -> None:

@@ -135,13 +135,16 @@ def open_workspace(data_dir: DataDir, *, write: bool, wait_s: float | None = Non
     from core.workspace.clinic import ClinicServerError, open_clinic_session  # psycopg: only for the clinic server
 
     with open_data(data_dir, write=False, wait_s=wait_s) as local, ExitStack() as signed_in:
+        unreachable = None
         try:
             records, evidence, clinic_studies = signed_in.enter_context(open_clinic_session(local, records_url))
         except ClinicServerError as error:
             if without_server is None:
                 raise
-            without_server(f"{str(error).rstrip('.')}. Used instead: this workstation's evidence library, without "
-                           "the clinic's own studies.")
-            yield Workspace(data_dir, local, _ServerUnreachable(error))  # type: ignore[arg-type]
+            unreachable = error
+        if unreachable is not None:  # out of the except block: the command's own errors are not "during" this one
+            without_server(f"{str(unreachable).rstrip('.')}. Used instead: this workstation's evidence library, "
+                           "without the clinic's own studies.")
+            yield Workspace(data_dir, local, _ServerUnreachable(unreachable))  # type: ignore[arg-type]
             return
         yield Workspace(data_dir, evidence, records, clinic_studies)

@@ -13,7 +13,7 @@ from core.plan.session_log import SessionLog
 from core.plan.overrides import WeekOverride
 from core.records.interface import PatientRecords
 from core.records.models import (
-    ChangedMeanwhile, DifferentPatient, PatientChangedMeanwhile, RecordNotFound, VersionSavedMeanwhile,
+    ChangedMeanwhile, DifferentPatient, PatientChangedMeanwhile, PatientHolding, RecordNotFound, VersionSavedMeanwhile,
 )
 from tests.storage.helpers import example
 
@@ -240,19 +240,23 @@ def test_a_session_is_corrected_and_deleted_with_its_old_values_audited(records:
     assert {event.action for event in records.audit_trail() if event.record_id == session.id} >= {"update", "delete"}
 
 
-
 def test_a_patient_is_deleted_only_as_the_clinician_was_shown_it(records: PatientRecords) -> None:
     """Seen by a clinic's tester: a plan version and a walk saved on another workstation while the window's "Delete
     patient?" question was open were deleted with the patient, unseen."""
     saved = records.save_plan(*example(name="Aoife Byrne"), clinician="Dr A")
-    shown = (1, 0)
-    records.add_session(saved.patient_id, log(3), clinician="Dr B")  # meanwhile, elsewhere
+    walk = records.add_session(saved.patient_id, log(3), clinician="Dr B")  # meanwhile, elsewhere
     with pytest.raises(PatientChangedMeanwhile, match="1 plan version and 0 walks then, 1 plan version and 1 walk"):
+        records.delete_patient(saved.patient_id, clinician="Dr A", as_shown=PatientHolding(1, 0))
+    shown = PatientHolding(1, 1, walk.updated_at)
+    corrected = records.edit_session(walk.id, log(3, minutes=12.0), clinician="Dr B")  # the same counts
+    with pytest.raises(PatientChangedMeanwhile, match="a walk corrected, or one deleted and another added"):
         records.delete_patient(saved.patient_id, clinician="Dr A", as_shown=shown)
     assert len(records.sessions(saved.patient_id)) == 1 and records.plan_history(saved.patient_id)
-    records.delete_patient(saved.patient_id, clinician="Dr A", as_shown=(1, 1))  # asked again, as it is now
+    records.delete_patient(saved.patient_id, clinician="Dr A",  # asked again, as it is now
+                           as_shown=PatientHolding(1, 1, corrected.updated_at))
     with pytest.raises(RecordNotFound):
         records.get_plan(saved.id)
+
 
 def test_no_id_a_deleted_record_had_is_given_to_another(records: PatientRecords) -> None:
     """Seen in review: a deleted patient's patient 1 and plan 1 went to the next patient saved, and the audit read

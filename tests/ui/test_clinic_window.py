@@ -47,7 +47,6 @@ def test_the_password_is_asked_for_when_none_is_on_file(qtbot, data_dir, clinic_
     window.gateway.close()
 
 
-
 def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, clinic_url, monkeypatch) -> None:
     """Seen by a clinic's tester: with a stale password on file the window never asked for the right one, listed
     "0 patients", and tried every save with the stale one every 10 seconds."""
@@ -62,6 +61,7 @@ def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, cli
     assert len(asked) == 2 and "as test_clinician" in window._where_label.text()
     assert window.records.model.total == 1
     window.gateway.close()
+
 
 @pytest.fixture
 def own_server(monkeypatch):
@@ -267,4 +267,30 @@ def test_a_patient_deleted_from_records_is_deleted_only_as_shown(qtbot, data_dir
     assert "Delete Aoife Byrne with 1 plan version and 0 walks?" in asked[0]
     assert warned and "Not deleted" in warned[0] and "1 plan version and 1 walk now" in warned[0]
     assert len(window.gateway.sessions(patient)) == 1 and window.records.model.total == 1
+    window.gateway.close()
+
+
+@pytest.mark.slow
+def test_a_server_back_with_another_password_asks_for_it_once(qtbot, data_dir, own_server, monkeypatch) -> None:
+    """Seen in review: the password changed while the server was down, the window tried the old one every 10 seconds
+    (a failed sign-in in the server's log each time), saying only "connection lost", and never asked."""
+    import psycopg
+
+    from tests.conftest import ADMIN_SECRET
+
+    url = clinic_database(own_server)
+    window = clinic_window(qtbot, data_dir, url)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args, **kwargs: asked.append(args[2]) or ("a-new-secret-for-tests", True))
+    database = url.rsplit("/", 1)[1]
+    with psycopg.connect(own_server.url(database=database, password=ADMIN_SECRET), autocommit=True) as admin:
+        admin.execute("alter role test_clinician password 'a-new-secret-for-tests'")
+    own_server.pause()
+    qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+    own_server.resume()
+    qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
+    assert asked == ["The password on file for test_clinician was not accepted. The password of test_clinician:"]
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
     window.gateway.close()

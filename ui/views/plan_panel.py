@@ -91,9 +91,10 @@ class WeekTableModel(RowsTableModel):
             for column in sorted({column for _, column in changed}):  # column by column: each is fitted alone
                 rows = [row for row, changed_column in changed if changed_column == column]
                 self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
-        else:
-            self._shown, self._overridden = shown, overridden
-            self.set_rows(weeks)
+        else:  # all of it within the reset: asked between, the old rows and the new cells would not match
+            self.beginResetModel()
+            self._rows, self._shown, self._overridden = list(weeks), shown, overridden
+            self.endResetModel()
 
     def _fill(self, editable: bool) -> QColor:
         palette = QGuiApplication.palette()

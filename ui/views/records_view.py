@@ -296,20 +296,22 @@ class RecordsView(QWidget):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
-        from core.records.models import holding_in_words
+        from core.records.models import PatientHolding
 
         row = self.selected()
         if row is None:
             return
         try:  # what is deleted, counted: only that is deleted (another workstation may save meanwhile)
-            shown = (len(self._gateway.history(row.patient_id)), len(self._gateway.sessions(row.patient_id)))
+            walks = self._gateway.sessions(row.patient_id)
+            shown = PatientHolding(len(self._gateway.history(row.patient_id)), len(walks),
+                                   max((walk.updated_at for walk in walks), default=""))
         except Exception as error:  # the clinic server went away
             QMessageBox.warning(self, "Delete patient", shown_as_typed(
                 f"Nothing was deleted: {row.patient_name}'s records could not be read. {error}"))
             return
         answer = QMessageBox.question(
             self, "Delete patient",
-            shown_as_typed(f"Delete {row.patient_name} with {holding_in_words(shown)}?\n\n"
+            shown_as_typed(f"Delete {row.patient_name} with {shown.in_words()}?\n\n"
                            f"This cannot be undone here. {self._kept_where()}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
