@@ -45,12 +45,6 @@ def computed_fill(palette: QPalette) -> QColor:
     return QColor.fromRgbF(*(b + (t - b) * 0.1 for b, t in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
 
 
-def cell_fill(editable: bool, changed: bool, palette: QPalette) -> QColor:
-    if changed:  # a week the clinician changed: pale yellow, its computed cells a shade darker
-        return CHANGED_FILL if editable else CHANGED_COMPUTED_FILL
-    return palette.color(QPalette.ColorRole.Base) if editable else computed_fill(palette)
-
-
 def week_cells(week: Week, *, editing: bool = False) -> list:
     """A week's cells as the table shows them (``editing``: the walk minutes without their bouts)."""
     bouts = f" ({week.bouts} bouts)" if week.bouts > 1 and not editing else ""
@@ -100,7 +94,7 @@ class WeekTableModel(RowsTableModel):
         palette = QGuiApplication.palette()
         if palette.cacheKey() != self._palette_key:  # a light or dark theme chosen while the window is open
             self._palette_key = palette.cacheKey()
-            self._fills = (cell_fill(True, False, palette), cell_fill(False, False, palette))
+            self._fills = (palette.color(QPalette.ColorRole.Base), computed_fill(palette))
         return self._fills[0 if editable else 1]
 
     def flags(self, index) -> Qt.ItemFlag:
