@@ -1,14 +1,12 @@
 """Where the keyboard is, shown: under Fusion (Linux) a text pane, list or table with the keyboard's focus looked
-the same as one without it, and a selected row hid which of its cells F2 would edit (seen by the keyboard tester).
-``framed_on_focus`` gives such a widget a frame in the highlight colour while it has the focus, through its own
-style sheet (one for the whole application re-measured every combo box: "All mechanisms" grew from 215 to 354 px);
-CurrentCellFrame frames a table's current cell in the text colour, drawn over the cell rather than inside a
-style-sheet border, which would have cut its text short."""
+the same as one without it (seen by the keyboard tester). ``framed_on_focus`` gives such a widget a frame in the
+highlight colour while it has the focus, through its own style sheet (one for the whole application re-measured
+every combo box: "All mechanisms" grew from 215 to 354 px). A table's current cell: ui/current_cell_frame.py.
+Part of the first frame (the etiology list): it loads no more of PySide6 than that needs."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def framed_on_focus(widget: QWidget) -> QWidget:
@@ -19,27 +17,3 @@ def framed_on_focus(widget: QWidget) -> QWidget:
         meta = meta.superClass()
     widget.setStyleSheet(f"{meta.className()}:focus {{ border: 2px solid palette(highlight); }}")
     return widget
-
-
-class CurrentCellFrame(QStyledItemDelegate):
-    """The default delegate, with the current cell framed while its table has the keyboard's focus, and its editor
-    named by the cell's column and row (seen by the keyboard tester: F2 opened a "spin box" with no name)."""
-
-    def createEditor(self, parent, option, index) -> QWidget:  # noqa: N802 (Qt's name)
-        from PySide6.QtCore import Qt  # not at import: the window's first frame does without Qt's namespace
-
-        editor = super().createEditor(parent, option, index)
-        def header(column: int) -> str:
-            return " ".join(str(index.model().headerData(column, Qt.Orientation.Horizontal) or "").split())
-
-        # "Walk (min), Week 3": the column, and the row by its first cell
-        editor.setAccessibleName(f"{header(index.column())}, {header(0)} {index.siblingAtColumn(0).data()}")
-        return editor
-
-    def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.save()
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text), 2))
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-            painter.restore()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
 from core.plan.walking import energy_cost_in_words
-from ui.focus_frame import CurrentCellFrame, framed_on_focus
+from ui.current_cell_frame import CurrentCellFrame
+from ui.focus_frame import framed_on_focus
 from ui.models.table_model import RowsTableModel
 from ui.scrolling import all_columns_width, grow_to_rows
 from ui.why_link import reason_label, show_reason
