@@ -5,6 +5,7 @@ breaks between any two characters, a number's too, so headings are broken here f
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from core.handout.script_text import text_width
 
@@ -12,13 +13,24 @@ from core.handout.script_text import text_width
 # ("（6-20）", "（分钟）"), or a character with the punctuation or number after it ("手。"). A word in any other
 # script is one piece.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHARACTER = re.compile(f"[{_HAN}]")
 _BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at: not the no-break spaces
-_HAN_PIECE = re.compile(f"[（(][^）)]*[）)]?[^{_HAN}（(]*|[{_HAN}]?[^{_HAN}（(]+|[{_HAN}]")
+
+
+@cache
+def _han_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Chinese character, and a piece. Made on the first Chinese text: Python's re takes about 12 ms to compile
+    these large ranges, a tenth of a bare reportlab document (docs/performance.md)."""
+    return (re.compile(f"[{_HAN}]"),
+            re.compile(f"[（(][^）)]*[）)]?[^{_HAN}（(]*|[{_HAN}]?[^{_HAN}（(]+|[{_HAN}]"))
+
+
+def _has_han(text: str) -> bool:
+    # The text's largest character, found at C speed, comes before the first Chinese one in most text.
+    return max(text, default="") >= "\u3400" and _han_patterns()[0].search(text) is not None
 
 
 def _pieces(word: str) -> list[str]:
-    return _HAN_PIECE.findall(word) if _HAN_CHARACTER.search(word) else [word]
+    return _han_patterns()[1].findall(word) if _has_han(word) else [word]
 
 
 def unbreakable(text: str) -> list[str]:
@@ -36,7 +48,7 @@ def line_broken(text: str, room: float, size: float, *, bold: bool = False) -> s
     reportlab's CJK wrapping breaks between any two characters, a number's too ("用力（6-2" over "0）"); these
     breaks come first, so it makes none of its own when every piece fits. Other text is returned as it is:
     it wraps between words."""
-    if not _HAN_CHARACTER.search(text):
+    if not _has_han(text):
         return text
     lines: list[str] = []
     for word in _words(text):
