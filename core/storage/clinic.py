@@ -70,13 +70,10 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                  "line of the password file is used only where its host, port, database and name all "
                                  "match the address): put it in libpq's password file (~/.pgpass; on Windows "
                                  "%APPDATA%\\postgresql\\pgpass.conf), or set PGPASSWORD in this terminal "
-                                 "session only. The window asks for it instead.") from None
+                                 "session only." + ("" if administrator else " The window asks for it instead.")
+                                 ) from None
         if PASSWORD_REFUSED in str(error):  # the same words for a wrong password and a role the server does not know
-            who = conninfo_to_dict(url).get("user") or "this sign-in"
-            raise PasswordRefused(
-                f"The clinic database did not accept the password of {who}: check the name and the password (typed "
-                "in the window, or in libpq's password file), or ask the clinic's administrator to register the "
-                "clinician (db add-clinician).") from None
+            raise PasswordRefused(_password_refused(conninfo_to_dict(url).get("user"), administrator)) from None
         if NO_DATABASE.search(str(error)):  # seen by a clinic's tester: a mistyped name read as a server problem
             raise ClinicServerError(f"The clinic database named in the address does not exist on that server "
                                     f"({plain_error(error)}): check the name; a clinic's database is made first, "
@@ -85,6 +82,17 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL
         raise ClinicServerError(f"The clinic database address is not valid: {plain_error(error)}") from None
+
+
+def _password_refused(user: str | None, administrator: bool) -> str:
+    who = user or "this sign-in"
+    if administrator:  # seen in review: the administrator was told to ask the administrator to register a clinician
+        return (f"The clinic database did not accept the password of {who}: check the name in the address and the "
+                "administrator's password (libpq's password file, or PGPASSWORD in this terminal session only); "
+                "db init-clinic and db add-clinician sign in as the database's administrator.")
+    return (f"The clinic database did not accept the password of {who}: check the name and the password (typed in "
+            "the window, or in libpq's password file), or ask the clinic's administrator to register the clinician "
+            "(db add-clinician).")
 
 
 def _limit(connection: psycopg.Connection) -> None:

@@ -211,6 +211,19 @@ def test_a_clinician_setting_up_the_server_is_told_it_takes_the_administrator(cl
         add_clinician(clinic_url, "new_clinician", "a-long-enough-secret")
 
 
+def test_an_administrator_whose_password_is_refused_is_not_told_to_ask_the_administrator(pg_server, clinic_url) -> None:
+    """Seen in review: db init-clinic with a mistyped administrator's password said to ask the clinic's administrator
+    to register the clinician, and that "the window asks" for a password the command line never asks for."""
+    wrong = pg_server.url(database=clinic_url.rsplit("/", 1)[1], password="not-the-admin-password")
+    for command in (init_clinic, lambda url: add_clinician(url, "new_clinician", "a-long-enough-password")):
+        with pytest.raises(PasswordRefused) as caught:
+            command(wrong)
+        message = str(caught.value)
+        assert "check the name in the address and the administrator's password" in message
+        assert "register the clinician" not in message and "window" not in message
+        assert "not-the-admin-password" not in message
+
+
 def test_setting_up_a_server_a_newer_treadwell_upgraded_changes_nothing(pg_server, clinic_url) -> None:
     """It said "up to date; nothing to do", and every workstation of this version then refused the server."""
     url = admin_url(pg_server, clinic_url)
