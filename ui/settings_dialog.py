@@ -189,13 +189,18 @@ class SettingsDialog(QDialog):
         self.test_result.setText("Connecting…")
 
         def work() -> str:
-            from core.workspace.clinic import PasswordNeeded, test_connection
+            from core.workspace.clinic import PasswordNeeded, PasswordRefused, test_connection
 
             try:
                 return test_connection(url)
             except PasswordNeeded:
                 return ("The server answers and asks for a password; none is on file for this sign-in, so Treadwell "
                         "will ask for it when it starts.")
+            except PasswordRefused:  # seen in review: the window's advice ("typed in the window") read wrong here
+                return ("The server answers but did not accept the password on file for this sign-in (libpq's "
+                        "password file, or PGPASSWORD): correct it there, or take it out and Treadwell will ask for "
+                        "it when it starts. A clinician not yet registered is added by the clinic's administrator "
+                        "(db add-clinician).")
 
         run_in_background(work, self._on_tested, self._on_test_failed)
 

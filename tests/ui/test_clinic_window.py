@@ -138,7 +138,7 @@ def test_a_server_that_never_took_listen_is_not_signed_in_to_again_and_again(qtb
     window.gateway.close()
 
 
-def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clinic_url) -> None:
+def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clinic_url, monkeypatch) -> None:
     from core.settings import Settings
     from ui.settings_dialog import SettingsDialog
 
@@ -153,6 +153,11 @@ def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clin
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
     assert "asks for a password" in dialog.test_result.text()
+    monkeypatch.setenv("PGPASSWORD", "an-old-password")  # a password on file the server refuses
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
+    assert dialog.test_result.text().startswith("The server answers but did not accept the password on file")
+    assert "typed in the window" not in dialog.test_result.text()
     dialog._on_save_clicked()
     assert dialog.result_settings.records_url == clinic_url.replace(f":{CLINICIAN_SECRET}", "")
 
