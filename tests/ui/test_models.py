@@ -64,6 +64,41 @@ def test_patient_list_fetches_pages_on_demand(qtmodeltester, data_dir) -> None:
         gateway.close()
 
 
+def test_a_page_of_patients_that_cannot_be_read_is_said_under_the_list(qtbot, data_dir, monkeypatch) -> None:
+    """Seen by a clinic's tester: the server gone while scrolling, "250 patients" stayed under a list that stopped
+    at 200, with no word why."""
+    from core.storage.clinic_errors import ClinicServerError
+    from ui.views.records_view import RecordsView
+
+    db = open_database(data_dir.database_path)
+    profile, plan = example()
+    for number in range(PAGE + 50):
+        records.save_plan(db, profile.model_copy(update={"name": f"Patient {number:03d}"}), plan, clinician="t")
+    db.close()
+    gateway = RecordsGateway(data_dir, read_only=False)
+    gateway.open()
+    try:
+        view = RecordsView(gateway, lambda: "t")
+        qtbot.addWidget(view)
+        view.reload()
+        assert view.count.text() == "250 patients"
+
+        def gone(*args, **kwargs):
+            raise ClinicServerError("The clinic database cannot be reached or refused the sign-in: timeout expired")
+
+        monkeypatch.setattr(gateway, "list_plans", gone)
+        view.model.fetchMore()
+        assert view.model.rowCount() == PAGE and not view.model.canFetchMore()
+        assert view.count.text() == ("250 patients; only the first 200 listed, as the next ones could not be read: "
+                                     "The clinic database cannot be reached or refused the sign-in: timeout expired. "
+                                     "They are listed when the list is read again.")
+        monkeypatch.undo()
+        view.reload()
+        assert view.count.text() == "250 patients" and view.model.canFetchMore()
+    finally:
+        gateway.close()
+
+
 def test_patient_list_speaks_the_clinics_words(qtbot, data_dir) -> None:
     """The etiology by its name, the saved time in this computer's time zone, and a count in plain English."""
     import datetime as dt

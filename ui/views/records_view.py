@@ -36,6 +36,8 @@ def local_time(stored: str) -> str:
 class PatientListModel(RowsTableModel):
     """The newest plan of each patient, fetched a page at a time as the list scrolls."""
 
+    page_failed = Signal(str)  # the next page could not be read: why
+
     def __init__(self, gateway: RecordsGateway, parent=None) -> None:
         super().__init__(HEADERS, parent)
         self._gateway = gateway
@@ -70,8 +72,9 @@ class PatientListModel(RowsTableModel):
             return
         try:
             more = self._gateway.list_plans(self._search, PAGE, len(self._rows))
-        except Exception:  # the clinic server went away: no more rows until the list is read again (reload)
+        except Exception as error:  # the clinic server went away: no more rows until the list is read again (reload)
             self._fetch_failed = True
+            self.page_failed.emit(str(error))
             return
         if not more:
             self._total = len(self._rows)
@@ -122,6 +125,7 @@ class RecordsView(QWidget):
         self.history = framed_on_focus(QListWidget())
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
         self.count = QLabel()
+        self.count.setWordWrap(True)  # a message in place of the count never widens the window
         self.open_button = QPushButton("&Open")
         self.export_button = QPushButton("E&xport bundle…")
         self.import_button = QPushButton("&Import bundle…")
@@ -150,6 +154,7 @@ class RecordsView(QWidget):
         layout.addLayout(row)
         layout.addLayout(buttons)
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.model.page_failed.connect(self._on_model_page_failed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
@@ -189,15 +194,24 @@ class RecordsView(QWidget):
             self.count.setText(f"The patients could not be listed: {error}")
             self.history.clear()
             return
-        total, searching = self.model.total, bool(self.search.text().strip())
-        self.count.setText((f"more than {COUNT_CAP:,} patients" if total > COUNT_CAP else
-                            f"{total} {'patient' if total == 1 else 'patients'}") +
-                           ((" matches" if total == 1 else " match") if searching else ""))
+        self.count.setText(self._counted())
         if self.model.rowCount():
             self.table.selectRow(self._row_of(chosen.patient_id) if chosen is not None else 0)
         else:
             self.history.clear()
             self._show_patient_actions(False)
+
+    def _counted(self) -> str:
+        total, searching = self.model.total, bool(self.search.text().strip())
+        return ((f"more than {COUNT_CAP:,} patients" if total > COUNT_CAP else
+                 f"{total} {'patient' if total == 1 else 'patients'}") +
+                ((" matches" if total == 1 else " match") if searching else ""))
+
+    @Slot(str)
+    def _on_model_page_failed(self, error: str) -> None:
+        # seen by a clinic's tester: "250 patients" stayed under a list that stopped at 200, with no word why
+        self.count.setText(f"{self._counted()}; only the first {self.model.rowCount()} listed, as the next ones could "
+                           f"not be read: {error.rstrip('.')}. They are listed when the list is read again.")
 
     def _row_of(self, patient_id: int) -> int:
         """The listed row of ``patient_id`` (0 when not listed)."""
