@@ -43,12 +43,16 @@ def test_week_table_model_and_override_edits(qtmodeltester) -> None:
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # overridden week is marked
 
 
-def test_patient_list_fetches_pages_on_demand(qtmodeltester, data_dir) -> None:
+def save_patients(data_dir, count: int) -> None:
     db = open_database(data_dir.database_path)
     profile, plan = example()
-    for number in range(PAGE + 50):
+    for number in range(count):
         records.save_plan(db, profile.model_copy(update={"name": f"Patient {number:03d}"}), plan, clinician="t")
     db.close()
+
+
+def test_patient_list_fetches_pages_on_demand(qtmodeltester, data_dir) -> None:
+    save_patients(data_dir, PAGE + 50)
     gateway = RecordsGateway(data_dir, read_only=False)
     gateway.open()
     try:
@@ -70,11 +74,7 @@ def test_a_page_of_patients_that_cannot_be_read_is_said_under_the_list(qtbot, da
     from core.storage.clinic_errors import ClinicServerError
     from ui.views.records_view import RecordsView
 
-    db = open_database(data_dir.database_path)
-    profile, plan = example()
-    for number in range(PAGE + 50):
-        records.save_plan(db, profile.model_copy(update={"name": f"Patient {number:03d}"}), plan, clinician="t")
-    db.close()
+    save_patients(data_dir, PAGE + 50)
     gateway = RecordsGateway(data_dir, read_only=False)
     gateway.open()
     try:
