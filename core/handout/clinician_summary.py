@@ -29,7 +29,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
     if plan.intensity.target_hr:
         intensity.append(f"Moderate target {plan.intensity.target_hr[0]}-{plan.intensity.target_hr[1]} bpm "
                          f"(40-59% HRR); light {plan.intensity.light_target_hr[0]}-{plan.intensity.light_target_hr[1]} bpm.")
-    intensity.append(f"RPE {plan.intensity.rpe[0]}-{plan.intensity.rpe[1]} moderate, "
+    intensity.append(f"RPE ({g.RPE_SCALE}) {plan.intensity.rpe[0]}-{plan.intensity.rpe[1]} moderate, "
                      f"{plan.intensity.light_rpe[0]}-{plan.intensity.light_rpe[1]} light; talk test.")
     intensity.append(f"Sources: {cited_together(plan.intensity.sources)}.")  # the bands' edition, the formula's DOI
     rules = plan.rules

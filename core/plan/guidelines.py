@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.13"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.14"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -45,13 +45,15 @@ GUIDELINES_VERSION = "2026.12.13"  # .2: pain against usual pain, heart transpla
 # 2026.12.12: the animal-dosing caution says López-Álvarez 2015's own title calls its running increasing-intensity
 # (He et al. call it high-intensity), and a ramp whose printed protocol is in doubt (Bai 2022's row repeats Kami
 # 2016's) is named with that doubt; 2026.12.13: a first week walked in parts no longer says the main set starts at
-# or below today's tolerance (5 minutes in parts for a tolerance of 4: only each part is)
+# or below today's tolerance (5 minutes in parts for a tolerance of 4: only each part is); 2026.12.14: RPE named as
+# the Borg 6-20 scale and Borg 1982 cited, chemotherapy-induced neuropathy's fall risk from reduced foot sensation and
+# balance, and trigeminal pain's trigger as wind or cold air on the face (it said wind alone)
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
-                      "2026.12.11", "2026.12.12")
+                      "2026.12.11", "2026.12.12", "2026.12.13")
 
 
 class Source(BaseModel):
@@ -313,7 +315,9 @@ HYPOGLYCEMIA_UNCHECKED_SOURCE = Source(label="Mayo Clinic, Diabetic hypoglycemia
 HYPOGLYCEMIA_NOT_BETTER_SOURCE = Source(label="Mayo Clinic, Hypoglycemia: symptoms and causes, when to see a doctor "
                                               "(patient information)", unverified=True)
 
-# Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS.
+# Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS. Named
+# wherever a clinician reads an RPE (seen in review: no clinician output said which scale; CR10's anchors differ).
+RPE_SCALE = "Borg 6-20 scale"
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "
                           "Borg G 1998, Borg's Perceived Exertion and Pain Scales (Human Kinetics)")
 # The stop signs for the patient handout (ACSM warning signs) are core/handout/patient_words.py STOP_SIGNS. After one,

@@ -90,13 +90,13 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     unreliable = hr_unreliable_reasons(profile)
     talk_text, talk_source = g.TALK_TEST
     rpe = g.MODERATE.rpe
-    sources = [g.BANDS_SOURCE, hr_max_ref, talk_source]
+    sources = [g.BANDS_SOURCE, hr_max_ref, g.RPE_SOURCE, talk_source]
 
     def by_rpe(reason: str, *more_sources: g.Source, max_used: bool) -> Intensity:
         """Heart rate cannot set intensity: RPE and the talk test, saying why (and that a measured peak is unused).
         ``max_used``: the maximum's source is cited only where the reason works with it (seen in testing: Tanaka
         cited beside "heart rate cannot set intensity" for a beta-blocker)."""
-        cited = sources if max_used else [g.BANDS_SOURCE, talk_source]
+        cited = sources if max_used else [g.BANDS_SOURCE, g.RPE_SOURCE, talk_source]
         return Intensity(
             method="rpe", method_reason=reason + _measured_peak_set_aside(profile),
             hr_max=None, hr_max_source="not used", hr_rest=profile.resting_hr,
@@ -107,7 +107,7 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     if unreliable:
         reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
         return by_rpe("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
-                      "and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else ""),
+                      f"({g.RPE_SCALE}) and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else ""),
                       *(g.HR_UNRELIABLE[key][1] for key in unreliable), max_used=False)
     moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
@@ -117,13 +117,14 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     if pulse_count(moderate_hr) is None or pulse_count(light_hr) is None:
         return by_rpe(f"Heart rate cannot set intensity: the heart-rate reserve ({round(hr_max)} - "
                       f"{profile.resting_hr} bpm) gives a range too narrow to keep to by counting the pulse "
-                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE {rpe[0]}-{rpe[1]} and the talk test.",
+                      f"({g.NARROW_RANGE_SOURCE.label}). Use RPE {rpe[0]}-{rpe[1]} ({g.RPE_SCALE}) and the talk test.",
                       g.NARROW_RANGE_SOURCE,
                       max_used=True)
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "
-                       f"({hr_max_source}) and resting heart rate {profile.resting_hr} bpm; RPE and the talk test alongside."),
+                       f"({hr_max_source}) and resting heart rate {profile.resting_hr} bpm; RPE ({g.RPE_SCALE}) and the talk "
+                       "test alongside."),
         hr_max=round(hr_max), hr_max_source=hr_max_source, hr_rest=profile.resting_hr,
         target_hr=moderate_hr,
         light_target_hr=light_hr,

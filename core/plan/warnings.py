@@ -67,7 +67,7 @@ FALL_RISK: dict[EtiologyId, tuple[str, g.Source]] = {
     "diabetic-neuropathy": ("reduced foot sensation", g.Source(
         label=f"Roman de Mettelinge T et al. 2013, PLoS One 8:e67055 (older adults with type 2 diabetes fell more); "
               f"{PRECAUTIONS}", doi="10.1371/journal.pone.0067055")),
-    "chemotherapy-neuropathy": ("reduced foot sensation", g.Source(
+    "chemotherapy-neuropathy": ("reduced foot sensation and balance", g.Source(
         label=f"Gewandter JS et al. 2013, Support Care Cancer 21:2059-2066; {PRECAUTIONS}",
         doi="10.1007/s00520-013-1766-y")),
     "post-stroke-pain": ("weakness and poor balance", g.Source(
@@ -106,8 +106,9 @@ FREEZING_SOURCE = g.Source(label=f"Bloem BR et al. 2004, Mov Disord 19:871-884 (
                            doi="10.1002/mds.20115")
 FOOT_CARE_SOURCE = g.Source(label="Harris-Hayes M et al. 2020, J Orthop Sports Phys Ther 50:5-16",
                             doi="10.2519/jospt.2020.9154")
-COLD_AIR_SOURCE = g.Source(label="Koh W et al. 2021, Korean J Pain 34:66-71 (weather such as wind set off attacks in "
-                                 "1 in 5 of 60 patients)", doi="10.3344/kjp.2021.34.1.66")
+COLD_AIR_SOURCE = g.Source(label="Koh W et al. 2021, Korean J Pain 34:66-71 (weather set off attacks in 12 of 60 "
+                                 "patients: strong wind in 5, cold temperatures in 4, cold wind in 3); an indoor "
+                                 "treadmill for it is expert opinion", doi="10.3344/kjp.2021.34.1.66")
 
 
 class PlanWarning(BaseModel):
@@ -228,7 +229,7 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             g.Source(label="Davis SL et al. 2010, J Appl Physiol", doi="10.1152/japplphysiol.00460.2010"))
     if etiology == "trigeminal-neuropathy":
         add(WarningCode.COLD_AIR_TRIGGER, "info",
-            "Weather such as wind on the face can set off attacks, so an indoor treadmill suits; keep fans off the face.",
+            "Wind or cold air on the face can set off attacks, so an indoor treadmill suits; keep fans off the face.",
             COLD_AIR_SOURCE)
     if etiology == "parkinsons-pain":
         add(WarningCode.HIGHER_INTENSITY_STUDIED, "info",

@@ -144,8 +144,18 @@ def test_the_fall_risk_warning_gives_each_etiologys_own_reason() -> None:
         return next(w.message for w in plan.warnings if w.code == "fall-risk")
 
     assert "(reduced foot sensation)" in fall_risk("diabetic-neuropathy")
+    assert "(reduced foot sensation and balance)" in fall_risk("chemotherapy-neuropathy")  # the brief's words
     assert "freezing" not in fall_risk("post-stroke-pain") and "freezing" not in fall_risk("diabetic-neuropathy")
     assert "freezing of gait" in fall_risk("parkinsons-pain")
+
+
+def test_trigeminal_pain_names_cold_air_beside_wind_as_its_source_does() -> None:
+    """Seen in review: the warning said "wind on the face" only; Koh 2021 counts cold temperatures and cold wind among
+    its weather triggers (7 of 12), and the brief names wind or cold air."""
+    plan = compute_plan(profile(etiology="trigeminal-neuropathy"), [])
+    cold = next(w for w in plan.warnings if w.code == "cold-air-trigger")
+    assert cold.message.startswith("Wind or cold air on the face can set off attacks")
+    assert "12 of 60" in cold.source.label and "expert opinion" in cold.source.label
 
 
 def test_beside_an_open_foot_wound_the_foot_care_caution_does_not_say_walking_is_fine() -> None:
