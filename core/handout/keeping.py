@@ -81,39 +81,41 @@ class HeadedOnANewPage(KeepTogether):
 
 
 class SaidToGoOn(KeepTogether):
-    """A table (the week plan) under its heading that goes on over a page: it begins where its heading, its column
-    headings and ``first_rows`` rows fit with ``turn_over()`` under them (else on the next page, its heading with it),
-    and the rest goes on on the next page under ``heading_again()``, above the column headings the table repeats.
+    """A table (the week plan, the effort scale in standard print) under its heading that goes on over a page: it
+    begins where its heading (with what goes above the table: ``heading`` may be a list), its column headings and
+    ``first_rows`` rows fit with ``turn_over()`` under them (else on the next page, its heading with it), and the rest
+    goes on on the next page under ``heading_again()``, above the column headings the table repeats.
     Seen in review: the weeks went on atop a page under their column headings only, as if a new table began. The two
     lines cost 13 of 192 handouts (8 examples, 6 languages, A4 and Letter, both print sizes) a page, with the chart
     drawn shorter where that saves one (ShorterWhereItSaves). (Not the walking log: its heading over each page it goes
     on to made 23 of 48 large-print handouts on A4 a page longer, a week alone on the last; its pages are its grid of
     lines to fill in, the same on every page.)"""
 
-    def __init__(self, heading: Flowable, table: Table, *, turn_over: Callable[[], Flowable],
+    def __init__(self, heading: Flowable | list[Flowable], table: Table, *, turn_over: Callable[[], Flowable],
                  heading_again: Callable[[], Flowable], first_rows: int = 2) -> None:
-        super().__init__([heading, table])
+        above = heading if isinstance(heading, list) else [heading]
+        super().__init__([*above, table])
         self._turn_over, self._heading_again, self._first_rows = turn_over, heading_again, first_rows
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        heading, table = self._content
+        *above, table = self._content
         if self._H <= aH:
-            return [heading, table]
+            return [*above, table]
         turn_over = self._turn_over()
-        room = aH - sum(flowable.wrapOn(self.canv, aW, aH)[1] for flowable in (heading, turn_over))
-        room -= heading.getSpaceAfter() + table.getSpaceBefore() + turn_over.getSpaceBefore()
+        room = aH - _listWrapOn(above, aW, self.canv)[1] - turn_over.wrapOn(self.canv, aW, aH)[1]
+        room -= above[-1].getSpaceAfter() + table.getSpaceBefore() + turn_over.getSpaceBefore()
         parts = table.splitOn(self.canv, aW, room)
         if len(parts) == 2 and len(parts[0]._cellvalues) >= table.repeatRows + self._first_rows:
             first, rest = parts
-            return [heading, first, turn_over, FrameBreak(),
+            return [*above, first, turn_over, FrameBreak(),
                     SaidToGoOn(self._heading_again(), rest, turn_over=self._turn_over,
                                heading_again=self._heading_again, first_rows=self._first_rows)]
         frame = getattr(self, "_frame", None)
         if frame is not None and not getattr(frame, "_atTop", False):
             return [FrameBreak(), self]  # on the next page, its heading with it
-        return [heading, table]  # not even its first rows fit a page: reportlab's own split
+        return [*above, table]  # not even its first rows fit a page: reportlab's own split
 
 
 class ShorterWhereItSaves(KeepTogether):

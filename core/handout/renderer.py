@@ -242,6 +242,7 @@ class HandoutRenderer:
             weekly_minutes_chart(h.weekly_minutes, self._width, height=height, right_to_left=self._rtl),
             self._p(labels.chart_axis, self.chart_axis)],
             height=200 if compact else 260, least=200 if compact else 210))
+        again = self._heading_again(labels.effort_heading, labels)
         effort = [self._p(labels.effort_heading, self.heading)] + [self._p(text) for text in h.effort_intro]
         effort += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]
         scale = [[self._p(name, self.cell_bold) for name in labels.scale_columns]]
@@ -257,18 +258,20 @@ class HandoutRenderer:
         together = [("NOSPLIT", (0, targets[0]), (-1, targets[-1]))] if targets else []
         scale_table.setStyle(TableStyle(fills + together + [("TOPPADDING", (0, 1), (-1, -1), 1),
                                                             ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
-        # Large print keeps the scale on one page; standard print, for fewer pages, may split it outside the
-        # target, and the next page repeats its head.
+        # Large print keeps the scale on one page; standard print, for fewer pages, may part it after the target,
+        # said to go on, the next page under the heading again above the scale's head.
         # (seen in review: in large print on Letter, the heading and the number strip alone on a half-empty page, the
-        # scale on the next under no heading)
+        # scale on the next under no heading; in standard print, the scale parted before the target with nothing to
+        # say so, the target's rows on the next page away from the strip that marks them)
         if compact:  # its heading, words and number strip together (seen in review: the strip alone atop a page)
-            story += [self._new_section(compact, 8 * cm), KeepTogether(effort), scale_table]
+            story += [self._new_section(compact, 8 * cm), SaidToGoOn(
+                effort, scale_table, turn_over=self._turn_over(labels), heading_again=again,
+                first_rows=targets[-1] if targets else 2)]
         else:
             story += [self._new_section(compact, 0), self._kept(effort + [scale_table], labels.effort_heading, labels)]
         # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
         # and in standard print "If you can say only a few words, slow down." alone at the top of the next); the pulse
         # too, its heading never alone at the foot of a page; each under the effort heading again atop a page
-        again = self._heading_again(labels.effort_heading, labels)
         story.append(HeadedOnANewPage([self._p(text) for text in h.no_pulse] + [
             self._p(text, self.bold_body if i == 0 else self.body) for i, text in enumerate(h.talk_test)],
             heading_again=again, space_before=10))
@@ -286,7 +289,6 @@ class HandoutRenderer:
         # line, in standard print too; and seen in testing, the heading and its first lines alone at the foot of one,
         # the traffic light on the next)
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story += [CondPageBreak(9 * cm)] if compact else []  # standard print: parted where the page ends, as said
         story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1))
         stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
         stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
