@@ -327,7 +327,8 @@ def build_handout(
             log_heading=t("My walking log"),
             log_groups=log_groups(units, uses_hr, t),
             continued=t("{heading} (continued)"), turn_over=t("Continued on the next page."),
-            footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line: the renderer's
+            footer=t("Treadmill plan for {name}, {date}"),  # filled in to fit the line by the renderer; where the
+            footer_short=t("{name}, {date}"),  # whole name does not fit it, the name and date alone
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),
         ),

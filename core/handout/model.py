@@ -70,6 +70,7 @@ class HandoutLabels(BaseModel):
     continued: str  # with {heading}: a section's heading again where it goes on over a page
     turn_over: str  # under the part of a section before the page it goes on on
     footer: str  # with {name} and {date}
+    footer_short: str  # the same, the name and date alone: where the whole name does not fit ``footer``
     page: str  # with {page} and {total}
     subject: str  # the PDF's subject line
 
@@ -83,7 +84,7 @@ class HandoutLabels(BaseModel):
                 self.pain_heading, *self.lights, self.stop_heading, self.safety_heading, self.low_sugar_heading,
                 self.treadmill_heading, self.log_heading,
                 *(group.heading for group in self.log_groups), *self.log_columns, self.continued, self.turn_over,
-                self.footer, self.page, self.clinic_phone]
+                self.footer, self.footer_short, self.page, self.clinic_phone]
 
 
 class ReferenceRow(BaseModel):

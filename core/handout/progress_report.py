@@ -34,7 +34,7 @@ from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
 from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import date_label, effort_chart, minutes_chart, pain_band_names, pain_chart
-from core.handout.script_text import paragraph, text_width
+from core.handout.script_text import paragraph
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
 from core.handout.fonts import printable
@@ -146,9 +146,7 @@ class _Report:
         (seen in review: an Arabic name's footer read "Progress report for 2026-12-03 ,فاطمة حداد")."""
         room = self.width - stringWidth("Page 99 of 99", REGULAR, 12) - 12
         name, date = self.progress.patient_name, self.date.isoformat()
-        whole = "Progress report for {name}, {date}"
-        fits = text_width(whole.format(name=name, date=date), 12) <= room
-        return fitted_footer(whole if fits else "{name}, {date}", name, date, room)
+        return fitted_footer("Progress report for {name}, {date}", name, date, room, short="{name}, {date}")
 
     # -- 1. who, what, when -----------------------------------------------------------------------------
 
