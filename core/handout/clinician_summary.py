@@ -45,7 +45,10 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                              "told 'up to' and to shorten them when tired (product default)."
                              if plan.slow_walking_shortened else "."),
                      source=rules.warmup_source.cited()),
-        ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min.",
+        # whether it applies (seen in review: beside a plan with no light weeks it read as this patient's plan)
+        ReferenceRow(text=f"Two light weeks first when walking tolerance is under {rules.light_start_below_min:g} min"
+                          + (": this plan starts with them." if any(week.band == "light" for week in plan.weeks)
+                             else ": not needed for this patient."),
                      source=rules.light_start_source.cited()),
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(rules.pain.sources)),
         ReferenceRow(text="After a stop sign: an ambulance at once for chest pain, fainting, new numbness or "

@@ -141,3 +141,14 @@ def test_a_species_the_sources_never_name_is_printed_as_not_stated(renderer) -> 
     text = flat(" ".join(clinician_lines(renderer.render(handout_for(example("peripheral-nerve-injury"),
                                                                      summary=True)))))
     assert "(species not stated)" in text and "(?)" not in text
+
+
+def test_the_light_weeks_rule_says_whether_this_plan_starts_with_them() -> None:
+    """Seen in review: beside a multiple sclerosis plan with no light weeks (tolerance 10 min), "Two light weeks
+    first when walking tolerance is under 10 min." read as this patient's plan."""
+    def light_rule(etiology: str) -> str:
+        summary = handout_for(example(etiology), summary=True).clinician
+        return next(row.text for row in summary.rules if row.text.startswith("Two light weeks first"))
+
+    assert light_rule("multiple-sclerosis-pain").endswith(": not needed for this patient.")  # walks 10 min today
+    assert light_rule("diabetic-neuropathy").endswith(": this plan starts with them.")  # walks 8 min today
