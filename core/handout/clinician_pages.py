@@ -12,8 +12,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
 from core.handout.fitting import fitted_widths
-from core.handout.model import ClinicianSummary
 from core.handout.fonts import printable
+from core.handout.keeping import KeptOnOnePage, SaidToGoOn
+from core.handout.model import ClinicianSummary
 
 if TYPE_CHECKING:
     from core.handout.renderer import HandoutRenderer
@@ -54,6 +55,13 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
         room = r._width - (style.leftIndent if bullet else 0) if column is None else column - CELL_PADDING
         return r._p(unbroken_dois(printable(text), style, room), style, bullet)
 
+    def going_on(heading: str) -> dict:
+        """A section that goes on over a page says so, and the next page begins under its heading again (seen in
+        review: a heading kept with its whole table left the first clinician page 70 % blank, and flags went on atop
+        the last page under no heading)."""
+        return {"turn_over": lambda: r._p("Continued on the next page.", bold),
+                "heading_again": lambda: r._p(f"{heading} (continued)", r.small_heading)}
+
     story: list = [PageBreak(), r._p("Clinician summary", r.heading)]
     for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
         story += [r._p(heading, r.small_heading)] + [p(line, small) for line in lines]
@@ -62,23 +70,26 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
                                 ("Evidence in people", c.human_evidence,
                                  "No entry for this etiology in the records' evidence library."),
                                 ("Animal studies behind the plan", c.studies, c.no_studies)):
-        story.append(r._p(heading, r.small_heading))
-        if not rows:
-            story.append(p(none, small))  # the plan's reason names studies, which a clinic may have imported
+        if not rows:  # the plan's reason names studies, which a clinic may have imported
+            story += [r._p(heading, r.small_heading), p(none, small)]
             continue
         table_rows = [[p(row.text, small, column=widths[0]), p(row.source, small, column=widths[1])] for row in rows]
-        story.append(r._table(table_rows, widths, header=False))
-    if c.dosing:  # the caution first, so it is read with the table wherever the table breaks
-        story += [r._p("Animal treadmill dosing (context, not a human dose)", r.small_heading),
-                  p(c.dosing_caution, bold)]
+        story.append(SaidToGoOn(r._p(heading, r.small_heading), r._table(table_rows, widths, header=False),
+                                first_rows=1, **going_on(heading)))
+    if c.dosing:  # the caution first, so it is read with the table wherever the table breaks; its first sentence in
+        heading = "Animal treadmill dosing (context, not a human dose)"  # bold (the whole of it was: hard to read)
+        rule, _, reasons = c.dosing_caution.partition(". ")
         columns = [" ".join([name, *(printable(str(value)) for value in values)])  # bold: the wider, to be safe
                    for (name, _), *values in zip(DOSING_COLUMNS, *(row.model_dump().values() for row in c.dosing))]
         widths = fitted_widths([share for _, share in DOSING_COLUMNS], columns, r._width, small.fontSize)
         rows = [[r._p(name, bold) for name, _ in DOSING_COLUMNS]]
         rows += [[p(value, small, column=width) for value, width in zip(row.model_dump().values(), widths)]
                  for row in c.dosing]
-        story.append(r._table(rows, widths, repeat_header=True))
+        story.append(SaidToGoOn([r._p(heading, r.small_heading), p(rule + ("." if reasons else ""), bold),
+                                 *([p(reasons, small)] if reasons else [])],
+                                r._table(rows, widths, repeat_header=True), first_rows=1, **going_on(heading)))
     if c.flags:
-        story.append(r._p("Data-quality flags on these studies", r.small_heading))
-        story += [p(flag, small, bullet="•") for flag in c.flags]
+        heading = "Data-quality flags on these studies"
+        story.append(KeptOnOnePage([r._p(heading, r.small_heading)] + [p(flag, small, bullet="•") for flag in c.flags],
+                                   flowing=True, **going_on(heading)))
     return story

@@ -152,3 +152,19 @@ def test_the_light_weeks_rule_says_whether_this_plan_starts_with_them() -> None:
 
     assert light_rule("multiple-sclerosis-pain").endswith(": not needed for this patient.")  # walks 10 min today
     assert light_rule("diabetic-neuropathy").endswith(": this plan starts with them.")  # walks 8 min today
+
+
+@pytest.mark.parametrize("etiology", ["spinal-cord-injury", "peripheral-nerve-injury"])
+def test_clinician_sections_go_on_over_a_page_under_their_heading_again(renderer, etiology) -> None:
+    """Seen in review: "Rules and their sources" was kept with its whole table, so the first clinician page was 70 %
+    blank; and the last flags went on atop a page under no heading."""
+    from tests.handout.helpers import pdf_text
+
+    pages = pdf_text(renderer.render(handout_for(example(etiology), summary=True)))
+    first = next(i for i, page in enumerate(pages) if page.startswith("Clinician summary"))
+    assert "Rules and their sources" in pages[first]
+    headings = ("Rules and their sources", "Warnings", "Evidence in people", "Animal studies behind the plan",
+                "Animal treadmill dosing (context, not a human dose)", "Data-quality flags on these studies")
+    for before, page in zip(pages[first:], pages[first + 1:]):
+        top = page.splitlines()[0]
+        assert top in headings or (top.endswith(" (continued)") and "Continued on the next page." in before), top
