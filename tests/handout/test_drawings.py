@@ -104,6 +104,24 @@ def test_the_drawing_holds_the_rail_only_where_the_plan_asks() -> None:
     assert len(hands) == 2 and all(abs(hand.cy - 118) > 10 for hand in hands)  # the rail is at 118
 
 
+@pytest.mark.parametrize("handrails", [True, False])
+def test_each_numbered_marker_sits_beside_the_ring_it_names(handrails) -> None:
+    """Seen in review: without the handrails, marker 1 stood 18 points off the clip's ring, by the legs, and read as
+    theirs. Each marker (a filled disc) is within 12 points of its ring, the nearest ring to it."""
+    import math
+
+    from core.handout.drawings import MARKER
+
+    drawing = treadmill_drawing(300, handrails=handrails)
+    circles = [shape for shape in drawing.contents if isinstance(shape, Circle)]
+    discs = [c for c in circles if c.fillColor == MARKER]
+    rings = [c for c in circles if c.fillColor is None and c.strokeColor == MARKER]
+    assert len(discs) == len(rings) == (2 if handrails else 1)
+    for disc in discs:
+        gap = min(math.dist((disc.cx, disc.cy), (ring.cx, ring.cy)) - ring.r - disc.r for ring in rings)
+        assert 0 < gap <= 12, gap
+
+
 def test_the_scale_marks_a_light_target_only_when_the_plan_has_light_weeks() -> None:
     for etiology in ETIOLOGIES:
         profile = example(etiology)
