@@ -39,6 +39,15 @@ def unbreakable(text: str) -> list[str]:
     return [piece for word in _words(text) for piece in _pieces(word)]
 
 
+_ONE_LETTER_WORD = re.compile(r"(?<!\S)(\w) (?=\S)")
+
+
+def one_letter_words_kept_on(text: str) -> str:
+    """``text`` with each one-letter word joined to the next by a no-break space, so a heading's line never ends on
+    one (seen in review: "Velocidad e" over "inclinación" in Spanish and Portuguese, the "e" alone on its line)."""
+    return _ONE_LETTER_WORD.sub("\\1\u00a0", text)
+
+
 def _words(text: str) -> list[str]:
     return [word for word in _BREAKS.split(text) if word]
 

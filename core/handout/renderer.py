@@ -26,7 +26,7 @@ from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, SLACK, fewest_lines, fitted_footer, fitted_widths, one_line
 from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn, ShorterWhereItSaves
-from core.handout.line_breaks import line_broken
+from core.handout.line_breaks import line_broken, one_letter_words_kept_on
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
 
@@ -348,7 +348,7 @@ class HandoutRenderer:
     def _week_table(self, h: Handout):
         """The plan for a patient: a row a week, at the patient's print size. The warm-up and cool-down are the
         same every week, so the introduction says them once instead of two columns."""
-        names = h.labels.week_columns
+        names = [one_letter_words_kept_on(name) for name in h.labels.week_columns]
         columns = [(names[0], "week", 0.13), (names[1], "days", 0.11), (names[2], "walking", 0.19),
                    (names[3], "effort", 0.19)]
         if h.uses_heart_rate:

@@ -388,3 +388,11 @@ def test_no_heading_is_the_last_line_of_a_page(renderer, language) -> None:
             if handout.pulse:
                 pulse_page = next(page for page in pages if labels.pulse_heading in page)
                 assert all(_flat(step) in _flat(pulse_page) for step in handout.pulse), (etiology, size)
+
+
+@pytest.mark.parametrize("language", ["es", "pt"])
+def test_a_heading_line_never_ends_on_a_one_letter_word(renderer, language) -> None:
+    """Seen in review: "Velocidad e" over "inclinación", the "e" alone on its line in the week plan's heading."""
+    lines = [line.strip() for line in pdf_text(renderer.render(
+        handout_for(example("diabetic-neuropathy"), language=language)))[1].splitlines()]
+    assert "e" not in lines and not any(line.endswith(" e") for line in lines), lines[:14]
