@@ -35,7 +35,11 @@ def walking_log_table(h: Handout, width: float, *, paragraph, week_style: Paragr
         heading = text_width(group.heading, week_style.fontSize, bold=True) + 8 + SLACK if group.heading else 0
         wanted += [heading / len(group.columns)] * len(group.columns)
     shares = [max(ROOM_TO_WRITE, share) for share in wanted]  # where the page has no room, the groups wrap least
-    widths = fitted_widths(shares, columns, width, COLUMN_HEADING_SIZE, wanted=wanted)
+    # each column's heading on one line too, where all of them fit (Chinese: seen in review, "更僵" over "硬？" split
+    # the word for "stiff"; in the other languages they do not all fit, and a heading breaks between its words)
+    whole = [max(share, text_width(column, COLUMN_HEADING_SIZE, bold=True) + 8 + SLACK)
+             for share, column in zip(wanted, columns)]
+    widths = fitted_widths(shares, columns, width, COLUMN_HEADING_SIZE, wanted=whole if sum(whole) <= width else wanted)
     top, under, spans = [], [], []  # the two heading rows; (first column, last column, both rows?) of each cell
     for group in groups:
         first, last = len(under), len(under) + len(group.columns) - 1

@@ -68,6 +68,14 @@ def test_log_column_headings_never_break_inside_a_word(renderer, tag, paper) -> 
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_chinese_log_column_headings_are_each_on_one_line(renderer, paper) -> None:
+    """Seen in review: "更僵" over "硬？" split the word for "stiff"; the Chinese headings all fit on one line each."""
+    handout = _handout(PROFILES["diabetic"], "zh-Hans").model_copy(update={"paper": paper})
+    lines = [_flat(text) for _, text in _lines(_log_pages(handout, renderer.render(handout))[1])]
+    assert all(any(_flat(column) in line for line in lines) for column in handout.labels.log_columns), lines[:6]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
 def test_plan_column_headings_never_break_inside_a_word(renderer, tag, paper) -> None:
     """The plan at a glance, at 16 pt: not "Pulsaçã" over "o", nor "(nhịp/ph" over "út)"."""
