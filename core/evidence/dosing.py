@@ -14,10 +14,12 @@ from pydantic import BaseModel
 from core.citing import cited_together
 from core.evidence.models import Citation, FlagCode, Study
 
-DOSING_CAUTION = (
-    "Rat and mouse treadmill protocols can show only the shape a human plan borrows "
-    "(how often, how long, how gradual the ramp), never a human dose: a rodent treadmill speed never "
-    "converts into a human walking speed. In rats, 16 m/min is roughly 68% of VO2max; a meta-analysis "
+# The caution's rule, printed in bold before its reasons (core/handout/clinician_pages.py)
+DOSING_RULE = ("Rat and mouse treadmill protocols can show only the shape a human plan borrows "
+               "(how often, how long, how gradual the ramp), never a human dose: a rodent treadmill speed never "
+               "converts into a human walking speed.")
+DOSING_CAUTION = DOSING_RULE + (
+    " In rats, 16 m/min is roughly 68% of VO2max; a meta-analysis "
     "of 37 preclinical studies, all of sciatic nerve injury in male animals, found no link between exercise "
     "duration or intensity and pain relief; "
     "and forced running adds stress-induced analgesia of its own. The two reviews differ on intensity: Ghanbari "

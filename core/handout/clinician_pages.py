@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
+from core.evidence.dosing import DOSING_RULE
 from core.handout.fitting import fitted_widths
 from core.handout.fonts import printable
 from core.handout.keeping import KeptOnOnePage, SaidToGoOn
@@ -78,15 +79,16 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
                                 first_rows=1, **going_on(heading)))
     if c.dosing:  # the caution first, so it is read with the table wherever the table breaks; its first sentence in
         heading = "Animal treadmill dosing (context, not a human dose)"  # bold (the whole of it was: hard to read)
-        rule, _, reasons = c.dosing_caution.partition(". ")
+        rule = DOSING_RULE if c.dosing_caution.startswith(DOSING_RULE) else ""
+        reasons = c.dosing_caution.removeprefix(rule).strip()
         columns = [" ".join([name, *(printable(str(value)) for value in values)])  # bold: the wider, to be safe
                    for (name, _), *values in zip(DOSING_COLUMNS, *(row.model_dump().values() for row in c.dosing))]
         widths = fitted_widths([share for _, share in DOSING_COLUMNS], columns, r._width, small.fontSize)
         rows = [[r._p(name, bold) for name, _ in DOSING_COLUMNS]]
         rows += [[p(value, small, column=width) for value, width in zip(row.model_dump().values(), widths)]
                  for row in c.dosing]
-        story.append(SaidToGoOn([r._p(heading, r.small_heading), p(rule + ("." if reasons else ""), bold),
-                                 *([p(reasons, small)] if reasons else [])],
+        story.append(SaidToGoOn([r._p(heading, r.small_heading), *([p(rule, bold)] if rule else []),
+                                 p(reasons, small)],
                                 r._table(rows, widths, repeat_header=True), first_rows=1, **going_on(heading)))
     if c.flags:
         heading = "Data-quality flags on these studies"

@@ -196,9 +196,8 @@ class HandoutRenderer:
             *a, footer=self._footer(labels.footer, labels.page, handout.patient_name, handout.date,
                                     short=labels.footer_short), page=labels.page,
             rtl=handout.direction == "rtl", phone=labels.clinic_phone, issued=handout.issued,
-            clinician_footer=(self._footer(ENGLISH_FOOTER, CLINICIAN_PAGE, handout.patient_name, handout.clinician.date,
-                                           short="{name}, {date}")
-                              if handout.clinician else ""),
+            clinician_footer=self._footer(ENGLISH_FOOTER, CLINICIAN_PAGE, handout.patient_name, handout.clinician.date,
+                                          short="{name}, {date}") if handout.clinician else "",
             clinician_phone=ENGLISH_PHONE.format(phone=isolated(handout.phone)) if handout.phone.strip() else "", **k))
         return buffer.getvalue()
 
@@ -260,11 +259,8 @@ class HandoutRenderer:
         together = [("NOSPLIT", (0, targets[0]), (-1, targets[-1]))] if targets else []
         scale_table.setStyle(TableStyle(fills + together + [("TOPPADDING", (0, 1), (-1, -1), 1),
                                                             ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
-        # Large print keeps the scale on one page; standard print, for fewer pages, may part it after the target,
-        # said to go on, the next page under the heading again above the scale's head.
-        # (seen in review: in large print on Letter, the heading and the number strip alone on a half-empty page, the
-        # scale on the next under no heading; in standard print, the scale parted before the target with nothing to
-        # say so, the target's rows on the next page away from the strip that marks them)
+        # Large print keeps the scale on one page (seen in review: on Letter, the strip alone on a half-empty page);
+        # standard print may part it after the target, as said (seen in review: the target's rows went on alone).
         if compact:  # its heading, words and number strip together (seen in review: the strip alone atop a page)
             story += [self._new_section(compact, 8 * cm), SaidToGoOn(
                 effort, scale_table, turn_over=self._turn_over(labels), heading_again=again,

@@ -316,7 +316,7 @@ HYPOGLYCEMIA_NOT_BETTER_SOURCE = Source(label="Mayo Clinic, Hypoglycemia: sympto
                                               "(patient information)", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS. Named
-# wherever a clinician reads an RPE (seen in review: no clinician output said which scale; CR10's anchors differ).
+# where the intensity is set out for the clinician (seen in review: no output said which scale; CR10's differ).
 RPE_SCALE = "Borg 6-20 scale"
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "
                           "Borg G 1998, Borg's Perceived Exertion and Pain Scales (Human Kinetics)")

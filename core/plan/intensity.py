@@ -107,7 +107,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     if unreliable:
         reasons = [g.HR_UNRELIABLE[key][0] for key in unreliable]
         return by_rpe("Heart rate cannot set intensity: " + "; ".join(reasons) + f". Use RPE {rpe[0]}-{rpe[1]} "
-                      f"({g.RPE_SCALE}) and the talk test." + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else ""),
+                      f"({g.RPE_SCALE}) and the talk test."
+                      + (f" {g.AF_RPE_NOTE}" if profile.atrial_fibrillation else ""),
                       *(g.HR_UNRELIABLE[key][1] for key in unreliable), max_used=False)
     moderate_hr = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     light_hr = target_hr_range(hr_max, profile.resting_hr, g.LIGHT)
@@ -123,8 +124,8 @@ def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORM
     return Intensity(
         method="hrr",
         method_reason=(f"Heart-rate reserve (Karvonen) with maximal heart rate {round(hr_max)} bpm "
-                       f"({hr_max_source}) and resting heart rate {profile.resting_hr} bpm; RPE ({g.RPE_SCALE}) and the talk "
-                       "test alongside."),
+                       f"({hr_max_source}) and resting heart rate {profile.resting_hr} bpm; RPE ({g.RPE_SCALE}) "
+                       "and the talk test alongside."),
         hr_max=round(hr_max), hr_max_source=hr_max_source, hr_rest=profile.resting_hr,
         target_hr=moderate_hr,
         light_target_hr=light_hr,

@@ -146,8 +146,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.HR_ROUGH_GUIDE, "caution",
             "Injury below T6: the heart-rate targets use the usual formula, but in spinal cord injury the same "
             "percentage of peak heart rate matched very different efforts from person to person, in paraplegia too. "
-            f"Let RPE {intensity.rpe[0]}-{intensity.rpe[1]} and the talk test lead; treat the heart-rate range as a "
-            "rough guide.", g.HR_UNRELIABLE["sci_t6_or_above"][1])
+            f"Let RPE {intensity.rpe[0]}-{intensity.rpe[1]} ({g.RPE_SCALE}) and the talk test lead; treat the "
+            "heart-rate range as a rough guide.", g.HR_UNRELIABLE["sci_t6_or_above"][1])
     if screening.clearance_recommended:
         # stage 2 blood pressure asks for clearance by its own source (seen in review: cited to Riebe 2015 alone)
         clearance_source = g.Source(label=cited_together([g.RIEBE_2015, g.HIGH_BP_SOURCE])) \

@@ -168,3 +168,22 @@ def test_clinician_sections_go_on_over_a_page_under_their_heading_again(renderer
     for before, page in zip(pages[first:], pages[first + 1:]):
         top = page.splitlines()[0]
         assert top in headings or (top.endswith(" (continued)") and "Continued on the next page." in before), top
+
+
+def test_the_dosing_cautions_rule_is_bold_and_its_reasons_are_not(renderer) -> None:
+    """Seen in review: the whole caution, twelve lines, was set in bold, and hard to read."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    fonts: dict[str, set[str]] = {"never a human dose": set(), "In rats, 16 m/min": set()}
+
+    def visit(text, cm, tm, font, size) -> None:
+        for words in fonts:
+            if font and words in text:
+                fonts[words].add(font["/BaseFont"])
+
+    for page in PdfReader(BytesIO(renderer.render(handout_for(example("spinal-cord-injury"), summary=True)))).pages:
+        page.extract_text(visitor_text=visit)
+    assert all(font.endswith("Bold") for font in fonts["never a human dose"]) and fonts["never a human dose"]
+    assert fonts["In rats, 16 m/min"] and not any(font.endswith("Bold") for font in fonts["In rats, 16 m/min"])

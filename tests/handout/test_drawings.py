@@ -107,19 +107,26 @@ def test_the_drawing_holds_the_rail_only_where_the_plan_asks() -> None:
 @pytest.mark.parametrize("handrails", [True, False])
 def test_each_numbered_marker_sits_beside_the_ring_it_names(handrails) -> None:
     """Seen in review: without the handrails, marker 1 stood 18 points off the clip's ring, by the legs, and read as
-    theirs. Each marker (a filled disc) is within 12 points of its ring, the nearest ring to it."""
+    theirs. Each marker (a filled disc with its number) is within 12 points of the ring its caption names (the hands
+    on the rail, 19 points across; the clip at the waist, 17) and nearer to it than to any other ring."""
     import math
 
     from core.handout.drawings import MARKER
 
     drawing = treadmill_drawing(300, handrails=handrails)
     circles = [shape for shape in drawing.contents if isinstance(shape, Circle)]
-    discs = [c for c in circles if c.fillColor == MARKER]
-    rings = [c for c in circles if c.fillColor is None and c.strokeColor == MARKER]
-    assert len(discs) == len(rings) == (2 if handrails else 1)
-    for disc in discs:
-        gap = min(math.dist((disc.cx, disc.cy), (ring.cx, ring.cy)) - ring.r - disc.r for ring in rings)
-        assert 0 < gap <= 12, gap
+    numbers = {(s.x, s.y + 6): s.text for s in drawing.contents if isinstance(s, String)}  # drawn 6 below the centre
+    discs = {numbers[(c.cx, c.cy)]: c for c in circles if c.fillColor == MARKER}
+    rings = {ring.r: ring for ring in circles if ring.fillColor is None and ring.strokeColor == MARKER}
+    named = {"1": 19, "2": 17} if handrails else {"1": 17}  # the caption's: the handrails first, then the clip
+    assert set(discs) == set(named) and set(rings) == set(named.values())
+
+    def gap(disc, ring) -> float:
+        return math.dist((disc.cx, disc.cy), (ring.cx, ring.cy)) - ring.r - disc.r
+
+    for number, disc in discs.items():
+        own = gap(disc, rings[named[number]])
+        assert 0 < own <= 12 and all(own < gap(disc, ring) for r, ring in rings.items() if r != named[number]), own
 
 
 def test_the_scale_marks_a_light_target_only_when_the_plan_has_light_weeks() -> None:

@@ -277,7 +277,8 @@ def test_a_hostile_logo_is_refused_in_one_sentence(tmp_path, case, message) -> N
 
 
 @pytest.mark.parametrize(("name", "language", "footer"), [
-    ("Example Patient (diabetic neuropathy) " * 3, "en", "Example Patient (diabetic neuropathy) … neuropathy), 2026-11-21"),
+    ("Example Patient (diabetic neuropathy) " * 3, "en",
+     "Example Patient (diabetic neuropathy) … neuropathy), 2026-11-21"),
     ("Maria Fernanda Gonzalez-Iglesias de la Santísima Trinidad y Montenegro", "en",
      "Maria Fernanda Gonzalez-Iglesias de la … Montenegro, 2026-11-21"),
     ("Hubertus" + "x" * 80, "en", "Hubertus" + "x" * 38 + "…, 2026-11-21"),

@@ -187,8 +187,8 @@ def test_a_click_on_a_half_shown_box_is_not_lost_to_a_scroll(qtbot, data_dir) ->
 
 def test_the_pane_with_the_keyboards_focus_and_the_weeks_current_cell_are_framed(qtbot, data_dir) -> None:
     """Under Fusion a text pane with the focus looked like one without it, and a selected week hid which of its cells
-    F2 would edit (ui/focus_frame.py). Each such widget has its own style sheet: one for the whole application
-    re-measured every combo box ("All mechanisms" grew from 215 to 354 px)."""
+    F2 would edit (ui/focus_frame.py, ui/current_cell_frame.py). Each such widget has its own style sheet: one for the
+    whole application re-measured every combo box ("All mechanisms" grew from 215 to 354 px)."""
     from PySide6.QtGui import QPalette
 
     window = step_4(qtbot, data_dir)

@@ -91,7 +91,7 @@ def test_a_page_of_patients_that_cannot_be_read_is_said_under_the_list(qtbot, da
         assert view.model.rowCount() == PAGE and not view.model.canFetchMore()
         assert view.count.text() == ("250 patients; only the first 200 listed, as the next ones could not be read: "
                                      "The clinic database cannot be reached or refused the sign-in: timeout expired. "
-                                     "They are listed when the list is read again.")
+                                     "The list is read again with a new search, or once the connection is back.")
         monkeypatch.undo()
         view.reload()
         assert view.count.text() == "250 patients" and view.model.canFetchMore()

@@ -211,7 +211,8 @@ class RecordsView(QWidget):
     def _on_model_page_failed(self, error: str) -> None:
         # seen by a clinic's tester: "250 patients" stayed under a list that stopped at 200, with no word why
         self.count.setText(f"{self._counted()}; only the first {self.model.rowCount()} listed, as the next ones could "
-                           f"not be read: {error.rstrip('.')}. They are listed when the list is read again.")
+                           f"not be read: {error.rstrip('.')}. The list is read again with a new search, or once the "
+                           "connection is back.")
 
     def _row_of(self, patient_id: int) -> int:
         """The listed row of ``patient_id`` (0 when not listed)."""
