@@ -187,3 +187,15 @@ def test_the_dosing_cautions_rule_is_bold_and_its_reasons_are_not(renderer) -> N
         page.extract_text(visitor_text=visit)
     assert all(font.endswith("Bold") for font in fonts["never a human dose"]) and fonts["never a human dose"]
     assert fonts["In rats, 16 m/min"] and not any(font.endswith("Bold") for font in fonts["In rats, 16 m/min"])
+
+
+def test_the_intensity_and_the_summary_name_the_rpe_scale_and_cite_it() -> None:
+    """Seen in review: the command line, the JSON and the clinician summary said "RPE 12-13" and never which scale,
+    though the CR10 scale's moderate anchors differ (2-4, 3-4 or 3-6); Borg 1982 was defined and cited nowhere."""
+    for changes in ({}, {"beta_blocker": True}):
+        plan = compute_plan(example("diabetic-neuropathy", **changes), [])
+        assert "RPE (Borg 6-20 scale)" in plan.intensity.method_reason or \
+            "RPE 12-13 (Borg 6-20 scale)" in plan.intensity.method_reason
+        assert any(source.label.startswith("Borg GA 1982") for source in plan.intensity.sources)
+    summary = handout_for(example("diabetic-neuropathy"), summary=True).clinician
+    assert "RPE (Borg 6-20 scale) 12-13 moderate, 9-11 light; talk test." in summary.intensity

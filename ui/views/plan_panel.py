@@ -337,7 +337,8 @@ class PlanPanel(QWidget):
         intensity = escape(plan.intensity.method_reason)
         if any(w.message == plan.intensity.method_reason for w in plan.warnings):  # seen in testing: said twice
             rpe = plan.intensity.rpe
-            intensity = f"Intensity: RPE {rpe[0]}-{rpe[1]} ({RPE_SCALE}) and the talk test (the caution above says why)."
+            intensity = (f"Intensity: RPE {rpe[0]}-{rpe[1]} ({RPE_SCALE}) and the talk test (the caution above says "
+                         "why).")
         if plan.weeks:
             intensity += "<br>Treadmill: " + escape(energy_cost_in_words(plan.weeks))
         self.intensity.setText(intensity)
