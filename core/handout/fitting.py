@@ -15,13 +15,13 @@ def one_line(text: str, room: float, size: float) -> str:
     return shortened(text, lambda shown: text_width(shown, size) <= room)
 
 
-def fitted_footer(template: str, name: str, date: str, room: float, *, short: str | None = None) -> str:
-    """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``; where the whole name does not fit it,
-    ``short`` (the name and date alone) where given, as the name is how a loose page finds its patient (seen in
-    review: "Plano de esteira para Maria da Conceição…" left out the surname); the name is shortened only where even
-    that is too long, in its middle (name_shortened). Both keep their own direction (isolated) in a sentence of
-    another."""
-    if short is not None and text_width(template.format(name=name, date=date), 12) > room:
+def fitted_footer(template: str, name: str, date: str, room: float, *, short: str = "{name}, {date}") -> str:
+    """``template`` ({name}, {date}) filled in on one 12 pt line of ``room``; where the whole name does not fit
+    it, ``short`` (the name and date alone, in the template's language), as the name is how a loose page finds its
+    patient (seen in review: "Plano de esteira para Maria da Conceição…" left out the surname); the name is shortened
+    only where even that is too long, in its middle (name_shortened). Both keep their own direction (isolated) in a
+    sentence of another."""
+    if text_width(template.format(name=name, date=date), 12) > room:
         template = short
     shown = name_shortened(name, lambda shown: text_width(template.format(name=shown, date=date), 12) <= room)
     return template.format(name=isolated(shown), date=isolated(date))

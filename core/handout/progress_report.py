@@ -146,7 +146,7 @@ class _Report:
         (seen in review: an Arabic name's footer read "Progress report for 2026-12-03 ,فاطمة حداد")."""
         room = self.width - stringWidth("Page 99 of 99", REGULAR, 12) - 12
         name, date = self.progress.patient_name, self.date.isoformat()
-        return fitted_footer("Progress report for {name}, {date}", name, date, room, short="{name}, {date}")
+        return fitted_footer("Progress report for {name}, {date}", name, date, room)
 
     # -- 1. who, what, when -----------------------------------------------------------------------------
 

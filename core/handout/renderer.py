@@ -196,12 +196,12 @@ class HandoutRenderer:
             *a, footer=self._footer(labels.footer, labels.page, handout.patient_name, handout.date,
                                     short=labels.footer_short), page=labels.page,
             rtl=handout.direction == "rtl", phone=labels.clinic_phone, issued=handout.issued,
-            clinician_footer=self._footer(ENGLISH_FOOTER, CLINICIAN_PAGE, handout.patient_name, handout.clinician.date,
-                                          short="{name}, {date}") if handout.clinician else "",
+            clinician_footer=self._footer(ENGLISH_FOOTER, CLINICIAN_PAGE, handout.patient_name, handout.clinician.date)
+            if handout.clinician else "",
             clinician_phone=ENGLISH_PHONE.format(phone=isolated(handout.phone)) if handout.phone.strip() else "", **k))
         return buffer.getvalue()
 
-    def _footer(self, template: str, page: str, name: str, date: str, *, short: str | None = None) -> str:
+    def _footer(self, template: str, page: str, name: str, date: str, *, short: str = "{name}, {date}") -> str:
         room = self._width - text_width(page.format(page=99, total=99), 12) - 12
         return fitted_footer(template, name, date, room, short=short)
 

@@ -132,16 +132,15 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
                 as_saved.append(f"version {saved.version} (guidelines {version.plan.guidelines_version})")  # as here
         bundled = {version.uid for version in checked.versions}
         only_here = sum(1 for uid in here if uid not in bundled)
-        saved_here = {session.uid: session for session in store.sessions(patient_id)}
-        known = {uid: session.as_logged() for uid, session in saved_here.items()}
+        known = {session.uid: session for session in store.sessions(patient_id)}
         # a walk deleted here stays deleted (seen in review: a second import brought it back as "new")
         deleted = store.deleted_session_uids(patient_id) if existed else set()
         added, differing, deleted_here = 0, [], []
         for item in checked.session_logs:
             if item.uid in known:
-                if known[item.uid] != item.log:  # both sides' values (seen by a clinic's tester: only these ones,
-                    differing.append(f"session {saved_here[item.uid].id}, here {walk_in_full(known[item.uid])}; "
-                                     f"in the bundle {walk_in_full(item.log)}")  # and two walks of a day alike)
+                if (logged := known[item.uid].as_logged()) != item.log:  # both sides' values (seen by a clinic's
+                    differing.append(f"session {known[item.uid].id}, here {walk_in_full(logged)}; "  # tester: these
+                                     f"in the bundle {walk_in_full(item.log)}")  # only, and two walks of a day alike)
                 continue
             if item.uid in deleted:
                 deleted_here.append(walk_named(item.log))
@@ -149,7 +148,8 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
             store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
             added += 1
         in_bundle = {item.uid for item in checked.session_logs}
-        sessions_only_here = [walk_named(log) for uid, log in known.items() if uid not in in_bundle] if existed else []
+        sessions_only_here = ([walk_named(session.as_logged()) for uid, session in known.items()
+                               if uid not in in_bundle] if existed else [])
         if new_plan_ids or added or not existed:
             store.record_event("import", "patient", patient_id, clinician)
         newest_here = max(here.values(), key=lambda version: version.version, default=None)
