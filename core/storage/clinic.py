@@ -45,6 +45,10 @@ NETWORK_LIMITS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval":
 SERVER_LIMITS = {"lock_timeout": "10s", "statement_timeout": "60s", "idle_in_transaction_session_timeout": "60s"}
 
 
+# Seen in review: "The window asks for it instead" read as if the command line would ask too.
+WINDOW_ASKS = " Treadwell's window asks for it; the command line does not."
+
+
 def connect(url: str, *, autocommit: bool = True, password: str | None = None,
             administrator: bool = False) -> psycopg.Connection:
     """``password``: typed by the clinician when libpq has none on file; kept in memory only. The limits above,
@@ -70,8 +74,7 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                  "line of the password file is used only where its host, port, database and name all "
                                  "match the address): put it in libpq's password file (~/.pgpass; on Windows "
                                  "%APPDATA%\\postgresql\\pgpass.conf), or set PGPASSWORD in this terminal "
-                                 "session only." + ("" if administrator else " The window asks for it instead.")
-                                 ) from None
+                                 "session only." + ("" if administrator else WINDOW_ASKS)) from None
         if PASSWORD_REFUSED in str(error):  # the same words for a wrong password and a role the server does not know
             raise PasswordRefused(_password_refused(conninfo_to_dict(url).get("user"), administrator)) from None
         if NO_DATABASE.search(str(error)):  # seen by a clinic's tester: a mistyped name read as a server problem

@@ -211,6 +211,18 @@ def test_a_clinician_setting_up_the_server_is_told_it_takes_the_administrator(cl
         add_clinician(clinic_url, "new_clinician", "a-long-enough-secret")
 
 
+def test_no_password_on_file_says_where_it_goes_and_that_only_the_window_asks(clinic_url, monkeypatch) -> None:
+    """Seen in review: "The window asks for it instead" read as if the command line would ask too."""
+    from core.storage.clinic_errors import PasswordNeeded
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/pgpass")
+    with pytest.raises(PasswordNeeded) as caught:
+        connect(clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    assert "libpq's password file" in str(caught.value) and "PGPASSWORD" in str(caught.value)
+    assert str(caught.value).endswith("Treadwell's window asks for it; the command line does not.")
+
+
 def test_an_administrator_whose_password_is_refused_is_not_told_to_ask_the_administrator(pg_server, clinic_url) -> None:
     """Seen in review: db init-clinic with a mistyped administrator's password said to ask the clinic's administrator
     to register the clinician, and that "the window asks" for a password the command line never asks for."""
