@@ -113,8 +113,8 @@ class NumberedCanvas(Canvas):
                 style = paragraph_style("phone-line", 14, bold=True, space_after=0, leading=1.2)
                 style.leftIndent, style.alignment = 0, TA_RIGHT if rtl else TA_LEFT
                 flowable = paragraph(phone, style, rtl=rtl)
-                _, height = flowable.wrapOn(self, width, MARGIN)
-                flowable.drawOn(self, MARGIN, MARGIN / 2 + 34 - height)
+                flowable.wrapOn(self, width, MARGIN)  # a second line goes up, never over the footer (seen: Vietnamese)
+                flowable.drawOn(self, MARGIN, MARGIN / 2 + 34 - style.leading)
             super().showPage()
         super().save()
 

@@ -328,3 +328,28 @@ def test_the_week_plan_says_it_goes_on_over_a_page_under_its_heading_again(rende
                 assert pages[page].find(_flat(labels.continued.format(heading=labels.plan_heading))) in (0, 1), (
                     etiology, language, page)
     assert parted or size == "standard"  # the case seen: twelve weeks in large print
+
+
+@pytest.mark.parametrize("language", ["vi", "pt", "ar"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_long_clinic_phone_line_goes_up_on_two_lines_never_over_the_footer(renderer, language, paper) -> None:
+    """Seen in review: with a 40-character phone (the most Settings allows), the Vietnamese "Điện thoại phòng khám:"
+    line took two lines, and the second, the number itself, was printed over the page footer."""
+    phone = "+1 (555) 123-4567 ext 1234, weekdays 8-5"
+    handout = handout_for(PROFILES["diabetic"], language=language, paper=paper, phone=phone)
+    for page in PdfReader(BytesIO(renderer.render(handout))).pages:
+        lines: dict[str, list[float]] = {"phone": [], "footer": []}
+
+        def visit(text, cm, tm, font, size):
+            y = tm[5] * cm[3] + cm[5]
+            if not text.strip() or y > FOOTER_ROOM + 6:  # the page's text (the frame's padding is 6 pt)
+                return
+            if "(555)" in text or "weekdays" in text:
+                lines["phone"].append(y)
+            elif size * (tm[0] ** 2 + tm[1] ** 2) ** 0.5 < 13:
+                lines["footer"].append(y)
+
+        page.extract_text(visitor_text=visit)
+        assert lines["phone"] and lines["footer"]
+        assert len(set(lines["phone"])) == 1  # the number on one line, under its label
+        assert min(lines["phone"]) - max(lines["footer"]) >= 14  # a line of 12 pt footer text and more between
