@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.14"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.15"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -47,13 +47,15 @@ GUIDELINES_VERSION = "2026.12.14"  # .2: pain against usual pain, heart transpla
 # 2016's) is named with that doubt; 2026.12.13: a first week walked in parts no longer says the main set starts at
 # or below today's tolerance (5 minutes in parts for a tolerance of 4: only each part is); 2026.12.14: RPE named as
 # the Borg 6-20 scale and Borg 1982 cited, chemotherapy-induced neuropathy's fall risk from reduced foot sensation and
-# balance, and trigeminal pain's trigger as wind or cold air on the face (it said wind alone)
+# balance, and trigeminal pain's trigger as wind or cold air on the face (it said wind alone); 2026.12.15: a resting
+# blood pressure above the 200/110 limit recommends medical clearance too (it read "not needed" beside 205/100, and
+# a recheck to 195/100 would still have waited for clearance that no step named)
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
-                      "2026.12.11", "2026.12.12", "2026.12.13")
+                      "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14")
 
 
 class Source(BaseModel):

@@ -57,13 +57,20 @@ def resting_tachycardia(profile: PatientProfile) -> bool:
 
 
 def stage_2_hypertension(profile: PatientProfile) -> bool:
-    """A resting blood pressure of 160/100 or more (JNC 7's stage 2), but not above the limit where screening blocks
-    the plan (seen in review: 190/105 passed with no word, as if it were 120/80)."""
+    """A resting blood pressure of 160/100 or more (JNC 7's stage 2), above the limit where screening blocks the plan
+    too (seen in review: 190/105 passed with no word, as if it were 120/80; 205/100 read "clearance: not needed")."""
     if profile.resting_bp is None:
         return False
     systolic, diastolic = profile.resting_bp
-    stage_2 = systolic >= g.STAGE_2_HYPERTENSION_MMHG[0] or diastolic >= g.STAGE_2_HYPERTENSION_MMHG[1]
-    return stage_2 and not (systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1])
+    return systolic >= g.STAGE_2_HYPERTENSION_MMHG[0] or diastolic >= g.STAGE_2_HYPERTENSION_MMHG[1]
+
+
+def above_bp_limit(profile: PatientProfile) -> bool:
+    """A resting blood pressure above 200/110 (systolic or diastolic): screening blocks the plan."""
+    if profile.resting_bp is None:
+        return False
+    systolic, diastolic = profile.resting_bp
+    return systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1]
 
 
 def screen(profile: PatientProfile) -> Screening:
@@ -108,7 +115,7 @@ def screen(profile: PatientProfile) -> Screening:
     if profile.resting_bp is not None:
         systolic, diastolic = profile.resting_bp
         limit_s, limit_d = g.RESTING_BP_LIMIT_MMHG
-        if systolic > limit_s or diastolic > limit_d:
+        if above_bp_limit(profile):
             reasons.append(BlockReason(
                 code="resting-bp",
                 message=f"Resting blood pressure {systolic}/{diastolic} mmHg is above the limit (systolic above {limit_s} "

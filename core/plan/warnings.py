@@ -12,7 +12,7 @@ from core.etiology import EtiologyId
 from core.plan import guidelines as g
 from core.plan.intensity import Intensity, hr_unreliable_reasons
 from core.plan.profile import PatientProfile
-from core.plan.screening import Screening, stage_2_hypertension
+from core.plan.screening import Screening, above_bp_limit, stage_2_hypertension
 
 class WarningCode(StrEnum):
     """Every warning the plan can carry. Those outside CLINICIAN_ONLY reach the patient, and the
@@ -163,7 +163,7 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.BP_NOT_RECORDED, "caution",
             f"No resting blood pressure is recorded, so screening could not check it against {limit_s}/{limit_d} mmHg "
             "(a relative contraindication): measure it before the first session.", g.RESTING_BP_SOURCE)
-    if stage_2_hypertension(profile):
+    if stage_2_hypertension(profile) and not above_bp_limit(profile):  # above it, screening blocks the plan
         systolic, diastolic = profile.resting_bp
         add(WarningCode.BP_HIGH, "caution",
             # "systolic or diastolic": seen in review, "159/100 mmHg is 160/100 mmHg or more"
