@@ -37,7 +37,7 @@ from core.handout.progress_charts import date_label, effort_chart, minutes_chart
 from core.handout.script_text import paragraph
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
-from core.handout.fonts import printable
+from core.handout.fonts import REPLACEMENT, printable
 from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
@@ -347,9 +347,13 @@ class _Report:
         noted = [point for point in self.progress.sessions if point.note.strip()]
         if not noted:
             return []
+        notes = [printable(" ".join(point.note.split())) for point in noted]
         story: list = [CondPageBreak(4 * cm), self._p("Notes logged with the walks", self.heading)]
-        story += [self._p(f"{point.date.isoformat()} (week {point.week}, plan version {point.plan_version}): "
-                          f"{printable(' '.join(point.note.split()))}") for point in noted]
+        story += [self._p(f"{point.date.isoformat()} (week {point.week}, plan version {point.plan_version}): {note}")
+                  for point, note in zip(noted, notes)]
+        if any(REPLACEMENT in note for note in notes):  # seen in review: a Khmer word and an emoji, lost unsaid
+            story.append(self._p(f"{REPLACEMENT} stands for characters this report's fonts cannot print (another "
+                                 "script, or an emoji): the whole note is in the patient's session log."))
         return story + [Spacer(1, 8)]
 
     # -- 5. suggestion, 6. note -------------------------------------------------------------------------

@@ -227,6 +227,18 @@ def test_the_notes_logged_with_the_walks_are_in_the_report(text) -> None:
     assert text.count("plan version 1): ") == 1  # the walks without a note are not listed
 
 
+def test_a_note_the_fonts_cannot_print_is_marked_and_said_so() -> None:
+    """Seen in review: "ឈឺជើង foot 👣 sore" (Khmer and an emoji) came out as "� foot � sore" with nothing to say a
+    patient's words were lost on the way to the physician, nor where to read them whole."""
+    progress = course(sessions=[_walk(6, 1, 6, 12, None, 4, note="ឈឺជើង foot 👣 sore")])
+    text = flat(" ".join(pdf_text(render_progress_report(progress, settings=Settings(), note="", date=DATE))))
+    assert "foot \ufffd sore" in text
+    assert ("\ufffd stands for characters this report's fonts cannot print (another script, or an emoji): the whole "
+            "note is in the patient's session log.") in text
+    assert "stands for characters" not in flat(" ".join(pdf_text(render_progress_report(
+        course(), settings=Settings(), note="", date=DATE))))  # a note printed whole says nothing of it
+
+
 def test_no_walks_yet() -> None:
     progress = course(sessions=[])
     assert progress.current_week is None and progress.suggestion is None
