@@ -43,6 +43,16 @@ class PainRules(BaseModel):
     def has_acceptable_band(self) -> bool:
         return self.acceptable_max > self.safe_max
 
+    @property
+    def numbers(self) -> tuple[int | None, int, int]:
+        return self.usual_pain, self.safe_max, self.acceptable_max
+
+    def numbers_in_words(self) -> str:
+        """"usual pain 6/10, safe up to 6/10, acceptable up to 8/10" (no usual pain in plans saved before it was kept)."""
+        usual = f"usual pain {self.usual_pain}/10, " if self.usual_pain is not None else ""
+        band = f", acceptable up to {self.acceptable_max}/10" if self.has_acceptable_band else ""
+        return f"{usual}safe up to {self.safe_max}/10{band}"
+
 
 def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> PainRules:
     """The safe and acceptable tops of pain during walking, for a patient whose usual pain is ``usual_pain``."""
@@ -64,3 +74,12 @@ def pain_rules(usual_pain: int, allowed_rise: int = g.DEFAULT_PAIN_RISE) -> Pain
                f"above it, no rise over usual pain is allowed here, as {NEVER_ACCEPTABLE}/10 is always too much."))
     return PainRules(usual_pain=usual_pain, allowed_rise=allowed_rise, safe_max=safe, acceptable_max=acceptable,
                      rule=rule, rise_source=g.pain_rise_source(allowed_rise))
+
+
+def other_pain_rules(walked: PainRules, in_force: PainRules, version: int) -> str:
+    """A sentence for a suggestion judged under an earlier version's pain rules, where the plan in force (``version``)
+    has others: the next walks are judged by these (seen in review: "until it stays at 5/10 or less" beside the new
+    handout's "0 to 6: keep going", after the usual pain was raised to 6). "" where they are the same."""
+    return "" if walked.numbers == in_force.numbers else (
+        f" Version {version}, the plan in force, has other pain rules ({in_force.numbers_in_words()}): the walks from "
+        "now on are judged by them.")

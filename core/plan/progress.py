@@ -10,7 +10,8 @@ of the row's last walk. Adherence is walked minutes over planned minutes, capped
 does not hide a missed one. The latest row counts once it is complete or a week has passed since its last walk
 (before that it is "in progress" and left out of the overall figure). The next-week suggestion judges the
 latest row's walks under their own version's rules; the week it points to is taken from the newest version, the
-plan in force (a blocked newest version holds; one that ends before the walks' week says so).
+plan in force (a blocked newest version holds; one that ends before the walks' week says so; other pain rules are
+named as those the next walks are judged by).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus,
                                    walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
+from core.plan.pain import other_pain_rules
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
 from core.stamps import local_day
@@ -321,6 +323,8 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     in_force = plans[newest]
     if stops_walking(in_force):
         return paused_by_screening(newest, in_force, after_walks=True)
+    changed = other_pain_rules(plan.rules.pain, in_force.rules.pain, newest)
+    suggestion = suggestion.model_copy(update={"reason": suggestion.reason + changed})
     if suggestion.next_week is None:
         return suggestion
     wanted = suggestion.next_week

@@ -357,3 +357,19 @@ def test_a_course_whose_only_plan_is_blocked_says_so_before_any_walk() -> None:
     assert progress.suggestion.reason.startswith("Plan version 1 is blocked by screening. ")
     assert "To go ahead:" in progress.suggestion.reason
     assert course_progress([V1], []).suggestion is None  # a plan that goes ahead: nothing to say before a walk
+
+
+def test_walks_judged_under_an_earlier_version_name_the_pain_rules_the_next_walks_are_judged_by() -> None:
+    """Seen in review: version 3 raised the usual pain from 5 to 6, after week 2's walks at 6/10 under version 1;
+    the suggestion said to hold "until it stays at 5/10 or less" beside version 3's handout: "0 to 6: keep going".
+    Here: usual pain 3, walks at 4/10, then version 2 with usual pain 5."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11], pain=4, morning=3)
+    before = course_progress([V1], sessions, today=START + dt.timedelta(days=12)).suggestion
+    assert before.action == "hold" and "pain rules" not in before.reason
+    v2 = version(2, pain_nrs=5)
+    suggestion = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=12)).suggestion
+    assert suggestion.action == "hold" and suggestion.reason.startswith(before.reason)
+    assert ("Version 2, the plan in force, has other pain rules (usual pain 5/10, safe up to 5/10, acceptable up to "
+            "7/10): the walks from now on are judged by them.") in suggestion.reason
+    same = course_progress([V1, version(2, weeks=10)], sessions, today=START + dt.timedelta(days=12)).suggestion
+    assert "pain rules" not in same.reason  # the same pain rules: nothing to say
