@@ -63,16 +63,17 @@ def beyond_plan(walked_minutes: float, planned_minutes: float, cap_pct: int) -> 
     return BeyondPlan(walked_minutes=walked_minutes, planned_minutes=planned_minutes, cap_pct=cap_pct)
 
 
-def said_beyond(suggestion: NextWeekSuggestion, beyond: BeyondPlan | None,
-                twins: Sequence[dt.date] = ()) -> NextWeekSuggestion:
+def said_beyond_or_twice(suggestion: NextWeekSuggestion, beyond: BeyondPlan | None,
+                         twins: Sequence[dt.date] = ()) -> NextWeekSuggestion:
     """The suggestion for a week walked beyond its plan, saying so and what to do (the adherence, capped at 100 %
     a week, would not show it). ``twins``: days with two walks of the same minutes that week, which may be one walk
-    entered twice (seen in review: a walk added twice read as walking beyond the plan, with advice to re-base it)."""
-    if beyond is None:
-        return suggestion
+    entered twice, said whether or not the week went beyond its plan (seen in review: a walk added twice read as
+    walking beyond the plan, with advice to re-base it; and, within the plan, completed a week that moved on)."""
     twice = "" if not twins else (
         f" Walks of the same minutes are logged twice on {', '.join(day.isoformat() for day in twins)}: if a walk was "
-        "entered twice, delete the copy first.")
+        "entered twice, delete the copy first, as the week counts it.")
+    if beyond is None:
+        return suggestion.model_copy(update={"reason": suggestion.reason + twice}) if twice else suggestion
     return suggestion.model_copy(update={"reason": f"{suggestion.reason} This week went beyond the plan: "
                                          f"{beyond.in_words()}.{twice} Ask the patient about the extra walking: keep "
                                          "to the plan's minutes, or base a new plan version on what they walk now."})

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
-                                  said_beyond, suggest_next_week)
+                                  said_beyond_or_twice, suggest_next_week)
 from core.plan.compare import plan_differences, profile_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    cut_by_block, planned_week, status_of, stops_walking, walked_rows,
@@ -192,10 +192,10 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
-    if judged is not None and suggestion is not None:  # a week walked beyond its plan, said once, from its row
+    if judged is not None and suggestion is not None:  # beyond its plan, or a walk logged twice: said once, from its row
         logged = Counter((item.log.date, item.log.minutes) for item in walked[judged].walks)
-        suggestion = said_beyond(suggestion, weeks[judged].beyond_plan,
-                                 sorted({day for (day, _), count in logged.items() if count > 1}))
+        suggestion = said_beyond_or_twice(suggestion, weeks[judged].beyond_plan,
+                                          sorted({day for (day, _), count in logged.items() if count > 1}))
     row_of = {id(walk): row for row in walked for walk in row.walks}
     breaks = walking_breaks(ordered, today, GAP_DAYS)
     resumed = {id(next(item for item in ordered if item.log.date == gap.until)) for gap in breaks if gap.until}

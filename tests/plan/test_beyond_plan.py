@@ -114,6 +114,19 @@ def test_a_walk_entered_twice_is_named_before_the_advice_to_re_base() -> None:
     progress = course_progress([V1], twice, today=START + dt.timedelta(days=8))
     days = ", ".join((START + dt.timedelta(days=day)).isoformat() for day in (0, 2, 4))
     assert f"Walks of the same minutes are logged twice on {days}: if a walk was entered twice, delete the copy " \
-        "first. Ask the patient" in progress.suggestion.reason
+        "first, as the week counts it. Ask the patient" in progress.suggestion.reason
     once = course_progress([V1], walks(1, [0, 1, 2, 3, 4, 5], minutes=25), today=START + dt.timedelta(days=8))
+    assert "logged twice" not in once.suggestion.reason
+
+
+def test_a_walk_entered_twice_within_the_plan_is_named_before_moving_on() -> None:
+    """Seen in review: two walks and a copy of one completed week 3 within its plan, and the course moved on to week 4
+    with no word of the copy (said only when the walk was added)."""
+    twice = walks(1, [0, 2, 2])
+    progress = course_progress([V1], twice, today=START + dt.timedelta(days=8))
+    assert progress.suggestion.action == "progress" and progress.weeks[0].beyond_plan is None
+    assert progress.suggestion.reason.endswith(
+        f"Walks of the same minutes are logged twice on {(START + dt.timedelta(days=2)).isoformat()}: if a walk was "
+        "entered twice, delete the copy first, as the week counts it.")
+    once = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=8))
     assert "logged twice" not in once.suggestion.reason
