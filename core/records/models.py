@@ -61,7 +61,8 @@ class PlanVersion(BaseModel):
         """What to check in a walk that is kept as logged under this version (``course_began``: the day the
         patient's first version was saved). A walk dated before this version was saved (a paper diary entered
         late, or a mistyped year); a week the calendar cannot have reached yet (week 3 on the day the plan was
-        saved, which would count weeks 1 and 2 as missed); minutes more than twice the week's plan."""
+        saved: a mistyped week, or weeks walked faster than the plan steps up; seen in review, "the weeks before it
+        count as missed" after weeks 1 and 2 were walked); minutes more than twice the week's plan."""
         if walk.date < self.saved_on:
             return [f"The walk is dated {walk.date.isoformat()}, before plan version {self.version} was saved on "
                     f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine)."]
@@ -71,7 +72,8 @@ class PlanVersion(BaseModel):
             notes.append(f"Week {walk.week} begins {walk.week - 1} week{'s' if walk.week != 2 else ''} after the first "
                          "plan was saved "
                          f"({course_began.isoformat()}), on {week_begins.isoformat()} at the earliest, and the walk "
-                         f"is dated {walk.date.isoformat()}: check the week (the weeks before it count as missed).")
+                         f"is dated {walk.date.isoformat()}: check the week (walked sooner than that, the minutes "
+                         "rise faster than the plan's weekly steps).")
         weeks = effective_plan(self.plan, self.overrides, self.profile.max_sessions_per_week).weeks  # as overridden
         if 1 <= walk.week <= len(weeks):
             planned = weeks[walk.week - 1].main_min

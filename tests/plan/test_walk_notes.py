@@ -53,3 +53,14 @@ def test_a_new_versions_first_walk_far_ahead_is_questioned_against_the_walk_befo
         "(weeks 4 to 9 count as missed, and the next week's advice follows from week 10)."]
     for carried_on in (walk(5, 4, 22, plan_id=2), walk(5, 1, 22, plan_id=2), walk(5, 3, 22, plan_id=2)):
         assert carried_on.notes_in(HISTORY, WALKED + [carried_on]) == [], carried_on  # on, started again, or again
+
+
+def test_a_week_walked_sooner_than_its_calendar_week_is_questioned_without_calling_walked_weeks_missed() -> None:
+    """Seen in review: week 3 dated before its calendar week, after weeks 1 and 2 were walked, said "the weeks before
+    it count as missed"; what the calendar questions is the week, or minutes rising faster than the plan steps up."""
+    early = walk(5, 3, 10)
+    notes = early.notes_in(HISTORY, [walk(1, 1, 1), walk(2, 1, 3), walk(3, 2, 6), walk(4, 2, 8), early])
+    assert notes == [f"Week 3 begins 2 weeks after the first plan was saved ({BEGAN.isoformat()}), on "
+                     f"{(BEGAN + dt.timedelta(weeks=2)).isoformat()} at the earliest, and the walk is dated "
+                     f"{(BEGAN + dt.timedelta(days=10)).isoformat()}: check the week (walked sooner than that, the "
+                     "minutes rise faster than the plan's weekly steps)."]
