@@ -57,7 +57,8 @@ def recorded(value: float | bool | None) -> str:
 MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes
 ALLOWED = {
     "date": f"a date such as 2026-11-30, from {EARLIEST_DATE.isoformat()} to today",
-    "week": "a week of the plan, 1 to 26",
+    # seen in review: "1 to 26" for week 30 of a 12-week plan read as this plan's weeks (checked once the plan is read)
+    "week": "a week of the patient's plan, from 1 (no plan is longer than 26 weeks)",
     "minutes": "more than 0, up to 300",
     "speed_kmh": "0 to 20, or null (not recorded)",
     "rpe": "6 to 20 (Borg)",

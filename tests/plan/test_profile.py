@@ -200,7 +200,8 @@ def test_a_session_number_written_in_quotes_is_told_so() -> None:
         parse_session('{"date": "2026-11-02", "week": "2", "minutes": 8, "rpe": "twelve", "heart_rate": 80.5}',
                       today=dt.date(2026, 11, 30))
     assert caught.value.problems[:2] == [
-        "week: must be a whole number, written without quotes; allowed: a week of the plan, 1 to 26",
+        "week: must be a whole number, written without quotes; allowed: a week of the patient's plan, from 1 (no "
+        "plan is longer than 26 weeks)",
         "rpe: must be a whole number, in digits only; allowed: 6 to 20 (Borg)"]
     assert caught.value.problems[2].startswith("heart_rate: must be a whole number, written without a decimal point")
     with pytest.raises(SessionLogError) as caught:
