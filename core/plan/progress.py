@@ -79,7 +79,8 @@ class WeekProgress(BaseModel):
     target_hr: tuple[int, int] | None = None
     stopped_of: int | None = None  # a week stopped on the step-back advice: the walks its plan had (planned_sessions
     # and planned_minutes are then those before the stop, the ones that count); or by a screening block (stopped_by)
-    stopped_by: Literal["pain rules", "screening"] = "pain rules"
+    stopped_by: Literal["pain rules", "screening"] | None = None  # None: not stopped (seen in review: the JSON said
+    # "pain rules" beside every week)
     beyond_plan: BeyondPlan | None = None  # walked beyond its planned minutes (more than its version's two-week cap)
     # the walks after which the pain rules advised a step back, where the patient walked on at this week or a harder
     # one instead (seen in review: the advice vanished once the week's last walk was logged)
@@ -123,6 +124,7 @@ class SessionPoint(BaseModel):
     heart_rate: int | None
     pain_during: int | None
     pain_next_morning: int | None
+    stiffer_next_morning: bool | None = None  # seen in review: the JSON had every logged field but this one
     note: str
     target_rpe: tuple[int, int] | None = None  # its week's own effort target (light or moderate), as planned
     # the pain rules of its own plan version (a later version may have another usual pain, so other bands)
@@ -209,7 +211,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         sessions=[SessionPoint(date=item.log.date, week=item.log.week, plan_version=item.plan_version,
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
-                               note=item.log.note, target_rpe=_week_target(plans[item.plan_version], item.log.week),
+                               stiffer_next_morning=item.log.stiffer_next_morning, note=item.log.note,
+                               target_rpe=_week_target(plans[item.plan_version], item.log.week),
                                again=row_of[id(item)].attempt > 1, after_break=id(item) in resumed,
                                **rules[item.plan_version])
                   for item in ordered],
@@ -280,7 +283,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
-        stopped_by="screening" if by_block else "pain rules",
+        stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),
         target_hr=tuple(planned.target_hr) if planned and planned.target_hr else None,
         step_back_not_taken_after=not_taken or None,
