@@ -17,7 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from core.handout.chart import AXIS_COLOUR
 from core.handout.fonts import BOLD, REGULAR
 from core.handout.renderer import TRAFFIC
-from core.plan.progress import SessionPoint, WeekProgress, label_of
+from core.plan.course_rows import label_of
+from core.plan.progress import SessionPoint, WeekProgress
 
 TEXT_SIZE = 11
 AGAIN_SIZE = 9  # "again" under a week's number on the minutes chart
@@ -240,14 +241,14 @@ class _DateAxis:
             shown.append((x - half, x + half))
             drawing.add(Line(x, bottom - 4, x, bottom, strokeColor=AXIS_COLOUR))
             drawing.add(_text(x, bottom - 16, label, anchor="middle"))
-        spans: list[list] = []  # (plan version, week, again), first x, last x: a week walked again is a span apart
+        spans: list[list] = []  # (plan version, week, attempt), first x, last x: each time a week is walked a span
         for session, x in zip(self.sessions, self.walk_xs):
-            if spans and spans[-1][0] == (session.plan_version, session.week, session.again):
+            if spans and spans[-1][0] == (session.plan_version, session.week, session.attempt):
                 spans[-1][2] = x
             else:
-                spans.append([(session.plan_version, session.week, session.again), x, x])
+                spans.append([(session.plan_version, session.week, session.attempt), x, x])
         versions = len({version for (version, _, _), _, _ in spans})
-        for index, ((version, number, again), start, end) in enumerate(spans):
+        for index, ((version, number, attempt), start, end) in enumerate(spans):
             low = self.left if index == 0 else (spans[index - 1][2] + start) / 2
             high = self.left + self.width if index == len(spans) - 1 else (end + spans[index + 1][1]) / 2
             if index:
@@ -256,7 +257,7 @@ class _DateAxis:
             # a version's weeks start again at 1 when it is based on what the patient walks now: where a version's
             # walks begin, the label says whose weeks they are, as the minutes chart does
             starts = versions > 1 and (index == 0 or spans[index - 1][0][0] != version)
-            week = label_of(number, again)
+            week = label_of(number, attempt)
             labels = ((f"version {version}, week {week}", f"v{version} week {week}", f"v{version}: {week}",
                        f"v{version}: {number}", str(number))
                       if starts else (f"week {week}", week, f"{number} again", str(number)))

@@ -250,3 +250,12 @@ def continuing_week(walked_under: Plan, saved_since: Plan, number: int) -> int:
         return same.week
     shorter = [week for week in saved_since.weeks if week.main_min <= wanted + 1e-9]
     return shorter[-1].week if shorter else saved_since.weeks[0].week
+
+
+def label_of(week: int, attempt: int = 1) -> str:
+    """A week as the rows and charts name it: "3", "3 (again)" for a week walked again, "3 (3rd time)" the time after
+    (seen in review: two rows "2 (again)", and their walks drawn as one on the report's charts)."""
+    if attempt <= 2:
+        return f"{week} (again)" if attempt == 2 else str(week)
+    suffix = "th" if 11 <= attempt % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(attempt % 10, "th")
+    return f"{week} ({attempt}{suffix} time)"

@@ -27,7 +27,7 @@ from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyo
                                   said_beyond_or_twice, suggest_next_week)
 from core.plan.compare import plan_differences, profile_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
-                                   cut_by_block, planned_week, status_of, stops_walking, walked_rows,
+                                   cut_by_block, label_of, planned_week, status_of, stops_walking, walked_rows,
                                    walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
@@ -58,7 +58,7 @@ class VersionChange(BaseModel):
 
 class WeekProgress(BaseModel):
     week: int
-    again: bool = False  # a week walked again (the charts mark it; the label says it)
+    attempt: int = 1  # 2 for a week walked again, 3 the time after (the charts mark it; the label says it)
     status: WeekStatus
     plan_version: int  # whose figures are planned here
     planned_sessions: int
@@ -91,9 +91,14 @@ class WeekProgress(BaseModel):
 
     @computed_field
     @property
+    def again(self) -> bool:
+        return self.attempt > 1
+
+    @computed_field
+    @property
     def label(self) -> str:
-        """"3", or "3 (again)" for a repeated week (in the JSON too)."""
-        return label_of(self.week, self.again)
+        """"3", "3 (again)" for a repeated week, "3 (3rd time)" after that (in the JSON too)."""
+        return label_of(self.week, self.attempt)
 
     @property
     def heart_rate_shown(self) -> str | None:
@@ -131,7 +136,7 @@ class SessionPoint(BaseModel):
     usual_pain: int | None = None
     safe_max: int | None = None
     acceptable_max: int | None = None
-    again: bool = False  # its row is a week walked again
+    attempt: int = 1  # its row's: 2 and more for a week walked again
     after_break: bool = False  # the first walk after GAP_DAYS or more without one: the charts' lines stop there
 
 
@@ -194,7 +199,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
-    if judged is not None and suggestion is not None:  # beyond its plan, or a walk logged twice: said once, from its row
+    if judged is not None and suggestion is not None:  # beyond its plan, or a walk logged twice: said once
         logged = Counter((item.log.date, item.log.minutes) for item in walked[judged].walks)
         suggestion = said_beyond_or_twice(suggestion, weeks[judged].beyond_plan,
                                           sorted({day for (day, _), count in logged.items() if count > 1}))
@@ -213,7 +218,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
                                stiffer_next_morning=item.log.stiffer_next_morning, note=item.log.note,
                                target_rpe=_week_target(plans[item.plan_version], item.log.week),
-                               again=row_of[id(item)].attempt > 1, after_break=id(item) in resumed,
+                               attempt=row_of[id(item)].attempt, after_break=id(item) in resumed,
                                **rules[item.plan_version])
                   for item in ordered],
         adherence_pct=adherence, current_week=current_week,
@@ -273,7 +278,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     morning = [item.log.pain_next_morning for item in walked if item.log.pain_next_morning is not None]
     stiffness = [item.log.stiffer_next_morning for item in walked if item.log.stiffer_next_morning is not None]
     return WeekProgress(
-        week=number, again=row.attempt > 1, status=status, plan_version=version,
+        week=number, attempt=row.attempt, status=status, plan_version=version,
         planned_sessions=len(walked) if stopped_of else planned.sessions if planned else 0,
         planned_minutes=planned_minutes,
         walked_sessions=len(walked),
@@ -293,11 +298,6 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)
         if number <= len(plans[version].weeks) else None,
     )
-
-
-def label_of(week: int, again: bool) -> str:
-    """A week as the rows and charts name it: "3", or "3 (again)" for a week walked again."""
-    return f"{week} (again)" if again else str(week)
 
 
 def _step_back_taken(row: Row, walked_next: Row | None) -> bool:

@@ -10,7 +10,8 @@ from reportlab.graphics.shapes import Circle, PolyLine, Rect, String
 from core.handout.fonts import register_fonts
 from core.handout.progress_charts import DURING_COLOUR, MORNING_COLOUR, minutes_chart, pain_chart
 from core.handout.progress_report import render_progress_report
-from core.plan.progress import course_progress, label_of
+from core.plan.course_rows import label_of
+from core.plan.progress import course_progress
 from core.settings import Settings
 from tests.handout.helpers import flat, pdf_text
 from tests.plan.test_progress import START, V1, walks
@@ -26,11 +27,26 @@ def test_a_week_walked_again_is_named_so_on_both_charts() -> None:
     register_fonts()
     progress = course_progress([V1], walks(1, [0], pain=8) + walks(1, [2, 4, 6]) + walks(2, [9, 11, 13]),
                                today=START + dt.timedelta(days=14))
-    assert [label_of(s.week, s.again) for s in progress.sessions] == ["1"] + ["1 (again)"] * 3 + ["2"] * 3
+    assert [label_of(s.week, s.attempt) for s in progress.sessions] == ["1"] + ["1 (again)"] * 3 + ["2"] * 3
     over_walks = texts(pain_chart(progress.sessions, width=450))
     assert "week 1 (again)" in over_walks and "week 2" in over_walks, over_walks
     under_weeks = texts(minutes_chart(progress.weeks, progress.current_week, 450))
     assert under_weeks.count("again") == 1 and under_weeks.count("1") >= 2, under_weeks
+
+
+def test_a_week_walked_a_third_time_is_named_apart_from_the_second() -> None:
+    """Seen in review: two rows read "2 (again)", and the report's pain and effort charts drew their six walks as one
+    span with one label; the heart-rate line said "week 2 (again)" twice."""
+    register_fonts()
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(1, [9, 11, 13])
+                               + walks(2, [16], pain=8) + walks(1, [18, 20, 22]) + walks(2, [25, 27]),
+                               today=START + dt.timedelta(days=28))
+    assert [w.label for w in progress.weeks if w.walked_sessions] == [
+        "1", "2", "1 (again)", "2 (again)", "1 (3rd time)", "2 (3rd time)"]
+    over_walks = texts(pain_chart(progress.sessions, width=900))
+    assert over_walks.count("week 1 (3rd time)") == 1 and over_walks.count("week 1 (again)") == 1, over_walks
+    assert [label_of(2, attempt) for attempt in (1, 2, 4, 11, 22)] == [
+        "2", "2 (again)", "2 (4th time)", "2 (11th time)", "2 (22nd time)"]
 
 
 def test_no_line_runs_across_a_break_and_the_report_says_so() -> None:

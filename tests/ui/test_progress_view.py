@@ -173,7 +173,7 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
 
     from core.plan.progress import WeekProgress
 
-    weeks = [WeekProgress(week=week, again=label.endswith("(again)"), status="done", plan_version=1,
+    weeks = [WeekProgress(week=week, attempt=2 if label.endswith("(again)") else 1, status="done", plan_version=1,
                           planned_sessions=3, planned_minutes=30, walked_sessions=3, sessions_done=3,
                           walked_minutes=30, adherence_pct=100, mean_rpe=12, highest_pain_during=2,
                           highest_pain_next_morning=2)
@@ -190,7 +190,7 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     # seen in review: weeks walked again side by side read "againagain" in a narrow chart; each word whole, apart
     course = [(1, False, 1), (2, False, 1), (2, True, 1), (3, False, 1), (2, True, 1), (3, True, 1), (1, False, 2),
               (2, False, 2), (2, True, 2), (3, False, 2)] + [(week, False, 2) for week in range(4, 13)]
-    chart.set_weeks([weeks[0].model_copy(update={"week": week, "again": again, "plan_version": version})
+    chart.set_weeks([weeks[0].model_copy(update={"week": week, "attempt": 2 if again else 1, "plan_version": version})
                      for week, again, version in course])
     font = chart.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)  # as at 150 % scaling
@@ -210,7 +210,7 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     chart = WeeklyMinutesChart()  # at the usual font size
     qtbot.addWidget(chart)
     chart.label_below = lambda painter, x, area, text, line=0, width=60: line == 1 and under.append((x, text))
-    chart.set_weeks([weeks[0].model_copy(update={"week": week, "again": again, "plan_version": version})
+    chart.set_weeks([weeks[0].model_copy(update={"week": week, "attempt": 2 if again else 1, "plan_version": version})
                      for week, again, version in three])
     for width in (400, 500, 600, 800):
         under.clear()
@@ -240,7 +240,7 @@ def test_a_week_s_walks_are_dated_in_the_window_as_in_the_report() -> None:
 
     from core.plan.progress import WeekProgress
 
-    week = WeekProgress(week=2, again=True, status="done", plan_version=1, planned_sessions=3, planned_minutes=30,
+    week = WeekProgress(week=2, attempt=2, status="done", plan_version=1, planned_sessions=3, planned_minutes=30,
                         walked_sessions=3, sessions_done=3, walked_minutes=30, adherence_pct=100, mean_rpe=12,
                         highest_pain_during=2, highest_pain_next_morning=3, walked_from=dt.date(2026, 11, 23),
                         walked_to=dt.date(2026, 11, 27))
