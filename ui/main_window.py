@@ -239,7 +239,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
     def _fill_menus(self) -> None:
         from PySide6.QtGui import QKeySequence
-        from ui.window_keys import WindowKeysFirst
+        from ui.window_keys import WheelToPage, WindowKeysFirst
 
         file_menu, view_menu, help_menu = self._menus
         self.new_action = self._action(file_menu, "&New patient", QKeySequence.StandardKey.New, self.new_patient, "newAction")
@@ -263,7 +263,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
                                          "aboutAction")
-        self.keys_first = WindowKeysFirst(self)  # Ctrl+E exports with the cursor in a text box on Linux too
+        self.keys_first, self.wheel_to_page = WindowKeysFirst(self), WheelToPage(self)  # Ctrl+E in a text box too
 
     def _restore_geometry(self) -> None:
         geometry = self._window_state.value("main_window/geometry")

@@ -1,0 +1,49 @@
+"""The wheel scrolls the page; a box it passes over keeps its value unless the clinician is in it (seen in review at
+150 %: scrolling the patient form set Diabetes to Type 1, which blocked the plan, and the session's Effort 13 to 10)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.course_helpers import saved_patient
+from ui.focus_in_view import holding_area
+
+
+def wheel_down(widget) -> None:
+    """One notch of the wheel down, over the middle of ``widget``."""
+    at = QPointF(widget.width() / 2, widget.height() / 2)
+    QApplication.sendEvent(widget, QWheelEvent(at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(0, 0),
+                                               QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                               Qt.ScrollPhase.NoScrollPhase, False))
+
+
+def test_a_passing_wheel_scrolls_the_form_and_changes_no_box(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)  # the session form takes walks of a saved plan
+    window.resize(1280, 600)
+    window.tabs.setCurrentWidget(window.editor)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    diabetes = window.editor.form.diabetes
+    bar = holding_area(diabetes).verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    chosen = diabetes.currentIndex()
+    wheel_down(diabetes)
+    assert diabetes.currentIndex() == chosen and bar.value() > 0  # the page scrolled instead
+    diabetes.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(diabetes.hasFocus)
+    wheel_down(diabetes)
+    assert diabetes.currentIndex() != chosen  # once in it, the wheel chooses, as Qt's boxes do
+
+    window.tabs.setCurrentWidget(window.sessions)
+    effort = window.sessions.rpe
+    effort.setValue(13)
+    window.sessions.date.setFocus()
+    wheel_down(effort)
+    assert effort.value() == 13
+    effort.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(effort.hasFocus)
+    wheel_down(effort)
+    assert effort.value() == 12
