@@ -107,6 +107,23 @@ def test_unsaved_changes_are_not_lost_silently(qtbot, data_dir, monkeypatch) -> 
     assert asked and "unsaved changes" in asked[0] and window.isVisible()
 
 
+def test_a_new_patient_filled_in_but_for_the_name_is_not_lost_silently(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: with every field but the name typed in, Ctrl+N and quitting cleared the form unasked ("no
+    profile and no name" counted as nothing typed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(qtbot, data_dir)
+    for field, typed in (("age", "67"), ("resting_hr", "72"), ("baseline_walk_min", "10")):
+        qtbot.keyClicks(window.editor.form.numbers[field], typed)
+    assert window.editor.profile is None and window.editor.dirty
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.new_patient()
+    assert asked and "unsaved changes" in asked[0] and window.editor.form.numbers["age"].text() == "67"
+    window.close()
+    assert len(asked) == 2 and window.isVisible()
+
+
 def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 

@@ -167,8 +167,9 @@ class PlanEditor(QWidget):
         self._update_dirty()
 
     def is_blank(self) -> bool:
-        """Nothing typed yet: no profile, and no name."""
-        return self.profile is None and not self.form.name.text()
+        """A new patient with nothing typed in (seen in review: a form filled in but for the name was thrown away by
+        Ctrl+N and by quitting, unasked, as "no profile and no name" counted as blank)."""
+        return self._reference is None and not self.form.has_entries()
 
     def show_every_problem(self) -> None:
         """Saving was attempted: every field's problem shows, touched or not."""

@@ -299,6 +299,14 @@ class ProfileForm(ImpliedValues, QWidget):
         self.changed.emit()
         return filled
 
+    def has_entries(self) -> bool:
+        """Anything typed in, ticked or chosen (the etiology, chosen on step 1, and what it implies aside)."""
+        return (any(edit.text().strip() for edit in (self.name, *self.numbers.values(), self.bp_systolic,
+                                                      self.bp_diastolic))
+                or any(combo.currentIndex() for combo in (self.sex, self.language, self.sci_level, self.sci_complete))
+                or any(box.isChecked() and box.isEnabled() for box in (*self.checks.values(),
+                                                                         *self.contraindications.values())))
+
     def clear(self) -> None:
         self._touched = set()
         self.forget_implied_values()
