@@ -189,6 +189,21 @@ def test_a_refused_week_edit_never_widens_the_window_past_a_small_screen(qtbot, 
     assert _shown_whole(panel.cell_problem, window)  # scrolled into view, under the weeks
 
 
+def test_a_blocked_unsaved_plan_of_a_long_name_never_widens_the_window_past_a_small_screen(qtbot, data_dir) -> None:
+    """Seen in review at 150 %: the step's line "<name> (patient 1), plan version 1 — unsaved changes — blocked: the
+    plan cannot start yet (the reasons are above the weeks)" did not wrap, and the window grew to 1395 pixels on a
+    1366-pixel screen, Save plan and the scroll bar off its edge."""
+    width, height = SMALL_SCREENS["150 %"]
+    window = saved_patient(qtbot, data_dir, name="Maria da Conceição Albuquerque Fernandes de Souza")
+    window.resize(width, height)
+    window.tabs.setCurrentWidget(window.editor)
+    window.editor.form.checks["open_foot_wound"].setChecked(True)
+    QApplication.processEvents()
+    assert "blocked: the plan cannot start yet" in window.editor.header.text()
+    assert window.minimumSizeHint().width() <= width and window.width() == width
+    assert _shown_whole(window.editor.save_button, window)
+
+
 def test_the_plans_warnings_come_before_its_weeks_and_are_read_whole(qtbot, data_dir) -> None:
     """They were a list at the foot of the plan that scrolled inside the scrolling panel."""
     window = saved_patient(qtbot, data_dir)

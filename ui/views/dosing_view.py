@@ -78,6 +78,7 @@ class DosingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
+        self.title.setWordWrap(True)  # a long etiology's name at 150 %
         self.caution = QLabel()
         self.caution.setWordWrap(True)
         self.caution.setAccessibleName("Caution: animal dosing is context, not a human dose")

@@ -111,6 +111,7 @@ class EvidenceView(QWidget):
         self._etiology, self._etiology_studies, self._library = "", [], []
         self._mechanisms: dict[str, Mechanism] = {}
         self.title = QLabel()
+        self.title.setWordWrap(True)  # a long etiology's name at 150 %
         self.mechanisms = framed_on_focus(QTextBrowser())
         self.mechanisms.setAccessibleName("Mechanisms for this etiology")
         self.search = QLineEdit()

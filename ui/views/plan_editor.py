@@ -47,6 +47,7 @@ class PlanEditor(QWidget):
         self.form = ProfileForm()
         self.panel = PlanPanel()
         self.header = QLabel()
+        self.header.setWordWrap(True)  # seen in review at 150 %: a long name, unsaved and blocked, widened the window
         self._studies: list[Study] = []
         self._options = PlanOptions()
         self.draft = PlanDraft()  # the typed state this controller owns (core/workspace/draft.py)
