@@ -99,10 +99,12 @@ class PlanVersion(BaseModel):
 
 def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
     """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
-    that day or before on this workstation's calendar (the first version for a day before any). A walk is
-    logged, and a corrected date moves it, under that version."""
-    in_force = [row_id for row_id, at in saved if local_day(at) <= on]
-    return in_force[-1] if in_force else saved[0][0]
+    that day or before on this workstation's calendar; for a day before any, the newest saved on the first day, as
+    the course stood when it began (seen in review: version 1 saved blocked and version 2 ready the same day, a walk
+    of the day before, a diary entered late, was refused as under version 1). A walk is logged, and a corrected date
+    moves it, under that version."""
+    in_force = [row_id for row_id, at in saved if local_day(at) <= max(on, local_day(saved[0][1]))]
+    return in_force[-1]
 
 
 def moved_words(before: SessionRecord | None, after: SessionRecord) -> str:

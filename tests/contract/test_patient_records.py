@@ -185,22 +185,24 @@ def test_a_walk_goes_under_the_version_in_force_on_its_date(records: PatientReco
     second = records.save_plan(*example(weeks=8), clinician="Dr A", patient_id=first.patient_id)
     today = dt.date.today()
     diary = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today - dt.timedelta(days=3)}),
-                                clinician="Dr A")  # walked before either version was saved: the first plan
+                                clinician="Dr A")  # walked before either version was saved: the course as it began,
     now = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A")
-    assert (diary.plan_id, now.plan_id) == (first.id, second.id)
+    assert (diary.plan_id, now.plan_id) == (second.id, second.id)  # the newest saved on the first day (seen in
+    # review: version 1 saved blocked, version 2 ready the same day, and a diary walk refused as under version 1)
 
 
-def test_a_corrected_date_moves_the_walk_under_the_version_in_force_on_it(records: PatientRecords) -> None:
-    """A walk typed with today's date from an old diary stayed under today's version once its date was corrected."""
+def test_a_corrected_date_puts_the_walk_under_the_version_in_force_on_it(records: PatientRecords) -> None:
+    """A walk typed with today's date from an old diary stayed under today's version once its date was corrected
+    (tests/ui/test_session_log_view.py moves one between versions saved on different days)."""
     first = records.save_plan(*example(), clinician="Dr A")
     second = records.save_plan(*example(weeks=8), clinician="Dr A", patient_id=first.patient_id)
     today = dt.date.today()
-    typed = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A")
-    assert typed.plan_id == second.id
-    corrected = records.edit_session(typed.id, log(week=2).model_copy(update={"date": today - dt.timedelta(days=3)}),
+    chosen = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A",
+                                 plan_id=first.id)  # logged under a chosen version on purpose
+    corrected = records.edit_session(chosen.id, log(week=2).model_copy(update={"date": today - dt.timedelta(days=3)}),
                                      clinician="Dr B")
-    assert (corrected.plan_id, corrected.plan_version) == (first.id, 1)
-    assert records.audit_trail(limit=1)[0].before["plan_id"] == second.id  # the audit keeps where it was
+    assert (corrected.plan_id, corrected.plan_version) == (second.id, 2)  # the course as it began: both saved today
+    assert records.audit_trail(limit=1)[0].before["plan_id"] == first.id  # the audit keeps where it was
     chosen = records.add_session(first.patient_id, log(week=2).model_copy(update={"date": today}), clinician="Dr A",
                                  plan_id=first.id)  # logged under a chosen version on purpose
     kept = records.edit_session(chosen.id, log(week=2, note="felt fine").model_copy(update={"date": today}),

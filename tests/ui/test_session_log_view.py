@@ -228,6 +228,44 @@ def test_a_blocked_first_version_does_not_send_the_clinician_to_an_earlier_date(
     assert "earlier date" not in view.blocked_note.text() and "unblock and save the plan" in view.blocked_note.text()
 
 
+def test_a_diary_walk_from_before_a_blocked_first_version_goes_under_the_ready_one_of_that_day(qtbot,
+                                                                                                data_dir) -> None:
+    """Seen in review: version 1 saved blocked and version 2, ready, the same day; a walk of the day before was refused
+    as under version 1, told to "unblock and save the plan", which version 2 had done."""
+    window = saved_patient(qtbot, data_dir, contraindications=["acute-mi"])
+    window.editor.form.contraindications["acute-mi"].setChecked(False)
+    assert window.save_plan() and window.editor.plan_id == 2
+    view = window.sessions
+    view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=1)))
+    assert view.save_button.isEnabled() and not view.blocked_note.isVisibleTo(view)
+    fill(view, week=1, minutes=9, rpe=12)
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.plan_version == 2
+
+
+def test_a_walk_under_a_blocked_version_is_told_from_when_a_later_one_takes_walks(qtbot, data_dir) -> None:
+    """Version 1, blocked, saved ten days ago, and version 2, ready, today: a walk of five days ago goes under version
+    1, and the form said to "unblock and save the plan", which version 2 had done."""
+    window = saved_patient(qtbot, data_dir, contraindications=["acute-mi"])
+    db = open_database(data_dir.database_path)
+    try:
+        with plans_rewritable(db):
+            db.execute("update plans set created_at = ? where version = 1",
+                       [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
+        db.conn.commit()
+    finally:
+        db.close()
+    window.editor.form.contraindications["acute-mi"].setChecked(False)
+    assert window.save_plan() and window.editor.plan_id == 2
+    view = window.sessions
+    view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=5)))
+    assert not view.save_button.isEnabled() and view.blocked_note.isVisibleTo(view)
+    assert view.blocked_note.text() == (
+        "A walk of this date goes under plan version 1, which is blocked by screening: a date from "
+        f"{dt.date.today().isoformat()}, when version 2, not blocked, was saved.")
+
+
 def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir)
     db = open_database(data_dir.database_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from core.records.models import PlanVersion
 from ui.models.course import CourseOfCare
 
 
@@ -34,3 +35,15 @@ def log_title_html(course: CourseOfCare) -> str:
     if len(course.history) > 1:
         lines.append(" A walk is logged under the version in force on its date.")
     return "".join(lines) + "</p>"
+
+
+def blocked_note_text(course: CourseOfCare, version: PlanVersion) -> str:
+    """Why a walk of the form's date cannot be logged under ``version``, blocked by screening, and what can be done:
+    an earlier date only where an earlier version is not blocked (the first version had none), and where a later
+    version is not, from when (seen in review: "unblock and save the plan", already done in a later version)."""
+    earlier = any(v.version < version.version and not v.plan.blocked for v in course.history)
+    later = next((v for v in course.history if v.version > version.version and not v.plan.blocked), None)
+    return (f"A walk of this date goes under plan version {version.version}, which is blocked by screening: "
+            + ("choose an earlier date, or " if earlier else "")
+            + (f"a date from {later.saved_on.isoformat()}, when version {later.version}, not blocked, was saved."
+               if later else "unblock and save the plan."))

@@ -27,7 +27,7 @@ from ui.focus_in_view import select_on_focus
 from ui.plain_text import shown_as_typed
 from ui.scrolling import SideBySideOrStacked, all_columns_width, bring_into_view, grow_to_rows
 from ui.views.session_fields import SessionFields
-from ui.views.session_log_title import log_title_html
+from ui.views.session_log_title import blocked_note_text, log_title_html
 from ui.views.suggestion import suggestion_html
 
 
@@ -222,11 +222,7 @@ class SessionLogView(QWidget):
         self.save_button.setEnabled(usable and not blocked)
         self.blocked_note.setVisible(blocked)
         if blocked:
-            # an earlier date helps only where an earlier version is not blocked (the first version had none)
-            earlier = any(v.version < version.version and not v.plan.blocked for v in self._course.history)
-            self.blocked_note.setText(f"A walk of this date goes under plan version {version.version}, which is "
-                                      "blocked by screening: " + ("choose an earlier date, or " if earlier else "")
-                                      + "unblock and save the plan.")
+            self.blocked_note.setText(blocked_note_text(self._course, version))
 
     def show_problem(self, text: str) -> None:
         """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
