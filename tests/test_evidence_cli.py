@@ -52,6 +52,9 @@ def test_evidence_table_names_the_studies_its_dosing_leaves_out_and_a_species_no
     data = tmp_path / "data"
     spinal = run_main("evidence", "--etiology", "spinal-cord-injury", data_dir=data)
     assert "not used, exercise given with another treatment: Tashiro 2018, Dugan 2020" in spinal.stdout
+    diabetic = run_main("evidence", "--etiology", "diabetic-neuropathy", data_dir=data).stdout
+    assert ("Animal treadmill dosing: no animal treadmill study of pain that tested exercise alone, of 6 studies with "
+            "this etiology\n  not used, exercise given with another treatment: Chen 2015\n") in diabetic
     nerve = run_main("evidence", "--etiology", "peripheral-nerve-injury", data_dir=data)
     assert "not stated" in nerve.stdout and " ? " not in nerve.stdout
     # seen in review: Chen 2012's 30 m/min printed plainly above the summary that leaves it out as implausible

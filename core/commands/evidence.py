@@ -102,13 +102,16 @@ def _describe_dosing(summary: DosingSummary) -> str:
     def spread(label: str, value: Spread, unit: str) -> str:
         return f"  {label}: {value.described(unit)}"
 
-    species = ", ".join(f"{count} {name}" for name, count in summary.species.items()) or "none"
+    species = ", ".join(f"{count} {name}" for name, count in summary.species.items())
+    spreads = [spread("speed", summary.speed_m_per_min, "m/min"),
+               spread("longest session", summary.longest_session_min, "min"),
+               spread("days per week", summary.days_per_week, "days"), spread("duration", summary.weeks, "weeks")]
     lines = [
-        f"Animal treadmill dosing: {count_of_studies(summary.animal_treadmill_study_count)} ({species})",
-        spread("speed", summary.speed_m_per_min, "m/min"),
-        spread("longest session", summary.longest_session_min, "min"),
-        spread("days per week", summary.days_per_week, "days"),
-        spread("duration", summary.weeks, "weeks"),
+        # seen in review: "0 studies (none)" over four lines of "not reported", as if studies had left them out
+        *([f"Animal treadmill dosing: {count_of_studies(summary.animal_treadmill_study_count)} ({species})", *spreads]
+          if summary.animal_treadmill_study_count else
+          [f"Animal treadmill dosing: no animal treadmill study of pain that tested exercise alone, of "
+           f"{count_of_studies(summary.study_count)} with this etiology"]),
         *(f"  left out: {note}" for note in summary.not_usable),
         *([f"  not used, no pain model or no pain outcome: {', '.join(summary.no_pain_outcome)}"]
           if summary.no_pain_outcome else []),

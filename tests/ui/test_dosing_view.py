@@ -23,6 +23,10 @@ def test_the_diabetic_dosing_has_no_study_of_exercise_alone(qtbot) -> None:
     summary = view.show_etiology("diabetic-neuropathy", "Painful diabetic neuropathy", load_library().studies)
     assert summary.animal_treadmill_study_count == 0 and view.chart._studies == []
     assert "Chen 2015" in view.summary.toPlainText()
+    # seen in review: "0 animal treadmill studies ... (none)" over four lines of "not reported"
+    assert view.summary.toPlainText().startswith("No animal treadmill study of pain that tested exercise alone, of 6 "
+                                                 "studies tagged with this etiology.")
+    assert "not reported" not in view.summary.toPlainText() and "(none)" not in view.summary.toPlainText()
 
 
 def test_the_caution_gives_its_first_sentence_and_the_rest_a_click_away(qtbot) -> None:

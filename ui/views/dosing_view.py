@@ -138,12 +138,18 @@ def _summary_html(summary: DosingSummary) -> str:
     def spread(label: str, value: Spread, unit: str) -> str:
         return f"<li>{label}: {escape(value.described(unit))}</li>"
 
-    species = ", ".join(f"{n} {name}" for name, n in summary.species.items()) or "none"
+    species = ", ".join(f"{n} {name}" for name, n in summary.species.items())
     treadmill = summary.animal_treadmill_study_count
-    items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of pain that tested "
-             f"exercise alone, of {summary.study_count} tagged with this etiology ({escape(species)}).</p><ul>",
-             spread("Speed", summary.speed_m_per_min, "m/min"), spread("Longest session", summary.longest_session_min, "min"),
-             spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"), "</ul>"]
+    if not treadmill:  # seen in review: "0 ... (none)" over four lines of "not reported", as if studies left them out
+        items = [f"<p>No animal treadmill study of pain that tested exercise alone, of {summary.study_count} "
+                 f"{'study' if summary.study_count == 1 else 'studies'} tagged with this etiology.</p>"]
+    else:
+        items = [f"<p><b>{treadmill}</b> animal treadmill {'study' if treadmill == 1 else 'studies'} of pain that "
+                 f"tested exercise alone, of {summary.study_count} tagged with this etiology ({escape(species)}).</p>"
+                 "<ul>", spread("Speed", summary.speed_m_per_min, "m/min"),
+                 spread("Longest session", summary.longest_session_min, "min"),
+                 spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"),
+                 "</ul>"]
     if summary.not_usable:
         items.append("<p>Left out: " + escape("; ".join(summary.not_usable)) + "</p>")
     if summary.no_pain_outcome:
