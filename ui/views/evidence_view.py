@@ -150,9 +150,10 @@ class EvidenceView(QWidget):
         # sorting from the keyboard (the header takes no focus): the table's menu, Shift+F10 or the Menu key
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column, study_column in enumerate(STUDY_COLUMNS):
-            sort = QAction(f"Sort by {study_column.header} (again: the other way)", self.table)
+            sort = QAction(f"Sort by {study_column.header}", self.table)
             sort.triggered.connect(lambda _checked=False, column=column: self._sort_by(column))
             self.table.addAction(sort)
+        header.sortIndicatorChanged.connect(self._name_sorting)  # seen in review: "(again: the other way)" on every
         QShortcut(QKeySequence("Shift+F10"), self.table, self._open_table_menu,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.detail = framed_on_focus(QTextBrowser())
@@ -201,6 +202,11 @@ class EvidenceView(QWidget):
         at = cell.center() if cell.isValid() else viewport.rect().topLeft()
         QApplication.postEvent(self.table, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, viewport.mapTo(
             self.table, at), viewport.mapToGlobal(at)))
+
+    def _name_sorting(self, sorted_by: int, _order: object) -> None:
+        """The menu's entry for the column the studies are sorted by says it sorts them the other way."""
+        for column, (action, study_column) in enumerate(zip(self.table.actions(), STUDY_COLUMNS)):
+            action.setText(f"Sort by {study_column.header}" + (" the other way" if column == sorted_by else ""))
 
     def _sort_by(self, column: int) -> None:
         """A to Z (smallest first) by ``column``; chosen again while sorted by it, the other way."""
