@@ -367,12 +367,12 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
     @Slot()
     def _on_find_triggered(self) -> None:
-        target = {self.picker: self.picker.search, self.evidence: self.evidence.search,
-                  self.records: self.records.search}.get(self.tabs.currentWidget(), self.evidence.search)
-        if target is self.evidence.search:
-            self.tabs.setCurrentWidget(self.evidence)
-        target.setFocus()
-        target.selectAll()
+        current = self.tabs.currentWidget()  # a patient's steps find patients (seen in review: the studies, on step 4)
+        view = current if current in (self.picker, self.records) else self.records if current in (
+            self.editor, self.sessions, self.progress, self.handout) else self.evidence
+        self.tabs.setCurrentWidget(view)
+        view.search.setFocus()
+        view.search.selectAll()
 
     @Slot()
     def _on_export_file_triggered(self) -> None:

@@ -52,6 +52,12 @@ def test_desktop_shortcuts(qtbot, data_dir) -> None:
     window.activateWindow()
     window.find_action.trigger()
     qtbot.waitUntil(lambda: window.focusWidget() is window.records.search, timeout=3000)
+    # seen in review: on a patient's steps Ctrl+F went to the study search; it finds patients there
+    for step, search in ((window.editor, window.records.search), (window.sessions, window.records.search),
+                         (window.dosing, window.evidence.search), (window.picker, window.picker.search)):
+        window.tabs.setCurrentWidget(step)
+        window.find_action.trigger()
+        qtbot.waitUntil(lambda search=search: window.focusWidget() is search, timeout=3000)
 
 
 def test_tab_moves_through_the_profile_in_reading_order(qtbot) -> None:
