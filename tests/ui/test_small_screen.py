@@ -278,3 +278,21 @@ def test_the_records_show_a_patients_whole_name_at_150_percent(qtbot, data_dir) 
     table = window.records.table
     needed = max(table.fontMetrics().horizontalAdvance("Margaret Ellis"), table.sizeHintForColumn(0))
     assert table.horizontalHeader().sectionSize(0) >= needed, (table.horizontalHeader().sectionSize(0), needed)
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_a_week_changed_by_hand_leaves_the_notes_in_the_table_s_width(qtbot, data_dir, scaling) -> None:
+    """Seen in review at 125 %: after a week was changed, the note column was fitted to its longest note, and the
+    notes of weeks 10-12 ran off the table behind a sideways scroll bar, readable only in their tooltips."""
+    from tests.ui.course_helpers import override_week
+
+    window = saved_patient(qtbot, data_dir)
+    window.resize(*SMALL_SCREENS[scaling])
+    window.tabs.setCurrentWidget(window.editor)
+    QApplication.processEvents()
+    table = window.editor.panel.table
+    assert table.horizontalScrollBar().maximum() == 0
+    override_week(window, 7, "26")
+    QApplication.processEvents()
+    assert "changed by the clinician" in window.editor.panel.weeks.index(6, table.model().columnCount() - 1).data()
+    assert table.horizontalScrollBar().maximum() == 0

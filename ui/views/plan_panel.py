@@ -301,7 +301,9 @@ class PlanPanel(QWidget):
             + swatch("a week you changed", CHANGED_COMPUTED_FILL, CHANGED_TEXT))
 
     def _fit_columns(self, first: QModelIndex, last: QModelIndex, *_: object) -> None:
-        for column in range(first.column(), last.column() + 1):
+        """The note, the last column, stretches over what the others leave (seen in review: fitted to its longest
+        note after a week was changed, it ran off the table behind a sideways scroll bar)."""
+        for column in range(first.column(), min(last.column(), NOTE - 1) + 1):
             self.table.resizeColumnToContents(column)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
