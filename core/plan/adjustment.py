@@ -87,13 +87,15 @@ GAP_DAYS = 7
 
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
-                      in_progress: bool = False, days_since: int = 0) -> NextWeekSuggestion:
+                      in_progress: bool = False, days_since: int = 0, again: str = "") -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
     the week's walks are not all done yet, so a pain or effort rule acts at once, but too few walks is not yet a
     reason to repeat the week. ``days_since``: days from the latest walk to today; after a break of BREAK_DAYS or
-    more the week is walked again before moving on (seen in review: "Progress" twelve weeks after the last walk)."""
+    more the week is walked again before moving on (seen in review: "Progress" twelve weeks after the last walk).
+    ``again``: how the course names a week walked again ("1 (again)"), said of a week in progress (seen in review:
+    "Week 1 is in progress, 1 of 3 walks so far" after a step back, as if the walks before had not counted)."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="pause", reason=f"The plan is blocked by screening. {blocked_because(plan)}",
                                   next_week=None)
@@ -156,8 +158,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     noted = f" {above_range}, a rough guide after a spinal cord injury: effort was not above its target." \
         if fast else ""
     if in_progress and len(logs) < this_week.sessions:
-        return hold(f"Week {week} is in progress, {len(logs)} of {this_week.sessions} walks so far: finish its walks; "
-                    "the next week is judged when they are done.")
+        so_far = f"{len(logs)} of {this_week.sessions} walks so far"
+        return hold((f"Week {again} is in progress, its walks counted anew as it is walked again: {so_far}; "
+                     if again else f"Week {week} is in progress, {so_far}: ")
+                    + "finish its walks; the next week is judged when they are done.")
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "

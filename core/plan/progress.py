@@ -319,7 +319,8 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
         return None
     profile = next(v.profile for v in versions if v.version == version)
     suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
-                                   in_progress=in_progress, days_since=days_since)  # only the latest: in progress
+                                   in_progress=in_progress, days_since=days_since,  # only the latest: in progress
+                                   again=label_of(week, judged.attempt) if judged.attempt > 1 else "")
     newest = versions[-1].version
     if newest == version:
         return suggestion
