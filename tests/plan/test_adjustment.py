@@ -233,3 +233,19 @@ def test_moving_on_waits_for_the_patients_notes_to_be_read() -> None:
         in reason
     assert "left foot sore" not in reason  # the note is read where it is kept, not copied into advice
     assert "Read the patient" not in suggest(full_week()).reason
+
+
+def test_a_hold_for_pain_names_an_effort_and_a_pulse_above_their_targets_too() -> None:
+    """Seen in review: a walk at pain 5 (acceptable, usual pain 3), RPE 14 and a pulse of 131 against a range up to
+    126 named the pain alone; the effort on the vigorous side and the pulse were never mentioned."""
+    top_rpe, (low, high) = WEEK.rpe[1], WEEK.target_hr
+    walk = log(9, pain_during=g.PAIN_SAFE_MAX + 1, rpe=top_rpe + 1).model_copy(update={"heart_rate": high + 5})
+    result = suggest(full_week()[:-1] + [walk])
+    assert result.action == "hold" and result.reason.startswith(f"Pain reached {g.PAIN_SAFE_MAX + 1}/10")
+    assert result.reason.endswith(
+        f" Also, effort was rated above {top_rpe} (harder than this week's {WEEK.band} target) and heart rate was "
+        f"{high + 5} bpm on 2026-11-09, above this week's {low}-{high} bpm: slow the belt.")
+    hard = suggest(full_week()[:-1] + [log(9, rpe=top_rpe + 1).model_copy(update={"heart_rate": high + 5})])
+    assert hard.reason.startswith(f"Effort was rated above {top_rpe} (harder than this week's {WEEK.band} target) and "
+                                  f"heart rate was {high + 5} bpm")
+
