@@ -63,6 +63,9 @@ class PlanVersion(BaseModel):
         late, or a mistyped year); a week the calendar cannot have reached yet (week 3 on the day the plan was
         saved: a mistyped week, or weeks walked faster than the plan steps up; seen in review, "the weeks before it
         count as missed" after weeks 1 and 2 were walked); minutes more than twice the week's plan."""
+        if walk.date < course_began:  # seen in review: "a diary entered late is fine" of a walk before any plan
+            return [f"The walk is dated {walk.date.isoformat()}, before the first plan was saved on "
+                    f"{course_began.isoformat()}: check the date (the course counts it, and the weeks from it)."]
         if walk.date < self.saved_on:
             return [f"The walk is dated {walk.date.isoformat()}, before plan version {self.version} was saved on "
                     f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine)."]
