@@ -69,8 +69,8 @@ def test_a_week_walked_sooner_than_its_calendar_week_is_questioned_without_calli
 def test_a_walk_before_the_course_began_is_not_called_a_diary_entered_late() -> None:
     """Seen in review: a walk dated before the first plan was saved was told "a diary entered late is fine", and the
     course then counted it as week 1, the real week 1 walked again."""
-    second = HISTORY[0].model_copy(update={"id": 2, "version": 2, "uid": "v2",
-                                           "created_at": f"{(BEGAN + dt.timedelta(days=20)).isoformat()}T10:00:00+00:00"})
+    saved = f"{(BEGAN + dt.timedelta(days=20)).isoformat()}T10:00:00+00:00"
+    second = HISTORY[0].model_copy(update={"id": 2, "version": 2, "uid": "v2", "created_at": saved})
     before = walk(1, 1, -5)
     assert before.notes_in(HISTORY, [before]) == [
         f"The walk is dated {(BEGAN - dt.timedelta(days=5)).isoformat()}, before the first plan was saved on "
