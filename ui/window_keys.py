@@ -9,7 +9,7 @@ The wheel, too, goes to the page before a box it passes over (WheelToPage)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
@@ -50,6 +50,8 @@ class WheelToPage(QObject):
         for kind in (QAbstractSpinBox, QComboBox):
             for box in window.findChildren(kind):
                 box.installEventFilter(self)
+                if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # Qt gives such a box the focus on a real wheel
+                    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # event before it is delivered (seen under Xvfb)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() != QEvent.Type.Wheel or watched.hasFocus():
