@@ -19,6 +19,7 @@ from core.settings import Settings, phone_problem, problems_in_words
 from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll
+from ui.window_keys import WheelToPage
 
 
 # The words beside each setting, which its problems are named by too (a plan rule's problem is named "Plan rules").
@@ -157,6 +158,7 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self._on_test_button_clicked)
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
+        self.wheel_to_page = WheelToPage(self)  # a wheel scrolling the settings never changes one it passes over
         self._base = settings
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         room = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)

@@ -49,3 +49,19 @@ def test_a_passing_wheel_scrolls_the_form_and_changes_no_box(qtbot, data_dir) ->
     qtbot.waitUntil(effort.hasFocus)
     wheel_down(effort)
     assert effort.value() == 12
+
+
+def test_a_passing_wheel_changes_no_setting(qtbot, data_dir) -> None:
+    """The Settings dialog scrolls on a small screen; its lists hold clinical settings (the HRmax formula, the caps)."""
+    from core.settings import Settings
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 300)
+    dialog.show()
+    dialog.clinic.setFocus()
+    formula = dialog.formula.currentIndex()
+    wheel_down(dialog.formula)
+    assert dialog.formula.currentIndex() == formula and dialog.formula.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
