@@ -9,6 +9,7 @@ importing a patient who is already here adds only what is new."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
@@ -100,14 +101,18 @@ class PlanVersion(BaseModel):
                 f"{heart_rate * (60 // seconds)} a minute.")
 
 
-def version_in_force(saved: list[tuple[int, str]], on: dt.date) -> int:
+def version_in_force(saved: list[tuple[int, str]], on: dt.date,
+                     walkable: Callable[[int], bool] = lambda _plan_id: True) -> int:
     """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
-    that day or before on this workstation's calendar; for a day before any, the newest saved on the first day, as
-    the course stood when it began (seen in review: version 1 saved blocked and version 2 ready the same day, a walk
-    of the day before, a diary entered late, was refused as under version 1). A walk is logged, and a corrected date
-    moves it, under that version."""
-    in_force = [row_id for row_id, at in saved if local_day(at) <= max(on, local_day(saved[0][1]))]
-    return in_force[-1]
+    that day or before on this workstation's calendar. For a day before any (a walk before the course began; its
+    note asks to check the date), the newest of the first day that ``walkable`` (not blocked by screening), else
+    the first: seen in review, version 1 saved blocked and version 2 ready the same day, and such a walk was refused
+    as under version 1. A walk is logged, and a corrected date moves it, under that version."""
+    in_force = [row_id for row_id, at in saved if local_day(at) <= on]
+    if in_force:
+        return in_force[-1]
+    first_day = [row_id for row_id, at in saved if local_day(at) == local_day(saved[0][1])]
+    return next((row_id for row_id in reversed(first_day) if walkable(row_id)), saved[0][0])
 
 
 def moved_words(before: SessionRecord | None, after: SessionRecord) -> str:

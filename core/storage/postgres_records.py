@@ -194,7 +194,7 @@ class PostgresRecords:
             saved = self._all("select id, created_at from plans where patient_id = %s order by version", [patient_id])
             if not saved:
                 raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
-            plan_id = version_in_force(saved, log.date)
+            plan_id = version_in_force(saved, log.date, lambda candidate: not self.get_plan(candidate).plan.blocked)
         version = self.get_plan(plan_id)
         if version.patient_id != patient_id:
             raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")

@@ -189,8 +189,8 @@ def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> i
 
 
 def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date) -> PlanVersion:
-    """``plan_id``, or the version in force on ``on``: the newest saved that day or before (the first
-    version for a walk before any), so a walk entered late from a diary is judged by the plan it followed."""
+    """``plan_id``, or the version in force on ``on``: the newest saved that day or before (for a walk before any,
+    see version_in_force), so a walk entered late from a diary is judged by the plan it followed."""
     if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
     if plan_id is None:
@@ -198,7 +198,7 @@ def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | 
                            [patient_id]).fetchall()
         if not saved:
             raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
-        plan_id = version_in_force(saved, on)
+        plan_id = version_in_force(saved, on, lambda candidate: not get_plan(db, candidate).plan.blocked)
     version = get_plan(db, plan_id)
     if version.patient_id != patient_id:
         raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")

@@ -79,3 +79,20 @@ def test_a_walk_before_the_course_began_is_not_called_a_diary_entered_late() -> 
     assert late.notes_in([*HISTORY, second], [late]) == [
         f"The walk is dated {(BEGAN + dt.timedelta(days=10)).isoformat()}, before plan version 2 was saved on "
         f"{(BEGAN + dt.timedelta(days=20)).isoformat()}: check the date (a diary entered late is fine)."]
+
+
+def test_the_version_in_force_on_a_day() -> None:
+    """The newest saved that day or before; before any, the newest of the first day not blocked, else the first
+    (seen in review: version 1 saved blocked and version 2 ready the same day refused a walk of the day before; with
+    version 1 ready and version 2 blocked the same day, that walk must still go under version 1)."""
+    from core.records.models import version_in_force
+
+    def at(day: int, hour: int = 10) -> str:
+        return f"{(BEGAN + dt.timedelta(days=day)).isoformat()}T{hour:02d}:00:00+00:00"
+
+    saved = [(1, at(0, 9)), (2, at(0, 11)), (3, at(7))]
+    on = lambda day: BEGAN + dt.timedelta(days=day)  # noqa: E731
+    assert [version_in_force(saved, on(day)) for day in (0, 3, 7, 30)] == [2, 2, 3, 3]
+    assert version_in_force(saved, on(-2)) == 2  # before any: the newest of the first day
+    assert version_in_force(saved, on(-2), lambda plan_id: plan_id != 2) == 1  # that one blocked: the one before
+    assert version_in_force(saved, on(-2), lambda plan_id: False) == 1  # every one blocked: the first

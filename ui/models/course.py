@@ -38,7 +38,8 @@ class CourseOfCare:
 
     def version_on(self, day: dt.date) -> PlanVersion:
         """The version a walk of ``day`` is logged under: the one in force that day (the records' own rule)."""
-        return self.version_of(version_in_force([(v.id, v.created_at) for v in self.history], day))
+        return self.version_of(version_in_force([(v.id, v.created_at) for v in self.history], day,
+                                                lambda plan_id: not self.version_of(plan_id).plan.blocked))
 
     def plan_on(self, day: dt.date) -> Plan:
         """That version's plan as the patient has it."""
