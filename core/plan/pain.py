@@ -43,12 +43,16 @@ class PainRules(BaseModel):
     def has_acceptable_band(self) -> bool:
         return self.acceptable_max > self.safe_max
 
+    def judged_against(self, usual_pain: int) -> PainRules:
+        """These rules with the usual pain they judge against (plans saved before they kept it: the profile's)."""
+        return self if self.usual_pain is not None else self.model_copy(update={"usual_pain": usual_pain})
+
     @property
     def numbers(self) -> tuple[int | None, int, int]:
         return self.usual_pain, self.safe_max, self.acceptable_max
 
     def numbers_in_words(self) -> str:
-        """"usual pain 6/10, safe up to 6/10, acceptable up to 8/10" (no usual pain in plans saved before it was kept)."""
+        """"usual pain 6/10, safe up to 6/10, acceptable up to 8/10" (no usual pain where a plan did not keep it)."""
         usual = f"usual pain {self.usual_pain}/10, " if self.usual_pain is not None else ""
         band = f", acceptable up to {self.acceptable_max}/10" if self.has_acceptable_band else ""
         return f"{usual}safe up to {self.safe_max}/10{band}"

@@ -327,7 +327,8 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     in_force = plans[newest]
     if stops_walking(in_force):
         return paused_by_screening(newest, in_force, after_walks=True)
-    changed = other_pain_rules(plan.rules.pain, in_force.rules.pain, newest)
+    changed = other_pain_rules(plan.rules.pain.judged_against(profile.pain_nrs),
+                               in_force.rules.pain.judged_against(versions[-1].profile.pain_nrs), newest)
     suggestion = suggestion.model_copy(update={"reason": suggestion.reason + changed})
     if suggestion.next_week is None:
         return suggestion
@@ -337,7 +338,7 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
                 f"{wanted.week}: keep this level and review the plan.")
         if suggestion.action == "progress":
             return suggestion.model_copy(update={"action": "hold", "next_week": None, "reason": (
-                f"Week {week}'s walks went well (these walks were under version {version}). {ends}")})
+                f"Week {week}'s walks went well (these walks were under version {version}). {ends}{changed}")})
         return suggestion.model_copy(update={"next_week": None, "reason": f"{suggestion.reason} {ends}"})
     same = in_force.weeks[wanted.week - 1]
     computed = {v.version: v.plan for v in versions}

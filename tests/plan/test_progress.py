@@ -379,6 +379,11 @@ def test_walks_judged_under_an_earlier_version_name_the_pain_rules_the_next_walk
             "7/10): the walks from now on are judged by them.") in suggestion.reason
     same = course_progress([V1, version(2, weeks=10)], sessions, today=START + dt.timedelta(days=12)).suggestion
     assert "pain rules" not in same.reason  # the same pain rules: nothing to say
+    # a plan saved before its pain rules kept the usual pain judges against the profile's: the same, unsaid too
+    rules = V1.plan.rules.model_copy(update={"pain": V1.plan.rules.pain.model_copy(update={"usual_pain": None})})
+    older = V1.model_copy(update={"plan": V1.plan.model_copy(update={"rules": rules})})
+    assert "pain rules" not in course_progress([older, version(2, weeks=10)], sessions,
+                                               today=START + dt.timedelta(days=12)).suggestion.reason
 
 
 def test_every_logged_field_reaches_the_walks_and_a_week_not_stopped_names_no_stop() -> None:
