@@ -154,6 +154,7 @@ class EvidenceView(QWidget):
             sort.triggered.connect(lambda _checked=False, column=column: self._sort_by(column))
             self.table.addAction(sort)
         header.sortIndicatorChanged.connect(self._name_sorting)  # seen in review: "(again: the other way)" on every
+        self._name_sorting(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as opened: by author
         QShortcut(QKeySequence("Shift+F10"), self.table, self._open_table_menu,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.detail = framed_on_focus(QTextBrowser())
