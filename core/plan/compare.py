@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Set
 from types import MappingProxyType
 
 from core.plan.engine import Plan, Week
+from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
 from core.plan.warnings import WARNING_NAMES
@@ -104,3 +105,27 @@ def profile_differences(before: PatientProfile, after: PatientProfile) -> list[s
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
     return [f"{FIELD_LABELS.get(field, field)}: {in_words(old.get(field))} -> {in_words(new.get(field))}"
             for field in new if old.get(field) != new.get(field)]
+
+
+def override_differences(before: list[WeekOverride], after: list[WeekOverride], plan_before: Plan) -> dict[int, str]:
+    """Week -> what the clinician changed in it since the version before, with the value it had there (one
+    line a week: the plan's own difference in days and minutes is this change)."""
+    old = {o.week: o for o in before}
+    new = {o.week: o for o in after}
+    weeks_before = {w.week: w for w in plan_before.weeks}
+    lines = {}
+    for week in sorted(set(old) | set(new)):
+        if week not in new:
+            lines[week] = f"Week {week}: the clinician's change was removed"
+        elif old.get(week) != new[week]:
+            change, was = new[week], weeks_before.get(week)
+            days = f"{change.sessions} days" + _was(was and was.sessions, change.sessions) if change.sessions else ""
+            minutes = f"{change.main_min:g} min walks" + _was(was and was.main_min, change.main_min) \
+                if change.main_min else ""
+            what = ", ".join(part for part in (days, minutes) if part) or "a note only"
+            lines[week] = f"Week {week} changed by the clinician: {what}" + (f" ({change.note})" if change.note else "")
+    return lines
+
+
+def _was(before: float | None, now: float) -> str:
+    return f" (was {before:g})" if before and before != now else ""

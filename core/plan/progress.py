@@ -25,7 +25,7 @@ from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
                                   said_beyond_or_twice, suggest_next_week)
-from core.plan.compare import plan_differences, profile_differences
+from core.plan.compare import override_differences, plan_differences, profile_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    cut_by_block, label_of, planned_week, status_of, stops_walking, walked_rows,
                                    walking_breaks)
@@ -137,6 +137,11 @@ class SessionPoint(BaseModel):
     safe_max: int | None = None
     acceptable_max: int | None = None
     attempt: int = 1  # its row's: 2 and more for a week walked again
+
+    @computed_field
+    @property
+    def again(self) -> bool:  # in the JSON as before attempt was kept
+        return self.attempt > 1
     after_break: bool = False  # the first walk after GAP_DAYS or more without one: the charts' lines stop there
 
 
@@ -364,7 +369,7 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
             changes = ["first plan"]
         else:
             before = versions[index - 1]
-            by_hand = _override_changes(before.overrides, version.overrides, plans[before.version])
+            by_hand = override_differences(before.overrides, version.overrides, plans[before.version])
             # a removed change shows the plan's values
             set_by_hand = {o.week: o.changed_fields for o in version.overrides if o.week in by_hand}
             changes = profile_differences(before.profile, version.profile) + plan_differences(
@@ -374,27 +379,3 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
         out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
                                  saved_by=version.saved_by, changes=changes))
     return out
-
-
-def _override_changes(before: list[WeekOverride], after: list[WeekOverride], plan_before: Plan) -> dict[int, str]:
-    """Week -> what the clinician changed in it since the version before, with the value it had there (one
-    line a week: the plan's own difference in days and minutes is this change)."""
-    old = {o.week: o for o in before}
-    new = {o.week: o for o in after}
-    weeks_before = {w.week: w for w in plan_before.weeks}
-    lines = {}
-    for week in sorted(set(old) | set(new)):
-        if week not in new:
-            lines[week] = f"Week {week}: the clinician's change was removed"
-        elif old.get(week) != new[week]:
-            change, was = new[week], weeks_before.get(week)
-            days = f"{change.sessions} days" + _was(was and was.sessions, change.sessions) if change.sessions else ""
-            minutes = f"{change.main_min:g} min walks" + _was(was and was.main_min, change.main_min) \
-                if change.main_min else ""
-            what = ", ".join(part for part in (days, minutes) if part) or "a note only"
-            lines[week] = f"Week {week} changed by the clinician: {what}" + (f" ({change.note})" if change.note else "")
-    return lines
-
-
-def _was(before: float | None, now: float) -> str:
-    return f" (was {before:g})" if before and before != now else ""

@@ -396,3 +396,10 @@ def test_every_logged_field_reaches_the_walks_and_a_week_not_stopped_names_no_st
     assert [point.stiffer_next_morning for point in progress.sessions] == [None, None, True]
     assert progress.weeks[0].stopped_of is None and progress.weeks[0].stopped_by is None
     assert progress.model_dump(mode="json")["sessions"][2]["stiffer_next_morning"] is True
+
+
+def test_each_walk_says_whether_its_week_is_walked_again_in_the_json() -> None:
+    """Seen in review: the walks' "again" left the JSON when each walk came to carry its row's attempt."""
+    retry = course_progress([V1], walks(1, [0], pain=8) + walks(1, [2]), today=START + dt.timedelta(days=3))
+    assert [(point["attempt"], point["again"]) for point in retry.model_dump(mode="json")["sessions"]] == [
+        (1, False), (2, True)]
