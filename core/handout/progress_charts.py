@@ -260,7 +260,8 @@ class _DateAxis:
             week = label_of(number, attempt)
             labels = ((f"version {version}, week {week}", f"v{version} week {week}", f"v{version}: {week}",
                        f"v{version}: {number}", str(number))
-                      if starts else (f"week {week}", week, f"{number} again", str(number)))
+                      if starts else (f"week {week}", week, f"{number} again" if attempt == 2 else
+                                      f"{number} ×{attempt}", str(number)))
             for label in labels:
                 if _width(label) + 4 <= high - low:
                     drawing.add(_text((low + high) / 2, top + 3, label, anchor="middle", colour=AXIS_COLOUR))
