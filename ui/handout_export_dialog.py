@@ -22,6 +22,7 @@ from core.settings import Settings
 from ui.background import run_in_background
 from ui.field_problems import show_problem
 from ui.file_dialogs import open_file, save_file
+from ui.window_keys import WheelToPage
 
 
 class HandoutExportDialog(QDialog):
@@ -86,6 +87,7 @@ class HandoutExportDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self._on_language_combo_changed()
+        self.wheel_to_page = WheelToPage(self)  # a passing wheel never changes the paper, units, language or print
         self.resize(640, 300)
 
     def _with_browse(self, edit: QLineEdit, handler) -> QWidget:

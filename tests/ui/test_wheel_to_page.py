@@ -51,7 +51,7 @@ def test_a_passing_wheel_scrolls_the_form_and_changes_no_box(qtbot, data_dir) ->
     assert effort.value() == 12
 
 
-def test_a_passing_wheel_changes_no_setting(qtbot, data_dir) -> None:
+def test_a_passing_wheel_changes_no_setting_nor_the_export_s_choices(qtbot, data_dir) -> None:
     """The Settings dialog scrolls on a small screen; its lists hold clinical settings (the HRmax formula, the caps)."""
     from core.settings import Settings
     from ui.settings_dialog import SettingsDialog
@@ -64,4 +64,13 @@ def test_a_passing_wheel_changes_no_setting(qtbot, data_dir) -> None:
     formula = dialog.formula.currentIndex()
     wheel_down(dialog.formula)
     assert dialog.formula.currentIndex() == formula and dialog.formula.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    from ui.handout_export_dialog import HandoutExportDialog
 
+    export = HandoutExportDialog(data_dir, Settings())
+    qtbot.addWidget(export)
+    export.show()
+    export.output_edit.setFocus()
+    qtbot.waitUntil(export.output_edit.hasFocus)
+    language = export.language_combo.currentIndex()
+    wheel_down(export.language_combo)
+    assert export.language_combo.currentIndex() == language
