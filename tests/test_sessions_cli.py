@@ -105,7 +105,7 @@ def test_a_walk_dated_before_its_plan_was_saved_is_kept_and_said(run_main, patie
     result = run_main("sessions", "add", "1", session_file("typo", date="2019-03-04"), data_dir=data)
     assert result.returncode == 0 and "Logged session 1" in result.stdout
     assert "Note: The walk is dated 2019-03-04, before the first plan was saved on" in result.stderr
-    assert "check the date (the course counts it, and the weeks from it)." in result.stderr
+    assert "check the date (a walk before the course began is still counted in it)." in result.stderr
 
 
 def test_missing_patients_and_sessions_are_named(run_main, patient) -> None:

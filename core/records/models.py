@@ -66,7 +66,8 @@ class PlanVersion(BaseModel):
         count as missed" after weeks 1 and 2 were walked); minutes more than twice the week's plan."""
         if walk.date < course_began:  # seen in review: "a diary entered late is fine" of a walk before any plan
             return [f"The walk is dated {walk.date.isoformat()}, before the first plan was saved on "
-                    f"{course_began.isoformat()}: check the date (the course counts it, and the weeks from it)."]
+                    f"{course_began.isoformat()}: check the date (a walk before the course began is still counted "
+                    "in it)."]
         if walk.date < self.saved_on:
             return [f"The walk is dated {walk.date.isoformat()}, before plan version {self.version} was saved on "
                     f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine)."]

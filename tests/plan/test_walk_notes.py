@@ -74,7 +74,7 @@ def test_a_walk_before_the_course_began_is_not_called_a_diary_entered_late() -> 
     before = walk(1, 1, -5)
     assert before.notes_in(HISTORY, [before]) == [
         f"The walk is dated {(BEGAN - dt.timedelta(days=5)).isoformat()}, before the first plan was saved on "
-        f"{BEGAN.isoformat()}: check the date (the course counts it, and the weeks from it)."]
+        f"{BEGAN.isoformat()}: check the date (a walk before the course began is still counted in it)."]
     late = walk(2, 2, 10, plan_id=2)
     assert late.notes_in([*HISTORY, second], [late]) == [
         f"The walk is dated {(BEGAN + dt.timedelta(days=10)).isoformat()}, before plan version 2 was saved on "

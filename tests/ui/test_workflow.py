@@ -117,7 +117,8 @@ def test_a_new_patient_filled_in_but_for_the_name_is_not_lost_silently(qtbot, da
         qtbot.keyClicks(window.editor.form.numbers[field], typed)
     assert window.editor.profile is None and window.editor.dirty
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     window.new_patient()
     assert asked and "unsaved changes" in asked[0] and window.editor.form.numbers["age"].text() == "67"
     window.close()
