@@ -123,6 +123,14 @@ def test_a_new_patient_filled_in_but_for_the_name_is_not_lost_silently(qtbot, da
     assert asked and "unsaved changes" in asked[0] and window.editor.form.numbers["age"].text() == "67"
     window.close()
     assert len(asked) == 2 and window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.new_patient()
+    window.editor.form.diabetes.setCurrentIndex(window.editor.form.diabetes.findData("type1"))  # the only change
+    asked.clear()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.new_patient()
+    assert asked, "a new patient's diabetes, set and nothing else, was thrown away unasked"
 
 
 def test_saving_someone_else_over_an_opened_patient_asks_first(qtbot, data_dir, monkeypatch) -> None:

@@ -170,7 +170,9 @@ class PlanEditor(QWidget):
     def is_blank(self) -> bool:
         """A new patient with nothing typed in (seen in review: a form filled in but for the name was thrown away by
         Ctrl+N and by quitting, unasked, as "no profile and no name" counted as blank)."""
-        return self._reference is None and not self.form.has_entries()
+        started = self._blank or {}  # the form as the new patient started: the diabetes the etiology implied
+        return self._reference is None and not self.form.has_entries() and \
+            self.form.values()["diabetes"] == started.get("diabetes", "none")
 
     def show_every_problem(self) -> None:
         """Saving was attempted: every field's problem shows, touched or not."""
