@@ -296,3 +296,19 @@ def test_a_week_changed_by_hand_leaves_the_notes_in_the_table_s_width(qtbot, dat
     QApplication.processEvents()
     assert "changed by the clinician" in window.editor.panel.weeks.index(6, table.model().columnCount() - 1).data()
     assert table.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_the_session_form_stays_where_it_is_as_the_first_walk_is_logged(qtbot, data_dir, scaling) -> None:
+    """Seen in review at 125 %: the form stood beside the empty log and moved under it as the first walk was logged
+    ("not recorded" in its cells is wider than their headings), the view jumping under the clinician."""
+    window = saved_patient(qtbot, data_dir)
+    window.resize(*SMALL_SCREENS[scaling])
+    window.tabs.setCurrentWidget(window.sessions)
+    QApplication.processEvents()
+    before = window.sessions.panes.stacked
+    log(window, walk(days_ago=1, week=1))
+    QApplication.processEvents()
+    qtbot.wait(50)  # the panes are refitted soon after the columns change
+    QApplication.processEvents()
+    assert window.sessions.model.rowCount() == 1 and window.sessions.panes.stacked == before

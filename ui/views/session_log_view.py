@@ -20,7 +20,7 @@ from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
 from ui.focus_frame import framed_on_focus
 from ui.models.course import CourseOfCare
-from ui.models.session_columns import LOG_COLUMNS, in_clinic_words
+from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus
@@ -139,8 +139,9 @@ class SessionLogView(QWidget):
         side.addWidget(self.suggestion)
         side.addStretch(1)
         # the form beside the sessions where every column fits beside it, under them where not (125-150 %)
-        self.panes = SideBySideOrStacked(log_panel, side_panel, wide=0, needs=lambda: all_columns_width(self.table),
-                                         sizes=(640, 320))
+        self.panes = SideBySideOrStacked(
+            log_panel, side_panel, wide=0, sizes=(640, 320),
+            needs=lambda: max(all_columns_width(self.table), width_with_a_walk(self.table)))
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
