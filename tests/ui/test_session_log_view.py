@@ -181,19 +181,23 @@ def test_deleting_the_open_patient_in_the_records_closes_them(qtbot, data_dir, m
     assert "Save the plan first" in window.sessions.title.text()
 
 
+def version_1_saved_ten_days_ago(data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    try:
+        with plans_rewritable(db):
+            db.execute("update plans set created_at = ? where version = 1",
+                       [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
+        db.conn.commit()
+    finally:
+        db.close()
+
+
 def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, data_dir) -> None:
     """The whole form was disabled once the newest version was blocked, even for a diary walk dated under an
     earlier version; now only walks the blocked version would hold wait, and the form says why."""
     window = saved_patient(qtbot, data_dir)
     today = dt.date.today()
-    ten_days_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()
-    db = open_database(data_dir.database_path)
-    try:
-        with plans_rewritable(db):  # version 1: saved earlier
-            db.execute("update plans set created_at = ? where version = 1", [ten_days_ago])
-        db.conn.commit()
-    finally:
-        db.close()
+    version_1_saved_ten_days_ago(data_dir)
     window.editor.form.contraindications["acute-mi"].setChecked(True)
     assert window.save_plan() and window.editor.plan_id == 2
     view = window.sessions
@@ -248,14 +252,7 @@ def test_a_walk_under_a_blocked_version_is_told_from_when_a_later_one_takes_walk
     """Version 1, blocked, saved ten days ago, and version 2, ready, today: a walk of five days ago goes under version
     1, and the form said to "unblock and save the plan", which version 2 had done."""
     window = saved_patient(qtbot, data_dir, contraindications=["acute-mi"])
-    db = open_database(data_dir.database_path)
-    try:
-        with plans_rewritable(db):
-            db.execute("update plans set created_at = ? where version = 1",
-                       [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
-        db.conn.commit()
-    finally:
-        db.close()
+    version_1_saved_ten_days_ago(data_dir)
     window.editor.form.contraindications["acute-mi"].setChecked(False)
     assert window.save_plan() and window.editor.plan_id == 2
     view = window.sessions
@@ -268,14 +265,7 @@ def test_a_walk_under_a_blocked_version_is_told_from_when_a_later_one_takes_walk
 
 def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir)
-    db = open_database(data_dir.database_path)
-    try:
-        with plans_rewritable(db):
-            db.execute("update plans set created_at = ? where version = 1",
-                       [(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)).isoformat()])
-        db.conn.commit()
-    finally:
-        db.close()
+    version_1_saved_ten_days_ago(data_dir)
     override_week(window, 2, "12")
     assert window.save_plan() and window.editor.plan_id == 2
     view = window.sessions
