@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
 )
 
+from ui.focus_in_view import holding_area
+
 TEXT_BOXES = (QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit)
 
 
@@ -56,10 +58,8 @@ class WheelToPage(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() != QEvent.Type.Wheel or watched.hasFocus():
             return False
-        from ui.focus_in_view import holding_area
-
-        if (area := holding_area(watched)) is not None:  # sent on, as Qt passes a wheel a box leaves only to its
-            # parent widgets, and a box scrolls none of them
+        if (area := holding_area(watched)) is not None:  # sent to the page itself: Qt passes a wheel a box leaves
+            # on to its parents only when it comes from the mouse, not when it is sent (as the tests do)
             at = QPointF(watched.mapTo(area.viewport(), event.position().toPoint()))
             QApplication.sendEvent(area.viewport(), QWheelEvent(
                 at, event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),

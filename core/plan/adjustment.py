@@ -86,6 +86,11 @@ BREAK_DAYS = 14  # a product default, no trial behind it: after this long withou
 GAP_DAYS = 7
 
 
+def _sentence(clause: str) -> str:
+    """A clause ("heart rate was ...") as a sentence's start: its first letter a capital, the rest as it is."""
+    return clause[:1].upper() + clause[1:]
+
+
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
                       in_progress: bool = False, days_since: int = 0, again: str = "") -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
@@ -154,9 +159,9 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                     f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
                     f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else ""))
     if too_hard:
-        return hold(f"{too_hard[0].upper()}{too_hard[1:]}: keep the minutes and slow the belt.")
-    noted = (f" {above_range[0].upper()}{above_range[1:]}, a rough guide after a spinal cord injury: effort was not "
-             "above its target.") if fast else ""
+        return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.")
+    noted = (f" {_sentence(above_range)}, a rough guide after a spinal cord injury: effort was not above its "
+             "target.") if fast else ""
     if in_progress and len(logs) < this_week.sessions:
         so_far = f"{len(logs)} of {this_week.sessions} walks so far"
         return hold((f"Week {again} is in progress, its walks counted anew as it is walked again: {so_far}; "

@@ -137,12 +137,12 @@ class SessionPoint(BaseModel):
     safe_max: int | None = None
     acceptable_max: int | None = None
     attempt: int = 1  # its row's: 2 and more for a week walked again
+    after_break: bool = False  # the first walk after GAP_DAYS or more without one: the charts' lines stop there
 
     @computed_field
     @property
     def again(self) -> bool:  # in the JSON as before attempt was kept
         return self.attempt > 1
-    after_break: bool = False  # the first walk after GAP_DAYS or more without one: the charts' lines stop there
 
 
 class Progress(BaseModel):
@@ -236,9 +236,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
 def _pain_rules(plan: Plan, profile: PatientProfile) -> dict[str, int | None]:
     """A version's pain bands and the usual pain they are judged against (plans saved before their pain rules
     recorded it: the profile's)."""
-    pain = plan.rules.pain
-    return {"usual_pain": pain.usual_pain if pain.usual_pain is not None else profile.pain_nrs,
-            "safe_max": pain.safe_max, "acceptable_max": pain.acceptable_max}
+    numbers = plan.rules.pain.judged_against(profile.pain_nrs).numbers
+    return dict(zip(("usual_pain", "safe_max", "acceptable_max"), numbers))
 
 
 def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTableView
 from core.plan.session_log import recorded
 from core.records.models import SessionRecord
 from ui.models.table_model import Column
+from ui.scrolling import all_columns_width
 
 FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
                 "rpe": "Effort (RPE)", "heart_rate": "Heart rate", "pain_during": "Pain during",
@@ -53,14 +54,13 @@ TYPICAL_WALK = SessionRecord(id=0, uid="", patient_id=0, plan_id=0, plan_version
 
 
 def width_with_a_walk(table: QTableView) -> int:
-    """The width the log's columns need once a walk is in them, the note at its heading's width: the panes are
-    arranged by it from the start (seen in review at 125 %: the form beside the empty table moved under it as the
-    first walk was logged)."""
+    """The width that shows every column (all_columns_width) with each at least as wide as a walk's cell, so the
+    panes are arranged for a log with walks from the start (seen in review at 125 %: the form beside the empty table
+    moved under it as the first walk was logged)."""
     from PySide6.QtWidgets import QStyle  # not before the first frame: PySide6 makes its enumerations on first use
 
     header, metrics = table.horizontalHeader(), table.fontMetrics()
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
-    widths = [max(header.sectionSizeHint(index), metrics.horizontalAdvance(column.display(TYPICAL_WALK)) + margin)
-              for index, column in enumerate(LOG_COLUMNS[:-1])]
-    return sum(widths) + header.defaultSectionSize() + table.verticalScrollBar().sizeHint().width() + \
-        2 * table.frameWidth()
+    return all_columns_width(table) + sum(
+        max(0, metrics.horizontalAdvance(column.display(TYPICAL_WALK)) + margin - header.sectionSize(index))
+        for index, column in enumerate(LOG_COLUMNS[:-1]))  # the note stretches: at its heading's width

@@ -25,7 +25,7 @@ from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus
 from ui.plain_text import shown_as_typed
-from ui.scrolling import SideBySideOrStacked, all_columns_width, bring_into_view, grow_to_rows
+from ui.scrolling import SideBySideOrStacked, bring_into_view, grow_to_rows
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, log_title_html
 from ui.views.suggestion import suggestion_html
@@ -141,7 +141,7 @@ class SessionLogView(QWidget):
         # the form beside the sessions where every column fits beside it, under them where not (125-150 %)
         self.panes = SideBySideOrStacked(
             log_panel, side_panel, wide=0, sizes=(640, 320),
-            needs=lambda: max(all_columns_width(self.table), width_with_a_walk(self.table)))
+            needs=lambda: width_with_a_walk(self.table))
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
