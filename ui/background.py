@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -48,18 +49,32 @@ class _Job(QRunnable):
             result = self._work()
         except Exception as error:  # reported to the caller, who tells the person
             log.exception("background job failed")
-            self._relay.finished.emit(False, error)
+            self._tell(False, error)
         else:
-            self._relay.finished.emit(True, result)
+            self._tell(True, result)
+
+    def _tell(self, succeeded: bool, value: object) -> None:
+        try:
+            self._relay.finished.emit(succeeded, value)
+        except RuntimeError:  # the application has gone meanwhile (work quitting does not wait for): nobody to tell
+            pass
 
 
 def run_in_background(
     work: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
+    *,
+    quit_waits: bool = True,
 ) -> None:
     """Start ``work`` on the shared thread pool; ``work`` must not touch widgets. The callbacks run on
-    the GUI thread; if their window is gone by then, they are skipped."""
+    the GUI thread; if their window is gone by then, they are skipped. ``quit_waits=False``: work that only
+    asks a question for the open window, and may take long to be answered (whether the clinic server answers: 10 s
+    when it does not), runs on a thread of its own that quitting does not wait for, nor the data folder's lock."""
     relay = _Relay(on_success, on_failure)
     _ALIVE.add(relay)
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    job = _Job(work, relay)
+    if quit_waits:
+        QThreadPool.globalInstance().start(job)
+    else:
+        threading.Thread(target=job.run, name="treadwell-question", daemon=True).start()

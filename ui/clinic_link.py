@@ -1,5 +1,5 @@
-"""The window on the clinic's PostgreSQL server: signing in (asking for the password when none is on file,
-keeping it in memory only), the status bar saying where the records are and who is signed in, other
+"""The window on the clinic's PostgreSQL server: signing in once the server is found answering, off the GUI
+thread (asking for the password when none is on file, keeping it in memory only), the status bar saying where the records are and who is signed in, other
 workstations' changes shown within seconds, and a save the server could not take tried again until it
 can. Mixed into MainWindow; the records work is core/workspace/gateway.py's."""
 
@@ -18,7 +18,7 @@ class ClinicLink:
     _where_label: QLabel | None = None
     _poll_timer: QTimer | None = None
     _retry_timer: QTimer | None = None
-    _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers again
+    _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers
     _lost_said = False  # the status bar says the connection is lost
     _asking_password = False  # the clinic database's password is being asked for
     _asked_server_at = float("-inf")
@@ -36,11 +36,16 @@ class ClinicLink:
         self._where_label.setStyleSheet(PROBLEM_STYLE if problem else "")
 
     def _connect_records_place(self) -> None:
-        """After the local records opened: say where the patient records are, signing in to the server if chosen."""
+        """After the local records opened: say where the patient records are; on the clinic server, signed in once
+        it is found answering (seen by a clinic's tester: a server that did not answer froze the window for 10 s)."""
         if not self.gateway.on_clinic_server:
             self._show_records_place("Records: this workstation")
             return
-        self.sign_in_to_clinic()
+        self._show_records_place("Clinic database: signing in…")
+        self._poll_timer = QTimer(self)
+        self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
+        self._poll_timer.start(POLL_MS)
+        self._check_server()
 
     def sign_in_to_clinic(self, password: str | None = None) -> bool:
         """Signed in, asking for the password where the server wants one; False if not (said in the status bar).
@@ -77,10 +82,6 @@ class ClinicLink:
                 return False
         self._show_records_place(f"Records: clinic database {where}")
         self._show_clinic_evidence()
-        if self._poll_timer is None:
-            self._poll_timer = QTimer(self)
-            self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
-            self._poll_timer.start(POLL_MS)
         self.records.reload()
         self._refresh_course()
         return True
@@ -93,8 +94,12 @@ class ClinicLink:
 
     @Slot()
     def _on_poll_timer_timeout(self) -> None:
-        if self.gateway.listening_lost:
-            self._sign_in_again()
+        if self.gateway.listening_lost or self.gateway.unanswered:
+            if self.gateway.signed_in and not self._lost_said:  # the server went away (a restart, the network)
+                self._show_records_place("Clinic database: connection lost; trying again every 10 seconds.",
+                                         problem=True)
+                self._lost_said = True
+            self._check_server()
             return
         if self._lost_said or self.gateway.missed_changes:  # signed in again meanwhile by a records call (a save
             self._read_anew()  # tried again, a click): read anew once
@@ -110,28 +115,33 @@ class ClinicLink:
         self.statusBar().showMessage(f"Updated from the clinic database ({len(changed)} patient(s) changed on "
                                      "another workstation).")
 
-    def _sign_in_again(self) -> None:
-        """The server went away (a restart, the network): said where the records are, and once it answers again
-        (asked off the GUI thread, every RETRY_MS), signed in anew and everything read again, as changes made
-        meanwhile were not announced."""
+    def _check_server(self) -> None:
+        """Whether the server answers, asked off the GUI thread every RETRY_MS at most; signed in (anew, if the
+        server went away: everything read again, as changes made meanwhile were not announced) once it does."""
         from time import monotonic
 
         from ui.background import run_in_background
 
         if self._asking_server or monotonic() - self._asked_server_at < RETRY_MS / 1000:
             return
-        self._show_records_place("Clinic database: connection lost; trying again every 10 seconds.", problem=True)
-        self._lost_said = True
         self._asking_server, self._asked_server_at = True, monotonic()
-        run_in_background(self.gateway.server_answers, self._on_server_answers, self._on_server_silent)
+        run_in_background(self.gateway.why_not_answering, self._on_server_checked, self._on_server_silent,
+                          quit_waits=False)
 
     @Slot(object)
-    def _on_server_answers(self, answers: bool) -> None:
+    def _on_server_checked(self, why_not: str) -> None:
         from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
 
         self._asking_server = False
-        if not answers:
-            return  # the next poll asks again
+        if why_not:  # the next poll asks again
+            if not self.gateway.signed_in:
+                self._show_records_place("Clinic database: not signed in. Trying again every 10 seconds.",
+                                         problem=True, why=why_not)
+            return
+        if not self.gateway.signed_in:
+            if self.sign_in_to_clinic():
+                self._save_waiting()
+            return
         try:
             self.gateway.sign_in_again()  # quick: the server has just answered
         except (PasswordNeeded, PasswordRefused):  # back, but not with this password (seen in review: it was tried
@@ -141,12 +151,14 @@ class ClinicLink:
             if self.sign_in_to_clinic():  # everything read anew there
                 self.gateway.caught_up()
                 self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+                self._save_waiting()
             else:
                 self.gateway.sign_out()
             return
         except ClinicServerError:
             return  # gone again
         self._read_anew()
+        self._save_waiting()
 
     def _read_anew(self) -> None:
         """Signed in again after the connection was lost: where the records are said again, and everything read
@@ -162,6 +174,12 @@ class ClinicLink:
     @Slot(object)
     def _on_server_silent(self, _error: Exception) -> None:
         self._asking_server = False
+
+    def _save_waiting(self) -> None:
+        """Signed in (again): a save the server could not take is tried now rather than at its next RETRY_MS."""
+        if self._retry_timer is not None and self._retry_timer.isActive():
+            self._retry_timer.stop()
+            self._on_retry_timer_timeout()
 
     def _save_again_later(self) -> None:
         """The server could not take a save: what is on screen stays, and the save is tried again."""

@@ -19,7 +19,8 @@ from psycopg.conninfo import conninfo_to_dict
 from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, PasswordRefused, ServerBusy, ServerLost, ServerSchemaTooNew, plain_error,
+    ClinicServerError, PasswordNeeded, PasswordRefused, ServerBusy, ServerLost, ServerSchemaTooNew, ServerUnanswered,
+    plain_error,
 )
 from core.storage.postgres_records import PostgresRecords, check_schema
 
@@ -81,7 +82,7 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
             raise ClinicServerError(f"The clinic database named in the address does not exist on that server "
                                     f"({plain_error(error)}): check the name; a clinic's database is made first, "
                                     "with createdb (docs/clinic-server.md, step 1).") from None
-        raise ClinicServerError(f"The clinic database cannot be reached or refused the sign-in: "
+        raise ServerUnanswered(f"The clinic database cannot be reached or refused the sign-in: "
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL
         raise ClinicServerError(f"The clinic database address is not valid: {plain_error(error)}") from None

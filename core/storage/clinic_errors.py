@@ -29,6 +29,12 @@ class PasswordRefused(ClinicServerError):
     for it again."""
 
 
+class ServerUnanswered(ClinicServerError):
+    """The clinic server could not be reached, or refused the connection before any sign-in (switched off, the
+    network, a firewall, a restart): worth trying again later, and off the GUI thread, as a server that does not
+    answer at all takes core/storage/clinic.py CONNECT_TIMEOUT_S to say so."""
+
+
 class ServerLost(ClinicServerError):
     """The connection to the clinic server dropped during a call: nothing of that call was saved."""
 

@@ -5,8 +5,11 @@ PostgreSQL server when a records URL is given. The shipped evidence library is r
 way; on the clinic server the clinic's imported studies are the server's, read beside it in memory
 (core/storage/clinic_studies.py) and read again when another workstation imports some.
 
-On the clinic server a lost connection is one plain sentence (ClinicServerError) and the next call
-signs in again; what the clinician typed stays on screen, and the window tries the save again."""
+On the clinic server a lost connection is one plain sentence (ClinicServerError); what the clinician typed stays on
+screen, and the window tries the save again. Records calls never wait on a server that does not answer: from the start,
+and once it stopped answering, they fail at once until the window's check off the GUI thread (``why_not_answering``)
+finds it answering and signs in (seen by a clinic's tester: with the server unreachable, the window froze for the 10 s
+connection timeout at start-up and on every save, tried again every 10 seconds)."""
 
 from __future__ import annotations
 
@@ -28,6 +31,9 @@ from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, data_version, open_database
 from core.storage.sqlite_records import SqliteRecords
 from core.workspace.bundles import BUNDLE_FILE
+
+NOT_ANSWERING = ("The clinic database has not answered yet: nothing was read or saved, and what is on screen is kept; "
+                 "Treadwell signs in as soon as it answers.")
 
 
 class ReadOnlyRecords(Exception):
@@ -54,7 +60,8 @@ class _ClinicGuard:
             try:
                 return call_guarded(method, *args, **kwargs)
             except ServerLost:
-                self._gateway._lose_clinic()  # the next call signs in again
+                self._gateway._lose_clinic()
+                self._gateway._unanswered = True  # signed in again once the window's check finds the server answering
                 raise
         return guarded
 
@@ -72,6 +79,7 @@ class RecordsGateway:
         self._listening_lost = False  # the server went away while it was listened to, and not yet since
         self._missed = False  # other workstations' changes may have gone unannounced since the server went away
         self._signed_in = False
+        self._unanswered = self.records_url is not None  # records calls fail at once (see above)
         self._seen_version = 0  # the local file's data_version when last read (saved_elsewhere)
         self._seen_file: tuple[int, int] | None = None  # and which file it was (a restore puts another in its place)
 
@@ -102,11 +110,17 @@ class RecordsGateway:
     def sign_in(self, password: str | None = None) -> str:
         """Sign in to the clinic server (raises PasswordNeeded when it asks for a password none is on file
         for, ClinicServerError otherwise); returns where and as whom, for the status bar."""
-        from core.workspace.clinic import describe, open_clinic_records
         from core.storage.clinic import ChangeListener
+        from core.storage.clinic_errors import ClinicServerError, ServerUnanswered
+        from core.workspace.clinic import describe, open_clinic_records
 
         self._drop_clinic()
-        self._clinic = open_clinic_records(self.records_url, self._studies_for, password=password)
+        try:
+            self._clinic = open_clinic_records(self.records_url, self._studies_for, password=password)
+        except ClinicServerError as error:
+            self._unanswered = isinstance(error, ServerUnanswered)  # else it answered (a password, a newer schema)
+            raise
+        self._unanswered = False
         self._password = password
         self._signed_in = True
         self._read_clinic_studies()
@@ -144,8 +158,10 @@ class RecordsGateway:
 
     def _clinic_records(self):
         if self._clinic is None:  # dropped: sign in again (the server may be back)
-            from core.storage.clinic_errors import ClinicServerError
+            from core.storage.clinic_errors import ClinicServerError, ServerUnanswered
 
+            if self._unanswered:
+                raise ServerUnanswered(NOT_ANSWERING)
             try:
                 self.sign_in(self._password)
             except ClinicServerError:
@@ -213,19 +229,31 @@ class RecordsGateway:
 
         return describe(self._clinic) if self._clinic is not None else ""
 
-    def server_answers(self) -> bool:
-        """Whether the clinic server takes a sign-in now; only connects, so it may be called off the GUI thread (a
-        server that does not answer takes 10 s). Not answering is expected here: no error, nothing logged."""
+    def why_not_answering(self) -> str:
+        """"" if the clinic server answers now, else why not (a plain sentence); only connects, so it may be called
+        off the GUI thread (a server that does not answer takes 10 s). Not answering is expected here: nothing
+        logged."""
         from core.storage.clinic import connect
-        from core.storage.clinic_errors import ClinicServerError, PasswordNeeded, PasswordRefused
+        from core.storage.clinic_errors import ClinicServerError, ServerUnanswered
 
         try:
             connect(self.records_url, password=self._password).close()
-        except (PasswordNeeded, PasswordRefused):  # it answers, and asks for another password (the window asks)
-            return True
-        except ClinicServerError:
-            return False
-        return True
+        except ServerUnanswered as error:
+            return str(error)
+        except ClinicServerError:  # it answers, and refuses: a password to ask for, no such database (the sign-in
+            return ""  # that follows says so)
+        return ""
+
+    @property
+    def unanswered(self) -> bool:
+        """On the clinic server: not signed in, and the server has not answered since the window opened or since it
+        stopped answering; records calls fail at once until the window's check finds it answering and signs in."""
+        return self._unanswered
+
+    @property
+    def signed_in(self) -> bool:
+        """Signed in to the clinic server since the window opened (it may have gone away since)."""
+        return self._signed_in
 
     def sign_out(self) -> None:
         """Not signed in any more (the clinician did not give the password the server asked for after it came back):

@@ -18,3 +18,18 @@ def no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+
+@pytest.fixture
+def own_server(monkeypatch):
+    """A server of the test's own, which it stops and starts; the window tries again every half second."""
+    from tests.pg_server import SKIP_REASON, server_programs, start_server
+
+    if server_programs() is None:
+        pytest.skip(SKIP_REASON)
+    monkeypatch.setattr("ui.clinic_link.RETRY_MS", 500)
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()

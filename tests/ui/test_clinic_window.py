@@ -18,7 +18,14 @@ def clinic_window(qtbot, data_dir, url: str) -> MainWindow:
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
         window.show()
+    signed_in_or_not(qtbot, window)
     return window
+
+
+def signed_in_or_not(qtbot, window: MainWindow) -> None:
+    """Once the window's first sign-in, off the GUI thread until the server answers, has ended either way."""
+    qtbot.waitUntil(lambda: "signing in" not in window._where_label.text() and not window._asking_server,
+                    timeout=20_000)
 
 
 def test_the_window_keeps_records_on_the_server_and_sees_other_workstations(qtbot, data_dir, clinic_url) -> None:
@@ -63,21 +70,6 @@ def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, cli
     window.gateway.close()
 
 
-@pytest.fixture
-def own_server(monkeypatch):
-    """A server of the test's own, which it stops and starts; the window tries again every half second."""
-    from tests.pg_server import SKIP_REASON, server_programs, start_server
-
-    if server_programs() is None:
-        pytest.skip(SKIP_REASON)
-    monkeypatch.setattr("ui.clinic_link.RETRY_MS", 500)
-    server = start_server()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.mark.slow
 def test_a_save_while_the_server_is_down_is_kept_and_tried_again(qtbot, data_dir, own_server) -> None:
     url = clinic_database(own_server)
@@ -107,7 +99,7 @@ def test_after_a_server_restart_the_window_signs_in_again_and_sees_other_worksta
     own_server.resume()
     qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
     assert "again" in window.statusBar().currentMessage()
-    own_server.pause()  # again, and this time a records call signs in first (a save tried again, a click)
+    own_server.pause()  # again, and this time signed in first otherwise (a password asked for by a save)
     qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
     own_server.resume()
     window.gateway.sign_in_again()

@@ -126,5 +126,5 @@ def test_a_clinic_server_that_cannot_be_reached_says_why_from_the_status_bar(qtb
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
         window.show()
-    assert window._where_label.text().startswith("Clinic database: not signed in.")
+    qtbot.waitUntil(lambda: window._where_label.text().startswith("Clinic database: not signed in."), timeout=10_000)
     assert_reason_opens(window, window._where_label, "cannot be reached")

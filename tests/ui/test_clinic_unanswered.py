@@ -1,0 +1,86 @@
+"""A clinic server that does not answer (switched off, behind a firewall: a connection waits for its timeout) never
+holds the window. Seen by a clinic's tester: the window froze for the 10 s connection timeout at start-up, and on
+every save, tried again every 10 seconds, so that it answered half the time."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+
+from core.storage import clinic
+from core.storage.clinic import open_clinic_records
+from tests.conftest import clinic_database
+from tests.storage.helpers import example
+from ui.background import run_in_background
+from ui.main_window import MainWindow
+
+
+class Unanswering:
+    """Something on the server's port that takes connections and never answers, as a server gone quiet does."""
+
+    def __init__(self, port: int) -> None:
+        self._socket = socket.socket()
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind(("127.0.0.1", port))
+        self._socket.listen(64)
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+@pytest.mark.slow
+def test_a_server_that_does_not_answer_never_holds_the_window(qtbot, data_dir, own_server, monkeypatch) -> None:
+    url = clinic_database(own_server)
+    own_server.pause()
+    quiet = Unanswering(own_server.port)
+    monkeypatch.setattr(clinic, "CONNECT_TIMEOUT_S", 2)
+    tried_on_gui_thread = []
+    connect = clinic.connect
+
+    def watched(*args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            tried_on_gui_thread.append(quiet is not None)
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(clinic, "connect", watched)
+    window = MainWindow(data_dir, records_url=url)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=30_000):
+        window.show()
+    assert window._where_label.text().startswith("Clinic database: signing in")
+    qtbot.waitUntil(lambda: "not signed in" in window._where_label.text(), timeout=15_000)
+    assert "Trying again" in window._where_label.text()
+
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    assert window.save_plan() is False
+    assert "has not answered yet" in window.statusBar().currentMessage() and window.editor.dirty
+    window.tabs.setCurrentWidget(window.records)
+    window.records.reload()
+    assert "could not be listed" in window.records.count.text()
+    qtbot.wait(3_000)  # the save tried again, and the server asked again off the GUI thread, while it is quiet
+    assert tried_on_gui_thread == [] and window.editor.form.name.text() == "Ines Duarte"
+
+    quiet.close()
+    quiet = None
+    own_server.resume()
+    qtbot.waitUntil(lambda: not window.editor.dirty, timeout=20_000)  # signed in, and the waiting save made
+    assert "as test_clinician" in window._where_label.text()
+    check = open_clinic_records(url, lambda etiology: [])
+    assert [row.patient_name for row in check.list_plans()] == ["Ines Duarte"]
+    check.connection.close()
+    qtbot.waitUntil(lambda: not window._asking_server, timeout=10_000)
+    window.gateway.close()
+
+
+def test_a_question_quitting_does_not_wait_for_runs_beside_the_thread_pool(qtbot) -> None:
+    """Asking whether the server answers may take its 10 s timeout: quitting (which waits for the thread pool, then
+    gives up the data folder) does not wait for it."""
+    from PySide6.QtCore import QThreadPool
+
+    release, answers = threading.Event(), []
+    run_in_background(lambda: release.wait(10) and "answered", answers.append, answers.append, quit_waits=False)
+    assert QThreadPool.globalInstance().waitForDone(100)
+    release.set()
+    qtbot.waitUntil(lambda: answers == ["answered"], timeout=5_000)
