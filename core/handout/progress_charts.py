@@ -17,11 +17,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from core.handout.chart import AXIS_COLOUR
 from core.handout.fonts import BOLD, REGULAR
 from core.handout.renderer import TRAFFIC
-from core.plan.course_rows import label_of
+from core.plan.course_rows import label_of, time_of
 from core.plan.progress import SessionPoint, WeekProgress
 
 TEXT_SIZE = 11
-AGAIN_SIZE = 9  # "again" under a week's number on the minutes chart
+AGAIN_SIZE = 9  # "again", "3rd time" under a week's number on the minutes chart
 TITLE_SIZE = 12
 GRID_COLOUR = colors.HexColor("#C8C8C8")
 AHEAD_FILL = colors.HexColor("#EFEFEF")
@@ -183,9 +183,11 @@ def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: fl
                              strokeColor=WALKED_FILL, strokeWidth=0.8))
         if index % label_every == 0:
             drawing.add(_text(x + slot / 2, BOTTOM - 16, str(week.week), anchor="middle"))
-            if week.again and _width("again", size=AGAIN_SIZE) <= slot * label_every:
-                # a week walked again, under its number (seen in review: "1 1 2 2", nothing to say which is which)
-                drawing.add(_text(x + slot / 2, BOTTOM - 27, "again", anchor="middle", size=AGAIN_SIZE))
+            again = time_of(week.attempt)
+            if again and _width(again, size=AGAIN_SIZE) <= slot * label_every:
+                # a week walked again, under its number (seen in review: "1 1 2 2", nothing to say which is which;
+                # then "again" under a week's third time)
+                drawing.add(_text(x + slot / 2, BOTTOM - 27, again, anchor="middle", size=AGAIN_SIZE))
     drawing.add(_text(LEFT + plot_width / 2, 2, "Week of the plan", bold=True, anchor="middle"))
     return drawing
 

@@ -255,7 +255,12 @@ def continuing_week(walked_under: Plan, saved_since: Plan, number: int) -> int:
 def label_of(week: int, attempt: int = 1) -> str:
     """A week as the rows and charts name it: "3", "3 (again)" for a week walked again, "3 (3rd time)" the time after
     (seen in review: two rows "2 (again)", and their walks drawn as one on the report's charts)."""
+    return f"{week} ({time_of(attempt)})" if attempt > 1 else str(week)
+
+
+def time_of(attempt: int) -> str:
+    """Which time a week is walked, as said beside or under its number: "again", "3rd time" ("" the first time)."""
     if attempt <= 2:
-        return f"{week} (again)" if attempt == 2 else str(week)
+        return "again" if attempt == 2 else ""
     suffix = "th" if 11 <= attempt % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(attempt % 10, "th")
-    return f"{week} ({attempt}{suffix} time)"
+    return f"{attempt}{suffix} time"

@@ -45,6 +45,8 @@ def test_a_week_walked_a_third_time_is_named_apart_from_the_second() -> None:
         "1", "2", "1 (again)", "2 (again)", "1 (3rd time)", "2 (3rd time)"]
     over_walks = texts(pain_chart(progress.sessions, width=900))
     assert over_walks.count("week 1 (3rd time)") == 1 and over_walks.count("week 1 (again)") == 1, over_walks
+    under_weeks = texts(minutes_chart(progress.weeks, progress.current_week, 900))  # "again" under a 3rd time, before
+    assert under_weeks.count("again") == 2 and under_weeks.count("3rd time") == 2, under_weeks
     assert [label_of(2, attempt) for attempt in (1, 2, 4, 11, 22)] == [
         "2", "2 (again)", "2 (4th time)", "2 (11th time)", "2 (22nd time)"]
 

@@ -187,6 +187,10 @@ def test_the_minutes_chart_names_a_week_walked_again(qtbot) -> None:
     chart.label_below = lambda painter, x, area, text, line=0, width=60: drawn.append(text)
     chart.grab()
     assert drawn.count("again") == 1 and "v1" in drawn, drawn
+    drawn.clear()  # a third time is said so (seen in review: "again" under it too)
+    chart.set_weeks(weeks[:2] + [weeks[1].model_copy(update={"attempt": 3})] + weeks[2:])
+    chart.grab()
+    assert drawn.count("again") == 1 and drawn.count("3rd time") == 1, drawn
     # seen in review: weeks walked again side by side read "againagain" in a narrow chart; each word whole, apart
     course = [(1, False, 1), (2, False, 1), (2, True, 1), (3, False, 1), (2, True, 1), (3, True, 1), (1, False, 2),
               (2, False, 2), (2, True, 2), (3, False, 2)] + [(week, False, 2) for week in range(4, 13)]

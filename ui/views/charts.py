@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from core.plan.course_rows import time_of
 from core.plan.progress import WeekProgress
 
 PLANNED = QColor("#4A6F96")
@@ -237,7 +238,7 @@ class WeeklyMinutesChart(Chart):
         small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
         small_height = QFontMetricsF(small).height()
         every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))  # week numbers never touch
-        previous_version, marks = None, []  # (centre, "v2" where a version's weeks begin, walked again and numbered)
+        previous_version, marks = None, []  # (centre, "v2" where a version's weeks begin, "again" if numbered)
         for index, week in enumerate(self.weeks):
             centre = area.left() + slot * (index + 0.5)
             planned_top = self.y_at(week.planned_minutes, area)
@@ -263,13 +264,13 @@ class WeeklyMinutesChart(Chart):
             if numbered:
                 self.label_below(painter, centre, area, str(week.week), width=slot * every)
             marks.append((centre, f"v{week.plan_version}" if week.plan_version != previous_version else "",
-                          week.again and numbered))
+                          time_of(week.attempt) if numbered else ""))
             previous_version = week.plan_version
         self._marks_under(painter, area, marks)
 
-    def _marks_under(self, painter: QPainter, area: QRectF, marks: list[tuple[float, str, bool]]) -> None:
+    def _marks_under(self, painter: QPainter, area: QRectF, marks: list[tuple[float, str, str]]) -> None:
         """Under the week numbers: where a version's weeks begin ("v2"), then a week walked again ("again", "v2
-        again") where it clears every other (seen in review: "1 1 2 2" without them, and "againagain" side by side).
+        again", "3rd time") where it clears every other (seen in review: "1 1 2 2" without them, and "againagain" side by side).
         Every version's start is placed first: an "again" never takes its room."""
         metrics = QFontMetricsF(self.font())
         spans: dict[int, tuple[float, float, str]] = {}
@@ -284,7 +285,7 @@ class WeeklyMinutesChart(Chart):
             if version:
                 spans[index] = room(index, version) or spans.get(index) or (marks[index][0], marks[index][0], "")
         for index, (_, version, again) in enumerate(marks):
-            if again and (placed := room(index, f"{version} again".strip())):
+            if again and (placed := room(index, f"{version} {again}".strip())):
                 spans[index] = placed
         for index, (left, right, text) in spans.items():
             if text:
