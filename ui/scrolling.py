@@ -269,9 +269,9 @@ def grow_to_rows(table: QTableView, grow: bool) -> None:
                         else QSizePolicy.Policy.Expanding)
 
 
-def bring_into_view(owner: QObject, *widgets: QWidget, margin: int = 8) -> None:
-    """Once ``widgets``' new text is laid out, scroll whichever area holds each into view (the last one wins); dropped
-    if ``owner`` is gone by then."""
+def bring_into_view(owner: QObject, *widgets: QWidget, margin: int | Callable[[], int] = 8) -> None:
+    """Once ``widgets``' new text is laid out, scroll whichever area holds each into view (the last one wins), with
+    ``margin`` (or what it gives once they are laid out) above; dropped if ``owner`` is gone by then."""
     def scroll() -> None:
         # the new text's height, laid out: a wrapped label's new height grows the scroll area's content, whose layout
         # then asks again (laid out once, the advice at 150 % was scrolled to where it had been)
@@ -284,5 +284,5 @@ def bring_into_view(owner: QObject, *widgets: QWidget, margin: int = 8) -> None:
             before = now
         for widget in widgets:
             if widget.isVisible() and widget.height():
-                show_widget(widget, margin, tall_from_top=True)
+                show_widget(widget, margin() if callable(margin) else margin, tall_from_top=True)
     QTimer.singleShot(0, owner, scroll)

@@ -108,8 +108,12 @@ def test_every_column_of_the_session_log_shows_without_scrolling_sideways(qtbot,
         title = QRect(0, 0, view.form_box.width(), 40)
         qtbot.waitUntil(lambda: _shown_whole(view.form_box, window, title))
         assert view.form_box.mapTo(window, QPoint(0, 0)).y() > table.mapTo(window, QPoint(0, table.height())).y()
-        # and the latest sessions above it (seen in testing at 150 %: only the table's bottom edge was in sight)
-        for row in range(table.model().rowCount() - 3, table.model().rowCount()):
+        # and the latest sessions above it (seen in testing at 150 %: only the table's bottom edge was in sight): three,
+        # or at 150 % two, so that the whole form is in sight too, its Add button with it (seen at 125 %: the form a
+        # strip of ten rows a third of the window wide, the rest blank, and the button below the screen's edge)
+        assert view.form_box.columns == 2, scaling
+        qtbot.waitUntil(lambda: _shown_whole(view.save_button, window))
+        for row in range(table.model().rowCount() - (2 if scaling == "150 %" else 3), table.model().rowCount()):
             cell = table.visualRect(table.model().index(row, 0))
             assert _shown_whole(table.viewport(), window, cell), (scaling, row)
 

@@ -9,27 +9,29 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
 from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
+from ui.flowing_form import FlowingForm, FormMessage
 from ui.focus_frame import framed_on_focus
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
-from ui.focus_in_view import select_on_focus
+from ui.focus_in_view import holding_area, select_on_focus
 from ui.plain_text import shown_as_typed
-from ui.scrolling import SideBySideOrStacked, bring_into_view, grow_to_rows
+from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, log_title_html
 from ui.views.suggestion import suggestion_html
 
+SIDE_WIDTH = 480  # the form and the advice beside the sessions
 
 class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
@@ -91,7 +93,7 @@ class SessionLogView(QWidget):
          self.stiffer_morning, self.note) = self._fields
         self.save_button = QPushButton("&Add session")
         self.cancel_button = QPushButton("Cancel correction")
-        self.message = QLabel()
+        self.message = FormMessage()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
         self.message.setAccessibleName("Problem with the session, or what was saved")
@@ -99,22 +101,20 @@ class SessionLogView(QWidget):
         self.blocked_note.setWordWrap(True)
         self.blocked_note.setVisible(False)
         self.blocked_note.setAccessibleName("Why this walk cannot be logged")
-        self.form_box = QGroupBox("Log a session")
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.save_button)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        for _, widget, name in self._fields.rows():
+            widget.setAccessibleName(name)
+        # the note on a blocked version under the fields, beside the Add button it holds back: no field moves
+        self.form_box = FlowingForm("Log a session", [(label, widget) for label, widget, _ in self._fields.rows()],
+                                    under=[self.blocked_note, buttons, self.message])
         KeyPress(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
         KeyPress(self.form_box, lambda: self._correcting and self._on_cancel_button_clicked(),
                  keys=(Qt.Key.Key_Escape,))
-        form = QFormLayout(self.form_box)
-        for label, widget, name in self._fields.rows():
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
-            if widget is self.date:
-                form.addRow(self.blocked_note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        form.addRow(buttons)
-        form.addRow(self.message)
         self.save_button.setAccessibleName("Add the session")
         self.cancel_button.setAccessibleName("Cancel the correction")
         self.correct_button.setAccessibleName("Correct the selected session")
@@ -132,7 +132,7 @@ class SessionLogView(QWidget):
         row.addWidget(self.delete_button)
         left.addLayout(row)
         side_panel = QWidget()
-        side_panel.setMaximumWidth(480)
+        side_panel.setMaximumWidth(SIDE_WIDTH)
         side = QVBoxLayout(side_panel)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.form_box)
@@ -142,23 +142,37 @@ class SessionLogView(QWidget):
         self.panes = SideBySideOrStacked(
             log_panel, side_panel, wide=0, sizes=(640, 320),
             needs=lambda: width_with_a_walk(self.table))
-        self.panes.arranged.connect(lambda stacked: grow_to_rows(self.table, stacked))
+        self.panes.arranged.connect(lambda stacked: self._arranged(stacked, side_panel))
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.panes, 1)
+
+    def _arranged(self, stacked: bool, side_panel: QWidget) -> None:
+        """Under the sessions, the form spreads into two columns where it has the width; beside them, one."""
+        grow_to_rows(self.table, stacked)
+        side_panel.setMaximumWidth(QWIDGETSIZE_MAX if stacked else SIDE_WIDTH)
+        self.form_box.may_spread(stacked)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """A patient's log opens on the latest sessions and the form under them, when one is above the other."""
         super().showEvent(event)
         if self._form_to_show:
             self._form_to_show = False
-            bring_into_view(self, self.form_box, margin=self._latest_rows())
+            bring_into_view(self, self.form_box, margin=self._latest_rows)
 
     def _latest_rows(self) -> int:
         """Room above the form for the table's headings and its last three sessions (seen in testing at 150 %: 60
-        pixels left only the table's bottom edge in sight, so the log opened on a form with no sessions above it)."""
-        return self.table.horizontalHeader().height() + 3 * self.table.verticalHeader().defaultSectionSize() + 24
+        pixels left only the table's bottom edge in sight, so the log opened on a form with no sessions above it), less
+        where the form would then end out of sight (seen at 150 %: the Add button below the view's edge)."""
+        area = holding_area(self.form_box)
+        if area is None or not area.widget().isAncestorOf(self.table):  # beside the sessions: nothing to keep above
+            return 8
+        rows = self.model.rowCount()
+        top = self.table.visualRect(self.model.index(rows - 3, 0)).top() if rows > 3 else 0
+        above = self.table.viewport().mapTo(area.widget(), QPoint(0, top)).y()
+        wanted = self.form_box.mapTo(area.widget(), QPoint(0, 0)).y() - above + 2  # the row's top line with it
+        return max(min(wanted, area.viewport().height() - self.form_box.height() - 2), 8)
 
     # -- what the window tells the view ----------------------------------------------------------------
 
@@ -197,7 +211,7 @@ class SessionLogView(QWidget):
             if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
-                    bring_into_view(self, self.form_box, margin=self._latest_rows())
+                    bring_into_view(self, self.form_box, margin=self._latest_rows)
         elif self._correcting is None:
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
@@ -341,7 +355,7 @@ class SessionLogView(QWidget):
         self.cancel_button.setVisible(True)
         self.message.clear()
         self._set_usable(True)
-        bring_into_view(self, self.form_box, margin=self._latest_rows())  # under the sessions, when stacked
+        bring_into_view(self, self.form_box, margin=self._latest_rows)  # under the sessions, when stacked
 
     def _leave_correction(self) -> None:
         self._correcting = None
