@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QSplitter,
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from ui.focus_in_view import FocusInView, show_widget
+from ui.focus_in_view import FocusInView, holding_area, show_widget
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 SHOWN_MARGIN = 50  # pixels above and below a widget the panes are scrolled to after rearranging
@@ -267,6 +267,20 @@ def grow_to_rows(table: QTableView, grow: bool) -> None:
                                      else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed if grow
                         else QSizePolicy.Policy.Expanding)
+
+
+def room_for_rows_above(widget: QWidget, table: QTableView, rows: int) -> int:
+    """A margin to scroll ``widget`` into view with: room above it for ``table``'s last ``rows`` rows where the two
+    scroll as one, less where ``widget`` would then end out of sight (seen at 150 %: the session form's Add button
+    below the view's edge)."""
+    area = holding_area(widget)
+    if area is None or not area.widget().isAncestorOf(table):  # side by side: nothing to keep above
+        return 8
+    count = table.model().rowCount()
+    top = table.visualRect(table.model().index(count - rows, 0)).top() if count > rows else 0
+    above = table.viewport().mapTo(area.widget(), QPoint(0, top)).y()
+    wanted = widget.mapTo(area.widget(), QPoint(0, 0)).y() - above + 2  # the row's top line with it
+    return max(min(wanted, area.viewport().height() - widget.height() - 2), 8)
 
 
 def bring_into_view(owner: QObject, *widgets: QWidget, margin: int | Callable[[], int] = 8) -> None:

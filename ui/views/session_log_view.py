@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
@@ -24,9 +24,9 @@ from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
-from ui.focus_in_view import holding_area, select_on_focus
+from ui.focus_in_view import select_on_focus
 from ui.plain_text import shown_as_typed
-from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows
+from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, log_title_html
 from ui.views.suggestion import suggestion_html
@@ -162,17 +162,8 @@ class SessionLogView(QWidget):
             bring_into_view(self, self.form_box, margin=self._latest_rows)
 
     def _latest_rows(self) -> int:
-        """Room above the form for the table's headings and its last three sessions (seen in testing at 150 %: 60
-        pixels left only the table's bottom edge in sight, so the log opened on a form with no sessions above it), less
-        where the form would then end out of sight (seen at 150 %: the Add button below the view's edge)."""
-        area = holding_area(self.form_box)
-        if area is None or not area.widget().isAncestorOf(self.table):  # beside the sessions: nothing to keep above
-            return 8
-        rows = self.model.rowCount()
-        top = self.table.visualRect(self.model.index(rows - 3, 0)).top() if rows > 3 else 0
-        above = self.table.viewport().mapTo(area.widget(), QPoint(0, top)).y()
-        wanted = self.form_box.mapTo(area.widget(), QPoint(0, 0)).y() - above + 2  # the row's top line with it
-        return max(min(wanted, area.viewport().height() - self.form_box.height() - 2), 8)
+        """Room above the form for the last three walks (seen at 150 %: the table's bottom edge alone in sight)."""
+        return room_for_rows_above(self.form_box, self.table, 3)
 
     # -- what the window tells the view ----------------------------------------------------------------
 
