@@ -169,7 +169,10 @@ def build_handout(
         # resting between parts: sitting is offered, as a patient with a spinal cord injury, a stroke or numb feet
         # may not stand steadily for long (product wording; the etiologies' fall and harness warnings go with it)
         # counted: Arabic says two walks with a form of its own (مرتين), and 3-10 and 11 or more differently again
-        parts = dict(example=isolated(example), bouts=first_with_bouts.bouts, length=bout_words)
+        # right to left, the example as the week table lays it out (in the handout's direction, not by its first
+        # letter: seen in review, "8:00 (2 × 4:00)" here read left to right beside the table's right-to-left cells)
+        example = example if t.language.direction == "rtl" else isolated(example)
+        parts = dict(example=example, bouts=first_with_bouts.bouts, length=bout_words)
         # seen in review: "In some weeks" where every week was walked in parts; after the key to the clock's times
         intro.insert(intro.index(clock_key) + 1, t.plural(
             "You walk in short parts: {example} means {bouts} walk of {length}. Between them, stop the treadmill and "

@@ -367,8 +367,9 @@ class HandoutRenderer:
                               cells, size)
         rows = [[self._p(line_broken(title, width - 8, size, bold=True), self.cell_bold)
                  for (title, _, _), width in zip(columns, widths)]]
-        rows += [[self._p(cell, self.cell_bold if key == "week" else self.cell, isolate=True)
-                  for cell, (_, key, _) in zip(row, columns)] for row in cells]
+        # in the handout's direction (by their first letter, Arabic cells read "(4 × 1:45) 7:00" and "6:30 (4 × …)")
+        rows += [[self._p(cell, self.cell_bold if key == "week" else self.cell) for cell, (_, key, _) in zip(row, columns)]
+                 for row in cells]
         table = self._table(rows, widths, repeat_header=True)
         table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))  # the last week never alone on a page
         return table

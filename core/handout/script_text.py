@@ -31,6 +31,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
+from core.handout.bidi_text import marks_apart, numbers_apart, read_right_to_left, strong_direction
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
 from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, SCRIPT_FONTS, isolated
 
@@ -80,7 +81,7 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rt
     if not (rtl or isolate or scripts & RTL_SCRIPTS):
         text = without_isolates(text)  # they order right-to-left text only, and print nothing
     if isolate:
-        own = _strong_direction(text) == "R"
+        own = strong_direction(text) == "R"
         if rtl or own:
             return BidiParagraph(text, style, bullet=bullet, rtl=own, align_right=rtl)
         rtl = False
@@ -143,46 +144,13 @@ class _Word:
 
 _SPACES = re.compile(r"[ \t]+")
 _ISOLATES = re.compile(f"([{LRI}{RLI}{FSI}{PDI}])")
-_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"  # Western, Arabic-Indic and Eastern Arabic-Indic digits
-_DIGITS = re.compile(f"([{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)")
-
-
-_NUMBER_CORE = re.compile(f"^([^{_DIGIT}]*)(.*[{_DIGIT}])(.*)$", re.S)
-
-
-def _marks_apart(raw: str) -> list[str]:
-    """A word of a number and punctuation only, cut into the marks before it, the number, and the marks after it
-    ("(4" -> "(", "4"; "20." -> "20", "."): in right-to-left text the number reads left to right while the marks
-    take the sentence's direction. "6-20" and "13.9" stay whole; a word with letters stays as it is."""
-    if _strong_direction(raw) != "N":
-        return [raw]
-    found = _NUMBER_CORE.match(raw)
-    return [part for part in found.groups() if part] if found else [raw]
-
-
 def without_isolates(text: str) -> str:
     return _ISOLATES.sub("", text)
 
 
-def _numbers_apart(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into (part, is_number): numbers are drawn as written, the rest is shaped."""
-    return [(part, index % 2 == 1) for index, part in enumerate(_DIGITS.split(text)) if part]
-_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")  # Unicode's Bidi_Mirrored pairs that handouts use
-
-
-def _strong_direction(text: str) -> str:
-    kind = next((kind for char in text if (kind := unicodedata.bidirectional(char)) in ("L", "R", "AL")), "N")
-    return "R" if kind == "AL" else kind
-
-
-def _read_right_to_left(marks: str) -> str:
-    """Punctuation and brackets as drawn in right-to-left text: in reverse order, each bracket mirrored."""
-    return marks[::-1].translate(_MIRRORED)
-
-
 def _mirrored(word: _Word) -> _Word:
     """Marks in a right-to-left run: drawn in reverse order, each bracket as its mirror image."""
-    pieces = [_Piece(p.font, _read_right_to_left(p.text), p.width) for p in reversed(word.pieces)]
+    pieces = [_Piece(p.font, read_right_to_left(p.text), p.width) for p in reversed(word.pieces)]
     return _Word(pieces, word.width, word.direction, word.text, word.isolate, word.space_before, word.index)
 
 
@@ -210,13 +178,26 @@ def _in_order(units: list[list[_Word]], base: str, *, isolates: bool = True) -> 
     for kind, members in groups:
         for unit in (reversed(members) if kind == "R" else members):
             if isolates and unit[0].isolate is not None:
-                own = "R" if _strong_direction(" ".join(word.text for word in unit)) == "R" else "L"
+                own = "R" if strong_direction(" ".join(word.text for word in unit)) == "R" else "L"
                 ordered += _in_order([[word] for word in unit], own, isolates=False)
                 continue
             if kind == "R" and unit[0].direction == "N" and not any(c.isalnum() for c in unit[0].text):
                 unit = [_mirrored(unit[0])]  # a bracket read right to left is drawn mirrored
             ordered += unit
     return ordered
+
+
+def _unspaced_runs(words: list[_Word], room: float, space: float) -> list[list[_Word]]:
+    """The words in runs that a line break does not part: a word with no space before it stays with the one before
+    (seen in review: an Arabic "(" alone at the end of a line, its walk times on the next), unless the run is wider
+    than the line."""
+    runs_: list[list[_Word]] = []
+    for word in words:
+        if runs_ and not word.space_before and sum(w.width for w in runs_[-1]) + word.width <= room:
+            runs_[-1].append(word)
+        else:
+            runs_.append([word])
+    return runs_
 
 
 class BidiParagraph(Flowable):
@@ -239,14 +220,14 @@ class BidiParagraph(Flowable):
         bold = self.style.fontName == BOLD
         size = self.style.fontSize
         pieces = []
-        direction = _strong_direction(raw)
+        direction = strong_direction(raw)
         for script, part in runs(raw):
             font = font_for(script, bold=bold)
-            for chunk, is_number in _numbers_apart(part) if script in SHAPED_SCRIPTS else [(part, True)]:
+            for chunk, is_number in numbers_apart(part) if script in SHAPED_SCRIPTS else [(part, True)]:
                 if is_number:  # drawn as written, left to right; in a right-to-left word its marks apart ("1:30)"
                     # in "حوالي 1:30)" closes on the left, seen in review drawn between the number and the word)
                     pieces += [_Piece(font, bit, stringWidth(bit, font, size))
-                               for bit in (_marks_apart(chunk) if direction == "R" else [chunk])]
+                               for bit in (marks_apart(chunk) if direction == "R" else [chunk])]
                 else:
                     shaped = shapeStr(chunk, font, size, force=True)
                     pieces.append(_Piece(font, shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000))
@@ -254,7 +235,7 @@ class BidiParagraph(Flowable):
             pieces.reverse()  # the runs of a right-to-left word, right to left
             for piece in pieces:  # its brackets and punctuation (in DejaVu) read right to left too
                 if isinstance(piece.text, str) and not any(c.isalnum() for c in piece.text):
-                    piece.text = _read_right_to_left(piece.text)
+                    piece.text = read_right_to_left(piece.text)
         return _Word(pieces, sum(piece.width for piece in pieces), direction, raw, **where)
 
     def _words(self, text: str) -> list[_Word]:
@@ -275,7 +256,7 @@ class BidiParagraph(Flowable):
                 if not token:
                     gap = True
                     continue
-                for part, raw in enumerate(_marks_apart(token) if self.rtl and isolate is None else [token]):
+                for part, raw in enumerate(marks_apart(token) if self.rtl and isolate is None else [token]):
                     words.append(self._word(raw, isolate=isolate, space_before=(gap or number > 0) and not part,
                                             index=len(words)))
                 gap = False
@@ -292,13 +273,14 @@ class BidiParagraph(Flowable):
         for text_line in self.text.split("\n"):
             line: list[_Word] = []
             used = 0.0
-            for word in self._fitting_words(self._words(text_line), room):
-                extra = word.width + (space if line and word.space_before else 0)
+            for run in _unspaced_runs(self._fitting_words(self._words(text_line), room), room, space):
+                width = sum(word.width for word in run)
+                extra = width + (space if line and run[0].space_before else 0)
                 if line and used + extra > room:
                     lines.append(line)
-                    line, used = [word], word.width
+                    line, used = list(run), width
                 else:
-                    line.append(word)
+                    line += run
                     used += extra
             lines.append(line)
         return lines

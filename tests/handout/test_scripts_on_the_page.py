@@ -347,3 +347,41 @@ def test_a_centred_name_stays_centred_in_a_right_to_left_handout(renderer, tmp_p
     assert _logical(axis) == handout.labels.chart_axis
     middle_of_bars = (min(numbers) + max(numbers)) / 2
     assert abs(axis_x - middle_of_bars) < 60, (axis_x, middle_of_bars)  # the word's left edge, near the middle
+
+
+@poppler
+def test_a_walk_in_parts_reads_its_total_first_in_every_arabic_row_and_in_the_introduction(renderer, tmp_path) -> None:
+    """Seen in review: the Arabic week table drew "7:00 (4 × 1:45)" with its total on the left, read last, and the next
+    week "(1:40 حوالي × 4) 6:30" with its total on the right, read first: the cells were laid out by their first letter,
+    and a walk in equal parts has none. Every walk's total now reads first (on the right, or on a line above), in the
+    table and in the introduction's example of it."""
+    profile = PROFILES["spinal"].model_copy(update={"baseline_walk_min": 1.5})
+    handout = _handout(profile, "ar")
+    totals = {week.walking.split()[0] for week in handout.weeks if "×" in week.walking}
+    assert any("حوالي" in week.walking for week in handout.weeks) and any(
+        "×" in week.walking and "حوالي" not in week.walking for week in handout.weeks)  # parts equal, and "about"
+    pdf = tmp_path / "ar.pdf"
+    pdf.write_bytes(renderer.render(handout))
+    checked = 0
+    for page in (1, 2, 3):
+        lines: dict[int, list[tuple[float, str]]] = {}
+        for x, y, word in _words(pdf, page):
+            lines.setdefault(round(y), []).append((x, word))
+        for words in lines.values():
+            times = [x for x, word in words if "×" in word]
+            for x, word in words:
+                if times and word.strip("()") in totals:
+                    assert x > max(times), (page, sorted(words))
+                    checked += 1
+    assert checked >= 3
+
+
+def test_a_line_of_right_to_left_text_breaks_only_at_a_space() -> None:
+    """Seen in review: "5:00 (" at the end of a line of an Arabic cell, its "4 × 1:15)" on the next."""
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import BidiParagraph
+
+    for width in range(100, 220, 4):  # from the width of "(4 × 1:15)", which no line can hold less of
+        flowable = BidiParagraph("5:00 (4\u00a0×\u00a01:15) أسبوع", paragraph_style("check", 16), rtl=True)
+        flowable.wrap(width, 1000)
+        assert all(line[-1].text != "(" for line in flowable._lines), width
