@@ -66,13 +66,17 @@ SLACK = 1.0  # a point to spare: a word exactly as wide as its column is wrapped
 
 
 def fitted_widths(shares: list[float], texts: list[str], width: float, size: float, *, bold: bool = True,
-                  padding: float = 8, wanted: list[float] | None = None) -> list[float]:
+                  padding: float = 8, wanted: list[float] | None = None,
+                  headings: list[float] | None = None) -> list[float]:
     """Column widths in proportion to ``shares`` (any positive numbers) of ``width``, but none too narrow for the longest word of its
     ``texts`` at ``size`` (unbreakable(): a word, a number with its brackets), so a heading breaks between words
     and never inside one ("Velocidad" over "e"). A column that needs more takes it from the others, in
     proportion; when the words cannot all fit, the shares stand. ``padding``: the cell's, left and right.
-    ``wanted``: a width for each column that it is given too where all of them fit along with the words."""
-    least = [max(text_width(piece, size, bold=bold) for piece in unbreakable(text)) + padding + SLACK for text in texts]
+    ``wanted``: a width for each column that it is given too where all of them fit along with the words.
+    ``headings``: the least width of each column's heading, where it is at another size (least_width)."""
+    least = [least_width(text, size, bold=bold, padding=padding) for text in texts]
+    if headings is not None:
+        least = [max(pair) for pair in zip(least, headings, strict=True)]
     if wanted and sum(at_least := [max(pair) for pair in zip(least, wanted, strict=True)]) <= width:
         least = at_least
     if sum(least) > width:
@@ -85,6 +89,11 @@ def fitted_widths(shares: list[float], texts: list[str], width: float, size: flo
         if not short:
             return widths
         fixed |= short
+
+
+def least_width(text: str, size: float, *, bold: bool = True, padding: float = 8) -> float:
+    """The narrowest column that holds each word of ``text`` (unbreakable()) whole at ``size``."""
+    return max((text_width(piece, size, bold=bold) for piece in unbreakable(text)), default=0) + padding + SLACK
 
 
 def lines_needed(text: str, width: float, size: float, *, bold: bool = True, padding: float = 8) -> int:

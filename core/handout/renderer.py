@@ -24,11 +24,11 @@ from core.handout.drawings import (
 from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_characters, printable, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
-from core.handout.fitting import SHORTENED, SLACK, fewest_lines, fitted_footer, fitted_widths, one_line
+from core.handout.fitting import SHORTENED, fitted_footer, one_line
 from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn, ShorterWhereItSaves
-from core.handout.line_breaks import line_broken, one_letter_words_kept_on
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.walking_log import walking_log_table
+from core.handout.week_table import week_table
 
 MARGIN = 1.5 * cm
 # Light tints with black text: readable, and still distinct when printed in grey.
@@ -235,7 +235,7 @@ class HandoutRenderer:
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
         # the table starts with room (standard print, for fewer pages, lets it start lower: a week under its head)
         story += [CondPageBreak((6 if compact else 12) * cm), SaidToGoOn(  # said to go on over a page (keeping.py)
-            self._p(labels.plan_heading, self.heading), self._week_table(h), turn_over=self._turn_over(labels),
+            self._p(labels.plan_heading, self.heading), week_table(self, h), turn_over=self._turn_over(labels),
             heading_again=self._heading_again(labels.plan_heading, labels), first_rows=1 if compact else 2)]
         story += [Spacer(1, 6)] + [self._p(text) for text in h.week_notes]
         story.append(ShorterWhereItSaves(lambda height: [
@@ -340,39 +340,6 @@ class HandoutRenderer:
             return (min(levels), max(levels)) if levels else None
 
         return effort_scale_drawing(self._width, span("moderate"), span("light"), rtl=self._rtl)
-
-    def _week_table(self, h: Handout):
-        """The plan for a patient: a row a week, at the patient's print size. The warm-up and cool-down are the
-        same every week, so the introduction says them once instead of two columns."""
-        names = [one_letter_words_kept_on(name) for name in h.labels.week_columns]
-        columns = [(names[0], "week", 0.13), (names[1], "days", 0.11), (names[2], "walking", 0.19),
-                   (names[3], "effort", 0.19)]
-        if h.uses_heart_rate:
-            columns.append((names[4], "heart_rate", 0.17))
-        columns.append((names[5], "speed", 0))
-        shares = [share for _, _, share in columns[:-1]]
-        cells = [[getattr(week, key) or "" for _, key, _ in columns] for week in h.weeks]
-        texts = [" ".join([title] + [row[i] for row in cells]) for i, (title, _, _) in enumerate(columns)]
-        size = self.cell_bold.fontSize  # every word of a column fits its width: the heading's and the weeks'
-        # and each cell's lines as written where the page has room, else a walk's time with its parts on one line
-        # (seen in review: "5:30 (4 ×" over "about 1:30)" in English, the speed column half empty beside it), else the
-        # others' (seen in review: in Vietnamese that walk on one line left "1,5 / km/h / không / dốc" four lines a
-        # week): whichever takes the fewest lines
-        lines = [max((text_width(line, size, bold=True) for row in cells for line in row[i].split("\n")), default=0)
-                 + 8 + SLACK for i in range(len(columns))]
-        walk = [key == "walking" for _, key, _ in columns]
-        widths = fewest_lines([fitted_widths(shares + [1 - sum(shares)], texts, self._width, size, wanted=wanted)
-                               for wanted in (lines, [line if is_walk else 0 for line, is_walk in zip(lines, walk)],
-                                              [0 if is_walk else line for line, is_walk in zip(lines, walk)])],
-                              cells, size)
-        rows = [[self._p(line_broken(title, width - 8, size, bold=True), self.cell_bold)
-                 for (title, _, _), width in zip(columns, widths)]]
-        # in the handout's direction (by their first letter, Arabic cells read "(4 × 1:45) 7:00" and "6:30 (4 × …)")
-        rows += [[self._p(cell, self.cell_bold if key == "week" else self.cell) for cell, (_, key, _) in zip(row, columns)]
-                 for row in cells]
-        table = self._table(rows, widths, repeat_header=True)
-        table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))  # the last week never alone on a page
-        return table
 
     def _table(self, rows: list, widths: list[float], *, header: bool = True, grid: bool = True,
                repeat_header: bool = False, row_height: float | None = None) -> Table:

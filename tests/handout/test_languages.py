@@ -233,3 +233,27 @@ def test_a_language_not_fully_translated_makes_no_handout_and_says_why(monkeypat
                      language="es")
     assert make_handout(profile, compute_plan(profile, []), [], Settings(), etiology=None, date=dt.date(2026, 12, 3),
                         language="en").language == "en"
+
+
+@poppler
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi"])
+def test_every_word_of_the_week_tables_headings_is_printed_whole(renderer, tag, tmp_path) -> None:
+    """Seen in review: large print in Portuguese with "Semana" for "Sem." broke "Pulsação" into "Pulsaçã" over "o",
+    and "Velocidade" and "inclinação" likewise: six columns' words were wider than the page at 16 pt. The headings are
+    then 14 pt (the first one written out here, as a translation may)."""
+    import subprocess
+
+    handout = _handout(PROFILES["spinal"], tag)
+    first = {"en": "Week", "es": "Semana", "pt": "Semana", "vi": "Tuần"}[tag]
+    labels = handout.labels.model_copy(update={"week_columns": [first, *handout.labels.week_columns[1:]]})
+    handout = handout.model_copy(update={"labels": labels})
+    pdf = tmp_path / f"{tag}.pdf"
+    pdf.write_bytes(renderer.render(handout))
+    printed = set()
+    for page in (1, 2, 3):
+        html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        printed |= set(re.findall(r"<word [^>]*>([^<]*)</word>", html))
+    columns = [name for index, name in enumerate(handout.labels.week_columns) if index != 4 or handout.uses_heart_rate]
+    for word in " ".join(columns).split():
+        assert word in printed, (tag, word)
