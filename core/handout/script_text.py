@@ -29,11 +29,18 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import shapeStr
+from reportlab.lib import textsplit
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import paragraph as reportlab_paragraph
 
 from core.handout.bidi_text import marks_apart, numbers_apart, read_right_to_left, strong_direction
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
 from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, SCRIPT_FONTS, isolated
+
+# reportlab's CJK wrapping keeps the marks that cannot start a line (Japanese typography's) at the end of the line
+# before; Chinese full-width punctuation was not among them (seen in review: a Chinese line began with "："or "，").
+for _module in (textsplit, reportlab_paragraph):
+    _module.ALL_CANNOT_START += "\uff0c\uff1a\uff1b\uff01\uff1f\u300b\u3009\u201d\u2019\u2026"
 
 __all__ = ["BidiParagraph", "isolated", "paragraph", "runs", "scripts_in", "text_width", "without_isolates"]
 

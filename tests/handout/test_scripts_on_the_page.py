@@ -385,3 +385,17 @@ def test_a_line_of_right_to_left_text_breaks_only_at_a_space() -> None:
         flowable = BidiParagraph("5:00 (4\u00a0×\u00a01:15) أسبوع", paragraph_style("check", 16), rtl=True)
         flowable.wrap(width, 1000)
         assert all(line[-1].text != "(" for line in flowable._lines), width
+
+
+def test_chinese_punctuation_never_starts_a_line() -> None:
+    """Seen in review: a line of the Chinese handout began with "，": reportlab keeps only Japanese marks off a line's
+    start."""
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import paragraph
+
+    text = "你分几段走：每两次之间，让跑步机停下来；休息到呼吸平稳！需要的话可以坐下。"
+    for width in range(60, 480, 2):
+        flowable = paragraph(text, paragraph_style("check", 16))
+        flowable.wrap(width, 1000)
+        lines = ["".join(words) for _, words in flowable.blPara.lines]
+        assert not any(line[:1] in "，：；！？。" for line in lines[1:]), (width, lines)
