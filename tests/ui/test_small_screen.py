@@ -312,3 +312,17 @@ def test_the_session_form_stays_where_it_is_as_the_first_walk_is_logged(qtbot, d
     qtbot.wait(50)  # the panes are refitted soon after the columns change
     QApplication.processEvents()
     assert window.sessions.model.rowCount() == 1 and window.sessions.panes.stacked == before
+
+
+def test_the_mechanisms_pane_cannot_be_dragged_out_of_sight(qtbot, data_dir) -> None:
+    """Seen at 150 %: the Evidence step's top divider, dragged up, hid the mechanisms with no cue of where they went."""
+    from PySide6.QtWidgets import QSplitter
+
+    window = open_window(qtbot, data_dir)
+    window.resize(*SMALL_SCREENS["150 %"])
+    window.tabs.setCurrentWidget(window.evidence)
+    QApplication.processEvents()
+    divider = next(s for s in window.evidence.findChildren(QSplitter) if s.orientation() == Qt.Orientation.Vertical)
+    divider.moveSplitter(0, 1)
+    QApplication.processEvents()
+    assert window.evidence.mechanisms.height() > 0 and divider.sizes()[0] > 0

@@ -183,6 +183,7 @@ class EvidenceView(QWidget):
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(self.mechanisms)
         vertical.addWidget(self.panes)
+        vertical.setChildrenCollapsible(False)  # seen at 150 %: dragged to the top, the mechanisms went with no cue
         vertical.setSizes([170, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
