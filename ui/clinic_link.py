@@ -1,7 +1,7 @@
 """The window on the clinic's PostgreSQL server: signing in once the server is found answering, off the GUI
-thread (asking for the password when none is on file, keeping it in memory only), the status bar saying where the records are and who is signed in, other
-workstations' changes shown within seconds, and a save the server could not take tried again until it
-can. Mixed into MainWindow; the records work is core/workspace/gateway.py's."""
+thread (asking for the password when none is on file, keeping it in memory only), the status bar saying where the
+records are and who is signed in, other workstations' changes shown within seconds, and a save the server could not
+take tried again until it can. Mixed into MainWindow; the records work is core/workspace/gateway.py's."""
 
 from __future__ import annotations
 
@@ -41,11 +41,13 @@ class ClinicLink:
         if not self.gateway.on_clinic_server:
             self._show_records_place("Records: this workstation")
             return
-        self._show_records_place("Clinic database: signing in…")
-        self._poll_timer = QTimer(self)
-        self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
-        self._poll_timer.start(POLL_MS)
-        self._check_server()
+        if self._poll_timer is None:  # once: a backup put in place opens the records again (seen in review)
+            self._poll_timer = QTimer(self)
+            self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
+            self._poll_timer.start(POLL_MS)
+        if not self.gateway.signed_in:
+            self._show_records_place("Clinic database: signing in…")
+            self._check_server()
 
     def sign_in_to_clinic(self, password: str | None = None) -> bool:
         """Signed in, asking for the password where the server wants one; False if not (said in the status bar).
@@ -101,8 +103,8 @@ class ClinicLink:
                 self._lost_said = True
             self._check_server()
             return
-        if self._lost_said or self.gateway.missed_changes:  # signed in again meanwhile by a records call (a save
-            self._read_anew()  # tried again, a click): read anew once
+        if self._lost_said or self.gateway.missed_changes:  # signed in again meanwhile otherwise (a password asked
+            self._read_anew()  # for by a save): read anew once
         changed, studies = self.gateway.changes()
         if studies:
             self._show_clinic_evidence()
@@ -133,6 +135,8 @@ class ClinicLink:
         from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
 
         self._asking_server = False
+        if not (self.gateway.unanswered or self.gateway.listening_lost):  # signed in meanwhile, or the window closed
+            return
         if why_not:  # the next poll asks again
             if not self.gateway.signed_in:
                 self._show_records_place("Clinic database: not signed in. Trying again every 10 seconds.",
@@ -172,8 +176,11 @@ class ClinicLink:
         self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
 
     @Slot(object)
-    def _on_server_silent(self, _error: Exception) -> None:
+    def _on_server_silent(self, error: Exception) -> None:
         self._asking_server = False
+        if not self.gateway.signed_in:  # not left saying "signing in…" (seen in review)
+            self._show_records_place("Clinic database: not signed in. Trying again every 10 seconds.", problem=True,
+                                     why=str(error))
 
     def _save_waiting(self) -> None:
         """Signed in (again): a save the server could not take is tried now rather than at its next RETRY_MS."""
@@ -191,5 +198,8 @@ class ClinicLink:
 
     @Slot()
     def _on_retry_timer_timeout(self) -> None:
+        if self._asking_password:  # seen in review: tried inside the password's question, the save was refused there
+            self._save_again_later()  # and never tried again
+            return
         if self.editor.dirty and self.editor.profile is not None:
             self.save_plan()

@@ -13,15 +13,16 @@ FLIP_MARGIN = 24  # two columns from this much over their width: a scroll bar co
 
 
 class FlowingForm(QGroupBox):
-    """``rows`` of (label, field) in order, down the first column and on down the second; under them, ``under``
-    across the whole form. Its narrowest is always one column's, so it never holds its panes side by side the less
-    for having spread out."""
+    """``rows`` of (label, field, the field's name for a screen reader) in order, down the first column and on down
+    the second; under them, ``under`` across the whole form. Its narrowest is always one column's, so it never holds
+    its panes side by side the less for having spread out."""
 
-    def __init__(self, title: str, rows: list[tuple[str, QWidget]], under: list[QWidget]) -> None:
+    def __init__(self, title: str, rows: list[tuple[str, QWidget, str]], under: list[QWidget]) -> None:
         super().__init__(title)
-        self._rows = [(QLabel(text), field) for text, field in rows]
-        for label, field in self._rows:
+        self._rows = [(QLabel(text), field) for text, field, _ in rows]
+        for (label, field), (_, _, name) in zip(self._rows, rows):
             label.setBuddy(field)
+            field.setAccessibleName(name)
         self._grid = QGridLayout()
         self._columns = 0
         self._may_spread = False

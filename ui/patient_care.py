@@ -160,7 +160,7 @@ class PatientCare:
                     return False
                 version = save(True)
         except Exception as error:  # a plain sentence
-            from core.workspace.clinic_errors import ClinicServerError, PasswordRefused
+            from core.workspace.clinic_errors import ClinicServerError, PasswordNeeded, PasswordRefused
 
             from core.records.models import VersionSavedMeanwhile
 
@@ -171,8 +171,10 @@ class PatientCare:
                 self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
                                              "your changes were made from.")
                 return False
-            if isinstance(error, PasswordRefused):  # not tried again with it: asked for (seen by a clinic's tester:
-                if self.sign_in_to_clinic():  # a stale password on file was tried every 10 seconds, for ever)
+            # not tried again with it: asked for (seen by a clinic's tester: a stale password on file was tried every
+            # 10 seconds, for ever; in review: none given at start-up, the save was tried again without one for ever)
+            if isinstance(error, (PasswordNeeded, PasswordRefused)):
+                if self.sign_in_to_clinic():
                     return self.save_plan()
                 self.statusBar().showMessage(f"Not saved: {error} Save again to type the password.")
                 return False

@@ -25,11 +25,11 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
+from reportlab.lib import textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import shapeStr
-from reportlab.lib import textsplit
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as reportlab_paragraph
 
@@ -194,7 +194,7 @@ def _in_order(units: list[list[_Word]], base: str, *, isolates: bool = True) -> 
     return ordered
 
 
-def _unspaced_runs(words: list[_Word], room: float, space: float) -> list[list[_Word]]:
+def _unspaced_runs(words: list[_Word], room: float) -> list[list[_Word]]:
     """The words in runs that a line break does not part: a word with no space before it stays with the one before
     (seen in review: an Arabic "(" alone at the end of a line, its walk times on the next), unless the run is wider
     than the line."""
@@ -280,7 +280,7 @@ class BidiParagraph(Flowable):
         for text_line in self.text.split("\n"):
             line: list[_Word] = []
             used = 0.0
-            for run in _unspaced_runs(self._fitting_words(self._words(text_line), room), room, space):
+            for run in _unspaced_runs(self._fitting_words(self._words(text_line), room), room):
                 width = sum(word.width for word in run)
                 extra = width + (space if line and run[0].space_before else 0)
                 if line and used + extra > room:

@@ -32,7 +32,7 @@ def week_table(r: HandoutRenderer, h: Handout) -> Table:
     # the headings at the body's size where every word of them and of the weeks fits its column, else at the least
     # a patient's words are printed at (seen in review: large print in Portuguese broke "Pulsaçã" over "o" and
     # "Velocidad" over "e", the words of six columns wider than the page)
-    heading_size = next((at for at in (size, COLUMN_HEADING_SIZE) if sum(
+    heading_size = next((at for at in (size, min(size, COLUMN_HEADING_SIZE)) if sum(
         max(least_width(title, at), least_width(text, size)) for (title, _, _), text in zip(columns, texts))
         <= r._width), min(size, COLUMN_HEADING_SIZE))
     headings = [least_width(title, heading_size) for title, _, _ in columns]

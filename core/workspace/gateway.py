@@ -97,7 +97,7 @@ class RecordsGateway:
         self.read_only = False
 
     def close(self) -> None:
-        self._drop_clinic()
+        self.sign_out()  # nothing followed or signed in to any more (a check's late answer, seen in review)
         if self._evidence is not None:
             self._evidence.close()
             self._evidence = None
@@ -197,7 +197,7 @@ class RecordsGateway:
             if studies:
                 self._read_clinic_studies()
             return patients, studies
-        except Exception:  # the server went away: the next records call reports it and signs in again
+        except Exception:  # the server went away: the window signs in again once it answers
             self._listener = None
             self._listening_lost = self._missed = True
             return set(), False
@@ -213,7 +213,8 @@ class RecordsGateway:
     @property
     def missed_changes(self) -> bool:
         """Since the server went away, other workstations' changes may have gone unannounced, whoever signed in again
-        (a records call, or the window once the server answered): everything is to be read anew (``caught_up``)."""
+        (the window once the server answered, or a password asked for by a save): everything is to be read anew
+        (``caught_up``)."""
         return self._missed and self._clinic is not None
 
     def caught_up(self) -> None:
@@ -259,7 +260,7 @@ class RecordsGateway:
         """Not signed in any more (the clinician did not give the password the server asked for after it came back):
         nothing is followed or tried again until the next sign-in (a save asks for the password)."""
         self._drop_clinic()
-        self._signed_in = self._listening_lost = self._missed = False
+        self._signed_in = self._listening_lost = self._missed = self._unanswered = False
 
     def saved_elsewhere(self) -> bool:
         """Whether the window that holds the data folder saved something in the local records since the last call

@@ -375,27 +375,3 @@ def test_a_walk_in_parts_reads_its_total_first_in_every_arabic_row_and_in_the_in
                     checked += 1
     assert checked >= 3
 
-
-def test_a_line_of_right_to_left_text_breaks_only_at_a_space() -> None:
-    """Seen in review: "5:00 (" at the end of a line of an Arabic cell, its "4 × 1:15)" on the next."""
-    from core.handout.renderer import paragraph_style
-    from core.handout.script_text import BidiParagraph
-
-    for width in range(100, 220, 4):  # from the width of "(4 × 1:15)", which no line can hold less of
-        flowable = BidiParagraph("5:00 (4\u00a0×\u00a01:15) أسبوع", paragraph_style("check", 16), rtl=True)
-        flowable.wrap(width, 1000)
-        assert all(line[-1].text != "(" for line in flowable._lines), width
-
-
-def test_chinese_punctuation_never_starts_a_line() -> None:
-    """Seen in review: a line of the Chinese handout began with "，": reportlab keeps only Japanese marks off a line's
-    start."""
-    from core.handout.renderer import paragraph_style
-    from core.handout.script_text import paragraph
-
-    text = "你分几段走：每两次之间，让跑步机停下来；休息到呼吸平稳！需要的话可以坐下。"
-    for width in range(60, 480, 2):
-        flowable = paragraph(text, paragraph_style("check", 16))
-        flowable.wrap(width, 1000)
-        lines = ["".join(words) for _, words in flowable.blPara.lines]
-        assert not any(line[:1] in "，：；！？。" for line in lines[1:]), (width, lines)

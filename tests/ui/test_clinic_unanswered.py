@@ -84,3 +84,39 @@ def test_a_question_quitting_does_not_wait_for_runs_beside_the_thread_pool(qtbot
     assert QThreadPool.globalInstance().waitForDone(100)
     release.set()
     qtbot.waitUntil(lambda: answers == ["answered"], timeout=5_000)
+
+
+def test_a_password_not_given_at_start_up_is_asked_for_by_a_save(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    """Seen in review: with the password question cancelled at start-up, every save was tried again without one,
+    every 10 seconds, for ever."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.conftest import CLINICIAN_SECRET
+    from tests.ui.test_clinic_window import clinic_window
+
+    answers = iter([("", False), (CLINICIAN_SECRET, True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    window = clinic_window(qtbot, data_dir, clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    assert "not signed in" in window._where_label.text()
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert "as test_clinician" in window._where_label.text()
+    window.gateway.close()
+
+
+def test_a_waiting_save_is_not_tried_inside_the_password_question_and_is_kept(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: the save tried again while the password was being asked for was refused there and never tried
+    again, though the window then signed in."""
+    from tests.ui.course_helpers import open_window
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    saves = []
+    monkeypatch.setattr(window, "save_plan", lambda: saves.append(1) or False)
+    window._save_again_later()
+    window._asking_password = True
+    window._on_retry_timer_timeout()
+    assert saves == [] and window._retry_timer.isActive()
+    window._asking_password = False
+    window._save_waiting()  # signed in: the waiting save is made at once
+    assert saves == [1]

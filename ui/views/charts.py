@@ -270,8 +270,8 @@ class WeeklyMinutesChart(Chart):
 
     def _marks_under(self, painter: QPainter, area: QRectF, marks: list[tuple[float, str, str]]) -> None:
         """Under the week numbers: where a version's weeks begin ("v2"), then a week walked again ("again", "v2
-        again", "3rd time") where it clears every other (seen in review: "1 1 2 2" without them, and "againagain" side by side).
-        Every version's start is placed first: an "again" never takes its room."""
+        again", "3rd time") where it clears every other (seen in review: "1 1 2 2" without them, and "againagain"
+        side by side). Every version's start is placed first: an "again" never takes its room."""
         metrics = QFontMetricsF(self.font())
         spans: dict[int, tuple[float, float, str]] = {}
 

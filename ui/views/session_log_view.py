@@ -33,6 +33,7 @@ from ui.views.suggestion import suggestion_html
 
 SIDE_WIDTH = 480  # the form and the advice beside the sessions
 
+
 class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
@@ -107,10 +108,8 @@ class SessionLogView(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.cancel_button)
         row.addStretch(1)
-        for _, widget, name in self._fields.rows():
-            widget.setAccessibleName(name)
         # the note on a blocked version under the fields, beside the Add button it holds back: no field moves
-        self.form_box = FlowingForm("Log a session", [(label, widget) for label, widget, _ in self._fields.rows()],
+        self.form_box = FlowingForm("Log a session", self._fields.rows(),
                                     under=[self.blocked_note, buttons, self.message])
         KeyPress(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
         KeyPress(self.form_box, lambda: self._correcting and self._on_cancel_button_clicked(),
