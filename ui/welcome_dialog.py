@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from core.settings import Settings, phone_problem, problems_in_words
 from ui.field_problems import first_field, show_problem
+from ui.flowing_form import FormMessage
 
 
 # The words beside each setting, which its problems are named by too.
@@ -31,7 +32,7 @@ class WelcomeDialog(QDialog):
         for widget, name in ((self.clinic, "Clinic name"), (self.phone, "Clinic phone"),
                              (self.clinician, "Your name, as the handout's author")):
             widget.setAccessibleName(name)
-        self.problem = QLabel()
+        self.problem = FormMessage()  # no blank line under the fields until there is a problem to say
         self.problem.setStyleSheet("color: #B3261E;")
         self.problem.setWordWrap(True)
         form = QFormLayout()
