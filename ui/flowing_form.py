@@ -85,18 +85,3 @@ class FlowingForm(QGroupBox):
             self._grid.setColumnMinimumWidth(column, COLUMN_GAP if column == 2 and columns == 2 else 0)
         self.updateGeometry()
 
-
-class FormMessage(QLabel):
-    """A form's last word (what was saved, or why not), taking no room while there is none: at 150 % the empty line
-    kept the form's Add button out of sight under the sessions."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setVisible(False)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().setText(text)
-        self.setVisible(bool(text))
-
-    def clear(self) -> None:
-        self.setText("")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from core.settings import Settings, phone_problem, problems_in_words
 from ui.field_problems import first_field, show_problem
-from ui.flowing_form import FormMessage
+from ui.form_message import FormMessage
 
 
 # The words beside each setting, which its problems are named by too.

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
-from ui.flowing_form import FlowingForm, FormMessage
+from ui.flowing_form import FlowingForm
 from ui.focus_frame import framed_on_focus
+from ui.form_message import FormMessage
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
