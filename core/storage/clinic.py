@@ -30,6 +30,9 @@ ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file
 PASSWORD_REFUSED = "password authentication failed"  # the server's, for a wrong password or an unknown role
 NO_DATABASE = re.compile(r'database ".*" does not exist')  # the server's, for a database name it does not have
+# libpq's and the server's words when the server answers but lets this workstation in on no terms it offers: no
+# pg_hba.conf line for it (a plain connection to a TLS-only server), or TLS that fails (a certificate not trusted)
+REFUSED_CONNECTION = re.compile(r"pg_hba\.conf|SSL error|certificate|server does not support SSL")
 
 
 # How long a workstation waits on the clinic server before it says so (product defaults; docs/clinic-server.md).
@@ -82,6 +85,10 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
             raise ClinicServerError(f"The clinic database named in the address does not exist on that server "
                                     f"({plain_error(error)}): check the name; a clinic's database is made first, "
                                     "with createdb (docs/clinic-server.md, step 1).") from None
+        if REFUSED_CONNECTION.search(str(error)):  # seen in review: asked again every 10 s as if not answering
+            raise ClinicServerError(f"The clinic database refused this workstation's connection before any sign-in "
+                                    f"({plain_error(error)}): check the address's sslmode and sslrootcert, or ask the "
+                                    "clinic's administrator to let it in (docs/clinic-server.md, step 2).") from None
         raise ServerUnanswered(f"The clinic database cannot be reached or refused the sign-in: "
                                 f"{plain_error(error)}") from None
     except psycopg.ProgrammingError as error:  # a malformed URL
