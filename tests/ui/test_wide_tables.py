@@ -219,14 +219,17 @@ def test_at_every_width_the_table_shows_whole_in_one_arrangement_or_the_other(qt
     window.tabs.setCurrentWidget(view)
     table = {"evidence": lambda: view.table, "editor": lambda: view.panel.table, "sessions": lambda: view.table,
              "progress": lambda: view.weeks_table}[step]()
-    arrangements = []
+    arrangements, columns = [], []
     for width in range(880, 1381, 25):
         window.resize(width, 560)
         qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=2_000)
         arrangements.append(view.panes.stacked)
+        columns.append(getattr(getattr(view, "form_box", None), "columns", 1))
     assert arrangements[0] and not arrangements[-1], arrangements  # stacked when narrow, side by side when wide
     switch = arrangements.index(False)
     assert not any(arrangements[switch:]), arrangements  # one switch point
+    assert set(columns[switch:]) == {1}, columns  # the session form beside the sessions: one column
+    assert step != "sessions" or 2 in columns[:switch], columns  # under them, two where it has the width
 
 
 def _drag(handle, by: int) -> None:
