@@ -183,11 +183,10 @@ def minutes_chart(weeks: list[WeekProgress], current_week: int | None, width: fl
                              strokeColor=WALKED_FILL, strokeWidth=0.8))
         if index % label_every == 0:
             drawing.add(_text(x + slot / 2, BOTTOM - 16, str(week.week), anchor="middle"))
-            again = next((words for words in (time_of(week.attempt), time_of(week.attempt).split(" ")[0])
-                          if _width(words, size=AGAIN_SIZE) <= slot * label_every), "")  # "3rd" where narrow
-            if again:
-                # a week walked again, under its number (seen in review: "1 1 2 2", nothing to say which is which;
-                # then "again" under a week's third time)
+            # a week walked again, under its number (seen in review: "1 1 2 2", nothing to say which is which; then
+            # "again" under a week's third time): "3rd" where "3rd time" has no room
+            if again := next((words for words in (time_of(week.attempt), time_of(week.attempt).split(" ")[0])
+                              if _width(words, size=AGAIN_SIZE) <= slot * label_every), ""):
                 drawing.add(_text(x + slot / 2, BOTTOM - 27, again, anchor="middle", size=AGAIN_SIZE))
     drawing.add(_text(LEFT + plot_width / 2, 2, "Week of the plan", bold=True, anchor="middle"))
     return drawing
