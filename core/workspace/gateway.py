@@ -60,8 +60,7 @@ class _ClinicGuard:
             try:
                 return call_guarded(method, *args, **kwargs)
             except ServerLost:
-                self._gateway._lose_clinic()
-                self._gateway._unanswered = True  # signed in again once the window's check finds the server answering
+                self._gateway._lose_clinic(unanswered=True)  # signed in again once the window's check finds it answering
                 raise
         return guarded
 
@@ -169,11 +168,12 @@ class RecordsGateway:
                 raise
         return self._clinic
 
-    def _lose_clinic(self) -> None:
+    def _lose_clinic(self, *, unanswered: bool = False) -> None:
         """A records call found the server gone: told as if its listener had found it (listening_lost), so the
         window says so and, once the server answers again, reads everything anew (seen by a clinic's tester: a click
         that found it first left the window saying it was signed in, and never reading another workstation's saves)."""
         self._drop_clinic()
+        self._unanswered = self._unanswered or unanswered
         if self._signed_in:  # never signed in (a password refused from the start): nothing was being followed
             self._listening_lost = self._missed = True
 
