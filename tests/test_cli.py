@@ -206,6 +206,20 @@ def test_an_empty_data_folder_or_a_file_for_screenshots_is_refused_by_name(run_m
     assert f"--screenshots: the folder {picture / 'shots'} cannot be made" in beneath_a_file.stderr
 
 
+@pytest.mark.slow
+def test_screenshots_are_of_the_clinic_laptop_screen_the_views_are_made_for(run_main, tmp_path: Path) -> None:
+    """Seen in review: off screen, Qt's 800x600 screen made every picture 800 pixels wide, not 1366x768."""
+    import struct
+
+    made = run_main("--screenshots", str(tmp_path / "shots"), data_dir=tmp_path / "data",
+                    env={"QT_QPA_PLATFORM": "offscreen"})
+    assert made.returncode == 0, made.stderr
+    pictures = sorted((tmp_path / "shots").glob("*.png"))
+    assert len(pictures) == 8
+    for picture in pictures:
+        assert struct.unpack(">II", picture.read_bytes()[16:24]) == (1366, 768), picture.name
+
+
 def test_an_option_of_the_whole_program_after_the_command_says_where_it_goes(run_main, tmp_path: Path) -> None:
     """Seen in review: "plan PROFILE --data-dir D" said only "unrecognized arguments: --data-dir D"."""
     profile = str(Path(__file__).parent.parent / "resources/examples/profiles/diabetic-neuropathy.json")

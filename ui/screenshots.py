@@ -6,6 +6,7 @@ Runs in a fresh temporary data folder, so the clinic's own records are never tou
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -70,14 +71,25 @@ def sample_course(window, clinician: str) -> None:
     window._refresh_course()
 
 
+def _offscreen_screen(folder: Path, size: tuple[int, int]) -> None:
+    """Off screen (the default here), a screen of ``size``: Qt's own is 800x600, so every picture came out 800
+    pixels wide (seen in review) instead of the clinic laptop's 1366x768 the views are made for."""
+    if (os.environ.get("QT_QPA_PLATFORM") or "offscreen") != "offscreen":
+        return  # a real display, or a platform the caller chose with its options
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screenshots", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
 def take_screenshots(out_dir: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     """A PNG of each view into ``out_dir``, which main.py has made (or refused, saying why)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import create_application
     from ui.main_window import MainWindow
 
-    app = create_application()
     with tempfile.TemporaryDirectory() as folder:
+        _offscreen_screen(Path(folder), size)
+        app = create_application()
         data_dir = DataDir(Path(folder) / "data").prepare()
         save_settings(Settings(clinic_name="Riverside Rehabilitation Clinic", clinician_name="Dr Grace Okafor",
                                contact_phone="+1 555 0100"), data_dir.settings_path)
