@@ -1,4 +1,4 @@
-"""What the handout tells the patient fits the plan it is made from: the notes under the week table, walks in
+"""What the handout tells the patient fits the plan it is made from: the notes above the week table, walks in
 parts, the stop page on insulin, and stepping back from week 1 (each seen in review where it did not)."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ import pytest
 
 from core.handout.build import build_handout
 from core.plan.engine import compute_plan
-from tests.handout.helpers import DATE, STUDIES, example, handout_for
+from core.handout.export import render_handout
+from tests.handout.helpers import DATE, STUDIES, example, flat, handout_for, pdf_text
 from tests.plan.profiles import ETIOLOGIES
 
 
@@ -28,6 +29,16 @@ def test_the_week_note_says_weeks_stay_the_same_only_where_some_do() -> None:
                            phone="", date=DATE, paper="a4", units="metric")
     assert paused.week_notes == ["Some weeks stay the same as the week before. This gives your body time to get used "
                                  "to it."]
+
+
+def test_the_week_notes_come_before_the_table_they_explain() -> None:
+    """Seen in review: "each walk is a little shorter" printed under week 12 on page 3, a page after week 10's walks
+    dropped from 30:00 to 24:30, which a patient could read as a misprint."""
+    handout = handout_for(example("parkinsons-pain"))
+    note = "In some weeks you walk one more day. Then each walk is a little shorter, so the week does not grow too fast."
+    assert note in handout.week_notes
+    page = next(flat(text) for text in pdf_text(render_handout(handout)) if "Your plan at a glance" in text)
+    assert note in page and page.index(note) < page.index("Week Days")
 
 
 def test_walks_in_parts_every_week_are_not_said_to_be_in_some_weeks() -> None:
