@@ -131,7 +131,15 @@ class PatientCare:
             return False
         if not self._older_version_confirmed():
             return False
-        from core.records.models import DifferentPatient
+        from core.records.models import DifferentPatient, checked_reason
+
+        try:
+            reason = checked_reason(self.editor.reason.text())
+        except ValueError as error:  # a tab or a direction override pasted in
+            self.statusBar().showMessage(f"Not saved: {str(error).capitalize()}.")
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.reason.setFocus()
+            return False
 
         # The version the editor's plan was made from: if someone saves a newer one meanwhile, this save is
         # refused and says so. Saving an older version again (confirmed above) is based on the newest known.
@@ -142,7 +150,7 @@ class PatientCare:
             based_on = self._told_of_newer[1]  # the clinician has been told of that version: theirs to replace
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
-            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on)
+            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason)
         known = {self.editor.plan_id} | ({v.id for v in self._course.history} if self._course else set())
         try:
             try:
@@ -188,8 +196,10 @@ class PatientCare:
         self.editor.mark_saved(version)
         self._refresh_course()
         if version.id in known:  # the records returned the version they hold: nothing differed from it
-            self._say_saved(f"No changes since version {version.version}: nothing new saved.", version.version)
+            self._say_saved(f"No changes since version {version.version}: nothing new saved" + (
+                " (a reason is kept with a new version only)." if reason else "."), version.version)
             return True
+        self.editor.reason.clear()  # kept with the version just saved
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
         others = self._namesakes(version) if version.version == 1 else []

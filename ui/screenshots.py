@@ -64,6 +64,7 @@ def sample_course(window, clinician: str) -> None:
     walk(12, 1, 8, 11, 4, 3, speed=3.7, heart_rate=99, stiffer=False)
     weeks = window.editor.panel.weeks
     weeks.setData(weeks.index(1, 3), "10")  # week 2: 10-minute walks, the clinician's change
+    window.editor.reason.setText("Week 1 went well, pain settled by evening: week 2 walks of 10 minutes")
     if not window.save_plan():
         raise RuntimeError("the sample plan was not saved: " + window.statusBar().currentMessage())
     walk(7, 2, 10, 12, 5, None, speed=3.8, heart_rate=104, note="forgot the morning score")

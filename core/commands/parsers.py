@@ -58,6 +58,9 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--if-newest", type=record_id, metavar="VERSION",
                         help="with --patient: save only if VERSION is still the patient's newest version (refused, "
                              "naming the newer one, if another workstation saved one meanwhile)")
+    parser.add_argument("--reason", metavar="TEXT",
+                        help="with --save: why this version is saved, in a line (kept with it; shown in plans show, "
+                             "progress and the progress report)")
 
 
 def add_plans(subparsers: argparse._SubParsersAction) -> None:

@@ -14,7 +14,7 @@ from core.plan.engine import Plan
 from core.plan.profile import ProfileError, read_profile
 from core.plan.walking import energy_cost_in_words
 from core.settings import SettingsError, load_settings
-from core.records.models import VersionSavedMeanwhile
+from core.records.models import VersionSavedMeanwhile, checked_reason
 from core.workspace.errors import DifferentPatient, RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -58,6 +58,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.if_newest is not None and (args.patient is None or not args.save):
         print("--if-newest: only used with --save --patient PATIENT_ID", file=sys.stderr)
         return 2
+    if args.reason is not None and not args.save:
+        print("--reason: only used with --save (it is kept with the saved version)", file=sys.stderr)
+        return 2
+    try:
+        reason = checked_reason(args.reason or "")
+    except ValueError as error:
+        print(f"--{error}", file=sys.stderr)
+        return 2
     if args.save:
         from core.handout.fonts import name_problem  # reportlab's font tables: only when saving
 
@@ -91,10 +99,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 newest = None if args.patient is None else workspace.records.latest_version(args.patient)
                 saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
                                                     patient_id=args.patient, same_person=args.same_patient,
-                                                    based_on=based_on)
+                                                    based_on=based_on, reason=reason)
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
-                          "nothing new saved.", file=sys.stderr)
+                          "nothing new saved" + (", so --reason was not kept (a reason goes with a new version)."
+                                                 if reason else "."), file=sys.stderr)
                 elif args.patient is None:
                     _note_namesakes(workspace.records, saved)
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record

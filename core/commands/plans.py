@@ -120,6 +120,8 @@ def _show(records: PatientRecords, plan_id: int, output_format: str) -> int:
     profile = version.profile
     print(f"Plan {version.id}: patient {version.patient_id}, version {version.version}, "
           f"saved {version.created_at[:19]} UTC by {version.created_by}")
+    if version.reason:
+        print(f"Reason: {version.reason}")
     print(f"Patient: {profile.name}, {profile.age}" + (f", {profile.sex}" if profile.sex else "")
           + f"; usual pain {profile.pain_nrs}/10; walks {profile.baseline_walk_min:g} min today"
           + (f" at {profile.comfortable_speed_kmh:g} km/h" if profile.comfortable_speed_kmh else "")

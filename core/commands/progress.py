@@ -92,7 +92,8 @@ def describe_progress(progress: Progress) -> str:
     lines += [f"Plan in force: {progress.in_force}"] if progress.in_force else []
     lines.append("")
     lines.append(format_table(["version", "saved", "by", "what changed"],
-                              [[v.version, v.saved_on.isoformat(), v.saved_by, "; ".join(v.changes)]
+                              [[v.version, v.saved_on.isoformat(), v.saved_by,
+                                "; ".join(([f"reason: {v.reason}"] if v.reason else []) + v.changes)]
                                for v in progress.versions]))
     lines.append("")
     lines.append(format_table(

@@ -203,8 +203,9 @@ class _Report:
         story: list = [CondPageBreak(4 * cm), self._p("Plan versions and what changed", self.heading)]
         rows = [[self._p(text, self.cell_bold) for text in ("Version", "Saved on", "By", "What changed")]]
         group_ends = []
-        for version in self.progress.versions:
-            for index, change in enumerate(version.changes or [""]):
+        for version in self.progress.versions:  # the clinician's reason first, then what changed
+            for index, change in enumerate(([f"Reason: {version.reason}"] if version.reason else [])
+                                           + version.changes or [""]):
                 first = index == 0
                 rows.append([self._p(str(version.version) if first else "", self.cell),
                              self._p(version.saved_on.isoformat() if first else "", self.cell),

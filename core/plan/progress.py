@@ -47,12 +47,14 @@ class VersionInCourse(BaseModel):
     profile: PatientProfile
     plan: Plan  # as the engine computed it when saved
     overrides: list[WeekOverride]
+    reason: str = ""  # why the clinician saved it, in their words ("" where none was given)
 
 
 class VersionChange(BaseModel):
     version: int
     saved_on: dt.date
     saved_by: str
+    reason: str = ""  # the clinician's why, beside the changes worked out below
     changes: list[str]  # what differs from the version before, one plain line each ("first plan" for version 1)
 
 
@@ -376,5 +378,5 @@ def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[Ve
             changes += by_hand.values()
             changes = changes or ["saved again with no change to the plan"]
         out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
-                                 saved_by=version.saved_by, changes=changes))
+                                 saved_by=version.saved_by, reason=version.reason, changes=changes))
     return out

@@ -28,9 +28,10 @@ class PatientRecords(Protocol):
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None) -> PlanVersion:
-        """A new version, or the patient's newest one unchanged when nothing differs from it. ``based_on``: the
-        newest version's id when the clinician opened the patient; if another is newer now, VersionSavedMeanwhile."""
+                  based_on: int | None = None, reason: str = "") -> PlanVersion:
+        """A new version, or the patient's newest one unchanged when nothing differs from it (``reason`` is then not
+        kept: a version is kept as saved). ``based_on``: the newest version's id when the clinician opened the
+        patient; if another is newer now, VersionSavedMeanwhile. ``reason``: why, as checked_reason takes it."""
         ...
 
     def get_plan(self, plan_id: int) -> PlanVersion: ...

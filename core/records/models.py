@@ -17,11 +17,25 @@ from pydantic import BaseModel
 from core.plan.engine import Plan, Week
 from core.plan.intensity import pulse_count_seconds
 from core.plan.overrides import WeekOverride, effective_plan
-from core.plan.profile import PatientProfile
+from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog, recorded
 from core.stamps import local_day
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
+REASON_MAX_LENGTH = 300  # as a session's note
+
+
+def checked_reason(value: str) -> str:
+    """Why a plan version is saved, in the clinician's words ("" for none given): one line of at most
+    REASON_MAX_LENGTH characters. Seen in review: a course of several versions recorded what changed between them,
+    never why (a pain flare, a fall, a new medicine), which the next clinician to open the patient had to guess."""
+    try:
+        reason = checked_line(value).strip()
+    except ValueError as error:
+        raise ValueError(f"reason: {error}") from None
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValueError(f"reason: at most {REASON_MAX_LENGTH} characters (this one has {len(reason)})")
+    return reason
 
 
 class DifferentPatient(ValueError):
@@ -52,6 +66,7 @@ class PlanVersion(BaseModel):
     guidelines_version: str
     created_by: str
     created_at: str
+    reason: str = ""  # why the clinician saved it (checked_reason); "" where none was given, as before m016
 
     @property
     def saved_on(self) -> dt.date:

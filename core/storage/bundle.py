@@ -12,7 +12,7 @@ refusal is one plain line per problem, naming the record ("version 2 plan", "ses
 field, never echoing a value. The checks, in order:
 
 1. The file: UTF-8 JSON, no key given twice in one object, no NaN or infinity anywhere, text only.
-2. The envelope: the format, ``bundle_version`` exactly the whole number 1, 2 or 3, the checksum. The checksum
+2. The envelope: the format, ``bundle_version`` exactly the whole number 1, 2, 3 or 4, the checksum. The checksum
    is not keyed: it catches damage, not forgery, which is why step 4 exists.
 3. Every record, strictly typed ("1" is not 1, true is not 1), against the models and rules of data
    typed in: profiles as saved records (``stored_profile``: a rule added after a record was saved does
@@ -37,30 +37,31 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
-from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
+from core.plan.profile import PatientProfile, checked_line, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog, SessionLogError, allowed_after, check_not_after
+from core.records.models import REASON_MAX_LENGTH
 from core.stamps import checked_stamp
 from core.storage import legacy_ids
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
 from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
-BUNDLE_VERSION = 3
+BUNDLE_VERSION = 4
 # Version 1 has no ids: they are derived from its content (core/storage/legacy_ids.py). Version 3 adds a
-# session's stiffer_next_morning: an older Treadwell refuses it, asking to be updated, rather than the field.
-READS_BUNDLE_VERSIONS = (1, 2, 3)
+# session's stiffer_next_morning, version 4 a plan version's reason: an older Treadwell refuses such a bundle,
+# asking to be updated, rather than the field.
+READS_BUNDLE_VERSIONS = (1, 2, 3, 4)
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
 CLOCK_SLACK = dt.timedelta(days=1)  # a session dated "tomorrow" by a workstation whose clock or time zone is ahead
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
 AUTHOR_MAX_LENGTH = 120  # as the clinician's name in settings
-
 
 
 class BundleError(Exception):
@@ -88,6 +89,8 @@ class BundledVersion(BaseModel):
     overrides: list[WeekOverride] = []
     created_by: str = Field(default="", max_length=AUTHOR_MAX_LENGTH)  # "": no author recorded
     created_at: str = Field(max_length=64)
+    reason: Annotated[str, AfterValidator(lambda value: checked_line(value).strip())] = Field(  # as checked_reason
+        default="", max_length=REASON_MAX_LENGTH)  # bundle version 4; "": none given
 
     @field_validator("created_by")
     @classmethod
@@ -131,7 +134,7 @@ class BundleContent(BaseModel):
 class Bundle(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["treadwell-plan-bundle"]
-    bundle_version: Literal[1, 2, 3]
+    bundle_version: Literal[1, 2, 3, 4]
     app_version: str = Field(max_length=40)
     exported_at: str = Field(max_length=64)
     checksum: str = Field(max_length=100)
@@ -152,6 +155,7 @@ class CheckedVersion:
     overrides: list[WeekOverride]
     created_by: str
     created_at: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -285,7 +289,7 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
         if plan is not None and item.version not in checked:
             uid = item.uid or legacy_ids.version_uid(patient_uid, item.version, item.created_at)
             checked[item.version] = CheckedVersion(item.version, uid, profile, plan, list(item.overrides),
-                                                   item.created_by, item.created_at)
+                                                   item.created_by, item.created_at, item.reason)
     logs: list[CheckedLog] = []
     seen_sessions: dict[tuple, int] = {}
     for position, log in enumerate(content.session_logs, start=1):

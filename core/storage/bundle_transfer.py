@@ -47,7 +47,7 @@ class BundleStore(Protocol):
     def patient_with_uid(self, uid: str) -> int | None: ...
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
-                       uid: str | None = None, created_at: str | None = None) -> PlanVersion: ...
+                       uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion: ...
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
                     uid: str | None = None) -> SessionRecord: ...
     def record_event(self, action: str, record_type: str, record_id: int | None, clinician: str) -> None: ...
@@ -86,7 +86,7 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> s
         patient_name=history[-1].profile.name,
         versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
                                  plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
-                                 created_by=one_plain_line(v.created_by), created_at=v.created_at)
+                                 created_by=one_plain_line(v.created_by), created_at=v.created_at, reason=v.reason)
                   for v in history],
         session_logs=logs,
     ).model_dump(mode="json")
@@ -124,7 +124,8 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
             # filed them; each keeps its own provenance, and the audit rows name the importer.
             saved = store.append_version(version.profile, version.plan, version.overrides, patient_id=patient_id,
                                          patient_uid=checked.patient_uid, uid=version.uid,
-                                         created_by=version.created_by, created_at=version.created_at)
+                                         created_by=version.created_by, created_at=version.created_at,
+                                         reason=version.reason)
             store.record_event("import", "plan", saved.id, clinician)
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)

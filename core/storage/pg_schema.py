@@ -168,6 +168,8 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
         end $$;
         create trigger plans_kept before update on plans for each row execute function plans_kept();
     """),
+    # Why the clinician saved a plan version, in their words (see SQLite's m016); '' for the versions before it.
+    ("m016_plan_reason", "alter table plans add column reason text not null default '';"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

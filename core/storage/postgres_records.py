@@ -19,7 +19,7 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
     AuditAction, AuditEvent, ImportedPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
-    RecordNotFound, SessionRecord, version_in_force,
+    RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
@@ -81,8 +81,8 @@ class PostgresRecords:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None) -> PlanVersion:
-        overrides = overrides or []
+                  based_on: int | None = None, reason: str = "") -> PlanVersion:
+        overrides, reason = overrides or [], checked_reason(reason)
         with self.transaction():
             if patient_id is not None:
                 # one new version of a patient at a time; logging a session (a key-share lock) is not held up
@@ -92,14 +92,15 @@ class PostgresRecords:
                 if unchanged is not None:
                     return unchanged
             clinician = self._author(clinician)
-            version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician)
+            version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician,
+                                          reason=reason)
             self.record_event("create" if patient_id is None else "update", "plan", version.id, clinician,
                               at=version.created_at)
         return version
 
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
-                       uid: str | None = None, created_at: str | None = None) -> PlanVersion:
+                       uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion:
         at = now_iso()
         with self.transaction():
             if patient_id is None:
@@ -116,10 +117,11 @@ class PostgresRecords:
                                [patient_id])[0]
             plan_id = self._one(
                 "insert into plans (uid, patient_id, version, profile_json, plan_json, overrides_json, "
-                "guidelines_version, created_by, created_at) values (%s, %s, %s, %s, %s, %s, %s, %s, %s) returning id",
+                "guidelines_version, created_by, created_at, reason) values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "returning id",
                 [uid or str(uuid.uuid4()), patient_id, number, profile.model_dump_json(), plan.model_dump_json(),
                  json.dumps([o.model_dump() for o in overrides]), plan.guidelines_version, created_by,
-                 created_at or at])[0]
+                 created_at or at, reason])[0]
         return self.get_plan(plan_id)
 
     def get_plan(self, plan_id: int) -> PlanVersion:

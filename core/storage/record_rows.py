@@ -53,7 +53,7 @@ def same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overri
 
 
 PLAN_COLUMNS = ("select id, patient_id, version, uid, profile_json, plan_json, overrides_json, guidelines_version, "
-                 "created_by, created_at from plans")
+                 "created_by, created_at, reason from plans")
 
 
 def plan_version(row) -> PlanVersion:
@@ -61,7 +61,7 @@ def plan_version(row) -> PlanVersion:
         id=row[0], patient_id=row[1], version=row[2], uid=row[3], profile=stored_profile(row[4]),
         plan=Plan.model_validate_json(row[5]),
         overrides=[WeekOverride.model_validate(item) for item in json.loads(row[6])],
-        guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9],
+        guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9], reason=row[10] or "",
     )
 
 

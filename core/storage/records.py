@@ -20,7 +20,7 @@ from core.plan.session_log import SessionLog
 from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
     AuditAction, AuditEvent, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
-    RecordNotFound, SessionRecord, version_in_force,
+    RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
@@ -39,13 +39,14 @@ def save_plan(
     overrides: list[WeekOverride] | None = None,
     same_person: bool = False,
     based_on: int | None = None,
+    reason: str = "",
 ) -> PlanVersion:
     """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
     whose name differs from the patient's (case, accents and apostrophes aside) is refused with DifferentPatient unless
     ``same_person`` says the clinician confirmed it is the same person (a corrected name). When profile,
     plan and overrides equal the patient's newest version, nothing is written and that version is returned
     (compare its id with the one on screen to tell the clinician)."""
-    overrides = overrides or []
+    overrides, reason = overrides or [], checked_reason(reason)
     with db.atomic():
         if patient_id is not None:
             saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
@@ -53,7 +54,8 @@ def save_plan(
                                              plan, overrides, based_on=based_on, same_person=same_person)
             if unchanged is not None:
                 return unchanged
-        version = append_version(db, profile, plan, overrides, patient_id=patient_id, created_by=clinician)
+        version = append_version(db, profile, plan, overrides, patient_id=patient_id, created_by=clinician,
+                                 reason=reason)
         record_event(db, "create" if patient_id is None else "update", "plan", version.id, clinician,
                      at=version.created_at)
     return version
@@ -61,7 +63,7 @@ def save_plan(
 
 def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
                    patient_id: int | None, created_by: str, patient_uid: str | None = None, uid: str | None = None,
-                   created_at: str | None = None) -> PlanVersion:
+                   created_at: str | None = None, reason: str = "") -> PlanVersion:
     """Write the next version of ``patient_id`` (or a new patient, with ``patient_uid`` if given), as is:
     the checks are the caller's. No audit row (the caller writes the one that says why)."""
     at = now_iso()
@@ -81,6 +83,7 @@ def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Pla
         "profile_json": profile.model_dump_json(), "plan_json": plan.model_dump_json(),
         "overrides_json": json.dumps([o.model_dump() for o in overrides]),
         "guidelines_version": plan.guidelines_version, "created_by": created_by, "created_at": created_at or at,
+        "reason": reason,
     }).last_pk
     return get_plan(db, plan_id)
 

@@ -236,6 +236,13 @@ def m015_plans_kept(db: sqlite_utils.Database) -> None:
                "kept as saved: save a new version instead'); end")
 
 
+@MIGRATIONS()
+def m016_plan_reason(db: sqlite_utils.Database) -> None:
+    """Why the clinician saved a plan version, in their words (``reason``; core/records/models.py checked_reason).
+    Versions saved before it: none given, ''. Adding a column changes no saved version (m015 refuses updates)."""
+    db.execute("alter table plans add column reason text not null default ''")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -23,9 +23,9 @@ class SqliteRecords:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None) -> PlanVersion:
+                  based_on: int | None = None, reason: str = "") -> PlanVersion:
         return records.save_plan(self.db, profile, plan, clinician=clinician, patient_id=patient_id,
-                                 overrides=overrides, same_person=same_person, based_on=based_on)
+                                 overrides=overrides, same_person=same_person, based_on=based_on, reason=reason)
 
     def get_plan(self, plan_id: int) -> PlanVersion:
         return records.get_plan(self.db, plan_id)

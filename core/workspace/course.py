@@ -21,7 +21,7 @@ from core.workspace.draft import same_profile
 def in_course(version: PlanVersion) -> VersionInCourse:
     return VersionInCourse(version=version.version, plan_id=version.id, saved_at=version.created_at,
                            saved_by=version.created_by, profile=version.profile, plan=version.plan,
-                           overrides=version.overrides)
+                           overrides=version.overrides, reason=version.reason)
 
 
 def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, today: dt.date | None = None) -> Progress:

@@ -319,9 +319,11 @@ class RecordsGateway:
         return evidence_store.search_study_ids(self._evidence_db, text)
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
-                  patient_id: int | None, same_person: bool = False, based_on: int | None = None) -> PlanVersion:
+                  patient_id: int | None, same_person: bool = False, based_on: int | None = None,
+                  reason: str = "") -> PlanVersion:
         return self._records(write=True).save_plan(profile, plan, clinician=clinician, patient_id=patient_id,
-                                                   overrides=overrides, same_person=same_person, based_on=based_on)
+                                                   overrides=overrides, same_person=same_person, based_on=based_on,
+                                                   reason=reason)
 
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
         return self._records().list_plans(search=search, limit=limit, offset=offset) if self._listable() else []

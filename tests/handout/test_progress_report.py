@@ -43,7 +43,7 @@ def course(name: str | None = None, sessions: list[LoggedSession] | None = None)
         VersionInCourse(version=1, plan_id=1, saved_at="2026-09-01T10:00:00", saved_by="Dr Grace Okafor",
                         profile=first, plan=compute_plan(first, []), overrides=[]),
         VersionInCourse(version=2, plan_id=2, saved_at="2026-09-15T11:30:00", saved_by="Dr Grace Okafor",
-                        profile=second, plan=compute_plan(second, []),
+                        profile=second, plan=compute_plan(second, []), reason="Sore feet: week 3 kept at 9 minutes",
                         overrides=[WeekOverride(week=3, sessions=3, main_min=9, note="sore feet after week 2")]),
     ]
     if sessions is None:
@@ -84,8 +84,10 @@ def test_who_what_and_when(progress, text) -> None:
 
 def test_every_version_and_its_changes(progress, text) -> None:
     assert progress.versions[1].changes[-1].startswith("Week 3 changed by the clinician")
-    for version in progress.versions:
-        row = f"{version.version} {version.saved_on.isoformat()} {version.saved_by} {version.changes[0]}"
+    assert [version.reason for version in progress.versions] == ["", "Sore feet: week 3 kept at 9 minutes"]
+    for version in progress.versions:  # the clinician's reason first, where one was given (m016)
+        first = f"Reason: {version.reason}" if version.reason else version.changes[0]
+        row = f"{version.version} {version.saved_on.isoformat()} {version.saved_by} {first}"
         assert row in text, row
         for change in version.changes:
             assert change in text, change

@@ -72,6 +72,9 @@ def test_every_released_schema_upgrades(data_dir, fixture) -> None:
         # saved as "(Parkinson's)": found however the apostrophe is typed, or left out (m013 folded it again)
         for typed in ("Parkinson’s", "parkinson's", "parkinsons", "n's", "n’s", "sons)"):
             assert [row.plan_id for row in records.list_plans(db, search=typed)] == [listed[0].plan_id], typed
+        # versions saved before m016 have no reason given; from schema 16 the fixture's version 2 has one
+        reasons = [version.reason for version in records.plan_history(db, listed[0].patient_id)]
+        assert reasons == ["", "Eight weeks, to review the plan sooner" if fixture.stem == "schema-16" else ""]
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         db.close()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from core.evidence.models import Study
 from core.plan.compare import plan_differences
 from core.plan.engine import PlanOptions
 from core.plan.overrides import OVERRIDABLE, WeekOverride, effective_plan
 from core.plan.profile import check_profile
-from core.records.models import PlanVersion
+from core.records.models import REASON_MAX_LENGTH, PlanVersion
 from core.workspace.draft import PlanDraft, draft_plan, same_profile
 from ui.focus_in_view import show_widget
 from ui.scrolling import SHOWN_MARGIN, SideBySideOrStacked
@@ -79,8 +79,18 @@ class PlanEditor(QWidget):
         self.save_button.setAccessibleName("Save the plan (Ctrl+S)")
         self.save_button.setToolTip("Save the plan and the patient (Ctrl+S)")
         self.save_button.clicked.connect(self.save_requested)
+        # why this version: kept with it, shown in Records and Progress (seen in review: what changed was recorded,
+        # never why); Enter saves, as the button does
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Reason for this version (optional)")
+        self.reason.setAccessibleName("Reason for saving this version, kept with it")
+        self.reason.setToolTip("Why you save this version, such as a pain flare, a fall or a new medicine: kept with "
+                               "the version, and shown in Records, Progress and the progress report")
+        self.reason.setMaxLength(REASON_MAX_LENGTH)
+        self.reason.returnPressed.connect(self.save_requested)
         header_row = QHBoxLayout()
-        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.header, 3)
+        header_row.addWidget(self.reason, 2, Qt.AlignmentFlag.AlignBottom)
         header_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addLayout(header_row)
@@ -95,6 +105,14 @@ class PlanEditor(QWidget):
         self._blank = self.form.values()
         self._update_header()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Step 4 first opens at the patient's name, not at the first of its widgets in the window's Tab order, the
+        reason beside Save plan (seen in testing: opened with Ctrl+4, what was typed went into the reason); later,
+        where the clinician left it."""
+        super().showEvent(event)
+        if self.focusWidget() is None and self.window().focusWidget() is not None:
+            self.form.name.setFocus()
+
     def set_context(self, studies: list[Study], options: PlanOptions) -> None:
         self._studies, self._options = studies, options
         self.recompute()
@@ -104,6 +122,7 @@ class PlanEditor(QWidget):
         self._saved = self._reference = None
         self._blank = None
         self.overrides = []
+        self.reason.clear()  # a reason belongs to the version it was typed for
         self.form.clear()
         if etiology_id:
             self.set_etiology(etiology_id)
@@ -141,6 +160,7 @@ class PlanEditor(QWidget):
         the clinician's explicit choice (Use today's settings), after seeing what would change."""
         self.patient_id, self.plan_id = version.patient_id, version.id
         self.panes.start_afresh()
+        self.reason.clear()
         self.overrides = list(version.overrides)
         self._saved = self._reference = version
         self._blank = None

@@ -199,6 +199,7 @@ class ProgressView(QWidget):
             self.versions.addItem(f"In force, version {version.version}: {progress.in_force}")  # more above the
         for change in reversed(progress.versions):  # charts left the report's note out of reach at 150 %
             self.versions.addItem(f"Version {change.version}, {change.saved_on.isoformat()}, by {change.saved_by}:\n"
+                                  + (f"Reason: {change.reason}\n" if change.reason else "")
                                   + "\n".join(f"• {line}" for line in change.changes))
         self.minutes_chart.set_weeks(progress.weeks)
         self.effort_chart.set_sessions(progress.sessions)

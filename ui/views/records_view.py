@@ -124,6 +124,7 @@ class RecordsView(QWidget):
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16)
         self.history = framed_on_focus(QListWidget())
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
+        self.history.setSpacing(2)  # each version apart, its reason under it
         self.count = QLabel()
         self.count.setWordWrap(True)  # a message in place of the count never widens the window
         self.open_button = QPushButton("&Open")
@@ -255,7 +256,8 @@ class RecordsView(QWidget):
             return
         for version in reversed(history):
             item = QListWidgetItem(f"Version {version.version} — {local_time(version.created_at)} — "
-                                   f"by {version.created_by}")
+                                   f"by {version.created_by}"
+                                   + (f"\nReason: {version.reason}" if version.reason else ""))
             item.setToolTip(f"Plan id {version.id}, as the command line names it (plans show {version.id})")
             item.setData(Qt.ItemDataRole.UserRole, version.id)
             self.history.addItem(item)

@@ -1,0 +1,41 @@
+"""``plan --save --reason TEXT``: why a version is saved, kept with it and shown where its versions are."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_records_cli import EXAMPLES, save
+
+WHY = "Pain 7/10 after week 2 walks: ten weeks, reviewed sooner"
+
+
+def test_the_reason_is_kept_with_the_version_and_shown_by_plans_show_and_progress(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    assert save(run_main, data, "parkinsons-pain", "--reason", "First assessment") == 1
+    unchanged = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", "--patient", "1", "--reason",
+                         "Reviewed", data_dir=data)
+    assert unchanged.returncode == 0 and "nothing new saved, so --reason was not kept" in unchanged.stderr
+    changed = tmp_path / "parkinsons-10-weeks.json"
+    changed.write_text(json.dumps({**json.loads((EXAMPLES / "parkinsons-pain.json").read_text()), "weeks": 10}))
+    result = run_main("plan", str(changed), "--save", "--patient", "1", "--reason", WHY, data_dir=data)
+    assert result.returncode == 0 and result.stdout.strip().splitlines()[-1] == "2", result.stderr
+    shown = run_main("plans", "show", "2", data_dir=data).stdout.splitlines()
+    assert shown[1] == f"Reason: {WHY}"
+    assert json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=data).stdout)["reason"] == \
+        "First assessment"
+    progress = run_main("progress", "1", data_dir=data).stdout
+    assert "reason: First assessment; first plan" in progress and f"reason: {WHY}; " in progress
+
+
+def test_a_reason_without_save_or_that_cannot_be_kept_is_refused_by_name(run_main, tmp_path) -> None:
+    data = tmp_path / "data"
+    profile = str(EXAMPLES / "parkinsons-pain.json")
+    alone = run_main("plan", profile, "--reason", "First assessment", data_dir=data)
+    assert alone.returncode == 2 and "--reason: only used with --save" in alone.stderr
+    tab = run_main("plan", profile, "--save", "--reason", "pain\tflare", data_dir=data)
+    assert tab.returncode == 2 and tab.stderr.strip() == ("--reason: must not contain control characters such as line "
+                                                          "breaks or tabs")
+    long = run_main("plan", profile, "--save", "--reason", "x" * 301, data_dir=data)
+    assert long.returncode == 2 and "--reason: at most 300 characters (this one has 301)" in long.stderr
+    assert "Traceback" not in alone.stderr + tab.stderr + long.stderr
+    assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout) == []
