@@ -129,16 +129,16 @@ class PatientCare:
             self.tabs.setCurrentWidget(self.editor)
             self.editor.form.focus_first_problem()  # seen in testing: the focus stayed where Ctrl+S was pressed
             return False
-        if not self._older_version_confirmed():
-            return False
         from core.records.models import DifferentPatient, checked_reason
 
-        try:
+        try:  # before any question is asked (seen in review: "save version 1 again?", Yes, then refused)
             reason = checked_reason(self.editor.reason.text())
-        except ValueError as error:  # a tab or a direction override pasted in
+        except ValueError as error:  # a tab, a direction override or more than 300 characters pasted in
             self.statusBar().showMessage(f"Not saved: {str(error).capitalize()}.")
             self.tabs.setCurrentWidget(self.editor)
             self.editor.reason.setFocus()
+            return False
+        if not self._older_version_confirmed():
             return False
 
         # The version the editor's plan was made from: if someone saves a newer one meanwhile, this save is
@@ -199,7 +199,8 @@ class PatientCare:
             self._say_saved(f"No changes since version {version.version}: nothing new saved" + (
                 " (a reason is kept with a new version only)." if reason else "."), version.version)
             return True
-        self.editor.reason.clear()  # kept with the version just saved
+        if self.editor.reason.text().strip() == reason:  # kept with the version just saved (a save the clinic server
+            self.editor.reason.clear()  # took on a later try keeps what was typed since, for the next version)
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
         others = self._namesakes(version) if version.version == 1 else []

@@ -160,9 +160,11 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 def checked_name(value: str) -> str:
     """A name any script can spell (joiners included), but with no control, line-separator or bidi
     override characters, and not made only of spaces and invisible characters."""
-    if all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs") for ch in value):
+    if _blank(value):
         raise ValueError("must not be blank (spaces and invisible characters only)")
     for ch in value:
+        if unicodedata.category(ch) == "Cs":  # bytes that are not text, passed on the command line (seen in review)
+            raise ValueError("must be text: it holds a broken character (bytes that are not UTF-8)")
         if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
             raise ValueError("must not contain control characters such as line breaks or tabs")
         if ch in BIDI_CONTROLS:
@@ -170,9 +172,14 @@ def checked_name(value: str) -> str:
     return value
 
 
+def _blank(value: str) -> bool:
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs") for ch in value)
+
+
 def checked_line(value: str) -> str:
-    """An optional line of text (a note, a clinic's name): as checked_name takes it, or "" where it is blank."""
-    return checked_name(value) if value.strip() else ""
+    """An optional line of text (a note, a clinic's name): as checked_name takes it, or "" where it is blank,
+    invisible characters only included (seen in review: "must not be blank" of a field that may be left empty)."""
+    return "" if _blank(value) else checked_name(value)
 
 
 def one_plain_line(value: str) -> str:

@@ -286,7 +286,7 @@ class ImportedPatient(BaseModel):
     # here), each named by its date and week (walk_named)
     sessions_only_here: list[str] = []  # sessions here that the bundle does not have (kept: an import never deletes)
     sessions_deleted_here: list[str] = []  # the bundle's sessions deleted here (not added again)
-    versions_differing: int = 0  # versions here whose profile, plan or overrides differ from the bundle's (kept)
+    versions_differing: int = 0  # versions here whose profile, plan, overrides or reason differ from the bundle's (kept)
     versions_only_here: int = 0  # versions this workstation has that the bundle does not
     versions_as_saved: list[str] = []  # added versions made under earlier guidelines, kept as saved: "version 1
     # (guidelines 2026.12.7)"

@@ -118,7 +118,7 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
             if version.uid in here:
                 plan_ids[version.number] = here[version.uid].id
                 versions_differing += not same_version(here[version.uid], version.profile, version.plan,
-                                                       version.overrides)
+                                                       version.overrides, version.reason)
                 continue
             # The versions are one patient's history (a corrected name included) as the exporting workstation
             # filed them; each keeps its own provenance, and the audit rows name the importer.

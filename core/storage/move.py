@@ -25,6 +25,7 @@ from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
 from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
 from core.storage.postgres_records import PostgresRecords
+from core.storage.record_rows import same_version
 
 PAGE = 500
 
@@ -131,8 +132,7 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
     theirs = {v.uid: v for v in server.plan_history(there)}
     problems = [f"patient {patient_id} version {v.version}: differs on the server"
                 for v in records.plan_history(local, patient_id)
-                if v.uid not in theirs or theirs[v.uid].plan.model_dump() != v.plan.model_dump()
-                or theirs[v.uid].profile.model_dump() != v.profile.model_dump()]
+                if v.uid not in theirs or not same_version(theirs[v.uid], v.profile, v.plan, v.overrides, v.reason)]
     sessions = {s.uid: s for s in server.sessions(there)}
     for walk in records.sessions(local, patient_id):
         theirs = sessions.get(walk.uid)

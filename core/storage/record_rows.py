@@ -46,10 +46,14 @@ def refolded_names(rows: Iterable[tuple[int, str, str]]) -> list[tuple[str, int]
     return [(folded, patient_id) for patient_id, name, saved in rows if (folded := fold_name(name)) != saved]
 
 
-def same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> bool:
-    """Equal values (not equal text: a record saved by an older Treadwell dumps differently)."""
+def same_version(saved: PlanVersion, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride],
+                 reason: str | None = None) -> bool:
+    """Equal values (not equal text: a record saved by an older Treadwell dumps differently); ``reason`` too, where
+    given: a version imported or moved is the same record only with its reason (seen in review: another reason
+    passed as "nothing new"), where a new save is unchanged whatever reason it is given."""
     return (saved.profile.model_dump() == profile.model_dump() and saved.plan.model_dump() == plan.model_dump()
-            and [o.model_dump() for o in saved.overrides] == [o.model_dump() for o in overrides])
+            and [o.model_dump() for o in saved.overrides] == [o.model_dump() for o in overrides]
+            and (reason is None or saved.reason == reason))
 
 
 PLAN_COLUMNS = ("select id, patient_id, version, uid, profile_json, plan_json, overrides_json, guidelines_version, "

@@ -152,9 +152,9 @@ def _records_round_trip() -> str:
     with tempfile.TemporaryDirectory() as folder:
         scratch = DataDir(Path(folder) / "data").prepare()
         with open_data(scratch) as db:
-            saved = records.save_plan(db, profile, plan, clinician="self-test")
+            saved = records.save_plan(db, profile, plan, clinician="self-test", reason="Self-test")
             again = records.get_plan(db, saved.id)
-            if again.plan != plan or again.profile != profile:
+            if again.plan != plan or again.profile != profile or again.reason != "Self-test":
                 raise ValueError("the saved plan did not read back the same")
         backup = backup_now(scratch, daily=1, weekly=0)
         verdict = integrity(backup)
@@ -182,8 +182,9 @@ def _clinic_database(url: str) -> str:
     try:
         with store.rolled_back():
             profile = read_profile(resource_path("examples", "profiles", "diabetic-neuropathy.json"))
-            saved = store.save_plan(profile, compute_plan(profile, []), clinician="self-test")
-            if store.get_plan(saved.id).profile.name != profile.name:
+            saved = store.save_plan(profile, compute_plan(profile, []), clinician="self-test", reason="Self-test")
+            again = store.get_plan(saved.id)
+            if again.profile.name != profile.name or again.reason != "Self-test":
                 raise RuntimeError("the saved plan did not read back")
         return f"signed in as {store.signed_in_as()}; a plan saved and read back in a transaction rolled back"
     finally:

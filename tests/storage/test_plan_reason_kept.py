@@ -70,6 +70,17 @@ def test_a_bundled_reason_that_cannot_be_kept_is_refused_by_version(db, tmp_path
         other.close()
 
 
+def test_a_version_here_with_another_reason_is_said_to_differ_and_kept(db, tmp_path) -> None:
+    """Seen in review: a bundle whose version had another reason than the same version here imported as "nothing
+    new", and a move to the server compared only the plan and the profile."""
+    bundle = json.loads(export_bundle(db, _patient(db), clinician="Dr A"))
+    bundle["content"]["versions"][1]["reason"] = "Another reason"
+    bundle["checksum"] = content_checksum(bundle["content"])
+    again = import_bundle(db, json.dumps(bundle).encode(), clinician="Dr C")
+    assert again.versions_differing == 1 and "differ from the same version(s) here" in again.sentence()
+    assert [v.reason for v in records.plan_history(db, again.patient_id)] == ["First assessment", WHY]
+
+
 def test_a_clinic_server_upgraded_to_m016_keeps_its_versions_with_no_reason(pg_server, monkeypatch) -> None:
     from core.storage import pg_schema
 

@@ -62,3 +62,14 @@ def test_step_4_opens_at_the_patients_name_not_at_the_reason(qtbot, data_dir) ->
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.picker.search, timeout=3_000)
     window.tabs.setCurrentWidget(window.editor)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.form.name, timeout=3_000)
+
+
+def test_a_pasted_reason_too_long_is_refused_by_name_not_cut_short(qtbot, data_dir) -> None:
+    """Seen in review: the box's own limit cut a pasted 423-character reason to 300, saved for good as cut."""
+    window = saved_patient(qtbot, data_dir)
+    override_week(window, 2, "12")
+    window.editor.reason.setText("pain " * 80)  # 400 characters
+    assert not window.save_plan()
+    assert window.statusBar().currentMessage() == "Not saved: Reason: at most 300 characters (this one has 399)."
+    assert window.editor.reason.text() == "pain " * 80
+    assert [v.version for v in window.gateway.history(window.editor.patient_id)] == [1]

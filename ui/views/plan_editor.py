@@ -84,9 +84,9 @@ class PlanEditor(QWidget):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Reason for this version (optional)")
         self.reason.setAccessibleName("Reason for saving this version, kept with it")
-        self.reason.setToolTip("Why you save this version, such as a pain flare, a fall or a new medicine: kept with "
-                               "the version, and shown in Records, Progress and the progress report")
-        self.reason.setMaxLength(REASON_MAX_LENGTH)
+        self.reason.setToolTip("Why you save this version, such as a pain flare, a fall or a new medicine (one line, "
+                               f"at most {REASON_MAX_LENGTH} characters): kept with the version, and shown in Records, "
+                               "Progress and the progress report")  # no maxLength: more is refused by name, not cut
         self.reason.returnPressed.connect(self.save_requested)
         header_row = QHBoxLayout()
         header_row.addWidget(self.header, 3)
