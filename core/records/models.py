@@ -25,17 +25,23 @@ AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
 REASON_MAX_LENGTH = 300  # as a session's note
 
 
-def checked_reason(value: str) -> str:
+def reason_text(value: str) -> str:
     """Why a plan version is saved, in the clinician's words ("" for none given): one line of at most
-    REASON_MAX_LENGTH characters. Seen in review: a course of several versions recorded what changed between them,
-    never why (a pain flare, a fall, a new medicine), which the next clinician to open the patient had to guess."""
+    REASON_MAX_LENGTH characters, or ValueError saying what is wrong. Seen in review: a course of several versions
+    recorded what changed between them, never why (a pain flare, a fall, a new medicine), which the next clinician
+    to open the patient had to guess."""
+    reason = checked_line(value).strip()
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValueError(f"at most {REASON_MAX_LENGTH} characters (this one has {len(reason)})")
+    return reason
+
+
+def checked_reason(value: str) -> str:
+    """reason_text, its ValueError naming the field (a bundle's names it by its own path)."""
     try:
-        reason = checked_line(value).strip()
+        return reason_text(value)
     except ValueError as error:
         raise ValueError(f"reason: {error}") from None
-    if len(reason) > REASON_MAX_LENGTH:
-        raise ValueError(f"reason: at most {REASON_MAX_LENGTH} characters (this one has {len(reason)})")
-    return reason
 
 
 class DifferentPatient(ValueError):

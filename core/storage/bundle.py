@@ -44,9 +44,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
-from core.plan.profile import PatientProfile, checked_line, checked_name, profile_problems, stored_profile
+from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
 from core.plan.session_log import SessionLog, SessionLogError, allowed_after, check_not_after
-from core.records.models import REASON_MAX_LENGTH
+from core.records.models import reason_text
 from core.stamps import checked_stamp
 from core.storage import legacy_ids
 from core.storage.bundle_messages import plain_message, record_and_field, shown_key
@@ -89,8 +89,7 @@ class BundledVersion(BaseModel):
     overrides: list[WeekOverride] = []
     created_by: str = Field(default="", max_length=AUTHOR_MAX_LENGTH)  # "": no author recorded
     created_at: str = Field(max_length=64)
-    reason: Annotated[str, AfterValidator(lambda value: checked_line(value).strip())] = Field(  # as checked_reason
-        default="", max_length=REASON_MAX_LENGTH)  # bundle version 4; "": none given
+    reason: Annotated[str, AfterValidator(reason_text)] = ""  # bundle version 4; "": none given
 
     @field_validator("created_by")
     @classmethod
