@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from core.evidence.models import Study
+from core.plan.aerobic_guideline import guideline_note
 from core.plan import guidelines as g
 from core.plan.evidence_link import BorrowedStructure, borrowed_structure
 from core.plan.intensity import Intensity, plan_intensity
@@ -151,6 +152,9 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
             ))
     structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks],
                                    profile.max_sessions_per_week)
+    warnings = plan_warnings(profile, screening, intensity, borrows_from_animals=structure.borrows,
+                             glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl))
+    note = guideline_note(profile.etiology, weeks)  # last: where the weeks end against the guideline
     return Plan(
         etiology=profile.etiology,
         blocked=screening.blocked,
@@ -165,9 +169,7 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                     glucose_low_mg_dl=options.glucose_low_mg_dl,
                     glucose_ketone_check_mg_dl=options.glucose_ketone_check_mg_dl,
                     pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
-        warnings=plan_warnings(profile, screening, intensity,
-                               borrows_from_animals=structure.borrows,
-                               glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl)),
+        warnings=[*warnings, note] if note else warnings,
         evidence=structure.study_ids,
         borrowed_structure=structure,
     )

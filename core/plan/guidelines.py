@@ -7,13 +7,13 @@ can change. Bump GUIDELINES_VERSION whenever a number or a source changes; saved
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
 
-GUIDELINES_VERSION = "2026.12.15"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.16"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -49,13 +49,15 @@ GUIDELINES_VERSION = "2026.12.15"  # .2: pain against usual pain, heart transpla
 # the Borg 6-20 scale and Borg 1982 cited, chemotherapy-induced neuropathy's fall risk from reduced foot sensation and
 # balance, and trigeminal pain's trigger as wind or cold air on the face (it said wind alone); 2026.12.15: a resting
 # blood pressure above the 200/110 limit recommends medical clearance too (it read "not needed" beside 205/100, and
-# a recheck to 195/100 would still have waited for clearance that no step named)
+# a recheck to 195/100 would still have waited for clearance that no step named); 2026.12.16: a note for the clinician
+# on where the weeks stand against the aerobic guideline for the patient's condition (Martin Ginis 2018 for spinal
+# cord injury, Latimer-Cheung 2013 for multiple sclerosis, Garber 2011 otherwise)
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
-                      "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14")
+                      "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14", "2026.12.15")
 
 
 class Source(BaseModel):
@@ -189,6 +191,36 @@ TACHYCARDIA_SOURCE = Source(label="Page RL et al. 2016, Circulation 133:e506-e57
 WEEKLY_TARGET_MIN = 150  # moderate minutes a week (Garber 2011)
 SESSION_TARGET_MIN = 30  # >= 30 min a day on >= 5 days (Garber 2011)
 VOLUME_SOURCE = GARBER_2011
+
+
+class AerobicGuideline(NamedTuple):
+    """The aerobic exercise a guideline asks of a group, that a plan's weeks are held against for the clinician
+    (core/plan/aerobic_guideline.py): ``sessions_per_week`` walks of at least ``session_min``, or ``weekly_min`` in
+    all, at moderate effort or more."""
+
+    group: str
+    asks: str  # "asks for …", in the guideline's terms
+    session_min: int | None
+    sessions_per_week: int | None
+    weekly_min: int | None
+    source: Source
+
+
+ADULT_AEROBIC = AerobicGuideline(group="adults", asks=f"at least {WEEKLY_TARGET_MIN} min of moderate exercise a week",
+                                 session_min=None, sessions_per_week=None, weekly_min=WEEKLY_TARGET_MIN,
+                                 source=GARBER_2011)
+# Where the patient's condition has its own guideline, the plan is held against that one instead.
+ETIOLOGY_AEROBIC: dict[str, AerobicGuideline] = {
+    "spinal-cord-injury": AerobicGuideline(
+        group="adults with spinal cord injury", asks="at least 20 min of moderate to vigorous aerobic exercise 2 "
+        "times a week, for fitness", session_min=20, sessions_per_week=2, weekly_min=None,
+        source=Source(label="Martin Ginis KA et al. 2018, Spinal Cord 56:308-321", doi="10.1038/s41393-017-0017-3")),
+    "multiple-sclerosis-pain": AerobicGuideline(
+        group="adults with multiple sclerosis", asks="at least 30 min of moderate aerobic exercise 2 times a week",
+        session_min=30, sessions_per_week=2, weekly_min=None,
+        source=Source(label="Latimer-Cheung AE et al. 2013, Arch Phys Med Rehabil 94:1829-1836",
+                      doi="10.1016/j.apmr.2013.05.015")),
+}
 STARTING_SESSIONS_PER_WEEK = 3
 STARTING_SESSIONS_SOURCE = Source(
     label=("Product default: 3 days a week to start, fewer than Garber 2011's 5 or more days of moderate exercise "

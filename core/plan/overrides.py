@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.plan import guidelines as g
+from core.plan.aerobic_guideline import with_guideline_note
 from core.plan.engine import Plan, Week
 from core.plan.warnings import PlanWarning, WarningCode
 
@@ -107,4 +108,5 @@ def effective_plan(plan: Plan, overrides: list[WeekOverride], max_sessions: int)
     if not overrides:
         return plan
     result = apply_overrides(plan, overrides, max_sessions)
-    return plan.model_copy(update={"weeks": result.weeks, "warnings": [*result.warnings, *plan.warnings]})
+    warnings = with_guideline_note(plan.warnings, plan.etiology, result.weeks)  # where the changed weeks end
+    return plan.model_copy(update={"weeks": result.weeks, "warnings": [*result.warnings, *warnings]})

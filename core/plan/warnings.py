@@ -35,6 +35,7 @@ class WarningCode(StrEnum):
     BP_NOT_RECORDED = "bp-not-recorded"
     BP_HIGH = "bp-high"
     HR_ROUGH_GUIDE = "hr-rough-guide"
+    AEROBIC_GUIDELINE = "aerobic-guideline"  # added by core/plan/aerobic_guideline.py, from the weeks
 
 
 # Each warning's name where a list of them is shown (what changed between two versions of a plan), not its code.
@@ -48,13 +49,14 @@ WARNING_NAMES: dict[WarningCode, str] = {
     WarningCode.OVERRIDE_BREAKS_RULE: "a changed week breaks a rule",
     WarningCode.BP_NOT_RECORDED: "blood pressure not recorded", WarningCode.BP_HIGH: "high blood pressure",
     WarningCode.HR_ROUGH_GUIDE: "heart rate a rough guide",
+    WarningCode.AEROBIC_GUIDELINE: "against the aerobic guideline",
 }
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
                             WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,
                             WarningCode.OVERRIDE_BREAKS_RULE, WarningCode.BP_NOT_RECORDED,
-                            WarningCode.BP_HIGH, WarningCode.HR_ROUGH_GUIDE})
+                            WarningCode.BP_HIGH, WarningCode.HR_ROUGH_GUIDE, WarningCode.AEROBIC_GUIDELINE})
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
