@@ -12,14 +12,12 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, PATIENT_SAFETY,
-    PULSE_COUNT, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_WALK_AGAIN,
+    PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
-from core.handout.model import (
-    EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow,
-)
+from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Rules, Week
 from core.plan.intensity import hr_unreliable_reasons, pulse_count, pulse_count_seconds
@@ -290,6 +288,8 @@ def build_handout(
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",
+        low_sugar_walk_again=t(LOW_SUGAR_WALK_AGAIN, start=_blood_sugar(plan.rules.glucose_low_mg_dl, t))
+        if WarningCode.HYPOGLYCEMIA in codes else "",
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),

@@ -51,7 +51,8 @@ GUIDELINES_VERSION = "2026.12.16"  # .2: pain against usual pain, heart transpla
 # blood pressure above the 200/110 limit recommends medical clearance too (it read "not needed" beside 205/100, and
 # a recheck to 195/100 would still have waited for clearance that no step named); 2026.12.16: a note for the clinician
 # on where the weeks stand against the aerobic guideline for the patient's condition (Martin Ginis 2018 for spinal
-# cord injury, Latimer-Cheung 2013 for multiple sclerosis, Garber 2011 otherwise)
+# cord injury, Latimer-Cheung 2013 for multiple sclerosis, Garber 2011 otherwise), and after low blood sugar a walk
+# again only at the walk-start threshold or more and feeling well (the handout did not say whether to go on)
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
@@ -348,6 +349,11 @@ HYPOGLYCEMIA_UNCHECKED_SOURCE = Source(label="Mayo Clinic, Diabetic hypoglycemia
 # once; seen in the Mayo Clinic Care Network's copy of the page.
 HYPOGLYCEMIA_NOT_BETTER_SOURCE = Source(label="Mayo Clinic, Hypoglycemia: symptoms and causes, when to see a doctor "
                                               "(patient information)", unverified=True)
+# After low blood sugar, a walk goes on once the blood sugar is back in a safe range (Mayo Clinic); read here as the
+# walk-start threshold (GLUCOSE_LOW_MG_DL, a setting), with the patient feeling well: a product default.
+HYPOGLYCEMIA_WALK_AGAIN_SOURCE = Source(label="Mayo Clinic, Diabetes and exercise: when to monitor your blood sugar "
+                                              "(patient information; go on once it is back in a safe range, read as "
+                                              "the walk-start threshold: a product default)", unverified=True)
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS. Named
 # where the intensity is set out for the clinician (seen in review: no output said which scale; CR10's differ).

@@ -48,6 +48,32 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
 
 
+@pytest.mark.parametrize(("changes", "told"), [({}, True), ({"insulin_or_secretagogue": False}, False)])
+def test_after_low_blood_sugar_the_patient_is_told_when_to_walk_again(changes, told) -> None:
+    """The steps said what to do for low blood sugar, not whether to go on walking: again only at the walk-start
+    level the plan's settings give (here 120 mg/dL, set by the clinic), feeling well."""
+    from core.plan.engine import PlanOptions
+    from core.storage.library_sync import shipped_etiology_entry
+
+    profile = example("diabetic-neuropathy", **changes)
+    plan = compute_plan(profile, STUDIES, PlanOptions(glucose_low_mg_dl=120))
+    def handout(language: str):
+        return build_handout(profile, plan, STUDIES, clinician="Dr Grace Okafor", clinic="Riverside Rehab",
+                             phone="555 0100", date=dt.date(2026, 12, 4), paper="a4", units="metric",
+                             etiology=shipped_etiology_entry(profile.etiology), language=language)
+
+    handout, spanish = handout("en"), handout("es")
+    words = " ".join(handout.low_sugar_walk_again.replace(FSI, "").replace(PDI, "").split())
+    assert (words == "After low blood sugar, walk again only when your blood sugar is 120 mg/dL (6.7 mmol/L) or more "
+                     "and you feel well.") is told
+    read = " ".join(" ".join(handout.patient_texts()).replace(FSI, "").replace(PDI, "").split())
+    assert (bool(words) and words in read) is told
+    caution = [w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA]
+    assert (bool(caution) and "a walk again only at 120 mg/dL or more, feeling well (Mayo Clinic, Diabetes and exercise"
+            in caution[0]) is told
+    assert ("vuelva a caminar solo cuando" in spanish.low_sugar_walk_again) is told
+
+
 @pytest.mark.parametrize(("level", "rough"), [("T10", True), ("T7", True), ("T6", None), ("L2", True)])
 def test_below_t6_the_patient_is_told_the_effort_scale_leads_and_the_pulse_is_a_rough_guide(level, rough) -> None:
     """The clinician was told the heart rate is a rough guide below T6; the patient was told only to keep it in
