@@ -211,3 +211,18 @@ def test_a_walk_corrected_here_after_it_moved_is_named_with_both_values_and_what
     assert f"session 1: differs on the server, kept as it is there (session {there[0]['id']})" in said, said
     assert "there 2026-11-02, week 1, 10 min" in said and "here 2026-11-02, week 1, 11 min" in said, said
     assert f"main.py --records URL sessions edit {there[0]['id']} FILE" in said, said
+
+
+def test_a_version_whose_reason_differs_on_the_server_is_named(pg_server, clinic_url, tmp_path) -> None:
+    """The move compared a version's profile and plan only: another reason on the server passed as moved. (The
+    server keeps a saved version as saved, so only a change past its trigger can make one differ.)"""
+    from tests.storage.test_clinic_server import admin_url
+
+    here = tmp_path / "here"
+    assert main_py(here, "plan", EXAMPLE, "--save", "--reason", "First assessment").returncode == 0
+    assert main_py(here, "db", "move-to", clinic_url).returncode == 0
+    with psycopg.connect(admin_url(pg_server, clinic_url)) as admin:
+        admin.execute("set session_replication_role = replica")  # past the trigger that keeps versions as saved
+        assert admin.execute("update plans set reason = 'Another reason'").rowcount == 1
+    again = main_py(here, "db", "move-to", clinic_url)
+    assert again.returncode == 1 and "patient 1 version 1: differs on the server" in again.stdout, again.stdout
