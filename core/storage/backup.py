@@ -12,7 +12,7 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
-from core.storage.database import DatabaseUnavailable, check_file, read_only_uri
+from core.storage.database import TABLE_LIST_DAMAGED, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, known_migrations
 
 BACKUP_PREFIX = "treadwell-"
@@ -73,10 +73,10 @@ def dated_in_the_future(info: BackupInfo, now: dt.datetime | None = None) -> boo
 
 
 def integrity(path: Path) -> str:
-    """PRAGMA integrity_check through a read-only connection: 'ok' or the first problems (a backup that cannot
-    be read now is not good either)."""
+    """PRAGMA integrity_check and every stored text read, through a read-only connection: 'ok' or the first problems
+    (a backup that cannot be read now is not good either)."""
     try:
-        return check_file(path, "integrity_check")
+        return check_file(path, "integrity_check", text=True)
     except DatabaseUnavailable as error:
         return f"it cannot be read now: {error.reason}"
 
@@ -111,7 +111,10 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
         backups_dir.mkdir(parents=True, exist_ok=True)
         for stale in backups_dir.glob(f".{BACKUP_PREFIX}*.partial*"):  # left by a backup that was killed;
             stale.unlink(missing_ok=True)  # safe: backups run only under the data folder's writer lock
-        _copy(database, temp)
+        try:
+            _copy(database, temp)
+        except UnicodeDecodeError:  # the copy's first statement reads the table list, damaged in the database too
+            raise BackupError(f"The backup failed its check ({TABLE_LIST_DAMAGED}) and was not kept.") from None
         verdict = integrity(temp)
         if verdict != "ok":
             raise BackupError(f"The backup failed its check ({verdict}) and was not kept.")

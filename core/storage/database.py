@@ -58,18 +58,24 @@ def read_only_uri(path: Path) -> str:
 DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}  # the primary codes that mean the file itself is bad
 LOCKED_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 CHECK_WAIT_S = 5.0  # how long a check waits for another program's lock to go
+TABLE_LIST_DAMAGED = "its table list holds bytes that are not text"
 
 
-def check_file(path: Path, pragma: str = "quick_check") -> str:
+def check_file(path: Path, pragma: str = "quick_check", *, text: bool = False) -> str:
     """quick_check (or integrity_check) through a read-only connection: 'ok' or what SQLite says is
     wrong. Never writes to the file. Raises DatabaseUnavailable when it cannot be read now (locked by another
-    program, a disk error): that says nothing about damage."""
+    program, a disk error): that says nothing about damage. ``text``: every stored text read as well (a full
+    read, for ``db check`` and the backups): SQLite keeps any bytes it is given, and neither check looks at them."""
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=CHECK_WAIT_S)
         try:
             rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+            if text and [row[0] for row in rows] == ["ok"]:
+                rows = [(unreadable_text(connection) or "ok",)]
         finally:
             connection.close()
+    except UnicodeDecodeError:  # SQLite's own message quotes the damaged bytes (seen: one byte of a trigger's name)
+        return TABLE_LIST_DAMAGED
     except sqlite3.DatabaseError as error:
         code = getattr(error, "sqlite_errorcode", None)
         if code is None or code & 0xFF in DAMAGE_CODES:  # extended codes keep the primary one in the low byte
@@ -85,6 +91,32 @@ def check_file(path: Path, pragma: str = "quick_check") -> str:
             str(error)) from error
     verdict = "; ".join(row[0] for row in rows[:5])
     return verdict or f"empty answer from {pragma}"
+
+
+def unreadable_text(connection: sqlite3.Connection) -> str | None:
+    """Where a stored text is not UTF-8, as the first table, column and row: never the text, a patient's record. Seen
+    when a tester damaged one byte of a name: quick_check said ok, a backup was verified, and the commands that read
+    the patient quoted the record in their error. (Full-text index tables hold their own binary data.)"""
+    tables = [name for (name,) in connection.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '%_fts%'")]
+    text_columns = {table: [row[1] for row in connection.execute(f'pragma table_info("{table}")')
+                            if row[2].upper() == "TEXT"] for table in tables}
+    connection.text_factory = bytes  # each value as stored, to be decoded here
+    for table, columns in text_columns.items():
+        listed = ", ".join(f'"{column}"' for column in columns)
+        for row in connection.execute(f'select rowid, {listed} from "{table}"') if columns else ():
+            for column, value in zip(columns, row[1:]):
+                if isinstance(value, bytes) and not _is_utf8(value):
+                    return f"the text in {table}.{column} of row {row[0]} is not readable text"
+    return None
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
@@ -165,4 +197,7 @@ def plain_storage_error(error: sqlite3.Error) -> str:
         return "Another Treadwell window or command is writing to this data folder; try again in a moment."
     if "disk i/o" in text:
         return "The disk reported an error, so nothing was saved. Earlier records are safe; check the drive."
+    if "could not decode to utf-8" in text:  # SQLite's message quotes the record: a patient's, never shown
+        return ("The database is damaged: a record's text cannot be read. Nothing was saved. Run main.py db check: it "
+                "says where, and which backup to restore.")
     return f"The database reported a problem ({error}); nothing was saved."

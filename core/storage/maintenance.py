@@ -34,7 +34,7 @@ def check_health(data_dir: DataDir) -> HealthReport:
         lines.append(f"No database yet at {path}: it is created on first use.")
     else:
         try:
-            verdict = check_file(path)
+            verdict = check_file(path, text=True)
         except DatabaseUnavailable as error:  # locked, or a disk error: not damage, so no restore is offered
             verdict, ok = None, False
             lines.append(str(error))
