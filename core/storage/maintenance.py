@@ -14,7 +14,7 @@ from core.storage import records
 from core.storage.backup import (
     backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
 )
-from core.storage.database import DatabaseError, DatabaseUnavailable, check_file, read_only_uri
+from core.storage.database import DatabaseDamaged, DatabaseError, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from core.stamps import local_day
 
@@ -25,12 +25,38 @@ class HealthReport(BaseModel):
     newest_good_backup: Path | None
 
 
+def lost_records(data_dir: DataDir) -> str | None:
+    """Why the records file must not be made anew: it is missing or empty while backups of it are kept, so records
+    were there and are lost (a sync tool, a disk fault, a hand). Seen by a tester: an emptied file was taken for a
+    first start, and the next patient saved was given the lost first patient's number. None where all is well."""
+    path = data_dir.database_path
+    if path.is_file() and path.stat().st_size > 0:
+        return None
+    backups = list_backups(data_dir.backups_dir)
+    if not backups:
+        return None  # a first start (or one that stopped before it saved anything)
+    state = "empty" if path.exists() else "missing"
+    return (f"The records file {path.name} is {state}, but {len(backups)} backup{'s' if len(backups) != 1 else ''} "
+            f"of it {'are' if len(backups) != 1 else 'is'} kept in {data_dir.backups_dir}: the records were lost, not "
+            "new. Nothing was written. Restore the newest good backup (main.py db restore, or the dialog in the app); "
+            "to start new records instead, move the backups folder out of the data folder first.")
+
+
+def refuse_lost_records(data_dir: DataDir) -> None:
+    """Raises DatabaseDamaged (restore offered, as for damage) where ``lost_records`` says why."""
+    if why := lost_records(data_dir):
+        raise DatabaseDamaged(why)
+
+
 def check_health(data_dir: DataDir) -> HealthReport:
     """quick_check, schema version and counts (read-only), plus the state of the backups."""
     path = data_dir.database_path
     lines: list[str] = []
     ok, damaged = True, False
-    if not path.exists():
+    if lost := lost_records(data_dir):
+        ok, damaged = False, True
+        lines.append(lost)
+    elif not path.exists():
         lines.append(f"No database yet at {path}: it is created on first use.")
     else:
         try:

@@ -10,6 +10,7 @@ import sqlite_utils
 from core.data_dir import DataDir
 from core.storage.library_sync import sync_library
 from core.storage.database import open_database
+from core.storage.maintenance import refuse_lost_records
 from core.storage.lock import DataDirLock, LockFileError, Waiting
 
 WAIT_FOR_OTHER_WRITER_S = 15.0
@@ -44,6 +45,7 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
         locked = False  # nothing is written here anyway: read without the lock
     if locked:
         try:
+            refuse_lost_records(data_dir)
             db = open_database(data_dir.database_path)
             try:
                 sync_library(db)
@@ -67,8 +69,9 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
 
 def _current_records(data_dir: DataDir) -> sqlite_utils.Database | None:
     """A read-only connection when there is nothing to migrate or install (WAL lets it read beside a
-    writer); None when there is, or when there is no database yet."""
-    if not data_dir.database_path.exists():
+    writer); None when there is, or when there is no database yet (or an empty file: lost records, said by the
+    locked path)."""
+    if not data_dir.database_path.is_file() or data_dir.database_path.stat().st_size == 0:
         return None
     from core.evidence.library import library_content_hash
     from core.storage import evidence_store

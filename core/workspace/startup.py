@@ -15,7 +15,7 @@ from core.storage.backup import BackupError
 from core.storage.database import Database, open_database
 from core.storage.etiology_entries import etiology_entries
 from core.storage.library_sync import sync_library
-from core.storage.maintenance import backup_if_changed
+from core.storage.maintenance import backup_if_changed, refuse_lost_records
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ def start_records(data_dir: DataDir, settings: Settings, *, read_only: bool) -> 
     file."""
     if read_only and not data_dir.database_path.exists():
         return StartupReport(overview=None, read_only=True, backup=None)
+    if not read_only:
+        refuse_lost_records(data_dir)
     db = open_database(data_dir.database_path, read_only=read_only)
     try:
         backup, problem = None, None

@@ -39,6 +39,32 @@ def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, m
         db.close()
 
 
+def test_records_file_lost_beside_its_backups_is_restored_not_started_anew(qtbot, data_dir, monkeypatch) -> None:
+    """Seen by a tester: an emptied records file was taken for a first start, and the next patient got the lost
+    first patient's number. The window says the records were lost and offers the restore, as for damage."""
+    db = open_database(data_dir.database_path)
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    for path in data_dir.root.glob("treadwell.sqlite3*"):
+        path.unlink()
+    offered: list[str] = []
+    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window, problem: offered.append(problem))
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.records_damaged, timeout=20_000):
+        window.show()
+    assert offered and "is missing, but 1 backup of it is kept" in offered[0]
+    assert not data_dir.database_path.exists()  # nothing made anew
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.restore_newest_backup()
+    db = open_database(data_dir.database_path)
+    try:
+        assert records.get_plan(db, saved.id).profile.name == saved.profile.name
+    finally:
+        db.close()
+
+
 def test_read_only_window_says_so(qtbot, data_dir) -> None:
     db = open_database(data_dir.database_path)
     db.close()

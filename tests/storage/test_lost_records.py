@@ -1,0 +1,51 @@
+"""A records file missing or emptied beside its backups: the records were lost, so nothing makes them anew (the next
+patient would get the lost first patient's number); the backup is offered. Seen by a tester: an emptied file was taken
+for a first start, and `db check` said "ok, schema 0 of 16, 0 patients" beside two backups."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.storage import records
+from core.storage.backup import backup_database
+from core.storage.database import DatabaseDamaged, open_database
+from core.storage.maintenance import check_health
+from core.storage.session import open_data
+from tests.storage.helpers import example
+
+
+def saved_and_backed_up(data_dir) -> None:
+    db = open_database(data_dir.database_path)
+    records.save_plan(db, *example(), clinician="Dr A")
+    db.close()
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    for path in data_dir.root.glob("treadwell.sqlite3-*"):  # -wal, -shm
+        path.unlink()
+
+
+@pytest.mark.parametrize(("lose", "state"), [("empty", "empty"), ("delete", "missing")])
+def test_lost_records_are_not_made_anew_and_the_backup_is_named(data_dir, lose, state) -> None:
+    saved_and_backed_up(data_dir)
+    if lose == "empty":
+        data_dir.database_path.write_bytes(b"")
+    else:
+        data_dir.database_path.unlink()
+    said = f"The records file treadwell.sqlite3 is {state}, but 1 backup of it is kept in {data_dir.backups_dir}"
+    for write in (True, False):
+        with pytest.raises(DatabaseDamaged, match=said.replace(".", "\\.")), open_data(data_dir, write=write):
+            pass
+    assert (data_dir.database_path.exists(), data_dir.database_path.exists() and
+            data_dir.database_path.stat().st_size) == ((True, 0) if lose == "empty" else (False, False))
+    report = check_health(data_dir)
+    assert not report.ok and report.lines[0].startswith(said) and "db restore" in report.lines[-1]
+
+
+def test_a_first_start_and_an_emptied_file_with_no_backup_make_the_records(data_dir) -> None:
+    with open_data(data_dir) as db:
+        assert records.count_patients(db) == 0
+    for path in data_dir.root.glob("treadwell.sqlite3*"):
+        path.unlink()
+    data_dir.database_path.write_bytes(b"")  # a first start that stopped before it saved anything
+    with open_data(data_dir) as db:
+        assert records.count_patients(db) == 0
+    assert check_health(data_dir).ok
