@@ -80,10 +80,12 @@ LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar m
                "sugar and get medical help at once. If it is not low, rest, and call an ambulance if you do not feel "
                "better in a few minutes.")
 # After low blood sugar, a walk again only at the walk-start level, {start} (the plan's glucose_low_mg_dl, as the
-# pre-walk check has it), and feeling well (guidelines.HYPOGLYCEMIA_WALK_AGAIN_SOURCE); the steps above did not say
-# whether to go on walking.
+# pre-walk check has it), and feeling well (guidelines.HYPOGLYCEMIA_WALK_AGAIN_SOURCE); after one someone else had to
+# help treat, no walk for 24 hours (guidelines.SEVERE_HYPOGLYCEMIA_SOURCE). The steps above did not say whether to go
+# on walking.
 LOW_SUGAR_WALK_AGAIN = N_("After low blood sugar, walk again only when your blood sugar is {start} or more and you "
-                          "feel well.")
+                          "feel well. If someone had to help you treat it, do not walk for 24 hours, and tell your "
+                          "diabetes team.")
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")

@@ -52,7 +52,8 @@ GUIDELINES_VERSION = "2026.12.16"  # .2: pain against usual pain, heart transpla
 # a recheck to 195/100 would still have waited for clearance that no step named); 2026.12.16: a note for the clinician
 # on where the weeks stand against the aerobic guideline for the patient's condition (Martin Ginis 2018 for spinal
 # cord injury, Latimer-Cheung 2013 for multiple sclerosis, Garber 2011 otherwise), and after low blood sugar a walk
-# again only at the walk-start threshold or more and feeling well (the handout did not say whether to go on)
+# again only at the walk-start threshold or more and feeling well, none for 24 hours after one that someone else had
+# to help treat (the handout did not say whether to go on)
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
@@ -354,6 +355,10 @@ HYPOGLYCEMIA_NOT_BETTER_SOURCE = Source(label="Mayo Clinic, Hypoglycemia: sympto
 HYPOGLYCEMIA_WALK_AGAIN_SOURCE = Source(label="Mayo Clinic, Diabetes and exercise: when to monitor your blood sugar "
                                               "(patient information; go on once it is back in a safe range, read as "
                                               "the walk-start threshold: a product default)", unverified=True)
+# No exercise within 24 hours of low blood sugar that someone else had to help treat: a contraindication to starting
+# or continuing exercise for adults with diabetes (Turner 2019's abstract says so, after the type 1 consensus).
+SEVERE_HYPOGLYCEMIA_SOURCE = Source(label="Turner G et al. 2019, Sports Med Open 5:20 (resources to guide exercise "
+                                          "specialists managing adults with diabetes)", doi="10.1186/s40798-019-0192-1")
 
 # Borg 6-20 scale: its verbal anchors, in the patient's words, are core/handout/patient_words.py RPE_WORDS. Named
 # where the intensity is set out for the clinician (seen in review: no output said which scale; CR10's differ).

@@ -222,7 +222,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}); if it does not respond (still low at the check after a "
             "second dose, or still unwell after 15 minutes with no way to check), more sugar and medical help at "
             f"once ({g.HYPOGLYCEMIA_NOT_BETTER_SOURCE.cited()}); a walk again only at {glucose_mg_dl[0]} mg/dL or "
-            f"more, feeling well ({g.HYPOGLYCEMIA_WALK_AGAIN_SOURCE.cited()}). (Walk thresholds from secondary "
+            f"more, feeling well ({g.HYPOGLYCEMIA_WALK_AGAIN_SOURCE.cited()}), and none for 24 hours after a low that "
+            f"someone else had to help treat ({g.SEVERE_HYPOGLYCEMIA_SOURCE.cited()}). (Walk thresholds from secondary "
             "sources, set in Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",

@@ -65,12 +65,14 @@ def test_after_low_blood_sugar_the_patient_is_told_when_to_walk_again(changes, t
     handout, spanish = handout("en"), handout("es")
     words = " ".join(handout.low_sugar_walk_again.replace(FSI, "").replace(PDI, "").split())
     assert (words == "After low blood sugar, walk again only when your blood sugar is 120 mg/dL (6.7 mmol/L) or more "
-                     "and you feel well.") is told
+                     "and you feel well. If someone had to help you treat it, do not walk for 24 hours, and tell your "
+                     "diabetes team.") is told
     read = " ".join(" ".join(handout.patient_texts()).replace(FSI, "").replace(PDI, "").split())
     assert (bool(words) and words in read) is told
     caution = [w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA]
     assert (bool(caution) and "a walk again only at 120 mg/dL or more, feeling well (Mayo Clinic, Diabetes and exercise"
-            in caution[0]) is told
+            in caution[0] and "none for 24 hours after a low that someone else had to help treat (Turner G et al. "
+            "2019" in caution[0]) is told
     assert ("vuelva a caminar solo cuando" in spanish.low_sugar_walk_again) is told
 
 
