@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from core.plan import guidelines as g
+from core.plan.progression import EPSILON
 from core.plan.warnings import PlanWarning, WarningCode
 
 if TYPE_CHECKING:
     from core.plan.engine import Week
 
-EPSILON = 1e-9
 
 
 def aerobic_guideline(etiology: str) -> g.AerobicGuideline:
@@ -31,7 +31,9 @@ def meets(guideline: g.AerobicGuideline, week: Week) -> bool:
 
 
 def guideline_note(etiology: str, weeks: Sequence[Week]) -> PlanWarning | None:
-    """The note, from the weeks as the clinician left them; None for a plan with no weeks (blocked)."""
+    """The note, from the weeks as the clinician left them; None for a plan with no weeks (blocked). Every week that
+    falls short after the first that reaches it is named, whatever the plan's length (seen in review: a 16-week
+    multiple sclerosis plan said its last week fell short, and an 18-week one, short in weeks 15-17, said nothing)."""
     if not weeks:
         return None
     guideline, last = aerobic_guideline(etiology), weeks[-1]
@@ -39,12 +41,19 @@ def guideline_note(etiology: str, weeks: Sequence[Week]) -> PlanWarning | None:
     asks = f"The aerobic guideline for {guideline.group} asks for {guideline.asks}"
     if first is None:
         message = f"{asks}; this plan does not reach it in its {len(weeks)} weeks: week {last.week} has {_walks(last)}."
-    elif meets(guideline, last):
-        message = f"{asks}; this plan reaches it in week {first.week}, with {_walks(first)}."
-    else:  # a day added shortens each walk below it again (multiple sclerosis), or a week changed by hand
-        message = (f"{asks}; this plan reaches it in week {first.week}, with {_walks(first)}, but week {last.week} "
-                   f"falls short of it, with {_walks(last)}.")
-    return PlanWarning(code=WarningCode.AEROBIC_GUIDELINE, severity="info", message=message, source=guideline.source)
+        return PlanWarning(code=WarningCode.AEROBIC_GUIDELINE, severity="info", message=message,
+                           source=guideline.source)
+    message = f"{asks}; this plan reaches it in week {first.week}, with {_walks(first)}"
+    short = [week for week in weeks if week.week > first.week and not meets(guideline, week)]
+    if short:
+        before = weeks[weeks.index(short[0]) - 1]
+        why = (" (a day added, so each walk is shorter)" if short[0].sessions > before.sessions
+               and short[0].weekly_main_min >= before.weekly_main_min else "")
+        which = _week_numbers([week.week for week in short])
+        message += (f", but {which} falls short of it again{why}, with {_walks(short[0])}" if len(short) == 1 else
+                    f", but {which} fall short of it again{why}: week {short[0].week} has {_walks(short[0])}")
+    return PlanWarning(code=WarningCode.AEROBIC_GUIDELINE, severity="info", message=f"{message}.",
+                       source=guideline.source)
 
 
 def with_guideline_note(warnings: list[PlanWarning], etiology: str, weeks: Sequence[Week]) -> list[PlanWarning]:
@@ -58,8 +67,21 @@ def with_guideline_note(warnings: list[PlanWarning], etiology: str, weeks: Seque
 
 
 def _walks(week: Week) -> str:
-    """"3 light walks of 5 min, each in 2 parts (15 min in all)": what the week holds, as the guideline counts it."""
-    effort = " light" if week.band == "light" else ""
-    walks = f"{week.sessions}{effort} walk{'s' if week.sessions != 1 else ''} of {week.main_min:g} min"
-    parts = f", each in {week.bouts} parts" if week.bouts > 1 else ""
+    """"3 walks of 21 min, each 5 parts added together (63 min in all)": what the week holds, as the guideline counts
+    it (a walk in parts counts whole: the note says so, for the clinician to judge)."""
+    walks = f"{week.sessions} walk{'s' if week.sessions != 1 else ''} of {week.main_min:g} min"
+    parts = f", each {week.bouts} parts added together" if week.bouts > 1 else ""
     return f"{walks}{parts} ({week.weekly_main_min:g} min in all)"
+
+
+def _week_numbers(numbers: list[int]) -> str:
+    """"week 16", "weeks 15-17 and 20": runs of weeks as the clinician reads them."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    named = [f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"week{'s' if len(numbers) > 1 else ''} {listed}"

@@ -7,8 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from core.evidence.models import Study
-from core.plan.aerobic_guideline import guideline_note
 from core.plan import guidelines as g
+from core.plan.aerobic_guideline import guideline_note
 from core.plan.evidence_link import BorrowedStructure, borrowed_structure
 from core.plan.intensity import Intensity, plan_intensity
 from core.plan.pain import PainRules, pain_rules

@@ -7,11 +7,12 @@ can change. Bump GUIDELINES_VERSION whenever a number or a source changes; saved
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from core.citing import cited
+from core.etiology import EtiologyId
 
 GUIDELINES_VERSION = "2026.12.16"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
@@ -195,31 +196,41 @@ SESSION_TARGET_MIN = 30  # >= 30 min a day on >= 5 days (Garber 2011)
 VOLUME_SOURCE = GARBER_2011
 
 
-class AerobicGuideline(NamedTuple):
+class AerobicGuideline(BaseModel):
     """The aerobic exercise a guideline asks of a group, that a plan's weeks are held against for the clinician
     (core/plan/aerobic_guideline.py): ``sessions_per_week`` walks of at least ``session_min``, or ``weekly_min`` in
     all, at moderate effort or more."""
 
+    model_config = ConfigDict(frozen=True)
+
     group: str
-    asks: str  # "asks for …", in the guideline's terms
-    session_min: int | None
-    sessions_per_week: int | None
-    weekly_min: int | None
+    exercise: str  # the effort and kind, in the guideline's terms
+    session_min: int | None = None
+    sessions_per_week: int | None = None
+    weekly_min: int | None = None
+    purpose: str = ""  # what the dose is for, where the guideline sets another for another purpose
     source: Source
 
+    @property
+    def asks(self) -> str:
+        """"at least 20 min of moderate to vigorous aerobic exercise 2 times a week, for fitness"."""
+        dose = (f"at least {self.weekly_min} min of {self.exercise} a week" if self.weekly_min is not None else
+                f"at least {self.session_min} min of {self.exercise} {self.sessions_per_week} times a week")
+        return f"{dose}, {self.purpose}" if self.purpose else dose
 
-ADULT_AEROBIC = AerobicGuideline(group="adults", asks=f"at least {WEEKLY_TARGET_MIN} min of moderate exercise a week",
-                                 session_min=None, sessions_per_week=None, weekly_min=WEEKLY_TARGET_MIN,
-                                 source=GARBER_2011)
-# Where the patient's condition has its own guideline, the plan is held against that one instead.
-ETIOLOGY_AEROBIC: dict[str, AerobicGuideline] = {
+
+ADULT_AEROBIC = AerobicGuideline(group="apparently healthy adults (no guideline for this condition is used here)",
+                                 exercise="moderate exercise", weekly_min=WEEKLY_TARGET_MIN, source=GARBER_2011)
+# Where the patient's condition has its own guideline, the plan is held against that one instead. (Martin Ginis 2018
+# also asks 30 minutes 3 times a week for cardiometabolic health.)
+ETIOLOGY_AEROBIC: dict[EtiologyId, AerobicGuideline] = {
     "spinal-cord-injury": AerobicGuideline(
-        group="adults with spinal cord injury", asks="at least 20 min of moderate to vigorous aerobic exercise 2 "
-        "times a week, for fitness", session_min=20, sessions_per_week=2, weekly_min=None,
+        group="adults with spinal cord injury", exercise="moderate to vigorous aerobic exercise", session_min=20,
+        sessions_per_week=2, purpose="for fitness",
         source=Source(label="Martin Ginis KA et al. 2018, Spinal Cord 56:308-321", doi="10.1038/s41393-017-0017-3")),
     "multiple-sclerosis-pain": AerobicGuideline(
-        group="adults with multiple sclerosis", asks="at least 30 min of moderate aerobic exercise 2 times a week",
-        session_min=30, sessions_per_week=2, weekly_min=None,
+        group="adults with multiple sclerosis", exercise="moderate aerobic exercise", session_min=30,
+        sessions_per_week=2,
         source=Source(label="Latimer-Cheung AE et al. 2013, Arch Phys Med Rehabil 94:1829-1836",
                       doi="10.1016/j.apmr.2013.05.015")),
 }

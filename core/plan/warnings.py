@@ -49,7 +49,7 @@ WARNING_NAMES: dict[WarningCode, str] = {
     WarningCode.OVERRIDE_BREAKS_RULE: "a changed week breaks a rule",
     WarningCode.BP_NOT_RECORDED: "blood pressure not recorded", WarningCode.BP_HIGH: "high blood pressure",
     WarningCode.HR_ROUGH_GUIDE: "heart rate a rough guide",
-    WarningCode.AEROBIC_GUIDELINE: "against the aerobic guideline",
+    WarningCode.AEROBIC_GUIDELINE: "aerobic guideline note",
 }
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.

@@ -24,7 +24,8 @@ def test_a_spinal_cord_injury_plan_ending_short_of_twenty_minutes_twice_a_week_s
     assert note.message == (
         "The aerobic guideline for adults with spinal cord injury asks for at least 20 min of moderate to vigorous "
         "aerobic exercise 2 times a week, for fitness; this plan does not reach it in its 12 weeks: week 12 has "
-        f"3 walks of {last.main_min:g} min, each in {last.bouts} parts ({last.weekly_main_min:g} min in all).")
+        f"3 walks of {last.main_min:g} min, each {last.bouts} parts added together ({last.weekly_main_min:g} min in "
+        "all).")
 
 
 def test_a_plan_that_gets_there_names_the_first_week_that_does() -> None:
@@ -44,7 +45,19 @@ def test_multiple_sclerosis_asks_thirty_minutes_each_time_and_a_day_added_can_fa
     assert guideline_notes(plan) == [
         "Note: The aerobic guideline for adults with multiple sclerosis asks for at least 30 min of moderate aerobic "
         "exercise 2 times a week; this plan reaches it in week 3, with 3 walks of 30 min (90 min in all), but week 4 "
-        "falls short of it, with 4 walks of 24.5 min (98 min in all)."]
+        "falls short of it again (a day added, so each walk is shorter), with 4 walks of 24.5 min (98 min in all)."]
+
+
+def test_every_week_that_falls_short_again_is_named_whatever_the_plan_length() -> None:
+    """Seen in review: a 16-week multiple sclerosis plan said its last week fell short, an 18-week one (short in
+    weeks 15-17 too) said nothing."""
+    for weeks in (16, 18, 20):
+        plan = compute_plan(profile(etiology="multiple-sclerosis-pain", baseline_walk_min=25, weeks=weeks,
+                                    max_sessions_per_week=4), [])
+        [note] = guideline_notes(plan)
+        short = [w.week for w in plan.weeks if w.week > 3 and w.main_min < 30]
+        assert short and "fall short of it again (a day added, so each walk is shorter): week 4 has 4 walks" in note
+        assert f"weeks {short[0]}-" in note, note
 
 
 def test_other_conditions_are_held_against_the_adults_150_minutes_a_week() -> None:
@@ -52,8 +65,9 @@ def test_other_conditions_are_held_against_the_adults_150_minutes_a_week() -> No
                                 baseline_walk_min=30, max_sessions_per_week=5, weeks=26), [])
     [note] = guideline_notes(plan)
     first = next(w for w in plan.weeks if w.weekly_main_min >= 150)
-    assert note.startswith("Note: The aerobic guideline for adults asks for at least 150 min of moderate exercise a "
-                           f"week; this plan reaches it in week {first.week}")
+    assert note.startswith("Note: The aerobic guideline for apparently healthy adults (no guideline for this "
+                           "condition is used here) asks for at least 150 min of moderate exercise a week; this plan "
+                           f"reaches it in week {first.week}")
     assert [w.source.label for w in plan.warnings if w.code == WarningCode.AEROBIC_GUIDELINE] == [
         "Garber CE et al. 2011, Med Sci Sports Exerc 43:1334-1359"]
 
@@ -84,8 +98,8 @@ def test_the_note_follows_weeks_changed_by_hand() -> None:
         "min (40 min in all)."]
     dipped = effective_plan(compute_plan(profile(**{**patient.model_dump(), "baseline_walk_min": 25}), []),
                             [WeekOverride(week=4, main_min=15)], patient.max_sessions_per_week)
-    assert "this plan reaches it in week 1, with 3 walks of 25 min (75 min in all), but week 4 falls short of it, " \
-           "with 4 walks of 15 min (60 min in all)." in guideline_notes(dipped)[0]
+    assert "this plan reaches it in week 1, with 3 walks of 25 min (75 min in all), but week 4 falls short of it " \
+           "again, with 4 walks of 15 min (60 min in all)." in guideline_notes(dipped)[0]  # a day added, and shortened
 
 
 def test_a_plan_saved_before_the_note_keeps_the_warnings_it_was_given() -> None:
