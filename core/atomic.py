@@ -44,8 +44,22 @@ def stage_output(path: Path, data: bytes, *, kind: OutputKind, data_folder: Path
 
 def refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path] = ()) -> None:
     """Raises WriteError when ``path`` is (or links to) the data folder, a file in it, one of ``inputs``, a
-    folder, a device or a pipe, or a file that is not of ``kind``, or when its folder does not exist: checked
-    before a command does any work or saves anything."""
+    folder, a device or a pipe, or a file that is not of ``kind``, or when its folder does not exist, or when the
+    system cannot use the name at all (too long, a loop of links): checked before a command does any work or saves
+    anything."""
+    try:
+        _refuse_protected_output(path, kind=kind, data_folder=data_folder, inputs=inputs)
+    except (OSError, RuntimeError) as error:  # seen by a tester: a 300-letter name, a loop of links, a traceback
+        raise WriteError(f"{unusable_name(path, error)} Choose another name.") from error
+
+
+def unusable_name(path: Path, error: OSError | RuntimeError) -> str:
+    """"The name x…x.pdf cannot be used (File name too long).": a name the system refuses, shortened to be read."""
+    name = path.name if len(path.name) <= 60 else f"{path.name[:28]}…{path.name[-28:]}"
+    return f"The name {name} cannot be used ({getattr(error, 'strerror', None) or error})."
+
+
+def _refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path]) -> None:
     target = path.resolve()
     folder = data_folder.resolve()
     if target == folder or folder in target.parents:

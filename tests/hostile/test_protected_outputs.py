@@ -132,6 +132,24 @@ def test_a_device_or_a_pipe_given_as_the_output_is_refused_and_left_as_it_is(run
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc: a folder no one can write in")
+def test_a_name_the_system_cannot_use_is_refused_by_name(run_main, tmp_path) -> None:
+    """Seen by a tester: a 300-letter file name, or a loop of links, crashed --pdf, plans export and db restore
+    with a traceback."""
+    data = tmp_path / "data"
+    plan_id = saved_patient(run_main, data)
+    long = tmp_path / ("x" * 300)
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for args, said in [(("plan", str(PROFILE), "--pdf", f"{long}.pdf"), "File name too long"),
+                       (("progress", "1", "--pdf", f"{long}.pdf"), "File name too long"),
+                       (("plans", "export", plan_id, f"{long}.json"), "File name too long"),
+                       (("plan", str(PROFILE), "--pdf", str(tmp_path / "loop1")), "loop1 cannot be used"),
+                       (("db", "restore", f"{long}.sqlite3"), "No backup named")]:
+        result = run_main(*args, data_dir=data)
+        assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr, (args, result)
+        assert "cannot be used" not in result.stderr or "x" * 61 not in result.stderr  # the name shortened
+
+
 def test_a_handout_that_cannot_be_written_saves_nothing(run_main, tmp_path) -> None:
     """The plan was saved and then the handout failed ("The plan was saved as plan 6, but the handout was not
     written"), though the README promises the handout is made before anything is saved."""
