@@ -67,6 +67,9 @@ def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     except (json.JSONDecodeError, RecursionError) as error:
         where = f" at line {error.lineno}, column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
         raise FileProblem(f"the JSON cannot be read: {getattr(error, 'msg', 'nested too deeply')}{where}") from error
+    except ValueError as error:  # Python reads at most 4,300 digits of a whole number (seen by a tester: a traceback)
+        raise FileProblem("the JSON holds a number too long to read (more than 4,300 digits); write the number as it "
+                          "should be") from error
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise FileProblem("the JSON must be a list of study objects")
     return [(number, {"_json": item}) for number, item in enumerate(items, start=1)]

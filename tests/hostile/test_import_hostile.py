@@ -62,6 +62,14 @@ def test_binary_and_odd_files(db, tmp_path, content) -> None:
     assert not report.ok and all("Traceback" not in str(p) for p in report.problems)
 
 
+def test_a_json_number_too_long_to_read_is_named_not_a_crash(db, tmp_path) -> None:
+    """Seen by a tester: 4,301 digits crashed the JSON import (Python reads at most 4,300), as the CSV did not."""
+    path = tmp_path / "big.json"
+    path.write_text('[{"first_author": "Q", "year": ' + "9" * 4301 + "}]", encoding="utf-8")
+    report = import_studies(db, path)
+    assert not report.ok and "a number too long to read (more than 4,300 digits)" in str(report.problems[0])
+
+
 # -- issue 14: validation that let through what it should not ---------------------------------------------
 
 FULL_HEADER = "first_author,year,species,model,exercise_type,speed_m_per_min,protocol,evidence_level"
