@@ -158,6 +158,10 @@ def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, p
     unprintable = run_main("progress", "1", "--pdf", str(report), "--note", "សុខ", data_dir=data)
     said = unprintable.stderr  # once (seen in testing: "was not written: The progress report was not made: ...")
     assert said.startswith("The progress report was not made: its fonts cannot print") and "not written" not in said
+    # seen by a tester: the note took the direction overrides every other field refuses (they reorder printed text)
+    reversed_note = run_main("progress", "1", "--pdf", str(report), "--note", "\u202eWalking well.", data_dir=data)
+    assert reversed_note.returncode == 2 and reversed_note.stderr.startswith(
+        "--note: must not contain right-to-left or left-to-right override characters; nothing was done")
 
 
 def test_a_bundle_imported_twice_is_one_patient(run_main, patient, tmp_path) -> None:

@@ -13,6 +13,7 @@ from core.commands.output import format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_in_words
+from core.plan.profile import checked_lines
 from core.plan.progress import Progress
 from core.settings import SettingsError, load_settings
 from core.workspace.course import DateOutsideCourse, patient_progress, progress_report_pdf
@@ -30,6 +31,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 2
     if len(args.note) > NOTE_MAX_LENGTH:
         print(f"--note: at most {NOTE_MAX_LENGTH} characters", file=sys.stderr)
+        return 2
+    try:
+        checked_lines(args.note)
+    except ValueError as error:
+        print(f"--note: {error}; nothing was done", file=sys.stderr)
         return 2
     if args.note and args.pdf is None:
         print("--note: only used with --pdf OUT.pdf (the note is printed in the report); nothing was done",

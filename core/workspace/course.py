@@ -85,7 +85,13 @@ def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, da
     """The progress report for the referring physician or the patient's file, as PDF bytes; raises
     HandoutError with a plain message (a character no shipped font can print, say)."""
     from core.handout.progress_report import render_progress_report  # reportlab: on demand
+    from core.handout.export import HandoutError
+    from core.plan.profile import checked_lines
 
+    try:
+        note = checked_lines(note)
+    except ValueError as error:
+        raise HandoutError(f"The progress report was not made: the note {error}.") from None
     return render_progress_report(progress, settings=settings, note=note, date=date, paper=paper)
 
 

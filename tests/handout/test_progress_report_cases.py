@@ -39,3 +39,16 @@ def test_a_right_to_left_name_keeps_the_footer_in_its_order() -> None:
                                                      and found.append((tm[4] * cm[0] + cm[4], text)))
     arabic = [x for x, text in found if any("\u0600" <= c <= "\u06ff" or "\ufe70" <= c <= "\ufeff" for c in text)]
     assert max(arabic) < min(x for x, text in found if "2026-09-25" in text), found
+
+
+def test_a_note_that_could_reorder_printed_text_is_refused_and_lines_are_kept() -> None:
+    """The window's note went to the report unchecked: a direction override reorders the text printed after it."""
+    import pytest
+
+    from core.handout.export import HandoutError
+    from core.workspace.course import progress_report_pdf
+
+    with pytest.raises(HandoutError, match="the note must not contain right-to-left or left-to-right override"):
+        progress_report_pdf(course(), SETTINGS, note="Walks \u202eslower", date=DATE)
+    text = flat(" ".join(pdf_text(progress_report_pdf(course(), SETTINGS, note="Line one\n\tLine two", date=DATE))))
+    assert "Line one Line two" in text
