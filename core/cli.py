@@ -146,7 +146,7 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
         ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, plain_error, plain_storage_error,
     )
 
-    from core.commands.output import terminal_safe_output
+    from core.commands.output import OutputNotWritten, terminal_safe_output
 
     from core.settings import SettingsError
 
@@ -160,7 +160,13 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             args.records = None  # the command reads the settings and says what is wrong (db check needs none)
     with reader_may_stop(), terminal_safe_output():
         try:
-            return command_runner(args.command)(args, data_dir)
+            status = command_runner(args.command)(args, data_dir)
+            sys.stdout.flush()  # here, where a failure is said, not at exit
+            return status
+        except OutputNotWritten as error:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush would fail again
+            print(f"The command's output could not be written ({error}). What it did is done: anything it saved is "
+                  "saved, so check with the list commands before running it again.", file=sys.stderr)
         except (DatabaseError, DataDirBusy, ClinicServerError) as error:
             print(error, file=sys.stderr)
         except StorageFailure as error:

@@ -323,3 +323,26 @@ def test_a_date_after_today_is_said_with_the_files_other_problems(run_main, pati
     lines = result.stderr.splitlines()
     assert result.returncode == 2 and len(lines) == 3, result.stderr
     assert "date: is after today" in lines[0] and "minutes: " in lines[1] and "pain_during: " in lines[2]
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("unbuffered", ["1", ""])  # failing as it is written, or when it is flushed at the end
+def test_a_walk_saved_whose_output_cannot_be_written_is_not_said_to_have_failed_to_save(run_main, patient,
+                                                                                          unbuffered) -> None:
+    """Seen by a tester: with the output on a full disk, a saved walk said "The disk is full ... try again" with a
+    traceback, and run again it was logged twice."""
+    import os
+    import subprocess
+    import sys
+
+    data, session_file = patient
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(data), "sessions", "add",
+                                 "1", session_file("a")], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+                                env={**os.environ, "PYTHONUNBUFFERED": unbuffered})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert ("The command's output could not be written (No space left on device). What it did is done: anything it "
+            "saved is saved, so check with the list commands before running it again.") in result.stderr
+    assert "try again" not in result.stderr.lower().replace("before running it again", "")
+    listed = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)
+    assert len(listed) == 1

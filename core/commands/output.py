@@ -20,12 +20,36 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+class OutputNotWritten(Exception):
+    """The command's output could not be written (a full disk, say): what the command did is done, and is not to be
+    done again. Seen by a tester: a walk saved, then "The disk is full ... try again" and a traceback, so it was
+    logged twice."""
+
+
 class _TerminalSafeStream:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, output: bool = False) -> None:
         self._stream = stream
+        self._output = output  # standard output: a failed write is OutputNotWritten
 
     def write(self, text: str) -> int:
-        return self._stream.write(terminal_safe(text))
+        try:
+            return self._stream.write(terminal_safe(text))
+        except BrokenPipeError:  # a reader that stopped reading (| head): core/cli.py reader_may_stop
+            raise
+        except OSError as error:
+            if not self._output:
+                raise
+            raise OutputNotWritten(error.strerror or str(error)) from error
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            if not self._output:
+                raise
+            raise OutputNotWritten(error.strerror or str(error)) from error
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -36,7 +60,7 @@ def terminal_safe_output() -> Iterator[None]:
     """Everything a command prints (records, imported text, file names) reaches the terminal as text:
     an escape sequence hidden in an imported study or a name is shown, never obeyed."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _TerminalSafeStream(sys.stdout), _TerminalSafeStream(sys.stderr)
+    sys.stdout, sys.stderr = _TerminalSafeStream(sys.stdout, output=True), _TerminalSafeStream(sys.stderr)
     try:
         yield
     finally:
