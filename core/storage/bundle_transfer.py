@@ -12,6 +12,7 @@ happened on this workstation: every row is the importing clinician at the time o
 from __future__ import annotations
 
 import json
+import sqlite3
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -27,7 +28,8 @@ from core.plan.session_log import SessionLog
 from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
-    BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, content_checksum, read_bundle,
+    BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
+    content_checksum, read_bundle,
 )
 from core.storage.record_rows import fold_name, identity_differences, same_version
 
@@ -106,6 +108,28 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
     new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
     valid, and all of it is written in one transaction."""
     checked = read_bundle(data, store.studies_for, lent_as_given=lent_as_given)
+    try:
+        return _import_checked(store, checked, clinician)
+    except Exception as error:
+        taken = _ids_taken(error)
+        if taken is None:
+            raise
+        raise BundleError([f"the ids of its {taken} are another patient's in these records, so nothing was imported: "
+                           "the file was edited, or made from a copy of these records. Export the patient again from "
+                           "where they were saved."]) from None
+
+
+def _ids_taken(error: Exception) -> str | None:
+    """"versions" or "walks" where the records refused a bundle's id as another patient's (seen by a tester, an edited
+    bundle: "The database reported a problem (UNIQUE constraint failed: plans.uid)"); None for any other error. Both
+    engines say which table's uid in their own words."""
+    said = str(error)
+    if not (isinstance(error, sqlite3.IntegrityError) or type(error).__name__ == "UniqueViolation") or "uid" not in said:
+        return None
+    return "versions" if "plans" in said else "walks" if "sessions" in said else "records"
+
+
+def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str) -> ImportedPatient:
     with store.transaction():
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None

@@ -110,3 +110,19 @@ def test_a_big_list_of_bad_records_gives_a_bounded_answer(db) -> None:
     bundle["content"]["session_logs"] = [dict(copy.deepcopy(log), week=26) for _ in range(5_000)]
     problems = refused(db, resigned(bundle))
     assert len(problems) <= 51 and "more" in problems[-1]
+
+
+def test_ids_that_are_another_patients_here_are_refused_in_words_and_write_nothing(db) -> None:
+    """Seen by a tester: a bundle edited to a new patient id, its versions' or walks' ids kept, was refused as "The
+    database reported a problem (UNIQUE constraint failed: plans.uid)" (exit 1), naming neither what nor why."""
+    import uuid
+
+    bundle = exported(db)
+    bundle["content"]["patient_uid"] = str(uuid.uuid4())
+    [problem] = refused(db, resigned(bundle))
+    assert problem.startswith("the ids of its versions are another patient's in these records, so nothing was "
+                              "imported"), problem
+    for version in bundle["content"]["versions"]:
+        version["uid"] = str(uuid.uuid4())
+    [problem] = refused(db, resigned(bundle))
+    assert problem.startswith("the ids of its walks are another patient's in these records"), problem
