@@ -80,10 +80,14 @@ def _uid(value: str) -> str:
                          "0d4f8a52-6c1e-4b7a-9a43-5e2f1c7b8d90)") from None
 
 
+# A patient's, version's or session's id, from bundle version 2 on (None before): as Treadwell writes it.
+OptionalUid = Annotated[str | None, Field(max_length=36), AfterValidator(lambda v: None if v is None else _uid(v))]
+
+
 class BundledVersion(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: int = Field(ge=1)
-    uid: str | None = Field(default=None, max_length=36)  # bundle version 2
+    uid: OptionalUid = None
     profile: dict
     plan: dict
     overrides: list[WeekOverride] = []
@@ -101,33 +105,18 @@ class BundledVersion(BaseModel):
     def _when(cls, value: str) -> str:
         return checked_stamp(value, slack=CLOCK_SLACK)
 
-    @field_validator("uid")
-    @classmethod
-    def _an_id(cls, value: str | None) -> str | None:
-        return None if value is None else _uid(value)
-
 
 class BundledLog(SessionLog):
     version: int = Field(ge=1)
-    uid: str | None = Field(default=None, max_length=36)  # bundle version 2
-
-    @field_validator("uid")
-    @classmethod
-    def _an_id(cls, value: str | None) -> str | None:
-        return None if value is None else _uid(value)
+    uid: OptionalUid = None
 
 
 class BundleContent(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    patient_uid: str | None = Field(default=None, max_length=36)  # bundle version 2
+    patient_uid: OptionalUid = None
     patient_name: str
     versions: list[BundledVersion] = Field(min_length=1)
     session_logs: list[BundledLog] = []
-
-    @field_validator("patient_uid")
-    @classmethod
-    def _an_id(cls, value: str | None) -> str | None:
-        return None if value is None else _uid(value)
 
 
 class Bundle(BaseModel):
@@ -226,8 +215,11 @@ def _parse(data: bytes) -> object:
     except json.JSONDecodeError as error:
         raise BundleError([f"the file is not a readable JSON plan bundle: {error.msg.lower()} (line {error.lineno}, "
                            f"column {error.colno}: cut short, or changed by hand?)"]) from error
-    except (ValueError, RecursionError) as error:  # nested past reason, or a number past reason
-        raise BundleError([f"the file is not a readable JSON plan bundle ({type(error).__name__})"]) from error
+    except RecursionError as error:  # nested past reason
+        raise BundleError(["the file is not a readable JSON plan bundle (nested too deeply)"]) from error
+    except ValueError as error:  # Python reads at most 4,300 digits of a number (it said only "(ValueError)")
+        raise BundleError(["the file is not a readable JSON plan bundle: it holds a number too long to read (more "
+                           "than 4,300 digits: changed by hand?)"]) from error
     if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
         raise BundleError(["the file is not a Treadwell plan bundle"])
     if repeated:  # JSON parsers keep the last one silently

@@ -126,3 +126,10 @@ def test_ids_that_are_another_patients_here_are_refused_in_words_and_write_nothi
         version["uid"] = str(uuid.uuid4())
     [problem] = refused(db, resigned(bundle))
     assert problem.startswith("the ids of its walks are another patient's in these records"), problem
+
+
+def test_a_number_too_long_to_read_is_said_so(db) -> None:
+    """Seen by a tester: 5,000 digits in a bundle said only "the file is not a readable JSON plan bundle (ValueError)"."""
+    text = json.dumps(exported(db)).replace('"version": 1,', '"version": ' + "9" * 5000 + ",", 1)
+    assert refused(db, text.encode()) == ["the file is not a readable JSON plan bundle: it holds a number too long to "
+                                          "read (more than 4,300 digits: changed by hand?)"]
