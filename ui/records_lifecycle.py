@@ -64,15 +64,17 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_records_failed(self, error: Exception) -> None:
-        from core.workspace.errors import DatabaseDamaged, DatabaseError
+        from core.workspace.errors import DatabaseDamaged, DatabaseError, RecordsLost
 
         if isinstance(error, DatabaseDamaged):
+            state = ("missing or empty beside its backups; nothing was made anew" if isinstance(error, RecordsLost)
+                     else "damaged; it has not been changed")
             if self.read_only:  # only the window that holds the data folder may put a backup in place
-                self._show_problem("The records database is damaged; it has not been changed. The Treadwell window "
-                                   "that holds this data folder can restore the newest good backup.")
+                self._show_problem(f"The records database is {state}. The Treadwell window that holds this data "
+                                   "folder can restore the newest good backup.")
                 self.records_damaged.emit(str(error))
                 return
-            self._show_problem("The records database is damaged; it has not been changed.")
+            self._show_problem(f"The records database is {state}.")
             self.records_damaged.emit(str(error))
             self._offer_restore(str(error))
             return

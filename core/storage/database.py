@@ -24,6 +24,11 @@ class DatabaseDamaged(DatabaseError):
     """quick_check failed or the file is not a database. Nothing has been written to it."""
 
 
+class RecordsLost(DatabaseDamaged):
+    """The records file is missing or empty while backups of it are kept (core/storage/maintenance.py lost_records):
+    a restore is offered as for damage, and nothing makes the file anew."""
+
+
 class DatabaseUnavailable(DatabaseError):
     """SQLite could not read the file just now for a reason that is not damage: another program holds it locked,
     or the disk reported an error. Nothing suggests a restore, which would drop the newest records."""

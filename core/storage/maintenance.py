@@ -14,7 +14,7 @@ from core.storage import records
 from core.storage.backup import (
     backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
 )
-from core.storage.database import DatabaseDamaged, DatabaseError, DatabaseUnavailable, check_file, read_only_uri
+from core.storage.database import DatabaseError, DatabaseUnavailable, RecordsLost, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from core.stamps import local_day
 
@@ -43,9 +43,9 @@ def lost_records(data_dir: DataDir) -> str | None:
 
 
 def refuse_lost_records(data_dir: DataDir) -> None:
-    """Raises DatabaseDamaged (restore offered, as for damage) where ``lost_records`` says why."""
+    """Raises RecordsLost (restore offered, as for damage) where ``lost_records`` says why."""
     if why := lost_records(data_dir):
-        raise DatabaseDamaged(why)
+        raise RecordsLost(why)
 
 
 def check_health(data_dir: DataDir) -> HealthReport:

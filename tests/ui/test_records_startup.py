@@ -55,6 +55,8 @@ def test_records_file_lost_beside_its_backups_is_restored_not_started_anew(qtbot
     with qtbot.waitSignal(window.records_damaged, timeout=20_000):
         window.show()
     assert offered and "is missing, but 1 backup of it is kept" in offered[0]
+    assert window.statusBar().currentMessage() == ("The records database is missing or empty beside its backups; "
+                                                   "nothing was made anew.")
     assert not data_dir.database_path.exists()  # nothing made anew
     with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
         window.restore_newest_backup()
