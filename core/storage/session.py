@@ -10,7 +10,6 @@ import sqlite_utils
 from core.data_dir import DataDir
 from core.storage.library_sync import sync_library
 from core.storage.database import open_database
-from core.storage.maintenance import refuse_lost_records
 from core.storage.lock import DataDirLock, LockFileError, Waiting
 
 WAIT_FOR_OTHER_WRITER_S = 15.0
@@ -44,6 +43,8 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
             raise DataDirBusy(str(error)) from error
         locked = False  # nothing is written here anyway: read without the lock
     if locked:
+        from core.storage.maintenance import refuse_lost_records  # here: a reader of current records never needs it
+
         try:
             refuse_lost_records(data_dir)
             db = open_database(data_dir.database_path)
