@@ -13,19 +13,30 @@ from tests.storage.helpers import digest, example
 from ui.main_window import MainWindow
 
 
-def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, monkeypatch) -> None:
+def saved_and_backed_up(data_dir):
     db = open_database(data_dir.database_path)
     saved = records.save_plan(db, *example(), clinician="Dr A")
     db.close()
     backup_database(data_dir.database_path, data_dir.backups_dir)
-    data_dir.database_path.write_bytes(os.urandom(5000))
-    damaged = digest(data_dir.database_path)
+    return saved
+
+
+def window_offering_restore(qtbot, data_dir, monkeypatch) -> tuple[MainWindow, list[str]]:
+    """The window once it has said the records are damaged (or lost), and the problems it offered a restore for."""
     offered: list[str] = []
     monkeypatch.setattr(MainWindow, "_offer_restore", lambda window, problem: offered.append(problem))
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.records_damaged, timeout=20_000):
         window.show()
+    return window, offered
+
+
+def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, monkeypatch) -> None:
+    saved = saved_and_backed_up(data_dir)
+    data_dir.database_path.write_bytes(os.urandom(5000))
+    damaged = digest(data_dir.database_path)
+    window, offered = window_offering_restore(qtbot, data_dir, monkeypatch)
     assert offered and "damaged" in offered[0]
     assert digest(data_dir.database_path) == damaged  # not written to
     with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
@@ -42,18 +53,10 @@ def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, m
 def test_records_file_lost_beside_its_backups_is_restored_not_started_anew(qtbot, data_dir, monkeypatch) -> None:
     """Seen by a tester: an emptied records file was taken for a first start, and the next patient got the lost
     first patient's number. The window says the records were lost and offers the restore, as for damage."""
-    db = open_database(data_dir.database_path)
-    saved = records.save_plan(db, *example(), clinician="Dr A")
-    db.close()
-    backup_database(data_dir.database_path, data_dir.backups_dir)
+    saved = saved_and_backed_up(data_dir)
     for path in data_dir.root.glob("treadwell.sqlite3*"):
         path.unlink()
-    offered: list[str] = []
-    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window, problem: offered.append(problem))
-    window = MainWindow(data_dir)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.records_damaged, timeout=20_000):
-        window.show()
+    window, offered = window_offering_restore(qtbot, data_dir, monkeypatch)
     assert offered and "is missing, but 1 backup of it is kept" in offered[0]
     assert window.statusBar().currentMessage() == ("The records database is missing or empty beside its backups; "
                                                    "nothing was made anew.")
