@@ -165,8 +165,8 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             return status
         except OutputNotWritten as error:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush would fail again
-            print(f"The command's output could not be written ({error}). What it did is done: anything it saved is "
-                  "saved, so check with the list commands before running it again.", file=sys.stderr)
+            print(f"The command's output could not be written ({error}), so it may have stopped before it finished. "
+                  "Anything it saved is saved: check with the list commands before running it again.", file=sys.stderr)
         except (DatabaseError, DataDirBusy, ClinicServerError) as error:
             print(error, file=sys.stderr)
         except StorageFailure as error:

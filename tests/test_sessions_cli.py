@@ -341,8 +341,9 @@ def test_a_walk_saved_whose_output_cannot_be_written_is_not_said_to_have_failed_
                                  "1", session_file("a")], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
                                 env={**os.environ, "PYTHONUNBUFFERED": unbuffered})
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-    assert ("The command's output could not be written (No space left on device). What it did is done: anything it "
-            "saved is saved, so check with the list commands before running it again.") in result.stderr
+    assert ("The command's output could not be written (No space left on device), so it may have stopped before it "
+            "finished. Anything it saved is saved: check with the list commands before running it again."
+            ) in result.stderr
     assert "try again" not in result.stderr.lower().replace("before running it again", "")
     listed = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)
     assert len(listed) == 1

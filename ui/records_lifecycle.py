@@ -89,7 +89,7 @@ class RecordsLifecycle:
         self.statusBar().showMessage(message)
 
     def _offer_restore(self, problem: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Records damaged", problem, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Records not usable", problem, parent=self)  # damaged, or lost
         restore = box.addButton("Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -21,9 +21,9 @@ def terminal_safe(text: str) -> str:
 
 
 class OutputNotWritten(Exception):
-    """The command's output could not be written (a full disk, say): what the command did is done, and is not to be
-    done again. Seen by a tester: a walk saved, then "The disk is full ... try again" and a traceback, so it was
-    logged twice."""
+    """The command's output could not be written (a full disk, say): what the command saved before is saved, and is
+    not to be saved again. Seen by a tester: a walk saved, then "The disk is full ... try again" and a traceback, so
+    it was logged twice."""
 
 
 class _TerminalSafeStream:

@@ -185,7 +185,10 @@ def checked_line(value: str) -> str:
 def checked_lines(value: str) -> str:
     """Text of several lines (a report's note): each line as checked_line takes it, a tab as a space. Seen by a
     tester: the progress report's note took the direction overrides every other field refuses."""
-    return "\n".join(checked_line(line.replace("\t", " ")) for line in value.splitlines()).strip("\n")
+    lines = [line.replace("\t", " ") for line in value.splitlines()]
+    if any(unicodedata.category(ch) == "Cc" for line in lines for ch in line):  # line breaks and tabs are not refused
+        raise ValueError("must not contain control characters other than line breaks and tabs")
+    return "\n".join(checked_line(line) for line in lines).strip("\n")
 
 
 def one_plain_line(value: str) -> str:

@@ -165,9 +165,10 @@ def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
 
 
 def newest_good_backup(backups_dir: Path) -> Path | None:
-    """The newest backup that passes integrity_check; one dated in the future only when no other passes."""
+    """The newest backup that passes integrity_check and can replace the records (restore_backup's checks); one
+    dated in the future only when no other passes."""
     for info in sorted(list_backups(backups_dir), key=dated_in_the_future):  # a stable sort: newest first in each
-        if integrity(info.path) == "ok":
+        if integrity(info.path) == "ok" and not not_a_treadwell_backup(info.path):
             return info.path
     return None
 

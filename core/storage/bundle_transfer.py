@@ -125,8 +125,8 @@ def _ids_taken(error: Exception) -> str | None:
     engines say which table's uid in their own words."""
     said = str(error)
     if not (isinstance(error, sqlite3.IntegrityError) or type(error).__name__ == "UniqueViolation") or "uid" not in said:
-        return None
-    return "versions" if "plans" in said else "walks" if "sessions" in said else "records"
+        return None  # a patient's id taken meanwhile is another workstation's import of them (core/storage/move.py)
+    return "versions" if "plans" in said else "walks" if "sessions" in said else None
 
 
 def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str) -> ImportedPatient:

@@ -101,18 +101,26 @@ def check_file(path: Path, pragma: str = "quick_check", *, text: bool = False) -
 def unreadable_text(connection: sqlite3.Connection) -> str | None:
     """Where a stored text is not UTF-8, as the first table, column and row: never the text, a patient's record. Seen
     when a tester damaged one byte of a name: quick_check said ok, a backup was verified, and the commands that read
-    the patient quoted the record in their error. (Full-text index tables hold their own binary data.)"""
-    tables = [name for (name,) in connection.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite%' and name not like '%_fts%'")]
-    text_columns = {table: [row[1] for row in connection.execute(f'pragma table_info("{table}")')
-                            if row[2].upper() == "TEXT"] for table in tables}
-    connection.text_factory = bytes  # each value as stored, to be decoded here
-    for table, columns in text_columns.items():
-        listed = ", ".join(f'"{column}"' for column in columns)
-        for row in connection.execute(f'select rowid, {listed} from "{table}"') if columns else ():
-            for column, value in zip(columns, row[1:]):
-                if isinstance(value, bytes) and not _is_utf8(value):
-                    return f"the text in {table}.{column} of row {row[0]} is not readable text"
+    the patient quoted the record in their error. Every value stored as text, in every ordinary table, whatever its
+    column's declared type; full-text indexes and their tables hold their own data, and are left out."""
+    schema = connection.execute("select name, coalesce(sql, '') from sqlite_master where type = 'table'").fetchall()
+    virtual = {name for name, sql in schema if sql.upper().startswith("CREATE VIRTUAL TABLE")}
+    shadows = {f"{name}_{part}" for name in virtual
+               for part in ("data", "idx", "content", "docsize", "config", "segments", "segdir", "stat")}
+    tables = [(name, "WITHOUT ROWID" not in sql.upper(), [row[1] for row in connection.execute(
+        f'pragma table_info("{name}")')]) for name, sql in schema
+        if not name.startswith("sqlite_") and name not in virtual and name not in shadows]
+    factory, connection.text_factory = connection.text_factory, bytes  # each value as stored, decoded here
+    try:
+        for table, has_rowid, columns in tables:
+            listed = ", ".join(f'typeof("{column}"), "{column}"' for column in columns)
+            for row in connection.execute(f'select {"rowid" if has_rowid else "null"}, {listed} from "{table}"'):
+                for column, kind, value in zip(columns, row[1::2], row[2::2]):
+                    if kind == b"text" and not _is_utf8(value):
+                        where = f" of row {row[0]}" if has_rowid else ""
+                        return f"the text in {table}.{column}{where} is not readable text"
+    finally:
+        connection.text_factory = factory
     return None
 
 
@@ -194,6 +202,10 @@ def _refuse_newer_schema(db: sqlite_utils.Database, path: Path) -> None:
 def plain_storage_error(error: sqlite3.Error) -> str:
     """A sentence for the SQLite errors people meet; nothing half-saved is left (each change is one transaction)."""
     text = str(error).lower()
+    if "could not decode to utf-8" in text:  # SQLite's message quotes the record: a patient's, never shown (and it
+        # may hold "locked" or "full", seen in review)
+        return ("The database is damaged: a record's text cannot be read. Nothing was saved. Run main.py db check: it "
+                "says where, and which backup to restore.")
     if "disk is full" in text or "database or disk is full" in text:
         return "The disk is full, so nothing was saved. Free some space and try again; earlier records are safe."
     if "readonly" in text or "read-only" in text or "unable to open" in text:
@@ -202,7 +214,4 @@ def plain_storage_error(error: sqlite3.Error) -> str:
         return "Another Treadwell window or command is writing to this data folder; try again in a moment."
     if "disk i/o" in text:
         return "The disk reported an error, so nothing was saved. Earlier records are safe; check the drive."
-    if "could not decode to utf-8" in text:  # SQLite's message quotes the record: a patient's, never shown
-        return ("The database is damaged: a record's text cannot be read. Nothing was saved. Run main.py db check: it "
-                "says where, and which backup to restore.")
     return f"The database reported a problem ({error}); nothing was saved."

@@ -114,6 +114,7 @@ def _read_only(path: Path) -> sqlite_utils.Database:
 
 
 def backup_now(data_dir: DataDir, *, daily: int, weekly: int) -> Path:
+    refuse_lost_records(data_dir)  # seen in review: an emptied file's backup was "verified", then the newest good one
     if not data_dir.database_path.exists():
         raise DatabaseError("There is no database to back up yet.")
     target = backup_database(data_dir.database_path, data_dir.backups_dir)

@@ -31,6 +31,7 @@ from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, data_version, open_database
 from core.storage.sqlite_records import SqliteRecords
 from core.workspace.bundles import BUNDLE_FILE
+from core.workspace.records_guards import ClinicGuard, LocalGuard
 
 NOT_ANSWERING = ("The clinic database has not answered yet: nothing was read or saved, and what is on screen is kept; "
                  "Treadwell signs in as soon as it answers.")
@@ -42,27 +43,6 @@ class ReadOnlyRecords(Exception):
 
 class DataFolderMissing(Exception):
     """The data folder disappeared while the window was open."""
-
-
-class _ClinicGuard:
-    """The clinic engine's methods, with a dropped connection turned into one plain sentence."""
-
-    def __init__(self, gateway: RecordsGateway) -> None:
-        self._gateway = gateway
-
-    def __getattr__(self, name: str):
-        from core.storage.clinic import call_guarded
-        from core.storage.clinic_errors import ServerLost
-
-        method = getattr(self._gateway._clinic_records(), name)
-
-        def guarded(*args, **kwargs):
-            try:
-                return call_guarded(method, *args, **kwargs)
-            except ServerLost:
-                self._gateway._lose_clinic(unanswered=True)  # signed in again once the window's check finds it answering
-                raise
-        return guarded
 
 
 class RecordsGateway:
@@ -298,8 +278,8 @@ class RecordsGateway:
         if self.records_url is not None:
             if write and self.read_only:
                 raise ReadOnlyRecords("This window is read-only: another Treadwell window is using this data folder.")
-            return _ClinicGuard(self)  # type: ignore[return-value]
-        return SqliteRecords(self._require(write=write))
+            return ClinicGuard(self)  # type: ignore[return-value]
+        return LocalGuard(SqliteRecords(self._require(write=write)))  # type: ignore[return-value]
 
     def _require(self, *, write: bool = False) -> Database:
         if self._db is None:

@@ -21,6 +21,7 @@ from core.resources import resource_path, resources_root
 from core.settings import Settings, load_settings
 from core.storage import evidence_store
 from core.storage.database import journal_mode
+from core.storage.maintenance import refuse_lost_records
 from core.storage.library_sync import shipped_etiology_entry
 
 # A check returns a short detail on success and raises with a plain reason on failure.
@@ -42,6 +43,7 @@ def _resources_found() -> str:
 
 
 def _database_opens(data_dir: DataDir) -> str:
+    refuse_lost_records(data_dir)  # seen in review: the self-test made an emptied records file anew, beside backups
     return f"{data_dir.database_path.name} opened, quick_check ok, journal {journal_mode(data_dir.database_path)}"
 
 

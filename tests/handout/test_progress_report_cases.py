@@ -50,5 +50,8 @@ def test_a_note_that_could_reorder_printed_text_is_refused_and_lines_are_kept() 
 
     with pytest.raises(HandoutError, match="the note must not contain right-to-left or left-to-right override"):
         progress_report_pdf(course(), SETTINGS, note="Walks \u202eslower", date=DATE)
+    with pytest.raises(HandoutError, match="the note must not contain control characters other than line breaks and "
+                                           "tabs"):  # a bell: not "such as line breaks or tabs", which it keeps
+        progress_report_pdf(course(), SETTINGS, note="Walks\nwell\x07", date=DATE)
     text = flat(" ".join(pdf_text(progress_report_pdf(course(), SETTINGS, note="Line one\n\tLine two", date=DATE))))
     assert "Line one Line two" in text

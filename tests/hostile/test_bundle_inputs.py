@@ -133,3 +133,16 @@ def test_a_number_too_long_to_read_is_said_so(db) -> None:
     text = json.dumps(exported(db)).replace('"version": 1,', '"version": ' + "9" * 5000 + ",", 1)
     assert refused(db, text.encode()) == ["the file is not a readable JSON plan bundle: it holds a number too long to "
                                           "read (more than 4,300 digits: changed by hand?)"]
+
+
+def test_a_patient_id_taken_meanwhile_is_not_called_an_edited_file() -> None:
+    """Two workstations importing the same patient at once collide on the patient's id: that is the move's "run it
+    again" (core/storage/move.py), not an edited file (seen in review)."""
+    import sqlite3
+
+    from core.storage.bundle_transfer import _ids_taken
+
+    assert _ids_taken(sqlite3.IntegrityError("UNIQUE constraint failed: patients.uid")) is None
+    assert _ids_taken(sqlite3.IntegrityError("UNIQUE constraint failed: plans.uid")) == "versions"
+    assert _ids_taken(sqlite3.IntegrityError("UNIQUE constraint failed: sessions.uid")) == "walks"
+    assert _ids_taken(sqlite3.OperationalError("database is locked")) is None

@@ -69,3 +69,31 @@ def test_a_name_that_is_not_text_is_found_by_the_check_and_the_backup_and_never_
     said = plain_storage_error(raised.value)
     assert said.startswith("The database is damaged: a record's text cannot be read. Nothing was saved.")
     assert "Qutlenberg" not in said and "db check" in said
+
+
+def test_damaged_text_that_holds_a_word_of_another_problem_is_still_damage() -> None:
+    """Seen in review: a damaged name "Knee locked..." was said to be another window writing."""
+    said = plain_storage_error(sqlite3.OperationalError(
+        "Could not decode to UTF-8 column 'name' with text 'Knee locked\ufffd, disk is full'"))
+    assert said.startswith("The database is damaged") and "Knee" not in said
+
+
+def test_every_value_stored_as_text_is_read_whatever_its_column_is_declared() -> None:
+    """Seen in review: only columns declared TEXT were read, a table named like "drafts" was left out as a full-text
+    index's, a WITHOUT ROWID table was said to be a drive problem, and a blob in a TEXT column was called damage."""
+    from core.storage.database import unreadable_text
+
+    connection = sqlite3.connect(":memory:")
+    connection.executescript("""
+        create table notes (body);  -- no declared type
+        create table drafts (body varchar(20));
+        create table pairs (k text primary key, v json) without rowid;
+        create table files (body text);
+        insert into files values (x'ff00');  -- a blob, not text
+    """)
+    assert unreadable_text(connection) is None and connection.text_factory is str  # the caller's left as it was
+    for table, column, where in (("notes", "body", " of row 1"), ("drafts", "body", " of row 1"), ("pairs", "v", "")):
+        values = "(cast(x'41ff' as text))" if table != "pairs" else "('a', cast(x'41ff' as text))"
+        connection.execute(f"insert into {table} values {values}")
+        assert unreadable_text(connection) == f"the text in {table}.{column}{where} is not readable text"
+        connection.execute(f"delete from {table}")

@@ -4,12 +4,16 @@ for a first start, and `db check` said "ok, schema 0 of 16, 0 patients" beside t
 
 from __future__ import annotations
 
+import io
+import sqlite3
+
 import pytest
 
 from core.storage import records
 from core.storage.backup import backup_database
 from core.storage.database import DatabaseDamaged, open_database
-from core.storage.maintenance import check_health
+from core.storage.backup import newest_good_backup
+from core.storage.maintenance import backup_now, check_health
 from core.storage.session import open_data
 from tests.storage.helpers import example
 
@@ -49,3 +53,28 @@ def test_a_first_start_and_an_emptied_file_with_no_backup_make_the_records(data_
     with open_data(data_dir) as db:
         assert records.count_patients(db) == 0
     assert check_health(data_dir).ok
+
+
+def test_a_backup_of_lost_records_is_refused_and_an_empty_backup_is_never_the_good_one(data_dir) -> None:
+    """Seen in review: 'db backup' of an emptied file made a 'verified' backup of nothing, which db check then named
+    the newest good backup, and restoring it was refused as another program's database."""
+    saved_and_backed_up(data_dir)
+    good = newest_good_backup(data_dir.backups_dir)
+    data_dir.database_path.write_bytes(b"")
+    with pytest.raises(DatabaseDamaged, match="is empty, but 1 backup"):
+        backup_now(data_dir, daily=7, weekly=4)
+    assert len(list(data_dir.backups_dir.glob("treadwell-*.sqlite3"))) == 1
+    empty = data_dir.backups_dir / "treadwell-29991231-000000-000000.sqlite3"  # the newest, and no records in it
+    sqlite3.connect(empty).execute("create table t (x)").connection.close()
+    assert newest_good_backup(data_dir.backups_dir) == good
+
+
+def test_the_self_test_does_not_make_lost_records_anew(data_dir) -> None:
+    from core.workspace.selftest import core_checks, run_checks
+
+    saved_and_backed_up(data_dir)
+    data_dir.database_path.unlink()
+    results = run_checks(core_checks(data_dir, None), io.StringIO())
+    [opened] = [result for result in results if result.name == "database opens"]
+    assert not opened.passed and "is missing, but 1 backup" in opened.detail
+    assert not data_dir.database_path.exists()

@@ -103,6 +103,24 @@ def test_a_report_that_cannot_be_saved_says_why_and_leaves_no_file(qtbot, data_d
     assert not inside.exists() and view.report_status.text().startswith(("The progress report was not",))
 
 
+def test_a_note_that_would_reorder_the_printed_text_is_refused_before_the_file_is_chosen(qtbot, data_dir,
+                                                                                          monkeypatch) -> None:
+    """Seen in review: the note was refused only after the save dialog, its message said twice over."""
+    import ui.views.progress_view as progress_view
+
+    window = patient_with_a_course(qtbot, data_dir)
+    view = window.progress
+    asked: list[str] = []
+    monkeypatch.setattr(progress_view, "save_file", lambda *args: asked.append("file") or "")
+    view.note.setPlainText("Walks well\n\u202eslower")
+    view._on_report_button_clicked()
+    assert asked == [] and view.report_status.text() == (
+        "The progress report was not made: the note must not contain right-to-left or left-to-right override "
+        "characters.")
+    assert view.export_report(data_dir.root.parent / "r.pdf") is False  # and when the file is named first
+    assert view.report_status.text().count("The progress report was not") == 1
+
+
 def test_the_charts_draw_empty_full_and_small(qtbot) -> None:
     import datetime as dt
 

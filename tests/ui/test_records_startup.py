@@ -159,3 +159,27 @@ def test_a_clinic_server_that_cannot_be_reached_says_why_from_the_status_bar(qtb
         window.show()
     qtbot.waitUntil(lambda: window._where_label.text().startswith("Clinic database: not signed in."), timeout=10_000)
     assert_reason_opens(window, window._where_label, "cannot be reached")
+
+
+def test_a_patient_whose_name_is_damaged_is_never_quoted_in_records(qtbot, data_dir) -> None:
+    """Seen in review: "The patients could not be listed: Could not decode to UTF-8 column 'name' with text ...",
+    the damaged record on screen and no word of what to do."""
+    saved_and_backed_up(data_dir)
+    for path in data_dir.root.glob("treadwell.sqlite3-*"):
+        path.unlink()
+    data = bytearray(data_dir.database_path.read_bytes())
+    name = example()[0].name.encode()
+    at = data.find(name)
+    while at >= 0:
+        data[at + 1] = 0xFF
+        at = data.find(name, at + 1)
+    data_dir.database_path.write_bytes(bytes(data))
+    window = MainWindow(data_dir, deferred=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
+        window.show()
+    window.records.reload()
+    said = window.records.count.text()
+    assert said.startswith("The patients could not be listed: The database is damaged: a record's text cannot be "
+                           "read."), said
+    assert "db check" in said and name.decode()[2:] not in said

@@ -215,6 +215,14 @@ class ProgressView(QWidget):
     def _on_report_button_clicked(self) -> None:
         if self._course is None:
             return
+        from core.plan.profile import checked_lines
+
+        try:  # before the file is chosen (seen in review: refused only after the save dialog)
+            checked_lines(self.note.toPlainText())
+        except ValueError as error:
+            self._failed(f"The progress report was not made: the note {error}.")
+            self.note.setFocus()
+            return
         path = save_file(self, "Save the progress report", self.suggested_file_name(), "PDF (*.pdf)")
         if path:
             self.export_report(path if path.lower().endswith(".pdf") else path + ".pdf")
@@ -236,7 +244,9 @@ class ProgressView(QWidget):
             return self._failed("The progress report was not made: this copy of Treadwell cannot make progress "
                                 "reports yet.")
         except Exception as error:  # HandoutError, WriteError: plain sentences; anything else, its message
-            return self._failed(f"The progress report was not saved: {error}")
+            said = str(error)  # a HandoutError says itself "The progress report was not made: ..." (seen: said twice)
+            return self._failed(said if said.startswith("The progress report was not") else
+                                f"The progress report was not saved: {said}")
         finally:
             QApplication.restoreOverrideCursor()
         self.report_status.setStyleSheet("")
