@@ -88,11 +88,20 @@ def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, da
     from core.handout.export import HandoutError
     from core.plan.profile import checked_lines
 
+    if problem := report_note_problem(note):
+        raise HandoutError(problem)
+    return render_progress_report(progress, settings=settings, note=checked_lines(note), date=date, paper=paper)
+
+
+def report_note_problem(note: str) -> str | None:
+    """Why no report can be made with ``note`` (a character that would reorder or hide the printed text), or None."""
+    from core.plan.profile import checked_lines
+
     try:
-        note = checked_lines(note)
+        checked_lines(note)
     except ValueError as error:
-        raise HandoutError(f"The progress report was not made: the note {error}.") from None
-    return render_progress_report(progress, settings=settings, note=note, date=date, paper=paper)
+        return f"The progress report was not made: the note {error}."
+    return None
 
 
 def namesakes(records: PatientRecords, name: str, *, besides: int) -> list[int]:

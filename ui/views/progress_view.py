@@ -215,12 +215,10 @@ class ProgressView(QWidget):
     def _on_report_button_clicked(self) -> None:
         if self._course is None:
             return
-        from core.plan.profile import checked_lines
+        from core.workspace.course import report_note_problem
 
-        try:  # before the file is chosen (seen in review: refused only after the save dialog)
-            checked_lines(self.note.toPlainText())
-        except ValueError as error:
-            self._failed(f"The progress report was not made: the note {error}.")
+        if problem := report_note_problem(self.note.toPlainText()):  # before the file is chosen (seen in review)
+            self._failed(problem)
             self.note.setFocus()
             return
         path = save_file(self, "Save the progress report", self.suggested_file_name(), "PDF (*.pdf)")
