@@ -22,8 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         os.umask(0o077)  # every file and folder the app creates is private to this user (0600 / 0700)
     args = cli.parse_args(argv)
     if args.version:
-        print(cli.version_line())
-        return cli.EXIT_OK
+        return cli.print_answer(cli.print_version)
     try:
         data_dir = (DataDir(args.data_dir) if args.data_dir else DataDir.default()).prepare()
     except DataDirError as error:
@@ -43,10 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         from core.workspace.selftest import core_checks, run_checks
         from ui.selftest import qt_checks
 
-        with cli.reader_may_stop():
+        def checks_passed() -> int:
             results = run_checks([*core_checks(data_dir, args.records), *qt_checks(data_dir)], sys.stdout)
             return cli.EXIT_OK if all(result.passed for result in results) else cli.EXIT_FAILURE
-        return cli.EXIT_FAILURE
+
+        return cli.print_answer(checks_passed)
     if args.command is not None:
         status = cli.run_command(args, data_dir)
         collector.skip_final_collection()
@@ -63,9 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             return cli.EXIT_BAD_INPUT
         from ui.screenshots import take_screenshots
 
-        for path in take_screenshots(args.screenshots):
-            print(path)
-        return cli.EXIT_OK
+        def print_pictures() -> int:
+            for path in take_screenshots(args.screenshots):
+                print(path)
+            return cli.EXIT_OK
+
+        return cli.print_answer(print_pictures)
     from ui.app import run_app
 
     return run_app(data_dir, smoke_start=args.smoke_start, crash_dialog=not args.no_crash_dialog,

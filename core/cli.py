@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -127,6 +128,11 @@ def version_line() -> str:
     return f"{APP_NAME} {app_version()}"
 
 
+def print_version() -> int:
+    print(version_line())
+    return EXIT_OK
+
+
 def clinic_database_of(data_dir: DataDir) -> str | None:
     """The clinic server chosen in Settings (None: this workstation's own records), read even where another
     setting is invalid (a command that reads the settings says so itself). Seen in review: a tab in the clinic's
@@ -164,7 +170,7 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             sys.stdout.flush()  # here, where a failure is said, not at exit
             return status
         except OutputNotWritten as error:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush would fail again
+            _quiet_stdout()
             print(f"The command's output could not be written ({error}), so it may have stopped before it finished. "
                   "Anything it saved is saved: check with the list commands before running it again.", file=sys.stderr)
         except (DatabaseError, DataDirBusy, ClinicServerError) as error:
@@ -195,5 +201,26 @@ def reader_may_stop():
     try:
         yield
     except BrokenPipeError:
-        quiet = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(quiet, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    """Standard output from here on goes nowhere, so the interpreter's final flush does not fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def print_answer(answer: Callable[[], int]) -> int:
+    """Run what prints an answer outside the commands (``--version``, ``--self-test``): a reader that stops ends
+    quietly, and output that cannot be written (a full disk) is one line on standard error and exit 1. Seen by a
+    tester: ``--version > /dev/full`` ended in a traceback."""
+    from core.commands.output import OutputNotWritten, terminal_safe_output
+
+    with reader_may_stop(), terminal_safe_output():
+        try:
+            status = answer()
+            sys.stdout.flush()
+            return status
+        except OutputNotWritten as error:
+            _quiet_stdout()
+            print(f"The output could not be written ({error}).", file=sys.stderr)
+    return EXIT_FAILURE
