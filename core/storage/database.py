@@ -139,7 +139,7 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
         if verdict != "ok":
             raise DatabaseDamaged(
                 f"The database {path.name} is damaged ({verdict}). It has not been changed. "
-                "Restore the newest good backup (main.py db restore, or the dialog in the app)."
+                "Restore the newest good backup (the db restore command, or the dialog in the app)."
             )
     elif read_only:
         raise DatabaseError(f"There is no database at {path} yet.")

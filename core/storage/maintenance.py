@@ -38,8 +38,8 @@ def lost_records(data_dir: DataDir) -> str | None:
     state = "empty" if path.exists() else "missing"
     return (f"The records file {path.name} is {state}, but {len(backups)} backup{'s' if len(backups) != 1 else ''} "
             f"of it {'are' if len(backups) != 1 else 'is'} kept in {data_dir.backups_dir}: the records were lost, not "
-            "new. Nothing was written. Restore the newest good backup (main.py db restore, or the dialog in the app); "
-            "to start new records instead, move the backups folder out of the data folder first.")
+            "new. Nothing was written. Restore the newest good backup (the db restore command, or the dialog in the "
+            "app); to start new records instead, move the backups folder out of the data folder first.")
 
 
 def refuse_lost_records(data_dir: DataDir) -> None:

@@ -137,7 +137,7 @@ def m005_course_of_care(db: sqlite_utils.Database) -> None:
         from core.storage.database import DatabaseError
 
         raise DatabaseError(f"{held - moved} session log(s) refer to no saved plan, so the records were not upgraded "
-                            "and are unchanged. Restore the newest good backup (main.py db restore), or keep using "
+                            "and are unchanged. Restore the newest good backup (the db restore command), or keep using "
                             "the previous Treadwell and ask for support.")
     db.execute("drop table session_logs")
     db["sessions"].create_index(["patient_id", "date", "id"])
