@@ -199,6 +199,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
+    if in_progress and suggestion is not None and suggestion.action != "step-back":
+        suggestion = _step_back_still_due(walked[:judged], walked[judged], plans, versions) or suggestion
     if judged is None and stops_walking(plans[newest.version]):  # seen in review: said
         suggestion = paused_by_screening(newest.version, plans[newest.version], after_walks=False)  # nowhere before
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
@@ -361,6 +363,22 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
         "reason": f"{suggestion.reason} The week's figures are from plan version {newest}, the plan in force "
                   f"(these walks were under version {version}).{where}",
     })
+
+
+def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
+                         versions: list[VersionInCourse]) -> NextWeekSuggestion | None:
+    """The step back the walks before the week in progress advised, where that week was begun instead (seen in
+    review: next-morning pain 7 after week 2's last walk, then a walk of week 3, read "Hold ... finish its walks")."""
+    last = next((row for row in reversed(before) if row.walks), None)
+    if last is None or _step_back_taken(last, judged):
+        return None
+    advice = _suggestion(last, plans, versions, last.walks[-1], in_progress=False, days_since=0)
+    if advice is None or advice.action != "step-back":
+        return None
+    planned = plans[judged.version].weeks[judged.week - 1].sessions
+    return advice.model_copy(update={"reason": (
+        f"{advice.reason} Week {label_of(judged.week, judged.attempt)} was begun after it instead, {len(judged.walks)} "
+        f"of {planned} walks so far: ask the patient how the pain is before the next walk.")})
 
 
 def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:

@@ -60,3 +60,21 @@ def test_a_week_numbered_again_by_a_later_version_is_named_with_its_version() ->
     alone = adherence_in_words(course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(2, [9, 11]),
                                                today=START + dt.timedelta(days=12)))
     assert "Week 2: the pain rules" in alone  # one version: no need to say which
+
+
+def test_a_step_back_advised_by_a_weeks_last_walk_is_the_advice_while_the_next_week_is_begun() -> None:
+    """Seen in review: next-morning pain 7 (usual 4) after week 2's last walk, then one walk of week 3: "Hold. Week 3
+    is in progress, 1 of 3 walks so far: finish its walks", and a new version's handout started the patient at week
+    3. Once the harder week is walked in full, its own walks are judged."""
+    flare = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], morning=6)
+    progress = course_progress([V1], flare + walks(3, [14]), today=START + dt.timedelta(days=15))
+    assert (progress.suggestion.action, progress.suggestion.next_week.week, progress.next_walk_week) == (
+        "step-back", 1, 1)
+    assert progress.suggestion.reason == (
+        "Pain the next morning after 2026-09-12 was 6/10, above the usual 3/10: step back to week 1's minutes. Week 3 "
+        "was begun after it instead, 1 of 3 walks so far: ask the patient how the pain is before the next walk.")
+    assert [week.label for week in progress.weeks if week.status == "ahead"][:2] == ["1 (again)", "2 (again)"]
+    walked_back = course_progress([V1], flare + walks(1, [14]), today=START + dt.timedelta(days=15))
+    assert walked_back.suggestion.reason.startswith("Week 1 (again) is in progress")
+    walked_through = course_progress([V1], flare + walks(3, [14, 16, 18]), today=START + dt.timedelta(days=19))
+    assert (walked_through.suggestion.action, walked_through.suggestion.next_week.week) == ("progress", 4)
