@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
+from core.plan.intensity import pulse_below_resting
 from core.plan.pain import CAVEAT
 from core.plan.session_log import SessionLog
 from core.plan.warnings import WarningCode
@@ -160,6 +161,11 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                     f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else ""))
     if too_hard:
         return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.")
+    slow = [log for log in logs if log.heart_rate and log.heart_rate < plan.intensity.hr_rest]
+    if slow:  # seen in review: a 15-second count of 34 read as 34 bpm, and "Progress" (times 4, above the range)
+        return hold(pulse_below_resting(slow[0].heart_rate, plan.intensity.hr_rest,
+                                        [week.target_hr for week in plan.weeks if week.target_hr],
+                                        on=slow[0].date.isoformat()) + " Check it before moving on.")
     noted = (f" {_sentence(above_range)}, a rough guide after a spinal cord injury: effort was not above its "
              "target.") if fast else ""
     if in_progress and len(logs) < this_week.sessions:

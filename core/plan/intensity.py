@@ -76,6 +76,19 @@ def pulse_count_seconds(ranges: list[tuple[int, int]]) -> int:
     return max([15] + [found[0] for beats in ranges if (found := pulse_count(beats))])
 
 
+def pulse_below_resting(heart_rate: int, resting_hr: int, ranges: list[tuple[int, int]], on: str = "") -> str:
+    """What to check about a walking heart rate below the resting one (of the walk ``on`` a day, where said): most
+    likely the walking log's hand count entered as it was (the handout asks for the beats counted in 15 or 30
+    seconds, the form for beats a minute)."""
+    said = (f"The heart rate{f' on {on}' if on else ''}, {heart_rate} bpm, is below the patient's resting {resting_hr} bpm: check that it was "
+            "entered as beats a minute")
+    if not ranges:
+        return f"{said}."
+    seconds = pulse_count_seconds(ranges)
+    return (f"{said}. The walking log asks for the beats counted in {seconds} seconds: times {60 // seconds} is "
+            f"{heart_rate * (60 // seconds)} a minute.")
+
+
 def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
     if profile.measured_hr_max is not None:
         hr_max = float(profile.measured_hr_max)

@@ -14,8 +14,8 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.engine import Plan, Week
-from core.plan.intensity import pulse_count_seconds
+from core.plan.engine import Plan
+from core.plan.intensity import pulse_below_resting
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog, recorded
@@ -107,20 +107,9 @@ class PlanVersion(BaseModel):
                 notes.append(f"The walk's {walk.minutes:g} minutes are more than twice week {walk.week}'s planned "
                              f"{planned:g}: check the minutes.")
         if walk.heart_rate is not None and walk.heart_rate < self.profile.resting_hr:
-            notes.append(self._pulse_note(walk.heart_rate, weeks))
+            notes.append(pulse_below_resting(walk.heart_rate, self.profile.resting_hr,
+                                             [week.target_hr for week in weeks if week.target_hr]))
         return notes
-
-    def _pulse_note(self, heart_rate: int, weeks: list[Week]) -> str:
-        """A walking heart rate below the resting one is most likely the walking log's hand count entered as it
-        was (the handout asks for the beats counted in 15 or 30 seconds, the form for beats a minute)."""
-        said = (f"The heart rate, {heart_rate} bpm, is below the patient's resting {self.profile.resting_hr} bpm: "
-                "check that it was entered as beats a minute")
-        ranges = [week.target_hr for week in weeks if week.target_hr]
-        if not ranges:
-            return f"{said}."
-        seconds = pulse_count_seconds(ranges)
-        return (f"{said}. The walking log asks for the beats counted in {seconds} seconds: times {60 // seconds} is "
-                f"{heart_rate * (60 // seconds)} a minute.")
 
 
 def version_in_force(saved: list[tuple[int, str]], on: dt.date,

@@ -187,6 +187,20 @@ def test_a_pulse_logged_above_the_weeks_range_holds_the_week() -> None:
     assert suggest(in_range).action == "progress"
 
 
+
+def test_a_pulse_below_the_resting_one_holds_the_week_until_it_is_checked() -> None:
+    """Seen in review: the walking log's 15-second count, 34, entered as beats a minute: noted when it was added, then
+    shown as "34 (100-108)" and "Progress" (times 4 it is 136, above the week's range)."""
+    resting = PLAN.intensity.hr_rest
+    counted = full_week()[:-1] + [log(9).model_copy(update={"heart_rate": 34})]
+    result = suggest(counted)
+    assert result.action == "hold" and result.next_week.week == 4
+    assert result.reason == (f"The heart rate on 2026-11-09, 34 bpm, is below the patient's resting {resting} bpm: "
+                             "check that it was entered as beats a minute. The walking log asks for the beats counted "
+                             "in 15 seconds: times 4 is 136 a minute. Check it before moving on.")
+    at_rest = full_week()[:-1] + [log(9).model_copy(update={"heart_rate": resting})]
+    assert suggest(at_rest).action == "progress"
+
 def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_guide() -> None:
     """Seen in review: an incomplete T10 injury walked week 1 at the target effort and usual pain, and was held,
     told to slow the belt, on the heart rate the plan itself calls a rough guide below T6."""
