@@ -185,13 +185,31 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold(f"No walk is logged for {days_since} days, since {max(log.date for log in logs).isoformat()}: "
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
                     "default, not from a trial).")
+    lighter = _lighter_than_planned(this_week, logs, rough_guide)
     if week == len(plan.weeks):
-        return hold("Last week of the plan done with pain in the safe range: keep this level and review the plan.")
+        return hold("Last week of the plan done with pain in the safe range: keep this level and review the plan."
+                    + lighter)
     return NextWeekSuggestion(
         action="progress", next_week=following,
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
-               f"morning: move on to week {following.week}.{noted}{_read_the_notes(plan, logs)}",
+               f"morning: move on to week {following.week}.{noted}{lighter}{_read_the_notes(plan, logs)}",
     )
+
+
+def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool) -> str:
+    """A week whose every walk was rated below its effort target (and, where its pulse guides, whose every pulse
+    logged was below its range), said with its move on for the clinician to review. Seen in review: moderate weeks
+    walked at efforts of 7-8 and pulses of 92-95 against 12-13 and 109-126 moved on with nothing said."""
+    if not logs or any(log.rpe >= week.rpe[0] for log in logs):
+        return ""
+    lowest, highest = min(log.rpe for log in logs), max(log.rpe for log in logs)
+    rated = str(lowest) if lowest == highest else f"{lowest}-{highest}"
+    said = f" Effort was rated below this week's {week.rpe[0]}-{week.rpe[1]} target on every walk ({rated})"
+    pulses = [log.heart_rate for log in logs if log.heart_rate]
+    if week.target_hr and not rough_guide and pulses and max(pulses) < week.target_hr[0]:
+        said += f", and every pulse logged was below its {week.target_hr[0]}-{week.target_hr[1]} bpm"
+    return f"{said}: the walks were lighter than this {week.band} week's target; review the speed and slope with the " \
+        "patient."
 
 
 def _read_the_notes(plan: Plan, logs: list[SessionLog]) -> str:

@@ -201,6 +201,23 @@ def test_a_pulse_below_the_resting_one_holds_the_week_until_it_is_checked() -> N
     at_rest = full_week()[:-1] + [log(9).model_copy(update={"heart_rate": resting})]
     assert suggest(at_rest).action == "progress"
 
+
+def test_a_week_walked_lighter_than_its_target_moves_on_and_says_so() -> None:
+    """Seen in review: moderate weeks walked at efforts of 7-8 and pulses of 92-95 against 12-13 and 109-126 moved
+    on with nothing said about the intensity."""
+    low_hr = WEEK.target_hr[0]
+    easy = [log(day, rpe=7 + day % 2).model_copy(update={"heart_rate": low_hr - 10}) for day in range(1, 4)]
+    result = suggest(easy)
+    assert result.action == "progress"
+    assert result.reason.endswith(
+        f"move on to week 5. Effort was rated below this week's 12-13 target on every walk (7-8), and every pulse "
+        f"logged was below its {low_hr}-{WEEK.target_hr[1]} bpm: the walks were lighter than this moderate week's "
+        "target; review the speed and slope with the patient.")
+    one_at_target = easy[:-1] + [easy[-1].model_copy(update={"rpe": 12})]
+    assert "lighter" not in suggest(one_at_target).reason
+    pulse_in_range = easy[:-1] + [easy[-1].model_copy(update={"heart_rate": low_hr})]
+    assert "(7-8): the walks were lighter" in suggest(pulse_in_range).reason
+
 def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_guide() -> None:
     """Seen in review: an incomplete T10 injury walked week 1 at the target effort and usual pain, and was held,
     told to slow the belt, on the heart rate the plan itself calls a rough guide below T6."""
