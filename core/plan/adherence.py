@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.plan.course_rows import WalkingBreak
 from core.plan.progress import Progress, WeekProgress
 
 STOPPED_BECAUSE = {"pain rules": "as the pain rules advised a step back", "screening": "when screening blocked the plan"}
@@ -37,7 +38,7 @@ def adherence_statements(progress: Progress) -> list[str]:
              "days apart)"
              + ("" if _skips_a_week(progress, gap.since, gap.until) else
                 ": a break, not counted as missed weeks, as the plan's weeks go on from the walks")
-             if gap.until else f"No walk logged since {gap.since.isoformat()} ({gap.days} days to today)"
+             if gap.until else f"No walk logged since {gap.since.isoformat()} ({gap.days} days to {_day_judged(gap)})"
              for gap in progress.breaks]
     said += [f"Week {called(week)} went beyond the plan: {week.beyond_plan.in_words()}"
              for week in progress.weeks if week.beyond_plan]
@@ -103,3 +104,10 @@ def adherence_in_words(progress: Progress) -> str:
     if not logged:
         return f"Adherence: not yet known, no walk is logged yet ({logged_text})."
     return ". ".join(adherence_statements(progress)) + f" ({logged_text})."
+
+
+def _day_judged(gap: WalkingBreak) -> str:
+    """The day an open gap runs to, the day the course is judged: "today", or the date a report is dated (seen in
+    review: "9 days to today" in a course judged on a day of September)."""
+    day = gap.since + dt.timedelta(days=gap.days)
+    return "today" if day == dt.date.today() else day.isoformat()

@@ -55,3 +55,11 @@ def test_a_note_that_could_reorder_printed_text_is_refused_and_lines_are_kept() 
         progress_report_pdf(course(), SETTINGS, note="Walks\nwell\x07", date=DATE)
     text = flat(" ".join(pdf_text(progress_report_pdf(course(), SETTINGS, note="Line one\n\tLine two", date=DATE))))
     assert "Line one Line two" in text
+
+
+def test_the_suggestion_names_a_week_walked_again_as_the_course_does() -> None:
+    """Seen in review: "From the walks logged in week 1" for walks of "1 (again)", after a step back."""
+    walks = [_walk(day, 1, 8, 11, 2, 2) for day in (2, 4, 6)] + [_walk(9, 2, 8.5, 12, 9, 3), _walk(11, 1, 8, 11, 2, 2)]
+    text = flat(" ".join(pdf_text(render_progress_report(course(sessions=walks), settings=SETTINGS, note="",
+                                                         date=DATE))))
+    assert "From the walks logged in week 1 (again) (plan version 1)" in text, text
