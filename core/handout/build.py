@@ -127,7 +127,7 @@ def build_handout(
 ) -> Handout:
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
     gives ``etiology``'s human evidence (the records' entry for the plan's etiology). ``start_week``: where a patient
-    whose walks are logged carries on (core/workspace/course.py handout_start_week); the walking log begins there."""
+    whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)

@@ -4,7 +4,7 @@ records hold, turned into the progress the view and the report draw (core/plan/p
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile
@@ -39,26 +39,43 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
                             for session in sessions], today=today or dt.date.today())
 
 
-def handout_start_week(history: list[PlanVersion], sessions: list[SessionRecord], profile: PatientProfile,
-                       plan: Plan) -> int | None:
-    """The week of ``plan`` (the plan a handout gives, as the patient has it) a patient whose walks are logged carries
-    on at: where progress points with that plan as the one in force, as it will be once saved (or as it is, for the
-    version in force); a plan based again on what the patient walks now starts again low. None before any walk, at
-    week 1, past the end of ``plan``, or for a blocked plan. Seen in review: a version saved at week 4 printed a
-    handout from week 1, and nothing told the patient where to carry on; worked out against the version in force
-    before it, a shorter plan or one after a blocked version got no week, which the saved version then had."""
+class CarryOn(NamedTuple):
+    """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: from week 1, as
+    printed without one), and ``note``, for the clinician, where that week's walks are longer than the course pointed
+    to before this plan ("": none)."""
+
+    week: int | None = None
+    note: str = ""
+
+
+def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profile: PatientProfile,
+                plan: Plan) -> CarryOn:
+    """Where the patient carries on in ``plan`` (the plan a handout gives, as the patient has it): where progress
+    points with that plan as the one in force, as it will be once saved (or as it is, for the version in force); a
+    plan based again on what the patient walks now starts again low. No week before any walk, at week 1, past the
+    end of ``plan``, or for a blocked plan. Seen in review: a version saved at week 4 printed a handout from week 1,
+    and nothing told the patient where to carry on; a plan re-based on 15 min walks after walks of 8.5 min printed
+    its week 1, a jump of 67 % a week, with nothing said until progress was read after the save."""
     if not history or not sessions or plan.blocked:
-        return None
+        return CarryOn()
     versions = [in_course(version) for version in history]
-    if not (same_profile(history[-1].profile, profile) and as_patient_has_it(versions[-1]) == plan):
+    logged = [LoggedSession(plan_version=session.plan_version, log=session.as_logged(), order=session.id)
+              for session in sessions]
+    new = not (same_profile(history[-1].profile, profile) and as_patient_has_it(versions[-1]) == plan)
+    if new:
         versions.append(VersionInCourse(version=history[-1].version + 1, plan_id=0,
                                         saved_at=dt.datetime.now(dt.timezone.utc).isoformat(), saved_by="",
                                         profile=profile, plan=plan, overrides=[]))
-    progress = course_progress(versions, [LoggedSession(plan_version=session.plan_version, log=session.as_logged(),
-                                                        order=session.id) for session in sessions],
-                               today=dt.date.today())
-    week = progress.next_walk_week
-    return week if 1 < week <= len(plan.weeks) else None
+    week = course_progress(versions, logged, today=dt.date.today()).next_walk_week
+    if not 1 <= week <= len(plan.weeks):
+        return CarryOn()
+    pointed = course_progress(versions[:-1], logged, today=dt.date.today()).suggestion if new else None
+    first = plan.weeks[week - 1].main_min
+    note = "" if pointed is None or pointed.next_week is None or first <= pointed.next_week.main_min + 1e-9 else (
+        f"The handout's week {week} has walks of {first:g} min, {first / pointed.next_week.main_min * 100 - 100:.0f} % longer "
+        f"than the {pointed.next_week.main_min:g} min the patient's course points to now: check with the patient "
+        "that they walk this long now.")
+    return CarryOn(week if week > 1 else None, note)
 
 
 class DateOutsideCourse(ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Study
@@ -13,6 +14,9 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.records.models import PlanVersion, SessionRecord
 from core.settings import Settings
+
+if TYPE_CHECKING:
+    from core.workspace.course import CarryOn
 
 
 @dataclass
@@ -49,11 +53,15 @@ class HandoutRequest:
     sessions: tuple[SessionRecord, ...] = ()
 
     @cached_property
-    def start_week(self) -> int | None:
-        """Where the patient carries on in this plan, once walks are logged (course.handout_start_week)."""
-        from core.workspace.course import handout_start_week
+    def carry_on(self) -> CarryOn:
+        """Where the patient carries on in this plan, once walks are logged (course.carrying_on)."""
+        from core.workspace.course import carrying_on
 
-        return handout_start_week(list(self.history), list(self.sessions), self.profile, self.plan)
+        return carrying_on(list(self.history), list(self.sessions), self.profile, self.plan)
+
+    @property
+    def start_week(self) -> int | None:
+        return self.carry_on.week
 
 
 def draft_plan(profile: PatientProfile, library: list[Study], options: PlanOptions | None = None) -> Plan:

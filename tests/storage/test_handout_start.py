@@ -1,4 +1,4 @@
-"""Where a handout starts a patient whose walks are logged (core/workspace/course.handout_start_week), from a real
+"""Where a handout starts a patient whose walks are logged (core/workspace/course.carrying_on), from a real
 records file: the week progress points to with the handout's plan in force, as it will be once saved."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 from core.plan.engine import compute_plan
 from core.plan.session_log import SessionLog
 from core.storage import records
-from core.workspace.course import handout_start_week
+from core.workspace.course import carrying_on
 from tests.storage.helpers import example
 
 
@@ -33,23 +33,39 @@ def course(db, patient_id: int):
 def test_no_walk_yet_starts_at_week_1_unsaid(db) -> None:
     profile, plan = example()
     saved = records.save_plan(db, profile, plan, clinician="Dr A")
-    assert handout_start_week(*course(db, saved.patient_id), profile, plan) is None
+    assert carrying_on(*course(db, saved.patient_id), profile, plan).week is None
 
 
 def test_the_plan_in_force_and_a_new_version_start_where_the_course_carries_on(db) -> None:
     profile, plan, patient = four_weeks_walked(db)
-    assert handout_start_week(*course(db, patient), profile, plan) == 5
+    assert carrying_on(*course(db, patient), profile, plan).week == 5
     # a new version with 4 weeks: progress keeps the patient at its last week (worked out against the version in
     # force, it started them at week 1 before the save, and at week 4 after it)
     four = profile.model_copy(update={"weeks": 4})
-    assert handout_start_week(*course(db, patient), four, compute_plan(four, [])) == 4
+    assert carrying_on(*course(db, patient), four, compute_plan(four, [])).week == 4
 
 
 def test_a_blocked_plan_has_no_start_and_one_after_a_blocked_version_has(db) -> None:
     profile, plan, patient = four_weeks_walked(db)
     symptoms = profile.model_copy(update={"symptoms": True})
     blocked = compute_plan(symptoms, [])
-    assert blocked.blocked and handout_start_week(*course(db, patient), symptoms, blocked) is None
+    assert blocked.blocked and carrying_on(*course(db, patient), symptoms, blocked).week is None
     records.save_plan(db, symptoms, blocked, clinician="Dr A", patient_id=patient)  # the screening's record
     # cleared since: the new version carries on from the walks (it got no start, worked out against the blocked one)
-    assert handout_start_week(*course(db, patient), profile, plan) == 5
+    assert carrying_on(*course(db, patient), profile, plan).week == 5
+
+
+def test_a_plan_based_again_on_longer_walks_says_how_much_longer_its_start_is(db) -> None:
+    """Seen in review: a plan re-based on 15 min walks after walks of 8.5 min started the patient at its week 1, 67 %
+    more a week, and nothing was said at the save; progress said it only afterwards."""
+    profile, plan, patient = four_weeks_walked(db)
+    pointed = plan.weeks[4].main_min  # week 5, where the course points
+    longer = profile.model_copy(update={"baseline_walk_min": round(pointed * 2)})
+    carry_on = carrying_on(*course(db, patient), longer, compute_plan(longer, []))
+    first = compute_plan(longer, []).weeks[0].main_min
+    assert carry_on.week is None and carry_on.note == (
+        f"The handout's week 1 has walks of {first:g} min, {first / pointed * 100 - 100:.0f} % longer than the "
+        f"{pointed:g} min the patient's course points to now: check with the patient that they walk this long now.")
+    assert carrying_on(*course(db, patient), profile, plan).note == ""  # the plan in force: progress says it
+    same = profile.model_copy(update={"weeks": 10})
+    assert carrying_on(*course(db, patient), same, compute_plan(same, [])).note == ""

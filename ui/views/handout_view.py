@@ -206,6 +206,8 @@ class HandoutView(QWidget):
             if request.start_week:
                 notes.append(f"It tells the patient to start at week {request.start_week}, where their course carries "
                              "on (step 6 shows why).")
+            if request.carry_on.note:
+                notes.append(request.carry_on.note)
             return generation, pdf, " ".join(notes) or None
 
         run_in_background(work, self._on_rendered, self._on_failed)
