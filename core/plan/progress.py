@@ -25,7 +25,6 @@ from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
                                   said_beyond_or_twice, suggest_next_week)
-from core.plan.compare import override_differences, plan_differences, profile_differences
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    cut_by_block, label_of, planned_week, status_of, stops_walking, walked_rows,
                                    walking_breaks)
@@ -34,7 +33,7 @@ from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.pain import other_pain_rules
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
-from core.stamps import local_day
+from core.plan.version_changes import VersionChange, version_changes
 
 
 class VersionInCourse(BaseModel):
@@ -48,14 +47,6 @@ class VersionInCourse(BaseModel):
     plan: Plan  # as the engine computed it when saved
     overrides: list[WeekOverride]
     reason: str = ""  # why the clinician saved it, in their words ("" where none was given)
-
-
-class VersionChange(BaseModel):
-    version: int
-    saved_on: dt.date
-    saved_by: str
-    reason: str = ""  # the clinician's why, beside the changes worked out below
-    changes: list[str]  # what differs from the version before, one plain line each ("first plan" for version 1)
 
 
 class WeekProgress(BaseModel):
@@ -221,7 +212,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         sum(min(week.walked_minutes, week.planned_minutes) for week in counted) / planned_total * 100, 1)
     return Progress(
         patient_name=newest.profile.name, etiology=newest.profile.etiology, **rules[newest.version],
-        versions=_changes(versions, plans), weeks=weeks,
+        versions=version_changes(versions, plans), weeks=weeks,
         sessions=[SessionPoint(date=item.log.date, week=item.log.week, plan_version=item.plan_version,
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
@@ -380,21 +371,3 @@ def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
         f"{advice.reason} Week {label_of(judged.week, judged.attempt)} was begun after it instead, {len(judged.walks)} "
         f"of {planned} walks so far: ask the patient how the pain is before the next walk.")})
 
-
-def _changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:
-    out: list[VersionChange] = []
-    for index, version in enumerate(versions):
-        if index == 0:
-            changes = ["first plan"]
-        else:
-            before = versions[index - 1]
-            by_hand = override_differences(before.overrides, version.overrides, plans[before.version])
-            # a removed change shows the plan's values
-            set_by_hand = {o.week: o.changed_fields for o in version.overrides if o.week in by_hand}
-            changes = profile_differences(before.profile, version.profile) + plan_differences(
-                plans[before.version], plans[version.version], changed_by_hand=set_by_hand)
-            changes += by_hand.values()
-            changes = changes or ["saved again with no change to the plan"]
-        out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
-                                 saved_by=version.saved_by, reason=version.reason, changes=changes))
-    return out
