@@ -48,6 +48,8 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"Week {called(week)}: pain reached {week.hold_not_kept_pain}/10 during walking, which holds the week, "
              "and the walking went on to a later week: ask the patient how the pain was"
              for week in progress.weeks if week.hold_not_kept_pain is not None]
+    said += [f"Week {called(week)}: its walks held the week (\u201c{week.hold_not_kept}\u201d), and the walking went "
+             "on to a later week: ask the patient how it went" for week in progress.weeks if week.hold_not_kept]
     return said + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so "
                    "far) and counts once complete" for week in progress.weeks if week.status == "in progress"]
 

@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import BREAK_DAYS, suggest_next_week
+from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, suggest_next_week
 from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
 
@@ -52,6 +52,7 @@ class Row(NamedTuple):
     advised_back: int = 0  # the walks after which the step-back was advised, though the week's walks went on (0: none)
     step_back_at_end: bool = False  # all its planned walks done, and they advise a step back
     amber_at_end: int | None = None  # all its planned walks done, held by pain in the amber band: its highest
+    held_at_end: str = ""  # all its planned walks done, held by the rules for another reason: the suggestion's why
 
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
@@ -81,10 +82,13 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
         attempts[version, week] = attempts.get((version, week), 0) + 1
         at_end = _advice_at_end(walks, plans[version], usual[version])
+        held = at_end is not None and at_end.action == "hold"
+        amber = _amber_pain(walks, plans[version]) if held else None
         rows.append(Row(version, week, attempts[version, week], walks,
                         stopped=brought_step_back(walks, plans[version], usual[version]),
-                        advised_back=_advised_back(walks, plans, usual), step_back_at_end=at_end == "step-back",
-                        amber_at_end=_amber_pain(walks, plans[version]) if at_end == "hold" else None))
+                        advised_back=_advised_back(walks, plans, usual),
+                        step_back_at_end=at_end is not None and at_end.action == "step-back", amber_at_end=amber,
+                        held_at_end=at_end.reason if held and amber is None else ""))
         left_off = week
     return rows
 
@@ -135,14 +139,15 @@ def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dic
     return 0
 
 
-def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> str | None:
-    """What the pain rules advise once all the week's planned walks are done (None: not all done). A step back there
-    is said where the walking went on (seen in review: pain 8 at week 2's last walk, then week 3 walked anyway, read
-    as done and 100 %, with nothing said), and so is a hold on amber pain (_amber_pain)."""
+def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> NextWeekSuggestion | None:
+    """What the rules advise once all the week's planned walks are done (None: not all done). A step back there is
+    said where the walking went on (seen in review: pain 8 at week 2's last walk, then week 3 walked anyway, read as
+    done and 100 %, with nothing said), and so is a hold, on amber pain (_amber_pain) or for another reason (a pulse
+    above the week's range, say)."""
     week = walks[-1].log.week
     if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
         return None
-    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain).action
+    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain)
 
 
 def _amber_pain(walks: list[LoggedSession], plan: Plan) -> int | None:

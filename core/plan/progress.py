@@ -81,6 +81,9 @@ class WeekProgress(BaseModel):
     # the pain that held the week (amber) where the walking went on to a later week of its version instead (seen in
     # review: pain 5 with usual pain 4 said "Hold", the patient walked the next week, and nothing said so)
     hold_not_kept_pain: int | None = None
+    # the rules' other reason to hold the week, where the walking went on to a later week of its version (seen in
+    # review: a pulse above the week's range, or walks missed, and the next week walked with nothing said)
+    hold_not_kept: str | None = None
 
     @computed_field
     @property
@@ -265,6 +268,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
     taken = _step_back_taken(row, walked_next)
+    walked_past = walked_next is not None and walked_next.version == version and walked_next.week > number
     by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
     stopped_of = planned.sessions if status == "done" and (row.stopped and taken or by_block) else None
     not_taken = row.advised_back or (len(walked) if (row.stopped or row.step_back_at_end) and not taken else 0)
@@ -291,8 +295,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),
         target_hr=tuple(planned.target_hr) if planned and planned.target_hr else None,
         step_back_not_taken_after=not_taken or None,
-        hold_not_kept_pain=row.amber_at_end if walked_next is not None and walked_next.version == version
-        and walked_next.week > number else None,
+        hold_not_kept_pain=row.amber_at_end if walked_past else None,
+        hold_not_kept=row.held_at_end or None if walked_past else None,
         # not past the plan's end: all its walks make one row there, against the last week's minutes
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)
         if number <= len(plans[version].weeks) else None,

@@ -82,6 +82,23 @@ def test_a_week_held_by_amber_pain_and_walked_on_from_is_said() -> None:
     assert all(w.hold_not_kept_pain is None for w in calm.weeks)
 
 
+
+def test_a_week_held_for_another_reason_and_walked_on_from_is_said() -> None:
+    """Seen in review: a pulse above week 1's range said "Hold ... slow the belt"; the patient walked week 2 anyway,
+    and nothing said so (only a hold on amber pain was named)."""
+    top = V1.plan.weeks[0].target_hr[1]
+    fast = walks(1, [0, 2]) + [walks(1, [4])[0].model_copy(update={"log": walks(1, [4])[0].log.model_copy(
+        update={"heart_rate": top + 10})})]
+    progress = course_progress([V1], fast + walks(2, [7, 9, 11]), today=START + dt.timedelta(days=12))
+    assert progress.weeks[0].hold_not_kept.startswith(f"Heart rate was {top + 10} bpm on 2026-09-05")
+    assert progress.weeks[0].hold_not_kept_pain is None and progress.weeks[1].hold_not_kept is None
+    assert (f"Week 1: its walks held the week (\u201cHeart rate was {top + 10} bpm on 2026-09-05, above this week's "
+            ) in adherence_in_words(progress)
+    assert "slow the belt.\u201d), and the walking went on to a later week: ask the patient how it went" in \
+        adherence_in_words(progress)
+    kept = course_progress([V1], fast + walks(1, [7, 9, 11]), today=START + dt.timedelta(days=12))
+    assert all(w.hold_not_kept is None for w in kept.weeks)  # walked again, as the hold said
+
 def test_a_step_back_not_taken_under_an_older_version_is_still_said() -> None:
     """Seen in review: week 2's walks under versions 2, 1 and 1, pain 8 on the last, then week 3 under version 1: the
     walks on under the older version were read as the clinician's answer (a version saved since), and nothing said."""
