@@ -118,6 +118,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
 
     back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
             "stay at week 1's minutes, as there is no earlier week, and slow the belt")
+    if previous.week != week and previous.main_min > this_week.main_min:  # seen in review: a step back to longer
+        back += (f" ({previous.sessions} walks of {previous.main_min:g} min, {previous.weekly_main_min:g} a week, "
+                 f"against this week's {this_week.sessions} of {this_week.main_min:g} min, "
+                 f"{this_week.weekly_main_min:g} a week: fewer walks, each longer)")  # walks, unexplained
     logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")

@@ -218,6 +218,20 @@ def test_a_week_walked_lighter_than_its_target_moves_on_and_says_so() -> None:
     pulse_in_range = easy[:-1] + [easy[-1].model_copy(update={"heart_rate": low_hr})]
     assert "(7-8): the walks were lighter" in suggest(pulse_in_range).reason
 
+
+def test_a_step_back_to_fewer_longer_walks_says_so() -> None:
+    """Seen in review: a flare after a 24.5 min walk of week 10 (a day added) read "step back to week 9's minutes",
+    3 walks of 30 min, with nothing to say each walk is longer, the week shorter."""
+    plan = compute_plan(profile(baseline_walk_min=15), [])
+    added = plan.weeks[9]
+    assert (plan.weeks[8].sessions, plan.weeks[8].main_min, added.sessions, added.main_min) == (3, 30, 4, 24.5)
+    flare = [SessionLog(date=dt.date(2026, 11, 2), week=10, minutes=24.5, rpe=12, pain_during=2, pain_next_morning=6)]
+    result = suggest_next_week(plan, 10, flare, in_progress=True)
+    assert result.action == "step-back" and result.reason.endswith(
+        "step back to week 9's minutes (3 walks of 30 min, 90 a week, against this week's 4 of 24.5 min, 98 a week: "
+        "fewer walks, each longer).")
+    assert "fewer walks" not in suggest(full_week(pain_next_morning=6)).reason  # week 3's walks are shorter
+
 def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_guide() -> None:
     """Seen in review: an incomplete T10 injury walked week 1 at the target effort and usual pain, and was held,
     told to slow the belt, on the heart rate the plan itself calls a rough guide below T6."""
