@@ -9,10 +9,12 @@ The wheel, too, goes to the page before a box it passes over (WheelToPage)."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
+    QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget,
 )
 
 from ui.focus_in_view import holding_area
@@ -45,18 +47,35 @@ class WheelToPage(QObject):
     """A spin box or a drop-down list in ``window`` takes the wheel only once it has the focus (clicked or tabbed
     into); under a passing wheel the page scrolls instead. Seen in review at 150 %: scrolling the patient form set
     Diabetes to Type 1 as the pointer passed over it (known disease: the plan blocked, and saved so), and the session
-    form's Effort from 13 to 10, the page standing still."""
+    form's Effort from 13 to 10, the page standing still.
+
+    Nor does a box in focus take a wheel that is scrolling the page: one within SERIES_SECONDS of the page's last
+    wheel, or with the pointer where the page's last wheel left it (the page moved the box under a pointer that did
+    not move), unless the box was clicked into since. Seen in review: Diabetes, tabbed into as the form's last box, scrolled under the pointer and became
+    Type 2 as the clinician scrolled down to the plan; the plan blocked, with a foot-care warning for an MS patient."""
+
+    SERIES_SECONDS = 1.0  # a product default: the wheel's notches a second apart or closer are one scroll
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
+        self._page_wheel: tuple[float, QPointF] | None = None  # when and where the page last took the wheel
         for kind in (QAbstractSpinBox, QComboBox):
             for box in window.findChildren(kind):
                 box.installEventFilter(self)
                 if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # Qt gives such a box the focus on a real wheel
                     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # event before it is delivered (seen under Xvfb)
+        for area in window.findChildren(QScrollArea):
+            area.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.Wheel or watched.hasFocus():
+        if event.type() == QEvent.Type.FocusIn and event.reason() == Qt.FocusReason.MouseFocusReason:
+            self._page_wheel = None  # a box clicked into is chosen, wherever the pointer is
+        if event.type() != QEvent.Type.Wheel:
+            return False
+        if not isinstance(watched, (QAbstractSpinBox, QComboBox)):  # a page's own wheel: noted, and it scrolls
+            self._page_wheel = (time.monotonic(), event.globalPosition())
+            return False
+        if watched.hasFocus() and not self._page_scrolling(event.globalPosition()):
             return False
         if (area := holding_area(watched)) is not None:  # sent to the page itself: Qt passes a wheel a box leaves
             # on to its parents only when it comes from the mouse, not when it is sent (as the tests do)
@@ -65,3 +84,9 @@ class WheelToPage(QObject):
                 at, event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
                 event.modifiers(), event.phase(), event.inverted()))
         return True
+
+    def _page_scrolling(self, pointer: QPointF) -> bool:
+        if self._page_wheel is None:
+            return False
+        when, where = self._page_wheel
+        return time.monotonic() - when < self.SERIES_SECONDS or where == pointer

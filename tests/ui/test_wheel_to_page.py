@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
 
 from tests.ui.course_helpers import saved_patient
 from ui.focus_in_view import holding_area
+from ui.window_keys import WheelToPage
 
 
-def wheel_down(widget) -> None:
-    """One notch of the wheel down, over the middle of ``widget``."""
-    at = QPointF(widget.width() / 2, widget.height() / 2)
+def wheel_down(widget, at: QPointF | None = None) -> None:
+    """One notch of the wheel down, over the middle of ``widget`` (or ``at``, in its coordinates)."""
+    at = at or QPointF(widget.width() / 2, widget.height() / 2)
     QApplication.sendEvent(widget, QWheelEvent(at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(0, 0),
                                                QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                                                Qt.ScrollPhase.NoScrollPhase, False))
@@ -47,8 +48,40 @@ def test_a_passing_wheel_scrolls_the_form_and_changes_no_box(qtbot, data_dir) ->
     assert effort.value() == 13
     effort.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(effort.hasFocus)
-    wheel_down(effort)
+    qtbot.wait(int(WheelToPage.SERIES_SECONDS * 1000) + 100)  # the page's scroll is over
+    wheel_down(effort, QPointF(4, 4))  # the pointer moved onto it
     assert effort.value() == 12
+
+
+def test_a_wheel_scrolling_the_page_does_not_change_a_box_in_focus_it_brings_under_the_pointer(qtbot, data_dir):
+    """Seen in review: Diabetes, tabbed into as the form's last box, scrolled under the pointer and became Type 2 as
+    the clinician scrolled down to the plan (the plan blocked, with a foot-care warning for an MS patient)."""
+    window = saved_patient(qtbot, data_dir)
+    window.resize(1280, 600)
+    window.tabs.setCurrentWidget(window.editor)
+    diabetes = window.editor.form.diabetes
+    diabetes.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(diabetes.hasFocus)
+    area = holding_area(diabetes)
+    bar = area.verticalScrollBar()
+    bar.setValue(0)
+    chosen = diabetes.currentIndex()
+    pointer = diabetes.mapToGlobal(QPoint(diabetes.width() // 2, diabetes.height() // 2 - 30))  # it stays there
+
+    def wheel_at_pointer(widget) -> None:
+        wheel_down(widget, QPointF(widget.mapFromGlobal(pointer)))
+
+    wheel_at_pointer(area.viewport())  # the page scrolls, the box comes up under the pointer
+    scrolled = bar.value()
+    assert scrolled > 0
+    wheel_at_pointer(diabetes)  # within the scroll's second
+    assert diabetes.currentIndex() == chosen and bar.value() > scrolled
+    qtbot.wait(int(WheelToPage.SERIES_SECONDS * 1000) + 100)
+    wheel_at_pointer(diabetes)  # after a pause, the pointer where the page's wheel left it
+    assert diabetes.currentIndex() == chosen
+    qtbot.wait(int(WheelToPage.SERIES_SECONDS * 1000) + 100)
+    wheel_down(diabetes, QPointF(4, 4))  # the pointer moved onto it, the scroll over: the clinician means the box
+    assert diabetes.currentIndex() != chosen
 
 
 def test_a_passing_wheel_changes_no_setting_nor_the_export_s_choices(qtbot, data_dir) -> None:
