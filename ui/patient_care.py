@@ -61,10 +61,11 @@ class PatientCare:
         self._tell_handout_which_plan()
 
     def _tell_handout_which_plan(self) -> None:
-        from ui.models.course import handout_note
+        from ui.models.course import editor_note, handout_note
 
         self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
                                                  read_only=self.read_only))
+        self.editor.set_record_note(editor_note(self._course, read_only=self.read_only), writable=not self.read_only)
         self.handout.set_course(*self._handout_course())
 
     def _handout_course(self) -> tuple[tuple, tuple]:

@@ -189,9 +189,13 @@ def test_the_handout_tab_says_when_it_is_not_the_plan_in_force(qtbot, data_dir) 
     override_week(window, 2, f"{window.editor.plan.weeks[1].main_min + 1:g}")
     assert "unsaved changes, so this handout is not the plan on record" in note.text()
     assert window.save_plan() and note.text() == ""
+    assert "older version" not in window.editor.header.text()
     window.open_plan(first)
     assert note.text() == ("This handout is of plan version 1, an older version: version 2 is the plan in force "
                            "(open it in Records to give its handout).")
+    # step 4 says so too (seen in review: it read only "plan version 1 — plan ready")
+    assert ("plan version 1 — plan ready<br><b>An older version:</b> version 2 is the plan in force (open it in "
+            "Records to go on from it).") in window.editor.header.text()
     window.tabs.setCurrentWidget(window.handout)
     assert note.isVisible()
 

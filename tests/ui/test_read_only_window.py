@@ -55,6 +55,9 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
         for button in (shelf.import_button, shelf.export_button, shelf.delete_button):
             assert not button.isEnabled() and button.toolTip().startswith("Read-only:"), button.text()
         window.open_plan(saved.id)
+        # said on step 4 before anything is typed (seen in review: a reassessment typed here was refused at Save)
+        assert "<b>Read-only:</b> another Treadwell window holds this data folder" in window.editor.header.text()
+        assert not window.editor.save_button.isEnabled() and not window.editor.reason.isEnabled()
         window.editor.form.numbers["weeks"].setText("9")
         window.editor.recompute()
         assert window.save_plan() is False

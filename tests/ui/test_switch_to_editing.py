@@ -104,6 +104,7 @@ def test_the_read_only_window_switches_to_editing_once_the_other_has_closed(qtbo
         assert second.editor.plan_id == saved.id and second.editor.form.numbers["weeks"].text() == "9"
         assert second.editor.dirty and second.course is not None and second.sessions.save_button.isEnabled()
         assert "Read-only:" not in second.sessions.title.text() and second.records.delete_button.isEnabled()
+        assert "Read-only:" not in second.editor.header.text() and second.editor.save_button.isEnabled()
         assert second.records.export_button.isEnabled() and not second.records.export_button.toolTip()
         assert "unsaved changes, so this handout is not the plan on record: save the plan (Ctrl+S)" in \
             second.handout.record_note.text()
@@ -218,6 +219,7 @@ def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, dat
         assert "This handout is of plan version 1, an older version: version 2 is the plan in force" in \
             second.handout.record_note.text()
         assert second.editor.plan_id == saved.id  # the plan on step 4 stays as the clinician opened it
+        assert "Read-only:" in second.editor.header.text() and not second.editor.save_button.isEnabled()
         assert second.progress.weeks_model.rowCount() > 0 and second.sessions.table.model().rowCount() == 1
         assert second.records.selected().patient_id == other.patient_id  # the list did not jump to its first row
     finally:

@@ -49,6 +49,21 @@ class CourseOfCare:
         return next((version for version in self.history if version.id == plan_id), None)
 
 
+def editor_note(course: CourseOfCare | None, *, read_only: bool) -> str:
+    """Said under step 4's title: a read-only window cannot save what is typed there, and an older version shown
+    there is not the plan in force. Seen in review: a reassessment typed in a read-only window was refused only at
+    Save, and version 1 opened from Records read "plan ready", where the handout and the session log both said
+    version 2 was in force."""
+    if read_only:
+        return ("<b>Read-only:</b> another Treadwell window holds this data folder, so a plan can be drafted and its "
+                "handout made here, but not saved; once that window is closed, Switch to editing appears at the top.")
+    shown = course.version_of(course.shown_plan_id) if course is not None and course.shown_plan_id is not None else None
+    if shown is not None and shown.id != course.in_force.id:
+        return (f"<b>An older version:</b> version {course.in_force.version} is the plan in force (open it in Records "
+                "to go on from it).")
+    return ""
+
+
 def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only: bool = False) -> str:
     """What the clinician should know before giving this handout: it is not the plan on record (unsaved changes,
     a patient not saved yet) or it is an older version than the one in force. Empty when it is the plan in force.

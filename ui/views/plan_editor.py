@@ -103,6 +103,7 @@ class PlanEditor(QWidget):
         self.panel.weeks.override_refused.connect(
             lambda _why: show_widget(self.panel.cell_problem, SHOWN_MARGIN, tall_from_top=True))
         self._blank = self.form.values()
+        self._record_note = ""
         self._update_header()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -292,6 +293,13 @@ class PlanEditor(QWidget):
         if changed:
             self.dirty_changed.emit(dirty)
 
+    def set_record_note(self, note: str, *, writable: bool) -> None:
+        """Said under the title (ui/models/course.py editor_note); Save plan and its reason only where it can save."""
+        self._record_note = note
+        self.save_button.setEnabled(writable)
+        self.reason.setEnabled(writable)
+        self._update_header()
+
     def _update_header(self) -> None:
         saved = self._reference
         where = "new patient, not saved yet" if saved is None else \
@@ -303,4 +311,5 @@ class PlanEditor(QWidget):
                       "(the reasons are above the weeks)")
         elif self.plan is not None:
             state += " — plan ready"
-        self.header.setText(f"<h3>4. Patient and plan</h3><p>{where}{state}</p>")
+        note = f"<br>{self._record_note}" if self._record_note else ""
+        self.header.setText(f"<h3>4. Patient and plan</h3><p>{where}{state}{note}</p>")
