@@ -89,6 +89,15 @@ class PatientCare:
             self.sessions.set_course(self._course)
         self._tell_handout_which_plan()
 
+    @Slot(int)
+    def go_to_step(self, index: int) -> None:
+        """The step chosen (its tab, or the View menu): a refusal said on the step left ("Not saved: ...") goes with
+        it. Seen in review: "Not saved. Date: is after today" stayed under Progress and Records, beside saved records,
+        and back on step 4."""
+        if self.statusBar().currentMessage().startswith("Not saved"):
+            self.statusBar().clearMessage()
+        self.tabs.setCurrentIndex(index)
+
     @Slot()
     def new_patient(self) -> None:
         if self._discard_ok():

@@ -124,6 +124,7 @@ def test_a_year_typed_in_two_digits_is_read_as_this_centurys(qtbot, data_dir) ->
     import datetime as dt
 
     from PySide6.QtCore import QDate
+    from PySide6.QtGui import QAction
 
     view = saved_patient(qtbot, data_dir).sessions
     year = dt.date.today().year - 1
@@ -297,6 +298,7 @@ def test_a_date_after_today_is_said_with_the_other_problems_and_takes_the_focus(
     import datetime as dt
 
     from PySide6.QtCore import QDate
+    from PySide6.QtGui import QAction
 
     window = saved_patient(qtbot, data_dir)
     window.show()
@@ -313,3 +315,10 @@ def test_a_date_after_today_is_said_with_the_other_problems_and_takes_the_focus(
     assert window.gateway.sessions(window.editor.patient_id) == []
     assert "after today" in view.date.accessibleDescription()
     qtbot.waitUntil(lambda: view.date.hasFocus())
+    # the refusal goes from the status bar with the step (seen in review: it stayed under Progress and Records)
+    assert window.statusBar().currentMessage().startswith("Not saved")
+    window.findChild(QAction, "tab6Action").trigger()
+    assert window.tabs.currentWidget() is window.progress and window.statusBar().currentMessage() == ""
+    window.statusBar().showMessage("Saved plan version 1.")
+    window.tabs.tabBarClicked.emit(7)  # as a click on Records' tab
+    assert window.tabs.currentIndex() == 7 and window.statusBar().currentMessage() == "Saved plan version 1."
