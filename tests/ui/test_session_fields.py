@@ -124,7 +124,6 @@ def test_a_year_typed_in_two_digits_is_read_as_this_centurys(qtbot, data_dir) ->
     import datetime as dt
 
     from PySide6.QtCore import QDate
-    from PySide6.QtGui import QAction
 
     view = saved_patient(qtbot, data_dir).sessions
     year = dt.date.today().year - 1
