@@ -365,10 +365,9 @@ class _Report:
         if suggestion is None:
             return []
         story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading)]
-        if p.current_week is not None:  # seen in review: "week None (plan version None)" before any walk; "week 1" for
-            judged = next(week for week in reversed(p.weeks) if week.walked_sessions)  # "1 (again)"
-            story.append(self._p(f"From the walks logged in week {judged.label} (plan version {p.current_version}), "
-                                 "under that version's pain and effort rules:"))
+        if p.judged_week is not None:  # seen in review: "week None (plan version None)" before any walk; "week 1"
+            story.append(self._p(f"From the walks logged in week {p.judged_week} (plan version {p.current_version}), "
+                                 "under that version's pain and effort rules:"))  # for "1 (again)"
         action = ACTION_WORDS[suggestion.action]
         story.append(Paragraph(f"<b>{escape(action)}.</b> {escape(suggestion.reason)}", self.body))
         if suggestion.next_week is not None:

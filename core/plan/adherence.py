@@ -109,7 +109,6 @@ def adherence_in_words(progress: Progress) -> str:
 
 
 def _day_judged(gap: WalkingBreak) -> str:
-    """The day an open gap runs to, the day the course is judged: "today", or the date a report is dated (seen in
-    review: "9 days to today" in a course judged on a day of September)."""
-    day = gap.since + dt.timedelta(days=gap.days)
-    return "today" if day == dt.date.today() else day.isoformat()
+    """The day an open gap runs to, the day the course is judged, as a date: a printed report is read on later days
+    (seen in review: "9 days to today" in a course judged on a day of September)."""
+    return (gap.since + dt.timedelta(days=gap.days)).isoformat()

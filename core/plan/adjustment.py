@@ -118,10 +118,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
 
     back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
             "stay at week 1's minutes, as there is no earlier week, and slow the belt")
-    if previous.week != week and previous.main_min > this_week.main_min:  # seen in review: a step back to longer
+    if previous.week != week and previous.sessions < this_week.sessions and previous.main_min > this_week.main_min:
         back += (f" ({previous.sessions} walks of {previous.main_min:g} min, {previous.weekly_main_min:g} a week, "
                  f"against this week's {this_week.sessions} of {this_week.main_min:g} min, "
-                 f"{this_week.weekly_main_min:g} a week: fewer walks, each longer)")  # walks, unexplained
+                 f"{this_week.weekly_main_min:g} a week: fewer walks, each longer)")  # seen in review: unexplained
     logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
@@ -211,7 +211,7 @@ def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool)
     said = f" Effort was rated below this week's {week.rpe[0]}-{week.rpe[1]} target on every walk ({rated})"
     pulses = [log.heart_rate for log in logs if log.heart_rate]
     if week.target_hr and not rough_guide and pulses and max(pulses) < week.target_hr[0]:
-        said += f", and every pulse logged was below its {week.target_hr[0]}-{week.target_hr[1]} bpm"
+        said += f", and every pulse logged was below its {week.target_hr[0]}-{week.target_hr[1]} bpm range"
     return f"{said}: the walks were lighter than this {week.band} week's target; review the speed and slope with the " \
         "patient."
 

@@ -88,7 +88,8 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
                         stopped=brought_step_back(walks, plans[version], usual[version]),
                         advised_back=_advised_back(walks, plans, usual),
                         step_back_at_end=at_end is not None and at_end.action == "step-back", amber_at_end=amber,
-                        held_at_end=at_end.reason if held and amber is None else ""))
+                        held_at_end=at_end.reason if held and amber is None and week < len(plans[version].weeks)
+                        else ""))  # the last week's hold is the plan's end: "keep this level and review the plan"
         left_off = week
     return rows
 

@@ -159,6 +159,11 @@ class Progress(BaseModel):
     in_force: str = ""  # the plan in force's intensity and parts, in words (prescription.py)
 
     @property
+    def judged_week(self) -> str | None:
+        """The latest row walked, as the rows name it ("3", "1 (again)"): the walks the suggestion judges."""
+        return next((week.label for week in reversed(self.weeks) if week.walked_sessions), None)
+
+    @property
     def next_walk_week(self) -> int:
         """The week a new walk is likely in: where the suggestion points in the plan in force, the week in progress
         while its walks go on, then the next week, the same again or an easier one (the latest week walked kept
@@ -193,7 +198,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
-    if in_progress and suggestion is not None and suggestion.action != "step-back":
+    if suggestion is not None and suggestion.action not in ("step-back", "pause"):
         suggestion = _step_back_still_due(walked[:judged], walked[judged], plans, versions) or suggestion
     if judged is None and stops_walking(plans[newest.version]):  # seen in review: said
         suggestion = paused_by_screening(newest.version, plans[newest.version], after_walks=False)  # nowhere before
@@ -365,13 +370,14 @@ def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
     """The step back the walks before the week in progress advised, where that week was begun instead (seen in
     review: next-morning pain 7 after week 2's last walk, then a walk of week 3, read "Hold ... finish its walks")."""
     last = next((row for row in reversed(before) if row.walks), None)
-    if last is None or _step_back_taken(last, judged):
-        return None
+    planned = planned_week(plans[judged.version], judged.week)
+    if last is None or planned is None or len(judged.walks) >= planned.sessions or _step_back_taken(last, judged):
+        return None  # a harder week walked in full is judged on its own walks
     advice = _suggestion(last, plans, versions, last.walks[-1], in_progress=False, days_since=0)
     if advice is None or advice.action != "step-back":
         return None
-    planned = plans[judged.version].weeks[judged.week - 1].sessions
     return advice.model_copy(update={"reason": (
-        f"{advice.reason} Week {label_of(judged.week, judged.attempt)} was begun after it instead, {len(judged.walks)} "
-        f"of {planned} walks so far: ask the patient how the pain is before the next walk.")})
+        f"Week {label_of(last.week, last.attempt)}'s walks: {advice.reason} Week "
+        f"{label_of(judged.week, judged.attempt)} was begun after them instead, {len(judged.walks)} of "
+        f"{planned.sessions} walks: ask the patient how the pain is before the next walk.")})
 

@@ -55,7 +55,7 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
     plan based again on what the patient walks now starts again low. No week before any walk, at week 1, past the
     end of ``plan``, or for a blocked plan. Seen in review: a version saved at week 4 printed a handout from week 1,
     and nothing told the patient where to carry on; a plan re-based on 15 min walks after walks of 8.5 min printed
-    its week 1, a jump of 67 % a week, with nothing said until progress was read after the save."""
+    its week 1, walks 76 % longer, with nothing said until progress was read after the save."""
     if not history or not sessions or plan.blocked:
         return CarryOn()
     versions = [in_course(version) for version in history]

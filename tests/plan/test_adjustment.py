@@ -211,8 +211,8 @@ def test_a_week_walked_lighter_than_its_target_moves_on_and_says_so() -> None:
     assert result.action == "progress"
     assert result.reason.endswith(
         f"move on to week 5. Effort was rated below this week's 12-13 target on every walk (7-8), and every pulse "
-        f"logged was below its {low_hr}-{WEEK.target_hr[1]} bpm: the walks were lighter than this moderate week's "
-        "target; review the speed and slope with the patient.")
+        f"logged was below its {low_hr}-{WEEK.target_hr[1]} bpm range: the walks were lighter than this moderate "
+        "week's target; review the speed and slope with the patient.")
     one_at_target = easy[:-1] + [easy[-1].model_copy(update={"rpe": 12})]
     assert "lighter" not in suggest(one_at_target).reason
     pulse_in_range = easy[:-1] + [easy[-1].model_copy(update={"heart_rate": low_hr})]
@@ -231,6 +231,10 @@ def test_a_step_back_to_fewer_longer_walks_says_so() -> None:
         "step back to week 9's minutes (3 walks of 30 min, 90 a week, against this week's 4 of 24.5 min, 98 a week: "
         "fewer walks, each longer).")
     assert "fewer walks" not in suggest(full_week(pain_next_morning=6)).reason  # week 3's walks are shorter
+    from core.plan.overrides import WeekOverride, effective_plan  # a week shortened by hand: as many walks, no longer
+    shortened = effective_plan(plan, [WeekOverride(week=3, sessions=3, main_min=16)], 5)
+    flare_3 = [SessionLog(date=dt.date(2026, 11, 2), week=3, minutes=16, rpe=12, pain_during=2, pain_next_morning=6)]
+    assert "fewer walks" not in suggest_next_week(shortened, 3, flare_3, in_progress=True).reason
 
 def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_guide() -> None:
     """Seen in review: an incomplete T10 injury walked week 1 at the target effort and usual pain, and was held,

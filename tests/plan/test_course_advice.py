@@ -71,8 +71,11 @@ def test_a_step_back_advised_by_a_weeks_last_walk_is_the_advice_while_the_next_w
     assert (progress.suggestion.action, progress.suggestion.next_week.week, progress.next_walk_week) == (
         "step-back", 1, 1)
     assert progress.suggestion.reason == (
-        "Pain the next morning after 2026-09-12 was 6/10, above the usual 3/10: step back to week 1's minutes. Week 3 "
-        "was begun after it instead, 1 of 3 walks so far: ask the patient how the pain is before the next walk.")
+        "Week 2's walks: Pain the next morning after 2026-09-12 was 6/10, above the usual 3/10: step back to week 1's "
+        "minutes. Week 3 was begun after them instead, 1 of 3 walks: ask the patient how the pain is before the next "
+        "walk.")
+    later = course_progress([V1], flare + walks(3, [14]), today=START + dt.timedelta(days=30))  # no longer in progress
+    assert (later.suggestion.action, later.next_walk_week) == ("step-back", 1)
     assert [week.label for week in progress.weeks if week.status == "ahead"][:2] == ["1 (again)", "2 (again)"]
     walked_back = course_progress([V1], flare + walks(1, [14]), today=START + dt.timedelta(days=15))
     assert walked_back.suggestion.reason.startswith("Week 1 (again) is in progress")

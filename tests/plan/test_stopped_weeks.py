@@ -98,6 +98,11 @@ def test_a_week_held_for_another_reason_and_walked_on_from_is_said() -> None:
         adherence_in_words(progress)
     kept = course_progress([V1], fast + walks(1, [7, 9, 11]), today=START + dt.timedelta(days=12))
     assert all(w.hold_not_kept is None for w in kept.weeks)  # walked again, as the hold said
+    last = len(V1.plan.weeks)  # the last week's hold is the plan's end, not a hold walked past
+    to_the_end = [walk for week in range(1, last + 1) for walk in walks(week, [7 * week, 7 * week + 2, 7 * week + 4])]
+    beyond = course_progress([V1], to_the_end + walks(last + 1, [7 * last + 7], minutes=V1.plan.weeks[-1].main_min),
+                             today=START + dt.timedelta(days=100))
+    assert all(w.hold_not_kept is None for w in beyond.weeks) and "held the week" not in adherence_in_words(beyond)
 
 def test_a_step_back_not_taken_under_an_older_version_is_still_said() -> None:
     """Seen in review: week 2's walks under versions 2, 1 and 1, pain 8 on the last, then week 3 under version 1: the
