@@ -59,20 +59,23 @@ class WheelToPage(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._page_wheel: tuple[float, QPointF] | None = None  # when and where the page last took the wheel
+        self._pages = {area.viewport() for area in window.findChildren(QScrollArea)}
+        for page in self._pages:
+            page.installEventFilter(self)
         for kind in (QAbstractSpinBox, QComboBox):
             for box in window.findChildren(kind):
                 box.installEventFilter(self)
+                for part in box.findChildren(QLineEdit):  # a spin box's text, which takes its clicks
+                    part.installEventFilter(self)
                 if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:  # Qt gives such a box the focus on a real wheel
                     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # event before it is delivered (seen under Xvfb)
-        for area in window.findChildren(QScrollArea):
-            area.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FocusIn and event.reason() == Qt.FocusReason.MouseFocusReason:
-            self._page_wheel = None  # a box clicked into is chosen, wherever the pointer is
-        if event.type() != QEvent.Type.Wheel:
+        if event.type() == QEvent.Type.MouseButtonPress and watched not in self._pages:
+            self._page_wheel = None  # a box clicked is chosen, wherever the pointer is
+        if event.type() != QEvent.Type.Wheel or isinstance(watched, QLineEdit):  # a spin box's text: its box decides
             return False
-        if not isinstance(watched, (QAbstractSpinBox, QComboBox)):  # a page's own wheel: noted, and it scrolls
+        if watched in self._pages:  # a page's own wheel: noted, and it scrolls
             self._page_wheel = (time.monotonic(), event.globalPosition())
             return False
         if watched.hasFocus() and not self._page_scrolling(event.globalPosition()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit
 
 from tests.ui.course_helpers import saved_patient
 from ui.focus_in_view import holding_area
@@ -35,8 +35,11 @@ def test_a_passing_wheel_scrolls_the_form_and_changes_no_box(qtbot, data_dir) ->
     chosen = diabetes.currentIndex()
     wheel_down(diabetes)
     assert diabetes.currentIndex() == chosen and bar.value() > 0  # the page scrolled instead
-    diabetes.setFocus(Qt.FocusReason.MouseFocusReason)
-    qtbot.waitUntil(diabetes.hasFocus)
+    qtbot.mouseClick(diabetes, Qt.MouseButton.LeftButton)  # clicked into, where the pointer is
+    diabetes.hidePopup()
+    qtbot.waitUntil(lambda: not diabetes.view().window().isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and diabetes.hasFocus())
     wheel_down(diabetes)
     assert diabetes.currentIndex() != chosen  # once in it, the wheel chooses, as Qt's boxes do
 
@@ -107,3 +110,25 @@ def test_a_passing_wheel_changes_no_setting_nor_the_export_s_choices(qtbot, data
     language = export.language_combo.currentIndex()
     wheel_down(export.language_combo)
     assert export.language_combo.currentIndex() == language
+
+
+def test_a_box_in_focus_clicked_where_the_page_s_wheel_left_the_pointer_takes_the_wheel(qtbot, data_dir) -> None:
+    """Seen in review: a spin box already in focus, clicked where the page's wheel had left the pointer, still sent
+    the wheel to the page (only a click that brought the focus counted)."""
+    window = saved_patient(qtbot, data_dir)
+    window.resize(1280, 600)
+    window.tabs.setCurrentWidget(window.sessions)
+    effort = window.sessions.rpe
+    effort.setValue(13)
+    effort.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(effort.hasFocus)
+    area = holding_area(effort)
+    pointer = effort.mapToGlobal(QPoint(effort.width() // 2, effort.height() // 2))
+    wheel_down(area.viewport(), QPointF(area.viewport().mapFromGlobal(pointer)))
+    qtbot.wait(int(WheelToPage.SERIES_SECONDS * 1000) + 100)
+    wheel_down(effort, QPointF(effort.mapFromGlobal(pointer)))
+    assert effort.value() == 13  # the pointer where the page's wheel left it
+    text = effort.findChild(QLineEdit)
+    qtbot.mouseClick(text, Qt.MouseButton.LeftButton, pos=text.mapFromGlobal(pointer))
+    wheel_down(effort, QPointF(effort.mapFromGlobal(pointer)))
+    assert effort.value() == 12  # clicked: the clinician means the box
