@@ -219,7 +219,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.progress.report_saved.connect(lambda path: self._audit("export", f"Progress report saved: {path}"))
         self.progress.report_failed.connect(self.statusBar().showMessage)
         self.records.open_plan.connect(self.open_plan)
-        self.tabs.tabBarClicked.connect(self.go_to_step)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.records.changed.connect(self.statusBar().showMessage)
         self.records.changed.connect(lambda _message: self._refresh_course())  # an import or delete may touch it
         self.records.patient_deleted.connect(self.close_deleted_patient)
@@ -260,7 +260,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                                         "findAction")
         for index in range(self.tabs.count()):
             self._action(view_menu, self.tabs.tabText(index), f"Ctrl+{index + 1}",  # "&&" shows as "&" there too
-                         lambda checked=False, i=index: self.go_to_step(i), f"tab{index + 1}Action")
+                         lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
         self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
                                          "aboutAction")
         self.keys_first, self.wheel_to_page = WindowKeysFirst(self), WheelToPage(self)  # Ctrl+E in a text box too

@@ -3,6 +3,7 @@ instead of being cut off at the window's edge."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from ui.plain_text import shown_as_typed
@@ -16,6 +17,7 @@ class MessageBar(QStatusBar):
     def __init__(self) -> None:
         super().__init__()
         self._text = ""
+        self.said_just_now = False
         self._message = QLabel()
         self._message.setObjectName("statusMessage")
         self._message.setWordWrap(True)
@@ -26,9 +28,14 @@ class MessageBar(QStatusBar):
 
     def showMessage(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self._text = text
+        self.said_just_now = True  # until the event loop's next turn: said with what this turn does (the step it opens)
+        QTimer.singleShot(0, self._said_before)
         self._message.setText(shown_as_typed(text) if text else "")  # a patient's name or a path, never markup
         self._message.setAccessibleDescription(text)
         self.messageChanged.emit(text)
+
+    def _said_before(self) -> None:
+        self.said_just_now = False
 
     def currentMessage(self) -> str:  # noqa: N802 (Qt's name)
         return self._text

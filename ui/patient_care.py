@@ -90,13 +90,13 @@ class PatientCare:
         self._tell_handout_which_plan()
 
     @Slot(int)
-    def go_to_step(self, index: int) -> None:
-        """The step chosen (its tab, or the View menu): a refusal said on the step left ("Not saved: ...") goes with
-        it. Seen in review: "Not saved. Date: is after today" stayed under Progress and Records, beside saved records,
-        and back on step 4."""
-        if self.statusBar().currentMessage().startswith("Not saved"):
-            self.statusBar().clearMessage()
-        self.tabs.setCurrentIndex(index)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        """A refusal said on the step left ("Not saved: ...") goes with it, but not one said with the step it opens
+        (a refusal that brings up step 4 at the field to correct). Seen in review: "Not saved. Date: is after today"
+        stayed under Progress and Records, beside saved records, and back on step 4."""
+        bar = self.statusBar()
+        if bar.currentMessage().startswith("Not saved") and not bar.said_just_now:
+            bar.clearMessage()
 
     @Slot()
     def new_patient(self) -> None:

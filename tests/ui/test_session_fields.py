@@ -316,8 +316,13 @@ def test_a_date_after_today_is_said_with_the_other_problems_and_takes_the_focus(
     qtbot.waitUntil(lambda: view.date.hasFocus())
     # the refusal goes from the status bar with the step (seen in review: it stayed under Progress and Records)
     assert window.statusBar().currentMessage().startswith("Not saved")
+    qtbot.wait(10)  # the clinician reads it, then chooses another step
     window.findChild(QAction, "tab6Action").trigger()
     assert window.tabs.currentWidget() is window.progress and window.statusBar().currentMessage() == ""
+    window.statusBar().showMessage("Not saved: Name: is empty.")  # a refusal that opens the step to correct
+    window.tabs.setCurrentWidget(window.editor)
+    assert window.statusBar().currentMessage() == "Not saved: Name: is empty."
     window.statusBar().showMessage("Saved plan version 1.")
-    window.tabs.tabBarClicked.emit(7)  # as a click on Records' tab
-    assert window.tabs.currentIndex() == 7 and window.statusBar().currentMessage() == "Saved plan version 1."
+    qtbot.wait(10)
+    window.tabs.setCurrentIndex(7)  # Ctrl+Tab, a click on the tab: every way of choosing a step
+    assert window.statusBar().currentMessage() == "Saved plan version 1."
