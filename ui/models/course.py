@@ -45,6 +45,12 @@ class CourseOfCare:
         """That version's plan as the patient has it."""
         return as_patient_has_it(in_course(self.version_on(day)))
 
+    @property
+    def older_shown(self) -> PlanVersion | None:
+        """The version step 4 shows, where it is not the one in force."""
+        shown = self.version_of(self.shown_plan_id) if self.shown_plan_id is not None else None
+        return shown if shown is not None and shown.id != self.in_force.id else None
+
     def version_of(self, plan_id: int) -> PlanVersion | None:
         return next((version for version in self.history if version.id == plan_id), None)
 
@@ -54,14 +60,15 @@ def editor_note(course: CourseOfCare | None, *, read_only: bool) -> str:
     there is not the plan in force. Seen in review: a reassessment typed in a read-only window was refused only at
     Save, and version 1 opened from Records read "plan ready", where the handout and the session log both said
     version 2 was in force."""
+    said = []
     if read_only:
-        return ("<b>Read-only:</b> another Treadwell window holds this data folder, so a plan can be drafted and its "
-                "handout made here, but not saved; once that window is closed, Switch to editing appears at the top.")
-    shown = course.version_of(course.shown_plan_id) if course is not None and course.shown_plan_id is not None else None
-    if shown is not None and shown.id != course.in_force.id:
-        return (f"<b>An older version:</b> version {course.in_force.version} is the plan in force (open it in Records "
-                "to go on from it).")
-    return ""
+        said.append("<b>Read-only:</b> another Treadwell window holds this data folder, so a plan can be drafted and "
+                    "its handout made here, but not saved; once that window is closed, Switch to editing appears at "
+                    "the top.")
+    if course is not None and course.older_shown is not None:
+        said.append(f"<b>An older version:</b> version {course.in_force.version} is the plan in force (open it in "
+                    "Records to go on from it).")
+    return "<br>".join(said)
 
 
 def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only: bool = False) -> str:
@@ -75,8 +82,7 @@ def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only: bool 
     if course.unsaved_edits:
         return (f"The plan on step 4 has unsaved changes, so this handout is not the plan on record: {save} before "
                 "the patient takes it home.")
-    shown = course.version_of(course.shown_plan_id) if course.shown_plan_id is not None else None
-    if shown is not None and shown.id != course.in_force.id:
+    if (shown := course.older_shown) is not None:
         return (f"This handout is of plan version {shown.version}, an older version: version "
                 f"{course.in_force.version} is the plan in force (open it in Records to give its handout).")
     return ""

@@ -26,12 +26,9 @@ def log_title_html(course: CourseOfCare) -> str:
         lines.append(f" <b>The plan on step 4 has unsaved changes:</b> a walk from {version.saved_on.isoformat()} "
                      f"on goes under version {version.version}, the newest saved version; save first to log under "
                      "the changed plan.")
-    elif course.shown_plan_id is not None and course.shown_plan_id != version.id:
-        shown_version = course.version_of(course.shown_plan_id)
-        if shown_version is not None:
-            lines.append(f" Step 4 shows the older version {shown_version.version}; a walk from "
-                         f"{version.saved_on.isoformat()} on goes under version {version.version}, the newest "
-                         "saved version.")
+    elif (shown := course.older_shown) is not None:
+        lines.append(f" Step 4 shows the older version {shown.version}; a walk from {version.saved_on.isoformat()} "
+                     f"on goes under version {version.version}, the newest saved version.")
     if len(course.history) > 1:
         lines.append(" A walk is logged under the version in force on its date.")
     return "".join(lines) + "</p>"
