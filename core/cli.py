@@ -43,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
         misplaced = [option for option in BEFORE_THE_COMMAND if any(word.split("=")[0] == option for word in given)]
         if misplaced:
             message += (f" ({' and '.join(misplaced)} go{'es' if len(misplaced) == 1 else ''} before the command, "
-                        f"as in: main.py {misplaced[0]} ... plan PROFILE.json)")
+                        f"as in: {program_name()} {misplaced[0]} ... plan PROFILE.json)")
         if message.startswith(("argument COMMAND: invalid choice", "unrecognized arguments")):
             message += self._after_the_command()
         super().error(message)

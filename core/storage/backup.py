@@ -218,10 +218,10 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
     aside unchanged, with its WAL files; returns where it went, or None if there was none."""
     if database.exists() and os.path.samefile(backup, database):
         raise NotABackup(f"{backup.name} is the database in use, not a backup. Nothing was changed; choose one of "
-                         "the backups main.py db check lists.")
+                         "the backups the db check command lists.")
     def refused(problem: str) -> str:
-        return f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups main.py " \
-               "db check lists."
+        return f"{backup.name} was not restored: {problem}. Nothing was changed; choose one of the backups the " \
+               "db check command lists."
     if problem := not_a_database_file(backup):
         raise NotABackup(refused(problem))
     if (verdict := integrity(backup)) != "ok":  # a damaged backup is not bad input

@@ -204,7 +204,7 @@ def plain_storage_error(error: sqlite3.Error) -> str:
     text = str(error).lower()
     if "could not decode to utf-8" in text:  # SQLite's message quotes the record: a patient's, never shown (and it
         # may hold "locked" or "full", seen in review)
-        return ("The database is damaged: a record's text cannot be read. Nothing was saved. Run main.py db check: it "
+        return ("The database is damaged: a record's text cannot be read. Nothing was saved. The db check command "
                 "says where, and which backup to restore.")
     if "disk is full" in text or "database or disk is full" in text:
         return "The disk is full, so nothing was saved. Free some space and try again; earlier records are safe."

@@ -19,6 +19,7 @@ from pathlib import Path
 import psycopg
 import sqlite_utils
 
+from core.app_info import command_as_run
 from core.records.models import walk_in_full
 from core.storage import evidence_store, records
 from core.storage.clinic_errors import plain_error
@@ -145,7 +146,7 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
                 f"patient {patient_id} (patient {there} on the server) session {walk.id}: differs on the server, kept "
                 f"as it is there (session {theirs.id}): there {walk_in_full(theirs.as_logged())}; here "
                 f"{walk_in_full(walk.as_logged())}. If this workstation's values are right, correct it there: "
-                f"main.py --records URL sessions edit {theirs.id} FILE")
+                f"{command_as_run()} --records URL sessions edit {theirs.id} FILE")
     return problems
 
 

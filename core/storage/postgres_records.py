@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import psycopg
 
+from core.app_info import command_as_run
 from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
@@ -36,7 +37,7 @@ def check_schema(connection: psycopg.Connection) -> None:
     table = connection.execute("select to_regclass('treadwell_migrations')").fetchone()[0]
     if table is None:
         raise ServerNotSetUp("The clinic database has no Treadwell records yet: the administrator sets it up with "
-                             "main.py db init-clinic URL.")
+                             f"{command_as_run()} db init-clinic URL.")
     applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
     known = [name for name, _ in pg_schema.MIGRATIONS]
     unknown = [name for name in applied if name not in known]
@@ -44,8 +45,8 @@ def check_schema(connection: psycopg.Connection) -> None:
         raise ServerSchemaTooNew(f"The clinic database was set up by a newer Treadwell ({', '.join(unknown)}); this "
                                  "workstation will not write to it. Update Treadwell on this workstation.")
     if len(applied) < len(known):
-        raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs main.py db "
-                             "init-clinic URL with this Treadwell.")
+        raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs "
+                             f"{command_as_run()} db init-clinic URL with this Treadwell.")
 
 
 class PostgresRecords:
