@@ -377,7 +377,7 @@ def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
     if advice is None or advice.action != "step-back":
         return None
     return advice.model_copy(update={"reason": (
-        f"Week {label_of(last.week, last.attempt)}'s walks: {advice.reason} Week "
+        f"Week {label_of(last.week, last.attempt)}'s walks: {advice.reason[:1].lower()}{advice.reason[1:]} Week "
         f"{label_of(judged.week, judged.attempt)} was begun after them instead, {len(judged.walks)} of "
         f"{planned.sessions} walks: ask the patient how the pain is before the next walk.")})
 

@@ -71,7 +71,7 @@ def test_a_step_back_advised_by_a_weeks_last_walk_is_the_advice_while_the_next_w
     assert (progress.suggestion.action, progress.suggestion.next_week.week, progress.next_walk_week) == (
         "step-back", 1, 1)
     assert progress.suggestion.reason == (
-        "Week 2's walks: Pain the next morning after 2026-09-12 was 6/10, above the usual 3/10: step back to week 1's "
+        "Week 2's walks: pain the next morning after 2026-09-12 was 6/10, above the usual 3/10: step back to week 1's "
         "minutes. Week 3 was begun after them instead, 1 of 3 walks: ask the patient how the pain is before the next "
         "walk.")
     later = course_progress([V1], flare + walks(3, [14]), today=START + dt.timedelta(days=30))  # no longer in progress
