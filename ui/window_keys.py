@@ -51,8 +51,9 @@ class WheelToPage(QObject):
 
     Nor does a box in focus take a wheel that is scrolling the page: one within SERIES_SECONDS of the page's last
     wheel, or with the pointer where the page's last wheel left it (the page moved the box under a pointer that did
-    not move), unless the box was clicked into since. Seen in review: Diabetes, tabbed into as the form's last box, scrolled under the pointer and became
-    Type 2 as the clinician scrolled down to the plan; the plan blocked, with a foot-care warning for an MS patient."""
+    not move), unless the box was clicked since. Seen in review: Diabetes, tabbed into as the form's last box,
+    scrolled under the pointer and became Type 2 as the clinician scrolled down to the plan; the plan blocked, with a
+    foot-care warning for an MS patient."""
 
     SERIES_SECONDS = 1.0  # a product default: the wheel's notches a second apart or closer are one scroll
 

@@ -192,7 +192,7 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etio
         print(f"Note: {note}", file=sys.stderr)
     if request.start_week:
         print(f"Note: the handout tells the patient to start at week {request.start_week}, where their course carries "
-              "on (main.py progress shows why).", file=sys.stderr)
+              "on (the progress command shows why).", file=sys.stderr)
     if request.carry_on.note:
         print(f"Note: {request.carry_on.note}", file=sys.stderr)
     return pdf

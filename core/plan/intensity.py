@@ -80,8 +80,8 @@ def pulse_below_resting(heart_rate: int, resting_hr: int, ranges: list[tuple[int
     """What to check about a walking heart rate below the resting one (of the walk ``on`` a day, where said): most
     likely the walking log's hand count entered as it was (the handout asks for the beats counted in 15 or 30
     seconds, the form for beats a minute)."""
-    said = (f"The heart rate{f' on {on}' if on else ''}, {heart_rate} bpm, is below the patient's resting {resting_hr} bpm: check that it was "
-            "entered as beats a minute")
+    said = (f"The heart rate{f' on {on}' if on else ''}, {heart_rate} bpm, is below the patient's resting {resting_hr} "
+            "bpm: check that it was entered as beats a minute")
     if not ranges:
         return f"{said}."
     seconds = pulse_count_seconds(ranges)

@@ -71,10 +71,10 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         return CarryOn()
     pointed = course_progress(versions[:-1], logged, today=dt.date.today()).suggestion if new else None
     first = plan.weeks[week - 1].main_min
-    note = "" if pointed is None or pointed.next_week is None or first <= pointed.next_week.main_min + 1e-9 else (
-        f"The handout's week {week} has walks of {first:g} min, {first / pointed.next_week.main_min * 100 - 100:.0f} % longer "
-        f"than the {pointed.next_week.main_min:g} min the patient's course points to now: check with the patient "
-        "that they walk this long now.")
+    wanted = pointed.next_week.main_min if pointed is not None and pointed.next_week is not None else None
+    note = "" if wanted is None or first <= wanted + 1e-9 else (
+        f"The handout's week {week} has walks of {first:g} min, {first / wanted * 100 - 100:.0f} % longer than the "
+        f"{wanted:g} min the patient's course points to now: check with the patient that they walk this long now.")
     return CarryOn(week if week > 1 else None, note)
 
 
