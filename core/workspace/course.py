@@ -105,9 +105,11 @@ def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, da
     from core.handout.export import HandoutError
     from core.plan.profile import checked_lines
 
-    if problem := report_note_problem(note):
-        raise HandoutError(problem)
-    return render_progress_report(progress, settings=settings, note=checked_lines(note), date=date, paper=paper)
+    try:
+        lines = checked_lines(note)  # once: the refusal in report_note_problem's words
+    except ValueError as error:
+        raise HandoutError(_note_refused(error)) from None
+    return render_progress_report(progress, settings=settings, note=lines, date=date, paper=paper)
 
 
 def report_note_problem(note: str) -> str | None:
@@ -117,8 +119,12 @@ def report_note_problem(note: str) -> str | None:
     try:
         checked_lines(note)
     except ValueError as error:
-        return f"The progress report was not made: the note {error}."
+        return _note_refused(error)
     return None
+
+
+def _note_refused(error: ValueError) -> str:
+    return f"The progress report was not made: the note {error}."
 
 
 def namesakes(records: PatientRecords, name: str, *, besides: int) -> list[int]:
