@@ -365,8 +365,8 @@ class _Report:
         if suggestion is None:
             return []
         story: list = [CondPageBreak(5 * cm), self._p("Suggestion for the next week", self.heading)]
-        if p.judged_week is not None:  # seen in review: "week None (plan version None)" before any walk; "week 1"
-            story.append(self._p(f"From the walks logged in week {p.judged_week} (plan version {p.current_version}), "
+        if p.judged_from is not None:  # seen in review: "week None (plan version None)" before any walk; "week 1"
+            story.append(self._p(f"From the walks logged in {p.judged_from} (plan version {p.current_version}), "
                                  "under that version's pain and effort rules:"))  # for "1 (again)"
         action = ACTION_WORDS[suggestion.action]
         story.append(Paragraph(f"<b>{escape(action)}.</b> {escape(suggestion.reason)}", self.body))

@@ -157,11 +157,21 @@ class Progress(BaseModel):
     plan_weeks: int  # the weeks of the plan in force (0: blocked by screening)
     breaks: list[WalkingBreak] = []  # GAP_DAYS or more without a walk: between walks, and up to today
     in_force: str = ""  # the plan in force's intensity and parts, in words (prescription.py)
+    step_back_due_from: str | None = None  # the earlier week whose step back is still the advice (as rows name it)
 
     @property
     def judged_week(self) -> str | None:
         """The latest row walked, as the rows name it ("3", "1 (again)"): the walks the suggestion judges."""
         return next((week.label for week in reversed(self.weeks) if week.walked_sessions), None)
+
+    @property
+    def judged_from(self) -> str | None:
+        """"week 3", or "weeks 2 and 3" where week 2's step back is still the advice (seen in review: the heading
+        named week 3 alone, over a reason about week 2's walks)."""
+        if self.judged_week is None:
+            return None
+        earlier = f"{self.step_back_due_from} and " if self.step_back_due_from else ""
+        return f"week{'s' if earlier else ''} {earlier}{self.judged_week}"
 
     @property
     def next_walk_week(self) -> int:
@@ -198,8 +208,11 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0)
+    step_back_due_from = None
     if suggestion is not None and suggestion.action not in ("step-back", "pause"):
-        suggestion = _step_back_still_due(walked[:judged], walked[judged], plans, versions) or suggestion
+        still_due = _step_back_still_due(walked[:judged], walked[judged], plans, versions)
+        if still_due is not None:
+            step_back_due_from, suggestion = still_due
     if judged is None and stops_walking(plans[newest.version]):  # seen in review: said
         suggestion = paused_by_screening(newest.version, plans[newest.version], after_walks=False)  # nowhere before
     rows = walked + ahead_rows(walked, plans[newest.version], newest.version,
@@ -232,7 +245,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         adherence_pct=adherence, current_week=current_week,
         current_version=judged_version,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
-        breaks=breaks, in_force=prescription_in_words(plans[newest.version]),
+        breaks=breaks, in_force=prescription_in_words(plans[newest.version]), step_back_due_from=step_back_due_from,
     )
 
 
@@ -366,7 +379,7 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
 
 
 def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
-                         versions: list[VersionInCourse]) -> NextWeekSuggestion | None:
+                         versions: list[VersionInCourse]) -> tuple[str, NextWeekSuggestion] | None:
     """The step back the walks before the week in progress advised, where that week was begun instead (seen in
     review: next-morning pain 7 after week 2's last walk, then a walk of week 3, read "Hold ... finish its walks")."""
     last = next((row for row in reversed(before) if row.walks), None)
@@ -376,7 +389,7 @@ def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
     advice = _suggestion(last, plans, versions, last.walks[-1], in_progress=False, days_since=0)
     if advice is None or advice.action != "step-back":
         return None
-    return advice.model_copy(update={"reason": (
+    return label_of(last.week, last.attempt), advice.model_copy(update={"reason": (
         f"Week {label_of(last.week, last.attempt)}'s walks: {advice.reason[:1].lower()}{advice.reason[1:]} Week "
         f"{label_of(judged.week, judged.attempt)} was begun after them instead, {len(judged.walks)} of "
         f"{planned.sessions} walks: ask the patient how the pain is before the next walk.")})

@@ -74,6 +74,7 @@ def test_a_step_back_advised_by_a_weeks_last_walk_is_the_advice_while_the_next_w
         "Week 2's walks: pain the next morning after 2026-09-12 was 6/10, above the usual 3/10: step back to week 1's "
         "minutes. Week 3 was begun after them instead, 1 of 3 walks: ask the patient how the pain is before the next "
         "walk.")
+    assert progress.judged_from == "weeks 2 and 3"  # the heading over that reason: "week 3" alone, before
     later = course_progress([V1], flare + walks(3, [14]), today=START + dt.timedelta(days=30))  # no longer in progress
     assert (later.suggestion.action, later.next_walk_week) == ("step-back", 1)
     assert [week.label for week in progress.weeks if week.status == "ahead"][:2] == ["1 (again)", "2 (again)"]
@@ -81,3 +82,4 @@ def test_a_step_back_advised_by_a_weeks_last_walk_is_the_advice_while_the_next_w
     assert walked_back.suggestion.reason.startswith("Week 1 (again) is in progress")
     walked_through = course_progress([V1], flare + walks(3, [14, 16, 18]), today=START + dt.timedelta(days=19))
     assert (walked_through.suggestion.action, walked_through.suggestion.next_week.week) == ("progress", 4)
+    assert (walked_through.judged_from, walked_back.judged_from) == ("week 3", "week 1 (again)")

@@ -17,7 +17,7 @@ def suggestion_html(progress: Progress | None) -> str:
         return ("<b>Next week:</b> no session is logged yet. The suggestion appears once a week of the plan has a "
                 "session.")
     where = "" if suggestion.action == "pause" else (
-        f" judged from week {progress.judged_week} (plan version {progress.current_version})")
+        f" judged from {progress.judged_from} (plan version {progress.current_version})")
     target = suggestion.next_week
     then = "" if target is None else (
         f"<br><b>Then:</b> week {target.week}, {target.sessions} days of {target.main_min:g} min walks.")
