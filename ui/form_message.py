@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 class FormMessage(QLabel):
     def __init__(self) -> None:
         super().__init__()
+        self.setWordWrap(True)
         self.setVisible(False)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)

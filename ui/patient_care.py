@@ -361,10 +361,14 @@ class PatientCare:
     def _session_discard_ok(self) -> bool:
         if not (entry := self.sessions.unsaved_entry()):
             return True
-        answer = QMessageBox.question(
-            self, "Session not saved", f"The session log holds {entry}. Save it first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        if refusal := self.sessions.refusal():  # seen in testing: "Save it first?", and Save then showed the refusal
+            answer = QMessageBox.question(self, "Session not saved", f"The session log holds {entry}, and it cannot "
+                                          f"be saved as it is: {refusal}\n\nDiscard it, or Cancel to correct it?",
+                                          buttons, QMessageBox.StandardButton.Cancel)
+        else:
+            answer = QMessageBox.question(self, "Session not saved", f"The session log holds {entry}. Save it first?",
+                                          QMessageBox.StandardButton.Save | buttons, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Discard:
             return True
         if answer == QMessageBox.StandardButton.Save:
@@ -372,6 +376,8 @@ class PatientCare:
             if not self.sessions.unsaved_entry():
                 return True
         self.tabs.setCurrentWidget(self.sessions)  # kept: Cancel, or a save refused (the form says why)
+        if refusal:
+            self.sessions.save_button.click()  # refused as said: the form says why, the focus on the field to mend
         return False
 
     def _plan_discard_ok(self) -> bool:

@@ -34,7 +34,6 @@ class WelcomeDialog(QDialog):
             widget.setAccessibleName(name)
         self.problem = FormMessage()  # no blank line under the fields until there is a problem to say
         self.problem.setStyleSheet("color: #B3261E;")
-        self.problem.setWordWrap(True)
         form = QFormLayout()
         self._fields = {"clinic_name": self.clinic, "contact_phone": self.phone, "clinician_name": self.clinician}
         for field, widget in self._fields.items():

@@ -45,6 +45,9 @@ def test_a_correction_not_saved_is_asked_about_and_one_refused_keeps_the_patient
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Save)
     window.close()
     assert asked and asked[0].startswith("The session log holds a correction to the session of ")
+    # seen in testing: "Save it first?", and Save then showed the refusal: the question says it cannot be saved
+    assert "that is not saved, and it cannot be saved as it is: Effort (RPE): " in asked[0], asked
+    assert asked[0].endswith("Discard it, or Cancel to correct it?")
     assert window.isVisible() and "Effort (RPE)" in view.message.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.close()

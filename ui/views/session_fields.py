@@ -87,6 +87,14 @@ class SessionFields(NamedTuple):
         self._describe([])
         return log
 
+    def refusal(self) -> str:
+        """Why the session the fields hold would be refused, in the form's words ("" if it would not)."""
+        try:
+            self.entered()
+        except SessionLogError as error:
+            return "; ".join(in_clinic_words(line) for line in error.problems)
+        return ""
+
     def _by_field(self) -> dict[str, QWidget]:
         return {"date": self.date, "week": self.week, "minutes": self.minutes, "speed_kmh": self.speed,
                 "rpe": self.rpe, "heart_rate": self.heart_rate, "pain_during": self.pain_during,

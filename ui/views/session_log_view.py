@@ -1,9 +1,7 @@
-"""Step 5: the patient's session log. Every walk the patient has logged, under every plan version, with a
-form to log a new one or correct one, and the engine's suggestion for the coming week.
-
-Sessions belong to the patient, so the log is open as soon as the patient is saved, whatever the form
-on step 4 holds: a session is logged under the version in force on its date. A pain or heart rate left
-"not recorded" is saved as not recorded, never as 0."""
+"""Step 5: the patient's session log. Every walk the patient has logged, under every plan version, with a form to
+log a new one or correct one, and the engine's suggestion for the coming week. Sessions belong to the patient, so
+the log is open as soon as the patient is saved, whatever the form on step 4 holds: a session is logged under the
+version in force on its date. A pain or heart rate left "not recorded" is saved as not recorded, never as 0."""
 
 from __future__ import annotations
 
@@ -96,12 +94,10 @@ class SessionLogView(QWidget):
         self.save_button = QPushButton("&Add session")
         self.cancel_button = QPushButton("Cancel correction")
         self.message = FormMessage()
-        self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
         self.message.setAccessibleName("Problem with the session, or what was saved")
         self.blocked_note = QLabel()  # why the form waits: the date falls under a version blocked by screening
-        self.blocked_note.setWordWrap(True)
-        self.blocked_note.setVisible(False)
+        self.blocked_note.setWordWrap(True)  # shown by _set_usable
         self.blocked_note.setAccessibleName("Why this walk cannot be logged")
         buttons = QWidget()
         row = QHBoxLayout(buttons)
@@ -115,8 +111,7 @@ class SessionLogView(QWidget):
         KeyPress(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
         KeyPress(self.form_box, lambda: self._correcting and self._on_cancel_button_clicked(),
                  keys=(Qt.Key.Key_Escape,))
-        self.save_button.setAccessibleName("Add the session")
-        self.cancel_button.setAccessibleName("Cancel the correction")
+        self.cancel_button.setAccessibleName("Cancel the correction")  # the save button's: _leave_correction
         self.correct_button.setAccessibleName("Correct the selected session")
         self.delete_button.setAccessibleName("Delete the selected session")
 
@@ -374,6 +369,10 @@ class SessionLogView(QWidget):
             return ("" if self._fields.snapshot() == self._as_loaded else
                     f"a correction to the session of {self._correcting.date.isoformat()} that is not saved")
         return "a session that has not been added" if self._fields.has_entries() else ""
+
+    def refusal(self) -> str:
+        """Why the form's session cannot be saved as it stands ("" if it can), as the form says it."""
+        return self._fields.refusal()
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
