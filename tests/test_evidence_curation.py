@@ -278,3 +278,25 @@ def test_a_findings_sources_are_places_in_its_own_studys_sources(lib):
         broken = {**kami, "findings": [{**kami["findings"][0], "sources": sources, "stated_in": stated_in}]}
         with pytest.raises(ValidationError, match="finding 1"):
             Study.model_validate(broken)
+
+
+def test_a_mechanisms_filter_finds_the_studies_its_card_rests_on(lib) -> None:
+    """Seen in review: --mechanism cannabinoid found no study, though its card's claim is Martins 2017's (Ghanbari
+    1.3: "administration of AM 281, CB1 receptor antagonist, before exercise inhibited EIH in male mice [87]"); and
+    --mechanism opioid left out Binda 2020, whose MOR rise He et al. 2024's Table 1 files under "Opioid receptor"."""
+    def under(mechanism: str) -> set[str]:
+        return {s.id for s in lib.studies if any(f.mechanism == mechanism for f in s.findings)}
+
+    assert "martins-2017" in under("cannabinoid")
+    assert "binda-2020" in under("opioid") and "binda-2020" in under("descending-modulation")
+
+
+def test_the_neurotrophin_and_oxidative_stress_cards_say_what_the_pain_studies_found(lib) -> None:
+    """Seen in review: "one study (López-Álvarez 2015) shows exercise easing pain by lowering NGF and BDNF", over a
+    filter listing Bobinski 2018's β-NGF fall; and acute exercise's ROS without the pain sensitivity Ghanbari 1.2
+    warns of ("may temporarily increase ROS and exacerbate pain sensitivity")."""
+    cards = {m.id: m for m in lib.mechanisms}
+    neurotrophins = cards["neurotrophic-factors"]
+    assert "In animal studies" in neurotrophins.exercise_effect and "Bobinski 2018" in neurotrophins.exercise_effect
+    assert ("he-2024", "Section 3.3") in {(s.review, s.location) for s in neurotrophins.sources}
+    assert "pain sensitivity" in cards["oxidative-stress"].exercise_effect

@@ -133,3 +133,33 @@ def test_the_chart_leaves_out_what_the_summary_leaves_out() -> None:
     assert dose_in_chart(by_id["binda-2020"], "speed_m_per_min") == (None, "'10 m/s' as printed: left out")
     assert dose_in_chart(by_id["binda-2020"], "weeks") == (4, "")
     assert dose_in_chart(by_id["bobinski-2015"], "speed_m_per_min") == (None, "not reported")
+
+
+def test_a_study_that_trained_more_than_once_a_day_is_said_wherever_its_days_a_week_are() -> None:
+    """Seen in review: Li 2020 trained twice a day, 5 days a week (He et al. 2024, Table 1: "6 m/min, 2times/day, 5
+    days/weeks, 4 weeks"); the table, the summary and the plan said 5 days a week, half its sessions."""
+    from core.evidence.dosing import days_in_words
+    from core.evidence.library import load_library
+
+    studies = load_library().studies
+    li = next(s for s in studies if s.id == "li-2020")
+    assert (days_in_words(li.exercise), days_in_words(studies[0].exercise.model_copy(update={"sessions_per_day": 1,
+                                                                                              "days_per_week": 3})))\
+        == ("5 (2 a day)", "3")
+    summary = dosing_summary("spinal-cord-injury", studies)
+    assert summary.more_than_once_a_day == ["Li 2020 trained 2 sessions a day"]
+    assert summary.days_note == "; Li 2020 trained 2 sessions a day"
+    assert dosing_summary("peripheral-nerve-injury", studies).days_note == ""
+    plan = compute_plan(example("spinal-cord-injury"), studies)
+    assert plan.borrowed_structure.frequency.endswith(
+        "animal protocols: 5 days a week (1 study); Li 2020 trained 2 sessions a day."), plan.borrowed_structure
+    pages = clinician_summary_for(plan, studies, None, dt.date(2026, 12, 1))
+    assert {row.study: row.days_per_week for row in pages.dosing}["Li 2020"] == "5 (2 a day)"
+
+
+def test_the_caution_says_the_reviews_do_not_know_when_to_start() -> None:
+    """Ghanbari 2025's Conclusion: "it is not clear how many days after the injury, exercising has more positive
+    effects"; the protocols behind a chronic patient's plan began soon after an injury, unsaid."""
+    summary = dosing_summary("peripheral-nerve-injury", [])
+    assert "Nor do the reviews say when to start" in summary.caution
+    assert "how many days after an injury exercise helps most" in summary.caution

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core.commands.output import fail, format_table, print_json, say_waiting, say_without_server
 from core.data_dir import DataDir
-from core.evidence.dosing import DosingSummary, Spread, count_of_studies, dosing_summary, left_out
+from core.evidence.dosing import DosingSummary, Spread, count_of_studies, days_in_words, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
 from core.evidence.models import Direction, Study
 from core.workspace.session import open_workspace
@@ -88,7 +88,7 @@ def _row(study: Study) -> list:
         _number(minutes[0]) if minutes[0] == minutes[1] else f"{_number(minutes[0])}-{_number(minutes[1])}"
     )
     # a speed printed in a unit that cannot be used ("10 m/s") is shown as printed, not as a blank "not reported"
-    doses = [_number(dose.speed_m_per_min) or dose.speed_reported, minutes_text, dose.days_per_week,
+    doses = [_number(dose.speed_m_per_min) or dose.speed_reported, minutes_text, days_in_words(dose),
              _number(dose.weeks)]
     # seen in review: Chen 2012's 30 m/min printed plainly above a summary that leaves it out
     doses = [f"{shown} ⚠" if shown is not None and left_out(study, column) else shown
@@ -99,13 +99,13 @@ def _row(study: Study) -> list:
 
 
 def _describe_dosing(summary: DosingSummary) -> str:
-    def spread(label: str, value: Spread, unit: str) -> str:
-        return f"  {label}: {value.described(unit)}"
+    def spread(label: str, value: Spread, unit: str, note: str = "") -> str:
+        return f"  {label}: {value.described(unit)}{note}"
 
     species = ", ".join(f"{count} {name}" for name, count in summary.species.items())
     spreads = [spread("speed", summary.speed_m_per_min, "m/min"),
                spread("longest session", summary.longest_session_min, "min"),
-               spread("days per week", summary.days_per_week, "days"), spread("duration", summary.weeks, "weeks")]
+               spread("days per week", summary.days_per_week, "days", summary.days_note), spread("duration", summary.weeks, "weeks")]
     lines = [
         # seen in review: "0 studies (none)" over four lines of "not reported", as if studies had left them out
         *([f"Animal treadmill dosing: {count_of_studies(summary.animal_treadmill_study_count)} ({species})", *spreads]

@@ -12,7 +12,7 @@ from statistics import median
 from pydantic import BaseModel
 
 from core.citing import cited_together
-from core.evidence.models import Citation, FlagCode, Study
+from core.evidence.models import Citation, ExerciseDosing, FlagCode, Study
 
 # The caution's rule, printed in bold before its reasons (core/handout/clinician_pages.py)
 DOSING_RULE = ("Rat and mouse treadmill protocols can show only the shape a human plan borrows "
@@ -29,7 +29,9 @@ DOSING_CAUTION = DOSING_RULE + (
     "so how hard it was is uncertain); yet both Bobinski studies report "
     "analgesia from low-intensity treadmill exercise in mice (2015, 2018), Cobianchi 2010 found that short but not "
     "long-lasting running reduced allodynia after nerve injury (as their titles say), and He et al. 2024 (Section 4) "
-    "concludes that not all intensities help. The plan stays at moderate intensity."
+    "concludes that not all intensities help. Nor do the reviews say when to start: Ghanbari 2025 (Conclusion) finds it "
+    "unclear how many days after an injury exercise helps most, and whether the animals' timing is like a person's. "
+    "The plan stays at moderate intensity."
 )
 DOSING_CAUTION_CITATIONS = [
     Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),
@@ -51,6 +53,14 @@ def speed_in_words(m_per_min: float | None, reported: str | None) -> str:
         speed = f"{m_per_min:g} m/min"
         return speed + (f" ({reported} as printed)" if reported and reported != speed else "")
     return f"{reported} as printed: not a usable speed (see the flags)" if reported else "not reported"
+
+
+def days_in_words(dose: ExerciseDosing) -> str | None:
+    """A study's days a week as the tables show them: "5", or "5 (2 a day)" where it trained more than once on each
+    of its days (seen in review: Li 2020's twice-daily training showed as 5 days a week, half its sessions)."""
+    if dose.days_per_week is None:
+        return None
+    return f"{dose.days_per_week}" + (f" ({dose.sessions_per_day} a day)" if (dose.sessions_per_day or 1) > 1 else "")
 
 
 class Spread(BaseModel):
@@ -88,8 +98,14 @@ class DosingSummary(BaseModel):
     # animal treadmill pain studies left out: exercise given with another treatment (a plan saved before library
     # 2026.12.4 counted them among its studies, and has none listed here)
     with_other_treatment: list[str] = []
+    more_than_once_a_day: list[str] = []  # "Li 2020 trained 2 sessions a day": said with the days a week
     caution: str = DOSING_CAUTION
     caution_citations: list[Citation] = DOSING_CAUTION_CITATIONS
+
+    @property
+    def days_note(self) -> str:
+        """"; Li 2020 trained 2 sessions a day", said after the days a week's range, or "" (days_in_words)."""
+        return "".join(f"; {item}" for item in self.more_than_once_a_day)
 
     @property
     def caution_sources(self) -> str:
@@ -203,4 +219,6 @@ def dosing_summary(etiology_id: str, studies: list[Study]) -> DosingSummary:
         not_usable=not_usable,
         no_pain_outcome=[s.named for s in tagged if is_animal_treadmill(s) and not s.is_pain_study],
         with_other_treatment=[s.named for s in tagged if with_other_treatment(s)],
+        more_than_once_a_day=[f"{s.named} trained {s.exercise.sessions_per_day} sessions a day" for s in treadmill
+                              if (s.exercise.sessions_per_day or 1) > 1],
     )

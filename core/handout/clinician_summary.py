@@ -8,7 +8,9 @@ import datetime as dt
 from typing import Literal
 
 from core.citing import cited_together
-from core.evidence.dosing import DOSING_CAUTION, DOSING_CAUTION_CITATIONS, SPECIES_NOT_STATED, speed_in_words
+from core.evidence.dosing import (
+    DOSING_CAUTION, DOSING_CAUTION_CITATIONS, SPECIES_NOT_STATED, days_in_words, speed_in_words,
+)
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
@@ -92,7 +94,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         speed=speed_in_words(s.exercise.speed_m_per_min,
                              study_text(s.exercise.speed_reported, 40) if s.exercise.speed_reported else None),
         minutes=_range_text(s.exercise.minutes_per_session),
-        days_per_week=str(s.exercise.days_per_week or "n/r"), weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
+        days_per_week=days_in_words(s.exercise) or "n/r", weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
         flags=str(len(listed_flags(s.flags)) or ""),
     ) for s in linked]
     flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked

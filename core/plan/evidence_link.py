@@ -93,7 +93,7 @@ def borrowed_structure(etiology_id: str, studies: list[Study], sessions_per_week
     return BorrowedStructure(
         study_ids=[s.id for s in mine],
         frequency=(f"{_walks(sessions_per_week, most_days)}; animal protocols: "
-                   f"{_range(summary.days_per_week, 'days a week')}."),
+                   f"{_range(summary.days_per_week, 'days a week')}{summary.days_note}."),
         session_length=(f"{build} {g.SESSION_TARGET_MIN} minutes; longest animal sessions: "
                         f"{_range(summary.longest_session_min, 'min')}."),
         # the idea of a ramp, never its pace: a rodent protocol may go from 10 to 60 minutes within two weeks

@@ -135,8 +135,8 @@ class DosingView(QWidget):
 
 
 def _summary_html(summary: DosingSummary) -> str:
-    def spread(label: str, value: Spread, unit: str) -> str:
-        return f"<li>{label}: {escape(value.described(unit))}</li>"
+    def spread(label: str, value: Spread, unit: str, note: str = "") -> str:
+        return f"<li>{label}: {escape(value.described(unit) + note)}</li>"
 
     species = ", ".join(f"{n} {name}" for name, n in summary.species.items())
     treadmill = summary.animal_treadmill_study_count
@@ -148,7 +148,7 @@ def _summary_html(summary: DosingSummary) -> str:
                  f"tested exercise alone, of {summary.study_count} tagged with this etiology ({escape(species)}).</p>"
                  "<ul>", spread("Speed", summary.speed_m_per_min, "m/min"),
                  spread("Longest session", summary.longest_session_min, "min"),
-                 spread("Days per week", summary.days_per_week, "days"), spread("Duration", summary.weeks, "weeks"),
+                 spread("Days per week", summary.days_per_week, "days", summary.days_note), spread("Duration", summary.weeks, "weeks"),
                  "</ul>"]
     if summary.not_usable:
         items.append("<p>Left out: " + escape("; ".join(summary.not_usable)) + "</p>")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStyle, QTableView, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from core.evidence.dosing import SPECIES_NOT_STATED, left_out, speed_in_words
+from core.evidence.dosing import SPECIES_NOT_STATED, days_in_words, left_out, speed_in_words
 from core.evidence.flag_words import KINDS, flag_in_words
 from core.evidence.models import REVIEW_NAMES, Direction, Finding, Mechanism, Study
 from ui.focus_frame import framed_on_focus
@@ -47,7 +47,7 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Min", lambda s: _dose(s, "longest_session_min", _minutes(s)),
            lambda s: (s.exercise.minutes_per_session or (-1.0, -1.0))[1],
            tooltip=lambda s: _why(s, "longest_session_min")),
-    Column("Days/wk", lambda s: _dose(s, "days_per_week", _num(s.exercise.days_per_week)),
+    Column("Days/wk", lambda s: _dose(s, "days_per_week", days_in_words(s.exercise) or ""),
            lambda s: s.exercise.days_per_week or -1, tooltip=lambda s: _why(s, "days_per_week")),
     Column("Weeks", lambda s: _dose(s, "weeks", _num(s.exercise.weeks)), lambda s: s.exercise.weeks or -1.0,
            tooltip=lambda s: _why(s, "weeks")),
