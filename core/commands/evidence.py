@@ -105,7 +105,8 @@ def _describe_dosing(summary: DosingSummary) -> str:
     species = ", ".join(f"{count} {name}" for name, count in summary.species.items())
     spreads = [spread("speed", summary.speed_m_per_min, "m/min"),
                spread("longest session", summary.longest_session_min, "min"),
-               spread("days per week", summary.days_per_week, "days", summary.days_note), spread("duration", summary.weeks, "weeks")]
+               spread("days per week", summary.days_per_week, "days", summary.days_note),
+               spread("duration", summary.weeks, "weeks")]
     lines = [
         # seen in review: "0 studies (none)" over four lines of "not reported", as if studies had left them out
         *([f"Animal treadmill dosing: {count_of_studies(summary.animal_treadmill_study_count)} ({species})", *spreads]

@@ -148,7 +148,8 @@ def _summary_html(summary: DosingSummary) -> str:
                  f"tested exercise alone, of {summary.study_count} tagged with this etiology ({escape(species)}).</p>"
                  "<ul>", spread("Speed", summary.speed_m_per_min, "m/min"),
                  spread("Longest session", summary.longest_session_min, "min"),
-                 spread("Days per week", summary.days_per_week, "days", summary.days_note), spread("Duration", summary.weeks, "weeks"),
+                 spread("Days per week", summary.days_per_week, "days", summary.days_note),
+                 spread("Duration", summary.weeks, "weeks"),
                  "</ul>"]
     if summary.not_usable:
         items.append("<p>Left out: " + escape("; ".join(summary.not_usable)) + "</p>")
