@@ -326,3 +326,25 @@ def test_a_date_after_today_is_said_with_the_other_problems_and_takes_the_focus(
     qtbot.wait(10)
     window.tabs.setCurrentIndex(7)  # Ctrl+Tab, a click on the tab: every way of choosing a step
     assert window.statusBar().currentMessage() == "Saved plan version 1."
+
+
+def test_digits_typed_after_a_click_on_not_recorded_are_kept(qtbot, data_dir) -> None:
+    """Seen in testing: a click put the cursor after "not recorded", and 4 typed there was refused: the box still read
+    "not recorded", and an optional pain or pulse was saved unrecorded without a word."""
+    from PySide6.QtCore import Qt
+
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.sessions)
+    view = window.sessions
+    for box, typed, value in ((view.pain_during, "4", 4), (view.heart_rate, "95", 95), (view.speed, "3.5", 3.5),
+                              (view.rpe, "12", 12)):
+        line = box.lineEdit()
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.rect().center())
+        line.end(False)  # the cursor after the word, as a click beyond it leaves it
+        assert line.text() in ("not recorded", "not entered")
+        qtbot.keyClicks(line, typed)
+        assert (line.text(), box.value()) == (typed, value)
+    line = view.pain_morning.lineEdit()
+    line.home(False)  # before the word
+    qtbot.keyClicks(line, "3")
+    assert view.pain_morning.value() == 3

@@ -11,6 +11,16 @@ NOT_GIVEN = -1  # the step below every range: shown as the field's word for "not
 TYPING_ROOM = 9999  # the box keeps any number typed up to this, so the record's own check can name the range
 
 
+def without_word(box: QSpinBox | QDoubleSpinBox, text: str, pos: int) -> tuple[str, int]:
+    """Digits typed beside the word a box shows for "not recorded": the word goes and the digits stay (seen in testing:
+    a click put the cursor after "not recorded", the 4 typed there was refused, and the pain was saved unrecorded)."""
+    word = box.specialValueText()
+    if not word or text == word or word not in text:
+        return text, pos
+    at = text.index(word)
+    return text.replace(word, "", 1), pos - len(word) if pos >= at + len(word) else min(pos, at)
+
+
 class OptionalSpinBox(QSpinBox):
     """A whole number from ``low`` to ``high`` or nothing (shown as a word). What is typed is kept as typed, in
     range or not: the record's check then names the field and its range. A plain spin box with its own range
@@ -27,7 +37,7 @@ class OptionalSpinBox(QSpinBox):
     def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
         if not text.strip():  # a cleared box: not given
             return QValidator.State.Acceptable, text, pos
-        return super().validate(text, pos)
+        return super().validate(*without_word(self, text, pos))
 
     def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt's name)
         return self.minimum() if not text.strip() else super().valueFromText(text)
@@ -99,6 +109,7 @@ class PlainNumberSpinBox(QDoubleSpinBox):
 
     def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
         point = self.locale().decimalPoint()
+        text, pos = without_word(self, text, pos)
         return super().validate(text.replace("," if point == "." else ".", point), pos)
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
