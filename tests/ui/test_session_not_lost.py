@@ -52,3 +52,36 @@ def test_a_correction_not_saved_is_asked_about_and_one_refused_keeps_the_patient
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.close()
     assert not window.isVisible()
+
+
+def test_correct_asks_before_it_replaces_a_walk_typed_or_a_correction_changed(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in testing: Correct on another row replaced a walk typed and not added, and a correction's changes,
+    without a word; Cancel keeps them, Discard takes up the session chosen."""
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=2, week=1))
+    log(window, walk(days_ago=1, week=1))
+    view = window.sessions
+    fill(view, week=1, minutes=22, rpe=12, note="typed, not added")
+    answers = [QMessageBox.StandardButton.Cancel]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answers.pop(0))[1])
+    view.table.selectRow(0)
+    view.correct_button.click()
+    assert asked == [f"The session log holds a session that has not been added. Discard it and correct the session "
+                     f"of {view.model.row_object(0).date.isoformat()}?"]
+    assert view.correcting is None and view.note.text() == "typed, not added"
+    answers.append(QMessageBox.StandardButton.Discard)
+    view.correct_button.click()
+    assert view.correcting is not None and view.correcting.id == view.model.row_object(0).id
+    view.minutes.setValue(25)  # a correction changed, then another row chosen
+    view.table.selectRow(1)
+    answers.append(QMessageBox.StandardButton.Cancel)
+    view.correct_button.click()
+    assert "a correction to the session of" in asked[-1] and view.minutes.value() == 25
+    assert view.correcting.id == view.model.row_object(0).id
+    view.table.selectRow(0)
+    asked.clear()
+    view.cancel_button.click()
+    view.table.selectRow(1)
+    view.correct_button.click()  # nothing typed: nothing asked
+    assert asked == [] and view.correcting.id == view.model.row_object(1).id

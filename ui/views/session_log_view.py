@@ -10,7 +10,7 @@ from html import escape
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -24,10 +24,10 @@ from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus
-from ui.plain_text import shown_as_typed
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, log_title_html
+from ui.views.session_questions import delete_confirmed, entry_let_go
 from ui.views.suggestion import suggestion_html
 
 SIDE_WIDTH = 480  # the form and the advice beside the sessions
@@ -322,7 +322,8 @@ class SessionLogView(QWidget):
     @Slot()
     def _on_correct_button_clicked(self, *_: object) -> None:
         record = self.selected()
-        if record is not None:
+        if record is not None and entry_let_go(self, self.unsaved_entry(),
+                                               f"correct the session of {record.date.isoformat()}"):
             self.load_for_correction(record)
             # to the form it fills (seen in testing: the focus stayed on the table, the form's new title unheard)
             self.date.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -390,10 +391,5 @@ class SessionLogView(QWidget):
         record = self.selected()
         if record is None:
             return
-        answer = QMessageBox.question(
-            self, "Delete session", shown_as_typed(
-                f"Delete the session of {record.date.isoformat()} (week {record.week}, plan version "
-                f"{record.plan_version}, {record.minutes:g} minutes)?\n\nThe audit trail keeps what it held."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if delete_confirmed(self, record):
             self.delete_requested.emit(record.id)
