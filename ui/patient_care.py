@@ -103,6 +103,7 @@ class PatientCare:
         if self._discard_ok():
             self.editor.new_patient(self.picker.current_id() or None)
             self._refresh_course()
+            self.statusBar().clearMessage()  # seen in testing: "Opened plan version 2 of ..." over a blank form
             self.tabs.setCurrentWidget(self.editor)
             self.editor.form.name.setFocus()  # Ctrl+N: type the name at once
 

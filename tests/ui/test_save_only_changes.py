@@ -190,3 +190,18 @@ def test_why_heart_rate_cannot_set_intensity_is_said_once(qtbot, data_dir) -> No
     assert "RPE 12-13 (Borg 6-20 scale) and the talk test" in panel.intensity.text()
     ready = saved_patient(qtbot, data_dir)
     assert "Heart-rate reserve (Karvonen)" in ready.editor.panel.intensity.text()
+
+
+def test_a_new_patient_on_another_etiology_starts_without_notes_of_the_patient_before(qtbot, data_dir) -> None:
+    """Seen in testing: a diabetic patient open, nerve injury chosen on step 1, Ctrl+N: the blank form said "Put
+    Diabetes back to No diabetes (was Type 2)" and "Unticked Known cardiovascular ... disease", of the patient before."""
+    window = saved_patient(qtbot, data_dir, etiology="diabetic-neuropathy", diabetes="type2")
+    window.picker.select("peripheral-nerve-injury")
+    window.new_patient()
+    form = window.editor.form
+    assert not form.implied_note.isVisibleTo(window) and form.implied_words == ""
+    assert form.etiology.currentData() == "peripheral-nerve-injury" and form.diabetes.currentIndex() == 0
+    assert window.editor.is_blank() and not window.editor.dirty and window.statusBar().currentMessage() == ""
+    window.picker.select("diabetic-neuropathy")  # what an etiology implies still comes and goes with it
+    window.picker.select("peripheral-nerve-injury")
+    assert form.diabetes.currentIndex() == 0
