@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 _last_folder: str | None = None
 
@@ -31,6 +31,17 @@ def open_file(parent: QWidget, title: str, file_filter: str) -> str:
 
 
 def save_file(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
-    """``suggested``: a file name (put in the start folder) or a whole path the clinician typed before."""
+    """``suggested``: a file name (put in the start folder) or a whole path the clinician typed before. A name typed
+    without the filter's extension gets it (seen in testing: "maria" was written as it stood, and the import's dialog,
+    which lists *.json, could not see it); a file of that name already there is asked about, as the dialog asks."""
     where = suggested if os.path.dirname(suggested) else os.path.join(start_folder(), suggested)
-    return _used(QFileDialog.getSaveFileName(parent, title, where, file_filter)[0])
+    path = QFileDialog.getSaveFileName(parent, title, where, file_filter)[0]
+    extension = file_filter[file_filter.find("*.") + 1:].split(")")[0].split()[0] if "*." in file_filter else ""
+    if path and extension and not path.lower().endswith(extension.lower()):
+        path += extension
+        if os.path.exists(path) and QMessageBox.question(
+                parent, title, f"{os.path.basename(path)} already exists. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return ""
+    return _used(path)

@@ -211,7 +211,7 @@ def _parse(data: bytes) -> object:
         raw = json.loads(data.decode("utf-8-sig"), object_pairs_hook=pairs)
     except UnicodeDecodeError as error:
         raise BundleError(["the file is not text (a PDF, or another kind of file?): a plan bundle is the .json file "
-                           "that plans export writes"]) from error
+                           "an export of a patient writes (Export bundle in Records, or plans export)"]) from error
     except json.JSONDecodeError as error:
         raise BundleError([f"the file is not a readable JSON plan bundle: {error.msg.lower()} (line {error.lineno}, "
                            f"column {error.colno}: cut short, or changed by hand?)"]) from error

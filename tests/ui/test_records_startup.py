@@ -183,3 +183,23 @@ def test_a_patient_whose_name_is_damaged_is_never_quoted_in_records(qtbot, data_
     assert said.startswith("The patients could not be listed: The database is damaged: a record's text cannot be "
                            "read."), said
     assert "db check" in said and name.decode()[2:] not in said
+
+
+def test_a_bundle_refused_in_the_window_says_so_in_sentences_in_the_windows_words(qtbot, data_dir, tmp_path,
+                                                                                   monkeypatch) -> None:
+    """Seen in testing: "the file is not text ...: a plan bundle is the .json file that plans export writes", in lower
+    case, naming a command the window's user never ran."""
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.views.records_view.QMessageBox.warning",
+                        lambda parent, title, text, *rest: warned.append((title, text)))
+    chosen = tmp_path / "handout.json"
+    chosen.write_bytes(b"%PDF-1.4\n\xe2\xe3\xcf\xd3 not a bundle")
+    monkeypatch.setattr("ui.views.records_view.open_file", lambda *a: str(chosen))
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.gateway.is_open, timeout=20_000)
+    window.records.import_button.click()
+    assert warned == [("Nothing was imported", "<p>The file is not text (a PDF, or another kind of file?): a plan "
+                       "bundle is the .json file an export of a patient writes (Export bundle in Records, or plans "
+                       "export)</p>")]

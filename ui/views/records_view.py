@@ -354,7 +354,8 @@ class RecordsView(QWidget):
         try:
             said = action()
         except BundleError as error:
-            QMessageBox.warning(self, "Nothing was imported", shown_as_typed("\n".join(error.problems)))
+            QMessageBox.warning(self, "Nothing was imported", shown_as_typed(  # each problem a sentence of its own
+                "\n".join(problem[:1].upper() + problem[1:] for problem in error.problems)))
             return False
         except Exception as error:  # plain message; the details are in the log
             QMessageBox.warning(self, "Records", shown_as_typed(str(error)))
