@@ -86,9 +86,12 @@ class HandoutExportDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        self.resize(640, 300)
         self._on_language_combo_changed()
         self.wheel_to_page = WheelToPage(self)  # a passing wheel never changes the paper, units, language or print
-        self.resize(640, 300)
+        # a problem said of the profile or the file goes once either changes (seen in testing: "The profile cannot be
+        self.profile_edit.textChanged.connect(self.message_label.clear)  # used: age ..." stayed beside a good one)
+        self.output_edit.textChanged.connect(self.message_label.clear)
 
     def _with_browse(self, edit: QLineEdit, handler) -> QWidget:
         row = QWidget()
@@ -121,6 +124,18 @@ class HandoutExportDialog(QDialog):
         patient's pages never say it."""
         tag = self.language_combo.currentData() or SOURCE_LANGUAGE  # the profile's is known once it is read
         self.language_note.setText(" ".join(notes_for_clinician(self._settings, tag)))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every line of the notes at the dialog's width (seen in testing: an unreviewed translation's
+        warning was cut off between Language and the checkbox, as the dialog kept the height it opened with)."""
+        layout = self.layout()
+        if layout is None:  # still being built: fitted once the layout is set
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
@@ -157,6 +172,7 @@ class HandoutExportDialog(QDialog):
 
     def _show_problem(self, text: str, field: str = "") -> None:
         show_problem(self.message_label, text, {"profile": self.profile_edit, "output": self.output_edit}, field)
+        self._fit_height()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
