@@ -140,6 +140,8 @@ def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, d
     view.delete_button.click()
     assert [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [2]
     assert view.model.rowCount() == 1 and f"Session of {when} deleted" in view.message.text()
+    window.new_patient()  # seen in testing: the sentence stayed on step 5 once its patient was gone
+    assert view.message.text() == "" and not view.message.isVisibleTo(view)
 
 
 def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtbot, data_dir) -> None:

@@ -167,6 +167,8 @@ class SessionLogView(QWidget):
         same_patient = course is not None and self._course is not None and course.patient_id == self._course.patient_id
         new_version = same_patient and course.in_force.version != self._course.in_force.version
         self._course = course
+        if not same_patient:  # what was said of the patient before (seen in testing: "Session of ... deleted" stayed
+            self.message.clear()  # after that patient was deleted)
         self.model.set_rows(course.sessions if course else [])
         self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
         self.table.scrollToBottom()
