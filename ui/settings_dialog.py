@@ -251,6 +251,7 @@ class SettingsDialog(QDialog):
             try:  # a logo that cannot be printed stopped every handout later, with no word here
                 check_logo(self.result_settings.logo_path)
             except LogoError as error:
-                show_problem(self.problem, f"{LABELS['logo_path']}: {error}.", fields, "logo_path")
+                here = str(error).replace(" in Settings", "")  # seen in testing: "choose ... again in Settings", here
+                show_problem(self.problem, f"{LABELS['logo_path']}: {here}.", fields, "logo_path")
                 return
         self.accept()

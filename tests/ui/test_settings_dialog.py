@@ -65,6 +65,7 @@ def test_a_logo_that_cannot_be_printed_is_refused_when_chosen(qtbot, tmp_path) -
     dialog._on_save_clicked()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.problem.text().startswith("Logo (PNG or JPEG): it cannot be opened")  # as the dialog labels it
+    assert dialog.problem.text().endswith("; choose the logo again, or clear it.")  # not "in Settings", said there
     dialog.logo.setText("")
     dialog.clinic.setText("C" * 121)
     dialog._on_save_clicked()
