@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from core.atomic import WriteError, refuse_protected_output
 from core.handout.export import HANDOUT_PDF, save_handout
+from core.handout.language import offered_label
+from core.languages import languages
 from core.settings import Settings
 from core.workspace.draft import HandoutRequest
 from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
@@ -56,6 +58,14 @@ class HandoutView(QWidget):
         self.print_size.addItem("Large (16 pt)", "large")
         self.print_size.addItem("Standard (14 pt)", "standard")
         self.print_size.setToolTip("Large print: patient text at 16 pt or more. Standard print: 14 pt, fewer pages.")
+        # a copy in another language (a carer's) without a new plan version: seen in testing, only the profile's
+        self.language = QComboBox()  # language could be printed, and changing it there marked the plan unsaved
+        self.language.addItem("As in the profile (else the clinic's default)", "")
+        for known in languages():
+            self.language.addItem(offered_label(known.tag), known.tag)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language.setMinimumContentsLength(24)  # the row fits 1366 x 768 at 150 %; the list shows names whole
+        self._language_of: int | None = None  # the patient the language was chosen for
         self.summary = QCheckBox("Clinician summary pages")
         self.export_button = QPushButton("&Export PDF…")
         self.print_button = QPushButton("&Print…")
@@ -85,6 +95,7 @@ class HandoutView(QWidget):
         self.zoom.currentIndexChanged.connect(self._on_zoom_changed)
         self._on_zoom_changed()
         for widget, name in ((self.paper, "Paper size"), (self.units, "Speed units"), (self.print_size, "Print size"),
+                             (self.language, "Handout language, for this handout only"),
                              (self.summary, "Include the clinician summary"), (self.export_button, "Export the PDF"),
                              (self.print_button, "Print the handout"),
                              (self.cancel_print_button, "Cancel printing"), (self.view, "Handout preview"),
@@ -99,6 +110,10 @@ class HandoutView(QWidget):
         for widget in (self.export_button, self.print_button, self.cancel_print_button, self.busy):
             actions.addWidget(widget)
         actions.addStretch(1)
+        language_label = QLabel("&Language:")
+        language_label.setBuddy(self.language)
+        actions.addWidget(language_label)
+        actions.addWidget(self.language)
         zoom_label = QLabel("&Zoom:")
         zoom_label.setBuddy(self.zoom)
         actions.addWidget(zoom_label)
@@ -115,7 +130,7 @@ class HandoutView(QWidget):
         self._printing: PrintRequest | None = None
         self._print_progress = _Progress(self)
         self._print_progress.said.connect(self.status.setText)
-        for combo in (self.paper, self.units, self.print_size):
+        for combo in (self.paper, self.units, self.print_size, self.language):
             combo.currentIndexChanged.connect(self._on_option_changed)
         self.summary.toggled.connect(self._on_option_changed)
         self.export_button.clicked.connect(self.export_pdf)
@@ -142,6 +157,12 @@ class HandoutView(QWidget):
 
     def set_inputs(self, inputs: HandoutRequest | None) -> None:
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
+        patient = inputs.history[0].patient_id if inputs is not None and inputs.history else None
+        if patient != self._language_of:  # a language chosen for one patient's copy is not the next patient's
+            self._language_of = patient
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(0)
+            self.language.blockSignals(False)
         self._inputs = inputs
         self._pdf = None
         self.export_button.setEnabled(False)
@@ -194,14 +215,14 @@ class HandoutView(QWidget):
         self._generation += 1
         generation = self._generation
         paper, units, summary = self.paper.currentData(), self.units.currentData(), self.summary.isChecked()
-        print_size = self.print_size.currentData()
+        print_size, chosen = self.print_size.currentData(), self.language.currentData() or None
         self.busy.setVisible(True)
         self.status.setText("Making the handout…")
 
         def work() -> tuple[int, bytes, str | None]:
             pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary,
-                              print_size=print_size)
-            language = handout_language(request.profile.language, request.settings)
+                              print_size=print_size, language=chosen)
+            language = handout_language(request.profile.language, request.settings, chosen)
             notes = notes_for_clinician(request.settings, language)
             if request.start_week:
                 notes.append(f"It tells the patient to start at week {request.start_week}, where their course carries "

@@ -1,0 +1,33 @@
+"""Step 7 prints a copy in another language (a carer's, a family member's) without a new plan version."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from tests.ui.course_helpers import saved_patient
+
+
+def _pdf_text(window) -> str:
+    import io
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(window.handout._pdf)).pages)
+
+
+def test_a_copy_in_another_language_leaves_the_plan_saved_and_the_next_patient_as_their_profile(qtbot,
+                                                                                              data_dir) -> None:
+    """Seen in testing: only the profile's language could be printed; changing it on step 4 marked the plan unsaved
+    and the handout "not the plan on record", so an English copy for a carer meant saving a version."""
+    window = saved_patient(qtbot, data_dir)
+    handout = window.handout
+    window.tabs.setCurrentWidget(handout)
+    qtbot.waitUntil(lambda: handout._pdf is not None, timeout=30_000)
+    assert "When to stop and get help" in _pdf_text(window)
+    with qtbot.waitSignal(handout.rendered, timeout=30_000):
+        handout.language.setCurrentIndex(handout.language.findData("es"))
+    text = _pdf_text(window)
+    assert "Cuándo parar y pedir ayuda" in text and "When to stop and get help" not in text
+    assert "has not been reviewed by a qualified medical translator" in handout.status.text()  # told, as on export
+    assert not window.editor.dirty and not handout.record_note.isVisibleTo(handout)  # the plan on record, unchanged
+    assert window.gateway.history(window.editor.patient_id)[-1].version == 1
+    window.new_patient()  # the next patient's handout is in their own profile's language again
+    assert handout.language.currentIndex() == 0
