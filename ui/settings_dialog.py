@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
-from core.plan.engine import PlanOptions
+from core.plan.engine import PlanOptions, caps_held
 from core.settings import Settings, phone_problem, problems_in_words
 from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
@@ -81,6 +81,12 @@ class SettingsDialog(QDialog):
                                                                       if pct == g.TWO_WEEK_INCREASE_LIMIT_PCT else ""), pct)
         self.two_week_cap.setCurrentIndex(self.two_week_cap.findData(settings.plan.max_two_week_increase_pct))
         self.two_week_cap.setToolTip(g.TWO_WEEK_INCREASE_SOURCE.cited())
+        self.caps_note = QLabel()  # seen in testing: 30% a week under a 20% two-week cap was saved unexplained
+        self.caps_note.setWordWrap(True)
+        self.caps_note.setAccessibleName("How the two caps work together")
+        for combo in (self.cap, self.two_week_cap):
+            combo.currentIndexChanged.connect(self._on_cap_changed)
+        self._on_cap_changed()
         self.glucose_low, self.glucose_ketones = QSpinBox(), QSpinBox()
         for spin, (low, high), value in ((self.glucose_low, g.GLUCOSE_LOW_RANGE_MG_DL, settings.plan.glucose_low_mg_dl),
                                          (self.glucose_ketones, g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL,
@@ -148,6 +154,8 @@ class SettingsDialog(QDialog):
                               ("plan.pain_rise_allowed", self.pain_rise), ("backup_daily_keep", self.daily),
                               ("backup_weekly_keep", self.weekly), ("records_url", clinic_row)):
             form.addRow(f"{LABELS[field]}:", widget)
+            if field == "plan.max_two_week_increase_pct":
+                form.addRow("", self.caps_note)
         form.addRow(self.test_result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         outer = QVBoxLayout(self)
@@ -164,6 +172,11 @@ class SettingsDialog(QDialog):
         room = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
         whole = content.sizeHint().height() + buttons.sizeHint().height() + 2 * outer.spacing() + 40
         self.resize(min(max(640, self.sizeHint().width()), room.width()), min(whole, room.height() - 40))
+
+    @Slot()
+    def _on_cap_changed(self, *_: object) -> None:
+        self.caps_note.setText(caps_held(self.cap.currentData(), self.two_week_cap.currentData()))
+        self.caps_note.setVisible(bool(self.caps_note.text()))
 
     @Slot()
     def _on_browse_clicked(self) -> None:

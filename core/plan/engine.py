@@ -92,9 +92,14 @@ class Rules(BaseModel):
     def caps_held(self) -> str:
         """Where the two-week cap is below the weekly one, no week rises above it (core/plan/progression.py): said
         beside the caps (seen in review: "30% a week" over weeks that rose 20% and 0% in turn, unexplained)."""
-        if self.max_two_week_increase_pct >= self.max_weekly_increase_pct:
-            return ""
-        return f"As the two-week cap is the lower, no week rises more than {self.max_two_week_increase_pct}%."
+        return caps_held(self.max_weekly_increase_pct, self.max_two_week_increase_pct)
+
+
+def caps_held(weekly_pct: int, two_week_pct: int) -> str:
+    """Rules.caps_held for two caps, as the plan and Settings say it ("" where the weekly cap is the one held)."""
+    if two_week_pct >= weekly_pct:
+        return ""
+    return f"As the two-week cap is the lower, no week rises more than {two_week_pct}%."
 
 
 class Plan(BaseModel):
