@@ -34,6 +34,7 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as reportlab_paragraph
 
 from core.handout.bidi_text import marks_apart, numbers_apart, read_right_to_left, strong_direction
+from core.handout.cjk_lines import ChineseParagraph
 from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
 from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, SCRIPT_FONTS, isolated
 
@@ -109,10 +110,10 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, rt
         style = ParagraphStyle(f"{style.name}-{'-'.join(sorted(scripts))}", parent=style, **changes)
     if bold and any(SCRIPT_FONTS[script][1] is None for script in scripts):
         return _SyntheticBold(marked, style, bulletText=bullet)
-    return Paragraph(marked, style, bulletText=bullet)
+    return (ChineseParagraph if "han" in scripts else Paragraph)(marked, style, bulletText=bullet)
 
 
-class _SyntheticBold(Paragraph):
+class _SyntheticBold(ChineseParagraph):  # its wrapping is reportlab's own but in Chinese (ChineseParagraph)
     """A bold paragraph in a script whose font has no bold face (Chinese: a bold CJK font is several megabytes),
     drawn with each letter's outline stroked as well as filled, as browsers embolden such fonts. Seen in testing:
     a Chinese handout's stop signs and headings printed at the weight of the text around them, and only their digits

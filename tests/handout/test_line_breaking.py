@@ -36,3 +36,22 @@ def test_chinese_punctuation_never_starts_a_line() -> None:
         flowable.wrap(width, 1000)
         lines = ["".join(words) for _, words in flowable.blPara.lines]
         assert not any(line[:1] in "，：；！？。" for line in lines[1:]), (width, lines)
+
+
+def test_a_chinese_line_that_keeps_its_punctuation_still_ends_within_its_width() -> None:
+    """Seen in review, in every standard-print Chinese handout with walks in parts: reportlab kept a "，" at the end of
+    a line a character past its width, then squeezed the line's spaces until "5:00(" and "走2" printed over each
+    other. Each line now ends within the width, with its spaces as they are."""
+    from core.handout.renderer import paragraph_style
+    from core.handout.script_text import paragraph
+
+    text = ("您要分成几小段来走：“5:00 (2 × 2:30)”表示走 2 次，每次2:30。每两次之间，让跑步机停下来，休息到呼吸平稳再走。"
+            "需要的话可以坐下。")
+    for size in (14, 16):
+        for width in range(300, 560, 2):
+            flowable = paragraph(text, paragraph_style("check", size), bullet="•")
+            flowable.wrap(width, 1000)
+            room = [line.extraSpace for line in flowable.blPara.lines]
+            assert min(room) >= 0, (size, width, room)
+            assert "".join("".join(w.text for w in line.words) for line in flowable.blPara.lines).replace(" ", "") \
+                == text.replace(" ", "")  # nothing lost to the narrower wrapping

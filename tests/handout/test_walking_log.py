@@ -139,3 +139,33 @@ def test_columns_that_cannot_all_fit_share_the_width_whatever_the_shares_add_up_
 
     widths = fitted_widths([60, 60, 120], ["Velocidade", "Pulsação", "Esforço"], 100, 14)
     assert widths == pytest.approx([25, 25, 50])
+
+
+@pytest.mark.parametrize("units", ["metric", "imperial"])
+def test_a_chinese_week_plan_never_breaks_a_number_or_unit_in_its_cells(renderer, units) -> None:
+    """reportlab's CJK wrapping breaks a cell with Chinese in it anywhere it must: seen in testing, wrapping every
+    Chinese paragraph a character narrower (to keep a line's closing "，" within the width) broke "2.4 mp" over "h" in
+    the week plan. A line that fits is wrapped as it is (cjk_lines.py): every number, range and unit stays whole."""
+    from tests.handout.helpers import example, handout_for
+
+    profile = example("diabetic-neuropathy").model_copy(update={"baseline_walk_min": 1.0})  # walks in parts
+    handout = handout_for(profile, language="zh-Hans", units=units)
+    page = next(page for page in PdfReader(BytesIO(renderer.render(handout))).pages
+                if _flat(handout.labels.plan_heading) in _flat(page.extract_text()))
+    columns: dict[float, list[tuple[float, str]]] = {}  # each column's lines, by where they start
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            x, y = round(tm[4] * cm[0] + cm[4]), round(tm[5] * cm[3] + cm[5], 1)
+            columns.setdefault(x, []).append((y, _flat(text)))
+
+    page.extract_text(visitor_text=visit)
+    words = {word for week in handout.weeks for key in ("effort", "heart_rate", "speed", "walking")
+             for word in re.findall(f"[^\\s{HAN}（）()]+", getattr(week, key) or "")}
+    assert words >= {"12-13", "1%"} | ({"mph"} if units == "imperial" else {"km/h"})
+    for lines in columns.values():
+        texts = [text for _, text in sorted(lines, reverse=True)]
+        for above, below in zip(texts, texts[1:]):
+            cut = [word for word in words for at in range(1, len(word))
+                   if above.endswith(word[:at]) and below.startswith(word[at:])]
+            assert not cut, (above, below, cut)
