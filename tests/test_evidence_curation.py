@@ -300,3 +300,13 @@ def test_the_neurotrophin_and_oxidative_stress_cards_say_what_the_pain_studies_f
     assert "In animal studies" in neurotrophins.exercise_effect and "Bobinski 2018" in neurotrophins.exercise_effect
     assert ("he-2024", "Section 3.3") in {(s.review, s.location) for s in neurotrophins.sources}
     assert "pain sensitivity" in cards["oxidative-stress"].exercise_effect
+
+
+def test_a_flag_on_a_finding_names_one_that_has_what_it_flags(lib) -> None:
+    """Seen in review: a finding put before Binda 2020's PAG finding left its flag, "findings[0].site", on a finding
+    with no site, and the PAG finding unflagged."""
+    for study in lib.studies:
+        for flag in study.flags:
+            if found := re.fullmatch(r"findings\[(\d+)\]\.(\w+)", flag.field):
+                index, attribute = int(found[1]), found[2]
+                assert index < len(study.findings) and getattr(study.findings[index], attribute), (study.id, flag)

@@ -29,9 +29,9 @@ DOSING_CAUTION = DOSING_RULE + (
     "so how hard it was is uncertain); yet both Bobinski studies report "
     "analgesia from low-intensity treadmill exercise in mice (2015, 2018), Cobianchi 2010 found that short but not "
     "long-lasting running reduced allodynia after nerve injury (as their titles say), and He et al. 2024 (Section 4) "
-    "concludes that not all intensities help. Nor do the reviews say when to start: Ghanbari 2025 (Conclusion) finds "
-    "it unclear how many days after an injury exercise helps most, and whether the animals' timing is like a person's. "
-    "The plan stays at moderate intensity."
+    "concludes that not all intensities help. The plan stays at moderate intensity. Nor do the reviews say when to "
+    "start: Ghanbari 2025 (Conclusion) finds it unclear how many days after an injury exercise helps most, and whether "
+    "the animals' timing is like a person's."
 )
 DOSING_CAUTION_CITATIONS = [
     Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),

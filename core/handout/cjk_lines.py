@@ -17,10 +17,11 @@ class ChineseParagraph(Paragraph):
         if all(_room(line) >= 0 for line in broken.lines):  # lines broken beforehand (line_breaks.py) stay as they are
             return broken
         room = self.style.fontSize  # a full-width mark
-        broken = super().breakLinesCJK([max(width - room, room) for width in widths])
+        narrower = [max(width - room, min(width, room)) for width in widths]
+        taken = [width - less for width, less in zip(widths, narrower)]
+        broken = super().breakLinesCJK(list(narrower))
         # each line's room left is then counted against the whole width again (the centred footer, the right-aligned)
-        broken.lines = [(line[0] + room, *line[1:]) if isinstance(line, tuple) else _given_room(line, room)
-                        for line in broken.lines]
+        broken.lines = [_given_room(line, taken[min(index, len(taken) - 1)]) for index, line in enumerate(broken.lines)]
         return broken
 
 
@@ -29,5 +30,7 @@ def _room(line) -> float:
 
 
 def _given_room(line, room: float):
+    if isinstance(line, tuple):
+        return (line[0] + room, *line[1:])
     line.extraSpace += room
     return line
