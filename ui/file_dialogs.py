@@ -8,6 +8,8 @@ import os
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ui.plain_text import shown_as_typed
+
 _last_folder: str | None = None
 
 
@@ -38,9 +40,12 @@ def save_file(parent: QWidget, title: str, suggested: str, file_filter: str) -> 
     path = QFileDialog.getSaveFileName(parent, title, where, file_filter)[0]
     extension = file_filter[file_filter.find("*.") + 1:].split(")")[0].split()[0] if "*." in file_filter else ""
     if path and extension and not path.lower().endswith(extension.lower()):
-        path += extension
+        path = path.rstrip(".") + extension
+        if os.path.isdir(path):
+            QMessageBox.warning(parent, title, shown_as_typed(f"{path} is a folder: choose a file name."))
+            return ""
         if os.path.exists(path) and QMessageBox.question(
-                parent, title, f"{os.path.basename(path)} already exists. Replace it?",
+                parent, title, shown_as_typed(f"{os.path.basename(path)} already exists. Replace it?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return ""

@@ -90,8 +90,8 @@ class HandoutExportDialog(QDialog):
         self._on_language_combo_changed()
         self.wheel_to_page = WheelToPage(self)  # a passing wheel never changes the paper, units, language or print
         # a problem said of the profile or the file goes once either changes (seen in testing: "The profile cannot be
-        self.profile_edit.textChanged.connect(self.message_label.clear)  # used: age ..." stayed beside a good one)
-        self.output_edit.textChanged.connect(self.message_label.clear)
+        self.profile_edit.textChanged.connect(self._on_file_changed)  # used: age ..." stayed beside a good one)
+        self.output_edit.textChanged.connect(self._on_file_changed)
 
     def _with_browse(self, edit: QLineEdit, handler) -> QWidget:
         row = QWidget()
@@ -169,6 +169,11 @@ class HandoutExportDialog(QDialog):
             self._show_problem(str(error), "output" if isinstance(error, WriteError) else "")
         else:
             self._show_problem(f"The handout was not made: {error}")
+
+    @Slot()
+    def _on_file_changed(self, *_: object) -> None:
+        if not self.busy.isVisible():  # "Making the handout…" stays while it is made
+            self._show_problem("")  # the fields' descriptions too, which a screen reader reads out with them
 
     def _show_problem(self, text: str, field: str = "") -> None:
         show_problem(self.message_label, text, {"profile": self.profile_edit, "output": self.output_edit}, field)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
 from ui.plain_text import shown_as_typed
+from ui.views.session_questions import leaving_answer
 
 if TYPE_CHECKING:
     from core.plan.session_log import SessionLog
@@ -102,6 +103,7 @@ class PatientCare:
     def new_patient(self) -> None:
         if self._discard_ok():
             self.editor.new_patient(self.picker.current_id() or None)
+            self.handout.language_as_profile()
             self._refresh_course()
             self.statusBar().clearMessage()  # seen in testing: "Opened plan version 2 of ..." over a blank form
             self.tabs.setCurrentWidget(self.editor)
@@ -114,6 +116,7 @@ class PatientCare:
         if self.editor.patient_id != patient_id:
             return
         self.editor.new_patient(self.picker.current_id() or None)
+        self.handout.language_as_profile()
         self._refresh_course()
         self.statusBar().showMessage(f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
                                      "patient.")
@@ -259,6 +262,8 @@ class PatientCare:
         except Exception as error:  # the clinic server went away, or the plan was deleted elsewhere
             self.statusBar().showMessage(f"Not opened: {error}")
             return
+        if version.patient_id != self.editor.patient_id:
+            self.handout.language_as_profile()
         self.editor.load_version(version)
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)
@@ -362,14 +367,8 @@ class PatientCare:
     def _session_discard_ok(self) -> bool:
         if not (entry := self.sessions.unsaved_entry()):
             return True
-        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-        if refusal := self.sessions.refusal():  # seen in testing: "Save it first?", and Save then showed the refusal
-            answer = QMessageBox.question(self, "Session not saved", f"The session log holds {entry}, and it cannot "
-                                          f"be saved as it is: {refusal}\n\nDiscard it, or Cancel to correct it?",
-                                          buttons, QMessageBox.StandardButton.Cancel)
-        else:
-            answer = QMessageBox.question(self, "Session not saved", f"The session log holds {entry}. Save it first?",
-                                          QMessageBox.StandardButton.Save | buttons, QMessageBox.StandardButton.Save)
+        refusal = self.sessions.refusal()
+        answer = leaving_answer(self, entry, refusal)
         if answer == QMessageBox.StandardButton.Discard:
             return True
         if answer == QMessageBox.StandardButton.Save:

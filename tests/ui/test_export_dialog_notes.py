@@ -26,5 +26,6 @@ def test_a_problem_with_the_profile_goes_when_another_file_is_chosen(qtbot, data
     qtbot.addWidget(dialog)
     dialog.export_button.click()  # nothing chosen: a problem is said
     assert dialog.message_label.text()
+    assert dialog.profile_edit.accessibleDescription()  # read out with the field it names
     dialog.profile_edit.setText("/somewhere/else.json")
-    assert dialog.message_label.text() == ""
+    assert dialog.message_label.text() == "" and dialog.profile_edit.accessibleDescription() == ""

@@ -31,17 +31,24 @@ def test_a_name_typed_without_its_extension_gets_it_and_one_already_there_is_ask
     lists *.json, could not see it; a handout "maria-en" was a PDF without .pdf."""
     from PySide6.QtWidgets import QMessageBox
 
-    typed = [str(tmp_path / "maria"), str(tmp_path / "maria-en"), str(tmp_path / "kept.PDF"), str(tmp_path / "b")]
+    typed = [str(tmp_path / "maria"), str(tmp_path / "maria-en."), str(tmp_path / "kept.PDF"), str(tmp_path / "b"),
+             str(tmp_path / "folder")]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (typed.pop(0), a[3]))
     asked: list[str] = []
     answer = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answer[0])[1])
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert file_dialogs.save_file(parent, "Export", "x.json", "Treadwell bundle (*.json)") == str(tmp_path / "maria.json")
+    bundle = "Treadwell bundle (*.json)"
+    assert file_dialogs.save_file(parent, "Export", "x.json", bundle) == str(tmp_path / "maria.json")
     assert file_dialogs.save_file(parent, "Export", "x.pdf", "PDF (*.pdf)") == str(tmp_path / "maria-en.pdf")
     assert file_dialogs.save_file(parent, "Export", "x.pdf", "PDF (*.pdf)") == str(tmp_path / "kept.PDF")
     assert asked == []
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 a handout already there")
     assert file_dialogs.save_file(parent, "Export", "x.pdf", "PDF (*.pdf)") == ""  # not replaced: nothing chosen
-    assert asked == ["b.pdf already exists. Replace it?"]
+    assert asked == ["<p>b.pdf already exists. Replace it?</p>"]  # a name is shown as typed, never as markup
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    (tmp_path / "folder.pdf").mkdir()
+    assert file_dialogs.save_file(parent, "Export", "x.pdf", "PDF (*.pdf)") == ""
+    assert warned == [f"<p>{tmp_path / 'folder.pdf'} is a folder: choose a file name.</p>"]

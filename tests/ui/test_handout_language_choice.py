@@ -29,5 +29,15 @@ def test_a_copy_in_another_language_leaves_the_plan_saved_and_the_next_patient_a
     assert "has not been reviewed by a qualified medical translator" in handout.status.text()  # told, as on export
     assert not window.editor.dirty and not handout.record_note.isVisibleTo(handout)  # the plan on record, unchanged
     assert window.gateway.history(window.editor.patient_id)[-1].version == 1
+    age = window.editor.form.numbers["age"]
+    typed = age.text()
+    age.setText("")  # an unfinished profile on the way: the copy's language stays
+    age.setText(typed)
+    assert handout.language.currentData() == "es"
+    window.open_plan(window.editor.plan_id)  # the same patient opened again: the same
+    assert handout.language.currentData() == "es"
     window.new_patient()  # the next patient's handout is in their own profile's language again
+    assert handout.language.currentIndex() == 0
+    handout.language.setCurrentIndex(handout.language.findData("vi"))
+    window.new_patient()  # one unsaved patient after another too (seen in review: both had no id, the choice stayed)
     assert handout.language.currentIndex() == 0

@@ -194,7 +194,7 @@ def test_why_heart_rate_cannot_set_intensity_is_said_once(qtbot, data_dir) -> No
 
 def test_a_new_patient_on_another_etiology_starts_without_notes_of_the_patient_before(qtbot, data_dir) -> None:
     """Seen in testing: a diabetic patient open, nerve injury chosen on step 1, Ctrl+N: the blank form said "Put
-    Diabetes back to No diabetes (was Type 2)" and "Unticked Known cardiovascular ... disease", of the patient before."""
+    Diabetes back to No diabetes (was Type 2)" and "Unticked Known cardiovascular ... disease" of the patient before."""
     window = saved_patient(qtbot, data_dir, etiology="diabetic-neuropathy", diabetes="type2")
     window.picker.select("peripheral-nerve-injury")
     window.new_patient()

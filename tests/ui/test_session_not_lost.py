@@ -42,12 +42,13 @@ def test_a_correction_not_saved_is_asked_about_and_one_refused_keeps_the_patient
     view.minutes.setValue(0)
     show_given(view.rpe, None)  # effort is required: saving the correction as it is is refused
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QMessageBox, "question",  # Discard or Cancel: Save is not offered for what cannot be saved
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     window.close()
-    assert asked and asked[0].startswith("The session log holds a correction to the session of ")
+    assert asked and asked[0].startswith("<p>The session log holds a correction to the session of ")
     # seen in testing: "Save it first?", and Save then showed the refusal: the question says it cannot be saved
     assert "that is not saved, and it cannot be saved as it is: Effort (RPE): " in asked[0], asked
-    assert asked[0].endswith("Discard it, or Cancel to correct it?")
+    assert asked[0].endswith("<br><br>Discard it, or Cancel to correct it?</p>")  # shown as typed: it may quote it
     assert window.isVisible() and "Effort (RPE)" in view.message.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.close()

@@ -65,7 +65,6 @@ class HandoutView(QWidget):
             self.language.addItem(offered_label(known.tag), known.tag)
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.language.setMinimumContentsLength(24)  # the row fits 1366 x 768 at 150 %; the list shows names whole
-        self._language_of: int | None = None  # the patient the language was chosen for
         self.summary = QCheckBox("Clinician summary pages")
         self.export_button = QPushButton("&Export PDF…")
         self.print_button = QPushButton("&Print…")
@@ -150,6 +149,13 @@ class HandoutView(QWidget):
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
         self.print_size.setCurrentIndex(max(0, self.print_size.findData(settings.handout_print)))
 
+    def language_as_profile(self) -> None:
+        """Another patient: a language chosen for one patient's copy is not the next one's (the handout is remade
+        for the new patient's inputs, which follow)."""
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(0)
+        self.language.blockSignals(False)
+
     def set_record_note(self, note: str) -> None:
         """Said above the preview: an older version, or a plan not saved as shown, looks like any other handout."""
         self.record_note.setText(note)
@@ -157,12 +163,6 @@ class HandoutView(QWidget):
 
     def set_inputs(self, inputs: HandoutRequest | None) -> None:
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
-        patient = inputs.history[0].patient_id if inputs is not None and inputs.history else None
-        if patient != self._language_of:  # a language chosen for one patient's copy is not the next patient's
-            self._language_of = patient
-            self.language.blockSignals(True)
-            self.language.setCurrentIndex(0)
-            self.language.blockSignals(False)
         self._inputs = inputs
         self._pdf = None
         self.export_button.setEnabled(False)

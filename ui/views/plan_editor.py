@@ -124,9 +124,7 @@ class PlanEditor(QWidget):
         self._blank = None
         self.overrides = []
         self.reason.clear()  # a reason belongs to the version it was typed for
-        if etiology_id:  # before the form is cleared (seen in testing: a blank form said "Put Diabetes back to No
-            self.set_etiology(etiology_id)  # diabetes (was Type 2)" of the patient open before, on a new etiology)
-        self.form.clear()
+        self.form.clear(etiology_id)
         self._blank = self.form.values()
         self.panes.start_afresh()
         self._update_dirty()

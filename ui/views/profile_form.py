@@ -307,11 +307,16 @@ class ProfileForm(ImpliedValues, QWidget):
                 or any(box.isChecked() and box.isEnabled() for box in (*self.checks.values(),
                                                                          *self.contraindications.values())))
 
-    def clear(self) -> None:
+    def clear(self, etiology_id: str | None = None) -> None:
+        """A new patient's form: nothing typed, and ``etiology_id`` (chosen on step 1) with what it implies, unsaid
+        (seen in testing: set after the form was cleared, "Put Diabetes back to No diabetes (was Type 2)" was said
+        of the patient open before)."""
         self._touched = set()
         self.forget_implied_values()
         self.show_all_problems = False
         self.blockSignals(True)
+        if etiology_id and (index := self.etiology.findData(etiology_id)) >= 0:
+            self.etiology.setCurrentIndex(index)
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.clear()
         for combo in (self.sex, self.language, self.sci_level, self.sci_complete, self.diabetes):

@@ -1,12 +1,16 @@
 """The session log's questions before it lets something go: a session to delete, and a session typed in the form and
-not saved when another is taken up for correction."""
+not saved, when another is taken up for correction or the window goes to another patient or closes."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from core.records.models import SessionRecord
 from ui.plain_text import shown_as_typed
+
+if TYPE_CHECKING:  # the window's first frame imports this module, and no pydantic (test_first_frame.py)
+    from core.records.models import SessionRecord
 
 
 def delete_confirmed(parent: QWidget, record: SessionRecord) -> bool:
@@ -16,6 +20,18 @@ def delete_confirmed(parent: QWidget, record: SessionRecord) -> bool:
             f"{record.plan_version}, {record.minutes:g} minutes)?\n\nThe audit trail keeps what it held."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
+
+def leaving_answer(parent: QWidget, entry: str, refusal: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel for the form's unsaved ``entry`` as the window leaves it; Discard or Cancel where it
+    cannot be saved as it is (``refusal``; seen in testing: "Save it first?", and Save then showed the refusal)."""
+    buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    if refusal:  # the problems may quote what was typed: shown as typed
+        return QMessageBox.question(parent, "Session not saved", shown_as_typed(
+            f"The session log holds {entry}, and it cannot be saved as it is: {refusal}\n\nDiscard it, or Cancel to "
+            "correct it?"), buttons, QMessageBox.StandardButton.Cancel)
+    return QMessageBox.question(parent, "Session not saved", f"The session log holds {entry}. Save it first?",
+                                QMessageBox.StandardButton.Save | buttons, QMessageBox.StandardButton.Save)
 
 
 def entry_let_go(parent: QWidget, entry: str, instead: str) -> bool:
