@@ -4,6 +4,7 @@ never the program's working directory (which, for an installed Treadwell, is its
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -38,7 +39,7 @@ def save_file(parent: QWidget, title: str, suggested: str, file_filter: str) -> 
     which lists *.json, could not see it); a file of that name already there is asked about, as the dialog asks."""
     where = suggested if os.path.dirname(suggested) else os.path.join(start_folder(), suggested)
     path = QFileDialog.getSaveFileName(parent, title, where, file_filter)[0]
-    extension = file_filter[file_filter.find("*.") + 1:].split(")")[0].split()[0] if "*." in file_filter else ""
+    extension = found[1] if (found := re.search(r"\*(\.\w+)", file_filter)) else ""  # "PDF (*.pdf)": ".pdf"
     if path and extension and not path.lower().endswith(extension.lower()):
         path = path.rstrip(".") + extension
         if os.path.isdir(path):

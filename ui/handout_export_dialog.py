@@ -130,8 +130,6 @@ class HandoutExportDialog(QDialog):
         """Tall enough for every line of the notes at the dialog's width (seen in testing: an unreviewed translation's
         warning was cut off between Language and the checkbox, as the dialog kept the height it opened with)."""
         layout = self.layout()
-        if layout is None:  # still being built: fitted once the layout is set
-            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
         if needed > self.height():

@@ -262,9 +262,8 @@ class SettingsDialog(QDialog):
             from core.handout.logo import LogoError, check_logo
 
             try:  # a logo that cannot be printed stopped every handout later, with no word here
-                check_logo(self.result_settings.logo_path)
+                check_logo(self.result_settings.logo_path, where="")  # not "again in Settings": this is Settings
             except LogoError as error:
-                here = str(error).replace(" in Settings", "")  # seen in testing: "choose ... again in Settings", here
-                show_problem(self.problem, f"{LABELS['logo_path']}: {here}.", fields, "logo_path")
+                show_problem(self.problem, f"{LABELS['logo_path']}: {error}.", fields, "logo_path")
                 return
         self.accept()

@@ -16,15 +16,16 @@ class LogoError(OSError):
     """The clinic logo cannot be printed; the message is one plain sentence (it never names the path)."""
 
 
-def check_logo(path_text: str) -> None:
+def check_logo(path_text: str, where: str = " in Settings") -> None:
     """Raise LogoError unless the logo is a regular PNG, JPEG or GIF file of bounded size that decodes
     completely. The file size is checked before it is opened and the pixel count before it is decoded,
-    so a decompression bomb or an enormous file costs nothing."""
+    so a decompression bomb or an enormous file costs nothing. ``where``: where the message sends the clinician to
+    choose another ("" in Settings itself)."""
     from PIL import GifImagePlugin, JpegImagePlugin, PngImagePlugin  # Pillow comes with reportlab
 
     readers = {"PNG": PngImagePlugin.PngImageFile, "JPEG": JpegImagePlugin.JpegImageFile,
                "GIF": GifImagePlugin.GifImageFile}
-    again = "choose the logo again in Settings, or clear it"
+    again = f"choose the logo again{where}, or clear it"
     try:
         info = os.stat(path_text)
     except OSError as error:
@@ -33,7 +34,7 @@ def check_logo(path_text: str) -> None:
         raise LogoError(f"it is not a regular file (a folder, device or pipe); {again}")
     if info.st_size > LOGO_MAX_BYTES:
         raise LogoError(f"the file is {info.st_size / 1_000_000:.0f} MB, more than a logo needs; choose an image "
-                        f"under {LOGO_MAX_BYTES // 1_000_000} MB in Settings, or clear the logo")
+                        f"under {LOGO_MAX_BYTES // 1_000_000} MB{where}, or clear the logo")
     try:
         with open(path_text, "rb") as handle:
             start = handle.read(8)
@@ -47,7 +48,7 @@ def check_logo(path_text: str) -> None:
             width, height = image.size
             if width * height > LOGO_MAX_PIXELS:
                 raise LogoError(f"it is {width} × {height} pixels; choose an image of at most "
-                                f"{LOGO_MAX_PIXELS // 1_000_000} megapixels in Settings, or clear the logo")
+                                f"{LOGO_MAX_PIXELS // 1_000_000} megapixels{where}, or clear the logo")
             image.load()  # a truncated or damaged file fails here, not halfway through the PDF
     except LogoError:
         raise

@@ -71,16 +71,10 @@ class SessionFields(NamedTuple):
             ("Note:", self.note, "Note about the session")]
 
     def entered(self) -> SessionLog:
-        """The session the fields hold; raises SessionLogError with one line per problem."""
-        values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
-                        "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
-                        "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
-                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES),
-                        "note": self.note.text()}
-        if given(self.rpe) is not None:
-            values["rpe"] = given(self.rpe)
+        """The session the fields hold; raises SessionLogError with one line per problem, each also the accessible
+        description of its field."""
         try:
-            log = _checked(values, not_a_day=self.date.not_a_day)
+            log = _checked(self._values(), not_a_day=self.date.not_a_day)
         except SessionLogError as error:
             self._describe(error.problems)
             raise
@@ -88,12 +82,23 @@ class SessionFields(NamedTuple):
         return log
 
     def refusal(self) -> str:
-        """Why the session the fields hold would be refused, in the form's words ("" if it would not)."""
+        """Why the session the fields hold would be refused, in the form's words ("" if it would not); the fields are
+        left as they are (a question asks it, before anything is saved)."""
         try:
-            self.entered()
+            _checked(self._values(), not_a_day=self.date.not_a_day)
         except SessionLogError as error:
             return "; ".join(in_clinic_words(line) for line in error.problems)
         return ""
+
+    def _values(self) -> dict:
+        values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
+                        "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
+                        "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
+                        "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES),
+                        "note": self.note.text()}
+        if given(self.rpe) is not None:
+            values["rpe"] = given(self.rpe)
+        return values
 
     def _by_field(self) -> dict[str, QWidget]:
         return {"date": self.date, "week": self.week, "minutes": self.minutes, "speed_kmh": self.speed,
