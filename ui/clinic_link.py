@@ -18,6 +18,7 @@ class ClinicLink:
     _where_label: QLabel | None = None
     _poll_timer: QTimer | None = None
     _retry_timer: QTimer | None = None
+    _retry_for = 0  # the editor's plan the waiting save is of (PlanEditor.opened)
     _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers
     _lost_said = False  # the status bar says the connection is lost
     _asking_password = False  # the clinic database's password is being asked for
@@ -189,7 +190,9 @@ class ClinicLink:
             self._on_retry_timer_timeout()
 
     def _save_again_later(self) -> None:
-        """The server could not take a save: what is on screen stays, and the save is tried again."""
+        """The server could not take a save: what is on screen stays, and the save is tried again while that plan
+        is on screen (not once another patient's, or this one's saved version, is opened instead)."""
+        self._retry_for = self.editor.opened
         if self._retry_timer is None:
             self._retry_timer = QTimer(self)
             self._retry_timer.setSingleShot(True)
@@ -198,6 +201,8 @@ class ClinicLink:
 
     @Slot()
     def _on_retry_timer_timeout(self) -> None:
+        if self.editor.opened != self._retry_for:  # its changes discarded, and another plan opened since
+            return
         if self._asking_password:  # seen in review: tried inside the password's question, the save was refused there
             self._save_again_later()  # and never tried again
             return

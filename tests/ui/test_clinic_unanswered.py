@@ -120,3 +120,24 @@ def test_a_waiting_save_is_not_tried_inside_the_password_question_and_is_kept(qt
     window._asking_password = False
     window._save_waiting()  # signed in: the waiting save is made at once
     assert saves == [1]
+
+
+def test_a_waiting_save_is_not_made_of_another_patients_plan(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: the save the server could not take was tried again 10 s later on whatever plan the editor
+    showed by then: the changes discarded and another patient opened, that patient's edits were saved unasked."""
+    from tests.ui.course_helpers import open_window
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    saves = []
+    monkeypatch.setattr(window, "save_plan", lambda: saves.append(window.editor.form.name.text()) or False)
+    window._save_again_later()
+    window._on_retry_timer_timeout()  # still Ines Duarte's plan: tried again
+    assert saves == ["Ines Duarte"]
+    window._save_again_later()
+    window.editor.new_patient()
+    window.editor.form.set_profile(example(name="Rui Matos")[0])
+    assert window.editor.dirty
+    window._on_retry_timer_timeout()
+    window._save_waiting()
+    assert saves == ["Ines Duarte"]

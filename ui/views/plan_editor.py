@@ -51,6 +51,8 @@ class PlanEditor(QWidget):
         self._studies: list[Study] = []
         self._options = PlanOptions()
         self.draft = PlanDraft()  # the typed state this controller owns (core/workspace/draft.py)
+        self.opened = 0  # counts the plans put on screen (a patient's version, a new patient): a save tried again
+        # later is of the plan it was asked for only (seen in review: another patient's edits were saved unasked)
         self._loading = False
         # Dirty means "the values differ from the saved ones": the version last opened or saved, or for a
         # new patient the form as it was started (etiology chosen, nothing typed).
@@ -119,6 +121,7 @@ class PlanEditor(QWidget):
         self.recompute()
 
     def new_patient(self, etiology_id: str | None = None) -> None:
+        self.opened += 1
         self.patient_id = self.plan_id = None
         self._saved = self._reference = None
         self._blank = None
@@ -157,6 +160,7 @@ class PlanEditor(QWidget):
     def load_version(self, version: PlanVersion) -> None:
         """Show the version exactly as it was saved; recomputing it with today's settings and guidelines is
         the clinician's explicit choice (Use today's settings), after seeing what would change."""
+        self.opened += 1
         self.patient_id, self.plan_id = version.patient_id, version.id
         self.panes.start_afresh()
         self.reason.clear()
