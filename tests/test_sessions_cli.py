@@ -139,7 +139,8 @@ def test_progress_shows_planned_against_walked_and_writes_the_report(run_main, p
     for days_ago in (8, 6, 4):  # this week's walks: a walk weeks ago is a break, and the week is walked again
         walked = (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
         run_main("sessions", "add", "1", session_file(f"d{days_ago}", date=walked, pain_during=3,
-                                                      pain_next_morning=3, rpe=11), data_dir=data)  # a light week: 9-11
+                                                      pain_next_morning=3, stiffer_next_morning=False, rpe=11),
+                 data_dir=data)  # a light week: 9-11
     progress = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
     week = progress["weeks"][0]
     assert (week["planned_minutes"], week["walked_minutes"], week["walked_sessions"]) == (24.0, 24.0, 3)
@@ -302,7 +303,7 @@ def test_a_new_version_s_handout_starts_where_the_course_carries_on(run_main, pa
     for days_ago in (6, 4, 2):  # week 1 walked this past week (after a long break, a week is walked again)
         walked = (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
         walk = session_file(f"w{days_ago}", date=walked, week=1, minutes=minutes, rpe=10, pain_during=2,
-                            pain_next_morning=2)  # week 1 is light: effort 9-11
+                            pain_next_morning=2, stiffer_next_morning=False)  # week 1 is light: effort 9-11
         assert run_main("sessions", "add", "1", walk, data_dir=data).returncode == 0
     handout = tmp_path / "version-2.pdf"
     saved = run_main("plan", str(EXAMPLE), "--save", "--patient", "1", "--pdf", str(handout), data_dir=data)

@@ -36,9 +36,10 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
                      usual=usual),
                    t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to last "
                      "week.", usual=usual)]
-    # as the next-week suggestion does it from week 1 (core/plan/adjustment.py); seen in review: "go back to last
-    # week" in week 1, which has none
-    morning.append(t("In week 1, where there is no week before, walk week 1 again, more slowly."))
+    # as the next-week suggestion does it (core/plan/adjustment.py _way_back); seen in review: "go back to last week"
+    # in week 1, which has none, and in a stretch of weeks that walk the same, where it changed nothing
+    morning.append(t("In week 1, or when last week's walks were the same as this week's, walk this week again, more "
+                     "slowly."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

@@ -116,12 +116,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     def hold(reason: str) -> NextWeekSuggestion:
         return NextWeekSuggestion(action="hold", reason=reason + noted, next_week=this_week)
 
-    back = (f"step back to week {previous.week}'s minutes" if previous.week != week else
-            "stay at week 1's minutes, as there is no earlier week, and slow the belt")
-    if previous.week != week and previous.sessions < this_week.sessions and previous.main_min > this_week.main_min:
-        back += (f" ({previous.sessions} walks of {previous.main_min:g} min, {previous.weekly_main_min:g} a week, "
-                 f"against this week's {this_week.sessions} of {this_week.main_min:g} min, "
-                 f"{this_week.weekly_main_min:g} a week: fewer walks, each longer)")  # seen in review: unexplained
+    previous, back = _way_back(this_week, previous)
     logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
@@ -185,6 +180,9 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold("Pain during walking is not recorded for every session: record it before moving on.")
     if any(log.pain_next_morning is None for log in logs):
         return hold("Next-morning pain is not recorded for every session: record it before moving on.")
+    if any(log.stiffer_next_morning is None for log in logs):  # seen in review: read as "not stiffer", and moved on
+        return hold("Whether the next morning was stiffer is not recorded for every session: record it before "
+                    "moving on.")
     if days_since >= BREAK_DAYS:
         return hold(f"No walk is logged for {days_since} days, since {max(log.date for log in logs).isoformat()}: "
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
@@ -198,6 +196,37 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
                f"morning: move on to week {following.week}.{noted}{lighter}{_read_the_notes(plan, logs)}",
     )
+
+
+def step_back_week(plan: Plan, week: int) -> int:
+    """The week a step back from ``week`` goes to: the week before, or ``week`` itself, walked again with the belt
+    slowed, where there is none or it walked the same (_way_back). ``week`` outside the plan: the week before."""
+    if not 1 <= week <= len(plan.weeks):
+        return max(week - 1, 1)
+    return _way_back(plan.weeks[week - 1], plan.weeks[max(week - 2, 0)])[0].week
+
+
+def _way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
+    """The week a step back goes to, and the words for it. Where the week before walked the same (seen in review: a
+    step back from a week of a flat stretch, 4 walks of 30 min, to the same 4 walks of 30 min, changed nothing), the
+    week is walked again with the belt slowed, as in week 1, which has none before it; the handout says the same
+    (core/handout/pain_lights.py)."""
+    same_walks = (previous.sessions, previous.main_min, previous.bouts) == (
+        this_week.sessions, this_week.main_min, this_week.bouts)
+    if previous.week == this_week.week:
+        return this_week, "stay at week 1's minutes, as there is no earlier week, and slow the belt"
+    if same_walks and previous.band == this_week.band:
+        return this_week, (f"stay at week {this_week.week}'s minutes, as week {previous.week}'s walks were the same, "
+                           "and slow the belt")
+    if same_walks:  # seen in review: "step back to week 2's minutes", the same minutes, where only the effort drops
+        return previous, (f"step back to week {previous.week}'s {previous.band} effort (RPE {previous.rpe[0]}-"
+                          f"{previous.rpe[1]}): the same {previous.main_min:g} min walks, with the belt slowed")
+    back = f"step back to week {previous.week}'s minutes"
+    if previous.sessions < this_week.sessions and previous.main_min > this_week.main_min:
+        back += (f" ({previous.sessions} walks of {previous.main_min:g} min, {previous.weekly_main_min:g} a week, "
+                 f"against this week's {this_week.sessions} of {this_week.main_min:g} min, "
+                 f"{this_week.weekly_main_min:g} a week: fewer walks, each longer)")  # seen in review: unexplained
+    return previous, back
 
 
 def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool) -> str:

@@ -3,8 +3,8 @@ and which lie ahead.
 
 A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned
 sessions) at a time: a week walked again later (after "step back"), or more times than planned (after "hold"),
-is a row of its own ("again", counted under its version), and so are the walks after a step-back at week 1 (there
-is no earlier week to step back to), after a break of BREAK_DAYS or more, and after a screening block; a walk more
+is a row of its own ("again", counted under its version), and so are the walks after a step-back that stays at its
+week (week 1, which has no earlier week, or a week that walked the same as the week before), after a break of BREAK_DAYS or more, and after a screening block; a walk more
 than planned within a week of the row's first walk (or of its first after a week or more without one) is an extra
 walk of that row. A row goes on under a plan version saved before the
 week's walks are done (one week, judged together under the newest version of its walks); a week already done is not
@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, suggest_next_week
+from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, step_back_week, suggest_next_week
 from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
 
@@ -122,11 +122,12 @@ def judged_under(walks: list[LoggedSession]) -> int:
 
 
 def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> bool:
-    """Week 1's walks so far brought the step-back, "stay at week 1": the walks after it are week 1 walked again, a
-    row of their own (seen in review: the retry walks joined the painful walk's row). After a step-back from a later
-    week the advice is the week before: more walks of the same week go on in its row, the advice not taken."""
-    version = judged_under(walks)
-    return walks[-1].log.week == 1 and brought_step_back(walks, plans[version], usual[version])
+    """The walks so far brought a step-back that stays at their week (week 1, or a week that walked the same as the
+    week before): the walks after it are the week walked again, a row of their own (seen in review: the retry walks
+    joined the painful walk's row). After a step-back to the week before, more walks of the same week go on in its
+    row, the advice not taken."""
+    version, week = judged_under(walks), walks[-1].log.week
+    return brought_step_back(walks, plans[version], usual[version]) and step_back_week(plans[version], week) == week
 
 
 def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> int:

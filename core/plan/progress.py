@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
-                                  said_beyond_or_twice, suggest_next_week)
+                                  said_beyond_or_twice, step_back_week, suggest_next_week)
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    cut_by_block, label_of, planned_week, status_of, stops_walking, walked_rows,
                                    walking_breaks)
@@ -285,7 +285,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned = planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
-    taken = _step_back_taken(row, walked_next)
+    taken = _step_back_taken(row, walked_next, plans)
     walked_past = walked_next is not None and walked_next.version == version and walked_next.week > number
     by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
     stopped_of = planned.sessions if status == "done" and (row.stopped and taken or by_block) else None
@@ -321,13 +321,14 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     )
 
 
-def _step_back_taken(row: Row, walked_next: Row | None) -> bool:
+def _step_back_taken(row: Row, walked_next: Row | None, plans: dict[int, Plan]) -> bool:
     """Whether the walks after a week whose pain rules advised a step back went back as advised (or none followed yet,
     or a version saved since: the clinician's answer). A week stopped on that advice then ends there, on the plan's
     own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as missed, and the
     adherence fell to 66.7 % though the patient did as the plan said; a patient who walked on at a harder week
     instead is not credited."""
-    return walked_next is None or walked_next.version > row.version or walked_next.week <= max(row.week - 1, 1)
+    return walked_next is None or walked_next.version > row.version or \
+        walked_next.week <= step_back_week(plans[row.version], row.week)
 
 
 def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCourse], latest: LoggedSession, *,
@@ -384,7 +385,7 @@ def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
     review: next-morning pain 7 after week 2's last walk, then a walk of week 3, read "Hold ... finish its walks")."""
     last = next((row for row in reversed(before) if row.walks), None)
     planned = planned_week(plans[judged.version], judged.week)
-    if last is None or planned is None or len(judged.walks) >= planned.sessions or _step_back_taken(last, judged):
+    if last is None or planned is None or len(judged.walks) >= planned.sessions or _step_back_taken(last, judged, plans):
         return None  # a harder week walked in full is judged on its own walks
     advice = _suggestion(last, plans, versions, last.walks[-1], in_progress=False, days_since=0)
     if advice is None or advice.action != "step-back":

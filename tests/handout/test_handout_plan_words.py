@@ -77,4 +77,5 @@ def test_going_back_a_week_says_what_to_do_in_week_1(etiology) -> None:
     next-week suggestion walks week 1 again at a slower belt (core/plan/adjustment.py)."""
     handout = handout_for(example(etiology))
     assert "go back to last week" in handout.pain_red
-    assert handout.pain_morning[-1] == "In week 1, where there is no week before, walk week 1 again, more slowly."
+    assert handout.pain_morning[-1] == (
+        "In week 1, or when last week's walks were the same as this week's, walk this week again, more slowly.")

@@ -176,4 +176,5 @@ def test_usual_pain_0_asks_for_the_pain_to_be_gone_by_the_morning() -> None:
     assert handout.pain_morning == ["Any pain from walking should be gone by the next morning.",
                                     "If you have pain the next morning, or you are stiffer than usual, go back to "
                                     "last week.",
-                                    "In week 1, where there is no week before, walk week 1 again, more slowly."]
+                                    ("In week 1, or when last week's walks were the same as this week's, walk this "
+                                     "week again, more slowly.")]

@@ -27,4 +27,4 @@ def walks(week: int, days: list[int], *, plan_version: int = 1, pain: int | None
     planned = V1.plan.weeks[week - 1].main_min if minutes is None else minutes
     return [LoggedSession(plan_version=plan_version, order=day, log=SessionLog(
         date=START + dt.timedelta(days=day), week=week, minutes=planned, rpe=12, pain_during=pain,
-        pain_next_morning=morning)) for day in days]
+        pain_next_morning=morning, stiffer_next_morning=False)) for day in days]

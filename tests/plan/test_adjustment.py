@@ -19,7 +19,7 @@ WEEK = PLAN.weeks[3]  # week 4
 
 def log(day: int = 1, *, minutes=None, rpe=12, pain_during=2, pain_next_morning=3, week: int = 4) -> SessionLog:
     return SessionLog(date=dt.date(2026, 11, day), week=week, minutes=WEEK.main_min if minutes is None else minutes,
-                      rpe=rpe, pain_during=pain_during, pain_next_morning=pain_next_morning)
+                      rpe=rpe, pain_during=pain_during, pain_next_morning=pain_next_morning, stiffer_next_morning=False)
 
 
 def full_week(**changes) -> list[SessionLog]:
@@ -51,13 +51,18 @@ def test_next_morning_pain_above_usual_steps_back() -> None:
     assert result.action == "step-back" and "next morning" in result.reason
 
 
-def test_a_morning_stiffer_than_usual_steps_back_and_one_not_recorded_does_not_hold() -> None:
+def test_a_morning_stiffer_than_usual_steps_back_and_one_not_recorded_holds() -> None:
+    """Seen in review: a stiffness not recorded read as "not stiffer", and the week moved on, where a pain not
+    recorded holds it (the handout's rule: "or you are stiffer than usual, go back to last week")."""
     stiff = full_week()[:-1] + [log(9).model_copy(update={"stiffer_next_morning": True})]
     result = suggest(stiff)
     assert result.action == "step-back" and result.next_week.week == 3 and "stiffer than usual" in result.reason
-    not_stiff = [entry.model_copy(update={"stiffer_next_morning": False}) for entry in full_week()]
-    assert suggest(not_stiff).action == "progress"
-    assert suggest(full_week()).action == "progress"  # not recorded: the pain rules decide, as before
+    assert suggest(full_week()).action == "progress"
+    unknown = full_week()[:-1] + [log(9).model_copy(update={"stiffer_next_morning": None})]
+    result = suggest(unknown)
+    assert result.action == "hold" and result.next_week.week == 4
+    assert result.reason == ("Whether the next morning was stiffer is not recorded for every session: record it "
+                             "before moving on.")
 
 
 @pytest.mark.parametrize(
@@ -118,7 +123,8 @@ HIGH = compute_plan(profile(baseline_walk_min=10, pain_nrs=7), [])
 def high(pain_during: int, pain_next_morning: int | None = 7) -> list[SessionLog]:
     week = HIGH.weeks[0]
     return [SessionLog(date=dt.date(2026, 11, day), week=1, minutes=week.main_min, rpe=12, pain_during=pain_during,
-                       pain_next_morning=pain_next_morning) for day in range(1, week.sessions + 1)]
+                       pain_next_morning=pain_next_morning, stiffer_next_morning=False)
+            for day in range(1, week.sessions + 1)]
 
 
 def test_walking_at_usual_pain_is_safe_for_a_patient_who_lives_with_pain() -> None:
@@ -244,7 +250,8 @@ def test_a_pulse_above_the_range_does_not_hold_where_the_plan_calls_it_a_rough_g
     assert "hr-rough-guide" in {warning.code for warning in plan.warnings}
     first = plan.weeks[0]
     logs = [SessionLog(date=dt.date(2026, 11, day), week=1, minutes=first.main_min, rpe=first.rpe[1], pain_during=3,
-                       pain_next_morning=3, heart_rate=first.target_hr[1] + 10) for day in range(1, first.sessions + 1)]
+                       pain_next_morning=3, heart_rate=first.target_hr[1] + 10, stiffer_next_morning=False)
+            for day in range(1, first.sessions + 1)]
     result = suggest_next_week(plan, 1, logs)
     assert result.action == "progress", result.reason
     assert f"{first.target_hr[1] + 10} bpm" in result.reason and "rough guide" in result.reason
@@ -298,3 +305,26 @@ def test_a_hold_for_pain_names_an_effort_and_a_pulse_above_their_targets_too() -
     assert hard.reason.startswith(f"Effort was rated above {top_rpe} (harder than this week's {WEEK.band} target) and "
                                   f"heart rate was {high + 5} bpm")
 
+
+
+def test_a_step_back_where_the_week_before_walked_the_same_slows_the_belt() -> None:
+    """Seen in review: at 150 min a week (5 walks of 30 min from week 8), pain 7 during a walk of week 10 read "step
+    back to week 9's minutes", the same 5 walks of 30 min: nothing changed. And from week 3 of a plan whose week 2
+    walked the same minutes at a light effort, "step back to week 2's minutes" named minutes that did not change."""
+    flat = compute_plan(profile(baseline_walk_min=30), [])
+    assert [(week.sessions, week.main_min) for week in flat.weeks[8:10]] == [(5, 30.0), (5, 30.0)]
+    painful = [SessionLog(date=dt.date(2026, 11, 2), week=10, minutes=30, rpe=12, pain_during=7, pain_next_morning=3,
+                          stiffer_next_morning=False)]
+    result = suggest_next_week(flat, 10, painful)
+    assert (result.action, result.next_week.week) == ("step-back", 10)
+    assert result.reason.endswith("stay at week 10's minutes, as week 9's walks were the same, and slow the belt.")
+    after_a_rise = suggest_next_week(flat, 8, [entry.model_copy(update={"week": 8}) for entry in painful])
+    assert after_a_rise.next_week.week == 7 and "step back to week 7's minutes" in after_a_rise.reason
+    lighter = compute_plan(profile(baseline_walk_min=8), [])
+    assert [(week.main_min, week.band) for week in lighter.weeks[1:3]] == [(8.5, "light"), (8.5, "moderate")]
+    flare = [SessionLog(date=dt.date(2026, 11, 2), week=3, minutes=8.5, rpe=12, pain_during=7, pain_next_morning=3,
+                        stiffer_next_morning=False)]
+    result = suggest_next_week(lighter, 3, flare)
+    assert result.next_week.week == 2 and result.reason.endswith(
+        f"step back to week 2's light effort (RPE {lighter.weeks[1].rpe[0]}-{lighter.weeks[1].rpe[1]}): the same "
+        "8.5 min walks, with the belt slowed.")

@@ -83,3 +83,20 @@ def test_a_step_back_advised_by_a_weeks_last_walk_is_the_advice_while_the_next_w
     walked_through = course_progress([V1], flare + walks(3, [14, 16, 18]), today=START + dt.timedelta(days=19))
     assert (walked_through.suggestion.action, walked_through.suggestion.next_week.week) == ("progress", 4)
     assert (walked_through.judged_from, walked_back.judged_from) == ("week 3", "week 1 (again)")
+
+
+def test_a_step_back_in_a_flat_stretch_is_the_week_walked_again_more_slowly() -> None:
+    """Seen in review: with every week 3 walks of 30 min, pain 7 in week 4 read "step back to week 3's minutes" (the
+    same walks); walking week 4 again, as the handout now says, is the step back taken, in a row of its own."""
+    flat = version(1, baseline_walk_min=30, max_sessions_per_week=3)
+    assert {(week.sessions, week.main_min) for week in flat.plan.weeks} == {(3, 30.0)}
+    course = walks(1, [0, 2, 4], minutes=30) + walks(2, [7, 9, 11], minutes=30) + walks(3, [14, 16, 18], minutes=30)
+    flare = course + walks(4, [21], pain=7, minutes=30)
+    progress = course_progress([flat], flare, today=START + dt.timedelta(days=22))
+    assert (progress.suggestion.action, progress.next_walk_week) == ("step-back", 4)
+    again = course_progress([flat], flare + walks(4, [23, 25, 27], minutes=30), today=START + dt.timedelta(days=28))
+    assert [week.label for week in again.weeks if week.walked_sessions][-2:] == ["4", "4 (again)"]
+    assert "Week 4 was stopped after 1 of its 3 walks, as the pain rules advised a step back" in \
+        adherence_in_words(again)  # taken: walked again, not walked on
+    walked_on = course_progress([flat], flare + walks(5, [23, 25, 27], minutes=30), today=START + dt.timedelta(days=28))
+    assert "Week 4: the pain rules advised a step back after walk 1 of the week" in adherence_in_words(walked_on)

@@ -17,7 +17,7 @@ def test_every_logged_field_reaches_the_walks_and_a_week_not_stopped_names_no_st
         date=START + dt.timedelta(days=5), week=1, minutes=V1.plan.weeks[0].main_min, rpe=12, pain_during=2,
         pain_next_morning=2, stiffer_next_morning=True))
     progress = course_progress([V1], walks(1, [0, 2]) + [stiff], today=START + dt.timedelta(days=8))
-    assert [point.stiffer_next_morning for point in progress.sessions] == [None, None, True]
+    assert [point.stiffer_next_morning for point in progress.sessions] == [False, False, True]
     assert progress.weeks[0].stopped_of is None and progress.weeks[0].stopped_by is None
     assert progress.model_dump(mode="json")["sessions"][2]["stiffer_next_morning"] is True
 

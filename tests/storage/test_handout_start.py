@@ -22,7 +22,7 @@ def four_weeks_walked(db):
         planned = plan.weeks[week - 1]
         records.add_session(db, saved.patient_id, SessionLog(
             date=today - dt.timedelta(days=days_ago), week=week, minutes=planned.main_min, rpe=planned.rpe[0],
-            pain_during=2, pain_next_morning=2), clinician="Dr A")
+            pain_during=2, pain_next_morning=2, stiffer_next_morning=False), clinician="Dr A")
     return profile, plan, saved.patient_id
 
 

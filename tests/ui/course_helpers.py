@@ -36,7 +36,7 @@ def saved_patient(qtbot, data_dir, **changes) -> MainWindow:
 def walk(days_ago: int, week: int, minutes: float = 10, rpe: int = 12, during: int | None = 3,
          morning: int | None = 3, **more) -> SessionLog:
     return SessionLog(date=today() - dt.timedelta(days=days_ago), week=week, minutes=minutes, rpe=rpe,
-                      pain_during=during, pain_next_morning=morning, **more)
+                      pain_during=during, pain_next_morning=morning, **{"stiffer_next_morning": False, **more})
 
 
 def log(window: MainWindow, session: SessionLog) -> None:
@@ -67,6 +67,7 @@ def fill(view, *, week: int = 1, minutes: float = 10, rpe: int | None = 12, duri
         view.rpe.setValue(rpe)
     if during is not None:
         view.pain_during.setValue(during)
-    if morning is not None:
+    if morning is not None:  # and asked whether the morning was stiffer, as the pain rules need both
         view.pain_morning.setValue(morning)
+        view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findText("no"))
     view.note.setText(note)
