@@ -189,6 +189,11 @@ class ClinicLink:
             self._retry_timer.stop()
             self._on_retry_timer_timeout()
 
+    def _drop_waiting_save(self) -> None:
+        """The changes a save was waiting for are discarded: it is not tried again."""
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+
     def _save_again_later(self) -> None:
         """The server could not take a save: what is on screen stays, and the save is tried again while that plan
         is on screen (not once another patient's, or this one's saved version, is opened instead)."""

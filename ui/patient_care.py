@@ -389,4 +389,7 @@ class PatientCare:
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_plan()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self._drop_waiting_save()  # seen in review: the other plan not opened, the discarded edits were saved
+            return True
+        return False

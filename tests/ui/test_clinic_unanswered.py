@@ -141,3 +141,23 @@ def test_a_waiting_save_is_not_made_of_another_patients_plan(qtbot, data_dir, mo
     window._on_retry_timer_timeout()
     window._save_waiting()
     assert saves == ["Ines Duarte"]
+
+
+def test_a_waiting_save_of_changes_discarded_is_not_made(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: Discard answered to open another plan, whose opening then failed (the server away), and the
+    discarded edits, still on screen, were saved once the server answered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.course_helpers import open_window
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    saves = []
+    monkeypatch.setattr(window, "save_plan", lambda: saves.append(1) or False)
+    window._save_again_later()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(window.gateway, "get_plan", lambda plan_id: (_ for _ in ()).throw(OSError("not answered")))
+    window.open_plan(7)
+    assert "Not opened" in window.statusBar().currentMessage() and window.editor.dirty
+    window._save_waiting()
+    assert saves == [] and not window._retry_timer.isActive()
