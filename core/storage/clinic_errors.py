@@ -20,6 +20,11 @@ class ServerNotSetUp(ClinicServerError):
     """The database has no Treadwell schema yet, or needs an upgrade (``db init-clinic``)."""
 
 
+class NotAClinician(ClinicServerError):
+    """The server took the sign-in, but the role is not one of Treadwell's clinicians (``db add-clinician``): it may
+    not read the records."""
+
+
 class PasswordNeeded(ClinicServerError):
     """The server asks for a password and libpq has none on file: the window asks the clinician."""
 

@@ -25,7 +25,7 @@ from core.records.models import (
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
-from core.storage.clinic_errors import ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
     MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
     plan_version, unchanged_or_checked, session_record, session_values,
@@ -33,12 +33,18 @@ from core.storage.record_rows import (
 
 
 def check_schema(connection: psycopg.Connection) -> None:
-    """Refuse a server this program cannot write correctly, with a sentence saying why."""
+    """Refuse a server this program cannot write correctly, or a sign-in that may not read it, with a sentence
+    saying why."""
     table = connection.execute("select to_regclass('treadwell_migrations')").fetchone()[0]
     if table is None:
         raise ServerNotSetUp("The clinic database has no Treadwell records yet: the administrator sets it up with "
                              f"{command_as_run()} db init-clinic URL.")
-    applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
+    try:
+        applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
+    except psycopg.errors.InsufficientPrivilege:  # seen in review: the window's crash dialog, every 10 seconds
+        raise NotAClinician(f"{connection.info.user} signed in to the clinic database but is not one of Treadwell's "
+                            "clinicians, so may not read the records: the administrator registers clinicians with "
+                            f"{command_as_run()} db add-clinician.") from None
     known = [name for name, _ in pg_schema.MIGRATIONS]
     unknown = [name for name in applied if name not in known]
     if unknown:

@@ -278,3 +278,20 @@ def test_a_workstation_waits_on_the_server_within_limits_and_the_administrator_d
                                clinician="Dr A")  # still signed in: the next call goes through
     assert [session.id for session in store.sessions(saved.patient_id)] == [walked.id]
     store.connection.close()
+
+
+def test_a_sign_in_that_is_not_a_clinician_is_one_plain_sentence(pg_server, clinic_url) -> None:
+    """Seen in review: a role the server knows, but not one of Treadwell's clinicians, showed the window's crash dialog
+    (a raw permission error) every 10 seconds."""
+    import psycopg
+
+    from core.storage.clinic_errors import NotAClinician
+    from tests.conftest import ADMIN_SECRET
+
+    database = clinic_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_server.url(database=database, password=ADMIN_SECRET), autocommit=True) as admin:
+        admin.execute("create role outsider login password 'outsider-secret'")
+    with pytest.raises(NotAClinician) as caught:
+        open_clinic_records(pg_server.url("outsider", database, "outsider-secret"), lambda etiology: [])
+    assert str(caught.value).startswith("outsider signed in to the clinic database but is not one of Treadwell's "
+                                        "clinicians") and "db add-clinician" in str(caught.value)
