@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal, Slot
@@ -231,7 +232,7 @@ class HandoutView(QWidget):
                 notes.append(request.carry_on.note)
             return generation, pdf, " ".join(notes) or None
 
-        run_in_background(work, self._on_rendered, self._on_failed)
+        run_in_background(work, self._on_rendered, partial(self._on_render_failed, generation))
 
     @Slot(object)
     def _on_rendered(self, result: tuple[int, bytes, str | None]) -> None:
@@ -240,10 +241,12 @@ class HandoutView(QWidget):
             return
         self.busy.setVisible(self._printing is not None)
         self._pdf = pdf
-        self._buffer = QBuffer(self)
+        shown, self._buffer = self._buffer, QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        if shown is not None:  # seen in review: every render's buffer kept as the view's child for the session
+            shown.deleteLater()
         pages = self.document.pageCount()
         # the clinician is told here, never on the patient's pages
         self.status.setText(f"Preview of the handout: {pages} pages." + (f" {note}" if note else ""))
@@ -255,6 +258,15 @@ class HandoutView(QWidget):
             self.export_pdf()
         elif pending == "print":
             self.print_pdf()
+
+    def _on_render_failed(self, generation: int, error: Exception) -> None:
+        """A render that failed (a logo gone, a language not translated): an export or print asked for while it ran
+        is not done by the next render that succeeds (seen in review: the Save dialog opened unasked); an older
+        render's failure says nothing over a newer one's."""
+        if generation != self._generation:
+            return
+        self._pending = None
+        self._on_failed(error)
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
