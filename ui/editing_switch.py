@@ -115,6 +115,7 @@ class EditingSwitch:
         self._refresh_course()
         self.statusBar().showMessage("This window can save now: it holds the data folder." + (
             f" Backed up to {report.backup.name}." if report.backup is not None else ""))
+        self._show_backup_problem(report.backup_problem)  # seen in review: a backup not made said nothing here
 
     @Slot(object)
     def _on_editing_records_failed(self, error: Exception) -> None:

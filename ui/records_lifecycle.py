@@ -40,11 +40,7 @@ class RecordsLifecycle:
         if report.read_only:
             parts.append("Read-only: another Treadwell window is using this data folder.")
         self.statusBar().showMessage(" ".join(parts))
-        if report.backup_problem is not None:
-            from ui.why_link import status_problem
-
-            self.backup_problem = status_problem(self, "The start-up backup was not made.", report.backup_problem,
-                                                 title="Start-up backup", accessible_name=report.backup_problem)
+        self._show_backup_problem(report.backup_problem)
         if report.overview is not None:
             self.evidence_ready.emit(report.overview)
 
@@ -124,10 +120,24 @@ class RecordsLifecycle:
         run_in_background(lambda: backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep),
                           self._on_backup_done, self._on_backup_failed)
 
+    def _show_backup_problem(self, problem: str | None) -> None:
+        """The start-up backup's problem in the status bar, one at most, until a backup is made (seen in review: it
+        stayed after File > Back up now succeeded, and a second start-up, after a restore, added a second)."""
+        if getattr(self, "backup_problem", None) is not None:
+            self.statusBar().removeWidget(self.backup_problem)
+            self.backup_problem.deleteLater()
+            self.backup_problem = None
+        if problem is not None:
+            from ui.why_link import status_problem
+
+            self.backup_problem = status_problem(self, "The start-up backup was not made.", problem,
+                                                 title="Start-up backup", accessible_name=problem)
+
     @Slot(object)
     def _on_backup_done(self, path) -> None:
         from core.workspace.maintenance import ON_CLINIC_SERVER
 
+        self._show_backup_problem(None)
         on_server = f" {ON_CLINIC_SERVER}" if self.gateway.records_url else ""
         self.statusBar().showMessage(f"Backed up and verified: {path.name}.{on_server}")
         self.backup_finished.emit(str(path))
