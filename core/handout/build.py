@@ -13,14 +13,15 @@ from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
     CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_WALK_AGAIN,
-    PATIENT_SAFETY, PULSE_COUNT, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    PATIENT_SAFETY, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Rules, Week
-from core.plan.intensity import hr_unreliable_reasons, pulse_count, pulse_count_seconds
+from core.handout.pulse_words import pulse_lines
+from core.plan.intensity import hr_unreliable_reasons
 from core.handout.pain_lights import pain_lights
 from core.plan.profile import PatientProfile
 from core.plan.walking import KM_PER_MILE
@@ -195,33 +196,7 @@ def build_handout(
     no_pulse = [] if uses_hr else [
         *(t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)),
         t("So do not use your pulse to judge your effort: go by the effort scale and the talk test.")]
-    pulse, count_seconds = [], 0
-    if uses_hr:
-        ranges = {week.band: week.target_hr for week in plan.weeks}  # as the week table prints them, light first
-        # one count for every week: as long as the narrowest band needs, so the patient learns a single way
-        count_seconds = pulse_count_seconds(list(ranges.values()))
-        counts = []
-        for band, beats in ranges.items():
-            _, low_count, high_count = pulse_count(beats, count_seconds)
-            counts.append(t(PULSE_COUNT[band], low=low_count, high=high_count, seconds=count_seconds))
-        pulse = [
-            t("Check your pulse near the end of your walk."),
-            t("Put two fingers on the inside of your wrist, below the thumb."),
-            t("Count the beats for {seconds} seconds.", seconds=count_seconds),
-            *counts,
-            # spinal cord injury below T6: effort leads, the pulse is a rough guide (guidelines.HR_UNRELIABLE)
-            *([t("Go by the effort scale and the talk test first. With your spinal cord injury, your pulse is only a "
-                 "rough guide.")] if WarningCode.HR_ROUGH_GUIDE in codes else []),
-            # the count, not the table's beats a minute, is what the patient holds against the range (25 is not 100);
-            # "about": the counts are rounded inward (intensity.pulse_count), so times 4 may be a little narrower.
-            # A rough guide slows the belt only with the effort (seen in review: "only a rough guide", then "If your
-            # count is higher, slow down" on its own)
-            t("If your count is higher and the walk also feels harder than your target, slow down. Your count times "
-              "{times} is about the same as the beats a minute in your table.", times=60 // count_seconds)
-            if WarningCode.HR_ROUGH_GUIDE in codes else
-            t("If your count is higher, slow down. Your count times {times} is about the same as the beats a "
-              "minute in your table.", times=60 // count_seconds),
-        ]
+    pulse, count_seconds = pulse_lines(plan, codes, t) if uses_hr else ([], 0)
 
     def effort_level(level: int) -> EffortLevel:
         band = ("light" if starts_light and light_low <= level <= light_high else
