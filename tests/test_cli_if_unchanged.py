@@ -111,3 +111,24 @@ def test_if_newest_names_a_version_the_patient_has_and_goes_with_save_and_patien
     assert nobody.stdout == ""  # refused before the plan is made or its handout written (seen in review)
     alone = run_main("plan", str(EXAMPLE), "--save", "--if-newest", "1", data_dir=data)
     assert (alone.returncode, alone.stderr.strip()) == (2, "--if-newest: only used with --save --patient PATIENT_ID")
+
+
+def test_a_walk_corrected_since_it_was_read_is_not_deleted(run_main, tmp_path) -> None:
+    """Seen in review: `sessions delete` had no --if-unchanged-since, and the window's delete none either: another
+    workstation's correction went without a word."""
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+    walk = {"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}
+    assert run_main("sessions", "add", "1", _written(tmp_path, "a.json", walk), data_dir=data).returncode == 0
+    read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
+    assert run_main("sessions", "edit", "1", _written(tmp_path, "b.json", {**walk, "minutes": 9}),
+                    data_dir=data).returncode == 0
+    refused = run_main("sessions", "delete", "1", "--if-unchanged-since", read, data_dir=data)
+    now = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)
+    assert refused.returncode == 1 and len(now) == 1, refused.stderr
+    assert refused.stderr.startswith("--if-unchanged-since: Not deleted: this session was changed by someone else")
+    assert "It now reads: 2026-11-02, week 1, 9 min" in refused.stderr
+    assert f"run the command again with --if-unchanged-since {now[0]['updated_at']}." in refused.stderr
+    gone = run_main("sessions", "delete", "1", "--if-unchanged-since", now[0]["updated_at"], data_dir=data)
+    assert gone.returncode == 0, gone.stderr
+    assert json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout) == []

@@ -105,6 +105,9 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
                            "it): refused, showing both, if someone corrected it meanwhile")
     delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")
     delete.add_argument("session", type=record_id, metavar="SESSION_ID")
+    delete.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
+                        help="delete it only if its updated_at is still this (as sessions list --format json prints "
+                             "it): refused, showing it as it is now, if someone corrected it meanwhile")
     for action in (add, listing, edit, delete):
         add_format_option(action)
     _name_the_actions(actions)

@@ -14,7 +14,7 @@ from core.inputs import InputError, read_input
 from core.plan.session_log import (
     MAX_SESSION_BYTES, SessionLog, SessionLogError, left_out_of_correction, parse_session, recorded,
 )
-from core.records.models import ChangedMeanwhile, PlanVersion, SessionRecord, moved_words
+from core.records.models import ChangedBeforeDelete, ChangedMeanwhile, PlanVersion, SessionRecord, moved_words
 from core.settings import SettingsError, load_settings
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
@@ -68,12 +68,20 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)
             whose = _whose(_newest(records, gone.patient_id))
-            records.delete_session(args.session, clinician=clinician)
+            if args.if_unchanged_since is not None and dt.datetime.fromisoformat(gone.updated_at) != \
+                    args.if_unchanged_since:
+                raise ChangedBeforeDelete(gone)
+            records.delete_session(args.session, clinician=clinician,
+                                   based_on=None if args.if_unchanged_since is None else gone.updated_at)
             return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} ({whose}); its values are kept "
                                "in the audit trail.", args.format, deleted=True)
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
+    except ChangedBeforeDelete as error:  # --if-unchanged-since
+        print(f"--if-unchanged-since: {error} To delete it as it is now, run the command again with "
+              f"--if-unchanged-since {error.theirs.updated_at}.", file=sys.stderr)
+        return 1
     except ChangedMeanwhile as error:  # --if-unchanged-since
         now = "" if error.theirs is None else (f" Check which is right; to put yours in place of theirs, run the "
                                                f"command again with --if-unchanged-since {error.theirs.updated_at}.")

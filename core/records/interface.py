@@ -63,7 +63,10 @@ class PatientRecords(Protocol):
         another workstation) the correction is refused with ChangedMeanwhile, holding both versions."""
         ...
 
-    def delete_session(self, session_id: int, *, clinician: str) -> None: ...
+    def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
+        """``based_on``: the ``updated_at`` of the session as shown; if it changed meanwhile, nothing is deleted
+        (ChangedBeforeDelete, holding theirs)."""
+        ...
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         """``as_shown``: the patient's records as the clinician who asked was shown them; if they differ now (a

@@ -211,6 +211,17 @@ class ChangedMeanwhile(Exception):
                             if theirs is None else f"Theirs: {walk_in_full(theirs.as_logged())}."))
 
 
+class ChangedBeforeDelete(Exception):
+    """A session deleted as shown that someone else corrected since: refused, so their correction does not go unseen
+    (seen in review: the confirmation showed pain 3, and another workstation's pain 7 was deleted without a word)."""
+
+    def __init__(self, theirs: SessionRecord) -> None:
+        self.theirs = theirs
+        super().__init__(f"Not deleted: this session was changed by someone else at "
+                         f"{theirs.updated_at[:19].replace('T', ' ')} UTC. It now reads: "
+                         f"{walk_in_full(theirs.as_logged())}. Delete it again if it should still go.")
+
+
 class PatientChangedMeanwhile(Exception):
     """A patient deleted as shown (its plan versions and walks, counted when the clinician was asked) whose records
     changed since: refused, so another workstation's newer work is not deleted unseen (seen by a clinic's tester:

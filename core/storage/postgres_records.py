@@ -27,8 +27,8 @@ from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
-    plan_version, unchanged_or_checked, session_record, session_values,
+    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, deleted_as_read, fold_name,
+    get_session_as_read, now_iso, plan_version, unchanged_or_checked, session_record, session_values,
 )
 
 
@@ -258,9 +258,12 @@ class PostgresRecords:
             self.record_event("update", "session", session_id, clinician, at=at, before=before_values(saved))
         return self.get_session(session_id)
 
-    def delete_session(self, session_id: int, *, clinician: str) -> None:
+    def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
         with self.transaction():
-            saved = self.get_session(session_id)
+            row = self._one(f"{SESSION_COLUMNS} where s.id = %s for update of s", [session_id])
+            if row is None:
+                raise RecordNotFound(f"There is no logged session with id {session_id}.")
+            saved = deleted_as_read(session_record(row), based_on)
             self.connection.execute("delete from sessions where id = %s", [session_id])
             self.record_event("delete", "session", session_id, clinician, before=before_values(saved))
 

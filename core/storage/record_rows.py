@@ -13,7 +13,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord, VersionSavedMeanwhile,
+    ChangedBeforeDelete, ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord,
+    VersionSavedMeanwhile,
 )
 from core.storage.legacy_ids import folded_as_before_m013
 
@@ -128,6 +129,13 @@ def get_session_as_read(current: SessionRecord | None, session_id: int, log: Ses
         raise RecordNotFound(f"There is no logged session with id {session_id}.")
     if based_on is not None and current.updated_at != based_on:
         raise ChangedMeanwhile(log, current)
+    return current
+
+
+def deleted_as_read(current: SessionRecord, based_on: str | None) -> SessionRecord:
+    """The session a deletion applies to, refusing one changed since ``based_on`` was read (ChangedBeforeDelete)."""
+    if based_on is not None and current.updated_at != based_on:
+        raise ChangedBeforeDelete(current)
     return current
 
 

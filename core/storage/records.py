@@ -24,8 +24,8 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, fold_name, get_session_as_read, now_iso,
-    plan_version, unchanged_or_checked, session_record, session_values,
+    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, deleted_as_read, fold_name,
+    get_session_as_read, now_iso, plan_version, unchanged_or_checked, session_record, session_values,
 )
 
 
@@ -262,10 +262,12 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
     return get_session(db, session_id)
 
 
-def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str) -> None:
-    """Delete a session; its values are kept in the audit trail (and in the backups)."""
+def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str,
+                   based_on: str | None = None) -> None:
+    """Delete a session; its values are kept in the audit trail (and in the backups). ``based_on``: as
+    PatientRecords.delete_session."""
     with db.atomic():
-        saved = get_session(db, session_id)
+        saved = deleted_as_read(get_session(db, session_id), based_on)
         db.execute("delete from sessions where id = ?", [session_id])
         record_event(db, "delete", "session", session_id, clinician, before=before_values(saved))
 

@@ -56,8 +56,8 @@ class SqliteRecords:
                      based_on: str | None = None) -> SessionRecord:
         return records.edit_session(self.db, session_id, log, clinician=clinician, based_on=based_on)
 
-    def delete_session(self, session_id: int, *, clinician: str) -> None:
-        records.delete_session(self.db, session_id, clinician=clinician)
+    def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
+        records.delete_session(self.db, session_id, clinician=clinician, based_on=based_on)
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         records.delete_patient(self.db, patient_id, clinician=clinician, as_shown=as_shown)

@@ -343,8 +343,8 @@ class RecordsGateway:
                      based_on: str | None = None) -> SessionRecord:
         return self._records(write=True).edit_session(session_id, log, clinician=clinician, based_on=based_on)
 
-    def delete_session(self, session_id: int, *, clinician: str) -> None:
-        self._records(write=True).delete_session(session_id, clinician=clinician)
+    def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
+        self._records(write=True).delete_session(session_id, clinician=clinician, based_on=based_on)
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         self._records(write=True).delete_patient(patient_id, clinician=clinician, as_shown=as_shown)

@@ -1,0 +1,27 @@
+"""A walk is deleted only as the clinician was shown it, by every engine. Seen in review: workstation A's delete
+confirmation showed pain 3, workstation B had corrected it to pain 7 meanwhile, and B's correction was deleted
+without a word (corrections and patient deletions were already refused so)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.records.interface import PatientRecords
+from core.records.models import ChangedBeforeDelete, RecordNotFound
+from tests.contract.test_patient_records import log, records  # noqa: F401 (the fixture: every engine)
+from tests.storage.helpers import example
+
+
+def test_a_walk_corrected_since_it_was_shown_is_not_deleted(records: PatientRecords) -> None:  # noqa: F811
+    saved = records.save_plan(*example(), clinician="Dr A")
+    shown = records.add_session(saved.patient_id, log(3, pain_during=3), clinician="Dr A")
+    theirs = records.edit_session(shown.id, log(3, pain_during=7), clinician="Dr B")
+    with pytest.raises(ChangedBeforeDelete) as refused:
+        records.delete_session(shown.id, clinician="Dr A", based_on=shown.updated_at)
+    assert refused.value.theirs == theirs and "pain during 7" in str(refused.value)
+    assert str(refused.value).startswith("Not deleted: this session was changed by someone else at ")
+    assert records.sessions(saved.patient_id) == [theirs]
+    records.delete_session(shown.id, clinician="Dr A", based_on=theirs.updated_at)  # seen, and deleted again
+    assert records.sessions(saved.patient_id) == []
+    with pytest.raises(RecordNotFound):
+        records.delete_session(shown.id, clinician="Dr A", based_on=theirs.updated_at)

@@ -1,0 +1,96 @@
+"""A patient's sessions in the window: log, correct and delete a walk through the records, each as the clinician
+was shown it. Mixed into MainWindow through PatientCare, which keeps the course of care they change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+
+if TYPE_CHECKING:
+    from core.plan.session_log import SessionLog
+    from core.records.models import SessionRecord
+
+SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logged for a saved patient."
+
+
+class SessionCare:
+    def _change_sessions(self, change, done, *, week: int | None = None) -> bool:
+        """Run one change to the patient's sessions through the records (audited there); on success show
+        the new log with ``done`` (a sentence, or one made from what the change returned) and the form ready for
+        ``week`` (by default the week the next walk is likely in), otherwise say why and keep the form as it was."""
+        if self._course is None:
+            self.sessions.show_problem(SAVE_FIRST)
+            return False
+        try:
+            result = change(self._course)
+        except Exception as error:  # ValueError naming the field, RecordNotFound, ReadOnlyRecords...
+            self.sessions.show_problem(str(error))  # said in the status bar too (SessionLogView.refused)
+            return False
+        self._refresh_course()
+        if week is None and self._course is not None:
+            week = self._course.progress.next_walk_week
+        self.sessions.clear_form(week=week)
+        done = done(result) if callable(done) else done
+        self.sessions.show_done(done)
+        self.statusBar().showMessage(done)
+        return True
+
+    @Slot(object)
+    def _on_sessions_log_requested(self, log: SessionLog) -> None:
+        self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
+            lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
+            lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
+                          f"{saved.plan_version}, the version in force that day.{self._walk_notes(saved)}")
+
+    @Slot(int, object)
+    def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
+        from core.records.models import moved_words
+
+        # as loaded into the form, not as the log shows it now: the log is read again when another workstation
+        # changes the patient, and its newer copy would let the correction pass over that change unseen (seen in
+        # review: B's correction saved, then A's saved over it, with no word)
+        from core.records.models import ChangedMeanwhile
+
+        loaded = self.sessions.correcting
+        before = loaded if loaded is not None and loaded.id == session_id else None
+
+        def correct(_course):
+            try:  # refused if someone changed it since it was read
+                return self.gateway.edit_session(session_id, log, clinician=self.settings.clinician,
+                                                 based_on=before.updated_at if before else None)
+            except ChangedMeanwhile as refused:
+                if refused.theirs is None:  # deleted: the log, read again now, turns the form into a new session
+                    self._refresh_course()
+                    raise
+                self.sessions.correct_over(refused.theirs)
+                raise ValueError(f"{refused} Save the correction again to put yours in place of theirs (the audit "
+                                 "trail keeps theirs), or Cancel to keep theirs.") from refused
+
+        self._change_sessions(
+            correct,
+            lambda saved: f"Session of {log.date.isoformat()} corrected{moved_words(before, saved)}; the audit trail "
+                          f"keeps what it held before.{self._walk_notes(saved)}")
+
+    @Slot(int)
+    def _on_sessions_delete_requested(self, session_id: int) -> None:
+        from core.records.models import ChangedBeforeDelete
+
+        record = next((s for s in self._course.sessions if s.id == session_id), None) if self._course else None
+        when = record.date.isoformat() if record else f"id {session_id}"
+
+        def delete(_course) -> None:  # as the clinician was shown it (seen in review: another's correction deleted)
+            try:
+                self.gateway.delete_session(session_id, clinician=self.settings.clinician,
+                                            based_on=record.updated_at if record else None)
+            except ChangedBeforeDelete:
+                self._refresh_course()  # the log shows theirs
+                raise
+
+        self._change_sessions(delete, f"Session of {when} deleted; the audit trail keeps what it held.",
+                              week=self.sessions.week.value())
+
+    def _walk_notes(self, saved: SessionRecord) -> str:
+        """What to check in the walk just saved (SessionRecord.notes_in), each after a space; else nothing."""
+        return ("".join(f" {note}" for note in saved.notes_in(self._course.history, self._course.sessions))
+                if self._course else "")
