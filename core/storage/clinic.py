@@ -175,6 +175,13 @@ def init_clinic(url: str) -> list[str]:
                     connection.execute(sql.SQL("alter function {} owner to {}").format(
                         sql.SQL(function), sql.Identifier(pg_schema.OWNER)))
             done.append(f"applied {name}")
+        missing = connection.execute("select not (has_table_privilege(%s, 'treadwell_migrations', 'select') and "
+                                     "has_table_privilege(%s, 'sessions', 'insert'))",
+                                     [pg_schema.CLINICIANS] * 2).fetchone()[0]
+        connection.execute(pg_schema.CLINICIAN_GRANTS)  # as a restore onto a server without the roles leaves none
+        if missing and not done:
+            done.append(f"granted {pg_schema.CLINICIANS} its rights again (a database restored without its roles "
+                        "has none): every clinician registered with db add-clinician can sign in")
     return done or ["the clinic database is up to date; nothing to do"]
 
 

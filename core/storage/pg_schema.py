@@ -173,6 +173,20 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# What the clinicians' role may do, as the migrations above leave it (m005, m008, m015's revoke): granted again by
+# every init-clinic, as a database restored from pg_dump onto a server without the roles comes back without them
+# (seen in review: every clinician was refused "permission denied for table treadwell_migrations").
+CLINICIAN_GRANTS = f"""
+    grant usage on schema public to {CLINICIANS};
+    grant select, insert, update, delete on patients, sessions, meta to {CLINICIANS};
+    grant select, insert, delete on plans to {CLINICIANS};
+    grant select, insert on audit to {CLINICIANS};
+    grant update (before_json) on audit to {CLINICIANS};
+    grant usage, select on all sequences in schema public to {CLINICIANS};
+    grant select on treadwell_migrations to {CLINICIANS};
+    grant select, insert on clinic_studies to {CLINICIANS};
+"""
 CHANNEL = "treadwell_records"  # m006: the id of each patient whose records changed; m008: STUDIES_CHANGED
 
 MIGRATIONS_TABLE = """

@@ -295,3 +295,25 @@ def test_a_sign_in_that_is_not_a_clinician_is_one_plain_sentence(pg_server, clin
         open_clinic_records(pg_server.url("outsider", database, "outsider-secret"), lambda etiology: [])
     assert str(caught.value).startswith("outsider signed in to the clinic database but is not one of Treadwell's "
                                         "clinicians") and "db add-clinician" in str(caught.value)
+
+
+def test_setting_up_again_gives_the_clinicians_back_their_rights(pg_server, clinic_url) -> None:
+    """Seen in review: the clinic database restored from its pg_dump onto a new server, whose roles did not exist
+    when the dump's grants were restored: init-clinic said "up to date; nothing to do" and every clinician was
+    refused "permission denied for table treadwell_migrations"."""
+    from core.storage.clinic_errors import NotAClinician
+
+    with connect(admin_url(pg_server, clinic_url)) as admin:
+        admin.execute("revoke all on all tables in schema public from treadwell_clinician")
+    with pytest.raises(NotAClinician):
+        open_clinic_records(clinic_url, lambda etiology: [])
+    said = init_clinic(admin_url(pg_server, clinic_url))
+    assert said == ["granted treadwell_clinician its rights again (a database restored without its roles has none): "
+                    "every clinician registered with db add-clinician can sign in"]
+    store = open_clinic_records(clinic_url, lambda etiology: [])
+    saved = store.save_plan(*example(), clinician="Dr A")
+    assert [row.patient_name for row in store.list_plans()] == [saved.profile.name]
+    with pytest.raises(psycopg.Error):  # m015 kept: a saved version is not rewritten
+        store.connection.execute("update plans set reason = 'x'")
+    store.connection.close()
+    assert init_clinic(admin_url(pg_server, clinic_url)) == ["the clinic database is up to date; nothing to do"]
