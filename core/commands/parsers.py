@@ -142,7 +142,7 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     clinician.add_argument("--password-stdin", action="store_true",
                            help="read the new password from standard input instead of a prompt")
     move = actions.add_parser("move-to", help="copy this workstation's records to the clinic server (checked "
-                                              "before and after, safe to run twice; the local file is only read)")
+                                              "before and after, safe to run twice; the local records are only read)")
     move.add_argument("url", metavar="URL", type=address_argument, help="postgresql://CLINICIAN@HOST/DATABASE")
     _name_the_actions(actions)
 

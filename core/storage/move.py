@@ -6,7 +6,8 @@ adds nothing twice. Afterwards every local version and session is looked up on t
 compared value for value. The studies the workstation imported go to the clinic's studies on the server,
 each checked there afterwards (a different study under the same id there is named, not replaced). The
 local audit entries are copied once, marked as moved from this workstation
-(the server signs them with the role that moved them). The local file is only read.
+(the server signs them with the role that moved them). The local records are only read (a file of an older
+Treadwell is upgraded first, as any start upgrades it: seen in review, "The local file was not changed" after it was).
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ class MoveReport:
         if self.problems:
             said += [f"Not moved: {problem}" for problem in self.problems]
         else:
-            said.append("Every local version and session is on the server with the same values. The local file "
-                        "was not changed.")
+            said.append("Every local version and session is on the server with the same values. No local record "
+                        "was changed.")
         return said
 
 
