@@ -37,7 +37,7 @@ class PatientCare(SessionCare):
         from core.workspace.course import progress_of
         from ui.models.course import CourseOfCare
 
-        patient_id, course, why = self.editor.patient_id, None, ""
+        patient_id, course, why, gone = self.editor.patient_id, None, "", False
         if patient_id is None:
             why = SAVE_FIRST
         elif not self.gateway.is_open:
@@ -50,10 +50,12 @@ class PatientCare(SessionCare):
                     course = CourseOfCare(patient_id=patient_id, history=history, sessions=sessions,
                                           progress=progress_of(history, sessions), shown_plan_id=self.editor.plan_id,
                                           unsaved_edits=self.editor.dirty, read_only=self.read_only)
-                else:
-                    why = f"Patient {patient_id} is no longer in the records."
+                gone = not history  # deleted on another workstation, or in another window
             except Exception as error:  # a plain sentence; details are in the log
                 why = f"The patient's sessions could not be read: {error}"
+        if gone:
+            self._deleted_elsewhere(patient_id)
+            return
         self._course = course
         self.sessions.set_course(course, why_not=why)
         self.progress.set_course(course, why_not=why)
@@ -107,8 +109,21 @@ class PatientCare(SessionCare):
             self.tabs.setCurrentWidget(self.editor)
             self.editor.form.name.setFocus()  # Ctrl+N: type the name at once
 
+    def _deleted_elsewhere(self, patient_id: int) -> None:
+        """The patient on screen is no longer in the records. Seen in review: every Save then said "There is no
+        patient with id 5", and nothing said what had happened. What is typed and not saved stays, for Save plan to
+        make a new patient; otherwise the form starts a new patient."""
+        if not self.editor.dirty:
+            self.close_deleted_patient(patient_id, elsewhere=True)
+            return
+        self.editor.keep_as_new_patient()
+        self._refresh_course()
+        self.statusBar().showMessage(f"Patient {patient_id} was deleted elsewhere (another workstation or window). "
+                                     "What you typed is kept: Save plan makes it a new patient, or File > New patient "
+                                     "lets it go.")
+
     @Slot(int)
-    def close_deleted_patient(self, patient_id: int) -> None:
+    def close_deleted_patient(self, patient_id: int, *, elsewhere: bool = False) -> None:
         """The patient open in the editor was deleted in the records: the form starts a new patient (its plan, its
         handout and any unsaved edits belonged to a record that is gone, and could no longer be saved)."""
         if self.editor.patient_id != patient_id:
@@ -116,7 +131,9 @@ class PatientCare(SessionCare):
         self.editor.new_patient(self.picker.current_id() or None)
         self.handout.language_as_profile()
         self._refresh_course()
-        self.statusBar().showMessage(f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
+        self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted elsewhere (another "
+                                     "workstation or window): the plan form now starts a new patient." if elsewhere else
+                                     f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
                                      "patient.")
 
     @Slot()

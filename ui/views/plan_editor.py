@@ -182,6 +182,15 @@ class PlanEditor(QWidget):
                                     f"etiology and conditions imply; {escape(shown)}. Check them, then save.")
             self.saved_note.setToolTip("")
 
+    def keep_as_new_patient(self) -> None:
+        """The patient on screen is gone from the records (deleted on another workstation): what is typed stays,
+        unsaved, and a save makes it a new patient."""
+        self.opened += 1
+        self.patient_id = self.plan_id = None
+        self._saved = self._reference = None
+        self._blank = {}  # differs from anything typed: unsaved
+        self._update_dirty()
+
     def mark_saved(self, version: PlanVersion) -> None:
         """``version`` is what the records now hold for what is on screen (new, or the newest unchanged)."""
         self.patient_id, self.plan_id = version.patient_id, version.id

@@ -1,0 +1,32 @@
+"""The patient on screen deleted elsewhere (another workstation on the clinic server, or another window): said, and
+what was typed and not saved can be saved as a new patient."""
+
+from __future__ import annotations
+
+from tests.ui.course_helpers import saved_patient
+
+
+def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_patient(qtbot, data_dir) -> None:
+    """Seen in review: every Save then said "Not saved: There is no patient with id 1.", and nothing said that the
+    patient had been deleted, nor how to keep what was typed."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    window.editor.form.numbers["age"].setText("71")  # typed, not saved
+    assert window.editor.dirty
+    window.gateway.delete_patient(deleted, clinician="Dr B")  # as another workstation does
+    window._refresh_course()  # as the clinic server's change notice does
+    assert window.editor.patient_id is None and window.editor.dirty
+    assert window.editor.form.name.text() == "Rui Matos" and window.editor.form.numbers["age"].text() == "71"
+    assert window.statusBar().currentMessage().startswith(f"Patient {deleted} was deleted elsewhere")
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert window.editor.patient_id != deleted and window.gateway.history(window.editor.patient_id)[-1].profile.age \
+        == 71
+
+
+def test_a_patient_deleted_elsewhere_with_nothing_unsaved_gives_way_to_a_new_patient(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._refresh_course()
+    assert window.editor.patient_id is None and not window.editor.dirty and window.editor.form.name.text() == ""
+    assert "was deleted elsewhere" in window.statusBar().currentMessage()
