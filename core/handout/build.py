@@ -13,7 +13,7 @@ from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
     CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_WALK_AGAIN,
-    PATIENT_SAFETY, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -194,7 +194,7 @@ def build_handout(
     effort_intro.append(t("Moderate is {low} to {high}: between light and somewhat hard. Do not go above {high}.",
                           low=low, high=high))
     no_pulse = [] if uses_hr else [
-        *(t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)),
+        *([t(PULSE_REASON[key]) for key in hr_unreliable_reasons(profile)] or [t(PULSE_RANGE_NARROW)]),
         t("So do not use your pulse to judge your effort: go by the effort scale and the talk test.")]
     pulse, count_seconds = pulse_lines(plan, codes, t) if uses_hr else ([], 0)
 

@@ -56,6 +56,9 @@ PULSE_REASON: dict[str, str] = {
     "autonomic_neuropathy": N_("Nerve damage changes how your pulse goes up when you exercise."),
     "sci_t6_or_above": N_("Your spinal cord injury changes how your pulse goes up when you exercise."),
 }
+# Why, where none of those applies: the heart-rate reserve gives a range too narrow to count (intensity.py; seen in
+# review: "So do not use your pulse..." with nothing before it)
+PULSE_RANGE_NARROW = N_("Your pulse goes up only a little when you exercise: too little to count a target by hand.")
 # The pulse to count in each band the plan has, so no sum is needed on the belt (light weeks come first).
 PULSE_COUNT: dict[str, str] = {
     "light": N_("In a light week, that is {low} to {high} beats in {seconds} seconds."),
