@@ -76,9 +76,12 @@ RPE_WORDS: dict[int, str] = {
 # (HYPOGLYCEMIA_NOT_BETTER_SOURCE); and where the sugar is not low the stop signs' own rule (seen in
 # review: "dizzy ... call an ambulance if it does not pass in a few minutes" and "dizzy ... check again after 15
 # minutes" side by side, with nothing to say which to follow).
+# The amount (seen in review: "something sugary" where the clinician's warning says 15-20 g): 15 g, the 15-15 rule's
+# lower amount, in things a patient has at hand (US Veterans Affairs nutrition, "Hypoglycemia 15-15 Rule", 2018:
+# 4 glucose tablets, 4 ounces, 1/2 cup, of fruit juice).
 LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking, sit down and "
-               "check it. If it is below {low}, or you cannot check it, eat or drink something sugary, such as juice "
-               "or glucose tablets. Check again after 15 minutes, and take more sugar if it is still low. If it is "
+               "check it. If it is below {low}, or you cannot check it, eat or drink 15 grams of quick sugar, such as "
+               "4 glucose tablets or half a cup (120 ml) of fruit juice. Check again after 15 minutes, and take more sugar if it is still low. If it is "
                "still low at the next check, or you cannot check it and still feel unwell after 15 minutes, take more "
                "sugar and get medical help at once. If it is not low, rest, and call an ambulance if you do not feel "
                "better in a few minutes.")

@@ -31,8 +31,9 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
             ) is low_sugar
     # what "low" is (the walk-start threshold, 100 mg/dL, is not it), and a patient without a meter treats it as low
     words = " ".join(handout.low_sugar.replace(FSI, "").replace(PDI, "").split())  # unbroken, isolated: as read
-    assert "If it is below 70 mg/dL (3.9 mmol/L), or you cannot check it, eat or drink something sugary" in words \
-        or not low_sugar
+    assert ("If it is below 70 mg/dL (3.9 mmol/L), or you cannot check it, eat or drink 15 grams of quick sugar, "
+            "such as 4 glucose tablets or half a cup (120 ml) of fruit juice." in words) is low_sugar  # how much: seen
+    # in review, "something sugary" where the clinician's caution says 15-20 g
     if low_sugar:
         caution = next(w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA)
         assert "below 70 mg/dL, take 15-20 g of glucose" in caution
