@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,14 +25,18 @@ from ui.field_problems import show_problem
 from ui.file_dialogs import open_file, save_file
 from ui.window_keys import WheelToPage
 
+if TYPE_CHECKING:
+    from core.workspace.startup import EvidenceOverview
+
 
 class HandoutExportDialog(QDialog):
     handout_saved = Signal(str, int, str)  # path, pages, a note for the clinician ("" when none)
 
-    def __init__(self, data_dir: DataDir, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: DataDir, settings: Settings, parent: QWidget | None = None, *,
+                 evidence: EvidenceOverview | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export patient handout")
-        self._data_dir = data_dir
+        self._data_dir, self._evidence = data_dir, evidence  # the window's evidence: the clinic's studies too
         self._settings = settings
         self.profile_edit = QLineEdit()
         self.profile_edit.setAccessibleName("Patient profile file")
@@ -148,6 +153,7 @@ class HandoutExportDialog(QDialog):
             settings=self._settings, date=dt.date.today(), paper=self.paper_combo.currentData(),
             units=self.units_combo.currentData(), clinician_summary=self.summary_check.isChecked(),
             language=self.language_combo.currentData() or None, print_size=self.print_combo.currentData(),
+            evidence=self._evidence,
         )
         run_in_background(lambda: (output, export_handout_file(**arguments)), self._on_export_done, self._on_export_failed)
 

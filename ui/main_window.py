@@ -378,7 +378,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def _on_export_file_triggered(self) -> None:
         from ui.handout_export_dialog import HandoutExportDialog
 
-        dialog = HandoutExportDialog(self._data_dir, self.settings, self)
+        dialog = HandoutExportDialog(self._data_dir, self.settings, self, evidence=self.overview)
         dialog.handout_saved.connect(lambda path, pages, note: self.statusBar().showMessage(
             f"Handout saved: {path} ({pages} pages)" + (f". {note}" if note else "")))
         dialog.exec()

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from core.atomic import refuse_protected_output
 from core.handout import export
@@ -15,6 +15,9 @@ from core.plan.profile import read_profile
 from core.settings import Settings
 from core.storage.library_sync import evidence_of
 from core.workspace.draft import HandoutRequest, draft_plan
+
+if TYPE_CHECKING:
+    from core.workspace.startup import EvidenceOverview
 
 __all__ = ["ExportedHandout", "export_handout_file", "handout_language", "handout_pdf", "notes_for_clinician"]
 
@@ -49,16 +52,19 @@ def export_handout_file(
     clinician_summary: bool = False,
     language: str | None = None,
     print_size: Literal["large", "standard"] | None = None,
+    evidence: EvidenceOverview | None = None,
 ) -> ExportedHandout:
     """From a profile file to a saved handout; returns its page count and language. Raises ProfileError, HandoutError
     or WriteError, each with a plain message (the window shows them as they are). The records are only
-    read, so a read-only window can use it beside the window that holds the data folder."""
+    read, so a read-only window can use it beside the window that holds the data folder. ``evidence``: the
+    window's, with the clinic's studies on a clinic workstation (seen in review: the local file's alone, so this
+    handout's evidence differed from step 7's for the same profile); without it, the data folder's."""
     from pypdf import PdfReader
 
     # before any work
     refuse_protected_output(out_path, kind=HANDOUT_PDF, data_folder=database_path.parent, inputs=(profile_path,))
     profile = read_profile(profile_path)
-    studies, etiology = evidence_of(database_path, profile.etiology)
+    studies, etiology = evidence.of(profile.etiology) if evidence else evidence_of(database_path, profile.etiology)
     request = HandoutRequest(profile=profile, plan=draft_plan(profile, studies, settings.plan), studies=studies,
                              etiology=etiology, settings=settings)
     used = handout_language(profile.language, settings, language)

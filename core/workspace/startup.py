@@ -26,6 +26,11 @@ class EvidenceOverview:
     mechanisms: list[Mechanism] = field(default_factory=list)
     studies: list[Study] = field(default_factory=list)  # the whole library, local studies included
 
+    def of(self, etiology: str) -> tuple[list[Study], EtiologyEntry | None]:
+        """An etiology's studies and entry, as step 2 shows them (on a clinic workstation, the clinic's too)."""
+        return ([study for study in self.studies if etiology in study.etiologies],
+                next((entry for entry in self.etiologies if entry.id == etiology), None))
+
 
 @dataclass(frozen=True)
 class StartupReport:
