@@ -16,12 +16,9 @@ from core.plan.adherence import adherence_in_words
 from core.plan.profile import checked_lines
 from core.plan.progress import Progress
 from core.settings import SettingsError, load_settings
-from core.workspace.course import DateOutsideCourse, patient_progress, progress_report_pdf
+from core.workspace.course import REPORT_NOTE_MAX_LENGTH, DateOutsideCourse, patient_progress, progress_report_pdf
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
-
-NOTE_MAX_LENGTH = 2000
-
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     try:
@@ -29,8 +26,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    if len(args.note) > NOTE_MAX_LENGTH:
-        print(f"--note: at most {NOTE_MAX_LENGTH} characters", file=sys.stderr)
+    if len(args.note) > REPORT_NOTE_MAX_LENGTH:
+        print(f"--note: at most {REPORT_NOTE_MAX_LENGTH} characters", file=sys.stderr)
         return 2
     try:
         checked_lines(args.note)

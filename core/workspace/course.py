@@ -112,10 +112,17 @@ def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, da
     return render_progress_report(progress, settings=settings, note=lines, date=date, paper=paper)
 
 
+REPORT_NOTE_MAX_LENGTH = 2000  # a product default: about a page of the report
+
+
 def report_note_problem(note: str) -> str | None:
-    """Why no report can be made with ``note`` (a character that would reorder or hide the printed text), or None."""
+    """Why no report can be made with ``note`` (longer than REPORT_NOTE_MAX_LENGTH, or a character that would reorder
+    or hide the printed text), or None. Seen in review: the length was checked on the command line only."""
     from core.plan.profile import checked_lines
 
+    if len(note) > REPORT_NOTE_MAX_LENGTH:
+        return f"The progress report was not made: the note is {len(note)} characters; at most " \
+               f"{REPORT_NOTE_MAX_LENGTH} are allowed."
     try:
         checked_lines(note)
     except ValueError as error:

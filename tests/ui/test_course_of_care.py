@@ -91,7 +91,8 @@ def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
     window.open_plan(window.course.in_force.id)
     check_every_figure(window, 4)
     report = tmp_path / "progress.pdf"
-    assert window.progress.export_report(report, "Walking steadily; review in four weeks.")
+    with qtbot.waitSignal(window.progress.report_saved, timeout=30_000):  # made off the GUI thread
+        assert window.progress.export_report(report, "Walking steadily; review in four weeks.")
     text = " ".join(page.extract_text() for page in PdfReader(report).pages)
     flat = " ".join(text.split())
     assert "Teodora Vasquez-Lindqvist" in flat and "Walking steadily; review in four weeks." in flat

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 from html import escape
 
-import pytest
 from PySide6.QtCore import Qt
 
 from core.plan.adherence import adherence_in_words
@@ -16,9 +14,6 @@ from tests.ui.course_helpers import log, open_window, override_week, saved_patie
 from ui.views.charts import WeeklyMinutesChart
 from ui.views.session_charts import EffortChart, PainChart
 from ui.views.progress_view import WEEK_COLUMNS, ProgressView
-
-REPORT_MISSING = importlib.util.find_spec("core.handout.progress_report") is None
-
 
 def patient_with_a_course(qtbot, data_dir):
     """Version 1, two walks in week 1; week 2 changed and saved as version 2; two walks in week 2."""
@@ -79,7 +74,6 @@ def test_progress_follows_the_open_patient(qtbot, data_dir) -> None:
     assert "Save the plan first" in window.progress.title.text() and window.progress.weeks_model.rowCount() == 0
 
 
-@pytest.mark.skipif(REPORT_MISSING, reason="core/handout/progress_report.py (the report renderer) is not there yet")
 def test_the_report_is_written_as_a_pdf_with_the_note(qtbot, data_dir, tmp_path) -> None:
     from pypdf import PdfReader
 
@@ -119,6 +113,10 @@ def test_a_note_that_would_reorder_the_printed_text_is_refused_before_the_file_i
         "characters.")
     assert view.export_report(data_dir.root.parent / "r.pdf") is False  # and when the file is named first
     assert view.report_status.text().count("The progress report was not") == 1
+    view.note.setPlainText("x" * 2001)  # as long a note as the command line takes (seen in review: any here)
+    assert view.export_report(data_dir.root.parent / "r.pdf") is False
+    assert view.report_status.text() == ("The progress report was not made: the note is 2001 characters; at most "
+                                         "2000 are allowed.")
 
 
 def test_the_charts_draw_empty_full_and_small(qtbot) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QApplication, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPlainTextEdit,
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -222,35 +222,56 @@ class ProgressView(QWidget):
             self.note.setFocus()
             return
         path = save_file(self, "Save the progress report", self.suggested_file_name(), "PDF (*.pdf)")
-        if path:
-            self.export_report(path if path.lower().endswith(".pdf") else path + ".pdf")
+        if path:  # the dialog adds ".pdf" to a name typed without it
+            self.export_report(path)
 
     def export_report(self, path: str | Path, note: str | None = None) -> bool:
-        """Make the report of the progress on screen and save it at ``path`` (the note typed here unless
-        ``note`` is given); say what became of it. True when the file was written."""
+        """Make the report of the progress on screen and save it at ``path`` (the note typed here unless ``note`` is
+        given), off the GUI thread (seen in review: up to a second with the window frozen); report_saved, or a
+        problem under the button, says when it is done. False, said at once, where it cannot be made there."""
+        from core.atomic import WriteError, refuse_protected_output
+        from core.handout.export import REPORT_PDF, save_handout
+        from core.workspace.course import report_note_problem
+        from ui.background import run_in_background
+
         if self._course is None:
             return self._failed("No progress report: open or save a patient first.")
-        note = self.note.toPlainText() if note is None else note
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from core.handout.export import REPORT_PDF, save_handout
+        note = (self.note.toPlainText() if note is None else note).strip()
+        if problem := report_note_problem(note):
+            return self._failed(problem)
+        try:  # before any work, as the handout's export does
+            refuse_protected_output(Path(path), kind=REPORT_PDF, data_folder=self._data_folder)
+        except WriteError as error:
+            return self._failed(f"The progress report was not saved: {error}")
+        progress, settings, folder = self._course.progress, self._settings, self._data_folder
+
+        def work() -> str:
             from core.workspace.course import progress_report_pdf
 
-            pdf = progress_report_pdf(self._course.progress, self._settings, note=note.strip(), date=dt.date.today())
-            save_handout(pdf, Path(path), data_folder=self._data_folder, kind=REPORT_PDF)
-        except ImportError:
-            return self._failed("The progress report was not made: this copy of Treadwell cannot make progress "
-                                "reports yet.")
-        except Exception as error:  # HandoutError, WriteError: plain sentences; anything else, its message
-            said = str(error)  # a HandoutError says itself "The progress report was not made: ..." (seen: said twice)
-            return self._failed(said if said.startswith("The progress report was not") else
-                                f"The progress report was not saved: {said}")
-        finally:
-            QApplication.restoreOverrideCursor()
+            pdf = progress_report_pdf(progress, settings, note=note, date=dt.date.today())
+            save_handout(pdf, Path(path), data_folder=folder, kind=REPORT_PDF)
+            return str(path)
+
+        self.report_button.setEnabled(False)
+        self.report_status.setStyleSheet("")
+        self.report_status.setText("Making the progress report…")
+        run_in_background(work, self._on_report_written, self._on_report_not_written)
+        return True
+
+    @Slot(object)
+    def _on_report_written(self, path: str) -> None:
+        self.report_button.setEnabled(self._course is not None)
         self.report_status.setStyleSheet("")
         self.report_status.setText(f"Progress report saved: {path}")
-        self.report_saved.emit(str(path))
-        return True
+        self.report_saved.emit(path)
+
+    @Slot(object)
+    def _on_report_not_written(self, error: Exception) -> None:
+        """HandoutError, WriteError: plain sentences; anything else, its message."""
+        self.report_button.setEnabled(self._course is not None)
+        said = str(error)  # a HandoutError says itself "The progress report was not made: ..." (seen: said twice)
+        self._failed(said if said.startswith("The progress report was not") else
+                     f"The progress report was not saved: {said}")
 
     def _failed(self, message: str) -> bool:
         self.report_status.setStyleSheet("color: #B3261E;")
