@@ -104,22 +104,18 @@ def send(request: PrintRequest, progress=lambda words: None) -> PrintResult:
 
 
 def _to_file(request: PrintRequest, progress) -> PrintResult:
+    """As Export writes a handout (core.atomic): flushed to disk under a name of its own, then put in place in one
+    rename. Seen in review: a writer of its own here, with no flush to disk, a fixed "name.pdf.part" that replaced
+    and then removed any file of that name, and another message for a full disk."""
+    from core.atomic import StagedFile, WriteError
+
     progress(f"Writing the handout to {request.output_file}…")
-    path = Path(request.output_file)
-    partial = path.with_name(path.name + ".part")
-    chunk = 256 * 1024
+    if request.cancel.is_set():
+        raise PrintCancelled
     try:
-        with open(partial, "wb") as out:
-            for start in range(0, len(request.pdf), chunk):
-                if request.cancel.is_set():
-                    raise PrintCancelled
-                out.write(request.pdf[start:start + chunk])
-        os.replace(partial, path)
-    except OSError as error:
-        raise PrintFailed(f"The handout could not be written to {request.output_file}: "
-                          f"{error.strerror or error}.") from error
-    finally:
-        partial.unlink(missing_ok=True)
+        StagedFile(Path(request.output_file), request.pdf).commit()
+    except WriteError as error:
+        raise PrintFailed(str(error)) from error
     # a file is always the whole handout, once (seen in review: pages 2-3 and 2 copies asked, dropped unsaid)
     ignored = request.page_range is not None or request.copies > 1
     return PrintResult(request.output_file, request.pages, note=" A file holds the whole handout once: the pages and "

@@ -230,3 +230,17 @@ def test_no_print_system_is_a_plain_message(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(printing.PrintFailed, match="no print system"):
         printing.send(PrintRequest(pdf=b"%PDF", pages=1, printer_name="Any"))
+
+
+def test_print_to_file_is_written_as_export_writes_and_leaves_other_files_alone(tmp_path) -> None:
+    """Seen in review: Print to File had a writer of its own, with no flush to disk and a fixed "name.pdf.part" that
+    replaced, then removed, a file of that name."""
+    kept = tmp_path / "handout.pdf.part"
+    kept.write_bytes(b"the clinician's own file")
+    out = tmp_path / "handout.pdf"
+    result = printing.send(PrintRequest(pdf=b"%PDF-1.4 whole", pages=3, output_file=str(out)))
+    assert out.read_bytes() == b"%PDF-1.4 whole" and result.pages == 3
+    assert kept.read_bytes() == b"the clinician's own file"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["handout.pdf", "handout.pdf.part"]
+    with pytest.raises(printing.PrintFailed, match="folder"):
+        printing.send(PrintRequest(pdf=b"%PDF", pages=1, output_file=str(tmp_path / "gone" / "h.pdf")))
