@@ -5,6 +5,7 @@ decisions are made by the plan draft's controller (the editor) and the records (
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -51,7 +52,8 @@ class PatientCare(SessionCare):
                                           progress=progress_of(history, sessions), shown_plan_id=self.editor.plan_id,
                                           unsaved_edits=self.editor.dirty, read_only=self.read_only)
                 gone = not history  # deleted on another workstation, or in another window
-            except Exception as error:  # a plain sentence; details are in the log
+            except Exception as error:  # a plain sentence; the traceback to the log, its message withheld there
+                logging.getLogger(__name__).exception("the patient's course could not be read")
                 why = f"The patient's sessions could not be read: {error}"
         if gone:
             self._deleted_elsewhere(patient_id)
