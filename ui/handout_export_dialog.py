@@ -1,4 +1,5 @@
-"""File > Export handout: choose a patient profile and where to save the large-print PDF."""
+"""File > Export handout from a profile file: choose a patient profile and where to save the handout's PDF (large or
+standard print)."""
 
 from __future__ import annotations
 
@@ -147,6 +148,9 @@ class HandoutExportDialog(QDialog):
             self._show_problem("Choose a patient profile file and where to save the handout.",
                                "profile" if not profile else "output")
             return
+        if not Path(output).suffix:  # as the save dialog does (seen in review: a typed "maria" saved without it)
+            output += ".pdf"
+            self.output_edit.setText(output)
         self._set_busy(True)
         arguments = dict(
             profile_path=Path(profile), out_path=Path(output), database_path=self._data_dir.database_path,

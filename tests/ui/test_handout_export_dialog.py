@@ -45,6 +45,18 @@ def test_invalid_profile_is_explained_in_the_dialog(qtbot, data_dir, tmp_path) -
     assert not (tmp_path / "out.pdf").exists() and dialog.export_button.isEnabled()
 
 
+def test_a_name_typed_without_its_extension_is_saved_as_a_pdf(qtbot, data_dir, tmp_path) -> None:
+    """Seen in review: a typed "maria" was saved without ".pdf", which the save dialog adds when a name is chosen."""
+    dialog = HandoutExportDialog(data_dir, Settings())
+    qtbot.addWidget(dialog)
+    dialog.profile_edit.setText(str(EXAMPLE))
+    dialog.output_edit.setText(str(tmp_path / "maria"))
+    with qtbot.waitSignal(dialog.handout_saved, timeout=30_000) as saved:
+        dialog.export_button.click()
+    assert saved.args[0] == str(tmp_path / "maria.pdf") and (tmp_path / "maria.pdf").exists()
+    assert not (tmp_path / "maria").exists()
+
+
 def test_missing_choices_are_asked_for(qtbot, data_dir) -> None:
     dialog = HandoutExportDialog(data_dir, Settings())
     qtbot.addWidget(dialog)
