@@ -248,7 +248,11 @@ def build_handout(
         effort_scale=[effort_level(level) for level in range(6, 21)],
         talk_test=[t("The talk test: at a moderate effort you can talk, but you cannot sing."),
                    # CDC's talk test: a few words at a time is vigorous; not talking at all is a stop sign
-                   t("If you can say only a few words, slow down.")],
+                   t("If you can say only a few words, slow down."),
+                   # seen in review: a moderate week at the light weeks' speed and slope, and no word on one that
+                   # feels easier; the clinician changes the belt (the session log's "lighter than planned" tells them)
+                   t("In a moderate week, if it feels easier than {low}, do not speed up on your own: tell your "
+                     "clinician, who can change the speed or slope.", low=low)],
         pulse=pulse,
         **pain_lights(plan.rules.pain, t),
         stop_intro=t("Stop walking at once if you have any of these:"),

@@ -137,3 +137,6 @@ def test_the_scale_marks_a_light_target_only_when_the_plan_has_light_weeks() -> 
         bands = {level.band for level in handout.effort_scale} - {""}
         assert bands == ({"light", "moderate"} if light_weeks else {"moderate"}), etiology
         assert any("Light is" in text for text in handout.effort_intro) == light_weeks, etiology
+        # and what to do with a moderate week that feels easier (seen in review: the same speed as the light weeks)
+        assert handout.talk_test[-1] == ("In a moderate week, if it feels easier than 12, do not speed up on your "
+                                            "own: tell your clinician, who can change the speed or slope."), etiology
