@@ -44,10 +44,12 @@ def minutes_text(minutes: float, t: Wording | None = None) -> str:
 
 
 def bout_rounded(minutes: float) -> float:
-    """A short walk's length as the handout writes it: to five seconds, halves up (never below 5 s), so the parts add
-    up to the walk or come within seconds of it. Seen in review: to the quarter minute, 6:30 in 4 parts was "4 × about
-    1:30", the same walking as the week before's 6:00, and 7:30 was "4 × about 2:00", the week after's 8:00."""
-    return max(5, math.floor(minutes * 60 / 5 + 0.5) * 5) / 60
+    """A short walk's length as the handout writes it: to five seconds, halves up (never below 5 s), and under a minute
+    to the second, so the parts add up to the walk or come within seconds of it. Seen in review: to the quarter minute,
+    6:30 in 4 parts was "4 × about 1:30", the same walking as the week before's 6:00, and 7:30 was "4 × about 2:00",
+    the week after's 8:00; to five seconds, 5:30 and 6:00 in 10 parts were both "10 × about 0:35"."""
+    step = 1 if minutes * 60 < 59.5 else 5
+    return max(5, math.floor(minutes * 60 / step + 0.5) * step) / 60
 
 
 def clock_text(minutes: float) -> str:

@@ -75,9 +75,11 @@ def test_walks_in_parts_come_within_seconds_of_the_walk_and_grow_with_it(baselin
     in_parts = [week for week in plan.weeks if week.bouts > 1]
     for week in in_parts:
         walked = _minutes(re.split("\u00a0×[\u00a0 ]", bouts_text(week))[1].removeprefix("about\u00a0")) * week.bouts
-        assert abs(walked - week.main_min) <= week.bouts * 2.5 / 60 + 1e-9, (week.week, bouts_text(week))
-    for before, after in zip(in_parts, in_parts[1:]):
-        if after.bouts == before.bouts and (after.main_min - before.main_min) * 60 / after.bouts >= 5:  # 5 s a part
+        step = 1 if week.main_min / week.bouts < 59.5 / 60 else 5  # seconds: parts under a minute to the second
+        assert abs(walked - week.main_min) <= week.bouts * step / 2 / 60 + 1e-9, (week.week, bouts_text(week))
+    for before, after in zip(in_parts, in_parts[1:]):  # seen in review: "10 × about 0:35" for 5:30 and for 6:00
+        step = 1 if after.main_min / after.bouts < 59.5 / 60 else 5
+        if after.bouts == before.bouts and (after.main_min - before.main_min) * 60 / after.bouts >= step:
             assert bouts_text(after) != bouts_text(before), (after.week, bouts_text(after))
 
 
@@ -260,7 +262,7 @@ def test_the_introduction_does_not_put_a_log_of_several_pages_on_the_last_page()
 
 @pytest.mark.parametrize(("main_min", "bouts", "words"), [
     (6.25, 5, "5 walks of 1:15."), (6.5, 4, "4 walks of about 1:40."), (5.5, 5, "5 walks of about 1:05."),
-    (1.5, 3, "3 walks of 30 seconds."), (1.75, 4, "4 walks of about 25 seconds.")])
+    (1.5, 3, "3 walks of 30 seconds."), (1.75, 4, "4 walks of about 26 seconds.")])
 def test_the_introduction_counts_a_part_as_it_writes_it(main_min, bouts, words) -> None:
     """A part of 1¼ minutes was counted at the half minute, 1, and read "about 1¼ minute" (now written 1:15).
     Seen in review: "4 walks of about 1:30" for 6:00 in 4 parts read as a guess; "about" only where the parts,
