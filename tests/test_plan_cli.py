@@ -86,6 +86,10 @@ def test_schema_profile_is_a_json_schema_with_the_ranges(run_main, tmp_path) -> 
     schema = json.loads(result.stdout)
     assert schema["properties"]["age"]["minimum"] == 18 and schema["properties"]["age"]["maximum"] == 100
     assert set(schema["required"]) >= {"name", "age", "resting_hr", "etiology", "baseline_walk_min", "pain_nrs"}
+    # the screening's definitions, as the window's tooltips give them (seen in review: none on the command line)
+    assert schema["properties"]["currently_active"]["description"].startswith("At least 30 minutes of moderate")
+    assert "Diabetes counts as metabolic disease" in schema["properties"]["known_disease"]["description"]
+    assert "intermittent claudication" in schema["properties"]["symptoms"]["description"]
 
 
 def test_diabetic_neuropathy_without_diabetes_is_refused_with_exit_2(run_main, tmp_path) -> None:

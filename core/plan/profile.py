@@ -77,9 +77,16 @@ class PatientProfile(BaseModel):
     diabetes: Literal["none", "type1", "type2"] = "none"
     insulin_or_secretagogue: bool = False
     open_foot_wound: bool = False
-    currently_active: bool = False
-    known_disease: bool = False
-    symptoms: bool = False
+    # ACSM 2015 (Riebe et al.) pre-participation screening, as the window's tooltips and `schema profile` say it
+    currently_active: bool = Field(default=False, description=(
+        "At least 30 minutes of moderate exercise on at least 3 days a week for the last 3 months (ACSM 2015)."))
+    known_disease: bool = Field(default=False, description=(
+        "Known cardiovascular, metabolic or renal disease (ACSM 2015). Diabetes counts as metabolic disease."))
+    symptoms: bool = Field(default=False, description=(
+        "Signs or symptoms of cardiovascular, metabolic or renal disease (ACSM 2015): chest, neck, jaw or arm pain "
+        "that may be ischaemic; breathlessness at rest or on mild exertion; dizziness or fainting; orthopnoea or "
+        "nocturnal dyspnoea; ankle oedema; palpitations or tachycardia; intermittent claudication; known heart "
+        "murmur; unusual fatigue."))
     medical_clearance: bool = False
     contraindications: list[ContraindicationId] = Field(default_factory=list)
     resting_bp: tuple[Systolic, Diastolic] | None = None

@@ -34,13 +34,10 @@ PLACEHOLDERS = {"age": "18-100", "resting_hr": "35-120", "measured_hr_max": "opt
 NUMBER_FIELDS = {field: (label, PLACEHOLDERS[field]) for field, label in NUMBER_LABELS.items()}  # (label, placeholder)
 CONDITIONS = CONDITION_LABELS
 SCREENING = SCREENING_LABELS
-SCREENING_HELP = {
-    "currently_active": "At least 30 minutes of moderate exercise on at least 3 days a week for the last 3 months "
-                        "(ACSM 2015). Diabetes counts as metabolic disease.",
-    "symptoms": "Chest, neck, jaw or arm pain that may be ischaemic; breathlessness at rest or on mild exertion; "
-                "dizziness or fainting; orthopnoea or nocturnal dyspnoea; ankle oedema; palpitations or tachycardia; "
-                "intermittent claudication; known heart murmur; unusual fatigue.",
-}
+# the screening's definitions are core's (PatientProfile's field descriptions, as `schema profile` prints them too;
+# seen in review: here alone, and "Diabetes counts as metabolic disease" on "currently active")
+SCREENING_HELP = {field: PatientProfile.model_fields[field].description
+                  for field in ("currently_active", "known_disease", "symptoms")}
 
 
 def _number(text: str) -> Any:
