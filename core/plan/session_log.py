@@ -18,6 +18,8 @@ from core.stamps import EARLIEST_DATE
 
 NOT_RECORDED = "not recorded"  # what the patient did not report: never read as 0 or "no"
 HEART_RATE_RANGE = (30, 220)  # bpm a person can have while walking: a typing check, not a target
+RPE_RANGE = (6, 20)  # the Borg scale
+PAIN_RANGE = (0, 10)  # the numeric rating scale
 NOTE_MAX_LENGTH = 300
 
 
@@ -29,11 +31,13 @@ class SessionLog(BaseModel):
     minutes: float = Field(ge=0, le=300, description="minutes walked in the main set; more than 0 for a walk added "
                                                      "or corrected (0 is read only in walks saved before)")
     speed_kmh: float | None = Field(default=None, ge=0, le=20, description="belt speed; null: not recorded")
-    rpe: int = Field(ge=6, le=20, description="effort on the Borg 6-20 scale")
+    rpe: int = Field(ge=RPE_RANGE[0], le=RPE_RANGE[1], description="effort on the Borg 6-20 scale")
     heart_rate: int | None = Field(default=None, ge=HEART_RATE_RANGE[0], le=HEART_RATE_RANGE[1],
                                    description="beats a minute at the end of the main set; null: not recorded")
-    pain_during: int | None = Field(default=None, ge=0, le=10, description="0-10; null: not recorded")
-    pain_next_morning: int | None = Field(default=None, ge=0, le=10, description="0-10; null: not recorded")
+    pain_during: int | None = Field(default=None, ge=PAIN_RANGE[0], le=PAIN_RANGE[1],
+                                    description="0-10; null: not recorded")
+    pain_next_morning: int | None = Field(default=None, ge=PAIN_RANGE[0], le=PAIN_RANGE[1],
+                                          description="0-10; null: not recorded")
     stiffer_next_morning: bool | None = Field(
         default=None, description="more stiffness than usual the next morning (Silbernagel 2007: pain or stiffness); "
                                   "null: not recorded")

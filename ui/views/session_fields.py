@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from pydantic import ValidationError
 
 from core.plan.session_log import (
-    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, SessionLog, SessionLogError, listed_problems, session_problems,
+    ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, PAIN_RANGE, RPE_RANGE, SessionLog, SessionLogError, listed_problems,
+    session_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
@@ -49,11 +50,12 @@ class SessionFields(NamedTuple):
         return cls(
             date=date, week=week, minutes=PlainNumberSpinBox(TYPING_ROOM, step=0.5),
             speed=PlainNumberSpinBox(999, step=0.1, blank=NOT_RECORDED),
-            rpe=OptionalSpinBox(6, 20, "not entered"),  # required: no value is put in for the clinician
+            rpe=OptionalSpinBox(*RPE_RANGE, "not entered"),  # required: no value is put in for the clinician
             heart_rate=OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED, tip=(
                 "Beats a minute. The handout's walking log holds the patient's count: times 4 for 15 seconds, 2 for "
                 "30.")),
-            pain_during=OptionalSpinBox(0, 10, NOT_RECORDED), pain_morning=OptionalSpinBox(0, 10, NOT_RECORDED),
+            pain_during=OptionalSpinBox(*PAIN_RANGE, NOT_RECORDED),
+            pain_morning=OptionalSpinBox(*PAIN_RANGE, NOT_RECORDED),
             stiffer_morning=choice_box(STIFFNESS_CHOICES), note=note)
 
     def rows(self) -> list[tuple[str, QWidget, str]]:
