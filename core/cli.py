@@ -189,6 +189,12 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             if isinstance(error, psycopg.errors.InsufficientPrivilege):  # waiting would not help
                 print(f"The clinic database refused this to the role signed in ({first_line}); nothing was changed. "
                       "Ask the clinic's administrator.", file=sys.stderr)
+            elif isinstance(error, (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)):  # seen in review:
+                print("The clinic database did not complete this in time: another workstation may be holding the "
+                      "same records. Nothing was changed; try again in a moment.", file=sys.stderr)  # "when it answers"
+            elif isinstance(error, psycopg.errors.ForeignKeyViolation):  # seen in review: the constraint's raw text
+                print("Nothing was saved: the record it belongs to was deleted meanwhile, on another workstation. "
+                      "The list commands show what is there now.", file=sys.stderr)
             else:
                 print(f"The clinic database did not complete the request ({first_line}). Each change is one "
                       "transaction, so nothing was half-written; try again when the server answers.", file=sys.stderr)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import psycopg
+import pytest
 
 from tests.conftest import ADMIN_SECRET, REPO_ROOT
 from tests.pg_server import without_password
@@ -216,3 +217,28 @@ def test_with_the_clinic_server_down_a_plan_is_still_drafted_and_printed_but_not
         refused = main_py(tmp_path, "--records", down, *command)
         assert refused.returncode == 1 and "cannot be reached" in refused.stderr, refused.stderr
         assert "Used instead" not in refused.stderr and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    ("LockNotAvailable", "another workstation may be holding the same records. Nothing was changed; try again in a "
+                         "moment."),
+    ("ForeignKeyViolation", "Nothing was saved: the record it belongs to was deleted meanwhile, on another "
+                            "workstation."),
+])
+def test_the_clinic_servers_refusals_are_said_in_the_clinics_words(error, said, tmp_path, monkeypatch,
+                                                                   capsys) -> None:
+    """Seen in review: a lock held by another workstation said "try again when the server answers" (it had
+    answered), and a walk logged as another workstation deleted the patient printed the constraint's raw text."""
+    import argparse
+
+    import core.cli as cli
+    from core.data_dir import DataDir
+
+    def refused(args, data_dir):
+        raise getattr(psycopg.errors, error)("violates foreign key constraint sessions_patient_id_fkey")
+
+    monkeypatch.setattr(cli, "command_runner", lambda name: refused)
+    args = argparse.Namespace(command="sessions", records="postgresql://grace@clinic/treadwell")
+    assert cli.run_command(args, DataDir(tmp_path / "data")) == cli.EXIT_FAILURE
+    message = capsys.readouterr().err
+    assert said in message and "constraint" not in message
