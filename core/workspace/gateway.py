@@ -349,9 +349,11 @@ class RecordsGateway:
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         self._records(write=True).delete_patient(patient_id, clinician=clinician, as_shown=as_shown)
 
-    def record_event(self, action: AuditAction, plan_id: int, *, clinician: str) -> None:
+    def record_event(self, action: AuditAction, record_id: int, *, clinician: str, of: str = "plan") -> None:
+        """``of``: "plan" (a handout of a plan version) or "patient" (a progress report: the patient's whole course,
+        as the command line records it)."""
         if not self.read_only and self.is_open:
-            self._records(write=True).record_event(action, "plan", plan_id, clinician)
+            self._records(write=True).record_event(action, of, record_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
         write_output(path, self._records(write=True).export_patient(plan_id, clinician=clinician).encode("utf-8"),

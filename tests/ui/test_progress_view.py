@@ -87,6 +87,15 @@ def test_the_report_is_written_as_a_pdf_with_the_note(qtbot, data_dir, tmp_path)
     assert "Example Patient" in text and "review in a month" in text
     assert f"Progress report saved: {out}" == view.report_status.text()
     assert "Progress report saved" in window.statusBar().currentMessage()
+    from core.storage.database import open_database
+    from core.storage.records import audit_trail
+
+    db = open_database(data_dir.database_path, read_only=True)
+    try:  # of the patient's course, as the command line records it (seen in review: of the version on step 4)
+        event = audit_trail(db, limit=1)[0]
+    finally:
+        db.close()
+    assert (event.action, event.record_type, event.record_id) == ("export", "patient", window.editor.patient_id)
 
 
 def test_a_report_that_cannot_be_saved_says_why_and_leaves_no_file(qtbot, data_dir) -> None:
