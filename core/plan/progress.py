@@ -385,7 +385,8 @@ def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
     review: next-morning pain 7 after week 2's last walk, then a walk of week 3, read "Hold ... finish its walks")."""
     last = next((row for row in reversed(before) if row.walks), None)
     planned = planned_week(plans[judged.version], judged.week)
-    if last is None or planned is None or len(judged.walks) >= planned.sessions or _step_back_taken(last, judged, plans):
+    if last is None or planned is None or len(judged.walks) >= planned.sessions or \
+            _step_back_taken(last, judged, plans):
         return None  # a harder week walked in full is judged on its own walks
     advice = _suggestion(last, plans, versions, last.walks[-1], in_progress=False, days_since=0)
     if advice is None or advice.action != "step-back":

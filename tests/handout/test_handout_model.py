@@ -179,15 +179,6 @@ def test_heart_transplant_tells_the_patient_why_the_pulse_is_no_guide() -> None:
     assert any("transplanted heart" in line for line in summary.intensity)
 
 
-def test_a_range_too_narrow_to_count_tells_the_patient_why_the_pulse_is_no_guide() -> None:
-    """Seen in review: a peak of 95 and a resting pulse of 80 printed "So do not use your pulse to judge your
-    effort" with nothing before it: none of the health reasons applied."""
-    narrow = handout_for(example("peripheral-nerve-injury", measured_hr_max=95, resting_hr=80))
-    assert narrow.uses_heart_rate is False and narrow.no_pulse == [
-        "Your pulse goes up only a little when you exercise: too little to count a target by hand.",
-        "So do not use your pulse to judge your effort: go by the effort scale and the talk test."]
-
-
 @pytest.mark.parametrize(("usual", "green", "amber", "red"), [
     (2, "0 to 3:", "4 to 5:", "6 or more:"),
     (7, "0 to 7:", "8 to 9:", "10: too much"),

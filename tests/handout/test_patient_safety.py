@@ -179,3 +179,12 @@ def test_usual_pain_0_asks_for_the_pain_to_be_gone_by_the_morning() -> None:
                                     "last week.",
                                     ("In week 1, or when last week's walks were the same as this week's, walk this "
                                      "week again, more slowly.")]
+
+
+def test_a_range_too_narrow_to_count_tells_the_patient_why_the_pulse_is_no_guide() -> None:
+    """Seen in review: a peak of 95 and a resting pulse of 80 printed "So do not use your pulse to judge your
+    effort" with nothing before it: none of the health reasons applied."""
+    narrow = handout_for(example("peripheral-nerve-injury", measured_hr_max=95, resting_hr=80))
+    assert narrow.uses_heart_rate is False and narrow.no_pulse == [
+        "Your pulse goes up only a little when you exercise: too little to count a target by hand.",
+        "So do not use your pulse to judge your effort: go by the effort scale and the talk test."]
