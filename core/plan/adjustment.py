@@ -93,7 +93,8 @@ def _sentence(clause: str) -> str:
 
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
-                      in_progress: bool = False, days_since: int = 0, again: str = "") -> NextWeekSuggestion:
+                      in_progress: bool = False, days_since: int = 0, again: str = "",
+                      stiffness_asked: bool = True) -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
@@ -180,7 +181,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold("Pain during walking is not recorded for every session: record it before moving on.")
     if any(log.pain_next_morning is None for log in logs):
         return hold("Next-morning pain is not recorded for every session: record it before moving on.")
-    if any(log.stiffer_next_morning is None for log in logs):  # seen in review: read as "not stiffer", and moved on
+    # seen in review: read as "not stiffer", and moved on. ``stiffness_asked`` False: a week walked on from, looked back
+    # at (course_rows), where sessions logged before schema 12 have none: every such week read "held, and the walking
+    # went on"
+    if stiffness_asked and any(log.stiffer_next_morning is None for log in logs):
         return hold("Whether the next morning was stiffer is not recorded for every session: record it before "
                     "moving on.")
     if days_since >= BREAK_DAYS:

@@ -149,7 +149,7 @@ def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | Non
     week = walks[-1].log.week
     if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
         return None
-    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain)
+    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, stiffness_asked=False)
 
 
 def _amber_pain(walks: list[LoggedSession], plan: Plan) -> int | None:
