@@ -224,6 +224,9 @@ def build_handout(
            for before, after in zip(plan.weeks, plan.weeks[1:])):
         week_notes.append(t("In some weeks you walk one more day. Then each walk is a little shorter, so the week "
                             "does not grow too fast."))
+    if any(week.speed_kmh is None for week in plan.weeks):  # seen in review: "By feel" never explained
+        week_notes.append(t("By feel: choose a speed at which the walk feels as hard as your effort target. Write "
+                            "the speed in your log."))
     return Handout(
         title=t("Your treadmill walking plan"),
         language=t.language.tag,

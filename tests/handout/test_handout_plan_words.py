@@ -79,3 +79,13 @@ def test_going_back_a_week_says_what_to_do_in_week_1(etiology) -> None:
     assert "go back to last week" in handout.pain_red
     assert handout.pain_morning[-1] == (
         "In week 1, or when last week's walks were the same as this week's, walk this week again, more slowly.")
+
+
+def test_by_feel_is_explained_where_the_week_table_says_it() -> None:
+    """Seen in review: with no comfortable speed recorded the table printed "By feel", explained nowhere, while the
+    walking log asked for the speed."""
+    by_feel = handout_for(example("peripheral-nerve-injury", comfortable_speed_kmh=None))
+    assert {row.speed for row in by_feel.weeks} == {"By feel"}
+    assert by_feel.week_notes[-1] == ("By feel: choose a speed at which the walk feels as hard as your effort target. "
+                                      "Write the speed in your log.")
+    assert not any(note.startswith("By feel") for note in handout_for(example("peripheral-nerve-injury")).week_notes)
