@@ -222,9 +222,11 @@ def _way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
     if same_walks and previous.band == this_week.band:
         return this_week, (f"stay at week {this_week.week}'s minutes, as week {previous.week}'s walks were the same, "
                            "and slow the belt")
-    if same_walks:  # seen in review: "step back to week 2's minutes", the same minutes, where only the effort drops
-        return previous, (f"step back to week {previous.week}'s {previous.band} effort (RPE {previous.rpe[0]}-"
-                          f"{previous.rpe[1]}): the same {previous.main_min:g} min walks, with the belt slowed")
+    if same_walks:  # seen in review: "step back to week 2's minutes", the same minutes, where only the effort drops;
+        # and the week is walked again, as the handout says, not week 2 (a patient who did so read as not stepping back)
+        return this_week, (f"stay at week {this_week.week}'s minutes, as week {previous.week}'s walks were the same, "
+                           f"and slow the belt to week {previous.week}'s {previous.band} effort (RPE "
+                           f"{previous.rpe[0]}-{previous.rpe[1]})")
     back = f"step back to week {previous.week}'s minutes"
     if previous.sessions < this_week.sessions and previous.main_min > this_week.main_min:
         back += (f" ({previous.sessions} walks of {previous.main_min:g} min, {previous.weekly_main_min:g} a week, "

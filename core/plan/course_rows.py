@@ -123,11 +123,16 @@ def judged_under(walks: list[LoggedSession]) -> int:
 
 def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> bool:
     """The walks so far brought a step-back that stays at their week (week 1, or a week that walked the same as the
-    week before): the walks after it are the week walked again, a row of their own (seen in review: the retry walks
-    joined the painful walk's row). After a step-back to the week before, more walks of the same week go on in its
-    row, the advice not taken."""
+    week before), part-way through it or with its last walk: the walks after it are the week walked again, a row of
+    their own (seen in review: the retry walks joined the painful walk's row, and after a full week, counted as extra
+    walks "beyond the plan"). After a step-back to the week before, more walks of the same week go on in its row, the
+    advice not taken."""
     version, week = judged_under(walks), walks[-1].log.week
-    return brought_step_back(walks, plans[version], usual[version]) and step_back_week(plans[version], week) == week
+    if step_back_week(plans[version], week) != week:
+        return False
+    at_end = _advice_at_end(walks, plans[version], usual[version])
+    return brought_step_back(walks, plans[version], usual[version]) or (
+        at_end is not None and at_end.action == "step-back")
 
 
 def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> int:

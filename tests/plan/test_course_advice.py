@@ -114,3 +114,15 @@ def test_weeks_walked_before_stiffness_was_recorded_are_not_said_to_be_held_and_
     progress = course_progress([V1], course, today=START + dt.timedelta(days=19))
     assert "held the week" not in adherence_in_words(progress)
     assert progress.suggestion.action == "hold" and "stiffer is not recorded" in progress.suggestion.reason
+
+
+def test_walks_after_a_full_week_that_stays_at_its_week_are_the_week_walked_again() -> None:
+    """Seen in review: in a flat stretch, a step back advised by a week's last walk ("stay at week 4"), then week 4
+    walked again: the first repeat walk joined the finished week as an extra walk, "beyond the plan"."""
+    flat = version(1, baseline_walk_min=30, max_sessions_per_week=3)
+    course = walks(1, [0, 2, 4], minutes=30) + walks(2, [7, 9, 11], minutes=30) + walks(3, [14, 16, 18], minutes=30)
+    flare = course + walks(4, [21, 23], minutes=30) + walks(4, [25], morning=6, minutes=30)
+    again = course_progress([flat], flare + walks(4, [27, 29, 31], minutes=30), today=START + dt.timedelta(days=32))
+    walked = [week for week in again.weeks if week.walked_sessions]
+    assert [(week.label, week.walked_sessions) for week in walked][-2:] == [("4", 3), ("4 (again)", 3)]
+    assert walked[-2].beyond_plan is None and "advised a step back" not in adherence_in_words(again)
