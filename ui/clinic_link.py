@@ -113,8 +113,10 @@ class ClinicLink:
         if not changed:
             return
         self.records.reload()
-        if self.editor.patient_id in changed:
+        if (shown := self.editor.patient_id) in changed:
             self._refresh_course()
+            if self.editor.patient_id != shown:  # deleted elsewhere: said so (seen in review: said over at once)
+                return
         self.statusBar().showMessage(f"Updated from the clinic database ({len(changed)} patient(s) changed on "
                                      "another workstation).")
 

@@ -53,8 +53,10 @@ class EditingSwitch:
         """The other window saved: the records list, and the open patient's versions and sessions, are read again
         (the plan on step 4 stays as it is; the handout says when a newer version is in force)."""
         self.records.reload()
+        shown = self.editor.patient_id
         self._refresh_course()
-        self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change.")
+        if self.editor.patient_id == shown:  # else deleted there: said so (seen in review: said over at once)
+            self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change.")
 
     def _build_editing_offer(self) -> None:
         from PySide6.QtCore import Qt  # not before the first frame: PySide's Qt namespace is slow to create

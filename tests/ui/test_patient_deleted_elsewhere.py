@@ -13,8 +13,8 @@ def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_
     deleted = window.editor.patient_id
     window.editor.form.numbers["age"].setText("71")  # typed, not saved
     assert window.editor.dirty
-    window.gateway.delete_patient(deleted, clinician="Dr B")  # as another workstation does
-    window._refresh_course()  # as the clinic server's change notice does
+    window.gateway.delete_patient(deleted, clinician="Dr B")  # as another window does
+    window._show_saved_elsewhere()  # as a read-only window told of the other's save does: the message not said over
     assert window.editor.patient_id is None and window.editor.dirty
     assert window.editor.form.name.text() == "Rui Matos" and window.editor.form.numbers["age"].text() == "71"
     assert window.statusBar().currentMessage().startswith(f"Patient {deleted} was deleted elsewhere")
@@ -27,6 +27,22 @@ def test_a_patient_deleted_elsewhere_with_nothing_unsaved_gives_way_to_a_new_pat
     window = saved_patient(qtbot, data_dir, name="Rui Matos")
     deleted = window.editor.patient_id
     window.gateway.delete_patient(deleted, clinician="Dr B")
-    window._refresh_course()
+    window._show_saved_elsewhere()
     assert window.editor.patient_id is None and not window.editor.dirty and window.editor.form.name.text() == ""
     assert "was deleted elsewhere" in window.statusBar().currentMessage()
+
+
+def test_the_open_patient_deleted_in_this_windows_records_is_not_kept_as_a_new_patient(qtbot, data_dir,
+                                                                                         monkeypatch) -> None:
+    """Seen in review: Records' delete said "changed" before "patient deleted", so the window read its own deletion
+    as one made elsewhere, and kept the deleted patient's unsaved edits on screen, for Save to bring them back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    window.editor.form.numbers["age"].setText("71")
+    window.records.reload()
+    window.records.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.records.delete_button.click()
+    assert window.editor.patient_id is None and window.editor.form.name.text() == "" and not window.editor.dirty
+    assert "elsewhere" not in window.statusBar().currentMessage()

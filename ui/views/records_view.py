@@ -334,10 +334,9 @@ class RecordsView(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician(),
-                                                            as_shown=shown), f"Deleted {row.patient_name}"):
-            self.patient_deleted.emit(row.patient_id)
-        else:  # refused (changed meanwhile, the server gone): the list as it is now, to look at before trying again
+        if not self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician(),
+                                                                as_shown=shown), f"Deleted {row.patient_name}",
+                            then=lambda: self.patient_deleted.emit(row.patient_id)):  # refused (changed meanwhile, the server gone): the list as it is now, to look at before trying again
             self.reload()
 
     def _kept_where(self) -> str:
@@ -348,8 +347,10 @@ class RecordsView(QWidget):
         return ("Only a backup made before now holds the record: to keep one, choose No, then File > Back up now, "
                 "and delete after.")
 
-    def _report(self, action, success: str) -> bool:
-        """Run ``action``; True once it is done and said, False when it failed and a message box said why."""
+    def _report(self, action, success: str, *, then=None) -> bool:
+        """Run ``action``; True once it is done and said, False when it failed and a message box said why. ``then``:
+        what follows a success before it is said (seen in review: the window read a patient deleted here, and still
+        open, as deleted elsewhere, as "changed" reached it before "patient_deleted")."""
         from core.workspace.bundles import BundleError
 
         try:
@@ -363,5 +364,7 @@ class RecordsView(QWidget):
             QMessageBox.warning(self, "Records", shown_as_typed(str(error)))  # log", and nothing was)
             return False
         self.reload()
+        if then is not None:
+            then()
         self.changed.emit(said if isinstance(said, str) else success)
         return True
