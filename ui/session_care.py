@@ -72,17 +72,17 @@ class SessionCare:
             lambda saved: f"Session of {log.date.isoformat()} corrected{moved_words(before, saved)}; the audit trail "
                           f"keeps what it held before.{self._walk_notes(saved)}")
 
-    @Slot(int)
-    def _on_sessions_delete_requested(self, session_id: int) -> None:
+    @Slot(object)
+    def _on_sessions_delete_requested(self, record: SessionRecord) -> None:
+        """``record`` as the clinician confirmed it, not as the log holds it now (seen in review: the clinic's notice,
+        read while the question was open, brought another workstation's correction in, and it was deleted)."""
         from core.records.models import ChangedBeforeDelete
 
-        record = next((s for s in self._course.sessions if s.id == session_id), None) if self._course else None
-        when = record.date.isoformat() if record else f"id {session_id}"
+        when = record.date.isoformat()
 
         def delete(_course) -> None:  # as the clinician was shown it (seen in review: another's correction deleted)
             try:
-                self.gateway.delete_session(session_id, clinician=self.settings.clinician,
-                                            based_on=record.updated_at if record else None)
+                self.gateway.delete_session(record.id, clinician=self.settings.clinician, based_on=record.updated_at)
             except ChangedBeforeDelete:
                 self._refresh_course()  # the log shows theirs
                 raise

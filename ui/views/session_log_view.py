@@ -36,7 +36,7 @@ SIDE_WIDTH = 480  # the form and the advice beside the sessions
 class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
-    delete_requested = Signal(int)  # session id, confirmed by the clinician
+    delete_requested = Signal(object)  # the SessionRecord as the clinician confirmed it
     refused = Signal(str)  # why the form's session was not saved, for the status bar too
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -394,4 +394,4 @@ class SessionLogView(QWidget):
         if record is None:
             return
         if delete_confirmed(self, record):
-            self.delete_requested.emit(record.id)
+            self.delete_requested.emit(record)  # as shown: a correction made while asked is not deleted unseen
