@@ -386,7 +386,6 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     @Slot()
     def _on_about_action_triggered(self) -> None:
         from ui.about_dialog import AboutDialog
-
         AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -396,5 +395,6 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()
         if self._parts_built:
+            self.progress.finish_report()  # its export recorded before the records close
             self.gateway.close()
         super().closeEvent(event)

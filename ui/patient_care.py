@@ -295,17 +295,19 @@ class PatientCare(SessionCare):
         except Exception:  # the clinic server went away just after the save: the save stands, the check is let go
             return []
 
-    @Slot(str)
-    def _on_progress_report_saved(self, path: str) -> None:
-        self._audit("export", f"Progress report saved: {path}", of="patient")
+    @Slot(str, int)
+    def _on_progress_report_saved(self, path: str, patient_id: int) -> None:
+        self._audit("export", f"Progress report saved: {path}", of=("patient", patient_id))
 
-    def _audit(self, action: str, message: str, *, of: str = "plan") -> None:
-        """``of``: "plan", the version on screen (a handout), or "patient" (a progress report, of the whole course: seen
-        in review, recorded against whichever version step 4 showed, where the command line records the patient)."""
-        record_id = self.editor.plan_id if of == "plan" else self.editor.patient_id
+    def _audit(self, action: str, message: str, *, of: tuple[str, int | None] | None = None) -> None:
+        """``of``: the plan version on screen (a handout), or ("patient", id) for a progress report, of the whole
+        course of the patient it was made for (seen in review: recorded against whichever version step 4 showed,
+        where the command line records the patient)."""
+        of = of or ("plan", self.editor.plan_id)
+        record_id = of[1]
         if record_id is not None:
             try:
-                self.gateway.record_event(action, record_id, clinician=self.settings.clinician, of=of)
+                self.gateway.record_event(action, record_id, clinician=self.settings.clinician, of=of[0])
             except Exception as error:  # the clinic server went away: what was done is said, and that it is unrecorded
                 message += f" It could not be written to the audit trail: {error}"
         self.statusBar().showMessage(message)

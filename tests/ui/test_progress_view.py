@@ -275,3 +275,26 @@ def test_a_week_s_walks_are_dated_in_the_window_as_in_the_report() -> None:
                         walked_to=dt.date(2026, 11, 27))
     assert WEEK_COLUMNS[0].tooltip(week) == "Walked from 2026-11-23 to 2026-11-27"
     assert WEEK_COLUMNS[0].tooltip(week.model_copy(update={"walked_from": None, "walked_to": None})) == ""
+
+
+def test_a_report_being_made_is_one_at_a_time_and_its_export_is_recorded_when_the_window_closes(qtbot, data_dir,
+                                                                                                tmp_path) -> None:
+    """Seen in review: a course refresh while the report was made offered the button again, and quitting then wrote
+    the file but never recorded its export."""
+    from core.storage.database import open_database
+    from core.storage.records import audit_trail
+
+    window = patient_with_a_course(qtbot, data_dir)
+    patient = window.editor.patient_id
+    out = tmp_path / "report.pdf"
+    assert window.progress.export_report(out, note="")
+    window._refresh_course()  # as the clinic's notice does meanwhile
+    assert not window.progress.report_button.isEnabled()
+    window.close()
+    assert out.read_bytes().startswith(b"%PDF")
+    db = open_database(data_dir.database_path, read_only=True)
+    try:
+        event = audit_trail(db, limit=1)[0]
+    finally:
+        db.close()
+    assert (event.action, event.record_type, event.record_id) == ("export", "patient", patient)

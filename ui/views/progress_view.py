@@ -73,7 +73,7 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
 
 
 class ProgressView(QWidget):
-    report_saved = Signal(str)  # the report's path
+    report_saved = Signal(str, int)  # the report's path, and the patient it is of (as it was asked for)
     report_failed = Signal(str)  # why, in plain words
 
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
@@ -81,6 +81,7 @@ class ProgressView(QWidget):
         self._data_folder = data_folder  # a report is never saved in it (core.atomic.write_output)
         self._settings = Settings()
         self._course: CourseOfCare | None = None
+        self._making = False  # a report being made (one at a time)
         self._etiology_names: dict[str, str] = {}
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -174,7 +175,7 @@ class ProgressView(QWidget):
     def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
         self._course = course
         progress = course.progress if course else None
-        self.report_button.setEnabled(course is not None)
+        self.report_button.setEnabled(course is not None and not self._making)  # one report at a time
         if course is None or progress is None:
             self.title.setText("<h3>6. Progress</h3><p>" + escape(
                 why_not or "Save the plan first: progress is shown for a saved patient.") + "</p>")
@@ -244,30 +245,44 @@ class ProgressView(QWidget):
         except WriteError as error:
             return self._failed(f"The progress report was not saved: {error}")
         progress, settings, folder = self._course.progress, self._settings, self._data_folder
+        patient = self._course.patient_id  # as asked: another may be opened while it is made (seen in review)
 
-        def work() -> str:
+        def work() -> tuple[str, int]:
             from core.workspace.course import progress_report_pdf
 
             pdf = progress_report_pdf(progress, settings, note=note, date=dt.date.today())
             save_handout(pdf, Path(path), data_folder=folder, kind=REPORT_PDF)
-            return str(path)
+            return str(path), patient
 
+        self._making = True
         self.report_button.setEnabled(False)
         self.report_status.setStyleSheet("")
         self.report_status.setText("Making the progress report…")
         run_in_background(work, self._on_report_written, self._on_report_not_written)
         return True
 
+    def finish_report(self) -> None:
+        """A report being made is finished and said before the window closes (seen in review: the file was written,
+        and its export never reached the audit trail)."""
+        from PySide6.QtCore import QCoreApplication, QThreadPool
+
+        while self._making:
+            QThreadPool.globalInstance().waitForDone(100)
+            QCoreApplication.processEvents()
+
     @Slot(object)
-    def _on_report_written(self, path: str) -> None:
+    def _on_report_written(self, result: tuple[str, int]) -> None:
+        path, patient = result
+        self._making = False
         self.report_button.setEnabled(self._course is not None)
         self.report_status.setStyleSheet("")
         self.report_status.setText(f"Progress report saved: {path}")
-        self.report_saved.emit(path)
+        self.report_saved.emit(path, patient)
 
     @Slot(object)
     def _on_report_not_written(self, error: Exception) -> None:
         """HandoutError, WriteError: plain sentences; anything else, its message."""
+        self._making = False
         self.report_button.setEnabled(self._course is not None)
         said = str(error)  # a HandoutError says itself "The progress report was not made: ..." (seen: said twice)
         self._failed(said if said.startswith("The progress report was not") else
