@@ -81,7 +81,7 @@ RPE_WORDS: dict[int, str] = {
 # 4 glucose tablets, 4 ounces, 1/2 cup, of fruit juice).
 LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking, sit down and "
                "check it. If it is below {low}, or you cannot check it, eat or drink 15 grams of quick sugar, such as "
-               "4 glucose tablets or half a cup (120 ml) of fruit juice. Check again after 15 minutes, and take more "
+               "4 glucose tablets or half a cup (120\u00a0ml) of fruit juice. Check again after 15 minutes, and take more "
                "sugar if it is still low. If it is still low at the next check, or you cannot check it and still feel "
                "unwell after 15 minutes, take more sugar and get medical help at once. If it is not low, rest, and "
                "call an ambulance if you do not feel better in a few minutes.")
