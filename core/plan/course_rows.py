@@ -1,17 +1,17 @@
-"""The rows of a course of care, in the order walked: which walks make up each week, which weeks were missed,
-and which lie ahead.
+"""The rows of a course of care, in the order walked: which walks make up each week, which weeks were missed, and which
+lie ahead.
 
-A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned
-sessions) at a time: a week walked again later (after "step back"), or more times than planned (after "hold"),
-is a row of its own ("again", counted under its version), and so are the walks after a step-back that stays at its
-week (week 1, which has no earlier week, or a week that walked the same as the week before), after a break of
-BREAK_DAYS or more, and after a screening block; a walk more than planned within a week of the row's first walk (or
-of its first after a week or more without one) is an extra walk of that row. A row goes on under a plan version saved
-before the week's walks are done (one week, judged together under the newest version of its walks); a week already done is not
-continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week
-never walked under its version that the walks skipped over is missed, under the version of the walk after. The
-newest version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or
-stepped back to shows again, "again"), the following week while the week in progress goes on (progress.py).
+A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned sessions)
+at a time: a week walked again later (after "step back"), or more times than planned (after "hold"), is a row of its
+own ("again", counted under its version), and so are the walks after a step-back that stays at its week (week 1,
+which has no earlier week, or a week that walked the same as the week before), after a break of BREAK_DAYS or more,
+and after a screening block; a walk more than planned within a week of the row's first walk (or of its first after a
+week or more without one) is an extra walk of that row. A row goes on under a plan version saved before the week's
+walks are done (one week, judged together under the newest version of its walks); a week already done is not
+continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week never
+walked under its version that the walks skipped over is missed, under the version of the walk after. The newest
+version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or stepped back
+to shows again, "again"), the following week while the week in progress goes on (progress.py).
 """
 
 from __future__ import annotations

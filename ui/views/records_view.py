@@ -336,8 +336,8 @@ class RecordsView(QWidget):
             return
         if not self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician(),
                                                                 as_shown=shown), f"Deleted {row.patient_name}",
-                            then=lambda: self.patient_deleted.emit(row.patient_id)):  # refused (changed meanwhile, the server gone): the list as it is now, to look at before trying again
-            self.reload()
+                            then=lambda: self.patient_deleted.emit(row.patient_id)):
+            self.reload()  # refused (changed meanwhile, the server gone): the list as it is now, to look at again
 
     def _kept_where(self) -> str:
         """Where a deleted patient may still be found (seen in review: "the backups still hold the record" was said on
