@@ -128,11 +128,13 @@ def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int
     walks "beyond the plan"). After a step-back to the week before, more walks of the same week go on in its row, the
     advice not taken."""
     version, week = judged_under(walks), walks[-1].log.week
-    if step_back_week(plans[version], week) != week:
+    plan, usual_pain = plans[version], usual[version]
+    if step_back_week(plan, week) != week:
         return False
-    at_end = _advice_at_end(walks, plans[version], usual[version])
-    return brought_step_back(walks, plans[version], usual[version]) or (
-        at_end is not None and at_end.action == "step-back")
+    if brought_step_back(walks, plan, usual_pain):  # part-way: the week's end is not judged as well
+        return True
+    at_end = _advice_at_end(walks, plan, usual_pain)
+    return at_end is not None and at_end.action == "step-back"
 
 
 def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> int:

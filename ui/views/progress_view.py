@@ -270,11 +270,14 @@ class ProgressView(QWidget):
             QThreadPool.globalInstance().waitForDone(100)
             QCoreApplication.processEvents()
 
+    def _report_done(self) -> None:
+        self._making = False
+        self.report_button.setEnabled(self._course is not None)
+
     @Slot(object)
     def _on_report_written(self, result: tuple[str, int]) -> None:
         path, patient = result
-        self._making = False
-        self.report_button.setEnabled(self._course is not None)
+        self._report_done()
         self.report_status.setStyleSheet("")
         self.report_status.setText(f"Progress report saved: {path}")
         self.report_saved.emit(path, patient)
@@ -282,8 +285,7 @@ class ProgressView(QWidget):
     @Slot(object)
     def _on_report_not_written(self, error: Exception) -> None:
         """HandoutError, WriteError: plain sentences; anything else, its message."""
-        self._making = False
-        self.report_button.setEnabled(self._course is not None)
+        self._report_done()
         said = str(error)  # a HandoutError says itself "The progress report was not made: ..." (seen: said twice)
         self._failed(said if said.startswith("The progress report was not") else
                      f"The progress report was not saved: {said}")
