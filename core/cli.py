@@ -192,6 +192,10 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             elif isinstance(error, (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)):  # seen in review:
                 print("The clinic database did not complete this in time: another workstation may be holding the "
                       "same records. Nothing was changed; try again in a moment.", file=sys.stderr)  # "when it answers"
+            elif isinstance(error, psycopg.OperationalError):  # seen in review: dropped as COMMIT's answer came back
+                print(f"The clinic database did not answer ({first_line}). Each change is one transaction: saved "
+                      "whole, or not at all, and one made just as the connection dropped may be saved. Check with the "
+                      "list commands before running it again.", file=sys.stderr)
             elif isinstance(error, psycopg.errors.ForeignKeyViolation):  # seen in review: the constraint's raw text
                 print("Nothing was saved: the record it belongs to was deleted meanwhile, on another workstation. "
                       "The list commands show what is there now.", file=sys.stderr)

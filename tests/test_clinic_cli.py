@@ -242,3 +242,27 @@ def test_the_clinic_servers_refusals_are_said_in_the_clinics_words(error, said, 
     assert cli.run_command(args, DataDir(tmp_path / "data")) == cli.EXIT_FAILURE
     message = capsys.readouterr().err
     assert said in message and "constraint" not in message
+
+
+def test_a_walk_whose_answer_was_lost_is_said_to_be_perhaps_saved(clinic_url, tmp_path) -> None:
+    """Seen in review: the connection dropped as the server's answer to COMMIT came back; the command said "try again
+    when the server answers", and the walk, saved, was logged twice."""
+    import json
+
+    from tests.lost_answer import AnswerLostAfterCommit
+
+    profile = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
+    assert main_py(tmp_path, "--records", clinic_url, "plan", profile, "--save").returncode == 0
+    session = tmp_path / "session.json"
+    session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}))
+    relay = AnswerLostAfterCommit(clinic_url)
+    try:
+        relay.armed.set()
+        lost = main_py(tmp_path, "--records", relay.url, "sessions", "add", "1", str(session))
+    finally:
+        relay.close()
+    assert relay.answer_lost.is_set() and lost.returncode == 1, lost.stderr
+    assert "one made just as the connection dropped may be saved. Check with the list commands before running it " \
+           "again." in lost.stderr and "Traceback" not in lost.stderr
+    listed = main_py(tmp_path, "--records", clinic_url, "sessions", "list", "1", "--format", "json")
+    assert len(json.loads(listed.stdout)) == 1

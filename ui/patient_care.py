@@ -181,7 +181,8 @@ class PatientCare(SessionCare):
             based_on = self._told_of_newer[1]  # the clinician has been told of that version: theirs to replace
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
-            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason)
+            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason,
+            uid=self.editor.save_uid)
         known = {self.editor.plan_id} | ({v.id for v in self._course.history} if self._course else set())
         try:
             try:

@@ -28,10 +28,13 @@ class PatientRecords(Protocol):
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None, reason: str = "") -> PlanVersion:
+                  based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
         """A new version, or the patient's newest one unchanged when nothing differs from it (``reason`` is then not
         kept: a version is kept as saved). ``based_on``: the newest version's id when the clinician opened the
-        patient; if another is newer now, VersionSavedMeanwhile. ``reason``: why, as checked_reason takes it."""
+        patient; if another is newer now, VersionSavedMeanwhile. ``reason``: why, as checked_reason takes it.
+        ``uid``: the id the new version is saved under, the same for every try of one save: where a try whose answer
+        was lost (the connection dropped after its commit) saved it, that version is returned, or what differs from it
+        saved as the next version of its patient, rather than a second patient or version made."""
         ...
 
     def get_plan(self, plan_id: int) -> PlanVersion: ...
@@ -47,8 +50,10 @@ class PatientRecords(Protocol):
     def latest_version(self, patient_id: int) -> PlanVersion | None: ...
 
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str,
-                    plan_id: int | None = None) -> SessionRecord:
-        """Under ``plan_id``, or the version in force on the walk's date (the newest saved that day or before)."""
+                    plan_id: int | None = None, uid: str | None = None) -> SessionRecord:
+        """Under ``plan_id``, or the version in force on the walk's date (the newest saved that day or before).
+        ``uid``: the id the walk is logged under; where the patient has a walk logged under it already (a try whose
+        answer was lost), that walk is returned as it is, not logged twice."""
         ...
 
     def get_session(self, session_id: int) -> SessionRecord: ...

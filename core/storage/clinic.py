@@ -130,7 +130,8 @@ def open_clinic_records(url: str, studies_for: Callable[[str], list[Study]], *,
 
 def call_guarded(method, *args, **kwargs):
     """``method(*args, **kwargs)`` on the clinic engine, a dropped connection raised as ServerLost (each change
-    is one transaction, so nothing of the call was saved)."""
+    is one transaction: all of it was saved, or none; dropped as its answer came back, the server may have saved it).
+    """
     try:
         return method(*args, **kwargs)
     except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # SERVER_LIMITS: still signed in
@@ -138,8 +139,8 @@ def call_guarded(method, *args, **kwargs):
                          "workstation may be holding the same records. Nothing was changed and what is on screen "
                          "is kept.") from None
     except psycopg.OperationalError as error:
-        raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); nothing was saved and "
-                         "what is on screen is kept.") from None
+        raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); what is on screen is "
+                         "kept.") from None  # saved again under the same uid: found, where it was saved (gateway)
 
 
 def describe(store: PostgresRecords) -> str:

@@ -28,7 +28,8 @@ from core.storage import pg_schema
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
     MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, deleted_as_read, fold_name,
-    get_session_as_read, now_iso, plan_version, unchanged_or_checked, session_record, session_values,
+    get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
+    session_values,
 )
 
 
@@ -88,9 +89,15 @@ class PostgresRecords:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None, reason: str = "") -> PlanVersion:
+                  based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
         overrides, reason = overrides or [], checked_reason(reason)
         with self.transaction():
+            landed = None if uid is None else self._one("select id from plans where uid = %s", [uid])
+            if landed is not None:
+                landed = self.get_plan(landed[0])
+                if same_version(landed, profile, plan, overrides):
+                    return landed
+                patient_id, based_on, uid = tried_again(landed, patient_id)
             if patient_id is not None:
                 # one new version of a patient at a time; logging a session (a key-share lock) is not held up
                 saved = self._one("select name_folded from patients where id = %s for no key update", [patient_id])
@@ -100,7 +107,7 @@ class PostgresRecords:
                     return unchanged
             clinician = self._author(clinician)
             version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician,
-                                          reason=reason)
+                                          uid=uid, reason=reason)
             self.record_event("create" if patient_id is None else "update", "plan", version.id, clinician,
                               at=version.created_at)
         return version
@@ -211,6 +218,10 @@ class PostgresRecords:
 
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
                     uid: str | None = None) -> SessionRecord:
+        landed = None if uid is None else self._one("select id from sessions where uid = %s and patient_id = %s",
+                                                    [uid, patient_id])
+        if landed is not None:
+            return self.get_session(landed[0])
         version = self._plan_of_patient(patient_id, plan_id, log)
         check_week(version, log.week)
         at = now_iso()

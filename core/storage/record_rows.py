@@ -139,6 +139,15 @@ def deleted_as_read(current: SessionRecord, based_on: str | None) -> SessionReco
     return current
 
 
+def tried_again(landed: PlanVersion, patient_id: int | None) -> tuple[int, int, None]:
+    """A save tried again whose earlier try saved ``landed`` (its answer lost with the connection), with values that
+    differ from it (typed since): (patient, based on, uid) for them to be the next version of landed's patient,
+    rather than a second patient."""
+    if patient_id not in (None, landed.patient_id):
+        raise ValueError(f"uid: {landed.uid} is plan {landed.id} of patient {landed.patient_id}, not of {patient_id}.")
+    return landed.patient_id, landed.id, None
+
+
 def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,
                          profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, based_on: int | None,
                          same_person: bool) -> PlanVersion | None:

@@ -25,7 +25,8 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, deleted_as_read, fold_name,
-    get_session_as_read, now_iso, plan_version, unchanged_or_checked, session_record, session_values,
+    get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
+    session_values,
 )
 
 
@@ -40,14 +41,20 @@ def save_plan(
     same_person: bool = False,
     based_on: int | None = None,
     reason: str = "",
+    uid: str | None = None,
 ) -> PlanVersion:
     """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
     whose name differs from the patient's (case, accents and apostrophes aside) is refused with DifferentPatient unless
     ``same_person`` says the clinician confirmed it is the same person (a corrected name). When profile,
     plan and overrides equal the patient's newest version, nothing is written and that version is returned
-    (compare its id with the one on screen to tell the clinician)."""
+    (compare its id with the one on screen to tell the clinician). ``uid``: as PatientRecords.save_plan."""
     overrides, reason = overrides or [], checked_reason(reason)
     with db.atomic():
+        landed = _plan_with_uid(db, uid)
+        if landed is not None:
+            if same_version(landed, profile, plan, overrides):
+                return landed
+            patient_id, based_on, uid = tried_again(landed, patient_id)
         if patient_id is not None:
             saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
             unchanged = unchanged_or_checked(patient_id, saved and saved[0], latest_version(db, patient_id), profile,
@@ -55,7 +62,7 @@ def save_plan(
             if unchanged is not None:
                 return unchanged
         version = append_version(db, profile, plan, overrides, patient_id=patient_id, created_by=clinician,
-                                 reason=reason)
+                                 uid=uid, reason=reason)
         record_event(db, "create" if patient_id is None else "update", "plan", version.id, clinician,
                      at=version.created_at)
     return version
@@ -115,6 +122,11 @@ def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
 def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:
     row = db.execute("select id from patients where uid = ?", [uid]).fetchone()
     return None if row is None else row[0]
+
+
+def _plan_with_uid(db: sqlite_utils.Database, uid: str | None) -> PlanVersion | None:
+    row = None if uid is None else db.execute("select id from plans where uid = ?", [uid]).fetchone()
+    return None if row is None else get_plan(db, row[0])
 
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanVersion:
@@ -211,7 +223,12 @@ def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | 
 def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, clinician: str,
                 plan_id: int | None = None, uid: str | None = None, at: str | None = None) -> SessionRecord:
     """Log a walk of the patient under ``plan_id`` (default: the version in force on the walk's date); its
-    week must be a week of that version's plan. Raises RecordNotFound, or ValueError naming the field."""
+    week must be a week of that version's plan. Raises RecordNotFound, or ValueError naming the field. ``uid``: as
+    PatientRecords.add_session."""
+    row = None if uid is None else db.execute("select id from sessions where uid = ? and patient_id = ?",
+                                              [uid, patient_id]).fetchone()
+    if row is not None:
+        return get_session(db, row[0])
     version = _plan_of_patient(db, patient_id, plan_id, log.date)
     check_week(version, log.week)
     at = at or now_iso()

@@ -23,9 +23,10 @@ class SqliteRecords:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None, reason: str = "") -> PlanVersion:
+                  based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
         return records.save_plan(self.db, profile, plan, clinician=clinician, patient_id=patient_id,
-                                 overrides=overrides, same_person=same_person, based_on=based_on, reason=reason)
+                                 overrides=overrides, same_person=same_person, based_on=based_on, reason=reason,
+                                 uid=uid)
 
     def get_plan(self, plan_id: int) -> PlanVersion:
         return records.get_plan(self.db, plan_id)
@@ -43,8 +44,8 @@ class SqliteRecords:
         return records.latest_version(self.db, patient_id)
 
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str,
-                    plan_id: int | None = None) -> SessionRecord:
-        return records.add_session(self.db, patient_id, log, clinician=clinician, plan_id=plan_id)
+                    plan_id: int | None = None, uid: str | None = None) -> SessionRecord:
+        return records.add_session(self.db, patient_id, log, clinician=clinician, plan_id=plan_id, uid=uid)
 
     def get_session(self, session_id: int) -> SessionRecord:
         return records.get_session(self.db, session_id)

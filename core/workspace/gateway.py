@@ -6,13 +6,16 @@ way; on the clinic server the clinic's imported studies are the server's, read b
 (core/storage/clinic_studies.py) and read again when another workstation imports some.
 
 On the clinic server a lost connection is one plain sentence (ClinicServerError); what the clinician typed stays on
-screen, and the window tries the save again. Records calls never wait on a server that does not answer: from the start,
-and once it stopped answering, they fail at once until the window's check off the GUI thread (``why_not_answering``)
-finds it answering and signs in (seen by a clinic's tester: with the server unreachable, the window froze for the 10 s
-connection timeout at start-up and on every save, tried again every 10 seconds)."""
+screen, and the window tries the save again, under the same uid: where the connection dropped after the server saved
+it, the try again finds what it saved rather than saving a second patient or walk. Records calls never wait on a
+server that does not answer: from the start, and once it stopped answering, they fail at once until the window's check
+off the GUI thread (``why_not_answering``) finds it answering and signs in (seen by a clinic's tester: with the server
+unreachable, the window froze for the 10 s connection timeout at start-up and on every save, tried again every 10
+seconds)."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from core.atomic import write_output
@@ -61,6 +64,7 @@ class RecordsGateway:
         self._unanswered = self.records_url is not None  # records calls fail at once (see above)
         self._seen_version = 0  # the local file's data_version when last read (saved_elsewhere)
         self._seen_file: tuple[int, int] | None = None  # and which file it was (a restore puts another in its place)
+        self._walk_tried: tuple[int, SessionLog, str] | None = None  # a walk not known to be logged, and its uid
 
     def open(self) -> None:
         if self._db is None and self.data_dir.database_path.exists():
@@ -300,10 +304,11 @@ class RecordsGateway:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
                   patient_id: int | None, same_person: bool = False, based_on: int | None = None,
-                  reason: str = "") -> PlanVersion:
+                  reason: str = "", uid: str | None = None) -> PlanVersion:
+        """``uid``: the same for every try of one save (PatientRecords.save_plan): the plan on screen's."""
         return self._records(write=True).save_plan(profile, plan, clinician=clinician, patient_id=patient_id,
                                                    overrides=overrides, same_person=same_person, based_on=based_on,
-                                                   reason=reason)
+                                                   reason=reason, uid=uid)
 
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
         return self._records().list_plans(search=search, limit=limit, offset=offset) if self._listable() else []
@@ -336,8 +341,17 @@ class RecordsGateway:
     def sessions(self, patient_id: int) -> list[SessionRecord]:
         return self._records().sessions(patient_id)
 
-    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None) -> SessionRecord:
-        return self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id)
+    def add_session(self, patient_id: int, log: SessionLog, *, clinician: str,
+                    plan_id: int | None = None) -> SessionRecord:
+        """The same walk logged again after a try that failed goes under that try's uid: where the server saved it and
+        the answer was lost with the connection, it is found, not logged twice (seen in review: "nothing was saved",
+        and Log again made a second walk)."""
+        tried = self._walk_tried
+        uid = tried[2] if tried is not None and tried[:2] == (patient_id, log) else str(uuid.uuid4())
+        self._walk_tried = (patient_id, log, uid)
+        saved = self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id, uid=uid)
+        self._walk_tried = None
+        return saved
 
     def edit_session(self, session_id: int, log: SessionLog, *, clinician: str,
                      based_on: str | None = None) -> SessionRecord:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -53,6 +54,8 @@ class PlanEditor(QWidget):
         self.draft = PlanDraft()  # the typed state this controller owns (core/workspace/draft.py)
         self.opened = 0  # counts the plans put on screen (a patient's version, a new patient): a save tried again
         # later is of the plan it was asked for only (seen in review: another patient's edits were saved unasked)
+        self._save_uid: tuple[tuple[int, int | None], str] | None = None
+        self._picked: str | None = None  # the etiology step 1 last chose (set_etiology)
         self._loading = False
         # Dirty means "the values differ from the saved ones": the version last opened or saved, or for a
         # new patient the form as it was started (etiology chosen, nothing typed).
@@ -127,6 +130,7 @@ class PlanEditor(QWidget):
         self._blank = None
         self.overrides = []
         self.reason.clear()  # a reason belongs to the version it was typed for
+        self._picked = etiology_id
         self.form.clear(etiology_id)
         self._blank = self.form.values()
         self.panes.start_afresh()
@@ -137,7 +141,13 @@ class PlanEditor(QWidget):
         self._quietly(lambda: self.form.set_etiologies(etiologies))
 
     def set_etiology(self, etiology_id: str) -> None:
-        """The etiology chosen on step 1. For a new patient not yet typed this is where the form starts, not an edit."""
+        """The etiology chosen on step 1. For a new patient not yet typed this is where the form starts, not an edit.
+        A choice said again as it stood (the evidence read anew: another workstation imported studies, the clinic
+        server signed in to again) changes nothing (seen in testing: a new patient's etiology, corrected in the form,
+        went back to step 1's unasked, and was saved so)."""
+        if etiology_id in ('', self._picked):  # '': the list emptied to be filled again
+            return
+        self._picked = etiology_id
         index = self.form.etiology.findData(etiology_id)
         if index >= 0 and index != self.form.etiology.currentIndex():
             self._quietly(lambda: self.form.etiology.setCurrentIndex(index))
@@ -190,6 +200,16 @@ class PlanEditor(QWidget):
         self._saved = self._reference = None
         self._blank = {}  # differs from anything typed: unsaved
         self._update_dirty()
+
+    @property
+    def save_uid(self) -> str:
+        """The uid the next version of the plan on screen is saved under: the same for every try until one is answered
+        (seen in review: the connection dropped after the clinic server saved a new patient, the window said "not
+        saved yet", and its try again saved the patient a second time), a new one once a plan is opened or saved."""
+        on_screen = (self.opened, self.plan_id)
+        if self._save_uid is None or self._save_uid[0] != on_screen:
+            self._save_uid = (on_screen, str(uuid.uuid4()))
+        return self._save_uid[1]
 
     def mark_saved(self, version: PlanVersion) -> None:
         """``version`` is what the records now hold for what is on screen (new, or the newest unchanged)."""
