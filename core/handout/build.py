@@ -12,7 +12,8 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_WALK_AGAIN,
+    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS,
+    LOW_SUGAR_WALK_AGAIN,
     PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
@@ -271,7 +272,10 @@ def build_handout(
                       heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
-        low_sugar=t(LOW_SUGAR, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) if WarningCode.HYPOGLYCEMIA in codes else "",
+        low_sugar=t(LOW_SUGAR) if WarningCode.HYPOGLYCEMIA in codes else "",
+        low_sugar_steps=[t(step, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) for step in LOW_SUGAR_STEPS]
+        if WarningCode.HYPOGLYCEMIA in codes else [],
+        low_sugar_not_low=t(LOW_SUGAR_NOT_LOW) if WarningCode.HYPOGLYCEMIA in codes else "",
         low_sugar_walk_again=t(LOW_SUGAR_WALK_AGAIN, start=_blood_sugar(plan.rules.glucose_low_mg_dl, t))
         if WarningCode.HYPOGLYCEMIA in codes else "",
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings

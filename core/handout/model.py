@@ -152,7 +152,9 @@ class Handout(BaseModel):
     stop_intro: str
     stop_signs: list[str]
     stop_after: list[str]
-    low_sugar: str  # what to do for low blood sugar, after the stop signs (on insulin or a secretagogue)
+    low_sugar: str  # its signs, after the stop signs (on insulin or a secretagogue), then what to do: numbered steps,
+    low_sugar_steps: list[str]
+    low_sugar_not_low: str  # and what to do where it is not low
     low_sugar_walk_again: str  # when to walk again after it
     safety: list[str]  # this patient's own points, from the plan's warnings
     # on and off the machine, for every patient: a drawing (core/handout/drawings.py), its numbered captions, and
@@ -173,7 +175,8 @@ class Handout(BaseModel):
             *self.talk_test,
             *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
-            *self.stop_after, *filter(None, [self.low_sugar, self.low_sugar_walk_again]), *self.safety,
+            *self.stop_after, *filter(None, [self.low_sugar]), *self.low_sugar_steps,
+            *filter(None, [self.low_sugar_not_low, self.low_sugar_walk_again]), *self.safety,
             *self.safety_captions,
             *self.treadmill_safety,
             *self.logbook_intro,

@@ -79,12 +79,19 @@ RPE_WORDS: dict[int, str] = {
 # The amount (seen in review: "something sugary" where the clinician's warning says 15-20 g): 15 g, the 15-15 rule's
 # lower amount, in things a patient has at hand (US Veterans Affairs nutrition, "Hypoglycemia 15-15 Rule", 2018:
 # 4 glucose tablets, 4 ounces, 1/2 cup, of fruit juice).
-LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low. Stop walking, sit down and "
-               "check it. If it is below {low}, or you cannot check it, eat or drink 15 grams of quick sugar, such as "
-               "4 glucose tablets or half a cup (120\u00a0ml) of fruit juice. Check again after 15 minutes, and take "
-               "more sugar if it is still low. If it is still low at the next check, or you cannot check it and still "
-               "feel unwell after 15 minutes, take more sugar and get medical help at once. If it is not low, rest, "
-               "and call an ambulance if you do not feel better in a few minutes.")
+# Steps, numbered, under the signs (seen in review: one bold paragraph of six sentences, read as a wall of text by a
+# patient with low vision, in pain, after a fall in blood sugar).
+LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low.")
+LOW_SUGAR_STEPS = (
+    N_("Stop walking, sit down and check your blood sugar."),
+    N_("If it is below {low}, or you cannot check it, eat or drink 15 grams of quick sugar, such as 4 glucose tablets "
+       "or half a cup (120\u00a0ml) of fruit juice."),
+    N_("Check again after 15 minutes, and take more sugar if it is still low."),
+    N_("If it is still low at the next check, or you cannot check it and still feel unwell after 15 minutes, take more "
+       "sugar and get medical help at once."),
+)
+LOW_SUGAR_NOT_LOW = N_("If your blood sugar is not low, rest, and call an ambulance if you do not feel better in a few "
+                       "minutes.")
 # After low blood sugar, a walk again only at the walk-start level, {start} (the plan's glucose_low_mg_dl, as the
 # pre-walk check has it), and feeling well (guidelines.HYPOGLYCEMIA_WALK_AGAIN_SOURCE); after one someone else had to
 # help treat, no walk for 24 hours (guidelines.SEVERE_HYPOGLYCEMIA_SOURCE). The steps above did not say whether to go

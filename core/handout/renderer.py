@@ -297,8 +297,10 @@ class HandoutRenderer:
         story += [self._new_section(compact, 0), self._kept(stop, labels.stop_heading, labels)]
         if h.low_sugar:  # beside the stop signs that low blood sugar can look like; under its heading on a next page
             story += [Spacer(1, 6), KeepTogether([self._p(labels.low_sugar_heading, self.heading),
-                                                  self._p(h.low_sugar, self.bold_body),
-                                                  self._p(h.low_sugar_walk_again, self.bold_body)])]
+                                                  self._p(h.low_sugar, self.bold_body)]
+                                                 + [self._p(step, bullet=str(number))
+                                                    for number, step in enumerate(h.low_sugar_steps, start=1)]
+                                                 + [self._p(h.low_sugar_not_low), self._p(h.low_sugar_walk_again)])]
         # This patient's points, then the machine's under the picture, each part under its heading and on one page:
         # a last point alone on the next page read as a stray line. Standard print, for fewer pages, draws it smaller.
         if h.safety:

@@ -64,8 +64,8 @@ def test_on_insulin_the_stop_signs_that_may_be_low_blood_sugar_point_to_its_step
     on_insulin = handout_for(example("diabetic-neuropathy"))
     assert on_insulin.stop_after[1] == ('For anything else, sit down and check your blood sugar. Then do as "Low blood '
                                         'sugar" says.')
-    assert on_insulin.low_sugar.endswith("If it is not low, rest, and call an ambulance if you do not feel better in a "
-                                         "few minutes.")
+    assert on_insulin.low_sugar_not_low == ("If your blood sugar is not low, rest, and call an ambulance if you do not "
+                                            "feel better in a few minutes.")
     without = handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False))
     assert not without.low_sugar and without.stop_after[1] == ("For anything else, sit down and rest. If it does not "
                                                                "pass in a few minutes, call an ambulance.")

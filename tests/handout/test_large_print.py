@@ -137,7 +137,8 @@ def test_when_to_stop_stays_on_one_page_with_the_low_sugar_advice_after_it(rende
     pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
     [stop] = [i for i, page in enumerate(pages) if _flat(handout.stop_signs[0]) in page]
     assert all(_flat(line) in pages[stop] for line in [handout.stop_intro, *handout.stop_after])
-    assert handout.low_sugar and any(_flat(handout.low_sugar) in page and _flat(handout.low_sugar_walk_again) in page
+    low_sugar = [handout.low_sugar, *handout.low_sugar_steps, handout.low_sugar_not_low, handout.low_sugar_walk_again]
+    assert handout.low_sugar and any(all(_flat(text) in page for text in low_sugar)
                                      for page in pages[stop:stop + 2])  # the steps and when to walk again together
 
 

@@ -27,10 +27,14 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     plan = compute_plan(profile, STUDIES)
     handout = handout_for(profile)
     assert any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) is low_sugar
-    assert ("your blood sugar may be low" in handout.low_sugar and "Check again after 15 minutes" in handout.low_sugar
-            ) is low_sugar
+    steps = [" ".join(step.replace(FSI, "").replace(PDI, "").split()) for step in handout.low_sugar_steps]  # as read
+    assert (handout.low_sugar == "If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low.") is low_sugar
+    # numbered steps, one sentence each (seen in review: one bold paragraph of six sentences)
+    assert (steps[0] == "Stop walking, sit down and check your blood sugar." and
+            steps[2] == "Check again after 15 minutes, and take more sugar if it is still low.") if low_sugar else \
+        steps == []
     # what "low" is (the walk-start threshold, 100 mg/dL, is not it), and a patient without a meter treats it as low
-    words = " ".join(handout.low_sugar.replace(FSI, "").replace(PDI, "").split())  # unbroken, isolated: as read
+    words = " ".join(steps)
     assert ("If it is below 70 mg/dL (3.9 mmol/L), or you cannot check it, eat or drink 15 grams of quick sugar, "
             "such as 4 glucose tablets or half a cup (120 ml) of fruit juice." in words) is low_sugar  # how much: seen
     # in review, "something sugary" where the clinician's caution says 15-20 g
@@ -45,7 +49,8 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     assert ("If it is still low at the next check, or you cannot check it and still feel unwell after 15 minutes, "
             "take more sugar and get medical help at once." in words) is low_sugar
     # beside the stop signs' "call an ambulance if it does not pass": which to follow when the sugar is not low
-    assert ("If it is not low, rest, and call an ambulance if you do not feel better" in handout.low_sugar) is low_sugar
+    assert (handout.low_sugar_not_low == "If your blood sugar is not low, rest, and call an ambulance if you do not "
+                                         "feel better in a few minutes.") is low_sugar
     assert any("Check your blood sugar before you walk" in line for line in handout.safety) is low_sugar
 
 
