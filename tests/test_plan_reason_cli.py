@@ -26,10 +26,12 @@ def test_the_reason_is_kept_with_the_version_and_shown_by_plans_show_and_progres
         "First assessment"
     rows = run_main("progress", "1", data_dir=data).stdout.splitlines()
     heading = next(line for line in rows if line.startswith("version "))
-    assert heading.split() == ["version", "saved", "by", "reason", "what", "changed"]  # its own column (seen in review:
+    assert heading.split() == ["version", "plan", "id", "saved", "by", "reason", "what", "changed"]  # (seen in review:
     column = heading.index("reason")  # run into the changes with "; ", it could not be told apart from them)
     first, second = (next(line for line in rows if line.startswith(f"{number} ")) for number in (1, 2))
     assert first[column:].startswith("First assessment ") and second[column:].startswith(f"{WHY} ")
+    plan_id = heading.index("plan id")  # what sessions add --plan takes (seen in review: the version number given)
+    assert [line[plan_id:].split()[0] for line in (first, second)] == ["1", "2"]
 
 
 def test_a_reason_without_save_or_that_cannot_be_kept_is_refused_by_name(run_main, tmp_path) -> None:

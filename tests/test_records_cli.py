@@ -218,3 +218,30 @@ def test_restoring_a_file_that_is_not_a_backup_is_bad_input_and_changes_nothing(
         result = run_main("db", "restore", str(given), data_dir=data)
         assert result.returncode == 2 and said in result.stderr and "Nothing was changed" in result.stderr
     assert not [p for p in data.iterdir() if "set-aside" in p.name]
+
+
+def test_an_export_does_not_replace_another_patients_bundle(run_main, tmp_path) -> None:
+    """Seen in review: a bundle received from another workstation, not yet imported, was replaced without a word by
+    this workstation's export of another patient to the same name. The same patient's older bundle is replaced."""
+    data = tmp_path / "data"
+    save(run_main, data)
+    save(run_main, data, "multiple-sclerosis-pain")
+    bundle = tmp_path / "received.json"
+    assert run_main("plans", "export", "1", str(bundle), data_dir=data).returncode == 0
+    theirs = bundle.read_bytes()
+    refused = run_main("plans", "export", "2", str(bundle), data_dir=data)
+    assert refused.returncode != 0 and refused.stderr.strip() == (
+        "received.json holds another patient's bundle, so it was not overwritten. Choose another name (or import that "
+        "bundle first)."), refused.stderr
+    assert bundle.read_bytes() == theirs
+    again = run_main("plans", "export", "1", str(bundle), data_dir=data)  # the same patient's, exported again
+    assert again.returncode == 0 and json.loads(bundle.read_text())["exported_at"] != json.loads(theirs)["exported_at"]
+
+
+def test_a_folder_given_to_restore_is_said_to_be_a_folder(run_main, tmp_path) -> None:
+    """Seen in review: "No backup named /tmp/out" of a folder that is there."""
+    data = tmp_path / "data"
+    save(run_main, data)
+    refused = run_main("db", "restore", str(tmp_path), data_dir=data)
+    assert refused.returncode == 2 and refused.stderr.strip() == (
+        f"{tmp_path} is a folder: give the backup file in it (main.py db check lists the backups).")

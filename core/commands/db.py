@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from core.commands.output import say_waiting
 from core.data_dir import DataDir
@@ -36,7 +37,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 0
         backup = maintenance.find_backup(data_dir, args.backup)
         if backup is None:
-            print(f"No backup named {args.backup} (see main.py db check for the list).", file=sys.stderr)
+            print(f"{args.backup} is a folder: give the backup file in it (main.py db check lists the backups)."
+                  if _is_folder(args.backup) else f"No backup named {args.backup} (see main.py db check for the list).",
+                  file=sys.stderr)
             return 2
         aside = maintenance.restore(data_dir, backup, waiting=say_waiting)
         # seen in review: with --records, said as if it rolled back the clinic's records
@@ -51,3 +54,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except (BackupError, DatabaseError) as error:
         print(error, file=sys.stderr)
         return 1
+
+
+def _is_folder(name: str) -> bool:
+    try:
+        return Path(name).expanduser().is_dir()
+    except OSError:  # a name the system cannot use (too long): not a folder
+        return False

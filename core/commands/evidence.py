@@ -35,6 +35,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     print(format_table(
         ["id", "author", "year", "species", "model", "m/min", "min", "d/wk", "wk", "findings", "level", "flags"], rows))
     print(f"\n{len(studies)} stud{'y' if len(studies) == 1 else 'ies'}")
+    if studies:  # seen in review: "5" read as top marks on a 1-5 scale, and "6" flags that nothing explained
+        print(COLUMNS_KEY)
     if any("⚠" in str(cell) for row in rows for cell in row):  # the key only where a mark is printed
         print(LEFT_OUT_KEY)
     if args.etiology:
@@ -78,6 +80,10 @@ def _number(value: float | None) -> str | None:
 
 
 DOSE_COLUMNS = ("speed_m_per_min", "longest_session_min", "days_per_week", "weeks")  # the m/min, min, d/wk, wk columns
+COLUMNS_KEY = ("level: the OCEBM 2011 level of evidence, 1 strongest to 5 weakest (5: mechanism-based reasoning, "
+               "where animal studies stand); "
+               "flags: how many notes the curators made on its conflicts, gaps and implausible values (--format json "
+               "lists them)")
 LEFT_OUT_KEY = "⚠ flagged implausible as printed: left out of the animal dosing summary (see the study's flags)"
 
 

@@ -93,7 +93,8 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     add.add_argument("file", type=Path, metavar="SESSION.json")
     add.add_argument("--plan", type=record_id, metavar="PLAN_ID",
-                     help="the plan version it was walked under (default: the one in force on its date)")
+                     help="the id of the plan it was walked under, not its version number: progress PATIENT_ID lists "
+                          "each version's plan id (default: the version in force on its date)")
     listing = actions.add_parser("list", help="every session of the patient, oldest first")
     listing.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail; a "
@@ -160,8 +161,9 @@ def record_id(text: str) -> int:
     value = int(text) if text.strip().isdigit() and text.isascii() else -1
     if not 1 <= value <= MAX_RECORD_ID:
         too_large = f", and {text.strip()} is too large for one" if value > MAX_RECORD_ID else ""
-        raise argparse.ArgumentTypeError(f"an id is a whole number from 1, such as 12{too_large} (plans list and "
-                                         "sessions list show them)")
+        raise argparse.ArgumentTypeError(f"an id is a whole number from 1, such as 12{too_large} (plans list shows "
+                                         "patients' ids, progress PATIENT_ID each version's plan id, sessions list "
+                                         "PATIENT_ID each walk's session id)")
     return value
 
 

@@ -94,8 +94,9 @@ def describe_progress(progress: Progress) -> str:
     lines = [f"Course of care: {progress.patient_name} ({progress.etiology}), usual pain {usual}"]
     lines += [f"Plan in force: {progress.in_force}"] if progress.in_force else []
     lines.append("")
-    lines.append(format_table(["version", "saved", "by", "reason", "what changed"],
-                              [[v.version, v.saved_on.isoformat(), v.saved_by, v.reason, "; ".join(v.changes)]
+    lines.append(format_table(["version", "plan id", "saved", "by", "reason", "what changed"],
+                              [[v.version, v.plan_id, v.saved_on.isoformat(), v.saved_by, v.reason,
+                                "; ".join(v.changes)]
                                for v in progress.versions]))
     lines.append("")
     lines.append(format_table(

@@ -135,7 +135,8 @@ class PatientProfile(BaseModel):
     def _consistent(self, info: ValidationInfo) -> PatientProfile:
         if (info.context or {}).get(STORED):
             self._stored_record = True  # pydantic re-runs this check wherever the profile is nested
-        found = [] if self._stored_record else contradictions(self.__dict__)
+        found = [] if self._stored_record else contradictions(
+            self.__dict__, left_out=type(self).model_fields.keys() - self.model_fields_set)
         found += [f"{field}: {message}" for field, _, message in pair_problems(self.__dict__)]
         if found:  # one at a time
             raise ValueError(found[0])
@@ -273,6 +274,9 @@ def parse_profile(text: str | bytes) -> PatientProfile:
         raise ProfileError([f"profile: the file is larger than {MAX_PROFILE_BYTES // 1000} kB; a profile is a few hundred bytes"])
     if problem := encoding_problem(text, "profile"):
         raise ProfileError([problem])
+    if not text.strip():  # seen in review: "not valid JSON (EOF while parsing ...)"
+        raise ProfileError(["profile: the file is empty; a profile is a JSON object of the patient's fields (main.py "
+                            "schema profile; resources/examples/profiles has one for each etiology)"])
     try:
         repeated = repeated_keys(text)
         if repeated:

@@ -120,6 +120,9 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
     text = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text.removeprefix("\ufeff")
     if problem := encoding_problem(text, "session"):
         raise SessionLogError([problem])
+    if not text.strip():  # seen in review: "not valid JSON (EOF while parsing ...)"
+        raise SessionLogError(["session: the file is empty; a session is a JSON object of the walk's fields (main.py "
+                               "schema session-log)"])
     try:
         repeated = repeated_keys(text)
         if repeated:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 class VersionChange(BaseModel):
     version: int
+    plan_id: int  # the id the records keep it under (sessions add --plan takes it; seen in review: taken for the number)
     saved_on: dt.date
     saved_by: str
     reason: str = ""  # the clinician's why, beside the changes worked out below
@@ -38,6 +39,6 @@ def version_changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> 
                 plans[before.version], plans[version.version], changed_by_hand=set_by_hand)
             changes += by_hand.values()
             changes = changes or ["saved again with no change to the plan"]
-        out.append(VersionChange(version=version.version, saved_on=local_day(version.saved_at),
+        out.append(VersionChange(version=version.version, plan_id=version.plan_id, saved_on=local_day(version.saved_at),
                                  saved_by=version.saved_by, reason=version.reason, changes=changes))
     return out

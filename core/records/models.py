@@ -172,6 +172,14 @@ class SessionRecord(SessionLog):
             # by what the log shows (seen in testing: "Session 6 is ..." in the window, whose table shows no ids)
             notes.append(f"Another walk of {self.minutes:g} minutes in week {self.week} on {self.date.isoformat()} is "
                          f"logged (session {twin.id}): check that the walk was not entered twice.")
+        unknown = [what for what, value in (("the pain during it", self.pain_during),
+                                            ("the next morning's pain", self.pain_next_morning),
+                                            ("whether the next morning was stiffer", self.stiffer_next_morning))
+                   if value is None]
+        if unknown:  # seen in review: the fields are optional, and the hold they bring was said only by progress
+            listed = unknown[0] if len(unknown) == 1 else f"{', '.join(unknown[:-1])} and {unknown[-1]}"
+            notes.append(f"Not recorded yet: {listed}. The week does not move on until "
+                         f"{'it is' if len(unknown) == 1 else 'they are'}: correct the session when the patient says.")
         return notes
 
     def _week_jump_notes(self, sessions: list[SessionRecord]) -> list[str]:
@@ -204,11 +212,19 @@ class ChangedMeanwhile(Exception):
 
     def __init__(self, yours: SessionLog, theirs: SessionRecord | None) -> None:
         self.yours, self.theirs = yours, theirs
-        said = ("was deleted by someone else meanwhile" if theirs is None else
-                f"was changed by someone else at {theirs.updated_at[:19].replace('T', ' ')} UTC")
+        said = "was deleted by someone else meanwhile" if theirs is None else _changed_when(theirs)
         super().__init__(f"Not saved: this session {said}. Yours: {walk_in_full(yours)}. "
                          + ("It can no longer be corrected: add yours as a new session if it should be kept."
                             if theirs is None else f"Theirs: {walk_in_full(theirs.as_logged())}."))
+
+
+def _changed_when(theirs: SessionRecord) -> str:
+    """Never corrected, the session differs from the time given, not from someone's change (seen in review: "changed
+    by someone else at" its own logging time, of a --if-unchanged-since mistyped)."""
+    at = f"{theirs.updated_at[:19].replace('T', ' ')} UTC"
+    if theirs.updated_at == theirs.created_at:
+        return f"was logged at {at} and not corrected since, so the time given is not when it was last saved"
+    return f"was changed by someone else at {at}"
 
 
 class ChangedBeforeDelete(Exception):
@@ -217,8 +233,7 @@ class ChangedBeforeDelete(Exception):
 
     def __init__(self, theirs: SessionRecord) -> None:
         self.theirs = theirs
-        super().__init__(f"Not deleted: this session was changed by someone else at "
-                         f"{theirs.updated_at[:19].replace('T', ' ')} UTC. It now reads: "
+        super().__init__(f"Not deleted: this session {_changed_when(theirs)}. It now reads: "
                          f"{walk_in_full(theirs.as_logged())}. Delete it again if it should still go.")
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from core.atomic import write_output
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.plan.engine import Plan
@@ -33,7 +32,7 @@ from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, data_version, open_database
 from core.storage.sqlite_records import SqliteRecords
-from core.workspace.bundles import BUNDLE_FILE
+from core.workspace.bundles import write_bundle
 from core.workspace.records_guards import ClinicGuard, LocalGuard
 
 NOT_ANSWERING = ("The clinic database has not answered yet: nothing was read or saved, and what is on screen is kept; "
@@ -370,8 +369,8 @@ class RecordsGateway:
             self._records(write=True).record_event(action, of, record_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
-        write_output(path, self._records(write=True).export_patient(plan_id, clinician=clinician).encode("utf-8"),
-                     kind=BUNDLE_FILE, data_folder=self.data_dir.root)
+        write_bundle(path, self._records(write=True).export_patient(plan_id, clinician=clinician),
+                     data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot

@@ -13,7 +13,6 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.atomic import write_output
 from core.data_dir import DataDir
 from core.evidence.entries import EtiologyEntry
 from core.evidence.models import Etiology, Mechanism, Study
@@ -79,10 +78,9 @@ class Workspace:
 
     def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> None:
         """The patient's bundle, written where the clinician asked (never inside the data folder)."""
-        from core.workspace.bundles import BUNDLE_FILE  # the bundle modules: not on every command
+        from core.workspace.bundles import write_bundle  # the bundle modules: not on every command
 
-        write_output(out, self.records.export_patient(plan_id, clinician=clinician).encode("utf-8"),
-                     kind=BUNDLE_FILE, data_folder=self.data_dir.root)
+        write_bundle(out, self.records.export_patient(plan_id, clinician=clinician), data_folder=self.data_dir.root)
 
 
 def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:

@@ -25,3 +25,13 @@ def test_a_walk_corrected_since_it_was_shown_is_not_deleted(records: PatientReco
     assert records.sessions(saved.patient_id) == []
     with pytest.raises(RecordNotFound):
         records.delete_session(shown.id, clinician="Dr A", based_on=theirs.updated_at)
+
+
+def test_a_walk_never_corrected_is_not_said_to_be_changed_by_someone(records: PatientRecords) -> None:  # noqa: F811
+    """Seen in review: a mistyped --if-unchanged-since said "changed by someone else at" the walk's own logging time."""
+    saved = records.save_plan(*example(), clinician="Dr A")
+    walk = records.add_session(saved.patient_id, log(3), clinician="Dr A")
+    with pytest.raises(ChangedBeforeDelete) as refused:
+        records.delete_session(walk.id, clinician="Dr A", based_on="2020-01-01T00:00:00+00:00")
+    assert "was logged at " in str(refused.value) and "not corrected since, so the time given is not when it was " \
+        "last saved" in str(refused.value) and "someone else" not in str(refused.value)

@@ -209,3 +209,16 @@ def test_a_session_number_written_in_quotes_is_told_so() -> None:
                       today=dt.date(2026, 11, 30))
     assert caught.value.problems == ["pain_during: must be a whole number, not true or false; allowed: 0 to 10, or "
                                      "null (not recorded)"]
+
+
+def test_an_empty_file_is_said_to_be_empty() -> None:
+    """Seen in review: "the file is not valid JSON (EOF while parsing a value at line 1 column 0)"."""
+    from core.plan.session_log import SessionLogError, parse_session
+
+    for empty in ("", "  \n", b"\xef\xbb\xbf"):
+        with pytest.raises(ProfileError) as caught:
+            parse_profile(empty)
+        assert caught.value.problems[0].startswith("profile: the file is empty; a profile is a JSON object")
+        with pytest.raises(SessionLogError) as caught:
+            parse_session(empty)
+        assert caught.value.problems[0].startswith("session: the file is empty; a session is a JSON object")

@@ -19,7 +19,8 @@ def walk(number: int, week: int, day: int, *, plan_id: int = 1) -> SessionRecord
     minutes = HISTORY[0].plan.weeks[week - 1].main_min
     return SessionRecord(id=number, uid=f"s{number}", patient_id=1, plan_id=plan_id, plan_version=plan_id,
                          created_at="2026-12-01T10:00:00+00:00", updated_at="2026-12-01T10:00:00+00:00",
-                         date=BEGAN + dt.timedelta(days=day), week=week, minutes=minutes, rpe=12)
+                         date=BEGAN + dt.timedelta(days=day), week=week, minutes=minutes, rpe=12, pain_during=2,
+                         pain_next_morning=2, stiffer_next_morning=False)
 
 
 WALKED = [walk(1, 1, 1), walk(2, 1, 3), walk(3, 2, 8), walk(4, 3, 15)]
@@ -96,3 +97,16 @@ def test_the_version_in_force_on_a_day() -> None:
     assert version_in_force(saved, on(-2)) == 2  # before any: the newest of the first day
     assert version_in_force(saved, on(-2), lambda plan_id: plan_id != 2) == 1  # that one blocked: the one before
     assert version_in_force(saved, on(-2), lambda plan_id: False) == 1  # every one blocked: the first
+
+
+def test_what_is_not_recorded_yet_is_said_with_the_hold_it_brings() -> None:
+    """Seen in review: the pain and stiffness fields are optional, and a walk logged without them held the week with no
+    word until progress was read."""
+    same_day = walk(5, 4, 22).model_copy(update={"pain_next_morning": None, "stiffer_next_morning": None})
+    assert same_day.notes_in(HISTORY, WALKED + [same_day]) == [
+        "Not recorded yet: the next morning's pain and whether the next morning was stiffer. The week does not move on "
+        "until they are: correct the session when the patient says."]
+    bare = walk(5, 4, 22).model_copy(update={"pain_during": None, "pain_next_morning": None,
+                                             "stiffer_next_morning": None})
+    assert "Not recorded yet: the pain during it, the next morning's pain and whether the next morning was stiffer." \
+        in bare.notes_in(HISTORY, WALKED + [bare])[0]
