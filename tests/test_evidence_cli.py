@@ -194,5 +194,6 @@ def test_evidence_never_falls_back_to_this_workstations_library_unsaid(run_main,
 def test_the_level_and_flags_columns_are_explained_under_the_table(run_main, tmp_path) -> None:
     """Seen in review: a study's level 5 read as top marks on a 1-5 scale, and its flag count was explained nowhere."""
     listed = run_main("evidence", "--etiology", "diabetic-neuropathy", data_dir=tmp_path / "data")
-    assert listed.returncode == 0 and "level: the OCEBM 2011 level of evidence, 1 strongest to 5 weakest" in listed.stdout
+    assert listed.returncode == 0
+    assert "level: the OCEBM 2011 level of evidence, 1 strongest to 5 weakest" in listed.stdout
     assert "flags: how many notes the curators made on its conflicts, gaps and implausible values" in listed.stdout

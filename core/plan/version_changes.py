@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 class VersionChange(BaseModel):
     version: int
-    plan_id: int  # the id the records keep it under (sessions add --plan takes it; seen in review: taken for the number)
+    plan_id: int  # its id in the records (sessions add --plan takes it; seen in review: taken for the number)
     saved_on: dt.date
     saved_by: str
     reason: str = ""  # the clinician's why, beside the changes worked out below

@@ -30,7 +30,8 @@ def test_diabetic_neuropathy_without_diabetes_is_refused_naming_diabetes_and_why
     assert "caused by diabetes" in line and line.endswith('allowed here: "type1" or "type2"')
     # left out of the file: required, not "does not fit" (seen in review)
     [left_out] = refused(etiology="diabetic-neuropathy")
-    assert left_out.startswith("diabetes: is required with etiology = diabetic-neuropathy") and "allowed here" in left_out
+    assert left_out.startswith("diabetes: is required with etiology = diabetic-neuropathy")
+    assert "allowed here" in left_out
 
 
 @pytest.mark.parametrize("implication", IMPLICATIONS, ids=lambda i: f"{i.when}->{i.field}")
