@@ -185,7 +185,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
     def _make_sessions(self) -> QWidget:
         from ui.views.session_log_view import SessionLogView
 
-        return SessionLogView()
+        return SessionLogView(self.settings.units)
 
     def _make_progress(self) -> QWidget:
         from ui.views.progress_view import ProgressView

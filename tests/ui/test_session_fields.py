@@ -343,8 +343,45 @@ def test_digits_typed_after_a_click_on_not_recorded_are_kept(qtbot, data_dir) ->
         line.end(False)  # the cursor after the word, as a click beyond it leaves it
         assert line.text() in ("not recorded", "not entered")
         qtbot.keyClicks(line, typed)
-        assert (line.text(), box.value()) == (typed, value)
+        assert (line.text().removesuffix(" km/h"), box.value()) == (typed, value)  # the speed in its units
     line = view.pain_morning.lineEdit()
     line.home(False)  # before the word
     qtbot.keyClicks(line, "3")
     assert view.pain_morning.value() == 3
+
+
+def test_minutes_and_seconds_from_the_walking_log_are_read_as_minutes(qtbot, data_dir) -> None:
+    """Seen in review: the handout writes walks as 16:30 and a patient may log them so; the field refused 16:30, and
+    16.3 was typed instead."""
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11, during=3)
+    _typed(qtbot, view.minutes, "16:30")
+    assert view.minutes.value() == 16.5 and view.minutes.text() == "16.5"
+    _typed(qtbot, view.minutes, "9:20")
+    assert view.minutes.value() == 9.33
+
+
+def test_a_speed_in_mph_from_an_imperial_clinics_walking_log_is_kept_in_km_h(qtbot, data_dir) -> None:
+    """Seen in review: an imperial clinic's handout asks the patient for mph in the walking log, and the form took
+    2.4 typed from it as 2.4 km/h. The field shows the clinic's units; a stored speed is kept exactly as stored until
+    it is edited."""
+    from PySide6.QtWidgets import QLabel
+
+    from core.settings import Settings
+
+    (data_dir.root / "settings.json").write_text(Settings(units="imperial").model_dump_json(), encoding="utf-8")
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11, during=3)
+    [label] = [label for label in view.form_box.findChildren(QLabel) if label.buddy() is view.speed]
+    assert label.text() == "Belt speed (mph):"
+    _typed(qtbot, view.speed, "2.4")
+    assert view.speed.text() == "2.4 mph"
+    view.save_button.click()
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert saved.speed_kmh == 3.86  # 2.4 x 1.609344, to two decimals
+    view.load_for_correction(saved.model_copy(update={"speed_kmh": 4.0}))  # as another workstation logged it
+    assert view.speed.text() == "2.49 mph" and view.speed.kmh() == 4.0  # shown in mph, read back as stored
+    window._use_settings(Settings(units="metric"))
+    assert view.speed.text() == "4 km/h" and view.speed.kmh() == 4.0 and label.text() == "Belt speed (km/h):"

@@ -18,7 +18,8 @@ from core.plan.session_log import (
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
 from ui.views.unrecorded_fields import (
-    TYPING_ROOM, OptionalSpinBox, PlainNumberSpinBox, WeekSpinBox, choice_box, chosen, given, show_choice, show_given,
+    TYPING_ROOM, MinutesSpinBox, OptionalSpinBox, SpeedSpinBox, WeekSpinBox, choice_box, chosen, given, show_choice,
+    show_given,
 )
 
 STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than usual", True))
@@ -27,8 +28,8 @@ STIFFNESS_CHOICES = ((NOT_RECORDED, None), ("no", False), ("yes, stiffer than us
 class SessionFields(NamedTuple):
     date: DateField
     week: WeekSpinBox
-    minutes: PlainNumberSpinBox
-    speed: PlainNumberSpinBox
+    minutes: MinutesSpinBox
+    speed: SpeedSpinBox
     rpe: OptionalSpinBox
     heart_rate: OptionalSpinBox
     pain_during: OptionalSpinBox
@@ -37,7 +38,8 @@ class SessionFields(NamedTuple):
     note: QLineEdit
 
     @classmethod
-    def build(cls) -> SessionFields:
+    def build(cls, units: str = "metric") -> SessionFields:
+        """``units``: the clinic's (Settings), the speed's as the handouts' walking logs ask for it."""
         date = DateField(QDate.currentDate())
         date.setDisplayFormat("yyyy-MM-dd")  # as in the table
         by_hand = "28/11/2026" if writes_day_first(date.locale()) else "11/28/2026"
@@ -48,22 +50,27 @@ class SessionFields(NamedTuple):
         note = QLineEdit()  # no maximum: a longer note pasted is kept whole and refused by name (seen in testing:
         note.setPlaceholderText("optional, one line")  # cut to its first 300 characters, and saved so, unsaid)
         return cls(
-            date=date, week=week, minutes=PlainNumberSpinBox(TYPING_ROOM, step=0.5),
-            speed=PlainNumberSpinBox(999, step=0.1, blank=NOT_RECORDED),
+            date=date, week=week, minutes=MinutesSpinBox(TYPING_ROOM, step=0.5),
+            speed=SpeedSpinBox(NOT_RECORDED),
             rpe=OptionalSpinBox(*RPE_RANGE, "not entered"),  # required: no value is put in for the clinician
             heart_rate=OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED, tip=(
                 "Beats a minute. The handout's walking log holds the patient's count: times 4 for 15 seconds, 2 for "
                 "30.")),
             pain_during=OptionalSpinBox(*PAIN_RANGE, NOT_RECORDED),
             pain_morning=OptionalSpinBox(*PAIN_RANGE, NOT_RECORDED),
-            stiffer_morning=choice_box(STIFFNESS_CHOICES), note=note)
+            stiffer_morning=choice_box(STIFFNESS_CHOICES), note=note)._in_units(units)
+
+    def _in_units(self, units: str) -> SessionFields:
+        self.speed.set_units(units)
+        self.minutes.setToolTip("Minutes as a number (16.5) or as minutes and seconds (16:30)")
+        return self
 
     def rows(self) -> list[tuple[str, QWidget, str]]:
         """(label, field, accessible name), in the form's order."""
         return [
             ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
             ("Minutes walked:", self.minutes, "Minutes walked in the main set"),
-            ("Speed (km/h):", self.speed, "Belt speed in km/h, or not recorded"),
+            (f"Belt speed ({self.speed.unit}):", self.speed, "Belt speed, in the units shown, or not recorded"),
             ("Effort (RPE 6-20):", self.rpe, "Effort, Borg RPE 6 to 20"),
             ("Heart rate (bpm):", self.heart_rate, "Heart rate at the end of the walk, or not recorded"),
             ("Pain during (0-10):", self.pain_during, "Pain during walking, 0 to 10, or not recorded"),
@@ -94,7 +101,7 @@ class SessionFields(NamedTuple):
 
     def _values(self) -> dict:
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
-                        "speed_kmh": self.speed.value() or None, "heart_rate": given(self.heart_rate),
+                        "speed_kmh": self.speed.kmh(), "heart_rate": given(self.heart_rate),
                         "pain_during": given(self.pain_during), "pain_next_morning": given(self.pain_morning),
                         "stiffer_next_morning": chosen(self.stiffer_morning, STIFFNESS_CHOICES),
                         "note": self.note.text()}
@@ -126,7 +133,7 @@ class SessionFields(NamedTuple):
         self.date.setDate(QDate(log.date.year, log.date.month, log.date.day))
         self.week.setValue(log.week)
         self.minutes.setValue(log.minutes)
-        self.speed.setValue(log.speed_kmh or 0)
+        self.speed.set_kmh(log.speed_kmh)
         self.rpe.setValue(log.rpe)
         for spin, value in ((self.heart_rate, log.heart_rate), (self.pain_during, log.pain_during),
                             (self.pain_morning, log.pain_next_morning)):
@@ -152,7 +159,7 @@ class SessionFields(NamedTuple):
         for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning):
             show_given(spin, None)
         show_choice(self.stiffer_morning, STIFFNESS_CHOICES, None)
-        self.speed.setValue(0)
+        self.speed.set_kmh(None)
         self.note.clear()
 
 

@@ -39,8 +39,9 @@ class SessionLogView(QWidget):
     delete_requested = Signal(object)  # the SessionRecord as the clinician confirmed it
     refused = Signal(str)  # why the form's session was not saved, for the status bar too
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, units: str = "metric", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._units = units  # the clinic's (Settings): the belt speed's, as the walking logs ask for it
         self._course: CourseOfCare | None = None
         self._correcting: SessionRecord | None = None
         self._as_loaded: tuple = ()  # the correction's fields as loaded
@@ -88,7 +89,7 @@ class SessionLogView(QWidget):
     # -- building ------------------------------------------------------------------------------------
 
     def _build_form(self) -> None:
-        self._fields = SessionFields.build()
+        self._fields = SessionFields.build(self._units)
         (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during, self.pain_morning,
          self.stiffer_morning, self.note) = self._fields
         self.save_button = QPushButton("&Add session")

@@ -4,8 +4,12 @@ has a value below its range (NOT_GIVEN) that reads as a word; a choice has that 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSpinBox
+
+from core.plan.walking import KM_PER_MILE
 
 NOT_GIVEN = -1  # the step below every range: shown as the field's word for "not recorded"
 TYPING_ROOM = 9999  # the box keeps any number typed up to this, so the record's own check can name the range
@@ -115,3 +119,60 @@ class PlainNumberSpinBox(QDoubleSpinBox):
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
         text, point = self.locale().toString(value, "f", self.decimals()), self.locale().decimalPoint()
         return text.rstrip("0").rstrip(point) if point in text else text
+
+
+class MinutesSpinBox(PlainNumberSpinBox):
+    """Minutes as a number (16.5) or as minutes and seconds, as a patient may write them in the walking log and the
+    handout writes its walks (16:30, read as 16.5): seen in review, 16:30 was refused, and 16.3 typed instead."""
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
+        if found := _MINUTES_AND_SECONDS.fullmatch(text.strip()):
+            whole = len(found[2]) == 2 and int(found[2]) < 60
+            return QValidator.State.Acceptable if whole else QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt's name)
+        if (found := _MINUTES_AND_SECONDS.fullmatch(text.strip())) and len(found[2]) == 2:
+            return round(int(found[1]) + int(found[2]) / 60, 2)
+        return super().valueFromText(text)
+
+
+_MINUTES_AND_SECONDS = re.compile(r"(\d{1,4}):(\d{0,2})")
+
+
+class SpeedSpinBox(PlainNumberSpinBox):
+    """A belt speed in the units it shows (km/h, or mph as an imperial handout's walking log asks the patient for it),
+    read as km/h, to two decimals (seen in review: a US clinic's 2.4 mph copied from the log into a km/h field). A
+    speed shown from the records is read back exactly as stored until it is edited, whatever the units."""
+
+    def __init__(self, blank: str) -> None:
+        super().__init__(999, step=0.1, blank=blank)
+        self._per_unit = 1.0
+        self._shown: tuple[float, float] | None = None  # (the value shown, the km/h it shows)
+        self.setSuffix(" km/h")
+
+    @property
+    def unit(self) -> str:
+        return self.suffix().strip()
+
+    def set_units(self, units: str) -> None:
+        """The units it shows, and its label's (the form's label whose buddy it is): "Belt speed (mph):"."""
+        kmh = self.kmh()
+        self._per_unit = KM_PER_MILE if units == "imperial" else 1.0
+        self.setSuffix(" mph" if units == "imperial" else " km/h")
+        self.set_kmh(kmh)
+        form = self.parentWidget()
+        for label in form.findChildren(QLabel) if form is not None else ():
+            if label.buddy() is self:
+                label.setText(f"Belt speed ({self.unit}):")
+
+    def kmh(self) -> float | None:
+        if self.value() == 0:
+            return None
+        if self._shown is not None and self._shown[0] == self.value():
+            return self._shown[1]
+        return round(self.value() * self._per_unit, 2)
+
+    def set_kmh(self, kmh: float | None) -> None:
+        self.setValue(0 if kmh is None else round(kmh / self._per_unit, 2))
+        self._shown = None if kmh is None else (self.value(), kmh)
