@@ -115,7 +115,7 @@ def test_a_plain_number_and_a_hyphen_inside_text_are_not_formulas(db, tmp_path) 
     # Row 3: '-12' is a number: not a formula, but no speed is negative.
     assert problems[0].startswith("row 2, speed_reported: looks like a spreadsheet formula"), problems
     assert len(problems) == 2 and problems[1].startswith(
-        "row 3, speed_m_per_min: must be more than 0; allowed: a number more than 0 and at most 60")
+        "row 3, speed_m_per_min: must be more than 0; allowed: a number more than 0 and at most 300")
     fixed = text.replace("+12 m/min", "12 m/min").replace(",-12,", ",12,")
     report = import_studies(db, _csv(tmp_path, fixed, "fixed.csv"))
     assert report.ok, report.problems
