@@ -327,8 +327,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         studies = self.studies_for(etiology_id)
         self.evidence.show_etiology(name, studies, self.overview.mechanisms, self.overview.studies)
         self.dosing.show_etiology(etiology_id, name, studies)
-        if self.editor.plan_id is None:
-            self.editor.set_etiology(etiology_id)
+        self.editor.set_etiology(etiology_id)  # a new patient's form starts there
 
     @Slot(str)
     def _on_picker_etiology_confirmed(self, etiology_id: str) -> None:

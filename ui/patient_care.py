@@ -179,10 +179,10 @@ class PatientCare(SessionCare):
             based_on = self._course.in_force.id
         if self._told_of_newer is not None and self._told_of_newer[0] == self.editor.patient_id:
             based_on = self._told_of_newer[1]  # the clinician has been told of that version: theirs to replace
+        uid = self.editor.save_uid
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
-            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason,
-            uid=self.editor.save_uid)
+            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason, uid=uid)
         known = {self.editor.plan_id} | ({v.id for v in self._course.history} if self._course else set())
         try:
             try:
@@ -227,7 +227,9 @@ class PatientCare(SessionCare):
         self._told_of_newer = None
         self.editor.mark_saved(version)
         self._refresh_course()
-        if version.id in known:  # the records returned the version they hold: nothing differed from it
+        # the records returned the version they hold: nothing differed from it (not one this save's lost try saved:
+        # seen in review, read anew on signing in again, it was said to be "no changes" and its reason kept typed)
+        if version.id in known and version.uid != uid:
             self._say_saved(f"No changes since version {version.version}: nothing new saved" + (
                 " (a reason is kept with a new version only)." if reason else "."), version.version)
             return True

@@ -12,8 +12,8 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS,
-    LOW_SUGAR_WALK_AGAIN,
+    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_NOT_LOW,
+    LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN,
     PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated

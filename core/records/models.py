@@ -176,7 +176,8 @@ class SessionRecord(SessionLog):
                                             ("the next morning's pain", self.pain_next_morning),
                                             ("whether the next morning was stiffer", self.stiffer_next_morning))
                    if value is None]
-        if unknown:  # seen in review: the fields are optional, and the hold they bring was said only by progress
+        latest = max((other.week for other in sessions if other.plan_id == self.plan_id), default=self.week)
+        if unknown and self.week >= latest:  # seen in review: optional, and the hold they bring said only by progress
             listed = unknown[0] if len(unknown) == 1 else f"{', '.join(unknown[:-1])} and {unknown[-1]}"
             notes.append(f"Not recorded yet: {listed}. The week does not move on until "
                          f"{'it is' if len(unknown) == 1 else 'they are'}: correct the session when the patient says.")

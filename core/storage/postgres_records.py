@@ -97,7 +97,7 @@ class PostgresRecords:
                 landed = self.get_plan(landed[0])
                 if same_version(landed, profile, plan, overrides):
                     return landed
-                patient_id, based_on, uid = tried_again(landed, patient_id)
+                patient_id, based_on, uid = tried_again(landed, patient_id, based_on)
             if patient_id is not None:
                 # one new version of a patient at a time; logging a session (a key-share lock) is not held up
                 saved = self._one("select name_folded from patients where id = %s for no key update", [patient_id])

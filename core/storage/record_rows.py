@@ -127,8 +127,8 @@ def get_session_as_read(current: SessionRecord | None, session_id: int, log: Ses
         if based_on is not None:
             raise ChangedMeanwhile(log, None)
         raise RecordNotFound(f"There is no logged session with id {session_id}.")
-    if based_on is not None and current.updated_at != based_on:
-        raise ChangedMeanwhile(log, current)
+    if based_on is not None and current.updated_at != based_on and current.as_logged() != log:  # holding the
+        raise ChangedMeanwhile(log, current)  # correction already (a try whose answer was lost): nothing to overwrite
     return current
 
 
@@ -139,13 +139,14 @@ def deleted_as_read(current: SessionRecord, based_on: str | None) -> SessionReco
     return current
 
 
-def tried_again(landed: PlanVersion, patient_id: int | None) -> tuple[int, int, None]:
+def tried_again(landed: PlanVersion, patient_id: int | None, based_on: int | None) -> tuple[int, int, None]:
     """A save tried again whose earlier try saved ``landed`` (its answer lost with the connection), with values that
     differ from it (typed since): (patient, based on, uid) for them to be the next version of landed's patient,
-    rather than a second patient."""
+    rather than a second patient; based on landed, or on a newer version the clinician was told of since (seen in
+    review: based on landed, a save over another's newer version was refused for ever)."""
     if patient_id not in (None, landed.patient_id):
         raise ValueError(f"uid: {landed.uid} is plan {landed.id} of patient {landed.patient_id}, not of {patient_id}.")
-    return landed.patient_id, landed.id, None
+    return landed.patient_id, max(landed.id, based_on or 0), None
 
 
 def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,

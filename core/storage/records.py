@@ -54,7 +54,7 @@ def save_plan(
         if landed is not None:
             if same_version(landed, profile, plan, overrides):
                 return landed
-            patient_id, based_on, uid = tried_again(landed, patient_id)
+            patient_id, based_on, uid = tried_again(landed, patient_id, based_on)
         if patient_id is not None:
             saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
             unchanged = unchanged_or_checked(patient_id, saved and saved[0], latest_version(db, patient_id), profile,

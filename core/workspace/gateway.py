@@ -347,8 +347,15 @@ class RecordsGateway:
         and Log again made a second walk)."""
         tried = self._walk_tried
         uid = tried[2] if tried is not None and tried[:2] == (patient_id, log) else str(uuid.uuid4())
+        from core.storage.clinic_errors import ServerLost
+
         self._walk_tried = (patient_id, log, uid)
-        saved = self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id, uid=uid)
+        try:
+            saved = self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id,
+                                                          uid=uid)
+        except ServerLost as lost:  # the server may have taken it
+            raise ServerLost(f"{lost} Add the session again once it answers: a walk it took already is found then, "
+                             "not logged twice.") from None
         self._walk_tried = None
         return saved
 

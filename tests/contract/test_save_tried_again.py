@@ -45,3 +45,30 @@ def test_a_walk_logged_again_under_the_same_uid_is_logged_once(records: PatientR
     assert records.add_session(saved.patient_id, log(3), clinician="Dr A", uid="walk-1") == first
     second = records.add_session(saved.patient_id, log(3), clinician="Dr A", uid="walk-2")  # two walks alike
     assert records.sessions(saved.patient_id) == [first, second]
+
+
+def test_a_newer_version_the_clinician_was_told_of_is_what_the_try_again_is_based_on(
+        records: PatientRecords) -> None:  # noqa: F811
+    """Seen in review: based on the version its lost try saved, a save over another clinician's newer version was
+    refused again and again, though the clinician had been told of it."""
+    from core.records.models import VersionSavedMeanwhile
+
+    first = records.save_plan(*example(name="Ada Brennan"), clinician="Dr A")
+    landed = records.save_plan(*example(name="Ada Brennan", weeks=10), clinician="Dr A", patient_id=first.patient_id,
+                               based_on=first.id, uid="try-2")
+    theirs = records.save_plan(*example(name="Ada Brennan", weeks=8), clinician="Dr B", patient_id=first.patient_id,
+                               based_on=landed.id)
+    with pytest.raises(VersionSavedMeanwhile):  # typed on top of the lost try: told of theirs
+        records.save_plan(*example(name="Ada Brennan", weeks=9), clinician="Dr A", patient_id=first.patient_id,
+                          based_on=first.id, uid="try-2")
+    mine = records.save_plan(*example(name="Ada Brennan", weeks=9), clinician="Dr A", patient_id=first.patient_id,
+                             based_on=theirs.id, uid="try-2")  # saved over theirs, as asked
+    assert (mine.version, mine.profile.weeks) == (4, 9)
+
+
+def test_a_correction_tried_again_after_its_answer_was_lost_is_not_refused_as_someone_elses(
+        records: PatientRecords) -> None:  # noqa: F811
+    saved = records.save_plan(*example(), clinician="Dr A")
+    walk = records.add_session(saved.patient_id, log(3), clinician="Dr A")
+    corrected = records.edit_session(walk.id, log(3, pain_during=5), clinician="Dr A", based_on=walk.updated_at)
+    assert records.edit_session(walk.id, log(3, pain_during=5), clinician="Dr A", based_on=walk.updated_at) == corrected

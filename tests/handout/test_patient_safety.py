@@ -28,7 +28,8 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     handout = handout_for(profile)
     assert any(w.code == WarningCode.HYPOGLYCEMIA for w in plan.warnings) is low_sugar
     steps = [" ".join(step.replace(FSI, "").replace(PDI, "").split()) for step in handout.low_sugar_steps]  # as read
-    assert (handout.low_sugar == "If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low.") is low_sugar
+    signs = "If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low."
+    assert (handout.low_sugar == signs) is low_sugar
     # numbered steps, one sentence each (seen in review: one bold paragraph of six sentences)
     assert (steps[0] == "Stop walking, sit down and check your blood sugar." and
             steps[2] == "Check again after 15 minutes, and take more sugar if it is still low.") if low_sugar else \

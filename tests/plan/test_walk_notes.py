@@ -110,3 +110,5 @@ def test_what_is_not_recorded_yet_is_said_with_the_hold_it_brings() -> None:
                                              "stiffer_next_morning": None})
     assert "Not recorded yet: the pain during it, the next morning's pain and whether the next morning was stiffer." \
         in bare.notes_in(HISTORY, WALKED + [bare])[0]
+    late = walk(5, 1, 2).model_copy(update={"pain_next_morning": None})  # a week walked on from: no hold said
+    assert late.notes_in(HISTORY, WALKED + [late]) == []

@@ -32,11 +32,25 @@ def test_a_save_whose_answer_was_lost_is_not_saved_twice(qtbot, data_dir, clinic
         assert window.editor.plan_id == version.id
         assert window.statusBar().currentMessage().startswith("Saved plan version 1 of Ines Duarte")
 
+        window.editor.form.set_profile(example(name="Ines Duarte", weeks=10)[0])  # a new version, and why
+        window.editor.reason.setText("longer course after review")
+        relay.answer_lost.clear()
+        relay.armed.set()
+        assert window.save_plan() is False and relay.answer_lost.is_set()
+        qtbot.waitUntil(lambda: not window.editor.dirty, timeout=30_000)  # read anew on signing in, then tried again
+        assert [(v.version, v.reason) for v in check.plan_history(version.patient_id)] == [
+            (1, ""), (2, "longer course after review")]
+        said = window.statusBar().currentMessage()
+        assert said.startswith("Saved plan version 2 of Ines Duarte"), said  # not "no changes" (seen in review)
+        assert window.editor.reason.text() == ""  # kept with the version it was typed for, not for the next
+
         relay.answer_lost.clear()
         relay.armed.set()
         window._on_sessions_log_requested(walk(0, 1))
         assert relay.answer_lost.is_set() and len(check.sessions(version.patient_id)) == 1
-        assert window.sessions.message.text().startswith("Not saved"), window.sessions.message.text()
+        said = window.sessions.message.text()
+        assert said.startswith("Not saved") and "Add the session again once it answers: a walk it took already is " \
+            "found then, not logged twice." in said, said
         qtbot.waitUntil(lambda: not window.gateway.unanswered and not window._asking_server, timeout=30_000)
         window._on_sessions_log_requested(walk(0, 1))  # Log pressed again, as the message asks
         assert len(check.sessions(version.patient_id)) == 1, window.sessions.message.text()

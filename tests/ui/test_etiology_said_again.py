@@ -19,3 +19,15 @@ def test_the_evidence_read_anew_does_not_change_a_typed_new_patients_etiology(qt
 
     window.picker.select("post-stroke-pain")  # chosen on step 1: the new patient's form follows, as before
     assert window.editor.profile.etiology == "post-stroke-pain"
+
+
+def test_nor_with_a_filter_typed_that_hides_step_1s_choice(qtbot, data_dir) -> None:
+    """Seen in review: the filter cleared to show the choice again announced the first etiology on the way."""
+    window = open_window(qtbot, data_dir)
+    window.picker.select("post-stroke-pain")
+    window.new_patient()
+    window.editor.form.set_profile(example("chemotherapy-neuropathy", name="Ines Duarte")[0])
+    window.picker.search.setText("zzz")  # matches none
+    window._use_evidence(window.overview)
+    assert window.editor.profile.etiology == "chemotherapy-neuropathy"
+    assert window.picker.current_id() == "post-stroke-pain" and window.picker.search.text() == ""

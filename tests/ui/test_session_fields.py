@@ -360,6 +360,15 @@ def test_minutes_and_seconds_from_the_walking_log_are_read_as_minutes(qtbot, dat
     assert view.minutes.value() == 16.5 and view.minutes.text() == "16.5"
     _typed(qtbot, view.minutes, "9:20")
     assert view.minutes.value() == 9.33
+    for typed in ("16:75", "16:5"):  # not a time: named at the save, not saved as the minutes before (seen in review)
+        _typed(qtbot, view.minutes, typed)
+        view.save_button.click()
+        assert window.gateway.sessions(window.editor.patient_id) == []
+        assert f"Minutes walked: {typed} is not minutes and seconds; allowed: minutes and two digits of seconds, 00 " \
+               "to 59 (16:30), or minutes (16.5)" in view.message.text(), view.message.text()
+    _typed(qtbot, view.minutes, "16:05")
+    view.save_button.click()
+    assert [walked.minutes for walked in window.gateway.sessions(window.editor.patient_id)] == [16.08]
 
 
 def test_a_speed_in_mph_from_an_imperial_clinics_walking_log_is_kept_in_km_h(qtbot, data_dir) -> None:

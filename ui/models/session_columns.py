@@ -12,7 +12,7 @@ from core.records.models import SessionRecord
 from ui.models.table_model import Column
 from ui.scrolling import all_columns_width
 
-FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Speed (km/h)",
+FIELD_LABELS = {"date": "Date", "week": "Plan week", "minutes": "Minutes walked", "speed_kmh": "Belt speed (km/h)",
                 "rpe": "Effort (RPE)", "heart_rate": "Heart rate", "pain_during": "Pain during",
                 "pain_next_morning": "Pain next morning", "stiffer_next_morning": "Stiffer next morning",
                 "note": "Note"}

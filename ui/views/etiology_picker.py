@@ -90,8 +90,11 @@ class EtiologyPicker(QWidget):
         row = next((i for i, entry in enumerate(self._entries) if entry.id == etiology_id), -1)
         if row < 0:
             return False
-        if self.list.item(row).isHidden():
-            self.search.clear()  # the filter would hide the chosen etiology
+        if self.list.item(row).isHidden():  # the filter would hide the chosen etiology: cleared without choosing the
+            self.search.blockSignals(True)  # first one left by it on the way (seen in review: announced, it was put
+            self.search.clear()  # into a new patient's form)
+            self.search.blockSignals(False)
+            self._filter("")
         if row == self.list.currentRow():
             self.etiology_chosen.emit(etiology_id)
         else:

@@ -147,7 +147,9 @@ class PlanEditor(QWidget):
         went back to step 1's unasked, and was saved so)."""
         if etiology_id in ('', self._picked):  # '': the list emptied to be filled again
             return
-        self._picked = etiology_id
+        self._picked = etiology_id  # followed with a saved version on screen too, whose form it leaves as it is
+        if self.plan_id is not None:
+            return
         index = self.form.etiology.findData(etiology_id)
         if index >= 0 and index != self.form.etiology.currentIndex():
             self._quietly(lambda: self.form.etiology.setCurrentIndex(index))

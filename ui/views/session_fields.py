@@ -83,7 +83,7 @@ class SessionFields(NamedTuple):
         """The session the fields hold; raises SessionLogError with one line per problem, each also the accessible
         description of its field."""
         try:
-            log = _checked(self._values(), not_a_day=self.date.not_a_day)
+            log = _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
         except SessionLogError as error:
             self._describe(error.problems)
             raise
@@ -94,7 +94,7 @@ class SessionFields(NamedTuple):
         """Why the session the fields hold would be refused, in the form's words ("" if it would not); the fields are
         left as they are (a question asks it, before anything is saved)."""
         try:
-            _checked(self._values(), not_a_day=self.date.not_a_day)
+            _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
         except SessionLogError as error:
             return "; ".join(in_clinic_words(line) for line in error.problems)
         return ""
@@ -143,7 +143,7 @@ class SessionFields(NamedTuple):
 
     def snapshot(self) -> tuple:
         """What every field holds, to tell later whether anything was typed since."""
-        return (self.date.date(), self.week.value(), self.minutes.value(), self.speed.value(),
+        return (self.date.date(), self.week.value(), self.minutes.value(), self.speed.kmh(),
                 *(given(spin) for spin in (self.rpe, self.heart_rate, self.pain_during, self.pain_morning)),
                 self.stiffer_morning.currentIndex(), self.note.text())
 
@@ -163,10 +163,13 @@ class SessionFields(NamedTuple):
         self.note.clear()
 
 
-def _checked(values: dict, *, not_a_day: str = "") -> SessionLog:
+def _checked(values: dict, *, not_a_day: str = "", not_a_time: str = "") -> SessionLog:
     """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
-    date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it."""
+    date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it; ``not_a_time``:
+    minutes and seconds typed that are not a time (MinutesSpinBox.unread), which it shows as the minutes before."""
     date = [f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"] if not_a_day else []
+    date += [f"minutes: {not_a_time} is not minutes and seconds; allowed: minutes and two digits of seconds, 00 to "
+             "59 (16:30), or minutes (16.5)"] if not_a_time else []
     day, today = None if not_a_day else values.get("date"), dt.date.today()
     try:  # every problem at once, the date's first (seen in review: the date's hid a note too long until the next
         # try, and a date after today was said only once every other field was put right)

@@ -123,7 +123,30 @@ class PlainNumberSpinBox(QDoubleSpinBox):
 
 class MinutesSpinBox(PlainNumberSpinBox):
     """Minutes as a number (16.5) or as minutes and seconds, as a patient may write them in the walking log and the
-    handout writes its walks (16:30, read as 16.5): seen in review, 16:30 was refused, and 16.3 typed instead."""
+    handout writes its walks (16:30, read as 16.5): seen in review, 16:30 was refused, and 16.3 typed instead. Minutes
+    and seconds that are not a time (16:75, 16:5) are kept for the save to name (``unread``), not the value before."""
+
+    def __init__(self, high: float, *, step: float) -> None:
+        super().__init__(high, step=step)
+        self._left_as = ""  # the text Qt put back on leaving the box: the value before, had the save not asked
+        self.lineEdit().textEdited.connect(self._on_text_edited)
+
+    def _on_text_edited(self, _text: str) -> None:
+        self._left_as = ""
+
+    def setValue(self, value: float) -> None:  # noqa: N802 (Qt's name)
+        self._left_as = ""
+        super().setValue(value)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if ":" in self.lineEdit().text() and not self.hasAcceptableInput():
+            self._left_as = self.lineEdit().text()
+        super().focusOutEvent(event)
+
+    def unread(self) -> str:
+        """Minutes and seconds typed that are not a time, or ""."""
+        typed = self.lineEdit().text()
+        return typed if ":" in typed and not self.hasAcceptableInput() else self._left_as
 
     def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
         if found := _MINUTES_AND_SECONDS.fullmatch(text.strip()):
