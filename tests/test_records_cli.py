@@ -236,6 +236,9 @@ def test_an_export_does_not_replace_another_patients_bundle(run_main, tmp_path) 
     assert bundle.read_bytes() == theirs
     again = run_main("plans", "export", "1", str(bundle), data_dir=data)  # the same patient's, exported again
     assert again.returncode == 0 and json.loads(bundle.read_text())["exported_at"] != json.loads(theirs)["exported_at"]
+    audit = sqlite3.connect(data / "treadwell.sqlite3").execute(
+        "select action, record_type, record_id from audit where action = 'export'").fetchall()
+    assert audit == [("export", "patient", 1), ("export", "patient", 1)]  # the refused one not audited (seen in review)
 
 
 def test_a_folder_given_to_restore_is_said_to_be_a_folder(run_main, tmp_path) -> None:

@@ -376,8 +376,7 @@ class RecordsGateway:
             self._records(write=True).record_event(action, of, record_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
-        write_bundle(path, self._records(write=True).export_patient(plan_id, clinician=clinician),
-                     data_folder=self.data_dir.root)
+        write_bundle(path, self._records(write=True), plan_id, clinician=clinician, data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot

@@ -80,7 +80,7 @@ class Workspace:
         """The patient's bundle, written where the clinician asked (never inside the data folder)."""
         from core.workspace.bundles import write_bundle  # the bundle modules: not on every command
 
-        write_bundle(out, self.records.export_patient(plan_id, clinician=clinician), data_folder=self.data_dir.root)
+        write_bundle(out, self.records, plan_id, clinician=clinician, data_folder=self.data_dir.root)
 
 
 def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
