@@ -62,7 +62,6 @@ class SessionFields(NamedTuple):
 
     def _in_units(self, units: str) -> SessionFields:
         self.speed.set_units(units)
-        self.minutes.setToolTip("Minutes as a number (16.5) or as minutes and seconds (16:30)")
         return self
 
     def rows(self) -> list[tuple[str, QWidget, str]]:

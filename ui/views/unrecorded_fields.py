@@ -129,6 +129,7 @@ class MinutesSpinBox(PlainNumberSpinBox):
     def __init__(self, high: float, *, step: float) -> None:
         super().__init__(high, step=step)
         self._left_as = ""  # the text Qt put back on leaving the box: the value before, had the save not asked
+        self.setToolTip("Minutes as a number (16.5) or as minutes and seconds (16:30)")
         self.lineEdit().textEdited.connect(self._on_text_edited)
 
     def _on_text_edited(self, _text: str) -> None:
