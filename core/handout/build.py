@@ -272,12 +272,7 @@ def build_handout(
                       heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
                     t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
                     t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
-        low_sugar=t(LOW_SUGAR) if WarningCode.HYPOGLYCEMIA in codes else "",
-        low_sugar_steps=[t(step, low=_blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)) for step in LOW_SUGAR_STEPS]
-        if WarningCode.HYPOGLYCEMIA in codes else [],
-        low_sugar_not_low=t(LOW_SUGAR_NOT_LOW) if WarningCode.HYPOGLYCEMIA in codes else "",
-        low_sugar_walk_again=t(LOW_SUGAR_WALK_AGAIN, start=_blood_sugar(plan.rules.glucose_low_mg_dl, t))
-        if WarningCode.HYPOGLYCEMIA in codes else "",
+        **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes),
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
@@ -379,6 +374,17 @@ def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]
         low, high = rules.glucose_low_mg_dl, rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
         return t(PATIENT_SAFETY[code], low=_blood_sugar(low, t), high=_blood_sugar(high, t))
     return t(PATIENT_SAFETY[code])
+
+
+def _low_sugar(rules: Rules, t: Wording, on_insulin: bool) -> dict:
+    """What to do for low blood sugar, after the stop signs, for a patient on insulin or a secretagogue (nothing
+    otherwise): its signs, the numbered steps, what to do where it is not low, and when to walk again."""
+    if not on_insulin:
+        return {"low_sugar": "", "low_sugar_steps": [], "low_sugar_not_low": "", "low_sugar_walk_again": ""}
+    low = _blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)
+    return {"low_sugar": t(LOW_SUGAR), "low_sugar_steps": [t(step, low=low) for step in LOW_SUGAR_STEPS],
+            "low_sugar_not_low": t(LOW_SUGAR_NOT_LOW),
+            "low_sugar_walk_again": t(LOW_SUGAR_WALK_AGAIN, start=_blood_sugar(rules.glucose_low_mg_dl, t))}
 
 
 def _blood_sugar(mg_dl: int, t: Wording) -> str:

@@ -92,9 +92,7 @@ class PostgresRecords:
                   based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
         overrides, reason = overrides or [], checked_reason(reason)
         with self.transaction():
-            landed = None if uid is None else self._one("select id from plans where uid = %s", [uid])
-            if landed is not None:
-                landed = self.get_plan(landed[0])
+            if (landed := self._plan_with_uid(uid)) is not None:
                 if same_version(landed, profile, plan, overrides):
                     return landed
                 patient_id, based_on, uid = tried_again(landed, patient_id, based_on)
@@ -137,6 +135,10 @@ class PostgresRecords:
                  json.dumps([o.model_dump() for o in overrides]), plan.guidelines_version, created_by,
                  created_at or at, reason])[0]
         return self.get_plan(plan_id)
+
+    def _plan_with_uid(self, uid: str | None) -> PlanVersion | None:
+        row = None if uid is None else self._one(f"{PLAN_COLUMNS} where uid = %s", [uid])
+        return None if row is None else plan_version(row)
 
     def get_plan(self, plan_id: int) -> PlanVersion:
         row = self._one(f"{PLAN_COLUMNS} where id = %s", [plan_id])
@@ -218,10 +220,10 @@ class PostgresRecords:
 
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
                     uid: str | None = None) -> SessionRecord:
-        landed = None if uid is None else self._one("select id from sessions where uid = %s and patient_id = %s",
+        landed = None if uid is None else self._one(f"{SESSION_COLUMNS} where s.uid = %s and s.patient_id = %s",
                                                     [uid, patient_id])
         if landed is not None:
-            return self.get_session(landed[0])
+            return session_record(landed)
         version = self._plan_of_patient(patient_id, plan_id, log)
         check_week(version, log.week)
         at = now_iso()

@@ -125,8 +125,8 @@ def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:
 
 
 def _plan_with_uid(db: sqlite_utils.Database, uid: str | None) -> PlanVersion | None:
-    row = None if uid is None else db.execute("select id from plans where uid = ?", [uid]).fetchone()
-    return None if row is None else get_plan(db, row[0])
+    row = None if uid is None else db.execute(f"{PLAN_COLUMNS} where uid = ?", [uid]).fetchone()
+    return None if row is None else plan_version(row)
 
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> PlanVersion:
@@ -225,10 +225,10 @@ def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, 
     """Log a walk of the patient under ``plan_id`` (default: the version in force on the walk's date); its
     week must be a week of that version's plan. Raises RecordNotFound, or ValueError naming the field. ``uid``: as
     PatientRecords.add_session."""
-    row = None if uid is None else db.execute("select id from sessions where uid = ? and patient_id = ?",
+    row = None if uid is None else db.execute(f"{SESSION_COLUMNS} where s.uid = ? and s.patient_id = ?",
                                               [uid, patient_id]).fetchone()
     if row is not None:
-        return get_session(db, row[0])
+        return session_record(row)
     version = _plan_of_patient(db, patient_id, plan_id, log.date)
     check_week(version, log.week)
     at = at or now_iso()

@@ -345,10 +345,10 @@ class RecordsGateway:
         """The same walk logged again after a try that failed goes under that try's uid: where the server saved it and
         the answer was lost with the connection, it is found, not logged twice (seen in review: "nothing was saved",
         and Log again made a second walk)."""
-        tried = self._walk_tried
-        uid = tried[2] if tried is not None and tried[:2] == (patient_id, log) else str(uuid.uuid4())
         from core.storage.clinic_errors import ServerLost
 
+        tried = self._walk_tried
+        uid = tried[2] if tried is not None and tried[:2] == (patient_id, log) else str(uuid.uuid4())
         self._walk_tried = (patient_id, log, uid)
         try:
             saved = self._records(write=True).add_session(patient_id, log, clinician=clinician, plan_id=plan_id,

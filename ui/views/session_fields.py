@@ -51,25 +51,21 @@ class SessionFields(NamedTuple):
         note.setPlaceholderText("optional, one line")  # cut to its first 300 characters, and saved so, unsaid)
         return cls(
             date=date, week=week, minutes=MinutesSpinBox(TYPING_ROOM, step=0.5),
-            speed=SpeedSpinBox(NOT_RECORDED),
+            speed=SpeedSpinBox(NOT_RECORDED, units),
             rpe=OptionalSpinBox(*RPE_RANGE, "not entered"),  # required: no value is put in for the clinician
             heart_rate=OptionalSpinBox(*HEART_RATE_RANGE, NOT_RECORDED, tip=(
                 "Beats a minute. The handout's walking log holds the patient's count: times 4 for 15 seconds, 2 for "
                 "30.")),
             pain_during=OptionalSpinBox(*PAIN_RANGE, NOT_RECORDED),
             pain_morning=OptionalSpinBox(*PAIN_RANGE, NOT_RECORDED),
-            stiffer_morning=choice_box(STIFFNESS_CHOICES), note=note)._in_units(units)
-
-    def _in_units(self, units: str) -> SessionFields:
-        self.speed.set_units(units)
-        return self
+            stiffer_morning=choice_box(STIFFNESS_CHOICES), note=note)
 
     def rows(self) -> list[tuple[str, QWidget, str]]:
         """(label, field, accessible name), in the form's order."""
         return [
             ("Date:", self.date, "Session date, not after today"), ("Plan week:", self.week, "Plan week"),
             ("Minutes walked:", self.minutes, "Minutes walked in the main set"),
-            (f"Belt speed ({self.speed.unit}):", self.speed, "Belt speed, in the units shown, or not recorded"),
+            (self.speed.label, self.speed, "Belt speed, in the units shown, or not recorded"),
             ("Effort (RPE 6-20):", self.rpe, "Effort, Borg RPE 6 to 20"),
             ("Heart rate (bpm):", self.heart_rate, "Heart rate at the end of the walk, or not recorded"),
             ("Pain during (0-10):", self.pain_during, "Pain during walking, 0 to 10, or not recorded"),
@@ -82,7 +78,7 @@ class SessionFields(NamedTuple):
         """The session the fields hold; raises SessionLogError with one line per problem, each also the accessible
         description of its field."""
         try:
-            log = _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
+            log = self._checked()
         except SessionLogError as error:
             self._describe(error.problems)
             raise
@@ -93,10 +89,13 @@ class SessionFields(NamedTuple):
         """Why the session the fields hold would be refused, in the form's words ("" if it would not); the fields are
         left as they are (a question asks it, before anything is saved)."""
         try:
-            _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
+            self._checked()
         except SessionLogError as error:
             return "; ".join(in_clinic_words(line) for line in error.problems)
         return ""
+
+    def _checked(self) -> SessionLog:
+        return _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
 
     def _values(self) -> dict:
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),

@@ -41,7 +41,6 @@ class SessionLogView(QWidget):
 
     def __init__(self, units: str = "metric", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._units = units  # the clinic's (Settings): the belt speed's, as the walking logs ask for it
         self._course: CourseOfCare | None = None
         self._correcting: SessionRecord | None = None
         self._as_loaded: tuple = ()  # the correction's fields as loaded
@@ -66,7 +65,7 @@ class SessionLogView(QWidget):
         self.count.setWordWrap(True)  # a long count wraps rather than widen the window past a small screen
         self.correct_button = QPushButton("&Correct selected session")
         self.delete_button = QPushButton("De&lete selected session…")
-        self._build_form()
+        self._build_form(units)  # the clinic's (Settings): the belt speed's, as the walking logs ask for it
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
@@ -88,8 +87,8 @@ class SessionLogView(QWidget):
 
     # -- building ------------------------------------------------------------------------------------
 
-    def _build_form(self) -> None:
-        self._fields = SessionFields.build(self._units)
+    def _build_form(self, units: str) -> None:
+        self._fields = SessionFields.build(units)
         (self.date, self.week, self.minutes, self.speed, self.rpe, self.heart_rate, self.pain_during, self.pain_morning,
          self.stiffer_morning, self.note) = self._fields
         self.save_button = QPushButton("&Add session")

@@ -140,14 +140,16 @@ class MinutesSpinBox(PlainNumberSpinBox):
         super().setValue(value)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if ":" in self.lineEdit().text() and not self.hasAcceptableInput():
-            self._left_as = self.lineEdit().text()
+        self._left_as = self._not_a_time() or self._left_as
         super().focusOutEvent(event)
 
     def unread(self) -> str:
         """Minutes and seconds typed that are not a time, or ""."""
+        return self._not_a_time() or self._left_as
+
+    def _not_a_time(self) -> str:
         typed = self.lineEdit().text()
-        return typed if ":" in typed and not self.hasAcceptableInput() else self._left_as
+        return typed if ":" in typed and not self.hasAcceptableInput() else ""
 
     def validate(self, text: str, pos: int) -> object:  # noqa: D102 (Qt's)
         if found := _MINUTES_AND_SECONDS.fullmatch(text.strip()):
@@ -169,15 +171,16 @@ class SpeedSpinBox(PlainNumberSpinBox):
     read as km/h, to two decimals (seen in review: a US clinic's 2.4 mph copied from the log into a km/h field). A
     speed shown from the records is read back exactly as stored until it is edited, whatever the units."""
 
-    def __init__(self, blank: str) -> None:
+    def __init__(self, blank: str, units: str) -> None:
         super().__init__(999, step=0.1, blank=blank)
         self._per_unit = 1.0
         self._shown: tuple[float, float] | None = None  # (the value shown, the km/h it shows)
-        self.setSuffix(" km/h")
+        self.set_units(units)
 
     @property
-    def unit(self) -> str:
-        return self.suffix().strip()
+    def label(self) -> str:
+        """Its label in the form, with its units."""
+        return f"Belt speed ({self.suffix().strip()}):"
 
     def set_units(self, units: str) -> None:
         """The units it shows, and its label's (the form's label whose buddy it is): "Belt speed (mph):"."""
@@ -188,7 +191,7 @@ class SpeedSpinBox(PlainNumberSpinBox):
         form = self.parentWidget()
         for label in form.findChildren(QLabel) if form is not None else ():
             if label.buddy() is self:
-                label.setText(f"Belt speed ({self.unit}):")
+                label.setText(self.label)
 
     def kmh(self) -> float | None:
         if self.value() == 0:
