@@ -366,6 +366,13 @@ def test_minutes_and_seconds_from_the_walking_log_are_read_as_minutes(qtbot, dat
         assert window.gateway.sessions(window.editor.patient_id) == []
         assert f"Minutes walked: {typed} is not minutes and seconds; allowed: minutes and two digits of seconds, 00 " \
                "to 59 (16:30), or minutes (16.5)" in view.message.text(), view.message.text()
+    from PySide6.QtCore import Qt
+
+    view.minutes.selectAll()  # and with Enter in the box, which puts the minutes before back first
+    qtbot.keyClicks(view.minutes, "16:75")
+    qtbot.keyClick(view.minutes, Qt.Key.Key_Return)
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert "Minutes walked: 16:75 is not minutes and seconds" in view.message.text(), view.message.text()
     _typed(qtbot, view.minutes, "16:05")
     view.save_button.click()
     assert [walked.minutes for walked in window.gateway.sessions(window.editor.patient_id)] == [16.08]

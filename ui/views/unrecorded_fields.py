@@ -143,6 +143,13 @@ class MinutesSpinBox(PlainNumberSpinBox):
         self._left_as = self._not_a_time() or self._left_as
         super().focusOutEvent(event)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name): Enter puts the value before back, then saves
+        from ui.enter_key import ENTER_KEYS  # (seen in testing: 16:75 and Enter, and the form saved 16)
+
+        if event.key() in ENTER_KEYS:
+            self._left_as = self._not_a_time() or self._left_as
+        super().keyPressEvent(event)
+
     def unread(self) -> str:
         """Minutes and seconds typed that are not a time, or ""."""
         return self._not_a_time() or self._left_as
