@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
@@ -35,6 +35,9 @@ class NextWeekSuggestion(BaseModel):
     next_week: Week | None
     caveat: str = CAVEAT  # "" and None where the pain model is not what decided (paused_by_screening)
     source: g.Source | None = g.PAIN_SOURCE
+    # a hold for the walks themselves (pain, effort or pulse too high, walks too short): the week is walked again, and
+    # a walk after it is the week again, not one more of its walks (course_rows); not a hold for a record missing
+    walk_again: bool = Field(False, exclude=True)
 
 
 class BeyondPlan(BaseModel):
@@ -94,7 +97,7 @@ def _sentence(clause: str) -> str:
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
                       in_progress: bool = False, days_since: int = 0, again: str = "",
-                      stiffness_asked: bool = True) -> NextWeekSuggestion:
+                      stiffness_asked: bool = True, eased: bool = False) -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
@@ -102,7 +105,11 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     reason to repeat the week. ``days_since``: days from the latest walk to today; after a break of BREAK_DAYS or
     more the week is walked again before moving on (seen in review: "Progress" twelve weeks after the last walk).
     ``again``: how the course names a week walked again ("1 (again)"), said of a week in progress (seen in review:
-    "Week 1 is in progress, 1 of 3 walks so far" after a step back, as if the walks before had not counted)."""
+    "Week 1 is in progress, 1 of 3 walks so far" after a step back, as if the walks before had not counted).
+    ``eased``: the week walked again after a step back that stayed at its minutes and slowed the belt to the week
+    before's effort (eased_week): judged against that effort, and walked well, it leads to the week as planned (seen
+    in review: such walks judged against the moderate target they were told to drop, "lighter than this moderate
+    week's target", and "move on to week 4", where week 3 raises the effort with the minutes kept)."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="pause", reason=f"The plan is blocked by screening. {blocked_because(plan)}",
                                   next_week=None)
@@ -111,11 +118,16 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     this_week = plan.weeks[week - 1]
     previous = plan.weeks[max(week - 2, 0)]
     following = plan.weeks[week] if week < len(plan.weeks) else this_week
+    easier = eased_week(plan, week) if eased else None
+    if easier is not None:
+        this_week, following = easier, this_week
+    onward = f"move on to week {following.week}" if easier is None else (
+        f"walk week {week} again at its {following.band} effort (RPE {following.rpe[0]}-{following.rpe[1]})")
 
     noted = ""  # below T6, a heart rate above the range, said with whatever follows (it does not hold alone)
 
-    def hold(reason: str) -> NextWeekSuggestion:
-        return NextWeekSuggestion(action="hold", reason=reason + noted, next_week=this_week)
+    def hold(reason: str, *, again: bool = False) -> NextWeekSuggestion:
+        return NextWeekSuggestion(action="hold", reason=reason + noted, next_week=this_week, walk_again=again)
 
     previous, back = _way_back(this_week, previous)
     logs = [log for log in logs if log.week == week]
@@ -158,9 +170,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if amber:  # (seen in review: pain 6 named, an effort of 14 and a pulse above the range left unsaid)
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
                     f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
-                    f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else ""))
+                    f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else ""),
+                    again=True)
     if too_hard:
-        return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.")
+        return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.", again=True)
     slow = [log for log in logs if log.heart_rate and log.heart_rate < plan.intensity.hr_rest]
     if slow:  # seen in review: a 15-second count of 34 read as 34 bpm, and "Progress" (times 4, above the range)
         return hold(pulse_below_resting(slow[0].heart_rate, plan.intensity.hr_rest,
@@ -176,7 +189,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "
-                    "repeat this week.")
+                    "repeat this week.", again=True)
     if any(log.pain_during is None for log in logs):
         return hold("Pain during walking is not recorded for every session: record it before moving on.")
     if any(log.pain_next_morning is None for log in logs):
@@ -192,13 +205,13 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
                     "default, not from a trial).")
     lighter = _lighter_than_planned(this_week, logs, rough_guide)
-    if week == len(plan.weeks):
+    if week == len(plan.weeks) and easier is None:
         return hold("Last week of the plan done with pain in the safe range: keep this level and review the plan."
                     + lighter)
     return NextWeekSuggestion(
         action="progress", next_week=following,
         reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
-               f"morning: move on to week {following.week}.{noted}{lighter}{_read_the_notes(plan, logs)}",
+               f"morning: {onward}.{noted}{lighter}{_read_the_notes(plan, logs)}",
     )
 
 
@@ -208,6 +221,19 @@ def step_back_week(plan: Plan, week: int) -> int:
     if not 1 <= week <= len(plan.weeks):
         return max(week - 1, 1)
     return _way_back(plan.weeks[week - 1], plan.weeks[max(week - 2, 0)])[0].week
+
+
+def eased_week(plan: Plan, week: int) -> Week | None:
+    """Week ``week`` as walked again after a step back that stays at its minutes and slows the belt to the week
+    before's lighter effort (_way_back): its walks, with the week before's effort targets, speed and slope. None where
+    a step back from it goes elsewhere, or keeps its effort."""
+    if not 2 <= week <= len(plan.weeks):
+        return None
+    this_week, previous = plan.weeks[week - 1], plan.weeks[week - 2]
+    if previous.band == this_week.band or _way_back(this_week, previous)[0] is not this_week:
+        return None
+    return this_week.model_copy(update={name: getattr(previous, name) for name in (
+        "band", "target_hr", "rpe", "speed_kmh", "grade_pct", "mets")})
 
 
 def _way_back(this_week: Week, previous: Week) -> tuple[Week, str]:

@@ -1,17 +1,18 @@
 """The rows of a course of care, in the order walked: which walks make up each week, which weeks were missed, and which
 lie ahead.
 
-A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned sessions)
-at a time: a week walked again later (after "step back"), or more times than planned (after "hold"), is a row of its
-own ("again", counted under its version), and so are the walks after a step-back that stays at its week (week 1,
-which has no earlier week, or a week that walked the same as the week before), after a break of BREAK_DAYS or more,
-and after a screening block; a walk more than planned within a week of the row's first walk (or of its first after a
-week or more without one) is an extra walk of that row. A row goes on under a plan version saved before the week's
-walks are done (one week, judged together under the newest version of its walks); a week already done is not
-continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A week never
-walked under its version that the walks skipped over is missed, under the version of the walk after. The newest
-version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or stepped back
-to shows again, "again"), the following week while the week in progress goes on (progress.py).
+A row is a run of walks of one plan week with nothing else walked between them, a week's worth (its planned sessions) at
+a time: a week walked again later (after "step back"), or more times than planned (after "hold"), is a row of its own
+("again", counted under its version), and so are the walks after a step-back that stays at its week (week 1, which has
+no earlier week, or a week that walked the same as the week before: walked again at that week's effort where it was
+lighter, "eased"), after a break of BREAK_DAYS or more, and after a screening block; a walk more than planned within a
+week of the row's first walk (or of its first after a week or more without one) is an extra walk of that row, unless the
+rules held the row's walks to be walked again (too painful, too hard, too short). A row goes on under a plan version
+saved before the week's walks are done (one week, judged together under the newest version of its walks); a week already
+done is not continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A
+week never walked under its version that the walks skipped over is missed, under the version of the walk after. The
+newest version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or stepped
+back to shows again, "again"), the following week while the week in progress goes on (progress.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, step_back_week, suggest_next_week
+from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, eased_week, step_back_week, suggest_next_week
 from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
 
@@ -50,9 +51,10 @@ class Row(NamedTuple):
     ahead: bool = False
     stopped: bool = False
     advised_back: int = 0  # the walks after which the step-back was advised, though the week's walks went on (0: none)
-    step_back_at_end: bool = False  # all its planned walks done, and they advise a step back
+    back_at_end: int = 0  # all its planned walks done, and they advise a step back: after how many walks (0: none)
     amber_at_end: int | None = None  # all its planned walks done, held by pain in the amber band: its highest
     held_at_end: str = ""  # all its planned walks done, held by the rules for another reason: the suggestion's why
+    eased: bool = False  # walked again at the week before's lighter effort after a step back (adjustment.eased_week)
 
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:
@@ -61,35 +63,41 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
     review: walks grouped by (version, week) and cut into the week's planned sessions pooled a painful walk of week 4
     with a later retry, and split week 3 in two when version 2 was saved after its first walk."""
     weeks: list[list[LoggedSession]] = []  # each a week's walks: one row
+    eased: list[bool] = []  # each row's: walked at the week before's lighter effort
     for item in ordered:
         current = weeks[-1] if weeks else []
-        goes_on = bool(current) and current[-1].log.week == item.log.week and not _stopped(current, plans, usual) \
-            and not _begun_again(current[-1], item, plans)
+        same_week = bool(current) and current[-1].log.week == item.log.week
+        stopped = same_week and _stopped(current, plans, usual, eased[-1])
+        goes_on = same_week and not stopped and not _begun_again(current[-1], item, plans)
         if goes_on and len(current) < planned_sessions(plans, current[-1]) and (
                 current[-1].plan_version == item.plan_version or len(current) < planned_sessions(plans, item)):
             current.append(item)
-        elif goes_on and current[-1].plan_version == item.plan_version and _within_a_week(current, item):
+        elif goes_on and current[-1].plan_version == item.plan_version and _within_a_week(current, item) \
+                and not _walked_again(current, plans, usual, eased[-1]):
             current.append(item)  # a walk more than planned in the same days, not the week walked again
         else:
             weeks.append([item])
+            eased.append(same_week and judged_under(current) == item.plan_version and (stopped or eased[-1])
+                         and eased_week(plans[item.plan_version], item.log.week) is not None)
     walked_weeks = {(item.plan_version, item.log.week) for item in ordered}
     rows: list[Row] = []
     attempts: dict[tuple[int, int], int] = {}
     left_off = 0
-    for walks in weeks:
+    for walks, easier in zip(weeks, eased):
         version, week = judged_under(walks), walks[-1].log.week
         rows += [Row(version, number, 1, []) for number in range(left_off + 1, week)  # skipped over, never walked
                  if number <= len(plans[version].weeks) and (version, number) not in walked_weeks]
         attempts[version, week] = attempts.get((version, week), 0) + 1
-        at_end = _advice_at_end(walks, plans[version], usual[version])
+        at_end = _advice_at_end(walks, plans[version], usual[version], easier)
         held = at_end is not None and at_end.action == "hold"
         amber = _amber_pain(walks, plans[version]) if held else None
         rows.append(Row(version, week, attempts[version, week], walks,
-                        stopped=brought_step_back(walks, plans[version], usual[version]),
-                        advised_back=_advised_back(walks, plans, usual),
-                        step_back_at_end=at_end is not None and at_end.action == "step-back", amber_at_end=amber,
+                        stopped=brought_step_back(walks, plans[version], usual[version], easier),
+                        advised_back=_advised_back(walks, plans, usual, easier),
+                        back_at_end=_back_at_end(walks, plans[version], usual[version], easier)
+                        if at_end is not None and at_end.action == "step-back" else 0, amber_at_end=amber,
                         held_at_end=at_end.reason if held and amber is None and week < len(plans[version].weeks)
-                        else ""))  # the last week's hold is the plan's end: "keep this level and review the plan"
+                        else "", eased=easier))  # the last week's hold is the plan's end: "keep this level and review"
         left_off = week
     return rows
 
@@ -121,7 +129,7 @@ def judged_under(walks: list[LoggedSession]) -> int:
     return max(item.plan_version for item in walks)
 
 
-def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> bool:
+def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None], eased: bool) -> bool:
     """The walks so far brought a step-back that stays at their week (week 1, or a week that walked the same as the
     week before), part-way through it or with its last walk: the walks after it are the week walked again, a row of
     their own (seen in review: the retry walks joined the painful walk's row, and after a full week, counted as extra
@@ -131,24 +139,47 @@ def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int
     plan, usual_pain = plans[version], usual[version]
     if step_back_week(plan, week) != week:
         return False
-    if brought_step_back(walks, plan, usual_pain):  # part-way: the week's end is not judged as well
+    if brought_step_back(walks, plan, usual_pain, eased):  # part-way: the week's end is not judged as well
         return True
-    at_end = _advice_at_end(walks, plan, usual_pain)
+    at_end = _advice_at_end(walks, plan, usual_pain, eased)
     return at_end is not None and at_end.action == "step-back"
 
 
-def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> int:
+def _walked_again(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None],
+                  eased: bool) -> bool:
+    """The rules hold a week whose planned walks are done to be walked again: the walks after are the week again,
+    not more of its walks. Seen in review: a pulse above the range held week 1, the patient walked it again from two
+    days later, and the first of those walks read as a fourth of week 1, "beyond the plan", and its row "1 (again)"
+    as two walks of three."""
+    version = judged_under(walks)
+    at_end = _advice_at_end(walks, plans[version], usual[version], eased)
+    return at_end is not None and at_end.walk_again
+
+
+def _back_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None, eased: bool) -> int:
+    """After how many walks a week whose planned walks are done was advised a step back: the first count of its walks
+    from its planned ones on that does (seen in review: "advised a step back after walk 4", a walk more than planned
+    after the third walk's stiffer morning had brought it)."""
+    planned = plan.weeks[walks[-1].log.week - 1].sessions
+    return next(count for count in range(planned, len(walks) + 1)
+                if (advice := _advice_at_end(walks[:count], plan, usual_pain, eased)) and advice.action == "step-back")
+
+
+def _advised_back(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None],
+                  eased: bool) -> int:
     """After how many of a week's walks its pain rules advised a step back, where walks under the same version went on
     at the week (0: none). Walks under a version saved since are the clinician's answer, not the advice ignored."""
     for count in range(1, len(walks)):
         version = walks[count - 1].plan_version
         if any(item.plan_version == version for item in walks[count:]) and brought_step_back(
-                [item for item in walks[:count] if item.plan_version == version], plans[version], usual[version]):
+                [item for item in walks[:count] if item.plan_version == version], plans[version], usual[version],
+                eased):
             return count
     return 0
 
 
-def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> NextWeekSuggestion | None:
+def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None,
+                   eased: bool = False) -> NextWeekSuggestion | None:
     """What the rules advise once all the week's planned walks are done (None: not all done). A step back there is
     said where the walking went on (seen in review: pain 8 at week 2's last walk, then week 3 walked anyway, read as
     done and 100 %, with nothing said), and so is a hold, on amber pain (_amber_pain) or for another reason (a pulse
@@ -156,7 +187,8 @@ def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | Non
     week = walks[-1].log.week
     if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
         return None
-    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, stiffness_asked=False)
+    return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, stiffness_asked=False,
+                             eased=eased)
 
 
 def _amber_pain(walks: list[LoggedSession], plan: Plan) -> int | None:
@@ -167,12 +199,13 @@ def _amber_pain(walks: list[LoggedSession], plan: Plan) -> int | None:
                 and item.log.pain_during > safe), default=None)
 
 
-def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None) -> bool:
+def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | None, eased: bool = False) -> bool:
     """Whether a week's walks brought the pain rules' step-back before its planned walks were done."""
     week = walks[-1].log.week
     if not 1 <= week <= len(plan.weeks) or len(walks) >= plan.weeks[week - 1].sessions:
         return False
-    judged = suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, in_progress=True)
+    judged = suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, in_progress=True,
+                               eased=eased)
     return judged.action == "step-back"
 
 

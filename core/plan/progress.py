@@ -2,16 +2,15 @@
 effort and pain against the patient's usual pain, what changed between plan versions, and the
 engine's suggestion for the coming week. The progress view and the progress report both draw this.
 
-Rows are weeks in the order walked (core/plan/course_rows.py): a run of walks of one week, a week's worth at a
-time, so a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes; weeks
-the walks skipped over are missed, and the newest version's weeks from where the suggestion points are ahead.
-Planned figures come from the plan as the patient has it (the clinician's overrides applied) under the version
-of the row's last walk. Adherence is walked minutes over planned minutes, capped at 100 % per row so a long week
-does not hide a missed one. The latest row counts once it is complete or a week has passed since its last walk
-(before that it is "in progress" and left out of the overall figure). The next-week suggestion judges the
-latest row's walks under their own version's rules; the week it points to is taken from the newest version, the
-plan in force (a blocked newest version holds; one that ends before the walks' week says so; other pain rules are
-named as those the next walks are judged by).
+Rows are weeks in the order walked (core/plan/course_rows.py): a run of walks of one week, a week's worth at a time, so
+a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes; weeks the walks skipped
+over are missed, and the newest version's weeks from where the suggestion points are ahead. Planned figures come from
+the plan as the patient has it (the clinician's overrides applied) under the version of the row's last walk. Adherence
+is walked minutes over planned minutes, capped at 100 % per row so a long week does not hide a missed one. The latest
+row counts once it is complete or a week has passed since its last walk (before that it is "in progress" and left out of
+the overall figure). The next-week suggestion judges the latest row's walks under their own version's rules; the week it
+points to is taken from the newest version, the plan in force (a blocked newest version holds; one that ends before the
+walks' week says so; other pain rules are named as those the next walks are judged by).
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, computed_field
 
-from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
-                                  said_beyond_or_twice, step_back_week, suggest_next_week)
+from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, eased_week,
+                                  paused_by_screening, said_beyond_or_twice, step_back_week, suggest_next_week)
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
                                    cut_by_block, label_of, planned_week, status_of, stops_walking, walked_rows,
                                    walking_breaks)
@@ -238,7 +237,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
                                stiffer_next_morning=item.log.stiffer_next_morning, note=item.log.note,
-                               target_rpe=_week_target(plans[item.plan_version], item.log.week),
+                               target_rpe=_week_target(plans[item.plan_version], item.log.week,
+                                                       row_of[id(item)].eased),
                                attempt=row_of[id(item)].attempt, after_break=id(item) in resumed,
                                **rules[item.plan_version])
                   for item in ordered],
@@ -256,8 +256,9 @@ def _pain_rules(plan: Plan, profile: PatientProfile) -> dict[str, int | None]:
     return dict(zip(("usual_pain", "safe_max", "acceptable_max"), numbers))
 
 
-def _week_target(plan: Plan, week: int) -> tuple[int, int] | None:
-    return tuple(plan.weeks[week - 1].rpe) if 1 <= week <= len(plan.weeks) else None
+def _week_target(plan: Plan, week: int, eased: bool) -> tuple[int, int] | None:  # the effort the walk was asked for
+    asked = (eased and eased_week(plan, week)) or (plan.weeks[week - 1] if 1 <= week <= len(plan.weeks) else None)
+    return tuple(asked.rpe) if asked else None
 
 
 def _ahead_from(latest: LoggedSession | None, judged_version: int | None, suggestion: NextWeekSuggestion | None,
@@ -282,14 +283,14 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
               walked_next: Row | None) -> WeekProgress:
     """``walked_next``: the next row with walks, which shows whether a step-back was followed."""
     version, number, walked = row.version, row.week, row.walks
-    planned = planned_week(plans[version], number)
+    planned = row.eased and eased_week(plans[version], number) or planned_week(plans[version], number)
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
     taken = _step_back_taken(row, walked_next, plans)
     walked_past = walked_next is not None and walked_next.version == version and walked_next.week > number
     by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
     stopped_of = planned.sessions if status == "done" and (row.stopped and taken or by_block) else None
-    not_taken = row.advised_back or (len(walked) if (row.stopped or row.step_back_at_end) and not taken else 0)
+    not_taken = row.advised_back or (0 if taken else len(walked) if row.stopped else row.back_at_end)
     if stopped_of:
         planned_minutes = planned.main_min * len(walked)
     walked_minutes = sum(item.log.minutes for item in walked)
@@ -342,7 +343,8 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     profile = next(v.profile for v in versions if v.version == version)
     suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
                                    in_progress=in_progress, days_since=days_since,  # only the latest: in progress
-                                   again=label_of(week, judged.attempt) if judged.attempt > 1 else "")
+                                   again=label_of(week, judged.attempt) if judged.attempt > 1 else "",
+                                   eased=judged.eased)
     newest = versions[-1].version
     if newest == version:
         return suggestion

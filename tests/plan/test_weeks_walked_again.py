@@ -1,0 +1,75 @@
+"""A week walked again after the rules held it or stepped back within it: which walks are the week again, what they
+are judged against, and which walk the advice came after (core/plan/course_rows.py, core/plan/adjustment.py).
+Seen in a clinician's try of a course of care over eleven weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.adherence import adherence_in_words
+from core.plan.progress import LoggedSession, course_progress
+from core.plan.session_log import SessionLog
+from tests.plan.course import START, V1, version, walks
+
+LIGHT_START = version(1, baseline_walk_min=8)  # weeks 1-2 light, week 3 the same walks at moderate effort
+
+
+def logged(plan_week: int, days: list[int], *, rpe: int, heart_rate: int | None = None, pain: int = 2,
+           morning: int = 2, stiffer: bool = False) -> list[LoggedSession]:
+    minutes = LIGHT_START.plan.weeks[plan_week - 1].main_min
+    return [LoggedSession(plan_version=1, order=day, log=SessionLog(
+        date=START + dt.timedelta(days=day), week=plan_week, minutes=minutes, rpe=rpe, heart_rate=heart_rate,
+        pain_during=pain, pain_next_morning=morning, stiffer_next_morning=stiffer)) for day in days]
+
+
+def test_the_week_walked_again_at_the_week_befores_effort_is_judged_by_it_and_leads_to_the_week_as_planned() -> None:
+    """Seen in review: pain 6 in week 3, where the effort rises with the minutes kept, said "stay at week 3's minutes
+    and slow the belt to week 2's light effort (RPE 9-11)"; the walks at that effort were then judged against week
+    3's moderate target, "lighter than this moderate week's target", and "move on to week 4": more effort and more
+    minutes at once."""
+    weeks = LIGHT_START.plan.weeks
+    assert (weeks[1].band, weeks[2].band, weeks[1].main_min) == ("light", "moderate", weeks[2].main_min)
+    course = (logged(1, [0, 2, 4], rpe=10) + logged(2, [7, 9, 11], rpe=10) + logged(3, [14], rpe=12)
+              + logged(3, [16], rpe=13, pain=7))
+    flare = course_progress([LIGHT_START], course, today=START + dt.timedelta(days=17))
+    assert flare.suggestion.action == "step-back" and "slow the belt to week 2's light effort" in flare.suggestion.reason
+    eased = course + logged(3, [21, 23, 25], rpe=10, heart_rate=weeks[1].target_hr[0] + 2)
+    progress = course_progress([LIGHT_START], eased, today=START + dt.timedelta(days=26))
+    again = next(week for week in progress.weeks if week.label == "3 (again)")
+    assert (again.status, again.target_hr) == ("done", weeks[1].target_hr)
+    assert [point.target_rpe for point in progress.sessions[-3:]] == [weeks[1].rpe] * 3
+    assert progress.suggestion.action == "progress" and progress.next_walk_week == 3
+    assert "walk week 3 again at its moderate effort (RPE 12-13)" in progress.suggestion.reason
+    assert "lighter" not in progress.suggestion.reason
+    assert [week.label for week in progress.weeks if week.status == "ahead"][0] == "3 (3rd time)"
+    harder = course + logged(3, [21, 23, 25], rpe=13)  # harder than the light effort it was walked again at
+    held = course_progress([LIGHT_START], harder, today=START + dt.timedelta(days=26)).suggestion
+    assert held.action == "hold" and "Effort was rated above 11 (harder than this week's light target)" in held.reason
+
+
+def test_a_week_held_by_its_pulse_and_walked_again_within_the_week_is_a_row_of_its_own() -> None:
+    """Seen in review: a pulse above the range held week 1 ("keep the minutes and slow the belt"); the patient walked
+    it again from two days later, and the first of those walks read as a fourth walk of week 1, "went beyond the
+    plan", "base a new plan version on what they walk now", and week 1 (again) as 2 of 3 walks."""
+    top = V1.plan.weeks[0].target_hr[1]
+    fast = walks(1, [0, 2, 4])
+    fast[-1] = fast[-1].model_copy(update={"log": fast[-1].log.model_copy(update={"heart_rate": top + 7})})
+    progress = course_progress([V1], fast + walks(1, [6, 8, 10]) + walks(2, [13]), today=START + dt.timedelta(days=13))
+    walked = [(week.label, week.walked_sessions, week.beyond_plan) for week in progress.weeks if week.walked_sessions]
+    assert walked == [("1", 3, None), ("1 (again)", 3, None), ("2", 1, None)]
+    assert "beyond the plan" not in adherence_in_words(progress)
+    amber = walks(1, [0, 2]) + walks(1, [4], pain=5) + walks(1, [6, 8, 10])  # pain in the amber band holds it too
+    rows = course_progress([V1], amber, today=START + dt.timedelta(days=11)).weeks
+    assert [(week.label, week.walked_sessions) for week in rows if week.walked_sessions] == [("1", 3), ("1 (again)", 3)]
+    extra = walks(1, [0, 2, 4, 6])  # walked well: a fourth walk in the same days is one more, as before
+    rows = course_progress([V1], extra, today=START + dt.timedelta(days=7)).weeks
+    assert [(week.label, week.walked_sessions) for week in rows if week.walked_sessions] == [("1", 4)]
+
+
+def test_a_step_back_brought_by_a_weeks_last_planned_walk_names_that_walk() -> None:
+    """Seen in review: a stiffer morning after week 2's third walk advised a step back; the patient walked week 2 once
+    more two days later, and the course said the step back was advised "after walk 4 of the week"."""
+    course = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(2, [11], morning=6) + walks(2, [13]) + walks(3, [16])
+    progress = course_progress([V1], course, today=START + dt.timedelta(days=17))
+    assert progress.weeks[1].step_back_not_taken_after == 3
+    assert "Week 2: the pain rules advised a step back after walk 3 of the week" in adherence_in_words(progress)
