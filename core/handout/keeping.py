@@ -121,15 +121,25 @@ class SaidToGoOn(KeepTogether):
 class ShorterWhereItSaves(KeepTogether):
     """A chart and its titles (``made(height)``) kept together, drawn up to ``least`` points shorter where that keeps
     it on the page (its words stay their size): seen in review, the weekly minutes chart missed the foot of the week
-    plan's page by about 20 points and took a page of its own, half empty."""
+    plan's page by about 20 points and took a page of its own, half empty. Where it does take the next page, it goes
+    there whole under its section's heading again (``heading_again()``): seen in review, the chart alone atop a page
+    under its own small title, its section's heading a page before."""
 
-    def __init__(self, made: Callable[[float], list[Flowable]], height: float, least: float) -> None:
+    def __init__(self, made: Callable[[float], list[Flowable]], height: float, least: float, *,
+                 heading_again: Callable[[], Flowable] | None = None) -> None:
         super().__init__(made(height))
-        self._made, self._height, self._least = made, height, least
+        self._made, self._height, self._least, self._heading_again = made, height, least, heading_again
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H <= aH:
+            return list(self._content)  # as tall as it is
         for height in range(int(self._height) - 10, int(self._least) - 1, -10):
             content = self._made(height)
             if _listWrapOn(content, aW, self.canv)[1] <= aH:
                 return content
-        return super().split(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if self._heading_again is None or frame is None or getattr(frame, "_atTop", False):
+            return super().split(aW, aH)
+        return [FrameBreak(), HeadedOnANewPage(self._made(self._height), heading_again=self._heading_again)]

@@ -223,8 +223,12 @@ class HandoutRenderer:
             first += [Image(h.logo_path, width=4 * cm, height=2 * cm, kind="proportional",
                             hAlign="RIGHT" if self._rtl else "LEFT"), Spacer(1, 6)]
         first.append(self._p(h.title, self.title))
+        # the labels' column as wide as its widest, and a little room (seen in review: Vietnamese "Phòng khám", the
+        # clinic, broken inside its last word as "Phòng khá" over "m" in large print), up to a third of the width
+        widest = max(text_width(k, self.bold_body.fontSize, bold=True) for k, _ in labels.facts) + 12
+        label = min(max(4.2 * cm, widest), self._width / 3)
         first.append(self._table([[self._p(k, self.bold_body), self._p(v, isolate=True)] for k, v in labels.facts],
-                                 [4.2 * cm, self._width - 4.2 * cm], header=False, grid=False))
+                                 [label, self._width - label], header=False, grid=False))
         first.append(Spacer(1, 8))
         if h.start_note:  # where the patient carries on: first, and in bold, as it changes what the table means to them
             first += [self._p(h.start_note, self.bold_body), Spacer(1, 4)]
@@ -244,7 +248,8 @@ class HandoutRenderer:
             Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
             weekly_minutes_chart(h.weekly_minutes, self._width, height=height, right_to_left=self._rtl),
             self._p(labels.chart_axis, self.chart_axis)],
-            height=200 if compact else 260, least=200 if compact else 210))
+            height=200 if compact else 260, least=200 if compact else 210,
+            heading_again=self._heading_again(labels.plan_heading, labels)))
         again = self._heading_again(labels.effort_heading, labels)
         effort = [self._p(labels.effort_heading, self.heading)] + [self._p(text) for text in h.effort_intro]
         effort += [Spacer(1, 4), self._effort_drawing(h), Spacer(1, 8)]

@@ -111,3 +111,6 @@ def test_a_chart_is_drawn_shorter_where_that_keeps_it_on_the_page() -> None:
     drawn.clear()
     moved = _lines([Spacer(1, 640), ShorterWhereItSaves(chart, height=100, least=70)])  # cannot fit even at 70
     assert [(page, text) for page, _, text in moved] == [(2, "Chart")] and drawn[0] == 100  # the next page, whole
+    headed = _lines([Spacer(1, 640), ShorterWhereItSaves(chart, height=100, least=70, heading_again=lambda: Paragraph(
+        "Plan (continued)", STYLES["Heading1"]))])  # seen in review: the chart alone atop a page, under no heading
+    assert [(page, text) for page, _, text in headed] == [(2, "Plan (continued)"), (2, "Chart")]

@@ -355,3 +355,15 @@ def test_a_long_clinic_phone_line_goes_up_on_two_lines_never_over_the_footer(ren
         assert lines["phone"] and lines["footer"]
         assert len(set(lines["phone"])) == 1  # the number on one line, under its label
         assert min(lines["phone"]) - max(lines["footer"]) >= 14  # a line of 12 pt footer text and more between
+
+
+@pytest.mark.parametrize("tag", ["en", "es", "pt", "vi", "zh-Hans"])
+def test_the_first_pages_labels_are_each_on_one_line(renderer, tag) -> None:
+    """Seen in review: in Vietnamese large print, the clinic's label "Phòng khám" broke inside its last word, "Phòng
+    khá" over "m" ("khá" is another word), in a label column of a fixed 4.2 cm."""
+    from tests.handout.helpers import pdf_text
+
+    handout = handout_for(example("diabetic-neuropathy"), language=tag)
+    lines = [" ".join(line.split()) for line in pdf_text(renderer.render(handout))[0].splitlines()]
+    for label, _ in handout.labels.facts:
+        assert any(line.startswith(" ".join(label.split())) for line in lines), (label, lines[:12])
