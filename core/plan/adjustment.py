@@ -90,6 +90,21 @@ BREAK_DAYS = 14  # a product default, no trial behind it: after this long withou
 GAP_DAYS = 7
 
 
+def _no_walk_for(days: int, since: dt.date) -> str:
+    return f"No walk is logged for {days} days, since {since.isoformat()}"
+
+
+def said_after_break(suggestion: NextWeekSuggestion, days: int, since: dt.date) -> NextWeekSuggestion:
+    """The suggestion, ``days`` after the latest walk (on ``since``), saying so where that is BREAK_DAYS or more and it
+    does not already. Seen in review: 74 days without a walk read only "repeat this week", and 67 days only "ask the
+    patient how the pain is": the break was said in the adherence lines, not in the advice the report prints."""
+    said = _no_walk_for(days, since)
+    if days < BREAK_DAYS or suggestion.action == "pause" or said in suggestion.reason:
+        return suggestion
+    return suggestion.model_copy(update={"reason": f"{suggestion.reason} {said}: ask the patient about the break "
+                                         "before the next walk."})
+
+
 def _sentence(clause: str) -> str:
     """A clause ("heart rate was ...") as a sentence's start: its first letter a capital, the rest as it is."""
     return clause[:1].upper() + clause[1:]
@@ -201,7 +216,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold("Whether the next morning was stiffer is not recorded for every session: record it before "
                     "moving on.")
     if days_since >= BREAK_DAYS:
-        return hold(f"No walk is logged for {days_since} days, since {max(log.date for log in logs).isoformat()}: "
+        return hold(f"{_no_walk_for(days_since, max(log.date for log in logs))}: "
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
                     "default, not from a trial).")
     lighter = _lighter_than_planned(this_week, logs, rough_guide)

@@ -277,6 +277,12 @@ def status_of(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     return "in progress" if going_on else "done"
 
 
+def asked_week(plan: Plan, week: int, eased: bool) -> Week | None:
+    """A walk's week as it was asked for: the plan's (None beyond its end), at the week before's effort where its row
+    was eased (Row.eased)."""
+    return (eased and eased_week(plan, week)) or (plan.weeks[week - 1] if 1 <= week <= len(plan.weeks) else None)
+
+
 def planned_week(plan: Plan, week: int) -> Week | None:
     """The plan's figures for a row's week: a week beyond the plan's end has its last week's (None: blocked)."""
     return plan.weeks[min(week, len(plan.weeks)) - 1] if plan.weeks else None

@@ -23,10 +23,11 @@ from typing import Literal
 from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, eased_week,
-                                  paused_by_screening, said_beyond_or_twice, step_back_week, suggest_next_week)
-from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, continuing_week,
-                                   cut_by_block, label_of, planned_week, status_of, stops_walking, walked_rows,
-                                   walking_breaks)
+                                  paused_by_screening, said_after_break, said_beyond_or_twice, step_back_week,
+                                  suggest_next_week)
+from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, asked_week,
+                                   continuing_week, cut_by_block, label_of, planned_week, status_of, stops_walking,
+                                   walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.pain import other_pain_rules
@@ -219,10 +220,11 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     walked_after = {id(row): next((later for later in walked[index + 1:] if later.walks), None)
                     for index, row in enumerate(walked)}
     weeks = [_week_row(row, plans, latest, today, walked_after.get(id(row))) for row in rows]
-    if judged is not None and suggestion is not None:  # beyond its plan, or a walk logged twice: said once
+    if judged is not None and suggestion is not None:  # beyond its plan, or a walk logged twice: said once; a break
         logged = Counter((item.log.date, item.log.minutes) for item in walked[judged].walks)
-        suggestion = said_beyond_or_twice(suggestion, weeks[judged].beyond_plan,
-                                          sorted({day for (day, _), count in logged.items() if count > 1}))
+        twins = sorted({day for (day, _), count in logged.items() if count > 1})
+        suggestion = said_after_break(said_beyond_or_twice(suggestion, weeks[judged].beyond_plan, twins),
+                                      ((today or latest.log.date) - latest.log.date).days, latest.log.date)
     row_of = {id(walk): row for row in walked for walk in row.walks}
     breaks = walking_breaks(ordered, today, GAP_DAYS)
     resumed = {id(next(item for item in ordered if item.log.date == gap.until)) for gap in breaks if gap.until}
@@ -237,8 +239,8 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,
                                stiffer_next_morning=item.log.stiffer_next_morning, note=item.log.note,
-                               target_rpe=_week_target(plans[item.plan_version], item.log.week,
-                                                       row_of[id(item)].eased),
+                               target_rpe=getattr(asked_week(plans[item.plan_version], item.log.week,
+                                                             row_of[id(item)].eased), "rpe", None),
                                attempt=row_of[id(item)].attempt, after_break=id(item) in resumed,
                                **rules[item.plan_version])
                   for item in ordered],
@@ -254,11 +256,6 @@ def _pain_rules(plan: Plan, profile: PatientProfile) -> dict[str, int | None]:
     recorded it: the profile's)."""
     numbers = plan.rules.pain.judged_against(profile.pain_nrs).numbers
     return dict(zip(("usual_pain", "safe_max", "acceptable_max"), numbers))
-
-
-def _week_target(plan: Plan, week: int, eased: bool) -> tuple[int, int] | None:  # the effort the walk was asked for
-    asked = (eased and eased_week(plan, week)) or (plan.weeks[week - 1] if 1 <= week <= len(plan.weeks) else None)
-    return tuple(asked.rpe) if asked else None
 
 
 def _ahead_from(latest: LoggedSession | None, judged_version: int | None, suggestion: NextWeekSuggestion | None,

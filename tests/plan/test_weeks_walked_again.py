@@ -73,3 +73,18 @@ def test_a_step_back_brought_by_a_weeks_last_planned_walk_names_that_walk() -> N
     progress = course_progress([V1], course, today=START + dt.timedelta(days=17))
     assert progress.weeks[1].step_back_not_taken_after == 3
     assert "Week 2: the pain rules advised a step back after walk 3 of the week" in adherence_in_words(progress)
+
+
+def test_a_long_break_since_the_latest_walk_is_said_whatever_the_advice() -> None:
+    """Seen in review: 74 days without a walk read only "repeat this week" (a week cut short), and 67 days only "ask
+    the patient how the pain is": the break was in the adherence lines, not in the advice the report prints."""
+    short = walks(1, [0, 2, 4]) + walks(2, [7], minutes=V1.plan.weeks[1].main_min - 3)
+    progress = course_progress([V1], short, today=START + dt.timedelta(days=81))
+    assert progress.suggestion.action == "hold" and progress.suggestion.reason.endswith(
+        "No walk is logged for 74 days, since 2026-09-08: ask the patient about the break before the next walk.")
+    painful = course_progress([V1], walks(1, [0, 2]) + walks(1, [4], pain=8), today=START + dt.timedelta(days=60))
+    assert painful.suggestion.action == "step-back" and "No walk is logged for 56 days" in painful.suggestion.reason
+    well = course_progress([V1], walks(1, [0, 2, 4]), today=START + dt.timedelta(days=60))  # said once, as before
+    assert well.suggestion.reason.count("No walk is logged for 56 days") == 1
+    recent = course_progress([V1], short, today=START + dt.timedelta(days=20))
+    assert "No walk is logged" not in recent.suggestion.reason
