@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 KM_PER_MILE = 1.609344
 
 
+def miles_for_km(logged_kmh: float, planned_kmh: float) -> bool:
+    """A speed logged as km/h that reads as a slip of units: more than a quarter off the planned speed, and within a
+    tenth of it read as mph (1.6 logged for a 2.5 km/h plan: 1.6 mph is 2.57 km/h). The margins are product defaults."""
+    return abs(logged_kmh - planned_kmh) > 0.25 * planned_kmh and \
+        abs(logged_kmh * KM_PER_MILE - planned_kmh) <= 0.1 * planned_kmh
+
+
 def kmh_to_m_per_min(speed_kmh: float) -> float:
     return speed_kmh * 1000 / 60
 

@@ -19,6 +19,7 @@ from core.plan.intensity import pulse_below_resting
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog, recorded
+from core.plan.walking import KM_PER_MILE, miles_for_km
 from core.stamps import local_day
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
@@ -106,6 +107,11 @@ class PlanVersion(BaseModel):
             if walk.minutes > 2 * planned:
                 notes.append(f"The walk's {walk.minutes:g} minutes are more than twice week {walk.week}'s planned "
                              f"{planned:g}: check the minutes.")
+            speed = weeks[walk.week - 1].speed_kmh  # seen in review: a walking log's 1.6 mph logged as 1.6 km/h
+            if walk.speed_kmh and speed and miles_for_km(walk.speed_kmh, speed):
+                notes.append(f"The belt speed, {walk.speed_kmh:g} km/h, is far from week {walk.week}'s planned "
+                             f"{speed:g} km/h, and {walk.speed_kmh:g} mph would be {walk.speed_kmh * KM_PER_MILE:.1f} "
+                             f"km/h: check the units (km/h = mph x {KM_PER_MILE:.3f}).")
         if walk.heart_rate is not None and walk.heart_rate < self.profile.resting_hr:
             notes.append(pulse_below_resting(walk.heart_rate, self.profile.resting_hr,
                                              [week.target_hr for week in weeks if week.target_hr]))

@@ -112,3 +112,16 @@ def test_what_is_not_recorded_yet_is_said_with_the_hold_it_brings() -> None:
         in bare.notes_in(HISTORY, WALKED + [bare])[0]
     late = walk(5, 1, 2).model_copy(update={"pain_next_morning": None})  # a week walked on from: no hold said
     assert late.notes_in(HISTORY, WALKED + [late]) == []
+
+
+def test_a_speed_that_reads_as_mph_logged_as_kmh_is_questioned() -> None:
+    """Seen in review: 1.6 typed from an imperial walking log for a plan walked at 2.5 km/h was kept without a word
+    (1.6 mph is 2.57 km/h), where a mistyped week or minutes are questioned."""
+    planned = HISTORY[0].plan.weeks[0].speed_kmh
+    slip = walk(5, 1, 1).model_copy(update={"speed_kmh": round(planned / 1.609344, 1)})
+    assert [note for note in slip.notes_in(HISTORY) if "belt speed" in note] == [
+        f"The belt speed, {slip.speed_kmh:g} km/h, is far from week 1's planned {planned:g} km/h, and "
+        f"{slip.speed_kmh:g} mph would be {slip.speed_kmh * 1.609344:.1f} km/h: check the units (km/h = mph x 1.609)."]
+    for speed in (planned, planned * 0.8, planned / 2, None):  # as planned, slower, much slower, not recorded
+        kept = walk(5, 1, 1).model_copy(update={"speed_kmh": speed})
+        assert not [note for note in kept.notes_in(HISTORY) if "belt speed" in note], speed
