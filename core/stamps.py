@@ -16,6 +16,12 @@ def local_day(stamp: str | dt.datetime) -> dt.date:
     return (moment.astimezone() if moment.tzinfo else moment).date()
 
 
+def local_minute(stamp: str) -> str:
+    """``stamp`` as this workstation's clock shows it, to the minute: "2026-11-03 09:30"."""
+    moment = dt.datetime.fromisoformat(stamp)
+    return (moment.astimezone() if moment.tzinfo else moment).strftime("%Y-%m-%d %H:%M")
+
+
 def checked_stamp(value: str, *, slack: dt.timedelta) -> str:
     """``value`` as a saved moment Treadwell could have written: ISO 8601 with its time zone, from EARLIEST_DATE to
     now (``slack``: another workstation's clock a little ahead); raises ValueError saying what is allowed. Seen in

@@ -348,3 +348,29 @@ def test_a_walk_saved_whose_output_cannot_be_written_is_not_said_to_have_failed_
     assert "try again" not in result.stderr.lower().replace("before running it again", "")
     listed = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)
     assert len(listed) == 1
+
+
+def test_a_walk_deleted_by_mistake_is_listed_and_logged_again(run_main, patient) -> None:
+    """Seen in a clinician's try: `sessions delete` of the wrong walk said its values were kept in the audit trail,
+    and nothing showed them or brought the walk back but retyping it or restoring a backup (losing later changes)."""
+    data, session_file = patient
+    run_main("sessions", "add", "1", session_file("a"), data_dir=data)
+    wrong = json_of(run_main("sessions", "add", "1", session_file("b", date="2026-11-04", heart_rate=104,
+                                                                  note="windy"), "--format", "json", data_dir=data))
+    assert run_main("sessions", "deleted", "1", data_dir=data).stdout == (
+        "No session of patient 1, Example Patient (diabetic neuropathy) is deleted and not logged again.\n")
+    gone = run_main("sessions", "delete", str(wrong["session"]["id"]), data_dir=data)
+    assert f"(sessions undelete {wrong['session']['id']} logs it again)" in gone.stdout
+    listed = run_main("sessions", "deleted", "1", data_dir=data)
+    assert listed.returncode == 0 and "windy" in listed.stdout and "1 deleted session. To log one again" in listed.stdout
+    [item] = json_of(run_main("sessions", "deleted", "1", "--format", "json", data_dir=data))
+    assert (item["session_id"], item["log"]["heart_rate"], item["log"]["note"]) == (wrong["session"]["id"], 104,
+                                                                                     "windy")
+    back = run_main("sessions", "undelete", str(item["session_id"]), data_dir=data)
+    assert back.returncode == 0 and back.stdout.startswith(f"Session {item['session_id']} is logged again for "
+                                                           "patient 1, Example Patient")
+    listed = json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))
+    assert [(s["id"], s["note"]) for s in listed][-1] == (wrong["session"]["id"], "windy")
+    assert json_of(run_main("sessions", "deleted", "1", "--format", "json", data_dir=data)) == []
+    missing = run_main("sessions", "undelete", "99", data_dir=data)
+    assert missing.returncode == 2 and "No deleted session has id 99" in missing.stderr

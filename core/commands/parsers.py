@@ -86,7 +86,8 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
 
 
 def add_sessions(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sessions", help="a patient's logged sessions: add, list, correct or delete")
+    parser = subparsers.add_parser("sessions", help="a patient's logged sessions: add, list, correct or delete, "
+                                                    "and bring back one deleted by mistake")
     actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="log a session (main.py schema session-log) under the plan version in force "
                                          "on its date")
@@ -109,7 +110,13 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     delete.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
                         help="delete it only if its updated_at is still this (as sessions list --format json prints "
                              "it): refused, showing it as it is now, if someone corrected it meanwhile")
-    for action in (add, listing, edit, delete):
+    deleted = actions.add_parser("deleted", help="the patient's deleted sessions with their values (as the audit "
+                                                 "trail keeps them), the latest deleted first")
+    deleted.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    undelete = actions.add_parser("undelete", help="log a deleted session again as it was, under its id and plan "
+                                                   "version (sessions deleted PATIENT_ID lists them)")
+    undelete.add_argument("session", type=record_id, metavar="SESSION_ID")
+    for action in (add, listing, edit, delete, deleted, undelete):
         add_format_option(action)
     _name_the_actions(actions)
 

@@ -1,6 +1,6 @@
-"""``main.py sessions add|list|edit|delete``: a patient's logged sessions (the session-log schema:
+"""``main.py sessions add|list|edit|delete|deleted|undelete``: a patient's logged sessions (the session-log schema:
 ``main.py schema session-log``). Each change is audited; a corrected or deleted session's values are kept
-in the audit trail."""
+in the audit trail, where a deleted one is listed from and logged again."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from core.inputs import InputError, read_input
 from core.plan.session_log import (
     MAX_SESSION_BYTES, SessionLog, SessionLogError, left_out_of_correction, parse_session, recorded,
 )
-from core.records.models import ChangedBeforeDelete, ChangedMeanwhile, PlanVersion, SessionRecord, moved_words
+from core.records.models import (
+    ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, PlanVersion, SessionRecord, moved_words,
+)
 from core.settings import SettingsError, load_settings
+from core.stamps import local_minute
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -39,12 +42,21 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(f"{args.file.name}: {problem}", file=sys.stderr)
             return 2
     try:
-        with open_workspace(data_dir, write=action != "list", records_url=args.records,
+        with open_workspace(data_dir, write=action not in ("list", "deleted"), records_url=args.records,
                             waiting=say_waiting) as workspace:
             records = workspace.records
             if action == "list":
                 newest = _newest(records, args.patient)
                 return _list(records.sessions(args.patient), args.format, _whose(newest))
+            if action == "deleted":
+                newest = _newest(records, args.patient)
+                return _list_deleted(records.deleted_sessions(args.patient), args.format, _whose(newest))
+            if action == "undelete":
+                saved = records.undelete_session(args.session, clinician=clinician)
+                history = records.plan_history(saved.patient_id)
+                _print_notes(saved, history, records.sessions(saved.patient_id))
+                return _done(saved, f"Session {saved.id} is logged again for {_whose(history[-1])}, as it was when "
+                                    f"deleted (week {saved.week} of plan version {saved.plan_version}).", args.format)
             if action == "add":
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
                 history = records.plan_history(saved.patient_id)
@@ -74,7 +86,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             records.delete_session(args.session, clinician=clinician,
                                    based_on=None if args.if_unchanged_since is None else gone.updated_at)
             return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} ({whose}); its values are kept "
-                               "in the audit trail.", args.format, deleted=True)
+                               f"in the audit trail (sessions undelete {gone.id} logs it again).", args.format,
+                         deleted=True)
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
@@ -141,6 +154,26 @@ def _list(sessions: list[SessionRecord], output_format: str, whose: str) -> int:
         return 0
     print(f"Sessions of {whose}:")
     print(session_table(sessions))
+    return 0
+
+
+def _list_deleted(deleted: list[DeletedSession], output_format: str, whose: str) -> int:
+    if output_format == "json":
+        print_json([item.model_dump(mode="json") for item in deleted])
+        return 0
+    if not deleted:
+        print(f"No session of {whose} is deleted and not logged again.")
+        return 0
+    print(f"Deleted sessions of {whose}, the latest deleted first:")
+    print(format_table(
+        ["id", "deleted", "by", "date", "week", "plan id", "minutes", "km/h", "RPE", "HR bpm", "pain during",
+         "pain next morning", "stiffer next morning", "note"],
+        [[item.session_id, local_minute(item.deleted_at), item.deleted_by or "", (log := item.log).date.isoformat(),
+          log.week, item.plan_id, recorded(log.minutes), recorded(log.speed_kmh), log.rpe, recorded(log.heart_rate),
+          recorded(log.pain_during), recorded(log.pain_next_morning), recorded(log.stiffer_next_morning), log.note]
+         for item in deleted]))
+    print(f"{len(deleted)} deleted session{'' if len(deleted) == 1 else 's'}. To log one again as it was: sessions "
+          "undelete SESSION_ID.")
     return 0
 
 

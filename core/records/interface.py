@@ -14,7 +14,7 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, SessionRecord,
+    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, SessionRecord,
 )
 
 
@@ -71,6 +71,17 @@ class PatientRecords(Protocol):
     def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
         """``based_on``: the ``updated_at`` of the session as shown; if it changed meanwhile, nothing is deleted
         (ChangedBeforeDelete, holding theirs)."""
+        ...
+
+    def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:
+        """The patient's walks deleted here and not logged again, the latest deleted first, with their values as the
+        audit trail keeps them (a deleted patient's went with the patient)."""
+        ...
+
+    def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
+        """A deleted walk (``session_id`` as it had) logged again as it was when deleted, under its id, its uid and
+        its plan version; where it is logged again already, that walk. RecordNotFound where no deleted walk had the
+        id, or its patient was deleted; ValueError where its plan version no longer has its week."""
         ...
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:

@@ -141,6 +141,19 @@ def moved_words(before: SessionRecord | None, after: SessionRecord) -> str:
             "on its date")
 
 
+class DeletedSession(BaseModel):
+    """A walk deleted here and not logged again, as the audit trail keeps it: its id, when and by whom it was deleted,
+    and its values (a deleted patient's went with the patient)."""
+
+    session_id: int
+    deleted_at: str
+    deleted_by: str | None
+    patient_id: int
+    plan_id: int
+    uid: str
+    log: SessionLog
+
+
 class PlanSummary(BaseModel):
     plan_id: int
     patient_id: int

@@ -19,15 +19,16 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, ImportedPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
-    RecordNotFound, SessionRecord, checked_reason, version_in_force,
+    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary,
+    PlanVersion, RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, deleted_as_read, fold_name,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week,
+    deleted_as_read, deleted_session, fold_name,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -241,6 +242,28 @@ class PostgresRecords:
         if row is None:
             raise RecordNotFound(f"There is no logged session with id {session_id}.")
         return session_record(row)
+
+    def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:
+        rows = self._all(DELETED_SESSIONS.format(json="(a.before_json::jsonb ->> 'patient_id')::bigint", p="%s"),
+                         [patient_id])
+        return [deleted_session(row, row[0]) for row in rows]
+
+    def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
+        with self.transaction():
+            deleted = deleted_session(self._one(DELETED_SESSION.format(p="%s"), [session_id]), session_id)
+            back = self._one(f"{SESSION_COLUMNS} where s.id = %s", [session_id])
+            if back is not None:
+                return session_record(back)  # logged again already (a try whose answer was lost)
+            version = self._plan_of_patient(deleted.patient_id, deleted.plan_id, deleted.log)
+            check_week(version, deleted.log.week)
+            at = now_iso()
+            values = session_values(deleted.log)
+            self.connection.execute(
+                f"insert into sessions (id, uid, patient_id, plan_id, {', '.join(values)}, created_at, updated_at) "
+                f"values (%s, %s, %s, %s, {', '.join(['%s'] * len(values))}, %s, %s)",
+                [session_id, deleted.uid, deleted.patient_id, version.id, *values.values(), at, at])
+            self.record_event("create", "session", session_id, clinician, at=at)
+        return self.get_session(session_id)
 
     def deleted_session_uids(self, patient_id: int) -> set[str]:
         """The ids that travel in bundles of the patient's sessions deleted here (as the audit keeps them)."""

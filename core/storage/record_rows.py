@@ -1,11 +1,13 @@
 """What both records engines share: the rows' columns and their models, and the rules a row must keep
 (the week of a session, what counts as an unchanged version, how names fold for search). No SQL
-dialect here beyond the plain column lists both engines read the same way."""
+dialect here beyond the plain column lists and queries both engines read the same way (a deleted walk's, with the
+dialect's JSON field filled in)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterable
 
 from core.plan.engine import Plan
@@ -13,8 +15,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    ChangedBeforeDelete, ChangedMeanwhile, DifferentPatient, PlanVersion, RecordNotFound, SessionRecord,
-    VersionSavedMeanwhile,
+    ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, PlanVersion, RecordNotFound,
+    SessionRecord, VersionSavedMeanwhile,
 )
 from core.storage.legacy_ids import folded_as_before_m013
 
@@ -103,6 +105,30 @@ def before_values(record: SessionRecord) -> dict:
     so an import does not bring a deleted walk back)."""
     return {"patient_id": record.patient_id, "plan_id": record.plan_id, "uid": record.uid,
             **record.as_logged().model_dump(mode="json")}
+
+
+# the patient's walks deleted here and not logged again, the latest deletion of each, the latest first: {json} reads a
+# field of the values the audit keeps (SQLite's json_extract, PostgreSQL's jsonb), {p} a parameter (? or %s)
+DELETED_SESSIONS = (
+    "select a.record_id, a.at, a.clinician, a.before_json from audit a where a.action = 'delete' and a.record_type = "
+    "'session' and {json} = {p} and a.record_id not in (select id from sessions) and a.id = (select max(b.id) from "
+    "audit b where b.action = 'delete' and b.record_type = 'session' and b.record_id = a.record_id) order by a.id desc")
+DELETED_SESSION = ("select record_id, at, clinician, before_json from audit where action = 'delete' and record_type = "
+                   "'session' and record_id = {p} order by id desc limit 1")
+
+
+def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
+    """A deleted walk from its latest delete in the audit trail (DELETED_SESSION, DELETED_SESSIONS)."""
+    if row is None:
+        raise RecordNotFound(f"No deleted session has id {session_id}: `sessions deleted PATIENT_ID` lists a "
+                             "patient's deleted sessions.")
+    _, at, clinician, before_json = row
+    before = json.loads(before_json) if before_json else {}
+    if "patient_id" not in before:  # cleared when the patient was deleted
+        raise RecordNotFound(f"Session {session_id} was deleted with its patient: its values went with them.")
+    log = SessionLog.model_validate({name: before[name] for name in SessionLog.model_fields if name in before})
+    return DeletedSession(session_id=session_id, deleted_at=at, deleted_by=clinician, patient_id=before["patient_id"],
+                          plan_id=before["plan_id"], uid=before.get("uid") or str(uuid.uuid4()), log=log)
 
 
 def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: PatientProfile, plan: Plan,

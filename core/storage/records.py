@@ -19,12 +19,13 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
-    AuditAction, AuditEvent, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
+    AuditAction, AuditEvent, DeletedSession, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
     RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week, deleted_as_read, fold_name,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week,
+    deleted_as_read, deleted_session, fold_name,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -310,6 +311,29 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         db.execute("update audit set before_json = null where record_type = 'session' and "
                    "json_extract(before_json, '$.patient_id') = ?", [patient_id])
         record_event(db, "delete", "patient", patient_id, clinician)
+
+
+def deleted_sessions(db: sqlite_utils.Database, patient_id: int) -> list[DeletedSession]:
+    """The patient's walks deleted here and not logged again, the latest deleted first (PatientRecords)."""
+    rows = db.execute(DELETED_SESSIONS.format(json="json_extract(a.before_json, '$.patient_id')", p="?"),
+                      [patient_id]).fetchall()
+    return [deleted_session(row, row[0]) for row in rows]
+
+
+def undelete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str) -> SessionRecord:
+    """A deleted walk logged again as it was when deleted, under its id, its uid and its plan version
+    (PatientRecords)."""
+    with db.atomic():
+        deleted = deleted_session(db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone(), session_id)
+        if (back := get_session_or_none(db, session_id)) is not None:
+            return back  # logged again already (a try whose answer was lost)
+        version = _plan_of_patient(db, deleted.patient_id, deleted.plan_id, deleted.log.date)
+        check_week(version, deleted.log.week)
+        at = now_iso()
+        db["sessions"].insert({"id": session_id, "uid": deleted.uid, "patient_id": deleted.patient_id,
+                               "plan_id": version.id, **session_values(deleted.log), "created_at": at, "updated_at": at})
+        record_event(db, "create", "session", session_id, clinician, at=at)
+    return get_session(db, session_id)
 
 
 def deleted_session_uids(db: sqlite_utils.Database, patient_id: int) -> set[str]:

@@ -10,7 +10,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, SessionRecord,
+    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion,
+    SessionRecord,
 )
 from core.storage import records
 
@@ -59,6 +60,12 @@ class SqliteRecords:
 
     def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
         records.delete_session(self.db, session_id, clinician=clinician, based_on=based_on)
+
+    def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:
+        return records.deleted_sessions(self.db, patient_id)
+
+    def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
+        return records.undelete_session(self.db, session_id, clinician=clinician)
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         records.delete_patient(self.db, patient_id, clinician=clinician, as_shown=as_shown)

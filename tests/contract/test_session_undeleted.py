@@ -1,0 +1,50 @@
+"""A walk deleted by mistake is listed with its values and logged again as it was, by every engine. Seen in a
+clinician's try: `sessions delete 22` for the wrong walk said its values were "kept in the audit trail", and nothing
+could show them or bring the walk back but retyping it from the paper log or restoring a backup, which loses every
+later change."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.records.interface import PatientRecords
+from core.records.models import RecordNotFound
+from tests.contract.test_patient_records import log, records  # noqa: F401 (the fixture: every engine)
+from tests.storage.helpers import example
+
+
+def test_a_deleted_walk_is_listed_and_logged_again_as_it_was(records: PatientRecords) -> None:  # noqa: F811
+    plan = records.save_plan(*example(name="Ada Brennan"), clinician="Dr A")
+    other = records.save_plan(*example(name="Bo Lindqvist"), clinician="Dr A")
+    kept = records.add_session(plan.patient_id, log(3), clinician="Dr A")
+    wrong = records.add_session(plan.patient_id, log(5, pain_during=4, note="knee fine"), clinician="Dr A")
+    records.edit_session(wrong.id, log(5, pain_during=5, note="knee fine"), clinician="Dr B")
+    records.add_session(other.patient_id, log(4), clinician="Dr A")
+    assert records.deleted_sessions(plan.patient_id) == []
+    records.delete_session(wrong.id, clinician="Dr C")
+    [deleted] = records.deleted_sessions(plan.patient_id)
+    assert (deleted.session_id, deleted.deleted_by, deleted.plan_id, deleted.uid) == (wrong.id, "Dr C", plan.id,
+                                                                                      wrong.uid)
+    assert deleted.log == log(5, pain_during=5, note="knee fine")  # as it was when deleted, the correction in it
+    assert records.deleted_sessions(other.patient_id) == []
+    back = records.undelete_session(wrong.id, clinician="Dr C")
+    assert (back.id, back.uid, back.plan_id, back.as_logged()) == (wrong.id, wrong.uid, plan.id, deleted.log)
+    assert [s.id for s in records.sessions(plan.patient_id)] == [kept.id, wrong.id]
+    assert records.deleted_sessions(plan.patient_id) == []
+    assert records.undelete_session(wrong.id, clinician="Dr C") == back  # tried again: the walk as logged again
+    assert [s.id for s in records.sessions(plan.patient_id)] == [kept.id, wrong.id]
+    assert (records.audit_trail(limit=1)[0].action, records.audit_trail(limit=1)[0].record_id) == ("create", wrong.id)
+    records.delete_session(wrong.id, clinician="Dr C")  # deleted again: listed once, as the latest deletion has it
+    assert [item.session_id for item in records.deleted_sessions(plan.patient_id)] == [wrong.id]
+
+
+def test_only_a_deleted_walk_of_a_patient_still_here_is_logged_again(records: PatientRecords) -> None:  # noqa: F811
+    plan = records.save_plan(*example(name="Ada Brennan"), clinician="Dr A")
+    walk = records.add_session(plan.patient_id, log(3), clinician="Dr A")
+    with pytest.raises(RecordNotFound, match=f"^No deleted session has id {walk.id + 1}: "):
+        records.undelete_session(walk.id + 1, clinician="Dr A")
+    records.delete_session(walk.id, clinician="Dr A")
+    records.delete_patient(plan.patient_id, clinician="Dr A")
+    with pytest.raises(RecordNotFound, match=f"^Session {walk.id} was deleted with its patient: its values went "):
+        records.undelete_session(walk.id, clinician="Dr A")
+    assert records.deleted_sessions(plan.patient_id) == []
