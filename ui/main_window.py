@@ -215,6 +215,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.sessions.log_requested.connect(self._on_sessions_log_requested)
         self.sessions.correction_requested.connect(self._on_sessions_correction_requested)
         self.sessions.delete_requested.connect(self._on_sessions_delete_requested)
+        self.sessions.deleted_requested.connect(self._on_sessions_deleted_requested)
         self.sessions.refused.connect(self.statusBar().showMessage)
         self.progress.report_saved.connect(self._on_progress_report_saved)
         self.progress.report_failed.connect(self.statusBar().showMessage)

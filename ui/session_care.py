@@ -1,5 +1,5 @@
 """A patient's sessions in the window: log, correct and delete a walk through the records, each as the clinician
-was shown it. Mixed into MainWindow through PatientCare, which keeps the course of care they change."""
+was shown it, and log one deleted by mistake again. Mixed into MainWindow through PatientCare, which keeps the course of care they change."""
 
 from __future__ import annotations
 
@@ -89,6 +89,25 @@ class SessionCare:
 
         self._change_sessions(delete, f"Session of {when} deleted; the audit trail keeps what it held.",
                               week=self.sessions.week.value())
+
+    @Slot()
+    def _on_sessions_deleted_requested(self) -> None:
+        """The patient's deleted sessions; the one chosen is logged again as it was when deleted."""
+        from ui.views.deleted_sessions_dialog import chosen_to_log_again
+
+        if self._course is None:
+            return
+        try:
+            deleted = self.gateway.deleted_sessions(self._course.patient_id)
+        except Exception as error:  # RecordNotFound, a lost server...: said as the other changes say it
+            self.sessions.show_problem(str(error))
+            return
+        chosen = chosen_to_log_again(self, self._course.patient_name, deleted)
+        if chosen is not None:
+            self._change_sessions(
+                lambda _course: self.gateway.undelete_session(chosen.session_id, clinician=self.settings.clinician),
+                lambda saved: f"Session of {saved.date.isoformat()} logged again as it was when deleted (week "
+                              f"{saved.week}, plan version {saved.plan_version}).{self._walk_notes(saved)}")
 
     def _walk_notes(self, saved: SessionRecord) -> str:
         """What to check in the walk just saved (SessionRecord.notes_in), each after a space; else nothing."""

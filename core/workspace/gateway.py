@@ -26,7 +26,8 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import PatientRecords
 from core.records.models import (
-    AuditAction, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound, SessionRecord,
+    AuditAction, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound,
+    SessionRecord,
 )
 from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
@@ -365,6 +366,12 @@ class RecordsGateway:
 
     def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
         self._records(write=True).delete_session(session_id, clinician=clinician, based_on=based_on)
+
+    def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:
+        return self._records().deleted_sessions(patient_id)
+
+    def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
+        return self._records(write=True).undelete_session(session_id, clinician=clinician)
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         self._records(write=True).delete_patient(patient_id, clinician=clinician, as_shown=as_shown)

@@ -9,10 +9,8 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
 
 from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
@@ -37,6 +35,7 @@ class SessionLogView(QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
     delete_requested = Signal(object)  # the SessionRecord as the clinician confirmed it
+    deleted_requested = Signal()  # the patient's deleted sessions, to log one deleted by mistake again
     refused = Signal(str)  # why the form's session was not saved, for the status bar too
 
     def __init__(self, units: str = "metric", parent: QWidget | None = None) -> None:
@@ -65,6 +64,7 @@ class SessionLogView(QWidget):
         self.count.setWordWrap(True)  # a long count wraps rather than widen the window past a small screen
         self.correct_button = QPushButton("&Correct selected session")
         self.delete_button = QPushButton("De&lete selected session…")
+        self.deleted_button = QPushButton("Dele&ted sessions…")
         self._build_form(units)  # the clinic's (Settings): the belt speed's, as the walking logs ask for it
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
@@ -79,9 +79,10 @@ class SessionLogView(QWidget):
         select_on_focus(self.table)
         self.correct_button.clicked.connect(self._on_correct_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.deleted_button.clicked.connect(self.deleted_requested)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.week.valueChanged.connect(self._on_week_value_changed)
+        self.week.valueChanged.connect(lambda _week: self._suggest_minutes())
         self.date.dateChanged.connect(self._on_date_date_changed)
         self.set_course(None)
 
@@ -105,6 +106,7 @@ class SessionLogView(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.cancel_button)
         row.addStretch(1)
+        row.addWidget(self.deleted_button)  # beside Add: a walk deleted by mistake is logged again from there
         # the note on a blocked version under the fields, beside the Add button it holds back: no field moves
         self.form_box = FlowingForm("Log a session", self._fields.rows(),
                                     under=[self.blocked_note, buttons, self.message])
@@ -114,6 +116,7 @@ class SessionLogView(QWidget):
         self.cancel_button.setAccessibleName("Cancel the correction")  # the save button's: _leave_correction
         self.correct_button.setAccessibleName("Correct the selected session")
         self.delete_button.setAccessibleName("Delete the selected session")
+        self.deleted_button.setAccessibleName("The patient's deleted sessions, to log one again")
 
     def _layout(self) -> None:
         log_panel = QWidget()
@@ -268,10 +271,6 @@ class SessionLogView(QWidget):
             self._suggested_minutes = weeks[self.week.value() - 1].main_min
             self.minutes.setValue(self._suggested_minutes)
 
-    @Slot(int)
-    def _on_week_value_changed(self, _week: int) -> None:
-        self._suggest_minutes()
-
     @Slot(QDate)
     def _on_date_date_changed(self, _date: QDate) -> None:
         """Another date may fall under another version: its weeks, its minutes, and whether it is blocked."""
@@ -320,6 +319,7 @@ class SessionLogView(QWidget):
         chosen = self.selected() is not None and self._course is not None and not self._course.read_only
         self.correct_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        self.deleted_button.setEnabled(self._course is not None and not self._course.read_only)
 
     @Slot()
     def _on_correct_button_clicked(self, *_: object) -> None:
