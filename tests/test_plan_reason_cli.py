@@ -58,3 +58,21 @@ def test_a_reason_of_broken_bytes_is_refused_and_one_of_invisible_characters_is_
                                                                 "(bytes that are not UTF-8)")
     assert save(run_main, data, "parkinsons-pain", "--reason", "\u200b ") == 1
     assert json.loads(run_main("plans", "show", "1", "--format", "json", data_dir=data).stdout)["reason"] == ""
+
+
+def test_what_changed_in_a_version_is_listed_a_line_each_under_the_versions(run_main, tmp_path) -> None:
+    """Seen in a clinician's try: version 2's 29 changes on one line of about 1,500 characters in the versions table
+    pushed its other columns off the screen."""
+    data = tmp_path / "data"
+    profile = json.loads((EXAMPLES / "diabetic-neuropathy.json").read_text())
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(profile))
+    assert run_main("plan", str(first), "--save", data_dir=data).returncode == 0
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps({**profile, "beta_blocker": True}))
+    assert run_main("plan", str(second), "--save", "--patient", "1", data_dir=data).returncode == 0
+    lines = run_main("progress", "1", data_dir=data).stdout.splitlines()
+    table, listed = next(i for i, line in enumerate(lines) if line.startswith("version")), lines.index(
+        "What changed in version 2:")
+    assert listed == table + 4 and max(len(line) for line in lines[table:listed]) < 120  # header, rule, 2 versions
+    assert lines[listed + 1] == "  - Takes a beta-blocker: no -> yes" and "changes, below" in lines[table + 3]

@@ -94,10 +94,14 @@ def describe_progress(progress: Progress) -> str:
     lines = [f"Course of care: {progress.patient_name} ({progress.etiology}), usual pain {usual}"]
     lines += [f"Plan in force: {progress.in_force}"] if progress.in_force else []
     lines.append("")
+    # what changed, under the table, a line each (seen in review: a version's 40 changes on one line of about 1,500
+    # characters pushed every other column of the table off the screen)
     lines.append(format_table(["version", "plan id", "saved", "by", "reason", "what changed"],
                               [[v.version, v.plan_id, v.saved_on.isoformat(), v.saved_by, v.reason,
-                                "; ".join(v.changes)]
+                                v.changes[0] if len(v.changes) == 1 else f"{len(v.changes)} changes, below"]
                                for v in progress.versions]))
+    for v in (v for v in progress.versions if len(v.changes) > 1):
+        lines += [f"What changed in version {v.version}:", *(f"  - {change}" for change in v.changes)]
     lines.append("")
     lines.append(format_table(
         ["week", "first walk", "version", "status", "planned days", "planned min", "walked", "done", "walked min",
