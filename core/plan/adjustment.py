@@ -35,8 +35,9 @@ class NextWeekSuggestion(BaseModel):
     next_week: Week | None
     caveat: str = CAVEAT  # "" and None where the pain model is not what decided (paused_by_screening)
     source: g.Source | None = g.PAIN_SOURCE
-    # a hold for the walks themselves (pain, effort or pulse too high, walks too short): the week is walked again, and
-    # a walk after it is the week again, not one more of its walks (course_rows); not a hold for a record missing
+    # a hold for the walks themselves (pain, effort or pulse too high): the week is walked again, and a walk after it is
+    # the week again, not one more of its walks (course_rows); not walks too short (a walk made up in the same days
+    # completes the week), nor a record missing
     walk_again: bool = Field(False, exclude=True)
 
 
@@ -204,7 +205,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     done = [log for log in logs if log.minutes >= this_week.main_min]
     if len(done) < this_week.sessions:
         return hold(f"{len(done)} of {this_week.sessions} planned sessions reached {this_week.main_min:g} minutes: "
-                    "repeat this week.", again=True)
+                    "repeat this week.")  # a walk made up in the same days completes it
     if any(log.pain_during is None for log in logs):
         return hold("Pain during walking is not recorded for every session: record it before moving on.")
     if any(log.pain_next_morning is None for log in logs):

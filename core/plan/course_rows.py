@@ -7,12 +7,13 @@ a time: a week walked again later (after "step back"), or more times than planne
 no earlier week, or a week that walked the same as the week before: walked again at that week's effort where it was
 lighter, "eased"), after a break of BREAK_DAYS or more, and after a screening block; a walk more than planned within a
 week of the row's first walk (or of its first after a week or more without one) is an extra walk of that row, unless the
-rules held the row's walks to be walked again (too painful, too hard, too short). A row goes on under a plan version
-saved before the week's walks are done (one week, judged together under the newest version of its walks); a week already
-done is not continued by walks under another version (a re-based version's week 1 is not version 1's week 1 again). A
-week never walked under its version that the walks skipped over is missed, under the version of the walk after. The
-newest version's weeks after the latest row are ahead: from the week the suggestion points to (a week held or stepped
-back to shows again, "again"), the following week while the week in progress goes on (progress.py).
+rules held the row's walks to be walked again (too painful, too hard) or they were the lighter walks and went well. A
+row goes on under a plan version saved before the week's walks are done (one week, judged together under the newest
+version of its walks); a week already done is not continued by walks under another version (a re-based version's week 1
+is not version 1's week 1 again). A week never walked under its version that the walks skipped over is missed, under the
+version of the walk after. The newest version's weeks after the latest row are ahead: from the week the suggestion
+points to (a week held or stepped back to shows again, "again"), the following week while the week in progress goes on
+(progress.py).
 """
 
 from __future__ import annotations
@@ -73,11 +74,13 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
                 current[-1].plan_version == item.plan_version or len(current) < planned_sessions(plans, item)):
             current.append(item)
         elif goes_on and current[-1].plan_version == item.plan_version and _within_a_week(current, item) \
-                and not _walked_again(current, plans, usual, eased[-1]):
+                and not _row_ended(current, plans, usual, eased[-1]):
             current.append(item)  # a walk more than planned in the same days, not the week walked again
         else:
+            # walked at the lighter effort after a step back that stays at the week, until such walks go well (then
+            # the week is walked at its own effort); under a version saved since too, where its week has that form
             weeks.append([item])
-            eased.append(same_week and judged_under(current) == item.plan_version and (stopped or eased[-1])
+            eased.append(same_week and (stopped or eased[-1] and not _advised(current, plans, usual, True, "progress"))
                          and eased_week(plans[item.plan_version], item.log.week) is not None)
     walked_weeks = {(item.plan_version, item.log.week) for item in ordered}
     rows: list[Row] = []
@@ -145,15 +148,24 @@ def _stopped(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int
     return at_end is not None and at_end.action == "step-back"
 
 
-def _walked_again(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None],
-                  eased: bool) -> bool:
-    """The rules hold a week whose planned walks are done to be walked again: the walks after are the week again,
-    not more of its walks. Seen in review: a pulse above the range held week 1, the patient walked it again from two
-    days later, and the first of those walks read as a fourth of week 1, "beyond the plan", and its row "1 (again)"
-    as two walks of three."""
+def _row_ended(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None],
+               eased: bool) -> bool:
+    """A week whose planned walks are done ends there, the walks after it the week again rather than more of its
+    walks: where the rules hold it for its walks themselves (pain, effort or pulse too high), and where it was walked
+    at the lighter effort and went well (the week is then walked at its own effort). Seen in review: a pulse above
+    the range held week 1, the patient walked it again from two days later, and the first of those walks read as a
+    fourth of week 1, "beyond the plan", and its row "1 (again)" as two walks of three."""
+    return _advised(walks, plans, usual, eased, "walk again") or (
+        eased and _advised(walks, plans, usual, eased, "progress"))
+
+
+def _advised(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None], eased: bool,
+             advice: str) -> bool:
+    """Whether a week whose planned walks are done is advised ``advice``: "progress", or "walk again" (a hold for
+    its walks themselves, NextWeekSuggestion.walk_again)."""
     version = judged_under(walks)
     at_end = _advice_at_end(walks, plans[version], usual[version], eased)
-    return at_end is not None and at_end.walk_again
+    return at_end is not None and (at_end.walk_again if advice == "walk again" else at_end.action == advice)
 
 
 def _back_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None, eased: bool) -> int:

@@ -88,3 +88,44 @@ def test_a_long_break_since_the_latest_walk_is_said_whatever_the_advice() -> Non
     assert well.suggestion.reason.count("No walk is logged for 56 days") == 1
     recent = course_progress([V1], short, today=START + dt.timedelta(days=20))
     assert "No walk is logged" not in recent.suggestion.reason
+
+
+def test_the_week_walked_at_its_own_effort_after_the_lighter_walks_went_well_moves_on() -> None:
+    """Seen in review of the change above: once week 3 was walked at week 2's effort, every later row of week 3 was
+    judged at that effort too: walked at its own moderate effort, as the advice said, it read "harder than this week's
+    light target: slow the belt", and week 4 was never offered; and its first walk, two days after the lighter ones,
+    joined their row as an extra walk, "beyond the plan"."""
+    course = (logged(1, [0, 2, 4], rpe=10) + logged(2, [7, 9, 11], rpe=10) + logged(3, [14], rpe=12)
+              + logged(3, [16], rpe=13, pain=7) + logged(3, [21, 23, 25], rpe=10))
+    own_effort = course + logged(3, [27, 29, 31], rpe=12)
+    progress = course_progress([LIGHT_START], own_effort, today=START + dt.timedelta(days=32))
+    walked = [(week.label, week.walked_sessions, week.beyond_plan) for week in progress.weeks if week.walked_sessions]
+    assert walked[-2:] == [("3 (again)", 3, None), ("3 (3rd time)", 3, None)]
+    assert progress.weeks[[w.label for w in progress.weeks].index("3 (3rd time)")].target_hr == \
+        LIGHT_START.plan.weeks[2].target_hr
+    assert progress.suggestion.action == "progress" and progress.next_walk_week == 4
+    painful_again = course_progress([LIGHT_START], course[:-1] + logged(3, [25], rpe=11, pain=4)
+                                    + logged(3, [27, 29, 31], rpe=10), today=START + dt.timedelta(days=32))
+    rows = [week for week in painful_again.weeks if week.walked_sessions]  # held at the lighter effort: still lighter
+    assert rows[-1].label == "3 (3rd time)" and rows[-1].target_hr == LIGHT_START.plan.weeks[1].target_hr
+
+
+def test_a_version_saved_after_the_step_back_keeps_the_lighter_effort_where_its_week_has_it() -> None:
+    """Seen in review of the change above: a version saved between the step back and the walks at the lighter effort
+    judged them against the moderate target again, "lighter than this moderate week's target", "move on to week 4"."""
+    course = (logged(1, [0, 2, 4], rpe=10) + logged(2, [7, 9, 11], rpe=10) + logged(3, [14], rpe=12)
+              + logged(3, [16], rpe=13, pain=7))
+    second = version(2, baseline_walk_min=8, resting_hr=71)
+    assert second.plan.weeks[2].band == "moderate" and second.plan.weeks[1].main_min == second.plan.weeks[2].main_min
+    lighter = [item.model_copy(update={"plan_version": 2}) for item in logged(3, [21, 23, 25], rpe=10)]
+    progress = course_progress([LIGHT_START, second], course + lighter, today=START + dt.timedelta(days=26))
+    assert progress.suggestion.action == "progress" and progress.next_walk_week == 3
+    assert "lighter" not in progress.suggestion.reason
+
+
+def test_a_walk_made_up_after_a_short_one_completes_the_week() -> None:
+    """Seen in review of the change above: a full walk a day after a short one began week 1 again ("1 (again)", 1 of
+    3 walks so far), where it had completed the week and moved on."""
+    short = walks(1, [0, 2]) + walks(1, [4], minutes=V1.plan.weeks[0].main_min - 4) + walks(1, [5])
+    progress = course_progress([V1], short, today=START + dt.timedelta(days=6))
+    assert [(week.label, week.walked_sessions) for week in progress.weeks if week.walked_sessions] == [("1", 4)]
