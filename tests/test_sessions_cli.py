@@ -362,7 +362,8 @@ def test_a_walk_deleted_by_mistake_is_listed_and_logged_again(run_main, patient)
     gone = run_main("sessions", "delete", str(wrong["session"]["id"]), data_dir=data)
     assert f"(sessions undelete {wrong['session']['id']} logs it again)" in gone.stdout
     listed = run_main("sessions", "deleted", "1", data_dir=data)
-    assert listed.returncode == 0 and "windy" in listed.stdout and "1 deleted session. To log one again" in listed.stdout
+    assert listed.returncode == 0 and "windy" in listed.stdout
+    assert "1 deleted session. To log one again" in listed.stdout
     [item] = json_of(run_main("sessions", "deleted", "1", "--format", "json", data_dir=data))
     assert (item["session_id"], item["log"]["heart_rate"], item["log"]["note"]) == (wrong["session"]["id"], 104,
                                                                                      "windy")
@@ -372,5 +373,7 @@ def test_a_walk_deleted_by_mistake_is_listed_and_logged_again(run_main, patient)
     listed = json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))
     assert [(s["id"], s["note"]) for s in listed][-1] == (wrong["session"]["id"], "windy")
     assert json_of(run_main("sessions", "deleted", "1", "--format", "json", data_dir=data)) == []
+    again = run_main("sessions", "undelete", str(item["session_id"]), data_dir=data)  # not "as it was when deleted"
+    assert again.returncode == 0 and "was logged again before; it is as sessions list shows it" in again.stdout
     missing = run_main("sessions", "undelete", "99", data_dir=data)
     assert missing.returncode == 2 and "No deleted session has id 99" in missing.stderr

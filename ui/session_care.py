@@ -1,5 +1,6 @@
-"""A patient's sessions in the window: log, correct and delete a walk through the records, each as the clinician
-was shown it, and log one deleted by mistake again. Mixed into MainWindow through PatientCare, which keeps the course of care they change."""
+"""A patient's sessions in the window: log, correct and delete a walk through the records, each as the clinician was
+shown it, and log one deleted by mistake again. Mixed into MainWindow through PatientCare, which keeps the course of
+care they change."""
 
 from __future__ import annotations
 
@@ -94,6 +95,7 @@ class SessionCare:
     def _on_sessions_deleted_requested(self) -> None:
         """The patient's deleted sessions; the one chosen is logged again as it was when deleted."""
         from ui.views.deleted_sessions_dialog import chosen_to_log_again
+        from ui.views.session_questions import entry_let_go
 
         if self._course is None:
             return
@@ -103,7 +105,8 @@ class SessionCare:
             self.sessions.show_problem(str(error))
             return
         chosen = chosen_to_log_again(self, self._course.patient_name, deleted)
-        if chosen is not None:
+        # the form is cleared for the next walk after: not over a walk typed and not added (seen in review)
+        if chosen is not None and entry_let_go(self, self.sessions.unsaved_entry(), "log the deleted session again"):
             self._change_sessions(
                 lambda _course: self.gateway.undelete_session(chosen.session_id, clinician=self.settings.clinician),
                 lambda saved: f"Session of {saved.date.isoformat()} logged again as it was when deleted (week "
@@ -111,5 +114,7 @@ class SessionCare:
 
     def _walk_notes(self, saved: SessionRecord) -> str:
         """What to check in the walk just saved (SessionRecord.notes_in), each after a space; else nothing."""
-        return ("".join(f" {note}" for note in saved.notes_in(self._course.history, self._course.sessions))
+        typed_in = "mph" if self.settings.units == "imperial" else "km/h"  # as the form's speed box takes it
+        return ("".join(f" {note}" for note in saved.notes_in(self._course.history, self._course.sessions,
+                                                               typed_in=typed_in))
                 if self._course else "")

@@ -52,8 +52,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 newest = _newest(records, args.patient)
                 return _list_deleted(records.deleted_sessions(args.patient), args.format, _whose(newest))
             if action == "undelete":
+                already = _logged(records, args.session)
                 saved = records.undelete_session(args.session, clinician=clinician)
                 history = records.plan_history(saved.patient_id)
+                if already:  # tried again: not said to be as it was when deleted (it may be corrected since)
+                    return _done(saved, f"Session {saved.id} of {_whose(history[-1])} was logged again before; it is "
+                                        "as sessions list shows it, unchanged now.", args.format)
                 _print_notes(saved, history, records.sessions(saved.patient_id))
                 return _done(saved, f"Session {saved.id} is logged again for {_whose(history[-1])}, as it was when "
                                     f"deleted (week {saved.week} of plan version {saved.plan_version}).", args.format)
@@ -120,6 +124,14 @@ def _as_read(records, session_id: int, log: SessionLog, read_at: dt.datetime | N
             and log.model_dump() != before.as_logged().model_dump():
         raise ChangedMeanwhile(log, before)
     return before
+
+
+def _logged(records, session_id: int) -> bool:
+    try:
+        records.get_session(session_id)
+    except RecordNotFound:
+        return False
+    return True
 
 
 def _newest(records, patient_id: int) -> PlanVersion:

@@ -16,11 +16,22 @@ if TYPE_CHECKING:
 KM_PER_MILE = 1.609344
 
 
-def miles_for_km(logged_kmh: float, planned_kmh: float) -> bool:
-    """A speed logged as km/h that reads as a slip of units: more than a quarter off the planned speed, and within a
-    tenth of it read as mph (1.6 logged for a 2.5 km/h plan: 1.6 mph is 2.57 km/h). The margins are product defaults."""
-    return abs(logged_kmh - planned_kmh) > 0.25 * planned_kmh and \
-        abs(logged_kmh * KM_PER_MILE - planned_kmh) <= 0.1 * planned_kmh
+def units_slip(logged_kmh: float, planned_kmh: float, week: int, typed_in: str) -> str:
+    """A belt speed that reads as typed in the other units, said (else ""): more than a quarter off the week's planned
+    speed, and within a tenth of it read in the other units (product defaults). ``typed_in``: "km/h" (the command
+    line, a metric clinic's form: 1.6 typed from an imperial walking log for a 2.5 km/h plan, where 1.6 mph is 2.57
+    km/h) or "mph" (an imperial clinic's form, kept as mph x 1.609: 3.8 typed from a km/h display for a 3.8 km/h
+    plan)."""
+    typed = logged_kmh / KM_PER_MILE if typed_in == "mph" else logged_kmh
+    other = typed * KM_PER_MILE if typed_in == "km/h" else typed  # read in the other units, in km/h
+    if abs(logged_kmh - planned_kmh) <= 0.25 * planned_kmh or abs(other - planned_kmh) > 0.1 * planned_kmh:
+        return ""
+    if typed_in == "mph":
+        return (f"The belt speed typed, {typed:.1f} mph, is far from week {week}'s planned "
+                f"{planned_kmh / KM_PER_MILE:.1f} mph, and {typed:.1f} km/h is its planned speed: check the units (the "
+                "form takes mph).")
+    return (f"The belt speed, {typed:g} km/h, is far from week {week}'s planned {planned_kmh:g} km/h, and {typed:g} "
+            f"mph would be {other:.1f} km/h: check the units (km/h = mph x {KM_PER_MILE:.3f}).")
 
 
 def kmh_to_m_per_min(speed_kmh: float) -> float:

@@ -19,7 +19,7 @@ from core.plan.intensity import pulse_below_resting
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog, recorded
-from core.plan.walking import KM_PER_MILE, miles_for_km
+from core.plan.walking import units_slip
 from core.stamps import local_day
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
@@ -80,12 +80,13 @@ class PlanVersion(BaseModel):
         """The day it was saved, on this workstation's calendar."""
         return local_day(self.created_at)
 
-    def walk_notes(self, walk: SessionLog, course_began: dt.date) -> list[str]:
+    def walk_notes(self, walk: SessionLog, course_began: dt.date, typed_in: str = "km/h") -> list[str]:
         """What to check in a walk that is kept as logged under this version (``course_began``: the day the
         patient's first version was saved). A walk dated before this version was saved (a paper diary entered
         late, or a mistyped year); a week the calendar cannot have reached yet (week 3 on the day the plan was
         saved: a mistyped week, or weeks walked faster than the plan steps up; seen in review, "the weeks before it
-        count as missed" after weeks 1 and 2 were walked); minutes more than twice the week's plan."""
+        count as missed" after weeks 1 and 2 were walked); minutes more than twice the week's plan; a belt speed that
+        reads as typed in the other units (``typed_in``: the units it was typed in, walking.units_slip)."""
         if walk.date < course_began:  # seen in review: "a diary entered late is fine" of a walk before any plan
             return [f"The walk is dated {walk.date.isoformat()}, before the first plan was saved on "
                     f"{course_began.isoformat()}: check the date (a walk before the course began is still counted "
@@ -108,10 +109,8 @@ class PlanVersion(BaseModel):
                 notes.append(f"The walk's {walk.minutes:g} minutes are more than twice week {walk.week}'s planned "
                              f"{planned:g}: check the minutes.")
             speed = weeks[walk.week - 1].speed_kmh  # seen in review: a walking log's 1.6 mph logged as 1.6 km/h
-            if walk.speed_kmh and speed and miles_for_km(walk.speed_kmh, speed):
-                notes.append(f"The belt speed, {walk.speed_kmh:g} km/h, is far from week {walk.week}'s planned "
-                             f"{speed:g} km/h, and {walk.speed_kmh:g} mph would be {walk.speed_kmh * KM_PER_MILE:.1f} "
-                             f"km/h: check the units (km/h = mph x {KM_PER_MILE:.3f}).")
+            if walk.speed_kmh and speed and (slip := units_slip(walk.speed_kmh, speed, walk.week, typed_in)):
+                notes.append(slip)
         if walk.heart_rate is not None and walk.heart_rate < self.profile.resting_hr:
             notes.append(pulse_below_resting(walk.heart_rate, self.profile.resting_hr,
                                              [week.target_hr for week in weeks if week.target_hr]))
@@ -150,7 +149,7 @@ class DeletedSession(BaseModel):
     deleted_by: str | None
     patient_id: int
     plan_id: int
-    uid: str
+    uid: str | None  # None: deleted before the audit kept it (logged again, it is given a new one)
     log: SessionLog
 
 
@@ -177,13 +176,14 @@ class SessionRecord(SessionLog):
     def as_logged(self) -> SessionLog:
         return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))
 
-    def notes_in(self, history: list[PlanVersion], sessions: list[SessionRecord] = ()) -> list[str]:
+    def notes_in(self, history: list[PlanVersion], sessions: list[SessionRecord] = (), *,
+                 typed_in: str = "km/h") -> list[str]:
         """What to check in this walk (PlanVersion.walk_notes of the version it was walked under), given the
         patient's ``history`` oldest first, whose first version's day is the day the course began, and the
         patient's other ``sessions``: one of the same day, week and minutes may be this walk entered twice (seen
         in review: the same walk added twice passed unsaid, then read as a week walked beyond the plan)."""
         version = next((version for version in history if version.id == self.plan_id), None)
-        notes = [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on)
+        notes = [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on, typed_in)
         notes += self._week_jump_notes(sessions)
         twin = next((other for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
                      == (self.date, self.week, self.minutes)), None)

@@ -249,6 +249,12 @@ class PostgresRecords:
         return [deleted_session(row, row[0]) for row in rows]
 
     def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
+        try:
+            return self._undelete_session(session_id, clinician)
+        except psycopg.errors.UniqueViolation:  # brought back by another workstation meanwhile: that walk
+            return self.get_session(session_id)
+
+    def _undelete_session(self, session_id: int, clinician: str) -> SessionRecord:
         with self.transaction():
             deleted = deleted_session(self._one(DELETED_SESSION.format(p="%s"), [session_id]), session_id)
             back = self._one(f"{SESSION_COLUMNS} where s.id = %s", [session_id])
@@ -261,7 +267,8 @@ class PostgresRecords:
             self.connection.execute(
                 f"insert into sessions (id, uid, patient_id, plan_id, {', '.join(values)}, created_at, updated_at) "
                 f"values (%s, %s, %s, %s, {', '.join(['%s'] * len(values))}, %s, %s)",
-                [session_id, deleted.uid, deleted.patient_id, version.id, *values.values(), at, at])
+                [session_id, deleted.uid or str(uuid.uuid4()), deleted.patient_id, version.id, *values.values(), at,
+                 at])
             self.record_event("create", "session", session_id, clinician, at=at)
         return self.get_session(session_id)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from collections.abc import Iterable
 
 from core.plan.engine import Plan
@@ -128,7 +127,7 @@ def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
         raise RecordNotFound(f"Session {session_id} was deleted with its patient: its values went with them.")
     log = SessionLog.model_validate({name: before[name] for name in SessionLog.model_fields if name in before})
     return DeletedSession(session_id=session_id, deleted_at=at, deleted_by=clinician, patient_id=before["patient_id"],
-                          plan_id=before["plan_id"], uid=before.get("uid") or str(uuid.uuid4()), log=log)
+                          plan_id=before["plan_id"], uid=before.get("uid"), log=log)
 
 
 def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: PatientProfile, plan: Plan,

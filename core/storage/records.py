@@ -19,8 +19,8 @@ from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import COUNT_CAP
 from core.records.models import (  # noqa: F401 (the records' models, re-exported where storage is used)
-    AuditAction, AuditEvent, DeletedSession, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary, PlanVersion,
-    RecordNotFound, SessionRecord, checked_reason, version_in_force,
+    AuditAction, AuditEvent, DeletedSession, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary,
+    PlanVersion, RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
@@ -330,8 +330,9 @@ def undelete_session(db: sqlite_utils.Database, session_id: int, *, clinician: s
         version = _plan_of_patient(db, deleted.patient_id, deleted.plan_id, deleted.log.date)
         check_week(version, deleted.log.week)
         at = now_iso()
-        db["sessions"].insert({"id": session_id, "uid": deleted.uid, "patient_id": deleted.patient_id,
-                               "plan_id": version.id, **session_values(deleted.log), "created_at": at, "updated_at": at})
+        db["sessions"].insert({"id": session_id, "uid": deleted.uid or str(uuid.uuid4()),
+                               "patient_id": deleted.patient_id, "plan_id": version.id, **session_values(deleted.log),
+                               "created_at": at, "updated_at": at})
         record_event(db, "create", "session", session_id, clinician, at=at)
     return get_session(db, session_id)
 

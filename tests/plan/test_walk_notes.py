@@ -114,14 +114,22 @@ def test_what_is_not_recorded_yet_is_said_with_the_hold_it_brings() -> None:
     assert late.notes_in(HISTORY, WALKED + [late]) == []
 
 
-def test_a_speed_that_reads_as_mph_logged_as_kmh_is_questioned() -> None:
+def test_a_speed_that_reads_as_typed_in_the_other_units_is_questioned() -> None:
     """Seen in review: 1.6 typed from an imperial walking log for a plan walked at 2.5 km/h was kept without a word
-    (1.6 mph is 2.57 km/h), where a mistyped week or minutes are questioned."""
+    (1.6 mph is 2.57 km/h), where a mistyped week or minutes are questioned; and, in an imperial clinic's form (which
+    takes mph), the slip there is a km/h reading typed as mph, while a slow walk typed in mph is no slip."""
     planned = HISTORY[0].plan.weeks[0].speed_kmh
-    slip = walk(5, 1, 1).model_copy(update={"speed_kmh": round(planned / 1.609344, 1)})
-    assert [note for note in slip.notes_in(HISTORY) if "belt speed" in note] == [
-        f"The belt speed, {slip.speed_kmh:g} km/h, is far from week 1's planned {planned:g} km/h, and "
-        f"{slip.speed_kmh:g} mph would be {slip.speed_kmh * 1.609344:.1f} km/h: check the units (km/h = mph x 1.609)."]
+
+    def said(speed_kmh: float | None, typed_in: str = "km/h") -> list[str]:
+        walked = walk(5, 1, 1).model_copy(update={"speed_kmh": speed_kmh})
+        return [note for note in walked.notes_in(HISTORY, typed_in=typed_in) if "belt speed" in note]
+
+    slip = round(planned / 1.609344, 1)
+    assert said(slip) == [f"The belt speed, {slip:g} km/h, is far from week 1's planned {planned:g} km/h, and {slip:g} "
+                          f"mph would be {slip * 1.609344:.1f} km/h: check the units (km/h = mph x 1.609)."]
+    assert said(planned * 1.609344, "mph") == [
+        f"The belt speed typed, {planned:.1f} mph, is far from week 1's planned {planned / 1.609344:.1f} mph, and "
+        f"{planned:.1f} km/h is its planned speed: check the units (the form takes mph)."]
+    assert said(slip, "mph") == []  # a slow walk typed in mph, kept as its km/h: as typed
     for speed in (planned, planned * 0.8, planned / 2, None):  # as planned, slower, much slower, not recorded
-        kept = walk(5, 1, 1).model_copy(update={"speed_kmh": speed})
-        assert not [note for note in kept.notes_in(HISTORY) if "belt speed" in note], speed
+        assert said(speed) == [] and said(speed, "mph") == [], speed

@@ -32,7 +32,8 @@ def test_the_week_walked_again_at_the_week_befores_effort_is_judged_by_it_and_le
     course = (logged(1, [0, 2, 4], rpe=10) + logged(2, [7, 9, 11], rpe=10) + logged(3, [14], rpe=12)
               + logged(3, [16], rpe=13, pain=7))
     flare = course_progress([LIGHT_START], course, today=START + dt.timedelta(days=17))
-    assert flare.suggestion.action == "step-back" and "slow the belt to week 2's light effort" in flare.suggestion.reason
+    assert flare.suggestion.action == "step-back"
+    assert "slow the belt to week 2's light effort" in flare.suggestion.reason
     eased = course + logged(3, [21, 23, 25], rpe=10, heart_rate=weeks[1].target_hr[0] + 2)
     progress = course_progress([LIGHT_START], eased, today=START + dt.timedelta(days=26))
     again = next(week for week in progress.weeks if week.label == "3 (again)")

@@ -44,6 +44,13 @@ def test_a_deleted_walk_is_logged_again_from_the_deleted_sessions(qtbot, data_di
     view.deleted_button.click()  # Close: nothing changes
     assert shown[0].table.rowCount() == 1 and shown[0].table.item(0, 11).text() == "knee fine"
     assert [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [second.id]
+    view.note.setText("typed, not added")  # Log again clears the form after: asked first (seen in review)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    shown = _answer(qtbot, lambda dialog: qtbot.keyClick(dialog.table, Qt.Key.Key_Return))
+    view.deleted_button.click()
+    assert shown and len(window.gateway.sessions(window.editor.patient_id)) == 1
+    assert view.note.text() == "typed, not added"
+    view.note.clear()
     shown = _answer(qtbot, lambda dialog: qtbot.keyClick(dialog.table, Qt.Key.Key_Return))  # Enter: Log again
     view.deleted_button.click()
     assert shown and [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [first.id, second.id]

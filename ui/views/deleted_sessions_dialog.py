@@ -25,8 +25,8 @@ COLUMNS = ("Deleted", "By", "Date", "Week", "Minutes", "Speed\n(km/h)", "Effort\
 def _cells(item: DeletedSession) -> list[str]:
     log = item.log
     return [local_minute(item.deleted_at), item.deleted_by or "", log.date.isoformat(), str(log.week),
-            f"{log.minutes:g}", recorded(log.speed_kmh), str(log.rpe), recorded(log.heart_rate), recorded(log.pain_during),
-            recorded(log.pain_next_morning), recorded(log.stiffer_next_morning), log.note]
+            f"{log.minutes:g}", recorded(log.speed_kmh), str(log.rpe), recorded(log.heart_rate),
+            recorded(log.pain_during), recorded(log.pain_next_morning), recorded(log.stiffer_next_morning), log.note]
 
 
 class DeletedSessionsDialog(QDialog):
