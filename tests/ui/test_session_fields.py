@@ -401,3 +401,22 @@ def test_a_speed_in_mph_from_an_imperial_clinics_walking_log_is_kept_in_km_h(qtb
     assert view.speed.text() == "2.49 mph" and view.speed.kmh() == 4.0  # shown in mph, read back as stored
     window._use_settings(Settings(units="metric"))
     assert view.speed.text() == "4 km/h" and view.speed.kmh() == 4.0 and label.text() == "Belt speed (km/h):"
+
+
+def test_a_speed_typed_in_km_h_into_an_imperial_clinics_mph_box_is_questioned(qtbot, data_dir) -> None:
+    """Seen in review: the belt speed note read every speed as typed in km/h; in an imperial clinic's form, a slow walk
+    typed in mph was questioned, and a treadmill's km/h reading typed into the mph box was not."""
+    from core.settings import Settings
+
+    (data_dir.root / "settings.json").write_text(Settings(units="imperial").model_dump_json(), encoding="utf-8")
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    planned = window.gateway.history(window.editor.patient_id)[-1].plan.weeks[0].speed_kmh
+    fill(view, week=1, minutes=9, rpe=11, during=3)
+    _typed(qtbot, view.speed, f"{planned:g}")  # the km/h on the treadmill's display, typed as mph
+    view.save_button.click()
+    assert f"The belt speed typed, {planned:.1f} mph, is far from week 1's planned" in view.message.text()
+    fill(view, week=1, minutes=9, rpe=11, during=3)
+    _typed(qtbot, view.speed, f"{planned / 1.609344 * 0.62:.1f}")  # a slow walk, in mph: as typed
+    view.save_button.click()
+    assert "logged for week 1" in view.message.text() and "belt speed" not in view.message.text()
