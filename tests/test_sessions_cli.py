@@ -377,3 +377,15 @@ def test_a_walk_deleted_by_mistake_is_listed_and_logged_again(run_main, patient)
     assert again.returncode == 0 and "was logged again before; it is as sessions list shows it" in again.stdout
     missing = run_main("sessions", "undelete", "99", data_dir=data)
     assert missing.returncode == 2 and "No deleted session has id 99" in missing.stderr
+
+
+def test_a_deleted_walk_corrected_or_deleted_again_says_how_to_log_it_again(run_main, patient) -> None:
+    """Seen in a clinician's try: `sessions edit 22` of the walk just deleted by mistake said only "There is no logged
+    session with id 22"."""
+    data, session_file = patient
+    walk = json_of(run_main("sessions", "add", "1", session_file("a"), "--format", "json", data_dir=data))["session"]
+    assert run_main("sessions", "delete", str(walk["id"]), data_dir=data).returncode == 0
+    for command in (("sessions", "edit", str(walk["id"]), session_file("b")), ("sessions", "delete", str(walk["id"]))):
+        refused = run_main(*command, data_dir=data)
+        assert refused.returncode == 2 and refused.stderr.startswith(
+            f"Session {walk['id']} was deleted: `sessions undelete {walk['id']}` logs it again as it was"), command

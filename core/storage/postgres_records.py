@@ -28,7 +28,7 @@ from core.storage import pg_schema
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week,
-    deleted_as_read, deleted_session, fold_name,
+    deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -240,7 +240,8 @@ class PostgresRecords:
     def get_session(self, session_id: int) -> SessionRecord:
         row = self._one(f"{SESSION_COLUMNS} where s.id = %s", [session_id])
         if row is None:
-            raise RecordNotFound(f"There is no logged session with id {session_id}.")
+            deleted = self._one(DELETED_SESSION.format(p="%s"), [session_id])
+            raise no_session(session_id, deleted is not None and deleted[3] is not None)
         return session_record(row)
 
     def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:

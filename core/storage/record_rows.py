@@ -116,6 +116,15 @@ DELETED_SESSION = ("select record_id, at, clinician, before_json from audit wher
                    "'session' and record_id = {p} order by id desc limit 1")
 
 
+def no_session(session_id: int, deleted: bool) -> RecordNotFound:
+    """The error for a session id with no walk: ``deleted``, its walk was deleted and can be logged again (seen in a
+    clinician's try: "There is no logged session with id 22" for the walk just deleted by mistake)."""
+    if deleted:
+        return RecordNotFound(f"Session {session_id} was deleted: `sessions undelete {session_id}` logs it again as it "
+                              "was (in the window: Session log, Deleted sessions…).")
+    return RecordNotFound(f"There is no logged session with id {session_id}.")
+
+
 def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
     """A deleted walk from its latest delete in the audit trail (DELETED_SESSION, DELETED_SESSIONS)."""
     if row is None:

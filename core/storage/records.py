@@ -25,7 +25,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, check_week,
-    deleted_as_read, deleted_session, fold_name,
+    deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -251,7 +251,8 @@ def get_session_or_none(db: sqlite_utils.Database, session_id: int) -> SessionRe
 def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
     row = db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
     if row is None:
-        raise RecordNotFound(f"There is no logged session with id {session_id}.")
+        deleted = db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone()
+        raise no_session(session_id, deleted is not None and deleted[3] is not None)
     return session_record(row)
 
 

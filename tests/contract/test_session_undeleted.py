@@ -27,6 +27,8 @@ def test_a_deleted_walk_is_listed_and_logged_again_as_it_was(records: PatientRec
                                                                                       wrong.uid)
     assert deleted.log == log(5, pain_during=5, note="knee fine")  # as it was when deleted, the correction in it
     assert records.deleted_sessions(other.patient_id) == []
+    with pytest.raises(RecordNotFound, match=f"^Session {wrong.id} was deleted: `sessions undelete {wrong.id}` "):
+        records.get_session(wrong.id)  # seen in a clinician's try: "There is no logged session" of the walk deleted
     back = records.undelete_session(wrong.id, clinician="Dr C")
     assert (back.id, back.uid, back.plan_id, back.as_logged()) == (wrong.id, wrong.uid, plan.id, deleted.log)
     assert [s.id for s in records.sessions(plan.patient_id)] == [kept.id, wrong.id]
