@@ -17,9 +17,12 @@ def local_day(stamp: str | dt.datetime) -> dt.date:
 
 
 def local_minute(stamp: str) -> str:
-    """``stamp`` as this workstation's clock shows it, to the minute: "2026-11-03 09:30"."""
-    moment = dt.datetime.fromisoformat(stamp)
-    return (moment.astimezone() if moment.tzinfo else moment).strftime("%Y-%m-%d %H:%M")
+    """``stamp`` (ISO 8601, as stored) as this workstation's clock shows it, to the minute: "2026-11-03 09:30"; text
+    that is not a moment, as it is."""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stamp
 
 
 def checked_stamp(value: str, *, slack: dt.timedelta) -> str:

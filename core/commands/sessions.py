@@ -177,25 +177,25 @@ def _list_deleted(deleted: list[DeletedSession], output_format: str, whose: str)
         print(f"No session of {whose} is deleted and not logged again.")
         return 0
     print(f"Deleted sessions of {whose}, the latest deleted first:")
-    print(format_table(
-        ["id", "deleted", "by", "date", "week", "plan id", "minutes", "km/h", "RPE", "HR bpm", "pain during",
-         "pain next morning", "stiffer next morning", "note"],
-        [[item.session_id, local_minute(item.deleted_at), item.deleted_by or "", (log := item.log).date.isoformat(),
-          log.week, item.plan_id, recorded(log.minutes), recorded(log.speed_kmh), log.rpe, recorded(log.heart_rate),
-          recorded(log.pain_during), recorded(log.pain_next_morning), recorded(log.stiffer_next_morning), log.note]
-         for item in deleted]))
+    print(format_table(["id", "deleted", "by", "date", "week", "plan id", *WALK_HEADERS],
+                       [[item.session_id, local_minute(item.deleted_at), item.deleted_by or "",
+                         item.log.date.isoformat(), item.log.week, item.plan_id, *_walk_cells(item.log)]
+                        for item in deleted]))
     print(f"{len(deleted)} deleted session{'' if len(deleted) == 1 else 's'}. To log one again as it was: sessions "
           "undelete SESSION_ID.")
     return 0
 
 
-def session_table(sessions: list[SessionRecord]) -> str:
-    return format_table(
-        ["id", "date", "week", "version", "minutes", "km/h", "RPE", "HR bpm", "pain during", "pain next morning",
-         "stiffer next morning", "note"],
-        [[s.id, s.date.isoformat(), s.week, s.plan_version, recorded(s.minutes), recorded(s.speed_kmh), s.rpe,
-          recorded(s.heart_rate), recorded(s.pain_during), recorded(s.pain_next_morning),
-          recorded(s.stiffer_next_morning),
-          s.note] for s in sessions]
-    ) + f"\n{len(sessions)} session{'' if len(sessions) == 1 else 's'}."
+# a walk's logged values, as every session table gives them after its own columns
+WALK_HEADERS = ("minutes", "km/h", "RPE", "HR bpm", "pain during", "pain next morning", "stiffer next morning", "note")
 
+
+def _walk_cells(log: SessionLog) -> list:
+    return [recorded(log.minutes), recorded(log.speed_kmh), log.rpe, recorded(log.heart_rate),
+            recorded(log.pain_during), recorded(log.pain_next_morning), recorded(log.stiffer_next_morning), log.note]
+
+
+def session_table(sessions: list[SessionRecord]) -> str:
+    return format_table(["id", "date", "week", "version", *WALK_HEADERS],
+                        [[s.id, s.date.isoformat(), s.week, s.plan_version, *_walk_cells(s)] for s in sessions]
+                        ) + f"\n{len(sessions)} session{'' if len(sessions) == 1 else 's'}."

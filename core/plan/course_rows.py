@@ -80,7 +80,7 @@ def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dic
             # walked at the lighter effort after a step back that stays at the week, until such walks go well (then
             # the week is walked at its own effort); under a version saved since too, where its week has that form
             weeks.append([item])
-            eased.append(same_week and (stopped or eased[-1] and not _advised(current, plans, usual, True, "progress"))
+            eased.append(same_week and (stopped or eased[-1] and not _went_well(current, plans, usual))
                          and eased_week(plans[item.plan_version], item.log.week) is not None)
     walked_weeks = {(item.plan_version, item.log.week) for item in ordered}
     rows: list[Row] = []
@@ -155,17 +155,21 @@ def _row_ended(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[i
     at the lighter effort and went well (the week is then walked at its own effort). Seen in review: a pulse above
     the range held week 1, the patient walked it again from two days later, and the first of those walks read as a
     fourth of week 1, "beyond the plan", and its row "1 (again)" as two walks of three."""
-    return _advised(walks, plans, usual, eased, "walk again") or (
-        eased and _advised(walks, plans, usual, eased, "progress"))
+    at_end = _judged_at_end(walks, plans, usual, eased)
+    return at_end is not None and (at_end.walk_again or eased and at_end.action == "progress")
 
 
-def _advised(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None], eased: bool,
-             advice: str) -> bool:
-    """Whether a week whose planned walks are done is advised ``advice``: "progress", or "walk again" (a hold for
-    its walks themselves, NextWeekSuggestion.walk_again)."""
+def _went_well(lighter: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> bool:
+    """The walks at the lighter effort went well: the week is then walked at its own effort."""
+    at_end = _judged_at_end(lighter, plans, usual, True)
+    return at_end is not None and at_end.action == "progress"
+
+
+def _judged_at_end(walks: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None],
+                   eased: bool) -> NextWeekSuggestion | None:
+    """_advice_at_end under the version the walks are judged under."""
     version = judged_under(walks)
-    at_end = _advice_at_end(walks, plans[version], usual[version], eased)
-    return at_end is not None and (at_end.walk_again if advice == "walk again" else at_end.action == advice)
+    return _advice_at_end(walks, plans[version], usual[version], eased)
 
 
 def _back_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | None, eased: bool) -> int:

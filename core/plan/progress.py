@@ -22,9 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, computed_field
 
-from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, eased_week,
-                                  paused_by_screening, said_after_break, said_beyond_or_twice, step_back_week,
-                                  suggest_next_week)
+from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
+                                  said_after_break, said_beyond_or_twice, step_back_week, suggest_next_week)
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, asked_week,
                                    continuing_week, cut_by_block, label_of, planned_week, status_of, stops_walking,
                                    walked_rows, walking_breaks)
@@ -280,7 +279,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
               walked_next: Row | None) -> WeekProgress:
     """``walked_next``: the next row with walks, which shows whether a step-back was followed."""
     version, number, walked = row.version, row.week, row.walks
-    planned = row.eased and eased_week(plans[version], number) or planned_week(plans[version], number)
+    planned = asked_week(plans[version], number, row.eased) or planned_week(plans[version], number)  # past the end
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
     taken = _step_back_taken(row, walked_next, plans)

@@ -240,8 +240,7 @@ class PostgresRecords:
     def get_session(self, session_id: int) -> SessionRecord:
         row = self._one(f"{SESSION_COLUMNS} where s.id = %s", [session_id])
         if row is None:
-            deleted = self._one(DELETED_SESSION.format(p="%s"), [session_id])
-            raise no_session(session_id, deleted is not None and deleted[3] is not None)
+            raise no_session(session_id, self._one(DELETED_SESSION.format(p="%s"), [session_id]))
         return session_record(row)
 
     def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:

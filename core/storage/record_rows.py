@@ -116,10 +116,11 @@ DELETED_SESSION = ("select record_id, at, clinician, before_json from audit wher
                    "'session' and record_id = {p} order by id desc limit 1")
 
 
-def no_session(session_id: int, deleted: bool) -> RecordNotFound:
-    """The error for a session id with no walk: ``deleted``, its walk was deleted and can be logged again (seen in a
-    clinician's try: "There is no logged session with id 22" for the walk just deleted by mistake)."""
-    if deleted:
+def no_session(session_id: int, deleted: tuple | None) -> RecordNotFound:
+    """The error for a session id with no walk; ``deleted``: its latest delete in the audit (DELETED_SESSION), whose
+    walk can be logged again where the audit keeps its values (seen in a clinician's try: "There is no logged session
+    with id 22" for the walk just deleted by mistake)."""
+    if deleted is not None and deleted[3] is not None:
         return RecordNotFound(f"Session {session_id} was deleted: `sessions undelete {session_id}` logs it again as it "
                               "was (in the window: Session log, Deleted sessions…).")
     return RecordNotFound(f"There is no logged session with id {session_id}.")

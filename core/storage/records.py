@@ -251,8 +251,7 @@ def get_session_or_none(db: sqlite_utils.Database, session_id: int) -> SessionRe
 def get_session(db: sqlite_utils.Database, session_id: int) -> SessionRecord:
     row = db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()
     if row is None:
-        deleted = db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone()
-        raise no_session(session_id, deleted is not None and deleted[3] is not None)
+        raise no_session(session_id, db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone())
     return session_record(row)
 
 

@@ -103,7 +103,8 @@ def test_patient_list_speaks_the_clinics_words(qtbot, data_dir) -> None:
     """The etiology by its name, the saved time in this computer's time zone, and a count in plain English."""
     import datetime as dt
 
-    from ui.views.records_view import RecordsView, local_time
+    from core.stamps import local_minute as local_time
+    from ui.views.records_view import RecordsView
 
     db = open_database(data_dir.database_path)
     profile, plan = example()
@@ -128,7 +129,7 @@ def test_patient_list_speaks_the_clinics_words(qtbot, data_dir) -> None:
 
 
 def test_a_saved_time_that_is_not_iso_is_shown_as_stored() -> None:
-    from ui.views.records_view import local_time
+    from core.stamps import local_minute as local_time
 
     assert local_time("yesterday afternoon") == "yesterday afternoon"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from core.records.interface import COUNT_CAP
 from core.records.models import PlanSummary
+from core.stamps import local_minute
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
@@ -24,14 +24,6 @@ from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
 HEADERS = ["Name", "Patient no.", "Etiology", "Version", "Saved", "Plan id"]  # the numbers messages name
-
-
-def local_time(stored: str) -> str:
-    """A saved time (UTC, ISO 8601, as stored) in this computer's time zone, to the minute."""
-    try:
-        return dt.datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return stored
 
 
 class PatientListModel(RowsTableModel):
@@ -91,7 +83,7 @@ class PatientListModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             # the etiology's column is the one that gives way on a small screen: its whole name on hover
             return [row.patient_name, str(row.patient_id), self.etiology_names.get(row.etiology, row.etiology),
-                    str(row.version), local_time(row.created_at), str(row.plan_id)][index.column()]
+                    str(row.version), local_minute(row.created_at), str(row.plan_id)][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -256,7 +248,7 @@ class RecordsView(QWidget):
             self.history.addItem(said)
             return
         for version in reversed(history):
-            item = QListWidgetItem(f"Version {version.version} — {local_time(version.created_at)} — "
+            item = QListWidgetItem(f"Version {version.version} — {local_minute(version.created_at)} — "
                                    f"by {version.created_by}"
                                    + (f"\nReason: {version.reason}" if version.reason else ""))
             item.setToolTip(f"Plan id {version.id}, as the command line names it (plans show {version.id})")
