@@ -270,13 +270,17 @@ def test_progress_on_a_date_before_the_course_or_after_today_is_refused(run_main
     run_main("sessions", "add", "1", session_file("paper", date="2026-11-02"), data_dir=data)  # a diary typed in
     today = dt.date.today()
     for day, said in (("2026-11-01", f"--date: must be from 2026-11-02, the day the course began (its first plan "
-                                      f"version or walk), to today, {today.isoformat()}; nothing was written"),
+                                      f"version or walk), to today, {today.isoformat()}; no report was written"),
                       # the same latest day as the course says (seen in testing: "to ... (a year from today)")
                       ((today + dt.timedelta(days=1)).isoformat(),
                        f"--date: must be a date from 2000-01-01 to {today.isoformat()} (today)")):
         refused = run_main("progress", "1", "--date", day, "--pdf", str(data.parent / "r.pdf"), data_dir=data)
         assert refused.returncode == 2 and not (data.parent / "r.pdf").exists()
         assert said in refused.stderr
+    asked = run_main("progress", "1", "--date", "2026-11-01", data_dir=data)  # nothing to write: nothing said of it
+    assert asked.returncode == 2 and asked.stderr.strip() == (
+        f"--date: must be from 2026-11-02, the day the course began (its first plan version or walk), to today, "
+        f"{today.isoformat()}")
     assert run_main("progress", "1", "--date", "2026-11-02", data_dir=data).returncode == 0
 
 

@@ -58,7 +58,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(error, file=sys.stderr)
         return 2
     except DateOutsideCourse as error:
-        print(f"--date: {error}; nothing was written", file=sys.stderr)
+        # only a report is written: without --pdf, "nothing was written" read as something that might have been
+        print(f"--date: {error}" + ("; no report was written" if args.pdf is not None else ""), file=sys.stderr)
         return 2
     if args.format == "json":
         print_json(progress.model_dump(mode="json"))
