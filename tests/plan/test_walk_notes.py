@@ -114,6 +114,23 @@ def test_what_is_not_recorded_yet_is_said_with_the_hold_it_brings() -> None:
     assert late.notes_in(HISTORY, WALKED + [late]) == []
 
 
+def test_a_walk_entered_late_is_checked_as_every_walk_is() -> None:
+    """Seen in review: a walk dated before its version was saved (a paper diary entered late, the usual case) got the
+    date's note only: minutes three times the week's, a speed typed in mph, a pulse below resting went unsaid."""
+    saved = f"{(BEGAN + dt.timedelta(days=20)).isoformat()}T10:00:00+00:00"
+    second = HISTORY[0].model_copy(update={"id": 2, "version": 2, "uid": "v2", "created_at": saved})
+    planned = HISTORY[0].plan.weeks[1]
+    for late in (walk(2, 2, 10, plan_id=2), walk(1, 2, -5)):  # before version 2; before the course began
+        odd = late.model_copy(update={"minutes": 3 * planned.main_min, "heart_rate": PATIENT.resting_hr - 10,
+                                      "speed_kmh": round(planned.speed_kmh / 1.609344, 1)})
+        notes = odd.notes_in([*HISTORY, second], [odd])
+        assert [note.split(",")[0] for note in notes] == [
+            f"The walk is dated {late.date.isoformat()}", f"The walk's {3 * planned.main_min:g} minutes are more than "
+            f"twice week 2's planned {planned.main_min:g}: check the minutes.", "The belt speed",
+            notes[-1].split(",")[0]], notes
+        assert "resting" in notes[-1]
+
+
 def test_a_speed_that_reads_as_typed_in_the_other_units_is_questioned() -> None:
     """Seen in review: 1.6 typed from an imperial walking log for a plan walked at 2.5 km/h was kept without a word
     (1.6 mph is 2.57 km/h), where a mistyped week or minutes are questioned; and, in an imperial clinic's form (which
