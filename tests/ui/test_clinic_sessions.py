@@ -61,7 +61,9 @@ def test_what_is_typed_stays_when_another_workstation_saves_a_version_or_deletes
         other.delete_session(record.id, clinician="Dr B")
         qtbot.waitUntil(lambda: not window.course.sessions, timeout=8_000)
         assert view.correcting is None and view._fields.note.text() == "A typing, not saved"
-        assert "was deleted elsewhere while you corrected it" in view.message.text()
+        assert "was deleted elsewhere while you corrected it. What you typed stays in the form: Add session logs " \
+            "it as a new walk" in view.message.text()  # seen by a clinic's tester: "Cancel to drop it", no Cancel
+        assert view.save_button.text() == "&Add session" and view.deleted_button.isEnabled()
     finally:
         other.connection.close()
     window.gateway.close()

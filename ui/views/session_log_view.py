@@ -194,8 +194,9 @@ class SessionLogView(QWidget):
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             gone = self._correcting.date.isoformat()
             self._leave_correction()  # deleted meanwhile: what was typed stays, and the clinician is told
-            self.show_problem(f"The session of {gone} was deleted elsewhere while you corrected it: the form now "
-                              "adds what it holds as a new session. Cancel to drop it.")
+            self.show_problem(f"The session of {gone} was deleted elsewhere while you corrected it. What you typed "
+                              "stays in the form: Add session logs it as a new walk; Deleted sessions… shows the "
+                              "walk as it was deleted.")  # seen by a clinic's tester: "Cancel to drop it", no Cancel
         self._set_usable(True)
         if not same_patient or (new_version and not self.unsaved_entry()):  # a version saved elsewhere never
             self.clear_form(week=course.progress.next_walk_week)             # clears what is being typed
