@@ -76,10 +76,22 @@ def bundled_components() -> list[Component]:
         name="Python", version=sys.version.split()[0], licence="PSF-2.0"
     )
     sqlite = Component(name="SQLite", version=ENGINE_VERSION, licence="Public domain")
-    fonts = Component(name="DejaVu Sans (handout fonts)", version="2.37",
-                      licence="Bitstream Vera / DejaVu free font licence (resources/fonts/LICENSE-DejaVu.txt)")
+    from core.resources import resource_path
+
+    def font(name: str, version: str, licence: str, file: str) -> Component:  # the licence text as shipped
+        return Component(name=f"{name} (handout font)", version=version,
+                         licence=f"{licence} ({resource_path('fonts', file)})")
+
+    # every font a handout may embed (seen in review: only DejaVu named, where Arabic and Chinese handouts embed
+    # Noto Sans Arabic and Droid Sans Fallback); versions from each font's name table
+    fonts = [font("DejaVu Sans", "2.37", "Bitstream Vera / DejaVu free font licence", "LICENSE-DejaVu.txt"),
+             font("Noto Sans Arabic", "2.005", "SIL Open Font License 1.1", "LICENSE-Noto.txt"),
+             font("Noto Sans Devanagari", "2.001", "SIL Open Font License 1.1", "LICENSE-Noto.txt"),
+             font("Noto Sans Gurmukhi", "2.001", "SIL Open Font License 1.1", "LICENSE-Noto.txt"),
+             font("Noto Sans Hebrew", "3.000", "SIL Open Font License 1.1", "LICENSE-Noto.txt"),
+             font("Droid Sans Fallback", "1.00c", "Apache-2.0", "LICENSE-DroidSansFallback.txt")]
     libraries = [
         Component(name=name, version=_installed_version(name), licence=licence)
         for name, licence in _BUNDLED_LICENCES.items()
     ]
-    return [python, sqlite, fonts, *libraries]
+    return [python, sqlite, *fonts, *libraries]

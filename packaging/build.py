@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import shutil
 import sys
 import tarfile
 import tomllib
@@ -32,6 +33,16 @@ def run_pyinstaller(spec: Path, distpath: Path, workpath: Path) -> None:
     )
 
 
+def tidy(bundle: Path) -> None:
+    """What a clinic unpacks: the README beside the program (its messages and --help point there); no link to a file
+    the spec left out (seen in review: the EGLFS libraries' links, which made `cp -rL` of the folder fail); no
+    direct_url.json (the path of the checkout the bundle was built from)."""
+    shutil.copy2(ROOT / "README.md", bundle / "README.md")
+    for path in list(bundle.rglob("*")):
+        if (path.is_symlink() and not path.exists()) or path.name == "direct_url.json":
+            path.unlink()
+
+
 def make_tarball(bundle: Path, version: str) -> Path:
     machine = platform.machine().lower() or "unknown"
     tarball = DIST / f"treadwell-{version}-linux-{machine}.tar.gz"
@@ -48,6 +59,7 @@ def main() -> int:
 
     run_pyinstaller(ROOT / "packaging" / "treadwell.spec", DIST, BUILD / "work")
     bundle = DIST / "Treadwell"
+    tidy(bundle)
     size = folder_size_bytes(bundle)
     print(f"bundle: {bundle} ({size / 1e6:.1f} MB)")
     if sys.platform.startswith("linux"):

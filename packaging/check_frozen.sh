@@ -37,6 +37,8 @@ frozen progress 1 --pdf "$scratch/progress.pdf" >/dev/null
 frozen plans export 1 "$scratch/bundle.json"
 "$binary" --data-dir "$scratch/second" plans import "$scratch/bundle.json"
 frozen sessions delete 1 >/dev/null
+frozen sessions deleted 1 >/dev/null
+frozen sessions undelete 1 >/dev/null
 frozen etiologies >/dev/null
 frozen evidence --search bdnf >/dev/null
 { head -n 1 resources/evidence/import-template.csv
@@ -50,6 +52,14 @@ frozen db check >/dev/null
 frozen db backup > "$scratch/backup.txt"
 frozen db restore "$(sed -n 's/^Backed up and verified: //p' "$scratch/backup.txt")"
 frozen db check >/dev/null
+# what a clinic unpacks: the README beside the program, no link to a file the build left out (seen in review: two
+# Qt libraries' links, and `cp -rL` of the folder failed), no path of the machine that built it
+bundle_dir=$(dirname "$binary")
+if [ "$(uname)" != Darwin ]; then  # a macOS .app is signed as built: its disk image is where a README would go
+  [ -s "$bundle_dir/README.md" ] || { echo "FAIL: no README.md beside $binary" >&2; exit 1; }
+fi
+if find "$bundle_dir" -xtype l | grep .; then echo "FAIL: links to nothing in the bundle (above)" >&2; exit 1; fi
+if find "$bundle_dir" -name direct_url.json | grep .; then echo "FAIL: the build machine's paths (above)" >&2; exit 1; fi
 for made in handout.pdf handout-ar.pdf progress.pdf bundle.json second/treadwell.sqlite3; do
   [ -s "$scratch/$made" ] || { echo "FAIL: the frozen bundle did not write $made" >&2; exit 1; }
 done

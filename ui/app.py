@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core.app_info import APP_AUTHOR, APP_NAME
+from core.app_info import APP_AUTHOR, APP_NAME, program_name
 from core.cli import EXIT_FAILURE
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
@@ -39,7 +39,7 @@ def missing_display() -> str | None:
         return None
     return (f"{APP_NAME}'s window needs a graphical desktop, and none was found (DISPLAY and WAYLAND_DISPLAY "
             "are not set). Start it from the desktop session, or use its commands, which need no window "
-            "(main.py --help).")
+            f"({program_name()} --help).")
 
 
 def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool = True,

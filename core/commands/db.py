@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from core.app_info import program_name
 from core.commands.output import say_waiting
 from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
@@ -37,8 +38,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 0
         backup = maintenance.find_backup(data_dir, args.backup)
         if backup is None:
-            print(f"{args.backup} is a folder: give the backup file in it (main.py db check lists the backups)."
-                  if _is_folder(args.backup) else f"No backup named {args.backup} (see main.py db check for the list).",
+            print(f"{args.backup} is a folder: give the backup file in it ({program_name()} db check lists the "
+                  "backups)." if _is_folder(args.backup) else
+                  f"No backup named {args.backup} (see {program_name()} db check for the list).",
                   file=sys.stderr)
             return 2
         aside = maintenance.restore(data_dir, backup, waiting=say_waiting)

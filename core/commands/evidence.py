@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.commands.output import fail, format_table, print_json, say_waiting, say_without_server
 from core.data_dir import DataDir
+from core.resources import resource_path
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, days_in_words, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
 from core.evidence.models import Direction, Study
@@ -72,6 +73,9 @@ def _refused(report: ImportReport) -> int:
         print(f"{report.file}: ... and {count - SHOWN_PROBLEMS} more problems (the first {SHOWN_PROBLEMS} are "
               "shown)", file=sys.stderr)
     print(f"Nothing was imported: {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
+    # where the problems' import-template.csv and .md are (seen in review: an installed copy's are in its own folder)
+    print(f"The template and its notes: {resource_path('evidence', 'import-template.csv')} and "
+          "import-template.md beside it.", file=sys.stderr)
     return 2
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from core.app_info import program_name
 from core.commands.output import add_format_option
 from core.languages import UnknownLanguage, canonical_tag, languages
 from core.records_address import address_argument
@@ -89,7 +90,7 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("sessions", help="a patient's logged sessions: add, list, correct or delete, "
                                                     "and bring back one deleted by mistake")
     actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="log a session (main.py schema session-log) under the plan version in force "
+    add = actions.add_parser("add", help=f"log a session ({program_name()} schema session-log) under the plan version in force "
                                          "on its date")
     add.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     add.add_argument("file", type=Path, metavar="SESSION.json")

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from core.app_info import program_name
 from core.atomic import StagedFile, WriteError, refuse_protected_output, stage_output
 from core.citing import cited_together
 from core.commands.output import format_table, print_json, say_waiting, say_without_server
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         theirs = error.theirs
         print(f"--if-newest: not saved: version {theirs.version} of patient {theirs.patient_id} (plan {theirs.id}), "
               f"saved by {theirs.created_by or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is newer "
-              f"than version {args.if_newest}. {error.how_yours_differs} See it with main.py plans show "
+              f"than version {args.if_newest}. {error.how_yours_differs} See it with {program_name()} plans show "
               f"{theirs.id}; to save yours as the newest anyway, give --if-newest {theirs.version}."
               + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
         return 1

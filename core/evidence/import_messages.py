@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from core.app_info import program_name
 from core.inputs import said_plainly
 
 # The template's example row: its id cell and its source_note (CSV) or evidence_note (JSON) say so.
@@ -30,7 +31,7 @@ _PATTERN_WORDS = {
     "doi": (f"must be a DOI such as {DOI_EXAMPLE}: it starts with 10. and has a slash after the publisher's "
             "number, with no spaces; leave out https://doi.org/ and doi:"),
     "id": "must be a short name made of lower-case letters, digits and single hyphens, such as smith-2024",
-    "etiologies": "must be an etiology id such as peripheral-nerve-injury (main.py etiologies lists them)",
+    "etiologies": f"must be an etiology id such as peripheral-nerve-injury ({program_name()} etiologies lists them)",
     "mechanism": "must be a mechanism id such as neuroinflammation-glia",
 }
 _PATTERN_FALLBACK = "is not written in the form Treadwell expects; see import-template.md for what to write"

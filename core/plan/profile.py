@@ -16,10 +16,12 @@ from pydantic import (
     BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator,
 )
 
+from core.app_info import program_name
 from core.etiology import ETIOLOGY_IDS, EtiologyId
 from core.inputs import InputError, encoding_problem, read_input, said_plainly, whole_number_message
 from core.languages import canonical_tag
 from core.plan.implications import contradictions
+from core.resources import resource_path
 
 ContraindicationId = Literal[
     "acute-mi", "unstable-angina", "uncontrolled-arrhythmia", "severe-aortic-stenosis",
@@ -243,7 +245,7 @@ def profile_problems(error: ValidationError) -> list[str]:
             lines.append(f"{shown}: is not a profile field (allowed fields: {', '.join(PatientProfile.model_fields)})")
             continue
         if item["type"] == "missing" or (item["type"] == "string_too_short" and item.get("ctx", {}).get("min_length") == 1):
-            lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, 'see main.py schema profile')}")
+            lines.append(f"{where}: is required; allowed: {ALLOWED.get(field, f'see {program_name()} schema profile')}")
             continue
         allowed = None if "allowed here:" in message else ALLOWED.get(field)
         lines.append(f"{where}: {said_plainly(message)}" + (f"; allowed: {allowed}" if allowed else ""))
@@ -275,8 +277,9 @@ def parse_profile(text: str | bytes) -> PatientProfile:
     if problem := encoding_problem(text, "profile"):
         raise ProfileError([problem])
     if not text.strip():  # seen in review: "not valid JSON (EOF while parsing ...)"
-        raise ProfileError(["profile: the file is empty; a profile is a JSON object of the patient's fields (main.py "
-                            "schema profile; resources/examples/profiles has one for each etiology)"])
+        raise ProfileError([f"profile: the file is empty; a profile is a JSON object of the patient's fields "
+                            f"({program_name()} schema profile; {resource_path('examples', 'profiles')} has one for "
+                            "each etiology)"])
     try:
         repeated = repeated_keys(text)
         if repeated:

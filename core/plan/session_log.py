@@ -12,6 +12,7 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from core.app_info import program_name
 from core.inputs import encoding_problem, said_plainly, whole_number_message
 from core.plan.profile import checked_line
 from core.stamps import EARLIEST_DATE
@@ -121,8 +122,8 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
     if problem := encoding_problem(text, "session"):
         raise SessionLogError([problem])
     if not text.strip():  # seen in review: "not valid JSON (EOF while parsing ...)"
-        raise SessionLogError(["session: the file is empty; a session is a JSON object of the walk's fields (main.py "
-                               "schema session-log)"])
+        raise SessionLogError([f"session: the file is empty; a session is a JSON object of the walk's fields "
+                               f"({program_name()} schema session-log)"])
     try:
         repeated = repeated_keys(text)
         if repeated:
