@@ -283,38 +283,6 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     assert "moved from plan version 2 to version 1, the version in force on its date" in view.message.text()
 
 
-def _in_view(view, widget) -> bool:
-    """The widget's top lines are inside the visible part of the view's scroll area that holds it."""
-    scroll = holding_area(widget)
-    top = widget.mapTo(scroll.widget(), widget.rect().topLeft()).y() - scroll.verticalScrollBar().value()
-    return 0 <= top and top + min(widget.height(), 40) <= scroll.viewport().height()
-
-
-def test_on_a_small_screen_the_refusal_and_the_step_back_are_scrolled_into_view(qtbot, data_dir) -> None:
-    """Seen in review at 150 % on 1366x768: Add session with no effort seemed to do nothing (the refusal sat below
-    the fold and the status bar still said the last walk was logged), and after a pain-8 walk the "Step back"
-    advice could only be found by scrolling the side panel."""
-    from tests.ui.test_small_screen import SMALL_SCREENS
-
-    window = saved_patient(qtbot, data_dir)
-    window.resize(*SMALL_SCREENS["150 %"])
-    window.tabs.setCurrentWidget(window.sessions)
-    view = window.sessions
-    qtbot.waitUntil(lambda: (area := holding_area(view.form_box)).viewport().height() < area.widget().height())
-    scroll = holding_area(view.form_box)
-    said = []  # the status bar's messages (the start-up backup's may come in after, on a slow machine)
-    window.statusBar().messageChanged.connect(said.append)
-    fill(view, week=1, minutes=12, rpe=None)
-    view.save_button.click()
-    qtbot.waitUntil(lambda: _in_view(view, view.message))
-    assert any(text.startswith("Not saved.") and "Effort (RPE)" in text for text in said), said
-    scroll.verticalScrollBar().setValue(0)
-    fill(view, week=1, minutes=12, rpe=13, during=8, morning=6)
-    view.save_button.click()
-    assert "Step back" in view.suggestion.text() or "step back" in view.suggestion.text().lower()
-    qtbot.waitUntil(lambda: _in_view(view, view.suggestion))
-
-
 def test_after_a_version_based_again_on_todays_walking_the_form_goes_on_without_a_jump(qtbot, data_dir) -> None:
     """Seen in review: saving version 2 in week 7 with "continuous walking today" raised put week 7 and its 26.5
     minutes into the form, after walks of 16.5 minutes; version 2's handout starts at week 1."""

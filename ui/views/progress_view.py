@@ -193,7 +193,7 @@ class ProgressView(QWidget):
                            f"<p>{escape(etiology)}; plan version {version.version} in force. Planned figures are the "
                            "plan as the patient has it, the clinician's changes included.</p>")
         self.summary.setText(f"<b>{escape(adherence_in_words(progress))}</b>")
-        self.suggestion.setText(suggestion_html(progress))
+        self.suggestion.setText("<br>".join(part for part in suggestion_html(progress) if part))
         self.weeks_model.set_rows(progress.weeks)
         self.versions.clear()
         if progress.in_force:  # seen in review: the report and the command said it, the window not (here, as a line

@@ -26,7 +26,7 @@ from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, 
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, log_title_html
 from ui.views.session_questions import delete_confirmed, entry_let_go
-from ui.views.suggestion import suggestion_html
+from ui.views.suggestion import SuggestionText
 
 SIDE_WIDTH = 480  # the form and the advice beside the sessions
 
@@ -66,10 +66,7 @@ class SessionLogView(QWidget):
         self.delete_button = QPushButton("De&lete selected session…")
         self.deleted_button = QPushButton("Dele&ted sessions…")
         self._build_form(units)  # the clinic's (Settings): the belt speed's, as the walking logs ask for it
-        self.suggestion = QLabel()
-        self.suggestion.setWordWrap(True)
-        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.setAccessibleName("Suggestion for next week")
+        self.suggestion = SuggestionText()
         self._layout()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         # a double-click, Enter and Delete are the buttons' own clicks: nothing while a button is greyed out
@@ -180,7 +177,7 @@ class SessionLogView(QWidget):
             self.title.setText("<h3>5. Session log</h3><p>" + escape(
                 why_not or "Save the plan first: sessions are logged for a saved patient.") + "</p>")
             self.count.setText("")
-            self.suggestion.setText("")
+            self.suggestion.show_progress(None)
             self._set_usable(False)
             return
         self.title.setText(log_title_html(course))
@@ -190,7 +187,7 @@ class SessionLogView(QWidget):
         versions = sorted({s.plan_version for s in course.sessions})
         self.count.setText(f"{count} session{'' if count == 1 else 's'}" + (
             f" under plan version{'s' if len(versions) > 1 else ''} {', '.join(map(str, versions))}" if versions else ""))
-        self.suggestion.setText(suggestion_html(course.progress))
+        self.suggestion.show_progress(course.progress)
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             gone = self._correcting.date.isoformat()
             self._leave_correction()  # deleted meanwhile: what was typed stays, and the clinician is told
@@ -244,7 +241,7 @@ class SessionLogView(QWidget):
         after a painful walk sat below the fold at 150 %."""
         self.message.setStyleSheet("")
         self.message.setText(text)
-        bring_into_view(self, self.message, self.suggestion)
+        bring_into_view(self, self.message, self.suggestion.advice)  # its caveat below, with the walk's row above
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
