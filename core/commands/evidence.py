@@ -73,9 +73,10 @@ def _refused(report: ImportReport) -> int:
         print(f"{report.file}: ... and {count - SHOWN_PROBLEMS} more problems (the first {SHOWN_PROBLEMS} are "
               "shown)", file=sys.stderr)
     print(f"Nothing was imported: {count} problem{'' if count == 1 else 's'}.", file=sys.stderr)
-    # where the problems' import-template.csv and .md are (seen in review: an installed copy's are in its own folder)
-    print(f"The template and its notes: {resource_path('evidence', 'import-template.csv')} and "
-          "import-template.md beside it.", file=sys.stderr)
+    if any("import-template" in str(problem) for problem in report.problems):  # where the problems point to (seen
+        # in review: an installed copy's template is in its own folder, named nowhere)
+        print(f"The template and its notes: {resource_path('evidence', 'import-template.csv')} and "
+              "import-template.md beside it.", file=sys.stderr)
     return 2
 
 

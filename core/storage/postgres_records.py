@@ -115,17 +115,19 @@ class PostgresRecords:
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
                        uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion:
         at = now_iso()
+        saved = created_at or at  # an imported or moved version: the patient is as recent as it (records.py)
         with self.transaction():
             if patient_id is None:
                 patient_id = self._one(
                     "insert into patients (uid, name, name_folded, etiology, created_at, updated_at) "
                     "values (%s, %s, %s, %s, %s, %s) returning id",
                     [patient_uid or str(uuid.uuid4()), profile.name, fold_name(profile.name), profile.etiology,
-                     at, at])[0]
+                     saved, saved])[0]
             else:
                 self.connection.execute(
-                    "update patients set name = %s, name_folded = %s, etiology = %s, updated_at = %s where id = %s",
-                    [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
+                    "update patients set name = %s, name_folded = %s, etiology = %s, "
+                    "updated_at = greatest(updated_at, %s) where id = %s",
+                    [profile.name, fold_name(profile.name), profile.etiology, saved, patient_id])
             number = self._one("select coalesce(max(version), 0) + 1 from plans where patient_id = %s",
                                [patient_id])[0]
             plan_id = self._one(

@@ -75,15 +75,17 @@ def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Pla
     """Write the next version of ``patient_id`` (or a new patient, with ``patient_uid`` if given), as is:
     the checks are the caller's. No audit row (the caller writes the one that says why)."""
     at = now_iso()
+    saved = created_at or at  # an imported or moved version: the patient is as recent as it (seen by a clinic's
+    # tester: patients moved to the server listed above those saved since, "the most recently saved first")
     if patient_id is None:
         patient_id = db["patients"].insert({
             "id": unused_id(db, "patients"), "uid": patient_uid or str(uuid.uuid4()), "name": profile.name,
             "name_folded": fold_name(profile.name),
-            "etiology": profile.etiology, "created_at": at, "updated_at": at,
+            "etiology": profile.etiology, "created_at": saved, "updated_at": saved,
         }).last_pk
     else:
-        db.execute("update patients set name = ?, name_folded = ?, etiology = ?, updated_at = ? where id = ?",
-                   [profile.name, fold_name(profile.name), profile.etiology, at, patient_id])
+        db.execute("update patients set name = ?, name_folded = ?, etiology = ?, updated_at = max(updated_at, ?) "
+                   "where id = ?", [profile.name, fold_name(profile.name), profile.etiology, saved, patient_id])
     version = db.execute("select coalesce(max(version), 0) + 1 from plans where patient_id = ?",
                          [patient_id]).fetchone()[0]
     plan_id = db["plans"].insert({
