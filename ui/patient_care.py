@@ -17,6 +17,7 @@ from ui.views.session_questions import leaving_answer
 from ui.session_care import SAVE_FIRST, SessionCare
 
 if TYPE_CHECKING:
+    from core.records.models import VersionSavedMeanwhile
     from ui.models.course import CourseOfCare
 
 
@@ -24,7 +25,8 @@ FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # t
 
 class PatientCare(SessionCare):
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
-    _told_of_newer: tuple[int, int] | None = None  # (patient, version id) a refused save named as saved meanwhile
+    _told_of_newer: tuple[int, VersionSavedMeanwhile] | None = None  # (patient, refusal) a save refused for a version
+    # saved meanwhile: the next save replaces that version, once the clinician has been told
     _said_saved: tuple[str, int] | None = None  # the status bar's word that a version is saved, and its number
 
     @property
@@ -178,7 +180,7 @@ class PatientCare(SessionCare):
         if self._course is not None and based_on is not None and not self.editor.dirty:
             based_on = self._course.in_force.id
         if self._told_of_newer is not None and self._told_of_newer[0] == self.editor.patient_id:
-            based_on = self._told_of_newer[1]  # the clinician has been told of that version: theirs to replace
+            based_on = self._told_of_newer[1].theirs.id  # the clinician has been told of it: theirs to replace
         uid = self.editor.save_uid
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
@@ -205,7 +207,7 @@ class PatientCare(SessionCare):
             from core.records.models import VersionSavedMeanwhile
 
             if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
-                self._told_of_newer = (self.editor.patient_id, error.theirs.id)
+                self._told_of_newer = (self.editor.patient_id, error)
                 self._refresh_course()
                 QMessageBox.information(self, "A newer version is saved", shown_as_typed(str(error)))
                 self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
@@ -339,10 +341,21 @@ class PatientCare(SessionCare):
     def _plan_discard_ok(self) -> bool:
         if not self.editor.dirty or self.editor.is_blank():
             return True
+        question, default = "The plan has unsaved changes. Save them first?", QMessageBox.StandardButton.Save
+        if self._told_of_newer is not None and self._told_of_newer[0] == self.editor.patient_id:
+            # seen by a clinic's tester: told once, a Save here (asked on opening the patient again) replaced a
+            # colleague's newer version with no word of it, undoing their change of the usual pain
+            told = self._told_of_newer[1]
+            question = shown_as_typed(
+                f"The plan has unsaved changes, made from a version older than version {told.theirs.version}, which "
+                f"{told.theirs.created_by or 'someone'} saved meanwhile. Saving them makes yours version "
+                f"{told.theirs.version + 1}, the plan in force, in place of theirs. {told.how_yours_differs}\n\n"
+                "Save them first?")
+            default = QMessageBox.StandardButton.Cancel  # Enter replaces no one's version
         answer = QMessageBox.question(
-            self, "Unsaved changes", "The plan has unsaved changes. Save them first?",
+            self, "Unsaved changes", question,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+            default)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_plan()
         if answer == QMessageBox.StandardButton.Discard:
