@@ -28,6 +28,8 @@ class PatientCare(SessionCare):
     _told_of_newer: tuple[int, VersionSavedMeanwhile] | None = None  # (patient, refusal) a save refused for a version
     # saved meanwhile: the next save replaces that version, once the clinician has been told
     _said_saved: tuple[str, int] | None = None  # the status bar's word that a version is saved, and its number
+    _walk_kept_for: int | None = None  # the plan on screen (editor.opened) a walk typed for a patient deleted
+    # elsewhere is kept for: Save plan makes them a new patient, and the walk goes with them
 
     @property
     def course(self) -> CourseOfCare | None:
@@ -61,7 +63,10 @@ class PatientCare(SessionCare):
             self._deleted_elsewhere(patient_id)
             return
         self._course = course
-        self.sessions.set_course(course, why_not=why)
+        kept = course is not None and self._walk_kept_for == self.editor.opened
+        if course is not None:
+            self._walk_kept_for = None
+        self.sessions.set_course(course, why_not=why, keep_entry=kept)
         self.progress.set_course(course, why_not=why)
         self._tell_handout_which_plan()
 
@@ -120,11 +125,13 @@ class PatientCare(SessionCare):
         if not self.editor.dirty:
             self.close_deleted_patient(patient_id, elsewhere=True)
             return
+        walk = self.sessions.unsaved_entry()  # seen by a clinic's tester: the walk typed was cleared by Save plan
         self.editor.keep_as_new_patient()
+        self._walk_kept_for = self.editor.opened if walk else None
         self._refresh_course()
         self.statusBar().showMessage(f"Patient {patient_id} was deleted elsewhere (another workstation or window). "
-                                     "What you typed is kept: Save plan makes it a new patient, or File > New patient "
-                                     "lets it go.")
+                                     f"What you typed is kept{' (the walk in the session log too)' if walk else ''}: "
+                                     "Save plan makes it a new patient, or File > New patient lets it go.")
 
     @Slot(int)
     def close_deleted_patient(self, patient_id: int, *, elsewhere: bool = False) -> None:
@@ -132,11 +139,13 @@ class PatientCare(SessionCare):
         handout and any unsaved edits belonged to a record that is gone, and could no longer be saved)."""
         if self.editor.patient_id != patient_id:
             return
+        walk = self.sessions.unsaved_entry() if elsewhere else ""  # gone with the patient: said, not dropped unsaid
         self.editor.new_patient(self.picker.current_id() or None)
         self.handout.language_as_profile()
         self._refresh_course()
         self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted elsewhere (another "
-                                     "workstation or window): the plan form now starts a new patient." if elsewhere else
+                                     "workstation or window): the plan form now starts a new patient"
+                                     + (f", and {walk} was not logged." if walk else ".") if elsewhere else
                                      f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
                                      "patient.")
 

@@ -3,7 +3,8 @@ what was typed and not saved can be saved as a new patient."""
 
 from __future__ import annotations
 
-from tests.ui.course_helpers import saved_patient
+from tests.storage.helpers import example
+from tests.ui.course_helpers import fill, saved_patient
 
 
 def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_patient(qtbot, data_dir) -> None:
@@ -23,13 +24,38 @@ def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_
         == 71
 
 
+def test_a_walk_typed_for_a_patient_deleted_elsewhere_goes_with_them_as_a_new_patient(qtbot, data_dir) -> None:
+    """Seen by a clinic's tester: the walk typed in the session log, kept on screen while the patient was gone, was
+    cleared when Save plan made them a new patient; File > New patient then lets it go."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    fill(window.sessions, week=1, minutes=9, rpe=12, note="typed, not added")
+    window.editor.form.numbers["age"].setText("71")
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._show_saved_elsewhere()
+    assert "What you typed is kept (the walk in the session log too): Save plan makes it a new patient" in \
+        window.statusBar().currentMessage()
+    assert window.save_plan(), window.statusBar().currentMessage()
+    log = window.sessions
+    assert window.editor.patient_id != deleted and log.minutes.value() == 9 and log._fields.note.text() == \
+        "typed, not added" and log.save_button.isEnabled()
+    log.save_button.click()
+    [walk] = window.gateway.sessions(window.editor.patient_id)
+    assert (walk.minutes, walk.note) == (9, "typed, not added")
+    window.new_patient()  # nothing typed for anyone now: nothing carried to the next patient saved
+    window.editor.form.set_profile(example(name="Ana Neves")[0])
+    assert window.save_plan() and not log._fields.has_entries()
+
+
 def test_a_patient_deleted_elsewhere_with_nothing_unsaved_gives_way_to_a_new_patient(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir, name="Rui Matos")
     deleted = window.editor.patient_id
+    fill(window.sessions, week=1, minutes=9, rpe=12)  # a walk typed: gone with the patient, and said
     window.gateway.delete_patient(deleted, clinician="Dr B")
     window._show_saved_elsewhere()
     assert window.editor.patient_id is None and not window.editor.dirty and window.editor.form.name.text() == ""
-    assert "was deleted elsewhere" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().endswith(
+        "the plan form now starts a new patient, and a session that has not been added was not logged.")
 
 
 def test_the_open_patient_deleted_in_this_windows_records_is_not_kept_as_a_new_patient(qtbot, data_dir,

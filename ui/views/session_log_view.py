@@ -162,8 +162,9 @@ class SessionLogView(QWidget):
 
     # -- what the window tells the view ----------------------------------------------------------------
 
-    def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
-        """The open patient's saved course, or None (``why_not`` says why there is no log to show)."""
+    def set_course(self, course: CourseOfCare | None, *, why_not: str = "", keep_entry: bool = False) -> None:
+        """The open patient's saved course, or None (``why_not`` says why there is no log to show); ``keep_entry``:
+        another patient's, for whom the walk in the form was typed (the one on screen, saved anew)."""
         same_patient = course is not None and self._course is not None and course.patient_id == self._course.patient_id
         new_version = same_patient and course.in_force.version != self._course.in_force.version
         self._course = course
@@ -195,8 +196,10 @@ class SessionLogView(QWidget):
                               "stays in the form: Add session logs it as a new walk; Deleted sessions… shows the "
                               "walk as it was deleted.")  # seen by a clinic's tester: "Cancel to drop it", no Cancel
         self._set_usable(True)
-        if not same_patient or (new_version and not self.unsaved_entry()):  # a version saved elsewhere never
-            self.clear_form(week=course.progress.next_walk_week)             # clears what is being typed
+        if keep_entry:
+            self.week.set_weeks(len(course.plan_in_force.weeks))
+        elif not same_patient or (new_version and not self.unsaved_entry()):  # a version saved elsewhere never
+            self.clear_form(week=course.progress.next_walk_week)                 # clears what is being typed
             if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
