@@ -233,30 +233,30 @@ class ChangedMeanwhile(Exception):
     """A correction made against a session someone else changed (or deleted) since it was read: refused, with
     both versions, so nothing typed is lost and nothing is overwritten unseen."""
 
-    def __init__(self, yours: SessionLog, theirs: SessionRecord | None) -> None:
+    def __init__(self, yours: SessionLog, theirs: SessionRecord | None, *, by: str | None = None) -> None:
         self.yours, self.theirs = yours, theirs
-        said = "was deleted by someone else meanwhile" if theirs is None else _changed_when(theirs)
+        said = f"was deleted by {by or 'someone else'} meanwhile" if theirs is None else _changed_when(theirs, by)
         super().__init__(f"Not saved: this session {said}. Yours: {walk_in_full(yours)}. "
                          + ("It can no longer be corrected: add yours as a new session if it should be kept."
                             if theirs is None else f"Theirs: {walk_in_full(theirs.as_logged())}."))
 
 
-def _changed_when(theirs: SessionRecord) -> str:
+def _changed_when(theirs: SessionRecord, by: str | None) -> str:
     """Never corrected, the session differs from the time given, not from someone's change (seen in review: "changed
     by someone else at" its own logging time, of a --if-unchanged-since mistyped)."""
     at = f"{theirs.updated_at[:19].replace('T', ' ')} UTC"
     if theirs.updated_at == theirs.created_at:
         return f"was logged at {at} and not corrected since, so the time given is not when it was last saved"
-    return f"was changed by someone else at {at}"
+    return f"was changed by {by or 'someone else'} at {at}"
 
 
 class ChangedBeforeDelete(Exception):
     """A session deleted as shown that someone else corrected since: refused, so their correction does not go unseen
     (seen in review: the confirmation showed pain 3, and another workstation's pain 7 was deleted without a word)."""
 
-    def __init__(self, theirs: SessionRecord) -> None:
+    def __init__(self, theirs: SessionRecord, *, by: str | None = None) -> None:
         self.theirs = theirs
-        super().__init__(f"Not deleted: this session {_changed_when(theirs)}. It now reads: "
+        super().__init__(f"Not deleted: this session {_changed_when(theirs, by)}. It now reads: "
                          f"{walk_in_full(theirs.as_logged())}. Delete it again if it should still go.")
 
 

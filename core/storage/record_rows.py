@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
@@ -17,6 +17,7 @@ from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, PlanVersion, RecordNotFound,
     SessionRecord, VersionSavedMeanwhile,
 )
+from core.settings import UNNAMED_CLINICIAN
 from core.storage.legacy_ids import folded_as_before_m013
 
 
@@ -155,22 +156,37 @@ def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: Pa
     raise VersionSavedMeanwhile(newest, profile_differences(newest.profile, profile) + plan_differences(theirs, yours))
 
 
-def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog,
-                        based_on: str | None) -> SessionRecord:
-    """The session a correction applies to, refusing one changed or deleted since ``based_on`` was read."""
+# who made a session's latest change (the clinician its audit row names): said with a correction or deletion refused
+# for that change (seen by a clinic's tester: a plan saved meanwhile named its clinician, a walk only "someone else")
+LAST_CHANGED_BY = ("select clinician from audit where record_type = 'session' and record_id = {p} order by id desc "
+                   "limit 1")
+
+
+def changed_by(row: tuple | None) -> str | None:
+    """The clinician of a LAST_CHANGED_BY row, as a sentence names them (None: not known)."""
+    if row is None or not row[0]:
+        return None
+    return "a clinician with no name in Settings" if row[0] == UNNAMED_CLINICIAN else row[0]
+
+
+def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog, based_on: str | None,
+                        by: Callable[[], str | None] = lambda: None) -> SessionRecord:
+    """The session a correction applies to, refusing one changed or deleted since ``based_on`` was read
+    (``by``: who did, read only then)."""
     if current is None:
         if based_on is not None:
-            raise ChangedMeanwhile(log, None)
+            raise ChangedMeanwhile(log, None, by=by())
         raise RecordNotFound(f"There is no logged session with id {session_id}.")
     if based_on is not None and current.updated_at != based_on and current.as_logged() != log:  # holding the
-        raise ChangedMeanwhile(log, current)  # correction already (a try whose answer was lost): nothing to overwrite
+        raise ChangedMeanwhile(log, current, by=by())  # correction already (a try whose answer was lost)
     return current
 
 
-def deleted_as_read(current: SessionRecord, based_on: str | None) -> SessionRecord:
+def deleted_as_read(current: SessionRecord, based_on: str | None,
+                    by: Callable[[], str | None] = lambda: None) -> SessionRecord:
     """The session a deletion applies to, refusing one changed since ``based_on`` was read (ChangedBeforeDelete)."""
     if based_on is not None and current.updated_at != based_on:
-        raise ChangedBeforeDelete(current)
+        raise ChangedBeforeDelete(current, by=by())
     return current
 
 

@@ -19,7 +19,7 @@ def test_a_walk_corrected_since_it_was_shown_is_not_deleted(records: PatientReco
     with pytest.raises(ChangedBeforeDelete) as refused:
         records.delete_session(shown.id, clinician="Dr A", based_on=shown.updated_at)
     assert refused.value.theirs == theirs and "pain during 7" in str(refused.value)
-    assert str(refused.value).startswith("Not deleted: this session was changed by someone else at ")
+    assert str(refused.value).startswith("Not deleted: this session was changed by Dr B at ")
     assert records.sessions(saved.patient_id) == [theirs]
     records.delete_session(shown.id, clinician="Dr A", based_on=theirs.updated_at)  # seen, and deleted again
     assert records.sessions(saved.patient_id) == []
@@ -35,3 +35,18 @@ def test_a_walk_never_corrected_is_not_said_to_be_changed_by_someone(records: Pa
         records.delete_session(walk.id, clinician="Dr A", based_on="2020-01-01T00:00:00+00:00")
     assert "was logged at " in str(refused.value) and "not corrected since, so the time given is not when it was " \
         "last saved" in str(refused.value) and "someone else" not in str(refused.value)
+
+
+def test_a_walk_changed_by_a_clinician_with_no_name_says_so(records: PatientRecords) -> None:  # noqa: F811
+    """Who changed a walk, as its audit row names them: a clinician with no name in Settings is "unnamed clinician"
+    there (on the clinic server, their sign-in role)."""
+    from core.settings import UNNAMED_CLINICIAN
+
+    saved = records.save_plan(*example(), clinician="Dr A")
+    shown = records.add_session(saved.patient_id, log(3, pain_during=3), clinician="Dr A")
+    records.edit_session(shown.id, log(3, pain_during=6), clinician=UNNAMED_CLINICIAN)
+    with pytest.raises(ChangedBeforeDelete) as refused:
+        records.delete_session(shown.id, clinician="Dr A", based_on=shown.updated_at)
+    server = getattr(records, "connection", None)
+    who = server.info.user if server is not None else "a clinician with no name in Settings"
+    assert str(refused.value).startswith(f"Not deleted: this session was changed by {who} at "), str(refused.value)

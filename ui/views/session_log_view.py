@@ -235,7 +235,7 @@ class SessionLogView(QWidget):
         """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
         self.message.setStyleSheet("color: #B3261E;")
         said = "; ".join(in_clinic_words(line) for line in text.split("; "))
-        self.message.setText(said if said.startswith("Not saved") else f"Not saved. {said}")
+        self.message.setText(said if said.startswith(("Not saved", "Not deleted")) else f"Not saved. {said}")
         bring_into_view(self, self.message)
         self.refused.emit(self.message.text())
 
