@@ -50,18 +50,19 @@ class ClinicLink:
             self._show_records_place("Clinic database: signing in…")
             self._check_server()
 
-    def sign_in_to_clinic(self, password: str | None = None) -> bool:
+    def sign_in_to_clinic(self, password: str | None = None, *, refused: bool = False) -> bool:
         """Signed in, asking for the password where the server wants one; False if not (said in the status bar).
-        One question at a time: a save and the server's return could each ask while the other's question was open."""
+        One question at a time: a save and the server's return could each ask while the other's question was open.
+        ``refused``: the server, back, refused the password this window signed in with."""
         if self._asking_password:
             return False
         self._asking_password = True
         try:
-            return self._sign_in_asking(password)
+            return self._sign_in_asking(password, refused)
         finally:
             self._asking_password = False
 
-    def _sign_in_asking(self, password: str | None) -> bool:
+    def _sign_in_asking(self, password: str | None, refused: bool) -> bool:
         from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
 
         user = urlsplit(self.gateway.records_url).username or "you"
@@ -69,8 +70,10 @@ class ClinicLink:
             try:
                 where = self.gateway.sign_in(password)
                 break
-            except PasswordNeeded:
-                prompt = f"The clinic database asks for the password of {user}:"
+            except PasswordNeeded:  # seen by a clinic's tester: asked again, with no word that it had changed
+                prompt = (f"The clinic database no longer accepts the password {user} signed in with. The password "
+                          f"of {user}:" if refused and password is None else
+                          f"The clinic database asks for the password of {user}:")
             except PasswordRefused:  # typed, or on file (seen by a clinic's tester: a stale one on file was never
                 # asked for again, and every save was tried with it every 10 seconds)
                 prompt = (f"The password on file for {user} was not accepted. The password of {user}:"
@@ -80,8 +83,10 @@ class ClinicLink:
                 self.statusBar().showMessage(str(error))
                 return False
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
-            if not given:
+            if not given:  # seen by a clinic's tester: Records said "the status bar says why", and it did not
                 self._show_records_place("Clinic database: not signed in", problem=True)
+                self.statusBar().showMessage("Not signed in to the clinic database: no password was given. The "
+                                             "patients are shown once you sign in: a save asks for the password.")
                 return False
         self._show_records_place(f"Records: clinic database {where}")
         self._show_clinic_evidence()
@@ -155,7 +160,7 @@ class ClinicLink:
             if self._asking_password:  # again every 10 seconds, a failed sign-in in the server's log each time)
                 return  # a save is asking for it already
             self._lost_said = False
-            if self.sign_in_to_clinic():  # everything read anew there
+            if self.sign_in_to_clinic(refused=True):  # everything read anew there
                 self.gateway.caught_up()
                 self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
                 self._save_waiting()

@@ -161,3 +161,33 @@ def test_a_waiting_save_of_changes_discarded_is_not_made(qtbot, data_dir, monkey
     assert "Not opened" in window.statusBar().currentMessage() and window.editor.dirty
     window._save_waiting()
     assert saves == [] and not window._retry_timer.isActive()
+
+
+def test_a_password_refused_when_the_server_came_back_is_asked_for_in_words_and_a_cancel_says_why(
+        qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    """Seen by a clinic's tester: the clinician's password changed while the server was down; back, the window asked
+    for it as at start-up, with no word that it had changed, and after Cancel Records said "the status bar says why"
+    where the status bar said nothing of it."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from core.workspace.clinic import PasswordRefused
+    from tests.conftest import CLINICIAN_SECRET
+    from tests.ui.test_clinic_window import clinic_window
+
+    asked, answers = [], iter([(CLINICIAN_SECRET, True), ("", False)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[2]) or next(answers))
+    window = clinic_window(qtbot, data_dir, clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    assert "as test_clinician" in window._where_label.text()
+
+    def refused() -> str:
+        raise PasswordRefused("password authentication failed")
+
+    monkeypatch.setattr(window.gateway, "sign_in_again", refused)
+    window.gateway._unanswered = True  # the server went away, and now answers
+    window._on_server_checked("")
+    assert asked[1] == ("The clinic database no longer accepts the password test_clinician signed in with. The "
+                        "password of test_clinician:")
+    assert window.statusBar().currentMessage().startswith("Not signed in to the clinic database: no password was "
+                                                          "given."), window.statusBar().currentMessage()
+    assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
+    window.gateway.close()
