@@ -45,7 +45,7 @@ class ClinicSettings:
         if self.read_only:  # settings.json belongs to the window that holds the data folder
             self.statusBar().showMessage("Read-only: the window that holds this data folder changes its settings.")
             return
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, started_with=self._records_url)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
             return
         self._use_settings(dialog.result_settings)

@@ -35,7 +35,7 @@ LABELS = {
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *, started_with: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.result_settings: Settings | None = None
@@ -117,6 +117,9 @@ class SettingsDialog(QDialog):
         self.test_button = QPushButton("Test connection")
         self.test_result = QLabel("Used from the next start of Treadwell. The password is never kept here: "
                                   "libpq's password file, or Treadwell asks.")
+        if started_with:  # seen by a clinic's tester: "empty: this workstation" shown by a window on the server
+            self.test_result.setText(f"This window was started with --records {started_with}, and uses it whatever "
+                                     "is set here. " + self.test_result.text())
         self.test_result.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #B3261E;")
@@ -204,7 +207,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText("Connecting…")
 
         def work() -> str:
-            from core.workspace.clinic import PasswordNeeded, PasswordRefused, test_connection
+            from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused, test_connection
 
             try:
                 return test_connection(url)
@@ -216,6 +219,8 @@ class SettingsDialog(QDialog):
                         "password file, or PGPASSWORD): correct it there, or take it out and Treadwell will ask for "
                         "it when it starts. A clinician not yet registered is added by the clinic's administrator "
                         "(db add-clinician).")
+            except ClinicServerError as error:  # an answer, not a failure of Treadwell's (seen in review: each
+                return str(error)  # unreachable server's test was logged as an error with its traceback)
 
         run_in_background(work, self._on_tested, self._on_test_failed)
 

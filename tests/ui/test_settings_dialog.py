@@ -101,3 +101,32 @@ def test_a_weekly_cap_above_the_two_week_cap_is_explained_where_it_is_chosen(qtb
     assert dialog.caps_note.text() == "As the two-week cap is the lower, no week rises more than 20%."
     dialog.two_week_cap.setCurrentIndex(dialog.two_week_cap.findData(30))
     assert not dialog.caps_note.isVisibleTo(dialog)
+
+
+def test_a_clinic_database_that_does_not_answer_is_said_and_not_logged_as_an_error(qtbot, caplog) -> None:
+    """Seen in review of the installed copy: Test connection to a server that is not there said so plainly, and the
+    log held "ERROR ui.background: background job failed" with a traceback, as for a fault of Treadwell's."""
+    import logging
+    import socket
+
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.records_url.setText(f"postgresql://grace_okafor@127.0.0.1:{port}/treadwell")
+    with caplog.at_level(logging.INFO):
+        dialog.test_button.click()
+        qtbot.waitUntil(dialog.test_button.isEnabled, timeout=15_000)
+    assert "127.0.0.1" in dialog.test_result.text() or "answer" in dialog.test_result.text(), dialog.test_result.text()
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR], caplog.text
+
+
+def test_a_window_started_with_records_says_so_beside_the_clinic_database(qtbot) -> None:
+    """Seen by a clinic's tester: a window started with --records showed the Clinic database as "empty: this
+    workstation"."""
+    url = "postgresql://grace_okafor@clinic-server/treadwell"
+    dialog = SettingsDialog(Settings(), started_with=url)
+    qtbot.addWidget(dialog)
+    assert dialog.test_result.text().startswith(f"This window was started with --records {url}, and uses it ")
+    assert SettingsDialog(Settings()).test_result.text().startswith("Used from the next start of Treadwell.")
