@@ -8,12 +8,14 @@ import sys
 import time
 
 from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.app_info import APP_AUTHOR, APP_NAME, program_name
 from core.cli import EXIT_FAILURE
 from core.crash import install_crash_handlers, stderr_reporter
 from core.data_dir import DataDir
+from core.resources import resource_path
 from ui.crash_notifier import CrashNotifier
 from ui.main_window import MainWindow
 
@@ -59,6 +61,9 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
         QTimer.singleShot(SMOKE_START_TIMEOUT_MS, lambda: _smoke_start_timed_out(app, moment))
     if not smoke_start:  # once the records are open: the first run asks for the clinic's details
         window.evidence_ready.connect(lambda overview: QTimer.singleShot(0, window, window.welcome_if_first_run))
+    # its icon in the title bar and the taskbar (seen in review: none, the system's blank one), once the first frame is
+    # up: the SVG image plugin loads when the icon is first drawn
+    window.first_painted.connect(lambda: app.setWindowIcon(QIcon(str(resource_path("icons", "treadwell.svg")))))
     window.show()
     log.info("main window shown")
     status = app.exec()
