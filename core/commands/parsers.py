@@ -90,8 +90,8 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("sessions", help="a patient's logged sessions: add, list, correct or delete, "
                                                     "and bring back one deleted by mistake")
     actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help=f"log a session ({program_name()} schema session-log) under the plan version in force "
-                                         "on its date")
+    add = actions.add_parser("add", help=f"log a session ({program_name()} schema session-log) under the plan version "
+                                         "in force on its date")
     add.add_argument("patient", type=record_id, metavar="PATIENT_ID")
     add.add_argument("file", type=Path, metavar="SESSION.json")
     add.add_argument("--plan", type=record_id, metavar="PLAN_ID",

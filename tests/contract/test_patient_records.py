@@ -287,7 +287,6 @@ def test_a_correction_against_a_session_changed_meanwhile_is_refused_with_both(r
     with pytest.raises(ChangedMeanwhile) as caught:
         records.edit_session(read.id, log(3, pain_during=1), clinician="Dr A", based_on=read.updated_at)
     assert caught.value.theirs == theirs and caught.value.yours.pain_during == 1
-    # who changed it, as a plan saved meanwhile names who saved it (seen by a clinic's tester: "someone else")
     assert "changed by Dr B at" in str(caught.value) and "pain during 1" in str(caught.value)
     assert records.get_session(read.id).pain_during == 5  # nothing overwritten unseen
     records.delete_session(read.id, clinician="Dr B")

@@ -12,7 +12,6 @@ from core.storage.database import open_database
 from core.storage.records import audit_trail
 from tests.ui.course_helpers import fill, log, open_window, override_week, saved_patient, table_text, walk
 from tests.storage.helpers import plans_rewritable
-from ui.focus_in_view import holding_area
 
 PAIN_DURING, PAIN_MORNING = "Pain\nduring", "Pain next\nmorning"
 
