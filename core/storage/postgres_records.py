@@ -27,8 +27,8 @@ from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
-    DELETED_SESSION, DELETED_SESSIONS, LAST_CHANGED_BY, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
-    changed_by, check_week, deleted_as_read, deleted_session, fold_name, no_session,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
+    changed_by, changed_by_query, check_week, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -290,7 +290,7 @@ class PostgresRecords:
         with self.transaction():
             row = self._one(f"{SESSION_COLUMNS} where s.id = %s for update of s", [session_id])
             saved = get_session_as_read(None if row is None else session_record(row), session_id, log, based_on,
-                                        lambda: self._last_changed_by(session_id))
+                                        lambda at: self._changed_by(session_id, at))
             # a corrected date moves the walk under the version in force on it (records.edit_session)
             version = self._plan_of_patient(saved.patient_id, saved.plan_id if log.date == saved.date else None, log)
             check_week(version, log.week)
@@ -304,8 +304,9 @@ class PostgresRecords:
             self.record_event("update", "session", session_id, clinician, at=at, before=before_values(saved))
         return self.get_session(session_id)
 
-    def _last_changed_by(self, session_id: int) -> str | None:
-        return changed_by(self._one(LAST_CHANGED_BY.format(p="%s"), [session_id]))
+    def _changed_by(self, session_id: int, at: str | None) -> str | None:
+        query, parameters = changed_by_query(session_id, at)
+        return changed_by(self._one(query.format(p="%s"), parameters))
 
     def delete_session(self, session_id: int, *, clinician: str, based_on: str | None = None) -> None:
         with self.transaction():
@@ -313,7 +314,7 @@ class PostgresRecords:
             if row is None:
                 raise RecordNotFound(f"There is no logged session with id {session_id}.")
             saved = deleted_as_read(session_record(row), based_on,
-                                    lambda: self._last_changed_by(session_id))
+                                    lambda at: self._changed_by(session_id, at))
             self.connection.execute("delete from sessions where id = %s", [session_id])
             self.record_event("delete", "session", session_id, clinician, before=before_values(saved))
 

@@ -156,37 +156,48 @@ def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: Pa
     raise VersionSavedMeanwhile(newest, profile_differences(newest.profile, profile) + plan_differences(theirs, yours))
 
 
-# who made a session's latest change (the clinician its audit row names): said with a correction or deletion refused
-# for that change (seen by a clinic's tester: a plan saved meanwhile named its clinician, a walk only "someone else")
-LAST_CHANGED_BY = ("select clinician from audit where record_type = 'session' and record_id = {p} order by id desc "
-                   "limit 1")
+# who changed a session (the clinician of the audit row written with its ``updated_at``) or deleted it (its own delete
+# row: a walk that went with its deleted patient has none, and is said to be deleted by "someone else"), for a
+# correction or deletion refused for it (seen by a clinic's tester: a plan saved meanwhile named its clinician, a walk
+# only "someone else")
+SESSION_CHANGED_BY = ("select clinician from audit where record_type = 'session' and record_id = {p} and at = {p} "
+                      "order by id desc limit 1")
+SESSION_DELETED_BY = ("select clinician from audit where record_type = 'session' and record_id = {p} and action = "
+                      "'delete' order by id desc limit 1")
+
+
+def changed_by_query(session_id: int, at: str | None) -> tuple[str, list]:
+    """The query (with {p} for its parameters) and parameters for who made the change of ``session_id`` saved at
+    ``at``, or (``at`` None) who deleted it."""
+    return (SESSION_DELETED_BY, [session_id]) if at is None else (SESSION_CHANGED_BY, [session_id, at])
 
 
 def changed_by(row: tuple | None) -> str | None:
-    """The clinician of a LAST_CHANGED_BY row, as a sentence names them (None: not known)."""
+    """The clinician of a SESSION_CHANGED_BY or SESSION_DELETED_BY row, as a sentence names them (None: not
+    known)."""
     if row is None or not row[0]:
         return None
     return "a clinician with no name in Settings" if row[0] == UNNAMED_CLINICIAN else row[0]
 
 
 def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog, based_on: str | None,
-                        by: Callable[[], str | None] = lambda: None) -> SessionRecord:
+                        by: Callable[[str | None], str | None] = lambda at: None) -> SessionRecord:
     """The session a correction applies to, refusing one changed or deleted since ``based_on`` was read
-    (``by``: who did, read only then)."""
+    (``by(at)``: who changed it at ``at``, or deleted it for None; read only then)."""
     if current is None:
         if based_on is not None:
-            raise ChangedMeanwhile(log, None, by=by())
+            raise ChangedMeanwhile(log, None, by=by(None))
         raise RecordNotFound(f"There is no logged session with id {session_id}.")
     if based_on is not None and current.updated_at != based_on and current.as_logged() != log:  # holding the
-        raise ChangedMeanwhile(log, current, by=by())  # correction already (a try whose answer was lost)
+        raise ChangedMeanwhile(log, current, by=by(current.updated_at))  # correction already (a lost answer's try)
     return current
 
 
 def deleted_as_read(current: SessionRecord, based_on: str | None,
-                    by: Callable[[], str | None] = lambda: None) -> SessionRecord:
+                    by: Callable[[str | None], str | None] = lambda at: None) -> SessionRecord:
     """The session a deletion applies to, refusing one changed since ``based_on`` was read (ChangedBeforeDelete)."""
     if based_on is not None and current.updated_at != based_on:
-        raise ChangedBeforeDelete(current, by=by())
+        raise ChangedBeforeDelete(current, by=by(current.updated_at))
     return current
 
 

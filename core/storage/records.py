@@ -24,8 +24,8 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 )
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    DELETED_SESSION, DELETED_SESSIONS, LAST_CHANGED_BY, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
-    changed_by, check_week, deleted_as_read, deleted_session, fold_name, no_session,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
+    changed_by, changed_by_query, check_week, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -270,7 +270,7 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
     today's date from last month's diary was judged by today's plan); otherwise it keeps its version."""
     with db.atomic():
         saved = get_session_as_read(get_session_or_none(db, session_id), session_id, log, based_on,
-                                    lambda: _last_changed_by(db, session_id))
+                                    lambda at: _changed_by(db, session_id, at))
         version = _plan_of_patient(db, saved.patient_id, saved.plan_id if log.date == saved.date else None, log.date)
         check_week(version, log.week)
         if saved.as_logged() == log:
@@ -283,8 +283,9 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
     return get_session(db, session_id)
 
 
-def _last_changed_by(db: sqlite_utils.Database, session_id: int) -> str | None:
-    return changed_by(db.execute(LAST_CHANGED_BY.format(p="?"), [session_id]).fetchone())
+def _changed_by(db: sqlite_utils.Database, session_id: int, at: str | None) -> str | None:
+    query, parameters = changed_by_query(session_id, at)
+    return changed_by(db.execute(query.format(p="?"), parameters).fetchone())
 
 
 def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str,
@@ -293,7 +294,7 @@ def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str
     PatientRecords.delete_session."""
     with db.atomic():
         saved = deleted_as_read(get_session(db, session_id), based_on,
-                                lambda: _last_changed_by(db, session_id))
+                                lambda at: _changed_by(db, session_id, at))
         db.execute("delete from sessions where id = ?", [session_id])
         record_event(db, "delete", "session", session_id, clinician, before=before_values(saved))
 

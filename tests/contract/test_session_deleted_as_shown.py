@@ -50,3 +50,17 @@ def test_a_walk_changed_by_a_clinician_with_no_name_says_so(records: PatientReco
     server = getattr(records, "connection", None)
     who = server.info.user if server is not None else "a clinician with no name in Settings"
     assert str(refused.value).startswith(f"Not deleted: this session was changed by {who} at "), str(refused.value)
+
+
+def test_a_walk_gone_with_its_deleted_patient_is_not_said_to_be_deleted_by_who_logged_it(
+        records: PatientRecords) -> None:  # noqa: F811
+    """Seen in review: the walk's latest audit row was its logging, Dr A's, so a correction refused after Dr B deleted
+    the patient said "deleted by Dr A meanwhile"; a patient's walks go with them without rows of their own."""
+    from core.records.models import ChangedMeanwhile
+
+    saved = records.save_plan(*example(), clinician="Dr A")
+    shown = records.add_session(saved.patient_id, log(3), clinician="Dr A")
+    records.delete_patient(saved.patient_id, clinician="Dr B")
+    with pytest.raises((ChangedMeanwhile, RecordNotFound)) as refused:
+        records.edit_session(shown.id, log(3, pain_during=5), clinician="Dr C", based_on=shown.updated_at)
+    assert "Dr A" not in str(refused.value), str(refused.value)
