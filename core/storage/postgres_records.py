@@ -28,7 +28,7 @@ from core.storage import pg_schema
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
-    changed_by, changed_by_query, check_week, deleted_as_read, deleted_session, fold_name, no_session,
+    changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -115,7 +115,7 @@ class PostgresRecords:
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
                        uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion:
         at = now_iso()
-        saved = created_at or at  # an imported or moved version: the patient is as recent as it (records.py)
+        saved = recent_as(created_at, at)  # an imported or moved version: the patient is as recent as it (records.py)
         with self.transaction():
             if patient_id is None:
                 patient_id = self._one(

@@ -28,6 +28,17 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
+def recent_as(saved_at: str | None, now: str) -> str:
+    """How recent a patient is with a version saved at ``saved_at`` (None: ``now``), in ``now_iso``'s form (UTC), so
+    that the list's order compares like with like; no later than ``now`` (seen in review: a bundle's version written
+    "+02:00", or by a workstation whose clock ran ahead, kept its patient atop the list for hours)."""
+    if saved_at is None:
+        return now
+    moment = dt.datetime.fromisoformat(saved_at)
+    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return min(moment.isoformat(timespec="microseconds"), now)
+
+
 # An apostrophe however it was typed or pasted (a word processor's ’, a keyboard's ´ or `) is left out, so
 # O’Connor, O'Connor and OConnor are one name to search; a dash however typed is a hyphen (m013 re-folded saved
 # names).

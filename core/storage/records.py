@@ -25,7 +25,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
-    changed_by, changed_by_query, check_week, deleted_as_read, deleted_session, fold_name, no_session,
+    changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
     session_values,
 )
@@ -75,8 +75,8 @@ def append_version(db: sqlite_utils.Database, profile: PatientProfile, plan: Pla
     """Write the next version of ``patient_id`` (or a new patient, with ``patient_uid`` if given), as is:
     the checks are the caller's. No audit row (the caller writes the one that says why)."""
     at = now_iso()
-    saved = created_at or at  # an imported or moved version: the patient is as recent as it (seen by a clinic's
-    # tester: patients moved to the server listed above those saved since, "the most recently saved first")
+    saved = recent_as(created_at, at)  # an imported or moved version: the patient is as recent as it (seen by a
+    # clinic's tester: patients moved to the server listed above those saved since, "the most recently saved first")
     if patient_id is None:
         patient_id = db["patients"].insert({
             "id": unused_id(db, "patients"), "uid": patient_uid or str(uuid.uuid4()), "name": profile.name,
