@@ -17,7 +17,7 @@ from ui.views.session_questions import leaving_answer
 from ui.session_care import SAVE_FIRST, SessionCare
 
 if TYPE_CHECKING:
-    from core.records.models import VersionSavedMeanwhile
+    from core.records.models import PlanVersion
     from ui.models.course import CourseOfCare
 
 
@@ -25,8 +25,8 @@ FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # t
 
 class PatientCare(SessionCare):
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
-    _told_of_newer: tuple[int, VersionSavedMeanwhile] | None = None  # (patient, refusal) a save refused for a version
-    # saved meanwhile: the next save replaces that version, once the clinician has been told
+    _told_of_newer: tuple[tuple[int, int], PlanVersion] | None = None  # a version saved meanwhile that a save of the
+    # plan on screen (patient, editor.opened) was refused for: once told, the next save of that plan replaces it
     _said_saved: tuple[str, int] | None = None  # the status bar's word that a version is saved, and its number
     _walk_kept_for: int | None = None  # the plan on screen (editor.opened) a walk typed for a patient deleted
     # elsewhere is kept for: Save plan makes them a new patient, and the walk goes with them
@@ -188,8 +188,8 @@ class PatientCare(SessionCare):
         based_on = self.editor.plan_id
         if self._course is not None and based_on is not None and not self.editor.dirty:
             based_on = self._course.in_force.id
-        if self._told_of_newer is not None and self._told_of_newer[0] == self.editor.patient_id:
-            based_on = self._told_of_newer[1].theirs.id  # the clinician has been told of it: theirs to replace
+        if (told := self._newer_told()) is not None:
+            based_on = told.id  # the clinician has been told of it: theirs to replace
         uid = self.editor.save_uid
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
@@ -216,7 +216,7 @@ class PatientCare(SessionCare):
             from core.records.models import VersionSavedMeanwhile
 
             if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
-                self._told_of_newer = (self.editor.patient_id, error)
+                self._told_of_newer = ((self.editor.patient_id, self.editor.opened), error.theirs)
                 self._refresh_course()
                 QMessageBox.information(self, "A newer version is saved", shown_as_typed(str(error)))
                 self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
@@ -347,19 +347,29 @@ class PatientCare(SessionCare):
             self.sessions.save_button.click()  # refused as said: the form says why, the focus on the field to mend
         return False
 
+    def _newer_told(self) -> PlanVersion | None:
+        """The version saved meanwhile that a save of the plan on screen was refused for (None: none, or another
+        plan opened since: seen in review, a reopened version's save was based on the one refused before it)."""
+        told = self._told_of_newer
+        return told[1] if told is not None and told[0] == (self.editor.patient_id, self.editor.opened) else None
+
     def _plan_discard_ok(self) -> bool:
         if not self.editor.dirty or self.editor.is_blank():
             return True
         question, default = "The plan has unsaved changes. Save them first?", QMessageBox.StandardButton.Save
-        if self._told_of_newer is not None and self._told_of_newer[0] == self.editor.patient_id:
+        if (theirs := self._newer_told()) is not None:
             # seen by a clinic's tester: told once, a Save here (asked on opening the patient again) replaced a
             # colleague's newer version with no word of it, undoing their change of the usual pain
-            told = self._told_of_newer[1]
+            from core.plan.compare import version_differences, yours_differs
+
+            editor = self.editor
+            differs = "" if editor.profile is None or editor.computed_plan is None else " " + yours_differs(
+                version_differences(theirs.profile, theirs.plan, theirs.overrides, editor.profile,
+                                    editor.computed_plan, editor.overrides))  # as the plan on screen is now
             question = shown_as_typed(
-                f"The plan has unsaved changes, made from a version older than version {told.theirs.version}, which "
-                f"{told.theirs.created_by or 'someone'} saved meanwhile. Saving them makes yours version "
-                f"{told.theirs.version + 1}, the plan in force, in place of theirs. {told.how_yours_differs}\n\n"
-                "Save them first?")
+                f"The plan has unsaved changes, made from a version older than version {theirs.version}, which "
+                f"{theirs.created_by or 'someone'} saved meanwhile. Saving them makes yours version "
+                f"{theirs.version + 1}, the plan in force, in place of theirs.{differs}\n\nSave them first?")
             default = QMessageBox.StandardButton.Cancel  # Enter replaces no one's version
         answer = QMessageBox.question(
             self, "Unsaved changes", question,

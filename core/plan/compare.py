@@ -129,3 +129,23 @@ def override_differences(before: list[WeekOverride], after: list[WeekOverride], 
 
 def _was(before: float | None, now: float) -> str:
     return f" (was {before:g})" if before and before != now else ""
+
+
+def version_differences(their_profile: PatientProfile, their_plan: Plan, their_overrides: list[WeekOverride],
+                        profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> list[str]:
+    """How a plan (its profile, the engine's plan, the clinician's overrides) differs from another version's: the
+    profile's fields, then the weeks as each patient has them (seen by a clinic's tester: a profile differing only
+    in its blood pressure was "the same plan as yours")."""
+    from core.plan.overrides import effective_plan
+
+    theirs = effective_plan(their_plan, their_overrides, their_profile.max_sessions_per_week)
+    yours = effective_plan(plan, overrides, profile.max_sessions_per_week)
+    return profile_differences(their_profile, profile) + plan_differences(theirs, yours)
+
+
+def yours_differs(differences: list[str]) -> str:
+    """``version_differences`` in a sentence, the first four of them."""
+    if not differences:
+        return "It holds the same plan as yours."
+    shown = "; ".join(differences[:4]) + (f"; and {len(differences) - 4} more" if len(differences) > 4 else "")
+    return f"Yours differs from it: {shown}."

@@ -295,10 +295,9 @@ class VersionSavedMeanwhile(Exception):
     before the older one was opened."""
 
     def __init__(self, theirs: PlanVersion, differences: list[str]) -> None:
-        self.theirs, self.differences = theirs, differences
-        shown = "; ".join(differences[:4]) + (f"; and {len(differences) - 4} more" if len(differences) > 4 else "")
-        self.how_yours_differs = (f"Yours differs from it: {shown}." if differences else
-                                  "It holds the same plan as yours.")
+        from core.plan.compare import yours_differs
+
+        self.theirs, self.differences, self.how_yours_differs = theirs, differences, yours_differs(differences)
         super().__init__(
             f"Not saved: version {theirs.version} of this patient, saved by {theirs.created_by or 'someone'} at "
             f"{theirs.created_at[:19].replace('T', ' ')} UTC, is newer than the version your changes were made from. "

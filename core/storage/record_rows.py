@@ -159,12 +159,10 @@ def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: Pa
     "the same plan as yours")."""
     if based_on is None or newest is None or newest.id == based_on:
         return
-    from core.plan.compare import plan_differences, profile_differences
-    from core.plan.overrides import effective_plan
+    from core.plan.compare import version_differences
 
-    theirs = effective_plan(newest.plan, newest.overrides, newest.profile.max_sessions_per_week)
-    yours = effective_plan(plan, overrides, profile.max_sessions_per_week)
-    raise VersionSavedMeanwhile(newest, profile_differences(newest.profile, profile) + plan_differences(theirs, yours))
+    raise VersionSavedMeanwhile(newest, version_differences(newest.profile, newest.plan, newest.overrides, profile,
+                                                            plan, overrides))
 
 
 # who changed a session (the clinician of the audit row written with its ``updated_at``) or deleted it (its own delete
