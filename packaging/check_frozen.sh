@@ -21,6 +21,7 @@ step "--version, --self-test and --smoke-start"
 "$binary" --version
 "$binary" --data-dir "$scratch/data" --self-test
 "$binary" --data-dir "$scratch/data" --smoke-start
+TREADWELL_SMOKE_UNTIL=ready "$binary" --data-dir "$scratch/data" --smoke-start  # every step, and the icon drawn
 
 step "the headless commands, each once"
 frozen() { "$binary" --data-dir "$scratch/commands" "$@"; }

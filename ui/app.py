@@ -76,7 +76,8 @@ def _exit_when(moment: str, window: MainWindow, app: QApplication) -> None:
     """--smoke-start exits at ``moment`` (the TREADWELL_SMOKE_UNTIL variable; the benchmark uses all three):
     ``painted``, the first frame; ``data``, the first frame that shows the etiologies from the records
     (the first frame itself unless the library is still to be installed); ``ready``, every step built
-    and the records open. It prints when that was, in seconds since the epoch, for the benchmark."""
+    and the records open, and the window's icon drawn. It prints when that was, in seconds since the epoch, for the
+    benchmark."""
 
     def reached() -> None:
         print(f"smoke-start {moment} {time.time():.6f}", flush=True)
@@ -90,8 +91,16 @@ def _exit_when(moment: str, window: MainWindow, app: QApplication) -> None:
         window.evidence_failed.connect(failed)
         window.records_damaged.connect(failed)
 
+    def ready() -> None:  # and the window's icon drawn (seen in review: nothing checked that a build holds the SVG
+        if app.windowIcon().pixmap(32, 32).isNull():  # plugin it needs)
+            print("--smoke-start: the window's icon could not be drawn (resources/icons/treadwell.svg, Qt's SVG "
+                  "image plugin)", file=sys.stderr)
+            app.exit(1)
+        else:
+            reached()
+
     if moment == "ready":
-        window.evidence_ready.connect(lambda overview: reached())
+        window.evidence_ready.connect(lambda overview: ready())
     elif moment == "data":
         window.first_painted.connect(lambda: reached() if window.picker.entry_count() else
                                      window.evidence_ready.connect(lambda overview: reached()))

@@ -84,7 +84,7 @@ class ClinicLink:
                 return False
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
             if not given:  # seen by a clinic's tester: Records said "the status bar says why", and it did not
-                self._show_records_place("Clinic database: not signed in", problem=True)
+                self._show_records_place("Clinic database: not signed in", problem=True, why="No password was given.")
                 self.statusBar().showMessage("Not signed in to the clinic database: no password was given. The "
                                              "patients are shown once you sign in: a save asks for the password.")
                 return False
@@ -156,11 +156,11 @@ class ClinicLink:
             return
         try:
             self.gateway.sign_in_again()  # quick: the server has just answered
-        except (PasswordNeeded, PasswordRefused):  # back, but not with this password (seen in review: it was tried
+        except (PasswordNeeded, PasswordRefused) as error:  # back, but not with this password (seen in review: tried
             if self._asking_password:  # again every 10 seconds, a failed sign-in in the server's log each time)
                 return  # a save is asking for it already
             self._lost_said = False
-            if self.sign_in_to_clinic(refused=True):  # everything read anew there
+            if self.sign_in_to_clinic(refused=isinstance(error, PasswordRefused)):  # everything read anew there
                 self.gateway.caught_up()
                 self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
                 self._save_waiting()

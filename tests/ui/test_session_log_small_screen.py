@@ -54,6 +54,7 @@ def test_at_125_percent_the_walk_just_logged_stays_in_view_with_the_advice(qtbot
         qtbot.waitUntil(lambda: view.model.rowCount() == walked and _in_view(view, view.suggestion.advice))
         qtbot.wait(50)  # the scroll comes once the new text is laid out
         latest = view.table.visualRect(view.model.index(walked - 1, 0))
-        row_top = view.table.viewport().mapTo(scroll.widget(), latest.topLeft()).y() - scroll.verticalScrollBar().value()
+        row_top = view.table.viewport().mapTo(scroll.widget(), latest.topLeft()).y()
+        row_top -= scroll.verticalScrollBar().value()
         assert 0 <= row_top and row_top + latest.height() <= scroll.viewport().height(), (walked, row_top)
         assert _in_view(view, view.message) and "logged for week 1" in view.message.text()
