@@ -74,6 +74,23 @@ def test_progress_follows_the_open_patient(qtbot, data_dir) -> None:
     assert "Save the plan first" in window.progress.title.text() and window.progress.weeks_model.rowCount() == 0
 
 
+def test_a_note_for_one_patient_s_report_never_goes_into_another_s(qtbot, data_dir, monkeypatch) -> None:
+    """Seen by a clinician's tester: the note typed for one patient's report, and its "saved" line, stayed in the box
+    when another patient was opened, and went into that patient's report to the referring physician."""
+    monkeypatch.setattr("ui.patient_care.QMessageBox.question", lambda *args: args[4])
+    window = saved_patient(qtbot, data_dir, name="Margaret Hale")
+    first = window.editor.plan_id
+    view = window.progress
+    view.note.setPlainText("Flare on 2 December, settling; belt slowed.")
+    view.report_status.setText("Progress report saved: /tmp/hale.pdf")
+    window.new_action.trigger()
+    window.editor.form.set_profile(example(name="Arthur Penrose")[0])
+    assert window.save_plan()
+    assert view.note.toPlainText() == "" and view.report_status.text() == ""
+    window.open_plan(first)  # the first patient's note is still theirs, to finish
+    assert view.note.toPlainText() == "Flare on 2 December, settling; belt slowed."
+
+
 def test_the_report_is_written_as_a_pdf_with_the_note(qtbot, data_dir, tmp_path) -> None:
     from pypdf import PdfReader
 

@@ -81,6 +81,8 @@ class ProgressView(QWidget):
         self._data_folder = data_folder  # a report is never saved in it (core.atomic.write_output)
         self._settings = Settings()
         self._course: CourseOfCare | None = None
+        self._notes: dict[int | None, str] = {}  # each patient's note for the report, typed and not yet let go
+        self._note_of: int | None = None  # the patient whose note the box holds
         self._making = False  # a report being made (one at a time)
         self._etiology_names: dict[str, str] = {}
         self.title = QLabel()
@@ -173,6 +175,12 @@ class ProgressView(QWidget):
             self.set_course(self._course)
 
     def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
+        patient = course.patient_id if course is not None else None
+        if patient != self._note_of:  # seen by a clinician's tester: one patient's note went into the next patient's
+            self._notes[self._note_of] = self.note.toPlainText()  # report, under the first one's "saved" line
+            self.note.setPlainText(self._notes.pop(patient, "") if patient is not None else "")
+            self._note_of = patient
+            self.report_status.clear()
         self._course = course
         progress = course.progress if course else None
         self.report_button.setEnabled(course is not None and not self._making)  # one report at a time
