@@ -88,3 +88,10 @@ def show_cell(view: QAbstractItemView, index: QModelIndex) -> None:
     cell: QRect = view.visualRect(index)
     top = view.viewport().mapTo(area.widget(), cell.topLeft())
     area.ensureVisible(top.x(), top.y() + cell.height() // 2, 0, cell.height() // 2 + MARGIN)
+
+
+def tab_chain(*widgets: QWidget) -> None:
+    """Tab goes from each of ``widgets`` to the next (again after they move between panes: a widget moved to another
+    parent goes to the end of the window's tab order)."""
+    for before, after in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(before, after)

@@ -1,6 +1,9 @@
-"""The session log on a small screen (1366x768 at 125-150 %): what a click on Add session must bring into view."""
+"""The session log on a small screen (1366x768 at 100-150 %): what a click on Add session must bring into view, and
+where Tab goes."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.ui.course_helpers import fill, saved_patient
 from tests.ui.test_small_screen import SMALL_SCREENS
@@ -58,3 +61,24 @@ def test_at_125_percent_the_walk_just_logged_stays_in_view_with_the_advice(qtbot
         row_top -= scroll.verticalScrollBar().value()
         assert 0 <= row_top and row_top + latest.height() <= scroll.viewport().height(), (walked, row_top)
         assert _in_view(view, view.message) and "logged for week 1" in view.message.text()
+
+
+@pytest.mark.parametrize("scaling", list(SMALL_SCREENS))
+def test_tab_from_the_note_reaches_the_form_s_buttons(qtbot, data_dir, scaling) -> None:
+    """Seen by a clinician's tester at 125 %: Tab from Note went to the tab bar and never reached Add session or
+    Deleted sessions… (the form's widgets, moved between panes, had gone to the end of the tab order)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = saved_patient(qtbot, data_dir)
+    window.resize(*SMALL_SCREENS[scaling])
+    window.show()
+    window.tabs.setCurrentWidget(window.sessions)
+    view = window.sessions
+    qtbot.waitUntil(lambda: view.isVisible())
+    view.note.setFocus()
+    reached = []
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [view.save_button, view.deleted_button], [w.accessibleName() for w in reached]

@@ -21,7 +21,7 @@ from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 from ui.enter_key import KeyPress
-from ui.focus_in_view import select_on_focus
+from ui.focus_in_view import select_on_focus, tab_chain
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, log_title_html
@@ -67,7 +67,8 @@ class SessionLogView(QWidget):
         self.deleted_button = QPushButton("Dele&ted sessions…")
         self._build_form(units)  # the clinic's (Settings): the belt speed's, as the walking logs ask for it
         self.suggestion = SuggestionText()
-        self._layout()
+        self._layout()  # Tab from the note to the buttons (seen in testing: to the tab bar, never reaching Add)
+        tab_chain(self.note, self.save_button, self.cancel_button, self.deleted_button)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         # a double-click, Enter and Delete are the buttons' own clicks: nothing while a button is greyed out
         self.table.doubleClicked.connect(self.correct_button.click)
@@ -148,6 +149,7 @@ class SessionLogView(QWidget):
         grow_to_rows(self.table, stacked)
         side_panel.setMaximumWidth(QWIDGETSIZE_MAX if stacked else SIDE_WIDTH)
         self.form_box.may_spread(stacked)
+        tab_chain(self.note, self.save_button, self.cancel_button, self.deleted_button)  # moved, as at the start
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """A patient's log opens on the latest sessions and the form under them, when one is above the other."""
