@@ -106,6 +106,18 @@ def said_after_break(suggestion: NextWeekSuggestion, days: int, since: dt.date) 
                                          "before the next walk."})
 
 
+def _mornings_to_ask(logs: list[SessionLog], stiffness_asked: bool) -> str:
+    """The mornings after ``logs`` not recorded yet, said with a hold for another reason (a sentence, or ""): seen by a
+    clinician's tester, "acceptable pain: stay at this week" said nothing of the next morning not yet known, which
+    steps the week back if its pain is above usual or it was stiffer."""
+    days = sorted({log.date.isoformat() for log in logs if log.pain_next_morning is None
+                   or (stiffness_asked and log.stiffer_next_morning is None)})
+    if not days:
+        return ""
+    return (f" The morning{'s' if len(days) > 1 else ''} after {', '.join(days)} {'are' if len(days) > 1 else 'is'} "
+            "not recorded yet: ask the patient, as pain above usual or more stiffness then means a step back.")
+
+
 def _sentence(clause: str) -> str:
     """A clause ("heart rate was ...") as a sentence's start: its first letter a capital, the rest as it is."""
     return clause[:1].upper() + clause[1:]
@@ -183,13 +195,14 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     # (seen in review: walks at the target effort and usual pain held, and the belt slowed, on heart rate alone)
     rough_guide = any(warning.code == WarningCode.HR_ROUGH_GUIDE for warning in plan.warnings)
     too_hard = " and ".join(filter(None, [harder, "" if rough_guide else above_range]))  # every reason, not the first
+    unasked = _mornings_to_ask(logs, stiffness_asked)
     if amber:  # (seen in review: pain 6 named, an effort of 14 and a pulse above the range left unsaid)
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
                     f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
-                    f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else ""),
-                    again=True)
+                    f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else "")
+                    + unasked, again=True)
     if too_hard:
-        return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.", again=True)
+        return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.{unasked}", again=True)
     slow = [log for log in logs if log.heart_rate and log.heart_rate < plan.intensity.hr_rest]
     if slow:  # seen in review: a 15-second count of 34 read as 34 bpm, and "Progress" (times 4, above the range)
         return hold(pulse_below_resting(slow[0].heart_rate, plan.intensity.hr_rest,

@@ -307,6 +307,21 @@ def test_a_hold_for_pain_names_an_effort_and_a_pulse_above_their_targets_too() -
 
 
 
+def test_a_hold_for_pain_or_effort_asks_for_the_mornings_not_recorded_yet() -> None:
+    """Seen by a clinician's tester: pain 5 during a walk (acceptable) held the week, "stay at this week", with no word
+    that the next morning, not recorded yet, decides it: pain above usual then, or more stiffness, steps it back."""
+    unknown = [log(day, pain_next_morning=None) if day != 2 else log(day).model_copy(
+        update={"stiffer_next_morning": None}) for day in (1, 2)]
+    amber = suggest(unknown + [log(3, pain_during=g.PAIN_SAFE_MAX + 1)])
+    assert amber.action == "hold" and amber.reason.endswith(
+        " The mornings after 2026-11-01, 2026-11-02 are not recorded yet: ask the patient, as pain above usual or "
+        "more stiffness then means a step back.")
+    hard = suggest([log(1, pain_next_morning=None, rpe=WEEK.rpe[1] + 1)])
+    assert hard.reason.endswith(" The morning after 2026-11-01 is not recorded yet: ask the patient, as pain above "
+                                "usual or more stiffness then means a step back.")
+    assert "not recorded yet" not in suggest(full_week()[:-1] + [log(9, pain_during=g.PAIN_SAFE_MAX + 1)]).reason
+
+
 def test_a_step_back_where_the_week_before_walked_the_same_slows_the_belt() -> None:
     """Seen in review: at 150 min a week (5 walks of 30 min from week 8), pain 7 during a walk of week 10 read "step
     back to week 9's minutes", the same 5 walks of 30 min: nothing changed. And from week 3 of a plan whose week 2
