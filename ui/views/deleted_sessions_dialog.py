@@ -10,23 +10,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from core.plan.session_log import recorded
 from core.stamps import local_minute
 from ui.enter_key import KeyPress
 from ui.focus_frame import framed_on_focus
+from ui.models.session_columns import LOG_COLUMNS
 
 if TYPE_CHECKING:
     from core.records.models import DeletedSession
 
-COLUMNS = ("Deleted", "By", "Date", "Week", "Minutes", "Speed\n(km/h)", "Effort\n(RPE)", "Heart\nrate",
-           "Pain\nduring", "Pain next\nmorning", "Stiffer next\nmorning", "Note")
+# the session log's columns of a walk's own values (a deleted walk has no plan version of its own to show)
+WALK_COLUMNS = [column for column in LOG_COLUMNS if column.header != "Plan\nversion"]
+COLUMNS = ("Deleted", "By", *(column.header for column in WALK_COLUMNS))
 
 
 def _cells(item: DeletedSession) -> list[str]:
-    log = item.log
-    return [local_minute(item.deleted_at), item.deleted_by or "", log.date.isoformat(), str(log.week),
-            f"{log.minutes:g}", recorded(log.speed_kmh), str(log.rpe), recorded(log.heart_rate),
-            recorded(log.pain_during), recorded(log.pain_next_morning), recorded(log.stiffer_next_morning), log.note]
+    return [local_minute(item.deleted_at), item.deleted_by or "",
+            *(column.display(item.log) for column in WALK_COLUMNS)]
 
 
 class DeletedSessionsDialog(QDialog):

@@ -177,8 +177,9 @@ class ProgressView(QWidget):
     def set_course(self, course: CourseOfCare | None, *, why_not: str = "") -> None:
         patient = course.patient_id if course is not None else None
         if patient != self._note_of:  # seen by a clinician's tester: one patient's note went into the next patient's
-            self._notes[self._note_of] = self.note.toPlainText()  # report, under the first one's "saved" line
-            self.note.setPlainText(self._notes.pop(patient, "") if patient is not None else "")
+            if self._note_of is not None:  # report, under the first one's "saved" line
+                self._notes[self._note_of] = self.note.toPlainText()
+            self.note.setPlainText(self._notes.pop(patient, ""))
             self._note_of = patient
             self.report_status.clear()
         self._course = course
