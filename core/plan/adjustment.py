@@ -20,7 +20,7 @@ from core.plan.engine import Plan, Week
 from core.plan.intensity import pulse_below_resting
 from core.plan.pain import CAVEAT
 from core.plan.session_log import SessionLog
-from core.plan.warnings import WarningCode
+from core.plan.warnings import WARNING_NAMES, WarningCode
 
 
 # "pause": the plan in force is blocked by screening; "hold" would read as "walk this week again".
@@ -125,7 +125,7 @@ def _sentence(clause: str) -> str:
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
                       in_progress: bool = False, days_since: int = 0, again: str = "",
-                      stiffness_asked: bool = True, eased: bool = False) -> NextWeekSuggestion:
+                      stiffness_asked: bool = True, eased: bool = False, read_notes: bool = True) -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
@@ -137,7 +137,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     ``eased``: the week walked again after a step back that stayed at its minutes and slowed the belt to the week
     before's effort (eased_week): judged against that effort, and walked well, it leads to the week as planned (seen
     in review: such walks judged against the moderate target they were told to drop, "lighter than this moderate
-    week's target", and "move on to week 4", where week 3 raises the effort with the minutes kept)."""
+    week's target", and "move on to week 4", where week 3 raises the effort with the minutes kept). ``read_notes``:
+    whatever the advice, it names the days with a patient's note, to be read first (False: a week looked back at)."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="pause", reason=f"The plan is blocked by screening. {blocked_because(plan)}",
                                   next_week=None)
@@ -153,21 +154,23 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         f"walk week {week} again at its {following.band} effort (RPE {following.rpe[0]}-{following.rpe[1]})")
 
     noted = ""  # below T6, a heart rate above the range, said with whatever follows (it does not hold alone)
+    notes = ""  # the days with a note, whatever the advice (seen in review: a low blood sugar noted under "Progress")
 
     def hold(reason: str, *, again: bool = False) -> NextWeekSuggestion:
-        return NextWeekSuggestion(action="hold", reason=reason + noted, next_week=this_week, walk_again=again)
+        return NextWeekSuggestion(action="hold", reason=reason + noted + notes, next_week=this_week, walk_again=again)
 
     previous, back = _way_back(this_week, previous)
     logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
+    notes = _read_the_notes(plan, logs) if read_notes else ""
     pain = plan.rules.pain
     too_much = [log for log in logs if log.pain_during is not None and log.pain_during > pain.acceptable_max]
     if too_much:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
             reason=f"Pain went above {pain.acceptable_max}/10 during walking on {too_much[0].date.isoformat()} "
-                   f"({too_much[0].pain_during}/10): {back}.",
+                   f"({too_much[0].pain_during}/10): {back}.{notes}",
         )
     usual = pain.usual_pain if pain.usual_pain is not None else usual_pain if usual_pain is not None else pain.safe_max
     not_settled = [log for log in logs if log.pain_next_morning is not None and log.pain_next_morning > usual]
@@ -175,13 +178,13 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
             reason=f"Pain the next morning after {not_settled[0].date.isoformat()} was {not_settled[0].pain_next_morning}/10, "
-                   f"above the usual {usual}/10: {back}.",
+                   f"above the usual {usual}/10: {back}.{notes}",
         )
     stiffer = [log for log in logs if log.stiffer_next_morning]
     if stiffer:
         return NextWeekSuggestion(
             action="step-back", next_week=previous,
-            reason=f"The morning after {stiffer[0].date.isoformat()} was stiffer than usual: {back}.",
+            reason=f"The morning after {stiffer[0].date.isoformat()} was stiffer than usual: {back}.{notes}",
         )
     amber = [log for log in logs if log.pain_during is not None and log.pain_during > pain.safe_max]
     top_rpe = this_week.rpe[1]  # a light week's own target, not the plan's moderate one
@@ -237,10 +240,13 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if week == len(plan.weeks) and easier is None:
         return hold("Last week of the plan done with pain in the safe range: keep this level and review the plan."
                     + lighter)
+    extra = len(logs) - this_week.sessions  # seen in review: "All 3 sessions done" of a week of five walks
+    done_words = f"All {this_week.sessions} sessions done" if not extra else \
+        f"All {this_week.sessions} planned sessions done, and {extra} more"
     return NextWeekSuggestion(
         action="progress", next_week=following,
-        reason=f"All {this_week.sessions} sessions done, pain {pain.safe_max}/10 or less and settled by the next "
-               f"morning: {onward}.{noted}{lighter}{_read_the_notes(plan, logs)}",
+        reason=f"{done_words}, pain {pain.safe_max}/10 or less and settled by the next morning: {onward}.{noted}"
+               f"{lighter}{notes}",
     )
 
 
@@ -306,18 +312,38 @@ def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool)
         "patient."
 
 
+# What a patient's note may hold that one of the plan's cautions answers, each said where the plan has it; the first of
+# the fall-related cautions the plan has names the falls (seen in review: only the foot-care caution was pointed to)
+NOTE_CAUTIONS: tuple[tuple[tuple[WarningCode, ...], str], ...] = (
+    ((WarningCode.FOOT_CARE,),
+     "a sore or injury on a foot means stopping treadmill work for non-weight-bearing exercise"),
+    ((WarningCode.HYPOGLYCEMIA,),
+     "shaking, sweating, dizziness or a low glucose reading may be low blood sugar, whose steps come before the next "
+     "walk"),
+    ((WarningCode.HEAT_SENSITIVITY,),
+     "symptoms brought on by heat call for a cooler room and cooling, and a symptom new to the patient is a stop sign"),
+    ((WarningCode.AUTONOMIC_DYSREFLEXIA,), "a pounding headache or flushing may be autonomic dysreflexia"),
+    ((WarningCode.FALL_RISK, WarningCode.FREEZING, WarningCode.HARNESS),
+     "a fall, a trip or feet that stuck on the belt calls for the handrails, safety clip, harness and supervision to "
+     "be reviewed before the next walk"),
+)
+STOP_SIGN_IN_NOTE = ("a stop sign written there (such as chest pain, dizziness, breathlessness that stopped talking "
+                     "or a racing heartbeat) needs a check before the next walk")
+
+
 def _read_the_notes(plan: Plan, logs: list[SessionLog]) -> str:
-    """A week's notes are the patient's own words, which no rule reads: moving on waits for the clinician to read
-    them. Seen in review: a diabetic patient's 'left foot sore' under "Progress", where the plan's foot-care caution
-    says to stop treadmill work."""
+    """A week's notes are the patient's own words, which no rule reads: the advice waits for the clinician to read
+    them, whatever it is, and names what in them the plan's cautions answer. Seen in review: a diabetic patient's
+    'left foot sore' under "Progress", where the plan's foot-care caution says to stop treadmill work; and a low blood
+    sugar, a trip on the belt and heat symptoms noted under advice that named none of them, or no note at all."""
     dates = sorted({log.date for log in logs if log.note.strip()})
     if not dates:
         return ""
-    said = f" Read the patient's note{'s' if len(dates) > 1 else ''} of {', '.join(d.isoformat() for d in dates)} first"
-    if any(warning.code == WarningCode.FOOT_CARE for warning in plan.warnings):
-        return said + (": a sore or injury on a foot means stopping treadmill work for non-weight-bearing exercise "
-                       "(the plan's foot-care caution).")
-    return said + "."
+    codes = {warning.code for warning in plan.warnings}
+    cautions = [f"{words} (the plan's {WARNING_NAMES[next(c for c in kinds if c in codes)]} caution)"
+                for kinds, words in NOTE_CAUTIONS if codes.intersection(kinds)]
+    return (f" Read the patient's note{'s' if len(dates) > 1 else ''} of {', '.join(d.isoformat() for d in dates)} "
+            f"first: {'; '.join([STOP_SIGN_IN_NOTE, *cautions])}.")
 
 
 def blocked_because(plan: Plan) -> str:

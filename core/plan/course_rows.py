@@ -204,7 +204,7 @@ def _advice_at_end(walks: list[LoggedSession], plan: Plan, usual_pain: int | Non
     if not 1 <= week <= len(plan.weeks) or len(walks) < plan.weeks[week - 1].sessions:
         return None
     return suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, stiffness_asked=False,
-                             eased=eased)
+                             eased=eased, read_notes=False)
 
 
 def _amber_pain(walks: list[LoggedSession], plan: Plan) -> int | None:
@@ -221,7 +221,7 @@ def brought_step_back(walks: list[LoggedSession], plan: Plan, usual_pain: int | 
     if not 1 <= week <= len(plan.weeks) or len(walks) >= plan.weeks[week - 1].sessions:
         return False
     judged = suggest_next_week(plan, week, [item.log for item in walks], usual_pain=usual_pain, in_progress=True,
-                               eased=eased)
+                               eased=eased, read_notes=False)
     return judged.action == "step-back"
 
 

@@ -272,25 +272,6 @@ def test_stepping_back_from_week_1_does_not_name_week_1_as_the_week_before() -> 
     assert "step back to week 1" not in result.reason
 
 
-def test_moving_on_waits_for_the_patients_notes_to_be_read() -> None:
-    """Seen in review: a diabetic patient's 'left foot sore' under "Progress"; no rule reads the patient's words."""
-    noted = full_week()
-    noted[1] = noted[1].model_copy(update={"note": "left foot sore"})
-    result = suggest(noted)
-    assert result.action == "progress"
-    assert result.reason.endswith("Read the patient's note of 2026-11-02 first.")
-    diabetic = compute_plan(profile(baseline_walk_min=10, etiology="diabetic-neuropathy", diabetes="type2",
-                                    medical_clearance=True), [])
-    week = diabetic.weeks[3]
-    walks = [log(day).model_copy(update={"minutes": week.main_min}) for day in range(1, week.sessions + 1)]
-    walks[2] = walks[2].model_copy(update={"note": "left foot sore"})
-    reason = suggest_next_week(diabetic, 4, walks).reason
-    assert "Read the patient's note of 2026-11-03 first: a sore or injury on a foot means stopping treadmill work" \
-        in reason
-    assert "left foot sore" not in reason  # the note is read where it is kept, not copied into advice
-    assert "Read the patient" not in suggest(full_week()).reason
-
-
 def test_a_hold_for_pain_names_an_effort_and_a_pulse_above_their_targets_too() -> None:
     """Seen in review: a walk at pain 5 (acceptable, usual pain 3), RPE 14 and a pulse of 131 against a range up to
     126 named the pain alone; the effort on the vigorous side and the pulse were never mentioned."""
@@ -343,3 +324,10 @@ def test_a_step_back_where_the_week_before_walked_the_same_slows_the_belt() -> N
     assert result.next_week.week == 3 and result.reason.endswith(
         "stay at week 3's minutes, as week 2's walks were the same, and slow the belt to week 2's light effort (RPE "
         f"{lighter.weeks[1].rpe[0]}-{lighter.weeks[1].rpe[1]}).")
+
+
+def test_a_week_walked_more_often_than_planned_says_so() -> None:
+    """Seen in review: "All 3 sessions done" of a week of five walks."""
+    extra = full_week() + [log(day) for day in (8, 9)]
+    assert suggest(extra).reason.startswith(f"All {WEEK.sessions} planned sessions done, and 2 more, pain 3/10")
+    assert suggest(full_week()).reason.startswith(f"All {WEEK.sessions} sessions done, pain 3/10")

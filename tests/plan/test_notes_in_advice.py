@@ -1,0 +1,96 @@
+"""The advice after a week's walks waits for the patient's notes to be read, whatever it is, and names what in them
+the plan's own cautions answer (core/plan/adjustment.py: _read_the_notes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.plan.adherence import adherence_in_words
+from core.plan.adjustment import suggest_next_week
+from core.plan.engine import compute_plan
+from core.plan.progress import course_progress
+from core.plan.session_log import SessionLog
+from tests.plan.course import START, V1, walks
+from tests.plan.profiles import profile
+
+STOP_SIGNS = ("a stop sign written there (such as chest pain, dizziness, breathlessness that stopped talking or a "
+              "racing heartbeat) needs a check before the next walk")
+
+
+def week_walked(plan, week: int, *, note_on: int = 2, note: str = "felt odd", **changes) -> list[SessionLog]:
+    planned = plan.weeks[week - 1]
+    logs = [SessionLog(date=dt.date(2026, 11, day), week=week, minutes=planned.main_min, rpe=planned.rpe[0],
+                       pain_during=2, pain_next_morning=2, stiffer_next_morning=False)
+            for day in range(1, planned.sessions + 1)]
+    logs[note_on - 1] = logs[note_on - 1].model_copy(update={"note": note, **changes})
+    return logs
+
+
+def test_moving_on_waits_for_the_patients_notes_to_be_read() -> None:
+    """Seen in review: a diabetic patient's 'left foot sore' under "Progress"; no rule reads the patient's words."""
+    plan = compute_plan(profile(baseline_walk_min=10), [])
+    result = suggest_next_week(plan, 4, week_walked(plan, 4, note="left foot sore"))
+    assert result.action == "progress"
+    assert result.reason.endswith(f"Read the patient's note of 2026-11-02 first: {STOP_SIGNS}.")
+    diabetic = compute_plan(profile(baseline_walk_min=10, etiology="diabetic-neuropathy", diabetes="type2",
+                                    medical_clearance=True), [])
+    reason = suggest_next_week(diabetic, 4, week_walked(diabetic, 4, note_on=3, note="left foot sore")).reason
+    assert (f"Read the patient's note of 2026-11-03 first: {STOP_SIGNS}; a sore or injury on a foot means stopping "
+            "treadmill work for non-weight-bearing exercise (the plan's foot care caution);") in reason
+    assert "left foot sore" not in reason  # the note is read where it is kept, not copied into advice
+    assert "Read the patient" not in suggest_next_week(plan, 4, week_walked(plan, 4, note=" ")).reason
+
+
+def test_a_step_back_and_a_hold_name_the_notes_too() -> None:
+    """Seen in review: a low blood sugar mid-walk noted by a patient on insulin, and "out of breath, could not talk",
+    under a step back and a hold that named no note: only "Progress" pointed to them."""
+    insulin = compute_plan(profile(baseline_walk_min=10, etiology="diabetic-neuropathy", diabetes="type2",
+                                   insulin_or_secretagogue=True, medical_clearance=True), [])
+    flare = week_walked(insulin, 3, note="shaky and sweaty at 6 min, glucose 62", pain_during=8)
+    result = suggest_next_week(insulin, 3, flare)
+    assert result.action == "step-back"
+    assert (
+        f"Read the patient's note of 2026-11-02 first: {STOP_SIGNS}; a sore or injury on a foot means stopping "
+        "treadmill work for non-weight-bearing exercise (the plan's foot care caution); shaking, sweating, dizziness "
+        "or a low glucose reading may be low blood sugar, whose steps come before the next walk (the plan's blood "
+        "sugar caution);") in result.reason
+    plan = compute_plan(profile(baseline_walk_min=10), [])
+    hard = suggest_next_week(plan, 4, week_walked(plan, 4, note="out of breath, could not talk", rpe=15))
+    assert hard.action == "hold" and f"Read the patient's note of 2026-11-02 first: {STOP_SIGNS}." in hard.reason
+    going = suggest_next_week(plan, 4, week_walked(plan, 4, note_on=1, note="tired")[:1], in_progress=True)
+    assert going.action == "hold" and "in progress" in going.reason and "note of 2026-11-01" in going.reason
+
+
+def test_each_etiologys_own_caution_is_named_where_its_plan_has_it() -> None:
+    """Seen in review: heat symptoms noted by a patient with MS, and a trip on the belt after a stroke, under advice
+    that pointed to neither the heat nor the fall-risk caution of their plans."""
+    named = {
+        "multiple-sclerosis-pain": "symptoms brought on by heat call for a cooler room and cooling, and a symptom new "
+                                   "to the patient is a stop sign (the plan's heat sensitivity caution)",
+        "post-stroke-pain": "a fall, a trip or feet that stuck on the belt calls for the handrails, safety clip, "
+                            "harness and supervision to be reviewed before the next walk (the plan's fall risk "
+                            "caution)",
+        "parkinsons-pain": "(the plan's fall risk caution)",
+    }
+    for etiology, words in named.items():
+        plan = compute_plan(profile(baseline_walk_min=10, etiology=etiology, medical_clearance=True), [])
+        reason = suggest_next_week(plan, 2, week_walked(plan, 2)).reason
+        assert words in reason, etiology
+        assert "foot" not in reason and "blood sugar" not in reason, etiology
+    high_sci = compute_plan(profile(baseline_walk_min=10, etiology="spinal-cord-injury", sci_level="T4",
+                                    sci_complete=False, medical_clearance=True,
+                                    resting_bp=(110, 70)), [])
+    reason = suggest_next_week(high_sci, 2, week_walked(high_sci, 2)).reason
+    assert "a pounding headache or flushing may be autonomic dysreflexia (the plan's autonomic dysreflexia " \
+           "caution)" in reason and "(the plan's fall risk caution)" in reason
+
+
+def test_a_week_looked_back_at_quotes_its_hold_without_the_notes() -> None:
+    """The course's "its walks held the week (...)" quotes why, not the request to read the notes, which the advice
+    for the latest week makes."""
+    held = walks(2, [7, 9, 11])
+    held[0] = held[0].model_copy(update={"log": held[0].log.model_copy(update={"rpe": 15, "note": "hard going"})})
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + held + walks(3, [14, 16, 18]),
+                               today=START + dt.timedelta(days=19))
+    said = adherence_in_words(progress)
+    assert "Week 2: its walks held the week" in said and "Read the patient" not in said
