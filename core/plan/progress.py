@@ -16,7 +16,6 @@ walks' week says so; other pain rules are named as those the next walks are judg
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections import Counter
 from typing import Literal
 
@@ -285,7 +284,9 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     taken = _step_back_taken(row, walked_next, plans)
     walked_past = walked_next is not None and walked_next.version == version and walked_next.week > number
     by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
-    stopped_of = planned.sessions if status == "done" and (row.stopped and taken or by_block) else None
+    # a walk of the week after the advice is not the week stopped on it (seen in review: said to be both)
+    stopped_of = planned.sessions if status == "done" and (
+        row.stopped and taken and not row.advised_back or by_block) else None
     not_taken = row.advised_back or (0 if taken else len(walked) if row.stopped else row.back_at_end)
     if stopped_of:
         planned_minutes = planned.main_min * len(walked)
@@ -303,7 +304,9 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         sessions_done=sum(1 for item in walked if planned and item.log.minutes >= planned.main_min - 1e-9),
         walked_minutes=walked_minutes, adherence_pct=adherence,
         walked_from=walked[0].log.date if walked else None, walked_to=walked[-1].log.date if walked else None,
-        mean_rpe=round(statistics.fmean(item.log.rpe for item in walked), 1) if walked else None,
+        # to one decimal, half up from the whole ratings (seen in review: round() gave 12.2 for 12.25)
+        mean_rpe=(20 * sum(item.log.rpe for item in walked) + len(walked)) // (2 * len(walked)) / 10 if walked
+        else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",

@@ -384,3 +384,10 @@ def test_walks_judged_under_an_earlier_version_name_the_pain_rules_the_next_walk
     older = V1.model_copy(update={"plan": V1.plan.model_copy(update={"rules": rules})})
     assert "pain rules" not in course_progress([older, version(2, weeks=10)], sessions,
                                                today=START + dt.timedelta(days=12)).suggestion.reason
+
+
+def test_the_mean_effort_is_rounded_half_up() -> None:
+    """Seen in review: efforts of 12, 12, 13 and 12 (a mean of 12.25) read "12.2" in the report."""
+    week = walks(1, [0, 1, 2, 3])
+    week[2] = week[2].model_copy(update={"log": week[2].log.model_copy(update={"rpe": 13})})
+    assert course_progress([V1], week, today=START + dt.timedelta(days=5)).weeks[0].mean_rpe == 12.3

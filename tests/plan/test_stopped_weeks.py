@@ -113,3 +113,18 @@ def test_a_step_back_not_taken_under_an_older_version_is_still_said() -> None:
     progress = course_progress([V1, v2], sessions, today=START + dt.timedelta(days=19))
     assert [(w.plan_version, w.week, w.step_back_not_taken_after) for w in progress.weeks[:3]] == [
         (1, 1, None), (2, 2, 3), (1, 3, None)]
+
+
+def test_a_week_walked_on_after_the_step_back_advice_is_not_said_to_be_stopped_on_it() -> None:
+    """Seen in review: a walk at pain 6, another walk of the same week, then none: the report said both "stopped
+    after 2 of its 3 walks, as the pain rules advised a step back" and "the walking went on without one", and counted
+    the week as done to its plan (100 %)."""
+    walked_on = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14], pain=8) + walks(3, [16])
+    for after in ([], walks(2, [21, 23, 25])):  # no walk since, or the step back walked later
+        progress = course_progress([V1], walked_on + after, today=START + dt.timedelta(days=30))
+        week = progress.weeks[2]
+        assert (week.label, week.stopped_of, week.planned_walks, week.step_back_not_taken_after) == ("3", None, "3", 1)
+        assert week.adherence_pct < 67
+        said = adherence_in_words(progress)
+        assert "was stopped" not in said
+        assert "Week 3: the pain rules advised a step back after walk 1 of the week, and the walking went on" in said
