@@ -22,7 +22,7 @@ def patient_with_a_course(qtbot, data_dir):
     log(window, walk(10, 1, minutes=8, rpe=12, during=4, morning=None))
     override_week(window, 2, "12")
     assert window.save_plan()
-    log(window, walk(5, 2, minutes=12, rpe=13, during=None, morning=4, heart_rate=104))
+    log(window, walk(5, 2, minutes=12, rpe=13, during=None, morning=3, heart_rate=104))
     log(window, walk(3, 2, minutes=12, rpe=14, during=6, morning=5))
     return window
 
@@ -41,7 +41,7 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     assert cells(view) == [[column.display(week) for column in WEEK_COLUMNS] for week in progress.weeks]
     week2 = progress.weeks[1]
     assert week2.plan_version == 2 and week2.planned_minutes == week2.planned_sessions * 12  # the override counts
-    assert cells(view)[1][:3] == ["2", "2", f"{week2.planned_minutes:g} (2 of 3)"]  # stopped: next morning 5
+    assert cells(view)[1][:3] == ["2", "2", f"{week2.planned_minutes:g} (2 of 3)"]  # stopped: pain 6
     assert "the week was stopped after 2 of them" in view.weeks_model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert escape(adherence_in_words(progress)) in view.summary.text() and "4 sessions" in view.summary.text()
     assert escape(progress.suggestion.reason) in view.suggestion.text()
@@ -53,7 +53,7 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
         view.minutes_chart.accessibleDescription()
     described = view.pain_chart.accessibleDescription()
     assert f"usual pain {progress.usual_pain}/10" in described
-    assert "during not recorded, next morning 4/10" in described and "next morning not recorded" in described
+    assert "during not recorded, next morning 3/10" in described and "next morning not recorded" in described
     assert "Version 2" in view.versions.item(1).text()
     # one line for the clinician's change, with the value it had; not a second "Week 2 walk minutes: 11 -> 12"
     version_2 = next(change for change in progress.versions if change.version == 2)
