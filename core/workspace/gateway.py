@@ -45,7 +45,7 @@ class ReadOnlyRecords(Exception):
 
 
 class DataFolderMissing(Exception):
-    """The data folder disappeared while the window was open."""
+    """The data folder, or the database in it, disappeared or was replaced while the window was open."""
 
 
 class RecordsGateway:
@@ -67,6 +67,9 @@ class RecordsGateway:
         self._walk_tried: tuple[int, SessionLog, str] | None = None  # a walk not known to be logged, and its uid
 
     def open(self) -> None:
+        if self._db is not None and self._file_identity() not in (None, self._seen_file):  # a backup put in its place
+            self._db.close()
+            self._db = None
         if self._db is None and self.data_dir.database_path.exists():
             self._db = open_database(self.data_dir.database_path, read_only=self.read_only)
             self._seen_version, self._seen_file = data_version(self._db), self._file_identity()
@@ -252,10 +255,7 @@ class RecordsGateway:
         version 3 and its handout after the other window saved version 4."""
         if not self.read_only or self._db is None or self.records_url is not None:
             return False
-        identity = self._file_identity()
-        if identity is not None and identity != self._seen_file:  # a backup restored there: a new file in its place
-            self._db.close()
-            self._db = None
+        if self._file_identity() not in (None, self._seen_file):  # a backup restored there: a new file in its place
             self.open()
             return True
         now = data_version(self._db)
@@ -295,6 +295,10 @@ class RecordsGateway:
             # can open again. Refuse, and say so.
             raise DataFolderMissing(f"The data folder {self.data_dir.root} was moved or deleted while Treadwell was "
                                     "open, so nothing was saved. Restore the folder, then restart Treadwell.")
+        if write and self._file_identity() not in (None, self._seen_file):  # seen in review: a restore by a command
+            # whose lock was deleted by hand, and a copy moved over the file: saves went to the file set aside
+            raise DataFolderMissing(f"The database in {self.data_dir.root} was replaced while Treadwell was open (a "
+                                    "backup restored, or a copy put there), so nothing was saved: open Treadwell again.")
         return self._db
 
     def search_study_ids(self, text: str) -> set[str]:

@@ -70,6 +70,30 @@ def test_data_folder_deleted_while_the_window_is_open(data_dir) -> None:
         gateway.close()
 
 
+def test_a_database_put_in_place_while_the_window_is_open_takes_no_saves_meant_for_the_one_before(data_dir) -> None:
+    """Seen in review: a command restored a backup (the lock deleted by hand), and a sync tool moved a copy over the
+    file; the open window went on saving, each save "logged" into the file set aside, or mixed into the new one."""
+    from core.workspace.maintenance import restore
+
+    gateway = RecordsGateway(data_dir, read_only=False)
+    open_database(data_dir.database_path).close()
+    gateway.open()
+    try:
+        first = gateway.save_plan(*example(), [], clinician="Dr A", patient_id=None)
+        aside = restore(data_dir, backup_database(data_dir.database_path, data_dir.backups_dir), locked=False)
+        with pytest.raises(DataFolderMissing, match="was replaced while Treadwell was open .* so nothing was saved"):
+            gateway.save_plan(*example(), [], clinician="Dr A", patient_id=first.patient_id, reason="again")
+        with open_database(aside) as before:
+            assert before["plans"].count == 1  # nothing went to the file set aside
+        gateway.open()  # as the window does after its own restore: the file now in place
+        another = gateway.save_plan(*example(), [], clinician="Dr A", patient_id=None)
+        assert another.patient_id == 2
+        with open_database(data_dir.database_path) as in_place:
+            assert in_place["plans"].count == 2
+    finally:
+        gateway.close()
+
+
 def test_after_faults_the_app_starts_and_db_check_passes(run_main, tmp_path) -> None:
     data = tmp_path / "data"
     saved = run_main("plan", str(REPO_ROOT / "resources/examples/profiles/parkinsons-pain.json"), "--save", data_dir=data)
