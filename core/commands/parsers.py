@@ -137,7 +137,7 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
 def add_db(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("db", help="check the database, back it up, or restore a backup")
     actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    actions.add_parser("check", help="quick_check the database (read-only) and list the backups")
+    actions.add_parser("check", help="check the database (integrity_check, read-only) and list the backups")
     actions.add_parser("backup", help="back up now (verified, then rotated)")
     restore = actions.add_parser("restore", help="put a backup in place; the current file is moved aside")
     restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")

@@ -116,8 +116,10 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
         except UnicodeDecodeError:  # the copy's first statement reads the table list, damaged in the database too
             raise BackupError(f"The backup failed its check ({TABLE_LIST_DAMAGED}) and was not kept.") from None
         verdict = integrity(temp)
-        if verdict != "ok":
-            raise BackupError(f"The backup failed its check ({verdict}) and was not kept.")
+        if verdict != "ok":  # a copy made by SQLite's backup API is as sound as the file it was made from
+            raise BackupError(f"The backup failed its check ({verdict}) and was not kept. The database it was copied "
+                              "from is probably damaged too: the db check command checks it and names the backup "
+                              "to restore.")
         os.replace(temp, target)
     except (OSError, sqlite3.Error) as error:  # only an OSError has a strerror
         reason = getattr(error, "strerror", None) or error

@@ -96,6 +96,26 @@ def test_restore_moves_the_damaged_file_aside_untouched(data_dir) -> None:
     assert check_health(data_dir).ok
 
 
+def test_an_index_that_lost_rows_is_damage_to_db_check_and_to_a_backup(data_dir) -> None:
+    """Seen in review: a file mixed with another's WAL had an index missing rows. quick_check passed it, so `db check`
+    said "ok" while every backup's integrity_check refused it, and no backup was ever made again."""
+    saved(data_dir)
+    backup_database(data_dir.database_path, data_dir.backups_dir)
+    connection = sqlite3.connect(data_dir.database_path)
+    connection.execute("create index plans_by_id on plans(id)")
+    connection.commit()
+    connection.execute("pragma writable_schema = on")  # the index now claims another column: its rows do not match
+    connection.execute("update sqlite_master set sql = 'create index plans_by_id on plans(created_at)' "
+                       "where name = 'plans_by_id'")
+    connection.commit()
+    connection.close()
+    report = check_health(data_dir)
+    assert not report.ok and "is damaged: row 1 missing from index plans_by_id" in report.lines[0]
+    assert report.lines[-1].startswith("To restore it: ")
+    with pytest.raises(BackupError, match="The database it was copied from is probably damaged too: the db check "):
+        backup_database(data_dir.database_path, data_dir.backups_dir)
+
+
 def test_a_bad_backup_is_never_restored(data_dir) -> None:
     saved(data_dir)
     bad = data_dir.backups_dir / backup_name(dt.datetime(2026, 1, 1))
