@@ -48,18 +48,24 @@ def unused_name(path: Path) -> Path:
     return candidate
 
 
+def taken_at(path: Path) -> dt.datetime | None:
+    """When a backup was taken (naive UTC), from its name: a copy's file time is when it was copied. None: not a name
+    Treadwell gave."""
+    if not (path.name.startswith(BACKUP_PREFIX) and path.name.endswith(BACKUP_SUFFIX)):
+        return None
+    stamp = path.name[len(BACKUP_PREFIX):-len(BACKUP_SUFFIX)]
+    try:
+        return dt.datetime.strptime(stamp[:15], STAMP).replace(microsecond=int(stamp[16:22] or 0))
+    except ValueError:
+        return None
+
+
 def list_backups(backups_dir: Path) -> list[BackupInfo]:
     """Backups, newest first (by the time in their names); none when the folder is missing or not a folder."""
     if not backups_dir.is_dir():
         return []
-    found = []
-    for path in backups_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
-        stamp = path.name[len(BACKUP_PREFIX):-len(BACKUP_SUFFIX)]
-        try:
-            taken = dt.datetime.strptime(stamp[:15], STAMP).replace(microsecond=int(stamp[16:22] or 0))
-        except ValueError:
-            continue  # not one of ours
-        found.append(BackupInfo(path=path, taken_at=taken))
+    found = [BackupInfo(path=path, taken_at=taken) for path in backups_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")
+             if (taken := taken_at(path)) is not None]  # else not one of ours
     return sorted(found, key=lambda info: info.taken_at, reverse=True)
 
 

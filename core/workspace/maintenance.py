@@ -7,7 +7,7 @@ from pathlib import Path
 
 from core.data_dir import DataDir
 from core.settings import Settings
-from core.storage.backup import BackupError, NotABackup, newest_good_backup, restore_backup
+from core.storage.backup import BackupError, NotABackup, newest_good_backup, restore_backup, taken_at
 from core.storage.lock import DataDirLock, LockFileError, Waiting
 from core.storage.maintenance import HealthReport, backup_now, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
@@ -73,8 +73,12 @@ def restore_newest(data_dir: DataDir) -> str:
 
 def restored_words(backup: Path, aside: Path | None, what: str = "the previous database") -> str:
     """What a restore did, and where the work saved after the backup went (seen in review: "Restored ..." said
-    nothing of a session entered after the backup, which was in the file set aside and nowhere said to be)."""
-    made = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    nothing of a session entered after the backup, which was in the file set aside and nowhere said to be). When it
+    was made is the time in its name, as local time: a copied backup's file time is when it was copied (seen in
+    review: "made 05:31" of a backup made at 05:10, which hid what was lost between)."""
+    taken = taken_at(backup)
+    made = (taken.replace(tzinfo=dt.timezone.utc).astimezone() if taken is not None else
+            dt.datetime.fromtimestamp(backup.stat().st_mtime)).strftime("%Y-%m-%d %H:%M")
     said = f"Restored {backup.name}, made {made}."
     if aside is None:
         return said

@@ -217,3 +217,20 @@ def test_a_restore_stopped_between_its_moves_puts_the_database_back(data_dir, mo
     monkeypatch.undo()
     assert digest(data_dir.database_path) == before
     assert not list(data_dir.root.glob("*.set-aside-*")) and not list(data_dir.root.glob(".*.restoring"))
+
+
+def test_a_restore_says_when_the_backup_was_made_by_its_name_not_its_file_time(data_dir) -> None:
+    """Seen in review: a data folder copied at 05:31 restored a backup made at 05:10, and said "made 05:31", which hid
+    what was saved between and is now only in the file set aside."""
+    from core.workspace.maintenance import restored_words
+
+    saved(data_dir)
+    made = dt.datetime(2026, 12, 5, 5, 10, 44)
+    backup = backup_database(data_dir.database_path, data_dir.backups_dir, now=made)
+    later = made.replace(tzinfo=dt.timezone.utc).timestamp() + 21 * 60  # copied with the folder, 21 minutes on
+    os.utime(backup, (later, later))
+    local = made.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert restored_words(backup, None) == f"Restored {backup.name}, made {local}."
+    named_otherwise = backup.rename(backup.with_name("monday.sqlite3"))
+    assert restored_words(named_otherwise, None).endswith(
+        dt.datetime.fromtimestamp(later).strftime("made %Y-%m-%d %H:%M."))  # not a name Treadwell gave: its file time
