@@ -77,6 +77,23 @@ def phone_problem(phone: str, *, before: str = "") -> str | None:
     return None
 
 
+def typed_problem(settings: Settings, before: Settings) -> tuple[str, str] | None:
+    """The first problem of the clinic's details as typed in Settings or the welcome, as (field, problem), or None:
+    the phone (phone_problem), then any of the three the handout's fonts cannot print. Seen in review: a clinic name
+    with an emoji was saved, and from then on every handout and progress report failed. A value kept as it was
+    (``before``) is not asked about, as for the phone."""
+    if problem := phone_problem(settings.contact_phone, before=before.contact_phone):
+        return "contact_phone", problem
+    from core.handout.fonts import cannot_print
+
+    for field, what in (("clinic_name", "the clinic's name"), ("clinician_name", "the name"),
+                        ("contact_phone", "the number")):
+        value = getattr(settings, field)
+        if value != getattr(before, field) and (problem := cannot_print(value, what)):
+            return field, problem
+    return None
+
+
 class SettingsError(Exception):
     """Settings could not be read or written; the message names the file and each problem."""
 

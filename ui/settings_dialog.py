@@ -15,7 +15,7 @@ from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions, caps_held
-from core.settings import Settings, phone_problem, problems_in_words
+from core.settings import Settings, problems_in_words, typed_problem
 from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll
@@ -259,8 +259,8 @@ class SettingsDialog(QDialog):
         except ValidationError as error:
             show_problem(self.problem, "; ".join(problems_in_words(error, LABELS)), fields, first_field(error))
             return
-        if problem := phone_problem(self.result_settings.contact_phone, before=self._base.contact_phone):
-            show_problem(self.problem, f"{LABELS['contact_phone']}: {problem}.", fields, "contact_phone")
+        if typed := typed_problem(self.result_settings, self._base):
+            show_problem(self.problem, f"{LABELS[typed[0]]}: {typed[1]}.", fields, typed[0])
             self.result_settings = None
             return
         if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.settings import Settings, phone_problem, problems_in_words
+from core.settings import Settings, problems_in_words, typed_problem
 from ui.field_problems import first_field, show_problem
 from ui.form_message import FormMessage
 
@@ -63,8 +63,8 @@ class WelcomeDialog(QDialog):
         except ValidationError as error:
             show_problem(self.problem, "; ".join(problems_in_words(error, LABELS)), self._fields, first_field(error))
             return
-        if problem := phone_problem(self.result_settings.contact_phone, before=self._base.contact_phone):
-            show_problem(self.problem, f"{LABELS['contact_phone']}: {problem}.", self._fields, "contact_phone")
+        if typed := typed_problem(self.result_settings, self._base):
+            show_problem(self.problem, f"{LABELS[typed[0]]}: {typed[1]}.", self._fields, typed[0])
             self.result_settings = None
             return
         self.accept()

@@ -108,15 +108,20 @@ def shown_characters(characters: list[str]) -> str:
     return ", ".join(f"'{char}' (U+{ord(char):04X})" for char in characters)
 
 
-def name_problem(name: str) -> str | None:
-    """Why a patient's name cannot be saved, or None: every handout page and report carries the name, so a
-    character no shipped font has (Khmer, say) would make them all impossible to print."""
-    missing = missing_characters([name])
+def cannot_print(text: str, what: str) -> str | None:
+    """Why ``text``, which every handout page or report carries (a patient's name, the clinic's), cannot be kept, or
+    None: a character no shipped font has (Khmer, say) would make them all impossible to print."""
+    missing = missing_characters([text])
     if not missing:
         return None
     shown = shown_characters(missing[:5]) + (" and more" if len(missing) > 5 else "")
-    return (f"the handout's fonts cannot print {shown}: write the name in letters they print (Latin, Greek, "
+    return (f"the handout's fonts cannot print {shown}: write {what} in letters they print (Latin, Greek, "
             "Cyrillic, Arabic, Hebrew, Chinese, Devanagari or Gurmukhi), so every handout and report can carry it")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a patient's name cannot be saved, or None (cannot_print)."""
+    return cannot_print(name, "the name")
 
 
 REPLACEMENT = "\ufffd"  # printed instead of a character the fonts lack (in study text): visible, never an error

@@ -107,3 +107,29 @@ def test_enter_saves_after_tabbing_past_the_buttons(qtbot) -> None:
     qtbot.keyClick(dialog.clinic, Qt.Key.Key_Return)
     assert dialog.result() == WelcomeDialog.DialogCode.Accepted
     assert dialog.result_settings.clinic_name == "Riverside Rehab"
+
+
+def test_a_clinic_detail_the_handouts_fonts_cannot_print_is_refused_where_it_is_typed(qtbot) -> None:
+    """Seen in review: a clinic name with an emoji was saved, and from then on every handout and progress report
+    failed ("The handout was not made"), Export and Print greyed out. A value kept as it was still opens."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.clinic.setText("Clinic \U0001F3E5 \u05e2\u05d1\u05e8\u05d9\u05ea")  # the emoji, and Hebrew, which prints
+    dialog.save_button.click()
+    assert dialog.result_settings is None and dialog.problem.text().startswith(
+        "Clinic name: the handout's fonts cannot print '\U0001F3E5' (U+1F3E5): write the clinic's name in letters")
+    assert dialog.focusWidget() in (None, dialog.clinic)
+    dialog.clinic.setText("Riverside Rehab")
+    dialog.clinician.setText("\u1780\u17d2\u1798\u17c2\u179a")  # Khmer: no shipped font
+    dialog.save_button.click()
+    assert dialog.result_settings is None and dialog.problem.text().startswith("Your name: the handout's fonts cannot")
+    settings = SettingsDialog(Settings(clinic_name="\u0e04\u0e25\u0e34\u0e19\u0e34\u0e01"))  # Thai, saved before
+    qtbot.addWidget(settings)
+    settings._on_save_clicked()
+    assert settings.result_settings is not None  # not asked about while kept as it was
+    settings.clinic.setText("\u0e04\u0e25\u0e34\u0e19\u0e34\u0e01 2")
+    settings._on_save_clicked()
+    assert settings.result_settings is None and settings.problem.text().startswith(
+        "Clinic name: the handout's fonts cannot print")
