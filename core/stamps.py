@@ -25,6 +25,15 @@ def local_minute(stamp: str) -> str:
         return stamp
 
 
+def possible_stamp(value: str, *, slack: dt.timedelta) -> bool:
+    """Whether checked_stamp takes ``value``: False for a moment saved while the computer's clock was wrong."""
+    try:
+        checked_stamp(value, slack=slack)
+    except ValueError:
+        return False
+    return True
+
+
 def checked_stamp(value: str, *, slack: dt.timedelta) -> str:
     """``value`` as a saved moment Treadwell could have written: ISO 8601 with its time zone, from EARLIEST_DATE to
     now (``slack``: another workstation's clock a little ahead); raises ValueError saying what is allowed. Seen in

@@ -46,13 +46,15 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _show(workspace.records, args.id, args.format)
             if action == "export":
                 version = workspace.records.get_plan(args.id)  # named: a patient id given as the plan's exports another
-                workspace.export_patient(args.id, args.out, clinician=clinician)
+                notes = workspace.export_patient(args.id, args.out, clinician=clinician)
                 if args.format == "json":
                     print_json({"plan_id": args.id, "patient_id": version.patient_id, "name": version.profile.name,
-                                "exported_to": str(args.out)})
+                                "exported_to": str(args.out), "notes": notes})
                 else:
                     print(f"Exported {version.profile.name} (patient {version.patient_id}; plan {args.id} is their "
                           f"version {version.version}), the whole course of care, to {args.out}")
+                    for note in notes:
+                        print(f"Note: {note}")
                 return 0
             imported = workspace.records.import_patient(data, clinician=clinician)
             if args.format == "json":

@@ -28,10 +28,11 @@ from core.plan.session_log import SessionLog
 from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
-    BUNDLE_FORMAT, BUNDLE_VERSION, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
+    BUNDLE_FORMAT, BUNDLE_VERSION, CLOCK_SLACK, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
     content_checksum, read_bundle,
 )
 from core.storage.record_rows import fold_name, identity_differences, same_version
+from core.stamps import possible_stamp
 
 
 class BundleStore(Protocol):
@@ -81,6 +82,7 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> s
     The export is audited as ``clinician``'s (None: read only, as moving records to the clinic server)."""
     anchor = store.get_plan(plan_id)
     history = store.plan_history(anchor.patient_id)
+    now = records.now_iso()  # a version saved while the clock was wrong is dated by the export (write_bundle says so)
     logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
             for session in store.sessions(anchor.patient_id)]
     content = BundleContent(
@@ -88,12 +90,13 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> s
         patient_name=history[-1].profile.name,
         versions=[BundledVersion(version=v.version, uid=v.uid, profile=v.profile.model_dump(mode="json"),
                                  plan=v.plan.model_dump(mode="json"), overrides=v.overrides,
-                                 created_by=one_plain_line(v.created_by), created_at=v.created_at, reason=v.reason)
+                                 created_by=one_plain_line(v.created_by), reason=v.reason,
+                                 created_at=v.created_at if possible_stamp(v.created_at, slack=CLOCK_SLACK) else now)
                   for v in history],
         session_logs=logs,
     ).model_dump(mode="json")
     bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),
-              "exported_at": records.now_iso(), "checksum": content_checksum(content), "content": content}
+              "exported_at": now, "checksum": content_checksum(content), "content": content}
     if clinician is not None:
         store.record_event("export", "patient", anchor.patient_id, clinician)
     return json.dumps(bundle, ensure_ascii=False, indent=2)

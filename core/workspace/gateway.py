@@ -386,8 +386,8 @@ class RecordsGateway:
         if not self.read_only and self.is_open:
             self._records(write=True).record_event(action, of, record_id, clinician)
 
-    def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> None:
-        write_bundle(path, self._records(write=True), plan_id, clinician=clinician, data_folder=self.data_dir.root)
+    def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> list[str]:
+        return write_bundle(path, self._records(write=True), plan_id, clinician=clinician, data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot

@@ -76,11 +76,12 @@ class Workspace:
         studies = self.studies(etiology=profile.etiology)
         return draft_plan(profile, studies, options), studies
 
-    def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> None:
-        """The patient's bundle, written where the clinician asked (never inside the data folder)."""
+    def export_patient(self, plan_id: int, out: Path, *, clinician: str) -> list[str]:
+        """The patient's bundle, written where the clinician asked (never inside the data folder); what to tell of it
+        (write_bundle)."""
         from core.workspace.bundles import write_bundle  # the bundle modules: not on every command
 
-        write_bundle(out, self.records, plan_id, clinician=clinician, data_folder=self.data_dir.root)
+        return write_bundle(out, self.records, plan_id, clinician=clinician, data_folder=self.data_dir.root)
 
 
 def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:

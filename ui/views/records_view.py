@@ -293,9 +293,8 @@ class RecordsView(QWidget):
         path = save_file(self, "Export patient bundle", f"{row.patient_name}.treadwell.json".replace("/", "-"),
                          "Treadwell bundle (*.json)")
         if path:
-            self._report(lambda: self._gateway.export_bundle(row.plan_id, Path(path),
-                                                             clinician=self._clinician()),
-                         f"Exported {row.patient_name} to {path}")
+            self._report(lambda: " ".join([f"Exported {row.patient_name} to {path}.", *self._gateway.export_bundle(
+                row.plan_id, Path(path), clinician=self._clinician())]), "")
 
     @Slot()
     def _on_import_button_clicked(self) -> None:
