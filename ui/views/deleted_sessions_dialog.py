@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -58,7 +59,7 @@ class DeletedSessionsDialog(QDialog):
         self.log_again.setAccessibleName("Log the chosen deleted session again")
         self.log_again.setEnabled(bool(deleted))
         self.log_again.setDefault(bool(deleted))
-        close = QPushButton("Close")
+        close = QPushButton("&Close")  # Alt+C, as the dialog's other button has its letter
         self.log_again.clicked.connect(self.accept)
         close.clicked.connect(self.reject)
         self.table.doubleClicked.connect(self.accept)
@@ -74,7 +75,13 @@ class DeletedSessionsDialog(QDialog):
         if deleted:
             self.table.selectRow(0)
             self.table.setFocus()
-        self.resize(min(1100, self.table.horizontalHeader().length() + 60), 360 if deleted else 140)
+        # within the window's screen, its frame too, as the main window and settings (seen in review at 150 % on
+        # 1366x768: 1398 pixels on a 1366-pixel screen, the intro, the Note column and Close cut off); the table
+        # scrolls sideways in it
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+        self.resize(min(1100, self.table.horizontalHeader().length() + 60, room.width() - 16),
+                    min(360 if deleted else 140, room.height() - 40))
 
     def chosen(self) -> DeletedSession | None:
         rows = self.table.selectionModel().selectedRows()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QV
 from core.evidence.dosing import DosingSummary, Spread, dose_in_chart, dosing_summary, lends_structure
 from core.evidence.models import Study
 from ui.focus_frame import framed_on_focus
+from ui.why_link import LinkLabel
 
 METRICS = [("Speed (m/min)", "speed_m_per_min"), ("Longest session (min)", "longest_session_min"),
            ("Days per week", "days_per_week"), ("Weeks", "weeks")]
@@ -79,7 +80,7 @@ class DosingView(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setWordWrap(True)  # a long etiology's name at 150 %
-        self.caution = QLabel()
+        self.caution = LinkLabel()  # tabbed to, its link has the focus, framed (not the label, showing nothing)
         self.caution.setWordWrap(True)
         self.caution.setAccessibleName("Caution: animal dosing is context, not a human dose")
         self.caution.setStyleSheet("QLabel { border: 2px solid #C0392B; padding: 8px; border-radius: 4px; }")
@@ -92,7 +93,9 @@ class DosingView(QWidget):
         self.summary.setAccessibleName("Dosing summary")
         self.summary.setMaximumHeight(180)
         self.chart = ProtocolChart()
-        self.scroll = scroll = QScrollArea()
+        # framed while it has the focus, as the summary above (seen in review: the arrow keys scrolled it, and
+        # nothing showed it had the focus)
+        self.scroll = scroll = framed_on_focus(QScrollArea())
         scroll.setAccessibleName("Chart of the animal protocols (the arrow keys scroll it)")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
@@ -132,6 +135,8 @@ class DosingView(QWidget):
     def _on_caution_link_activated(self, link: str) -> None:
         self._caution_whole = link == "whole"
         self._show_caution()
+        if self.caution.hasFocus():  # followed with Enter: the new text's link has the focus, shown
+            self.caution.focus_link()
 
 
 def _summary_html(summary: DosingSummary) -> str:

@@ -24,6 +24,7 @@ from ui.background import run_in_background
 from ui.file_dialogs import save_file
 from ui.focus_frame import framed_on_focus
 from ui.printing import PrintRequest, request_from_printer, send
+from ui.views.eliding_combo import ElidingComboBox
 
 
 ZOOMS = (("Page width", QPdfView.ZoomMode.FitToWidth, None), ("Whole page", QPdfView.ZoomMode.FitInView, None),
@@ -60,7 +61,9 @@ class HandoutView(QWidget):
         self.print_size.addItem("Standard (14 pt)", "standard")
         self.print_size.setToolTip("Large print: patient text at 16 pt or more. Standard print: 14 pt, fewer pages.")
         # a copy in another language (a carer's) without a new plan version: seen in testing, only the profile's
-        self.language = QComboBox()  # language could be printed, and changing it there marked the plan unsaved
+        # language could be printed, and changing it there marked the plan unsaved; cut with "…" and whole in its
+        # tooltip (seen in review: "As in the profile (else the clinic's de", cut mid-word at every scaling)
+        self.language = ElidingComboBox()
         self.language.addItem("As in the profile (else the clinic's default)", "")
         for known in languages():
             self.language.addItem(offered_label(known.tag), known.tag)

@@ -1,0 +1,112 @@
+"""Every Tab stop shows the keyboard's focus (seen in review at 150 % on 1366x768: Shift+Tab landed on step 4's "Pain
+rules" and on step 3's animal-dosing caution with nothing highlighted, and step 3's chart took the focus, scrolled
+with the arrow keys and showed no frame)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from tests.storage.helpers import example
+from tests.ui.course_helpers import open_window
+from tests.ui.test_small_screen import SMALL_SCREENS
+
+KEYS = {"Tab": Qt.Key.Key_Tab, "Shift+Tab": Qt.Key.Key_Backtab}
+
+
+def _window(qtbot, data_dir, step: str):
+    window = open_window(qtbot, data_dir)
+    window.resize(*SMALL_SCREENS["150 %"])
+    window.editor.form.set_profile(example()[0])
+    window.picker.select("peripheral-nerve-injury")
+    window.tabs.setCurrentWidget(getattr(window, step))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _press(qtbot, key: Qt.Key) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key)
+    QApplication.processEvents()
+
+
+LABELS = {"Pain rules": ("editor", lambda window: window.editor.panel.pain),
+          "animal-dosing caution": ("dosing", lambda window: window.dosing.caution)}
+
+
+@pytest.mark.parametrize("key", list(KEYS))
+@pytest.mark.parametrize("name", list(LABELS))
+def test_a_label_tabbed_to_shows_its_link_focused(qtbot, data_dir, name, key) -> None:
+    step, label = LABELS[name]
+    window = _window(qtbot, data_dir, step)
+    label = label(window)
+    assert label.focusPolicy() & Qt.FocusPolicy.TabFocus and "<a " in label.text()
+    label.setFocus(Qt.FocusReason.OtherFocusReason)
+    for _ in range(3):  # to the neighbour that ``key`` leaves for the label (past its link, where Qt stops first)
+        _press(qtbot, KEYS["Shift+Tab" if key == "Tab" else "Tab"])
+        if QApplication.focusWidget() is not label:
+            break
+    assert QApplication.focusWidget() is not label
+    unfocused = label.grab().toImage()
+    _press(qtbot, KEYS[key])
+    assert QApplication.focusWidget() is label
+    assert label.hasSelectedText() and f">{label.selectedText()}</a>" in label.text()  # its link has the focus
+    assert label.grab().toImage() != unfocused  # and is framed: the label is drawn otherwise
+
+
+def test_the_animal_dosing_chart_with_the_focus_is_framed(qtbot, data_dir) -> None:
+    window = _window(qtbot, data_dir, "dosing")
+    chart = window.dosing.scroll
+    edge = QPoint(0, chart.height() // 2)
+    highlight = chart.palette().color(QPalette.ColorRole.Highlight)
+    window.dosing.summary.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert chart.grab().toImage().pixelColor(edge) != highlight
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus)
+    assert chart.focusPolicy() & Qt.FocusPolicy.TabFocus  # a Tab stop: the arrow keys scroll it
+    assert chart.grab().toImage().pixelColor(edge) == highlight
+
+
+def test_a_link_followed_or_a_reason_changed_under_the_focus_leaves_a_link_focused(qtbot, data_dir) -> None:
+    """New text drops Qt's link focus: the caution's "Show less", reached by Enter on its link, or a status bar
+    problem said anew, showed no focus again."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    from ui.why_link import reason_label, show_reason
+
+    window = _window(qtbot, data_dir, "dosing")
+    caution = window.dosing.caution
+    window.dosing.summary.setFocus(Qt.FocusReason.TabFocusReason)
+    _press(qtbot, Qt.Key.Key_Backtab)
+    for link in ("Show less", "The whole caution and its sources"):
+        _press(qtbot, Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is caution and caution.selectedText() == link
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    layout.addWidget(QPushButton("before"))
+    label = reason_label(title="Clinic database")
+    show_reason(label, "Clinic database: not answering", "The server did not answer within 5 seconds.")
+    layout.addWidget(label)
+    box.show()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    label.setFocus(Qt.FocusReason.TabFocusReason)
+    assert label.selectedText() == "Why?"
+    show_reason(label, "Clinic database: signed in again, not saved yet", "A save is under way.")
+    label.grab()  # drawn: Qt takes in new text, and drops its link's focus, only as it lays the text out
+    assert label.hasFocus() and label.selectedText() == "Why?"
+
+
+def test_step_3_opened_from_the_keyboard_shows_the_caution_s_link_focused(qtbot, data_dir) -> None:
+    """Ctrl+Tab from step 2 gives step 3's first Tab stop, the caution, the focus: with no link focused, none showed."""
+    window = _window(qtbot, data_dir, "evidence")
+    window.evidence.table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.evidence.table.hasFocus)
+    qtbot.keyClick(window.evidence.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.tabs.currentWidget() is window.dosing and QApplication.focusWidget() is window.dosing.caution
+    assert window.dosing.caution.selectedText() == "The whole caution and its sources"
