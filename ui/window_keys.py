@@ -14,7 +14,8 @@ import time
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget,
+    QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QTextEdit,
+    QWidget,
 )
 
 from ui.focus_in_view import holding_area
@@ -24,7 +25,7 @@ TEXT_BOXES = (QLineEdit, QAbstractSpinBox, QComboBox, QTextEdit, QPlainTextEdit)
 
 class WindowKeysFirst(QObject):
     """Leaves the keys of ``window``'s actions unclaimed by the text boxes in it (``watch`` one added later); a
-    dialog's boxes keep theirs."""
+    dialog's boxes keep theirs. Enter presses the window's focused button."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -33,6 +34,10 @@ class WindowKeysFirst(QObject):
         for kind in TEXT_BOXES:
             for box in window.findChildren(kind):
                 self.watch(box)
+        # Enter presses a focused button, as Space does: a dialog's buttons do, a window's only when told to (seen in
+        # a keyboard-only review: Tab to Add session or Save plan, then Enter, did nothing)
+        for button in window.findChildren(QPushButton):
+            button.setAutoDefault(True)
 
     def watch(self, box: QWidget) -> None:
         box.installEventFilter(self)

@@ -182,3 +182,25 @@ def test_tab_never_stops_at_a_label_with_no_link_to_open(qtbot, data_dir) -> Non
     where = next(label for label in window.statusBar().findChildren(QLabel)
                  if label.accessibleName() == "Where the records are")
     assert "Why?" not in where.text() and where.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+@pytest.mark.parametrize("key", ENTER_KEYS, ids=["Return", "Enter"])
+def test_enter_on_a_focused_button_of_the_window_presses_it(qtbot, data_dir, key) -> None:
+    """Seen in a keyboard-only review: Tab to Add session (or Save plan) and Enter did nothing, only Space pressed
+    it; a window's buttons, unlike a dialog's, do not take Enter unless told to."""
+    window = sessions_ready(qtbot, data_dir)
+    view = window.sessions
+    view.week.setValue(1)
+    view.minutes.setValue(9)
+    view.rpe.setValue(13)
+    view.save_button.setFocus()
+    qtbot.keyClick(view.save_button, key)
+    [saved] = window.gateway.sessions(window.editor.patient_id)
+    assert (saved.minutes, saved.rpe) == (9, 13)
+    window.tabs.setCurrentWidget(window.editor)
+    age = window.editor.form.numbers["age"]
+    age.setText(str(int(age.text()) + 1))
+    assert window.editor.dirty
+    window.editor.save_button.setFocus()
+    qtbot.keyClick(window.editor.save_button, key)
+    assert not window.editor.dirty and len(window.gateway.history(window.editor.patient_id)) == 2
