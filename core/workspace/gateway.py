@@ -25,10 +25,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.interface import PatientRecords
-from core.records.models import (
-    AuditAction, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound,
-    SessionRecord,
-)
+from core.records.models import (AuditAction, DeletedSession, ImportedPatient, PatientHolding, PlanSummary,
+                                 PlanVersion, RecordNotFound, SessionRecord)
 from core.storage import evidence_store
 from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, data_version, open_database
@@ -297,8 +295,9 @@ class RecordsGateway:
                                     "open, so nothing was saved. Restore the folder, then restart Treadwell.")
         if write and self._file_identity() not in (None, self._seen_file):  # seen in review: a restore by a command
             # whose lock was deleted by hand, and a copy moved over the file: saves went to the file set aside
-            raise DataFolderMissing(f"The database in {self.data_dir.root} was replaced while Treadwell was open (a "
-                                    "backup restored, or a copy put there), so nothing was saved: open Treadwell again.")
+            raise DataFolderMissing(f"The database in {self.data_dir.root} was replaced while Treadwell was open "
+                                    "(a backup restored, or a copy put there), so nothing was saved: open Treadwell "
+                                    "again.")
         return self._db
 
     def search_study_ids(self, text: str) -> set[str]:
@@ -387,7 +386,8 @@ class RecordsGateway:
             self._records(write=True).record_event(action, of, record_id, clinician)
 
     def export_bundle(self, plan_id: int, path: Path, *, clinician: str) -> list[str]:
-        return write_bundle(path, self._records(write=True), plan_id, clinician=clinician, data_folder=self.data_dir.root)
+        return write_bundle(path, self._records(write=True), plan_id, clinician=clinician,
+                            data_folder=self.data_dir.root)
 
     def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot
