@@ -36,10 +36,18 @@ def lost_records(data_dir: DataDir) -> str | None:
     if not backups:
         return None  # a first start (or one that stopped before it saved anything)
     state = "empty" if path.exists() else "missing"
-    return (f"The records file {path.name} is {state}, but {len(backups)} backup{'s' if len(backups) != 1 else ''} "
+    said = (f"The records file {path.name} is {state}, but {len(backups)} backup{'s' if len(backups) != 1 else ''} "
             f"of it {'are' if len(backups) != 1 else 'is'} kept in {data_dir.backups_dir}: the records were lost, not "
             "new. Nothing was written. Restore the newest good backup (the db restore command, or the dialog in the "
             "app); to start new records instead, move the backups folder out of the data folder first.")
+    # a restore stopped between its two moves (killed, a power cut) leaves the records in the file it set aside, newer
+    # than any backup (seen in review: only the backups were named, and restoring one lost what was saved since)
+    aside = sorted(path.parent.glob(f"{path.stem}.set-aside-*{path.suffix}"), key=lambda found: found.name)
+    if aside:
+        said += (f" A restore set {aside[-1].name} aside in the same folder: if the records were lost while a restore "
+                 "was under way, that file holds them as they were, newer than any backup, and restoring it (db "
+                 "restore with its path) brings them back.")
+    return said
 
 
 def refuse_lost_records(data_dir: DataDir) -> None:

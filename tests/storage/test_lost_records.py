@@ -78,3 +78,17 @@ def test_the_self_test_does_not_make_lost_records_anew(data_dir) -> None:
     [opened] = [result for result in results if result.name == "database opens"]
     assert not opened.passed and "is missing, but 1 backup" in opened.detail
     assert not data_dir.database_path.exists()
+
+
+def test_records_lost_while_a_restore_was_under_way_point_to_the_file_it_set_aside(data_dir) -> None:
+    """Seen in review: a restore killed between its two moves (the records moved aside, the backup not yet in place)
+    left the next command saying only "restore the newest good backup", which lost everything saved since it; the
+    file set aside held the records as they were."""
+    saved_and_backed_up(data_dir)
+    aside = data_dir.database_path.with_name("treadwell.set-aside-20261205-051044.sqlite3")
+    data_dir.database_path.rename(aside)
+    said = check_health(data_dir).lines[0]
+    assert "the records were lost, not new" in said
+    assert (f"A restore set {aside.name} aside in the same folder: if the records were lost while a restore was under "
+            "way, that file holds them as they were, newer than any backup, and restoring it (db restore with its "
+            "path) brings them back.") in said
