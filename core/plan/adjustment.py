@@ -312,38 +312,30 @@ def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool)
         "patient."
 
 
-# What a patient's note may hold that one of the plan's cautions answers, each said where the plan has it; the first of
-# the fall-related cautions the plan has names the falls (seen in review: only the foot-care caution was pointed to)
-NOTE_CAUTIONS: tuple[tuple[tuple[WarningCode, ...], str], ...] = (
-    ((WarningCode.FOOT_CARE,),
-     "a sore or injury on a foot means stopping treadmill work for non-weight-bearing exercise"),
-    ((WarningCode.HYPOGLYCEMIA,),
-     "shaking, sweating, dizziness or a low glucose reading may be low blood sugar, whose steps come before the next "
-     "walk"),
-    ((WarningCode.HEAT_SENSITIVITY,),
-     "symptoms brought on by heat call for a cooler room and cooling, and a symptom new to the patient is a stop sign"),
-    ((WarningCode.AUTONOMIC_DYSREFLEXIA,), "a pounding headache or flushing may be autonomic dysreflexia"),
-    ((WarningCode.FALL_RISK, WarningCode.FREEZING, WarningCode.HARNESS),
-     "a fall, a trip or feet that stuck on the belt calls for the handrails, safety clip, harness and supervision to "
-     "be reviewed before the next walk"),
-)
-STOP_SIGN_IN_NOTE = ("a stop sign written there (such as chest pain, dizziness, breathlessness that stopped talking "
-                     "or a racing heartbeat) needs a check before the next walk")
+# The plan's cautions a patient's note may touch (foot care, blood sugar, heat, autonomic dysreflexia, falls), each
+# named where the plan has it: the first of the fall-related ones the plan has names the falls
+NOTE_CAUTIONS: tuple[tuple[WarningCode, ...], ...] = (
+    (WarningCode.FOOT_CARE,), (WarningCode.HYPOGLYCEMIA,), (WarningCode.HEAT_SENSITIVITY,),
+    (WarningCode.AUTONOMIC_DYSREFLEXIA,), (WarningCode.FALL_RISK, WarningCode.FREEZING, WarningCode.HARNESS))
 
 
 def _read_the_notes(plan: Plan, logs: list[SessionLog]) -> str:
     """A week's notes are the patient's own words, which no rule reads: the advice waits for the clinician to read
-    them, whatever it is, and names what in them the plan's cautions answer. Seen in review: a diabetic patient's
-    'left foot sore' under "Progress", where the plan's foot-care caution says to stop treadmill work; and a low blood
-    sugar, a trip on the belt and heat symptoms noted under advice that named none of them, or no note at all."""
+    them, whatever it is, and names the plan's cautions they may touch. Seen in review: a diabetic patient's 'left
+    foot sore' under "Progress", where the plan's foot-care caution says to stop treadmill work; a low blood sugar, a
+    trip on the belt and heat symptoms under advice that named none of them, or no note at all; and, said in full,
+    each caution's own words made the advice too long to read (150 words)."""
     dates = sorted({log.date for log in logs if log.note.strip()})
     if not dates:
         return ""
     codes = {warning.code for warning in plan.warnings}
-    cautions = [f"{words} (the plan's {WARNING_NAMES[next(c for c in kinds if c in codes)]} caution)"
-                for kinds, words in NOTE_CAUTIONS if codes.intersection(kinds)]
+    names = [WARNING_NAMES[next(code for code in kinds if code in codes)] for kinds in NOTE_CAUTIONS
+             if codes.intersection(kinds)]
+    cautions = "" if not names else (f", or something the plan's {names[0]} caution answers" if len(names) == 1 else
+                                     f", or something the plan's {', '.join(names[:-1])} or {names[-1]} caution "
+                                     "answers")
     return (f" Read the patient's note{'s' if len(dates) > 1 else ''} of {', '.join(d.isoformat() for d in dates)} "
-            f"first: {'; '.join([STOP_SIGN_IN_NOTE, *cautions])}.")
+            f"first: it may hold a stop sign{cautions}, to act on before the next walk.")
 
 
 def blocked_because(plan: Plan) -> str:
