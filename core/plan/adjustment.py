@@ -334,8 +334,9 @@ def _read_the_notes(plan: Plan, logs: list[SessionLog]) -> str:
     cautions = "" if not names else (f", or something the plan's {names[0]} caution answers" if len(names) == 1 else
                                      f", or something the plan's {', '.join(names[:-1])} or {names[-1]} caution "
                                      "answers")
-    return (f" Read the patient's note{'s' if len(dates) > 1 else ''} of {', '.join(d.isoformat() for d in dates)} "
-            f"first: it may hold a stop sign{cautions}, to act on before the next walk.")
+    several = len(dates) > 1
+    return (f" Read the patient's note{'s' if several else ''} of {', '.join(d.isoformat() for d in dates)} first: "
+            f"{'they' if several else 'it'} may hold a stop sign{cautions}, to act on before the next walk.")
 
 
 def blocked_because(plan: Plan) -> str:

@@ -37,6 +37,10 @@ def test_moving_on_waits_for_the_patients_notes_to_be_read() -> None:
     assert reason.endswith(f"Read the patient's note of 2026-11-03 first: {STOP_SIGN}, or something the plan's foot "
                            f"care or fall risk caution answers, {ACT}")
     assert "left foot sore" not in reason  # the note is read where it is kept, not copied into advice
+    two = week_walked(plan, 4, note="tired")
+    two[2] = two[2].model_copy(update={"note": "sore calf"})
+    assert suggest_next_week(plan, 4, two).reason.endswith(
+        f"Read the patient's notes of 2026-11-02, 2026-11-03 first: they may hold a stop sign, {ACT}")
     assert "Read the patient" not in suggest_next_week(plan, 4, week_walked(plan, 4, note=" ")).reason
 
 
