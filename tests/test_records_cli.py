@@ -248,3 +248,25 @@ def test_a_folder_given_to_restore_is_said_to_be_a_folder(run_main, tmp_path) ->
     refused = run_main("db", "restore", str(tmp_path), data_dir=data)
     assert refused.returncode == 2 and refused.stderr.strip() == (
         f"{tmp_path} is a folder: give the backup file in it (main.py db check lists the backups).")
+
+
+def test_a_bad_settings_file_stops_neither_a_backup_nor_a_restore(run_main, tmp_path) -> None:
+    """Seen in review: a phone number with a line break in settings.json made `db backup` and `db restore` refuse to
+    run. A backup is now made, deleting no older one while how many to keep cannot be read (the defaults could
+    delete backups the clinic meant to keep), and a restore needs no settings."""
+    import datetime as dt
+
+    from core.storage.backup import backup_database
+
+    data = tmp_path / "data"
+    save(run_main, data)
+    old = [backup_database(data / "treadwell.sqlite3", data / "backups", now=dt.datetime(2026, 1, 5) +
+                           dt.timedelta(weeks=week)) for week in range(15)]  # more than the defaults keep
+    (data / "settings.json").write_text(json.dumps({"contact_phone": "020\n7946 0000"}), encoding="utf-8")
+    backed_up = run_main("db", "backup", data_dir=data)
+    assert backed_up.returncode == 0 and backed_up.stdout.startswith("Backed up and verified: ")
+    assert "contact_phone" in backed_up.stderr and \
+        "The backup is made, and no older backup deleted until they can be read." in backed_up.stderr
+    assert all(path.exists() for path in old) and len(list((data / "backups").glob("treadwell-*.sqlite3"))) == 16
+    restored = run_main("db", "restore", old[-1].name, data_dir=data)
+    assert restored.returncode == 0 and restored.stdout.startswith(f"Restored {old[-1].name}")

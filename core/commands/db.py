@@ -27,12 +27,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print("\n".join(report.lines + ([on_server] if on_server else [])))
         return 0 if report.ok else 1
     try:
-        settings = load_settings(data_dir.settings_path)
-    except SettingsError as error:
-        print(error, file=sys.stderr)
-        return 2
-    try:
         if args.db_action == "backup":
+            try:
+                settings = load_settings(data_dir.settings_path)
+            except SettingsError as error:  # a backup is never stopped by them (seen in review: a bad phone number)
+                settings = None
+                print(f"{error} The backup is made, and no older backup deleted until they can be read.",
+                      file=sys.stderr)
             target = maintenance.backup(data_dir, settings, waiting=say_waiting)
             print(f"Backed up and verified: {target}" + (f"\n{on_server}" if on_server else ""))
             return 0

@@ -124,12 +124,16 @@ def _read_only(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(read_only_uri(path), uri=True), execute_plugins=False)
 
 
-def backup_now(data_dir: DataDir, *, daily: int, weekly: int) -> Path:
+def backup_now(data_dir: DataDir, *, daily: int, weekly: int, rotate: bool = True) -> Path:
+    """A verified backup, then the older ones rotated (``rotate`` False: none deleted, where how many to keep cannot be
+    read from the settings: seen in review, a settings file's bad phone number stopped `db backup` and `db restore`,
+    and a command's daily backup rotated with the defaults, which could delete backups a clinic meant to keep)."""
     refuse_lost_records(data_dir)  # seen in review: an emptied file's backup was "verified", then the newest good one
     if not data_dir.database_path.exists():
         raise DatabaseError("There is no database to back up yet.")
     target = backup_database(data_dir.database_path, data_dir.backups_dir)
-    rotate_backups(data_dir.backups_dir, daily=daily, weekly=weekly)
+    if rotate:
+        rotate_backups(data_dir.backups_dir, daily=daily, weekly=weekly)
     return target
 
 

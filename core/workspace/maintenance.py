@@ -34,10 +34,13 @@ def _writer_lock(data_dir: DataDir, waiting: Waiting | None) -> DataDirLock:
     return lock
 
 
-def backup(data_dir: DataDir, settings: Settings, *, waiting: Waiting | None = None) -> Path:
-    """Back up now (verified, then rotated), holding the writer's lock (``waiting``: told when it is taken)."""
+def backup(data_dir: DataDir, settings: Settings | None, *, waiting: Waiting | None = None) -> Path:
+    """Back up now (verified, then rotated), holding the writer's lock (``waiting``: told when it is taken).
+    ``settings`` None: they could not be read, so no older backup is deleted."""
+    kept = settings or Settings()
     with _writer_lock(data_dir, waiting):
-        return backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep)
+        return backup_now(data_dir, daily=kept.backup_daily_keep, weekly=kept.backup_weekly_keep,
+                          rotate=settings is not None)
 
 
 def find_backup(data_dir: DataDir, name: str) -> Path | None:

@@ -97,11 +97,11 @@ def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
     from core.settings import Settings, SettingsError, load_settings
 
     try:
-        settings = load_settings(data_dir.settings_path)
-    except SettingsError:
-        settings = Settings()
+        settings, rotate = load_settings(data_dir.settings_path), True
+    except SettingsError:  # how many to keep is not known: none deleted (backup_now)
+        settings, rotate = Settings(), False
     try:
-        backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep)
+        backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep, rotate=rotate)
     except BackupError as error:
         logging.getLogger(__name__).warning("the command's daily backup was not made: %s", error)
 
