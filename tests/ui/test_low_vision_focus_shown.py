@@ -110,3 +110,15 @@ def test_step_3_opened_from_the_keyboard_shows_the_caution_s_link_focused(qtbot,
     QApplication.processEvents()
     assert window.tabs.currentWidget() is window.dosing and QApplication.focusWidget() is window.dosing.caution
     assert window.dosing.caution.selectedText() == "The whole caution and its sources"
+
+
+def test_the_whole_caution_is_shown_whole_at_150_percent_with_its_link_in_sight(qtbot, data_dir) -> None:
+    """Seen in a keyboard-only review at 150 %: Enter on "The whole caution and its sources" showed it cut off at
+    "doi:10.1097/", its "Show less" link, which had the focus, out of sight; the summary and chart now give way."""
+    window = _window(qtbot, data_dir, "dosing")
+    view = window.dosing
+    view._on_caution_link_activated("whole")
+    QApplication.processEvents()
+    label = view.caution
+    assert label.height() >= label.heightForWidth(label.width())
+    assert window.minimumSizeHint().height() <= SMALL_SCREENS["150 %"][1]  # the window never outgrows the screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from core.evidence.dosing import DosingSummary, Spread, dose_in_chart, dosing_summary, lends_structure
@@ -99,6 +99,8 @@ class DosingView(QWidget):
         scroll.setAccessibleName("Chart of the animal protocols (the arrow keys scroll it)")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
+        for part in (self.summary, scroll):  # they give way to the whole caution, and scroll (_fit_caution)
+            part.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.caution)
@@ -131,6 +133,19 @@ class DosingView(QWidget):
         else:
             self.caution.setText(f"<b>Context, not a human dose.</b> {escape(first)}. "
                                  "<a href='whole'>The whole caution and its sources</a>")
+        self._fit_caution()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_caution()
+
+    def _fit_caution(self) -> None:
+        """The caution as tall as its lines at its width, the summary and the chart giving way (they scroll). Seen in
+        review at 150 %: the whole caution was cut off mid-reference, its "Show less" link, which had the focus, out
+        of sight: a wrapped label may be squeezed below its lines."""
+        lines = self.fontMetrics().lineSpacing()  # never so tall that the window would outgrow its screen
+        room = self.height() - self.title.sizeHint().height() - 9 * lines
+        self.caution.setMinimumHeight(max(min(self.caution.heightForWidth(self.caution.width()), room), 0))
 
     def _on_caution_link_activated(self, link: str) -> None:
         self._caution_whole = link == "whole"
