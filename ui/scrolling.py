@@ -277,8 +277,11 @@ def room_for_rows_above(widget: QWidget, table: QTableView, rows: int) -> int:
     if area is None or not area.widget().isAncestorOf(table):  # side by side: nothing to keep above
         return 8
     count = table.model().rowCount()
-    top = table.visualRect(table.model().index(count - rows, 0)).top() if count > rows else 0
-    above = table.viewport().mapTo(area.widget(), QPoint(0, top)).y()
+    if count > rows:
+        top = table.visualRect(table.model().index(count - rows, 0)).top()
+        above = table.viewport().mapTo(area.widget(), QPoint(0, top)).y()
+    else:  # every row: their column headings too (seen at 125 %: three walks in sight, their headings above the view)
+        above = table.mapTo(area.widget(), QPoint(0, 0)).y()
     wanted = widget.mapTo(area.widget(), QPoint(0, 0)).y() - above + 2  # the row's top line with it
     return max(min(wanted, area.viewport().height() - widget.height() - 2), 8)
 
