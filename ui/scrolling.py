@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLineEdit, QScrollArea, QSizePolicy, QSplitter,
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
@@ -267,6 +267,13 @@ def grow_to_rows(table: QTableView, grow: bool) -> None:
                                      else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed if grow
                         else QSizePolicy.Policy.Expanding)
+
+
+def screen_room(parent: QWidget | None) -> QSize:
+    """The room a dialog of ``parent`` has: the available area of the parent's screen (else the primary one), for a
+    dialog never larger than the screen."""
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
 
 
 def room_for_rows_above(widget: QWidget, table: QTableView, rows: int) -> int:

@@ -3,8 +3,7 @@ the clinic database (the PostgreSQL server holding the clinic's patient records,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
@@ -18,7 +17,7 @@ from core.plan.engine import PlanOptions, caps_held
 from core.settings import Settings, problems_in_words, typed_problem
 from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
-from ui.scrolling import VerticalScroll
+from ui.scrolling import VerticalScroll, screen_room
 from ui.window_keys import WheelToPage
 
 
@@ -171,8 +170,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.wheel_to_page = WheelToPage(self)  # a wheel scrolling the settings never changes one it passes over
         self._base = settings
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+        room = screen_room(parent)
         whole = content.sizeHint().height() + buttons.sizeHint().height() + 2 * outer.spacing() + 40
         self.resize(min(max(640, self.sizeHint().width()), room.width()), min(whole, room.height() - 40))
 

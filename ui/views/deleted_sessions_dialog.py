@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.stamps import local_minute
 from ui.enter_key import KeyPress
 from ui.focus_frame import framed_on_focus
+from ui.scrolling import screen_room
 from ui.models.session_columns import LOG_COLUMNS
 
 if TYPE_CHECKING:
@@ -78,8 +78,7 @@ class DeletedSessionsDialog(QDialog):
         # within the window's screen, its frame too, as the main window and settings (seen in review at 150 % on
         # 1366x768: 1398 pixels on a 1366-pixel screen, the intro, the Note column and Close cut off); the table
         # scrolls sideways in it
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+        room = screen_room(parent)
         self.resize(min(1100, self.table.horizontalHeader().length() + 60, room.width() - 16),
                     min(360 if deleted else 140, room.height() - 40))
 
