@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -132,8 +133,9 @@ def _is_utf8(value: bytes) -> bool:
     return True
 
 
-def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
-    """WAL, synchronous=FULL, foreign keys on; the schema migrated unless ``read_only``."""
+def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | None = None) -> sqlite_utils.Database:
+    """WAL, synchronous=FULL, foreign keys on; the schema migrated unless ``read_only``. With ``backups_dir`` (the
+    data folder's backups), records of an earlier schema are backed up there before they are upgraded."""
     if path.exists() and path.stat().st_size > 0:
         verdict = check_file(path)
         if verdict != "ok":
@@ -166,6 +168,8 @@ def open_database(path: Path, *, read_only: bool = False) -> sqlite_utils.Databa
     try:
         _refuse_newer_schema(db, path)
         if not read_only:
+            if backups_dir is not None:
+                _back_up_before_upgrade(db, path, backups_dir)
             MIGRATIONS.apply(db)
     except BaseException:
         db.close()
@@ -186,6 +190,26 @@ def journal_mode(path: Path) -> str:
         return db.execute("PRAGMA journal_mode").fetchone()[0]
     finally:
         db.close()
+
+
+def _back_up_before_upgrade(db: sqlite_utils.Database, path: Path, backups_dir: Path) -> None:
+    """Seen in review: records of the first released schema were upgraded to the newest with no backup of them as
+    they were, which the earlier version could still open; and on a nearly full disk, upgraded before the save that
+    ran out of room. An upgrade now waits for a verified backup, and is refused, changing nothing, without one."""
+    applied = MIGRATIONS.applied(db)
+    if not applied or not MIGRATIONS.pending(db):  # a new database, or records already of this schema
+        return
+    from core.storage.backup import BackupError, backup_database  # here: backup.py opens files with this module
+
+    try:
+        target = backup_database(path, backups_dir)
+    except BackupError as error:
+        raise DatabaseError(
+            f"The records in {path.name} are from an earlier version of Treadwell. This version upgrades them, after "
+            f"backing them up as they are, and the backup was not made. {error} The records have not been changed. "
+            "Free some space on the disk, or make the backups folder writable, and open Treadwell again.") from error
+    logging.getLogger(__name__).info("records of schema %d backed up to %s before their upgrade to schema %d",
+                                     len(applied), target.name, len(known_migrations()))
 
 
 def _refuse_newer_schema(db: sqlite_utils.Database, path: Path) -> None:

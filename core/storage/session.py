@@ -47,7 +47,7 @@ def open_data(data_dir: DataDir, *, write: bool = True, wait_s: float | None = N
 
         try:
             refuse_lost_records(data_dir)
-            db = open_database(data_dir.database_path)
+            db = open_database(data_dir.database_path, backups_dir=data_dir.backups_dir)
             try:
                 sync_library(db)
                 yield db

@@ -1,9 +1,8 @@
-"""The window's one door to the records, opened once the start-up checks have passed: it owns the
-connection, refuses writes in a read-only window, and hands every decision to the PatientRecords
-interface (core/records/interface.py) and its engine: this workstation's SQLite file, or the clinic's
-PostgreSQL server when a records URL is given. The shipped evidence library is read from the local file either
-way; on the clinic server the clinic's imported studies are the server's, read beside it in memory
-(core/storage/clinic_studies.py) and read again when another workstation imports some.
+"""The window's one door to the records, opened once the start-up checks have passed: it owns the connection, refuses
+writes in a read-only window, and hands every decision to the PatientRecords interface (core/records/interface.py) and
+its engine: this workstation's SQLite file, or the clinic's PostgreSQL server when a records URL is given. The shipped
+library is read from the local file either way; on the clinic server the clinic's imported studies are the server's,
+read beside it in memory (core/storage/clinic_studies.py) and read again when another workstation imports some.
 
 On the clinic server a lost connection is one plain sentence (ClinicServerError); what the clinician typed stays on
 screen, and the window tries the save again, under the same uid: where the connection dropped after the server saved
@@ -69,7 +68,8 @@ class RecordsGateway:
             self._db.close()
             self._db = None
         if self._db is None and self.data_dir.database_path.exists():
-            self._db = open_database(self.data_dir.database_path, read_only=self.read_only)
+            self._db = open_database(self.data_dir.database_path, read_only=self.read_only,
+                                     backups_dir=self.data_dir.backups_dir)
             self._seen_version, self._seen_file = data_version(self._db), self._file_identity()
 
     def become_writer(self) -> None:

@@ -57,7 +57,7 @@ def start_records(data_dir: DataDir, settings: Settings, *, read_only: bool) -> 
         return StartupReport(overview=None, read_only=True, backup=None)
     if not read_only:
         refuse_lost_records(data_dir)
-    db = open_database(data_dir.database_path, read_only=read_only)
+    db = open_database(data_dir.database_path, read_only=read_only, backups_dir=data_dir.backups_dir)
     try:
         backup, problem = None, None
         if not read_only:
