@@ -32,6 +32,8 @@ class SessionCare:
         if week is None and self._course is not None:
             week = self._course.progress.next_walk_week
         self.sessions.clear_form(week=week)
+        if result is not None:  # the walk logged, corrected or logged again is the one chosen in the log
+            self.sessions.table.select_session(result.id)
         done = done(result) if callable(done) else done
         self.sessions.show_done(done)
         self.statusBar().showMessage(done)

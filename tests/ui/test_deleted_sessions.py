@@ -37,7 +37,7 @@ def test_a_deleted_walk_is_logged_again_from_the_deleted_sessions(qtbot, data_di
     assert not shown[0].log_again.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     [first, second] = window.gateway.sessions(window.editor.patient_id)
-    assert view.select_session(first.id)
+    assert view.table.select_session(first.id)
     view.delete_button.click()
     assert [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [second.id]
     shown = _answer(qtbot, lambda dialog: dialog.reject())

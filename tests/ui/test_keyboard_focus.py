@@ -121,7 +121,7 @@ def test_tabbing_into_the_sessions_selects_the_current_one(qtbot, data_dir) -> N
     view.table.clearSelection()
     assert not view.correct_button.isEnabled()
     view.table.setFocus(Qt.FocusReason.BacktabFocusReason)
-    assert view.correct_button.isEnabled() and view.selected() is not None
+    assert view.correct_button.isEnabled() and view.table.selected() is not None
 
 
 def test_a_record_opens_at_its_top_and_a_locked_field_says_why_to_a_screen_reader(qtbot, data_dir) -> None:

@@ -17,13 +17,13 @@ def test_a_session_corrected_elsewhere_since_it_was_shown_is_not_deleted(qtbot, 
     [shown] = window.gateway.sessions(window.editor.patient_id)
     window.gateway.edit_session(shown.id, walk(6, 1, during=7), clinician="Dr B")  # another workstation's
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert view.select_session(1)
+    assert view.table.select_session(1)
     view.delete_button.click()
     [kept] = window.gateway.sessions(window.editor.patient_id)
     assert kept.pain_during == 7 and view.message.text().startswith(
         "Not deleted: this session was changed by Dr B at ")  # seen by a clinic's tester: "Not saved. Not deleted:"
     assert table_text(view, "Pain\nduring") == ["7"]  # the log shows theirs, to delete again if it should go
-    assert view.select_session(1)
+    assert view.table.select_session(1)
     view.delete_button.click()
     assert window.gateway.sessions(window.editor.patient_id) == []
 
@@ -43,7 +43,7 @@ def test_a_session_corrected_while_the_delete_question_is_open_is_not_deleted(qt
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", corrected_meanwhile)
-    assert view.select_session(1)
+    assert view.table.select_session(1)
     view.delete_button.click()
     [kept] = window.gateway.sessions(window.editor.patient_id)
     assert kept.pain_during == 7 and "Not deleted" in view.message.text()

@@ -104,7 +104,7 @@ def test_a_session_is_corrected_in_the_form_and_audited(qtbot, data_dir) -> None
     window = saved_patient(qtbot, data_dir)
     log(window, walk(4, 1, minutes=8, during=None, morning=None))
     view = window.sessions
-    assert view.select_session(1)
+    assert view.table.select_session(1)
     view.correct_button.click()
     assert view.correcting is not None and view.save_button.text() == "&Save correction"
     assert view.minutes.value() == 8 and view.pain_during.text() == "not recorded"
@@ -131,7 +131,7 @@ def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, d
     asked: list[str] = []
     answer = QMessageBox.StandardButton.No
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answer)[1])
-    assert view.select_session(1)
+    assert view.table.select_session(1)
     view.delete_button.click()
     when = (dt.date.today() - dt.timedelta(days=6)).isoformat()
     assert asked and when in asked[0] and view.model.rowCount() == 2  # No: nothing deleted
@@ -158,7 +158,7 @@ def test_a_stiffer_morning_is_logged_shown_corrected_and_steps_the_week_back(qtb
     assert table_text(view, "Stiffer next\nmorning") == ["yes"]
     assert view.stiffer_morning.currentText() == "not recorded"  # ready for the next one
     assert "stiffer than usual" in view.suggestion.text()
-    assert view.select_session(saved.id)
+    assert view.table.select_session(saved.id)
     view.correct_button.click()
     assert chosen(view.stiffer_morning, STIFFNESS_CHOICES) is True  # the correction shows what was saved
     view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findText("no"))
@@ -219,7 +219,7 @@ def test_a_blocked_newest_version_still_lets_an_earlier_walk_be_logged(qtbot, da
     assert (saved.plan_version, saved.date) == (1, today - dt.timedelta(days=5))
     view.date.setDate(QDate(today))  # back under the blocked version
     assert not view.save_button.isEnabled()
-    assert view.select_session(saved.id)
+    assert view.table.select_session(saved.id)
     view.correct_button.click()
     assert view.save_button.isEnabled()  # its own date: its own version 1
     view.date.setDate(QDate(today))  # corrected to a date under the blocked version: it would move there
@@ -273,7 +273,7 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     view = window.sessions
     fill(view, week=1, minutes=9, rpe=12)
     view.save_button.click()  # typed with today's date: version 2
-    assert view.select_session(1)
+    assert view.table.select_session(1)
     view.correct_button.click()
     view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=5)))  # the diary's date: version 1 was in force
     view.save_button.click()

@@ -44,3 +44,11 @@ def blocked_note_text(course: CourseOfCare, version: PlanVersion) -> str:
             + ("choose an earlier date, or " if earlier else "")
             + (f"a date from {later.saved_on.isoformat()}, when version {later.version}, not blocked, was saved."
                if later else "unblock and save the plan."))
+
+
+def count_text(course: CourseOfCare) -> str:
+    """How many walks the log holds, and under which plan versions."""
+    count = len(course.sessions)
+    versions = sorted({s.plan_version for s in course.sessions})
+    return f"{count} session{'' if count == 1 else 's'}" + (
+        f" under plan version{'s' if len(versions) > 1 else ''} {', '.join(map(str, versions))}" if versions else "")

@@ -9,23 +9,22 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
 from ui.flowing_form import FlowingForm
-from ui.focus_frame import framed_on_focus
 from ui.form_message import FormMessage
 from ui.models.course import CourseOfCare
 from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
-from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
+from ui.models.table_model import ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus, tab_chain
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
 from ui.views.session_fields import SessionFields
-from ui.views.session_log_title import blocked_note_text, log_title_html
+from ui.views.session_log_title import blocked_note_text, count_text, log_title_html
 from ui.views.session_questions import delete_confirmed, entry_let_go
+from ui.views.session_table import SessionTable
 from ui.views.suggestion import SuggestionText
 
 SIDE_WIDTH = 480  # the form and the advice beside the sessions
@@ -49,17 +48,7 @@ class SessionLogView(QWidget):
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Whose session log")
         self.model = ObjectTableModel(LOG_COLUMNS, self)
-        self.table = framed_on_focus(QTableView())
-        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Logged sessions of the patient, every plan version")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)  # one line a session; a long note shows whole as its tooltip
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = SessionTable(self.model)
         self.count = QLabel()
         self.count.setWordWrap(True)  # a long count wraps rather than widen the window past a small screen
         self.correct_button = QPushButton("&Correct selected session")
@@ -172,9 +161,12 @@ class SessionLogView(QWidget):
         self._course = course
         if not same_patient:  # what was said of the patient before (seen in testing: "Session of ... deleted" stayed
             self.message.clear()  # after that patient was deleted)
+        chosen, row = self.table.selected() if same_patient else None, self.table.currentIndex().row()
         self.model.set_rows(course.sessions if course else [])
-        self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
         self.table.scrollToBottom()
+        if chosen is not None:
+            self.table.choose_again(chosen, row)
+        self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
         if course is None:
             self._leave_correction()
             self.title.setText("<h3>5. Session log</h3><p>" + escape(
@@ -186,10 +178,7 @@ class SessionLogView(QWidget):
         self.title.setText(log_title_html(course))
         if self._correcting is None:
             self._leave_correction()  # the form's title names the version a new session goes under
-        count = len(course.sessions)
-        versions = sorted({s.plan_version for s in course.sessions})
-        self.count.setText(f"{count} session{'' if count == 1 else 's'}" + (
-            f" under plan version{'s' if len(versions) > 1 else ''} {', '.join(map(str, versions))}" if versions else ""))
+        self.count.setText(count_text(course))
         self.suggestion.show_progress(course.progress)
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             gone = self._correcting.date.isoformat()
@@ -306,27 +295,16 @@ class SessionLogView(QWidget):
 
     # -- correcting and deleting ---------------------------------------------------------------------
 
-    def selected(self) -> SessionRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.index(rows[0].row(), 0).data(OBJECT_ROLE) if rows else None
-
-    def select_session(self, session_id: int) -> bool:
-        for row in range(self.model.rowCount()):
-            if self.model.row_object(row).id == session_id:
-                self.table.selectRow(row)
-                return True
-        return False
-
     @Slot()
     def _on_table_selection_changed(self, *_: object) -> None:
-        chosen = self.selected() is not None and self._course is not None and not self._course.read_only
+        chosen = self.table.selected() is not None and self._course is not None and not self._course.read_only
         self.correct_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
         self.deleted_button.setEnabled(self._course is not None and not self._course.read_only)
 
     @Slot()
     def _on_correct_button_clicked(self, *_: object) -> None:
-        record = self.selected()
+        record = self.table.selected()
         if record is not None and entry_let_go(self, self.unsaved_entry(),
                                                f"correct the session of {record.date.isoformat()}"):
             self.load_for_correction(record)
@@ -393,7 +371,7 @@ class SessionLogView(QWidget):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
-        record = self.selected()
+        record = self.table.selected()
         if record is None:
             return
         if delete_confirmed(self, record):

@@ -1,0 +1,67 @@
+"""Step 5 by keyboard: after a walk is deleted, the walk after it is chosen, with Correct and Delete still in reach
+and the focus where it was (seen in a keyboard-only try: none was chosen, both buttons greyed out under the focus);
+a walk logged, corrected or logged again is the one chosen; another workstation's change keeps the choice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.ui.course_helpers import fill, log, saved_patient, walk
+from ui.views.deleted_sessions_dialog import DeletedSessionsDialog
+
+
+def test_deleting_walks_by_keyboard_leaves_the_next_one_chosen(qtbot, data_dir, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = saved_patient(qtbot, data_dir)
+    for days_ago in (6, 4, 2):
+        log(window, walk(days_ago, 1))
+    first, second, third = window.gateway.sessions(window.editor.patient_id)
+    view = window.sessions
+    window.tabs.setCurrentWidget(view)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.table.setFocus(Qt.FocusReason.TabFocusReason)
+    assert view.table.select_session(second.id)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert [s.id for s in window.gateway.sessions(window.editor.patient_id)] == [first.id, third.id]
+    assert view.table.selected().id == third.id  # the walk after it
+    assert view.delete_button.isEnabled() and view.correct_button.isEnabled()
+    assert QApplication.focusWidget() is view.table
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # the last walk: the one before it is the last now
+    assert view.table.selected().id == first.id and QApplication.focusWidget() is view.table
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.model.rowCount() == 0 and view.table.selected() is None
+    assert not view.delete_button.isEnabled()
+
+
+def test_the_walk_saved_is_the_one_chosen(qtbot, data_dir, monkeypatch) -> None:
+    window = saved_patient(qtbot, data_dir)
+    for days_ago in (6, 4):
+        log(window, walk(days_ago, 1))
+    first, second = window.gateway.sessions(window.editor.patient_id)
+    view = window.sessions
+    assert view.table.select_session(first.id)
+    fill(view, minutes=12)
+    view.save_button.click()  # a new walk, dated today: chosen, not the one chosen before
+    (added,) = [s for s in window.gateway.sessions(window.editor.patient_id) if s.id not in (first.id, second.id)]
+    assert view.table.selected().id == added.id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert view.table.select_session(second.id)
+    view.delete_button.click()
+    monkeypatch.setattr(DeletedSessionsDialog, "exec", lambda dialog: dialog.log_again.click() or 1)
+    assert view.table.select_session(first.id)
+    view.deleted_button.click()  # the walk deleted, logged again: chosen
+    assert view.table.selected().id == second.id
+
+
+def test_a_change_from_elsewhere_keeps_the_walk_chosen(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir)
+    for days_ago in (6, 4, 2):
+        log(window, walk(days_ago, 1))
+    first, second, third = window.gateway.sessions(window.editor.patient_id)
+    view = window.sessions
+    assert view.table.select_session(second.id)
+    window.gateway.delete_session(first.id, clinician="Dr B", based_on=first.updated_at)  # as another window would
+    window._refresh_course()
+    assert view.model.rowCount() == 2 and view.table.selected().id == second.id
