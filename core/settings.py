@@ -137,6 +137,23 @@ def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]
     return Settings(), problems
 
 
+def clinician_of(path: Path) -> tuple[str, list[str]]:
+    """Who the audit trail names, for a command that needs nothing else from the settings, with the file's other
+    problems to warn of (seen in review: a phone number with a line break stopped every walk logged and every patient
+    exported from the command line, where the window kept what was valid). Raises SettingsError where the file cannot
+    be read, or where the clinician's name is the value that is not valid: the audit would name no one."""
+    data = _read(path)
+    if data is None:
+        return Settings().clinician, []
+    try:
+        return Settings.model_validate(data).clinician, []
+    except ValidationError as error:
+        if any(tuple(item["loc"][:1]) in ((), ("clinician_name",)) for item in error.errors(include_url=False)):
+            raise SettingsError(problems_in_words(error), path) from error
+    settings, problems = load_settings_keeping_what_is_valid(path)
+    return settings.clinician, problems
+
+
 def clinic_address(path: Path) -> str:
     """The clinic server's address in the settings file ("": this workstation's own records), read whatever the
     other settings hold; SettingsError where the file cannot be read or the address itself is not valid."""

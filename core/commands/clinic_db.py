@@ -14,7 +14,7 @@ import getpass
 import sys
 
 from core.data_dir import DataDir
-from core.settings import SettingsError, load_settings
+from core.commands.output import audit_clinician
 from core.workspace.clinic import ClinicServerError, add_clinician, init_clinic, move_local_records
 
 
@@ -29,10 +29,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(f"data folder: no Treadwell records at {data_dir.database_path}; check --data-dir (or run "
                       "as the user whose records these are). Nothing was moved.", file=sys.stderr)
                 return 1
-            try:
-                clinician = load_settings(data_dir.settings_path).clinician
-            except SettingsError as error:
-                print(error, file=sys.stderr)
+            if (clinician := audit_clinician(data_dir.settings_path)) is None:
                 return 2
             report = move_local_records(data_dir, args.url, clinician=clinician)
             print("\n".join(report.lines()))

@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 # Characters a terminal acts on instead of showing: C0 controls but tab and line feed, DEL, C1 controls
@@ -102,3 +103,19 @@ def say_waiting(seconds: float) -> None:
     print(f"Waiting up to {seconds:g} s for another Treadwell window or command to finish with the data folder "
           "(a window holds it until it is closed; Ctrl+C stops; nothing has been changed)...", file=sys.stderr,
           flush=True)
+
+
+def audit_clinician(settings_path: Path) -> str | None:
+    """Who the audit names (core.settings.clinician_of), any other problem in the settings said on stderr as a note;
+    None, having said why, where the settings say no one."""
+    from core.settings import SettingsError, clinician_of
+
+    try:
+        clinician, problems = clinician_of(settings_path)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return None
+    if problems:
+        print(f"Note: the settings file {settings_path} has values that are not valid, which this command does not "
+              f"use: {'; '.join(problems)}. Correct them in Settings.", file=sys.stderr)
+    return clinician

@@ -6,10 +6,9 @@ import argparse
 import sys
 
 from core.atomic import WriteError, refuse_protected_output
-from core.commands.output import format_table, print_json, say_waiting
+from core.commands.output import audit_clinician, format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
-from core.settings import SettingsError, load_settings
 from core.records.interface import COUNT_CAP, PatientRecords
 from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
@@ -18,10 +17,7 @@ from core.workspace.session import open_workspace
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    try:
-        clinician = load_settings(data_dir.settings_path).clinician
-    except SettingsError as error:
-        print(error, file=sys.stderr)
+    if (clinician := audit_clinician(data_dir.settings_path)) is None:
         return 2
     action = args.plans_action
     if action == "export":

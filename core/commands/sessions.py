@@ -8,7 +8,7 @@ import argparse
 import datetime as dt
 import sys
 
-from core.commands.output import format_table, print_json, say_waiting
+from core.commands.output import audit_clinician, format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.plan.session_log import (
@@ -17,17 +17,13 @@ from core.plan.session_log import (
 from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, PlanVersion, SessionRecord, moved_words,
 )
-from core.settings import SettingsError, load_settings
 from core.stamps import local_minute
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
-    try:
-        clinician = load_settings(data_dir.settings_path).clinician
-    except SettingsError as error:
-        print(error, file=sys.stderr)
+    if (clinician := audit_clinician(data_dir.settings_path)) is None:
         return 2
     action = args.sessions_action
     log = None
