@@ -91,6 +91,7 @@ def test_a_correction_that_leaves_out_recorded_values_is_refused_and_null_clears
     ({"date": "20261130"}, "date: must be a real date written YYYY-MM-DD"),
     ({"date": 20261130}, "date: must be a real date written YYYY-MM-DD"),
     ({"minutes": 0}, "minutes: a walk of 0 minutes is not a walk"),  # seen in testing: its week counted as done
+    ({"minutes": 1e-07}, "minutes: a walk of under a second is not a walk"),  # was logged, shown as "1e-07"
     ({"minutes": -5}, "minutes: is below 0; allowed: more than 0"),  # was "at least 0; allowed: more than 0"
 ])
 def test_a_bad_session_is_refused_naming_the_field_and_nothing_is_saved(run_main, patient, fields, named) -> None:

@@ -29,8 +29,8 @@ class SessionLog(BaseModel):
 
     date: dt.date = Field(description="the day of the walk")
     week: int = Field(ge=1, le=26, description="the plan week it was walked under")
-    minutes: float = Field(ge=0, le=300, description="minutes walked in the main set; more than 0 for a walk added "
-                                                     "or corrected (0 is read only in walks saved before)")
+    minutes: float = Field(ge=0, le=300, description="minutes walked in the main set; a second (1/60) or more for a "
+                                                     "walk added or corrected (0 is read only in walks saved before)")
     speed_kmh: float | None = Field(default=None, ge=0, le=20, description="belt speed; null: not recorded")
     rpe: int = Field(ge=RPE_RANGE[0], le=RPE_RANGE[1], description="effort on the Borg 6-20 scale")
     heart_rate: int | None = Field(default=None, ge=HEART_RATE_RANGE[0], le=HEART_RATE_RANGE[1],
@@ -59,12 +59,13 @@ def recorded(value: float | bool | None) -> str:
     return f"{value:g}"
 
 
+ONE_SECOND = 1 / 60  # in minutes: the least a typed walk can be
 MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes
 ALLOWED = {
     "date": f"a date such as 2026-11-30, from {EARLIEST_DATE.isoformat()} to today",
     # seen in review: "1 to 26" for week 30 of a 12-week plan read as this plan's weeks (checked once the plan is read)
     "week": "a week of the patient's plan, from 1 (no plan is longer than 26 weeks)",
-    "minutes": "more than 0, up to 300",
+    "minutes": "more than 0 (a second at least), up to 300",
     "speed_kmh": "0 to 20, or null (not recorded)",
     "rpe": "6 to 20 (Borg)",
     # the handout's walking log asks for the beats counted in 15 or 30 seconds (seen in review: a count of 27 was
@@ -193,8 +194,9 @@ def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date) -
         problems.append(f"date: is before {EARLIEST_DATE.isoformat()}; allowed: {ALLOWED['date']}")
     elif date is not None and date > today:
         problems.append(_after(today))
-    if minutes == 0:
-        problems.append("minutes: a walk of 0 minutes is not a walk: leave a walk not done out of the log (a note on "
+    if isinstance(minutes, (int, float)) and not isinstance(minutes, bool) and 0 <= minutes < ONE_SECOND:
+        said = "0 minutes" if minutes == 0 else "under a second"  # seen in review: 0.0000001 was logged, as "1e-07"
+        problems.append(f"minutes: a walk of {said} is not a walk: leave a walk not done out of the log (a note on "
                         f"the next walk can say why); allowed: {ALLOWED['minutes']}")
     return problems
 
