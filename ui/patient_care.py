@@ -89,9 +89,12 @@ class PatientCare(SessionCare):
     @Slot(bool)
     def _on_editor_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
-        if dirty and self._said_saved and self.statusBar().currentMessage() == self._said_saved[0]:
-            # "Saved plan version 2" under a form edited since read as if the edits were saved
-            self.statusBar().showMessage(f"Changed since version {self._said_saved[1]} was saved: not saved yet.")
+        if self._said_saved:  # "Saved plan version 2" under a form edited since read as if the edits were saved, and
+            # "Changed since ..." stayed once the edit was undone (seen in review)
+            saved, changed = self._said_saved[0], f"Changed since version {self._said_saved[1]} was saved: not saved yet."
+            before, after = (saved, changed) if dirty else (changed, saved)
+            if self.statusBar().currentMessage() == before:
+                self.statusBar().showMessage(after)
         if self._course is not None:  # the log says where a session goes while the form has unsaved edits
             import dataclasses  # not at import: the window's first frame does without it
 

@@ -151,7 +151,11 @@ def test_the_status_bar_stops_saying_saved_once_the_form_is_edited(qtbot, data_d
     resting.selectAll()
     qtbot.keyClicks(resting, "7")
     assert window.statusBar().currentMessage() == "Changed since version 1 was saved: not saved yet."
-    qtbot.keyClicks(resting, "6")
+    qtbot.keyClick(resting, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(resting, "72")  # the edit undone: saved as it is (it kept saying "Changed since")
+    assert not window.editor.dirty and window.statusBar().currentMessage().startswith("Saved plan version 1 of ")
+    resting.selectAll()
+    qtbot.keyClicks(resting, "76")
     window.save_action.trigger()
     assert window.statusBar().currentMessage().startswith("Saved plan version 2 of ")
     window.statusBar().showMessage("Backed up and verified: treadwell-2026-12-02.db")  # another word since
