@@ -34,10 +34,13 @@ def run_pyinstaller(spec: Path, distpath: Path, workpath: Path) -> None:
 
 
 def tidy(bundle: Path) -> None:
-    """What a clinic unpacks: the README beside the program (its messages and --help point there); no link to a file
-    the spec left out (seen in review: the EGLFS libraries' links, which made `cp -rL` of the folder fail); no
-    direct_url.json (the path of the checkout the bundle was built from)."""
+    """What a clinic unpacks: the README beside the program (its messages and --help point there), and on Linux the
+    script that puts it in the applications menu; no link to a file the spec left out (seen in review: the EGLFS
+    libraries' links, which made `cp -rL` of the folder fail); no direct_url.json (the path of the checkout the bundle
+    was built from)."""
     shutil.copy2(ROOT / "README.md", bundle / "README.md")
+    if sys.platform.startswith("linux"):
+        shutil.copy2(ROOT / "packaging" / "linux" / "install-launcher.sh", bundle / "install-launcher.sh")
     for path in list(bundle.rglob("*")):
         if (path.is_symlink() and not path.exists()) or path.name == "direct_url.json":
             path.unlink()

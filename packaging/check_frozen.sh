@@ -63,6 +63,15 @@ if find "$bundle_dir" -type l ! -exec test -e {} \; -print | grep .; then  # -xt
   echo "FAIL: links to nothing in the bundle (above)" >&2; exit 1
 fi
 if find "$bundle_dir" -name direct_url.json | grep .; then echo "FAIL: the build machine's paths (above)" >&2; exit 1; fi
+if [ "$(uname)" = Linux ]; then  # the applications menu's entry, written where the script is told, then taken out
+  XDG_DATA_HOME="$scratch/xdg" sh "$bundle_dir/install-launcher.sh"
+  entry="$scratch/xdg/applications/treadwell.desktop"
+  if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$entry"; fi
+  exec_line=$(sed -n 's/^Exec="\(.*\)"$/\1/p' "$entry") icon=$(sed -n 's/^Icon=//p' "$entry")
+  [ -x "$exec_line" ] && [ -s "$icon" ] || { echo "FAIL: the launcher starts '$exec_line' with icon '$icon'" >&2; exit 1; }
+  XDG_DATA_HOME="$scratch/xdg" sh "$bundle_dir/install-launcher.sh" --remove
+  [ ! -e "$entry" ] || { echo "FAIL: install-launcher.sh --remove left $entry" >&2; exit 1; }
+fi
 for made in handout.pdf handout-ar.pdf progress.pdf bundle.json second/treadwell.sqlite3; do
   [ -s "$scratch/$made" ] || { echo "FAIL: the frozen bundle did not write $made" >&2; exit 1; }
 done
