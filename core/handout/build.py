@@ -12,9 +12,9 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR, LOW_SUGAR_NOT_LOW,
-    LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN,
-    PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    AMBULANCE_SIGNS, CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR,
+    LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON,
+    RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -261,17 +261,17 @@ def build_handout(
                      "clinician, who can change the speed or slope.", low=low)],
         pulse=pulse,
         **pain_lights(plan.rules.pain, t),
+        # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
+        ambulance_intro=t("Stop walking and call an ambulance at once if you have any of these:"),
+        ambulance_signs=[t(_stop_sign(sign, profile)) for sign in AMBULANCE_SIGNS],
         stop_intro=t("Stop walking at once if you have any of these:"),
         stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
-        # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
-        stop_after=[t("Call an ambulance at once for chest pain, fainting, new numbness or weakness, sudden trouble "
-                      "speaking, a face that suddenly droops, or sudden trouble seeing that is new for you."),
-                    # on insulin, the low blood sugar steps: they end in the same rule where the sugar is not low (seen
-                    # in review: "a few minutes" here, "15 minutes" there, for the same signs, and this page first)
-                    t('For anything else, sit down and check your blood sugar. Then do as "{heading}" says.',
-                      heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
-                    t("For anything else, sit down and rest. If it does not pass in a few minutes, call an ambulance."),
-                    t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
+        stop_after=[  # on insulin, the low blood sugar steps: they end in the same rule where the sugar is not low
+            # (seen in review: "a few minutes" here, "15 minutes" there, for the same signs, and this page first)
+            t('For these, sit down and check your blood sugar. Then do as "{heading}" says.',
+              heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
+            t("For these, sit down and rest. If they do not pass in a few minutes, call an ambulance."),
+            t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
         **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes),
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],

@@ -149,9 +149,11 @@ class Handout(BaseModel):
     pain_amber: str | None  # None when usual pain leaves no room between safe and too much
     pain_red: str
     pain_morning: list[str]
-    stop_intro: str
+    ambulance_intro: str  # the signs that call for an ambulance at once
+    ambulance_signs: list[str]
+    stop_intro: str  # then the other stop signs
     stop_signs: list[str]
-    stop_after: list[str]
+    stop_after: list[str]  # what to do for those, then calling the clinic
     low_sugar: str  # its signs, after the stop signs (on insulin or a secretagogue), then what to do: numbered steps,
     low_sugar_steps: list[str]
     low_sugar_not_low: str  # and what to do where it is not low
@@ -174,8 +176,9 @@ class Handout(BaseModel):
             *filter(None, [self.start_note]), *self.intro, *self.week_notes, *self.effort_intro, *self.no_pulse,
             *self.talk_test,
             *self.pulse, *self.pain_intro,
-            self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning, self.stop_intro, *self.stop_signs,
-            *self.stop_after, *filter(None, [self.low_sugar]), *self.low_sugar_steps,
+            self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning,
+            self.ambulance_intro, *self.ambulance_signs, self.stop_intro, *self.stop_signs, *self.stop_after,
+            *filter(None, [self.low_sugar]), *self.low_sugar_steps,
             *filter(None, [self.low_sugar_not_low, self.low_sugar_walk_again]), *self.safety,
             *self.safety_captions,
             *self.treadmill_safety,

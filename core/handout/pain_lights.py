@@ -19,6 +19,8 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
         intro.append(t("Your usual pain is about {usual}. Pain up to {safe} is fine.", usual=usual, safe=pain.safe_max)
                      if pain.safe_max < usual else
                      t("Your usual pain is about {usual}. Pain up to your usual level is fine.", usual=usual))
+    elif usual:  # the level the next morning's rule names (seen in review: it was said only there, as "(2 or less)")
+        intro.append(t("Your usual pain is about {usual}.", usual=usual))
     amber = None
     if pain.acceptable_max > pain.safe_max:
         span = (f"{pain.safe_max + 1}" if pain.acceptable_max == pain.safe_max + 1
@@ -37,9 +39,10 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
                    t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to last "
                      "week.", usual=usual)]
     # as the next-week suggestion does it (core/plan/adjustment.py _way_back); seen in review: "go back to last week"
-    # in week 1, which has none, and in a stretch of weeks that walk the same, where it changed nothing
-    morning.append(t("In week 1, or when last week's walks were the same as this week's, walk this week again, more "
-                     "slowly."))
+    # in week 1, which has none, and in a stretch of weeks that walk the same, where it changed nothing; the exception
+    # to going back, said as one (seen in review: on its own, it read as an order to walk week 1 again)
+    morning.append(t("But if you are in week 1, or last week's walks were the same as this week's, walk this week "
+                     "again instead, more slowly."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

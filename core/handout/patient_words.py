@@ -102,25 +102,29 @@ LOW_SUGAR_WALK_AGAIN = N_("After low blood sugar, walk again only when your bloo
 UNEVEN_HEARTBEAT = N_("A heartbeat that feels uneven or races")
 # With atrial fibrillation the beat is always uneven (the pulse section says so): the sign is a change from usual.
 CHANGED_HEARTBEAT = N_("A heartbeat that suddenly feels faster than usual, or different from your usual beat")
-# Stop at once: the ACSM warning signs, in plain words, with the stroke signs the ambulance rule names.
+# The stop signs: the ACSM warning signs in plain words, with a stroke's signs (AMBULANCE_SIGNS, STOP_SIGNS below).
 CHEST_PAIN = N_("Pain, pressure or tightness in your chest, neck, jaw or arm")
 # With trigeminal neuropathy the jaw may hurt every day: only the jaw's pain is told apart from it, by its likeness to
 # the usual face pain (a product default); the chest, neck and arm are never where that pain is.
 CHEST_PAIN_NOT_FACE = N_("Pain, pressure or tightness in your chest, neck or arm, or pain in your jaw that is not like "
                          "your usual face pain")
+NEW_NUMBNESS = N_("New numbness or weakness")
+# stroke signs (guidelines.EMERGENCY_SOURCES), sudden: after a stroke, speech or the face may never have recovered
+STROKE_SPEECH_OR_FACE = N_("Sudden trouble speaking, or one side of your face suddenly drooping")
+# new for you: heat brings back a person with MS's known blurred sight for a while, suddenly too (PATIENT_SAFETY,
+# HEAT_SENSITIVITY); a stroke may have left a lasting loss of sight
+NEW_SIGHT_TROUBLE = N_("Sudden trouble seeing that is new for you")
+# Two lists, as the stop page gives them (seen in review: one long ambulance sentence named only "chest pain", so
+# pressure or tightness, or pain in the neck, jaw or arm, read as "rest, and call if it does not pass in a few
+# minutes"). An ambulance at once for a heart attack's or a stroke's signs and for fainting (guidelines.
+# EMERGENCY_SOURCES); for the other ACSM warning signs, stop, rest, and an ambulance if they do not pass.
+AMBULANCE_SIGNS = (CHEST_PAIN, N_("Fainting"), NEW_NUMBNESS, STROKE_SPEECH_OR_FACE, NEW_SIGHT_TROUBLE)
 STOP_SIGNS = (
-    CHEST_PAIN,
     N_("Feeling dizzy or light-headed"),
-    N_("Fainting, or feeling you are about to faint"),
+    N_("Feeling you are about to faint"),
     N_("So out of breath that you cannot talk"),
     UNEVEN_HEARTBEAT,
     N_("A cold sweat"),
     N_("Feeling sick to your stomach"),
     N_("Tiredness that is not normal for you"),
-    N_("New numbness or weakness"),
-    # stroke signs (guidelines.EMERGENCY_SOURCES), sudden: after a stroke, speech or the face may never have recovered
-    N_("Sudden trouble speaking, or one side of your face suddenly drooping"),
-    # new for you: heat brings back a person with MS's known blurred sight for a while, suddenly too (PATIENT_SAFETY,
-    # HEAT_SENSITIVITY); a stroke may have left a lasting loss of sight
-    N_("Sudden trouble seeing that is new for you"),
 )

@@ -295,8 +295,9 @@ class HandoutRenderer:
         # the traffic light on the next)
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
         story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1))
-        stop = [self._p(labels.stop_heading, self.heading), self._p(h.stop_intro, self.bold_body)]
-        stop += [self._p(sign, bullet="•") for sign in h.stop_signs]
+        stop = [self._p(labels.stop_heading, self.heading)]
+        for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
+            stop += [self._p(intro, self.bold_body)] + [self._p(sign, bullet="•") for sign in signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
         # when to stop on one page, or said to go on where it is taller than a page (core/handout/keeping.py)
         story += [self._new_section(compact, 0), self._kept(stop, labels.stop_heading, labels)]

@@ -379,9 +379,9 @@ SEVERE_HYPOGLYCEMIA_SOURCE = Source(label="Turner G et al. 2019, Sports Med Open
 RPE_SCALE = "Borg 6-20 scale"
 RPE_SOURCE = Source(label="Borg GA 1982, Med Sci Sports Exerc 14:377-381 (the 6-20 scale); the verbal anchors follow "
                           "Borg G 1998, Borg's Perceived Exertion and Pain Scales (Human Kinetics)")
-# The stop signs for the patient handout (ACSM warning signs) are core/handout/patient_words.py STOP_SIGNS. After one,
-# an ambulance at once for the signs of a heart attack or a stroke and for fainting during exercise; rest first
-# for the others, and an ambulance if they do not pass within minutes.
+# The stop signs for the patient handout (ACSM warning signs) are core/handout/patient_words.py AMBULANCE_SIGNS and
+# STOP_SIGNS: an ambulance at once for the signs of a heart attack or a stroke and for fainting during exercise; rest
+# first for the others, and an ambulance if they do not pass within minutes.
 EMERGENCY_SOURCES = (
     Source(label="Gulati M et al. 2021, AHA/ACC chest pain guideline, Circulation 144:e368-e454 (call emergency "
                  "services for acute chest pain)", doi="10.1161/CIR.0000000000001029"),

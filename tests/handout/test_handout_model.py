@@ -191,17 +191,24 @@ def test_the_pain_table_is_the_patients_own(usual, green, amber, red) -> None:
     assert handout.pain_green.startswith(green) and handout.pain_red.startswith(red)
     assert (handout.pain_amber is None) if amber is None else handout.pain_amber.startswith(amber)
     assert plan.rules.pain.safe_max == int(green.split()[2].rstrip(":"))
-    if usual > 3:
-        assert any(f"Your usual pain is about {usual}." in line for line in handout.pain_intro)
+    # at every usual pain, not only above the traffic light's 3 (seen in review: at 2 it was said only in the next
+    # morning's rule, as "(2 or less)")
+    assert any(line.startswith(f"Your usual pain is about {usual}.") for line in handout.pain_intro)
 
 
 def test_the_signs_of_a_heart_attack_or_stroke_and_fainting_mean_an_ambulance_at_once() -> None:
-    """Resting a few minutes first is for the other stop signs only (guidelines.EMERGENCY_SOURCES)."""
+    """Resting a few minutes first is for the other stop signs only (guidelines.EMERGENCY_SOURCES). Seen in review:
+    one long sentence named only "chest pain", so pressure or tightness in the chest, or pain in the neck, jaw or arm,
+    read as "rest, and call if it does not pass in a few minutes". The list is in the stop signs' own words."""
     handout = handout_for(example("post-stroke-pain"), summary=True)
-    first, then = handout.stop_after[0], handout.stop_after[1]
-    assert first.startswith("Call an ambulance at once for chest pain, fainting, new numbness or weakness")
-    assert "sudden trouble seeing that is new for you" in first
-    assert then.startswith("For anything else, sit down and rest.")
+    assert handout.ambulance_intro == "Stop walking and call an ambulance at once if you have any of these:"
+    assert handout.ambulance_signs == ["Pain, pressure or tightness in your chest, neck, jaw or arm", "Fainting",
+                                       "New numbness or weakness",
+                                       "Sudden trouble speaking, or one side of your face suddenly drooping",
+                                       "Sudden trouble seeing that is new for you"]
+    assert "Feeling you are about to faint" in handout.stop_signs  # rest first, and an ambulance if it does not pass
+    assert handout.stop_after[0] == ("For these, sit down and rest. If they do not pass in a few minutes, call an "
+                                     "ambulance.")
     row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
     for doi in ("10.1161/CIR.0000000000001029", "10.1161/STR.0000000000000211", "10.1093/eurheartj/ehy037"):
         assert doi in row.source

@@ -62,13 +62,13 @@ def test_on_insulin_the_stop_signs_that_may_be_low_blood_sugar_point_to_its_step
     a cold sweat; the low blood sugar steps, on the next page, said check it, take sugar, check again after 15 minutes.
     Those steps end in the stop page's own rule where the sugar is not low."""
     on_insulin = handout_for(example("diabetic-neuropathy"))
-    assert on_insulin.stop_after[1] == ('For anything else, sit down and check your blood sugar. Then do as "Low blood '
+    assert on_insulin.stop_after[0] == ('For these, sit down and check your blood sugar. Then do as "Low blood '
                                         'sugar" says.')
     assert on_insulin.low_sugar_not_low == ("If your blood sugar is not low, rest, and call an ambulance if you do not "
                                             "feel better in a few minutes.")
     without = handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False))
-    assert not without.low_sugar and without.stop_after[1] == ("For anything else, sit down and rest. If it does not "
-                                                               "pass in a few minutes, call an ambulance.")
+    assert not without.low_sugar and without.stop_after[0] == ("For these, sit down and rest. If they do not pass "
+                                                               "in a few minutes, call an ambulance.")
 
 
 @pytest.mark.parametrize("etiology", ETIOLOGIES)
@@ -77,8 +77,9 @@ def test_going_back_a_week_says_what_to_do_in_week_1(etiology) -> None:
     next-week suggestion walks week 1 again at a slower belt (core/plan/adjustment.py)."""
     handout = handout_for(example(etiology))
     assert "go back to last week" in handout.pain_red
-    assert handout.pain_morning[-1] == (
-        "In week 1, or when last week's walks were the same as this week's, walk this week again, more slowly.")
+    assert handout.pain_morning[-1] == (  # the exception to going back, said as one (it read as an order of its own)
+        "But if you are in week 1, or last week's walks were the same as this week's, walk this week again instead, "
+        "more slowly.")
 
 
 def test_by_feel_is_explained_where_the_week_table_says_it() -> None:
