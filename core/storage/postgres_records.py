@@ -34,6 +34,11 @@ from core.storage.record_rows import (
 )
 
 
+def _letters(name: str) -> str:
+    """A name's letters and digits, case folded: "Dr. Grace Okafor" holds grace_okafor's."""
+    return "".join(character for character in name.casefold() if character.isalnum())
+
+
 def check_schema(connection: psycopg.Connection) -> None:
     """Refuse a server this program cannot write correctly, or a sign-in that may not read it, with a sentence
     saying why."""
@@ -350,9 +355,14 @@ class PostgresRecords:
                  None if before is None else json.dumps(before)])
 
     def _author(self, clinician: str) -> str:
-        """The clinician as Settings names them or, with no name there, the role they signed in with: "unnamed
-        clinician" told a workstation nothing of who saved a version meanwhile, and the server knows."""
-        return self.connection.info.user if clinician == UNNAMED_CLINICIAN else clinician
+        """The clinician as Settings names them, with the role they signed in with where the name is not that role's
+        (seen in review: a clinician signed in on a colleague's workstation, and every walk and deletion was shown as
+        the colleague's; only the audit row's db_role, shown nowhere, said otherwise); with no name there, the role:
+        "unnamed clinician" told a workstation nothing of who saved a version meanwhile, and the server knows."""
+        role = self.connection.info.user
+        if clinician == UNNAMED_CLINICIAN:
+            return role
+        return clinician if _letters(role) in _letters(clinician) else f"{clinician} ({role})"
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
         rows = self._all("select id, at, action, record_type, record_id, clinician, before_json from audit "

@@ -8,7 +8,7 @@ import pytest
 
 from core.records.interface import PatientRecords
 from core.records.models import ChangedBeforeDelete, RecordNotFound
-from tests.contract.test_patient_records import log, records  # noqa: F401 (the fixture: every engine)
+from tests.contract.test_patient_records import as_named, log, records  # noqa: F401 (the fixture)
 from tests.storage.helpers import example
 
 
@@ -19,7 +19,8 @@ def test_a_walk_corrected_since_it_was_shown_is_not_deleted(records: PatientReco
     with pytest.raises(ChangedBeforeDelete) as refused:
         records.delete_session(shown.id, clinician="Dr A", based_on=shown.updated_at)
     assert refused.value.theirs == theirs and "pain during 7" in str(refused.value)
-    assert str(refused.value).startswith("Not deleted: this session was changed by Dr B at ")
+    said = f"Not deleted: this session was changed by {as_named(records, 'Dr B')} at "
+    assert str(refused.value).startswith(said)
     assert records.sessions(saved.patient_id) == [theirs]
     records.delete_session(shown.id, clinician="Dr A", based_on=theirs.updated_at)  # seen, and deleted again
     assert records.sessions(saved.patient_id) == []

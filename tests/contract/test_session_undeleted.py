@@ -9,7 +9,7 @@ import pytest
 
 from core.records.interface import PatientRecords
 from core.records.models import RecordNotFound
-from tests.contract.test_patient_records import log, records  # noqa: F401 (the fixture: every engine)
+from tests.contract.test_patient_records import as_named, log, records  # noqa: F401 (the fixture)
 from tests.storage.helpers import example
 
 
@@ -23,8 +23,8 @@ def test_a_deleted_walk_is_listed_and_logged_again_as_it_was(records: PatientRec
     assert records.deleted_sessions(plan.patient_id) == []
     records.delete_session(wrong.id, clinician="Dr C")
     [deleted] = records.deleted_sessions(plan.patient_id)
-    assert (deleted.session_id, deleted.deleted_by, deleted.plan_id, deleted.uid) == (wrong.id, "Dr C", plan.id,
-                                                                                      wrong.uid)
+    assert (deleted.session_id, deleted.deleted_by, deleted.plan_id, deleted.uid) == (
+        wrong.id, as_named(records, "Dr C"), plan.id, wrong.uid)
     assert deleted.log == log(5, pain_during=5, note="knee fine")  # as it was when deleted, the correction in it
     assert records.deleted_sessions(other.patient_id) == []
     with pytest.raises(RecordNotFound, match=f"^Session {wrong.id} was deleted: `sessions undelete {wrong.id}` "):

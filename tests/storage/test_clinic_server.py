@@ -109,8 +109,13 @@ def test_with_no_name_in_settings_the_sign_in_role_is_who_saved(clinic_url) -> N
                       clinician=Settings().clinician)
     assert store.get_plan(saved.id).created_by == "test_clinician"
     assert {event.clinician for event in store.audit_trail()} == {"test_clinician"}
-    named = store.save_plan(*example(name="Named Patient"), clinician="Dr A")
-    assert named.created_by == "Dr A"  # a name in Settings is kept as typed
+    named = store.save_plan(*example(name="Named Patient"), clinician="Dr. Test Clinician")
+    assert named.created_by == "Dr. Test Clinician"  # a name in Settings is kept as typed, where it is the role's
+    # seen in review: someone else signed in on this workstation was shown as the name in its Settings
+    other = store.save_plan(*example(name="Other Patient"), clinician="Dr A")
+    assert other.created_by == "Dr A (test_clinician)"
+    store.add_session(other.patient_id, SessionLog(date=other.saved_on, week=1, minutes=10, rpe=12), clinician="Dr A")
+    assert store.audit_trail()[0].clinician == "Dr A (test_clinician)"
     store.connection.close()
 
 

@@ -37,7 +37,8 @@ def test_a_correction_made_elsewhere_meanwhile_is_not_overwritten_unseen(qtbot, 
         qtbot.waitUntil(lambda: window.course.sessions[0].note == "B's correction", timeout=8_000)  # read again
         view.save_button.click()
         said = view.message.text()
-        assert said.startswith("Not saved: this session was changed by Dr B at "), said  # named, as a plan's saver is
+        # named, as a plan's saver is, with the role signed in: both windows sign in as test_clinician
+        assert said.startswith("Not saved: this session was changed by Dr B (test_clinician) at "), said
         assert 'Yours: ' in said and 'note "A\'s correction"' in said and 'note "B\'s correction"' in said, said
         assert other.get_session(record.id).note == "B's correction"  # theirs kept
         assert view._fields.note.text() == "A's correction"  # yours kept on screen
