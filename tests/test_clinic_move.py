@@ -119,8 +119,14 @@ def test_a_patient_new_on_the_server_of_a_name_already_there_is_pointed_out(clin
     assert ("Note: patient 2, Example Patient (diabetic neuropathy), is new on the server, which already has "
             "patient 1 of the same name: check that they are not one person entered twice.") \
         in moved.stdout
+    # its one patient renumbered: not "every other patient keeps its id" (seen in review); and what to set next, as a
+    # walk logged here after the move went into this file, and nothing said so
+    assert "use the new ids from now on:\n  patient 1 is now patient 2: " in moved.stdout
+    assert moved.stdout.rstrip().endswith("Until then, what is saved here stays here.")
+    (tmp_path / "second" / "data" / "settings.json").write_text(json.dumps({"records_url": "postgresql://a@127.0.0.1/t"}))
     again = main_py(tmp_path / "second", "db", "move-to", clinic_url)
     assert "Note:" not in again.stdout  # nothing new this time
+    assert "stays here" not in again.stdout  # set to a clinic database: nothing to say
 
 
 def test_the_entries_of_a_patient_who_did_not_move_go_with_them_when_they_do(clinic_url, tmp_path,

@@ -33,6 +33,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return 2
             report = move_local_records(data_dir, args.url, clinician=clinician)
             print("\n".join(report.lines()))
+            if not _uses_a_clinic_database(data_dir):  # seen in review: a walk logged after the move, with no
+                # --records, went into the local file the clinic had left, and nothing said so
+                print("This workstation still keeps its records in its own file until it is set to the clinic "
+                      "database: in the window, Settings > Clinic database; or records_url in settings.json. Until "
+                      "then, what is saved here stays here.")
             return 1 if report.problems else 0
         password = _password(args)
         if password is None:
@@ -59,3 +64,13 @@ def _password(args: argparse.Namespace) -> str | None:
         print("password: the two entries differ; nothing was changed", file=sys.stderr)
         return None
     return first
+
+
+def _uses_a_clinic_database(data_dir: DataDir) -> bool:
+    """Whether this workstation's settings name a clinic database (as the window reads them: whatever else is there)."""
+    from core.settings import SettingsError, clinic_address
+
+    try:
+        return bool(clinic_address(data_dir.settings_path))
+    except SettingsError:
+        return False

@@ -55,8 +55,8 @@ class MoveReport:
             said.append(f"{self.versions_as_saved} of those version(s) were made under earlier guidelines, so they "
                         "were kept as saved, not computed again.")
         if self.renumbered:  # the server numbers its patients itself: an id written down here may be another there
-            said.append("These patients have another id on the server; use the new ids from now on "
-                        "(every other patient keeps its id):")
+            said.append("These patients have another id on the server; use the new ids from now on"
+                        + (" (every other patient keeps its id):" if len(self.renumbered) < self.patients else ":"))
             said += [f"  patient {here} is now patient {there}: {name}" for here, there, name in self.renumbered]
         said += [f"Note: patient {there}, {name}, is new on the server, which already has patient"
                  f"{'s' if len(others) > 1 else ''} {', '.join(map(str, others))} of the same name: check that they "
