@@ -21,7 +21,9 @@ def adherence_statements(progress: Progress) -> list[str]:
         # not "not yet known" right under a week's "62.5 % so far": the overall figure waits for a whole week
         said = ["Overall adherence: none counted yet, as no week is done or missed"]
     else:
-        span = weeks_span(counted)
+        # seen in review: "week 1: 53.8 %" under week 1's row of 84.4 %, the figure of week 1 and its walk again
+        span = weeks_span(counted) + (", counting each time a week was walked" if any(week.attempt > 1
+                                                                                      for week in counted) else "")
         share = ("not available (no planned minutes)" if progress.adherence_pct is None
                  else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
         if progress.adherence_pct is not None and any(week.walked_minutes > week.planned_minutes for week in counted):
@@ -50,8 +52,33 @@ def adherence_statements(progress: Progress) -> list[str]:
              for week in progress.weeks if week.hold_not_kept_pain is not None]
     said += [f"Week {called(week)}: its walks held the week (\u201c{week.hold_not_kept}\u201d), and the walking went "
              "on to a later week: ask the patient how it went" for week in progress.weeks if week.hold_not_kept]
+    said += [_left_short(progress, week, later, called(week)) for week, later in _left_short_weeks(progress)]
     return said + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so "
                    "far) and counts once complete" for week in progress.weeks if week.status == "in progress"]
+
+
+def _left_short_weeks(progress: Progress) -> list[tuple[WeekProgress, WeekProgress]]:
+    """Weeks walked on from before their planned walks were done, under the same plan version, and not on any rule's
+    advice (a step back, a pause by screening, and a step back not taken are said apart), each with the week walked
+    next. Seen in review: a week walked again once, at pain the rules hold at, then the next week walked, and
+    nothing said of either."""
+    walked = [week for week in progress.weeks if week.walked_sessions]
+    return [(week, later) for week, later in zip(walked, walked[1:])
+            if week.status == "done" and week.walked_sessions < week.planned_sessions and not week.stopped_of
+            and not week.step_back_not_taken_after and later.plan_version == week.plan_version
+            and later.week > week.week]
+
+
+def _left_short(progress: Progress, week: WeekProgress, later: WeekProgress, called: str) -> str:
+    """What the clinician is told of a week walked on from early, and of pain during its walks above the green band
+    (which holds the week, "OK, but do not add more. Stay at the same week", as the handout tells the patient)."""
+    walks = [walk for walk in progress.sessions if walk.week == week.week and walk.attempt == week.attempt
+             and week.walked_from <= walk.date <= week.walked_to]
+    held = max((walk.pain_during for walk in walks if walk.pain_during is not None and walk.safe_max is not None
+                and walk.pain_during > walk.safe_max), default=None)
+    return (f"Week {called}: {week.walked_sessions} of its {week.planned_sessions} walks, and the walking went on to "
+            f"week {later.label}" + (f", though pain reached {held}/10 during walking, which holds the week"
+                                     if held is not None else "") + ": ask the patient how it went")
 
 
 def _skips_a_week(progress: Progress, since: dt.date, until: dt.date) -> bool:

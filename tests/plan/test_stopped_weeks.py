@@ -128,3 +128,26 @@ def test_a_week_walked_on_after_the_step_back_advice_is_not_said_to_be_stopped_o
         said = adherence_in_words(progress)
         assert "was stopped" not in said
         assert "Week 3: the pain rules advised a step back after walk 1 of the week, and the walking went on" in said
+
+
+def test_a_week_walked_on_from_before_its_walks_were_done_is_named_with_its_pain() -> None:
+    """Seen in review: week 2 walked once at pain 5, which holds the week ("Stay at the same week"), then week 3
+    walked; the report credited week 2 as done, and nothing said the week was left early or at what pain."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=5) + walks(3, [14, 16, 18])
+    said = adherence_in_words(course_progress([V1], sessions, today=START + dt.timedelta(days=30)))
+    assert ("Week 2: 1 of its 3 walks, and the walking went on to week 3, though pain reached 5/10 during walking, "
+            "which holds the week: ask the patient how it went") in said
+    painless = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(3, [14, 16, 18])
+    said = adherence_in_words(course_progress([V1], painless, today=START + dt.timedelta(days=30)))
+    assert "Week 2: 2 of its 3 walks, and the walking went on to week 3: ask the patient how it went" in said
+    done = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14, 16])  # week 3 in progress: not named
+    said = adherence_in_words(course_progress([V1], done, today=START + dt.timedelta(days=17)))
+    assert "went on to" not in said
+
+
+def test_the_adherence_of_a_week_walked_again_says_it_counts_each_time() -> None:
+    """Seen in review: "Adherence, week 1: 53.8 %" under week 1's row of 84.4 %: the figure of week 1 and its walk
+    again together."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=8) + walks(1, [9, 11, 13]) + walks(2, [16])
+    said = adherence_in_words(course_progress([V1], sessions, today=START + dt.timedelta(days=17)))
+    assert said.startswith("Adherence, weeks 1 to 2, counting each time a week was walked: ")
