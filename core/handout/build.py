@@ -136,6 +136,9 @@ def build_handout(
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)
     phone = phone.replace(" ", NO_BREAK)  # one word: never broken across lines, and in order in right-to-left text
+    # a line to write it on where Settings has none: on every page and where the stop page says to call (seen in
+    # review: "Then call your clinic." with no number, which only page 1's line gave a place for)
+    number = isolated(phone) if phone.strip() else WRITE_IN
     uses_hr = plan.intensity.method == "hrr"
     codes = {w.code for w in plan.warnings}
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
@@ -271,7 +274,7 @@ def build_handout(
             t('For these, sit down and check your blood sugar. Then do as "{heading}" says.',
               heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
             t("For these, sit down and rest. If they do not pass in a few minutes, call an ambulance."),
-            t("Then call the clinic: {phone}.", phone=isolated(phone)) if phone else t("Then call your clinic.")],
+            t("Then call the clinic: {phone}.", phone=number)],
         **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes),
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],
@@ -298,7 +301,7 @@ def build_handout(
             plan_heading=t("Your plan at a glance"),
             week_columns=[t("Week"), t("Days"), t("Walk (min:sec)"), t("How hard"), t("Heart rate (beats a minute)"),
                           t("Speed and slope")],
-            clinic_phone=t("Clinic phone: {phone}", phone=isolated(phone)) if phone.strip() else "",
+            clinic_phone=t("Clinic phone: {phone}", phone=number),
             chart_title=t("Minutes of walking in the week"),
             chart_axis=t("Weeks"),  # the axis counts weeks: "Sem." in the table header read as a riddle here
             effort_heading=t("How hard should it feel?"),

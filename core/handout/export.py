@@ -71,8 +71,8 @@ def handout_language(profile_language: str | None, settings: Settings, chosen: s
     return chosen or profile_language or settings.handout_language
 
 
-NO_PHONE = ("The handout prints without the clinic's phone number, so it tells the patient only to call their "
-            "clinic: add the number in Settings.")
+NO_PHONE = ("The handout prints without the clinic's phone number: every page has a line to write it on by hand. "
+            "Add the number in Settings to print it.")
 
 
 def printed_phone(settings: Settings) -> str:

@@ -53,7 +53,7 @@ class HandoutLabels(BaseModel):
     facts: list[tuple[str, str]]  # (label, value): for, made by, clinic, phone, date
     plan_heading: str
     week_columns: list[str]  # week, days, walk, how hard, heart rate, speed
-    clinic_phone: str  # on every page, when the clinic's number is known ("" otherwise)
+    clinic_phone: str  # on every page: the clinic's number, or a line to write it on
     chart_title: str
     chart_axis: str
     effort_heading: str

@@ -147,9 +147,13 @@ def test_units_and_minutes_formatting() -> None:
     assert minutes_text(8.5) == "8½ min" and minutes_text(5.0) == "5 min"
 
 
-def test_missing_phone_gives_a_plain_sentence() -> None:
+def test_missing_phone_leaves_a_line_to_write_it_on_every_page_and_where_the_stop_page_says_to_call() -> None:
+    """Seen in review: "Then call your clinic." with no number, and no phone line on any page but the first."""
+    from core.handout.build import WRITE_IN
+
     handout = handout_for(example("peripheral-nerve-injury"), phone="")
-    assert handout.stop_after[-1] == "Then call your clinic."
+    assert handout.stop_after[-1] == f"Then call the clinic: {WRITE_IN}."
+    assert handout.labels.clinic_phone == f"Clinic phone: {WRITE_IN}"
 
 
 def test_clinician_summary_carries_sources_dois_dosing_and_flags() -> None:
