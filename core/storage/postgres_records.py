@@ -29,8 +29,8 @@ from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSche
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
-    get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
-    session_values,
+    get_session_as_read, nothing_to_delete, now_iso, plan_version, same_version, tried_again, unchanged_or_checked,
+    session_record, session_values,
 )
 
 
@@ -317,7 +317,7 @@ class PostgresRecords:
         with self.transaction():
             row = self._one(f"{SESSION_COLUMNS} where s.id = %s for update of s", [session_id])
             if row is None:
-                raise RecordNotFound(f"There is no logged session with id {session_id}.")
+                raise nothing_to_delete(session_id, self._one(DELETED_SESSION.format(p="%s"), [session_id]))
             saved = deleted_as_read(session_record(row), based_on,
                                     lambda at: self._changed_by(session_id, at))
             self.connection.execute("delete from sessions where id = %s", [session_id])

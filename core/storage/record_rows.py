@@ -138,6 +138,16 @@ def no_session(session_id: int, deleted: tuple | None) -> RecordNotFound:
     return RecordNotFound(f"There is no logged session with id {session_id}.")
 
 
+def nothing_to_delete(session_id: int, deleted: tuple | None) -> RecordNotFound:
+    """The error for deleting a walk not in the log; ``deleted``: its latest delete in the audit (DELETED_SESSION).
+    Seen in review: two workstations confirmed the same delete, and the second was told only "There is no logged
+    session with id 1"."""
+    if deleted is None:
+        return RecordNotFound(f"There is no logged session with id {session_id}.")
+    return RecordNotFound(f"Not deleted: session {session_id} was deleted already, by "
+                          f"{changed_by((deleted[2],)) or 'someone'} at {deleted[1][:19].replace('T', ' ')} UTC.")
+
+
 def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
     """A deleted walk from its latest delete in the audit trail (DELETED_SESSION, DELETED_SESSIONS)."""
     if row is None:

@@ -26,8 +26,8 @@ from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
-    get_session_as_read, now_iso, plan_version, same_version, tried_again, unchanged_or_checked, session_record,
-    session_values,
+    get_session_as_read, nothing_to_delete, now_iso, plan_version, same_version, tried_again, unchanged_or_checked,
+    session_record, session_values,
 )
 
 
@@ -293,8 +293,9 @@ def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str
     """Delete a session; its values are kept in the audit trail (and in the backups). ``based_on``: as
     PatientRecords.delete_session."""
     with db.atomic():
-        saved = deleted_as_read(get_session(db, session_id), based_on,
-                                lambda at: _changed_by(db, session_id, at))
+        if (row := db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()) is None:
+            raise nothing_to_delete(session_id, db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone())
+        saved = deleted_as_read(session_record(row), based_on, lambda at: _changed_by(db, session_id, at))
         db.execute("delete from sessions where id = ?", [session_id])
         record_event(db, "delete", "session", session_id, clinician, before=before_values(saved))
 

@@ -65,3 +65,17 @@ def test_a_walk_gone_with_its_deleted_patient_is_not_said_to_be_deleted_by_who_l
     with pytest.raises((ChangedMeanwhile, RecordNotFound)) as refused:
         records.edit_session(shown.id, log(3, pain_during=5), clinician="Dr C", based_on=shown.updated_at)
     assert "Dr A" not in str(refused.value), str(refused.value)
+
+
+def test_a_walk_deleted_already_says_by_whom_and_when(records: PatientRecords) -> None:  # noqa: F811
+    """Seen in a clinic-server review: two workstations confirmed the same delete, and the second was told only
+    "There is no logged session with id 1"."""
+    saved = records.save_plan(*example(), clinician="Dr A")
+    walk = records.add_session(saved.patient_id, log(3), clinician="Dr A")
+    records.delete_session(walk.id, clinician="Dr B", based_on=walk.updated_at)
+    with pytest.raises(RecordNotFound) as refused:
+        records.delete_session(walk.id, clinician="Dr A", based_on=walk.updated_at)
+    said = f"Not deleted: session {walk.id} was deleted already, by {as_named(records, 'Dr B')} at "
+    assert str(refused.value).startswith(said) and str(refused.value).endswith(" UTC."), str(refused.value)
+    with pytest.raises(RecordNotFound, match="^There is no logged session with id 999.$"):
+        records.delete_session(999, clinician="Dr A")
