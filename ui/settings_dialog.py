@@ -3,9 +3,11 @@ the clinic database (the PostgreSQL server holding the clinic's patient records,
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
 from pydantic import ValidationError
@@ -190,8 +192,6 @@ class SettingsDialog(QDialog):
         """Sign in with the address as typed (off the GUI thread: a server that does not answer takes 10 s)."""
         from pydantic import ValidationError as Invalid
 
-        from ui.background import run_in_background
-
         try:
             url = Settings(records_url=self.records_url.text()).records_url
         except Invalid as error:
@@ -201,18 +201,28 @@ class SettingsDialog(QDialog):
         if not url:
             self.test_result.setText("No address: the records stay on this workstation.")
             return
+        self._test_sign_in(url)
+
+    def _test_sign_in(self, url: str, password: str | None = None) -> None:
+        """``password``: typed for this test only, never kept (seen in review: a misspelt user and database passed
+        as "asks for a password", as nothing was signed in to)."""
+        from ui.background import run_in_background
+
         self.test_button.setEnabled(False)
         self.test_result.setText("Connecting…")
 
-        def work() -> str:
+        def work() -> str | None:
             from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused, test_connection
 
             try:
-                return test_connection(url)
+                return test_connection(url, password)
             except PasswordNeeded:
-                return ("The server answers and asks for a password; none is on file for this sign-in, so Treadwell "
-                        "will ask for it when it starts.")
+                return None  # asked for, then tried with it
             except PasswordRefused:  # seen in review: the window's advice ("typed in the window") read wrong here
+                if password is not None:
+                    return (f"The server did not accept that password for {urlsplit(url).username}: check the user "
+                            "name in the address, and the password. A clinician not yet registered is added by the "
+                            "clinic's administrator (db add-clinician).")
                 return ("The server answers but did not accept the password on file for this sign-in (libpq's "
                         "password file, or PGPASSWORD): correct it there, or take it out and Treadwell will ask for "
                         "it when it starts. A clinician not yet registered is added by the clinic's administrator "
@@ -220,12 +230,23 @@ class SettingsDialog(QDialog):
             except ClinicServerError as error:  # an answer, not a failure of Treadwell's (seen in review: each
                 return str(error)  # unreachable server's test was logged as an error with its traceback)
 
-        run_in_background(work, self._on_tested, self._on_test_failed)
+        run_in_background(work, lambda sentence: self._on_tested(url, sentence), self._on_test_failed)
 
-    @Slot(object)
-    def _on_tested(self, sentence: str) -> None:
+    def _on_tested(self, url: str, sentence: str | None) -> None:
         self.test_button.setEnabled(True)
-        self.test_result.setText(sentence)
+        if sentence is not None:
+            self.test_result.setText(sentence)
+            return
+        user = urlsplit(url).username
+        password, given = QInputDialog.getText(
+            self, "Clinic database", f"The server asks for the password of {user}. Type it to test the sign-in (it is "
+            "not kept: Treadwell asks for it when it starts):", QLineEdit.EchoMode.Password)
+        if given and password:
+            self._test_sign_in(url, password)
+            return
+        self.test_result.setText("The server answers and asks for a password; none is on file for this sign-in, so "
+                                 "Treadwell will ask for it when it starts. The user name and the database are "
+                                 "checked once a password is given: test again to type it.")
 
     @Slot(object)
     def _on_test_failed(self, error: Exception) -> None:

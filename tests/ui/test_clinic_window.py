@@ -131,9 +131,15 @@ def test_a_server_that_never_took_listen_is_not_signed_in_to_again_and_again(qtb
 
 
 def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clinic_url, monkeypatch) -> None:
+    """Seen in review: a misspelt user and database passed as "asks for a password": nothing was signed in to. The
+    test now asks for the password, for the test only, and signs in with it."""
+    from PySide6.QtWidgets import QInputDialog
+
     from core.settings import Settings
     from ui.settings_dialog import SettingsDialog
 
+    typed = iter([("", False), (CLINICIAN_SECRET, True), (CLINICIAN_SECRET, True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(typed))
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
     dialog.records_url.setText(clinic_url)  # this one holds the test password
@@ -142,9 +148,18 @@ def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clin
     dialog._on_save_clicked()
     assert dialog.result_settings is None and dialog.problem.text().startswith("Clinic database: ")
     dialog.records_url.setText(clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
-    dialog.test_button.click()
+    dialog.test_button.click()  # the password question cancelled
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
-    assert "asks for a password" in dialog.test_result.text()
+    assert "asks for a password" in dialog.test_result.text() and "test again to type it" in dialog.test_result.text()
+    dialog.records_url.setText(clinic_url.replace(f"test_clinician:{CLINICIAN_SECRET}", "test_clinicain"))
+    dialog.test_button.click()  # a misspelt user, with the password typed
+    qtbot.waitUntil(lambda: "Connecting" not in dialog.test_result.text(), timeout=15_000)
+    assert dialog.test_result.text().startswith("The server did not accept that password for test_clinicain: check "
+                                                "the user name in the address"), dialog.test_result.text()
+    dialog.records_url.setText(clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "Connecting" not in dialog.test_result.text(), timeout=15_000)
+    assert dialog.test_result.text().startswith("Connected to ") and "as test_clinician" in dialog.test_result.text()
     monkeypatch.setenv("PGPASSWORD", "an-old-password")  # a password on file the server refuses
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
