@@ -29,7 +29,8 @@ def checked_address(value: str) -> str:
         # sslpassword unlocks a client certificate's key, which libpq's password file does not hold
         key = "; a client key's passphrase stays out of it too" if "sslpassword" in secrets else ""
         raise ValueError("must not hold a password (a file or a command line keeps it where others can read it): "
-                         f"use libpq's password file (the window asks for it when none is on file){key}")
+                         "use libpq's password file, or PGPASSWORD in a terminal session only (the window asks for "
+                         f"a clinician's when none is on file){key}")
     return value
 
 

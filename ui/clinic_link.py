@@ -140,7 +140,7 @@ class ClinicLink:
 
     @Slot(object)
     def _on_server_checked(self, why_not: str) -> None:
-        from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
+        from core.workspace.clinic_errors import ClinicServerError, PasswordNeeded, PasswordRefused, RoleDisabled
 
         self._asking_server = False
         if not (self.gateway.unanswered or self.gateway.listening_lost):  # signed in meanwhile, or the window closed
@@ -166,6 +166,12 @@ class ClinicLink:
                 self._save_waiting()
             else:
                 self.gateway.sign_out()
+            return
+        except RoleDisabled as error:  # back, but this role may not sign in any more: said, not tried again (seen in
+            self._lost_said = False  # review: "connection lost; trying again every 10 seconds", for ever)
+            self.gateway.sign_out()
+            self._show_records_place("Clinic database: not signed in", problem=True, why=str(error))
+            self.statusBar().showMessage(str(error))
             return
         except ClinicServerError:
             return  # gone again

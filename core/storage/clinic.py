@@ -19,8 +19,8 @@ from psycopg.conninfo import conninfo_to_dict
 from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, PasswordRefused, ServerBusy, ServerLost, ServerSchemaTooNew, ServerUnanswered,
-    plain_error,
+    ClinicServerError, PasswordNeeded, PasswordRefused, RoleDisabled, ServerBusy, ServerLost, ServerSchemaTooNew,
+    ServerUnanswered, plain_error,
 )
 from core.storage.postgres_records import PostgresRecords, check_schema
 
@@ -29,6 +29,7 @@ ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 NO_PASSWORD = "no password supplied"  # libpq's words when the server asks for one and none is on file
 PASSWORD_REFUSED = "password authentication failed"  # the server's, for a wrong password or an unknown role
+NOT_PERMITTED = "is not permitted to log in"  # the server's, for a role its administrator disabled (NOLOGIN)
 NO_DATABASE = re.compile(r'database ".*" does not exist')  # the server's, for a database name it does not have
 # libpq's and the server's words when the server answers but lets this workstation in on no terms it offers: no
 # pg_hba.conf line for it (a plain connection to a TLS-only server), or TLS that fails (a certificate not trusted)
@@ -81,6 +82,11 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                  "session only." + ("" if administrator else WINDOW_ASKS)) from None
         if PASSWORD_REFUSED in str(error):  # the same words for a wrong password and a role the server does not know
             raise PasswordRefused(_password_refused(conninfo_to_dict(url).get("user"), administrator)) from None
+        if NOT_PERMITTED in str(error):  # seen in review: a role its administrator disabled (NOLOGIN) read as a
+            # server that does not answer, tried again every 10 seconds for ever
+            raise RoleDisabled(f"The clinic database does not let {conninfo_to_dict(url).get('user') or 'this sign-in'}"
+                               " sign in: the clinic's administrator has disabled it. Ask them, or sign in as "
+                               "another clinician.") from None
         if NO_DATABASE.search(str(error)):  # seen by a clinic's tester: a mistyped name read as a server problem
             raise ClinicServerError(f"The clinic database named in the address does not exist on that server "
                                     f"({plain_error(error)}): check the name; a clinic's database is made first, "
@@ -101,8 +107,8 @@ def _password_refused(user: str | None, administrator: bool) -> str:
         return (f"The clinic database did not accept the password of {who}: check the name in the address and the "
                 "administrator's password (libpq's password file, or PGPASSWORD in this terminal session only); "
                 "db init-clinic and db add-clinician sign in as the database's administrator.")
-    return (f"The clinic database did not accept the password of {who}: check the name and the password (typed in "
-            "the window, or in libpq's password file), or ask the clinic's administrator to register the clinician "
+    return (f"The clinic database did not accept the password of {who}: check the name and the password (typed "
+            "when asked, or in libpq's password file), or ask the clinic's administrator to register the clinician "
             "(db add-clinician).")
 
 

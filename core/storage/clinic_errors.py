@@ -34,6 +34,11 @@ class PasswordRefused(ClinicServerError):
     for it again."""
 
 
+class RoleDisabled(ClinicServerError):
+    """The server knows the role but does not let it sign in (its administrator disabled it: NOLOGIN): not tried
+    again until the clinician signs in anew."""
+
+
 class ServerUnanswered(ClinicServerError):
     """The clinic server could not be reached, or refused the connection before any sign-in (switched off, the
     network, a firewall, a restart): worth trying again later, and off the GUI thread, as a server that does not

@@ -1,8 +1,8 @@
 """The clinic server's refusals for the front ends, importable without psycopg."""
 
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, PasswordRefused, ServerNotSetUp, ServerSchemaTooNew,
+    ClinicServerError, PasswordNeeded, PasswordRefused, RoleDisabled, ServerNotSetUp, ServerSchemaTooNew,
 )
 
-__all__ = ["ClinicServerError", "PasswordNeeded", "PasswordRefused", "ServerNotSetUp",
+__all__ = ["ClinicServerError", "PasswordNeeded", "PasswordRefused", "RoleDisabled", "ServerNotSetUp",
            "ServerSchemaTooNew"]

@@ -10,7 +10,7 @@ import pytest
 from core.plan.session_log import SessionLog
 from core.settings import Settings
 from core.storage.clinic import ClinicServerError, add_clinician, connect, init_clinic, open_clinic_records
-from core.storage.clinic_errors import PasswordRefused, ServerUnanswered
+from core.storage.clinic_errors import PasswordRefused, RoleDisabled, ServerUnanswered
 from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
 from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
 from tests.storage.helpers import example
@@ -322,3 +322,14 @@ def test_setting_up_again_gives_the_clinicians_back_their_rights(pg_server, clin
         store.connection.execute("update plans set reason = 'x'")
     store.connection.close()
     assert init_clinic(admin_url(pg_server, clinic_url)) == ["the clinic database is up to date; nothing to do"]
+
+
+def test_a_clinician_the_administrator_disabled_is_told_so(pg_server, clinic_url) -> None:
+    """Seen in review: a role set NOLOGIN read as a server that does not answer, tried again every 10 seconds."""
+    database = clinic_url.rsplit("/", 1)[1]
+    add_clinician(pg_server.url(database=database, password=ADMIN_SECRET), "left_the_clinic", "a-long-password-1")
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+        admin.execute("alter role left_the_clinic nologin")
+    with pytest.raises(RoleDisabled, match="^The clinic database does not let left_the_clinic sign in: the clinic's "
+                                           "administrator has disabled it"):
+        open_clinic_records(pg_server.url("left_the_clinic", database, "a-long-password-1"), lambda etiology: [])

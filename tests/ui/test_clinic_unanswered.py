@@ -191,3 +191,25 @@ def test_a_password_refused_when_the_server_came_back_is_asked_for_in_words_and_
                                                           "given."), window.statusBar().currentMessage()
     assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
     window.gateway.close()
+
+
+def test_a_role_disabled_while_the_server_was_away_is_said_and_not_tried_again(qtbot, data_dir, clinic_url,
+                                                                                monkeypatch) -> None:
+    """Seen in review: after its administrator disabled the role (NOLOGIN) and the server restarted, the window said
+    "connection lost; trying again every 10 seconds" for ever."""
+    from core.workspace.clinic_errors import RoleDisabled
+    from tests.ui.test_clinic_window import clinic_window
+
+    window = clinic_window(qtbot, data_dir, clinic_url)
+
+    def disabled() -> str:
+        raise RoleDisabled("The clinic database does not let test_clinician sign in: the clinic's administrator has "
+                           "disabled it. Ask them, or sign in as another clinician.")
+
+    monkeypatch.setattr(window.gateway, "sign_in_again", disabled)
+    window.gateway._unanswered = True  # the server went away, and now answers
+    window._on_server_checked("")
+    assert window.statusBar().currentMessage().startswith("The clinic database does not let test_clinician sign in")
+    assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
+    assert not (window.gateway.unanswered or window.gateway.listening_lost)  # nothing left to try again
+    window.gateway.close()
