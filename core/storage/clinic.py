@@ -16,11 +16,12 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
+from core.app_info import command_as_run
 from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, PasswordRefused, RoleDisabled, ServerBusy, ServerLost, ServerSchemaTooNew,
-    ServerUnanswered, plain_error,
+    ClinicServerError, NotAClinician, PasswordNeeded, PasswordRefused, RoleDisabled, ServerBusy, ServerLost,
+    ServerSchemaTooNew, ServerUnanswered, plain_error,
 )
 from core.storage.postgres_records import PostgresRecords, check_schema
 
@@ -147,6 +148,11 @@ def call_guarded(method, *args, **kwargs):
     except psycopg.OperationalError as error:
         raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); what is on screen is "
                          "kept.") from None  # saved again under the same uid: found, where it was saved (gateway)
+    except psycopg.errors.InsufficientPrivilege:  # seen in review: "permission denied for table sessions" once the
+        # administrator took the role out of the clinicians' group
+        raise NotAClinician("This sign-in is no longer one of Treadwell's clinicians on the clinic database, so it "
+                            "may not read or change the records. Nothing was changed, and what is on screen is kept: "
+                            f"ask the clinic's administrator ({command_as_run()} db add-clinician).") from None
 
 
 def describe(store: PostgresRecords) -> str:

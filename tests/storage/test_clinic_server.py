@@ -9,8 +9,10 @@ import pytest
 
 from core.plan.session_log import SessionLog
 from core.settings import Settings
-from core.storage.clinic import ClinicServerError, add_clinician, connect, init_clinic, open_clinic_records
-from core.storage.clinic_errors import PasswordRefused, RoleDisabled, ServerUnanswered
+from core.storage.clinic import (
+    ClinicServerError, add_clinician, call_guarded, connect, init_clinic, open_clinic_records,
+)
+from core.storage.clinic_errors import NotAClinician, PasswordRefused, RoleDisabled, ServerUnanswered
 from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
 from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
 from tests.storage.helpers import example
@@ -333,3 +335,17 @@ def test_a_clinician_the_administrator_disabled_is_told_so(pg_server, clinic_url
     with pytest.raises(RoleDisabled, match="^The clinic database does not let left_the_clinic sign in: the clinic's "
                                            "administrator has disabled it"):
         open_clinic_records(pg_server.url("left_the_clinic", database, "a-long-password-1"), lambda etiology: [])
+
+
+def test_a_clinician_taken_out_of_the_clinicians_group_is_told_so_in_words(pg_server, clinic_url) -> None:
+    """Seen in review: "Not saved: permission denied for table plans", the server's words."""
+    database = clinic_url.rsplit("/", 1)[1]
+    add_clinician(pg_server.url(database=database, password=ADMIN_SECRET), "moved_on", "a-long-password-2")
+    store = open_clinic_records(pg_server.url("moved_on", database, "a-long-password-2"), lambda etiology: [])
+    try:
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+            admin.execute("revoke treadwell_clinician from moved_on")
+        with pytest.raises(NotAClinician, match="^This sign-in is no longer one of Treadwell's clinicians"):
+            call_guarded(store.save_plan, *example(), clinician="Dr M")
+    finally:
+        store.connection.close()
