@@ -296,6 +296,9 @@ def test_the_same_walk_added_twice_is_said(run_main, patient) -> None:
             "not entered twice.") in again.stderr
     other = run_main("sessions", "add", "1", session_file("b", minutes=9), data_dir=data)
     assert "entered twice" not in other.stderr
+    third = run_main("sessions", "add", "1", session_file("a"), data_dir=data)  # seen in review: only one named
+    assert ("Note: 2 other walks of 8 minutes in week 1 on 2026-11-02 are logged (sessions 1, 2): check that the "
+            "walk was not entered twice.") in third.stderr
 
 
 def test_a_new_version_s_handout_starts_where_the_course_carries_on(run_main, patient, tmp_path) -> None:

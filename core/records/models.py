@@ -188,12 +188,14 @@ class SessionRecord(SessionLog):
         version = next((version for version in history if version.id == self.plan_id), None)
         notes = [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on, typed_in)
         notes += self._week_jump_notes(sessions)
-        twin = next((other for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
-                     == (self.date, self.week, self.minutes)), None)
-        if twin is not None:
-            # by what the log shows (seen in testing: "Session 6 is ..." in the window, whose table shows no ids)
-            notes.append(f"Another walk of {self.minutes:g} minutes in week {self.week} on {self.date.isoformat()} is "
-                         f"logged (session {twin.id}): check that the walk was not entered twice.")
+        twins = [other.id for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
+                 == (self.date, self.week, self.minutes)]
+        if twins:  # by what the log shows (seen in testing: "Session 6 is ..." in the window, whose table shows no
+            # ids); each of them (seen in review: the second of two earlier ones went unnamed)
+            notes.append(f"{'Another walk' if len(twins) == 1 else f'{len(twins)} other walks'} of {self.minutes:g} "
+                         f"minutes in week {self.week} on {self.date.isoformat()} "
+                         f"{'is' if len(twins) == 1 else 'are'} logged (session{'s' if len(twins) > 1 else ''} "
+                         f"{', '.join(map(str, twins))}): check that the walk was not entered twice.")
         unknown = [what for what, value in (("the pain during it", self.pain_during),
                                             ("the next morning's pain", self.pain_next_morning),
                                             ("whether the next morning was stiffer", self.stiffer_next_morning))
