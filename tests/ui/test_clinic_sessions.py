@@ -4,6 +4,8 @@ another's (seen in review, with two windows on one PostgreSQL database)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from core.storage.clinic import open_clinic_records
 from tests.storage.helpers import example
 from tests.ui.course_helpers import walk
@@ -51,7 +53,7 @@ def test_a_correction_made_elsewhere_meanwhile_is_not_overwritten_unseen(qtbot, 
 
 
 def test_what_is_typed_stays_when_another_workstation_saves_a_version_or_deletes_the_session(
-        qtbot, data_dir, clinic_url) -> None:
+        qtbot, data_dir, clinic_url, monkeypatch) -> None:
     window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
     try:
         record, view = _correcting(window, "A typing, not saved")
@@ -65,6 +67,17 @@ def test_what_is_typed_stays_when_another_workstation_saves_a_version_or_deletes
         assert "was deleted elsewhere while you corrected it. What you typed stays in the form: Add session logs " \
             "it as a new walk" in view.message.text()  # seen by a clinic's tester: "Cancel to drop it", no Cancel
         assert view.save_button.text() == "&Add session" and view.deleted_button.isEnabled()
+        # the button that read "Save correction" asks first (seen in review: a click meant for the correction logged
+        # the walk again, as a new one), then the next poll's reading of the log keeps the question
+        asked, answer = [], QMessageBox.StandardButton.No
+        monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or answer)
+        view.save_button.click()
+        assert asked and asked[0].startswith("The session of ") and "deleted elsewhere" in asked[0]
+        assert other.sessions(window.editor.patient_id) == [] and view._fields.note.text() == "A typing, not saved"
+        window._refresh_course()
+        answer = QMessageBox.StandardButton.Yes
+        view.save_button.click()
+        assert len(asked) == 2 and [s.note for s in other.sessions(window.editor.patient_id)] == ["A typing, not saved"]
     finally:
         other.connection.close()
     window.gateway.close()

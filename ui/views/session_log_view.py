@@ -23,7 +23,7 @@ from ui.focus_in_view import select_on_focus, tab_chain
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, count_text, log_title_html
-from ui.views.session_questions import delete_confirmed, entry_let_go
+from ui.views.session_questions import delete_confirmed, entry_let_go, logged_as_new_confirmed
 from ui.views.session_table import SessionTable
 from ui.views.suggestion import SuggestionText
 
@@ -44,6 +44,7 @@ class SessionLogView(QWidget):
         self._as_loaded: tuple = ()  # the correction's fields as loaded
         self._suggested_minutes: float | None = None  # the planned minutes put in the form, until edited
         self._form_to_show = False  # a patient opened: the form is scrolled into view when the log shows
+        self._gone_correction = ""  # the date of the walk being corrected when it was deleted elsewhere
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Whose session log")
@@ -183,6 +184,7 @@ class SessionLogView(QWidget):
         if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
             gone = self._correcting.date.isoformat()
             self._leave_correction()  # deleted meanwhile: what was typed stays, and the clinician is told
+            self._gone_correction = gone  # and asked before it is logged as a new walk
             self.show_problem(f"The session of {gone} was deleted elsewhere while you corrected it. What you typed "
                               "stays in the form: Add session logs it as a new walk; Deleted sessions… shows the "
                               "walk as it was deleted.")  # seen by a clinic's tester: "Cancel to drop it", no Cancel
@@ -240,6 +242,7 @@ class SessionLogView(QWidget):
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
         self._leave_correction()
+        self._gone_correction = ""
         self.date.setDate(QDate.currentDate())
         if self._course is not None:
             self.week.set_weeks(len(self._course.plan_in_force.weeks))
@@ -282,6 +285,10 @@ class SessionLogView(QWidget):
             self.show_problem("; ".join(error.problems))
             self._fields.focus_first_problem()
             return
+        if self._correcting is None and self._gone_correction:
+            if not logged_as_new_confirmed(self, self._gone_correction):
+                return
+            self._gone_correction = ""
         self.message.clear()
         if self._correcting is None:
             self.log_requested.emit(log)
@@ -314,7 +321,7 @@ class SessionLogView(QWidget):
     def load_for_correction(self, record: SessionRecord) -> None:
         """Put a logged session into the form; saving then corrects it (same patient; a changed date moves it under
         the version in force on that date)."""
-        self._correcting = record
+        self._correcting, self._gone_correction = record, ""
         version = self._course.version_of(record.plan_id) if self._course else None
         self.week.set_weeks(len(version.plan.weeks) if version else 26)
         self._fields.show(record)

@@ -41,3 +41,13 @@ def entry_let_go(parent: QWidget, entry: str, instead: str) -> bool:
         parent, "Session not saved", f"The session log holds {entry}. Discard it and {instead}?",
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel) == QMessageBox.StandardButton.Discard
+
+
+def logged_as_new_confirmed(parent: QWidget, gone: str) -> bool:
+    """Add session, the first time after the walk being corrected was deleted elsewhere: the button that read "Save
+    correction" reads "Add session" in its place (seen in review: a click meant for the correction logged the walk
+    again, as a new one). No is the default."""
+    return QMessageBox.question(
+        parent, "Log a new session?", f"The session of {gone} you were correcting was deleted elsewhere. Log what "
+        "is in the form as a new walk?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
