@@ -76,9 +76,9 @@ def _left_short(progress: Progress, week: WeekProgress, later: WeekProgress, cal
              and week.walked_from <= walk.date <= week.walked_to]
     held = max((walk.pain_during for walk in walks if walk.pain_during is not None and walk.safe_max is not None
                 and walk.pain_during > walk.safe_max), default=None)
-    return (f"Week {called}: {week.walked_sessions} of its {week.planned_sessions} walks, and the walking went on to "
-            f"week {later.label}" + (f", though pain reached {held}/10 during walking, which holds the week"
-                                     if held is not None else "") + ": ask the patient how it went")
+    return (f"Week {called}: only {week.walked_sessions} of its {week.planned_sessions} walks before the walking went "
+            f"on to week {later.label}" + (f", though pain reached {held}/10 during walking, which holds the week"
+                                           if held is not None else "") + ": ask the patient how it went")
 
 
 def _skips_a_week(progress: Progress, since: dt.date, until: dt.date) -> bool:

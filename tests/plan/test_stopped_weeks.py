@@ -135,11 +135,11 @@ def test_a_week_walked_on_from_before_its_walks_were_done_is_named_with_its_pain
     walked; the report credited week 2 as done, and nothing said the week was left early or at what pain."""
     sessions = walks(1, [0, 2, 4]) + walks(2, [7], pain=5) + walks(3, [14, 16, 18])
     said = adherence_in_words(course_progress([V1], sessions, today=START + dt.timedelta(days=30)))
-    assert ("Week 2: 1 of its 3 walks, and the walking went on to week 3, though pain reached 5/10 during walking, "
-            "which holds the week: ask the patient how it went") in said
+    assert ("Week 2: only 1 of its 3 walks before the walking went on to week 3, though pain reached 5/10 during "
+            "walking, which holds the week: ask the patient how it went") in said
     painless = walks(1, [0, 2, 4]) + walks(2, [7, 9]) + walks(3, [14, 16, 18])
     said = adherence_in_words(course_progress([V1], painless, today=START + dt.timedelta(days=30)))
-    assert "Week 2: 2 of its 3 walks, and the walking went on to week 3: ask the patient how it went" in said
+    assert "Week 2: only 2 of its 3 walks before the walking went on to week 3: ask the patient how it went" in said
     done = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11]) + walks(3, [14, 16])  # week 3 in progress: not named
     said = adherence_in_words(course_progress([V1], done, today=START + dt.timedelta(days=17)))
     assert "went on to" not in said
