@@ -68,7 +68,9 @@ if [ "$(uname)" = Linux ]; then  # the applications menu's entry, written where 
   entry="$scratch/xdg/applications/treadwell.desktop"
   if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$entry"; fi
   exec_line=$(sed -n 's/^Exec="\(.*\)"$/\1/p' "$entry") icon=$(sed -n 's/^Icon=//p' "$entry")
-  [ -x "$exec_line" ] && [ -s "$icon" ] || { echo "FAIL: the launcher starts '$exec_line' with icon '$icon'" >&2; exit 1; }
+  if [ ! -x "$exec_line" ] || [ ! -s "$icon" ]; then
+    echo "FAIL: the launcher starts '$exec_line' with icon '$icon'" >&2; exit 1
+  fi
   XDG_DATA_HOME="$scratch/xdg" sh "$bundle_dir/install-launcher.sh" --remove
   [ ! -e "$entry" ] || { echo "FAIL: install-launcher.sh --remove left $entry" >&2; exit 1; }
 fi

@@ -1,0 +1,45 @@
+"""The handout's stop page: the signs that need an ambulance at once, the others, what to do after them, and the
+clinic's phone where it says to call."""
+
+from __future__ import annotations
+
+from tests.handout.helpers import example, handout_for
+
+
+def test_missing_phone_leaves_a_line_to_write_it_on_every_page_and_where_the_stop_page_says_to_call() -> None:
+    """Seen in review: "Then call your clinic." with no number, and no phone line on any page but the first."""
+    from core.handout.build import WRITE_IN
+
+    handout = handout_for(example("peripheral-nerve-injury"), phone="")
+    assert handout.stop_after[-1] == f"Then call the clinic: {WRITE_IN}."
+    assert handout.labels.clinic_phone == f"Clinic phone: {WRITE_IN}"
+
+
+def test_the_signs_of_a_heart_attack_or_stroke_and_fainting_mean_an_ambulance_at_once() -> None:
+    """Resting a few minutes first is for the other stop signs only (guidelines.EMERGENCY_SOURCES). Seen in review:
+    one long sentence named only "chest pain", so pressure or tightness in the chest, or pain in the neck, jaw or arm,
+    read as "rest, and call if it does not pass in a few minutes". The list is in the stop signs' own words."""
+    handout = handout_for(example("post-stroke-pain"), summary=True)
+    assert handout.ambulance_intro == "Stop walking and call an ambulance at once if you have any of these:"
+    assert handout.ambulance_signs == ["Pain, pressure or tightness in your chest, neck, jaw or arm", "Fainting",
+                                       "New numbness or weakness",
+                                       "Sudden trouble speaking, or one side of your face suddenly drooping",
+                                       "Sudden trouble seeing that is new for you"]
+    assert "Feeling you are about to faint" in handout.stop_signs  # rest first, and an ambulance if it does not pass
+    assert handout.stop_after[0] == ("For these, sit down and rest. If they do not pass in a few minutes, call an "
+                                     "ambulance.")
+    row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
+    for doi in ("10.1161/CIR.0000000000001029", "10.1161/STR.0000000000000211", "10.1093/eurheartj/ehy037"):
+        assert doi in row.source
+
+
+def test_with_atrial_fibrillation_the_stop_sign_is_a_heartbeat_that_changes() -> None:
+    """The handout said the beat is uneven and so hard to count, then: stop at once for a heartbeat that feels uneven,
+    and call an ambulance if it does not pass. With atrial fibrillation it never passes."""
+    usual = handout_for(example("diabetic-neuropathy"))
+    uneven = handout_for(example("diabetic-neuropathy", atrial_fibrillation=True, known_disease=True))
+    assert "A heartbeat that feels uneven or races" in usual.stop_signs
+    assert "A heartbeat that feels uneven or races" not in uneven.stop_signs
+    assert ("A heartbeat that suddenly feels faster than usual, or different from your usual beat"
+            in uneven.stop_signs)
+    assert len(uneven.stop_signs) == len(usual.stop_signs)
