@@ -141,14 +141,16 @@ def clinician_of(path: Path) -> tuple[str, list[str]]:
     """Who the audit trail names, for a command that needs nothing else from the settings, with the file's other
     problems to warn of (seen in review: a phone number with a line break stopped every walk logged and every patient
     exported from the command line, where the window kept what was valid). Raises SettingsError where the file cannot
-    be read, or where the clinician's name is the value that is not valid: the audit would name no one."""
+    be read, or where the clinician's name is a value that is not valid (the audit would name no one), or the clinic
+    database's address (the command would save in this workstation's file instead: seen in review)."""
     data = _read(path)
     if data is None:
         return Settings().clinician, []
     try:
         return Settings.model_validate(data).clinician, []
     except ValidationError as error:
-        if any(tuple(item["loc"][:1]) in ((), ("clinician_name",)) for item in error.errors(include_url=False)):
+        if any(tuple(item["loc"][:1]) in ((), ("clinician_name",), ("records_url",))
+               for item in error.errors(include_url=False)):
             raise SettingsError(problems_in_words(error), path) from error
     settings, problems = load_settings_keeping_what_is_valid(path)
     return settings.clinician, problems

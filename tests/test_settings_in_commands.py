@@ -1,7 +1,8 @@
 """A command that needs only the clinician's name from the settings (``sessions``, ``plans``, ``db move-to``) is not
 stopped by a bad value it does not use (seen in review: a phone number with a line break stopped every walk logged
 from the command line, where the window kept what was valid). It says so, and the audit names the clinician; a
-clinician's name that is not valid, or a file that cannot be read, still stops it, changing nothing."""
+clinician's name or a clinic address that is not valid, or a file that cannot be read, still stops it, changing
+nothing."""
 
 from __future__ import annotations
 
@@ -55,6 +56,11 @@ def test_a_clinicians_name_that_is_not_valid_stops_the_command(run_main, tmp_pat
     for command in (("sessions", "add", "1", str(walk)), ("plans", "list")):
         refused = run_main(*command, data_dir=data)
         assert refused.returncode == 2 and "clinician_name" in refused.stderr and "Traceback" not in refused.stderr
+    # a clinic address that is not valid: the command would save in this workstation's file instead (seen in review)
+    (data / "settings.json").write_text(json.dumps({"records_url": "postgresql://grace@clinic-server:99999/treadwell"}),
+                                        encoding="utf-8")
+    refused = run_main("sessions", "add", "1", str(walk), data_dir=data)
+    assert refused.returncode == 2 and "records_url" in refused.stderr and "Traceback" not in refused.stderr
     (data / "settings.json").write_text("{not json", encoding="utf-8")
     refused = run_main("sessions", "add", "1", str(walk), data_dir=data)
     assert refused.returncode == 2 and "settings" in refused.stderr

@@ -220,7 +220,7 @@ class SettingsDialog(QDialog):
                 return None  # asked for, then tried with it
             except PasswordRefused:  # seen in review: the window's advice ("typed in the window") read wrong here
                 if password is not None:
-                    return (f"The server did not accept that password for {urlsplit(url).username}: check the user "
+                    return (f"The server did not accept that password for {_user(url)}: check the user "
                             "name in the address, and the password. A clinician not yet registered is added by the "
                             "clinic's administrator (db add-clinician).")
                 return ("The server answers but did not accept the password on file for this sign-in (libpq's "
@@ -237,10 +237,11 @@ class SettingsDialog(QDialog):
         if sentence is not None:
             self.test_result.setText(sentence)
             return
-        user = urlsplit(url).username
-        password, given = QInputDialog.getText(
-            self, "Clinic database", f"The server asks for the password of {user}. Type it to test the sign-in (it is "
-            "not kept: Treadwell asks for it when it starts):", QLineEdit.EchoMode.Password)
+        password, given = "", False
+        if self.isVisible():  # not from a dialog closed while the server was asked (seen in review)
+            password, given = QInputDialog.getText(
+                self, "Clinic database", f"The server asks for the password of {_user(url)}. Type it to test the "
+                "sign-in (it is not kept: Treadwell asks for it when it starts):", QLineEdit.EchoMode.Password)
         if given and password:
             self._test_sign_in(url, password)
             return
@@ -291,3 +292,8 @@ class SettingsDialog(QDialog):
                 show_problem(self.problem, f"{LABELS['logo_path']}: {error}.", fields, "logo_path")
                 return
         self.accept()
+
+
+def _user(url: str) -> str:
+    """Who the address signs in as, for a sentence: with none in it, libpq takes this computer's user name."""
+    return urlsplit(url).username or "this computer's user (the address names none)"

@@ -183,9 +183,10 @@ def data_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA data_version").fetchone()[0]
 
 
-def journal_mode(path: Path) -> str:
-    """Open (check, migrate) the database and say which journal it keeps: 'wal' is expected."""
-    db = open_database(path)
+def journal_mode(path: Path, backups_dir: Path) -> str:
+    """Open (check, migrate, records of an earlier schema backed up first) the database and say which journal it
+    keeps: 'wal' is expected (seen in review: --self-test on a clinic's data folder upgraded it with no backup)."""
+    db = open_database(path, backups_dir=backups_dir)
     try:
         return db.execute("PRAGMA journal_mode").fetchone()[0]
     finally:

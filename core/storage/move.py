@@ -35,6 +35,7 @@ PAGE = 500
 @dataclass
 class MoveReport:
     patients: int = 0
+    moved_patients: int = 0  # of those checked, the ones on the server now (new or there already)
     added_patients: int = 0
     versions_added: int = 0
     sessions_added: int = 0
@@ -56,7 +57,8 @@ class MoveReport:
                         "were kept as saved, not computed again.")
         if self.renumbered:  # the server numbers its patients itself: an id written down here may be another there
             said.append("These patients have another id on the server; use the new ids from now on"
-                        + (" (every other patient keeps its id):" if len(self.renumbered) < self.patients else ":"))
+                        + (" (every other patient moved keeps its id):" if len(self.renumbered) < self.moved_patients
+                           else ":"))
             said += [f"  patient {here} is now patient {there}: {name}" for here, there, name in self.renumbered]
         said += [f"Note: patient {there}, {name}, is new on the server, which already has patient"
                  f"{'s' if len(others) > 1 else ''} {', '.join(map(str, others))} of the same name: check that they "
@@ -96,6 +98,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         except Exception as error:  # a bundle that does not check out: named, the others still move
             report.problems.append(f"patient {row.patient_id}: {plain_error(error)}")
             continue
+        report.moved_patients += 1
         report.added_patients += not imported.existed
         if not imported.existed:
             report.new_patients.append((imported.patient_id, row.patient_name))

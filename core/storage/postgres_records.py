@@ -6,6 +6,7 @@ change is one transaction with its audit row, whose signed-in role the server re
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from core.records.models import (
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
+from core.storage.bundle import AUTHOR_MAX_LENGTH
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
@@ -34,9 +36,9 @@ from core.storage.record_rows import (
 )
 
 
-def _letters(name: str) -> str:
-    """A name's letters and digits, case folded: "Dr. Grace Okafor" holds grace_okafor's."""
-    return "".join(character for character in name.casefold() if character.isalnum())
+def _words(name: str) -> set[str]:
+    """A name's words, case folded, whatever joins them: "Dr. Grace Okafor" holds grace_okafor's."""
+    return set(re.findall(r"[^\W_]+", name.casefold()))
 
 
 def check_schema(connection: psycopg.Connection) -> None:
@@ -362,7 +364,10 @@ class PostgresRecords:
         role = self.connection.info.user
         if clinician == UNNAMED_CLINICIAN:
             return role
-        return clinician if _letters(role) in _letters(clinician) else f"{clinician} ({role})"
+        if (words := _words(role)) and words <= _words(clinician):  # whole words: role li is not in "Olivia"
+            return clinician
+        room = AUTHOR_MAX_LENGTH - len(role) - 3  # as long as a bundle keeps a version's author
+        return f"{clinician if len(clinician) <= room else clinician[:room - 1].rstrip() + '…'} ({role})"
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
         rows = self._all("select id, at, action, record_type, record_id, clinician, before_json from audit "

@@ -44,7 +44,8 @@ def _resources_found() -> str:
 
 def _database_opens(data_dir: DataDir) -> str:
     refuse_lost_records(data_dir)  # seen in review: the self-test made an emptied records file anew, beside backups
-    return f"{data_dir.database_path.name} opened, quick_check ok, journal {journal_mode(data_dir.database_path)}"
+    journal = journal_mode(data_dir.database_path, data_dir.backups_dir)
+    return f"{data_dir.database_path.name} opened, quick_check ok, journal {journal}"
 
 
 def _evidence_loads() -> str:

@@ -118,6 +118,13 @@ def test_with_no_name_in_settings_the_sign_in_role_is_who_saved(clinic_url) -> N
     assert other.created_by == "Dr A (test_clinician)"
     store.add_session(other.patient_id, SessionLog(date=other.saved_on, week=1, minutes=10, rpe=12), clinician="Dr A")
     assert store.audit_trail()[0].clinician == "Dr A (test_clinician)"
+    # whole words: the role's letters inside other words are another person's name; and never longer than a bundle
+    # keeps a version's author (120 characters), so the patient still exports
+    assert store.save_plan(*example(name="Third Patient"), clinician="Atest Clinicians").created_by == \
+        "Atest Clinicians (test_clinician)"
+    long = store.save_plan(*example(name="Fourth Patient"), clinician="Dr " + "Name " * 23 + "End")
+    assert len(long.created_by) <= 120 and long.created_by.endswith("… (test_clinician)")
+    assert store.export_patient(long.id, clinician="Dr A")
     store.connection.close()
 
 

@@ -94,3 +94,11 @@ def test_without_a_backup_nothing_is_upgraded(data_dir, first_released) -> None:
                                             r"The backup could not be written to .* The records have not been changed"):
         open_database(data_dir.database_path, backups_dir=data_dir.backups_dir)
     assert schema_and_rows(data_dir.database_path) == (4, first_released)
+
+
+def test_the_self_test_backs_the_records_up_before_upgrading_them(data_dir, first_released) -> None:
+    """Seen in review: --self-test run on a clinic's data folder after an upgrade of Treadwell migrated it unbacked."""
+    from core.workspace.selftest import _database_opens
+
+    assert _database_opens(data_dir).endswith("journal wal")
+    assert schema_and_rows(the_one_backup(data_dir)) == (4, first_released)

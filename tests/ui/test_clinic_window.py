@@ -142,6 +142,7 @@ def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clin
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(typed))
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
+    dialog.show()  # a dialog closed before the server answered asks nothing
     dialog.records_url.setText(clinic_url)  # this one holds the test password
     dialog.test_button.click()
     assert "must not hold a password" in dialog.test_result.text()

@@ -1,4 +1,4 @@
-"""Step 5 by keyboard: after a walk is deleted, the walk after it is chosen, with Correct and Delete still in reach
+"""Step 5 by keyboard: after a walk is deleted here, the walk after it is chosen, with Correct and Delete still in reach
 and the focus where it was (seen in a keyboard-only try: none was chosen, both buttons greyed out under the focus);
 a walk logged, corrected or logged again is the one chosen; another workstation's change keeps the choice."""
 
@@ -65,3 +65,8 @@ def test_a_change_from_elsewhere_keeps_the_walk_chosen(qtbot, data_dir) -> None:
     window.gateway.delete_session(first.id, clinician="Dr B", based_on=first.updated_at)  # as another window would
     window._refresh_course()
     assert view.model.rowCount() == 2 and view.table.selected().id == second.id
+    # the walk chosen, deleted elsewhere: none chosen, not the walk now in its row (seen in review: Delete then went
+    # to a walk the clinician had not chosen)
+    window.gateway.delete_session(second.id, clinician="Dr B", based_on=second.updated_at)
+    window._refresh_course()
+    assert view.model.rowCount() == 1 and view.table.selected() is None and not view.delete_button.isEnabled()

@@ -45,6 +45,7 @@ class SessionLogView(QWidget):
         self._suggested_minutes: float | None = None  # the planned minutes put in the form, until edited
         self._form_to_show = False  # a patient opened: the form is scrolled into view when the log shows
         self._gone_correction = ""  # the date of the walk being corrected when it was deleted elsewhere
+        self._deleting: int | None = None  # the walk this log asked to delete, until the log is read again
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Whose session log")
@@ -166,7 +167,8 @@ class SessionLogView(QWidget):
         self.model.set_rows(course.sessions if course else [])
         self.table.scrollToBottom()
         if chosen is not None:
-            self.table.choose_again(chosen, row)
+            self.table.choose_again(chosen, row, deleted_here=chosen.id == self._deleting)
+        self._deleting = None
         self._on_table_selection_changed()  # a session to correct or delete only while one is chosen
         if course is None:
             self._leave_correction()
@@ -382,4 +384,5 @@ class SessionLogView(QWidget):
         if record is None:
             return
         if delete_confirmed(self, record):
+            self._deleting = record.id
             self.delete_requested.emit(record)  # as shown: a correction made while asked is not deleted unseen

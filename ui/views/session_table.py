@@ -36,11 +36,12 @@ class SessionTable(QTableView):
                 return True
         return False
 
-    def choose_again(self, chosen: SessionRecord, row: int) -> None:
-        """After the log is read again: the walk ``chosen`` before stays chosen; where it was deleted, the walk now in
-        its ``row`` (the one after it, or the last), so Correct and Delete stay in reach of the keyboard (seen in
-        review: after a delete none was chosen, and both were greyed out under the focus)."""
+    def choose_again(self, chosen: SessionRecord, row: int, *, deleted_here: bool) -> None:
+        """After the log is read again: the walk ``chosen`` before stays chosen; where this window deleted it, the walk
+        now in its ``row`` (the one after it, or the last), so Correct and Delete stay in reach of the keyboard (seen
+        in review: after a delete none was chosen, and both were greyed out under the focus). One deleted elsewhere
+        leaves none chosen, rather than another walk chosen unasked."""
         rows = self.model().rowCount()
-        if rows and not self.select_session(chosen.id):
+        if rows and not self.select_session(chosen.id) and deleted_here:
             self.selectRow(min(max(row, 0), rows - 1))
         self.scrollTo(self.currentIndex())
