@@ -123,7 +123,8 @@ def test_a_patient_new_on_the_server_of_a_name_already_there_is_pointed_out(clin
     # walk logged here after the move went into this file, and nothing said so
     assert "use the new ids from now on:\n  patient 1 is now patient 2: " in moved.stdout
     assert moved.stdout.rstrip().endswith("Until then, what is saved here stays here.")
-    (tmp_path / "second" / "data" / "settings.json").write_text(json.dumps({"records_url": "postgresql://a@127.0.0.1/t"}))
+    settings = tmp_path / "second" / "data" / "settings.json"
+    settings.write_text(json.dumps({"records_url": "postgresql://a@127.0.0.1/t"}))
     again = main_py(tmp_path / "second", "db", "move-to", clinic_url)
     assert "Note:" not in again.stdout  # nothing new this time
     assert "stays here" not in again.stdout  # set to a clinic database: nothing to say

@@ -91,7 +91,8 @@ class PatientCare(SessionCare):
         self.setWindowModified(dirty)
         if self._said_saved:  # "Saved plan version 2" under a form edited since read as if the edits were saved, and
             # "Changed since ..." stayed once the edit was undone (seen in review)
-            saved, changed = self._said_saved[0], f"Changed since version {self._said_saved[1]} was saved: not saved yet."
+            saved = self._said_saved[0]
+            changed = f"Changed since version {self._said_saved[1]} was saved: not saved yet."
             before, after = (saved, changed) if dirty else (changed, saved)
             if self.statusBar().currentMessage() == before:
                 self.statusBar().showMessage(after)

@@ -153,7 +153,8 @@ def test_a_stop_sign_is_a_change_from_what_the_patient_lives_with(name, chest) -
     handout = handout_for(example(name))
     # the ambulance list says "sudden" of the face as well (it read "sudden trouble speaking or a drooping face")
     assert handout.ambulance_signs[0] == chest and handout.ambulance_signs[-2:] == [
-        "Sudden trouble speaking, or one side of your face suddenly drooping", "Sudden trouble seeing that is new for you"]
+        "Sudden trouble speaking, or one side of your face suddenly drooping",
+        "Sudden trouble seeing that is new for you"]
 
 
 @pytest.mark.parametrize(("days", "rest"), [

@@ -27,7 +27,8 @@ def schema_and_rows(path: Path) -> tuple[int, list[tuple]]:
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         applied = connection.execute("select count(*) from _sqlite_migrations where migration_set = 'treadwell'")
-        return applied.fetchone()[0], connection.execute("select id, version, profile_json, plan_json from plans order by id").fetchall()
+        rows = connection.execute("select id, version, profile_json, plan_json from plans order by id").fetchall()
+        return applied.fetchone()[0], rows
     finally:
         connection.close()
 
