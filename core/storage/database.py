@@ -166,10 +166,11 @@ def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | No
         raise DatabaseError(f"The database {path.name} cannot be opened: {error}.") from error
     db = sqlite_utils.Database(connection, execute_plugins=False)
     try:
-        _refuse_newer_schema(db, path)
+        applied = [migration.name for migration in MIGRATIONS.applied(db)]  # read once, for both checks
+        _refuse_newer_schema(applied, path)
         if not read_only:
             if backups_dir is not None:
-                _back_up_before_upgrade(db, path, backups_dir)
+                _back_up_before_upgrade(applied, path, backups_dir)
             MIGRATIONS.apply(db)
     except BaseException:
         db.close()
@@ -193,12 +194,11 @@ def journal_mode(path: Path, backups_dir: Path) -> str:
         db.close()
 
 
-def _back_up_before_upgrade(db: sqlite_utils.Database, path: Path, backups_dir: Path) -> None:
+def _back_up_before_upgrade(applied: list[str], path: Path, backups_dir: Path) -> None:
     """Seen in review: records of the first released schema were upgraded to the newest with no backup of them as
     they were, which the earlier version could still open; and on a nearly full disk, upgraded before the save that
     ran out of room. An upgrade now waits for a verified backup, and is refused, changing nothing, without one."""
-    applied = MIGRATIONS.applied(db)
-    if not applied or not MIGRATIONS.pending(db):  # a new database, or records already of this schema
+    if not applied or set(known_migrations()) <= set(applied):  # a new database, or records already of this schema
         return
     from core.storage.backup import BackupError, backup_database  # here: backup.py opens files with this module
 
@@ -213,8 +213,7 @@ def _back_up_before_upgrade(db: sqlite_utils.Database, path: Path, backups_dir: 
                                      len(applied), target.name, len(known_migrations()))
 
 
-def _refuse_newer_schema(db: sqlite_utils.Database, path: Path) -> None:
-    applied = [migration.name for migration in MIGRATIONS.applied(db)]
+def _refuse_newer_schema(applied: list[str], path: Path) -> None:
     unknown = [name for name in applied if name not in known_migrations()]
     if unknown:
         raise DatabaseTooNew(
