@@ -9,7 +9,7 @@ import pytest
 
 from core.evidence.dosing import dosing_summary
 from core.evidence.models import Flag
-from core.handout.patient_words import PATIENT_SAFETY, PULSE_REASON
+from core.handout.patient_words import PATIENT_SAFETY, PULSE_REASON, TOLD_IN_THE_EFFORT_SECTION
 from core.plan import guidelines as g
 from core.plan.engine import compute_plan
 from core.plan.evidence_link import borrowed_structure
@@ -40,7 +40,8 @@ def test_every_etiology_statement_names_a_real_source(etiology, what, citation) 
 
 def test_every_patient_facing_warning_has_patient_words() -> None:
     patient_facing = set(WarningCode) - CLINICIAN_ONLY
-    assert patient_facing == set(PATIENT_SAFETY)
+    assert patient_facing == set(PATIENT_SAFETY) | TOLD_IN_THE_EFFORT_SECTION
+    assert not set(PATIENT_SAFETY) & TOLD_IN_THE_EFFORT_SECTION
 
 
 def test_every_reason_the_pulse_cannot_guide_has_patient_words() -> None:

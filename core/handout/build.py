@@ -12,9 +12,9 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    AMBULANCE_SIGNS, CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, LOW_SUGAR,
-    LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON,
-    RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    AMBULANCE_SIGNS, CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, HALF_A_CUP,
+    LOW_SUGAR, LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN, PATIENT_SAFETY, PULSE_RANGE_NARROW,
+    PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
@@ -275,7 +275,7 @@ def build_handout(
               heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
             t("For these, sit down and rest. If they do not pass in a few minutes, call an ambulance."),
             t("Then call the clinic: {phone}.", phone=number)],
-        **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes),
+        **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes, units),
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
                 if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
@@ -379,13 +379,14 @@ def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]
     return t(PATIENT_SAFETY[code])
 
 
-def _low_sugar(rules: Rules, t: Wording, on_insulin: bool) -> dict:
+def _low_sugar(rules: Rules, t: Wording, on_insulin: bool, units: Literal["metric", "imperial"]) -> dict:
     """What to do for low blood sugar, after the stop signs, for a patient on insulin or a secretagogue (nothing
     otherwise): its signs, the numbered steps, what to do where it is not low, and when to walk again."""
     if not on_insulin:
         return {"low_sugar": "", "low_sugar_steps": [], "low_sugar_not_low": "", "low_sugar_walk_again": ""}
     low = _blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)
-    return {"low_sugar": t(LOW_SUGAR), "low_sugar_steps": [t(step, low=low) for step in LOW_SUGAR_STEPS],
+    juice = t(HALF_A_CUP[units])
+    return {"low_sugar": t(LOW_SUGAR), "low_sugar_steps": [t(step, low=low, juice=juice) for step in LOW_SUGAR_STEPS],
             "low_sugar_not_low": t(LOW_SUGAR_NOT_LOW),
             "low_sugar_walk_again": t(LOW_SUGAR_WALK_AGAIN, start=_blood_sugar(rules.glucose_low_mg_dl, t))}
 

@@ -9,9 +9,11 @@ from core.plan.warnings import WarningCode
 
 # ``{name}`` fields are filled in after translation.
 
-# What each plan warning asks of the patient, in plain words (every patient-facing WarningCode has one).
+# What each plan warning asks of the patient, in plain words (every patient-facing WarningCode has one), in the
+# safety points. Not HR_UNRELIABLE: the effort section says it with its reason (PULSE_REASON, PULSE_RANGE_NARROW and
+# "So do not use your pulse..."; seen in review: "Your pulse is not a good guide for you" said again two pages on).
+TOLD_IN_THE_EFFORT_SECTION = frozenset({WarningCode.HR_UNRELIABLE})
 PATIENT_SAFETY: dict[WarningCode, str] = {
-    WarningCode.HR_UNRELIABLE: N_("Your pulse is not a good guide for you. Use the effort scale and the talk test."),
     # first aid for autonomic dysreflexia: sit up, remove what irritates below the injury (tight clothing, a full
     # bladder or a kinked catheter), and emergency care if it does not settle (Krassioukov 2009)
     WarningCode.AUTONOMIC_DYSREFLEXIA: N_("Empty your bladder before you walk. If you get a pounding headache, or "
@@ -78,18 +80,20 @@ RPE_WORDS: dict[int, str] = {
 # minutes" side by side, with nothing to say which to follow).
 # The amount (seen in review: "something sugary" where the clinician's warning says 15-20 g): 15 g, the 15-15 rule's
 # lower amount, in things a patient has at hand (US Veterans Affairs nutrition, "Hypoglycemia 15-15 Rule", 2018:
-# 4 glucose tablets, 4 ounces, 1/2 cup, of fruit juice).
+# 4 glucose tablets, 4 ounces, 1/2 cup, of fruit juice), the cup's measure in the handout's units (seen in review:
+# "half a cup (120 ml)" on a handout in mph).
 # Steps, numbered, under the signs (seen in review: one bold paragraph of six sentences, read as a wall of text by a
 # patient with low vision, in pain, after a fall in blood sugar).
 LOW_SUGAR = N_("If you feel shaky, sweaty, dizzy or confused, your blood sugar may be low.")
 LOW_SUGAR_STEPS = (
     N_("Stop walking, sit down and check your blood sugar."),
     N_("If it is below {low}, or you cannot check it, eat or drink 15 grams of quick sugar, such as 4 glucose tablets "
-       "or half a cup (120\u00a0ml) of fruit juice."),
+       "or half a cup ({juice}) of fruit juice."),
     N_("Check again after 15 minutes, and take more sugar if it is still low."),
     N_("If it is still low at the next check, or you cannot check it and still feel unwell after 15 minutes, take more "
        "sugar and get medical help at once."),
 )
+HALF_A_CUP = {"metric": N_("120\u00a0ml"), "imperial": N_("4\u00a0ounces")}
 LOW_SUGAR_NOT_LOW = N_("If your blood sugar is not low, rest, and call an ambulance if you do not feel better in a few "
                        "minutes.")
 # After low blood sugar, a walk again only at the walk-start level, {start} (the plan's glucose_low_mg_dl, as the

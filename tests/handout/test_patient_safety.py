@@ -191,3 +191,24 @@ def test_a_range_too_narrow_to_count_tells_the_patient_why_the_pulse_is_no_guide
     assert narrow.uses_heart_rate is False and narrow.no_pulse == [
         "Your pulse goes up only a little when you exercise: too little to count a target by hand.",
         "So do not use your pulse to judge your effort: go by the effort scale and the talk test."]
+
+
+@pytest.mark.parametrize("changes", [{"beta_blocker": True}, {"measured_hr_max": 95, "resting_hr": 80}])
+def test_a_patient_whose_pulse_cannot_guide_is_told_so_once(changes) -> None:
+    """Seen in review: the effort section's "So do not use your pulse to judge your effort: go by the effort scale and
+    the talk test." and, two pages on, the safety points' "Your pulse is not a good guide for you. Use the effort
+    scale and the talk test." The effort section says it, with the reason."""
+    handout = handout_for(example("post-stroke-pain", **changes))
+    assert handout.uses_heart_rate is False and handout.no_pulse[-1] == (
+        "So do not use your pulse to judge your effort: go by the effort scale and the talk test.")
+    assert not [line for line in handout.safety if "pulse" in line or "talk test" in line]
+    assert handout.safety  # the safety points themselves are still there (the harness, after a stroke)
+
+
+@pytest.mark.parametrize(("units", "language", "cup"), [
+    ("metric", "en", "half a cup (120\u00a0ml)"), ("imperial", "en", "half a cup (4\u00a0ounces)"),
+    ("imperial", "es", "media taza (4\u00a0onzas)")])
+def test_the_juice_for_low_blood_sugar_is_measured_in_the_handouts_units(units, language, cup) -> None:
+    """Seen in review: "half a cup (120 ml)" on a handout whose speeds are in mph."""
+    handout = handout_for(example("diabetic-neuropathy"), units=units, language=language)
+    assert cup in handout.low_sugar_steps[1]
