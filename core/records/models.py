@@ -22,7 +22,8 @@ from core.plan.session_log import SessionLog, recorded
 from core.plan.walking import units_slip
 from core.stamps import local_day
 
-AuditAction = Literal["create", "update", "export", "print", "delete", "import"]
+# "undelete": a deleted walk logged again under its id (seen in review: audited as a second "create" of it)
+AuditAction = Literal["create", "update", "export", "print", "delete", "undelete", "import"]
 REASON_MAX_LENGTH = 300  # as a session's note
 
 

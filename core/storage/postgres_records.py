@@ -278,7 +278,7 @@ class PostgresRecords:
                 f"values (%s, %s, %s, %s, {', '.join(['%s'] * len(values))}, %s, %s)",
                 [session_id, deleted.uid or str(uuid.uuid4()), deleted.patient_id, version.id, *values.values(), at,
                  at])
-            self.record_event("create", "session", session_id, clinician, at=at)
+            self.record_event("undelete", "session", session_id, clinician, at=at)
         return self.get_session(session_id)
 
     def deleted_session_uids(self, patient_id: int) -> set[str]:

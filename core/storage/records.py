@@ -343,7 +343,7 @@ def undelete_session(db: sqlite_utils.Database, session_id: int, *, clinician: s
         db["sessions"].insert({"id": session_id, "uid": deleted.uid or str(uuid.uuid4()),
                                "patient_id": deleted.patient_id, "plan_id": version.id, **session_values(deleted.log),
                                "created_at": at, "updated_at": at})
-        record_event(db, "create", "session", session_id, clinician, at=at)
+        record_event(db, "undelete", "session", session_id, clinician, at=at)
     return get_session(db, session_id)
 
 

@@ -35,7 +35,7 @@ def test_a_deleted_walk_is_listed_and_logged_again_as_it_was(records: PatientRec
     assert records.deleted_sessions(plan.patient_id) == []
     assert records.undelete_session(wrong.id, clinician="Dr C") == back  # tried again: the walk as logged again
     assert [s.id for s in records.sessions(plan.patient_id)] == [kept.id, wrong.id]
-    assert (records.audit_trail(limit=1)[0].action, records.audit_trail(limit=1)[0].record_id) == ("create", wrong.id)
+    assert (records.audit_trail(limit=1)[0].action, records.audit_trail(limit=1)[0].record_id) == ("undelete", wrong.id)
     records.delete_session(wrong.id, clinician="Dr C")  # deleted again: listed once, as the latest deletion has it
     assert [item.session_id for item in records.deleted_sessions(plan.patient_id)] == [wrong.id]
 
