@@ -390,7 +390,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._ready and not self._discard_ok():
-            event.ignore()
+            self._quit_kept_for_a_waiting_save(event)
             return
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()

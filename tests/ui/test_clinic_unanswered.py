@@ -213,3 +213,34 @@ def test_a_role_disabled_while_the_server_was_away_is_said_and_not_tried_again(q
     assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
     assert not (window.gateway.unanswered or window.gateway.listening_lost)  # nothing left to try again
     window.gateway.close()
+
+
+@pytest.mark.parametrize("changed_meanwhile", [False, True])
+def test_quit_waiting_for_the_server_closes_the_window_once_the_plan_is_saved(qtbot, data_dir, monkeypatch,
+                                                                              changed_meanwhile) -> None:
+    """Seen in review: Quit, Save, and the server away: the save was made when it came back, and the window stayed
+    open for good, the clinician gone. Not if the plan was changed meanwhile: someone is at the window again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.storage.clinic_errors import ClinicServerError
+    from tests.ui.course_helpers import open_window
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    monkeypatch.setattr(type(window.gateway), "on_clinic_server", property(lambda gateway: True))
+    away, save = [ClinicServerError("The clinic database has not answered yet.")], window.gateway.save_plan
+    monkeypatch.setattr(window.gateway, "save_plan", lambda *args, **kwargs: save(*args, **kwargs) if not away else
+                        (_ for _ in ()).throw(away.pop()))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save)
+    assert window.close() is False and window.isVisible() and window.editor.dirty
+    assert window.statusBar().currentMessage() == ("Not saved yet: The clinic database has not answered yet. "
+                                                   "Treadwell tries again every 10 seconds. The window closes once it "
+                                                   "is saved.")
+    if changed_meanwhile:
+        window.editor.form.set_profile(example(name="Ines Duarte", age=62)[0])
+    window._save_waiting()  # the server answers again
+    assert not window.editor.dirty
+    assert window.isVisible() is changed_meanwhile
+    if changed_meanwhile:
+        assert window.statusBar().currentMessage().startswith("Saved plan version 1 of Ines Duarte")
+        window.gateway.close()
