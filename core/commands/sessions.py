@@ -14,6 +14,7 @@ from core.inputs import InputError, read_input
 from core.plan.session_log import (
     MAX_SESSION_BYTES, SessionLog, SessionLogError, left_out_of_correction, parse_session, recorded,
 )
+from core.records.authors import logged_by_words
 from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, PlanVersion, SessionRecord, moved_words,
 )
@@ -192,6 +193,7 @@ def _walk_cells(log: SessionLog) -> list:
 
 
 def session_table(sessions: list[SessionRecord]) -> str:
-    return format_table(["id", "date", "week", "version", *WALK_HEADERS],
-                        [[s.id, s.date.isoformat(), s.week, s.plan_version, *_walk_cells(s)] for s in sessions]
+    return format_table(["id", "date", "week", "version", "logged by", *WALK_HEADERS],
+                        [[s.id, s.date.isoformat(), s.week, s.plan_version, logged_by_words(s), *_walk_cells(s)]
+                         for s in sessions]
                         ) + f"\n{len(sessions)} session{'' if len(sessions) == 1 else 's'}."

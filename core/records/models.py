@@ -1,10 +1,8 @@
-"""The records' models: what a plan version, a patient listing, a logged session and an audit event are,
-whatever database holds them.
-
-A patient has one course of care: plan versions are revisions within it (immutable, numbered 1 to N),
-and sessions belong to the patient, each remembering the version and the week it was walked under, so a
-new version never hides a session. ``uid``s are stable across workstations: a bundle carries them, and
-importing a patient who is already here adds only what is new."""
+"""The records' models: what a plan version, a patient listing, a logged session and an audit event are, whatever
+database holds them. A patient has one course of care: plan versions are revisions within it (immutable, numbered 1
+to N), and sessions belong to the patient, each remembering the version and the week it was walked under, so a new
+version never hides a session. ``uid``s are stable across workstations: a bundle carries them, and importing a
+patient who is already here adds only what is new."""
 
 from __future__ import annotations
 
@@ -22,7 +20,6 @@ from core.plan.session_log import SessionLog, recorded
 from core.plan.walking import units_slip
 from core.stamps import local_day
 
-# "undelete": a deleted walk logged again under its id (seen in review: audited as a second "create" of it)
 AuditAction = Literal["create", "update", "export", "print", "delete", "undelete", "import"]
 REASON_MAX_LENGTH = 300  # as a session's note
 
@@ -176,6 +173,8 @@ class SessionRecord(SessionLog):
     plan_version: int
     created_at: str
     updated_at: str
+    logged_by: str | None = None  # who logged it here, as the audit names them (None: not known)
+    corrected_by: str | None = None  # who corrected it last (None: never, or not known)
 
     def as_logged(self) -> SessionLog:
         return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))

@@ -170,6 +170,8 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     """),
     # Why the clinician saved a plan version, in their words (see SQLite's m016); '' for the versions before it.
     ("m016_plan_reason", "alter table plans add column reason text not null default '';"),
+    # The audit rows of one record, found by its index (see SQLite's m017).
+    ("m017_audit_by_record", "create index audit_by_record on audit (record_type, record_id);"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

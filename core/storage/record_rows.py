@@ -98,17 +98,24 @@ def session_values(log: SessionLog) -> dict:
             "note": log.note}
 
 
+# Who logged a walk here (its first create: a walk deleted and logged again keeps its id) and who corrected it last,
+# as the audit names them (seen in review: with several workstations on one clinic database, no screen said who had
+# logged a walk)
+_AUDITED_BY = ("(select a.clinician from audit a where a.record_type = 'session' and a.record_id = s.id and a.action "
+               "= '{action}' order by a.id {order} limit 1)")
 SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
-                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at, "
-                    "s.stiffer_next_morning "
-                    "from sessions s join plans p on p.id = s.plan_id")
+                   "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at, "
+                   "s.stiffer_next_morning, " + _AUDITED_BY.format(action="create", order="asc") + ", "
+                   + _AUDITED_BY.format(action="update", order="desc")
+                   + " from sessions s join plans p on p.id = s.plan_id")
 
 
 def session_record(row) -> SessionRecord:
     return SessionRecord(id=row[0], uid=row[1], patient_id=row[2], plan_id=row[3], plan_version=row[4], week=row[5],
                          date=row[6], minutes=row[7], speed_kmh=row[8], rpe=row[9], heart_rate=row[10],
                          pain_during=row[11], pain_next_morning=row[12], note=row[13], created_at=row[14],
-                         updated_at=row[15], stiffer_next_morning=None if row[16] is None else bool(row[16]))
+                         updated_at=row[15], stiffer_next_morning=None if row[16] is None else bool(row[16]),
+                         logged_by=row[17] or None, corrected_by=row[18] or None)
 
 
 def before_values(record: SessionRecord) -> dict:

@@ -243,6 +243,13 @@ def m016_plan_reason(db: sqlite_utils.Database) -> None:
     db.execute("alter table plans add column reason text not null default ''")
 
 
+@MIGRATIONS()
+def m017_audit_by_record(db: sqlite_utils.Database) -> None:
+    """The audit rows of one record, found by its index: each walk of a patient's log reads who logged it and who
+    corrected it last (core/storage/record_rows.py SESSION_COLUMNS) from an audit trail of every record's changes."""
+    db.execute("create index audit_by_record on audit (record_type, record_id)")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

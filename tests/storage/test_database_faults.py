@@ -60,6 +60,7 @@ def test_newer_schema_is_refused_and_left_untouched(data_dir) -> None:
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_every_released_schema_upgrades(data_dir, fixture) -> None:
     load_fixture(fixture, data_dir.database_path)
+    schema = int(fixture.stem.removeprefix("schema-"))
     db = open_database(data_dir.database_path)
     try:
         applied = db.execute("select count(*) from _sqlite_migrations where migration_set = 'treadwell'").fetchone()[0]
@@ -74,7 +75,12 @@ def test_every_released_schema_upgrades(data_dir, fixture) -> None:
             assert [row.plan_id for row in records.list_plans(db, search=typed)] == [listed[0].plan_id], typed
         # versions saved before m016 have no reason given; from schema 16 the fixture's version 2 has one
         reasons = [version.reason for version in records.plan_history(db, listed[0].patient_id)]
-        assert reasons == ["", "Eight weeks, to review the plan sooner" if fixture.stem == "schema-16" else ""]
+        assert reasons == ["", "" if schema < 16 else "Eight weeks, to review the plan sooner"]
+        # who logged each walk and who corrected it last, as the audit names them (m017 finds them by its index);
+        # schema 4 audited its walks as session logs: not known
+        assert [(s.logged_by, s.corrected_by) for s in sessions] == (
+            [(None, None)] if schema == 4 else [("fixture", "corrector" if schema >= 17 else None), ("fixture", None)])
+        assert "audit_by_record" in {index.name for index in db["audit"].indexes}
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         db.close()

@@ -104,6 +104,7 @@ def test_a_session_is_corrected_in_the_form_and_audited(qtbot, data_dir) -> None
     window = saved_patient(qtbot, data_dir)
     log(window, walk(4, 1, minutes=8, during=None, morning=None))
     view = window.sessions
+    assert table_text(view, "Logged by") == ["Dr Test"]  # as the audit names them (seen in review: no screen did)
     assert view.table.select_session(1)
     view.correct_button.click()
     assert view.correcting is not None and view.save_button.text() == "&Save correction"
@@ -121,6 +122,7 @@ def test_a_session_is_corrected_in_the_form_and_audited(qtbot, data_dir) -> None
     finally:
         db.close()
     assert event.record_id == 1 and event.before["pain_during"] is None and event.clinician
+    assert table_text(view, "Logged by") == [f"Dr Test, corrected by {event.clinician}"]
 
 
 def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, data_dir, monkeypatch) -> None:

@@ -8,7 +8,9 @@ import datetime as dt
 from PySide6.QtWidgets import QTableView
 
 from core.plan.session_log import recorded
+from core.records.authors import logged_by_words
 from core.records.models import SessionRecord
+from core.stamps import local_minute
 from ui.models.table_model import Column
 from ui.scrolling import all_columns_width
 
@@ -44,6 +46,8 @@ LOG_COLUMNS: list[Column[SessionRecord]] = [
     Column("Pain next\nmorning", lambda r: recorded(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
     Column("Stiffer next\nmorning", lambda r: recorded(r.stiffer_next_morning),
            lambda r: _sort(r.stiffer_next_morning)),
+    Column("Logged by", logged_by_words, tooltip=lambda r: logged_by_words(r) + (
+        f" (last corrected {local_minute(r.updated_at)})" if r.corrected_by else "")),
     Column("Note", lambda r: r.note, tooltip=lambda r: r.note),
 ]
 

@@ -19,8 +19,9 @@ from ui.models.session_columns import LOG_COLUMNS
 if TYPE_CHECKING:
     from core.records.models import DeletedSession
 
-# the session log's columns of a walk's own values (a deleted walk has no plan version of its own to show)
-WALK_COLUMNS = [column for column in LOG_COLUMNS if column.header != "Plan\nversion"]
+# the session log's columns of a walk's own values (a deleted walk has no plan version of its own to show, and its
+# "By" is who deleted it)
+WALK_COLUMNS = [column for column in LOG_COLUMNS if column.header not in ("Plan\nversion", "Logged by")]
 COLUMNS = ("Deleted", "By", *(column.header for column in WALK_COLUMNS))
 
 

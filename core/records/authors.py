@@ -1,0 +1,15 @@
+"""Who logged a walk and who corrected it last, in words, as the session log in the window and ``sessions list``
+show them (SessionRecord.logged_by and corrected_by, as the audit trail names them)."""
+
+from __future__ import annotations
+
+from core.records.models import SessionRecord
+
+
+def logged_by_words(record: SessionRecord) -> str:
+    """"Grace Okafor", "Grace Okafor, corrected", "Grace Okafor, corrected by Tom Reyes"."""
+    by = record.logged_by or "not known"  # walks logged before the audit named them (schema 4)
+    if record.corrected_by is None:
+        return by
+    return f"{by}, corrected" if record.corrected_by == record.logged_by else \
+        f"{by}, corrected by {record.corrected_by}"
