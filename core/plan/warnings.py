@@ -69,8 +69,11 @@ FALL_RISK: dict[EtiologyId, tuple[str, g.Source]] = {
     "diabetic-neuropathy": ("reduced foot sensation", g.Source(
         label=f"Roman de Mettelinge T et al. 2013, PLoS One 8:e67055 (older adults with type 2 diabetes fell more); "
               f"{PRECAUTIONS}", doi="10.1371/journal.pone.0067055")),
-    "chemotherapy-neuropathy": ("reduced foot sensation and balance", g.Source(
-        label=f"Gewandter JS et al. 2013, Support Care Cancer 21:2059-2066; {PRECAUTIONS}",
+    # the brief's reasons, with the weakness its source found the one factor linked to falls (seen in review: the
+    # warning named sensation and balance only, and cited Gewandter, whose survivors' falls went with motor symptoms)
+    "chemotherapy-neuropathy": ("leg weakness, and reduced foot sensation and balance", g.Source(
+        label=f"Gewandter JS et al. 2013, Support Care Cancer 21:2059-2066 (falls linked to its motor symptoms); "
+              f"{PRECAUTIONS}",
         doi="10.1007/s00520-013-1766-y")),
     "post-stroke-pain": ("weakness and poor balance", g.Source(
         label=f"Tilson JK et al. 2012, Stroke 43:446-452 (LEAPS); {PRECAUTIONS}", doi="10.1161/STROKEAHA.111.636258")),

@@ -144,7 +144,8 @@ def test_the_fall_risk_warning_gives_each_etiologys_own_reason() -> None:
         return next(w.message for w in plan.warnings if w.code == "fall-risk")
 
     assert "(reduced foot sensation)" in fall_risk("diabetic-neuropathy")
-    assert "(reduced foot sensation and balance)" in fall_risk("chemotherapy-neuropathy")  # the brief's words
+    # the brief's words, with the weakness its source (Gewandter 2013) found linked to falls
+    assert "(leg weakness, and reduced foot sensation and balance)" in fall_risk("chemotherapy-neuropathy")
     assert "freezing" not in fall_risk("post-stroke-pain") and "freezing" not in fall_risk("diabetic-neuropathy")
     assert "freezing of gait" in fall_risk("parkinsons-pain")
 
