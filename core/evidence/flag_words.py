@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from core.evidence.models import Flag, FlagCode
+from core.evidence.models import Flag, FlagCode, Study
 
 KINDS = {
     FlagCode.CONFLICT: "sources disagree",
@@ -54,7 +54,21 @@ def flag_in_words(flag: Flag) -> str:
     return said[:1].upper() + said[1:]
 
 
-def listed_flags(flags: list[Flag]) -> list[Flag]:
-    """The flags a table counts and a list explains: a fact not reported already reads "not reported" where it
-    would be shown."""
-    return [flag for flag in flags if flag.code != FlagCode.NOT_REPORTED]
+def listed_flags(study: Study) -> list[Flag]:
+    """The flags a table counts and a list explains: a fact not reported and left empty already reads "not reported"
+    where it would be shown. One given all the same (the curator's reading, inferred or partly reported) is listed
+    with its caveat (seen in review: Cobianchi 2010's "2 weeks", from one protocol of two without saying which, and
+    Kami 2016's "5 days a week", given for week 1 only, printed with no flag)."""
+    return [flag for flag in study.flags if flag.code != FlagCode.NOT_REPORTED or _given(study, flag.field)]
+
+
+def _given(study: Study, field: str) -> bool:
+    """Whether the study gives a value for ``field`` (a finding's part: its finding is shown, so it counts as given)."""
+    value: object = study
+    for part in field.split("."):
+        if "[" in part:
+            return True
+        value = getattr(value, part, None)
+        if value is None:
+            return False
+    return value not in ("", [])

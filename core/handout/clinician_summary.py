@@ -96,10 +96,10 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                              study_text(s.exercise.speed_reported, 40) if s.exercise.speed_reported else None),
         minutes=_range_text(s.exercise.minutes_per_session),
         days_per_week=days_in_words(s.exercise) or "n/r", weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
-        flags=str(len(listed_flags(s.flags)) or ""),
+        flags=str(len(listed_flags(s)) or ""),
     ) for s in linked]
     flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked
-             for f in listed_flags(s.flags)]
+             for f in listed_flags(s)]
     caution = DOSING_CAUTION + " Sources: " + cited_together(DOSING_CAUTION_CITATIONS)
     human = [] if etiology is None else [ReferenceRow(
         text=etiology.human_evidence, source=cited_together(etiology.human_sources))]
