@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from core.citing import cited
 from core.etiology import EtiologyId
 
-GUIDELINES_VERSION = "2026.12.17"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.18"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -56,14 +56,17 @@ GUIDELINES_VERSION = "2026.12.17"  # .2: pain against usual pain, heart transpla
 # again only at the walk-start threshold or more and feeling well, none for 24 hours after one that someone else had
 # to help treat (the handout did not say whether to go on); 2026.12.17: the animal protocols' days a week name a study
 # that trained more than once a day (Li 2020's twice-daily sessions read as 5 days a week), and the animal-dosing
-# caution says the reviews do not know when after an injury to start (Ghanbari 2025, Conclusion)
+# caution says the reviews do not know when after an injury to start (Ghanbari 2025, Conclusion); 2026.12.18: usual
+# pain above 5/10 (and below 10) gets the clinician a caution that the rules take it as safe, against the traffic
+# light's own limit, and chemotherapy-induced neuropathy's fall risk names leg weakness, which its source linked to
+# falls
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
                       "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14", "2026.12.15",
-                      "2026.12.16")
+                      "2026.12.16", "2026.12.17")
 
 
 class Source(BaseModel):

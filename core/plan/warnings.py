@@ -11,6 +11,7 @@ from core.citing import cited_together
 from core.etiology import EtiologyId
 from core.plan import guidelines as g
 from core.plan.intensity import Intensity, hr_unreliable_reasons
+from core.plan.pain import NEVER_ACCEPTABLE
 from core.plan.profile import PatientProfile
 from core.plan.screening import Screening, above_bp_limit, stage_2_hypertension
 
@@ -36,6 +37,7 @@ class WarningCode(StrEnum):
     BP_HIGH = "bp-high"
     HR_ROUGH_GUIDE = "hr-rough-guide"
     AEROBIC_GUIDELINE = "aerobic-guideline"  # added by core/plan/aerobic_guideline.py, from the weeks
+    USUAL_PAIN_ABOVE_MODEL = "usual-pain-above-model"
 
 
 # Each warning's name where a list of them is shown (what changed between two versions of a plan), not its code.
@@ -50,18 +52,22 @@ WARNING_NAMES: dict[WarningCode, str] = {
     WarningCode.BP_NOT_RECORDED: "blood pressure not recorded", WarningCode.BP_HIGH: "high blood pressure",
     WarningCode.HR_ROUGH_GUIDE: "heart rate a rough guide",
     WarningCode.AEROBIC_GUIDELINE: "aerobic guideline note",
+    WarningCode.USUAL_PAIN_ABOVE_MODEL: "usual pain above the traffic light",
 }
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
 CLINICIAN_ONLY = frozenset({WarningCode.MEDICAL_CLEARANCE, WarningCode.HIGHER_INTENSITY_STUDIED,
                             WarningCode.NO_HUMAN_TRIAL, WarningCode.ANIMAL_DOSING_CONTEXT,
                             WarningCode.OVERRIDE_BREAKS_RULE, WarningCode.BP_NOT_RECORDED,
-                            WarningCode.BP_HIGH, WarningCode.HR_ROUGH_GUIDE, WarningCode.AEROBIC_GUIDELINE})
+                            WarningCode.BP_HIGH, WarningCode.HR_ROUGH_GUIDE, WarningCode.AEROBIC_GUIDELINE,
+                            WarningCode.USUAL_PAIN_ABOVE_MODEL})
 
 Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
 SEVERITY_WORDS = {"stop": "Stop", "caution": "Caution", "info": "Note"}  # as a clinician reads them (not the codes)
 
+USUAL_PAIN_SOURCE = g.Source(label=f"{g.SILBERNAGEL_2007.label}; usual pain as safe: a product default",
+                             doi=g.SILBERNAGEL_2007.doi, unverified=True)
 PRECAUTIONS = "the precautions (handrails, safety clip, someone nearby) are usual treadmill practice, a product default"
 # Etiologies with a higher fall risk: why, in the warning's words (freezing is Parkinson's alone), and the study
 # that shows it.
@@ -228,6 +234,14 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"more, feeling well ({g.HYPOGLYCEMIA_WALK_AGAIN_SOURCE.cited()}), and none for 24 hours after a low that "
             f"someone else had to help treat ({g.SEVERE_HYPOGLYCEMIA_SOURCE.cited()}). (Walk thresholds from secondary "
             "sources, set in Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
+    if g.PAIN_ACCEPTABLE_MAX < profile.pain_nrs < NEVER_ACCEPTABLE:  # 10/10 blocks the plan (screening)
+        # seen in review: usual pain 8 made 0-8 green and 9 amber on the handout, under a citation whose model calls
+        # anything above 5 too much, and nothing asked the clinician to look at it
+        add(WarningCode.USUAL_PAIN_ABOVE_MODEL, "caution",
+            f"Usual pain {profile.pain_nrs}/10 is above the {g.PAIN_ACCEPTABLE_MAX}/10 the traffic-light model "
+            "accepts during exercise: the pain rules take the patient's usual pain as safe instead (a product default "
+            "with no trial behind it), so only pain above it holds the week or steps back. Go through the rules with "
+            "the patient before the first walk, and review how the pain is treated.", USUAL_PAIN_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",
             "Heat can bring on MS symptoms for a while (60-80% of people): keep the room cool, use a fan and cool "

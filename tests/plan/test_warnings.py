@@ -167,3 +167,16 @@ def test_beside_an_open_foot_wound_the_foot_care_caution_does_not_say_walking_is
     assert "walking is fine" not in care.message and care.message.startswith("An open foot sore or injury is recorded")
     healed = compute_plan(profile(etiology="diabetic-neuropathy", medical_clearance=True), [])
     assert "walking is fine" in next(w for w in healed.warnings if w.code == "foot-care").message
+
+
+@pytest.mark.parametrize(("usual", "cautioned"), [(5, False), (6, True), (9, True), (10, False)])
+def test_usual_pain_above_the_traffic_light_asks_the_clinician_to_go_through_the_rules(usual, cautioned) -> None:
+    """Seen in review: usual pain 8 made 0-8 green and 9 amber on the handout, under a citation whose model calls
+    anything above 5/10 too much, and nothing asked the clinician to look at it (10/10 blocks the plan)."""
+    plan = compute_plan(profile(pain_nrs=usual), [])
+    said = [w for w in plan.warnings if w.code == "usual-pain-above-model"]
+    assert bool(said) is cautioned and plan.blocked is (usual == 10)
+    if cautioned:
+        assert said[0].severity == "caution" and said[0].message.startswith(
+            f"Usual pain {usual}/10 is above the 5/10 the traffic-light model accepts during exercise")
+        assert "Silbernagel" in said[0].source.label and said[0].source.unverified
