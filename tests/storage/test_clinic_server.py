@@ -356,3 +356,17 @@ def test_a_clinician_taken_out_of_the_clinicians_group_is_told_so_in_words(pg_se
             call_guarded(store.save_plan, *example(), clinician="Dr M")
     finally:
         store.connection.close()
+
+
+def test_a_connection_the_server_ended_is_told_in_words(pg_server, clinic_url) -> None:
+    """Seen in review: "cannot be reached (terminating connection due to administrator command)", the server's words
+    for a restart or a stop."""
+    store = open_clinic_records(clinic_url, lambda etiology: [])
+    try:
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+            admin.execute("select pg_terminate_backend(%s)", [store.connection.info.backend_pid])
+        with pytest.raises(ClinicServerError, match=r"^The clinic database was stopped or restarted on its server; "
+                                                    r"what is on screen is kept\.$"):
+            call_guarded(store.save_plan, *example(), clinician="Dr M")
+    finally:
+        store.connection.close()
