@@ -178,3 +178,24 @@ def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qt
     view.save_button.click()
     assert [s.date.isoformat() for s in window.gateway.sessions(window.editor.patient_id)] == ["2025-04-30",
                                                                                              "2025-05-02"]
+
+
+def test_the_calendar_offers_no_day_after_today_and_a_later_date_typed_is_refused_by_name(qtbot, data_dir) -> None:
+    """Seen in review: the session date's calendar offered next week's days, which the form then refused. Capping
+    the field itself would move a later date typed to today unsaid: typing stays uncapped, refused by name."""
+    from PySide6.QtCore import QDate
+
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    window.tabs.setCurrentWidget(view)
+    view.date._open_calendar()
+    calendar = view.date.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.maximumDate() == QDate.currentDate()
+    calendar.window().close()
+    tomorrow = QDate.currentDate().addDays(1)
+    _typed_into_date(qtbot, view, tomorrow.toString("yyyy-MM-dd") + "\t")
+    assert view.date.date() == tomorrow  # kept as typed
+    fill(view, week=1, minutes=9, rpe=11)
+    view.save_button.click()
+    assert window.gateway.sessions(window.editor.patient_id) == [] and "Date" in view.message.text()
