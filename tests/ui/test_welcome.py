@@ -133,3 +133,37 @@ def test_a_clinic_detail_the_handouts_fonts_cannot_print_is_refused_where_it_is_
     settings._on_save_clicked()
     assert settings.result_settings is None and settings.problem.text().startswith(
         "Clinic name: the handout's fonts cannot print")
+
+
+@pytest.mark.parametrize(("answer", "saved", "open_after"), [
+    ("Save", "Riverside Rehab", False), ("Discard", None, False), ("Cancel", None, True)])
+def test_escape_after_typing_asks_before_the_details_go(qtbot, monkeypatch, answer, saved, open_after) -> None:
+    """Seen in review: Escape dropped a clinic name and phone typed in full, and the welcome is not shown again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[1]) or
+                        getattr(QMessageBox.StandardButton, answer))
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.clinic.setText("Riverside Rehab")
+    dialog.phone.setText("020 7946 0000")
+    qtbot.keyClick(dialog.clinic, Qt.Key.Key_Escape)
+    assert asked == ["Save the clinic's details?"] and dialog.isVisible() is open_after
+    assert (dialog.result_settings.clinic_name if dialog.result_settings else None) == saved
+    if saved:
+        assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+
+
+def test_escape_with_nothing_typed_skips_unasked(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: (_ for _ in ()).throw(AssertionError("asked")))
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.clinic, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == WelcomeDialog.DialogCode.Rejected
