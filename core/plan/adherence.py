@@ -93,7 +93,8 @@ def week_called(week: WeekProgress, rows: list[WeekProgress]) -> str:
     """"2", or "2 of plan version 1" where a row of another version has the same label (a version based again on
     what the patient walks now numbers its weeks again): seen in testing, "week 2, after 1 of 3 walks; week 2, after
     1 of 3 walks" in the report for the referring physician."""
-    twin = any(other.label == week.label and other.plan_version != week.plan_version for other in rows)
+    twin = any((other.week, other.attempt) == (week.week, week.attempt) and other.plan_version != week.plan_version
+               for other in rows)  # the same label (label_of), without making each row's
     return f"{week.label} of plan version {week.plan_version}" if twin else week.label
 
 

@@ -97,8 +97,10 @@ class Chart(QWidget):
     def text_colour(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Text)
 
+    _range: tuple[float, float, float] | None = None  # y_range while a paint lasts (read for every point)
+
     def y_at(self, value: float, area: QRectF) -> float:
-        bottom, top, _ = self.y_range()
+        bottom, top, _ = self._range or self.y_range()
         return area.bottom() - (value - bottom) / ((top - bottom) or 1) * area.height()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -123,7 +125,11 @@ class Chart(QWidget):
         if area.height() < 30 or area.width() < 60:
             return
         self._draw_value_axis(painter, area)
-        self.plot(painter, area)
+        self._range = self.y_range()  # seen in a profile: a 500-walk course's range found again for each point
+        try:
+            self.plot(painter, area)
+        finally:
+            self._range = None
         painter.setPen(self.text_colour)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawText(QRectF(area.left(), self.height() - line - 2, area.width(), line), Qt.AlignmentFlag.AlignCenter,
