@@ -98,11 +98,11 @@ def session_values(log: SessionLog) -> dict:
             "note": log.note}
 
 
-# Who logged a walk here (its first create: a walk deleted and logged again keeps its id) and who corrected it last,
-# as the audit names them (seen in review: with several workstations on one clinic database, no screen said who had
-# logged a walk)
+# Who logged a walk (its first create: a walk deleted and logged again keeps its id) and who corrected it last, as
+# the audit names them (seen in review: with several workstations on one clinic database, no screen said who had
+# logged a walk); by time first, as a walk moved to the clinic server has its local entries copied after the move's own
 _AUDITED_BY = ("(select a.clinician from audit a where a.record_type = 'session' and a.record_id = s.id and a.action "
-               "= '{action}' order by a.id {order} limit 1)")
+               "= '{action}' order by a.at {order}, a.id {order} limit 1)")
 SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at, "
                    "s.stiffer_next_morning, " + _AUDITED_BY.format(action="create", order="asc") + ", "
