@@ -29,20 +29,23 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
                   span=span, safe=pain.safe_max)
     if usual is None:
         morning = [t("Your pain should settle by the next morning."),
-                   t("If pain or stiffness is worse the next morning, go back to last week.")]
+                   t("If pain or stiffness is worse the next morning, go back to the week before in your plan.")]
     elif usual == 0:  # "back to your usual level (0 or less)" read oddly
         morning = [t("Any pain from walking should be gone by the next morning."),
-                   t("If you have pain the next morning, or you are stiffer than usual, go back to last week.")]
+                   t("If you have pain the next morning, or you are stiffer than usual, go back to the week before in "
+                     "your plan.")]
     else:
         morning = [t("Your pain should be back to your usual level ({usual} or less) by the next morning.",
                      usual=usual),
-                   t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to last "
-                     "week.", usual=usual)]
+                   t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to the "
+                     "week before in your plan.", usual=usual)]
     # as the next-week suggestion does it (core/plan/adjustment.py _way_back); seen in review: "go back to last week"
     # in week 1, which has none, and in a stretch of weeks that walk the same, where it changed nothing; the exception
-    # to going back, said as one (seen in review: on its own, it read as an order to walk week 1 again)
-    morning.append(t("But if you are in week 1, or last week's walks were the same as this week's, walk this week "
-                     "again instead, more slowly."))
+    # to going back, said as one (seen in review: on its own, it read as an order to walk week 1 again); the week
+    # before in the plan, not last week by the calendar (seen in review: a patient walking week 2 again read "last
+    # week's walks were the same" and walked it a third time, where the session log said back to week 1)
+    morning.append(t("But if you are in week 1, or the week before in your plan has the same walks as this week, walk "
+                     "this week again instead, more slowly."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,
@@ -50,8 +53,9 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
         "pain_green": (t("0 to {safe}: safe. Keep going.", safe=pain.safe_max) if pain.safe_max <= g.PAIN_SAFE_MAX else
                        t("0 to {safe}: no more than your usual pain. Keep going.", safe=pain.safe_max)),
         "pain_amber": amber,
-        "pain_red": (t("{level} or more: too much. Slow down or stop. Next time, go back to last week.", level=red_from)
-                     if red_from < 10 else
-                     t("{level}: too much. Slow down or stop. Next time, go back to last week.", level=red_from)),
+        "pain_red": (t("{level} or more: too much. Slow down or stop. Next time, go back to the week before in your "
+                       "plan.", level=red_from) if red_from < 10 else
+                     t("{level}: too much. Slow down or stop. Next time, go back to the week before in your plan.",
+                       level=red_from)),
         "pain_morning": morning,
     }

@@ -200,7 +200,8 @@ def test_more_stiffness_the_next_morning_means_going_back_a_week(usual) -> None:
 
     profile = example("multiple-sclerosis-pain", pain_nrs=usual)
     for morning in (handout_for(profile).pain_morning, pain_lights(PainRules())["pain_morning"]):
-        assert "stiff" in morning[-2] and morning[-2].endswith("go back to last week.")  # then week 1's way back
+        # then week 1's way back
+        assert "stiff" in morning[-2] and morning[-2].endswith("go back to the week before in your plan.")
     assert "stiffness" in compute_plan(profile, STUDIES).rules.pain.rule and "stiffness" in PainRules().rule
 
 

@@ -76,10 +76,10 @@ def test_going_back_a_week_says_what_to_do_in_week_1(etiology) -> None:
     """Seen in review: "Next time, go back to last week" for a patient in week 1, which has no week before; the
     next-week suggestion walks week 1 again at a slower belt (core/plan/adjustment.py)."""
     handout = handout_for(example(etiology))
-    assert "go back to last week" in handout.pain_red
+    assert "go back to the week before in your plan" in handout.pain_red  # not "last week" by the calendar
     assert handout.pain_morning[-1] == (  # the exception to going back, said as one (it read as an order of its own)
-        "But if you are in week 1, or last week's walks were the same as this week's, walk this week again instead, "
-        "more slowly.")
+        "But if you are in week 1, or the week before in your plan has the same walks as this week, walk this week "
+        "again instead, more slowly.")
 
 
 def test_by_feel_is_explained_where_the_week_table_says_it() -> None:

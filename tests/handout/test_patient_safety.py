@@ -179,9 +179,9 @@ def test_usual_pain_0_asks_for_the_pain_to_be_gone_by_the_morning() -> None:
     handout = handout_for(example("diabetic-neuropathy", pain_nrs=0))
     assert handout.pain_morning == ["Any pain from walking should be gone by the next morning.",
                                     "If you have pain the next morning, or you are stiffer than usual, go back to "
-                                    "last week.",
-                                    ("But if you are in week 1, or last week's walks were the same as this week's, "
-                                     "walk this week again instead, more slowly.")]
+                                    "the week before in your plan.",
+                                    ("But if you are in week 1, or the week before in your plan has the same walks as "
+                                     "this week, walk this week again instead, more slowly.")]
 
 
 def test_a_range_too_narrow_to_count_tells_the_patient_why_the_pulse_is_no_guide() -> None:
