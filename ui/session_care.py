@@ -44,7 +44,13 @@ class SessionCare:
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
             lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
-                          f"{saved.plan_version}, the version in force that day.{self._walk_notes(saved)}")
+                          f"{saved.plan_version}, {self._version_of_the_day(log.date)}.{self._walk_notes(saved)}")
+
+    def _version_of_the_day(self, day) -> str:
+        """Why the walk went under its version: in force on its day, or (a walk before the course began) the first
+        (seen in review: "the version in force that day" beside "before the first plan was saved")."""
+        before = self._course is not None and day < self._course.history[0].saved_on
+        return "the first version" if before else "the version in force that day"
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
@@ -90,8 +96,9 @@ class SessionCare:
                 self._refresh_course()  # the log shows theirs
                 raise
 
-        self._change_sessions(delete, f"Session of {when} deleted; the audit trail keeps what it held.",
-                              week=self.sessions.week.value())
+        # the form ready for the week the next walk is likely in, as after an add (seen in review: a walk logged under
+        # week 8 by mistake and deleted left the form at week 8, for the next walk to go there again)
+        self._change_sessions(delete, f"Session of {when} deleted; the audit trail keeps what it held.")
 
     @Slot()
     def _on_sessions_deleted_requested(self) -> None:

@@ -70,3 +70,24 @@ def test_a_change_from_elsewhere_keeps_the_walk_chosen(qtbot, data_dir) -> None:
     window.gateway.delete_session(second.id, clinician="Dr B", based_on=second.updated_at)
     window._refresh_course()
     assert view.model.rowCount() == 1 and view.table.selected() is None and not view.delete_button.isEnabled()
+
+
+def test_after_a_walk_logged_under_the_wrong_week_is_deleted_the_form_offers_the_next_walks_week(qtbot, data_dir,
+                                                                                                 monkeypatch) -> None:
+    """Seen in review: a walk logged under week 8 by mistake and deleted left the form at week 8 (the form follows
+    the next walk's week after an add, not after a delete), for the next walk to go there again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.course_helpers import fill, log, saved_patient, walk
+
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(3, 1))
+    view = window.sessions
+    fill(view, week=8, minutes=30)
+    view.save_button.click()
+    assert view.week.value() == 8  # after the week-8 walk, the form goes on from it
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    assert view.table.select_session(2)
+    view.delete_button.click()
+    assert [s.week for s in window.gateway.sessions(window.editor.patient_id)] == [1]
+    assert view.week.value() == window._course.progress.next_walk_week == 1

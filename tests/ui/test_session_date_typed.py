@@ -199,3 +199,20 @@ def test_the_calendar_offers_no_day_after_today_and_a_later_date_typed_is_refuse
     fill(view, week=1, minutes=9, rpe=11)
     view.save_button.click()
     assert window.gateway.sessions(window.editor.patient_id) == [] and "Date" in view.message.text()
+
+
+def test_a_walk_dated_before_the_first_plan_is_not_said_to_be_under_the_version_in_force_that_day(qtbot,
+                                                                                                 data_dir) -> None:
+    """Seen in review: "logged ... under plan version 1, the version in force that day. The walk is dated ..., before
+    the first plan was saved": no version was in force that day."""
+    from PySide6.QtCore import QDate
+
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11)
+    view.date.setDate(QDate.currentDate().addDays(-7))
+    view.save_button.click()
+    assert "under plan version 1, the first version. The walk is dated" in view.message.text(), view.message.text()
+    fill(view, week=1, minutes=9, rpe=11)  # today: the version in force that day
+    view.save_button.click()
+    assert "under plan version 1, the version in force that day." in view.message.text(), view.message.text()
