@@ -65,7 +65,7 @@ class ClinicSettings:
             self.settings_problem = None
         self.handout.apply_settings(self.settings)
         self.progress.apply_settings(self.settings)
-        self.sessions.speed.set_units(self.settings.units)
+        self.sessions.set_units(self.settings.units)
         if self.overview is not None:
-            self.editor.set_context(self.overview.studies, self.settings.plan)
+            self.editor.set_context(self.overview.studies, self.settings.plan, self.settings.units)
         self.statusBar().showMessage("Settings saved.")

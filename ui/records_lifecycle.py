@@ -53,7 +53,7 @@ class RecordsLifecycle:
         """Every view that shows the evidence, from ``overview`` (the chosen etiology stays chosen)."""
         self.overview = overview
         self.editor.set_etiologies([(e.id, e.name) for e in overview.etiologies])
-        self.editor.set_context(overview.studies, self.settings.plan)
+        self.editor.set_context(overview.studies, self.settings.plan, self.settings.units)
         self.picker.set_entries(overview.etiologies)
         self.records.set_etiology_names({e.id: e.name for e in overview.etiologies})
         self.progress.set_etiology_names({e.id: e.name for e in overview.etiologies})

@@ -113,7 +113,7 @@ class SessionCare:
         except Exception as error:  # RecordNotFound, a lost server...: said as the other changes say it
             self.sessions.show_problem(str(error))
             return
-        chosen = chosen_to_log_again(self, self._course.patient_name, deleted)
+        chosen = chosen_to_log_again(self, self._course.patient_name, deleted, self.settings.units)
         # the form is cleared for the next walk after: not over a walk typed and not added (seen in review)
         if chosen is not None and entry_let_go(self, self.sessions.unsaved_entry(), "log the deleted session again"):
             self._change_sessions(

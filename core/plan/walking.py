@@ -94,11 +94,12 @@ def energy_cost_in_words(weeks: Sequence[Week], units: Literal["metric", "imperi
             runs[-1][4] = week.week
         else:
             runs.append([week.speed_kmh, week.grade_pct, week.mets, week.week, week.week])
-    parts = [f"{_speed(kmh, units)} {'flat' if grade == 0 else f'at {grade}% grade'}, about {mets:g} METs"
+    parts = [f"{speed_in_units(kmh, units)} {'flat' if grade == 0 else f'at {grade}% grade'}, about {mets:g} METs"
              + ("" if len(runs) == 1 else f" (week {first})" if first == last else f" (weeks {first}-{last})")
              for kmh, grade, mets, first, last in runs]
     return ("By the ACSM walking equation (an estimate; the effort targets decide): " + "; ".join(parts) + ".")
 
 
-def _speed(kmh: float, units: Literal["metric", "imperial"]) -> str:
+def speed_in_units(kmh: float, units: Literal["metric", "imperial"]) -> str:
+    """A speed for the clinician in the clinic's units: "3.5 km/h", or "2.2 mph (3.5 km/h)"."""
     return f"{kmh:g} km/h" if units == "metric" else f"{kmh / KM_PER_MILE:.1f} mph ({kmh:g} km/h)"

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QTableView
 
 from core.plan.session_log import recorded
+from core.plan.walking import KM_PER_MILE
 from core.records.authors import logged_by_words
 from core.records.models import SessionRecord
 from core.stamps import local_minute
@@ -28,10 +29,24 @@ def in_clinic_words(problem: str) -> str:
     return f"{label}: {rest}" if label and rest else problem
 
 
+def _mph(kmh: float | None) -> float | None:
+    return None if kmh is None else round(kmh / KM_PER_MILE, 1)
+
+
 def _sort(value: float | int | None) -> float:
     return -1.0 if value is None else float(value)
 
 
+def log_columns(units: str = "metric") -> list[Column[SessionRecord]]:
+    """The session log's columns, the speed in the clinic's ``units`` (Settings), as the form takes it (seen in review:
+    "Speed (km/h) 3.54" over a form asking for mph)."""
+    if units != "imperial":
+        return LOG_COLUMNS
+    speed = Column("Speed\n(mph)", lambda r: recorded(_mph(r.speed_kmh)), lambda r: _sort(r.speed_kmh))
+    return [speed if column.header == SPEED_KMH else column for column in LOG_COLUMNS]
+
+
+SPEED_KMH = "Speed\n(km/h)"
 LOG_COLUMNS: list[Column[SessionRecord]] = [
     # the session's id where a walk note names it ("... is logged (session 3)"), as the command line does
     Column("Date", lambda r: r.date.isoformat(), tooltip=lambda r: f"Session {r.id} (sessions edit {r.id} corrects "
@@ -39,7 +54,7 @@ LOG_COLUMNS: list[Column[SessionRecord]] = [
     Column("Week", lambda r: str(r.week), lambda r: r.week),
     Column("Plan\nversion", lambda r: str(r.plan_version), lambda r: r.plan_version),
     Column("Minutes", lambda r: f"{r.minutes:g}", lambda r: r.minutes),
-    Column("Speed\n(km/h)", lambda r: recorded(r.speed_kmh), lambda r: _sort(r.speed_kmh)),
+    Column(SPEED_KMH, lambda r: recorded(r.speed_kmh), lambda r: _sort(r.speed_kmh)),
     Column("Effort\n(RPE)", lambda r: str(r.rpe), lambda r: r.rpe),
     Column("Heart\nrate", lambda r: recorded(r.heart_rate), lambda r: _sort(r.heart_rate)),
     Column("Pain\nduring", lambda r: recorded(r.pain_during), lambda r: _sort(r.pain_during)),
@@ -67,4 +82,4 @@ def width_with_a_walk(table: QTableView) -> int:
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
     return all_columns_width(table) + sum(
         max(0, metrics.horizontalAdvance(column.display(TYPICAL_WALK)) + margin - header.sectionSize(index))
-        for index, column in enumerate(LOG_COLUMNS[:-1]))  # the note stretches: at its heading's width
+        for index, column in enumerate(table.model().columns[:-1]))  # the note stretches: at its heading's width

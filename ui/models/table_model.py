@@ -62,6 +62,16 @@ class ObjectTableModel(RowsTableModel, Generic[Row]):
         super().__init__([column.header for column in columns], parent)
         self._columns = list(columns)
 
+    @property
+    def columns(self) -> list[Column[Row]]:
+        return list(self._columns)
+
+    def set_columns(self, columns: Sequence[Column[Row]]) -> None:
+        """Other columns for the same rows (the clinic's units changed in Settings, say)."""
+        self.beginResetModel()
+        self._headers, self._columns = [column.header for column in columns], list(columns)
+        self.endResetModel()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

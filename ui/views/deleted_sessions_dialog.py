@@ -14,26 +14,28 @@ from core.stamps import local_minute
 from ui.enter_key import KeyPress
 from ui.focus_frame import framed_on_focus
 from ui.scrolling import screen_room
-from ui.models.session_columns import LOG_COLUMNS
+from ui.models.session_columns import log_columns
+from ui.models.table_model import Column
 
 if TYPE_CHECKING:
     from core.records.models import DeletedSession
 
-# the session log's columns of a walk's own values (a deleted walk has no plan version of its own to show, and its
-# "By" is who deleted it)
-WALK_COLUMNS = [column for column in LOG_COLUMNS if column.header not in ("Plan\nversion", "Logged by")]
-COLUMNS = ("Deleted", "By", *(column.header for column in WALK_COLUMNS))
+
+def walk_columns(units: str) -> list[Column]:
+    """The session log's columns of a walk's own values (a deleted walk has no plan version of its own to show, and
+    its "By" is who deleted it), the speed in the clinic's ``units``."""
+    return [column for column in log_columns(units) if column.header not in ("Plan\nversion", "Logged by")]
 
 
-def _cells(item: DeletedSession) -> list[str]:
-    return [local_minute(item.deleted_at), item.deleted_by or "",
-            *(column.display(item.log) for column in WALK_COLUMNS)]
+def _cells(item: DeletedSession, columns: list[Column]) -> list[str]:
+    return [local_minute(item.deleted_at), item.deleted_by or "", *(column.display(item.log) for column in columns)]
 
 
 class DeletedSessionsDialog(QDialog):
     """``deleted``: the patient's walks deleted and not logged again, the latest deleted first (PatientRecords)."""
 
-    def __init__(self, patient_name: str, deleted: list[DeletedSession], parent: QWidget | None = None) -> None:
+    def __init__(self, patient_name: str, deleted: list[DeletedSession], parent: QWidget | None = None,
+                 units: str = "metric") -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Deleted sessions of {patient_name}")
         self._deleted = deleted
@@ -42,8 +44,9 @@ class DeletedSessionsDialog(QDialog):
                        f"No session of {patient_name} is deleted and not logged again.")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
-        self.table = framed_on_focus(QTableWidget(len(deleted), len(COLUMNS)))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        columns = walk_columns(units)
+        self.table = framed_on_focus(QTableWidget(len(deleted), 2 + len(columns)))
+        self.table.setHorizontalHeaderLabels(["Deleted", "By", *(column.header for column in columns)])
         self.table.setAccessibleName("Deleted sessions, the latest deleted first")
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -53,7 +56,7 @@ class DeletedSessionsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, item in enumerate(deleted):
-            for column, text in enumerate(_cells(item)):
+            for column, text in enumerate(_cells(item, columns)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setVisible(bool(deleted))
         self.log_again = QPushButton("&Log again")
@@ -88,7 +91,8 @@ class DeletedSessionsDialog(QDialog):
         return self._deleted[rows[0].row()] if rows else None
 
 
-def chosen_to_log_again(parent: QWidget, patient_name: str, deleted: list[DeletedSession]) -> DeletedSession | None:
+def chosen_to_log_again(parent: QWidget, patient_name: str, deleted: list[DeletedSession],
+                        units: str = "metric") -> DeletedSession | None:
     """The deleted session the clinician chose to log again (None: closed without one)."""
-    dialog = DeletedSessionsDialog(patient_name, deleted, parent)
+    dialog = DeletedSessionsDialog(patient_name, deleted, parent, units)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

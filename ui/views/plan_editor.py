@@ -119,8 +119,10 @@ class PlanEditor(QWidget):
         if self.focusWidget() is None and self.window().focusWidget() is not None:
             self.form.name.setFocus()
 
-    def set_context(self, studies: list[Study], options: PlanOptions) -> None:
+    def set_context(self, studies: list[Study], options: PlanOptions, units: str = "metric") -> None:
+        """``units``: the clinic's (Settings), the week table's speeds'."""
         self._studies, self._options = studies, options
+        self.panel.weeks.units = units
         self.recompute()
 
     def new_patient(self, etiology_id: str | None = None) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from core.plan.engine import Plan, Week
 from core.plan.guidelines import RPE_SCALE
 from core.plan.overrides import WeekOverride
-from core.plan.walking import energy_cost_in_words
+from core.plan.walking import energy_cost_in_words, speed_in_units
 from ui.current_cell_frame import CurrentCellFrame
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import RowsTableModel
@@ -47,13 +47,14 @@ def computed_fill(palette: QPalette) -> QColor:
     return QColor.fromRgbF(*(b + (t - b) * 0.1 for b, t in zip(base.getRgbF()[:3], text.getRgbF()[:3])))
 
 
-def week_cells(week: Week, *, editing: bool = False) -> list:
-    """A week's cells as the table shows them (``editing``: the walk minutes without their bouts)."""
+def week_cells(week: Week, units: str = "metric", *, editing: bool = False) -> list:
+    """A week's cells as the table shows them (``editing``: the walk minutes without their bouts), the speed in the
+    clinic's ``units`` (seen in review: "3.5 km/h" here beside "2.2 mph" in the session form and on the handout)."""
     bouts = f" ({week.bouts} bouts)" if week.bouts > 1 and not editing else ""
     return [week.week, week.sessions, f"{week.warmup_min:g}", f"{week.main_min:g}{bouts}", f"{week.cooldown_min:g}",
             week.band, "" if week.target_hr is None else f"{week.target_hr[0]}-{week.target_hr[1]}",
             f"{week.rpe[0]}-{week.rpe[1]}",
-            "by feel" if week.speed_kmh is None else f"{week.speed_kmh:g} km/h, {week.grade_pct}%",
+            "by feel" if week.speed_kmh is None else f"{speed_in_units(week.speed_kmh, units)}, {week.grade_pct}%",
             f"{week.weekly_main_min:g}", "" if week.increase_pct is None else f"{week.increase_pct:+g}%", week.note]
 
 
@@ -69,11 +70,12 @@ class WeekTableModel(RowsTableModel):
         self._shown: list[list] = []  # each week's cells as shown, worked out once per plan
         self._palette_key: int | None = None
         self._fills: tuple[QColor, QColor] = (QColor(), QColor())  # editable, computed
+        self.units = "metric"  # the clinic's (Settings), the speed's
 
     def set_weeks(self, weeks: list[Week], overridden: set[int]) -> None:
         """Told on every keystroke in the profile form: cells that did not change are not announced (Qt's
         fitting of the columns to their contents asked every cell eight questions on every keystroke)."""
-        shown = [week_cells(week) for week in weeks]
+        shown = [week_cells(week, self.units) for week in weeks]
         overridden = set(overridden)
         if weeks and len(weeks) == self.rowCount():
             # the same weeks with new figures: changed in place, so a week just edited keeps the focus and its
@@ -110,7 +112,7 @@ class WeekTableModel(RowsTableModel):
             return self._shown[index.row()][index.column()]
         week = self._rows[index.row()]
         if role == Qt.ItemDataRole.EditRole:
-            return week.main_min if index.column() == 3 else week_cells(week, editing=True)[index.column()]
+            return week.main_min if index.column() == 3 else week_cells(week, self.units, editing=True)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             if week.week in self._overridden:  # a week the clinician changed: pale yellow, computed cells darker
                 return CHANGED_FILL if index.column() in EDITABLE else CHANGED_COMPUTED_FILL
@@ -342,7 +344,7 @@ class PlanPanel(QWidget):
             intensity = (f"Intensity: RPE {rpe[0]}-{rpe[1]} ({RPE_SCALE}) and the talk test (the caution above says "
                          "why).")
         if plan.weeks:
-            intensity += "<br>Treadmill: " + escape(energy_cost_in_words(plan.weeks))
+            intensity += "<br>Treadmill: " + escape(energy_cost_in_words(plan.weeks, self.weeks.units))
         self.intensity.setText(intensity)
         self.weeks.set_weeks(plan.weeks, overridden)
         self.chart.set_weeks(plan.weeks, overridden)

@@ -16,7 +16,7 @@ from core.records.models import PlanVersion, SessionRecord
 from ui.flowing_form import FlowingForm
 from ui.form_message import FormMessage
 from ui.models.course import CourseOfCare
-from ui.models.session_columns import LOG_COLUMNS, in_clinic_words, width_with_a_walk
+from ui.models.session_columns import in_clinic_words, log_columns, width_with_a_walk
 from ui.models.table_model import ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus, tab_chain
@@ -49,7 +49,7 @@ class SessionLogView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setAccessibleName("Whose session log")
-        self.model = ObjectTableModel(LOG_COLUMNS, self)
+        self.model = ObjectTableModel(log_columns(units), self)
         self.table = SessionTable(self.model)
         self.count = QLabel()
         self.count.setWordWrap(True)  # a long count wraps rather than widen the window past a small screen
@@ -76,6 +76,11 @@ class SessionLogView(QWidget):
         self.set_course(None)
 
     # -- building ------------------------------------------------------------------------------------
+
+    def set_units(self, units: str) -> None:
+        """The clinic's units changed in Settings: the form's belt speed and the log's speed column follow them."""
+        self.speed.set_units(units)
+        self.model.set_columns(log_columns(units))
 
     def _build_form(self, units: str) -> None:
         self._fields = SessionFields.build(units)
