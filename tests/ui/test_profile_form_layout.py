@@ -43,3 +43,25 @@ def test_an_etiology_name_wider_than_its_field_is_cut_with_an_ellipsis_and_whole
     assert combo.shown_text().endswith("…") and whole.startswith(combo.shown_text()[:-1])
     combo.resize(combo.fontMetrics().horizontalAdvance(whole) + 120, combo.sizeHint().height())
     assert combo.shown_text() == whole
+
+
+def test_a_problem_on_two_lines_keeps_both_when_the_form_narrows(qtbot) -> None:
+    """Seen in review: the problems shown brought the form's scroll bar, which narrowed it, and the peak heart rate's
+    problem kept one line's height, its second line cut off under the next field until another field changed."""
+    from core.plan.profile import check_profile
+    from ui.views.profile_form import ProfileForm
+
+    form = ProfileForm()
+    qtbot.addWidget(form)
+    form.resize(1400, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    form.numbers["measured_hr_max"].setText("300")
+    form.show_all_problems = True
+    form.show_problems(check_profile(form.values())[1])
+    label = form._errors["measured_hr_max"]
+    assert label.heightForWidth(label.width()) < label.fontMetrics().lineSpacing() * 1.5  # one line, wide
+    form.resize(620, 900)  # as a scroll bar, or a narrower window, leaves it
+    qtbot.waitUntil(lambda: label.width() < 600)
+    assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5  # two lines or more now
+    assert label.minimumHeight() >= label.heightForWidth(label.width())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -56,6 +56,17 @@ def _number(text: str) -> Any:
             return text
 
 
+class _Heights(QObject):
+    """A wrapped problem label's height fitted again to its width as it changes (seen in review: the problems shown
+    brought the form's scroll bar, which narrowed it, and a problem's second line stayed cut off under the next field
+    until another field changed)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLabel) and watched.text():
+            watched.setMinimumHeight(watched.heightForWidth(watched.width()))
+        return False
+
+
 class ProfileForm(ImpliedValues, QWidget):
     changed = Signal()  # a value may have changed
     field_left = Signal()  # the clinician left a field (focus alone changes no value): its problem may show now
@@ -65,6 +76,7 @@ class ProfileForm(ImpliedValues, QWidget):
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}  # the field a problem label is under
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
+        self._heights = _Heights(self)
         self._start_implied_values()
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
@@ -115,6 +127,7 @@ class ProfileForm(ImpliedValues, QWidget):
         error.setWordWrap(True)
         error.setVisible(False)
         error.setAccessibleName(f"Problem with {label.lower()}")
+        error.installEventFilter(self._heights)
         self._errors[field], self._inputs[field] = error, widget
         box = QWidget()
         column = QVBoxLayout(box)
@@ -255,7 +268,7 @@ class ProfileForm(ImpliedValues, QWidget):
                 noted = self.implied_words if widget is self.noted_with else ""  # form just set
                 widget.setAccessibleDescription(". ".join(filter(None, [message, widget.toolTip(), noted])))
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
-                label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))
+                label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))  # until laid out (_Heights)
 
     def focus_first_problem(self) -> None:
         """The focus on the first field, in the form's order, whose problem shows (its text selected, to retype):
