@@ -112,3 +112,27 @@ def test_the_weeks_ahead_name_a_week_to_walk_again() -> None:
                                                          date=START + dt.timedelta(days=10)))))
     ahead = [week.label for week in progress.weeks if week.status == "ahead"]
     assert ahead[0] == "1 (again)" and "Weeks 1 (again) to 12 are still ahead" in text, ahead
+
+
+def test_the_windows_minutes_chart_numbers_every_week_that_fits_and_keys_only_figures_it_draws(qtbot) -> None:
+    """Seen in review: with weeks walked again, the window's chart numbered every other row ("1, 2, 1" under five
+    walked weeks), and keyed "% = adherence that week" over bars too narrow for any figure."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from ui.views.charts import WeeklyMinutesChart
+
+    progress = course_progress([V1], walks(1, [0], pain=8) + walks(1, [2, 4, 6]) + walks(2, [9, 11, 13]),
+                               today=START + dt.timedelta(days=14))
+    chart = WeeklyMinutesChart()
+    qtbot.addWidget(chart)
+    chart.set_weeks(progress.weeks)
+    rows = len(progress.weeks)
+    metrics = QFontMetricsF(chart.font())
+    narrow = QRectF(0, 0, rows * metrics.horizontalAdvance("26") * 1.6, 100)  # "26" * 1.8 numbered every other
+    numbered = chart._numbered(narrow, narrow.width() / rows, metrics)
+    assert numbered == set(range(rows)) - ({rows - 2} if progress.weeks[-1].week >= 10 else set()), numbered
+    chart.resize(int(rows * metrics.horizontalAdvance("100%") * 0.8) + chart.LEFT + chart.RIGHT, 200)
+    assert "% = adherence that week" not in [item.label for item in chart.legend()]
+    chart.resize(int(rows * metrics.horizontalAdvance("100%") * 1.5) + chart.LEFT + chart.RIGHT, 200)
+    assert "% = adherence that week" in [item.label for item in chart.legend()]

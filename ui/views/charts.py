@@ -229,7 +229,15 @@ class WeeklyMinutesChart(Chart):
     def legend(self) -> list[LegendItem]:
         return [LegendItem("planned", brush=QBrush(PLANNED, Qt.BrushStyle.BDiagPattern)),
                 LegendItem("walked", brush=QBrush(WALKED)),
-                LegendItem("% = adherence that week")]
+                # only where the figures fit over the bars (seen in review: the key, and no figure on the chart)
+                *([LegendItem("% = adherence that week")] if self._percent_fits(self._slot(self.width() - self.LEFT
+                                                                                         - self.RIGHT)) else [])]
+
+    def _slot(self, width: float) -> float:
+        return width / max(len(self.weeks), 1)
+
+    def _percent_fits(self, slot: float) -> bool:
+        return QFontMetricsF(self.font()).horizontalAdvance("100%") <= slot + 2
 
     def y_range(self) -> tuple[float, float, float]:
         most = max(max(w.planned_minutes, w.walked_minutes) for w in self.weeks) if self.weeks else 1
@@ -237,13 +245,13 @@ class WeeklyMinutesChart(Chart):
         return 0.0, math.ceil(most * 1.12 / step) * step, step  # room above for the adherence figures
 
     def plot(self, painter: QPainter, area: QRectF) -> None:
-        slot = area.width() / len(self.weeks)
+        slot = self._slot(area.width())
         bar = max(2.0, min(slot * 0.36, 28))
         metrics = QFontMetricsF(self.font())
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
         small_height = QFontMetricsF(small).height()
-        every = max(1, math.ceil(metrics.horizontalAdvance("26") * 1.8 / slot))  # week numbers never touch
+        numbered = self._numbered(area, slot, metrics)
         previous_version, marks = None, []  # (centre, "v2" where a version's weeks begin, "again" if numbered)
         for index, week in enumerate(self.weeks):
             centre = area.left() + slot * (index + 0.5)
@@ -259,20 +267,36 @@ class WeeklyMinutesChart(Chart):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             if week.adherence_pct is not None:
                 text = f"{week.adherence_pct:.0f}%"
-                if metrics.horizontalAdvance(text) <= slot + 2:
+                if self._percent_fits(slot):
                     painter.setFont(small)
                     painter.setPen(self.text_colour)
                     top = min(planned_top, self.y_at(week.walked_minutes, area))
                     painter.drawText(QRectF(centre - slot / 2 - 4, top - small_height - 1, slot + 8, small_height),
                                      Qt.AlignmentFlag.AlignCenter, text)
                     painter.setFont(self.font())
-            numbered = index % every == 0 or week.week == self.weeks[-1].week
-            if numbered:
-                self.label_below(painter, centre, area, str(week.week), width=slot * every)
+            if index in numbered:
+                self.label_below(painter, centre, area, str(week.week), width=slot * 3)
             marks.append((centre, f"v{week.plan_version}" if week.plan_version != previous_version else "",
-                          time_of(week.attempt) if numbered else ""))
+                          time_of(week.attempt) if index in numbered else ""))
             previous_version = week.plan_version
         self._marks_under(painter, area, marks)
+
+    def _numbered(self, area: QRectF, slot: float, metrics: QFontMetricsF) -> set[int]:
+        """The rows whose week number is drawn: each whose number clears the last drawn (seen in review: every other
+        row numbered under a course of weeks walked again read "1, 2, 1" under five walked weeks), and the last row,
+        in place of any number it would touch."""
+        gap = metrics.horizontalAdvance("26") * 0.8  # week numbers never touch
+        spans = [(area.left() + slot * (index + 0.5), metrics.horizontalAdvance(str(week.week)) / 2)
+                 for index, week in enumerate(self.weeks)]
+        numbered: list[int] = []
+        for index, (centre, half) in enumerate(spans):
+            if not numbered or centre - half - gap >= sum(spans[numbered[-1]]):
+                numbered.append(index)
+        last = len(spans) - 1
+        if numbered[-1] != last:
+            centre, half = spans[last]
+            numbered = [index for index in numbered if sum(spans[index]) + gap <= centre - half] + [last]
+        return set(numbered)
 
     def _marks_under(self, painter: QPainter, area: QRectF, marks: list[tuple[float, str, str]]) -> None:
         """Under the week numbers: where a version's weeks begin ("v2"), then a week walked again ("again", "v2
