@@ -7,8 +7,7 @@ and the calendar button, F4 or Alt+Down open a month to pick from. A year typed 
 as 2025. A date typed with "/" or "." (28/11/2026, 05.11.2026) is read day first, or month first where the
 workstation's language writes dates so (United States English): the field shows it in that order while it is
 typed, and in its own order again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a
-date after today is kept as typed, for the form to refuse by name, rather than silently moved into range (its month
-to pick from may stop at today: ``calendar_up_to_today``); and a
+date after today is kept as typed, for the form to refuse by name, rather than silently moved into range; and a
 date typed that no calendar has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too."""
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit
 
@@ -37,17 +36,6 @@ class DateField(QDateEdit):
     def _on_date_changed(self, _date: QDate) -> None:
         if not self._reading:
             self.not_a_day = ""
-
-    def calendar_up_to_today(self) -> None:
-        """The month to pick from offers no day after today (seen in review: it offered next week's days for a walk,
-        which the form then refused). Typing stays uncapped: a later date typed is kept, for the form to refuse by
-        name. Set as the calendar shows, as Qt gives it the field's own range then."""
-        self.calendarWidget().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show:
-            self.calendarWidget().setMaximumDate(QDate.currentDate())
-        return super().eventFilter(watched, event)
 
     _typed = ""  # the digits typed into the part the cursor is in, since the cursor came to it
     # The digits typed while the cursor was in the year, whatever Qt did with them: it takes a day typed there ("05")

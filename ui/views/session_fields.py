@@ -45,7 +45,6 @@ class SessionFields(NamedTuple):
         by_hand = "28/11/2026" if writes_day_first(date.locale()) else "11/28/2026"
         date.setToolTip(f"Type the date as year-month-day (2026-11-28) or as you write it by hand ({by_hand})")
         date.setCalendarPopup(True)
-        date.calendar_up_to_today()  # a walk is not logged ahead
         week = WeekSpinBox()
         week.set_weeks(26)
         note = QLineEdit()  # no maximum: a longer note pasted is kept whole and refused by name (seen in testing:
