@@ -25,6 +25,7 @@ class ClinicLink:
     _asking_password = False  # the clinic database's password is being asked for
     _asked_server_at = float("-inf")
     _close_when_saved: tuple | None = None  # Quit waits for the save the server could not take: the plan it was for
+    _saves_waited = 0  # saves the server could not take, counted (_save_again_later)
 
     def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
         from html import escape
@@ -210,14 +211,19 @@ class ClinicLink:
         if self._retry_timer is not None:
             self._retry_timer.stop()
 
-    def _quit_kept_for_a_waiting_save(self, event: QCloseEvent) -> None:
-        """Quit asked the plan to be saved, and the server could not take it yet: the window closes once the save
-        tried again is made of the same plan (seen in review: it stayed open for good after that save, the clinician
-        gone). Not if the plan changes meanwhile: someone is at the window again."""
+    def _discard_ok_or_waiting(self, event: QCloseEvent) -> bool:
+        """Whether the window may close (PatientCare._discard_ok), the close refused otherwise. Where Quit's question
+        was answered Save and the server could not take the save yet, the window closes once the save tried again
+        is made of the same plan (seen in review: it stayed open for good after that save, the clinician gone); not
+        on Cancel, nor if the plan changes meanwhile: someone is at the window again."""
+        waited = self._saves_waited
+        if self._discard_ok():
+            return True
         event.ignore()
-        if self._retry_timer is not None and self._retry_timer.isActive() and self._retry_for == self.editor.opened:
+        if self._saves_waited > waited and self._retry_for == self.editor.opened:  # Save, and it waits
             self._close_when_saved = self._plan_on_screen()
             self.statusBar().showMessage(f"{self.statusBar().currentMessage()} The window closes once it is saved.")
+        return False
 
     def _plan_on_screen(self) -> tuple:
         return self.editor.opened, self.editor.profile, self.editor.overrides
@@ -225,6 +231,7 @@ class ClinicLink:
     def _save_again_later(self) -> None:
         """The server could not take a save: what is on screen stays, and the save is tried again while that plan
         is on screen (not once another patient's, or this one's saved version, is opened instead)."""
+        self._saves_waited += 1
         self._retry_for = self.editor.opened
         if self._retry_timer is None:
             self._retry_timer = QTimer(self)

@@ -389,8 +389,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self._ready and not self._discard_ok():
-            self._quit_kept_for_a_waiting_save(event)
+        if self._ready and not self._discard_ok_or_waiting(event):
             return
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()

@@ -244,3 +244,26 @@ def test_quit_waiting_for_the_server_closes_the_window_once_the_plan_is_saved(qt
     if changed_meanwhile:
         assert window.statusBar().currentMessage().startswith("Saved plan version 1 of Ines Duarte")
         window.gateway.close()
+
+
+def test_quit_cancelled_while_an_earlier_save_waits_does_not_close_the_window_later(qtbot, data_dir,
+                                                                                   monkeypatch) -> None:
+    """Seen in review: a save waiting for the server from before, then Quit answered Cancel: the window was set to
+    close once that save was made, after the clinician chose to stay."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.storage.clinic_errors import ClinicServerError
+    from tests.ui.course_helpers import open_window
+
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example(name="Ines Duarte")[0])
+    monkeypatch.setattr(type(window.gateway), "on_clinic_server", property(lambda gateway: True))
+    away, save = [ClinicServerError("The clinic database has not answered yet.")], window.gateway.save_plan
+    monkeypatch.setattr(window.gateway, "save_plan", lambda *args, **kwargs: save(*args, **kwargs) if not away else
+                        (_ for _ in ()).throw(away.pop()))
+    assert window.save_plan() is False and window._retry_timer.isActive()  # Ctrl+S, the server away
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
+    assert window.close() is False
+    window._save_waiting()  # the server answers again
+    assert not window.editor.dirty and window.isVisible()
+    window.gateway.close()
