@@ -257,3 +257,13 @@ def test_every_word_of_the_week_tables_headings_is_printed_whole(renderer, tag, 
     columns = [name for index, name in enumerate(handout.labels.week_columns) if index != 4 or handout.uses_heart_rate]
     for word in " ".join(columns).split():
         assert word in printed, (tag, word)
+
+
+@pytest.mark.parametrize(("tag", "words"), [("es", "semana anterior de su plan"), ("pt", "semana anterior do seu plano"),
+                                            ("vi", "tuần trước đó trong kế hoạch"), ("zh-Hans", "计划中的上一周"),
+                                            ("ar", "الأسبوع السابق في خطتك")])
+def test_going_back_means_the_week_before_in_the_plan_in_every_language(tag, words) -> None:
+    """Seen in review: "last week" read by the calendar, by a patient walking a week again; the translations said
+    "the previous week's plan" where the English now says "the week before in your plan"."""
+    handout = _handout(PROFILES["spinal"], tag)
+    assert words in handout.pain_red and words in handout.pain_morning[-2] and words in handout.pain_morning[-1]
