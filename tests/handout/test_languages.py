@@ -259,9 +259,9 @@ def test_every_word_of_the_week_tables_headings_is_printed_whole(renderer, tag, 
         assert word in printed, (tag, word)
 
 
-@pytest.mark.parametrize(("tag", "words"), [("es", "semana anterior de su plan"), ("pt", "semana anterior do seu plano"),
-                                            ("vi", "tuần trước đó trong kế hoạch"), ("zh-Hans", "计划中的上一周"),
-                                            ("ar", "الأسبوع السابق في خطتك")])
+@pytest.mark.parametrize(("tag", "words"), [
+    ("es", "semana anterior de su plan"), ("pt", "semana anterior do seu plano"),
+    ("vi", "tuần trước đó trong kế hoạch"), ("zh-Hans", "计划中的上一周"), ("ar", "الأسبوع السابق في خطتك")])
 def test_going_back_means_the_week_before_in_the_plan_in_every_language(tag, words) -> None:
     """Seen in review: "last week" read by the calendar, by a patient walking a week again; the translations said
     "the previous week's plan" where the English now says "the week before in your plan"."""
