@@ -157,7 +157,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
             ))
     structure = borrowed_structure(profile.etiology, studies, [w.sessions for w in weeks],
                                    profile.max_sessions_per_week)
-    warnings = plan_warnings(profile, screening, intensity, borrows_from_animals=structure.borrows,
+    pain = pain_rules(profile.pain_nrs, options.pain_rise_allowed)
+    warnings = plan_warnings(profile, screening, intensity, borrows_from_animals=structure.borrows, pain=pain,
                              glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl))
     note = guideline_note(profile.etiology, weeks)  # last: where the weeks end against the guideline
     return Plan(
@@ -173,7 +174,7 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                     max_two_week_increase_source=g.two_week_increase_source(options.max_two_week_increase_pct),
                     glucose_low_mg_dl=options.glucose_low_mg_dl,
                     glucose_ketone_check_mg_dl=options.glucose_ketone_check_mg_dl,
-                    pain=pain_rules(profile.pain_nrs, options.pain_rise_allowed)),
+                    pain=pain),
         warnings=[*warnings, note] if note else warnings,
         evidence=structure.study_ids,
         borrowed_structure=structure,

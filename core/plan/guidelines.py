@@ -56,10 +56,9 @@ GUIDELINES_VERSION = "2026.12.18"  # .2: pain against usual pain, heart transpla
 # again only at the walk-start threshold or more and feeling well, none for 24 hours after one that someone else had
 # to help treat (the handout did not say whether to go on); 2026.12.17: the animal protocols' days a week name a study
 # that trained more than once a day (Li 2020's twice-daily sessions read as 5 days a week), and the animal-dosing
-# caution says the reviews do not know when after an injury to start (Ghanbari 2025, Conclusion); 2026.12.18: usual
-# pain above 5/10 (and below 10) gets the clinician a caution that the rules take it as safe, against the traffic
-# light's own limit, and chemotherapy-induced neuropathy's fall risk names leg weakness, which its source linked to
-# falls
+# caution says the reviews do not know when after an injury to start (Ghanbari 2025, Conclusion); 2026.12.18: pain
+# rules that accept more than the traffic light's 5/10 (usual pain 4-9 with the allowance) get the clinician a
+# caution, and chemotherapy-induced neuropathy's fall risk names leg weakness, which its source linked to falls
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).

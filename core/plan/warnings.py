@@ -11,7 +11,7 @@ from core.citing import cited_together
 from core.etiology import EtiologyId
 from core.plan import guidelines as g
 from core.plan.intensity import Intensity, hr_unreliable_reasons
-from core.plan.pain import NEVER_ACCEPTABLE
+from core.plan.pain import NEVER_ACCEPTABLE, PainRules
 from core.plan.profile import PatientProfile
 from core.plan.screening import Screening, above_bp_limit, stage_2_hypertension
 
@@ -66,7 +66,8 @@ Severity = Literal["info", "caution", "stop"]
 SEVERITY_ORDER = {"stop": 0, "caution": 1, "info": 2}
 SEVERITY_WORDS = {"stop": "Stop", "caution": "Caution", "info": "Note"}  # as a clinician reads them (not the codes)
 
-USUAL_PAIN_SOURCE = g.Source(label=f"{g.SILBERNAGEL_2007.label}; usual pain as safe: a product default",
+USUAL_PAIN_SOURCE = g.Source(label=f"{g.SILBERNAGEL_2007.label}; usual pain as safe and the rise over it: product "
+                                   "defaults",
                              doi=g.SILBERNAGEL_2007.doi, unverified=True)
 PRECAUTIONS = "the precautions (handrails, safety clip, someone nearby) are usual treadmill practice, a product default"
 # Etiologies with a higher fall risk: why, in the warning's words (freezing is Parkinson's alone), and the study
@@ -135,9 +136,10 @@ class PlanWarning(BaseModel):
 
 
 def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity, *,
-                  borrows_from_animals: bool = True,
+                  borrows_from_animals: bool = True, pain: PainRules | None = None,
                   glucose_mg_dl: tuple[int, int] = (g.GLUCOSE_LOW_MG_DL, g.GLUCOSE_KETONE_CHECK_MG_DL)) -> list[PlanWarning]:
-    """``glucose_mg_dl``: the settings' low and ketone-check thresholds (unverified defaults 100 and 250)."""
+    """``glucose_mg_dl``: the settings' low and ketone-check thresholds (unverified defaults 100 and 250); ``pain``:
+    the plan's pain rules (with the allowance set)."""
     found: list[PlanWarning] = []
 
     def add(code: WarningCode, severity: Severity, message: str, source: g.Source) -> None:
@@ -234,14 +236,18 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             f"more, feeling well ({g.HYPOGLYCEMIA_WALK_AGAIN_SOURCE.cited()}), and none for 24 hours after a low that "
             f"someone else had to help treat ({g.SEVERE_HYPOGLYCEMIA_SOURCE.cited()}). (Walk thresholds from secondary "
             "sources, set in Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)
-    if g.PAIN_ACCEPTABLE_MAX < profile.pain_nrs < NEVER_ACCEPTABLE:  # 10/10 blocks the plan (screening)
+    if pain is not None and pain.acceptable_max > g.PAIN_ACCEPTABLE_MAX and profile.pain_nrs < NEVER_ACCEPTABLE:
         # seen in review: usual pain 8 made 0-8 green and 9 amber on the handout, under a citation whose model calls
-        # anything above 5 too much, and nothing asked the clinician to look at it
+        # anything above 5 too much, and nothing asked the clinician to look at it; usual pain 4 or 5 with the
+        # allowance accepts 6 or 7 too (10/10 blocks the plan: screening)
+        above = profile.pain_nrs > g.PAIN_ACCEPTABLE_MAX
         add(WarningCode.USUAL_PAIN_ABOVE_MODEL, "caution",
-            f"Usual pain {profile.pain_nrs}/10 is above the {g.PAIN_ACCEPTABLE_MAX}/10 the traffic-light model "
-            "accepts during exercise: the pain rules take the patient's usual pain as safe instead (a product default "
-            "with no trial behind it), so only pain above it holds the week or steps back. Go through the rules with "
-            "the patient before the first walk, and review how the pain is treated.", USUAL_PAIN_SOURCE)
+            f"Usual pain {profile.pain_nrs}/10: the pain rules accept pain up to {pain.acceptable_max}/10 during "
+            f"walking, above the {g.PAIN_ACCEPTABLE_MAX}/10 the traffic-light model accepts during exercise, as they "
+            + ("take the patient's usual pain as safe, and allow a rise over it" if above else
+               "allow a rise over the patient's usual pain")
+            + " (product defaults with no trial behind them). Go through the rules with the patient before the first "
+            "walk" + (", and review how the pain is treated." if above else "."), USUAL_PAIN_SOURCE)
     if etiology == "multiple-sclerosis-pain":
         add(WarningCode.HEAT_SENSITIVITY, "caution",
             "Heat can bring on MS symptoms for a while (60-80% of people): keep the room cool, use a fan and cool "

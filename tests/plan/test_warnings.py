@@ -169,14 +169,20 @@ def test_beside_an_open_foot_wound_the_foot_care_caution_does_not_say_walking_is
     assert "walking is fine" in next(w for w in healed.warnings if w.code == "foot-care").message
 
 
-@pytest.mark.parametrize(("usual", "cautioned"), [(5, False), (6, True), (9, True), (10, False)])
-def test_usual_pain_above_the_traffic_light_asks_the_clinician_to_go_through_the_rules(usual, cautioned) -> None:
+@pytest.mark.parametrize(("usual", "rise", "cautioned"), [
+    (3, 3, False), (4, 1, False), (4, 2, True), (5, 2, True), (6, 1, True), (9, 2, True), (10, 2, False)])
+def test_pain_rules_above_the_traffic_light_ask_the_clinician_to_go_through_them(usual, rise, cautioned) -> None:
     """Seen in review: usual pain 8 made 0-8 green and 9 amber on the handout, under a citation whose model calls
-    anything above 5/10 too much, and nothing asked the clinician to look at it (10/10 blocks the plan)."""
-    plan = compute_plan(profile(pain_nrs=usual), [])
+    anything above 5/10 too much, and nothing asked the clinician to look at it; usual pain 4 or 5 with the allowance
+    accepts 6 or 7 too. 10/10 blocks the plan; usual pain 3 or less keeps the traffic light whatever the allowance."""
+    from core.plan.engine import PlanOptions
+
+    plan = compute_plan(profile(pain_nrs=usual), [], PlanOptions(pain_rise_allowed=rise))
     said = [w for w in plan.warnings if w.code == "usual-pain-above-model"]
     assert bool(said) is cautioned and plan.blocked is (usual == 10)
     if cautioned:
         assert said[0].severity == "caution" and said[0].message.startswith(
-            f"Usual pain {usual}/10 is above the 5/10 the traffic-light model accepts during exercise")
+            f"Usual pain {usual}/10: the pain rules accept pain up to {plan.rules.pain.acceptable_max}/10 during "
+            "walking, above the 5/10 the traffic-light model accepts during exercise")
+        assert ("review how the pain is treated" in said[0].message) is (usual > 5)
         assert "Silbernagel" in said[0].source.label and said[0].source.unverified
