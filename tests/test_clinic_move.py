@@ -108,7 +108,8 @@ def test_a_corrected_and_a_deleted_walk_keep_their_values_on_the_server(clinic_u
                               "and before_json like '%%moved_from%%'").fetchone() == (walk_id,)
     listed = main_py(tmp_path / "other", "--records", clinic_url, "sessions", "list", "3")
     # who logged and corrected it here, as the entries copied say (not the move's own "create" of it, written first)
-    assert listed.returncode == 0 and "  unnamed clinician, corrected  " in listed.stdout, listed.stdout
+    assert listed.returncode == 0 and "  a clinician with no name in Settings, corrected  " in listed.stdout, \
+        listed.stdout
 
 
 def test_a_patient_new_on_the_server_of_a_name_already_there_is_pointed_out(clinic_url, tmp_path) -> None:

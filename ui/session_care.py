@@ -47,10 +47,10 @@ class SessionCare:
                           f"{saved.plan_version}, {self._version_of_the_day(log.date)}.{self._walk_notes(saved)}")
 
     def _version_of_the_day(self, day) -> str:
-        """Why the walk went under its version: in force on its day, or (a walk before the course began) the first
-        (seen in review: "the version in force that day" beside "before the first plan was saved")."""
+        """Why the walk went under its version: in force on its day, or none was yet (seen in review: "the version in
+        force that day" beside "before the first plan was saved")."""
         before = self._course is not None and day < self._course.history[0].saved_on
-        return "the first version" if before else "the version in force that day"
+        return "as no version was in force yet that day" if before else "the version in force that day"
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:

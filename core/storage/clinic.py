@@ -145,10 +145,10 @@ def call_guarded(method, *args, **kwargs):
         raise ServerBusy(f"The clinic database did not complete this in time ({plain_error(error)}): another "
                          "workstation may be holding the same records. Nothing was changed and what is on screen "
                          "is kept.") from None
-    except (psycopg.errors.AdminShutdown, psycopg.errors.CrashShutdown, psycopg.errors.CannotConnectNow):
+    except (psycopg.errors.AdminShutdown, psycopg.errors.CrashShutdown):
         # seen in review: "(terminating connection due to administrator command)", the server's words for a stop
-        raise ServerLost("The clinic database was stopped or restarted on its server; what is on screen is "
-                         "kept.") from None
+        raise ServerLost("The clinic database's server ended this workstation's connection (a stop, a restart, or "
+                         "its administrator); what is on screen is kept.") from None
     except psycopg.OperationalError as error:
         raise ServerLost(f"The clinic database cannot be reached ({plain_error(error)}); what is on screen is "
                          "kept.") from None  # saved again under the same uid: found, where it was saved (gateway)

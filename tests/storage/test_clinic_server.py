@@ -365,8 +365,9 @@ def test_a_connection_the_server_ended_is_told_in_words(pg_server, clinic_url) -
     try:
         with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
             admin.execute("select pg_terminate_backend(%s)", [store.connection.info.backend_pid])
-        with pytest.raises(ClinicServerError, match=r"^The clinic database was stopped or restarted on its server; "
-                                                    r"what is on screen is kept\.$"):
+        with pytest.raises(ClinicServerError, match=r"^The clinic database's server ended this workstation's "
+                                                    r"connection \(a stop, a restart, or its administrator\); what is "
+                                                    r"on screen is kept\.$"):
             call_guarded(store.save_plan, *example(), clinician="Dr M")
     finally:
         store.connection.close()

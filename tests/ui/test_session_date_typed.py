@@ -191,7 +191,7 @@ def test_a_walk_dated_before_the_first_plan_is_not_said_to_be_under_the_version_
     fill(view, week=1, minutes=9, rpe=11)
     view.date.setDate(QDate.currentDate().addDays(-7))
     view.save_button.click()
-    assert "under plan version 1, the first version. The walk is dated" in view.message.text(), view.message.text()
+    assert "under plan version 1, as no version was in force yet that day. The walk is dated" in view.message.text(), view.message.text()
     fill(view, week=1, minutes=9, rpe=11)  # today: the version in force that day
     view.save_button.click()
     assert "under plan version 1, the version in force that day." in view.message.text(), view.message.text()

@@ -122,7 +122,8 @@ def test_a_session_is_corrected_in_the_form_and_audited(qtbot, data_dir) -> None
     finally:
         db.close()
     assert event.record_id == 1 and event.before["pain_during"] is None and event.clinician
-    assert table_text(view, "Logged by") == [f"Dr Test, corrected by {event.clinician}"]
+    assert event.clinician == "unnamed clinician"  # no name in this window's Settings: said in words
+    assert table_text(view, "Logged by") == ["Dr Test, corrected by a clinician with no name in Settings"]
 
 
 def test_a_session_is_deleted_only_after_a_confirmation_naming_its_date(qtbot, data_dir, monkeypatch) -> None:

@@ -11,7 +11,6 @@ from core.plan.session_log import recorded
 from core.plan.walking import KM_PER_MILE
 from core.records.authors import logged_by_words
 from core.records.models import SessionRecord
-from core.stamps import local_minute
 from ui.models.table_model import Column
 from ui.scrolling import all_columns_width
 
@@ -30,7 +29,7 @@ def in_clinic_words(problem: str) -> str:
 
 
 def _mph(kmh: float | None) -> float | None:
-    return None if kmh is None else round(kmh / KM_PER_MILE, 1)
+    return None if kmh is None else round(kmh / KM_PER_MILE, 2)  # as the form shows it
 
 
 def _sort(value: float | int | None) -> float:
@@ -61,15 +60,14 @@ LOG_COLUMNS: list[Column[SessionRecord]] = [
     Column("Pain next\nmorning", lambda r: recorded(r.pain_next_morning), lambda r: _sort(r.pain_next_morning)),
     Column("Stiffer next\nmorning", lambda r: recorded(r.stiffer_next_morning),
            lambda r: _sort(r.stiffer_next_morning)),
-    Column("Logged by", logged_by_words, tooltip=lambda r: logged_by_words(r) + (
-        f" (last corrected {local_minute(r.updated_at)})" if r.corrected_by else "")),
+    Column("Logged by", logged_by_words, tooltip=logged_by_words),  # whole, where the column is narrow
     Column("Note", lambda r: r.note, tooltip=lambda r: r.note),
 ]
 
 
 # The widest a walk's cells usually are: "not recorded" is wider than most columns' headings.
 TYPICAL_WALK = SessionRecord(id=0, uid="", patient_id=0, plan_id=0, plan_version=10, created_at="", updated_at="",
-                             date=dt.date(2026, 12, 31), week=26, minutes=300, rpe=20)
+                             date=dt.date(2026, 12, 31), week=26, minutes=300, rpe=20, logged_by="Dr Grace Okafor")
 
 
 def width_with_a_walk(table: QTableView) -> int:
