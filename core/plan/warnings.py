@@ -52,7 +52,7 @@ WARNING_NAMES: dict[WarningCode, str] = {
     WarningCode.BP_NOT_RECORDED: "blood pressure not recorded", WarningCode.BP_HIGH: "high blood pressure",
     WarningCode.HR_ROUGH_GUIDE: "heart rate a rough guide",
     WarningCode.AEROBIC_GUIDELINE: "aerobic guideline note",
-    WarningCode.USUAL_PAIN_ABOVE_MODEL: "usual pain above the traffic light",
+    WarningCode.USUAL_PAIN_ABOVE_MODEL: "pain rules above the traffic light",
 }
 
 # For the clinician only: screening status and the evidence behind the plan, not something to do.
