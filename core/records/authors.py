@@ -9,13 +9,15 @@ from core.settings import UNNAMED_CLINICIAN
 
 def logged_by_words(record: SessionRecord) -> str:
     """"Grace Okafor", "Grace Okafor, corrected", "Grace Okafor, corrected by Tom Reyes"."""
-    by = _named(record.logged_by) or "not known"  # walks logged before the audit named them (schema 4)
+    by = named(record.logged_by) or "not known"  # walks logged before the audit named them (schema 4)
     if record.corrected_by is None:
         return by
     return f"{by}, corrected" if record.corrected_by == record.logged_by else \
-        f"{by}, corrected by {_named(record.corrected_by)}"
+        f"{by}, corrected by {named(record.corrected_by)}"
 
 
-def _named(clinician: str | None) -> str | None:
-    """A clinician as the audit names them, in words (as core/storage/record_rows.py changed_by says it)."""
+def named(clinician: str | None) -> str | None:
+    """A clinician as the audit names them, as every sentence says it (None: not known)."""
+    if not clinician:
+        return None
     return "a clinician with no name in Settings" if clinician == UNNAMED_CLINICIAN else clinician

@@ -13,11 +13,11 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
+from core.records.authors import named
 from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, PlanVersion, RecordNotFound,
     SessionRecord, VersionSavedMeanwhile,
 )
-from core.settings import UNNAMED_CLINICIAN
 from core.storage.legacy_ids import folded_as_before_m013
 
 
@@ -150,9 +150,9 @@ def nothing_to_delete(session_id: int, deleted: tuple | None) -> RecordNotFound:
     Seen in review: two workstations confirmed the same delete, and the second was told only "There is no logged
     session with id 1"."""
     if deleted is None:
-        return RecordNotFound(f"There is no logged session with id {session_id}.")
+        return no_session(session_id, None)
     return RecordNotFound(f"Not deleted: session {session_id} was deleted already, by "
-                          f"{changed_by((deleted[2],)) or 'someone'} at {deleted[1][:19].replace('T', ' ')} UTC.")
+                          f"{named(deleted[2]) or 'someone'} at {deleted[1][:19].replace('T', ' ')} UTC.")
 
 
 def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
@@ -201,9 +201,7 @@ def changed_by_query(session_id: int, at: str | None) -> tuple[str, list]:
 def changed_by(row: tuple | None) -> str | None:
     """The clinician of a SESSION_CHANGED_BY or SESSION_DELETED_BY row, as a sentence names them (None: not
     known)."""
-    if row is None or not row[0]:
-        return None
-    return "a clinician with no name in Settings" if row[0] == UNNAMED_CLINICIAN else row[0]
+    return None if row is None else named(row[0])
 
 
 def get_session_as_read(current: SessionRecord | None, session_id: int, log: SessionLog, based_on: str | None,

@@ -293,9 +293,9 @@ def delete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str
     """Delete a session; its values are kept in the audit trail (and in the backups). ``based_on``: as
     PatientRecords.delete_session."""
     with db.atomic():
-        if (row := db.execute(f"{SESSION_COLUMNS} where s.id = ?", [session_id]).fetchone()) is None:
+        if (current := get_session_or_none(db, session_id)) is None:
             raise nothing_to_delete(session_id, db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone())
-        saved = deleted_as_read(session_record(row), based_on, lambda at: _changed_by(db, session_id, at))
+        saved = deleted_as_read(current, based_on, lambda at: _changed_by(db, session_id, at))
         db.execute("delete from sessions where id = ?", [session_id])
         record_event(db, "delete", "session", session_id, clinician, before=before_values(saved))
 
