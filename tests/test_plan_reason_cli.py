@@ -76,3 +76,18 @@ def test_what_changed_in_a_version_is_listed_a_line_each_under_the_versions(run_
         "What changed in version 2:")
     assert listed == table + 4 and max(len(line) for line in lines[table:listed]) < 120  # header, rule, 2 versions
     assert lines[listed + 1] == "  - Takes a beta-blocker: no -> yes" and "changes, below" in lines[table + 3]
+
+
+def test_an_imperial_clinics_progress_names_a_new_versions_speeds_in_mph(run_main, tmp_path) -> None:
+    """As the window's progress view does (Settings' units), the km/h kept beside them."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"units": "imperial"}), encoding="utf-8")
+    profile = json.loads((EXAMPLES / "diabetic-neuropathy.json").read_text())
+    for number, speed in enumerate((3.8, 4.2)):
+        version = tmp_path / f"version{number}.json"
+        version.write_text(json.dumps({**profile, "comfortable_speed_kmh": speed}))
+        patient = ["--patient", "1"] if number else []
+        assert run_main("plan", str(version), "--save", *patient, data_dir=data).returncode == 0
+    lines = run_main("progress", "1", data_dir=data).stdout.splitlines()
+    assert "  - Comfortable walking speed: 2.4 mph (3.8 km/h) -> 2.6 mph (4.2 km/h)" in lines

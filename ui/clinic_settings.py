@@ -59,7 +59,15 @@ class ClinicSettings:
         except SettingsError as error:
             QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
             return
-        self.settings = settings
+        units_changed, self.settings = settings.units != self.settings.units, settings
+        if units_changed and self._course is not None:  # its version changes' speeds, the session entry kept
+            from dataclasses import replace
+
+            from core.workspace.course import progress_of
+
+            course = self._course
+            self._course = replace(course, progress=progress_of(course.history, course.sessions, units=settings.units))
+            self.progress.set_course(self._course)
         if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again
             self.statusBar().removeWidget(self.settings_problem)
             self.settings_problem = None

@@ -53,7 +53,8 @@ class PatientCare(SessionCare):
                 sessions = self.gateway.sessions(patient_id) if history else []
                 if history:
                     course = CourseOfCare(patient_id=patient_id, history=history, sessions=sessions,
-                                          progress=progress_of(history, sessions), shown_plan_id=self.editor.plan_id,
+                                          progress=progress_of(history, sessions, units=self.settings.units),
+                                          shown_plan_id=self.editor.plan_id,
                                           unsaved_edits=self.editor.dirty, read_only=self.read_only)
                 gone = not history  # deleted on another workstation, or in another window
             except Exception as error:  # a plain sentence; the traceback to the log, its message withheld there
@@ -369,7 +370,7 @@ class PatientCare(SessionCare):
             editor = self.editor
             differs = "" if editor.profile is None or editor.computed_plan is None else " " + yours_differs(
                 version_differences(theirs.profile, theirs.plan, theirs.overrides, editor.profile,
-                                    editor.computed_plan, editor.overrides))  # as the plan on screen is now
+                                    editor.computed_plan, editor.overrides, self.settings.units))  # as on screen now
             question = shown_as_typed(
                 f"The plan has unsaved changes, made from a version older than version {theirs.version}, which "
                 f"{theirs.created_by or 'someone'} saved meanwhile. Saving them makes yours version "

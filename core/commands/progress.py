@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     try:
         with open_workspace(data_dir, write=args.pdf is not None, records_url=args.records,
                             waiting=say_waiting) as workspace:
-            progress = patient_progress(workspace.records, args.patient, today=args.date)
+            progress = patient_progress(workspace.records, args.patient, today=args.date, units=settings.units)
             if args.pdf is not None:
                 if not _write_report(progress, settings, args, data_dir):
                     return 2

@@ -9,6 +9,7 @@ from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
+from core.plan.walking import speed_in_units
 from core.plan.warnings import WARNING_NAMES
 
 
@@ -29,10 +30,11 @@ def in_words(value: object) -> str:
     return str(value)
 
 
-def plan_differences(saved: Plan, today: Plan, *,
-                     changed_by_hand: Mapping[int, Set[str]] = MappingProxyType({})) -> list[str]:
+def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Mapping[int, Set[str]] = MappingProxyType({}),
+                     units: str = "metric") -> list[str]:
     """One plain line per difference a clinician would act on, saved value first. ``changed_by_hand``: week ->
-    the fields ("sessions", "main_min") the clinician set in it, left to the line that says so."""
+    the fields ("sessions", "main_min") the clinician set in it, left to the line that says so. ``units``: the
+    clinic's (Settings), the treadmill speeds'."""
     lines: list[str] = []
 
     def note(what: str, before: object, after: object) -> None:
@@ -66,14 +68,16 @@ def plan_differences(saved: Plan, today: Plan, *,
                                       ("effort", "band", before.band, after.band)):
             if field not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
-    return lines + _runs_changed(saved, today, _treadmill, "treadmill") + _runs_changed(saved, today, _parts, "walk")
+    return (lines + _runs_changed(saved, today, lambda week: _treadmill(week, units), "treadmill")
+            + _runs_changed(saved, today, _parts, "walk"))
 
 
-def _treadmill(week: Week) -> str:
+def _treadmill(week: Week, units: str) -> str:
     """A week's treadmill setting as the handout gives it: by feel where no speed is known, else speed and slope."""
     if week.speed_kmh is None:
         return "by feel"
-    return f"{week.speed_kmh:g} km/h, " + ("flat" if week.grade_pct == 0 else f"{week.grade_pct} % slope")
+    slope = "flat" if week.grade_pct == 0 else f"{week.grade_pct} % slope"
+    return f"{speed_in_units(week.speed_kmh, units)}, {slope}"
 
 
 def _parts(week: Week) -> str:
@@ -99,12 +103,20 @@ def _runs_changed(saved: Plan, today: Plan, described: Callable[[Week], str], wh
             for first, last, old, new in runs]
 
 
-def profile_differences(before: PatientProfile, after: PatientProfile) -> list[str]:
+def profile_differences(before: PatientProfile, after: PatientProfile, units: str = "metric") -> list[str]:
     """One plain line per field of the profile that differs, ``before`` first. The name too: a corrected spelling is
-    a change to the record (seen in review: it went unsaid)."""
+    a change to the record (seen in review: it went unsaid). The comfortable speed in the clinic's ``units``, as the
+    form takes it."""
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
-    return [f"{FIELD_LABELS.get(field, field)}: {in_words(old.get(field))} -> {in_words(new.get(field))}"
+    return [_field_change(field, old.get(field), new.get(field), units)
             for field in new if old.get(field) != new.get(field)]
+
+
+def _field_change(field: str, old: object, new: object, units: str) -> str:
+    if field != "comfortable_speed_kmh" or units == "metric":
+        return f"{FIELD_LABELS.get(field, field)}: {in_words(old)} -> {in_words(new)}"
+    speeds = [in_words(None) if speed is None else speed_in_units(float(speed), units) for speed in (old, new)]
+    return f"Comfortable walking speed: {speeds[0]} -> {speeds[1]}"
 
 
 def override_differences(before: list[WeekOverride], after: list[WeekOverride], plan_before: Plan) -> dict[int, str]:
@@ -132,15 +144,16 @@ def _was(before: float | None, now: float) -> str:
 
 
 def version_differences(their_profile: PatientProfile, their_plan: Plan, their_overrides: list[WeekOverride],
-                        profile: PatientProfile, plan: Plan, overrides: list[WeekOverride]) -> list[str]:
+                        profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], units: str = "metric",
+                        ) -> list[str]:
     """How a plan (its profile, the engine's plan, the clinician's overrides) differs from another version's: the
     profile's fields, then the weeks as each patient has them (seen by a clinic's tester: a profile differing only
-    in its blood pressure was "the same plan as yours")."""
+    in its blood pressure was "the same plan as yours"), speeds in the clinic's ``units``."""
     from core.plan.overrides import effective_plan
 
     theirs = effective_plan(their_plan, their_overrides, their_profile.max_sessions_per_week)
     yours = effective_plan(plan, overrides, profile.max_sessions_per_week)
-    return profile_differences(their_profile, profile) + plan_differences(theirs, yours)
+    return profile_differences(their_profile, profile, units) + plan_differences(theirs, yours, units=units)
 
 
 def yours_differs(differences: list[str]) -> str:

@@ -188,9 +188,9 @@ def as_patient_has_it(version: VersionInCourse) -> Plan:
 
 
 def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSession], *,
-                    today: dt.date | None = None) -> Progress:
+                    today: dt.date | None = None, units: str = "metric") -> Progress:
     """``versions`` oldest first (at least one); ``sessions`` any order; ``today`` decides whether the latest
-    week is still in progress (None: it is, until complete)."""
+    week is still in progress (None: it is, until complete); ``units``: the clinic's, the version changes' speeds'."""
     if not versions:
         raise ValueError("a course of care has at least one plan version")
     plans = {version.version: as_patient_has_it(version) for version in versions}
@@ -232,7 +232,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
         sum(min(week.walked_minutes, week.planned_minutes) for week in counted) / planned_total * 100, 1)
     return Progress(
         patient_name=newest.profile.name, etiology=newest.profile.etiology, **rules[newest.version],
-        versions=version_changes(versions, plans), weeks=weeks,
+        versions=version_changes(versions, plans, units), weeks=weeks,
         sessions=[SessionPoint(date=item.log.date, week=item.log.week, plan_version=item.plan_version,
                                minutes=item.log.minutes, rpe=item.log.rpe, heart_rate=item.log.heart_rate,
                                pain_during=item.log.pain_during, pain_next_morning=item.log.pain_next_morning,

@@ -25,7 +25,9 @@ class VersionChange(BaseModel):
     changes: list[str]  # what differs from the version before, one plain line each ("first plan" for version 1)
 
 
-def version_changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> list[VersionChange]:
+def version_changes(versions: list[VersionInCourse], plans: dict[int, Plan], units: str = "metric",
+                    ) -> list[VersionChange]:
+    """Each version's changes from the one before, speeds in the clinic's ``units``."""
     out: list[VersionChange] = []
     for index, version in enumerate(versions):
         if index == 0:
@@ -35,8 +37,8 @@ def version_changes(versions: list[VersionInCourse], plans: dict[int, Plan]) -> 
             by_hand = override_differences(before.overrides, version.overrides, plans[before.version])
             # a removed change shows the plan's values
             set_by_hand = {o.week: o.changed_fields for o in version.overrides if o.week in by_hand}
-            changes = profile_differences(before.profile, version.profile) + plan_differences(
-                plans[before.version], plans[version.version], changed_by_hand=set_by_hand)
+            changes = profile_differences(before.profile, version.profile, units) + plan_differences(
+                plans[before.version], plans[version.version], changed_by_hand=set_by_hand, units=units)
             changes += by_hand.values()
             changes = changes or ["saved again with no change to the plan"]
         out.append(VersionChange(version=version.version, plan_id=version.plan_id, saved_on=local_day(version.saved_at),

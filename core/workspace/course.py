@@ -24,19 +24,20 @@ def in_course(version: PlanVersion) -> VersionInCourse:
                            overrides=version.overrides, reason=version.reason)
 
 
-def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, today: dt.date | None = None) -> Progress:
+def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, today: dt.date | None = None,
+                units: str = "metric") -> Progress:
     """The course as it stood on ``today`` when given (a report dated 2026-11-30 counted a walk of 2026-12-01):
     walks dated after it, and versions saved after it, are not yet part of it; the first version always is, as a
     course typed in from paper has walks dated before its plan was saved. Without ``today``, the whole course (a
     walk from a workstation whose clock runs a little ahead included), judged today. The latest week still counts
-    as in progress for a week after its last walk."""
+    as in progress for a week after its last walk. ``units``: the clinic's (Settings), the version changes' speeds'."""
     if today is not None:
         history = history[:1] + [version for version in history[1:] if local_day(version.created_at) <= today]
         numbers = {version.version for version in history}
         sessions = [session for session in sessions if session.date <= today and session.plan_version in numbers]
     return course_progress([in_course(version) for version in history],
                            [LoggedSession(plan_version=session.plan_version, log=session.as_logged(), order=session.id)
-                            for session in sessions], today=today or dt.date.today())
+                            for session in sessions], today=today or dt.date.today(), units=units)
 
 
 class CarryOn(NamedTuple):
@@ -82,7 +83,8 @@ class DateOutsideCourse(ValueError):
     """A report's date before the course began, or after today."""
 
 
-def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date | None = None) -> Progress:
+def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date | None = None,
+                     units: str = "metric") -> Progress:
     """The patient's course as it stood on ``today`` (from the course's first day, its first version or walk, to
     this day; raises DateOutsideCourse otherwise), or as it stands now."""
     history = records.plan_history(patient_id)
@@ -94,7 +96,7 @@ def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date
         if not began <= today <= now:  # seen in review: a report dated 2020 showed the plan of 2026 "in force"
             raise DateOutsideCourse(f"must be from {began.isoformat()}, the day the course began (its first plan "
                                     f"version or walk), to today, {now.isoformat()}")
-    return progress_of(history, sessions, today=today)
+    return progress_of(history, sessions, today=today, units=units)
 
 
 def progress_report_pdf(progress: Progress, settings: Settings, *, note: str, date: dt.date,

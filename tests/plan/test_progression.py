@@ -235,3 +235,20 @@ def test_a_new_version_names_a_change_from_walking_in_parts_to_one_walk() -> Non
                                                   *in_parts.weeks[1:]]})
     assert plan_differences(in_parts, whole) == ["Week 1 walk: in 2 parts -> in one go"]
     assert plan_differences(in_parts, in_parts) == []
+
+
+def test_an_imperial_clinic_reads_a_new_versions_speeds_in_mph_beside_the_km_h_kept() -> None:
+    """Seen in review: an imperial clinic's form and week table said mph, its version changes km/h."""
+    from core.plan.compare import plan_differences, profile_differences
+    from core.plan.engine import compute_plan
+    from tests.handout.helpers import example
+
+    slower, faster = (example("diabetic-neuropathy", comfortable_speed_kmh=speed) for speed in (3.8, 4.2))
+    lines = plan_differences(compute_plan(slower, []), compute_plan(faster, []), units="imperial")
+    assert [line for line in lines if "treadmill" in line][0] == \
+        "Weeks 1-2 treadmill: 2.4 mph (3.8 km/h), flat -> 2.6 mph (4.2 km/h), flat"
+    assert profile_differences(slower, faster, "imperial") == [
+        "Comfortable walking speed: 2.4 mph (3.8 km/h) -> 2.6 mph (4.2 km/h)"]
+    unknown = example("diabetic-neuropathy", comfortable_speed_kmh=None)
+    assert profile_differences(unknown, slower, "imperial") == ["Comfortable walking speed: none -> 2.4 mph (3.8 km/h)"]
+    assert profile_differences(slower, faster) == ["Comfortable walking speed (km/h): 3.8 -> 4.2"]

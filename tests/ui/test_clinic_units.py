@@ -4,6 +4,8 @@ mph under a log column of km/h, and the week table said 3.5 km/h beside a handou
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from core.settings import Settings
 from tests.ui.course_helpers import fill, saved_patient, table_text
 from ui.views.plan_panel import HEADERS
@@ -26,3 +28,43 @@ def test_an_imperial_clinic_reads_its_speeds_in_mph_and_a_metric_one_in_km_h(qtb
     assert table_text(view, "Speed\n(km/h)") == [f"{saved.speed_kmh:g}"]
     assert weeks.index(0, speed).data().startswith("3.8 km/h, ")
     assert view.speed.suffix() == " km/h"
+
+
+def test_an_imperial_clinic_types_the_comfortable_speed_in_mph_and_a_saved_one_reads_back_unchanged(qtbot,
+                                                                                                   data_dir) -> None:
+    (data_dir.root / "settings.json").write_text('{"units": "imperial"}', encoding="utf-8")
+    window = saved_patient(qtbot, data_dir, comfortable_speed_kmh=3.5)  # saved_patient: not dirty once shown
+    form, editor = window.editor.form, window.editor
+    speed = form.numbers["comfortable_speed_kmh"]
+    assert form._labels["comfortable_speed_kmh"].text() == "Comfortable walking speed (mph):"
+    assert speed.text() == "2.17" and speed.accessibleName() == "Comfortable walking speed (mph)"
+    assert form.values()["comfortable_speed_kmh"] == 3.5  # as saved, not 2.17 x 1.609 = 3.49
+    qtbot.keyClick(speed, "a", modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(speed, "5.5")
+    speed.editingFinished.emit()
+    assert form._errors["comfortable_speed_kmh"].text() == (
+        "must be at most 4.97 mph; allowed: a speed from 0.31 to 4.97 mph (0.5 to 8 km/h), or left empty")
+    qtbot.keyClick(speed, "a", modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(speed, "2.5")
+    assert form.values()["comfortable_speed_kmh"] == 4.02
+    assert editor.dirty
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert window.gateway.history(editor.patient_id)[-1].profile.comfortable_speed_kmh == 4.02
+    window._use_settings(Settings(units="metric"))
+    assert speed.text() == "4.02" and form._labels["comfortable_speed_kmh"].text() == (
+        "Comfortable walking speed (km/h):")
+    assert not editor.dirty
+
+
+def test_the_version_changes_name_speeds_in_the_clinics_units_and_follow_a_change_in_settings(qtbot, data_dir) -> None:
+    (data_dir.root / "settings.json").write_text('{"units": "imperial"}', encoding="utf-8")
+    window = saved_patient(qtbot, data_dir, comfortable_speed_kmh=3.5)
+    window.editor.form.numbers["comfortable_speed_kmh"].setText("2.5")  # mph: 4.02 km/h
+    assert window.save_plan(), window.statusBar().currentMessage()
+    changes = window._course.progress.versions[-1].changes
+    assert "Comfortable walking speed: 2.2 mph (3.5 km/h) -> 2.5 mph (4.02 km/h)" in changes
+    assert "Weeks 1-12 treadmill: 2.2 mph (3.5 km/h), 2 % slope -> 2.5 mph (4.02 km/h), 1 % slope" in changes
+    window._use_settings(Settings(units="metric"))
+    changes = window._course.progress.versions[-1].changes
+    assert "Comfortable walking speed (km/h): 3.5 -> 4.02" in changes
+    assert "Weeks 1-12 treadmill: 3.5 km/h, 2 % slope -> 4.02 km/h, 1 % slope" in changes

@@ -120,9 +120,10 @@ class PlanEditor(QWidget):
             self.form.name.setFocus()
 
     def set_context(self, studies: list[Study], options: PlanOptions, units: str = "metric") -> None:
-        """``units``: the clinic's (Settings), the week table's speeds'."""
+        """``units``: the clinic's (Settings), the week table's speeds' and the comfortable speed's in the form."""
         self._studies, self._options = studies, options
         self.panel.weeks.units = units
+        self.form.set_units(units)
         self.recompute()
 
     def new_patient(self, etiology_id: str | None = None) -> None:
@@ -250,7 +251,8 @@ class PlanEditor(QWidget):
             self.plan = effective_plan(self.computed_plan, self.overrides, profile.max_sessions_per_week)
             if saved is not None:
                 differences = plan_differences(
-                    self.plan, effective_plan(today, self.overrides, profile.max_sessions_per_week))
+                    self.plan, effective_plan(today, self.overrides, profile.max_sessions_per_week),
+                    units=self.panel.weeks.units)
             self.panel.show_plan(self.plan, {o.week for o in self.overrides})
         self._show_saved_note(differences)
         self._update_dirty()

@@ -21,7 +21,8 @@ from core.plan.guidelines import CONTRAINDICATIONS
 from core.plan.implications import IMPLYING_FIELDS, implied_changes
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
-from ui.models.profile_words import in_form_words
+from core.plan.walking import KM_PER_MILE
+from ui.models.profile_words import FASTEST, SLOWEST, SPEED, in_form_words, in_mph
 from ui.models.table_model import combo_data
 from ui.views.eliding_combo import ElidingComboBox
 from ui.views.implied_values import ImpliedValues
@@ -75,8 +76,11 @@ class ProfileForm(ImpliedValues, QWidget):
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}  # the field a problem label is under
+        self._labels: dict[str, QLabel] = {}  # each field's label in the form
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
         self._heights = _Heights(self)
+        self._units = "metric"  # the comfortable speed's (set_units)
+        self._speed_shown: tuple[str, float] | None = None  # (the text shown, the km/h it shows), until edited
         self._start_implied_values()
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
@@ -135,7 +139,9 @@ class ProfileForm(ImpliedValues, QWidget):
         column.setSpacing(1)
         column.addWidget(widget)
         column.addWidget(error)
-        form.addRow(label + ":", box)
+        self._labels[field] = QLabel(label + ":")
+        self._labels[field].setBuddy(box)  # as addRow(text, box) makes it
+        form.addRow(self._labels[field], box)
 
     def _layout(self) -> None:
         patient = QGroupBox("Patient")
@@ -246,7 +252,7 @@ class ProfileForm(ImpliedValues, QWidget):
         for field, edit in self.numbers.items():
             value = _number(edit.text())
             if value is not None:
-                data[field] = value
+                data[field] = self._speed_kmh(value) if field == SPEED else value
         systolic, diastolic = _number(self.bp_systolic.text()), _number(self.bp_diastolic.text())
         if systolic is not None or diastolic is not None:
             data["resting_bp"] = (systolic, diastolic)
@@ -260,7 +266,7 @@ class ProfileForm(ImpliedValues, QWidget):
         """Each field's problem under it, once the field was edited (or saving was attempted)."""
         for field, label in self._errors.items():
             shown = self.show_all_problems or field in self._touched
-            message = in_form_words(field, problems[field]) if shown and field in problems else ""
+            message = in_form_words(field, problems[field], self._units) if shown and field in problems else ""
             label.setText(message)
             label.setVisible(bool(message))
             if field in self._inputs:  # read out with the field (the label under it is never focused), with why
@@ -292,6 +298,7 @@ class ProfileForm(ImpliedValues, QWidget):
         for field, edit in self.numbers.items():
             value = getattr(profile, field)
             edit.setText("" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
+        self._show_speed(profile.comfortable_speed_kmh)
         self.bp_systolic.setText(str(profile.resting_bp[0]) if profile.resting_bp else "")
         self.bp_diastolic.setText(str(profile.resting_bp[1]) if profile.resting_bp else "")
         self.sci_level.setCurrentIndex(max(0, self.sci_level.findData(profile.sci_level or "")))
@@ -322,6 +329,7 @@ class ProfileForm(ImpliedValues, QWidget):
         (seen in testing: set after the form was cleared, "Put Diabetes back to No diabetes (was Type 2)" was said
         of the patient open before)."""
         self._touched = set()
+        self._speed_shown = None
         self.forget_implied_values()
         self.show_all_problems = False
         self.blockSignals(True)
@@ -337,3 +345,39 @@ class ProfileForm(ImpliedValues, QWidget):
         self.implied_note.setVisible(False)  # a new patient: nothing the form did is news
         self.blockSignals(False)
         self.changed.emit()
+
+    def set_units(self, units: str) -> None:
+        """The comfortable speed typed and shown in the clinic's ``units`` (Settings), mph for an imperial clinic, and
+        kept in km/h (seen in review: "Comfortable walking speed (km/h)" in a form whose week table and session log
+        said mph). A speed shown is shown again in the new units, the same km/h."""
+        if units == self._units:
+            return
+        kmh = self._speed_kmh(_number(self.numbers[SPEED].text()))
+        self._units = units
+        label = NUMBER_LABELS[SPEED] if units == "metric" else NUMBER_LABELS[SPEED].replace("km/h", "mph")
+        edit = self.numbers[SPEED]
+        edit.setAccessibleName(label)
+        edit.setPlaceholderText(PLACEHOLDERS[SPEED] if units == "metric"
+                                else f"optional, {in_mph(SLOWEST)}-{in_mph(FASTEST)}")
+        self._labels[SPEED].setText(label + ":")
+        self._errors[SPEED].setAccessibleName(f"Problem with {label.lower()}")
+        if isinstance(kmh, float | int) and not isinstance(kmh, bool):
+            edit.blockSignals(True)  # the same speed: nothing changed
+            self._show_speed(kmh)
+            edit.blockSignals(False)
+
+    def _speed_kmh(self, value: Any) -> Any:
+        """The comfortable speed typed, in km/h: the km/h shown, while its text is as shown (a saved 3.5 km/h shown as
+        2.17 mph reads back 3.5, not 3.49, so the plan is not taken as changed), else the mph typed x 1.609 to two
+        decimals. Text that is no number is left for the core check to name."""
+        if self._speed_shown is not None and self._speed_shown[0] == self.numbers[SPEED].text().strip():
+            return self._speed_shown[1]
+        if self._units == "metric" or isinstance(value, bool) or not isinstance(value, float | int):
+            return value
+        return round(value * KM_PER_MILE, 2)
+
+    def _show_speed(self, kmh: float | None) -> None:
+        per_unit = KM_PER_MILE if self._units == "imperial" else 1.0
+        text = "" if kmh is None else f"{round(kmh / per_unit, 2):g}"
+        self.numbers[SPEED].setText(text)
+        self._speed_shown = None if kmh is None else (text, kmh)
