@@ -63,6 +63,7 @@ class SessionCare:
 
         loaded = self.sessions.correcting
         before = loaded if loaded is not None and loaded.id == session_id else None
+        first_saved_on = self._course.history[0].saved_on if self._course is not None else None
 
         def correct(_course):
             try:  # refused if someone changed it since it was read
@@ -78,8 +79,9 @@ class SessionCare:
 
         self._change_sessions(
             correct,
-            lambda saved: f"Session of {log.date.isoformat()} corrected{moved_words(before, saved)}; the audit trail "
-                          f"keeps what it held before.{self._walk_notes(saved)}")
+            lambda saved: f"Session of {log.date.isoformat()} corrected"
+                          f"{moved_words(before, saved, first_saved_on)}; the audit trail keeps "
+                          f"what it held before.{self._walk_notes(saved)}")
 
     @Slot(object)
     def _on_sessions_delete_requested(self, record: SessionRecord) -> None:

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history, records.sessions(saved.patient_id))
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
-                        f"Corrected session {saved.id} of {_whose(history[-1])}{moved_words(before, saved)}; its "
+                        f"Corrected session {saved.id} of {_whose(history[-1])}{moved_words(before, saved, history[0].saved_on)}; its "
                         "values before are kept in the audit trail.")
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)

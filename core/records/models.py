@@ -132,13 +132,15 @@ def version_in_force(saved: list[tuple[int, str]], on: dt.date,
     return next((row_id for row_id in reversed(first_day) if walkable(row_id)), saved[0][0])
 
 
-def moved_words(before: SessionRecord | None, after: SessionRecord) -> str:
+def moved_words(before: SessionRecord | None, after: SessionRecord, first_saved_on: dt.date | None) -> str:
     """How a correction moved a walk, for the message that says it was saved: its new date fell under another
-    version ("" when it stayed)."""
+    version ("" when it stayed), in force on its date, or none was yet, it being before ``first_saved_on``, the day
+    the first version was saved (seen in review: "the version in force on its date" of a walk moved to before it)."""
     if before is None or before.plan_version == after.plan_version:
         return ""
-    return (f", moved from plan version {before.plan_version} to version {after.plan_version}, the version in force "
-            "on its date")
+    why = ("as no version was in force yet on its date" if first_saved_on and after.date < first_saved_on
+           else "the version in force on its date")
+    return f", moved from plan version {before.plan_version} to version {after.plan_version}, {why}"
 
 
 class DeletedSession(BaseModel):
