@@ -16,22 +16,31 @@ if TYPE_CHECKING:
 KM_PER_MILE = 1.609344
 
 
+def slipped(logged_kmh: float, planned_kmh: float, typed_in: str | None = None) -> bool:
+    """A belt speed that reads as typed in the other units: more than a quarter off the week's planned speed, and
+    within a tenth of it read in the other units (product defaults). ``typed_in``: the units it was typed in
+    (units_slip), or None where that is not known (a walk read back from the records), either way."""
+    if abs(logged_kmh - planned_kmh) <= 0.25 * planned_kmh:
+        return False
+    readings = {"km/h": [logged_kmh * KM_PER_MILE], "mph": [logged_kmh / KM_PER_MILE]}.get(
+        typed_in or "", [logged_kmh * KM_PER_MILE, logged_kmh / KM_PER_MILE])
+    return any(abs(other - planned_kmh) <= 0.1 * planned_kmh for other in readings)
+
+
 def units_slip(logged_kmh: float, planned_kmh: float, week: int, typed_in: str) -> str:
-    """A belt speed that reads as typed in the other units, said (else ""): more than a quarter off the week's planned
-    speed, and within a tenth of it read in the other units (product defaults). ``typed_in``: "km/h" (the command
-    line, a metric clinic's form: 1.6 typed from an imperial walking log for a 2.5 km/h plan, where 1.6 mph is 2.57
-    km/h) or "mph" (an imperial clinic's form, kept as mph x 1.609: 3.8 typed from a km/h display for a 3.8 km/h
-    plan)."""
-    typed = logged_kmh / KM_PER_MILE if typed_in == "mph" else logged_kmh
-    other = typed * KM_PER_MILE if typed_in == "km/h" else typed  # read in the other units, in km/h
-    if abs(logged_kmh - planned_kmh) <= 0.25 * planned_kmh or abs(other - planned_kmh) > 0.1 * planned_kmh:
+    """A belt speed that reads as typed in the other units (``slipped``), said (else ""). ``typed_in``: "km/h" (the
+    command line, a metric clinic's form: 1.6 typed from an imperial walking log for a 2.5 km/h plan, where 1.6 mph is
+    2.57 km/h) or "mph" (an imperial clinic's form, kept as mph x 1.609: 3.8 typed from a km/h display for a 3.8 km/h
+    plan; seen in review: 4.3 typed for a 4 km/h plan was said to be "its planned speed")."""
+    if not slipped(logged_kmh, planned_kmh, typed_in):
         return ""
+    typed = logged_kmh / KM_PER_MILE if typed_in == "mph" else logged_kmh
     if typed_in == "mph":
         return (f"The belt speed typed, {typed:.1f} mph, is far from week {week}'s planned "
-                f"{planned_kmh / KM_PER_MILE:.1f} mph, and {typed:.1f} km/h is its planned speed: check the units (the "
-                "form takes mph).")
+                f"{planned_kmh / KM_PER_MILE:.1f} mph, and {typed:.1f} km/h would be close to its planned "
+                f"{planned_kmh:g} km/h: check the units (the form takes mph).")
     return (f"The belt speed, {typed:g} km/h, is far from week {week}'s planned {planned_kmh:g} km/h, and {typed:g} "
-            f"mph would be {other:.1f} km/h: check the units (km/h = mph x {KM_PER_MILE:.3f}).")
+            f"mph would be {typed * KM_PER_MILE:.1f} km/h: check the units (km/h = mph x {KM_PER_MILE:.3f}).")
 
 
 def kmh_to_m_per_min(speed_kmh: float) -> float:

@@ -90,3 +90,19 @@ def test_a_week_looked_back_at_quotes_its_hold_without_the_notes() -> None:
                                today=START + dt.timedelta(days=19))
     said = adherence_in_words(progress)
     assert "Week 2: its walks held the week" in said and "Read the patient" not in said
+
+
+def test_a_belt_speed_that_reads_as_logged_in_the_other_units_is_named_until_corrected() -> None:
+    """Seen in review: 4.3 typed in an imperial clinic's mph form for a 4 km/h week, kept as 6.92 km/h (a jog), was
+    questioned as it was logged and never again; a metric clinic's 2.5 typed from an mph log, the other way."""
+    plan = compute_plan(profile(baseline_walk_min=10, comfortable_speed_kmh=4.0), [])
+    planned = plan.weeks[3].speed_kmh
+    for slipped in (round(4.3 * 1.609344, 2), round(planned / 1.609344, 1)):
+        logs = week_walked(plan, 4, note="", speed_kmh=slipped)
+        result = suggest_next_week(plan, 4, logs)
+        assert result.action == "progress"  # named, not held: a slower belt may be walked on purpose
+        assert result.reason.endswith(
+            f" Check the belt speed of the walk of 2026-11-02: far from week 4's planned {planned:g} km/h "
+            f"({planned / 1.609344:.1f} mph), it reads as logged in the other units; correct the session if so."), slipped
+    for speed in (planned, planned * 0.8, planned * 1.2, None):  # as planned, a little slower or faster, none
+        assert "belt speed" not in suggest_next_week(plan, 4, week_walked(plan, 4, note="", speed_kmh=speed)).reason
