@@ -286,7 +286,7 @@ def test_a_patient_deleted_from_records_is_deleted_only_as_shown(qtbot, data_dir
     monkeypatch.setattr(QMessageBox, "question", meanwhile_elsewhere)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_args: warned.append(text))
     window.records.delete_button.click()
-    assert "Delete Aoife Byrne with 1 plan version and 0 walks?" in asked[0]
+    assert f"Delete Aoife Byrne (patient {patient}, " in asked[0] and ") with 1 plan version and 0 walks?" in asked[0]
     assert warned and "Not deleted" in warned[0] and "1 plan version and 1 walk now" in warned[0]
     assert len(window.gateway.sessions(patient)) == 1 and window.records.model.total == 1
     window.gateway.close()

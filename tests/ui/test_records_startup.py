@@ -107,6 +107,11 @@ def test_deleting_a_patient_says_where_the_record_may_still_be_found(qtbot, data
     window.records.table.selectRow(0)
     window.records.delete_button.click()
     assert asked and "Only a backup made before now holds the record" in asked[0] and "Back up now" in asked[0]
+    # which patient, as the list shows them (seen by a clinic's tester: two named Bob Chen, and the question said
+    # only the name)
+    row = window.records.selected()
+    etiology = window.records.model.etiology_names[row.etiology]
+    assert asked[0].startswith(f"Delete {row.patient_name} (patient 1, {etiology}) with 1 plan version and 0 walks?")
     assert window.records.model.total == 1  # No: nothing deleted
 
 

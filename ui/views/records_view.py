@@ -320,7 +320,7 @@ class RecordsView(QWidget):
             return
         answer = QMessageBox.question(
             self, "Delete patient",
-            shown_as_typed(f"Delete {row.patient_name} with {shown.in_words()}?\n\n"
+            shown_as_typed(f"Delete {self._whom(row)} with {shown.in_words()}?\n\n"
                            f"This cannot be undone here. {self._kept_where()}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -329,6 +329,12 @@ class RecordsView(QWidget):
                                                                 as_shown=shown), f"Deleted {row.patient_name}",
                             then=lambda: self.patient_deleted.emit(row.patient_id)):
             self.reload()  # refused (changed meanwhile, the server gone): the list as it is now, to look at again
+
+    def _whom(self, row: PlanSummary) -> str:
+        """The patient as the list shows them, by name, number and etiology (seen by a clinic's tester: two patients
+        named Bob Chen, and "Delete Bob Chen?" did not say which)."""
+        etiology = self.model.etiology_names.get(row.etiology, row.etiology)
+        return f"{row.patient_name} (patient {row.patient_id}, {etiology})"
 
     def _kept_where(self) -> str:
         """Where a deleted patient may still be found (seen in review: "the backups still hold the record" was said on
