@@ -116,7 +116,7 @@ class EditingSwitch:
         self.records.reload()
         self._refresh_course()
         self.statusBar().showMessage("This window can save now: it holds the data folder." + (
-            f" Backed up to {report.backup.name}." if report.backup is not None else ""))
+            f" {self._backed_up(report.backup.name)}" if report.backup is not None else ""))
         self._show_backup_problem(report.backup_problem)  # seen in review: a backup not made said nothing here
 
     @Slot(object)

@@ -36,13 +36,20 @@ class RecordsLifecycle:
             parts.append(f"Evidence library {report.overview.library_version}: {report.overview.study_count} studies, "
                          f"{len(report.overview.etiologies)} etiologies.")
         if report.backup is not None:
-            parts.append(f"Backed up to {report.backup.name}.")
+            parts.append(self._backed_up(report.backup.name))
         if report.read_only:
             parts.append("Read-only: another Treadwell window is using this data folder.")
         self.statusBar().showMessage(" ".join(parts))
         self._show_backup_problem(report.backup_problem)
         if report.overview is not None:
             self.evidence_ready.emit(report.overview)
+
+    def _backed_up(self, name: str) -> str:
+        """The day's backup, said as what it holds: on the clinic server, this workstation's own file, not the clinic's
+        records (seen by a clinic's tester: "Backed up to ..." read as the records being safe)."""
+        from core.workspace.maintenance import ON_CLINIC_SERVER
+
+        return f"Backed up to {name}." + (f" {ON_CLINIC_SERVER}" if self.gateway.on_clinic_server else "")
 
     def _show_overview(self, overview: EvidenceOverview) -> None:
         self.gateway.open()

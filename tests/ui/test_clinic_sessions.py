@@ -104,3 +104,12 @@ def test_back_up_now_on_the_clinic_server_says_the_server_backs_up_the_records(q
     assert "Backed up and verified" in said and "The patient records are on the clinic server" in said, said
     window.gateway.close()
 
+
+
+def test_the_days_backup_at_start_up_on_the_clinic_server_says_the_server_backs_up_the_records(qtbot, data_dir,
+                                                                                              clinic_url) -> None:
+    """Seen by a clinic's tester: "Backed up to treadwell-....sqlite3" at start-up read as the records being safe."""
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    said = window._backed_up("treadwell-20261205.sqlite3")
+    assert said.startswith("Backed up to treadwell-20261205.sqlite3. The patient records are on the clinic server")
+    window.gateway.close()
