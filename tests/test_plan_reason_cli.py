@@ -91,3 +91,13 @@ def test_an_imperial_clinics_progress_names_a_new_versions_speeds_in_mph(run_mai
         assert run_main("plan", str(version), "--save", *patient, data_dir=data).returncode == 0
     lines = run_main("progress", "1", data_dir=data).stdout.splitlines()
     assert "  - Comfortable walking speed: 2.4 mph (3.8 km/h) -> 2.6 mph (4.2 km/h)" in lines
+
+
+def test_a_version_saved_with_no_clinician_named_in_settings_says_so_as_the_session_log_does(run_main, tmp_path):
+    """Seen by a clinic's tester: "unnamed clinician" in the versions beside "a clinician with no name in Settings"
+    under the session log's Logged by, of the same clinician."""
+    data = tmp_path / "data"
+    assert run_main("plan", str(EXAMPLES / "diabetic-neuropathy.json"), "--save", data_dir=data).returncode == 0
+    for command in (("progress", "1"), ("plans", "show", "1")):
+        said = run_main(*command, data_dir=data).stdout
+        assert "a clinician with no name in Settings" in said and "unnamed clinician" not in said, command

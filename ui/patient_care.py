@@ -366,6 +366,7 @@ class PatientCare(SessionCare):
             # seen by a clinic's tester: told once, a Save here (asked on opening the patient again) replaced a
             # colleague's newer version with no word of it, undoing their change of the usual pain
             from core.plan.compare import version_differences, yours_differs
+            from core.records.authors import named
 
             editor = self.editor
             differs = "" if editor.profile is None or editor.computed_plan is None else " " + yours_differs(
@@ -373,7 +374,7 @@ class PatientCare(SessionCare):
                                     editor.computed_plan, editor.overrides, self.settings.units))  # as on screen now
             question = shown_as_typed(
                 f"The plan has unsaved changes, made from a version older than version {theirs.version}, which "
-                f"{theirs.created_by or 'someone'} saved meanwhile. Saving them makes yours version "
+                f"{named(theirs.created_by) or 'someone'} saved meanwhile. Saving them makes yours version "
                 f"{theirs.version + 1}, the plan in force, in place of theirs.{differs}\n\nSave them first?")
             default = QMessageBox.StandardButton.Cancel  # Enter replaces no one's version
         answer = QMessageBox.question(

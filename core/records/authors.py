@@ -3,8 +3,12 @@ show them (SessionRecord.logged_by and corrected_by, as the audit trail names th
 
 from __future__ import annotations
 
-from core.records.models import SessionRecord
+from typing import TYPE_CHECKING
+
 from core.settings import UNNAMED_CLINICIAN
+
+if TYPE_CHECKING:
+    from core.records.models import SessionRecord
 
 
 def logged_by_words(record: SessionRecord) -> str:
@@ -17,7 +21,8 @@ def logged_by_words(record: SessionRecord) -> str:
 
 
 def named(clinician: str | None) -> str | None:
-    """A clinician as the audit names them, as every sentence says it (None: not known)."""
+    """A clinician as the audit names them, as every sentence and list says it (None: not known; seen by a clinic's
+    tester: "unnamed clinician" in the versions' lists beside "a clinician with no name in Settings" in the log)."""
     if not clinician:
         return None
     return "a clinician with no name in Settings" if clinician == UNNAMED_CLINICIAN else clinician

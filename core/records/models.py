@@ -300,10 +300,11 @@ class VersionSavedMeanwhile(Exception):
 
     def __init__(self, theirs: PlanVersion, differences: list[str]) -> None:
         from core.plan.compare import yours_differs
+        from core.records.authors import named
 
         self.theirs, self.differences, self.how_yours_differs = theirs, differences, yours_differs(differences)
         super().__init__(
-            f"Not saved: version {theirs.version} of this patient, saved by {theirs.created_by or 'someone'} at "
+            f"Not saved: version {theirs.version} of this patient, saved by {named(theirs.created_by) or 'someone'} at "
             f"{theirs.created_at[:19].replace('T', ' ')} UTC, is newer than the version your changes were made from. "
             + f"{self.how_yours_differs} "
             + f"Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours "
