@@ -16,7 +16,6 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
-from core.app_info import command_as_run
 from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
@@ -156,7 +155,8 @@ def call_guarded(method, *args, **kwargs):
         # administrator took the role out of the clinicians' group
         raise NotAClinician("This sign-in is no longer one of Treadwell's clinicians on the clinic database, so it "
                             "may not read or change the records. Nothing was changed, and what is on screen is kept: "
-                            f"ask the clinic's administrator ({command_as_run()} db add-clinician).") from None
+                            f"the clinic's administrator makes it one again in psql (GRANT {pg_schema.CLINICIANS} TO "
+                            "the sign-in's name;).") from None
 
 
 def describe(store: PostgresRecords) -> str:

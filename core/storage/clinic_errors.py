@@ -8,6 +8,18 @@ def plain_error(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
+def made_a_clinician(role: str) -> str:
+    """How the clinic's administrator makes a sign-in the server knows one of Treadwell's clinicians, said where it is
+    not (seen by a clinic's tester: told only to run db add-clinician, which refuses a role the server already has,
+    as it may be another program's)."""
+    from core.app_info import command_as_run
+    from core.storage.pg_schema import CLINICIANS
+
+    quoted = role if role.isidentifier() and role == role.lower() else '"' + role.replace('"', '""') + '"'
+    return (f"the clinic's administrator makes it one in psql (GRANT {CLINICIANS} TO {quoted};), or gives the "
+            f"clinician a sign-in of their own ({command_as_run()} db add-clinician URL NAME)")
+
+
 class ClinicServerError(Exception):
     """The clinic server cannot be used: one plain sentence, never a password."""
 

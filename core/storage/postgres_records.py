@@ -27,7 +27,7 @@ from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
 from core.storage import pg_schema
 from core.storage.bundle import AUTHOR_MAX_LENGTH
-from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew, made_a_clinician
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
@@ -52,8 +52,8 @@ def check_schema(connection: psycopg.Connection) -> None:
         applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
     except psycopg.errors.InsufficientPrivilege:  # seen in review: the window's crash dialog, every 10 seconds
         raise NotAClinician(f"{connection.info.user} signed in to the clinic database but is not one of Treadwell's "
-                            "clinicians, so may not read the records: the administrator registers clinicians with "
-                            f"{command_as_run()} db add-clinician.") from None
+                            f"clinicians, so may not read the records: {made_a_clinician(connection.info.user)}."
+                            ) from None
     known = [name for name, _ in pg_schema.MIGRATIONS]
     unknown = [name for name in applied if name not in known]
     if unknown:

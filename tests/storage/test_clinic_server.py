@@ -4,6 +4,8 @@ The records contract (tests/contract) runs on it too."""
 
 from __future__ import annotations
 
+import re
+
 import psycopg
 import pytest
 
@@ -308,7 +310,13 @@ def test_a_sign_in_that_is_not_a_clinician_is_one_plain_sentence(pg_server, clin
     with pytest.raises(NotAClinician) as caught:
         open_clinic_records(pg_server.url("outsider", database, "outsider-secret"), lambda etiology: [])
     assert str(caught.value).startswith("outsider signed in to the clinic database but is not one of Treadwell's "
-                                        "clinicians") and "db add-clinician" in str(caught.value)
+                                        "clinicians") and "db add-clinician URL NAME" in str(caught.value)
+    # the advice leads somewhere (seen by a clinic's tester: db add-clinician refuses a role the server already has)
+    grant = re.search(r"\(([^()]*;)\)", str(caught.value))[1]
+    assert grant == "GRANT treadwell_clinician TO outsider;"
+    with psycopg.connect(pg_server.url(database=database, password=ADMIN_SECRET), autocommit=True) as admin:
+        admin.execute(grant)
+    open_clinic_records(pg_server.url("outsider", database, "outsider-secret"), lambda etiology: []).connection.close()
 
 
 def test_setting_up_again_gives_the_clinicians_back_their_rights(pg_server, clinic_url) -> None:
