@@ -95,11 +95,18 @@ def test_the_windows_session_charts_stop_their_lines_at_a_break_too(qtbot) -> No
         chart.set_sessions(progress.sessions)
         path, points = chart.line(QRectF(0, 0, 500, 200), values)
         assert len(points) == 6 and [len(run) for run in path.toSubpathPolygons()] == [3, 3]  # the break, no line
+        # and an empty slot of its own (seen in review: a 10-day break one session's step, its gap unseen)
+        step = points[2].x() - points[1].x()
+        assert abs(points[3].x() - points[2].x() - 2 * step) < 0.01 and abs(points[5].x() - points[4].x() - step) < 0.01
         joined, _ = chart.line(QRectF(0, 0, 500, 200), values[:3])
         assert [len(run) for run in joined.toSubpathPolygons()] == [3]
     pain = PainChart()
     pain.set_sessions(progress.sessions)
-    assert "gap = not recorded, or a break in walking" in [item.label for item in pain.legend()]
+    labels = [item.label for item in pain.legend()]
+    assert "gap = not recorded" in labels and "a break in walking (7 days or more)" in labels
+    effort = EffortChart()
+    effort.set_sessions(progress.sessions[:3])  # no break: not in the legend
+    assert not [item for item in effort.legend() if "break" in item.label]
 
 
 def test_the_weeks_ahead_name_a_week_to_walk_again() -> None:
@@ -136,3 +143,26 @@ def test_the_windows_minutes_chart_numbers_every_week_that_fits_and_keys_only_fi
     assert "% = adherence that week" not in [item.label for item in chart.legend()]
     chart.resize(int(rows * metrics.horizontalAdvance("100%") * 1.5) + chart.LEFT + chart.RIGHT, 200)
     assert "% = adherence that week" in [item.label for item in chart.legend()]
+
+
+def test_the_windows_pain_chart_keeps_room_for_its_plot_under_a_legend_of_several_rows(qtbot) -> None:
+    """Seen in review: under a legend of five items, wrapped, the pain chart's 0-10 had about 30 pixels."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.views.session_charts import PainChart
+
+    progress = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [49, 51, 53]), today=START + dt.timedelta(days=54))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    pain = PainChart()
+    QVBoxLayout(holder).addWidget(pain)
+    pain.set_sessions(progress.sessions)
+    holder.resize(340, 100)  # as small as it lets itself be
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert len({row for *_, row in pain._legend_places()}) >= 4
+    qtbot.waitUntil(lambda: pain.height() >= pain.minimumSizeHint().height())  # laid out again at its width
+    heights, drawn = [], pain.plot
+    pain.plot = lambda painter, area: (heights.append(area.height()), drawn(painter, area))
+    pain.grab()
+    assert heights and heights[0] >= 6 * pain.line_height()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -72,7 +72,7 @@ class Chart(QWidget):
         super().__init__(parent)
         self.title, self.y_label, self.x_label = title, y_label, x_label
         self.empty_text = "Nothing to chart yet."
-        self.setMinimumHeight(170)
+        self._legend_rows = 0  # as last laid out: the least height follows it (minimumSizeHint)
         self.setMinimumWidth(320)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title)
@@ -135,17 +135,47 @@ class Chart(QWidget):
         painter.drawText(QRectF(area.left(), self.height() - line - 2, area.width(), line), Qt.AlignmentFlag.AlignCenter,
                          self.x_label)
 
+    def shown_anew(self) -> None:
+        """New data: drawn again, and the least height asked for again (its legend may have more rows)."""
+        self.updateGeometry()
+        self.update()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Room for the title, the legend as it wraps at this width, a plot of six lines of text at least and the
+        labels under it (seen in review: under a five-line legend, the pain chart's 0-10 had about 30 pixels)."""
+        line = self.line_height()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self._legend_rows = len({row for *_, row in self._legend_places()})
+        legend = self._legend_rows * (line + 2) + 8 if self.has_data() else 0
+        return QSize(320, max(170, round(6 + QFontMetricsF(bold).height() + legend + 6 * line + 3 * line + 5)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if len({row for *_, row in self._legend_places()}) != self._legend_rows:  # wraps anew at this width
+            self.updateGeometry()
+
     def line_height(self) -> float:
         """A line of the chart's font: labels and margins follow it, so nothing is clipped at 125 or 150 %."""
         return QFontMetricsF(self.font()).height()
 
-    def _draw_legend(self, painter: QPainter, top: float) -> float:
+    def _legend_places(self) -> list[tuple[LegendItem, float, float, int]]:
+        """Each legend item with its x, width and row, wrapped at the chart's width."""
         metrics = QFontMetricsF(self.font())
-        x, row = 10.0, top
+        x, row, places = 10.0, 0, []
         for item in self.legend():
             width = 26 + metrics.horizontalAdvance(item.label) + 14
             if x + width > self.width() - 8 and x > 10:
-                x, row = 10.0, row + metrics.height() + 2
+                x, row = 10.0, row + 1
+            places.append((item, x, width, row))
+            x += width
+        return places
+
+    def _draw_legend(self, painter: QPainter, top: float) -> float:
+        metrics = QFontMetricsF(self.font())
+        row = top
+        for item, x, width, number in self._legend_places():
+            row = top + number * (metrics.height() + 2)
             middle = row + metrics.height() / 2
             if item.brush is not None:
                 painter.setPen(QPen(self.text_colour, 1))
@@ -159,7 +189,6 @@ class Chart(QWidget):
                 draw_marker(painter, QPointF(x + 10, middle), item.marker, item.pen.color() if item.pen else WALKED, 3.5)
             painter.setPen(self.text_colour)
             painter.drawText(QRectF(x + 26, row, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, item.label)
-            x += width
         return row + metrics.height()
 
     def _draw_value_axis(self, painter: QPainter, area: QRectF) -> None:
@@ -221,7 +250,7 @@ class WeeklyMinutesChart(Chart):
         self.setAccessibleDescription("; ".join(
             f"week {w.label}: planned {w.planned_minutes:g} min, walked {w.walked_minutes:g} min"
             + ("" if w.adherence_pct is None else f", {w.adherence_pct:g} %") for w in self.weeks))
-        self.update()
+        self.shown_anew()
 
     def has_data(self) -> bool:
         return bool(self.weeks)

@@ -9,11 +9,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
+from core.plan.adjustment import GAP_DAYS
 from core.plan.progress import SessionPoint
 from core.plan.session_log import recorded
 from ui.views.charts import (
     EFFORT, PAIN_DURING, PAIN_MORNING, REFERENCE, TARGET_FILL, TOO_MUCH_FILL, Chart, LegendItem, draw_marker,
 )
+
+BREAK_FILL = QBrush(QColor("#8A8A8A"), Qt.BrushStyle.BDiagPattern)  # hatched: seen in grey print and by any eye
 
 
 class SessionChart(Chart):
@@ -24,18 +27,42 @@ class SessionChart(Chart):
     def __init__(self, title: str, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(title, y_label, "session date (v = plan version)", parent)
         self.sessions: list[SessionPoint] = []
+        self._places: list[int] = []  # each session's slot: a break in walking takes one more, left empty
         self.empty_text = "No session logged yet."
 
     def has_data(self) -> bool:
         return bool(self.sessions)
 
+    def _place(self, sessions: list[SessionPoint]) -> None:
+        """The sessions, each in its slot: one a session, and an empty, hatched one before the first walk after a
+        break (seen in review: a 10-day break was one session's step, the line's gap there unseen, under a legend
+        saying a break leaves one)."""
+        self.sessions, self._places, place = list(sessions), [], -1
+        for session in self.sessions:
+            place += 2 if session.after_break else 1
+            self._places.append(place)
+
+    def slot_width(self, area: QRectF) -> float:
+        return area.width() / (self._places[-1] + 1)
+
     def x_at(self, index: int, area: QRectF, shift: float = 0.0) -> float:
-        slot = area.width() / len(self.sessions)
-        return area.left() + slot * (index + 0.5) + min(slot * shift, 8.0)
+        slot = self.slot_width(area)
+        return area.left() + slot * (self._places[index] + 0.5) + min(slot * shift, 8.0)
+
+    def break_legend(self) -> list[LegendItem]:
+        return [LegendItem(f"a break in walking ({GAP_DAYS} days or more)", brush=BREAK_FILL)] \
+            if any(s.after_break for s in self.sessions) else []
+
+    def draw_breaks(self, painter: QPainter, area: QRectF) -> None:
+        slot = self.slot_width(area)
+        for index, session in enumerate(self.sessions):
+            if session.after_break:
+                painter.fillRect(QRectF(self.x_at(index, area) - slot * 1.5, area.top(), slot, area.height()),
+                                 BREAK_FILL)
 
     def draw_sessions_axis(self, painter: QPainter, area: QRectF) -> None:
         metrics = QFontMetricsF(self.font())
-        slot = area.width() / len(self.sessions)
+        slot = self.slot_width(area)
         every = max(1, math.ceil((metrics.horizontalAdvance("00-00") + 8) / slot))
         previous = None
         for index, session in enumerate(self.sessions):
@@ -90,23 +117,24 @@ class EffortChart(SessionChart):
         super().__init__("Effort per session (Borg RPE)", "RPE 6-20", parent)
 
     def set_sessions(self, sessions: list[SessionPoint]) -> None:
-        self.sessions = list(sessions)
+        self._place(sessions)
         self.setAccessibleDescription("; ".join(
             f"{s.date.isoformat()}: RPE {s.rpe}" + (f" (target {s.target_rpe[0]}-{s.target_rpe[1]})" if s.target_rpe
                                                    else "") for s in self.sessions))
-        self.update()
+        self.shown_anew()
 
     def legend(self) -> list[LegendItem]:
         items = [LegendItem("effort (RPE)", pen=QPen(EFFORT, 2), marker="diamond")]
         if any(s.target_rpe for s in self.sessions):
             items.append(LegendItem("the week's target", brush=QBrush(TARGET_FILL)))
-        return items
+        return items + self.break_legend()
 
     def y_range(self) -> tuple[float, float, float]:
         return 6.0, 20.0, 2.0
 
     def plot(self, painter: QPainter, area: QRectF) -> None:
-        slot = area.width() / len(self.sessions)
+        slot = self.slot_width(area)
+        self.draw_breaks(painter, area)
         for index, session in enumerate(self.sessions):
             if session.target_rpe:  # a band holds whole ratings: it reaches half a point beyond each end
                 top, bottom = self.y_at(session.target_rpe[1] + 0.5, area), self.y_at(session.target_rpe[0] - 0.5, area)
@@ -125,7 +153,7 @@ class PainChart(SessionChart):
         super().__init__("Pain per session against usual pain", "pain 0-10", parent)
 
     def set_sessions(self, sessions: list[SessionPoint]) -> None:
-        self.sessions = list(sessions)
+        self._place(sessions)
 
         def said(value: int | None) -> str:
             return recorded(value) + ("/10" if value is not None else "")
@@ -138,7 +166,7 @@ class PainChart(SessionChart):
             parts.append(f"{s.date.isoformat()}: during {said(s.pain_during)}, "
                          f"next morning {said(s.pain_next_morning)}")
         self.setAccessibleDescription("; ".join(parts))
-        self.update()
+        self.shown_anew()
 
     def _one(self, name: str) -> int | None | str:
         """The sessions' one value of ``name``, or "varies" when their plan versions differ in it."""
@@ -156,15 +184,14 @@ class PainChart(SessionChart):
         if top == "varies" or (top is not None and top < 10):
             items.append(LegendItem("too much (each plan version's)" if top == "varies" else
                                     f"too much: above {top}", brush=QBrush(TOO_MUCH_FILL)))
-        items.append(LegendItem("gap = not recorded, or a break in walking" if any(s.after_break for s in self.sessions)
-                                else "gap = not recorded"))
-        return items
+        return [*items, LegendItem("gap = not recorded"), *self.break_legend()]
 
     def y_range(self) -> tuple[float, float, float]:
         return 0.0, 10.0, 2.0
 
     def plot(self, painter: QPainter, area: QRectF) -> None:
-        slot = area.width() / len(self.sessions)
+        slot = self.slot_width(area)
+        self.draw_breaks(painter, area)
         for index, session in enumerate(self.sessions):
             left = self.x_at(index, area) - slot / 2
             if session.acceptable_max is not None and session.acceptable_max < 10:
