@@ -246,6 +246,7 @@ def build_handout(
         logo_path=logo_path,
         # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review)
         start_note=t("Start at week {week}. You have done the weeks before it.", week=start_week) if start_week else "",
+        start_week=start_week,
         intro=intro,
         weeks=rows,
         weekly_minutes=[week.weekly_main_min for week in plan.weeks],

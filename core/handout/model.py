@@ -132,6 +132,7 @@ class Handout(BaseModel):
     units: Literal["metric", "imperial"]
     logo_path: str | None
     start_note: str  # bold, before the introduction: where a patient whose walks are logged carries on (or "")
+    start_week: int | None = None  # that week, boxed in the week plan (seen in review: its row like every other)
     intro: list[str]
     weeks: list[WeekRow]
     weekly_minutes: list[float]

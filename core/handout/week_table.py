@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table, TableStyle
 
@@ -56,4 +57,7 @@ def week_table(r: HandoutRenderer, h: Handout) -> Table:
              for row in cells]
     table = r._table(rows, widths, repeat_header=True)
     table.setStyle(TableStyle([("NOSPLIT", (0, -2), (-1, -1))]))  # the last week never alone on a page
+    if h.start_week is not None:  # where the patient carries on, as the bold line above the table says (seen in
+        row = h.start_week  # review: "Start at week 5" over ten rows alike); a row, under the heading row
+        table.setStyle(TableStyle([("BOX", (0, row), (-1, row), 3, colors.black)]))
     return table

@@ -169,3 +169,17 @@ def test_a_chinese_week_plan_never_breaks_a_number_or_unit_in_its_cells(renderer
             cut = [word for word in words for at in range(1, len(word))
                    if above.endswith(word[:at]) and below.startswith(word[at:])]
             assert not cut, (above, below, cut)
+
+
+def test_the_week_plan_boxes_the_week_a_patient_carries_on_at(monkeypatch, renderer) -> None:
+    """Seen in review: "Start at week 5. You have done the weeks before it." over ten rows alike."""
+    import core.handout.renderer as rendering
+    from tests.handout.helpers import example, handout_for
+
+    tables, made = [], rendering.week_table
+    monkeypatch.setattr(rendering, "week_table", lambda r, h: tables.append(made(r, h)) or tables[-1])
+    handout = handout_for(example("diabetic-neuropathy"))
+    for start in (5, None):
+        renderer.render(handout.model_copy(update={"start_week": start}))
+        boxes = [command[1:4] for command in tables[-1]._linecmds if command[0] == "BOX"]
+        assert boxes == ([((0, 5), (-1, 5), 3)] if start else []), start
