@@ -221,6 +221,24 @@ def test_a_walk_corrected_here_after_it_moved_is_named_with_both_values_and_what
     assert f"session 1: differs on the server, kept as it is there (session {there[0]['id']})" in said, said
     assert "there 2026-11-02, week 1, 10 min" in said and "here 2026-11-02, week 1, 11 min" in said, said
     assert f"main.py --records URL sessions edit {there[0]['id']} FILE" in said, said
+    # not carried, so not said to be corrected there (seen by a clinic's tester: "Tom Reyes, corrected" over 10 min)
+    assert there[0]["minutes"] == 10 and there[0]["corrected_by"] is None
+
+
+def test_a_walk_deleted_here_after_it_moved_is_named_with_what_to_run(clinic_url, tmp_path) -> None:
+    """Seen by a clinic's tester: the walk deleted on the workstation stayed on the server, and the move said
+    nothing of it (its deletion copied into the server's audit)."""
+    here = tmp_path / "here"
+    assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+    assert main_py(here, "sessions", "add", "1", walk(tmp_path, 10)).returncode == 0
+    assert main_py(here, "db", "move-to", clinic_url).returncode == 0
+    assert main_py(here, "sessions", "delete", "1").returncode == 0
+    again = main_py(here, "db", "move-to", clinic_url)
+    there = json.loads(main_py(tmp_path, "--records", clinic_url, "sessions", "list", "1", "--format", "json").stdout)
+    assert again.returncode == 1 and len(there) == 1
+    said = next(line for line in again.stdout.splitlines() if "deleted here" in line)
+    assert f"session 1: deleted here, and still on the server as session {there[0]['id']}: 2026-11-02" in said, said
+    assert f"main.py --records URL sessions delete {there[0]['id']}" in said, said
 
 
 def test_a_version_whose_reason_differs_on_the_server_is_named(pg_server, clinic_url, tmp_path) -> None:

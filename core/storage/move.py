@@ -108,7 +108,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         report.versions_as_saved += len(imported.versions_as_saved)
         report.sessions_added += imported.sessions_added
         report.problems += _differences(local, server, row.patient_id)
-    report.audit_copied = _copy_audit(local, database_path, server)  # what happened here, whatever did not move
+    report.audit_copied = _copy_audit(local, database_path, server, report)  # what happened here, all of it
     return report
 
 
@@ -154,11 +154,14 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
     return problems
 
 
-def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords) -> int:
+def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords, report: MoveReport) -> int:
     """The local audit entries not copied before, each marked with where it came from. A session's values before a
     correction or deletion go with it, under the patient's id on the server (so deleting the patient there clears
     them). The entries of a patient who did not move are held back, and copied by the run that moves the patient
-    (seen in review: copied without their values, they never got them)."""
+    (seen in review: copied without their values, they never got them). A correction or deletion made here after
+    the walk was on the server, which the move does not carry (the server's walk is kept as it is there), is kept
+    as history, tied to no walk there (seen by a clinic's tester: the server's walk read "corrected" with its old
+    values, and a walk deleted here was still there, unsaid), still under the patient's id."""
     key = workstation_key(local, database_path)
     last = _copied_up_to(server, key)
     if last is None:
@@ -178,18 +181,42 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
                 held.append(local_id)
                 continue
             moved = {"moved_from": key, "local_record_id": record_id, "local_audit_id": local_id}
+            there = ids.get(record_type, {}).get(record_id)
+            kept_there = record_type == "session" and _not_carried(local, server, action, record_id, there, before,
+                                                                   report)
+            if kept_there:  # history of this workstation, no change to the server's walk
+                there, moved = None, {**moved, "not_on_server": True}
             if before is not None and before.get("patient_id") in ids["patient"]:
                 moved = {**before, "patient_id": ids["patient"][before["patient_id"]],
                          "plan_id": ids["plan"].get(before.get("plan_id")), **moved}
             server.connection.execute(
                 "insert into audit (at, action, record_type, record_id, clinician, before_json) "
-                "values (%s, %s, %s, %s, %s, %s)",
-                [at, action, record_type, ids.get(record_type, {}).get(record_id), clinician, json.dumps(moved)])
+                "values (%s, %s, %s, %s, %s, %s)", [at, action, record_type, there, clinician, json.dumps(moved)])
             copied += 1
         for meta_key, value in ((f"{MOVED}{key}", str(max(last, rows[-1][0]))), (f"{HELD}{key}", json.dumps(held))):
             server.connection.execute("insert into meta (key, value) values (%s, %s) on conflict (key) do update "
                                       "set value = excluded.value", [meta_key, value])
     return copied
+
+
+def _not_carried(local: sqlite_utils.Database, server: PostgresRecords, action: str, local_id: int | None,
+                 there: int | None, before: dict | None, report: MoveReport) -> bool:
+    """A walk's correction here whose walk on the server has other values, or its deletion here where the server
+    still has it: not carried by the move. A deletion is named in the report (a correction is, by _differences)."""
+    if action == "update" and there is not None and local_id is not None:
+        walk = records.get_session_or_none(local, local_id)
+        return walk is not None and server.get_session(there).as_logged() != walk.as_logged()
+    if action != "delete" or not (before or {}).get("uid"):
+        return False
+    found = server.connection.execute("select id, patient_id from sessions where uid = %s", [before["uid"]]).fetchone()
+    if found is None:
+        return False
+    walk = server.get_session(found[0])
+    report.problems.append(
+        f"patient {before.get('patient_id')} (patient {found[1]} on the server) session {local_id}: deleted here, and "
+        f"still on the server as session {walk.id}: {walk_in_full(walk.as_logged())}. If it should go, delete it "
+        f"there: {command_as_run()} --records URL sessions delete {walk.id}")
+    return True
 
 
 def _meta(server: PostgresRecords, key: str) -> str | None:
