@@ -12,6 +12,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
 from ui.plain_text import shown_as_typed
+from ui.save_questions import SaveQuestions, same_name
 from ui.views.session_questions import leaving_answer
 
 from ui.session_care import SAVE_FIRST, SessionCare
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # taken back once they are
 
-class PatientCare(SessionCare):
+class PatientCare(SaveQuestions, SessionCare):
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
     _told_of_newer: tuple[tuple[int, int], PlanVersion] | None = None  # a version saved meanwhile that a save of the
     # plan on screen (patient, editor.opened) was refused for: once told, the next save of that plan replaces it
@@ -185,7 +186,7 @@ class PatientCare(SessionCare):
             self.tabs.setCurrentWidget(self.editor)
             self.editor.reason.setFocus()
             return False
-        if not self._older_version_confirmed():
+        if not self._older_version_confirmed() or not self._new_namesake_confirmed():
             return False
 
         # The version the editor's plan was made from: if someone saves a newer one meanwhile, this save is
@@ -253,16 +254,9 @@ class PatientCare(SessionCare):
             self.editor.reason.clear()  # took on a later try keeps what was typed since, for the next version)
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
-        others = self._namesakes(version) if version.version == 1 else []
-        if others:  # a new patient: perhaps meant as a new version of one already here
-            who = f"Patient {others[0]} has" if len(others) == 1 else \
-                f"Patients {', '.join(map(str, others[:-1]))} and {others[-1]} have"
-            same = (f"{who} the same name: if this is the same person, open that patient in Records (the Patient no. "
-                    "column) and save the plan there instead.")
-            said += " " + same
-            # not only in the status bar, which a clinician may not read (and which cuts long messages short)
-            QMessageBox.warning(self, "Another patient has this name", shown_as_typed(
-                f"Saved as a new patient, {version.patient_id}. {same}"))
+        others = self._namesakes(version.profile.name, version.patient_id) if version.version == 1 else []
+        if others:  # a new patient, asked about before it was saved (or saved meanwhile on another workstation)
+            said += f" {same_name(others)}: if this is the same person, open that patient in Records."
         self._say_saved(said, version.version)
         self.plan_saved.emit(version.id)
         return True
@@ -270,24 +264,6 @@ class PatientCare(SessionCare):
     def _say_saved(self, said: str, version: int) -> None:
         self._said_saved = (said, version)
         self.statusBar().showMessage(said)
-
-    def _older_version_confirmed(self) -> bool:
-        """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""
-        course, shown_id = self._course, self.editor.plan_id
-        if course is None or shown_id is None or shown_id == course.in_force.id or self.editor.dirty:
-            return True
-        shown = course.version_of(shown_id)
-        if shown is None:
-            return True
-        answer = QMessageBox.question(
-            self, "An older version", shown_as_typed(
-                f"Step 4 shows version {shown.version}; version {course.in_force.version} is the plan in force.\n\n"
-                f"Save version {shown.version}'s plan again as a new version, the plan in force from now on?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            return True
-        self.statusBar().showMessage(f"Not saved: version {course.in_force.version} stays the plan in force.")
-        return False
 
     @Slot(int)
     def open_plan(self, plan_id: int) -> None:
@@ -307,12 +283,6 @@ class PatientCare(SessionCare):
         self._refresh_course()
         self.statusBar().showMessage(f"Opened plan version {version.version} of {version.profile.name} "
                                      f"(patient {version.patient_id}).")
-
-    def _namesakes(self, version) -> list[int]:
-        try:
-            return self.gateway.namesakes(version.profile.name, besides=version.patient_id)
-        except Exception:  # the clinic server went away just after the save: the save stands, the check is let go
-            return []
 
     @Slot(str, int)
     def _on_progress_report_saved(self, path: str, patient_id: int) -> None:
@@ -387,3 +357,4 @@ class PatientCare(SessionCare):
             self._drop_waiting_save()  # seen in review: the other plan not opened, the discarded edits were saved
             return True
         return False
+

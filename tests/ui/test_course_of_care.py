@@ -151,31 +151,34 @@ def test_the_same_walk_logged_twice_through_the_form_is_said(qtbot, data_dir) ->
     assert any(tip.startswith(f"Session {first.id} ") for tip in shown), shown
 
 
-def test_a_new_patient_with_the_name_of_one_already_saved_is_saved_and_the_other_named(qtbot, data_dir,
-                                                                                        monkeypatch) -> None:
+def test_a_new_patient_with_the_name_of_one_already_saved_is_asked_about_before_it_is_saved(qtbot, data_dir,
+                                                                                          monkeypatch) -> None:
+    """Seen by a clinic's tester: told only once the duplicate was saved, whose one way out was deleting it."""
     window = open_window(qtbot, data_dir)
     window.editor.form.set_profile(example()[0])
     assert window.save_plan()
     monkeypatch.setattr(window, "_discard_ok", lambda: True)
     window.new_patient()
     window.editor.form.set_profile(example()[0])
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a: shown.append((title, text)))
-    assert window.save_plan(), window.statusBar().currentMessage()
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, text, *a: asked.append((title, text))
+                        or answers.pop(0))
+    assert not window.save_plan()  # No: nothing saved
+    assert asked == [("Another patient has this name", "<p>Patient 1 has the same name, Example Patient (CIPN). Save a "
+                      "new patient anyway?<br><br>No saves nothing: if this is the same person, open that patient in "
+                      "Records (the Patient no. column) and save the plan there.</p>")]
+    assert window.statusBar().currentMessage() == "Not saved: Patient 1 has the same name, Example Patient (CIPN)."
+    assert window.records.model.total == 1 and window.editor.patient_id is None
+    assert window.save_plan(), window.statusBar().currentMessage()  # Yes
     said = window.statusBar().currentMessage()
-    assert said.startswith("Saved plan version 1 of Example Patient (CIPN) (patient 2).")
-    assert "Patient 1 has the same name" in said
-    # in a message the clinician must answer, not only in the status bar
-    assert shown == [("Another patient has this name", "<p>Saved as a new patient, 2. Patient 1 has the same name: "
-                      "if this is the same person, open that patient in Records (the Patient no. column) and save the "
-                      "plan there instead.</p>")]
+    assert said.startswith("Saved plan version 1 of Example Patient (CIPN) (patient 2). Patient 1 has the same name")
     records = window.records.table.model()
     assert [records.index(row, 1).data() for row in range(records.rowCount())] == ["2", "1"]  # Records shows them
     window.new_patient()  # a third: both named, not only the first found
     window.editor.form.set_profile(example()[0])
-    assert window.save_plan()
-    assert "Patients 2 and 1 have the same name" in window.statusBar().currentMessage() or \
-        "Patients 1 and 2 have the same name" in window.statusBar().currentMessage()
+    answers.append(QMessageBox.StandardButton.Yes)
+    assert window.save_plan() and len(asked) == 3
+    assert "Patients 2 and 1 have the same name" in asked[-1][1] or "Patients 1 and 2 have the same name" in asked[-1][1]
 
 
 def test_the_handout_tab_says_when_it_is_not_the_plan_in_force(qtbot, data_dir) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from core.records.authors import named
 from tests.ui.course_helpers import open_window, override_week, saved_patient
 
 WHY = "Pain 7/10 after week 2 walks: week 2 shorter"
@@ -23,7 +24,7 @@ def test_enter_in_the_reason_saves_it_with_the_new_version_and_the_versions_show
     window.tabs.setCurrentWidget(window.records)
     qtbot.waitUntil(lambda: window.records.model.total == 1, timeout=8_000)
     window.records.table.selectRow(0)
-    assert window.records.history.item(0).text().endswith(f"by {window.settings.clinician}\nReason: {WHY}")
+    assert window.records.history.item(0).text().endswith(f"by {named(window.settings.clinician)}\nReason: {WHY}")
     assert "Reason" not in window.records.history.item(1).text()  # version 1: none given, nothing added
     window.tabs.setCurrentWidget(window.progress)
     shown = [window.progress.versions.item(row).text() for row in range(window.progress.versions.count())]

@@ -192,7 +192,7 @@ def test_why_heart_rate_cannot_set_intensity_is_said_once(qtbot, data_dir) -> No
     said = "Heart rate cannot set intensity"
     assert panel.warnings.text().count(said) == 1 and said not in panel.intensity.text()
     assert "RPE 12-13 (Borg 6-20 scale) and the talk test" in panel.intensity.text()
-    ready = saved_patient(qtbot, data_dir)
+    ready = saved_patient(qtbot, data_dir, name="Another Patient")  # a second patient, of a name of their own
     assert "Heart-rate reserve (Karvonen)" in ready.editor.panel.intensity.text()
 
 

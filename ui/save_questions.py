@@ -1,0 +1,64 @@
+"""The questions asked before a plan is saved as something other than a new version of the patient on screen: an
+older version saved again as the plan in force, and a new patient whose name another patient already has. Mixed
+into MainWindow through PatientCare."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from ui.plain_text import shown_as_typed
+
+
+class SaveQuestions:
+    _namesake_asked: tuple[int, str] | None = None  # (editor.opened, name) a new patient of a name already here was
+    # let be saved under: asked once, not again at each try the clinic server could not take
+
+    def _older_version_confirmed(self) -> bool:
+        """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""
+        course, shown_id = self._course, self.editor.plan_id
+        if course is None or shown_id is None or shown_id == course.in_force.id or self.editor.dirty:
+            return True
+        shown = course.version_of(shown_id)
+        if shown is None:
+            return True
+        answer = QMessageBox.question(
+            self, "An older version", shown_as_typed(
+                f"Step 4 shows version {shown.version}; version {course.in_force.version} is the plan in force.\n\n"
+                f"Save version {shown.version}'s plan again as a new version, the plan in force from now on?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.statusBar().showMessage(f"Not saved: version {course.in_force.version} stays the plan in force.")
+        return False
+
+    def _namesakes(self, name: str, besides: int = 0) -> list[int]:
+        try:
+            return self.gateway.namesakes(name, besides=besides)
+        except Exception:  # the clinic server went away: the save stands, or is tried and says so; the check let go
+            return []
+
+    def _new_namesake_confirmed(self) -> bool:
+        """A new patient whose name a patient here already has may be meant as a new version of theirs: asked before
+        it is saved, once (seen by a clinic's tester: told only once the duplicate was saved, whose way out was
+        deleting it)."""
+        name = self.editor.profile.name
+        if self.editor.patient_id is not None or self._namesake_asked == (self.editor.opened, name):
+            return True
+        others = self._namesakes(name)
+        if not others or QMessageBox.question(
+                self, "Another patient has this name", shown_as_typed(
+                    f"{same_name(others)}, {name}. Save a new patient anyway?\n\nNo saves nothing: if this is the "
+                    "same person, open that patient in Records (the Patient no. column) and save the plan there."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
+            self._namesake_asked = (self.editor.opened, name)
+            return True
+        self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}.")
+        return False
+
+
+def same_name(others: list[int]) -> str:
+    """"Patient 2 has the same name", or "Patients 2 and 5 have" it."""
+    who = f"Patient {others[0]} has" if len(others) == 1 else \
+        f"Patients {', '.join(map(str, others[:-1]))} and {others[-1]} have"
+    return f"{who} the same name"
