@@ -132,3 +132,17 @@ def test_a_walk_corrected_since_it_was_read_is_not_deleted(run_main, tmp_path) -
     gone = run_main("sessions", "delete", "1", "--if-unchanged-since", now[0]["updated_at"], data_dir=data)
     assert gone.returncode == 0, gone.stderr
     assert json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout) == []
+
+
+def test_an_imperial_clinics_refusal_names_the_speeds_in_mph_as_its_window_does(run_main, tmp_path) -> None:
+    """Seen in review: km/h in this refusal, where the window's next question said mph."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"units": "imperial"}), encoding="utf-8")
+    profile = json.loads(EXAMPLE.read_text())
+    assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
+    for name, speed in (("theirs.json", 3.2), ("yours.json", 4.2)):
+        saved = run_main("plan", _written(tmp_path, name, {**profile, "comfortable_speed_kmh": speed}), "--save",
+                         "--patient", "1", "--if-newest", "1", data_dir=data)
+    assert saved.returncode == 1 and "Comfortable walking speed: 1.99 mph (3.2 km/h) -> 2.61 mph (4.2 km/h)" in \
+        saved.stderr, saved.stderr

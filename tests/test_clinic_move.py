@@ -237,8 +237,13 @@ def test_a_walk_deleted_here_after_it_moved_is_named_with_what_to_run(clinic_url
     there = json.loads(main_py(tmp_path, "--records", clinic_url, "sessions", "list", "1", "--format", "json").stdout)
     assert again.returncode == 1 and len(there) == 1
     said = next(line for line in again.stdout.splitlines() if "deleted here" in line)
-    assert f"session 1: deleted here, and still on the server as session {there[0]['id']}: 2026-11-02" in said, said
+    assert f"session of 2026-11-02: deleted here, but still on the server as session {there[0]['id']}: " \
+        "2026-11-02, week 1, 10 min" in said, said
     assert f"main.py --records URL sessions delete {there[0]['id']}" in said, said
+    assert "deleted here" in main_py(here, "db", "move-to", clinic_url).stdout  # at every run, until they agree
+    assert main_py(here, "sessions", "undelete", "1").returncode == 0  # logged here again: nothing to say
+    last = main_py(here, "db", "move-to", clinic_url)
+    assert last.returncode == 0 and "deleted here" not in last.stdout, last.stdout
 
 
 def test_a_version_whose_reason_differs_on_the_server_is_named(pg_server, clinic_url, tmp_path) -> None:

@@ -90,7 +90,7 @@ def test_an_imperial_clinics_progress_names_a_new_versions_speeds_in_mph(run_mai
         patient = ["--patient", "1"] if number else []
         assert run_main("plan", str(version), "--save", *patient, data_dir=data).returncode == 0
     lines = run_main("progress", "1", data_dir=data).stdout.splitlines()
-    assert "  - Comfortable walking speed: 2.4 mph (3.8 km/h) -> 2.6 mph (4.2 km/h)" in lines
+    assert "  - Comfortable walking speed: 2.36 mph (3.8 km/h) -> 2.61 mph (4.2 km/h)" in lines
 
 
 def test_a_version_saved_with_no_clinician_named_in_settings_says_so_as_the_session_log_does(run_main, tmp_path):
@@ -101,3 +101,22 @@ def test_a_version_saved_with_no_clinician_named_in_settings_says_so_as_the_sess
     for command in (("progress", "1"), ("plans", "show", "1")):
         said = run_main(*command, data_dir=data).stdout
         assert "a clinician with no name in Settings" in said and "unnamed clinician" not in said, command
+
+
+def test_a_version_with_no_author_recorded_is_said_so_and_its_progress_report_is_made(run_main, tmp_path) -> None:
+    """Seen in review: a bundle may carry a version with no author; "by None" was printed, and the progress report
+    failed with a TypeError."""
+    from core.storage import records
+    from core.storage.database import open_database
+    from tests.storage.helpers import example
+
+    data = tmp_path / "data"
+    assert run_main("plans", "list", data_dir=data).returncode == 0  # the data folder, made
+    db = open_database(data / "treadwell.sqlite3")
+    try:
+        records.save_plan(db, *example(), clinician="")
+    finally:
+        db.close()
+    assert "UTC by no author recorded" in run_main("plans", "show", "1", data_dir=data).stdout
+    report = run_main("progress", "1", "--pdf", str(tmp_path / "report.pdf"), data_dir=data)
+    assert report.returncode == 0 and "no author recorded" in report.stdout, report.stderr

@@ -248,7 +248,12 @@ class ClinicLink:
             return
         if self.editor.dirty and self.editor.profile is not None:
             closing = self._close_when_saved == self._plan_on_screen()
-            if self.save_plan():
+            self._saving_on_retry = True  # no question pops up unasked (save_questions)
+            try:
+                saved = self.save_plan()
+            finally:
+                self._saving_on_retry = False
+            if saved:
                 self._close_when_saved = None
                 if closing:
                     self.close()

@@ -224,7 +224,8 @@ class PatientCare(SaveQuestions, SessionCare):
             if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
                 self._told_of_newer = ((self.editor.patient_id, self.editor.opened), error.theirs)
                 self._refresh_course()
-                QMessageBox.information(self, "A newer version is saved", shown_as_typed(str(error)))
+                QMessageBox.information(self, "A newer version is saved", shown_as_typed(error.said_in(
+                    self.settings.units)))
                 self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
                                              "your changes were made from.")
                 return False
@@ -357,4 +358,3 @@ class PatientCare(SaveQuestions, SessionCare):
             self._drop_waiting_save()  # seen in review: the other plan not opened, the discarded edits were saved
             return True
         return False
-

@@ -12,6 +12,7 @@ from ui.plain_text import shown_as_typed
 class SaveQuestions:
     _namesake_asked: tuple[int, str] | None = None  # (editor.opened, name) a new patient of a name already here was
     # let be saved under: asked once, not again at each try the clinic server could not take
+    _saving_on_retry = False  # a save the clinic server could not take, tried again by its timer (clinic_link)
 
     def _older_version_confirmed(self) -> bool:
         """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""
@@ -45,6 +46,10 @@ class SaveQuestions:
         if self.editor.patient_id is not None or self._namesake_asked == (self.editor.opened, name):
             return True
         others = self._namesakes(name)
+        if others and self._saving_on_retry:  # a question nobody asked for, popping up (seen in review): said instead
+            self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}. Save again (Ctrl+S) to say "
+                                         "whether this is a new patient.")
+            return False
         if not others or QMessageBox.question(
                 self, "Another patient has this name", shown_as_typed(
                     f"{same_name(others)}, {name}. Save a new patient anyway?\n\nNo saves nothing: if this is the "

@@ -54,7 +54,7 @@ class SessionCare:
 
     @Slot(int, object)
     def _on_sessions_correction_requested(self, session_id: int, log: SessionLog) -> None:
-        from core.records.models import moved_words
+        from core.records.walk_words import moved_words
 
         # as loaded into the form, not as the log shows it now: the log is read again when another workstation
         # changes the patient, and its newer copy would let the correction pass over that change unseen (seen in

@@ -124,12 +124,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2
     except VersionSavedMeanwhile as error:
+        from core.plan.compare import yours_differs
         from core.records.authors import named
 
         theirs = error.theirs
         print(f"--if-newest: not saved: version {theirs.version} of patient {theirs.patient_id} (plan {theirs.id}), "
               f"saved by {named(theirs.created_by) or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is "
-              f"newer than version {args.if_newest}. {error.how_yours_differs} See it with {program_name()} plans show "
+              f"newer than version {args.if_newest}. {yours_differs(error.differences(settings.units))} See it with "
+              f"{program_name()} plans show "
               f"{theirs.id}; to save yours as the newest anyway, give --if-newest {theirs.version}."
               + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
         return 1

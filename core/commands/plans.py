@@ -9,7 +9,7 @@ from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import audit_clinician, format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.inputs import InputError, read_input
-from core.records.authors import named
+from core.records.authors import author
 from core.records.interface import COUNT_CAP, PatientRecords
 from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
@@ -118,7 +118,7 @@ def _show(records: PatientRecords, plan_id: int, output_format: str) -> int:
 
     profile = version.profile
     print(f"Plan {version.id}: patient {version.patient_id}, version {version.version}, "
-          f"saved {version.created_at[:19]} UTC by {named(version.created_by)}")
+          f"saved {version.created_at[:19]} UTC by {author(version.created_by)}")
     if version.reason:
         print(f"Reason: {version.reason}")
     print(f"Patient: {profile.name}, {profile.age}" + (f", {profile.sex}" if profile.sex else "")

@@ -12,7 +12,7 @@ from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import format_table, print_json, say_waiting
 from core.data_dir import DataDir
 from core.plan.adjustment import ACTION_WORDS
-from core.records.authors import named
+from core.records.authors import author
 from core.plan.adherence import adherence_in_words
 from core.plan.profile import checked_lines
 from core.plan.progress import Progress
@@ -99,7 +99,7 @@ def describe_progress(progress: Progress) -> str:
     # what changed, under the table, a line each (seen in review: a version's 40 changes on one line of about 1,500
     # characters pushed every other column of the table off the screen)
     lines.append(format_table(["version", "plan id", "saved", "by", "reason", "what changed"],
-                              [[v.version, v.plan_id, v.saved_on.isoformat(), named(v.saved_by), v.reason,
+                              [[v.version, v.plan_id, v.saved_on.isoformat(), author(v.saved_by), v.reason,
                                 v.changes[0] if len(v.changes) == 1 else f"{len(v.changes)} changes, below"]
                                for v in progress.versions]))
     for v in (v for v in progress.versions if len(v.changes) > 1):

@@ -14,10 +14,11 @@ from core.inputs import InputError, read_input
 from core.plan.session_log import (
     MAX_SESSION_BYTES, SessionLog, SessionLogError, left_out_of_correction, parse_session, recorded,
 )
-from core.records.authors import logged_by_words
+from core.records.authors import logged_by_words, named
 from core.records.models import (
-    ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, PlanVersion, SessionRecord, moved_words,
+    ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, PlanVersion, SessionRecord,
 )
+from core.records.walk_words import moved_words
 from core.stamps import local_minute
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
@@ -76,7 +77,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history, records.sessions(saved.patient_id))
                 said = (f"Session {saved.id} is unchanged: the file holds what is saved." if saved == before else
-                        f"Corrected session {saved.id} of {_whose(history[-1])}{moved_words(before, saved, history[0].saved_on)}; its "
+                        f"Corrected session {saved.id} of {_whose(history[-1])}"
+                        f"{moved_words(before, saved, history[0].saved_on)}; its "
                         "values before are kept in the audit trail.")
                 return _done(saved, said, args.format)
             gone = records.get_session(args.session)
@@ -175,7 +177,7 @@ def _list_deleted(deleted: list[DeletedSession], output_format: str, whose: str)
         return 0
     print(f"Deleted sessions of {whose}, the latest deleted first:")
     print(format_table(["id", "deleted", "by", "date", "week", "plan id", *WALK_HEADERS],
-                       [[item.session_id, local_minute(item.deleted_at), item.deleted_by or "",
+                       [[item.session_id, local_minute(item.deleted_at), named(item.deleted_by) or "",
                          item.log.date.isoformat(), item.log.week, item.plan_id, *_walk_cells(item.log)]
                         for item in deleted]))
     print(f"{len(deleted)} deleted session{'' if len(deleted) == 1 else 's'}. To log one again as it was: sessions "

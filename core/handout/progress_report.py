@@ -32,7 +32,7 @@ from core.app_info import APP_NAME
 from core.evidence.library import load_library
 from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
-from core.records.authors import named
+from core.records.authors import author
 from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import date_label, effort_chart, minutes_chart, pain_band_names, pain_chart
 from core.handout.script_text import paragraph
@@ -210,7 +210,7 @@ class _Report:
                 first = index == 0
                 rows.append([self._p(str(version.version) if first else "", self.cell),
                              self._p(version.saved_on.isoformat() if first else "", self.cell),
-                             self._p(printable(named(version.saved_by)) if first else "", self.cell),
+                             self._p(printable(author(version.saved_by)) if first else "", self.cell),
                              self._p(printable(change), self.cell)])
             group_ends.append(len(rows) - 1)
         widths = [2.0 * cm, 2.7 * cm, 3.6 * cm]

@@ -344,14 +344,13 @@ def _speeds_to_check(planned: Week, logs: list[SessionLog]) -> str:
     """The walks whose belt speed reads as logged in the other units (walking.slipped), named whatever the advice
     until corrected. Seen in review: 4.3 typed in an imperial clinic's mph form for a 4 km/h week, kept as 6.92 km/h
     (a jog, for a patient with reduced foot sensation), was questioned once as it was logged and never again."""
-    dates = sorted({log.date for log in logs if log.speed_kmh and planned.speed_kmh
-                    and slipped(log.speed_kmh, planned.speed_kmh)})
-    if not dates:
+    slips = [log for log in logs if log.speed_kmh and planned.speed_kmh and slipped(log.speed_kmh, planned.speed_kmh)]
+    if not slips:
         return ""
-    walks = "walk" if len(dates) == 1 else "walks"
+    dates, walks = sorted({log.date for log in slips}), "walk" if len(slips) == 1 else "walks"
     return (f" Check the belt speed of the {walks} of {', '.join(d.isoformat() for d in dates)}: far from week "
-            f"{planned.week}'s planned {planned.speed_kmh:g} km/h ({planned.speed_kmh / KM_PER_MILE:.1f} mph), it reads "
-            "as logged in the other units; correct the session if so.")
+            f"{planned.week}'s planned {planned.speed_kmh:g} km/h ({planned.speed_kmh / KM_PER_MILE:.1f} mph), it "
+            "reads as logged in the other units; correct the session if so.")
 
 
 def blocked_because(plan: Plan) -> str:

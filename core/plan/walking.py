@@ -109,6 +109,16 @@ def energy_cost_in_words(weeks: Sequence[Week], units: Literal["metric", "imperi
     return ("By the ACSM walking equation (an estimate; the effort targets decide): " + "; ".join(parts) + ".")
 
 
+def form_speed(kmh: float, units: str) -> float:
+    """A speed as a clinic's form shows it: in mph to two decimals for an imperial clinic, else in km/h as kept."""
+    return round(kmh / KM_PER_MILE, 2) if units == "imperial" else kmh
+
+
+def typed_kmh(typed: float, units: str) -> float:
+    """A speed typed in a clinic's form, as kept: mph x 1.609 to two decimals for an imperial clinic, else as typed."""
+    return round(typed * KM_PER_MILE, 2) if units == "imperial" else typed
+
+
 def speed_in_units(kmh: float, units: Literal["metric", "imperial"]) -> str:
     """A speed for the clinician in the clinic's units: "3.5 km/h", or "2.2 mph (3.5 km/h)"."""
     return f"{kmh:g} km/h" if units == "metric" else f"{kmh / KM_PER_MILE:.1f} mph ({kmh:g} km/h)"

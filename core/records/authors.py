@@ -20,6 +20,12 @@ def logged_by_words(record: SessionRecord) -> str:
         f"{by}, corrected by {named(record.corrected_by)}"
 
 
+def author(clinician: str | None) -> str:
+    """Who saved a plan version, in a list of versions: a bundle may carry none (seen in review: "by None", and a
+    progress report refused)."""
+    return named(clinician) or "no author recorded"
+
+
 def named(clinician: str | None) -> str | None:
     """A clinician as the audit names them, as every sentence and list says it (None: not known; seen by a clinic's
     tester: "unnamed clinician" in the versions' lists beside "a clinician with no name in Settings" in the log)."""

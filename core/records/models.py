@@ -16,8 +16,9 @@ from core.plan.engine import Plan
 from core.plan.intensity import pulse_below_resting
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, checked_line
-from core.plan.session_log import SessionLog, recorded
+from core.plan.session_log import SessionLog
 from core.plan.walking import units_slip
+from core.records.walk_words import walk_in_full
 from core.stamps import local_day
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "undelete", "import"]
@@ -130,17 +131,6 @@ def version_in_force(saved: list[tuple[int, str]], on: dt.date,
         return in_force[-1]
     first_day = [row_id for row_id, at in saved if local_day(at) == local_day(saved[0][1])]
     return next((row_id for row_id in reversed(first_day) if walkable(row_id)), saved[0][0])
-
-
-def moved_words(before: SessionRecord | None, after: SessionRecord, first_saved_on: dt.date | None) -> str:
-    """How a correction moved a walk, for the message that says it was saved: its new date fell under another
-    version ("" when it stayed), in force on its date, or none was yet, it being before ``first_saved_on``, the day
-    the first version was saved (seen in review: "the version in force on its date" of a walk moved to before it)."""
-    if before is None or before.plan_version == after.plan_version:
-        return ""
-    why = ("as no version was in force yet on its date" if first_saved_on and after.date < first_saved_on
-           else "the version in force on its date")
-    return f", moved from plan version {before.plan_version} to version {after.plan_version}, {why}"
 
 
 class DeletedSession(BaseModel):
@@ -298,29 +288,28 @@ class VersionSavedMeanwhile(Exception):
     what is on screen stays. Seen in testing: "saved ... after you opened it" was said of a version saved weeks
     before the older one was opened."""
 
-    def __init__(self, theirs: PlanVersion, differences: list[str]) -> None:
+    def __init__(self, theirs: PlanVersion, yours: tuple[PatientProfile, Plan, list[WeekOverride]]) -> None:
+        self.theirs, self.yours = theirs, yours  # yours: the profile, the engine's plan and the overrides refused
+        super().__init__(self.said_in("metric"))
+
+    def differences(self, units: str = "metric") -> list[str]:
+        """How yours differs from theirs, a line each, speeds in the clinic's ``units`` (seen in review: km/h in this
+        refusal, and mph in the question asked next, on an imperial clinic's window)."""
+        from core.plan.compare import version_differences
+
+        return version_differences(self.theirs.profile, self.theirs.plan, self.theirs.overrides, *self.yours, units)
+
+    def said_in(self, units: str) -> str:
         from core.plan.compare import yours_differs
         from core.records.authors import named
 
-        self.theirs, self.differences, self.how_yours_differs = theirs, differences, yours_differs(differences)
-        super().__init__(
-            f"Not saved: version {theirs.version} of this patient, saved by {named(theirs.created_by) or 'someone'} at "
-            f"{theirs.created_at[:19].replace('T', ' ')} UTC, is newer than the version your changes were made from. "
-            + f"{self.how_yours_differs} "
-            + f"Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours "
-              f"version {theirs.version + 1}, the newest; version {theirs.version} stays in the history.")
-
-
-def walk_in_full(log: SessionLog) -> str:
-    """Every value of a walk, so two that differ only in the speed, the pulse or the note read apart (seen in review:
-    "Yours" and "Theirs" read the same where only the note differed)."""
-    return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min"
-            + ("" if log.speed_kmh is None else f" at {log.speed_kmh:g} km/h")
-            + f", RPE {log.rpe}" + ("" if log.heart_rate is None else f", heart rate {log.heart_rate}")
-            + f", pain during {recorded(log.pain_during)}, next morning {recorded(log.pain_next_morning)}"
-            + ("" if log.stiffer_next_morning is None else
-               f", {'stiffer than usual' if log.stiffer_next_morning else 'not stiffer'} next morning")
-            + (f', note "{log.note}"' if log.note else ""))
+        theirs = self.theirs
+        return (f"Not saved: version {theirs.version} of this patient, saved by "
+                f"{named(theirs.created_by) or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is newer "
+                f"than the version your changes were made from. {yours_differs(self.differences(units))} Yours is "
+                f"still on screen: look at version "
+                f"{theirs.version} in Records. Saving again makes yours version {theirs.version + 1}, the newest; "
+                f"version {theirs.version} stays in the history.")
 
 
 class ImportedPatient(BaseModel):
@@ -379,11 +368,6 @@ class ImportedPatient(BaseModel):
             said += (f" Check who this is: plan version {self.version_in_force}, now in force, gives another "
                      f"{' and '.join(self.identity_changed)} than the version before it here.")
         return said
-
-
-def walk_named(log: SessionLog) -> str:
-    """A logged walk as an import names it: "the walk of 2026-09-14 (week 3, 12 min)"."""
-    return f"the walk of {log.date.isoformat()} (week {log.week}, {log.minutes:g} min)"
 
 
 def _some(walks: list[str], shown: int = 5) -> str:

@@ -25,7 +25,8 @@ from core.plan.guidelines import GUIDELINES_VERSION
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, one_plain_line
 from core.plan.session_log import SessionLog
-from core.records.models import ImportedPatient, PlanVersion, SessionRecord, walk_in_full, walk_named
+from core.records.models import ImportedPatient, PlanVersion, SessionRecord
+from core.records.walk_words import walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, CLOCK_SLACK, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,

@@ -20,7 +20,7 @@ from core.evidence.models import Study
 from core.storage import pg_schema
 from core.storage.clinic_errors import (
     ClinicServerError, NotAClinician, PasswordNeeded, PasswordRefused, RoleDisabled, ServerBusy, ServerLost,
-    ServerSchemaTooNew, ServerUnanswered, plain_error,
+    ServerSchemaTooNew, ServerUnanswered, made_a_clinician, plain_error,
 )
 from core.storage.postgres_records import PostgresRecords, check_schema
 
@@ -155,8 +155,15 @@ def call_guarded(method, *args, **kwargs):
         # administrator took the role out of the clinicians' group
         raise NotAClinician("This sign-in is no longer one of Treadwell's clinicians on the clinic database, so it "
                             "may not read or change the records. Nothing was changed, and what is on screen is kept: "
-                            f"the clinic's administrator makes it one again in psql (GRANT {pg_schema.CLINICIANS} TO "
-                            "the sign-in's name;).") from None
+                            f"{made_a_clinician(_signed_in_as(method))}.") from None
+
+
+def _signed_in_as(method) -> str:
+    """The role the clinic engine behind ``method`` signed in as (its words where it cannot be told)."""
+    try:
+        return method.__self__.connection.info.user
+    except Exception:  # not a bound method of the engine, or its connection is gone
+        return "the sign-in's name"
 
 
 def describe(store: PostgresRecords) -> str:

@@ -15,7 +15,7 @@ def made_a_clinician(role: str) -> str:
     from core.app_info import command_as_run
     from core.storage.pg_schema import CLINICIANS
 
-    quoted = role if role.isidentifier() and role == role.lower() else '"' + role.replace('"', '""') + '"'
+    quoted = '"' + role.replace('"', '""') + '"'  # as psql takes any role's name, a reserved word's too ("user")
     return (f"the clinic's administrator makes it one in psql (GRANT {CLINICIANS} TO {quoted};), or gives the "
             f"clinician a sign-in of their own ({command_as_run()} db add-clinician URL NAME)")
 

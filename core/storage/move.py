@@ -21,7 +21,7 @@ import psycopg
 import sqlite_utils
 
 from core.app_info import command_as_run
-from core.records.models import walk_in_full
+from core.records.walk_words import walk_in_full
 from core.storage import evidence_store, records
 from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
@@ -108,7 +108,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         report.versions_as_saved += len(imported.versions_as_saved)
         report.sessions_added += imported.sessions_added
         report.problems += _differences(local, server, row.patient_id)
-    report.audit_copied = _copy_audit(local, database_path, server, report)  # what happened here, all of it
+    report.audit_copied = _copy_audit(local, database_path, server)  # what happened here, whatever did not move
     return report
 
 
@@ -139,7 +139,14 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
                 for v in records.plan_history(local, patient_id)
                 if v.uid not in theirs or not same_version(theirs[v.uid], v.profile, v.plan, v.overrides, v.reason)]
     sessions = {s.uid: s for s in server.sessions(there)}
-    for walk in records.sessions(local, patient_id):
+    here = records.sessions(local, patient_id)
+    for uid in sorted(records.deleted_session_uids(local, patient_id) - {walk.uid for walk in here}):
+        if (kept := sessions.get(uid)) is not None:  # deleted here once it was there (seen by a clinic's tester)
+            problems.append(
+                f"patient {patient_id} (patient {there} on the server) session of {kept.date.isoformat()}: deleted "
+                f"here, but still on the server as session {kept.id}: {walk_in_full(kept.as_logged())}. If it should "
+                f"go, delete it there: {command_as_run()} --records URL sessions delete {kept.id}")
+    for walk in here:
         theirs = sessions.get(walk.uid)
         if theirs is None or theirs.as_logged() != walk.as_logged():  # seen by a clinic's tester: neither side's
             # values, and the local patient number only, with no way to tell which of two walks of a day it was
@@ -154,7 +161,7 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
     return problems
 
 
-def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords, report: MoveReport) -> int:
+def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: PostgresRecords) -> int:
     """The local audit entries not copied before, each marked with where it came from. A session's values before a
     correction or deletion go with it, under the patient's id on the server (so deleting the patient there clears
     them). The entries of a patient who did not move are held back, and copied by the run that moves the patient
@@ -182,8 +189,7 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
                 continue
             moved = {"moved_from": key, "local_record_id": record_id, "local_audit_id": local_id}
             there = ids.get(record_type, {}).get(record_id)
-            kept_there = record_type == "session" and _not_carried(local, server, action, record_id, there, before,
-                                                                   report)
+            kept_there = record_type == "session" and _not_carried(local, server, action, record_id, there, before)
             if kept_there:  # history of this workstation, no change to the server's walk
                 there, moved = None, {**moved, "not_on_server": True}
             if before is not None and before.get("patient_id") in ids["patient"]:
@@ -200,23 +206,17 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
 
 
 def _not_carried(local: sqlite_utils.Database, server: PostgresRecords, action: str, local_id: int | None,
-                 there: int | None, before: dict | None, report: MoveReport) -> bool:
+                 there: int | None, before: dict | None) -> bool:
     """A walk's correction here whose walk on the server has other values, or its deletion here where the server
-    still has it: not carried by the move. A deletion is named in the report (a correction is, by _differences)."""
+    still has it (and this workstation has not logged it again since): not carried by the move (_differences names
+    both, at every run, until they agree)."""
     if action == "update" and there is not None and local_id is not None:
         walk = records.get_session_or_none(local, local_id)
         return walk is not None and server.get_session(there).as_logged() != walk.as_logged()
-    if action != "delete" or not (before or {}).get("uid"):
+    if action != "delete" or not (before or {}).get("uid") or (
+            local_id is not None and records.get_session_or_none(local, local_id) is not None):
         return False
-    found = server.connection.execute("select id, patient_id from sessions where uid = %s", [before["uid"]]).fetchone()
-    if found is None:
-        return False
-    walk = server.get_session(found[0])
-    report.problems.append(
-        f"patient {before.get('patient_id')} (patient {found[1]} on the server) session {local_id}: deleted here, and "
-        f"still on the server as session {walk.id}: {walk_in_full(walk.as_logged())}. If it should go, delete it "
-        f"there: {command_as_run()} --records URL sessions delete {walk.id}")
-    return True
+    return server.connection.execute("select 1 from sessions where uid = %s", [before["uid"]]).fetchone() is not None
 
 
 def _meta(server: PostgresRecords, key: str) -> str | None:

@@ -176,10 +176,7 @@ def check_based_on(newest: PlanVersion | None, based_on: int | None, profile: Pa
     "the same plan as yours")."""
     if based_on is None or newest is None or newest.id == based_on:
         return
-    from core.plan.compare import version_differences
-
-    raise VersionSavedMeanwhile(newest, version_differences(newest.profile, newest.plan, newest.overrides, profile,
-                                                            plan, overrides))
+    raise VersionSavedMeanwhile(newest, (profile, plan, overrides))
 
 
 # who changed a session (the clinician of the audit row written with its ``updated_at``) or deleted it (its own delete

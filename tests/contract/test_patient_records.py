@@ -308,7 +308,7 @@ def test_two_clinicians_saving_one_patient_never_replace_each_other_unseen(recor
     theirs = records.save_plan(*example(weeks=8), clinician="Dr B", patient_id=first.patient_id, based_on=first.id)
     with pytest.raises(VersionSavedMeanwhile) as caught:
         records.save_plan(*example(weeks=10), clinician="Dr A", patient_id=first.patient_id, based_on=first.id)
-    assert caught.value.theirs == theirs and "Weeks: 8 -> 10" in caught.value.differences
+    assert caught.value.theirs == theirs and "Weeks: 8 -> 10" in caught.value.differences()
     assert f"saved by {as_named(records, 'Dr B')}" in str(caught.value)
     assert "Yours is still on screen" in str(caught.value)
     assert "is newer than the version your changes were made from" in str(caught.value)  # not "after you opened it":

@@ -103,6 +103,7 @@ def test_a_belt_speed_that_reads_as_logged_in_the_other_units_is_named_until_cor
         assert result.action == "progress"  # named, not held: a slower belt may be walked on purpose
         assert result.reason.endswith(
             f" Check the belt speed of the walk of 2026-11-02: far from week 4's planned {planned:g} km/h "
-            f"({planned / 1.609344:.1f} mph), it reads as logged in the other units; correct the session if so."), slipped
+            f"({planned / 1.609344:.1f} mph), it reads as logged in the other units; correct the session if so."
+        ), slipped
     for speed in (planned, planned * 0.8, planned * 1.2, None):  # as planned, a little slower or faster, none
         assert "belt speed" not in suggest_next_week(plan, 4, week_walked(plan, 4, note="", speed_kmh=speed)).reason

@@ -313,7 +313,7 @@ def test_a_sign_in_that_is_not_a_clinician_is_one_plain_sentence(pg_server, clin
                                         "clinicians") and "db add-clinician URL NAME" in str(caught.value)
     # the advice leads somewhere (seen by a clinic's tester: db add-clinician refuses a role the server already has)
     grant = re.search(r"\(([^()]*;)\)", str(caught.value))[1]
-    assert grant == "GRANT treadwell_clinician TO outsider;"
+    assert grant == 'GRANT treadwell_clinician TO "outsider";'
     with psycopg.connect(pg_server.url(database=database, password=ADMIN_SECRET), autocommit=True) as admin:
         admin.execute(grant)
     open_clinic_records(pg_server.url("outsider", database, "outsider-secret"), lambda etiology: []).connection.close()
@@ -360,8 +360,9 @@ def test_a_clinician_taken_out_of_the_clinicians_group_is_told_so_in_words(pg_se
     try:
         with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
             admin.execute("revoke treadwell_clinician from moved_on")
-        with pytest.raises(NotAClinician, match="^This sign-in is no longer one of Treadwell's clinicians"):
+        with pytest.raises(NotAClinician, match="^This sign-in is no longer one of Treadwell's clinicians") as caught:
             call_guarded(store.save_plan, *example(), clinician="Dr M")
+        assert 'GRANT treadwell_clinician TO "moved_on";' in str(caught.value)  # as a sign-in never one is told
     finally:
         store.connection.close()
 

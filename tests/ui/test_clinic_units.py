@@ -62,9 +62,22 @@ def test_the_version_changes_name_speeds_in_the_clinics_units_and_follow_a_chang
     window.editor.form.numbers["comfortable_speed_kmh"].setText("2.5")  # mph: 4.02 km/h
     assert window.save_plan(), window.statusBar().currentMessage()
     changes = window._course.progress.versions[-1].changes
-    assert "Comfortable walking speed: 2.2 mph (3.5 km/h) -> 2.5 mph (4.02 km/h)" in changes
+    assert "Comfortable walking speed: 2.17 mph (3.5 km/h) -> 2.5 mph (4.02 km/h)" in changes
     assert "Weeks 1-12 treadmill: 2.2 mph (3.5 km/h), 2 % slope -> 2.5 mph (4.02 km/h), 1 % slope" in changes
     window._use_settings(Settings(units="metric"))
     changes = window._course.progress.versions[-1].changes
     assert "Comfortable walking speed (km/h): 3.5 -> 4.02" in changes
     assert "Weeks 1-12 treadmill: 3.5 km/h, 2 % slope -> 4.02 km/h, 1 % slope" in changes
+
+
+def test_the_comfortable_speed_reads_back_as_saved_typed_with_a_comma_and_unrounded_in_km_h(qtbot, data_dir) -> None:
+    """Seen in review: "2,17" for the 2.17 mph shown read back 3.49 km/h, not the 3.5 saved; and a metric clinic's
+    3.456 km/h, from a profile file, was shown as 3.46."""
+    (data_dir.root / "settings.json").write_text('{"units": "imperial"}', encoding="utf-8")
+    window = saved_patient(qtbot, data_dir, comfortable_speed_kmh=3.5)
+    form, speed = window.editor.form, window.editor.form.numbers["comfortable_speed_kmh"]
+    speed.setText("2,17")
+    assert form.values()["comfortable_speed_kmh"] == 3.5 and not window.editor.dirty
+    window._use_settings(Settings(units="metric"))
+    form.set_profile(window.editor.profile.model_copy(update={"comfortable_speed_kmh": 3.456}))
+    assert speed.text() == "3.456" and form.values()["comfortable_speed_kmh"] == 3.456

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from core.records.authors import named
 from core.stamps import local_minute
 from ui.enter_key import KeyPress
 from ui.focus_frame import framed_on_focus
@@ -28,7 +29,8 @@ def walk_columns(units: str) -> list[Column]:
 
 
 def _cells(item: DeletedSession, columns: list[Column]) -> list[str]:
-    return [local_minute(item.deleted_at), item.deleted_by or "", *(column.display(item.log) for column in columns)]
+    return [local_minute(item.deleted_at), named(item.deleted_by) or "",
+            *(column.display(item.log) for column in columns)]
 
 
 class DeletedSessionsDialog(QDialog):

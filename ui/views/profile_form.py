@@ -21,7 +21,7 @@ from core.plan.guidelines import CONTRAINDICATIONS
 from core.plan.implications import IMPLYING_FIELDS, implied_changes
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import CONDITION_LABELS, FIELD_LABELS, NUMBER_LABELS, SCREENING_LABELS
-from core.plan.walking import KM_PER_MILE
+from core.plan.walking import form_speed, typed_kmh
 from ui.models.profile_words import FASTEST, SLOWEST, SPEED, in_form_words, in_mph
 from ui.models.table_model import combo_data
 from ui.views.eliding_combo import ElidingComboBox
@@ -80,7 +80,7 @@ class ProfileForm(ImpliedValues, QWidget):
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
         self._heights = _Heights(self)
         self._units = "metric"  # the comfortable speed's (set_units)
-        self._speed_shown: tuple[str, float] | None = None  # (the text shown, the km/h it shows), until edited
+        self._speed_shown: tuple[float, float] | None = None  # (the speed shown, the km/h it shows): read back exact
         self._start_implied_values()
         self.show_all_problems = False  # set when saving is attempted
         self.name = QLineEdit()
@@ -366,18 +366,17 @@ class ProfileForm(ImpliedValues, QWidget):
             self._show_speed(kmh)
             edit.blockSignals(False)
 
-    def _speed_kmh(self, value: Any) -> Any:
+    def _speed_kmh(self, value: Any) -> Any:  # noqa: ANN401 (a number, or text for the core check to name)
         """The comfortable speed typed, in km/h: the km/h shown, while its text is as shown (a saved 3.5 km/h shown as
         2.17 mph reads back 3.5, not 3.49, so the plan is not taken as changed), else the mph typed x 1.609 to two
         decimals. Text that is no number is left for the core check to name."""
-        if self._speed_shown is not None and self._speed_shown[0] == self.numbers[SPEED].text().strip():
-            return self._speed_shown[1]
-        if self._units == "metric" or isinstance(value, bool) or not isinstance(value, float | int):
+        if isinstance(value, bool) or not isinstance(value, float | int):
             return value
-        return round(value * KM_PER_MILE, 2)
+        if self._speed_shown is not None and self._speed_shown[0] == value:  # "2,17" as "2.17"
+            return self._speed_shown[1]
+        return typed_kmh(value, self._units)
 
     def _show_speed(self, kmh: float | None) -> None:
-        per_unit = KM_PER_MILE if self._units == "imperial" else 1.0
-        text = "" if kmh is None else f"{round(kmh / per_unit, 2):g}"
-        self.numbers[SPEED].setText(text)
-        self._speed_shown = None if kmh is None else (text, kmh)
+        shown = None if kmh is None else form_speed(kmh, self._units)  # km/h as kept (seen in review: 3.456 as 3.46)
+        self.numbers[SPEED].setText("" if shown is None else f"{shown:g}")
+        self._speed_shown = None if kmh is None or shown is None else (shown, kmh)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.plan.adherence import STOPPED_BECAUSE, adherence_in_words
 from core.plan.progress import WeekProgress
-from core.records.authors import named
+from core.records.authors import author
 from core.settings import Settings
 from ui.focus_frame import framed_on_focus
 from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
@@ -210,7 +210,7 @@ class ProgressView(QWidget):
             self.versions.addItem(f"In force, version {version.version}: {progress.in_force}")  # more above the
         for change in reversed(progress.versions):  # charts left the report's note out of reach at 150 %
             self.versions.addItem(f"Version {change.version}, {change.saved_on.isoformat()}, "
-                                  f"by {named(change.saved_by)}:\n"
+                                  f"by {author(change.saved_by)}:\n"
                                   + (f"Reason: {change.reason}\n" if change.reason else "")
                                   + "\n".join(f"• {line}" for line in change.changes))
         self.minutes_chart.set_weeks(progress.weeks)

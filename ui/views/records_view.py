@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from core.records.authors import named
+from core.records.authors import author
 from core.records.interface import COUNT_CAP
 from core.records.models import PlanSummary
 from core.stamps import local_minute
@@ -250,7 +250,7 @@ class RecordsView(QWidget):
             return
         for version in reversed(history):
             item = QListWidgetItem(f"Version {version.version} — {local_minute(version.created_at)} — "
-                                   f"by {named(version.created_by)}"
+                                   f"by {author(version.created_by)}"
                                    + (f"\nReason: {version.reason}" if version.reason else ""))
             item.setToolTip(f"Plan id {version.id}, as the command line names it (plans show {version.id})")
             item.setData(Qt.ItemDataRole.UserRole, version.id)

@@ -9,7 +9,7 @@ import re
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSpinBox
 
-from core.plan.walking import KM_PER_MILE
+from core.plan.walking import form_speed, typed_kmh
 
 NOT_GIVEN = -1  # the step below every range: shown as the field's word for "not recorded"
 TYPING_ROOM = 9999  # the box keeps any number typed up to this, so the record's own check can name the range
@@ -180,7 +180,7 @@ class SpeedSpinBox(PlainNumberSpinBox):
 
     def __init__(self, blank: str, units: str) -> None:
         super().__init__(999, step=0.1, blank=blank)
-        self._per_unit = 1.0
+        self._units = "metric"
         self._shown: tuple[float, float] | None = None  # (the value shown, the km/h it shows)
         self.set_units(units)
 
@@ -192,7 +192,7 @@ class SpeedSpinBox(PlainNumberSpinBox):
     def set_units(self, units: str) -> None:
         """The units it shows, and its label's (the form's label whose buddy it is): "Belt speed (mph):"."""
         kmh = self.kmh()
-        self._per_unit = KM_PER_MILE if units == "imperial" else 1.0
+        self._units = units
         self.setSuffix(" mph" if units == "imperial" else " km/h")
         self.set_kmh(kmh)
         form = self.parentWidget()
@@ -205,8 +205,8 @@ class SpeedSpinBox(PlainNumberSpinBox):
             return None
         if self._shown is not None and self._shown[0] == self.value():
             return self._shown[1]
-        return round(self.value() * self._per_unit, 2)
+        return round(typed_kmh(self.value(), self._units), 2)
 
     def set_kmh(self, kmh: float | None) -> None:
-        self.setValue(0 if kmh is None else round(kmh / self._per_unit, 2))
+        self.setValue(0 if kmh is None else form_speed(kmh, self._units))
         self._shown = None if kmh is None else (self.value(), kmh)
