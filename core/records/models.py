@@ -307,9 +307,8 @@ class VersionSavedMeanwhile(Exception):
         return (f"Not saved: version {theirs.version} of this patient, saved by "
                 f"{named(theirs.created_by) or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is newer "
                 f"than the version your changes were made from. {yours_differs(self.differences(units))} Yours is "
-                f"still on screen: look at version "
-                f"{theirs.version} in Records. Saving again makes yours version {theirs.version + 1}, the newest; "
-                f"version {theirs.version} stays in the history.")
+                f"still on screen: look at version {theirs.version} in Records. Saving again makes yours version "
+                f"{theirs.version + 1}, the newest; version {theirs.version} stays in the history.")
 
 
 class ImportedPatient(BaseModel):

@@ -366,10 +366,10 @@ class ProfileForm(ImpliedValues, QWidget):
             self._show_speed(kmh)
             edit.blockSignals(False)
 
-    def _speed_kmh(self, value: Any) -> Any:  # noqa: ANN401 (a number, or text for the core check to name)
-        """The comfortable speed typed, in km/h: the km/h shown, while its text is as shown (a saved 3.5 km/h shown as
-        2.17 mph reads back 3.5, not 3.49, so the plan is not taken as changed), else the mph typed x 1.609 to two
-        decimals. Text that is no number is left for the core check to name."""
+    def _speed_kmh(self, value: Any) -> Any:
+        """The comfortable speed typed, in km/h: the km/h shown, while the number typed is the one shown (a saved
+        3.5 km/h shown as 2.17 mph reads back 3.5, not 3.49, so the plan is not taken as changed), else as kept from
+        what is typed (walking.typed_kmh). Text that is no number is left for the core check to name."""
         if isinstance(value, bool) or not isinstance(value, float | int):
             return value
         if self._speed_shown is not None and self._speed_shown[0] == value:  # "2,17" as "2.17"

@@ -17,6 +17,7 @@ from ui.views.charts import (
 )
 
 BREAK_FILL = QBrush(QColor("#8A8A8A"), Qt.BrushStyle.BDiagPattern)  # hatched: seen in grey print and by any eye
+AFTER_A_BREAK = "after a break in walking, "  # read out where the charts leave a hatched slot
 
 
 class SessionChart(Chart):
@@ -119,8 +120,8 @@ class EffortChart(SessionChart):
     def set_sessions(self, sessions: list[SessionPoint]) -> None:
         self._place(sessions)
         self.setAccessibleDescription("; ".join(
-            f"{s.date.isoformat()}: RPE {s.rpe}" + (f" (target {s.target_rpe[0]}-{s.target_rpe[1]})" if s.target_rpe
-                                                   else "") for s in self.sessions))
+            f"{AFTER_A_BREAK if s.after_break else ''}{s.date.isoformat()}: RPE {s.rpe}"
+            + (f" (target {s.target_rpe[0]}-{s.target_rpe[1]})" if s.target_rpe else "") for s in self.sessions))
         self.shown_anew()
 
     def legend(self) -> list[LegendItem]:
@@ -163,7 +164,7 @@ class PainChart(SessionChart):
             if s.usual_pain is not None and s.usual_pain != usual:
                 parts.append(f"usual pain {s.usual_pain}/10 from here")
                 usual = s.usual_pain
-            parts.append(f"{s.date.isoformat()}: during {said(s.pain_during)}, "
+            parts.append(f"{AFTER_A_BREAK if s.after_break else ''}{s.date.isoformat()}: during {said(s.pain_during)}, "
                          f"next morning {said(s.pain_next_morning)}")
         self.setAccessibleDescription("; ".join(parts))
         self.shown_anew()
