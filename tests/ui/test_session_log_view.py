@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
@@ -268,7 +269,10 @@ def test_a_walk_under_a_blocked_version_is_told_from_when_a_later_one_takes_walk
         f"{dt.date.today().isoformat()}, when version 2, not blocked, was saved.")
 
 
-def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
+@pytest.mark.parametrize(("days_ago", "why"), [
+    (5, "the version in force on its date"),  # the diary's date: version 1 was in force
+    (20, "as no version was in force yet on its date")])  # before the first plan (seen in review: "in force")
+def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir, days_ago, why) -> None:
     window = saved_patient(qtbot, data_dir)
     version_1_saved_ten_days_ago(data_dir)
     override_week(window, 2, "12")
@@ -278,29 +282,11 @@ def test_a_corrected_date_moves_the_walk_and_says_so(qtbot, data_dir) -> None:
     view.save_button.click()  # typed with today's date: version 2
     assert view.table.select_session(1)
     view.correct_button.click()
-    view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=5)))  # the diary's date: version 1 was in force
+    view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=days_ago)))
     view.save_button.click()
     [corrected] = window.gateway.sessions(window.editor.patient_id)
     assert corrected.plan_version == 1
-    assert "moved from plan version 2 to version 1, the version in force on its date" in view.message.text()
-
-
-def test_a_walk_moved_to_before_the_first_plan_is_said_to_go_under_it_as_none_was_in_force_yet(qtbot, data_dir):
-    """Seen in review: "the version in force on its date" of a walk dated before any version was saved."""
-    window = saved_patient(qtbot, data_dir)
-    version_1_saved_ten_days_ago(data_dir)
-    override_week(window, 2, "12")
-    assert window.save_plan() and window.editor.plan_id == 2
-    view = window.sessions
-    fill(view, week=1, minutes=9, rpe=12)
-    view.save_button.click()  # today: version 2
-    assert view.table.select_session(1)
-    view.correct_button.click()
-    view.date.setDate(QDate(dt.date.today() - dt.timedelta(days=20)))  # a diary from before the first plan
-    view.save_button.click()
-    assert window.gateway.sessions(window.editor.patient_id)[0].plan_version == 1
-    assert "moved from plan version 2 to version 1, as no version was in force yet on its date" in \
-        view.message.text()
+    assert f"moved from plan version 2 to version 1, {why}" in view.message.text()
 
 
 def test_after_a_version_based_again_on_todays_walking_the_form_goes_on_without_a_jump(qtbot, data_dir) -> None:
