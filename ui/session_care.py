@@ -70,11 +70,12 @@ class SessionCare:
                 return self.gateway.edit_session(session_id, log, clinician=self.settings.clinician,
                                                  based_on=before.updated_at if before else None)
             except ChangedMeanwhile as refused:
+                said = refused.said_in(self.settings.units)
                 if refused.theirs is None:  # deleted: the log, read again now, turns the form into a new session
                     self._refresh_course()
-                    raise
+                    raise ValueError(said) from refused
                 self.sessions.correct_over(refused.theirs)
-                raise ValueError(f"{refused} Save the correction again to put yours in place of theirs (the audit "
+                raise ValueError(f"{said} Save the correction again to put yours in place of theirs (the audit "
                                  "trail keeps theirs), or Cancel to keep theirs.") from refused
 
         self._change_sessions(
@@ -94,9 +95,9 @@ class SessionCare:
         def delete(_course) -> None:  # as the clinician was shown it (seen in review: another's correction deleted)
             try:
                 self.gateway.delete_session(record.id, clinician=self.settings.clinician, based_on=record.updated_at)
-            except ChangedBeforeDelete:
+            except ChangedBeforeDelete as refused:
                 self._refresh_course()  # the log shows theirs
-                raise
+                raise ValueError(refused.said_in(self.settings.units)) from refused
 
         # the form ready for the week the next walk is likely in, as after an add (seen in review: a walk logged under
         # week 8 by mistake and deleted left the form at week 8, for the next walk to go there again)

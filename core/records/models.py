@@ -228,11 +228,18 @@ class ChangedMeanwhile(Exception):
     both versions, so nothing typed is lost and nothing is overwritten unseen."""
 
     def __init__(self, yours: SessionLog, theirs: SessionRecord | None, *, by: str | None = None) -> None:
-        self.yours, self.theirs = yours, theirs
+        self.yours, self.theirs, self.by = yours, theirs, by
+        super().__init__(self.said_in("metric"))
+
+    def said_in(self, units: str) -> str:
+        """The refusal, speeds in the clinic's ``units`` (seen in review: km/h beside an imperial clinic's form)."""
+        from core.records.authors import named
+
+        theirs, by = self.theirs, named(self.by)
         said = f"was deleted by {by or 'someone else'} meanwhile" if theirs is None else _changed_when(theirs, by)
-        super().__init__(f"Not saved: this session {said}. Yours: {walk_in_full(yours)}. "
-                         + ("It can no longer be corrected: add yours as a new session if it should be kept."
-                            if theirs is None else f"Theirs: {walk_in_full(theirs.as_logged())}."))
+        return (f"Not saved: this session {said}. Yours: {walk_in_full(self.yours, units)}. "
+                + ("It can no longer be corrected: add yours as a new session if it should be kept."
+                   if theirs is None else f"Theirs: {walk_in_full(theirs.as_logged(), units)}."))
 
 
 def _changed_when(theirs: SessionRecord, by: str | None) -> str:
@@ -249,9 +256,14 @@ class ChangedBeforeDelete(Exception):
     (seen in review: the confirmation showed pain 3, and another workstation's pain 7 was deleted without a word)."""
 
     def __init__(self, theirs: SessionRecord, *, by: str | None = None) -> None:
-        self.theirs = theirs
-        super().__init__(f"Not deleted: this session {_changed_when(theirs, by)}. It now reads: "
-                         f"{walk_in_full(theirs.as_logged())}. Delete it again if it should still go.")
+        self.theirs, self.by = theirs, by
+        super().__init__(self.said_in("metric"))
+
+    def said_in(self, units: str) -> str:
+        from core.records.authors import named
+
+        return (f"Not deleted: this session {_changed_when(self.theirs, named(self.by))}. It now reads: "
+                f"{walk_in_full(self.theirs.as_logged(), units)}. Delete it again if it should still go.")
 
 
 class PatientChangedMeanwhile(Exception):

@@ -30,3 +30,19 @@ def test_a_walk_logged_with_no_name_in_settings_says_so(records: PatientRecords)
     walk = records.add_session(saved.patient_id, log(3), clinician=UNNAMED_CLINICIAN)
     server = getattr(records, "connection", None)  # the clinic server names the role signed in
     assert walk.logged_by == (UNNAMED_CLINICIAN if server is None else server.info.user)
+
+
+def test_a_refused_correction_or_delete_names_the_clinician_and_speeds_as_the_clinic_reads_them(
+        records: PatientRecords) -> None:  # noqa: F811
+    """Seen in review: "changed by unnamed clinician", and "at 3.54 km/h" beside an imperial clinic's mph form."""
+    from core.records.models import ChangedBeforeDelete, ChangedMeanwhile
+
+    saved = records.save_plan(*example(), clinician="Dr A")
+    walk = records.add_session(saved.patient_id, log(3, speed_kmh=3.54), clinician="Dr A")
+    theirs = records.edit_session(walk.id, log(3, speed_kmh=3.54, pain_during=4), clinician=UNNAMED_CLINICIAN)
+    refused = ChangedMeanwhile(log(3, speed_kmh=4.02), theirs, by=UNNAMED_CLINICIAN)
+    assert "by a clinician with no name in Settings" in refused.said_in("imperial")
+    assert "Yours: " in refused.said_in("imperial") and "at 2.5 mph (4.02 km/h)" in refused.said_in("imperial")
+    assert "Theirs: " in str(refused) and "at 3.54 km/h" in str(refused)  # the command line's, in km/h
+    gone = ChangedBeforeDelete(theirs, by=UNNAMED_CLINICIAN).said_in("imperial")
+    assert "a clinician with no name in Settings" in gone and "at 2.2 mph (3.54 km/h)" in gone
