@@ -4,7 +4,7 @@ instead of being cut off at the window's edge."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ui.plain_text import shown_as_typed
 
@@ -25,6 +25,23 @@ class MessageBar(QStatusBar):
         policy.setHeightForWidth(True)  # a word longer than the bar (a path) is clipped, never widens the window
         self._message.setSizePolicy(policy)
         self.addWidget(self._message, 1)
+        self._rules: dict[QWidget, QFrame] = {}  # the line before each permanent widget
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 (Qt's name)
+        """``widget`` at the right, a line before it: seen in testing, a wrapped message's middle line ran on into
+        "Records: this workstation" beside it ("... The week  Records: this workstation")."""
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.VLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self._rules[widget] = rule
+        super().addPermanentWidget(rule)
+        super().addPermanentWidget(widget, stretch)
+
+    def removeWidget(self, widget: QWidget) -> None:  # noqa: N802 (Qt's name)
+        if (rule := self._rules.pop(widget, None)) is not None:
+            super().removeWidget(rule)
+            rule.deleteLater()
+        super().removeWidget(widget)
 
     def showMessage(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self._text = text

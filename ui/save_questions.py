@@ -46,11 +46,13 @@ class SaveQuestions:
         if self.editor.patient_id is not None or self._namesake_asked == (self.editor.opened, name):
             return True
         others = self._namesakes(name)
-        if others and self._saving_on_retry:  # a question nobody asked for, popping up (seen in review): said instead
+        if not others:
+            return True
+        if self._saving_on_retry:  # a question nobody asked for, popping up (seen in review): said instead
             self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}. Save again (Ctrl+S) to say "
                                          "whether this is a new patient.")
             return False
-        if not others or QMessageBox.question(
+        if QMessageBox.question(
                 self, "Another patient has this name", shown_as_typed(
                     f"{same_name(others)}, {name}. Save a new patient anyway?\n\nNo saves nothing: if this is the "
                     "same person, open that patient in Records (the Patient no. column) and save the plan there."),

@@ -20,7 +20,7 @@ from core.plan.engine import Plan, Week
 from core.plan.intensity import pulse_below_resting
 from core.plan.pain import CAVEAT
 from core.plan.session_log import SessionLog
-from core.plan.walking import KM_PER_MILE, slipped
+from core.plan.walking import slipped, speed_in_units, typed_speed_in_words
 from core.plan.warnings import WARNING_NAMES, WarningCode
 
 
@@ -110,13 +110,21 @@ def said_after_break(suggestion: NextWeekSuggestion, days: int, since: dt.date) 
 def _mornings_to_ask(logs: list[SessionLog], stiffness_asked: bool) -> str:
     """The mornings after ``logs`` not recorded yet, said with a hold for another reason (a sentence, or ""): seen by a
     clinician's tester, "acceptable pain: stay at this week" said nothing of the next morning not yet known, which
-    steps the week back if its pain is above usual or it was stiffer."""
-    days = sorted({log.date.isoformat() for log in logs if log.pain_next_morning is None
-                   or (stiffness_asked and log.stiffer_next_morning is None)})
-    if not days:
+    steps the week back if its pain is above usual or it was stiffer. What is missing is named (seen in testing: "the
+    mornings ... are not recorded yet" of mornings whose pain was, and only the stiffness was not)."""
+    pain = {log.date for log in logs if log.pain_next_morning is None}
+    stiff = {log.date for log in logs if stiffness_asked and log.stiffer_next_morning is None}
+    if not pain | stiff:
         return ""
-    return (f" The morning{'s' if len(days) > 1 else ''} after {', '.join(days)} {'are' if len(days) > 1 else 'is'} "
-            "not recorded yet: ask the patient, as pain above usual or more stiffness then means a step back.")
+
+    def mornings(days: set[dt.date]) -> str:
+        return f"the morning{'s' if len(days) > 1 else ''} after {', '.join(d.isoformat() for d in sorted(days))}"
+
+    missing = [mornings(pain & stiff) if pain & stiff else "",
+               f"the pain {mornings(pain - stiff)}" if pain - stiff else "",
+               f"whether the patient was stiffer {mornings(stiff - pain)}" if stiff - pain else ""]
+    return (f" Not recorded yet: {' and '.join(filter(None, missing))}. Ask the patient, as pain above usual or more "
+            "stiffness then means a step back.")
 
 
 def _sentence(clause: str) -> str:
@@ -126,7 +134,8 @@ def _sentence(clause: str) -> str:
 
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
                       in_progress: bool = False, days_since: int = 0, again: str = "",
-                      stiffness_asked: bool = True, eased: bool = False, read_notes: bool = True) -> NextWeekSuggestion:
+                      stiffness_asked: bool = True, eased: bool = False, read_notes: bool = True,
+                      units: str = "metric") -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
@@ -164,7 +173,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     logs = [log for log in logs if log.week == week]
     if not logs:
         return hold("No sessions are logged for this week: repeat it before moving on.")
-    notes = _read_the_notes(plan, logs) + _speeds_to_check(plan.weeks[week - 1], logs) if read_notes else ""
+    notes = _read_the_notes(plan, logs) + _speeds_to_check(plan.weeks[week - 1], logs, units) if read_notes else ""
     pain = plan.rules.pain
     too_much = [log for log in logs if log.pain_during is not None and log.pain_during > pain.acceptable_max]
     if too_much:
@@ -340,17 +349,20 @@ def _read_the_notes(plan: Plan, logs: list[SessionLog]) -> str:
             f"{'they' if several else 'it'} may hold a stop sign{cautions}, to act on before the next walk.")
 
 
-def _speeds_to_check(planned: Week, logs: list[SessionLog]) -> str:
+def _speeds_to_check(planned: Week, logs: list[SessionLog], units: str) -> str:
     """The walks whose belt speed reads as logged in the other units (walking.slipped), named whatever the advice
-    until corrected. Seen in review: 4.3 typed in an imperial clinic's mph form for a 4 km/h week, kept as 6.92 km/h
-    (a jog, for a patient with reduced foot sensation), was questioned once as it was logged and never again."""
+    until corrected, speeds in the clinic's ``units``. Seen in review: 4.3 typed in an imperial clinic's mph form for
+    a 4 km/h week, kept as 6.92 km/h (a jog, for a patient with reduced foot sensation), was questioned once as it was
+    logged and never again."""
     slips = [log for log in logs if log.speed_kmh and planned.speed_kmh and slipped(log.speed_kmh, planned.speed_kmh)]
     if not slips:
         return ""
-    dates, walks = sorted({log.date for log in slips}), "walk" if len(slips) == 1 else "walks"
-    return (f" Check the belt speed of the {walks} of {', '.join(d.isoformat() for d in dates)}: far from week "
-            f"{planned.week}'s planned {planned.speed_kmh:g} km/h ({planned.speed_kmh / KM_PER_MILE:.1f} mph), it "
-            "reads as logged in the other units; correct the session if so.")
+    walks = ", ".join(f"{log.date.isoformat()} at {typed_speed_in_words(log.speed_kmh, units)}"
+                      for log in sorted(slips, key=lambda log: log.date))
+    one = len(slips) == 1
+    return (f" Check the belt speed of the walk{'' if one else 's'} of {walks}: far from week {planned.week}'s planned "
+            f"{speed_in_units(planned.speed_kmh, units)}, {'it reads' if one else 'they read'} as logged in the "
+            "other units; correct the session if so.")
 
 
 def blocked_because(plan: Plan) -> str:

@@ -9,7 +9,7 @@ from core.plan.engine import Plan, Week
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
-from core.plan.walking import form_speed, speed_in_units
+from core.plan.walking import speed_in_units, typed_speed_in_words
 from core.plan.warnings import WARNING_NAMES
 
 
@@ -116,8 +116,7 @@ def _field_change(field: str, old: object, new: object, units: str) -> str:
     if field != "comfortable_speed_kmh" or units == "metric":
         return f"{FIELD_LABELS.get(field, field)}: {in_words(old)} -> {in_words(new)}"
     # to the form's two decimals (seen in review: 2.17 -> 2.20 mph read "2.2 mph (3.49 km/h) -> 2.2 mph (3.54 km/h)")
-    speeds = [in_words(None) if speed is None else f"{form_speed(float(speed), units):g} mph ({float(speed):g} km/h)"
-              for speed in (old, new)]
+    speeds = [in_words(None) if speed is None else typed_speed_in_words(float(speed), units) for speed in (old, new)]
     return f"{FIELD_LABELS[field].replace(' (km/h)', '')}: {speeds[0]} -> {speeds[1]}"
 
 

@@ -190,7 +190,8 @@ def as_patient_has_it(version: VersionInCourse) -> Plan:
 def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSession], *,
                     today: dt.date | None = None, units: str = "metric") -> Progress:
     """``versions`` oldest first (at least one); ``sessions`` any order; ``today`` decides whether the latest
-    week is still in progress (None: it is, until complete); ``units``: the clinic's, the version changes' speeds'."""
+    week is still in progress (None: it is, until complete); ``units``: the clinic's, for the speeds the version changes
+    and the advice name."""
     if not versions:
         raise ValueError("a course of care has at least one plan version")
     plans = {version.version: as_patient_has_it(version) for version in versions}
@@ -205,7 +206,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     judged_version = None if judged is None else walked[judged].version  # the newest of its walks (judged_under)
     suggestion = None if judged is None else _suggestion(
         walked[judged], plans, versions, latest, in_progress=in_progress,
-        days_since=(today - latest.log.date).days if today else 0)
+        days_since=(today - latest.log.date).days if today else 0, units=units)
     step_back_due_from = None
     if suggestion is not None and suggestion.action not in ("step-back", "pause"):
         still_due = _step_back_still_due(walked[:judged], walked[judged], plans, versions)
@@ -332,7 +333,7 @@ def _step_back_taken(row: Row, walked_next: Row | None, plans: dict[int, Plan]) 
 
 
 def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCourse], latest: LoggedSession, *,
-                in_progress: bool, days_since: int) -> NextWeekSuggestion | None:
+                in_progress: bool, days_since: int, units: str = "metric") -> NextWeekSuggestion | None:
     """The latest row's (``judged``) walks judged under their own version's rules; the week it points to from the
     plan in force."""
     version, week = judged.version, latest.log.week
@@ -343,7 +344,7 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
                                    in_progress=in_progress, days_since=days_since,  # only the latest: in progress
                                    again=label_of(week, judged.attempt) if judged.attempt > 1 else "",
-                                   eased=judged.eased)
+                                   eased=judged.eased, units=units)
     newest = versions[-1].version
     if newest == version:
         return suggestion

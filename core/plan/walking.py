@@ -119,6 +119,11 @@ def typed_kmh(typed: float, units: str) -> float:
     return round(typed * KM_PER_MILE, 2) if units == "imperial" else typed
 
 
+def typed_speed_in_words(kmh: float, units: str) -> str:
+    """A speed as a clinic's form takes it, the km/h kept beside mph: "2.5 mph (4.02 km/h)", or "4.02 km/h"."""
+    return f"{form_speed(kmh, units):g} mph ({kmh:g} km/h)" if units == "imperial" else f"{kmh:g} km/h"
+
+
 def speed_in_units(kmh: float, units: Literal["metric", "imperial"]) -> str:
     """A speed for the clinician in the clinic's units: "3.5 km/h", or "2.2 mph (3.5 km/h)"."""
     return f"{kmh:g} km/h" if units == "metric" else f"{kmh / KM_PER_MILE:.1f} mph ({kmh:g} km/h)"

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from core.plan.session_log import SessionLog, recorded
-from core.plan.walking import form_speed
+from core.plan.walking import typed_speed_in_words
 
 if TYPE_CHECKING:
     from core.records.models import SessionRecord
@@ -17,8 +17,7 @@ def walk_in_full(log: SessionLog, units: str = "metric") -> str:
     """Every value of a walk, so two that differ only in the speed, the pulse or the note read apart (seen in review:
     "Yours" and "Theirs" read the same where only the note differed); the speed in the clinic's ``units`` as its
     session form takes it, the km/h kept beside mph."""
-    speed = "" if log.speed_kmh is None else f" at {log.speed_kmh:g} km/h" if units != "imperial" else \
-        f" at {form_speed(log.speed_kmh, units):g} mph ({log.speed_kmh:g} km/h)"
+    speed = "" if log.speed_kmh is None else f" at {typed_speed_in_words(log.speed_kmh, units)}"
     return (f"{log.date.isoformat()}, week {log.week}, {log.minutes:g} min" + speed
             + f", RPE {log.rpe}" + ("" if log.heart_rate is None else f", heart rate {log.heart_rate}")
             + f", pain during {recorded(log.pain_during)}, next morning {recorded(log.pain_next_morning)}"

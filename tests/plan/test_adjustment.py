@@ -295,11 +295,14 @@ def test_a_hold_for_pain_or_effort_asks_for_the_mornings_not_recorded_yet() -> N
         update={"stiffer_next_morning": None}) for day in (1, 2)]
     amber = suggest(unknown + [log(3, pain_during=g.PAIN_SAFE_MAX + 1)])
     assert amber.action == "hold" and amber.reason.endswith(
-        " The mornings after 2026-11-01, 2026-11-02 are not recorded yet: ask the patient, as pain above usual or "
-        "more stiffness then means a step back.")
+        " Not recorded yet: the pain the morning after 2026-11-01 and whether the patient was stiffer the morning "
+        "after 2026-11-02. Ask the patient, as pain above usual or more stiffness then means a step back.")
     hard = suggest([log(1, pain_next_morning=None, rpe=WEEK.rpe[1] + 1)])
-    assert hard.reason.endswith(" The morning after 2026-11-01 is not recorded yet: ask the patient, as pain above "
-                                "usual or more stiffness then means a step back.")
+    assert hard.reason.endswith(" Not recorded yet: the pain the morning after 2026-11-01. Ask the patient, as pain "
+                                "above usual or more stiffness then means a step back.")
+    both = suggest([log(1, pain_next_morning=None, rpe=WEEK.rpe[1] + 1).model_copy(
+        update={"stiffer_next_morning": None})])
+    assert " Not recorded yet: the morning after 2026-11-01. Ask the patient" in both.reason
     assert "not recorded yet" not in suggest(full_week()[:-1] + [log(9, pain_during=g.PAIN_SAFE_MAX + 1)]).reason
 
 

@@ -102,8 +102,12 @@ def test_a_belt_speed_that_reads_as_logged_in_the_other_units_is_named_until_cor
         result = suggest_next_week(plan, 4, logs)
         assert result.action == "progress"  # named, not held: a slower belt may be walked on purpose
         assert result.reason.endswith(
-            f" Check the belt speed of the walk of 2026-11-02: far from week 4's planned {planned:g} km/h "
-            f"({planned / 1.609344:.1f} mph), it reads as logged in the other units; correct the session if so."
-        ), slipped
+            f" Check the belt speed of the walk of 2026-11-02 at {slipped:g} km/h: far from week 4's planned "
+            f"{planned:g} km/h, it reads as logged in the other units; correct the session if so."), slipped
+    logs = [log.model_copy(update={"speed_kmh": 6.92}) for log in week_walked(plan, 4, note="")[:2]]
+    said = suggest_next_week(plan, 4, logs, units="imperial").reason  # as an imperial clinic's form takes them
+    assert said.endswith(" Check the belt speed of the walks of 2026-11-01 at 4.3 mph (6.92 km/h), 2026-11-02 at 4.3 "
+                         f"mph (6.92 km/h): far from week 4's planned {planned / 1.609344:.1f} mph ({planned:g} km/h), "
+                         "they read as logged in the other units; correct the session if so."), said
     for speed in (planned, planned * 0.8, planned * 1.2, None):  # as planned, a little slower or faster, none
         assert "belt speed" not in suggest_next_week(plan, 4, week_walked(plan, 4, note="", speed_kmh=speed)).reason

@@ -81,3 +81,15 @@ def test_the_comfortable_speed_reads_back_as_saved_typed_with_a_comma_and_unroun
     window._use_settings(Settings(units="metric"))
     form.set_profile(window.editor.profile.model_copy(update={"comfortable_speed_kmh": 3.456}))
     assert speed.text() == "3.456" and form.values()["comfortable_speed_kmh"] == 3.456
+
+
+def test_an_imperial_clinics_advice_names_a_speed_slip_in_mph(qtbot, data_dir) -> None:
+    """Seen in review: "far from week 2's planned 4.02 km/h (2.5 mph)" in an imperial clinic's window."""
+    from tests.ui.course_helpers import log, walk
+
+    (data_dir.root / "settings.json").write_text('{"units": "imperial"}', encoding="utf-8")
+    window = saved_patient(qtbot, data_dir, comfortable_speed_kmh=3.8)
+    log(window, walk(1, 1, speed_kmh=6.2))  # 3.85 typed in the mph box, meaning km/h
+    advice = window._course.progress.suggestion.reason
+    assert "Check the belt speed of the walk of " in advice and " at 3.85 mph (6.2 km/h): far from week 1's planned " \
+        "2.4 mph (3.8 km/h), it reads as logged in the other units" in advice, advice

@@ -65,3 +65,25 @@ def test_a_problem_on_two_lines_keeps_both_when_the_form_narrows(qtbot) -> None:
     qtbot.waitUntil(lambda: label.width() < 600)
     assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5  # two lines or more now
     assert label.minimumHeight() >= label.heightForWidth(label.width())
+
+
+def test_the_form_stays_where_it_is_when_a_keystroke_blocks_the_plan(qtbot) -> None:
+    """Seen in testing at 125 %: a keystroke that blocked the plan wrapped step 4's line onto a second one, every field
+    below moved down, and a click aimed at the speed landed in Usual pain."""
+    from tests.ui.course_helpers import example
+
+    library = load_library()
+    editor = PlanEditor()
+    qtbot.addWidget(editor)
+    editor.form.set_etiologies([(e.id, e.name) for e in library.etiologies])
+    editor.set_context(library.studies, PlanOptions())
+    editor.form.set_profile(example(name="Bartholomew Featherstonehaugh-Whitcombe")[0])
+    editor.resize(900, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.plan is not None and not editor.plan.blocked
+    top = editor.form.name.mapTo(editor, editor.form.name.rect().topLeft()).y()
+    editor.form.checks["symptoms"].setChecked(True)  # signs of disease, not active, no clearance: blocked
+    QApplication.processEvents()
+    assert editor.plan.blocked and "blocked" in editor.header.text()
+    assert editor.form.name.mapTo(editor, editor.form.name.rect().topLeft()).y() == top

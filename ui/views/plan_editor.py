@@ -26,6 +26,8 @@ def _draft_field(name: str) -> property:
     return property(lambda self: getattr(self.draft, name), lambda self, value: setattr(self.draft, name, value))
 
 
+BLOCKED = " — <b style='color:#8B1A1A'>blocked: the plan cannot start yet</b> (the reasons are above the weeks)"
+
 class PlanEditor(QWidget):
     """The controller of the plan draft: it owns the PlanDraft, recomputes it through core as the
     clinician types, and emits what changed; the form and the panel only render it."""
@@ -49,6 +51,9 @@ class PlanEditor(QWidget):
         self.panel = PlanPanel()
         self.header = QLabel()
         self.header.setWordWrap(True)  # seen in review at 150 %: a long name, unsaved and blocked, widened the window
+        self._tallest_header = QLabel(self)  # never shown: the header's text at its longest, measured (_steady_header)
+        self._tallest_header.setWordWrap(True)
+        self._tallest_header.hide()
         self._studies: list[Study] = []
         self._options = PlanOptions()
         self.draft = PlanDraft()  # the typed state this controller owns (core/workspace/draft.py)
@@ -344,9 +349,20 @@ class PlanEditor(QWidget):
         state = " — unsaved changes" if self.dirty and self.plan_id is not None else ""
         # seen in testing: stacked at 125-150 %, the plan's banner was a screen below the field that blocked it
         if self.plan is not None and self.plan.blocked:
-            state += (" — <b style='color:#8B1A1A'>blocked: the plan cannot start yet</b> "
-                      "(the reasons are above the weeks)")
+            state += BLOCKED
         elif self.plan is not None:
             state += " — plan ready"
         note = f"<br>{self._record_note}" if self._record_note else ""
         self.header.setText(f"<h3>4. Patient and plan</h3><p>{where}{state}{note}</p>")
+        # as tall as it is at its longest, unsaved and blocked: seen in testing, a keystroke that blocked the plan
+        # wrapped it onto a second line, every field below moved down, and a click aimed at one landed in the next
+        self._tallest_header.setText(f"<h3>4. Patient and plan</h3><p>{where} — unsaved changes{BLOCKED}{note}</p>")
+        self._steady_header()
+
+    def _steady_header(self) -> None:
+        if self.header.width() > 0:
+            self.header.setMinimumHeight(self._tallest_header.heightForWidth(self.header.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._steady_header()
