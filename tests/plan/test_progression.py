@@ -250,5 +250,6 @@ def test_an_imperial_clinic_reads_a_new_versions_speeds_in_mph_beside_the_km_h_k
     assert profile_differences(slower, faster, "imperial") == [
         "Comfortable walking speed: 2.36 mph (3.8 km/h) -> 2.61 mph (4.2 km/h)"]  # as the form shows them
     unknown = example("diabetic-neuropathy", comfortable_speed_kmh=None)
-    assert profile_differences(unknown, slower, "imperial") == ["Comfortable walking speed: none -> 2.36 mph (3.8 km/h)"]
+    assert profile_differences(unknown, slower, "imperial") == [
+        "Comfortable walking speed: none -> 2.36 mph (3.8 km/h)"]
     assert profile_differences(slower, faster) == ["Comfortable walking speed (km/h): 3.8 -> 4.2"]
