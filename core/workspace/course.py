@@ -30,7 +30,8 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
     walks dated after it, and versions saved after it, are not yet part of it; the first version always is, as a
     course typed in from paper has walks dated before its plan was saved. Without ``today``, the whole course (a
     walk from a workstation whose clock runs a little ahead included), judged today. The latest week still counts
-    as in progress for a week after its last walk. ``units``: the clinic's (Settings), the version changes' speeds'."""
+    as in progress for a week after its last walk. ``units``: the clinic's (Settings), for the speeds the version
+    changes and the advice name."""
     if today is not None:
         history = history[:1] + [version for version in history[1:] if local_day(version.created_at) <= today]
         numbers = {version.version for version in history}

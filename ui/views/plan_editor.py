@@ -28,6 +28,7 @@ def _draft_field(name: str) -> property:
 
 BLOCKED = " — <b style='color:#8B1A1A'>blocked: the plan cannot start yet</b> (the reasons are above the weeks)"
 
+
 class PlanEditor(QWidget):
     """The controller of the plan draft: it owns the PlanDraft, recomputes it through core as the
     clinician types, and emits what changed; the form and the panel only render it."""
