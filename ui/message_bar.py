@@ -4,7 +4,7 @@ instead of being cut off at the window's edge."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ui.plain_text import shown_as_typed
 
@@ -25,11 +25,13 @@ class MessageBar(QStatusBar):
         policy.setHeightForWidth(True)  # a word longer than the bar (a path) is clipped, never widens the window
         self._message.setSizePolicy(policy)
         self.addWidget(self._message, 1)
-        self._rules: dict[QWidget, QFrame] = {}  # the line before each permanent widget
+        self._rules: dict[QWidget, QWidget] = {}  # the line (a QFrame) before each permanent widget
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 (Qt's name)
         """``widget`` at the right, a line before it: seen in testing, a wrapped message's middle line ran on into
         "Records: this workstation" beside it ("... The week  Records: this workstation")."""
+        from PySide6.QtWidgets import QFrame  # after the first frame, which has no permanent widget
+
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.VLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)

@@ -222,15 +222,7 @@ def test_quit_waiting_for_the_server_closes_the_window_once_the_plan_is_saved(qt
     open for good, the clinician gone. Not if the plan was changed meanwhile: someone is at the window again."""
     from PySide6.QtWidgets import QMessageBox
 
-    from core.storage.clinic_errors import ClinicServerError
-    from tests.ui.course_helpers import open_window
-
-    window = open_window(qtbot, data_dir)
-    window.editor.form.set_profile(example(name="Ines Duarte")[0])
-    monkeypatch.setattr(type(window.gateway), "on_clinic_server", property(lambda gateway: True))
-    away, save = [ClinicServerError("The clinic database has not answered yet.")], window.gateway.save_plan
-    monkeypatch.setattr(window.gateway, "save_plan", lambda *args, **kwargs: save(*args, **kwargs) if not away else
-                        (_ for _ in ()).throw(away.pop()))
+    window = _server_away_for_one_save(qtbot, data_dir, monkeypatch)
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save)
     assert window.close() is False and window.isVisible() and window.editor.dirty
     assert window.statusBar().currentMessage() == ("Not saved yet: The clinic database has not answered yet. "
@@ -252,6 +244,18 @@ def test_quit_cancelled_while_an_earlier_save_waits_does_not_close_the_window_la
     close once that save was made, after the clinician chose to stay."""
     from PySide6.QtWidgets import QMessageBox
 
+    window = _server_away_for_one_save(qtbot, data_dir, monkeypatch)
+    assert window.save_plan() is False and window._retry_timer.isActive()  # Ctrl+S, the server away
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
+    assert window.close() is False
+    window._save_waiting()  # the server answers again
+    assert not window.editor.dirty and window.isVisible()
+    window.gateway.close()
+
+
+def _server_away_for_one_save(qtbot, data_dir, monkeypatch):
+    """A window on the clinic server (as the gateway says) with a new patient typed, whose first save the server does
+    not answer; it takes the next."""
     from core.storage.clinic_errors import ClinicServerError
     from tests.ui.course_helpers import open_window
 
@@ -261,9 +265,4 @@ def test_quit_cancelled_while_an_earlier_save_waits_does_not_close_the_window_la
     away, save = [ClinicServerError("The clinic database has not answered yet.")], window.gateway.save_plan
     monkeypatch.setattr(window.gateway, "save_plan", lambda *args, **kwargs: save(*args, **kwargs) if not away else
                         (_ for _ in ()).throw(away.pop()))
-    assert window.save_plan() is False and window._retry_timer.isActive()  # Ctrl+S, the server away
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
-    assert window.close() is False
-    window._save_waiting()  # the server answers again
-    assert not window.editor.dirty and window.isVisible()
-    window.gateway.close()
+    return window

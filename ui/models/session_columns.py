@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QTableView
 
 from core.plan.session_log import recorded
-from core.plan.walking import KM_PER_MILE
+from core.plan.walking import form_speed
 from core.records.authors import logged_by_words
 from core.records.models import SessionRecord
 from ui.models.table_model import Column
@@ -29,7 +29,7 @@ def in_clinic_words(problem: str) -> str:
 
 
 def _mph(kmh: float | None) -> float | None:
-    return None if kmh is None else round(kmh / KM_PER_MILE, 2)  # as the form shows it
+    return None if kmh is None else form_speed(kmh, "imperial")  # as the form shows it
 
 
 def _sort(value: float | int | None) -> float:
