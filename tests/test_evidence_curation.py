@@ -268,6 +268,18 @@ def test_every_finding_says_which_of_its_studys_sources_states_it(lib):
     assert chen.where_stated(chen.findings[2]) == "the study's title"
 
 
+def test_a_studys_findings_in_short_name_each_marker_and_direction_once(lib):
+    """Seen in review: Binda 2020 read "MOR ↑, MOR ↑" in the study table, the command line and the clinician pages,
+    its one rise placed by He et al. 2024 at the opioid receptor and by Ghanbari in the PAG."""
+    by_id = {s.id: s for s in lib.studies}
+    assert len(by_id["binda-2020"].findings) == 2
+    assert by_id["binda-2020"].findings_in_short == "MOR ↑"
+    assert by_id["chen-2012"].findings_in_short.startswith("TNF-α ↓, ")
+    for s in lib.studies:
+        arrows = sum(s.findings_in_short.count(arrow) for arrow in "↑↓=")
+        assert arrows == len({(f.marker, f.direction) for f in s.findings}), s.id
+
+
 def test_a_findings_sources_are_places_in_its_own_studys_sources(lib):
     from pydantic import ValidationError
 

@@ -11,11 +11,8 @@ from core.data_dir import DataDir
 from core.resources import resource_path
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, days_in_words, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
-from core.evidence.models import Direction, Study
+from core.evidence.models import Study
 from core.workspace.session import open_workspace
-
-ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
-
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.evidence_action == "import":
@@ -104,9 +101,8 @@ def _row(study: Study) -> list:
     # seen in review: Chen 2012's 30 m/min printed plainly above a summary that leaves it out
     doses = [f"{shown} ⚠" if shown is not None and left_out(study, column) else shown
              for shown, column in zip(doses, DOSE_COLUMNS)]
-    findings = ", ".join(f"{f.marker}{ARROWS[f.direction]}" for f in study.findings)
     return [study.id, study.first_author, study.year, study.species or "not stated", study.model,
-            *doses, findings, study.evidence_level, len(study.flags) or None]
+            *doses, study.findings_in_short, study.evidence_level, len(study.flags) or None]
 
 
 def _describe_dosing(summary: DosingSummary) -> str:

@@ -26,6 +26,10 @@ class Direction(StrEnum):
     DOWN = "down"
     NO_CHANGE = "no change"
 
+    @property
+    def arrow(self) -> str:
+        return {"up": "↑", "down": "↓", "no change": "="}[self.value]
+
 
 class FlagCode(StrEnum):
     """Kinds of data-quality problem a curator can raise on a field."""
@@ -143,6 +147,13 @@ class Study(Strict):
             source = self.sources[place]
             places.setdefault(REVIEW_NAMES[source.review], []).append(source.location)
         return "; ".join(f"{review}, {' and '.join(locations)}" for review, locations in places.items())
+
+    @property
+    def findings_in_short(self) -> str:
+        """"MOR ↑, TNF-α ↓": each marker and direction once, in the study's order; the study's detail lists where
+        each is (seen in review: Binda 2020 read "MOR ↑, MOR ↑", its one rise placed by one review at the opioid
+        receptor and by the other in the PAG)."""
+        return ", ".join(dict.fromkeys(f"{f.marker} {f.direction.arrow}" for f in self.findings))
 
     @property
     def is_pain_study(self) -> bool:

@@ -74,7 +74,6 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                 for w in plan.warnings]
     by_id = {s.id: s for s in studies}
     linked = [by_id[i] for i in plan.evidence if i in by_id]
-    arrows = {"up": "↑", "down": "↓", "no change": "="}
     # Study text may come from a clinic's import: every piece is shortened to what a cell can hold and
     # printed with a visible mark for a character the fonts lack, so no study can stop a handout.
     from core.handout.renderer import study_text  # the fonts (reportlab) only when a summary is made
@@ -83,7 +82,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         return f"{study_text(s.first_author, 60)} {s.year}"
 
     def findings(s: Study) -> str:
-        return study_text(", ".join(f"{study_text(f.marker, 40)} {arrows[f.direction]}" for f in s.findings), 400)
+        return study_text(s.findings_in_short, 400)
 
     study_rows = [ReferenceRow(
         text=f"{author(s)}. {study_text(s.title or 'Title not given', 300)}. {study_text(s.journal or '', 120)}".strip()

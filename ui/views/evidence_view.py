@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
 
 from core.evidence.dosing import SPECIES_NOT_STATED, days_in_words, left_out, speed_in_words
 from core.evidence.flag_words import KINDS, flag_in_words
-from core.evidence.models import REVIEW_NAMES, Direction, Finding, Mechanism, Study
+from core.evidence.models import REVIEW_NAMES, Finding, Mechanism, Study
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 from ui.scrolling import TurningSplitter, all_columns_width
-
-ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.NO_CHANGE: "="}
-
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
@@ -38,8 +35,8 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Year", lambda s: str(s.year), lambda s: s.year),
     Column("Species", lambda s: s.species or "not stated"),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
-    Column("Findings", lambda s: ", ".join(f"{f.marker} {ARROWS[f.direction]}" for f in s.findings),
-           tooltip=lambda s: ", ".join(f"{f.marker} {f.direction.value}" for f in s.findings)),
+    Column("Findings", lambda s: s.findings_in_short,
+           tooltip=lambda s: ", ".join(dict.fromkeys(f"{f.marker} {f.direction.value}" for f in s.findings))),
     Column("m/min", lambda s: _dose(s, "speed_m_per_min", _num(s.exercise.speed_m_per_min)),
            lambda s: s.exercise.speed_m_per_min or -1.0,
            tooltip=lambda s: f"as printed: {s.exercise.speed_reported or 'not reported'}"
@@ -362,6 +359,6 @@ def _finding_html(study: Study, finding: Finding, mechanisms: dict[str, Mechanis
     below said where the study is cited, not which of them gives each finding (seen in review)."""
     mechanism = mechanisms[finding.mechanism].name if finding.mechanism in mechanisms else finding.mechanism
     where = study.where_stated(finding)
-    return (f"<li>{escape(finding.marker)} {ARROWS[finding.direction]} ({escape(mechanism)})"
+    return (f"<li>{escape(finding.marker)} {finding.direction.arrow} ({escape(mechanism)})"
             f"{' — ' + escape(finding.site) if finding.site else ''}"
             f"{f' <small>(stated in {escape(where)})</small>' if where else ''}</li>")
