@@ -180,6 +180,24 @@ def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qt
                                                                                              "2025-05-02"]
 
 
+def test_a_date_no_calendar_has_is_said_as_the_field_is_left(qtbot, data_dir) -> None:
+    """Seen in review: "2025-11-31" typed and Tab showed 2025-11-30 with no word; it was refused only at Add."""
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=11)
+    _typed_into_date(qtbot, view, "2025-11-31\t")
+    assert view.message.text() == ("Date: 2025-11-31 is not a day of the calendar; allowed: a date such as 2026-11-30, "
+                                   "from 2000-01-01 to today; the field shows 2025-11-30 until it is typed again")
+    assert view.date.accessibleDescription() == view.message.text()
+    view.save_button.click()
+    assert window.gateway.sessions(window.editor.patient_id) == []
+    assert view.message.text().startswith("Not saved. Date: 2025-11-31 is not a day of the calendar")
+    _typed_into_date(qtbot, view, "2025-11-29\t")  # mended: nothing more said until Add
+    assert view.date.not_a_day == ""
+    view.save_button.click()
+    assert [s.date.isoformat() for s in window.gateway.sessions(window.editor.patient_id)] == ["2025-11-29"]
+
+
 def test_a_walk_dated_before_the_first_plan_is_not_said_to_be_under_the_version_in_force_that_day(qtbot,
                                                                                                  data_dir) -> None:
     """Seen in review: "logged ... under plan version 1, the version in force that day. The walk is dated ..., before

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit
 
@@ -27,6 +27,8 @@ _YEAR = QDateTimeEdit.Section.YearSection
 
 
 class DateField(QDateEdit):
+    not_a_day_typed = Signal()  # left with a date typed that no calendar has: it shows a day near it (not_a_day)
+
     def __init__(self, *args) -> None:
         super().__init__(*args)
         # a date picked in the calendar or stepped with the mouse replaces one that was no day (seen in review: it
@@ -177,6 +179,8 @@ class DateField(QDateEdit):
             self._reading = False
         self._typed = self._year_digits = self._keys = ""
         self._edited = False
+        if whole is None and self.not_a_day:
+            self.not_a_day_typed.emit()
 
     def _shown_as_typed(self, whole: dt.date | None) -> None:
         """The field shows what was typed: the whole date, or a two-digit year read, in the field's own order."""

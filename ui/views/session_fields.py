@@ -94,6 +94,15 @@ class SessionFields(NamedTuple):
             return "; ".join(in_clinic_words(line) for line in error.problems)
         return ""
 
+    def date_problem(self) -> str:
+        """The date typed that no calendar has, in the form's words, with the day the field shows in its place (its
+        accessible description too): said as the field is left (seen in review: 2026-11-31 showed 2026-11-30, with
+        no word until Add)."""
+        shown = self.date.date().toString("yyyy-MM-dd")
+        problem = f"{in_clinic_words(_not_a_day(self.date.not_a_day))}; the field shows {shown} until it is typed again"
+        self.date.setAccessibleDescription(problem)
+        return problem
+
     def _checked(self) -> SessionLog:
         return _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
 
@@ -165,7 +174,7 @@ def _checked(values: dict, *, not_a_day: str = "", not_a_time: str = "") -> Sess
     """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
     date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it; ``not_a_time``:
     minutes and seconds typed that are not a time (MinutesSpinBox.unread), which it shows as the minutes before."""
-    date = [f"date: {not_a_day} is not a day of the calendar; allowed: {ALLOWED['date']}"] if not_a_day else []
+    date = [_not_a_day(not_a_day)] if not_a_day else []
     date += [f"minutes: {not_a_time} is not minutes and seconds; allowed: minutes and two digits of seconds, 00 to "
              "59 (16:30), or minutes (16.5)"] if not_a_time else []
     day, today = None if not_a_day else values.get("date"), dt.date.today()
@@ -177,3 +186,7 @@ def _checked(values: dict, *, not_a_day: str = "", not_a_time: str = "") -> Sess
     if problems := date + listed_problems(problems, day, values.get("minutes"), today):
         raise SessionLogError(problems)
     return log
+
+
+def _not_a_day(typed: str) -> str:
+    return f"date: {typed} is not a day of the calendar; allowed: {ALLOWED['date']}"

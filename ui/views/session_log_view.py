@@ -73,6 +73,7 @@ class SessionLogView(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.week.valueChanged.connect(lambda _week: self._suggest_minutes())
         self.date.dateChanged.connect(self._on_date_date_changed)
+        self.date.not_a_day_typed.connect(lambda: self.show_problem(self._fields.date_problem(), tried=False))
         self.set_course(None)
 
     # -- building ------------------------------------------------------------------------------------
@@ -231,11 +232,13 @@ class SessionLogView(QWidget):
         if blocked:
             self.blocked_note.setText(blocked_note_text(self._course, version))
 
-    def show_problem(self, text: str) -> None:
-        """The session was not saved: why, in one plain sentence under the form; the form keeps its values."""
+    def show_problem(self, text: str, *, tried: bool = True) -> None:
+        """The session was not saved (or, not ``tried``, a field would refuse it): why, in one plain sentence under the
+        form; the form keeps its values."""
         self.message.setStyleSheet("color: #B3261E;")
         said = "; ".join(in_clinic_words(line) for line in text.split("; "))
-        self.message.setText(said if said.startswith(("Not saved", "Not deleted")) else f"Not saved. {said}")
+        said_already = not tried or said.startswith(("Not saved", "Not deleted"))
+        self.message.setText(said if said_already else f"Not saved. {said}")
         bring_into_view(self, self.message)
         self.refused.emit(self.message.text())
 
