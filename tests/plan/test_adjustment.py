@@ -208,6 +208,18 @@ def test_a_pulse_below_the_resting_one_holds_the_week_until_it_is_checked() -> N
     assert suggest(at_rest).action == "progress"
 
 
+@pytest.mark.parametrize("changes", [{"pain_during": 6}, {"pain_during": 9}, {"pain_next_morning": 8},
+                                     {"stiffer_next_morning": True}, {"rpe": 16}])
+def test_a_pulse_below_the_resting_one_is_said_whatever_the_advice(changes) -> None:
+    """Seen in review: a pulse of 30 against a resting 78 went unsaid under a week held for pain 7/10 (acceptable):
+    the check came after the pain and effort rules had returned."""
+    counted = full_week()[:-1] + [log(9).model_copy(update={"heart_rate": 34, **changes})]
+    result = suggest(counted)
+    assert result.action != "progress"
+    assert result.reason.count("The heart rate on 2026-11-09, 34 bpm, is below the patient's resting") == 1, changes
+    assert "times 4 is 136 a minute." in result.reason
+
+
 def test_a_week_walked_lighter_than_its_target_moves_on_and_says_so() -> None:
     """Seen in review: moderate weeks walked at efforts of 7-8 and pulses of 92-95 against 12-13 and 109-126 moved
     on with nothing said about the intensity."""
