@@ -312,7 +312,8 @@ class PatientCare(SaveQuestions, SessionCare):
         if not (entry := self.sessions.unsaved_entry()):
             return True
         refusal = self.sessions.refusal()
-        answer = leaving_answer(self, entry, refusal)
+        whose = f"{self._course.patient_name} (patient {self._course.patient_id})"
+        answer = leaving_answer(self, whose, entry, refusal)
         if answer == QMessageBox.StandardButton.Discard:
             return True
         if answer == QMessageBox.StandardButton.Save:
@@ -330,10 +331,20 @@ class PatientCare(SaveQuestions, SessionCare):
         told = self._told_of_newer
         return told[1] if told is not None and told[0] == (self.editor.patient_id, self.editor.opened) else None
 
+    def _whose_plan(self) -> str:
+        """The patient on step 4, as the question about leaving their unsaved plan names them (seen in review: asked on
+        opening another patient from Records, with that one highlighted behind the question)."""
+        name = self.editor.form.name.text().strip()
+        if self.editor.patient_id is None:
+            return f"the new patient {name}, not saved yet," if name else "the new patient, not saved yet,"
+        return f"{name} (patient {self.editor.patient_id})"
+
     def _plan_discard_ok(self) -> bool:
         if not self.editor.dirty or self.editor.is_blank():
             return True
-        question, default = "The plan has unsaved changes. Save them first?", QMessageBox.StandardButton.Save
+        whose = self._whose_plan()
+        question, default = (f"The plan of {whose} has unsaved changes. Save them first?",
+                             QMessageBox.StandardButton.Save)
         if (theirs := self._newer_told()) is not None:
             # seen by a clinic's tester: told once, a Save here (asked on opening the patient again) replaced a
             # colleague's newer version with no word of it, undoing their change of the usual pain
@@ -345,9 +356,10 @@ class PatientCare(SaveQuestions, SessionCare):
                 version_differences(theirs.profile, theirs.plan, theirs.overrides, editor.profile,
                                     editor.computed_plan, editor.overrides, self.settings.units))  # as on screen now
             question = shown_as_typed(
-                f"The plan has unsaved changes, made from a version older than version {theirs.version}, which "
-                f"{named(theirs.created_by) or 'someone'} saved meanwhile. Saving them makes yours version "
-                f"{theirs.version + 1}, the plan in force, in place of theirs.{differs}\n\nSave them first?")
+                f"The plan of {whose} has unsaved changes, made from a version older than version "
+                f"{theirs.version}, which {named(theirs.created_by) or 'someone'} saved meanwhile. Saving them makes "
+                f"yours version {theirs.version + 1}, the plan in force, in place of theirs.{differs}\n\nSave them "
+                "first?")
             default = QMessageBox.StandardButton.Cancel  # Enter replaces no one's version
         answer = QMessageBox.question(
             self, "Unsaved changes", question,

@@ -191,7 +191,8 @@ def test_a_version_saved_meanwhile_on_another_workstation_is_not_replaced_unseen
         asked = []
         monkeypatch.setattr("ui.patient_care.QMessageBox.question", lambda *args: asked.append(args) or args[4])
         assert window._plan_discard_ok() is False  # Enter: Cancel, nothing saved, the change kept
-        assert asked[0][2].startswith("<p>The plan has unsaved changes, made from a version older than version 2, "
+        assert asked[0][2].startswith(f"<p>The plan of Lena Berg (patient {window.editor.patient_id}) has unsaved "
+                                      "changes, made from a version older than version 2, "
                                       "which Dr B (test_clinician) saved meanwhile. Saving them makes yours version "
                                       "3, the plan in force, in place of theirs. Yours differs from it:"), asked[0][2]
         assert window.course.in_force.version == 2 and window.editor.dirty

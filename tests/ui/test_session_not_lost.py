@@ -22,7 +22,8 @@ def test_a_session_typed_and_not_added_is_asked_about_before_another_patient_ope
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answers.pop(0))[1])
     window.new_patient()
-    assert asked == ["The session log holds a session that has not been added. Save it first?"]
+    whose = f"{window.editor.form.name.text()} (patient {window.editor.patient_id})"  # (seen in review: not named)
+    assert asked == [f"The session log of {whose} holds a session that has not been added. Save it first?"]
     assert window.tabs.currentWidget() is view and view.note.text() == "felt fine"  # kept, shown where it is
     patient_id = window.editor.patient_id
     assert patient_id is not None
@@ -45,7 +46,8 @@ def test_a_correction_not_saved_is_asked_about_and_one_refused_keeps_the_patient
     monkeypatch.setattr(QMessageBox, "question",  # Discard or Cancel: Save is not offered for what cannot be saved
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
     window.close()
-    assert asked and asked[0].startswith("<p>The session log holds a correction to the session of ")
+    assert asked and asked[0].startswith(f"<p>The session log of {window.editor.form.name.text()} (patient "
+                                         f"{window.editor.patient_id}) holds a correction to the session of ")
     # seen in testing: "Save it first?", and Save then showed the refusal: the question says it cannot be saved
     assert "that is not saved, and it cannot be saved as it is: Effort (RPE): " in asked[0], asked
     assert asked[0].endswith("<br><br>Discard it, or Cancel to correct it?</p>")  # shown as typed: it may quote it

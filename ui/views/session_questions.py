@@ -22,15 +22,17 @@ def delete_confirmed(parent: QWidget, record: SessionRecord) -> bool:
         QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
 
-def leaving_answer(parent: QWidget, entry: str, refusal: str) -> QMessageBox.StandardButton:
-    """Save, Discard or Cancel for the form's unsaved ``entry`` as the window leaves it; Discard or Cancel where it
-    cannot be saved as it is (``refusal``; seen in testing: "Save it first?", and Save then showed the refusal)."""
+def leaving_answer(parent: QWidget, whose: str, entry: str, refusal: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel for the form's unsaved ``entry`` as the window leaves ``whose`` log ("Rui Matos (patient
+    3)": seen in review, asked on opening another patient, highlighted behind the question); Discard or Cancel where
+    it cannot be saved as it is (``refusal``; seen in testing: "Save it first?", and Save then showed the refusal)."""
     buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     if refusal:  # the problems may quote what was typed: shown as typed
         return QMessageBox.question(parent, "Session not saved", shown_as_typed(
-            f"The session log holds {entry}, and it cannot be saved as it is: {refusal}\n\nDiscard it, or Cancel to "
-            "correct it?"), buttons, QMessageBox.StandardButton.Cancel)
-    return QMessageBox.question(parent, "Session not saved", f"The session log holds {entry}. Save it first?",
+            f"The session log of {whose} holds {entry}, and it cannot be saved as it is: {refusal}\n\nDiscard it, or "
+            "Cancel to correct it?"), buttons, QMessageBox.StandardButton.Cancel)
+    return QMessageBox.question(parent, "Session not saved",
+                                f"The session log of {whose} holds {entry}. Save it first?",
                                 QMessageBox.StandardButton.Save | buttons, QMessageBox.StandardButton.Save)
 
 
