@@ -31,8 +31,13 @@ class Language:
         return self.tag.replace("-", "_")
 
     @property
+    def bracketed(self) -> str:
+        """The English name inside brackets: "Chinese, Simplified" (seen in review: "简体中文 (Chinese (Simplified))")."""
+        return self.name.replace(" (", ", ").removesuffix(")") if self.name.endswith(")") else self.name
+
+    @property
     def label(self) -> str:
-        return self.name if self.native_name == self.name else f"{self.native_name} ({self.name})"
+        return self.name if self.native_name == self.name else f"{self.native_name} ({self.bracketed})"
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +57,7 @@ def language(tag: str) -> Language:
         if candidate in by_tag:
             return by_tag[candidate]
     raise UnknownLanguage(f"language '{tag}' has no handout catalog; choose one of: "
-                          + ", ".join(f"{known.tag} ({known.name})" for known in languages()))
+                          + ", ".join(f"{known.tag} ({known.bracketed})" for known in languages()))
 
 
 # Chinese is written in Simplified characters in mainland China and Singapore (and when no region is

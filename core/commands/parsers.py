@@ -45,7 +45,7 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
                              "(default: from settings)")
     parser.add_argument("--language", type=_language_tag, metavar="TAG",
                         help="the handout's language, a BCP 47 tag: " + ", ".join(
-                            f"{known.tag} ({known.name})" for known in languages())
+                            f"{known.tag} ({known.bracketed})" for known in languages())
                         + " (default: the profile's language, else the one in settings)")
     parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                         help="date printed on the handout (default: today)")

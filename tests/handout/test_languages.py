@@ -267,3 +267,14 @@ def test_going_back_means_the_week_before_in_the_plan_in_every_language(tag, wor
     "the previous week's plan" where the English now says "the week before in your plan"."""
     handout = _handout(PROFILES["spinal"], tag)
     assert words in handout.pain_red and words in handout.pain_morning[-2] and words in handout.pain_morning[-1]
+
+
+def test_a_languages_label_has_one_pair_of_brackets() -> None:
+    """Seen in review: the handout language list read "简体中文 (Chinese (Simplified))", and --help likewise."""
+    from core.languages import language
+
+    assert language("zh-Hans").label == "简体中文 (Chinese, Simplified)"
+    assert language("es").label == "Español (Spanish)" and language("en").label == "English"
+    assert all(known.label.count("(") <= 1 for known in languages())
+    with pytest.raises(UnknownLanguage, match=r"zh-Hans \(Chinese, Simplified\), vi"):
+        language("zh-TW")
