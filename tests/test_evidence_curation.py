@@ -280,6 +280,15 @@ def test_a_studys_findings_in_short_name_each_marker_and_direction_once(lib):
         assert arrows == len({(f.marker, f.direction) for f in s.findings}), s.id
 
 
+def test_every_studys_risk_of_bias_is_said_to_be_not_assessed_by_the_tool_for_its_kind(lib):
+    """The clinical brief grades animal studies with SYRCLE and trials with PEDro; neither review reports either, so
+    each study says it is not assessed (seen in review: the level alone was shown, 5 for every animal study)."""
+    for s in lib.studies:
+        assert s.risk_of_bias.startswith("not assessed: "), s.id
+        assert ("PEDro" in s.risk_of_bias) is (s.species == "human"), s.id
+        assert ("doi:10.1186/1471-2288-14-43" in s.risk_of_bias) is (s.species != "human"), s.id
+
+
 def test_a_findings_sources_are_places_in_its_own_studys_sources(lib):
     from pydantic import ValidationError
 

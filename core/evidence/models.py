@@ -109,6 +109,12 @@ class ExerciseDosing(Strict):
         return value
 
 
+# The risk-of-bias tools the clinical brief names beside the OCEBM level.
+SYRCLE = ("SYRCLE's tool for animal studies (10 items, each low, high or unclear risk; Hooijmans 2014, "
+          "doi:10.1186/1471-2288-14-43)")
+PEDRO = "the PEDro scale for trials (0-10)"
+
+
 class Study(Strict):
     id: Slug
     first_author: str = Field(min_length=1, max_length=120)
@@ -147,6 +153,14 @@ class Study(Strict):
             source = self.sources[place]
             places.setdefault(REVIEW_NAMES[source.review], []).append(source.location)
         return "; ".join(f"{review}, {' and '.join(locations)}" for review, locations in places.items())
+
+    @property
+    def risk_of_bias(self) -> str:
+        """Not assessed, said rather than left out (seen in review: the level alone, 5 for every animal study, could not
+        tell a well-run study from a poor one): judging it needs the study's own methods, which the library lacks."""
+        tool = PEDRO if self.species == "human" else SYRCLE
+        return (f"not assessed: {tool} judges the study's own methods, which the library does not hold (the two "
+                "reviews do not report them); read the study before leaning on it")
 
     @property
     def findings_in_short(self) -> str:

@@ -207,6 +207,10 @@ def test_a_studys_details_say_its_exercise_and_model_in_words() -> None:
             "Section 3.1; Ghanbari 2025, Section 1.5)</small>") in treadmill
     title = "cytokine expression ↓ (neuroinflammation-glia) <small>(stated in the study&#x27;s title)</small>"
     assert title in treadmill
+    # the clinical brief's risk of bias beside the level, not assessed and said so (seen in review: no word of it)
+    assert ("<b>Risk of bias</b></td><td>Not assessed: SYRCLE&#x27;s tool for animal studies (10 items, each low, high "
+            "or unclear risk; Hooijmans 2014, doi:10.1186/1471-2288-14-43) judges the study&#x27;s own methods"
+            ) in treadmill
 
 
 def test_week_table_announces_only_the_cells_a_new_plan_changes(qtbot) -> None:

@@ -334,7 +334,8 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
             ("Exercise", e.protocol if e.type == "other" else f"{e.type[0].upper()}{e.type[1:]}: {e.protocol}"),
             ("Speed", speed_in_words(e.speed_m_per_min, e.speed_reported)
              + (LEFT_OUT if left_out(study, "speed_m_per_min") else "")),
-            ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}")]
+            ("Evidence level", f"{study.evidence_level} (OCEBM 2011). {study.evidence_note or ''}"),
+            ("Risk of bias", f"{study.risk_of_bias[:1].upper()}{study.risk_of_bias[1:]}.")]
     html = [f"<h3>{escape(study.first_author)} {study.year}</h3>", "<table cellpadding='3'>"]
     html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
     html.append("</table>")
