@@ -87,3 +87,20 @@ def test_the_form_stays_where_it_is_when_a_keystroke_blocks_the_plan(qtbot) -> N
     QApplication.processEvents()
     assert editor.plan.blocked and "blocked" in editor.header.text()
     assert editor.form.name.mapTo(editor, editor.form.name.rect().topLeft()).y() == top
+
+
+def test_the_plan_length_and_most_days_say_what_is_planned_when_left_empty(qtbot) -> None:
+    """Seen in review: "Plan length" left blank, its placeholder "4-26", planned 12 weeks with no word of it."""
+    from core.plan.profile import check_profile
+    from tests.ui.course_helpers import example
+    from ui.views.profile_form import ProfileForm
+
+    form = ProfileForm()
+    qtbot.addWidget(form)
+    form.set_profile(example()[0])
+    for field in ("weeks", "max_sessions_per_week"):
+        form.numbers[field].clear()
+    profile = check_profile({**form.values(), "etiology": "chemotherapy-neuropathy"})[0]  # (no etiologies loaded)
+    assert form.numbers["weeks"].placeholderText() == f"4-26; {profile.weeks} if left empty" == "4-26; 12 if left empty"
+    most = profile.max_sessions_per_week
+    assert form.numbers["max_sessions_per_week"].placeholderText() == f"2-7; {most} if left empty"

@@ -31,7 +31,9 @@ SCI_LEVELS = [f"C{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 13)] + 
              [f"S{i}" for i in range(1, 6)]
 PLACEHOLDERS = {"age": "18-100", "resting_hr": "35-120", "measured_hr_max": "optional, from an exercise test",
                 "baseline_walk_min": "0-120", "comfortable_speed_kmh": "optional, 0.5-8", "pain_nrs": "0-10",
-                "weeks": "4-26", "max_sessions_per_week": "2-7"}
+                "weeks": f"4-26; {PatientProfile.model_fields['weeks'].default} if left empty",
+                "max_sessions_per_week": f"2-7; {PatientProfile.model_fields['max_sessions_per_week'].default} if left "
+                                         "empty"}  # seen in review: a blank plan length planned 12 weeks, unsaid
 NUMBER_FIELDS = {field: (label, PLACEHOLDERS[field]) for field, label in NUMBER_LABELS.items()}  # (label, placeholder)
 CONDITIONS = CONDITION_LABELS
 SCREENING = SCREENING_LABELS
