@@ -12,8 +12,8 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    AMBULANCE_SIGNS, CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, FALL_RISK_BESIDE_HARNESS, HALF_A_CUP,
-    LOW_SUGAR, LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN, PATIENT_SAFETY, PULSE_RANGE_NARROW,
+    AMBULANCE_SIGNS, CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, DYSREFLEXIA_SIGNS, FALL_RISK_BESIDE_HARNESS,
+    HALF_A_CUP, LOW_SUGAR, LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN, PATIENT_SAFETY, PULSE_RANGE_NARROW,
     PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
 )
 from core.scripts import isolated
@@ -269,7 +269,8 @@ def build_handout(
         ambulance_intro=t("Stop walking and call an ambulance at once if you have any of these:"),
         ambulance_signs=[t(_stop_sign(sign, profile)) for sign in AMBULANCE_SIGNS],
         stop_intro=t("Stop walking at once if you have any of these:"),
-        stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
+        stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS] + ([t(DYSREFLEXIA_SIGNS, heading=t(
+            "Your safety points"))] if WarningCode.AUTONOMIC_DYSREFLEXIA in codes else []),
         stop_after=[  # on insulin, the low blood sugar steps: they end in the same rule where the sugar is not low
             # (seen in review: "a few minutes" here, "15 minutes" there, for the same signs, and this page first)
             t('For these, sit down and check your blood sugar. Then do as "{heading}" says.',
