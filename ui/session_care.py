@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from core.plan.session_log import SessionLog
@@ -16,10 +17,13 @@ SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logge
 
 
 class SessionCare:
-    def _change_sessions(self, change, done, *, week: int | None = None) -> bool:
+    def _change_sessions(self, change, done, *, week: int | None = None, added: bool = False) -> bool:
         """Run one change to the patient's sessions through the records (audited there); on success show
         the new log with ``done`` (a sentence, or one made from what the change returned) and the form ready for
-        ``week`` (by default the week the next walk is likely in), otherwise say why and keep the form as it was."""
+        ``week`` (by default the week the next walk is likely in), otherwise say why and keep the form as it was.
+        A keyboard in the log goes on from the next walk's date after a walk is ``added``, else from the log, its
+        row chosen (seen by a keyboard-only tester: nine Shift+Tabs from Note back to Date after each Add, and after
+        a delete the focus on Delete, the next walk chosen, for a Space to delete it too)."""
         if self._course is None:
             self.sessions.show_problem(SAVE_FIRST)
             return False
@@ -35,6 +39,8 @@ class SessionCare:
         if result is not None:  # the walk logged, corrected or logged again is the one chosen in the log
             self.sessions.table.select_session(result.id)
         done = done(result) if callable(done) else done
+        if (focus := QApplication.focusWidget()) is not None and self.sessions.isAncestorOf(focus):
+            (self.sessions.date if added else self.sessions.table).setFocus(Qt.FocusReason.OtherFocusReason)
         self.sessions.show_done(done)
         self.statusBar().showMessage(done)
         return True
@@ -44,7 +50,8 @@ class SessionCare:
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
             lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
-                          f"{saved.plan_version}, {self._version_of_the_day(log.date)}.{self._walk_notes(saved)}")
+                          f"{saved.plan_version}, {self._version_of_the_day(log.date)}.{self._walk_notes(saved)}",
+            added=True)
 
     def _version_of_the_day(self, day) -> str:
         """Why the walk went under its version: in force on its day, or none was yet (seen in review: "the version in

@@ -35,6 +35,30 @@ def test_a_correction_takes_the_focus_to_its_form_and_cancelling_it_keeps_the_fo
     assert not isinstance(focused, QTabBar) and (focused is view.date or focused is view.date.lineEdit())
 
 
+def test_after_a_walk_is_added_the_keyboard_goes_on_from_the_next_walks_date_and_after_a_delete_from_the_log(
+        qtbot, data_dir, monkeypatch) -> None:
+    """Seen by a keyboard-only tester: after Add (Enter in Note) the focus stayed in Note, nine Shift+Tabs from the next
+    walk's date; after a delete it stayed on Delete with the next walk chosen, for a Space to delete that one too."""
+    from tests.ui.course_helpers import fill
+
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(3, 1))
+    window.tabs.setCurrentWidget(window.sessions)
+    active(qtbot, window)
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=12, note="walked well")
+    view.note.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    assert len(window.gateway.sessions(window.editor.patient_id)) == 2
+    assert QApplication.focusWidget() in (view.date, view.date.lineEdit())
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    view.table.selectRow(0)
+    view.delete_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(view.delete_button, Qt.Key.Key_Space)
+    assert len(window.gateway.sessions(window.editor.patient_id)) == 1
+    assert QApplication.focusWidget() is view.table
+
+
 def test_deleting_the_last_patient_leaves_the_focus_in_the_records(qtbot, data_dir, monkeypatch) -> None:
     """The Delete button greyed out under the focus, which went to the step tabs. The confirming dialog is a real
     one (tests/ui/conftest.py answers them by default), answered Yes: the records are read again while the window is
