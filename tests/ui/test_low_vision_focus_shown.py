@@ -122,3 +122,36 @@ def test_the_whole_caution_is_shown_whole_at_150_percent_with_its_link_in_sight(
     label = view.caution
     assert label.height() >= label.heightForWidth(label.width())
     assert window.minimumSizeHint().height() <= SMALL_SCREENS["150 %"][1]  # the window never outgrows the screen
+
+
+def test_tab_reaches_each_progress_chart_after_the_report_shows_it_and_frames_it(qtbot, data_dir) -> None:
+    """Seen by a keyboard-only tester at 125 % on 1366x768: step 6's Tab went week table, note, report button, step
+    tabs; no key reached the charts, and the pain chart stayed below the fold."""
+    from tests.ui.course_helpers import log, saved_patient, walk
+    from tests.ui.test_keyboard_focus import in_view
+    from ui.focus_in_view import holding_area
+
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(3, 1, during=4))
+    window.resize(*SMALL_SCREENS["150 %"])
+    window.tabs.setCurrentWidget(window.progress)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.progress
+    area = holding_area(view.pain_chart)
+    shown = [None]
+
+    def laid_out() -> bool:  # at this size: the labels above the panes wrap anew, a pass or two after the resize
+        qtbot.wait(100)
+        was, shown[0] = shown[0], (area.viewport().height(), area.verticalScrollBar().maximum())
+        return was == shown[0]
+
+    qtbot.waitUntil(laid_out)
+    view.report_button.setFocus(Qt.FocusReason.TabFocusReason)
+    highlight = view.pain_chart.palette().color(QPalette.ColorRole.Highlight)
+    for chart in (view.minutes_chart, view.effort_chart, view.pain_chart):
+        _press(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is chart, QApplication.focusWidget()
+        assert chart.accessibleDescription()  # its figures, read out with it
+        qtbot.waitUntil(lambda chart=chart: in_view(chart, 0, min(chart.height(), 120)))
+        assert chart.grab().toImage().pixelColor(QPoint(1, chart.height() // 2)) == highlight

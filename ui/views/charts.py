@@ -76,6 +76,9 @@ class Chart(QWidget):
         self.setMinimumWidth(320)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title)
+        # a Tab stop, framed while it has the focus: the view scrolls to it and its figures are read out (seen by a
+        # keyboard-only tester: no key reached the pain chart below the fold at 125 %)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     # -- what a subclass provides --------------------------------------------------------------------
 
@@ -107,6 +110,9 @@ class Chart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
+        if self.hasFocus():
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.setPen(self.text_colour)
         bold = QFont(self.font())
         bold.setBold(True)

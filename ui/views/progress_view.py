@@ -21,6 +21,7 @@ from core.plan.progress import WeekProgress
 from core.records.authors import author
 from core.settings import Settings
 from ui.focus_frame import framed_on_focus
+from ui.focus_in_view import tab_chain
 from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
 from ui.models.course import CourseOfCare
 from ui.models.table_model import Column, ObjectTableModel
@@ -155,6 +156,9 @@ class ProgressView(QWidget):
         self.panes = SideBySideOrStacked(charts_panel, side_panel, wide=1, needs=self._weeks_width, sizes=(500, 400),
                                          second_on_top=True)
         self.panes.arranged.connect(lambda stacked: grow_to_rows(self.weeks_table, stacked))
+        # the charts after the report, as each arrangement moves them (a widget moved goes to the end of the Tab order)
+        self.panes.arranged.connect(lambda _stacked: tab_chain(self.report_button, self.minutes_chart,
+                                                               self.effort_chart, self.pain_chart))
         self.weeks_table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
