@@ -141,6 +141,7 @@ def build_handout(
     number = isolated(phone) if phone.strip() else WRITE_IN
     uses_hr = plan.intensity.method == "hrr"
     codes = {w.code for w in plan.warnings}
+    safety_heading = t("Your safety points")
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     slow = {"warmup": minutes_text(g.WARMUP_MIN, t), "cooldown": minutes_text(g.COOLDOWN_MIN, t)}
     start_week = start_week if start_week and 1 < start_week <= len(plan.weeks) else None
@@ -269,17 +270,16 @@ def build_handout(
         ambulance_intro=t("Stop walking and call an ambulance at once if you have any of these:"),
         ambulance_signs=[t(_stop_sign(sign, profile)) for sign in AMBULANCE_SIGNS],
         stop_intro=t("Stop walking at once if you have any of these:"),
-        stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS] + ([t(DYSREFLEXIA_SIGNS, heading=t(
-            "Your safety points"))] if WarningCode.AUTONOMIC_DYSREFLEXIA in codes else []),
+        stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
         stop_after=[  # on insulin, the low blood sugar steps: they end in the same rule where the sugar is not low
             # (seen in review: "a few minutes" here, "15 minutes" there, for the same signs, and this page first)
             t('For these, sit down and check your blood sugar. Then do as "{heading}" says.',
               heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
             t("For these, sit down and rest. If they do not pass in a few minutes, call an ambulance."),
+            *([t(DYSREFLEXIA_SIGNS, heading=safety_heading)] if WarningCode.AUTONOMIC_DYSREFLEXIA in codes else []),
             t("Then call the clinic: {phone}.", phone=number)],
         **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes, units),
-        safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings
-                if w.code in PATIENT_SAFETY],
+        safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
         treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
         logbook_intro=[t("Fill in one line after each walk."),
@@ -312,7 +312,7 @@ def build_handout(
             pain_heading=t("Pain rules"),
             lights=[t("Green"), t("Amber"), t("Red")],
             stop_heading=t("When to stop and get help"),
-            safety_heading=t("Your safety points"),
+            safety_heading=safety_heading,
             low_sugar_heading=t("Low blood sugar"),
             treadmill_heading=t("Using the treadmill safely"),
             log_heading=t("My walking log"),

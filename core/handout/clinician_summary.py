@@ -53,15 +53,17 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                              else ": not needed for this patient."),
                      source=rules.light_start_source.cited()),
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(rules.pain.sources)),
-        ReferenceRow(text="After a stop sign: an ambulance at once for pain, pressure or tightness in the chest, neck, "
-                          "jaw or arm, fainting, new numbness or weakness, sudden trouble speaking, a face that "
-                          "suddenly droops, or sudden trouble seeing that is new (the handout lists these first); "
-                          "otherwise rest, and an ambulance if it does not pass in a few minutes (on "
-                          "insulin or a secretagogue, or with type 1 diabetes: the blood sugar checked first, and the "
-                          "low blood sugar steps). The signs are put as changes from what the patient lives with: "
-                          "a stroke's lasting effects, MS symptoms brought back by heat, an uneven beat with atrial "
-                          "fibrillation, and with trigeminal neuropathy jaw pain unlike the usual face pain (product "
-                          "default).",
+        ReferenceRow(text="After a stop sign: an ambulance at once for pain, pressure or tightness in the chest, "
+                          "neck, jaw or arm, fainting, new numbness or weakness, sudden trouble speaking, a face "
+                          "that suddenly droops, or sudden trouble seeing that is new (the handout lists these "
+                          "first); otherwise rest, and an ambulance if it does not pass in a few minutes (on insulin "
+                          "or a secretagogue, or with type 1 diabetes: the blood sugar checked first, and the low "
+                          "blood sugar steps). At T6 and above after a spinal cord injury, a line after them: a "
+                          "pounding headache, or flushing or sweating above the injury, means stop, sit up and the "
+                          "dysreflexia first aid of the safety points (Krassioukov 2009, as the warning). The signs "
+                          "are put as changes from what the patient lives with: a stroke's lasting effects, MS "
+                          "symptoms brought back by heat, an uneven beat with atrial fibrillation, and with "
+                          "trigeminal neuropathy jaw pain unlike the usual face pain (product default).",
                      source=cited_together(g.EMERGENCY_SOURCES)),
         ReferenceRow(text="On and off the treadmill (every handout): the safety cord clipped on, the belt straddled "
                           "while it starts, never stepping off it moving, looking ahead.",

@@ -113,10 +113,11 @@ CHEST_PAIN = N_("Pain, pressure or tightness in your chest, neck, jaw or arm")
 CHEST_PAIN_NOT_FACE = N_("Pain, pressure or tightness in your chest, neck or arm, or pain in your jaw that is not like "
                          "your usual face pain")
 NEW_NUMBNESS = N_("New numbness or weakness")
-# At T6 and above, autonomic dysreflexia's signs on the stop page too, its first aid in the safety points named
-# (Krassioukov 2009: sit up, remove what irritates below the injury; seen in review: on the safety page alone)
-DYSREFLEXIA_SIGNS = N_('A pounding headache, or flushing or sweating above your injury: sit up, and do as "{heading}" '
-                       'says')
+# At T6 and above, autonomic dysreflexia's signs on the stop page too, after the other signs' "sit down and rest" (or
+# the low blood sugar steps), its first aid in the safety points named (Krassioukov 2009: sit up, remove what irritates
+# below the injury; seen in review: on the safety page alone)
+DYSREFLEXIA_SIGNS = N_('If you get a pounding headache, or flushing or sweating above your injury, stop at once, sit '
+                       'up, and do as "{heading}" says.')
 # stroke signs (guidelines.EMERGENCY_SOURCES), sudden: after a stroke, speech or the face may never have recovered
 STROKE_SPEECH_OR_FACE = N_("Sudden trouble speaking, or one side of your face suddenly drooping")
 # new for you: heat brings back a person with MS's known blurred sight for a while, suddenly too (PATIENT_SAFETY,

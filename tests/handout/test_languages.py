@@ -29,6 +29,7 @@ TRANSLATED = [tag for tag in TAGS if tag != SOURCE_LANGUAGE]
 PROFILES = {
     "diabetic": example("diabetic-neuropathy"),
     "spinal": example("spinal-cord-injury"),
+    "spinal T4": example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)),  # dysreflexia's words
     "stroke": example("post-stroke-pain", pain_nrs=5),
     "trigeminal": example("trigeminal-neuropathy", beta_blocker=True),
     "sclerosis": example("multiple-sclerosis-pain"),

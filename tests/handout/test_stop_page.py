@@ -48,11 +48,17 @@ def test_with_atrial_fibrillation_the_stop_sign_is_a_heartbeat_that_changes() ->
 def test_at_t6_and_above_the_stop_page_names_dysreflexias_signs_and_points_to_its_first_aid() -> None:
     """Seen in review: a T4 patient's handout gave autonomic dysreflexia's signs only among the safety points, not on
     the page a patient turns to when something goes wrong; below T6 there is no such sign."""
-    sign = 'A pounding headache, or flushing or sweating above your injury: sit up, and do as "Your safety points" says'
+    said = ('If you get a pounding headache, or flushing or sweating above your injury, stop at once, sit up, and do '
+            'as "Your safety points" says.')
     high = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)))
-    assert high.stop_signs[-1] == sign and high.labels.safety_heading == "Your safety points"
+    assert high.stop_after[1] == said and high.labels.safety_heading == "Your safety points"
+    assert high.stop_after[0].startswith("For these, sit down and rest.")  # the other signs', not dysreflexia's
     assert any("pounding headache" in point for point in high.safety)
+    on_insulin = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70), diabetes="type2",
+                                     insulin_or_secretagogue=True, medical_clearance=True))  # seen: sent to low sugar
+    assert on_insulin.stop_after[0].startswith("For these, sit down and check your blood sugar")
+    assert on_insulin.stop_after[1] == said and on_insulin.stop_after[2].startswith("Then call the clinic")
     low = handout_for(example("spinal-cord-injury", sci_level="T10", resting_bp=(110, 70)))
-    assert not any("pounding headache" in line for line in [*low.stop_signs, *low.safety])
+    assert not any("pounding headache" in line for line in [*low.stop_signs, *low.stop_after, *low.safety])
     spanish = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)), language="es")
-    assert spanish.stop_signs[-1].endswith(f"haga lo que dice «{spanish.labels.safety_heading}»")
+    assert spanish.stop_after[1].endswith(f"haga lo que dice «{spanish.labels.safety_heading}».")
