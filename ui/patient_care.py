@@ -312,8 +312,7 @@ class PatientCare(SaveQuestions, SessionCare):
         if not (entry := self.sessions.unsaved_entry()):
             return True
         refusal = self.sessions.refusal()
-        whose = f"{self._course.patient_name} (patient {self._course.patient_id})"
-        answer = leaving_answer(self, whose, entry, refusal)
+        answer = leaving_answer(self, self._open_patient(), entry, refusal)
         if answer == QMessageBox.StandardButton.Discard:
             return True
         if answer == QMessageBox.StandardButton.Save:
@@ -331,19 +330,21 @@ class PatientCare(SaveQuestions, SessionCare):
         told = self._told_of_newer
         return told[1] if told is not None and told[0] == (self.editor.patient_id, self.editor.opened) else None
 
-    def _whose_plan(self) -> str:
-        """The patient on step 4, as the question about leaving their unsaved plan names them (seen in review: asked on
+    def _open_patient(self) -> str:
+        """The open patient as the questions about leaving their unsaved work name them: by the name saved, as step 4's
+        line and the session log do ("Rui Matos (patient 3)"), a new one by the name typed (seen in review: asked on
         opening another patient from Records, with that one highlighted behind the question)."""
+        if (patient_id := self.editor.patient_id) is not None:
+            course = self._course if self._course is not None and self._course.patient_id == patient_id else None
+            return f"{course.patient_name} (patient {patient_id})" if course else f"patient {patient_id}"
         name = self.editor.form.name.text().strip()
-        if self.editor.patient_id is None:
-            return f"the new patient {name}, not saved yet," if name else "the new patient, not saved yet,"
-        return f"{name} (patient {self.editor.patient_id})"
+        return f"the new patient {name}, not saved yet," if name else "the new patient, not saved yet,"
 
     def _plan_discard_ok(self) -> bool:
         if not self.editor.dirty or self.editor.is_blank():
             return True
-        whose = self._whose_plan()
-        question, default = (f"The plan of {whose} has unsaved changes. Save them first?",
+        whose = self._open_patient()  # the name as typed: shown so (ui/plain_text.py)
+        question, default = (shown_as_typed(f"The plan of {whose} has unsaved changes. Save them first?"),
                              QMessageBox.StandardButton.Save)
         if (theirs := self._newer_told()) is not None:
             # seen by a clinic's tester: told once, a Save here (asked on opening the patient again) replaced a

@@ -47,7 +47,8 @@ def test_another_version_opened_since_is_saved_and_asked_about_as_any_plan(qtbot
     monkeypatch.setattr("ui.patient_care.QMessageBox.question",
                         lambda *args: asked.append(args) or QMessageBox.StandardButton.Cancel)
     assert window._plan_discard_ok() is False
-    assert asked[0][2] == f"The plan of Lena Berg (patient {theirs.patient_id}) has unsaved changes. Save them first?"  # made on version 2: nothing replaced
+    question = f"<p>The plan of Lena Berg (patient {theirs.patient_id}) has unsaved changes. Save them first?</p>"
+    assert asked[0][2] == question  # made on version 2: nothing replaced
     third = window.gateway.save_plan(*example(name="Lena Berg", weeks=12), [], clinician="Dr C",
                                      patient_id=theirs.patient_id, based_on=theirs.id)
     assert window.save_plan() is False  # made on version 2, and Dr C saved version 3: refused, not saved over it

@@ -23,7 +23,7 @@ def test_a_session_typed_and_not_added_is_asked_about_before_another_patient_ope
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), answers.pop(0))[1])
     window.new_patient()
     whose = f"{window.editor.form.name.text()} (patient {window.editor.patient_id})"  # (seen in review: not named)
-    assert asked == [f"The session log of {whose} holds a session that has not been added. Save it first?"]
+    assert asked == [f"<p>The session log of {whose} holds a session that has not been added. Save it first?</p>"]
     assert window.tabs.currentWidget() is view and view.note.text() == "felt fine"  # kept, shown where it is
     patient_id = window.editor.patient_id
     assert patient_id is not None
@@ -88,3 +88,16 @@ def test_correct_asks_before_it_replaces_a_walk_typed_or_a_correction_changed(qt
     view.table.selectRow(1)
     view.correct_button.click()  # nothing typed: nothing asked
     assert asked == [] and view.correcting.id == view.model.row_object(1).id
+
+
+def test_the_questions_name_a_saved_patient_as_saved_and_a_new_one_as_typed(qtbot, data_dir) -> None:
+    """Seen in review: with the name field cleared, "The plan of  (patient 1) has unsaved changes", and a name retyped
+    named as typed, where step 4's line and the session log name the patient as saved."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    window.editor.form.name.setText("Rui Mattos")
+    assert window._open_patient() == f"Rui Matos (patient {window.editor.patient_id})"
+    window.editor.form.name.clear()
+    assert window._open_patient() == f"Rui Matos (patient {window.editor.patient_id})"
+    window.editor.new_patient(None)
+    window.editor.form.name.setText("Ana Neves")
+    assert window._open_patient() == "the new patient Ana Neves, not saved yet,"

@@ -32,7 +32,7 @@ def leaving_answer(parent: QWidget, whose: str, entry: str, refusal: str) -> QMe
             f"The session log of {whose} holds {entry}, and it cannot be saved as it is: {refusal}\n\nDiscard it, or "
             "Cancel to correct it?"), buttons, QMessageBox.StandardButton.Cancel)
     return QMessageBox.question(parent, "Session not saved",
-                                f"The session log of {whose} holds {entry}. Save it first?",
+                                shown_as_typed(f"The session log of {whose} holds {entry}. Save it first?"),
                                 QMessageBox.StandardButton.Save | buttons, QMessageBox.StandardButton.Save)
 
 
