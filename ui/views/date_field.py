@@ -27,7 +27,8 @@ _YEAR = QDateTimeEdit.Section.YearSection
 
 
 class DateField(QDateEdit):
-    not_a_day_typed = Signal()  # left with a date typed that no calendar has: it shows a day near it (not_a_day)
+    # left with a date typed that no calendar has (not_a_day), which it shows as a day near it; "" once it is one again
+    not_a_day_typed = Signal(str)
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
@@ -37,7 +38,14 @@ class DateField(QDateEdit):
 
     def _on_date_changed(self, _date: QDate) -> None:
         if not self._reading:
+            self._forget_not_a_day()
+
+    def _forget_not_a_day(self) -> None:
+        """The date typed that no calendar has is gone: said so, and no longer read out with the field."""
+        if self.not_a_day:
             self.not_a_day = ""
+            self.setAccessibleDescription("")
+            self.not_a_day_typed.emit("")
 
     _typed = ""  # the digits typed into the part the cursor is in, since the cursor came to it
     # The digits typed while the cursor was in the year, whatever Qt did with them: it takes a day typed there ("05")
@@ -77,7 +85,7 @@ class DateField(QDateEdit):
             self._finish_typing()
             super().keyPressEvent(event)
             return
-        self.not_a_day = ""  # the date is being changed: read again on leaving
+        self._forget_not_a_day()  # the date is being changed: read again on leaving
         if event.matches(QKeySequence.StandardKey.SelectAll):
             self._keys, self._edited = "", False
         elif text and (text.isdigit() or text in _NEXT_PART):
@@ -168,10 +176,11 @@ class DateField(QDateEdit):
         otherwise a year typed in two digits read, and a date typed day or month first put back in the field's own
         order, its year, where none was typed, the latest that is not after today (28/11 in early December: this
         year's)."""
+        caught = False  # said once, as it is read: not again at each later focus-out (nothing new is read then)
         try:
             whole = typed_date(self._keys, day_first=writes_day_first(self.locale()), today=dt.date.today())
         except NotADay:  # kept until the date changes again (leaving the field reads nothing new)
-            whole, self.not_a_day = None, self._keys.strip("-/. ")
+            whole, self.not_a_day, caught = None, self._keys.strip("-/. "), True
         self._reading = True
         try:
             self._shown_as_typed(whole)
@@ -179,8 +188,8 @@ class DateField(QDateEdit):
             self._reading = False
         self._typed = self._year_digits = self._keys = ""
         self._edited = False
-        if whole is None and self.not_a_day:
-            self.not_a_day_typed.emit()
+        if caught:
+            self.not_a_day_typed.emit(self.not_a_day)
 
     def _shown_as_typed(self, whole: dt.date | None) -> None:
         """The field shows what was typed: the whole date, or a two-digit year read, in the field's own order."""

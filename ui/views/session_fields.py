@@ -99,7 +99,8 @@ class SessionFields(NamedTuple):
         accessible description too): said as the field is left (seen in review: 2026-11-31 showed 2026-11-30, with
         no word until Add)."""
         shown = self.date.date().toString("yyyy-MM-dd")
-        problem = f"{in_clinic_words(_not_a_day(self.date.not_a_day))}; the field shows {shown} until it is typed again"
+        problem = (f"{in_clinic_words(_not_a_day(self.date.not_a_day))}; the field shows {shown} until a date is typed "
+                   "again")
         self.date.setAccessibleDescription(problem)
         return problem
 

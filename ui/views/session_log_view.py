@@ -73,7 +73,7 @@ class SessionLogView(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.week.valueChanged.connect(lambda _week: self._suggest_minutes())
         self.date.dateChanged.connect(self._on_date_date_changed)
-        self.date.not_a_day_typed.connect(lambda: self.show_problem(self._fields.date_problem(), tried=False))
+        self.date.not_a_day_typed.connect(self._on_date_not_a_day)
         self.set_course(None)
 
     # -- building ------------------------------------------------------------------------------------
@@ -155,8 +155,7 @@ class SessionLogView(QWidget):
             self._form_to_show = False
             bring_into_view(self, self.form_box, margin=self._latest_rows)
 
-    def _latest_rows(self) -> int:
-        """Room above the form for the last three walks (seen at 150 %: the table's bottom edge alone in sight)."""
+    def _latest_rows(self) -> int:  # room for the last three walks (seen at 150 %: the table's bottom edge alone)
         return room_for_rows_above(self.form_box, self.table, 3)
 
     # -- what the window tells the view ----------------------------------------------------------------
@@ -209,8 +208,7 @@ class SessionLogView(QWidget):
             self._suggest_minutes()  # the week range of the version in force on the form's date
 
     def _form_version(self) -> PlanVersion | None:
-        """The version the form's walk goes under: a correction keeps its own unless its date changes; otherwise
-        the version in force on the form's date."""
+        """The version the form's walk goes under: a correction's own unless its date changes, else the one in force."""
         if self._course is None:
             return None
         day = self.date.date().toPython()
@@ -220,8 +218,7 @@ class SessionLogView(QWidget):
 
     def _set_usable(self, usable: bool) -> None:
         """A walk dated under a version blocked by screening cannot be logged: every field but the date waits (an
-        earlier date may fall under an earlier version), and the form says why. A read-only window's form is never
-        usable, whoever asks (a date changed, a correction begun or cancelled)."""
+        earlier date may fall under an earlier version), and the form says why. A read-only window's form is not."""
         usable = usable and self._course is not None and not self._course.read_only
         version = self._form_version() if usable else None
         blocked = version is not None and version.plan.blocked
@@ -286,6 +283,13 @@ class SessionLogView(QWidget):
             self._suggest_minutes()
         else:
             self.week.set_weeks(len(self._form_version().plan.weeks))
+
+    @Slot(str)
+    def _on_date_not_a_day(self, typed: str) -> None:  # said as the field is left, unsaid once it is typed again
+        if typed:
+            self.show_problem(self._fields.date_problem(), tried=False)
+        elif self.message.text().startswith("Date: "):
+            self.message.clear()
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
