@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -39,9 +39,16 @@ class SessionCare:
         if result is not None:  # the walk logged, corrected or logged again is the one chosen in the log
             self.sessions.table.select_session(result.id)
         done = done(result) if callable(done) else done
+        focused = None
         if (focus := QApplication.focusWidget()) is not None and self.sessions.isAncestorOf(focus):
-            (self.sessions.date if added else self.sessions.table).setFocus(Qt.FocusReason.OtherFocusReason)
+            focused = self.sessions.date if added else self.sessions.table
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sessions.show_done(done)
+        if focused is not None:  # in view once the message and the advice are scrolled to (seen in review at 150 %)
+            from ui.focus_in_view import show_cell, show_widget
+
+            QTimer.singleShot(0, focused, lambda: show_widget(focused) if focused is self.sessions.date else
+                              show_cell(focused, focused.currentIndex()))
         self.statusBar().showMessage(done)
         return True
 

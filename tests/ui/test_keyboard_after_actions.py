@@ -41,22 +41,32 @@ def test_after_a_walk_is_added_the_keyboard_goes_on_from_the_next_walks_date_and
     walk's date; after a delete it stayed on Delete with the next walk chosen, for a Space to delete that one too."""
     from tests.ui.course_helpers import fill
 
+    from tests.ui.test_keyboard_focus import in_view
+    from tests.ui.test_small_screen import SMALL_SCREENS
+
     window = saved_patient(qtbot, data_dir)
-    log(window, walk(3, 1))
+    for days_ago in (5, 4, 3):
+        log(window, walk(days_ago, 1))
+    window.resize(*SMALL_SCREENS["150 %"])  # the form, the message and the advice taller than the view
     window.tabs.setCurrentWidget(window.sessions)
     active(qtbot, window)
     view = window.sessions
     fill(view, week=1, minutes=9, rpe=12, note="walked well")
     view.note.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(view.note, Qt.Key.Key_Return)
-    assert len(window.gateway.sessions(window.editor.patient_id)) == 2
+    assert len(window.gateway.sessions(window.editor.patient_id)) == 4
     assert QApplication.focusWidget() in (view.date, view.date.lineEdit())
+    qtbot.wait(50)  # after the message and the advice are scrolled to (seen in review: the date then out of view)
+    assert in_view(view.date)
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     view.table.selectRow(0)
     view.delete_button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(view.delete_button, Qt.Key.Key_Space)
-    assert len(window.gateway.sessions(window.editor.patient_id)) == 1
+    assert len(window.gateway.sessions(window.editor.patient_id)) == 3
     assert QApplication.focusWidget() is view.table
+    qtbot.wait(50)
+    row = view.table.visualRect(view.table.currentIndex())
+    assert in_view(view.table.viewport(), row.top(), row.height())
 
 
 def test_deleting_the_last_patient_leaves_the_focus_in_the_records(qtbot, data_dir, monkeypatch) -> None:
