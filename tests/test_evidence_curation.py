@@ -284,9 +284,11 @@ def test_every_studys_risk_of_bias_is_said_to_be_not_assessed_by_the_tool_for_it
     """The clinical brief grades animal studies with SYRCLE and trials with PEDro; neither review reports either, so
     each study says it is not assessed (seen in review: the level alone was shown, 5 for every animal study)."""
     for s in lib.studies:
-        assert s.risk_of_bias.startswith("not assessed: "), s.id
-        assert ("PEDro" in s.risk_of_bias) is (s.species == "human"), s.id
+        assert s.risk_of_bias.startswith("not assessed: ") and "(the two reviews do not report them)" in s.risk_of_bias
+        assert ("PEDro" in s.risk_of_bias) is (s.species in ("human", None)), s.id  # not stated: either tool
         assert ("doi:10.1186/1471-2288-14-43" in s.risk_of_bias) is (s.species != "human"), s.id
+    imported = lib.studies[0].model_copy(update={"origin": "local"})  # a clinic's: the reviews are not its source
+    assert "reviews" not in imported.risk_of_bias
 
 
 def test_a_findings_sources_are_places_in_its_own_studys_sources(lib):

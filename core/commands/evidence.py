@@ -11,7 +11,7 @@ from core.data_dir import DataDir
 from core.resources import resource_path
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, days_in_words, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
-from core.evidence.models import SYRCLE, Study
+from core.evidence.models import PEDRO, SYRCLE, Study
 from core.workspace.session import open_workspace
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -83,8 +83,8 @@ def _number(value: float | None) -> str | None:
 
 DOSE_COLUMNS = ("speed_m_per_min", "longest_session_min", "days_per_week", "weeks")  # the m/min, min, d/wk, wk columns
 COLUMNS_KEY = ("level: the OCEBM 2011 level of evidence, 1 strongest to 5 weakest (5: mechanism-based reasoning, "
-               "where animal studies stand; risk of bias is not assessed for any study: " + SYRCLE + " judges a "
-               "study's own methods, which the library does not hold); "
+               "where animal studies stand); risk of bias: not assessed for any study, as " + SYRCLE + " and "
+               + PEDRO + " judge a study's own methods, which the library does not hold; "
                "flags: how many notes the curators made on its conflicts, gaps and implausible values (--format json "
                "lists them)")
 LEFT_OUT_KEY = "⚠ flagged implausible as printed: left out of the animal dosing summary (see the study's flags)"

@@ -158,16 +158,22 @@ class Study(Strict):
     def risk_of_bias(self) -> str:
         """Not assessed, said rather than left out (seen in review: the level alone, 5 for every animal study, could not
         tell a well-run study from a poor one): judging it needs the study's own methods, which the library lacks."""
-        tool = PEDRO if self.species == "human" else SYRCLE
-        return (f"not assessed: {tool} judges the study's own methods, which the library does not hold (the two "
-                "reviews do not report them); read the study before leaning on it")
+        tool = {"human": PEDRO, None: f"{SYRCLE}, or {PEDRO}"}.get(self.species, SYRCLE)  # species not stated: either
+        given = " (the two reviews do not report them)" if self.origin == "library" else ""
+        return (f"not assessed: {tool} judges the study's own methods, which the library does not hold{given}; read "
+                "the study before leaning on it")
+
+    @property
+    def markers(self) -> list[tuple[str, Direction]]:
+        """Each marker and direction once, in the study's order; the study's detail lists where each is (seen in
+        review: Binda 2020 read "MOR ↑, MOR ↑", its one rise placed by one review at the opioid receptor, by the
+        other in the PAG)."""
+        return list(dict.fromkeys((f.marker, f.direction) for f in self.findings))
 
     @property
     def findings_in_short(self) -> str:
-        """"MOR ↑, TNF-α ↓": each marker and direction once, in the study's order; the study's detail lists where
-        each is (seen in review: Binda 2020 read "MOR ↑, MOR ↑", its one rise placed by one review at the opioid
-        receptor and by the other in the PAG)."""
-        return ", ".join(dict.fromkeys(f"{f.marker} {f.direction.arrow}" for f in self.findings))
+        """"MOR ↑, TNF-α ↓"."""
+        return ", ".join(f"{marker} {direction.arrow}" for marker, direction in self.markers)
 
     @property
     def is_pain_study(self) -> bool:
