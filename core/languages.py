@@ -32,7 +32,7 @@ class Language:
 
     @property
     def bracketed(self) -> str:
-        """The English name inside brackets: "Chinese, Simplified" (seen in review: "简体中文 (Chinese (Simplified))")."""
+        """The English name in brackets: "Chinese, Simplified" (seen in review: "简体中文 (Chinese (Simplified))")."""
         return self.name.replace(" (", ", ").removesuffix(")") if self.name.endswith(")") else self.name
 
     @property

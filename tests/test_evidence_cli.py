@@ -196,7 +196,7 @@ def test_the_level_and_flags_columns_are_explained_under_the_table(run_main, tmp
     listed = run_main("evidence", "--etiology", "diabetic-neuropathy", data_dir=tmp_path / "data")
     assert listed.returncode == 0
     assert "level: the OCEBM 2011 level of evidence, 1 strongest to 5 weakest" in listed.stdout
-    assert ("risk of bias: not assessed for any study, as SYRCLE's tool for animal studies (10 items, each low, high or "
-            "unclear risk; Hooijmans 2014, doi:10.1186/1471-2288-14-43) and the PEDro scale for trials (0-10) judge"
+    assert ("risk of bias: not assessed for any study, as SYRCLE's tool for animal studies (10 items, each low, high "
+            "or unclear risk; Hooijmans 2014, doi:10.1186/1471-2288-14-43) and the PEDro scale for trials (0-10) judge"
             ) in listed.stdout  # seen in review: unsaid
     assert "flags: how many notes the curators made on its conflicts, gaps and implausible values" in listed.stdout
