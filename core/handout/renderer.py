@@ -266,14 +266,13 @@ class HandoutRenderer:
         together = [("NOSPLIT", (0, targets[0]), (-1, targets[-1]))] if targets else []
         scale_table.setStyle(TableStyle(fills + together + [("TOPPADDING", (0, 1), (-1, -1), 1),
                                                             ("BOTTOMPADDING", (0, 1), (-1, -1), 2)]))
-        # Large print keeps the scale on one page (seen in review: on Letter, the strip alone on a half-empty page);
-        # standard print may part it after the target, as said (seen in review: the target's rows went on alone).
-        if compact:  # its heading, words and number strip together (seen in review: the strip alone atop a page)
-            story += [self._new_section(compact, 8 * cm), SaidToGoOn(
-                effort, scale_table, turn_over=self._turn_over(labels), heading_again=again,
-                first_rows=targets[-1] if targets else 2)]
-        else:
-            story += [self._new_section(compact, 0), self._kept(effort + [scale_table], labels.effort_heading, labels)]
+        # On one page where it fits; where not, parted after the target, as said, with its heading, words and number
+        # strip (seen in review: the strip alone atop a page; in standard print the target's rows went on alone; in
+        # large print on Letter, kept whole, the strip alone on a half-empty page, the table on the next, and the talk
+        # test on a third).
+        story += [self._new_section(compact, 8 * cm if compact else 0), SaidToGoOn(
+            effort, scale_table, turn_over=self._turn_over(labels), heading_again=again,
+            first_rows=targets[-1] if targets else 2)]
         # why not the pulse, and the talk test, on one page (seen in review: the reason alone at the foot of a page,
         # and in standard print "If you can say only a few words, slow down." alone at the top of the next); the pulse
         # too, its heading never alone at the foot of a page; each under the effort heading again atop a page

@@ -370,3 +370,22 @@ def test_the_first_pages_labels_are_each_on_one_line(renderer, tag) -> None:
     lines = [" ".join(line.split()) for line in pdf_text(renderer.render(handout))[0].splitlines()]
     for label, _ in handout.labels.facts:
         assert any(line.startswith(" ".join(label.split())) for line in lines), (label, lines[:12])
+
+
+@pytest.mark.parametrize("language", ["pt", "vi"])
+def test_large_print_parts_an_effort_scale_taller_than_a_page_after_its_target_as_said(renderer, language) -> None:
+    """Seen in review: for a T4 patient on Letter in Portuguese and Vietnamese the section, kept whole, could not fit a
+    page: the words and the number strip alone on a page 60 % empty, the scale on the next, and the talk test (this
+    patient's way to judge effort) on a third."""
+    from tests.handout.helpers import pdf_text
+    from tests.handout.test_languages import _flat
+
+    handout = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)), language=language,
+                          paper="letter")
+    labels = handout.labels
+    pages = [_flat(page) for page in pdf_text(renderer.render(handout))]
+    effort = next(i for i, page in enumerate(pages) if _flat(labels.effort_heading) in page)
+    target = [_flat(level.words or level.rpe) for level in handout.effort_scale if level.band]
+    assert all(words in pages[effort] for words in target) and _flat(labels.turn_over) in pages[effort]
+    [talk] = [i for i, page in enumerate(pages) if _flat(handout.talk_test[0]) in page]
+    assert talk == effort + 1 and _flat(labels.continued.format(heading=labels.effort_heading)) in pages[talk]
