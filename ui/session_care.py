@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Slot
 
 if TYPE_CHECKING:
     from core.plan.session_log import SessionLog
@@ -39,10 +38,13 @@ class SessionCare:
         if result is not None:  # the walk logged, corrected or logged again is the one chosen in the log
             self.sessions.table.select_session(result.id)
         done = done(result) if callable(done) else done
+        from PySide6.QtCore import QTimer  # here, not on the first frame's path (PySide6's Qt namespace alone is 20 ms)
+        from PySide6.QtWidgets import QApplication
+
         focused = None
         if (focus := QApplication.focusWidget()) is not None and self.sessions.isAncestorOf(focus):
             focused = self.sessions.date if added else self.sessions.table
-            focused.setFocus(Qt.FocusReason.OtherFocusReason)
+            focused.setFocus()
         self.sessions.show_done(done)
         if focused is not None:  # in view once the message and the advice are scrolled to (seen in review at 150 %)
             from ui.focus_in_view import show_cell, show_widget
