@@ -253,8 +253,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                      "exportFromFileAction")
         file_menu.addSeparator()
         self.backup_action = self._action(file_menu, "&Back up now", None, self._on_backup_action_triggered, "backupAction")
-        self._action(file_menu, "Se&ttings…", QKeySequence.StandardKey.Preferences, self._on_settings_triggered,
-                     "settingsAction")
+        self._action(file_menu, "Se&ttings…", QKeySequence(QKeySequence.StandardKey.Preferences).toString() or "Ctrl+,",
+                     self._on_settings_triggered, "settingsAction")  # none is Linux's or Windows' own
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
         self.find_action = self._action(view_menu, "&Find", QKeySequence.StandardKey.Find, self._on_find_triggered,
