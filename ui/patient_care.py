@@ -255,7 +255,7 @@ class PatientCare(SaveQuestions, SessionCare):
             self.editor.reason.clear()  # took on a later try keeps what was typed since, for the next version)
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
-        asked = self._namesake_asked == (self.editor.opened, version.profile.name)  # and answered: a new patient
+        asked = self._namesake_checked == (version.uid, version.profile.name, True)  # and answered: a new patient
         others = self._namesakes(version.profile.name, version.patient_id) if version.version == 1 and not asked else []
         if others:  # a new patient of a name saved meanwhile, on another workstation, or while the server was away
             said += f" {same_name(others)}: if this is the same person, open that patient in Records."

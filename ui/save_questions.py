@@ -10,11 +10,11 @@ from ui.plain_text import shown_as_typed
 
 
 class SaveQuestions:
-    _namesake_asked: tuple[int, str] | None = None  # (editor.opened, name) a new patient of a name already here was
-    # let be saved under: asked once, not again at each try the clinic server could not take
     _saving_on_retry = False  # a save the clinic server could not take, tried again by its timer (clinic_link)
-    _namesake_checked: tuple[str, str] | None = None  # (editor.save_uid, name) looked for namesakes and let through:
-    # not again at a later try of the same save, whose answer may have been lost after the server saved the patient
+    # (editor.save_uid, name, whether a patient already had it) a new patient's name looked up and let through: not
+    # again at a later try of the same save, whose answer may have been lost after the server saved the patient, nor
+    # said again once saved where the clinician was asked
+    _namesake_checked: tuple[str, str, bool] | None = None
 
     def _older_version_confirmed(self) -> bool:
         """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""
@@ -45,11 +45,11 @@ class SaveQuestions:
         it is saved, once (seen by a clinic's tester: told only once the duplicate was saved, whose way out was
         deleting it)."""
         name, uid = self.editor.profile.name, self.editor.save_uid
-        if self.editor.patient_id is not None or self._namesake_checked == (uid, name):
+        if self.editor.patient_id is not None or (self._namesake_checked or ())[:2] == (uid, name):
             return True
         others = self._namesakes(name)
         if not others:
-            self._namesake_checked = (uid, name)
+            self._namesake_checked = (uid, name, False)
             return True
         if self._saving_on_retry:  # a question nobody asked for, popping up (seen in review): said instead
             self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}. Save again (Ctrl+S) to say "
@@ -61,7 +61,7 @@ class SaveQuestions:
                     "same person, open that patient in Records (the Patient no. column) and save the plan there."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
-            self._namesake_asked, self._namesake_checked = (self.editor.opened, name), (uid, name)
+            self._namesake_checked = (uid, name, True)
             return True
         self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}.")
         return False
