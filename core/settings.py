@@ -25,6 +25,8 @@ class Settings(BaseModel):
     clinic_name: str = Field(default="", max_length=120)
     clinician_name: str = Field(default="", max_length=120)
     contact_phone: str = Field(default="", max_length=40)
+    # the local emergency number, printed on the handout's stop page where set (none is assumed: it differs by country)
+    emergency_number: str = Field(default="", max_length=40)
     logo_path: str | None = None
     paper_size: Literal["a4", "letter"] = "a4"
     units: Literal["metric", "imperial"] = "metric"
@@ -37,7 +39,7 @@ class Settings(BaseModel):
     # libpq's password or service file holds it, or the clinician types it when asked (docs/clinic-server.md).
     records_url: str = Field(default="", max_length=500)
 
-    @field_validator("clinic_name", "clinician_name", "contact_phone")
+    @field_validator("clinic_name", "clinician_name", "contact_phone", "emergency_number")
     @classmethod
     def _one_plain_line(cls, value: str) -> str:
         """As the dialog saves them, and a hand-edited file too: one line, no control or bidi override characters
@@ -67,14 +69,18 @@ UNNAMED_CLINICIAN = "unnamed clinician"
 PHONE_DIGITS_AT_LEAST = 3  # product default: the shortest number a patient could dial
 
 
-def phone_problem(phone: str, *, before: str = "") -> str | None:
-    """What is wrong with a clinic phone number as typed, or None. Left empty is allowed (the handout then leaves
-    a line to write it on). Checked where it is typed, not when a settings file is read: a file saved before
-    this check still opens, and its phone left as it was (``before``) is not asked about."""
+def phone_problem(phone: str, *, before: str = "", examples: str = "020 7946 0000 or +1 555 0100") -> str | None:
+    """What is wrong with a clinic phone number (or the emergency number, with its own ``examples``) as typed, or
+    None. Left empty is allowed (the handout then leaves a line to write the clinic's on). Checked where it is typed,
+    not when a settings file is read: a file saved before this check still opens, and its phone left as it was
+    (``before``) is not asked about."""
     if phone != before and phone.strip() and sum(character.isdigit() for character in phone) < PHONE_DIGITS_AT_LEAST:
         return (f"must be the number a patient dials, with at least {PHONE_DIGITS_AT_LEAST} digits (such as "
-                "020 7946 0000 or +1 555 0100), or left empty")
+                f"{examples}), or left empty")
     return None
+
+
+EMERGENCY_EXAMPLES = "999, 112 or 911"
 
 
 def typed_problem(settings: Settings, before: Settings) -> tuple[str, str] | None:
@@ -84,10 +90,13 @@ def typed_problem(settings: Settings, before: Settings) -> tuple[str, str] | Non
     (``before``) is not asked about, as for the phone."""
     if problem := phone_problem(settings.contact_phone, before=before.contact_phone):
         return "contact_phone", problem
+    if problem := phone_problem(settings.emergency_number, before=before.emergency_number,
+                                examples=EMERGENCY_EXAMPLES):
+        return "emergency_number", problem
     from core.handout.fonts import cannot_print
 
     for field, what in (("clinic_name", "the clinic's name"), ("clinician_name", "the name"),
-                        ("contact_phone", "the number")):
+                        ("contact_phone", "the number"), ("emergency_number", "the number")):
         value = getattr(settings, field)
         if value != getattr(before, field) and (problem := cannot_print(value, what)):
             return field, problem

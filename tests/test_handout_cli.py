@@ -24,15 +24,17 @@ def test_pdf_with_clinician_summary_and_settings(run_main, tmp_path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"clinic_name": "Clinique Émile", "clinician_name": "Dr Νίκος",
-                                                    "contact_phone": "+30 210 555 0100", "units": "imperial"}))
+                                                    "contact_phone": "+30 210 555 0100", "units": "imperial",
+                                                    "emergency_number": "112"}))
     out = tmp_path / "handout.pdf"
     result = run_main("plan", str(EXAMPLE), "--pdf", str(out), "--clinician-summary", "--paper", "letter",
                       "--date", "2026-11-21", data_dir=data)
     assert result.returncode == 0, result.stderr
+    assert "Note:" not in result.stderr  # the phone and the ambulance number are both there
     reader = PdfReader(BytesIO(out.read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
     for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "2026-11-21",
-                     "Evidence in people"):
+                     "Evidence in people", "Ambulance: 112"):
         assert expected in text, expected
     assert round(float(reader.pages[0].mediabox[2])) == 612
 
@@ -78,6 +80,7 @@ def test_the_handout_in_the_patients_language_with_a_note_for_the_clinician(run_
     assert result.returncode == 0, result.stderr
     assert "Note: The Vietnamese handout has not been reviewed by a qualified medical translator" in result.stderr
     assert "Note: The handout prints without the clinic's phone number" in result.stderr  # no settings yet
+    assert "Note: The stop page tells the patient to call an ambulance without giving the number" in result.stderr
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Kế hoạch đi bộ" in text or "máy chạy bộ" in text  # the patient's pages in Vietnamese
     assert "qualified medical translator" not in text and "Clinician summary" in text  # summary stays English

@@ -12,6 +12,19 @@ def test_missing_settings_file_gives_defaults(data_dir) -> None:
     assert settings.paper_size == "a4" and settings.units == "metric" and settings.schema_version == 1
 
 
+def test_a_settings_file_saved_before_the_emergency_number_opens_with_none(data_dir) -> None:
+    """The first released settings (schema 1) had no emergency number: such a file opens as it was, with none set,
+    and is saved again with it."""
+    data_dir.settings_path.write_text(json.dumps({"schema_version": 1, "clinic_name": "Riverside Rehab",
+                                                  "contact_phone": "020 7946 0000", "paper_size": "letter"}),
+                                      encoding="utf-8")
+    settings = load_settings(data_dir.settings_path)
+    assert (settings.clinic_name, settings.contact_phone, settings.emergency_number) == ("Riverside Rehab",
+                                                                                         "020 7946 0000", "")
+    save_settings(settings.model_copy(update={"emergency_number": "999"}), data_dir.settings_path)
+    assert load_settings(data_dir.settings_path).emergency_number == "999"
+
+
 def test_settings_round_trip_with_any_script(data_dir) -> None:
     saved = Settings(clinic_name="Клиника Αθήνα", clinician_name="Dr. Ødegård", paper_size="letter")
     save_settings(saved, data_dir.settings_path)
@@ -100,7 +113,7 @@ def test_an_address_is_refused_wherever_libpq_would_find_a_password_in_it(addres
         assert Settings(records_url=address).records_url == address
 
 
-@pytest.mark.parametrize("field", ["clinic_name", "clinician_name", "contact_phone"])
+@pytest.mark.parametrize("field", ["clinic_name", "clinician_name", "contact_phone", "emergency_number"])
 @pytest.mark.parametrize("value", ["Zoë\nOkafor", "Dr\u202eA", "North\tClinic"])
 def test_a_name_or_phone_edited_by_hand_is_one_plain_line(data_dir, field, value) -> None:
     """Seen in review: a clinician name with a line break, typed into settings.json, went into the audit trail of

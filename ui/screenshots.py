@@ -93,7 +93,7 @@ def take_screenshots(out_dir: Path, size: tuple[int, int] = SIZE) -> list[Path]:
         app = create_application()
         data_dir = DataDir(Path(folder) / "data").prepare()
         save_settings(Settings(clinic_name="Riverside Rehabilitation Clinic", clinician_name="Dr Grace Okafor",
-                               contact_phone="+1 555 0100"), data_dir.settings_path)
+                               contact_phone="+1 555 0100", emergency_number="911"), data_dir.settings_path)
         window = MainWindow(data_dir)
         room = window.screen().availableGeometry()  # with 150 % scaling, a 1366x768 screen holds 910x512
         window.resize(min(size[0], room.width()), min(size[1], room.height()))

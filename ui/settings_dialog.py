@@ -16,7 +16,7 @@ from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions, caps_held
-from core.settings import Settings, problems_in_words, typed_problem
+from core.settings import EMERGENCY_EXAMPLES, Settings, problems_in_words, typed_problem
 from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll, screen_room
@@ -26,6 +26,7 @@ from ui.window_keys import WheelToPage
 # The words beside each setting, which its problems are named by too (a plan rule's problem is named "Plan rules").
 LABELS = {
     "clinic_name": "Clinic name", "clinician_name": "Clinician", "contact_phone": "Phone on the handout",
+    "emergency_number": "Ambulance number",
     "logo_path": "Logo (PNG or JPEG)", "units": "Units", "paper_size": "Paper", "handout_print": "Handout print",
     "handout_language": "Handout language",
     "plan.hr_max_formula": "Maximal heart rate", "plan.max_weekly_increase_pct": "Progression cap",
@@ -43,6 +44,8 @@ class SettingsDialog(QDialog):
         self.clinic = QLineEdit(settings.clinic_name)
         self.clinician = QLineEdit(settings.clinician_name)
         self.phone = QLineEdit(settings.contact_phone)
+        self.emergency = QLineEdit(settings.emergency_number)
+        self.emergency.setPlaceholderText(f"such as {EMERGENCY_EXAMPLES}; printed on the stop page")
         self.logo = QLineEdit(settings.logo_path or "")
         browse = QPushButton("Browse…")
         self.units = QComboBox()
@@ -126,7 +129,7 @@ class SettingsDialog(QDialog):
         self.problem.setStyleSheet("color: #B3261E;")
         self.problem.setWordWrap(True)
         for widget, name in ((self.clinic, "Clinic name"), (self.clinician, "Clinician name"), (self.phone, "Clinic phone"),
-                             (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
+                             (self.emergency, "Local emergency number, printed on the handout's stop page"), (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
                              (self.paper, "Paper size"), (self.print_size, "Handout print size"),
                              (self.language, "Handout language for patients whose profile names none"),
                              (self.formula, "Maximal heart rate formula"),
@@ -150,7 +153,8 @@ class SettingsDialog(QDialog):
         clinic_box.addWidget(self.records_url, 1)
         clinic_box.addWidget(self.test_button)
         for field, widget in (("clinic_name", self.clinic), ("clinician_name", self.clinician),
-                              ("contact_phone", self.phone), ("logo_path", logo_row), ("units", self.units),
+                              ("contact_phone", self.phone), ("emergency_number", self.emergency),
+                              ("logo_path", logo_row), ("units", self.units),
                               ("paper_size", self.paper), ("handout_print", self.print_size),
                               ("handout_language", self.language),
                               ("plan.hr_max_formula", self.formula), ("plan.max_weekly_increase_pct", self.cap),
@@ -257,6 +261,7 @@ class SettingsDialog(QDialog):
     @Slot()
     def _on_save_clicked(self) -> None:
         fields = {"clinic_name": self.clinic, "clinician_name": self.clinician, "contact_phone": self.phone,
+                  "emergency_number": self.emergency,
                   "logo_path": self.logo, "records_url": self.records_url, "backup_daily_keep": self.daily,
                   "backup_weekly_keep": self.weekly, "glucose_low_mg_dl": self.glucose_low,
                   "glucose_ketone_check_mg_dl": self.glucose_ketones}
@@ -264,6 +269,7 @@ class SettingsDialog(QDialog):
             self.result_settings = Settings.model_validate({
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
                 "clinician_name": self.clinician.text().strip(), "contact_phone": self.phone.text().strip(),
+                "emergency_number": self.emergency.text().strip(),
                 "logo_path": self.logo.text().strip() or None, "units": self.units.currentData(),
                 "paper_size": self.paper.currentData(), "handout_print": self.print_size.currentData(),
                 "handout_language": self.language.currentData(),

@@ -1,5 +1,6 @@
-"""The first run: a short welcome that asks for what every handout prints (the clinic's name and phone, and
-the clinician's name). Skippable; the same fields are in Settings later."""
+"""The first run: a short welcome that asks for what every handout prints (the clinic's name and phone, the
+clinician's name, and the local emergency number for its stop page). Skippable; the same fields are in Settings
+later."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from core.settings import Settings, problems_in_words, typed_problem
+from core.settings import EMERGENCY_EXAMPLES, Settings, problems_in_words, typed_problem
 from ui.field_problems import first_field, show_problem
 from ui.form_message import FormMessage
 
 
 # The words beside each setting, which its problems are named by too.
-LABELS = {"clinic_name": "Clinic name", "contact_phone": "Clinic phone", "clinician_name": "Your name"}
+LABELS = {"clinic_name": "Clinic name", "contact_phone": "Clinic phone", "clinician_name": "Your name",
+          "emergency_number": "Ambulance number"}
 
 
 class WelcomeDialog(QDialog):
@@ -25,19 +27,24 @@ class WelcomeDialog(QDialog):
         self._base = settings
         self.result_settings: Settings | None = None
         intro = QLabel("Every patient handout prints your clinic's name and the phone number a patient calls "
-                       "when something is wrong. Enter them now, or skip and add them in File > Settings later.")
+                       "when something is wrong, and, if you give it, the local number for an ambulance on its page about when "
+                       "to stop. Enter them now, or skip and add them in File > Settings later.")
         intro.setWordWrap(True)
         self.clinic = QLineEdit(settings.clinic_name)
         self.phone = QLineEdit(settings.contact_phone)
         self.clinician = QLineEdit(settings.clinician_name)
+        self.emergency = QLineEdit(settings.emergency_number)
         self.phone.setPlaceholderText("the number patients call, e.g. 020 7946 0000")
+        self.emergency.setPlaceholderText(f"such as {EMERGENCY_EXAMPLES}")
         for widget, name in ((self.clinic, "Clinic name"), (self.phone, "Clinic phone"),
-                             (self.clinician, "Your name, as the handout's author")):
+                             (self.clinician, "Your name, as the handout's author"),
+                             (self.emergency, "Local emergency number, printed on the handout's stop page")):
             widget.setAccessibleName(name)
         self.problem = FormMessage()  # no blank line under the fields until there is a problem to say
         self.problem.setStyleSheet("color: #B3261E;")
         form = QFormLayout()
-        self._fields = {"clinic_name": self.clinic, "contact_phone": self.phone, "clinician_name": self.clinician}
+        self._fields = {"clinic_name": self.clinic, "contact_phone": self.phone, "clinician_name": self.clinician,
+                        "emergency_number": self.emergency}
         for field, widget in self._fields.items():
             form.addRow(f"{LABELS[field]}:", widget)
         buttons = QDialogButtonBox()
@@ -79,7 +86,8 @@ class WelcomeDialog(QDialog):
         try:
             self.result_settings = Settings.model_validate({
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
-                "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip()})
+                "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip(),
+                "emergency_number": self.emergency.text().strip()})
         except ValidationError as error:
             show_problem(self.problem, "; ".join(problems_in_words(error, LABELS)), self._fields, first_field(error))
             return

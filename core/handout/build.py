@@ -12,10 +12,9 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    AMBULANCE_SIGNS, CHANGED_HEARTBEAT, CHEST_PAIN, CHEST_PAIN_NOT_FACE, DYSREFLEXIA_SIGNS, FALL_RISK_BESIDE_HARNESS,
-    HALF_A_CUP, LOW_SUGAR, LOW_SUGAR_NOT_LOW, LOW_SUGAR_STEPS, LOW_SUGAR_WALK_AGAIN, PATIENT_SAFETY, PULSE_RANGE_NARROW,
-    PULSE_REASON, RPE_WORDS, STOP_SIGNS, TREADMILL_SAFETY, UNEVEN_HEARTBEAT,
+    FALL_RISK_BESIDE_HARNESS, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, TREADMILL_SAFETY,
 )
+from core.handout.stop_page import NO_BREAK, blood_sugar, stop_page
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
@@ -27,8 +26,6 @@ from core.handout.pain_lights import pain_lights
 from core.plan.profile import PatientProfile
 from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
-
-NO_BREAK = "\u00a0"  # a space no line breaks at
 
 WRITE_IN = "_" * 24  # a clinic detail left blank in Settings: a line to write it on by hand
 
@@ -119,6 +116,7 @@ def build_handout(
     clinician: str,
     clinic: str,
     phone: str,
+    ambulance: str = "",
     date: dt.date,
     paper: Literal["a4", "letter"],
     units: Literal["metric", "imperial"],
@@ -131,7 +129,8 @@ def build_handout(
 ) -> Handout:
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
     gives ``etiology``'s human evidence (the records' entry for the plan's etiology). ``start_week``: where a patient
-    whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there."""
+    whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there.
+    ``ambulance``: the local emergency number, printed on the stop page where given."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)
@@ -266,19 +265,8 @@ def build_handout(
                      "clinician, who can change the speed or slope.", low=low)],
         pulse=pulse,
         **pain_lights(plan.rules.pain, t),
-        # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
-        ambulance_intro=t("Stop walking and call an ambulance at once if you have any of these:"),
-        ambulance_signs=[t(_stop_sign(sign, profile)) for sign in AMBULANCE_SIGNS],
-        stop_intro=t("Stop walking at once if you have any of these:"),
-        stop_signs=[t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
-        stop_after=[  # on insulin, the low blood sugar steps: they end in the same rule where the sugar is not low
-            # (seen in review: "a few minutes" here, "15 minutes" there, for the same signs, and this page first)
-            t('For these, sit down and check your blood sugar. Then do as "{heading}" says.',
-              heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
-            t("For these, sit down and rest. If they do not pass in a few minutes, call an ambulance."),
-            *([t(DYSREFLEXIA_SIGNS, heading=safety_heading)] if WarningCode.AUTONOMIC_DYSREFLEXIA in codes else []),
-            t("Then call the clinic: {phone}.", phone=number)],
-        **_low_sugar(plan.rules, t, WarningCode.HYPOGLYCEMIA in codes, units),
+        **stop_page(profile, plan.rules, codes, t, clinic_number=number, ambulance_number=ambulance, units=units,
+                    safety_heading=safety_heading),
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
         treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
@@ -362,39 +350,10 @@ def _rest_days(plan: Plan, t: Wording) -> list[str]:
     return []
 
 
-def _stop_sign(sign: str, profile: PatientProfile) -> str:
-    """A stop sign in the words that fit the patient: with atrial fibrillation the beat is always uneven, and with
-    trigeminal neuropathy the jaw may always hurt, so the sign is a change from that."""
-    if sign == UNEVEN_HEARTBEAT and profile.atrial_fibrillation:
-        return CHANGED_HEARTBEAT
-    if sign == CHEST_PAIN and profile.etiology == "trigeminal-neuropathy":
-        return CHEST_PAIN_NOT_FACE
-    return sign
-
-
 def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]) -> str:
     if code == WarningCode.FALL_RISK and WarningCode.HARNESS in codes:
         return t(FALL_RISK_BESIDE_HARNESS)
     if code == WarningCode.HYPOGLYCEMIA:
         low, high = rules.glucose_low_mg_dl, rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
-        return t(PATIENT_SAFETY[code], low=_blood_sugar(low, t), high=_blood_sugar(high, t))
+        return t(PATIENT_SAFETY[code], low=blood_sugar(low, t), high=blood_sugar(high, t))
     return t(PATIENT_SAFETY[code])
-
-
-def _low_sugar(rules: Rules, t: Wording, on_insulin: bool, units: Literal["metric", "imperial"]) -> dict:
-    """What to do for low blood sugar, after the stop signs, for a patient on insulin or a secretagogue (nothing
-    otherwise): its signs, the numbered steps, what to do where it is not low, and when to walk again."""
-    if not on_insulin:
-        return {"low_sugar": "", "low_sugar_steps": [], "low_sugar_not_low": "", "low_sugar_walk_again": ""}
-    low = _blood_sugar(g.HYPOGLYCEMIA_MG_DL, t)
-    juice = t(HALF_A_CUP[units])
-    return {"low_sugar": t(LOW_SUGAR), "low_sugar_steps": [t(step, low=low, juice=juice) for step in LOW_SUGAR_STEPS],
-            "low_sugar_not_low": t(LOW_SUGAR_NOT_LOW),
-            "low_sugar_walk_again": t(LOW_SUGAR_WALK_AGAIN, start=_blood_sugar(rules.glucose_low_mg_dl, t))}
-
-
-def _blood_sugar(mg_dl: int, t: Wording) -> str:
-    """A blood sugar level in both units as one unbroken, left-to-right piece of the sentence: split across lines in
-    a right-to-left sentence, "100 mg/dL (5.6 mmol/L)" came out as "(5.6 mg/dL 100" over "mmol/L)"."""
-    level = t("{mg} mg/dL ({mmol} mmol/L)", mg=mg_dl, mmol=t.number(mg_dl / g.MG_DL_PER_MMOL_L))
-    return isolated(level.replace(" ", NO_BREAK))

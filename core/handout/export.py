@@ -58,7 +58,7 @@ def make_handout(
                            "Finish the translation (README: Handout languages), or choose another language.")
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
-        phone=printed_phone(settings), date=date, paper=paper or settings.paper_size, units=units or settings.units,
+        phone=printed_phone(settings), ambulance=printed_phone(settings, "emergency_number"), date=date, paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
         print_size=print_size or settings.handout_print, start_week=start_week,
@@ -75,10 +75,15 @@ NO_PHONE = ("The handout prints without the clinic's phone number: every page ha
             "Add the number in Settings to print it.")
 
 
-def printed_phone(settings: Settings) -> str:
-    """The clinic phone the handout prints: none where the settings hold one a patient could not dial (a settings
-    file edited by hand; the dialogs refuse it). Seen in review: "Then call the clinic: abc." on every page."""
-    phone = settings.contact_phone.strip()
+NO_AMBULANCE = ("The stop page tells the patient to call an ambulance without giving the number: add the local "
+                "emergency number in Settings to print it there.")
+
+
+def printed_phone(settings: Settings, field: str = "contact_phone") -> str:
+    """The clinic phone (or the emergency number) the handout prints: none where the settings hold one a patient
+    could not dial (a settings file edited by hand; the dialogs refuse it). Seen in review: "Then call the clinic:
+    abc." on every page."""
+    phone = getattr(settings, field).strip()
     return phone if phone_problem(phone) is None else ""
 
 
@@ -93,6 +98,8 @@ def notes_for_clinician(settings: Settings, language: str) -> list[str]:
         notes.append(f"The clinic phone in Settings, \"{settings.contact_phone.strip()}\", is not a number a patient "
                      f"could dial (it needs at least {PHONE_DIGITS_AT_LEAST} digits), so the handout prints without it "
                      "and tells the patient only to call their clinic: correct it in Settings.")
+    if not printed_phone(settings, "emergency_number"):
+        notes.append(NO_AMBULANCE)
     return notes
 
 

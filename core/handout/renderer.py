@@ -295,6 +295,8 @@ class HandoutRenderer:
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
         story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1))
         stop = [self._p(labels.stop_heading, self.heading)]
+        if h.ambulance_call:  # the number to dial before the signs that call for it
+            stop.append(self._p(h.ambulance_call, self.bold_body))
         for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
             stop += [self._p(intro, self.bold_body)] + [self._p(sign, bullet="•") for sign in signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]

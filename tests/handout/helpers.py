@@ -25,10 +25,10 @@ def example(etiology: str, **changes) -> PatientProfile:
 
 
 def handout_for(profile: PatientProfile, *, summary: bool = False, paper="a4", units="metric", phone="555 0100",
-                language: str = "en") -> Handout:
+                language: str = "en", ambulance: str = "") -> Handout:
     plan = compute_plan(profile, STUDIES)
     return build_handout(profile, plan, STUDIES, clinician="Dr Grace Okafor", clinic="Riverside Rehab", phone=phone,
-                         date=DATE, paper=paper, units=units, clinician_summary=summary,
+                         ambulance=ambulance, date=DATE, paper=paper, units=units, clinician_summary=summary,
                          etiology=shipped_etiology_entry(profile.etiology), language=language)
 
 

@@ -62,3 +62,21 @@ def test_at_t6_and_above_the_stop_page_names_dysreflexias_signs_and_points_to_it
     assert not any("pounding headache" in line for line in [*low.stop_signs, *low.stop_after, *low.safety])
     spanish = handout_for(example("spinal-cord-injury", sci_level="T4", resting_bp=(110, 70)), language="es")
     assert spanish.stop_after[1].endswith(f"haga lo que dice «{spanish.labels.safety_heading}».")
+
+
+def test_the_local_emergency_number_is_given_first_on_the_stop_page_where_settings_have_one() -> None:
+    """Seen in review: "call an ambulance" three times on the stop page, and the number nowhere; it differs by country,
+    so none is assumed. Where Settings has it, it is the stop page's first line, in bold, before the signs."""
+    from core.handout.export import render_handout
+    from tests.handout.helpers import flat, pdf_text
+
+    unset = handout_for(example("post-stroke-pain"))
+    assert unset.ambulance_call == "" and not any("Ambulance:" in text for text in unset.patient_texts())
+    handout = handout_for(example("post-stroke-pain"), ambulance="1 1 2")
+    assert handout.ambulance_call == "Ambulance: \u20681\u00a01\u00a02\u2069"  # one piece, never broken, in order
+    page = next(flat(text) for text in pdf_text(render_handout(handout)) if "When to stop and get help" in text)
+    assert page.index("When to stop and get help") < page.index("Ambulance:") < page.index(
+        "Stop walking and call an ambulance at once")
+    assert "1 1 2" in page.replace("\u00a0", " ") or "112" in page.replace(" ", "")
+    spanish = handout_for(example("post-stroke-pain", language="es"), ambulance="112", language="es")
+    assert spanish.ambulance_call == "Ambulancia: \u2068112\u2069"

@@ -52,7 +52,7 @@ def test_the_profile_form_and_the_export_dialog_offer_the_languages(qtbot, data_
     no_phone = HandoutExportDialog(data_dir, Settings())
     qtbot.addWidget(no_phone)
     assert "without the clinic's phone number" in no_phone.language_note.text()  # warned before exporting
-    dialog = HandoutExportDialog(data_dir, Settings(contact_phone="555 0100"))
+    dialog = HandoutExportDialog(data_dir, Settings(contact_phone="555 0100", emergency_number="999"))
     qtbot.addWidget(dialog)
     assert dialog.language_note.text() == ""
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))

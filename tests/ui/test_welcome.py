@@ -19,6 +19,7 @@ def test_the_welcome_saves_what_every_handout_prints(qtbot, data_dir, monkeypatc
         dialog.clinic.setText("Riverside Rehab")
         dialog.phone.setText("020 7946 0000")
         dialog.clinician.setText("Dr Grace Okafor")
+        dialog.emergency.setText("999")
         dialog.save_button.click()
         return dialog.result()
 
@@ -28,6 +29,7 @@ def test_the_welcome_saves_what_every_handout_prints(qtbot, data_dir, monkeypatc
     saved = load_settings(data_dir.settings_path)
     assert (saved.clinic_name, saved.contact_phone, saved.clinician_name) == ("Riverside Rehab", "020 7946 0000",
                                                                               "Dr Grace Okafor")
+    assert saved.emergency_number == "999"  # printed on the stop page
     assert window.settings == saved
     window.welcome_if_first_run()
     assert len(shown) == 1  # once
@@ -98,7 +100,7 @@ def test_enter_saves_after_tabbing_past_the_buttons(qtbot) -> None:
     qtbot.waitUntil(dialog.isActiveWindow)  # focus events, which make a focused button the default, need it
     dialog.clinic.setFocus()
     seen = []
-    for _ in range(5):  # clinic -> phone -> name -> Save -> Skip -> clinic
+    for _ in range(6):  # clinic -> phone -> name -> ambulance -> Save -> Skip -> clinic
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         seen.append(dialog.focusWidget())
     assert dialog.skip_button in seen and seen[-1] is dialog.clinic
@@ -167,3 +169,26 @@ def test_escape_with_nothing_typed_skips_unasked(qtbot, monkeypatch) -> None:
     dialog.show()
     qtbot.keyClick(dialog.clinic, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == WelcomeDialog.DialogCode.Rejected
+
+
+def test_an_emergency_number_without_digits_is_refused_by_its_name_in_both_dialogs(qtbot) -> None:
+    """The ambulance number is printed on the stop page: a word there ("Ambulance: ask reception") would be no help
+    to a patient with chest pain. Left empty, none is printed."""
+    from ui.settings_dialog import SettingsDialog
+
+    welcome = WelcomeDialog(Settings())
+    qtbot.addWidget(welcome)
+    welcome.emergency.setText("ask reception")
+    welcome.save_button.click()
+    assert welcome.result_settings is None and welcome.problem.text() == (
+        "Ambulance number: must be the number a patient dials, with at least 3 digits (such as 999, 112 or 911), "
+        "or left empty.")
+    assert welcome.focusWidget() is welcome.emergency or not welcome.isVisible()
+    settings = SettingsDialog(Settings())
+    qtbot.addWidget(settings)
+    settings.emergency.setText("11")
+    settings._on_save_clicked()
+    assert settings.result_settings is None and settings.problem.text().startswith("Ambulance number: must be")
+    settings.emergency.setText(" 112 ")
+    settings._on_save_clicked()
+    assert settings.result_settings is not None and settings.result_settings.emergency_number == "112"
