@@ -129,7 +129,8 @@ class SettingsDialog(QDialog):
         self.problem.setStyleSheet("color: #B3261E;")
         self.problem.setWordWrap(True)
         for widget, name in ((self.clinic, "Clinic name"), (self.clinician, "Clinician name"), (self.phone, "Clinic phone"),
-                             (self.emergency, "Local emergency number, printed on the handout's stop page"), (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
+                             (self.emergency, "Local emergency number, printed on the handout's stop page"),
+                             (self.logo, "Logo image file"), (browse, "Browse for the logo"), (self.units, "Units"),
                              (self.paper, "Paper size"), (self.print_size, "Handout print size"),
                              (self.language, "Handout language for patients whose profile names none"),
                              (self.formula, "Maximal heart rate formula"),

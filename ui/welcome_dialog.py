@@ -27,8 +27,8 @@ class WelcomeDialog(QDialog):
         self._base = settings
         self.result_settings: Settings | None = None
         intro = QLabel("Every patient handout prints your clinic's name and the phone number a patient calls "
-                       "when something is wrong, and, if you give it, the local number for an ambulance on its page about when "
-                       "to stop. Enter them now, or skip and add them in File > Settings later.")
+                       "when something is wrong, and, if you give it, the local number for an ambulance on its page "
+                       "about when to stop. Enter them now, or skip and add them in File > Settings later.")
         intro.setWordWrap(True)
         self.clinic = QLineEdit(settings.clinic_name)
         self.phone = QLineEdit(settings.contact_phone)
@@ -89,13 +89,19 @@ class WelcomeDialog(QDialog):
                 "contact_phone": self.phone.text().strip(), "clinician_name": self.clinician.text().strip(),
                 "emergency_number": self.emergency.text().strip()})
         except ValidationError as error:
-            show_problem(self.problem, "; ".join(problems_in_words(error, LABELS)), self._fields, first_field(error))
+            self._say(problems_in_words(error, LABELS), first_field(error))
             return
         if typed := typed_problem(self.result_settings, self._base):
-            show_problem(self.problem, f"{LABELS[typed[0]]}: {typed[1]}.", self._fields, typed[0])
-            self.result_settings = None
+            self._say([f"{LABELS[typed[0]]}: {typed[1]}."], typed[0])
             return
         self.accept()
+
+    def _say(self, problems: list[str], field: str) -> None:
+        """The problems under the fields, the dialog grown to hold them (seen under Xvfb at 150 %: the message took
+        its room from the fields, each squeezed to a sliver)."""
+        self.result_settings = None
+        show_problem(self.problem, "; ".join(problems), self._fields, field)
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
 def needs_welcome(settings: Settings) -> bool:

@@ -58,7 +58,8 @@ def make_handout(
                            "Finish the translation (README: Handout languages), or choose another language.")
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
-        phone=printed_phone(settings), ambulance=printed_phone(settings, "emergency_number"), date=date, paper=paper or settings.paper_size, units=units or settings.units,
+        phone=printed_phone(settings), ambulance=printed_phone(settings, "emergency_number"), date=date,
+        paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
         print_size=print_size or settings.handout_print, start_week=start_week,

@@ -192,3 +192,17 @@ def test_an_emergency_number_without_digits_is_refused_by_its_name_in_both_dialo
     settings.emergency.setText(" 112 ")
     settings._on_save_clicked()
     assert settings.result_settings is not None and settings.result_settings.emergency_number == "112"
+
+
+def test_a_problem_said_grows_the_welcome_rather_than_squeezing_its_fields(qtbot) -> None:
+    """Seen under Xvfb at 150 %: the red line under the fields took its room from them, each field squeezed to a
+    sliver of its height."""
+    dialog = WelcomeDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.emergency.setText("99")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible())
+    for field in (dialog.clinic, dialog.phone, dialog.clinician, dialog.emergency):
+        assert field.height() >= field.sizeHint().height()
