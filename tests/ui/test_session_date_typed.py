@@ -223,3 +223,27 @@ def test_a_walk_dated_before_the_first_plan_is_not_said_to_be_under_the_version_
     fill(view, week=1, minutes=9, rpe=11)  # today: the version in force that day
     view.save_button.click()
     assert "under plan version 1, the version in force that day." in view.message.text(), view.message.text()
+
+
+def test_the_calendar_offers_no_day_after_today_and_moves_no_date_already_typed(qtbot, data_dir) -> None:
+    """Seen in review: tomorrow could be picked in the calendar, then was refused on Add. A date after today typed
+    first is kept as it is when the calendar opens (the form refuses it by name), not moved to today unsaid."""
+    from PySide6.QtCore import QDate, Qt
+
+    window = saved_patient(qtbot, data_dir)
+    view = window.sessions
+    window.tabs.setCurrentWidget(view)
+    today = QDate.currentDate()
+    view.date.setFocus()
+    qtbot.keyClick(view.date, Qt.Key.Key_F4)
+    calendar = view.date.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.maximumDate() == today and view.date.date() == today
+    assert view.date.maximumDate() > today  # the field itself still takes a later date typed, to refuse by name
+    calendar.window().close()
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    view.date.setDate(today.addDays(3))
+    qtbot.keyClick(view.date, Qt.Key.Key_F4)
+    qtbot.waitUntil(calendar.isVisible)
+    assert view.date.date() == today.addDays(3) and calendar.selectedDate() == today.addDays(3)
+    calendar.window().close()

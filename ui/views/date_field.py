@@ -8,7 +8,8 @@ as 2025. A date typed with "/" or "." (28/11/2026, 05.11.2026) is read day first
 workstation's language writes dates so (United States English): the field shows it in that order while it is
 typed, and in its own order again once left (Tab, Enter, or a click elsewhere). The field has no latest date: a
 date after today is kept as typed, for the form to refuse by name, rather than silently moved into range; and a
-date typed that no calendar has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too."""
+date typed that no calendar has (31/04/2025) is kept in ``not_a_day``, for the form to refuse by name too. Its
+calendar offers no day after today, unless the field already holds one (then it is shown as it is, not moved)."""
 
 from __future__ import annotations
 
@@ -116,6 +117,17 @@ class DateField(QDateEdit):
             in_part = text.isdigit() and self.currentSectionIndex() == index
             self._typed = self._typed + text if in_part else ""
             self._year_digits = self._year_digits + text if in_year and text.isdigit() else ""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """A click on the calendar button opens the month: no day after today is offered there (seen in review:
+        tomorrow could be picked, then was refused on Add). Qt gives the calendar the field's own range as it opens
+        it, so the limit follows. A date after today already in the field keeps the month as it is: limited, the
+        calendar would move the field's date to today, unsaid."""
+        super().mousePressEvent(event)
+        calendar = self.calendarWidget() if self.calendarPopup() else None
+        today = QDate.currentDate()
+        if calendar is not None and calendar.isVisible() and self.date() <= today:
+            calendar.setMaximumDate(today)
 
     def _open_calendar(self) -> None:
         """The month to pick from, as a click on the calendar button opens it (Qt gives no call for it)."""
