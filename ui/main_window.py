@@ -216,7 +216,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.sessions.correction_requested.connect(self._on_sessions_correction_requested)
         self.sessions.delete_requested.connect(self._on_sessions_delete_requested)
         self.sessions.deleted_requested.connect(self._on_sessions_deleted_requested)
-        self.sessions.refused.connect(self.statusBar().showMessage)
+        self.sessions.refused.connect(self._on_sessions_refused)
         self.progress.report_saved.connect(self._on_progress_report_saved)
         self.progress.report_failed.connect(self.statusBar().showMessage)
         self.records.open_plan.connect(self.open_plan)

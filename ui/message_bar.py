@@ -61,3 +61,18 @@ class MessageBar(QStatusBar):
 
     def clearMessage(self) -> None:  # noqa: N802 (Qt's name)
         self.showMessage("")
+
+
+def in_brief(text: str) -> str:
+    """What the status bar says of a message a view shows in full: its first sentence, and of a refusal ("Not saved.
+    Pain next morning: ...; Stiffer next morning: ..."), the fields it names. Seen at 125 % on 1366x768: a walk's
+    four-line message said again in the status bar took the room of the walk just logged, and stayed on other steps."""
+    head, _, rest = text.partition(". ")
+    if not rest:
+        return text
+    if head in ("Not saved", "Not deleted"):
+        fields = [problem.split(":", 1)[0] for problem in rest.split("; ") if ":" in problem]
+        # a field's label, not "allowed: 6 to 20" after one, nor a sentence with a colon in it
+        fields = [field for field in fields if field and field != "allowed" and len(field) <= 40]
+        return f"{head}: check {', '.join(dict.fromkeys(fields))} in the session log." if fields else f"{head}."
+    return f"{head}."

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
+from ui.message_bar import in_brief
+
 if TYPE_CHECKING:
     from core.plan.session_log import SessionLog
     from core.records.models import SessionRecord
@@ -51,8 +53,12 @@ class SessionCare:
 
             QTimer.singleShot(0, focused, lambda: show_widget(focused) if focused is self.sessions.date else
                               show_cell(focused, focused.currentIndex()))
-        self.statusBar().showMessage(done)
+        self.statusBar().showMessage(in_brief(done))  # in full under the form
         return True
+
+    @Slot(str)
+    def _on_sessions_refused(self, why: str) -> None:
+        self.statusBar().showMessage(in_brief(why))  # in full under the form
 
     @Slot(object)
     def _on_sessions_log_requested(self, log: SessionLog) -> None:

@@ -131,9 +131,9 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
             raise SessionLogError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
         log = SessionLog.model_validate_json(text, strict=True)  # as a profile: "10" is not a number, "yes" not true
     except ValidationError as error:
-        date, minutes = _date_and_minutes(text)
-        raise SessionLogError(listed_problems(session_problems(error), date, minutes, today or dt.date.today())) \
-            from None
+        date, minutes, morning = _date_and_minutes(text)
+        raise SessionLogError(listed_problems(session_problems(error), date, minutes, today or dt.date.today(),
+                                              morning=morning)) from None
     except (RecursionError, ValueError) as error:
         if isinstance(error, SessionLogError):
             raise
@@ -142,19 +142,28 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
     return log
 
 
-def _date_and_minutes(text: str | bytes) -> tuple[dt.date | None, object]:
-    """The date and minutes a session file gives, as far as they can be read, for listed_problems."""
+def _date_and_minutes(text: str | bytes) -> tuple[dt.date | None, object, list[str]]:
+    """The date, minutes and next-morning fields recorded a session file gives, as far as they can be read, for
+    listed_problems."""
     try:
         values = json.loads(text)
     except (RecursionError, ValueError):
-        return None, None
+        return None, None, []
     if not isinstance(values, dict):
-        return None, None
+        return None, None, []
     try:
         date = dt.date.fromisoformat(values["date"]) if isinstance(values.get("date"), str) else None
     except ValueError:
         date = None
-    return date, values.get("minutes")
+    return date, values.get("minutes"), morning_recorded(values)
+
+
+NEXT_MORNING = ("pain_next_morning", "stiffer_next_morning")
+
+
+def morning_recorded(values: dict) -> list[str]:
+    """The next-morning fields ``values`` (a walk's, by field name) record."""
+    return [field for field in NEXT_MORNING if values.get(field) is not None]
 
 
 EMPTY_NOTE = '""'
@@ -181,14 +190,17 @@ def check_typed_walk(log: SessionLog, today: dt.date) -> None:
     """A walk as it is typed: from EARLIEST_DATE to today (0001-01-01 or 1999 was logged under week 1), and of
     some minutes (seen in testing: a walk of 0 minutes made its week a week done). Walks saved before are read as
     they were saved."""
-    if problems := typed_walk_problems(log.date, log.minutes, today):
+    if problems := typed_walk_problems(log.date, log.minutes, today, morning=morning_recorded(log.model_dump())):
         raise SessionLogError(problems)
 
 
-def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date) -> list[str]:
-    """check_typed_walk's problems, one line each, of a date and minutes given (None: not known as a day); a form
-    lists them with the fields' other problems (seen in review: a date after today was said only once the minutes,
-    effort and pain typed with it were put right)."""
+def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date, *,
+                        morning: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """check_typed_walk's problems, one line each, of a date and minutes given (None: not known as a day) and the
+    next-morning fields recorded (``morning``); a form lists them with the fields' other problems (seen in review: a
+    date after today was said only once the minutes, effort and pain typed with it were put right). A walk dated
+    today has no next morning yet: seen in review, pain "the next morning" of today's walk was taken in, and the
+    week's advice stepped back on it; the date, which the form sets to today, is the likelier mistake."""
     problems = []
     if date is not None and date < EARLIEST_DATE:
         problems.append(f"date: is before {EARLIEST_DATE.isoformat()}; allowed: {ALLOWED['date']}")
@@ -198,14 +210,20 @@ def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date) -
         said = "0 minutes" if minutes == 0 else "under a second"  # seen in review: 0.0000001 was logged, as "1e-07"
         problems.append(f"minutes: a walk of {said} is not a walk: leave a walk not done out of the log (a note on "
                         f"the next walk can say why); allowed: {ALLOWED['minutes']}")
+    if date == today:
+        problems += [f"{field}: the morning after this walk has not come yet (it is dated today, {today.isoformat()}); "
+                     "give the day it was walked if it was earlier, or leave this empty and correct the session to add "
+                     "it tomorrow" for field in morning]
     return problems
 
 
-def listed_problems(problems: list[str], date: dt.date | None, minutes: object, today: dt.date) -> list[str]:
+def listed_problems(problems: list[str], date: dt.date | None, minutes: object, today: dt.date, *,
+                    morning: list[str] | tuple[str, ...] = ()) -> list[str]:
     """A walk's problems from validation with typed_walk_problems' for the fields that have none, the date's first:
     every problem at once, in the form's order, wherever the walk is typed (a file or the window)."""
     fields = {problem.split(":", 1)[0] for problem in problems}
-    typed = [problem for problem in typed_walk_problems(date, minutes, today) if problem.split(":", 1)[0] not in fields]
+    typed = [problem for problem in typed_walk_problems(date, minutes, today, morning=morning)
+             if problem.split(":", 1)[0] not in fields]
     dated = [problem for problem in typed if problem.startswith("date:")]
     return dated + problems + [problem for problem in typed if problem not in dated]
 

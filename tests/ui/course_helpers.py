@@ -68,6 +68,8 @@ def fill(view, *, week: int = 1, minutes: float = 10, rpe: int | None = 12, duri
     if during is not None:
         view.pain_during.setValue(during)
     if morning is not None:  # and asked whether the morning was stiffer, as the pain rules need both
+        if view.date.date().toPython() == today():  # a walk dated today has no next morning yet: walked yesterday
+            view.date.setDate(today() - dt.timedelta(days=1))
         view.pain_morning.setValue(morning)
         view.stiffer_morning.setCurrentIndex(view.stiffer_morning.findText("no"))
     view.note.setText(note)

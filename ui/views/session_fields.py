@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from core.plan.session_log import (
     ALLOWED, HEART_RATE_RANGE, NOT_RECORDED, PAIN_RANGE, RPE_RANGE, SessionLog, SessionLogError, listed_problems,
-    session_problems,
+    morning_recorded, session_problems,
 )
 from ui.models.session_columns import in_clinic_words
 from ui.views.date_field import DateField, writes_day_first
@@ -184,7 +184,8 @@ def _checked(values: dict, *, not_a_day: str = "", not_a_time: str = "") -> Sess
         log, problems = SessionLog.model_validate(values), []
     except ValidationError as error:
         log, problems = None, session_problems(error)
-    if problems := date + listed_problems(problems, day, values.get("minutes"), today):
+    if problems := date + listed_problems(problems, day, values.get("minutes"), today,
+                                          morning=morning_recorded(values)):
         raise SessionLogError(problems)
     return log
 

@@ -244,7 +244,7 @@ class SessionLogView(QWidget):
         after a painful walk sat below the fold at 150 %."""
         self.message.setStyleSheet("")
         self.message.setText(text)
-        bring_into_view(self, self.message, self.suggestion.advice)  # its caveat below, with the walk's row above
+        bring_into_view(self, self.message, self.suggestion.advice, margin=2)  # its caveat below, the walk's row above
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
