@@ -222,12 +222,8 @@ class PatientCare(SaveQuestions, SessionCare):
             from core.records.models import VersionSavedMeanwhile
 
             if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
-                self._told_of_newer = ((self.editor.patient_id, self.editor.opened), error.theirs)
                 self._refresh_course()
-                QMessageBox.information(self, "A newer version is saved", shown_as_typed(error.said_in(
-                    self.settings.units)))
-                self.statusBar().showMessage(f"Not saved: version {error.theirs.version} is newer than the version "
-                                             "your changes were made from.")
+                self._newer_saved_meanwhile(error)
                 return False
             # not tried again with it: asked for (seen by a clinic's tester: a stale password on file was tried every
             # 10 seconds, for ever; in review: none given at start-up, the save was tried again without one for ever)

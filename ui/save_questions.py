@@ -40,6 +40,36 @@ class SaveQuestions:
         except Exception:  # the clinic server went away: the save stands, or is tried and says so; the check let go
             return []
 
+    def _newer_saved_meanwhile(self, error) -> None:
+        """A save refused for a version saved meanwhile (VersionSavedMeanwhile): said, and the clinician's changes
+        carried onto it where they choose (seen by a clinic's tester: the only way on was saving the whole form again,
+        which undid the colleague's measured peak heart rate); otherwise the next save of this plan replaces it."""
+        from core.records.carrying import NotCarried, carried_onto
+
+        theirs, made_from, said = error.theirs, self.editor.made_from, error.said_in(self.settings.units)
+        carried = None
+        if made_from is not None and made_from.patient_id == theirs.patient_id and self.editor.profile is not None:
+            try:
+                carried = carried_onto(theirs, made_from, self.editor.profile, self.editor.overrides)
+            except NotCarried as problem:
+                said += f"\n\nYour changes cannot be put on version {theirs.version}: {problem}."
+        question = carry_question(said, theirs.version, carried) if carried is not None else ""
+        if carried is not None and carry_onto_newer(self, question, theirs.version):
+            self.editor.carry_onto(theirs, carried.profile, carried.overrides)
+            self._told_of_newer = None
+            self.tabs.setCurrentWidget(self.editor)
+            self.statusBar().showMessage(
+                f"Not saved yet: version {theirs.version} is on screen with your changes ("
+                f"{'; '.join(carried.changed) or 'none'}). Check them, then Save plan makes them version "
+                f"{theirs.version + 1}." + (f" Changed in both, yours kept: {'; '.join(carried.both_changed)}."
+                                           if carried.both_changed else ""))
+            return
+        self._told_of_newer = ((self.editor.patient_id, self.editor.opened), theirs)
+        if carried is None:
+            QMessageBox.information(self, "A newer version is saved", shown_as_typed(said))
+        self.statusBar().showMessage(f"Not saved: version {theirs.version} is newer than the version your changes "
+                                     "were made from.")
+
     def _new_namesake_confirmed(self) -> bool:
         """A new patient whose name a patient here already has may be meant as a new version of theirs: asked before
         it is saved, once (seen by a clinic's tester: told only once the duplicate was saved, whose way out was
@@ -72,3 +102,23 @@ def same_name(others: list[int]) -> str:
     who = f"Patient {others[0]} has" if len(others) == 1 else \
         f"Patients {', '.join(map(str, others[:-1]))} and {others[-1]} have"
     return f"{who} the same name"
+
+
+def carry_question(said: str, version: int, carried) -> str:
+    """The refusal (VersionSavedMeanwhile.said_in), then what putting the changes on ``version`` does (Carried: what
+    goes, and what both changed)."""
+    both = f" Changed in both, yours kept: {'; '.join(carried.both_changed)}." if carried.both_changed else ""
+    return (f"{said}\n\nPut your changes on version {version}: it opens with only what you changed on it "
+            f"({'; '.join(carried.changed) or 'nothing'}), unsaved, for you to check and save.{both} Or keep yours "
+            "as it is.")
+
+
+def carry_onto_newer(parent, question: str, version: int) -> bool:
+    """Whether the clinician puts their changes on ``version``, saved meanwhile, or keeps their form as it is, for
+    the next save to replace it (``question``: carry_question). Nothing is saved either way."""
+    box = QMessageBox(QMessageBox.Icon.Question, "A newer version is saved", shown_as_typed(question), parent=parent)
+    carry = box.addButton(f"Put my changes on version {version}", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep mine as it is", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(carry)
+    box.exec()
+    return box.clickedButton() is carry

@@ -18,6 +18,13 @@ def no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    # a save refused for a version saved meanwhile: told as an information box is (tests that look patch that), and
+    # "Keep mine as it is" answered (tests of carrying the changes over patch this again)
+    def keep_mine(parent, said: str, *_) -> bool:
+        QMessageBox.information(parent, "A newer version is saved", said)
+        return False
+
+    monkeypatch.setattr("ui.save_questions.carry_onto_newer", keep_mine)
 
 
 @pytest.fixture

@@ -203,6 +203,25 @@ class PlanEditor(QWidget):
                                     f"etiology and conditions imply; {escape(shown)}. Check them, then save.")
             self.saved_note.setToolTip("")
 
+    @property
+    def made_from(self) -> PlanVersion | None:
+        """The saved version the form's changes were made from (None for a new patient)."""
+        return self._reference
+
+    def carry_onto(self, newer: PlanVersion, profile, overrides: list[WeekOverride]) -> None:
+        """``newer`` (saved meanwhile) opened, with the clinician's changes carried onto it (core/records/carrying.py)
+        and unsaved, for the clinician to check and save; the reason typed stays."""
+        reason = self.reason.text()
+        self.load_version(newer)
+        self.reason.setText(reason)
+        self._loading = True
+        try:
+            self.form.set_profile(profile)
+        finally:
+            self._loading = False
+        self.overrides = list(overrides)
+        self.recompute()
+
     def keep_as_new_patient(self) -> None:
         """The patient on screen is gone from the records (deleted on another workstation): what is typed stays,
         unsaved, and a save makes it a new patient."""
