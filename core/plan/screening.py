@@ -73,6 +73,11 @@ def above_bp_limit(profile: PatientProfile) -> bool:
     return systolic > g.RESTING_BP_LIMIT_MMHG[0] or diastolic > g.RESTING_BP_LIMIT_MMHG[1]
 
 
+# The ACSM's disease, named whole in its row (seen in review: "not active, no disease" printed for a patient with
+# multiple sclerosis, Parkinson's disease or a spinal cord injury, who have a disease, only not one the row counts)
+KNOWN = "known cardiovascular, metabolic or renal disease"
+
+
 def screen(profile: PatientProfile) -> Screening:
     disease = has_known_disease(profile)
     signs = profile.symptoms or resting_tachycardia(profile)
@@ -82,16 +87,16 @@ def screen(profile: PatientProfile) -> Screening:
         if signs:
             row, clearance = f"active, with signs or symptoms{which}: stop exercising and seek medical clearance", True
         elif disease:
-            row, clearance = "active, known disease, no symptoms: no clearance needed for moderate exercise", False
+            row, clearance = f"active, {KNOWN}, no symptoms: no clearance needed for moderate exercise", False
         else:
-            row, clearance = "active, no disease, no symptoms: no clearance needed", False
+            row, clearance = f"active, no {KNOWN}, no symptoms: no clearance needed", False
     elif signs:
         row, clearance = (f"not active, with signs or symptoms{which}: medical clearance recommended before starting",
                           True)
     elif disease:
-        row, clearance = "not active, known disease, no symptoms: medical clearance recommended before starting", True
+        row, clearance = f"not active, {KNOWN}, no symptoms: medical clearance recommended before starting", True
     else:
-        row, clearance = "not active, no disease, no symptoms: no clearance needed; start light to moderate", False
+        row, clearance = f"not active, no {KNOWN}, no symptoms: no clearance needed; start light to moderate", False
     acsm_clearance = clearance  # what the ACSM row asks, before the blood pressure
     if stage_2_hypertension(profile):
         # seen in testing: "Medical clearance: not needed" beside 200/110, under a source that asks for clearance

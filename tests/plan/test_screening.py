@@ -64,7 +64,7 @@ def test_absolute_contraindications_block_even_with_clearance(item) -> None:
 def test_a_contraindication_is_known_disease_not_no_clearance_needed(active) -> None:
     """The ACSM row said 'no disease, no symptoms: no clearance needed' beside an acute myocardial infarction."""
     result = screen(profile(currently_active=active, contraindications=["acute-mi"]))
-    assert "no disease" not in result.acsm_row and "known disease" in result.acsm_row
+    assert "no known" not in result.acsm_row and "known cardiovascular, metabolic or renal disease" in result.acsm_row
     assert "absolute contraindication is recorded, so exercise waits" in result.acsm_row
     assert result.blocked and codes(result)[0] == "contraindication-acute-mi"
 
@@ -170,3 +170,12 @@ def test_usual_pain_of_10_blocks_the_plan(usual, blocked) -> None:
     result = screen(profile(pain_nrs=usual))
     assert ("usual-pain-worst" in codes(result)) is blocked
     assert result.blocked is blocked
+
+
+def test_the_acsm_row_names_the_disease_it_counts() -> None:
+    """Seen in review: "not active, no disease, no symptoms" printed for patients with multiple sclerosis, Parkinson's
+    disease or a spinal cord injury: the row counts cardiovascular, metabolic or renal disease only."""
+    assert screen(profile()).acsm_row.startswith(
+        "not active, no known cardiovascular, metabolic or renal disease, no symptoms: no clearance needed")
+    assert screen(profile(known_disease=True, currently_active=True)).acsm_row.startswith(
+        "active, known cardiovascular, metabolic or renal disease, no symptoms: no clearance needed for moderate")
