@@ -237,13 +237,14 @@ class HandoutRenderer:
         # with walks in parts what the table's "5:00 (2 × 2:30)" means, began page 2 under no heading)
         story: list = [self._kept(first, h.title, labels)]
         compact = h.print_size == "standard"  # fewer pages: sections share a page where they fit
-        # the table starts with room (standard print, for fewer pages, lets it start lower: a week under its head)
+        # the table starts with room (standard print, for fewer pages, lets it start lower: three weeks under its head;
+        # seen in review, one alone at the foot of page 1 read as the whole plan, and three cost no example a page)
         # what the table shows, said above it (seen in review: "each walk is a little shorter" under the week's last
         # row, a page after week 10's shorter walk, read as a misprint on the page before)
         story += [CondPageBreak((6 if compact else 12) * cm), SaidToGoOn(  # said to go on over a page (keeping.py)
             [self._p(labels.plan_heading, self.heading), *(self._p(text) for text in h.week_notes)],
             week_table(self, h), turn_over=self._turn_over(labels),
-            heading_again=self._heading_again(labels.plan_heading, labels), first_rows=1 if compact else 2)]
+            heading_again=self._heading_again(labels.plan_heading, labels), first_rows=3 if compact else 2)]
         story.append(ShorterWhereItSaves(lambda height: [
             Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
             weekly_minutes_chart(h.weekly_minutes, self._width, height=height, right_to_left=self._rtl),
