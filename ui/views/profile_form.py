@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -277,6 +277,19 @@ class ProfileForm(ImpliedValues, QWidget):
                 widget.setAccessibleDescription(". ".join(filter(None, [message, widget.toolTip(), noted])))
             if message:  # a wrapped label inside a form row gets too little height unless told how much it needs
                 label.setMinimumHeight(label.heightForWidth(max(self.name.width(), 180)))  # until laid out (_Heights)
+        # fitted again once laid out at its own width: a message that changed on a label whose width did not (no
+        # resize for _Heights) kept the height of the one before (seen under Xvfb at 150 %: "from 35 to" with the
+        # second line cut off under the next field, and a blank line under another field's one-line message)
+        QTimer.singleShot(0, self, self._fit_problems)
+
+    def _fit_problems(self) -> None:
+        forms = set()
+        for label in self._errors.values():
+            if label.isVisible() and label.text():
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+                forms.add(label.parentWidget().parentWidget())
+        for form in forms:  # its rows' heights for width asked again (QFormLayout kept those it had)
+            form.layout().invalidate()
 
     def focus_first_problem(self) -> None:
         """The focus on the first field, in the form's order, whose problem shows (its text selected, to retype):
