@@ -123,7 +123,7 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     moved = main_py(local, "db", "move-to", clinic_url)
     assert moved.returncode == 0, moved.stderr
-    assert "2 patient(s) checked: 2 new on the server, 2 plan version(s) and 1 session(s) added" in moved.stdout
+    assert "2 patients checked: 2 new on the server, 2 plan versions and 1 session added" in moved.stdout
     assert "1 imported study added" in moved.stdout
     server_id = {1: 1, 2: 2}  # patients whose id is not listed keep it
     for line in moved.stdout.splitlines():  # "  patient 2 is now patient 1: Example Patient (...)"
@@ -135,7 +135,7 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
                                 "--format", "json").stdout)
     assert [s["note"] for s in walked] == ["moved"]  # local patient 2's walk, under the id the move named
     again = main_py(local, "db", "move-to", clinic_url)
-    assert again.returncode == 0 and "0 new on the server, 0 plan version(s) and 0 session(s) added, 0 audit" \
+    assert again.returncode == 0 and "0 new on the server, 0 plan versions and 0 sessions added, 0 audit" \
         in again.stdout and "0 imported studies added" in again.stdout
     found = json.loads(main_py(tmp_path / "other", "--records", clinic_url, "evidence", "--search", "zhang",
                                "--format", "json").stdout)
@@ -158,8 +158,8 @@ def test_a_workstation_of_the_first_release_moves_in_with_its_plans_as_saved(cli
     load_fixture(REPO_ROOT / "tests" / "fixtures" / "db" / "schema-4.sql", local / "data" / "treadwell.sqlite3")
     moved = main_py(local, "db", "move-to", clinic_url)
     assert moved.returncode == 0, moved.stdout + moved.stderr
-    assert "2 plan version(s) and 1 session(s) added" in moved.stdout
-    assert "2 of those version(s) were made under earlier guidelines, so they were kept as saved" in moved.stdout
+    assert "2 plan versions and 1 session added" in moved.stdout
+    assert "2 of those were made under earlier guidelines, so kept as saved" in moved.stdout
     assert "Every local version and session is on the server with the same values." in moved.stdout
     history = main_py(tmp_path / "other", "--records", clinic_url, "plans", "list")
     assert history.returncode == 0 and "Parkinson" in history.stdout, history.stderr

@@ -70,7 +70,7 @@ def test_export_and_import_a_bundle(run_main, tmp_path) -> None:
     assert exported.returncode == 0 and exported.stdout.startswith("Exported ")
     assert "(patient 1; plan 1 is their version 1), the whole course of care, to" in exported.stdout
     result = run_main("plans", "import", str(bundle), data_dir=other)
-    assert result.returncode == 0 and "1 plan version(s)" in result.stdout
+    assert result.returncode == 0 and "1 plan version (plan id " in result.stdout
     tampered = json.loads(bundle.read_text(encoding="utf-8"))
     tampered["content"]["patient_name"] = "Someone Else"
     bundle.write_text(json.dumps(tampered), encoding="utf-8")

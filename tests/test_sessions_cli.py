@@ -366,7 +366,7 @@ def test_a_walk_deleted_by_mistake_is_listed_and_logged_again(run_main, patient)
     wrong = json_of(run_main("sessions", "add", "1", session_file("b", date="2026-11-04", heart_rate=104,
                                                                   note="windy"), "--format", "json", data_dir=data))
     assert run_main("sessions", "deleted", "1", data_dir=data).stdout == (
-        "No session of patient 1, Example Patient (diabetic neuropathy) is deleted and not logged again.\n")
+        "No deleted session of patient 1, Example Patient (diabetic neuropathy) is waiting to be logged again.\n")
     gone = run_main("sessions", "delete", str(wrong["session"]["id"]), data_dir=data)
     assert f"(sessions undelete {wrong['session']['id']} logs it again)" in gone.stdout
     listed = run_main("sessions", "deleted", "1", data_dir=data)

@@ -125,8 +125,10 @@ class ClinicLink:
             self._refresh_course()
             if self.editor.patient_id != shown:  # deleted elsewhere: said so (seen in review: said over at once)
                 return
-        self.statusBar().showMessage(f"Updated from the clinic database ({len(changed)} patient(s) changed on "
-                                     "another workstation).")
+        from core.words import counted
+
+        self.statusBar().showMessage(f"Updated from the clinic database ({counted(len(changed), 'patient')} changed "
+                                     "on another workstation).")
 
     def _check_server(self) -> None:
         """Whether the server answers, asked off the GUI thread every RETRY_MS at most; signed in (anew, if the

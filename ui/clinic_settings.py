@@ -17,10 +17,12 @@ class ClinicSettings:
 
         settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
         if problems:
+            from core.words import counted
             from ui.why_link import status_problem
 
             self.settings_problem = status_problem(
-                self, f"settings.json: {len(problems)} problem(s); defaults used for those (File > Settings to fix).",
+                self, f"settings.json: {counted(len(problems), 'problem')}; defaults used for those (File > Settings "
+                "to fix).",
                 "\n".join(problems), title="Settings", accessible_name="Settings problems: " + "; ".join(problems))
         return settings
 

@@ -119,8 +119,9 @@ def _describe_dosing(summary: DosingSummary) -> str:
         # seen in review: "0 studies (none)" over four lines of "not reported", as if studies had left them out
         *([f"Animal treadmill dosing: {count_of_studies(summary.animal_treadmill_study_count)} ({species})", *spreads]
           if summary.animal_treadmill_study_count else
-          [f"Animal treadmill dosing: no animal treadmill study of pain that tested exercise alone, of "
-           f"{count_of_studies(summary.study_count)} with this etiology"]),
+          ["Animal treadmill dosing: no animal treadmill study of pain that tested exercise alone" + (
+              f", of {count_of_studies(summary.study_count)} with this etiology" if summary.study_count else
+              " (the library and the clinic's imports have no study with this etiology)")]),
         *(f"  left out: {note}" for note in summary.not_usable),
         *([f"  not used, no pain model or no pain outcome: {', '.join(summary.no_pain_outcome)}"]
           if summary.no_pain_outcome else []),

@@ -240,7 +240,7 @@ def describe_plan(plan: Plan) -> str:
         lines.append(f"  ADA view: {plan.screening.ada_note}")
     if plan.blocked:
         lines.append("BLOCKED: the plan cannot start yet.")
-        lines += [f"  - {reason.message} To unblock: {reason.unblock}" for reason in plan.block_reasons]
+        lines += [f"  - {reason.message} What would unblock it: {reason.unblock}" for reason in plan.block_reasons]
     lines += [f"Intensity: {intensity.method_reason}", "  Sources: " + cited_together(intensity.sources)]
     if plan.weeks:
         lines.append(f"Treadmill: {energy_cost_in_words(plan.weeks)}")

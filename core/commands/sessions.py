@@ -173,7 +173,7 @@ def _list_deleted(deleted: list[DeletedSession], output_format: str, whose: str)
         print_json([item.model_dump(mode="json") for item in deleted])
         return 0
     if not deleted:
-        print(f"No session of {whose} is deleted and not logged again.")
+        print(f"No deleted session of {whose} is waiting to be logged again.")
         return 0
     print(f"Deleted sessions of {whose}, the latest deleted first:")
     print(format_table(["id", "deleted", "by", "date", "week", "plan id", *WALK_HEADERS],

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from core.citing import cited_together
 from core.evidence.models import Citation, ExerciseDosing, FlagCode, Study
+from core.words import counted
 
 # The caution's rule, printed in bold before its reasons (core/handout/clinician_pages.py)
 DOSING_RULE = ("Rat and mouse treadmill protocols can show only the shape a human plan borrows "
@@ -81,7 +82,7 @@ class Spread(BaseModel):
 
 
 def count_of_studies(n: int) -> str:
-    return f"{n} study" if n == 1 else f"{n} studies"
+    return counted(n, "study", "studies")
 
 
 class DosingSummary(BaseModel):

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from core.plan.engine import Plan
 from core.plan.intensity import pulse_below_resting
+from core.words import counted
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog
@@ -345,24 +346,26 @@ class ImportedPatient(BaseModel):
 
     def sentence(self) -> str:
         if not self.existed:
-            said = (f"Imported patient {self.patient_id}: {len(self.plan_ids)} plan version(s) (plan ids "
-                    f"{', '.join(map(str, self.plan_ids))}) and {self.sessions_added} session(s).")
+            said = (f"Imported patient {self.patient_id}: {counted(len(self.plan_ids), 'plan version')} (plan id"
+                    f"{'s' * (len(self.plan_ids) > 1)} {', '.join(map(str, self.plan_ids))}) and "
+                    f"{counted(self.sessions_added, 'session')}.")
         elif not self.plan_ids and not self.sessions_added:
             said = (f"Nothing new: patient {self.patient_id} already has everything in this bundle." if not
                     (self.versions_differing or self.sessions_differing or self.sessions_deleted_here) else
                     f"Nothing added: patient {self.patient_id} already has every version and session in this bundle.")
         else:
-            said = (f"Patient {self.patient_id} was here already: added {len(self.plan_ids)} plan version(s) and "
-                    f"{self.sessions_added} session(s) that were new.")
+            said = (f"Patient {self.patient_id} was here already: added {counted(len(self.plan_ids), 'plan version')} "
+                    f"and {counted(self.sessions_added, 'session')} that were new.")
         if self.versions_only_here and self.plan_ids:
-            said += (f" This workstation had {self.versions_only_here} version(s) the bundle does not; the imported "
-                     f"ones were added after them, so version {self.version_in_force} is now the plan in force: "
-                     "check it.")
+            said += (f" This workstation had {counted(self.versions_only_here, 'version')} the bundle does not; the "
+                     f"imported ones were added after them, so version {self.version_in_force} is now the plan in "
+                     "force: check it.")
         if self.versions_as_saved:  # only a plan under this Treadwell's guidelines can be computed again to check it
             said += (" Made under earlier guidelines, so kept as saved, not computed again: "
                      f"{'; '.join(self.versions_as_saved)}.")
         if self.versions_differing:
-            said += (f" {self.versions_differing} plan version(s) in the bundle differ from the same version(s) here; "
+            said += (f" {counted(self.versions_differing, 'plan version')} in the bundle "
+                     f"{'differs' if self.versions_differing == 1 else 'differ'} from the same here; "
                      "a saved version never changes, so the bundle was edited after it was exported: the versions "
                      "were kept as they are here.")
         if self.sessions_differing:

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from core.app_info import command_as_run
 from core.records.walk_words import walk_in_full
+from core.words import counted
 from core.storage import evidence_store, records
 from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
@@ -48,13 +49,13 @@ class MoveReport:
     namesakes: list[tuple[int, str, list[int]]] = field(default_factory=list)  # new patients of a name already there
 
     def lines(self) -> list[str]:
-        said = [f"{self.patients} patient(s) checked: {self.added_patients} new on the server, "
-                f"{self.versions_added} plan version(s) and {self.sessions_added} session(s) added, "
+        said = [f"{counted(self.patients, 'patient')} checked: {self.added_patients} new on the server, "
+                f"{counted(self.versions_added, 'plan version')} and {counted(self.sessions_added, 'session')} added, "
                 f"{self.audit_copied} audit entr{'y' if self.audit_copied == 1 else 'ies'} copied, "
                 f"{self.studies_added} imported stud{'y' if self.studies_added == 1 else 'ies'} added."]
         if self.versions_as_saved:  # only a plan under this Treadwell's guidelines can be computed again to check it
-            said.append(f"{self.versions_as_saved} of those version(s) were made under earlier guidelines, so they "
-                        "were kept as saved, not computed again.")
+            said.append(f"{self.versions_as_saved} of those {'was' if self.versions_as_saved == 1 else 'were'} made "
+                        "under earlier guidelines, so kept as saved, not computed again.")
         if self.renumbered:  # the server numbers its patients itself: an id written down here may be another there
             said.append("These patients have another id on the server; use the new ids from now on"
                         + (" (every other patient moved keeps its id):" if len(self.renumbered) < self.moved_patients

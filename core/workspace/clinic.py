@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from core.data_dir import DataDir
 from core.storage import evidence_store
+from core.words import counted
 from core.storage.clinic import add_clinician, call_guarded, describe, init_clinic, open_clinic_records
 from core.storage.clinic_errors import (
     ClinicServerError, PasswordNeeded, PasswordRefused, ServerNotSetUp, ServerSchemaTooNew,
@@ -48,7 +49,7 @@ def test_connection(url: str, password: str | None = None) -> str:
     """Sign in and check the schema; one sentence saying where and as whom, or ClinicServerError."""
     store = open_clinic_records(url, lambda etiology: [], password=password)
     try:
-        return f"Connected to {describe(store)}; {store.count_patients()} patient(s) on the server."
+        return f"Connected to {describe(store)}; {counted(store.count_patients(), 'patient')} on the server."
     finally:
         store.connection.close()
 

@@ -33,7 +33,7 @@ def test_a_deleted_walk_is_logged_again_from_the_deleted_sessions(qtbot, data_di
     view = window.sessions
     shown = _answer(qtbot, lambda dialog: dialog.reject())
     view.deleted_button.click()  # none deleted yet: it says so
-    assert shown and "is deleted and not logged again" in shown[0].findChild(type(view.title)).text()
+    assert shown and "No deleted session of" in shown[0].findChild(type(view.title)).text()
     assert not shown[0].log_again.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     [first, second] = window.gateway.sessions(window.editor.patient_id)

@@ -43,7 +43,7 @@ class DeletedSessionsDialog(QDialog):
         self._deleted = deleted
         intro = QLabel("Sessions deleted from the log and not logged again, the latest deleted first. Log again puts "
                        "the chosen one back as it was when deleted; the audit trail records it." if deleted else
-                       f"No session of {patient_name} is deleted and not logged again.")
+                       f"No deleted session of {patient_name} is waiting to be logged again.")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed
         columns = walk_columns(units)
