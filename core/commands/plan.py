@@ -107,6 +107,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                                                  if reason else "."), file=sys.stderr)
                 elif args.patient is None:
                     _note_namesakes(workspace.records, saved)
+                elif newest is not None and newest.overrides:  # seen in review: dropped unsaid, said only by progress
+                    weeks = [str(change.week) for change in newest.overrides]
+                    print(f"Note: version {newest.version} had the clinician's changes to week"
+                          f"{'s' * (len(weeks) > 1)} {', '.join(weeks)}; version {saved.version}, computed from the "
+                          "profile, has none of them. To keep them, change those weeks again in the window (step 4) "
+                          "and save.", file=sys.stderr)
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
