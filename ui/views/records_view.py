@@ -327,7 +327,7 @@ class RecordsView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         if not self._report(lambda: self._gateway.delete_patient(row.patient_id, clinician=self._clinician(),
-                                                                as_shown=shown), f"Deleted {row.patient_name}",
+                                                                as_shown=shown), f"Deleted {self._whom(row)}.",
                             then=lambda: self.patient_deleted.emit(row.patient_id)):
             self.reload()  # refused (changed meanwhile, the server gone): the list as it is now, to look at again
 
