@@ -5,12 +5,17 @@ take tried again until it can. Mixed into MainWindow; the records work is core/w
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
+# What happened with the clinic server, for the clinic's IT (seen by a clinic's tester: the log held only "starting"
+# and "window open", nothing of a lost connection, a refused sign-in or a save that waited). No patient data: the
+# server's own words, and ids.
+log = logging.getLogger("treadwell.clinic")
 POLL_MS = 2_000  # other workstations' changes appear within this
 RETRY_MS = 10_000  # a save the server could not take is tried again this often
 
@@ -82,15 +87,18 @@ class ClinicLink:
                 prompt = (f"The password on file for {user} was not accepted. The password of {user}:"
                           if password is None else f"That password was not accepted. The password of {user}:")
             except ClinicServerError as error:
+                log.warning("clinic database: not signed in: %s", error)
                 self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error))
                 self.statusBar().showMessage(str(error))
                 return False
+            log.info("clinic database: the password of %s is asked for", user)
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
             if not given:  # seen by a clinic's tester: Records said "the status bar says why", and it did not
                 self._show_records_place("Clinic database: not signed in", problem=True, why="No password was given.")
                 self.statusBar().showMessage("Not signed in to the clinic database: no password was given. The "
                                              "patients are shown once you sign in: a save asks for the password.")
                 return False
+        log.info("clinic database: signed in, %s", where)
         self._show_records_place(f"Records: clinic database {where}")
         self._show_clinic_evidence()
         self.records.reload()
@@ -110,6 +118,7 @@ class ClinicLink:
                 self._show_records_place("Clinic database: connection lost; trying again every 10 seconds.",
                                          problem=True)
                 self._lost_said = True
+                log.warning("clinic database: connection lost; trying again every %g s", RETRY_MS / 1000)
             self._check_server()
             return
         if self._lost_said or self.gateway.missed_changes:  # signed in again meanwhile otherwise (a password asked
@@ -175,6 +184,7 @@ class ClinicLink:
         except RoleDisabled as error:  # back, but this role may not sign in any more: said, not tried again (seen in
             self._lost_said = False  # review: "connection lost; trying again every 10 seconds", for ever)
             self.gateway.sign_out()
+            log.warning("clinic database: sign-in refused: %s", error)
             self._show_records_place("Clinic database: not signed in", problem=True, why=str(error))
             self.statusBar().showMessage(str(error))
             return
@@ -188,6 +198,7 @@ class ClinicLink:
         anew, as what other workstations changed meanwhile was not announced."""
         self._lost_said = False
         self.gateway.caught_up()
+        log.info("clinic database: connected again; the records are read anew")
         self._show_records_place(f"Records: clinic database {self.gateway.where_signed_in()}")
         self._show_clinic_evidence()
         self.records.reload()

@@ -233,6 +233,8 @@ class PatientCare(SaveQuestions, SessionCare):
                 self.statusBar().showMessage(f"Not saved: {error} Save again to type the password.")
                 return False
             if self.gateway.on_clinic_server and isinstance(error, ClinicServerError):
+                if not self._saving_on_retry:  # once, not at every try (clinic_link)
+                    logging.getLogger("treadwell.clinic").warning("clinic database: a save is waiting: %s", error)
                 self.statusBar().showMessage(f"Not saved yet: {error} Treadwell tries again every 10 seconds.")
                 self._save_again_later()
                 return False

@@ -4,6 +4,8 @@ into MainWindow through PatientCare."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QMessageBox
 
 from ui.plain_text import shown_as_typed
@@ -47,6 +49,8 @@ class SaveQuestions:
         from core.records.carrying import NotCarried, carried_onto
 
         theirs, made_from, said = error.theirs, self.editor.made_from, error.said_in(self.settings.units)
+        logging.getLogger("treadwell.clinic").info("a save was refused: version %d of patient %d (plan %d) was saved "
+                                                   "meanwhile", theirs.version, theirs.patient_id, theirs.id)
         carried = None
         if made_from is not None and made_from.patient_id == theirs.patient_id and self.editor.profile is not None:
             try:
