@@ -32,16 +32,18 @@ class ClinicLink:
     _close_when_saved: tuple | None = None  # Quit waits for the save the server could not take: the plan it was for
     _saves_waited = 0  # saves the server could not take, counted (_save_again_later)
 
-    def _show_records_place(self, text: str, *, problem: bool = False, why: str = "") -> None:
+    def _show_records_place(self, text: str, *, problem: bool = False, why: str = "", sign_in: bool = False) -> None:
+        """``sign_in``: not tried again by itself (a role disabled, a password not given), so offered: seen by a
+        clinic's tester, a clinician enabled again by IT stayed "not signed in" until Treadwell was restarted."""
         from html import escape
 
         from ui.why_link import PROBLEM_STYLE, reason_label, show_reason
 
         if self._where_label is None:
-            self._where_label = reason_label(title="Clinic database")
+            self._where_label = reason_label(title="Clinic database", actions={"sign-in": self._on_sign_in_link})
             self._where_label.setAccessibleName("Where the records are")
             self.statusBar().addPermanentWidget(self._where_label)
-        show_reason(self._where_label, escape(text), why)
+        show_reason(self._where_label, escape(text) + (" <a href='sign-in'>Sign in</a>" if sign_in else ""), why)
         self._where_label.setStyleSheet(PROBLEM_STYLE if problem else "")
 
     def _connect_records_place(self) -> None:
@@ -88,13 +90,14 @@ class ClinicLink:
                           if password is None else f"That password was not accepted. The password of {user}:")
             except ClinicServerError as error:
                 log.warning("clinic database: not signed in: %s", error)
-                self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error))
+                self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error), sign_in=True)
                 self.statusBar().showMessage(str(error))
                 return False
             log.info("clinic database: the password of %s is asked for", user)
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
             if not given:  # seen by a clinic's tester: Records said "the status bar says why", and it did not
-                self._show_records_place("Clinic database: not signed in", problem=True, why="No password was given.")
+                self._show_records_place("Clinic database: not signed in", problem=True, why="No password was given.",
+                                         sign_in=True)
                 self.statusBar().showMessage("Not signed in to the clinic database: no password was given. The "
                                              "patients are shown once you sign in: a save asks for the password.")
                 return False
@@ -104,6 +107,12 @@ class ClinicLink:
         self.records.reload()
         self._refresh_course()
         return True
+
+    @Slot()
+    def _on_sign_in_link(self) -> None:
+        if self.sign_in_to_clinic():  # said where the records are, and everything read, there
+            self.statusBar().showMessage("Signed in to the clinic database: the records are read anew.")
+            self._save_waiting()
 
     def _show_clinic_evidence(self) -> None:
         """The evidence with the clinic's imported studies (from the server) in every view that shows it."""
@@ -185,7 +194,7 @@ class ClinicLink:
             self._lost_said = False  # review: "connection lost; trying again every 10 seconds", for ever)
             self.gateway.sign_out()
             log.warning("clinic database: sign-in refused: %s", error)
-            self._show_records_place("Clinic database: not signed in", problem=True, why=str(error))
+            self._show_records_place("Clinic database: not signed in", problem=True, why=str(error), sign_in=True)
             self.statusBar().showMessage(str(error))
             return
         except ClinicServerError:

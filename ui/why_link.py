@@ -34,13 +34,16 @@ class LinkLabel(QLabel):
             self.focusNextPrevChild(first)  # with no link, Qt's "next link" would be the next widget
 
 
-def reason_label(*, title: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning, name: str = "why") -> QLabel:
-    """A rich-text label whose link opens its reason (``show_reason``) in a box named ``name``."""
+def reason_label(*, title: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning, name: str = "why",
+                 actions: dict | None = None) -> QLabel:
+    """A rich-text label whose link opens its reason (``show_reason``) in a box named ``name``; a link whose href is
+    one of ``actions`` calls that instead."""
     label = LinkLabel()
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-    label.linkActivated.connect(lambda _link: _open_reason(label, title, icon, name))
+    opens = lambda: _open_reason(label, title, icon, name)  # noqa: E731
+    label.linkActivated.connect(lambda link: (actions or {}).get(link, opens)())
     # Enter on the label opens it too: clicked, the label has the focus with no link focused, and Enter did nothing
     KeyPress(label, lambda: label.property("reason") and _open_reason(label, title, icon, name))
     return label

@@ -212,6 +212,13 @@ def test_a_role_disabled_while_the_server_was_away_is_said_and_not_tried_again(q
     assert window.statusBar().currentMessage().startswith("The clinic database does not let test_clinician sign in")
     assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
     assert not (window.gateway.unanswered or window.gateway.listening_lost)  # nothing left to try again
+    # offered instead (seen by a clinic's tester: enabled again by IT, the clinician stayed "not signed in" until
+    # Treadwell was restarted): the link signs in, and the records are read
+    assert "<a href='sign-in'>Sign in</a>" in window._where_label.text()
+    window._where_label.linkActivated.emit("sign-in")
+    assert window.gateway.signed_in and "as test_clinician" in window._where_label.text()
+    assert window.statusBar().currentMessage() == "Signed in to the clinic database: the records are read anew."
+    window._where_label.linkActivated.emit("why")  # the reason's link still opens the reason
     window.gateway.close()
 
 
