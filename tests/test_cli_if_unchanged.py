@@ -84,6 +84,8 @@ def test_a_version_made_from_an_older_one_is_refused_with_what_differs(run_main,
     yours = run_main("plan", longest, "--save", "--patient", "1", "--if-newest", "1", "--pdf", str(pdf),
                      data_dir=data)
     assert yours.returncode == 1 and not pdf.exists()
+    assert yours.stdout == ""  # seen in review: the whole plan printed first, the refusal a line after it
+    assert theirs.stdout.startswith("Treadmill plan (") and theirs.stdout.strip().splitlines()[-1] == "2"
     assert "--if-newest: not saved: version 2 of patient 1 (plan 2)" in yours.stderr
     assert "Yours differs from it: Continuous walking today (min): 12 -> 15; " in yours.stderr
     assert "Week 1 walk minutes: 12 -> 15" in yours.stderr

@@ -81,8 +81,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                             else say_without_server) as workspace:
             based_on = _version_id(workspace.records, args)  # before any work: a version that is not there
             plan, studies = workspace.draft_plan(profile, settings.plan)
-            if args.format != "json":
-                print(describe_plan(plan))
+            if args.format != "json" and not args.save:  # a save's plan once it is saved (seen in review: the whole
+                print(describe_plan(plan))  # plan printed, then one line on standard error saying it was refused)
             if plan.blocked and args.pdf is not None:
                 print("--pdf: no handout was written: the plan is blocked by screening ("
                       + " ".join(reason.message for reason in plan.block_reasons) + ")", file=sys.stderr)
@@ -101,6 +101,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
                                                     patient_id=args.patient, same_person=args.same_patient,
                                                     based_on=based_on, reason=reason)
+                if args.format != "json":
+                    print(describe_plan(plan), flush=True)
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved" + (", so --reason was not kept (a reason goes with a new version)."
