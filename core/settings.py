@@ -69,18 +69,24 @@ UNNAMED_CLINICIAN = "unnamed clinician"
 PHONE_DIGITS_AT_LEAST = 3  # product default: the shortest number a patient could dial
 
 
-def phone_problem(phone: str, *, before: str = "", examples: str = "020 7946 0000 or +1 555 0100") -> str | None:
+def phone_problem(phone: str, *, before: str = "", examples: str = "020 7946 0000 or +1 555 0100",
+                  digits: int = PHONE_DIGITS_AT_LEAST) -> str | None:
     """What is wrong with a clinic phone number (or the emergency number, with its own ``examples``) as typed, or
     None. Left empty is allowed (the handout then leaves a line to write the clinic's on). Checked where it is typed,
     not when a settings file is read: a file saved before this check still opens, and its phone left as it was
     (``before``) is not asked about."""
-    if phone != before and phone.strip() and sum(character.isdigit() for character in phone) < PHONE_DIGITS_AT_LEAST:
-        return (f"must be the number a patient dials, with at least {PHONE_DIGITS_AT_LEAST} digits (such as "
-                f"{examples}), or left empty")
+    if phone != before and phone.strip() and sum(character.isdigit() for character in phone) < digits:
+        return f"must be the number a patient dials, with at least {digits} digits (such as {examples}), or left empty"
     return None
 
 
-EMERGENCY_EXAMPLES = "999, 112 or 911"
+EMERGENCY_EXAMPLES = "999, 112, 911 or 15"
+EMERGENCY_DIGITS_AT_LEAST = 2  # product default: France's and Morocco's ambulance number is 15
+
+
+def emergency_problem(number: str, *, before: str = "") -> str | None:
+    """What is wrong with the ambulance number as typed (phone_problem's rule, with two digits), or None."""
+    return phone_problem(number, before=before, examples=EMERGENCY_EXAMPLES, digits=EMERGENCY_DIGITS_AT_LEAST)
 
 
 def typed_problem(settings: Settings, before: Settings) -> tuple[str, str] | None:
@@ -90,8 +96,7 @@ def typed_problem(settings: Settings, before: Settings) -> tuple[str, str] | Non
     (``before``) is not asked about, as for the phone."""
     if problem := phone_problem(settings.contact_phone, before=before.contact_phone):
         return "contact_phone", problem
-    if problem := phone_problem(settings.emergency_number, before=before.emergency_number,
-                                examples=EMERGENCY_EXAMPLES):
+    if problem := emergency_problem(settings.emergency_number, before=before.emergency_number):
         return "emergency_number", problem
     from core.handout.fonts import cannot_print
 

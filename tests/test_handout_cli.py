@@ -113,3 +113,16 @@ def test_a_clinic_phone_no_patient_could_dial_is_not_printed_and_is_said(run_mai
     assert 'Note: The clinic phone in Settings, "abc", is not a number a patient could dial' in result.stderr
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "abc" not in text and "Then call the clinic: ________________________." in text  # a line to write it on
+
+
+def test_an_ambulance_number_no_patient_could_dial_is_not_printed_and_is_said(run_main, tmp_path) -> None:
+    """As the clinic phone: a number edited into settings.json by hand that the dialogs would refuse is not printed,
+    and the note says it is set but not printed (seen in review: it said to add one already there)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"contact_phone": "555 0100", "emergency_number": "x"}))
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(EXAMPLE), "--pdf", str(out), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert 'Note: The ambulance number in Settings, "x", is not a number a patient could dial' in result.stderr
+    assert "Ambulance:" not in " ".join(page.extract_text() for page in PdfReader(out).pages)

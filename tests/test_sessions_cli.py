@@ -410,8 +410,8 @@ def test_a_walk_dated_today_has_no_next_morning_yet(run_main, patient) -> None:
     lines = result.stderr.splitlines()
     assert result.returncode == 2 and len(lines) == 2, result.stderr
     assert lines[0] == (f"a.json: pain_next_morning: the morning after this walk has not come yet (it is dated today, "
-                        f"{today.isoformat()}); give the day it was walked if it was earlier, or leave this empty and "
-                        "correct the session to add it tomorrow")
+                        f"{today.isoformat()}); give the day it was walked if it was earlier, or leave it not recorded "
+                        "and correct the session to add it tomorrow")
     assert lines[1].startswith("a.json: stiffer_next_morning: the morning after this walk has not come yet")
     both = run_main("sessions", "add", "1", session_file("b", date=today.isoformat(), pain_during=11,
                                                          pain_next_morning=4), data_dir=data)

@@ -13,7 +13,7 @@ from core.handout.build import build_handout
 from core.handout.model import Handout
 from core.plan.engine import Plan
 from core.plan.profile import PatientProfile
-from core.settings import PHONE_DIGITS_AT_LEAST, Settings, phone_problem
+from core.settings import PHONE_DIGITS_AT_LEAST, Settings, emergency_problem, phone_problem
 
 
 class HandoutError(Exception):
@@ -58,7 +58,7 @@ def make_handout(
                            "Finish the translation (README: Handout languages), or choose another language.")
     return build_handout(
         profile, plan, studies, clinician=settings.clinician_name, clinic=settings.clinic_name,
-        phone=printed_phone(settings), ambulance=printed_phone(settings, "emergency_number"), date=date,
+        phone=printed_phone(settings), ambulance=printed_ambulance(settings), date=date,
         paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
@@ -80,12 +80,17 @@ NO_AMBULANCE = ("The stop page tells the patient to call an ambulance without gi
                 "emergency number in Settings to print it there.")
 
 
-def printed_phone(settings: Settings, field: str = "contact_phone") -> str:
-    """The clinic phone (or the emergency number) the handout prints: none where the settings hold one a patient
-    could not dial (a settings file edited by hand; the dialogs refuse it). Seen in review: "Then call the clinic:
-    abc." on every page."""
-    phone = getattr(settings, field).strip()
+def printed_phone(settings: Settings) -> str:
+    """The clinic phone the handout prints: none where the settings hold one a patient could not dial (a settings
+    file edited by hand; the dialogs refuse it). Seen in review: "Then call the clinic: abc." on every page."""
+    phone = settings.contact_phone.strip()
     return phone if phone_problem(phone) is None else ""
+
+
+def printed_ambulance(settings: Settings) -> str:
+    """The ambulance number the stop page prints, as printed_phone: none where it is not one a patient could dial."""
+    number = settings.emergency_number.strip()
+    return number if emergency_problem(number) is None else ""
 
 
 def notes_for_clinician(settings: Settings, language: str) -> list[str]:
@@ -99,8 +104,11 @@ def notes_for_clinician(settings: Settings, language: str) -> list[str]:
         notes.append(f"The clinic phone in Settings, \"{settings.contact_phone.strip()}\", is not a number a patient "
                      f"could dial (it needs at least {PHONE_DIGITS_AT_LEAST} digits), so the handout prints without it "
                      "and tells the patient only to call their clinic: correct it in Settings.")
-    if not printed_phone(settings, "emergency_number"):
+    if not settings.emergency_number.strip():
         notes.append(NO_AMBULANCE)
+    elif not printed_ambulance(settings):
+        notes.append(f"The ambulance number in Settings, \"{settings.emergency_number.strip()}\", is not a number a "
+                     "patient could dial, so the stop page prints none: correct it in Settings.")
     return notes
 
 

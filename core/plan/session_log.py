@@ -212,8 +212,8 @@ def typed_walk_problems(date: dt.date | None, minutes: object, today: dt.date, *
                         f"the next walk can say why); allowed: {ALLOWED['minutes']}")
     if date == today:
         problems += [f"{field}: the morning after this walk has not come yet (it is dated today, {today.isoformat()}); "
-                     "give the day it was walked if it was earlier, or leave this empty and correct the session to add "
-                     "it tomorrow" for field in morning]
+                     "give the day it was walked if it was earlier, or leave it not recorded and correct the session "
+                     "to add it tomorrow" for field in morning]
     return problems
 
 

@@ -365,7 +365,7 @@ class ImportedPatient(BaseModel):
                      f"{'; '.join(self.versions_as_saved)}.")
         if self.versions_differing:
             said += (f" {counted(self.versions_differing, 'plan version')} in the bundle "
-                     f"{'differs' if self.versions_differing == 1 else 'differ'} from the same here; "
+                     f"{'differs' if self.versions_differing == 1 else 'differ'} from the same version here; "
                      "a saved version never changes, so the bundle was edited after it was exported: the versions "
                      "were kept as they are here.")
         if self.sessions_differing:

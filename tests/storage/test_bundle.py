@@ -320,5 +320,5 @@ def test_a_bundle_whose_version_was_edited_is_said_to_differ_and_changes_nothing
     bundle["checksum"] = content_checksum(bundle["content"])
     edited = import_bundle(db, json.dumps(bundle).encode(), clinician="Dr C")
     assert edited.versions_differing == 1 and edited.plan_ids == [] and "Nothing new" not in edited.sentence()
-    assert "1 plan version in the bundle differs from the same here" in edited.sentence()
+    assert "1 plan version in the bundle differs from the same version here" in edited.sentence()
     assert records.plan_history(db, edited.patient_id)[0].profile.name == "Αικατερίνη Π."

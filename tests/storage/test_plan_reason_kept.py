@@ -77,7 +77,7 @@ def test_a_version_here_with_another_reason_is_said_to_differ_and_kept(db, tmp_p
     bundle["content"]["versions"][1]["reason"] = "Another reason"
     bundle["checksum"] = content_checksum(bundle["content"])
     again = import_bundle(db, json.dumps(bundle).encode(), clinician="Dr C")
-    assert again.versions_differing == 1 and "differs from the same here" in again.sentence()
+    assert again.versions_differing == 1 and "differs from the same version here" in again.sentence()
     assert [v.reason for v in records.plan_history(db, again.patient_id)] == ["First assessment", WHY]
 
 

@@ -86,6 +86,7 @@ def test_a_save_while_the_server_is_down_is_kept_and_tried_again(qtbot, data_dir
     assert sum(line.startswith("clinic database: a save is waiting: ") for line in logged) == 1, logged
     assert not any("Ines" in line for line in logged)
     check = open_clinic_records(url, lambda etiology: [])
+    assert [row.patient_name for row in check.list_plans()] == ["Ines Duarte"]
     check.connection.close()
     window.gateway.close()
 
