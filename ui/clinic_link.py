@@ -110,7 +110,19 @@ class ClinicLink:
 
     @Slot()
     def _on_sign_in_link(self) -> None:
-        if self.sign_in_to_clinic():  # said where the records are, and everything read, there
+        """Whether the server answers asked off the GUI thread first, as at start-up: a server that does not answer
+        would hold the window for the connection's 10 s (seen in review)."""
+        from ui.background import run_in_background
+
+        self._show_records_place("Clinic database: signing in…")
+        run_in_background(self.gateway.why_not_answering, self._on_sign_in_checked, self._on_sign_in_checked,
+                          quit_waits=False)
+
+    @Slot(object)
+    def _on_sign_in_checked(self, why_not: object) -> None:
+        if why_not:  # the server's reason, or the error asking it raised
+            self._show_records_place("Clinic database: not signed in.", problem=True, why=str(why_not), sign_in=True)
+        elif self.sign_in_to_clinic():  # said where the records are, and everything read, there
             self.statusBar().showMessage("Signed in to the clinic database: the records are read anew.")
             self._save_waiting()
 

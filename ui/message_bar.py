@@ -3,6 +3,9 @@ instead of being cut off at the window's edge."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
@@ -63,16 +66,21 @@ class MessageBar(QStatusBar):
         self.showMessage("")
 
 
-def in_brief(text: str) -> str:
+def in_brief(text: str, fields: Iterable[str] = ()) -> str:
     """What the status bar says of a message a view shows in full: its first sentence, and of a refusal ("Not saved.
-    Pain next morning: ...; Stiffer next morning: ..."), the fields it names. Seen at 125 % on 1366x768: a walk's
-    four-line message said again in the status bar took the room of the walk just logged, and stayed on other steps."""
-    head, _, rest = text.partition(". ")
+    Pain next morning: ...; Stiffer next morning: ..."), the ``fields`` (the form's labels) it names, else its reason's
+    first sentence. Seen at 125 % on 1366x768: a walk's four-line message said again in the status bar took the room
+    of the walk just logged, and stayed on other steps."""
+    head, *rest = _SENTENCE_END.split(text, maxsplit=1)
     if not rest:
         return text
-    if head in ("Not saved", "Not deleted"):
-        fields = [problem.split(":", 1)[0] for problem in rest.split("; ") if ":" in problem]
-        # a field's label, not "allowed: 6 to 20" after one, nor a sentence with a colon in it
-        fields = [field for field in fields if field and field != "allowed" and len(field) <= 40]
-        return f"{head}: check {', '.join(dict.fromkeys(fields))} in the session log." if fields else f"{head}."
-    return f"{head}."
+    if head not in ("Not saved", "Not deleted"):
+        return f"{head}."
+    named = [problem.split(":", 1)[0] for problem in rest[0].split("; ") if problem.split(":", 1)[0] in set(fields)]
+    if named:
+        return f"{head}: check {', '.join(dict.fromkeys(named))} in the session log."
+    return f"{head}: {_SENTENCE_END.split(rest[0], maxsplit=1)[0].rstrip('.')}."
+
+
+# a sentence's end: ". " before a capital or a digit, not after "Dr" and the like ("saved by Dr. Grace Okafor")
+_SENTENCE_END = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)\. (?=[A-Z0-9])")

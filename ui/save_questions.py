@@ -51,22 +51,26 @@ class SaveQuestions:
         theirs, made_from, said = error.theirs, self.editor.made_from, error.said_in(self.settings.units)
         logging.getLogger("treadwell.clinic").info("a save was refused: version %d of patient %d (plan %d) was saved "
                                                    "meanwhile", theirs.version, theirs.patient_id, theirs.id)
+        if self._saving_on_retry:  # a save the timer tried: no question pops up unasked (seen in review); asked at the
+            self.statusBar().showMessage(  # next save the clinician makes
+                f"Not saved: version {theirs.version} was saved meanwhile. Save again (Ctrl+S) to choose what to do.")
+            return
         carried = None
         if made_from is not None and made_from.patient_id == theirs.patient_id and self.editor.profile is not None:
             try:
-                carried = carried_onto(theirs, made_from, self.editor.profile, self.editor.overrides)
+                carried = carried_onto(theirs, made_from, self.editor.profile, self.editor.overrides,
+                                       self.settings.units)
             except NotCarried as problem:
                 said += f"\n\nYour changes cannot be put on version {theirs.version}: {problem}."
-        question = carry_question(said, theirs.version, carried) if carried is not None else ""
-        if carried is not None and carry_onto_newer(self, question, theirs.version):
+        if carried is not None and carry_onto_newer(self, carry_question(error, self.settings.units, carried),
+                                                    theirs.version):
             self.editor.carry_onto(theirs, carried.profile, carried.overrides)
             self._told_of_newer = None
             self.tabs.setCurrentWidget(self.editor)
             self.statusBar().showMessage(
                 f"Not saved yet: version {theirs.version} is on screen with your changes ("
                 f"{'; '.join(carried.changed) or 'none'}). Check them, then Save plan makes them version "
-                f"{theirs.version + 1}." + (f" Changed in both, yours kept: {'; '.join(carried.both_changed)}."
-                                           if carried.both_changed else ""))
+                f"{theirs.version + 1}.{carried.in_words()}")
             return
         self._told_of_newer = ((self.editor.patient_id, self.editor.opened), theirs)
         if carried is None:
@@ -108,13 +112,14 @@ def same_name(others: list[int]) -> str:
     return f"{who} the same name"
 
 
-def carry_question(said: str, version: int, carried) -> str:
-    """The refusal (VersionSavedMeanwhile.said_in), then what putting the changes on ``version`` does (Carried: what
-    goes, and what both changed)."""
-    both = f" Changed in both, yours kept: {'; '.join(carried.both_changed)}." if carried.both_changed else ""
-    return (f"{said}\n\nPut your changes on version {version}: it opens with only what you changed on it "
-            f"({'; '.join(carried.changed) or 'nothing'}), unsaved, for you to check and save.{both} Or keep yours "
-            "as it is.")
+def carry_question(error, units: str, carried) -> str:
+    """The refusal (VersionSavedMeanwhile), then the two ways on: the changes put on the newer version (Carried: what
+    goes, what both changed, what does not go), or the form kept as it is for the next save."""
+    version = error.theirs.version
+    return (f"{error.said_in(units, what_next=False)}\n\nPut your changes on version {version}: it opens with only "
+            f"what you changed on it ({'; '.join(carried.changed) or 'nothing'}), unsaved, for you to check and save."
+            f"{carried.in_words()}\n\nOr keep yours as it is: saving it again makes yours version {version + 1}, the "
+            f"newest, in place of theirs; version {version} stays in the history.")
 
 
 def carry_onto_newer(parent, question: str, version: int) -> bool:

@@ -58,7 +58,9 @@ class SessionCare:
 
     @Slot(str)
     def _on_sessions_refused(self, why: str) -> None:
-        self.statusBar().showMessage(in_brief(why))  # in full under the form
+        from ui.models.session_columns import FIELD_LABELS
+
+        self.statusBar().showMessage(in_brief(why, FIELD_LABELS.values()))  # in full under the form
 
     @Slot(object)
     def _on_sessions_log_requested(self, log: SessionLog) -> None:

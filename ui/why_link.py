@@ -44,8 +44,9 @@ def reason_label(*, title: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warnin
                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
     opens = lambda: _open_reason(label, title, icon, name)  # noqa: E731
     label.linkActivated.connect(lambda link: (actions or {}).get(link, opens)())
-    # Enter on the label opens it too: clicked, the label has the focus with no link focused, and Enter did nothing
-    KeyPress(label, lambda: label.property("reason") and _open_reason(label, title, icon, name))
+    # Enter on the label opens it too: clicked, the label has the focus with no link focused, and Enter did nothing.
+    # On a link of ``actions`` focused by Tab, Enter follows that link (seen in review: it opened the reason)
+    KeyPress(label, lambda: (actions or {}).get(_focused_link(label), lambda: label.property("reason") and opens())())
     return label
 
 
@@ -68,6 +69,15 @@ def status_problem(window: QMainWindow, text: str, reason: str, *, title: str, a
     label.setAccessibleName(accessible_name)
     window.statusBar().addPermanentWidget(label)
     return label
+
+
+def _focused_link(label: QLabel) -> str:
+    """The href of the link the keyboard has focused in ``label`` (Qt selects its text), or ""."""
+    import re
+
+    chosen = label.selectedText()
+    return next((href for href, text in re.findall(r"<a href='([^']*)'>([^<]*)</a>", label.text())
+                 if chosen and text == escape(chosen)), "")
 
 
 def _open_reason(label: QLabel, title: str, icon: QMessageBox.Icon, name: str) -> None:

@@ -108,11 +108,12 @@ def profile_differences(before: PatientProfile, after: PatientProfile, units: st
     a change to the record (seen in review: it went unsaid). The comfortable speed in the clinic's ``units``, as the
     form takes it."""
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
-    return [_field_change(field, old.get(field), new.get(field), units)
+    return [field_change(field, old.get(field), new.get(field), units)
             for field in new if old.get(field) != new.get(field)]
 
 
-def _field_change(field: str, old: object, new: object, units: str) -> str:
+def field_change(field: str, old: object, new: object, units: str) -> str:
+    """One field's change, "Age (years): 63 -> 64", its values as the profile's JSON gives them."""
     if field != "comfortable_speed_kmh" or units == "metric":
         return f"{FIELD_LABELS.get(field, field)}: {in_words(old)} -> {in_words(new)}"
     # to the form's two decimals (seen in review: 2.17 -> 2.20 mph read "2.2 mph (3.49 km/h) -> 2.2 mph (3.54 km/h)")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from pydantic import ValidationError
 
 from core.inputs import said_plainly
-from core.plan.compare import in_words
+from core.plan.compare import field_change, in_words
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
@@ -21,9 +21,15 @@ from core.records.models import PlanVersion
 class Carried(NamedTuple):
     profile: PatientProfile
     overrides: list[WeekOverride]
-    changed: list[str]  # what was carried, in the clinic's words: "Age (years): 64", "Week 2"
+    changed: list[str]  # what was carried, in the clinic's words: "Age (years): 63 -> 64", "Week 2"
     both_changed: list[str]  # fields and weeks theirs changed too, yours kept: "Age (years): theirs 65, yours 64",
     # "Week 2"
+    not_carried: list[str] = []  # your week changes past the plan's end: "Week 10 (the plan is 8 weeks now)"
+
+    def in_words(self) -> str:
+        """What both changed, and what was not carried, in sentences ("" for neither)."""
+        return (f" Changed in both, yours kept: {'; '.join(self.both_changed)}." if self.both_changed else "") + \
+            (f" Not carried: {'; '.join(self.not_carried)}." if self.not_carried else "")
 
 
 class NotCarried(ValueError):
@@ -31,34 +37,47 @@ class NotCarried(ValueError):
 
 
 def carried_onto(theirs: PlanVersion, made_from: PlanVersion, profile: PatientProfile,
-                 overrides: list[WeekOverride]) -> Carried:
-    """``profile`` and ``overrides`` (yours, made from ``made_from``) carried onto ``theirs``: raises NotCarried
-    naming the problem where they do not make a valid profile together."""
+                 overrides: list[WeekOverride], units: str = "metric") -> Carried:
+    """``profile`` and ``overrides`` (yours, made from ``made_from``) carried onto ``theirs``, speeds said in the
+    clinic's ``units``: raises NotCarried naming the problem where they do not make a valid profile together."""
     base, mine, newer = (p.model_dump() for p in (made_from.profile, profile, theirs.profile))
+    said = [p.model_dump(mode="json") for p in (made_from.profile, profile, theirs.profile)]  # as the form shows them
     yours = {field: value for field, value in mine.items() if value != base.get(field)}
+    if "contraindications" in yours:  # a list of conditions: each one added or taken off, not the list (seen in
+        # review: a colleague's acute MI, which blocks the plan, was replaced by the contraindication this one added)
+        added, removed = set(mine["contraindications"]) - set(base["contraindications"]), \
+            set(base["contraindications"]) - set(mine["contraindications"])
+        yours["contraindications"] = sorted(set(newer["contraindications"]) - removed | added)
     try:
         carried = PatientProfile.model_validate({**newer, **yours})
     except ValidationError as error:
         problems = "; ".join((f"{FIELD_LABELS.get(str(item['loc'][0]), item['loc'][0])}: " if item["loc"] else "")
                              + said_plainly(item["msg"]) for item in error.errors(include_url=False))
         raise NotCarried(f"your changes and version {theirs.version}'s do not go together ({problems})") from None
-    changed = [f"{FIELD_LABELS.get(field, field)}: {in_words(value)}" for field, value in yours.items()]
-    both = [f"{FIELD_LABELS.get(field, field)}: theirs {in_words(newer.get(field))}, yours {in_words(value)}"
-            for field, value in yours.items() if newer.get(field) not in (base.get(field), value)]
+    changed = [field_change(field, said[0].get(field), said[1].get(field), units) for field in yours]
+    both = [f"{FIELD_LABELS.get(field, field)}: theirs {in_words(said[2].get(field))}, yours "
+            f"{in_words(said[1].get(field))}" for field, value in yours.items()
+            if newer.get(field) not in (base.get(field), value)]
     weeks, weeks_changed, weeks_both = _weeks_carried(theirs.overrides, made_from.overrides, overrides)
-    return Carried(carried, weeks, changed + weeks_changed, both + weeks_both)
+    length = carried.weeks  # a change of yours past the end of a plan made shorter goes (seen in review: listed as
+    # carried, and kept, though no week held it)
+    return Carried(carried, [change for change in weeks if change.week <= length or change.week not in weeks_changed],
+                   changed + [f"Week {week}" for week in weeks_changed if week <= length],
+                   both + [f"Week {week}" for week in weeks_both if week <= length],
+                   [f"Week {week} (the plan is {length} weeks now)" for week in weeks_changed if week > length])
 
 
 def _weeks_carried(theirs: list[WeekOverride], made_from: list[WeekOverride], yours: list[WeekOverride],
-                   ) -> tuple[list[WeekOverride], list[str], list[str]]:
-    """The clinician's week changes: yours where you changed (or removed) a week's, theirs for every other week."""
+                   ) -> tuple[list[WeekOverride], list[int], list[int]]:
+    """The clinician's week changes: yours where you changed (or removed) a week's, theirs for every other week; with
+    the weeks you changed, and those of them theirs changed too."""
     base, mine, newer = ({o.week: o for o in overrides} for overrides in (made_from, yours, theirs))
     kept, changed, both = [], [], []
     for week in sorted(set(base) | set(mine) | set(newer)):
         if mine.get(week) != base.get(week):
-            changed.append(f"Week {week}")
+            changed.append(week)
             if newer.get(week) not in (base.get(week), mine.get(week)):
-                both.append(f"Week {week}")
+                both.append(week)
             chosen = mine.get(week)
         else:
             chosen = newer.get(week)

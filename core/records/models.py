@@ -100,8 +100,7 @@ class PlanVersion(BaseModel):
         else:
             notes = []
         if course_began <= walk.date < week_begins:
-            notes.append(f"Week {walk.week} begins {walk.week - 1} week{'s' if walk.week != 2 else ''} after the first "
-                         "plan was saved "
+            notes.append(f"Week {walk.week} begins {counted(walk.week - 1, 'week')} after the first plan was saved "
                          f"({course_began.isoformat()}), on {week_begins.isoformat()} at the earliest, and the walk "
                          f"is dated {walk.date.isoformat()}: check the week (walked sooner than that, the minutes "
                          "rise faster than the plan's weekly steps).")
@@ -312,16 +311,17 @@ class VersionSavedMeanwhile(Exception):
 
         return version_differences(self.theirs.profile, self.theirs.plan, self.theirs.overrides, *self.yours, units)
 
-    def said_in(self, units: str) -> str:
+    def said_in(self, units: str, *, what_next: bool = True) -> str:
         from core.plan.compare import yours_differs
         from core.records.authors import named
 
         theirs = self.theirs
         return (f"Not saved: version {theirs.version} of this patient, saved by "
                 f"{named(theirs.created_by) or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is newer "
-                f"than the version your changes were made from. {yours_differs(self.differences(units))} Yours is "
-                f"still on screen: look at version {theirs.version} in Records. Saving again makes yours version "
-                f"{theirs.version + 1}, the newest; version {theirs.version} stays in the history.")
+                f"than the version your changes were made from. {yours_differs(self.differences(units))}" + (
+                    f" Yours is still on screen: look at version {theirs.version} in Records. Saving again makes yours "
+                    f"version {theirs.version + 1}, the newest; version {theirs.version} stays in the history."
+                    if what_next else ""))
 
 
 class ImportedPatient(BaseModel):

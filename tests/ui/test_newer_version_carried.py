@@ -32,11 +32,13 @@ def test_only_what_you_changed_goes_onto_their_version_and_saving_keeps_both(qtb
                                      lambda window: window.editor.form.numbers["resting_hr"].setText("74"))
     said = asked[1]
     assert "saved by Dr B" in said and "Put your changes on version 2: it opens with only what you changed on it " \
-        "(Resting heart rate (bpm): 74)" in said, said
+        "(Resting heart rate (bpm): 72 -> 74)" in said, said
+    assert "Or keep yours as it is: saving it again makes yours version 3" in said
+    assert "Saving again makes yours version 3" not in said  # not said first, against the way offered (review)
     assert window.editor.plan_id == theirs.id and window.editor.dirty  # on screen, not saved
     assert window.editor.profile.resting_hr == 74 and window.editor.profile.measured_hr_max == 150
     assert window.statusBar().currentMessage() == ("Not saved yet: version 2 is on screen with your changes (Resting "
-                                                   "heart rate (bpm): 74). Check them, then Save plan makes them version 3.")
+                                                   "heart rate (bpm): 72 -> 74). Check them, then Save plan makes them version 3.")
     assert window.save_plan()
     newest = window.gateway.history(window.editor.patient_id)[-1]
     assert (newest.version, newest.profile.resting_hr, newest.profile.measured_hr_max) == (3, 74, 150)
@@ -112,3 +114,59 @@ def test_a_week_both_changed_keeps_yours_and_is_named() -> None:
     carried = carried_onto(theirs, made_from, profile, [WeekOverride(week=2, main_min=12)])
     assert [(o.week, o.main_min) for o in carried.overrides] == [(2, 12)]
     assert carried.changed == ["Week 2"] and carried.both_changed == ["Week 2"]
+
+
+def _versions(**theirs_changes):
+    from core.records.models import PlanVersion
+    from tests.storage.helpers import example as profile_and_plan
+
+    profile, plan = profile_and_plan(name="Lena Berg")
+    made_from = PlanVersion(id=1, patient_id=1, version=1, uid="a", profile=profile, plan=plan, overrides=[],
+                            guidelines_version="x", created_by="A", created_at="2026-12-01T10:00:00")
+    theirs = made_from.model_copy(update={"id": 2, "version": 2, **theirs_changes})
+    return made_from, theirs, profile
+
+
+def test_contraindications_are_carried_one_by_one_not_as_a_list() -> None:
+    """Seen in review: a colleague's acute myocardial infarction, which blocks the plan, was replaced by the
+    contraindication this clinician added."""
+    made_from, theirs, profile = _versions()
+    theirs = theirs.model_copy(update={"profile": profile.model_copy(update={"contraindications": ["acute-mi"]})})
+    carried = carried_onto(theirs, made_from, profile.model_copy(update={"contraindications": ["unstable-angina"]}), [])
+    assert sorted(carried.profile.contraindications) == ["acute-mi", "unstable-angina"]
+
+
+def test_a_week_changed_past_the_end_of_a_plan_made_shorter_is_said_not_carried() -> None:
+    made_from, theirs, profile = _versions()
+    theirs = theirs.model_copy(update={"profile": profile.model_copy(update={"weeks": 8})})
+    carried = carried_onto(theirs, made_from, profile, [WeekOverride(week=10, main_min=20), WeekOverride(week=3,
+                                                                                                         main_min=9)])
+    assert [o.week for o in carried.overrides] == [3] and carried.changed == ["Week 3"]
+    assert carried.not_carried == ["Week 10 (the plan is 8 weeks now)"]
+    assert carried.in_words() == " Not carried: Week 10 (the plan is 8 weeks now)."
+
+
+def test_an_imperial_clinic_reads_a_speed_carried_in_mph() -> None:
+    made_from, theirs, profile = _versions()
+    carried = carried_onto(theirs, made_from, profile.model_copy(update={"comfortable_speed_kmh": 4.02}), [],
+                           "imperial")
+    assert carried.changed[0].startswith("Comfortable walking speed: ") and "mph" in carried.changed[0]
+
+
+def test_a_save_the_timer_tries_again_asks_nothing_and_says_to_save_again(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: a save retried by the timer (the clinic server back) met a newer version and a question
+    popped up unasked."""
+    asked = []
+    monkeypatch.setattr("ui.save_questions.carry_onto_newer", lambda *args: asked.append(args) or True)
+    window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    window.gateway.save_plan(*example(name="Lena Berg", measured_hr_max=150), [], clinician="Dr B",
+                             patient_id=window.editor.patient_id, based_on=window.editor.plan_id)
+    window.editor.form.numbers["resting_hr"].setText("74")
+    window._saving_on_retry = True
+    try:
+        assert window.save_plan() is False
+    finally:
+        window._saving_on_retry = False
+    assert asked == [] and window.statusBar().currentMessage() == (
+        "Not saved: version 2 was saved meanwhile. Save again (Ctrl+S) to choose what to do.")
+    assert window.save_plan() is False and len(asked) == 1  # asked once the clinician saves
