@@ -38,8 +38,8 @@ def test_only_what_you_changed_goes_onto_their_version_and_saving_keeps_both(qtb
     assert window.editor.plan_id == theirs.id and window.editor.dirty  # on screen, not saved
     assert window.editor.profile.resting_hr == 74 and window.editor.profile.measured_hr_max == 150
     assert window.statusBar().currentMessage() == (
-        "Not saved yet: version 2 is on screen with your changes (Resting heart rate (bpm): 72 -> 74). Check them, then "
-        "Save plan makes them version 3.")
+        "Not saved yet: version 2 is on screen with your changes (Resting heart rate (bpm): 72 -> 74). Check them, "
+        "then Save plan makes them version 3.")
     assert window.save_plan()
     newest = window.gateway.history(window.editor.patient_id)[-1]
     assert (newest.version, newest.profile.resting_hr, newest.profile.measured_hr_max) == (3, 74, 150)
