@@ -198,6 +198,7 @@ class ClinicLink:
             if self.sign_in_to_clinic(refused=isinstance(error, PasswordRefused)):  # everything read anew there
                 self.gateway.caught_up()
                 self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+                self._session_waiting_said()
                 self._save_waiting()
             else:
                 self.gateway.sign_out()
@@ -225,6 +226,14 @@ class ClinicLink:
         self.records.reload()
         self._refresh_course()
         self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+        self._session_waiting_said()
+
+    def _session_waiting_said(self) -> None:
+        """A walk the form could not log while the server was away: said to be ready to log now (seen by a clinic's
+        tester: "Not saved. The clinic database's server ended..." still under the form, the server long back)."""
+        if self._session_waits_for_server and self.sessions.unsaved_entry():
+            self.sessions.show_done("Connected to the clinic database again: Add session logs this walk now.")
+        self._session_waits_for_server = False
 
     @Slot(object)
     def _on_server_silent(self, error: Exception) -> None:

@@ -18,6 +18,8 @@ SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logge
 
 
 class SessionCare:
+    _session_waits_for_server = False  # the form's walk was refused as the clinic server was away (clinic_link)
+
     def _change_sessions(self, change, done, *, week: int | None = None, added: bool = False) -> bool:
         """Run one change to the patient's sessions through the records (audited there); on success show
         the new log with ``done`` (a sentence, or one made from what the change returned) and the form ready for
@@ -31,7 +33,10 @@ class SessionCare:
         try:
             result = change(self._course)
         except Exception as error:  # ValueError naming the field, RecordNotFound, ReadOnlyRecords...
+            from core.workspace.clinic_errors import ClinicServerError
+
             self.sessions.show_problem(str(error))  # said in the status bar too (SessionLogView.refused)
+            self._session_waits_for_server = isinstance(error, ClinicServerError)  # said again once it is back
             return False
         self._refresh_course()
         if week is None and self._course is not None:

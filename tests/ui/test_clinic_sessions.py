@@ -113,3 +113,26 @@ def test_the_days_backup_at_start_up_on_the_clinic_server_says_the_server_backs_
     said = window._backed_up("treadwell-20261205.sqlite3")
     assert said.startswith("Backed up to treadwell-20261205.sqlite3. The patient records are on the clinic server")
     window.gateway.close()
+
+
+def test_a_walk_the_server_could_not_take_is_said_ready_to_log_once_it_is_back(qtbot, data_dir, own_server) -> None:
+    """Seen by a clinic's tester: "Not saved. The clinic database's server ended..." stayed under the session form
+    long after the server was back, until the walk was added again."""
+    from tests.conftest import clinic_database
+    from tests.ui.course_helpers import fill
+
+    window = clinic_window(qtbot, data_dir, clinic_database(own_server))
+    window.editor.form.set_profile(example(name="Nora Quist")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    view = window.sessions
+    fill(view, week=1, minutes=9, rpe=12, note="windy")
+    own_server.pause()
+    view.save_button.click()
+    assert view.message.text().startswith("Not saved") and view.note.text() == "windy"  # kept
+    qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+    own_server.resume()
+    qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
+    assert view.message.text() == "Connected to the clinic database again: Add session logs this walk now."
+    view.save_button.click()
+    assert [s.note for s in window.course.sessions] == ["windy"]
+    window.gateway.close()
