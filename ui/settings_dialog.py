@@ -203,6 +203,8 @@ class SettingsDialog(QDialog):
             self.test_result.setText("Clinic database: " + error.errors(include_url=False)[0]["msg"].removeprefix(
                 "Value error, "))
             return
+        if self.problem.text().startswith(f"{LABELS['records_url']}:"):  # said of the address before, tested anew now
+            self.problem.clear()  # (seen by a clinic's tester: "must not hold a password" left under the mended one)
         if not url:
             self.test_result.setText("No address: the records stay on this workstation.")
             return

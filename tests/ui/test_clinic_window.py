@@ -158,6 +158,7 @@ def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clin
     assert dialog.result_settings is None and dialog.problem.text().startswith("Clinic database: ")
     dialog.records_url.setText(clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
     dialog.test_button.click()  # the password question cancelled
+    assert dialog.problem.text() == ""  # said of the address before, not left under the one tested now (review)
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
     assert "asks for a password" in dialog.test_result.text() and "test again to type it" in dialog.test_result.text()
     dialog.records_url.setText(clinic_url.replace(f"test_clinician:{CLINICIAN_SECRET}", "test_clinicain"))
