@@ -222,3 +222,25 @@ def test_an_empty_file_is_said_to_be_empty() -> None:
         with pytest.raises(SessionLogError) as caught:
             parse_session(empty)
         assert caught.value.problems[0].startswith("session: the file is empty; a session is a JSON object")
+
+
+def test_a_file_with_a_wrong_pair_and_other_problems_names_them_all_at_once(tmp_path) -> None:
+    """Seen in review: a blood pressure of 80/120 was said only once the age and usual pain were put right (pydantic
+    checks one field against another only when every field is valid); the window listed it with the others."""
+    import json
+
+    from core.plan.profile import ProfileError, read_profile
+
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"name": "A", "age": "sixty", "etiology": "peripheral-nerve-injury", "resting_hr": 70,
+                                "baseline_walk_min": 10, "pain_nrs": 11, "resting_bp": [80, 120]}))
+    with pytest.raises(ProfileError) as caught:
+        read_profile(path)
+    fields = [line.split(":")[0] for line in caught.value.problems]
+    assert fields == ["age", "pain_nrs", "resting_bp"], caught.value.problems
+    assert caught.value.problems[-1].startswith("resting_bp: the systolic value must be above the diastolic value")
+    path.write_text(json.dumps({"name": "A", "age": 60, "etiology": "peripheral-nerve-injury", "resting_hr": 70,
+                                "baseline_walk_min": 10, "pain_nrs": 3, "resting_bp": [80, 120]}))
+    with pytest.raises(ProfileError) as alone:
+        read_profile(path)
+    assert len(alone.value.problems) == 1 and alone.value.problems[0].startswith("resting_bp")  # said once
