@@ -28,12 +28,16 @@ def add_evidence(subparsers: argparse._SubParsersAction) -> None:
     add_format_option(parser)
     actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION")
     importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
-    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("file", type=Path, metavar="FILE", help=(
+        "the clinic's studies, a CSV (UTF-8) or JSON file in the shape of resources/evidence/import-template.csv, "
+        "whose notes are import-template.md beside it"))
 
 
 def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("plan", help="compute the treadmill plan for a patient profile (JSON)")
-    parser.add_argument("profile", type=Path, metavar="PROFILE.json")
+    parser.add_argument("profile", type=Path, metavar="PROFILE.json",
+                        help="the patient's profile (schema profile prints its fields; resources/examples/profiles "
+                             "has one for each etiology)")
     add_format_option(parser)
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf",
                         help="also write the patient handout (its print: --print)")
@@ -77,11 +81,11 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     add_format_option(show)
     export = actions.add_parser("export", help="write the patient's bundle (the whole course: versions and sessions)")
     export.add_argument("id", type=record_id, metavar="PLAN_ID", help="the id of any of the patient's plan versions")
-    export.add_argument("out", type=Path, metavar="OUT.json")
+    export.add_argument("out", type=Path, metavar="OUT.json", help="the bundle file to write")
     add_format_option(export)
     importer = actions.add_parser("import", help="add a patient from a bundle, or what is new for one already here "
                                                  "(checked fully first)")
-    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("file", type=Path, metavar="FILE", help="a patient bundle written by plans export")
     add_format_option(importer)
     _name_the_actions(actions)
 
@@ -92,31 +96,33 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help=f"log a session ({program_name()} schema session-log) under the plan version "
                                          "in force on its date")
-    add.add_argument("patient", type=record_id, metavar="PATIENT_ID")
-    add.add_argument("file", type=Path, metavar="SESSION.json")
+    add.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
+    add.add_argument("file", type=Path, metavar="SESSION.json", help="the walk (schema session-log prints its fields)")
     add.add_argument("--plan", type=record_id, metavar="PLAN_ID",
                      help="the id of the plan it was walked under, not its version number: progress PATIENT_ID lists "
                           "each version's plan id (default: the version in force on its date)")
     listing = actions.add_parser("list", help="every session of the patient, oldest first")
-    listing.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    listing.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
     edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail; a "
                                                "corrected date moves it under the version in force on that date)")
-    edit.add_argument("session", type=record_id, metavar="SESSION_ID")
-    edit.add_argument("file", type=Path, metavar="SESSION.json")
+    edit.add_argument("session", type=record_id, metavar="SESSION_ID", help="the session's id (sessions list shows it)")
+    edit.add_argument("file", type=Path, metavar="SESSION.json", help="the whole walk as it should read")
     edit.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
                       help="correct it only if its updated_at is still this (as sessions list --format json prints "
                            "it): refused, showing both, if someone corrected it meanwhile")
     delete = actions.add_parser("delete", help="delete a session (its values are kept in the audit trail)")
-    delete.add_argument("session", type=record_id, metavar="SESSION_ID")
+    delete.add_argument("session", type=record_id, metavar="SESSION_ID",
+                        help="the session's id (sessions list shows it)")
     delete.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
                         help="delete it only if its updated_at is still this (as sessions list --format json prints "
                              "it): refused, showing it as it is now, if someone corrected it meanwhile")
     deleted = actions.add_parser("deleted", help="the patient's deleted sessions with their values (as the audit "
                                                  "trail keeps them), the latest deleted first")
-    deleted.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    deleted.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
     undelete = actions.add_parser("undelete", help="log a deleted session again as it was, under its id and plan "
                                                    "version (sessions deleted PATIENT_ID lists them)")
-    undelete.add_argument("session", type=record_id, metavar="SESSION_ID")
+    undelete.add_argument("session", type=record_id, metavar="SESSION_ID",
+                          help="the deleted session's id (sessions deleted shows it)")
     for action in (add, listing, edit, delete, deleted, undelete):
         add_format_option(action)
     _name_the_actions(actions)
@@ -125,7 +131,7 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
 def add_progress(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("progress", help="a patient's course of care: planned against walked, pain, "
                                                     "effort; --pdf writes the progress report")
-    parser.add_argument("patient", type=record_id, metavar="PATIENT_ID")
+    parser.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the progress report for the referrer")
     parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
     parser.add_argument("--date", type=_day_reported, metavar="YYYY-MM-DD",
