@@ -12,6 +12,7 @@ from core.app_info import program_name
 from core.commands.output import add_format_option
 from core.languages import UnknownLanguage, canonical_tag, languages
 from core.records_address import address_argument
+from core.resources import resource_path
 from core.stamps import EARLIEST_DATE
 
 
@@ -29,15 +30,15 @@ def add_evidence(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION")
     importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
     importer.add_argument("file", type=Path, metavar="FILE", help=(
-        "the clinic's studies, a CSV (UTF-8) or JSON file in the shape of resources/evidence/import-template.csv, "
-        "whose notes are import-template.md beside it"))
+        f"the clinic's studies, a CSV (UTF-8) or JSON file in the shape of "
+        f"{resource_path('evidence', 'import-template.csv')}, whose notes are import-template.md beside it"))
 
 
 def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("plan", help="compute the treadmill plan for a patient profile (JSON)")
     parser.add_argument("profile", type=Path, metavar="PROFILE.json",
-                        help="the patient's profile (schema profile prints its fields; resources/examples/profiles "
-                             "has one for each etiology)")
+                        help="the patient's profile (schema profile prints its fields; "
+                             f"{resource_path('examples', 'profiles')} has one for each etiology)")
     add_format_option(parser)
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf",
                         help="also write the patient handout (its print: --print)")
