@@ -286,7 +286,7 @@ class _Report:
         first = "" if week.walked_from is None else f"\n{date_label(week.walked_from)}"
         values = [week.label + first, str(week.plan_version), week.planned_walks, _number(week.planned_minutes),
                   str(walks), _number(week.walked_minutes),
-                  NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)} %"
+                  NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)}%"
                   + (" so far" if week.status == "in progress" else ""),
                   NO_WALK if week.mean_rpe is None else _number(week.mean_rpe),
                   _pain(week.highest_pain_during, walks), _pain(week.highest_pain_next_morning, walks)]

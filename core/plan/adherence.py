@@ -25,7 +25,7 @@ def adherence_statements(progress: Progress) -> list[str]:
         span = weeks_span(counted) + (", counting each time a week was walked" if any(week.attempt > 1
                                                                                       for week in counted) else "")
         share = ("not available (no planned minutes)" if progress.adherence_pct is None
-                 else f"{round(progress.adherence_pct, 1):g} % of the planned walking minutes")
+                 else f"{round(progress.adherence_pct, 1):g}% of the planned walking minutes")
         if progress.adherence_pct is not None and any(week.walked_minutes > week.planned_minutes for week in counted):
             # seen in testing: "100 %" beside "67 % more than the 24 planned" read as a contradiction
             share += ", each week counted up to its plan (a week walked longer than planned counts as 100 %)"

@@ -76,7 +76,7 @@ def _treadmill(week: Week, units: str) -> str:
     """A week's treadmill setting as the handout gives it: by feel where no speed is known, else speed and slope."""
     if week.speed_kmh is None:
         return "by feel"
-    slope = "flat" if week.grade_pct == 0 else f"{week.grade_pct} % slope"
+    slope = "flat" if week.grade_pct == 0 else f"{week.grade_pct}% slope"
     return f"{speed_in_units(week.speed_kmh, units)}, {slope}"
 
 

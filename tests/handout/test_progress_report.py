@@ -95,14 +95,14 @@ def test_every_version_and_its_changes(progress, text) -> None:
 
 def test_every_week_planned_and_walked(progress, text) -> None:
     assert [week.week for week in progress.weeks if week.week <= progress.current_week] == [1, 2, 3]
-    assert "1 2 Sep 1 3 24 3 22 91.7 % 11.7 4 4" in text  # each week with its first walk's date
-    assert "2 9 Sep 1 3 25.5 2 18 70.6 % 12.5 not recorded not recorded" in text  # no pain rating that week
-    assert "3 16 Sep 2 3 27 1 9 33.3 % so far 12 4 4" in text  # planned by version 2, with the clinician's week 3
+    assert "1 2 Sep 1 3 24 3 22 91.7% 11.7 4 4" in text  # each week with its first walk's date
+    assert "2 9 Sep 1 3 25.5 2 18 70.6% 12.5 not recorded not recorded" in text  # no pain rating that week
+    assert "3 16 Sep 2 3 27 1 9 33.3% so far 12 4 4" in text  # planned by version 2, with the clinician's week 3
     assert "Mornings stiffer than usual: week 1, after 1 of 3 walks." in text
     # seen in review: the heart rates logged reached neither the table nor any sentence of the report
     assert "Highest heart rate logged (beats a minute, with the week's target range): week 1, 101 (100-108); week 2, " \
         "104 (100-108)." in text
-    assert f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes." in text
+    assert f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g}% of the planned walking minutes." in text
     assert "Week 3 is in progress (1 of 3 walks so far) and counts once complete." in text
     assert "Weeks 4 to 12 are still ahead" in text
     assert "None" not in text
@@ -113,7 +113,7 @@ def test_a_week_without_walks_is_not_a_missing_rating() -> None:
     text = flat(" ".join(pdf_text(render_progress_report(course(sessions=walks), settings=SETTINGS, note="",
                                                          date=DATE))))
     # walked nothing (a real 0, planned by the newest version); no effort or pain to show
-    assert "2 2 3 25.5 0 0 0 % — — —" in text
+    assert "2 2 3 25.5 0 0 0% — — —" in text
     assert "None" not in text and "Clinician's note" not in text
     assert "Mornings stiffer" not in text and "Highest heart rate" not in text  # none recorded: nothing said
 

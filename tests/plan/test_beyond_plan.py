@@ -26,7 +26,7 @@ def test_six_long_walks_in_a_week_of_three_short_ones_are_said_in_the_adherence_
     assert week.beyond_plan is not None and week.beyond_plan.in_words() == said
     assert f"Week 1 went beyond the plan: {said}" in adherence_in_words(progress)
     # seen in testing: "100 %" beside "67 % more than the 24 planned" read as a contradiction
-    assert ("100 % of the planned walking minutes, each week counted up to its plan (a week walked longer than "
+    assert ("100% of the planned walking minutes, each week counted up to its plan (a week walked longer than "
             "planned counts as 100 %)") in adherence_in_words(progress)
     assert progress.suggestion.reason.endswith(
         f"This week went beyond the plan: {said}. Ask the patient about the extra walking: keep to the plan's minutes, "

@@ -79,7 +79,7 @@ def test_missed_weeks_count_and_a_week_in_progress_waits() -> None:
     assert later.weeks[2].status == "done" and later.adherence_pct < progress.adherence_pct
     # Said with the counted weeks named, and the week in progress apart from them.
     assert adherence_in_words(progress) == (
-        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g} % of the planned walking minutes. "
+        f"Adherence, weeks 1 to 2: {round(progress.adherence_pct, 1):g}% of the planned walking minutes. "
         "No walk logged between the walks of 2026-09-05 and 2026-09-15 (10 days apart)"
         ". Week 3 is in progress (1 of 3 walks so far) and counts once complete "
         "(4 sessions logged).")  # a gap of a week or more is named; week 2 is counted missed, so not "a break"

@@ -215,7 +215,7 @@ def test_a_new_version_names_a_change_of_the_treadmills_speed_and_slope() -> Non
     # one line for each run of weeks changed alike, not a line for each week's speed and slope (22 lines)
     assert [line for line in plan_differences(before, after) if "treadmill" in line] == [
         "Weeks 1-2 treadmill: 3.8 km/h, flat -> 4.2 km/h, flat",
-        "Weeks 3-12 treadmill: 3.8 km/h, 1 % slope -> 4.2 km/h, flat"]
+        "Weeks 3-12 treadmill: 3.8 km/h, 1% slope -> 4.2 km/h, flat"]
     by_feel = compute_plan(example("diabetic-neuropathy", comfortable_speed_kmh=None), [])
     assert [line for line in plan_differences(by_feel, before) if "treadmill" in line][0] == \
         "Weeks 1-2 treadmill: by feel -> 3.8 km/h, flat"

@@ -63,11 +63,11 @@ def test_the_version_changes_name_speeds_in_the_clinics_units_and_follow_a_chang
     assert window.save_plan(), window.statusBar().currentMessage()
     changes = window._course.progress.versions[-1].changes
     assert "Comfortable walking speed: 2.17 mph (3.5 km/h) -> 2.5 mph (4.02 km/h)" in changes
-    assert "Weeks 1-12 treadmill: 2.2 mph (3.5 km/h), 2 % slope -> 2.5 mph (4.02 km/h), 1 % slope" in changes
+    assert "Weeks 1-12 treadmill: 2.2 mph (3.5 km/h), 2% slope -> 2.5 mph (4.02 km/h), 1% slope" in changes
     window._use_settings(Settings(units="metric"))
     changes = window._course.progress.versions[-1].changes
     assert "Comfortable walking speed (km/h): 3.5 -> 4.02" in changes
-    assert "Weeks 1-12 treadmill: 3.5 km/h, 2 % slope -> 4.02 km/h, 1 % slope" in changes
+    assert "Weeks 1-12 treadmill: 3.5 km/h, 2% slope -> 4.02 km/h, 1% slope" in changes
 
 
 def test_the_comfortable_speed_reads_back_as_saved_typed_with_a_comma_and_unrounded_in_km_h(qtbot, data_dir) -> None:
