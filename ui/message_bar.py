@@ -76,7 +76,8 @@ def in_brief(text: str, fields: Iterable[str] = ()) -> str:
         return text
     if head not in ("Not saved", "Not deleted"):
         return f"{head}."
-    named = [problem.split(":", 1)[0] for problem in rest[0].split("; ") if problem.split(":", 1)[0] in set(fields)]
+    labels = set(fields)
+    named = [label for label in (problem.split(":", 1)[0] for problem in rest[0].split("; ")) if label in labels]
     if named:
         return f"{head}: check {', '.join(dict.fromkeys(named))} in the session log."
     return f"{head}: {_SENTENCE_END.split(rest[0], maxsplit=1)[0].rstrip('.')}."

@@ -48,7 +48,7 @@ class SaveQuestions:
         which undid the colleague's measured peak heart rate); otherwise the next save of this plan replaces it."""
         from core.records.carrying import NotCarried, carried_onto
 
-        theirs, made_from, said = error.theirs, self.editor.made_from, error.said_in(self.settings.units)
+        theirs, made_from, why_not = error.theirs, self.editor.made_from, ""
         logging.getLogger("treadwell.clinic").info("a save was refused: version %d of patient %d (plan %d) was saved "
                                                    "meanwhile", theirs.version, theirs.patient_id, theirs.id)
         if self._saving_on_retry:  # a save the timer tried: no question pops up unasked (seen in review); asked at the
@@ -61,7 +61,7 @@ class SaveQuestions:
                 carried = carried_onto(theirs, made_from, self.editor.profile, self.editor.overrides,
                                        self.settings.units)
             except NotCarried as problem:
-                said += f"\n\nYour changes cannot be put on version {theirs.version}: {problem}."
+                why_not = f"\n\nYour changes cannot be put on version {theirs.version}: {problem}."
         if carried is not None and carry_onto_newer(self, carry_question(error, self.settings.units, carried),
                                                     theirs.version):
             self.editor.carry_onto(theirs, carried.profile, carried.overrides)
@@ -74,7 +74,8 @@ class SaveQuestions:
             return
         self._told_of_newer = ((self.editor.patient_id, self.editor.opened), theirs)
         if carried is None:
-            QMessageBox.information(self, "A newer version is saved", shown_as_typed(said))
+            QMessageBox.information(self, "A newer version is saved",
+                                    shown_as_typed(error.said_in(self.settings.units) + why_not))
         self.statusBar().showMessage(f"Not saved: version {theirs.version} is newer than the version your changes "
                                      "were made from.")
 

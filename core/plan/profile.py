@@ -286,7 +286,8 @@ def parse_profile(text: str | bytes) -> PatientProfile:
             raise ProfileError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
         return PatientProfile.model_validate_json(text)
     except ValidationError as error:
-        return _raise(profile_problems(error) + _pair_lines(text, profile_problems(error)))
+        problems = profile_problems(error)
+        return _raise(problems + _pair_lines(text, problems))
     except (RecursionError, ValueError) as error:
         raise ProfileError([f"profile: the file is not valid JSON ({type(error).__name__})"]) from error
 
@@ -330,9 +331,14 @@ def _pair_lines(text: str | bytes, problems: list[str]) -> list[str]:
         values = json.loads(text)
     except (RecursionError, ValueError):
         return []
-    named = {re.split(r"[., (:]", line)[0] for line in problems}
+    named = {_field_named(line) for line in problems}
     return [f"{field}: {message}; allowed: {ALLOWED[field]}" for field, other, message in
             (pair_problems(values) if isinstance(values, dict) else []) if not {field, other} & named]
+
+
+def _field_named(line: str) -> str:
+    """The field a problem line names: "resting_bp (systolic): ..." is resting_bp's."""
+    return re.split(r"[., (:]", line.partition(": ")[0])[0]
 
 
 def pair_problems(values: dict) -> list[tuple[str, str, str]]:
@@ -357,8 +363,7 @@ def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
     except ValidationError as error:
         problems: dict[str, str] = {}
         for line in profile_problems(error):
-            field, _, message = line.partition(": ")
-            problems.setdefault(re.split(r"[., (]", field)[0], message)  # "resting_bp (systolic)": resting_bp
+            problems.setdefault(_field_named(line), line.partition(": ")[2])
         for field, other, message in pair_problems(data):
             if field not in problems and other not in problems:
                 problems[field] = f"{message}; allowed: {ALLOWED[field]}"

@@ -190,7 +190,7 @@ def check_typed_walk(log: SessionLog, today: dt.date) -> None:
     """A walk as it is typed: from EARLIEST_DATE to today (0001-01-01 or 1999 was logged under week 1), and of
     some minutes (seen in testing: a walk of 0 minutes made its week a week done). Walks saved before are read as
     they were saved."""
-    if problems := typed_walk_problems(log.date, log.minutes, today, morning=morning_recorded(log.model_dump())):
+    if problems := typed_walk_problems(log.date, log.minutes, today, morning=morning_recorded(dict(log))):
         raise SessionLogError(problems)
 
 

@@ -214,13 +214,8 @@ class PlanEditor(QWidget):
         reason = self.reason.text()
         self.load_version(newer)
         self.reason.setText(reason)
-        self._loading = True
-        try:
-            self.form.set_profile(profile)
-        finally:
-            self._loading = False
         self.overrides = list(overrides)
-        self.recompute()
+        self._quietly(lambda: self.form.set_profile(profile))
 
     def keep_as_new_patient(self) -> None:
         """The patient on screen is gone from the records (deleted on another workstation): what is typed stays,
