@@ -112,7 +112,7 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     example = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
     local = tmp_path / "local"
     for _ in range(2):  # two patients
-        assert main_py(local, "plan", example, "--save").returncode == 0
+        assert main_py(local, "plan", example, "--save", "--new-patient").returncode == 0
     session = tmp_path / "session.json"
     session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "note": "moved"}))
     assert main_py(local, "sessions", "add", "2", str(session)).returncode == 0

@@ -55,7 +55,7 @@ def test_a_second_workstation_with_its_file_at_the_same_path_has_its_audit_copie
     assert first.returncode == 0 and copied(here) in first.stdout
     shutil.move(here / "data", tmp_path / "first-workstation")
     for _ in range(3):  # another workstation's records, at the same path
-        assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+        assert main_py(here, "plan", EXAMPLE, "--save", "--new-patient").returncode == 0
     second = main_py(here, "db", "move-to", clinic_url)
     assert second.returncode == 0 and copied(here) in second.stdout and audit_rows(here) == 3
     assert "0 audit entries copied" in main_py(here, "db", "move-to", clinic_url).stdout  # and once only
@@ -88,7 +88,7 @@ def test_a_corrected_and_a_deleted_walk_keep_their_values_on_the_server(clinic_u
     The values go under the patient's id on the server, so deleting the patient there clears them."""
     here = tmp_path / "ws"
     for _ in range(2):
-        assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+        assert main_py(here, "plan", EXAMPLE, "--save", "--new-patient").returncode == 0
     assert main_py(tmp_path / "first", "plan", EXAMPLE, "--save").returncode == 0
     assert main_py(tmp_path / "first", "db", "move-to", clinic_url).returncode == 0  # the server's patient 1
     for minutes in (11, 12):
@@ -143,7 +143,7 @@ def test_the_entries_of_a_patient_who_did_not_move_go_with_them_when_they_do(cli
 
     here = tmp_path / "ws"
     for _ in range(2):
-        assert main_py(here, "plan", EXAMPLE, "--save").returncode == 0
+        assert main_py(here, "plan", EXAMPLE, "--save", "--new-patient").returncode == 0
     for minutes in (11, 12):
         assert main_py(here, "sessions", "add", "2", walk(tmp_path, minutes)).returncode == 0
     assert main_py(here, "sessions", "edit", "1", walk(tmp_path, 13, "fixed.json")).returncode == 0

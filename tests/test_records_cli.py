@@ -167,15 +167,27 @@ def test_files_are_private_on_posix(run_main, tmp_path) -> None:
         assert path.stat().st_mode & 0o777 == expected, path
 
 
-def test_saving_a_second_patient_of_the_same_name_says_so_and_names_the_first(run_main, tmp_path) -> None:
+def test_a_new_patient_of_a_name_already_here_is_refused_unless_said_to_be_another_person(run_main, tmp_path) -> None:
+    """Saved and then only noted, the same person entered twice split their course of care in two (a clinic's
+    tester): refused before anything is saved, naming the patient, as the window asks before it saves."""
     data = tmp_path / "data"
     save(run_main, data)
-    result = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", data_dir=data)
-    assert result.returncode == 0 and result.stdout.strip().splitlines()[-1] == "2"
-    assert "saved as a new patient, 2; patient 1 has the same name" in result.stderr
-    assert "--patient 1" in result.stderr
-    other = run_main("plan", str(EXAMPLES / "diabetic-neuropathy.json"), "--save", data_dir=data)
-    assert "same name" not in other.stderr
+    out = tmp_path / "handout.pdf"
+    result = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", "--pdf", str(out), data_dir=data)
+    assert result.returncode == 2 and result.stdout == "" and not out.exists()
+    assert "not saved: patient 1 has the same name, Example Patient" in result.stderr
+    assert "--patient 1" in result.stderr and "--new-patient" in result.stderr and "No handout was written" in result.stderr
+    assert len(json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)) == 1
+    assert save(run_main, data, "parkinsons-pain", "--new-patient") == 2  # another person of that name
+    again = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), "--save", data_dir=data)
+    assert again.returncode == 2 and "patients 2 and 1 have the same name" in again.stderr
+    assert "--patient 2" in again.stderr  # the newest first
+    assert save(run_main, data, "parkinsons-pain", "--patient", "1") == 1  # the first's, unchanged: not refused
+    assert save(run_main, data, "diabetic-neuropathy") == 3  # another name: nothing asked
+    for wrong in (("--new-patient",), ("--save", "--patient", "1", "--new-patient")):
+        refused = run_main("plan", str(EXAMPLES / "parkinsons-pain.json"), *wrong, data_dir=data)
+        assert refused.returncode == 2 and refused.stderr.startswith("--new-patient: only used with --save and "
+                                                                      "without --patient")
 
 
 def test_a_name_the_handout_cannot_print_is_refused_before_anything_is_saved(run_main, tmp_path) -> None:

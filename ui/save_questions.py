@@ -8,6 +8,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox
 
+from core.words import listed
 from ui.plain_text import shown_as_typed
 
 
@@ -108,8 +109,7 @@ class SaveQuestions:
 
 def same_name(others: list[int]) -> str:
     """"Patient 2 has the same name", or "Patients 2 and 5 have" it."""
-    who = f"Patient {others[0]} has" if len(others) == 1 else \
-        f"Patients {', '.join(map(str, others[:-1]))} and {others[-1]} have"
+    who = f"Patient {others[0]} has" if len(others) == 1 else f"Patients {listed(others)} have"
     return f"{who} the same name"
 
 

@@ -53,6 +53,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         except WriteError as error:
             print(f"--pdf: {error}", file=sys.stderr)
             return 2
+    if args.new_patient and (args.patient is not None or not args.save):
+        print("--new-patient: only used with --save and without --patient (it says a new patient with an existing "
+              "patient's name is another person)", file=sys.stderr)
+        return 2
     if args.same_patient and args.patient is None:
         print("--same-patient: only used with --patient", file=sys.stderr)
         return 2
@@ -80,6 +84,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                             without_server=None if args.save or args.patient is not None
                             else say_without_server) as workspace:
             based_on = _version_id(workspace.records, args)  # before any work: a version that is not there
+            if args.save and args.patient is None and not args.new_patient and _namesakes_refused(
+                    workspace.records, profile.name, args):
+                return 2
             plan, studies = workspace.draft_plan(profile, settings.plan)
             if args.format != "json" and not args.save:  # a save's plan once it is saved (seen in review: the whole
                 print(describe_plan(plan))  # plan printed, then one line on standard error saying it was refused)
@@ -107,8 +114,6 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved" + (", so --reason was not kept (a reason goes with a new version)."
                                                  if reason else "."), file=sys.stderr)
-                elif args.patient is None:
-                    _note_namesakes(workspace.records, saved)
                 elif newest is not None and newest.overrides:  # seen in review: dropped unsaid, said only by progress
                     weeks = [str(change.week) for change in newest.overrides]
                     print(f"Note: version {newest.version} had the clinician's changes to week"
@@ -152,15 +157,21 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     return EXIT_BLOCKED if plan.blocked else 0
 
 
-def _note_namesakes(records, saved) -> None:
+def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
+    """A new patient whose name a patient here already has is refused, naming them: the same person saved again as
+    a new patient splits their course of care in two (seen by a clinic's tester: only noted once it was saved, whose
+    way out was deleting it). The window asks the same question before it saves."""
     from core.workspace.course import namesakes
+    from core.words import listed
 
-    others = namesakes(records, saved.profile.name, besides=saved.patient_id)
-    if others:
-        listed = ", ".join(map(str, others))
-        print(f"Note: saved as a new patient, {saved.patient_id}; patient{'s' if len(others) > 1 else ''} {listed} "
-              f"{'have' if len(others) > 1 else 'has'} the same name. If this is the same person, save the plan "
-              f"with --patient {others[0]} instead (a new version of that patient).", file=sys.stderr)
+    others = namesakes(records, name, besides=0)
+    if not others:
+        return False
+    who = f"patient {others[0]} has" if len(others) == 1 else f"patients {listed(map(str, others))} have"
+    print(f"{args.profile.name}: not saved: {who} the same name, {name}. If this is the same person, save a new "
+          f"version of theirs: --patient {others[0]}. If it is another person, say so: --new-patient."
+          + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
+    return True
 
 
 def _version_id(records, args: argparse.Namespace) -> int | None:

@@ -66,7 +66,7 @@ def test_two_processes_saving_at_once_both_land(run_main, tmp_path) -> None:
     example = REPO_ROOT / "resources" / "examples" / "profiles" / "trigeminal-neuropathy.json"
     env = {**os.environ}
     command = [sys.executable, str(REPO_ROOT / "main.py"), "--data-dir", str(data), "plan", str(example), "--save",
-               "--format", "json"]
+               "--new-patient", "--format", "json"]
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
                  for _ in range(4)]
     outputs = [process.communicate(timeout=120) for process in processes]
