@@ -9,7 +9,7 @@ from typing import Literal
 
 from core.citing import cited_together
 from core.evidence.dosing import (
-    DOSING_CAUTION, DOSING_CAUTION_CITATIONS, SPECIES_NOT_STATED, days_in_words, speed_in_words,
+    DOSING_CAUTION, DOSING_CAUTION_CITATIONS, SPECIES_NOT_STATED, days_in_words, left_out, speed_in_words,
 )
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
@@ -94,7 +94,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
     dosing = [DosingRow(
         study=author(s), model=f"{study_text(s.model, 60)} ({s.species or SPECIES_NOT_STATED})",
         speed=speed_in_words(s.exercise.speed_m_per_min,
-                             study_text(s.exercise.speed_reported, 40) if s.exercise.speed_reported else None),
+                             study_text(s.exercise.speed_reported, 40) if s.exercise.speed_reported else None)
+        + (IMPLAUSIBLE if s.exercise.speed_m_per_min and left_out(s, "speed_m_per_min") else ""),
         minutes=_range_text(s.exercise.minutes_per_session),
         days_per_week=days_in_words(s.exercise) or "n/r", weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
         flags=str(len(listed_flags(s)) or ""),
@@ -110,6 +111,9 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                             no_studies=plan.borrowed_structure.not_borrowed if not plan.evidence else
                             "The plan's animal studies are not in this library.", dosing=dosing, dosing_caution=caution,
                             flags=flags, date=date.isoformat())
+
+
+IMPLAUSIBLE = ", flagged implausible"  # seen in review: Chen 2012's 30 m/min stood unmarked beside 7-12 m/min
 
 
 def _range_text(minutes: tuple[float, float] | None) -> str:
