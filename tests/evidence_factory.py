@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.evidence.models import (
-    Citation, Etiology, EvidenceLibrary, ExerciseDosing, Finding, LibraryManifest, Mechanism, SafetyPoint,
+    Certainty, Citation, Etiology, EvidenceLibrary, ExerciseDosing, Finding, LibraryManifest, Mechanism, SafetyPoint,
     SourceLocation, Study,
 )
 
@@ -14,6 +14,8 @@ def etiology(etiology_id: str, name: str) -> Etiology:
         description_source=Citation(label="Test 2019, J Test", doi="10.1000/test-description"),
         human_evidence="No human treadmill trial in this test library.",
         human_citations=[Citation(label="Test 2020, J Test", doi="10.1000/test")],
+        human_certainty=Certainty(rating=None, why="No trial in this test library to rate.",
+                                  citation=Citation(label="Balshem H et al. 2011, J Clin Epidemiol")),
         safety=[SafetyPoint(text="Check the feet every day.", citation=Citation(label="Test 2020"))],
     )
 

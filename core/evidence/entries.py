@@ -33,6 +33,17 @@ class SafetyPoint(NamedTuple):
     source: Source
 
 
+class CertaintyEntry(NamedTuple):
+    rating: str | None  # GRADE's high, moderate, low or very low; None: nothing in people on this pain to rate
+    why: str
+    source: Source
+
+    @property
+    def in_words(self) -> str:
+        """"Certainty (GRADE): very low. Three small studies ...", as step 1 and the clinician summary say it."""
+        return f"Certainty (GRADE): {self.rating or 'not rated'}. {self.why}"
+
+
 class AnimalModelEntry(NamedTuple):
     name: str
     study_ids: tuple[str, ...]  # the library's pain studies that used it: its sources
@@ -55,6 +66,7 @@ class EtiologyEntry(NamedTuple):
     human_sources: tuple[Source, ...]
     safety: tuple[SafetyPoint, ...]
     no_animal_treadmill_note: str | None
+    certainty: CertaintyEntry | None = None  # none in an entry stored before library 2026.12.13
 
 
 def entry_from_row(raw: Any, study_count: int) -> EtiologyEntry:
@@ -83,7 +95,18 @@ def _entry(record: Any, study_count: int) -> EtiologyEntry:
         human_sources=tuple(_source(item, f"{where}, human_citations") for item in _list(record, "human_citations", where)),
         safety=tuple(_safety_point(item, f"{where}, safety") for item in _list(record, "safety", where)),
         no_animal_treadmill_note=_optional_text(record, "no_animal_treadmill_note", where),
+        certainty=None if record.get("human_certainty") is None
+        else _certainty(record["human_certainty"], f"{where}, human_certainty"),
     )
+
+
+def _certainty(item: Any, where: str) -> CertaintyEntry:
+    _object(item, where)
+    rating = item.get("rating")
+    if rating not in (None, "high", "moderate", "low", "very low"):
+        raise EntryError(f"{where}: field 'rating' must be high, moderate, low, very low or null.")
+    return CertaintyEntry(rating=rating, why=_text(item, "why", where),
+                          source=_source(item.get("citation"), f"{where}, citation"))
 
 
 def _animal_model(item: Any, where: str) -> AnimalModelEntry:

@@ -223,6 +223,16 @@ class AnimalModel(Strict):
     studies: list[str] = []  # the same studies as the clinician knows them ("Chen 2013"); stored since library 2026.12.4
 
 
+class Certainty(Strict):
+    """How certain the evidence in people is that exercise eases this pain, rated the GRADE way (the clinical brief's
+    evidence grading: high, moderate, low or very low), with why; None where there is no evidence in people on this
+    pain to rate."""
+
+    rating: Literal["high", "moderate", "low", "very low"] | None
+    why: str = Field(min_length=10)
+    citation: Citation
+
+
 class Etiology(Strict):
     id: Slug
     name: str = Field(min_length=3)
@@ -233,6 +243,7 @@ class Etiology(Strict):
     )
     human_evidence: str = Field(min_length=10)
     human_citations: list[Citation] = Field(min_length=1)
+    human_certainty: Certainty
     safety: list[SafetyPoint]
     no_animal_treadmill_note: str | None = Field(
         default=None, description="derived from the studies when installed (core/evidence/derived.py)"

@@ -104,7 +104,8 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
              for f in listed_flags(s)]
     caution = DOSING_CAUTION + " Sources: " + cited_together(DOSING_CAUTION_CITATIONS)
     human = [] if etiology is None else [ReferenceRow(
-        text=etiology.human_evidence, source=cited_together(etiology.human_sources))]
+        text=etiology.human_evidence, source=cited_together(etiology.human_sources))] + [
+        ReferenceRow(text=c.in_words, source=c.source.cited()) for c in [etiology.certainty] if c]
     return ClinicianSummary(screening=screening, intensity=intensity, rules=rule_rows, warnings=warnings,
                             human_evidence=human, studies=study_rows,
                             # why none: the plan's own words, naming the studies it left out and why
