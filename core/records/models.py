@@ -13,14 +13,12 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel
 
 from core.plan.engine import Plan
-from core.plan.intensity import pulse_below_resting
-from core.words import counted
-from core.plan.overrides import WeekOverride, effective_plan
+from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog
-from core.plan.walking import units_slip
 from core.records.walk_words import walk_in_full
 from core.stamps import local_day
+from core.words import counted
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "undelete", "import"]
 REASON_MAX_LENGTH = 300  # as a session's note
@@ -80,44 +78,6 @@ class PlanVersion(BaseModel):
         """The day it was saved, on this workstation's calendar."""
         return local_day(self.created_at)
 
-    def walk_notes(self, walk: SessionLog, course_began: dt.date, typed_in: str = "km/h") -> list[str]:
-        """What to check in a walk that is kept as logged under this version (``course_began``: the day the
-        patient's first version was saved). A walk dated before this version was saved (a paper diary entered
-        late, or a mistyped year); a week the calendar cannot have reached yet (week 3 on the day the plan was
-        saved: a mistyped week, or weeks walked faster than the plan steps up; seen in review, "the weeks before it
-        count as missed" after weeks 1 and 2 were walked); minutes more than twice the week's plan; a belt speed that
-        reads as typed in the other units (``typed_in``: the units it was typed in, walking.units_slip)."""
-        # The date's note, and then what is checked in every walk: seen in review, a diary entered late (the usual
-        # walk dated before its version was saved) got only the date's note, and 2.4 km/h for a 3.8 km/h week no word
-        week_begins = course_began + dt.timedelta(weeks=walk.week - 1)
-        if walk.date < course_began:  # seen in review: "a diary entered late is fine" of a walk before any plan
-            notes = [f"The walk is dated {walk.date.isoformat()}, before the first plan was saved on "
-                     f"{course_began.isoformat()}: check the date (a walk before the course began is still counted "
-                     "in it)."]
-        elif walk.date < self.saved_on:
-            notes = [f"The walk is dated {walk.date.isoformat()}, before plan version {self.version} was saved on "
-                     f"{self.saved_on.isoformat()}: check the date (a diary entered late is fine)."]
-        else:
-            notes = []
-        if course_began <= walk.date < week_begins:
-            notes.append(f"Week {walk.week} begins {counted(walk.week - 1, 'week')} after the first plan was saved "
-                         f"({course_began.isoformat()}), on {week_begins.isoformat()} at the earliest, and the walk "
-                         f"is dated {walk.date.isoformat()}: check the week (walked sooner than that, the minutes "
-                         "rise faster than the plan's weekly steps).")
-        weeks = effective_plan(self.plan, self.overrides, self.profile.max_sessions_per_week).weeks  # as overridden
-        if 1 <= walk.week <= len(weeks):
-            planned = weeks[walk.week - 1].main_min
-            if walk.minutes > 2 * planned:
-                notes.append(f"The walk's {walk.minutes:g} minutes are more than twice week {walk.week}'s planned "
-                             f"{planned:g}: check the minutes.")
-            speed = weeks[walk.week - 1].speed_kmh  # seen in review: a walking log's 1.6 mph logged as 1.6 km/h
-            if walk.speed_kmh and speed and (slip := units_slip(walk.speed_kmh, speed, walk.week, typed_in)):
-                notes.append(slip)
-        if walk.heart_rate is not None and walk.heart_rate < self.profile.resting_hr:
-            notes.append(pulse_below_resting(walk.heart_rate, self.profile.resting_hr,
-                                             [week.target_hr for week in weeks if week.target_hr]))
-        return notes
-
 
 def version_in_force(saved: list[tuple[int, str]], on: dt.date,
                      walkable: Callable[[int], bool] = lambda _plan_id: True) -> int:
@@ -173,54 +133,11 @@ class SessionRecord(SessionLog):
 
     def notes_in(self, history: list[PlanVersion], sessions: list[SessionRecord] = (), *,
                  typed_in: str = "km/h") -> list[str]:
-        """What to check in this walk (PlanVersion.walk_notes of the version it was walked under), given the
-        patient's ``history`` oldest first, whose first version's day is the day the course began, and the
-        patient's other ``sessions``: one of the same day, week and minutes may be this walk entered twice (seen
-        in review: the same walk added twice passed unsaid, then read as a week walked beyond the plan)."""
-        version = next((version for version in history if version.id == self.plan_id), None)
-        notes = [] if version is None else version.walk_notes(self.as_logged(), history[0].saved_on, typed_in)
-        notes += self._week_jump_notes(sessions)
-        twins = [other.id for other in sessions if other.id != self.id and (other.date, other.week, other.minutes)
-                 == (self.date, self.week, self.minutes)]
-        if twins:  # by what the log shows (seen in testing: "Session 6 is ..." in the window, whose table shows no
-            # ids); each of them (seen in review: the second of two earlier ones went unnamed)
-            notes.append(f"{'Another walk' if len(twins) == 1 else f'{len(twins)} other walks'} of {self.minutes:g} "
-                         f"minutes in week {self.week} on {self.date.isoformat()} "
-                         f"{'is' if len(twins) == 1 else 'are'} logged (session{'s' if len(twins) > 1 else ''} "
-                         f"{', '.join(map(str, twins))}): check that the walk was not entered twice.")
-        unknown = [what for what, value in (("the pain during it", self.pain_during),
-                                            ("the next morning's pain", self.pain_next_morning),
-                                            ("whether the next morning was stiffer", self.stiffer_next_morning))
-                   if value is None]
-        latest = max((other.week for other in sessions if other.plan_id == self.plan_id), default=self.week)
-        if unknown and self.week >= latest:  # seen in review: optional, and the hold they bring said only by progress
-            listed = unknown[0] if len(unknown) == 1 else f"{', '.join(unknown[:-1])} and {unknown[-1]}"
-            notes.append(f"Not recorded yet: {listed}. The week does not move on until "
-                         f"{'it is' if len(unknown) == 1 else 'they are'}: correct the session when the patient says.")
-        return notes
+        """What to check in this walk, given the patient's ``history`` oldest first and their other ``sessions``
+        (core/records/walk_notes.py)."""
+        from core.records.walk_notes import walk_notes
 
-    def _week_jump_notes(self, sessions: list[SessionRecord]) -> list[str]:
-        """A week more than one on from the furthest walked before it under the same version: the weeks between
-        count as missed, and the next week's advice is judged on this one (seen in review: week 10 typed for week 3,
-        after a walk whose pain advised a step back, was kept without a word and the course advised week 10 again).
-        A version's first walk is compared with the walk before it under any version, as the course counts the weeks
-        between them missed (course_rows.walked_rows); a new version may start its weeks again, never skip ahead."""
-        before = [other for other in sessions if other.id != self.id and other.date <= self.date]
-        same = [other.week for other in before if other.plan_id == self.plan_id]
-        if same:
-            furthest, version, which = max(same), self.plan_version, "the furthest walked before it"
-        elif before:
-            latest = max(before, key=lambda other: (other.date, other.id))
-            furthest, version, which = latest.week, latest.plan_version, "the walk before it"
-        else:
-            return []
-        if self.week <= furthest + 1:
-            return []
-        between = (f"week {furthest + 1} counts" if self.week == furthest + 2
-                   else f"weeks {furthest + 1} to {self.week - 1} count")
-        return [f"Week {self.week} is more than one week on from week {furthest}, {which} under plan version "
-                f"{version}: check the week ({between} as missed, and the next week's advice follows from week "
-                f"{self.week})."]
+        return walk_notes(self, history, sessions, typed_in=typed_in)
 
 
 class ChangedMeanwhile(Exception):
