@@ -103,9 +103,10 @@ def test_a_bad_session_is_refused_naming_the_field_and_nothing_is_saved(run_main
 
 def test_a_walk_dated_before_its_plan_was_saved_is_kept_and_said(run_main, patient) -> None:
     data, session_file = patient
-    result = run_main("sessions", "add", "1", session_file("typo", date="2019-03-04"), data_dir=data)
+    diary = (dt.date.today() - dt.timedelta(days=9)).isoformat()  # a paper diary begun before the plan
+    result = run_main("sessions", "add", "1", session_file("diary", date=diary), data_dir=data)
     assert result.returncode == 0 and "Logged session 1" in result.stdout
-    assert "Note: The walk is dated 2019-03-04, before the first plan was saved on" in result.stderr
+    assert f"Note: The walk is dated {diary}, before the first plan was saved on" in result.stderr
     assert "check the date (a walk before the course began is still counted in it)." in result.stderr
 
 

@@ -70,10 +70,16 @@ class SessionCare:
     @Slot(object)
     def _on_sessions_log_requested(self, log: SessionLog) -> None:
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
-            lambda course: self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician),
+            lambda course: self._add_walk(course, log),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
                           f"{saved.plan_version}, {self._version_of_the_day(log.date)}.{self._walk_notes(saved)}",
             added=True)
+
+    def _add_walk(self, course, log: SessionLog) -> SessionRecord:
+        from core.records.walk_dates import check_walk_date
+
+        check_walk_date(log.date, course.history)  # a mistyped year: refused, naming the date
+        return self.gateway.add_session(course.patient_id, log, clinician=self.settings.clinician)
 
     def _version_of_the_day(self, day) -> str:
         """Why the walk went under its version: in force on its day, or none was yet (seen in review: "the version in
@@ -94,7 +100,10 @@ class SessionCare:
         before = loaded if loaded is not None and loaded.id == session_id else None
         first_saved_on = self._course.history[0].saved_on if self._course is not None else None
 
-        def correct(_course):
+        def correct(course):
+            from core.records.walk_dates import check_walk_date
+
+            check_walk_date(log.date, course.history)  # a mistyped year: refused, naming the date
             try:  # refused if someone changed it since it was read
                 return self.gateway.edit_session(session_id, log, clinician=self.settings.clinician,
                                                  based_on=before.updated_at if before else None)

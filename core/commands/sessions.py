@@ -18,6 +18,7 @@ from core.records.authors import logged_by_words, named
 from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, PlanVersion, SessionRecord,
 )
+from core.records.walk_dates import check_walk_date
 from core.records.walk_words import moved_words
 from core.stamps import local_minute
 from core.workspace.errors import RecordNotFound
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _done(saved, f"Session {saved.id} is logged again for {_whose(history[-1])}, as it was when "
                                     f"deleted (week {saved.week} of plan version {saved.plan_version}).", args.format)
             if action == "add":
+                check_walk_date(log.date, records.plan_history(args.patient))
                 saved = records.add_session(args.patient, log, clinician=clinician, plan_id=args.plan)
                 history = records.plan_history(saved.patient_id)
                 _print_notes(saved, history, records.sessions(saved.patient_id))
@@ -72,6 +74,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                         print(f"{args.file.name}: {problem}", file=sys.stderr)
                     print(f"Session {args.session} was not changed.", file=sys.stderr)
                     return 2
+                check_walk_date(log.date, records.plan_history(before.patient_id))
                 saved = records.edit_session(args.session, log, clinician=clinician, based_on=None if
                                              args.if_unchanged_since is None else before.updated_at)
                 history = records.plan_history(saved.patient_id)

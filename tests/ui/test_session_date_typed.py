@@ -151,6 +151,8 @@ def test_a_whole_date_typed_is_read_whole_wherever_the_cursor_was_and_one_digit_
 def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qtbot, data_dir) -> None:
     """Seen in testing: "2026-02-30" typed and Add was saved as 2026-02-03, and "31/04/2025" as 30 April, with no word
     (Qt shows a day near what was typed)."""
+    import datetime as dt
+
     from PySide6.QtCore import QDate, QLocale
 
     window = saved_patient(qtbot, data_dir)
@@ -167,21 +169,23 @@ def test_a_date_no_calendar_has_is_refused_by_name_not_saved_as_a_day_near_it(qt
     view.save_button.click()
     assert "not a day of the calendar" in view.message.text() and "at most 300 characters" in view.message.text()
     view.note.clear()
-    _typed_into_date(qtbot, view, "30/04/2025\t")  # mended
+    mended, picked = (dt.date.today() - dt.timedelta(days=days) for days in (12, 10))  # within the course
+    _typed_into_date(qtbot, view, mended.strftime("%d/%m/%Y\t"))  # mended
     view.save_button.click()
     [saved] = window.gateway.sessions(window.editor.patient_id)
-    assert saved.date.isoformat() == "2025-04-30"
+    assert saved.date == mended
     _typed_into_date(qtbot, view, "2026-02-30\t")  # and a day picked in the calendar replaces one that was none
-    view.date.calendarWidget().setSelectedDate(QDate(2025, 5, 2))
-    view.date.calendarWidget().clicked.emit(QDate(2025, 5, 2))
+    view.date.calendarWidget().setSelectedDate(QDate(picked))
+    view.date.calendarWidget().clicked.emit(QDate(picked))
     fill(view, week=1, minutes=9, rpe=11)
     view.save_button.click()
-    assert [s.date.isoformat() for s in window.gateway.sessions(window.editor.patient_id)] == ["2025-04-30",
-                                                                                             "2025-05-02"]
+    assert [s.date for s in window.gateway.sessions(window.editor.patient_id)] == [mended, picked]
 
 
 def test_a_date_no_calendar_has_is_said_as_the_field_is_left(qtbot, data_dir) -> None:
     """Seen in review: "2025-11-31" typed and Tab showed 2025-11-30 with no word; it was refused only at Add."""
+    import datetime as dt
+
     window = saved_patient(qtbot, data_dir)
     view = window.sessions
     refused: list[str] = []
@@ -196,16 +200,17 @@ def test_a_date_no_calendar_has_is_said_as_the_field_is_left(qtbot, data_dir) ->
     view.date.setFocus()
     view.note.setFocus()
     assert refused == [said]
-    _typed_into_date(qtbot, view, "2025-11-29\t")  # mended: unsaid, in the form and to a screen reader
+    mended = (dt.date.today() - dt.timedelta(days=6)).isoformat()  # within the course
+    _typed_into_date(qtbot, view, mended + "\t")  # mended: unsaid, in the form and to a screen reader
     assert view.date.not_a_day == "" and view.message.text() == "" and view.date.accessibleDescription() == ""
     _typed_into_date(qtbot, view, "2025-11-31\t")
     view.save_button.click()
     assert window.gateway.sessions(window.editor.patient_id) == []
     assert view.message.text().startswith("Not saved. Date: 2025-11-31 is not a day of the calendar")
-    _typed_into_date(qtbot, view, "2025-11-29\t")
+    _typed_into_date(qtbot, view, mended + "\t")
     assert view.date.not_a_day == ""
     view.save_button.click()
-    assert [s.date.isoformat() for s in window.gateway.sessions(window.editor.patient_id)] == ["2025-11-29"]
+    assert [s.date.isoformat() for s in window.gateway.sessions(window.editor.patient_id)] == [mended]
 
 
 def test_a_walk_dated_before_the_first_plan_is_not_said_to_be_under_the_version_in_force_that_day(qtbot,
