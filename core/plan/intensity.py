@@ -89,6 +89,27 @@ def pulse_below_resting(heart_rate: int, resting_hr: int, ranges: list[tuple[int
             f"{heart_rate * (60 // seconds)} a minute.")
 
 
+def pulse_above_unused_range(heart_rate: int, profile: PatientProfile) -> str | None:
+    """Where heart rate sets no target (hr_unreliable_reasons), a walking pulse above the moderate range the patient's
+    age and resting heart rate would otherwise give: worth checking (seen by a clinic's tester: 150 bpm at RPE 12 for a
+    67-year-old on a beta-blocker was logged without a word, as no target stood beside it). None otherwise."""
+    reasons = hr_unreliable_reasons(profile)
+    if not reasons:
+        return None
+    if profile.measured_hr_max is not None:
+        hr_max, source = float(profile.measured_hr_max), "the measured peak"
+    else:
+        hr_max = float(math.floor(hr_max_from_formula(profile.age) + 0.5))
+        source = g.HR_MAX_FORMULAS[g.DEFAULT_HR_MAX_FORMULA].label
+    low, high = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
+    if heart_rate <= high:
+        return None
+    why = "; ".join(g.HR_UNRELIABLE[key][0] for key in reasons)
+    return (f"The heart rate, {heart_rate} bpm, is above {low}-{high} bpm, the moderate range this patient's age and "
+            f"resting heart rate would give ({source}), though heart rate sets no target for them: {why}. Check the "
+            "reading, and ask how the walk felt.")
+
+
 def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
     if profile.measured_hr_max is not None:
         hr_max = float(profile.measured_hr_max)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from core.plan.intensity import pulse_below_resting
+from core.plan.intensity import pulse_above_unused_range, pulse_below_resting
 from core.plan.overrides import effective_plan
 from core.plan.session_log import SessionLog
 from core.plan.walking import units_slip
@@ -91,6 +91,8 @@ def version_notes(version: PlanVersion, walk: SessionLog, course_began: dt.date,
     if walk.heart_rate is not None and walk.heart_rate < version.profile.resting_hr:
         notes.append(pulse_below_resting(walk.heart_rate, version.profile.resting_hr,
                                          [week.target_hr for week in weeks if week.target_hr]))
+    elif walk.heart_rate is not None and (high := pulse_above_unused_range(walk.heart_rate, version.profile)):
+        notes.append(high)
     return notes
 
 
