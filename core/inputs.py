@@ -43,10 +43,18 @@ def text_encoding(data: bytes) -> str:
     return "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
 
 
+_OTHER_FILES = ((b"%PDF", "a PDF"), (b"PK\x03\x04", "a zipped file (a Word or Excel document?)"),
+                (b"SQLite format 3\x00", "a database"), (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
+                (b"\x89PNG", "a picture"), (b"\xff\xd8\xff", "a picture"))
+
+
 def encoding_problem(data: str | bytes, what: str) -> str | None:
     """A JSON file saved in another encoding than UTF-8 (Windows-1252 or Latin-1, by an older editor): said
     as such, not as the JSON parser's "invalid unicode code point"."""
     if isinstance(data, bytes):
+        kind = next((kind for start, kind in _OTHER_FILES if data.startswith(start)), None)
+        if kind:  # seen by a clinic's tester: a handout PDF given as the profile was told to be saved as UTF-8
+            return f"{what}: the file is {kind}, not a JSON file; give the {what}'s JSON file"
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
             return f"{what}: the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8 and try again"
         try:

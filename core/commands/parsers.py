@@ -64,7 +64,7 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--same-patient", action="store_true",
                         help="with --patient: the profile's name, sex or age does not match the saved one, and it is the "
                              "same person")
-    parser.add_argument("--if-newest", type=record_id, metavar="VERSION",
+    parser.add_argument("--if-newest", type=version_number, metavar="VERSION",
                         help="with --patient: save only if VERSION is still the patient's newest version (refused, "
                              "naming the newer one, if another workstation saved one meanwhile)")
     parser.add_argument("--reason", metavar="TEXT",
@@ -182,6 +182,16 @@ def record_id(text: str) -> int:
         raise argparse.ArgumentTypeError(f"an id is a whole number from 1, such as 12{too_large} (plans list shows "
                                          "patients' ids, progress PATIENT_ID each version's plan id, sessions list "
                                          "PATIENT_ID each walk's session id)")
+    return value
+
+
+def version_number(text: str) -> int:
+    """A plan version's number, 1 to N within a patient (seen by a clinic's tester: --if-newest 0 was told what an id
+    is)."""
+    value = int(text) if text.strip().isdigit() and text.isascii() else -1
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError("a version is a whole number from 1, such as 2 (progress PATIENT_ID lists "
+                                         "the patient's versions)")
     return value
 
 
