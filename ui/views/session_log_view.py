@@ -21,6 +21,7 @@ from ui.models.table_model import ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus, tab_chain
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
+from ui.views.refusal_follows import RefusalFollowsFields
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, count_text, log_title_html
 from ui.views.session_questions import delete_confirmed, entry_let_go, logged_as_new_confirmed
@@ -92,6 +93,8 @@ class SessionLogView(QWidget):
         self.message = FormMessage()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
         self.message.setAccessibleName("Problem with the session, or what was saved")
+        self._refusal = RefusalFollowsFields(self._fields, self.message, self.refused.emit)
+        self.refusal = self._fields.refusal  # why the form's session cannot be saved as it stands ("" if it can)
         self.blocked_note = QLabel()  # why the form waits: the date falls under a version blocked by screening
         self.blocked_note.setWordWrap(True)  # shown by _set_usable
         self.blocked_note.setAccessibleName("Why this walk cannot be logged")
@@ -297,6 +300,7 @@ class SessionLogView(QWidget):
             log = self._fields.entered()
         except SessionLogError as error:
             self.show_problem("; ".join(error.problems))
+            self._refusal.shown(self.message.text())  # and follows the fields as they are mended
             self._fields.focus_first_problem()
             return
         if self._correcting is None and self._gone_correction:
@@ -374,10 +378,6 @@ class SessionLogView(QWidget):
             return ("" if self._fields.snapshot() == self._as_loaded else
                     f"a correction to the session of {self._correcting.date.isoformat()} that is not saved")
         return "a session that has not been added" if self._fields.has_entries() else ""
-
-    def refusal(self) -> str:
-        """Why the form's session cannot be saved as it stands ("" if it can), as the form says it."""
-        return self._fields.refusal()
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
