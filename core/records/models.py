@@ -80,15 +80,20 @@ class PlanVersion(BaseModel):
 
 
 def version_in_force(saved: list[tuple[int, str]], on: dt.date,
-                     walkable: Callable[[int], bool] = lambda _plan_id: True) -> int:
+                     walkable: Callable[[int], bool] = lambda _plan_id: True, diary: int | None = None) -> int:
     """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
     that day or before on this workstation's calendar. For a day before any (a walk before the course began; its
-    note asks to check the date), the newest of the first day that ``walkable`` (not blocked by screening), else
-    the first: seen in review, version 1 saved blocked and version 2 ready the same day, and such a walk was refused
-    as under version 1. A walk is logged, and a corrected date moves it, under that version."""
+    note asks to check the date), the version of the patient's ``diary``, their walk of before any dated nearest
+    before it, else after it (seen by a clinic's tester: a diary's walks went under versions 1, 2 and 4 by when each was typed in or
+    corrected, as versions were saved that day meanwhile, and the course read them as weeks stopped by screening);
+    for a diary's first walk, the newest of the first day that ``walkable`` (not blocked by screening), else the
+    first: seen in review, version 1 saved blocked and version 2 ready the same day, and such a walk was refused as
+    under version 1. A walk is logged, and a corrected date moves it, under that version."""
     in_force = [row_id for row_id, at in saved if local_day(at) <= on]
     if in_force:
         return in_force[-1]
+    if diary is not None:
+        return diary
     first_day = [row_id for row_id, at in saved if local_day(at) == local_day(saved[0][1])]
     return next((row_id for row_id in reversed(first_day) if walkable(row_id)), saved[0][0])
 

@@ -25,6 +25,7 @@ from core.records.models import (
 )
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
+from core.stamps import local_day
 from core.storage import pg_schema
 from core.storage.bundle import AUTHOR_MAX_LENGTH
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew, made_a_clinician
@@ -215,14 +216,20 @@ class PostgresRecords:
 
     # -- sessions --------------------------------------------------------------------------------------
 
-    def _plan_of_patient(self, patient_id: int, plan_id: int | None, log: SessionLog) -> PlanVersion:
+    def _plan_of_patient(self, patient_id: int, plan_id: int | None, log: SessionLog, besides: int = 0) -> PlanVersion:
+        """As records._plan_of_patient."""
         if self._one("select 1 from patients where id = %s", [patient_id]) is None:
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
         if plan_id is None:
             saved = self._all("select id, created_at from plans where patient_id = %s order by version", [patient_id])
             if not saved:
                 raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
-            plan_id = version_in_force(saved, log.date, lambda candidate: not self.get_plan(candidate).plan.blocked)
+            on = log.date.isoformat()
+            diary = self._one("select plan_id from sessions where patient_id = %s and date < %s and id <> %s order by "
+                              "case when date <= %s then 0 else 1 end, case when date <= %s then date end desc, date, "
+                              "id limit 1", [patient_id, local_day(saved[0][1]).isoformat(), besides, on, on])
+            plan_id = version_in_force(saved, log.date, lambda candidate: not self.get_plan(candidate).plan.blocked,
+                                       diary[0] if diary else None)
         version = self.get_plan(plan_id)
         if version.patient_id != patient_id:
             raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")
@@ -299,7 +306,8 @@ class PostgresRecords:
             saved = get_session_as_read(None if row is None else session_record(row), session_id, log, based_on,
                                         lambda at: self._changed_by(session_id, at))
             # a corrected date moves the walk under the version in force on it (records.edit_session)
-            version = self._plan_of_patient(saved.patient_id, saved.plan_id if log.date == saved.date else None, log)
+            version = self._plan_of_patient(saved.patient_id, saved.plan_id if log.date == saved.date else None, log,
+                                            besides=session_id)
             check_week(version, log.week)
             if saved.as_logged() == log:
                 return saved

@@ -22,6 +22,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
     AuditAction, AuditEvent, DeletedSession, DifferentPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary,
     PlanVersion, RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
+from core.stamps import local_day
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
@@ -206,9 +207,11 @@ def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> i
                       params).fetchone()[0]
 
 
-def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date) -> PlanVersion:
+def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date,
+                     besides: int = 0) -> PlanVersion:
     """``plan_id``, or the version in force on ``on``: the newest saved that day or before (for a walk before any,
-    see version_in_force), so a walk entered late from a diary is judged by the plan it followed."""
+    see version_in_force: the diary's version, ``besides`` the walk being corrected), so a walk
+    entered late from a diary is judged by the plan it followed."""
     if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
         raise RecordNotFound(f"There is no patient with id {patient_id}.")
     if plan_id is None:
@@ -216,7 +219,12 @@ def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | 
                            [patient_id]).fetchall()
         if not saved:
             raise RecordNotFound(f"Patient {patient_id} has no saved plan.")
-        plan_id = version_in_force(saved, on, lambda candidate: not get_plan(db, candidate).plan.blocked)
+        diary = db.execute(  # the diary's walk dated nearest before ``on``, else after it
+            "select plan_id from sessions where patient_id = ? and date < ? and id != ? order by case when date <= ? "
+            "then 0 else 1 end, case when date <= ? then date end desc, date, id limit 1",
+            [patient_id, local_day(saved[0][1]).isoformat(), besides, on.isoformat(), on.isoformat()]).fetchone()
+        plan_id = version_in_force(saved, on, lambda candidate: not get_plan(db, candidate).plan.blocked,
+                                   diary[0] if diary else None)
     version = get_plan(db, plan_id)
     if version.patient_id != patient_id:
         raise RecordNotFound(f"Plan {plan_id} is not a plan of patient {patient_id}.")
@@ -271,7 +279,8 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
     with db.atomic():
         saved = get_session_as_read(get_session_or_none(db, session_id), session_id, log, based_on,
                                     lambda at: _changed_by(db, session_id, at))
-        version = _plan_of_patient(db, saved.patient_id, saved.plan_id if log.date == saved.date else None, log.date)
+        version = _plan_of_patient(db, saved.patient_id, saved.plan_id if log.date == saved.date else None, log.date,
+                                   besides=session_id)
         check_week(version, log.week)
         if saved.as_logged() == log:
             return saved

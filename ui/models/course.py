@@ -38,8 +38,12 @@ class CourseOfCare:
 
     def version_on(self, day: dt.date) -> PlanVersion:
         """The version a walk of ``day`` is logged under: the one in force that day (the records' own rule)."""
+        walks = [s for s in self.sessions if s.date < self.history[0].saved_on]  # a diary, before any version
+        diary = max((s for s in walks if s.date <= day), key=lambda s: s.date, default=None) or min(
+            walks, key=lambda s: (s.date, s.id), default=None)
         return self.version_of(version_in_force([(v.id, v.created_at) for v in self.history], day,
-                                                lambda plan_id: not self.version_of(plan_id).plan.blocked))
+                                                lambda plan_id: not self.version_of(plan_id).plan.blocked,
+                                                diary.plan_id if diary else None))
 
     def plan_on(self, day: dt.date) -> Plan:
         """That version's plan as the patient has it."""
