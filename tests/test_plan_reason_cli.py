@@ -120,25 +120,3 @@ def test_a_version_with_no_author_recorded_is_said_so_and_its_progress_report_is
     assert "UTC by no author recorded" in run_main("plans", "show", "1", data_dir=data).stdout
     report = run_main("progress", "1", "--pdf", str(tmp_path / "report.pdf"), data_dir=data)
     assert report.returncode == 0 and "no author recorded" in report.stdout, report.stderr
-
-
-def test_a_new_version_from_the_command_line_says_the_clinicians_week_changes_it_does_not_keep(run_main,
-                                                                                               tmp_path) -> None:
-    """Seen in review: week 2 changed to 20 minutes in the window, then `plan --save --patient 1` saved a version
-    without it, exit 0, unsaid; only `progress` later said "the clinician's change was removed"."""
-    from core.data_dir import DataDir
-    from core.plan.overrides import WeekOverride
-    from core.workspace.session import open_workspace
-
-    data = tmp_path / "data"
-    assert save(run_main, data, "parkinsons-pain") == 1
-    with open_workspace(DataDir(data), write=True) as workspace:  # as the window saves a week changed by hand
-        first = workspace.records.latest_version(1)
-        workspace.records.save_plan(first.profile, first.plan, clinician="Dr A", patient_id=1,
-                                    overrides=[WeekOverride(week=2, main_min=20)])
-    changed = tmp_path / "parkinsons-10-weeks.json"
-    changed.write_text(json.dumps({**json.loads((EXAMPLES / "parkinsons-pain.json").read_text()), "weeks": 10}))
-    result = run_main("plan", str(changed), "--save", "--patient", "1", data_dir=data)
-    assert result.returncode == 0 and result.stdout.strip().splitlines()[-1] == "3", result.stderr
-    assert ("Note: version 2 had the clinician's changes to week 2; version 3, computed from the profile, has none of "
-            "them. To keep them, change those weeks again in the window (step 4) and save.") in result.stderr

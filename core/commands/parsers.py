@@ -58,6 +58,9 @@ def add_plan(subparsers: argparse._SubParsersAction) -> None:
                         help="save the plan as a new version; its id is printed alone on the last line")
     parser.add_argument("--patient", type=record_id, metavar="PATIENT_ID",
                         help="with --save: the patient id this is a new version for (default: a new patient)")
+    parser.add_argument("--drop-week-changes", action="store_true",
+                        help="with --patient: the new version leaves out the clinician's changes to weeks that the "
+                             "patient's newest version has (kept by default, as the window keeps them)")
     parser.add_argument("--new-patient", action="store_true",
                         help="with --save and no --patient: a new patient whose name a patient here already has is "
                              "another person (refused otherwise, naming the patients of that name)")

@@ -12,10 +12,12 @@ from core.citing import cited_together
 from core.commands.output import format_table, print_json, say_waiting, say_without_server
 from core.data_dir import DataDir
 from core.plan.engine import Plan
+from core.plan.overrides import effective_plan
 from core.plan.profile import ProfileError, read_profile
 from core.plan.walking import energy_cost_in_words
 from core.settings import SettingsError, load_settings
 from core.records.models import VersionSavedMeanwhile, checked_reason
+from core.words import listed
 from core.workspace.errors import DifferentPatient, RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -57,6 +59,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print("--new-patient: only used with --save and without --patient (it says a new patient with an existing "
               "patient's name is another person)", file=sys.stderr)
         return 2
+    if args.drop_week_changes and (args.patient is None or not args.save):
+        print("--drop-week-changes: only used with --save --patient PATIENT_ID", file=sys.stderr)
+        return 2
     if args.same_patient and args.patient is None:
         print("--same-patient: only used with --patient", file=sys.stderr)
         return 2
@@ -88,6 +93,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     workspace.records, profile.name, args):
                 return 2
             plan, studies = workspace.draft_plan(profile, settings.plan)
+            newest = None if args.patient is None else workspace.records.latest_version(args.patient)
+            kept, left = _week_changes(newest, plan, args.drop_week_changes)
+            computed, plan = plan, effective_plan(plan, kept, profile.max_sessions_per_week)  # as the patient has it
             if args.format != "json" and not args.save:  # a save's plan once it is saved (seen in review: the whole
                 print(describe_plan(plan))  # plan printed, then one line on standard error saying it was refused)
             if plan.blocked and args.pdf is not None:
@@ -104,22 +112,18 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     return 2
             saved = None
             if args.save:
-                newest = None if args.patient is None else workspace.records.latest_version(args.patient)
-                saved = workspace.records.save_plan(profile, plan, clinician=settings.clinician,
-                                                    patient_id=args.patient, same_person=args.same_patient,
-                                                    based_on=based_on, reason=reason)
+                saved = workspace.records.save_plan(profile, computed, clinician=settings.clinician,
+                                                    patient_id=args.patient, overrides=kept,
+                                                    same_person=args.same_patient, based_on=based_on, reason=reason)
                 if args.format != "json":
                     print(describe_plan(plan), flush=True)
                 if newest is not None and saved.id == newest.id:
                     print(f"No changes since version {saved.version} of patient {saved.patient_id} (plan {saved.id}): "
                           "nothing new saved" + (", so --reason was not kept (a reason goes with a new version)."
                                                  if reason else "."), file=sys.stderr)
-                elif newest is not None and newest.overrides:  # seen in review: dropped unsaid, said only by progress
-                    weeks = [str(change.week) for change in newest.overrides]
-                    print(f"Note: version {newest.version} had the clinician's changes to week"
-                          f"{'s' * (len(weeks) > 1)} {', '.join(weeks)}; version {saved.version}, computed from the "
-                          "profile, has none of them. To keep them, change those weeks again in the window (step 4) "
-                          "and save.", file=sys.stderr)
+                elif newest is not None and (kept or left):  # seen in review: dropped unsaid, said only by progress
+                    print(_week_changes_said(newest.version, saved.version, kept, left, args.drop_week_changes,
+                                             len(plan.weeks)), file=sys.stderr)
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
@@ -172,6 +176,33 @@ def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
           f"version of theirs: --patient {others[0]}. If it is another person, say so: --new-patient."
           + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
     return True
+
+
+def _week_changes(newest, plan: Plan, dropped: bool) -> tuple[list, list]:
+    """The clinician's changes to weeks of the patient's ``newest`` version that a new version keeps, as the window
+    keeps them over a changed profile (seen by a clinic's tester: week 7 changed in the window went from the version
+    the command line saved, and from its handout), and those it leaves out: all where ``dropped``
+    (--drop-week-changes), else those past the new plan's weeks (none for a blocked plan)."""
+    changes = [] if newest is None else list(newest.overrides)
+    if dropped:
+        return [], changes
+    return [o for o in changes if o.week <= len(plan.weeks)], [o for o in changes if o.week > len(plan.weeks)]
+
+
+def _week_changes_said(was: int, now: int, kept: list, left: list, dropped: bool, weeks_now: int) -> str:
+    def weeks(changes: list) -> str:
+        return f"week{'s' * (len(changes) > 1)} {listed(change.week for change in changes)}"
+
+    said = []
+    if kept:
+        said.append(f"Note: version {now} keeps the clinician's changes to {weeks(kept)} from version {was}, as the "
+                    "window keeps them (--drop-week-changes leaves them out).")
+    if left:
+        why = ("--drop-week-changes" if dropped else "it is blocked by screening, so it has no weeks" if not weeks_now
+               else f"it has {weeks_now} weeks")
+        said.append(f"Note: version {was} had the clinician's changes to {weeks(left)}; version {now} leaves them out "
+                    f"({why}). To keep them, change those weeks again in the window (step 4) and save.")
+    return " ".join(said)
 
 
 def _version_id(records, args: argparse.Namespace) -> int | None:
