@@ -42,7 +42,7 @@ def test_step_1_and_the_clinician_summary_say_it_with_its_source(qtbot) -> None:
     entry = entry_from_row(json.dumps(SHIPPED[3]), 1)
     assert entry.id == "chemotherapy-neuropathy"
     shown = EtiologyPicker._describe(entry)
-    assert "Certainty (GRADE): low. One randomised trial" in shown and "Balshem H et al. 2011" in shown
+    assert "<b>Certainty (GRADE):</b> low. One randomised trial" in shown and "Balshem H et al. 2011" in shown
     handout = handout_for(example("chemotherapy-neuropathy"), summary=True)
     text = " ".join(" ".join(pdf_text(HandoutRenderer().render(handout))).split())
     assert "Certainty (GRADE): low. One randomised trial (randomised trials start at high), rated down twice" in text

@@ -38,10 +38,17 @@ class CertaintyEntry(NamedTuple):
     why: str
     source: Source
 
+    LABEL = "Certainty (GRADE)"
+
+    @property
+    def rated(self) -> str:
+        """The rating and why: "very low. Three small studies ...", or "not rated. No trial ..."."""
+        return f"{self.rating or 'not rated'}. {self.why}"
+
     @property
     def in_words(self) -> str:
-        """"Certainty (GRADE): very low. Three small studies ...", as step 1 and the clinician summary say it."""
-        return f"Certainty (GRADE): {self.rating or 'not rated'}. {self.why}"
+        """"Certainty (GRADE): very low. Three small studies ...", as the clinician summary says it."""
+        return f"{self.LABEL}: {self.rated}"
 
 
 class AnimalModelEntry(NamedTuple):

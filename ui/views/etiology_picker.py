@@ -176,7 +176,7 @@ class EtiologyPicker(QWidget):
         parts.append(f"<h3>Human evidence</h3><p>{escape(e.human_evidence)}</p>")
         parts.append("<ul>" + "".join(f"<li>{cite(c).strip()}</li>" for c in e.human_sources) + "</ul>")
         if e.certainty:
-            parts.append(f"<p>{escape(e.certainty.in_words)}{cite(e.certainty.source)}</p>")
+            parts.append(f"<p><b>{e.certainty.LABEL}:</b> {escape(e.certainty.rated)}{cite(e.certainty.source)}</p>")
         if e.safety:
             parts.append("<h3>Safety</h3><ul>" + "".join(f"<li>{escape(s.text)}{cite(s.source)}</li>"
                                                          for s in e.safety) + "</ul>")
