@@ -143,7 +143,8 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
     parser.add_argument("--date", type=_day_reported, metavar="YYYY-MM-DD",
                         help="the day to report on (default: today): walks after it and plan versions saved "
-                             "after it are left out; from the day the course began to today")
+                             "after it are left out, but for the first (a diary typed in later has walks before "
+                             "it); from the day the course began to today")
     add_format_option(parser)
 
 

@@ -63,3 +63,22 @@ def test_the_suggestion_names_a_week_walked_again_as_the_course_does() -> None:
     text = flat(" ".join(pdf_text(render_progress_report(course(sessions=walks), settings=SETTINGS, note="",
                                                          date=DATE))))
     assert "From the walks logged in week 1 (again) (plan version 1)" in text, text
+
+
+def test_a_report_dated_before_the_first_version_says_its_walks_came_from_a_diary() -> None:
+    """Seen by a clinic's tester: "Report date 2026-11-20" above "Plan versions 1 (saved 2026-12-05)" read as a
+    back-dated report."""
+    import datetime as dt
+
+    patient = example("diabetic-neuropathy")
+    version = VersionInCourse(version=1, plan_id=1, saved_at="2026-09-20T10:00:00", saved_by="Dr Grace Okafor",
+                              profile=patient, plan=compute_plan(patient, []), overrides=[])
+    walks = [_walk(day, 1, 9, 12, 2, 2) for day in (2, 4, 6)]
+    report_day = dt.date(2026, 9, 10)
+    text = flat(" ".join(pdf_text(render_progress_report(course_progress([version], walks, today=report_day),
+                                                         settings=SETTINGS, note="", date=report_day))))
+    assert ("Plan versions 1 (saved 2026-09-20, after this report's date: the walks to 2026-09-10 were typed in from "
+            "the patient's diary)") in text, text[:800]
+    later = flat(" ".join(pdf_text(render_progress_report(course_progress([version], walks), settings=SETTINGS,
+                                                          note="", date=DATE))))
+    assert "Plan versions 1 (saved 2026-09-20) " in later
