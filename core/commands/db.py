@@ -46,7 +46,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 2
         aside = maintenance.restore(data_dir, backup, waiting=say_waiting)
         # seen in review: with --records, said as if it rolled back the clinic's records
-        print(maintenance.restored_words(backup, aside) + (f"\n{on_server}" if on_server else ""))
+        print(maintenance.restored_words(backup, aside)
+              + (f" To put it back: {program_name()} db restore {aside.name}" if aside else "")
+              + (f"\n{on_server}" if on_server else ""))
         return 0
     except DataDirBusy as error:
         print(error, file=sys.stderr)
