@@ -31,7 +31,8 @@ def test_a_correction_read_before_another_workstation_corrected_the_walk_is_refu
     yours = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", {**walk, "minutes": 12}),
                      "--if-unchanged-since", read, data_dir=data)
     assert yours.returncode == 1
-    assert yours.stderr.startswith("--if-unchanged-since: Not saved: this session was changed by someone else")
+    assert yours.stderr.startswith("--if-unchanged-since: Not saved: this session was changed by a clinician with no "
+                                   "name in Settings at")  # who, as the audit names them (seen in review: "someone")
     assert "Yours: 2026-11-02, week 1, 12 min" in yours.stderr and "Theirs: 2026-11-02, week 1, 9 min" in yours.stderr
     now = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]
     assert now["minutes"] == 9 and f"run the command again with --if-unchanged-since {now['updated_at']}." \
@@ -59,7 +60,8 @@ def test_the_stamp_is_checked_first_a_deleted_walk_is_said_and_a_file_as_saved_c
     assert run_main("sessions", "edit", "1", _written(tmp_path, "d.json", noted), data_dir=data).returncode == 0
     stale = run_main("sessions", "edit", "1", _written(tmp_path, "e.json", {**walk, "minutes": 9}),
                      "--if-unchanged-since", read, data_dir=data)
-    assert stale.returncode == 1 and "changed by someone else" in stale.stderr and "left out" not in stale.stderr
+    assert stale.returncode == 1 and "changed by a clinician with no name" in stale.stderr
+    assert "left out" not in stale.stderr
     same = run_main("sessions", "edit", "1", _written(tmp_path, "f.json", noted), "--if-unchanged-since", read,
                     data_dir=data)
     assert same.returncode == 0 and "is unchanged: the file holds what is saved" in same.stdout
@@ -128,7 +130,8 @@ def test_a_walk_corrected_since_it_was_read_is_not_deleted(run_main, tmp_path) -
     refused = run_main("sessions", "delete", "1", "--if-unchanged-since", read, data_dir=data)
     now = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)
     assert refused.returncode == 1 and len(now) == 1, refused.stderr
-    assert refused.stderr.startswith("--if-unchanged-since: Not deleted: this session was changed by someone else")
+    assert refused.stderr.startswith("--if-unchanged-since: Not deleted: this session was changed by a clinician "
+                                     "with no name in Settings at")
     assert "It now reads: 2026-11-02, week 1, 9 min" in refused.stderr
     assert f"run the command again with --if-unchanged-since {now[0]['updated_at']}." in refused.stderr
     gone = run_main("sessions", "delete", "1", "--if-unchanged-since", now[0]["updated_at"], data_dir=data)

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             whose = _whose(_newest(records, gone.patient_id))
             if args.if_unchanged_since is not None and dt.datetime.fromisoformat(gone.updated_at) != \
                     args.if_unchanged_since:
-                raise ChangedBeforeDelete(gone)
+                raise ChangedBeforeDelete(gone, by=gone.corrected_by)
             records.delete_session(args.session, clinician=clinician,
                                    based_on=None if args.if_unchanged_since is None else gone.updated_at)
             return _done(gone, f"Deleted session {gone.id} of {gone.date.isoformat()} ({whose}); its values are kept "
@@ -124,7 +124,7 @@ def _as_read(records, session_id: int, log: SessionLog, read_at: dt.datetime | N
         raise ChangedMeanwhile(log, None) from None
     if read_at is not None and dt.datetime.fromisoformat(before.updated_at) != read_at \
             and log.model_dump() != before.as_logged().model_dump():
-        raise ChangedMeanwhile(log, before)
+        raise ChangedMeanwhile(log, before, by=before.corrected_by)  # who (seen in review: "someone else")
     return before
 
 
