@@ -30,7 +30,7 @@ def test_every_etiology_is_rated_or_says_why_there_is_nothing_in_people_to_rate(
 
 
 def test_a_stored_row_with_a_rating_grade_does_not_have_is_refused_by_name() -> None:
-    record = json.loads(json.dumps(SHIPPED[2]))
+    record = json.loads(json.dumps(next(e for e in SHIPPED if e["id"] == "diabetic-neuropathy")))
     record["human_certainty"]["rating"] = "good"
     with pytest.raises(EntryError, match="diabetic-neuropathy.*human_certainty.*'rating' must be high, moderate"):
         entry_from_row(json.dumps(record), 0)
@@ -39,8 +39,7 @@ def test_a_stored_row_with_a_rating_grade_does_not_have_is_refused_by_name() -> 
 def test_step_1_and_the_clinician_summary_say_it_with_its_source(qtbot) -> None:
     from ui.views.etiology_picker import EtiologyPicker
 
-    entry = entry_from_row(json.dumps(SHIPPED[3]), 1)
-    assert entry.id == "chemotherapy-neuropathy"
+    entry = entry_from_row(json.dumps(next(e for e in SHIPPED if e["id"] == "chemotherapy-neuropathy")), 1)
     shown = EtiologyPicker._describe(entry)
     assert "<b>Certainty (GRADE):</b> low. One randomised trial" in shown and "Balshem H et al. 2011" in shown
     handout = handout_for(example("chemotherapy-neuropathy"), summary=True)

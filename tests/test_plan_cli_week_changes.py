@@ -51,14 +51,19 @@ def test_the_changed_week_is_kept_in_the_new_version_and_its_handout(run_main, t
     assert "20:00" in " ".join(pdf_text(pdf.read_bytes()))  # the patient's week 2 as the clinician set it
 
 
-def test_dropped_on_request_or_where_the_new_plan_has_no_such_week(run_main, tmp_path) -> None:
+def test_kept_through_a_plan_blocked_for_a_day_and_dropped_on_request(run_main, tmp_path) -> None:
+    """Seen in review: a version blocked by screening (no weeks) lost the week changes, and the version after it had
+    none, without a word."""
     data = tmp_path / "data"
-    patient_with_a_changed_week(run_main, data, week=12)
-    shorter = run_main("plan", profile_of(tmp_path, weeks=10), "--save", "--patient", "1", data_dir=data)
-    assert shorter.returncode == 0
-    assert ("Note: version 2 had the clinician's changes to week 12; version 3 leaves them out (it has 10 weeks). To "
-            "keep them, change those weeks again in the window (step 4) and save.") in shorter.stderr
-    assert shown(run_main, data, 3)["overrides"] == []
+    patient_with_a_changed_week(run_main, data, week=7)
+    blocked = run_main("plan", profile_of(tmp_path, resting_bp=[205, 100]), "--save", "--patient", "1", data_dir=data)
+    assert blocked.returncode == 3
+    assert ("This plan has no week 7 (it is blocked by screening): kept for a later version, they change nothing in "
+            "this one.") in blocked.stderr
+    assert [o["week"] for o in shown(run_main, data, 3)["overrides"]] == [7]
+    again = run_main("plan", profile_of(tmp_path), "--save", "--patient", "1", data_dir=data)
+    assert again.returncode == 0 and "keeps the clinician's changes to week 7 from version 3" in again.stderr
+    assert shown(run_main, data, 4)["plan"]["weeks"][6]["main_min"] == 20
     data = tmp_path / "other"
     patient_with_a_changed_week(run_main, data)
     dropped = run_main("plan", profile_of(tmp_path, weeks=10), "--save", "--patient", "1", "--drop-week-changes",

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return 2
             plan, studies = workspace.draft_plan(profile, settings.plan)
             newest = None if args.patient is None else workspace.records.latest_version(args.patient)
-            kept, left = _week_changes(newest, plan, args.drop_week_changes)
+            kept, left = _week_changes(newest, args.drop_week_changes)
             computed, plan = plan, effective_plan(plan, kept, profile.max_sessions_per_week)  # as the patient has it
             if args.format != "json" and not args.save:  # a save's plan once it is saved (seen in review: the whole
                 print(describe_plan(plan))  # plan printed, then one line on standard error saying it was refused)
@@ -122,8 +122,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                           "nothing new saved" + (", so --reason was not kept (a reason goes with a new version)."
                                                  if reason else "."), file=sys.stderr)
                 elif newest is not None and (kept or left):  # seen in review: dropped unsaid, said only by progress
-                    print(_week_changes_said(newest.version, saved.version, kept, left, args.drop_week_changes,
-                                             len(plan.weeks)), file=sys.stderr)
+                    print(_week_changes_said(newest.version, saved.version, kept, left, len(plan.weeks)),
+                          file=sys.stderr)
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
@@ -178,31 +178,29 @@ def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
     return True
 
 
-def _week_changes(newest, plan: Plan, dropped: bool) -> tuple[list, list]:
-    """The clinician's changes to weeks of the patient's ``newest`` version that a new version keeps, as the window
-    keeps them over a changed profile (seen by a clinic's tester: week 7 changed in the window went from the version
-    the command line saved, and from its handout), and those it leaves out: all where ``dropped``
-    (--drop-week-changes), else those past the new plan's weeks (none for a blocked plan)."""
+def _week_changes(newest, dropped: bool) -> tuple[list, list]:
+    """The clinician's changes to weeks of the patient's ``newest`` version that a new version keeps, every one, as the
+    window keeps them over a changed profile (seen by a clinic's tester: week 7 changed in the window went from the
+    version the command line saved, and from its handout; and in review, a version blocked for a day lost them for
+    good), and those it leaves out: all where ``dropped`` (--drop-week-changes), else none."""
     changes = [] if newest is None else list(newest.overrides)
-    if dropped:
-        return [], changes
-    return [o for o in changes if o.week <= len(plan.weeks)], [o for o in changes if o.week > len(plan.weeks)]
+    return ([], changes) if dropped else (changes, [])
 
 
-def _week_changes_said(was: int, now: int, kept: list, left: list, dropped: bool, weeks_now: int) -> str:
+def _week_changes_said(was: int, now: int, kept: list, left: list, weeks_now: int) -> str:
     def weeks(changes: list) -> str:
         return f"week{'s' * (len(changes) > 1)} {listed(change.week for change in changes)}"
 
-    said = []
-    if kept:
-        said.append(f"Note: version {now} keeps the clinician's changes to {weeks(kept)} from version {was}, as the "
-                    "window keeps them (--drop-week-changes leaves them out).")
     if left:
-        why = ("--drop-week-changes" if dropped else "it is blocked by screening, so it has no weeks" if not weeks_now
-               else f"it has {weeks_now} weeks")
-        said.append(f"Note: version {was} had the clinician's changes to {weeks(left)}; version {now} leaves them out "
-                    f"({why}). To keep them, change those weeks again in the window (step 4) and save.")
-    return " ".join(said)
+        return (f"Note: version {was} had the clinician's changes to {weeks(left)}; version {now} leaves them out "
+                "(--drop-week-changes). To have them again, change those weeks in the window (step 4) and save.")
+    idle = [change for change in kept if change.week > weeks_now]
+    said = (f"Note: version {now} keeps the clinician's changes to {weeks(kept)} from version {was}, as the window "
+            "keeps them (--drop-week-changes leaves them out).")
+    if idle:  # kept for a later version: a plan blocked for a day, or made shorter, gives them no week
+        why = "it is blocked by screening" if not weeks_now else f"it has {weeks_now} weeks"
+        said += f" This plan has no {weeks(idle)} ({why}): kept for a later version, they change nothing in this one."
+    return said
 
 
 def _version_id(records, args: argparse.Namespace) -> int | None:

@@ -243,7 +243,7 @@ class Etiology(Strict):
     )
     human_evidence: str = Field(min_length=10)
     human_citations: list[Citation] = Field(min_length=1)
-    human_certainty: Certainty
+    human_certainty: Certainty | None = None  # none in a library stored before 2026.12.13 (read as stored)
     safety: list[SafetyPoint]
     no_animal_treadmill_note: str | None = Field(
         default=None, description="derived from the studies when installed (core/evidence/derived.py)"
