@@ -36,9 +36,10 @@ class CourseOfCare:
         """The newest version's plan as the patient has it (the clinician's changes applied)."""
         return as_patient_has_it(in_course(self.in_force))
 
-    def version_on(self, day: dt.date) -> PlanVersion:
-        """The version a walk of ``day`` is logged under: the one in force that day (the records' own rule)."""
-        walks = [s for s in self.sessions if s.date < self.history[0].saved_on]  # a diary, before any version
+    def version_on(self, day: dt.date, besides: int | None = None) -> PlanVersion:
+        """The version a walk of ``day`` is logged under: the one in force that day (the records' own rule; a diary's
+        walks ``besides`` the one being corrected, as the records leave it out)."""
+        walks = [s for s in self.sessions if s.date < self.history[0].saved_on and s.id != besides]  # a diary
         diary = max((s for s in walks if s.date <= day), key=lambda s: s.date, default=None) or min(
             walks, key=lambda s: (s.date, s.id), default=None)
         return self.version_of(version_in_force([(v.id, v.created_at) for v in self.history], day,

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.plan.session_log import SessionLogError
 from core.records.models import PlanVersion, SessionRecord
 from ui.flowing_form import FlowingForm
 from ui.form_message import FormMessage
@@ -93,7 +92,8 @@ class SessionLogView(QWidget):
         self.message = FormMessage()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # problems may quote what was typed
         self.message.setAccessibleName("Problem with the session, or what was saved")
-        self._refusal = RefusalFollowsFields(self._fields, self.message, self.refused.emit)
+        self._refusal = RefusalFollowsFields(self._fields, self.message, show=self.show_problem, said=self.refused.emit,
+                                             history=lambda: self._course.history if self._course else [])
         self.refusal = self._fields.refusal  # why the form's session cannot be saved as it stands ("" if it can)
         self.blocked_note = QLabel()  # why the form waits: the date falls under a version blocked by screening
         self.blocked_note.setWordWrap(True)  # shown by _set_usable
@@ -217,7 +217,7 @@ class SessionLogView(QWidget):
         day = self.date.date().toPython()
         if self._correcting is not None and day == self._correcting.date:
             return self._course.version_of(self._correcting.plan_id)
-        return self._course.version_on(day)
+        return self._course.version_on(day, besides=self._correcting.id if self._correcting else None)
 
     def _set_usable(self, usable: bool) -> None:
         """A walk dated under a version blocked by screening cannot be logged: every field but the date waits (an
@@ -251,6 +251,7 @@ class SessionLogView(QWidget):
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
+        self._refusal.let_go()
         self._leave_correction()
         self._gone_correction = ""
         self.date.setDate(QDate.currentDate())
@@ -296,11 +297,8 @@ class SessionLogView(QWidget):
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
-        try:
-            log = self._fields.entered()
-        except SessionLogError as error:
-            self.show_problem("; ".join(error.problems))
-            self._refusal.shown(self.message.text())  # and follows the fields as they are mended
+        log = self._refusal.checked()  # None: refused, said, and followed as the fields are mended
+        if log is None:
             self._fields.focus_first_problem()
             return
         if self._correcting is None and self._gone_correction:
@@ -340,6 +338,7 @@ class SessionLogView(QWidget):
         """Put a logged session into the form; saving then corrects it (same patient; a changed date moves it under
         the version in force on that date)."""
         self._correcting, self._gone_correction = record, ""
+        self._refusal.let_go()
         version = self._course.version_of(record.plan_id) if self._course else None
         self.week.set_weeks(len(version.plan.weeks) if version else 26)
         self._fields.show(record)
