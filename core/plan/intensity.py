@@ -105,9 +105,11 @@ def pulse_above_unused_range(heart_rate: int, profile: PatientProfile) -> str | 
     if heart_rate <= high:
         return None
     why = "; ".join(g.HR_UNRELIABLE[key][0] for key in reasons)
-    return (f"The heart rate, {heart_rate} bpm, is above {low}-{high} bpm, the moderate range this patient's age and "
-            f"resting heart rate would give ({source}), though heart rate sets no target for them: {why}. Check the "
-            "reading, and ask how the walk felt.")
+    band = f"{g.MODERATE.hrr_pct[0]:g}-{g.MODERATE.hrr_pct[1]:g}% of heart-rate reserve, ACSM"
+    return (f"The heart rate, {heart_rate} bpm, is above {low}-{high} bpm, the moderate range ({band}) this patient's "
+            f"age and resting heart rate would give ({source}), though heart rate sets no target for them: {why}. "
+            "Check the reading, and ask how the walk felt (a product default: a pulse above that range is asked "
+            "about).")
 
 
 def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:

@@ -25,9 +25,15 @@ def walk_notes(walk: SessionRecord, history: list[PlanVersion], sessions: list[S
     of the same day, week and minutes may be this walk entered twice (seen in review: the same walk added twice
     passed unsaid, then read as a week walked beyond the plan)."""
     version = next((version for version in history if version.id == walk.plan_id), None)
-    first_walked = min((other.date for other in sessions if other.id != walk.id), default=None)
+    # a diary's weeks count from its first walk, if within the patient's longest plan before the first version (seen
+    # in review: last year's date typed in January, within the year the records take, put week 1 a year back, and no
+    # later walk was asked to check its week)
+    longest = max(len(version.plan.weeks) for version in history) or 1
+    diary_from = history[0].saved_on - dt.timedelta(weeks=longest)
+    first_walked = min((other.date for other in sessions if other.id != walk.id and other.date >= diary_from),
+                       default=None)
     notes = [] if version is None else version_notes(version, walk.as_logged(), history[0].saved_on, typed_in,
-                                                     first_walked)
+                                                     first_walked, diary_from)
     notes += _week_jump_notes(walk, sessions)
     twins = [other.id for other in sessions if other.id != walk.id and (other.date, other.week, other.minutes)
              == (walk.date, walk.week, walk.minutes)]
@@ -49,10 +55,11 @@ def walk_notes(walk: SessionRecord, history: list[PlanVersion], sessions: list[S
 
 
 def version_notes(version: PlanVersion, walk: SessionLog, course_began: dt.date, typed_in: str = "km/h",
-                  first_walked: dt.date | None = None) -> list[str]:
+                  first_walked: dt.date | None = None, diary_from: dt.date | None = None) -> list[str]:
     """What to check in a walk that is kept as logged under ``version`` (``course_began``: the day the patient's
     first version was saved; ``first_walked``: the day of their first other walk, from which the weeks count where it
-    came sooner, a paper diary entered late). A walk dated before this version was saved (a paper diary entered late, or
+    came sooner, a paper diary entered late; ``diary_from``: the earliest day such a diary may begin, the patient's
+    longest plan before the first version). A walk dated before this version was saved (a paper diary entered late, or
     a mistyped year); a week the calendar cannot have reached yet (week 3 on the day the plan was saved: a mistyped
     week, or weeks walked faster than the plan steps up; seen in review, "the weeks before it count as missed" after
     weeks 1 and 2 were walked); minutes more than twice the week's plan; a belt speed that reads as typed in the
@@ -67,7 +74,8 @@ def version_notes(version: PlanVersion, walk: SessionLog, course_began: dt.date,
     if walk.date < course_began:  # seen in review: "a diary entered late is fine" of a walk before any plan
         notes = [f"The walk is dated {walk.date.isoformat()}, before the first plan was saved on "
                  f"{course_began.isoformat()}: check the date (a walk before the course began is still counted "
-                 "in it)."]
+                 "in it)." + (f" It is {(course_began - walk.date).days} days before it, longer than this patient's "
+                             "longest plan: check the year." if diary_from and walk.date < diary_from else "")]
     elif walk.date < version.saved_on:
         notes = [f"The walk is dated {walk.date.isoformat()}, before plan version {version.version} was saved on "
                  f"{version.saved_on.isoformat()}: check the date (a diary entered late is fine)."]

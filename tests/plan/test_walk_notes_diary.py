@@ -30,3 +30,14 @@ def test_without_a_walk_before_the_plan_the_weeks_count_from_the_day_it_was_save
     early = walk(1, 2, 3)
     assert any(f"Week 2 begins 1 week after the first plan was saved ({BEGAN.isoformat()})" in note
                for note in early.notes_in(HISTORY, [early]))
+
+
+def test_a_walk_older_than_the_longest_plan_is_asked_for_its_year_and_does_not_start_the_weeks() -> None:
+    """Seen in review: last year's date typed in January, within the year the records take, put week 1 a year back,
+    and no later walk was asked to check its week."""
+    typo = walk(1, 1, -300)  # 300 days before the 12-week plan was saved
+    notes = typo.notes_in(HISTORY, [typo])
+    assert notes[0].endswith("It is 300 days before it, longer than this patient's longest plan: check the year.")
+    early = walk(2, 3, 0)  # week 3 on the day the plan was saved
+    assert any("Week 3 begins 2 weeks after the first plan was saved" in note
+               for note in early.notes_in(HISTORY, [typo, early]))

@@ -25,9 +25,10 @@ def test_a_pulse_above_the_range_heart_rate_would_give_is_questioned_where_it_se
     beta = profile(age=67, resting_hr=70, beta_blocker=True)  # Tanaka 161: moderate 107-123
     assert compute_plan(beta, []).intensity.target_hr is None
     assert pulse_notes(beta, 150) == [
-        "The heart rate, 150 bpm, is above 107-123 bpm, the moderate range this patient's age and resting heart rate "
-        "would give (Tanaka: 208 - 0.7 x age), though heart rate sets no target for them: beta-blockers blunt the "
-        "heart-rate response (maximal heart rate can fall by 20-30%). Check the reading, and ask how the walk felt."]
+        "The heart rate, 150 bpm, is above 107-123 bpm, the moderate range (40-59% of heart-rate reserve, ACSM) this "
+        "patient's age and resting heart rate would give (Tanaka: 208 - 0.7 x age), though heart rate sets no target "
+        "for them: beta-blockers blunt the heart-rate response (maximal heart rate can fall by 20-30%). Check the "
+        "reading, and ask how the walk felt (a product default: a pulse above that range is asked about)."]
     assert pulse_notes(beta, 123) == []  # within it
     measured = profile(age=67, resting_hr=70, beta_blocker=True, measured_hr_max=130)
     assert "the measured peak" in pulse_notes(measured, 120)[0]
