@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import REPO_ROOT
+from tests.walk_days import day
 
 EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
 
@@ -17,13 +18,13 @@ def test_the_clinician_who_changed_the_walk_is_named(run_main, tmp_path) -> None
     settings.write_text(json.dumps({"clinician_name": "Dr Grace Okafor"}))
     assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
     walk = tmp_path / "walk.json"
-    walk.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}))
+    walk.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12}))
     assert run_main("sessions", "add", "1", str(walk), data_dir=data).returncode == 0
     read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
-    walk.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 9, "rpe": 12}))
+    walk.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 9, "rpe": 12}))
     assert run_main("sessions", "edit", "1", str(walk), data_dir=data).returncode == 0  # Grace's correction
     settings.write_text(json.dumps({"clinician_name": "Dr Tom Reyes"}))
-    walk.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 12, "rpe": 12}))
+    walk.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 12, "rpe": 12}))
     edit = run_main("sessions", "edit", "1", str(walk), "--if-unchanged-since", read, data_dir=data)
     assert edit.returncode == 1 and "this session was changed by Dr Grace Okafor at" in edit.stderr, edit.stderr
     delete = run_main("sessions", "delete", "1", "--if-unchanged-since", read, data_dir=data)

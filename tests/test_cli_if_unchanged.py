@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import REPO_ROOT
+from tests.walk_days import day
 
 EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
 
@@ -21,7 +22,7 @@ def _written(tmp_path, name: str, fields: dict) -> str:
 def test_a_correction_read_before_another_workstation_corrected_the_walk_is_refused(run_main, tmp_path) -> None:
     data = tmp_path / "data"
     assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
-    walk = {"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}
+    walk = {"date": day(0), "week": 1, "minutes": 8, "rpe": 12}
     assert run_main("sessions", "add", "1", _written(tmp_path, "a.json", walk), data_dir=data).returncode == 0
     read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
 
@@ -33,7 +34,7 @@ def test_a_correction_read_before_another_workstation_corrected_the_walk_is_refu
     assert yours.returncode == 1
     assert yours.stderr.startswith("--if-unchanged-since: Not saved: this session was changed by a clinician with no "
                                    "name in Settings at")  # who, as the audit names them (seen in review: "someone")
-    assert "Yours: 2026-11-02, week 1, 12 min" in yours.stderr and "Theirs: 2026-11-02, week 1, 9 min" in yours.stderr
+    assert f"Yours: {day(0)}, week 1, 12 min" in yours.stderr and f"Theirs: {day(0)}, week 1, 9 min" in yours.stderr
     now = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]
     assert now["minutes"] == 9 and f"run the command again with --if-unchanged-since {now['updated_at']}." \
         in yours.stderr
@@ -49,11 +50,11 @@ def test_the_stamp_is_checked_first_a_deleted_walk_is_said_and_a_file_as_saved_c
     said to be changed by someone else), and a file holding what is saved was refused."""
     data = tmp_path / "data"
     assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
-    walk = {"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}
+    walk = {"date": day(0), "week": 1, "minutes": 8, "rpe": 12}
     for name in ("a.json", "b.json"):
         assert run_main("sessions", "add", "1", _written(tmp_path, name, walk), data_dir=data).returncode == 0
     read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
-    garbage = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", walk), "--if-unchanged-since", "2026-11-02",
+    garbage = run_main("sessions", "edit", "1", _written(tmp_path, "c.json", walk), "--if-unchanged-since", day(0),
                        data_dir=data)
     assert garbage.returncode == 2 and "--if-unchanged-since: must be the session's updated_at" in garbage.stderr
     noted = {**walk, "note": "knee sore"}
@@ -122,7 +123,7 @@ def test_a_walk_corrected_since_it_was_read_is_not_deleted(run_main, tmp_path) -
     workstation's correction went without a word."""
     data = tmp_path / "data"
     assert run_main("plan", str(EXAMPLE), "--save", data_dir=data).returncode == 0
-    walk = {"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}
+    walk = {"date": day(0), "week": 1, "minutes": 8, "rpe": 12}
     assert run_main("sessions", "add", "1", _written(tmp_path, "a.json", walk), data_dir=data).returncode == 0
     read = json.loads(run_main("sessions", "list", "1", "--format", "json", data_dir=data).stdout)[0]["updated_at"]
     assert run_main("sessions", "edit", "1", _written(tmp_path, "b.json", {**walk, "minutes": 9}),
@@ -132,7 +133,7 @@ def test_a_walk_corrected_since_it_was_read_is_not_deleted(run_main, tmp_path) -
     assert refused.returncode == 1 and len(now) == 1, refused.stderr
     assert refused.stderr.startswith("--if-unchanged-since: Not deleted: this session was changed by a clinician "
                                      "with no name in Settings at")
-    assert "It now reads: 2026-11-02, week 1, 9 min" in refused.stderr
+    assert f"It now reads: {day(0)}, week 1, 9 min" in refused.stderr
     assert f"run the command again with --if-unchanged-since {now[0]['updated_at']}." in refused.stderr
     gone = run_main("sessions", "delete", "1", "--if-unchanged-since", now[0]["updated_at"], data_dir=data)
     assert gone.returncode == 0, gone.stderr

@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import ADMIN_SECRET, REPO_ROOT
 from tests.pg_server import without_password
+from tests.walk_days import day
 
 
 def main_py(tmp_path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -58,7 +59,7 @@ def test_two_workstations_share_one_clinic_database(clinic_url, tmp_path) -> Non
     assert saved.returncode == 0, saved.stderr
     plan_id = saved.stdout.strip().splitlines()[-1]
     session = tmp_path / "session.json"
-    session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}))
+    session.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}))
     assert main_py(a, "--records", clinic_url, "sessions", "add", "1", str(session)).returncode == 0
     seen = main_py(b, "--records", clinic_url, "plans", "list", "--format", "json")
     assert [row["plan_id"] for row in json.loads(seen.stdout)] == [int(plan_id)]
@@ -114,7 +115,7 @@ def test_moving_a_workstation_in_copies_everything_once_and_leaves_the_file(clin
     for _ in range(2):  # two patients
         assert main_py(local, "plan", example, "--save", "--new-patient").returncode == 0
     session = tmp_path / "session.json"
-    session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "note": "moved"}))
+    session.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12, "note": "moved"}))
     assert main_py(local, "sessions", "add", "2", str(session)).returncode == 0
     study = tmp_path / "study.csv"
     study.write_text(STUDY_CSV, encoding="utf-8")
@@ -254,7 +255,7 @@ def test_a_walk_whose_answer_was_lost_is_said_to_be_perhaps_saved(clinic_url, tm
     profile = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
     assert main_py(tmp_path, "--records", clinic_url, "plan", profile, "--save").returncode == 0
     session = tmp_path / "session.json"
-    session.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}))
+    session.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12, "pain_during": 3}))
     relay = AnswerLostAfterCommit(clinic_url)
     try:
         relay.armed.set()

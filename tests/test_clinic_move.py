@@ -10,13 +10,14 @@ import psycopg
 
 from tests.conftest import ADMIN_SECRET, REPO_ROOT
 from tests.test_clinic_cli import STUDY_CSV, main_py
+from tests.walk_days import day
 
 EXAMPLE = str(REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json")
 
 
 def walk(tmp_path, minutes: float, name: str = "walk.json") -> str:
     path = tmp_path / name
-    path.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": minutes, "rpe": 12}), encoding="utf-8")
+    path.write_text(json.dumps({"date": day(0), "week": 1, "minutes": minutes, "rpe": 12}), encoding="utf-8")
     return str(path)
 
 
@@ -219,7 +220,7 @@ def test_a_walk_corrected_here_after_it_moved_is_named_with_both_values_and_what
     there = json.loads(main_py(tmp_path, "--records", clinic_url, "sessions", "list", "1", "--format", "json").stdout)
     said = next(line for line in again.stdout.splitlines() if "differs on the server" in line)
     assert f"session 1: differs on the server, kept as it is there (session {there[0]['id']})" in said, said
-    assert "there 2026-11-02, week 1, 10 min" in said and "here 2026-11-02, week 1, 11 min" in said, said
+    assert f"there {day(0)}, week 1, 10 min" in said and f"here {day(0)}, week 1, 11 min" in said, said
     assert f"main.py --records URL sessions edit {there[0]['id']} FILE" in said, said
     # not carried, so not said to be corrected there (seen by a clinic's tester: "Tom Reyes, corrected" over 10 min)
     assert there[0]["minutes"] == 10 and there[0]["corrected_by"] is None
@@ -237,8 +238,8 @@ def test_a_walk_deleted_here_after_it_moved_is_named_with_what_to_run(clinic_url
     there = json.loads(main_py(tmp_path, "--records", clinic_url, "sessions", "list", "1", "--format", "json").stdout)
     assert again.returncode == 1 and len(there) == 1
     said = next(line for line in again.stdout.splitlines() if "deleted here" in line)
-    assert f"session of 2026-11-02: deleted here, but still on the server as session {there[0]['id']}: " \
-        "2026-11-02, week 1, 10 min" in said, said
+    assert f"session of {day(0)}: deleted here, but still on the server as session {there[0]['id']}: " \
+        f"{day(0)}, week 1, 10 min" in said, said
     assert f"main.py --records URL sessions delete {there[0]['id']}" in said, said
     assert "deleted here" in main_py(here, "db", "move-to", clinic_url).stdout  # at every run, until they agree
     assert main_py(here, "sessions", "undelete", "1").returncode == 0  # logged here again: nothing to say

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.walk_days import day
 
 EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
 
@@ -22,7 +23,7 @@ def patient(run_main, tmp_path):
 
     def session_file(name: str, **fields) -> str:
         path = tmp_path / f"{name}.json"
-        path.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12, **fields}))
+        path.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12, **fields}))
         return str(path)
 
     return data, session_file
@@ -38,10 +39,10 @@ def test_sessions_are_added_listed_corrected_and_deleted(run_main, patient) -> N
     added = json_of(run_main("sessions", "add", "1", session_file("a", pain_during=3), "--format", "json",
                              data_dir=data))["session"]
     assert (added["patient_id"], added["plan_version"], added["pain_next_morning"]) == (1, 1, None)
-    run_main("sessions", "add", "1", session_file("b", date="2026-11-04", heart_rate=104, note="windy"), data_dir=data)
+    run_main("sessions", "add", "1", session_file("b", date=day(2), heart_rate=104, note="windy"), data_dir=data)
     listed = json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))
-    assert [(s["date"], s["heart_rate"], s["note"]) for s in listed] == [("2026-11-02", None, ""),
-                                                                         ("2026-11-04", 104, "windy")]
+    assert [(s["date"], s["heart_rate"], s["note"]) for s in listed] == [(day(0), None, ""),
+                                                                         (day(2), 104, "windy")]
     table = run_main("sessions", "list", "1", data_dir=data).stdout
     assert "not recorded" in table and "windy" in table
     edited = run_main("sessions", "edit", str(added["id"]), session_file("c", pain_during=2, pain_next_morning=2),
@@ -78,8 +79,7 @@ def test_a_correction_that_leaves_out_recorded_values_is_refused_and_null_clears
 
 @pytest.mark.parametrize(("fields", "named"), [
     ({"week": 13}, "week: must be from 1 to 12"),
-    ({"rpe": 30}, "rpe:"),
-    ({"pain_during": -1}, "pain_during:"),
+    ({"rpe": 30}, "rpe:"), ({"pain_during": -1}, "pain_during:"),
     ({"heart_rate": 400}, "heart_rate:"),
     ({"date": "2099-01-01"}, "date: is after today"),
     ({"date": "0001-01-01"}, "date: is before 2000-01-01; allowed: a date such as 2026-11-30, from 2000-01-01 to"),
@@ -128,7 +128,7 @@ def test_plans_show_has_the_overrides_the_plan_as_the_patient_has_it_and_every_s
     changed = tmp_path / "ten-weeks.json"
     changed.write_text(json.dumps({**json.loads(EXAMPLE.read_text()), "weeks": 10}))
     assert run_main("plan", str(changed), "--save", "--patient", "1", data_dir=data).returncode == 0
-    run_main("sessions", "add", "1", session_file("b", date="2026-11-09", week=2), "--plan", "2", data_dir=data)
+    run_main("sessions", "add", "1", session_file("b", date=day(7), week=2), "--plan", "2", data_dir=data)
     shown = json_of(run_main("plans", "show", "2", "--format", "json", data_dir=data))
     assert [(s["plan_version"], s["week"]) for s in shown["sessions"]] == [(1, 1), (2, 2)]
     assert shown["overrides"] == [] and shown["plan"] == shown["computed_plan"]
@@ -194,7 +194,7 @@ def test_a_stiffer_morning_is_logged_listed_and_steps_the_week_back(run_main, pa
     assert added.returncode == 0, added.stderr
     table = run_main("sessions", "list", "1", data_dir=data).stdout
     assert "stiffer next morning" in table and "yes" in table.splitlines()[3].split() and "1 session." in table
-    assert "morning after 2026-11-02 was stiffer than usual: stay at week 1's minutes" in run_main("progress", "1", data_dir=data).stdout
+    assert f"morning after {day(0)} was stiffer than usual: stay at week 1's minutes" in run_main("progress", "1", data_dir=data).stdout
     refused = run_main("sessions", "add", "1", session_file("odd", stiffer_next_morning="very"), data_dir=data)
     assert refused.returncode == 2 and "stiffer_next_morning:" in refused.stderr
 
@@ -255,11 +255,11 @@ def test_a_clinic_address_that_cannot_be_right_is_refused_as_bad_input(run_main,
 def test_progress_on_a_date_leaves_out_the_walks_after_it(run_main, patient) -> None:
     """Seen in review: progress --date 2026-11-30 counted a walk dated 2026-12-01 in week 1 and its effort."""
     data, session_file = patient
-    for day, minutes in ((2, 8), (4, 8), (9, 9)):
-        run_main("sessions", "add", "1", session_file(f"d{day}", date=f"2026-11-0{day}", minutes=minutes, rpe=11),
+    for after, minutes in ((0, 8), (2, 8), (7, 9)):
+        run_main("sessions", "add", "1", session_file(f"d{after}", date=day(after), minutes=minutes, rpe=11),
                  data_dir=data)
-    then = json_of(run_main("progress", "1", "--date", "2026-11-05", "--format", "json", data_dir=data))
-    assert [session["date"] for session in then["sessions"]] == ["2026-11-02", "2026-11-04"]
+    then = json_of(run_main("progress", "1", "--date", day(3), "--format", "json", data_dir=data))
+    assert [session["date"] for session in then["sessions"]] == [day(0), day(2)]
     assert then["weeks"][0]["walked_minutes"] == 16.0
     now = json_of(run_main("progress", "1", "--format", "json", data_dir=data))
     assert now["weeks"][0]["walked_minutes"] == 25.0
@@ -269,21 +269,21 @@ def test_progress_on_a_date_before_the_course_or_after_today_is_refused(run_main
     """Seen in review: progress --date 2020-01-01 --pdf wrote a report dated 2020 with the plan saved in 2026 "in
     force"; a date in the future was taken as well."""
     data, session_file = patient
-    run_main("sessions", "add", "1", session_file("paper", date="2026-11-02"), data_dir=data)  # a diary typed in
+    run_main("sessions", "add", "1", session_file("paper", date=day(0)), data_dir=data)  # a diary typed in
     today = dt.date.today()
-    for day, said in (("2026-11-01", f"--date: must be from 2026-11-02, the day the course began (its first plan "
+    for when, said in ((day(-1), f"--date: must be from {day(0)}, the day the course began (its first plan "
                                       f"version or walk), to today, {today.isoformat()}; no report was written"),
                       # the same latest day as the course says (seen in testing: "to ... (a year from today)")
                       ((today + dt.timedelta(days=1)).isoformat(),
                        f"--date: must be a date from 2000-01-01 to {today.isoformat()} (today)")):
-        refused = run_main("progress", "1", "--date", day, "--pdf", str(data.parent / "r.pdf"), data_dir=data)
+        refused = run_main("progress", "1", "--date", when, "--pdf", str(data.parent / "r.pdf"), data_dir=data)
         assert refused.returncode == 2 and not (data.parent / "r.pdf").exists()
         assert said in refused.stderr
-    asked = run_main("progress", "1", "--date", "2026-11-01", data_dir=data)  # nothing to write: nothing said of it
+    asked = run_main("progress", "1", "--date", day(-1), data_dir=data)  # nothing to write: nothing said of it
     assert asked.returncode == 2 and asked.stderr.strip() == (
-        f"--date: must be from 2026-11-02, the day the course began (its first plan version or walk), to today, "
+        f"--date: must be from {day(0)}, the day the course began (its first plan version or walk), to today, "
         f"{today.isoformat()}")
-    assert run_main("progress", "1", "--date", "2026-11-02", data_dir=data).returncode == 0
+    assert run_main("progress", "1", "--date", day(0), data_dir=data).returncode == 0
 
 
 def test_the_same_walk_added_twice_is_said(run_main, patient) -> None:
@@ -293,12 +293,12 @@ def test_the_same_walk_added_twice_is_said(run_main, patient) -> None:
     assert first.returncode == 0 and "entered twice" not in first.stderr
     again = run_main("sessions", "add", "1", session_file("a"), data_dir=data)
     assert again.returncode == 0 and "Logged session 2" in again.stdout  # a second walk that day can be real
-    assert ("Note: Another walk of 8 minutes in week 1 on 2026-11-02 is logged (session 1): check that the walk was "
+    assert (f"Note: Another walk of 8 minutes in week 1 on {day(0)} is logged (session 1): check that the walk was "
             "not entered twice.") in again.stderr
     other = run_main("sessions", "add", "1", session_file("b", minutes=9), data_dir=data)
     assert "entered twice" not in other.stderr
     third = run_main("sessions", "add", "1", session_file("a"), data_dir=data)  # seen in review: only one named
-    assert ("Note: 2 other walks of 8 minutes in week 1 on 2026-11-02 are logged (sessions 1, 2): check that the "
+    assert (f"Note: 2 other walks of 8 minutes in week 1 on {day(0)} are logged (sessions 1, 2): check that the "
             "walk was not entered twice.") in third.stderr
 
 
@@ -364,7 +364,7 @@ def test_a_walk_deleted_by_mistake_is_listed_and_logged_again(run_main, patient)
     and nothing showed them or brought the walk back but retyping it or restoring a backup (losing later changes)."""
     data, session_file = patient
     run_main("sessions", "add", "1", session_file("a"), data_dir=data)
-    wrong = json_of(run_main("sessions", "add", "1", session_file("b", date="2026-11-04", heart_rate=104,
+    wrong = json_of(run_main("sessions", "add", "1", session_file("b", date=day(2), heart_rate=104,
                                                                   note="windy"), "--format", "json", data_dir=data))
     assert run_main("sessions", "deleted", "1", data_dir=data).stdout == (
         "No deleted session of patient 1, Example Patient (diabetic neuropathy) is waiting to be logged again.\n")

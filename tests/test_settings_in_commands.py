@@ -10,6 +10,7 @@ import json
 import sqlite3
 
 from tests.conftest import REPO_ROOT
+from tests.walk_days import day
 
 EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
 
@@ -31,7 +32,7 @@ def test_a_bad_value_the_command_does_not_use_is_said_and_the_walk_is_logged(run
     settings.write_text(json.dumps({"clinician_name": "Dr Okafor", "contact_phone": "020\n7946 0000"}),
                         encoding="utf-8")
     walk = tmp_path / "walk.json"
-    walk.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}), encoding="utf-8")
+    walk.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12}), encoding="utf-8")
     logged = run_main("sessions", "add", "1", str(walk), data_dir=data)
     assert logged.returncode == 0, logged.stderr
     assert "Note: the settings file" in logged.stderr and "contact_phone" in logged.stderr and \
@@ -52,7 +53,7 @@ def test_a_clinicians_name_that_is_not_valid_stops_the_command(run_main, tmp_pat
     (data / "settings.json").write_text(json.dumps({"clinician_name": "Dr\nOkafor", "contact_phone": "x" * 50}),
                                         encoding="utf-8")
     walk = tmp_path / "walk.json"
-    walk.write_text(json.dumps({"date": "2026-11-02", "week": 1, "minutes": 8, "rpe": 12}), encoding="utf-8")
+    walk.write_text(json.dumps({"date": day(0), "week": 1, "minutes": 8, "rpe": 12}), encoding="utf-8")
     for command in (("sessions", "add", "1", str(walk)), ("plans", "list")):
         refused = run_main(*command, data_dir=data)
         assert refused.returncode == 2 and "clinician_name" in refused.stderr and "Traceback" not in refused.stderr
