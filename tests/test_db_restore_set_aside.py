@@ -24,7 +24,8 @@ def test_the_set_aside_database_is_put_back_by_the_name_the_restore_gave(run_mai
     [backup] = (data / "backups").iterdir()
     restored = run_main("db", "restore", backup.name, data_dir=data)
     assert restored.returncode == 0, restored.stderr
-    aside = re.search(r"To put it back: \S+ db restore (treadwell\.set-aside-[\d-]+\.sqlite3)$", restored.stdout.strip())
+    aside = re.search(r"To put it back: \S+ db restore (treadwell\.set-aside-[\d-]+\.sqlite3)$",
+                      restored.stdout.strip())
     assert aside, restored.stdout
     assert len(names(run_main, data)) == 1  # the work saved after the backup is in the file set aside
     back = run_main("db", "restore", aside.group(1), data_dir=data)

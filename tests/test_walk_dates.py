@@ -26,7 +26,8 @@ def test_a_walk_years_before_the_course_is_refused_naming_the_date(run_main, pat
     assert kept.returncode == 0 and "before the first plan was saved" in kept.stderr
     corrected = run_main("sessions", "edit", "1", session_file("year", date=(earliest - dt.timedelta(days=1))
                                                                .isoformat()), data_dir=data)
-    assert corrected.returncode == 2 and "year.json: date: " in corrected.stderr and "check the year" in corrected.stderr
+    assert corrected.returncode == 2 and "year.json: date: " in corrected.stderr
+    assert "check the year" in corrected.stderr
     assert json_of(run_main("sessions", "list", "1", "--format", "json", data_dir=data))[0]["date"] == \
         earliest.isoformat()  # as it was
 

@@ -166,7 +166,6 @@ def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
     a new patient splits their course of care in two (seen by a clinic's tester: only noted once it was saved, whose
     way out was deleting it). The window asks the same question before it saves."""
     from core.workspace.course import namesakes
-    from core.words import listed
 
     others = namesakes(records, name, besides=0)
     if not others:

@@ -84,8 +84,9 @@ def version_in_force(saved: list[tuple[int, str]], on: dt.date,
     """Of a patient's versions as (id, saved at), oldest first, the one in force on ``on``: the newest saved
     that day or before on this workstation's calendar. For a day before any (a walk before the course began; its
     note asks to check the date), the version of the patient's ``diary``, their walk of before any dated nearest
-    before it, else after it (seen by a clinic's tester: a diary's walks went under versions 1, 2 and 4 by when each was typed in or
-    corrected, as versions were saved that day meanwhile, and the course read them as weeks stopped by screening);
+    before it, else after it (seen by a clinic's tester: a diary's walks went under versions 1, 2 and 4 by when
+    each was typed in or corrected, as versions were saved that day meanwhile, and the course read them as weeks
+    stopped by screening);
     for a diary's first walk, the newest of the first day that ``walkable`` (not blocked by screening), else the
     first: seen in review, version 1 saved blocked and version 2 ready the same day, and such a walk was refused as
     under version 1. A walk is logged, and a corrected date moves it, under that version."""
