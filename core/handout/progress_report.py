@@ -170,7 +170,9 @@ class _Report:
         if latest is not None:
             facts.append(("Plan versions", f"{len(p.versions)} (the latest, version {latest.version}, saved "
                                            f"{latest.saved_on.isoformat()})" if len(p.versions) > 1
-                          else f"1 (saved {latest.saved_on.isoformat()}{self._saved_later(latest.saved_on)})"))
+                          else f"1 (saved {latest.saved_on.isoformat()}" + (  # seen by a clinic's tester: back-dated?
+                              f", after this report's date: the walks to {self.date.isoformat()} were typed in from the "
+                              "patient's diary" if latest.saved_on > self.date else "") + ")"))
         facts.append(("Weeks covered", self._weeks_covered()))
         if p.usual_pain is not None:
             facts.append(("Usual pain", f"{p.usual_pain}/10 (the latest plan version's pain rules)"))
@@ -199,12 +201,6 @@ class _Report:
                 + (f" on {first}" if first == last else f" from {first} to {last}"))
 
     # -- 2. plan versions -------------------------------------------------------------------------------
-
-    def _saved_later(self, saved_on) -> str:
-        """A report dated before the first version was saved reports the walks of a diary typed in later (seen by a
-        clinic's tester: "Report date 2026-11-20" above "saved 2026-12-05" read as a back-dated report)."""
-        return (f", after this report's date: the walks to {self.date.isoformat()} were typed in from the patient's "
-                "diary" if saved_on > self.date else "")
 
     def _versions(self) -> list:
         story: list = [CondPageBreak(4 * cm), self._p("Plan versions and what changed", self.heading)]
