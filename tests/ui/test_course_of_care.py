@@ -77,9 +77,10 @@ def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
     window.save_action.trigger()
     assert window.editor.plan_id != first_version and window.course.in_force.version == 2
     check_every_figure(window, 2)  # the new version hides no session
-    # walked after version 2 was saved (today): logged under it, the version in force on their date
-    log_through_the_form(qtbot, window, days_ago=0, week=2, minutes=minutes, rpe=12, during=3, morning=3)
-    log_through_the_form(qtbot, window, days_ago=0, week=2, minutes=minutes, rpe=13, during=4, morning=4)
+    # walked after version 2 was saved (today, so no next morning yet): logged under it, the version in force on
+    # their date (the walks before any version, a diary, stay under the version of the diary's walks)
+    log_through_the_form(qtbot, window, days_ago=0, week=2, minutes=minutes, rpe=12, during=3, morning=None)
+    log_through_the_form(qtbot, window, days_ago=0, week=2, minutes=minutes, rpe=13, during=6, morning=None)
     check_every_figure(window, 4)
     assert table_text(window.sessions, "Plan\nversion") == ["1", "1", "2", "2"]
     window.save_action.trigger()  # nothing changed: no third version
@@ -100,7 +101,7 @@ def test_three_visits_of_one_patient(qtbot, data_dir, tmp_path) -> None:
     walked = window.course.progress.weeks
     assert (walked[0].walked_sessions, walked[1].walked_sessions) == (2, 2)
     assert whole_week(walked[1]) == float(panel_column(window, "Min/week")[1])
-    assert walked[1].stopped_of == 3  # next morning 4, above the usual 3: stopped by the step-back after 2 walks
+    assert walked[1].stopped_of == 3  # pain 6 during, above the usual 3 + 2: stopped by the step-back after 2 walks
 
 
 def test_saving_an_older_version_unchanged_asks_first(qtbot, data_dir, monkeypatch) -> None:
@@ -126,7 +127,7 @@ def test_a_walk_dated_before_the_plan_was_saved_is_logged_with_a_note_to_check_t
     window = open_window(qtbot, data_dir)
     window.editor.form.set_profile(example()[0])
     assert window.save_plan(), window.statusBar().currentMessage()
-    log_through_the_form(qtbot, window, days_ago=3 * 365, week=1, minutes=8, rpe=12, during=3, morning=3)
+    log_through_the_form(qtbot, window, days_ago=30, week=1, minutes=8, rpe=12, during=3, morning=3)  # a diary
     said = window.sessions.message.text()
     assert "before the first plan was saved" in said
     assert "check the date (a walk before the course began is still counted" in said
