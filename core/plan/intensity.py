@@ -96,11 +96,9 @@ def pulse_above_unused_range(heart_rate: int, profile: PatientProfile) -> str | 
     reasons = hr_unreliable_reasons(profile)
     if not reasons:
         return None
+    hr_max, source, _ = _hr_max(profile)
     if profile.measured_hr_max is not None:
-        hr_max, source = float(profile.measured_hr_max), "the measured peak"
-    else:
-        hr_max = float(math.floor(hr_max_from_formula(profile.age) + 0.5))
-        source = g.HR_MAX_FORMULAS[g.DEFAULT_HR_MAX_FORMULA].label
+        source = "the measured peak"
     low, high = target_hr_range(hr_max, profile.resting_hr, g.MODERATE)
     if heart_rate <= high:
         return None
@@ -112,17 +110,19 @@ def pulse_above_unused_range(heart_rate: int, profile: PatientProfile) -> str | 
             "about).")
 
 
-def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
+def _hr_max(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> tuple[float, str, g.Source]:
+    """The maximal heart rate, where it comes from in words, and its source: a measured peak, else the formula's."""
     if profile.measured_hr_max is not None:
-        hr_max = float(profile.measured_hr_max)
-        hr_max_source = "measured (exercise test); overrides any formula"
-        hr_max_ref = g.Source(label="Measured peak heart rate from an exercise test")
-    else:
-        # the whole beats the clinician reads: targets from 167.4 came out a beat above (40 % of 167 - 72, plus 72,
-        # is 110 bpm, and the plan said 111); a half rounded up, as a clinician would (162.5 is 163, not round()'s 162)
-        hr_max = float(math.floor(hr_max_from_formula(profile.age, formula) + 0.5))
-        hr_max_source = g.HR_MAX_FORMULAS[formula].label
-        hr_max_ref = g.HR_MAX_FORMULAS[formula].source
+        return (float(profile.measured_hr_max), "measured (exercise test); overrides any formula",
+                g.Source(label="Measured peak heart rate from an exercise test"))
+    # the whole beats the clinician reads: targets from 167.4 came out a beat above (40 % of 167 - 72, plus 72, is
+    # 110 bpm, and the plan said 111); a half rounded up, as a clinician would (162.5 is 163, not round()'s 162)
+    chosen = g.HR_MAX_FORMULAS[formula]
+    return float(math.floor(hr_max_from_formula(profile.age, formula) + 0.5)), chosen.label, chosen.source
+
+
+def plan_intensity(profile: PatientProfile, formula: str = g.DEFAULT_HR_MAX_FORMULA) -> Intensity:
+    hr_max, hr_max_source, hr_max_ref = _hr_max(profile, formula)
     unreliable = hr_unreliable_reasons(profile)
     talk_text, talk_source = g.TALK_TEST
     rpe = g.MODERATE.rpe

@@ -28,7 +28,7 @@ def walk_notes(walk: SessionRecord, history: list[PlanVersion], sessions: list[S
     # a diary's weeks count from its first walk, if within the patient's longest plan before the first version (seen
     # in review: last year's date typed in January, within the year the records take, put week 1 a year back, and no
     # later walk was asked to check its week)
-    longest = max(len(version.plan.weeks) for version in history) or 1
+    longest = max(len(each.plan.weeks) for each in history) or 1
     diary_from = history[0].saved_on - dt.timedelta(weeks=longest)
     first_walked = min((other.date for other in sessions if other.id != walk.id and other.date >= diary_from),
                        default=None)
