@@ -10,7 +10,7 @@ from typing import NamedTuple
 APP_NAME = "Treadwell"
 __version__ = "0.1.0"  # as in pyproject.toml (tests/test_cli.py checks they agree); a constant because
 # importlib.metadata costs about 10 ms to import, on every run
-APP_AUTHOR = "Treadwell"  # platformdirs author: the Windows data folder is %LOCALAPPDATA%\\Treadwell\\Treadwell (README)
+APP_AUTHOR = "Treadwell"  # platformdirs author: the Windows data folder is %LOCALAPPDATA%\Treadwell\Treadwell (README)
 
 
 def command_as_run() -> str:
