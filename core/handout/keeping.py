@@ -21,13 +21,16 @@ class KeptOnOnePage(KeepTogether):
     the page) under it; the rest goes on on the next page under ``heading_again()`` (the heading, "continued"). Each
     is made anew where it is used: a flowable is laid out for one place. ``flowing`` (standard print, for fewer
     pages): they part where the page ends, as said, rather than start on a page of their own, never before the first
-    ``keep_first`` flowables (the heading and one part by default)."""
+    ``keep_first`` flowables (the heading and one part by default). ``parting``: they part before that flowable where
+    what comes before it fits (the stop page: each list of signs on a page with what to do for them), else where the
+    page ends."""
 
     def __init__(self, flowables: list[Flowable], *, turn_over: Callable[[], Flowable],
-                 heading_again: Callable[[], Flowable], flowing: bool = False, keep_first: int = 2) -> None:
+                 heading_again: Callable[[], Flowable], flowing: bool = False, keep_first: int = 2,
+                 parting: int | None = None) -> None:
         super().__init__(flowables)
         self._turn_over, self._heading_again, self._flowing = turn_over, heading_again, flowing
-        self._keep_first = max(2, keep_first)
+        self._keep_first, self._parting = max(2, keep_first), parting
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -43,7 +46,8 @@ class KeptOnOnePage(KeepTogether):
             return [FrameBreak(), self]
         # at least the heading and a part under it: a heading alone, or "continued" alone, would go on page after page
         # (seen in review: a part taller than a page)
-        for count in range(len(self._content) - 1, self._keep_first - 1, -1):
+        counts = range(len(self._content) - 1, self._keep_first - 1, -1)
+        for count in ([self._parting] if self._parting in counts else []) + list(counts):
             first = self._content[:count] + [self._turn_over()]
             if _listWrapOn(first, aW, self.canv)[1] <= aH:
                 rest = KeptOnOnePage([self._heading_again(), *self._content[count:]], turn_over=self._turn_over,

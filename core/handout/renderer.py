@@ -299,10 +299,12 @@ class HandoutRenderer:
         if h.ambulance_call:  # the number to dial before the signs that call for it
             stop.append(self._p(h.ambulance_call, self.bold_body))
         for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
+            parting = len(stop)  # where it is taller than a page, parted here, each list of signs with what to do
             stop += [self._p(intro, self.bold_body)] + [self._p(sign, bullet="•") for sign in signs]
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
-        # when to stop on one page, or said to go on where it is taller than a page (core/handout/keeping.py)
-        story += [self._new_section(compact, 0), self._kept(stop, labels.stop_heading, labels)]
+        # when to stop on one page, or said to go on where it is taller than a page (core/handout/keeping.py); seen in
+        # review, in Portuguese on Letter: the stop signs on one page, "sit down and rest" alone on the next
+        story += [self._new_section(compact, 0), self._kept(stop, labels.stop_heading, labels, parting=parting)]
         if h.low_sugar:  # beside the stop signs that low blood sugar can look like; under its heading on a next page
             story += [Spacer(1, 6), KeepTogether([self._p(labels.low_sugar_heading, self.heading),
                                                   self._p(h.low_sugar, self.bold_body)]
@@ -326,10 +328,10 @@ class HandoutRenderer:
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
     def _kept(self, section: list, heading: str, labels, *, flowing: bool = False,
-              keep_first: int = 2) -> KeptOnOnePage:
+              keep_first: int = 2, parting: int | None = None) -> KeptOnOnePage:
         """``section`` on one page, or said to go on over the page where it is taller than one (``flowing``: where
-        the page ends, after its first ``keep_first`` parts)."""
-        return KeptOnOnePage(section, turn_over=self._turn_over(labels), flowing=flowing,
+        the page ends, after its first ``keep_first`` parts; ``parting``: before that part where it fits)."""
+        return KeptOnOnePage(section, turn_over=self._turn_over(labels), flowing=flowing, parting=parting,
                              heading_again=self._heading_again(heading, labels), keep_first=keep_first)
 
     def _turn_over(self, labels):
