@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -81,8 +81,8 @@ class PatientListModel(RowsTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            # the etiology's column is the one that gives way on a small screen: its whole name on hover
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2):
+            # the name's and the etiology's columns give way to the numbers: their whole text on hover
             return [row.patient_name, str(row.patient_id), self.etiology_names.get(row.etiology, row.etiology),
                     str(row.version), local_minute(row.created_at), str(row.plan_id)][index.column()]
         if role == Qt.ItemDataRole.UserRole:
@@ -113,6 +113,9 @@ class RecordsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the name and the time on one line
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a long etiology wraps, never the name
+        # a long name is cut short (whole on hover), never pushing every patient's number out of view (seen by a
+        # clinic's tester: one 120-character name, and namesakes could no longer be told apart by their numbers)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
         # never narrower than a heading: beside a very long name at 150 % the etiology read "tiolog" (seen in review)
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16)
@@ -150,6 +153,9 @@ class RecordsView(QWidget):
         layout.addLayout(buttons)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.model.page_failed.connect(self._on_model_page_failed)
+        self.model.modelReset.connect(self._fit_names)
+        self.table.viewport().installEventFilter(self)
+        self.model.rowsInserted.connect(self._fit_names)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
@@ -162,6 +168,21 @@ class RecordsView(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_names()  # the table's room changes with the window, the scroll bars and the versions beside it
+        return super().eventFilter(watched, event)
+
+    def _fit_names(self) -> None:
+        """The names as wide as the longest listed, up to the room the numbers leave (the etiology at its least),
+        and no narrower than any column's least."""
+        header, table = self.table.horizontalHeader(), self.table
+        least = header.minimumSectionSize()
+        numbers = sum(max(table.sizeHintForColumn(column), header.sectionSizeHint(column), least)
+                      for column in (1, 3, 4, 5))
+        room = table.viewport().width() - numbers - least
+        header.resizeSection(0, max(least, min(table.sizeHintForColumn(0), room)))
 
     def set_writable(self, writable: bool) -> None:
         """A read-only window (another holds the data folder) reads patients; it does not import, export or delete
