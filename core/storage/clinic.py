@@ -95,10 +95,27 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
             raise ClinicServerError(f"The clinic database refused this workstation's connection before any sign-in "
                                     f"({plain_error(error)}): check the address's sslmode and sslrootcert, or ask the "
                                     "clinic's administrator to let it in (docs/clinic-server.md, step 2).") from None
-        raise ServerUnanswered(f"The clinic database cannot be reached or refused the sign-in: "
-                                f"{plain_error(error)}") from None
+        raise ServerUnanswered(_unreached(str(error), plain_error(error))) from None
     except psycopg.ProgrammingError as error:  # a malformed URL
         raise ClinicServerError(f"The clinic database address is not valid: {plain_error(error)}") from None
+
+
+# libpq's words for a server that is not there, each with what it means and what to check (seen by a clinic's tester:
+# "cannot be reached or refused the sign-in" said of a server that was not running, with nothing to check)
+UNREACHED = (
+    (re.compile(r"Connection refused"), "nothing answers at that address and port; the server is not running, or "
+     "listens on another port"),
+    (re.compile(r"could not translate host name|failed to resolve host|Name or service not known"),
+     "no computer of that name is known to this workstation; check the server's name in the address"),
+    (re.compile(r"timeout expired|timed out|No route to host|Network is unreachable"),
+     "the server did not answer in time; check this workstation's network, and that the server is on"),
+)
+
+
+def _unreached(libpq_error: str, said: str) -> str:
+    why = next((meaning for words, meaning in UNREACHED if words.search(libpq_error)), "")
+    return (f"The clinic database cannot be reached{': ' + why if why else ''}. Check the address in Settings or "
+            f"--records, or ask the clinic's administrator. ({said})")
 
 
 def _password_refused(user: str | None, administrator: bool) -> str:

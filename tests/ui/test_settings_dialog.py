@@ -118,8 +118,9 @@ def test_a_clinic_database_that_does_not_answer_is_said_and_not_logged_as_an_err
     with caplog.at_level(logging.INFO):
         dialog.test_button.click()
         qtbot.waitUntil(dialog.test_button.isEnabled, timeout=15_000)
-    assert dialog.test_result.text().startswith("The clinic database cannot be reached or refused the sign-in: "), \
-        dialog.test_result.text()
+    assert dialog.test_result.text().startswith(  # what it means, not "or refused the sign-in" (seen by a tester)
+        "The clinic database cannot be reached: nothing answers at that address and port; the server is not running, "
+        "or listens on another port."), dialog.test_result.text()
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR], caplog.text
 
 
