@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -25,6 +25,16 @@ from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
 HEADERS = ["Name", "Patient no.", "Etiology", "Version", "Saved", "Plan id"]  # the numbers messages name
+
+
+class PatientTable(QTableView):
+    """The patients' table; says when its rows' room changes (a scroll area's resizeEvent is its viewport's)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class PatientListModel(RowsTableModel):
@@ -104,7 +114,7 @@ class RecordsView(QWidget):
         self.search.setPlaceholderText("Search patients by any part of the name")
         self.search.setClearButtonEnabled(True)
         self.model = PatientListModel(gateway, self)
-        self.table = framed_on_focus(QTableView())
+        self.table = framed_on_focus(PatientTable())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -154,7 +164,7 @@ class RecordsView(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.model.page_failed.connect(self._on_model_page_failed)
         self.model.modelReset.connect(self._fit_names)
-        self.table.viewport().installEventFilter(self)
+        self.table.resized.connect(self._fit_names)  # with the window, the scroll bars and the versions beside it
         self.model.rowsInserted.connect(self._fit_names)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -168,11 +178,6 @@ class RecordsView(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_names()  # the table's room changes with the window, the scroll bars and the versions beside it
-        return super().eventFilter(watched, event)
 
     def _fit_names(self) -> None:
         """The names as wide as the longest listed, up to the room the numbers leave (the etiology at its least),
