@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -12,6 +13,8 @@ from pathlib import Path
 from core.app_info import APP_NAME, app_version, program_name
 from core.commands import add_parsers, command_runner
 from core.data_dir import DataDir
+
+CLINIC_LOG = logging.getLogger("treadwell.clinic")  # what the clinic's IT reads when a clinician reports a failure
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -174,6 +177,8 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"The command's output could not be written ({error}), so it may have stopped before it finished. "
                   "Anything it saved is saved: check with the list commands before running it again.", file=sys.stderr)
         except (DatabaseError, DataDirBusy, ClinicServerError) as error:
+            if isinstance(error, ClinicServerError):  # for the clinic's IT, as the window logs it (README, logs/)
+                CLINIC_LOG.warning("clinic database: %s not done: %s", args.command, error)
             print(error, file=sys.stderr)
         except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
@@ -186,6 +191,9 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             if psycopg is None or not isinstance(error, psycopg.Error):
                 raise
             first_line = plain_error(error)
+            # the kind and its code only: a server's detail may quote a record's values
+            CLINIC_LOG.warning("clinic database: %s not done: %s (SQLSTATE %s)", args.command, type(error).__name__,
+                               error.sqlstate or "none")
             if isinstance(error, psycopg.errors.InsufficientPrivilege):  # waiting would not help
                 print(f"The clinic database refused this to the role signed in ({first_line}); nothing was changed. "
                       "Ask the clinic's administrator.", file=sys.stderr)
