@@ -17,7 +17,7 @@ from core.plan.overrides import effective_plan
 from core.plan.profile import ProfileError, read_profile
 from core.plan.walking import energy_cost_in_words
 from core.settings import SettingsError, load_settings
-from core.records.models import VersionSavedMeanwhile, checked_reason
+from core.records.models import NamesakeSaved, VersionSavedMeanwhile, checked_reason
 from core.words import listed
 from core.workspace.errors import DifferentPatient, RecordNotFound
 from core.workspace.session import open_workspace
@@ -115,7 +115,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if args.save:
                 saved = workspace.records.save_plan(profile, computed, clinician=settings.clinician,
                                                     patient_id=args.patient, overrides=kept,
-                                                    same_person=args.same_patient, based_on=based_on, reason=reason)
+                                                    same_person=args.same_patient, based_on=based_on, reason=reason,
+                                                    refuse_namesakes=args.patient is None and not args.new_patient)
                 if args.format != "json":
                     print(describe_plan(plan), flush=True)
                 if newest is not None and saved.id == newest.id:
@@ -140,6 +141,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
+        return 2
+    except NamesakeSaved as error:  # saved meanwhile, on another workstation (seen by a clinic's tester: both saved)
+        _say_namesakes(error.patients, profile.name, args)
         return 2
     except VersionSavedMeanwhile as error:
         from core.plan.compare import yours_differs
@@ -171,13 +175,16 @@ def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
     from core.workspace.course import namesakes
 
     others = namesakes(records, name, besides=0)
-    if not others:
-        return False
+    if others:
+        _say_namesakes(others, name, args)
+    return bool(others)
+
+
+def _say_namesakes(others: list[int], name: str, args: argparse.Namespace) -> None:
     who = f"patient {others[0]} has" if len(others) == 1 else f"patients {listed(map(str, others))} have"
     print(f"{args.profile.name}: not saved: {who} the same name, {name}. If this is the same person, save a new "
           f"version of theirs: --patient {others[0]}. If it is another person, say so: --new-patient."
           + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
-    return True
 
 
 def _week_changes(newest, dropped: bool) -> tuple[list, list]:

@@ -28,9 +28,12 @@ class PatientRecords(Protocol):
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
+                  based_on: int | None = None, reason: str = "", uid: str | None = None,
+                  refuse_namesakes: bool = False) -> PlanVersion:
         """A new version, or the patient's newest one unchanged when nothing differs from it (``reason`` is then not
-        kept: a version is kept as saved). ``based_on``: the newest version's id when the clinician opened the
+        kept: a version is kept as saved). ``refuse_namesakes``: a new patient whose name (folded) a patient here has
+        is refused with NamesakeSaved, checked and saved as one step (two workstations saving one new patient at
+        once made two). ``based_on``: the newest version's id when the clinician opened the
         patient; if another is newer now, VersionSavedMeanwhile. ``reason``: why, as checked_reason takes it.
         ``uid``: the id the new version is saved under, the same for every try of one save: where a try whose answer
         was lost (the connection dropped after its commit) saved it, that version is returned, or what differs from it

@@ -56,6 +56,15 @@ class DifferentPatient(ValueError):
             "it; otherwise save it as a new patient.")
 
 
+class NamesakeSaved(ValueError):
+    """A new patient refused because patients here have the same name (case, accents and apostrophes aside), saved
+    meanwhile on another workstation: ``patients``, newest first."""
+
+    def __init__(self, patients: list[int]) -> None:
+        self.patients = patients
+        super().__init__(f"patients {patients} have the same name")
+
+
 class RecordNotFound(LookupError):
     """No record with that id; the message names it."""
 

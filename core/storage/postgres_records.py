@@ -32,8 +32,8 @@ from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSche
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
-    get_session_as_read, nothing_to_delete, now_iso, plan_version, same_version, tried_again, unchanged_or_checked,
-    session_record, session_values,
+    get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
+    unchanged_or_checked, session_record, session_values,
 )
 
 
@@ -98,7 +98,8 @@ class PostgresRecords:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
+                  based_on: int | None = None, reason: str = "", uid: str | None = None,
+                  refuse_namesakes: bool = False) -> PlanVersion:
         overrides, reason = overrides or [], checked_reason(reason)
         with self.transaction():
             if (landed := self._plan_with_uid(uid)) is not None:
@@ -112,6 +113,9 @@ class PostgresRecords:
                                                  profile, plan, overrides, based_on=based_on, same_person=same_person)
                 if unchanged is not None:
                     return unchanged
+            elif refuse_namesakes:  # one new patient of a name at a time: the lock is held to the transaction's end
+                self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [folded := fold_name(profile.name)])
+                refuse_namesakes_in(self._all("select id from patients where name_folded = %s", [folded]))
             clinician = self._author(clinician)
             version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician,
                                           uid=uid, reason=reason)

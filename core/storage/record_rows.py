@@ -15,8 +15,8 @@ from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
 from core.records.authors import named
 from core.records.models import (
-    ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, PlanVersion, RecordNotFound,
-    SessionRecord, VersionSavedMeanwhile,
+    ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, NamesakeSaved, PlanVersion,
+    RecordNotFound, SessionRecord, VersionSavedMeanwhile,
 )
 from core.storage.legacy_ids import folded_as_before_m013
 
@@ -230,6 +230,12 @@ def tried_again(landed: PlanVersion, patient_id: int | None, based_on: int | Non
     if patient_id not in (None, landed.patient_id):
         raise ValueError(f"uid: {landed.uid} is plan {landed.id} of patient {landed.patient_id}, not of {patient_id}.")
     return landed.patient_id, max(landed.id, based_on or 0), None
+
+
+def refuse_namesakes_in(rows: list[tuple]) -> None:
+    """Raises NamesakeSaved where ``rows`` (each a patient's id) name any patient, the newest first."""
+    if rows:
+        raise NamesakeSaved(sorted((row[0] for row in rows), reverse=True))
 
 
 def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,

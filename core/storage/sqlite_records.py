@@ -24,10 +24,11 @@ class SqliteRecords:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, *, clinician: str, patient_id: int | None = None,
                   overrides: list[WeekOverride] | None = None, same_person: bool = False,
-                  based_on: int | None = None, reason: str = "", uid: str | None = None) -> PlanVersion:
+                  based_on: int | None = None, reason: str = "", uid: str | None = None,
+                  refuse_namesakes: bool = False) -> PlanVersion:
         return records.save_plan(self.db, profile, plan, clinician=clinician, patient_id=patient_id,
                                  overrides=overrides, same_person=same_person, based_on=based_on, reason=reason,
-                                 uid=uid)
+                                 uid=uid, refuse_namesakes=refuse_namesakes)
 
     def get_plan(self, plan_id: int) -> PlanVersion:
         return records.get_plan(self.db, plan_id)
