@@ -23,14 +23,16 @@ class KeptOnOnePage(KeepTogether):
     pages): they part where the page ends, as said, rather than start on a page of their own, never before the first
     ``keep_first`` flowables (the heading and one part by default). ``parting``: they part before that flowable where
     what comes before it fits (the stop page: each list of signs on a page with what to do for them), else where the
-    page ends."""
+    page ends. ``then`` (with ``flowing``): the section after it, kept on one page; a section that fits a page parts
+    only where the section after it then fits under its rest on the next page (else parting saves no page, and it
+    goes to the next page whole)."""
 
     def __init__(self, flowables: list[Flowable], *, turn_over: Callable[[], Flowable],
                  heading_again: Callable[[], Flowable], flowing: bool = False, keep_first: int = 2,
-                 parting: int | None = None) -> None:
+                 parting: int | None = None, then: KeptOnOnePage | None = None) -> None:
         super().__init__(flowables)
         self._turn_over, self._heading_again, self._flowing = turn_over, heading_again, flowing
-        self._keep_first, self._parting = max(2, keep_first), parting
+        self._keep_first, self._parting, self._then = max(2, keep_first), parting, then
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -52,10 +54,19 @@ class KeptOnOnePage(KeepTogether):
             if _listWrapOn(first, aW, self.canv)[1] <= aH:
                 rest = KeptOnOnePage([self._heading_again(), *self._content[count:]], turn_over=self._turn_over,
                                      heading_again=self._heading_again, flowing=self._flowing)
+                if self._then is not None and self._H <= page and not self._then_fits_under(rest, aW, page):
+                    return [FrameBreak(), self]
                 return [*first, FrameBreak(), rest]
         if not at_top:  # not even its heading and first part fit here
             return [FrameBreak(), self]
         return super().split(aW, aH)  # its heading and first part do not fit a page: reportlab's own split
+
+
+    def _then_fits_under(self, rest: KeptOnOnePage, aW: float, page: float) -> bool:  # noqa: N803
+        rest.wrapOn(self.canv, aW, page)
+        self._then.wrapOn(self.canv, aW, page)
+        between = rest.getSpaceAfter() + self._then.getSpaceBefore()  # the stop page's heading keeps its room above
+        return rest._H + between + self._then._H <= page
 
 
 class HeadedOnANewPage(KeepTogether):

@@ -294,7 +294,6 @@ class HandoutRenderer:
         # line, in standard print too; and seen in testing, the heading and its first lines alone at the foot of one,
         # the traffic light on the next)
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1))
         stop = [self._p(labels.stop_heading, self.heading)]
         if h.ambulance_call:  # the number to dial before the signs that call for it
             stop.append(self._p(h.ambulance_call, self.bold_body))
@@ -304,7 +303,12 @@ class HandoutRenderer:
         stop += [self._p(text, self.bold_body) for text in h.stop_after]
         # when to stop on one page, or said to go on where it is taller than a page (core/handout/keeping.py); seen in
         # review, in Portuguese on Letter: the stop signs on one page, "sit down and rest" alone on the next
-        story += [self._new_section(compact, 0), self._kept(stop, labels.stop_heading, labels, parting=parting)]
+        stop_page = self._kept(stop, labels.stop_heading, labels, parting=parting)
+        # in standard print, the pain rules part over a page only where that lets the stop page follow on the
+        # next (seen in review: the next-morning rules alone on a page, the stop page on the one after anyway)
+        story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1,
+                                then=stop_page))
+        story += [self._new_section(compact, 0), stop_page]
         if h.low_sugar:  # beside the stop signs that low blood sugar can look like; under its heading on a next page
             story += [Spacer(1, 6), KeepTogether([self._p(labels.low_sugar_heading, self.heading),
                                                   self._p(h.low_sugar, self.bold_body)]
@@ -327,12 +331,13 @@ class HandoutRenderer:
         story.append(walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
-    def _kept(self, section: list, heading: str, labels, *, flowing: bool = False,
-              keep_first: int = 2, parting: int | None = None) -> KeptOnOnePage:
+    def _kept(self, section: list, heading: str, labels, *, flowing: bool = False, keep_first: int = 2,
+              parting: int | None = None, then: KeptOnOnePage | None = None) -> KeptOnOnePage:
         """``section`` on one page, or said to go on over the page where it is taller than one (``flowing``: where
-        the page ends, after its first ``keep_first`` parts; ``parting``: before that part where it fits)."""
+        the page ends, after its first ``keep_first`` parts; ``parting``: before that part where it fits; ``then``:
+        flowing only where the section after it then fits on the next page)."""
         return KeptOnOnePage(section, turn_over=self._turn_over(labels), flowing=flowing, parting=parting,
-                             heading_again=self._heading_again(heading, labels), keep_first=keep_first)
+                             heading_again=self._heading_again(heading, labels), keep_first=keep_first, then=then)
 
     def _turn_over(self, labels):
         """Makes the line at the foot of a page that says the section goes on over it."""
