@@ -138,7 +138,8 @@ class ShorterWhereItSaves(KeepTogether):
     it on the page (its words stay their size): seen in review, the weekly minutes chart missed the foot of the week
     plan's page by about 20 points and took a page of its own, half empty. Where it does take the next page, it goes
     there whole under its section's heading again (``heading_again()``): seen in review, the chart alone atop a page
-    under its own small title, its section's heading a page before."""
+    under its own small title, its section's heading a page before. (``made(size)`` may take another size that makes
+    it shorter: the treadmill picture's width.)"""
 
     def __init__(self, made: Callable[[float], list[Flowable]], height: float, least: float, *,
                  heading_again: Callable[[], Flowable] | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from io import BytesIO
 
 from reportlab.lib import colors
@@ -54,6 +55,10 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
 # print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
 PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
 FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
+# A number and the word after it, in running text: seen in review, "16 minutes and 30" ending a line, "seconds" the
+# next; "Termine com até 5" over "min". (Not in tables, whose narrow columns may need to part "3.8 km/h"; Chinese
+# lines, which reportlab breaks between any two characters, are not kept so.)
+NUMBER_BEFORE_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
 
 
 # The clinician pages' furniture, in English like the pages (the patient's pages take the catalog's wording).
@@ -212,6 +217,8 @@ class HandoutRenderer:
         """``text`` in any script (core/handout/script_text.py); a line break is "\\n". ``isolate``: data typed
         by someone (a name, a phone number), which keeps its own direction."""
         style = style or self.body
+        if style in (self.body, self.bold_body) and not (isolate or self._rtl):
+            text = NUMBER_BEFORE_WORD.sub("\u00a0", text)  # "5 min", "30 seconds": never parted at a line's end
         if bullet is None and style.leftIndent:
             style = ParagraphStyle(f"{style.name}-flush", parent=style, leftIndent=0)
         return paragraph(text, style, bullet=bullet, rtl=self._rtl, isolate=isolate)
@@ -320,16 +327,23 @@ class HandoutRenderer:
         if h.safety:
             story += [Spacer(1, 6), KeepTogether([self._p(labels.safety_heading, self.heading)]
                                                  + [self._p(text, bullet="•") for text in h.safety])]
-        picture = treadmill_drawing(min(self._width, (11 if compact else 15) * cm),
-                                    handrails=h.safety_picture == "handrails-and-clip")
-        picture.hAlign = "RIGHT" if self._rtl else "LEFT"
-        story += [Spacer(1, 6), KeepTogether([self._p(labels.treadmill_heading, self.heading), picture, Spacer(1, 6)]
-                                             + [self._p(caption, self.bold_body, bullet=str(number))  # its captions
-                                                for number, caption in enumerate(h.safety_captions, start=1)]
-                                             + [self._p(text, bullet="•") for text in h.treadmill_safety])]
+        # drawn up to a third smaller where that keeps it on the page (seen in review: in Spanish, two safety points
+        # alone on a page, the treadmill's section on the next)
+        widest = min(self._width, (11 if compact else 15) * cm)
+        story += [Spacer(1, 6), ShorterWhereItSaves(lambda width: self._treadmill_section(h, width), widest,
+                                                    widest * 2 / 3)]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
+
+    def _treadmill_section(self, h: Handout, width: float) -> list:
+        """The treadmill's section: its heading, the picture ``width`` wide, its captions and the machine's points."""
+        picture = treadmill_drawing(width, handrails=h.safety_picture == "handrails-and-clip")
+        picture.hAlign = "RIGHT" if self._rtl else "LEFT"
+        return ([self._p(h.labels.treadmill_heading, self.heading), picture, Spacer(1, 6)]
+                + [self._p(caption, self.bold_body, bullet=str(number))  # its captions
+                   for number, caption in enumerate(h.safety_captions, start=1)]
+                + [self._p(text, bullet="•") for text in h.treadmill_safety])
 
     def _kept(self, section: list, heading: str, labels, *, flowing: bool = False, keep_first: int = 2,
               parting: int | None = None, then: KeptOnOnePage | None = None) -> KeptOnOnePage:
