@@ -67,6 +67,8 @@ class SaveQuestions:
                                                     theirs.version):
             self.editor.carry_onto(theirs, carried.profile, carried.overrides)
             self._told_of_newer = None
+            self._refresh_course()  # the version on screen is the one in force now (seen by a clinic's tester: step 4
+            # still said "An older version: version 5 is the plan in force" over version 5)
             self.tabs.setCurrentWidget(self.editor)
             self.statusBar().showMessage(
                 f"Not saved yet: version {theirs.version} is on screen with your changes ("
