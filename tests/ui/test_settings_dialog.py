@@ -132,3 +132,17 @@ def test_a_window_started_with_records_says_so_beside_the_clinic_database(qtbot)
     qtbot.addWidget(dialog)
     assert dialog.test_result.text().startswith(f"This window was started with --records {url}, and uses it ")
     assert SettingsDialog(Settings()).test_result.text().startswith("Used from the next start of Treadwell.")
+
+
+def test_an_address_with_a_password_is_said_once_when_saved_after_testing(qtbot) -> None:
+    """Seen by a clinic's tester: "must not hold a password" twice, beside Test connection and under the form, the
+    first half hidden under the scroll area."""
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.records_url.setText("postgresql://grace_okafor:secret@clinic-server/treadwell")
+    dialog.test_button.click()
+    assert "must not hold a password" in dialog.test_result.text()
+    dialog._on_save_clicked()
+    assert dialog.result_settings is None and "must not hold a password" in dialog.problem.text()
+    assert "must not hold a password" not in dialog.test_result.text()
+    assert dialog.test_result.text().startswith("Used from the next start of Treadwell.")
