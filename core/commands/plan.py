@@ -126,6 +126,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 elif newest is not None and (kept or left):  # seen in review: dropped unsaid, said only by progress
                     print(_week_changes_said(newest.version, saved.version, kept, left, len(plan.weeks)),
                           file=sys.stderr)
+                if newest is not None and saved.id != newest.id and args.if_newest is None:
+                    print(_saved_over(newest, saved, settings.units), file=sys.stderr, end="")
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
@@ -185,6 +187,21 @@ def _say_namesakes(others: list[int], name: str, args: argparse.Namespace) -> No
     print(f"{args.profile.name}: not saved: {who} the same name, {name}. If this is the same person, save a new "
           f"version of theirs: --patient {others[0]}. If it is another person, say so: --new-patient."
           + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
+
+
+def _saved_over(newest, saved, units: str) -> str:
+    """Where the version saved over was another clinician's: what this one changed in it, a line (seen by a clinic's
+    tester: a script's save set a colleague's measured resting heart rate back, unsaid). "" where it was theirs."""
+    from core.plan.compare import version_differences, yours_differs
+    from core.records.authors import named
+
+    if named(newest.created_by) == named(saved.created_by):
+        return ""
+    differs = version_differences(newest.profile, newest.plan, newest.overrides, saved.profile, saved.plan,
+                                  saved.overrides, units)
+    return (f"Version {newest.version} was saved by {named(newest.created_by) or 'someone'} at "
+            f"{newest.created_at[:16].replace('T', ' ')} UTC; version {saved.version} is made from this profile. "
+            f"{yours_differs(differs)} (--if-newest {newest.version} saves only while it is the newest.)\n")
 
 
 def _week_changes(newest, dropped: bool) -> tuple[list, list]:
