@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -12,9 +11,8 @@ from pathlib import Path
 
 from core.app_info import APP_NAME, app_version, program_name
 from core.commands import add_parsers, command_runner
+from core.clinic_log import CLINIC_LOG
 from core.data_dir import DataDir
-
-CLINIC_LOG = logging.getLogger("treadwell.clinic")  # what the clinic's IT reads when a clinician reports a failure
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

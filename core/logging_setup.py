@@ -108,6 +108,7 @@ def configure_logging(data_dir: DataDir, level: int = logging.INFO) -> logging.H
     try:
         handler = RotatingLogFile(path, MAX_LOG_BYTES, LOG_FILES_KEPT)
     except OSError as error:
+        logging.getLogger().addHandler(logging.NullHandler())  # not logging's last resort, which writes to stderr
         raise LogUnavailable(f"The log file {path} cannot be opened ({error.strerror or error}); Treadwell "
                              "carries on without a log.") from error
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -5,17 +5,18 @@ take tried again until it can. Mixed into MainWindow; the records work is core/w
 
 from __future__ import annotations
 
-import logging
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
+from core.clinic_log import CLINIC_LOG
+
 # What happened with the clinic server, for the clinic's IT (seen by a clinic's tester: the log held only "starting"
 # and "window open", nothing of a lost connection, a refused sign-in or a save that waited). No patient data: the
 # server's own words, and ids.
-log = logging.getLogger("treadwell.clinic")
+log = CLINIC_LOG
 POLL_MS = 2_000  # other workstations' changes appear within this
 RETRY_MS = 10_000  # a save the server could not take is tried again this often
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
+from core.clinic_log import CLINIC_LOG
 from ui.plain_text import shown_as_typed
 from ui.save_questions import SaveQuestions, same_name
 from ui.views.session_questions import leaving_answer
@@ -234,7 +235,7 @@ class PatientCare(SaveQuestions, SessionCare):
                 return False
             if self.gateway.on_clinic_server and isinstance(error, ClinicServerError):
                 if not self._saving_on_retry:  # once, not at every try (clinic_link)
-                    logging.getLogger("treadwell.clinic").warning("clinic database: a save is waiting: %s", error)
+                    CLINIC_LOG.warning("clinic database: a save is waiting: %s", error)
                 self.statusBar().showMessage(f"Not saved yet: {error} Treadwell tries again every 10 seconds.")
                 self._save_again_later()
                 return False

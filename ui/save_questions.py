@@ -4,10 +4,10 @@ into MainWindow through PatientCare."""
 
 from __future__ import annotations
 
-import logging
 
 from PySide6.QtWidgets import QMessageBox
 
+from core.clinic_log import newer_saved_meanwhile
 from core.words import listed
 from ui.plain_text import shown_as_typed
 
@@ -50,8 +50,7 @@ class SaveQuestions:
         from core.records.carrying import NotCarried, carried_onto
 
         theirs, made_from, why_not = error.theirs, self.editor.made_from, ""
-        logging.getLogger("treadwell.clinic").info("a save was refused: version %d of patient %d (plan %d) was saved "
-                                                   "meanwhile", theirs.version, theirs.patient_id, theirs.id)
+        newer_saved_meanwhile(theirs)
         if self._saving_on_retry:  # a save the timer tried: no question pops up unasked (seen in review); asked at the
             self.statusBar().showMessage(  # next save the clinician makes
                 f"Not saved: version {theirs.version} was saved meanwhile. Save again (Ctrl+S) to choose what to do.")

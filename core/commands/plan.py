@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import sys
 
 from core.app_info import program_name
@@ -148,12 +147,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         _say_namesakes(error.patients, profile.name, args)
         return 2
     except VersionSavedMeanwhile as error:
+        from core.clinic_log import newer_saved_meanwhile
         from core.plan.compare import yours_differs
         from core.records.authors import named
 
         theirs = error.theirs
-        logging.getLogger("treadwell.clinic").info("a save was refused: version %d of patient %d (plan %d) was saved "
-                                                   "meanwhile", theirs.version, theirs.patient_id, theirs.id)
+        newer_saved_meanwhile(theirs)
         print(f"--if-newest: not saved: version {theirs.version} of patient {theirs.patient_id} (plan {theirs.id}), "
               f"saved by {named(theirs.created_by) or 'someone'} at {theirs.created_at[:19].replace('T', ' ')} UTC, is "
               f"newer than version {args.if_newest}. {yours_differs(error.differences(settings.units))} See it with "

@@ -25,6 +25,7 @@ HEADER_FILL = colors.HexColor("#DCE8F2")  # table headings
 LIGHT_FILL = colors.HexColor("#EAF2E3")
 MODERATE_FILL = colors.HexColor("#FFF1C9")
 NUMBER_SIZE = 16  # the numbers a patient reads in a drawing, at the large-print size
+TREADMILL_WIDTH = 300  # the treadmill's drawing, in its own points: drawn smaller, its numbers are smaller too
 
 
 def _marker(drawing: Drawing, x: float, y: float, number: int) -> None:
@@ -40,8 +41,8 @@ def treadmill_drawing(width: float, *, handrails: bool) -> Drawing:
     the arms swing free of the rail and the clip is marker 1. Seen from the side, drawn 300 points wide and
     scaled to ``width``. The key and the clip are red with thick black outlines and the cord is dark, so they
     still stand out printed in grey."""
-    scale = width / 300.0
-    drawing = Drawing(300 * scale, 190 * scale, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
+    scale = width / TREADMILL_WIDTH
+    drawing = Drawing(TREADMILL_WIDTH * scale, 190 * scale, initialFontName=REGULAR, initialFontSize=NUMBER_SIZE)
     drawing.scale(scale, scale)
     x0 = 10.0
     # the machine: deck and belt, rollers, the upright and console at the front (right), the side handrail

@@ -15,9 +15,10 @@ from weakref import WeakKeyDictionary
 
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab import rl_config
+from reportlab.lib.abag import ABag
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, shapeFragWord
 
 from core.handout import font_cache
 from core.resources import resource_path
@@ -140,3 +141,14 @@ def printable(text: str) -> str:
     """``text`` with every character the fonts cannot print replaced by a visible U+FFFD."""
     missing = set(missing_characters([text]))
     return "".join(REPLACEMENT if char in missing else char for char in text) if missing else text
+
+
+# Not reportlab's discretionary ligatures (dlig): "محمد عبد الله" printed as two word-signs with vowel marks nobody
+# typed (seen in review). Lam-alef and the other ligatures Arabic needs are required ones, always on.
+SHAPING_FEATURES = {"kern": True, "liga": True}
+
+
+def shaped_word(text: str, font: str, size: float):
+    """``text`` shaped by HarfBuzz in ``font``, as reportlab's shapeStr does but with SHAPING_FEATURES."""
+    return shapeFragWord([pdfmetrics.stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
+                         features=SHAPING_FEATURES, force=True)[1][1]

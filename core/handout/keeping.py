@@ -61,7 +61,6 @@ class KeptOnOnePage(KeepTogether):
             return [FrameBreak(), self]
         return super().split(aW, aH)  # its heading and first part do not fit a page: reportlab's own split
 
-
     def _then_fits_under(self, rest: KeptOnOnePage, aW: float, page: float) -> bool:  # noqa: N803
         rest.wrapOn(self.canv, aW, page)
         self._then.wrapOn(self.canv, aW, page)

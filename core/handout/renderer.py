@@ -20,7 +20,7 @@ from reportlab.platypus import (
 from core.app_info import APP_NAME
 from core.handout.chart import weekly_minutes_chart
 from core.handout.drawings import (
-    GRID, HEADER_FILL, LIGHT_FILL, MODERATE_FILL, effort_scale_drawing, treadmill_drawing,
+    GRID, HEADER_FILL, LIGHT_FILL, MODERATE_FILL, NUMBER_SIZE, TREADMILL_WIDTH, effort_scale_drawing, treadmill_drawing,
 )
 from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_characters, printable, register_fonts
 from core.handout.logo import check_logo
@@ -55,9 +55,8 @@ def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: 
 # print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
 PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
 FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
-# A number and the word after it, in running text: seen in review, "16 minutes and 30" ending a line, "seconds" the
-# next; "Termine com até 5" over "min". (Not in tables, whose narrow columns may need to part "3.8 km/h"; Chinese
-# lines, which reportlab breaks between any two characters, are not kept so.)
+# A number and the word after it in running text (seen in review: "16 minutes and 30" ending a line); not in tables,
+# whose narrow columns may part "3.8 km/h", nor Chinese lines, which reportlab breaks between any two characters.
 NUMBER_BEFORE_WORD = re.compile(r"(?<=\d) (?=[^\W\d_])")
 
 
@@ -328,10 +327,10 @@ class HandoutRenderer:
             story += [Spacer(1, 6), KeepTogether([self._p(labels.safety_heading, self.heading)]
                                                  + [self._p(text, bullet="•") for text in h.safety])]
         # drawn up to a third smaller where that keeps it on the page (seen in review: in Spanish, two safety points
-        # alone on a page, the treadmill's section on the next)
+        # alone on a page, the treadmill's section on the next), its numbers never below the text's size
         widest = min(self._width, (11 if compact else 15) * cm)
-        story += [Spacer(1, 6), ShorterWhereItSaves(lambda width: self._treadmill_section(h, width), widest,
-                                                    widest * 2 / 3)]
+        least = max(widest * 2 / 3, TREADMILL_WIDTH * self.body.fontSize / NUMBER_SIZE)
+        story += [Spacer(1, 6), ShorterWhereItSaves(lambda width: self._treadmill_section(h, width), widest, least)]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]

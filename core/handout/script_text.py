@@ -29,24 +29,18 @@ from reportlab.lib import textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.lib.abag import ABag
-from reportlab.pdfbase.ttfonts import shapeFragWord
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as reportlab_paragraph
 
 from core.handout.bidi_text import marks_apart, numbers_apart, read_right_to_left, strong_direction
 from core.handout.cjk_lines import ChineseParagraph
-from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of
+from core.handout.fonts import BOLD, RTL_SCRIPTS, SHAPED_SCRIPTS, font_for, has_glyph, script_of, shaped_word
 from core.scripts import ANY_SCRIPT_CHARACTER, FSI, ISOLATE_STARTS, LRI, PDI, RLI, SCRIPT_FONTS, isolated
 
 # reportlab's CJK wrapping keeps the marks that cannot start a line (Japanese typography's) at the end of the line
 # before; Chinese full-width punctuation was not among them (seen in review: a Chinese line began with "："or "，").
 for _module in (textsplit, reportlab_paragraph):
     _module.ALL_CANNOT_START += "\uff0c\uff1a\uff1b\uff01\uff1f\u300b\u3009\u201d\u2019\u2026"
-
-# Not reportlab's discretionary ligatures (dlig): "محمد عبد الله" printed as two word-signs with vowel marks nobody
-# typed (seen in review). Lam-alef and the other ligatures Arabic needs are required ones, always on.
-FEATURES = {"kern": True, "liga": True}
 
 __all__ = ["BidiParagraph", "isolated", "paragraph", "runs", "scripts_in", "text_width", "without_isolates"]
 
@@ -157,10 +151,6 @@ class _Word:
 
 _SPACES = re.compile(r"[ \t]+")
 _ISOLATES = re.compile(f"([{LRI}{RLI}{FSI}{PDI}])")
-def _shaped(text: str, font: str, size: float):
-    """``text`` shaped by HarfBuzz in ``font``, as reportlab's shapeStr but with FEATURES."""
-    return shapeFragWord([stringWidth(text, font, size), (ABag(fontName=font, fontSize=size), text)],
-                         features=FEATURES, force=True)[1][1]
 
 
 def without_isolates(text: str) -> str:
@@ -248,7 +238,7 @@ class BidiParagraph(Flowable):
                     pieces += [_Piece(font, bit, stringWidth(bit, font, size))
                                for bit in (marks_apart(chunk) if direction == "R" else [chunk])]
                 else:
-                    shaped = _shaped(chunk, font, size)
+                    shaped = shaped_word(chunk, font, size)
                     pieces.append(_Piece(font, shaped, sum(d.x_advance for d in shaped.__shapeData__) * size / 1000))
         if direction == "R":
             pieces.reverse()  # the runs of a right-to-left word, right to left

@@ -66,6 +66,9 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
         extra |= {key: value for key, value in NETWORK_LIMITS.items() if key not in given}
         connection = psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT_S,
                                      application_name="Treadwell", **extra)
+        # each statement sees what others committed before it (a new patient's name check, after its lock): the
+        # server's or the role's default may be another (seen in review: under repeatable read, both namesakes saved)
+        connection.isolation_level = psycopg.IsolationLevel.READ_COMMITTED
         if not administrator:
             try:
                 _limit(connection)
@@ -113,9 +116,12 @@ UNREACHED = (
 
 
 def _unreached(libpq_error: str, said: str) -> str:
+    """Not reached, with what that means; else (a server that answered: too many connections, starting up, a sign-in
+    method it refused) in the server's own words."""
     why = next((meaning for words, meaning in UNREACHED if words.search(libpq_error)), "")
-    return (f"The clinic database cannot be reached{': ' + why if why else ''}. Check the address in Settings or "
-            f"--records, or ask the clinic's administrator. ({said})")
+    return ((f"The clinic database cannot be reached: {why}." if why else "The clinic database did not let this "
+             "workstation in.") + " Check the address (in Settings, or --records on the command line), or ask the "
+            f"clinic's administrator. ({said})")
 
 
 def _password_refused(user: str | None, administrator: bool) -> str:

@@ -1,7 +1,6 @@
 """The patient records on the clinic's PostgreSQL server: core.records.interface.PatientRecords over a
 psycopg 3 connection. The same models and rules as SQLite's engine (core/storage/record_rows.py); each
-change is one transaction with its audit row, whose signed-in role the server records itself.
-"""
+change is one transaction with its audit row, whose signed-in role the server records itself."""
 
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ from core.storage import pg_schema
 from core.storage.bundle import AUTHOR_MAX_LENGTH
 from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew, made_a_clinician
 from core.storage.record_rows import (
-    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
     unchanged_or_checked, session_record, session_values,
@@ -115,7 +114,7 @@ class PostgresRecords:
                     return unchanged
             elif refuse_namesakes:  # one new patient of a name at a time: the lock is held to the transaction's end
                 self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [folded := fold_name(profile.name)])
-                refuse_namesakes_in(self._all("select id from patients where name_folded = %s", [folded]))
+                refuse_namesakes_in(self._all(NAMESAKES.format("%s"), [folded]))
             clinician = self._author(clinician)
             version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician,
                                           uid=uid, reason=reason)
@@ -129,7 +128,8 @@ class PostgresRecords:
         at = now_iso()
         saved = recent_as(created_at, at)  # an imported or moved version: the patient is as recent as it (records.py)
         with self.transaction():
-            if patient_id is None:
+            if patient_id is None:  # under the name's lock, which a check for namesakes waits on (save_plan)
+                self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [fold_name(profile.name)])
                 patient_id = self._one(
                     "insert into patients (uid, name, name_folded, etiology, created_at, updated_at) "
                     "values (%s, %s, %s, %s, %s, %s) returning id",

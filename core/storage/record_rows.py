@@ -232,10 +232,15 @@ def tried_again(landed: PlanVersion, patient_id: int | None, based_on: int | Non
     return landed.patient_id, max(landed.id, based_on or 0), None
 
 
+# a new patient's namesakes, most recently saved first as core/workspace/course.py namesakes lists them ({}: the
+# engine's placeholder)
+NAMESAKES = "select id from patients where name_folded = {} order by updated_at desc, id desc"
+
+
 def refuse_namesakes_in(rows: list[tuple]) -> None:
-    """Raises NamesakeSaved where ``rows`` (each a patient's id) name any patient, the newest first."""
+    """Raises NamesakeSaved where ``rows`` (NAMESAKES) name any patient."""
     if rows:
-        raise NamesakeSaved(sorted((row[0] for row in rows), reverse=True))
+        raise NamesakeSaved([row[0] for row in rows])
 
 
 def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,

@@ -25,7 +25,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 from core.stamps import local_day
 from core.storage import name_pairs
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
     unchanged_or_checked, session_record, session_values,
@@ -65,8 +65,7 @@ def save_plan(
             if unchanged is not None:
                 return unchanged
         elif refuse_namesakes:  # writers to this file take turns (the data folder's lock)
-            refuse_namesakes_in(db.execute("select id from patients where name_folded = ?",
-                                           [fold_name(profile.name)]).fetchall())
+            refuse_namesakes_in(db.execute(NAMESAKES.format("?"), [fold_name(profile.name)]).fetchall())
         version = append_version(db, profile, plan, overrides, patient_id=patient_id, created_by=clinician,
                                  uid=uid, reason=reason)
         record_event(db, "create" if patient_id is None else "update", "plan", version.id, clinician,

@@ -1,0 +1,14 @@
+"""The clinic's log: what the clinic's IT reads in logs/treadwell.log when a clinician reports a save that failed
+(README), from the window and the command line alike. Ids and kinds only, never a patient's data."""
+
+from __future__ import annotations
+
+import logging
+
+CLINIC_LOG = logging.getLogger("treadwell.clinic")
+
+
+def newer_saved_meanwhile(theirs) -> None:
+    """A save refused because ``theirs`` (a PlanVersion) was saved meanwhile, by patient and plan id."""
+    CLINIC_LOG.info("a save was refused: version %d of patient %d (plan %d) was saved meanwhile", theirs.version,
+                    theirs.patient_id, theirs.id)
