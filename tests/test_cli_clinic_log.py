@@ -40,3 +40,16 @@ def test_a_save_refused_for_a_newer_version_is_logged_by_patient_and_plan_id(run
     log = _log(data)
     assert "a save was refused: version 2 of patient 1 (plan 2) was saved meanwhile" in log, log
     assert json.loads(EXAMPLE.read_text())["name"] not in log
+
+
+def test_without_a_log_the_refusal_is_said_once(run_main, tmp_path) -> None:
+    """Seen in review: with the log file unopenable, logging's last resort wrote the warning to standard error too."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = tmp_path / "data"
+    (data / "logs" / "treadwell.log").mkdir(parents=True)  # a folder where the log file goes
+    listed = run_main("--records", f"postgresql://grace_okafor@127.0.0.1:{port}/treadwell", "plans", "list",
+                      data_dir=data)
+    assert listed.returncode == 1 and "carries on without a log" in listed.stderr
+    assert listed.stderr.count("The clinic database cannot be reached") == 1, listed.stderr
