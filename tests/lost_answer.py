@@ -3,9 +3,13 @@ the workstation hears only that the connection dropped (a network cut at the wro
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from urllib.parse import urlsplit, urlunsplit
+
+
+COMMIT = re.compile(rb"(?<![A-Z])COMMIT(?![A-Z])")  # the statement, not "BEGIN ISOLATION LEVEL READ COMMITTED"
 
 
 class AnswerLostAfterCommit:
@@ -38,7 +42,7 @@ class AnswerLostAfterCommit:
 
     def _to_server(self, client: socket.socket, server: socket.socket, committing: threading.Event) -> None:
         while data := _received(client):
-            if self.armed.is_set() and b"COMMIT" in data:
+            if self.armed.is_set() and COMMIT.search(data):
                 self.armed.clear()
                 committing.set()
             try:
