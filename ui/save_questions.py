@@ -4,7 +4,6 @@ into MainWindow through PatientCare."""
 
 from __future__ import annotations
 
-
 from PySide6.QtWidgets import QMessageBox
 
 from core.clinic_log import newer_saved_meanwhile

@@ -58,7 +58,7 @@ class DifferentPatient(ValueError):
 
 class NamesakeSaved(ValueError):
     """A new patient refused because patients here have the same name (case, accents and apostrophes aside), saved
-    meanwhile on another workstation: ``patients``, newest first."""
+    meanwhile on another workstation: ``patients``, the most recently saved first."""
 
     def __init__(self, patients: list[int]) -> None:
         self.patients = patients

@@ -121,7 +121,7 @@ class RecordsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the name and the time on one line
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the numbers and the time on one line
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a long etiology wraps, never the name
         # a long name is cut short (whole on hover), never pushing every patient's number out of view (seen by a
         # clinic's tester: one 120-character name, and namesakes could no longer be told apart by their numbers)
