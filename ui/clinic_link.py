@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from core.clinic_log import CLINIC_LOG
 
-# What happened with the clinic server, for the clinic's IT (seen by a clinic's tester: the log held only "starting"
-# and "window open", nothing of a lost connection, a refused sign-in or a save that waited). No patient data: the
-# server's own words, and ids.
-log = CLINIC_LOG
+# CLINIC_LOG: what happened with the clinic server, for the clinic's IT (seen by a clinic's tester: the log held only
+# "starting" and "window open", nothing of a lost connection, a refused sign-in or a save that waited). No patient
+# data: the server's own words, and ids.
 POLL_MS = 2_000  # other workstations' changes appear within this
 RETRY_MS = 10_000  # a save the server could not take is tried again this often
 
@@ -90,11 +89,11 @@ class ClinicLink:
                 prompt = (f"The password on file for {user} was not accepted. The password of {user}:"
                           if password is None else f"That password was not accepted. The password of {user}:")
             except ClinicServerError as error:
-                log.warning("clinic database: not signed in: %s", error)
+                CLINIC_LOG.warning("clinic database: not signed in: %s", error)
                 self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error), sign_in=True)
                 self.statusBar().showMessage(str(error))
                 return False
-            log.info("clinic database: the password of %s is asked for", user)
+            CLINIC_LOG.info("clinic database: the password of %s is asked for", user)
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
             if not given:  # seen by a clinic's tester: Records said "the status bar says why", and it did not
                 self._show_records_place("Clinic database: not signed in", problem=True, why="No password was given.",
@@ -102,7 +101,7 @@ class ClinicLink:
                 self.statusBar().showMessage("Not signed in to the clinic database: no password was given. The "
                                              "patients are shown once you sign in: a save asks for the password.")
                 return False
-        log.info("clinic database: signed in, %s", where)
+        CLINIC_LOG.info("clinic database: signed in, %s", where)
         self._show_records_place(f"Records: clinic database {where}")
         self._show_clinic_evidence()
         self.records.reload()
@@ -140,7 +139,7 @@ class ClinicLink:
                 self._show_records_place("Clinic database: connection lost; trying again every 10 seconds.",
                                          problem=True)
                 self._lost_said = True
-                log.warning("clinic database: connection lost; trying again every %g s", RETRY_MS / 1000)
+                CLINIC_LOG.warning("clinic database: connection lost; trying again every %g s", RETRY_MS / 1000)
             self._check_server()
             return
         if self._lost_said or self.gateway.missed_changes:  # signed in again meanwhile otherwise (a password asked
@@ -207,7 +206,7 @@ class ClinicLink:
         except RoleDisabled as error:  # back, but this role may not sign in any more: said, not tried again (seen in
             self._lost_said = False  # review: "connection lost; trying again every 10 seconds", for ever)
             self.gateway.sign_out()
-            log.warning("clinic database: sign-in refused: %s", error)
+            CLINIC_LOG.warning("clinic database: sign-in refused: %s", error)
             self._show_records_place("Clinic database: not signed in", problem=True, why=str(error), sign_in=True)
             self.statusBar().showMessage(str(error))
             return
@@ -221,7 +220,7 @@ class ClinicLink:
         anew, as what other workstations changed meanwhile was not announced."""
         self._lost_said = False
         self.gateway.caught_up()
-        log.info("clinic database: connected again; the records are read anew")
+        CLINIC_LOG.info("clinic database: connected again; the records are read anew")
         self._show_records_place(f"Records: clinic database {self.gateway.where_signed_in()}")
         self._show_clinic_evidence()
         self.records.reload()

@@ -112,28 +112,28 @@ class PostgresRecords:
                                                  profile, plan, overrides, based_on=based_on, same_person=same_person)
                 if unchanged is not None:
                     return unchanged
-            elif refuse_namesakes:  # one new patient of a name at a time: the lock is held to the transaction's end
-                self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [folded := fold_name(profile.name)])
-                refuse_namesakes_in(self._all(NAMESAKES.format("%s"), [folded]))
             clinician = self._author(clinician)
             version = self.append_version(profile, plan, overrides, patient_id=patient_id, created_by=clinician,
-                                          uid=uid, reason=reason)
+                                          uid=uid, reason=reason, refuse_namesakes=refuse_namesakes)
             self.record_event("create" if patient_id is None else "update", "plan", version.id, clinician,
                               at=version.created_at)
         return version
 
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
-                       uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion:
+                       uid: str | None = None, created_at: str | None = None, reason: str = "",
+                       refuse_namesakes: bool = False) -> PlanVersion:
         at = now_iso()
         saved = recent_as(created_at, at)  # an imported or moved version: the patient is as recent as it (records.py)
         with self.transaction():
-            if patient_id is None:  # under the name's lock, which a check for namesakes waits on (save_plan)
-                self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [fold_name(profile.name)])
+            if patient_id is None:  # one new patient of a name at a time: the lock is held to the transaction's end
+                self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [folded := fold_name(profile.name)])
+                if refuse_namesakes:  # after the lock, so a namesake saved meanwhile is seen (save_plan)
+                    refuse_namesakes_in(self._all(NAMESAKES.format("%s"), [folded]))
                 patient_id = self._one(
                     "insert into patients (uid, name, name_folded, etiology, created_at, updated_at) "
                     "values (%s, %s, %s, %s, %s, %s) returning id",
-                    [patient_uid or str(uuid.uuid4()), profile.name, fold_name(profile.name), profile.etiology,
+                    [patient_uid or str(uuid.uuid4()), profile.name, folded, profile.etiology,
                      saved, saved])[0]
             else:
                 self.connection.execute(
