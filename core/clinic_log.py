@@ -12,3 +12,9 @@ def newer_saved_meanwhile(theirs) -> None:
     """A save refused because ``theirs`` (a PlanVersion) was saved meanwhile, by patient and plan id."""
     CLINIC_LOG.info("a save was refused: version %d of patient %d (plan %d) was saved meanwhile", theirs.version,
                     theirs.patient_id, theirs.id)
+
+
+def namesake_saved(patients: list[int]) -> None:
+    """A new patient refused because ``patients`` of the same name were saved meanwhile, by their ids."""
+    CLINIC_LOG.info("a save was refused: a new patient's name was saved meanwhile, as patient %s",
+                    ", ".join(map(str, patients)))

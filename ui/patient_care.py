@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
-from core.clinic_log import CLINIC_LOG
+from core.clinic_log import CLINIC_LOG, namesake_saved
 from ui.plain_text import shown_as_typed
-from ui.save_questions import SaveQuestions, same_name
+from ui.save_questions import SaveQuestions
 from ui.views.session_questions import leaving_answer
 
 from ui.session_care import SAVE_FIRST, SessionCare
@@ -198,9 +198,13 @@ class PatientCare(SaveQuestions, SessionCare):
         if (told := self._newer_told()) is not None:
             based_on = told.id  # the clinician has been told of it: theirs to replace
         uid = self.editor.save_uid
+        # a new patient whose name no patient had when looked up: refused if one is saved meanwhile, checked and saved
+        # as one step (seen by a clinic's tester: two workstations saving one new patient at once saved two)
+        alone = self.editor.patient_id is None and self._namesake_checked == (uid, self.editor.profile.name, False)
         save = lambda same_person: self.gateway.save_plan(  # noqa: E731
             self.editor.profile, self.editor.computed_plan, self.editor.overrides, clinician=self.settings.clinician,
-            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason, uid=uid)
+            patient_id=self.editor.patient_id, same_person=same_person, based_on=based_on, reason=reason, uid=uid,
+            refuse_namesakes=alone)
         known = {self.editor.plan_id} | ({v.id for v in self._course.history} if self._course else set())
         try:
             try:
@@ -220,8 +224,11 @@ class PatientCare(SaveQuestions, SessionCare):
         except Exception as error:  # a plain sentence
             from core.workspace.clinic_errors import ClinicServerError, PasswordNeeded, PasswordRefused
 
-            from core.records.models import VersionSavedMeanwhile
+            from core.records.models import NamesakeSaved, VersionSavedMeanwhile
 
+            if isinstance(error, NamesakeSaved):  # asked now, as if it had been there when looked up
+                namesake_saved(error.patients)
+                return self._new_namesake_confirmed(error.patients) and self.save_plan()
             if isinstance(error, VersionSavedMeanwhile):  # someone else saved this patient: say what, keep ours
                 self._refresh_course()
                 self._newer_saved_meanwhile(error)
@@ -254,10 +261,6 @@ class PatientCare(SaveQuestions, SessionCare):
             self.editor.reason.clear()  # took on a later try keeps what was typed since, for the next version)
         self.records.reload()
         said = f"Saved plan version {version.version} of {version.profile.name} (patient {version.patient_id})."
-        asked = self._namesake_checked == (version.uid, version.profile.name, True)  # and answered: a new patient
-        others = self._namesakes(version.profile.name, version.patient_id) if version.version == 1 and not asked else []
-        if others:  # a new patient of a name saved meanwhile, on another workstation, or while the server was away
-            said += f" {same_name(others)}: if this is the same person, open that patient in Records."
         self._say_saved(said, version.version)
         self.plan_saved.emit(version.id)
         return True

@@ -14,8 +14,8 @@ from ui.plain_text import shown_as_typed
 class SaveQuestions:
     _saving_on_retry = False  # a save the clinic server could not take, tried again by its timer (clinic_link)
     # (editor.save_uid, name, whether a patient already had it) a new patient's name looked up and let through: not
-    # again at a later try of the same save, whose answer may have been lost after the server saved the patient, nor
-    # said again once saved where the clinician was asked
+    # again at a later try of the same save, whose answer may have been lost after the server saved the patient; where
+    # none had it, the save refuses a namesake saved meanwhile (NamesakeSaved), and it is asked then
     _namesake_checked: tuple[str, str, bool] | None = None
 
     def _older_version_confirmed(self) -> bool:
@@ -36,10 +36,10 @@ class SaveQuestions:
         self.statusBar().showMessage(f"Not saved: version {course.in_force.version} stays the plan in force.")
         return False
 
-    def _namesakes(self, name: str, besides: int = 0) -> list[int]:
+    def _namesakes(self, name: str) -> list[int]:
         try:
-            return self.gateway.namesakes(name, besides=besides)
-        except Exception:  # the clinic server went away: the save stands, or is tried and says so; the check let go
+            return self.gateway.namesakes(name, besides=0)
+        except Exception:  # the clinic server went away: the save checks for them (refuse_namesakes), or waits
             return []
 
     def _newer_saved_meanwhile(self, error) -> None:
@@ -80,14 +80,15 @@ class SaveQuestions:
         self.statusBar().showMessage(f"Not saved: version {theirs.version} is newer than the version your changes "
                                      "were made from.")
 
-    def _new_namesake_confirmed(self) -> bool:
+    def _new_namesake_confirmed(self, saved_meanwhile: list[int] | None = None) -> bool:
         """A new patient whose name a patient here already has may be meant as a new version of theirs: asked before
         it is saved, once (seen by a clinic's tester: told only once the duplicate was saved, whose way out was
-        deleting it)."""
+        deleting it); or once the save was refused for ``saved_meanwhile``, namesakes saved since (NamesakeSaved)."""
         name, uid = self.editor.profile.name, self.editor.save_uid
-        if self.editor.patient_id is not None or (self._namesake_checked or ())[:2] == (uid, name):
+        if saved_meanwhile is None and (
+                self.editor.patient_id is not None or (self._namesake_checked or ())[:2] == (uid, name)):
             return True
-        others = self._namesakes(name)
+        others = self._namesakes(name) if saved_meanwhile is None else saved_meanwhile
         if not others:
             self._namesake_checked = (uid, name, False)
             return True

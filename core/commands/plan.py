@@ -144,6 +144,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2
     except NamesakeSaved as error:  # saved meanwhile, on another workstation (seen by a clinic's tester: both saved)
+        from core.clinic_log import namesake_saved
+
+        namesake_saved(error.patients)
         _say_namesakes(error.patients, profile.name, args)
         return 2
     except VersionSavedMeanwhile as error:

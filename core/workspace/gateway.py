@@ -307,11 +307,11 @@ class RecordsGateway:
 
     def save_plan(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, clinician: str,
                   patient_id: int | None, same_person: bool = False, based_on: int | None = None,
-                  reason: str = "", uid: str | None = None) -> PlanVersion:
-        """``uid``: the same for every try of one save (PatientRecords.save_plan): the plan on screen's."""
+                  reason: str = "", uid: str | None = None, refuse_namesakes: bool = False) -> PlanVersion:
+        """``uid``, ``refuse_namesakes``: as PatientRecords.save_plan (uid: the plan on screen's, every try alike)."""
         return self._records(write=True).save_plan(profile, plan, clinician=clinician, patient_id=patient_id,
                                                    overrides=overrides, same_person=same_person, based_on=based_on,
-                                                   reason=reason, uid=uid)
+                                                   reason=reason, uid=uid, refuse_namesakes=refuse_namesakes)
 
     def list_plans(self, search: str | None, limit: int, offset: int) -> list[PlanSummary]:
         return self._records().list_plans(search=search, limit=limit, offset=offset) if self._listable() else []
