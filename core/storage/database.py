@@ -156,19 +156,16 @@ def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | No
             connection = sqlite3.connect(path, check_same_thread=False)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
-            # Copy each committed transaction into the main file at once (a checkpoint after every commit):
-            # if a sync tool or a careless hand deletes the -wal file, what was confirmed is still there.
-            connection.execute("PRAGMA wal_autocheckpoint = 1")
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"The database {path.name} cannot be opened: {error}.") from error
     db = sqlite_utils.Database(connection, execute_plugins=False)
     try:
-        applied = [migration.name for migration in MIGRATIONS.applied(db)]  # read once, for both checks
+        applied = [migration.name for migration in MIGRATIONS.applied(db)]  # read once, for the checks
+        if another_programs(db, applied):  # before WAL mode is written to its header
+            raise DatabaseDamaged(another_programs_said(path.name))
         _refuse_newer_schema(applied, path)
         if not read_only:
+            _write_ahead(connection, path)
             if backups_dir is not None:
                 _back_up_before_upgrade(applied, path, backups_dir)
             MIGRATIONS.apply(db)
@@ -176,6 +173,36 @@ def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | No
         db.close()
         raise
     return db
+
+
+def _write_ahead(connection: sqlite3.Connection, path: Path) -> None:
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        # Copy each committed transaction into the main file at once (a checkpoint after every commit):
+        # if a sync tool or a careless hand deletes the -wal file, what was confirmed is still there.
+        connection.execute("PRAGMA wal_autocheckpoint = 1")
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"The database {path.name} cannot be opened: {error}.") from error
+
+
+CORE_TABLES = ("meta", "patients", "plans", "audit")  # in every released schema: an older backup restores too
+
+
+def another_programs(db: sqlite_utils.Database, applied: list[str]) -> bool:
+    """Whether the file holds another program's tables and none of Treadwell's (seen by a tester: a browser's
+    database copied over the records was taken for new records, and Treadwell's tables written into it beside its
+    own, with no backup made). ``applied``: Treadwell's migrations applied to it."""
+    if applied:
+        return False
+    tables = [name for name in db.table_names() if not name.startswith("sqlite_") and name != "_sqlite_migrations"]
+    return bool(tables) and not any(name in tables for name in CORE_TABLES)
+
+
+def another_programs_said(name: str) -> str:
+    return (f"The records file {name} is another program's database, not Treadwell's records. It has not been "
+            "changed. If it took the place of Treadwell's records, restore the newest good backup (the db restore "
+            "command, or the dialog in the app); to start new records, move it out of the data folder.")
 
 
 def data_version(db: sqlite_utils.Database) -> int:

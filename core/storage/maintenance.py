@@ -14,7 +14,9 @@ from core.storage import records
 from core.storage.backup import (
     backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
 )
-from core.storage.database import DatabaseError, DatabaseUnavailable, RecordsLost, check_file, read_only_uri
+from core.storage.database import (
+    DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file, read_only_uri,
+)
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from core.stamps import local_day
 
@@ -85,7 +87,10 @@ def check_health(data_dir: DataDir) -> HealthReport:
                 applied = [m.name for m in MIGRATIONS.applied(db)]
                 known = [m.name for m in MIGRATIONS._migrations]
                 unknown = [name for name in applied if name not in known]
-                if unknown:
+                if another_programs(db, applied):
+                    ok, damaged = False, True
+                    lines.append(another_programs_said(path.name))
+                elif unknown:
                     ok = False
                     lines.append(f"Database {path.name} comes from a newer Treadwell ({', '.join(unknown)}); "
                                  "it is left unchanged.")
