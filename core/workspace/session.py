@@ -86,7 +86,7 @@ class Workspace:
 
 def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
     """A command that writes backs up first, as the window does on start, at most once a day: a clinic
-    that only uses the commands has daily backups too. A backup that fails is logged and the command
+    that only uses the commands has daily backups too. A backup that fails is said and logged, and the command
     goes on (its own change is what the clinician asked for). The settings (how many to keep) are read only
     when a backup is due."""
     from core.storage.backup import BackupError
@@ -102,8 +102,14 @@ def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
         settings, rotate = Settings(), False
     try:
         backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep, rotate=rotate)
-    except BackupError as error:
+    except BackupError as error:  # said, not only logged (seen by a tester: a full disk, and nothing said it)
+        import sys
+
+        from core.app_info import program_name
+
         logging.getLogger(__name__).warning("the command's daily backup was not made: %s", error)
+        print(f"Note: today's backup of the records was not made, and this command went on. {error} Once that is "
+              f"mended, make one with {program_name()} db backup.", file=sys.stderr)
 
 
 class _ServerUnreachable:
