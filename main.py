@@ -6,11 +6,24 @@ import logging
 import os
 import sys
 
-from core import cli, collector
-from core.crash import install_crash_handlers, stderr_reporter
-from core.data_dir import DataDir, DataDirError
-from core.handout import font_cache
-from core.logging_setup import LogUnavailable, configure_logging
+
+def _cancelled_quietly(kind, value, trace) -> None:
+    """Ctrl+C before a command's own handling of it (run_command) or the window's: a line, not a traceback (seen by
+    a tester: a traceback ending in KeyboardInterrupt, from Ctrl+C while the imports below ran)."""
+    if issubclass(kind, KeyboardInterrupt):
+        print("Cancelled while Treadwell was starting: nothing was saved.", file=sys.stderr)
+    else:
+        sys.__excepthook__(kind, value, trace)
+
+
+if __name__ == "__main__":  # before the imports; the crash handlers take over once they are installed
+    sys.excepthook = _cancelled_quietly
+
+from core import cli, collector  # noqa: E402
+from core.crash import install_crash_handlers, stderr_reporter  # noqa: E402
+from core.data_dir import DataDir, DataDirError  # noqa: E402
+from core.handout import font_cache  # noqa: E402
+from core.logging_setup import LogUnavailable, configure_logging  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -83,7 +83,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         if problem:
             print(f"{args.profile.name}: name: {problem}. Nothing was saved.", file=sys.stderr)
             return 2
-    staged = None  # the handout, written beside its place before anything is saved
+    staged = saved = None  # the handout, written beside its place before anything is saved
+    placed = False
     try:
         with open_workspace(data_dir, write=args.save, records_url=args.records, waiting=say_waiting,
                             without_server=None if args.save or args.patient is not None
@@ -110,12 +111,18 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 staged = None if pdf is None else _stage_handout(pdf, args, data_dir)
                 if staged is None:
                     return 2
-            saved = None
             if args.save:
                 saved = workspace.records.save_plan(profile, computed, clinician=settings.clinician,
                                                     patient_id=args.patient, overrides=kept,
                                                     same_person=args.same_patient, based_on=based_on, reason=reason,
                                                     refuse_namesakes=args.patient is None and not args.new_patient)
+            if staged is not None:  # in place once the plan is saved, before anything is printed (seen by a tester:
+                if not _put_handout_in_place(staged, args, saved):  # Ctrl+C while the plan was printed left it
+                    return 2  # saved with no handout, said only as "Cancelled")
+                staged, placed = None, True
+                if saved is not None:
+                    workspace.records.record_event("export", "plan", saved.id, settings.clinician)
+            if saved is not None:
                 if args.format != "json":
                     print(describe_plan(plan), flush=True)
                 if newest is not None and saved.id == newest.id:
@@ -130,11 +137,6 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 if plan.blocked and (newest is None or saved.id != newest.id):  # kept as the screening's record
                     print(f"Saved as the record of this screening (plan {saved.id}). No sessions can be logged under "
                           "a blocked plan: save a new version once what blocks it is resolved.", file=sys.stderr)
-            if staged is not None:
-                if not _put_handout_in_place(staged, args, saved):
-                    return 2
-                if saved is not None:
-                    workspace.records.record_event("export", "plan", saved.id, settings.clinician)
             if args.format == "json":  # one document, the saved plan's id in it (seen in review: the id printed after
                 print_json({**plan.model_dump(mode="json"),  # the plan made the output no longer JSON)
                             **({"saved_plan_id": saved.id} if saved is not None else {})})
@@ -166,6 +168,16 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        if saved is None:
+            raise  # nothing saved: run_command says "Cancelled"
+        from core.cli import EXIT_CANCELLED
+
+        print(f"Cancelled after the plan was saved: it is plan {saved.id} of patient {saved.patient_id}"
+              + ("" if staged is None and not placed else f", and the handout is saved as {args.pdf}" if placed
+                 else ", but the handout was not written")
+              + ". Check with plans list before saving it again.", file=sys.stderr)
+        return EXIT_CANCELLED
     finally:
         if staged is not None:
             staged.discard()  # not saved after all (or already in place: then nothing to remove)
