@@ -123,7 +123,16 @@ class PatientCare(SaveQuestions, SessionCare):
             self._refresh_course()
             self.statusBar().clearMessage()  # seen in testing: "Opened plan version 2 of ..." over a blank form
             self.tabs.setCurrentWidget(self.editor)
-            self.editor.form.name.setFocus()  # Ctrl+N: type the name at once
+            self._to_name()  # Ctrl+N: type the name at once
+
+    def _to_name(self) -> None:
+        """The cursor in Name, and Name in view: shown even where the cursor was in it already, the plan scrolled to
+        its bottom (seen by a clinician: Ctrl+N left "No plan to chart" in view, and the name was typed out of sight;
+        the view follows a change of focus, ui/focus_in_view.py)."""
+        from ui.focus_in_view import show_widget
+
+        self.editor.form.name.setFocus()
+        show_widget(self.editor.form.name)
 
     def _deleted_elsewhere(self, patient_id: int) -> None:
         """The patient on screen is no longer in the records. Seen in review: every Save then said "There is no
@@ -283,7 +292,7 @@ class PatientCare(SaveQuestions, SessionCare):
         self.editor.load_version(version)
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)
-        self.editor.form.name.setFocus()  # the top of the record, not a field left there before
+        self._to_name()  # the top of the record, not a field left there before
         self._refresh_course()
         self.statusBar().showMessage(f"Opened plan version {version.version} of {version.profile.name} "
                                      f"(patient {version.patient_id}).")
