@@ -43,8 +43,8 @@ def test_letters_in_a_number_box_are_not_called_a_decimal_point(qtbot, data_dir)
         form.numbers["resting_hr"].clear()
         qtbot.keyClicks(form.numbers["resting_hr"], text)
         assert form._errors["resting_hr"].text().startswith(said), text
-    for text, said in (("12o", "must be a whole number, in digits only;"),
-                       ("120.5", "must be a whole number, written without a decimal point;")):
+    for text, said in (("12o", "the systolic value must be a whole number, in digits only;"),
+                       ("120.5", "the systolic value must be a whole number, written without a decimal point;")):
         form.bp_systolic.clear()
         qtbot.keyClicks(form.bp_systolic, text)
         assert form.bp_diastolic.text() and form._errors["resting_bp"].text().startswith(said), text

@@ -32,7 +32,7 @@ def in_form_words(field: str, problem: str, units: str = "metric") -> str:
     """``problem`` ("must be at most 220; allowed: ...") as the form shows it under ``field``, the comfortable speed's
     in the clinic's ``units`` (seen in review: "must be at most 8" under a speed an imperial clinic types in mph)."""
     said, _, allowed = problem.partition("; allowed: ")
-    if field == "resting_bp" and said in ONE_BOX_EMPTY:
+    if field == "resting_bp" and said.endswith(ONE_BOX_EMPTY):  # "the diastolic value is required"
         said = "enter both the systolic and the diastolic value"
     if field == SPEED and units == "imperial":
         said = re.sub(r"(at most|at least) (\d+(?:\.\d+)?)", lambda bound: f"{bound[1]} {in_mph(float(bound[2]))} mph",

@@ -8,6 +8,7 @@ values that would contradict it, with the reason as the tooltip.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -44,19 +45,15 @@ SCREENING_HELP = {field: PatientProfile.model_fields[field].description
 
 
 def _number(text: str) -> Any:
-    """A number when the text is one; otherwise the text itself, for the core check to name."""
+    """A number when the text is one in digits, with a decimal point or comma or none; otherwise the text itself, for
+    the core check to name (seen in testing: Python reads "6_3" as 63, taken without a word; "1e2" as 100.0, called
+    "written without a decimal point")."""
     text = text.strip().replace(",", ".")
     if not text:
         return None
-    if "_" in text:  # Python reads "6_3" as 63 (seen in testing: an age typed so was taken without a word)
-        return text
-    try:
+    if re.fullmatch(r"[+-]?\d+", text):
         return int(text)
-    except ValueError:
-        try:
-            return float(text)
-        except ValueError:
-            return text
+    return float(text) if re.fullmatch(r"[+-]?(\d+\.\d*|\.\d+)", text) else text
 
 
 class _Heights(QObject):
@@ -295,8 +292,10 @@ class ProfileForm(ImpliedValues, QWidget):
         """The focus on the first field, in the form's order, whose problem shows (its text selected, to retype):
         after Ctrl+S it stayed where it was, the problem scrolled out of view."""
         for field, label in self._errors.items():
-            if label.isVisibleTo(self) and field in self._inputs:
-                self._inputs[field].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if label.isVisibleTo(self) and field in self._inputs:  # of the blood pressure's boxes, the one named or
+                diastolic = field == "resting_bp" and (label.text().startswith("the diastolic") or (  # left empty
+                    self.bp_systolic.text().strip() and not self.bp_diastolic.text().strip()))
+                (self.bp_diastolic if diastolic else self._inputs[field]).setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
     def set_profile(self, profile: PatientProfile) -> dict[str, Any]:
