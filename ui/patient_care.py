@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.clinic_log import CLINIC_LOG, namesake_saved
 from ui.plain_text import shown_as_typed
-from ui.save_questions import SaveQuestions
+from ui.save_questions import SaveQuestions, saved_and_now
 from ui.views.session_questions import leaving_answer
 
 from ui.session_care import SAVE_FIRST, SessionCare
@@ -222,9 +222,10 @@ class PatientCare(SaveQuestions, SessionCare):
                 answer = QMessageBox.question(
                     self, "The same patient?", shown_as_typed(
                         f"The {different.what} in the profile {'does' if len(different.differs) == 1 else 'do'} not "
-                        f"match what is saved for this patient. Is this the same person, with the {different.what} "
-                        "corrected?\n\nYes saves a new version of this patient. No saves nothing: use File > New "
-                        "patient for someone else."),
+                        "match what is saved for this patient"
+                        f"{saved_and_now(self._course, self.editor.profile, different)}. Is this the same person, with "
+                        f"the {different.what} corrected?\n\nYes saves a new version of this patient. No saves "
+                        "nothing: use File > New patient for someone else."),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:
                     self.statusBar().showMessage(f"Not saved: the {different.what} differs from this patient's.")

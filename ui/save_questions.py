@@ -108,6 +108,18 @@ class SaveQuestions:
         return False
 
 
+def saved_and_now(course, profile, different) -> str:
+    """What differs (DifferentPatient, which names the fields only, as it may be logged), as saved in the patient's
+    newest version and as on screen: " (age: saved 67, now 60)" (seen by a clinician: neither age was given). ""
+    where the newest version is not known here."""
+    if course is None:
+        return ""
+    saved = course.in_force.profile
+    values = {"name": lambda p: p.name, "sex": lambda p: p.sex or "not given", "age": lambda p: p.age}
+    return " (" + "; ".join(f"{field}: saved {values[field](saved)}, now {values[field](profile)}"
+                            for field in different.differs if field in values) + ")"
+
+
 def same_name(others: list[int]) -> str:
     """"Patient 2 has the same name", or "Patients 2 and 5 have" it."""
     who = f"Patient {others[0]} has" if len(others) == 1 else f"Patients {listed(others)} have"
