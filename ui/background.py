@@ -10,6 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+# a mistake in Treadwell's own code, logged with its traceback for whoever mends it; every other failure is a refusal
+# said to the person (a file not replaced, a record gone, a full disk)
+MISTAKES = (ArithmeticError, AssertionError, AttributeError, ImportError, IndexError, KeyError, NameError,
+            RuntimeError, TypeError)
 
 # Relays live here until their answer has been delivered on the GUI thread. Without this, the worker
 # could drop the last reference and delete a GUI-thread object from its own thread mid-delivery.
@@ -48,8 +52,11 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # reported to the caller, who tells the person
-            log.exception("background job failed")
-            self._tell(False, error)
+            if isinstance(error, MISTAKES):
+                log.exception("background job failed")
+            else:  # a refusal said to the person (a file not replaced, a note that cannot be printed, a full disk): its
+                log.info("background job refused: %s", type(error).__name__)  # kind; its words may name a patient
+            self._tell(False, error)  # (seen by a clinician: each refusal logged as an ERROR with a traceback)
         else:
             self._tell(True, result)
 
