@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 
 from typing import NamedTuple
@@ -18,8 +19,15 @@ def command_as_run() -> str:
     quoted) when frozen, and the README's ``uv run main.py`` in a source checkout (seen in testing: a printed
     "main.py db restore ..." did not run as printed)."""
     if getattr(sys, "frozen", False):
-        return f'"{sys.executable}"'
+        return as_typed(sys.executable)
     return "uv run main.py"
+
+
+def as_typed(path: object) -> str:
+    """A path in a command line printed to be pasted as it stands: in single quotes on POSIX, where double quotes let
+    a shell expand "$" and backquotes in it (seen by a tester: a data folder named with `id` in it ran id), and in
+    double quotes on Windows, where no path holds one."""
+    return f'"{path}"' if os.name == "nt" else shlex.quote(str(path))
 
 
 def program_name() -> str:
