@@ -18,11 +18,12 @@ class InputError(ValueError):
 
 
 def read_input(path: Path, *, limit: int, what: str) -> bytes:
-    """The bytes of ``path``; ``what`` names the kind of file in messages ("profile", "bundle")."""
+    """The bytes of ``path``; ``what`` names the kind of file in messages ("profile", "bundle"). One that cannot be
+    read is named by its whole path (seen by a tester: "cannot read arabic.json", not saying where it was looked)."""
     try:
         info = os.stat(path)
     except OSError as error:
-        raise InputError(f"{what}: cannot read {path.name}: {error.strerror or error}") from error
+        raise InputError(f"{what}: cannot read {path.absolute()}: {error.strerror or error}") from error
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{what}: {path.name} is not a regular file (a folder, device or pipe); choose a file")
     if info.st_size > limit:
@@ -31,7 +32,7 @@ def read_input(path: Path, *, limit: int, what: str) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise InputError(f"{what}: cannot read {path.name}: {error.strerror or error}") from error
+        raise InputError(f"{what}: cannot read {path.absolute()}: {error.strerror or error}") from error
     if len(data) > limit:
         raise InputError(f"{what}: {path.name} grew past {limit // 1_000_000 or 1} MB while it was read")
     return data

@@ -54,9 +54,9 @@ def test_invalid_profile_exits_2_naming_each_field(run_main, tmp_path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_missing_file_exits_2(run_main, tmp_path) -> None:
-    result = run_main("plan", str(tmp_path / "nope.json"), data_dir=tmp_path / "data")
-    assert result.returncode == 2 and "cannot read nope.json" in result.stderr
+def test_missing_file_exits_2_naming_where_it_was_looked_for(run_main, tmp_path) -> None:
+    result = run_main("plan", "nope.json", data_dir=tmp_path / "data")  # relative: to the folder it is run in
+    assert result.returncode == 2 and f"cannot read {tmp_path / 'nope.json'}: " in result.stderr, result.stderr
 
 
 def test_blocked_plan_exits_3_and_still_says_why(run_main, tmp_path) -> None:
