@@ -89,23 +89,25 @@ def emergency_problem(number: str, *, before: str = "") -> str | None:
     return phone_problem(number, before=before, examples=EMERGENCY_EXAMPLES, digits=EMERGENCY_DIGITS_AT_LEAST)
 
 
-def typed_problem(settings: Settings, before: Settings) -> tuple[str, str] | None:
-    """The first problem of the clinic's details as typed in Settings or the welcome, as (field, problem), or None:
-    the phone (phone_problem), then any of the three the handout's fonts cannot print. Seen in review: a clinic name
-    with an emoji was saved, and from then on every handout and progress report failed. A value kept as it was
-    (``before``) is not asked about, as for the phone."""
-    if problem := phone_problem(settings.contact_phone, before=before.contact_phone):
-        return "contact_phone", problem
-    if problem := emergency_problem(settings.emergency_number, before=before.emergency_number):
-        return "emergency_number", problem
+def typed_problems(settings: Settings, before: Settings) -> list[tuple[str, str]]:
+    """The problems of the clinic's details as typed in Settings or the welcome, as (field, problem), each field's
+    first, the phone's and the ambulance number's (phone_problem, emergency_problem) before any of the four the
+    handout's fonts cannot print. Seen in review: a clinic name with an emoji was saved, and from then on every
+    handout and progress report failed; by a clinician: one problem said at a time, the next only at the next Save. A
+    value kept as it was (``before``) is not asked about, as for the phone."""
     from core.handout.fonts import cannot_print
 
+    found = {}
+    if problem := phone_problem(settings.contact_phone, before=before.contact_phone):
+        found["contact_phone"] = problem
+    if problem := emergency_problem(settings.emergency_number, before=before.emergency_number):
+        found["emergency_number"] = problem
     for field, what in (("clinic_name", "the clinic's name"), ("clinician_name", "the name"),
                         ("contact_phone", "the number"), ("emergency_number", "the number")):
         value = getattr(settings, field)
-        if value != getattr(before, field) and (problem := cannot_print(value, what)):
-            return field, problem
-    return None
+        if field not in found and value != getattr(before, field) and (problem := cannot_print(value, what)):
+            found[field] = problem
+    return list(found.items())
 
 
 class SettingsError(Exception):

@@ -16,7 +16,7 @@ from core.handout.language import offered_label
 from core.languages import languages
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions, caps_held
-from core.settings import EMERGENCY_EXAMPLES, Settings, problems_in_words, typed_problem
+from core.settings import EMERGENCY_EXAMPLES, Settings, problems_in_words, typed_problems
 from ui.field_problems import first_field, show_problem
 from ui.file_dialogs import open_file
 from ui.scrolling import VerticalScroll, screen_room
@@ -291,8 +291,9 @@ class SettingsDialog(QDialog):
             if self.test_result.text().startswith(f"{LABELS['records_url']}: "):  # said once, under the form (seen
                 self.test_result.setText(self._test_note)  # by a clinic's tester: twice, one half hidden)
             return
-        if typed := typed_problem(self.result_settings, self._base):
-            show_problem(self.problem, f"{LABELS[typed[0]]}: {typed[1]}.", fields, typed[0])
+        if typed := typed_problems(self.result_settings, self._base):
+            show_problem(self.problem, "; ".join(f"{LABELS[field]}: {problem}" for field, problem in typed) + ".",
+                         fields, typed[0][0])
             self.result_settings = None
             return
         if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from core.settings import EMERGENCY_EXAMPLES, Settings, problems_in_words, typed_problem
+from core.settings import EMERGENCY_EXAMPLES, Settings, problems_in_words, typed_problems
 from ui.field_problems import first_field, show_problem
 from ui.form_message import FormMessage
 
@@ -91,8 +91,8 @@ class WelcomeDialog(QDialog):
         except ValidationError as error:
             self._say(problems_in_words(error, LABELS), first_field(error))
             return
-        if typed := typed_problem(self.result_settings, self._base):
-            self._say([f"{LABELS[typed[0]]}: {typed[1]}."], typed[0])
+        if typed := typed_problems(self.result_settings, self._base):
+            self._say(["; ".join(f"{LABELS[field]}: {problem}" for field, problem in typed) + "."], typed[0][0])
             return
         self.accept()
 
