@@ -27,19 +27,23 @@ def saved_and_backed_up(data_dir) -> None:
         path.unlink()
 
 
-@pytest.mark.parametrize(("lose", "state"), [("empty", "empty"), ("delete", "missing")])
+@pytest.mark.parametrize(("lose", "state"), [("empty", "empty"), ("delete", "missing"),
+                                             ("folder", "a folder, not a file")])
 def test_lost_records_are_not_made_anew_and_the_backup_is_named(data_dir, lose, state) -> None:
     saved_and_backed_up(data_dir)
     if lose == "empty":
         data_dir.database_path.write_bytes(b"")
     else:
         data_dir.database_path.unlink()
+    if lose == "folder":
+        data_dir.database_path.mkdir()
     said = f"The records file treadwell.sqlite3 is {state}, but 1 backup of it is kept in {data_dir.backups_dir}"
     for write in (True, False):
         with pytest.raises(DatabaseDamaged, match=said.replace(".", "\\.")), open_data(data_dir, write=write):
             pass
-    assert (data_dir.database_path.exists(), data_dir.database_path.exists() and
-            data_dir.database_path.stat().st_size) == ((True, 0) if lose == "empty" else (False, False))
+    assert (data_dir.database_path.exists(), data_dir.database_path.is_file() and
+            data_dir.database_path.stat().st_size) == {"empty": (True, 0), "delete": (False, False),
+                                                       "folder": (True, False)}[lose]
     report = check_health(data_dir)
     assert not report.ok and report.lines[0].startswith(said) and "db restore" in report.lines[-1]
 
