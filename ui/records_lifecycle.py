@@ -67,11 +67,12 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_records_failed(self, error: Exception) -> None:
-        from core.workspace.errors import DatabaseDamaged, DatabaseError, RecordsLost
+        from core.workspace.errors import DatabaseDamaged, DatabaseError, NotTreadwellRecords, RecordsLost
 
         if isinstance(error, DatabaseDamaged):
             state = ("missing or empty beside its backups; nothing was made anew" if isinstance(error, RecordsLost)
-                     else "damaged; it has not been changed")
+                     else "another program's database; it has not been changed"
+                     if isinstance(error, NotTreadwellRecords) else "damaged; it has not been changed")
             if self.read_only:  # only the window that holds the data folder may put a backup in place
                 self._show_problem(f"The records database is {state}. The Treadwell window that holds this data "
                                    "folder can restore the newest good backup.")

@@ -12,9 +12,7 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
-from core.storage.database import (
-    CORE_TABLES, TABLE_LIST_DAMAGED, DatabaseUnavailable, check_file, read_only_uri,
-)
+from core.storage.database import TABLE_LIST_DAMAGED, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, known_migrations
 
 BACKUP_PREFIX = "treadwell-"
@@ -184,6 +182,7 @@ def newest_good_backup(backups_dir: Path) -> Path | None:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
+CORE_TABLES = ("meta", "patients", "plans", "audit")  # in every released schema: an older backup restores too
 
 
 def not_a_database_file(path: Path) -> str | None:

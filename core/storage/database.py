@@ -25,6 +25,11 @@ class DatabaseDamaged(DatabaseError):
     """quick_check failed or the file is not a database. Nothing has been written to it."""
 
 
+class NotTreadwellRecords(DatabaseDamaged):
+    """Another program's database where the records file should be (another_programs): a restore is offered as for
+    damage, and nothing is written to it."""
+
+
 class RecordsLost(DatabaseDamaged):
     """The records file is missing or empty while backups of it are kept (core/storage/maintenance.py lost_records):
     a restore is offered as for damage, and nothing makes the file anew."""
@@ -162,7 +167,7 @@ def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | No
     try:
         applied = [migration.name for migration in MIGRATIONS.applied(db)]  # read once, for the checks
         if another_programs(db, applied):  # before WAL mode is written to its header
-            raise DatabaseDamaged(another_programs_said(path.name))
+            raise NotTreadwellRecords(another_programs_said(path.name))
         _refuse_newer_schema(applied, path)
         if not read_only:
             _write_ahead(connection, path)
@@ -186,17 +191,14 @@ def _write_ahead(connection: sqlite3.Connection, path: Path) -> None:
         raise DatabaseError(f"The database {path.name} cannot be opened: {error}.") from error
 
 
-CORE_TABLES = ("meta", "patients", "plans", "audit")  # in every released schema: an older backup restores too
-
-
 def another_programs(db: sqlite_utils.Database, applied: list[str]) -> bool:
-    """Whether the file holds another program's tables and none of Treadwell's (seen by a tester: a browser's
-    database copied over the records was taken for new records, and Treadwell's tables written into it beside its
-    own, with no backup made). ``applied``: Treadwell's migrations applied to it."""
+    """Whether the file holds tables while none of Treadwell's migrations was applied to it (``applied``): another
+    program's, as every table of Treadwell's records is made by a migration, each in a transaction with its record
+    (seen by a tester: a browser's database copied over the records was taken for new records, and Treadwell's tables
+    written into it beside its own, with no backup made; in review: Chromium's have a "meta" table, as Treadwell's)."""
     if applied:
         return False
-    tables = [name for name in db.table_names() if not name.startswith("sqlite_") and name != "_sqlite_migrations"]
-    return bool(tables) and not any(name in tables for name in CORE_TABLES)
+    return any(not name.startswith("sqlite_") and name != "_sqlite_migrations" for name in db.table_names())
 
 
 def another_programs_said(name: str) -> str:

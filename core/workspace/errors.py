@@ -7,13 +7,15 @@ from __future__ import annotations
 from core.records.models import DifferentPatient, RecordNotFound
 from core.storage.clinic_errors import ClinicServerError, plain_error
 from core.storage.database import (
-    DatabaseDamaged, DatabaseError, DatabaseTooNew, RecordsLost, StorageFailure, plain_storage_error,
+    DatabaseDamaged, DatabaseError, DatabaseTooNew, NotTreadwellRecords, RecordsLost, StorageFailure,
+    plain_storage_error,
 )
 from core.storage.lock import LockFileError
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
 __all__ = [
     "WAIT_FOR_OTHER_WRITER_S", "ClinicServerError", "DataDirBusy", "DatabaseDamaged", "DatabaseError", "DatabaseTooNew",
-    "DifferentPatient", "LockFileError", "RecordNotFound", "RecordsLost", "StorageFailure", "plain_error",
+    "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost", "StorageFailure",
+    "plain_error",
     "plain_storage_error",
 ]

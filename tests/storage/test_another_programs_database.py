@@ -20,17 +20,20 @@ SAID = "The records file treadwell.sqlite3 is another program's database, not Tr
        "changed."
 
 
-def another_programs(path) -> None:
+def another_programs(path, table: str = "moz_places") -> None:
+    """A browser's database: Firefox's places, or Chromium's history, whose "meta" table Treadwell's records have too
+    (seen in review: taken for records, and written to)."""
     path.unlink(missing_ok=True)
     with sqlite3.connect(path) as connection:
-        connection.execute("create table moz_places (id integer primary key, url text)")
-        connection.execute("insert into moz_places (url) values ('https://example.org')")
+        connection.execute(f"create table {table} (id integer primary key, url text)")
+        connection.execute(f"insert into {table} (url) values ('https://example.org')")
     connection.close()
 
 
-def test_another_program_s_database_is_refused_unchanged_and_the_backup_offered(data_dir) -> None:
+@pytest.mark.parametrize("table", ["moz_places", "meta"])
+def test_another_program_s_database_is_refused_unchanged_and_the_backup_offered(data_dir, table) -> None:
     saved_and_backed_up(data_dir)
-    another_programs(data_dir.database_path)
+    another_programs(data_dir.database_path, table)
     before = digest(data_dir.database_path)
     for write in (True, False):
         with pytest.raises(DatabaseDamaged, match=SAID.replace(".", "\\.")), open_data(data_dir, write=write):
