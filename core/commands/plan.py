@@ -83,8 +83,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         if problem:
             print(f"{args.profile.name}: name: {problem}. Nothing was saved.", file=sys.stderr)
             return 2
-    staged = saved = None  # the handout, written beside its place before anything is saved
-    placed = False
+    staged = saved = newest = None  # the handout, written beside its place before anything is saved
+    placed = not_placed = False
     try:
         with open_workspace(data_dir, write=args.save, records_url=args.records, waiting=say_waiting,
                             without_server=None if args.save or args.patient is not None
@@ -117,11 +117,14 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                                                     same_person=args.same_patient, based_on=based_on, reason=reason,
                                                     refuse_namesakes=args.patient is None and not args.new_patient)
             if staged is not None:  # in place once the plan is saved, before anything is printed (seen by a tester:
-                if not _put_handout_in_place(staged, args, saved):  # Ctrl+C while the plan was printed left it
-                    return 2  # saved with no handout, said only as "Cancelled")
-                staged, placed = None, True
-                if saved is not None:
-                    workspace.records.record_event("export", "plan", saved.id, settings.clinician)
+                if _put_handout_in_place(staged, args, saved):  # Ctrl+C while the plan was printed left it saved
+                    staged, placed = None, True  # with no handout, said only as "Cancelled")
+                    if saved is not None:
+                        workspace.records.record_event("export", "plan", saved.id, settings.clinician)
+                elif saved is None:
+                    return 2
+                else:
+                    not_placed = True  # the saved plan's notes and id are said all the same (seen in review)
             if saved is not None:
                 if args.format != "json":
                     print(describe_plan(plan), flush=True)
@@ -142,6 +145,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                             **({"saved_plan_id": saved.id} if saved is not None else {})})
             elif saved is not None:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
+            if not_placed:
+                return 2
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2
@@ -173,7 +178,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             raise  # nothing saved: run_command says "Cancelled"
         from core.cli import EXIT_CANCELLED
 
-        print(f"Cancelled after the plan was saved: it is plan {saved.id} of patient {saved.patient_id}"
+        kept = (f"nothing new was saved: version {saved.version} of patient {saved.patient_id} (plan {saved.id}) is "
+                "unchanged" if newest is not None and saved.id == newest.id else
+                f"the plan was saved: it is plan {saved.id} of patient {saved.patient_id}")
+        print(f"Cancelled once {kept}"
               + ("" if staged is None and not placed else f", and the handout is saved as {args.pdf}" if placed
                  else ", but the handout was not written")
               + ". Check with plans list before saving it again.", file=sys.stderr)
@@ -309,8 +317,6 @@ def _put_handout_in_place(staged: StagedFile, args: argparse.Namespace, saved) -
         done = (f"The plan is saved as plan {saved.id} (its id is on the last line), but the handout was not "
                 "written: " if saved is not None else "The handout was not written: ")
         print(done + str(error), file=sys.stderr)
-        if saved is not None:
-            print(saved.id, flush=True)
         return False
     print(f"Handout saved: {args.pdf}", file=sys.stderr)
     return True
