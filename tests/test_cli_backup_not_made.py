@@ -25,5 +25,5 @@ def test_a_daily_backup_not_made_is_said_and_the_save_goes_on(tmp_path, monkeypa
     out, err = capsys.readouterr()
     assert out.splitlines()[-1] == "2" and not any(data.backups_dir.iterdir())
     assert (f"Note: today's backup of the records was not made, and this command went on. The backup could not be "
-            f"written to {data.backups_dir}: No space left on device. Once that is mended, make one with main.py db "
-            "backup.\n") in err
+            f"written to {data.backups_dir}: No space left on device. Once that is mended, make one: uv run main.py "
+            f"--data-dir {data.root} db backup\n") in err
