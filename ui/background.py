@@ -10,10 +10,25 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
-# a mistake in Treadwell's own code, logged with its traceback for whoever mends it; every other failure is a refusal
-# said to the person (a file not replaced, a record gone, a full disk)
-MISTAKES = (ArithmeticError, AssertionError, AttributeError, ImportError, IndexError, KeyError, NameError,
-            RuntimeError, TypeError)
+
+
+def refusal(error: Exception) -> bool:
+    """Whether ``error`` is a refusal said to the person in a plain sentence (a file not replaced, a record gone, the
+    clinic server away, a full disk), logged as a line; any other failure is a mistake, logged with its traceback for
+    whoever mends it. Imported here, once something failed: the kinds come from all over."""
+    from core.atomic import WriteError
+    from core.handout.export import HandoutError
+    from core.inputs import InputError
+    from core.settings import SettingsError
+    from core.workspace.errors import (
+        ClinicServerError, DataDirBusy, DatabaseError, RecordNotFound, StorageFailure,
+    )
+    from core.workspace.maintenance import BackupError, NotABackup
+    from ui.printing import PrintCancelled, PrintFailed
+
+    return isinstance(error, (WriteError, HandoutError, InputError, SettingsError, ClinicServerError, DataDirBusy,
+                              DatabaseError, RecordNotFound, StorageFailure, BackupError, NotABackup, PrintCancelled,
+                              PrintFailed))
 
 # Relays live here until their answer has been delivered on the GUI thread. Without this, the worker
 # could drop the last reference and delete a GUI-thread object from its own thread mid-delivery.
@@ -52,11 +67,11 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # reported to the caller, who tells the person
-            if isinstance(error, MISTAKES):
+            if refusal(error):  # its kind: its words may name a patient (seen by a clinician: each refusal logged
+                log.info("background job refused: %s", type(error).__name__)  # as an ERROR with a traceback)
+            else:
                 log.exception("background job failed")
-            else:  # a refusal said to the person (a file not replaced, a note that cannot be printed, a full disk): its
-                log.info("background job refused: %s", type(error).__name__)  # kind; its words may name a patient
-            self._tell(False, error)  # (seen by a clinician: each refusal logged as an ERROR with a traceback)
+            self._tell(False, error)
         else:
             self._tell(True, result)
 
