@@ -20,15 +20,14 @@ def refusal(error: Exception) -> bool:
     from core.handout.export import HandoutError
     from core.inputs import InputError
     from core.settings import SettingsError
-    from core.workspace.errors import (
-        ClinicServerError, DataDirBusy, DatabaseError, RecordNotFound, StorageFailure,
-    )
+    from core.workspace.errors import ClinicServerError, DataDirBusy, DatabaseError, RecordNotFound, StorageFailure
     from core.workspace.maintenance import BackupError, NotABackup
     from ui.printing import PrintCancelled, PrintFailed
 
     return isinstance(error, (WriteError, HandoutError, InputError, SettingsError, ClinicServerError, DataDirBusy,
                               DatabaseError, RecordNotFound, StorageFailure, BackupError, NotABackup, PrintCancelled,
                               PrintFailed))
+
 
 # Relays live here until their answer has been delivered on the GUI thread. Without this, the worker
 # could drop the last reference and delete a GUI-thread object from its own thread mid-delivery.

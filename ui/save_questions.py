@@ -116,8 +116,9 @@ def saved_and_now(course, profile, different) -> str:
         return ""
     saved = course.in_force.profile
     values = {"name": lambda p: p.name, "sex": lambda p: p.sex or "not given", "age": lambda p: p.age}
-    return " (" + "; ".join(f"{field}: saved {values[field](saved)}, now {values[field](profile)}"
-                            for field in different.differs if field in values) + ")"
+    said = [f"{field}: saved {values[field](saved)}, now {values[field](profile)}" for field in different.differs
+            if field in values]
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def same_name(others: list[int]) -> str:

@@ -363,10 +363,11 @@ def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
     except ValidationError as error:
         problems: dict[str, str] = {}
         for line in profile_problems(error):
+            # one of a pair named ("resting_bp (diastolic)": "the diastolic value ..."; seen in testing, "must be at
+            # most 200" under the blood pressure, and the systolic box chosen to mend it)
             where, _, message = line.partition(": ")
-            item = re.fullmatch(r"\w+ \((\w+)\)", where)  # one of a pair by name: "resting_bp (diastolic)" (seen
-            problems.setdefault(_field_named(line), f"the {item[1]} value {message}" if item else message)  # in
-            # testing: "must be at most 200" under the blood pressure, and the systolic box chosen to mend it)
+            item = re.fullmatch(r"\w+ \((\w+)\)", where)
+            problems.setdefault(_field_named(line), f"the {item[1]} value {message}" if item else message)
         for field, other, message in pair_problems(data):
             if field not in problems and other not in problems:
                 problems[field] = f"{message}; allowed: {ALLOWED[field]}"

@@ -37,8 +37,8 @@ def lost_records(data_dir: DataDir) -> str | None:
     backups = list_backups(data_dir.backups_dir)
     if not backups:
         return None  # a first start (or one that stopped before it saved anything)
-    state = "a folder, not a file" if path.is_dir() else "empty" if path.exists() else "missing"  # seen by a tester:
-    # a folder of that name was called "empty"
+    # seen by a tester: a folder of that name was called "empty"
+    state = "a folder, not a file" if path.is_dir() else "empty" if path.exists() else "missing"
     said = (f"The records file {path.name} is {state}, but {len(backups)} backup{'s' if len(backups) != 1 else ''} "
             f"of it {'are' if len(backups) != 1 else 'is'} kept in {data_dir.backups_dir}: the records were lost, not "
             "new. Nothing was written. Restore the newest good backup (the db restore command, or the dialog in the "

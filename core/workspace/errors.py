@@ -16,6 +16,5 @@ from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 __all__ = [
     "WAIT_FOR_OTHER_WRITER_S", "ClinicServerError", "DataDirBusy", "DatabaseDamaged", "DatabaseError", "DatabaseTooNew",
     "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost", "StorageFailure",
-    "plain_error",
-    "plain_storage_error",
+    "plain_error", "plain_storage_error",
 ]
