@@ -200,3 +200,15 @@ def test_the_level_and_flags_columns_are_explained_under_the_table(run_main, tmp
             "or unclear risk; Hooijmans 2014, doi:10.1186/1471-2288-14-43) and the PEDro scale for trials (0-10) judge"
             ) in listed.stdout  # seen in review: unsaid
     assert "flags: how many notes the curators made on its conflicts, gaps and implausible values" in listed.stdout
+
+
+def test_evidence_help_shows_its_action_as_optional(capsys) -> None:
+    """Seen by a tester: the usage line showed "ACTION ...", as if required, while `evidence` alone lists studies."""
+    import pytest
+
+    from core.cli import parse_args
+
+    with pytest.raises(SystemExit):
+        parse_args(["evidence", "--help"])
+    shown = capsys.readouterr().out
+    assert "[ACTION] ..." in shown and "With no action, list the studies the options choose" in shown

@@ -22,12 +22,15 @@ def add_etiologies(subparsers: argparse._SubParsersAction) -> None:
 
 
 def add_evidence(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("evidence", help="search the exercise studies, or import the clinic's own")
+    parser = subparsers.add_parser("evidence", help="search the exercise studies, or import the clinic's own",
+                                   description="With no action, list the studies the options choose (all of them "
+                                               "without options); 'import' adds the clinic's own.")
     parser.add_argument("--etiology", metavar="ID", help="only studies of this etiology (see 'etiologies')")
     parser.add_argument("--mechanism", metavar="ID", help="only studies with a finding on this mechanism")
     parser.add_argument("--search", metavar="TEXT", help="full-text search: authors, titles, markers, models, mechanisms")
     add_format_option(parser)
-    actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION")
+    actions = parser.add_subparsers(dest="evidence_action", metavar="[ACTION]")  # optional (seen by a tester: the
+    # usage line showed "ACTION ...", as if required)
     importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
     importer.add_argument("file", type=Path, metavar="FILE", help=(
         f"the clinic's studies, a CSV (UTF-8) or JSON file in the shape of "
