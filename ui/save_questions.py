@@ -110,14 +110,15 @@ class SaveQuestions:
 
 def saved_and_now(course, profile, different) -> str:
     """What differs (DifferentPatient, which names the fields only, as it may be logged), as saved in the patient's
-    newest version and as on screen: " (age: saved 67, now 60)" (seen by a clinician: neither age was given). ""
+    newest version and as on screen: " (saved 67, now 60)" (seen by a clinician: neither age was given). ""
     where the newest version is not known here."""
     if course is None:
         return ""
     saved = course.in_force.profile
     values = {"name": lambda p: p.name, "sex": lambda p: p.sex or "not given", "age": lambda p: p.age}
-    said = [f"{field}: saved {values[field](saved)}, now {values[field](profile)}" for field in different.differs
-            if field in values]
+    fields = [field for field in different.differs if field in values]
+    said = [("" if len(fields) == 1 else f"{field}: ") + f"saved {values[field](saved)}, now {values[field](profile)}"
+            for field in fields]  # the one field named once, in the sentence (seen under Xvfb: "age ... (age: ...)")
     return f" ({'; '.join(said)})" if said else ""
 
 

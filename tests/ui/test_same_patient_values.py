@@ -20,3 +20,7 @@ def test_the_question_gives_the_saved_and_the_typed_values(qtbot, data_dir, monk
     assert asked[0][0] == "The same patient?"
     assert "do not match what is saved for this patient (sex: saved female, now male; age: saved 67, now 60). Is " \
            "this the same person" in asked[0][1], asked[0][1]
+    window.editor.form.sex.setCurrentIndex(window.editor.form.sex.findData("female"))
+    assert not window.save_plan()  # one field: named once, in the sentence
+    assert "The age in the profile does not match what is saved for this patient (saved 67, now 60). Is this the " \
+           "same person, with the age corrected?" in asked[1][1], asked[1][1]
