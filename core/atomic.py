@@ -60,6 +60,9 @@ def unusable_name(path: Path, error: OSError | RuntimeError) -> str:
 
 
 def _refuse_protected_output(path: Path, *, kind: OutputKind, data_folder: Path, inputs: Iterable[Path]) -> None:
+    if str(path) == "-":  # seen by a tester: "--pdf -" wrote a file named "-" where a command reads standard output
+        raise WriteError(f"'-' would be a file named '-': a {kind.name} is written to a file, never to standard "
+                         f"output. Give the file's name, for example {kind.example}.")
     target = path.resolve()
     folder = data_folder.resolve()
     if target == folder or folder in target.parents:

@@ -221,3 +221,13 @@ def test_restore_refuses_what_is_not_a_treadwell_backup_and_changes_nothing(data
         restore_backup(candidate, data_dir.database_path)
     assert digest(data_dir.database_path) == before
     assert not [p for p in data_dir.root.iterdir() if "set-aside" in p.name]
+
+
+def test_a_dash_for_the_output_is_refused_not_written_as_a_file_named_dash(run_main, tmp_path) -> None:
+    """Seen by a tester: `plan P --pdf -` wrote a PDF named "-" in the folder it ran in, and said "Handout saved: -"."""
+    profile = Path(__file__).resolve().parents[2] / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+    result = run_main("plan", str(profile), "--pdf", "-", data_dir=tmp_path / "data")
+    assert result.returncode == 2 and result.stderr.endswith(
+        "--pdf: '-' would be a file named '-': a PDF is written to a file, never to standard output. Give the file's "
+        "name, for example handout.pdf.\n"), result.stderr
+    assert not (tmp_path / "-").exists()
