@@ -74,13 +74,28 @@ def print_json(value: Any) -> None:
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Left-aligned columns, two spaces apart; None prints as an empty cell."""
+    """Left-aligned columns, two spaces apart, by the width a terminal gives each character (two for Chinese, none
+    for a combining mark: seen by a tester, the columns after a Chinese name were out of line); None prints as an
+    empty cell."""
     cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    widths = [max([shown_width(h), *(shown_width(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(_padded(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    lines += ["  ".join(_padded(v, w) for v, w in zip(r, widths)).rstrip() for r in cells]
     return "\n".join(lines)
+
+
+def shown_width(text: str) -> int:
+    """How many columns a terminal gives ``text``: two for a wide or full-width character, none for a mark that
+    combines with the one before it."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(character) else 2 if unicodedata.east_asian_width(character) in "WF" else 1
+               for character in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - shown_width(text))
 
 
 def add_format_option(parser) -> None:
