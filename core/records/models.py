@@ -57,8 +57,8 @@ class DifferentPatient(ValueError):
 
 
 class NamesakeSaved(ValueError):
-    """A new patient refused because patients here have the same name (case, accents and apostrophes aside), saved
-    meanwhile on another workstation: ``patients``, the most recently saved first."""
+    """A new patient refused because patients here have the same name (case, accents, apostrophes and spaces aside),
+    saved meanwhile on another workstation: ``patients``, the most recently saved first."""
 
     def __init__(self, patients: list[int]) -> None:
         self.patients = patients

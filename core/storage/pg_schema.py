@@ -23,9 +23,9 @@ CLINICIANS = "treadwell_clinician"
 STUDIES_CHANGED = "studies"  # m008: the payload on CHANNEL when the clinic's imported studies changed
 
 
-def m013_names_fold_apostrophes(connection) -> None:
-    """Each saved name folded again without its apostrophes (see SQLite's m013): by the same Python function
-    that folds every name saved since (record_rows.fold_name), not an SQL imitation of it."""
+def names_folded_again(connection) -> None:
+    """Each saved name folded again, without its apostrophes (see SQLite's m013), then with its spaces as one (m018):
+    by the same Python function that folds every name saved since (record_rows.fold_name), not an SQL imitation."""
     from core.storage.record_rows import refolded_names
 
     rows = connection.execute("select id, name, name_folded from patients").fetchall()
@@ -133,7 +133,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     # A session may record a stiffer morning than usual; sessions logged before it: not recorded (null).
     ("m012_session_stiffness", "alter table sessions add column stiffer_next_morning boolean;"),
     # Names fold without their apostrophes: each saved name is folded again.
-    ("m013_names_fold_apostrophes", m013_names_fold_apostrophes),
+    ("m013_names_fold_apostrophes", names_folded_again),
     # The audit trail kept as written: a clinician's role may clear a deleted patient's session values in it
     # (its one granted update, before_json, once the patient is gone) but nothing else; rows were never
     # deletable. Clearing no longer signs the row again: it keeps the role that wrote it.
@@ -172,6 +172,8 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m016_plan_reason", "alter table plans add column reason text not null default '';"),
     # The audit rows of one record, found by its index (see SQLite's m017).
     ("m017_audit_by_record", "create index audit_by_record on audit (record_type, record_id);"),
+    # Each saved name folded again with its spaces as one (see SQLite's m018), by m013's function.
+    ("m018_names_fold_spaces", names_folded_again),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

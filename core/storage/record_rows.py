@@ -49,14 +49,16 @@ _PUNCTUATION = str.maketrans({**dict.fromkeys(APOSTROPHES), "\u00ad": None, **di
 
 def fold_name(name: str) -> str:
     """Case-, accent- and apostrophe-insensitive form for search: 'Zoë Ørsted' and 'ZOE ORSTED' fold alike, and
-    'O’Connor' and 'oconnor' (a soft hyphen is left out too, and every dash is '-'). Case and accents fold as
-    they always have (legacy_ids keeps that folding, frozen, for the ids it derives)."""
-    return folded_as_before_m013(name.translate(_PUNCTUATION))
+    'O’Connor' and 'oconnor' (a soft hyphen is left out too, and every dash is '-'), and spaces count as one between
+    words and none at either end (m018: seen by a clinic's tester, "Maria  Lopez" typed with two spaces was saved as
+    a second Maria Lopez, unasked). Case and accents fold as they always have (legacy_ids keeps that folding,
+    frozen, for the ids it derives)."""
+    return " ".join(folded_as_before_m013(name.translate(_PUNCTUATION)).split())
 
 
 def refolded_names(rows: Iterable[tuple[int, str, str]]) -> list[tuple[str, int]]:
     """Of saved patients as (id, name, folded name), the (new folded name, id) of each whose folding changed:
-    migration m013, on either engine."""
+    migrations m013 and m018, on either engine."""
     return [(folded, patient_id) for patient_id, name, saved in rows if (folded := fold_name(name)) != saved]
 
 
@@ -261,8 +263,8 @@ def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest:
 
 
 def identity_differences(saved_name_folded: str, newest: PlanVersion | None, profile: PatientProfile) -> list[str]:
-    """What suggests the profile is someone else than the saved patient: another name (case, accents and
-    apostrophes aside), another sex (where both are known), or an age that went down or up by more than the years
+    """What suggests the profile is someone else than the saved patient: another name (case, accents, apostrophes and
+    spaces aside), another sex (where both are known), or an age that went down or up by more than the years
     since the last version was saved allow. A profile holds no date of birth or record number, so these three are
     what a same-name mix-up can be caught by."""
     differs = [] if saved_name_folded == fold_name(profile.name) else ["name"]

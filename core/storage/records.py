@@ -47,10 +47,10 @@ def save_plan(
     refuse_namesakes: bool = False,
 ) -> PlanVersion:
     """Save a new immutable plan version: for a new patient, or the next version of ``patient_id``. A profile
-    whose name differs from the patient's (case, accents and apostrophes aside) is refused with DifferentPatient unless
-    ``same_person`` says the clinician confirmed it is the same person (a corrected name). When profile,
-    plan and overrides equal the patient's newest version, nothing is written and that version is returned
-    (compare its id with the one on screen to tell the clinician). ``uid``: as PatientRecords.save_plan."""
+    whose name differs from the patient's (case, accents, apostrophes and spaces aside) is refused with
+    DifferentPatient unless ``same_person`` says the clinician confirmed it is the same person (a corrected name).
+    When profile, plan and overrides equal the patient's newest version, nothing is written and that version is
+    returned (compare its id with the one on screen to tell the clinician). ``uid``: as PatientRecords.save_plan."""
     overrides, reason = overrides or [], checked_reason(reason)
     with db.atomic():
         landed = _plan_with_uid(db, uid)

@@ -250,6 +250,17 @@ def m017_audit_by_record(db: sqlite_utils.Database) -> None:
     db.execute("create index audit_by_record on audit (record_type, record_id)")
 
 
+@MIGRATIONS()
+def m018_names_fold_spaces(db: sqlite_utils.Database) -> None:
+    """A name folds with its spaces as one between words and none at either end (record_rows.fold_name): "Maria
+    Lopez" typed with two spaces, or one at the end, was not found as another patient of the same name, and was
+    saved as a second. Each saved name is folded again, as m013 did; names, and everything else, are unchanged."""
+    from core.storage.record_rows import refolded_names
+
+    rows = db.execute("select id, name, name_folded from patients").fetchall()
+    db.conn.executemany("update patients set name_folded = ? where id = ?", refolded_names(rows))
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

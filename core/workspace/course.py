@@ -138,8 +138,8 @@ def _note_refused(error: ValueError) -> str:
 
 
 def namesakes(records: PatientRecords, name: str, *, besides: int) -> list[int]:
-    """Other patients saved under the same name (case, accents and apostrophes aside), newest first: a second plan
-    saved as a new patient may be meant as a new version of one of them."""
+    """Other patients saved under the same name (case, accents, apostrophes and spaces aside), newest first: a second
+    plan saved as a new patient may be meant as a new version of one of them."""
     from core.storage.record_rows import fold_name
 
     folded = fold_name(name)
