@@ -48,8 +48,11 @@ class SessionCare:
         from PySide6.QtCore import QTimer  # here, not on the first frame's path (PySide6's Qt namespace alone is 20 ms)
         from PySide6.QtWidgets import QApplication
 
-        focused = None
-        if (focus := QApplication.focusWidget()) is not None and self.sessions.isAncestorOf(focus):
+        focused, focus = None, QApplication.focusWidget()
+        # in the log, or in the question it asked, not yet given back (seen by a keyboard-only tester: after a delete
+        # confirmed in its dialog the log kept the focus out of view, the page scrolled to the message)
+        if self.tabs.currentWidget() is self.sessions and (
+                focus is None or focus.window() is not self or self.sessions.isAncestorOf(focus)):
             focused = self.sessions.date if added else self.sessions.table
             focused.setFocus()
         self.sessions.show_done(done)
