@@ -172,7 +172,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m016_plan_reason", "alter table plans add column reason text not null default '';"),
     # The audit rows of one record, found by its index (see SQLite's m017).
     ("m017_audit_by_record", "create index audit_by_record on audit (record_type, record_id);"),
-    # Each saved name folded again with its spaces as one (see SQLite's m018), by m013's function.
+    # Each saved name folded again with its spaces as one (see SQLite's m018), by the same function as m013.
     ("m018_names_fold_spaces", names_folded_again),
 ]
 
