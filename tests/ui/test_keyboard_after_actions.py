@@ -75,20 +75,9 @@ def test_deleting_the_last_patient_leaves_the_focus_in_the_records(qtbot, data_d
     not yet active again."""
     from PySide6.QtCore import QTimer
 
-    def asked(parent, title, text, buttons, default):
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
-        box.setDefaultButton(default)
-        return QMessageBox.StandardButton(box.exec())
+    from tests.ui.real_questions import answer_yes, real_questions
 
-    monkeypatch.setattr(QMessageBox, "question", asked)
-
-    def answer_yes() -> None:
-        boxes = [box for box in QApplication.topLevelWidgets() if isinstance(box, QMessageBox) and box.isVisible()]
-        if boxes:
-            boxes[0].button(QMessageBox.StandardButton.Yes).click()
-        else:
-            QTimer.singleShot(50, answer_yes)
-
+    real_questions(monkeypatch)
     window = saved_patient(qtbot, data_dir)
     records = window.records
     window.tabs.setCurrentWidget(records)

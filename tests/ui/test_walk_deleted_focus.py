@@ -6,28 +6,16 @@ still held it then)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.course_helpers import log, saved_patient, walk
+from tests.ui.real_questions import answer_yes, real_questions
 from tests.ui.test_keyboard_focus import active, in_view
 from tests.ui.test_small_screen import SMALL_SCREENS
 
 
 def test_after_a_delete_confirmed_in_the_dialog_the_log_has_the_focus_in_view(qtbot, data_dir, monkeypatch) -> None:
-    def asked(parent, title, text, buttons, default):
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
-        box.setDefaultButton(default)
-        return QMessageBox.StandardButton(box.exec())
-
-    monkeypatch.setattr(QMessageBox, "question", asked)
-
-    def answer_yes() -> None:
-        boxes = [box for box in QApplication.topLevelWidgets() if isinstance(box, QMessageBox) and box.isVisible()]
-        if boxes:
-            boxes[0].button(QMessageBox.StandardButton.Yes).click()
-        else:
-            QTimer.singleShot(50, answer_yes)
-
+    real_questions(monkeypatch)
     window = saved_patient(qtbot, data_dir)
     for days_ago in (5, 4, 3):
         log(window, walk(days_ago, 1))
