@@ -102,7 +102,7 @@ def test_a_clinic_server_upgraded_to_m016_keeps_its_versions_with_no_reason(pg_s
                       "guidelines_version, created_by, created_at) values (%s, %s, 1, %s, %s, '[]', %s, 'Dr A', "
                       "'2026-11-01T09:00:00+00:00')", [str(uuid.uuid4()), patient, profile.model_dump_json(),
                                                        plan.model_dump_json(), plan.guidelines_version])
-    assert init_clinic(url) == ["applied m016_plan_reason", "applied m017_audit_by_record"]
+    assert init_clinic(url)[:2] == ["applied m016_plan_reason", "applied m017_audit_by_record"]
     store = open_clinic_records(url, lambda etiology: [])
     try:
         (version,) = store.plan_history(patient)
