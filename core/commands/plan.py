@@ -196,9 +196,7 @@ def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
     """A new patient whose name a patient here already has is refused, naming them: the same person saved again as
     a new patient splits their course of care in two (seen by a clinic's tester: only noted once it was saved, whose
     way out was deleting it). The window asks the same question before it saves."""
-    from core.workspace.course import namesakes
-
-    others = namesakes(records, name, besides=0)
+    others = records.namesakes(name)
     if others:
         _say_namesakes(others, name, args)
     return bool(others)

@@ -46,6 +46,11 @@ class PatientRecords(Protocol):
 
     def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]: ...
 
+    def namesakes(self, name: str, *, besides: int = 0) -> list[int]:
+        """The patients saved under ``name`` (case, accents, apostrophes and spaces aside), most recently saved first,
+        other than ``besides``: a new patient of the name may be one of them (the same check as refuse_namesakes)."""
+        ...
+
     def count_patients(self, *, search: str | None = None) -> int:
         """How many patients match, up to COUNT_CAP; COUNT_CAP + 1 means more than that."""
         ...

@@ -18,11 +18,12 @@ from psycopg.conninfo import conninfo_to_dict
 
 from core.evidence.models import Study
 from core.storage import pg_schema
+from core.app_info import command_as_run
 from core.storage.clinic_errors import (
     ClinicServerError, NotAClinician, PasswordNeeded, PasswordRefused, RoleDisabled, ServerBusy, ServerLost,
-    ServerSchemaTooNew, ServerUnanswered, made_a_clinician, plain_error,
+    ServerNotSetUp, ServerSchemaTooNew, ServerUnanswered, made_a_clinician, plain_error,
 )
-from core.storage.postgres_records import PostgresRecords, check_schema
+from core.storage.postgres_records import PostgresRecords
 
 ROLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
@@ -143,6 +144,29 @@ def _limit(connection: psycopg.Connection) -> None:
         connection.execute("select set_config(%s, %s, false)", [name, SERVER_LIMITS[name]])
     if not connection.autocommit:
         connection.commit()
+
+
+def check_schema(connection: psycopg.Connection) -> None:
+    """Refuse a server this program cannot write correctly, or a sign-in that may not read it, with a sentence
+    saying why."""
+    table = connection.execute("select to_regclass('treadwell_migrations')").fetchone()[0]
+    if table is None:
+        raise ServerNotSetUp("The clinic database has no Treadwell records yet: the administrator sets it up with "
+                             f"{command_as_run()} db init-clinic URL.")
+    try:
+        applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
+    except psycopg.errors.InsufficientPrivilege:  # seen in review: the window's crash dialog, every 10 seconds
+        raise NotAClinician(f"{connection.info.user} signed in to the clinic database but is not one of Treadwell's "
+                            f"clinicians, so may not read the records: {made_a_clinician(connection.info.user)}."
+                            ) from None
+    known = [name for name, _ in pg_schema.MIGRATIONS]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise ServerSchemaTooNew(f"The clinic database was set up by a newer Treadwell ({', '.join(unknown)}); this "
+                                 "workstation will not write to it. Update Treadwell on this workstation.")
+    if len(applied) < len(known):
+        raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs "
+                             f"{command_as_run()} db init-clinic URL with this Treadwell.")
 
 
 def open_clinic_records(url: str, studies_for: Callable[[str], list[Study]], *,

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 
 import psycopg
 
-from core.app_info import command_as_run
 from core.evidence.models import Study
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
@@ -25,43 +24,18 @@ from core.records.models import (
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
 from core.stamps import local_day
-from core.storage import pg_schema
 from core.storage.bundle import AUTHOR_MAX_LENGTH
-from core.storage.clinic_errors import NotAClinician, ServerNotSetUp, ServerSchemaTooNew, made_a_clinician
 from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
-    unchanged_or_checked, session_record, session_values,
+    unchanged_or_checked, session_record, session_values, namesakes_in,
 )
 
 
 def _words(name: str) -> set[str]:
     """A name's words, case folded, whatever joins them: "Dr. Grace Okafor" holds grace_okafor's."""
     return set(re.findall(r"[^\W_]+", name.casefold()))
-
-
-def check_schema(connection: psycopg.Connection) -> None:
-    """Refuse a server this program cannot write correctly, or a sign-in that may not read it, with a sentence
-    saying why."""
-    table = connection.execute("select to_regclass('treadwell_migrations')").fetchone()[0]
-    if table is None:
-        raise ServerNotSetUp("The clinic database has no Treadwell records yet: the administrator sets it up with "
-                             f"{command_as_run()} db init-clinic URL.")
-    try:
-        applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
-    except psycopg.errors.InsufficientPrivilege:  # seen in review: the window's crash dialog, every 10 seconds
-        raise NotAClinician(f"{connection.info.user} signed in to the clinic database but is not one of Treadwell's "
-                            f"clinicians, so may not read the records: {made_a_clinician(connection.info.user)}."
-                            ) from None
-    known = [name for name, _ in pg_schema.MIGRATIONS]
-    unknown = [name for name in applied if name not in known]
-    if unknown:
-        raise ServerSchemaTooNew(f"The clinic database was set up by a newer Treadwell ({', '.join(unknown)}); this "
-                                 "workstation will not write to it. Update Treadwell on this workstation.")
-    if len(applied) < len(known):
-        raise ServerNotSetUp("The clinic database needs an upgrade first: the administrator runs "
-                             f"{command_as_run()} db init-clinic URL with this Treadwell.")
 
 
 class PostgresRecords:
@@ -178,6 +152,9 @@ class PostgresRecords:
     def patient_with_uid(self, uid: str) -> int | None:
         row = self._one("select id from patients where uid = %s", [uid])
         return None if row is None else row[0]
+
+    def namesakes(self, name: str, *, besides: int = 0) -> list[int]:
+        return namesakes_in(self._all(NAMESAKES.format("%s"), [fold_name(name)]), besides=besides)
 
     # -- finding patients ------------------------------------------------------------------------------
 

@@ -234,15 +234,19 @@ def tried_again(landed: PlanVersion, patient_id: int | None, based_on: int | Non
     return landed.patient_id, max(landed.id, based_on or 0), None
 
 
-# a new patient's namesakes, most recently saved first as core/workspace/course.py namesakes lists them ({}: the
-# engine's placeholder)
+# a name's patients (folded, as fold_name), most recently saved first ({}: the engine's placeholder)
 NAMESAKES = "select id from patients where name_folded = {} order by updated_at desc, id desc"
+
+
+def namesakes_in(rows: list[tuple], *, besides: int = 0) -> list[int]:
+    """The patients ``rows`` (NAMESAKES) name, newest first, other than ``besides`` (PatientRecords.namesakes)."""
+    return [row[0] for row in rows if row[0] != besides]
 
 
 def refuse_namesakes_in(rows: list[tuple]) -> None:
     """Raises NamesakeSaved where ``rows`` (NAMESAKES) name any patient."""
-    if rows:
-        raise NamesakeSaved([row[0] for row in rows])
+    if patients := namesakes_in(rows):
+        raise NamesakeSaved(patients)
 
 
 def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,

@@ -28,7 +28,7 @@ from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: use
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
-    unchanged_or_checked, session_record, session_values,
+    unchanged_or_checked, session_record, session_values, namesakes_in,
 )
 
 
@@ -198,6 +198,10 @@ def _more_matches_than(db: sqlite_utils.Database, where: str, params: list, thre
     """Stops counting at threshold + 1, so deciding costs little even with a million patients."""
     probe = f"select count(*) from (select 1 from patients p {where} limit {threshold + 1})"
     return db.execute(probe, params).fetchone()[0] > threshold
+
+
+def namesakes(db: sqlite_utils.Database, name: str, *, besides: int = 0) -> list[int]:
+    return namesakes_in(db.execute(NAMESAKES.format("?"), [fold_name(name)]).fetchall(), besides=besides)
 
 
 def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> int:

@@ -39,6 +39,9 @@ class SqliteRecords:
     def list_plans(self, *, search: str | None = None, limit: int = 100, offset: int = 0) -> list[PlanSummary]:
         return records.list_plans(self.db, search=search, limit=limit, offset=offset)
 
+    def namesakes(self, name: str, *, besides: int = 0) -> list[int]:
+        return records.namesakes(self.db, name, besides=besides)
+
     def count_patients(self, *, search: str | None = None) -> int:
         return records.count_patients(self.db, search=search)
 

@@ -59,14 +59,13 @@ def move_local_records(data_dir: DataDir, url: str, *, clinician: str) -> MoveRe
     from core.storage import evidence_store
     from core.storage.move import move_to
     from core.storage.session import open_data
-    from core.workspace.course import namesakes
 
     with open_data(data_dir, write=False) as local:
         server = open_clinic_records(url, lambda etiology: evidence_store.studies_of(local, etiology))
         try:
             report = move_to(local, data_dir.database_path, server, clinician=clinician)
             report.namesakes = [(there, name, others) for there, name in report.new_patients
-                                if (others := namesakes(server, name, besides=there))]
+                                if (others := server.namesakes(name, besides=there))]
             return report
         finally:
             server.connection.close()

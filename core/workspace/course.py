@@ -135,13 +135,3 @@ def report_note_problem(note: str) -> str | None:
 
 def _note_refused(error: ValueError) -> str:
     return f"The progress report was not made: the note {error}."
-
-
-def namesakes(records: PatientRecords, name: str, *, besides: int) -> list[int]:
-    """Other patients saved under the same name (case, accents, apostrophes and spaces aside), newest first: a second
-    plan saved as a new patient may be meant as a new version of one of them."""
-    from core.storage.record_rows import fold_name
-
-    folded = fold_name(name)
-    return list(dict.fromkeys(row.patient_id for row in records.list_plans(search=name.strip(), limit=50)
-                              if row.patient_id != besides and fold_name(row.patient_name) == folded))

@@ -317,9 +317,7 @@ class RecordsGateway:
         return self._records().list_plans(search=search, limit=limit, offset=offset) if self._listable() else []
 
     def namesakes(self, name: str, *, besides: int) -> list[int]:
-        from core.workspace.course import namesakes
-
-        return namesakes(self._records(), name, besides=besides) if self.is_open else []
+        return self._records().namesakes(name, besides=besides) if self.is_open else []
 
     def count_patients(self, search: str | None) -> int:
         return self._records().count_patients(search=search) if self._listable() else 0

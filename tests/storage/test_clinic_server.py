@@ -14,8 +14,9 @@ from core.settings import Settings
 from core.storage.clinic import (
     ClinicServerError, add_clinician, call_guarded, connect, init_clinic, open_clinic_records,
 )
-from core.storage.clinic_errors import NotAClinician, PasswordRefused, RoleDisabled, ServerUnanswered
-from core.storage.postgres_records import ServerNotSetUp, ServerSchemaTooNew
+from core.storage.clinic_errors import (
+    NotAClinician, PasswordRefused, RoleDisabled, ServerNotSetUp, ServerSchemaTooNew, ServerUnanswered,
+)
 from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
 from tests.storage.helpers import example
 
