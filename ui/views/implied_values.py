@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 from core.plan.implications import IMPLIED_FIELDS, allowed_values, implied_changes, reasons_for
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
+from ui.locked_look import legible_when_locked
 from ui.plain_text import escaped
 
 
@@ -151,6 +152,7 @@ class ImpliedValues:
         widget.setToolTip(why)
         widget.setAccessibleDescription(why)  # a disabled field's reason, where a keyboard or screen reader finds it
         if isinstance(widget, QCheckBox) or allowed == frozenset({None}):
+            legible_when_locked(widget)
             widget.setEnabled(allowed is None or len(allowed) > 1)
             return
         widget.setEnabled(True)
