@@ -231,8 +231,10 @@ class ClinicLink:
     def _session_waiting_said(self) -> None:
         """A walk the form could not log while the server was away: said to be ready to log now (seen by a clinic's
         tester: "Not saved. The clinic database's server ended..." still under the form, the server long back)."""
-        if self._session_waits_for_server and self.sessions.unsaved_entry():
-            self.sessions.show_done("Connected to the clinic database again: Add session logs this walk now.")
+        if self._session_waits_for_server and self.sessions.unsaved_entry():  # the form's own button named
+            self.sessions.show_done("Connected to the clinic database again: " + (
+                "Add session logs this walk now." if self.sessions.correcting is None else
+                "Save correction saves this correction now."))
         self._session_waits_for_server = False
 
     @Slot(object)

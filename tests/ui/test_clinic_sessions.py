@@ -136,3 +136,25 @@ def test_a_walk_the_server_could_not_take_is_said_ready_to_log_once_it_is_back(q
     view.save_button.click()
     assert [s.note for s in window.course.sessions] == ["windy"]
     window.gateway.close()
+
+
+def test_a_correction_the_server_could_not_take_is_said_ready_to_save_by_its_own_button(qtbot, data_dir,
+                                                                                      own_server) -> None:
+    """Seen by a clinic's tester: back after an outage, the correction form said "Add session logs this walk now",
+    where its button is Save correction."""
+    from tests.conftest import clinic_database
+
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_database(own_server))
+    other.connection.close()
+    record, view = _correcting(window, "corrected in the outage")
+    own_server.pause()
+    view.save_button.click()
+    assert view.message.text().startswith("Not saved") and view.note.text() == "corrected in the outage"
+    qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
+    own_server.resume()
+    qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
+    assert view.message.text() == "Connected to the clinic database again: Save correction saves this correction now."
+    assert view.save_button.text() == "&Save correction"
+    view.save_button.click()
+    assert [(s.id, s.note) for s in window.course.sessions] == [(record.id, "corrected in the outage")]
+    window.gateway.close()
