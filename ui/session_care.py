@@ -20,10 +20,12 @@ SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logge
 class SessionCare:
     _session_waits_for_server = False  # the form's walk was refused as the clinic server was away (clinic_link)
 
-    def _change_sessions(self, change, done, *, week: int | None = None, added: bool = False) -> bool:
+    def _change_sessions(self, change, done, *, week: int | None = None, added: bool = False,
+                         not_done: str = "Not saved") -> bool:
         """Run one change to the patient's sessions through the records (audited there); on success show
         the new log with ``done`` (a sentence, or one made from what the change returned) and the form ready for
-        ``week`` (by default the week the next walk is likely in), otherwise say why and keep the form as it was.
+        ``week`` (by default the week the next walk is likely in), otherwise say why after ``not_done`` and keep the
+        form as it was.
         A keyboard in the log goes on from the next walk's date after a walk is ``added``, else from the log, its
         row chosen (seen by a keyboard-only tester: nine Shift+Tabs from Note back to Date after each Add, and after
         a delete the focus on Delete, the next walk chosen, for a Space to delete it too)."""
@@ -35,7 +37,7 @@ class SessionCare:
         except Exception as error:  # ValueError naming the field, RecordNotFound, ReadOnlyRecords...
             from core.workspace.clinic_errors import ClinicServerError
 
-            self.sessions.show_problem(str(error))  # said in the status bar too (SessionLogView.refused)
+            self.sessions.show_problem(str(error), not_done=not_done)  # in the status bar too (SessionLogView.refused)
             self._session_waits_for_server = isinstance(error, ClinicServerError)  # said again once it is back
             return False
         self._refresh_course()
@@ -142,7 +144,8 @@ class SessionCare:
 
         # the form ready for the week the next walk is likely in, as after an add (seen in review: a walk logged under
         # week 8 by mistake and deleted left the form at week 8, for the next walk to go there again)
-        self._change_sessions(delete, f"Session of {when} deleted; the audit trail keeps what it held.")
+        self._change_sessions(delete, f"Session of {when} deleted; the audit trail keeps what it held.",
+                              not_done="Not deleted")
 
     @Slot()
     def _on_sessions_deleted_requested(self) -> None:

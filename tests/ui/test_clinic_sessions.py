@@ -158,3 +158,20 @@ def test_a_correction_the_server_could_not_take_is_said_ready_to_save_by_its_own
     view.save_button.click()
     assert [(s.id, s.note) for s in window.course.sessions] == [(record.id, "corrected in the outage")]
     window.gateway.close()
+
+
+def test_a_delete_the_server_could_not_take_says_not_deleted(qtbot, data_dir, own_server) -> None:
+    """Seen by a clinic's tester: a walk's delete refused while the server was away said "Not saved"."""
+    from tests.conftest import clinic_database
+
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_database(own_server))
+    other.connection.close()
+    [record] = window.course.sessions
+    own_server.pause()
+    window._on_sessions_delete_requested(record)  # as the confirming question sends it
+    said = window.sessions.message.text()
+    assert said.startswith("Not deleted. ") and "Not saved" not in said, said
+    own_server.resume()
+    qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)
+    assert [s.id for s in window.course.sessions] == [record.id]
+    window.gateway.close()

@@ -232,13 +232,13 @@ class SessionLogView(QWidget):
         if blocked:
             self.blocked_note.setText(blocked_note_text(self._course, version))
 
-    def show_problem(self, text: str, *, tried: bool = True) -> None:
-        """The session was not saved (or, not ``tried``, a field would refuse it): why, in one plain sentence under the
-        form; the form keeps its values."""
+    def show_problem(self, text: str, *, tried: bool = True, not_done: str = "Not saved") -> None:
+        """The session was not saved (or deleted: ``not_done``; or, not ``tried``, a field would refuse it): why, in one
+        plain sentence under the form; the form keeps its values."""
         self.message.setStyleSheet("color: #B3261E;")
         said = "; ".join(in_clinic_words(line) for line in text.split("; "))
         said_already = not tried or said.startswith(("Not saved", "Not deleted"))
-        self.message.setText(said if said_already else f"Not saved. {said}")
+        self.message.setText(said if said_already else f"{not_done}. {said}")
         bring_into_view(self, self.message)
         self.refused.emit(self.message.text())
 
