@@ -21,6 +21,7 @@ from core.settings import Settings
 from core.workspace.draft import HandoutRequest
 from core.workspace.handouts import handout_language, handout_pdf, notes_for_clinician
 from ui.background import run_in_background
+from ui.enter_key import KeyPress
 from ui.file_dialogs import save_file
 from ui.focus_frame import framed_on_focus
 from ui.printing import PrintRequest, request_from_printer, send
@@ -91,6 +92,9 @@ class HandoutView(QWidget):
         self.view = framed_on_focus(QPdfView())
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        pages = self.view.verticalScrollBar()  # Home and End: the first and last page (seen by a keyboard-only tester)
+        KeyPress(self.view, lambda: pages.setValue(pages.minimum()), keys=(Qt.Key.Key_Home,))
+        KeyPress(self.view, lambda: pages.setValue(pages.maximum()), keys=(Qt.Key.Key_End,))
         # Page width first: a whole page fitted to the view printed its body text about 8 pixels high at 150 %.
         self.zoom = QComboBox()
         for label, mode, factor in ZOOMS:
