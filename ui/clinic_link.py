@@ -201,11 +201,11 @@ class ClinicLink:
                 self._session_waiting_said()
                 self._save_waiting()
             else:
-                self.gateway.sign_out()
+                self._signed_out()
             return
         except RoleDisabled as error:  # back, but this role may not sign in any more: said, not tried again (seen in
             self._lost_said = False  # review: "connection lost; trying again every 10 seconds", for ever)
-            self.gateway.sign_out()
+            self._signed_out()
             CLINIC_LOG.warning("clinic database: sign-in refused: %s", error)
             self._show_records_place("Clinic database: not signed in", problem=True, why=str(error), sign_in=True)
             self.statusBar().showMessage(str(error))
@@ -243,6 +243,12 @@ class ClinicLink:
         if not self.gateway.signed_in:  # not left saying "signing in…" (seen in review)
             self._show_records_place("Clinic database: not signed in. Trying again every 10 seconds.", problem=True,
                                      why=str(error))
+
+    def _signed_out(self) -> None:
+        """Not signed in any more: the patient list goes with the sign-in (seen by a clinic's tester: a clinician the
+        administrator disabled kept the clinic's list on screen); what the form holds stays, not lost."""
+        self.gateway.sign_out()
+        self.records.reload()
 
     def _save_waiting(self) -> None:
         """Signed in (again): a save the server could not take is tried now rather than at its next RETRY_MS."""

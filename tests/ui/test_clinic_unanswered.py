@@ -202,6 +202,9 @@ def test_a_role_disabled_while_the_server_was_away_is_said_and_not_tried_again(q
     from tests.ui.test_clinic_window import clinic_window
 
     window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Ines Roy")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert window.records.model.rowCount() == 1
 
     def disabled() -> str:
         raise RoleDisabled("The clinic database does not let test_clinician sign in: the clinic's administrator has "
@@ -213,6 +216,8 @@ def test_a_role_disabled_while_the_server_was_away_is_said_and_not_tried_again(q
     assert window.statusBar().currentMessage().startswith("The clinic database does not let test_clinician sign in")
     assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
     assert not (window.gateway.unanswered or window.gateway.listening_lost)  # nothing left to try again
+    # the clinic's patients are not listed any more (seen by a clinic's tester); the open patient's form stays
+    assert window.records.model.rowCount() == 0 and window.editor.form.name.text() == "Ines Roy"
     # offered instead (seen by a clinic's tester: enabled again by IT, the clinician stayed "not signed in" until
     # Treadwell was restarted): the link signs in, and the records are read
     assert "<a href='sign-in'>Sign in</a>" in window._where_label.text()
@@ -222,6 +227,7 @@ def test_a_role_disabled_while_the_server_was_away_is_said_and_not_tried_again(q
     qtbot.waitUntil(lambda: window.gateway.signed_in, timeout=10_000)  # asked off the GUI thread first
     assert "as test_clinician" in window._where_label.text()
     assert window.statusBar().currentMessage() == "Signed in to the clinic database: the records are read anew."
+    assert window.records.model.rowCount() == 1
     window._where_label.linkActivated.emit("why")  # the reason's link still opens the reason
     window.gateway.close()
 
