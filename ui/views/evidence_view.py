@@ -212,6 +212,8 @@ class EvidenceView(QWidget):
         header = self.table.horizontalHeader()
         again = header.sortIndicatorSection() == column and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
         self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder if again else Qt.SortOrder.AscendingOrder)
+        if (chosen := self.table.currentIndex()).isValid():  # kept in view (seen by a keyboard-only tester: sorted
+            self.table.scrollTo(chosen)  # from the menu, the study the clinician was on went off screen)
 
     def _table_width(self) -> int:
         """The width that shows every column, the findings at their narrowest (not at their width now, which is
