@@ -25,14 +25,16 @@ class KeptOnOnePage(KeepTogether):
     what comes before it fits (the stop page: each list of signs on a page with what to do for them), else where the
     page ends. ``then`` (with ``flowing``): the section after it, kept on one page; a section that fits a page parts
     only where the section after it then fits under its rest on the next page (else parting saves no page, and it
-    goes to the next page whole)."""
+    goes to the next page whole). ``closer()``: the same section set closer; where it is taller than a page and that
+    fits one, that goes on one page instead."""
 
     def __init__(self, flowables: list[Flowable], *, turn_over: Callable[[], Flowable],
                  heading_again: Callable[[], Flowable], flowing: bool = False, keep_first: int = 2,
-                 parting: int | None = None, then: KeptOnOnePage | None = None) -> None:
+                 parting: int | None = None, then: KeptOnOnePage | None = None,
+                 closer: Callable[[], list[Flowable]] | None = None) -> None:
         super().__init__(flowables)
         self._turn_over, self._heading_again, self._flowing = turn_over, heading_again, flowing
-        self._keep_first, self._parting, self._then = max(2, keep_first), parting, then
+        self._keep_first, self._parting, self._then, self._closer = max(2, keep_first), parting, then, closer
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -42,6 +44,11 @@ class KeptOnOnePage(KeepTogether):
             return super().split(aW, aH)
         page = frame._height - frame._topPadding - frame._bottomPadding
         at_top = getattr(frame, "_atTop", False)
+        if self._closer is not None and self._H > page:
+            closer = self._closer()
+            height = _listWrapOn(closer, aW, self.canv)[1]
+            if height <= page:
+                return closer if height <= aH else [FrameBreak(), KeepTogether(closer)]
         if not self._flowing and self._H <= page:  # fits a page of its own: KeepTogether moves it there whole
             return super().split(aW, aH)
         if not self._flowing and not at_top:

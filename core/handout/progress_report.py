@@ -39,7 +39,8 @@ from core.handout.script_text import paragraph
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
 from core.handout.fonts import REPLACEMENT, printable
-from core.handout.renderer import MARGIN, NumberedCanvas, paragraph_style
+from core.handout.renderer import MARGIN, NumberedCanvas
+from core.handout.styles import paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress

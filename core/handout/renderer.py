@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from io import BytesIO
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -22,12 +23,13 @@ from core.handout.chart import weekly_minutes_chart
 from core.handout.drawings import (
     GRID, HEADER_FILL, LIGHT_FILL, MODERATE_FILL, NUMBER_SIZE, TREADMILL_WIDTH, effort_scale_drawing, treadmill_drawing,
 )
-from core.handout.fonts import BOLD, REGULAR, UnprintableCharacters, missing_characters, printable, register_fonts
+from core.handout.fonts import REGULAR, UnprintableCharacters, missing_characters, printable, register_fonts
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, one_line
 from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn, ShorterWhereItSaves
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
+from core.handout.styles import PRINT_SIZES, paragraph_style, patient_styles
 from core.handout.walking_log import walking_log_table
 from core.handout.week_table import week_table
 
@@ -44,16 +46,6 @@ def study_text(text: str, limit: int) -> str:
     return printable(text)
 
 
-def paragraph_style(name: str, size: float, *, bold: bool = False, space_after: float = 6, leading: float = 1.5,
-           keep_with_next: bool = False) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=BOLD if bold else REGULAR, fontSize=size, leading=size * leading,
-                          alignment=TA_LEFT, spaceAfter=space_after, keepWithNext=keep_with_next,
-                          bulletFontName=REGULAR, bulletFontSize=size, leftIndent=size * 1.2, bulletIndent=0,
-                          allowWidows=0)  # a paragraph's last line never starts a page alone
-
-
-# print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
-PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
 FOOTER_ROOM = 2.4 * cm  # below the patient's pages: the clinic's phone and the page footer
 # A number and the word after it in running text (seen in review: "16 minutes and 30" ending a line); not in tables,
 # whose narrow columns may part "3.8 km/h", nor Chinese lines, which reportlab breaks between any two characters.
@@ -141,28 +133,9 @@ class HandoutRenderer:
         self.small_bold = paragraph_style("small-bold", 10, bold=True, space_after=4, leading=1.35)
         self.small_heading = paragraph_style("small-heading", 14, bold=True, space_after=6, leading=1.3, keep_with_next=True)
         self.small_heading.leftIndent = 0
-        self._sizes: dict[str, dict[str, ParagraphStyle]] = {size: self._patient_styles(size) for size in PRINT_SIZES}
+        self._sizes: dict[str, dict[str, ParagraphStyle]] = {size: patient_styles(size) for size in PRINT_SIZES}
         self._use_size("large")
         self._rtl = False
-
-    @staticmethod
-    def _patient_styles(size: str) -> dict[str, ParagraphStyle]:
-        """The patient's pages: body and tables at 16 pt in large print (RNIB: 16-22 pt), 14 pt in standard."""
-        text, heading, title = PRINT_SIZES[size]
-        styles = {
-            "title": paragraph_style(f"title-{size}", title, bold=True, space_after=10, leading=1.25),
-            # Headings are kept with what follows by CondPageBreak: keepWithNext would push a long table whole.
-            "heading": paragraph_style(f"heading-{size}", heading, bold=True, space_after=8, leading=1.3),
-            "body": paragraph_style(f"body-{size}", text),
-            "bold_body": paragraph_style(f"bold-body-{size}", text, bold=True),
-            "cell": paragraph_style(f"cell-{size}", text, space_after=0, leading=1.3),
-            "cell_bold": paragraph_style(f"cell-bold-{size}", text, bold=True, space_after=0, leading=1.3),
-        }
-        for name in ("title", "heading", "cell", "cell_bold"):
-            styles[name].leftIndent = 0
-        styles["chart_axis"] = ParagraphStyle(f"chart-axis-{size}", parent=styles["bold_body"], alignment=TA_CENTER,
-                                              leftIndent=0)
-        return styles
 
     def _use_size(self, size: str) -> None:
         for name, style in self._sizes[size].items():
@@ -300,16 +273,12 @@ class HandoutRenderer:
         # line, in standard print too; and seen in testing, the heading and its first lines alone at the foot of one,
         # the traffic light on the next)
         rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
-        stop = [self._p(labels.stop_heading, self.heading)]
-        if h.ambulance_call:  # the number to dial before the signs that call for it
-            stop.append(self._p(h.ambulance_call, self.bold_body))
-        for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
-            parting = len(stop)  # where it is taller than a page, parted here, each list of signs with what to do
-            stop += [self._p(intro, self.bold_body)] + [self._p(sign, bullet="•") for sign in signs]
-        stop += [self._p(text, self.bold_body) for text in h.stop_after]
-        # when to stop on one page, or said to go on where it is taller than a page (core/handout/keeping.py); seen in
-        # review, in Portuguese on Letter: the stop signs on one page, "sit down and rest" alone on the next
-        stop_page = self._kept(stop, labels.stop_heading, labels, parting=parting)
+        stop, parting = self._stop_section(h)
+        # when to stop on one page, its paragraphs closer where that keeps it there, or said to go on where it is still
+        # taller than a page (core/handout/keeping.py); seen in review, in Portuguese on Letter: the stop signs on one
+        # page, "sit down and rest" alone on the next; then the two lists of signs on two pages, the first half empty
+        stop_page = self._kept(stop, labels.stop_heading, labels, parting=parting,
+                               closer=lambda: self._closer(lambda: self._stop_section(h)[0]))
         # in standard print, the pain rules part over a page only where that lets the stop page follow on the
         # next (seen in review: the next-morning rules alone on a page, the stop page on the one after anyway)
         story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1,
@@ -335,6 +304,25 @@ class HandoutRenderer:
         story.append(walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
+    def _stop_section(self, h: Handout) -> tuple[list, int]:
+        """When to stop and get help, and where it parts if taller than a page: each list of signs with what to do."""
+        stop = [self._p(h.labels.stop_heading, self.heading)]
+        if h.ambulance_call:  # the number to dial before the signs that call for it
+            stop.append(self._p(h.ambulance_call, self.bold_body))
+        for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
+            parting = len(stop)
+            stop += [self._p(intro, self.bold_body)] + [self._p(sign, bullet="•") for sign in signs]
+        return stop + [self._p(text, self.bold_body) for text in h.stop_after], parting
+
+    def _closer(self, make: Callable[[], list]) -> list:
+        """``make()`` with the body's paragraphs CLOSER points apart (core/handout/styles.py)."""
+        body, bold_body = self.body, self.bold_body
+        self.body, self.bold_body = self.body_closer, self.bold_body_closer
+        try:
+            return make()
+        finally:
+            self.body, self.bold_body = body, bold_body
+
     def _treadmill_section(self, h: Handout, width: float) -> list:
         """The treadmill's section: its heading, the picture ``width`` wide, its captions and the machine's points."""
         picture = treadmill_drawing(width, handrails=h.safety_picture == "handrails-and-clip")
@@ -345,12 +333,14 @@ class HandoutRenderer:
                 + [self._p(text, bullet="•") for text in h.treadmill_safety])
 
     def _kept(self, section: list, heading: str, labels, *, flowing: bool = False, keep_first: int = 2,
-              parting: int | None = None, then: KeptOnOnePage | None = None) -> KeptOnOnePage:
+              parting: int | None = None, then: KeptOnOnePage | None = None,
+              closer: Callable[[], list] | None = None) -> KeptOnOnePage:
         """``section`` on one page, or said to go on over the page where it is taller than one (``flowing``: where
         the page ends, after its first ``keep_first`` parts; ``parting``: before that part where it fits; ``then``:
-        flowing only where the section after it then fits on the next page)."""
+        flowing only where the section after it then fits on the next page; ``closer``: as KeptOnOnePage)."""
         return KeptOnOnePage(section, turn_over=self._turn_over(labels), flowing=flowing, parting=parting,
-                             heading_again=self._heading_again(heading, labels), keep_first=keep_first, then=then)
+                             heading_again=self._heading_again(heading, labels), keep_first=keep_first, then=then,
+                             closer=closer)
 
     def _turn_over(self, labels):
         """Makes the line at the foot of a page that says the section goes on over it."""

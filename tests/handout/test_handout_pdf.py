@@ -342,7 +342,7 @@ def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page() -> 
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     from core.handout.fonts import register_fonts
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
 
     register_fonts()
     style = paragraph_style("widow-test", 12)

@@ -15,7 +15,7 @@ def _fonts() -> None:
 
 def test_a_line_of_right_to_left_text_breaks_only_at_a_space() -> None:
     """Seen in review: "5:00 (" at the end of a line of an Arabic cell, its "4 × 1:15)" on the next."""
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     for width in range(100, 220, 4):  # from the width of "(4 × 1:15)", which no line can hold less of
@@ -27,7 +27,7 @@ def test_a_line_of_right_to_left_text_breaks_only_at_a_space() -> None:
 def test_chinese_punctuation_never_starts_a_line() -> None:
     """Seen in review: a line of the Chinese handout began with "，": reportlab keeps only Japanese marks off a line's
     start."""
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import paragraph
 
     text = "你分几段走：每两次之间，让跑步机停下来；休息到呼吸平稳！需要的话可以坐下。"
@@ -42,7 +42,7 @@ def test_a_chinese_line_that_keeps_its_punctuation_still_ends_within_its_width()
     """Seen in review, in every standard-print Chinese handout with walks in parts: reportlab kept a "，" at the end of
     a line a character past its width, then squeezed the line's spaces until "5:00(" and "走2" printed over each
     other. Each line now ends within the width, with its spaces as they are."""
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import paragraph
 
     text = ("您要分成几小段来走：“5:00 (2 × 2:30)”表示走 2 次，每次2:30。每两次之间，让跑步机停下来，休息到呼吸平稳再走。"

@@ -121,7 +121,7 @@ def test_shaped_scripts_are_joined_on_the_rendered_page(word, letters, tmp_path)
     marks of ink than its letters drawn one by one."""
     from reportlab.platypus import SimpleDocTemplate
 
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import paragraph
 
     shaped, apart = tmp_path / "shaped", tmp_path / "apart"
@@ -139,7 +139,7 @@ def test_a_shaped_name_in_a_chinese_sentence_is_drawn_as_alone(name, tmp_path) -
     side (reportlab's Chinese line breaking does not shape): the name beside Chinese is the same ink as alone."""
     from reportlab.platypus import SimpleDocTemplate
 
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import paragraph
 
     blobs = []
@@ -194,7 +194,7 @@ def _fonts() -> None:
 
 def _visual_lines(text: str, *, rtl: bool, width: float = 400) -> list[list[str]]:
     """The words of each laid-out line, left to right as drawn (a word as typed)."""
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     flowable = BidiParagraph(text, paragraph_style("check", 16), rtl=rtl)
@@ -223,7 +223,7 @@ def test_a_blood_sugar_level_stays_whole_and_left_to_right_in_arabic(width) -> N
 
 
 def test_digits_inside_arabic_words_are_drawn_as_written() -> None:
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     flowable = BidiParagraph("غرفة12 ٠١٢٣", paragraph_style("check", 16), rtl=True)
@@ -233,7 +233,7 @@ def test_digits_inside_arabic_words_are_drawn_as_written() -> None:
 
 
 def test_a_long_word_in_right_to_left_text_is_cut_to_fit_the_line() -> None:
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     flowable = BidiParagraph("العيادة " + "x" * 120, paragraph_style("check", 16), rtl=True)
@@ -254,7 +254,7 @@ def test_a_name_in_two_scripts_keeps_its_latin_words_in_order_inside_a_footer(rt
     """Seen in review: "فاطمة الزهراء (Fatima Zahra)" in an English footer was turned round whole, its Latin words
     with it ("Zahra) (Fatima"), with a space before the comma after it; page 1, where it stands alone, was right."""
     from core.handout.fitting import fitted_footer
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     template = "خطة المشي لـ {name}، {date}" if rtl else "Treadmill plan for {name}, {date}"
@@ -273,7 +273,7 @@ def test_a_name_in_two_scripts_keeps_its_latin_words_in_order_inside_a_footer(rt
 def test_a_bracket_closing_after_a_number_in_an_arabic_word_is_drawn_on_its_left() -> None:
     """Seen in review: the week table's "5:30 (4 × حوالي 1:30)" drew "1:30)" beside the word, the bracket between
     them facing the wrong way; it closes the part read last, on the left, mirrored: "(1:30 حوالي × 4) 5:30"."""
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     flowable = BidiParagraph("5:30 (4\u00a0× حوالي\u00a01:30)", paragraph_style("check", 16), rtl=True)
@@ -286,7 +286,7 @@ def test_a_bracket_closing_after_a_number_in_an_arabic_word_is_drawn_on_its_left
 def test_punctuation_beside_a_number_takes_the_arabic_sentences_side() -> None:
     """"إلى 20." was drawn with the full stop between the number and the word before it, and "(4 أو أقل)" with both
     brackets facing one way: a number reads left to right, its marks read with the sentence."""
-    from core.handout.renderer import paragraph_style
+    from core.handout.styles import paragraph_style
     from core.handout.script_text import BidiParagraph
 
     def drawn(text: str) -> list[str]:
