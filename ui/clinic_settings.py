@@ -47,10 +47,20 @@ class ClinicSettings:
         if self.read_only:  # settings.json belongs to the window that holds the data folder
             self.statusBar().showMessage("Read-only: the window that holds this data folder changes its settings.")
             return
+        self.settings_read_anew()  # as the file holds them now: edited by hand since, say
         dialog = SettingsDialog(self.settings, self, started_with=self._records_url)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
             return
         self._use_settings(dialog.result_settings)
+
+    def settings_read_anew(self) -> None:
+        """settings.json read again and put to use where it changed. Seen by a helper: a read-only window switched to
+        editing kept the settings it opened with, so its handouts printed the clinic's old phone, and its Settings,
+        saved unchanged, put the old values back over those the other window saved (a file edited by hand as well)."""
+        self._settings_problem_gone()  # said again where it still holds
+        settings = self._load_settings()
+        if settings != self.settings:
+            self._apply_settings(settings)
 
     def _use_settings(self, settings) -> None:
         """Save ``settings`` to settings.json and use them in every view."""
@@ -61,6 +71,17 @@ class ClinicSettings:
         except SettingsError as error:
             QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
             return
+        self._settings_problem_gone()  # the saved file is whole again
+        self._apply_settings(settings)
+        self.statusBar().showMessage("Settings saved.")
+
+    def _settings_problem_gone(self) -> None:
+        if getattr(self, "settings_problem", None) is not None:
+            self.statusBar().removeWidget(self.settings_problem)
+            self.settings_problem = None
+
+    def _apply_settings(self, settings) -> None:
+        """``settings`` used in every view."""
         units_changed, self.settings = settings.units != self.settings.units, settings
         if units_changed and self._course is not None:  # its version changes' speeds, the session entry kept
             from dataclasses import replace
@@ -70,12 +91,8 @@ class ClinicSettings:
             course = self._course
             self._course = replace(course, progress=progress_of(course.history, course.sessions, units=settings.units))
             self.progress.set_course(self._course)
-        if getattr(self, "settings_problem", None) is not None:  # the saved file is whole again
-            self.statusBar().removeWidget(self.settings_problem)
-            self.settings_problem = None
         self.handout.apply_settings(self.settings)
         self.progress.apply_settings(self.settings)
         self.sessions.set_units(self.settings.units)
         if self.overview is not None:
             self.editor.set_context(self.overview.studies, self.settings.plan, self.settings.units)
-        self.statusBar().showMessage("Settings saved.")

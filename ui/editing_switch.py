@@ -98,6 +98,7 @@ class EditingSwitch:
             self._watch_for_free_lock()
             return False
         self._lock = lock  # still read-only (title, Save, backups) until the records are open for writing
+        self.settings_read_anew()  # as the window that held the folder left them
         self.statusBar().showMessage("Opening the records for editing…")
         data_dir, settings = self._data_dir, self.settings
         run_in_background(lambda: start_records(data_dir, settings, read_only=False), self._on_editing_records_open,
