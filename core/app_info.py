@@ -23,6 +23,12 @@ def command_as_run() -> str:
     return "uv run main.py"
 
 
+def command_for(data_folder: object) -> str:
+    """The start of a command line for ``data_folder`` that runs as printed, from any folder (seen by a helper: "To
+    put it back: main.py db restore ..." had no uv run and no --data-dir, and run so went to the default folder)."""
+    return f"{command_as_run()} --data-dir {as_typed(data_folder)}"
+
+
 def as_typed(path: object) -> str:
     """A path in a command line printed to be pasted as it stands: in single quotes on POSIX, where double quotes let
     a shell expand "$" and backquotes in it (seen by a tester: a data folder named with `id` in it ran id), and in

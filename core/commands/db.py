@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.app_info import program_name
+from core.app_info import as_typed, command_for, program_name
 from core.commands.output import say_waiting
 from core.data_dir import DataDir
 from core.settings import SettingsError, load_settings
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         aside = maintenance.restore(data_dir, backup, waiting=say_waiting)
         # seen in review: with --records, said as if it rolled back the clinic's records
         print(maintenance.restored_words(backup, aside)
-              + (f" To put it back: {program_name()} db restore {aside.name}" if aside else "")
+              + (f" To put it back: {command_for(data_dir.root)} db restore {as_typed(aside.name)}" if aside else "")
               + (f"\n{on_server}" if on_server else ""))
         return 0
     except DataDirBusy as error:

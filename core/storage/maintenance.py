@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
-from core.app_info import as_typed, command_as_run
+from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import (
@@ -120,7 +120,7 @@ def check_health(data_dir: DataDir) -> HealthReport:
                      "while another one passes its check.")
     if damaged and good:
         # the data folder named, so the line can be run as printed whichever folder was checked
-        lines.append(f"To restore it: {command_as_run()} --data-dir {as_typed(data_dir.root)} db restore "
+        lines.append(f"To restore it: {command_for(data_dir.root)} db restore "
                      f"{as_typed(good)}")
     return HealthReport(ok=ok, lines=lines, newest_good_backup=good)
 

@@ -105,11 +105,11 @@ def _first_backup_of_the_day(db: Database, data_dir: DataDir) -> None:
     except BackupError as error:  # said, not only logged (seen by a tester: a full disk, and nothing said it)
         import sys
 
-        from core.app_info import as_typed, command_as_run
+        from core.app_info import command_for
 
         logging.getLogger(__name__).warning("the command's daily backup was not made: %s", error)
         print(f"Note: today's backup of the records was not made, and this command went on. {error} Once that is "
-              f"mended, make one: {command_as_run()} --data-dir {as_typed(data_dir.root)} db backup", file=sys.stderr)
+              f"mended, make one: {command_for(data_dir.root)} db backup", file=sys.stderr)
 
 
 class _ServerUnreachable:
