@@ -3,6 +3,7 @@ installed, backup made), a damaged database with its restore, and backups on dem
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -12,10 +13,14 @@ from PySide6.QtWidgets import QMessageBox
 if TYPE_CHECKING:
     from core.workspace.startup import EvidenceOverview, StartupReport
 
+log = logging.getLogger(__name__)
+
 
 class RecordsLifecycle:
     """Mixed into MainWindow, which provides the signals, the status bar and the views. Its imports come
     when the records are opened, after the window's first frame."""
+
+    _restored_words = ""  # what a restore did, said again once the records it put back are open
 
     def start_records(self) -> None:
         from core.workspace.startup import start_records
@@ -27,7 +32,7 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_records_started(self, report: StartupReport) -> None:
-        parts = []
+        parts, self._restored_words = [self._restored_words] if self._restored_words else [], ""
         if report.overview is None:
             self.picker.set_entries([], waiting="The evidence library is not in this data folder yet. The Treadwell "
                                                 "window that holds the folder installs it; open Treadwell again then.")
@@ -112,6 +117,10 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_restored(self, message: str) -> None:
+        """Seen by a helper: what the restore did (which backup, of when, and where the damaged file went) showed for
+        a moment, replaced by the evidence library's line as the records opened; and it was not in the log."""
+        log.info("records database restored: %s", message)  # file names and times: nothing of a patient
+        self._restored_words = message
         self.statusBar().showMessage(message)
         self.start_records()
 

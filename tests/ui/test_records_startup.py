@@ -32,7 +32,8 @@ def window_offering_restore(qtbot, data_dir, monkeypatch) -> tuple[MainWindow, l
     return window, offered
 
 
-def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, monkeypatch) -> None:
+def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, monkeypatch, caplog) -> None:
+    caplog.set_level("INFO", logger="ui.records_lifecycle")
     saved = saved_and_backed_up(data_dir)
     data_dir.database_path.write_bytes(os.urandom(5000))
     damaged = digest(data_dir.database_path)
@@ -43,6 +44,11 @@ def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, m
         window.restore_newest_backup()
     aside = [p for p in data_dir.root.iterdir() if "set-aside" in p.name and p.suffix == ".sqlite3"]
     assert len(aside) == 1 and digest(aside[0]) == damaged
+    # said with the records open, and logged (seen by a helper: replaced at once by the evidence library's line)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Restored treadwell-") and f"the damaged file was kept unchanged as {aside[0].name}" in said
+    assert "Evidence library" in said
+    assert any(r.getMessage().startswith("records database restored: Restored treadwell-") for r in caplog.records)
     db = open_database(data_dir.database_path)
     try:
         assert records.get_plan(db, saved.id).id == saved.id
