@@ -119,6 +119,7 @@ class EditingSwitch:
         self.statusBar().showMessage("This window can save now: it holds the data folder." + (
             f" {self._backed_up(report.backup.name)}" if report.backup is not None else ""))
         self._show_backup_problem(report.backup_problem)  # seen in review: a backup not made said nothing here
+        self.start_daily_backups()
 
     @Slot(object)
     def _on_editing_records_failed(self, error: Exception) -> None:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from core.workspace.startup import EvidenceOverview, StartupReport
 
 log = logging.getLogger(__name__)
+# How often a window that holds the data folder looks whether the day's backup is due (a product default)
+DAILY_BACKUP_CHECK_MS = 30 * 60 * 1000
 
 
 class RecordsLifecycle:
@@ -46,6 +48,7 @@ class RecordsLifecycle:
             parts.append("Read-only: another Treadwell window is using this data folder.")
         self.statusBar().showMessage(" ".join(parts))
         self._show_backup_problem(report.backup_problem)
+        self.start_daily_backups()
         if report.overview is not None:
             self.evidence_ready.emit(report.overview)
 
@@ -137,8 +140,45 @@ class RecordsLifecycle:
         run_in_background(lambda: backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep),
                           self._on_backup_done, self._on_backup_failed)
 
-    def _show_backup_problem(self, problem: str | None) -> None:
-        """The start-up backup's problem in the status bar, one at most, until a backup is made (seen in review: it
+    def start_daily_backups(self) -> None:
+        """Every DAILY_BACKUP_CHECK_MS while the window holds the data folder, the day's backup where one is due
+        (core/storage/maintenance.py backup_of_the_day)."""
+        if getattr(self, "_daily_backups", None) is None:
+            from PySide6.QtCore import QTimer
+
+            self._daily_backups, self._daily_backup_running = QTimer(self), False
+            self._daily_backups.timeout.connect(self._on_daily_backups_timeout)
+            self._daily_backups.start(DAILY_BACKUP_CHECK_MS)
+
+    @Slot()
+    def _on_daily_backups_timeout(self) -> None:
+        if self.read_only or not self.gateway.is_open or self._daily_backup_running:
+            return
+        from core.workspace.maintenance import backup_of_the_day
+        from ui.background import run_in_background
+
+        data_dir, keep = self._data_dir, (self.settings.backup_daily_keep, self.settings.backup_weekly_keep)
+        self._daily_backup_running = True
+        run_in_background(lambda: backup_of_the_day(data_dir, daily=keep[0], weekly=keep[1]),
+                          self._on_daily_backup_done, self._on_daily_backup_failed)
+
+    @Slot(object)
+    def _on_daily_backup_done(self, path) -> None:
+        self._daily_backup_running = False
+        if path is not None:  # logged, not said: a status line a clinician is reading is not replaced by it
+            log.info("the day's backup: %s", path.name)
+            self._show_backup_problem(None)
+            self.backup_finished.emit(str(path))
+
+    @Slot(object)
+    def _on_daily_backup_failed(self, error: Exception) -> None:
+        self._daily_backup_running = False
+        log.warning("the day's backup was not made: %s", error)
+        self._show_backup_problem(f"Today's backup was not made: {error} The records are open; back up when you can "
+                                  "(File > Back up now).", said="Today's backup was not made.")
+
+    def _show_backup_problem(self, problem: str | None, *, said: str = "The start-up backup was not made.") -> None:
+        """A backup's problem in the status bar, one at most, until a backup is made (seen in review: it
         stayed after File > Back up now succeeded, and a second start-up, after a restore, added a second)."""
         if getattr(self, "backup_problem", None) is not None:
             self.statusBar().removeWidget(self.backup_problem)
@@ -147,8 +187,7 @@ class RecordsLifecycle:
         if problem is not None:
             from ui.why_link import status_problem
 
-            self.backup_problem = status_problem(self, "The start-up backup was not made.", problem,
-                                                 title="Start-up backup", accessible_name=problem)
+            self.backup_problem = status_problem(self, said, problem, title="Backup", accessible_name=problem)
 
     @Slot(object)
     def _on_backup_done(self, path) -> None:

@@ -166,3 +166,17 @@ def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool
     return not ((once_a_day or ahead) and taken_on == dt.date.today())
 
 
+
+
+def backup_of_the_day(data_dir: DataDir, *, daily: int, weekly: int) -> Path | None:
+    """For a window left open from one day into the next: the day's backup where the records changed since the newest
+    backup and none was made today, as a command that writes makes one (seen by a helper: a window open all week
+    made only the backup of the day it started). None where none was due. On a read-only connection of its own."""
+    import sqlite3
+
+    db = sqlite_utils.Database(sqlite3.connect(read_only_uri(data_dir.database_path), uri=True))
+    try:
+        due = backup_due(db, data_dir, once_a_day=True)
+    finally:
+        db.close()
+    return backup_now(data_dir, daily=daily, weekly=weekly) if due else None

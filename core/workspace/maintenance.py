@@ -9,11 +9,11 @@ from core.data_dir import DataDir
 from core.settings import Settings
 from core.storage.backup import BackupError, NotABackup, newest_good_backup, restore_backup, taken_at
 from core.storage.lock import DataDirLock, LockFileError, Waiting
-from core.storage.maintenance import HealthReport, backup_now, check_health
+from core.storage.maintenance import HealthReport, backup_now, backup_of_the_day, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
 __all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotABackup", "ON_CLINIC_SERVER", "backup",
-           "backup_now", "check_health", "restore", "restore_newest", "restored_words"]
+           "backup_now", "backup_of_the_day", "check_health", "restore", "restore_newest", "restored_words"]
 
 
 # Said wherever a backup is made or counted on while the records are on the clinic server (seen in review: the
