@@ -253,9 +253,40 @@ _UNITS = {
 }
 
 
-def save_settings(settings: Settings, path: Path) -> None:
-    """Never a half-written file: see core.atomic."""
+def save_settings(settings: Settings, path: Path) -> Path | None:
+    """Never a half-written file: see core.atomic. A file there that cannot be read as settings at all (not JSON, not
+    UTF-8, another version's) is copied beside it first, under a name of its own, which is returned: seen by a helper,
+    one missing comma, and Settings saved in the window put defaults over the clinic's phone, ambulance number and
+    units, no copy kept."""
+    kept = None if readable_as_settings(path) or not path.is_file() else _kept_beside(path)
     try:
         atomic_write_bytes(path, settings.model_dump_json(indent=2).encode("utf-8"))
     except WriteError as error:
         raise SettingsError(f"The settings were not saved. {error}") from error
+    return kept
+
+
+def readable_as_settings(path: Path) -> bool:
+    """Whether the file is missing or holds a settings object (its values right or not): else none of it is used."""
+    try:
+        _read(path)
+    except SettingsError:
+        return False
+    return True
+
+
+def _kept_beside(path: Path) -> Path:
+    import datetime as dt
+    import shutil
+
+    stamp, number = dt.datetime.now().strftime("%Y%m%d-%H%M%S"), 1
+    kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+    while kept.exists():
+        number += 1
+        kept = path.with_name(f"{path.stem}.unreadable-{stamp}-{number}{path.suffix}")
+    try:
+        shutil.copyfile(path, kept)
+    except OSError as error:
+        raise SettingsError(f"The settings were not saved: the file there, which could not be read, could not be "
+                            f"kept first as {kept.name} ({error.strerror or error}).") from error
+    return kept

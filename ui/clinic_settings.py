@@ -13,16 +13,17 @@ class ClinicSettings:
     def _load_settings(self):
         """The window opens whatever settings.json holds: valid values are kept, each bad one is replaced by
         its default and named in the status bar until the clinician saves Settings (the file is not touched)."""
-        from core.settings import load_settings_keeping_what_is_valid
+        from core.settings import load_settings_keeping_what_is_valid, readable_as_settings
 
         settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
         if problems:
             from core.words import counted
             from ui.why_link import status_problem
 
-            self.settings_problem = status_problem(
+            self.settings_problem = status_problem(  # seen by a helper: "1 problem" of a file none of which was used
                 self, f"settings.json: {counted(len(problems), 'problem')}; defaults used for those (File > Settings "
-                "to fix).",
+                "to fix)." if readable_as_settings(self._data_dir.settings_path) else "settings.json could not be "
+                "read: defaults used for every setting (File > Settings to fix; the file is kept).",
                 "\n".join(problems), title="Settings", accessible_name="Settings problems: " + "; ".join(problems))
         return settings
 
@@ -67,13 +68,14 @@ class ClinicSettings:
         from core.settings import SettingsError, save_settings
 
         try:
-            save_settings(settings, self._data_dir.settings_path)
+            kept = save_settings(settings, self._data_dir.settings_path)
         except SettingsError as error:
             QMessageBox.warning(self, "Settings", shown_as_typed(str(error)))
             return
         self._settings_problem_gone()  # the saved file is whole again
         self._apply_settings(settings)
-        self.statusBar().showMessage("Settings saved.")
+        self.statusBar().showMessage("Settings saved." + (f" The file that could not be read is kept beside it as "
+                                                          f"{kept.name}." if kept else ""))
 
     def _settings_problem_gone(self) -> None:
         if getattr(self, "settings_problem", None) is not None:
