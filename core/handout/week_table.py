@@ -3,6 +3,7 @@ week, so the introduction says them once instead of two columns."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -18,6 +19,8 @@ from core.handout.walking_log import COLUMN_HEADING_SIZE
 if TYPE_CHECKING:
     from core.handout.renderer import HandoutRenderer
 
+TIME_KEPT_ON = re.compile("\u00a0(?=\\d)")  # the no-break space before a part's time: "about\u00a01:05"
+
 
 def week_table(r: HandoutRenderer, h: Handout) -> Table:
     names = [one_letter_words_kept_on(name) for name in h.labels.week_columns]
@@ -30,12 +33,20 @@ def week_table(r: HandoutRenderer, h: Handout) -> Table:
     cells = [[getattr(week, key) or "" for _, key, _ in columns] for week in h.weeks]
     texts = [" ".join(row[i] for row in cells) for i in range(len(columns))]
     size = r.cell_bold.fontSize  # every word of a column fits its width: the heading's and the weeks'
+    least = min(size, COLUMN_HEADING_SIZE)  # the least a patient's words are printed at
+
+    def fits(at: float) -> bool:  # every word of the headings at ``at``, and of the weeks, whole in its column
+        return sum(max(least_width(title, at), least_width(text, size))
+                   for (title, _, _), text in zip(columns, texts)) <= r._width
+
+    if not fits(least):  # a part's time may then begin a line after "about", rather than words be broken anywhere
+        cells = [[TIME_KEPT_ON.sub(" ", cell) if key == "walking" else cell  # (seen in review, Spanish: "aprox. 1:0"
+                  for cell, (_, key, _) in zip(row, columns)] for row in cells]  # over "5)", and "Seman" over "a")
+        texts = [" ".join(row[i] for row in cells) for i in range(len(columns))]
     # the headings at the body's size where every word of them and of the weeks fits its column, else at the least
-    # a patient's words are printed at (seen in review: large print in Portuguese broke "Pulsaçã" over "o" and
-    # "Velocidad" over "e", the words of six columns wider than the page)
-    heading_size = next((at for at in (size, min(size, COLUMN_HEADING_SIZE)) if sum(
-        max(least_width(title, at), least_width(text, size)) for (title, _, _), text in zip(columns, texts))
-        <= r._width), min(size, COLUMN_HEADING_SIZE))
+    # (seen in review: large print in Portuguese broke "Pulsaçã" over "o" and "Velocidad" over "e", the words of six
+    # columns wider than the page)
+    heading_size = next((at for at in (size, least) if fits(at)), least)
     headings = [least_width(title, heading_size) for title, _, _ in columns]
     # and each cell's lines as written where the page has room, else a walk's time with its parts on one line
     # (seen in review: "5:30 (4 ×" over "about 1:30)" in English, the speed column half empty beside it), else the
