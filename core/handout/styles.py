@@ -9,7 +9,7 @@ from core.handout.fonts import BOLD, REGULAR
 
 # print size: (text, heading, title) in points. Page headers and footers stay at 12 pt.
 PRINT_SIZES = {"large": (16, 22, 26), "standard": (14, 19, 24)}
-# The stop page's paragraphs where that keeps it on one page (HandoutRenderer._stop_section): 2 points apart
+# The stop page's paragraphs where that keeps it on one page (HandoutRenderer._closer): 2 points apart
 # rather than 6, their lines as far apart as ever (1.5 times the type size).
 CLOSER = 2
 

@@ -16,9 +16,9 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
+from core.app_info import command_as_run
 from core.evidence.models import Study
 from core.storage import pg_schema
-from core.app_info import command_as_run
 from core.storage.clinic_errors import (
     ClinicServerError, NotAClinician, PasswordNeeded, PasswordRefused, RoleDisabled, ServerBusy, ServerLost,
     ServerNotSetUp, ServerSchemaTooNew, ServerUnanswered, made_a_clinician, plain_error,

@@ -120,8 +120,7 @@ def check_health(data_dir: DataDir) -> HealthReport:
                      "while another one passes its check.")
     if damaged and good:
         # the data folder named, so the line can be run as printed whichever folder was checked
-        lines.append(f"To restore it: {command_for(data_dir.root)} db restore "
-                     f"{as_typed(good)}")
+        lines.append(f"To restore it: {command_for(data_dir.root)} db restore {as_typed(good)}")
     return HealthReport(ok=ok, lines=lines, newest_good_backup=good)
 
 
@@ -164,8 +163,6 @@ def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool
         return False
     taken_on = local_day(backups[0].taken_at.replace(tzinfo=dt.timezone.utc)) if backups else None
     return not ((once_a_day or ahead) and taken_on == dt.date.today())
-
-
 
 
 def backup_of_the_day(data_dir: DataDir, *, daily: int, weekly: int) -> Path | None:

@@ -153,9 +153,6 @@ class PostgresRecords:
         row = self._one("select id from patients where uid = %s", [uid])
         return None if row is None else row[0]
 
-    def namesakes(self, name: str, *, besides: int = 0) -> list[int]:
-        return namesakes_in(self._all(NAMESAKES.format("%s"), [fold_name(name)]), besides=besides)
-
     # -- finding patients ------------------------------------------------------------------------------
 
     @staticmethod
@@ -189,6 +186,9 @@ class PostgresRecords:
             " order by version desc limit 1) pl order by p.updated_at desc, p.id desc", [*params, limit, offset])
         return [PlanSummary(plan_id=r[0], patient_id=r[1], patient_name=r[2], etiology=r[3], version=r[4],
                             created_at=r[5]) for r in rows]
+
+    def namesakes(self, name: str, *, besides: int = 0) -> list[int]:
+        return namesakes_in(self._all(NAMESAKES.format("%s"), [fold_name(name)]), besides=besides)
 
     def count_patients(self, *, search: str | None = None) -> int:
         where, params = self._name_filter(search)
