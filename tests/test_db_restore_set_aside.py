@@ -25,7 +25,8 @@ def test_the_set_aside_database_is_put_back_by_the_name_the_restore_gave(run_mai
     [backup] = (data / "backups").iterdir()
     restored = run_main("db", "restore", backup.name, data_dir=data)
     assert restored.returncode == 0, restored.stderr
-    aside = re.search(r"To put it back: (.+ db restore (treadwell\.set-aside-[\d-]+\.sqlite3))$", restored.stdout.strip())
+    aside = re.search(r"To put it back: (.+ db restore (treadwell\.set-aside-[\d-]+\.sqlite3))$",
+                      restored.stdout.strip())
     assert aside, restored.stdout
     # runs as printed, from any folder (seen by a helper: "main.py db restore ..." went to the default data folder)
     assert shlex.split(aside.group(1))[:5] == ["uv", "run", "main.py", "--data-dir", str(data)], aside.group(1)
