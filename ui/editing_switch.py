@@ -41,22 +41,25 @@ class EditingSwitch:
             return
         from core.workspace.lock import DataDirLock
 
-        if self.gateway.saved_elsewhere():
-            self._show_saved_elsewhere()
+        if changed := self.gateway.saved_elsewhere():
+            self._show_saved_elsewhere(changed)
         free = DataDirLock(self._data_dir.lock_path).is_free()
         if free and self.editing_offer is None:
             self._build_editing_offer()
         if self.editing_offer is not None:
             self.editing_offer.setVisible(free)  # a window that took the folder meanwhile takes the offer away
 
-    def _show_saved_elsewhere(self) -> None:
-        """The other window saved: the records list, and the open patient's versions and sessions, are read again
-        (the plan on step 4 stays as it is; the handout says when a newer version is in force)."""
+    def _show_saved_elsewhere(self, changed: str = "saved") -> None:
+        """The other window saved (or a backup was restored: ``changed``, as RecordsGateway.saved_elsewhere): the
+        records list, and the open patient's versions and sessions, are read again (the plan on step 4 stays as it is;
+        the handout says when a newer version is in force)."""
         self.records.reload()
         shown = self.editor.patient_id
         self._refresh_course()
         if self.editor.patient_id == shown:  # else deleted there: said so (seen in review: said over at once)
-            self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change.")
+            self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change." if
+                                         changed == "saved" else "Updated: a backup was restored in place of the "
+                                         "records (db restore); what is shown is read from it now.")
 
     def _build_editing_offer(self) -> None:
         from PySide6.QtCore import Qt  # not before the first frame: PySide's Qt namespace is slow to create

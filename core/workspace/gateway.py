@@ -247,18 +247,19 @@ class RecordsGateway:
         self._drop_clinic()
         self._signed_in = self._listening_lost = self._missed = self._unanswered = False
 
-    def saved_elsewhere(self) -> bool:
-        """Whether the window that holds the data folder saved something in the local records since the last call
-        (a read-only window only: it reads them and is not told). Seen in review: a read-only window kept showing
-        version 3 and its handout after the other window saved version 4."""
+    def saved_elsewhere(self) -> str:
+        """What changed the local records since the last call, as a read-only window is not told: "saved" (the window
+        that holds the data folder saved something), "restored" (a backup was put in place of the file), or "". Seen in
+        review: a read-only window kept showing version 3 and its handout after the other window saved version 4; and
+        by a helper: a restore from the command line was said as the other window's save."""
         if not self.read_only or self._db is None or self.records_url is not None:
-            return False
+            return ""
         if self._file_identity() not in (None, self._seen_file):  # a backup restored there: a new file in its place
             self.open()
-            return True
+            return "restored"
         now = data_version(self._db)
         changed, self._seen_version = now != self._seen_version, now
-        return changed
+        return "saved" if changed else ""
 
     def _file_identity(self) -> tuple[int, int] | None:
         try:

@@ -18,7 +18,7 @@ def test_a_save_by_the_holding_window_is_noticed_once(data_dir) -> None:
     try:
         assert not watcher.saved_elsewhere()
         records.save_plan(writer, *example(name="Second Patient"), clinician="Dr A")
-        assert watcher.saved_elsewhere() and not watcher.saved_elsewhere()  # told once, then quiet again
+        assert watcher.saved_elsewhere() == "saved" and not watcher.saved_elsewhere()  # told once, then quiet again
         assert watcher.count_patients(None) == 2
     finally:
         watcher.close()
@@ -37,7 +37,7 @@ def test_a_backup_put_in_place_is_read_from_then_on(data_dir) -> None:
     try:
         assert watcher.count_patients(None) == 2
         restore_backup(backup, data_dir.database_path)
-        assert watcher.saved_elsewhere() and watcher.count_patients(None) == 1
+        assert watcher.saved_elsewhere() == "restored" and watcher.count_patients(None) == 1
         assert not watcher.saved_elsewhere()
     finally:
         watcher.close()
