@@ -189,7 +189,7 @@ class HandoutRenderer:
         """``text`` in any script (core/handout/script_text.py); a line break is "\\n". ``isolate``: data typed
         by someone (a name, a phone number), which keeps its own direction."""
         style = style or self.body
-        if style in (self.body, self.bold_body) and not (isolate or self._rtl):
+        if style in (self.body, self.bold_body, self.body_closer, self.bold_body_closer) and not (isolate or self._rtl):
             text = NUMBER_BEFORE_WORD.sub("\u00a0", text)  # "5 min", "30 seconds": never parted at a line's end
         if bullet is None and style.leftIndent:
             style = ParagraphStyle(f"{style.name}-flush", parent=style, leftIndent=0)
@@ -224,10 +224,10 @@ class HandoutRenderer:
             [self._p(labels.plan_heading, self.heading), *(self._p(text) for text in h.week_notes)],
             week_table(self, h), turn_over=self._turn_over(labels),
             heading_again=self._heading_again(labels.plan_heading, labels), first_rows=3 if compact else 2)]
-        story.append(ShorterWhereItSaves(lambda height: [
+        story.append(ShorterWhereItSaves(self._as_now(lambda height: [
             Spacer(1, 10), self._p(labels.chart_title, self.bold_body),
             weekly_minutes_chart(h.weekly_minutes, self._width, height=height, right_to_left=self._rtl),
-            self._p(labels.chart_axis, self.chart_axis)],
+            self._p(labels.chart_axis, self.chart_axis)]),
             height=200 if compact else 260, least=200 if compact else 210,
             heading_again=self._heading_again(labels.plan_heading, labels)))
         again = self._heading_again(labels.effort_heading, labels)
@@ -278,7 +278,7 @@ class HandoutRenderer:
         # taller than a page (core/handout/keeping.py); seen in review, in Portuguese on Letter: the stop signs on one
         # page, "sit down and rest" alone on the next; then the two lists of signs on two pages, the first half empty
         stop_page = self._kept(stop, labels.stop_heading, labels, parting=parting,
-                               closer=lambda: self._closer(lambda: self._stop_section(h)[0]))
+                               closer=self._as_now(lambda: self._stop_section(h, closer=True)[0]))
         # in standard print, the pain rules part over a page only where that lets the stop page follow on the
         # next (seen in review: the next-morning rules alone on a page, the stop page on the one after anyway)
         story.append(self._kept(pain + rules, labels.pain_heading, labels, flowing=compact, keep_first=len(pain) + 1,
@@ -299,29 +299,23 @@ class HandoutRenderer:
         # alone on a page, the treadmill's section on the next), its numbers never below the text's size
         widest = min(self._width, (11 if compact else 15) * cm)
         least = max(widest * 2 / 3, TREADMILL_WIDTH * self.body.fontSize / NUMBER_SIZE)
-        story += [Spacer(1, 6), ShorterWhereItSaves(lambda width: self._treadmill_section(h, width), widest, least)]
+        story += [Spacer(1, 6), ShorterWhereItSaves(self._as_now(lambda width: self._treadmill_section(h, width)),
+                                                         widest, least)]
         story += [PageBreak(), self._p(labels.log_heading, self.heading)] + [self._p(t) for t in h.logbook_intro]
         story.append(walking_log_table(h, self._width, paragraph=self._p, week_style=self.cell_bold, rtl=self._rtl))
         return [KeepTogether([part]) if isinstance(part, (Paragraph, BidiParagraph)) else part for part in story]
 
-    def _stop_section(self, h: Handout) -> tuple[list, int]:
-        """When to stop and get help, and where it parts if taller than a page: each list of signs with what to do."""
+    def _stop_section(self, h: Handout, *, closer: bool = False) -> tuple[list, int]:
+        """When to stop and get help, and where it parts if taller than a page: each list of signs with what to do.
+        ``closer``: its paragraphs CLOSER points apart (core/handout/styles.py)."""
+        body, bold = (self.body_closer, self.bold_body_closer) if closer else (self.body, self.bold_body)
         stop = [self._p(h.labels.stop_heading, self.heading)]
         if h.ambulance_call:  # the number to dial before the signs that call for it
-            stop.append(self._p(h.ambulance_call, self.bold_body))
+            stop.append(self._p(h.ambulance_call, bold))
         for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
             parting = len(stop)
-            stop += [self._p(intro, self.bold_body)] + [self._p(sign, bullet="•") for sign in signs]
-        return stop + [self._p(text, self.bold_body) for text in h.stop_after], parting
-
-    def _closer(self, make: Callable[[], list]) -> list:
-        """``make()`` with the body's paragraphs CLOSER points apart (core/handout/styles.py)."""
-        body, bold_body = self.body, self.bold_body
-        self.body, self.bold_body = self.body_closer, self.bold_body_closer
-        try:
-            return make()
-        finally:
-            self.body, self.bold_body = body, bold_body
+            stop += [self._p(intro, bold)] + [self._p(sign, body, bullet="•") for sign in signs]
+        return stop + [self._p(text, bold) for text in h.stop_after], parting
 
     def _treadmill_section(self, h: Handout, width: float) -> list:
         """The treadmill's section: its heading, the picture ``width`` wide, its captions and the machine's points."""
@@ -344,11 +338,24 @@ class HandoutRenderer:
 
     def _turn_over(self, labels):
         """Makes the line at the foot of a page that says the section goes on over it."""
-        return lambda: self._p(labels.turn_over, self.bold_body)
+        return self._as_now(lambda: self._p(labels.turn_over, self.bold_body))
 
     def _heading_again(self, heading: str, labels):
         """Makes a section's heading, "continued", for the top of the page it goes on to."""
-        return lambda: self._p(labels.continued.format(heading=heading), self.heading)
+        return self._as_now(lambda: self._p(labels.continued.format(heading=heading), self.heading))
+
+    def _as_now(self, make: Callable) -> Callable:
+        """``make`` (reportlab calls it as it lays the pages out, when render has turned to the clinician pages) in the
+        direction of now (seen in review: an Arabic stop page set closer, beside a clinician summary, left to right)."""
+        rtl = self._rtl
+
+        def made(*args):
+            then, self._rtl = self._rtl, rtl
+            try:
+                return make(*args)
+            finally:
+                self._rtl = then
+        return made
 
     @staticmethod
     def _new_section(compact: bool, room: float):
