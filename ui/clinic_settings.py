@@ -16,16 +16,20 @@ class ClinicSettings:
         from core.settings import load_settings_keeping_what_is_valid, readable_as_settings
 
         settings, problems = load_settings_keeping_what_is_valid(self._data_dir.settings_path)
-        if problems:
+        if problems:  # seen by a helper: "1 problem" of a file none of which was used
             from core.words import counted
-            from ui.why_link import status_problem
 
-            self.settings_problem = status_problem(  # seen by a helper: "1 problem" of a file none of which was used
-                self, f"settings.json: {counted(len(problems), 'problem')}; defaults used for those (File > Settings "
-                "to fix)." if readable_as_settings(self._data_dir.settings_path) else "settings.json could not be "
-                "read: defaults used for every setting (File > Settings to fix; the file is kept).",
-                "\n".join(problems), title="Settings", accessible_name="Settings problems: " + "; ".join(problems))
+            self._say_settings_problems(problems, f"settings.json: {counted(len(problems), 'problem')}; defaults used "
+                                        "for those (File > Settings to fix)." if readable_as_settings(
+                                            self._data_dir.settings_path) else "settings.json could not be read: "
+                                        "defaults used for every setting (File > Settings to fix; the file is kept).")
         return settings
+
+    def _say_settings_problems(self, problems: list[str], said: str) -> None:
+        from ui.why_link import status_problem
+
+        self.settings_problem = status_problem(self, said, "\n".join(problems), title="Settings",
+                                               accessible_name="Settings problems: " + "; ".join(problems))
 
     def welcome_if_first_run(self) -> None:
         """The first start (nothing about the clinic entered, the welcome not shown before): ask for what the
@@ -58,10 +62,21 @@ class ClinicSettings:
         """settings.json read again and put to use where it changed. Seen by a helper: a read-only window switched to
         editing kept the settings it opened with, so its handouts printed the clinic's old phone, and its Settings,
         saved unchanged, put the old values back over those the other window saved (a file edited by hand as well)."""
+        from core.settings import SettingsError, load_settings
+
         self._settings_problem_gone()  # said again where it still holds
-        settings = self._load_settings()
+        try:
+            settings = load_settings(self._data_dir.settings_path)
+        except SettingsError as error:  # found in review: a file gone bad since put defaults over the window's values
+            self._say_settings_problems(error.problems, "settings.json has problems now (File > Settings to fix): this "
+                                        "window keeps the settings it had.")
+            return
         if settings != self.settings:
             self._apply_settings(settings)
+        if self._records_url is None and settings.records_url != (self.gateway.records_url or ""):  # found in review:
+            # a clinic moved to its server by another window, taken in without a word
+            self.statusBar().showMessage("settings.json keeps the patient records elsewhere now: Treadwell opens "
+                                         "them there from its next start.")
 
     def _use_settings(self, settings) -> None:
         """Save ``settings`` to settings.json and use them in every view."""

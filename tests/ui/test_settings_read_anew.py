@@ -37,3 +37,29 @@ def test_settings_open_with_what_the_file_holds_now(qtbot, data_dir, monkeypatch
                         lambda dialog: shown.append(dialog.phone.text()) or settings_dialog.SettingsDialog.Rejected)
     window._on_settings_triggered()  # File > Settings
     assert shown == ["020 3333 4444"] and window.settings.contact_phone == "020 3333 4444"
+
+
+def test_a_file_gone_bad_since_leaves_the_window_its_settings(qtbot, data_dir, monkeypatch) -> None:
+    """Found in review: a comma lost in a hand edit after start-up, and Settings opened on defaults, ready to be saved
+    over the clinic's phone and ambulance number."""
+    _saved_elsewhere(data_dir, contact_phone="020 7946 0000", emergency_number="999")
+    window = app_window(qtbot, data_dir)
+    data_dir.settings_path.write_text(data_dir.settings_path.read_text(encoding="utf-8").replace(",", "", 1),
+                                      encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec",
+                        lambda dialog: shown.append(dialog.phone.text()) or settings_dialog.SettingsDialog.Rejected)
+    window._on_settings_triggered()
+    assert shown == ["020 7946 0000"] and window.settings.emergency_number == "999"
+    assert window.settings_problem.text().startswith("settings.json has problems now")
+
+
+def test_records_kept_elsewhere_by_another_window_are_said_to_open_there_from_the_next_start(qtbot, data_dir,
+                                                                                            monkeypatch) -> None:
+    window = app_window(qtbot, data_dir)
+    _saved_elsewhere(data_dir, records_url="postgresql://grace_okafor@clinic-server/treadwell")
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", lambda dialog: settings_dialog.SettingsDialog.Rejected)
+    window._on_settings_triggered()
+    assert window.statusBar().currentMessage() == ("settings.json keeps the patient records elsewhere now: Treadwell "
+                                                   "opens them there from its next start.")
+    assert not window.gateway.on_clinic_server  # this start's records, as they were
