@@ -23,6 +23,9 @@ class RecordsLifecycle:
     when the records are opened, after the window's first frame."""
 
     _restored_words = ""  # what a restore did, said again once the records it put back are open
+    # a backup under way (File > Back up now, or the day's): one at a time (found in review: each deletes the half-made
+    # files it finds, the other's too)
+    _backing_up = False
 
     def start_records(self) -> None:
         from core.workspace.startup import start_records
@@ -132,11 +135,15 @@ class RecordsLifecycle:
         if self.read_only:
             self.statusBar().showMessage("Read-only: the window that holds this data folder makes the backups.")
             return
+        if self._backing_up:
+            self.statusBar().showMessage("A backup is being made now; the records are backed up once it is done.")
+            return
         from core.workspace.maintenance import backup_now
         from ui.background import run_in_background
 
         data_dir, settings = self._data_dir, self.settings
         self.statusBar().showMessage("Backing up…")
+        self._backing_up = True
         run_in_background(lambda: backup_now(data_dir, daily=settings.backup_daily_keep, weekly=settings.backup_weekly_keep),
                           self._on_backup_done, self._on_backup_failed)
 
@@ -146,25 +153,26 @@ class RecordsLifecycle:
         if getattr(self, "_daily_backups", None) is None:
             from PySide6.QtCore import QTimer
 
-            self._daily_backups, self._daily_backup_running = QTimer(self), False
+            self._daily_backups = QTimer(self)
             self._daily_backups.timeout.connect(self._on_daily_backups_timeout)
             self._daily_backups.start(DAILY_BACKUP_CHECK_MS)
 
     @Slot()
     def _on_daily_backups_timeout(self) -> None:
-        if self.read_only or not self.gateway.is_open or self._daily_backup_running:
+        if self.read_only or not self.gateway.is_open or self._backing_up:
             return
         from core.workspace.maintenance import backup_of_the_day
         from ui.background import run_in_background
 
         data_dir, keep = self._data_dir, (self.settings.backup_daily_keep, self.settings.backup_weekly_keep)
-        self._daily_backup_running = True
-        run_in_background(lambda: backup_of_the_day(data_dir, daily=keep[0], weekly=keep[1]),
+        rotate = getattr(self, "settings_problem", None) is None  # how many to keep known: as a command's (review)
+        self._backing_up = True
+        run_in_background(lambda: backup_of_the_day(data_dir, daily=keep[0], weekly=keep[1], rotate=rotate),
                           self._on_daily_backup_done, self._on_daily_backup_failed)
 
     @Slot(object)
     def _on_daily_backup_done(self, path) -> None:
-        self._daily_backup_running = False
+        self._backing_up = False
         if path is not None:  # logged, not said: a status line a clinician is reading is not replaced by it
             log.info("the day's backup: %s", path.name)
             self._show_backup_problem(None)
@@ -172,7 +180,7 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_daily_backup_failed(self, error: Exception) -> None:
-        self._daily_backup_running = False
+        self._backing_up = False
         log.warning("the day's backup was not made: %s", error)
         self._show_backup_problem(f"Today's backup was not made: {error} The records are open; back up when you can "
                                   "(File > Back up now).", said="Today's backup was not made.")
@@ -193,6 +201,7 @@ class RecordsLifecycle:
     def _on_backup_done(self, path) -> None:
         from core.workspace.maintenance import ON_CLINIC_SERVER
 
+        self._backing_up = False
         self._show_backup_problem(None)
         on_server = f" {ON_CLINIC_SERVER}" if self.gateway.records_url else ""
         self.statusBar().showMessage(f"Backed up and verified: {path.name}.{on_server}")
@@ -200,5 +209,6 @@ class RecordsLifecycle:
 
     @Slot(object)
     def _on_backup_failed(self, error: Exception) -> None:
+        self._backing_up = False
         self.statusBar().showMessage(str(error))
         self.backup_finished.emit("")

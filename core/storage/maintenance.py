@@ -12,7 +12,7 @@ from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import (
-    backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
+    BackupError, backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
 )
 from core.storage.database import (
     DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file, read_only_uri,
@@ -165,15 +165,20 @@ def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool
     return not ((once_a_day or ahead) and taken_on == dt.date.today())
 
 
-def backup_of_the_day(data_dir: DataDir, *, daily: int, weekly: int) -> Path | None:
+def backup_of_the_day(data_dir: DataDir, *, daily: int, weekly: int, rotate: bool = True) -> Path | None:
     """For a window left open from one day into the next: the day's backup where the records changed since the newest
     backup and none was made today, as a command that writes makes one (seen by a helper: a window open all week
-    made only the backup of the day it started). None where none was due. On a read-only connection of its own."""
+    made only the backup of the day it started). None where none was due. On a read-only connection of its own;
+    ``rotate`` as backup_now. Raises RecordsLost, or BackupError where the records cannot be read."""
     import sqlite3
 
-    db = sqlite_utils.Database(sqlite3.connect(read_only_uri(data_dir.database_path), uri=True))
+    refuse_lost_records(data_dir)  # found in review: an emptied file gave SQLite's own error, logged as a crash
     try:
-        due = backup_due(db, data_dir, once_a_day=True)
-    finally:
-        db.close()
-    return backup_now(data_dir, daily=daily, weekly=weekly) if due else None
+        db = _read_only(data_dir.database_path)
+        try:
+            due = backup_due(db, data_dir, once_a_day=True)
+        finally:
+            db.close()
+    except sqlite3.Error as error:
+        raise BackupError(f"The records could not be read to back them up ({error}).") from error
+    return backup_now(data_dir, daily=daily, weekly=weekly, rotate=rotate) if due else None
