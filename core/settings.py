@@ -277,15 +277,18 @@ def readable_as_settings(path: Path) -> bool:
 
 def _kept_beside(path: Path) -> Path:
     import datetime as dt
-    import shutil
+    import os
 
     stamp, number = dt.datetime.now().strftime("%Y%m%d-%H%M%S"), 1
     kept = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
     while kept.exists():
         number += 1
         kept = path.with_name(f"{path.stem}.unreadable-{stamp}-{number}{path.suffix}")
-    try:
-        shutil.copyfile(path, kept)
+    try:  # a name of its own ("x": never through a link left there), on the disk before the file is replaced
+        with open(kept, "xb") as copy:
+            copy.write(path.read_bytes())
+            copy.flush()
+            os.fsync(copy.fileno())
     except OSError as error:
         raise SettingsError(f"The settings were not saved: the file there, which could not be read, could not be "
                             f"kept first as {kept.name} ({error.strerror or error}).") from error

@@ -59,7 +59,7 @@ class EditingSwitch:
         if self.editor.patient_id == shown:  # else deleted there: said so (seen in review: said over at once)
             self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change." if
                                          changed == "saved" else "Updated: a backup was restored in place of the "
-                                         "records (db restore); what is shown is read from it now.")
+                                         "records; what is shown is read from it now.")
 
     def _build_editing_offer(self) -> None:
         from PySide6.QtCore import Qt  # not before the first frame: PySide's Qt namespace is slow to create

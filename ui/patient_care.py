@@ -145,7 +145,8 @@ class PatientCare(SaveQuestions, SessionCare):
         self.editor.keep_as_new_patient()
         self._walk_kept_for = self.editor.opened if walk else None
         self._refresh_course()
-        self.statusBar().showMessage(f"Patient {patient_id} was deleted elsewhere (another workstation or window). "
+        self.statusBar().showMessage(f"Patient {patient_id} was deleted elsewhere (another workstation or window, or a "
+                                     "backup from before them restored). "
                                      f"What you typed is kept{' (the walk in the session log too)' if walk else ''}: "
                                      "Save plan makes it a new patient, or File > New patient lets it go.")
 
@@ -160,7 +161,8 @@ class PatientCare(SaveQuestions, SessionCare):
         self.handout.language_as_profile()
         self._refresh_course()
         self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted elsewhere (another "
-                                     "workstation or window): the plan form now starts a new patient"
+                                     "workstation or window, or a backup from before them restored): the plan form "
+                                     "now starts a new patient"
                                      + (f", and {walk} was not logged." if walk else ".") if elsewhere else
                                      f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
                                      "patient.")

@@ -39,7 +39,7 @@ def week_table(r: HandoutRenderer, h: Handout) -> Table:
         return sum(max(least_width(title, at), least_width(text, size))
                    for (title, _, _), text in zip(columns, texts)) <= r._width
 
-    if not fits(least):  # a part's time may then begin a line after "about", rather than words be broken anywhere
+    if not fits(least):  # a part's time may then begin a line (after "about" or "×"), rather than words break anywhere
         cells = [[TIME_KEPT_ON.sub(" ", cell) if key == "walking" else cell  # (seen in review, Spanish: "aprox. 1:0"
                   for cell, (_, key, _) in zip(row, columns)] for row in cells]  # over "5)", and "Seman" over "a")
         texts = [" ".join(row[i] for row in cells) for i in range(len(columns))]

@@ -23,5 +23,5 @@ def test_a_restore_is_said_as_a_restore(qtbot, data_dir) -> None:
     holder.release()  # the other window closed; then the command line's restore
     restore(data_dir, backup)
     qtbot.waitUntil(lambda: window.records.model.rowCount() == 1, timeout=5_000)
-    assert window.statusBar().currentMessage() == ("Updated: a backup was restored in place of the records (db "
-                                                   "restore); what is shown is read from it now.")
+    assert window.statusBar().currentMessage() == ("Updated: a backup was restored in place of the records; what is "
+                                                   "shown is read from it now.")
