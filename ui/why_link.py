@@ -67,6 +67,8 @@ def status_problem(window: QMainWindow, text: str, reason: str, *, title: str, a
     show_reason(label, escape(text), reason)
     label.setStyleSheet(PROBLEM_STYLE)
     label.setAccessibleName(accessible_name)
+    label.setWordWrap(True)  # over lines of its own (seen at 150 %: unwrapped, it left the message a word a line),
+    label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 45)  # as wide as a line of some 45 letters
     window.statusBar().addPermanentWidget(label)
     return label
 
