@@ -24,6 +24,17 @@ def open_window(qtbot, data_dir) -> MainWindow:
     return window
 
 
+def with_handout(qtbot, data_dir) -> MainWindow:
+    """The chemotherapy-neuropathy example on screen, its handout rendered in step 7's preview."""
+    window = open_window(qtbot, data_dir)
+    window.editor.form.set_profile(example()[0])
+    window.tabs.setCurrentWidget(window.handout)
+    if window.handout.document.pageCount() == 0:
+        with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
+            pass
+    return window
+
+
 def saved_patient(qtbot, data_dir, **changes) -> MainWindow:
     """The chemotherapy-neuropathy example, saved once (version 1)."""
     window = open_window(qtbot, data_dir)

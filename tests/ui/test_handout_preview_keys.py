@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.storage.helpers import example
-from tests.ui.course_helpers import open_window
+from tests.ui.course_helpers import with_handout
 
 
 def test_home_and_end_go_to_the_first_and_last_page(qtbot, data_dir) -> None:
-    window = open_window(qtbot, data_dir)
-    window.editor.form.set_profile(example()[0])
-    window.tabs.setCurrentWidget(window.handout)
-    if window.handout.document.pageCount() == 0:
-        with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
-            pass
+    window = with_handout(qtbot, data_dir)
     view = window.handout.view
     bar = view.verticalScrollBar()
     assert window.handout.document.pageCount() > 2 and bar.maximum() > 0

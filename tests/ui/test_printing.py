@@ -17,21 +17,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import QElapsedTimer, QTimer
 
 from tests.storage.helpers import example
-from tests.ui.course_helpers import open_window
+from tests.ui.course_helpers import with_handout
 from ui import printing
 from ui.printing import PrintRequest
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the stand-in lp is a POSIX shell script")
-
-
-def _rendered_window(qtbot, data_dir):
-    window = open_window(qtbot, data_dir)
-    window.editor.form.set_profile(example()[0])
-    window.tabs.setCurrentWidget(window.handout)
-    if window.handout.document.pageCount() == 0:
-        with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
-            pass
-    return window
 
 
 class _Gaps:
@@ -64,7 +54,7 @@ def _image_count(pdf: PdfReader) -> int:
 def test_print_to_a_file_printer_writes_the_vector_pdf_itself(qtbot, data_dir, tmp_path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    window = _rendered_window(qtbot, data_dir)
+    window = with_handout(qtbot, data_dir)
     handout = window.handout
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the mode the print dialog uses
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -91,7 +81,7 @@ def test_print_to_file_never_writes_over_the_records_or_a_file_that_is_not_a_pdf
     profile's JSON the same way), where Export refuses both; and pages and copies chosen were dropped unsaid."""
     from PySide6.QtPrintSupport import QPrinter
 
-    window = _rendered_window(qtbot, data_dir)
+    window = with_handout(qtbot, data_dir)
     handout = window.handout
     records = data_dir.database_path
     assert records.exists()
@@ -156,7 +146,7 @@ def test_a_cups_printer_gets_the_pdf_on_lp_and_the_window_answers_meanwhile(qtbo
     _stand_in(tmp_path, monkeypatch, f'echo "$@" > "{tmp_path}/args"\ncat > "{tmp_path}/job.pdf"\nsleep 1\n'
                                      'echo "request id is Clinic_Laser-42 (1 file(s))"\n')
     _to_printer(monkeypatch)
-    window = _rendered_window(qtbot, data_dir)
+    window = with_handout(qtbot, data_dir)
     handout = window.handout
     search = window.records.search
     gaps = _Gaps()
@@ -179,7 +169,7 @@ def test_cancel_stops_lp_and_nothing_is_reported_printed(qtbot, data_dir, tmp_pa
     _stand_in(tmp_path, monkeypatch, f'cat > /dev/null\nsleep 5\ntouch "{tmp_path}/finished"\n'
                                      'echo "request id is Clinic_Laser-43 (1 file(s))"\n')
     _to_printer(monkeypatch)
-    window = _rendered_window(qtbot, data_dir)
+    window = with_handout(qtbot, data_dir)
     handout = window.handout
     printed: list[int] = []
     handout.printed.connect(printed.append)
@@ -199,7 +189,7 @@ def test_a_refused_print_says_why_in_the_window(qtbot, data_dir, tmp_path, monke
     _stand_in(tmp_path, monkeypatch, 'cat > /dev/null\necho "lp: The printer or class does not exist." >&2\n'
                                      "exit 1\n")
     _to_printer(monkeypatch, name="Gone")
-    window = _rendered_window(qtbot, data_dir)
+    window = with_handout(qtbot, data_dir)
     with qtbot.waitSignal(window.handout.failed, timeout=10_000) as failed:
         window.handout.print_to(None)
     assert failed.args[0] == "The printer refused the handout: The printer or class does not exist."
