@@ -59,18 +59,36 @@ def pg_server():
 
 def clinic_database(server) -> str:
     """A fresh clinic database on ``server``, set up by ``init_clinic``: the URL a clinician signs in with."""
+    from core.storage.clinic import add_clinician, init_clinic
+
+    name = _new_database(server)
+    init_clinic(server.url(database=name, password=ADMIN_SECRET))
+    add_clinician(server.url(database=name, password=ADMIN_SECRET), "test_clinician", CLINICIAN_SECRET)
+    return server.url("test_clinician", name, CLINICIAN_SECRET)
+
+
+def clinic_before(server, migration: str) -> tuple[str, list[str]]:
+    """A fresh clinic database on ``server`` set up by an older Treadwell, whose last migration came before
+    ``migration``: the administrator's URL, and what ``init_clinic`` said it applied."""
+    from core.storage import pg_schema
+    from core.storage.clinic import init_clinic
+
+    url = server.url(database=_new_database(server), password=ADMIN_SECRET)
+    with pytest.MonkeyPatch.context() as older:
+        known = [name for name, _ in pg_schema.MIGRATIONS]
+        older.setattr(pg_schema, "MIGRATIONS", pg_schema.MIGRATIONS[:known.index(migration)])
+        return url, init_clinic(url)
+
+
+def _new_database(server) -> str:
     import uuid
 
     import psycopg
 
-    from core.storage.clinic import add_clinician, init_clinic
-
     name = f"clinic_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server.admin_url, autocommit=True) as admin:
         admin.execute(f"create database {name}")
-    init_clinic(server.url(database=name, password=ADMIN_SECRET))
-    add_clinician(server.url(database=name, password=ADMIN_SECRET), "test_clinician", CLINICIAN_SECRET)
-    return server.url("test_clinician", name, CLINICIAN_SECRET)
+    return name
 
 
 @pytest.fixture

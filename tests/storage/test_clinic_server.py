@@ -17,7 +17,7 @@ from core.storage.clinic import (
 from core.storage.clinic_errors import (
     NotAClinician, PasswordRefused, RoleDisabled, ServerNotSetUp, ServerSchemaTooNew, ServerUnanswered,
 )
-from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET
+from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET, clinic_before
 from tests.storage.helpers import example
 
 
@@ -33,22 +33,13 @@ def test_both_engines_follow_one_versioned_list() -> None:
     assert [name for name, _ in pg_schema.MIGRATIONS] == known_migrations()[4:]
 
 
-def test_names_saved_before_m013_are_folded_again_by_the_upgrade(pg_server, monkeypatch) -> None:
+def test_names_saved_before_m013_are_folded_again_by_the_upgrade(pg_server) -> None:
     """A server set up to m012, with patients saved by that Treadwell (apostrophes kept in the folded name);
     the upgrade folds each name again, so O'Connor finds O’Connor, by the trigram and the letter-pair indexes."""
-    import uuid
-
-    from core.storage import pg_schema
     from core.storage.legacy_ids import folded_as_before_m013
 
-    name = f"clinic_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
-        admin.execute(f"create database {name}")
-    url = pg_server.url(database=name, password=ADMIN_SECRET)
-    with monkeypatch.context() as before:
-        m013 = [name for name, _ in pg_schema.MIGRATIONS].index("m013_names_fold_apostrophes")
-        before.setattr(pg_schema, "MIGRATIONS", pg_schema.MIGRATIONS[:m013])
-        assert init_clinic(url)[-1] == "applied m012_session_stiffness"
+    url, applied = clinic_before(pg_server, "m013_names_fold_apostrophes")
+    assert applied[-1] == "applied m012_session_stiffness"
     with connect(url) as admin:
         for uid, patient in (("p1", "Niamh O’Connor"), ("p2", "Ana Smith‐Jones"), ("p3", "Bo Lund")):
             admin.execute("insert into patients (uid, name, name_folded, etiology, created_at, updated_at) values "

@@ -5,16 +5,14 @@ saved before are folded again by the upgrade, from the first released schema's r
 
 from __future__ import annotations
 
-import uuid
 
-import psycopg
 import pytest
 
 from core.records.models import NamesakeSaved
 from core.storage import records
 from core.storage.database import open_database
 from core.storage.record_rows import fold_name
-from tests.conftest import ADMIN_SECRET, REPO_ROOT
+from tests.conftest import REPO_ROOT, clinic_before
 from tests.contract.test_patient_records import records as engine  # noqa: F401 (the fixture: every engine)
 from tests.fixtures.db.make_fixture import load_fixture
 from tests.storage.helpers import example
@@ -49,18 +47,10 @@ def test_names_of_the_first_released_schema_are_folded_again(data_dir) -> None:
         db.close()
 
 
-def test_names_on_the_clinic_server_are_folded_again(pg_server, monkeypatch) -> None:
-    from core.storage import pg_schema
+def test_names_on_the_clinic_server_are_folded_again(pg_server) -> None:
     from core.storage.clinic import connect, init_clinic
 
-    name = f"clinic_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
-        admin.execute(f"create database {name}")
-    url = pg_server.url(database=name, password=ADMIN_SECRET)
-    with monkeypatch.context() as before:
-        m018 = [migration for migration, _ in pg_schema.MIGRATIONS].index("m018_names_fold_spaces")
-        before.setattr(pg_schema, "MIGRATIONS", pg_schema.MIGRATIONS[:m018])
-        init_clinic(url)
+    url, _ = clinic_before(pg_server, "m018_names_fold_spaces")
     with connect(url) as admin:
         admin.execute("insert into patients (uid, name, name_folded, etiology, created_at, updated_at) values "
                       "('p1', 'Maria  Lopez ', 'maria  lopez ', 'peripheral-nerve-injury', '2026-11-01', "

@@ -15,7 +15,7 @@ from core.storage.bundle_transfer import export_bundle, import_bundle
 from core.storage.clinic import init_clinic, open_clinic_records
 from core.storage.database import open_database
 from core.storage.library_sync import sync_library
-from tests.conftest import ADMIN_SECRET
+from tests.conftest import clinic_before
 from tests.storage.helpers import example
 
 WHY = "Pain 7/10 after week 2 walks: eight weeks, reviewed sooner"
@@ -81,17 +81,9 @@ def test_a_version_here_with_another_reason_is_said_to_differ_and_kept(db, tmp_p
     assert [v.reason for v in records.plan_history(db, again.patient_id)] == ["First assessment", WHY]
 
 
-def test_a_clinic_server_upgraded_to_m016_keeps_its_versions_with_no_reason(pg_server, monkeypatch) -> None:
-    from core.storage import pg_schema
-
-    name = f"clinic_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
-        admin.execute(f"create database {name}")
-    url = pg_server.url(database=name, password=ADMIN_SECRET)
-    with monkeypatch.context() as before:
-        m016 = [name for name, _ in pg_schema.MIGRATIONS].index("m016_plan_reason")
-        before.setattr(pg_schema, "MIGRATIONS", pg_schema.MIGRATIONS[:m016])
-        assert init_clinic(url)[-1] == "applied m015_plans_kept"
+def test_a_clinic_server_upgraded_to_m016_keeps_its_versions_with_no_reason(pg_server) -> None:
+    url, applied = clinic_before(pg_server, "m016_plan_reason")
+    assert applied[-1] == "applied m015_plans_kept"
     profile, plan = example()
     with psycopg.connect(url, autocommit=True) as admin:  # a version as the Treadwell of schema 15 saved it
         patient = admin.execute("insert into patients (uid, name, name_folded, etiology, created_at, updated_at) "
