@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
     BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator,
@@ -354,21 +354,33 @@ def pair_problems(values: dict) -> list[tuple[str, str, str]]:
     return found
 
 
-def check_profile(data: dict) -> tuple[PatientProfile | None, dict[str, str]]:
-    """Validate form values: the profile, or the problem of each field (by field name) for inline messages. A
-    check of one field against another is named too while other fields are wrong (pydantic runs it only once
-    every field is right, so the form counted one problem too few and the clinician met it last)."""
+class ProfileCheck(NamedTuple):
+    """What check_profile found: the profile, or each field's problem (by field name); and, for a field of two
+    numbers (the blood pressure), which of them its problem is about ("diastolic"), the box to mend."""
+
+    profile: PatientProfile | None
+    problems: dict[str, str]
+    parts: dict[str, str]
+
+
+def check_profile(data: dict) -> ProfileCheck:
+    """Validate form values: the profile, or the problem of each field for inline messages. A check of one field
+    against another is named too while other fields are wrong (pydantic runs it only once every field is right, so
+    the form counted one problem too few and the clinician met it last)."""
     try:
-        return PatientProfile.model_validate(data), {}
+        return ProfileCheck(PatientProfile.model_validate(data), {}, {})
     except ValidationError as error:
         problems: dict[str, str] = {}
+        parts: dict[str, str] = {}
         for line in profile_problems(error):
             # one of a pair named ("resting_bp (diastolic)": "the diastolic value ..."; seen in testing, "must be at
             # most 200" under the blood pressure, and the systolic box chosen to mend it)
             where, _, message = line.partition(": ")
-            item = re.fullmatch(r"\w+ \((\w+)\)", where)
-            problems.setdefault(_field_named(line), f"the {item[1]} value {message}" if item else message)
+            field, item = _field_named(line), re.fullmatch(r"\w+ \((\w+)\)", where)
+            if field not in problems:
+                problems[field] = f"the {item[1]} value {message}" if item else message
+                parts.update({field: item[1]} if item else {})
         for field, other, message in pair_problems(data):
             if field not in problems and other not in problems:
                 problems[field] = f"{message}; allowed: {ALLOWED[field]}"
-        return None, problems
+        return ProfileCheck(None, problems, parts)

@@ -173,11 +173,13 @@ def test_a_check_of_one_field_against_another_is_named_while_other_fields_are_wr
     right (pydantic checks the whole profile last). A pair with a wrong half is left to that half's message."""
     from core.plan.profile import check_profile
 
-    _, found = check_profile({**VALID, "age": 300, "resting_bp": (80, 120), "measured_hr_max": 90, "resting_hr": 95})
+    _, found, parts = check_profile({**VALID, "age": 300, "resting_bp": (80, 120), "measured_hr_max": 90,
+                                     "resting_hr": 95})
     assert found["age"].startswith("must be at most 100")
     assert found["resting_bp"].startswith("the systolic value must be above the diastolic value; allowed:")
     assert found["measured_hr_max"].startswith("must be above the resting heart rate; allowed:")
-    _, found = check_profile({**VALID, "age": 300, "measured_hr_max": 90, "resting_hr": 300})
+    assert parts == {}  # the pair's check is about both numbers: the first box takes the cursor
+    _, found, _ = check_profile({**VALID, "age": 300, "measured_hr_max": 90, "resting_hr": 300})
     assert found["resting_hr"].startswith("must be at most 120") and "measured_hr_max" not in found
 
 

@@ -257,8 +257,8 @@ class PlanEditor(QWidget):
         self.recompute()
 
     def recompute(self) -> None:
-        profile, problems = check_profile(self.form.values())
-        self.form.show_problems(problems)
+        profile, problems, parts = check_profile(self.form.values())
+        self.form.show_problems(problems, parts)
         self.profile = profile
         differences: list[str] = []
         if profile is None:
@@ -301,7 +301,8 @@ class PlanEditor(QWidget):
     @Slot()
     def _on_form_field_left(self) -> None:
         """Leaving a field changes no value: only its problem, if any, shows now."""
-        self.form.show_problems(check_profile(self.form.values())[1])
+        checked = check_profile(self.form.values())
+        self.form.show_problems(checked.problems, checked.parts)
 
     @Slot(object)
     def _on_panel_override_requested(self, change: WeekOverride) -> None:

@@ -74,6 +74,7 @@ class ProfileForm(ImpliedValues, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._errors: dict[str, QLabel] = {}
+        self._problem_parts: dict[str, str] = {}  # show_problems' parts
         self._inputs: dict[str, QWidget] = {}  # the field a problem label is under
         self._labels: dict[str, QLabel] = {}  # each field's label in the form
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
@@ -261,8 +262,10 @@ class ProfileForm(ImpliedValues, QWidget):
         data["contraindications"] = [cid for cid, box in self.contraindications.items() if box.isChecked()]
         return data
 
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """Each field's problem under it, once the field was edited (or saving was attempted)."""
+    def show_problems(self, problems: dict[str, str], parts: dict[str, str] | None = None) -> None:
+        """Each field's problem under it, once the field was edited (or saving was attempted); ``parts``, the box of
+        the blood pressure's two that its problem is about (core.plan.profile.ProfileCheck)."""
+        self._problem_parts = parts or {}
         for field, label in self._errors.items():
             shown = self.show_all_problems or field in self._touched
             message = in_form_words(field, problems[field], self._units) if shown and field in problems else ""
@@ -292,9 +295,8 @@ class ProfileForm(ImpliedValues, QWidget):
         """The focus on the first field, in the form's order, whose problem shows (its text selected, to retype):
         after Ctrl+S it stayed where it was, the problem scrolled out of view."""
         for field, label in self._errors.items():
-            if label.isVisibleTo(self) and field in self._inputs:  # of the blood pressure's boxes, the one named or
-                diastolic = field == "resting_bp" and (label.text().startswith("the diastolic") or (  # left empty
-                    self.bp_systolic.text().strip() and not self.bp_diastolic.text().strip()))
+            if label.isVisibleTo(self) and field in self._inputs:  # of the blood pressure's boxes, the one named
+                diastolic = self._problem_parts.get(field) == "diastolic"
                 (self.bp_diastolic if diastolic else self._inputs[field]).setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
