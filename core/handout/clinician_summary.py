@@ -14,6 +14,7 @@ from core.evidence.dosing import (
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
+from core.handout.language import english_date
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan
@@ -111,7 +112,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                             # why none: the plan's own words, naming the studies it left out and why
                             no_studies=plan.borrowed_structure.not_borrowed if not plan.evidence else
                             "The plan's animal studies are not in this library.", dosing=dosing, dosing_caution=caution,
-                            flags=flags, date=date.isoformat())
+                            flags=flags, date=english_date(date))
 
 
 IMPLAUSIBLE = ", flagged implausible"  # seen in review: Chen 2012's 30 m/min stood unmarked beside 7-12 m/min

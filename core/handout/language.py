@@ -29,6 +29,13 @@ from core.resources import resource_path
 
 DOMAIN = "handout"
 NOT_REVIEWED = "none"
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")  # not the system's locale: the handout's language
+
+
+def english_date(day: dt.date) -> str:
+    """A date on an English page of a handout (the patient's or the clinician's): 30 November 2026 (HandoutWords.date)."""
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
@@ -153,10 +160,11 @@ class Wording:
 
     def date(self, day: dt.date) -> str:
         """A date as the language writes it in full (30 de noviembre de 2026, 2026年11月30日). English handouts go
-        to readers in the US, the UK and elsewhere, who write dates in different orders, so English keeps the
-        one order all of them read alike: 2026-11-30 (ISO 8601), without loading Babel's data."""
+        to readers in the US, the UK and elsewhere, who write numbers of dates in different orders: the month's name
+        reads alike to all of them, and to an older reader more easily than 2026-11-30: 30 November 2026 (without
+        loading Babel's data)."""
         if self._catalog is None:
-            return day.isoformat()
+            return english_date(day)
         from babel.dates import format_date
 
         return format_date(day, format="long", locale=self.language.babel_locale)

@@ -184,7 +184,7 @@ handed over without the summary are complete ("Page 10 of 10", not "of 12")."""
     clinician_pages = len(pages) - first_clinician
     for index, page in enumerate(pages):
         english = (f"Clinician page {index - first_clinician + 1} of {clinician_pages}" in page and "Clinic phone: "
-                   "555 0100" in page and "Example Patient (diabetic neuropathy), 2026-11-21" in page)
+                   "555 0100" in page and "Example Patient (diabetic neuropathy), 21 November 2026" in page)
         assert english == (index >= first_clinician), (index, page[-200:])
 
 
