@@ -42,7 +42,6 @@ class SessionLogView(QWidget):
         self._course: CourseOfCare | None = None
         self._correcting: SessionRecord | None = None
         self._as_loaded: tuple = ()  # the correction's fields as loaded
-        self._suggested_minutes: float | None = None  # the planned minutes put in the form, until edited
         self._form_to_show = False  # a patient opened: the form is scrolled into view when the log shows
         self._gone_correction = ""  # the date of the walk being corrected when it was deleted elsewhere
         self._deleting: int | None = None  # the walk this log asked to delete, until the log is read again
@@ -260,7 +259,7 @@ class SessionLogView(QWidget):
         if week is not None:
             self.week.setValue(week)
         self._fields.clear_recorded()
-        self._suggested_minutes = None
+        self.minutes.typed = False
         self._suggest_minutes()
 
     # -- the form ------------------------------------------------------------------------------------
@@ -273,9 +272,7 @@ class SessionLogView(QWidget):
         self.week.set_weeks(len(weeks))
         if not 1 <= self.week.value() <= len(weeks):  # none, or a week past the plan's: the save names its weeks
             return
-        if self._suggested_minutes is None or abs(self.minutes.value() - self._suggested_minutes) < 1e-9:
-            self._suggested_minutes = weeks[self.week.value() - 1].main_min
-            self.minutes.setValue(self._suggested_minutes)
+        self.minutes.suggest(weeks[self.week.value() - 1].main_min)
 
     @Slot(QDate)
     def _on_date_date_changed(self, _date: QDate) -> None:

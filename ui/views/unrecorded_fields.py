@@ -129,11 +129,24 @@ class MinutesSpinBox(PlainNumberSpinBox):
     def __init__(self, high: float, *, step: float) -> None:
         super().__init__(high, step=step)
         self._left_as = ""  # the text Qt put back on leaving the box: the value before, had the save not asked
+        self.typed = False  # the clinician's own minutes, typed or stepped, which a suggestion leaves alone
         self.setToolTip("Minutes as a number (16.5) or as minutes and seconds (16:30)")
         self.lineEdit().textEdited.connect(self._on_text_edited)
 
     def _on_text_edited(self, _text: str) -> None:
         self._left_as = ""
+        self.typed = True
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt's name): the arrow keys, the wheel, the arrows beside
+        self.typed = True
+        super().stepBy(steps)
+
+    def suggest(self, minutes: float) -> None:
+        """``minutes`` (the week's planned) as a starting value, unless the clinician typed or stepped their own since
+        ``typed`` was cleared. Seen by a clinic's tester: the planned 14 typed, the week then changed from 1 to 5,
+        and the walk saved as 19.5 minutes (a typed value equal to the plan's was taken for the suggestion)."""
+        if not self.typed:
+            self.setValue(minutes)
 
     def setValue(self, value: float) -> None:  # noqa: N802 (Qt's name)
         self._left_as = ""
