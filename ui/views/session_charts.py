@@ -195,8 +195,8 @@ class PainChart(SessionChart):
         self.draw_breaks(painter, area)
         for index, session in enumerate(self.sessions):
             left = self.x_at(index, area) - slot / 2
-            if session.acceptable_max is not None and session.acceptable_max < 10:
-                line = self.y_at(session.acceptable_max, area)
+            if session.acceptable_max is not None and session.acceptable_max < 10:  # a band holds whole ratings: it
+                line = self.y_at(session.acceptable_max + 0.5, area)  # starts half a point above the acceptable top
                 painter.fillRect(QRectF(left, area.top(), slot, line - area.top()), TOO_MUCH_FILL)
             if session.usual_pain is not None:
                 y = self.y_at(session.usual_pain, area)
