@@ -311,7 +311,8 @@ def build_handout(
             page=t("Page {page} of {total}"),
             subject=t("Treadmill walking plan for {name}", name=profile.name),
         ),
-        clinician=clinician_summary_for(plan, studies, etiology, date, units) if clinician_summary else None,
+        clinician=clinician_summary_for(plan, studies, etiology, date, units, language=t.language.tag)
+        if clinician_summary else None,
     )
 
 

@@ -14,7 +14,7 @@ from core.evidence.dosing import (
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
-from core.handout.language import english_date
+from core.handout.language import english_date, unreviewed_note
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan
@@ -22,9 +22,12 @@ from core.plan.walking import energy_cost_in_words
 
 
 def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEntry | None,
-                          date: dt.date, units: Literal["metric", "imperial"] = "metric") -> ClinicianSummary:
+                          date: dt.date, units: Literal["metric", "imperial"] = "metric", *,
+                          language: str = "en") -> ClinicianSummary:
     """``etiology``: the entry step 2 shows for the plan's etiology, for its human evidence; None where the records
-    hold no entry for it (the summary then says so)."""
+    hold no entry for it (the summary then says so). ``language``: the patient's pages', whose translation is said
+    here where no medical translator has reviewed it (the brief's section 9: say which languages have had that
+    review), as the PDF is kept and filed without what the export said."""
     screening = [f"ACSM 2015 screening: {plan.screening.acsm_row}.", plan.screening.clearance_in_words]
     if plan.screening.ada_note:
         screening.append(plan.screening.ada_note)
@@ -112,7 +115,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                             # why none: the plan's own words, naming the studies it left out and why
                             no_studies=plan.borrowed_structure.not_borrowed if not plan.evidence else
                             "The plan's animal studies are not in this library.", dosing=dosing, dosing_caution=caution,
-                            flags=flags, date=english_date(date))
+                            flags=flags, date=english_date(date), translation=unreviewed_note(language) or "")
 
 
 IMPLAUSIBLE = ", flagged implausible"  # seen in review: Chen 2012's 30 m/min stood unmarked beside 7-12 m/min

@@ -115,7 +115,8 @@ class ClinicianSummary(BaseModel):
     dosing: list[DosingRow]
     dosing_caution: str
     flags: list[str]
-    date: str  # as its pages' footers print it, in English: ISO 8601, as an English handout's date
+    date: str  # as its pages' footers print it, in English (21 November 2026, language.english_date)
+    translation: str = ""  # that the patient's pages are a translation no medical translator has reviewed, or ""
 
 
 class Handout(BaseModel):
