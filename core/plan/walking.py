@@ -106,7 +106,12 @@ def energy_cost_in_words(weeks: Sequence[Week], units: Literal["metric", "imperi
     parts = [f"{speed_in_units(kmh, units)} {'flat' if grade == 0 else f'at {grade}% grade'}, about {mets:g} METs"
              + ("" if len(runs) == 1 else f" (week {first})" if first == last else f" (weeks {first}-{last})")
              for kmh, grade, mets, first, last in runs]
-    return ("By the ACSM walking equation (an estimate; the effort targets decide): " + "; ".join(parts) + ".")
+    graded = (f" A grade is added in moderate weeks where the comfortable speed flat comes to under "
+              f"{g.MODERATE.mets[0]:g} METs, moderate's lowest (ACSM), the least that reaches it, at most "
+              f"{g.MAX_SUGGESTED_GRADE_PCT}% (product default: a gentle incline only)."
+              if any(week.grade_pct for week in weeks) else "")
+    return ("By the ACSM walking equation (an estimate; the effort targets decide): " + "; ".join(parts) + "."
+            + graded)
 
 
 def form_speed(kmh: float, units: str) -> float:
