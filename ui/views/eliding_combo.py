@@ -3,7 +3,7 @@ tooltip (seen in review: step 4 showed "Chemotherapy-induced peripheral", the re
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
@@ -15,6 +15,14 @@ class ElidingComboBox(QComboBox):
         # (seen in testing: a screen reader heard the etiology just left, as currentTextChanged comes after it)
         self.currentIndexChanged.connect(lambda _index: self.setToolTip(self.currentText()))
         self.currentTextChanged.connect(self.setToolTip)
+
+    def whole_width(self) -> int:
+        """The width that shows its longest item whole: the most it needs where a row has room to give it."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        longest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                             QSize(longest, self.fontMetrics().height()), self).width()
 
     def shown_text(self) -> str:
         """The current text as drawn: whole, or cut with "…" to the field's width."""

@@ -116,11 +116,12 @@ class HandoutView(QWidget):
         actions = QHBoxLayout()
         for widget in (self.export_button, self.print_button, self.cancel_print_button, self.busy):
             actions.addWidget(widget)
-        actions.addStretch(1)
+        actions.addStretch(0)  # what the language box leaves
         language_label = QLabel("&Language:")
         language_label.setBuddy(self.language)
         actions.addWidget(language_label)
-        actions.addWidget(self.language)
+        actions.addWidget(self.language, 1)  # the row's room, up to its text whole (seen by a tester at 150 %: "As in
+        self.language.setMaximumWidth(self.language.whole_width())  # the profile (else the clinic's …" beside room)
         zoom_label = QLabel("&Zoom:")
         zoom_label.setBuddy(self.zoom)
         actions.addWidget(zoom_label)
