@@ -12,6 +12,7 @@ from pathlib import Path
 from core.app_info import APP_NAME, app_version, program_name
 from core.commands import add_parsers, command_runner
 from core.clinic_log import CLINIC_LOG
+from core.crash import CANCELLED
 from core.data_dir import DataDir
 
 EXIT_OK = 0
@@ -181,8 +182,7 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
         except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
         except KeyboardInterrupt:  # seen in review: Ctrl+C at a prompt, or waiting for the data folder, a traceback
-            print("Cancelled. What was saved before it stays saved (each record whole); the list commands show it.",
-                  file=sys.stderr)
+            print(CANCELLED, file=sys.stderr)
             return EXIT_CANCELLED
         except Exception as error:
             psycopg = sys.modules.get("psycopg")  # imported only in clinic mode

@@ -42,16 +42,19 @@ def format_details(kind: type[BaseException], value: BaseException, tb: Tracebac
     return redact("".join(traceback.format_exception(kind, value, tb)))
 
 
+CANCELLED = "Cancelled. What was saved before it stays saved (each record whole); the list commands show it."
+
+
 def stderr_reporter(summary: str, details: str) -> None:
     print(f"{summary}\n\n{details}", file=sys.stderr)
 
 
 def install_crash_handlers(reporter: CrashReporter) -> None:
-    """Route uncaught exceptions, on any thread, to the log and then to ``reporter``."""
+    """Route uncaught exceptions, on any thread, to the log and then to ``reporter``; Ctrl+C to one line."""
 
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, value, tb)
+        if issubclass(kind, KeyboardInterrupt):  # seen by a tester: Ctrl+C half a second into a command, after these
+            print(CANCELLED, file=sys.stderr)  # handlers but before the command's own handling, printed a traceback
             return
         details = format_details(kind, value, tb)
         log.critical("Unhandled error", exc_info=(kind, value, tb))  # the log keeps where, never the message

@@ -177,3 +177,22 @@ def test_a_record_that_cannot_be_formatted_is_not_taken_for_a_full_disk(tmp_path
     err = capsys.readouterr().err
     assert err == "A log record could not be formatted (TypeError); it was left out.\n"
     assert not handler.failure_told and "a good line" in (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
+
+
+def test_ctrl_c_outside_a_commands_own_handling_is_one_line_not_a_traceback(capsys, monkeypatch) -> None:
+    """Seen by a tester: Ctrl+C 0.35-0.5 s into any command (after the crash handlers, before run_command's own
+    handling) printed a traceback ending in KeyboardInterrupt."""
+    from core.crash import CANCELLED, install_crash_handlers
+
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    reports = []
+    install_crash_handlers(lambda summary, details: reports.append(summary))
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        sys.excepthook(*sys.exc_info())
+    err = capsys.readouterr().err
+    assert err == CANCELLED + "\n" and "Traceback" not in err and reports == []
