@@ -96,6 +96,9 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     importer = actions.add_parser("import", help="add a patient from a bundle, or what is new for one already here "
                                                  "(checked fully first)")
     importer.add_argument("file", type=Path, metavar="FILE", help="a patient bundle written by plans export")
+    importer.add_argument("--new-patient", action="store_true",
+                          help="a patient new here whose name a patient here already has is another person: import "
+                               "them (without it, such an import is refused, naming the patients of that name)")
     add_format_option(importer)
     _name_the_actions(actions)
 

@@ -11,8 +11,10 @@ from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.records.authors import author
 from core.records.interface import COUNT_CAP, PatientRecords
+from core.records.models import NamesakeSaved
 from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
+from core.words import listed
 from core.workspace.session import open_workspace
 
 
@@ -53,7 +55,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     for note in notes:
                         print(f"Note: {note}")
                 return 0
-            imported = workspace.records.import_patient(data, clinician=clinician)
+            imported = workspace.records.import_patient(data, clinician=clinician,
+                                                        refuse_namesakes=not args.new_patient)
             if args.format == "json":
                 print_json(imported.model_dump(mode="json"))
             else:
@@ -61,6 +64,13 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 0
     except RecordNotFound as error:
         print(error, file=sys.stderr)
+        return 2
+    except NamesakeSaved as error:  # a ValueError: said before them
+        who = (f"patient {error.patients[0]} has" if len(error.patients) == 1
+               else f"patients {listed(map(str, error.patients))} have")
+        print(f"{args.file.name}: not imported: {who} the bundle's patient's name. Check that they are not one person "
+              "typed in on two workstations (the course of care would be split in two). If it is another person, say "
+              "so: --new-patient.", file=sys.stderr)
         return 2
     except BundleError as error:
         for problem in error.problems:

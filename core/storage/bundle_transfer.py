@@ -25,7 +25,7 @@ from core.plan.guidelines import GUIDELINES_VERSION
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, one_plain_line
 from core.plan.session_log import SessionLog
-from core.records.models import ImportedPatient, PlanVersion, SessionRecord
+from core.records.models import ImportedPatient, NamesakeSaved, PlanVersion, SessionRecord
 from core.records.walk_words import walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
@@ -49,6 +49,7 @@ class BundleStore(Protocol):
     def deleted_session_uids(self, patient_id: int) -> set[str]: ...
     def patient_uid(self, patient_id: int) -> str: ...
     def patient_with_uid(self, uid: str) -> int | None: ...
+    def namesakes(self, name: str, *, besides: int = 0) -> list[int]: ...
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
                        uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion: ...
@@ -107,13 +108,16 @@ def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> 
     return import_into(SqliteBundleStore(db), data, clinician=clinician)
 
 
-def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_given: bool = False) -> ImportedPatient:
+def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_given: bool = False,
+                refuse_namesakes: bool = False) -> ImportedPatient:
     """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
     new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
-    valid, and all of it is written in one transaction."""
+    valid, and all of it is written in one transaction. ``refuse_namesakes``: a patient new here whose name patients
+    here have is refused (NamesakeSaved), as a new patient's save is: the same person typed in on two workstations
+    would be split in two (seen by a tester: an import added a third "Maria Schmidt" without a word)."""
     checked = read_bundle(data, store.studies_for, lent_as_given=lent_as_given)
     try:
-        return _import_checked(store, checked, clinician)
+        return _import_checked(store, checked, clinician, refuse_namesakes)
     except Exception as error:
         taken = _ids_taken(error)
         if taken is None:
@@ -133,10 +137,13 @@ def _ids_taken(error: Exception) -> str | None:
     return "versions" if "plans" in said else "walks" if "sessions" in said else None
 
 
-def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str) -> ImportedPatient:
+def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
+                    refuse_namesakes: bool) -> ImportedPatient:
     with store.transaction():
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None
+        if not existed and refuse_namesakes and (others := store.namesakes(checked.versions[-1].profile.name)):
+            raise NamesakeSaved(others)
         here = {} if patient_id is None else {v.uid: v for v in store.plan_history(patient_id)}
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}

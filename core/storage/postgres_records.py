@@ -371,7 +371,9 @@ class PostgresRecords:
 
         return bundle_text(self, plan_id, clinician=clinician)
 
-    def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False) -> ImportedPatient:
+    def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
+                       refuse_namesakes: bool = False) -> ImportedPatient:
         from core.storage.bundle_transfer import import_into
 
-        return import_into(self, data, clinician=clinician, lent_as_given=lent_as_given)
+        return import_into(self, data, clinician=clinician, lent_as_given=lent_as_given,
+                           refuse_namesakes=refuse_namesakes)

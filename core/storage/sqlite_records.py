@@ -85,7 +85,9 @@ class SqliteRecords:
 
         return export_bundle(self.db, plan_id, clinician=clinician)
 
-    def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False) -> ImportedPatient:
+    def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
+                       refuse_namesakes: bool = False) -> ImportedPatient:
         from core.storage.bundle_transfer import SqliteBundleStore, import_into
 
-        return import_into(SqliteBundleStore(self.db), data, clinician=clinician, lent_as_given=lent_as_given)
+        return import_into(SqliteBundleStore(self.db), data, clinician=clinician, lent_as_given=lent_as_given,
+                           refuse_namesakes=refuse_namesakes)

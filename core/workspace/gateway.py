@@ -388,7 +388,7 @@ class RecordsGateway:
         return write_bundle(path, self._records(write=True), plan_id, clinician=clinician,
                             data_folder=self.data_dir.root)
 
-    def import_bundle(self, path: Path, *, clinician: str) -> ImportedPatient:
+    def import_bundle(self, path: Path, *, clinician: str, refuse_namesakes: bool = True) -> ImportedPatient:
         """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot
         be a bundle (a folder, pipe, device, or one far too large) is refused like a bad bundle, in one sentence."""
         records = self._records(write=True)
@@ -396,4 +396,4 @@ class RecordsGateway:
             data = read_input(path, limit=MAX_BUNDLE_BYTES, what="bundle")
         except InputError as error:
             raise BundleError([str(error)]) from error
-        return records.import_patient(data, clinician=clinician)
+        return records.import_patient(data, clinician=clinician, refuse_namesakes=refuse_namesakes)

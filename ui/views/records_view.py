@@ -327,8 +327,9 @@ class RecordsView(QWidget):
     def _on_import_button_clicked(self) -> None:
         path = open_file(self, "Import patient bundle", "Treadwell bundle (*.json)")
         if path:
-            self._report(lambda: self._gateway.import_bundle(Path(path), clinician=self._clinician()).sentence(),
-                         f"Imported {path}")
+            from ui.views.bundle_import import import_asking
+
+            self._report(lambda: import_asking(self, self._gateway, Path(path), self._clinician()), f"Imported {path}")
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
