@@ -175,7 +175,10 @@ class ClinicLink:
 
     @Slot(object)
     def _on_server_checked(self, why_not: str) -> None:
-        from core.workspace.clinic_errors import ClinicServerError, PasswordNeeded, PasswordRefused, RoleDisabled
+        from core.workspace.clinic_errors import (
+            ClinicServerError, NotAClinician, PasswordNeeded, PasswordRefused, RoleDisabled, ServerNotSetUp,
+            ServerSchemaTooNew,
+        )
 
         self._asking_server = False
         if not (self.gateway.unanswered or self.gateway.listening_lost):  # signed in meanwhile, or the window closed
@@ -203,8 +206,11 @@ class ClinicLink:
             else:
                 self._signed_out()
             return
-        except RoleDisabled as error:  # back, but this role may not sign in any more: said, not tried again (seen in
-            self._lost_said = False  # review: "connection lost; trying again every 10 seconds", for ever)
+        # back, but this role may not sign in any more, or the server was set up by a newer Treadwell meanwhile: said
+        # and logged, not tried again (seen in review and by a clinic's tester: "connection lost; trying again every
+        # 10 seconds", for ever, in the status bar and the log)
+        except (RoleDisabled, NotAClinician, ServerSchemaTooNew, ServerNotSetUp) as error:
+            self._lost_said = False
             self._signed_out()
             CLINIC_LOG.warning("clinic database: sign-in refused: %s", error)
             self._show_records_place("Clinic database: not signed in", problem=True, why=str(error), sign_in=True)

@@ -156,9 +156,9 @@ def check_schema(connection: psycopg.Connection) -> None:
     try:
         applied = [row[0] for row in connection.execute("select name from treadwell_migrations order by name")]
     except psycopg.errors.InsufficientPrivilege:  # seen in review: the window's crash dialog, every 10 seconds
-        raise NotAClinician(f"{connection.info.user} signed in to the clinic database but is not one of Treadwell's "
-                            f"clinicians, so may not read the records: {made_a_clinician(connection.info.user)}."
-                            ) from None
+        raise NotAClinician(rights_missing(connection) or (
+            f"{connection.info.user} signed in to the clinic database but is not one of Treadwell's clinicians, so may "
+            f"not read the records: {made_a_clinician(connection.info.user)}.")) from None
     known = [name for name, _ in pg_schema.MIGRATIONS]
     unknown = [name for name in applied if name not in known]
     if unknown:
@@ -200,15 +200,67 @@ def call_guarded(method, *args, **kwargs):
                          "kept.") from None  # saved again under the same uid: found, where it was saved (gateway)
     except psycopg.errors.InsufficientPrivilege:  # seen in review: "permission denied for table sessions" once the
         # administrator took the role out of the clinicians' group
-        raise NotAClinician("This sign-in is no longer one of Treadwell's clinicians on the clinic database, so it "
-                            "may not read or change the records. Nothing was changed, and what is on screen is kept: "
-                            f"{made_a_clinician(_signed_in_as(method))}.") from None
+        connection = _connection_of(method)
+        raise NotAClinician((connection is not None and rights_missing(connection)) or (
+            "This sign-in is no longer one of Treadwell's clinicians on the clinic database, so it may not read or "
+            f"change the records. Nothing was changed, and what is on screen is kept: "
+            f"{made_a_clinician(_signed_in_as(method))}.")) from None
+    except psycopg.DatabaseError as error:  # a refusal the records code does not expect
+        raise _refused(method, error) from None
+
+
+def rights_missing(connection: psycopg.Connection) -> str:
+    """Why a clinician of the clinicians' group was refused, where the group's rights on the records are missing (a
+    restore without its roles, rights taken away): seen by a clinic's tester, told to GRANT the group the sign-in was
+    in already. "" where it is not in the group, or that cannot be asked."""
+    from core.storage.pg_schema import CLINICIANS
+
+    try:
+        _after_a_refusal(connection)
+        member = connection.execute("select pg_has_role(current_user, %s, 'member')", [CLINICIANS]).fetchone()[0]
+    except psycopg.Error:
+        return ""
+    return (f"{connection.info.user} is one of Treadwell's clinicians, but the clinic database refused the clinicians "
+            "the rights on its records (restored without them, or taken away). Nothing was changed, and what is on "
+            f"screen is kept: the clinic's administrator gives them back with {command_as_run()} db init-clinic URL."
+            ) if member else ""
+
+
+def _refused(method, error: psycopg.DatabaseError) -> ClinicServerError:
+    """A refusal the records code does not expect, said plainly: the server set up by a newer Treadwell since this
+    workstation signed in, where its check says so (seen by a clinic's tester: an upgraded server's new column refused
+    a walk, its SQL on screen with the walk's note in it); else the server's first line, never its detail, which may
+    quote the record's values."""
+    from core.clinic_log import CLINIC_LOG
+
+    CLINIC_LOG.warning("clinic database: refused (%s, SQLSTATE %s)", type(error).__name__, error.sqlstate or "none")
+    kept = "Nothing was changed, and what is on screen is kept."
+    if (connection := _connection_of(method)) is not None:
+        try:
+            _after_a_refusal(connection)
+            check_schema(connection)
+        except ClinicServerError as said:
+            return type(said)(f"{said} {kept}")
+        except psycopg.Error:
+            pass
+    return ClinicServerError(f"The clinic database refused this ({plain_error(error)}). {kept}")
+
+
+def _after_a_refusal(connection: psycopg.Connection) -> None:
+    """Ready for a question after a refused statement (outside a transaction block it leaves one aborted)."""
+    if connection.info.transaction_status == psycopg.pq.TransactionStatus.INERROR:
+        connection.rollback()
+
+
+def _connection_of(method) -> psycopg.Connection | None:
+    """The connection of the clinic engine behind ``method`` (None where it cannot be told)."""
+    return getattr(getattr(method, "__self__", None), "connection", None)
 
 
 def _signed_in_as(method) -> str:
     """The role the clinic engine behind ``method`` signed in as (its words where it cannot be told)."""
     try:
-        return method.__self__.connection.info.user
+        return _connection_of(method).info.user
     except Exception:  # not a bound method of the engine, or its connection is gone
         return "the sign-in's name"
 

@@ -1,8 +1,9 @@
 """The clinic server's refusals for the front ends, importable without psycopg."""
 
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, PasswordRefused, RoleDisabled, ServerNotSetUp, ServerSchemaTooNew,
+    ClinicServerError, NotAClinician, PasswordNeeded, PasswordRefused, RoleDisabled, ServerNotSetUp,
+    ServerSchemaTooNew,
 )
 
-__all__ = ["ClinicServerError", "PasswordNeeded", "PasswordRefused", "RoleDisabled", "ServerNotSetUp",
-           "ServerSchemaTooNew"]
+__all__ = ["ClinicServerError", "NotAClinician", "PasswordNeeded", "PasswordRefused", "RoleDisabled",
+           "ServerNotSetUp", "ServerSchemaTooNew"]

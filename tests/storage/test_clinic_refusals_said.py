@@ -1,0 +1,67 @@
+"""What a signed-in clinician is told when the clinic server refuses a change for a reason the records code does
+not expect. Seen by a clinic's tester: a server upgraded by a newer Treadwell while a window was signed in refused a
+walk for a new column, and the window showed the server's SQL, with the walk's note in it; a clinician of the
+clinicians' group whose rights were lost in a restore was told to GRANT the group they were in already."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.plan.session_log import SessionLog
+from core.storage.clinic import call_guarded, connect, open_clinic_records
+from core.storage.clinic_errors import ClinicServerError, NotAClinician, ServerSchemaTooNew
+from tests.storage.helpers import example
+from tests.storage.test_clinic_server import admin_url
+
+NOTE = "a private note about the knee"
+
+
+def _walk(note: str = NOTE) -> SessionLog:
+    return SessionLog(date=dt.date.today() - dt.timedelta(days=1), week=1, minutes=10, rpe=12, note=note)
+
+
+def test_a_server_upgraded_meanwhile_is_said_so_never_with_the_records_values(pg_server, clinic_url) -> None:
+    records = open_clinic_records(clinic_url, lambda etiology: [])
+    saved = call_guarded(records.save_plan, *example(), clinician="Dr A")
+    with connect(admin_url(pg_server, clinic_url)) as admin:  # a newer Treadwell's upgrade, while signed in
+        admin.execute("insert into treadwell_migrations (name) values ('p099_from_the_future')")
+        admin.execute("alter table sessions add column from_the_future text not null default 'x'")
+        admin.execute("alter table sessions alter column from_the_future drop default")
+    with pytest.raises(ServerSchemaTooNew) as caught:
+        call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
+    said = str(caught.value)
+    assert said.startswith("The clinic database was set up by a newer Treadwell (p099_from_the_future)"), said
+    assert said.endswith("Nothing was changed, and what is on screen is kept.") and NOTE not in said
+    assert call_guarded(records.sessions, saved.patient_id) == []  # readable still, and nothing saved
+    records.connection.close()
+
+
+def test_any_other_refusal_is_its_first_line_only(pg_server, clinic_url) -> None:
+    records = open_clinic_records(clinic_url, lambda etiology: [])
+    saved = call_guarded(records.save_plan, *example(), clinician="Dr A")
+    with connect(admin_url(pg_server, clinic_url)) as admin:  # a check the schema this Treadwell knows lacks
+        admin.execute("alter table sessions add constraint no_knees check (note not like '%knee%')")
+    with pytest.raises(ClinicServerError) as caught:
+        call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
+    said = str(caught.value)
+    assert said.startswith('The clinic database refused this (new row for relation "sessions" violates check '
+                           'constraint "no_knees")'), said
+    assert "\n" not in said and NOTE not in said and "DETAIL" not in said
+    call_guarded(records.add_session, saved.patient_id, _walk("windy"), clinician="Dr A")  # goes on
+    records.connection.close()
+
+
+def test_a_clinician_whose_groups_rights_were_lost_is_told_to_set_them_up_again(pg_server, clinic_url) -> None:
+    records = open_clinic_records(clinic_url, lambda etiology: [])
+    saved = call_guarded(records.save_plan, *example(), clinician="Dr A")
+    with connect(admin_url(pg_server, clinic_url)) as admin:  # as a restore without its roles leaves it
+        admin.execute("revoke all on all tables in schema public from treadwell_clinician")
+    with pytest.raises(NotAClinician) as caught:
+        call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
+    assert "test_clinician is one of Treadwell's clinicians, but the clinic database refused the clinicians the rights" \
+        in str(caught.value) and "db init-clinic URL" in str(caught.value) and "GRANT" not in str(caught.value)
+    records.connection.close()
+    with pytest.raises(NotAClinician, match="db init-clinic URL"):  # and at sign-in
+        open_clinic_records(clinic_url, lambda etiology: [])

@@ -1,0 +1,41 @@
+"""A clinic server restarted into a newer Treadwell's schema (or one whose clinicians' rights are gone) is said in the
+status bar and the log once it answers, and not tried again every 10 seconds: seen by a clinic's tester, the window
+said "connection lost; trying again every 10 seconds" for ever, and so did the log, while IT chased the network."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from core.workspace.clinic_errors import NotAClinician, ServerSchemaTooNew
+from tests.storage.helpers import example
+
+
+@pytest.mark.parametrize(("refusal", "said"), [
+    (ServerSchemaTooNew, "The clinic database was set up by a newer Treadwell (p099_from_the_future); this workstation "
+                         "will not write to it. Update Treadwell on this workstation."),
+    (NotAClinician, "test_clinician is one of Treadwell's clinicians, but the clinic database refused the clinicians "
+                    "the rights on its records."),
+])
+def test_a_server_back_but_refusing_is_said_and_not_tried_again(qtbot, data_dir, clinic_url, monkeypatch, caplog,
+                                                                 refusal, said) -> None:
+    from tests.ui.test_clinic_window import clinic_window
+
+    window = clinic_window(qtbot, data_dir, clinic_url)
+    window.editor.form.set_profile(example(name="Ines Roy")[0])
+    assert window.save_plan(), window.statusBar().currentMessage()
+
+    def refused() -> str:
+        raise refusal(said)
+
+    monkeypatch.setattr(window.gateway, "sign_in_again", refused)
+    window.gateway._unanswered = True  # the server went away, and now answers
+    with caplog.at_level(logging.WARNING):
+        window._on_server_checked("")
+    assert window.statusBar().currentMessage() == said
+    assert "not signed in" in window._where_label.text() and not window.gateway.signed_in
+    assert not (window.gateway.unanswered or window.gateway.listening_lost)  # nothing left to try again
+    assert any(said in record.getMessage() for record in caplog.records)
+    assert window.editor.form.name.text() == "Ines Roy"
+    window.gateway.close()
