@@ -12,7 +12,8 @@ from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import (
-    BackupError, backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups, utc_now,
+    STAMP, BackupError, backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups,
+    utc_now,
 )
 from core.storage.database import (
     DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file, read_only_uri,
@@ -45,12 +46,22 @@ def lost_records(data_dir: DataDir) -> str | None:
             "app); to start new records instead, move the backups folder out of the data folder first.")
     # a restore stopped between its two moves (killed, a power cut) leaves the records in the file it set aside, newer
     # than any backup (seen in review: only the backups were named, and restoring one lost what was saved since)
+    # only where it was set aside after the newest backup was taken (seen by a tester: the file an earlier restore set
+    # aside, older than a backup made since, was offered as newer than any backup)
     aside = sorted(path.parent.glob(f"{path.stem}.set-aside-*{path.suffix}"), key=lambda found: found.name)
-    if aside:
+    if aside and (_set_aside_at(aside[-1]) or dt.datetime.min) > backups[0].taken_at:
         said += (f" A restore set {aside[-1].name} aside in the same folder: if the records were lost while a restore "
                  "was under way, that file holds them as they were, newer than any backup, and restoring it (db "
                  "restore with its path) brings them back.")
     return said
+
+
+def _set_aside_at(path: Path) -> dt.datetime | None:
+    """When a restore set ``path`` aside, from its name (naive UTC, as backups' names keep their time)."""
+    try:
+        return dt.datetime.strptime(path.stem.rsplit(".set-aside-", 1)[1][:15], STAMP)
+    except (IndexError, ValueError):
+        return None
 
 
 def refuse_lost_records(data_dir: DataDir) -> None:

@@ -4,13 +4,14 @@ for a first start, and `db check` said "ok, schema 0 of 16, 0 patients" beside t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sqlite3
 
 import pytest
 
 from core.storage import records
-from core.storage.backup import backup_database
+from core.storage.backup import backup_database, utc_now
 from core.storage.database import DatabaseDamaged, open_database
 from core.storage.backup import newest_good_backup
 from core.storage.maintenance import backup_now, check_health
@@ -89,10 +90,22 @@ def test_records_lost_while_a_restore_was_under_way_point_to_the_file_it_set_asi
     left the next command saying only "restore the newest good backup", which lost everything saved since it; the
     file set aside held the records as they were."""
     saved_and_backed_up(data_dir)
-    aside = data_dir.database_path.with_name("treadwell.set-aside-20261205-051044.sqlite3")
+    later = utc_now() + dt.timedelta(seconds=2)  # the restore, after the newest backup
+    aside = data_dir.database_path.with_name(f"treadwell.set-aside-{later:%Y%m%d-%H%M%S}.sqlite3")
     data_dir.database_path.rename(aside)
     said = check_health(data_dir).lines[0]
     assert "the records were lost, not new" in said
     assert (f"A restore set {aside.name} aside in the same folder: if the records were lost while a restore was under "
             "way, that file holds them as they were, newer than any backup, and restoring it (db restore with its "
             "path) brings them back.") in said
+
+
+def test_a_file_set_aside_before_the_newest_backup_is_not_offered_as_newer(data_dir) -> None:
+    """Seen by a tester: an old backup restored (the records then set aside), a newer backup made, then the records
+    lost: the file set aside by the restore, older than that backup, was offered as "newer than any backup"."""
+    earlier = utc_now() - dt.timedelta(minutes=5)
+    saved_and_backed_up(data_dir)
+    data_dir.database_path.rename(data_dir.database_path.with_name(
+        f"treadwell.set-aside-{earlier:%Y%m%d-%H%M%S}.sqlite3"))
+    said = check_health(data_dir).lines[0]
+    assert "the records were lost, not new" in said and "set-aside" not in said and "A restore set" not in said
