@@ -206,10 +206,10 @@ class ClinicLink:
             else:
                 self._signed_out()
             return
-        # back, but this role may not sign in any more, or the server was set up by a newer Treadwell meanwhile: said
-        # and logged, not tried again (seen in review and by a clinic's tester: "connection lost; trying again every
-        # 10 seconds", for ever, in the status bar and the log)
         except (RoleDisabled, NotAClinician, ServerSchemaTooNew, ServerNotSetUp) as error:
+            # back, but this role may not sign in any more, or the server was set up by a newer Treadwell meanwhile:
+            # said and logged, not tried again (seen in review and by a clinic's tester: "connection lost; trying
+            # again every 10 seconds", for ever, in the status bar and the log)
             self._lost_said = False
             self._signed_out()
             CLINIC_LOG.warning("clinic database: sign-in refused: %s", error)

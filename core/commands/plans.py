@@ -12,9 +12,9 @@ from core.inputs import InputError, read_input
 from core.records.authors import author
 from core.records.interface import COUNT_CAP, PatientRecords
 from core.records.models import NamesakeSaved
+from core.words import listed
 from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
-from core.words import listed
 from core.workspace.session import open_workspace
 
 

@@ -63,8 +63,9 @@ def clinician_pages(r: HandoutRenderer, c: ClinicianSummary) -> list:
         return {"turn_over": lambda: r._p("Continued on the next page.", bold),
                 "heading_again": lambda: r._p(f"{heading} (continued)", r.small_heading)}
 
-    story: list = [PageBreak(), r._p("Clinician summary", r.heading)] + ([r._p(c.translation, bold)] if c.translation
-                                                                          else [])
+    story: list = [PageBreak(), r._p("Clinician summary", r.heading)]
+    if c.translation:  # the patient's pages a translation no medical translator has reviewed: said first
+        story.append(r._p(c.translation, bold))
     for heading, lines in (("Screening", c.screening), ("Intensity", c.intensity)):
         story += [r._p(heading, r.small_heading)] + [p(line, small) for line in lines]
     widths = [r._width * share for share in REFERENCE_SHARES]

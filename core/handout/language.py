@@ -34,7 +34,7 @@ ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July"
 
 
 def english_date(day: dt.date) -> str:
-    """A date on an English page of a handout (the patient's or the clinician's): 30 November 2026 (HandoutWords.date)."""
+    """A date on an English page of a handout, the patient's or the clinician's: 30 November 2026 (Wording.date)."""
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 

@@ -18,5 +18,5 @@ def test_a_saved_walk_as_logged_is_the_walk_validated() -> None:
     logged = record.as_logged()
     assert type(logged) is SessionLog and logged == walk
     assert logged == SessionLog.model_validate(record.model_dump(include=set(LOGGED_FIELDS)))
-    assert logged.model_fields_set == set(SessionLog.model_fields) and set(LOGGED_FIELDS) == set(SessionLog.model_fields)
+    assert logged.model_fields_set == set(SessionLog.model_fields) == set(LOGGED_FIELDS)
     assert logged.model_dump_json() == walk.model_dump_json()
