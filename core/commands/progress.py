@@ -28,7 +28,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(error, file=sys.stderr)
         return 2
     if len(args.note) > REPORT_NOTE_MAX_LENGTH:
-        print(f"--note: at most {REPORT_NOTE_MAX_LENGTH} characters", file=sys.stderr)
+        print(f"--note: at most {REPORT_NOTE_MAX_LENGTH} characters, and it has {len(args.note)}; nothing was done",
+              file=sys.stderr)
         return 2
     try:
         checked_lines(args.note)
