@@ -17,6 +17,10 @@ from core.workspace.session import open_workspace
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if args.evidence_action == "import":
         return _run_import(data_dir, args.file, args.records)
+    if args.search and args.search.strip() and not any(character.isalnum() for character in args.search):
+        # seen by a tester: a search of only '*' or '(' listed every study without a word
+        return fail(f"--search: '{args.search}' has no letter or digit to search for; give a word, an author or a "
+                    "marker (TNF, IL-1β)")
     with open_workspace(data_dir, write=False, records_url=args.records,
                         without_server=say_without_server) as workspace:
         etiology_ids = [e.id for e in workspace.etiologies()]
