@@ -41,3 +41,19 @@ def test_minutes_stepped_with_the_arrow_keys_stay_too(qtbot, data_dir) -> None:
     qtbot.keyClick(view.minutes, Qt.Key.Key_Down)  # back to the plan's minutes, by the clinician
     view.week.setValue(3)
     assert view.minutes.value() == weeks[0].main_min
+
+
+def test_a_walks_own_minutes_stay_when_it_is_deleted_while_corrected(qtbot, data_dir) -> None:
+    """Found in review: the minutes a correction loaded counted as the form's suggestion, so a walk deleted elsewhere
+    while corrected had its 22 minutes replaced by its week's planned minutes, then logged so as a new walk."""
+    from tests.ui.course_helpers import log, walk
+
+    window = saved_patient(qtbot, data_dir)
+    log(window, walk(days_ago=2, week=1, minutes=22))
+    view = window.sessions
+    [record] = window.course.sessions
+    view.load_for_correction(record)
+    window.gateway.delete_session(record.id, clinician="Dr B")  # as another workstation would
+    window._refresh_course()
+    assert view.correcting is None and "was deleted elsewhere" in view.message.text()
+    assert view.minutes.value() == 22 != window.editor.plan.weeks[0].main_min

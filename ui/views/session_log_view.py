@@ -338,6 +338,7 @@ class SessionLogView(QWidget):
         version = self._course.version_of(record.plan_id) if self._course else None
         self.week.set_weeks(len(version.plan.weeks) if version else 26)
         self._fields.show(record)
+        self.minutes.typed = True  # the walk's own, never a suggestion (deleted meanwhile, they stay in the form)
         self._as_loaded = self._fields.snapshot()
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")
