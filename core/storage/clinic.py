@@ -229,8 +229,8 @@ def rights_missing(connection: psycopg.Connection) -> str:
 def _refused(method, error: psycopg.DatabaseError) -> ClinicServerError:
     """A refusal the records code does not expect, said plainly: the server set up by a newer Treadwell since this
     workstation signed in, where its check says so (seen by a clinic's tester: an upgraded server's new column refused
-    a walk, its SQL on screen with the walk's note in it); else the server's first line, never its detail, which may
-    quote the record's values."""
+    a walk, its SQL on screen with the walk's note in it); else that a rule of the server refused it, never the
+    server's words, which name its tables and may quote the record's values. The log keeps the kind for IT."""
     from core.clinic_log import CLINIC_LOG
 
     CLINIC_LOG.warning("clinic database: refused (%s, SQLSTATE %s)", type(error).__name__, error.sqlstate or "none")
@@ -243,7 +243,8 @@ def _refused(method, error: psycopg.DatabaseError) -> ClinicServerError:
             return type(said)(f"{said} {kept}")
         except psycopg.Error:
             pass
-    return ClinicServerError(f"The clinic database refused this ({plain_error(error)}). {kept}")
+    return ClinicServerError("The clinic database refused this by a rule of its own that this Treadwell does not know "
+                             f"(its kind is in this workstation's log, for the clinic's IT). {kept}")
 
 
 def _after_a_refusal(connection: psycopg.Connection) -> None:

@@ -18,7 +18,7 @@ class ClinicGuard:
 
     def __getattr__(self, name: str):
         from core.storage.clinic import call_guarded
-        from core.storage.clinic_errors import ServerLost
+        from core.storage.clinic_errors import NotAClinician, ServerLost, ServerNotSetUp, ServerSchemaTooNew
 
         method = getattr(self._gateway._clinic_records(), name)
 
@@ -28,6 +28,9 @@ class ClinicGuard:
             except ServerLost:
                 self._gateway._lose_clinic(unanswered=True)  # signed in again once the window's check finds it answering
                 raise
+            except (ServerSchemaTooNew, ServerNotSetUp, NotAClinician):  # not written to again: the window's check
+                self._gateway._lose_clinic(unanswered=True)  # signs in anew, which refuses it, and signs out saying why
+                raise  # (found in review: told "will not write to it", the window went on writing)
         return guarded
 
 

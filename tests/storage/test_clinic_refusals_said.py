@@ -46,9 +46,9 @@ def test_any_other_refusal_is_its_first_line_only(pg_server, clinic_url) -> None
     with pytest.raises(ClinicServerError) as caught:
         call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
     said = str(caught.value)
-    assert said.startswith('The clinic database refused this (new row for relation "sessions" violates check '
-                           'constraint "no_knees")'), said
-    assert "\n" not in said and NOTE not in said and "DETAIL" not in said
+    assert said == ("The clinic database refused this by a rule of its own that this Treadwell does not know (its kind "
+                    "is in this workstation's log, for the clinic's IT). Nothing was changed, and what is on screen "
+                    "is kept.")
     call_guarded(records.add_session, saved.patient_id, _walk("windy"), clinician="Dr A")  # goes on
     records.connection.close()
 
