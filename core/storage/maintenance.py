@@ -46,10 +46,12 @@ def lost_records(data_dir: DataDir) -> str | None:
             "app); to start new records instead, move the backups folder out of the data folder first.")
     # a restore stopped between its two moves (killed, a power cut) leaves the records in the file it set aside, newer
     # than any backup (seen in review: only the backups were named, and restoring one lost what was saved since)
-    # only where it was set aside after the newest backup was taken (seen by a tester: the file an earlier restore set
-    # aside, older than a backup made since, was offered as newer than any backup)
+    # only where it was set aside after the newest backup was taken, or in the same second (seen by a tester: the file
+    # an earlier restore set aside, older than a backup made since, was offered as newer than any backup); a backup
+    # dated in the future (a clock that ran ahead) never hides it
     aside = sorted(path.parent.glob(f"{path.stem}.set-aside-*{path.suffix}"), key=lambda found: found.name)
-    if aside and (_set_aside_at(aside[-1]) or dt.datetime.min) > backups[0].taken_at:
+    dated = [backup.taken_at.replace(microsecond=0) for backup in backups if not dated_in_the_future(backup)]
+    if aside and (_set_aside_at(aside[-1]) or dt.datetime.min) >= max(dated, default=dt.datetime.min):
         said += (f" A restore set {aside[-1].name} aside in the same folder: if the records were lost while a restore "
                  "was under way, that file holds them as they were, newer than any backup, and restoring it (db "
                  "restore with its path) brings them back.")

@@ -109,3 +109,15 @@ def test_a_file_set_aside_before_the_newest_backup_is_not_offered_as_newer(data_
         f"treadwell.set-aside-{earlier:%Y%m%d-%H%M%S}.sqlite3"))
     said = check_health(data_dir).lines[0]
     assert "the records were lost, not new" in said and "set-aside" not in said and "A restore set" not in said
+
+
+def test_a_backup_dated_in_the_future_does_not_hide_the_file_set_aside(data_dir) -> None:
+    """Found in review: a backup named by a clock that ran ahead counted as the newest, and hid the only file that
+    held the lost records."""
+    saved_and_backed_up(data_dir)
+    ahead = utc_now() + dt.timedelta(days=30)
+    data_dir.backups_dir.joinpath(f"treadwell-{ahead:%Y%m%d-%H%M%S}.sqlite3").write_bytes(
+        next(data_dir.backups_dir.iterdir()).read_bytes())
+    aside = data_dir.database_path.with_name(f"treadwell.set-aside-{utc_now():%Y%m%d-%H%M%S}.sqlite3")
+    data_dir.database_path.rename(aside)
+    assert f"A restore set {aside.name} aside" in check_health(data_dir).lines[0]
