@@ -49,12 +49,17 @@ def stderr_reporter(summary: str, details: str) -> None:
     print(f"{summary}\n\n{details}", file=sys.stderr)
 
 
-def install_crash_handlers(reporter: CrashReporter) -> None:
-    """Route uncaught exceptions, on any thread, to the log and then to ``reporter``; Ctrl+C to one line."""
+def install_crash_handlers(reporter: CrashReporter, *, window: bool = False) -> None:
+    """Route uncaught exceptions, on any thread, to the log and then to ``reporter``; a command's Ctrl+C to one line.
+    ``window``: the app's window, where Ctrl+C in its terminal cuts one slot short and the window goes on (found in
+    review: "Cancelled ... the list commands show it" there), so Python's own report stays."""
 
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):  # seen by a tester: Ctrl+C half a second into a command, after these
-            print(CANCELLED, file=sys.stderr)  # handlers but before the command's own handling, printed a traceback
+            if window:  # handlers but before the command's own handling, printed a traceback
+                sys.__excepthook__(kind, value, tb)
+            else:
+                print(CANCELLED, file=sys.stderr)
             return
         details = format_details(kind, value, tb)
         log.critical("Unhandled error", exc_info=(kind, value, tb))  # the log keeps where, never the message

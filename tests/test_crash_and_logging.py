@@ -196,3 +196,10 @@ def test_ctrl_c_outside_a_commands_own_handling_is_one_line_not_a_traceback(caps
         sys.excepthook(*sys.exc_info())
     err = capsys.readouterr().err
     assert err == CANCELLED + "\n" and "Traceback" not in err and reports == []
+    install_crash_handlers(lambda summary, details: reports.append(summary), window=True)  # the window goes on
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        sys.excepthook(*sys.exc_info())
+    err = capsys.readouterr().err
+    assert CANCELLED not in err and "KeyboardInterrupt" in err and reports == []

@@ -52,7 +52,7 @@ def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool 
         return EXIT_FAILURE
     app = create_application()
     notifier = CrashNotifier(app)
-    install_crash_handlers(notifier.report if crash_dialog else stderr_reporter)
+    install_crash_handlers(notifier.report if crash_dialog else stderr_reporter, window=True)
     window = MainWindow(data_dir, deferred=True, take_lock=True, quiet=smoke_start, records_url=records_url)
     if smoke_start:
         moment = os.environ.get("TREADWELL_SMOKE_UNTIL", "painted")
