@@ -65,8 +65,8 @@ def _breaks_not_counted(progress: Progress) -> str:
     if not days:
         return ""
     if len(days) == 1:
-        return f", over the weeks walked: the {days[0]}-day break below is not counted"
-    return f", over the weeks walked: the {len(days)} breaks below ({listed(days)} days) are not counted"
+        return f", over the weeks walked (not counting the {days[0]}-day break in walking)"
+    return f", over the weeks walked (not counting the {len(days)} breaks in walking, of {listed(days)} days)"
 
 
 def _left_short_weeks(progress: Progress) -> list[tuple[WeekProgress, WeekProgress]]:

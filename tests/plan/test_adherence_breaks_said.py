@@ -14,13 +14,13 @@ from tests.plan.course import START, V1, walks
 def test_a_break_not_counted_is_said_with_the_adherence() -> None:
     ten = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [14, 16, 18]), today=START + dt.timedelta(days=19))
     headline = adherence_statements(ten)[0]
-    assert headline == ("Adherence, weeks 1 to 2: 100% of the planned walking minutes, over the weeks walked: the "
-                        "10-day break below is not counted")
+    assert headline == ("Adherence, weeks 1 to 2: 100% of the planned walking minutes, over the weeks walked (not "
+                        "counting the 10-day break in walking)")
     assert "(10 days apart): a break, not counted as missed weeks" in adherence_statements(ten)[1]
     two = course_progress([V1], walks(1, [0, 2, 4]) + walks(2, [14, 16, 18]) + walks(3, [30, 32, 34]),
                           today=START + dt.timedelta(days=35))
-    assert adherence_statements(two)[0].endswith("over the weeks walked: the 2 breaks below (10 and 12 days) are not "
-                                                 "counted")
+    assert adherence_statements(two)[0].endswith("over the weeks walked (not counting the 2 breaks in walking, of "
+                                                 "10 and 12 days)")
 
 
 def test_no_break_or_a_break_that_skips_a_week_adds_nothing() -> None:
