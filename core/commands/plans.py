@@ -69,8 +69,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         who = (f"patient {error.patients[0]} has" if len(error.patients) == 1
                else f"patients {listed(map(str, error.patients))} have")
         print(f"{args.file.name}: not imported: {who} the bundle's patient's name. Check that they are not one person "
-              "typed in on two workstations (the course of care would be split in two). If it is another person, say "
-              "so: --new-patient.", file=sys.stderr)
+              "typed in on two workstations (the course of care would be split in two): if so, log the walks the "
+              f"bundle holds under patient {error.patients[0]} here (sessions add). If it is another person, say so: "
+              "--new-patient.", file=sys.stderr)
         return 2
     except BundleError as error:
         for problem in error.problems:

@@ -24,7 +24,8 @@ def import_asking(parent: QWidget, gateway: RecordsGateway, path: Path, clinicia
     if QMessageBox.question(
             parent, "Another patient has this name", shown_as_typed(
                 f"{same_name(others)} as the patient in {path.name}. Import them as a new patient anyway?\n\nNo "
-                "imports nothing: if this is the same person, typed in on two workstations, keep one record of them."),
+                "imports nothing: if this is the same person, typed in on two workstations, log the walks of the other "
+                f"workstation under patient {others[0]} here (Records, then Session log)."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
         return f"Nothing was imported: {same_name(others).lower()} as the patient in {path.name}."
