@@ -50,6 +50,7 @@ class BundleStore(Protocol):
     def patient_uid(self, patient_id: int) -> str: ...
     def patient_with_uid(self, uid: str) -> int | None: ...
     def namesakes(self, name: str, *, besides: int = 0) -> list[int]: ...
+    def lock_new_name(self, name: str) -> None: ...
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
                        uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion: ...
@@ -69,6 +70,9 @@ class SqliteBundleStore:
 
     def studies_for(self, etiology: str) -> list[Study]:
         return evidence_store.studies_of(self.db, etiology)
+
+    def lock_new_name(self, name: str) -> None:
+        """Nothing to do: the data folder has one writer at a time."""
 
     def __getattr__(self, name: str):
         function = getattr(records, name)
@@ -142,8 +146,10 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
     with store.transaction():
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None
-        if not existed and refuse_namesakes and (others := store.namesakes(checked.versions[-1].profile.name)):
-            raise NamesakeSaved(others)
+        if not existed and refuse_namesakes:  # under the lock a new patient's save of the name takes (found in review:
+            store.lock_new_name(checked.versions[-1].profile.name)  # a save meanwhile on the server went unseen)
+            if others := store.namesakes(checked.versions[-1].profile.name):
+                raise NamesakeSaved(others)
         here = {} if patient_id is None else {v.uid: v for v in store.plan_history(patient_id)}
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}

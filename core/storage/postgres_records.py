@@ -101,7 +101,8 @@ class PostgresRecords:
         saved = recent_as(created_at, at)  # an imported or moved version: the patient is as recent as it (records.py)
         with self.transaction():
             if patient_id is None:  # one new patient of a name at a time: the lock is held to the transaction's end
-                self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [folded := fold_name(profile.name)])
+                self.lock_new_name(profile.name)
+                folded = fold_name(profile.name)
                 if refuse_namesakes:  # after the lock, so a namesake saved meanwhile is seen (save_plan)
                     refuse_namesakes_in(self._all(NAMESAKES.format("%s"), [folded]))
                 patient_id = self._one(
@@ -189,6 +190,11 @@ class PostgresRecords:
 
     def namesakes(self, name: str, *, besides: int = 0) -> list[int]:
         return namesakes_in(self._all(NAMESAKES.format("%s"), [fold_name(name)]), besides=besides)
+
+    def lock_new_name(self, name: str) -> None:
+        """Held to the transaction's end, as a new patient's save holds it (append_version): one new patient of a
+        name at a time, so each sees a namesake the other saved."""
+        self._one("select pg_advisory_xact_lock(hashtextextended(%s, 0))", [fold_name(name)])
 
     def count_patients(self, *, search: str | None = None) -> int:
         where, params = self._name_filter(search)
