@@ -33,7 +33,7 @@ def test_pdf_with_clinician_summary_and_settings(run_main, tmp_path) -> None:
     assert "Note:" not in result.stderr  # the phone and the ambulance number are both there
     reader = PdfReader(BytesIO(out.read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
-    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "2026-11-21",
+    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "21 November 2026",
                      "Evidence in people", "Ambulance: 112"):
         assert expected in text, expected
     assert round(float(reader.pages[0].mediabox[2])) == 612
@@ -81,9 +81,12 @@ def test_the_handout_in_the_patients_language_with_a_note_for_the_clinician(run_
     assert "Note: The Vietnamese handout has not been reviewed by a qualified medical translator" in result.stderr
     assert "Note: The handout prints without the clinic's phone number" in result.stderr  # no settings yet
     assert "Note: The stop page tells the patient to call an ambulance without giving the number" in result.stderr
-    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    first = next(index for index, page in enumerate(pages) if "Clinician summary" in page)  # in English
+    text = " ".join(pages[:first])
     assert "Kế hoạch đi bộ" in text or "máy chạy bộ" in text  # the patient's pages in Vietnamese
-    assert "qualified medical translator" not in text and "Clinician summary" in text  # summary stays English
+    assert "qualified medical translator" not in text  # never on the patient's pages; atop the filed summary
+    assert "qualified medical translator" in " ".join(pages[first].split())
     from_profile = tmp_path / "from-profile.pdf"
     result = run_main("plan", str(write_profile(tmp_path, language="zh-hans")), "--pdf", str(from_profile),
                       data_dir=data)

@@ -258,7 +258,7 @@ class SessionLogView(QWidget):
         if week is not None:
             self.week.setValue(week)
         self._fields.clear_recorded()
-        self.minutes.typed = False
+        self.minutes.forget_typed()
         self._suggest_minutes()
 
     # -- the form ------------------------------------------------------------------------------------

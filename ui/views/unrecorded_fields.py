@@ -130,6 +130,7 @@ class MinutesSpinBox(PlainNumberSpinBox):
         super().__init__(high, step=step)
         self._left_as = ""  # the text Qt put back on leaving the box: the value before, had the save not asked
         self.typed = False  # the clinician's own minutes, typed or stepped, which a suggestion leaves alone
+        self._suggested: float | None = None  # the last suggestion put in (a value set otherwise is left alone too)
         self.setToolTip("Minutes as a number (16.5) or as minutes and seconds (16:30)")
         self.lineEdit().textEdited.connect(self._on_text_edited)
 
@@ -142,11 +143,17 @@ class MinutesSpinBox(PlainNumberSpinBox):
         super().stepBy(steps)
 
     def suggest(self, minutes: float) -> None:
-        """``minutes`` (the week's planned) as a starting value, unless the clinician typed or stepped their own since
-        ``typed`` was cleared. Seen by a clinic's tester: the planned 14 typed, the week then changed from 1 to 5,
-        and the walk saved as 19.5 minutes (a typed value equal to the plan's was taken for the suggestion)."""
-        if not self.typed:
+        """``minutes`` (the week's planned) as a starting value, unless the clinician typed or stepped their own, or
+        another value was put in, since ``forget_typed``. Seen by a clinic's tester: the planned 14 typed, the week then
+        changed from 1 to 5, and the walk saved as 19.5 minutes (a typed value equal to the plan's was taken for the
+        suggestion)."""
+        if not self.typed and (self._suggested is None or self.value() == self._suggested):
             self.setValue(minutes)
+            self._suggested = minutes
+
+    def forget_typed(self) -> None:
+        """A new walk's form: the next suggestion is put in."""
+        self.typed, self._suggested = False, None
 
     def setValue(self, value: float) -> None:  # noqa: N802 (Qt's name)
         self._left_as = ""
