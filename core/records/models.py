@@ -130,9 +130,6 @@ class PlanSummary(BaseModel):
     created_at: str
 
 
-LOGGED_FIELDS = tuple(SessionLog.model_fields)
-
-
 class SessionRecord(SessionLog):
     """A logged session as saved: whose, under which plan version, and when it was last changed."""
 
@@ -147,9 +144,7 @@ class SessionRecord(SessionLog):
     corrected_by: str | None = None  # who corrected it last (None: never, or not known)
 
     def as_logged(self) -> SessionLog:
-        """The walk as logged, not validated again: this record was, as a SessionLog (a long course's progress
-        validated 500 walks again each time it was drawn; docs/performance.md)."""
-        return SessionLog.model_construct(**{name: getattr(self, name) for name in LOGGED_FIELDS})
+        return SessionLog.model_validate(self.model_dump(include=set(SessionLog.model_fields)))
 
     def notes_in(self, history: list[PlanVersion], sessions: list[SessionRecord] = (), *,
                  typed_in: str = "km/h") -> list[str]:

@@ -13,7 +13,6 @@ Row = TypeVar("Row")
 OBJECT_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, OBJECT_ROLE, SORT_ROLE})  # data's
 
 
 def combo_data(combo) -> Any:
@@ -74,9 +73,7 @@ class ObjectTableModel(RowsTableModel, Generic[Row]):
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # most of what a view asks of every cell it paints (its font, colours, alignment, size) is none of this
-        # model's: answered first (a long course's progress view asked 7,800 times a drawing; docs/performance.md)
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
