@@ -33,8 +33,8 @@ def test_pdf_with_clinician_summary_and_settings(run_main, tmp_path) -> None:
     assert "Note:" not in result.stderr  # the phone and the ambulance number are both there
     reader = PdfReader(BytesIO(out.read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
-    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary", "21 November 2026",
-                     "Evidence in people", "Ambulance: 112"):
+    for expected in ("Clinique Émile", "Dr Νίκος", "+30 210 555 0100", "mph", "Clinician summary",
+                     "21 November 2026", "Evidence in people", "Ambulance: 112"):
         assert expected in text, expected
     assert round(float(reader.pages[0].mediabox[2])) == 612
 

@@ -18,8 +18,8 @@ def test_an_imported_namesake_is_refused_until_said_to_be_another_person(run_mai
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.strip() == (
         "patient.json: not imported: patient 1 has the bundle's patient's name. Check that they are not one person "
-        "typed in on two workstations (the course of care would be split in two): if so, log the walks the bundle holds "
-        "under patient 1 here (sessions add). If it is another person, say so: --new-patient.")
+        "typed in on two workstations (the course of care would be split in two): if so, log the walks the bundle "
+        "holds under patient 1 here (sessions add). If it is another person, say so: --new-patient.")
     assert len(json.loads(run_main("plans", "list", "--format", "json", data_dir=here).stdout)) == 1
     imported = run_main("plans", "import", str(bundle), "--new-patient", "--format", "json", data_dir=here)
     assert imported.returncode == 0 and json.loads(imported.stdout)["patient_id"] == 2
