@@ -22,45 +22,43 @@ def _walk(note: str = NOTE) -> SessionLog:
     return SessionLog(date=dt.date.today() - dt.timedelta(days=1), week=1, minutes=10, rpe=12, note=note)
 
 
-def test_a_server_upgraded_meanwhile_is_said_so_never_with_the_records_values(pg_server, clinic_url) -> None:
+def _walk_refused_after(pg_server, clinic_url: str, statements: list[str], refusal: type) -> tuple:
+    """A clinician's walk logged after the administrator ran ``statements``, refused with ``refusal``: (the records
+    signed in, the patient's id, what was said)."""
     records = open_clinic_records(clinic_url, lambda etiology: [])
     saved = call_guarded(records.save_plan, *example(), clinician="Dr A")
-    with connect(admin_url(pg_server, clinic_url)) as admin:  # a newer Treadwell's upgrade, while signed in
-        admin.execute("insert into treadwell_migrations (name) values ('p099_from_the_future')")
-        admin.execute("alter table sessions add column from_the_future text not null default 'x'")
-        admin.execute("alter table sessions alter column from_the_future drop default")
-    with pytest.raises(ServerSchemaTooNew) as caught:
+    with connect(admin_url(pg_server, clinic_url)) as admin:
+        for statement in statements:
+            admin.execute(statement)
+    with pytest.raises(refusal) as caught:
         call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
-    said = str(caught.value)
+    return records, saved.patient_id, str(caught.value)
+
+
+def test_a_server_upgraded_meanwhile_is_said_so_never_with_the_records_values(pg_server, clinic_url) -> None:
+    records, patient_id, said = _walk_refused_after(pg_server, clinic_url, [  # a newer Treadwell's upgrade
+        "insert into treadwell_migrations (name) values ('p099_from_the_future')",
+        "alter table sessions add column from_the_future text not null default 'x'",
+        "alter table sessions alter column from_the_future drop default"], ServerSchemaTooNew)
     assert said.startswith("The clinic database was set up by a newer Treadwell (p099_from_the_future)"), said
     assert said.endswith("Nothing was changed, and what is on screen is kept.") and NOTE not in said
-    assert call_guarded(records.sessions, saved.patient_id) == []  # readable still, and nothing saved
+    assert call_guarded(records.sessions, patient_id) == []  # readable still, and nothing saved
     records.connection.close()
 
 
-def test_any_other_refusal_is_its_first_line_only(pg_server, clinic_url) -> None:
-    records = open_clinic_records(clinic_url, lambda etiology: [])
-    saved = call_guarded(records.save_plan, *example(), clinician="Dr A")
-    with connect(admin_url(pg_server, clinic_url)) as admin:  # a check the schema this Treadwell knows lacks
-        admin.execute("alter table sessions add constraint no_knees check (note not like '%knee%')")
-    with pytest.raises(ClinicServerError) as caught:
-        call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
-    said = str(caught.value)
+def test_any_other_refusal_is_said_as_the_servers_own_rule(pg_server, clinic_url) -> None:
+    records, patient_id, said = _walk_refused_after(pg_server, clinic_url, [  # a check this Treadwell's schema lacks
+        "alter table sessions add constraint no_knees check (note not like '%knee%')"], ClinicServerError)
     assert said == ("The clinic database refused this by a rule of its own that this Treadwell does not know (its kind "
                     "is in this workstation's log, for the clinic's IT). Nothing was changed, and what is on screen "
                     "is kept.")
-    call_guarded(records.add_session, saved.patient_id, _walk("windy"), clinician="Dr A")  # goes on
+    call_guarded(records.add_session, patient_id, _walk("windy"), clinician="Dr A")  # goes on
     records.connection.close()
 
 
 def test_a_clinician_whose_groups_rights_were_lost_is_told_to_set_them_up_again(pg_server, clinic_url) -> None:
-    records = open_clinic_records(clinic_url, lambda etiology: [])
-    saved = call_guarded(records.save_plan, *example(), clinician="Dr A")
-    with connect(admin_url(pg_server, clinic_url)) as admin:  # as a restore without its roles leaves it
-        admin.execute("revoke all on all tables in schema public from treadwell_clinician")
-    with pytest.raises(NotAClinician) as caught:
-        call_guarded(records.add_session, saved.patient_id, _walk(), clinician="Dr A")
-    said = str(caught.value)
+    records, _, said = _walk_refused_after(pg_server, clinic_url, [  # as a restore without its roles leaves it
+        "revoke all on all tables in schema public from treadwell_clinician"], NotAClinician)
     assert "test_clinician is one of Treadwell's clinicians, but the clinic database refused the clinicians" in said
     assert "db init-clinic URL" in said and "GRANT" not in said
     records.connection.close()
