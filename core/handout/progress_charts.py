@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from core.handout.chart import AXIS_COLOUR
 from core.handout.fonts import BOLD, REGULAR
+from core.handout.language import ENGLISH_MONTHS
 from core.handout.renderer import TRAFFIC
 from core.plan.course_rows import label_of, time_of
 from core.plan.progress import SessionPoint, WeekProgress
@@ -35,7 +36,7 @@ TARGET_FILL = colors.HexColor("#D5E6DA")  # the window's effort target green, li
 TARGET_EDGE = colors.HexColor("#1F5C3A")
 DASHED = [5, 3]
 DASH_DOT = [7, 3, 1.5, 3]
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not the locale's
+MONTHS = tuple(month[:3] for month in ENGLISH_MONTHS)  # "Jan" ... "Dec": not the locale's
 
 # Space around the plot area, in points.
 LEFT, BOTTOM, TOP_TITLE, LEGEND_ROW = 58, 46, 20, 19

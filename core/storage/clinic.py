@@ -215,8 +215,7 @@ def rights_missing(connection: psycopg.Connection) -> str:
     in already. "" where it is not in the group, or that cannot be asked."""
     from core.storage.pg_schema import CLINICIANS
 
-    try:
-        _after_a_refusal(connection)
+    try:  # on the engine's autocommit connection: the refused statement's transaction is rolled back already
         member = connection.execute("select pg_has_role(current_user, %s, 'member')", [CLINICIANS]).fetchone()[0]
     except psycopg.Error:
         return ""
@@ -237,7 +236,6 @@ def _refused(method, error: psycopg.DatabaseError) -> ClinicServerError:
     kept = "Nothing was changed, and what is on screen is kept."
     if (connection := _connection_of(method)) is not None:
         try:
-            _after_a_refusal(connection)
             check_schema(connection)
         except ClinicServerError as said:
             return type(said)(f"{said} {kept}")
@@ -245,12 +243,6 @@ def _refused(method, error: psycopg.DatabaseError) -> ClinicServerError:
             pass
     return ClinicServerError("The clinic database refused this by a rule of its own that this Treadwell does not know "
                              f"(its kind is in this workstation's log, for the clinic's IT). {kept}")
-
-
-def _after_a_refusal(connection: psycopg.Connection) -> None:
-    """Ready for a question after a refused statement (outside a transaction block it leaves one aborted)."""
-    if connection.info.transaction_status == psycopg.pq.TransactionStatus.INERROR:
-        connection.rollback()
 
 
 def _connection_of(method) -> psycopg.Connection | None:

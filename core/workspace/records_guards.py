@@ -25,12 +25,12 @@ class ClinicGuard:
         def guarded(*args, **kwargs):
             try:
                 return call_guarded(method, *args, **kwargs)
-            except ServerLost:
-                self._gateway._lose_clinic(unanswered=True)  # signed in again once the window's check finds it answering
+            # gone, or refusing since the sign-in (a newer Treadwell's schema, lost rights: found in review, told "will
+            # not write to it", the window went on writing): the window's check signs in anew once the server answers,
+            # which either reads everything again or refuses, signed out, saying why
+            except (ServerLost, ServerSchemaTooNew, ServerNotSetUp, NotAClinician):
+                self._gateway._lose_clinic(unanswered=True)
                 raise
-            except (ServerSchemaTooNew, ServerNotSetUp, NotAClinician):  # not written to again: the window's check
-                self._gateway._lose_clinic(unanswered=True)  # signs in anew, which refuses it, and signs out saying why
-                raise  # (found in review: told "will not write to it", the window went on writing)
         return guarded
 
 

@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
+from tests.contract.test_import_namesakes import _bundle_from_elsewhere
+from tests.storage.helpers import example
 from ui.main_window import MainWindow
 
 
-def _bundle_of_a_namesake(tmp_path) -> tuple:
-    from core.storage.database import open_database
-    from core.storage.library_sync import sync_library
-    from core.storage.sqlite_records import SqliteRecords
-    from tests.storage.helpers import example
-
-    elsewhere = open_database(tmp_path / "elsewhere.sqlite3")  # the same person, typed in on another workstation
-    sync_library(elsewhere)
-    saved = SqliteRecords(elsewhere).save_plan(*example(name="Maria Schmidt"), clinician="Dr B")
-    bundle = tmp_path / "maria.treadwell.json"
-    bundle.write_text(SqliteRecords(elsewhere).export_patient(saved.id, clinician="Dr B"), encoding="utf-8")
-    elsewhere.close()
-    return bundle, example(name="maria schmidt")
-
-
 def test_an_imported_namesake_is_asked_about(qtbot, data_dir, tmp_path, monkeypatch) -> None:
-    bundle, here = _bundle_of_a_namesake(tmp_path)
+    bundle = tmp_path / "maria.treadwell.json"  # the same person, typed in on another workstation
+    bundle.write_bytes(_bundle_from_elsewhere(tmp_path, "Maria Schmidt"))
+    here = example(name="maria schmidt")
     asked: list[str] = []
     answer = [QMessageBox.StandardButton.No]
     monkeypatch.setattr("ui.views.bundle_import.QMessageBox.question",
