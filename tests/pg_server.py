@@ -31,7 +31,8 @@ def server_programs() -> Path | None:
     return Path(candidates[-1]).parent if candidates else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nothing listens on now (the kernel's choice, so no other test's server holds it)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -117,7 +118,7 @@ def start_server(*, tls: bool = False) -> Server:
                     "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", str(password_file), "-E", "UTF8",
                     "--no-instructions"], check=True, capture_output=True, timeout=120)
     password_file.unlink()
-    port = _free_port()
+    port = free_port()
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
     tcp = "host"
     if tls:

@@ -6,9 +6,9 @@ Seen by a clinic's tester: after a wrong password, a server down and an --if-new
 from __future__ import annotations
 
 import json
-import socket
 
 from tests.conftest import REPO_ROOT
+from tests.pg_server import free_port
 
 EXAMPLE = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
 
@@ -18,9 +18,7 @@ def _log(data) -> str:
 
 
 def test_a_clinic_server_not_reached_is_logged(run_main, tmp_path) -> None:
-    with socket.socket() as probe:  # a loopback port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # a loopback port nothing listens on
     data = tmp_path / "data"
     listed = run_main("--records", f"postgresql://grace_okafor@127.0.0.1:{port}/treadwell", "plans", "list",
                       data_dir=data)
@@ -44,9 +42,7 @@ def test_a_save_refused_for_a_newer_version_is_logged_by_patient_and_plan_id(run
 
 def test_without_a_log_the_refusal_is_said_once(run_main, tmp_path) -> None:
     """Seen in review: with the log file unopenable, logging's last resort wrote the warning to standard error too."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # a loopback port nothing listens on
     data = tmp_path / "data"
     (data / "logs" / "treadwell.log").mkdir(parents=True)  # a folder where the log file goes
     listed = run_main("--records", f"postgresql://grace_okafor@127.0.0.1:{port}/treadwell", "plans", "list",

@@ -18,6 +18,7 @@ from core.storage.clinic_errors import (
     NotAClinician, PasswordRefused, RoleDisabled, ServerNotSetUp, ServerSchemaTooNew, ServerUnanswered,
 )
 from tests.conftest import ADMIN_SECRET, CLINICIAN_SECRET, clinic_before
+from tests.pg_server import free_port
 from tests.storage.helpers import example
 
 
@@ -131,7 +132,7 @@ def test_a_wrong_password_or_no_server_is_one_plain_sentence(pg_server, clinic_u
     assert "did not accept the password of test_clinician" in message and "db add-clinician" in message
     assert isinstance(caught.value, PasswordRefused)  # the window asks for it
     with pytest.raises(ClinicServerError, match="cannot be reached"):
-        connect(f"postgresql://test_clinician@127.0.0.1:{pg_server.port + 1}/none")
+        connect(f"postgresql://test_clinician@127.0.0.1:{free_port()}/none")  # nothing listens there
     mistyped = clinic_url.rsplit("/", 1)[0] + "/treadwel"  # seen by a clinic's tester: read as a server problem
     with pytest.raises(ClinicServerError, match="does not exist on that server .* check the name; .* createdb"):
         connect(mistyped)

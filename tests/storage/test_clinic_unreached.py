@@ -3,18 +3,15 @@ refused the sign-in" (seen by a clinic's tester: said of a server that was not r
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from core.storage.clinic import connect
 from core.storage.clinic_errors import ServerUnanswered
+from tests.pg_server import free_port
 
 
 def test_a_port_nothing_listens_on_is_said_to_be_a_server_not_running() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # a loopback port nothing listens on
     with pytest.raises(ServerUnanswered) as said:
         connect(f"postgresql://grace_okafor@127.0.0.1:{port}/treadwell")
     assert str(said.value).startswith("The clinic database cannot be reached: nothing answers at that address and "

@@ -107,11 +107,9 @@ def test_a_clinic_database_that_does_not_answer_is_said_and_not_logged_as_an_err
     """Seen in review of the installed copy: Test connection to a server that is not there said so plainly, and the
     log held "ERROR ui.background: background job failed" with a traceback, as for a fault of Treadwell's."""
     import logging
-    import socket
+    from tests.pg_server import free_port
 
-    with socket.socket() as probe:  # a loopback port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # a loopback port nothing listens on
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
     dialog.records_url.setText(f"postgresql://grace_okafor@127.0.0.1:{port}/treadwell")
