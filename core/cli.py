@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable
@@ -31,7 +32,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             args.command = None
             return args
     parser = build_parser()
-    parser.given = argv  # for its error messages
+    _tell_every_parser(parser, argv)
     return parser.parse_args(argv)
 
 
@@ -39,8 +40,16 @@ BEFORE_THE_COMMAND = ("--data-dir", "--records")
 
 
 class _Parser(argparse.ArgumentParser):
+    given: list[str] = []  # the whole command line, for the error messages
+    known: frozenset[str] = frozenset()  # the options of the commands it names
+    named = ""  # the deepest command it names, as in "main.py sessions add"
+
     def error(self, message: str):  # noqa: ANN201 - argparse's own signature
         """Seen in review: "plan PROFILE --data-dir D" said only "unrecognized arguments: --data-dir D"."""
+        mistyped = self._mistyped_option()
+        if mistyped and (message.startswith(("unrecognized arguments", "the following arguments are required"))
+                         or "invalid choice" in message):
+            super().error(mistyped)  # the rest of argparse's message follows from the mistyped option
         given = message.removeprefix("unrecognized arguments: ").split() if "unrecognized arguments" in message else []
         misplaced = [option for option in BEFORE_THE_COMMAND if any(word.split("=")[0] == option for word in given)]
         if misplaced:
@@ -50,12 +59,25 @@ class _Parser(argparse.ArgumentParser):
             message += self._after_the_command()
         super().error(message)
 
+    def _mistyped_option(self) -> str:
+        """Seen by a tester: "evidence --serch pain" said only "invalid choice: 'pain'" (the word after an option
+        no command has was read as an action), "--data-dri D plans list" "invalid choice: 'D'"."""
+        for word in self.given:
+            if word == "--":
+                break
+            option = word.split("=")[0]
+            if option.startswith("--") and not any(known.startswith(option) for known in self.known):
+                close = difflib.get_close_matches(option, self.known, n=1)  # the command's own, and those before it
+                return f"{option} is not an option" + (f"; did you mean {close[0]}?" if close else
+                                                       f" (see {self.named} --help)")
+        return ""
+
     def _after_the_command(self) -> str:
         """Seen in review: "main.py --date 2026-01-01 progress 1" said only "invalid choice: '2026-01-01'" (the
         date read as the command), "main.py --clinician-summary plan P" only "unrecognized arguments"."""
         names = {name for action in self._actions if isinstance(action, argparse._SubParsersAction)
                  for name in action.choices}
-        for word in getattr(self, "given", []):
+        for word in self.given:
             option = word.split("=")[0]
             if option in names:
                 break  # after the command, an option is the command's own to refuse
@@ -64,6 +86,29 @@ class _Parser(argparse.ArgumentParser):
                 listed = " and ".join([", ".join(commands[:-1]), commands[-1]] if len(commands) > 1 else commands)
                 return f" ({option} goes after the command: it is an option of {listed})"
         return ""
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """The parser and every command's and subcommand's under it."""
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found += _parsers(command)
+    return found
+
+
+def _tell_every_parser(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Each parser is given the command line and the options of the commands it names (main.py's, then
+    "sessions", then "sessions add"): a mistyped option is told the nearest of those, not another command's."""
+    known, command = set(), parser
+    for word in argv:
+        known |= {option for option in command._option_string_actions if option.startswith("--")}
+        choices = [action.choices for action in command._actions if isinstance(action, argparse._SubParsersAction)]
+        command = choices[0].get(word, command) if choices else command
+    known |= {option for option in command._option_string_actions if option.startswith("--")}
+    for each in _parsers(parser):
+        each.given, each.known, each.named = argv, frozenset(known), command.prog
 
 
 def _commands_taking(parser: argparse.ArgumentParser, option: str, prefix: str = "") -> list[str]:
