@@ -27,12 +27,10 @@ COLUMN_OF_FIELD = {field: column for column, field in CSV_FIELDS.items()} | {
     "exercise.minutes_per_session": "minutes_low/minutes_high"}
 
 
-def column_of(loc: tuple, path: str, message: str) -> tuple[str, str]:
-    """A problem with the study field at ``loc`` (``path``, dotted), named by the column the clinician typed it in:
-    ``days_per_week``, not ``exercise.days_per_week``; a finding by its place in the findings cell."""
-    if len(loc) > 2 and loc[0] == "findings" and isinstance(loc[1], int):
-        return "findings", f"finding {loc[1] + 1}: its {'.'.join(map(str, loc[2:]))} {message}"
-    return COLUMN_OF_FIELD.get(path, path), message
+def column_of(path: str) -> str:
+    """The column the clinician typed the study field at ``path`` (dotted) in: ``days_per_week``, not
+    ``exercise.days_per_week``."""
+    return COLUMN_OF_FIELD.get(path, path)
 
 
 def cleaned(value: str) -> str:

@@ -203,8 +203,12 @@ def _model_problems(
         if item["type"] == "string_pattern_mismatch" and is_reference(loc):
             continue
         message = plain_message(loc, item["type"], item["msg"])
-        if finding_numbers is not None:  # a CSV row: the column the clinician typed in, not the model's path
-            path, message = column_of(loc, path, message)
+        if len(loc) > 2 and loc[0] == "findings" and isinstance(loc[1], int):  # by its place, counted from 1
+            path, message = "findings", f"finding {loc[1] + 1}: its {'.'.join(map(str, loc[2:]))} {message}"
+        elif finding_numbers is not None:  # a CSV row: the column the clinician typed in, not the model's path
+            path = column_of(path)
+        else:  # seen by a tester: "sources.0.review" (a JSON list's first item counted from 0)
+            path = ".".join(f"{part + 1}" if isinstance(part, int) else str(part) for part in loc)
         problems.append(ImportProblem(row=row, field=path or None, message=message))
     return problems
 
