@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from core.app_info import program_name
+
 
 class InputError(ValueError):
     """The file cannot be used as input; the message is one plain sentence naming it."""
@@ -63,6 +65,35 @@ def encoding_problem(data: str | bytes, what: str) -> str | None:
         except UnicodeDecodeError:
             return (f"{what}: the file is not UTF-8 text (saved as Windows-1252 or Latin-1?); save it as UTF-8 and "
                     "try again")
+    return None
+
+
+# Treadwell's own JSON files, each by fields only it has: (what a reader calls it, the fields, the file in words, and
+# the command it is for).
+_OWN_FILES = (("profile", ("etiology", "resting_hr"), "a patient profile", "plan PROFILE.json"),
+              ("session", ("date", "week", "minutes"), "a walk (one session of the log)",
+               "sessions add PATIENT_ID SESSION.json"),
+              ("plan bundle", ("bundle_version", "content"), "a plan bundle (a patient exported)",
+               "plans import BUNDLE.json"))
+_READ_AS = {"profile": "a patient profile", "session": "a walk", "plan bundle": "a plan bundle"}
+
+
+def another_own_file(data: str | bytes | object, what: str, *, with_command: bool = True) -> str | None:
+    """Where a file (its text, or its JSON read) refused as a ``what`` ("profile", "session", "plan bundle") is
+    another of Treadwell's own files, that said, and the command it is for (seen by a tester: a profile given to
+    sessions add had each of its 29 fields refused, and not one line said it was a profile). None otherwise."""
+    import json
+
+    try:
+        values = json.loads(data) if isinstance(data, (str, bytes)) else data
+    except (RecursionError, ValueError):
+        return None
+    if not isinstance(values, dict):
+        return None
+    for kind, fields, name, command in _OWN_FILES:
+        if kind != what and values.keys() >= set(fields):
+            return (f"the file is {name}, not {_READ_AS[what]}" +
+                    (f"; give it to {program_name()} {command}" if with_command else ""))
     return None
 
 

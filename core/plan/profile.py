@@ -18,7 +18,9 @@ from pydantic import (
 
 from core.app_info import program_name
 from core.etiology import ETIOLOGY_IDS, EtiologyId
-from core.inputs import InputError, encoding_problem, read_input, said_plainly, whole_number_message
+from core.inputs import (
+    InputError, another_own_file, encoding_problem, read_input, said_plainly, whole_number_message,
+)
 from core.languages import canonical_tag
 from core.plan.implications import contradictions
 from core.resources import resource_path
@@ -286,6 +288,8 @@ def parse_profile(text: str | bytes) -> PatientProfile:
             raise ProfileError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
         return PatientProfile.model_validate_json(text)
     except ValidationError as error:
+        if other := another_own_file(text, "profile"):
+            raise ProfileError([f"profile: {other}"]) from None
         problems = profile_problems(error)
         return _raise(problems + _pair_lines(text, problems))
     except (RecursionError, ValueError) as error:

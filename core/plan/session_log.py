@@ -13,7 +13,7 @@ import json
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.app_info import program_name
-from core.inputs import encoding_problem, said_plainly, whole_number_message
+from core.inputs import another_own_file, encoding_problem, said_plainly, whole_number_message
 from core.plan.profile import checked_line
 from core.stamps import EARLIEST_DATE
 
@@ -131,6 +131,8 @@ def parse_session(text: str | bytes, *, today: dt.date | None = None) -> Session
             raise SessionLogError([f"{key}: appears more than once in the file; give each field once" for key in repeated])
         log = SessionLog.model_validate_json(text, strict=True)  # as a profile: "10" is not a number, "yes" not true
     except ValidationError as error:
+        if other := another_own_file(text, "session"):
+            raise SessionLogError([f"session: {other}"]) from None
         date, minutes, morning = _date_and_minutes(text)
         raise SessionLogError(listed_problems(session_problems(error), date, minutes, today or dt.date.today(),
                                               morning=morning)) from None

@@ -42,6 +42,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.evidence.models import Study
+from core.inputs import another_own_file
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_name, profile_problems, stored_profile
@@ -220,8 +221,9 @@ def _parse(data: bytes) -> object:
     except ValueError as error:  # Python reads at most 4,300 digits of a number (it said only "(ValueError)")
         raise BundleError(["the file is not a readable JSON plan bundle: it holds a number too long to read (more "
                            "than 4,300 digits: changed by hand?)"]) from error
-    if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
-        raise BundleError(["the file is not a Treadwell plan bundle"])
+    if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:  # the window's Import names no command
+        other = another_own_file(raw, "plan bundle", with_command=False)
+        raise BundleError([other or "the file is not a Treadwell plan bundle"])
     if repeated:  # JSON parsers keep the last one silently
         raise BundleError(_capped([f"{shown_key(key)}: appears more than once in one object of the file; a "
                                    "bundle gives each field once" for key in repeated]))
