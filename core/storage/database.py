@@ -70,6 +70,7 @@ DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}  # the primary co
 LOCKED_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 CHECK_WAIT_S = 5.0  # how long a check waits for another program's lock to go
 TABLE_LIST_DAMAGED = "its table list holds bytes that are not text"
+CHECK_LISTS_AT_MOST = 100  # problems, SQLite's default for quick_check and integrity_check
 
 
 def check_file(path: Path, pragma: str = "quick_check", *, text: bool = False) -> str:
@@ -100,8 +101,12 @@ def check_file(path: Path, pragma: str = "quick_check", *, text: bool = False) -
             f"The database {path.name} could not be read just now ({error}). It has not been changed. Check the "
             "drive (is it full, or disconnected?) and try again.",
             str(error)) from error
-    verdict = "; ".join(row[0] for row in rows[:5])
-    return verdict or f"empty answer from {pragma}"
+    problems = [line for row in rows for line in str(row[0]).splitlines()
+                if line.strip() and not line.startswith("*** in database")]  # SQLite's heading of the list
+    if len(problems) > 1:  # seen by a tester: db check printed 97 lines of "On tree page 44 cell 0: ..."
+        count = f"{len(problems)}{' or more' if len(problems) >= CHECK_LISTS_AT_MOST else ''}"
+        return f"{problems[0]}, the first of {count} problems SQLite's check found"
+    return problems[0] if problems else f"empty answer from {pragma}"
 
 
 def unreadable_text(connection: sqlite3.Connection) -> str | None:
