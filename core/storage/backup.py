@@ -242,6 +242,7 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
     try:
         temp.unlink(missing_ok=True)  # a restore that was killed half-way leaves this behind
         _copy(backup, temp)
+        _keep_ids_unused(temp, [database, *(info.path for info in list_backups(backup.parent))])
         if database.exists():
             aside = unused_name(database.with_name(f"{database.stem}.set-aside-{now.strftime(STAMP)}{database.suffix}"))
             os.replace(database, aside)
@@ -262,3 +263,38 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
     finally:
         temp.unlink(missing_ok=True)
     return aside
+
+
+def _keep_ids_unused(restored: Path, others: list[Path]) -> None:
+    """The restored copy never gives a patient, plan or walk an id the records it replaces, or another backup, gave
+    (seen by a tester: a backup of three days before restored, the next new patient was "patient 2", another
+    person's id in the records set aside, in newer backups and on handouts already printed). Files that cannot be
+    read are passed over."""
+    given = dict.fromkeys(_ID_TABLES, 0)
+    for path in others:
+        with contextlib.suppress(sqlite3.Error, OSError, ValueError):
+            if path.is_file():
+                with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+                    given = {table: max(given[table], last) for table, last in _ids_given(connection).items()}
+    with contextlib.closing(sqlite3.connect(restored)) as connection:
+        raised = {table: last for table, last in given.items() if last > _ids_given(connection)[table]}
+        with connection:
+            for table, last in raised.items():
+                connection.execute("insert into meta (key, value) values (?, ?) on conflict (key) do update set "
+                                   "value = excluded.value", [f"last_id.{table}", str(last)])
+
+
+_ID_TABLES = ("patients", "plans", "sessions")
+
+
+def _ids_given(connection: sqlite3.Connection) -> dict[str, int]:
+    """The highest id each record table ever gave in a file; 0 for a table its schema does not have yet."""
+    from core.storage.records import last_id_given
+
+    given = {}
+    for table in _ID_TABLES:
+        try:
+            given[table] = last_id_given(sqlite_utils.Database(connection), table)
+        except sqlite3.OperationalError:  # "no such table": the first released schema had no walks
+            given[table] = 0
+    return given

@@ -110,13 +110,17 @@ def unused_id(db: sqlite_utils.Database, table: str) -> int:
     the audit trail's "create plan 1, delete patient 1, create plan 1" then named two people (seen in review). The
     last id given is kept in meta (first found from the audit, which names every id it was told of, deleted ones
     too); the clinic server's sequences never go back."""
-    key = f"last_id.{table}"
-    row = db.execute("select value from meta where key = ?", [key]).fetchone()
+    new = last_id_given(db, table) + 1
+    db["meta"].upsert({"key": f"last_id.{table}", "value": str(new)}, pk="key")
+    return new
+
+
+def last_id_given(db: sqlite_utils.Database, table: str) -> int:
+    """The highest id a record of ``table`` was ever given in this file (0: none)."""
+    row = db.execute("select value from meta where key = ?", [f"last_id.{table}"]).fetchone()
     given = int(row[0]) if row else db.execute("select coalesce(max(record_id), 0) from audit where record_type = ?",
                                                 [AUDITED_AS[table]]).fetchone()[0]
-    new = max(given, db.execute(f"select coalesce(max(id), 0) from {table}").fetchone()[0]) + 1
-    db["meta"].upsert({"key": key, "value": str(new)}, pk="key")
-    return new
+    return max(given, db.execute(f"select coalesce(max(id), 0) from {table}").fetchone()[0])
 
 
 def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
