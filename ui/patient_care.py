@@ -119,7 +119,7 @@ class PatientCare(SaveQuestions, SessionCare):
     def new_patient(self) -> None:
         if self._discard_ok():
             self.editor.new_patient(self.picker.current_id() or None)
-            self.handout.language_as_profile()
+            self.handout.for_another_patient()
             self._refresh_course()
             self.statusBar().clearMessage()  # seen in testing: "Opened plan version 2 of ..." over a blank form
             self.tabs.setCurrentWidget(self.editor)
@@ -158,7 +158,7 @@ class PatientCare(SaveQuestions, SessionCare):
             return
         walk = self.sessions.unsaved_entry() if elsewhere else ""  # gone with the patient: said, not dropped unsaid
         self.editor.new_patient(self.picker.current_id() or None)
-        self.handout.language_as_profile()
+        self.handout.for_another_patient()
         self._refresh_course()
         self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted elsewhere (another "
                                      "workstation or window, or a backup from before them restored): the plan form "
@@ -291,7 +291,7 @@ class PatientCare(SaveQuestions, SessionCare):
             self.statusBar().showMessage(f"Not opened: {error}")
             return
         if version.patient_id != self.editor.patient_id:
-            self.handout.language_as_profile()
+            self.handout.for_another_patient()
         self.editor.load_version(version)
         self.picker.select(version.profile.etiology)
         self.tabs.setCurrentWidget(self.editor)

@@ -61,6 +61,7 @@ class HandoutView(QWidget):
         self.print_size.addItem("Large (16 pt)", "large")
         self.print_size.addItem("Standard (14 pt)", "standard")
         self.print_size.setToolTip("Large print: patient text at 16 pt or more. Standard print: 14 pt, fewer pages.")
+        self._print_default = "large"  # Settings' (apply_settings)
         # a copy in another language (a carer's) without a new plan version: seen in testing, only the profile's
         # language could be printed, and changing it there marked the plan unsaved; cut with "…" and whole in its
         # tooltip (seen in review: "As in the profile (else the clinic's de", cut mid-word at every scaling)
@@ -156,14 +157,17 @@ class HandoutView(QWidget):
     def apply_settings(self, settings: Settings) -> None:
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper_size)))
         self.units.setCurrentIndex(max(0, self.units.findData(settings.units)))
+        self._print_default = settings.handout_print
         self.print_size.setCurrentIndex(max(0, self.print_size.findData(settings.handout_print)))
 
-    def language_as_profile(self) -> None:
-        """Another patient: a language chosen for one patient's copy is not the next one's (the handout is remade
-        for the new patient's inputs, which follow)."""
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(0)
-        self.language.blockSignals(False)
+    def for_another_patient(self) -> None:
+        """Another patient: a language or print size chosen for one patient's copy is not the next one's (seen by a
+        tester: standard print chosen for one patient, the next patient's handout came out at 14 pt, Settings saying
+        large). The handout is remade for the new patient's inputs, which follow."""
+        for combo, index in ((self.language, 0), (self.print_size, self.print_size.findData(self._print_default))):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
 
     def set_record_note(self, note: str) -> None:
         """Said above the preview: an older version, or a plan not saved as shown, looks like any other handout."""
