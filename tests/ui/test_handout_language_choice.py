@@ -41,3 +41,17 @@ def test_a_copy_in_another_language_leaves_the_plan_saved_and_the_next_patient_a
     handout.language.setCurrentIndex(handout.language.findData("vi"))
     window.new_patient()  # one unsaved patient after another too (seen in review: both had no id, the choice stayed)
     assert handout.language.currentIndex() == 0
+
+
+def test_the_unreviewed_translation_stays_said_after_the_copy_is_exported(qtbot, data_dir, tmp_path) -> None:
+    """Seen by a tester: the review warning was replaced by "Sent 9 pages to ..." once the Arabic copy was printed,
+    the language still chosen."""
+    window = saved_patient(qtbot, data_dir)
+    handout = window.handout
+    window.tabs.setCurrentWidget(handout)
+    with qtbot.waitSignal(handout.rendered, timeout=30_000):
+        handout.language.setCurrentIndex(handout.language.findData("ar"))
+    with qtbot.waitSignal(handout.exported, timeout=30_000):
+        handout.export_pdf(str(tmp_path / "ar.pdf"))
+    said = handout.status.text()
+    assert said.startswith(f"Saved {tmp_path / 'ar.pdf'}. ") and "not been reviewed by a qualified medical" in said

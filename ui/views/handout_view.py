@@ -136,6 +136,7 @@ class HandoutView(QWidget):
         layout.addWidget(self.view, 1)
         self._buffer: QBuffer | None = None
         self._pending = None  # "export" or "print", asked for before the PDF was ready
+        self._note: str | None = None  # what the preview said of the handout shown, for the clinician
         self._printing: PrintRequest | None = None
         self._print_progress = _Progress(self)
         self._print_progress.said.connect(self.status.setText)
@@ -260,8 +261,8 @@ class HandoutView(QWidget):
         if shown is not None:  # seen in review: every render's buffer kept as the view's child for the session
             shown.deleteLater()
         pages = self.document.pageCount()
-        # the clinician is told here, never on the patient's pages
-        self.status.setText(f"Preview of the handout: {pages} pages." + (f" {note}" if note else ""))
+        self._note = note  # the clinician is told here, never on the patient's pages
+        self._say(f"Preview of the handout: {pages} pages.")
         self.export_button.setEnabled(True)
         self.print_button.setEnabled(self._printing is None)
         self.rendered.emit(pages)
@@ -305,7 +306,7 @@ class HandoutView(QWidget):
     @Slot(object)
     def _on_exported(self, path: str) -> None:
         self.busy.setVisible(self._printing is not None)
-        self.status.setText(f"Saved {path}")
+        self._say(f"Saved {path}.")
         self.exported.emit(path)
 
     @Slot()
@@ -357,12 +358,17 @@ class HandoutView(QWidget):
     def _on_printed(self, result) -> None:
         self._print_done()
         if result.cancelled:
-            self.status.setText("Printing was cancelled.")
+            self._say("Printing was cancelled.")
             return
         job = f" (print job {result.job_id})" if result.job_id else ""
         pages = f"{result.pages} page" + ("" if result.pages == 1 else "s")
-        self.status.setText(f"Sent {pages} to {result.destination}{job}.{result.note}")
+        self._say(f"Sent {pages} to {result.destination}{job}.{result.note}")
         self.printed.emit(result.pages)
+
+    def _say(self, text: str) -> None:
+        """``text``, then what the preview said of the handout (seen by a tester: "has not been reviewed by a
+        qualified medical translator" gone once the Arabic copy was printed, the language still chosen)."""
+        self.status.setText(text + (f" {self._note}" if self._note else ""))
 
     @Slot(object)
     def _on_print_failed(self, error: Exception) -> None:
