@@ -38,6 +38,7 @@ class SessionCare:
             from core.workspace.clinic_errors import ClinicServerError
 
             self.sessions.show_problem(str(error), not_done=not_done)  # in the status bar too (SessionLogView.refused)
+            self.sessions.point_at(str(error))
             self._session_waits_for_server = isinstance(error, ClinicServerError)  # said again once it is back
             return False
         self._refresh_course()

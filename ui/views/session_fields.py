@@ -105,7 +105,8 @@ class SessionFields(NamedTuple):
         return problem
 
     def _checked(self) -> SessionLog:
-        return _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread())
+        return _checked(self._values(), not_a_day=self.date.not_a_day, not_a_time=self.minutes.unread(),
+                        weeks=self.week.weeks)
 
     def _values(self) -> dict:
         values: dict = {"date": self.date.date().toPython(), "week": self.week.value(), "minutes": self.minutes.value(),
@@ -128,6 +129,12 @@ class SessionFields(NamedTuple):
         for field, widget in self._by_field().items():
             widget.setAccessibleDescription("; ".join(in_clinic_words(line) for line in problems
                                                       if line.split(":", 1)[0].split(".", 1)[0] == field))
+
+    def point_at(self, problems: list[str]) -> None:
+        """Problems the records found (core's lines, "week: ..."): described on their fields, the focus on the first
+        (seen by a tester: "Not saved. Plan week: must be from 1 to 12", the focus left in Effort)."""
+        self._describe(problems)
+        self.focus_first_problem()
 
     def focus_first_problem(self) -> None:
         """The focus on the first field, in the form's order, that has a problem (its text selected, to retype)."""
@@ -171,11 +178,15 @@ class SessionFields(NamedTuple):
         self.note.clear()
 
 
-def _checked(values: dict, *, not_a_day: str = "", not_a_time: str = "") -> SessionLog:
+def _checked(values: dict, *, not_a_day: str = "", not_a_time: str = "", weeks: int | None = None) -> SessionLog:
     """The walk ``values`` describe, as typed in; raises SessionLogError with one line per problem. ``not_a_day``: a
     date typed that no calendar has (DateField.not_a_day), which the field shows as a day near it; ``not_a_time``:
-    minutes and seconds typed that are not a time (MinutesSpinBox.unread), which it shows as the minutes before."""
+    minutes and seconds typed that are not a time (MinutesSpinBox.unread), which it shows as the minutes before;
+    ``weeks``: the weeks of the plan on the walk's date (the records refuse a week past them: said with the rest, seen
+    by a tester as a second refusal once the effort was put right)."""
     date = [_not_a_day(not_a_day)] if not_a_day else []
+    date += [f"week: must be from 1 to {weeks}, the weeks of the plan in force on that date"] \
+        if weeks is not None and values.get("week", 0) > weeks else []
     date += [f"minutes: {not_a_time} is not minutes and seconds; allowed: minutes and two digits of seconds, 00 to "
              "59 (16:30), or minutes (16.5)"] if not_a_time else []
     day, today = None if not_a_day else values.get("date"), dt.date.today()

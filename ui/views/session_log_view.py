@@ -240,6 +240,9 @@ class SessionLogView(QWidget):
         bring_into_view(self, self.message)
         self.refused.emit(self.message.text())
 
+    def point_at(self, refusal: str) -> None:  # the focus on the first field a refusal from the records names
+        self._fields.point_at(refusal.split("; "))
+
     def show_done(self, text: str) -> None:
         """What was saved, and the suggestion for the next week under it: both scrolled into view, as a step back
         after a painful walk sat below the fold at 150 %."""
