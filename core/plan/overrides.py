@@ -36,6 +36,16 @@ class WeekOverride(BaseModel):
 OVERRIDABLE = ("sessions", "main_min")  # the values of a week a clinician can change
 
 
+def _after_a_change(week: Week, changed: Week) -> str:
+    """The note of the week after one the clinician changed: as first planned, and how it stands to the change."""
+    if week.weekly_main_min == changed.weekly_main_min:
+        than = f"the same walking as week {changed.week} as changed"
+    else:
+        than = f"{'more' if week.weekly_main_min > changed.weekly_main_min else 'less'} walking than week " \
+               f"{changed.week} as changed"
+    return f"as first planned, not built on the change: {than}"
+
+
 class OverriddenPlan(BaseModel):
     weeks: list[Week]
     warnings: list[PlanWarning]
@@ -48,9 +58,9 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
         change = by_week.get(week.week)
         if change is None:
             # its note ("longer walks") compared it with the week before as the engine planned it, not as changed
-            stale = week.week - 1 in by_week and week.note
-            weeks.append(week.model_copy(update={"note": f"{week.note} (as planned before week {week.week - 1} was "
-                                                         "changed)"}) if stale else week)
+            # (seen by a tester: "longer walks" on a week 42 % below the changed one): said against the change
+            stale = week.week - 1 in by_week and weeks
+            weeks.append(week.model_copy(update={"note": _after_a_change(week, weeks[-1])}) if stale else week)
             continue
         sessions = change.sessions or week.sessions
         main = change.main_min or week.main_min

@@ -34,12 +34,16 @@ def test_every_week_of_the_overridden_plan_is_consistent() -> None:
     assert effective_plan(PLAN, [], PATIENT.max_sessions_per_week) is PLAN
 
 
-def test_the_week_after_a_changed_one_says_its_note_was_planned_before_the_change() -> None:
-    """Week 4 still read 'longer walks' after week 3 was raised above it by the clinician."""
+def test_the_week_after_a_changed_one_says_it_is_as_first_planned_and_how_it_stands_to_the_change() -> None:
+    """Week 4 still read 'longer walks' after week 3 was raised above it by the clinician; then, seen by a tester,
+    "longer walks (as planned before week 3 was changed)" on a week 42 % below the changed one."""
     plan = effective_plan(PLAN, [WeekOverride(week=3, main_min=25)], PATIENT.max_sessions_per_week)
     assert plan.weeks[2].note == "changed by the clinician"
-    assert plan.weeks[3].note == f"{PLAN.weeks[3].note} (as planned before week 3 was changed)"
+    assert plan.weeks[3].weekly_main_min < plan.weeks[2].weekly_main_min and plan.weeks[3].increase_pct < 0
+    assert plan.weeks[3].note == "as first planned, not built on the change: less walking than week 3 as changed"
     assert plan.weeks[4].note == PLAN.weeks[4].note and plan.weeks[1].note == PLAN.weeks[1].note
+    lowered = effective_plan(PLAN, [WeekOverride(week=3, main_min=5)], PATIENT.max_sessions_per_week)
+    assert lowered.weeks[3].note == "as first planned, not built on the change: more walking than week 3 as changed"
 
 
 def test_longer_walks_in_parts_are_warned_against_the_tolerance_they_were_planned_from() -> None:
