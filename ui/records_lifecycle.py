@@ -125,7 +125,6 @@ class RecordsLifecycle:
     def _on_restored(self, message: str) -> None:
         """Seen by a helper: what the restore did (which backup, of when, and where the damaged file went) showed for
         a moment, replaced by the evidence library's line as the records opened; and it was not in the log."""
-        log.info("records database restored: %s", message)  # file names and times: nothing of a patient
         self._restored_words = message
         self.statusBar().showMessage(message)
         self.start_records()
