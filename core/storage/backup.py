@@ -257,7 +257,11 @@ def restore_backup(backup: Path, database: Path, *, now: dt.datetime | None = No
                 if (moved := aside.with_name(aside.name + extra)).exists():
                     os.replace(moved, database.with_name(database.name + extra))
             aside = None
-        if isinstance(error, (OSError, sqlite3.Error)):
+        if isinstance(error, OSError):  # seen by a tester: "[Errno 1] Operation not permitted: '/…' -> '/…'"
+            named = f" ({Path(error.filename).name})" if error.filename else ""
+            raise BackupError(f"The backup could not be restored: {error.strerror or error}{named}. The database in "
+                              "use was left in place; check that its folder and file can be written.") from error
+        if isinstance(error, sqlite3.Error):
             raise BackupError(f"The backup could not be restored: {error}.") from error
         raise
     finally:

@@ -156,6 +156,10 @@ def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | No
     elif read_only:
         raise DatabaseError(f"There is no database at {path} yet.")
     if not read_only and not writable(path):
+        if os.access(path.parent, os.W_OK):  # seen by a tester: a read-only file was said to be a read-only folder
+            raise DataFolderReadOnly(
+                f"The database file {path} cannot be written (it is marked read-only, or belongs to another user), so "
+                "Treadwell cannot save there. Nothing was changed. Check the file's permissions.")
         raise DataFolderReadOnly(
             f"The data folder {path.parent} cannot be written (a read-only drive, or no permission), so Treadwell "
             "cannot save there. Nothing was changed. Check the folder's permissions, or choose another data folder.")
@@ -268,8 +272,10 @@ def plain_storage_error(error: sqlite3.Error) -> str:
         return "The disk is full, so nothing was saved. Free some space and try again; earlier records are safe."
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return "The data folder is read-only, so nothing was saved. Check its permissions or choose another folder."
-    if "locked" in text or "busy" in text:
-        return "Another Treadwell window or command is writing to this data folder; try again in a moment."
+    if "locked" in text or "busy" in text:  # Treadwell's own lock file keeps a second Treadwell writer out (seen by
+        # a tester: another program's lock was blamed on "another Treadwell window or command")
+        return ("The database is locked by another program (a database viewer, a backup or sync tool?), so nothing "
+                "was saved. Close that program and try again.")
     if "disk i/o" in text:
         return "The disk reported an error, so nothing was saved. Earlier records are safe; check the drive."
     return f"The database reported a problem ({error}); nothing was saved."
