@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataDirError as error:
         print(error, file=sys.stderr)
         return cli.EXIT_BAD_INPUT
+    if data_dir.made_far and args.data_dir and args.command is not None:  # seen by a tester: a mistyped folder, or
+        # one on a share not connected, opened as new, empty records without a word ("No plans are saved yet", exit 0)
+        print(f"Neither {data_dir.root} nor the folder it is in existed, so both were made, a new data folder with no "
+              "records yet: if records were expected there, check the folder's name, and that its drive or share is "
+              "connected.", file=sys.stderr)
     font_cache.use_folder(data_dir.font_cache_dir)
     try:
         configure_logging(data_dir)

@@ -19,6 +19,7 @@ class DataDir:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.made_far = False  # prepare made the folder and the one it is in: neither existed
 
     @classmethod
     def default(cls) -> DataDir:
@@ -58,6 +59,7 @@ class DataDir:
         return self.root / "window-state.ini"
 
     def prepare(self) -> DataDir:
+        self.made_far = not self.root.parent.is_dir()
         try:
             for folder in (self.root, self.backups_dir, self.logs_dir):
                 if folder.is_dir():
