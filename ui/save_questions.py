@@ -92,20 +92,30 @@ class SaveQuestions:
         if not others:
             self._namesake_checked = (uid, name, False)
             return True
+        said = same_name(others, self._saved_as(others[0], name))
         if self._saving_on_retry:  # a question nobody asked for, popping up (seen in review): said instead
-            self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}. Save again (Ctrl+S) to say "
+            self.statusBar().showMessage(f"Not saved: {said}, {name}. Save again (Ctrl+S) to say "
                                          "whether this is a new patient.")
             return False
         if QMessageBox.question(
                 self, "Another patient has this name", shown_as_typed(
-                    f"{same_name(others)}, {name}. Save a new patient anyway?\n\nNo saves nothing: if this is the "
+                    f"{said}, {name}. Save a new patient anyway?\n\nNo saves nothing: if this is the "
                     "same person, open that patient in Records (the Patient no. column) and save the plan there."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
             self._namesake_checked = (uid, name, True)
             return True
-        self.statusBar().showMessage(f"Not saved: {same_name(others)}, {name}.")
+        self.statusBar().showMessage(f"Not saved: {said}, {name}.")
         return False
+
+    def _saved_as(self, patient_id: int, typed: str) -> str | None:
+        """The patient's name as saved, where it is written otherwise than ``typed``; None where it is not, or cannot
+        be read now."""
+        try:
+            saved = self.gateway.history(patient_id)[-1].profile.name
+        except Exception:  # the clinic server went away, or the patient was deleted meanwhile: the ids alone
+            return None
+        return saved if saved != typed else None
 
 
 def saved_and_now(course, profile, different) -> str:
@@ -122,9 +132,14 @@ def saved_and_now(course, profile, different) -> str:
     return f" ({'; '.join(said)})" if said else ""
 
 
-def same_name(others: list[int]) -> str:
-    """"Patient 2 has the same name", or "Patients 2 and 5 have" it."""
-    who = f"Patient {others[0]} has" if len(others) == 1 else f"Patients {listed(others)} have"
+def same_name(others: list[int], saved_as: str | None = None) -> str:
+    """"Patient 2 has the same name", or "Patients 2 and 5 have" it; ``saved_as``, the first one's name as saved
+    where it is written otherwise than typed (seen by a tester: "the same name, margaret o’brien" of a patient saved
+    as Margaret O'Brien)."""
+    if len(others) == 1:
+        who = f"Patient {others[0]}" + (f" (saved as {saved_as})" if saved_as else "") + " has"
+    else:
+        who = f"Patients {listed(others)}" + (f" (patient {others[0]} saved as {saved_as})" if saved_as else "") + " have"
     return f"{who} the same name"
 
 

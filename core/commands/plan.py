@@ -198,12 +198,18 @@ def _namesakes_refused(records, name: str, args: argparse.Namespace) -> bool:
     way out was deleting it). The window asks the same question before it saves."""
     others = records.namesakes(name)
     if others:
-        _say_namesakes(others, name, args)
+        newest = records.latest_version(others[0])
+        _say_namesakes(others, name, args, saved_as=newest.profile.name if newest is not None else None)
     return bool(others)
 
 
-def _say_namesakes(others: list[int], name: str, args: argparse.Namespace) -> None:
+def _say_namesakes(others: list[int], name: str, args: argparse.Namespace, saved_as: str | None = None) -> None:
+    """``saved_as``: the first one's name as saved, where it is written otherwise than ``name`` (seen by a tester:
+    "the same name, margaret o’brien" of a patient saved as Margaret O'Brien)."""
     who = f"patient {others[0]} has" if len(others) == 1 else f"patients {listed(map(str, others))} have"
+    if saved_as is not None and saved_as != name:
+        who = f"patient {others[0]} (saved as {saved_as}) has" if len(others) == 1 else \
+            f"patients {listed(map(str, others))} (patient {others[0]} saved as {saved_as}) have"
     print(f"{args.profile.name}: not saved: {who} the same name, {name}. If this is the same person, save a new "
           f"version of theirs: --patient {others[0]}. If it is another person, say so: --new-patient."
           + (" No handout was written." if args.pdf is not None else ""), file=sys.stderr)
