@@ -25,6 +25,15 @@ def local_minute(stamp: str) -> str:
         return stamp
 
 
+def later_stamp(first: str, second: str) -> bool:
+    """Whether ``first`` is a later moment than ``second`` (ISO 8601, as stored); False where either is not a moment
+    with its time zone."""
+    try:
+        return dt.datetime.fromisoformat(first) > dt.datetime.fromisoformat(second)
+    except (TypeError, ValueError):
+        return False
+
+
 def possible_stamp(value: str, *, slack: dt.timedelta) -> bool:
     """Whether checked_stamp takes ``value``: False for a moment saved while the computer's clock was wrong."""
     try:

@@ -272,6 +272,9 @@ class ImportedPatient(BaseModel):
     versions_as_saved: list[str] = []  # added versions made under earlier guidelines, kept as saved: "version 1
     # (guidelines 2026.12.7)"
     version_in_force: int | None = None  # the patient's newest version after the import
+    # the newest version here before the import, where it was saved after the bundle's version now in force: "version
+    # 2 here (saved 2026-12-06 12:22 by Dr Reyes)" (seen by a tester: a plan saved here, put under an earlier one)
+    newer_here_put_under: str = ""
     # what of the patient the version now in force names differently from the newest here before ("name", "sex",
     # "age"): a bundle may be another person's under this patient's id
     identity_changed: list[str] = []
@@ -292,6 +295,10 @@ class ImportedPatient(BaseModel):
             said += (f" This workstation had {counted(self.versions_only_here, 'version')} the bundle does not; the "
                      f"imported ones were added after them, so version {self.version_in_force} is now the plan in "
                      "force: check it.")
+        if self.newer_here_put_under:
+            said += (f" Version {self.version_in_force} was saved before {self.newer_here_put_under}, which it now "
+                     "stands over: where that plan is the right one, open it (Records, the patient's Plan versions) "
+                     "and save it again, as the newest.")
         if self.versions_as_saved:  # only a plan under this Treadwell's guidelines can be computed again to check it
             said += (" Made under earlier guidelines, so kept as saved, not computed again: "
                      f"{'; '.join(self.versions_as_saved)}.")

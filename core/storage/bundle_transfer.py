@@ -30,10 +30,11 @@ from core.records.walk_words import walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, CLOCK_SLACK, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
-    content_checksum, read_bundle,
+    CheckedVersion, content_checksum, read_bundle,
 )
 from core.storage.record_rows import fold_name, identity_differences, same_version
-from core.stamps import possible_stamp
+from core.records.authors import author
+from core.stamps import later_stamp, local_minute, possible_stamp
 
 
 class BundleStore(Protocol):
@@ -131,6 +132,16 @@ def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_give
                            "where they were saved."]) from None
 
 
+def _newer_put_under(newest_here: PlanVersion | None, added: CheckedVersion | None, bundled: set[str]) -> str:
+    """The newest version here, where the bundle does not have it and it was saved after the version the import
+    ``added`` last, now in force over it: "version 2 here (saved 2026-12-06 12:22 by Dr Reyes)"; "" otherwise."""
+    if newest_here is None or added is None or newest_here.uid in bundled or not later_stamp(newest_here.created_at,
+                                                                                             added.created_at):
+        return ""
+    return (f"version {newest_here.version} here (saved {local_minute(newest_here.created_at)} by "
+            f"{author(newest_here.created_by)})")
+
+
 def _ids_taken(error: Exception) -> str | None:
     """"versions" or "walks" where the records refused a bundle's id as another patient's (seen by a tester, an edited
     bundle: "The database reported a problem (UNIQUE constraint failed: plans.uid)"); None for any other error. Both
@@ -154,6 +165,7 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
         new_plan_ids: list[int] = []
         plan_ids: dict[int, int] = {}
         versions_differing = 0
+        newest_added: CheckedVersion | None = None  # the version now in force, where the import added versions
         as_saved: list[str] = []
         for version in checked.versions:
             if version.uid in here:
@@ -170,6 +182,7 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
             store.record_event("import", "plan", saved.id, clinician)
             patient_id, plan_ids[version.number] = saved.patient_id, saved.id
             new_plan_ids.append(saved.id)
+            newest_added = version
             if version.plan.guidelines_version != GUIDELINES_VERSION:
                 as_saved.append(f"version {saved.version} (guidelines {version.plan.guidelines_version})")  # as here
         bundled = {version.uid for version in checked.versions}
@@ -195,6 +208,7 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
         if new_plan_ids or added or not existed:
             store.record_event("import", "patient", patient_id, clinician)
         newest_here = max(here.values(), key=lambda version: version.version, default=None)
+        put_under = _newer_put_under(newest_here, newest_added, bundled)
         # seen in testing: an import renamed a patient, and changed their sex, saying only "added 1 plan version(s)"
         who_changed = identity_differences(fold_name(newest_here.profile.name), newest_here,
                                            store.latest_version(patient_id).profile) \
@@ -204,5 +218,5 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
                            sessions_differing=differing, sessions_only_here=sessions_only_here,
                            sessions_deleted_here=deleted_here,
                            versions_differing=versions_differing,
-                           versions_only_here=only_here, versions_as_saved=as_saved,
+                           versions_only_here=only_here, versions_as_saved=as_saved, newer_here_put_under=put_under,
                            version_in_force=store.latest_version(patient_id).version)
