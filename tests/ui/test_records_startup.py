@@ -33,7 +33,7 @@ def window_offering_restore(qtbot, data_dir, monkeypatch) -> tuple[MainWindow, l
 
 
 def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, monkeypatch, caplog) -> None:
-    caplog.set_level("INFO", logger="ui.records_lifecycle")
+    caplog.set_level("INFO", logger="core.workspace.maintenance")  # logged where the window and a command restore
     saved = saved_and_backed_up(data_dir)
     data_dir.database_path.write_bytes(os.urandom(5000))
     damaged = digest(data_dir.database_path)
