@@ -12,7 +12,7 @@ refusal is one plain line per problem, naming the record ("version 2 plan", "ses
 field, never echoing a value. The checks, in order:
 
 1. The file: UTF-8 JSON, no key given twice in one object, no NaN or infinity anywhere, text only.
-2. The envelope: the format, ``bundle_version`` exactly the whole number 1, 2, 3 or 4, the checksum. The checksum
+2. The envelope: the format, ``bundle_version`` exactly the whole number 1, 2, 3, 4 or 5, the checksum. The checksum
    is not keyed: it catches damage, not forgery, which is why step 4 exists.
 3. Every record, strictly typed ("1" is not 1, true is not 1), against the models and rules of data
    typed in: profiles as saved records (``stored_profile``: a rule added after a record was saved does
@@ -54,11 +54,11 @@ from core.storage.bundle_messages import plain_message, record_and_field, shown_
 from core.storage.bundle_rederive import StudiesFor, rederive
 
 BUNDLE_FORMAT = "treadwell-plan-bundle"
-BUNDLE_VERSION = 4
+BUNDLE_VERSION = 5
 # Version 1 has no ids: they are derived from its content (core/storage/legacy_ids.py). Version 3 adds a
-# session's stiffer_next_morning, version 4 a plan version's reason: an older Treadwell refuses such a bundle,
-# asking to be updated, rather than the field.
-READS_BUNDLE_VERSIONS = (1, 2, 3, 4)
+# session's stiffer_next_morning, version 4 a plan version's reason, version 5 who logged a session and who corrected
+# it last: an older Treadwell refuses such a bundle, asking to be updated, rather than the field.
+READS_BUNDLE_VERSIONS = (1, 2, 3, 4, 5)
 MAX_BUNDLE_BYTES = 50_000_000  # the most an import reads (core.inputs.read_input); a patient's bundle is kB
 CLOCK_SLACK = dt.timedelta(days=1)  # a session dated "tomorrow" by a workstation whose clock or time zone is ahead
 MAX_PROBLEMS = 50  # lines in one refusal; the rest are counted
@@ -83,6 +83,9 @@ def _uid(value: str) -> str:
 
 # A patient's, version's or session's id, from bundle version 2 on (None before): as Treadwell writes it.
 OptionalUid = Annotated[str | None, Field(max_length=36), AfterValidator(lambda v: None if v is None else _uid(v))]
+# A clinician who saved a version, or logged or corrected a session ("": none recorded): no control, line-separator
+# or bidi characters.
+Author = Annotated[str, Field(max_length=AUTHOR_MAX_LENGTH), AfterValidator(lambda v: checked_name(v) if v else v)]
 
 
 class BundledVersion(BaseModel):
@@ -92,14 +95,9 @@ class BundledVersion(BaseModel):
     profile: dict
     plan: dict
     overrides: list[WeekOverride] = []
-    created_by: str = Field(default="", max_length=AUTHOR_MAX_LENGTH)  # "": no author recorded
+    created_by: Author = ""  # "": no author recorded
     created_at: str = Field(max_length=64)
     reason: Annotated[str, AfterValidator(reason_text)] = ""  # bundle version 4; "": none given
-
-    @field_validator("created_by")
-    @classmethod
-    def _plain_author(cls, value: str) -> str:
-        return checked_name(value) if value else value  # no control, line-separator or bidi characters
 
     @field_validator("created_at")
     @classmethod
@@ -110,6 +108,8 @@ class BundledVersion(BaseModel):
 class BundledLog(SessionLog):
     version: int = Field(ge=1)
     uid: OptionalUid = None
+    logged_by: Author = ""  # bundle version 5; "": not known
+    corrected_by: Author = ""  # bundle version 5; "": none, or not known
 
 
 class BundleContent(BaseModel):
@@ -123,7 +123,7 @@ class BundleContent(BaseModel):
 class Bundle(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["treadwell-plan-bundle"]
-    bundle_version: Literal[1, 2, 3, 4]
+    bundle_version: Literal[1, 2, 3, 4, 5]
     app_version: str = Field(max_length=40)
     exported_at: str = Field(max_length=64)
     checksum: str = Field(max_length=100)
@@ -152,6 +152,8 @@ class CheckedLog:
     version: int
     uid: str
     log: SessionLog
+    logged_by: str = ""  # as the bundle names them ("": not known)
+    corrected_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -301,7 +303,7 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
             problems.append(f"session log {position}: week: must be from 1 to {last}, the weeks of version "
                             f"{log.version}'s plan")
             continue
-        session = SessionLog.model_validate(log.model_dump(exclude={"version", "uid"}))
+        session = SessionLog.model_validate(log.model_dump(exclude={"version", "uid", "logged_by", "corrected_by"}))
         try:  # as typed in, with a day's slack for another workstation's clock
             check_not_after(session, today, slack=CLOCK_SLACK)
         except SessionLogError as error:
@@ -313,7 +315,7 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
                    session.rpe, session.pain_during, session.pain_next_morning)
             seen_sessions[key] = seen_sessions.get(key, 0) + 1
             uid = legacy_ids.session_uid(patient_uid, *key, occurrence=seen_sessions[key])
-        logs.append(CheckedLog(log.version, uid, session))
+        logs.append(CheckedLog(log.version, uid, session, log.logged_by, log.corrected_by))
     newest = max(content.versions, key=lambda item: item.version)
     if newest.version in checked and checked[newest.version].profile.name != content.patient_name:
         problems.append("patient_name: is not the name in the newest version's profile")

@@ -4,7 +4,8 @@ workstation's SQLite file, the clinic's PostgreSQL server) do it through one ``B
 The file format and its checks (everything checked before anything is written) are core/storage/bundle.py.
 
 Provenance: each plan version keeps the author and date recorded in the bundle (``created_by`` and
-``created_at`` of the version, so a second move carries them on). The audit trail holds only what
+``created_at`` of the version, so a second move carries them on), and each session who logged it and who corrected
+it last (bundle version 5, kept in the session's own columns, m019). The audit trail holds only what
 happened on this workstation: every row is the importing clinician at the time of the import (an
 "import" of each plan version added, a "create" of each session added, and one "import" of the patient).
 """
@@ -56,7 +57,7 @@ class BundleStore(Protocol):
                        patient_id: int | None, created_by: str, patient_uid: str | None = None,
                        uid: str | None = None, created_at: str | None = None, reason: str = "") -> PlanVersion: ...
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
-                    uid: str | None = None) -> SessionRecord: ...
+                    uid: str | None = None, logged_by: str = "", corrected_by: str = "") -> SessionRecord: ...
     def record_event(self, action: str, record_type: str, record_id: int | None, clinician: str) -> None: ...
 
 
@@ -90,7 +91,8 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> s
     anchor = store.get_plan(plan_id)
     history = store.plan_history(anchor.patient_id)
     now = records.now_iso()  # a version saved while the clock was wrong is dated by the export (write_bundle says so)
-    logs = [BundledLog(version=session.plan_version, uid=session.uid, **session.as_logged().model_dump())
+    logs = [BundledLog(version=session.plan_version, uid=session.uid, logged_by=one_plain_line(session.logged_by or ""),
+                       corrected_by=one_plain_line(session.corrected_by or ""), **session.as_logged().model_dump())
             for session in store.sessions(anchor.patient_id)]
     content = BundleContent(
         patient_uid=store.patient_uid(anchor.patient_id),
@@ -200,7 +202,8 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
             if item.uid in deleted:
                 deleted_here.append(walk_named(item.log))
                 continue
-            store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid)
+            store.add_session(patient_id, item.log, clinician=clinician, plan_id=plan_ids[item.version], uid=item.uid,
+                              logged_by=item.logged_by, corrected_by=item.corrected_by)
             added += 1
         in_bundle = {item.uid for item in checked.session_logs}
         sessions_only_here = ([walk_named(session.as_logged()) for uid, session in known.items()

@@ -174,6 +174,8 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m017_audit_by_record", "create index audit_by_record on audit (record_type, record_id);"),
     # Each saved name folded again with its spaces as one (see SQLite's m018), by the same function as m013.
     ("m018_names_fold_spaces", names_folded_again),
+    # Who logged and last corrected a walk a bundle brought from another workstation (see SQLite's m019).
+    ("m019_walk_authors", "alter table sessions add column logged_by text, add column corrected_by text;"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

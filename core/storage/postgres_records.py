@@ -29,7 +29,7 @@ from core.storage.record_rows import (
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
-    unchanged_or_checked, session_record, session_values, namesakes_in,
+    unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
 )
 
 
@@ -223,7 +223,7 @@ class PostgresRecords:
         return version
 
     def add_session(self, patient_id: int, log: SessionLog, *, clinician: str, plan_id: int | None = None,
-                    uid: str | None = None) -> SessionRecord:
+                    uid: str | None = None, logged_by: str = "", corrected_by: str = "") -> SessionRecord:
         landed = None if uid is None else self._one(f"{SESSION_COLUMNS} where s.uid = %s and s.patient_id = %s",
                                                     [uid, patient_id])
         if landed is not None:
@@ -231,7 +231,7 @@ class PostgresRecords:
         version = self._plan_of_patient(patient_id, plan_id, log)
         check_week(version, log.week)
         at = now_iso()
-        values = session_values(log)
+        values = {**session_values(log), **bundled_authors(logged_by, corrected_by)}
         with self.transaction():
             session_id = self._one(
                 f"insert into sessions (uid, patient_id, plan_id, {', '.join(values)}, created_at, updated_at) "

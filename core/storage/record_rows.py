@@ -93,6 +93,12 @@ def check_week(version: PlanVersion, week: int) -> None:
                          f"{version.version}")
 
 
+def bundled_authors(logged_by: str, corrected_by: str) -> dict:
+    """The columns of a walk a bundle brought that keep who logged it and who corrected it last elsewhere (m019); ""
+    for not known (an older bundle), where the audit rows here name the importing clinician."""
+    return {"logged_by": logged_by or None, "corrected_by": corrected_by or None}
+
+
 def session_values(log: SessionLog) -> dict:
     return {"week": log.week, "date": log.date.isoformat(), "minutes": log.minutes, "speed_kmh": log.speed_kmh,
             "rpe": log.rpe, "heart_rate": log.heart_rate, "pain_during": log.pain_during,
@@ -107,9 +113,9 @@ _AUDITED_BY = ("(select a.clinician from audit a where a.record_type = 'session'
                "= '{action}' order by a.at {order}, a.id {order} limit 1)")
 SESSION_COLUMNS = ("select s.id, s.uid, s.patient_id, s.plan_id, p.version, s.week, s.date, s.minutes, s.speed_kmh, "
                    "s.rpe, s.heart_rate, s.pain_during, s.pain_next_morning, s.note, s.created_at, s.updated_at, "
-                   "s.stiffer_next_morning, " + _AUDITED_BY.format(action="create", order="asc") + ", "
-                   + _AUDITED_BY.format(action="update", order="desc")
-                   + " from sessions s join plans p on p.id = s.plan_id")
+                   "s.stiffer_next_morning, coalesce(s.logged_by, " + _AUDITED_BY.format(action="create", order="asc")
+                   + "), coalesce(" + _AUDITED_BY.format(action="update", order="desc") + ", s.corrected_by)"
+                   " from sessions s join plans p on p.id = s.plan_id")  # a walk a bundle brought: as it says (m019)
 
 
 def session_record(row) -> SessionRecord:

@@ -28,7 +28,7 @@ from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: use
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
     get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
-    unchanged_or_checked, session_record, session_values, namesakes_in,
+    unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
 )
 
 
@@ -243,10 +243,11 @@ def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | 
 
 
 def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, clinician: str,
-                plan_id: int | None = None, uid: str | None = None, at: str | None = None) -> SessionRecord:
+                plan_id: int | None = None, uid: str | None = None, at: str | None = None, logged_by: str = "",
+                corrected_by: str = "") -> SessionRecord:
     """Log a walk of the patient under ``plan_id`` (default: the version in force on the walk's date); its
     week must be a week of that version's plan. Raises RecordNotFound, or ValueError naming the field. ``uid``: as
-    PatientRecords.add_session."""
+    PatientRecords.add_session; ``logged_by``, ``corrected_by``: a bundle's walk, as the bundle names them."""
     row = None if uid is None else db.execute(f"{SESSION_COLUMNS} where s.uid = ? and s.patient_id = ?",
                                               [uid, patient_id]).fetchone()
     if row is not None:
@@ -257,7 +258,7 @@ def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, 
     with db.atomic():
         session_id = db["sessions"].insert({
             "id": unused_id(db, "sessions"), "uid": uid or str(uuid.uuid4()), "patient_id": patient_id,
-            "plan_id": version.id, **session_values(log),
+            "plan_id": version.id, **session_values(log), **bundled_authors(logged_by, corrected_by),
             "created_at": at, "updated_at": at,
         }).last_pk
         record_event(db, "create", "session", session_id, clinician, at=at)

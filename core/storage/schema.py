@@ -261,6 +261,15 @@ def m018_names_fold_spaces(db: sqlite_utils.Database) -> None:
     db.conn.executemany("update patients set name_folded = ? where id = ?", refolded_names(rows))
 
 
+@MIGRATIONS()
+def m019_walk_authors(db: sqlite_utils.Database) -> None:
+    """Who logged a walk, and who corrected it last, where that was on another workstation: kept with a walk a plan
+    bundle brought (bundle version 5; seen by two testers: every moved walk read as logged by the importing clinician,
+    its correction gone). NULL for every walk logged here, whose audit rows name them (record_rows.SESSION_COLUMNS)."""
+    db.execute("alter table sessions add column logged_by text")
+    db.execute("alter table sessions add column corrected_by text")
+
+
 def known_migrations() -> list[str]:
     return [migration.name for migration in MIGRATIONS._migrations]
 

@@ -30,7 +30,7 @@ def _patient(db) -> int:
 
 def test_a_bundle_carries_each_versions_reason_to_another_workstation(db, tmp_path) -> None:
     bundle = json.loads(export_bundle(db, _patient(db), clinician="Dr A"))
-    assert bundle["bundle_version"] == 4
+    assert bundle["bundle_version"] == 5
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
