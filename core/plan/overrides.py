@@ -59,7 +59,7 @@ def apply_overrides(plan: Plan, overrides: list[WeekOverride], max_sessions: int
         if change is None:
             # its note ("longer walks") compared it with the week before as the engine planned it, not as changed
             # (seen by a tester: "longer walks" on a week 42 % below the changed one): said against the change
-            stale = week.week - 1 in by_week and weeks
+            stale = week.week - 1 in by_week  # never week 1: weeks holds the changed week before it
             weeks.append(week.model_copy(update={"note": _after_a_change(week, weeks[-1])}) if stale else week)
             continue
         sessions = change.sessions or week.sessions

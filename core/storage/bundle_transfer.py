@@ -26,6 +26,7 @@ from core.plan.guidelines import GUIDELINES_VERSION
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, one_plain_line
 from core.plan.session_log import SessionLog
+from core.records.authors import author
 from core.records.models import ImportedPatient, NamesakeSaved, PlanVersion, SessionRecord
 from core.records.walk_words import walk_in_full, walk_named
 from core.storage import evidence_store, records
@@ -34,7 +35,6 @@ from core.storage.bundle import (
     CheckedVersion, content_checksum, read_bundle,
 )
 from core.storage.record_rows import fold_name, identity_differences, same_version
-from core.records.authors import author
 from core.stamps import later_stamp, local_minute, possible_stamp
 
 

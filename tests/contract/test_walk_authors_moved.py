@@ -15,7 +15,7 @@ from tests.storage.helpers import example
 def test_a_moved_walk_keeps_who_logged_and_corrected_it(records: PatientRecords,  # noqa: F811
                                                        other: PatientRecords) -> None:  # noqa: F811
     saved = records.save_plan(*example(name="Wanjiru K."), clinician="Dr A")
-    first = records.add_session(saved.patient_id, log(3), clinician="Dr A")
+    records.add_session(saved.patient_id, log(3), clinician="Dr A")
     corrected = records.add_session(saved.patient_id, log(5), clinician="Dr A")
     records.edit_session(corrected.id, log(5, pain_next_morning=6), clinician="Dr B")
     bundle = records.export_patient(saved.id, clinician="Dr A")
