@@ -114,6 +114,8 @@ def profile_differences(before: PatientProfile, after: PatientProfile, units: st
 
 def field_change(field: str, old: object, new: object, units: str) -> str:
     """One field's change, "Age (years): 63 -> 64", its values as the profile's JSON gives them."""
+    if field == "resting_bp":  # as it is written (seen by a tester: "210, 115 -> 140, 85")
+        old, new = ("/".join(map(str, value)) if isinstance(value, list) and value else value for value in (old, new))
     if field != "comfortable_speed_kmh" or units == "metric":
         return f"{FIELD_LABELS.get(field, field)}: {in_words(old)} -> {in_words(new)}"
     # to the form's two decimals (seen in review: 2.17 -> 2.20 mph read "2.2 mph (3.49 km/h) -> 2.2 mph (3.54 km/h)")
