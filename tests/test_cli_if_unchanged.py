@@ -100,7 +100,7 @@ def test_a_version_made_from_an_older_one_is_refused_with_what_differs(run_main,
     pressure = _written(tmp_path, "pressure.json", {**profile, "baseline_walk_min": 15, "resting_bp": [140, 86]})
     told = run_main("plan", pressure, "--save", "--patient", "1", "--if-newest", "2", data_dir=data)
     assert told.returncode == 1 and "same plan" not in told.stderr, told.stderr
-    assert "Yours differs from it: Resting blood pressure (mmHg): 138, 84 -> 140, 86." in told.stderr, told.stderr
+    assert "Yours differs from it: Resting blood pressure (mmHg): 138/84 -> 140/86." in told.stderr, told.stderr
 
 
 def test_if_newest_names_a_version_the_patient_has_and_goes_with_save_and_patient(run_main, tmp_path) -> None:
