@@ -34,7 +34,8 @@ from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
 from core.records.authors import author
 from core.handout.logo import LogoError, check_logo
-from core.handout.progress_charts import date_label, effort_chart, minutes_chart, pain_band_names, pain_chart
+from core.handout.progress_charts import effort_chart, minutes_chart, pain_band_names, pain_chart
+from core.handout.walk_date_axis import date_label
 from core.handout.script_text import paragraph
 from core.handout.fitting import fitted_footer
 from core.handout.drawings import GRID, HEADER_FILL
