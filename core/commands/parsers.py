@@ -99,6 +99,9 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument("--new-patient", action="store_true",
                           help="a patient new here whose name a patient here already has is another person: import "
                                "them (without it, such an import is refused, naming the patients of that name)")
+    importer.add_argument("--bring-back", action="store_true",
+                          help="the bundle's patient was deleted here, by mistake: import them again (without it, "
+                               "such an import is refused, saying when the patient was deleted and by whom)")
     add_format_option(importer)
     _name_the_actions(actions)
 

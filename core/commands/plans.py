@@ -11,7 +11,7 @@ from core.data_dir import DataDir
 from core.inputs import InputError, read_input
 from core.records.authors import author
 from core.records.interface import COUNT_CAP, PatientRecords
-from core.records.models import NamesakeSaved
+from core.records.models import NamesakeSaved, PatientDeletedHere
 from core.words import listed
 from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
 from core.workspace.errors import RecordNotFound
@@ -55,8 +55,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     for note in notes:
                         print(f"Note: {note}")
                 return 0
-            imported = workspace.records.import_patient(data, clinician=clinician,
-                                                        refuse_namesakes=not args.new_patient)
+            imported = workspace.records.import_patient(data, clinician=clinician, refuse_namesakes=not args.new_patient,
+                                                        refuse_deleted=not args.bring_back)
             if args.format == "json":
                 print_json(imported.model_dump(mode="json"))
             else:
@@ -72,6 +72,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
               "typed in on two workstations (the course of care would be split in two): if so, log the walks the "
               f"bundle holds under patient {error.patients[0]} here (sessions add). If it is another person, say so: "
               "--new-patient.", file=sys.stderr)
+        return 2
+    except PatientDeletedHere as error:  # a ValueError: said before them
+        print(f"{args.file.name}: not imported, as {error}. An import does not undo a deletion; where the deletion was a "
+              "mistake, --bring-back imports them again (under a new patient id).", file=sys.stderr)
         return 2
     except BundleError as error:
         for problem in error.problems:

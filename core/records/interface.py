@@ -104,8 +104,9 @@ class PatientRecords(Protocol):
     def export_patient(self, plan_id: int, *, clinician: str) -> str: ...
 
     def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
-                       refuse_namesakes: bool = False) -> ImportedPatient:
+                       refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:
         """``lent_as_given``: the bundle comes from this workstation's own records (a move), so what the evidence
         library lent each plan is kept as saved (core/storage/bundle_rederive.py). ``refuse_namesakes``: a patient
-        new here whose name patients here have is refused with NamesakeSaved (bundle_transfer.import_into)."""
+        new here whose name patients here have is refused with NamesakeSaved; ``refuse_deleted``: a patient deleted here
+        with PatientDeletedHere (bundle_transfer.import_into)."""
         ...

@@ -17,7 +17,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, checked_line
 from core.plan.session_log import SessionLog
 from core.records.walk_words import walk_in_full
-from core.stamps import local_day
+from core.records.authors import author
+from core.stamps import local_day, local_minute
 from core.words import counted
 
 AuditAction = Literal["create", "update", "export", "print", "delete", "undelete", "import"]
@@ -63,6 +64,17 @@ class NamesakeSaved(ValueError):
     def __init__(self, patients: list[int]) -> None:
         self.patients = patients
         super().__init__(f"patients {patients} have the same name")
+
+
+class PatientDeletedHere(ValueError):
+    """A bundle's patient deleted here, not imported unless asked to: as a walk deleted here, an import does not undo
+    a deletion (seen in review: a deleted patient came back from another workstation's bundle without a word).
+    ``patient_id``, ``at`` and ``clinician``: the deletion's, as the audit keeps it; ``deletion`` in words."""
+
+    def __init__(self, patient_id: int, at: str, clinician: str) -> None:
+        self.patient_id, self.at, self.clinician = patient_id, at, clinician
+        self.deletion = f"patient {patient_id}, on {local_minute(at)} by {author(clinician)}"
+        super().__init__(f"the bundle's patient was deleted here: {self.deletion}")
 
 
 class RecordNotFound(LookupError):

@@ -27,14 +27,14 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, one_plain_line
 from core.plan.session_log import SessionLog
 from core.records.authors import author
-from core.records.models import ImportedPatient, NamesakeSaved, PlanVersion, SessionRecord
+from core.records.models import ImportedPatient, NamesakeSaved, PatientDeletedHere, PlanVersion, SessionRecord
 from core.records.walk_words import walk_in_full, walk_named
 from core.storage import evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, CLOCK_SLACK, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
     CheckedVersion, content_checksum, read_bundle,
 )
-from core.storage.record_rows import fold_name, identity_differences, same_version
+from core.storage.record_rows import DELETED_PATIENT, fold_name, identity_differences, same_version
 from core.stamps import later_stamp, local_minute, possible_stamp
 
 
@@ -51,6 +51,7 @@ class BundleStore(Protocol):
     def deleted_session_uids(self, patient_id: int) -> set[str]: ...
     def patient_uid(self, patient_id: int) -> str: ...
     def patient_with_uid(self, uid: str) -> int | None: ...
+    def patient_deleted(self, uid: str) -> tuple | None: ...
     def namesakes(self, name: str, *, besides: int = 0) -> list[int]: ...
     def lock_new_name(self, name: str) -> None: ...
     def append_version(self, profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *,
@@ -75,6 +76,10 @@ class SqliteBundleStore:
 
     def lock_new_name(self, name: str) -> None:
         """Nothing to do: the data folder has one writer at a time."""
+
+    def patient_deleted(self, uid: str) -> tuple | None:
+        return self.db.execute(DELETED_PATIENT.format(json="json_extract(before_json, '$.uid')", p="?"),
+                               [uid]).fetchone()
 
     def __getattr__(self, name: str):
         function = getattr(records, name)
@@ -116,15 +121,16 @@ def import_bundle(db: sqlite_utils.Database, data: bytes, *, clinician: str) -> 
 
 
 def import_into(store: BundleStore, data: bytes, *, clinician: str, lent_as_given: bool = False,
-                refuse_namesakes: bool = False) -> ImportedPatient:
+                refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:
     """Add the bundle's patient, or, when the patient is already here, the versions and sessions that are
     new. Everything is checked first (see the module's docstring); nothing is written unless all of it is
     valid, and all of it is written in one transaction. ``refuse_namesakes``: a patient new here whose name patients
     here have is refused (NamesakeSaved), as a new patient's save is: the same person typed in on two workstations
-    would be split in two (seen by a tester: an import added a third "Maria Schmidt" without a word)."""
+    would be split in two (seen by a tester: an import added a third "Maria Schmidt" without a word).
+    ``refuse_deleted``: a patient deleted here is refused (PatientDeletedHere)."""
     checked = read_bundle(data, store.studies_for, lent_as_given=lent_as_given)
     try:
-        return _import_checked(store, checked, clinician, refuse_namesakes)
+        return _import_checked(store, checked, clinician, refuse_namesakes, refuse_deleted)
     except Exception as error:
         taken = _ids_taken(error)
         if taken is None:
@@ -155,10 +161,12 @@ def _ids_taken(error: Exception) -> str | None:
 
 
 def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
-                    refuse_namesakes: bool) -> ImportedPatient:
+                    refuse_namesakes: bool, refuse_deleted: bool) -> ImportedPatient:
     with store.transaction():
         patient_id = store.patient_with_uid(checked.patient_uid)
         existed = patient_id is not None
+        if not existed and refuse_deleted and (deletion := store.patient_deleted(checked.patient_uid)) is not None:
+            raise PatientDeletedHere(*deletion)
         if not existed and refuse_namesakes:  # under the lock a new patient's save of the name takes (found in review:
             store.lock_new_name(checked.versions[-1].profile.name)  # a save meanwhile on the server went unseen)
             if others := store.namesakes(checked.versions[-1].profile.name):

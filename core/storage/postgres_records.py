@@ -26,9 +26,9 @@ from core.settings import UNNAMED_CLINICIAN
 from core.stamps import local_day
 from core.storage.bundle import AUTHOR_MAX_LENGTH
 from core.storage.record_rows import (
-    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
-    changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
-    get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
+    DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS,
+    before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name,
+    no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
     unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
 )
 
@@ -275,6 +275,9 @@ class PostgresRecords:
             self.record_event("undelete", "session", session_id, clinician, at=at)
         return self.get_session(session_id)
 
+    def patient_deleted(self, uid: str) -> tuple | None:
+        return self._one(DELETED_PATIENT.format(json="before_json::jsonb ->> 'uid'", p="%s"), [uid])
+
     def deleted_session_uids(self, patient_id: int) -> set[str]:
         """The ids that travel in bundles of the patient's sessions deleted here (as the audit keeps them)."""
         return {row[0] for row in self._all(
@@ -322,7 +325,7 @@ class PostgresRecords:
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         with self.transaction():
-            if self._one("select 1 from patients where id = %s for update", [patient_id]) is None:  # nothing added meanwhile
+            if (row := self._one("select uid from patients where id = %s for update", [patient_id])) is None:
                 raise RecordNotFound(f"There is no patient with id {patient_id}.")
             if as_shown is not None:
                 now = self._one("select (select count(*) from plans where patient_id = %s), (select count(*) from "
@@ -335,7 +338,7 @@ class PostgresRecords:
             self.connection.execute("delete from patients where id = %s", [patient_id])
             self.connection.execute("update audit set before_json = null where record_type = 'session' and "
                                     "(before_json::jsonb ->> 'patient_id')::bigint = %s", [patient_id])
-            self.record_event("delete", "patient", patient_id, clinician)
+            self.record_event("delete", "patient", patient_id, clinician, before={"uid": row[0]})  # as in SQLite
 
     # -- audit -----------------------------------------------------------------------------------------
 
@@ -378,8 +381,8 @@ class PostgresRecords:
         return bundle_text(self, plan_id, clinician=clinician)
 
     def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
-                       refuse_namesakes: bool = False) -> ImportedPatient:
+                       refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:
         from core.storage.bundle_transfer import import_into
 
         return import_into(self, data, clinician=clinician, lent_as_given=lent_as_given,
-                           refuse_namesakes=refuse_namesakes)
+                           refuse_namesakes=refuse_namesakes, refuse_deleted=refuse_deleted)

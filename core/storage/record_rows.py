@@ -139,6 +139,10 @@ DELETED_SESSIONS = (
     "select a.record_id, a.at, a.clinician, a.before_json from audit a where a.action = 'delete' and a.record_type = "
     "'session' and {json} = {p} and a.record_id not in (select id from sessions) and a.id = (select max(b.id) from "
     "audit b where b.action = 'delete' and b.record_type = 'session' and b.record_id = a.record_id) order by a.id desc")
+# the latest deletion here of the patient whose uid is {p}, as (record_id, at, clinician) for PatientDeletedHere: {json}
+# reads the uid the audit keeps of a deleted patient (none is kept of a patient deleted before it was)
+DELETED_PATIENT = ("select record_id, at, clinician from audit where action = 'delete' and record_type = 'patient' and "
+                   "{json} = {p} order by id desc limit 1")
 DELETED_SESSION = ("select record_id, at, clinician, before_json from audit where action = 'delete' and record_type = "
                    "'session' and record_id = {p} order by id desc limit 1")
 

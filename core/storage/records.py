@@ -326,7 +326,7 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
     """Delete a patient with every plan version and session, in one transaction (backups keep them); refused
     if its plan versions and walks are no longer ``as_shown`` (PatientChangedMeanwhile)."""
     with db.atomic():
-        if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
+        if (row := db.execute("select uid from patients where id = ?", [patient_id]).fetchone()) is None:
             raise RecordNotFound(f"There is no patient with id {patient_id}.")
         if as_shown is not None:
             now = db.execute("select (select count(*) from plans where patient_id = ?), (select count(*) from "
@@ -337,11 +337,11 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         db.execute("delete from sessions where patient_id = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])
-        # The audit keeps who did what to which record; the values of the patient's corrected or deleted
-        # sessions go with the patient (after it: m014 lets only a deleted patient's be cleared).
+        # The audit keeps who did what to which record, and the patient's uid (an import asks before bringing them
+        # back); their corrected or deleted sessions' values go with them (m014 lets only a deleted patient's be cleared)
         db.execute("update audit set before_json = null where record_type = 'session' and "
                    "json_extract(before_json, '$.patient_id') = ?", [patient_id])
-        record_event(db, "delete", "patient", patient_id, clinician)
+        record_event(db, "delete", "patient", patient_id, clinician, before={"uid": row[0]})
 
 
 def deleted_sessions(db: sqlite_utils.Database, patient_id: int) -> list[DeletedSession]:

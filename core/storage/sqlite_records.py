@@ -86,8 +86,8 @@ class SqliteRecords:
         return export_bundle(self.db, plan_id, clinician=clinician)
 
     def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
-                       refuse_namesakes: bool = False) -> ImportedPatient:
+                       refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:
         from core.storage.bundle_transfer import SqliteBundleStore, import_into
 
         return import_into(SqliteBundleStore(self.db), data, clinician=clinician, lent_as_given=lent_as_given,
-                           refuse_namesakes=refuse_namesakes)
+                           refuse_namesakes=refuse_namesakes, refuse_deleted=refuse_deleted)

@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 from core.atomic import OutputKind, WriteError, write_output
+from core.inputs import InputError, read_input
 from core.stamps import local_minute, possible_stamp
 from core.storage.bundle import BUNDLE_FORMAT, CLOCK_SLACK, MAX_BUNDLE_BYTES, BundleError
 
-__all__ = ["BUNDLE_FILE", "MAX_BUNDLE_BYTES", "BundleError", "write_bundle"]
+__all__ = ["BUNDLE_FILE", "MAX_BUNDLE_BYTES", "BundleError", "read_bundle_file", "write_bundle"]
 
 BUNDLE_FILE = OutputKind("Treadwell patient bundle", "patient-bundle.json", f'"{BUNDLE_FORMAT}"'.encode())
 
@@ -53,3 +54,12 @@ def _version_uids(path: Path) -> set[str]:
         return {version["uid"] for version in versions if isinstance(version.get("uid"), str)}
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         return set()
+
+
+def read_bundle_file(path: Path) -> bytes:
+    """The file read whole (bounded, a regular file only); a file that cannot be a bundle (a folder, pipe, device, or
+    one far too large) is refused like a bad bundle, in one sentence (BundleError)."""
+    try:
+        return read_input(path, limit=MAX_BUNDLE_BYTES, what="bundle")
+    except InputError as error:
+        raise BundleError([str(error)]) from error

@@ -18,7 +18,6 @@ import uuid
 from pathlib import Path
 
 from core.data_dir import DataDir
-from core.inputs import InputError, read_input
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
@@ -27,10 +26,9 @@ from core.records.interface import PatientRecords
 from core.records.models import (AuditAction, DeletedSession, ImportedPatient, PatientHolding, PlanSummary,
                                  PlanVersion, RecordNotFound, SessionRecord)
 from core.storage import evidence_store
-from core.storage.bundle import MAX_BUNDLE_BYTES, BundleError
 from core.storage.database import Database, data_version, open_database
 from core.storage.sqlite_records import SqliteRecords
-from core.workspace.bundles import write_bundle
+from core.workspace.bundles import read_bundle_file, write_bundle
 from core.workspace.records_guards import ClinicGuard, LocalGuard
 
 NOT_ANSWERING = ("The clinic database has not answered yet: nothing was read or saved, and what is on screen is kept; "
@@ -388,12 +386,9 @@ class RecordsGateway:
         return write_bundle(path, self._records(write=True), plan_id, clinician=clinician,
                             data_folder=self.data_dir.root)
 
-    def import_bundle(self, path: Path, *, clinician: str, refuse_namesakes: bool = True) -> ImportedPatient:
-        """The file is read whole (bounded, a regular file only) before anything is written; a file that cannot
-        be a bundle (a folder, pipe, device, or one far too large) is refused like a bad bundle, in one sentence."""
+    def import_bundle(self, path: Path, *, clinician: str, refuse_namesakes: bool = True,
+                      refuse_deleted: bool = True) -> ImportedPatient:
+        """The file is read whole (read_bundle_file) before anything is written."""
         records = self._records(write=True)
-        try:
-            data = read_input(path, limit=MAX_BUNDLE_BYTES, what="bundle")
-        except InputError as error:
-            raise BundleError([str(error)]) from error
-        return records.import_patient(data, clinician=clinician, refuse_namesakes=refuse_namesakes)
+        return records.import_patient(read_bundle_file(path), clinician=clinician, refuse_namesakes=refuse_namesakes,
+                                      refuse_deleted=refuse_deleted)
