@@ -229,7 +229,7 @@ def test_bai_has_no_total_weeks_and_no_doi(lib):
 
 def test_bobinski_il4_direction_questioned(lib):
     s = study_for_row(lib, 9)
-    assert flags_of(s, "conflict", "findings")
+    assert flags_of(s, "conflict", "findings[2].direction") and s.findings[2].marker == "IL-4"
 
 
 def test_dugan_two_year_training_not_normalised(lib):

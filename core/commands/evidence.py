@@ -11,7 +11,7 @@ from core.data_dir import DataDir
 from core.resources import resource_path
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, days_in_words, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
-from core.evidence.models import PEDRO, SYRCLE, Study
+from core.evidence.models import DISPUTED_KEY, PEDRO, SYRCLE, Study
 from core.workspace.session import open_workspace
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -41,6 +41,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(COLUMNS_KEY)
     if any("⚠" in str(cell) for row in rows for cell in row):  # the key only where a mark is printed
         print(LEFT_OUT_KEY)
+    if any(study.disputed for study in studies):
+        print(DISPUTED_KEY)
     if args.etiology:
         print("\n" + _describe_dosing(dosing_summary(args.etiology, studies)))
     return 0

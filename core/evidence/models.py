@@ -7,6 +7,7 @@ corrected silently: a normalised value we cannot trust is ``None`` with a flag s
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -19,6 +20,11 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, m
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# after a finding's arrow where the sources disagree on its direction (Study.disputed); said where it is printed
+DISPUTED = "?"
+DISPUTED_KEY = "? after an arrow: the sources disagree on that direction (see the study's flags)"
 
 
 class Direction(StrEnum):
@@ -171,9 +177,21 @@ class Study(Strict):
         return list(dict.fromkeys((f.marker, f.direction) for f in self.findings))
 
     @property
+    def disputed(self) -> set[tuple[str, Direction]]:
+        """The markers whose direction the sources disagree on (a conflict flag on ``findings[N].direction``; seen in a
+        check against the seeds: Bobinski 2018's "IL-4 ↓" stood unmarked in the table, its flag saying it may be a
+        table error)."""
+        places = {int(found[1]) for flag in self.flags if flag.code == FlagCode.CONFLICT
+                  and (found := re.fullmatch(r"findings\[(\d+)\]\.direction", flag.field))}
+        return {(self.findings[place].marker, self.findings[place].direction) for place in places
+                if place < len(self.findings)}
+
+    @property
     def findings_in_short(self) -> str:
-        """"MOR ↑, TNF-α ↓"."""
-        return ", ".join(f"{marker} {direction.arrow}" for marker, direction in self.markers)
+        """"MOR ↑, TNF-α ↓", a direction the sources disagree on marked DISPUTED: "IL-4 ↓?"."""
+        disputed = self.disputed
+        return ", ".join(f"{marker} {direction.arrow}{DISPUTED * ((marker, direction) in disputed)}"
+                         for marker, direction in self.markers)
 
     @property
     def is_pain_study(self) -> bool:

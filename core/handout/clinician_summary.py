@@ -88,7 +88,9 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         return f"{study_text(s.first_author, 60)} {s.year}"
 
     def findings(s: Study) -> str:
-        return study_text(", ".join(f"{study_text(marker, 40)} {arrow.arrow}" for marker, arrow in s.markers), 400)
+        disputed = s.disputed
+        return study_text(", ".join(f"{study_text(marker, 40)} {arrow.arrow}" + DISAGREE * ((marker, arrow) in disputed)
+                                    for marker, arrow in s.markers), 400)
 
     study_rows = [ReferenceRow(
         text=f"{author(s)}. {study_text(s.title or 'Title not given', 300)}. {study_text(s.journal or '', 120)}".strip()
@@ -118,6 +120,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                             flags=flags, date=english_date(date), translation=unreviewed_note(language) or "")
 
 
+DISAGREE = " (the sources disagree)"  # after a finding's arrow (Study.disputed)
 IMPLAUSIBLE = ", flagged implausible"  # seen in review: Chen 2012's 30 m/min stood unmarked beside 7-12 m/min
 
 

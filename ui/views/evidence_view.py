@@ -36,7 +36,8 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Species", lambda s: s.species or "not stated"),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
     Column("Findings", lambda s: s.findings_in_short,
-           tooltip=lambda s: ", ".join(f"{marker} {direction.value}" for marker, direction in s.markers)),
+           tooltip=lambda s: ", ".join(f"{marker} {direction.value}" + DISAGREE * ((marker, direction) in s.disputed)
+                                       for marker, direction in s.markers)),
     Column("m/min", lambda s: _dose(s, "speed_m_per_min", _num(s.exercise.speed_m_per_min)),
            lambda s: s.exercise.speed_m_per_min or -1.0,
            tooltip=lambda s: f"as printed: {s.exercise.speed_reported or 'not reported'}"
@@ -54,6 +55,7 @@ STUDY_COLUMNS: list[Column[Study]] = [
 ]
 
 
+DISAGREE = " (the sources disagree on this direction: see the study's flags)"  # the table's "?" (DISPUTED)
 LEFT_OUT_WHY = "Flagged implausible: left out of the animal dosing summary and chart"
 LEFT_OUT = "; " + LEFT_OUT_WHY[0].lower() + LEFT_OUT_WHY[1:]  # after what is shown: "...; flagged implausible: ..."
 

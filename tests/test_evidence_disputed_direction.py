@@ -1,0 +1,44 @@
+"""A finding whose direction the sources disagree on is marked wherever the findings are listed: the evidence table's
+"?" with its key, the cell's tooltip, the clinician summary's words. Seen in a check against the seeds: Bobinski
+2018's "IL-4 ↓" (He et al.'s Table 1, where the study's title and He Section 3.1 point the other way) stood unmarked,
+its flag counted only among the study's four."""
+
+from __future__ import annotations
+
+from core.cli import parse_args, run_command
+from core.data_dir import DataDir
+from core.evidence.library import load_library
+from core.evidence.models import DISPUTED_KEY, Direction
+from ui.views.evidence_view import STUDY_COLUMNS
+
+
+def _study(study_id: str):
+    return next(study for study in load_library().studies if study.id == study_id)
+
+
+def test_a_disputed_direction_is_marked_and_the_others_are_not() -> None:
+    bobinski = _study("bobinski-2018")
+    assert bobinski.disputed == {("IL-4", Direction.DOWN)}
+    assert bobinski.findings_in_short.startswith("BDNF ↓, β-NGF ↓, IL-4 ↓?, M1 ↓, ")
+    assert _study("bai-2022").findings_in_short.startswith("BDNF ↓?, M1 ↓")  # its flag on findings[0].direction
+    assert "?" not in _study("bobinski-2015").findings_in_short
+    findings = next(column for column in STUDY_COLUMNS if column.header == "Findings")
+    assert "IL-4 down (the sources disagree on this direction: see the study's flags), M1 down" in \
+        findings.tooltip(bobinski)
+
+
+def test_the_command_line_keys_the_mark(tmp_path, capsys) -> None:
+    data = DataDir(tmp_path / "data").prepare()
+    assert run_command(parse_args(["evidence", "--etiology", "peripheral-nerve-injury"]), data) == 0
+    said = capsys.readouterr().out
+    assert "IL-4 ↓?" in said and DISPUTED_KEY in said
+    assert run_command(parse_args(["evidence", "--etiology", "parkinsons-pain"]), data) == 0
+    assert DISPUTED_KEY not in capsys.readouterr().out  # the key only where a mark is printed
+
+
+def test_the_clinician_summary_says_it_in_words() -> None:
+    from tests.handout.helpers import example, handout_for
+
+    studies = handout_for(example("peripheral-nerve-injury"), summary=True).clinician.studies
+    bobinski = next(row.text for row in studies if row.text.startswith("Bobinski 2018."))
+    assert "Findings: BDNF ↓, β-NGF ↓, IL-4 ↓ (the sources disagree), M1 ↓, " in bobinski
