@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 settings = None
                 print(f"{error} The backup is made, and no older backup deleted until they can be read.",
                       file=sys.stderr)
-            target = maintenance.backup(data_dir, settings, waiting=say_waiting)
+            target = maintenance.backup(data_dir, settings)
             print(f"Backed up and verified: {target}" + (f"\n{on_server}" if on_server else ""))
             return 0
         backup = maintenance.find_backup(data_dir, args.backup)

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +19,8 @@ from core.storage.schema import MIGRATIONS, known_migrations
 BACKUP_PREFIX = "treadwell-"
 BACKUP_SUFFIX = ".sqlite3"
 STAMP = "%Y%m%d-%H%M%S"
+# how long a backup waits for another's to finish (a product default: a 1.7 GB file's backup takes a few seconds)
+BACKUPS_WAIT_S = 60.0
 
 
 class BackupError(Exception):
@@ -108,15 +111,40 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+@contextlib.contextmanager
+def backups_held(backups_dir: Path) -> Iterator[None]:
+    """One backup (and its rotation) at a time in ``backups_dir``, whichever process makes it: a window or command
+    holding the data folder, or a `db backup` beside a window that holds it (seen in review: a clinic's nightly `db
+    backup` failed while a window was left open). SQLite's online backup API copies a consistent state of the records
+    while another process writes to them, so a backup needs no more than this."""
+    from core.storage.lock import DataDirLock
+
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+        lock = DataDirLock(backups_dir.with_name(f"{backups_dir.name}.lock"))  # beside: the folder holds backups only
+        held = lock.acquire(BACKUPS_WAIT_S)
+    except OSError as error:  # LockFileError too: the folder cannot be written
+        raise BackupError(f"The backup could not be written to {backups_dir}: "
+                          f"{getattr(error, 'strerror', None) or error}.") from error
+    if not held:
+        raise BackupError(f"Another Treadwell window or command was still making a backup in {backups_dir} after "
+                          f"{BACKUPS_WAIT_S:g} s, so no backup was made. Try again in a few minutes.")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | None = None) -> Path:
-    """Copy with the online backup API into a temporary file, verify it, then give it its name."""
+    """Copy with the online backup API into a temporary file, verify it, then give it its name; under
+    backups_held(``backups_dir``)."""
     now = now or utc_now()
     target = unused_name(backups_dir / backup_name(now))
     temp = backups_dir / f".{target.name}.partial"
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
         for stale in backups_dir.glob(f".{BACKUP_PREFIX}*.partial*"):  # left by a backup that was killed;
-            stale.unlink(missing_ok=True)  # safe: backups run only under the data folder's writer lock
+            stale.unlink(missing_ok=True)  # safe: backups run one at a time (backups_held)
         try:
             _copy(database, temp)
         except UnicodeDecodeError:  # the copy's first statement reads the table list, damaged in the database too

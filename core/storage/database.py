@@ -238,10 +238,11 @@ def _back_up_before_upgrade(applied: list[str], path: Path, backups_dir: Path) -
     ran out of room. An upgrade now waits for a verified backup, and is refused, changing nothing, without one."""
     if not applied or set(known_migrations()) <= set(applied):  # a new database, or records already of this schema
         return
-    from core.storage.backup import BackupError, backup_database  # here: backup.py opens files with this module
+    from core.storage.backup import BackupError, backup_database, backups_held  # here: backup.py imports this module
 
     try:
-        target = backup_database(path, backups_dir)
+        with backups_held(backups_dir):
+            target = backup_database(path, backups_dir)
     except BackupError as error:
         raise DatabaseError(
             f"The records in {path.name} are from an earlier version of Treadwell. This version upgrades them, after "

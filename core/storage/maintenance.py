@@ -12,7 +12,7 @@ from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage import records
 from core.storage.backup import (
-    STAMP, BackupError, backup_database, dated_in_the_future, list_backups, newest_good_backup, rotate_backups,
+    STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, newest_good_backup, rotate_backups,
     utc_now,
 )
 from core.storage.database import (
@@ -156,9 +156,10 @@ def backup_now(data_dir: DataDir, *, daily: int, weekly: int, rotate: bool = Tru
     refuse_lost_records(data_dir)  # seen in review: an emptied file's backup was "verified", then the newest good one
     if not data_dir.database_path.exists():
         raise DatabaseError("There is no database to back up yet.")
-    target = backup_database(data_dir.database_path, data_dir.backups_dir)
-    if rotate:
-        rotate_backups(data_dir.backups_dir, daily=daily, weekly=weekly)
+    with backups_held(data_dir.backups_dir):  # a rotation beside another's backup could delete it
+        target = backup_database(data_dir.database_path, data_dir.backups_dir)
+        if rotate:
+            rotate_backups(data_dir.backups_dir, daily=daily, weekly=weekly)
     return target
 
 

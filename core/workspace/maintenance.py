@@ -37,13 +37,14 @@ def _writer_lock(data_dir: DataDir, waiting: Waiting | None) -> DataDirLock:
     return lock
 
 
-def backup(data_dir: DataDir, settings: Settings | None, *, waiting: Waiting | None = None) -> Path:
-    """Back up now (verified, then rotated), holding the writer's lock (``waiting``: told when it is taken).
+def backup(data_dir: DataDir, settings: Settings | None) -> Path:
+    """Back up now (verified, then rotated), beside a window or command that holds the data folder, if one does: only
+    one backup is made at a time (backups_held), and SQLite's backup API copies a consistent state of the records
+    while they are written (seen in review: a clinic's nightly `db backup` failed while a window was left open).
     ``settings`` None: they could not be read, so no older backup is deleted."""
     kept = settings or Settings()
-    with _writer_lock(data_dir, waiting):
-        return backup_now(data_dir, daily=kept.backup_daily_keep, weekly=kept.backup_weekly_keep,
-                          rotate=settings is not None)
+    return backup_now(data_dir, daily=kept.backup_daily_keep, weekly=kept.backup_weekly_keep,
+                      rotate=settings is not None)
 
 
 def find_backup(data_dir: DataDir, name: str) -> Path | None:
