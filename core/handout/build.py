@@ -24,6 +24,7 @@ from core.handout.pulse_words import pulse_lines
 from core.plan.intensity import hr_unreliable_reasons
 from core.handout.pain_lights import pain_lights
 from core.plan.profile import PatientProfile
+from core.plan.step_back import eased_week
 from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
 
@@ -264,7 +265,7 @@ def build_handout(
                    t("In a moderate week, if it feels easier than {low}, do not speed up on your own: tell your "
                      "clinician, who can change the speed or slope.", low=low)],
         pulse=pulse,
-        **pain_lights(plan.rules.pain, t),
+        **pain_lights(plan.rules.pain, t, eased=any(eased_week(plan, week.week) for week in plan.weeks)),
         **stop_page(profile, plan.rules, codes, t, clinic_number=number, ambulance_number=ambulance, units=units,
                     safety_heading=safety_heading),
         safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],

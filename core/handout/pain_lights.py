@@ -10,8 +10,9 @@ from core.plan.pain import PainRules
 _ENGLISH = Wording()
 
 
-def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
-    """The handout's pain table, from the same numbers the plan and the session log use."""
+def pain_lights(pain: PainRules, t: Wording | None = None, *, eased: bool = False) -> dict:
+    """The handout's pain table, from the same numbers the plan and the session log use. ``eased``: a week of the plan
+    is walked again at the week before's lighter effort after a step back (core/plan/step_back.py eased_week)."""
     t = t or _ENGLISH
     usual = pain.usual_pain
     intro = [t("Some pain while you walk can be OK. Rate your pain from 0 (none) to 10 (the worst).")]
@@ -39,13 +40,16 @@ def pain_lights(pain: PainRules, t: Wording | None = None) -> dict:
                      usual=usual),
                    t("If your pain is above {usual} the next morning, or you are stiffer than usual, go back to the "
                      "week before in your plan.", usual=usual)]
-    # as the next-week suggestion does it (core/plan/adjustment.py _way_back); seen in review: "go back to last week"
+    # as the next-week suggestion does it (core/plan/step_back.py way_back); seen in review: "go back to last week"
     # in week 1, which has none, and in a stretch of weeks that walk the same, where it changed nothing; the exception
     # to going back, said as one (seen in review: on its own, it read as an order to walk week 1 again); the week
     # before in the plan, not last week by the calendar (seen in review: a patient walking week 2 again read "last
     # week's walks were the same" and walked it a third time, where the session log said back to week 1)
     morning.append(t("But if you are in week 1, or the week before in your plan has the same walks as this week, walk "
                      "this week again instead, more slowly."))
+    if eased:  # how much more slowly, as the session log and the progress report judge it (seen in review: a week
+        # walked again at its own moderate target read as "above" the light one they hold it to, which nothing said)
+        morning.append(t("If the week before is a light week, walk only as hard as your table says for that week."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

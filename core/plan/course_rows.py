@@ -23,9 +23,10 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
-from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, eased_week, step_back_week, suggest_next_week
+from core.plan.adjustment import BREAK_DAYS, NextWeekSuggestion, suggest_next_week
 from core.plan.engine import Plan, Week
 from core.plan.session_log import SessionLog
+from core.plan.step_back import eased_week, step_back_week
 
 WeekStatus = Literal["done", "in progress", "missed", "ahead"]
 IN_PROGRESS_DAYS = 7  # a week of walking: after that a week with missing walks counts as walked as it is
@@ -55,7 +56,7 @@ class Row(NamedTuple):
     back_at_end: int = 0  # all its planned walks done, and they advise a step back: after how many walks (0: none)
     amber_at_end: int | None = None  # all its planned walks done, held by pain in the amber band: its highest
     held_at_end: str = ""  # all its planned walks done, held by the rules for another reason: the suggestion's why
-    eased: bool = False  # walked again at the week before's lighter effort after a step back (adjustment.eased_week)
+    eased: bool = False  # walked again at the week before's lighter effort after a step back (step_back.eased_week)
 
 
 def walked_rows(ordered: list[LoggedSession], plans: dict[int, Plan], usual: dict[int, int | None]) -> list[Row]:

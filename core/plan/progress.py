@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
-                                  said_after_break, said_beyond_or_twice, step_back_week, suggest_next_week)
+                                  said_after_break, said_beyond_or_twice, suggest_next_week)
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, asked_week,
                                    continuing_week, cut_by_block, label_of, planned_week, status_of, stops_walking,
                                    walked_rows, walking_breaks)
@@ -31,6 +31,7 @@ from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.pain import other_pain_rules
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
+from core.plan.step_back import step_back_week
 from core.plan.version_changes import VersionChange, version_changes
 
 
