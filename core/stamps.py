@@ -9,6 +9,11 @@ import datetime as dt
 EARLIEST_DATE = dt.date(2000, 1, 1)  # product default: a walk, handout or report dated before it is a typing slip
 
 
+def now_iso() -> str:
+    """Now, as the records stamp it (UTC, to the microsecond)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
 def local_day(stamp: str | dt.datetime) -> dt.date:
     """The day of ``stamp`` (ISO 8601 text, or a moment) on this workstation's calendar; one without a zone is
     taken as local time."""

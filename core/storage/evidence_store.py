@@ -15,7 +15,9 @@ import sqlite_utils
 
 from core.evidence.derived import with_study_facts
 from core.evidence.models import Etiology, EvidenceLibrary, Mechanism, Study
+from core.stamps import now_iso
 from core.storage import evidence_filter
+from core.storage.change_mark import mark_changed
 from core.storage.evidence_tables import (
     ETIOLOGIES, MECHANISMS, SEARCH_COLUMNS, STATE, STUDIES, STUDY_ETIOLOGIES, STUDY_MECHANISMS,
 )
@@ -135,6 +137,7 @@ def add_local_studies(db: sqlite_utils.Database, studies: list[Study]) -> None:
     with db.atomic():
         _insert_studies(db, studies, mechanism_names, etiology_names)
         _write_etiologies(db, etiologies)
+        mark_changed(db, now_iso())  # a backup is due (change_mark)
 
 
 def _write_etiologies(db: sqlite_utils.Database, etiologies: list[Etiology]) -> None:

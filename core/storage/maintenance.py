@@ -10,11 +10,11 @@ from pydantic import BaseModel
 
 from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
-from core.storage import records
 from core.storage.backup import (
     STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, newest_good_backup, rotate_backups,
     utc_now,
 )
+from core.storage.change_mark import last_change_at
 from core.storage.database import (
     DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file, read_only_uri,
 )
@@ -171,7 +171,7 @@ def backup_if_changed(db: sqlite_utils.Database, data_dir: DataDir, *, daily: in
 def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool = False) -> bool:
     """Whether the records changed since the newest backup (or there is none yet). With ``once_a_day`` (a
     command that writes, which may run many times a day), only when the newest backup is from an earlier day."""
-    changed = records.last_change_at(db)
+    changed = last_change_at(db)
     if changed is None:
         return False  # nothing saved yet
     changed_at = dt.datetime.fromisoformat(changed).astimezone(dt.timezone.utc).replace(tzinfo=None)

@@ -18,14 +18,11 @@ from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, NamesakeSaved, PlanVersion,
     RecordNotFound, SessionRecord, VersionSavedMeanwhile,
 )
+from core.stamps import now_iso  # noqa: F401 (the records' stamp, used through this module too)
 from core.storage.legacy_ids import folded_as_before_m013
 
 
 MANY_MATCHES = 500  # a search matching more: walking patients newest-first beats sorting every match
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def recent_as(saved_at: str | None, now: str) -> str:

@@ -24,6 +24,7 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 )
 from core.stamps import local_day
 from core.storage import name_pairs
+from core.storage.change_mark import mark_changed
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
     DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
     changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
@@ -384,7 +385,7 @@ def record_event(db: sqlite_utils.Database, action: AuditAction, record_type: st
     with db.atomic():
         db["audit"].insert({"at": at, "action": action, "record_type": record_type, "record_id": record_id,
                             "clinician": clinician, "before_json": None if before is None else json.dumps(before)})
-        db["meta"].upsert({"key": "last_change_at", "value": at}, pk="key")
+        mark_changed(db, at)
 
 
 def audit_trail(db: sqlite_utils.Database, limit: int = 200) -> list[AuditEvent]:
@@ -392,8 +393,3 @@ def audit_trail(db: sqlite_utils.Database, limit: int = 200) -> list[AuditEvent]
                       "order by id desc limit ?", [limit]).fetchall()
     return [AuditEvent(id=r[0], at=r[1], action=r[2], record_type=r[3], record_id=r[4], clinician=r[5],
                        before=None if r[6] is None else json.loads(r[6])) for r in rows]
-
-
-def last_change_at(db: sqlite_utils.Database) -> str | None:
-    row = db.execute("select value from meta where key = 'last_change_at'").fetchone()
-    return row[0] if row else None
