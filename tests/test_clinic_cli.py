@@ -167,13 +167,25 @@ def test_a_workstation_of_the_first_release_moves_in_with_its_plans_as_saved(cli
 
 
 def test_the_self_test_checks_the_clinic_database_and_leaves_nothing_there(clinic_url, tmp_path) -> None:
+    """On a server with patients, a plan is saved and read back in a transaction rolled back; on one with none yet,
+    only whether the role may save: a save rolled back used up patient id 1, and the first workstation moved in after
+    the self-test the docs ask for was renumbered (seen by a helper: "patient 1 is now patient 2")."""
     import json
 
     result = main_py(tmp_path, "--records", clinic_url, "--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "PASS  clinic database signs in, saves and reads back: signed in as test_clinician" in result.stdout
+    assert ("PASS  clinic database signs in and saves: signed in as test_clinician, who may save; no patient is on "
+            "the server yet, so none was saved") in result.stdout
+    here = tmp_path / "here"
+    assert main_py(here, "plan", str(REPO_ROOT / "resources/examples/profiles/post-stroke-pain.json"),
+                   "--save").returncode == 0
+    moved = main_py(here, "db", "move-to", clinic_url)
+    assert moved.returncode == 0 and "is now patient" not in moved.stdout, moved.stdout + moved.stderr
+    again = main_py(tmp_path, "--records", clinic_url, "--self-test")
+    assert "PASS  clinic database signs in and saves: signed in as test_clinician; a plan saved and read back in a " \
+           "transaction rolled back" in again.stdout, again.stdout + again.stderr
     listed = main_py(tmp_path, "--records", clinic_url, "plans", "list", "--format", "json")
-    assert json.loads(listed.stdout) == []  # rolled back
+    assert [row["patient_id"] for row in json.loads(listed.stdout)] == [1]  # the moved one alone: rolled back
 
 
 def test_a_second_workstation_moved_in_is_told_each_patients_new_id(clinic_url, tmp_path) -> None:

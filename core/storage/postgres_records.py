@@ -61,6 +61,11 @@ class PostgresRecords:
         """The role the server says this connection signed in as."""
         return self._one("select session_user")[0]
 
+    def cannot_save_to(self) -> list[str]:
+        """The records' tables the signed-in role may not add rows to (none, for a clinician or the administrator)."""
+        return [table for table in ("patients", "plans", "sessions", "audit")
+                if not self._one("select has_table_privilege(session_user, %s, 'INSERT')", [table])[0]]
+
     def _one(self, sql: str, params: list | tuple = ()) -> tuple | None:
         return self.connection.execute(sql, params).fetchone()
 
