@@ -46,8 +46,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 2
         aside = maintenance.restore(data_dir, backup, waiting=say_waiting)
         # seen in review: with --records, said as if it rolled back the clinic's records
+        refused = aside and maintenance.put_back_refused(aside)
         print(maintenance.restored_words(backup, aside)
-              + (f" To put it back: {command_for(data_dir.root)} db restore {as_typed(aside.name)}" if aside else "")
+              + (f" It cannot be restored in its turn: {refused}." if refused else
+                 f" To put it back: {command_for(data_dir.root)} db restore {as_typed(aside.name)}" if aside else "")
               + (f"\n{on_server}" if on_server else ""))
         return 0
     except DataDirBusy as error:

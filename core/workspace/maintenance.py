@@ -8,7 +8,10 @@ from pathlib import Path
 
 from core.data_dir import DataDir
 from core.settings import Settings
-from core.storage.backup import BackupError, NotABackup, newest_good_backup, restore_backup, taken_at
+from core.storage.backup import (
+    BackupError, NotABackup, integrity, newest_good_backup, not_a_database_file, not_a_treadwell_backup, restore_backup,
+    taken_at,
+)
 from core.storage.lock import DataDirLock, LockFileError, Waiting
 from core.storage.maintenance import HealthReport, backup_now, backup_of_the_day, check_health
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
@@ -16,7 +19,8 @@ from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 log = logging.getLogger(__name__)
 
 __all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotABackup", "ON_CLINIC_SERVER", "backup",
-           "backup_now", "backup_of_the_day", "check_health", "restore", "restore_newest", "restored_words"]
+           "backup_now", "backup_of_the_day", "check_health", "put_back_refused", "restore", "restore_newest",
+           "restored_words"]
 
 
 # Said wherever a backup is made or counted on while the records are on the clinic server (seen in review: the
@@ -81,6 +85,17 @@ def restore_newest(data_dir: DataDir) -> str:
                           "ask your IT contact for help.")
     aside = restore(data_dir, found, locked=False)
     return restored_words(found, aside, "the damaged file")
+
+
+def put_back_refused(aside: Path) -> str | None:
+    """Why the file a restore set aside would be refused by a restore in its turn (another program's database, a
+    damaged file), or None: the way back is offered only where it works (seen by a helper: "To put it back: ... db
+    restore treadwell.set-aside-...", then refused as another program's database)."""
+    if problem := not_a_database_file(aside):
+        return problem
+    if (verdict := integrity(aside)) != "ok":
+        return f"it failed its check ({verdict})"
+    return not_a_treadwell_backup(aside)
 
 
 def restored_words(backup: Path, aside: Path | None, what: str = "the previous database") -> str:
