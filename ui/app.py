@@ -41,7 +41,7 @@ def missing_display() -> str | None:
         return None
     return (f"{APP_NAME}'s window needs a graphical desktop, and none was found (DISPLAY and WAYLAND_DISPLAY "
             "are not set). Start it from the desktop session, or use its commands, which need no window "
-            f"({program_name()} --help).")
+            f"({program_name()} --help); to check the window on a machine without one, set QT_QPA_PLATFORM=offscreen.")
 
 
 def run_app(data_dir: DataDir, *, smoke_start: bool = False, crash_dialog: bool = True,

@@ -84,7 +84,7 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="the newest plan of each patient")
     listing.add_argument("--search", metavar="NAME",
                          help="any part of the patient's name (case, accents and apostrophes ignored)")
-    listing.add_argument("--limit", type=count_limit, default=100, help="at most this many (default 100)")
+    listing.add_argument("--limit", type=count_limit, default=100, metavar="N", help="at most this many (default 100)")
     add_format_option(listing)
     show = actions.add_parser("show", help="one saved plan version")
     show.add_argument("id", type=record_id, metavar="PLAN_ID", help="a plan version's id (plans list shows them)")
@@ -158,7 +158,8 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
 
 
 def add_db(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("db", help="check the database, back it up, or restore a backup")
+    parser = subparsers.add_parser("db", help="check the database, back it up, or restore a backup; set up the clinic "
+                                              "server (init-clinic, add-clinician) and move records to it (move-to)")
     actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
     actions.add_parser("check", help="check the database (integrity_check, read-only) and list the backups")
     actions.add_parser("backup", help="back up now (verified, then rotated)")
