@@ -14,7 +14,7 @@ from core.handout.language import Wording
 from core.handout.patient_words import (
     FALL_RISK_BESIDE_HARNESS, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, TREADMILL_SAFETY,
 )
-from core.handout.stop_page import NO_BREAK, blood_sugar, stop_page
+from core.handout.stop_page import NO_BREAK, WRITE_IN, blood_sugar, stop_page
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
@@ -28,7 +28,6 @@ from core.plan.step_back import eased_week
 from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
 
-WRITE_IN = "_" * 24  # a clinic detail left blank in Settings: a line to write it on by hand
 
 
 def number_text(minutes: float) -> str:
@@ -131,7 +130,7 @@ def build_handout(
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
     gives ``etiology``'s human evidence (the records' entry for the plan's etiology). ``start_week``: where a patient
     whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there.
-    ``ambulance``: the local emergency number, printed on the stop page where given."""
+    ``ambulance``: the local emergency number, printed on the stop page (a line to write it on where not given)."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
     t = Wording(language)

@@ -76,8 +76,8 @@ NO_PHONE = ("The handout prints without the clinic's phone number: every page ha
             "Add the number in Settings to print it.")
 
 
-NO_AMBULANCE = ("The stop page tells the patient to call an ambulance without giving the number: add the Ambulance "
-                "number (the local emergency number) in Settings to print it there.")
+NO_AMBULANCE = ("The stop page tells the patient to call an ambulance without giving the number: it has a line to "
+                "write it on by hand. Add the Ambulance number (the local emergency number) in Settings to print it.")
 
 
 def printed_phone(settings: Settings) -> str:

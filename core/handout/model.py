@@ -151,7 +151,7 @@ class Handout(BaseModel):
     pain_amber: str | None  # None when usual pain leaves no room between safe and too much
     pain_red: str
     pain_morning: list[str]
-    ambulance_call: str  # the local emergency number to dial, from Settings, or "" where none is set
+    ambulance_call: str  # the local emergency number to dial, from Settings, or a line to write it on
     ambulance_intro: str  # the signs that call for an ambulance at once
     ambulance_signs: list[str]
     stop_intro: str  # then the other stop signs
@@ -180,7 +180,7 @@ class Handout(BaseModel):
             *self.talk_test,
             *self.pulse, *self.pain_intro,
             self.pain_green, *filter(None, [self.pain_amber]), self.pain_red, *self.pain_morning,
-            *filter(None, [self.ambulance_call]), self.ambulance_intro, *self.ambulance_signs,
+            self.ambulance_call, self.ambulance_intro, *self.ambulance_signs,
             self.stop_intro, *self.stop_signs, *self.stop_after,
             *filter(None, [self.low_sugar]), *self.low_sugar_steps,
             *filter(None, [self.low_sugar_not_low, self.low_sugar_walk_again]), *self.safety,

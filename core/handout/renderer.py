@@ -309,9 +309,8 @@ class HandoutRenderer:
         """When to stop and get help, and where it parts if taller than a page: each list of signs with what to do.
         ``closer``: its paragraphs CLOSER points apart (core/handout/styles.py)."""
         body, bold = (self.body_closer, self.bold_body_closer) if closer else (self.body, self.bold_body)
-        stop = [self._p(h.labels.stop_heading, self.heading)]
-        if h.ambulance_call:  # the number to dial before the signs that call for it
-            stop.append(self._p(h.ambulance_call, bold))
+        # the number to dial (or the line to write it on) before the signs that call for it
+        stop = [self._p(h.labels.stop_heading, self.heading), self._p(h.ambulance_call, bold)]
         for intro, signs in ((h.ambulance_intro, h.ambulance_signs), (h.stop_intro, h.stop_signs)):
             parting = len(stop)
             stop += [self._p(intro, bold)] + [self._p(sign, body, bullet="•") for sign in signs]

@@ -17,16 +17,18 @@ from core.plan.warnings import WarningCode
 from core.scripts import isolated
 
 NO_BREAK = "\u00a0"  # a space no line breaks at
+WRITE_IN = "_" * 24  # a clinic detail left blank in Settings: a line to write it on by hand
 
 
 def stop_page(profile: PatientProfile, rules: Rules, codes: set[WarningCode], t: Wording, *, clinic_number: str,
               ambulance_number: str, units: Literal["metric", "imperial"], safety_heading: str) -> dict:
     """The stop page's fields of the handout model. ``clinic_number``: the clinic's phone as printed (or a line to
-    write it on); ``ambulance_number``: the local emergency number from Settings, or "" (then none is printed)."""
+    write it on); ``ambulance_number``: the local emergency number from Settings, or "" (then a line to write it on,
+    as the clinic's: seen in review, "call an ambulance" three times with no number and nowhere to put one)."""
     number = ambulance_number.strip().replace(" ", NO_BREAK)
     return {
         # the number to dial, first and in bold: a patient with chest pain should not have to look it up
-        "ambulance_call": t("Ambulance: {number}", number=isolated(number)) if number else "",
+        "ambulance_call": t("Ambulance: {number}", number=isolated(number) if number else WRITE_IN),
         # guidelines.EMERGENCY_SOURCES: an ambulance at once for a heart attack's or a stroke's signs and fainting
         "ambulance_intro": t("Stop walking and call an ambulance at once if you have any of these:"),
         "ambulance_signs": [t(_stop_sign(sign, profile)) for sign in AMBULANCE_SIGNS],

@@ -8,7 +8,7 @@ from tests.handout.helpers import example, handout_for
 
 def test_missing_phone_leaves_a_line_to_write_it_on_every_page_and_where_the_stop_page_says_to_call() -> None:
     """Seen in review: "Then call your clinic." with no number, and no phone line on any page but the first."""
-    from core.handout.build import WRITE_IN
+    from core.handout.stop_page import WRITE_IN
 
     handout = handout_for(example("peripheral-nerve-injury"), phone="")
     assert handout.stop_after[-1] == f"Then call the clinic: {WRITE_IN}."
@@ -66,12 +66,14 @@ def test_at_t6_and_above_the_stop_page_names_dysreflexias_signs_and_points_to_it
 
 def test_the_local_emergency_number_is_given_first_on_the_stop_page_where_settings_have_one() -> None:
     """Seen in review: "call an ambulance" three times on the stop page, and the number nowhere; it differs by country,
-    so none is assumed. Where Settings has it, it is the stop page's first line, in bold, before the signs."""
+    so none is assumed. Where Settings has it, it is the stop page's first line, in bold, before the signs; where not,
+    that line is one to write it on, as the clinic's phone (seen in review: no number and nowhere to put one)."""
     from core.handout.export import render_handout
+    from core.handout.stop_page import WRITE_IN
     from tests.handout.helpers import flat, pdf_text
 
-    unset = handout_for(example("post-stroke-pain"))
-    assert unset.ambulance_call == "" and not any("Ambulance:" in text for text in unset.patient_texts())
+    unset = handout_for(example("post-stroke-pain"))  # a line to write it on, as the clinic's phone (seen in review)
+    assert unset.ambulance_call == f"Ambulance: {WRITE_IN}"
     handout = handout_for(example("post-stroke-pain"), ambulance="1 1 2")
     assert handout.ambulance_call == "Ambulance: \u20681\u00a01\u00a02\u2069"  # one piece, never broken, in order
     page = next(flat(text) for text in pdf_text(render_handout(handout)) if "When to stop and get help" in text)
