@@ -15,6 +15,10 @@ from core.handout.patient_words import (
     FALL_RISK_BESIDE_HARNESS, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, TREADMILL_SAFETY,
 )
 from core.handout.stop_page import NO_BREAK, WRITE_IN, blood_sugar, stop_page
+
+LOG_WEEKS_AGAIN = 1  # product default: the walking log's weeks for walking a week again, after those of the plan (two
+# made standard print no shorter than large for some plans: standard print is for fewer pages)
+LOG_WRITE_IN = "_" * 8  # their heading's week number, written in by hand
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
@@ -271,6 +275,8 @@ def build_handout(
         **safety_picture(codes, t),
         treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
         logbook_intro=[t("Fill in one line after each walk."),
+                       t("If you walk a week again, fill in the lines at the end, and write that week's number over "
+                         "them."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
                        # seen in review: each part's minutes, or all of them? (the session log counts them together)
                        t("In Minutes, write how long you walked, all the short parts added together. Do not count the "
@@ -282,7 +288,11 @@ def build_handout(
                             seconds=count_seconds)] if uses_hr else []),
                        t("The next morning, fill in your pain and whether you are stiffer than usual.")],
         log_weeks=[LogWeek(heading=t("Week {week}", week=week.week), walks=week.sessions) for week in plan.weeks
-                   if week.week >= (start_week or 1)],
+                   if week.week >= (start_week or 1)]
+        # a week held or stepped back to is walked again (the pain rules): lines for it, its number written in (seen in
+        # review: every line was a planned walk's, so a week walked again went under the next week's heading)
+        + [LogWeek(heading=t("Week {week}", week=LOG_WRITE_IN), walks=max(week.sessions for week in plan.weeks))
+           for _ in range(LOG_WEEKS_AGAIN)],
         print_size=print_size,
         labels=HandoutLabels(
             facts=[(t("For"), profile.name), (t("Made by"), clinician or t("Your clinician")),

@@ -100,7 +100,7 @@ def test_a_week_heading_stays_on_the_page_with_its_lines(renderer, tag, paper, p
             if (week := _flat(text)) in walks:
                 seen.append(week)
                 assert y - FOOTER_ROOM >= walks[week] * line, f"{text!r} at the foot of a page, its lines on the next"
-    assert seen == list(walks)
+    assert seen == [_flat(week.heading) for week in handout.log_weeks]  # the weeks to walk again share a heading
 
 
 @pytest.mark.parametrize("tag", ["en", "ar"])
