@@ -55,7 +55,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     for note in notes:
                         print(f"Note: {note}")
                 return 0
-            imported = workspace.records.import_patient(data, clinician=clinician, refuse_namesakes=not args.new_patient,
+            imported = workspace.records.import_patient(data, clinician=clinician,
+                                                        refuse_namesakes=not args.new_patient,
                                                         refuse_deleted=not args.bring_back)
             if args.format == "json":
                 print_json(imported.model_dump(mode="json"))
@@ -74,8 +75,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
               "--new-patient.", file=sys.stderr)
         return 2
     except PatientDeletedHere as error:  # a ValueError: said before them
-        print(f"{args.file.name}: not imported, as {error}. An import does not undo a deletion; where the deletion was a "
-              "mistake, --bring-back imports them again (under a new patient id).", file=sys.stderr)
+        print(f"{args.file.name}: not imported, as {error}. An import does not undo a deletion; where the deletion "
+              "was a mistake, --bring-back imports them again (under a new patient id).", file=sys.stderr)
         return 2
     except BundleError as error:
         for problem in error.problems:

@@ -106,8 +106,8 @@ def said_after_break(suggestion: NextWeekSuggestion, days: int, since: dt.date) 
         return suggestion
     # the break said already (the hold after one, "walk week 1 again"): the question still asked (seen by a helper
     # checking docs/plan.md, which promises it whatever the advice)
-    return suggestion.model_copy(update={"reason": f"{suggestion.reason} {ask.capitalize()}" if said in suggestion.reason
-                                         else f"{suggestion.reason} {said}: {ask}"})
+    added = ask.capitalize() if said in suggestion.reason else f"{said}: {ask}"
+    return suggestion.model_copy(update={"reason": f"{suggestion.reason} {added}"})
 
 
 def _mornings_to_ask(logs: list[SessionLog], stiffness_asked: bool) -> str:

@@ -1,6 +1,5 @@
-"""A patient's course of care at a glance: planned against walked minutes week by week, adherence,
-effort and pain against the patient's usual pain, what changed between plan versions, and the
-engine's suggestion for the coming week. The progress view and the progress report both draw this.
+"""A patient's course of care at a glance, drawn by the progress view and report: planned against walked minutes week
+by week, adherence, effort and pain against usual pain, version changes and the engine's suggestion for the next week.
 
 Rows are weeks in the order walked (core/plan/course_rows.py): a run of walks of one week, a week's worth at a time, so
 a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes; weeks the walks skipped

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage.backup import (
-    STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, newest_good_backup, rotate_backups,
-    utc_now,
+    STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, newest_good_backup,
+    rotate_backups, utc_now,
 )
 from core.storage.change_mark import last_change_at
 from core.storage.database import (

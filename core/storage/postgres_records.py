@@ -28,8 +28,8 @@ from core.storage.bundle import AUTHOR_MAX_LENGTH
 from core.storage.record_rows import (
     DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS,
     before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name,
-    no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
-    unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
+    no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version,
+    tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
 )
 
 

@@ -339,7 +339,7 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])
         # The audit keeps who did what to which record, and the patient's uid (an import asks before bringing them
-        # back); their corrected or deleted sessions' values go with them (m014 lets only a deleted patient's be cleared)
+        # back); their corrected or deleted sessions' values go with them (m014 lets only these be cleared)
         db.execute("update audit set before_json = null where record_type = 'session' and "
                    "json_extract(before_json, '$.patient_id') = ?", [patient_id])
         record_event(db, "delete", "patient", patient_id, clinician, before={"uid": row[0]})

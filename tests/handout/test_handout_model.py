@@ -228,7 +228,8 @@ def test_a_dose_printed_with_a_caveat_lists_it_and_one_not_reported_reads_so_in_
     against Table 1's one protocol), and is listed as the other kinds are."""
     summary = handout_for(example("peripheral-nerve-injury"), summary=True).clinician
     said = [flag.split(":")[0] for flag in summary.flags]
-    assert {"Cobianchi 2010, sources disagree on weeks of training", "Kami 2016, not reported on days a week"} <= set(said)
+    assert {"Cobianchi 2010, sources disagree on weeks of training",
+            "Kami 2016, not reported on days a week"} <= set(said)
     dosing = {row.study: row for row in summary.dosing}
     assert (dosing["Cobianchi 2010"].weeks, dosing["Kami 2016"].days_per_week) == ("2", "5")
     left_empty = [row for row in summary.dosing if row.minutes == "n/r"]  # reads "n/r": its flag not listed again

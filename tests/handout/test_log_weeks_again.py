@@ -26,6 +26,6 @@ def test_the_log_ends_with_weeks_to_walk_again() -> None:
 
 def test_translated() -> None:
     spanish = handout_for(example("diabetic-neuropathy"), language="es")
-    assert spanish.logbook_intro[1] == ("Si repite una semana, llene las líneas del final y escriba encima el número de "
-                                        "esa semana.")
+    assert spanish.logbook_intro[1] == ("Si repite una semana, llene las líneas del final y escriba encima el "
+                                        "número de esa semana.")
     assert spanish.log_weeks[-1].heading == f"Semana {LOG_WRITE_IN}"
