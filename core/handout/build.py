@@ -15,10 +15,6 @@ from core.handout.patient_words import (
     FALL_RISK_BESIDE_HARNESS, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, TREADMILL_SAFETY,
 )
 from core.handout.stop_page import NO_BREAK, WRITE_IN, blood_sugar, stop_page
-
-LOG_WEEKS_AGAIN = 1  # product default: the walking log's weeks for walking a week again, after those of the plan (two
-# made standard print no shorter than large for some plans: standard print is for fewer pages)
-LOG_WRITE_IN = "_" * 8  # their heading's week number, written in by hand
 from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
@@ -32,6 +28,10 @@ from core.plan.step_back import eased_week
 from core.plan.walking import KM_PER_MILE
 from core.plan.warnings import WarningCode
 
+# product default: the walking log's weeks for walking a week again, after those of the plan (two made standard print no
+# shorter than large print for some English plans; with one, a few plans in other languages still are not)
+LOG_WEEKS_AGAIN = 1
+LOG_WRITE_IN = "_" * 8  # their heading's week number, written in by hand
 
 
 def number_text(minutes: float) -> str:
@@ -275,8 +275,8 @@ def build_handout(
         **safety_picture(codes, t),
         treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
         logbook_intro=[t("Fill in one line after each walk."),
-                       t("If you walk a week again, fill in the lines at the end, and write that week's number over "
-                         "them."),
+                       t("If you walk a week again, use the lines at the end, and write that week's number in their "
+                         "heading."),
                        # the session log's minutes are the main walk's (core/plan/session_log.py), as the week table's
                        # seen in review: each part's minutes, or all of them? (the session log counts them together)
                        t("In Minutes, write how long you walked, all the short parts added together. Do not count the "

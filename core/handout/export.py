@@ -108,7 +108,8 @@ def notes_for_clinician(settings: Settings, language: str) -> list[str]:
         notes.append(NO_AMBULANCE)
     elif not printed_ambulance(settings):
         notes.append(f"The ambulance number in Settings, \"{settings.emergency_number.strip()}\", is not a number a "
-                     "patient could dial, so the stop page prints none: correct it in Settings.")
+                     "patient could dial, so the stop page prints a line to write it on by hand instead: correct it in "
+                     "Settings.")
     return notes
 
 

@@ -49,7 +49,9 @@ def pain_lights(pain: PainRules, t: Wording | None = None, *, eased: bool = Fals
                      "this week again instead, more slowly."))
     if eased:  # how much more slowly, as the session log and the progress report judge it (seen in review: a week
         # walked again at its own moderate target read as "above" the light one they hold it to, which nothing said)
-        morning.append(t("If the week before is a light week, walk only as hard as your table says for that week."))
+        # (seen in review: "that week" read as the week walked again, and it as any week's rule)
+        morning.append(t("More slowly means: if the week before is a light week, only as hard as your table says for "
+                         "that light week."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

@@ -9,7 +9,7 @@ from core.handout.build import LOG_WEEKS_AGAIN, LOG_WRITE_IN
 from core.handout.renderer import HandoutRenderer
 from tests.handout.helpers import example, flat, handout_for, pdf_text
 
-SAID = "If you walk a week again, fill in the lines at the end, and write that week's number over them."
+SAID = "If you walk a week again, use the lines at the end, and write that week's number in their heading."
 
 
 def test_the_log_ends_with_weeks_to_walk_again() -> None:
@@ -26,6 +26,6 @@ def test_the_log_ends_with_weeks_to_walk_again() -> None:
 
 def test_translated() -> None:
     spanish = handout_for(example("diabetic-neuropathy"), language="es")
-    assert spanish.logbook_intro[1] == ("Si repite una semana, llene las líneas del final y escriba encima el "
-                                        "número de esa semana.")
+    assert spanish.logbook_intro[1] == ("Si repite una semana, use las líneas del final y escriba el número de esa "
+                                        "semana en su encabezado.")
     assert spanish.log_weeks[-1].heading == f"Semana {LOG_WRITE_IN}"
