@@ -42,8 +42,8 @@ def backup_name(taken_at: dt.datetime) -> str:
 
 def unused_name(path: Path) -> Path:
     """``path``, or ``stem-2.suffix``, ``stem-3.suffix``... : the first name no file (nor its -wal/-shm) has.
-    Backups and set-aside databases are named once and never overwritten; callers hold the writer lock,
-    so no other process takes the name in between."""
+    Backups and set-aside databases are named once and never overwritten; callers hold the backups' lock
+    (backups_held), so no other process takes the name in between."""
     candidate, number = path, 1
     while any(candidate.with_name(candidate.name + extra).exists() for extra in ("", "-wal", "-shm")):
         number += 1
@@ -112,11 +112,12 @@ def utc_now() -> dt.datetime:
 
 
 @contextlib.contextmanager
-def backups_held(backups_dir: Path) -> Iterator[None]:
+def backups_held(backups_dir: Path, *, undone: str = "no backup was made") -> Iterator[None]:
     """One backup (and its rotation) at a time in ``backups_dir``, whichever process makes it: a window or command
     holding the data folder, or a `db backup` beside a window that holds it (seen in review: a clinic's nightly `db
     backup` failed while a window was left open). SQLite's online backup API copies a consistent state of the records
-    while another process writes to them, so a backup needs no more than this."""
+    while another process writes to them, so a backup needs no more than this; a restore holds it too, so no backup
+    copies the file it sets aside, or finds none between its two renames. ``undone``: what was not done on a timeout."""
     from core.storage.lock import DataDirLock
 
     try:
@@ -128,7 +129,7 @@ def backups_held(backups_dir: Path) -> Iterator[None]:
                           f"{getattr(error, 'strerror', None) or error}.") from error
     if not held:
         raise BackupError(f"Another Treadwell window or command was still making a backup in {backups_dir} after "
-                          f"{BACKUPS_WAIT_S:g} s, so no backup was made. Try again in a few minutes.")
+                          f"{BACKUPS_WAIT_S:g} s, so {undone}. Try again in a few minutes.")
     try:
         yield
     finally:

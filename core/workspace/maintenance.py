@@ -9,7 +9,7 @@ from pathlib import Path
 from core.data_dir import DataDir
 from core.settings import Settings
 from core.storage.backup import (
-    BackupError, NotABackup, integrity, newest_good_backup, not_a_database_file, not_a_treadwell_backup, restore_backup,
+    BackupError, NotABackup, backups_held, integrity, newest_good_backup, not_a_database_file, not_a_treadwell_backup, restore_backup,
     taken_at,
 )
 from core.storage.lock import DataDirLock, LockFileError, Waiting
@@ -67,11 +67,15 @@ def restore(data_dir: DataDir, backup_path: Path, *, locked: bool = True,
             waiting: Waiting | None = None) -> Path | None:
     """Put a verified backup in place; the current file is moved aside unchanged (returned). ``locked``:
     take the writer's lock (the window that holds it already passes False; ``waiting``: told when it is taken)."""
+    def put_in_place() -> Path | None:  # the writer's lock first, then the backups' (backups_held): never the other way
+        with backups_held(data_dir.backups_dir, undone="nothing was restored"):
+            return restore_backup(backup_path, data_dir.database_path)
+
     if not locked:
-        aside = restore_backup(backup_path, data_dir.database_path)
+        aside = put_in_place()
     else:
         with _writer_lock(data_dir, waiting):
-            aside = restore_backup(backup_path, data_dir.database_path)
+            aside = put_in_place()
     # for the clinic's IT, by the window or a command (seen by a tester: a command's restore was not in the log)
     log.info("records database restored: %s", restored_words(backup_path, aside))  # file names and times only
     return aside

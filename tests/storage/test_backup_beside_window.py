@@ -52,3 +52,28 @@ def test_a_backup_waits_for_another_and_says_so_when_it_does_not_finish(tmp_path
         other.release()
     assert not list_backups(data.backups_dir)
     assert backup_now(data, daily=7, weekly=4).parent == data.backups_dir  # its turn come
+
+
+def test_a_restore_waits_for_a_backup_under_way(tmp_path, monkeypatch) -> None:
+    """A restore holds the backups' lock too (found in review): a `db backup` beside a window's restore could copy the
+    file it sets aside, dated before the restore, and a later restore of the newest backup undo it."""
+    from core.storage.database import open_database
+    from core.storage.sqlite_records import SqliteRecords
+    from core.workspace.maintenance import restore
+    from tests.storage.helpers import example
+
+    data = DataDir(tmp_path / "data").prepare()
+    db = open_database(data.database_path)
+    SqliteRecords(db).save_plan(*example(), clinician="Dr A")
+    db.close()
+    made = backup_now(data, daily=7, weekly=4)
+    other = DataDirLock(data.backups_dir.with_name("backups.lock"))  # a `db backup` under way
+    assert other.acquire()
+    monkeypatch.setattr(backups, "BACKUPS_WAIT_S", 0.3)
+    try:
+        with pytest.raises(BackupError, match="still making a backup in .* so nothing was restored"):
+            restore(data, made)
+    finally:
+        other.release()
+    assert not list(data.root.glob("treadwell.set-aside-*"))  # nothing was moved
+    assert restore(data, made) is not None  # its turn come
