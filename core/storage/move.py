@@ -21,6 +21,7 @@ import psycopg
 import sqlite_utils
 
 from core.app_info import command_as_run
+from core.records.models import PatientDeletedHere
 from core.records.walk_words import walk_in_full
 from core.words import counted
 from core.storage import evidence_store, records
@@ -85,7 +86,8 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         report.patients += 1
         try:
             imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
-                                             clinician=clinician, lent_as_given=True)  # this workstation's records
+                                             clinician=clinician, lent_as_given=True,  # this workstation's records
+                                             refuse_deleted=True)
         except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # a workstation's limit
             report.problems.append(f"patient {row.patient_id}: the clinic database did not complete it in time "
                                    f"({plain_error(error)}); nothing of it moved: run db move-to again")
@@ -95,6 +97,10 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
         except psycopg.errors.UniqueViolation:  # seen in testing: the server's own words, constraint and key
             report.problems.append(f"patient {row.patient_id}: another workstation moved the same patient at the same "
                                    "moment; run db move-to again to check it")
+            continue
+        except PatientDeletedHere as error:  # found in review: brought back without a word, as imports were
+            report.problems.append(f"patient {row.patient_id}: deleted on the clinic database ({error.deletion}), so "
+                                   "not moved again (a move does not undo a deletion): ask who deleted them")
             continue
         except Exception as error:  # a bundle that does not check out: named, the others still move
             report.problems.append(f"patient {row.patient_id}: {plain_error(error)}")
