@@ -25,3 +25,4 @@ def test_a_patient_deleted_on_the_server_is_not_moved_again(clinic_url, tmp_path
     assert "so not moved again (a move does not undo a deletion): ask who deleted them" in again.stdout
     listed = main_py(tmp_path, "--records", clinic_url, "plans", "list")
     assert "No plans are saved yet." in listed.stderr
+

@@ -62,9 +62,14 @@ class PostgresRecords:
         return self._one("select session_user")[0]
 
     def cannot_save_to(self) -> list[str]:
-        """The records' tables the signed-in role may not add rows to (none, for a clinician or the administrator)."""
-        return [table for table in ("patients", "plans", "sessions", "audit")
-                if not self._one("select has_table_privilege(session_user, %s, 'INSERT')", [table])[0]]
+        """What of the records a save writes the signed-in role may not (none, for a clinician or the administrator):
+        the tables it adds rows to and the sequences that number them (found in review: tables alone passed a role
+        half-granted)."""
+        tables = [table for table in ("patients", "plans", "sessions", "audit", "meta")
+                  if not self._one("select has_table_privilege(session_user, %s, 'INSERT')", [table])[0]]
+        ids = {"patients": "patient ids", "plans": "plan ids", "sessions": "session ids", "audit": "audit entry ids"}
+        return tables + [words for table, words in ids.items() if not self._one(
+            "select has_sequence_privilege(session_user, %s, 'USAGE')", [f"{table}_id_seq"])[0]]
 
     def _one(self, sql: str, params: list | tuple = ()) -> tuple | None:
         return self.connection.execute(sql, params).fetchone()
