@@ -4,9 +4,7 @@ summary show flags this way."""
 
 from __future__ import annotations
 
-import re
-
-from core.evidence.models import Flag, FlagCode, Study
+from core.evidence.models import FINDING_FIELD, Flag, FlagCode, Study
 
 KINDS = {
     FlagCode.CONFLICT: "sources disagree",
@@ -30,7 +28,6 @@ FACTS = {
     "markers": "markers",
 }
 OFF_TOPIC_WHY = {"model": "no neuropathic pain model", "pain_outcome": "no pain outcome reported"}
-_FINDING = re.compile(r"findings\[(\d+)\]\.(\w+)")
 
 
 def fact_in_words(field: str) -> str:
@@ -38,7 +35,7 @@ def fact_in_words(field: str) -> str:
     ``findings[0].direction``; a field not listed here in words made of its own name."""
     if field in FACTS:
         return FACTS[field]
-    finding = _FINDING.fullmatch(field)
+    finding = FINDING_FIELD.fullmatch(field)
     if finding:
         return f"finding {int(finding.group(1)) + 1}'s {finding.group(2).replace('_', ' ')}"
     return field.rsplit(".", 1)[-1].replace("_", " ")

@@ -8,6 +8,7 @@ corrected silently: a normalised value we cannot trust is ``None`` with a flag s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -24,6 +25,7 @@ class Strict(BaseModel):
 
 # after a finding's arrow where the sources disagree on its direction (Study.disputed); said where it is printed
 DISPUTED = "?"
+FINDING_FIELD = re.compile(r"findings\[(\d+)\]\.(\w+)")  # a flag's field naming one finding's fact: findings[0].direction
 DISPUTED_KEY = "? after an arrow: the sources disagree on that direction (see the study's flags)"
 
 
@@ -182,16 +184,22 @@ class Study(Strict):
         check against the seeds: Bobinski 2018's "IL-4 ↓" stood unmarked in the table, its flag saying it may be a
         table error)."""
         places = {int(found[1]) for flag in self.flags if flag.code == FlagCode.CONFLICT
-                  and (found := re.fullmatch(r"findings\[(\d+)\]\.direction", flag.field))}
+                  and (found := FINDING_FIELD.fullmatch(flag.field)) and found[2] == "direction"}
         return {(self.findings[place].marker, self.findings[place].direction) for place in places
                 if place < len(self.findings)}
 
+    def findings_listed(self, disputed: str = DISPUTED, *, direction: Callable[[Direction], str] = lambda d: d.arrow,
+                        marker: Callable[[str], str] = str) -> str:
+        """"MOR ↑, TNF-α ↓", each direction the sources disagree on followed by ``disputed``: "IL-4 ↓?" in the tables,
+        "IL-4 down (the sources disagree ...)" where there is room; ``direction`` and ``marker`` as each shows them."""
+        doubted = self.disputed
+        return ", ".join(f"{marker(name)} {direction(way)}{disputed * ((name, way) in doubted)}"
+                         for name, way in self.markers)
+
     @property
     def findings_in_short(self) -> str:
-        """"MOR ↑, TNF-α ↓", a direction the sources disagree on marked DISPUTED: "IL-4 ↓?"."""
-        disputed = self.disputed
-        return ", ".join(f"{marker} {direction.arrow}{DISPUTED * ((marker, direction) in disputed)}"
-                         for marker, direction in self.markers)
+        """"MOR ↑, TNF-α ↓, IL-4 ↓?"."""
+        return self.findings_listed()
 
     @property
     def is_pain_study(self) -> bool:

@@ -88,9 +88,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         return f"{study_text(s.first_author, 60)} {s.year}"
 
     def findings(s: Study) -> str:
-        disputed = s.disputed
-        return study_text(", ".join(f"{study_text(marker, 40)} {arrow.arrow}" + DISAGREE * ((marker, arrow) in disputed)
-                                    for marker, arrow in s.markers), 400)
+        return study_text(s.findings_listed(DISAGREE, marker=lambda name: study_text(name, 40)), 400)
 
     study_rows = [ReferenceRow(
         text=f"{author(s)}. {study_text(s.title or 'Title not given', 300)}. {study_text(s.journal or '', 120)}".strip()

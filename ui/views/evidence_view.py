@@ -36,8 +36,7 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Species", lambda s: s.species or "not stated"),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
     Column("Findings", lambda s: s.findings_in_short,
-           tooltip=lambda s: ", ".join(f"{marker} {direction.value}" + DISAGREE * ((marker, direction) in s.disputed)
-                                       for marker, direction in s.markers)),
+           tooltip=lambda s: s.findings_listed(DISAGREE, direction=lambda way: way.value)),
     Column("m/min", lambda s: _dose(s, "speed_m_per_min", _num(s.exercise.speed_m_per_min)),
            lambda s: s.exercise.speed_m_per_min or -1.0,
            tooltip=lambda s: f"as printed: {s.exercise.speed_reported or 'not reported'}"
