@@ -151,10 +151,10 @@ def test_the_entries_of_a_patient_who_did_not_move_go_with_them_when_they_do(cli
     assert main_py(here, "sessions", "delete", "2").returncode == 0
     moving = PostgresRecords.import_patient
 
-    def second_fails(self, data, *, clinician, lent_as_given=False):
+    def second_fails(self, data, *, clinician, lent_as_given=False, **asked):
         if self.count_patients() >= 1:  # patient 2 (they move in id order), as if its bundle failed its checks
             raise ValueError("patient 2's bundle does not check out")
-        return moving(self, data, clinician=clinician, lent_as_given=lent_as_given)
+        return moving(self, data, clinician=clinician, lent_as_given=lent_as_given, **asked)
 
     data = DataDir(here / "data")
     with monkeypatch.context() as failing:
