@@ -1,5 +1,6 @@
 """The clinic self-test on a server with no patient yet asks the server what the role may do rather than save (a save
-rolled back used up patient id 1): a role that is not one of Treadwell's clinicians fails, naming what it may not write."""
+rolled back used up patient id 1): a role that is not one of Treadwell's clinicians fails, naming what it may not
+write."""
 
 from __future__ import annotations
 

@@ -8,12 +8,11 @@ import sys
 from core.atomic import WriteError, refuse_protected_output
 from core.commands.output import audit_clinician, format_table, print_json, say_waiting
 from core.data_dir import DataDir
-from core.inputs import InputError, read_input
 from core.records.authors import author
 from core.records.interface import COUNT_CAP, PatientRecords
 from core.records.models import NamesakeSaved, PatientDeletedHere
 from core.words import listed
-from core.workspace.bundles import BUNDLE_FILE, MAX_BUNDLE_BYTES, BundleError
+from core.workspace.bundles import BUNDLE_FILE, BundleError, read_bundle_file
 from core.workspace.errors import RecordNotFound
 from core.workspace.session import open_workspace
 
@@ -32,9 +31,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     data = None
     if action == "import":
         try:  # before the records are opened for writing, and never more than a bundle can be
-            data = read_input(args.file, limit=MAX_BUNDLE_BYTES, what="bundle")
-        except InputError as error:
-            print(error, file=sys.stderr)
+            data = read_bundle_file(args.file)
+        except BundleError as error:  # not a file a bundle can be: one sentence, naming it
+            print(*error.problems, sep="\n", file=sys.stderr)
             return 2
     try:
         with open_workspace(data_dir, write=action in ("export", "import"),

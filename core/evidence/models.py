@@ -25,7 +25,7 @@ class Strict(BaseModel):
 
 # after a finding's arrow where the sources disagree on its direction (Study.disputed); said where it is printed
 DISPUTED = "?"
-FINDING_FIELD = re.compile(r"findings\[(\d+)\]\.(\w+)")  # a flag's field naming one finding's fact: findings[0].direction
+FINDING_FIELD = re.compile(r"findings\[(\d+)\]\.(\w+)")  # a flag's field naming a finding's fact: findings[0].direction
 DISPUTED_KEY = "? after an arrow: the sources disagree on that direction (see the study's flags)"
 
 

@@ -48,8 +48,8 @@ def pain_lights(pain: PainRules, t: Wording | None = None, *, eased: bool = Fals
     morning.append(t("But if you are in week 1, or the week before in your plan has the same walks as this week, walk "
                      "this week again instead, more slowly."))
     if eased:  # how much more slowly, as the session log and the progress report judge it (seen in review: a week
-        # walked again at its own moderate target read as "above" the light one they hold it to, which nothing said)
-        # (seen in review: "that week" read as the week walked again, and it as any week's rule)
+        # walked again at its own moderate target read as "above" the light one they hold it to, which nothing said),
+        # said as the "more slowly" just before (a first wording's "that week" read as the week walked again)
         morning.append(t("More slowly means: if the week before is a light week, only as hard as your table says for "
                          "that light week."))
     red_from = pain.acceptable_max + 1

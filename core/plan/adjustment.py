@@ -102,7 +102,7 @@ def said_after_break(suggestion: NextWeekSuggestion, days: int, since: dt.date) 
     does not already. Seen in review: 74 days without a walk read only "repeat this week", and 67 days only "ask the
     patient how the pain is": the break was said in the adherence lines, not in the advice the report prints."""
     said, ask = _no_walk_for(days, since), "ask the patient about the break before the next walk."
-    if days < BREAK_DAYS or suggestion.action == "pause" or ask in suggestion.reason:
+    if days < BREAK_DAYS or suggestion.action == "pause" or ask in suggestion.reason.lower():
         return suggestion
     # the break said already (the hold after one, "walk week 1 again"): the question still asked (seen by a helper
     # checking docs/plan.md, which promises it whatever the advice)

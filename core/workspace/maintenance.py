@@ -9,8 +9,8 @@ from pathlib import Path
 from core.data_dir import DataDir
 from core.settings import Settings
 from core.storage.backup import (
-    BackupError, NotABackup, backups_held, integrity, newest_good_backup, not_a_database_file, not_a_treadwell_backup, restore_backup,
-    taken_at,
+    BackupError, NotABackup, backups_held, integrity, newest_good_backup, not_a_database_file, not_a_treadwell_backup,
+    restore_backup, taken_at,
 )
 from core.storage.lock import DataDirLock, LockFileError, Waiting
 from core.storage.maintenance import HealthReport, backup_now, backup_of_the_day, check_health

@@ -43,8 +43,10 @@ def test_no_keeps_the_form_and_saves_nothing(saved_meanwhile, caplog) -> None:
     with caplog.at_level(logging.INFO, logger="treadwell.clinic"):
         assert not window.save_plan()
     assert [title for title, _text in asked] == ["Another patient has this name"]
-    assert asked[0][1].startswith("<p>Patient 1 (saved as ROSA LIND) has the same name, Rosa Lind. Save a new patient anyway?")
-    assert window.statusBar().currentMessage() == "Not saved: Patient 1 (saved as ROSA LIND) has the same name, Rosa Lind."
+    assert asked[0][1].startswith("<p>Patient 1 (saved as ROSA LIND) has the same name, Rosa Lind. Save a new patient "
+                                  "anyway?")
+    assert window.statusBar().currentMessage() == ("Not saved: Patient 1 (saved as ROSA LIND) has the same name, "
+                                                   "Rosa Lind.")
     assert window.gateway.count_patients(None) == 1 and window.editor.patient_id is None and window.editor.dirty
     said = [record.getMessage() for record in caplog.records if record.name == "treadwell.clinic"]
     assert said == ["a save was refused: a new patient's name was saved meanwhile, as patient 1"]  # no name logged

@@ -33,20 +33,21 @@ def import_asking(parent: QWidget, gateway: RecordsGateway, path: Path, clinicia
 
 
 def _namesake_imported(parent: QWidget, others: list[int], path: Path) -> bool:
-    return QMessageBox.question(
-        parent, "Another patient has this name", shown_as_typed(
-            f"{same_name(others)} as the patient in {path.name}. Import them as a new patient anyway?\n\nNo "
-            "imports nothing: if this is the same person, typed in on two workstations, log the walks of the other "
-            f"workstation under patient {others[0]} here (Records, then Session log)."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+    return _yes(parent, "Another patient has this name",
+                f"{same_name(others)} as the patient in {path.name}. Import them as a new patient anyway?\n\nNo "
+                "imports nothing: if this is the same person, typed in on two workstations, log the walks of the other "
+                f"workstation under patient {others[0]} here (Records, then Session log).")
 
 
 def _deleted_brought_back(parent: QWidget, deletion: PatientDeletedHere, path: Path) -> bool:
-    return QMessageBox.question(
-        parent, "This patient was deleted here", shown_as_typed(
-            f"The patient in {path.name} was deleted here: {deletion.deletion}. Import them again?\n\n"
-            "Yes brings the patient back, under a new patient id, with what the bundle holds. No imports nothing: an "
-            "import does not undo a deletion unasked."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+    return _yes(parent, "This patient was deleted here",
+                f"The patient in {path.name} was deleted here: {deletion.deletion}. Import them again?\n\n"
+                "Yes brings the patient back, under a new patient id, with what the bundle holds. No imports nothing: "
+                "an import does not undo a deletion unasked.")
+
+
+def _yes(parent: QWidget, title: str, question: str) -> bool:
+    """The clinician's Yes to ``question`` (No is the default: nothing is imported unasked)."""
+    return QMessageBox.question(parent, title, shown_as_typed(question),
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
