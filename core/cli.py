@@ -196,7 +196,8 @@ READ_NO_OTHER_SETTING = ("evidence", "etiologies")  # so they cannot say a setti
 def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     """Run one headless command; storage problems become one plain line on stderr and exit 1."""
     from core.workspace.errors import (
-        ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, plain_error, plain_storage_error,
+        ClinicServerError, DataDirBusy, DatabaseError, StorageFailure, for_the_command_line, plain_error,
+        plain_storage_error,
     )
 
     from core.commands.output import OutputNotWritten, terminal_safe_output
@@ -223,7 +224,7 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
         except (DatabaseError, DataDirBusy, ClinicServerError) as error:
             if isinstance(error, ClinicServerError):  # for the clinic's IT, as the window logs it (README, logs/)
                 CLINIC_LOG.warning("clinic database: %s not done: %s", args.command, error)
-            print(error, file=sys.stderr)
+            print(for_the_command_line(str(error)), file=sys.stderr)
         except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
         except KeyboardInterrupt:  # seen in review: Ctrl+C at a prompt, or waiting for the data folder, a traceback

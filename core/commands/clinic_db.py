@@ -16,6 +16,7 @@ import sys
 from core.data_dir import DataDir
 from core.commands.output import audit_clinician
 from core.workspace.clinic import ClinicServerError, add_clinician, init_clinic, move_local_records
+from core.workspace.errors import for_the_command_line
 
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(add_clinician(args.url, args.name, password))
         return 0
     except ClinicServerError as error:
-        print(error, file=sys.stderr)
+        print(for_the_command_line(str(error)), file=sys.stderr)
         return 2 if str(error).startswith(("NAME:", "password:")) else 1
 
 

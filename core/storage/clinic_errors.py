@@ -20,6 +20,17 @@ def made_a_clinician(role: str) -> str:
             f"clinician a sign-in of their own ({command_as_run()} db add-clinician URL NAME)")
 
 
+SCREEN_KEPT = "what is on screen is kept"  # the window's words: each refusal says its records are untouched
+
+
+def for_the_command_line(message: str) -> str:
+    """A refusal's sentence without the window's words (seen in review: a command was told what is on screen is kept,
+    in a terminal that has no screen of records)."""
+    for joined in (", and ", " and ", "; "):
+        message = message.replace(joined + SCREEN_KEPT, "")
+    return message
+
+
 class ClinicServerError(Exception):
     """The clinic server cannot be used: one plain sentence, never a password."""
 

@@ -5,7 +5,7 @@ core/workspace/bundles.py, backups in core/workspace/maintenance.py."""
 from __future__ import annotations
 
 from core.records.models import DifferentPatient, RecordNotFound
-from core.storage.clinic_errors import ClinicServerError, plain_error
+from core.storage.clinic_errors import ClinicServerError, for_the_command_line, plain_error
 from core.storage.database import (
     DatabaseDamaged, DatabaseError, DatabaseTooNew, NotTreadwellRecords, RecordsLost, StorageFailure,
     plain_storage_error,
@@ -16,5 +16,5 @@ from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 __all__ = [
     "WAIT_FOR_OTHER_WRITER_S", "ClinicServerError", "DataDirBusy", "DatabaseDamaged", "DatabaseError", "DatabaseTooNew",
     "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost", "StorageFailure",
-    "plain_error", "plain_storage_error",
+    "for_the_command_line", "plain_error", "plain_storage_error",
 ]
