@@ -12,7 +12,8 @@ from core.evidence.models import Study
 from core.handout.clinician_summary import clinician_summary_for
 from core.handout.language import Wording
 from core.handout.patient_words import (
-    FALL_RISK_BESIDE_HARNESS, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS, TREADMILL_SAFETY,
+    FALL_RISK_BESIDE_HARNESS, FALL_RISK_WHY, PATIENT_SAFETY, PULSE_RANGE_NARROW, PULSE_REASON, RPE_WORDS,
+    TREADMILL_SAFETY,
 )
 from core.handout.stop_page import NO_BREAK, WRITE_IN, blood_sugar, stop_page
 from core.scripts import isolated
@@ -271,7 +272,7 @@ def build_handout(
         **pain_lights(plan.rules.pain, t, eased=any(eased_week(plan, week.week) for week in plan.weeks)),
         **stop_page(profile, plan.rules, codes, t, clinic_number=number, ambulance_number=ambulance, units=units,
                     safety_heading=safety_heading),
-        safety=[_safety(w.code, plan.rules, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],
+        safety=[_safety(w.code, plan, t, codes) for w in plan.warnings if w.code in PATIENT_SAFETY],
         **safety_picture(codes, t),
         treadmill_safety=[t(point) for point in TREADMILL_SAFETY],  # guidelines.TREADMILL_SAFETY_SOURCE
         logbook_intro=[t("Fill in one line after each walk."),
@@ -361,10 +362,11 @@ def _rest_days(plan: Plan, t: Wording) -> list[str]:
     return []
 
 
-def _safety(code: WarningCode, rules: Rules, t: Wording, codes: set[WarningCode]) -> str:
-    if code == WarningCode.FALL_RISK and WarningCode.HARNESS in codes:
-        return t(FALL_RISK_BESIDE_HARNESS)
+def _safety(code: WarningCode, plan: Plan, t: Wording, codes: set[WarningCode]) -> str:
+    if code == WarningCode.FALL_RISK:
+        line = FALL_RISK_BESIDE_HARNESS if WarningCode.HARNESS in codes else PATIENT_SAFETY[code]
+        return t(line, why=t(FALL_RISK_WHY[plan.etiology]))
     if code == WarningCode.HYPOGLYCEMIA:
-        low, high = rules.glucose_low_mg_dl, rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
+        low, high = plan.rules.glucose_low_mg_dl, plan.rules.glucose_ketone_check_mg_dl  # the plan's, from the settings
         return t(PATIENT_SAFETY[code], low=blood_sugar(low, t), high=blood_sugar(high, t))
     return t(PATIENT_SAFETY[code])

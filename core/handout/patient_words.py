@@ -22,7 +22,7 @@ PATIENT_SAFETY: dict[WarningCode, str] = {
                                           "in a few minutes, call an ambulance."),
     # Not "Hold the handrails." nor "Clip the safety cord to your clothes.": the picture's captions say them once.
     WarningCode.HARNESS: N_("Use the harness if your therapist asks you to. Have someone with you."),
-    WarningCode.FALL_RISK: N_("Start the belt slowly. Have someone near."),
+    WarningCode.FALL_RISK: N_("{why} Start the belt slowly. Have someone near."),  # {why}: FALL_RISK_WHY
     WarningCode.FREEZING: N_("If your feet feel stuck, hold the handrails and press the stop key."),
     WarningCode.FOOT_CARE: N_("Check both feet every day for cuts, blisters or red spots. Wear shoes and socks that "
                               "fit well. If you find a sore, stop the treadmill walks and call the clinic."),
@@ -48,7 +48,21 @@ TREADMILL_SAFETY = (
     N_("Look ahead, not down at your feet."),
 )
 # The fall-risk line where the harness line has just said "Have someone with you." ("Have someone near." repeated it)
-FALL_RISK_BESIDE_HARNESS = N_("Start the belt slowly.")
+FALL_RISK_BESIDE_HARNESS = N_("{why} Start the belt slowly.")
+# Why a fall is more likely, before what the fall-risk line asks (seen in review: "Start the belt slowly. Have someone
+# near." with no reason, for a patient whose numb feet are the reason): core/plan/warnings.py FALL_RISK's reasons, the
+# clinical brief's safety points for each etiology, in plain words. Every etiology FALL_RISK names has one; it is the
+# fall-risk line's {why}, so each language puts it where its sentences go.
+WEAK_LEGS_AND_BALANCE = N_("Weak legs and poor balance make a fall more likely.")
+FALL_RISK_WHY: dict[str, str] = {
+    "diabetic-neuropathy": N_("Your feet may not feel the belt well, so a fall is more likely."),
+    "chemotherapy-neuropathy": N_("Your legs may be weak, and your feet may not feel the belt well. This makes a fall "
+                                  "more likely."),
+    "post-stroke-pain": WEAK_LEGS_AND_BALANCE,
+    "parkinsons-pain": N_("Poor balance, and feet that can get stuck, make a fall more likely."),
+    "spinal-cord-injury": WEAK_LEGS_AND_BALANCE,
+    "multiple-sclerosis-pain": WEAK_LEGS_AND_BALANCE,
+}
 # Why the pulse cannot guide this patient, in plain words (keys of guidelines.HR_UNRELIABLE).
 PULSE_REASON: dict[str, str] = {
     "beta_blocker": N_("Your heart medicine (a beta-blocker) keeps your pulse low."),
