@@ -20,7 +20,7 @@ from core.scripts import isolated
 from core.languages import SOURCE_LANGUAGE
 from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, LogWeek, WeekRow
 from core.plan import guidelines as g
-from core.plan.engine import Plan, Rules, Week
+from core.plan.engine import Plan, Week
 from core.handout.pulse_words import pulse_lines
 from core.plan.intensity import hr_unreliable_reasons
 from core.handout.pain_lights import pain_lights

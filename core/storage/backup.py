@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
+from core.stamps import local_day
 from core.storage.database import TABLE_LIST_DAMAGED, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, known_migrations
 
@@ -165,10 +166,25 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
     return target
 
 
+def made_at(path: Path) -> str:
+    """When a backup was made, on this workstation's clock to the minute: the time in its name (a copied backup's
+    file time is when it was copied: seen in review, "made 05:31" of a backup made at 05:10), else its file time."""
+    taken = taken_at(path)
+    return (taken.replace(tzinfo=dt.timezone.utc).astimezone() if taken is not None else
+            dt.datetime.fromtimestamp(path.stat().st_mtime)).strftime("%Y-%m-%d %H:%M")
+
+
+def clinic_day(info: BackupInfo) -> dt.date:
+    """The day a backup was made on this workstation's calendar (its name holds the moment in UTC), as the daily
+    backup counts days (seen in review: kept by UTC days, a Sydney clinic's evening backup and the next morning's were
+    one day, and the evening's was deleted)."""
+    return local_day(info.taken_at.replace(tzinfo=dt.timezone.utc))
+
+
 def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
     """Keep every backup of the newest day (a backup made by hand never takes the place of one made earlier
     that day), the newest of each of the other last ``daily`` days that have one, and the newest of each of
-    the ``weekly`` ISO weeks before those; delete the rest (never one dated in the future). Returns what was deleted."""
+    the ``weekly`` ISO weeks before those, days as this workstation's calendar counts them (clinic_day); delete the rest (never one dated in the future). Returns what was deleted."""
     keep: set[Path] = set()
     kept_days: set[dt.date] = set()
     kept_weeks: set[tuple[int, int]] = set()
@@ -178,9 +194,9 @@ def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
     listed = list_backups(backups_dir)
     keep.update(info.path for info in listed if dated_in_the_future(info, now))
     backups = [info for info in listed if not dated_in_the_future(info, now)]
-    newest_day = backups[0].taken_at.date() if backups else None
+    newest_day = clinic_day(backups[0]) if backups else None
     for info in backups:  # newest first, so the first of each day or week is its newest
-        day = info.taken_at.date()
+        day = clinic_day(info)
         week = tuple(day.isocalendar())[:2]
         if day == newest_day:
             keep.add(info.path)

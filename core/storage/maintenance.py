@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage.backup import (
-    STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, newest_good_backup,
+    STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, made_at, newest_good_backup,
     rotate_backups, utc_now,
 )
 from core.storage.change_mark import last_change_at
@@ -123,8 +123,11 @@ def check_health(data_dir: DataDir) -> HealthReport:
     good = newest_good_backup(data_dir.backups_dir) if backups else None
     if backups:
         newest = next((info for info in backups if info.path.name not in ahead), backups[0])
-        lines.append(f"Backups: {len(backups)} in {data_dir.backups_dir}; newest {newest.path.name}; "
-                     f"newest that passes integrity_check: {good.name if good else 'none'}.")
+        # when, on this computer's clock: the names hold the time in UTC (seen in review: a Sydney clinic's backup
+        # of 08:00 named 21:00 the day before)
+        lines.append(f"Backups: {len(backups)} in {data_dir.backups_dir}; newest {newest.path.name} (made "
+                     f"{made_at(newest.path)}); newest that passes integrity_check: "
+                     f"{f'{good.name} (made {made_at(good)})' if good else 'none'}.")
         if good is None:  # seen by a tester: every backup cut short, and db check said so in passing, exit 0
             ok = False
             lines.append("No backup passes its check, so there is no good copy of the records to restore. " +

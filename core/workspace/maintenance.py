@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
 from core.data_dir import DataDir
 from core.settings import Settings
 from core.storage.backup import (
-    BackupError, NotABackup, backups_held, integrity, newest_good_backup, not_a_database_file, not_a_treadwell_backup,
-    restore_backup, taken_at,
+    BackupError, NotABackup, backups_held, integrity, made_at, newest_good_backup, not_a_database_file,
+    not_a_treadwell_backup, restore_backup,
 )
 from core.storage.lock import DataDirLock, LockFileError, Waiting
 from core.storage.maintenance import HealthReport, backup_now, backup_of_the_day, check_health
@@ -104,13 +103,8 @@ def put_back_refused(aside: Path) -> str | None:
 
 def restored_words(backup: Path, aside: Path | None, what: str = "the previous database") -> str:
     """What a restore did, and where the work saved after the backup went (seen in review: "Restored ..." said
-    nothing of a session entered after the backup, which was in the file set aside and nowhere said to be). When it
-    was made is the time in its name, as local time: a copied backup's file time is when it was copied (seen in
-    review: "made 05:31" of a backup made at 05:10, which hid what was lost between)."""
-    taken = taken_at(backup)
-    made = (taken.replace(tzinfo=dt.timezone.utc).astimezone() if taken is not None else
-            dt.datetime.fromtimestamp(backup.stat().st_mtime)).strftime("%Y-%m-%d %H:%M")
-    said = f"Restored {backup.name}, made {made}."
+    nothing of a session entered after the backup, which was in the file set aside and nowhere said to be)."""
+    said = f"Restored {backup.name}, made {made_at(backup)}."
     if aside is None:
         return said
     return (f"{said} Anything saved after that is not in the restored records: {what} was kept unchanged as "
