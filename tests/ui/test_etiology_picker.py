@@ -52,6 +52,10 @@ def test_no_match_says_so_and_keeps_the_choice(qtbot) -> None:
     assert picker.shown_names() == []
     assert "No etiology matches “migraine”" in picker.details.toPlainText()
     assert picker.current_id() == "peripheral-nerve-injury"
+    picker.search.selectAll()  # seen in review: cleared, the list came back and "No etiology matches" stayed
+    qtbot.keyClick(picker.search, Qt.Key.Key_Backspace)
+    assert len(picker.shown_names()) == 3 and "No etiology matches" not in picker.details.toPlainText()
+    assert "doi:10.2522/ptj.20130418" in picker.details.toPlainText()  # the chosen one's details again
 
 
 def test_return_in_the_filter_confirms_the_shown_etiology(qtbot) -> None:

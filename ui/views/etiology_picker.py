@@ -110,7 +110,9 @@ class EtiologyPicker(QWidget):
 
     def _choose_first_shown(self) -> None:
         row = next((r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
-        if row >= 0:
+        if row == self.list.currentRow() >= 0:  # chosen already, under "No etiology matches": its details again
+            self.details.setHtml(self._describe(self._entries[row]))  # (seen in review: they stayed)
+        elif row >= 0:
             self.list.setCurrentRow(row)
         elif self._entries:
             self.details.setPlainText(f"No etiology matches “{self.search.text()}”. Clear the filter to see all "
