@@ -138,7 +138,7 @@ def _sentence(clause: str) -> str:
 def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain: int | None = None, *,
                       in_progress: bool = False, days_since: int = 0, again: str = "",
                       stiffness_asked: bool = True, eased: bool = False, read_notes: bool = True,
-                      units: str = "metric") -> NextWeekSuggestion:
+                      units: str = "metric", pulse_set_aside: str = "") -> NextWeekSuggestion:
     """``week`` is the plan week to judge (1-based); the logs of other weeks are ignored. ``usual_pain`` is
     read only for plans saved before their pain rules recorded it (their next-morning check was against
     the profile's usual pain). A pain not recorded never counts as no pain: it holds the week. ``in_progress``:
@@ -151,7 +151,9 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     before's effort (eased_week): judged against that effort, and walked well, it leads to the week as planned (seen
     in review: such walks judged against the moderate target they were told to drop, "lighter than this moderate
     week's target", and "move on to week 4", where week 3 raises the effort with the minutes kept). ``read_notes``:
-    whatever the advice, it names the days with a patient's note, to be read first (False: a week looked back at)."""
+    whatever the advice, it names the days with a patient's note, to be read first (False: a week looked back at).
+    ``pulse_set_aside``: why the week's heart-rate range no longer guides (set_aside_pulse): a pulse above it is said,
+    not judged."""
     if plan.blocked or not plan.weeks:
         return NextWeekSuggestion(action="pause", reason=f"The plan is blocked by screening. {blocked_because(plan)}",
                                   next_week=None)
@@ -216,7 +218,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     # Below T6 the plan lets effort lead and calls the heart rate a rough guide: it does not hold the week alone
     # (seen in review: walks at the target effort and usual pain held, and the belt slowed, on heart rate alone)
     rough_guide = any(warning.code == WarningCode.HR_ROUGH_GUIDE for warning in plan.warnings)
-    too_hard = " and ".join(filter(None, [harder, "" if rough_guide else above_range]))  # every reason, not the first
+    pulse_guides = not rough_guide and not pulse_set_aside
+    too_hard = " and ".join(filter(None, [harder, above_range if pulse_guides else ""]))  # every reason, not the first
     unasked = _mornings_to_ask(logs, stiffness_asked)
     if amber:  # (seen in review: pain 6 named, an effort of 14 and a pulse above the range left unsaid)
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
@@ -227,8 +230,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.{unasked}{pulse}", again=True)
     if slow:  # seen in review: a 15-second count of 34 read as 34 bpm, and "Progress" (times 4, above the range)
         return hold(f"{pulse.strip()} Check it before moving on.")
-    noted = (f" {_sentence(above_range)}, a rough guide after a spinal cord injury: effort was not above its "
-             "target.") if fast else ""
+    noted = "" if not fast else f" {_sentence(above_range)}: not judged, as {pulse_set_aside}." if pulse_set_aside \
+        else f" {_sentence(above_range)}, a rough guide after a spinal cord injury: effort was not above its target."
     if in_progress and len(logs) < this_week.sessions:
         so_far = f"{len(logs)} of {this_week.sessions} walks so far"
         return hold((f"Week {again} is in progress, its walks counted anew as it is walked again: {so_far}; "
@@ -252,7 +255,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold(f"{_no_walk_for(days_since, max(log.date for log in logs))}: "
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
                     "default, not from a trial).")
-    lighter = _lighter_than_planned(this_week, logs, rough_guide)
+    lighter = _lighter_than_planned(this_week, logs, not pulse_guides)
     if week == len(plan.weeks) and easier is None:
         return hold("Last week of the plan done with pain in the safe range: keep this level and review the plan."
                     + lighter)
@@ -264,6 +267,16 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         reason=f"{done_words}, pain {pain.safe_max}/10 or less and settled by the next morning: {onward}.{noted}"
                f"{lighter}{notes}",
     )
+
+
+def set_aside_pulse(judged: Plan, in_force: Plan, version: int) -> str:
+    """Why walks under ``judged``, whose targets were heart rates, are not judged by them: ``in_force`` (version
+    ``version``) does not set the effort by heart rate (a beta-blocker begun, say); "" where nothing changed. Seen in
+    review: "heart rate was 142 bpm, above this week's 112-128 bpm: slow the belt" under a version in force that says
+    heart rate cannot set intensity, and a handout with no pulse on it."""
+    if judged.intensity.method == "hrr" and in_force.intensity.method != "hrr":
+        return f"version {version}, the plan in force, does not set the effort by heart rate"
+    return ""
 
 
 def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool) -> str:

@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
-                                  said_after_break, said_beyond_or_twice, suggest_next_week)
+                                  said_after_break, said_beyond_or_twice, set_aside_pulse, suggest_next_week)
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, asked_week,
                                    continuing_week, cut_by_block, label_of, planned_week, status_of, stops_walking,
                                    walked_rows, walking_breaks)
@@ -341,14 +341,14 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     if not 1 <= week <= len(plan.weeks):
         return None
     profile = next(v.profile for v in versions if v.version == version)
+    newest = versions[-1].version
+    in_force = plans[newest]
     suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
                                    in_progress=in_progress, days_since=days_since,  # only the latest: in progress
-                                   again=label_of(week, judged.attempt) if judged.attempt > 1 else "",
-                                   eased=judged.eased, units=units)
-    newest = versions[-1].version
+                                   again=label_of(week, judged.attempt) if judged.attempt > 1 else "", units=units,
+                                   eased=judged.eased, pulse_set_aside=set_aside_pulse(plan, in_force, newest))
     if newest == version:
         return suggestion
-    in_force = plans[newest]
     if stops_walking(in_force):
         return paused_by_screening(newest, in_force, after_walks=True)
     changed = other_pain_rules(plan.rules.pain.judged_against(profile.pain_nrs),
