@@ -62,6 +62,14 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     assert not [line for line in version_2.changes if line.startswith("Week 2 walk minutes")]
 
 
+def test_the_top_heart_rate_is_on_screen_and_weeks_not_reached_are_ahead(qtbot, data_dir) -> None:
+    """Seen in review: the heart rate was in a tooltip alone, and weeks not reached read "0 (0)", as if missed."""
+    rows = cells(patient_with_a_course(qtbot, data_dir).progress)
+    walked, rpe = 3, 5  # the columns
+    assert rows[1][rpe].startswith("13.5; HR 104 (") and "HR" not in rows[0][rpe], rows[:2]
+    assert rows[2][walked] == "still ahead" and rows[0][walked] == "18 (2)", rows[:3]
+
+
 def test_progress_follows_the_open_patient(qtbot, data_dir) -> None:
     window = open_window(qtbot, data_dir)
     assert "Save the plan first" in window.progress.title.text() and not window.progress.report_button.isEnabled()

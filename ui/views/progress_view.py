@@ -55,12 +55,15 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
     Column("Plan\nversion", lambda w: str(w.plan_version), lambda w: w.plan_version),
     Column("Planned\nmin (days)", lambda w: f"{w.planned_minutes:g} ({w.planned_walks})", lambda w: w.planned_minutes,
            tooltip=lambda w: _planned_tip(w)),
-    Column("Walked\nmin (walks)", lambda w: f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes,
-           tooltip=lambda w: _walked_tip(w)),
+    # a week not reached yet is "still ahead", as the report says (seen in review: "0 (0)" read as a week missed)
+    Column("Walked\nmin (walks)", lambda w: "still ahead" if w.status == "ahead" else
+           f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes, tooltip=lambda w: _walked_tip(w)),
     Column("Adherence", lambda w: _maybe(w.adherence_pct, " %") + (" so far" if w.status == "in progress" else ""),
            lambda w: w.adherence_pct),
-    # the week's highest heart rate is in the tooltip: a column more does not fit beside the charts at 1366 px
-    Column("Mean\nRPE", lambda w: _maybe(w.mean_rpe), lambda w: w.mean_rpe,
+    # the week's highest heart rate in this cell, where one is logged: a column more does not fit beside the charts
+    # at 1366 px (seen in review: in the tooltip alone, out of a keyboard's or a screen reader's reach)
+    Column("Mean RPE\n(top HR)", lambda w: _maybe(w.mean_rpe) + (f"; HR {w.heart_rate_shown}" if w.heart_rate_shown
+                                                                 else ""), lambda w: w.mean_rpe,
            tooltip=lambda w: f"Highest heart rate logged: {w.heart_rate_shown} bpm"
            + (" (the week's target in brackets)" if w.target_hr else "") if w.heart_rate_shown else ""),
     Column("Top pain\nduring", lambda w: _maybe(w.highest_pain_during), lambda w: w.highest_pain_during),
