@@ -68,6 +68,7 @@ def test_the_top_heart_rate_is_on_screen_and_weeks_not_reached_are_ahead(qtbot, 
     walked, rpe = 3, 5  # the columns
     assert rows[1][rpe].startswith("13.5; HR 104 (") and "HR" not in rows[0][rpe], rows[:2]
     assert rows[2][walked] == "still ahead" and rows[0][walked] == "18 (2)", rows[:3]
+    assert rows[0][4].endswith("%") and " %" not in rows[0][4]  # "100%", as the summary above and the report
 
 
 def test_progress_follows_the_open_patient(qtbot, data_dir) -> None:

@@ -58,7 +58,7 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
     # a week not reached yet is "still ahead", as the report says (seen in review: "0 (0)" read as a week missed)
     Column("Walked\nmin (walks)", lambda w: "still ahead" if w.status == "ahead" else
            f"{w.walked_minutes:g} ({w.walked_sessions})", lambda w: w.walked_minutes, tooltip=lambda w: _walked_tip(w)),
-    Column("Adherence", lambda w: _maybe(w.adherence_pct, " %") + (" so far" if w.status == "in progress" else ""),
+    Column("Adherence", lambda w: _maybe(w.adherence_pct, "%") + (" so far" if w.status == "in progress" else ""),
            lambda w: w.adherence_pct),
     # the week's highest heart rate in this cell, where one is logged: a column more does not fit beside the charts
     # at 1366 px (seen in review: in the tooltip alone, out of a keyboard's or a screen reader's reach)
