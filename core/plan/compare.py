@@ -63,12 +63,14 @@ def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Mapping[int, 
     note("Weeks", len(saved.weeks), len(today.weeks))
     for before, after in zip(saved.weeks, today.weeks):
         for what, field, old, new in (("days", "sessions", before.sessions, after.sessions),
-                                      ("walk minutes", "main_min", f"{before.main_min:g}", f"{after.main_min:g}"),
-                                      ("heart rate", "target_hr", _range(before.target_hr), _range(after.target_hr)),
-                                      ("effort", "band", before.band, after.band)):
+                                      ("walk minutes", "main_min", f"{before.main_min:g}", f"{after.main_min:g}")):
             if field not in changed_by_hand.get(before.week, ()):
                 note(f"Week {before.week} {what}", old, new)
-    return (lines + _runs_changed(saved, today, lambda week: _treadmill(week, units), "treadmill")
+    # a run of weeks changed alike is one line (seen in review: a beta-blocker begun took 12 lines of "Week N heart
+    # rate: 112-128 -> none (RPE)", most of the report's first page)
+    return (lines + _runs_changed(saved, today, lambda week: _range(week.target_hr), "heart rate")
+            + _runs_changed(saved, today, lambda week: week.band, "effort")
+            + _runs_changed(saved, today, lambda week: _treadmill(week, units), "treadmill")
             + _runs_changed(saved, today, _parts, "walk"))
 
 
