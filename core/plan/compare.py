@@ -10,7 +10,9 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.profile_labels import FIELD_LABELS
 from core.plan.walking import speed_in_units, typed_speed_in_words
-from core.plan.warnings import WARNING_NAMES
+from core.plan.warnings import WARNING_NAMES, WarningCode
+
+BROKEN = WarningCode.OVERRIDE_BREAKS_RULE  # said week by week, with the rule
 
 
 def _range(value: tuple[int, int] | None) -> str:
@@ -44,12 +46,18 @@ def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Mapping[int, 
     note("Guidelines version", saved.guidelines_version, today.guidelines_version)
     note("Blocked", saved.blocked, today.blocked)
     note("Medical clearance recommended", saved.screening.clearance_recommended, today.screening.clearance_recommended)
-    warned_before = {WARNING_NAMES[w.code] for w in saved.warnings}
-    warned_now = {WARNING_NAMES[w.code] for w in today.warnings}
+    warned_before = {WARNING_NAMES[w.code] for w in saved.warnings if w.code != BROKEN}
+    warned_now = {WARNING_NAMES[w.code] for w in today.warnings if w.code != BROKEN}
     if added := sorted(warned_now - warned_before):  # "a -> b, c" read as a change of a into b
         lines.append(f"Warnings added: {', '.join(added)}")
     if gone := sorted(warned_before - warned_now):
         lines.append(f"Warnings no longer given: {', '.join(gone)}")
+    # which week breaks which rule, as the plan's warning says it (seen in review: "Warnings added: a changed week
+    # breaks a rule", with nothing to say which week, or which rule)
+    broken_before = [w.message for w in saved.warnings if w.code == BROKEN]
+    broken_now = [w.message for w in today.warnings if w.code == BROKEN]
+    lines += [f"A changed week breaks a rule: {message}" for message in broken_now if message not in broken_before]
+    lines += [f"No longer broken: {message}" for message in broken_before if message not in broken_now]
     note("Intensity method", saved.intensity.method, today.intensity.method)
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))

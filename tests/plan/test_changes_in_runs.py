@@ -25,3 +25,18 @@ def test_a_single_week_changed_is_still_named_alone() -> None:
     after = compute_plan(before, []).model_copy(deep=True)
     after.weeks[4] = after.weeks[4].model_copy(update={"band": "light"})
     assert "Week 5 effort: moderate -> light" in plan_differences(compute_plan(before, []), after)
+
+
+def test_a_changed_week_that_breaks_a_rule_is_named_with_the_rule() -> None:
+    """Seen in review: "Warnings added: a changed week breaks a rule", nothing to say which week or rule."""
+    from core.plan.overrides import WeekOverride, effective_plan
+
+    plan = compute_plan(example("diabetic-neuropathy"), [])
+    cut = effective_plan(plan, [WeekOverride(week=4, main_min=plan.weeks[3].main_min - 2)], max_sessions=5)
+    lines = plan_differences(plan, cut)
+    said = [line for line in lines if "rule" in line]
+    assert said and all(line.startswith("A changed week breaks a rule: Week 5: rises more than 10% from week 4") for
+                        line in said), lines
+    assert not [line for line in lines if line.startswith("Warnings added")], lines
+    assert [line for line in plan_differences(cut, plan) if "rule" in line or "broken" in line] == [
+        said[0].replace("A changed week breaks a rule: ", "No longer broken: ")]
