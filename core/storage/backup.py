@@ -184,7 +184,8 @@ def clinic_day(info: BackupInfo) -> dt.date:
 def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:
     """Keep every backup of the newest day (a backup made by hand never takes the place of one made earlier
     that day), the newest of each of the other last ``daily`` days that have one, and the newest of each of
-    the ``weekly`` ISO weeks before those, days as this workstation's calendar counts them (clinic_day); delete the rest (never one dated in the future). Returns what was deleted."""
+    the ``weekly`` ISO weeks before those, days as this workstation's calendar counts them (clinic_day); delete
+    the rest (never one dated in the future). Returns what was deleted."""
     keep: set[Path] = set()
     kept_days: set[dt.date] = set()
     kept_weeks: set[tuple[int, int]] = set()
