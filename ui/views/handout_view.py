@@ -287,15 +287,19 @@ class HandoutView(QWidget):
         self.status.setText(str(error))
         self.failed.emit(str(error))
 
+    def suggested_file_name(self) -> str:
+        """The patient's name and the day the handout is dated, as the progress report's (seen in review: one name for
+        every version, so this week's handout replaced last month's without a word about which it was)."""
+        name = self._inputs.profile.name if self._inputs else "patient"
+        return f"Treadwell plan {name} {dt.date.today().isoformat()}.pdf".replace("/", "-")
+
     @Slot()
     def export_pdf(self, path: str | None = None) -> None:
         if self._pdf is None:
             self._pending = "export" if self._ready_to_render() else None
             return
         if not path:
-            profile = self._inputs.profile
-            suggested = f"Treadwell plan {profile.name}.pdf".replace("/", "-")
-            path = save_file(self, "Export handout", suggested, "PDF (*.pdf)")
+            path = save_file(self, "Export handout", self.suggested_file_name(), "PDF (*.pdf)")
         if not path:
             return
         pdf, folder = self._pdf, self._data_folder
