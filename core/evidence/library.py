@@ -23,3 +23,8 @@ def library_content_hash() -> str:
     for name, raw in sorted(library_bytes().items()):
         digest.update(name.encode() + b"\0" + raw + b"\0")
     return digest.hexdigest()
+
+
+def etiology_name(etiology: str) -> str:
+    """The etiology's name as the evidence library gives it (the one place names are kept); its id where unknown."""
+    return next((e.name for e in load_library().etiologies if e.id == etiology), etiology)

@@ -29,17 +29,16 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from core.app_info import APP_NAME
-from core.evidence.library import load_library
+from core.evidence.library import etiology_name
 from core.handout.export import HandoutError
-from core.handout.fonts import REGULAR, missing_characters, register_fonts, shown_characters
+from core.handout.fonts import REGULAR, REPLACEMENT, missing_characters, printable, register_fonts, shown_characters
 from core.records.authors import author
 from core.handout.logo import LogoError, check_logo
 from core.handout.progress_charts import effort_chart, minutes_chart, pain_band_names, pain_chart
 from core.handout.walk_date_axis import date_label
 from core.handout.script_text import paragraph
-from core.handout.fitting import fitted_footer
+from core.handout.fitting import fitted_footer, fitted_widths, least_width
 from core.handout.drawings import GRID, HEADER_FILL
-from core.handout.fonts import REPLACEMENT, printable
 from core.handout.renderer import MARGIN, NumberedCanvas
 from core.handout.styles import paragraph_style
 from core.plan.adjustment import ACTION_WORDS
@@ -70,11 +69,6 @@ def render_progress_report(progress: Progress, *, settings: Settings, note: str,
     except OSError as error:
         raise HandoutError(f"The progress report was not made: the logo image could not be read ({error}).") \
             from error
-
-
-def etiology_name(etiology: str) -> str:
-    """The etiology's name as the evidence library gives it (the one place names are kept)."""
-    return next((e.name for e in load_library().etiologies if e.id == etiology), etiology)
 
 
 def _check_printable(progress: Progress, settings: Settings, note: str) -> None:
@@ -217,8 +211,11 @@ class _Report:
                              self._p(printable(author(version.saved_by)) if first else "", self.cell),
                              self._p(printable(change), self.cell)])
             group_ends.append(len(rows) - 1)
-        widths = [2.0 * cm, 2.7 * cm, 3.6 * cm]
-        table = self._table(rows, widths + [self.width - sum(widths)], header_rows=1)
+        names = " ".join(printable(author(version.saved_by)) for version in self.progress.versions)  # each word whole
+        table = self._table(rows, fitted_widths(  # (seen in review: "Dr Maximiliana P / apadopoulou-Va / nderberghe")
+            [2.0, 2.7, 3.6, self.width / cm - 8.3], ["1", "2026-09-01", names, ""], self.width, 11, bold=False,
+            padding=6, headings=[least_width(heading, 11, padding=6) for heading in ("Version", "Saved", "By", "")]),
+            header_rows=1)
         # one row per change, so a long list of changes can continue on the next page; a rule under each version
         table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.75, GRID),
                                    ("LINEAFTER", (0, 0), (-2, -1), 0.75, GRID)]
