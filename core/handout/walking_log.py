@@ -19,6 +19,9 @@ LOG_LINES = {"large": 34, "standard": 30}
 COLUMN_HEADING_SIZE = 14  # the least for what a patient needs; groups and weeks are the body's size
 HEADING_ROWS = 2
 ROOM_TO_WRITE = 60  # points: a column's share of the width, unless its group's heading asks more
+# the date's share: a day and a month are written in more strokes than a number of one or two digits (seen in review:
+# a Date column of 16 mm beside a Speed column of 40 mm in standard print)
+ROOM_FOR_A_DATE = 1.5 * ROOM_TO_WRITE
 
 
 def walking_log_table(h: Handout, width: float, *, paragraph, week_style: ParagraphStyle, rtl: bool) -> Table:
@@ -34,6 +37,7 @@ def walking_log_table(h: Handout, width: float, *, paragraph, week_style: Paragr
     for group in groups:
         heading = text_width(group.heading, week_style.fontSize, bold=True) + 8 + SLACK if group.heading else 0
         wanted += [heading / len(group.columns)] * len(group.columns)
+    wanted[0] = max(ROOM_FOR_A_DATE, wanted[0])  # the date's (the first column; mirrored after, in Arabic)
     shares = [max(ROOM_TO_WRITE, share) for share in wanted]  # where the page has no room, the groups wrap least
     # each column's heading on one line too, where all of them fit (Chinese: seen in review, "更僵" over "硬？" split
     # the word for "stiff"; in the other languages they do not all fit, and a heading breaks between its words)
