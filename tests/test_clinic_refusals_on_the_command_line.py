@@ -28,3 +28,19 @@ def test_each_way_the_window_says_it_is_left_out_and_the_sentence_still_reads() 
         "Nothing was changed: the administrator ..."
     assert for_the_command_line("A rule of its own. Nothing was changed, and what is on screen is kept.") == \
         "A rule of its own. Nothing was changed."
+
+
+def test_a_move_refused_for_its_password_is_logged_and_says_where_a_password_comes_from(pg_server, clinic_url,
+                                                                                        tmp_path) -> None:
+    """Seen in review: a db move-to refused for a wrong password left only "starting" in the log, and was told to
+    check the password "typed when asked", where the command line asks for none."""
+    from tests.conftest import CLINICIAN_SECRET, REPO_ROOT
+
+    example = REPO_ROOT / "resources" / "examples" / "profiles" / "diabetic-neuropathy.json"
+    assert main_py(tmp_path, "plan", str(example), "--save").returncode == 0
+    moved = main_py(tmp_path, "db", "move-to", clinic_url.replace(CLINICIAN_SECRET, "not-the-password"))
+    assert moved.returncode == 1 and "did not accept the password of test_clinician" in moved.stderr, moved.stderr
+    assert "PGPASSWORD in a terminal session" in moved.stderr and "not-the-password" not in moved.stderr
+    log = (tmp_path / "data" / "logs" / "treadwell.log").read_text(encoding="utf-8")
+    assert "clinic database: db move-to not done: The clinic database did not accept the password" in log, log
+    assert "not-the-password" not in log

@@ -211,12 +211,12 @@ def test_db_check_and_backup_say_the_clinic_servers_records_are_backed_up_there(
     for action in ("check", "backup"):
         result = run_main(*server, "db", action, data_dir=data)
         assert result.returncode == 0, result.stderr
-        assert "The patient records are on the clinic server, which backs them up itself" in result.stdout
+        assert "The patient records are on the clinic server, and its administrator backs them up" in result.stdout
         plain = run_main("db", action, data_dir=data)
         assert "clinic server" not in plain.stdout
     backup = next((data / "backups").iterdir()).name  # and restoring one (seen in review: said nothing of the server)
     restored = run_main(*server, "db", "restore", backup, data_dir=data)
-    assert restored.returncode == 0 and "which backs them up itself" in restored.stdout, restored.stderr
+    assert restored.returncode == 0 and "its administrator backs them up" in restored.stdout, restored.stderr
 
 
 def test_restoring_a_file_that_is_not_a_backup_is_bad_input_and_changes_nothing(run_main, tmp_path) -> None:

@@ -132,8 +132,8 @@ def _password_refused(user: str | None, administrator: bool) -> str:
                 "administrator's password (libpq's password file, or PGPASSWORD in this terminal session only); "
                 "db init-clinic and db add-clinician sign in as the database's administrator.")
     return (f"The clinic database did not accept the password of {who}: check the name and the password (typed "
-            "when asked, or in libpq's password file), or ask the clinic's administrator to register the clinician "
-            "(db add-clinician).")
+            "when the window asks, in libpq's password file, or PGPASSWORD in a terminal session), or ask the "
+            "clinic's administrator to register the clinician (db add-clinician).")
 
 
 def _limit(connection: psycopg.Connection) -> None:
@@ -187,10 +187,11 @@ def call_guarded(method, *args, **kwargs):
     """
     try:
         return method(*args, **kwargs)
-    except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # SERVER_LIMITS: still signed in
-        raise ServerBusy(f"The clinic database did not complete this in time ({plain_error(error)}): another "
-                         "workstation may be holding the same records. Nothing was changed and what is on screen "
-                         "is kept.") from None
+    except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled):  # SERVER_LIMITS: still signed in
+        # not the server's words, as every refusal here (seen in review: "(canceling statement due to lock timeout)"
+        # in the window and the log, where the README promises only the kind of a server's error)
+        raise ServerBusy("The clinic database did not complete this in time: another workstation may be holding the "
+                         "same records. Nothing was changed and what is on screen is kept.") from None
     except (psycopg.errors.AdminShutdown, psycopg.errors.CrashShutdown):
         # seen in review: "(terminating connection due to administrator command)", the server's words for a stop
         raise ServerLost("The clinic database's server ended this workstation's connection (a stop, a restart, or "

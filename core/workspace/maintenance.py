@@ -24,9 +24,9 @@ __all__ = ["BackupError", "DataDirLock", "HealthReport", "LockFileError", "NotAB
 
 # Said wherever a backup is made or counted on while the records are on the clinic server (seen in review: the
 # window's "Backed up and verified" there named this workstation's own file, as if the records were in it).
-ON_CLINIC_SERVER = ("The patient records are on the clinic server, which backs them up itself (pg_dump, or WAL "
-                    "archiving: docs/clinic-server.md); this is this workstation's own database (its evidence library "
-                    "and any records kept here).")
+ON_CLINIC_SERVER = ("The patient records are on the clinic server, and its administrator backs them up there "
+                    "(docs/clinic-server.md). This is this workstation's own database: its evidence library and any "
+                    "records kept here.")
 
 
 def _writer_lock(data_dir: DataDir, waiting: Waiting | None) -> DataDirLock:
