@@ -54,6 +54,28 @@ def _secrets_as_libpq_reads_them(address: str) -> set[str]:
     return (keys & SECRET_KEYS) | ({"password"} if ":" in user else set())
 
 
+def holds_a_secret(address: str) -> bool:
+    """Whether libpq would find a password in ``address`` (one written as a PostgreSQL address)."""
+    return "://" in address and bool(_secrets_as_libpq_reads_them(address))
+
+
+def without_secrets(address: str) -> str:
+    """``address`` with the password after the user's name and any ``password=`` or ``sslpassword=`` of its query
+    taken out; "" where one would still be found (a form this does not take apart)."""
+    from urllib.parse import unquote
+
+    scheme, rest = address.split("://", 1)
+    head = rest.split("/", 1)[0]
+    user = head.split("@", 1)[0] if "@" in head else ""
+    rest = user.split(":", 1)[0] + rest[len(user):]
+    if "?" in rest:
+        rest, query = rest.split("?", 1)
+        kept = [pair for pair in query.split("&") if unquote(pair.split("=", 1)[0]).strip().lower() not in SECRET_KEYS]
+        rest += "?" + "&".join(kept) if kept else ""
+    plain = f"{scheme}://{rest}"
+    return "" if holds_a_secret(plain) else plain
+
+
 def address_argument(text: str) -> str:
     """``checked_address`` as an argparse type: a password on the command line is refused like one in Settings
     (the shell's history and the process list would keep it)."""

@@ -198,6 +198,9 @@ class SettingsDialog(QDialog):
         """Sign in with the address as typed (off the GUI thread: a server that does not answer takes 10 s)."""
         from pydantic import ValidationError as Invalid
 
+        if self._password_taken_out():
+            self.test_result.setText(PASSWORD_TAKEN_OUT)
+            return
         try:
             url = Settings(records_url=self.records_url.text()).records_url
         except Invalid as error:
@@ -262,6 +265,16 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
         self.test_result.setText(str(error))
 
+    def _password_taken_out(self) -> bool:
+        """A password typed into the clinic database's address is taken out of it before anything else (seen in
+        review: refused, it stayed on screen unmasked, with advice for a terminal)."""
+        from core.records_address import holds_a_secret, without_secrets
+
+        if not holds_a_secret(self.records_url.text()):
+            return False
+        self.records_url.setText(without_secrets(self.records_url.text()))
+        return True
+
     @Slot()
     def _on_save_clicked(self) -> None:
         fields = {"clinic_name": self.clinic, "clinician_name": self.clinician, "contact_phone": self.phone,
@@ -269,6 +282,11 @@ class SettingsDialog(QDialog):
                   "logo_path": self.logo, "records_url": self.records_url, "backup_daily_keep": self.daily,
                   "backup_weekly_keep": self.weekly, "glucose_low_mg_dl": self.glucose_low,
                   "glucose_ketone_check_mg_dl": self.glucose_ketones}
+        if self._password_taken_out():
+            self.result_settings = None
+            show_problem(self.problem, PASSWORD_TAKEN_OUT, fields, "records_url")
+            self.test_result.setText(self._test_note)  # said once, under the form
+            return
         try:
             self.result_settings = Settings.model_validate({
                 **self._base.model_dump(), "clinic_name": self.clinic.text().strip(),
@@ -305,6 +323,11 @@ class SettingsDialog(QDialog):
                 show_problem(self.problem, f"{LABELS['logo_path']}: {error}.", fields, "logo_path")
                 return
         self.accept()
+
+
+PASSWORD_TAKEN_OUT = (f"{LABELS['records_url']}: must not hold a password, so the password was taken out of the "
+                      "address (settings.json would keep it where others can read it). Treadwell asks for it when it "
+                      "signs in; Test connection asks for it now.")
 
 
 def _user(url: str) -> str:

@@ -154,6 +154,8 @@ def test_settings_test_the_clinic_database_and_never_keep_a_password(qtbot, clin
     dialog.records_url.setText(clinic_url)  # this one holds the test password
     dialog.test_button.click()
     assert "must not hold a password" in dialog.test_result.text()
+    assert dialog.records_url.text() == clinic_url.replace(f":{CLINICIAN_SECRET}", "")  # off the screen (review)
+    dialog.records_url.setText(clinic_url)
     dialog._on_save_clicked()
     assert dialog.result_settings is None and dialog.problem.text().startswith("Clinic database: ")
     dialog.records_url.setText(clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
