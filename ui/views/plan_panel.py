@@ -8,7 +8,7 @@ import math
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QMessageBox, QSizePolicy,
@@ -21,6 +21,7 @@ from core.plan.overrides import WeekOverride
 from core.plan.walking import energy_cost_in_words, speed_in_units
 from ui.current_cell_frame import CurrentCellFrame
 from ui.focus_frame import framed_on_focus
+from ui.focus_in_view import show_cell
 from ui.models.table_model import RowsTableModel
 from ui.scrolling import all_columns_width, grow_to_rows
 from ui.why_link import reason_label, show_reason
@@ -352,3 +353,10 @@ class PlanPanel(QWidget):
         sources = [source.cited() for source in pain.sources]
         show_reason(self.pain, f"<b>Pain rules:</b> {escape(pain.rule)}", "\n\n".join([pain.caveat, *sources]),
                     link="Caveat and sources", href="sources")
+        # the text above may have grown (a changed week's warning): the cell just changed stays in view once the page
+        # is laid out again (seen in review at 150 %: pushed to the view's foot, its figure cut off)
+        QTimer.singleShot(0, self._current_cell_in_view)
+
+    def _current_cell_in_view(self) -> None:
+        if self.table.hasFocus():
+            show_cell(self.table, self.table.currentIndex())
