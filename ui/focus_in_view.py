@@ -74,6 +74,9 @@ def show_widget(widget: QWidget, margin: int = MARGIN, *, tall_from_top: bool = 
     top = widget.mapTo(area.widget(), QPoint(0, 0)).y()
     if widget.height() + 2 * margin <= area.viewport().height():
         area.ensureWidgetVisible(widget, 0, margin)
+        bar = area.verticalScrollBar()
+        if 0 < bar.value() <= 2 * margin and top + widget.height() + margin <= area.viewport().height():
+            bar.setValue(0)  # not a sliver of the top hidden (seen in review at 150 %: the "Patient" box's title)
         return
     shown = area.verticalScrollBar().value()
     if tall_from_top or top + widget.height() < shown or top > shown + area.viewport().height():
