@@ -240,6 +240,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
 
     def _fill_menus(self) -> None:
         from PySide6.QtGui import QKeySequence
+        from ui.help_menu import fill_help_menu
         from ui.window_keys import WheelToPage, WindowKeysFirst
 
         file_menu, view_menu, help_menu = self._menus
@@ -262,8 +263,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         for index in range(self.tabs.count()):
             self._action(view_menu, self.tabs.tabText(index), f"Ctrl+{index + 1}",  # "&&" shows as "&" there too
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
-        self.about_action = self._action(help_menu, f"&About {APP_NAME}", None, self._on_about_action_triggered,
-                                         "aboutAction")
+        self.about_action = fill_help_menu(self, help_menu, self._menus)  # and its keyboard shortcuts (F1)
         self.keys_first, self.wheel_to_page = WindowKeysFirst(self), WheelToPage(self)  # Ctrl+E in a text box too
 
     def _restore_geometry(self) -> None:
@@ -382,11 +382,6 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         dialog.handout_saved.connect(lambda path, pages, note: self.statusBar().showMessage(
             f"Handout saved: {path} ({pages} pages)" + (f". {note}" if note else "")))
         dialog.exec()
-
-    @Slot()
-    def _on_about_action_triggered(self) -> None:
-        from ui.about_dialog import AboutDialog
-        AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._ready and not self._discard_ok_or_waiting(event):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QTableWidget
 
 from core.app_info import app_version
@@ -105,3 +105,21 @@ def test_the_refusal_to_save_is_taken_back_once_the_fields_are_put_right(qtbot, 
     age.setText(good)
     window.editor.recompute()
     assert window.statusBar().currentMessage() != FIELDS_FIRST
+
+
+def test_help_lists_the_keyboard_shortcuts_from_the_menus_and_the_steps(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: F2, F4, Shift+F10 and the steps' Ctrl+1-8 were only in the README; Help held About alone."""
+    from ui.help_menu import KeysDialog
+
+    shown: list[KeysDialog] = []
+    monkeypatch.setattr(KeysDialog, "exec", lambda dialog: shown.append(dialog) or QDialog.DialogCode.Accepted)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    keys = window.findChild(QAction, "keysAction")
+    assert keys.shortcut().toString() == "F1"
+    keys.trigger()
+    table = shown[0].table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Ctrl+S"] == "File > Save plan" and rows["Ctrl+4"] == "View > 4 Patient & plan"
+    assert rows["F1"] == "Help > Keyboard shortcuts" and rows["Ctrl+E"] == "File > Export handout PDF…"
+    assert {"F2", "F4, Alt+Down", "Shift+F10, Menu key", "Enter", "Delete"} <= set(rows)
