@@ -382,12 +382,13 @@ class SessionLogView(QWidget):
     def _on_cancel_button_clicked(self) -> None:
         # the next walk's week, as after a save (seen in testing: the cancelled walk's week and minutes stayed, and
         # the next walk was easily logged under them)
-        leaving = self.cancel_button.hasFocus()
+        corrected, in_form = self._correcting, self.form_box.isAncestorOf(self.focusWidget())  # its button's too
         self.clear_form(week=self._course.progress.next_walk_week if self._course else self.week.value())
         self.message.clear()
         self._set_usable(self._course is not None)
-        if leaving:  # the button hides (seen in testing: Qt gave the focus to the step tabs; an arrow changed step)
-            self.date.setFocus(Qt.FocusReason.OtherFocusReason)
+        if in_form:  # back to the walk in the log, as after a correction saved (seen in review: Escape left it at the
+            # form's Date; in testing, the button hides and Qt gave the focus to the step tabs, an arrow changed step)
+            (self.table if corrected and self.table.select_session(corrected.id) else self.date).setFocus()
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
