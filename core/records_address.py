@@ -61,11 +61,14 @@ def holds_a_secret(address: str) -> bool:
 
 def without_secrets(address: str) -> str:
     """``address`` with the password after the user's name and any ``password=`` or ``sslpassword=`` of its query
-    taken out; "" where one would still be found (a form this does not take apart)."""
+    taken out; "" where a part of one could be left (a second "@", as in a password with one in it: seen in review,
+    "grace:p@ssw0rd@server" left "ssw0rd"; a "?" before the query), or one would still be found."""
     from urllib.parse import unquote
 
     scheme, rest = address.split("://", 1)
     head = rest.split("/", 1)[0]
+    if rest.count("@") > 1 or "?" in head.split("@", 1)[0] and "@" in head:
+        return ""
     user = head.split("@", 1)[0] if "@" in head else ""
     rest = user.split(":", 1)[0] + rest[len(user):]
     if "?" in rest:

@@ -19,18 +19,22 @@ from ui.scrolling import screen_room
 KEYS_IN_A_STEP = (
     ("Tab, Shift+Tab", "Move to the next or the previous control; the view follows the focus."),
     ("Alt + underlined letter", "Press the button, or open the menu, whose letter is underlined."),
-    ("Up, Down", "Step 1, in the filter: move through the etiologies it shows."),
+    ("Up, Down", "Step 1, in the filter: move through the etiologies it shows. Step 8, Down in the search: go to "
+                 "the patients found."),
     ("Shift+F10, Menu key", "Step 2: the study table's sort menu."),
     ("F2", "Step 4: change the current plan week's days or minutes; Enter keeps you on it."),
     ("F4, Alt+Down", "Step 5: open the calendar of the session's date."),
-    ("Enter", "Step 5: open the selected session to correct it. Step 8: open the selected record, or in the "
-              "search, the one patient it found."),
+    ("Enter", "Step 1, in the filter: go on to the chosen etiology's evidence. Step 5: in the form, add the session "
+              "(or save the correction); in the log, open the selected session to correct it. Step 8: open the "
+              "selected record, or in the search, the one patient it found."),
+    ("Escape", "Step 5: cancel a correction; the focus goes back to the session in the log."),
     ("Delete", "Step 5: delete the selected session (you are asked first)."),
+    ("Home, End", "Step 7: the handout's first or last page."),
 )
 
 
 def fill_help_menu(window: QMainWindow, menu: QMenu, menus: list[QMenu]) -> QAction:
-    """Keyboard shortcuts (F1) and About in ``menu``; ``menus``: the window's, whose keys the first lists. Returns
+    """Keyboard shortcuts (F1; the system's help key, Cmd+? on macOS) and About in ``menu``; ``menus``: the window's, whose keys the first lists. Returns
     the About action."""
     keys = QAction("&Keyboard shortcuts", window)
     keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))

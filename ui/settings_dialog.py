@@ -272,7 +272,7 @@ class SettingsDialog(QDialog):
 
         if not holds_a_secret(self.records_url.text()):
             return False
-        self.records_url.setText(without_secrets(self.records_url.text()))
+        self.records_url.setText(without_secrets(self.records_url.text()))  # "" where it cannot be taken apart whole
         return True
 
     @Slot()
@@ -326,8 +326,9 @@ class SettingsDialog(QDialog):
 
 
 PASSWORD_TAKEN_OUT = (f"{LABELS['records_url']}: must not hold a password, so the password was taken out of the "
-                      "address (settings.json would keep it where others can read it). Treadwell asks for it when it "
-                      "signs in; Test connection asks for it now.")
+                      "address (settings.json would keep it where others can read it; where it could not be taken out "
+                      "whole, the address was cleared: type it again without it). Treadwell asks for the password "
+                      "when it signs in; press Test connection again to type it now.")
 
 
 def _user(url: str) -> str:

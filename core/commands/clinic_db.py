@@ -46,10 +46,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             return 2
         print(add_clinician(args.url, args.name, password))
         return 0
-    except ClinicServerError as error:  # for the clinic's IT, as every command's (seen in review: a move-to refused
-        CLINIC_LOG.warning("clinic database: db %s not done: %s", args.db_action, error)  # for its password, unlogged)
+    except ClinicServerError as error:
+        typed = str(error).startswith(("NAME:", "password:"))  # what was typed, not the server's answer
+        if not typed:  # for the clinic's IT, as every command's (seen in review: a move-to refused for its password
+            CLINIC_LOG.warning("clinic database: db %s not done: %s", args.db_action, error)  # left no line)
         print(for_the_command_line(str(error)), file=sys.stderr)
-        return 2 if str(error).startswith(("NAME:", "password:")) else 1
+        return 2 if typed else 1
 
 
 def _password(args: argparse.Namespace) -> str | None:

@@ -168,7 +168,8 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     onward = f"move on to week {following.week}" if easier is None else (
         f"walk week {week} again at its {following.band} effort (RPE {following.rpe[0]}-{following.rpe[1]})")
 
-    noted = ""  # below T6, a heart rate above the range, said with whatever follows (it does not hold alone)
+    noted = ""  # a heart rate above the range where it does not guide (below T6; a version in force without heart-rate
+    # targets), said with whatever follows: it does not hold alone
     notes = ""  # the days with a note, whatever the advice (seen in review: a low blood sugar noted under "Progress")
 
     def hold(reason: str, *, again: bool = False) -> NextWeekSuggestion:
@@ -279,7 +280,7 @@ def set_aside_pulse(judged: Plan, in_force: Plan, version: int) -> str:
     return ""
 
 
-def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool) -> str:
+def _lighter_than_planned(week: Week, logs: list[SessionLog], pulse_set_aside: bool) -> str:
     """A week whose every walk was rated below its effort target (and, where its pulse guides, whose every pulse
     logged was below its range), said with its move on for the clinician to review. Seen in review: moderate weeks
     walked at efforts of 7-8 and pulses of 92-95 against 12-13 and 109-126 moved on with nothing said."""
@@ -289,7 +290,7 @@ def _lighter_than_planned(week: Week, logs: list[SessionLog], rough_guide: bool)
     rated = str(lowest) if lowest == highest else f"{lowest}-{highest}"
     said = f" Effort was rated below this week's {week.rpe[0]}-{week.rpe[1]} target on every walk ({rated})"
     pulses = [log.heart_rate for log in logs if log.heart_rate]
-    if week.target_hr and not rough_guide and pulses and max(pulses) < week.target_hr[0]:
+    if week.target_hr and not pulse_set_aside and pulses and max(pulses) < week.target_hr[0]:
         said += f", and every pulse logged was below its {week.target_hr[0]}-{week.target_hr[1]} bpm range"
     return f"{said}: the walks were lighter than this {week.band} week's target; review the speed and slope with the " \
         "patient."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Set
 from types import MappingProxyType
 
@@ -54,10 +55,12 @@ def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Mapping[int, 
         lines.append(f"Warnings no longer given: {', '.join(gone)}")
     # which week breaks which rule, as the plan's warning says it (seen in review: "Warnings added: a changed week
     # breaks a rule", with nothing to say which week, or which rule)
-    broken_before = [w.message for w in saved.warnings if w.code == BROKEN]
-    broken_now = [w.message for w in today.warnings if w.code == BROKEN]
-    lines += [f"A changed week breaks a rule: {message}" for message in broken_now if message not in broken_before]
-    lines += [f"No longer broken: {message}" for message in broken_before if message not in broken_now]
+    before = {_rule_broken(w.message): w.message for w in saved.warnings if w.code == BROKEN}
+    now = {_rule_broken(w.message): w.message for w in today.warnings if w.code == BROKEN}
+    lines += [f"A changed week breaks a rule: {message}" if rule not in before else
+              f"A changed week still breaks a rule: {message}" for rule, message in now.items()
+              if before.get(rule) != message]  # the same rule, other figures (seen in review: said mended)
+    lines += [f"No longer broken: {message}" for rule, message in before.items() if rule not in now]
     note("Intensity method", saved.intensity.method, today.intensity.method)
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))
@@ -80,6 +83,13 @@ def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Mapping[int, 
             + _runs_changed(saved, today, lambda week: week.band, "effort")
             + _runs_changed(saved, today, lambda week: _treadmill(week, units), "treadmill")
             + _runs_changed(saved, today, _parts, "walk"))
+
+
+def _rule_broken(message: str) -> str:
+    """Which week breaks which rule: a broken rule's warning with its figures left out ("Week 5: # min is more than
+    #% above the week before (# min)."), the week's number kept."""
+    week, _, rule = message.partition(":")
+    return week + ":" + re.sub(r"\d+(?:\.\d+)?", "#", rule)
 
 
 def _treadmill(week: Week, units: str) -> str:

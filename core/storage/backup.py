@@ -170,15 +170,22 @@ def made_at(path: Path) -> str:
     """When a backup was made, on this workstation's clock to the minute: the time in its name (a copied backup's
     file time is when it was copied: seen in review, "made 05:31" of a backup made at 05:10), else its file time."""
     taken = taken_at(path)
-    return (taken.replace(tzinfo=dt.timezone.utc).astimezone() if taken is not None else
-            dt.datetime.fromtimestamp(path.stat().st_mtime)).strftime("%Y-%m-%d %H:%M")
+    if taken is None:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    try:
+        return taken.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    except OverflowError:  # a name dated at the calendar's ends (year 1 or 9999): its time as named, in UTC
+        return taken.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def clinic_day(info: BackupInfo) -> dt.date:
     """The day a backup was made on this workstation's calendar (its name holds the moment in UTC), as the daily
     backup counts days (seen in review: kept by UTC days, a Sydney clinic's evening backup and the next morning's were
     one day, and the evening's was deleted)."""
-    return local_day(info.taken_at.replace(tzinfo=dt.timezone.utc))
+    try:
+        return local_day(info.taken_at.replace(tzinfo=dt.timezone.utc))
+    except OverflowError:  # a name dated at the calendar's ends (year 1 or 9999): its day as named
+        return info.taken_at.date()
 
 
 def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:

@@ -11,15 +11,14 @@ from pydantic import BaseModel
 from core.app_info import as_typed, command_for
 from core.data_dir import DataDir
 from core.storage.backup import (
-    STAMP, BackupError, backup_database, backups_held, dated_in_the_future, list_backups, made_at, newest_good_backup,
-    rotate_backups, utc_now,
+    STAMP, BackupError, backup_database, backups_held, clinic_day, dated_in_the_future, list_backups, made_at,
+    newest_good_backup, rotate_backups, utc_now,
 )
 from core.storage.change_mark import last_change_at
 from core.storage.database import (
     DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file, read_only_uri,
 )
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
-from core.stamps import local_day
 
 
 class HealthReport(BaseModel):
@@ -184,7 +183,7 @@ def backup_due(db: sqlite_utils.Database, data_dir: DataDir, *, once_a_day: bool
     backups = [info for info in list_backups(data_dir.backups_dir) if not dated_in_the_future(info)]
     if backups and not ahead and backups[0].taken_at >= changed_at:
         return False
-    taken_on = local_day(backups[0].taken_at.replace(tzinfo=dt.timezone.utc)) if backups else None
+    taken_on = clinic_day(backups[0]) if backups else None  # as rotation counts days
     return not ((once_a_day or ahead) and taken_on == dt.date.today())
 
 

@@ -40,3 +40,14 @@ def test_a_changed_week_that_breaks_a_rule_is_named_with_the_rule() -> None:
     assert not [line for line in lines if line.startswith("Warnings added")], lines
     assert [line for line in plan_differences(cut, plan) if "rule" in line or "broken" in line] == [
         said[0].replace("A changed week breaks a rule: ", "No longer broken: ")]
+
+
+def test_a_week_still_breaking_its_rule_with_other_figures_is_not_said_mended() -> None:
+    """Seen in review: a week that still broke its rule, changed again, read "No longer broken" beside "breaks"."""
+    from core.plan.overrides import WeekOverride, effective_plan
+
+    plan = compute_plan(example("diabetic-neuropathy"), [])
+    longer = [effective_plan(plan, [WeekOverride(week=4, main_min=plan.weeks[3].main_min + more)], max_sessions=5)
+              for more in (6, 7)]
+    lines = [line for line in plan_differences(*longer) if "broken" in line or "rule" in line]
+    assert lines and all(line.startswith("A changed week still breaks a rule: Week 4: ") for line in lines), lines

@@ -122,4 +122,4 @@ def test_help_lists_the_keyboard_shortcuts_from_the_menus_and_the_steps(qtbot, d
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["Ctrl+S"] == "File > Save plan" and rows["Ctrl+4"] == "View > 4 Patient & plan"
     assert rows["F1"] == "Help > Keyboard shortcuts" and rows["Ctrl+E"] == "File > Export handout PDF…"
-    assert {"F2", "F4, Alt+Down", "Shift+F10, Menu key", "Enter", "Delete"} <= set(rows)
+    assert {"F2", "F4, Alt+Down", "Shift+F10, Menu key", "Enter", "Escape", "Delete", "Home, End"} <= set(rows)

@@ -4,7 +4,7 @@ view's bottom edge, only the top of its figure showing, though the README says t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.course_helpers import saved_patient
@@ -25,8 +25,7 @@ def test_the_cell_changed_from_the_keyboard_is_still_whole_in_view(qtbot, data_d
     QApplication.processEvents()
     warnings_before = window.editor.panel.warnings.height()
     table.edit(index)
-    editor = QApplication.focusWidget()
-    editor.selectAll() if hasattr(editor, "selectAll") else None
+    editor = QApplication.focusWidget()  # the cell's editor, its figure selected to type over
     qtbot.keyClicks(editor, "23")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.wait(100)

@@ -143,7 +143,7 @@ def test_an_address_with_a_password_has_it_taken_out_off_the_screen(qtbot) -> No
     dialog.test_button.click()
     assert dialog.records_url.text() == plain and "secret" not in dialog.test_result.text()
     assert "must not hold a password, so the password was taken out" in dialog.test_result.text()
-    assert "Treadwell asks for it when it signs in" in dialog.test_result.text()
+    assert "Treadwell asks for the password when it signs in" in dialog.test_result.text()
     dialog.records_url.setText("postgresql://grace_okafor:secret@clinic-server/treadwell")
     dialog._on_save_clicked()  # saved with it: taken out too, and said once, under the form
     assert dialog.result_settings is None and "must not hold a password" in dialog.problem.text()
@@ -151,3 +151,13 @@ def test_an_address_with_a_password_has_it_taken_out_off_the_screen(qtbot) -> No
     assert dialog.test_result.text().startswith("Used from the next start of Treadwell.")
     dialog._on_save_clicked()
     assert dialog.result_settings.records_url == "postgresql://grace_okafor@clinic-server/treadwell"
+
+
+def test_an_address_whose_password_cannot_be_taken_out_whole_is_cleared_and_nothing_saved(qtbot) -> None:
+    """Seen in review: "grace:p@ssw0rd@server" had "grace:p" taken out, and the next Save wrote "ssw0rd"."""
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.records_url.setText("postgresql://grace:p@ssw0rd@clinic-server/treadwell")
+    dialog._on_save_clicked()
+    assert dialog.result_settings is None and dialog.records_url.text() == ""
+    assert "the address was cleared: type it again without it" in dialog.problem.text()

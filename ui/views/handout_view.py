@@ -50,6 +50,7 @@ class HandoutView(QWidget):
         self._data_folder = data_folder  # a handout is never saved in it (core.atomic.write_output)
         self._inputs: HandoutRequest | None = None
         self._pdf: bytes | None = None
+        self._dated = dt.date.today()  # the day the handout shown is dated (rendered), for its file's name
         self._generation = 0
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
@@ -232,9 +233,10 @@ class HandoutView(QWidget):
         print_size, chosen = self.print_size.currentData(), self.language.currentData() or None
         self.busy.setVisible(True)
         self.status.setText("Making the handout…")
+        dated = dt.date.today()
 
-        def work() -> tuple[int, bytes, str | None]:
-            pdf = handout_pdf(request, date=dt.date.today(), paper=paper, units=units, clinician_summary=summary,
+        def work() -> tuple[int, bytes, str | None, dt.date]:
+            pdf = handout_pdf(request, date=dated, paper=paper, units=units, clinician_summary=summary,
                               print_size=print_size, language=chosen)
             language = handout_language(request.profile.language, request.settings, chosen)
             notes = notes_for_clinician(request.settings, language)
@@ -243,17 +245,17 @@ class HandoutView(QWidget):
                              "on (step 6 shows why).")
             if request.carry_on.note:
                 notes.append(request.carry_on.note)
-            return generation, pdf, " ".join(notes) or None
+            return generation, pdf, " ".join(notes) or None, dated
 
         run_in_background(work, self._on_rendered, partial(self._on_render_failed, generation))
 
     @Slot(object)
-    def _on_rendered(self, result: tuple[int, bytes, str | None]) -> None:
-        generation, pdf, note = result
+    def _on_rendered(self, result: tuple[int, bytes, str | None, dt.date]) -> None:
+        generation, pdf, note, dated = result
         if generation != self._generation:
             return
         self.busy.setVisible(self._printing is not None)
-        self._pdf = pdf
+        self._pdf, self._dated = pdf, dated
         shown, self._buffer = self._buffer, QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -291,7 +293,7 @@ class HandoutView(QWidget):
         """The patient's name and the day the handout is dated, as the progress report's (seen in review: one name for
         every version, so this week's handout replaced last month's without a word about which it was)."""
         name = self._inputs.profile.name if self._inputs else "patient"
-        return f"Treadwell plan {name} {dt.date.today().isoformat()}.pdf".replace("/", "-")
+        return f"Treadwell plan {name} {self._dated.isoformat()}.pdf".replace("/", "-")
 
     @Slot()
     def export_pdf(self, path: str | None = None) -> None:

@@ -355,7 +355,7 @@ class PlanPanel(QWidget):
                     link="Caveat and sources", href="sources")
         # the text above may have grown (a changed week's warning): the cell just changed stays in view once the page
         # is laid out again (seen in review at 150 %: pushed to the view's foot, its figure cut off)
-        QTimer.singleShot(0, self._current_cell_in_view)
+        QTimer.singleShot(0, self, self._current_cell_in_view)
 
     def _current_cell_in_view(self) -> None:
         if self.table.hasFocus():
