@@ -34,8 +34,8 @@ KEYS_IN_A_STEP = (
 
 
 def fill_help_menu(window: QMainWindow, menu: QMenu, menus: list[QMenu]) -> QAction:
-    """Keyboard shortcuts (F1; the system's help key, Cmd+? on macOS) and About in ``menu``; ``menus``: the window's, whose keys the first lists. Returns
-    the About action."""
+    """Keyboard shortcuts (F1; the system's help key, Cmd+? on macOS) and About in ``menu``; ``menus``: the window's,
+    whose keys the first lists. Returns the About action."""
     keys = QAction("&Keyboard shortcuts", window)
     keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     keys.setObjectName("keysAction")
