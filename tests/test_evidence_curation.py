@@ -273,10 +273,10 @@ def test_a_studys_findings_in_short_name_each_marker_and_direction_once(lib):
     its one rise placed by He et al. 2024 at the opioid receptor and by Ghanbari in the PAG."""
     by_id = {s.id: s for s in lib.studies}
     assert len(by_id["binda-2020"].findings) == 2
-    assert by_id["binda-2020"].findings_in_short == "MOR ↑"
-    assert by_id["chen-2012"].findings_in_short.startswith("TNF-α ↓, ")
+    assert by_id["binda-2020"].findings_listed() == "MOR ↑"
+    assert by_id["chen-2012"].findings_listed().startswith("TNF-α ↓, ")
     for s in lib.studies:
-        arrows = sum(s.findings_in_short.count(arrow) for arrow in "↑↓=")
+        arrows = sum(s.findings_listed().count(arrow) for arrow in "↑↓=")
         assert arrows == len({(f.marker, f.direction) for f in s.findings}), s.id
 
 

@@ -19,9 +19,9 @@ def _study(study_id: str):
 def test_a_disputed_direction_is_marked_and_the_others_are_not() -> None:
     bobinski = _study("bobinski-2018")
     assert bobinski.disputed == {("IL-4", Direction.DOWN)}
-    assert bobinski.findings_in_short.startswith("BDNF ↓, β-NGF ↓, IL-4 ↓?, M1 ↓, ")
-    assert _study("bai-2022").findings_in_short.startswith("BDNF ↓?, M1 ↓")  # its flag on findings[0].direction
-    assert "?" not in _study("bobinski-2015").findings_in_short
+    assert bobinski.findings_listed().startswith("BDNF ↓, β-NGF ↓, IL-4 ↓?, M1 ↓, ")
+    assert _study("bai-2022").findings_listed().startswith("BDNF ↓?, M1 ↓")  # its flag on findings[0].direction
+    assert "?" not in _study("bobinski-2015").findings_listed()
     findings = next(column for column in STUDY_COLUMNS if column.header == "Findings")
     assert "IL-4 down (the sources disagree on this direction: see the study's flags), M1 down" in \
         findings.tooltip(bobinski)

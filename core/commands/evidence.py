@@ -109,7 +109,7 @@ def _row(study: Study) -> list:
     doses = [f"{shown} ⚠" if shown is not None and left_out(study, column) else shown
              for shown, column in zip(doses, DOSE_COLUMNS)]
     return [study.id, study.first_author, study.year, study.species or "not stated", study.model,
-            *doses, study.findings_in_short, study.evidence_level, len(study.flags) or None]
+            *doses, study.findings_listed(), study.evidence_level, len(study.flags) or None]
 
 
 def _describe_dosing(summary: DosingSummary) -> str:

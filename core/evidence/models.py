@@ -197,11 +197,6 @@ class Study(Strict):
                          for name, way in self.markers)
 
     @property
-    def findings_in_short(self) -> str:
-        """"MOR ↑, TNF-α ↓, IL-4 ↓?"."""
-        return self.findings_listed()
-
-    @property
     def is_pain_study(self) -> bool:
         """A study of neuropathic pain: a pain model with a pain outcome (no ``off-topic`` flag)."""
         return not any(flag.code == FlagCode.OFF_TOPIC for flag in self.flags)

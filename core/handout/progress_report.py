@@ -200,22 +200,22 @@ class _Report:
 
     def _versions(self) -> list:
         story: list = [CondPageBreak(4 * cm), self._p("Plan versions and what changed", self.heading)]
-        rows = [[self._p(text, self.cell_bold) for text in ("Version", "Saved on", "By", "What changed")]]
-        group_ends = []
+        headings = ("Version", "Saved on", "By", "What changed")
+        rows = [[self._p(text, self.cell_bold) for text in headings]]
+        group_ends, firsts = [], []  # the rows' ends, and each version's first three cells
         for version in self.progress.versions:  # the clinician's reason first, then what changed
+            shown = (str(version.version), version.saved_on.isoformat(), printable(author(version.saved_by)))
+            firsts.append(shown)
             for index, change in enumerate(([f"Reason: {version.reason}"] if version.reason else [])
                                            + version.changes or [""]):
-                first = index == 0
-                rows.append([self._p(str(version.version) if first else "", self.cell),
-                             self._p(version.saved_on.isoformat() if first else "", self.cell),
-                             self._p(printable(author(version.saved_by)) if first else "", self.cell),
-                             self._p(printable(change), self.cell)])
+                rows.append([self._p(text if index == 0 else "", self.cell) for text in shown]
+                            + [self._p(printable(change), self.cell)])
             group_ends.append(len(rows) - 1)
-        names = " ".join(printable(author(version.saved_by)) for version in self.progress.versions)  # each word whole
-        table = self._table(rows, fitted_widths(  # (seen in review: "Dr Maximiliana P / apadopoulou-Va / nderberghe")
-            [2.0, 2.7, 3.6, self.width / cm - 8.3], ["1", "2026-09-01", names, ""], self.width, 11, bold=False,
-            padding=6, headings=[least_width(heading, 11, padding=6) for heading in ("Version", "Saved", "By", "")]),
-            header_rows=1)
+        # each column as wide as its longest word, a name's too (seen in review: "Dr Maximiliana P / apadopoulou-Va")
+        columns = [" ".join(texts) for texts in zip(*firsts)] if firsts else ["", "", ""]
+        table = self._table(rows, fitted_widths(
+            [2.0, 2.7, 3.6, self.width / cm - 8.3], [*columns, ""], self.width, 11, bold=False, padding=6,
+            headings=[least_width(heading, 11, padding=6) for heading in headings]), header_rows=1)
         # one row per change, so a long list of changes can continue on the next page; a rule under each version
         table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.75, GRID),
                                    ("LINEAFTER", (0, 0), (-2, -1), 0.75, GRID)]

@@ -35,7 +35,7 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Year", lambda s: str(s.year), lambda s: s.year),
     Column("Species", lambda s: s.species or "not stated"),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
-    Column("Findings", lambda s: s.findings_in_short,
+    Column("Findings", lambda s: s.findings_listed(),
            tooltip=lambda s: s.findings_listed(DISAGREE, direction=lambda way: way.value)),
     Column("m/min", lambda s: _dose(s, "speed_m_per_min", _num(s.exercise.speed_m_per_min)),
            lambda s: s.exercise.speed_m_per_min or -1.0,
