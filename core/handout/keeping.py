@@ -15,6 +15,17 @@ from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import _listWrapOn
 
 
+def one_block(flowables: list[Flowable], width: float, font: str) -> Table:
+    """``flowables`` as one part of a section, never parted, that says its own height (a KeepTogether inside a
+    KeptOnOnePage says it is taller than any page, and the section went on over a page it fitted on). Seen in a
+    review of standard print: "go back to the week before" at a page's foot, and its exception, "But if you are in
+    week 1", on the next. ``font``: the handout's, embedded (a table names Helvetica otherwise)."""
+    block = Table([[flowables]], colWidths=[width])
+    block.setStyle([("FONTNAME", (0, 0), (-1, -1), font)] + [
+        (side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")])
+    return block
+
+
 class KeptOnOnePage(KeepTogether):
     """``flowables`` on one page where they fit on one. Where they are taller than a page, they start on a page of
     their own and part after the last flowable that fits with ``turn_over()`` (a line saying the section goes on over

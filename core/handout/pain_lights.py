@@ -49,9 +49,10 @@ def pain_lights(pain: PainRules, t: Wording | None = None, *, eased: bool = Fals
                      "this week again instead, more slowly."))
     if eased:  # how much more slowly, as the session log and the progress report judge it (seen in review: a week
         # walked again at its own moderate target read as "above" the light one they hold it to, which nothing said),
-        # said as the "more slowly" just before (a first wording's "that week" read as the week walked again)
-        morning.append(t("More slowly means: if the week before is a light week, only as hard as your table says for "
-                         "that light week."))
+        # said as the "more slowly" just before (a first wording's "that week" read as the week walked again; a second's
+        # "More slowly means: if ..." was the handout's hardest sentence, seen in a review of its translations)
+        morning.append(t("If the week before is a light week, walk this week again only as hard as your table says "
+                         "for that light week."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

@@ -27,7 +27,7 @@ from core.handout.fonts import REGULAR, UnprintableCharacters, missing_character
 from core.handout.logo import check_logo
 from core.handout.model import ClinicianSummary, Handout
 from core.handout.fitting import SHORTENED, fitted_footer, one_line
-from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn, ShorterWhereItSaves
+from core.handout.keeping import HeadedOnANewPage, KeptOnOnePage, SaidToGoOn, ShorterWhereItSaves, one_block
 from core.handout.script_text import BidiParagraph, isolated, paragraph, text_width
 from core.handout.styles import PRINT_SIZES, paragraph_style, patient_styles
 from core.handout.walking_log import walking_log_table
@@ -272,7 +272,8 @@ class HandoutRenderer:
         # The section on one page, under its heading (the next-morning rule alone at the top of a page read as a stray
         # line, in standard print too; and seen in testing, the heading and its first lines alone at the foot of one,
         # the traffic light on the next)
-        rules = [light_table, Spacer(1, 8)] + [self._p(text) for text in h.pain_morning]
+        rules = [light_table, Spacer(1, 8), self._p(h.pain_morning[0]),  # the rule to go back with its exception
+                 one_block([self._p(text) for text in h.pain_morning[1:]], self._width, REGULAR)]
         stop, parting = self._stop_section(h)
         # when to stop on one page, its paragraphs closer where that keeps it there, or said to go on where it is still
         # taller than a page (core/handout/keeping.py); seen in review, in Portuguese on Letter: the stop signs on one
