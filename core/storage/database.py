@@ -127,11 +127,25 @@ def unreadable_text(connection: sqlite3.Connection) -> str | None:
             listed = ", ".join(f'typeof("{column}"), "{column}"' for column in columns)
             for row in connection.execute(f'select {"rowid" if has_rowid else "null"}, {listed} from "{table}"'):
                 for column, kind, value in zip(columns, row[1::2], row[2::2]):
-                    if kind == b"text" and not _is_utf8(value):
+                    if kind == b"text" and (b"\0" in value or not _is_utf8(value)):  # a zeroed sector: readable UTF-8
                         where = f" of row {row[0]}" if has_rowid else ""
                         return f"the text in {table}.{column}{where} is not readable text"
     finally:
         connection.text_factory = factory
+    return _broken_record(connection, tables)
+
+
+def _broken_record(connection: sqlite3.Connection, tables: list[tuple[str, bool, list[str]]]) -> str | None:
+    """Where a record kept as JSON text ("json" or "..._json" columns: a plan, a profile, an audit entry's values)
+    is not whole JSON: seen when a tester damaged bytes inside a plan, readable text still, that db check and the
+    backups' check passed while the plan could not be read; the good backups went in rotation. SQLite's json_valid."""
+    for table, has_rowid, columns in tables:
+        for column in (column for column in columns if column == "json" or column.endswith("_json")):
+            row = connection.execute(f'select {"rowid" if has_rowid else "null"} from "{table}" where "{column}" is '
+                                     f'not null and not json_valid("{column}") limit 1').fetchone()
+            if row is not None:
+                where = f" of row {row[0]}" if has_rowid else ""
+                return f"the record in {table}.{column}{where} is not whole"
     return None
 
 

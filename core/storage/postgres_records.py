@@ -29,7 +29,7 @@ from core.storage.record_rows import (
     DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS,
     before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name,
     no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version,
-    tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
+    tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors, stored_json,
 )
 
 
@@ -381,7 +381,7 @@ class PostgresRecords:
         rows = self._all("select id, at, action, record_type, record_id, clinician, before_json from audit "
                          "order by id desc limit %s", [limit])
         return [AuditEvent(id=r[0], at=r[1], action=r[2], record_type=r[3], record_id=r[4], clinician=r[5],
-                           before=None if r[6] is None else json.loads(r[6])) for r in rows]
+                           before=stored_json(r[6], f"The audit entry {r[0]}")) for r in rows]
 
     # -- moving a patient ------------------------------------------------------------------------------
 

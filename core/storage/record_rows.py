@@ -74,12 +74,35 @@ PLAN_COLUMNS = ("select id, patient_id, version, uid, profile_json, plan_json, o
 
 
 def plan_version(row) -> PlanVersion:
-    return PlanVersion(
-        id=row[0], patient_id=row[1], version=row[2], uid=row[3], profile=stored_profile(row[4]),
-        plan=Plan.model_validate_json(row[5]),
-        overrides=[WeekOverride.model_validate(item) for item in json.loads(row[6])],
-        guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9], reason=row[10] or "",
-    )
+    try:
+        return PlanVersion(
+            id=row[0], patient_id=row[1], version=row[2], uid=row[3], profile=stored_profile(row[4]),
+            plan=Plan.model_validate_json(row[5]),
+            overrides=[WeekOverride.model_validate(item) for item in json.loads(row[6])],
+            guidelines_version=row[7] or "", created_by=row[8] or "", created_at=row[9], reason=row[10] or "",
+        )
+    except ValueError:  # pydantic's ValidationError and json's errors are ValueErrors
+        raise record_damaged(f"Plan version {row[2]} of patient {row[1]}") from None
+
+
+def stored_json(text: str | None, what: str) -> object:
+    """A record's JSON text read back (None stays None), or the record said to be damaged."""
+    try:
+        return None if text is None else json.loads(text)
+    except ValueError:
+        raise record_damaged(what) from None
+
+
+def record_damaged(what: str) -> Exception:
+    """A stored record that cannot be read, said without its text: the error quoted the patient's record (seen when
+    a tester zeroed a disk sector inside a plan: its name in the window and on the command line, and a traceback
+    from ``progress``). The backups' check finds such a record too (core/storage/database.py)."""
+    from core.storage.database import DatabaseDamaged
+
+    # the window offers a restore only where the file fails its check on opening, which this damage passes
+    return DatabaseDamaged(f"{what} cannot be read: it is damaged in the records, and nothing was changed. The db "
+                           "check command names the newest backup without the damage, and db restore puts it back; "
+                           "on the clinic server, tell the clinic's administrator.")
 
 
 def check_week(version: PlanVersion, week: int) -> None:
