@@ -49,7 +49,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         super().__init__(parent)
         self._data_dir = data_dir
         self._records_url = records_url  # the clinic server (--records), else Settings decide
-        self.read_only = read_only
+        self.read_only, self._cannot_write = read_only, False  # the latter: the folder's lock file could not be opened
         self._take_lock, self._quiet, self._lock = take_lock, quiet, None
         self._painted = self._ready = False
         self._parts_built = 0
@@ -127,8 +127,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                 f"Treadwell is already open with the data folder {self._data_dir.root}.\n\n"
                 "This window opens read-only: you can look, but not save. When the other window closes, this one "
                 "offers to switch to editing.")
-        except LockFileError as error:
-            why = f"{error}\n\nThis window opens read-only: you can look, but not save."
+        except LockFileError as error:  # seen by a tester: a read-only disk was then blamed on "another window"
+            why, self._cannot_write = f"{error}\n\nThis window opens read-only: you can look, but not save.", True
         if why is None:
             self._lock = lock
             return
@@ -161,6 +161,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.settings = self._load_settings()
         self.gateway = RecordsGateway(self._data_dir, read_only=self.read_only,
                                       records_url=self._records_url or self.settings.records_url or None)
+        if self._cannot_write:
+            self.gateway.read_only_why = "this data folder cannot be written (its lock file could not be opened)"
 
     def _make_view(self, name: str) -> QWidget:
         view = getattr(self, f"_make_{name}")()

@@ -48,7 +48,7 @@ class RecordsLifecycle:
         if report.backup is not None:
             parts.append(self._backed_up(report.backup.name))
         if report.read_only:
-            parts.append("Read-only: another Treadwell window is using this data folder.")
+            parts.append(f"Read-only: {self.gateway.read_only_why}.")
         self.statusBar().showMessage(" ".join(parts))
         self._show_backup_problem(report.backup_problem)
         self.start_daily_backups()

@@ -127,7 +127,7 @@ def backups_held(backups_dir: Path, *, undone: str = "no backup was made") -> It
         held = lock.acquire(BACKUPS_WAIT_S)
     except OSError as error:  # LockFileError too: the folder cannot be written
         raise BackupError(f"The backup could not be written to {backups_dir}: "
-                          f"{getattr(error, 'strerror', None) or error}.") from error
+                          f"{str(getattr(error, 'strerror', None) or error).rstrip('.')}.") from error  # not ".."
     if not held:
         raise BackupError(f"Another Treadwell window or command was still making a backup in {backups_dir} after "
                           f"{BACKUPS_WAIT_S:g} s, so {undone}. Try again in a few minutes.")

@@ -55,7 +55,7 @@ class DataDirLock:
             raise LockFileError(
                 f"The lock file {self.path.name} in {self.path.parent} cannot be opened "
                 f"({error.strerror or error}), so nothing can be saved there. Check that the data folder can "
-                "be written, and that treadwell.lock is a file.") from error
+                f"be written, and that {self.path.name} is a file.") from error  # the backups' lock too
         return True
 
     def is_free(self) -> bool:

@@ -43,10 +43,14 @@ class DataFolderMissing(Exception):
     """The data folder, or the database in it, disappeared or was replaced while the window was open."""
 
 
+ANOTHER_WINDOW = "another Treadwell window is using this data folder"  # why a window is read-only, most often
+
+
 class RecordsGateway:
     def __init__(self, data_dir: DataDir, *, read_only: bool, records_url: str | None = None) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
+        self.read_only_why = ANOTHER_WINDOW  # or the data folder cannot be written (the window's lock file says)
         self.records_url = records_url or None
         self._db: Database | None = None
         self._clinic = None  # PostgresRecords, once signed in
@@ -278,7 +282,7 @@ class RecordsGateway:
     def _records(self, *, write: bool = False) -> PatientRecords:
         if self.records_url is not None:
             if write and self.read_only:
-                raise ReadOnlyRecords("This window is read-only: another Treadwell window is using this data folder.")
+                raise ReadOnlyRecords(f"This window is read-only: {self.read_only_why}.")
             return ClinicGuard(self)  # type: ignore[return-value]
         return LocalGuard(SqliteRecords(self._require(write=write)))  # type: ignore[return-value]
 
@@ -286,7 +290,7 @@ class RecordsGateway:
         if self._db is None:
             raise RecordNotFound("The records are not open yet.")
         if write and self.read_only:
-            raise ReadOnlyRecords("This window is read-only: another Treadwell window is using this data folder.")
+            raise ReadOnlyRecords(f"This window is read-only: {self.read_only_why}.")
         if write and not self.data_dir.database_path.exists():
             # The folder was deleted or moved while the window was open: a write would go to a file no one
             # can open again. Refuse, and say so.
