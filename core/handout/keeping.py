@@ -23,6 +23,7 @@ def one_block(flowables: list[Flowable], width: float, font: str) -> Table:
     block = Table([[flowables]], colWidths=[width])
     block.setStyle([("FONTNAME", (0, 0), (-1, -1), font)] + [
         (side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")])
+    block.spaceBefore, block.spaceAfter = flowables[0].getSpaceBefore(), flowables[-1].getSpaceAfter()  # as apart
     return block
 
 

@@ -50,9 +50,11 @@ def pain_lights(pain: PainRules, t: Wording | None = None, *, eased: bool = Fals
     if eased:  # how much more slowly, as the session log and the progress report judge it (seen in review: a week
         # walked again at its own moderate target read as "above" the light one they hold it to, which nothing said),
         # said as the "more slowly" just before (a first wording's "that week" read as the week walked again; a second's
-        # "More slowly means: if ..." was the handout's hardest sentence, seen in a review of its translations)
-        morning.append(t("If the week before is a light week, walk this week again only as hard as your table says "
-                         "for that light week."))
+        # "More slowly means: if ..." was the handout's hardest sentence, seen in a review of its translations; a
+        # third's "If the week before is a light week, walk this week again" read as a rule of its own, where a light
+        # week 2 after a light week 1 goes back to week 1)
+        morning.append(t("If you walk this week again and the week before is a light week, walk only as hard as your "
+                         "table says for that light week."))
     red_from = pain.acceptable_max + 1
     return {
         "pain_intro": intro,

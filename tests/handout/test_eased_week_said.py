@@ -11,7 +11,8 @@ from core.handout.renderer import HandoutRenderer
 from core.plan.step_back import eased_week
 from tests.handout.helpers import example, flat, handout_for, pdf_text
 
-SAID = "If the week before is a light week, walk this week again only as hard as your table says for that light week."
+SAID = ("If you walk this week again and the week before is a light week, walk only as hard as your table says for "
+        "that light week.")
 
 
 def test_a_plan_with_a_week_walked_again_more_lightly_says_so() -> None:
@@ -42,5 +43,5 @@ def test_the_week_it_is_said_of_is_the_light_week_before() -> None:
 
 def test_translated_as_the_english() -> None:
     spanish = handout_for(example("diabetic-neuropathy"), language="es").pain_morning[-1]
-    assert spanish == ("Si la semana anterior es una semana ligera, vuelva a caminar esta semana con un esfuerzo no "
+    assert spanish == ("Si repite esta semana y la semana anterior es una semana ligera, camine con un esfuerzo no "
                        "mayor del que su tabla indica para esa semana ligera.")

@@ -183,8 +183,8 @@ def test_usual_pain_0_asks_for_the_pain_to_be_gone_by_the_morning() -> None:
                                     ("But if you are in week 1, or the week before in your plan has the same walks as "
                                      "this week, walk this week again instead, more slowly."),
                                     # its week 3 walks week 2's walks at moderate effort (test_eased_week_said.py)
-                                    ("If the week before is a light week, walk this week again only as hard as "
-                                     "your table says for that light week.")]
+                                    ("If you walk this week again and the week before is a light week, walk only "
+                                     "as hard as your table says for that light week.")]
 
 
 def test_a_range_too_narrow_to_count_tells_the_patient_why_the_pulse_is_no_guide() -> None:
