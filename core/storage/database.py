@@ -127,7 +127,7 @@ def unreadable_text(connection: sqlite3.Connection) -> str | None:
             listed = ", ".join(f'typeof("{column}"), "{column}"' for column in columns)
             for row in connection.execute(f'select {"rowid" if has_rowid else "null"}, {listed} from "{table}"'):
                 for column, kind, value in zip(columns, row[1::2], row[2::2]):
-                    if kind == b"text" and (b"\0" in value or not _is_utf8(value)):  # a zeroed sector: readable UTF-8
+                    if kind == b"text" and not _is_utf8(value):
                         where = f" of row {row[0]}" if has_rowid else ""
                         return f"the text in {table}.{column}{where} is not readable text"
     finally:
@@ -137,8 +137,10 @@ def unreadable_text(connection: sqlite3.Connection) -> str | None:
 
 def _broken_record(connection: sqlite3.Connection, tables: list[tuple[str, bool, list[str]]]) -> str | None:
     """Where a record kept as JSON text ("json" or "..._json" columns: a plan, a profile, an audit entry's values)
-    is not whole JSON: seen when a tester damaged bytes inside a plan, readable text still, that db check and the
-    backups' check passed while the plan could not be read; the good backups went in rotation. SQLite's json_valid."""
+    is not whole JSON: seen when a tester zeroed a disk sector inside a plan (zero bytes are UTF-8), that db check
+    and the backups' check passed while the plan could not be read; the good backups went in rotation. SQLite's
+    json_valid, which refuses a zero byte in JSON. Not a zero byte in any text: an older Treadwell kept control
+    characters in a name or a note, and every backup would have been refused."""
     for table, has_rowid, columns in tables:
         for column in (column for column in columns if column == "json" or column.endswith("_json")):
             row = connection.execute(f'select {"rowid" if has_rowid else "null"} from "{table}" where "{column}" is '

@@ -29,7 +29,7 @@ from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
 from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
 from core.storage.postgres_records import PostgresRecords
-from core.storage.record_rows import same_version
+from core.storage.record_rows import same_version, stored_json
 
 PAGE = 500
 
@@ -190,7 +190,7 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
     copied, held = 0, []
     with server.transaction():
         for local_id, at, action, record_type, record_id, clinician, before_json in rows:
-            before = json.loads(before_json) if before_json else None
+            before = stored_json(before_json or None, f"The audit entry {local_id}")
             if _patient_of(local, record_type, record_id, before) in waiting:
                 held.append(local_id)
                 continue

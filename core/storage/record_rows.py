@@ -99,10 +99,10 @@ def record_damaged(what: str) -> Exception:
     from ``progress``). The backups' check finds such a record too (core/storage/database.py)."""
     from core.storage.database import DatabaseDamaged
 
-    # the window offers a restore only where the file fails its check on opening, which this damage passes
-    return DatabaseDamaged(f"{what} cannot be read: it is damaged in the records, and nothing was changed. The db "
-                           "check command names the newest backup without the damage, and db restore puts it back; "
-                           "on the clinic server, tell the clinic's administrator.")
+    # not "db check names the backup": it finds text that is not whole JSON, not a value a model refuses
+    return DatabaseDamaged(f"{what} cannot be read: its stored record is damaged. Nothing was changed. Ask whoever "
+                           "looks after Treadwell here to check the records (db check) and restore a backup that holds "
+                           "it whole; on the clinic server, tell the clinic's administrator.")
 
 
 def check_week(version: PlanVersion, week: int) -> None:
@@ -193,10 +193,13 @@ def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
         raise RecordNotFound(f"No deleted session has id {session_id}: `sessions deleted PATIENT_ID` lists a "
                              "patient's deleted sessions.")
     _, at, clinician, before_json = row
-    before = json.loads(before_json) if before_json else {}
+    before = stored_json(before_json or None, f"Deleted session {session_id}") or {}
     if "patient_id" not in before:  # cleared when the patient was deleted
         raise RecordNotFound(f"Session {session_id} was deleted with its patient: its values went with them.")
-    log = SessionLog.model_validate({name: before[name] for name in SessionLog.model_fields if name in before})
+    try:
+        log = SessionLog.model_validate({name: before[name] for name in SessionLog.model_fields if name in before})
+    except ValueError:  # pydantic's ValidationError quotes the walk's values
+        raise record_damaged(f"Deleted session {session_id}") from None
     return DeletedSession(session_id=session_id, deleted_at=at, deleted_by=clinician, patient_id=before["patient_id"],
                           plan_id=before["plan_id"], uid=before.get("uid"), log=log)
 

@@ -26,7 +26,7 @@ def saved_with_a_backup(data_dir) -> None:
 
 
 @pytest.mark.parametrize(("found", "at", "value", "said"), [
-    (b'"guidelines_version":', 3, 0, "the text in plans.plan_json of row 1 is not readable text"),  # a zeroed byte
+    (b'"guidelines_version":', 3, 0, "the record in plans.plan_json of row 1 is not whole"),  # a zeroed byte
     (b'"sex":', 0, ord("#"), "the record in plans.profile_json of row 1 is not whole"),  # readable, not JSON
 ])
 def test_a_damaged_record_is_found_by_the_checks_and_never_quoted(data_dir, run_main, found, at, value, said) -> None:
@@ -43,10 +43,11 @@ def test_a_damaged_record_is_found_by_the_checks_and_never_quoted(data_dir, run_
             records.plan_history(db, 1)
     finally:
         db.close()
-    assert str(raised.value).startswith("Plan version 1 of patient 1 cannot be read: it is damaged in the records")
+    assert str(raised.value).startswith("Plan version 1 of patient 1 cannot be read: its stored record is damaged")
     assert raised.value.__cause__ is None and raised.value.__suppress_context__  # no record in a traceback or log
-    for command in (("plans", "show", "1"), ("progress", "1"), ("plans", "export", "1", str(data_dir.root.parent / "x.json"))):
+    exported = str(data_dir.root.parent / "x.json")
+    for command in (("plans", "show", "1"), ("progress", "1"), ("plans", "export", "1", exported)):
         result = run_main(*command, data_dir=data_dir.root)
         assert result.returncode == 1, (command, result.stderr)
-        assert "cannot be read: it is damaged in the records" in result.stderr, (command, result.stderr)
+        assert "cannot be read: its stored record is damaged" in result.stderr, (command, result.stderr)
         assert "Traceback" not in result.stderr and "Qutlenberg" not in result.stderr + result.stdout, command
