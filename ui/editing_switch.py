@@ -24,7 +24,15 @@ class EditingSwitch:
         self.setWindowTitle(APP_NAME + (" (read-only)" if self.read_only else "") + "[*]")  # [*]: unsaved changes
         records = getattr(self, "records", None)
         if records is not None:
-            records.set_writable(not self.read_only)
+            records.set_writable(self.read_only_why)
+
+    @property
+    def read_only_why(self) -> str:
+        """Why this window cannot save ("" where it can): another window holds the folder, or it cannot be written."""
+        from core.workspace.gateway import ANOTHER_WINDOW  # not a first-frame import
+
+        gateway = getattr(self, "gateway", None)
+        return "" if not self.read_only else gateway.read_only_why if gateway is not None else ANOTHER_WINDOW
 
     def _watch_for_free_lock(self) -> None:
         if self._lock_poll is None:

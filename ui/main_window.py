@@ -147,7 +147,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
             self._lock = None
 
     def _build_gateway(self) -> None:
-        from core.workspace.gateway import RecordsGateway
+        from core.workspace.gateway import CANNOT_WRITE, RecordsGateway
 
         import logging
 
@@ -162,7 +162,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.gateway = RecordsGateway(self._data_dir, read_only=self.read_only,
                                       records_url=self._records_url or self.settings.records_url or None)
         if self._cannot_write:
-            self.gateway.read_only_why = "this data folder cannot be written (its lock file could not be opened)"
+            self.gateway.read_only_why = CANNOT_WRITE
 
     def _make_view(self, name: str) -> QWidget:
         view = getattr(self, f"_make_{name}")()
@@ -207,7 +207,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         from ui.views.records_view import RecordsView
 
         view = RecordsView(self.gateway, lambda: self.settings.clinician)
-        view.set_writable(not self.read_only)
+        view.set_writable(self.read_only_why)
         return view
 
     def _connect_views(self) -> None:

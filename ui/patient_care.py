@@ -57,7 +57,7 @@ class PatientCare(SaveQuestions, SessionCare):
                     course = CourseOfCare(patient_id=patient_id, history=history, sessions=sessions,
                                           progress=progress_of(history, sessions, units=self.settings.units),
                                           shown_plan_id=self.editor.plan_id,
-                                          unsaved_edits=self.editor.dirty, read_only=self.read_only)
+                                          unsaved_edits=self.editor.dirty, read_only_why=self.read_only_why)
                 gone = not history  # deleted on another workstation, or in another window
             except Exception as error:  # a plain sentence; the traceback to the log, its message withheld there
                 logging.getLogger(__name__).exception("the patient's course could not be read")
@@ -77,8 +77,9 @@ class PatientCare(SaveQuestions, SessionCare):
         from ui.models.course import editor_note, handout_note
 
         self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
-                                                 read_only=self.read_only))
-        self.editor.set_record_note(editor_note(self._course, read_only=self.read_only), writable=not self.read_only)
+                                                 read_only_why=self.read_only_why))
+        self.editor.set_record_note(editor_note(self._course, read_only_why=self.read_only_why),
+                                    writable=not self.read_only)
         self.handout.set_course(*self._handout_course())
 
     def _handout_course(self) -> tuple[tuple, tuple]:

@@ -43,14 +43,17 @@ class DataFolderMissing(Exception):
     """The data folder, or the database in it, disappeared or was replaced while the window was open."""
 
 
-ANOTHER_WINDOW = "another Treadwell window is using this data folder"  # why a window is read-only, most often
+# why a window is read-only: most often another window holds the folder; or its lock file cannot be opened (a disk
+# made read-only, a folder in its place), seen by a tester blamed on "another Treadwell window"
+ANOTHER_WINDOW = "another Treadwell window holds this data folder"
+CANNOT_WRITE = "this data folder cannot be written (its lock file could not be opened)"
 
 
 class RecordsGateway:
     def __init__(self, data_dir: DataDir, *, read_only: bool, records_url: str | None = None) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
-        self.read_only_why = ANOTHER_WINDOW  # or the data folder cannot be written (the window's lock file says)
+        self.read_only_why = ANOTHER_WINDOW  # or CANNOT_WRITE (the window's lock file says)
         self.records_url = records_url or None
         self._db: Database | None = None
         self._clinic = None  # PostgresRecords, once signed in

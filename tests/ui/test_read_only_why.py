@@ -22,23 +22,16 @@ def test_a_folder_whose_lock_file_cannot_be_opened_is_said_to_be_unwritable(qtbo
     assert "Read-only: this data folder cannot be written" in said and "another Treadwell window" not in said
     with pytest.raises(ReadOnlyRecords, match="read-only: this data folder cannot be written"):
         window.gateway.save_plan(*example(), [], clinician="Dr A", patient_id=None)
+    # each step that says the window is read-only says why, and promises no switch to editing
+    window.editor.form.set_profile(example()[0])
+    for said in (window.editor.header.text(), window.records.export_button.toolTip()):
+        assert "this data folder cannot be written" in said and "another Treadwell window" not in said, said
+        assert "Switch to editing" not in said, said
 
 
 def test_a_folder_another_window_holds_is_said_so(qtbot, data_dir) -> None:
     window, holder = read_only_window(qtbot, data_dir)
     try:
-        assert "Read-only: another Treadwell window is using this data folder." in window.statusBar().currentMessage()
+        assert "Read-only: another Treadwell window holds this data folder." in window.statusBar().currentMessage()
     finally:
         holder.release()
-
-
-def test_a_backup_folder_whose_lock_cannot_be_opened_names_that_lock(data_dir) -> None:
-    """Seen by a tester: "The lock file backups.lock ... cannot be opened ... and that treadwell.lock is a file.."."""
-    from core.workspace.maintenance import BackupError, backup
-
-    open_database(data_dir.database_path).close()
-    data_dir.backups_dir.with_name("backups.lock").mkdir()
-    with pytest.raises(BackupError) as raised:
-        backup(data_dir, None)
-    said = str(raised.value)
-    assert "that backups.lock is a file." in said and not said.endswith("..") and "treadwell.lock" not in said

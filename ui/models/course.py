@@ -10,6 +10,7 @@ from core.plan.engine import Plan
 from core.plan.progress import Progress, as_patient_has_it
 from core.records.models import PlanVersion, SessionRecord, version_in_force
 from core.workspace.course import in_course
+from core.workspace.gateway import ANOTHER_WINDOW
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,11 @@ class CourseOfCare:
     progress: Progress
     shown_plan_id: int | None = None  # the version the plan editor shows
     unsaved_edits: bool = False  # the editor's values differ from the version it shows
-    read_only: bool = False  # another window holds the data folder: the course is read here, not changed
+    read_only_why: str = ""  # why the window cannot change the course (gateway.ANOTHER_WINDOW...); "" where it can
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_why)
 
     @property
     def in_force(self) -> PlanVersion:
@@ -60,28 +65,34 @@ class CourseOfCare:
         return next((version for version in self.history if version.id == plan_id), None)
 
 
-def editor_note(course: CourseOfCare | None, *, read_only: bool) -> str:
+def read_only_said(why: str, here: str) -> str:
+    """"Read-only:" with why, what can be done ``here``, and, where another window holds the folder, what ends it."""
+    ends = "; once that window is closed, Switch to editing appears at the top." if why == ANOTHER_WINDOW else "."
+    return f"<b>Read-only:</b> {why}, so {here}{ends}"
+
+
+def editor_note(course: CourseOfCare | None, *, read_only_why: str) -> str:
     """Said under step 4's title: a read-only window cannot save what is typed there, and an older version shown
     there is not the plan in force. Seen in review: a reassessment typed in a read-only window was refused only at
     Save, and version 1 opened from Records read "plan ready", where the handout and the session log both said
     version 2 was in force."""
     said = []
-    if read_only:
-        said.append("<b>Read-only:</b> another Treadwell window holds this data folder, so a plan can be drafted and "
-                    "its handout made here, but not saved; once that window is closed, Switch to editing appears at "
-                    "the top.")
+    if read_only_why:
+        said.append(read_only_said(read_only_why, "a plan can be drafted and its handout made here, but not saved"))
     if course is not None and course.older_shown is not None:
         said.append(f"<b>An older version:</b> version {course.in_force.version} is the plan in force (open it in "
                     "Records to go on from it).")
     return "<br>".join(said)
 
 
-def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only: bool = False) -> str:
+def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only_why: str = "") -> str:
     """What the clinician should know before giving this handout: it is not the plan on record (unsaved changes,
     a patient not saved yet) or it is an older version than the one in force. Empty when it is the plan in force.
     A read-only window cannot save, so it is not told to."""
-    save = ("this window is read-only, so save the plan in the Treadwell window that holds the records (or switch "
-            "this one to editing when that one closes)" if read_only else "save the plan (Ctrl+S)")
+    save = ("save the plan (Ctrl+S)" if not read_only_why else
+            "this window is read-only, so save the plan in the Treadwell window that holds the records (or switch "
+            "this one to editing when that one closes)" if read_only_why == ANOTHER_WINDOW else
+            f"this window is read-only ({read_only_why}), so the plan cannot be saved here")
     if course is None:
         return f"Not saved yet: {save} so the record holds the plan this handout gives the patient." if unsaved else ""
     if course.unsaved_edits:

@@ -189,12 +189,13 @@ class RecordsView(QWidget):
         room = table.viewport().width() - numbers - least
         header.resizeSection(0, max(least, min(table.sizeHintForColumn(0), room)))
 
-    def set_writable(self, writable: bool) -> None:
+    def set_writable(self, read_only_why: str) -> None:
         """A read-only window (another holds the data folder) reads patients; it does not import, export or delete
         them (an export is written in the audit trail, which it cannot write: seen in review, Export bundle was
-        offered and every export failed), and says why on the buttons' tooltips rather than after a choice."""
-        self._writable = writable
-        why = "" if writable else "Read-only: another Treadwell window holds this data folder."
+        offered and every export failed), and says why on the buttons' tooltips rather than after a choice.
+        ``read_only_why``: "" where the window can save."""
+        self._writable = writable = not read_only_why
+        why = f"Read-only: {read_only_why}." if read_only_why else ""
         self.import_button.setEnabled(writable)
         for button in (self.import_button, self.export_button, self.delete_button):
             button.setToolTip(why)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from core.records.models import PlanVersion
-from ui.models.course import CourseOfCare
+from ui.models.course import CourseOfCare, read_only_said
 
 
 def log_title_html(course: CourseOfCare) -> str:
@@ -15,9 +15,8 @@ def log_title_html(course: CourseOfCare) -> str:
              f"<p>Plan version {version.version} in force (saved {version.saved_on.isoformat()}); "
              "every session of every version is listed."]
     if course.read_only:
-        lines.append(" <b>Read-only:</b> another Treadwell window holds this data folder, so sessions can be read "
-                     "here but not logged, corrected or deleted; once that window is closed, Switch to editing "
-                     "appears at the top.")
+        lines.append(" " + read_only_said(course.read_only_why, "sessions can be read here but not logged, corrected "
+                                                                "or deleted"))
     elif course.in_force.plan.blocked:
         lines.append(f" <b>Version {version.version} is blocked by screening:</b> no walk dated "
                      f"{version.saved_on.isoformat()} or later can be logged until the plan is unblocked and "
