@@ -108,9 +108,11 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 etiology = workspace.etiology_entry(profile.etiology)
                 course = () if args.patient is None else _course(workspace.records, args.patient)
                 pdf = _render_handout(args, profile, plan, studies, etiology, settings, course)
-                staged = None if pdf is None else _stage_handout(pdf, args, data_dir)
-                if staged is None:
+                if pdf is None:
                     return 2
+                staged = _stage_handout(pdf, args, data_dir)
+                if staged is None:  # a full disk, a folder made read-only: the path was checked above, not bad input
+                    return 1
             if args.save:
                 saved = workspace.records.save_plan(profile, computed, clinician=settings.clinician,
                                                     patient_id=args.patient, overrides=kept,
@@ -122,7 +124,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                     if saved is not None:
                         workspace.records.record_event("export", "plan", saved.id, settings.clinician)
                 elif saved is None:
-                    return 2
+                    return 1  # not put in place (a full disk, the PDF open elsewhere): not bad input
                 else:
                     not_placed = True  # the saved plan's notes and id are said all the same (seen in review)
             if saved is not None:
@@ -146,7 +148,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             elif saved is not None:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
             if not_placed:
-                return 2
+                return 1
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
         return 2

@@ -53,8 +53,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                             waiting=say_waiting) as workspace:
             progress = patient_progress(workspace.records, args.patient, today=args.date, units=settings.units)
             if args.pdf is not None:
-                if not _write_report(progress, settings, args, data_dir):
-                    return 2
+                if status := _write_report(progress, settings, args, data_dir):
+                    return status
                 workspace.records.record_event("export", "patient", args.patient, settings.clinician)
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
@@ -70,7 +70,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     return 0
 
 
-def _write_report(progress: Progress, settings, args: argparse.Namespace, data_dir: DataDir) -> bool:
+def _write_report(progress: Progress, settings, args: argparse.Namespace, data_dir: DataDir) -> int:
+    """0 when written; 2 when it cannot be made from what was given; 1 when it cannot be written (a full disk, a
+    folder made read-only since its path was checked: not bad input)."""
     from core.handout.export import REPORT_PDF, HandoutError, save_handout
 
     try:
@@ -78,12 +80,12 @@ def _write_report(progress: Progress, settings, args: argparse.Namespace, data_d
         save_handout(pdf, args.pdf, data_folder=data_dir.root, kind=REPORT_PDF)
     except HandoutError as error:  # says itself "The progress report was not made: ..." (seen in testing: said twice)
         print(error, file=sys.stderr)
-        return False
+        return 2
     except WriteError as error:
         print(f"The progress report was not written: {error}", file=sys.stderr)
-        return False
+        return 1
     print(f"Progress report saved: {args.pdf}", file=sys.stderr)
-    return True
+    return 0
 
 
 def _shown(value: object, suffix: str = "") -> str:

@@ -71,7 +71,7 @@ def test_a_handout_that_cannot_be_written_after_the_save_says_the_plan_was_saved
     data = DataDir(tmp_path / "data").prepare()
     args = cli.parse_args(["plan", str(profile_file(tmp_path, "Ann Lee")), "--save", "--pdf",
                            str(tmp_path / "out.pdf")])
-    assert cli.run_command(args, data) == 2
+    assert cli.run_command(args, data) == 1  # not written: a failure, not bad input
     said = capsys.readouterr()
     plan_id = said.out.strip().splitlines()[-1]
     assert f"saved as plan {plan_id}" in said.err and "No such file or directory" in said.err

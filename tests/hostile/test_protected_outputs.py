@@ -159,7 +159,7 @@ def test_a_handout_that_cannot_be_written_saves_nothing(run_main, tmp_path) -> N
     profile = tmp_path / "changed.json"
     profile.write_text(json.dumps(changed), encoding="utf-8")
     result = run_main("plan", str(profile), "--save", "--patient", "1", "--pdf", "/proc/handout.pdf", data_dir=data)
-    assert result.returncode == 2 and "The handout was not written" in result.stderr
+    assert result.returncode == 1 and "The handout was not written" in result.stderr  # a failure, not bad input
     assert "Nothing was saved" in result.stderr and "is saved" not in result.stderr
     assert result.stdout == ""  # no plan id on the last line, nor the plan: nothing for a script to use
     listed = json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)
