@@ -43,10 +43,8 @@ class DataFolderMissing(Exception):
     """The data folder, or the database in it, disappeared or was replaced while the window was open."""
 
 
-# why a window is read-only: most often another window holds the folder; or its lock file cannot be opened (a disk
-# made read-only, a folder in its place), seen by a tester blamed on "another Treadwell window"
-ANOTHER_WINDOW = "another Treadwell window holds this data folder"
-CANNOT_WRITE = "this data folder cannot be written (its lock file could not be opened)"
+ANOTHER_WINDOW = "another Treadwell window holds this data folder"  # why a window is read-only, most often; or:
+CANNOT_WRITE = "this data folder cannot be written (its lock file could not be opened)"  # a read-only disk, say
 
 
 class RecordsGateway:

@@ -12,17 +12,7 @@ from core.storage import records
 from core.storage.backup import BackupError, backup_database
 from core.storage.database import DatabaseDamaged, open_database
 from core.storage.maintenance import check_health
-from tests.storage.helpers import example
-from tests.storage.test_damaged_text import damage
-
-NAME = "Zyxwv Qutlenberg"
-
-
-def saved_with_a_backup(data_dir) -> None:
-    db = open_database(data_dir.database_path)
-    records.save_plan(db, *example(name=NAME), clinician="Dr A")
-    db.close()
-    backup_database(data_dir.database_path, data_dir.backups_dir)
+from tests.storage.test_damaged_text import damage, saved_with_a_backup  # the patient Zyxwv Qutlenberg
 
 
 @pytest.mark.parametrize(("found", "at", "value", "said"), [
