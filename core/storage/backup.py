@@ -13,7 +13,6 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
-from core.stamps import local_day
 from core.storage.database import TABLE_LIST_DAMAGED, DatabaseUnavailable, check_file, read_only_uri
 from core.storage.schema import MIGRATIONS, known_migrations
 
@@ -172,20 +171,25 @@ def made_at(path: Path) -> str:
     taken = taken_at(path)
     if taken is None:
         return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    try:
-        return taken.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
-    except OverflowError:  # a name dated at the calendar's ends (year 1 or 9999): its time as named, in UTC
-        return taken.strftime("%Y-%m-%d %H:%M UTC")
+    here = _on_this_clock(taken)
+    return taken.strftime("%Y-%m-%d %H:%M UTC") if here is None else here.strftime("%Y-%m-%d %H:%M")
 
 
 def clinic_day(info: BackupInfo) -> dt.date:
     """The day a backup was made on this workstation's calendar (its name holds the moment in UTC), as the daily
     backup counts days (seen in review: kept by UTC days, a Sydney clinic's evening backup and the next morning's were
     one day, and the evening's was deleted)."""
+    here = _on_this_clock(info.taken_at)
+    return info.taken_at.date() if here is None else here.date()
+
+
+def _on_this_clock(taken: dt.datetime) -> dt.datetime | None:
+    """A backup's moment (named in UTC) on this workstation's clock; None for a name dated at the calendar's ends
+    (year 1 or 9999), which has no local time: said as named."""
     try:
-        return local_day(info.taken_at.replace(tzinfo=dt.timezone.utc))
-    except OverflowError:  # a name dated at the calendar's ends (year 1 or 9999): its day as named
-        return info.taken_at.date()
+        return taken.replace(tzinfo=dt.timezone.utc).astimezone()
+    except OverflowError:
+        return None
 
 
 def rotate_backups(backups_dir: Path, *, daily: int, weekly: int) -> list[Path]:

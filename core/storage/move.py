@@ -190,7 +190,7 @@ def _copy_audit(local: sqlite_utils.Database, database_path: Path, server: Postg
     copied, held = 0, []
     with server.transaction():
         for local_id, at, action, record_type, record_id, clinician, before_json in rows:
-            before = stored_json(before_json or None, f"The audit entry {local_id}")
+            before = stored_json(before_json, f"The audit entry {local_id}")
             if _patient_of(local, record_type, record_id, before) in waiting:
                 held.append(local_id)
                 continue

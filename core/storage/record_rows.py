@@ -86,9 +86,9 @@ def plan_version(row) -> PlanVersion:
 
 
 def stored_json(text: str | None, what: str) -> object:
-    """A record's JSON text read back (None stays None), or the record said to be damaged."""
+    """A record's JSON text read back (none, or empty, is None), or the record said to be damaged."""
     try:
-        return None if text is None else json.loads(text)
+        return json.loads(text) if text else None
     except ValueError:
         raise record_damaged(what) from None
 
@@ -193,7 +193,7 @@ def deleted_session(row: tuple | None, session_id: int) -> DeletedSession:
         raise RecordNotFound(f"No deleted session has id {session_id}: `sessions deleted PATIENT_ID` lists a "
                              "patient's deleted sessions.")
     _, at, clinician, before_json = row
-    before = stored_json(before_json or None, f"Deleted session {session_id}") or {}
+    before = stored_json(before_json, f"Deleted session {session_id}") or {}
     if "patient_id" not in before:  # cleared when the patient was deleted
         raise RecordNotFound(f"Session {session_id} was deleted with its patient: its values went with them.")
     try:
