@@ -50,6 +50,7 @@ class RecordsLifecycle:
         if report.read_only:
             parts.append(f"Read-only: {self.gateway.read_only_why}.")
         self.statusBar().showMessage(" ".join(parts))
+        self._tell_handout_which_plan()  # a read-only window says so on step 4 before the first keystroke, Save off
         self._show_backup_problem(report.backup_problem)
         self.start_daily_backups()
         if report.overview is not None:
