@@ -201,6 +201,7 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
     )
 
     from core.commands.output import OutputNotWritten, terminal_safe_output
+    from core.workspace.exports import ExportNotRecorded
 
     from core.settings import SettingsError
 
@@ -225,6 +226,8 @@ def run_command(args: argparse.Namespace, data_dir: DataDir) -> int:
             if isinstance(error, ClinicServerError):  # for the clinic's IT, as the window logs it (README, logs/)
                 CLINIC_LOG.warning("clinic database: %s not done: %s", args.command, error)
             print(for_the_command_line(str(error)), file=sys.stderr)
+        except ExportNotRecorded as error:
+            print(error, file=sys.stderr)
         except StorageFailure as error:
             print(plain_storage_error(error), file=sys.stderr)
         except KeyboardInterrupt:  # seen in review: Ctrl+C at a prompt, or waiting for the data folder, a traceback

@@ -315,7 +315,7 @@ class PatientCare(SaveQuestions, SessionCare):
             try:
                 self.gateway.record_event(action, record_id, clinician=self.settings.clinician, of=of[0])
             except Exception as error:  # the clinic server went away: what was done is said, and that it is unrecorded
-                message += f" It could not be written to the audit trail: {error}"
+                message += f", but the audit trail could not record it: {error}"  # as the command line says it
         self.statusBar().showMessage(message)
 
     def _discard_ok(self) -> bool:

@@ -19,6 +19,7 @@ from core.plan.progress import Progress
 from core.settings import SettingsError, load_settings
 from core.workspace.course import REPORT_NOTE_MAX_LENGTH, DateOutsideCourse, patient_progress, progress_report_pdf
 from core.workspace.errors import RecordNotFound
+from core.workspace.exports import recording_export
 from core.workspace.session import open_workspace
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -55,7 +56,9 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if args.pdf is not None:
                 if status := _write_report(progress, settings, args, data_dir):
                     return status
-                workspace.records.record_event("export", "patient", args.patient, settings.clinician)
+                with recording_export(args.pdf):  # once written (core/workspace/exports.py)
+                    workspace.records.record_event("export", "patient", args.patient, settings.clinician)
+                print(f"Progress report saved: {args.pdf}", file=sys.stderr)
     except RecordNotFound as error:  # a busy data folder is exit 1, in run_command
         print(error, file=sys.stderr)
         return 2
@@ -84,7 +87,6 @@ def _write_report(progress: Progress, settings, args: argparse.Namespace, data_d
     except WriteError as error:
         print(f"The progress report was not written: {error}", file=sys.stderr)
         return 1
-    print(f"Progress report saved: {args.pdf}", file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from core.atomic import OutputKind, WriteError, write_output
 from core.inputs import InputError, read_input
 from core.stamps import local_minute, possible_stamp
+from core.workspace.exports import recording_export
 from core.storage.bundle import BUNDLE_FORMAT, CLOCK_SLACK, MAX_BUNDLE_BYTES, BundleError
 
 __all__ = ["BUNDLE_FILE", "MAX_BUNDLE_BYTES", "BundleError", "read_bundle_file", "write_bundle"]
@@ -18,7 +19,7 @@ BUNDLE_FILE = OutputKind("Treadwell patient bundle", "patient-bundle.json", f'"{
 
 def write_bundle(path: Path, records, plan_id: int, *, clinician: str, data_folder: Path) -> list[str]:
     """The bundle of the patient who owns ``plan_id`` (PatientRecords.export_patient, audited as ``clinician``'s)
-    written to ``path`` as write_output writes, and never over another patient's bundle, refused before the export is
+    written to ``path`` as write_output writes, its export recorded once written, and never over another patient's bundle, refused before the export is
     audited (seen in review: a bundle from another workstation, not yet imported, was replaced by another patient's
     without a word); the same patient's older bundle is replaced, as asked. Returns what the clinician is told of it:
     a version saved while the computer's clock was wrong is dated by the export (seen in review: such a patient could
@@ -37,8 +38,10 @@ def write_bundle(path: Path, records, plan_id: int, *, clinician: str, data_fold
     if theirs and not theirs & ours:
         raise WriteError(f"{path.name} holds another patient's bundle, so it was not overwritten. Choose another "
                          "name (or import that bundle first).")
-    write_output(path, records.export_patient(plan_id, clinician=clinician).encode("utf-8"), kind=BUNDLE_FILE,
+    write_output(path, records.export_patient(plan_id, clinician=None).encode("utf-8"), kind=BUNDLE_FILE,
                  data_folder=data_folder)
+    with recording_export(path):  # once written (core/workspace/exports.py)
+        records.record_event("export", "patient", patient, clinician)
     return [f"Version {version.version} was saved at {local_minute(version.created_at)} by this computer's clock, "
             "which cannot be right (the clock was wrong then): the bundle dates it when it was exported."
             for version in history if not possible_stamp(version.created_at, slack=CLOCK_SLACK)]
