@@ -54,3 +54,15 @@ def test_an_export_is_recorded_once_written(tmp_path, capsys) -> None:
     assert run_command(parse_args(["plans", "export", "1", str(tmp_path / "patient.json")]), data) == 0
     assert run_command(parse_args(["progress", "1", "--pdf", str(tmp_path / "report.pdf")]), data) == 0
     assert _exports(data) == 2
+
+
+def test_a_saved_plan_with_its_handout_written_but_not_recorded_says_all_three(tmp_path, capsys) -> None:
+    data, out = _saved_with_a_full_audit_trail(tmp_path), tmp_path / "handout.pdf"
+    with sqlite3.connect(data.database_path) as db:  # the save's own entries go in; the handout's does not
+        db.execute("drop trigger full")
+        db.execute("create trigger full before insert on audit when new.action = 'export' begin "
+                   "select raise(abort, 'database or disk is full'); end")
+    status = run_command(parse_args(["plan", str(EXAMPLE), "--patient", "1", "--save", "--pdf", str(out)]), data)
+    said = capsys.readouterr()
+    assert status == 1 and out.is_file() and f"{out} was written, {RECORDED_NOT}" in said.err, said.err
+    assert said.out.splitlines()[-1] == "1", said.out  # the saved plan's id, for scripts, all the same

@@ -19,6 +19,7 @@ from core.settings import SettingsError, load_settings
 from core.records.models import NamesakeSaved, VersionSavedMeanwhile, checked_reason
 from core.words import listed
 from core.workspace.errors import DifferentPatient, RecordNotFound
+from core.workspace.exports import ExportNotRecorded, recording_export
 from core.workspace.session import open_workspace
 
 EXIT_BLOCKED = 3
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"{args.profile.name}: name: {problem}. Nothing was saved.", file=sys.stderr)
             return 2
     staged = saved = newest = None  # the handout, written beside its place before anything is saved
-    placed = not_placed = False
+    placed = incomplete = False
     try:
         with open_workspace(data_dir, write=args.save, records_url=args.records, waiting=say_waiting,
                             without_server=None if args.save or args.patient is not None
@@ -122,11 +123,16 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 if _put_handout_in_place(staged, args, saved):  # Ctrl+C while the plan was printed left it saved
                     staged, placed = None, True  # with no handout, said only as "Cancelled")
                     if saved is not None:
-                        workspace.records.record_event("export", "plan", saved.id, settings.clinician)
+                        try:  # once written (core/workspace/exports.py)
+                            with recording_export(args.pdf):
+                                workspace.records.record_event("export", "plan", saved.id, settings.clinician)
+                        except ExportNotRecorded as error:  # the saved plan's notes and id are said all the same
+                            print(error, file=sys.stderr)
+                            incomplete = True
                 elif saved is None:
                     return 1  # not put in place (a full disk, the PDF open elsewhere): not bad input
                 else:
-                    not_placed = True  # the saved plan's notes and id are said all the same (seen in review)
+                    incomplete = True  # the saved plan's notes and id are said all the same (seen in review)
             if saved is not None:
                 if args.format != "json":
                     print(describe_plan(plan), flush=True)
@@ -147,7 +153,7 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                             **({"saved_plan_id": saved.id} if saved is not None else {})})
             elif saved is not None:
                 print(saved.id, flush=True)  # alone, on the last line, for scripts
-            if not_placed:
+            if incomplete:
                 return 1
     except DifferentPatient as error:
         print(f"--patient: {error} (--same-patient confirms it)", file=sys.stderr)
