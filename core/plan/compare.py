@@ -14,6 +14,9 @@ from core.plan.walking import speed_in_units, typed_speed_in_words
 from core.plan.warnings import WARNING_NAMES, WarningCode
 
 BROKEN = WarningCode.OVERRIDE_BREAKS_RULE  # said week by week, with the rule
+# as the plan's reason names them (core/plan/intensity.py), not the codes (seen in a try: "Intensity method: hrr -> rpe"
+# in the progress report for the referring physician)
+METHOD_WORDS = {"hrr": "heart-rate reserve (Karvonen)", "rpe": "effort (RPE) and the talk test"}
 
 
 def _range(value: tuple[int, int] | None) -> str:
@@ -61,7 +64,7 @@ def plan_differences(saved: Plan, today: Plan, *, changed_by_hand: Mapping[int, 
               f"A changed week still breaks a rule: {message}" for rule, message in now.items()
               if before.get(rule) != message]  # the same rule, other figures (seen in review: said mended)
     lines += [f"No longer broken: {message}" for rule, message in before.items() if rule not in now]
-    note("Intensity method", saved.intensity.method, today.intensity.method)
+    note("Intensity set by", METHOD_WORDS[saved.intensity.method], METHOD_WORDS[today.intensity.method])
     note("Moderate heart rate (bpm)", _range(saved.intensity.target_hr), _range(today.intensity.target_hr))
     note("Moderate RPE", _range(saved.intensity.rpe), _range(today.intensity.rpe))
     note("Weekly increase cap (%)", saved.rules.max_weekly_increase_pct, today.rules.max_weekly_increase_pct)
