@@ -148,7 +148,7 @@ def build_handout(
     safety_heading = t("Your safety points")
     first_with_bouts = next((week for week in plan.weeks if week.bouts > 1), None)
     slow = {"warmup": minutes_text(g.WARMUP_MIN, t), "cooldown": minutes_text(g.COOLDOWN_MIN, t)}
-    start_week = start_week if start_week and 1 < start_week <= len(plan.weeks) else None
+    start_week = start_week if start_week and 1 <= start_week <= len(plan.weeks) else None
     intro = [
         t("This plan helps you walk on a treadmill a little more each week."),
         # a patient who walks under 10 minutes today, in parts or not: 5 slow minutes may be too many
@@ -250,7 +250,8 @@ def build_handout(
         units=units,
         logo_path=logo_path,
         # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review)
-        start_note=t("Start at week {week}. You have done the weeks before it.", week=start_week) if start_week else "",
+        start_note="" if not start_week else t("Start at week {week}.", week=1) if start_week == 1 else
+        t("Start at week {week}. You have done the weeks before it.", week=start_week),
         start_week=start_week,
         intro=intro,
         weeks=rows,

@@ -42,8 +42,8 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
 
 
 class CarryOn(NamedTuple):
-    """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: from week 1, as
-    printed without one), and ``note``, for the clinician, where that week's walks are longer than the course pointed
+    """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, and
+    the handout says none), and ``note``, for the clinician, where that week's walks are longer than the course pointed
     to before this plan ("": none)."""
 
     week: int | None = None
@@ -54,10 +54,11 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
                 plan: Plan) -> CarryOn:
     """Where the patient carries on in ``plan`` (the plan a handout gives, as the patient has it): where progress
     points with that plan as the one in force, as it will be once saved (or as it is, for the version in force); a
-    plan based again on what the patient walks now starts again low. No week before any walk, at week 1, past the
-    end of ``plan``, or for a blocked plan. Seen in review: a version saved at week 4 printed a handout from week 1,
-    and nothing told the patient where to carry on; a plan re-based on 15 min walks after walks of 8.5 min printed
-    its week 1, walks 76 % longer, with nothing said until progress was read after the save."""
+    plan based again on what the patient walks now starts again low. No week before any walk, past the end of ``plan``,
+    or for a blocked plan. Seen in review: a version saved at week 4 printed a handout from week 1, and nothing told
+    the patient where to carry on; a plan re-based on 15 min walks after walks of 8.5 min printed its week 1, walks
+    76 % longer, with nothing said until progress was read after the save. Week 1 is said too (seen in a try: a
+    patient at week 3 given a version that starts them at week 1 again had a handout like a first one)."""
     if not history or not sessions or plan.blocked:
         return CarryOn()
     versions = [in_course(version) for version in history]
@@ -77,7 +78,7 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
     note = "" if wanted is None or first <= wanted + 1e-9 else (
         f"The handout's week {week} has walks of {first:g} min, {first / wanted * 100 - 100:.0f} % longer than the "
         f"{wanted:g} min the patient's course points to now: check with the patient that they walk this long now.")
-    return CarryOn(week if week > 1 else None, note)
+    return CarryOn(week, note)
 
 
 class DateOutsideCourse(ValueError):

@@ -63,7 +63,7 @@ def test_a_plan_based_again_on_longer_walks_says_how_much_longer_its_start_is(db
     longer = profile.model_copy(update={"baseline_walk_min": round(pointed * 2)})
     carry_on = carrying_on(*course(db, patient), longer, compute_plan(longer, []))
     first = compute_plan(longer, []).weeks[0].main_min
-    assert carry_on.week is None and carry_on.note == (
+    assert carry_on.week == 1 and carry_on.note == (
         f"The handout's week 1 has walks of {first:g} min, {first / pointed * 100 - 100:.0f} % longer than the "
         f"{pointed:g} min the patient's course points to now: check with the patient that they walk this long now.")
     assert carrying_on(*course(db, patient), profile, plan).note == ""  # the plan in force: progress says it
