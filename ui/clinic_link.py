@@ -198,9 +198,10 @@ class ClinicLink:
             if self._asking_password:  # again every 10 seconds, a failed sign-in in the server's log each time)
                 return  # a save is asking for it already
             self._lost_said = False
+            before = self.statusBar().currentMessage()
             if self.sign_in_to_clinic(refused=isinstance(error, PasswordRefused)):  # everything read anew there
                 self.gateway.caught_up()
-                self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+                self._say_connected_again(before)
                 self._session_waiting_said()
                 self._save_waiting()
             else:
@@ -229,10 +230,19 @@ class ClinicLink:
         CLINIC_LOG.info("clinic database: connected again; the records are read anew")
         self._show_records_place(f"Records: clinic database {self.gateway.where_signed_in()}")
         self._show_clinic_evidence()
+        before = self.statusBar().currentMessage()
         self.records.reload()
         self._refresh_course()
-        self.statusBar().showMessage("Connected to the clinic database again: the records are read anew.")
+        self._say_connected_again(before)
         self._session_waiting_said()
+
+    def _say_connected_again(self, before: str) -> None:
+        """What reading the records anew said (``before``: the status bar's words until then) goes on after it: seen by
+        a clinic's tester, "Patient 6 was deleted elsewhere ... Save plan makes it a new patient" was written over at
+        once, and a save that had waited for the server was gone without a word."""
+        said = self.statusBar().currentMessage()
+        self.statusBar().showMessage("Connected to the clinic database again: the records are read anew."
+                                     + (f" {said}" if said and said != before else ""))
 
     def _session_waiting_said(self) -> None:
         """A walk the form could not log while the server was away: said to be ready to log now (seen by a clinic's

@@ -20,6 +20,7 @@ from ui.models.table_model import ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus, tab_chain
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
+from ui.views.correction_follows import CorrectionFollows
 from ui.views.refusal_follows import RefusalFollowsFields
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, count_text, log_title_html
@@ -30,7 +31,7 @@ from ui.views.suggestion import SuggestionText
 SIDE_WIDTH = 480  # the form and the advice beside the sessions
 
 
-class SessionLogView(QWidget):
+class SessionLogView(CorrectionFollows, QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
     delete_requested = Signal(object)  # the SessionRecord as the clinician confirmed it
@@ -43,7 +44,6 @@ class SessionLogView(QWidget):
         self._correcting: SessionRecord | None = None
         self._as_loaded: tuple = ()  # the correction's fields as loaded
         self._form_to_show = False  # a patient opened: the form is scrolled into view when the log shows
-        self._gone_correction = ""  # the date of the walk being corrected when it was deleted elsewhere
         self._deleting: int | None = None  # the walk this log asked to delete, until the log is read again
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -189,13 +189,7 @@ class SessionLogView(QWidget):
             self._leave_correction()  # the form's title names the version a new session goes under
         self.count.setText(count_text(course))
         self.suggestion.show_progress(course.progress)
-        if self._correcting is not None and not any(s.id == self._correcting.id for s in course.sessions):
-            gone = self._correcting.date.isoformat()
-            self._leave_correction()  # deleted meanwhile: what was typed stays, and the clinician is told
-            self._gone_correction = gone  # and asked before it is logged as a new walk
-            self.show_problem(f"The session of {gone} was deleted elsewhere while you corrected it. What you typed "
-                              "stays in the form: Add session logs it as a new walk; Deleted sessions… shows the "
-                              "walk as it was deleted.")  # seen by a clinic's tester: "Cancel to drop it", no Cancel
+        self._follow_correction(course.sessions)
         self._set_usable(True)
         if keep_entry:
             self.week.set_weeks(len(course.plan_in_force.weeks))
@@ -254,7 +248,7 @@ class SessionLogView(QWidget):
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
         self._refusal.let_go()
         self._leave_correction()
-        self._gone_correction = ""
+        self._gone_correction = None
         self.date.setDate(QDate.currentDate())
         if self._course is not None:
             self.week.set_weeks(len(self._course.plan_in_force.weeks))
@@ -301,9 +295,9 @@ class SessionLogView(QWidget):
             self._fields.focus_first_problem()
             return
         if self._correcting is None and self._gone_correction:
-            if not logged_as_new_confirmed(self, self._gone_correction):
+            if not logged_as_new_confirmed(self, self._gone_correction.date.isoformat()):
                 return
-            self._gone_correction = ""
+            self._gone_correction = None
         self.message.clear()
         if self._correcting is None:
             self.log_requested.emit(log)
@@ -336,20 +330,25 @@ class SessionLogView(QWidget):
     def load_for_correction(self, record: SessionRecord) -> None:
         """Put a logged session into the form; saving then corrects it (same patient; a changed date moves it under
         the version in force on that date)."""
-        self._correcting, self._gone_correction = record, ""
+        self._correcting, self._gone_correction = record, None  # before the fields: a date shown suggests no minutes
         self._refusal.let_go()
         version = self._course.version_of(record.plan_id) if self._course else None
         self.week.set_weeks(len(version.plan.weeks) if version else 26)
         self._fields.show(record)
         self.minutes.typed = True  # the walk's own, never a suggestion (deleted meanwhile, they stay in the form)
         self._as_loaded = self._fields.snapshot()
+        self._show_correcting(record)
+        self.message.clear()
+        self._set_usable(True)
+        bring_into_view(self, self.form_box, margin=self._latest_rows)  # under the sessions, when stacked
+
+    def _show_correcting(self, record: SessionRecord) -> None:
+        """The form as a correction of ``record``: its title, Save correction and Cancel."""
+        self._correcting, self._gone_correction = record, None
         self.form_box.setTitle(f"Correct the session of {record.date.isoformat()} (plan version {record.plan_version})")
         self.save_button.setText("&Save correction")
         self.save_button.setAccessibleName("Save the correction")
         self.cancel_button.setVisible(True)
-        self.message.clear()
-        self._set_usable(True)
-        bring_into_view(self, self.form_box, margin=self._latest_rows)  # under the sessions, when stacked
 
     def _leave_correction(self) -> None:
         self._correcting = None

@@ -1,0 +1,49 @@
+"""A walk being corrected, deleted on another workstation and restored there, is corrected, not logged again. Seen by
+a clinic's tester: once the walk was back in the log, the window still said it had been deleted, and Add session
+("Log what is in the form as a new walk?", Yes) logged it a second time, the same walk counted twice in the course."""
+
+from __future__ import annotations
+
+from tests.ui.test_clinic_sessions import _correcting, _patient_with_a_walk
+
+
+def test_a_correction_goes_on_over_the_walk_restored_elsewhere(qtbot, data_dir, clinic_url) -> None:
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
+    try:
+        record, view = _correcting(window, "A's correction")
+        other.delete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: not window.course.sessions, timeout=8_000)
+        assert view.correcting is None and "was deleted elsewhere" in view.message.text()
+        other.undelete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: len(window.course.sessions) == 1, timeout=8_000)
+        assert view.correcting is not None and view.correcting.id == record.id
+        assert view.message.text().startswith(f"The session of {record.date.isoformat()} is back in the log "
+                                              "(restored elsewhere): Save correction saves what you typed over it")
+        assert view.save_button.text() == "&Save correction" and view._fields.note.text() == "A's correction"
+        view.save_button.click()  # no question: it corrects the walk that is back
+        [walked] = other.sessions(window.editor.patient_id)
+        assert (walked.id, walked.note) == (record.id, "A's correction")
+    finally:
+        other.connection.close()
+    window.gateway.close()
+
+
+def test_a_patient_deleted_while_the_window_was_away_is_said_after_connecting_again(qtbot, data_dir,
+                                                                                    clinic_url) -> None:
+    """Seen by a clinic's tester: a plan save waiting for the server, the patient deleted on another workstation
+    meanwhile; on connecting again "Patient 6 was deleted elsewhere ... Save plan makes it a new patient" was written
+    over at once by "Connected to the clinic database again", and the waiting save was gone without a word."""
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
+    try:
+        patient = window.editor.patient_id
+        window.editor.form.numbers["weeks"].setText("9")  # an edit not saved
+        window.editor.recompute()
+        other.delete_patient(patient, clinician="Dr B")
+        window._read_anew()  # as on signing in again after the connection was lost
+        said = window.statusBar().currentMessage()
+        assert said.startswith("Connected to the clinic database again: the records are read anew. "
+                               f"Patient {patient} was deleted elsewhere"), said
+        assert "Save plan makes it a new patient" in said
+    finally:
+        other.connection.close()
+    window.gateway.close()
