@@ -61,17 +61,21 @@ class SaveQuestions:
                                        self.settings.units)
             except NotCarried as problem:
                 why_not = f"\n\nYour changes cannot be put on version {theirs.version}: {problem}."
-        if carried is not None and carry_onto_newer(self, carry_question(error, self.settings.units, carried),
-                                                    theirs.version):
+        # theirs holding your changes already, nothing is asked (seen by a clinic's tester: "Save plan makes them
+        nothing_new = carried is not None and carried.adds_nothing_to(theirs)  # version 7", then "No changes since 6")
+        if nothing_new or carried is not None and carry_onto_newer(
+                self, carry_question(error, self.settings.units, carried), theirs.version):
             self.editor.carry_onto(theirs, carried.profile, carried.overrides)
             self._told_of_newer = None
             self._refresh_course()  # the version on screen is the one in force now (seen by a clinic's tester: step 4
             # still said "An older version: version 5 is the plan in force" over version 5)
             self.tabs.setCurrentWidget(self.editor)
+            changes = "; ".join(carried.changed) or "none"
             self.statusBar().showMessage(
-                f"Not saved yet: version {theirs.version} is on screen with your changes ("
-                f"{'; '.join(carried.changed) or 'none'}). Check them, then Save plan makes them version "
-                f"{theirs.version + 1}.{carried.in_words()}")
+                f"Not saved: version {theirs.version}, saved meanwhile, already has your changes ({changes}). It is on "
+                "screen; there is nothing more to save." if nothing_new else
+                f"Not saved yet: version {theirs.version} is on screen with your changes ({changes}). Check them, "
+                f"then Save plan makes them version {theirs.version + 1}.{carried.in_words()}")
             return
         self._told_of_newer = ((self.editor.patient_id, self.editor.opened), theirs)
         if carried is None:

@@ -26,6 +26,11 @@ class Carried(NamedTuple):
     # "Week 2"
     not_carried: list[str] = []  # your week changes past the plan's end: "Week 10 (the plan is 8 weeks now)"
 
+    def adds_nothing_to(self, theirs: PlanVersion) -> bool:
+        """Your changes carried onto ``theirs`` are what it holds already."""
+        return self.profile == theirs.profile and sorted(self.overrides, key=lambda o: o.week) == \
+            sorted(theirs.overrides, key=lambda o: o.week)
+
     def in_words(self) -> str:
         """What both changed, and what was not carried, in sentences ("" for neither)."""
         return (f" Changed in both, yours kept: {'; '.join(self.both_changed)}." if self.both_changed else "") + \
