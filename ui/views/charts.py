@@ -28,6 +28,7 @@ REFERENCE = QColor("#202020")
 TARGET_FILL = QColor(31, 92, 58, 40)
 TOO_MUCH_FILL = QColor(179, 38, 30, 28)
 GRID = QColor(128, 128, 128, 60)
+AHEAD_FILL = QColor(128, 128, 128, 36)  # the weeks not yet walked, as the report's chart shades them
 
 
 def nice_step(span: float, ticks: int = 4) -> float:
@@ -254,7 +255,8 @@ class WeeklyMinutesChart(Chart):
     def set_weeks(self, weeks: list[WeekProgress]) -> None:
         self.weeks = list(weeks)
         self.setAccessibleDescription("; ".join(
-            f"week {w.label}: planned {w.planned_minutes:g} min, walked {w.walked_minutes:g} min"
+            f"week {w.label}: planned {w.planned_minutes:g} min, "
+            + ("not yet walked" if w.status == "ahead" else f"walked {w.walked_minutes:g} min")
             + ("" if w.adherence_pct is None else f", {w.adherence_pct:g} %") for w in self.weeks))
         self.shown_anew()
 
@@ -287,6 +289,7 @@ class WeeklyMinutesChart(Chart):
         small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
         small_height = QFontMetricsF(small).height()
         numbered = self._numbered(area, slot, metrics)
+        self._shade_ahead(painter, area, slot, small)
         previous_version, marks = None, []  # (centre, "v2" where a version's weeks begin, "again" if numbered)
         for index, week in enumerate(self.weeks):
             centre = area.left() + slot * (index + 0.5)
@@ -315,6 +318,21 @@ class WeeklyMinutesChart(Chart):
                           time_of(week.attempt) if index in numbered else ""))
             previous_version = week.plan_version
         self._marks_under(painter, area, marks)
+
+    def _shade_ahead(self, painter: QPainter, area: QRectF, slot: float, small: QFont) -> None:
+        """The weeks not yet walked, shaded and named, as the report's chart shows them (seen in a clinician's try:
+        weeks ahead, with no walked bar, looked like weeks missed)."""
+        first = next((index for index, week in enumerate(self.weeks) if week.status == "ahead"), None)
+        if first is None:
+            return
+        band = QRectF(area.left() + slot * first, area.top(), slot * (len(self.weeks) - first), area.height())
+        painter.fillRect(band, AHEAD_FILL)
+        label = "not yet walked" if first else "no walks logged yet"
+        if QFontMetricsF(small).horizontalAdvance(label) + 8 <= band.width():
+            painter.setFont(small)
+            painter.setPen(self.text_colour)
+            painter.drawText(band.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+            painter.setFont(self.font())
 
     def _numbered(self, area: QRectF, slot: float, metrics: QFontMetricsF) -> set[int]:
         """The rows whose week number is drawn: each whose number clears the last drawn (seen in review: every other
