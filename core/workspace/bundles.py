@@ -18,13 +18,14 @@ BUNDLE_FILE = OutputKind("Treadwell patient bundle", "patient-bundle.json", f'"{
 
 
 def write_bundle(path: Path, records, plan_id: int, *, clinician: str, data_folder: Path) -> list[str]:
-    """The bundle of the patient who owns ``plan_id`` (PatientRecords.export_patient, audited as ``clinician``'s)
-    written to ``path`` as write_output writes, its export recorded once written, and never over another patient's bundle, refused before the export is
-    audited (seen in review: a bundle from another workstation, not yet imported, was replaced by another patient's
-    without a word); the same patient's older bundle is replaced, as asked. Returns what the clinician is told of it:
-    a version saved while the computer's clock was wrong is dated by the export (seen in review: such a patient could
-    never be exported or moved, and pydantic's own text said why). A walk dated after today, which every import
-    refuses, is refused here, named as the window and the sessions command name it."""
+    """The bundle of the patient who owns ``plan_id`` (PatientRecords.export_patient) written to ``path`` as
+    write_output writes, its export then recorded as ``clinician``'s (core/workspace/exports.py), and never over
+    another patient's bundle, refused before anything is written (seen in review: a bundle from another workstation,
+    not yet imported, was replaced by another patient's without a word); the same patient's older bundle is replaced,
+    as asked. Returns what the clinician is told of it: a version saved while the computer's clock was wrong is dated
+    by the export (seen in review: such a patient could never be exported or moved, and pydantic's own text said
+    why). A walk dated after today, which every import refuses, is refused here, named as the window and the sessions
+    command name it."""
     patient = records.get_plan(plan_id).patient_id
     history = records.plan_history(patient)
     ahead = [walk for walk in records.sessions(patient) if walk.date > dt.date.today() + CLOCK_SLACK]

@@ -22,8 +22,8 @@ def test_a_progress_report_written_but_not_recorded_is_said_so(qtbot, data_dir, 
     _audit_trail_full(window)
     window.progress.report_saved.emit(str(tmp_path / "report.pdf"), window.editor.patient_id)
     said = window.statusBar().currentMessage()
-    assert said.startswith(f"Progress report saved: {tmp_path / 'report.pdf'}, but the audit trail could not record it: "
-                           "The disk is full"), said
+    assert said.startswith(f"Progress report saved: {tmp_path / 'report.pdf'}, but the audit trail could not "
+                           "record it: The disk is full"), said
 
 
 def test_a_bundle_written_but_not_recorded_is_said_so(qtbot, data_dir, tmp_path) -> None:
