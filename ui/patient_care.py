@@ -312,10 +312,12 @@ class PatientCare(SaveQuestions, SessionCare):
         of = of or ("plan", self.editor.plan_id)
         record_id = of[1]
         if record_id is not None:
+            from core.workspace.exports import not_recorded_because
+
             try:
                 self.gateway.record_event(action, record_id, clinician=self.settings.clinician, of=of[0])
             except Exception as error:  # the clinic server went away: what was done is said, and that it is unrecorded
-                message += f", but the audit trail could not record it: {error}"  # as the command line says it
+                message += f", but the audit trail could not record it: {not_recorded_because(error) or error}."
         self.statusBar().showMessage(message)
 
     def _discard_ok(self) -> bool:

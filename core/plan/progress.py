@@ -283,7 +283,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
     taken = _step_back_taken(row, walked_next, plans)
-    walked_past = walked_next is not None and walked_next.walks[0].plan_version == version and walked_next.week > number
+    walked_past = walked_next is not None and walked_next.walks[0].plan_version <= version and walked_next.week > number
     by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
     # a walk of the week after the advice is not the week stopped on it (seen in review: said to be both)
     stopped_of = planned.sessions if status == "done" and (
@@ -324,10 +324,10 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
 
 def _step_back_taken(row: Row, walked_next: Row | None, plans: dict[int, Plan]) -> bool:
     """Whether the walks after a week whose pain rules advised a step back went back as advised (or none followed yet,
-    or a version saved since: the clinician's answer). A week stopped on that advice then ends there, on the plan's
-    own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as missed, and the
-    adherence fell to 66.7 % though the patient did as the plan said; a patient who walked on at a harder week
-    instead is not credited, though that week was finished under a version saved meanwhile (seen in a try)."""
+    or they began under a version saved since: the clinician's answer). A week stopped on that advice ends there, on
+    the plan's own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as
+    missed, and the adherence fell to 66.7 % though the patient did as the plan said; a patient who walked on at a
+    harder week is not credited, though that week was finished under a version saved meanwhile (seen in a try)."""
     return walked_next is None or walked_next.walks[0].plan_version > row.version or \
         walked_next.week <= step_back_week(plans[row.version], row.week)
 

@@ -27,9 +27,10 @@ class Carried(NamedTuple):
     not_carried: list[str] = []  # your week changes past the plan's end: "Week 10 (the plan is 8 weeks now)"
 
     def adds_nothing_to(self, theirs: PlanVersion) -> bool:
-        """Your changes carried onto ``theirs`` are what it holds already."""
-        return self.profile == theirs.profile and sorted(self.overrides, key=lambda o: o.week) == \
-            sorted(theirs.overrides, key=lambda o: o.week)
+        """Your changes carried onto ``theirs`` are what it holds already, and none was left behind (seen in review: a
+        week changed past the end of a plan they made shorter read as "already has your changes")."""
+        return not self.not_carried and self.profile == theirs.profile and \
+            sorted(self.overrides, key=lambda o: o.week) == sorted(theirs.overrides, key=lambda o: o.week)
 
     def in_words(self) -> str:
         """What both changed, and what was not carried, in sentences ("" for neither)."""

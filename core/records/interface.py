@@ -101,7 +101,8 @@ class PatientRecords(Protocol):
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]: ...
 
-    def export_patient(self, plan_id: int, *, clinician: str) -> str: ...
+    def export_patient(self, plan_id: int) -> str:
+        """The patient's bundle (read only: the one who writes it records the export)."""
 
     def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
                        refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:

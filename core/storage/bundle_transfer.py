@@ -86,13 +86,13 @@ class SqliteBundleStore:
         return lambda *args, **kwargs: function(self.db, *args, **kwargs)
 
 
-def export_bundle(db: sqlite_utils.Database, plan_id: int, *, clinician: str) -> str:
-    return bundle_text(SqliteBundleStore(db), plan_id, clinician=clinician)
+def export_bundle(db: sqlite_utils.Database, plan_id: int) -> str:
+    return bundle_text(SqliteBundleStore(db), plan_id)
 
 
-def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> str:
-    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids.
-    The export is audited as ``clinician``'s (None: read only, as moving records to the clinic server)."""
+def bundle_text(store: BundleStore, plan_id: int) -> str:
+    """The bundle of the patient who owns ``plan_id``: every version and every session, with their ids. Read only:
+    whoever writes it records the export once it is written (core/workspace/exports.py)."""
     anchor = store.get_plan(plan_id)
     history = store.plan_history(anchor.patient_id)
     now = records.now_iso()  # a version saved while the clock was wrong is dated by the export (write_bundle says so)
@@ -111,8 +111,6 @@ def bundle_text(store: BundleStore, plan_id: int, *, clinician: str | None) -> s
     ).model_dump(mode="json")
     bundle = {"format": BUNDLE_FORMAT, "bundle_version": BUNDLE_VERSION, "app_version": app_version(),
               "exported_at": now, "checksum": content_checksum(content), "content": content}
-    if clinician is not None:
-        store.record_event("export", "patient", anchor.patient_id, clinician)
     return json.dumps(bundle, ensure_ascii=False, indent=2)
 
 

@@ -35,8 +35,9 @@ NO_DATABASE = re.compile(r'database ".*" does not exist')  # the server's, for a
 # libpq's and the server's words when the server answers but lets this workstation in on no terms it offers: no
 # pg_hba.conf line for it (a plain connection to a TLS-only server), or TLS that fails (a certificate not trusted)
 REFUSED_CONNECTION = re.compile(r"pg_hba\.conf|SSL error|certificate|server does not support SSL")
-# libpq's words for a file the address names on this workstation (sslrootcert, sslcert, sslkey) that is not there
-FILE_NOT_HERE = re.compile(r'(?:certificate|key|CRL) file "([^"]*)" does not exist')
+# libpq's words for the certificate a safe connection checks the server's against, not on this workstation: the file
+# the address names (sslrootcert), or libpq's own place for it (~/.postgresql/root.crt) where it names none
+FILE_NOT_HERE = re.compile(r'root certificate file "([^"]*)" does not exist')
 
 
 # How long a workstation waits on the clinic server before it says so (product defaults; docs/clinic-server.md).
@@ -98,9 +99,10 @@ def connect(url: str, *, autocommit: bool = True, password: str | None = None,
                                     f"({plain_error(error)}): check the name; a clinic's database is made first, "
                                     "with createdb (docs/clinic-server.md, step 1).") from None
         if missing := FILE_NOT_HERE.search(str(error)):  # seen by a clinic's tester: blamed on the server
-            raise ClinicServerError(f"This workstation has no file {missing[1]}, which the clinic database's address "
-                                    "names for a safe connection (sslrootcert): copy the clinic's certificate there, "
-                                    "or correct the address (docs/clinic-server.md, step 2).") from None
+            raise ClinicServerError(f"This workstation has no file {missing[1]}, the clinic's certificate that a safe "
+                                    "connection to the clinic database checks the server against: copy it there, or "
+                                    "name where it is with sslrootcert in the address (docs/clinic-server.md, step "
+                                    "2).") from None
         if REFUSED_CONNECTION.search(str(error)):  # seen in review: asked again every 10 s as if not answering
             raise ClinicServerError(f"The clinic database refused this workstation's connection before any sign-in "
                                     f"({plain_error(error)}): check the address's sslmode and sslrootcert, or ask the "

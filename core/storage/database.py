@@ -280,19 +280,38 @@ def _refuse_newer_schema(applied: list[str], path: Path) -> None:
 
 def plain_storage_error(error: sqlite3.Error) -> str:
     """A sentence for the SQLite errors people meet; nothing half-saved is left (each change is one transaction)."""
+    return {
+        "damaged": "The database is damaged: a record's text cannot be read. Nothing was saved. The db check command "
+                   "says where, and which backup to restore.",
+        "full": "The disk is full, so nothing was saved. Free some space and try again; earlier records are safe.",
+        "read-only": "The data folder is read-only, so nothing was saved. Check its permissions or choose another "
+                     "folder.",
+        "locked": "The database is locked by another program (a database viewer, a backup or sync tool?), so nothing "
+                  "was saved. Close that program and try again.",
+        "disk error": "The disk reported an error, so nothing was saved. Earlier records are safe; check the drive.",
+    }.get(_storage_cause(error), f"The database reported a problem ({error}); nothing was saved.")
+
+
+def storage_cause_in_words(error: sqlite3.Error) -> str:
+    """What kept SQLite from writing, for a sentence that says what else was done: "the data folder's disk is
+    full" (seen in review: "Progress report saved ..., but ...: The disk is full, so nothing was saved")."""
+    return {
+        "damaged": "the database is damaged (the db check command says where)",
+        "full": "the data folder's disk is full",
+        "read-only": "the data folder is read-only",
+        "locked": "the database is locked by another program (a database viewer, a backup or sync tool?)",
+        "disk error": "the data folder's disk reported an error",
+    }.get(_storage_cause(error), f"the database reported a problem ({error})")
+
+
+def _storage_cause(error: sqlite3.Error) -> str:
     text = str(error).lower()
     if "could not decode to utf-8" in text:  # SQLite's message quotes the record: a patient's, never shown (and it
-        # may hold "locked" or "full", seen in review)
-        return ("The database is damaged: a record's text cannot be read. Nothing was saved. The db check command "
-                "says where, and which backup to restore.")
+        return "damaged"  # may hold "locked" or "full", seen in review)
     if "disk is full" in text or "database or disk is full" in text:
-        return "The disk is full, so nothing was saved. Free some space and try again; earlier records are safe."
+        return "full"
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "The data folder is read-only, so nothing was saved. Check its permissions or choose another folder."
+        return "read-only"
     if "locked" in text or "busy" in text:  # Treadwell's own lock file keeps a second Treadwell writer out (seen by
-        # a tester: another program's lock was blamed on "another Treadwell window or command")
-        return ("The database is locked by another program (a database viewer, a backup or sync tool?), so nothing "
-                "was saved. Close that program and try again.")
-    if "disk i/o" in text:
-        return "The disk reported an error, so nothing was saved. Earlier records are safe; check the drive."
-    return f"The database reported a problem ({error}); nothing was saved."
+        return "locked"  # a tester: another program's lock was blamed on "another Treadwell window or command")
+    return "disk error" if "disk i/o" in text else ""

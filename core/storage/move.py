@@ -85,7 +85,7 @@ def move_to(local: sqlite_utils.Database, database_path: Path, server: PostgresR
     for row in sorted(listed, key=lambda row: row.patient_id):  # in id order: an empty server gives the same ids
         report.patients += 1
         try:
-            imported = server.import_patient(bundle_text(source, row.plan_id, clinician=None).encode("utf-8"),
+            imported = server.import_patient(bundle_text(source, row.plan_id).encode("utf-8"),
                                              clinician=clinician, lent_as_given=True,  # this workstation's records
                                              refuse_deleted=True)
         except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as error:  # a workstation's limit

@@ -385,10 +385,10 @@ class PostgresRecords:
 
     # -- moving a patient ------------------------------------------------------------------------------
 
-    def export_patient(self, plan_id: int, *, clinician: str) -> str:
+    def export_patient(self, plan_id: int) -> str:
         from core.storage.bundle_transfer import bundle_text
 
-        return bundle_text(self, plan_id, clinician=clinician)
+        return bundle_text(self, plan_id)
 
     def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
                        refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:

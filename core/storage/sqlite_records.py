@@ -80,10 +80,10 @@ class SqliteRecords:
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
         return records.audit_trail(self.db, limit)
 
-    def export_patient(self, plan_id: int, *, clinician: str) -> str:
+    def export_patient(self, plan_id: int) -> str:
         from core.storage.bundle_transfer import export_bundle  # only when a patient moves: not on every command
 
-        return export_bundle(self.db, plan_id, clinician=clinician)
+        return export_bundle(self.db, plan_id)
 
     def import_patient(self, data: bytes, *, clinician: str, lent_as_given: bool = False,
                        refuse_namesakes: bool = False, refuse_deleted: bool = False) -> ImportedPatient:

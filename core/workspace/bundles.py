@@ -39,7 +39,7 @@ def write_bundle(path: Path, records, plan_id: int, *, clinician: str, data_fold
     if theirs and not theirs & ours:
         raise WriteError(f"{path.name} holds another patient's bundle, so it was not overwritten. Choose another "
                          "name (or import that bundle first).")
-    write_output(path, records.export_patient(plan_id, clinician=None).encode("utf-8"), kind=BUNDLE_FILE,
+    write_output(path, records.export_patient(plan_id).encode("utf-8"), kind=BUNDLE_FILE,
                  data_folder=data_folder)
     with recording_export(path):  # once written (core/workspace/exports.py)
         records.record_event("export", "patient", patient, clinician)

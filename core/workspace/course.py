@@ -42,9 +42,9 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
 
 
 class CarryOn(NamedTuple):
-    """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, and
-    the handout says none), and ``note``, for the clinician, where that week's walks are longer than the course pointed
-    to before this plan ("": none)."""
+    """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, a
+    week past the plan's end, or a blocked plan; the handout then says none), and ``note``, for the clinician, where
+    that week's walks are longer than the course pointed to before this plan ("": none)."""
 
     week: int | None = None
     note: str = ""

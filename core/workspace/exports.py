@@ -1,16 +1,17 @@
-"""An export (a patient's bundle, a progress report) is recorded in the audit trail once its file is written: a file
-that could not be written is no export, and a data folder whose disk is full or read-only does not keep a patient's
+"""An export (a patient's bundle, a progress report, a handout) is recorded in the audit trail once its file is
+written: a file that could not be written is no export, and a data folder whose disk is full does not keep a patient's
 records from being taken out of it. Seen by a tester with the data folder's disk full: the bundle's export was
 recorded first, so the bundle was never written, and the message said only "The disk is full, so nothing was saved";
 a progress report was said saved, then "The disk is full, so nothing was saved"."""
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.storage.clinic_errors import ClinicServerError
-from core.storage.database import DatabaseError, StorageFailure, plain_storage_error
+from core.storage.clinic_errors import ClinicServerError, for_the_command_line, plain_error
+from core.storage.database import DatabaseError, StorageFailure, storage_cause_in_words
 
 
 class ExportNotRecorded(Exception):
@@ -23,7 +24,22 @@ def recording_export(written: Path):
     being there (the command exits 1: it did not do all it does)."""
     try:
         yield
-    except (DatabaseError, ClinicServerError, StorageFailure) as error:
-        why = plain_storage_error(error) if isinstance(error, StorageFailure) else str(error)
-        raise ExportNotRecorded(f"{written} was written, but the audit trail could not record its export: {why}") \
+    except Exception as error:
+        if (why := not_recorded_because(error)) is None:
+            raise
+        raise ExportNotRecorded(f"{written} was written, but the audit trail could not record its export: {why}.") \
             from None
+
+
+def not_recorded_because(error: Exception) -> str | None:
+    """Why the records could not take an audit entry, as a clause ("the data folder's disk is full"), for the
+    sentence that says what was done all the same; None for an error that is not the records' (a defect)."""
+    psycopg = sys.modules.get("psycopg")  # imported only on the clinic server (seen in review: its errors reached the
+    if psycopg is not None and isinstance(error, psycopg.Error):  # command line's "nothing was changed" unwrapped)
+        return f"the clinic database did not take it ({plain_error(error)})"
+    cause = error.__cause__ if isinstance(error, DatabaseError) else error  # the window's records word SQLite's
+    if isinstance(cause, StorageFailure):
+        return storage_cause_in_words(cause)
+    if isinstance(error, (DatabaseError, ClinicServerError)):
+        return for_the_command_line(str(error)).rstrip(".")
+    return None

@@ -18,7 +18,7 @@ from tests.storage.helpers import example
 
 def test_a_bundle_with_another_patients_ids_is_refused_in_words(records: PatientRecords) -> None:  # noqa: F811
     saved = records.save_plan(*example(), clinician="Dr A")
-    bundle = json.loads(records.export_patient(saved.id, clinician="Dr A"))
+    bundle = json.loads(records.export_patient(saved.id))
     bundle["content"]["patient_uid"] = str(uuid.uuid4())
     with pytest.raises(BundleError) as refused:
         records.import_patient(resigned(bundle), clinician="Dr C")

@@ -21,7 +21,7 @@ def _bundle_from_elsewhere(tmp_path, name: str) -> bytes:
     elsewhere = open_database(tmp_path / "elsewhere.sqlite3")  # another workstation
     sync_library(elsewhere)
     theirs = SqliteRecords(elsewhere).save_plan(*example(name=name), clinician="Dr B")
-    bundle = SqliteRecords(elsewhere).export_patient(theirs.id, clinician="Dr B").encode()
+    bundle = SqliteRecords(elsewhere).export_patient(theirs.id).encode()
     elsewhere.close()
     return bundle
 

@@ -20,7 +20,7 @@ def test_a_patient_brought_in_is_listed_by_when_it_was_saved(records: PatientRec
     elsewhere = open_database(tmp_path / "elsewhere.sqlite3")  # another workstation, its patient saved earlier
     sync_library(elsewhere)
     theirs = SqliteRecords(elsewhere).save_plan(*example(name="Ada Early"), clinician="Dr B")
-    bundle = json.loads(SqliteRecords(elsewhere).export_patient(theirs.id, clinician="Dr B"))
+    bundle = json.loads(SqliteRecords(elsewhere).export_patient(theirs.id))
     elsewhere.close()
     bundle["content"]["versions"][0]["created_at"] = "2026-01-05T09:00:00+00:00"
     ours = records.save_plan(*example(name="Bo Later"), clinician="Dr A")
@@ -47,7 +47,7 @@ def test_a_version_saved_in_another_time_zone_or_by_a_clock_ahead_orders_its_pat
     for name, saved in (("Ada East", dt.datetime.now(dt.timezone(dt.timedelta(hours=2))) - dt.timedelta(minutes=30)),
                         ("Cy Ahead", dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=2))):
         theirs = SqliteRecords(elsewhere).save_plan(*example(name=name), clinician="Dr B")
-        bundle = json.loads(SqliteRecords(elsewhere).export_patient(theirs.id, clinician="Dr B"))
+        bundle = json.loads(SqliteRecords(elsewhere).export_patient(theirs.id))
         bundle["content"]["versions"][0]["created_at"] = saved.isoformat()
         bundles.append(resigned(bundle))
     elsewhere.close()

@@ -38,7 +38,7 @@ def exported(db, **changes) -> dict:
     records.add_session(db, second.patient_id, SessionLog(date=dt.date(2026, 11, 3), week=2, minutes=9, rpe=12,
                                                           pain_during=3, pain_next_morning=3), clinician="Dr B",
                         plan_id=second.id)
-    return json.loads(export_bundle(db, second.id, clinician="Dr B"))
+    return json.loads(export_bundle(db, second.id))
 
 
 def resigned(bundle: dict) -> bytes:

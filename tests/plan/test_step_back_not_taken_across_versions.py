@@ -29,6 +29,7 @@ def test_a_later_walk_under_a_newer_version_does_not_take_the_step_back_for_the_
         assert ignored.adherence_pct < 34 and ignored.step_back_not_taken_after == 1
         assert "was stopped" not in adherence_in_words(progress)
     assert before.weeks[1] == after.weeks[1]
+    assert before.suggestion.action == "step-back"  # week 3 not done yet: the step back is still the advice
 
 
 def test_a_version_saved_before_the_next_walk_is_the_clinicians_answer() -> None:
@@ -44,3 +45,12 @@ def test_a_hold_walked_past_is_said_though_the_next_week_was_finished_under_a_ne
     alone = course_progress([V1, V2], sessions, today=START + dt.timedelta(days=25))
     finished = course_progress([V1, V2], sessions + walks(3, [18], plan_version=2), today=START + dt.timedelta(days=25))
     assert alone.weeks[1].hold_not_kept_pain == finished.weeks[1].hold_not_kept_pain == 5
+
+
+def test_a_hold_walked_past_is_said_though_the_next_week_began_under_an_older_version() -> None:
+    """Seen in review: a walk logged late under version 1 (sessions add --plan 1) began the week after a week held under
+    version 2; "walked past the hold" was said only of walks under the same version."""
+    sessions = walks(1, [0, 2, 4]) + walks(2, [7, 9, 11], plan_version=2, pain=5) + walks(3, [14]) \
+        + walks(3, [16], plan_version=2)
+    progress = course_progress([V1, V2], sessions, today=START + dt.timedelta(days=25))
+    assert progress.weeks[1].hold_not_kept_pain == 5

@@ -31,7 +31,7 @@ def bundle_of(db) -> str:
                                                           pain_during=3, pain_next_morning=3,
                                                           stiffer_next_morning=True), clinician="Dr B",
                         plan_id=second.id)
-    return export_bundle(db, second.id, clinician="Dr B")
+    return export_bundle(db, second.id)
 
 
 def test_round_trip_to_another_workstation(db, tmp_path) -> None:
@@ -64,7 +64,7 @@ def test_an_author_saved_with_a_line_break_still_moves_as_one_plain_line(db, tmp
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
-        text = export_bundle(db, saved.id, clinician="Dr C")
+        text = export_bundle(db, saved.id)
         ids = import_bundle(other, text.encode("utf-8"), clinician="Dr C").plan_ids
         assert records.get_plan(other, ids[0]).created_by == "Zoë Xevil"
     finally:
@@ -101,15 +101,15 @@ def test_an_import_that_names_the_patient_differently_says_so(db, tmp_path) -> N
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
-        import_bundle(other, export_bundle(db, first.id, clinician="Dr A").encode(), clinician="Dr C")
+        import_bundle(other, export_bundle(db, first.id).encode(), clinician="Dr C")
         second = records.save_plan(db, *example(ETIOLOGY, name="Other Person", sex="male"), clinician="Dr A",
                                    patient_id=first.patient_id, same_person=True)
-        again = import_bundle(other, export_bundle(db, second.id, clinician="Dr A").encode(), clinician="Dr C")
+        again = import_bundle(other, export_bundle(db, second.id).encode(), clinician="Dr C")
         assert again.identity_changed == ["name", "sex"]
         assert "Check who this is: plan version 2, now in force, gives another name and sex" in again.sentence()
         same = records.save_plan(db, *example(ETIOLOGY, name="Other Person", sex="male", weeks=8), clinician="Dr A",
                                  patient_id=first.patient_id)
-        third = import_bundle(other, export_bundle(db, same.id, clinician="Dr A").encode(), clinician="Dr C")
+        third = import_bundle(other, export_bundle(db, same.id).encode(), clinician="Dr C")
         assert third.identity_changed == [] and "Check who" not in third.sentence()
     finally:
         other.close()
@@ -123,7 +123,7 @@ def test_a_history_with_a_corrected_name_moves_whole(db, tmp_path) -> None:
     other = open_database(tmp_path / "other.sqlite3")
     try:
         sync_library(other)
-        ids = import_bundle(other, export_bundle(db, second.id, clinician="Dr A").encode("utf-8"),
+        ids = import_bundle(other, export_bundle(db, second.id).encode("utf-8"),
                             clinician="Dr C").plan_ids
         assert [records.get_plan(other, i).profile.name for i in ids] == ["Jon Smiht", "John Smith"]
     finally:
@@ -259,7 +259,7 @@ def test_a_session_under_a_blocked_version_is_refused_before_anything_is_written
     sync_library(db)
     blocked = records.save_plan(db, *example(ETIOLOGY, contraindications=["unstable-angina"]), clinician="Dr A")
     assert blocked.plan.blocked
-    bundle = json.loads(export_bundle(db, blocked.id, clinician="Dr A"))
+    bundle = json.loads(export_bundle(db, blocked.id))
     content = bundle["content"]
     content["session_logs"] = [{"version": 1, "uid": "0d4f8a52-6c1e-4b7a-9a43-5e2f1c7b8d90", "date": "2026-11-03",
                                 "week": 1, "minutes": 9, "rpe": 12}]
@@ -300,7 +300,7 @@ def test_a_patient_moved_with_version_1_bundles_before_the_upgrade_stays_one_pat
         (patient,) = records.list_plans(upgraded)
         before = (records.plan_history(upgraded, patient.patient_id), records.sessions(upgraded, patient.patient_id))
         assert len(before[1]) == 3
-        version_1 = as_version_1(export_bundle(upgraded, patient.plan_id, clinician="Dr A"))
+        version_1 = as_version_1(export_bundle(upgraded, patient.plan_id))
         again = import_bundle(upgraded, version_1, clinician="Dr C")
         assert (again.patient_id, again.existed, again.plan_ids, again.sessions_added) == \
             (patient.patient_id, True, [], 0)

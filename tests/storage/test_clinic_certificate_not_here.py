@@ -25,8 +25,9 @@ def test_a_certificate_file_not_on_this_workstation_is_said_so(tmp_path) -> None
                    f"?sslmode=verify-full&sslrootcert={missing}")
         with pytest.raises(ClinicServerError) as refused:
             connect(address)
-        assert str(refused.value).startswith(f"This workstation has no file {missing}, which the clinic database's "
-                                             "address names for a safe connection (sslrootcert)"), refused.value
+        assert str(refused.value).startswith(f"This workstation has no file {missing}, the clinic's certificate that a "
+                                             "safe connection to the clinic database checks the server against"), \
+            refused.value
         assert "refused" not in str(refused.value) and not isinstance(refused.value, ServerUnanswered)
     finally:
         server.stop()

@@ -49,7 +49,7 @@ def test_a_released_database_s_patient_moves_to_another_workstation_as_saved(tmp
         history = records.plan_history(here, row.patient_id)
         made_under = {version.plan.guidelines_version for version in history}
         assert made_under and made_under <= {*g.EARLIER_GUIDELINES, g.GUIDELINES_VERSION}  # released guidelines
-        imported = import_bundle(there, export_bundle(here, row.plan_id, clinician="Dr A").encode("utf-8"),
+        imported = import_bundle(there, export_bundle(here, row.plan_id).encode("utf-8"),
                                  clinician="Dr B")
         copied = [records.get_plan(there, plan_id) for plan_id in imported.plan_ids]
         assert [v.plan.model_dump() for v in copied] == [v.plan.model_dump() for v in history]
@@ -69,7 +69,7 @@ def test_a_plan_under_guidelines_this_treadwell_never_had_is_refused(tmp_path, l
     around the check (a plan under it cannot be told from a forged one)."""
     with two_workstations(tmp_path, FIXTURES[-1]) as (here, there):
         (row,) = records.list_plans(here)
-        bundle = json.loads(export_bundle(here, row.plan_id, clinician="Dr A"))
+        bundle = json.loads(export_bundle(here, row.plan_id))
         for version in bundle["content"]["versions"]:
             version["plan"]["guidelines_version"] = label
         with pytest.raises(BundleError, match="version 1 plan: guidelines_version") as refused:
@@ -86,7 +86,7 @@ def test_a_kept_plan_is_still_read_strictly_and_held_to_what_every_version_gave(
     minutes, is named and nothing is imported."""
     with two_workstations(tmp_path, FIXTURES[0]) as (here, there):  # the first release's
         (row,) = records.list_plans(here)
-        exported = export_bundle(here, row.plan_id, clinician="Dr A")
+        exported = export_bundle(here, row.plan_id)
 
         def refused(change) -> str:
             bundle = json.loads(exported)

@@ -29,7 +29,7 @@ def _patient(db) -> int:
 
 
 def test_a_bundle_carries_each_versions_reason_to_another_workstation(db, tmp_path) -> None:
-    bundle = json.loads(export_bundle(db, _patient(db), clinician="Dr A"))
+    bundle = json.loads(export_bundle(db, _patient(db)))
     assert bundle["bundle_version"] == 5
     other = open_database(tmp_path / "other.sqlite3")
     try:
@@ -41,7 +41,7 @@ def test_a_bundle_carries_each_versions_reason_to_another_workstation(db, tmp_pa
 
 
 def test_a_bundle_of_an_earlier_treadwell_has_no_reasons_and_imports(db, tmp_path) -> None:
-    bundle = json.loads(export_bundle(db, _patient(db), clinician="Dr A"))
+    bundle = json.loads(export_bundle(db, _patient(db)))
     for version in bundle["content"]["versions"]:
         del version["reason"]
     bundle["bundle_version"], bundle["checksum"] = 3, content_checksum(bundle["content"])
@@ -55,7 +55,7 @@ def test_a_bundle_of_an_earlier_treadwell_has_no_reasons_and_imports(db, tmp_pat
 
 
 def test_a_bundled_reason_that_cannot_be_kept_is_refused_by_version(db, tmp_path) -> None:
-    bundle = json.loads(export_bundle(db, _patient(db), clinician="Dr A"))
+    bundle = json.loads(export_bundle(db, _patient(db)))
     bundle["content"]["versions"][1]["reason"] = "pain\tflare"
     bundle["checksum"] = content_checksum(bundle["content"])
     other = open_database(tmp_path / "other.sqlite3")
@@ -73,7 +73,7 @@ def test_a_bundled_reason_that_cannot_be_kept_is_refused_by_version(db, tmp_path
 def test_a_version_here_with_another_reason_is_said_to_differ_and_kept(db, tmp_path) -> None:
     """Seen in review: a bundle whose version had another reason than the same version here imported as "nothing
     new", and a move to the server compared only the plan and the profile."""
-    bundle = json.loads(export_bundle(db, _patient(db), clinician="Dr A"))
+    bundle = json.loads(export_bundle(db, _patient(db)))
     bundle["content"]["versions"][1]["reason"] = "Another reason"
     bundle["checksum"] = content_checksum(bundle["content"])
     again = import_bundle(db, json.dumps(bundle).encode(), clinician="Dr C")

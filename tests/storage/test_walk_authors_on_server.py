@@ -40,7 +40,7 @@ def test_a_server_of_schema_18_with_a_walk_upgrades_and_keeps_moved_walks_author
     try:
         (kept,) = store.sessions(patient)
         assert (kept.logged_by, kept.corrected_by, kept.minutes) == ("Dr A", None, 10)
-        bundle = json.loads(bundle_text(store, version, clinician=None))
+        bundle = json.loads(bundle_text(store, version))
         bundle["content"]["patient_uid"] = str(uuid.uuid4())  # as another patient's, moved in
         bundle["content"]["versions"][0]["uid"] = str(uuid.uuid4())
         bundle["content"]["session_logs"][0] |= {"uid": str(uuid.uuid4()), "logged_by": "Dr Elsewhere",

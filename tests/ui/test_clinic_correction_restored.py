@@ -4,6 +4,7 @@ a clinic's tester: once the walk was back in the log, the window still said it h
 
 from __future__ import annotations
 
+from tests.ui.course_helpers import walk
 from tests.ui.test_clinic_sessions import _correcting, _patient_with_a_walk
 
 
@@ -32,7 +33,8 @@ def test_a_patient_deleted_while_the_window_was_away_is_said_after_connecting_ag
                                                                                     clinic_url) -> None:
     """Seen by a clinic's tester: a plan save waiting for the server, the patient deleted on another workstation
     meanwhile; on connecting again "Patient 6 was deleted elsewhere ... Save plan makes it a new patient" was written
-    over at once by "Connected to the clinic database again", and the waiting save was gone without a word."""
+    over at once by "Connected to the clinic database again". Here an edit not saved, the patient deleted elsewhere
+    before the window hears of it, and the records read anew as on signing in again."""
     window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
     try:
         patient = window.editor.patient_id
@@ -44,6 +46,28 @@ def test_a_patient_deleted_while_the_window_was_away_is_said_after_connecting_ag
         assert said.startswith("Connected to the clinic database again: the records are read anew. "
                                f"Patient {patient} was deleted elsewhere"), said
         assert "Save plan makes it a new patient" in said
+    finally:
+        other.connection.close()
+    window.gateway.close()
+
+
+def test_a_walk_changed_before_it_was_restored_is_not_overwritten_unseen(qtbot, data_dir, clinic_url) -> None:
+    """Seen in review: the restored walk became the correction's base, so a colleague's correction made before the
+    delete and restore was overwritten without the both-shown question a correction made meanwhile gets."""
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
+    try:
+        record, view = _correcting(window, "A's correction")
+        other.edit_session(record.id, walk(3, 1, minutes=11, note="B's correction"), clinician="Dr B",
+                           based_on=record.updated_at)
+        other.delete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: not window.course.sessions, timeout=8_000)
+        other.undelete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: len(window.course.sessions) == 1, timeout=8_000)
+        view.save_button.click()
+        said = view.message.text()  # both shown, as for a correction made meanwhile
+        assert said.startswith("Not saved: ") and 'Theirs: ' in said and 'note "B\'s correction"' in said, said
+        assert "Save the correction again to put yours in place of theirs" in said, said
+        assert other.get_session(record.id).note == "B's correction"  # theirs kept, until yours is saved again
     finally:
         other.connection.close()
     window.gateway.close()

@@ -37,7 +37,7 @@ def test_a_read_only_window_never_writes(qtbot, data_dir, tmp_path) -> None:
     logged = records.add_session(db, saved.patient_id, walk, clinician="Dr A")
     bundle = tmp_path / "bundle.json"
     from core.storage.bundle_transfer import export_bundle
-    bundle.write_text(export_bundle(db, saved.id, clinician="Dr A"), encoding="utf-8")
+    bundle.write_text(export_bundle(db, saved.id), encoding="utf-8")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     holder = DataDirLock(data_dir.lock_path)

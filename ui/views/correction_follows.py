@@ -25,6 +25,7 @@ class CorrectionFollows:
                               "sessions… shows the walk as it was deleted.")  # seen by a clinic's tester: "Cancel to
             # drop it", and no Cancel
         elif gone is not None and correcting is None and (back := next((s for s in sessions if s.id == gone.id), None)):
-            self._show_correcting(back)
+            # changed before it was restored: corrected from the walk as loaded, so the save meets theirs and shows
+            self._show_correcting(back if back.as_logged() == gone.as_logged() else gone)  # both (seen in review)
             self.show_problem(f"The session of {back.date.isoformat()} is back in the log (restored elsewhere): Save "
                               "correction saves what you typed over it; Cancel leaves it as it is.", tried=False)
