@@ -34,11 +34,15 @@ def run_pyinstaller(spec: Path, distpath: Path, workpath: Path) -> None:
 
 
 def tidy(bundle: Path) -> None:
-    """What a clinic unpacks: the README beside the program (its messages and --help point there), and on Linux the
-    script that puts it in the applications menu; no link to a file the spec left out (seen in review: the EGLFS
+    """What a clinic unpacks: the README beside the program (its messages and --help point there) and the clinic
+    server's guide where the README and the messages name it (docs/clinic-server.md: seen by an IT tester, the
+    installed copy's messages sent them to a file it did not have), and on Linux the script that puts it in the
+    applications menu; no link to a file the spec left out (seen in review: the EGLFS
     libraries' links, which made `cp -rL` of the folder fail); no direct_url.json (the path of the checkout the bundle
     was built from)."""
     shutil.copy2(ROOT / "README.md", bundle / "README.md")
+    (bundle / "docs").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "docs" / "clinic-server.md", bundle / "docs" / "clinic-server.md")
     if sys.platform.startswith("linux"):
         shutil.copy2(ROOT / "packaging" / "linux" / "install-launcher.sh", bundle / "install-launcher.sh")
     for path in list(bundle.rglob("*")):

@@ -58,6 +58,7 @@ frozen db check >/dev/null
 bundle_dir=$(dirname "$binary")
 if [ "$(uname)" != Darwin ]; then  # a macOS .app is signed as built: its disk image is where a README would go
   [ -s "$bundle_dir/README.md" ] || { echo "FAIL: no README.md beside $binary" >&2; exit 1; }
+  [ -s "$bundle_dir/docs/clinic-server.md" ] || { echo "FAIL: no docs/clinic-server.md beside $binary" >&2; exit 1; }
 fi
 if find "$bundle_dir" -type l ! -exec test -e {} \; -print | grep .; then  # -xtype is GNU's only (macOS runners)
   echo "FAIL: links to nothing in the bundle (above)" >&2; exit 1
