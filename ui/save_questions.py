@@ -61,8 +61,9 @@ class SaveQuestions:
                                        self.settings.units)
             except NotCarried as problem:
                 why_not = f"\n\nYour changes cannot be put on version {theirs.version}: {problem}."
-        # theirs holding your changes already, nothing is asked (seen by a clinic's tester: "Save plan makes them
-        nothing_new = carried is not None and carried.adds_nothing_to(theirs)  # version 7", then "No changes since 6")
+        # where theirs holds your changes already, nothing is asked (seen by a clinic's tester: "Save plan makes them
+        # version 7", then "No changes since version 6: nothing new saved")
+        nothing_new = carried is not None and carried.adds_nothing_to(theirs)
         if nothing_new or carried is not None and carry_onto_newer(
                 self, carry_question(error, self.settings.units, carried), theirs.version):
             self.editor.carry_onto(theirs, carried.profile, carried.overrides)
