@@ -33,6 +33,6 @@ def test_a_clinic_export_written_but_not_recorded_is_said_so(pg_server, clinic_u
         done = main_py(tmp_path, "--records", clinic_url, *command)
         assert done.returncode == 1 and out.is_file(), done.stderr
         assert (f"{out} was written, but the audit trail could not record its export: the clinic database did not "
-                "take it (could not extend file).") in done.stderr, done.stderr
+                "confirm it (could not extend file).") in done.stderr, done.stderr
         assert "nothing was changed" not in done.stderr.lower(), done.stderr
     assert done.stdout.splitlines()[-1] == "1"  # plan --save: the saved plan's id all the same

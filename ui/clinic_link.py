@@ -122,9 +122,11 @@ class ClinicLink:
     def _on_sign_in_checked(self, why_not: object) -> None:
         if why_not:  # the server's reason, or the error asking it raised
             self._show_records_place("Clinic database: not signed in.", problem=True, why=str(why_not), sign_in=True)
-        elif self.sign_in_to_clinic():  # said where the records are, and everything read, there
-            self.statusBar().showMessage("Signed in to the clinic database: the records are read anew.")
-            self._save_waiting()
+        else:
+            before = self.statusBar().currentMessage()
+            if self.sign_in_to_clinic():  # said where the records are, and everything read, there
+                self._say_connected_again(before, "Signed in to the clinic database: the records are read anew.")
+                self._save_waiting()
 
     def _show_clinic_evidence(self) -> None:
         """The evidence with the clinic's imported studies (from the server) in every view that shows it."""
@@ -236,13 +238,14 @@ class ClinicLink:
         self._say_connected_again(before)
         self._session_waiting_said()
 
-    def _say_connected_again(self, before: str) -> None:
+    def _say_connected_again(self, before: str,
+                             said_first: str = "Connected to the clinic database again: the records are read anew."
+                             ) -> None:
         """What reading the records anew said (``before``: the status bar's words until then) goes on after it: seen by
         a clinic's tester, "Patient 6 was deleted elsewhere ... Save plan makes it a new patient" was written over at
         once, and a save that had waited for the server was gone without a word."""
         said = self.statusBar().currentMessage()
-        self.statusBar().showMessage("Connected to the clinic database again: the records are read anew."
-                                     + (f" {said}" if said and said != before else ""))
+        self.statusBar().showMessage(said_first + (f" {said}" if said and said != before else ""))
 
     def _session_waiting_said(self) -> None:
         """A walk the form could not log while the server was away: said to be ready to log now (seen by a clinic's

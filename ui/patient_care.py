@@ -317,7 +317,8 @@ class PatientCare(SaveQuestions, SessionCare):
             try:
                 self.gateway.record_event(action, record_id, clinician=self.settings.clinician, of=of[0])
             except Exception as error:  # the clinic server went away: what was done is said, and that it is unrecorded
-                message += f", but the audit trail could not record it: {not_recorded_because(error) or error}."
+                why = not_recorded_because(error) or str(error).rstrip(".")
+                message += f", but the audit trail could not record it: {why}."
         self.statusBar().showMessage(message)
 
     def _discard_ok(self) -> bool:

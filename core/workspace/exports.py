@@ -10,8 +10,8 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from core.storage.clinic_errors import ClinicServerError, for_the_command_line, plain_error
-from core.storage.database import DatabaseError, StorageFailure, storage_cause_in_words
+from core.storage.clinic_errors import ClinicServerError, ServerBusy, ServerLost, ServerUnanswered, plain_error
+from core.storage.database import DatabaseError, DataFolderReadOnly, StorageFailure, storage_cause_in_words
 
 
 class ExportNotRecorded(Exception):
@@ -33,13 +33,19 @@ def recording_export(written: Path):
 
 def not_recorded_because(error: Exception) -> str | None:
     """Why the records could not take an audit entry, as a clause ("the data folder's disk is full"), for the
-    sentence that says what was done all the same; None for an error that is not the records' (a defect)."""
+    sentence that says what was done all the same: never the records' own sentences, which say "nothing was saved"
+    (seen in review, after "Progress report saved"); None for an error that is not the records' (a defect)."""
+    from core.workspace.gateway import DataFolderMissing  # the window's: loaded there already
+
     psycopg = sys.modules.get("psycopg")  # imported only on the clinic server (seen in review: its errors reached the
     if psycopg is not None and isinstance(error, psycopg.Error):  # command line's "nothing was changed" unwrapped)
-        return f"the clinic database did not take it ({plain_error(error)})"
+        return f"the clinic database did not confirm it ({plain_error(error)})"  # a commit's answer lost: it may be
     cause = error.__cause__ if isinstance(error, DatabaseError) else error  # the window's records word SQLite's
     if isinstance(cause, StorageFailure):
         return storage_cause_in_words(cause)
-    if isinstance(error, (DatabaseError, ClinicServerError)):
-        return for_the_command_line(str(error)).rstrip(".")
-    return None
+    return next((clause for kind, clause in (
+        ((ServerUnanswered, ServerLost), "the clinic database cannot be reached now"),
+        (ServerBusy, "the clinic database was busy"), (ClinicServerError, "the clinic database refused it"),
+        (DataFolderReadOnly, "the data folder is read-only"),
+        (DataFolderMissing, "the data folder was moved or deleted while Treadwell was open"),
+        (DatabaseError, "the records could not be written")) if isinstance(error, kind)), None)

@@ -9,6 +9,8 @@ app="build/dist/Treadwell.app"
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 cp -R "$app" "$staging/"
+cp README.md "$staging/"  # the .app is signed as built: the README and the clinic server's guide go beside it
+mkdir -p "$staging/docs" && cp docs/clinic-server.md "$staging/docs/"
 ln -s /Applications "$staging/Applications"
 mkdir -p build/installer
 hdiutil create -volname "Treadwell $version" -srcfolder "$staging" -ov -format UDZO \

@@ -71,3 +71,24 @@ def test_a_walk_changed_before_it_was_restored_is_not_overwritten_unseen(qtbot, 
     finally:
         other.connection.close()
     window.gateway.close()
+
+
+def test_a_new_walk_typed_after_the_delete_stays_a_new_walk_when_the_old_one_is_restored(qtbot, data_dir,
+                                                                                       clinic_url) -> None:
+    """Seen in review: told "Add session logs it as a new walk", the clinician typed another walk over the form; the
+    deleted walk restored elsewhere turned the form into its correction, and Enter would have saved over it."""
+    window, other = _patient_with_a_walk(qtbot, data_dir, clinic_url)
+    try:
+        record, view = _correcting(window, "A's correction")
+        other.delete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: not window.course.sessions, timeout=8_000)
+        view._fields.note.setText("another walk")
+        other.undelete_session(record.id, clinician="Dr B")
+        qtbot.waitUntil(lambda: len(window.course.sessions) == 1, timeout=8_000)
+        assert view.correcting is None and view.save_button.text() == "&Add session"
+        assert "is back in the log (restored elsewhere). The form holds what you typed since" in view.message.text()
+        view.save_button.click()  # logged as a new walk, without the "deleted elsewhere" question
+        assert sorted(s.note for s in other.sessions(window.editor.patient_id)) == ["", "another walk"]
+    finally:
+        other.connection.close()
+    window.gateway.close()
