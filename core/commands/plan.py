@@ -122,13 +122,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if staged is not None:  # in place once the plan is saved, before anything is printed (seen by a tester:
                 if _put_handout_in_place(staged, args, saved):  # Ctrl+C while the plan was printed left it saved
                     staged, placed = None, True  # with no handout, said only as "Cancelled")
-                    if saved is not None:
-                        try:  # once written (core/workspace/exports.py)
-                            with recording_export(args.pdf):
-                                workspace.records.record_event("export", "plan", saved.id, settings.clinician)
-                        except ExportNotRecorded as error:  # the saved plan's notes and id are said all the same
-                            print(error, file=sys.stderr)
-                            incomplete = True
+                    incomplete = saved is not None and not _handout_recorded(workspace.records, saved.id, settings,
+                                                                             args.pdf)
                 elif saved is None:
                     return 1  # not put in place (a full disk, the PDF open elsewhere): not bad input
                 else:
@@ -309,6 +304,18 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etio
     if request.carry_on.note:
         print(f"Note: {request.carry_on.note}", file=sys.stderr)
     return pdf
+
+
+def _handout_recorded(records, plan_id: int, settings, written) -> bool:
+    """The handout's export in the audit trail, once it is in place (core/workspace/exports.py); False, and said,
+    where it could not be recorded: the saved plan's notes and id are said all the same."""
+    try:
+        with recording_export(written):
+            records.record_event("export", "plan", plan_id, settings.clinician)
+    except ExportNotRecorded as error:
+        print(error, file=sys.stderr)
+        return False
+    return True
 
 
 def _stage_handout(pdf: bytes, args: argparse.Namespace, data_dir: DataDir) -> StagedFile | None:

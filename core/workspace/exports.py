@@ -37,9 +37,12 @@ def not_recorded_because(error: Exception) -> str | None:
     (seen in review, after "Progress report saved"); None for an error that is not the records' (a defect)."""
     from core.workspace.gateway import DataFolderMissing  # the window's: loaded there already
 
-    psycopg = sys.modules.get("psycopg")  # imported only on the clinic server (seen in review: its errors reached the
-    if psycopg is not None and isinstance(error, psycopg.Error):  # command line's "nothing was changed" unwrapped)
-        return f"the clinic database did not confirm it ({plain_error(error)})"  # a commit's answer lost: it may be
+    # psycopg: imported only on the clinic server, where the commands' records raise its errors unwrapped (seen in
+    # review: they reached the command line's "nothing was changed"); "did not confirm": a commit whose answer was lost
+    # may have been recorded
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None and isinstance(error, psycopg.Error):
+        return f"the clinic database did not confirm it ({plain_error(error)})"
     cause = error.__cause__ if isinstance(error, DatabaseError) else error  # the window's records word SQLite's
     if isinstance(cause, StorageFailure):
         return storage_cause_in_words(cause)
