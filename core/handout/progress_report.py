@@ -44,7 +44,7 @@ from core.handout.styles import paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress
-from core.plan.session_log import NOT_RECORDED
+from core.plan.session_log import NOT_RECORDED, top_pain_in_words
 from core.settings import Settings
 
 TITLE = "Progress report"
@@ -87,12 +87,6 @@ def _check_printable(progress: Progress, settings: Settings, note: str) -> None:
 def _number(value: float) -> str:
     """A figure as the clinic writes it: 24, 25.5 (one decimal at most)."""
     return f"{round(value, 1):g}"
-
-
-def _pain(value: int | None, walks: int) -> str:
-    if value is not None:
-        return str(value)
-    return NOT_RECORDED if walks else NO_WALK
 
 
 class _Report:
@@ -249,7 +243,8 @@ class _Report:
             "(\"so far\") counts once it is, or a week after its last walk, and a repeated week (\"again\") "
             "counts with its own planned minutes. Effort is the mean Borg RPE (6-20) of the week's walks; pain is "
             "the highest rating of the week (0-10).",
-            f"“{NOT_RECORDED}”: walks were logged without that rating. “{NO_WALK}”: no walk that week.",
+            f"“{NOT_RECORDED}”: walks were logged without that rating; “4; 1 {NOT_RECORDED}”: 4 is the highest of the "
+            f"walks rated, and 1 walk has no rating. “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:
             first, last = self.ahead[0], self.ahead[-1]  # the first may be a week walked again: "Weeks 2 (again) to 12"
@@ -290,7 +285,8 @@ class _Report:
                   NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)}%"
                   + (" so far" if week.status == "in progress" else ""),
                   NO_WALK if week.mean_rpe is None else _number(week.mean_rpe),
-                  _pain(week.highest_pain_during, walks), _pain(week.highest_pain_next_morning, walks)]
+                  top_pain_in_words(week.highest_pain_during, week.pain_during_not_recorded) or NO_WALK,
+                  top_pain_in_words(week.highest_pain_next_morning, week.pain_next_morning_not_recorded) or NO_WALK]
         return [self._p(value, self.cell) for value in values]
 
     def _table(self, rows: list, widths: list[float], *, header_rows: int) -> Table:

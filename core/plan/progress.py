@@ -63,6 +63,8 @@ class WeekProgress(BaseModel):
     mean_rpe: float | None
     highest_pain_during: int | None
     highest_pain_next_morning: int | None
+    pain_during_not_recorded: int = 0  # the week's walks with no pain during (a top pain of the others only), and
+    pain_next_morning_not_recorded: int = 0  # those with none the next morning
     stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
     # the highest heart rate logged that week, beside the week's target range where the plan sets one (seen in review:
     # logged heart rates reached no table nor the report for the referring physician)
@@ -200,7 +202,6 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     rules = {version.version: _pain_rules(plans[version.version], version.profile) for version in versions}
     walked = walked_rows(ordered, plans, {number: rule["usual_pain"] for number, rule in rules.items()})
     latest = ordered[-1] if ordered else None
-    current_week = latest.log.week if latest else None
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
     judged = next((index for index, row in enumerate(walked) if row.walks and row.walks[-1] is latest), None)
     judged_version = None if judged is None else walked[judged].version  # the newest of its walks (judged_under)
@@ -243,16 +244,14 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
                                attempt=row_of[id(item)].attempt, after_break=id(item) in resumed,
                                **rules[item.plan_version])
                   for item in ordered],
-        adherence_pct=adherence, current_week=current_week,
-        current_version=judged_version,
+        adherence_pct=adherence, current_week=latest.log.week if latest else None, current_version=judged_version,
         suggestion=suggestion, plan_weeks=len(plans[newest.version].weeks),
         breaks=breaks, in_force=prescription_in_words(plans[newest.version]), step_back_due_from=step_back_due_from,
     )
 
 
 def _pain_rules(plan: Plan, profile: PatientProfile) -> dict[str, int | None]:
-    """A version's pain bands and the usual pain they are judged against (plans saved before their pain rules
-    recorded it: the profile's)."""
+    """A version's pain bands and the usual pain they are judged against (the profile's in plans that do not keep it)."""
     numbers = plan.rules.pain.judged_against(profile.pain_nrs).numbers
     return dict(zip(("usual_pain", "safe_max", "acceptable_max"), numbers))
 
@@ -309,6 +308,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=(20 * sum(item.log.rpe for item in walked) + len(walked)) // (2 * len(walked)) / 10 if walked
         else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
+        pain_during_not_recorded=len(walked) - len(during), pain_next_morning_not_recorded=len(walked) - len(morning),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),

@@ -50,6 +50,14 @@ class SessionLog(BaseModel):
         return checked_line(value)
 
 
+def top_pain_in_words(top: int | None, not_recorded: int) -> str | None:
+    """A week's highest pain, "4; 1 not recorded" where some of its walks have no rating (seen in a try: a week's
+    "4" read as its top pain though a walk's pain was not recorded); "not recorded" for none; None: no walks."""
+    if top is None:
+        return NOT_RECORDED if not_recorded else None
+    return f"{top}; {not_recorded} {NOT_RECORDED}" if not_recorded else str(top)
+
+
 def recorded(value: float | bool | None) -> str:
     """A logged value as every view and command says it: "not recorded", yes or no, a number as written (8, 8.5)."""
     if value is None:

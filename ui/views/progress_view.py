@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.plan.adherence import STOPPED_BECAUSE, adherence_in_words
 from core.plan.progress import WeekProgress
+from core.plan.session_log import top_pain_in_words
 from core.records.authors import author
 from core.settings import Settings
 from ui.focus_frame import framed_on_focus
@@ -66,10 +67,12 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
                                                                  else ""), lambda w: w.mean_rpe,
            tooltip=lambda w: f"Highest heart rate logged: {w.heart_rate_shown} bpm"
            + (" (the week's target in brackets)" if w.target_hr else "") if w.heart_rate_shown else ""),
-    Column("Top pain\nduring", lambda w: _maybe(w.highest_pain_during), lambda w: w.highest_pain_during),
+    Column("Top pain\nduring", lambda w: top_pain_in_words(w.highest_pain_during, w.pain_during_not_recorded) or "",
+           lambda w: w.highest_pain_during),
     # the pain rules step back after a stiffer morning too: the command line and the report said how many, the
     # window not (seen in review); said in this cell, as a column more does not fit beside the charts at 1366 px
-    Column("Top pain\nnext morning", lambda w: _maybe(w.highest_pain_next_morning) + (
+    Column("Top pain\nnext morning", lambda w: (top_pain_in_words(w.highest_pain_next_morning,
+                                                                    w.pain_next_morning_not_recorded) or "") + (
         f" ({w.stiffer_mornings} stiffer)" if w.stiffer_mornings else ""), lambda w: w.highest_pain_next_morning,
            tooltip=lambda w: "" if not w.stiffer_mornings else
            f"{w.stiffer_mornings} of the week's {w.walked_sessions} walks were followed by a stiffer morning than "
