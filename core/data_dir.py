@@ -54,6 +54,12 @@ class DataDir:
         return self.root / "cache" / "fonts"
 
     @property
+    def qt_settings_dir(self) -> Path:
+        """What Qt remembers by itself, its file dialog's last folders (seen in a try: written outside the data folder,
+        to ~/.config/QtProject.conf, on Linux; on Windows and macOS the system's own file dialog keeps them)."""
+        return self.root / "qt"
+
+    @property
     def window_state_path(self) -> Path:
         """Qt window geometry (QSettings, INI format), kept apart from the clinician's settings."""
         return self.root / "window-state.ini"

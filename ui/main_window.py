@@ -60,6 +60,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self._build_first_step()
         self.statusBar().showMessage(f"{APP_NAME}: opening the records in {data_dir.root}…")
         self._window_state = QSettings(str(data_dir.window_state_path), QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(data_dir.qt_settings_dir))
         self._restore_geometry()
         self.installEventFilter(self)
         self.first_painted.connect(self._on_self_first_painted)
