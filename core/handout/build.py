@@ -22,6 +22,7 @@ from core.handout.model import EffortLevel, Handout, HandoutLabels, LogGroup, Lo
 from core.plan import guidelines as g
 from core.plan.engine import Plan, Week
 from core.handout.pulse_words import pulse_lines
+from core.handout.walk_days import rest_days
 from core.plan.intensity import hr_unreliable_reasons
 from core.handout.pain_lights import pain_lights
 from core.plan.profile import PatientProfile
@@ -156,7 +157,7 @@ def build_handout(
           **slow) if not plan.slow_walking_shortened else
         t("Each time, walk slowly for up to {warmup} to warm up. Then do your walk. End with up to {cooldown} of slow "
           "walking. If you get tired, make the slow walking shorter.", **slow),
-        *_rest_days(plan, t),
+        *rest_days(plan, t),
         t("The table shows how long and how hard to walk each week."),
         # the table's walking times are minutes:seconds (clock_text): said once, with the numbers as the clock has them
         clock_key := t("Walking times in the table are minutes and seconds, as the treadmill's clock shows them: "
@@ -351,16 +352,6 @@ def safety_picture(codes: set[WarningCode], t: Wording) -> dict:
     if codes & {WarningCode.FALL_RISK, WarningCode.HARNESS}:
         return {"safety_picture": "handrails-and-clip", "safety_captions": [t("Hold the handrails."), clip]}
     return {"safety_picture": "clip", "safety_captions": [clip]}
-
-
-def _rest_days(plan: Plan, t: Wording) -> list[str]:
-    """Rest between walks where every week has 3 walks or fewer (a day between each, the next week's first included);
-    with 4 to 6, walks on days in a row cannot always be avoided, and with 7 there are no rest days to speak of."""
-    if all(week.sessions <= 3 for week in plan.weeks):
-        return [t("Rest on the days between your walks.")]
-    if any(week.sessions < 7 for week in plan.weeks):
-        return [t("Spread your walks over the week. Rest on the days you do not walk.")]
-    return []
 
 
 def _safety(code: WarningCode, plan: Plan, t: Wording, codes: set[WarningCode]) -> str:

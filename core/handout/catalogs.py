@@ -22,8 +22,8 @@ from core.languages import SOURCE_LANGUAGE, languages
 from core.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("core/handout/build.py", "core/handout/pain_lights.py", "core/handout/patient_words.py",
-           "core/handout/pulse_words.py", "core/handout/stop_page.py")  # every message a patient reads is in these
+SOURCES = ("core/handout/build.py", "core/handout/pain_lights.py", "core/handout/patient_words.py",  # every message a
+           "core/handout/pulse_words.py", "core/handout/stop_page.py", "core/handout/walk_days.py")  # patient reads
 KEYWORDS = {"t": None, "N_": None, "plural": (1, 2)}  # t.plural(singular, plural, count)
 FIELD = re.compile(r"\{(\w+)\}")
 

@@ -14,10 +14,12 @@ from core.evidence.dosing import (
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
-from core.handout.language import english_date, unreviewed_note
+from core.handout.language import Wording, english_date, unreviewed_note
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
 from core.plan import guidelines as g
 from core.plan.engine import Plan
+from core.handout.walk_days import rest_days
+from core.plan.intensity import PULSE_TAKING_SOURCE, pulse_count_seconds
 from core.plan.walking import energy_cost_in_words
 
 
@@ -56,6 +58,18 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                           + (": this plan starts with them." if any(week.band == "light" for week in plan.weeks)
                              else ": not needed for this patient."),
                      source=rules.light_start_source.cited()),
+        # what the patient's pages say of the days and the parts of a walk, and how to take the pulse (seen in an audit:
+        # their sources were in the plan's JSON alone)
+        ReferenceRow(text=f"Days a week: {plan.weeks[0].sessions} to start"
+                          + (f", up to {most} as the walks lengthen" if (most := max(w.sessions for w in plan.weeks))
+                             > plan.weeks[0].sessions else "") + f"; the handout says: {_rest_days_said(plan)}",
+                     source=rules.starting_sessions_source.cited()) if plan.weeks else None,
+        ReferenceRow(text="The first walks are in short parts with rests between, the treadmill stopped and the patient "
+                          f"sitting down where needed, as walking tolerance is under {g.SHORT_BOUT_BELOW_MIN} min.",
+                     source=rules.short_bout_source.cited()) if any(w.bouts > 1 for w in plan.weeks) else None,
+        ReferenceRow(text=f"The patient takes the pulse for {pulse_count_seconds([w.target_hr for w in plan.weeks])} "
+                          "s after stopping the belt, a hand on a handrail, and counts at once as it slows quickly.",
+                     source=PULSE_TAKING_SOURCE.cited()) if any(w.target_hr for w in plan.weeks) else None,
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(rules.pain.sources)),
         ReferenceRow(text="After a stop sign: an ambulance at once for pain, pressure or tightness in the chest, "
                           "neck, jaw or arm, fainting, new numbness or weakness, sudden trouble speaking, a face "
@@ -76,6 +90,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                            if plan.weeks and plan.weeks[0].speed_kmh is not None else "")
                           + energy_cost_in_words(plan.weeks, units), source=rules.walking_equation_source.cited()),
     ]
+    rule_rows = [row for row in rule_rows if row is not None]
     warnings = [ReferenceRow(text=w.headline, source=w.source.cited())
                 for w in plan.warnings]
     by_id = {s.id: s for s in studies}
@@ -126,3 +141,9 @@ def _range_text(minutes: tuple[float, float] | None) -> str:
     if minutes is None:
         return "n/r"
     return f"{minutes[0]:g}" if minutes[0] == minutes[1] else f"{minutes[0]:g}-{minutes[1]:g}"
+
+
+def _rest_days_said(plan: Plan) -> str:
+    """The handout's words on rest days, in English."""
+    said = rest_days(plan, Wording())
+    return " ".join(said) if said else "nothing about rest days (a walk every day)."

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from core.citing import cited
 from core.etiology import EtiologyId
 
-GUIDELINES_VERSION = "2026.12.19"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
+GUIDELINES_VERSION = "2026.12.20"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
 # call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
 # contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
 # unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
@@ -60,14 +60,15 @@ GUIDELINES_VERSION = "2026.12.19"  # .2: pain against usual pain, heart transpla
 # rules that accept more than the traffic light's 5/10 (usual pain 4-9 with the allowance) get the clinician a
 # caution, and chemotherapy-induced neuropathy's fall risk names leg weakness, which its source linked to falls;
 # 2026.12.19: the ACSM row names its disease whole ("no known cardiovascular, metabolic or renal disease": "no
-# disease" read as wrong for a patient with multiple sclerosis or Parkinson's disease)
+# disease" read as wrong for a patient with multiple sclerosis or Parkinson's disease); 2026.12.20: the high usual
+# pain caution no longer promises a rise at usual pain 9, and the animal-dosing note cites what each claim rests on
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
                       "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14", "2026.12.15",
-                      "2026.12.16", "2026.12.17", "2026.12.18")
+                      "2026.12.16", "2026.12.17", "2026.12.18", "2026.12.19")
 
 
 class Source(BaseModel):

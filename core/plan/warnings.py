@@ -241,10 +241,12 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         # anything above 5 too much, and nothing asked the clinician to look at it; usual pain 4 or 5 with the
         # allowance accepts 6 or 7 too (10/10 blocks the plan: screening)
         above = profile.pain_nrs > g.PAIN_ACCEPTABLE_MAX
+        # at usual pain 9 the rules allow no rise (never 10/10): seen in an audit, "and allow a rise over it"
+        rise = "allow a rise over it" if pain.acceptable_max > profile.pain_nrs else "allow no rise over it here"
         add(WarningCode.USUAL_PAIN_ABOVE_MODEL, "caution",
             f"Usual pain {profile.pain_nrs}/10: the pain rules accept pain up to {pain.acceptable_max}/10 during "
             f"walking, above the {g.PAIN_ACCEPTABLE_MAX}/10 the traffic-light model accepts during exercise, as they "
-            + ("take the patient's usual pain as safe, and allow a rise over it" if above else
+            + (f"take the patient's usual pain as safe, and {rise}" if above else
                "allow a rise over the patient's usual pain")
             + " (product defaults with no trial behind them). Go through the rules with the patient before the first "
             "walk" + (", and review how the pain is treated." if above else "."), USUAL_PAIN_SOURCE)
@@ -269,8 +271,11 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if borrows_from_animals:
         add(WarningCode.ANIMAL_DOSING_CONTEXT, "info",
             "The animal studies are set beside this plan for its structure only (how often, how long, how gradual), "
-            "where they report it, and never for a speed: a rodent treadmill speed does not translate to a person.",
-            # its 37 studies were all of sciatic nerve injury in male animals: said wherever it is cited
+            "where they report it, and never for a dose: a rodent's treadmill speed is an intensity for a rat, not a "
+            "person (16 m/min is about 68% of a rat's VO2max: Shepherd & Gollnick 1976, doi 10.1007/BF00581173), and "
+            "37 preclinical studies found no relation between exercise duration or intensity and pain relief.",
+            # its 37 studies were all of sciatic nerve injury in male animals: said wherever it is cited (seen in an
+            # audit: it stood alone beside "a rodent treadmill speed does not translate to a person", which it is not)
             g.Source(label="Matesanz-García 2023 (no dose-response in 37 preclinical studies of sciatic nerve injury, "
                            "male animals only)",
                      doi="10.1016/j.jpain.2023.01.011"))
