@@ -14,9 +14,16 @@ STOPPED_BECAUSE = {"pain rules": "as the pain rules advised a step back", "scree
 
 
 def adherence_statements(progress: Progress) -> list[str]:
-    """Adherence as the window, the progress command and the progress report say it, one sentence each (no full
-    stop): over the weeks done or missed, then each week in progress named apart ("Adherence 100 %, up to week 2"
-    read as if week 2, at 63 % so far, were in it)."""
+    """Adherence as the progress command and the progress report say it, one sentence each (no full stop): over the
+    weeks done or missed, the notes on the weeks, then each week in progress named apart ("Adherence 100 %, up to week
+    2" read as if week 2, at 63 % so far, were in it)."""
+    figures, notes = adherence_parts(progress)
+    return figures[:1] + notes + figures[1:]
+
+
+def adherence_parts(progress: Progress) -> tuple[list[str], list[str]]:
+    """The figures (over the weeks done or missed, then each week in progress) and the notes on the weeks (weeks
+    stopped, breaks, walks beyond the plan, advice not followed), apart: the window lists the notes under its weeks."""
     counted = [week for week in progress.weeks if week.status in ("done", "missed")]
     if not counted:
         # not "not yet known" right under a week's "62.5 % so far": the overall figure waits for a whole week
@@ -54,8 +61,9 @@ def adherence_statements(progress: Progress) -> list[str]:
     said += [f"Week {called(week)}: its walks held the week (\u201c{week.hold_not_kept}\u201d), and the walking went "
              "on to a later week: ask the patient how it went" for week in progress.weeks if week.hold_not_kept]
     said += [_left_short(progress, week, later, called(week)) for week, later in _left_short_weeks(progress)]
-    return said + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks so "
-                   "far) and counts once complete" for week in progress.weeks if week.status == "in progress"]
+    return said[:1] + [f"Week {called(week)} is in progress ({week.walked_sessions} of {week.planned_sessions} walks "
+                       "so far) and counts once complete" for week in progress.weeks if week.status == "in progress"], \
+        said[1:]
 
 
 def _breaks_not_counted(progress: Progress) -> str:

@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 
-from core.plan.adherence import adherence_in_words
+from core.plan.adherence import adherence_parts
 from core.workspace.course import progress_of
 from tests.storage.helpers import example
 from tests.ui.course_helpers import log, open_window, override_week, saved_patient, walk
@@ -43,7 +43,9 @@ def test_the_figures_shown_are_core_s_progress(qtbot, data_dir) -> None:
     assert week2.plan_version == 2 and week2.planned_minutes == week2.planned_sessions * 12  # the override counts
     assert cells(view)[1][:3] == ["2", "2", f"{week2.planned_minutes:g} (2 of 3)"]  # stopped: pain 6
     assert "the week was stopped after 2 of them" in view.weeks_model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
-    assert escape(adherence_in_words(progress)) in view.summary.text() and "4 sessions" in view.summary.text()
+    figures, notes = adherence_parts(progress)  # the figures above, each note under the weeks
+    assert escape(". ".join(figures)) in view.summary.text() and "4 sessions" in view.summary.text()
+    assert notes and all(f"<li>{escape(note)}.</li>" in view.week_notes.text() for note in notes)
     assert escape(progress.suggestion.reason) in view.suggestion.text()
     assert "Example Patient" in view.title.text() and "plan version 2 in force" in view.title.text()
     assert view.versions.item(0).text().startswith("In force, version 2: Moderate weeks: ")  # as the report says

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from core.plan.adherence import STOPPED_BECAUSE, adherence_in_words
-from core.plan.progress import WeekProgress
+from core.plan.adherence import STOPPED_BECAUSE, adherence_in_words, adherence_parts
+from core.plan.progress import Progress, WeekProgress
 from core.plan.session_log import top_pain_in_words
 from core.records.authors import author
 from core.settings import Settings
@@ -99,6 +99,12 @@ class ProgressView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Adherence overall")
+        # what the weeks walked call for, one item each, under the weeks (seen in a try at 150 %: twelve bold lines
+        # above the scrolling panes left room for three rows of the table, none at a laptop's 680 pixels)
+        self.week_notes = QLabel()
+        self.week_notes.setWordWrap(True)
+        self.week_notes.setTextFormat(Qt.TextFormat.RichText)
+        self.week_notes.setAccessibleName("Notes on the weeks walked")
         self.minutes_chart = WeeklyMinutesChart()
         self.effort_chart = EffortChart()
         self.pain_chart = PainChart()
@@ -155,6 +161,7 @@ class ProgressView(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.suggestion)
         side.addWidget(self.details, 1)
+        side.addWidget(self.week_notes)
         side.addWidget(report)
         self.details.setMinimumHeight(160)  # a few weeks' rows, even when the side panel has to scroll
         # the charts beside the weeks where every column of the weeks fits; where not (125-150 %), the suggestion
@@ -200,6 +207,7 @@ class ProgressView(QWidget):
             self.title.setText("<h3>6. Progress</h3><p>" + escape(
                 why_not or "Save the plan first: progress is shown for a saved patient.") + "</p>")
             self.summary.setText("")
+            self.week_notes.setText("")
             self.suggestion.setText("")
             self.weeks_model.set_rows([])
             self.versions.clear()
@@ -212,7 +220,7 @@ class ProgressView(QWidget):
         self.title.setText(f"<h3>6. Progress of {escape(progress.patient_name)} (patient {course.patient_id})</h3>"
                            f"<p>{escape(etiology)}; plan version {version.version} in force. Planned figures are the "
                            "plan as the patient has it, the clinician's changes included.</p>")
-        self.summary.setText(f"<b>{escape(adherence_in_words(progress))}</b>")
+        self._show_adherence(progress)
         self.suggestion.setText("<br>".join(part for part in suggestion_html(progress) if part))
         self.weeks_model.set_rows(progress.weeks)
         self.versions.clear()
@@ -226,6 +234,20 @@ class ProgressView(QWidget):
         self.minutes_chart.set_weeks(progress.weeks)
         self.effort_chart.set_sessions(progress.sessions)
         self.pain_chart.set_sessions(progress.sessions)
+
+    def _show_adherence(self, progress: Progress) -> None:
+        """The overall figure above the panes; what the weeks call for (breaks, step backs not taken, weeks stopped)
+        as a list under the week table, counted in the line above."""
+        figures, notes = adherence_parts(progress) if progress.sessions else ([], [])
+        logged = len(progress.sessions)
+        headline = (f"{'. '.join(figures)} ({logged} session{'' if logged == 1 else 's'} logged)." if figures
+                    else adherence_in_words(progress))
+        if notes:
+            headline += f" {len(notes)} note{'s' if len(notes) > 1 else ''} on the weeks, under the week table."
+        self.summary.setText(f"<b>{escape(headline)}</b>")
+        self.week_notes.setText("<b>Notes on the weeks walked</b><ul>" + "".join(
+            f"<li>{escape(note)}.</li>" for note in notes) + "</ul>" if notes else "")
+        self.week_notes.setVisible(bool(notes))
 
     # -- the progress report -------------------------------------------------------------------------
 
