@@ -1,5 +1,5 @@
-"""A patient's course of care at a glance, drawn by the progress view and report: planned against walked minutes week
-by week, adherence, effort and pain against usual pain, version changes and the engine's suggestion for the next week.
+"""A patient's course of care at a glance, drawn by the progress view and report: planned against walked minutes week by
+week, adherence, effort and pain against usual pain, version changes and the engine's suggestion for the next week.
 
 Rows are weeks in the order walked (core/plan/course_rows.py): a run of walks of one week, a week's worth at a time, so
 a repeated week (after "hold" or "step back") is a row of its own with its own planned minutes; weeks the walks skipped
@@ -30,7 +30,7 @@ from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.pain import other_pain_rules
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
-from core.plan.step_back import step_back_week
+from core.plan.step_back import slowed_since, step_back_week
 from core.plan.version_changes import VersionChange, version_changes
 
 
@@ -251,7 +251,7 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
 
 
 def _pain_rules(plan: Plan, profile: PatientProfile) -> dict[str, int | None]:
-    """A version's pain bands and the usual pain they are judged against (the profile's in plans that do not keep it)."""
+    """A version's pain bands and the usual pain they are judged against (the profile's where a plan keeps none)."""
     numbers = plan.rules.pain.judged_against(profile.pain_nrs).numbers
     return dict(zip(("usual_pain", "safe_max", "acceptable_max"), numbers))
 
@@ -367,9 +367,9 @@ def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCou
     same = in_force.weeks[wanted.week - 1]
     computed = {v.version: v.plan for v in versions}
     target = in_force.weeks[continuing_week(computed[version], computed[newest], wanted.week) - 1]
-    where = "" if target.week == same.week else (
+    where = slowed_since(wanted, target, version, newest, units) + ("" if target.week == same.week else (
         f" Version {newest} is walked from its week {target.week}: its week {same.week}, {same.main_min:g} min walks, "
-        f"would jump from the {wanted.main_min:g} min these walks pointed to.")
+        f"would jump from the {wanted.main_min:g} min these walks pointed to."))
     if target.main_min > wanted.main_min + 1e-9:  # seen in review: a "step back" to a longer walk, unsaid
         where += (f" Its week {target.week}, {target.main_min:g} min walks, is already longer than the "
                   f"{wanted.main_min:g} min these walks pointed to (version {newest} was based on a longer walk): "

@@ -7,6 +7,7 @@ command needs it, so nothing here loads the session log's models."""
 from __future__ import annotations
 
 from core.plan.engine import Plan, Week
+from core.plan.walking import speed_in_units
 
 
 def step_back_week(plan: Plan, week: int) -> int:
@@ -53,3 +54,14 @@ def way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
                  f"against this week's {this_week.sessions} of {this_week.main_min:g} min, "
                  f"{this_week.weekly_main_min:g} a week: fewer walks, each longer)")  # seen in review: unexplained
     return previous, back
+
+
+def slowed_since(pointed: Week, target: Week, walked_under: int, newest: int, units: str) -> str:
+    """Where the week a suggestion points to (``pointed``, of version ``walked_under``) is walked slower in the version
+    saved since (``target``, of version ``newest``): said, with both speeds, so a step back that slows the belt is not
+    taken twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from walks at 1.8 km/h)."""
+    if pointed.speed_kmh is None or target.speed_kmh is None or target.speed_kmh >= pointed.speed_kmh - 1e-9:
+        return ""
+    return (f" Version {newest} already has the belt slower there: {speed_in_units(target.speed_kmh, units)}, against "
+            f"the {speed_in_units(pointed.speed_kmh, units)} of version {walked_under}'s week {pointed.week}: check "
+            "with the patient before slowing it further.")
