@@ -61,7 +61,8 @@ GUIDELINES_VERSION = "2026.12.20"  # .2: pain against usual pain, heart transpla
 # caution, and chemotherapy-induced neuropathy's fall risk names leg weakness, which its source linked to falls;
 # 2026.12.19: the ACSM row names its disease whole ("no known cardiovascular, metabolic or renal disease": "no
 # disease" read as wrong for a patient with multiple sclerosis or Parkinson's disease); 2026.12.20: the high usual
-# pain caution no longer promises a rise at usual pain 9, and the animal-dosing note cites what each claim rests on
+# pain caution no longer promises a rise at usual pain 9, the animal-dosing note cites what each claim rests on, and
+# the caution below T6 names the light weeks' RPE where the plan starts with them
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).

@@ -159,8 +159,12 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
         add(WarningCode.HR_ROUGH_GUIDE, "caution",
             "Injury below T6: the heart-rate targets use the usual formula, but in spinal cord injury the same "
             "percentage of peak heart rate matched very different efforts from person to person, in paraplegia too. "
-            f"Let RPE {intensity.rpe[0]}-{intensity.rpe[1]} ({g.RPE_SCALE}) and the talk test lead; treat the "
-            "heart-rate range as a rough guide.", g.HR_UNRELIABLE["sci_t6_or_above"][1])
+            f"Let RPE ({g.RPE_SCALE}) {intensity.rpe[0]}-{intensity.rpe[1]}"
+            # seen in a try: "RPE 12-13" above a first two light weeks of RPE 9-11 (engine.py: light_weeks)
+            + (f", {intensity.light_rpe[0]}-{intensity.light_rpe[1]} in the first light weeks,"
+               if profile.baseline_walk_min < g.LIGHT_START_BELOW_MIN else "")
+            + " and the talk test lead; treat the heart-rate range as a rough guide.",
+            g.HR_UNRELIABLE["sci_t6_or_above"][1])
     if screening.clearance_recommended:
         # stage 2 blood pressure asks for clearance by its own source (seen in review: cited to Riebe 2015 alone)
         clearance_source = g.Source(label=cited_together([g.RIEBE_2015, g.HIGH_BP_SOURCE])) \

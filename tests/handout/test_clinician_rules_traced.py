@@ -63,3 +63,14 @@ def test_the_animal_dosing_note_cites_each_of_its_claims() -> None:
                 if w.code == WarningCode.ANIMAL_DOSING_CONTEXT)
     assert "16 m/min is about 68% of a rat's VO2max: Shepherd & Gollnick 1976, doi 10.1007/BF00581173" in note.message
     assert "37 preclinical studies found no relation" in note.message and "Matesanz-García 2023" in note.source.label
+
+
+def test_the_caution_below_t6_names_the_light_weeks_effort_where_the_plan_starts_with_them() -> None:
+    """Seen in a try: "Let RPE 12-13 ... lead" above weeks 1-2 of RPE 9-11."""
+    def caution(walk_min: float) -> str:
+        return _warning(profile(etiology="spinal-cord-injury", sci_level="T10", sci_complete=False,
+                                baseline_walk_min=walk_min), WarningCode.HR_ROUGH_GUIDE)
+
+    assert ("Let RPE (Borg 6-20 scale) 12-13, 9-11 in the first light weeks, and the talk test lead; treat the "
+            "heart-rate range as a rough guide.") in caution(5)
+    assert "Let RPE (Borg 6-20 scale) 12-13 and the talk test lead" in caution(15)
