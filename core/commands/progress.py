@@ -16,7 +16,6 @@ from core.records.authors import author
 from core.plan.adherence import adherence_in_words
 from core.plan.profile import checked_lines
 from core.plan.progress import Progress
-from core.plan.session_log import top_pain_in_words
 from core.settings import SettingsError, load_settings
 from core.workspace.course import REPORT_NOTE_MAX_LENGTH, DateOutsideCourse, patient_progress, progress_report_pdf
 from core.workspace.errors import RecordNotFound
@@ -116,8 +115,7 @@ def describe_progress(progress: Progress) -> str:
          "adherence", "mean RPE", "top pain during", "top pain next morning", "stiffer mornings", "top HR (target)"],
         [[w.label, w.walked_from, w.plan_version, w.status, w.planned_walks, _shown(w.planned_minutes),
           w.walked_sessions, w.sessions_done, _shown(w.walked_minutes), _shown(w.adherence_pct, "%"),
-          _shown(w.mean_rpe), top_pain_in_words(w.highest_pain_during, w.pain_during_not_recorded) or "-",
-          top_pain_in_words(w.highest_pain_next_morning, w.pain_next_morning_not_recorded) or "-",
+          _shown(w.mean_rpe), w.pain_during_shown or "-", w.pain_next_morning_shown or "-",
           _shown(w.stiffer_mornings), _shown(w.heart_rate_shown)]
          for w in progress.weeks]))
     lines.append("")

@@ -60,15 +60,13 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
                      source=rules.light_start_source.cited()),
         # what the patient's pages say of the days and the parts of a walk, and how to take the pulse (seen in an audit:
         # their sources were in the plan's JSON alone)
-        ReferenceRow(text=f"Days a week: {plan.weeks[0].sessions} to start"
-                          + (f", up to {most} as the walks lengthen" if (most := max(w.sessions for w in plan.weeks))
-                             > plan.weeks[0].sessions else "") + f"; the handout says: {_rest_days_said(plan)}",
-                     source=rules.starting_sessions_source.cited()) if plan.weeks else None,
-        ReferenceRow(text="The first walks are in short parts with rests between, the treadmill stopped and the patient "
-                          f"sitting down where needed, as walking tolerance is under {g.SHORT_BOUT_BELOW_MIN} min.",
+        ReferenceRow(text=_days_a_week(plan), source=rules.starting_sessions_source.cited()) if plan.weeks else None,
+        ReferenceRow(text="The first walks are in short parts with rests between, the treadmill stopped and the "
+                          "patient sitting down where needed, as walking tolerance is under "
+                          f"{g.SHORT_BOUT_BELOW_MIN} min.",
                      source=rules.short_bout_source.cited()) if any(w.bouts > 1 for w in plan.weeks) else None,
-        ReferenceRow(text=f"The patient takes the pulse for {pulse_count_seconds([w.target_hr for w in plan.weeks])} "
-                          "s after stopping the belt, a hand on a handrail, and counts at once as it slows quickly.",
+        ReferenceRow(text=f"The patient takes the pulse for {pulse_count_seconds(_heart_rates(plan))} s after "
+                          "stopping the belt, a hand on a handrail, and counts at once as it slows quickly.",
                      source=PULSE_TAKING_SOURCE.cited()) if any(w.target_hr for w in plan.weeks) else None,
         ReferenceRow(text=f"{rules.pain.rule} {rules.pain.caveat}", source=cited_together(rules.pain.sources)),
         ReferenceRow(text="After a stop sign: an ambulance at once for pain, pressure or tightness in the chest, "
@@ -143,7 +141,18 @@ def _range_text(minutes: tuple[float, float] | None) -> str:
     return f"{minutes[0]:g}" if minutes[0] == minutes[1] else f"{minutes[0]:g}-{minutes[1]:g}"
 
 
-def _rest_days_said(plan: Plan) -> str:
-    """The handout's words on rest days, in English."""
-    said = rest_days(plan, Wording())
-    return " ".join(said) if said else "nothing about rest days (a walk every day)."
+def _heart_rates(plan: Plan) -> list[tuple[int, int]]:
+    return [week.target_hr for week in plan.weeks if week.target_hr]
+
+
+def _days_a_week(plan: Plan) -> str:
+    """Week 1's days a week against the product's default start, the most in later weeks, and the handout's words on
+    rest days, in English."""
+    first, most = plan.weeks[0].sessions, max(week.sessions for week in plan.weeks)
+    said = " ".join(rest_days(plan, Wording())) or "nothing about rest days (a walk every day)."
+    return (f"Days a week: {first} in week 1"
+            + ("" if first == g.STARTING_SESSIONS_PER_WEEK else
+               f" (the product's default start is {g.STARTING_SESSIONS_PER_WEEK}: the patient's most days a week, or "
+               "the clinician, set this plan's)")
+            + (f", up to {most} in later weeks (a day is added once the walks reach {g.SESSION_TARGET_MIN} min)"
+               if most > first else "") + f"; the handout says: {said}")

@@ -243,8 +243,9 @@ class _Report:
             "(\"so far\") counts once it is, or a week after its last walk, and a repeated week (\"again\") "
             "counts with its own planned minutes. Effort is the mean Borg RPE (6-20) of the week's walks; pain is "
             "the highest rating of the week (0-10).",
-            f"“{NOT_RECORDED}”: walks were logged without that rating; “4; 1 {NOT_RECORDED}”: 4 is the highest of the "
-            f"walks rated, and 1 walk has no rating. “{NO_WALK}”: no walk that week.",
+            f"“{NOT_RECORDED}”: walks were logged without that rating; “{top_pain_in_words(4, 1, 3)}”: 4 is "
+            "the highest of the walks rated, and 1 walk has no rating; “not yet”: the walk was on the report's day, "
+            f"and its next morning is still to come. “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:
             first, last = self.ahead[0], self.ahead[-1]  # the first may be a week walked again: "Weeks 2 (again) to 12"
@@ -285,8 +286,7 @@ class _Report:
                   NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)}%"
                   + (" so far" if week.status == "in progress" else ""),
                   NO_WALK if week.mean_rpe is None else _number(week.mean_rpe),
-                  top_pain_in_words(week.highest_pain_during, week.pain_during_not_recorded) or NO_WALK,
-                  top_pain_in_words(week.highest_pain_next_morning, week.pain_next_morning_not_recorded) or NO_WALK]
+                  week.pain_during_shown or NO_WALK, week.pain_next_morning_shown or NO_WALK]
         return [self._p(value, self.cell) for value in values]
 
     def _table(self, rows: list, widths: list[float], *, header_rows: int) -> Table:

@@ -148,12 +148,22 @@ def weeks_span(rows: list[WeekProgress]) -> str:
 
 
 def adherence_in_words(progress: Progress) -> str:
-    """The window's and the progress command's line: adherence_statements, with how many sessions are logged."""
+    """The progress command's line: adherence_statements, with how many sessions are logged."""
+    return _with_sessions_logged(progress, adherence_statements(progress))
+
+
+def adherence_figures_in_words(progress: Progress) -> str:
+    """The window's line above its panes: the figures alone, with how many sessions are logged (the window lists the
+    notes on the weeks apart, adherence_parts)."""
+    return _with_sessions_logged(progress, adherence_parts(progress)[0])
+
+
+def _with_sessions_logged(progress: Progress, said: list[str]) -> str:
     logged = len(progress.sessions)
     logged_text = f"{logged} session{'' if logged == 1 else 's'} logged"
     if not logged:
         return f"Adherence: not yet known, no walk is logged yet ({logged_text})."
-    return ". ".join(adherence_statements(progress)) + f" ({logged_text})."
+    return ". ".join(said) + f" ({logged_text})."
 
 
 def _day_judged(gap: WalkingBreak) -> str:

@@ -159,7 +159,8 @@ def compute_plan(profile: PatientProfile, studies: list[Study], options: PlanOpt
                                    profile.max_sessions_per_week)
     pain = pain_rules(profile.pain_nrs, options.pain_rise_allowed)
     warnings = plan_warnings(profile, screening, intensity, borrows_from_animals=structure.borrows, pain=pain,
-                             glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl))
+                             glucose_mg_dl=(options.glucose_low_mg_dl, options.glucose_ketone_check_mg_dl),
+                             starts_light=any(week.band == "light" for week in weeks))
     note = guideline_note(profile.etiology, weeks)  # last: where the weeks end against the guideline
     return Plan(
         etiology=profile.etiology,

@@ -72,8 +72,9 @@ def pulse_count(beats_a_minute: tuple[int, int], shortest: int = 15) -> tuple[in
 
 # how the handout has the patient take the pulse (core/handout/pulse_words.py): the belt stopped, as a pulse counted on
 # a moving belt takes both hands off the rails and is miscounted, then at once, as it slows quickly
-PULSE_TAKING_SOURCE = g.Source(label="WebMD, Pulse Measurement (stop, then take the pulse at once); a hand on a handrail "
-                                     "meanwhile is usual treadmill practice, a product default", unverified=True)
+PULSE_TAKING_SOURCE = g.Source(
+    label="WebMD, Pulse Measurement (stop, then take the pulse at once); a hand on a handrail meanwhile is usual "
+          "treadmill practice, a product default", unverified=True)
 
 
 def pulse_count_seconds(ranges: list[tuple[int, int]]) -> int:

@@ -21,16 +21,16 @@ from typing import Literal
 from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
-                                  said_after_break, said_beyond_or_twice, set_aside_pulse, suggest_next_week)
+                                  said_after_break, said_beyond_or_twice)
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, asked_week,
                                    continuing_week, cut_by_block, label_of, planned_week, status_of, stops_walking,
                                    walked_rows, walking_breaks)
 from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
-from core.plan.pain import other_pain_rules
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
-from core.plan.step_back import slowed_since, step_back_week
+from core.plan.session_log import top_pain_in_words
+from core.plan.course_suggestion import step_back_still_due, step_back_taken, suggestion_for
 from core.plan.version_changes import VersionChange, version_changes
 
 
@@ -64,7 +64,7 @@ class WeekProgress(BaseModel):
     highest_pain_during: int | None
     highest_pain_next_morning: int | None
     pain_during_not_recorded: int = 0  # the week's walks with no pain during (a top pain of the others only), and
-    pain_next_morning_not_recorded: int = 0  # those with none the next morning
+    pain_next_morning_not_recorded: int = 0  # those with none the next morning (not a walk of today's: not yet)
     stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
     # the highest heart rate logged that week, beside the week's target range where the plan sets one (seen in review:
     # logged heart rates reached no table nor the report for the referring physician)
@@ -103,6 +103,17 @@ class WeekProgress(BaseModel):
             return None
         target = f" ({self.target_hr[0]}-{self.target_hr[1]})" if self.target_hr else ""
         return f"{self.highest_heart_rate}{target}"
+
+    @property
+    def pain_during_shown(self) -> str | None:
+        """The week's top pain during walking as the window, the command and the report say it (None: no walks)."""
+        return top_pain_in_words(self.highest_pain_during, self.pain_during_not_recorded, self.walked_sessions)
+
+    @property
+    def pain_next_morning_shown(self) -> str | None:
+        """The week's top pain the next morning, likewise."""
+        return top_pain_in_words(self.highest_pain_next_morning, self.pain_next_morning_not_recorded,
+                                 self.walked_sessions)
 
     @property
     def heart_rate_above_target(self) -> bool:
@@ -205,12 +216,12 @@ def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSessio
     in_progress = any(status_of(row, plans, latest, today) == "in progress" for row in walked)
     judged = next((index for index, row in enumerate(walked) if row.walks and row.walks[-1] is latest), None)
     judged_version = None if judged is None else walked[judged].version  # the newest of its walks (judged_under)
-    suggestion = None if judged is None else _suggestion(
+    suggestion = None if judged is None else suggestion_for(
         walked[judged], plans, versions, latest, in_progress=in_progress,
         days_since=(today - latest.log.date).days if today else 0, units=units)
     step_back_due_from = None
     if suggestion is not None and suggestion.action not in ("step-back", "pause"):
-        still_due = _step_back_still_due(walked[:judged], walked[judged], plans, versions)
+        still_due = step_back_still_due(walked[:judged], walked[judged], plans, versions, units)
         if still_due is not None:
             step_back_due_from, suggestion = still_due
     if judged is None and stops_walking(plans[newest.version]):  # seen in review: said
@@ -281,7 +292,7 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
     planned = asked_week(plans[version], number, row.eased) or planned_week(plans[version], number)  # past the end
     planned_minutes = planned.weekly_main_min if planned else 0.0
     status = status_of(row, plans, latest, today)
-    taken = _step_back_taken(row, walked_next, plans)
+    taken = step_back_taken(row, walked_next, plans)
     walked_past = walked_next is not None and walked_next.walks[0].plan_version <= version and walked_next.week > number
     by_block = status == "done" and planned and len(walked) < planned.sessions and cut_by_block(row, walked_next, plans)
     # a walk of the week after the advice is not the week stopped on it (seen in review: said to be both)
@@ -308,7 +319,9 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=(20 * sum(item.log.rpe for item in walked) + len(walked)) // (2 * len(walked)) / 10 if walked
         else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
-        pain_during_not_recorded=len(walked) - len(during), pain_next_morning_not_recorded=len(walked) - len(morning),
+        pain_during_not_recorded=len(walked) - len(during),  # the morning after a walk today has not come yet
+        pain_next_morning_not_recorded=sum(1 for item in walked if item.log.pain_next_morning is None
+                                           and (today is None or item.log.date < today)),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),
@@ -320,81 +333,3 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         beyond_plan=beyond_plan(walked_minutes, planned_minutes, plans[version].rules.max_two_week_increase_pct)
         if number <= len(plans[version].weeks) else None,
     )
-
-
-def _step_back_taken(row: Row, walked_next: Row | None, plans: dict[int, Plan]) -> bool:
-    """Whether the walks after a week whose pain rules advised a step back went back as advised (or none followed yet,
-    or they began under a version saved since: the clinician's answer). A week stopped on that advice ends there, on
-    the plan's own advice. Seen in review: week 4 stopped after one painful walk counted its two other walks as
-    missed, and the adherence fell to 66.7 % though the patient did as the plan said; a patient who walked on at a
-    harder week is not credited, though that week was finished under a version saved meanwhile (seen in a try)."""
-    return walked_next is None or walked_next.walks[0].plan_version > row.version or \
-        walked_next.week <= step_back_week(plans[row.version], row.week)
-
-
-def _suggestion(judged: Row, plans: dict[int, Plan], versions: list[VersionInCourse], latest: LoggedSession, *,
-                in_progress: bool, days_since: int, units: str = "metric") -> NextWeekSuggestion | None:
-    """The latest row's (``judged``) walks judged under their own version's rules; the week it points to from the
-    plan in force."""
-    version, week = judged.version, latest.log.week
-    plan = plans[version]
-    if not 1 <= week <= len(plan.weeks):
-        return None
-    profile = next(v.profile for v in versions if v.version == version)
-    newest = versions[-1].version
-    in_force = plans[newest]
-    suggestion = suggest_next_week(plan, week, [item.log for item in judged.walks], usual_pain=profile.pain_nrs,
-                                   in_progress=in_progress, days_since=days_since,  # only the latest: in progress
-                                   again=label_of(week, judged.attempt) if judged.attempt > 1 else "", units=units,
-                                   eased=judged.eased, pulse_set_aside=set_aside_pulse(plan, in_force, newest))
-    if newest == version:
-        return suggestion
-    if stops_walking(in_force):
-        return paused_by_screening(newest, in_force, after_walks=True)
-    changed = other_pain_rules(plan.rules.pain.judged_against(profile.pain_nrs),
-                               in_force.rules.pain.judged_against(versions[-1].profile.pain_nrs), newest)
-    suggestion = suggestion.model_copy(update={"reason": suggestion.reason + changed})
-    if suggestion.next_week is None:
-        return suggestion
-    wanted = suggestion.next_week
-    if wanted.week > len(in_force.weeks):  # seen in review: "progress" to a shorter week 6 after walks of week 8
-        ends = (f"Plan version {newest}, the plan in force, ends at week {len(in_force.weeks)}, before week "
-                f"{wanted.week}: keep this level and review the plan.")
-        if suggestion.action == "progress":
-            return suggestion.model_copy(update={"action": "hold", "next_week": None, "reason": (
-                f"Week {week}'s walks went well (these walks were under version {version}). {ends}{changed}")})
-        return suggestion.model_copy(update={"next_week": None, "reason": f"{suggestion.reason} {ends}"})
-    same = in_force.weeks[wanted.week - 1]
-    computed = {v.version: v.plan for v in versions}
-    target = in_force.weeks[continuing_week(computed[version], computed[newest], wanted.week) - 1]
-    where = slowed_since(wanted, target, version, newest, units) + ("" if target.week == same.week else (
-        f" Version {newest} is walked from its week {target.week}: its week {same.week}, {same.main_min:g} min walks, "
-        f"would jump from the {wanted.main_min:g} min these walks pointed to."))
-    if target.main_min > wanted.main_min + 1e-9:  # seen in review: a "step back" to a longer walk, unsaid
-        where += (f" Its week {target.week}, {target.main_min:g} min walks, is already longer than the "
-                  f"{wanted.main_min:g} min these walks pointed to (version {newest} was based on a longer walk): "
-                  "check it with the patient before they walk it.")
-    return suggestion.model_copy(update={
-        "next_week": target,
-        "reason": f"{suggestion.reason} The week's figures are from plan version {newest}, the plan in force "
-                  f"(these walks were under version {version}).{where}",
-    })
-
-
-def _step_back_still_due(before: list[Row], judged: Row, plans: dict[int, Plan],
-                         versions: list[VersionInCourse]) -> tuple[str, NextWeekSuggestion] | None:
-    """The step back the walks before the week in progress advised, where that week was begun instead (seen in
-    review: next-morning pain 7 after week 2's last walk, then a walk of week 3, read "Hold ... finish its walks")."""
-    last = next((row for row in reversed(before) if row.walks), None)
-    planned = planned_week(plans[judged.version], judged.week)
-    if last is None or planned is None or len(judged.walks) >= planned.sessions or \
-            _step_back_taken(last, judged, plans):
-        return None  # a harder week walked in full is judged on its own walks
-    advice = _suggestion(last, plans, versions, last.walks[-1], in_progress=False, days_since=0)
-    if advice is None or advice.action != "step-back":
-        return None
-    return label_of(last.week, last.attempt), advice.model_copy(update={"reason": (
-        f"Week {label_of(last.week, last.attempt)}'s walks: {advice.reason[:1].lower()}{advice.reason[1:]} Week "
-        f"{label_of(judged.week, judged.attempt)} was begun after them instead, {len(judged.walks)} of "
-        f"{planned.sessions} walks: ask the patient how the pain is before the next walk.")})
-

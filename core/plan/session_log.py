@@ -50,11 +50,12 @@ class SessionLog(BaseModel):
         return checked_line(value)
 
 
-def top_pain_in_words(top: int | None, not_recorded: int) -> str | None:
-    """A week's highest pain, "4; 1 not recorded" where some of its walks have no rating (seen in a try: a week's
-    "4" read as its top pain though a walk's pain was not recorded); "not recorded" for none; None: no walks."""
+def top_pain_in_words(top: int | None, not_recorded: int, walks: int) -> str | None:
+    """A week's highest pain, "4; 1 not recorded" where some of its ``walks`` have no rating (seen in a try: a week's
+    "4" read as its top pain though a walk's pain was not recorded); "not recorded" for none; "not yet" where the only
+    walks unrated are today's, whose next morning has not come; None: no walks."""
     if top is None:
-        return NOT_RECORDED if not_recorded else None
+        return NOT_RECORDED if not_recorded else "not yet" if walks else None
     return f"{top}; {not_recorded} {NOT_RECORDED}" if not_recorded else str(top)
 
 

@@ -56,11 +56,13 @@ def way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
     return previous, back
 
 
-def slowed_since(pointed: Week, target: Week, walked_under: int, newest: int, units: str) -> str:
-    """Where the week a suggestion points to (``pointed``, of version ``walked_under``) is walked slower in the version
-    saved since (``target``, of version ``newest``): said, with both speeds, so a step back that slows the belt is not
-    taken twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from walks at 1.8 km/h)."""
-    if pointed.speed_kmh is None or target.speed_kmh is None or target.speed_kmh >= pointed.speed_kmh - 1e-9:
+def slowed_since(advice: str, pointed: Week, target: Week, walked_under: int, newest: int, units: str) -> str:
+    """Where ``advice`` slows the belt at the week it points to (``pointed``, of version ``walked_under``) and the
+    version saved since walks that week slower and no steeper (``target``, of version ``newest``): said, with both
+    speeds, so the belt is not slowed twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from
+    walks at 1.8 km/h)."""
+    if "slow the belt" not in advice or pointed.speed_kmh is None or target.speed_kmh is None or \
+            target.speed_kmh >= pointed.speed_kmh - 1e-9 or target.grade_pct > pointed.grade_pct:
         return ""
     return (f" Version {newest} already has the belt slower there: {speed_in_units(target.speed_kmh, units)}, against "
             f"the {speed_in_units(pointed.speed_kmh, units)} of version {walked_under}'s week {pointed.week}: check "

@@ -137,9 +137,10 @@ class PlanWarning(BaseModel):
 
 def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity, *,
                   borrows_from_animals: bool = True, pain: PainRules | None = None,
-                  glucose_mg_dl: tuple[int, int] = (g.GLUCOSE_LOW_MG_DL, g.GLUCOSE_KETONE_CHECK_MG_DL)) -> list[PlanWarning]:
+                  glucose_mg_dl: tuple[int, int] = (g.GLUCOSE_LOW_MG_DL, g.GLUCOSE_KETONE_CHECK_MG_DL),
+                  starts_light: bool = False) -> list[PlanWarning]:
     """``glucose_mg_dl``: the settings' low and ketone-check thresholds (unverified defaults 100 and 250); ``pain``:
-    the plan's pain rules (with the allowance set)."""
+    the plan's pain rules (with the allowance set); ``starts_light``: the plan's weeks begin with light ones."""
     found: list[PlanWarning] = []
 
     def add(code: WarningCode, severity: Severity, message: str, source: g.Source) -> None:
@@ -160,9 +161,8 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             "Injury below T6: the heart-rate targets use the usual formula, but in spinal cord injury the same "
             "percentage of peak heart rate matched very different efforts from person to person, in paraplegia too. "
             f"Let RPE ({g.RPE_SCALE}) {intensity.rpe[0]}-{intensity.rpe[1]}"
-            # seen in a try: "RPE 12-13" above a first two light weeks of RPE 9-11 (engine.py: light_weeks)
-            + (f", {intensity.light_rpe[0]}-{intensity.light_rpe[1]} in the first light weeks,"
-               if profile.baseline_walk_min < g.LIGHT_START_BELOW_MIN else "")
+            # seen in a try: "RPE 12-13" above a first two light weeks of RPE 9-11
+            + (f", {intensity.light_rpe[0]}-{intensity.light_rpe[1]} in the first light weeks," if starts_light else "")
             + " and the talk test lead; treat the heart-rate range as a rough guide.",
             g.HR_UNRELIABLE["sci_t6_or_above"][1])
     if screening.clearance_recommended:
@@ -284,4 +284,3 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
                            "male animals only)",
                      doi="10.1016/j.jpain.2023.01.011"))
     return sorted(found, key=lambda warning: SEVERITY_ORDER[warning.severity])
-

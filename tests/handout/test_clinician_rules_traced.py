@@ -17,16 +17,21 @@ DAY = dt.date(2026, 12, 1)
 
 
 def _rules(patient) -> list[str]:
-    return [f"{row.text} | {row.source}" for row in clinician_summary_for(compute_plan(patient, []), [], None, DAY).rules]
+    summary = clinician_summary_for(compute_plan(patient, []), [], None, DAY)
+    return [f"{row.text} | {row.source}" for row in summary.rules]
 
 
 def test_the_days_a_week_and_the_rest_days_the_handout_gives_are_sourced() -> None:
     days = next(row for row in _rules(profile()) if row.startswith("Days a week"))
-    assert days.startswith("Days a week: 3 to start; the handout says: Rest on the days between your walks. |")
+    assert days.startswith("Days a week: 3 in week 1; the handout says: Rest on the days between your walks. |")
     assert "Product default: 3 days a week to start" in days
     more = next(row for row in _rules(profile(max_sessions_per_week=5, baseline_walk_min=20))
                 if row.startswith("Days a week"))
-    assert "up to 5 as the walks lengthen; the handout says: Spread your walks over the week." in more, more
+    assert ("up to 5 in later weeks (a day is added once the walks reach 30 min); the handout says: Spread your walks "
+            "over the week.") in more, more
+    fewer = next(row for row in _rules(profile(max_sessions_per_week=2)) if row.startswith("Days a week"))
+    assert fewer.startswith("Days a week: 2 in week 1 (the product's default start is 3: the patient's most days a "
+                            "week, or the clinician, set this plan's)"), fewer
 
 
 def test_walking_in_parts_is_sourced_only_where_the_plan_has_parts() -> None:
@@ -74,3 +79,8 @@ def test_the_caution_below_t6_names_the_light_weeks_effort_where_the_plan_starts
     assert ("Let RPE (Borg 6-20 scale) 12-13, 9-11 in the first light weeks, and the talk test lead; treat the "
             "heart-rate range as a rough guide.") in caution(5)
     assert "Let RPE (Borg 6-20 scale) 12-13 and the talk test lead" in caution(15)
+    blocked = compute_plan(profile(etiology="spinal-cord-injury", sci_level="T10", sci_complete=False,
+                                   baseline_walk_min=5, contraindications=["unstable-angina"]), [])
+    assert blocked.blocked and not blocked.weeks  # no weeks, so none light
+    assert "in the first light weeks" not in next(w.message for w in blocked.warnings
+                                                  if w.code == WarningCode.HR_ROUGH_GUIDE)

@@ -40,3 +40,18 @@ def test_the_report_says_it_in_the_week_table_and_explains_it() -> None:
     text = flat(" ".join(pdf_text(render_progress_report(_course(), settings=SETTINGS, note="", date=DATE))))
     assert "4; 1 not recorded 5; 2 not recorded" in text, text
     assert "“4; 1 not recorded”: 4 is the highest of the walks rated, and 1 walk has no rating" in text
+
+
+def test_a_walk_of_today_has_no_next_morning_yet() -> None:
+    """Seen in review: a walk dated today, whose next morning the form refuses, made its week "3; 1 not recorded"."""
+    import datetime as dt
+
+    from tests.plan.course import START
+
+    logged = walks(1, [0, 2], pain=3, morning=2) + walks(1, [4], pain=3, morning=None)
+    week = course_progress([V1], logged, today=START + dt.timedelta(days=4)).weeks[0]
+    assert (week.pain_next_morning_not_recorded, week.pain_next_morning_shown) == (0, "2")
+    later = course_progress([V1], logged, today=START + dt.timedelta(days=6)).weeks[0]
+    assert later.pain_next_morning_shown == "2; 1 not recorded"
+    only_today = course_progress([V1], walks(1, [4], pain=3, morning=None), today=START + dt.timedelta(days=4))
+    assert only_today.weeks[0].pain_next_morning_shown == "not yet"

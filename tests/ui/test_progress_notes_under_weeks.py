@@ -22,6 +22,8 @@ def test_the_notes_are_listed_under_the_weeks_and_counted_above(qtbot, data_dir)
     assert view.week_notes.text() == f"<b>Notes on the weeks walked</b><ul><li>{escape(notes[0])}.</li></ul>"
     assert view.panes.isAncestorOf(view.week_notes) and not view.panes.isAncestorOf(view.summary)
     assert not view.week_notes.isHidden()
+    view.set_course(None)  # no patient: no notes left showing (seen in review: emptied, not hidden)
+    assert view.week_notes.isHidden() and view.week_notes.text() == ""
 
 
 def test_a_course_without_notes_shows_none(qtbot, data_dir) -> None:

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from core.plan.adherence import STOPPED_BECAUSE, adherence_in_words, adherence_parts
+from core.plan.adherence import STOPPED_BECAUSE, adherence_figures_in_words, adherence_parts
 from core.plan.progress import Progress, WeekProgress
-from core.plan.session_log import top_pain_in_words
 from core.records.authors import author
 from core.settings import Settings
+from core.words import counted
 from ui.focus_frame import framed_on_focus
 from ui.focus_in_view import tab_chain
 from ui.scrolling import SideBySideOrStacked, all_columns_width, grow_to_rows
@@ -67,12 +67,11 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
                                                                  else ""), lambda w: w.mean_rpe,
            tooltip=lambda w: f"Highest heart rate logged: {w.heart_rate_shown} bpm"
            + (" (the week's target in brackets)" if w.target_hr else "") if w.heart_rate_shown else ""),
-    Column("Top pain\nduring", lambda w: top_pain_in_words(w.highest_pain_during, w.pain_during_not_recorded) or "",
+    Column("Top pain\nduring", lambda w: w.pain_during_shown or "",
            lambda w: w.highest_pain_during),
     # the pain rules step back after a stiffer morning too: the command line and the report said how many, the
     # window not (seen in review); said in this cell, as a column more does not fit beside the charts at 1366 px
-    Column("Top pain\nnext morning", lambda w: (top_pain_in_words(w.highest_pain_next_morning,
-                                                                    w.pain_next_morning_not_recorded) or "") + (
+    Column("Top pain\nnext morning", lambda w: (w.pain_next_morning_shown or "") + (
         f" ({w.stiffer_mornings} stiffer)" if w.stiffer_mornings else ""), lambda w: w.highest_pain_next_morning,
            tooltip=lambda w: "" if not w.stiffer_mornings else
            f"{w.stiffer_mornings} of the week's {w.walked_sessions} walks were followed by a stiffer morning than "
@@ -208,6 +207,7 @@ class ProgressView(QWidget):
                 why_not or "Save the plan first: progress is shown for a saved patient.") + "</p>")
             self.summary.setText("")
             self.week_notes.setText("")
+            self.week_notes.hide()
             self.suggestion.setText("")
             self.weeks_model.set_rows([])
             self.versions.clear()
@@ -238,12 +238,10 @@ class ProgressView(QWidget):
     def _show_adherence(self, progress: Progress) -> None:
         """The overall figure above the panes; what the weeks call for (breaks, step backs not taken, weeks stopped)
         as a list under the week table, counted in the line above."""
-        figures, notes = adherence_parts(progress) if progress.sessions else ([], [])
-        logged = len(progress.sessions)
-        headline = (f"{'. '.join(figures)} ({logged} session{'' if logged == 1 else 's'} logged)." if figures
-                    else adherence_in_words(progress))
+        notes = adherence_parts(progress)[1] if progress.sessions else []
+        headline = adherence_figures_in_words(progress)
         if notes:
-            headline += f" {len(notes)} note{'s' if len(notes) > 1 else ''} on the weeks, under the week table."
+            headline += f" {counted(len(notes), 'note')} on the weeks, under the week table."
         self.summary.setText(f"<b>{escape(headline)}</b>")
         self.week_notes.setText("<b>Notes on the weeks walked</b><ul>" + "".join(
             f"<li>{escape(note)}.</li>" for note in notes) + "</ul>" if notes else "")
