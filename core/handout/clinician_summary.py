@@ -147,12 +147,14 @@ def _heart_rates(plan: Plan) -> list[tuple[int, int]]:
 
 def _days_a_week(plan: Plan) -> str:
     """Week 1's days a week against the product's default start, the most in later weeks, and the handout's words on
-    rest days, in English."""
+    rest days, in English. The engine never starts above the default, nor below it but for the patient's most days a
+    week."""
     first, most = plan.weeks[0].sessions, max(week.sessions for week in plan.weeks)
+    start = g.STARTING_SESSIONS_PER_WEEK
     said = " ".join(rest_days(plan, Wording())) or "nothing about rest days (a walk every day)."
-    return (f"Days a week: {first} in week 1"
-            + ("" if first == g.STARTING_SESSIONS_PER_WEEK else
-               f" (the product's default start is {g.STARTING_SESSIONS_PER_WEEK}: the patient's most days a week, or "
-               "the clinician, set this plan's)")
-            + (f", up to {most} in later weeks (a day is added once the walks reach {g.SESSION_TARGET_MIN} min)"
-               if most > first else "") + f"; the handout says: {said}")
+    why = "" if first == start else (
+        f", more than the product's default start of {start}, as a clinician changed the week" if first > start else
+        f", fewer than the product's default start of {start} (the patient's most days a week, or a clinician's change)")
+    more = (f", up to {most} in later weeks (a day is added once the walks reach {plan.rules.session_target_min} min)"
+            if most > first else "")
+    return f"Days a week: {first} in week 1{why}{more}; the handout says: {said}"

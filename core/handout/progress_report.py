@@ -44,7 +44,7 @@ from core.handout.styles import paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress
-from core.plan.session_log import NOT_RECORDED, top_pain_in_words
+from core.plan.session_log import NOT_RECORDED, NOT_YET, top_pain_in_words
 from core.settings import Settings
 
 TITLE = "Progress report"
@@ -244,7 +244,7 @@ class _Report:
             "counts with its own planned minutes. Effort is the mean Borg RPE (6-20) of the week's walks; pain is "
             "the highest rating of the week (0-10).",
             f"“{NOT_RECORDED}”: walks were logged without that rating; “{top_pain_in_words(4, 1, 3)}”: 4 is "
-            "the highest of the walks rated, and 1 walk has no rating; “not yet”: the walk was on the report's day, "
+            f"the highest of the walks rated, and 1 walk has no rating; “{NOT_YET}”: the walk was on the report's day, "
             f"and its next morning is still to come. “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:

@@ -20,7 +20,7 @@ from core.plan.engine import Plan, Week
 from core.plan.intensity import pulse_below_resting
 from core.plan.pain import CAVEAT
 from core.plan.session_log import SessionLog
-from core.plan.step_back import eased_week, way_back
+from core.plan.step_back import SLOW_THE_BELT, eased_week, way_back
 from core.plan.walking import slipped, speed_in_units, typed_speed_in_words
 from core.plan.warnings import WARNING_NAMES, WarningCode
 
@@ -225,10 +225,10 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
     if amber:  # (seen in review: pain 6 named, an effort of 14 and a pulse above the range left unsaid)
         return hold(f"Pain reached {max(log.pain_during for log in amber)}/10 during walking (acceptable, "
                     f"{pain.safe_max + 1}-{pain.acceptable_max}/10): stay at this week until it stays at "
-                    f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: slow the belt." if too_hard else "")
+                    f"{pain.safe_max}/10 or less." + (f" Also, {too_hard}: {SLOW_THE_BELT}." if too_hard else "")
                     + unasked + pulse, again=True)
     if too_hard:
-        return hold(f"{_sentence(too_hard)}: keep the minutes and slow the belt.{unasked}{pulse}", again=True)
+        return hold(f"{_sentence(too_hard)}: keep the minutes and {SLOW_THE_BELT}.{unasked}{pulse}", again=True)
     if slow:  # seen in review: a 15-second count of 34 read as 34 bpm, and "Progress" (times 4, above the range)
         return hold(f"{pulse.strip()} Check it before moving on.")
     noted = "" if not fast else f" {_sentence(above_range)}: not judged, as {pulse_set_aside}." if pulse_set_aside \

@@ -22,6 +22,7 @@ from pydantic import BaseModel, computed_field
 
 from core.plan.adjustment import (GAP_DAYS, BeyondPlan, NextWeekSuggestion, beyond_plan, paused_by_screening,
                                   said_after_break, said_beyond_or_twice)
+from core.plan.course_suggestion import step_back_still_due, step_back_taken, suggestion_for
 from core.plan.course_rows import (LoggedSession, Row, WalkingBreak, WeekStatus, ahead_rows, asked_week,
                                    continuing_week, cut_by_block, label_of, planned_week, status_of, stops_walking,
                                    walked_rows, walking_breaks)
@@ -30,7 +31,6 @@ from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
 from core.plan.session_log import top_pain_in_words
-from core.plan.course_suggestion import step_back_still_due, step_back_taken, suggestion_for
 from core.plan.version_changes import VersionChange, version_changes
 
 
@@ -104,11 +104,13 @@ class WeekProgress(BaseModel):
         target = f" ({self.target_hr[0]}-{self.target_hr[1]})" if self.target_hr else ""
         return f"{self.highest_heart_rate}{target}"
 
+    @computed_field
     @property
     def pain_during_shown(self) -> str | None:
         """The week's top pain during walking as the window, the command and the report say it (None: no walks)."""
         return top_pain_in_words(self.highest_pain_during, self.pain_during_not_recorded, self.walked_sessions)
 
+    @computed_field
     @property
     def pain_next_morning_shown(self) -> str | None:
         """The week's top pain the next morning, likewise."""
@@ -203,7 +205,8 @@ def as_patient_has_it(version: VersionInCourse) -> Plan:
 def course_progress(versions: list[VersionInCourse], sessions: list[LoggedSession], *,
                     today: dt.date | None = None, units: str = "metric") -> Progress:
     """``versions`` oldest first (at least one); ``sessions`` any order; ``today`` decides whether the latest
-    week is still in progress (None: it is, until complete); ``units``: the clinic's, for the speeds the version changes
+    week is still in progress (None: it is, until complete) and whether a walk's next morning has come (its walks
+    are not counted as next-morning pain not recorded); ``units``: the clinic's, for the speeds the version changes
     and the advice name."""
     if not versions:
         raise ValueError("a course of care has at least one plan version")
@@ -319,9 +322,9 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         mean_rpe=(20 * sum(item.log.rpe for item in walked) + len(walked)) // (2 * len(walked)) / 10 if walked
         else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
-        pain_during_not_recorded=len(walked) - len(during),  # the morning after a walk today has not come yet
-        pain_next_morning_not_recorded=sum(1 for item in walked if item.log.pain_next_morning is None
-                                           and (today is None or item.log.date < today)),
+        pain_during_not_recorded=len(walked) - len(during),
+        pain_next_morning_not_recorded=sum(1 for item in walked if item.log.pain_next_morning is None  # the morning
+                                           and (today is None or item.log.date < today)),  # after today: not yet
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),

@@ -18,6 +18,7 @@ from core.plan.profile import checked_line
 from core.stamps import EARLIEST_DATE
 
 NOT_RECORDED = "not recorded"  # what the patient did not report: never read as 0 or "no"
+NOT_YET = "not yet"  # the next morning of a walk of today's, still to come
 HEART_RATE_RANGE = (30, 220)  # bpm a person can have while walking: a typing check, not a target
 RPE_RANGE = (6, 20)  # the Borg scale
 PAIN_RANGE = (0, 10)  # the numeric rating scale
@@ -55,7 +56,7 @@ def top_pain_in_words(top: int | None, not_recorded: int, walks: int) -> str | N
     "4" read as its top pain though a walk's pain was not recorded); "not recorded" for none; "not yet" where the only
     walks unrated are today's, whose next morning has not come; None: no walks."""
     if top is None:
-        return NOT_RECORDED if not_recorded else "not yet" if walks else None
+        return NOT_RECORDED if not_recorded else NOT_YET if walks else None
     return f"{top}; {not_recorded} {NOT_RECORDED}" if not_recorded else str(top)
 
 

@@ -7,7 +7,9 @@ command needs it, so nothing here loads the session log's models."""
 from __future__ import annotations
 
 from core.plan.engine import Plan, Week
-from core.plan.walking import speed_in_units
+from core.plan.walking import kmh_to_m_per_min, speed_in_units, walking_vo2
+
+SLOW_THE_BELT = "slow the belt"  # the advice's words wherever it slows the belt (slowed_since looks for them)
 
 
 def step_back_week(plan: Plan, week: int) -> int:
@@ -39,14 +41,14 @@ def way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
     same_walks = (previous.sessions, previous.main_min, previous.bouts) == (
         this_week.sessions, this_week.main_min, this_week.bouts)
     if previous.week == this_week.week:
-        return this_week, "stay at week 1's minutes, as there is no earlier week, and slow the belt"
+        return this_week, f"stay at week 1's minutes, as there is no earlier week, and {SLOW_THE_BELT}"
     if same_walks and previous.band == this_week.band:
         return this_week, (f"stay at week {this_week.week}'s minutes, as week {previous.week}'s walks were the same, "
-                           "and slow the belt")
+                           f"and {SLOW_THE_BELT}")
     if same_walks:  # seen in review: "step back to week 2's minutes", the same minutes, where only the effort drops;
         # and the week is walked again, as the handout says, not week 2 (a patient who did so read as not stepping back)
         return this_week, (f"stay at week {this_week.week}'s minutes, as week {previous.week}'s walks were the same, "
-                           f"and slow the belt to week {previous.week}'s {previous.band} effort (RPE "
+                           f"and {SLOW_THE_BELT} to week {previous.week}'s {previous.band} effort (RPE "
                            f"{previous.rpe[0]}-{previous.rpe[1]})")
     back = f"step back to week {previous.week}'s minutes"
     if previous.sessions < this_week.sessions and previous.main_min > this_week.main_min:
@@ -58,12 +60,16 @@ def way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
 
 def slowed_since(advice: str, pointed: Week, target: Week, walked_under: int, newest: int, units: str) -> str:
     """Where ``advice`` slows the belt at the week it points to (``pointed``, of version ``walked_under``) and the
-    version saved since walks that week slower and no steeper (``target``, of version ``newest``): said, with both
-    speeds, so the belt is not slowed twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from
-    walks at 1.8 km/h)."""
-    if "slow the belt" not in advice or pointed.speed_kmh is None or target.speed_kmh is None or \
-            target.speed_kmh >= pointed.speed_kmh - 1e-9 or target.grade_pct > pointed.grade_pct:
+    version saved since walks that week slower and easier (``target``, of version ``newest``; the ACSM walking
+    equation's cost, so a slower belt on a steeper slope is not taken as easier): said, with both speeds, so the belt
+    is not slowed twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from walks at 1.8 km/h)."""
+    if SLOW_THE_BELT not in advice or pointed.speed_kmh is None or target.speed_kmh is None or \
+            target.speed_kmh >= pointed.speed_kmh - 1e-9 or _cost(target) >= _cost(pointed) - 1e-9:
         return ""
     return (f" Version {newest} already has the belt slower there: {speed_in_units(target.speed_kmh, units)}, against "
             f"the {speed_in_units(pointed.speed_kmh, units)} of version {walked_under}'s week {pointed.week}: check "
             "with the patient before slowing it further.")
+
+
+def _cost(week: Week) -> float:
+    return walking_vo2(kmh_to_m_per_min(week.speed_kmh), week.grade_pct / 100)

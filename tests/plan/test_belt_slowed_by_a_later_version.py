@@ -33,14 +33,16 @@ def test_nothing_is_said_where_the_version_in_force_walks_as_fast() -> None:
 def test_nothing_is_said_beside_advice_that_does_not_slow_the_belt_nor_where_the_slope_is_steeper() -> None:
     """Seen in review: "move on to week 2" and a step back to week 2's minutes got the sentence too; and 3.5 km/h at
     a steeper slope is about the same effort as 4 km/h flatter, not a slower walk."""
-    logged = walks(1, [0, 2, 4], pain=2, morning=2)  # week 1 walked well: progress
-    progress = course_progress([V1, version(2, comfortable_speed_kmh=3.5)], logged)
+    logged = walks(1, [0, 2, 4], pain=2, morning=2)  # week 1 walked well: progress, at a slower belt on the same slope
+    progress = course_progress([SLOW, version(2, comfortable_speed_kmh=1.5)], logged)
     assert progress.suggestion.action == "progress" and "already has the belt slower" not in progress.suggestion.reason
     from core.plan.step_back import slowed_since
 
     week = V1.plan.weeks[0]
-    steeper = week.model_copy(update={"speed_kmh": 3.5, "grade_pct": week.grade_pct + 1})
+    steeper = week.model_copy(update={"speed_kmh": 3.5, "grade_pct": week.grade_pct + 1})  # as costly by ACSM
     assert slowed_since("... and slow the belt", week, steeper, 1, 2, "metric") == ""
+    much_slower = week.model_copy(update={"speed_kmh": 2.0, "grade_pct": week.grade_pct + 1})  # steeper, yet easier
+    assert "2 km/h, against the 4 km/h" in slowed_since("... and slow the belt", week, much_slower, 1, 2, "metric")
     slower = week.model_copy(update={"speed_kmh": 3.5})
     assert slowed_since("step back to week 1's minutes", week, slower, 1, 2, "metric") == ""
     assert "2.2 mph (3.5 km/h), against the 2.5 mph (4 km/h)" in slowed_since("and slow the belt", week, slower, 1, 2,

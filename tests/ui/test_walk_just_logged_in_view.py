@@ -28,10 +28,10 @@ def test_the_walk_just_logged_and_the_next_date_are_both_in_view(qtbot, data_dir
     fill(view, week=3, minutes=10)
     qtbot.keyClick(view.minutes, Qt.Key.Key_Return)  # Enter adds it
     qtbot.waitUntil(lambda: view.table.model().rowCount() == 7)
-    qtbot.wait(50)  # the scrolling waits a turn of the event loop, for the message and the advice
     area = holding_area(view.table)
     row = view.table.currentIndex()
     assert view.table.model().row_object(row.row()).date == walk(0, 3).date  # the walk logged is the one chosen
     cell = view.table.visualRect(row)
-    assert _in_view(area, view.table.viewport(), cell), (area.verticalScrollBar().value(), cell)
+    # the scrolling waits a turn of the event loop, for the message and the advice
+    qtbot.waitUntil(lambda: _in_view(area, view.table.viewport(), cell), timeout=2000)
     assert view.date.hasFocus() and _in_view(area, view.date, view.date.rect())
