@@ -16,9 +16,9 @@ from core.evidence.flag_words import flag_in_words, listed_flags
 from core.evidence.models import Study
 from core.handout.language import Wording, english_date, unreviewed_note
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
+from core.handout.walk_days import rest_days
 from core.plan import guidelines as g
 from core.plan.engine import Plan
-from core.handout.walk_days import rest_days
 from core.plan.intensity import PULSE_TAKING_SOURCE, pulse_count_seconds
 from core.plan.walking import energy_cost_in_words
 

@@ -275,7 +275,7 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
     if borrows_from_animals:
         add(WarningCode.ANIMAL_DOSING_CONTEXT, "info",
             "The animal studies are set beside this plan for its structure only (how often, how long, how gradual), "
-            "where they report it, and never for a dose: a rodent's treadmill speed is an intensity for a rat, not a "
+            "where they report it, and never for a speed: a rodent's treadmill speed is an intensity for a rat, not a "
             "person (16 m/min is about 68% of a rat's VO2max: Shepherd & Gollnick 1976, doi 10.1007/BF00581173), and "
             "37 preclinical studies found no relation between exercise duration or intensity and pain relief.",
             # its 37 studies were all of sciatic nerve injury in male animals: said wherever it is cited (seen in an

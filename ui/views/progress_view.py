@@ -67,8 +67,7 @@ WEEK_COLUMNS: list[Column[WeekProgress]] = [
                                                                  else ""), lambda w: w.mean_rpe,
            tooltip=lambda w: f"Highest heart rate logged: {w.heart_rate_shown} bpm"
            + (" (the week's target in brackets)" if w.target_hr else "") if w.heart_rate_shown else ""),
-    Column("Top pain\nduring", lambda w: w.pain_during_shown or "",
-           lambda w: w.highest_pain_during),
+    Column("Top pain\nduring", lambda w: w.pain_during_shown or "", lambda w: w.highest_pain_during),
     # the pain rules step back after a stiffer morning too: the command line and the report said how many, the
     # window not (seen in review); said in this cell, as a column more does not fit beside the charts at 1366 px
     Column("Top pain\nnext morning", lambda w: (w.pain_next_morning_shown or "") + (
