@@ -154,7 +154,8 @@ def _days_a_week(plan: Plan) -> str:
     said = " ".join(rest_days(plan, Wording())) or "nothing about rest days (a walk every day)."
     why = "" if first == start else (
         f", more than the product's default start of {start}, as a clinician changed the week" if first > start else
-        f", fewer than the product's default start of {start} (the patient's most days a week, or a clinician's change)")
+        f", fewer than the product's default start of {start} (the patient's most days a week, or a clinician's "
+        "change)")
     more = (f", up to {most} in later weeks (a day is added once the walks reach {plan.rules.session_target_min} min)"
             if most > first else "")
     return f"Days a week: {first} in week 1{why}{more}; the handout says: {said}"
