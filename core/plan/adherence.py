@@ -152,10 +152,11 @@ def adherence_in_words(progress: Progress) -> str:
     return _with_sessions_logged(progress, adherence_statements(progress))
 
 
-def adherence_figures_in_words(progress: Progress) -> str:
-    """The window's line above its panes: the figures alone, with how many sessions are logged (the window lists the
-    notes on the weeks apart, adherence_parts)."""
-    return _with_sessions_logged(progress, adherence_parts(progress)[0])
+def adherence_figures_and_notes(progress: Progress) -> tuple[str, list[str]]:
+    """The window's line above its panes, the figures alone with how many sessions are logged, and the notes on the
+    weeks it lists apart (adherence_parts, worked out once)."""
+    figures, notes = adherence_parts(progress) if progress.sessions else ([], [])
+    return _with_sessions_logged(progress, figures), notes
 
 
 def _with_sessions_logged(progress: Progress, said: list[str]) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from core.plan.adherence import STOPPED_BECAUSE, adherence_figures_in_words, adherence_parts
+from core.plan.adherence import STOPPED_BECAUSE, adherence_figures_and_notes
 from core.plan.progress import Progress, WeekProgress
 from core.records.authors import author
 from core.settings import Settings
@@ -237,8 +237,7 @@ class ProgressView(QWidget):
     def _show_adherence(self, progress: Progress) -> None:
         """The overall figure above the panes; what the weeks call for (breaks, step backs not taken, weeks stopped)
         as a list under the week table, counted in the line above."""
-        notes = adherence_parts(progress)[1] if progress.sessions else []
-        headline = adherence_figures_in_words(progress)
+        headline, notes = adherence_figures_and_notes(progress)
         if notes:
             headline += f" {counted(len(notes), 'note')} on the weeks, under the week table."
         self.summary.setText(f"<b>{escape(headline)}</b>")
