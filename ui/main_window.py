@@ -14,6 +14,7 @@ from ui.clinic_link import ClinicLink
 from ui.clinic_settings import ClinicSettings
 from ui.editing_switch import EditingSwitch
 from ui.message_bar import MessageBar
+from ui.new_day import NewDay
 from ui.patient_care import FIELDS_FIRST, PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
@@ -30,7 +31,8 @@ STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan
 VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "progress", "handout", "records")  # steps 2 to 8, in order
 
 
-class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, EditingSwitch, QMainWindow):
+class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, EditingSwitch, NewDay,
+                 QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
     evidence_failed = Signal(str)
@@ -229,6 +231,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.records.patient_deleted.connect(self.close_deleted_patient)
         self.handout.exported.connect(lambda path: self._audit("export", f"Handout saved: {path}"))
         self.handout.printed.connect(lambda pages: self._audit("print", f"Handout printed ({pages} pages)"))
+        self._watch_the_day()  # a window left open past midnight works out again what depends on the day
 
     def _action(self, menu, text: str, shortcut: QKeySequence | str | None, handler, name: str) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence

@@ -200,6 +200,12 @@ class HandoutView(QWidget):
 
             self.set_inputs(replace(self._inputs, history=history, sessions=sessions))
 
+    def new_day(self) -> None:
+        """Past midnight: the handout is made again, dated today (seen in review: printed from the preview the next
+        morning, it carried the day before's date)."""
+        if self._inputs is not None:
+            self.set_inputs(self._inputs)
+
     def _rendering(self) -> bool:
         return self._ready_to_render() and self._pdf is None
 

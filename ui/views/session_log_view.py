@@ -21,6 +21,7 @@ from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus, tab_chain
 from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
 from ui.views.correction_follows import CorrectionFollows
+from ui.views.new_walk_date import NewWalkDate
 from ui.views.refusal_follows import RefusalFollowsFields
 from ui.views.session_fields import SessionFields
 from ui.views.session_log_title import blocked_note_text, count_text, log_title_html
@@ -31,7 +32,7 @@ from ui.views.suggestion import SuggestionText
 SIDE_WIDTH = 480  # the form and the advice beside the sessions
 
 
-class SessionLogView(CorrectionFollows, QWidget):
+class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
     delete_requested = Signal(object)  # the SessionRecord as the clinician confirmed it
