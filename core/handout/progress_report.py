@@ -332,12 +332,16 @@ class _Report:
         return story
 
     def _not_recorded(self) -> list[str]:
-        """Which walks have no point on the pain chart, by date."""
+        """Which walks have no point on the pain chart, by date; a walk on the report's day has no next morning yet, as
+        its week's cell says (seen in review: listed as not recorded beside a cell of "not yet")."""
         lines = []
         for what, key in (("Pain during the walk", "pain_during"), ("Pain the next morning", "pain_next_morning")):
-            days = list(dict.fromkeys(s.date.isoformat() for s in self.progress.sessions if getattr(s, key) is None))
-            if days:
-                lines.append(f"{what} {NOT_RECORDED} (no point on the chart): {', '.join(days)}.")
+            days = list(dict.fromkeys(s.date for s in self.progress.sessions if getattr(s, key) is None))
+            to_come = [day for day in days if key == "pain_next_morning" and day >= self.date]
+            for said, listed in ((f"{NOT_RECORDED} (no point on the chart)", [day for day in days if day not in to_come]),
+                                 (f"{NOT_YET} known (its morning is still to come)", to_come)):
+                if listed:
+                    lines.append(f"{what} {said}: {', '.join(day.isoformat() for day in listed)}.")
         return lines
 
     def _walk_notes(self) -> list:
