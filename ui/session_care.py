@@ -67,12 +67,18 @@ class SessionCare:
     def _show_in_the_log(self, focused) -> None:
         """The walk chosen in the log in view, then the field given the focus: after a walk is added, the walk just
         logged stays above the next walk's date where both fit (seen in a try at 150 %: the page scrolled to the date,
-        the walk out of view, so what was saved could not be checked)."""
-        from ui.focus_in_view import show_cell, show_widget
+        the walk out of view, so what was saved could not be checked), and the advice for the next week more so: where
+        not all fit, it stays in view (seen in review at 150 %: a step back after a painful walk scrolled away)."""
+        from ui.focus_in_view import holding_area, in_view, show_cell, show_widget
 
+        advice = self.sessions.suggestion.advice
+        area = holding_area(advice)
+        shown = area.verticalScrollBar().value() if area is not None and in_view(advice) else None
         show_cell(self.sessions.table, self.sessions.table.currentIndex())
         if focused is not self.sessions.table:
             show_widget(focused)
+        if shown is not None and not in_view(advice):
+            area.verticalScrollBar().setValue(shown)
 
     @Slot(str)
     def _on_sessions_refused(self, why: str) -> None:
