@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from core.records.authors import author
 from core.records.interface import COUNT_CAP
-from core.records.models import PlanSummary
+from core.records.models import PatientChangedMeanwhile, PlanSummary
 from core.stamps import local_minute
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import RowsTableModel
@@ -384,6 +384,10 @@ class RecordsView(QWidget):
         except BundleError as error:
             QMessageBox.warning(self, "Nothing was imported", shown_as_typed(  # each problem a sentence of its own
                 "\n".join(problem[:1].upper() + problem[1:] for problem in error.problems)))
+            return False
+        except PatientChangedMeanwhile as error:  # a refusal made on purpose, not a fault: no traceback in the log (seen
+            logging.getLogger(__name__).info("a delete was refused: the patient's records changed since it was asked")
+            QMessageBox.warning(self, "Records", shown_as_typed(str(error)))  # by a clinic's tester: an ERROR there)
             return False
         except Exception as error:  # plain message; the traceback to the log, its message withheld there (seen in
             logging.getLogger(__name__).exception("a records action failed")  # review: "the details are in the
