@@ -46,7 +46,8 @@ class PatientCare(SaveQuestions, SessionCare):
 
         patient_id, course, why, gone = self.editor.patient_id, None, "", False
         if patient_id is None:
-            why = SAVE_FIRST
+            said = self._kept_deleted_said()
+            why = f"{said}. Save the plan (Ctrl+S) to log walks for what you typed as a new patient." if said else SAVE_FIRST
         elif not self.gateway.is_open:
             why = "The records are not open yet."
         else:
@@ -78,7 +79,8 @@ class PatientCare(SaveQuestions, SessionCare):
 
         self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
                                                  read_only_why=self.read_only_why))
-        self.editor.set_record_note(editor_note(self._course, read_only_why=self.read_only_why),
+        self.editor.set_record_note(editor_note(self._course, read_only_why=self.read_only_why,
+                                                deleted=self._kept_deleted_said()),
                                     writable=not self.read_only)
         self.handout.set_course(*self._handout_course())
 
@@ -145,11 +147,13 @@ class PatientCare(SaveQuestions, SessionCare):
         walk = self.sessions.unsaved_entry()  # seen by a clinic's tester: the walk typed was cleared by Save plan
         self.editor.keep_as_new_patient()
         self._walk_kept_for = self.editor.opened if walk else None
+        self._kept_from_deleted = (self.editor.opened, patient_id)  # said on steps 4 and 5, asked at Save
         self._refresh_course()
         self.statusBar().showMessage(f"Patient {patient_id} was deleted elsewhere (another workstation or window, or a "
                                      "backup from before them restored). "
                                      f"What you typed is kept{' (the walk in the session log too)' if walk else ''}: "
-                                     "Save plan makes it a new patient, or File > New patient lets it go.")
+                                     "Save plan makes it a new patient once you say so, or File > New patient lets it "
+                                     "go.")
 
     @Slot(int)
     def close_deleted_patient(self, patient_id: int, *, elsewhere: bool = False) -> None:
@@ -199,7 +203,8 @@ class PatientCare(SaveQuestions, SessionCare):
             self.tabs.setCurrentWidget(self.editor)
             self.editor.reason.setFocus()
             return False
-        if not self._older_version_confirmed() or not self._new_namesake_confirmed():
+        if not (self._older_version_confirmed() and self._deleted_patient_confirmed()
+                and self._new_namesake_confirmed()):
             return False
 
         # The version the editor's plan was made from: if someone saves a newer one meanwhile, this save is

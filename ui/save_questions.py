@@ -1,6 +1,6 @@
 """The questions asked before a plan is saved as something other than a new version of the patient on screen: an
-older version saved again as the plan in force, and a new patient whose name another patient already has. Mixed
-into MainWindow through PatientCare."""
+older version saved again as the plan in force, a new patient whose name another patient already has, and a plan typed
+for a patient deleted elsewhere meanwhile. Mixed into MainWindow through PatientCare."""
 
 from __future__ import annotations
 
@@ -17,6 +17,37 @@ class SaveQuestions:
     # again at a later try of the same save, whose answer may have been lost after the server saved the patient; where
     # none had it, the save refuses a namesake saved meanwhile (NamesakeSaved), and it is asked then
     _namesake_checked: tuple[str, str, bool] | None = None
+    _kept_from_deleted: tuple[int, int] | None = None  # (editor.opened, patient id): the plan on screen was typed for
+    # that patient, deleted elsewhere since; saved as a new patient only once asked
+
+    def _kept_deleted_said(self) -> str:
+        """What the plan on screen was typed for, while it was kept from a patient deleted elsewhere ("": it is not)."""
+        kept = self._kept_from_deleted
+        if kept is None or kept[0] != self.editor.opened:
+            return ""
+        return (f"Patient {kept[1]}, whose plan this is, was deleted elsewhere (on another workstation or in another "
+                "window, or by a backup from before them put back) while open here")
+
+    def _deleted_patient_confirmed(self) -> bool:
+        """A plan typed for a patient deleted elsewhere is saved as a new patient once the clinician says so (seen by a
+        clinic's tester: Save plan brought back a patient another workstation had just deleted, without a word, as a
+        bundle's import does not: the deletion may have been meant)."""
+        if not (said := self._kept_deleted_said()):
+            return True
+        if self._saving_on_retry:  # a question nobody asked for, popping up: said instead
+            self.statusBar().showMessage(f"Not saved: {said}. Save again (Ctrl+S) to say whether to save it as a new "
+                                         "patient.")
+            return False
+        if QMessageBox.question(
+                self, "Patient deleted elsewhere", shown_as_typed(
+                    f"{said}.\n\nSave what you typed as a new patient? The deletion may have been meant: a patient who "
+                    "withdrew consent, or a record of the wrong person. No saves nothing, and what you typed stays."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
+            self._kept_from_deleted = None
+            return True
+        self.statusBar().showMessage(f"Not saved: {said}.")
+        return False
 
     def _older_version_confirmed(self) -> bool:
         """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""

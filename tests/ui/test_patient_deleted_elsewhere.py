@@ -3,13 +3,24 @@ what was typed and not saved can be saved as a new patient."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from tests.storage.helpers import example
 from tests.ui.course_helpers import fill, saved_patient
 
 
-def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_patient(qtbot, data_dir) -> None:
+def _answer(monkeypatch, button: QMessageBox.StandardButton) -> list[str]:
+    """Save plan's question, answered with ``button``; the questions asked."""
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, text, *_args: asked.append(text) or button)
+    return asked
+
+
+def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_patient(qtbot, data_dir,
+                                                                                         monkeypatch) -> None:
     """Seen in review: every Save then said "Not saved: There is no patient with id 1.", and nothing said that the
-    patient had been deleted, nor how to keep what was typed."""
+    patient had been deleted, nor how to keep what was typed. Seen by a clinic's tester: it was said only in the status
+    bar, until the next message replaced it, and Save plan brought the patient back without a question."""
     window = saved_patient(qtbot, data_dir, name="Rui Matos")
     deleted = window.editor.patient_id
     window.editor.form.numbers["age"].setText("71")  # typed, not saved
@@ -19,12 +30,34 @@ def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_
     assert window.editor.patient_id is None and window.editor.dirty
     assert window.editor.form.name.text() == "Rui Matos" and window.editor.form.numbers["age"].text() == "71"
     assert window.statusBar().currentMessage().startswith(f"Patient {deleted} was deleted elsewhere")
+    window.statusBar().showMessage("Updated from the clinic database (1 patient changed on another workstation).")
+    said = f"Patient {deleted}, whose plan this is, was deleted elsewhere"
+    assert f"<b>Deleted elsewhere:</b> {said}" in window.editor.header.text()  # it stays said on steps 4 and 5
+    assert said in window.sessions.title.text() and "Save the plan first" not in window.sessions.title.text()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
+    assert len(asked) == 1 and said in asked[0] and "Save what you typed as a new patient?" in asked[0]
     assert window.editor.patient_id != deleted and window.gateway.history(window.editor.patient_id)[-1].profile.age \
         == 71
+    assert "Deleted elsewhere" not in window.editor.header.text()
 
 
-def test_a_walk_typed_for_a_patient_deleted_elsewhere_goes_with_them_as_a_new_patient(qtbot, data_dir) -> None:
+def test_no_to_saving_a_patient_deleted_elsewhere_saves_nothing_and_keeps_what_was_typed(qtbot, data_dir,
+                                                                                         monkeypatch) -> None:
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    window.editor.form.numbers["age"].setText("71")
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._show_saved_elsewhere()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not window.save_plan() and len(asked) == 1
+    assert window.statusBar().currentMessage().startswith(f"Not saved: Patient {deleted}, whose plan this is, was "
+                                                          "deleted elsewhere")
+    assert window.gateway.count_patients(None) == 0 and window.editor.form.numbers["age"].text() == "71"
+
+
+def test_a_walk_typed_for_a_patient_deleted_elsewhere_goes_with_them_as_a_new_patient(qtbot, data_dir,
+                                                                                      monkeypatch) -> None:
     """Seen by a clinic's tester: the walk typed in the session log, kept on screen while the patient was gone, was
     cleared when Save plan made them a new patient; File > New patient then lets it go."""
     window = saved_patient(qtbot, data_dir, name="Rui Matos")
@@ -35,6 +68,7 @@ def test_a_walk_typed_for_a_patient_deleted_elsewhere_goes_with_them_as_a_new_pa
     window._show_saved_elsewhere()
     assert "What you typed is kept (the walk in the session log too): Save plan makes it a new patient" in \
         window.statusBar().currentMessage()
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
     log = window.sessions
     assert window.editor.patient_id != deleted and log.minutes.value() == 9 and log._fields.note.text() == \

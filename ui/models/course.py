@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from html import escape
 
 from core.plan.engine import Plan
 from core.plan.progress import Progress, as_patient_has_it
@@ -71,12 +72,14 @@ def read_only_said(why: str, here: str) -> str:
     return f"<b>Read-only:</b> {why}, so {here}{ends}"
 
 
-def editor_note(course: CourseOfCare | None, *, read_only_why: str) -> str:
-    """Said under step 4's title: a read-only window cannot save what is typed there, and an older version shown
-    there is not the plan in force. Seen in review: a reassessment typed in a read-only window was refused only at
-    Save, and version 1 opened from Records read "plan ready", where the handout and the session log both said
-    version 2 was in force."""
-    said = []
+def editor_note(course: CourseOfCare | None, *, read_only_why: str, deleted: str = "") -> str:
+    """Said under step 4's title: a read-only window cannot save what is typed there, an older version shown
+    there is not the plan in force, and the plan on screen was typed for a patient ``deleted`` elsewhere. Seen in
+    review: a reassessment typed in a read-only window was refused only at Save, and version 1 opened from Records read
+    "plan ready", where the handout and the session log both said version 2 was in force; seen by a clinic's tester:
+    a deletion elsewhere was said only in the status bar, until the next message replaced it."""
+    said = [f"<b>Deleted elsewhere:</b> {escape(deleted)}. Save plan asks before it saves what you typed as a new "
+            "patient."] if deleted else []
     if read_only_why:
         said.append(read_only_said(read_only_why, "a plan can be drafted and its handout made here, but not saved"))
     if course is not None and course.older_shown is not None:
