@@ -127,6 +127,7 @@ class ClinicLink:
             if self.sign_in_to_clinic():  # said where the records are, and everything read, there
                 self._say_connected_again(before, "Signed in to the clinic database: the records are read anew.")
                 self._save_waiting()
+                self._session_waiting_said()  # seen by a clinic's tester: "has disabled it" stayed under the form
 
     def _show_clinic_evidence(self) -> None:
         """The evidence with the clinic's imported studies (from the server) in every view that shows it."""
