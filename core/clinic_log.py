@@ -14,6 +14,11 @@ def newer_saved_meanwhile(theirs) -> None:
                     theirs.patient_id, theirs.id)
 
 
+def patient_changed_meanwhile(patient_id: int) -> None:
+    """A patient's delete refused because their records changed since the clinician was asked, by patient id."""
+    CLINIC_LOG.info("a delete was refused: the records of patient %d changed since it was asked", patient_id)
+
+
 def namesake_saved(patients: list[int]) -> None:
     """A new patient refused because ``patients`` of the same name were saved meanwhile, by their ids."""
     CLINIC_LOG.info("a save was refused: a new patient's name was saved meanwhile, as patient %s",

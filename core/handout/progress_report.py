@@ -44,7 +44,7 @@ from core.handout.styles import paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress
-from core.plan.session_log import NOT_RECORDED, NOT_YET, top_pain_in_words
+from core.plan.session_log import NOT_RECORDED, NOT_YET, morning_to_come, top_pain_in_words
 from core.settings import Settings
 
 TITLE = "Progress report"
@@ -337,8 +337,9 @@ class _Report:
         lines = []
         for what, key in (("Pain during the walk", "pain_during"), ("Pain the next morning", "pain_next_morning")):
             days = list(dict.fromkeys(s.date for s in self.progress.sessions if getattr(s, key) is None))
-            to_come = [day for day in days if key == "pain_next_morning" and day >= self.date]
-            for said, listed in ((f"{NOT_RECORDED} (no point on the chart)", [day for day in days if day not in to_come]),
+            to_come = [day for day in days if key == "pain_next_morning" and morning_to_come(day, self.date)]
+            missing = [day for day in days if day not in to_come]
+            for said, listed in ((f"{NOT_RECORDED} (no point on the chart)", missing),
                                  (f"{NOT_YET} known (its morning is still to come)", to_come)):
                 if listed:
                     lines.append(f"{what} {said}: {', '.join(day.isoformat() for day in listed)}.")

@@ -30,7 +30,7 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride, effective_plan
 from core.plan.prescription import prescription_in_words
 from core.plan.profile import PatientProfile
-from core.plan.session_log import top_pain_in_words
+from core.plan.session_log import morning_to_come, top_pain_in_words
 from core.plan.version_changes import VersionChange, version_changes
 
 
@@ -323,8 +323,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         else None,
         highest_pain_during=max(during, default=None), highest_pain_next_morning=max(morning, default=None),
         pain_during_not_recorded=len(walked) - len(during),
-        pain_next_morning_not_recorded=sum(1 for item in walked if item.log.pain_next_morning is None  # the morning
-                                           and (today is None or item.log.date < today)),  # after today: not yet
+        pain_next_morning_not_recorded=sum(1 for item in walked if item.log.pain_next_morning is None
+                                           and not morning_to_come(item.log.date, today)),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),

@@ -51,6 +51,12 @@ class SessionLog(BaseModel):
         return checked_line(value)
 
 
+def morning_to_come(day: dt.date, today: dt.date | None) -> bool:
+    """Whether the next morning of a walk of ``day`` is still to come on ``today`` (None: every morning has come), so
+    its next-morning values are not yet missing."""
+    return today is not None and day >= today
+
+
 def top_pain_in_words(top: int | None, not_recorded: int, walks: int) -> str | None:
     """A week's highest pain, "4; 1 not recorded" where some of its ``walks`` have no rating (seen in a try: a week's
     "4" read as its top pain though a walk's pain was not recorded); "not recorded" for none; "not yet" where the only

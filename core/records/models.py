@@ -215,8 +215,8 @@ class PatientChangedMeanwhile(Exception):
     changed since: refused, so another workstation's newer work is not deleted unseen (seen by a clinic's tester:
     a version and a walk saved on another workstation while the question was open went with the patient)."""
 
-    def __init__(self, shown: PatientHolding, now: PatientHolding) -> None:
-        self.shown, self.now = shown, now
+    def __init__(self, patient_id: int, shown: PatientHolding, now: PatientHolding) -> None:
+        self.patient_id, self.shown, self.now = patient_id, shown, now
         when = now.last_walk_change[:19].replace("T", " ")
         what = (f"{shown.in_words()} then, {now.in_words()} now" if shown[:2] != now[:2] else
                 f"a walk corrected, or one deleted and another added, at {when} UTC")

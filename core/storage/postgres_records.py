@@ -342,7 +342,7 @@ class PostgresRecords:
                                 "sessions where patient_id = %s), (select coalesce(max(updated_at), '') from sessions "
                                 "where patient_id = %s)", [patient_id] * 3)
                 if tuple(now) != tuple(as_shown):
-                    raise PatientChangedMeanwhile(as_shown, PatientHolding(*now))
+                    raise PatientChangedMeanwhile(patient_id, as_shown, PatientHolding(*now))
             self.connection.execute("delete from sessions where patient_id = %s", [patient_id])
             self.connection.execute("delete from plans where patient_id = %s", [patient_id])
             self.connection.execute("delete from patients where id = %s", [patient_id])

@@ -334,7 +334,7 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
                              "sessions where patient_id = ?), (select coalesce(max(updated_at), '') from sessions "
                              "where patient_id = ?)", [patient_id] * 3).fetchone()
             if tuple(now) != tuple(as_shown):
-                raise PatientChangedMeanwhile(as_shown, PatientHolding(*now))
+                raise PatientChangedMeanwhile(patient_id, as_shown, PatientHolding(*now))
         db.execute("delete from sessions where patient_id = ?", [patient_id])
         db.execute("delete from plans where patient_id = ?", [patient_id])
         db.execute("delete from patients where id = ?", [patient_id])

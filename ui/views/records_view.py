@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from core.clinic_log import patient_changed_meanwhile
 from core.records.authors import author
 from core.records.interface import COUNT_CAP
 from core.records.models import PatientChangedMeanwhile, PlanSummary
@@ -134,8 +135,7 @@ class RecordsView(QWidget):
         self.history.setSpacing(2)  # each version apart, its reason under it
         self.count = QLabel()
         self.count.setWordWrap(True)  # a message in place of the count never widens the window
-        self.open_button = QPushButton("&Open")
-        self.export_button = QPushButton("E&xport bundle…")
+        self.open_button, self.export_button = QPushButton("&Open"), QPushButton("E&xport bundle…")
         self.import_button = QPushButton("&Import bundle…")
         self.delete_button = QPushButton("&Delete patient…")
         for widget, name in ((self.search, "Search patients"), (self.table, "Patients"),
@@ -385,9 +385,9 @@ class RecordsView(QWidget):
             QMessageBox.warning(self, "Nothing was imported", shown_as_typed(  # each problem a sentence of its own
                 "\n".join(problem[:1].upper() + problem[1:] for problem in error.problems)))
             return False
-        except PatientChangedMeanwhile as error:  # a refusal made on purpose, not a fault: no traceback in the log (seen
-            logging.getLogger(__name__).info("a delete was refused: the patient's records changed since it was asked")
-            QMessageBox.warning(self, "Records", shown_as_typed(str(error)))  # by a clinic's tester: an ERROR there)
+        except PatientChangedMeanwhile as error:  # a refusal made on purpose, not a fault: no traceback in the log
+            patient_changed_meanwhile(error.patient_id)  # (seen by a clinic's tester: an ERROR there)
+            QMessageBox.warning(self, "Records", shown_as_typed(str(error)))
             return False
         except Exception as error:  # plain message; the traceback to the log, its message withheld there (seen in
             logging.getLogger(__name__).exception("a records action failed")  # review: "the details are in the
