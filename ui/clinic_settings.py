@@ -101,12 +101,9 @@ class ClinicSettings:
         """``settings`` used in every view."""
         units_changed, self.settings = settings.units != self.settings.units, settings
         if units_changed and self._course is not None:  # its version changes' speeds, the session entry kept
-            from dataclasses import replace
+            from ui.models.course import judged_again
 
-            from core.workspace.course import progress_of
-
-            course = self._course
-            self._course = replace(course, progress=progress_of(course.history, course.sessions, units=settings.units))
+            self._course = judged_again(self._course, settings.units)
             self.progress.set_course(self._course)
         self.handout.apply_settings(self.settings)
         self.progress.apply_settings(self.settings)

@@ -84,11 +84,12 @@ def show_widget(widget: QWidget, margin: int = MARGIN, *, tall_from_top: bool = 
 
 
 def in_view(widget: QWidget) -> bool:
-    """Whether all of ``widget`` is in the visible part of the scroll area holding it (True outside one)."""
+    """Whether the top of ``widget`` (its first 40 pixels: the headline of a text taller than the view) is in the
+    visible part of the scroll area holding it (True outside one)."""
     if (area := holding_area(widget)) is None or not area.widget().isAncestorOf(widget):
         return True
     top = widget.mapTo(area.widget(), QPoint(0, 0)).y() - area.verticalScrollBar().value()
-    return 0 <= top and top + widget.height() <= area.viewport().height()
+    return 0 <= top and top + min(widget.height(), 40) <= area.viewport().height()
 
 
 def _last_in_its_area(widget: QWidget) -> bool:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QEvent, QTimer, Slot
 
-DAY_CHECK_MS = 30_000  # a timer does not count the time a laptop sleeps: the day is also checked as the window wakes
+DAY_CHECK_MS = 30_000  # and checked as the window is brought to the front, for a clinician back at it the next morning
 
 
 class NewDay:
@@ -36,13 +36,9 @@ class NewDay:
             return
         before, self._day = self._day, today
         if self._course is not None:  # the records are not read again: only the day they are judged on changed
-            from dataclasses import replace
+            from ui.models.course import judged_again
 
-            from core.workspace.course import progress_of
-
-            course = self._course
-            self._course = replace(course, progress=progress_of(course.history, course.sessions,
-                                                                units=self.settings.units))
+            self._course = judged_again(self._course, self.settings.units)
             self.sessions.set_course(self._course)
             self.progress.set_course(self._course)
         self.sessions.new_day(before)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.clinic_log import CLINIC_LOG, namesake_saved
 from ui.plain_text import shown_as_typed
-from ui.save_questions import SaveQuestions, saved_and_now
+from ui.save_questions import ELSEWHERE, SaveQuestions, saved_and_now
 from ui.views.session_questions import leaving_answer
 
 from ui.session_care import SAVE_FIRST, SessionCare
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # taken back once they are
+SAVE_AS_NEW = "Save the plan (File > Save plan, Ctrl+S; it asks first) as a new patient to log walks for it."
 
 class PatientCare(SaveQuestions, SessionCare):
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
@@ -46,8 +47,9 @@ class PatientCare(SaveQuestions, SessionCare):
 
         patient_id, course, why, gone = self.editor.patient_id, None, "", False
         if patient_id is None:
-            said = self._kept_deleted_said()
-            why = f"{said}. Save the plan (Ctrl+S) to log walks for what you typed as a new patient." if said else SAVE_FIRST
+            why = SAVE_FIRST
+            if said := self._kept_deleted_said():
+                why = f"{said}." if self.read_only else f"{said}. {SAVE_AS_NEW}"
         elif not self.gateway.is_open:
             why = "The records are not open yet."
         else:
@@ -149,8 +151,7 @@ class PatientCare(SaveQuestions, SessionCare):
         self._walk_kept_for = self.editor.opened if walk else None
         self._kept_from_deleted = (self.editor.opened, patient_id)  # said on steps 4 and 5, asked at Save
         self._refresh_course()
-        self.statusBar().showMessage(f"Patient {patient_id} was deleted elsewhere (another workstation or window, or a "
-                                     "backup from before them restored). "
+        self.statusBar().showMessage(f"Patient {patient_id} was deleted {ELSEWHERE}. "
                                      f"What you typed is kept{' (the walk in the session log too)' if walk else ''}: "
                                      "Save plan makes it a new patient once you say so, or File > New patient lets it "
                                      "go.")
@@ -165,8 +166,7 @@ class PatientCare(SaveQuestions, SessionCare):
         self.editor.new_patient(self.picker.current_id() or None)
         self.handout.for_another_patient()
         self._refresh_course()
-        self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted elsewhere (another "
-                                     "workstation or window, or a backup from before them restored): the plan form "
+        self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted {ELSEWHERE}: the plan form "
                                      "now starts a new patient"
                                      + (f", and {walk} was not logged." if walk else ".") if elsewhere else
                                      f"Deleted patient {patient_id}, who was open: the plan form now starts a new "

@@ -10,6 +10,8 @@ from core.clinic_log import newer_saved_meanwhile
 from core.words import listed
 from ui.plain_text import shown_as_typed
 
+ELSEWHERE = "elsewhere (another workstation or window, or a backup from before them restored)"
+
 
 class SaveQuestions:
     _saving_on_retry = False  # a save the clinic server could not take, tried again by its timer (clinic_link)
@@ -19,32 +21,30 @@ class SaveQuestions:
     _namesake_checked: tuple[str, str, bool] | None = None
     _kept_from_deleted: tuple[int, int] | None = None  # (editor.opened, patient id): the plan on screen was typed for
     # that patient, deleted elsewhere since; saved as a new patient only once asked
+    _deleted_confirmed: str | None = None  # the save (editor.save_uid) the clinician said to make a new patient of
 
     def _kept_deleted_said(self) -> str:
         """What the plan on screen was typed for, while it was kept from a patient deleted elsewhere ("": it is not)."""
         kept = self._kept_from_deleted
-        if kept is None or kept[0] != self.editor.opened:
+        if kept is None or kept[0] != self.editor.opened or self.editor.patient_id is not None:  # saved since
             return ""
-        return (f"Patient {kept[1]}, whose plan this is, was deleted elsewhere (on another workstation or in another "
-                "window, or by a backup from before them put back) while open here")
+        return f"Patient {kept[1]}, whose plan this is, was deleted {ELSEWHERE} while open here"
 
     def _deleted_patient_confirmed(self) -> bool:
         """A plan typed for a patient deleted elsewhere is saved as a new patient once the clinician says so (seen by a
         clinic's tester: Save plan brought back a patient another workstation had just deleted, without a word, as a
-        bundle's import does not: the deletion may have been meant)."""
-        if not (said := self._kept_deleted_said()):
+        bundle's import does not: the deletion may have been meant). Asked once for a save, tried again as often as
+        the clinic server needs; not in a read-only window, which cannot save."""
+        said = self._kept_deleted_said()
+        if not said or self.read_only or self._deleted_confirmed == self.editor.save_uid:
             return True
-        if self._saving_on_retry:  # a question nobody asked for, popping up: said instead
-            self.statusBar().showMessage(f"Not saved: {said}. Save again (Ctrl+S) to say whether to save it as a new "
-                                         "patient.")
-            return False
         if QMessageBox.question(
                 self, "Patient deleted elsewhere", shown_as_typed(
                     f"{said}.\n\nSave what you typed as a new patient? The deletion may have been meant: a patient who "
                     "withdrew consent, or a record of the wrong person. No saves nothing, and what you typed stays."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
-            self._kept_from_deleted = None
+            self._deleted_confirmed = self.editor.save_uid
             return True
         self.statusBar().showMessage(f"Not saved: {said}.")
         return False

@@ -72,8 +72,8 @@ class SessionCare:
         from ui.focus_in_view import holding_area, in_view, show_cell, show_widget
 
         advice = self.sessions.suggestion.advice
-        area = holding_area(advice)
-        shown = area.verticalScrollBar().value() if area is not None and in_view(advice) else None
+        area = holding_area(advice) if focused is self.sessions.date else None  # after a correction or a delete the
+        shown = area.verticalScrollBar().value() if area is not None and in_view(advice) else None  # log's focus first
         show_cell(self.sessions.table, self.sessions.table.currentIndex())
         if focused is not self.sessions.table:
             show_widget(focused)

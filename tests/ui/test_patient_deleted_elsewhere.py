@@ -32,14 +32,39 @@ def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_
     assert window.statusBar().currentMessage().startswith(f"Patient {deleted} was deleted elsewhere")
     window.statusBar().showMessage("Updated from the clinic database (1 patient changed on another workstation).")
     said = f"Patient {deleted}, whose plan this is, was deleted elsewhere"
-    assert f"<b>Deleted elsewhere:</b> {said}" in window.editor.header.text()  # it stays said on steps 4 and 5
+    assert f"<b>{said}" in window.editor.header.text()  # it stays said on steps 4 and 5
     assert said in window.sessions.title.text() and "Save the plan first" not in window.sessions.title.text()
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
     assert len(asked) == 1 and said in asked[0] and "Save what you typed as a new patient?" in asked[0]
     assert window.editor.patient_id != deleted and window.gateway.history(window.editor.patient_id)[-1].profile.age \
         == 71
-    assert "Deleted elsewhere" not in window.editor.header.text()
+    assert said not in window.editor.header.text()
+
+
+def test_a_save_said_yes_to_and_refused_is_not_asked_again_and_the_deletion_stays_said(qtbot, data_dir,
+                                                                                       monkeypatch) -> None:
+    """Seen in review: the answer cleared what was said on steps 4 and 5 before the save was made, so a save refused
+    after it (the clinic server away, say) left nothing said, and the next save was not asked."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    window.editor.form.numbers["age"].setText("71")
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._show_saved_elsewhere()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    save = window.gateway.save_plan
+
+    def away(*_args, **_kwargs):
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(window.gateway, "save_plan", away)
+    assert not window.save_plan() and len(asked) == 1
+    window._refresh_course()
+    said = f"Patient {deleted}, whose plan this is, was deleted elsewhere"
+    assert f"<b>{said}" in window.editor.header.text() and said in window.sessions.title.text()
+    monkeypatch.setattr(window.gateway, "save_plan", save)
+    assert window.save_plan(), window.statusBar().currentMessage()
+    assert len(asked) == 1 and window.editor.patient_id not in (None, deleted)
 
 
 def test_no_to_saving_a_patient_deleted_elsewhere_saves_nothing_and_keeps_what_was_typed(qtbot, data_dir,

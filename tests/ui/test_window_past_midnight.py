@@ -61,11 +61,15 @@ def test_the_next_morning_the_course_the_log_and_the_handout_are_of_the_new_day(
         assert evening in window.handout.suggested_file_name()
         assert window._day_timer.isActive()
 
+    evening_request = window.handout._inputs
+    window._day_timer.setInterval(10)  # the timer's next look, without waiting 30 s for it
     with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
-        window._check_the_day()  # as the timer, or the window woken, does
+        pass
+    assert window.handout._inputs is not evening_request  # where the patient starts worked out again (carry_on)
     assert _morning_cells(window)[0] == NOT_RECORDED
     assert window.course.progress.weeks[0].pain_next_morning_not_recorded == 1
     assert window.sessions.date.date().toPython() == today()
+    assert window.sessions.week.value() == window.course.progress.next_walk_week
     assert today().isoformat() in window.handout.suggested_file_name()
 
 

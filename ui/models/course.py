@@ -66,6 +66,15 @@ class CourseOfCare:
         return next((version for version in self.history if version.id == plan_id), None)
 
 
+def judged_again(course: CourseOfCare, units: str) -> CourseOfCare:
+    """The same course, its progress worked out again: on a new day, or in the clinic's new units."""
+    from dataclasses import replace
+
+    from core.workspace.course import progress_of
+
+    return replace(course, progress=progress_of(course.history, course.sessions, units=units))
+
+
 def read_only_said(why: str, here: str) -> str:
     """"Read-only:" with why, what can be done ``here``, and, where another window holds the folder, what ends it."""
     ends = "; once that window is closed, Switch to editing appears at the top." if why == ANOTHER_WINDOW else "."
@@ -78,8 +87,8 @@ def editor_note(course: CourseOfCare | None, *, read_only_why: str, deleted: str
     review: a reassessment typed in a read-only window was refused only at Save, and version 1 opened from Records read
     "plan ready", where the handout and the session log both said version 2 was in force; seen by a clinic's tester:
     a deletion elsewhere was said only in the status bar, until the next message replaced it."""
-    said = [f"<b>Deleted elsewhere:</b> {escape(deleted)}. Save plan asks before it saves what you typed as a new "
-            "patient."] if deleted else []
+    asks = "" if read_only_why else " Save plan asks before it saves what you typed as a new patient."
+    said = [f"<b>{escape(deleted)}.</b>{asks}"] if deleted else []
     if read_only_why:
         said.append(read_only_said(read_only_why, "a plan can be drafted and its handout made here, but not saved"))
     if course is not None and course.older_shown is not None:

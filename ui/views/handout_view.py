@@ -201,10 +201,18 @@ class HandoutView(QWidget):
             self.set_inputs(replace(self._inputs, history=history, sessions=sessions))
 
     def new_day(self) -> None:
-        """Past midnight: the handout is made again, dated today (seen in review: printed from the preview the next
-        morning, it carried the day before's date)."""
-        if self._inputs is not None:
-            self.set_inputs(self._inputs)
+        """Past midnight: the handout is made again, dated today, and where the patient starts worked out again (seen
+        in review: printed from the preview the next morning, it carried the day before's date). The one shown stays
+        until the new one is made, for a print or export chosen meanwhile."""
+        if self._inputs is None:
+            return
+        from dataclasses import replace
+
+        self._inputs = replace(self._inputs)  # a new request: its start week (carry_on) is not the day before's
+        if self.isVisible() and self._ready_to_render():
+            self.render()
+        else:
+            self._pdf = None
 
     def _rendering(self) -> bool:
         return self._ready_to_render() and self._pdf is None

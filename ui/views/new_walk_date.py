@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-
 
 class NewWalkDate:
     def new_day(self, before: dt.date) -> None:
-        """Today has begun: a new walk's date moves on from ``before`` where the clinician has typed nothing in the
-        form (a correction, or a walk being typed, stays as it is)."""
-        if self._correcting is None and not self.unsaved_entry() and self.date.date().toPython() == before:
-            self.date.setDate(QDate.currentDate())
+        """Today has begun: a new walk's date moves on from ``before``, and its week to where the course now points,
+        where the clinician has typed nothing in the form (a correction, a walk being typed, and one kept for a patient
+        deleted elsewhere stay as they are)."""
+        typed = self._fields.has_entries() or self.minutes.typed
+        if self._course is None or self._correcting is not None or typed or self.date.date().toPython() != before:
+            return
+        self.clear_form(week=self._course.progress.next_walk_week)
