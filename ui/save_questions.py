@@ -23,6 +23,12 @@ class SaveQuestions:
     # that patient, deleted elsewhere since; saved as a new patient only once asked
     _deleted_confirmed: str | None = None  # the save (editor.save_uid) the clinician said to make a new patient of
 
+    def _yes_to(self, title: str, question: str) -> bool:
+        """The clinician's Yes to ``question``, No its default."""
+        return QMessageBox.question(self, title, shown_as_typed(question),
+                                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                    QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
     def _kept_deleted_said(self) -> str:
         """What the plan on screen was typed for, while it was kept from a patient deleted elsewhere ("": it is not)."""
         kept = self._kept_from_deleted
@@ -38,12 +44,9 @@ class SaveQuestions:
         said = self._kept_deleted_said()
         if not said or self.read_only or self._deleted_confirmed == self.editor.save_uid:
             return True
-        if QMessageBox.question(
-                self, "Patient deleted elsewhere", shown_as_typed(
-                    f"{said}.\n\nSave what you typed as a new patient? The deletion may have been meant: a patient who "
-                    "withdrew consent, or a record of the wrong person. No saves nothing, and what you typed stays."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
+        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave what you typed as a new patient? The deletion may "
+                        "have been meant: a patient who withdrew consent, or a record of the wrong person. No saves "
+                        "nothing, and what you typed stays."):
             self._deleted_confirmed = self.editor.save_uid
             return True
         self.statusBar().showMessage(f"Not saved: {said}.")
@@ -57,12 +60,9 @@ class SaveQuestions:
         shown = course.version_of(shown_id)
         if shown is None:
             return True
-        answer = QMessageBox.question(
-            self, "An older version", shown_as_typed(
-                f"Step 4 shows version {shown.version}; version {course.in_force.version} is the plan in force.\n\n"
-                f"Save version {shown.version}'s plan again as a new version, the plan in force from now on?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if self._yes_to("An older version", f"Step 4 shows version {shown.version}; version {course.in_force.version} "
+                        f"is the plan in force.\n\nSave version {shown.version}'s plan again as a new version, the plan "
+                        "in force from now on?"):
             return True
         self.statusBar().showMessage(f"Not saved: version {course.in_force.version} stays the plan in force.")
         return False
@@ -133,12 +133,9 @@ class SaveQuestions:
             self.statusBar().showMessage(f"Not saved: {said}, {name}. Save again (Ctrl+S) to say "
                                          "whether this is a new patient.")
             return False
-        if QMessageBox.question(
-                self, "Another patient has this name", shown_as_typed(
-                    f"{said}, {name}. Save a new patient anyway?\n\nNo saves nothing: if this is the "
-                    "same person, open that patient in Records (the Patient no. column) and save the plan there."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
+        if self._yes_to("Another patient has this name", f"{said}, {name}. Save a new patient anyway?\n\nNo saves "
+                        "nothing: if this is the same person, open that patient in Records (the Patient no. column) and "
+                        "save the plan there."):
             self._namesake_checked = (uid, name, True)
             return True
         self.statusBar().showMessage(f"Not saved: {said}, {name}.")
