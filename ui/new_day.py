@@ -35,11 +35,13 @@ class NewDay:
         if self._day is None or today == self._day:
             return
         before, self._day = self._day, today
+        pointed = None  # the week the course pointed the next walk to the day before
         if self._course is not None:  # the records are not read again: only the day they are judged on changed
             from ui.models.course import judged_again
 
+            pointed = self._course.progress.next_walk_week
             self._course = judged_again(self._course, self.settings.units)
             self.sessions.set_course(self._course)
             self.progress.set_course(self._course)
-        self.sessions.new_day(before)
+        self.sessions.new_day(before, pointed)
         self.handout.new_day()

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 
 FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # taken back once they are
-SAVE_AS_NEW = "Save the plan (File > Save plan, Ctrl+S; it asks first) as a new patient to log walks for it."
 
 class PatientCare(SaveQuestions, SessionCare):
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
@@ -49,7 +48,7 @@ class PatientCare(SaveQuestions, SessionCare):
         if patient_id is None:
             why = SAVE_FIRST
             if said := self._kept_deleted_said():
-                why = f"{said}." if self.read_only else f"{said}. {SAVE_AS_NEW}"
+                why = f"{said}. {self._kept_deleted_then()} Walks are logged for a saved patient."
         elif not self.gateway.is_open:
             why = "The records are not open yet."
         else:
@@ -82,7 +81,7 @@ class PatientCare(SaveQuestions, SessionCare):
         self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
                                                  read_only_why=self.read_only_why))
         self.editor.set_record_note(editor_note(self._course, read_only_why=self.read_only_why,
-                                                deleted=self._kept_deleted_said()),
+                                                deleted=(self._kept_deleted_said(), self._kept_deleted_then())),
                                     writable=not self.read_only)
         self.handout.set_course(*self._handout_course())
 
@@ -151,10 +150,9 @@ class PatientCare(SaveQuestions, SessionCare):
         self._walk_kept_for = self.editor.opened if walk else None
         self._kept_from_deleted = (self.editor.opened, patient_id)  # said on steps 4 and 5, asked at Save
         self._refresh_course()
-        self.statusBar().showMessage(f"Patient {patient_id} was deleted {ELSEWHERE}. "
-                                     f"What you typed is kept{' (the walk in the session log too)' if walk else ''}: "
-                                     "Save plan makes it a new patient once you say so, or File > New patient lets it "
-                                     "go.")
+        kept = " (the walk in the session log too)" if walk else ""
+        self.statusBar().showMessage(f"Patient {patient_id} was deleted {ELSEWHERE}. What you typed is kept{kept}. "
+                                     + self._kept_deleted_then())
 
     @Slot(int)
     def close_deleted_patient(self, patient_id: int, *, elsewhere: bool = False) -> None:

@@ -10,7 +10,8 @@ from core.clinic_log import newer_saved_meanwhile
 from core.words import listed
 from ui.plain_text import shown_as_typed
 
-ELSEWHERE = "elsewhere (another workstation or window, or a backup from before them restored)"
+ELSEWHERE = ("elsewhere (on another workstation or in another window, or by restoring a backup made before this "
+             "patient was saved)")
 
 
 class SaveQuestions:
@@ -36,6 +37,14 @@ class SaveQuestions:
             return ""
         return f"Patient {kept[1]}, whose plan this is, was deleted {ELSEWHERE} while open here"
 
+    def _kept_deleted_then(self) -> str:
+        """What Save plan does with a plan kept from a patient deleted elsewhere."""
+        if self.read_only:
+            return "This window is read-only, so it cannot save it."
+        if self._deleted_confirmed == self.editor.save_uid:
+            return "You said to save it as a new patient: Save plan does so; File > New patient lets it go."
+        return "Save plan asks first, then saves it as a new patient; File > New patient lets it go."
+
     def _deleted_patient_confirmed(self) -> bool:
         """A plan typed for a patient deleted elsewhere is saved as a new patient once the clinician says so (seen by a
         clinic's tester: Save plan brought back a patient another workstation had just deleted, without a word, as a
@@ -44,9 +53,12 @@ class SaveQuestions:
         said = self._kept_deleted_said()
         if not said or self.read_only or self._deleted_confirmed == self.editor.save_uid:
             return True
-        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave what you typed as a new patient? The deletion may "
-                        "have been meant: a patient who withdrew consent, or a record of the wrong person. No saves "
-                        "nothing, and what you typed stays."):
+        if self._saving_on_retry:  # a question nobody asked for, popping up: said instead
+            self.statusBar().showMessage(f"Not saved: {said}. Save again (Ctrl+S) to say whether it is a new patient.")
+            return False
+        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave what you typed as a new patient? The deletion "
+                        "may have been meant: a patient who withdrew consent, or a record of the wrong person. No "
+                        "saves nothing, and what you typed stays."):
             self._deleted_confirmed = self.editor.save_uid
             return True
         self.statusBar().showMessage(f"Not saved: {said}.")
@@ -60,9 +72,9 @@ class SaveQuestions:
         shown = course.version_of(shown_id)
         if shown is None:
             return True
-        if self._yes_to("An older version", f"Step 4 shows version {shown.version}; version {course.in_force.version} "
-                        f"is the plan in force.\n\nSave version {shown.version}'s plan again as a new version, the plan "
-                        "in force from now on?"):
+        if self._yes_to("An older version", f"Step 4 shows version {shown.version}; version "
+                        f"{course.in_force.version} is the plan in force.\n\nSave version {shown.version}'s plan again "
+                        "as a new version, the plan in force from now on?"):
             return True
         self.statusBar().showMessage(f"Not saved: version {course.in_force.version} stays the plan in force.")
         return False
@@ -133,9 +145,9 @@ class SaveQuestions:
             self.statusBar().showMessage(f"Not saved: {said}, {name}. Save again (Ctrl+S) to say "
                                          "whether this is a new patient.")
             return False
-        if self._yes_to("Another patient has this name", f"{said}, {name}. Save a new patient anyway?\n\nNo saves "
-                        "nothing: if this is the same person, open that patient in Records (the Patient no. column) and "
-                        "save the plan there."):
+        if self._yes_to("Another patient has this name", f"{said}, {name}. Save a new patient anyway?\n\nNo "
+                        "saves nothing: if this is the same person, open that patient in Records (the Patient no. "
+                        "column) and save the plan there."):
             self._namesake_checked = (uid, name, True)
             return True
         self.statusBar().showMessage(f"Not saved: {said}, {name}.")

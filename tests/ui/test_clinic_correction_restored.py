@@ -45,7 +45,7 @@ def test_a_patient_deleted_while_the_window_was_away_is_said_after_connecting_ag
         said = window.statusBar().currentMessage()
         assert said.startswith("Connected to the clinic database again: the records are read anew. "
                                f"Patient {patient} was deleted elsewhere"), said
-        assert "Save plan makes it a new patient" in said
+        assert "Save plan asks first, then saves it as a new patient" in said
     finally:
         other.connection.close()
     window.gateway.close()

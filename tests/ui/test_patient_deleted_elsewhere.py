@@ -62,6 +62,7 @@ def test_a_save_said_yes_to_and_refused_is_not_asked_again_and_the_deletion_stay
     window._refresh_course()
     said = f"Patient {deleted}, whose plan this is, was deleted elsewhere"
     assert f"<b>{said}" in window.editor.header.text() and said in window.sessions.title.text()
+    assert "You said to save it as a new patient: Save plan does so" in window.editor.header.text()
     monkeypatch.setattr(window.gateway, "save_plan", save)
     assert window.save_plan(), window.statusBar().currentMessage()
     assert len(asked) == 1 and window.editor.patient_id not in (None, deleted)
@@ -91,8 +92,8 @@ def test_a_walk_typed_for_a_patient_deleted_elsewhere_goes_with_them_as_a_new_pa
     window.editor.form.numbers["age"].setText("71")
     window.gateway.delete_patient(deleted, clinician="Dr B")
     window._show_saved_elsewhere()
-    assert "What you typed is kept (the walk in the session log too): Save plan makes it a new patient" in \
-        window.statusBar().currentMessage()
+    assert "What you typed is kept (the walk in the session log too). Save plan asks first, then saves it as a new " \
+        "patient" in window.statusBar().currentMessage()
     _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
     log = window.sessions

@@ -65,6 +65,7 @@ def test_the_next_morning_the_course_the_log_and_the_handout_are_of_the_new_day(
     window._day_timer.setInterval(10)  # the timer's next look, without waiting 30 s for it
     with qtbot.waitSignal(window.handout.rendered, timeout=30_000):
         pass
+    window._day_timer.setInterval(ui.new_day.DAY_CHECK_MS)
     assert window.handout._inputs is not evening_request  # where the patient starts worked out again (carry_on)
     assert _morning_cells(window)[0] == NOT_RECORDED
     assert window.course.progress.weeks[0].pain_next_morning_not_recorded == 1

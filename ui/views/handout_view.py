@@ -180,6 +180,7 @@ class HandoutView(QWidget):
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
         self._inputs = inputs
         self._pdf = None
+        self._generation += 1  # a render still running is of the request before
         self.export_button.setEnabled(False)
         self.print_button.setEnabled(False)
         if not self._ready_to_render():
@@ -202,17 +203,11 @@ class HandoutView(QWidget):
 
     def new_day(self) -> None:
         """Past midnight: the handout is made again, dated today, and where the patient starts worked out again (seen
-        in review: printed from the preview the next morning, it carried the day before's date). The one shown stays
-        until the new one is made, for a print or export chosen meanwhile."""
-        if self._inputs is None:
-            return
-        from dataclasses import replace
+        in review: printed from the preview the next morning, it carried the day before's date)."""
+        if self._inputs is not None:
+            from dataclasses import replace
 
-        self._inputs = replace(self._inputs)  # a new request: its start week (carry_on) is not the day before's
-        if self.isVisible() and self._ready_to_render():
-            self.render()
-        else:
-            self._pdf = None
+            self.set_inputs(replace(self._inputs))  # a new request: its start week (carry_on) is not the day before's
 
     def _rendering(self) -> bool:
         return self._ready_to_render() and self._pdf is None
