@@ -8,7 +8,7 @@ import datetime as dt
 
 from core.plan.course_rows import WalkingBreak
 from core.plan.progress import Progress, WeekProgress
-from core.words import listed
+from core.words import counted, listed
 
 STOPPED_BECAUSE = {"pain rules": "as the pain rules advised a step back", "screening": "when screening blocked the plan"}
 
@@ -161,7 +161,7 @@ def adherence_figures_and_notes(progress: Progress) -> tuple[str, list[str]]:
 
 def _with_sessions_logged(progress: Progress, said: list[str]) -> str:
     logged = len(progress.sessions)
-    logged_text = f"{logged} session{'' if logged == 1 else 's'} logged"
+    logged_text = f"{counted(logged, 'session')} logged"
     if not logged:
         return f"Adherence: not yet known, no walk is logged yet ({logged_text})."
     return ". ".join(said) + f" ({logged_text})."

@@ -16,6 +16,16 @@ def _answer(monkeypatch, button: QMessageBox.StandardButton) -> list[str]:
     return asked
 
 
+def _edited_then_deleted_elsewhere(qtbot, data_dir):
+    """A saved patient whose age is changed, not saved, while they are deleted in another window; and their id."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    window.editor.form.numbers["age"].setText("71")
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._show_saved_elsewhere()
+    return window, deleted
+
+
 def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_patient(qtbot, data_dir,
                                                                                          monkeypatch) -> None:
     """Seen in review: every Save then said "Not saved: There is no patient with id 1.", and nothing said that the
@@ -46,11 +56,7 @@ def test_a_save_said_yes_to_and_refused_is_not_asked_again_and_the_deletion_stay
                                                                                        monkeypatch) -> None:
     """Seen in review: the answer cleared what was said on steps 4 and 5 before the save was made, so a save refused
     after it (the clinic server away, say) left nothing said, and the next save was not asked."""
-    window = saved_patient(qtbot, data_dir, name="Rui Matos")
-    deleted = window.editor.patient_id
-    window.editor.form.numbers["age"].setText("71")
-    window.gateway.delete_patient(deleted, clinician="Dr B")
-    window._show_saved_elsewhere()
+    window, deleted = _edited_then_deleted_elsewhere(qtbot, data_dir)
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     save = window.gateway.save_plan
 
@@ -70,11 +76,7 @@ def test_a_save_said_yes_to_and_refused_is_not_asked_again_and_the_deletion_stay
 
 def test_no_to_saving_a_patient_deleted_elsewhere_saves_nothing_and_keeps_what_was_typed(qtbot, data_dir,
                                                                                          monkeypatch) -> None:
-    window = saved_patient(qtbot, data_dir, name="Rui Matos")
-    deleted = window.editor.patient_id
-    window.editor.form.numbers["age"].setText("71")
-    window.gateway.delete_patient(deleted, clinician="Dr B")
-    window._show_saved_elsewhere()
+    window, deleted = _edited_then_deleted_elsewhere(qtbot, data_dir)
     asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
     assert not window.save_plan() and len(asked) == 1
     assert window.statusBar().currentMessage().startswith(f"Not saved: Patient {deleted}, whose plan this is, was "

@@ -82,12 +82,12 @@ def read_only_said(why: str, here: str) -> str:
 
 
 def editor_note(course: CourseOfCare | None, *, read_only_why: str, deleted: tuple[str, str] = ("", "")) -> str:
-    """Said under step 4's title: a read-only window cannot save what is typed there, an older version shown
-    there is not the plan in force, and the plan on screen was typed for a patient ``deleted`` elsewhere (what
-    happened, and what Save plan does with it). Seen in
-    review: a reassessment typed in a read-only window was refused only at Save, and version 1 opened from Records read
-    "plan ready", where the handout and the session log both said version 2 was in force; seen by a clinic's tester:
-    a deletion elsewhere was said only in the status bar, until the next message replaced it."""
+    """Said under step 4's title: a read-only window cannot save what is typed there, an older version shown there is
+    not the plan in force, and the plan on screen was typed for a patient ``deleted`` elsewhere (what happened, and
+    what Save plan does with it). Seen in review: a reassessment typed in a read-only window was refused only at Save,
+    and version 1 opened from Records read "plan ready", where the handout and the session log both said version 2 was
+    in force; seen by a clinic's tester: a deletion elsewhere was said only in the status bar, until the next message
+    replaced it."""
     said = [f"<b>{escape(deleted[0])}.</b> {escape(deleted[1])}"] if deleted[0] else []
     if read_only_why:
         said.append(read_only_said(read_only_why, "a plan can be drafted and its handout made here, but not saved"))
