@@ -26,4 +26,5 @@ def test_the_self_test_on_an_empty_server_names_what_a_role_may_not_save(pg_serv
     result = main_py(tmp_path, "--records", pg_server.url(role, database, "bare-secret-1"), "--self-test")
     assert result.returncode != 0
     assert (f"{role} may not save to patients, plans, sessions, audit, meta, patient ids, plan ids, session ids, "
-            "audit entry ids: add the role as a clinician") in result.stdout + result.stderr
+            f"audit entry ids: it is not one of Treadwell's clinicians; the clinic's administrator makes it one in psql "
+            f'(GRANT treadwell_clinician TO "{role}";)') in result.stdout + result.stderr

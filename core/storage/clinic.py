@@ -211,8 +211,8 @@ def call_guarded(method, *args, **kwargs):
         # administrator took the role out of the clinicians' group
         connection = _connection_of(method)
         raise NotAClinician((connection is not None and rights_missing(connection)) or (
-            "This sign-in is no longer one of Treadwell's clinicians on the clinic database, so it may not read or "
-            f"change the records. Nothing was changed, and what is on screen is kept: "
+            "This sign-in is not (or is no longer) one of Treadwell's clinicians on the clinic database, so it may "
+            f"not change the records. Nothing was changed, and what is on screen is kept: "
             f"{made_a_clinician(_signed_in_as(method))}.")) from None
     except psycopg.DatabaseError as error:  # a refusal the records code does not expect
         raise _refused(method, error) from None

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from core.data_dir import DataDir
 from core.storage import evidence_store
 from core.words import counted
-from core.storage.clinic import add_clinician, call_guarded, describe, init_clinic, open_clinic_records
+from core.storage.clinic import (
+    add_clinician, call_guarded, describe, init_clinic, open_clinic_records, rights_missing,
+)
 from core.storage.clinic_errors import (
-    ClinicServerError, PasswordNeeded, PasswordRefused, ServerNotSetUp, ServerSchemaTooNew,
+    ClinicServerError, PasswordNeeded, PasswordRefused, ServerNotSetUp, ServerSchemaTooNew, made_a_clinician,
 )
 from core.storage.clinic_studies import ClinicStudies, clinic_evidence
 
@@ -46,10 +48,17 @@ def open_clinic_session(local: Database, url: str, *, password: str | None = Non
 
 
 def test_connection(url: str, password: str | None = None) -> str:
-    """Sign in and check the schema; one sentence saying where and as whom, or ClinicServerError."""
+    """Sign in and check the schema; where and as whom, and whether that sign-in may save (seen in a clinic's try: a
+    role granted only SELECT passed, then every save was refused), or ClinicServerError."""
     store = open_clinic_records(url, lambda etiology: [], password=password)
     try:
-        return f"Connected to {describe(store)}; {counted(store.count_patients(), 'patient')} on the server."
+        where = f"Connected to {describe(store)}; {counted(store.count_patients(), 'patient')} on the server."
+        if refused := store.cannot_save_to():
+            role = store.signed_in_as()
+            why = rights_missing(store.connection) or (
+                f"{role} is not one of Treadwell's clinicians: {made_a_clinician(role)}.")
+            return f"{where} But it may not save to {', '.join(refused)}, so no plan or walk could be saved. {why}"
+        return where
     finally:
         store.connection.close()
 
