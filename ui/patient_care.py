@@ -141,11 +141,12 @@ class PatientCare(SaveQuestions, SessionCare):
     def _deleted_elsewhere(self, patient_id: int) -> None:
         """The patient on screen is no longer in the records. Seen in review: every Save then said "There is no
         patient with id 5", and nothing said what had happened. What is typed and not saved stays, for Save plan to
-        make a new patient; otherwise the form starts a new patient."""
-        if not self.editor.dirty:
+        make a new patient, and so does a walk typed and not added, with the plan it was typed for (seen in a clinic's
+        try: it was dropped, said only in the status bar, its fields greyed); otherwise the form starts a new patient."""
+        walk = self.sessions.unsaved_entry()  # seen by a clinic's tester: the walk typed was cleared by Save plan
+        if not self.editor.dirty and not walk:
             self.close_deleted_patient(patient_id, elsewhere=True)
             return
-        walk = self.sessions.unsaved_entry()  # seen by a clinic's tester: the walk typed was cleared by Save plan
         self.editor.keep_as_new_patient()
         self._walk_kept_for = self.editor.opened if walk else None
         self._kept_from_deleted = (self.editor.opened, patient_id)  # said on steps 4 and 5, asked at Save
@@ -160,13 +161,11 @@ class PatientCare(SaveQuestions, SessionCare):
         handout and any unsaved edits belonged to a record that is gone, and could no longer be saved)."""
         if self.editor.patient_id != patient_id:
             return
-        walk = self.sessions.unsaved_entry() if elsewhere else ""  # gone with the patient: said, not dropped unsaid
         self.editor.new_patient(self.picker.current_id() or None)
         self.handout.for_another_patient()
         self._refresh_course()
         self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted {ELSEWHERE}: the plan form "
-                                     "now starts a new patient"
-                                     + (f", and {walk} was not logged." if walk else ".") if elsewhere else
+                                     "now starts a new patient." if elsewhere else
                                      f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
                                      "patient.")
 

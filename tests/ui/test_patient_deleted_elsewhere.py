@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from tests.storage.helpers import example
+from ui.save_questions import ELSEWHERE
 from tests.ui.course_helpers import fill, saved_patient
 
 
@@ -112,12 +113,34 @@ def test_a_walk_typed_for_a_patient_deleted_elsewhere_goes_with_them_as_a_new_pa
 def test_a_patient_deleted_elsewhere_with_nothing_unsaved_gives_way_to_a_new_patient(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir, name="Rui Matos")
     deleted = window.editor.patient_id
-    fill(window.sessions, week=1, minutes=9, rpe=12)  # a walk typed: gone with the patient, and said
     window.gateway.delete_patient(deleted, clinician="Dr B")
     window._show_saved_elsewhere()
     assert window.editor.patient_id is None and not window.editor.dirty and window.editor.form.name.text() == ""
-    assert window.statusBar().currentMessage().endswith(
-        "the plan form now starts a new patient, and a session that has not been added was not logged.")
+    assert window.statusBar().currentMessage() == (
+        f"Patient {deleted}, who was open, was deleted {ELSEWHERE}: the plan form now starts a new patient.")
+
+
+def test_a_walk_typed_for_a_patient_deleted_elsewhere_is_kept_with_their_plan_though_the_plan_was_saved(
+        qtbot, data_dir, monkeypatch) -> None:
+    """Seen in a clinic's try: with nothing unsaved in the plan, the walk typed was dropped with the patient, said only
+    in the status bar, its fields greyed so it could not even be copied."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted = window.editor.patient_id
+    fill(window.sessions, week=1, minutes=9, rpe=12, note="typed, not added")
+    assert not window.editor.dirty
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._show_saved_elsewhere()
+    assert window.editor.patient_id is None and window.editor.form.name.text() == "Rui Matos"
+    assert "What you typed is kept (the walk in the session log too)." in window.statusBar().currentMessage()
+    said = f"Patient {deleted}, whose plan this is, was deleted elsewhere"
+    assert f"<b>{said}" in window.editor.header.text() and said in window.sessions.title.text()
+    log = window.sessions
+    assert log.minutes.value() == 9 and log._fields.note.text() == "typed, not added"
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert window.save_plan(), window.statusBar().currentMessage()
+    log.save_button.click()
+    [walk] = window.gateway.sessions(window.editor.patient_id)
+    assert window.editor.patient_id != deleted and (walk.minutes, walk.note) == (9, "typed, not added")
 
 
 def test_the_open_patient_deleted_in_this_windows_records_is_not_kept_as_a_new_patient(qtbot, data_dir,
