@@ -161,7 +161,7 @@ class ClinicLink:
         from core.words import counted
 
         self.statusBar().showMessage(f"Updated from the clinic database ({counted(len(changed), 'patient')} changed "
-                                     "on another workstation).")
+                                     f"on another workstation).{self._newer_said()}")
 
     def _check_server(self) -> None:
         """Whether the server answers, asked off the GUI thread every RETRY_MS at most; signed in (anew, if the

@@ -59,15 +59,15 @@ class EditingSwitch:
 
     def _show_saved_elsewhere(self, changed: str = "saved") -> None:
         """The other window saved (or a backup was restored: ``changed``, as RecordsGateway.saved_elsewhere): the
-        records list, and the open patient's versions and sessions, are read again (the plan on step 4 stays as it is;
-        the handout says when a newer version is in force)."""
+        records list, and the open patient's versions and sessions, are read again (step 4 follows a newer version in
+        force where nothing is typed, ui/newer_elsewhere.py)."""
         self.records.reload()
         shown = self.editor.patient_id
         self._refresh_course()
         if self.editor.patient_id == shown:  # else deleted there: said so (seen in review: said over at once)
-            self.statusBar().showMessage("Updated: the Treadwell window that holds the records saved a change." if
-                                         changed == "saved" else "Updated: a backup was restored in place of the "
-                                         "records; what is shown is read from it now.")
+            self.statusBar().showMessage(("Updated: the Treadwell window that holds the records saved a change." if
+                                          changed == "saved" else "Updated: a backup was restored in place of the "
+                                          "records; what is shown is read from it now.") + self._newer_said())
 
     def _build_editing_offer(self) -> None:
         from PySide6.QtCore import Qt  # not before the first frame: PySide's Qt namespace is slow to create

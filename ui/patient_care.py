@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.clinic_log import CLINIC_LOG, namesake_saved
 from ui.plain_text import shown_as_typed
+from ui.newer_elsewhere import NewerElsewhere
 from ui.save_questions import ELSEWHERE, SaveQuestions, saved_and_now
 from ui.views.session_questions import leaving_answer
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 FIELDS_FIRST = "Not saved: correct the fields marked in the profile first."  # taken back once they are
 
-class PatientCare(SaveQuestions, SessionCare):
+class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
     _course: CourseOfCare | None = None  # the open patient's saved course, as last read from the records
     _told_of_newer: tuple[tuple[int, int], PlanVersion] | None = None  # a version saved meanwhile that a save of the
     # plan on screen (patient, editor.opened) was refused for: once told, the next save of that plan replaces it
@@ -45,6 +46,7 @@ class PatientCare(SaveQuestions, SessionCare):
         from ui.models.course import CourseOfCare
 
         patient_id, course, why, gone = self.editor.patient_id, None, "", False
+        before, shown_id = self._course, self.editor.plan_id
         if patient_id is None:
             why = SAVE_FIRST
             if said := self._kept_deleted_said():
@@ -68,6 +70,8 @@ class PatientCare(SaveQuestions, SessionCare):
             self._deleted_elsewhere(patient_id)
             return
         self._course = course
+        if self._follows_newer(before, shown_id):  # saved elsewhere: step 4 shows it, and all is read again
+            return
         kept = course is not None and self._walk_kept_for == self.editor.opened
         if course is not None:
             self._walk_kept_for = None

@@ -191,10 +191,11 @@ def test_a_version_saved_meanwhile_on_another_workstation_is_not_replaced_unseen
     first = window.editor.plan_id
     other = open_clinic_records(clinic_url, lambda etiology: [])
     try:
+        window.editor.form.numbers["weeks"].setText("10")  # Dr A's change, made on version 1
         other.save_plan(*example(name="Lena Berg", weeks=8), clinician="Dr B", patient_id=window.editor.patient_id,
                         based_on=first)
         qtbot.waitUntil(lambda: window.course.in_force.version == 2, timeout=8_000)  # seen within seconds
-        window.editor.form.numbers["weeks"].setText("10")  # Dr A's change, made on version 1
+        assert window.editor.plan_id == first  # what is typed stays on the version it was made on
         assert window.editor.dirty and window.save_plan() is False
         assert told and "saved by Dr B" in told[0] and window.editor.form.numbers["weeks"].text() == "10"
         # seen by a clinic's tester: opening the patient again asked "Save them first?" as for any change, and Save

@@ -179,10 +179,10 @@ def test_once_carried_the_version_on_screen_is_not_called_older(qtbot, data_dir,
     is the plan in force (open it in Records to go on from it)", over version 5."""
     monkeypatch.setattr("ui.save_questions.carry_onto_newer", lambda *args: True)
     window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    window.editor.form.numbers["resting_hr"].setText("74")  # typed, so step 4 stays on version 1
     window.gateway.save_plan(*example(name="Lena Berg", measured_hr_max=150), [], clinician="Dr B",
                              patient_id=window.editor.patient_id, based_on=window.editor.plan_id)
     window._refresh_course()  # as the records read anew say: version 2 is in force, version 1 on screen
     assert "An older version" in window.editor._record_note
-    window.editor.form.numbers["resting_hr"].setText("74")
     assert window.save_plan() is False
     assert window.editor.dirty and "An older version" not in window.editor._record_note

@@ -214,11 +214,11 @@ def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, dat
         first.gateway.add_session(saved.patient_id, SessionLog(date=dt.date.today(), week=1, minutes=10, rpe=11),
                                   clinician="Dr A")
         qtbot.waitUntil(lambda: len(second.course.history) == 2 and len(second.course.sessions) == 1, timeout=5_000)
-        assert second.statusBar().currentMessage() == \
-            "Updated: the Treadwell window that holds the records saved a change."
-        assert "This handout is of plan version 1, an older version: version 2 is the plan in force" in \
-            second.handout.record_note.text()
-        assert second.editor.plan_id == saved.id  # the plan on step 4 stays as the clinician opened it
+        assert second.statusBar().currentMessage() == (
+            "Updated: the Treadwell window that holds the records saved a change. Step 4 now shows version 2, the plan "
+            "in force, saved by Dr A; version 1 was on screen, with nothing typed.")
+        assert not second.handout.record_note.text()  # the plan on step 4 follows the plan in force, nothing typed
+        assert second.editor.plan_id == second.course.in_force.id != saved.id
         assert "Read-only:" in second.editor.header.text() and not second.editor.save_button.isEnabled()
         assert second.progress.weeks_model.rowCount() > 0 and second.sessions.table.model().rowCount() == 1
         assert second.records.selected().patient_id == other.patient_id  # the list did not jump to its first row

@@ -260,11 +260,15 @@ class PlanPanel(QWidget):
         margins = self.layout().contentsMargins()
         return all_columns_width(self.table) + margins.left() + margins.right()
 
+    def editing(self) -> bool:
+        """Whether a week's cell is being typed in."""
+        return self.table.state() == QAbstractItemView.State.EditingState
+
     def finish_editing(self) -> str:
         """A week's cell still being typed in is taken as if the clinician had left it: Ctrl+S with the cursor
         in the cell saved the plan without the value, which then showed (and printed) as an unsaved change.
         Returns why the value was refused, or "" (taken, or no cell open)."""
-        if self.table.state() != QAbstractItemView.State.EditingState:
+        if not self.editing():
             return ""
         editor = self.table.indexWidget(self.table.currentIndex())
         if editor is None:
