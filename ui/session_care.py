@@ -86,8 +86,30 @@ class SessionCare:
 
         self.statusBar().showMessage(in_brief(why, FIELD_LABELS.values()))  # in full under the form
 
+    def _year_confirmed(self, day, *, as_saved=None) -> bool:
+        """A walk dated longer before the course than the patient's longest plan (walk_dates.diary_begins): whether the
+        year is right, asked (not again of a date saved already, ``as_saved``, nor of one the records refuse, more than a
+        year before: walk_dates.check_walk_date); No says why, the form kept."""
+        from core.records.walk_dates import diary_begins, earliest_walk
+
+        course = self._course
+        if course is None or day == as_saved or day >= (begins := diary_begins(course.history)) \
+                or day < earliest_walk(course.history[0].saved_on):
+            return True
+        from ui.views.session_questions import year_confirmed
+
+        first = course.history[0].saved_on
+        if year_confirmed(self, day, first, (first - begins).days // 7):
+            return True
+        self.sessions.show_problem(f"date: {day.isoformat()} is {(first - day).days} days before this patient's first "
+                                   f"plan was saved on {first.isoformat()}: check the year")
+        self.sessions.point_at("date:")
+        return False
+
     @Slot(object)
     def _on_sessions_log_requested(self, log: SessionLog) -> None:
+        if not self._year_confirmed(log.date):
+            return
         self._change_sessions(  # under the version in force on the walk's date (a diary entered late included)
             lambda course: self._add_walk(course, log),
             lambda saved: f"Session of {log.date.isoformat()} logged for week {log.week} under plan version "
@@ -117,6 +139,8 @@ class SessionCare:
 
         loaded = self.sessions.correcting
         before = loaded if loaded is not None and loaded.id == session_id else None
+        if not self._year_confirmed(log.date, as_saved=before.date if before else None):
+            return
         first_saved_on = self._course.history[0].saved_on if self._course is not None else None
 
         def correct(course):

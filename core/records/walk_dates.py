@@ -20,6 +20,15 @@ def earliest_walk(first_saved: dt.date) -> dt.date:
         return first_saved.replace(year=first_saved.year - 1, day=28)
 
 
+def diary_begins(history: list[PlanVersion]) -> dt.date:
+    """The earliest day a paper diary of this course may begin: as long before the patient's first plan version was
+    saved as their longest plan lasts (``history`` oldest first). A walk dated before it is kept, as a diary may be
+    older (check_walk_date), but is more likely a mistyped year: last year's typed in January (seen in a clinic's try:
+    it put a week 2 a year back, and read the course as two breaks in walking of 335 and 15 days)."""
+    longest = max(len(each.plan.weeks) for each in history) or 1
+    return history[0].saved_on - dt.timedelta(weeks=longest)
+
+
 def check_walk_date(date: dt.date, history: list[PlanVersion]) -> None:
     """Refused, naming the field, where ``date`` is more than a year before the patient's first plan version
     (``history`` oldest first)."""

@@ -12,6 +12,7 @@ from core.plan.intensity import pulse_above_unused_range, pulse_below_resting
 from core.plan.overrides import effective_plan
 from core.plan.session_log import SessionLog
 from core.plan.walking import units_slip
+from core.records.walk_dates import diary_begins
 from core.words import counted, listed
 
 if TYPE_CHECKING:
@@ -28,8 +29,7 @@ def walk_notes(walk: SessionRecord, history: list[PlanVersion], sessions: list[S
     # a diary's weeks count from its first walk, if within the patient's longest plan before the first version (seen
     # in review: last year's date typed in January, within the year the records take, put week 1 a year back, and no
     # later walk was asked to check its week)
-    longest = max(len(each.plan.weeks) for each in history) or 1
-    diary_from = history[0].saved_on - dt.timedelta(weeks=longest)
+    diary_from = diary_begins(history)
     first_walked = min((other.date for other in sessions if other.id != walk.id and other.date >= diary_from),
                        default=None)
     notes = [] if version is None else version_notes(version, walk.as_logged(), history[0].saved_on, typed_in,
