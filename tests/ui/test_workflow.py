@@ -38,6 +38,8 @@ def test_pick_read_fill_override_save_export_log_reopen(qtbot, data_dir, tmp_pat
                         ("pain_nrs", "3")):
         qtbot.keyClicks(form.numbers[field], text)
     qtbot.keyClicks(form.numbers["age"], "17")
+    assert not form._errors["age"].isVisibleTo(form)  # nothing below moves under the pointer while typing
+    form.numbers["age"].editingFinished.emit()  # the field left
     assert form._errors["age"].isVisibleTo(form) and "18 to 100" in form._errors["age"].text()
     assert window.editor.plan is None
     form.numbers["age"].clear()
