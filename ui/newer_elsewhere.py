@@ -1,14 +1,12 @@
 """Step 4 follows the plan in force when another workstation (or the window holding the records) saves a newer version
 of the patient on screen, where the clinician had the plan in force open and nothing typed: seen in a clinic's try,
 the older version stayed on screen, only a note saying so, for its handout to be printed. An older version opened on
-purpose, or anything typed (the plan, a week's cell, a walk), stays as it is, with its note. Mixed into MainWindow
+purpose, or anything typed (the plan, a week's cell, a reason, a walk), stays as it is, with its note. Mixed into MainWindow
 through PatientCare."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from core.records.authors import author
 
 if TYPE_CHECKING:
     from ui.models.course import CourseOfCare
@@ -25,8 +23,11 @@ class NewerElsewhere:
                 or before.in_force.id != shown_id or now.version_of(shown_id) is None
                 or now.in_force.id == shown_id or now.in_force.version < before.in_force.version):
             return False
-        if self.editor.dirty or self.sessions.unsaved_entry() or self.editor.panel.editing():
+        if (self.editor.dirty or self.editor.reason.text().strip() or self.sessions.unsaved_entry()
+                or self.editor.panel.editing()):
             return False
+        from core.records.authors import author  # not at import: the window's first frame does without pydantic
+
         newer = now.in_force
         self.editor.load_version(newer)
         self.picker.select(newer.profile.etiology)

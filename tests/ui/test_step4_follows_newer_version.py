@@ -46,6 +46,13 @@ def test_a_walk_typed_keeps_the_version_on_screen(qtbot, data_dir) -> None:
     assert window.editor.plan_id == first and window.sessions._fields.note.text() == "typed, not added"
 
 
+def test_a_reason_typed_keeps_the_version_on_screen(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    window.editor.reason.setText("Reassessed at week 2")
+    first, _theirs = _saved_elsewhere(window, weeks=8)
+    assert window.editor.plan_id == first and window.editor.reason.text() == "Reassessed at week 2"
+
+
 def test_an_older_version_opened_on_purpose_stays(qtbot, data_dir) -> None:
     window = saved_patient(qtbot, data_dir, name="Lena Berg")
     first, second = _saved_elsewhere(window, weeks=8)
