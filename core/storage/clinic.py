@@ -212,26 +212,27 @@ def call_guarded(method, *args, **kwargs):
         connection = _connection_of(method)
         raise NotAClinician((connection is not None and rights_missing(connection)) or (
             "This sign-in is not (or is no longer) one of Treadwell's clinicians on the clinic database, so it may "
-            f"not change the records. Nothing was changed, and what is on screen is kept: "
+            f"not read or change the records. Nothing was changed, and what is on screen is kept: "
             f"{made_a_clinician(_signed_in_as(method))}.")) from None
     except psycopg.DatabaseError as error:  # a refusal the records code does not expect
         raise _refused(method, error) from None
 
 
-def rights_missing(connection: psycopg.Connection) -> str:
+def rights_missing(connection: psycopg.Connection, *, refused: bool = True) -> str:
     """Why a clinician of the clinicians' group was refused, where the group's rights on the records are missing (a
     restore without its roles, rights taken away): seen by a clinic's tester, told to GRANT the group the sign-in was
-    in already. "" where it is not in the group, or that cannot be asked."""
+    in already. "" where it is not in the group, or that cannot be asked. Not ``refused`` (a test of the sign-in), without
+    what a refusal says of the records."""
     from core.storage.pg_schema import CLINICIANS
 
     try:  # on the engine's autocommit connection: the refused statement's transaction is rolled back already
         member = connection.execute("select pg_has_role(current_user, %s, 'member')", [CLINICIANS]).fetchone()[0]
     except psycopg.Error:
         return ""
+    then = "Nothing was changed, and what is on screen is kept: the" if refused else "The"
     return (f"{connection.info.user} is one of Treadwell's clinicians, but the clinic database refused the clinicians "
-            "the rights on its records (restored without them, or taken away). Nothing was changed, and what is on "
-            f"screen is kept: the clinic's administrator gives them back with {command_as_run()} db init-clinic URL."
-            ) if member else ""
+            f"the rights on its records (restored without them, or taken away). {then} clinic's administrator gives "
+            f"them back with {command_as_run()} db init-clinic URL.") if member else ""
 
 
 def _refused(method, error: psycopg.DatabaseError) -> ClinicServerError:

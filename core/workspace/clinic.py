@@ -55,7 +55,7 @@ def test_connection(url: str, password: str | None = None) -> str:
         where = f"Connected to {describe(store)}; {counted(store.count_patients(), 'patient')} on the server."
         if refused := store.cannot_save_to():
             role = store.signed_in_as()
-            why = rights_missing(store.connection) or (
+            why = rights_missing(store.connection, refused=False) or (
                 f"{role} is not one of Treadwell's clinicians: {made_a_clinician(role)}.")
             return f"{where} But it may not save to {', '.join(refused)}, so no plan or walk could be saved. {why}"
         return where

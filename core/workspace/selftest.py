@@ -181,6 +181,7 @@ def _clinic_database(url: str) -> str:
     back: nothing reaches the clinic's records. On a server with no patient yet, only whether the role may save: a
     save rolled back still uses up patient id 1 (the server's numbering is not undone), and the first workstation moved
     in would not keep its ids (seen by a helper setting up a server as the docs say: "patient 1 is now patient 2")."""
+    from core.storage.clinic import rights_missing
     from core.storage.clinic_errors import made_a_clinician
     from core.workspace.clinic import open_clinic_records
 
@@ -189,8 +190,9 @@ def _clinic_database(url: str) -> str:
         if store.count_patients() == 0:
             if refused := store.cannot_save_to():
                 role = store.signed_in_as()
-                raise RuntimeError(f"{role} may not save to {', '.join(refused)}: it is not one of Treadwell's "
-                                   f"clinicians; {made_a_clinician(role)}")
+                raise RuntimeError(f"{role} may not save to {', '.join(refused)}: " + (
+                    rights_missing(store.connection, refused=False)
+                    or f"it is not one of Treadwell's clinicians; {made_a_clinician(role)}"))
             return (f"signed in as {store.signed_in_as()}, who may save; no patient is on the server yet, so none was "
                     "saved (a save, even rolled back, would use up patient id 1: the first workstation moved in keeps "
                     "its ids)")
