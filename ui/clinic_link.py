@@ -154,14 +154,15 @@ class ClinicLink:
         if not changed:
             return
         self.records.reload()
+        newer = ""  # step 4 following a newer version of the patient on screen (ui/newer_elsewhere.py)
         if (shown := self.editor.patient_id) in changed:
-            self._refresh_course()
+            newer = self._read_again_following_newer()
             if self.editor.patient_id != shown:  # deleted elsewhere: said so (seen in review: said over at once)
                 return
         from core.words import counted
 
         self.statusBar().showMessage(f"Updated from the clinic database ({counted(len(changed), 'patient')} changed "
-                                     f"on another workstation).{self._newer_said()}")
+                                     f"on another workstation).{newer}")
 
     def _check_server(self) -> None:
         """Whether the server answers, asked off the GUI thread every RETRY_MS at most; signed in (anew, if the

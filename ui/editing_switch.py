@@ -63,11 +63,11 @@ class EditingSwitch:
         force where nothing is typed, ui/newer_elsewhere.py)."""
         self.records.reload()
         shown = self.editor.patient_id
-        self._refresh_course()
+        newer = self._read_again_following_newer()
         if self.editor.patient_id == shown:  # else deleted there: said so (seen in review: said over at once)
             self.statusBar().showMessage(("Updated: the Treadwell window that holds the records saved a change." if
                                           changed == "saved" else "Updated: a backup was restored in place of the "
-                                          "records; what is shown is read from it now.") + self._newer_said())
+                                          "records; what is shown is read from it now.") + newer)
 
     def _build_editing_offer(self) -> None:
         from PySide6.QtCore import Qt  # not before the first frame: PySide's Qt namespace is slow to create

@@ -46,7 +46,6 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
         from ui.models.course import CourseOfCare
 
         patient_id, course, why, gone = self.editor.patient_id, None, "", False
-        before, shown_id = self._course, self.editor.plan_id
         if patient_id is None:
             why = SAVE_FIRST
             if said := self._kept_deleted_said():
@@ -70,8 +69,6 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
             self._deleted_elsewhere(patient_id)
             return
         self._course = course
-        if self._follows_newer(before, shown_id):  # saved elsewhere: step 4 shows it, and all is read again
-            return
         kept = course is not None and self._walk_kept_for == self.editor.opened
         if course is not None:
             self._walk_kept_for = None
@@ -146,17 +143,19 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
         """The patient on screen is no longer in the records. Seen in review: every Save then said "There is no
         patient with id 5", and nothing said what had happened. What is typed and not saved stays, for Save plan to
         make a new patient, and so does a walk typed and not added, with the plan it was typed for (seen in a clinic's
-        try: it was dropped, said only in the status bar, its fields greyed); otherwise the form starts a new patient."""
-        walk = self.sessions.unsaved_entry()  # seen by a clinic's tester: the walk typed was cleared by Save plan
-        if not self.editor.dirty and not walk:
+        try: it was dropped, said only in the status bar, its fields greyed); otherwise the form starts a new
+        patient. Seen by a clinic's tester: the walk typed was cleared by Save plan."""
+        walk, typed = self.sessions.unsaved_entry(), self.editor.dirty
+        if not typed and not walk:
             self.close_deleted_patient(patient_id, elsewhere=True)
             return
         self.editor.keep_as_new_patient()
         self._walk_kept_for = self.editor.opened if walk else None
         self._kept_from_deleted = (self.editor.opened, patient_id)  # said on steps 4 and 5, asked at Save
         self._refresh_course()
-        kept = " (the walk in the session log too)" if walk else ""
-        self.statusBar().showMessage(f"Patient {patient_id} was deleted {ELSEWHERE}. What you typed is kept{kept}. "
+        kept = ("What you typed is kept" + (" (the walk in the session log too)" if walk else "") if typed else
+                "Their plan, and the walk you typed in the session log, are kept")
+        self.statusBar().showMessage(f"Patient {patient_id} was deleted {ELSEWHERE}. {kept}. "
                                      + self._kept_deleted_then())
 
     @Slot(int)
@@ -370,6 +369,8 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
         whose = self._open_patient()  # the name as typed: shown so (ui/plain_text.py)
         question, default = (shown_as_typed(f"The plan of {whose} has unsaved changes. Save them first?"),
                              QMessageBox.StandardButton.Save)
+        if self._walk_kept_for == self.editor.opened:  # a walk typed for a patient deleted elsewhere goes with it too
+            return self._kept_walk_let_go(whose)
         if (theirs := self._newer_told()) is not None:
             # seen by a clinic's tester: told once, a Save here (asked on opening the patient again) replaced a
             # colleague's newer version with no word of it, undoing their change of the usual pain

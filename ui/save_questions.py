@@ -64,6 +64,19 @@ class SaveQuestions:
         self.statusBar().showMessage(f"Not saved: {said}.")
         return False
 
+    def _kept_walk_let_go(self, whose: str) -> bool:
+        """Leaving a plan kept from a patient deleted elsewhere with a walk typed for them: Discard lets both go. No
+        Save here (seen in review): the plan saved on the way out would have left the walk behind, greyed, unlogged."""
+        if QMessageBox.question(
+                self, "Unsaved changes", shown_as_typed(
+                    f"The plan of {whose}, whose record was deleted {ELSEWHERE}, and the walk typed for them in the "
+                    "session log are not saved. Discard both? Or Cancel, then Save plan (Ctrl+S) and Add session to "
+                    "keep them."), QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return False
+        self._drop_waiting_save()
+        return True
+
     def _older_version_confirmed(self) -> bool:
         """Saving an older version unchanged makes it the plan in force again: only when the clinician says so."""
         course, shown_id = self._course, self.editor.plan_id

@@ -131,11 +131,16 @@ def test_a_walk_typed_for_a_patient_deleted_elsewhere_is_kept_with_their_plan_th
     window.gateway.delete_patient(deleted, clinician="Dr B")
     window._show_saved_elsewhere()
     assert window.editor.patient_id is None and window.editor.form.name.text() == "Rui Matos"
-    assert "What you typed is kept (the walk in the session log too)." in window.statusBar().currentMessage()
+    assert f"deleted {ELSEWHERE}. Their plan, and the walk you typed in the session log, are kept. Save plan asks " \
+        "first" in window.statusBar().currentMessage()
     said = f"Patient {deleted}, whose plan this is, was deleted elsewhere"
     assert f"<b>{said}" in window.editor.header.text() and said in window.sessions.title.text()
     log = window.sessions
     assert log.minutes.value() == 9 and log._fields.note.text() == "typed, not added"
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not window._discard_ok()  # leaving names the walk, and has no Save that would leave it behind unlogged
+    assert len(asked) == 1 and "and the walk typed for them in the session log are not saved. Discard both?" in \
+        asked[0]
     _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
     log.save_button.click()

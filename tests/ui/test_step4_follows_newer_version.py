@@ -4,6 +4,8 @@ screen, for its handout to be printed); an older version opened on purpose, or a
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from tests.storage.helpers import example
 from tests.ui.course_helpers import fill, saved_patient
 
@@ -51,6 +53,37 @@ def test_a_reason_typed_keeps_the_version_on_screen(qtbot, data_dir) -> None:
     window.editor.reason.setText("Reassessed at week 2")
     first, _theirs = _saved_elsewhere(window, weeks=8)
     assert window.editor.plan_id == first and window.editor.reason.text() == "Reassessed at week 2"
+
+
+def test_a_week_cell_being_typed_in_keeps_the_version_on_screen(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    window.tabs.setCurrentWidget(window.editor)
+    table = window.editor.panel.table
+    table.setCurrentIndex(table.model().index(1, 3))
+    table.edit(table.currentIndex())  # the clinician typing a week's minutes
+    assert window.editor.panel.editing()
+    first, _theirs = _saved_elsewhere(window, weeks=8)
+    assert window.editor.plan_id == first and window.editor.panel.editing()
+    qtbot.keyClick(table.indexWidget(table.currentIndex()), Qt.Key.Key_Escape)
+    window._show_saved_elsewhere()  # kept on screen once, it stays with its note, as an older version opened does
+    assert window.editor.plan_id == first and "An older version" in window.editor.header.text()
+
+
+def test_a_handout_on_its_way_to_print_keeps_the_version_on_screen(qtbot, data_dir) -> None:
+    window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    window.handout._pending = "print"  # Print asked for while the handout is made: it is of the version on screen
+    first, _theirs = _saved_elsewhere(window, weeks=8)
+    assert window.editor.plan_id == first and window.handout.handing_out
+
+
+def test_a_refresh_not_from_elsewhere_never_changes_the_version_on_screen(qtbot, data_dir) -> None:
+    """Seen in review: followed from every read of the course (an import, a walk deleted), without a word."""
+    window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    first = window.editor.plan_id
+    window.gateway.save_plan(*example(name="Lena Berg", weeks=8), [], clinician="Dr B",
+                             patient_id=window.editor.patient_id, based_on=first)
+    window._refresh_course()
+    assert window.editor.plan_id == first and "An older version" in window.editor.header.text()
 
 
 def test_an_older_version_opened_on_purpose_stays(qtbot, data_dir) -> None:

@@ -162,6 +162,11 @@ class HandoutView(QWidget):
         self._print_default = settings.handout_print
         self.print_size.setCurrentIndex(max(0, self.print_size.findData(settings.handout_print)))
 
+    @property
+    def handing_out(self) -> bool:
+        """A print under way, or an export or a print waiting for the handout being made."""
+        return self._printing is not None or self._pending is not None
+
     def for_another_patient(self) -> None:
         """Another patient: a language or print size chosen for one patient's copy is not the next one's (seen by a
         tester: standard print chosen for one patient, the next patient's handout came out at 14 pt, Settings saying
