@@ -75,3 +75,29 @@ def test_a_correction_that_keeps_its_saved_date_is_not_asked_again(qtbot, data_d
     window.sessions.minutes.setValue(11)
     window.sessions.save_button.click()
     assert len(asked) == 1 and window.gateway.sessions(window.editor.patient_id)[0].minutes == 11
+
+
+def test_yes_holds_for_the_same_walk_tried_again_and_a_correction_is_asked_in_its_words(qtbot, data_dir,
+                                                                                       monkeypatch) -> None:
+    """Seen in review: asked again at every try of a walk the records could not take (the clinic server away)."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    day = today() - dt.timedelta(days=330)
+    fill(window.sessions, week=2, minutes=9, rpe=12)
+    window.sessions.date.setDate(day)
+    asked = _asked(monkeypatch, QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes)
+    add = window.gateway.add_session
+
+    def away(*_args, **_kwargs):
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(window.gateway, "add_session", away)
+    window.sessions.save_button.click()
+    monkeypatch.setattr(window.gateway, "add_session", add)
+    window.sessions.save_button.click()
+    [walk] = window.gateway.sessions(window.editor.patient_id)
+    assert len(asked) == 1
+    window.sessions.table.select_session(walk.id)
+    window.sessions.correct_button.click()
+    window.sessions.date.setDate(day - dt.timedelta(days=1))
+    window.sessions.save_button.click()
+    assert len(asked) == 2 and "Yes saves the correction with this date" in asked[1][1]

@@ -57,13 +57,15 @@ def logged_as_new_confirmed(parent: QWidget, gone: str) -> bool:
         QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
 
-def year_confirmed(parent: QWidget, day: dt.date, first_saved: dt.date, weeks: int) -> bool:
+def year_confirmed(parent: QWidget, day: dt.date, first_saved: dt.date, weeks: int, *,
+                   correcting: bool = False) -> bool:
     """A walk dated longer before the patient's first plan than their longest plan lasts (``weeks``), the year asked
     about before it is logged: last year's typed in January was logged with only a note, gone as the window closed,
     then read as a week a year back (seen in a clinic's try). No is the default."""
     return QMessageBox.question(
         parent, "Check the year", f"The walk is dated {day.isoformat()}, {(first_saved - day).days} days before this "
         f"patient's first plan was saved on {first_saved.isoformat()}: longer before it than their longest plan lasts "
-        f"({weeks} weeks). Is the year right?\n\nYes logs the walk with this date (a paper diary begun before the "
-        "plan); No leaves it in the form to correct.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        f"({weeks} weeks). Is the year right?\n\nYes {'saves the correction' if correcting else 'logs the walk'} with "
+        "this date (a paper diary begun before the plan); No leaves it in the form to correct.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
