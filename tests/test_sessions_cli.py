@@ -82,7 +82,7 @@ def test_a_correction_that_leaves_out_recorded_values_is_refused_and_null_clears
     ({"rpe": 30}, "rpe:"), ({"pain_during": -1}, "pain_during:"),
     ({"heart_rate": 400}, "heart_rate:"),
     ({"date": "2099-01-01"}, "date: is after today"),
-    ({"date": "0001-01-01"}, "date: is before 2000-01-01; allowed: a date such as 2026-11-30, from 2000-01-01 to"),
+    ({"date": "0001-01-01"}, "date: is before 2000-01-01; allowed: a date such as 2026-11-30, up to today"),
     ({"date": "1999-12-31"}, "date: is before 2000-01-01"),  # was logged under week 1, with a note to check it
     ({"note": "two\nlines"}, "note:"),
     ({"colour": "red"}, "colour: is not a session field"),

@@ -78,8 +78,8 @@ def recorded(value: float | bool | None) -> str:
 ONE_SECOND = 1 / 60  # in minutes: the least a typed walk can be
 MAX_SESSION_BYTES = 20_000  # a session is a few hundred bytes
 ALLOWED = {
-    "date": f"a date such as 2026-11-30, from {EARLIEST_DATE.isoformat()} to today (a walk typed in: from a year before "
-            "the patient's first plan was saved)",  # seen in a clinic's try: the range said was not the range allowed
+    "date": "a date such as 2026-11-30, up to today",  # its earliest said by the problem (seen in a clinic's try:
+    # "from 2000-01-01" was said of a walk the records then refused as more than a year before the first plan)
     # seen in review: "1 to 26" for week 30 of a 12-week plan read as this plan's weeks (checked once the plan is read)
     "week": "a week of the patient's plan, from 1 (no plan is longer than 26 weeks)",
     "minutes": "more than 0 (a second at least), up to 300",

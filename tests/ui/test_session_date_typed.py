@@ -192,9 +192,8 @@ def test_a_date_no_calendar_has_is_said_as_the_field_is_left(qtbot, data_dir) ->
     view.refused.connect(refused.append)
     fill(view, week=1, minutes=9, rpe=11)
     _typed_into_date(qtbot, view, "2025-11-31\t")
-    said = ("Date: 2025-11-31 is not a day of the calendar; allowed: a date such as 2026-11-30, from 2000-01-01 to "
-            "today (a walk typed in: from a year before the patient's first plan was saved); the field shows 2025-11-30 "
-            "until a date is typed again")
+    said = ("Date: 2025-11-31 is not a day of the calendar; allowed: a date such as 2026-11-30, up to today; the field "
+            "shows 2025-11-30 until a date is typed again")
     assert view.message.text() == said and view.date.accessibleDescription() == said
     assert refused == [said]  # once (seen in review: twice for one Tab, and again at every later focus-out)
     view.note.setFocus()
