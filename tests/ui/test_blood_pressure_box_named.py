@@ -38,4 +38,5 @@ def test_a_number_not_in_digits_is_said_to_be_so(qtbot, data_dir, typed) -> None
     form.set_profile(example()[0])
     form.numbers["measured_hr_max"].clear()
     qtbot.keyClicks(form.numbers["measured_hr_max"], typed)
+    form.numbers["measured_hr_max"].editingFinished.emit()  # left: its problem shows
     assert form._errors["measured_hr_max"].text().startswith("must be a whole number, in digits only;"), typed

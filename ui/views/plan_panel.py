@@ -323,9 +323,9 @@ class PlanPanel(QWidget):
     def show_plan(self, plan: Plan | None, overridden: set[int], *, problems: int = 0) -> None:
         self._show_warnings([] if plan is None else plan.warnings)
         if plan is None:
-            self.banner.setText(  # a field says what it needs once the clinician has been to it, or on saving
+            self.banner.setText(  # a field says what it needs once the clinician leaves it, or on saving
                 f"<b>Fill in the profile:</b> {problems} field{'s' if problems != 1 else ''} still to fill in or "
-                "correct; each says what it needs once you have been to it." if problems
+                "correct; each says what it needs once you leave it." if problems
                 else "<b>Fill in the profile to see the plan.</b>")
             self.banner.setStyleSheet("")
             self.intensity.clear()
