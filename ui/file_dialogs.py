@@ -1,17 +1,27 @@
-"""Where file dialogs open: the folder the clinician last used in this run, else their Documents folder,
-never the program's working directory (which, for an installed Treadwell, is its own folder)."""
+"""Where file dialogs open: the folder the clinician last used (kept in the window's state from one start to the
+next), else their Documents folder, never the program's working directory (which, for an installed Treadwell, is its
+own folder)."""
 
 from __future__ import annotations
 
 import os
 import re
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.plain_text import shown_as_typed
 
+LAST_FOLDER = "file_dialogs/last_folder"  # its key in the window's state
 _last_folder: str | None = None
+_kept_in: QSettings | None = None
+
+
+def keep_last_folder_in(state: QSettings) -> None:
+    """The last folder used is read from ``state`` and kept there as it changes."""
+    global _last_folder, _kept_in
+    folder = state.value(LAST_FOLDER)
+    _last_folder, _kept_in = (folder if isinstance(folder, str) and folder else None), state
 
 
 def start_folder() -> str:
@@ -26,6 +36,8 @@ def _used(path: str) -> str:
     global _last_folder
     if path:
         _last_folder = os.path.dirname(path)
+        if _kept_in is not None:
+            _kept_in.setValue(LAST_FOLDER, _last_folder)
     return path
 
 

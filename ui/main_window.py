@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from core.app_info import APP_NAME, app_version
@@ -18,6 +18,7 @@ from ui.new_day import NewDay
 from ui.patient_care import FIELDS_FIRST, PatientCare
 from ui.plain_text import shown_as_typed
 from ui.records_lifecycle import RecordsLifecycle
+from ui.window_place import WindowPlace
 
 if TYPE_CHECKING:  # the workflow's modules, and Qt classes the first frame does not use, come after it
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,7 +32,7 @@ STEP_TITLES = ("1 Etiology", "2 Evidence", "3 Animal dosing", "4 Patient && plan
 VIEW_NAMES = ("evidence", "dosing", "editor", "sessions", "progress", "handout", "records")  # steps 2 to 8, in order
 
 
-class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, EditingSwitch, NewDay,
+class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, EditingSwitch, NewDay, WindowPlace,
                  QMainWindow):
     first_painted = Signal()
     evidence_ready = Signal(object)  # EvidenceOverview
@@ -232,6 +233,7 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.handout.exported.connect(lambda path: self._audit("export", f"Handout saved: {path}"))
         self.handout.printed.connect(lambda pages: self._audit("print", f"Handout printed ({pages} pages)"))
         self._watch_the_day()  # a window left open past midnight works out again what depends on the day
+        self._keep_last_folder()  # file dialogs open where the last one was left, from one start to the next
 
     def _action(self, menu, text: str, shortcut: QKeySequence | str | None, handler, name: str) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
@@ -271,29 +273,6 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                          lambda checked=False, i=index: self.tabs.setCurrentIndex(i), f"tab{index + 1}Action")
         self.about_action = fill_help_menu(self, help_menu, self._menus)  # and its keyboard shortcuts (F1)
         self.keys_first, self.wheel_to_page = WindowKeysFirst(self), WheelToPage(self)  # Ctrl+E in a text box too
-
-    def _restore_geometry(self) -> None:
-        geometry = self._window_state.value("main_window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 800)
-        self._fit_to_screen()
-
-    def _fit_to_screen(self) -> None:
-        """Never larger than the screen it opens on (a 1366x768 laptop, 125-150 % scaling), and on it: a size
-        saved on a bigger monitor is shrunk and moved into view."""
-        from PySide6.QtGui import QGuiApplication
-
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        frame = 40  # the title bar and borders the window manager adds around the window
-        width, height = min(self.width(), room.width() - 16), min(self.height(), room.height() - frame)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        x = min(max(self.x(), room.left()), room.right() - width)
-        y = min(max(self.y(), room.top()), room.bottom() - height - frame)
-        self.move(x, y)
 
     # -- start-up ------------------------------------------------------------------------------------
 
