@@ -13,7 +13,9 @@ def test_a_clinician_is_said_connected_with_nothing_more(clinic_url) -> None:
     assert said.startswith("Connected to ") and said.endswith("as test_clinician; 0 patients on the server."), said
 
 
-def test_a_role_that_may_only_read_is_told_so_and_how_it_is_made_a_clinician(pg_server, clinic_url) -> None:
+def role_that_may_only_read(pg_server, clinic_url: str) -> tuple[str, str]:
+    """A role of the server granted only SELECT on the clinic's records, not one of Treadwell's clinicians: its name,
+    and the URL it signs in with."""
     import psycopg
 
     from tests.conftest import ADMIN_SECRET
@@ -24,9 +26,14 @@ def test_a_role_that_may_only_read_is_told_so_and_how_it_is_made_a_clinician(pg_
         admin.execute(f"create role {role} login password 'reader-secret-1'")
         admin.execute(f"grant usage on schema public to {role}")
         admin.execute(f"grant select on all tables in schema public to {role}")
-    said = tried_sign_in(pg_server.url(role, database, "reader-secret-1"))
+    return role, pg_server.url(role, database, "reader-secret-1")
+
+
+def test_a_role_that_may_only_read_is_told_so_and_how_it_is_made_a_clinician(pg_server, clinic_url) -> None:
+    role, url = role_that_may_only_read(pg_server, clinic_url)
+    said = tried_sign_in(url)
     assert f"as {role}; 0 patients on the server. But it may not save to patients, plans, sessions, audit, meta, " \
            "patient ids, plan ids, session ids, audit entry ids, so no plan or walk could be saved. " in said, said
-    assert said.endswith(f"{role} is not one of Treadwell's clinicians: the clinic's administrator makes it one in psql "
-                         f'(GRANT treadwell_clinician TO "{role}";), or gives the clinician a sign-in of their own '
-                         "(uv run main.py db add-clinician URL NAME)."), said
+    assert said.endswith(f"{role} is not one of Treadwell's clinicians: the clinic's administrator makes it one in "
+                         f'psql (GRANT treadwell_clinician TO "{role}";), or gives the clinician a sign-in of their '
+                         "own (uv run main.py db add-clinician URL NAME)."), said

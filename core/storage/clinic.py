@@ -221,8 +221,8 @@ def call_guarded(method, *args, **kwargs):
 def rights_missing(connection: psycopg.Connection, *, refused: bool = True) -> str:
     """Why a clinician of the clinicians' group was refused, where the group's rights on the records are missing (a
     restore without its roles, rights taken away): seen by a clinic's tester, told to GRANT the group the sign-in was
-    in already. "" where it is not in the group, or that cannot be asked. Not ``refused`` (a test of the sign-in), without
-    what a refusal says of the records."""
+    in already. "" where it is not in the group, or that cannot be asked. Not ``refused`` (a test of the sign-in),
+    without what a refusal says of the records."""
     from core.storage.pg_schema import CLINICIANS
 
     try:  # on the engine's autocommit connection: the refused statement's transaction is rolled back already
