@@ -12,8 +12,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
 from core.clinic_log import CLINIC_LOG, namesake_saved
-from ui.plain_text import shown_as_typed
 from ui.newer_elsewhere import NewerElsewhere
+from ui.plain_text import shown_as_typed
 from ui.save_questions import ELSEWHERE, SaveQuestions, saved_and_now
 from ui.views.session_questions import leaving_answer
 
