@@ -33,4 +33,4 @@ class NewerElsewhere:
             self.picker.select(newer.profile.etiology)
         self._refresh_course()
         return (f" Step 4 now shows version {newer.version}, the plan in force, saved by {author(newer.created_by)}; "
-                f"version {before.in_force.version} was on screen, with nothing typed.")
+                f"version {before.in_force.version} was on screen, and nothing had been typed in it.")

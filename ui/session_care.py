@@ -20,7 +20,7 @@ SAVE_FIRST = "Save the plan first (File > Save plan, Ctrl+S): sessions are logge
 class SessionCare:
     _session_waits_for_server = False  # the form's walk was refused as the clinic server was away (clinic_link)
     _year_said_right: tuple[int | None, object] | None = None  # (patient, date) the clinician said Yes to: not asked
-    # again as the same walk is tried again (the clinic server away) or saved from the closing question
+    # again of that day or a later one (the walk tried again, the next walk of the same paper diary)
 
     def _change_sessions(self, change, done, *, week: int | None = None, added: bool = False,
                          not_done: str = "Not saved") -> bool:
@@ -91,12 +91,14 @@ class SessionCare:
     def _year_confirmed(self, day, *, as_saved=None) -> bool:
         """A walk dated longer before the course than the patient's longest plan (walk_dates.diary_begins): whether the
         year is right, asked (not again of a date saved already, ``as_saved``, nor of one the records refuse, more than
-        a year before: walk_dates.check_walk_date); No says why, the form kept."""
+        a year before: walk_dates.check_walk_date, nor where a walk as early is logged or said right already: a diary
+        begun earlier than that is asked about once, seen in review); No says why, the form kept."""
         from core.records.walk_dates import diary_begins, earliest_walk
 
-        course = self._course
+        course, said = self._course, self._year_said_right
         if course is None or day == as_saved or day >= (begins := diary_begins(course.history)) \
-                or day < earliest_walk(course.history[0].saved_on) or self._year_said_right == (course.patient_id, day):
+                or day < earliest_walk(course.history[0].saved_on) or any(w.date <= day for w in course.sessions) \
+                or said is not None and said[0] == course.patient_id and said[1] <= day:
             return True
         from ui.views.session_questions import year_confirmed
 

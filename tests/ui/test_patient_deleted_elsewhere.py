@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from tests.storage.helpers import example
-from ui.save_questions import ELSEWHERE
 from tests.ui.course_helpers import fill, saved_patient
+from ui.save_questions import ELSEWHERE
 
 
 def _answer(monkeypatch, button: QMessageBox.StandardButton) -> list[str]:

@@ -23,3 +23,16 @@ def test_a_saved_patients_field_retyped_shows_its_problem_once_left(qtbot, data_
     assert problem.isVisibleTo(form) and "18 to 100" in problem.text()
     qtbot.keyClicks(age, "1")  # and goes once the value is right
     assert not problem.isVisibleTo(form) and window.editor.plan is not None
+
+
+def test_a_refused_save_shows_every_problem_of_that_record_only(qtbot, data_dir) -> None:
+    """Seen in review: once a save was refused, problems showed at each key again for every record opened after."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    saved, form, age = window.editor.plan_id, window.editor.form, window.editor.form.numbers["age"]
+    age.selectAll()
+    qtbot.keyClicks(age, "1")
+    assert not window.save_plan() and form._errors["age"].isVisibleTo(form)  # Ctrl+S shows it, typed in or not
+    window.open_plan(saved)  # the change let go (the question answered Discard)
+    age.selectAll()
+    qtbot.keyClicks(age, "1")
+    assert not form._errors["age"].isVisibleTo(form)

@@ -27,7 +27,7 @@ def test_the_plan_in_force_on_screen_with_nothing_typed_follows_the_newer_versio
     assert "An older version" not in window.editor.header.text()
     assert window.statusBar().currentMessage() == (
         "Updated: the Treadwell window that holds the records saved a change. Step 4 now shows version 2, the plan "
-        "in force, saved by Dr B; version 1 was on screen, with nothing typed.")
+        "in force, saved by Dr B; version 1 was on screen, and nothing had been typed in it.")
     assert window.course.shown_plan_id == theirs.id
     window._show_saved_elsewhere()  # said once
     assert window.statusBar().currentMessage() == "Updated: the Treadwell window that holds the records saved a change."
@@ -113,5 +113,5 @@ def test_on_the_clinic_server_another_workstations_version_is_followed_within_se
         other.connection.close()
     assert window.statusBar().currentMessage() == (
         "Updated from the clinic database (1 patient changed on another workstation). Step 4 now shows version 2, the "
-        "plan in force, saved by Dr B (test_clinician); version 1 was on screen, with nothing typed.")
+        "plan in force, saved by Dr B (test_clinician); version 1 was on screen, and nothing had been typed in it.")
     window.gateway.close()

@@ -216,7 +216,7 @@ def test_the_read_only_window_reads_again_what_the_other_window_saves(qtbot, dat
         qtbot.waitUntil(lambda: len(second.course.history) == 2 and len(second.course.sessions) == 1, timeout=5_000)
         assert second.statusBar().currentMessage() == (
             "Updated: the Treadwell window that holds the records saved a change. Step 4 now shows version 2, the plan "
-            "in force, saved by Dr A; version 1 was on screen, with nothing typed.")
+            "in force, saved by Dr A; version 1 was on screen, and nothing had been typed in it.")
         assert not second.handout.record_note.text()  # the plan on step 4 follows the plan in force, nothing typed
         assert second.editor.plan_id == second.course.in_force.id != saved.id
         assert "Read-only:" in second.editor.header.text() and not second.editor.save_button.isEnabled()

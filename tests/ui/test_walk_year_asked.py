@@ -30,7 +30,7 @@ def test_no_leaves_the_walk_in_the_form_saying_why_and_yes_logs_it(qtbot, data_d
     window.sessions.save_button.click()
     assert asked[0] == ("Check the year", (
         f"The walk is dated {last_year.isoformat()}, 365 days before this patient's first plan was saved on "
-        f"{today().isoformat()}: longer before it than their longest plan lasts (12 weeks). Is the year right?\n\nYes "
+        f"{today().isoformat()}: more than their longest plan (12 weeks) before it. Is the year right?\n\nYes "
         "logs the walk with this date (a paper diary begun before the plan); No leaves it in the form to correct."))
     assert window.gateway.sessions(window.editor.patient_id) == []
     assert window.sessions.message.text() == (f"Not saved. Date: {last_year.isoformat()} is 365 days before this "
@@ -101,3 +101,15 @@ def test_yes_holds_for_the_same_walk_tried_again_and_a_correction_is_asked_in_it
     window.sessions.date.setDate(day - dt.timedelta(days=1))
     window.sessions.save_button.click()
     assert len(asked) == 2 and "Yes saves the correction with this date" in asked[1][1]
+
+
+def test_a_paper_diary_begun_long_before_is_asked_about_once(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in review: a diary begun 16 weeks before a 12-week plan asked about each of its first weeks' walks."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    first = today() - dt.timedelta(weeks=16)
+    asked = _asked(monkeypatch, QMessageBox.StandardButton.Yes)
+    for days in (0, 2, 5):
+        fill(window.sessions, week=1, minutes=9, rpe=12)
+        window.sessions.date.setDate(first + dt.timedelta(days=days))
+        window.sessions.save_button.click()
+    assert len(asked) == 1 and len(window.gateway.sessions(window.editor.patient_id)) == 3

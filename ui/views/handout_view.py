@@ -139,6 +139,7 @@ class HandoutView(QWidget):
         self._pending = None  # "export" or "print", asked for before the PDF was ready
         self._note: str | None = None  # what the preview said of the handout shown, for the clinician
         self._printing: PrintRequest | None = None
+        self._exporting = False  # an exported handout being written
         self._print_progress = _Progress(self)
         self._print_progress.said.connect(self.status.setText)
         for combo in (self.paper, self.units, self.print_size, self.language):
@@ -164,8 +165,8 @@ class HandoutView(QWidget):
 
     @property
     def handing_out(self) -> bool:
-        """A print under way, or an export or a print waiting for the handout being made."""
-        return self._printing is not None or self._pending is not None
+        """A print or an export under way, or one waiting for the handout being made."""
+        return self._printing is not None or self._exporting or self._pending is not None
 
     def for_another_patient(self) -> None:
         """Another patient: a language or print size chosen for one patient's copy is not the next one's (seen by a
@@ -299,6 +300,7 @@ class HandoutView(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
+        self._exporting = False
         self.busy.setVisible(self._printing is not None)
         self.status.setText(str(error))
         self.failed.emit(str(error))
@@ -320,11 +322,13 @@ class HandoutView(QWidget):
             return
         pdf, folder = self._pdf, self._data_folder
         self.busy.setVisible(True)
+        self._exporting = True
         run_in_background(lambda: (save_handout(pdf, Path(path), data_folder=folder), path)[1], self._on_exported,
                           self._on_failed)
 
     @Slot(object)
     def _on_exported(self, path: str) -> None:
+        self._exporting = False
         self.busy.setVisible(self._printing is not None)
         self._say(f"Saved {path}.")
         self.exported.emit(path)

@@ -252,8 +252,9 @@ class PlanEditor(QWidget):
             self.form.values()["diabetes"] == started.get("diabetes", "none")
 
     def show_every_problem(self) -> None:
-        """Saving was attempted: every field's problem shows, touched or not."""
+        """Saving was attempted: every field's problem shows, touched or not, and the one being typed in."""
         self.form.show_all_problems = True
+        self.form.keyed.clear()
         self.recompute()
 
     def recompute(self) -> None:

@@ -78,7 +78,7 @@ class ProfileForm(ImpliedValues, QWidget):
         self._inputs: dict[str, QWidget] = {}  # the field a problem label is under
         self._labels: dict[str, QLabel] = {}  # each field's label in the form
         self._touched: set[str] = set()  # a field's problem shows once the clinician has been there
-        self._typing: set[str] = set()  # typed in, not yet left: a new problem waits (at each key it moved the fields)
+        self.keyed: set[str] = set()  # typed in, not yet left: its new problem waits (at each key it moved the fields)
         self._heights = _Heights(self)
         self._units = "metric"  # the comfortable speed's (set_units)
         self._speed_shown: tuple[float, float] | None = None  # (the speed shown, the km/h it shows): read back exact
@@ -211,8 +211,8 @@ class ProfileForm(ImpliedValues, QWidget):
         fields = {self.name: "name", self.bp_systolic: "resting_bp", self.bp_diastolic: "resting_bp",
                   **{edit: field for field, edit in self.numbers.items()}}
         for edit, field in fields.items():
-            edit.textEdited.connect(lambda _text, field=field: (self._touched.add(field), self._typing.add(field)))
-            edit.editingFinished.connect(lambda field=field: (self._typing.discard(field), self._touched.add(field),
+            edit.textEdited.connect(lambda _text, field=field: (self._touched.add(field), self.keyed.add(field)))
+            edit.editingFinished.connect(lambda field=field: (self.keyed.discard(field), self._touched.add(field),
                                                               self.field_left.emit()))
         for edit in (self.name, *self.numbers.values(), self.bp_systolic, self.bp_diastolic):
             edit.textChanged.connect(self._on_any_changed)
@@ -269,7 +269,7 @@ class ProfileForm(ImpliedValues, QWidget):
         typing; ``parts``, the box of the blood pressure's two that its problem is about (profile.ProfileCheck)."""
         self._problem_parts = parts or {}
         for field, label in self._errors.items():
-            shown = self.show_all_problems or field in self._touched and (field not in self._typing or label.text())
+            shown = (self.show_all_problems or field in self._touched) and (field not in self.keyed or label.text())
             message = in_form_words(field, problems[field], self._units) if shown and field in problems else ""
             label.setText(message)
             label.setVisible(bool(message))
@@ -303,10 +303,10 @@ class ProfileForm(ImpliedValues, QWidget):
                 return
 
     def set_profile(self, profile: PatientProfile) -> dict[str, Any]:
-        """Show a saved profile. A record saved before a rule of core/plan/implications.py existed may
-        contradict it: the implied values are filled in, and returned ({field: value}) so the editor can
-        say what changed and mark the plan unsaved; nothing is hidden or locked in a contradicting state."""
-        self._touched, self._typing = set(NUMBER_FIELDS) | {"name", "resting_bp"}, set()
+        """Show a saved profile. A record saved before a rule of core/plan/implications.py existed may contradict it:
+        the implied values are filled in, and returned ({field: value}) so the editor can say what changed and mark the
+        plan unsaved; nothing is hidden or locked in a contradicting state. A refused save's problems go (review)."""
+        self._touched, self.keyed, self.show_all_problems = set(NUMBER_FIELDS) | {"name", "resting_bp"}, set(), False
         self.forget_implied_values()  # the record's values are the clinician's
         self.blockSignals(True)
         self.name.setText(profile.name)
@@ -346,7 +346,7 @@ class ProfileForm(ImpliedValues, QWidget):
         """A new patient's form: nothing typed, and ``etiology_id`` (chosen on step 1) with what it implies, unsaid
         (seen in testing: set after the form was cleared, "Put Diabetes back to No diabetes (was Type 2)" was said
         of the patient open before)."""
-        self._touched, self._typing = set(), set()
+        self._touched, self.keyed = set(), set()
         self._speed_shown = None
         self.forget_implied_values()
         self.show_all_problems = False

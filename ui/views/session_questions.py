@@ -64,8 +64,8 @@ def year_confirmed(parent: QWidget, day: dt.date, first_saved: dt.date, weeks: i
     then read as a week a year back (seen in a clinic's try). No is the default."""
     return QMessageBox.question(
         parent, "Check the year", f"The walk is dated {day.isoformat()}, {(first_saved - day).days} days before this "
-        f"patient's first plan was saved on {first_saved.isoformat()}: longer before it than their longest plan lasts "
-        f"({weeks} weeks). Is the year right?\n\nYes {'saves the correction' if correcting else 'logs the walk'} with "
+        f"patient's first plan was saved on {first_saved.isoformat()}: more than their longest plan ({weeks} weeks) "
+        f"before it. Is the year right?\n\nYes {'saves the correction' if correcting else 'logs the walk'} with "
         "this date (a paper diary begun before the plan); No leaves it in the form to correct.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
