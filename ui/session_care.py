@@ -89,21 +89,19 @@ class SessionCare:
         self.statusBar().showMessage(in_brief(why, FIELD_LABELS.values()))  # in full under the form
 
     def _year_confirmed(self, day, *, as_saved=None) -> bool:
-        """A walk dated longer before the course than the patient's longest plan (walk_dates.diary_begins): whether the
-        year is right, asked (not again of a date saved already, ``as_saved``, nor of one the records refuse, more than
-        a year before: walk_dates.check_walk_date, nor where a walk as early is logged or said right already: a diary
-        begun earlier than that is asked about once, seen in review); No says why, the form kept."""
-        from core.records.walk_dates import diary_begins, earliest_walk
+        """A walk whose year is in doubt (core/records/walk_dates.year_in_doubt): whether the year is right, asked (not
+        again of a date saved already, ``as_saved``, nor of one said right already, or a later day of that diary: seen
+        in review); No says why, the form kept."""
+        from core.records.walk_dates import year_in_doubt
 
         course, said = self._course, self._year_said_right
-        if course is None or day == as_saved or day >= (begins := diary_begins(course.history)) \
-                or day < earliest_walk(course.history[0].saved_on) or any(w.date <= day for w in course.sessions) \
-                or said is not None and said[0] == course.patient_id and said[1] <= day:
+        if course is None or day == as_saved or said is not None and said[0] == course.patient_id and said[1] <= day \
+                or (weeks := year_in_doubt(day, course.history, [walk.date for walk in course.sessions])) is None:
             return True
         from ui.views.session_questions import year_confirmed
 
         first = course.history[0].saved_on
-        if year_confirmed(self, day, first, (first - begins).days // 7, correcting=as_saved is not None):
+        if year_confirmed(self, day, first, weeks, correcting=as_saved is not None):
             self._year_said_right = (course.patient_id, day)
             return True
         self.sessions.show_problem(f"date: {day.isoformat()} is {(first - day).days} days before this patient's first "

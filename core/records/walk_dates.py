@@ -29,6 +29,16 @@ def diary_begins(history: list[PlanVersion]) -> dt.date:
     return history[0].saved_on - dt.timedelta(weeks=longest)
 
 
+def year_in_doubt(date: dt.date, history: list[PlanVersion], logged: list[dt.date]) -> int | None:
+    """The weeks of the patient's longest plan, where ``date`` is longer than that before their first plan yet within
+    the year check_walk_date takes, and no walk as early is ``logged``: a walk to ask about before it is logged (a
+    diary begun earlier is asked about once); else None."""
+    if not history or date >= (begins := diary_begins(history)) or date < earliest_walk(history[0].saved_on) \
+            or any(day <= date for day in logged):
+        return None
+    return (history[0].saved_on - begins).days // 7
+
+
 def check_walk_date(date: dt.date, history: list[PlanVersion]) -> None:
     """Refused, naming the field, where ``date`` is more than a year before the patient's first plan version
     (``history`` oldest first)."""
