@@ -82,3 +82,18 @@ def test_the_local_emergency_number_is_given_first_on_the_stop_page_where_settin
     assert "1 1 2" in page.replace("\u00a0", " ") or "112" in page.replace(" ", "")
     spanish = handout_for(example("post-stroke-pain", language="es"), ambulance="112", language="es")
     assert spanish.ambulance_call == "Ambulancia: \u2068112\u2069"
+
+
+def test_on_insulin_feeling_unwell_once_the_blood_sugar_is_back_up_means_an_ambulance() -> None:
+    """Seen in review: on insulin, every stop sign (an uneven or racing beat, breathlessness) is sent to the low blood
+    sugar steps, which ended in "medical help" while the sugar stayed low and said nothing of a beat still racing once
+    it was back up. The clinician summary says the same."""
+    handout = handout_for(example("diabetic-neuropathy", diabetes="type2", insulin_or_secretagogue=True), summary=True)
+    assert handout.low_sugar_not_low.endswith(" If you still feel unwell once your blood sugar is back up, call an "
+                                              "ambulance.")
+    row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
+    assert "an ambulance where the patient still feels unwell once it is back up" in row.text
+    spanish = handout_for(example("diabetic-neuropathy", diabetes="type2", insulin_or_secretagogue=True),
+                          language="es")
+    assert spanish.low_sugar_not_low.endswith(" Si todavía se siente mal cuando su azúcar ya ha vuelto a subir, "
+                                              "llame a una ambulancia.")
