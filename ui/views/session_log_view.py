@@ -200,8 +200,8 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
                     bring_into_view(self, self.form_box, margin=self._latest_rows)
-        elif self._correcting is None:
-            self._suggest_minutes()  # the week range of the version in force on the form's date
+        elif self._correcting is None:  # the week range of the version in force on the form's date
+            self._suggest_minutes(keep=bool(self.unsaved_entry()))
 
     def _form_version(self) -> PlanVersion | None:
         """The version the form's walk goes under: a correction's own unless its date changes, else the one in force."""
@@ -261,15 +261,15 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
 
     # -- the form ------------------------------------------------------------------------------------
 
-    def _suggest_minutes(self) -> None:
-        """The planned minutes of the week, as a starting value for a new session (until the clinician types)."""
+    def _suggest_minutes(self, *, keep: bool = False) -> None:
+        """The planned minutes of the week, as a new session's starting value (until the clinician types); ``keep``: a
+        walk begun keeps those shown (seen in a clinic's try: 10 became 12 as another workstation saved a version)."""
         if self._course is None or self._correcting is not None:
             return
         weeks = self._course.plan_on(self.date.date().toPython()).weeks
         self.week.set_weeks(len(weeks))
-        if not 1 <= self.week.value() <= len(weeks):  # none, or a week past the plan's: the save names its weeks
-            return
-        self.minutes.suggest(weeks[self.week.value() - 1].main_min)
+        if not keep and 1 <= self.week.value() <= len(weeks):  # not a week past the plan's: the save names its weeks
+            self.minutes.suggest(weeks[self.week.value() - 1].main_min)
 
     @Slot(QDate)
     def _on_date_date_changed(self, _date: QDate) -> None:
