@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from core.clinic_log import CLINIC_LOG, namesake_saved
 from ui.newer_elsewhere import NewerElsewhere
 from ui.plain_text import shown_as_typed
-from ui.save_questions import ELSEWHERE, SaveQuestions, saved_and_now
+from ui.save_questions import SaveQuestions, saved_and_now
 from ui.views.session_questions import leaving_answer
 
 from ui.session_care import SAVE_FIRST, SessionCare
@@ -77,10 +77,11 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
         self._tell_handout_which_plan()
 
     def _tell_handout_which_plan(self) -> None:
-        from ui.models.course import editor_note, handout_note
+        from ui.models.course import editor_note, handout_note, of_an_older_version
 
         self.handout.set_record_note(handout_note(self._course, unsaved=self.editor.dirty,
-                                                 read_only_why=self.read_only_why))
+                                                 read_only_why=self.read_only_why),
+                                     older=of_an_older_version(self._course))
         self.editor.set_record_note(editor_note(self._course, read_only_why=self.read_only_why,
                                                 deleted=(self._kept_deleted_said(), self._kept_deleted_then())),
                                     writable=not self.read_only)
@@ -151,11 +152,11 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
             return
         self.editor.keep_as_new_patient()
         self._walk_kept_for = self.editor.opened if walk else None
-        self._kept_from_deleted = (self.editor.opened, patient_id)  # said on steps 4 and 5, asked at Save
+        self._kept_from_deleted = (self.editor.opened, patient_id, self._older_on_screen())  # said, asked at Save
         self._refresh_course()
         kept = ("What you typed is kept" + (" (the walk in the session log too)" if walk else "") if typed else
                 "Their plan, and the walk you typed in the session log, are kept")
-        self.statusBar().showMessage(f"Patient {patient_id} was deleted {ELSEWHERE}. {kept}. "
+        self.statusBar().showMessage(f"Patient {patient_id} was deleted {self._elsewhere()}. {kept}. "
                                      + self._kept_deleted_then())
 
     @Slot(int)
@@ -167,8 +168,8 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
         self.editor.new_patient(self.picker.current_id() or None)
         self.handout.for_another_patient()
         self._refresh_course()
-        self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted {ELSEWHERE}: the plan form "
-                                     "now starts a new patient." if elsewhere else
+        self.statusBar().showMessage(f"Patient {patient_id}, who was open, was deleted {self._elsewhere()}: the plan "
+                                     "form now starts a new patient." if elsewhere else
                                      f"Deleted patient {patient_id}, who was open: the plan form now starts a new "
                                      "patient.")
 

@@ -10,8 +10,10 @@ from core.clinic_log import newer_saved_meanwhile
 from core.words import listed
 from ui.plain_text import shown_as_typed
 
-ELSEWHERE = ("elsewhere (on another workstation or in another window, or by restoring a backup made before this "
-             "patient was saved)")
+# where a patient open here may have been deleted: on the clinic server another workstation, else another window of
+# this data folder or a backup restored (seen in a clinic's try: "restoring a backup" said of a clinic server)
+ELSEWHERE = "elsewhere (in another window, or by restoring a backup made before this patient was saved)"
+ELSEWHERE_IN_CLINIC = "elsewhere (on another workstation, or in another Treadwell window)"
 
 
 class SaveQuestions:
@@ -20,8 +22,9 @@ class SaveQuestions:
     # again at a later try of the same save, whose answer may have been lost after the server saved the patient; where
     # none had it, the save refuses a namesake saved meanwhile (NamesakeSaved), and it is asked then
     _namesake_checked: tuple[str, str, bool] | None = None
-    _kept_from_deleted: tuple[int, int] | None = None  # (editor.opened, patient id): the plan on screen was typed for
+    # (editor.opened, patient id, the version on screen where not the one in force): the plan on screen was typed for
     # that patient, deleted elsewhere since; saved as a new patient only once asked
+    _kept_from_deleted: tuple[int, int, str] | None = None
     _deleted_confirmed: str | None = None  # the save (editor.save_uid) the clinician said to make a new patient of
 
     def _yes_to(self, title: str, question: str) -> bool:
@@ -35,7 +38,17 @@ class SaveQuestions:
         kept = self._kept_from_deleted
         if kept is None or kept[0] != self.editor.opened or self.editor.patient_id is not None:  # saved since
             return ""
-        return f"Patient {kept[1]}, whose plan this is, was deleted {ELSEWHERE} while open here"
+        return f"Patient {kept[1]}, whose plan this is, was deleted {self._elsewhere()} while open here{kept[2]}"
+
+    def _elsewhere(self) -> str:
+        return ELSEWHERE_IN_CLINIC if self.gateway.on_clinic_server else ELSEWHERE
+
+    def _older_on_screen(self) -> str:
+        """Which version the plan on screen is, where not the one in force (seen in a clinic's try: saved as a new
+        patient, step 4's version 4 came back where version 5 had been in force, and nothing said so)."""
+        shown = self._course.older_shown if self._course is not None else None
+        return (f" (step 4 shows version {shown.version}, an older one: version {self._course.in_force.version} was "
+                "the plan in force)" if shown is not None else "")
 
     def _kept_deleted_then(self) -> str:
         """What Save plan does with a plan kept from a patient deleted elsewhere."""
@@ -56,9 +69,10 @@ class SaveQuestions:
         if self._saving_on_retry:  # a question nobody asked for, popping up: said instead
             self.statusBar().showMessage(f"Not saved: {said}. Save again (Ctrl+S) to say whether it is a new patient.")
             return False
-        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave what you typed as a new patient? The deletion "
-                        "may have been meant: a patient who withdrew consent, or a record of the wrong person. No "
-                        "saves nothing, and what you typed stays."):
+        # the plan on screen, typed in or not (seen in a clinic's try: "Save what you typed", where nothing had been)
+        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave the plan on screen as a new patient, with no "
+                        "walks or versions before it? The deletion may have been meant: a patient who withdrew "
+                        "consent, or a record of the wrong person. No saves nothing, and the plan stays on screen."):
             self._deleted_confirmed = self.editor.save_uid
             return True
         self.statusBar().showMessage(f"Not saved: {said}.")
@@ -69,9 +83,9 @@ class SaveQuestions:
         Save here (seen in review): the plan saved on the way out would have left the walk behind, greyed, unlogged."""
         if QMessageBox.question(
                 self, "Unsaved changes", shown_as_typed(
-                    f"The plan of {whose}, whose record was deleted {ELSEWHERE}, and the walk typed for them in the "
-                    "session log are not saved. Discard both? Or Cancel, then Save plan (Ctrl+S) and Add session to "
-                    "keep them."), QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                    f"The plan of {whose}, whose record was deleted {self._elsewhere()}, and the walk typed for them "
+                    "in the session log are not saved. Discard both? Or Cancel, then Save plan (Ctrl+S) and Add "
+                    "session to keep them."), QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
             return False
         self._drop_waiting_save()

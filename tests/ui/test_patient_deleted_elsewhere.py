@@ -47,7 +47,7 @@ def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_
     assert said in window.sessions.title.text() and "Save the plan first" not in window.sessions.title.text()
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
-    assert len(asked) == 1 and said in asked[0] and "Save what you typed as a new patient?" in asked[0]
+    assert len(asked) == 1 and said in asked[0] and "Save the plan on screen as a new patient, with no" in asked[0]
     assert window.editor.patient_id != deleted and window.gateway.history(window.editor.patient_id)[-1].profile.age \
         == 71
     assert said not in window.editor.header.text()
@@ -162,3 +162,25 @@ def test_the_open_patient_deleted_in_this_windows_records_is_not_kept_as_a_new_p
     window.records.delete_button.click()
     assert window.editor.patient_id is None and window.editor.form.name.text() == "" and not window.editor.dirty
     assert "elsewhere" not in window.statusBar().currentMessage()
+
+
+def test_an_older_version_kept_with_a_walk_is_named_and_not_called_typed(qtbot, data_dir, monkeypatch) -> None:
+    """Seen in a clinic's try: step 4 on version 4 (a walk typed when a colleague saved version 5), the patient deleted
+    on another workstation, and Save plan asked "Save what you typed as a new patient?" where nothing had been typed in
+    the plan, and brought back version 4 without a word that version 5 had been in force."""
+    window = saved_patient(qtbot, data_dir, name="Rui Matos")
+    deleted, first = window.editor.patient_id, window.editor.plan_id
+    fill(window.sessions, week=1, minutes=9, rpe=12, note="typed, not added")
+    window.gateway.save_plan(*example(name="Rui Matos", weeks=8), [], clinician="Dr B", patient_id=deleted,
+                             based_on=first)
+    window._show_saved_elsewhere()
+    assert window.editor.plan_id == first  # kept on screen for the walk
+    window.gateway.delete_patient(deleted, clinician="Dr B")
+    window._show_saved_elsewhere()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not window.save_plan()
+    assert len(asked) == 1 and (
+        f"Patient {deleted}, whose plan this is, was deleted {ELSEWHERE} while open here (step 4 shows version 1, an "
+        "older one: version 2 was the plan in force)." in asked[0])
+    assert "Save the plan on screen as a new patient, with no walks or versions before it?" in asked[0]
+    assert "what you typed" not in asked[0]

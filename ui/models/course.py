@@ -97,6 +97,11 @@ def editor_note(course: CourseOfCare | None, *, read_only_why: str, deleted: tup
     return "<br>".join(said)
 
 
+def of_an_older_version(course: CourseOfCare | None) -> bool:
+    """The handout is of a saved version older than the one in force, as saved: Export and Print ask first."""
+    return course is not None and not course.unsaved_edits and course.older_shown is not None
+
+
 def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only_why: str = "") -> str:
     """What the clinician should know before giving this handout: it is not the plan on record (unsaved changes,
     a patient not saved yet) or it is an older version than the one in force. Empty when it is the plan in force.
@@ -110,7 +115,7 @@ def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only_why: s
     if course.unsaved_edits:
         return (f"The plan on step 4 has unsaved changes, so this handout is not the plan on record: {save} before "
                 "the patient takes it home.")
-    if (shown := course.older_shown) is not None:
+    if of_an_older_version(course) and (shown := course.older_shown) is not None:
         return (f"This handout is of plan version {shown.version}, an older version: version "
                 f"{course.in_force.version} is the plan in force (open it in Records to give its handout).")
     return ""

@@ -26,6 +26,7 @@ from ui.file_dialogs import save_file
 from ui.focus_frame import framed_on_focus
 from ui.printing import PrintRequest, request_from_printer, send
 from ui.views.eliding_combo import ElidingComboBox
+from ui.views.older_handout import OlderVersionAsked
 
 
 ZOOMS = (("Page width", QPdfView.ZoomMode.FitToWidth, None), ("Whole page", QPdfView.ZoomMode.FitInView, None),
@@ -39,7 +40,7 @@ class _Progress(QObject):
     said = Signal(str)
 
 
-class HandoutView(QWidget):
+class HandoutView(OlderVersionAsked, QWidget):
     rendered = Signal(int)  # pages
     exported = Signal(str)
     printed = Signal(int)
@@ -177,11 +178,6 @@ class HandoutView(QWidget):
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
 
-    def set_record_note(self, note: str) -> None:
-        """Said above the preview: an older version, or a plan not saved as shown, looks like any other handout."""
-        self.record_note.setText(note)
-        self.record_note.setVisible(bool(note))
-
     def set_inputs(self, inputs: HandoutRequest | None) -> None:
         """New plan: the PDF is remade when this view is on screen (not on every keystroke elsewhere)."""
         self._inputs = inputs
@@ -316,6 +312,8 @@ class HandoutView(QWidget):
         if self._pdf is None:
             self._pending = "export" if self._ready_to_render() else None
             return
+        if not self.giving_ok("Export"):
+            return
         if not path:
             path = save_file(self, "Export handout", self.suggested_file_name(), "PDF (*.pdf)")
         if not path:
@@ -339,6 +337,8 @@ class HandoutView(QWidget):
 
         if self._pdf is None:
             self._pending = "print" if self._ready_to_render() else None
+            return
+        if not self.giving_ok("Print"):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
