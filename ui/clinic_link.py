@@ -81,21 +81,25 @@ class ClinicLink:
                 where = self.gateway.sign_in(password)
                 break
             except PasswordNeeded:  # seen by a clinic's tester: asked again, with no word that it had changed
+                changed = refused and password is None
                 prompt = (f"The clinic database no longer accepts the password {user} signed in with. The password "
-                          f"of {user}:" if refused and password is None else
-                          f"The clinic database asks for the password of {user}:")
+                          f"of {user}:" if changed else f"The clinic database asks for the password of {user}:")
+                why = "the one signed in with is no longer accepted" if changed else "none is on file"
             except PasswordRefused:  # typed, or on file (seen by a clinic's tester: a stale one on file was never
                 # asked for again, and every save was tried with it every 10 seconds)
                 prompt = (f"The password on file for {user} was not accepted. The password of {user}:"
                           if password is None else f"That password was not accepted. The password of {user}:")
+                why = "the one on file was refused" if password is None else "the one typed was refused"
             except ClinicServerError as error:
                 CLINIC_LOG.warning("clinic database: not signed in: %s", error)
                 self._show_records_place("Clinic database: not signed in.", problem=True, why=str(error), sign_in=True)
                 self.statusBar().showMessage(str(error))
                 return False
-            CLINIC_LOG.info("clinic database: the password of %s is asked for", user)
+            # why, for the clinic's IT (seen in a clinic's try: three lines alike for a password mistyped twice)
+            CLINIC_LOG.info("clinic database: the password of %s is asked for: %s", user, why)
             password, given = QInputDialog.getText(self, "Clinic database", prompt, QLineEdit.EchoMode.Password)
             if not given:  # seen by a clinic's tester: Records said "the status bar says why", and it did not
+                CLINIC_LOG.info("clinic database: not signed in: no password was given")
                 self._show_records_place("Clinic database: not signed in", problem=True, why="No password was given.",
                                          sign_in=True)
                 self.statusBar().showMessage("Not signed in to the clinic database: no password was given. The "

@@ -89,8 +89,15 @@ class ClinicSettings:
             return
         self._settings_problem_gone()  # the saved file is whole again
         self._apply_settings(settings)
+        # where the records are kept changes at the next start (seen in a clinic's try: "Settings saved." beside
+        # "Records: this workstation", and patients saved there as if on the clinic's server)
+        moved = self._records_url is None and settings.records_url != (self.gateway.records_url or "")
         self.statusBar().showMessage("Settings saved." + (f" The file that could not be read is kept beside it as "
-                                                          f"{kept.name}." if kept else ""))
+                                                          f"{kept.name}." if kept else "") + (
+            "" if not moved else " Treadwell keeps the patient records on the clinic database from its next start; "
+            "until then, this window keeps them on this workstation." if settings.records_url else
+            " Treadwell keeps the patient records on this workstation from its next start; until then, this window "
+            "keeps them on the clinic database."))
 
     def _settings_problem_gone(self) -> None:
         if getattr(self, "settings_problem", None) is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
+from core.clinic_log import CLINIC_LOG
 from ui.message_bar import in_brief
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ class SessionCare:
             self.sessions.show_problem(str(error), not_done=not_done)  # in the status bar too (SessionLogView.refused)
             self.sessions.point_at(str(error))
             self._session_waits_for_server = isinstance(error, ClinicServerError)  # said again once it is back
+            if self._session_waits_for_server:  # for the clinic's IT, as a plan's save waiting is (seen in a clinic's
+                # try: a walk refused while the server was away left no line in the log)
+                CLINIC_LOG.warning("clinic database: a change to a patient's walks was not made: %s", error)
             return False
         self._refresh_course()
         if week is None and self._course is not None:

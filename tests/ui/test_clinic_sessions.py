@@ -115,9 +115,10 @@ def test_the_days_backup_at_start_up_on_the_clinic_server_says_the_server_backs_
     window.gateway.close()
 
 
-def test_a_walk_the_server_could_not_take_is_said_ready_to_log_once_it_is_back(qtbot, data_dir, own_server) -> None:
+def test_a_walk_the_server_could_not_take_is_said_ready_to_log_once_it_is_back(qtbot, data_dir, own_server,
+                                                                              caplog) -> None:
     """Seen by a clinic's tester: "Not saved. The clinic database's server ended..." stayed under the session form
-    long after the server was back, until the walk was added again."""
+    long after the server was back, until the walk was added again. In a clinic's try, the log held no word of it."""
     from tests.conftest import clinic_database
     from tests.ui.course_helpers import fill
 
@@ -129,6 +130,9 @@ def test_a_walk_the_server_could_not_take_is_said_ready_to_log_once_it_is_back(q
     own_server.pause()
     view.save_button.click()
     assert view.message.text().startswith("Not saved") and view.note.text() == "windy"  # kept
+    logged = [record.getMessage() for record in caplog.records if record.name == "treadwell.clinic"]
+    assert any(line.startswith("clinic database: a change to a patient's walks was not made: ") for line in logged)
+    assert not any("Nora" in line or "windy" in line for line in logged), logged
     qtbot.waitUntil(lambda: "connection lost" in window._where_label.text(), timeout=15_000)
     own_server.resume()
     qtbot.waitUntil(lambda: "as test_clinician" in window._where_label.text(), timeout=30_000)

@@ -54,9 +54,11 @@ def test_the_password_is_asked_for_when_none_is_on_file(qtbot, data_dir, clinic_
     window.gateway.close()
 
 
-def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, clinic_url, monkeypatch, caplog) -> None:
     """Seen by a clinic's tester: with a stale password on file the window never asked for the right one, listed
-    "0 patients", and tried every save with the stale one every 10 seconds."""
+    "0 patients", and tried every save with the stale one every 10 seconds. The log says why each time it asks, and
+    that none was given (seen in a clinic's try: three lines alike, for a password refused and a question cancelled)."""
+    caplog.set_level("INFO", logger="treadwell.clinic")
     asked, answers = [], iter([("", False), (CLINICIAN_SECRET, True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append(args[2]) or next(answers))
     window = clinic_window(qtbot, data_dir, clinic_url.replace(f":{CLINICIAN_SECRET}@", ":an-old-password@"))
@@ -67,6 +69,9 @@ def test_a_password_on_file_the_server_refuses_is_asked_for(qtbot, data_dir, cli
     assert window.save_plan(), window.statusBar().currentMessage()  # asked again, and saved
     assert len(asked) == 2 and "as test_clinician" in window._where_label.text()
     assert window.records.model.total == 1
+    logged = [record.getMessage() for record in caplog.records if record.name == "treadwell.clinic"]
+    refused = "clinic database: the password of test_clinician is asked for: the one on file was refused"
+    assert logged[:3] == [refused, "clinic database: not signed in: no password was given", refused], logged
     window.gateway.close()
 
 
