@@ -305,9 +305,9 @@ def build_handout(
             week_columns=[t("Week"), t("Days"), t("Walk (min:sec)"), t("How hard"), t("Heart rate (beats a minute)"),
                           t("Speed and slope")],
             clinic_phone=t("Clinic phone: {phone}", phone=number),
-            # a week's walks added together, said (seen in review: read beside the table's minutes of one walk, a
-            # bar of 45 could be taken for one walk of 45 minutes)
-            chart_title=t("Minutes of walking in each week, all your walks added together"),
+            # planned, a week's walks added together (seen in review: read beside the table's minutes of one walk, a
+            # bar of 45 could be taken for one walk of 45 minutes; in review, "all your walks" for a record of them)
+            chart_title=t("Planned minutes of walking each week (all that week's walks added together)"),
             chart_axis=t("Weeks"),  # the axis counts weeks: "Sem." in the table header read as a riddle here
             effort_heading=t("How hard should it feel?"),
             scale_columns=[t("Score"), t("How it feels"), t("Your target")],

@@ -106,12 +106,14 @@ LOW_SUGAR_STEPS = (
     N_("Check again after 15 minutes, and take more sugar if it is still low."),
     N_("If it is still low at the next check, or you cannot check it and still feel unwell after 15 minutes, take more "
        "sugar and get medical help at once."),
+    # the stop signs' own rule once the sugar is back up (seen in review: an uneven or racing beat, or breathlessness,
+    # sent here from the stop page, had no way out of these steps but "medical help" while the sugar stayed low)
+    N_("If your blood sugar is back to {low} or more but the signs that made you stop have not passed after a few "
+       "minutes' rest, call an ambulance."),
 )
 HALF_A_CUP = {"metric": N_("120\u00a0ml"), "imperial": N_("4\u00a0ounces")}
-# Where it was low, signs that go on once it is back up are not low sugar's (seen in review: an uneven or racing beat,
-# or breathlessness, sent here from the stop page, had no way out of these steps but "medical help" while still low).
 LOW_SUGAR_NOT_LOW = N_("If your blood sugar is not low, rest, and call an ambulance if you do not feel better in a few "
-                       "minutes. If you still feel unwell once your blood sugar is back up, call an ambulance.")
+                       "minutes.")
 # After low blood sugar, a walk again only at the walk-start level, {start} (the plan's glucose_low_mg_dl, as the
 # pre-walk check has it), and feeling well (guidelines.HYPOGLYCEMIA_WALK_AGAIN_SOURCE); after one someone else had to
 # help treat, no walk for 24 hours (guidelines.SEVERE_HYPOGLYCEMIA_SOURCE). The steps above did not say whether to go

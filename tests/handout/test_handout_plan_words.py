@@ -64,8 +64,8 @@ def test_on_insulin_the_stop_signs_that_may_be_low_blood_sugar_point_to_its_step
     on_insulin = handout_for(example("diabetic-neuropathy"))
     assert on_insulin.stop_after[0] == ('For these, sit down and check your blood sugar. Then do as "Low blood '
                                         'sugar" says.')
-    assert on_insulin.low_sugar_not_low.startswith("If your blood sugar is not low, rest, and call an ambulance if "
-                                                   "you do not feel better in a few minutes.")  # test_stop_page.py
+    assert on_insulin.low_sugar_not_low == ("If your blood sugar is not low, rest, and call an ambulance if you do not "
+                                            "feel better in a few minutes.")
     without = handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False))
     assert not without.low_sugar and without.stop_after[0] == ("For these, sit down and rest. If they do not pass "
                                                                "in a few minutes, call an ambulance.")
@@ -92,10 +92,11 @@ def test_by_feel_is_explained_where_the_week_table_says_it() -> None:
     assert not any(note.startswith("By feel") for note in handout_for(example("peripheral-nerve-injury")).week_notes)
 
 
-def test_the_chart_says_its_bars_are_a_weeks_walks_added_together() -> None:
+def test_the_chart_says_its_bars_are_a_weeks_planned_walks_added_together() -> None:
     """Seen in review: "Minutes of walking in the week" over bars of 24 to 50, a page after a table of one walk's
-    minutes (8:00 to 16:30): a bar could be read as one walk, three times the plan's."""
-    assert handout_for(example("diabetic-neuropathy")).labels.chart_title == ("Minutes of walking in each week, all "
-                                                                              "your walks added together")
+    minutes (8:00 to 16:30): a bar could be read as one walk, three times the plan's; and the bars are the plan's."""
+    assert handout_for(example("diabetic-neuropathy")).labels.chart_title == (
+        "Planned minutes of walking each week (all that week's walks added together)")
     spanish = handout_for(example("diabetic-neuropathy"), language="es")
-    assert spanish.labels.chart_title == "Minutos de caminata en cada semana, todas sus caminatas sumadas"
+    assert spanish.labels.chart_title == ("Minutos de caminata previstos cada semana (todas las caminatas de esa "
+                                          "semana sumadas)")

@@ -84,16 +84,20 @@ def test_the_local_emergency_number_is_given_first_on_the_stop_page_where_settin
     assert spanish.ambulance_call == "Ambulancia: \u2068112\u2069"
 
 
-def test_on_insulin_feeling_unwell_once_the_blood_sugar_is_back_up_means_an_ambulance() -> None:
+def test_on_insulin_signs_still_there_once_the_blood_sugar_is_back_up_mean_an_ambulance() -> None:
     """Seen in review: on insulin, every stop sign (an uneven or racing beat, breathlessness) is sent to the low blood
     sugar steps, which ended in "medical help" while the sugar stayed low and said nothing of a beat still racing once
-    it was back up. The clinician summary says the same."""
+    it was back up. A step of their own says when, with the level; the clinician summary says the same."""
+    from core.handout.stop_page import blood_sugar
+    from core.handout.language import Wording
+
     handout = handout_for(example("diabetic-neuropathy", diabetes="type2", insulin_or_secretagogue=True), summary=True)
-    assert handout.low_sugar_not_low.endswith(" If you still feel unwell once your blood sugar is back up, call an "
-                                              "ambulance.")
+    low = blood_sugar(70, Wording("en"))
+    assert handout.low_sugar_steps[-1] == (f"If your blood sugar is back to {low} or more but the signs that made you "
+                                           "stop have not passed after a few minutes' rest, call an ambulance.")
     row = next(row for row in handout.clinician.rules if row.text.startswith("After a stop sign"))
-    assert "an ambulance where the patient still feels unwell once it is back up" in row.text
+    assert "an ambulance where the signs have not passed after a few minutes' rest once it is back up" in row.text
     spanish = handout_for(example("diabetic-neuropathy", diabetes="type2", insulin_or_secretagogue=True),
                           language="es")
-    assert spanish.low_sugar_not_low.endswith(" Si todavía se siente mal cuando su azúcar ya ha vuelto a subir, "
-                                              "llame a una ambulancia.")
+    assert spanish.low_sugar_steps[-1].endswith(", pero las señales por las que se detuvo no se le pasan después de "
+                                                "descansar unos minutos, llame a una ambulancia.")
