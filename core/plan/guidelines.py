@@ -14,62 +14,14 @@ from pydantic import BaseModel, ConfigDict
 from core.citing import cited
 from core.etiology import EtiologyId
 
-GUIDELINES_VERSION = "2026.12.20"  # .2: pain against usual pain, heart transplant, sourced warnings; .3: when to
-# call an ambulance after a stop sign, next-morning stiffness with usual pain, full sources (Riebe, Nielsen, ADA,
-# contraindications, Borg 1998's anchors), harness after a stroke and in Parkinson's, freezing of gait, the
-# unverified glucose thresholds and the two-week cap as settings, a light week that is brisk by METs;
-# 2026.12.1: usual pain 3 keeps the traffic light whatever the allowance (a 3-point allowance made 4-6 acceptable),
-# a cap or allowance other than the default cited as the clinic's setting; 2026.12.2: a resting pulse above 100 counts
-# as a sign (tachycardia), usual pain 10/10 and SCI at or above T6 without a resting blood pressure block, a short
-# tolerance walks 5 minutes in all (it walked whole bouts: 8 minutes for a tolerance of 4), the light heart-rate
-# band reaches up to moderate's first beat (a beat between them fell in neither); 2026.12.3: an absolute
-# contraindication counts as known disease in the ACSM row, ketones present mean no walk that day, MS heat
-# worsening of usual symptoms eases with cooling while a new symptom is still a stop sign; 2026.12.4: type 1 diabetes
-# gets the blood-sugar warning whether or not the insulin box is ticked, and low blood sugar during a walk its own
-# action (the ADA's 15-15 rule); at high usual pain the rule no longer promises a rise it cannot give; a heart-rate
-# band too narrow to count to (fewer than two 30-second counts) gives way to RPE, as an empty one did
-# 2026.12.5: the longest part walked without a rest grows under the caps from the parts walked (two parts of 4
-# minutes became one walk of 8½ in a week); 2026.12.6: rests between short parts with the treadmill stopped, sitting
-# down where needed (they were standing rests); 2026.12.7: a resting blood pressure in the stage 2 range (160/100 or
-# more) under the 200/110 limit gets the clinician a caution (it passed unsaid); 2026.12.8: low blood sugar during a
-# walk is below 70 mg/dL (the handout gave no level, beside a 100 mg/dL walk-start threshold), and with no way to
-# check it is treated as low; 2026.12.9: the heart-rate targets from the whole-beat maximum shown, a half rounded up
-# (a beat apart from the clinician's own sum), low blood sugar that does not respond to treatment (still low at the
-# next check, or still unwell after 15 minutes with no way to check): medical help at once, and the animal-dosing
-# caution's meta-analysis named as one of sciatic nerve injury in male animals; 2026.12.10: stage 2 blood pressure
-# (160/100 or more, at or under 200/110) recommends medical clearance (the plan said "not needed" beside a source that
-# asks for it), intensity sources without the maximum's formula where heart rate sets nothing, the narrow band's
-# caution citing its product default, and the animal-dosing caution no longer "These are rat and mouse treadmill
-# protocols" above an etiology with none; 2026.12.11: the foot-care caution beside an open foot wound no longer says
-# "walking is fine", the stage 2 caution says systolic or diastolic (159/100 read "160/100 or more"), the narrow
-# band's reason names its RPE target, and a day added at full length no longer reads "each walk a little shorter";
-# 2026.12.12: the animal-dosing caution says López-Álvarez 2015's own title calls its running increasing-intensity
-# (He et al. call it high-intensity), and a ramp whose printed protocol is in doubt (Bai 2022's row repeats Kami
-# 2016's) is named with that doubt; 2026.12.13: a first week walked in parts no longer says the main set starts at
-# or below today's tolerance (5 minutes in parts for a tolerance of 4: only each part is); 2026.12.14: RPE named as
-# the Borg 6-20 scale and Borg 1982 cited, chemotherapy-induced neuropathy's fall risk from reduced foot sensation and
-# balance, and trigeminal pain's trigger as wind or cold air on the face (it said wind alone); 2026.12.15: a resting
-# blood pressure above the 200/110 limit recommends medical clearance too (it read "not needed" beside 205/100, and
-# a recheck to 195/100 would still have waited for clearance that no step named); 2026.12.16: a note for the clinician
-# on where the weeks stand against the aerobic guideline for the patient's condition (Martin Ginis 2018 for spinal
-# cord injury, Latimer-Cheung 2013 for multiple sclerosis, Garber 2011 otherwise), and after low blood sugar a walk
-# again only at the walk-start threshold or more and feeling well, none for 24 hours after one that someone else had
-# to help treat (the handout did not say whether to go on); 2026.12.17: the animal protocols' days a week name a study
-# that trained more than once a day (Li 2020's twice-daily sessions read as 5 days a week), and the animal-dosing
-# caution says the reviews do not know when after an injury to start (Ghanbari 2025, Conclusion); 2026.12.18: pain
-# rules that accept more than the traffic light's 5/10 (usual pain 4-9 with the allowance) get the clinician a
-# caution, and chemotherapy-induced neuropathy's fall risk names leg weakness, which its source linked to falls;
-# 2026.12.19: the ACSM row names its disease whole ("no known cardiovascular, metabolic or renal disease": "no
-# disease" read as wrong for a patient with multiple sclerosis or Parkinson's disease); 2026.12.20: the high usual
-# pain caution no longer promises a rise at usual pain 9, the animal-dosing note cites what each claim rests on, and
-# the caution below T6 names the light weeks' RPE where the plan starts with them
+GUIDELINES_VERSION = "2026.12.21"  # what each version changed: docs/plan.md, "Guidelines versions"
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
                       "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14", "2026.12.15",
-                      "2026.12.16", "2026.12.17", "2026.12.18", "2026.12.19")
+                      "2026.12.16", "2026.12.17", "2026.12.18", "2026.12.19", "2026.12.20")
 
 
 class Source(BaseModel):
