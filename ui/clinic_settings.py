@@ -94,10 +94,7 @@ class ClinicSettings:
         moved = self._records_url is None and settings.records_url != (self.gateway.records_url or "")
         self.statusBar().showMessage("Settings saved." + (f" The file that could not be read is kept beside it as "
                                                           f"{kept.name}." if kept else "") + (
-            "" if not moved else " Treadwell keeps the patient records on the clinic database from its next start; "
-            "until then, this window keeps them on this workstation." if settings.records_url else
-            " Treadwell keeps the patient records on this workstation from its next start; until then, this window "
-            "keeps them on the clinic database."))
+            records_move_said(settings.records_url, self.gateway.on_clinic_server) if moved else ""))
 
     def _settings_problem_gone(self) -> None:
         if getattr(self, "settings_problem", None) is not None:
@@ -117,3 +114,14 @@ class ClinicSettings:
         self.sessions.set_units(self.settings.units)
         if self.overview is not None:
             self.editor.set_context(self.overview.studies, self.settings.plan, self.settings.units)
+
+
+def records_move_said(url: str, on_clinic_server: bool) -> str:
+    """Where the patient records are kept from the next start (``url``: Settings' clinic database, "" for this
+    workstation), and until then (seen in review: a window on one clinic database, set to another, was told it kept
+    them on this workstation)."""
+    now = "the clinic database it opened" if on_clinic_server else "this workstation"
+    then = "on another clinic database" if url and on_clinic_server else "on the clinic database" if url else \
+        "on this workstation"
+    return f" Treadwell keeps the patient records {then} from its next start; until then, this window keeps them on " \
+        f"{now}."

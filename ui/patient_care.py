@@ -152,7 +152,7 @@ class PatientCare(NewerElsewhere, SaveQuestions, SessionCare):
             return
         self.editor.keep_as_new_patient()
         self._walk_kept_for = self.editor.opened if walk else None
-        self._kept_from_deleted = (self.editor.opened, patient_id, self._older_on_screen())  # said, asked at Save
+        self._kept_from_deleted = (self.editor.opened, patient_id, self._older_on_screen(patient_id))  # asked at Save
         self._refresh_course()
         kept = ("What you typed is kept" + (" (the walk in the session log too)" if walk else "") if typed else
                 "Their plan, and the walk you typed in the session log, are kept")

@@ -43,11 +43,12 @@ class SaveQuestions:
     def _elsewhere(self) -> str:
         return ELSEWHERE_IN_CLINIC if self.gateway.on_clinic_server else ELSEWHERE
 
-    def _older_on_screen(self) -> str:
-        """Which version the plan on screen is, where not the one in force (seen in a clinic's try: saved as a new
-        patient, step 4's version 4 came back where version 5 had been in force, and nothing said so)."""
-        shown = self._course.older_shown if self._course is not None else None
-        return (f" (step 4 shows version {shown.version}, an older one: version {self._course.in_force.version} was "
+    def _older_on_screen(self, patient_id: int) -> str:
+        """Which of ``patient_id``'s versions the plan on screen is, where not the one in force (seen in a clinic's try:
+        saved as a new patient, step 4's version 4 came back where version 5 had been in force, and nothing said so)."""
+        course = self._course
+        shown = course.older_shown if course is not None and course.patient_id == patient_id else None
+        return (f" (step 4 shows version {shown.version}, an older one: version {course.in_force.version} was "
                 "the plan in force)" if shown is not None else "")
 
     def _kept_deleted_then(self) -> str:
@@ -70,9 +71,12 @@ class SaveQuestions:
             self.statusBar().showMessage(f"Not saved: {said}. Save again (Ctrl+S) to say whether it is a new patient.")
             return False
         # the plan on screen, typed in or not (seen in a clinic's try: "Save what you typed", where nothing had been)
-        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave the plan on screen as a new patient, with no "
-                        "walks or versions before it? The deletion may have been meant: a patient who withdrew "
-                        "consent, or a record of the wrong person. No saves nothing, and the plan stays on screen."):
+        walk = "; the walk typed in the session log can be added once it is saved" if \
+            self._walk_kept_for == self.editor.opened else ""
+        if self._yes_to("Patient deleted elsewhere", f"{said}.\n\nSave the plan on screen as a new patient? Their "
+                        f"earlier versions and walks are not brought back{walk}. The deletion may have been meant: a "
+                        "patient who withdrew consent, or a record of the wrong person. No saves nothing, and the "
+                        "plan stays on screen."):
             self._deleted_confirmed = self.editor.save_uid
             return True
         self.statusBar().showMessage(f"Not saved: {said}.")

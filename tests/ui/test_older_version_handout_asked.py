@@ -54,6 +54,22 @@ def test_printing_an_older_versions_handout_asks_first(qtbot, data_dir, monkeypa
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: opened.append(dialog) or 0)
     window.handout.print_pdf()
     assert [title for title, _ in asked] == ["Print an older version"] and not opened
+    _answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.handout.print_pdf()
+    assert len(opened) == 1  # the print dialog, then (cancelled here: nothing sent)
+    assert not window.handout.handing_out
+
+
+def test_changes_typed_on_an_older_version_name_the_version_in_force(qtbot, data_dir) -> None:
+    """Seen in review: with changes typed on version 1, the note said only "unsaved changes"."""
+    window = saved_patient(qtbot, data_dir, name="Lena Berg")
+    _older_version_on_step_7(qtbot, window)
+    window.editor.form.numbers["resting_hr"].setText("74")
+    window.editor.recompute()
+    assert window.editor.dirty
+    assert window.handout.record_note.text().endswith(
+        "They were made to version 1; version 2 is the plan in force.")
+    assert not window.handout.older_note  # a plan not on record: said, and saved before it is given
 
 
 def test_the_plan_in_force_is_given_without_a_question(qtbot, data_dir, tmp_path, monkeypatch) -> None:

@@ -47,7 +47,9 @@ def test_unsaved_edits_of_a_patient_deleted_elsewhere_are_kept_to_save_as_a_new_
     assert said in window.sessions.title.text() and "Save the plan first" not in window.sessions.title.text()
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_plan(), window.statusBar().currentMessage()
-    assert len(asked) == 1 and said in asked[0] and "Save the plan on screen as a new patient, with no" in asked[0]
+    assert len(asked) == 1 and said in asked[0]
+    assert "Save the plan on screen as a new patient? Their earlier versions and walks are not brought back. The" in \
+        asked[0]
     assert window.editor.patient_id != deleted and window.gateway.history(window.editor.patient_id)[-1].profile.age \
         == 71
     assert said not in window.editor.header.text()
@@ -182,5 +184,7 @@ def test_an_older_version_kept_with_a_walk_is_named_and_not_called_typed(qtbot, 
     assert len(asked) == 1 and (
         f"Patient {deleted}, whose plan this is, was deleted {ELSEWHERE} while open here (step 4 shows version 1, an "
         "older one: version 2 was the plan in force)." in asked[0])
-    assert "Save the plan on screen as a new patient, with no walks or versions before it?" in asked[0]
+    assert ("Save the plan on screen as a new patient? Their earlier versions and walks are not brought back; the walk "
+            "typed in the session log can be added once it is saved.") in asked[0]
     assert "what you typed" not in asked[0]
+    assert ELSEWHERE == "elsewhere (in another window, or by restoring a backup made before this patient was saved)"

@@ -25,3 +25,16 @@ def test_settings_that_keep_the_records_where_they_are_say_nothing_of_it(qtbot, 
     window = open_window(qtbot, data_dir)
     window._use_settings(Settings(clinic_name="Riverside Clinic"))
     assert window.statusBar().currentMessage() == "Settings saved."
+
+
+def test_what_is_said_of_each_move_of_the_records() -> None:
+    """Seen in review: a window on one clinic database, set to another, was told it kept the records on this
+    workstation until the next start."""
+    from ui.clinic_settings import records_move_said
+
+    assert records_move_said("postgresql://b@server-b/treadwell", True) == (
+        " Treadwell keeps the patient records on another clinic database from its next start; until then, this window "
+        "keeps them on the clinic database it opened.")
+    assert records_move_said("", True) == (
+        " Treadwell keeps the patient records on this workstation from its next start; until then, this window keeps "
+        "them on the clinic database it opened.")

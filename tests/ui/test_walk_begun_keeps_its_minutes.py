@@ -32,3 +32,13 @@ def test_an_empty_form_takes_the_new_versions_minutes(qtbot, data_dir) -> None:
     _version_2_saved_elsewhere(window, baseline_walk_min=14)
     planned = window.course.plan_in_force.weeks[window.sessions.week.value() - 1].main_min
     assert window.sessions.minutes.value() == planned
+
+
+def test_a_week_chosen_after_the_minutes_were_kept_suggests_its_own(qtbot, data_dir) -> None:
+    """The minutes kept are the ones shown for the week the clinician chose; choosing another week is theirs to make."""
+    window = saved_patient(qtbot, data_dir, name="Lena Berg", baseline_walk_min=10)
+    view = window.sessions
+    view.note.setText("fourth walk")
+    _version_2_saved_elsewhere(window, baseline_walk_min=14)
+    view.week.setValue(2)
+    assert view.minutes.value() == window.course.plan_in_force.weeks[1].main_min

@@ -112,10 +112,12 @@ def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only_why: s
             f"this window is read-only ({read_only_why}), so the plan cannot be saved here")
     if course is None:
         return f"Not saved yet: {save} so the record holds the plan this handout gives the patient." if unsaved else ""
-    if course.unsaved_edits:
+    if course.unsaved_edits:  # an older version's too (seen in review: the version in force went unsaid)
+        older = "" if course.older_shown is None else (f" They were made to version {course.older_shown.version}; "
+                                                       f"version {course.in_force.version} is the plan in force.")
         return (f"The plan on step 4 has unsaved changes, so this handout is not the plan on record: {save} before "
-                "the patient takes it home.")
-    if of_an_older_version(course) and (shown := course.older_shown) is not None:
+                f"the patient takes it home.{older}")
+    if (shown := course.older_shown) is not None:
         return (f"This handout is of plan version {shown.version}, an older version: version "
                 f"{course.in_force.version} is the plan in force (open it in Records to give its handout).")
     return ""

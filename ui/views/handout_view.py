@@ -9,9 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from core.atomic import WriteError, refuse_protected_output
 from core.handout.export import HANDOUT_PDF, save_handout
@@ -312,13 +310,13 @@ class HandoutView(OlderVersionAsked, QWidget):
         if self._pdf is None:
             self._pending = "export" if self._ready_to_render() else None
             return
+        pdf, folder = self._pdf, self._data_folder  # the handout asked about, if made again while a question waits
         if not self.giving_ok("Export"):
             return
         if not path:
             path = save_file(self, "Export handout", self.suggested_file_name(), "PDF (*.pdf)")
         if not path:
             return
-        pdf, folder = self._pdf, self._data_folder
         self.busy.setVisible(True)
         self._exporting = True
         run_in_background(lambda: (save_handout(pdf, Path(path), data_folder=folder), path)[1], self._on_exported,
@@ -338,21 +336,23 @@ class HandoutView(OlderVersionAsked, QWidget):
         if self._pdf is None:
             self._pending = "print" if self._ready_to_render() else None
             return
+        made = self._pdf, self.document.pageCount()  # the handout asked about (see export_pdf)
         if not self.giving_ok("Print"):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        self.print_to(printer)
+        self.print_to(printer, made)
 
-    def print_to(self, printer) -> None:
-        """Send the PDF itself to the chosen printer (or file), off the GUI thread; ``printed`` or
-        ``failed`` says how it went. The window answers throughout, and the job can be cancelled."""
+    def print_to(self, printer, made: tuple[bytes, int] | None = None) -> None:
+        """Send the PDF itself (``made``: the PDF and its pages, else the one shown) to the chosen printer (or file),
+        off the GUI thread; ``printed`` or ``failed`` says how it went. The window answers throughout, and the job can
+        be cancelled."""
         if self._printing is not None:
             self.status.setText("A print is already being sent; wait for it or cancel it.")
             return
-        request = request_from_printer(printer, self._pdf, self.document.pageCount())
+        request = request_from_printer(printer, *(made or (self._pdf, self.document.pageCount())))
         if request.output_file:  # as Export does: never into the data folder, never over a file not a PDF (seen in
             try:                 # review: "Print to File" onto the records' database replaced it with the handout)
                 refuse_protected_output(Path(request.output_file), kind=HANDOUT_PDF, data_folder=self._data_folder)
