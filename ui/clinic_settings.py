@@ -73,10 +73,9 @@ class ClinicSettings:
             return
         if settings != self.settings:
             self._apply_settings(settings)
-        if self._records_url is None and settings.records_url != (self.gateway.records_url or ""):  # found in review:
-            # a clinic moved to its server by another window, taken in without a word
-            self.statusBar().showMessage("settings.json keeps the patient records elsewhere now: Treadwell opens "
-                                         "them there from its next start.")
+        if moved := self._records_move_said(settings):  # found in review: a clinic moved to its server by another
+            # window, taken in without a word
+            self.statusBar().showMessage("settings.json was changed outside this window." + moved)
 
     def _use_settings(self, settings) -> None:
         """Save ``settings`` to settings.json and use them in every view."""
@@ -91,10 +90,15 @@ class ClinicSettings:
         self._apply_settings(settings)
         # where the records are kept changes at the next start (seen in a clinic's try: "Settings saved." beside
         # "Records: this workstation", and patients saved there as if on the clinic's server)
-        moved = self._records_url is None and settings.records_url != (self.gateway.records_url or "")
         self.statusBar().showMessage("Settings saved." + (f" The file that could not be read is kept beside it as "
-                                                          f"{kept.name}." if kept else "") + (
-            records_move_said(settings.records_url, self.gateway.on_clinic_server) if moved else ""))
+                                                          f"{kept.name}." if kept else "") + self._records_move_said(settings))
+
+    def _records_move_said(self, settings) -> str:
+        """Where ``settings`` keep the patient records from the next start, and this window until then; "" where they
+        do not move them (or the records were named on the command line, which settings.json does not change)."""
+        if self._records_url is not None or settings.records_url == (self.gateway.records_url or ""):
+            return ""
+        return records_move_said(settings.records_url, self.gateway.on_clinic_server)
 
     def _settings_problem_gone(self) -> None:
         if getattr(self, "settings_problem", None) is not None:

@@ -60,6 +60,7 @@ def test_records_kept_elsewhere_by_another_window_are_said_to_open_there_from_th
     _saved_elsewhere(data_dir, records_url="postgresql://grace_okafor@clinic-server/treadwell")
     monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", lambda dialog: settings_dialog.SettingsDialog.Rejected)
     window._on_settings_triggered()
-    assert window.statusBar().currentMessage() == ("settings.json keeps the patient records elsewhere now: Treadwell "
-                                                   "opens them there from its next start.")
+    assert window.statusBar().currentMessage() == (
+        "settings.json was changed outside this window. Treadwell keeps the patient records on the clinic database "
+        "from its next start; until then, this window keeps them on this workstation.")
     assert not window.gateway.on_clinic_server  # this start's records, as they were

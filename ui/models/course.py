@@ -117,7 +117,7 @@ def handout_note(course: CourseOfCare | None, *, unsaved: bool, read_only_why: s
                                                        f"version {course.in_force.version} is the plan in force.")
         return (f"The plan on step 4 has unsaved changes, so this handout is not the plan on record: {save} before "
                 f"the patient takes it home.{older}")
-    if (shown := course.older_shown) is not None:
-        return (f"This handout is of plan version {shown.version}, an older version: version "
+    if of_an_older_version(course):
+        return (f"This handout is of plan version {course.older_shown.version}, an older version: version "
                 f"{course.in_force.version} is the plan in force (open it in Records to give its handout).")
     return ""
