@@ -55,7 +55,8 @@ TABLE_1 = [
          exercise_cell="6 m/min, 2times/day, 5 days/weeks, 4 weeks", speed_text="6 m/min", speed=6.0,
          minutes=None, sessions=2, days=5, weeks=4,
          markers=["GAD65/67"], direction=UP),
-    dict(row=8, author="Cho", year=2021, model="PSL Mice", species="mouse",
+    # "PSL Mice" repeats the Kami row; the study's own abstract says rats (library 2026.12.17)
+    dict(row=8, author="Cho", year=2021, model="PSL Mice", species="rat",
          exercise_cell="8 m/min, everyday", speed_text="8 m/min", speed=8.0,
          minutes=None, sessions=None, days=7, weeks=None,
          markers=["GABA", "GAD 65/67"], direction=UP),

@@ -55,4 +55,13 @@ def with_study_facts(etiology: Etiology, studies: list[Study]) -> Etiology:
     return etiology.model_copy(update={
         "animal_models": animal_models_of(etiology.id, studies),
         "no_animal_treadmill_note": no_animal_treadmill_note(etiology.id, studies),
+        "no_pain_outcome": no_pain_outcome_of(etiology.id, studies),
     })
+
+
+def no_pain_outcome_of(etiology_id: str, studies: list[Study]) -> list[str]:
+    """The etiology's studies, animal or human, with no neuropathic pain model or no pain outcome (flagged off-topic),
+    by author and year: counted among its studies, they are not evidence on its pain (seen in a check against the
+    seeds: post-stroke pain's "5 studies" had none that measured pain)."""
+    return [s.named for s in sorted(studies, key=lambda s: (s.year, s.id))
+            if etiology_id in s.etiologies and not s.is_pain_study]

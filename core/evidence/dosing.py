@@ -30,15 +30,18 @@ DOSING_CAUTION = DOSING_RULE + (
     "so how hard it was is uncertain); yet both Bobinski studies report "
     "analgesia from low-intensity treadmill exercise in mice (2015, 2018), Cobianchi 2010 found that short but not "
     "long-lasting running reduced allodynia after nerve injury (as their titles say), and He et al. 2024 (Section 4) "
-    "concludes that not all intensities help. The plan stays at moderate intensity. Nor do the reviews say when to "
-    "start: Ghanbari 2025 (Conclusion) finds it unclear how many days after an injury exercise helps most, and whether "
-    "the animals' timing is like a person's."
+    "concludes that not all intensities help. Ghanbari 2025 (Table 2 and Conclusion) lists what changes a study's "
+    "results: aerobic or anaerobic exercise; acute, subchronic or chronic training; mild, medium or high intensity; "
+    "daily or weekly timing; blood, cerebrospinal fluid or tissue samples; and sex (most animal studies used males "
+    "only); so results compare only where these match. The plan stays at moderate intensity. Nor do the reviews "
+    "say when to start: Ghanbari 2025 (Conclusion) finds it unclear how many days after an injury exercise helps "
+    "most, and whether the animals' timing is like a person's."
 )
 DOSING_CAUTION_CITATIONS = [
     Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),
     Citation(label="Matesanz-García 2023, J Pain", doi="10.1016/j.jpain.2023.01.011"),
     Citation(label="Pitcher 2018, Curr Osteoporos Rep", doi="10.1007/s11914-018-0461-9"),
-    Citation(label="Ghanbari A 2025, Pain Res Manag, Conclusion"),
+    Citation(label="Ghanbari A 2025, Pain Res Manag, Table 2 and Conclusion"),
     Citation(label="He W-C et al. 2024, Front Mol Neurosci 17:1345864, Sections 3.2 and 4",
              doi="10.3389/fnmol.2024.1345864"),
     Citation(label="Bobinski F et al. 2015, Pain 156:2595-2606", doi="10.1097/j.pain.0000000000000372"),

@@ -74,6 +74,20 @@ class EtiologyEntry(NamedTuple):
     safety: tuple[SafetyPoint, ...]
     no_animal_treadmill_note: str | None
     certainty: CertaintyEntry | None = None  # none in an entry stored before library 2026.12.13
+    no_pain_outcome: tuple[str, ...] | None = None  # its studies that measured no pain; None: stored before 2026.12.17
+
+    @property
+    def studies_in_words(self) -> str:
+        """"19 studies, 15 measured pain": how many of its studies are evidence on its pain (the rest have no
+        neuropathic pain model or no pain outcome); "19 studies" from an entry stored before that was derived."""
+        count = self.study_count
+        studies = f"{count} {'study' if count == 1 else 'studies'}"
+        if self.no_pain_outcome is None or count == 0:
+            return studies
+        pain = max(0, count - len(self.no_pain_outcome))
+        measured = ("none" if pain == 0 else "which" if count == 1 else "both" if pain == count == 2 else
+                    "all" if pain == count else str(pain))
+        return f"{studies}, {measured} measured pain"
 
 
 def entry_from_row(raw: Any, study_count: int) -> EtiologyEntry:
@@ -104,6 +118,8 @@ def _entry(record: Any, study_count: int) -> EtiologyEntry:
         no_animal_treadmill_note=_optional_text(record, "no_animal_treadmill_note", where),
         certainty=None if record.get("human_certainty") is None
         else _certainty(record["human_certainty"], f"{where}, human_certainty"),
+        no_pain_outcome=None if record.get("no_pain_outcome") is None else tuple(
+            _checked_text(name, "no_pain_outcome", where) for name in _list(record, "no_pain_outcome", where)),
     )
 
 

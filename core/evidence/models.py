@@ -269,6 +269,11 @@ class Etiology(Strict):
     no_animal_treadmill_note: str | None = Field(
         default=None, description="derived from the studies when installed (core/evidence/derived.py)"
     )
+    # derived too: its studies with no neuropathic pain model or no pain outcome (flagged off-topic), by author and
+    # year; None in an entry stored before library 2026.12.17
+    no_pain_outcome: list[str] | None = Field(
+        default=None, description="derived from the studies when installed (core/evidence/derived.py)"
+    )
 
 
 class Mechanism(Strict):
@@ -305,9 +310,9 @@ class EvidenceLibrary(Strict):
             for dup in sorted({i for i in ids if ids.count(i) > 1}):
                 problems.append(f"duplicate {kind} id '{dup}'")
         for etiology in self.etiologies:
-            if etiology.animal_models or etiology.no_animal_treadmill_note:
-                problems.append(f"etiology '{etiology.id}': animal_models and no_animal_treadmill_note are derived "
-                                "from the studies; do not write them by hand")
+            if etiology.animal_models or etiology.no_animal_treadmill_note or etiology.no_pain_outcome is not None:
+                problems.append(f"etiology '{etiology.id}': animal_models, no_animal_treadmill_note and "
+                                "no_pain_outcome are derived from the studies; do not write them by hand")
         for study in self.studies:
             for eid in study.etiologies:
                 if eid not in etiology_ids:

@@ -127,3 +127,14 @@ def test_the_animal_models_name_their_studies_by_author_and_year(qtbot) -> None:
 def test_an_entry_stored_before_its_studies_were_named_still_shows_them_by_id(qtbot) -> None:
     picker = make_picker(qtbot)
     assert "(studies: chen-2012)" in picker.details.toPlainText()
+
+
+def test_an_etiology_whose_studies_measured_no_pain_says_so_and_names_them(qtbot) -> None:
+    """Seen in a check against the seeds: "Central post-stroke pain (5 studies)", none of which measured pain."""
+    picker = EtiologyPicker()
+    qtbot.addWidget(picker)
+    picker.set_entries([entry("post-stroke-pain", "Central post-stroke pain", 2)._replace(
+        no_pain_outcome=("Lu 2021", "Tamakoshi 2022"))])
+    assert picker.list.item(0).text() == "Central post-stroke pain  (2 studies, none measured pain)"
+    assert ("Studies in the library: 2 studies, none measured pain (no neuropathic pain model or no pain outcome, "
+            "flagged in the evidence table: Lu 2021, Tamakoshi 2022)") in picker.details.toPlainText()

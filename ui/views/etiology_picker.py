@@ -17,8 +17,15 @@ from ui.plain_text import escaped as escape
 
 
 def _label(entry: EtiologyEntry) -> str:
-    count = entry.study_count
-    return f"{entry.name}  ({count} {'study' if count == 1 else 'studies'})"
+    return f"{entry.name}  ({entry.studies_in_words})"
+
+
+def _without_pain(entry: EtiologyEntry) -> str:
+    """Which of its studies measured no pain, named, so a count is not read as that much evidence on its pain."""
+    if not entry.no_pain_outcome:
+        return ""
+    return (" <small>(no neuropathic pain model or no pain outcome, flagged in the evidence table: "
+            f"{escape(', '.join(entry.no_pain_outcome))})</small>")
 
 
 class EtiologyPicker(QWidget):
@@ -170,7 +177,7 @@ class EtiologyPicker(QWidget):
         models = "".join(f"<li>{escape(m.name)} <small>(studies: {escape(m.named)})</small></li>"
                          for m in e.animal_models)
         parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}{cite(e.description_source)}</p>",
-                 f"<p><b>Studies in the library:</b> {e.study_count}</p>",
+                 f"<p><b>Studies in the library:</b> {escape(e.studies_in_words)}{_without_pain(e)}</p>",
                  f"<p><b>Animal models</b> (from the library's pain studies):</p><ul>{models}</ul>" if models
                  else "<p><b>Animal models:</b> no animal pain study in the library</p>"]
         if e.no_animal_treadmill_note:
