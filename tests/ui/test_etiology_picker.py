@@ -138,3 +138,14 @@ def test_an_etiology_whose_studies_measured_no_pain_says_so_and_names_them(qtbot
     assert picker.list.item(0).text() == "Central post-stroke pain  (2 studies, none measured pain)"
     assert ("Studies in the library: 2 studies, none measured pain (no neuropathic pain model or no pain outcome, "
             "flagged in the evidence table: Lu 2021, Tamakoshi 2022)") in picker.details.toPlainText()
+
+
+def test_typing_pain_finds_the_etiologies_named_for_it_not_every_one_whose_studies_measured_pain(qtbot) -> None:
+    picker = EtiologyPicker()
+    qtbot.addWidget(picker)
+    picker.set_entries([entry("peripheral-nerve-injury", "Peripheral nerve injury", 19)._replace(no_pain_outcome=()),
+                        entry("post-stroke-pain", "Central post-stroke pain", 5)._replace(no_pain_outcome=())])
+    qtbot.keyClicks(picker.search, "pain")
+    assert picker.shown_names() == ["Central post-stroke pain"]
+    picker.search.setText("19")  # the count is still found
+    assert picker.shown_names() == ["Peripheral nerve injury"]

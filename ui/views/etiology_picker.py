@@ -109,11 +109,12 @@ class EtiologyPicker(QWidget):
         return True
 
     def _filter(self, text: str) -> None:
-        """Every word typed must appear in the etiology's name or study count, in any case."""
+        """Every word typed must appear in the etiology's name or study count, in any case: not in the words around
+        the count ("pain" found every etiology once their studies "measured pain")."""
         words = text.casefold().split()
         for row, entry in enumerate(self._entries):
-            label = _label(entry).casefold()
-            self.list.item(row).setHidden(not all(word in label for word in words))
+            found_in = f"{entry.name} {entry.study_count}".casefold()
+            self.list.item(row).setHidden(not all(word in found_in for word in words))
 
     def _choose_first_shown(self) -> None:
         row = next((r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
