@@ -196,8 +196,8 @@ def test_model_names_are_short_and_shared(lib):
 def test_the_seed_models_have_one_name_each(lib):
     by_id = {s.id: s for s in lib.studies}
     assert {by_id[i].model for i in ("chen-2012", "cobianchi-2010", "sumizono-2018")} == {"CCI of the sciatic nerve"}
-    assert by_id["kami-2016-gaba"].model == "PSL"  # Cho 2021's "PSL Mice" repeats Kami's cell: its abstract says a
-    assert by_id["cho-2021"].model == "Sciatic nerve crush"  # crush, in rats (library 2026.12.17)
+    assert by_id["kami-2016-gaba"].model == "PSL"  # Cho 2021's "PSL Mice" repeats Kami's cell (He 3.2: PNI)
+    assert by_id["cho-2021"].model == "Sciatic nerve injury (type not stated)"
     assert {by_id[i].model for i in ("hutchinson-2004", "nees-2016")} == {"Spinal cord contusion"}
     assert {by_id[i].model for i in ("souza-2017", "saffar-kohneh-quchan-2025")} == {"EAE"}
     assert by_id["yamaoka-2017"].model == "SNL"

@@ -71,11 +71,13 @@ class ClinicSettings:
             self._say_settings_problems(error.problems, "settings.json has problems now (File > Settings to fix): this "
                                         "window keeps the settings it had.")
             return
-        if settings != self.settings:
+        changed = settings != self.settings
+        if changed:
             self._apply_settings(settings)
         if moved := self._records_move_said(settings):  # found in review: a clinic moved to its server by another
-            # window, taken in without a word
-            self.statusBar().showMessage("settings.json was changed outside this window." + moved)
+            # window, taken in without a word; a move saved in this window is said again, not as another's
+            self.statusBar().showMessage(f"settings.json was changed outside this window.{moved}" if changed
+                                         else moved.strip())
 
     def _use_settings(self, settings) -> None:
         """Save ``settings`` to settings.json and use them in every view."""
@@ -90,8 +92,8 @@ class ClinicSettings:
         self._apply_settings(settings)
         # where the records are kept changes at the next start (seen in a clinic's try: "Settings saved." beside
         # "Records: this workstation", and patients saved there as if on the clinic's server)
-        self.statusBar().showMessage("Settings saved." + (f" The file that could not be read is kept beside it as "
-                                                          f"{kept.name}." if kept else "") + self._records_move_said(settings))
+        kept_said = f" The file that could not be read is kept beside it as {kept.name}." if kept else ""
+        self.statusBar().showMessage("Settings saved." + kept_said + self._records_move_said(settings))
 
     def _records_move_said(self, settings) -> str:
         """Where ``settings`` keep the patient records from the next start, and this window until then; "" where they

@@ -6,7 +6,6 @@ import argparse
 
 from core.commands.output import format_table, print_json, say_without_server
 from core.data_dir import DataDir
-from core.evidence.derived import no_pain_outcome_of
 from core.evidence.dosing import dosing_summary
 from core.workspace.session import open_workspace
 
@@ -25,10 +24,10 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     rows = []
     for etiology in etiologies:
         summary = dosing_summary(etiology.id, studies)
-        measured_pain = summary.study_count - len(no_pain_outcome_of(etiology.id, studies))
-        rows.append([etiology.id, etiology.name, summary.study_count, measured_pain,
+        flagged = etiology.not_of_neuropathic_pain
+        rows.append([etiology.id, etiology.name, summary.study_count, "" if flagged is None else len(flagged),
                      summary.animal_treadmill_study_count, ", ".join(model.name for model in etiology.animal_models)])
-    # "measured pain": a neuropathic pain model with a pain outcome; the rest are flagged off-topic (`evidence`)
-    print(format_table(["id", "name", "studies", "measured pain", "animal treadmill (exercise alone)",
+    # "not of neuropathic pain": no pain model or no pain outcome, flagged off-topic (`evidence` names them)
+    print(format_table(["id", "name", "studies", "not of neuropathic pain", "animal treadmill (exercise alone)",
                         "animal models"], rows))
     return 0

@@ -55,13 +55,15 @@ def with_study_facts(etiology: Etiology, studies: list[Study]) -> Etiology:
     return etiology.model_copy(update={
         "animal_models": animal_models_of(etiology.id, studies),
         "no_animal_treadmill_note": no_animal_treadmill_note(etiology.id, studies),
-        "no_pain_outcome": no_pain_outcome_of(etiology.id, studies),
+        "not_of_neuropathic_pain": not_of_neuropathic_pain(etiology.id, studies),
     })
 
 
-def no_pain_outcome_of(etiology_id: str, studies: list[Study]) -> list[str]:
-    """The etiology's studies, animal or human, with no neuropathic pain model or no pain outcome (flagged off-topic),
-    by author and year: counted among its studies, they are not evidence on its pain (seen in a check against the
-    seeds: post-stroke pain's "5 studies" had none that measured pain)."""
+def not_of_neuropathic_pain(etiology_id: str, studies: list[Study]) -> list[str]:
+    """The etiology's studies, animal or human, that are not studies of neuropathic pain: no pain model or no pain
+    outcome (flagged off-topic), by author and year. Counted among its studies, they are not evidence on its pain (seen
+    in a check against the seeds: post-stroke pain's "5 studies" had none of its pain). Said as the flags say it, never
+    as studies that measured pain: a study not flagged may still report no pain result, and a clinic's own studies
+    carry no flags."""
     return [s.named for s in sorted(studies, key=lambda s: (s.year, s.id))
             if etiology_id in s.etiologies and not s.is_pain_study]

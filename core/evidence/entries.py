@@ -74,20 +74,20 @@ class EtiologyEntry(NamedTuple):
     safety: tuple[SafetyPoint, ...]
     no_animal_treadmill_note: str | None
     certainty: CertaintyEntry | None = None  # none in an entry stored before library 2026.12.13
-    no_pain_outcome: tuple[str, ...] | None = None  # its studies that measured no pain; None: stored before 2026.12.17
+    # its studies flagged as not of neuropathic pain (core/evidence/derived.py); None: stored before library 2026.12.17
+    not_of_neuropathic_pain: tuple[str, ...] | None = None
 
     @property
     def studies_in_words(self) -> str:
-        """"19 studies, 15 measured pain": how many of its studies are evidence on its pain (the rest have no
-        neuropathic pain model or no pain outcome); "19 studies" from an entry stored before that was derived."""
+        """"19 studies, 4 not of neuropathic pain": how many of its studies the flags say are no evidence on its pain
+        (no pain model or no pain outcome); "19 studies" where none is flagged so, or the entry was stored before."""
         count = self.study_count
         studies = f"{count} {'study' if count == 1 else 'studies'}"
-        if self.no_pain_outcome is None or count == 0:
+        flagged = len(self.not_of_neuropathic_pain or ())
+        if not flagged or not count:
             return studies
-        pain = max(0, count - len(self.no_pain_outcome))
-        measured = ("none" if pain == 0 else "which" if count == 1 else "both" if pain == count == 2 else
-                    "all" if pain == count else str(pain))
-        return f"{studies}, {measured} measured pain"
+        return f"{studies}, " + (f"{flagged} not" if flagged < count else "not" if count == 1 else "none") + \
+            " of neuropathic pain"
 
 
 def entry_from_row(raw: Any, study_count: int) -> EtiologyEntry:
@@ -118,8 +118,9 @@ def _entry(record: Any, study_count: int) -> EtiologyEntry:
         no_animal_treadmill_note=_optional_text(record, "no_animal_treadmill_note", where),
         certainty=None if record.get("human_certainty") is None
         else _certainty(record["human_certainty"], f"{where}, human_certainty"),
-        no_pain_outcome=None if record.get("no_pain_outcome") is None else tuple(
-            _checked_text(name, "no_pain_outcome", where) for name in _list(record, "no_pain_outcome", where)),
+        not_of_neuropathic_pain=None if record.get("not_of_neuropathic_pain") is None else tuple(
+            _checked_text(name, "not_of_neuropathic_pain", where)
+            for name in _list(record, "not_of_neuropathic_pain", where)),
     )
 
 

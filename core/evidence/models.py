@@ -269,9 +269,9 @@ class Etiology(Strict):
     no_animal_treadmill_note: str | None = Field(
         default=None, description="derived from the studies when installed (core/evidence/derived.py)"
     )
-    # derived too: its studies with no neuropathic pain model or no pain outcome (flagged off-topic), by author and
-    # year; None in an entry stored before library 2026.12.17
-    no_pain_outcome: list[str] | None = Field(
+    # derived too: its studies that are not of neuropathic pain (flagged off-topic), by author and year; None in an
+    # entry stored before library 2026.12.17
+    not_of_neuropathic_pain: list[str] | None = Field(
         default=None, description="derived from the studies when installed (core/evidence/derived.py)"
     )
 
@@ -310,9 +310,10 @@ class EvidenceLibrary(Strict):
             for dup in sorted({i for i in ids if ids.count(i) > 1}):
                 problems.append(f"duplicate {kind} id '{dup}'")
         for etiology in self.etiologies:
-            if etiology.animal_models or etiology.no_animal_treadmill_note or etiology.no_pain_outcome is not None:
+            if etiology.animal_models or etiology.no_animal_treadmill_note or \
+                    etiology.not_of_neuropathic_pain is not None:
                 problems.append(f"etiology '{etiology.id}': animal_models, no_animal_treadmill_note and "
-                                "no_pain_outcome are derived from the studies; do not write them by hand")
+                                "not_of_neuropathic_pain are derived from the studies; do not write them by hand")
         for study in self.studies:
             for eid in study.etiologies:
                 if eid not in etiology_ids:

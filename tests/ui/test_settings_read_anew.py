@@ -64,3 +64,17 @@ def test_records_kept_elsewhere_by_another_window_are_said_to_open_there_from_th
         "settings.json was changed outside this window. Treadwell keeps the patient records on the clinic database "
         "from its next start; until then, this window keeps them on this workstation.")
     assert not window.gateway.on_clinic_server  # this start's records, as they were
+
+
+def test_a_move_saved_in_this_window_is_not_said_to_come_from_outside_it(qtbot, data_dir, monkeypatch) -> None:
+    """Found in review: Settings saved with a clinic database here, opened again and cancelled, said "settings.json was
+    changed outside this window"."""
+    from core.settings import Settings
+
+    window = app_window(qtbot, data_dir)
+    window._use_settings(Settings(records_url="postgresql://grace_okafor@clinic-server/treadwell"))
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", lambda dialog: settings_dialog.SettingsDialog.Rejected)
+    window._on_settings_triggered()
+    assert window.statusBar().currentMessage() == (
+        "Treadwell keeps the patient records on the clinic database from its next start; until then, this window "
+        "keeps them on this workstation.")

@@ -15,17 +15,20 @@ from core.evidence.entries import EtiologyEntry
 from ui.focus_frame import framed_on_focus
 from ui.plain_text import escaped as escape
 
+NO_BREAK = "\u00a0"
+
 
 def _label(entry: EtiologyEntry) -> str:
-    return f"{entry.name}  ({entry.studies_in_words})"
+    """The name, then its count kept on one line (seen at 150 %: "(0 / studies)", "none of / neuropathic pain")."""
+    return f"{entry.name}  ({entry.studies_in_words.replace(' ', NO_BREAK)})"
 
 
 def _without_pain(entry: EtiologyEntry) -> str:
-    """Which of its studies measured no pain, named, so a count is not read as that much evidence on its pain."""
-    if not entry.no_pain_outcome:
+    """Which of its studies are not of neuropathic pain, named, so a count is not read as that much evidence."""
+    if not entry.not_of_neuropathic_pain:
         return ""
     return (" <small>(no neuropathic pain model or no pain outcome, flagged in the evidence table: "
-            f"{escape(', '.join(entry.no_pain_outcome))})</small>")
+            f"{escape(', '.join(entry.not_of_neuropathic_pain))})</small>")
 
 
 class EtiologyPicker(QWidget):
@@ -110,7 +113,7 @@ class EtiologyPicker(QWidget):
 
     def _filter(self, text: str) -> None:
         """Every word typed must appear in the etiology's name or study count, in any case: not in the words around
-        the count ("pain" found every etiology once their studies "measured pain")."""
+        the count ("pain" would find every etiology with a study "not of neuropathic pain")."""
         words = text.casefold().split()
         for row, entry in enumerate(self._entries):
             found_in = f"{entry.name} {entry.study_count}".casefold()
