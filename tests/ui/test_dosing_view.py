@@ -50,3 +50,19 @@ def test_the_caution_gives_its_first_sentence_and_the_rest_a_click_away(qtbot) -
     assert "16 m/min" in view.caution.text()  # kept open for the next etiology, until "Show less"
     view.caution.linkActivated.emit("less")
     assert "16 m/min" not in view.caution.text()
+
+
+def test_show_less_gives_the_room_back_to_the_chart(qtbot) -> None:
+    """Seen by a helper: after "Show less" the short caution sat in the whole caution's tall empty box, and the chart
+    below was squeezed to one row (a label's height for its width is never under its minimum height)."""
+    view = DosingView()
+    qtbot.addWidget(view)
+    view.resize(1000, 620)
+    view.show_etiology("spinal-cord-injury", "Spinal cord injury", load_library().studies)
+    view.show()
+    qtbot.waitExposed(view)
+    short = view.caution.minimumHeight()
+    view.caution.linkActivated.emit("whole")
+    assert view.caution.minimumHeight() > short
+    view.caution.linkActivated.emit("less")
+    assert view.caution.minimumHeight() == short

@@ -145,6 +145,9 @@ class DosingView(QWidget):
         of sight: a wrapped label may be squeezed below its lines."""
         lines = self.fontMetrics().lineSpacing()  # never so tall that the window would outgrow its screen
         room = self.height() - self.title.sizeHint().height() - 9 * lines
+        # a label's height for its width is never under its minimum height: the whole caution's height stayed after
+        # "Show less" (seen by a helper: a short text in a tall empty box, the chart squeezed to one row)
+        self.caution.setMinimumHeight(0)
         self.caution.setMinimumHeight(max(min(self.caution.heightForWidth(self.caution.width()), room), 0))
 
     def _on_caution_link_activated(self, link: str) -> None:
