@@ -43,7 +43,20 @@ def test_typed_words_filter_in_any_case_and_order_and_choose_the_first_left(qtbo
         qtbot.keyClicks(picker.search, "NEUROPATHY diab")
     assert picker.shown_names() == ["Painful diabetic neuropathy"] and chosen.args == ["diabetic-neuropathy"]
     picker.search.clear()
-    assert len(picker.shown_names()) == 3 and picker.current_id() == "peripheral-nerve-injury"
+    assert len(picker.shown_names()) == 3 and picker.current_id() == "diabetic-neuropathy"  # kept, not the first
+
+
+def test_a_filter_that_still_shows_the_chosen_etiology_keeps_it(qtbot) -> None:
+    """Seen by a helper: post-stroke pain chosen, "pain" typed to look something up moved the choice to the first
+    etiology shown, and a new patient's form in step 4 to that etiology."""
+    picker = make_picker(qtbot)
+    picker.select("post-stroke-pain")
+    chosen: list[str] = []
+    picker.etiology_chosen.connect(chosen.append)
+    qtbot.keyClicks(picker.search, "pain")
+    assert picker.current_id() == "post-stroke-pain" and chosen == []
+    picker.search.clear()
+    assert picker.current_id() == "post-stroke-pain" and chosen == []
 
 
 def test_no_match_says_so_and_keeps_the_choice(qtbot) -> None:

@@ -120,8 +120,13 @@ class EtiologyPicker(QWidget):
             self.list.item(row).setHidden(not all(word in found_in for word in words))
 
     def _choose_first_shown(self) -> None:
-        row = next((r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
-        if row == self.list.currentRow() >= 0:  # chosen already, under "No etiology matches": its details again
+        """The choice kept while the filter still shows it, else the first one shown. Seen by a helper: typing "pain"
+        to look something up moved the choice from post-stroke pain, still shown, to spinal cord injury, and a new
+        patient's form in step 4 with it; clearing the filter moved it to the first etiology."""
+        current = self.list.currentRow()
+        row = current if 0 <= current < self.list.count() and not self.list.item(current).isHidden() else next(
+            (r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
+        if row == current >= 0:  # chosen already, under "No etiology matches": its details again
             self.details.setHtml(self._describe(self._entries[row]))  # (seen in review: they stayed)
         elif row >= 0:
             self.list.setCurrentRow(row)
