@@ -23,8 +23,16 @@ def test_a_disputed_direction_is_marked_and_the_others_are_not() -> None:
     assert _study("bai-2022").findings_listed().startswith("BDNF ↓?, M1 ↓")  # its flag on findings[0].direction
     assert "?" not in _study("bobinski-2015").findings_listed()
     findings = next(column for column in STUDY_COLUMNS if column.header == "Findings")
-    assert "IL-4 down (the sources disagree on this direction: see the study's flags), M1 down" in \
+    assert "IL-4 down (the sources disagree on this finding: see the study's flags), M1 down" in \
         findings.tooltip(bobinski)
+
+
+def test_a_finding_that_may_be_another_studys_is_marked() -> None:
+    """Seen by a helper: Cho 2021's GABA and GAD 65/67 rises, which its flag says may be copied from the Kami 2016 row
+    and its own abstract does not name, and Lu 2021's IL-1ra and IL-5 rises, which may be Bobinski 2018's, stood in
+    the table as each study's own, unmarked."""
+    assert _study("cho-2021").findings_listed().startswith("GABA ↑?, GAD 65/67 ↑?, Wnt/β-catenin signaling ↓")
+    assert _study("lu-2021").findings_listed().startswith("IL-4 ↑, IL-1ra ↑?, IL-5 ↑?, M2 ↑")
 
 
 def test_the_command_line_keys_the_mark(tmp_path, capsys) -> None:

@@ -15,6 +15,7 @@ def test_every_kind_of_flag_has_its_words():
     (FlagCode.REFERENCE, "reference", "Reference problem"),
     (FlagCode.IMPLAUSIBLE, "exercise.speed_m_per_min", "Implausible as printed on speed"),
     (FlagCode.UNIT_UNCLEAR, "findings[0].direction", "Unit unclear on finding 1's direction"),
+    (FlagCode.CONFLICT, "findings[1].marker", "Sources disagree on whose finding 2 is"),  # Cho 2021's GAD 65/67
     (FlagCode.NOT_REPORTED, "exercise.some_new_field", "Not reported on some new field"),
     (FlagCode.SHARED, "findings", "Findings credited jointly to several studies"),
     # seen in review: "Not a pain study" on brito-2017, a chronic muscle pain model, and on human pain studies

@@ -36,6 +36,8 @@ def fact_in_words(field: str) -> str:
     if field in FACTS:
         return FACTS[field]
     finding = FINDING_FIELD.fullmatch(field)
+    if finding and finding.group(2) == "marker":  # "Sources disagree on whose finding 1 is" (Cho 2021's GABA ↑)
+        return f"whose finding {int(finding.group(1)) + 1} is"
     if finding:
         return f"finding {int(finding.group(1)) + 1}'s {finding.group(2).replace('_', ' ')}"
     return field.rsplit(".", 1)[-1].replace("_", " ")

@@ -23,10 +23,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# after a finding's arrow where the sources disagree on its direction (Study.disputed); said where it is printed
+# after a finding's arrow where the sources disagree on its direction, or on whose finding it is (Study.disputed); said
+# where it is printed
 DISPUTED = "?"
 FINDING_FIELD = re.compile(r"findings\[(\d+)\]\.(\w+)")  # a flag's field naming a finding's fact: findings[0].direction
-DISPUTED_KEY = "? after an arrow: the sources disagree on that direction (see the study's flags)"
+DISPUTED_KEY = "? after an arrow: the sources disagree on that finding, its direction or whose it is (see the flags)"
 
 
 class Direction(StrEnum):
@@ -182,9 +183,10 @@ class Study(Strict):
     def disputed(self) -> set[tuple[str, Direction]]:
         """The markers whose direction the sources disagree on (a conflict flag on ``findings[N].direction``; seen in a
         check against the seeds: Bobinski 2018's "IL-4 ↓" stood unmarked in the table, its flag saying it may be a
-        table error)."""
+        table error), or whose study (on ``findings[N].marker``: Cho 2021's GABA ↑, perhaps the Kami 2016 row's, stood
+        unmarked, its flag on the findings as a whole)."""
         places = {int(found[1]) for flag in self.flags if flag.code == FlagCode.CONFLICT
-                  and (found := FINDING_FIELD.fullmatch(flag.field)) and found[2] == "direction"}
+                  and (found := FINDING_FIELD.fullmatch(flag.field)) and found[2] in ("direction", "marker")}
         return {(self.findings[place].marker, self.findings[place].direction) for place in places
                 if place < len(self.findings)}
 

@@ -54,7 +54,7 @@ STUDY_COLUMNS: list[Column[Study]] = [
 ]
 
 
-DISAGREE = " (the sources disagree on this direction: see the study's flags)"  # the table's "?" (DISPUTED)
+DISAGREE = " (the sources disagree on this finding: see the study's flags)"  # the table's "?" (DISPUTED)
 LEFT_OUT_WHY = "Flagged implausible: left out of the animal dosing summary and chart"
 LEFT_OUT = "; " + LEFT_OUT_WHY[0].lower() + LEFT_OUT_WHY[1:]  # after what is shown: "...; flagged implausible: ..."
 
