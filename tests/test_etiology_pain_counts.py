@@ -65,7 +65,7 @@ def test_the_caution_gives_what_to_weigh_before_comparing_animal_studies() -> No
     """Ghanbari 2025's Table 2, which the clinical brief counts as evidence, was nowhere in the product."""
     for factor in ("aerobic or anaerobic", "acute, subchronic or chronic", "mild, medium or high intensity",
                    "daily or weekly", "blood, cerebrospinal fluid or tissue", "most animal studies used males",
-                   "compared under like conditions"):
+                   "compared under similar experimental conditions"):
         assert factor in DOSING_CAUTION
     assert "Ghanbari 2025 (Table 2 and Conclusion)" in DOSING_CAUTION
 

@@ -33,10 +33,10 @@ DOSING_CAUTION = DOSING_RULE + (
     "concludes that not all intensities help. Ghanbari 2025 (Table 2 and Conclusion) lists what to weigh before "
     "comparing animal studies: aerobic or anaerobic exercise; acute, subchronic or chronic training; mild, medium or "
     "high intensity; daily or weekly timing; blood, cerebrospinal fluid or tissue samples; and sex (most animal "
-    "studies used males), and asks that results be compared under like conditions in like animals. The plan stays "
-    "at moderate intensity. Nor do the reviews "
-    "say when to start: Ghanbari 2025 (Conclusion) finds it unclear how many days after an injury exercise helps "
-    "most, and whether the animals' timing is like a person's."
+    "studies used males), and asks that results be compared under similar experimental conditions and in similar "
+    "samples. The plan stays at moderate intensity. Nor do the reviews say when to start: Ghanbari 2025 (Conclusion) "
+    "finds it unclear how many days after an injury exercise helps most, and whether the animals' timing is like a "
+    "person's."
 )
 DOSING_CAUTION_CITATIONS = [
     Citation(label="Shepherd & Gollnick 1976, Pflügers Arch", doi="10.1007/BF00581173"),

@@ -126,8 +126,9 @@ class EtiologyPicker(QWidget):
         current = self.list.currentRow()
         row = current if 0 <= current < self.list.count() and not self.list.item(current).isHidden() else next(
             (r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
-        if row == current >= 0:  # chosen already, under "No etiology matches": its details again
-            self.details.setHtml(self._describe(self._entries[row]))  # (seen in review: they stayed)
+        if row == current >= 0:  # kept, in sight again once the filter is cleared (seen in review: scrolled away),
+            self.list.scrollToItem(self.list.item(row))  # and its details again under "No etiology matches" (they
+            self.details.setHtml(self._describe(self._entries[row]))  # stayed, seen in review)
         elif row >= 0:
             self.list.setCurrentRow(row)
         elif self._entries:
