@@ -313,10 +313,15 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         studies = self.studies_for(etiology_id)
         self.evidence.show_etiology(name, studies, self.overview.mechanisms, self.overview.studies)
         self.dosing.show_etiology(etiology_id, name, studies)
-        self.editor.set_etiology(etiology_id)  # a new patient's form starts there
+        # a new patient's form starts there; one already typed keeps its own while the filter chooses (for looking)
+        if not self.editor.set_etiology(etiology_id, looking=self.picker.by_filter):
+            kept = self.editor.form.etiology.currentText()
+            self.statusBar().showMessage(f"Step 4 keeps {kept} for the patient being typed: press Enter or click "
+                                         f"{name} to use it for them.")
 
     @Slot(str)
     def _on_picker_etiology_confirmed(self, etiology_id: str) -> None:
+        self.editor.set_etiology(etiology_id)  # Enter or a double-click: the clinician's choice, for a new patient too
         if self.overview is not None:  # the evidence is there to show
             self.tabs.setCurrentWidget(self.evidence)
 

@@ -38,6 +38,10 @@ class EtiologyPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[EtiologyEntry] = []
+        # while the filter is choosing, the choice is for looking: a new patient already typed keeps its own etiology
+        # until the clinician chooses (main_window, seen in review: "diab" typed to look something up put diabetic
+        # neuropathy into the form of a post-stroke patient)
+        self.by_filter = False
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type to filter: nerve, diabetic, stroke…")
         self.search.setAccessibleName("Filter etiologies")
@@ -137,8 +141,12 @@ class EtiologyPicker(QWidget):
 
     @Slot(str)
     def _on_search_text_changed(self, text: str) -> None:
-        self._filter(text)
-        self._choose_first_shown()
+        self.by_filter = True
+        try:
+            self._filter(text)
+            self._choose_first_shown()
+        finally:
+            self.by_filter = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Up and Down in the filter move through the etiologies it shows, as in a search box."""

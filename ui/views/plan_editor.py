@@ -149,19 +149,23 @@ class PlanEditor(QWidget):
         """(id, display name) pairs from the evidence library; a new patient not yet typed stays unchanged."""
         self._quietly(lambda: self.form.set_etiologies(etiologies))
 
-    def set_etiology(self, etiology_id: str) -> None:
+    def set_etiology(self, etiology_id: str, *, looking: bool = False) -> bool:
         """The etiology chosen on step 1. For a new patient not yet typed this is where the form starts, not an edit.
         A choice said again as it stood (the evidence read anew: another workstation imported studies, the clinic
         server signed in to again) changes nothing (seen in testing: a new patient's etiology, corrected in the form,
-        went back to step 1's unasked, and was saved so)."""
+        went back to step 1's unasked, and was saved so). ``looking``: chosen by step 1's filter, which a new patient
+        already typed does not follow (False returned: Enter or a click on it is still the clinician's choice)."""
         if etiology_id in ('', self._picked):  # '': the list emptied to be filled again
-            return
+            return True
+        if looking and self.plan_id is None and not self._untouched_new_patient():
+            return False
         self._picked = etiology_id  # followed with a saved version on screen too, whose form it leaves as it is
         if self.plan_id is not None:
-            return
+            return True
         index = self.form.etiology.findData(etiology_id)
         if index >= 0 and index != self.form.etiology.currentIndex():
             self._quietly(lambda: self.form.etiology.setCurrentIndex(index))
+        return True
 
     def _quietly(self, change) -> None:
         """A change the window makes to the form (not the clinician's typing), then one recompute."""
