@@ -23,7 +23,7 @@ def _label(entry: EtiologyEntry) -> str:
     return f"{entry.name}  ({entry.studies_in_words.replace(' ', NO_BREAK)})"
 
 
-def _without_pain(entry: EtiologyEntry) -> str:
+def _named_not_of_neuropathic_pain(entry: EtiologyEntry) -> str:
     """Which of its studies are not of neuropathic pain, named, so a count is not read as that much evidence."""
     if not entry.not_of_neuropathic_pain:
         return ""
@@ -93,7 +93,7 @@ class EtiologyPicker(QWidget):
 
     def shown_names(self) -> list[str]:
         """The etiologies the filter leaves in the list, in order."""
-        return [entry.name for row, entry in enumerate(self._entries) if not self.list.item(row).isHidden()]
+        return [self._entries[row].name for row in self._shown_rows()]
 
     def current_id(self) -> str:
         row = self.list.currentRow()
@@ -127,9 +127,8 @@ class EtiologyPicker(QWidget):
         """The choice kept while the filter still shows it, else the first one shown. Seen by a helper: typing "pain"
         to look something up moved the choice from post-stroke pain, still shown, to spinal cord injury, and a new
         patient's form in step 4 with it; clearing the filter moved it to the first etiology."""
-        current = self.list.currentRow()
-        row = current if 0 <= current < self.list.count() and not self.list.item(current).isHidden() else next(
-            (r for r in range(self.list.count()) if not self.list.item(r).isHidden()), -1)
+        current, shown = self.list.currentRow(), self._shown_rows()
+        row = current if current in shown else next(iter(shown), -1)
         if row == current >= 0:  # kept, in sight again once the filter is cleared (seen in review: scrolled away),
             self.list.scrollToItem(self.list.item(row))  # and its details again under "No etiology matches" (they
             self.details.setHtml(self._describe(self._entries[row]))  # stayed, seen in review)
@@ -159,8 +158,12 @@ class EtiologyPicker(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _shown_rows(self) -> list[int]:
+        """The rows the filter leaves in the list, in order."""
+        return [r for r in range(self.list.count()) if not self.list.item(r).isHidden()]
+
     def _move(self, step: int) -> None:
-        shown = [r for r in range(self.list.count()) if not self.list.item(r).isHidden()]
+        shown = self._shown_rows()
         if not shown:
             return
         current = self.list.currentRow()
@@ -195,7 +198,7 @@ class EtiologyPicker(QWidget):
         models = "".join(f"<li>{escape(m.name)} <small>(studies: {escape(m.named)})</small></li>"
                          for m in e.animal_models)
         parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}{cite(e.description_source)}</p>",
-                 f"<p><b>Studies in the library:</b> {escape(e.studies_in_words)}{_without_pain(e)}</p>",
+                 f"<p><b>Studies in the library:</b> {escape(e.studies_in_words)}{_named_not_of_neuropathic_pain(e)}</p>",
                  f"<p><b>Animal models</b> (from the library's pain studies):</p><ul>{models}</ul>" if models
                  else "<p><b>Animal models:</b> no animal pain study in the library</p>"]
         if e.no_animal_treadmill_note:
