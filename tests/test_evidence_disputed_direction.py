@@ -50,3 +50,25 @@ def test_the_clinician_summary_says_it_in_words() -> None:
     studies = handout_for(example("peripheral-nerve-injury"), summary=True).clinician.studies
     bobinski = next(row.text for row in studies if row.text.startswith("Bobinski 2018."))
     assert "Findings: BDNF ↓, β-NGF ↓, IL-4 ↓ (the sources disagree), M1 ↓, " in bobinski
+
+
+def test_the_clinician_summarys_flags_name_the_finding_as_its_findings_list_it() -> None:
+    """Seen in review: the summary listed Cho 2021's findings unnumbered ("GABA ↑ (the sources disagree), ...") and its
+    flags said "whose finding 1 is"; the flags name the finding by its marker, in its own letters (not "gaba")."""
+    from tests.handout.helpers import example, handout_for
+
+    flags = handout_for(example("peripheral-nerve-injury"), summary=True).clinician.flags
+    assert any(flag.startswith("Cho 2021, sources disagree on whose finding GABA ↑ is: ") for flag in flags)
+    assert any(flag.startswith("Bobinski 2018, sources disagree on the direction of IL-4 ↓: ") for flag in flags)
+    assert not any("finding 1" in flag or "finding 2" in flag for flag in flags)
+
+
+def test_the_study_details_mark_the_finding_and_name_it_in_the_flags() -> None:
+    from ui.views.evidence_view import study_detail_html
+
+    library = load_library()
+    mechanisms = {m.id: m for m in library.mechanisms}
+    cho = study_detail_html(_study("cho-2021"), mechanisms)
+    assert "GABA ↑? (the sources disagree on this finding: see the flags below)" in cho
+    assert "Sources disagree on whose finding GABA ↑ is." in cho
+    assert "Wnt/β-catenin signaling ↓ (" in cho  # the finding no source doubts: unmarked

@@ -28,3 +28,17 @@ def test_a_flag_reads_as_the_kind_of_problem_then_the_fact(code, field, words):
 
 def test_a_field_not_listed_is_named_by_its_own_last_part():
     assert fact_in_words("exercise.rest_days") == "rest days"
+
+
+def test_a_finding_is_named_by_its_marker_and_arrow_for_its_study():
+    """Where a flag is shown with its study, the findings are listed unnumbered beside it (the study's details, the
+    clinician summary): the flag names the finding itself."""
+    from core.evidence.library import load_library
+
+    cho = next(study for study in load_library().studies if study.id == "cho-2021")
+    marker = Flag(code=FlagCode.CONFLICT, field="findings[1].marker", message="a curator's note on it")
+    direction = Flag(code=FlagCode.CONFLICT, field="findings[0].direction", message="a curator's note on it")
+    assert flag_in_words(marker, cho) == "Sources disagree on whose finding GAD 65/67 ↑ is"
+    assert flag_in_words(direction, cho) == "Sources disagree on the direction of GABA ↑"
+    beyond = Flag(code=FlagCode.CONFLICT, field="findings[9].direction", message="a curator's note on it")
+    assert flag_in_words(beyond, cho) == "Sources disagree on finding 10's direction"  # no such finding: its number

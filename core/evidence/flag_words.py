@@ -30,22 +30,26 @@ FACTS = {
 OFF_TOPIC_WHY = {"model": "no neuropathic pain model", "pain_outcome": "no pain outcome reported"}
 
 
-def fact_in_words(field: str) -> str:
-    """The flagged fact: "weeks of training" for ``exercise.weeks``, "finding 1's direction" for
-    ``findings[0].direction``; a field not listed here in words made of its own name."""
+def fact_in_words(field: str, study: Study | None = None) -> str:
+    """The flagged fact: "weeks of training" for ``exercise.weeks``; a finding's by its marker and arrow where the
+    ``study`` is given ("the direction of IL-4 ↓", "whose finding GABA ↑ is": its findings are listed unnumbered
+    wherever its flags are shown, seen in review), else by its number ("finding 1's direction"); a field not listed
+    here in words made of its own name."""
     if field in FACTS:
         return FACTS[field]
-    finding = FINDING_FIELD.fullmatch(field)
-    if finding and finding.group(2) == "marker":  # "Sources disagree on whose finding 1 is" (Cho 2021's GABA ↑)
-        return f"whose finding {int(finding.group(1)) + 1} is"
-    if finding:
-        return f"finding {int(finding.group(1)) + 1}'s {finding.group(2).replace('_', ' ')}"
-    return field.rsplit(".", 1)[-1].replace("_", " ")
+    if not (finding := FINDING_FIELD.fullmatch(field)):
+        return field.rsplit(".", 1)[-1].replace("_", " ")
+    place, part = int(finding.group(1)), finding.group(2).replace("_", " ")
+    if study is not None and place < len(study.findings):
+        named = f"{study.findings[place].marker} {study.findings[place].direction.arrow}"
+        return f"whose finding {named} is" if part == "marker" else f"the {part} of {named}"
+    return f"whose finding {place + 1} is" if part == "marker" else f"finding {place + 1}'s {part}"
 
 
-def flag_in_words(flag: Flag) -> str:
-    """"Sources disagree on weeks of training": the kind of problem, then the fact it is about."""
-    kind, fact = KINDS[flag.code], fact_in_words(flag.field)  # every code has its words (tests/test_flag_words.py)
+def flag_in_words(flag: Flag, study: Study | None = None) -> str:
+    """"Sources disagree on weeks of training": the kind of problem, then the fact it is about (a finding named as
+    ``fact_in_words`` names it, for the ``study`` flagged)."""
+    kind, fact = KINDS[flag.code], fact_in_words(flag.field, study)  # every code has its words (test_flag_words.py)
     if flag.code == FlagCode.OFF_TOPIC:  # "Not a neuropathic pain study: no pain outcome reported"
         said = f"{kind}: {OFF_TOPIC_WHY.get(flag.field, fact)}"
     else:

@@ -13,7 +13,7 @@ from core.evidence.dosing import (
 )
 from core.evidence.entries import EtiologyEntry
 from core.evidence.flag_words import flag_in_words, listed_flags
-from core.evidence.models import Study
+from core.evidence.models import Flag, Study
 from core.handout.language import Wording, english_date, unreviewed_note
 from core.handout.model import ClinicianSummary, DosingRow, ReferenceRow
 from core.handout.walk_days import rest_days
@@ -118,8 +118,11 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         days_per_week=days_in_words(s.exercise) or "n/r", weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
         flags=str(len(listed_flags(s)) or ""),
     ) for s in linked]
-    flags = [f"{author(s)}, {study_text(flag_in_words(f).lower(), 80)}: {study_text(f.message, 2000)}" for s in linked
-             for f in listed_flags(s)]
+    def flag(s: Study, f: Flag) -> str:  # "Cho 2021, sources disagree on whose finding GABA ↑ is: ..." (not "gaba")
+        said = flag_in_words(f, s)
+        return f"{author(s)}, {study_text(said[:1].lower() + said[1:], 120)}: {study_text(f.message, 2000)}"
+
+    flags = [flag(s, f) for s in linked for f in listed_flags(s)]
     caution = DOSING_CAUTION + " Sources: " + cited_together(DOSING_CAUTION_CITATIONS)
     human = [] if etiology is None else [ReferenceRow(
         text=etiology.human_evidence, source=cited_together(etiology.human_sources))] + [

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.evidence.dosing import SPECIES_NOT_STATED, days_in_words, left_out, speed_in_words
 from core.evidence.flag_words import KINDS, flag_in_words
-from core.evidence.models import REVIEW_NAMES, Finding, Mechanism, Study
+from core.evidence.models import DISPUTED, REVIEW_NAMES, Finding, Mechanism, Study
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 from ui.scrolling import TurningSplitter, all_columns_width
@@ -55,6 +55,8 @@ STUDY_COLUMNS: list[Column[Study]] = [
 
 
 DISAGREE = " (the sources disagree on this finding: see the study's flags)"  # the table's "?" (DISPUTED)
+# the study's details (seen in review: Cho 2021's GABA ↑ stood there unmarked, the flags under it naming it)
+DETAIL_DISAGREE = DISPUTED + " (the sources disagree on this finding: see the flags below)"
 LEFT_OUT_WHY = "Flagged implausible: left out of the animal dosing summary and chart"
 LEFT_OUT = "; " + LEFT_OUT_WHY[0].lower() + LEFT_OUT_WHY[1:]  # after what is shown: "...; flagged implausible: ..."
 
@@ -352,7 +354,7 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
         f"{escape(s.location)}</li>" for s in study.sources) + "</ul>")
     if study.flags:
         html.append(f"<p><b>Data-quality flags ({len(study.flags)})</b></p><ul>" + "".join(
-            f"<li><b>{escape(flag_in_words(f))}.</b> {escape(f.message)}</li>" for f in study.flags) + "</ul>")
+            f"<li><b>{escape(flag_in_words(f, study))}.</b> {escape(f.message)}</li>" for f in study.flags) + "</ul>")
     else:
         html.append("<p>No data-quality flags.</p>")
     return "".join(html)
@@ -363,6 +365,7 @@ def _finding_html(study: Study, finding: Finding, mechanisms: dict[str, Mechanis
     below said where the study is cited, not which of them gives each finding (seen in review)."""
     mechanism = mechanisms[finding.mechanism].name if finding.mechanism in mechanisms else finding.mechanism
     where = study.where_stated(finding)
-    return (f"<li>{escape(finding.marker)} {finding.direction.arrow} ({escape(mechanism)})"
+    doubted = DETAIL_DISAGREE if (finding.marker, finding.direction) in study.disputed else ""
+    return (f"<li>{escape(finding.marker)} {finding.direction.arrow}{escape(doubted)} ({escape(mechanism)})"
             f"{' — ' + escape(finding.site) if finding.site else ''}"
             f"{f' <small>(stated in {escape(where)})</small>' if where else ''}</li>")
