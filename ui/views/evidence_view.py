@@ -284,7 +284,7 @@ class EvidenceView(QWidget):
             return [s for s in studies if (matches is None or s.id in matches)
                     and (not mechanism or any(f.mechanism == mechanism for f in s.findings))]
 
-        shown = found(self._studies)
+        shown, kept = found(self._studies), self._current.id if self._current else None
         self.model.set_rows(shown)
         said = f"{len(shown)} of {len(self._studies)} studies"
         if matches is not None and not self.whole_library.isChecked():
@@ -293,15 +293,18 @@ class EvidenceView(QWidget):
                 said += (f"; {outside} more in the library outside this etiology: tick Whole library to see "
                          f"{'it' if outside == 1 else 'them'}")
         self.count_label.setText(said)
-        if shown:
+        # the study the clinician was reading, while it is still shown (seen in review: a search typed and cleared
+        # again left them on the first study of the list, not the one they had been on)
+        if shown and not (kept and self.select_study(kept)):
             self.table.selectRow(0)
-        else:
+        elif not shown:
             self._show_detail(None)
 
     def select_study(self, study_id: str) -> bool:
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(OBJECT_ROLE).id == study_id:
                 self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
                 return True
         return False
 
