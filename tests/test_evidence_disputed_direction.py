@@ -72,3 +72,18 @@ def test_the_study_details_mark_the_finding_and_name_it_in_the_flags() -> None:
     assert "GABA ↑? (the sources disagree on this finding: see the flags below)" in cho
     assert "Sources disagree on whose finding GABA ↑ is." in cho
     assert "Wnt/β-catenin signaling ↓ (" in cho  # the finding no source doubts: unmarked
+
+
+def test_the_command_line_says_what_the_reviews_say_of_a_mechanism(tmp_path, capsys) -> None:
+    """Seen in a check against the seeds: ``evidence --mechanism noradrenaline`` printed an empty table and "0
+    studies", and nothing of Ghanbari's account or of the flags on the studies it cites."""
+    data = DataDir(tmp_path / "data").prepare()
+    assert run_command(parse_args(["evidence", "--mechanism", "noradrenaline"]), data) == 0
+    said = capsys.readouterr().out
+    assert "No study in the library reports a finding on this mechanism; the reviews say:\n" \
+           "Noradrenaline (catecholamines): Noradrenaline damps pain" in said
+    assert "Source: Ghanbari 2025 Section 1.3; Ghanbari 2025 Table 1." in said
+    assert "  Flag: Sources disagree on types of exercise. Ghanbari Table 1 credits running wheel exercise" in said
+    assert run_command(parse_args(["evidence", "--mechanism", "serotonin"]), data) == 0
+    said = capsys.readouterr().out
+    assert "2 studies" in said and "No study in the library" not in said and "\nSerotonin: Brainstem serotonin" in said

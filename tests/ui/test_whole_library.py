@@ -56,3 +56,19 @@ def test_a_mechanism_chosen_in_the_filter_brings_its_text_into_view(qtbot, data_
     view.mechanism_filter.setCurrentIndex(view.mechanism_filter.count() - 1)  # the last mechanism listed
     QApplication.processEvents()
     assert bar.value() > 0
+
+
+def test_the_whole_library_shows_every_mechanism_those_no_finding_names_too(qtbot, data_dir) -> None:
+    """Seen in a check against the seeds: Ghanbari's noradrenaline mechanism (Section 1.3, Table 1), which no study's
+    finding names, and its flags on the studies Ghanbari cites for it, were shown nowhere in the window."""
+    window = open_window(qtbot, data_dir)
+    window._on_picker_etiology_chosen("peripheral-nerve-injury")
+    view = window.evidence
+    assert view.mechanism_filter.findData("noradrenaline") == -1  # the etiology's: those its studies name
+    view.whole_library.setChecked(True)
+    pane = view.mechanisms.toPlainText()
+    assert "Noradrenaline (catecholamines) (no study in the library reports a finding on it): " in pane
+    assert "citing Dunn 1996 (brain noradrenaline in rats without any injury or pain model)" in pane
+    assert view.mechanism_filter.count() == 1 + len(window.overview.mechanisms)
+    view.mechanism_filter.setCurrentIndex(view.mechanism_filter.findData("noradrenaline"))
+    assert view.proxy.rowCount() == 0 and view.count_label.text().startswith("0 of ")

@@ -239,7 +239,10 @@ class EvidenceView(QWidget):
         whole = self.whole_library.isChecked()
         studies = self._studies = self._library if whole else self._etiology_studies
         self.title.setText(f"<h3>2. Evidence: {'the whole library' if whole else escape(self._etiology)}</h3>")
-        used = sorted({f.mechanism for s in studies for f in s.findings})
+        used = {f.mechanism for s in studies for f in s.findings}
+        # the whole library: every mechanism, those no study's finding names too (seen in a check against the seeds:
+        # Ghanbari's noradrenaline, with its flags, was shown nowhere in the window)
+        used = sorted(used | set(self._mechanisms) if whole else used)
         self.mechanism_filter.blockSignals(True)
         self.mechanism_filter.clear()
         self.mechanism_filter.addItem("All mechanisms", "")
@@ -264,8 +267,9 @@ class EvidenceView(QWidget):
                 continue
             count = sum(1 for s in studies if any(f.mechanism == mechanism_id for f in s.findings))
             where = "; ".join(f"{REVIEW_NAMES[s.review]} {s.location}" for s in m.sources)
-            parts.append(f"<p><a name='{escape(mechanism_id)}'></a><b>{escape(m.name)}</b> "
-                         f"({count} {'study' if count == 1 else 'studies'}): "
+            counted = f"{count} {'study' if count == 1 else 'studies'}" if count else \
+                "no study in the library reports a finding on it"
+            parts.append(f"<p><a name='{escape(mechanism_id)}'></a><b>{escape(m.name)}</b> ({counted}): "
                          f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
                          f"<small>Markers: {escape(', '.join(m.markers))}. Source: {escape(where)}.</small></p>")
             parts += [f"<p style='margin-left:12px'><small><b>Flag: {escape(flag_in_words(f))}.</b> "
