@@ -71,5 +71,15 @@ def slowed_since(advice: str, pointed: Week, target: Week, walked_under: int, ne
             "with the patient before slowing it further.")
 
 
+def not_slowed(advice: str, pointed: Week, given: Week) -> bool:
+    """Where ``advice`` slows the belt at the week it points to (``pointed``), whether ``given``, the week a handout
+    gives the patient, walks no slower, or no easier (the ACSM walking equation's cost), than it: the handout would
+    print the speed the advice asks to slow (seen in a try: "step back ... and slow the belt" after pain 8/10 in week
+    1, and the handout printed week 1 at its 3.5 km/h)."""
+    if SLOW_THE_BELT not in advice or pointed.speed_kmh is None or given.speed_kmh is None:
+        return False
+    return given.speed_kmh >= pointed.speed_kmh - 1e-9 or _cost(given) >= _cost(pointed) - 1e-9
+
+
 def _cost(week: Week) -> float:
     return walking_vo2(kmh_to_m_per_min(week.speed_kmh), week.grade_pct / 100)

@@ -11,6 +11,8 @@ from core.plan.profile import PatientProfile
 from core.plan.progress import (
     LoggedSession, Progress, VersionInCourse, as_patient_has_it, course_progress,
 )
+from core.plan.step_back import not_slowed
+from core.plan.walking import speed_in_units
 from core.records.interface import PatientRecords
 from core.records.models import PlanVersion, RecordNotFound, SessionRecord
 from core.settings import Settings
@@ -44,14 +46,15 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
 class CarryOn(NamedTuple):
     """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, a
     week past the plan's end, or a blocked plan; the handout then says none), and ``note``, for the clinician, where
-    that week's walks are longer than the course pointed to before this plan ("": none)."""
+    that week's walks are longer than the course pointed to before this plan, or its belt no slower where the course
+    advises slowing it ("": none)."""
 
     week: int | None = None
     note: str = ""
 
 
 def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profile: PatientProfile,
-                plan: Plan) -> CarryOn:
+                plan: Plan, units: Literal["metric", "imperial"] = "metric") -> CarryOn:
     """Where the patient carries on in ``plan`` (the plan a handout gives, as the patient has it): where progress
     points with that plan as the one in force, as it will be once saved (or as it is, for the version in force); a
     plan based again on what the patient walks now starts again low. No week before any walk, past the end of ``plan``,
@@ -69,15 +72,24 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         versions.append(VersionInCourse(version=history[-1].version + 1, plan_id=0,
                                         saved_at=dt.datetime.now(dt.timezone.utc).isoformat(), saved_by="",
                                         profile=profile, plan=plan, overrides=[]))
-    week = course_progress(versions, logged, today=dt.date.today()).next_walk_week
+    progress = course_progress(versions, logged, today=dt.date.today())
+    week = progress.next_walk_week
     if not 1 <= week <= len(plan.weeks):
         return CarryOn()
-    pointed = course_progress(versions[:-1], logged, today=dt.date.today()).suggestion if new else None
-    first = plan.weeks[week - 1].main_min
-    wanted = pointed.next_week.main_min if pointed is not None and pointed.next_week is not None else None
-    note = "" if wanted is None or first <= wanted + 1e-9 else (
-        f"The handout's week {week} has walks of {first:g} min, {first / wanted * 100 - 100:.0f} % longer than the "
-        f"{wanted:g} min the patient's course points to now: check with the patient that they walk this long now.")
+    # what the course advised before this plan (a new one), or advises under it (the version in force)
+    pointed = course_progress(versions[:-1], logged, today=dt.date.today()).suggestion if new else progress.suggestion
+    given = plan.weeks[week - 1]
+    wanted = pointed.next_week if pointed is not None else None
+    note = "" if not new or wanted is None or given.main_min <= wanted.main_min + 1e-9 else (
+        f"The handout's week {week} has walks of {given.main_min:g} min, "
+        f"{given.main_min / wanted.main_min * 100 - 100:.0f} % longer than the {wanted.main_min:g} min the patient's "
+        "course points to now: check with the patient that they walk this long now.")
+    if wanted is not None and not_slowed(pointed.reason, wanted, given):
+        note = " ".join(filter(None, [note, (
+            f"The patient's course advises slowing the belt after their last walks, and the handout's week {week} "
+            f"gives {speed_in_units(given.speed_kmh, units)}, no slower than the "
+            f"{speed_in_units(wanted.speed_kmh, units)} of the week the advice follows: save a version with a slower "
+            "comfortable walking speed before the patient takes it home, or tell them the speed to walk at.")]))
     return CarryOn(week, note)
 
 

@@ -69,3 +69,24 @@ def test_a_plan_based_again_on_longer_walks_says_how_much_longer_its_start_is(db
     assert carrying_on(*course(db, patient), profile, plan).note == ""  # the plan in force: progress says it
     same = profile.model_copy(update={"weeks": 10})
     assert carrying_on(*course(db, patient), same, compute_plan(same, [])).note == ""
+
+
+def test_a_handout_that_gives_the_speed_the_course_asks_to_slow_says_so(db) -> None:
+    """Seen in a try: pain 8/10 in week 1 gave "stay at week 1's minutes, as there is no earlier week, and slow the
+    belt", and the handout printed week 1 at its 3.5 km/h with nothing said; a version saved with a slower comfortable
+    speed since is not told to slow it again."""
+    profile, plan = example()
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    week_1 = plan.weeks[0]
+    records.add_session(db, saved.patient_id, SessionLog(
+        date=dt.date.today() - dt.timedelta(days=1), week=1, minutes=week_1.main_min, rpe=week_1.rpe[0],
+        pain_during=8), clinician="Dr A")
+    carry_on = carrying_on(*course(db, saved.patient_id), profile, plan, "imperial")
+    speed = f"{week_1.speed_kmh / 1.609344:.1f} mph ({week_1.speed_kmh:g} km/h)"
+    assert carry_on.week == 1 and carry_on.note == (
+        f"The patient's course advises slowing the belt after their last walks, and the handout's week 1 gives {speed}, "
+        f"no slower than the {speed} of the week the advice follows: save a version with a slower comfortable walking "
+        "speed before the patient takes it home, or tell them the speed to walk at.")
+    slower = profile.model_copy(update={"comfortable_speed_kmh": profile.comfortable_speed_kmh - 0.5})
+    carry_on = carrying_on(*course(db, saved.patient_id), slower, compute_plan(slower, []))
+    assert carry_on.week == 1 and carry_on.note == ""
