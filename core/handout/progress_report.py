@@ -245,7 +245,8 @@ class _Report:
             "the highest rating of the week (0-10).",
             f"“{NOT_RECORDED}”: walks were logged without that rating; “{top_pain_in_words(4, 1, 3)}”: 4 is "
             f"the highest of the walks rated, and 1 walk has no rating; “{NOT_YET}”: the walk was on the report's day, "
-            f"and its next morning is still to come. “{NO_WALK}”: no walk that week.",
+            f"and its next morning is still to come (“{top_pain_in_words(5, 0, 2, 1)}”: 5 is the highest so far, and "
+            f"1 walk's next morning is still to come). “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:
             first, last = self.ahead[0], self.ahead[-1]  # the first may be a week walked again: "Weeks 2 (again) to 12"

@@ -65,6 +65,7 @@ class WeekProgress(BaseModel):
     highest_pain_next_morning: int | None
     pain_during_not_recorded: int = 0  # the week's walks with no pain during (a top pain of the others only), and
     pain_next_morning_not_recorded: int = 0  # those with none the next morning (not a walk of today's: not yet)
+    pain_next_morning_to_come: int = 0  # those of today's with none: their next morning is still to come
     stiffer_mornings: int | None = None  # walks followed by a stiffer morning than usual; None: none recorded
     # the highest heart rate logged that week, beside the week's target range where the plan sets one (seen in review:
     # logged heart rates reached no table nor the report for the referring physician)
@@ -115,7 +116,7 @@ class WeekProgress(BaseModel):
     def pain_next_morning_shown(self) -> str | None:
         """The week's top pain the next morning, likewise."""
         return top_pain_in_words(self.highest_pain_next_morning, self.pain_next_morning_not_recorded,
-                                 self.walked_sessions)
+                                 self.walked_sessions, self.pain_next_morning_to_come)
 
     @property
     def heart_rate_above_target(self) -> bool:
@@ -325,6 +326,8 @@ def _week_row(row: Row, plans: dict[int, Plan], latest: LoggedSession | None, to
         pain_during_not_recorded=len(walked) - len(during),
         pain_next_morning_not_recorded=sum(1 for item in walked if item.log.pain_next_morning is None
                                            and not morning_to_come(item.log.date, today)),
+        pain_next_morning_to_come=sum(1 for item in walked if item.log.pain_next_morning is None
+                                      and morning_to_come(item.log.date, today)),
         stiffer_mornings=sum(stiffness) if stiffness else None, stopped_of=stopped_of,
         stopped_by=None if not stopped_of else "screening" if by_block else "pain rules",
         highest_heart_rate=max((item.log.heart_rate for item in walked if item.log.heart_rate), default=None),

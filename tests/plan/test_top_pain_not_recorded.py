@@ -50,8 +50,14 @@ def test_a_walk_of_today_has_no_next_morning_yet() -> None:
 
     logged = walks(1, [0, 2], pain=3, morning=2) + walks(1, [4], pain=3, morning=None)
     week = course_progress([V1], logged, today=START + dt.timedelta(days=4)).weeks[0]
-    assert (week.pain_next_morning_not_recorded, week.pain_next_morning_shown) == (0, "2")
+    # seen in a try: "2" alone read as the week's whole, the latest walk's morning still to come
+    assert (week.pain_next_morning_not_recorded, week.pain_next_morning_shown) == (0, "2; 1 not yet")
     later = course_progress([V1], logged, today=START + dt.timedelta(days=6)).weeks[0]
     assert later.pain_next_morning_shown == "2; 1 not recorded"
     only_today = course_progress([V1], walks(1, [4], pain=3, morning=None), today=START + dt.timedelta(days=4))
     assert only_today.weeks[0].pain_next_morning_shown == "not yet"
+
+
+def test_the_report_explains_a_morning_still_to_come_beside_a_rating() -> None:
+    text = flat(" ".join(pdf_text(render_progress_report(_course(), settings=SETTINGS, note="", date=DATE))))
+    assert "(“5; 1 not yet”: 5 is the highest so far, and 1 walk's next morning is still to come)" in text
