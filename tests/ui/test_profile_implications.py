@@ -69,7 +69,9 @@ def test_what_the_etiology_set_goes_when_the_etiology_is_changed(qtbot) -> None:
     choose(form.etiology, "diabetic-neuropathy")
     assert combo_data(form.diabetes) == "type2" and form.checks["known_disease"].isChecked()
     assert form.implied_note.text() == (
-        "Set Diabetes to Type 2: painful diabetic neuropathy is nerve damage caused by diabetes.<br>"
+        # the other type named (seen in a try: Type 2 set unasked for a patient on insulin, who may have type 1)
+        "Set Diabetes to Type 2: painful diabetic neuropathy is nerve damage caused by diabetes; choose Type 1 if this "
+        "patient has it.<br>"
         "Ticked Known cardiovascular, metabolic or renal disease: diabetes counts as metabolic disease in ACSM 2015 "
         "screening.")
     choose(form.etiology, "peripheral-nerve-injury")

@@ -108,19 +108,24 @@ class ImpliedValues:
         lines = []
         for field in changed:
             label, now, box = FIELD_LABELS[field], self._value_words(field), self._implied_widget(field)
+            choose = ""
             if isinstance(box, QCheckBox):
                 what, again = f"{'Ticked' if box.isChecked() else 'Unticked'} {label}", "tick it again"
             elif field in undone:
                 what, again = f"Put {label} back to {now} (was {before[field]})", "set it again"
             elif box.currentIndex() == 0:  # the first choice is "not given" (or no diabetes)
                 what, again = f"Cleared {label} (was {before[field]})", ""
-            else:
+            else:  # a choice the form made among others allowed (seen in a try: a patient on insulin's diabetes set
+                # to Type 2 unasked, Type 1 in the list): the others named, for the clinician to choose
+                others = [box.itemText(row) for row in range(box.count()) if box.itemData(row) in (
+                    allowed_values(self.values(), field) or ()) and row != box.currentIndex()]
                 what, again = f"Set {label} to {now}", ""
+                choose = f"choose {' or '.join(others)} if this patient has it" if others else ""
             if field in undone:
                 why = f"it had been {'ticked' if isinstance(box, QCheckBox) else 'set'} because {undone[field]}"
                 why += f"; {again} if this patient has it" if undone[field] else ""
             else:
-                why = self._set_by_form[field][1] if field in self._set_by_form else ""
+                why = "; ".join(filter(None, [self._set_by_form[field][1] if field in self._set_by_form else "", choose]))
             lines.append(what + (f": {why}." if why else "."))
         self.implied_note.setText("<br>".join(map(escaped, lines)))
         self.implied_words = " ".join(lines)
