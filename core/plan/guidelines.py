@@ -14,14 +14,15 @@ from pydantic import BaseModel, ConfigDict
 from core.citing import cited
 from core.etiology import EtiologyId
 
-GUIDELINES_VERSION = "2026.12.22"  # what each version changed: docs/plan.md, "Guidelines versions"
+GUIDELINES_VERSION = "2026.12.23"  # what each version changed: docs/plan.md, "Guidelines versions"
 # The versions before this one, oldest first (a bump adds the one it replaces). A plan saved under one of them is
 # the record of what the patient was given: a bundle or a move to the clinic server keeps it as saved, as only
 # plans under GUIDELINES_VERSION can be re-derived to check them (core/storage/bundle_rederive.py).
 EARLIER_GUIDELINES = ("2026.11.1", "2026.11.2", "2026.11.3", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
                       "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8", "2026.12.9", "2026.12.10",
                       "2026.12.11", "2026.12.12", "2026.12.13", "2026.12.14", "2026.12.15",
-                      "2026.12.16", "2026.12.17", "2026.12.18", "2026.12.19", "2026.12.20", "2026.12.21")
+                      "2026.12.16", "2026.12.17", "2026.12.18", "2026.12.19", "2026.12.20", "2026.12.21",
+                      "2026.12.22")
 
 
 class Source(BaseModel):

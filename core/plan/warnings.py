@@ -135,6 +135,12 @@ class PlanWarning(BaseModel):
         return f"{SEVERITY_WORDS[self.severity]}: {self.message}"
 
 
+def _glucose(mg_dl: float) -> str:
+    """"100 mg/dL (5.6 mmol/L)": both units, as the handout gives them (seen in a try: a UK clinic, which reads
+    mmol/L, had the clinician's warning in mg/dL alone)."""
+    return f"{mg_dl:g} mg/dL ({mg_dl / g.MG_DL_PER_MMOL_L:.1f} mmol/L)"
+
+
 def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Intensity, *,
                   borrows_from_animals: bool = True, pain: PainRules | None = None,
                   glucose_mg_dl: tuple[int, int] = (g.GLUCOSE_LOW_MG_DL, g.GLUCOSE_KETONE_CHECK_MG_DL),
@@ -228,15 +234,15 @@ def plan_warnings(profile: PatientProfile, screening: Screening, intensity: Inte
             FOOT_CARE_SOURCE)
     if profile.insulin_or_secretagogue or profile.diabetes == "type1":  # type 1 diabetes is treated with insulin
         add(WarningCode.HYPOGLYCEMIA, "caution",
-            f"Check blood glucose before walking: below {glucose_mg_dl[0]} mg/dL take carbohydrate first; above "
-            f"{glucose_mg_dl[1]} mg/dL check ketones, and with ketones present no walk that day "
+            f"Check blood glucose before walking: below {_glucose(glucose_mg_dl[0])} take carbohydrate first; above "
+            f"{_glucose(glucose_mg_dl[1])} check ketones, and with ketones present no walk that day "
             f"({g.KETONES_SOURCE.cited()}). Carry fast sugar: shaking, sweating, dizziness or confusion during a "
-            f"walk may be low blood sugar, so stop and check: below {g.HYPOGLYCEMIA_MG_DL} mg/dL, take 15-20 g of "
+            f"walk may be low blood sugar, so stop and check: below {_glucose(g.HYPOGLYCEMIA_MG_DL)}, take 15-20 g of "
             "glucose and check again after 15 minutes, repeating while it stays low "
             f"({g.HYPOGLYCEMIA_TREATMENT_SOURCE.cited()}); with no way to check, treat it as low "
             f"({g.HYPOGLYCEMIA_UNCHECKED_SOURCE.cited()}); if it does not respond (still low at the check after a "
             "second dose, or still unwell after 15 minutes with no way to check), more sugar and medical help at "
-            f"once ({g.HYPOGLYCEMIA_NOT_BETTER_SOURCE.cited()}); a walk again only at {glucose_mg_dl[0]} mg/dL or "
+            f"once ({g.HYPOGLYCEMIA_NOT_BETTER_SOURCE.cited()}); a walk again only at {_glucose(glucose_mg_dl[0])} or "
             f"more, feeling well ({g.HYPOGLYCEMIA_WALK_AGAIN_SOURCE.cited()}), and none for 24 hours after a low that "
             f"someone else had to help treat ({g.SEVERE_HYPOGLYCEMIA_SOURCE.cited()}). (Walk thresholds from secondary "
             "sources, set in Settings: confirm them with the patient's diabetes team.)", g.GLUCOSE_SOURCE)

@@ -41,7 +41,9 @@ def test_a_patient_on_insulin_is_told_what_to_do_for_low_blood_sugar(changes, lo
     # in review, "something sugary" where the clinician's caution says 15-20 g
     if low_sugar:
         caution = next(w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA)
-        assert "below 70 mg/dL, take 15-20 g of glucose" in caution
+        assert "below 70 mg/dL (3.9 mmol/L), take 15-20 g of glucose" in caution  # both units, as the handout
+        assert "before walking: below 100 mg/dL (5.6 mmol/L) take carbohydrate first; above 250 mg/dL (13.9 mmol/L) " \
+               "check ketones" in caution
         assert "with no way to check, treat it as low" in caution
         assert ("if it does not respond (still low at the check after a second dose, or still unwell after 15 "
                 "minutes with no way to check), more sugar and medical help at once (Mayo Clinic") in caution
@@ -77,8 +79,8 @@ def test_after_low_blood_sugar_the_patient_is_told_when_to_walk_again(changes, t
     read = " ".join(" ".join(handout.patient_texts()).replace(FSI, "").replace(PDI, "").split())
     assert (bool(words) and words in read) is told
     caution = [w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA]
-    assert (bool(caution) and "a walk again only at 120 mg/dL or more, feeling well (Mayo Clinic, Diabetes and exercise"
-            in caution[0] and "none for 24 hours after a low that someone else had to help treat (Turner G et al. "
+    assert (bool(caution) and "a walk again only at 120 mg/dL (6.7 mmol/L) or more, feeling well (Mayo Clinic, "
+            "Diabetes and exercise" in caution[0] and "none for 24 hours after a low that someone else had to help treat (Turner G et al. "
             "2019" in caution[0]) is told
     assert ("vuelva a caminar solo cuando" in spanish.low_sugar_walk_again) is told
 
