@@ -128,16 +128,17 @@ class RecordsView(QWidget):
         # clinic's tester: one 120-character name, and namesakes could no longer be told apart by their numbers)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
-        # never narrower than a heading: beside a very long name at 150 % the etiology read "tiolog" (seen in review)
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16)
+        # the etiology no narrower than its heading (at 150 % it read "tiolog" by a long name), the numbers as theirs
+        # (seen in a try at 150 %: as wide as the etiology's least, "Painful diabetic ..." cut short beside "1"s)
+        self._etiology_least = header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Name") + 16)
         self.history = framed_on_focus(QListWidget())
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
         self.history.setSpacing(2)  # each version apart, its reason under it
         self.count = QLabel()
         self.count.setWordWrap(True)  # a message in place of the count never widens the window
         self.open_button, self.export_button = QPushButton("&Open"), QPushButton("E&xport bundle…")
-        self.import_button = QPushButton("&Import bundle…")
-        self.delete_button = QPushButton("&Delete patient…")
+        self.import_button, self.delete_button = QPushButton("&Import bundle…"), QPushButton("&Delete patient…")
         for widget, name in ((self.search, "Search patients"), (self.table, "Patients"),
                              (self.history, "Plan versions of the selected patient"), (self.open_button, "Open plan"),
                              (self.export_button, "Export patient bundle"), (self.import_button, "Import patient bundle"),
@@ -180,13 +181,12 @@ class RecordsView(QWidget):
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
 
     def _fit_names(self) -> None:
-        """The names as wide as the longest listed, up to the room the numbers leave (the etiology at its least),
-        and no narrower than any column's least."""
+        """The names as wide as the longest listed, up to the room the numbers and the etiology's least leave."""
         header, table = self.table.horizontalHeader(), self.table
         least = header.minimumSectionSize()
         numbers = sum(max(table.sizeHintForColumn(column), header.sectionSizeHint(column), least)
                       for column in (1, 3, 4, 5))
-        room = table.viewport().width() - numbers - least
+        room = table.viewport().width() - numbers - self._etiology_least
         header.resizeSection(0, max(least, min(table.sizeHintForColumn(0), room)))
 
     def set_writable(self, read_only_why: str) -> None:
