@@ -248,3 +248,17 @@ def test_a_speed_typed_in_km_h_into_an_imperial_clinics_mph_box_is_questioned(qt
     _typed(qtbot, view.speed, f"{planned / 1.609344 * 0.62:.1f}")  # a slow walk, in mph: as typed
     view.save_button.click()
     assert "logged for week 1" in view.message.text() and "belt speed" not in view.message.text()
+
+
+def test_a_long_note_of_a_walk_being_corrected_shows_its_start(qtbot, data_dir) -> None:
+    """Seen in a try at 150 %: correcting a walk, the note box showed "in feet got worse near the end", its end."""
+    from core.records.models import SessionRecord
+    from tests.ui.course_helpers import log, walk
+
+    window = saved_patient(qtbot, data_dir)
+    note = "burning in feet got worse near the end, and she stopped to rest twice before the cool-down"
+    log(window, walk(1, 1, note=note))
+    record = next(r for r in window.gateway.sessions(window.editor.patient_id) if r.note == note)
+    assert isinstance(record, SessionRecord)
+    window.sessions.load_for_correction(record)
+    assert window.sessions.note.text() == note and window.sessions.note.cursorPosition() == 0

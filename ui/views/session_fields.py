@@ -155,6 +155,8 @@ class SessionFields(NamedTuple):
             show_given(spin, value)
         show_choice(self.stiffer_morning, STIFFNESS_CHOICES, log.stiffer_next_morning)
         self.note.setText(log.note)
+        self.note.setCursorPosition(0)  # its start shown (seen in a try: a long note opened at its end, "in feet got
+        # worse near the end", for a walk being corrected)
 
     def snapshot(self) -> tuple:
         """What every field holds, to tell later whether anything was typed since."""
