@@ -80,10 +80,10 @@ def test_the_command_line_says_what_the_reviews_say_of_a_mechanism(tmp_path, cap
     data = DataDir(tmp_path / "data").prepare()
     assert run_command(parse_args(["evidence", "--mechanism", "noradrenaline"]), data) == 0
     said = capsys.readouterr().out
-    assert "No study in the library reports a finding on this mechanism; the reviews say:\n" \
-           "Noradrenaline (catecholamines): Noradrenaline damps pain" in said
+    assert "\nNoradrenaline (catecholamines) (no study in the library reports a finding on it): Noradrenaline damps " \
+           "pain" in said
     assert "Source: Ghanbari 2025 Section 1.3; Ghanbari 2025 Table 1." in said
     assert "  Flag: Sources disagree on types of exercise. Ghanbari Table 1 credits running wheel exercise" in said
     assert run_command(parse_args(["evidence", "--mechanism", "serotonin"]), data) == 0
     said = capsys.readouterr().out
-    assert "2 studies" in said and "No study in the library" not in said and "\nSerotonin: Brainstem serotonin" in said
+    assert "2 studies" in said and "no study in the library" not in said and "\nSerotonin: Brainstem serotonin" in said

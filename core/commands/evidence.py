@@ -12,7 +12,7 @@ from core.resources import resource_path
 from core.evidence.dosing import DosingSummary, Spread, count_of_studies, days_in_words, dosing_summary, left_out
 from core.evidence.importer import ImportReport, read_study_file
 from core.evidence.flag_words import flag_in_words
-from core.evidence.models import DISPUTED_KEY, PEDRO, REVIEW_NAMES, SYRCLE, Mechanism, Study
+from core.evidence.models import DISPUTED_KEY, NO_STUDY_FINDING, PEDRO, SYRCLE, Mechanism, Study
 from core.workspace.session import open_workspace
 
 def run(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -46,20 +46,19 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
     if any(study.disputed for study in studies):
         print(DISPUTED_KEY)
     if mechanism:  # what the reviews say of it, and where none of the library's studies reports a finding on it
-        unfound = not studies and not args.etiology and not args.search
-        print("\n" + ("No study in the library reports a finding on this mechanism; the reviews say:\n" * unfound)
-              + _describe_mechanism(mechanism))
+        print("\n" + _describe_mechanism(mechanism, unfound=not studies and not args.etiology and not args.search))
     if args.etiology:
         print("\n" + _describe_dosing(dosing_summary(args.etiology, studies)))
     return 0
 
 
-def _describe_mechanism(mechanism: Mechanism) -> str:
+def _describe_mechanism(mechanism: Mechanism, *, unfound: bool) -> str:
     """The mechanism searched for, in the reviews' words, with where the sources disagree (seen in a check against
-    the seeds: Ghanbari's noradrenaline, which no study's finding names, listed "0 studies" and nothing else)."""
-    where = "; ".join(f"{REVIEW_NAMES[s.review]} {s.location}" for s in mechanism.sources)
-    lines = [f"{mechanism.name}: {mechanism.summary}", f"  Exercise: {mechanism.exercise_effect}",
-             f"  Markers: {', '.join(mechanism.markers)}. Source: {where}."]
+    the seeds: Ghanbari's noradrenaline, which no study's finding names, listed "0 studies" and nothing else);
+    ``unfound``: no study in the library reports a finding on it, as step 2 says it."""
+    lines = [f"{mechanism.name}{f' ({NO_STUDY_FINDING})' * unfound}: {mechanism.summary}",
+             f"  Exercise: {mechanism.exercise_effect}",
+             f"  Markers: {', '.join(mechanism.markers)}. Source: {mechanism.cited_in}."]
     lines += [f"  Flag: {flag_in_words(flag)}. {flag.message}" for flag in mechanism.flags]
     return "\n".join(lines)
 

@@ -41,9 +41,24 @@ def fact_in_words(field: str, study: Study | None = None) -> str:
         return field.rsplit(".", 1)[-1].replace("_", " ")
     place, part = int(finding.group(1)), finding.group(2).replace("_", " ")
     if study is not None and place < len(study.findings):
-        named = f"{study.findings[place].marker} {study.findings[place].direction.arrow}"
+        named = _finding_named(study, place)
         return f"whose finding {named} is" if part == "marker" else f"the {part} of {named}"
     return f"whose finding {place + 1} is" if part == "marker" else f"finding {place + 1}'s {part}"
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _finding_named(study: Study, place: int) -> str:
+    """"GABA ↑"; "the first MOR ↑" where another of the study's findings has the same marker and arrow (seen in
+    review: Binda 2020's two MOR ↑, one placed in the PAG, the flag on its site)."""
+    finding = study.findings[place]
+    same = [other for other in range(len(study.findings)) if (study.findings[other].marker,
+            study.findings[other].direction) == (finding.marker, finding.direction)]
+    named, nth = f"{finding.marker} {finding.direction.arrow}", same.index(place)
+    if len(same) == 1:
+        return named
+    return f"the {ORDINALS[nth]} {named}" if nth < len(ORDINALS) else f"finding {place + 1}, {named}"
 
 
 def flag_in_words(flag: Flag, study: Study | None = None) -> str:

@@ -185,10 +185,15 @@ class Study(Strict):
         check against the seeds: Bobinski 2018's "IL-4 ↓" stood unmarked in the table, its flag saying it may be a
         table error), or whose study (on ``findings[N].marker``: Cho 2021's GABA ↑, perhaps the Kami 2016 row's, stood
         unmarked, its flag on the findings as a whole)."""
-        places = {int(found[1]) for flag in self.flags if flag.code == FlagCode.CONFLICT
-                  and (found := FINDING_FIELD.fullmatch(flag.field)) and found[2] in ("direction", "marker")}
-        return {(self.findings[place].marker, self.findings[place].direction) for place in places
-                if place < len(self.findings)}
+        return {(self.findings[place].marker, self.findings[place].direction) for place in self.disputed_places}
+
+    @property
+    def disputed_places(self) -> set[int]:
+        """The places in ``findings`` of those ``disputed`` names (two findings may share a marker and arrow: Binda
+        2020's MOR ↑, one placed in the PAG)."""
+        return {place for flag in self.flags if flag.code == FlagCode.CONFLICT
+                and (found := FINDING_FIELD.fullmatch(flag.field)) and found[2] in ("direction", "marker")
+                and (place := int(found[1])) < len(self.findings)}
 
     def findings_listed(self, disputed: str = DISPUTED, *, direction: Callable[[Direction], str] = lambda d: d.arrow,
                         marker: Callable[[str], str] = str) -> str:
@@ -288,6 +293,15 @@ class Mechanism(Strict):
     exercise_types: list[str] = Field(default_factory=list)
     sources: list[SourceLocation]
     flags: list[Flag] = Field(default_factory=list)
+
+    @property
+    def cited_in(self) -> str:
+        """"Ghanbari 2025 Section 1.3; Ghanbari 2025 Table 1": where the reviews give it."""
+        return "; ".join(f"{REVIEW_NAMES[source.review]} {source.location}" for source in self.sources)
+
+
+# a mechanism that no study's finding names (Ghanbari's noradrenaline), where its studies are counted
+NO_STUDY_FINDING = "no study in the library reports a finding on it"
 
 
 class LibraryManifest(Strict):

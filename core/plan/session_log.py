@@ -61,11 +61,12 @@ def top_pain_in_words(top: int | None, not_recorded: int, walks: int, to_come: i
     """A week's highest pain, "4; 1 not recorded" where some of its ``walks`` have no rating (seen in a try: a week's
     "4" read as its top pain though a walk's pain was not recorded), "5; 1 not yet" where ``to_come`` of them are
     today's, whose next morning has not come (seen in a try: "5" read as the week's whole); "not recorded" for none;
-    "not yet" where the only walks unrated are today's; None: no walks."""
-    if top is None:
-        return NOT_RECORDED if not_recorded else NOT_YET if walks else None
-    return "; ".join([str(top)] + [f"{not_recorded} {NOT_RECORDED}"] * bool(not_recorded)
-                     + [f"{to_come} {NOT_YET}"] * bool(to_come))
+    "not yet" where the only walks unrated are today's, "not recorded; 1 not yet" beside walks unrated before; None:
+    no walks."""
+    if top is None and not not_recorded:
+        return NOT_YET if walks else None
+    said = [NOT_RECORDED] if top is None else [str(top)] + [f"{not_recorded} {NOT_RECORDED}"] * bool(not_recorded)
+    return "; ".join(said + [f"{to_come} {NOT_YET}"] * bool(to_come))
 
 
 def recorded(value: float | bool | None) -> str:

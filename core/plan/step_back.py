@@ -60,25 +60,22 @@ def way_back(this_week: Week, previous: Week) -> tuple[Week, str]:
 
 def slowed_since(advice: str, pointed: Week, target: Week, walked_under: int, newest: int, units: str) -> str:
     """Where ``advice`` slows the belt at the week it points to (``pointed``, of version ``walked_under``) and the
-    version saved since walks that week slower and easier (``target``, of version ``newest``; the ACSM walking
-    equation's cost, so a slower belt on a steeper slope is not taken as easier): said, with both speeds, so the belt
-    is not slowed twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from walks at 1.8 km/h)."""
-    if SLOW_THE_BELT not in advice or pointed.speed_kmh is None or target.speed_kmh is None or \
-            target.speed_kmh >= pointed.speed_kmh - 1e-9 or _cost(target) >= _cost(pointed) - 1e-9:
+    version saved since walks that week slower and easier (``target``, of version ``newest``): said, with both speeds,
+    so the belt is not slowed twice (seen in a try: a version 2 saved at 1.5 km/h, then "slow the belt" from walks at
+    1.8 km/h)."""
+    if SLOW_THE_BELT not in advice or not eased(pointed, target):
         return ""
     return (f" Version {newest} already has the belt slower there: {speed_in_units(target.speed_kmh, units)}, against "
             f"the {speed_in_units(pointed.speed_kmh, units)} of version {walked_under}'s week {pointed.week}: check "
             "with the patient before slowing it further.")
 
 
-def not_slowed(advice: str, pointed: Week, given: Week) -> bool:
-    """Where ``advice`` slows the belt at the week it points to (``pointed``), whether ``given``, the week a handout
-    gives the patient, walks no slower, or no easier (the ACSM walking equation's cost), than it: the handout would
-    print the speed the advice asks to slow (seen in a try: "step back ... and slow the belt" after pain 8/10 in week
-    1, and the handout printed week 1 at its 3.5 km/h)."""
-    if SLOW_THE_BELT not in advice or pointed.speed_kmh is None or given.speed_kmh is None:
-        return False
-    return given.speed_kmh >= pointed.speed_kmh - 1e-9 or _cost(given) >= _cost(pointed) - 1e-9
+def eased(pointed: Week, given: Week) -> bool | None:
+    """Whether ``given`` walks ``pointed`` with the belt slower and easier (the ACSM walking equation's cost, so a
+    slower belt on a steeper slope is not taken as easier); None where either has no speed."""
+    if pointed.speed_kmh is None or given.speed_kmh is None:
+        return None
+    return given.speed_kmh < pointed.speed_kmh - 1e-9 and _cost(given) < _cost(pointed) - 1e-9
 
 
 def _cost(week: Week) -> float:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
-from core.plan.engine import Plan
+from core.plan.engine import Plan, Week
 from core.plan.profile import PatientProfile
 from core.plan.progress import (
     LoggedSession, Progress, VersionInCourse, as_patient_has_it, course_progress,
 )
-from core.plan.step_back import not_slowed
+from core.plan.step_back import SLOW_THE_BELT, eased
 from core.plan.walking import speed_in_units
 from core.records.interface import PatientRecords
 from core.records.models import PlanVersion, RecordNotFound, SessionRecord
@@ -45,16 +45,31 @@ def progress_of(history: list[PlanVersion], sessions: list[SessionRecord], *, to
 
 class CarryOn(NamedTuple):
     """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, a
-    week past the plan's end, or a blocked plan; the handout then says none), and ``note``, for the clinician, where
-    that week's walks are longer than the course pointed to before this plan, or its belt no slower where the course
-    advises slowing it ("": none)."""
+    week past the plan's end, or a blocked plan; the handout then says none); ``longer``, for the clinician, where
+    that week's walks are longer than the course pointed to before this plan ("": none); ``belt``, where the course
+    advises slowing the belt and that week's is no easier: the week, the week walked, and its version."""
 
     week: int | None = None
-    note: str = ""
+    longer: str = ""
+    belt: tuple[Week, Week, int] | None = None
+
+    def note(self, units: Literal["metric", "imperial"] = "metric") -> str:
+        """What the clinician is told of this start, the speeds in the handout's ``units`` ("": nothing)."""
+        if self.belt is None:
+            return self.longer
+        given, walked, version = self.belt
+
+        def at(week: Week) -> str:
+            return f"{speed_in_units(week.speed_kmh, units)} at {week.grade_pct:g} % slope"
+        return " ".join(filter(None, [self.longer, (
+            f"The patient's course advises slowing the belt after their last walks, and the handout's week "
+            f"{given.week} gives {at(given)}, no easier than week {walked.week}'s {at(walked)} (plan version "
+            f"{version}), which the advice asks to slow: save a version with a slower comfortable walking speed "
+            "before the patient takes it home, or tell them the speed to walk at.")]))
 
 
 def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profile: PatientProfile,
-                plan: Plan, units: Literal["metric", "imperial"] = "metric") -> CarryOn:
+                plan: Plan) -> CarryOn:
     """Where the patient carries on in ``plan`` (the plan a handout gives, as the patient has it): where progress
     points with that plan as the one in force, as it will be once saved (or as it is, for the version in force); a
     plan based again on what the patient walks now starts again low. No week before any walk, past the end of ``plan``,
@@ -72,25 +87,32 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         versions.append(VersionInCourse(version=history[-1].version + 1, plan_id=0,
                                         saved_at=dt.datetime.now(dt.timezone.utc).isoformat(), saved_by="",
                                         profile=profile, plan=plan, overrides=[]))
-    progress = course_progress(versions, logged, today=dt.date.today())
-    week = progress.next_walk_week
+    week = course_progress(versions, logged, today=dt.date.today()).next_walk_week
     if not 1 <= week <= len(plan.weeks):
         return CarryOn()
-    # what the course advised before this plan (a new one), or advises under it (the version in force)
-    pointed = course_progress(versions[:-1], logged, today=dt.date.today()).suggestion if new else progress.suggestion
     given = plan.weeks[week - 1]
-    wanted = pointed.next_week if pointed is not None else None
-    note = "" if not new or wanted is None or given.main_min <= wanted.main_min + 1e-9 else (
-        f"The handout's week {week} has walks of {given.main_min:g} min, "
-        f"{given.main_min / wanted.main_min * 100 - 100:.0f} % longer than the {wanted.main_min:g} min the patient's "
-        "course points to now: check with the patient that they walk this long now.")
-    if wanted is not None and not_slowed(pointed.reason, wanted, given):
-        note = " ".join(filter(None, [note, (
-            f"The patient's course advises slowing the belt after their last walks, and the handout's week {week} "
-            f"gives {speed_in_units(given.speed_kmh, units)}, no slower than the "
-            f"{speed_in_units(wanted.speed_kmh, units)} of the week the advice follows: save a version with a slower "
-            "comfortable walking speed before the patient takes it home, or tell them the speed to walk at.")]))
-    return CarryOn(week, note)
+    pointed = course_progress(versions[:-1], logged, today=dt.date.today()).suggestion if new else None
+    wanted = pointed.next_week.main_min if pointed is not None and pointed.next_week is not None else None
+    longer = "" if wanted is None or given.main_min <= wanted + 1e-9 else (
+        f"The handout's week {week} has walks of {given.main_min:g} min, {given.main_min / wanted * 100 - 100:.0f} % "
+        f"longer than the {wanted:g} min the patient's course points to now: check with the patient that they walk "
+        "this long now.")
+    return CarryOn(week, longer, _belt_to_slow(versions, logged, given))
+
+
+def _belt_to_slow(versions: list[VersionInCourse], logged: list[LoggedSession],
+                  given: Week) -> tuple[Week, Week, int] | None:
+    """Where the latest walks' advice slows the belt and ``given``, the week a handout gives, walks it no slower and
+    easier than the week the advice points to in the version those walks were under (not in a version saved since,
+    which may have slowed it already: seen in review): the two weeks, and that version. Seen in a try: pain 8/10 in
+    week 1 gave "stay at week 1's minutes ... and slow the belt", and the handout printed week 1 at its 3.5 km/h."""
+    under = max(logged, key=lambda walk: (walk.log.date, walk.order)).plan_version  # the latest walk's version
+    advice = course_progress([v for v in versions if v.version <= under],
+                             [walk for walk in logged if walk.plan_version <= under], today=dt.date.today()).suggestion
+    walked = advice.next_week if advice is not None else None
+    if walked is None or SLOW_THE_BELT not in advice.reason or eased(walked, given) is not False:
+        return None
+    return given, walked, under
 
 
 class DateOutsideCourse(ValueError):

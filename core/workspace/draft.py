@@ -57,7 +57,7 @@ class HandoutRequest:
         """Where the patient carries on in this plan, once walks are logged (course.carrying_on)."""
         from core.workspace.course import carrying_on
 
-        return carrying_on(list(self.history), list(self.sessions), self.profile, self.plan, self.settings.units)
+        return carrying_on(list(self.history), list(self.sessions), self.profile, self.plan)
 
     @property
     def start_week(self) -> int | None:

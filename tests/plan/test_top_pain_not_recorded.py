@@ -61,3 +61,11 @@ def test_a_walk_of_today_has_no_next_morning_yet() -> None:
 def test_the_report_explains_a_morning_still_to_come_beside_a_rating() -> None:
     text = flat(" ".join(pdf_text(render_progress_report(_course(), settings=SETTINGS, note="", date=DATE))))
     assert "(“5; 1 not yet”: 5 is the highest so far, and 1 walk's next morning is still to come)" in text
+
+
+def test_every_count_is_said() -> None:
+    from core.plan.session_log import top_pain_in_words
+
+    assert [top_pain_in_words(*counts) for counts in ((None, 0, 0), (None, 0, 2, 2), (None, 2, 2), (None, 1, 2, 1),
+                                                       (4, 0, 1), (4, 1, 3, 1))] == [
+        None, "not yet", "not recorded", "not recorded; 1 not yet", "4", "4; 1 not recorded; 1 not yet"]

@@ -63,30 +63,34 @@ def test_a_plan_based_again_on_longer_walks_says_how_much_longer_its_start_is(db
     longer = profile.model_copy(update={"baseline_walk_min": round(pointed * 2)})
     carry_on = carrying_on(*course(db, patient), longer, compute_plan(longer, []))
     first = compute_plan(longer, []).weeks[0].main_min
-    assert carry_on.week == 1 and carry_on.note == (
+    assert carry_on.week == 1 and carry_on.note() == (
         f"The handout's week 1 has walks of {first:g} min, {first / pointed * 100 - 100:.0f} % longer than the "
         f"{pointed:g} min the patient's course points to now: check with the patient that they walk this long now.")
-    assert carrying_on(*course(db, patient), profile, plan).note == ""  # the plan in force: progress says it
+    assert carrying_on(*course(db, patient), profile, plan).note() == ""  # the plan in force: progress says it
     same = profile.model_copy(update={"weeks": 10})
-    assert carrying_on(*course(db, patient), same, compute_plan(same, [])).note == ""
+    assert carrying_on(*course(db, patient), same, compute_plan(same, [])).note() == ""
 
 
 def test_a_handout_that_gives_the_speed_the_course_asks_to_slow_says_so(db) -> None:
     """Seen in a try: pain 8/10 in week 1 gave "stay at week 1's minutes, as there is no earlier week, and slow the
-    belt", and the handout printed week 1 at its 3.5 km/h with nothing said; a version saved with a slower comfortable
-    speed since is not told to slow it again."""
+    belt", and the handout printed week 1 at its 3.5 km/h with nothing said; a version with a slower comfortable speed
+    is not told to slow it again, before it is saved or after (seen in review: once saved, it was)."""
     profile, plan = example()
     saved = records.save_plan(db, profile, plan, clinician="Dr A")
     week_1 = plan.weeks[0]
     records.add_session(db, saved.patient_id, SessionLog(
         date=dt.date.today() - dt.timedelta(days=1), week=1, minutes=week_1.main_min, rpe=week_1.rpe[0],
         pain_during=8), clinician="Dr A")
-    carry_on = carrying_on(*course(db, saved.patient_id), profile, plan, "imperial")
-    speed = f"{week_1.speed_kmh / 1.609344:.1f} mph ({week_1.speed_kmh:g} km/h)"
-    assert carry_on.week == 1 and carry_on.note == (
-        f"The patient's course advises slowing the belt after their last walks, and the handout's week 1 gives {speed}, "
-        f"no slower than the {speed} of the week the advice follows: save a version with a slower comfortable walking "
-        "speed before the patient takes it home, or tell them the speed to walk at.")
+    carry_on = carrying_on(*course(db, saved.patient_id), profile, plan)
+    at = f"{week_1.speed_kmh / 1.609344:.1f} mph ({week_1.speed_kmh:g} km/h) at {week_1.grade_pct:g} % slope"
+    assert carry_on.week == 1 and carry_on.note("imperial") == (
+        f"The patient's course advises slowing the belt after their last walks, and the handout's week 1 gives {at}, "
+        f"no easier than week 1's {at} (plan version 1), which the advice asks to slow: save a version with a slower "
+        "comfortable walking speed before the patient takes it home, or tell them the speed to walk at.")
+    assert f"gives {week_1.speed_kmh:g} km/h at" in carry_on.note("metric")  # the handout's own units
     slower = profile.model_copy(update={"comfortable_speed_kmh": profile.comfortable_speed_kmh - 0.5})
-    carry_on = carrying_on(*course(db, saved.patient_id), slower, compute_plan(slower, []))
-    assert carry_on.week == 1 and carry_on.note == ""
+    slower_plan = compute_plan(slower, [])
+    assert carrying_on(*course(db, saved.patient_id), slower, slower_plan).note() == ""
+    records.save_plan(db, slower, slower_plan, clinician="Dr A", patient_id=saved.patient_id)
+    history, sessions = course(db, saved.patient_id)
+    assert carrying_on(history, sessions, slower, history[-1].plan).note() == ""  # the version in force, saved

@@ -30,6 +30,10 @@ def test_a_search_cleared_again_keeps_the_study_being_read(qtbot, data_dir) -> N
     assert _reading(view) == "Bobinski 2015"
     view.mechanism_filter.setCurrentIndex(0)
     assert _reading(view) == "Bobinski 2015"
+    view.search.setText("Bobinskyy")  # a slip that finds none (seen in review: it forgot the study)
+    assert view.proxy.rowCount() == 0 and view.detail.toPlainText() == ""
+    view.search.clear()
+    assert _reading(view) == "Bobinski 2015"
 
 
 def test_a_search_that_hides_the_study_shows_the_first_it_finds(qtbot, data_dir) -> None:
@@ -52,5 +56,5 @@ def test_another_etiology_opens_at_its_first_study_and_the_whole_library_where_i
     assert view.table.currentIndex().row() == 0 and _reading(view).startswith(view.proxy.index(0, 0).data())
     view.whole_library.setChecked(True)
     view.select_study("bobinski-2015")
-    window._on_picker_etiology_chosen("painful-diabetic-neuropathy")  # the same list: the same study
+    window._on_picker_etiology_chosen("diabetic-neuropathy")  # the same list: the same study
     assert _reading(view) == "Bobinski 2015"

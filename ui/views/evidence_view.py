@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.evidence.dosing import SPECIES_NOT_STATED, days_in_words, left_out, speed_in_words
 from core.evidence.flag_words import KINDS, flag_in_words
-from core.evidence.models import DISPUTED, REVIEW_NAMES, Finding, Mechanism, Study
+from core.evidence.models import DISPUTED, NO_STUDY_FINDING, REVIEW_NAMES, Mechanism, Study
 from ui.focus_frame import framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel, combo_data
 from ui.scrolling import TurningSplitter, all_columns_width
@@ -194,6 +194,9 @@ class EvidenceView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.copy_doi.clicked.connect(self._on_copy_doi_clicked)
         self._current: Study | None = None
+        # the study last read, kept while a search or filter hides it (seen in review: a search that found none
+        # forgot it, and widening again showed the first study)
+        self._reading: str | None = None
 
     def _open_table_menu(self) -> None:
         """The table's menu at its current row for Shift+F10 too: Qt on Linux opens it for the Menu key only (seen in
@@ -266,12 +269,10 @@ class EvidenceView(QWidget):
             if m is None:
                 continue
             count = sum(1 for s in studies if any(f.mechanism == mechanism_id for f in s.findings))
-            where = "; ".join(f"{REVIEW_NAMES[s.review]} {s.location}" for s in m.sources)
-            counted = f"{count} {'study' if count == 1 else 'studies'}" if count else \
-                "no study in the library reports a finding on it"
+            counted = f"{count} {'study' if count == 1 else 'studies'}" if count else NO_STUDY_FINDING
             parts.append(f"<p><a name='{escape(mechanism_id)}'></a><b>{escape(m.name)}</b> ({counted}): "
                          f"{escape(m.summary)} <i>Exercise: {escape(m.exercise_effect)}</i> "
-                         f"<small>Markers: {escape(', '.join(m.markers))}. Source: {escape(where)}.</small></p>")
+                         f"<small>Markers: {escape(', '.join(m.markers))}. Source: {escape(m.cited_in)}.</small></p>")
             parts += [f"<p style='margin-left:12px'><small><b>Flag: {escape(flag_in_words(f))}.</b> "
                       f"{escape(f.message)}</small></p>" for f in m.flags]
         return "".join(parts) or "<p>These studies report no mechanism findings.</p>"
@@ -288,7 +289,7 @@ class EvidenceView(QWidget):
             return [s for s in studies if (matches is None or s.id in matches)
                     and (not mechanism or any(f.mechanism == mechanism for f in s.findings))]
 
-        shown, kept = found(self._studies), self._current.id if self._current else None
+        shown, kept = found(self._studies), self._reading
         self.model.set_rows(shown)
         said = f"{len(shown)} of {len(self._studies)} studies"
         if matches is not None and not self.whole_library.isChecked():
@@ -323,6 +324,7 @@ class EvidenceView(QWidget):
         if study is None:
             self.detail.setHtml("")
             return
+        self._reading = study.id
         self.study_selected.emit(study.id)
         self.detail.setHtml(study_detail_html(study, self._mechanisms))
 
@@ -353,7 +355,7 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     html.append("</table>")
     if study.findings:
         html.append("<p><b>Findings</b></p><ul>" + "".join(
-            _finding_html(study, f, mechanisms) for f in study.findings) + "</ul>")
+            _finding_html(study, place, mechanisms) for place in range(len(study.findings))) + "</ul>")
     if study.pain_outcome:
         html.append(f"<p><b>Pain outcome:</b> {escape(study.pain_outcome)}</p>")
     html.append("<p><b>Where this comes from</b></p><ul>" + "".join(
@@ -367,12 +369,13 @@ def study_detail_html(study: Study, mechanisms: dict[str, Mechanism]) -> str:
     return "".join(html)
 
 
-def _finding_html(study: Study, finding: Finding, mechanisms: dict[str, Mechanism]) -> str:
+def _finding_html(study: Study, place: int, mechanisms: dict[str, Mechanism]) -> str:
     """"GABA ↑ (Descending modulation) — spinal dorsal horn", then where it is stated: the study's sources listed
     below said where the study is cited, not which of them gives each finding (seen in review)."""
+    finding = study.findings[place]
     mechanism = mechanisms[finding.mechanism].name if finding.mechanism in mechanisms else finding.mechanism
     where = study.where_stated(finding)
-    doubted = DETAIL_DISAGREE if (finding.marker, finding.direction) in study.disputed else ""
+    doubted = DETAIL_DISAGREE if place in study.disputed_places else ""
     return (f"<li>{escape(finding.marker)} {finding.direction.arrow}{escape(doubted)} ({escape(mechanism)})"
             f"{' — ' + escape(finding.site) if finding.site else ''}"
             f"{f' <small>(stated in {escape(where)})</small>' if where else ''}</li>")

@@ -252,8 +252,8 @@ class HandoutView(OlderVersionAsked, QWidget):
             if request.start_week:
                 notes.append(f"It tells the patient to start at week {request.start_week}, where their course carries "
                              "on (step 6 shows why).")
-            if request.carry_on.note:
-                notes.append(request.carry_on.note)
+            if said := request.carry_on.note(units or request.settings.units):  # the speeds in the handout's units
+                notes.append(said)
             return generation, pdf, " ".join(notes) or None, dated
 
         run_in_background(work, self._on_rendered, partial(self._on_render_failed, generation))

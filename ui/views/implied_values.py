@@ -125,7 +125,8 @@ class ImpliedValues:
                 why = f"it had been {'ticked' if isinstance(box, QCheckBox) else 'set'} because {undone[field]}"
                 why += f"; {again} if this patient has it" if undone[field] else ""
             else:
-                why = "; ".join(filter(None, [self._set_by_form[field][1] if field in self._set_by_form else "", choose]))
+                reason = self._set_by_form[field][1] if field in self._set_by_form else ""
+                why = "; ".join(filter(None, [reason, choose]))
             lines.append(what + (f": {why}." if why else "."))
         self.implied_note.setText("<br>".join(map(escaped, lines)))
         self.implied_words = " ".join(lines)
