@@ -11,6 +11,15 @@ def _reading(view) -> str:
     return view.detail.toPlainText().split("\n", 1)[0]
 
 
+def _reading_bobinski(qtbot, data_dir):
+    """The window on step 2's peripheral nerve injury studies, Bobinski 2015 chosen."""
+    window = open_window(qtbot, data_dir)
+    window._on_picker_etiology_chosen("peripheral-nerve-injury")
+    view = window.evidence
+    view.select_study("bobinski-2015")
+    return window, view
+
+
 def test_a_search_cleared_again_keeps_the_study_being_read(qtbot, data_dir) -> None:
     window = open_window(qtbot, data_dir)
     window._on_picker_etiology_chosen("peripheral-nerve-injury")
@@ -37,10 +46,7 @@ def test_a_search_cleared_again_keeps_the_study_being_read(qtbot, data_dir) -> N
 
 
 def test_a_search_that_hides_the_study_shows_the_first_it_finds(qtbot, data_dir) -> None:
-    window = open_window(qtbot, data_dir)
-    window._on_picker_etiology_chosen("peripheral-nerve-injury")
-    view = window.evidence
-    view.select_study("bobinski-2015")
+    window, view = _reading_bobinski(qtbot, data_dir)
     view.search.setText("Kami")
     assert view.proxy.rowCount() == 1 and _reading(view) == "Kami 2016"
     view.search.clear()  # the study found is the one being read now
@@ -48,10 +54,7 @@ def test_a_search_that_hides_the_study_shows_the_first_it_finds(qtbot, data_dir)
 
 
 def test_another_etiology_opens_at_its_first_study_and_the_whole_library_where_it_was(qtbot, data_dir) -> None:
-    window = open_window(qtbot, data_dir)
-    window._on_picker_etiology_chosen("peripheral-nerve-injury")
-    view = window.evidence
-    view.select_study("bobinski-2015")
+    window, view = _reading_bobinski(qtbot, data_dir)
     window._on_picker_etiology_chosen("spinal-cord-injury")  # no study is tagged with two etiologies
     assert view.table.currentIndex().row() == 0 and _reading(view).startswith(view.proxy.index(0, 0).data())
     view.whole_library.setChecked(True)
