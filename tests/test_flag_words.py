@@ -46,9 +46,12 @@ def test_a_finding_is_named_by_its_marker_and_arrow_for_its_study():
 
 def test_two_findings_with_the_same_marker_and_arrow_are_told_apart():
     """Seen in review: Binda 2020 has two MOR ↑ (one placed in the PAG, one at the opioid receptor); its flag on the
-    first one's site read "the site of MOR ↑", which of the two not said."""
+    first one's site read "the site of MOR ↑", which of the two not said ("the first" then named none in the clinician
+    summary, which lists MOR ↑ once)."""
     from core.evidence.library import load_library
 
     binda = next(study for study in load_library().studies if study.id == "binda-2020")
     site = next(flag for flag in binda.flags if flag.field == "findings[0].site")
-    assert flag_in_words(site, binda) == "Sources disagree on the site of the first MOR ↑"
+    assert flag_in_words(site, binda) == "Sources disagree on the site of MOR ↑ (PAG)"
+    other = Flag(code=FlagCode.CONFLICT, field="findings[1].direction", message="a curator's note on it")
+    assert flag_in_words(other, binda) == "Sources disagree on the direction of MOR ↑ (opioid)"  # no site: mechanism

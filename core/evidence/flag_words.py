@@ -46,19 +46,17 @@ def fact_in_words(field: str, study: Study | None = None) -> str:
     return f"whose finding {place + 1} is" if part == "marker" else f"finding {place + 1}'s {part}"
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth")
-
-
 def _finding_named(study: Study, place: int) -> str:
-    """"GABA ↑"; "the first MOR ↑" where another of the study's findings has the same marker and arrow (seen in
-    review: Binda 2020's two MOR ↑, one placed in the PAG, the flag on its site)."""
+    """"GABA ↑"; where another of the study's findings has the same marker and arrow, with its site or its mechanism
+    (seen in review: Binda 2020's two MOR ↑, the flag on the site of the one "MOR ↑ (PAG)")."""
     finding = study.findings[place]
-    same = [other for other in range(len(study.findings)) if (study.findings[other].marker,
-            study.findings[other].direction) == (finding.marker, finding.direction)]
-    named, nth = f"{finding.marker} {finding.direction.arrow}", same.index(place)
-    if len(same) == 1:
+    named = f"{finding.marker} {finding.direction.arrow}"
+    twins = [other for number, other in enumerate(study.findings)
+             if number != place and (other.marker, other.direction) == (finding.marker, finding.direction)]
+    if not twins:
         return named
-    return f"the {ORDINALS[nth]} {named}" if nth < len(ORDINALS) else f"finding {place + 1}, {named}"
+    own_site = finding.site and all(other.site != finding.site for other in twins)
+    return f"{named} ({finding.site if own_site else finding.mechanism.replace('-', ' ')})"
 
 
 def flag_in_words(flag: Flag, study: Study | None = None) -> str:

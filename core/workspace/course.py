@@ -47,7 +47,7 @@ class CarryOn(NamedTuple):
     """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, a
     week past the plan's end, or a blocked plan; the handout then says none); ``longer``, for the clinician, where
     that week's walks are longer than the course pointed to before this plan ("": none); ``belt``, where the course
-    advises slowing the belt and that week's is no easier: the week, the week walked, and its version."""
+    advises slowing the belt and that week is not slower and easier: the week, the week walked, and its version."""
 
     week: int | None = None
     longer: str = ""
@@ -62,10 +62,10 @@ class CarryOn(NamedTuple):
         def at(week: Week) -> str:
             return f"{speed_in_units(week.speed_kmh, units)} at {week.grade_pct:g} % slope"
         return " ".join(filter(None, [self.longer, (
-            f"The patient's course advises slowing the belt after their last walks, and the handout's week "
-            f"{given.week} gives {at(given)}, no easier than week {walked.week}'s {at(walked)} (plan version "
-            f"{version}), which the advice asks to slow: save a version with a slower comfortable walking speed "
-            "before the patient takes it home, or tell them the speed to walk at.")]))
+            f"The patient's course advises slowing the belt after their last walks, but the handout's week "
+            f"{given.week} ({at(given)}) is not slower and easier than week {walked.week} of plan version {version} "
+            f"({at(walked)}), the week the advice asks to slow: save a version with a slower comfortable walking "
+            "speed before the patient takes it home, or tell them the speed to walk at.")]))
 
 
 def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profile: PatientProfile,
@@ -87,7 +87,8 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         versions.append(VersionInCourse(version=history[-1].version + 1, plan_id=0,
                                         saved_at=dt.datetime.now(dt.timezone.utc).isoformat(), saved_by="",
                                         profile=profile, plan=plan, overrides=[]))
-    week = course_progress(versions, logged, today=dt.date.today()).next_walk_week
+    progress = course_progress(versions, logged, today=dt.date.today())
+    week = progress.next_walk_week
     if not 1 <= week <= len(plan.weeks):
         return CarryOn()
     given = plan.weeks[week - 1]
@@ -97,22 +98,23 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         f"The handout's week {week} has walks of {given.main_min:g} min, {given.main_min / wanted * 100 - 100:.0f} % "
         f"longer than the {wanted:g} min the patient's course points to now: check with the patient that they walk "
         "this long now.")
-    return CarryOn(week, longer, _belt_to_slow(versions, logged, given))
+    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given))
 
 
-def _belt_to_slow(versions: list[VersionInCourse], logged: list[LoggedSession],
+def _belt_to_slow(progress: Progress, versions: list[VersionInCourse], logged: list[LoggedSession],
                   given: Week) -> tuple[Week, Week, int] | None:
-    """Where the latest walks' advice slows the belt and ``given``, the week a handout gives, walks it no slower and
-    easier than the week the advice points to in the version those walks were under (not in a version saved since,
-    which may have slowed it already: seen in review): the two weeks, and that version. Seen in a try: pain 8/10 in
-    week 1 gave "stay at week 1's minutes ... and slow the belt", and the handout printed week 1 at its 3.5 km/h."""
-    under = max(logged, key=lambda walk: (walk.log.date, walk.order)).plan_version  # the latest walk's version
+    """Where the course's advice (``progress``, with the handout's plan in force) slows the belt and ``given``, the
+    week a handout gives, is not walked slower and easier than the week the advice points to in the version the latest
+    walks are judged under (not in a version saved since, which may have slowed it already: seen in review): the two
+    weeks, and that version. Seen in a try: pain 8/10 in week 1 gave "stay at week 1's minutes ... and slow the belt",
+    and the handout printed week 1 at its 3.5 km/h."""
+    under = progress.current_version
+    if progress.suggestion is None or under is None or SLOW_THE_BELT not in progress.suggestion.reason:
+        return None
     advice = course_progress([v for v in versions if v.version <= under],
                              [walk for walk in logged if walk.plan_version <= under], today=dt.date.today()).suggestion
     walked = advice.next_week if advice is not None else None
-    if walked is None or SLOW_THE_BELT not in advice.reason or eased(walked, given) is not False:
-        return None
-    return given, walked, under
+    return None if walked is None or eased(walked, given) is not False else (given, walked, under)
 
 
 class DateOutsideCourse(ValueError):

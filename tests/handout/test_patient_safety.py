@@ -80,8 +80,8 @@ def test_after_low_blood_sugar_the_patient_is_told_when_to_walk_again(changes, t
     assert (bool(words) and words in read) is told
     caution = [w.message for w in plan.warnings if w.code == WarningCode.HYPOGLYCEMIA]
     assert (bool(caution) and "a walk again only at 120 mg/dL (6.7 mmol/L) or more, feeling well (Mayo Clinic, "
-            "Diabetes and exercise" in caution[0] and "none for 24 hours after a low that someone else had to help treat (Turner G et al. "
-            "2019" in caution[0]) is told
+            "Diabetes and exercise" in caution[0] and "none for 24 hours after a low that someone else had to help "
+            "treat (Turner G et al. 2019" in caution[0]) is told
     assert ("vuelva a caminar solo cuando" in spanish.low_sugar_walk_again) is told
 
 

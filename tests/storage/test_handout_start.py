@@ -84,13 +84,32 @@ def test_a_handout_that_gives_the_speed_the_course_asks_to_slow_says_so(db) -> N
     carry_on = carrying_on(*course(db, saved.patient_id), profile, plan)
     at = f"{week_1.speed_kmh / 1.609344:.1f} mph ({week_1.speed_kmh:g} km/h) at {week_1.grade_pct:g} % slope"
     assert carry_on.week == 1 and carry_on.note("imperial") == (
-        f"The patient's course advises slowing the belt after their last walks, and the handout's week 1 gives {at}, "
-        f"no easier than week 1's {at} (plan version 1), which the advice asks to slow: save a version with a slower "
-        "comfortable walking speed before the patient takes it home, or tell them the speed to walk at.")
-    assert f"gives {week_1.speed_kmh:g} km/h at" in carry_on.note("metric")  # the handout's own units
+        f"The patient's course advises slowing the belt after their last walks, but the handout's week 1 ({at}) is not "
+        f"slower and easier than week 1 of plan version 1 ({at}), the week the advice asks to slow: save a version "
+        "with a slower comfortable walking speed before the patient takes it home, or tell them the speed to walk at.")
+    assert f"week 1 ({week_1.speed_kmh:g} km/h at" in carry_on.note("metric")  # the handout's own units
     slower = profile.model_copy(update={"comfortable_speed_kmh": profile.comfortable_speed_kmh - 0.5})
     slower_plan = compute_plan(slower, [])
     assert carrying_on(*course(db, saved.patient_id), slower, slower_plan).note() == ""
     records.save_plan(db, slower, slower_plan, clinician="Dr A", patient_id=saved.patient_id)
     history, sessions = course(db, saved.patient_id)
     assert carrying_on(history, sessions, slower, history[-1].plan).note() == ""  # the version in force, saved
+
+
+def test_a_pulse_the_new_version_sets_aside_asks_nothing_of_the_belt(db) -> None:
+    """Seen in review: walks above their heart-rate range, then a version for a beta-blocker, whose course sets the
+    pulse aside and moves on, while the note, judging the walks under their own version alone, said to slow the
+    belt."""
+    profile, plan = example()
+    saved = records.save_plan(db, profile, plan, clinician="Dr A")
+    week_1 = plan.weeks[0]
+    assert week_1.target_hr, "the example's plan sets heart-rate targets"
+    for days_ago in (5, 3, 1):
+        records.add_session(db, saved.patient_id, SessionLog(
+            date=dt.date.today() - dt.timedelta(days=days_ago), week=1, minutes=week_1.main_min, rpe=week_1.rpe[0],
+            heart_rate=week_1.target_hr[1] + 15, pain_during=2, pain_next_morning=2, stiffer_next_morning=False),
+            clinician="Dr A")
+    history, sessions = course(db, saved.patient_id)
+    assert "slowing the belt" in carrying_on(history, sessions, profile, plan).note()  # in force: the pulse judged
+    blocker = profile.model_copy(update={"beta_blocker": True})
+    assert "slowing the belt" not in carrying_on(history, sessions, blocker, compute_plan(blocker, [])).note()

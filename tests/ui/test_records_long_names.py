@@ -49,3 +49,6 @@ def test_at_150_percent_the_numbers_leave_the_etiology_room(qtbot, data_dir) -> 
     etiology = records.model.index(0, 2).data()
     assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance(etiology) // 2  # on two lines at most
     assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance("Etiology")
+    header.resizeSection(0, 5000)  # the names' edge dragged far: the etiology and the numbers stay in view
+    assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance("Etiology")
+    assert header.sectionViewportPosition(5) + header.sectionSize(5) <= table.viewport().width()

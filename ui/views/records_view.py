@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from core.clinic_log import patient_changed_meanwhile
@@ -18,6 +18,7 @@ from core.records.interface import COUNT_CAP
 from core.records.models import PatientChangedMeanwhile, PlanSummary
 from core.stamps import local_minute
 from ui.focus_frame import framed_on_focus
+from ui.views.patient_table import PatientTable
 from ui.models.table_model import RowsTableModel
 from ui.plain_text import shown_as_typed
 from core.workspace.gateway import RecordsGateway
@@ -26,16 +27,6 @@ from ui.file_dialogs import open_file, save_file
 
 PAGE = 200
 HEADERS = ["Name", "Patient no.", "Etiology", "Version", "Saved", "Plan id"]  # the numbers messages name
-
-
-class PatientTable(QTableView):
-    """The patients' table; says when its rows' room changes (a scroll area's resizeEvent is its viewport's)."""
-
-    resized = Signal()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self.resized.emit()
 
 
 class PatientListModel(RowsTableModel):
@@ -115,23 +106,12 @@ class RecordsView(QWidget):
         self.search.setPlaceholderText("Search patients by any part of the name")
         self.search.setClearButtonEnabled(True)
         self.model = PatientListModel(gateway, self)
-        self.table = framed_on_focus(PatientTable())
+        self.table = framed_on_focus(PatientTable(PAGE))
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the numbers and the time on one line
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a long etiology wraps, never the name
-        # a long name is cut short (whole on hover), never pushing every patient's number out of view (seen by a
-        # clinic's tester: one 120-character name, and namesakes could no longer be told apart by their numbers)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(PAGE)  # measure one page of rows, not the whole list
-        # the etiology no narrower than its heading (at 150 % it read "tiolog" by a long name), the numbers as theirs
-        # (seen in a try at 150 %: as wide as the etiology's least, "Painful diabetic ..." cut short beside "1"s)
-        self._etiology_least = header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Name") + 16)
         self.history = framed_on_focus(QListWidget())
         self.history.setWordWrap(True)  # a long name of the clinician wraps rather than scrolling sideways
         self.history.setSpacing(2)  # each version apart, its reason under it
@@ -164,9 +144,8 @@ class RecordsView(QWidget):
         layout.addLayout(buttons)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.model.page_failed.connect(self._on_model_page_failed)
-        self.model.modelReset.connect(self._fit_names)
-        self.table.resized.connect(self._fit_names)  # with the window, the scroll bars and the versions beside it
-        self.model.rowsInserted.connect(self._fit_names)
+        self.model.modelReset.connect(self.table.fit_names)
+        self.model.rowsInserted.connect(self.table.fit_names)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.history.itemDoubleClicked.connect(self._on_history_item_double_clicked)
@@ -179,15 +158,6 @@ class RecordsView(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-
-    def _fit_names(self) -> None:
-        """The names as wide as the longest listed, up to the room the numbers and the etiology's least leave."""
-        header, table = self.table.horizontalHeader(), self.table
-        least = header.minimumSectionSize()
-        numbers = sum(max(table.sizeHintForColumn(column), header.sectionSizeHint(column), least)
-                      for column in (1, 3, 4, 5))
-        room = table.viewport().width() - numbers - self._etiology_least
-        header.resizeSection(0, max(least, min(table.sizeHintForColumn(0), room)))
 
     def set_writable(self, read_only_why: str) -> None:
         """A read-only window (another holds the data folder) reads patients; it does not import, export or delete
