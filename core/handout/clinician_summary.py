@@ -118,6 +118,7 @@ def clinician_summary_for(plan: Plan, studies: list[Study], etiology: EtiologyEn
         days_per_week=days_in_words(s.exercise) or "n/r", weeks=f"{s.exercise.weeks:g}" if s.exercise.weeks else "n/r",
         flags=str(len(listed_flags(s)) or ""),
     ) for s in linked]
+
     def flag(s: Study, f: Flag) -> str:  # "Cho 2021, sources disagree on whose finding GABA ↑ is: ..." (not "gaba")
         said = flag_in_words(f, s)
         return f"{author(s)}, {study_text(said[:1].lower() + said[1:], 120)}: {study_text(f.message, 2000)}"

@@ -47,7 +47,7 @@ class PatientTable(QTableView):
         return self.viewport().width() - numbers - self._etiology_least
 
     def _on_section_resized(self, column: int, _old: int, width: int) -> None:
-        """The names' edge dragged no further than leaves the etiology its least."""
-        room = max(self.horizontalHeader().minimumSectionSize(), self._names_room())
-        if column == NAME and width > room:
+        """The names' edge dragged no further than leaves the etiology its least (the others' sizes not measured
+        for every other column that is fitted again)."""
+        if column == NAME and width > (room := max(self.horizontalHeader().minimumSectionSize(), self._names_room())):
             self.horizontalHeader().resizeSection(NAME, room)
