@@ -198,7 +198,8 @@ class EtiologyPicker(QWidget):
         models = "".join(f"<li>{escape(m.name)} <small>(studies: {escape(m.named)})</small></li>"
                          for m in e.animal_models)
         parts = [f"<h2>{escape(e.name)}</h2><p>{escape(e.description)}{cite(e.description_source)}</p>",
-                 f"<p><b>Studies in the library:</b> {escape(e.studies_in_words)}{_named_not_of_neuropathic_pain(e)}</p>",
+                 f"<p><b>Studies in the library:</b> {escape(e.studies_in_words)}"
+                 f"{_named_not_of_neuropathic_pain(e)}</p>",
                  f"<p><b>Animal models</b> (from the library's pain studies):</p><ul>{models}</ul>" if models
                  else "<p><b>Animal models:</b> no animal pain study in the library</p>"]
         if e.no_animal_treadmill_note:

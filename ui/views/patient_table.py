@@ -22,6 +22,7 @@ class PatientTable(QTableView):
         header.setResizeContentsPrecision(page)  # measure one page of rows, not the whole list
         self._etiology_least = header.fontMetrics().horizontalAdvance("Etiology") * 3 // 2 + 16
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Name") + 16)
+        self._names_room: int | None = None  # the most the names may take (fit_names), None before the first fit
         header.sectionResized.connect(self._on_section_resized)
 
     def setModel(self, model) -> None:  # noqa: N802 (Qt's name): each column's way of sizing, once the columns exist
@@ -36,18 +37,15 @@ class PatientTable(QTableView):
         self.fit_names()
 
     def fit_names(self) -> None:
-        """The names as wide as the longest listed, up to the room the numbers and the etiology's least leave."""
-        least = self.horizontalHeader().minimumSectionSize()
-        self.horizontalHeader().resizeSection(NAME, max(least, min(self.sizeHintForColumn(NAME), self._names_room())))
-
-    def _names_room(self) -> int:
+        """The names as wide as the longest listed, up to the room the numbers and the etiology's least leave: measured
+        here, on every change of the table's width or rows, and kept for a drag of the names' edge."""
         header = self.horizontalHeader()
         least = header.minimumSectionSize()
         numbers = sum(max(self.sizeHintForColumn(column), header.sectionSizeHint(column), least) for column in NUMBERS)
-        return self.viewport().width() - numbers - self._etiology_least
+        self._names_room = max(least, self.viewport().width() - numbers - self._etiology_least)
+        header.resizeSection(NAME, max(least, min(self.sizeHintForColumn(NAME), self._names_room)))
 
     def _on_section_resized(self, column: int, _old: int, width: int) -> None:
-        """The names' edge dragged no further than leaves the etiology its least (the others' sizes not measured
-        for every other column that is fitted again)."""
-        if column == NAME and width > (room := max(self.horizontalHeader().minimumSectionSize(), self._names_room())):
-            self.horizontalHeader().resizeSection(NAME, room)
+        """The names' edge dragged no further than the room measured for it."""
+        if column == NAME and self._names_room is not None and width > self._names_room:
+            self.horizontalHeader().resizeSection(NAME, self._names_room)
