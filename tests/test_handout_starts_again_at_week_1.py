@@ -27,6 +27,6 @@ def test_a_course_stepped_back_to_week_1_starts_the_handout_there(run_main, tmp_
     handout = tmp_path / "handout.pdf"
     made = run_main("plan", str(EXAMPLE), "--patient", "1", "--save", "--pdf", str(handout), data_dir=data)
     assert made.returncode == 0, made.stderr
-    assert "Note: the handout tells the patient to start at week 1, where their course carries on" in made.stderr
+    assert "Note: The handout tells the patient to start at week 1, where their course carries on" in made.stderr
     first = " ".join(pdf_text(handout.read_bytes())[0].split())
     assert "Start at week 1." in first and "You have done the weeks before it" not in first

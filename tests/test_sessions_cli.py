@@ -317,7 +317,7 @@ def test_a_new_version_s_handout_starts_where_the_course_carries_on(run_main, pa
     handout = tmp_path / "version-2.pdf"
     saved = run_main("plan", str(EXAMPLE), "--save", "--patient", "1", "--pdf", str(handout), data_dir=data)
     assert saved.returncode == 0, saved.stderr
-    assert "Note: the handout tells the patient to start at week 2, where their course carries on" in saved.stderr
+    assert "Note: The handout tells the patient to start at week 2, where their course carries on" in saved.stderr
     pages = pdf_text(handout.read_bytes())
     assert "Start at week 2. You have done the weeks before it." in " ".join(pages[0].split())
     log = " ".join(" ".join(page.split()) for page in pages if "My walking log" in page or "Next morning" in page)

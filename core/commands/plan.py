@@ -299,7 +299,7 @@ def _render_handout(args: argparse.Namespace, profile, plan: Plan, studies, etio
     for note in notes_for_clinician(settings, language):  # never on the patient's pages
         print(f"Note: {note}", file=sys.stderr)
     if request.start_week:
-        print(f"Note: the handout tells the patient to start at week {request.start_week}, where their course carries "
+        print(f"Note: The handout tells the patient to start at week {request.start_week}, where their course carries "
               "on (the progress command shows why).", file=sys.stderr)
     if said := request.carry_on.note(args.units or settings.units):  # the speeds in the handout's units
         print(f"Note: {said}", file=sys.stderr)

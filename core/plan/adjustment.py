@@ -93,7 +93,7 @@ BREAK_DAYS = 14  # a product default, no trial behind it: after this long withou
 GAP_DAYS = 7
 
 
-def _no_walk_for(days: int, since: dt.date) -> str:
+def no_walk_for(days: int, since: dt.date) -> str:
     return f"No walk is logged for {days} days, since {since.isoformat()}"
 
 
@@ -101,7 +101,7 @@ def said_after_break(suggestion: NextWeekSuggestion, days: int, since: dt.date) 
     """The suggestion, ``days`` after the latest walk (on ``since``), saying so where that is BREAK_DAYS or more and it
     does not already. Seen in review: 74 days without a walk read only "repeat this week", and 67 days only "ask the
     patient how the pain is": the break was said in the adherence lines, not in the advice the report prints."""
-    said, ask = _no_walk_for(days, since), "ask the patient about the break before the next walk."
+    said, ask = no_walk_for(days, since), "ask the patient about the break before the next walk."
     if days < BREAK_DAYS or suggestion.action == "pause" or ask in suggestion.reason.lower():
         return suggestion
     # the break said already (the hold after one, "walk week 1 again"): the question still asked (seen by a helper
@@ -253,7 +253,7 @@ def suggest_next_week(plan: Plan, week: int, logs: list[SessionLog], usual_pain:
         return hold("Whether the next morning was stiffer is not recorded for every session: record it before "
                     "moving on.")
     if days_since >= BREAK_DAYS:
-        return hold(f"{_no_walk_for(days_since, max(log.date for log in logs))}: "
+        return hold(f"{no_walk_for(days_since, max(log.date for log in logs))}: "
                     f"after a break of {BREAK_DAYS} days or more, walk week {week} again before moving on (a product "
                     "default, not from a trial).")
     lighter = _lighter_than_planned(this_week, logs, not pulse_guides)

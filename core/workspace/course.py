@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
+from core.plan.adjustment import BREAK_DAYS, no_walk_for
+from core.plan.course_rows import WalkingBreak
 from core.plan.engine import Plan, Week
 from core.plan.profile import PatientProfile
 from core.plan.progress import (
@@ -47,21 +49,28 @@ class CarryOn(NamedTuple):
     """Where a patient whose walks are logged carries on in a handout's plan: its ``week`` (None: no walk logged, a
     week past the plan's end, or a blocked plan; the handout then says none); ``longer``, for the clinician, where
     that week's walks are longer than the course pointed to before this plan ("": none); ``belt``, where the course
-    advises slowing the belt and that week is not slower and easier: the week, the week walked, and its version."""
+    advises slowing the belt and that week is not slower and easier: the week, the week walked, and its version;
+    ``away``, the days since the latest walk up to today where they are a break the course asks about."""
 
     week: int | None = None
     longer: str = ""
     belt: tuple[Week, Week, int] | None = None
+    away: WalkingBreak | None = None
 
     def note(self, units: Literal["metric", "imperial"] = "metric") -> str:
-        """What the clinician is told of this start, the speeds in the handout's ``units`` ("": nothing)."""
+        """What the clinician is told of this start, the speeds in the handout's ``units`` ("": nothing). A break is
+        said first (seen by a helper: a handout made 115 days after the latest walk started the patient at their
+        hardest week, and only step 6 and the progress command named the break)."""
+        away = "" if self.away is None else (
+            f"{no_walk_for(self.away.days, self.away.since)}: ask the patient about the break before they take this "
+            f"handout home, which starts them at week {self.week}.")
         if self.belt is None:
-            return self.longer
+            return " ".join(filter(None, [away, self.longer]))
         given, walked, version = self.belt
 
         def at(week: Week) -> str:
             return f"{speed_in_units(week.speed_kmh, units)} at {week.grade_pct:g} % slope"
-        return " ".join(filter(None, [self.longer, (
+        return " ".join(filter(None, [away, self.longer, (
             f"The patient's course advises slowing the belt after their last walks, but the handout's week "
             f"{given.week} ({at(given)}) is not slower and easier than week {walked.week} of plan version {version} "
             f"({at(walked)}), the week the advice asks to slow: save a version with a slower comfortable walking "
@@ -98,7 +107,8 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         f"The handout's week {week} has walks of {given.main_min:g} min, {given.main_min / wanted * 100 - 100:.0f} % "
         f"longer than the {wanted:g} min the patient's course points to now: check with the patient that they walk "
         "this long now.")
-    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given))
+    away = next((gap for gap in progress.breaks if gap.until is None and gap.days >= BREAK_DAYS), None)
+    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away)
 
 
 def _belt_to_slow(progress: Progress, versions: list[VersionInCourse], logged: list[LoggedSession],

@@ -12,8 +12,9 @@ from core.workspace.course import carrying_on
 from tests.storage.helpers import example
 
 
-def four_weeks_walked(db):
-    """A patient (the chemotherapy example, 12 weeks) who walked weeks 1 to 4 as planned over the past four weeks."""
+def four_weeks_walked(db, *, since: int = 0):
+    """A patient (the chemotherapy example, 12 weeks) who walked weeks 1 to 4 as planned over four weeks, ending two
+    days ago (``since`` days more)."""
     profile, plan = example()
     saved = records.save_plan(db, profile, plan, clinician="Dr A")
     today = dt.date.today()
@@ -21,7 +22,7 @@ def four_weeks_walked(db):
                            (4, 4), (2, 4)):
         planned = plan.weeks[week - 1]
         records.add_session(db, saved.patient_id, SessionLog(
-            date=today - dt.timedelta(days=days_ago), week=week, minutes=planned.main_min, rpe=planned.rpe[0],
+            date=today - dt.timedelta(days=days_ago + since), week=week, minutes=planned.main_min, rpe=planned.rpe[0],
             pain_during=2, pain_next_morning=2, stiffer_next_morning=False), clinician="Dr A")
     return profile, plan, saved.patient_id
 
@@ -113,3 +114,16 @@ def test_a_pulse_the_new_version_sets_aside_asks_nothing_of_the_belt(db) -> None
     assert "slowing the belt" in carrying_on(history, sessions, profile, plan).note()  # in force: the pulse judged
     blocker = profile.model_copy(update={"beta_blocker": True})
     assert "slowing the belt" not in carrying_on(history, sessions, blocker, compute_plan(blocker, [])).note()
+
+
+def test_a_break_since_the_latest_walk_is_said_first(db) -> None:
+    """Seen by a helper: a handout made 115 days after the latest walk started the patient at their hardest week, and
+    only step 6 and the progress command named the break."""
+    profile, plan, patient = four_weeks_walked(db, since=30)
+    carry_on = carrying_on(*course(db, patient), profile, plan)
+    since = dt.date.today() - dt.timedelta(days=32)
+    assert carry_on.week == 4  # after a break of 14 days or more, the course does not move on (adjustment.BREAK_DAYS)
+    assert carry_on.note() == (f"No walk is logged for 32 days, since {since.isoformat()}: ask the patient about the "
+                               "break before they take this handout home, which starts them at week 4.")
+    profile, plan, patient = four_weeks_walked(db, since=10)  # 12 days: a gap the course names, not a break it asks of
+    assert carrying_on(*course(db, patient), profile, plan).note() == ""
