@@ -264,7 +264,7 @@ def _version_id(records, args: argparse.Namespace) -> int | None:
         return None
     history = records.plan_history(args.patient)
     if not history:
-        raise RecordNotFound(f"There is no patient with id {args.patient}.")
+        raise records.missing_patient(args.patient)
     named = next((version for version in history if version.version == args.if_newest), None)
     if named is None:
         raise RecordNotFound(f"--if-newest: patient {args.patient} has no version {args.if_newest} (its versions: 1 "
@@ -276,7 +276,7 @@ def _course(records, patient_id: int) -> tuple:
     """The patient's versions and walks, for where the handout of a new version starts them."""
     history = records.plan_history(patient_id)
     if not history:
-        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        raise records.missing_patient(patient_id)
     return tuple(history), tuple(records.sessions(patient_id))
 
 

@@ -139,7 +139,7 @@ def _logged(records, session_id: int) -> bool:
 def _newest(records, patient_id: int) -> PlanVersion:
     newest = records.latest_version(patient_id)
     if newest is None:
-        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        raise records.missing_patient(patient_id)
     return newest
 
 

@@ -14,7 +14,8 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, SessionRecord,
+    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound,
+    SessionRecord,
 )
 
 
@@ -100,6 +101,10 @@ class PatientRecords(Protocol):
     def record_event(self, action: AuditAction, record_type: str, record_id: int | None, clinician: str) -> None: ...
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]: ...
+
+    def missing_patient(self, patient_id: int) -> RecordNotFound:
+        """The error for ``patient_id`` where no patient has it: "There is no patient with id 3.", or, where the audit
+        trail keeps their deletion, when and by whom they were deleted."""
 
     def export_patient(self, plan_id: int) -> str:
         """The patient's bundle (read only: the one who writes it records the export)."""

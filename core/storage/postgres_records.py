@@ -26,10 +26,11 @@ from core.settings import UNNAMED_CLINICIAN
 from core.stamps import local_day
 from core.storage.bundle import AUTHOR_MAX_LENGTH
 from core.storage.record_rows import (
-    DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS,
-    before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name,
-    no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version,
-    tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors, stored_json,
+    DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PATIENT_DELETION, PLAN_COLUMNS,
+    SESSION_COLUMNS, before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read,
+    deleted_session, fold_name, no_patient, no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version,
+    refuse_namesakes_in, same_version, tried_again, unchanged_or_checked, session_record, session_values,
+    namesakes_in, bundled_authors, stored_json,
 )
 
 
@@ -92,7 +93,9 @@ class PostgresRecords:
             if patient_id is not None:
                 # one new version of a patient at a time; logging a session (a key-share lock) is not held up
                 saved = self._one("select name_folded from patients where id = %s for no key update", [patient_id])
-                unchanged = unchanged_or_checked(patient_id, saved and saved[0], self.latest_version(patient_id),
+                if saved is None:
+                    raise self.missing_patient(patient_id)
+                unchanged = unchanged_or_checked(patient_id, saved[0], self.latest_version(patient_id),
                                                  profile, plan, overrides, based_on=based_on, same_person=same_person)
                 if unchanged is not None:
                     return unchanged
@@ -157,8 +160,11 @@ class PostgresRecords:
     def patient_uid(self, patient_id: int) -> str:
         row = self._one("select uid from patients where id = %s", [patient_id])
         if row is None:
-            raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            raise self.missing_patient(patient_id)
         return row[0]
+
+    def missing_patient(self, patient_id: int) -> RecordNotFound:
+        return no_patient(patient_id, self._one(PATIENT_DELETION.format(p="%s"), [patient_id]))
 
     def patient_with_uid(self, uid: str) -> int | None:
         row = self._one("select id from patients where uid = %s", [uid])
@@ -216,7 +222,7 @@ class PostgresRecords:
     def _plan_of_patient(self, patient_id: int, plan_id: int | None, log: SessionLog, besides: int = 0) -> PlanVersion:
         """As records._plan_of_patient."""
         if self._one("select 1 from patients where id = %s", [patient_id]) is None:
-            raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            raise self.missing_patient(patient_id)
         if plan_id is None:
             saved = self._all("select id, created_at from plans where patient_id = %s order by version", [patient_id])
             if not saved:
@@ -336,7 +342,7 @@ class PostgresRecords:
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         with self.transaction():
             if (row := self._one("select uid from patients where id = %s for update", [patient_id])) is None:
-                raise RecordNotFound(f"There is no patient with id {patient_id}.")
+                raise self.missing_patient(patient_id)
             if as_shown is not None:
                 now = self._one("select (select count(*) from plans where patient_id = %s), (select count(*) from "
                                 "sessions where patient_id = %s), (select coalesce(max(updated_at), '') from sessions "

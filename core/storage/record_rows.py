@@ -13,12 +13,12 @@ from core.plan.engine import Plan
 from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile, stored_profile
 from core.plan.session_log import SessionLog
-from core.records.authors import named
+from core.records.authors import author, named
 from core.records.models import (
     ChangedBeforeDelete, ChangedMeanwhile, DeletedSession, DifferentPatient, NamesakeSaved, PlanVersion,
     RecordNotFound, SessionRecord, VersionSavedMeanwhile,
 )
-from core.stamps import now_iso  # noqa: F401 (the records' stamp, used through this module too)
+from core.stamps import local_minute, now_iso  # noqa: F401 (the records' stamp, used through this module too)
 from core.storage.legacy_ids import folded_as_before_m013
 
 
@@ -163,8 +163,21 @@ DELETED_SESSIONS = (
 # reads the uid the audit keeps of a deleted patient (none is kept of a patient deleted before it was)
 DELETED_PATIENT = ("select record_id, at, clinician from audit where action = 'delete' and record_type = 'patient' and "
                    "{json} = {p} order by id desc limit 1")
+# the latest deletion here of patient {p} (by id), as (at, clinician), for no_patient
+PATIENT_DELETION = ("select at, clinician from audit where action = 'delete' and record_type = 'patient' and "
+                    "record_id = {p} order by id desc limit 1")
 DELETED_SESSION = ("select record_id, at, clinician, before_json from audit where action = 'delete' and record_type = "
                    "'session' and record_id = {p} order by id desc limit 1")
+
+
+def no_patient(patient_id: int, deleted: tuple | None) -> RecordNotFound:
+    """The error for a patient id with no patient; ``deleted``: the patient's latest deletion in the audit
+    (PATIENT_DELETION), said with when and by whom (seen by a helper: a patient deleted on another workstation minutes
+    before was "There is no patient with id 3", as if the id were mistyped)."""
+    if deleted is None:
+        return RecordNotFound(f"There is no patient with id {patient_id}.")
+    return RecordNotFound(f"Patient {patient_id} was deleted on {local_minute(deleted[0])} by {author(deleted[1])}, "
+                          "with their plan versions and walks.")
 
 
 def no_session(session_id: int, deleted: tuple | None) -> RecordNotFound:
@@ -282,14 +295,12 @@ def refuse_namesakes_in(rows: list[tuple]) -> None:
         raise NamesakeSaved(patients)
 
 
-def unchanged_or_checked(patient_id: int, saved_name_folded: str | None, newest: PlanVersion | None,
+def unchanged_or_checked(patient_id: int, saved_name_folded: str, newest: PlanVersion | None,
                          profile: PatientProfile, plan: Plan, overrides: list[WeekOverride], *, based_on: int | None,
                          same_person: bool) -> PlanVersion | None:
     """Before a new version of an existing patient: the newest version when nothing differs from it (nothing is
-    saved); otherwise None once the save may go ahead. Raises RecordNotFound, VersionSavedMeanwhile, or
-    DifferentPatient (a profile naming someone else, unless the clinician confirmed it is the same person)."""
-    if saved_name_folded is None:
-        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+    saved); otherwise None once the save may go ahead. Raises VersionSavedMeanwhile, or DifferentPatient (a profile
+    naming someone else, unless the clinician confirmed it is the same person)."""
     if newest is not None and same_version(newest, profile, plan, overrides):
         return newest
     check_based_on(newest, based_on, profile, plan, overrides)

@@ -26,10 +26,11 @@ from core.stamps import local_day
 from core.storage import name_pairs
 from core.storage.change_mark import mark_changed
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values,
-    changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name, no_session,
-    get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in, same_version, tried_again,
-    unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors, stored_json,
+    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PATIENT_DELETION, PLAN_COLUMNS, SESSION_COLUMNS,
+    before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name,
+    no_patient, no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in,
+    same_version, tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
+    stored_json,
 )
 
 
@@ -60,8 +61,9 @@ def save_plan(
                 return landed
             patient_id, based_on, uid = tried_again(landed, patient_id, based_on)
         if patient_id is not None:
-            saved = db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()
-            unchanged = unchanged_or_checked(patient_id, saved and saved[0], latest_version(db, patient_id), profile,
+            if (saved := db.execute("select name_folded from patients where id = ?", [patient_id]).fetchone()) is None:
+                raise missing_patient(db, patient_id)
+            unchanged = unchanged_or_checked(patient_id, saved[0], latest_version(db, patient_id), profile,
                                              plan, overrides, based_on=based_on, same_person=same_person)
             if unchanged is not None:
                 return unchanged
@@ -127,8 +129,12 @@ def last_id_given(db: sqlite_utils.Database, table: str) -> int:
 def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
     row = db.execute("select uid from patients where id = ?", [patient_id]).fetchone()
     if row is None:
-        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        raise missing_patient(db, patient_id)
     return row[0]
+
+
+def missing_patient(db: sqlite_utils.Database, patient_id: int) -> RecordNotFound:  # PatientRecords.missing_patient
+    return no_patient(patient_id, db.execute(PATIENT_DELETION.format(p="?"), [patient_id]).fetchone())
 
 
 def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:
@@ -225,7 +231,7 @@ def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | 
     see version_in_force: the diary's version, ``besides`` the walk being corrected), so a walk
     entered late from a diary is judged by the plan it followed."""
     if not db.execute("select 1 from patients where id = ?", [patient_id]).fetchone():
-        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        raise missing_patient(db, patient_id)
     if plan_id is None:
         saved = db.execute("select id, created_at from plans where patient_id = ? order by version",
                            [patient_id]).fetchall()
@@ -328,7 +334,7 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
     if its plan versions and walks are no longer ``as_shown`` (PatientChangedMeanwhile)."""
     with db.atomic():
         if (row := db.execute("select uid from patients where id = ?", [patient_id]).fetchone()) is None:
-            raise RecordNotFound(f"There is no patient with id {patient_id}.")
+            raise missing_patient(db, patient_id)
         if as_shown is not None:
             now = db.execute("select (select count(*) from plans where patient_id = ?), (select count(*) from "
                              "sessions where patient_id = ?), (select coalesce(max(updated_at), '') from sessions "

@@ -10,7 +10,7 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion,
+    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound,
     SessionRecord,
 )
 from core.storage import records
@@ -79,6 +79,9 @@ class SqliteRecords:
 
     def audit_trail(self, limit: int = 200) -> list[AuditEvent]:
         return records.audit_trail(self.db, limit)
+
+    def missing_patient(self, patient_id: int) -> RecordNotFound:
+        return records.missing_patient(self.db, patient_id)
 
     def export_patient(self, plan_id: int) -> str:
         from core.storage.bundle_transfer import export_bundle  # only when a patient moves: not on every command

@@ -16,7 +16,7 @@ from core.plan.progress import (
 from core.plan.step_back import SLOW_THE_BELT, eased
 from core.plan.walking import speed_in_units
 from core.records.interface import PatientRecords
-from core.records.models import PlanVersion, RecordNotFound, SessionRecord
+from core.records.models import PlanVersion, SessionRecord
 from core.settings import Settings
 from core.stamps import local_day
 from core.workspace.draft import same_profile
@@ -137,7 +137,7 @@ def patient_progress(records: PatientRecords, patient_id: int, *, today: dt.date
     this day; raises DateOutsideCourse otherwise), or as it stands now."""
     history = records.plan_history(patient_id)
     if not history:
-        raise RecordNotFound(f"There is no patient with id {patient_id}.")
+        raise records.missing_patient(patient_id)
     sessions = records.sessions(patient_id)
     if today is not None:
         began, now = min([history[0].saved_on] + [session.date for session in sessions]), dt.date.today()
