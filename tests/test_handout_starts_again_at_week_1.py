@@ -1,7 +1,8 @@
 """A patient whose course carries on at week 1 (walked, then stepped back there, or given a plan that starts them
 there again) is told so on the handout, as at any other week. Seen in a clinician's try: a patient at week 3 given a
 version that started them at week 1 had a handout like a first one, with no start line and no boxed week, and might
-have carried on at week 4."""
+have carried on at week 4. A week walked already is said to be walked again (seen by a helper: a step back from week
+5 read "Start at week 4. You have done the weeks before it.")."""
 
 from __future__ import annotations
 
@@ -29,4 +30,4 @@ def test_a_course_stepped_back_to_week_1_starts_the_handout_there(run_main, tmp_
     assert made.returncode == 0, made.stderr
     assert "Note: The handout tells the patient to start at week 1, where their course carries on" in made.stderr
     first = " ".join(pdf_text(handout.read_bytes())[0].split())
-    assert "Start at week 1." in first and "You have done the weeks before it" not in first
+    assert "Start at week 1 again." in first and "You have done the weeks before it" not in first

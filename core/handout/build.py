@@ -132,10 +132,12 @@ def build_handout(
     language: str = SOURCE_LANGUAGE,
     print_size: Literal["large", "standard"] = "large",
     start_week: int | None = None,
+    start_again: bool = False,
 ) -> Handout:
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
     gives ``etiology``'s human evidence (the records' entry for the plan's etiology). ``start_week``: where a patient
-    whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there.
+    whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there;
+    ``start_again``: a week they have walked as far as already (a hold, a step back, a plan begun again lower).
     ``ambulance``: the local emergency number, printed on the stop page (a line to write it on where not given)."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")
@@ -250,8 +252,11 @@ def build_handout(
         paper=paper,
         units=units,
         logo_path=logo_path,
-        # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review)
-        start_note="" if not start_week else t("Start at week {week}.", week=1) if start_week == 1 else
+        # a new version mid-course: its table begins at week 1, and the patient is further on (seen in review); a
+        # week walked already is walked again (seen by a helper: a step back from week 5 read "Start at week 4. You
+        # have done the weeks before it.", and nothing said it was a week back)
+        start_note="" if not start_week else t("Start at week {week} again.", week=start_week) if start_again else
+        t("Start at week {week}.", week=1) if start_week == 1 else
         t("Start at week {week}. You have done the weeks before it.", week=start_week),
         start_week=start_week,
         intro=intro,

@@ -34,6 +34,7 @@ def make_handout(
     language: str | None = None,
     print_size: Literal["large", "standard"] | None = None,
     start_week: int | None = None,
+    start_again: bool = False,
 ) -> Handout:
     """``language``: the patient's (a BCP 47 tag), else the profile's, else the settings' default. ``etiology``: the
     records' entry for the profile's etiology, whose human evidence the clinician summary gives."""
@@ -62,7 +63,7 @@ def make_handout(
         paper=paper or settings.paper_size, units=units or settings.units,
         logo_path=logo or None, clinician_summary=clinician_summary, etiology=etiology,
         language=language,
-        print_size=print_size or settings.handout_print, start_week=start_week,
+        print_size=print_size or settings.handout_print, start_week=start_week, start_again=start_again,
     )
 
 

@@ -50,12 +50,14 @@ class CarryOn(NamedTuple):
     week past the plan's end, or a blocked plan; the handout then says none); ``longer``, for the clinician, where
     that week's walks are longer than the course pointed to before this plan ("": none); ``belt``, where the course
     advises slowing the belt and that week is not slower and easier: the week, the week walked, and its version;
-    ``away``, the days since the latest walk up to today where they are a break the course asks about."""
+    ``away``, the days since the latest walk up to today where they are a break the course asks about; ``again``, where
+    the patient has walked as far as ``week`` already (a hold, a step back, a plan begun again lower)."""
 
     week: int | None = None
     longer: str = ""
     belt: tuple[Week, Week, int] | None = None
     away: WalkingBreak | None = None
+    again: bool = False
 
     def note(self, units: Literal["metric", "imperial"] = "metric") -> str:
         """What the clinician is told of this start, the speeds in the handout's ``units`` ("": nothing). A break is
@@ -108,7 +110,8 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         f"longer than the {wanted:g} min the patient's course points to now: check with the patient that they walk "
         "this long now.")
     away = next((gap for gap in progress.breaks if gap.until is None and gap.days >= BREAK_DAYS), None)
-    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away)
+    again = progress.current_week is not None and progress.current_week >= week
+    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away, again)
 
 
 def _belt_to_slow(progress: Progress, versions: list[VersionInCourse], logged: list[LoggedSession],

@@ -36,7 +36,8 @@ def handout_pdf(request: HandoutRequest, *, date: dt.date, paper: Literal["a4", 
     handout = export.make_handout(request.profile, request.plan, request.studies, request.settings,
                                   etiology=request.etiology, date=date,
                                   paper=paper, units=units, clinician_summary=clinician_summary, language=language,
-                                  print_size=print_size, start_week=request.start_week)
+                                  print_size=print_size, start_week=request.start_week,
+                                  start_again=request.carry_on.again)
     return export.render_handout(handout)
 
 

@@ -127,3 +127,15 @@ def test_a_break_since_the_latest_walk_is_said_first(db) -> None:
                                "break before they take this handout home, which starts them at week 4.")
     profile, plan, patient = four_weeks_walked(db, since=10)  # 12 days: a gap the course names, not a break it asks of
     assert carrying_on(*course(db, patient), profile, plan).note() == ""
+
+
+def test_a_week_walked_already_is_a_start_again(db) -> None:
+    """Seen by a helper: a step back from week 5 to week 4 read "Start at week 4. You have done the weeks before it.",
+    and nothing said it was a week back (core/handout/build.py words it "Start at week 4 again.")."""
+    profile, plan, patient = four_weeks_walked(db)
+    on = carrying_on(*course(db, patient), profile, plan)
+    assert (on.week, on.again) == (5, False)  # on to week 5: not again
+    records.add_session(db, patient, SessionLog(date=dt.date.today(), week=4, minutes=plan.weeks[3].main_min,
+                                                rpe=plan.weeks[3].rpe[0], pain_during=9), clinician="Dr A")
+    carry_on = carrying_on(*course(db, patient), profile, plan)
+    assert carry_on.week < 5 and carry_on.again  # pain 9/10 in week 4: a step back, to a week walked before
