@@ -28,6 +28,7 @@ class ClinicLink:
     _asking_server = False  # whether the clinic server is being asked, off the GUI thread, if it answers
     _lost_said = False  # the status bar says the connection is lost
     _asking_password = False  # the clinic database's password is being asked for
+    _welcoming = False  # the first run's welcome is open (ClinicSettings): the password is asked once it closes
     _asked_server_at = float("-inf")
     _close_when_saved: tuple | None = None  # Quit waits for the save the server could not take: the plan it was for
     _saves_waited = 0  # saves the server could not take, counted (_save_again_later)
@@ -64,7 +65,7 @@ class ClinicLink:
         """Signed in, asking for the password where the server wants one; False if not (said in the status bar).
         One question at a time: a save and the server's return could each ask while the other's question was open.
         ``refused``: the server, back, refused the password this window signed in with."""
-        if self._asking_password:
+        if self._asking_password or self._welcoming:  # seen by a helper: the password's question over the welcome
             return False
         self._asking_password = True
         try:
@@ -111,6 +112,12 @@ class ClinicLink:
         self.records.reload()
         self._refresh_course()
         return True
+
+    def _sign_in_after_welcome(self) -> None:
+        """The sign-in the first run's welcome put off, now that it is closed."""
+        if self.gateway.on_clinic_server and not self.gateway.signed_in and not self._asking_server:
+            self._asked_server_at = float("-inf")
+            self._check_server()
 
     @Slot()
     def _on_sign_in_link(self) -> None:

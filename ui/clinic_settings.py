@@ -3,10 +3,12 @@ File > Settings, and the saved settings put to use in every view. Mixed into Mai
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from ui.plain_text import shown_as_typed
+
+WELCOME_WAIT_MS = 500  # the welcome asked for again this often while the clinic database's password is asked for
 
 
 class ClinicSettings:
@@ -39,11 +41,20 @@ class ClinicSettings:
         if self.read_only or self._quiet or self._window_state.value("welcome/shown") or not needs_welcome(
                 self.settings):
             return
+        if self._asking_password:  # one question at a time: the clinic database's first (seen by a helper: both open)
+            QTimer.singleShot(WELCOME_WAIT_MS, self, self.welcome_if_first_run)
+            return
         self._window_state.setValue("welcome/shown", True)
         self._window_state.sync()
         dialog = WelcomeDialog(self.settings, self)
-        if dialog.exec() == WelcomeDialog.DialogCode.Accepted and dialog.result_settings is not None:
+        self._welcoming = True
+        try:
+            accepted = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+        finally:
+            self._welcoming = False
+        if accepted and dialog.result_settings is not None:
             self._use_settings(dialog.result_settings)
+        self._sign_in_after_welcome()
 
     @Slot()
     def _on_settings_triggered(self) -> None:

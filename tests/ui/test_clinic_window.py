@@ -5,6 +5,7 @@ kept on screen and tried again while the server is down."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from core.storage.clinic import open_clinic_records
@@ -333,4 +334,54 @@ def test_a_server_back_with_another_password_asks_for_it_once(qtbot, data_dir, o
     assert asked == ["The password on file for test_clinician was not accepted. The password of test_clinician:"]
     window.editor.form.set_profile(example(name="Ines Duarte")[0])
     assert window.save_plan(), window.statusBar().currentMessage()
+    window.gateway.close()
+
+
+def test_the_first_run_asks_for_the_password_after_the_welcome(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    """Seen by a helper: on a first start with no password on file, the welcome and the password's question opened
+    together, the one drawn over the other. The server answering while the welcome is open waits for it to close."""
+    from ui.welcome_dialog import WelcomeDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: asked.append("password") or (CLINICIAN_SECRET,
+                                                                                                      True))
+
+    def welcome(dialog: WelcomeDialog) -> int:
+        asked.append("welcome")
+        qtbot.waitUntil(lambda: not window._asking_server, timeout=20_000)  # the server has answered meanwhile
+        asked.append("welcome closed")
+        dialog.skip_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", welcome)
+    window = MainWindow(data_dir, records_url=clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    qtbot.addWidget(window)
+    window.evidence_ready.connect(lambda overview: QTimer.singleShot(0, window, window.welcome_if_first_run))  # as
+    window.show()  # ui/app.py does: the server is being asked when the welcome opens
+    qtbot.waitUntil(lambda: "welcome closed" in asked, timeout=30_000)
+    signed_in_or_not(qtbot, window)
+    assert asked == ["welcome", "welcome closed", "password"]
+    assert "as test_clinician" in window._where_label.text()
+    window.gateway.close()
+
+
+def test_a_welcome_due_while_the_password_is_asked_for_waits_for_it(qtbot, data_dir, clinic_url, monkeypatch) -> None:
+    from ui.welcome_dialog import WelcomeDialog
+
+    asked: list[str] = []
+
+    def password(*args, **kwargs) -> tuple[str, bool]:
+        asked.append("password")
+        window.welcome_if_first_run()  # the records opened meanwhile: the first run's welcome is due
+        asked.append("password answered")
+        return CLINICIAN_SECRET, True
+
+    monkeypatch.setattr(QInputDialog, "getText", password)
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: asked.append("welcome") or dialog.skip_button.click()
+                        or dialog.result())
+    window = MainWindow(data_dir, records_url=clinic_url.replace(f":{CLINICIAN_SECRET}", ""))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "welcome" in asked, timeout=30_000)
+    assert asked == ["password", "password answered", "welcome"]
     window.gateway.close()
