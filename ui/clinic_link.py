@@ -29,6 +29,7 @@ class ClinicLink:
     _lost_said = False  # the status bar says the connection is lost
     _asking_password = False  # the clinic database's password is being asked for
     _welcoming = False  # the first run's welcome is open (ClinicSettings): the password is asked once it closes
+    _welcome_due = False  # the welcome put off while the password is asked for: shown once that is answered
     _asked_server_at = float("-inf")
     _close_when_saved: tuple | None = None  # Quit waits for the save the server could not take: the plan it was for
     _saves_waited = 0  # saves the server could not take, counted (_save_again_later)
@@ -72,6 +73,9 @@ class ClinicLink:
             return self._sign_in_asking(password, refused)
         finally:
             self._asking_password = False
+            if self._welcome_due:
+                self._welcome_due = False
+                QTimer.singleShot(0, self, self.welcome_if_first_run)
 
     def _sign_in_asking(self, password: str | None, refused: bool) -> bool:
         from core.workspace.clinic import ClinicServerError, PasswordNeeded, PasswordRefused
@@ -210,8 +214,8 @@ class ClinicLink:
         try:
             self.gateway.sign_in_again()  # quick: the server has just answered
         except (PasswordNeeded, PasswordRefused) as error:  # back, but not with this password (seen in review: tried
-            if self._asking_password:  # again every 10 seconds, a failed sign-in in the server's log each time)
-                return  # a save is asking for it already
+            if self._asking_password or self._welcoming:  # again every 10 seconds, a failed sign-in in the server's
+                return  # log each time): a save is asking for it already, or the welcome is open (the poll asks again)
             self._lost_said = False
             before = self.statusBar().currentMessage()
             if self.sign_in_to_clinic(refused=isinstance(error, PasswordRefused)):  # everything read anew there

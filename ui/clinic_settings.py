@@ -3,12 +3,10 @@ File > Settings, and the saved settings put to use in every view. Mixed into Mai
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QMessageBox
 
 from ui.plain_text import shown_as_typed
-
-WELCOME_WAIT_MS = 500  # the welcome asked for again this often while the clinic database's password is asked for
 
 
 class ClinicSettings:
@@ -42,7 +40,7 @@ class ClinicSettings:
                 self.settings):
             return
         if self._asking_password:  # one question at a time: the clinic database's first (seen by a helper: both open)
-            QTimer.singleShot(WELCOME_WAIT_MS, self, self.welcome_if_first_run)
+            self._welcome_due = True
             return
         self._window_state.setValue("welcome/shown", True)
         self._window_state.sync()

@@ -36,9 +36,10 @@ def stop_page(profile: PatientProfile, rules: Rules, codes: set[WarningCode], t:
         "stop_signs": [t(_stop_sign(sign, profile)) for sign in STOP_SIGNS],
         "stop_after": [  # on insulin, the low blood sugar steps, and where the sugar is not low their own rule, said
             # here too (seen in review: "a few minutes" here, "15 minutes" there, for the same signs; and by a helper:
-            # this page said when to call an ambulance for these signs only where the steps went over to the next)
-            t('For these, sit down and check your blood sugar. If it is low, do as "{heading}" says. If it is not low, '
-              'rest, and call an ambulance if you do not feel better in a few minutes.',
+            # this page said when to call an ambulance for these signs only where the steps went over to the next; and
+            # in review: "if it is low" left a sugar that cannot be checked, which the steps treat as low, to neither)
+            t('For these, sit down and check your blood sugar, then do as "{heading}" says. If it is not low, call an '
+              'ambulance if you do not feel better in a few minutes.',
               heading=t("Low blood sugar")) if WarningCode.HYPOGLYCEMIA in codes else
             t("For these, sit down and rest. If they do not pass in a few minutes, call an ambulance."),
             *([t(DYSREFLEXIA_SIGNS, heading=safety_heading)] if WarningCode.AUTONOMIC_DYSREFLEXIA in codes else []),

@@ -164,7 +164,8 @@ class PostgresRecords:
         return row[0]
 
     def missing_patient(self, patient_id: int) -> RecordNotFound:
-        return no_patient(patient_id, self._one(PATIENT_DELETION.format(p="%s"), [patient_id]))
+        deletion = PATIENT_DELETION.format(json="a.before_json::jsonb ->> 'uid'", p="%s")
+        return no_patient(patient_id, self._one(deletion, [patient_id]))
 
     def patient_with_uid(self, uid: str) -> int | None:
         row = self._one("select id from patients where uid = %s", [uid])

@@ -163,9 +163,11 @@ DELETED_SESSIONS = (
 # reads the uid the audit keeps of a deleted patient (none is kept of a patient deleted before it was)
 DELETED_PATIENT = ("select record_id, at, clinician from audit where action = 'delete' and record_type = 'patient' and "
                    "{json} = {p} order by id desc limit 1")
-# the latest deletion here of patient {p} (by id), as (at, clinician), for no_patient
-PATIENT_DELETION = ("select at, clinician from audit where action = 'delete' and record_type = 'patient' and "
-                    "record_id = {p} order by id desc limit 1")
+# the latest deletion here of patient {p} (by id), as (at, clinician, the id they were brought back under or null), for
+# no_patient: {json} reads the uid the audit keeps of a deleted patient from a.before_json
+PATIENT_DELETION = ("select a.at, a.clinician, (select p.id from patients p where p.uid = {json}) from audit a where "
+                    "a.action = 'delete' and a.record_type = 'patient' and a.record_id = {p} "
+                    "order by a.id desc limit 1")
 DELETED_SESSION = ("select record_id, at, clinician, before_json from audit where action = 'delete' and record_type = "
                    "'session' and record_id = {p} order by id desc limit 1")
 
@@ -176,8 +178,9 @@ def no_patient(patient_id: int, deleted: tuple | None) -> RecordNotFound:
     before was "There is no patient with id 3", as if the id were mistyped)."""
     if deleted is None:
         return RecordNotFound(f"There is no patient with id {patient_id}.")
+    back = f"; an import brought them back since, as patient {deleted[2]}" if deleted[2] is not None else ""
     return RecordNotFound(f"Patient {patient_id} was deleted on {local_minute(deleted[0])} by {author(deleted[1])}, "
-                          "with their plan versions and walks.")
+                          f"with their plan versions and walks{back}.")
 
 
 def no_session(session_id: int, deleted: tuple | None) -> RecordNotFound:

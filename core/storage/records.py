@@ -134,7 +134,8 @@ def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
 
 
 def missing_patient(db: sqlite_utils.Database, patient_id: int) -> RecordNotFound:  # PatientRecords.missing_patient
-    return no_patient(patient_id, db.execute(PATIENT_DELETION.format(p="?"), [patient_id]).fetchone())
+    deletion = PATIENT_DELETION.format(json="json_extract(a.before_json, '$.uid')", p="?")
+    return no_patient(patient_id, db.execute(deletion, [patient_id]).fetchone())
 
 
 def patient_with_uid(db: sqlite_utils.Database, uid: str) -> int | None:

@@ -110,8 +110,17 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         f"longer than the {wanted:g} min the patient's course points to now: check with the patient that they walk "
         "this long now.")
     away = next((gap for gap in progress.breaks if gap.until is None and gap.days >= BREAK_DAYS), None)
-    again = progress.current_week is not None and progress.current_week >= week
-    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away, again)
+    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away,
+                   _walked_again(progress, versions[-1].version, week))
+
+
+def _walked_again(progress: Progress, version: int, week: int) -> bool:
+    """Whether the next walk, in ``week`` of ``version``, walks that week again: its row's attempt, as progress
+    numbers it (seen in review: the latest walk's week, compared with the start, said "again" of a week half walked,
+    and of a re-based version's week 1 never walked, and not of a week walked again after a step back)."""
+    rows = [row for row in progress.weeks if (row.plan_version, row.week) == (version, week)
+            and row.status in ("in progress", "ahead")]
+    return bool(rows) and rows[-1].again
 
 
 def _belt_to_slow(progress: Progress, versions: list[VersionInCourse], logged: list[LoggedSession],

@@ -33,3 +33,14 @@ def test_a_deleted_patient_is_named_deleted_and_an_unknown_id_is_not(records: Pa
         assert re.match(rf"Patient {saved.patient_id} was deleted on {when} by Dr Reyes", said), said
         assert said.endswith(", with their plan versions and walks."), said
     assert str(records.missing_patient(saved.patient_id + 1)) == f"There is no patient with id {saved.patient_id + 1}."
+
+
+def test_a_deleted_patient_brought_back_is_named_by_their_new_id(records: PatientRecords) -> None:  # noqa: F811
+    """Seen in review: a patient an import brought back under a new id read only as deleted under the old one."""
+    saved = records.save_plan(*example(name="Maria Schmidt"), clinician="Dr A")
+    bundle = records.export_patient(saved.id).encode()
+    records.delete_patient(saved.patient_id, clinician="Dr Reyes")
+    brought = records.import_patient(bundle, clinician="Dr A", refuse_deleted=False)
+    said = str(records.missing_patient(saved.patient_id))
+    assert said.endswith(f"with their plan versions and walks; an import brought them back since, as patient "
+                         f"{brought.patient_id}."), said

@@ -63,9 +63,9 @@ def test_on_insulin_the_stop_signs_that_may_be_low_blood_sugar_point_to_its_step
     Those steps end in the stop page's own rule where the sugar is not low, and the stop page says it too (seen by a
     helper: it said when to call an ambulance for these signs only on the next page, where the steps went over)."""
     on_insulin = handout_for(example("diabetic-neuropathy"))
-    assert on_insulin.stop_after[0] == ('For these, sit down and check your blood sugar. If it is low, do as "Low '
-                                        'blood sugar" says. If it is not low, rest, and call an ambulance if you do '
-                                        'not feel better in a few minutes.')
+    assert on_insulin.stop_after[0] == ('For these, sit down and check your blood sugar, then do as "Low blood sugar" '
+                                        'says. If it is not low, call an ambulance if you do not feel better in a few '
+                                        'minutes.')
     assert on_insulin.low_sugar_not_low == ("If your blood sugar is not low, rest, and call an ambulance if you do not "
                                             "feel better in a few minutes.")
     without = handout_for(example("diabetic-neuropathy", insulin_or_secretagogue=False))
