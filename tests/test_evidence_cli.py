@@ -46,6 +46,11 @@ def test_evidence_table_shows_the_dosing_summary_with_its_caution(run_main, tmp_
     assert result.returncode == 0, result.stderr
     assert "Animal treadmill dosing:" in result.stdout
     assert "never a human dose" in result.stdout and "10.1007/BF00581173" in result.stdout
+    # seen in a check: swimming, resistance and wheel studies listed among the treadmill ones, told apart by nothing
+    kinds = {line.split()[0]: line.split()[4] for line in result.stdout.splitlines()
+             if line.startswith(("molteni-2004 ", "ilha-2008 ", "ghanbari-2024 ", "cobianchi-2010 "))}
+    assert kinds == {"molteni-2004": "wheel", "ilha-2008": "resistance", "ghanbari-2024": "swimming",
+                     "cobianchi-2010": "treadmill"}, kinds
 
 
 def test_evidence_table_names_the_studies_its_dosing_leaves_out_and_a_species_not_stated(run_main, tmp_path) -> None:

@@ -37,7 +37,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 0
     rows = [_row(study) for study in studies]
     print(format_table(
-        ["id", "author", "year", "species", "model", "m/min", "min", "d/wk", "wk", "findings", "level", "flags"], rows))
+        ["id", "author", "year", "species", "exercise", "model", "m/min", "min", "d/wk", "wk", "findings", "level",
+         "flags"], rows))
     print(f"\n{len(studies)} stud{'y' if len(studies) == 1 else 'ies'}")
     if studies:  # seen in review: "5" read as top marks on a 1-5 scale, and "6" flags that nothing explained
         print(COLUMNS_KEY)
@@ -123,7 +124,7 @@ def _row(study: Study) -> list:
     # seen in review: Chen 2012's 30 m/min printed plainly above a summary that leaves it out
     doses = [f"{shown} ⚠" if shown is not None and left_out(study, column) else shown
              for shown, column in zip(doses, DOSE_COLUMNS)]
-    return [study.id, study.first_author, study.year, study.species or "not stated", study.model,
+    return [study.id, study.first_author, study.year, study.species or "not stated", study.exercise.kind, study.model,
             *doses, study.findings_listed(), study.evidence_level, len(study.flags) or None]
 
 

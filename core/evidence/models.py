@@ -110,6 +110,12 @@ class ExerciseDosing(Strict):
     incline_percent: float | None = None
     protocol: str = Field(min_length=3, description="the protocol in words, as reported")
 
+    @property
+    def kind(self) -> str:
+        """The type in a table's few letters (seen in a check: swimming and resistance studies listed among treadmill
+        studies with nothing to tell them apart but a flag's count)."""
+        return {"voluntary wheel": "wheel", "aerobic (unspecified)": "aerobic"}.get(self.type, self.type)
+
     @field_validator("minutes_per_session")
     @classmethod
     def _ordered_range(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:

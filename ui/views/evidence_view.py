@@ -34,6 +34,7 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Author", lambda s: s.first_author + (" (local)" if s.origin == "local" else "")),
     Column("Year", lambda s: str(s.year), lambda s: s.year),
     Column("Species", lambda s: s.species or "not stated"),
+    Column("Exercise", lambda s: s.exercise.kind, tooltip=lambda s: s.exercise.type),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
     Column("Findings", lambda s: s.findings_listed(),
            tooltip=lambda s: s.findings_listed(DISAGREE, direction=lambda way: way.value)),
@@ -78,7 +79,7 @@ def flag_kinds(study: Study) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
 
 
-MODEL, FINDINGS = 3, 4  # STUDY_COLUMNS
+MODEL, FINDINGS = 4, 5  # STUDY_COLUMNS
 FINDINGS_NARROWEST = 200  # pixels: three or four markers with their arrows
 DETAIL_NARROWEST = 320  # pixels: a study's reference and flags readable beside the table
 
