@@ -134,13 +134,16 @@ def load_settings(path: Path) -> Settings:
         raise SettingsError(problems_in_words(error), path) from error
 
 
-def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]]:
+def load_settings_keeping_what_is_valid(path: Path, instead: Settings | None = None) -> tuple[Settings, list[str]]:
     """For the window, which must open whatever the file holds: every valid value kept, each invalid one
-    replaced by its default and named in the returned problems. The file itself is left as it is."""
+    replaced by its default (or by ``instead``'s: the window's own, for Settings opened on a file gone bad since, seen
+    by a helper to save the window's old clinic name and ambulance number over a hand edit for one bad paper size) and
+    named in the returned problems. The file itself is left as it is."""
+    fallback = instead or Settings()
     try:
         data = _read(path)
     except SettingsError as error:
-        return Settings(), error.problems
+        return fallback, error.problems
     if data is None:
         return Settings(), []
     problems: list[str] = []
@@ -149,8 +152,9 @@ def load_settings_keeping_what_is_valid(path: Path) -> tuple[Settings, list[str]
             return Settings.model_validate(data), problems
         except ValidationError as error:
             problems += [line for line in problems_in_words(error) if line not in problems]
-            data = _without(data, [tuple(item["loc"]) for item in error.errors(include_url=False, include_input=False)])
-    return Settings(), problems
+            bad = [tuple(item["loc"]) for item in error.errors(include_url=False, include_input=False)]
+            data = _without(data, bad) if instead is None else _put(_without(data, bad), bad, instead.model_dump())
+    return fallback, problems
 
 
 def clinician_of(path: Path) -> tuple[str, list[str]]:
@@ -194,6 +198,23 @@ def _without(data: dict, locations: list[tuple]) -> dict:
         elif location:
             kept.pop(location[0], None)
     return kept
+
+
+def _put(data: dict, locations: list[tuple], source: dict) -> dict:
+    """``data`` with ``source``'s values at ``locations`` where it has them (a key it does not know stays out)."""
+    for location in locations:
+        value, node = source, data
+        for part in location:
+            value = value.get(part, _MISSING) if isinstance(value, dict) else _MISSING
+        if value is _MISSING or not location:
+            continue
+        for part in location[:-1]:
+            node = node.setdefault(part, {}) if isinstance(node.get(part), dict | None) else {}
+        node[location[-1]] = value
+    return data
+
+
+_MISSING = object()
 
 
 def _read(path: Path) -> dict | None:

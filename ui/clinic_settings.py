@@ -61,8 +61,12 @@ class ClinicSettings:
         if self.read_only:  # settings.json belongs to the window that holds the data folder
             self.statusBar().showMessage("Read-only: the window that holds this data folder changes its settings.")
             return
+        from core.settings import load_settings_keeping_what_is_valid
+
         self.settings_read_anew()  # as the file holds them now: edited by hand since, say
-        dialog = SettingsDialog(self.settings, self, started_with=self._records_url)
+        # a file gone bad since: its valid values, and this window's where the file's are not (the problems are said)
+        shown, _ = load_settings_keeping_what_is_valid(self._data_dir.settings_path, instead=self.settings)
+        dialog = SettingsDialog(shown, self, started_with=self._records_url)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
             return
         self._use_settings(dialog.result_settings)

@@ -78,3 +78,22 @@ def test_a_move_saved_in_this_window_is_not_said_to_come_from_outside_it(qtbot, 
     assert window.statusBar().currentMessage() == (
         "Treadwell keeps the patient records on the clinic database from its next start; until then, this window "
         "keeps them on this workstation.")
+
+
+def test_settings_opened_on_a_file_gone_bad_keep_its_valid_hand_edits(qtbot, data_dir, monkeypatch) -> None:
+    """Seen by a helper: a hand edit of the clinic's name and ambulance number, with a paper size and a weekly increase
+    the file may not hold, and Settings, saved, put the window's old name and number back over the edit."""
+    import json
+
+    _saved_elsewhere(data_dir, clinic_name="Riverside Rehab", emergency_number="112", paper_size="letter")
+    window = app_window(qtbot, data_dir)
+    data = json.loads(data_dir.settings_path.read_text(encoding="utf-8"))
+    data.update(clinic_name="Hand Edited Clinic", emergency_number="999", paper_size="a5")
+    data.setdefault("plan", {})["max_weekly_increase_pct"] = 50
+    data_dir.settings_path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", lambda dialog: dialog._on_save_clicked()
+                        or dialog.result())
+    window._on_settings_triggered()  # File > Settings, Save
+    saved = load_settings(data_dir.settings_path)
+    assert (saved.clinic_name, saved.emergency_number) == ("Hand Edited Clinic", "999")  # the file's, kept
+    assert (saved.paper_size, saved.plan.max_weekly_increase_pct) == ("letter", 10)  # the window's, for the bad ones
