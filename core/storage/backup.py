@@ -106,6 +106,9 @@ def _copy(source_path: Path, target: Path) -> None:
         os.fsync(handle.fileno())  # on disk before it is given its final name
 
 
+CHECK_NAMES_THE_BACKUP = "the db check command checks the records and names the backup to restore."
+
+
 def utc_now() -> dt.datetime:
     """Naive UTC: backup names and the records' last-change mark use the same clock."""
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -150,11 +153,15 @@ def backup_database(database: Path, backups_dir: Path, *, now: dt.datetime | Non
             _copy(database, temp)
         except UnicodeDecodeError:  # the copy's first statement reads the table list, damaged in the database too
             raise BackupError(f"The backup failed its check ({TABLE_LIST_DAMAGED}) and was not kept.") from None
+        except sqlite3.DatabaseError as error:  # the records themselves (seen by a helper: blamed on the backups folder)
+            if getattr(error, "sqlite_errorname", "") not in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+                raise
+            raise BackupError(f"No backup was made: the records in {database.name} could not be read ({error}). "
+                              f"They are probably damaged: {CHECK_NAMES_THE_BACKUP}") from None
         verdict = integrity(temp)
         if verdict != "ok":  # a copy made by SQLite's backup API is as sound as the file it was made from
             raise BackupError(f"The backup failed its check ({verdict}) and was not kept. The database it was copied "
-                              "from is probably damaged too: the db check command checks it and names the backup "
-                              "to restore.")
+                              f"from is probably damaged too: {CHECK_NAMES_THE_BACKUP}")
         os.replace(temp, target)
     except (OSError, sqlite3.Error) as error:  # only an OSError has a strerror
         reason = getattr(error, "strerror", None) or error

@@ -163,6 +163,22 @@ def test_a_backup_the_database_engine_cannot_write_fails_plainly(data_dir, monke
     assert list(data_dir.backups_dir.iterdir()) == []
 
 
+@pytest.mark.parametrize("damage", ["cut in half", "not a database"])
+def test_records_that_cannot_be_read_are_said_damaged_not_the_backups_folder(data_dir, damage) -> None:
+    """Seen by a helper: a truncated database's backup said "The backup could not be written to .../backups: database
+    disk image is malformed", and an IT person looks at the disk."""
+    saved(data_dir)
+    whole = data_dir.database_path.read_bytes()
+    data_dir.database_path.write_bytes(whole[:len(whole) // 2] if damage == "cut in half" else b"junk" * 5000)
+    with pytest.raises(BackupError) as refused:
+        backup_database(data_dir.database_path, data_dir.backups_dir)
+    said = str(refused.value)
+    assert said.startswith("No backup was made: the records in treadwell.sqlite3 could not be read ("), said
+    assert said.endswith("They are probably damaged: the db check command checks the records and names the backup "
+                         "to restore."), said
+    assert list(data_dir.backups_dir.iterdir()) == []
+
+
 def test_a_backup_dated_in_the_future_does_not_stop_backups_nor_pass_for_the_newest(data_dir) -> None:
     """Made while the clock was a year ahead: its name says nothing of its age."""
     saved(data_dir)
