@@ -90,10 +90,11 @@ def test_duplicate_ids(db, tmp_path) -> None:
     assert generated.added == ["local-smith-2024", "local-smith-2024-2"]
     again = import_studies(db, write(tmp_path, "again.csv", f"{HEADER}\n{explicit.replace('smith-a', 'smith-2024')}\n"))
     assert problems(again) == ["row 2, id: a study with id 'local-smith-2024' is already in the library"]
-    # another Smith 2024 in a later file, its id left empty: told how to give it one, not only refused
+    # another Smith 2024 in a later file, its id left empty: told how to give it one, not only refused, and one the
+    # library does not have (seen by a helper: "such as local-smith-2024-b" of an id taken)
     later = import_studies(db, write(tmp_path, "later.csv", f"{HEADER}\n{GOOD_ROW}\n"))
     assert problems(later) == ["row 2, id: a study with id 'local-smith-2024' is already in the library (imported "
-                               "before?); if this row is another study, give it its own id, such as local-smith-2024-b"]
+                               "before?); if this row is another study, give it its own id, such as local-smith-2024-3"]
 
 
 def test_a_study_given_twice_is_refused_not_counted_twice(db, tmp_path) -> None:

@@ -115,8 +115,8 @@ def check_study_file(
             studies.append(study)
         report.problems += problems
     for study_id in sorted(already_present(ids.rows)):
-        another = (f" (imported before?); if this row is another study, give it its own id, such as {study_id}-b"
-                   if study_id in made else "")
+        another = (f" (imported before?); if this row is another study, give it its own id, such as "
+                   f"{_free_id(ids, study_id, already_present)}" if study_id in made else "")
         message = f"a study with id '{study_id}' is already in the library{another}"
         report.problems.append(ImportProblem(row=ids.rows[study_id], field="id", message=message))
     for doi, study_id in sorted(dois_present(repeats.dois).items()):
@@ -127,6 +127,14 @@ def check_study_file(
         report.problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         return report, []
     return report, studies
+
+
+def _free_id(ids: _Ids, base: str, already_present: Callable[[Iterable[str]], set[str]]) -> str:
+    """An id made from ``base`` that neither the file nor the library has (seen by a helper: "such as
+    local-smith-2024-b" of an id the library had)."""
+    while (candidate := ids.next_free(base)) in already_present([candidate]):
+        pass
+    return candidate
 
 
 class _Ids:
