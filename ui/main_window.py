@@ -262,6 +262,9 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
                      "exportFromFileAction")
         file_menu.addSeparator()
         self.backup_action = self._action(file_menu, "&Back up now", None, self._on_backup_action_triggered, "backupAction")
+        self.restore_action = self._action(file_menu, "&Restore the newest good backup…", None, self._offer_restore,
+                                           "restoreAction")  # shown while the records are damaged or lost
+        self.restore_action.setVisible(False)
         self._action(file_menu, "Se&ttings…", QKeySequence(QKeySequence.StandardKey.Preferences).toString() or "Ctrl+,",
                      self._on_settings_triggered, "settingsAction")  # none is Linux's or Windows' own
         file_menu.addSeparator()

@@ -23,6 +23,7 @@ class RecordsLifecycle:
     when the records are opened, after the window's first frame."""
 
     _restored_words = ""  # what a restore did, said again once the records it put back are open
+    _unusable = ""  # why the records cannot be used (damaged, lost), while File > Restore the newest good backup shows
     # a backup under way (File > Back up now, or the day's): one at a time (found in review: each deletes the half-made
     # files it finds, the other's too)
     _backing_up = False
@@ -90,9 +91,12 @@ class RecordsLifecycle:
                                    "folder can restore the newest good backup.")
                 self.records_damaged.emit(str(error))
                 return
-            self._show_problem(f"The records database is {state}.")
+            self._show_problem(f"The records database is {state}. File > Restore the newest good backup puts one in "
+                               "place.")
             self.records_damaged.emit(str(error))
-            self._offer_restore(str(error))
+            self._unusable = str(error)
+            self.restore_action.setVisible(True)  # seen by a helper: after "Not now", no way back but a restart
+            self._offer_restore()
             return
         message = str(error) if isinstance(error, DatabaseError) else f"The records could not be opened: {error}"
         self._show_problem(message)
@@ -104,8 +108,17 @@ class RecordsLifecycle:
         self.picker.set_entries([], waiting=message)
         self.statusBar().showMessage(message)
 
-    def _offer_restore(self, problem: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Records not usable", problem, parent=self)  # damaged, or lost
+    @Slot()
+    def _offer_restore(self) -> None:
+        """The records damaged or lost: what a restore does, asked before it (seen by a helper: the dialog sent the
+        clinician to "the dialog in the app", itself, and said nothing of the work saved after the backup)."""
+        from core.workspace.errors import RESTORE_WAYS
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Records not usable", self._unusable.replace(RESTORE_WAYS, ""),
+                          parent=self)
+        box.setInformativeText("A restore checks the backups, newest first, and puts the first that passes its check "
+                               "in place. The damaged file is kept beside it, unchanged: anything saved after that "
+                               "backup is only in it.")
         restore = box.addButton("Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -127,6 +140,7 @@ class RecordsLifecycle:
         """Seen by a helper: what the restore did (which backup, of when, and where the damaged file went) showed for
         a moment, replaced by the evidence library's line as the records opened; and it was not in the log."""
         self._restored_words = message
+        self.restore_action.setVisible(False)
         self.statusBar().showMessage(message)
         self.start_records()
 

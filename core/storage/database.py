@@ -30,6 +30,11 @@ class NotTreadwellRecords(DatabaseDamaged):
     damage, and nothing is written to it."""
 
 
+# how a restore is made, in the words of damage: the window's own dialog leaves it out (seen by a helper: the dialog
+# said to restore "with the dialog in the app", and it was that dialog)
+RESTORE_WAYS = " (the db restore command, or the dialog in the app)"
+
+
 class RecordsLost(DatabaseDamaged):
     """The records file is missing or empty while backups of it are kept (core/storage/maintenance.py lost_records):
     a restore is offered as for damage, and nothing makes the file anew."""
@@ -167,7 +172,7 @@ def open_database(path: Path, *, read_only: bool = False, backups_dir: Path | No
         if verdict != "ok":
             raise DatabaseDamaged(
                 f"The database {path.name} is damaged ({verdict}). It has not been changed. "
-                "Restore the newest good backup (the db restore command, or the dialog in the app)."
+                f"Restore the newest good backup{RESTORE_WAYS}."
             )
     elif read_only:
         raise DatabaseError(f"There is no database at {path} yet.")
@@ -228,8 +233,8 @@ def another_programs(db: sqlite_utils.Database, applied: list[str]) -> bool:
 
 def another_programs_said(name: str) -> str:
     return (f"The records file {name} is another program's database, not Treadwell's records. It has not been "
-            "changed. If it took the place of Treadwell's records, restore the newest good backup (the db restore "
-            "command, or the dialog in the app); to start new records, move it out of the data folder.")
+            f"changed. If it took the place of Treadwell's records, restore the newest good backup{RESTORE_WAYS}; to "
+            "start new records, move it out of the data folder.")
 
 
 def data_version(db: sqlite_utils.Database) -> int:

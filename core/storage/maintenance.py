@@ -16,7 +16,8 @@ from core.storage.backup import (
 )
 from core.storage.change_mark import last_change_at
 from core.storage.database import (
-    DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file, read_only_uri,
+    RESTORE_WAYS, DatabaseError, DatabaseUnavailable, RecordsLost, another_programs, another_programs_said, check_file,
+    read_only_uri,
 )
 from core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -41,8 +42,8 @@ def lost_records(data_dir: DataDir) -> str | None:
     state = "a folder, not a file" if path.is_dir() else "empty" if path.exists() else "missing"
     said = (f"The records file {path.name} is {state}, but {len(backups)} backup{'s' if len(backups) != 1 else ''} "
             f"of it {'are' if len(backups) != 1 else 'is'} kept in {data_dir.backups_dir}: the records were lost, not "
-            "new. Nothing was written. Restore the newest good backup (the db restore command, or the dialog in the "
-            "app); to start new records instead, move the backups folder out of the data folder first.")
+            f"new. Nothing was written. Restore the newest good backup{RESTORE_WAYS}; to start new records instead, "
+            "move the backups folder out of the data folder first.")
     # a restore stopped between its two moves (killed, a power cut) leaves the records in the file it set aside, newer
     # than any backup (seen in review: only the backups were named, and restoring one lost what was saved since)
     # only where it was set aside after the newest backup was taken, or in the same second (seen by a tester: the file

@@ -7,14 +7,14 @@ from __future__ import annotations
 from core.records.models import DifferentPatient, RecordNotFound
 from core.storage.clinic_errors import ClinicServerError, for_the_command_line, plain_error
 from core.storage.database import (
-    DatabaseDamaged, DatabaseError, DatabaseTooNew, NotTreadwellRecords, RecordsLost, StorageFailure,
+    RESTORE_WAYS, DatabaseDamaged, DatabaseError, DatabaseTooNew, NotTreadwellRecords, RecordsLost, StorageFailure,
     plain_storage_error,
 )
 from core.storage.lock import LockFileError
 from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
 __all__ = [
-    "WAIT_FOR_OTHER_WRITER_S", "ClinicServerError", "DataDirBusy", "DatabaseDamaged", "DatabaseError", "DatabaseTooNew",
-    "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost", "StorageFailure",
+    "RESTORE_WAYS", "WAIT_FOR_OTHER_WRITER_S", "ClinicServerError", "DataDirBusy", "DatabaseDamaged", "DatabaseError",
+    "DatabaseTooNew", "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost", "StorageFailure",
     "for_the_command_line", "plain_error", "plain_storage_error",
 ]

@@ -24,7 +24,7 @@ def saved_and_backed_up(data_dir):
 def window_offering_restore(qtbot, data_dir, monkeypatch) -> tuple[MainWindow, list[str]]:
     """The window once it has said the records are damaged (or lost), and the problems it offered a restore for."""
     offered: list[str] = []
-    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window, problem: offered.append(problem))
+    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window: offered.append(window._unusable))
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.records_damaged, timeout=20_000):
@@ -40,8 +40,10 @@ def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, m
     window, offered = window_offering_restore(qtbot, data_dir, monkeypatch)
     assert offered and "damaged" in offered[0]
     assert digest(data_dir.database_path) == damaged  # not written to
+    assert window.restore_action.isVisible()  # "Not now", and the way back (seen by a helper: none but a restart)
     with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
         window.restore_newest_backup()
+    assert not window.restore_action.isVisible()
     aside = [p for p in data_dir.root.iterdir() if "set-aside" in p.name and p.suffix == ".sqlite3"]
     assert len(aside) == 1 and digest(aside[0]) == damaged
     # said with the records open, and logged (seen by a helper: replaced at once by the evidence library's line)
@@ -65,7 +67,8 @@ def test_records_file_lost_beside_its_backups_is_restored_not_started_anew(qtbot
     window, offered = window_offering_restore(qtbot, data_dir, monkeypatch)
     assert offered and "is missing, but 1 backup of it is kept" in offered[0]
     assert window.statusBar().currentMessage() == ("The records database is missing or empty beside its backups; "
-                                                   "nothing was made anew.")
+                                                   "nothing was made anew. File > Restore the newest good backup puts "
+                                                   "one in place.")
     assert not data_dir.database_path.exists()  # nothing made anew
     with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
         window.restore_newest_backup()
@@ -218,3 +221,23 @@ def test_a_bundle_refused_in_the_window_says_so_in_sentences_in_the_windows_word
     assert warned == [("Nothing was imported", "<p>The file is not text (a PDF, or another kind of file?): a plan "
                        "bundle is the .json file an export of a patient writes (Export bundle in Records, or plans "
                        "export)</p>")]
+
+
+def test_the_restore_dialog_says_what_a_restore_does_not_to_use_itself(qtbot, data_dir, monkeypatch) -> None:
+    """Seen by a helper: the dialog said to restore "with the db restore command, or the dialog in the app", and it was
+    that dialog; nothing said the work saved after the backup stays in the damaged file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    saved_and_backed_up(data_dir)
+    data_dir.database_path.write_bytes(os.urandom(5000))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(f"{box.text()} | {box.informativeText()}") or 0)
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.records_damaged, timeout=20_000):
+        window.show()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
+    assert "dialog in the app" not in shown[0] and "db restore command" not in shown[0], shown
+    assert shown[0].endswith("Restore the newest good backup. | A restore checks the backups, newest first, and puts "
+                             "the first that passes its check in place. The damaged file is kept beside it, unchanged: "
+                             "anything saved after that backup is only in it."), shown
