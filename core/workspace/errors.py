@@ -15,6 +15,6 @@ from core.storage.session import WAIT_FOR_OTHER_WRITER_S, DataDirBusy
 
 __all__ = [
     "RESTORE_WAYS", "WAIT_FOR_OTHER_WRITER_S", "ClinicServerError", "DataDirBusy", "DatabaseDamaged", "DatabaseError",
-    "DatabaseTooNew", "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost", "StorageFailure",
-    "for_the_command_line", "plain_error", "plain_storage_error",
+    "DatabaseTooNew", "DifferentPatient", "LockFileError", "NotTreadwellRecords", "RecordNotFound", "RecordsLost",
+    "StorageFailure", "for_the_command_line", "plain_error", "plain_storage_error",
 ]
