@@ -23,7 +23,7 @@ class RecordsLifecycle:
     when the records are opened, after the window's first frame."""
 
     _restored_words = ""  # what a restore did, said again once the records it put back are open
-    _unusable = ""  # why the records cannot be used (damaged, lost), while File > Restore the newest good backup shows
+    _unusable: Exception | None = None  # why the records cannot be used (damaged, lost): File > Restore offers one
     # a backup under way (File > Back up now, or the day's): one at a time (found in review: each deletes the half-made
     # files it finds, the other's too)
     _backing_up = False
@@ -82,6 +82,8 @@ class RecordsLifecycle:
     def _on_records_failed(self, error: Exception) -> None:
         from core.workspace.errors import DatabaseDamaged, DatabaseError, NotTreadwellRecords, RecordsLost
 
+        self.restore_action.setEnabled(True)  # a restore that failed may be tried again
+
         if isinstance(error, DatabaseDamaged):
             state = ("missing or empty beside its backups; nothing was made anew" if isinstance(error, RecordsLost)
                      else "another program's database; it has not been changed"
@@ -94,7 +96,7 @@ class RecordsLifecycle:
             self._show_problem(f"The records database is {state}. File > Restore the newest good backup puts one in "
                                "place.")
             self.records_damaged.emit(str(error))
-            self._unusable = str(error)
+            self._unusable = error
             self.restore_action.setVisible(True)  # seen by a helper: after "Not now", no way back but a restart
             self._offer_restore()
             return
@@ -112,13 +114,16 @@ class RecordsLifecycle:
     def _offer_restore(self) -> None:
         """The records damaged or lost: what a restore does, asked before it (seen by a helper: the dialog sent the
         clinician to "the dialog in the app", itself, and said nothing of the work saved after the backup)."""
-        from core.workspace.errors import RESTORE_WAYS
+        from core.workspace.errors import RESTORE_WAYS, NotTreadwellRecords, RecordsLost
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Records not usable", self._unusable.replace(RESTORE_WAYS, ""),
+        box = QMessageBox(QMessageBox.Icon.Warning, "Records not usable", str(self._unusable).replace(RESTORE_WAYS, ""),
                           parent=self)
-        box.setInformativeText("A restore checks the backups, newest first, and puts the first that passes its check "
-                               "in place. The damaged file is kept beside it, unchanged: anything saved after that "
-                               "backup is only in it.")
+        kept = ("Anything saved after that backup is not in it." if isinstance(self._unusable, RecordsLost) else
+                "The other program's database is kept beside it, unchanged." if isinstance(
+                    self._unusable, NotTreadwellRecords) else
+                "The damaged file is kept beside it, unchanged: anything saved after that backup is only in it.")
+        box.setInformativeText(f"A restore checks the backups, newest first, and puts the first that passes its check "
+                               f"in place. {kept}")
         restore = box.addButton("Restore the newest good backup", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -133,6 +138,7 @@ class RecordsLifecycle:
         from ui.background import run_in_background
 
         data_dir = self._data_dir
+        self.restore_action.setEnabled(False)  # one at a time (seen in review: a second set the first's result aside)
         run_in_background(lambda: restore_newest(data_dir), self._on_restored, self._on_records_failed)
 
     @Slot(object)

@@ -137,7 +137,7 @@ def build_handout(
     """The handout in ``language`` (a BCP 47 tag with a catalog); the clinician summary stays in English and
     gives ``etiology``'s human evidence (the records' entry for the plan's etiology). ``start_week``: where a patient
     whose walks are logged carries on (core/workspace/course.py carrying_on); the walking log begins there;
-    ``start_again``: a week they have walked as far as already (a hold, a step back, a plan begun again lower).
+    ``start_again``: a week they have walked, or walked past, already (a hold, a step back, a plan begun again lower).
     ``ambulance``: the local emergency number, printed on the stop page (a line to write it on where not given)."""
     if plan.blocked:
         raise ValueError("a blocked plan has no handout")

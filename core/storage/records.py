@@ -134,7 +134,8 @@ def patient_uid(db: sqlite_utils.Database, patient_id: int) -> str:
 
 
 def missing_patient(db: sqlite_utils.Database, patient_id: int) -> RecordNotFound:  # PatientRecords.missing_patient
-    deletion = PATIENT_DELETION.format(json="json_extract(a.before_json, '$.uid')", p="?")
+    deletion = PATIENT_DELETION.format(  # a damaged value names no patient (docs/reliability.md)
+        json="case when json_valid(a.before_json) then json_extract(a.before_json, '$.uid') end", p="?")
     return no_patient(patient_id, db.execute(deletion, [patient_id]).fetchone())
 
 

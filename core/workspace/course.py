@@ -51,7 +51,7 @@ class CarryOn(NamedTuple):
     that week's walks are longer than the course pointed to before this plan ("": none); ``belt``, where the course
     advises slowing the belt and that week is not slower and easier: the week, the week walked, and its version;
     ``away``, the days since the latest walk up to today where they are a break the course asks about; ``again``, where
-    the patient has walked as far as ``week`` already (a hold, a step back, a plan begun again lower)."""
+    the patient has walked ``week`` or a later week already (a hold, a step back, a plan begun again lower)."""
 
     week: int | None = None
     longer: str = ""
@@ -110,17 +110,16 @@ def carrying_on(history: list[PlanVersion], sessions: list[SessionRecord], profi
         f"longer than the {wanted:g} min the patient's course points to now: check with the patient that they walk "
         "this long now.")
     away = next((gap for gap in progress.breaks if gap.until is None and gap.days >= BREAK_DAYS), None)
-    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away,
-                   _walked_again(progress, versions[-1].version, week))
+    return CarryOn(week, longer, _belt_to_slow(progress, versions, logged, given), away, _walked_again(progress, week))
 
 
-def _walked_again(progress: Progress, version: int, week: int) -> bool:
-    """Whether the next walk, in ``week`` of ``version``, walks that week again: its row's attempt, as progress
-    numbers it (seen in review: the latest walk's week, compared with the start, said "again" of a week half walked,
-    and of a re-based version's week 1 never walked, and not of a week walked again after a step back)."""
-    rows = [row for row in progress.weeks if (row.plan_version, row.week) == (version, week)
-            and row.status in ("in progress", "ahead")]
-    return bool(rows) and rows[-1].again
+def _walked_again(progress: Progress, week: int) -> bool:
+    """Whether the patient has walked ``week`` already, or a later week, under any version: a hold, a step back, a
+    plan begun again lower. Not a week half walked, unless walked before it (seen in review: the latest walk's week,
+    compared with the start, said "again" of a week half walked; asked of the newest version's rows alone, whose
+    attempts start anew, no new version's handout said it)."""
+    return any(row.week > week or row.week == week and (row.status == "done" or row.again)
+               for row in progress.weeks if row.status in ("done", "in progress"))
 
 
 def _belt_to_slow(progress: Progress, versions: list[VersionInCourse], logged: list[LoggedSession],

@@ -147,3 +147,15 @@ def test_counting_stops_above_the_cap(db) -> None:
     fill(db, COUNT_CAP + 50)
     assert records.count_patients(db) == COUNT_CAP + 1
     assert records.count_patients(db, search="zzzz-no-such-name") == 0
+
+
+def test_a_deleted_patient_whose_audit_value_is_damaged_is_still_said_deleted(db) -> None:
+    """Seen in review: a damaged value in the deletion's audit row (not whole JSON) stopped the message with SQLite's
+    "malformed JSON"; the deletion is said without whom it was brought back as."""
+    saved = records.save_plan(db, *example(), clinician="Dr A")
+    records.delete_patient(db, saved.patient_id, clinician="Dr Reyes")
+    db.execute("drop trigger audit_kept_update")  # as damage would, past the audit's guard
+    db.execute("update audit set before_json = '{\"uid\": \"cut' where action = 'delete'")
+    said = str(records.missing_patient(db, saved.patient_id))
+    assert said.startswith(f"Patient {saved.patient_id} was deleted on ") and " by Dr Reyes" in said, said
+    assert said.endswith("with their plan versions and walks."), said

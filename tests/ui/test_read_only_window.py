@@ -100,7 +100,7 @@ def test_a_read_only_window_offers_no_restore_and_saves_no_settings(qtbot, data_
     assert holder.acquire()
     try:
         offered: list[str] = []
-        monkeypatch.setattr(MainWindow, "_offer_restore", lambda window: offered.append(window._unusable))
+        monkeypatch.setattr(MainWindow, "_offer_restore", lambda window: offered.append(str(window._unusable)))
         window = MainWindow(data_dir, read_only=True)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.records_damaged, timeout=20_000):

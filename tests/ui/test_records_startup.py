@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from core.storage import records
@@ -24,7 +25,7 @@ def saved_and_backed_up(data_dir):
 def window_offering_restore(qtbot, data_dir, monkeypatch) -> tuple[MainWindow, list[str]]:
     """The window once it has said the records are damaged (or lost), and the problems it offered a restore for."""
     offered: list[str] = []
-    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window: offered.append(window._unusable))
+    monkeypatch.setattr(MainWindow, "_offer_restore", lambda window: offered.append(str(window._unusable)))
     window = MainWindow(data_dir)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.records_damaged, timeout=20_000):
@@ -43,6 +44,7 @@ def test_damaged_database_is_reported_and_restored_on_request(qtbot, data_dir, m
     assert window.restore_action.isVisible()  # "Not now", and the way back (seen by a helper: none but a restart)
     with qtbot.waitSignal(window.evidence_ready, timeout=20_000):
         window.restore_newest_backup()
+        assert not window.restore_action.isEnabled()  # one restore at a time
     assert not window.restore_action.isVisible()
     aside = [p for p in data_dir.root.iterdir() if "set-aside" in p.name and p.suffix == ".sqlite3"]
     assert len(aside) == 1 and digest(aside[0]) == damaged
@@ -223,13 +225,17 @@ def test_a_bundle_refused_in_the_window_says_so_in_sentences_in_the_windows_word
                        "export)</p>")]
 
 
-def test_the_restore_dialog_says_what_a_restore_does_not_to_use_itself(qtbot, data_dir, monkeypatch) -> None:
+@pytest.mark.parametrize("unusable", ["damaged", "lost"])
+def test_the_restore_dialog_says_what_a_restore_does_not_to_use_itself(qtbot, data_dir, monkeypatch, unusable) -> None:
     """Seen by a helper: the dialog said to restore "with the db restore command, or the dialog in the app", and it was
-    that dialog; nothing said the work saved after the backup stays in the damaged file."""
-    from PySide6.QtWidgets import QMessageBox
-
+    that dialog; nothing said the work saved after the backup stays in the damaged file (or, where the records file
+    was lost, is not in the backup: nothing is set aside then)."""
     saved_and_backed_up(data_dir)
-    data_dir.database_path.write_bytes(os.urandom(5000))
+    if unusable == "damaged":
+        data_dir.database_path.write_bytes(os.urandom(5000))
+    else:
+        for path in data_dir.root.glob("treadwell.sqlite3*"):
+            path.unlink()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(f"{box.text()} | {box.informativeText()}") or 0)
     window = MainWindow(data_dir)
@@ -238,6 +244,7 @@ def test_the_restore_dialog_says_what_a_restore_does_not_to_use_itself(qtbot, da
         window.show()
     qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
     assert "dialog in the app" not in shown[0] and "db restore command" not in shown[0], shown
-    assert shown[0].endswith("Restore the newest good backup. | A restore checks the backups, newest first, and puts "
-                             "the first that passes its check in place. The damaged file is kept beside it, unchanged: "
-                             "anything saved after that backup is only in it."), shown
+    kept = ("The damaged file is kept beside it, unchanged: anything saved after that backup is only in it."
+            if unusable == "damaged" else "Anything saved after that backup is not in it.")
+    assert shown[0].endswith(" | A restore checks the backups, newest first, and puts the first that passes its check "
+                             f"in place. {kept}"), shown

@@ -85,7 +85,10 @@ def test_settings_opened_on_a_file_gone_bad_keep_its_valid_hand_edits(qtbot, dat
     the file may not hold, and Settings, saved, put the window's old name and number back over the edit."""
     import json
 
-    _saved_elsewhere(data_dir, clinic_name="Riverside Rehab", emergency_number="112", paper_size="letter")
+    from core.plan.engine import PlanOptions
+
+    _saved_elsewhere(data_dir, clinic_name="Riverside Rehab", emergency_number="112", paper_size="letter",
+                     plan=PlanOptions(max_weekly_increase_pct=15))
     window = app_window(qtbot, data_dir)
     data = json.loads(data_dir.settings_path.read_text(encoding="utf-8"))
     data.update(clinic_name="Hand Edited Clinic", emergency_number="999", paper_size="a5")
@@ -96,4 +99,4 @@ def test_settings_opened_on_a_file_gone_bad_keep_its_valid_hand_edits(qtbot, dat
     window._on_settings_triggered()  # File > Settings, Save
     saved = load_settings(data_dir.settings_path)
     assert (saved.clinic_name, saved.emergency_number) == ("Hand Edited Clinic", "999")  # the file's, kept
-    assert (saved.paper_size, saved.plan.max_weekly_increase_pct) == ("letter", 10)  # the window's, for the bad ones
+    assert (saved.paper_size, saved.plan.max_weekly_increase_pct) == ("letter", 15)  # the window's, for the bad ones

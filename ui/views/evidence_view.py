@@ -79,7 +79,7 @@ def flag_kinds(study: Study) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
 
 
-MODEL, FINDINGS = 4, 5  # STUDY_COLUMNS
+MODEL, FINDINGS = ([column.header for column in STUDY_COLUMNS].index(name) for name in ("Model", "Findings"))
 FINDINGS_NARROWEST = 200  # pixels: three or four markers with their arrows
 DETAIL_NARROWEST = 320  # pixels: a study's reference and flags readable beside the table
 
