@@ -18,5 +18,6 @@ def test_the_window_says_whose_database_it_is_and_offers_the_restore(qtbot, data
     window, offered = window_offering_restore(qtbot, data_dir, monkeypatch)
     assert offered and offered[0].startswith("The records file treadwell.sqlite3 is another program's database")
     assert window.statusBar().currentMessage() == (
-        "The records database is another program's database; it has not been changed.")
+        "The records database is another program's database; it has not been changed. File > Restore the newest good "
+        "backup puts one in place.")
     assert digest(data_dir.database_path) == before

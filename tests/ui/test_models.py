@@ -201,10 +201,6 @@ def test_a_studys_details_say_its_exercise_and_model_in_words() -> None:
     speed = next(column for column in STUDY_COLUMNS if column.header == "m/min")
     assert speed.display(by_id["chen-2012"]) == "30 ⚠" and speed.display(by_id["kami-2016-gaba"]) == "7"
     assert "flagged implausible: left out of the animal dosing summary" in speed.tooltip(by_id["chen-2012"])
-    exercise = next(column for column in STUDY_COLUMNS if column.header == "Exercise")  # seen in a check: a swimming
-    assert exercise.display(by_id["chen-2012"]) == "treadmill"  # study listed among treadmill ones, unmarked
-    assert [exercise.display(by_id[key]) for key in ("ghanbari-2024", "haastert-2008")] == ["swimming", "wheel"]
-    assert exercise.tooltip(by_id["haastert-2008"]) == "voluntary wheel"
     assert "30 m/min (1.8 km/h as printed); flagged implausible: left out of the animal dosing" in treadmill
     # each finding says where it is stated (library 2026.12.7)
     assert ("TNF-α ↓ (neuroinflammation-glia) — sciatic nerve <small>(stated in He et al. 2024, Table 1, row 1 and "

@@ -34,7 +34,6 @@ STUDY_COLUMNS: list[Column[Study]] = [
     Column("Author", lambda s: s.first_author + (" (local)" if s.origin == "local" else "")),
     Column("Year", lambda s: str(s.year), lambda s: s.year),
     Column("Species", lambda s: s.species or "not stated"),
-    Column("Exercise", lambda s: s.exercise.kind, tooltip=lambda s: s.exercise.type),
     Column("Model", lambda s: s.model, tooltip=lambda s: s.model),
     Column("Findings", lambda s: s.findings_listed(),
            tooltip=lambda s: s.findings_listed(DISAGREE, direction=lambda way: way.value)),
