@@ -29,12 +29,13 @@ from core.plan.session_log import SessionLog
 from core.records.authors import author
 from core.records.models import ImportedPatient, NamesakeSaved, PatientDeletedHere, PlanVersion, SessionRecord
 from core.records.walk_words import walk_in_full, walk_named
-from core.storage import evidence_store, records
+from core.storage import deleted_records, evidence_store, records
 from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, CLOCK_SLACK, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
     CheckedVersion, content_checksum, read_bundle,
 )
-from core.storage.record_rows import DELETED_PATIENT, fold_name, identity_differences, same_version
+from core.storage.deletion_rows import DELETED_PATIENT
+from core.storage.record_rows import fold_name, identity_differences, same_version
 from core.stamps import later_stamp, local_minute, possible_stamp
 
 
@@ -80,6 +81,9 @@ class SqliteBundleStore:
     def patient_deleted(self, uid: str) -> tuple | None:
         return self.db.execute(DELETED_PATIENT.format(json="json_extract(before_json, '$.uid')", p="?"),
                                [uid]).fetchone()
+
+    def deleted_session_uids(self, patient_id: int) -> set[str]:
+        return deleted_records.deleted_session_uids(self.db, patient_id)
 
     def __getattr__(self, name: str):
         function = getattr(records, name)

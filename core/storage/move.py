@@ -24,7 +24,7 @@ from core.app_info import command_as_run
 from core.records.models import PatientDeletedHere
 from core.records.walk_words import walk_in_full
 from core.words import counted
-from core.storage import evidence_store, records
+from core.storage import deleted_records, evidence_store, records
 from core.storage.clinic_errors import plain_error
 from core.storage.clinic_studies import ClinicStudies
 from core.storage.bundle_transfer import SqliteBundleStore, bundle_text
@@ -147,7 +147,7 @@ def _differences(local: sqlite_utils.Database, server: PostgresRecords, patient_
                 if v.uid not in theirs or not same_version(theirs[v.uid], v.profile, v.plan, v.overrides, v.reason)]
     sessions = {s.uid: s for s in server.sessions(there)}
     here = records.sessions(local, patient_id)
-    for uid in sorted(records.deleted_session_uids(local, patient_id) - {walk.uid for walk in here}):
+    for uid in sorted(deleted_records.deleted_session_uids(local, patient_id) - {walk.uid for walk in here}):
         if (kept := sessions.get(uid)) is not None:  # deleted here once it was there (seen by a clinic's tester)
             problems.append(
                 f"patient {patient_id} (patient {there} on the server) session of {kept.date.isoformat()}: deleted "

@@ -18,19 +18,20 @@ from core.plan.overrides import WeekOverride
 from core.plan.profile import PatientProfile
 from core.plan.session_log import SessionLog
 from core.records.models import (
-    AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary,
+    AuditAction, AuditEvent, ImportedPatient, PatientChangedMeanwhile, PatientHolding, PlanSummary,
     PlanVersion, RecordNotFound, SessionRecord, checked_reason, version_in_force,
 )
 from core.records.interface import COUNT_CAP
 from core.settings import UNNAMED_CLINICIAN
 from core.stamps import local_day
 from core.storage.bundle import AUTHOR_MAX_LENGTH
+from core.storage.deletion_rows import DELETED_SESSION, PATIENT_DELETION, no_patient, no_session, nothing_to_delete
+from core.storage.postgres_deleted_records import PostgresDeletedRecords
 from core.storage.record_rows import (
-    DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PATIENT_DELETION, PLAN_COLUMNS,
-    SESSION_COLUMNS, before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read,
-    deleted_session, fold_name, no_patient, no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version,
-    refuse_namesakes_in, same_version, tried_again, unchanged_or_checked, session_record, session_values,
-    namesakes_in, bundled_authors, stored_json,
+    MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, changed_by, changed_by_query, check_week,
+    recent_as, deleted_as_read, fold_name, get_session_as_read, now_iso, plan_version, refuse_namesakes_in,
+    same_version, tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
+    stored_json,
 )
 
 
@@ -39,7 +40,7 @@ def _words(name: str) -> set[str]:
     return set(re.findall(r"[^\W_]+", name.casefold()))
 
 
-class PostgresRecords:
+class PostgresRecords(PostgresDeletedRecords):
     """PatientRecords on one open psycopg connection (autocommit; each change in its own transaction).
     ``studies_for`` gives this workstation's studies of an etiology, to re-derive an imported plan."""
 
@@ -221,7 +222,7 @@ class PostgresRecords:
     # -- sessions --------------------------------------------------------------------------------------
 
     def _plan_of_patient(self, patient_id: int, plan_id: int | None, log: SessionLog, besides: int = 0) -> PlanVersion:
-        """As records._plan_of_patient."""
+        """As records.plan_of_patient."""
         if self._one("select 1 from patients where id = %s", [patient_id]) is None:
             raise self.missing_patient(patient_id)
         if plan_id is None:
@@ -262,45 +263,6 @@ class PostgresRecords:
         if row is None:
             raise no_session(session_id, self._one(DELETED_SESSION.format(p="%s"), [session_id]))
         return session_record(row)
-
-    def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:
-        rows = self._all(DELETED_SESSIONS.format(json="(a.before_json::jsonb ->> 'patient_id')::bigint", p="%s"),
-                         [patient_id])
-        return [deleted_session(row, row[0]) for row in rows]
-
-    def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
-        try:
-            return self._undelete_session(session_id, clinician)
-        except psycopg.errors.UniqueViolation:  # brought back by another workstation meanwhile: that walk
-            return self.get_session(session_id)
-
-    def _undelete_session(self, session_id: int, clinician: str) -> SessionRecord:
-        with self.transaction():
-            deleted = deleted_session(self._one(DELETED_SESSION.format(p="%s"), [session_id]), session_id)
-            back = self._one(f"{SESSION_COLUMNS} where s.id = %s", [session_id])
-            if back is not None:
-                return session_record(back)  # logged again already (a try whose answer was lost)
-            version = self._plan_of_patient(deleted.patient_id, deleted.plan_id, deleted.log)
-            check_week(version, deleted.log.week)
-            at = now_iso()
-            values = session_values(deleted.log)
-            self.connection.execute(
-                f"insert into sessions (id, uid, patient_id, plan_id, {', '.join(values)}, created_at, updated_at) "
-                f"values (%s, %s, %s, %s, {', '.join(['%s'] * len(values))}, %s, %s)",
-                [session_id, deleted.uid or str(uuid.uuid4()), deleted.patient_id, version.id, *values.values(), at,
-                 at])
-            self.record_event("undelete", "session", session_id, clinician, at=at)
-        return self.get_session(session_id)
-
-    def patient_deleted(self, uid: str) -> tuple | None:
-        return self._one(DELETED_PATIENT.format(json="before_json::jsonb ->> 'uid'", p="%s"), [uid])
-
-    def deleted_session_uids(self, patient_id: int) -> set[str]:
-        """The ids that travel in bundles of the patient's sessions deleted here (as the audit keeps them)."""
-        return {row[0] for row in self._all(
-            "select before_json::jsonb ->> 'uid' from audit where action = 'delete' and record_type = 'session' and "
-            "(before_json::jsonb ->> 'patient_id')::bigint = %s and before_json::jsonb ->> 'uid' is not null",
-            [patient_id])}
 
     def sessions(self, patient_id: int) -> list[SessionRecord]:
         return [session_record(row) for row in

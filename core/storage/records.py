@@ -1,4 +1,5 @@
-"""Patients, immutable plan versions, the patient's sessions and the audit trail. All their SQL lives here.
+"""Patients, immutable plan versions, the patient's sessions and the audit trail, in SQLite (what the audit keeps
+of deleted walks: core/storage/deleted_records.py).
 
 Every change runs in one transaction together with its audit event, so a crash leaves either
 the whole change or none of it. A session corrected or deleted keeps its values before the change in
@@ -25,10 +26,10 @@ from core.records.models import (  # noqa: F401 (the records' models, re-exporte
 from core.stamps import local_day
 from core.storage import name_pairs
 from core.storage.change_mark import mark_changed
+from core.storage.deletion_rows import DELETED_SESSION, PATIENT_DELETION, no_patient, no_session, nothing_to_delete
 from core.storage.record_rows import (  # noqa: F401 (fold_name and now_iso: used through this module too)
-    DELETED_SESSION, DELETED_SESSIONS, MANY_MATCHES, NAMESAKES, PATIENT_DELETION, PLAN_COLUMNS, SESSION_COLUMNS,
-    before_values, changed_by, changed_by_query, check_week, recent_as, deleted_as_read, deleted_session, fold_name,
-    no_patient, no_session, get_session_as_read, nothing_to_delete, now_iso, plan_version, refuse_namesakes_in,
+    MANY_MATCHES, NAMESAKES, PLAN_COLUMNS, SESSION_COLUMNS, before_values, changed_by, changed_by_query, check_week,
+    recent_as, deleted_as_read, fold_name, get_session_as_read, now_iso, plan_version, refuse_namesakes_in,
     same_version, tried_again, unchanged_or_checked, session_record, session_values, namesakes_in, bundled_authors,
     stored_json,
 )
@@ -227,7 +228,7 @@ def count_patients(db: sqlite_utils.Database, *, search: str | None = None) -> i
                       params).fetchone()[0]
 
 
-def _plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date,
+def plan_of_patient(db: sqlite_utils.Database, patient_id: int, plan_id: int | None, on: dt.date,
                      besides: int = 0) -> PlanVersion:
     """``plan_id``, or the version in force on ``on``: the newest saved that day or before (for a walk before any,
     see version_in_force: the diary's version, ``besides`` the walk being corrected), so a walk
@@ -261,7 +262,7 @@ def add_session(db: sqlite_utils.Database, patient_id: int, log: SessionLog, *, 
                                               [uid, patient_id]).fetchone()
     if row is not None:
         return session_record(row)
-    version = _plan_of_patient(db, patient_id, plan_id, log.date)
+    version = plan_of_patient(db, patient_id, plan_id, log.date)
     check_week(version, log.week)
     at = at or now_iso()
     with db.atomic():
@@ -300,7 +301,7 @@ def edit_session(db: sqlite_utils.Database, session_id: int, log: SessionLog, *,
     with db.atomic():
         saved = get_session_as_read(get_session_or_none(db, session_id), session_id, log, based_on,
                                     lambda at: _changed_by(db, session_id, at))
-        version = _plan_of_patient(db, saved.patient_id, saved.plan_id if log.date == saved.date else None, log.date,
+        version = plan_of_patient(db, saved.patient_id, saved.plan_id if log.date == saved.date else None, log.date,
                                    besides=session_id)
         check_week(version, log.week)
         if saved.as_logged() == log:
@@ -351,38 +352,6 @@ def delete_patient(db: sqlite_utils.Database, patient_id: int, *, clinician: str
         db.execute("update audit set before_json = null where record_type = 'session' and "
                    "json_extract(before_json, '$.patient_id') = ?", [patient_id])
         record_event(db, "delete", "patient", patient_id, clinician, before={"uid": row[0]})
-
-
-def deleted_sessions(db: sqlite_utils.Database, patient_id: int) -> list[DeletedSession]:
-    """The patient's walks deleted here and not logged again, the latest deleted first (PatientRecords)."""
-    rows = db.execute(DELETED_SESSIONS.format(json="json_extract(a.before_json, '$.patient_id')", p="?"),
-                      [patient_id]).fetchall()
-    return [deleted_session(row, row[0]) for row in rows]
-
-
-def undelete_session(db: sqlite_utils.Database, session_id: int, *, clinician: str) -> SessionRecord:
-    """A deleted walk logged again as it was when deleted, under its id, its uid and its plan version
-    (PatientRecords)."""
-    with db.atomic():
-        deleted = deleted_session(db.execute(DELETED_SESSION.format(p="?"), [session_id]).fetchone(), session_id)
-        if (back := get_session_or_none(db, session_id)) is not None:
-            return back  # logged again already (a try whose answer was lost)
-        version = _plan_of_patient(db, deleted.patient_id, deleted.plan_id, deleted.log.date)
-        check_week(version, deleted.log.week)
-        at = now_iso()
-        db["sessions"].insert({"id": session_id, "uid": deleted.uid or str(uuid.uuid4()),
-                               "patient_id": deleted.patient_id, "plan_id": version.id, **session_values(deleted.log),
-                               "created_at": at, "updated_at": at})
-        record_event(db, "undelete", "session", session_id, clinician, at=at)
-    return get_session(db, session_id)
-
-
-def deleted_session_uids(db: sqlite_utils.Database, patient_id: int) -> set[str]:
-    """The ids that travel in bundles of the patient's sessions deleted here (as the audit keeps them)."""
-    return {row[0] for row in db.execute(
-        "select json_extract(before_json, '$.uid') from audit where action = 'delete' and record_type = 'session' "
-        "and json_extract(before_json, '$.patient_id') = ? and json_extract(before_json, '$.uid') is not null",
-        [patient_id]).fetchall()}
 
 
 def record_event(db: sqlite_utils.Database, action: AuditAction, record_type: str, record_id: int | None,

@@ -1,5 +1,5 @@
 """The patient records in SQLite: core.records.interface.PatientRecords over the embedded database,
-with the SQL in core/storage/records.py and core/storage/bundle_transfer.py."""
+with the SQL in core/storage/records.py, core/storage/deleted_records.py and core/storage/bundle_transfer.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from core.records.models import (
     AuditAction, AuditEvent, DeletedSession, ImportedPatient, PatientHolding, PlanSummary, PlanVersion, RecordNotFound,
     SessionRecord,
 )
-from core.storage import records
+from core.storage import deleted_records, records
 
 
 class SqliteRecords:
@@ -66,10 +66,10 @@ class SqliteRecords:
         records.delete_session(self.db, session_id, clinician=clinician, based_on=based_on)
 
     def deleted_sessions(self, patient_id: int) -> list[DeletedSession]:
-        return records.deleted_sessions(self.db, patient_id)
+        return deleted_records.deleted_sessions(self.db, patient_id)
 
     def undelete_session(self, session_id: int, *, clinician: str) -> SessionRecord:
-        return records.undelete_session(self.db, session_id, clinician=clinician)
+        return deleted_records.undelete_session(self.db, session_id, clinician=clinician)
 
     def delete_patient(self, patient_id: int, *, clinician: str, as_shown: PatientHolding | None = None) -> None:
         records.delete_patient(self.db, patient_id, clinician=clinician, as_shown=as_shown)
