@@ -63,16 +63,17 @@ class ClinicSettings:
             return
         from core.settings import load_settings_keeping_what_is_valid
 
-        self.settings_read_anew()  # as the file holds them now: edited by hand since, say
-        # a file gone bad since: its valid values, and this window's where the file's are not (the problems are said)
-        shown, _ = load_settings_keeping_what_is_valid(self._data_dir.settings_path, instead=self.settings)
+        shown = self.settings_read_anew()  # as the file holds them now: edited by hand since, say
+        if shown is None:  # a file gone bad since: its valid values, this window's where the file's are not (said)
+            shown, _ = load_settings_keeping_what_is_valid(self._data_dir.settings_path, instead=self.settings)
         dialog = SettingsDialog(shown, self, started_with=self._records_url)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted or dialog.result_settings is None:
             return
         self._use_settings(dialog.result_settings)
 
-    def settings_read_anew(self) -> None:
-        """settings.json read again and put to use where it changed. Seen by a helper: a read-only window switched to
+    def settings_read_anew(self):
+        """settings.json read again and put to use where it changed (returned; None where the file has problems now,
+        said in the status bar). Seen by a helper: a read-only window switched to
         editing kept the settings it opened with, so its handouts printed the clinic's old phone, and its Settings,
         saved unchanged, put the old values back over those the other window saved (a file edited by hand as well)."""
         from core.settings import SettingsError, load_settings
@@ -83,7 +84,7 @@ class ClinicSettings:
         except SettingsError as error:  # found in review: a file gone bad since put defaults over the window's values
             self._say_settings_problems(error.problems, "settings.json has problems now (File > Settings to fix): this "
                                         "window keeps the settings it had.")
-            return
+            return None
         changed = settings != self.settings
         if changed:
             self._apply_settings(settings)
@@ -91,6 +92,7 @@ class ClinicSettings:
             # window, taken in without a word; a move saved in this window is said again, not as another's
             self.statusBar().showMessage(f"settings.json was changed outside this window.{moved}" if changed
                                          else moved.strip())
+        return settings
 
     def _use_settings(self, settings) -> None:
         """Save ``settings`` to settings.json and use them in every view."""
