@@ -15,4 +15,4 @@ def test_a_findings_and_a_sources_item_are_counted_from_one(db, tmp_path) -> Non
     item["sources"] = [{"review": "local-import", "location": "f.json, study 1"}, {"review": "local-import"}]
     said = problems(import_studies(db, write(tmp_path, "s.json", json.dumps([item]))))
     assert said == ["row 1, findings: finding 2: its direction must be 'up', 'down' or 'no change'",
-                    "row 1, sources.2.location: field required"], said
+                    "row 1, sources.2.location: is required; see import-template.md"], said

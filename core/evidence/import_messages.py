@@ -13,7 +13,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from core.app_info import program_name
-from core.inputs import said_plainly
+from core.inputs import said_plainly, whole_number_message
 
 # The template's example row: its id cell and its source_note (CSV) or evidence_note (JSON) say so.
 EXAMPLE_ID = "example-row"
@@ -39,9 +39,25 @@ _MINUTES = ("minutes per session must be more than 0 and at most 600, the lower 
             "(e.g. 10 and 60 for a ramp from 10 to 60 minutes)")
 
 
-def plain_message(loc: tuple[str | int, ...], kind: str, message: str) -> str:
-    """What a pydantic error at ``loc`` of a study means, in words a clinician can act on; never a pattern."""
+_SET_BY_THE_IMPORT = ("origin",)  # import-template.md, "What Treadwell sets"
+
+
+def plain_message(loc: tuple[str | int, ...], kind: str, message: str, given: object = None) -> str:
+    """What a pydantic error at ``loc`` of a study means, in words a clinician can act on; never a pattern, nor
+    pydantic's "field required" or "extra inputs are not permitted" (seen by a helper importing JSON). ``given``: the
+    value refused, looked at (a number in quotes, true or false), never shown."""
     names = [str(part) for part in loc if not isinstance(part, int) and not str(part).isdigit()]
+    if kind == "missing":
+        return "is required; see import-template.md"  # as an empty required CSV cell is told
+    if kind == "extra_forbidden":
+        model = _model_at(names[:-1])
+        fields = [name for name in (model.model_fields if model else ()) if name not in _SET_BY_THE_IMPORT]
+        whose = "a study" if len(names) == 1 else f"a study's {' '.join(names[:-1])}"
+        return f"is not a field of {whose} (check its spelling; its fields are: {', '.join(fields)})"
+    if kind == "int_type" and (as_text := whole_number_message(given)):
+        return as_text
+    if kind == "float_type" and isinstance(given, (str, bool)):
+        return "must be a number, " + ("not true or false" if isinstance(given, bool) else "written without quotes")
     if kind == "string_pattern_mismatch" or "should match pattern" in message:
         return _PATTERN_WORDS.get(names[-1] if names else "", _PATTERN_FALLBACK)
     if names == ["exercise", "minutes_per_session"] and kind == "value_error":
@@ -59,15 +75,10 @@ def number_range(names: list[str]) -> str | None:
     guess. None for a field that is not a bounded number."""
     from annotated_types import Ge, Gt, Le, Lt
 
-    from core.evidence.models import Study
-
-    model, field = Study, None
-    for name in names:
-        field = model.model_fields.get(name) if model is not None else None
-        if field is None:
-            return None
-        model = next((kind for kind in (field.annotation, *get_args(field.annotation))
-                      if isinstance(kind, type) and issubclass(kind, BaseModel)), None)
+    model = _model_at(names[:-1])
+    field = model.model_fields.get(names[-1]) if model is not None and names else None
+    if field is None:
+        return None
     bounds = {type(item): getattr(item, type(item).__name__.lower()) for item in field.metadata
               if isinstance(item, (Ge, Gt, Le, Lt))}
     if not bounds:
@@ -81,6 +92,20 @@ def number_range(names: list[str]) -> str | None:
         high = f"less than {bounds[Lt]:g}" if Lt in bounds else f"at most {bounds[Le]:g}" if Le in bounds else ""
         said = f"{kind} " + " and ".join(part for part in (low, high) if part)
     return said + (f" ({field.description})" if field.description else "")
+
+
+def _model_at(names: list[str]) -> type[BaseModel] | None:
+    """The model of a study's part named by ``names`` (none: the study itself), or None where it is not a model."""
+    from core.evidence.models import Study
+
+    model: type[BaseModel] | None = Study
+    for name in names:
+        field = model.model_fields.get(name) if model is not None else None
+        if field is None:
+            return None
+        model = next((kind for kind in (field.annotation, *get_args(field.annotation))
+                      if isinstance(kind, type) and issubclass(kind, BaseModel)), None)
+    return model
 
 
 def is_reference(loc: tuple[str | int, ...]) -> bool:

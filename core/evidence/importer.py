@@ -201,7 +201,7 @@ def _model_problems(
     """The study model's objections in plain words (import_messages.py), leaving out fields already named
     and etiology and mechanism ids, which ``_check_references`` names with the ids allowed."""
     problems = []
-    for item in error.errors(include_url=False, include_input=False):
+    for item in error.errors(include_url=False):  # the input looked at, never quoted (plain_message)
         loc = tuple(item["loc"])
         if finding_numbers is not None and len(loc) > 1 and loc[0] == "findings" and isinstance(loc[1], int):
             loc = ("findings", finding_numbers[loc[1]], *loc[2:])  # numbered as in the cell
@@ -210,7 +210,7 @@ def _model_problems(
             continue
         if item["type"] == "string_pattern_mismatch" and is_reference(loc):
             continue
-        message = plain_message(loc, item["type"], item["msg"])
+        message = plain_message(loc, item["type"], item["msg"], item.get("input"))
         if len(loc) > 2 and loc[0] == "findings" and isinstance(loc[1], int):  # by its place, counted from 1
             path, message = "findings", f"finding {loc[1] + 1}: its {'.'.join(map(str, loc[2:]))} {message}"
         elif finding_numbers is not None:  # a CSV row: the column the clinician typed in, not the model's path
