@@ -46,6 +46,12 @@ class Settings(BaseModel):
         (seen in review: a line break in the clinician's name reached the audit trail, whose bundles refused it)."""
         return checked_line(value)
 
+    @field_validator("paper_size", "units", "handout_print", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        """"A4" in a hand-edited file is the a4 the window writes (seen by a helper: refused for its capitals)."""
+        return value.strip().lower() if isinstance(value, str) else value
+
     @field_validator("handout_language")
     @classmethod
     def _known_language(cls, value: str) -> str:

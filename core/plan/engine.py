@@ -37,12 +37,14 @@ class PlanOptions(BaseModel):
     glucose_ketone_check_mg_dl: int = Field(default=g.GLUCOSE_KETONE_CHECK_MG_DL, ge=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[0],
                                             le=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[1])
 
-    @field_validator("max_weekly_increase_pct", "max_two_week_increase_pct")
+    @field_validator("max_weekly_increase_pct", "max_two_week_increase_pct", mode="before")
     @classmethod
-    def _offered_choice(cls, value: int, info: ValidationInfo) -> int:
+    def _offered_choice(cls, value: object, info: ValidationInfo) -> object:
+        """A whole number not among the choices is told the choices, below the range as within it (seen by a
+        helper: 12 was "one of 5, 10, ...", 50 "at most 30"); anything else is left to the field's own checks."""
         choices = {"max_weekly_increase_pct": g.WEEKLY_INCREASE_CHOICES_PCT,
                    "max_two_week_increase_pct": g.TWO_WEEK_INCREASE_CHOICES_PCT}[info.field_name]
-        if value not in choices:
+        if isinstance(value, int) and not isinstance(value, bool) and value not in choices:
             raise ValueError(f"must be one of {', '.join(map(str, choices))} percent")
         return value
 
