@@ -309,19 +309,20 @@ class SettingsDialog(QDialog):
             if self.test_result.text().startswith(f"{LABELS['records_url']}: "):  # said once, under the form (seen
                 self.test_result.setText(self._test_note)  # by a clinic's tester: twice, one half hidden)
             return
-        if typed := typed_problems(self.result_settings, self._base):
-            show_problem(self.problem, "; ".join(f"{LABELS[field]}: {problem}" for field, problem in typed) + ".",
-                         fields, typed[0][0])
-            self.result_settings = None
-            return
+        # every problem of one Save said at once (seen by a helper: the logo's only after the phone's was mended)
+        typed = typed_problems(self.result_settings, self._base)
         if self.result_settings.logo_path and self.result_settings.logo_path != self._base.logo_path:
             from core.handout.logo import LogoError, check_logo
 
             try:  # a logo that cannot be printed stopped every handout later, with no word here
                 check_logo(self.result_settings.logo_path, where="")  # not "again in Settings": this is Settings
             except LogoError as error:
-                show_problem(self.problem, f"{LABELS['logo_path']}: {error}.", fields, "logo_path")
-                return
+                typed.append(("logo_path", str(error)))
+        if typed:
+            show_problem(self.problem, "; ".join(f"{LABELS[field]}: {problem}" for field, problem in typed) + ".",
+                         fields, typed[0][0])
+            self.result_settings = None
+            return
         self.accept()
 
 

@@ -72,6 +72,19 @@ def test_a_logo_that_cannot_be_printed_is_refused_when_chosen(qtbot, tmp_path) -
     assert dialog.problem.text().startswith("Clinic name: ")  # the dialog's label, not clinic_name
 
 
+def test_a_phone_and_a_logo_that_cannot_be_used_are_said_at_one_save(qtbot, tmp_path) -> None:
+    """The logo's problem was said only once the phone's was mended, at the next Save (seen by a helper)."""
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.phone.setText("5")
+    dialog.logo.setText(str(tmp_path / "no-such-logo.png"))
+    dialog._on_save_clicked()
+    said = dialog.problem.text()
+    assert dialog.result_settings is None and dialog.result() != dialog.DialogCode.Accepted
+    assert said.startswith("Phone on the handout: must be the number a patient dials"), said
+    assert "; Logo (PNG or JPEG): it cannot be opened" in said and said.endswith("or clear it."), said
+
+
 def test_a_problem_is_named_by_the_words_beside_its_field() -> None:
     """The dialogs' problems used a copy of their labels kept apart, which had drifted ("Phone" beside "Phone on the
     handout", "Logo" beside "Logo (PNG or JPEG)"): every label is now what names its problems."""
