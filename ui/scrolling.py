@@ -276,6 +276,22 @@ def screen_room(parent: QWidget | None) -> QSize:
     return screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
 
 
+def rows_that_fit(table: QTableView, last: QWidget, most: int) -> int:
+    """How many of ``table``'s rows (1 to ``most``) fit under its headings with all below it down to ``last``'s bottom
+    in the view of the area holding them (the session log at 1366x768: two walks at 150 %, three at 125 %)."""
+    area = holding_area(last)
+    if area is None or not area.widget().isAncestorOf(table):
+        return most
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # measured as laid out now, not as before
+    content = area.widget()
+    below = last.mapTo(content, QPoint(0, last.height())).y() + 4 - table.mapTo(content, QPoint(0, table.height())).y()
+    bar = table.horizontalScrollBar()
+    chrome = (table.horizontalHeader().height() + 2 * table.frameWidth()
+              + (bar.sizeHint().height() if bar.isVisible() else 0))
+    room = area.viewport().height() - below - chrome
+    return max(1, min(most, room // max(table.verticalHeader().defaultSectionSize(), 1)))
+
+
 def room_for_rows_above(widget: QWidget, table: QTableView, rows: int) -> int:
     """A margin to scroll ``widget`` into view with: room above it for ``table``'s last ``rows`` rows where the two
     scroll as one, less where ``widget`` would then end out of sight (seen at 150 %: the session form's Add button
@@ -284,18 +300,20 @@ def room_for_rows_above(widget: QWidget, table: QTableView, rows: int) -> int:
     if area is None or not area.widget().isAncestorOf(table):  # side by side: nothing to keep above
         return 8
     count = table.model().rowCount()
-    if count > rows:
+    if count > rows and table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:  # every row laid out
         top = table.visualRect(table.model().index(count - rows, 0)).top()
         above = table.viewport().mapTo(area.widget(), QPoint(0, top)).y()
-    else:  # every row: their column headings too (seen at 125 %: three walks in sight, their headings above the view)
+    else:  # the whole table, its column headings too (seen at 125 %: three walks in sight, their headings out of it)
         above = table.mapTo(area.widget(), QPoint(0, 0)).y()
     wanted = widget.mapTo(area.widget(), QPoint(0, 0)).y() - above + 2  # the row's top line with it
     return max(min(wanted, area.viewport().height() - widget.height() - 2), 8)
 
 
-def bring_into_view(owner: QObject, *widgets: QWidget, margin: int | Callable[[], int] = 8) -> None:
+def bring_into_view(owner: QObject, *widgets: QWidget, margin: int | Callable[[], int] = 8,
+                    above: QWidget | None = None) -> None:
     """Once ``widgets``' new text is laid out, scroll whichever area holds each into view (the last one wins), with
-    ``margin`` (or what it gives once they are laid out) above; dropped if ``owner`` is gone by then."""
+    ``margin`` (or what it gives once they are laid out) above, then back up toward ``above``'s top as far as the last
+    one's first lines stay in view; dropped if ``owner`` is gone by then."""
     def scroll() -> None:
         # the new text's height, laid out: a wrapped label's new height grows the scroll area's content, whose layout
         # then asks again (laid out once, the advice at 150 % was scrolled to where it had been)
@@ -309,4 +327,19 @@ def bring_into_view(owner: QObject, *widgets: QWidget, margin: int | Callable[[]
         for widget in widgets:
             if widget.isVisible() and widget.height():
                 show_widget(widget, margin() if callable(margin) else margin, tall_from_top=True)
+        if above is not None:
+            _up_toward(above, widgets[-1])
     QTimer.singleShot(0, owner, scroll)
+
+
+def _up_toward(above: QWidget, kept: QWidget, lines: int = 40) -> None:
+    """The area holding both scrolled up toward ``above``'s top as far as ``kept``'s first ``lines`` pixels stay in
+    view (the session log's headings over the walk just added, where the advice under the form leaves room)."""
+    area = holding_area(kept)
+    if area is None or not area.widget().isAncestorOf(above) or not kept.isVisible():
+        return
+    content, bar = area.widget(), area.verticalScrollBar()
+    kept_end = kept.mapTo(content, QPoint(0, 0)).y() + min(kept.height(), lines)
+    wanted = max(above.mapTo(content, QPoint(0, 0)).y(), kept_end - area.viewport().height())
+    if wanted < bar.value():
+        bar.setValue(wanted)

@@ -8,31 +8,29 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.records.models import PlanVersion, SessionRecord
 from ui.flowing_form import FlowingForm
 from ui.form_message import FormMessage
 from ui.models.course import CourseOfCare
-from ui.models.session_columns import in_clinic_words, log_columns, width_with_a_walk
+from ui.models.session_columns import in_clinic_words, log_columns
 from ui.models.table_model import ObjectTableModel
 from ui.enter_key import KeyPress
 from ui.focus_in_view import select_on_focus, tab_chain
-from ui.scrolling import QWIDGETSIZE_MAX, SideBySideOrStacked, bring_into_view, grow_to_rows, room_for_rows_above
+from ui.scrolling import bring_into_view
 from ui.views.correction_follows import CorrectionFollows
 from ui.views.new_walk_date import NewWalkDate
 from ui.views.refusal_follows import RefusalFollowsFields
 from ui.views.session_fields import SessionFields
+from ui.views.session_log_layout import SessionLogLayout
 from ui.views.session_log_title import blocked_note_text, count_text, log_title_html
 from ui.views.session_questions import delete_confirmed, entry_let_go, logged_as_new_confirmed
 from ui.views.session_table import SessionTable
 from ui.views.suggestion import SuggestionText
 
-SIDE_WIDTH = 480  # the form and the advice beside the sessions
 
-
-class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
+class SessionLogView(SessionLogLayout, CorrectionFollows, NewWalkDate, QWidget):
     log_requested = Signal(object)  # SessionLog: a new session, under the version in force on its date
     correction_requested = Signal(int, object)  # session id, the corrected SessionLog
     delete_requested = Signal(object)  # the SessionRecord as the clinician confirmed it
@@ -116,50 +114,6 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
         self.delete_button.setAccessibleName("Delete the selected session")
         self.deleted_button.setAccessibleName("The patient's deleted sessions, to log one again")
 
-    def _layout(self) -> None:
-        log_panel = QWidget()
-        left = QVBoxLayout(log_panel)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.count, 1)  # the room beside the buttons (with a stretch it wrapped at its least width)
-        row.addWidget(self.correct_button)
-        row.addWidget(self.delete_button)
-        left.addLayout(row)
-        side_panel = QWidget()
-        side_panel.setMaximumWidth(SIDE_WIDTH)
-        side = QVBoxLayout(side_panel)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.form_box)
-        side.addWidget(self.suggestion)
-        side.addStretch(1)
-        # the form beside the sessions where every column fits beside it, under them where not (125-150 %)
-        self.panes = SideBySideOrStacked(
-            log_panel, side_panel, wide=0, sizes=(640, 320),
-            needs=lambda: width_with_a_walk(self.table))
-        self.panes.arranged.connect(lambda stacked: self._arranged(stacked, side_panel))
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.panes, 1)
-
-    def _arranged(self, stacked: bool, side_panel: QWidget) -> None:
-        """Under the sessions, the form spreads into two columns where it has the width; beside them, one."""
-        grow_to_rows(self.table, stacked)
-        side_panel.setMaximumWidth(QWIDGETSIZE_MAX if stacked else SIDE_WIDTH)
-        self.form_box.may_spread(stacked)
-        tab_chain(self.note, self.save_button, self.cancel_button, self.deleted_button)  # moved, as at the start
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """A patient's log opens on the latest sessions and the form under them, when one is above the other."""
-        super().showEvent(event)
-        if self._form_to_show:
-            self._form_to_show = False
-            bring_into_view(self, self.form_box, margin=self._latest_rows)
-
-    def _latest_rows(self) -> int:  # room for the last three walks (seen at 150 %: the table's bottom edge alone)
-        return room_for_rows_above(self.form_box, self.table, 3)
-
     # -- what the window tells the view ----------------------------------------------------------------
 
     def set_course(self, course: CourseOfCare | None, *, why_not: str = "", keep_entry: bool = False) -> None:
@@ -172,7 +126,7 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
             self.message.clear()  # after that patient was deleted)
         chosen, row = self.table.selected() if same_patient else None, self.table.currentIndex().row()
         self.model.set_rows(course.sessions if course else [])
-        self.table.scrollToBottom()
+        self.table.point_at_latest()
         if chosen is not None:
             self.table.choose_again(chosen, row, deleted_here=chosen.id == self._deleting)
         self._deleting = None
@@ -199,7 +153,7 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
             if not same_patient:  # the form, under the latest sessions: now, or when the log next shows
                 self._form_to_show = not self.isVisible()
                 if self.isVisible():
-                    bring_into_view(self, self.form_box, margin=self._latest_rows)
+                    bring_into_view(self, self.form_box, margin=self._latest_rows, above=self.table)
         elif self._correcting is None:  # the week range of the version in force on the form's date
             self._suggest_minutes(keep=bool(self.unsaved_entry()))
 
@@ -243,7 +197,8 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
         after a painful walk sat below the fold at 150 %."""
         self.message.setStyleSheet("")
         self.message.setText(text)
-        bring_into_view(self, self.message, self.suggestion.advice, margin=2)  # its caveat below, the walk's row above
+        # its caveat below, the walk's row above; the headings too where there is room (seen by a helper: out of sight)
+        bring_into_view(self, self.message, self.suggestion.advice, margin=2, above=self.table)
 
     def clear_form(self, *, week: int | None = None) -> None:
         """Ready for the next session: today's date, the same week, nothing recorded yet."""
@@ -341,7 +296,7 @@ class SessionLogView(CorrectionFollows, NewWalkDate, QWidget):
         self._show_correcting(record)
         self.message.clear()
         self._set_usable(True)
-        bring_into_view(self, self.form_box, margin=self._latest_rows)  # under the sessions, when stacked
+        bring_into_view(self, self.form_box, margin=self._latest_rows, above=self.table)  # under the sessions, when stacked
 
     def _show_correcting(self, record: SessionRecord) -> None:
         """The form as a correction of ``record``: its title, Save correction and Cancel."""

@@ -3,6 +3,8 @@ delete; the choice kept when the log is read again."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from core.records.models import SessionRecord
@@ -24,6 +26,51 @@ class SessionTable(QTableView):
         self.setWordWrap(False)  # one line a session; a long note shows whole as its tooltip
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+        self._latest: int | None = None
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged,
+                        self.horizontalHeader().geometriesChanged, self.horizontalScrollBar().rangeChanged):
+            changed.connect(self._fit_height)
+        self.verticalScrollBar().rangeChanged.connect(self._keep_in_view)
+
+    def show_latest(self, rows: int | None) -> None:
+        """At most ``rows`` walks high (the latest, scrolled to), scrolling itself under its headings: stacked above
+        the form at 125-150 %, the page scrolled to the form took the headings out of sight, and the last walks were
+        rows of numbers no one could name (seen by a helper). None: as high as the layout makes it."""
+        self._latest = rows
+        if rows is not None:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._fit_height()
+
+    def point_at_latest(self) -> None:
+        """The latest walk made current, not chosen, where none is: Tab into the log chooses it (the first walk was,
+        out of sight above the latest in a table scrolling itself), and it is the walk a correction is most often for."""
+        if (count := self.model().rowCount()) and not self.currentIndex().isValid():
+            self.selectionModel().setCurrentIndex(self.model().index(count - 1, 0),
+                                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.scrollToBottom()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        if self._latest is not None and self.currentIndex().isValid():  # the walk the arrows move from, in sight
+            self.scrollTo(self.currentIndex())
+
+    def _keep_in_view(self) -> None:
+        """Made shorter or given a walk, the chosen walk stays in sight, else the latest (capped, the table opened on its
+        first walks)."""
+        if self._latest is not None:
+            self.scrollTo(self.currentIndex()) if self.selected() is not None else self.scrollToBottom()
+
+    def _fit_height(self) -> None:
+        from ui.scrolling import QWIDGETSIZE_MAX
+
+        count = self.model().rowCount()
+        if self._latest is None or count <= self._latest:
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
+            return
+        rows = sum(self.rowHeight(row) for row in range(count - self._latest, count))
+        bar = self.horizontalScrollBar()
+        self.setMaximumHeight(2 * self.frameWidth() + self.horizontalHeader().height() + rows
+                              + (bar.sizeHint().height() if bar.isVisible() else 0))
 
     def selected(self) -> SessionRecord | None:
         rows = self.selectionModel().selectedRows()
