@@ -175,6 +175,13 @@ def _unsafe(where: str, plan: Plan, profile: PatientProfile) -> list[str]:
 EVIDENCE_PARTS = ("evidence", "borrowed_structure")
 
 
+def clinically_same(saved: Plan, checked: Plan) -> bool:
+    """Whether a saved plan and a bundle's, re-derived here, hold the same clinical values: what the evidence library
+    lends them is this workstation's studies now, not those it had when the plan was saved (seen by a helper: a
+    patient's own untouched export "was edited after it was exported" once the clinic had imported a study)."""
+    return _clinical(saved.model_dump(mode="json")) == _clinical(checked.model_dump(mode="json"))
+
+
 def _clinical(plan: object) -> object:
     """A plan's JSON without what the workstation's evidence library lends it."""
     if not isinstance(plan, dict):

@@ -34,6 +34,7 @@ from core.storage.bundle import (
     BUNDLE_FORMAT, BUNDLE_VERSION, CLOCK_SLACK, BundleContent, BundledLog, BundledVersion, BundleError, CheckedBundle,
     CheckedVersion, content_checksum, read_bundle,
 )
+from core.storage.bundle_rederive import clinically_same
 from core.storage.deletion_rows import DELETED_PATIENT
 from core.storage.record_rows import fold_name, identity_differences, same_version
 from core.stamps import later_stamp, local_minute, possible_stamp
@@ -182,8 +183,9 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
         for version in checked.versions:
             if version.uid in here:
                 plan_ids[version.number] = here[version.uid].id
-                versions_differing += not same_version(here[version.uid], version.profile, version.plan,
-                                                       version.overrides, version.reason)
+                saved = here[version.uid]  # its plan's clinical values compared (what the library lends is re-derived)
+                versions_differing += not (same_version(saved, version.profile, saved.plan, version.overrides,
+                                                        version.reason) and clinically_same(saved.plan, version.plan))
                 continue
             # The versions are one patient's history (a corrected name included) as the exporting workstation
             # filed them; each keeps its own provenance, and the audit rows name the importer.

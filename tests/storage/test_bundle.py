@@ -322,3 +322,22 @@ def test_a_bundle_whose_version_was_edited_is_said_to_differ_and_changes_nothing
     assert edited.versions_differing == 1 and edited.plan_ids == [] and "Nothing new" not in edited.sentence()
     assert "1 plan version in the bundle differs from the same version here" in edited.sentence()
     assert records.plan_history(db, edited.patient_id)[0].profile.name == "Αικατερίνη Π."
+
+
+def test_a_patients_own_export_is_not_said_to_differ_after_the_clinic_imports_a_study(db, tmp_path) -> None:
+    """Seen by a helper: a study imported for the patient's etiology after the plan was saved, and the patient's own
+    untouched export was "edited after it was exported" (what the library lends a plan is re-derived from this
+    workstation's studies, the saved version kept what it had); an edited clinical value still differs."""
+    from core.storage.evidence_import import import_studies
+    from tests.test_evidence_import import GOOD_ROW, HEADER
+
+    bundle = bundle_of(db)
+    row = GOOD_ROW.replace(":neuroinflammation,", ":neuroinflammation-glia,")  # the shipped library's id
+    (tmp_path / "mine.csv").write_text(HEADER + "\n" + row + "\n", encoding="utf-8")
+    assert import_studies(db, tmp_path / "mine.csv").ok
+    again = import_bundle(db, bundle.encode(), clinician="Dr C")
+    assert again.versions_differing == 0 and again.sentence().startswith("Nothing new"), again.sentence()
+    edited = json.loads(bundle)
+    edited["content"]["versions"][0]["profile"]["name"] = "Other Name"
+    edited["checksum"] = content_checksum(edited["content"])
+    assert import_bundle(db, json.dumps(edited).encode(), clinician="Dr C").versions_differing == 1
