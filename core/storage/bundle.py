@@ -249,6 +249,8 @@ def _check_envelope(raw: dict) -> None:
 
 def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_version: int,
                    today: dt.date, lent_as_given: bool) -> CheckedBundle:
+    from core.handout.fonts import name_problem  # reportlab's font tables: only when a bundle is read
+
     problems: list[str] = _id_problems(content) if bundle_version >= 2 else []
     patient_uid = content.patient_uid or _derived_patient_uid(content)
     numbers = [item.version for item in content.versions]
@@ -269,6 +271,9 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
         except ValidationError as error:
             problems += [f"{label} profile: {line}" for line in profile_problems(error)]
             profile = None
+        if profile is not None and not lent_as_given and (unprintable := name_problem(profile.name)):
+            problems.append(f"{label} profile: name: {unprintable}")  # as typed in (seen by a helper: imported, then
+            # every handout and progress report of the patient failed)
         plan, plan_problems = (None, []) if profile is None else \
             rederive(label, profile, item.plan, studies, lent_as_given=lent_as_given)
         problems += plan_problems

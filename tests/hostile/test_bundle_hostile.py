@@ -254,3 +254,15 @@ def test_what_the_evidence_library_lends_comes_from_this_workstation(db, tmp_pat
         assert "made-up-2099" not in imported.evidence and "zz-local-2024" in imported.evidence
     finally:
         other.close()
+
+
+def test_a_name_the_handouts_cannot_print_is_refused_as_when_typed(db) -> None:
+    """Seen by a helper: a bundle with a Khmer name (checksum recomputed) was imported, and every handout and progress
+    report of the patient failed after; typed in, the name is refused."""
+    bundle = exported(db)
+    for version in bundle["content"]["versions"]:
+        version["profile"]["name"] = "\u179f\u17bb\u1781"
+    bundle["content"]["patient_name"] = "\u179f\u17bb\u1781"
+    said = refused(db, resigned(bundle))
+    assert any(line.startswith("version 1 profile: name: the handout's fonts cannot print 'ស' (U+179F)")
+               for line in said), said
