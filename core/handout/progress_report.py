@@ -44,7 +44,7 @@ from core.handout.styles import paragraph_style
 from core.plan.adjustment import ACTION_WORDS
 from core.plan.adherence import adherence_statements, week_called, week_runs, weeks_span
 from core.plan.progress import Progress, WeekProgress
-from core.plan.session_log import NOT_RECORDED, NOT_YET, morning_to_come, top_pain_in_words
+from core.plan.session_log import NOT_RECORDED, NOT_YET, morning_to_come
 from core.settings import Settings
 
 TITLE = "Progress report"
@@ -243,9 +243,9 @@ class _Report:
             "(\"so far\") counts once it is, or a week after its last walk, and a repeated week (\"again\") "
             "counts with its own planned minutes. Effort is the mean Borg RPE (6-20) of the week's walks; pain is "
             "the highest rating of the week (0-10).",
-            f"“{NOT_RECORDED}”: walks were logged without that rating; “{top_pain_in_words(4, 1, 3)}”: 4 is "
+            f"“{NOT_RECORDED}”: walks were logged without that rating; 4 over “1 {NOT_RECORDED}”: 4 is "
             f"the highest of the walks rated, and 1 walk has no rating; “{NOT_YET}”: the walk was on the report's day, "
-            f"and its next morning is still to come (“{top_pain_in_words(5, 0, 2, 1)}”: 5 is the highest so far, and "
+            f"and its next morning is still to come (5 over “1 {NOT_YET}”: 5 is the highest so far, and "
             f"1 walk's next morning is still to come). “{NO_WALK}”: no walk that week.",
         ]
         if self.ahead:
@@ -287,8 +287,9 @@ class _Report:
                   NO_WALK if week.adherence_pct is None else f"{_number(week.adherence_pct)}%"
                   + (" so far" if week.status == "in progress" else ""),
                   NO_WALK if week.mean_rpe is None else _number(week.mean_rpe),
-                  week.pain_during_shown or NO_WALK, week.pain_next_morning_shown or NO_WALK]
-        return [self._p(value, self.cell) for value in values]
+                  *((shown or NO_WALK).replace("; ", "\n") for shown in (week.pain_during_shown,  # a part a line:
+                                                                         week.pain_next_morning_shown))]  # "recorded;"
+        return [self._p(value, self.cell) for value in values]  # split in its column at 11 pt (seen by a helper)
 
     def _table(self, rows: list, widths: list[float], *, header_rows: int) -> Table:
         table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")

@@ -95,7 +95,7 @@ def test_every_version_and_its_changes(progress, text) -> None:
 
 def test_every_week_planned_and_walked(progress, text) -> None:
     assert [week.week for week in progress.weeks if week.week <= progress.current_week] == [1, 2, 3]
-    assert "1 2 Sep 1 3 24 3 22 91.7% 11.7 4; 1 not recorded 4; 1 not recorded" in text  # with its first walk's date
+    assert "1 2 Sep 1 3 24 3 22 91.7% 11.7 4 1 not recorded 4 1 not recorded" in text  # with its first walk's date
     assert "2 9 Sep 1 3 25.5 2 18 70.6% 12.5 not recorded not recorded" in text  # no pain rating that week
     assert "3 16 Sep 2 3 27 1 9 33.3% so far 12 4 4" in text  # planned by version 2, with the clinician's week 3
     assert "Mornings stiffer than usual: week 1, after 1 of 3 walks." in text
