@@ -42,3 +42,13 @@ def test_a_number_in_quotes_or_a_true_is_said_plainly(db, tmp_path) -> None:  # 
     flagged = dict(_json_item(), year=True)
     said = _said(db, tmp_path, flagged)
     assert said == ["row 1, year: must be a whole number, not true or false"], said
+
+
+def test_text_in_a_decimal_field_is_told_what_to_write(db, tmp_path) -> None:  # noqa: F811
+    quoted = _json_item()
+    quoted["exercise"] = dict(quoted["exercise"], speed_m_per_min="10.5")
+    assert _said(db, tmp_path, quoted) == ["row 1, exercise.speed_m_per_min: must be a number, written without quotes"]
+    words = _json_item()
+    words["exercise"] = dict(words["exercise"], speed_m_per_min="n/a")
+    assert _said(db, tmp_path, words) == ["row 1, exercise.speed_m_per_min: must be a number, in digits, with a point "
+                                          "for decimals (such as 2.5)"]

@@ -124,7 +124,7 @@ def test_a_name_or_phone_edited_by_hand_is_one_plain_line(data_dir, field, value
     assert Settings(**{field: "  "}).model_dump()[field] == ""  # spaces alone: left empty, as the dialog saves it
 
 
-@pytest.mark.parametrize("weekly", [12, 50, 0, -5])
+@pytest.mark.parametrize("weekly", [12, 50, 0, -5, "12", 12.0, "50"])
 def test_a_weekly_increase_not_offered_is_told_the_choices_however_far_out(data_dir, weekly) -> None:
     """50 was "at most 30" where 12 was "one of 5, 10, ... percent" (seen by a helper editing the file by hand)."""
     data_dir.settings_path.write_text(json.dumps({"plan": {"max_weekly_increase_pct": weekly}}), encoding="utf-8")
@@ -135,10 +135,11 @@ def test_a_weekly_increase_not_offered_is_told_the_choices_however_far_out(data_
 
 
 def test_a_paper_size_units_or_print_in_capitals_is_read_as_the_window_writes_it(data_dir) -> None:
-    data_dir.settings_path.write_text(json.dumps({"paper_size": "A4", "units": " Imperial", "handout_print": "Standard"}),
-                                      encoding="utf-8")
+    data_dir.settings_path.write_text(json.dumps({"paper_size": "A4", "units": " Imperial", "handout_print": "Standard",
+                                                  "plan": {"hr_max_formula": "Tanaka"}}), encoding="utf-8")
     settings = load_settings(data_dir.settings_path)
     assert (settings.paper_size, settings.units, settings.handout_print) == ("a4", "imperial", "standard")
+    assert settings.plan.hr_max_formula == "tanaka"
     data_dir.settings_path.write_text(json.dumps({"units": 3}), encoding="utf-8")
     with pytest.raises(SettingsError, match="units"):
         load_settings(data_dir.settings_path)

@@ -9,11 +9,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 
+FOCUS_FRAME = 2  # pixels
+
+
 def framed_on_focus(widget: QWidget) -> QWidget:
     """``widget`` (a text pane, list, table or the PDF preview), framed while it has the focus; only that state is
     styled, so the platform's own look is kept otherwise. Returns it, to be used where it is made."""
     meta = widget.metaObject()
     while meta.superClass() is not None and not meta.className().startswith("Q"):  # a Python subclass: its Qt class
         meta = meta.superClass()
-    widget.setStyleSheet(f"{meta.className()}:focus {{ border: 2px solid palette(highlight); }}")
+    widget.setStyleSheet(f"{meta.className()}:focus {{ border: {FOCUS_FRAME}px solid palette(highlight); }}")
     return widget

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
+from ui.focus_frame import FOCUS_FRAME
 from ui.focus_in_view import FocusInView, holding_area, show_widget
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
@@ -284,10 +285,10 @@ def rows_that_fit(table: QTableView, last: QWidget, most: int) -> int:
         return most
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # measured as laid out now, not as before
     content = area.widget()
-    below = last.mapTo(content, QPoint(0, last.height())).y() + 4 - table.mapTo(content, QPoint(0, table.height())).y()
-    bar = table.horizontalScrollBar()
-    chrome = (table.horizontalHeader().height() + 2 * table.frameWidth()
-              + (bar.sizeHint().height() if bar.isVisible() else 0))
+    below = last.mapTo(content, QPoint(0, last.height())).y() + 2 - table.mapTo(content, QPoint(0, table.height())).y()
+    bar = table.horizontalScrollBar()  # its range comes before it is shown
+    chrome = (table.horizontalHeader().height() + 2 * max(table.frameWidth(), FOCUS_FRAME)
+              + (bar.sizeHint().height() if bar.maximum() > bar.minimum() else 0))
     room = area.viewport().height() - below - chrome
     return max(1, min(most, room // max(table.verticalHeader().defaultSectionSize(), 1)))
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, ValidatorFunctionWrapHandler, field_validator,
+)
 
 from core.evidence.models import Study
 from core.plan import guidelines as g
@@ -37,16 +39,29 @@ class PlanOptions(BaseModel):
     glucose_ketone_check_mg_dl: int = Field(default=g.GLUCOSE_KETONE_CHECK_MG_DL, ge=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[0],
                                             le=g.GLUCOSE_KETONE_CHECK_RANGE_MG_DL[1])
 
-    @field_validator("max_weekly_increase_pct", "max_two_week_increase_pct", mode="before")
+    @field_validator("max_weekly_increase_pct", "max_two_week_increase_pct", mode="wrap")
     @classmethod
-    def _offered_choice(cls, value: object, info: ValidationInfo) -> object:
-        """A whole number not among the choices is told the choices, below the range as within it (seen by a
-        helper: 12 was "one of 5, 10, ...", 50 "at most 30"); anything else is left to the field's own checks."""
+    def _offered_choice(cls, value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> int:
+        """A number not among the choices is told the choices, below the range as within it (seen by a helper: 12 was
+        "one of 5, 10, ...", 50 "at most 30"), and as text ("12") as a number; not a number, the field's own word."""
         choices = {"max_weekly_increase_pct": g.WEEKLY_INCREASE_CHOICES_PCT,
                    "max_two_week_increase_pct": g.TWO_WEEK_INCREASE_CHOICES_PCT}[info.field_name]
-        if isinstance(value, int) and not isinstance(value, bool) and value not in choices:
-            raise ValueError(f"must be one of {', '.join(map(str, choices))} percent")
+        said = f"must be one of {', '.join(map(str, choices))} percent"
+        try:
+            value = handler(value)
+        except ValidationError as error:
+            if all(item["type"] in ("greater_than_equal", "less_than_equal") for item in error.errors()):
+                raise ValueError(said) from None
+            raise
+        if value not in choices:
+            raise ValueError(said)
         return value
+
+    @field_validator("hr_max_formula", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        """"Tanaka" in a hand-edited settings file is the tanaka the window writes."""
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class Week(BaseModel):

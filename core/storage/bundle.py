@@ -271,9 +271,9 @@ def _check_records(content: BundleContent, studies_for: StudiesFor, bundle_versi
         except ValidationError as error:
             problems += [f"{label} profile: {line}" for line in profile_problems(error)]
             profile = None
-        if profile is not None and not lent_as_given and (unprintable := name_problem(profile.name)):
-            problems.append(f"{label} profile: name: {unprintable}")  # as typed in (seen by a helper: imported, then
-            # every handout and progress report of the patient failed)
+        if profile is not None and not lent_as_given and item.version == len(content.versions) and (  # the name
+                unprintable := name_problem(profile.name)):  # every report carries, as typed in (seen by a helper:
+            problems.append(f"{label} profile: name: {unprintable}")  # imported, then every one of them failed)
         plan, plan_problems = (None, []) if profile is None else \
             rederive(label, profile, item.plan, studies, lent_as_given=lent_as_given)
         problems += plan_problems

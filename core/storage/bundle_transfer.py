@@ -183,9 +183,11 @@ def _import_checked(store: BundleStore, checked: CheckedBundle, clinician: str,
         for version in checked.versions:
             if version.uid in here:
                 plan_ids[version.number] = here[version.uid].id
-                saved = here[version.uid]  # its plan's clinical values compared (what the library lends is re-derived)
-                versions_differing += not (same_version(saved, version.profile, saved.plan, version.overrides,
-                                                        version.reason) and clinically_same(saved.plan, version.plan))
+                saved = here[version.uid]  # a plan re-derived here: its clinical values (what the library lends it is
+                rederived = version.plan.guidelines_version == GUIDELINES_VERSION  # this workstation's studies now)
+                plan = saved.plan if rederived else version.plan
+                versions_differing += not (same_version(saved, version.profile, plan, version.overrides, version.reason)
+                                           and (not rederived or clinically_same(saved.plan, version.plan)))
                 continue
             # The versions are one patient's history (a corrected name included) as the exporting workstation
             # filed them; each keeps its own provenance, and the audit rows name the importer.

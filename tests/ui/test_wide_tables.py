@@ -104,7 +104,7 @@ def test_every_column_of_the_session_log_shows_without_scrolling_sideways(qtbot,
     assert table.horizontalHeader().length() <= table.viewport().width()
     assert view.panes.stacked == (scaling != "100 %")
     if view.panes.stacked:  # the latest sessions under their headings, the form under them, scrolled to when the log
-        # opens; the table scrolls itself to the earlier ones (test_session_headings_after_add.py)
+        # opens; the table scrolls itself to the earlier ones (test_session_log_latest_walks.py)
         title = QRect(0, 0, view.form_box.width(), 40)
         qtbot.waitUntil(lambda: _shown_whole(view.form_box, window, title))
         assert view.form_box.mapTo(window, QPoint(0, 0)).y() > table.mapTo(window, QPoint(0, table.height())).y()

@@ -43,6 +43,7 @@ class SessionLogLayout:
         self.panes.arranged.connect(lambda stacked: self._arranged(stacked, side_panel))
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.panes.refit_soon())
         self.panes.column.viewport().installEventFilter(self)
+        self.form_box.installEventFilter(self)  # taller with a note in it, say
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.panes, 1)
@@ -59,7 +60,7 @@ class SessionLogLayout:
         self.table.show_latest(rows_that_fit(self.table, self.save_button, LATEST_WALKS) if self.panes.stacked else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Resize:  # the stacked panes' view, by the window or the lines above it
+        if event.type() == QEvent.Type.Resize:  # the stacked panes' view or the form, the fit measured again
             QTimer.singleShot(0, self, self._fit_table)  # once laid out at the new size
         return False
 

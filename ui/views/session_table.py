@@ -8,7 +8,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from core.records.models import SessionRecord
-from ui.focus_frame import framed_on_focus
+from ui.focus_frame import FOCUS_FRAME, framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
 
 
@@ -43,7 +43,7 @@ class SessionTable(QTableView):
 
     def point_at_latest(self) -> None:
         """The latest walk made current, not chosen, where none is: Tab into the log chooses it (the first walk was,
-        out of sight above the latest in a table scrolling itself), and it is the walk a correction is most often for."""
+        out of sight above the latest in a table scrolling itself), and it is the walk most often corrected."""
         if (count := self.model().rowCount()) and not self.currentIndex().isValid():
             self.selectionModel().setCurrentIndex(self.model().index(count - 1, 0),
                                                   QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -51,12 +51,13 @@ class SessionTable(QTableView):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
         super().focusInEvent(event)
-        if self._latest is not None and self.currentIndex().isValid():  # the walk the arrows move from, in sight
+        if (self._latest is not None and self.currentIndex().isValid()  # the walk the arrows move from, in sight
+                and event.reason() != Qt.FocusReason.MouseFocusReason):  # a click's walk not scrolled from under it
             self.scrollTo(self.currentIndex())
 
     def _keep_in_view(self) -> None:
-        """Made shorter or given a walk, the chosen walk stays in sight, else the latest (capped, the table opened on its
-        first walks)."""
+        """Made shorter or given a walk, the chosen walk stays in sight, else the latest (capped, the table had opened
+        on the first walks)."""
         if self._latest is not None:
             self.scrollTo(self.currentIndex()) if self.selected() is not None else self.scrollToBottom()
 
@@ -68,9 +69,10 @@ class SessionTable(QTableView):
             self.setMaximumHeight(QWIDGETSIZE_MAX)
             return
         rows = sum(self.rowHeight(row) for row in range(count - self._latest, count))
-        bar = self.horizontalScrollBar()
-        self.setMaximumHeight(2 * self.frameWidth() + self.horizontalHeader().height() + rows
-                              + (bar.sizeHint().height() if bar.isVisible() else 0))
+        bar = self.horizontalScrollBar()  # shown where its range is, which comes before it is shown
+        frame = max(self.frameWidth(), FOCUS_FRAME)  # room for the focus frame, whether it has the focus or not
+        self.setMaximumHeight(2 * frame + self.horizontalHeader().height() + rows
+                              + (bar.sizeHint().height() if bar.maximum() > bar.minimum() else 0))
 
     def selected(self) -> SessionRecord | None:
         rows = self.selectionModel().selectedRows()
