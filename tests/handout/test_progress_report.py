@@ -388,4 +388,4 @@ def test_each_walk_is_drawn_against_its_own_versions_pain_rules() -> None:
     text = flat(" ".join(pdf_text(render_progress_report(progress, settings=SETTINGS, note="", date=DATE))))
     assert ("Each walk is drawn against the pain rules of the plan version it was walked under (version 1: usual pain "
             "3/10, safe 0-3, acceptable 4-5, too much 6-10; version 2: usual pain 6/10, safe 0-6, acceptable 7-8, too "
-            "much 9-10); the band names on the right are version 2's.") in text
+            "much 9-10); the band names on the right are those of version 2, the latest walk's.") in text
