@@ -32,18 +32,18 @@ def add_evidence(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="evidence_action", metavar="[ACTION]")  # optional (seen by a tester: the
     # usage line showed "ACTION ...", as if required)
     importer = actions.add_parser("import", help="add studies from a CSV or JSON file (all or nothing)")
-    importer.add_argument("file", type=Path, metavar="FILE", help=(
+    importer.add_argument("file", type=file_name, metavar="FILE", help=(
         f"the clinic's studies, a CSV (UTF-8) or JSON file in the shape of "
         f"{resource_path('evidence', 'import-template.csv')}, whose notes are import-template.md beside it"))
 
 
 def add_plan(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("plan", help="compute the treadmill plan for a patient profile (JSON)")
-    parser.add_argument("profile", type=Path, metavar="PROFILE.json",
+    parser.add_argument("profile", type=file_name, metavar="PROFILE.json",
                         help="the patient's profile (schema profile prints its fields; "
                              f"{resource_path('examples', 'profiles')} has one for each etiology)")
     add_format_option(parser)
-    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf",
+    parser.add_argument("--pdf", type=file_name, metavar="OUT.pdf",
                         help="also write the patient handout (its print: --print)")
     parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from settings)")
     parser.add_argument("--units", choices=["metric", "imperial"], help="speed units (default: from settings)")
@@ -91,11 +91,11 @@ def add_plans(subparsers: argparse._SubParsersAction) -> None:
     add_format_option(show)
     export = actions.add_parser("export", help="write the patient's bundle (the whole course: versions and sessions)")
     export.add_argument("id", type=record_id, metavar="PLAN_ID", help="the id of any of the patient's plan versions")
-    export.add_argument("out", type=Path, metavar="OUT.json", help="the bundle file to write")
+    export.add_argument("out", type=file_name, metavar="OUT.json", help="the bundle file to write")
     add_format_option(export)
     importer = actions.add_parser("import", help="add a patient from a bundle, or what is new for one already here "
                                                  "(checked fully first)")
-    importer.add_argument("file", type=Path, metavar="FILE", help="a patient bundle written by plans export")
+    importer.add_argument("file", type=file_name, metavar="FILE", help="a patient bundle written by plans export")
     importer.add_argument("--new-patient", action="store_true",
                           help="a patient new here whose name a patient here already has is another person: import "
                                "them (without it, such an import is refused, naming the patients of that name)")
@@ -113,7 +113,7 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help=f"log a session ({program_name()} schema session-log) under the plan version "
                                          "in force on its date")
     add.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
-    add.add_argument("file", type=Path, metavar="SESSION.json", help="the walk (schema session-log prints its fields)")
+    add.add_argument("file", type=file_name, metavar="SESSION.json", help="the walk (schema session-log prints its fields)")
     add.add_argument("--plan", type=record_id, metavar="PLAN_ID",
                      help="the id of the plan it was walked under, not its version number: progress PATIENT_ID lists "
                           "each version's plan id (default: the version in force on its date)")
@@ -122,7 +122,7 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     edit = actions.add_parser("edit", help="correct a session (its values before are kept in the audit trail; a "
                                                "corrected date moves it under the version in force on that date)")
     edit.add_argument("session", type=record_id, metavar="SESSION_ID", help="the session's id (sessions list shows it)")
-    edit.add_argument("file", type=Path, metavar="SESSION.json", help="the whole walk as it should read")
+    edit.add_argument("file", type=file_name, metavar="SESSION.json", help="the whole walk as it should read")
     edit.add_argument("--if-unchanged-since", metavar="UPDATED_AT", type=_updated_at,
                       help="correct it only if its updated_at is still this (as sessions list --format json prints "
                            "it): refused, showing both, if someone corrected it meanwhile")
@@ -148,7 +148,7 @@ def add_progress(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("progress", help="a patient's course of care: planned against walked, pain, "
                                                     "effort; --pdf writes the progress report")
     parser.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
-    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the progress report for the referrer")
+    parser.add_argument("--pdf", type=file_name, metavar="OUT.pdf", help="write the progress report for the referrer")
     parser.add_argument("--note", default="", metavar="TEXT", help="the clinician's note for the report")
     parser.add_argument("--date", type=_day_reported, metavar="YYYY-MM-DD",
                         help="the day to report on (default: today): walks after it and plan versions saved "
@@ -164,7 +164,7 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("check", help="check the database (integrity_check, read-only) and list the backups")
     actions.add_parser("backup", help="back up now (verified, then rotated)")
     restore = actions.add_parser("restore", help="put a backup in place; the current file is moved aside")
-    restore.add_argument("backup", metavar="BACKUP", help="a backup file, or its name in the backups folder")
+    restore.add_argument("backup", metavar="BACKUP", type=not_empty, help="a backup file, or its name in the backups folder")
     init = actions.add_parser("init-clinic", help="the clinic server: create or upgrade the schema and the roles "
                                                   "(as its administrator; safe to run again)")
     init.add_argument("url", metavar="URL", type=address_argument,
@@ -183,6 +183,19 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
 def add_schema(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("schema", help="print the JSON Schema of a patient profile or a session log")
     parser.add_argument("which", metavar="KIND", choices=["profile", "session-log"], help="profile or session-log")
+
+
+def not_empty(text: str) -> str:
+    """A file's name as typed; refused empty (seen by a helper: ``db restore ""`` was " is a folder", a blank name)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must name a file; it is empty")
+    return text
+
+
+def file_name(text: str) -> Path:
+    """A file's path; refused empty, as Path("") is the current folder (seen by a helper: ``--pdf ""`` said the
+    folder the command ran in was a folder, and offered a file in it)."""
+    return Path(not_empty(text))
 
 
 MAX_RECORD_ID = 2**63 - 1  # SQLite's largest integer
