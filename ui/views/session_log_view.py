@@ -107,8 +107,9 @@ class SessionLogView(SessionLogLayout, CorrectionFollows, NewWalkDate, QWidget):
         self.form_box = FlowingForm("Log a session", self._fields.rows(),
                                     under=[self.blocked_note, buttons, self.message])
         KeyPress(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
-        KeyPress(self.form_box, lambda: self._correcting and self._on_cancel_button_clicked(),
-                 keys=(Qt.Key.Key_Escape,))
+        KeyPress(self.form_box, lambda: self._correcting and entry_let_go(  # a key pressed by mistake (seen by a
+            self, self.unsaved_entry(), "stop correcting") and self._on_cancel_button_clicked(),  # helper: asked nothing)
+            keys=(Qt.Key.Key_Escape,))
         self.cancel_button.setAccessibleName("Cancel the correction")  # the save button's: _leave_correction
         self.correct_button.setAccessibleName("Correct the selected session")
         self.delete_button.setAccessibleName("Delete the selected session")
