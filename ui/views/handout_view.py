@@ -244,7 +244,7 @@ class HandoutView(OlderVersionAsked, QWidget):
         self.status.setText("Making the handout…")
         dated = dt.date.today()
 
-        def work() -> tuple[int, bytes, str | None, dt.date]:
+        def work() -> tuple[int, bytes, str | None, dt.date, str]:
             pdf = handout_pdf(request, date=dated, paper=paper, units=units, clinician_summary=summary,
                               print_size=print_size, language=chosen)
             language = handout_language(request.profile.language, request.settings, chosen)
@@ -254,15 +254,16 @@ class HandoutView(OlderVersionAsked, QWidget):
                              "on (step 6 shows why).")
             if said := request.carry_on.note(units or request.settings.units):  # the speeds in the handout's units
                 notes.append(said)
-            return generation, pdf, " ".join(notes) or None, dated
+            return generation, pdf, " ".join(notes) or None, dated, said
 
         run_in_background(work, self._on_rendered, partial(self._on_render_failed, generation))
 
     @Slot(object)
-    def _on_rendered(self, result: tuple[int, bytes, str | None, dt.date]) -> None:
-        generation, pdf, note, dated = result
+    def _on_rendered(self, result: tuple[int, bytes, str | None, dt.date, str]) -> None:
+        generation, pdf, note, dated, caution = result
         if generation != self._generation:
             return
+        self.start_caution = caution  # asked before the handout is given (older_handout.py)
         self.busy.setVisible(self._printing is not None)
         self._pdf, self._dated = pdf, dated
         shown, self._buffer = self._buffer, QBuffer(self)

@@ -1,6 +1,8 @@
-"""Before the handout of an older version is given: Export and Print ask, naming the version in force (seen in a
-clinic's try: a workstation left on version 4 exported its handout under the same name and date as a colleague's
-version 5, with other minutes, and nothing asked)."""
+"""Before a handout is given that should be looked at first, Export and Print ask: an older version's, naming the
+version in force (seen in a clinic's try: a workstation left on version 4 exported its handout under the same name and
+date as a colleague's version 5, with other minutes, and nothing asked); one whose start the patient's course questions
+(a break to ask about, a belt not slowed as the course advises, walks longer than it points to), saying why (seen by a
+helper: exported straight after opening the tab, the note came only under the preview once the file was written)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ class OlderVersionAsked:
 
     record_note: QLabel
     older_note = ""  # the record note, where the handout is of a version older than the one in force
+    start_caution = ""  # what the patient's course questions in the handout shown (core/workspace/course.py CarryOn)
 
     def set_record_note(self, note: str, *, older: bool = False) -> None:
         """Said above the preview: an older version, or a plan not saved as shown, looks like any other handout."""
@@ -20,9 +23,13 @@ class OlderVersionAsked:
         self.older_note = note if older else ""
 
     def giving_ok(self, how: str) -> bool:
-        """``how``: "Export" or "Print". True for the plan in force, or where the clinician chose the older version."""
-        if not self.older_note:
-            return True
+        """``how``: "Export" or "Print". True where nothing is to be looked at first, or the clinician chose to give
+        it all the same."""
         yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
-        return QMessageBox.question(self, f"{how} an older version", f"{self.older_note}\n\n{how} the older "
-                                    "version's handout all the same?", yes | cancel, cancel) == yes
+        if self.older_note and QMessageBox.question(
+                self, f"{how} an older version", f"{self.older_note}\n\n{how} the older version's handout all the "
+                "same?", yes | cancel, cancel) != yes:
+            return False
+        return not self.start_caution or QMessageBox.question(
+            self, f"{how} the handout", f"{self.start_caution}\n\n{how} it all the same?", yes | cancel,
+            cancel) == yes
