@@ -218,6 +218,8 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.editor.plan_changed.connect(self._on_editor_plan_changed)
         self.editor.dirty_changed.connect(self._on_editor_dirty_changed)
         self.editor.save_requested.connect(self.save_plan)
+        self.editor.panel.weeks.override_refused.connect(self.statusBar().showMessage)  # under the weeks too; seen by a
+        # helper: the cell went back to 3 with the message out of sight and nothing in the status bar
         self.sessions.log_requested.connect(self._on_sessions_log_requested)
         self.sessions.correction_requested.connect(self._on_sessions_correction_requested)
         self.sessions.delete_requested.connect(self._on_sessions_delete_requested)

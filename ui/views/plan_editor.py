@@ -15,8 +15,7 @@ from core.plan.overrides import OVERRIDABLE, WeekOverride, effective_plan
 from core.plan.profile import check_profile
 from core.records.models import REASON_MAX_LENGTH, PlanVersion
 from core.workspace.draft import PlanDraft, draft_plan, same_profile
-from ui.focus_in_view import show_widget
-from ui.scrolling import SHOWN_MARGIN, SideBySideOrStacked
+from ui.scrolling import SHOWN_MARGIN, SideBySideOrStacked, bring_into_view
 from ui.views.plan_panel import PlanPanel
 from ui.views.profile_form import ProfileForm
 
@@ -111,8 +110,8 @@ class PlanEditor(QWidget):
         self.form.field_left.connect(self._on_form_field_left)
         self.panel.override_requested.connect(self._on_panel_override_requested)
         # a refusal shows under the weeks: scrolled into view (after the panel's own slot has set it)
-        self.panel.weeks.override_refused.connect(
-            lambda _why: show_widget(self.panel.cell_problem, SHOWN_MARGIN, tall_from_top=True))
+        self.panel.weeks.override_refused.connect(  # once laid out: scrolled to at no height, a strip was in sight
+            lambda _why: bring_into_view(self, self.panel.cell_problem, margin=SHOWN_MARGIN))
         self._blank = self.form.values()
         self._record_note = ""
         self._update_header()
