@@ -71,7 +71,8 @@ class CarryOn(NamedTuple):
         given, walked, version = self.belt
 
         def at(week: Week) -> str:
-            return f"{speed_in_units(week.speed_kmh, units)} at {week.grade_pct:g} % slope"
+            slope = "flat" if week.grade_pct == 0 else f"at {week.grade_pct:g}% slope"  # as the week tables say it
+            return f"{speed_in_units(week.speed_kmh, units)} {slope}"
         return " ".join(filter(None, [away, self.longer, (
             f"The patient's course advises slowing the belt after their last walks, but the handout's week "
             f"{given.week} ({at(given)}) is not slower and easier than week {walked.week} of plan version {version} "

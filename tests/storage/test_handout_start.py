@@ -83,7 +83,7 @@ def test_a_handout_that_gives_the_speed_the_course_asks_to_slow_says_so(db) -> N
         date=dt.date.today() - dt.timedelta(days=1), week=1, minutes=week_1.main_min, rpe=week_1.rpe[0],
         pain_during=8), clinician="Dr A")
     carry_on = carrying_on(*course(db, saved.patient_id), profile, plan)
-    at = f"{week_1.speed_kmh / 1.609344:.1f} mph ({week_1.speed_kmh:g} km/h) at {week_1.grade_pct:g} % slope"
+    at = f"{week_1.speed_kmh / 1.609344:.1f} mph ({week_1.speed_kmh:g} km/h) at {week_1.grade_pct:g}% slope"
     assert carry_on.week == 1 and carry_on.note("imperial") == (
         f"The patient's course advises slowing the belt after their last walks, but the handout's week 1 ({at}) is not "
         f"slower and easier than week 1 of plan version 1 ({at}), the week the advice asks to slow: save a version "
