@@ -52,3 +52,12 @@ def test_text_in_a_decimal_field_is_told_what_to_write(db, tmp_path) -> None:  #
     words["exercise"] = dict(words["exercise"], speed_m_per_min="n/a")
     assert _said(db, tmp_path, words) == ["row 1, exercise.speed_m_per_min: must be a number, in digits, with a point "
                                           "for decimals (such as 2.5)"]
+
+
+def test_an_item_of_the_list_that_is_not_a_study_is_named_by_its_place(db, tmp_path) -> None:  # noqa: F811
+    """Seen by a helper: three studies and a string were "the JSON must be a list of study objects", which item not
+    said."""
+    text = json.dumps([_json_item(), _json_item(), _json_item(), "not an object"])
+    said = problems(import_studies(db, write(tmp_path, "s.json", text)))
+    assert said == ["file: the JSON must be a list of study objects; item 4 of the list is not (a study is written "
+                    "{...})"], said

@@ -45,11 +45,12 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
             if action == "export":
                 version = workspace.records.get_plan(args.id)  # named: a patient id given as the plan's exports another
                 notes = workspace.export_patient(args.id, args.out, clinician=clinician)
-                if args.format == "json":
-                    print_json({"plan_id": args.id, "patient_id": version.patient_id, "name": version.profile.name,
+                name = workspace.records.latest_version(version.patient_id).profile.name  # as the bundle names them
+                if args.format == "json":  # (seen by a helper: version 1's name, the patient renamed since)
+                    print_json({"plan_id": args.id, "patient_id": version.patient_id, "name": name,
                                 "exported_to": str(args.out), "notes": notes})
                 else:
-                    print(f"Exported {version.profile.name} (patient {version.patient_id}; plan {args.id} is their "
+                    print(f"Exported {name} (patient {version.patient_id}; plan {args.id} is their "
                           f"version {version.version}), the whole course of care, to {args.out}")
                     for note in notes:
                         print(f"Note: {note}")

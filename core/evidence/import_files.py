@@ -70,8 +70,13 @@ def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     except ValueError as error:  # Python reads at most 4,300 digits of a whole number (seen by a tester: a traceback)
         raise FileProblem("the JSON holds a number too long to read (more than 4,300 digits); write the number as it "
                           "should be") from error
-    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise FileProblem("the JSON must be a list of study objects")
+    if not isinstance(items, list):
+        raise FileProblem("the JSON must be a list of study objects: [{...}, {...}]")
+    # the items that are not studies named, as a row's problems are (seen by a helper: which of the list, not said)
+    if others := [number for number, item in enumerate(items, start=1) if not isinstance(item, dict)]:
+        shown = ", ".join(map(str, others[:5])) + (" and more" if len(others) > 5 else "")
+        raise FileProblem(f"the JSON must be a list of study objects; {'item' if len(others) == 1 else 'items'} "
+                          f"{shown} of the list {'is' if len(others) == 1 else 'are'} not (a study is written {{...}})")
     return [(number, {"_json": item}) for number, item in enumerate(items, start=1)]
 
 
