@@ -218,8 +218,10 @@ class MainWindow(RecordsLifecycle, PatientCare, ClinicLink, ClinicSettings, Edit
         self.editor.plan_changed.connect(self._on_editor_plan_changed)
         self.editor.dirty_changed.connect(self._on_editor_dirty_changed)
         self.editor.save_requested.connect(self.save_plan)
-        self.editor.panel.weeks.override_refused.connect(self.statusBar().showMessage)  # under the weeks too; seen by a
-        # helper: the cell went back to 3 with the message out of sight and nothing in the status bar
+        weeks, bar = self.editor.panel.weeks, self.statusBar()  # a refused week said under the weeks and here (seen by
+        weeks.override_refused.connect(bar.showMessage)  # a helper: the message out of sight, nothing here), until a
+        weeks.override_requested.connect(lambda _change: " was not changed; allowed for " in bar.currentMessage()
+                                         and bar.clearMessage())  # change of a week goes through
         self.sessions.log_requested.connect(self._on_sessions_log_requested)
         self.sessions.correction_requested.connect(self._on_sessions_correction_requested)
         self.sessions.delete_requested.connect(self._on_sessions_delete_requested)

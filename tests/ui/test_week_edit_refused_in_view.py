@@ -29,3 +29,15 @@ def test_days_refused_in_a_middle_week_are_said_in_view(qtbot, data_dir, scaling
     said = "Week 6 was not changed; allowed for days: a whole number from 1 to 7."
     assert panel.cell_problem.text() == said and window.statusBar().currentMessage() == said
     qtbot.waitUntil(lambda: _shown_whole(panel.cell_problem, window))
+
+
+def test_a_change_that_goes_through_clears_the_refusal_from_the_status_bar(qtbot, data_dir) -> None:
+    """Seen by a helper: "Week 12 was not changed" stayed in the status bar after 4 days were typed and kept."""
+    window = saved_patient(qtbot, data_dir)
+    window.tabs.setCurrentWidget(window.editor)
+    panel = window.editor.panel
+    index = panel.weeks.index(panel.weeks.rowCount() - 1, 1)
+    assert not panel.weeks.setData(index, "9", Qt.ItemDataRole.EditRole)
+    assert " was not changed; allowed for " in window.statusBar().currentMessage()
+    assert panel.weeks.setData(index, "4", Qt.ItemDataRole.EditRole)
+    assert " was not changed" not in window.statusBar().currentMessage()

@@ -312,12 +312,18 @@ class WeeklyMinutesChart(Chart):
                     painter.drawText(QRectF(centre - slot / 2 - 4, top - small_height - 1, slot + 8, small_height),
                                      Qt.AlignmentFlag.AlignCenter, text)
                     painter.setFont(self.font())
-            if index in numbered:
-                self.label_below(painter, centre, area, str(week.week), width=slot * 3)
             marks.append((centre, f"v{week.plan_version}" if week.plan_version != previous_version else "",
                           time_of(week.attempt) if index in numbered else ""))
             previous_version = week.plan_version
-        self._marks_under(painter, area, marks)
+        placed = self._marks_placed(marks)
+        for index in sorted(numbered):
+            centre, _, again = marks[index]
+            if again and not placed.get(index, (0, 0, ""))[2].endswith(again):
+                continue  # a week walked again, its "again" with no room: its number alone read as its first time
+            self.label_below(painter, centre, area, str(self.weeks[index].week), width=slot * 3)  # (seen by a helper)
+        for index, (left, right, text) in placed.items():
+            if text:
+                self.label_below(painter, (left + right) / 2, area, text, line=1, width=right - left)
 
     def _shade_ahead(self, painter: QPainter, area: QRectF, slot: float, small: QFont) -> None:
         """The weeks not yet walked, shaded and named, as the report's chart shows them (seen in a clinician's try:
@@ -351,10 +357,11 @@ class WeeklyMinutesChart(Chart):
             numbered = [index for index in numbered if sum(spans[index]) + gap <= centre - half] + [last]
         return set(numbered)
 
-    def _marks_under(self, painter: QPainter, area: QRectF, marks: list[tuple[float, str, str]]) -> None:
+    def _marks_placed(self, marks: list[tuple[float, str, str]]) -> dict[int, tuple[float, float, str]]:
         """Under the week numbers: where a version's weeks begin ("v2"), then a week walked again ("again", "v2
         again", "3rd time") where it clears every other (seen in review: "1 1 2 2" without them, and "againagain"
-        side by side). Every version's start is placed first: an "again" never takes its room."""
+        side by side), as {row: (left, right, text)}. Every version's start is placed first: an "again" never takes
+        its room."""
         metrics = QFontMetricsF(self.font())
         spans: dict[int, tuple[float, float, str]] = {}
 
@@ -370,6 +377,4 @@ class WeeklyMinutesChart(Chart):
         for index, (_, version, again) in enumerate(marks):
             if again and (placed := room(index, f"{version} {again}".strip())):
                 spans[index] = placed
-        for index, (left, right, text) in spans.items():
-            if text:
-                self.label_below(painter, (left + right) / 2, area, text, line=1, width=right - left)
+        return spans

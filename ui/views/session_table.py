@@ -37,8 +37,6 @@ class SessionTable(QTableView):
         the form at 125-150 %, the page scrolled to the form took the headings out of sight, and the last walks were
         rows of numbers no one could name (seen by a helper). None: as high as the layout makes it."""
         self._latest = rows
-        if rows is not None:
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._fit_height()
 
     def point_at_latest(self) -> None:
@@ -65,9 +63,12 @@ class SessionTable(QTableView):
         from ui.scrolling import QWIDGETSIZE_MAX
 
         count = self.model().rowCount()
-        if self._latest is None or count <= self._latest:
+        if self._latest is None or count <= self._latest:  # every walk at full height, no scroll bar's room beside
+            if self._latest is not None:  # them (seen by a helper: a strip under a single walk)
+                self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setMaximumHeight(QWIDGETSIZE_MAX)
             return
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         rows = sum(self.rowHeight(row) for row in range(count - self._latest, count))
         bar = self.horizontalScrollBar()  # shown where its range is, which comes before it is shown
         frame = max(self.frameWidth(), FOCUS_FRAME)  # room for the focus frame, whether it has the focus or not
