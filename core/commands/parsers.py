@@ -113,7 +113,8 @@ def add_sessions(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help=f"log a session ({program_name()} schema session-log) under the plan version "
                                          "in force on its date")
     add.add_argument("patient", type=record_id, metavar="PATIENT_ID", help="the patient's id (plans list shows it)")
-    add.add_argument("file", type=file_name, metavar="SESSION.json", help="the walk (schema session-log prints its fields)")
+    add.add_argument("file", type=file_name, metavar="SESSION.json",
+                     help="the walk (schema session-log prints its fields)")
     add.add_argument("--plan", type=record_id, metavar="PLAN_ID",
                      help="the id of the plan it was walked under, not its version number: progress PATIENT_ID lists "
                           "each version's plan id (default: the version in force on its date)")
@@ -164,7 +165,8 @@ def add_db(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("check", help="check the database (integrity_check, read-only) and list the backups")
     actions.add_parser("backup", help="back up now (verified, then rotated)")
     restore = actions.add_parser("restore", help="put a backup in place; the current file is moved aside")
-    restore.add_argument("backup", metavar="BACKUP", type=not_empty, help="a backup file, or its name in the backups folder")
+    restore.add_argument("backup", metavar="BACKUP", type=not_empty,
+                         help="a backup file, or its name in the backups folder")
     init = actions.add_parser("init-clinic", help="the clinic server: create or upgrade the schema and the roles "
                                                   "(as its administrator; safe to run again)")
     init.add_argument("url", metavar="URL", type=address_argument,

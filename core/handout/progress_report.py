@@ -318,8 +318,8 @@ class _Report:
             changed = "; ".join(f"version {version}: usual pain {usual}/10, {', '.join(pain_band_names(safe, top))}"
                                 for version, usual, safe, top in _first_of_each(rules))
             pain.append(self._p("Each walk is drawn against the pain rules of the plan version it was walked under "
-                                f"({changed}); the band names on the right are those of version "  # the latest
-                                f"{p.sessions[-1].plan_version}, the latest walk's."))  # walk's, as the chart names them
+                                f"({changed}); the band names on the right are those of version "  # as the
+                                f"{p.sessions[-1].plan_version}, the latest walk's."))  # chart names them
         elif rules:
             pain.append(self._p("The bands are the plan's pain rules for pain during walking."))
         if rules:  # seen in review: a next-morning 6 in the amber band read "acceptable", where the rules step back

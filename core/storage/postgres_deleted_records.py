@@ -1,6 +1,6 @@
 """What the audit trail keeps of records deleted on the clinic server: a patient's deleted walks, one logged again as
-it was, the ids of those a bundle carries, a deleted patient's latest deletion (SQLite's: core/storage/deleted_records.py;
-the queries and messages both share: core/storage/deletion_rows.py)."""
+it was, the ids of those a bundle carries, a deleted patient's latest deletion (SQLite's:
+core/storage/deleted_records.py; the queries and messages both share: core/storage/deletion_rows.py)."""
 
 from __future__ import annotations
 

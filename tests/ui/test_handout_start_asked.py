@@ -14,7 +14,8 @@ def _handout_after_a_break(qtbot, data_dir):
     window = saved_patient(qtbot, data_dir, name="Lena Berg")
     log(window, walk(days_ago=30, week=1))
     window.tabs.setCurrentWidget(window.handout)
-    qtbot.waitUntil(lambda: window.handout.document.pageCount() > 0 and bool(window.handout.start_caution), timeout=30_000)
+    qtbot.waitUntil(lambda: window.handout.document.pageCount() > 0 and bool(window.handout.start_caution),
+                    timeout=30_000)
     return window
 
 

@@ -57,7 +57,8 @@ class SessionLogLayout:
         tab_chain(self.note, self.save_button, self.cancel_button, self.deleted_button)  # moved, as at the start
 
     def _fit_table(self) -> None:  # stacked: the latest walks that fit under their headings, the form whole below
-        self.table.show_latest(rows_that_fit(self.table, self.save_button, LATEST_WALKS) if self.panes.stacked else None)
+        stacked = self.panes.stacked
+        self.table.show_latest(rows_that_fit(self.table, self.save_button, LATEST_WALKS) if stacked else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:  # the stacked panes' view or the form, the fit measured again

@@ -107,8 +107,8 @@ class SessionLogView(SessionLogLayout, CorrectionFollows, NewWalkDate, QWidget):
         self.form_box = FlowingForm("Log a session", self._fields.rows(),
                                     under=[self.blocked_note, buttons, self.message])
         KeyPress(self.form_box, self._on_form_enter, fields=self._fields)  # Enter in a field: as the Add button
-        KeyPress(self.form_box, lambda: self._correcting and entry_let_go(  # a key pressed by mistake (seen by a
-            self, self.unsaved_entry(), "stop correcting") and self._on_cancel_button_clicked(),  # helper: asked nothing)
+        KeyPress(self.form_box, lambda: self._correcting and entry_let_go(  # a key pressed by mistake (seen by
+            self, self.unsaved_entry(), "stop correcting") and self._on_cancel_button_clicked(),  # a helper: not asked)
             keys=(Qt.Key.Key_Escape,))
         self.cancel_button.setAccessibleName("Cancel the correction")  # the save button's: _leave_correction
         self.correct_button.setAccessibleName("Correct the selected session")
@@ -297,7 +297,8 @@ class SessionLogView(SessionLogLayout, CorrectionFollows, NewWalkDate, QWidget):
         self._show_correcting(record)
         self.message.clear()
         self._set_usable(True)
-        bring_into_view(self, self.form_box, margin=self._latest_rows, above=self.table)  # under the sessions, when stacked
+        # under the sessions, when stacked
+        bring_into_view(self, self.form_box, margin=self._latest_rows, above=self.table)
 
     def _show_correcting(self, record: SessionRecord) -> None:
         """The form as a correction of ``record``: its title, Save correction and Cancel."""
