@@ -44,8 +44,8 @@ def run(args: argparse.Namespace, data_dir: DataDir) -> int:
                 return _show(workspace.records, args.id, args.format)
             if action == "export":
                 version = workspace.records.get_plan(args.id)  # named: a patient id given as the plan's exports another
-                notes = workspace.export_patient(args.id, args.out, clinician=clinician)
                 name = workspace.records.latest_version(version.patient_id).profile.name  # as the bundle names them
+                notes = workspace.export_patient(args.id, args.out, clinician=clinician)
                 if args.format == "json":  # (seen by a helper: version 1's name, the patient renamed since)
                     print_json({"plan_id": args.id, "patient_id": version.patient_id, "name": name,
                                 "exported_to": str(args.out), "notes": notes})

@@ -55,3 +55,13 @@ def test_a_handout_whose_start_is_not_questioned_is_given_without_a_question(qtb
     with qtbot.waitSignal(window.handout.exported, timeout=30_000):
         window.handout.export_pdf(str(tmp_path / "h.pdf"))
     assert asked == [] and window.handout.start_caution == ""
+
+
+def test_once_answered_the_same_handout_is_not_asked_about_again(qtbot, data_dir, tmp_path, monkeypatch) -> None:
+    """Found in review: the break asked again at every export and every copy printed of the same handout."""
+    window = _handout_after_a_break(qtbot, data_dir)
+    asked = _answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    for name in ("a.pdf", "b.pdf"):
+        with qtbot.waitSignal(window.handout.exported, timeout=30_000):
+            window.handout.export_pdf(str(tmp_path / name))
+    assert len(asked) == 1 and (tmp_path / "b.pdf").exists()

@@ -318,7 +318,7 @@ class WeeklyMinutesChart(Chart):
         placed = self._marks_placed(marks)
         for index in sorted(numbered):
             centre, _, again = marks[index]
-            if again and not placed.get(index, (0, 0, ""))[2].endswith(again):
+            if again and index != len(self.weeks) - 1 and not placed.get(index, (0, 0, ""))[2].endswith(again):
                 continue  # a week walked again, its "again" with no room: its number alone read as its first time
             self.label_below(painter, centre, area, str(self.weeks[index].week), width=slot * 3)  # (seen by a helper)
         for index, (left, right, text) in placed.items():

@@ -312,7 +312,7 @@ class HandoutView(OlderVersionAsked, QWidget):
             self._pending = "export" if self._ready_to_render() else None
             return
         pdf, folder = self._pdf, self._data_folder  # the handout asked about, if made again while a question waits
-        if not self.giving_ok("Export"):
+        if not self.giving_ok("Export", pdf, self.start_caution):
             return
         if not path:
             path = save_file(self, "Export handout", self.suggested_file_name(), "PDF (*.pdf)")
@@ -338,7 +338,7 @@ class HandoutView(OlderVersionAsked, QWidget):
             self._pending = "print" if self._ready_to_render() else None
             return
         made = self._pdf, self.document.pageCount()  # the handout asked about (see export_pdf)
-        if not self.giving_ok("Print"):
+        if not self.giving_ok("Print", made[0], self.start_caution):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
