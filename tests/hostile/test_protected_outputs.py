@@ -106,10 +106,11 @@ def test_a_folder_given_as_the_output_is_refused_with_an_example(run_main, tmp_p
     plan_id = saved_patient(run_main, data)
     for command, example_name in ((("plan", str(PROFILE), "--save", "--pdf"), "handout.pdf"),
                                   (("plans", "export", plan_id), "patient-bundle.json")):
-        for folder in (str(tmp_path), ""):  # "" is the working folder
-            result = run_main(*command, folder, data_dir=data)
-            assert result.returncode == 2 and "is a folder. Give the file's name too" in result.stderr
-            assert example_name in result.stderr and "Traceback" not in result.stderr
+        result = run_main(*command, str(tmp_path), data_dir=data)
+        assert result.returncode == 2 and "is a folder. Give the file's name too" in result.stderr
+        assert example_name in result.stderr and "Traceback" not in result.stderr
+        empty = run_main(*command, "", data_dir=data)  # not the working folder (tests/test_empty_file_arguments.py)
+        assert empty.returncode == 2 and "must name a file; it is empty" in empty.stderr
     assert json.loads(run_main("plans", "list", "--format", "json", data_dir=data).stdout)[0]["version"] == 1
 
 
