@@ -34,7 +34,8 @@ from core.handout.export import HandoutError
 from core.handout.fonts import REGULAR, REPLACEMENT, missing_characters, printable, register_fonts, shown_characters
 from core.records.authors import author
 from core.handout.logo import LogoError, check_logo
-from core.handout.progress_charts import effort_chart, minutes_chart, pain_band_names, pain_chart
+from core.handout.pain_captions import band_captions, break_captions
+from core.handout.progress_charts import effort_chart, minutes_chart, pain_chart
 from core.handout.walk_date_axis import date_label
 from core.handout.script_text import paragraph
 from core.handout.fitting import fitted_footer, fitted_widths, least_width
@@ -311,26 +312,8 @@ class _Report:
             story = [KeepTogether(story + [minutes_chart(p.weeks, p.current_week, self.width)]), Spacer(1, 14)]
         if not p.sessions:
             return story + [self._p("No walks are logged yet, so there is no pain or effort to chart.")]
-        pain = [pain_chart(p.sessions, width=self.width), Spacer(1, 6)]
-        rules = list(dict.fromkeys((s.plan_version, s.usual_pain, s.safe_max, s.acceptable_max) for s in p.sessions
-                                   if s.safe_max is not None and s.acceptable_max is not None))
-        if len({rule[1:] for rule in rules}) > 1:
-            changed = "; ".join(f"version {version}: usual pain {usual}/10, {', '.join(pain_band_names(safe, top))}"
-                                for version, usual, safe, top in _first_of_each(rules))
-            pain.append(self._p("Each walk is drawn against the pain rules of the plan version it was walked under "
-                                f"({changed}); the band names on the right are those of version "  # as the
-                                f"{p.sessions[-1].plan_version}, the latest walk's."))  # chart names them
-        elif rules:
-            pain.append(self._p("The bands are the plan's pain rules for pain during walking."))
-        if rules:  # seen in review: a next-morning 6 in the amber band read "acceptable", where the rules step back
-            pain.append(self._p("Pain the next morning is judged against the usual pain, not the bands: above the "
-                                "usual pain line, the rules advise a step back."))
-        gaps = self._not_recorded()
-        pain += [self._p(text) for text in gaps]
-        between = [gap for gap in p.breaks if gap.until is not None]
-        if between:  # the charts' lines stop there (core/handout/progress_charts.py _series)
-            spans = "; ".join(f"{gap.since.isoformat()} to {gap.until.isoformat()}, {gap.days} days" for gap in between)
-            pain.append(self._p(f"On the pain and effort charts no line is drawn across a break in walking ({spans})."))
+        said = band_captions(p.sessions) + self._not_recorded() + break_captions(p.breaks)
+        pain = [pain_chart(p.sessions, width=self.width), Spacer(1, 6), *(self._p(text) for text in said)]
         story += [KeepTogether(pain), Spacer(1, 14), effort_chart(p.sessions, self.width), Spacer(1, 8)]
         return story
 
@@ -395,7 +378,3 @@ class _Report:
                 story.append(self._p("\n".join(block.strip().splitlines())))
         return story
 
-
-def _first_of_each(rules: list[tuple]) -> list[tuple]:
-    """(version, usual, safe, acceptable) where the rules change, in the order walked."""
-    return [rule for index, rule in enumerate(rules) if index == 0 or rule[1:] != rules[index - 1][1:]]
