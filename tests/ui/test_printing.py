@@ -138,7 +138,7 @@ def _to_printer(monkeypatch, name: str = "Clinic_Laser", copies: int = 2):
     """The print dialog's choice of a CUPS printer (this machine has none for QPrinter to offer)."""
     def request(printer, pdf, pages):
         return PrintRequest(pdf=pdf, pages=pages, printer_name=name, copies=copies, page_range=(1, 2))
-    monkeypatch.setattr("ui.views.handout_view.request_from_printer", request)
+    monkeypatch.setattr("ui.views.handout_printing.request_from_printer", request)
 
 
 def test_a_cups_printer_gets_the_pdf_on_lp_and_the_window_answers_meanwhile(qtbot, data_dir, tmp_path,
