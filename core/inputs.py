@@ -106,6 +106,26 @@ _PLAIN_WORDS = (("less than or equal to ", "at most "), ("greater than or equal 
                 ("a valid dictionary", "one JSON object in curly braces { }"))
 
 
+def number_message(given: object) -> str | None:
+    """As whole_number_message, for a field that takes decimals: text that is a number in quotes, other text, or true
+    or false (seen by a helper: "n/a" was told "written without quotes"). None: none of these."""
+    if isinstance(given, bool):
+        return "must be a number, not true or false"
+    if not isinstance(given, str):
+        return None
+    try:
+        float(given)
+    except ValueError:
+        return "must be a number, in digits, with a point for decimals (such as 2.5)"
+    return "must be a number, written without quotes"
+
+
+def in_lower_case(value: object) -> object:
+    """A choice typed by hand in a file ("A4", " Imperial", "Tanaka") as the window writes it; anything else as given,
+    for the field's own check."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 def whole_number_message(given: object) -> str | None:
     """What a whole-number field given as text, or as true or false, is told: "72" in quotes in a file is not "written
     without a decimal point" (seen in review: a spreadsheet's numbers as text were sent after the wrong problem, and

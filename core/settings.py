@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.atomic import WriteError, atomic_write_bytes
-from core.inputs import InputError, read_input, said_plainly, text_encoding
+from core.inputs import InputError, in_lower_case, read_input, said_plainly, text_encoding
 from core.plan import guidelines as g
 from core.plan.engine import PlanOptions
 from core.plan.profile import checked_line
@@ -50,7 +50,7 @@ class Settings(BaseModel):
     @classmethod
     def _any_case(cls, value: object) -> object:
         """"A4" in a hand-edited file is the a4 the window writes (seen by a helper: refused for its capitals)."""
-        return value.strip().lower() if isinstance(value, str) else value
+        return in_lower_case(value)
 
     @field_validator("handout_language")
     @classmethod

@@ -277,6 +277,14 @@ def screen_room(parent: QWidget | None) -> QSize:
     return screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
 
 
+def table_chrome(table: QTableView) -> int:
+    """The height of ``table`` beside its rows: its headings, its frame as the focus draws it whether it has the focus
+    or not, and a horizontal scroll bar where its range is (which comes before the bar is shown)."""
+    bar = table.horizontalScrollBar()
+    return (table.horizontalHeader().height() + 2 * max(table.frameWidth(), FOCUS_FRAME)
+            + (bar.sizeHint().height() if bar.maximum() > bar.minimum() else 0))
+
+
 def rows_that_fit(table: QTableView, last: QWidget, most: int) -> int:
     """How many of ``table``'s rows (1 to ``most``) fit under its headings with all below it down to ``last``'s bottom
     in the view of the area holding them (the session log at 1366x768: two walks at 150 %, three at 125 %)."""
@@ -286,10 +294,7 @@ def rows_that_fit(table: QTableView, last: QWidget, most: int) -> int:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # measured as laid out now, not as before
     content = area.widget()
     below = last.mapTo(content, QPoint(0, last.height())).y() + 2 - table.mapTo(content, QPoint(0, table.height())).y()
-    bar = table.horizontalScrollBar()  # its range comes before it is shown
-    chrome = (table.horizontalHeader().height() + 2 * max(table.frameWidth(), FOCUS_FRAME)
-              + (bar.sizeHint().height() if bar.maximum() > bar.minimum() else 0))
-    room = area.viewport().height() - below - chrome
+    room = area.viewport().height() - below - table_chrome(table)
     return max(1, min(most, room // max(table.verticalHeader().defaultSectionSize(), 1)))
 
 

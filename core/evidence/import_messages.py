@@ -13,7 +13,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from core.app_info import program_name
-from core.inputs import said_plainly, whole_number_message
+from core.inputs import number_message, said_plainly, whole_number_message
 
 # The template's example row: its id cell and its source_note (CSV) or evidence_note (JSON) say so.
 EXAMPLE_ID = "example-row"
@@ -56,23 +56,14 @@ def plain_message(loc: tuple[str | int, ...], kind: str, message: str, given: ob
         return f"is not a field of {whose} (check its spelling; its fields are: {', '.join(fields)})"
     if kind == "int_type" and (as_text := whole_number_message(given)):
         return as_text
-    if kind == "float_type" and isinstance(given, (str, bool)):
-        return "must be a number, " + ("not true or false" if isinstance(given, bool) else "written without quotes"
-                                       if _a_number(given) else "in digits, with a point for decimals (such as 2.5)")
+    if kind == "float_type" and (as_text := number_message(given)):
+        return as_text
     if kind == "string_pattern_mismatch" or "should match pattern" in message:
         return _PATTERN_WORDS.get(names[-1] if names else "", _PATTERN_FALLBACK)
     if names == ["exercise", "minutes_per_session"] and kind == "value_error":
         return _MINUTES
     allowed = number_range(names) if kind in _OUT_OF_RANGE else None
     return said_plainly(message) + (f"; allowed: {allowed}" if allowed else "")
-
-
-def _a_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 _OUT_OF_RANGE = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")

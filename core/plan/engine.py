@@ -9,6 +9,7 @@ from pydantic import (
 )
 
 from core.evidence.models import Study
+from core.inputs import in_lower_case
 from core.plan import guidelines as g
 from core.plan.aerobic_guideline import guideline_note
 from core.plan.evidence_link import BorrowedStructure, borrowed_structure
@@ -61,7 +62,7 @@ class PlanOptions(BaseModel):
     @classmethod
     def _any_case(cls, value: object) -> object:
         """"Tanaka" in a hand-edited settings file is the tanaka the window writes."""
-        return value.strip().lower() if isinstance(value, str) else value
+        return in_lower_case(value)
 
 
 class Week(BaseModel):

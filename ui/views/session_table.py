@@ -8,8 +8,9 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from core.records.models import SessionRecord
-from ui.focus_frame import FOCUS_FRAME, framed_on_focus
+from ui.focus_frame import framed_on_focus
 from ui.models.table_model import OBJECT_ROLE, ObjectTableModel
+from ui.scrolling import QWIDGETSIZE_MAX, table_chrome
 
 
 class SessionTable(QTableView):
@@ -56,12 +57,14 @@ class SessionTable(QTableView):
     def _keep_in_view(self) -> None:
         """Made shorter or given a walk, the chosen walk stays in sight, else the latest (capped, the table had opened
         on the first walks)."""
-        if self._latest is not None:
-            self.scrollTo(self.currentIndex()) if self.selected() is not None else self.scrollToBottom()
+        if self._latest is None:
+            return
+        if self.selected() is not None:
+            self.scrollTo(self.currentIndex())
+        else:
+            self.scrollToBottom()
 
     def _fit_height(self) -> None:
-        from ui.scrolling import QWIDGETSIZE_MAX
-
         count = self.model().rowCount()
         if self._latest is None or count <= self._latest:  # every walk at full height, no scroll bar's room beside
             if self._latest is not None:  # them (seen by a helper: a strip under a single walk)
@@ -70,10 +73,7 @@ class SessionTable(QTableView):
             return
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         rows = sum(self.rowHeight(row) for row in range(count - self._latest, count))
-        bar = self.horizontalScrollBar()  # shown where its range is, which comes before it is shown
-        frame = max(self.frameWidth(), FOCUS_FRAME)  # room for the focus frame, whether it has the focus or not
-        self.setMaximumHeight(2 * frame + self.horizontalHeader().height() + rows
-                              + (bar.sizeHint().height() if bar.maximum() > bar.minimum() else 0))
+        self.setMaximumHeight(table_chrome(self) + rows)
 
     def selected(self) -> SessionRecord | None:
         rows = self.selectionModel().selectedRows()
