@@ -35,7 +35,6 @@ from core.storage.bundle import (
     CheckedVersion, content_checksum, read_bundle,
 )
 from core.storage.bundle_rederive import clinically_same
-from core.storage.deletion_rows import DELETED_PATIENT
 from core.storage.record_rows import fold_name, identity_differences, same_version
 from core.stamps import later_stamp, local_minute, possible_stamp
 
@@ -80,8 +79,7 @@ class SqliteBundleStore:
         """Nothing to do: the data folder has one writer at a time."""
 
     def patient_deleted(self, uid: str) -> tuple | None:
-        return self.db.execute(DELETED_PATIENT.format(json="json_extract(before_json, '$.uid')", p="?"),
-                               [uid]).fetchone()
+        return deleted_records.patient_deleted(self.db, uid)
 
     def deleted_session_uids(self, patient_id: int) -> set[str]:
         return deleted_records.deleted_session_uids(self.db, patient_id)

@@ -1,6 +1,6 @@
-"""What the audit trail keeps of walks deleted here, in SQLite: a patient's deleted walks, one logged again as it was,
-and the ids of those a bundle carries (the clinic server's: core/storage/postgres_deleted_records.py; the queries and
-messages both share: core/storage/deletion_rows.py)."""
+"""What the audit trail keeps of records deleted here, in SQLite: a patient's deleted walks, one logged again as it
+was, the ids of those a bundle carries, a deleted patient's latest deletion (the clinic server's:
+core/storage/postgres_deleted_records.py; the queries and messages both share: core/storage/deletion_rows.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlite_utils
 
 from core.records.models import DeletedSession, SessionRecord
 from core.storage import records
-from core.storage.deletion_rows import DELETED_SESSION, DELETED_SESSIONS, deleted_session
+from core.storage.deletion_rows import DELETED_PATIENT, DELETED_SESSION, DELETED_SESSIONS, deleted_session
 from core.storage.record_rows import check_week, now_iso, session_values
 
 
@@ -36,6 +36,11 @@ def undelete_session(db: sqlite_utils.Database, session_id: int, *, clinician: s
                                "created_at": at, "updated_at": at})
         records.record_event(db, "undelete", "session", session_id, clinician, at=at)
     return records.get_session(db, session_id)
+
+
+def patient_deleted(db: sqlite_utils.Database, uid: str) -> tuple | None:
+    """The latest deletion here of the patient whose uid is ``uid`` (deletion_rows.DELETED_PATIENT), or None."""
+    return db.execute(DELETED_PATIENT.format(json="json_extract(before_json, '$.uid')", p="?"), [uid]).fetchone()
 
 
 def deleted_session_uids(db: sqlite_utils.Database, patient_id: int) -> set[str]:
